@@ -1,0 +1,1 @@
+# data: see the comment at the top of Makefile.am

@@ -1,0 +1,1 @@
+# packaging: see the comment at the top of Makefile.am

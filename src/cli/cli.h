@@ -1,0 +1,94 @@
+/* The frontdesk command line: shared state and helpers of the cmd_*.c files. */
+#ifndef FD_CLI_CLI_H
+#define FD_CLI_CLI_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+
+#include "core/error.h"
+#include "core/op.h"
+#include "store/db.h"
+
+/* Exit statuses: documented in frontdesk(1). */
+enum cli_exit {
+	CLI_OK = 0,
+	CLI_REFUSED = 1, /* a rule or bad input refused the command; nothing changed */
+	CLI_USAGE = 2,   /* the command line itself is wrong */
+	CLI_FAILED = 3,  /* storage or system failure */
+};
+
+struct cli {
+	const char *data_dir; /* borrowed */
+	char db_path[4096];
+	struct fd_db *db;     /* owned; opened by cli_open */
+	bool json;
+	char actor[FD_USER_LEN]; /* acting staff member; "" = the local owner (trusted) */
+	char device[FD_DEVICE_LEN];
+	const char *prog;
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *args; /* synopsis of the arguments */
+	const char *help; /* one line, translated at print time */
+};
+
+/* Open the database (creating the data directory when create is set). */
+int cli_open(struct cli *cli, bool create);
+/* Report err on stderr ("frontdesk: message") and return the exit status. */
+int cli_error(struct cli *cli, const struct fd_error *err);
+int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Apply operations in one transaction as the CLI's actor. */
+int cli_apply(struct cli *cli, struct fd_op *ops, int n, struct fd_op_result *results);
+/* Prepare a new operation of type with an empty payload object (owned by op). */
+void cli_op(struct cli *cli, struct fd_op *op, const char *type);
+/* Print a JSON document (and free it). */
+void cli_print_json(cJSON *doc);
+/* Parse a date argument or print why it is wrong. */
+bool cli_date(struct cli *cli, const char *cmd, const char *opt, const char *text, fd_date *out);
+bool cli_int(struct cli *cli, const char *cmd, const char *opt, const char *text, int min, int max, int *out);
+fd_date cli_today(struct cli *cli);
+
+/* Command groups. */
+int cmd_init(struct cli *cli, int argc, char **argv);
+int cmd_demo(struct cli *cli, int argc, char **argv);
+int cmd_rooms(struct cli *cli, int argc, char **argv);
+int cmd_types(struct cli *cli, int argc, char **argv);
+int cmd_board(struct cli *cli, int argc, char **argv);
+int cmd_bookings(struct cli *cli, int argc, char **argv);
+int cmd_arrivals(struct cli *cli, int argc, char **argv);
+int cmd_departures(struct cli *cli, int argc, char **argv);
+int cmd_inhouse(struct cli *cli, int argc, char **argv);
+int cmd_find(struct cli *cli, int argc, char **argv);
+int cmd_show(struct cli *cli, int argc, char **argv);
+int cmd_avail(struct cli *cli, int argc, char **argv);
+int cmd_book(struct cli *cli, int argc, char **argv);
+int cmd_modify(struct cli *cli, int argc, char **argv);
+int cmd_assign(struct cli *cli, int argc, char **argv);
+int cmd_move(struct cli *cli, int argc, char **argv);
+int cmd_checkin(struct cli *cli, int argc, char **argv);
+int cmd_checkout(struct cli *cli, int argc, char **argv);
+int cmd_cancel(struct cli *cli, int argc, char **argv);
+int cmd_noshow(struct cli *cli, int argc, char **argv);
+int cmd_hk(struct cli *cli, int argc, char **argv);
+int cmd_ooo(struct cli *cli, int argc, char **argv);
+int cmd_oos(struct cli *cli, int argc, char **argv);
+int cmd_rtn(struct cli *cli, int argc, char **argv);
+int cmd_guest(struct cli *cli, int argc, char **argv);
+int cmd_staff(struct cli *cli, int argc, char **argv);
+
+
+/* A tiny option parser shared by all commands: "--name value", "--name=value"
+ * and flags; positional arguments in order. Unknown options, missing values
+ * and a wrong count of positionals are usage errors (message printed). */
+struct cli_opt {
+	const char *name;    /* without the leading dashes */
+	const char **value;  /* for options taking a value */
+	bool *flag;          /* for flags */
+};
+bool cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, const struct cli_opt *opts,
+	       const char **pos, int min_pos, int max_pos);
+
+#endif

@@ -1,0 +1,185 @@
+/* Housekeeping, maintenance, guest records and staff from the command line. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "store/ids.h"
+
+static int apply_one(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject)
+{
+	struct fd_op_result res;
+	int rc = cli_apply(cli, op, 1, &res);
+	if (rc)
+		return rc;
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "entity", res.entity);
+		cJSON_AddStringToObject(doc, "id", res.id);
+		if (res.warning[0])
+			cJSON_AddStringToObject(doc, "warning", res.warning);
+		cli_print_json(doc);
+	} else {
+		/* done_fmt is one of our own N_() literals with one %s. */
+		#pragma GCC diagnostic push
+		#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		printf(_(done_fmt), subject);
+		#pragma GCC diagnostic pop
+		putchar('\n');
+	}
+	return CLI_OK;
+}
+
+int cmd_hk(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2];
+	bool occupied = false, vacant = false;
+	const struct cli_opt opts[] = { { "occupied", NULL, &occupied }, { "vacant", NULL, &vacant }, { 0 } };
+	if (!cli_parse(cli, "hk", argc, argv, opts, pos, 2, 2))
+		return CLI_USAGE;
+	enum fd_clean c;
+	if (!fd_clean_parse(pos[1], &c))
+		return cli_usage_error(cli, "hk", _("\"%s\" is not a cleaning status; use dirty, pickup, clean or inspected"),
+				       pos[1]);
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_op op;
+	cli_op(cli, &op, "room.set_clean");
+	cJSON_AddStringToObject(op.payload, "room", pos[0]);
+	cJSON_AddStringToObject(op.payload, "status", pos[1]);
+	if (occupied || vacant)
+		cJSON_AddBoolToObject(op.payload, "occupied", occupied);
+	return apply_one(cli, &op, N_("Room %s updated."), pos[0]);
+}
+
+static int maintenance(struct cli *cli, const char *cmd, const char *state, int argc, char **argv)
+{
+	const char *room, *from = NULL, *to = NULL, *reason = NULL;
+	const struct cli_opt opts[] = { { "from", &from, NULL }, { "to", &to, NULL }, { "reason", &reason, NULL }, { 0 } };
+	if (!cli_parse(cli, cmd, argc, argv, opts, &room, 1, 1))
+		return CLI_USAGE;
+	if (!from || !to || !reason)
+		return cli_usage_error(cli, cmd, _("--from, --to and --reason are required"));
+	fd_date f, t;
+	if (!cli_date(cli, cmd, "--from", from, &f) || !cli_date(cli, cmd, "--to", to, &t))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_op op;
+	cli_op(cli, &op, "room.set_maintenance");
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddStringToObject(op.payload, "state", state);
+	cJSON_AddStringToObject(op.payload, "from", from);
+	cJSON_AddStringToObject(op.payload, "to", to);
+	cJSON_AddStringToObject(op.payload, "reason", reason);
+	return apply_one(cli, &op, N_("Room %s updated."), room);
+}
+
+int cmd_ooo(struct cli *cli, int argc, char **argv)
+{
+	return maintenance(cli, "ooo", "ooo", argc, argv);
+}
+
+int cmd_oos(struct cli *cli, int argc, char **argv)
+{
+	return maintenance(cli, "oos", "oos", argc, argv);
+}
+
+int cmd_rtn(struct cli *cli, int argc, char **argv)
+{
+	const char *room;
+	if (!cli_parse(cli, "rtn", argc, argv, NULL, &room, 1, 1))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_op op;
+	cli_op(cli, &op, "room.set_maintenance");
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddStringToObject(op.payload, "state", "none");
+	return apply_one(cli, &op, N_("Room %s is back in service."), room);
+}
+
+int cmd_guest(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2];
+	if (!cli_parse(cli, "guest", argc, argv, NULL, pos, 2, 2))
+		return CLI_USAGE;
+	if (strcmp(pos[0], "erase") != 0)
+		return cli_usage_error(cli, "guest", _("unknown subcommand \"%s\"; use erase"), pos[0]);
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_op op;
+	cli_op(cli, &op, "guest.erase");
+	cJSON_AddStringToObject(op.payload, "guest", pos[1]);
+	return apply_one(cli, &op, N_("Erased the personal data of guest %s."), pos[1]);
+}
+
+static bool print_staff(struct cli *cli, cJSON *arr)
+{
+	struct fd_error err;
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT username, display_name, role, dept, section, active, on_shift"
+					      " FROM staff ORDER BY username", &err);
+	if (!s)
+		return false;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *c[5];
+		for (int i = 0; i < 5; i++)
+			c[i] = (const char *)sqlite3_column_text(s, i);
+		if (arr) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "username", c[0]);
+			cJSON_AddStringToObject(o, "display_name", c[1]);
+			cJSON_AddStringToObject(o, "role", c[2]);
+			cJSON_AddStringToObject(o, "department", c[3]);
+			cJSON_AddStringToObject(o, "section", c[4]);
+			cJSON_AddBoolToObject(o, "active", sqlite3_column_int(s, 5));
+			cJSON_AddBoolToObject(o, "on_shift", sqlite3_column_int(s, 6));
+			cJSON_AddItemToArray(arr, o);
+		} else {
+			printf("%-12s %-8s %-13s %-6s %s%s\n", c[0], c[2], c[3], c[4], c[1],
+			       sqlite3_column_int(s, 5) ? "" : _(" (disabled)"));
+		}
+	}
+	sqlite3_reset(s);
+	return true;
+}
+
+int cmd_staff(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2] = { NULL, NULL }, *name = NULL, *role = NULL, *dept = NULL, *section = NULL;
+	const struct cli_opt opts[] = { { "name", &name, NULL }, { "role", &role, NULL },
+					{ "dept", &dept, NULL }, { "section", &section, NULL }, { 0 } };
+	if (!cli_parse(cli, "staff", argc, argv, opts, pos, 1, 2))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	if (strcmp(pos[0], "list") == 0) {
+		cJSON *doc = cli->json ? cJSON_CreateObject() : NULL;
+		print_staff(cli, doc ? cJSON_AddArrayToObject(doc, "staff") : NULL);
+		if (doc)
+			cli_print_json(doc);
+		return CLI_OK;
+	}
+	if (strcmp(pos[0], "add") != 0 || !pos[1])
+		return cli_usage_error(cli, "staff", _("use 'staff list' or 'staff add USER --name NAME --role ROLE --dept DEPT'"));
+	if (!name || !role || !dept)
+		return cli_usage_error(cli, "staff", _("--name, --role and --dept are required"));
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	cli_op(cli, &op, "staff.create");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "username", pos[1]);
+	cJSON_AddStringToObject(op.payload, "display_name", name);
+	cJSON_AddStringToObject(op.payload, "role", role);
+	cJSON_AddStringToObject(op.payload, "department", dept);
+	if (section)
+		cJSON_AddStringToObject(op.payload, "section", section);
+	return apply_one(cli, &op, N_("Added staff member %s."), pos[1]);
+}

@@ -1,0 +1,114 @@
+/* frontdesk: the command line of the terminal side. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "store/ids.h"
+
+static int cmd_help(struct cli *cli, int argc, char **argv);
+
+static const struct cli_command commands[] = {
+	{ "init", cmd_init, "--property NAME --currency CODE --timezone ZONE [--date D]", N_("create an empty hotel") },
+	{ "demo", cmd_demo, "[--seed N] [--date D]", N_("create the demo hotel") },
+	{ "rooms", cmd_rooms, "", N_("list rooms with their housekeeping state") },
+	{ "types", cmd_types, "", N_("list room types") },
+	{ "board", cmd_board, "[--from D] [--days N]", N_("room board: rooms by dates") },
+	{ "bookings", cmd_bookings, "[--from D] [--to D]", N_("bookings staying in a date range") },
+	{ "arrivals", cmd_arrivals, "[--date D]", N_("reserved bookings arriving on the business date") },
+	{ "departures", cmd_departures, "[--date D]", N_("in-house bookings due out") },
+	{ "inhouse", cmd_inhouse, "", N_("bookings checked in") },
+	{ "find", cmd_find, "TEXT", N_("find bookings by guest name, code or room") },
+	{ "show", cmd_show, "CODE", N_("one booking in full, with its history") },
+	{ "avail", cmd_avail, "[--from D] [--days N]", N_("free rooms per room type and night") },
+	{ "book", cmd_book, "--guest NAME (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate AMOUNT] [--notes TEXT] [--eta HH:MM]", N_("make a booking; prints its confirmation code") },
+	{ "modify", cmd_modify, "CODE [--arrive D] [--depart D] [--type CODE] [--adults N] [--children N] [--rate AMOUNT] [--notes TEXT]", N_("change a booking") },
+	{ "assign", cmd_assign, "CODE ROOM", N_("assign a room to a booking") },
+	{ "move", cmd_move, "CODE ROOM", N_("move a booking (or an in-house guest) to another room") },
+	{ "checkin", cmd_checkin, "CODE [--room NUM] [--late]", N_("check a guest in") },
+	{ "checkout", cmd_checkout, "CODE", N_("check a guest out; the room becomes dirty") },
+	{ "cancel", cmd_cancel, "CODE", N_("cancel a reserved booking") },
+	{ "noshow", cmd_noshow, "CODE", N_("mark a booking as a no-show") },
+	{ "hk", cmd_hk, "ROOM dirty|pickup|clean|inspected [--occupied|--vacant]", N_("set a room's cleaning status") },
+	{ "ooo", cmd_ooo, "ROOM --from D --to D --reason TEXT", N_("put a room out of order (out of inventory)") },
+	{ "oos", cmd_oos, "ROOM --from D --to D --reason TEXT", N_("put a room out of service (still sellable)") },
+	{ "rtn", cmd_rtn, "ROOM", N_("return a room to service") },
+	{ "guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)") },
+	{ "staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members") },
+	{ "help", cmd_help, "", N_("this list") },
+};
+
+static void print_usage(FILE *out, const char *prog)
+{
+	fprintf(out, _("Usage: %s [--data DIR] [--json] [--as USER] COMMAND [ARGS]\n\n"), prog);
+	fprintf(out, _("Commands:\n"));
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-11s %s\n", commands[i].name, _(commands[i].help));
+	fprintf(out, _("\nThe hotel's data lives in DIR (default $XDG_DATA_HOME/frontdesk).\n"));
+}
+
+static int cmd_help(struct cli *cli, int argc, char **argv)
+{
+	print_usage(stdout, cli->prog);
+	return CLI_OK;
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+	struct cli cli = { .prog = "frontdesk" };
+	if (fd_ids_init() != 0) {
+		fprintf(stderr, _("frontdesk: cannot initialise the random number generator\n"));
+		return CLI_FAILED;
+	}
+	const char *actor = getenv("FRONTDESK_USER");
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--json") == 0) {
+			cli.json = true;
+		} else if ((strcmp(argv[i], "--data") == 0 || strcmp(argv[i], "--as") == 0) && i + 1 < argc) {
+			if (argv[i][2] == 'd')
+				cli.data_dir = argv[++i];
+			else
+				actor = argv[++i];
+		} else if (strncmp(argv[i], "--data=", 7) == 0) {
+			cli.data_dir = argv[i] + 7;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_usage(stdout, cli.prog);
+			return CLI_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("frontdesk %s\n", PACKAGE_VERSION);
+			return CLI_OK;
+		} else {
+			fprintf(stderr, _("frontdesk: unknown option %s (see 'frontdesk --help')\n"), argv[i]);
+			return CLI_USAGE;
+		}
+	}
+	if (actor)
+		snprintf(cli.actor, sizeof cli.actor, "%s", actor);
+	if (i >= argc) {
+		print_usage(stderr, cli.prog);
+		return CLI_USAGE;
+	}
+	const struct cli_command *cmd = find_command(argv[i]);
+	if (!cmd) {
+		fprintf(stderr, _("frontdesk: unknown command '%s' (see 'frontdesk help')\n"), argv[i]);
+		return CLI_USAGE;
+	}
+	int rc = cmd->run(&cli, argc - i - 1, argv + i + 1);
+	fd_db_close(cli.db);
+	return rc;
+}

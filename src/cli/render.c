@@ -1,0 +1,168 @@
+#include "config.h"
+#include "cli/render.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/money.h"
+#include "core/text.h"
+
+char cli_status_letter(enum fd_booking_status s)
+{
+	static const char letters[] = "RIOXN";
+	return (int)s >= 0 && (int)s < 5 ? letters[s] : '?';
+}
+
+cJSON *cli_booking_json(const struct fd_booking_row *row, const char *currency)
+{
+	const struct fd_booking *b = &row->b;
+	char d[FD_DATE_STRLEN];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", b->id);
+	cJSON_AddStringToObject(o, "code", b->code);
+	cJSON_AddStringToObject(o, "guest_id", b->guest_id);
+	cJSON_AddStringToObject(o, "guest", row->guest_name);
+	cJSON_AddStringToObject(o, "type", b->type_code);
+	if (b->room[0])
+		cJSON_AddStringToObject(o, "room", b->room);
+	else
+		cJSON_AddNullToObject(o, "room");
+	cJSON_AddStringToObject(o, "arrival", fd_date_format(b->arrival, d));
+	cJSON_AddStringToObject(o, "departure", fd_date_format(b->departure, d));
+	cJSON_AddNumberToObject(o, "nights", fd_stay_nights(b->arrival, b->departure));
+	cJSON_AddNumberToObject(o, "adults", b->adults);
+	cJSON_AddNumberToObject(o, "children", b->children);
+	cJSON_AddNumberToObject(o, "rate_minor", (double)b->rate);
+	cJSON_AddStringToObject(o, "currency", currency);
+	cJSON_AddStringToObject(o, "status", fd_booking_status_name(b->status));
+	cJSON_AddStringToObject(o, "source", b->source);
+	cJSON_AddStringToObject(o, "notes", b->notes);
+	cJSON_AddStringToObject(o, "eta", b->eta);
+	cJSON_AddBoolToObject(o, "vip", row->vip);
+	cJSON_AddNumberToObject(o, "version", (double)b->version);
+	return o;
+}
+
+void cli_booking_line(FILE *out, const struct fd_booking_row *row, const char *currency)
+{
+	const struct fd_booking *b = &row->b;
+	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], name[128], rate[FD_MONEY_STRLEN];
+	fd_money_format(b->rate, currency, rate, sizeof rate);
+	fprintf(out, "%s %c %-5s %-5s %s %s %s %s\n", b->code, cli_status_letter(b->status),
+		b->room[0] ? b->room : "-", b->type_code, fd_date_format(b->arrival, arr),
+		fd_date_format(b->departure, dep), fd_text_fit(row->guest_name, 28, 1, name, sizeof name), rate);
+}
+
+cJSON *cli_history_json(struct cli *cli, const char *entity_id)
+{
+	cJSON *arr = cJSON_CreateArray();
+	struct fd_error err;
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT type, actor, device, applied_at, payload FROM audit_log"
+					      " WHERE entity_id = ?1 ORDER BY seq", &err);
+	if (!s)
+		return arr;
+	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "type", (const char *)sqlite3_column_text(s, 0));
+		cJSON_AddStringToObject(o, "actor", (const char *)sqlite3_column_text(s, 1));
+		cJSON_AddStringToObject(o, "device", (const char *)sqlite3_column_text(s, 2));
+		cJSON_AddNumberToObject(o, "at", (double)sqlite3_column_int64(s, 3));
+		cJSON_AddItemToArray(arr, o);
+	}
+	sqlite3_reset(s);
+	return arr;
+}
+
+void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row *row, const char *currency)
+{
+	const struct fd_booking *b = &row->b;
+	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN];
+	fprintf(out, _("Booking   %s (%s)\n"), b->code, fd_booking_status_name(b->status));
+	fprintf(out, _("Guest     %s%s\n"), row->guest_name, row->vip ? " [VIP]" : "");
+	fprintf(out, _("Stay      %s to %s, %d night(s)\n"), fd_date_format(b->arrival, arr),
+		fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
+	fprintf(out, _("Room      %s (%s)\n"), b->room[0] ? b->room : _("not assigned"), b->type_code);
+	fprintf(out, _("Guests    %d adult(s), %d child(ren)\n"), b->adults, b->children);
+	fprintf(out, _("Rate      %s per night\n"), fd_money_format(b->rate, currency, rate, sizeof rate));
+	if (b->eta[0])
+		fprintf(out, _("ETA       %s\n"), b->eta);
+	if (b->notes[0])
+		fprintf(out, _("Notes     %s\n"), b->notes);
+	cJSON *hist = cli_history_json(cli, b->id);
+	fprintf(out, _("History:\n"));
+	const cJSON *h;
+	cJSON_ArrayForEach(h, hist)
+	{
+		time_t at = (time_t)cJSON_GetObjectItem(h, "at")->valuedouble;
+		char when[32];
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&at));
+		fprintf(out, "  %s  %-20s %s@%s\n", when, cJSON_GetObjectItem(h, "type")->valuestring,
+			cJSON_GetObjectItem(h, "actor")->valuestring, cJSON_GetObjectItem(h, "device")->valuestring);
+	}
+	cJSON_Delete(hist);
+}
+
+cJSON *cli_room_json(const struct fd_room_row *row)
+{
+	const struct fd_room *r = &row->r;
+	char d[FD_DATE_STRLEN];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "number", r->number);
+	cJSON_AddStringToObject(o, "type", r->type_code);
+	cJSON_AddNumberToObject(o, "floor", r->floor);
+	cJSON_AddStringToObject(o, "section", r->section);
+	cJSON_AddStringToObject(o, "clean", fd_clean_name(r->clean));
+	cJSON_AddStringToObject(o, "maintenance", fd_maint_name(r->maint));
+	if (r->maint != FD_MAINT_NONE) {
+		cJSON_AddStringToObject(o, "maintenance_reason", r->maint_reason);
+		cJSON_AddStringToObject(o, "maintenance_from", fd_date_format(r->maint_from, d));
+		cJSON_AddStringToObject(o, "maintenance_to", fd_date_format(r->maint_to, d));
+	}
+	cJSON_AddBoolToObject(o, "dnd", r->dnd);
+	cJSON_AddBoolToObject(o, "mur", r->mur);
+	cJSON_AddStringToObject(o, "hk_code", row->hk_code);
+	cJSON_AddBoolToObject(o, "occupied", row->occupant_code[0] != '\0');
+	if (row->occupant_code[0])
+		cJSON_AddStringToObject(o, "occupant", row->occupant_code);
+	cJSON_AddBoolToObject(o, "due_out", row->due_out);
+	cJSON_AddBoolToObject(o, "arrival_today", row->arrival_today);
+	return o;
+}
+
+void cli_room_line(FILE *out, const struct fd_room_row *row)
+{
+	const struct fd_room *r = &row->r;
+	fprintf(out, "%-5s %-5s %2d %-3s %-9s %s%s%s%s\n", r->number, r->type_code, r->floor, row->hk_code,
+		fd_clean_name(r->clean), row->occupant_code[0] ? row->occupant_code : "-",
+		r->dnd ? " DND" : "", r->mur ? " MUR" : "", row->due_out ? _(" due-out") : "");
+}
+
+enum fd_status cli_load_booking_row(struct cli *cli, const char *key, struct fd_booking_row *row,
+				    struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	memset(row, 0, sizeof *row);
+	char upper[FD_ID_LEN];
+	snprintf(upper, sizeof upper, "%s", key);
+	if (strlen(upper) == FD_CODE_LEN - 1)
+		for (char *p = upper; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 32);
+	enum fd_status st = repo->get_booking(repo->ctx, upper, &row->b, err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "code", _("No booking \"%s\"."), key);
+	if (st)
+		return st;
+	struct fd_guest g;
+	if (repo->get_guest(repo->ctx, row->b.guest_id, &g, err) == FD_OK) {
+		if (g.given[0])
+			snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", g.family, g.given);
+		else
+			snprintf(row->guest_name, sizeof row->guest_name, "%s", g.family);
+		memcpy(row->country, g.country, sizeof row->country);
+		row->vip = g.vip;
+	}
+	return FD_OK;
+}

@@ -1,0 +1,155 @@
+/* The hotel's entities as plain values. Strings are fixed-size and always
+ * NUL-terminated so entities can be copied by assignment; UTF-8 throughout.
+ * Every entity has a UUID (`id`) and a version bumped on each change. */
+#ifndef FD_CORE_ENTITY_H
+#define FD_CORE_ENTITY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+
+#define FD_ID_LEN 37   /* UUID text + NUL */
+#define FD_CODE_LEN 7  /* booking confirmation code: 6 characters + NUL */
+#define FD_ROOMNO_LEN 16
+#define FD_TYPECODE_LEN 16
+#define FD_NAME_LEN 128
+#define FD_NOTES_LEN 1024
+#define FD_USER_LEN 64
+
+struct fd_property {
+	char id[FD_ID_LEN];
+	char name[FD_NAME_LEN];
+	char currency[4];
+	char timezone[64];
+	fd_date business_date;
+	int64_t version;
+};
+
+struct fd_room_type {
+	char id[FD_ID_LEN];
+	char code[FD_TYPECODE_LEN];
+	char name[FD_NAME_LEN];
+	int max_occupancy;
+	int64_t base_rate; /* minor units, property currency */
+	int rank;          /* higher ranks are upgrades of lower ones */
+	int64_t version;
+};
+
+enum fd_clean { FD_CLEAN_DIRTY, FD_CLEAN_PICKUP, FD_CLEAN_CLEAN, FD_CLEAN_INSPECTED };
+enum fd_maint { FD_MAINT_NONE, FD_MAINT_OOS, FD_MAINT_OOO };
+
+struct fd_room {
+	char id[FD_ID_LEN];
+	char number[FD_ROOMNO_LEN];
+	char type_code[FD_TYPECODE_LEN];
+	int floor;
+	char section[32];
+	enum fd_clean clean;
+	enum fd_maint maint;
+	char maint_reason[256];
+	fd_date maint_from; /* maintenance applies to nights maint_from <= d < maint_to */
+	fd_date maint_to;
+	bool dnd;  /* do not disturb */
+	bool mur;  /* make up room */
+	bool hk_occupied; /* what housekeeping last reported; compared for discrepancies */
+	int64_t version;
+};
+
+struct fd_guest {
+	char id[FD_ID_LEN];
+	char family[FD_NAME_LEN];
+	char given[FD_NAME_LEN];
+	char email[FD_NAME_LEN];
+	char phone[64];
+	char country[4]; /* ISO 3166-1 alpha-2 */
+	char document[64];
+	char notes[FD_NOTES_LEN];
+	bool vip;
+	bool erased; /* GDPR erasure: personal fields blanked, bookings kept */
+	int64_t version;
+};
+
+enum fd_booking_status {
+	FD_BOOKING_RESERVED,
+	FD_BOOKING_CHECKED_IN,
+	FD_BOOKING_CHECKED_OUT,
+	FD_BOOKING_CANCELLED,
+	FD_BOOKING_NO_SHOW,
+};
+
+struct fd_booking {
+	char id[FD_ID_LEN];
+	char code[FD_CODE_LEN];
+	char guest_id[FD_ID_LEN];
+	char type_code[FD_TYPECODE_LEN];
+	char room[FD_ROOMNO_LEN]; /* empty while unassigned */
+	fd_date arrival;
+	fd_date departure;
+	int adults;
+	int children;
+	int64_t rate; /* nightly, minor units */
+	enum fd_booking_status status;
+	char source[32];
+	char notes[FD_NOTES_LEN];
+	char eta[6]; /* "HH:MM" or empty */
+	bool late_checkin;
+	int64_t version;
+};
+
+enum fd_role { FD_ROLE_GUEST, FD_ROLE_STAFF, FD_ROLE_MANAGER, FD_ROLE_ADMIN };
+enum fd_dept { FD_DEPT_FRONT_OFFICE, FD_DEPT_HOUSEKEEPING, FD_DEPT_MAINTENANCE, FD_DEPT_MANAGEMENT };
+
+struct fd_staff {
+	char id[FD_ID_LEN];
+	char username[FD_USER_LEN];
+	char display_name[FD_NAME_LEN];
+	enum fd_role role;
+	enum fd_dept dept;
+	char section[32];
+	bool active;
+	bool on_shift;
+	int64_t version;
+};
+
+enum fd_task_kind { FD_TASK_CLEAN, FD_TASK_INSPECT, FD_TASK_TURNDOWN };
+enum fd_task_status { FD_TASK_OPEN, FD_TASK_DONE, FD_TASK_CANCELLED };
+
+struct fd_hk_task {
+	char id[FD_ID_LEN];
+	char room[FD_ROOMNO_LEN];
+	fd_date date;
+	enum fd_task_kind kind;
+	char attendant[FD_USER_LEN]; /* staff username, empty when unassigned */
+	enum fd_task_status status;
+	int64_t version;
+};
+
+/* Names used on the wire, in the database and in the CLI. Parsers return
+ * false on an unknown name. */
+const char *fd_clean_name(enum fd_clean c);
+bool fd_clean_parse(const char *s, enum fd_clean *out);
+const char *fd_maint_name(enum fd_maint m);
+bool fd_maint_parse(const char *s, enum fd_maint *out);
+const char *fd_booking_status_name(enum fd_booking_status s);
+bool fd_booking_status_parse(const char *s, enum fd_booking_status *out);
+const char *fd_role_name(enum fd_role r);
+bool fd_role_parse(const char *s, enum fd_role *out);
+const char *fd_dept_name(enum fd_dept d);
+bool fd_dept_parse(const char *s, enum fd_dept *out);
+const char *fd_task_kind_name(enum fd_task_kind k);
+bool fd_task_kind_parse(const char *s, enum fd_task_kind *out);
+const char *fd_task_status_name(enum fd_task_status s);
+bool fd_task_status_parse(const char *s, enum fd_task_status *out);
+
+/* Is the room out of order (out of inventory) on night d? */
+bool fd_room_ooo_on(const struct fd_room *room, fd_date night);
+/* Is any night of [from, to) out of order? */
+bool fd_room_ooo_during(const struct fd_room *room, fd_date from, fd_date to);
+/* Housekeeping display code: VC, VD, OC, OD, OOO, OOS (occupied is known by
+ * the caller from bookings). */
+const char *fd_room_hk_code(const struct fd_room *room, bool occupied, fd_date today);
+/* A booking that holds its nights (reserved or in house). */
+bool fd_booking_active(const struct fd_booking *b);
+
+#endif

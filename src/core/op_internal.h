@@ -1,0 +1,59 @@
+/* Shared between the operation handlers (op_*.c); not for other modules. */
+#ifndef FD_CORE_OP_INTERNAL_H
+#define FD_CORE_OP_INTERNAL_H
+
+#include "core/op.h"
+
+/* Everything a handler needs: the repo, the op, its payload, today's business
+ * date and where to put the result. */
+struct op_ctx {
+	const struct fd_repo *repo;
+	const struct fd_op *op;
+	const cJSON *p;
+	struct fd_property prop;
+	struct fd_op_result *res;
+	struct fd_error *err;
+	unsigned flags; /* enum fd_apply_flags */
+};
+
+typedef enum fd_status (*op_handler)(struct op_ctx *c);
+
+/* Payload readers. The payload was checked against the op's field list
+ * (names and JSON types) before the handler runs; these only convert. A
+ * missing optional field leaves *out untouched and returns FD_OK. */
+enum fd_status op_str(struct op_ctx *c, const char *name, char *out, size_t size, bool required);
+enum fd_status op_int(struct op_ctx *c, const char *name, int64_t min, int64_t max, int64_t *out, bool required);
+enum fd_status op_date(struct op_ctx *c, const char *name, fd_date *out, bool required);
+bool op_has(struct op_ctx *c, const char *name);
+bool op_bool(struct op_ctx *c, const char *name, bool dflt);
+
+enum fd_status op_load_booking(struct op_ctx *c, struct fd_booking *b);
+void op_result_entity(struct op_ctx *c, const char *entity, const char *id);
+
+/* Handlers, one per operation type. */
+enum fd_status op_booking_create(struct op_ctx *c);
+enum fd_status op_booking_modify(struct op_ctx *c);
+enum fd_status op_booking_assign_room(struct op_ctx *c);
+enum fd_status op_booking_move_room(struct op_ctx *c);
+enum fd_status op_booking_cancel(struct op_ctx *c);
+enum fd_status op_booking_check_in(struct op_ctx *c);
+enum fd_status op_booking_check_out(struct op_ctx *c);
+enum fd_status op_booking_no_show(struct op_ctx *c);
+enum fd_status op_room_create(struct op_ctx *c);
+enum fd_status op_room_update(struct op_ctx *c);
+enum fd_status op_room_set_clean(struct op_ctx *c);
+enum fd_status op_room_set_maintenance(struct op_ctx *c);
+enum fd_status op_room_set_flags(struct op_ctx *c);
+enum fd_status op_room_type_create(struct op_ctx *c);
+enum fd_status op_room_type_update(struct op_ctx *c);
+enum fd_status op_property_update(struct op_ctx *c);
+enum fd_status op_guest_create(struct op_ctx *c);
+enum fd_status op_guest_update(struct op_ctx *c);
+enum fd_status op_guest_erase(struct op_ctx *c);
+enum fd_status op_staff_create(struct op_ctx *c);
+enum fd_status op_staff_update(struct op_ctx *c);
+enum fd_status op_staff_shift(struct op_ctx *c);
+enum fd_status op_task_create(struct op_ctx *c);
+enum fd_status op_task_update(struct op_ctx *c);
+
+#endif

@@ -1,0 +1,1 @@
+# src/folio: see the comment at the top of Makefile.am

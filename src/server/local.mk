@@ -1,0 +1,1 @@
+# src/server: see the comment at the top of Makefile.am

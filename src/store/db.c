@@ -1,0 +1,285 @@
+#include "config.h"
+#include "store/db_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+
+enum fd_status fd_db_fail(struct fd_db *db, struct fd_error *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db->db);
+	int primary = rc & 0xff;
+	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+		return fd_fail(err, FD_E_BUSY, "busy", NULL,
+			       _("The database is busy (%s); try again in a moment."), what);
+	if (primary == SQLITE_CONSTRAINT) {
+		const char *msg = sqlite3_errmsg(db->db);
+		if (strstr(msg, "stay_nights"))
+			return fd_fail(err, FD_E_CONFLICT, "room_taken", "room",
+				       _("That room is already sold for one of these nights."));
+		return fd_fail(err, FD_E_CONFLICT, "constraint", NULL,
+			       _("The change breaks a database rule (%s: %s)."), what, msg);
+	}
+	return fd_fail(err, FD_E_IO, "database", NULL, _("Database error while %s: %s (%s)."), what,
+		       sqlite3_errmsg(db->db), fd_db_path(db));
+}
+
+sqlite3 *fd_db_handle(struct fd_db *db) { return db->db; }
+const char *fd_db_path(const struct fd_db *db) { return db->path ? db->path : ":memory:"; }
+const struct fd_repo *fd_db_repo(struct fd_db *db) { return &db->repo; }
+
+void fd_db_set_change_hook(struct fd_db *db, fd_change_hook hook, void *ctx)
+{
+	db->change_hook = hook;
+	db->change_ctx = ctx;
+}
+
+enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err)
+{
+	return db->change_hook ? db->change_hook(db->change_ctx, db, entity, id, err) : FD_OK;
+}
+
+enum fd_status fd_db_exec(struct fd_db *db, const char *sql, struct fd_error *err)
+{
+	if (sqlite3_exec(db->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fd_db_fail(db, err, "running a statement");
+	return FD_OK;
+}
+
+sqlite3_stmt *fd_db_stmt(struct fd_db *db, const char *sql, struct fd_error *err)
+{
+	for (int i = 0; i < db->n_cache; i++) {
+		if (db->cache[i].sql == sql) {
+			sqlite3_reset(db->cache[i].stmt);
+			sqlite3_clear_bindings(db->cache[i].stmt);
+			return db->cache[i].stmt;
+		}
+	}
+	sqlite3_stmt *stmt;
+	unsigned flags = db->n_cache < FD_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
+	if (sqlite3_prepare_v3(db->db, sql, -1, flags, &stmt, NULL) != SQLITE_OK) {
+		fd_db_fail(db, err, "preparing a query");
+		return NULL;
+	}
+	if (db->n_cache < FD_STMT_CACHE) {
+		db->cache[db->n_cache].sql = sql;
+		db->cache[db->n_cache].stmt = stmt;
+		db->n_cache++;
+		return stmt;
+	}
+	/* Cache full: a programming error (too many distinct queries); still work. */
+	fprintf(stderr, "frontdesk: statement cache full\n");
+	return stmt;
+}
+
+enum fd_status fd_db_begin(struct fd_db *db, struct fd_error *err)
+{
+	return fd_db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+enum fd_status fd_db_begin_read(struct fd_db *db, struct fd_error *err)
+{
+	return fd_db_exec(db, "BEGIN", err);
+}
+
+enum fd_status fd_db_commit(struct fd_db *db, struct fd_error *err)
+{
+	enum fd_status st = fd_db_exec(db, "COMMIT", err);
+	if (st)
+		fd_db_rollback(db);
+	return st;
+}
+
+void fd_db_rollback(struct fd_db *db)
+{
+	if (!sqlite3_get_autocommit(db->db))
+		sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void fd_db_set_durable(struct fd_db *db, bool full)
+{
+	sqlite3_exec(db->db, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL",
+		     NULL, NULL, NULL);
+}
+
+enum fd_status fd_db_meta_get(struct fd_db *db, const char *key, char *out, size_t size, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT value FROM meta WHERE key = ?1", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(s, 0));
+		sqlite3_reset(s);
+		return FD_OK;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return FD_E_NOT_FOUND;
+	return fd_db_fail(db, err, "reading a setting");
+}
+
+enum fd_status fd_db_meta_set(struct fd_db *db, const char *key, const char *value, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+					 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving a setting");
+}
+
+int fd_db_schema_version(struct fd_db *db, const char *chain)
+{
+	sqlite3_stmt *s;
+	int v = 0;
+	if (sqlite3_prepare_v2(db->db, "SELECT max(version) FROM schema_migrations WHERE chain = ?1",
+			       -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(s, 1, chain, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static enum fd_status migrate_step(struct fd_db *db, const char *chain, const struct fd_migration *m,
+				   struct fd_error *err)
+{
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	if (m->sql && sqlite3_exec(db->db, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
+		char what[64];
+		snprintf(what, sizeof what, "migrating %s schema to version %d", chain, m->version);
+		st = fd_db_fail(db, err, what);
+	}
+	if (!st && m->fn)
+		st = m->fn(db, err);
+	if (!st) {
+		sqlite3_stmt *s;
+		sqlite3_prepare_v2(db->db, "INSERT INTO schema_migrations(chain, version, applied_at) "
+					   "VALUES (?1, ?2, strftime('%s','now'))", -1, &s, NULL);
+		sqlite3_bind_text(s, 1, chain, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, m->version);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			st = fd_db_fail(db, err, "recording a migration");
+		sqlite3_finalize(s);
+	}
+	if (st) {
+		fd_db_rollback(db);
+		return st;
+	}
+	return fd_db_commit(db, err);
+}
+
+enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct fd_migration *steps,
+			     int n_steps, struct fd_error *err)
+{
+	enum fd_status st = fd_db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+					   " chain TEXT NOT NULL, version INTEGER NOT NULL,"
+					   " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))",
+				       err);
+	if (st)
+		return st;
+	int have = fd_db_schema_version(db, chain);
+	int newest = n_steps ? steps[n_steps - 1].version : 0;
+	if (have > newest)
+		return fd_fail(err, FD_E_INVALID, "schema_too_new", NULL,
+			       _("The database %s was written by a newer frontdesk (%s schema %d; this program knows up to %d). Upgrade frontdesk before opening it."),
+			       fd_db_path(db), chain, have, newest);
+	for (int i = 0; i < n_steps; i++)
+		if (steps[i].version > have && (st = migrate_step(db, chain, &steps[i], err)))
+			return st;
+	return FD_OK;
+}
+
+static enum fd_status configure(struct fd_db *db, struct fd_error *err)
+{
+	sqlite3_busy_timeout(db->db, 5000);
+	sqlite3_extended_result_codes(db->db, 1);
+	/* WAL lets readers (reports, a second window) run while the desk writes. */
+	const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+			      "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
+	if (sqlite3_exec(db->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
+		return fd_db_fail(db, err, "configuring the database");
+	return FD_OK;
+}
+
+static enum fd_status create_private_file(const char *path, struct fd_error *err)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return fd_fail(err, FD_E_IO, "io", NULL, _("Cannot create %s: %s."), path, strerror(errno));
+	close(fd);
+	return FD_OK;
+}
+
+struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err)
+{
+	struct fd_db *db = calloc(1, sizeof *db);
+	if (!db) {
+		fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+		return NULL;
+	}
+	db->path = strdup(path);
+	int oflags = SQLITE_OPEN_NOMUTEX | ((flags & FD_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+	bool memory = strcmp(path, ":memory:") == 0;
+	if (!memory && (flags & FD_DB_CREATE) && !(flags & FD_DB_READONLY)) {
+		oflags |= SQLITE_OPEN_CREATE;
+		if (access(path, F_OK) != 0 && create_private_file(path, err)) {
+			fd_db_close(db);
+			return NULL;
+		}
+	}
+	if (memory)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->db, oflags, NULL) != SQLITE_OK) {
+		if (!db->db || sqlite3_errcode(db->db) == SQLITE_CANTOPEN)
+			fd_fail(err, FD_E_NOT_FOUND, "no_database", NULL,
+				_("Cannot open the database %s; run 'frontdesk init' or 'frontdesk demo' first, or pass --data."),
+				path);
+		else
+			fd_db_fail(db, err, "opening the database");
+		fd_db_close(db);
+		return NULL;
+	}
+	int n;
+	const struct fd_migration *core = fd_core_migrations(&n);
+	if (configure(db, err) ||
+	    (!(flags & FD_DB_READONLY) && fd_db_migrate(db, "core", core, n, err))) {
+		fd_db_close(db);
+		return NULL;
+	}
+	if ((flags & FD_DB_READONLY) && fd_db_schema_version(db, "core") != core[n - 1].version) {
+		fd_fail(err, FD_E_INVALID, "schema_mismatch", NULL,
+			_("The database %s has a different schema version; open it read-write once to upgrade it."),
+			path);
+		fd_db_close(db);
+		return NULL;
+	}
+	fd_repo_sqlite_init(db);
+	return db;
+}
+
+void fd_db_close(struct fd_db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < db->n_cache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	if (db->db)
+		sqlite3_close(db->db);
+	free(db->path);
+	free(db);
+}

@@ -1,0 +1,32 @@
+/* Applying operations to a local store: one BEGIN IMMEDIATE transaction per
+ * batch, synchronous=FULL, each operation recorded in the audit log and (on
+ * an enrolled terminal) appended to the outbox with the next device
+ * sequence number. A refusal rolls the whole batch back. */
+#ifndef FD_STORE_OPLOG_H
+#define FD_STORE_OPLOG_H
+
+#include "core/op.h"
+#include "store/db.h"
+
+enum fd_store_apply_flags {
+	FD_STORE_OUTBOX = 1 << 8, /* also append to the outbox for sync */
+};
+
+/* Fill in what a new local operation needs: op_id, created_at, device and
+ * the actor (borrowed strings). type and payload are set by the caller. */
+void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const char *device);
+
+/* Apply ops[0..n) in one transaction. flags: enum fd_apply_flags |
+ * enum fd_store_apply_flags. results (n of them) may be NULL. On failure
+ * *failed is the index of the refused operation. */
+enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
+			      struct fd_op_result *results, int *failed, struct fd_error *err);
+
+/* Inside a caller's transaction: audit-log one applied operation. */
+enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,
+			      struct fd_error *err);
+
+/* Next device sequence number (inside the caller's transaction). */
+enum fd_status fd_store_next_seq(struct fd_db *db, int64_t *seq, struct fd_error *err);
+
+#endif

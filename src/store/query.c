@@ -1,0 +1,265 @@
+#include "config.h"
+#include "store/query.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "store/db_internal.h"
+#include "store/fold.h"
+
+#define BOOKING_COLS                                                                         \
+	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"   \
+	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version," \
+	" g.family, g.given, g.country, g.vip"
+
+static void col_text(sqlite3_stmt *s, int i, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+static void read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
+{
+	struct fd_booking *b = &row->b;
+	char status[16], family[FD_NAME_LEN], given[FD_NAME_LEN];
+	memset(row, 0, sizeof *row);
+	col_text(s, 0, b->id, sizeof b->id);
+	col_text(s, 1, b->code, sizeof b->code);
+	col_text(s, 2, b->guest_id, sizeof b->guest_id);
+	col_text(s, 3, b->type_code, sizeof b->type_code);
+	col_text(s, 4, b->room, sizeof b->room);
+	b->arrival = sqlite3_column_int(s, 5);
+	b->departure = sqlite3_column_int(s, 6);
+	b->adults = sqlite3_column_int(s, 7);
+	b->children = sqlite3_column_int(s, 8);
+	b->rate = sqlite3_column_int64(s, 9);
+	col_text(s, 10, status, sizeof status);
+	fd_booking_status_parse(status, &b->status);
+	col_text(s, 11, b->source, sizeof b->source);
+	col_text(s, 12, b->notes, sizeof b->notes);
+	col_text(s, 13, b->eta, sizeof b->eta);
+	b->late_checkin = sqlite3_column_int(s, 14);
+	b->version = sqlite3_column_int64(s, 15);
+	col_text(s, 16, family, sizeof family);
+	col_text(s, 17, given, sizeof given);
+	if (given[0])
+		snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", family, given);
+	else
+		snprintf(row->guest_name, sizeof row->guest_name, "%s", family);
+	col_text(s, 18, row->country, sizeof row->country);
+	row->vip = sqlite3_column_int(s, 19);
+}
+
+static enum fd_status stream_bookings(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
+				      struct fd_error *err)
+{
+	int rc;
+	struct fd_booking_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_booking_row(s, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing bookings");
+}
+
+enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *ctx, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT id, code, name, max_occupancy, base_rate, rank, version"
+					 " FROM room_types ORDER BY rank, code", err);
+	if (!s)
+		return err->status;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct fd_room_type t = { 0 };
+		col_text(s, 0, t.id, sizeof t.id);
+		col_text(s, 1, t.code, sizeof t.code);
+		col_text(s, 2, t.name, sizeof t.name);
+		t.max_occupancy = sqlite3_column_int(s, 3);
+		t.base_rate = sqlite3_column_int64(s, 4);
+		t.rank = sqlite3_column_int(s, 5);
+		t.version = sqlite3_column_int64(s, 6);
+		if (!cb(ctx, &t)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing room types");
+}
+
+enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, void *ctx, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db,
+		"SELECT r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"
+		" r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"
+		" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"
+		" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"
+		"   AND b.departure <= ?1),"
+		" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"
+		"   AND b.arrival = ?1)"
+		" FROM rooms r ORDER BY r.floor, length(r.number), r.number", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, today);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct fd_room_row row;
+		struct fd_room *r = &row.r;
+		char clean[16], maint[8];
+		memset(&row, 0, sizeof row);
+		col_text(s, 0, r->number, sizeof r->number);
+		col_text(s, 1, r->type_code, sizeof r->type_code);
+		r->floor = sqlite3_column_int(s, 2);
+		col_text(s, 3, r->section, sizeof r->section);
+		col_text(s, 4, clean, sizeof clean);
+		col_text(s, 5, maint, sizeof maint);
+		fd_clean_parse(clean, &r->clean);
+		fd_maint_parse(maint, &r->maint);
+		col_text(s, 6, r->maint_reason, sizeof r->maint_reason);
+		r->maint_from = sqlite3_column_int(s, 7);
+		r->maint_to = sqlite3_column_int(s, 8);
+		r->dnd = sqlite3_column_int(s, 9);
+		r->mur = sqlite3_column_int(s, 10);
+		r->hk_occupied = sqlite3_column_int(s, 11);
+		r->version = sqlite3_column_int64(s, 12);
+		col_text(s, 13, r->id, sizeof r->id);
+		col_text(s, 14, row.occupant_code, sizeof row.occupant_code);
+		row.due_out = sqlite3_column_int(s, 15);
+		row.arrival_today = sqlite3_column_int(s, 16);
+		snprintf(row.hk_code, sizeof row.hk_code, "%s",
+			 fd_room_hk_code(r, row.occupant_code[0] != '\0', today));
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
+}
+
+enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filter *f, fd_booking_cb cb,
+				 void *ctx, struct fd_error *err)
+{
+	static const char *const sql[] = {
+		[FD_LIST_RANGE] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+				  " WHERE b.arrival < ?2 AND b.departure > ?1"
+				  " ORDER BY b.arrival, b.code LIMIT ?3 OFFSET ?4",
+		[FD_LIST_ARRIVALS] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+				     " WHERE b.arrival = ?1 AND b.status = 'reserved' AND ?2 = ?2"
+				     " ORDER BY b.eta = '', b.eta, g.family LIMIT ?3 OFFSET ?4",
+		[FD_LIST_DEPARTURES] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+				       " WHERE b.departure <= ?1 AND b.status = 'checked_in' AND ?2 = ?2"
+				       " ORDER BY b.room LIMIT ?3 OFFSET ?4",
+		[FD_LIST_INHOUSE] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+				    " WHERE b.status = 'checked_in' AND ?1 = ?1 AND ?2 = ?2"
+				    " ORDER BY length(b.room), b.room LIMIT ?3 OFFSET ?4",
+	};
+	sqlite3_stmt *s = fd_db_stmt(db, sql[f->kind], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, f->from);
+	sqlite3_bind_int(s, 2, f->to);
+	sqlite3_bind_int(s, 3, f->limit > 0 ? f->limit : 1000);
+	sqlite3_bind_int(s, 4, f->offset);
+	return stream_bookings(db, s, cb, ctx, err);
+}
+
+static bool looks_like_code(const char *t)
+{
+	if (strlen(t) != FD_CODE_LEN - 1)
+		return false;
+	for (const char *p = t; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			return false;
+	return true;
+}
+
+enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
+			     struct fd_error *err)
+{
+	char key[256], upper[FD_CODE_LEN] = "";
+	fd_fold(text, key, sizeof key);
+	if (looks_like_code(text))
+		for (int i = 0; i < FD_CODE_LEN - 1; i++)
+			upper[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
+	/* Trigram search needs three characters; shorter text matches name
+	 * starts only. A code or room number matches exactly. */
+	bool fts = strlen(key) >= 3;
+	const char *by_fts =
+		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		" WHERE b.code = ?2 OR b.room = ?3 OR g.rowid IN"
+		"  (SELECT rowid FROM guest_search WHERE guest_search MATCH ?1)"
+		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
+	const char *by_prefix =
+		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		" WHERE b.code = ?2 OR b.room = ?3 OR g.search_key LIKE ?1 || '%'"
+		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
+	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
+	if (!s)
+		return err->status;
+	char match[300];
+	if (fts) {
+		/* Quote the text as one FTS5 string so no query syntax leaks in. */
+		size_t j = 0;
+		match[j++] = '"';
+		for (const char *p = key; *p && j < sizeof match - 3; p++) {
+			if (*p == '"')
+				match[j++] = '"';
+			match[j++] = *p;
+		}
+		match[j++] = '"';
+		match[j] = '\0';
+	}
+	sqlite3_bind_text(s, 1, fts ? match : key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, upper, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 4, limit > 0 ? limit : 50);
+	return stream_bookings(db, s, cb, ctx, err);
+}
+
+enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
+			      struct fd_error *err)
+{
+	/* The guard table knows which bookings hold a room on which night; go
+	 * through it so the range is an index lookup, not a scan of all stays. */
+	sqlite3_stmt *s = fd_db_stmt(db,
+		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2"
+		"  AND room IS NOT NULL)"
+		" ORDER BY b.room, b.arrival", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, from);
+	sqlite3_bind_int(s, 2, to);
+	return stream_bookings(db, s, cb, ctx, err);
+}
+
+enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
+				  struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	int sold, rooms;
+	enum fd_status st = repo->type_sold(repo->ctx, type_code, night, &sold, err);
+	if (!st)
+		st = repo->type_inventory(repo->ctx, type_code, night, &rooms, err);
+	*free_rooms = st ? 0 : rooms - sold;
+	return st;
+}
+
+enum fd_status fd_query_business_date(struct fd_db *db, fd_date *out, struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	struct fd_property p;
+	enum fd_status st = repo->get_property(repo->ctx, &p, err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(err, FD_E_NOT_FOUND, "no_property", NULL,
+			       _("This hotel has not been set up yet; run 'frontdesk init' or 'frontdesk demo'."));
+	if (!st)
+		*out = p.business_date;
+	return st;
+}

@@ -1,0 +1,64 @@
+/* Read-only queries for lists and screens. Each is bounded (a limit, a date
+ * range) and streams rows to a callback, so nothing loads a whole table.
+ * A callback returns false to stop early. */
+#ifndef FD_STORE_QUERY_H
+#define FD_STORE_QUERY_H
+
+#include <stdbool.h>
+
+#include "core/entity.h"
+#include "store/db.h"
+
+struct fd_booking_row {
+	struct fd_booking b;
+	char guest_name[2 * FD_NAME_LEN + 2]; /* "Family, Given" */
+	char country[4];
+	bool vip;
+};
+
+struct fd_room_row {
+	struct fd_room r;
+	char occupant_code[FD_CODE_LEN]; /* in-house booking today, or "" */
+	char hk_code[4];                 /* VC VD OC OD OOO OOS */
+	bool due_out;                    /* in-house booking departs today */
+	bool arrival_today;              /* a reserved booking arrives today */
+};
+
+enum fd_booking_list {
+	FD_LIST_RANGE,      /* stays overlapping [from, to) */
+	FD_LIST_ARRIVALS,   /* reserved, arriving on from */
+	FD_LIST_DEPARTURES, /* in house, departing on from */
+	FD_LIST_INHOUSE,    /* checked in */
+};
+
+struct fd_booking_filter {
+	enum fd_booking_list kind;
+	fd_date from, to;
+	int limit;  /* 0: 1000 */
+	int offset;
+};
+
+typedef bool (*fd_booking_cb)(void *ctx, const struct fd_booking_row *row);
+typedef bool (*fd_room_cb)(void *ctx, const struct fd_room_row *row);
+typedef bool (*fd_room_type_cb)(void *ctx, const struct fd_room_type *t);
+
+enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *ctx, struct fd_error *err);
+/* Rooms ordered by floor and number, with today's state. */
+enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, void *ctx, struct fd_error *err);
+enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filter *f, fd_booking_cb cb,
+				 void *ctx, struct fd_error *err);
+/* Find bookings by confirmation code, room number or part of the guest's
+ * name (case- and accent-insensitive); most recent stays first. */
+enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
+			     struct fd_error *err);
+/* Bookings holding a room on some night of [from, to), for the room board. */
+enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
+			      struct fd_error *err);
+/* Rooms of a type still free on night d (inventory - sold, may be < 0 when
+ * overbooked by an out-of-order change). */
+enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
+				  struct fd_error *err);
+/* Whole-database business date (the property's). */
+enum fd_status fd_query_business_date(struct fd_db *db, fd_date *out, struct fd_error *err);
+
+#endif

@@ -1,0 +1,144 @@
+/* The core schema as numbered migrations. Never edit a released step: add a
+ * new one. Dates are day numbers (see core/date.h), money minor units. */
+#include "config.h"
+
+#include <string.h>
+
+#include "store/db_internal.h"
+#include "store/fold.h"
+
+static const char schema_v1[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE property ("
+	" id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL,"
+	" timezone TEXT NOT NULL, business_date INTEGER NOT NULL,"
+	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+	" singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1));"
+	"CREATE TABLE room_types ("
+	" code TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	" max_occupancy INTEGER NOT NULL CHECK (max_occupancy > 0),"
+	" base_rate INTEGER NOT NULL CHECK (base_rate >= 0), rank INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE rooms ("
+	" number TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" type_code TEXT NOT NULL REFERENCES room_types(code),"
+	" floor INTEGER NOT NULL, section TEXT NOT NULL DEFAULT '',"
+	" clean TEXT NOT NULL CHECK (clean IN ('dirty','pickup','clean','inspected')),"
+	" maint TEXT NOT NULL CHECK (maint IN ('none','oos','ooo')),"
+	" maint_reason TEXT NOT NULL DEFAULT '', maint_from INTEGER, maint_to INTEGER,"
+	" dnd INTEGER NOT NULL DEFAULT 0, mur INTEGER NOT NULL DEFAULT 0,"
+	" hk_occupied INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE INDEX rooms_type ON rooms(type_code);"
+	"CREATE TABLE guests ("
+	" rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	" family TEXT NOT NULL DEFAULT '', given TEXT NOT NULL DEFAULT '',"
+	" email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+	" country TEXT NOT NULL DEFAULT '', document TEXT NOT NULL DEFAULT '',"
+	" notes TEXT NOT NULL DEFAULT '', vip INTEGER NOT NULL DEFAULT 0,"
+	" erased INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE bookings ("
+	" rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+	" guest_id TEXT NOT NULL REFERENCES guests(id),"
+	" type_code TEXT NOT NULL REFERENCES room_types(code),"
+	" room TEXT REFERENCES rooms(number),"
+	" arrival INTEGER NOT NULL, departure INTEGER NOT NULL CHECK (departure > arrival),"
+	" adults INTEGER NOT NULL, children INTEGER NOT NULL DEFAULT 0,"
+	" rate INTEGER NOT NULL CHECK (rate >= 0),"
+	" status TEXT NOT NULL CHECK (status IN ('reserved','checked_in','checked_out','cancelled','no_show')),"
+	" source TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', eta TEXT NOT NULL DEFAULT '',"
+	" late_checkin INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE INDEX bookings_arrival ON bookings(arrival);"
+	"CREATE INDEX bookings_departure ON bookings(departure);"
+	"CREATE INDEX bookings_guest ON bookings(guest_id);"
+	"CREATE INDEX bookings_room ON bookings(room);"
+	/* The double-booking guard: one row per night an active booking holds;
+	 * at most one row per (room, night). NULL rooms (unassigned bookings)
+	 * are distinct for the unique index and still count for availability. */
+	"CREATE TABLE stay_nights ("
+	" booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,"
+	" night INTEGER NOT NULL, type_code TEXT NOT NULL, room TEXT REFERENCES rooms(number),"
+	" PRIMARY KEY (booking_id, night)) WITHOUT ROWID;"
+	"CREATE UNIQUE INDEX stay_nights_room_night ON stay_nights(room, night);"
+	"CREATE INDEX stay_nights_type_night ON stay_nights(type_code, night);"
+	"CREATE INDEX stay_nights_night ON stay_nights(night, booking_id);"
+	"CREATE TABLE staff ("
+	" username TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
+	" role TEXT NOT NULL CHECK (role IN ('guest','staff','manager','admin')),"
+	" dept TEXT NOT NULL, section TEXT NOT NULL DEFAULT '',"
+	" active INTEGER NOT NULL DEFAULT 1, on_shift INTEGER NOT NULL DEFAULT 0,"
+	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE TABLE hk_tasks ("
+	" id TEXT PRIMARY KEY, room TEXT NOT NULL REFERENCES rooms(number),"
+	" date INTEGER NOT NULL, kind TEXT NOT NULL, attendant TEXT NOT NULL DEFAULT '',"
+	" status TEXT NOT NULL, version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+	"CREATE INDEX hk_tasks_date ON hk_tasks(date, room);"
+	/* Append-only record of every applied operation. */
+	"CREATE TABLE audit_log ("
+	" seq INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL, device TEXT NOT NULL,"
+	" actor TEXT NOT NULL, type TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
+	" payload TEXT NOT NULL, created_at INTEGER NOT NULL, applied_at INTEGER NOT NULL);"
+	"CREATE INDEX audit_entity ON audit_log(entity, entity_id);"
+	"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+	/* Operations made here and not yet settled by the server. */
+	"CREATE TABLE outbox ("
+	" device_seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+	" actor TEXT NOT NULL, created_at INTEGER NOT NULL, payload TEXT NOT NULL,"
+	" state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','applied','rejected')),"
+	" result TEXT);";
+
+/* v2: case- and accent-insensitive guest search. The folded key is written
+ * by the store (utf8proc); FTS5's trigram index finds any part of it. */
+static const char schema_v2[] =
+	"ALTER TABLE guests ADD COLUMN search_key TEXT NOT NULL DEFAULT '';"
+	"CREATE VIRTUAL TABLE guest_search USING fts5("
+	" search_key, content='guests', content_rowid='rowid', tokenize='trigram');"
+	"CREATE TRIGGER guests_ai AFTER INSERT ON guests BEGIN"
+	" INSERT INTO guest_search(rowid, search_key) VALUES (new.rowid, new.search_key); END;"
+	"CREATE TRIGGER guests_ad AFTER DELETE ON guests BEGIN"
+	" INSERT INTO guest_search(guest_search, rowid, search_key) VALUES ('delete', old.rowid, old.search_key); END;"
+	"CREATE TRIGGER guests_au AFTER UPDATE OF search_key ON guests BEGIN"
+	" INSERT INTO guest_search(guest_search, rowid, search_key) VALUES ('delete', old.rowid, old.search_key);"
+	" INSERT INTO guest_search(rowid, search_key) VALUES (new.rowid, new.search_key); END;";
+
+/* Fill search keys of guests that existed before v2. */
+static enum fd_status fold_existing_guests(struct fd_db *db, struct fd_error *err)
+{
+	sqlite3_stmt *sel, *upd;
+	if (sqlite3_prepare_v2(db->db, "SELECT rowid, family || ' ' || given FROM guests", -1, &sel, NULL) ||
+	    sqlite3_prepare_v2(db->db, "UPDATE guests SET search_key = ?1 WHERE rowid = ?2", -1, &upd, NULL))
+		return fd_db_fail(db, err, "indexing guest names");
+	enum fd_status st = FD_OK;
+	while (sqlite3_step(sel) == SQLITE_ROW) {
+		char key[512];
+		fd_fold((const char *)sqlite3_column_text(sel, 1), key, sizeof key);
+		sqlite3_bind_text(upd, 1, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(upd, 2, sqlite3_column_int64(sel, 0));
+		if (sqlite3_step(upd) != SQLITE_DONE) {
+			st = fd_db_fail(db, err, "indexing guest names");
+			break;
+		}
+		sqlite3_reset(upd);
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return st;
+}
+
+/* Versions 3 (folios, src/folio) and 4 (sync: conflicts and cursors,
+ * src/sync) are reserved for those areas; the next free one is 5. */
+static const struct fd_migration core_migrations[] = {
+	{ 1, schema_v1, NULL },
+	{ 2, schema_v2, fold_existing_guests },
+};
+
+const struct fd_migration *fd_core_migrations(int *n)
+{
+	*n = (int)(sizeof core_migrations / sizeof *core_migrations);
+	return core_migrations;
+}

@@ -1,0 +1,1 @@
+# src/sync: see the comment at the top of Makefile.am

@@ -1,0 +1,1 @@
+# tests/bench: see the comment at the top of Makefile.am

@@ -1,0 +1,1 @@
+# ui: see the comment at the top of Makefile.am
