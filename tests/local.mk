@@ -14,3 +14,14 @@ tests_unit_test_date_LDADD = $(UNIT_LDADD)
 tests_unit_test_money_SOURCES = tests/unit/test_money.c
 tests_unit_test_money_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_money_LDADD = $(UNIT_LDADD)
+
+FIXTURE = tests/unit/fixture.c tests/unit/fixture.h
+UNIT_TESTS_STORE = tests/unit/test_booking tests/unit/test_store
+check_PROGRAMS += $(UNIT_TESTS_STORE)
+TESTS += $(UNIT_TESTS_STORE)
+tests_unit_test_booking_SOURCES = tests/unit/test_booking.c $(FIXTURE)
+tests_unit_test_booking_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_booking_LDADD = $(UNIT_LDADD)
+tests_unit_test_store_SOURCES = tests/unit/test_store.c $(FIXTURE)
+tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(UNIT_LDADD)
