@@ -25,3 +25,8 @@ tests_unit_test_booking_LDADD = $(UNIT_LDADD)
 tests_unit_test_store_SOURCES = tests/unit/test_store.c $(FIXTURE)
 tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_store_LDADD = $(UNIT_LDADD)
+
+# Command-line tests: real binary, real database files.
+CLI_TESTS = tests/cli/bad_input.sh tests/cli/lifecycle.sh
+TESTS += $(CLI_TESTS)
+EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
