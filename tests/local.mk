@@ -30,3 +30,12 @@ tests_unit_test_store_LDADD = $(UNIT_LDADD)
 CLI_TESTS = tests/cli/bad_input.sh tests/cli/lifecycle.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
+
+# The cmocka programs again under valgrind (in a build without sanitizers):
+# `make check-valgrind`. Areas append their unit tests to VALGRIND_TESTS.
+VALGRIND_TESTS = $(UNIT_TESTS) $(UNIT_TESTS_STORE)
+VALGRIND = valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite -q
+.PHONY: check-valgrind
+check-valgrind:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$(VALGRIND_TESTS)" LOG_COMPILER="$(VALGRIND)" \
+		TEST_SUITE_LOG=valgrind-suite.log
