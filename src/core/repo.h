@@ -36,8 +36,12 @@ struct fd_repo {
 	 * of [from, to): FD_OK and its code in clash_code, or FD_E_NOT_FOUND. */
 	enum fd_status (*room_clash)(void *ctx, const char *room, fd_date from, fd_date to,
 				     const char *except_id, char clash_code[FD_CODE_LEN], struct fd_error *err);
-	/* Active bookings of a room type (assigned or not) on a night. */
-	enum fd_status (*type_sold)(void *ctx, const char *type_code, fd_date night, int *sold, struct fd_error *err);
+	/* Bookings using up a room of a type on a night: assigned to a room of
+	 * that type, or unassigned and booked as that type. except_id (may be
+	 * "") is left out, so a booking being changed does not count against
+	 * itself. */
+	enum fd_status (*type_sold)(void *ctx, const char *type_code, fd_date night, const char *except_id,
+				    int *sold, struct fd_error *err);
 	/* Rooms of a type that are in inventory (not out of order) on a night. */
 	enum fd_status (*type_inventory)(void *ctx, const char *type_code, fd_date night, int *rooms, struct fd_error *err);
 	/* Up to max rooms of a type free and in order on every night of [from, to),

@@ -420,12 +420,14 @@ static enum fd_status count_query(struct fd_db *db, sqlite3_stmt *s, int *out, s
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
 }
 
-static enum fd_status type_sold(void *ctx, const char *type, fd_date night, int *sold, struct fd_error *err)
+static enum fd_status type_sold(void *ctx, const char *type, fd_date night, const char *except_id, int *sold,
+				struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2", err);
+	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3", err);
 	bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
+	bind_text(s, 3, except_id ? except_id : "");
 	return count_query(db, s, sold, err);
 }
 
