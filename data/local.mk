@@ -14,13 +14,5 @@ dist_frontdeskconf_DATA = data/frontdeskd.conf
 dist_doc_DATA = data/frontdesk.conf.example
 
 # Translations: the command line under LANGUAGE=de/fr/es/pt after make install.
-TESTS += tests/i18n/locale.sh
-EXTRA_DIST += tests/i18n/locale.sh tools/po-check tools/install-deps tools/quickstart
-
-# Man pages render without warnings (groff via man, as users see them).
-.PHONY: check-man
-check-man:
-	@fail=0; for m in $(dist_man_MANS); do \
-	  out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l $(srcdir)/$$m 2>&1 >/dev/null); \
-	  if test -n "$$out"; then echo "$$m:"; echo "$$out"; fail=1; fi; \
-	done; exit $$fail
+TESTS += tests/i18n/locale.sh tests/man/render.sh
+EXTRA_DIST += tests/i18n/locale.sh tests/man/render.sh tools/po-check tools/install-deps tools/quickstart
