@@ -14,9 +14,18 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/fd-i18n.XXXXXX") || exit 1
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail=0
 
+# A source tree configured in place (a package build) cannot be configured
+# again elsewhere: then configure a clean copy made by 'make distdir'.
+src=$top_srcdir
+if [ -f "$top_srcdir/config.status" ]; then
+	make -C "$top_builddir" distdir distdir="$tmp/src" >"$tmp/distdir.log" 2>&1 || {
+		echo "locale.sh: make distdir failed:"; tail -n 20 "$tmp/distdir.log"; exit 1
+	}
+	src=$tmp/src
+fi
 # Build without sanitizers or -Werror: this test is about catalogues.
 (cd "$tmp" && mkdir build && cd build &&
-	env -u CFLAGS -u LDFLAGS "$top_srcdir/configure" -q --prefix="$tmp/inst" \
+	env -u CFLAGS -u LDFLAGS "$src/configure" -q --prefix="$tmp/inst" \
 		--disable-dependency-tracking >../configure.log 2>&1 &&
 	make -j2 frontdesk >../make.log 2>&1 &&
 	make -C po install >>../make.log 2>&1 &&
