@@ -18,7 +18,9 @@ fail=0
 # again elsewhere: then configure a clean copy made by 'make distdir'.
 src=$top_srcdir
 if [ -f "$top_srcdir/config.status" ]; then
-	make -C "$top_builddir" distdir distdir="$tmp/src" >"$tmp/distdir.log" 2>&1 || {
+	# (gettext's po/ rules want distdir relative to the top build directory)
+	rel=$(realpath --relative-to="$top_builddir" "$tmp/src")
+	make -C "$top_builddir" distdir distdir="$rel" >"$tmp/distdir.log" 2>&1 || {
 		echo "locale.sh: make distdir failed:"; tail -n 20 "$tmp/distdir.log"; exit 1
 	}
 	src=$tmp/src
