@@ -3,6 +3,7 @@
 # 'make'; it all goes into the tarball so packages build from it.
 
 EXTRA_DIST += \
+	packaging/README.md \
 	packaging/build-deps.txt \
 	packaging/pkg-deps.txt \
 	packaging/frontdeskd.service \
