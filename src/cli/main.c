@@ -38,6 +38,16 @@ static const struct cli_command commands[] = {
 	{ "rtn", cmd_rtn, "ROOM", N_("return a room to service") },
 	{ "guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)") },
 	{ "staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members") },
+	{ "folio", cmd_folio, "CODE [--add NAME] [--company NAME] [--route-room]", N_("show a booking's folios (bill), or open another folio") },
+	{ "post", cmd_post, "CODE CHARGE AMOUNT [--qty N] [--desc TEXT] [--folio ID]", N_("post a charge (gross, VAT included)") },
+	{ "pay", cmd_pay, "CODE METHOD AMOUNT [--ref R --last4 NNNN]", N_("take a payment: cash, card or bank_transfer") },
+	{ "refund", cmd_refund, "CODE METHOD AMOUNT --reason TEXT [--ref R --last4 NNNN]", N_("refund money to the guest") },
+	{ "void", cmd_void, "LINE --reason TEXT", N_("void a folio line (a new line; nothing is deleted)") },
+	{ "moveline", cmd_moveline, "LINE FOLIO", N_("move a folio line to another folio") },
+	{ "settle", cmd_settle, "CODE --company NAME", N_("direct bill: settle the balance to a company account (manager)") },
+	{ "charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]", N_("charge codes and their VAT") },
+	{ "settings", cmd_settings, "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no]", N_("folio and report settings") },
+	{ "audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 

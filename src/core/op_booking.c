@@ -463,6 +463,8 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 			       _("Only an in-house booking can check out; %s is %s."), b.code,
 			       fd_booking_status_name(b.status));
+	if ((st = fd_folio_check_out(c, &b)))
+		return st;
 	/* An early departure shortens the stay to what was used. */
 	if (c->prop.business_date < b.departure && c->prop.business_date > b.arrival)
 		b.departure = c->prop.business_date;

@@ -576,4 +576,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 		.get_task = get_task,
 		.put_task = put_task,
 	};
+	fd_repo_folio_init(db);
 }
