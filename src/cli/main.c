@@ -48,6 +48,7 @@ static const struct cli_command commands[] = {
 	{ "charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]", N_("charge codes and their VAT") },
 	{ "settings", cmd_settings, "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no]", N_("folio and report settings") },
 	{ "audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)") },
+	{ "report", cmd_report, "summary|daily|forecast|hk-productivity|cashier [--from D] [--to D] [--days N] [--user U] [--csv|--json]", N_("front-office figures: occupancy, ADR, RevPAR, ...") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 

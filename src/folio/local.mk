@@ -16,7 +16,8 @@ libfdstore_a_SOURCES += \
 noinst_LIBRARIES += libfdfolio.a
 libfdfolio_a_CFLAGS = $(AM_CFLAGS) $(ICAL_CFLAGS)
 libfdfolio_a_SOURCES = \
-	src/folio/cmd_folio.c src/folio/cmd_folio.h
+	src/folio/cmd_folio.c src/folio/cmd_folio.h \
+	src/folio/cmd_report.c src/folio/table.c src/folio/table.h
 FRONTDESK_LIBS += libfdfolio.a
 
 FOLIO_UNIT_TESTS = tests/unit/test_folio
@@ -31,3 +32,5 @@ check_PROGRAMS += tests/folio/fixture
 tests_folio_fixture_SOURCES = tests/folio/fixture.c
 tests_folio_fixture_CFLAGS = $(UNIT_CFLAGS)
 tests_folio_fixture_LDADD = $(UNIT_LDADD)
+TESTS += tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh
+EXTRA_DIST += tests/folio/lib.sh tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh

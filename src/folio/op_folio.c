@@ -223,12 +223,17 @@ enum fd_status op_folio_post(struct op_ctx *c)
 static enum fd_status read_payment(struct op_ctx *c, struct fd_folio_line *l, int64_t *amount)
 {
 	enum fd_status st;
+	char last4[64] = ""; /* read wide: a whole card number gets the right message */
 	if ((st = op_str(c, "method", l->method, sizeof l->method, true)) ||
 	    (st = op_int(c, "amount", 1, MAX_AMOUNT, amount, true)) ||
 	    (st = op_str(c, "ref", l->ref, sizeof l->ref, false)) ||
-	    (st = op_str(c, "last4", l->last4, sizeof l->last4, false)) ||
+	    (st = op_str(c, "last4", last4, sizeof last4, false)) ||
 	    (st = check_text(c, "ref", l->ref)))
 		return st;
+	if (strlen(last4) > 4)
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "last4",
+			       _("Keep only the last four digits of a card (for example 4242), never the number."));
+	snprintf(l->last4, sizeof l->last4, "%s", last4);
 	if (!fd_payment_method_valid(l->method))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "method",
 			       _("Unknown payment method \"%s\"; use cash, card or bank_transfer."), l->method);
