@@ -49,6 +49,8 @@ static const struct cli_command commands[] = {
 	{ "settings", cmd_settings, "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no]", N_("folio and report settings") },
 	{ "audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)") },
 	{ "report", cmd_report, "summary|daily|forecast|hk-productivity|cashier [--from D] [--to D] [--days N] [--user U] [--csv|--json]", N_("front-office figures: occupancy, ADR, RevPAR, ...") },
+	{ "import", cmd_import, "bookings FILE [--hotel NAME] [--skip-bad-rows]", N_("import bookings from CSV (history; all or nothing)") },
+	{ "ical", cmd_ical, "export (--type CODE | --room NUM) [--from D --to D] | import FILE --room NUM [--source NAME]", N_("iCalendar availability feed out; an OTA's feed in as room blocks") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 

@@ -62,6 +62,8 @@ static const struct op_spec {
 	{ "folio.configure", op_folio_configure, "refund_threshold:i noshow_auto:b ooo_available:b" },
 	{ "charge_code.set", op_charge_code_set, "code:s! name:s! vat_bp:i! room:b" },
 	{ "audit.night", op_audit_night, "date:d! run_by:s" },
+	{ "room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s" },
+	{ "room.unblock", op_room_unblock, "room:s! uid:s!" },
 };
 
 #define N_OPS (sizeof op_table / sizeof *op_table)

@@ -66,6 +66,8 @@ enum fd_status op_folio_settle(struct op_ctx *c);
 enum fd_status op_folio_configure(struct op_ctx *c);
 enum fd_status op_charge_code_set(struct op_ctx *c);
 enum fd_status op_audit_night(struct op_ctx *c);
+enum fd_status op_room_block(struct op_ctx *c);
+enum fd_status op_room_unblock(struct op_ctx *c);
 /* Check-out rule: refused while a guest folio has a balance. */
 enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b);
 

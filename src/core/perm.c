@@ -44,6 +44,8 @@ static const struct {
 	{ "folio.configure", FD_ROLE_MANAGER },
 	{ "charge_code.set", FD_ROLE_MANAGER },
 	{ "audit.night", FD_ROLE_MANAGER },
+	{ "room.block", FD_ROLE_STAFF },
+	{ "room.unblock", FD_ROLE_STAFF },
 	/* endpoints */
 	{ "read.hotel", FD_ROLE_STAFF },
 	{ "read.availability", FD_ROLE_GUEST },

@@ -78,6 +78,11 @@ struct fd_repo {
 	enum fd_status (*put_day_report)(void *ctx, const struct fd_day_report *r, struct fd_error *err);
 	/* The day's figures counted from the books (no write). */
 	enum fd_status (*count_day)(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err);
+	/* Room blocks from outside calendars, keyed by (room, uid). */
+	enum fd_status (*get_block)(void *ctx, const char *room, const char *uid, struct fd_room_block *out,
+				    struct fd_error *err);
+	enum fd_status (*put_block)(void *ctx, const struct fd_room_block *b, struct fd_error *err);
+	enum fd_status (*del_block)(void *ctx, const char *room, const char *uid, struct fd_error *err);
 };
 
 #endif

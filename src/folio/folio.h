@@ -81,6 +81,17 @@ struct fd_day_report {
 	int64_t closed_at;
 };
 
+/* A room held back by an outside calendar (an OTA's iCalendar feed): not a
+ * booking, but the room is out of inventory for nights start <= d < end. */
+struct fd_room_block {
+	char room[FD_ROOMNO_LEN];
+	char uid[256];     /* the event's UID in its feed */
+	fd_date start, end;
+	char summary[128];
+	char source[64];   /* which feed */
+	int64_t version;
+};
+
 struct fd_folio_totals {
 	int64_t charges;   /* charges net of their voids */
 	int64_t payments;  /* as a positive figure, net of voids and refunds */

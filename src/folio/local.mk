@@ -7,7 +7,7 @@ libfdcore_a_SOURCES += \
 	src/folio/card.c src/folio/card.h \
 	src/folio/kpi.c src/folio/kpi.h \
 	src/folio/op_folio.c src/folio/op_folio.h \
-	src/folio/op_audit.c
+	src/folio/op_audit.c src/folio/op_block.c
 libfdstore_a_SOURCES += \
 	src/folio/schema_folio.c \
 	src/store/repo_folio.c
@@ -17,7 +17,9 @@ noinst_LIBRARIES += libfdfolio.a
 libfdfolio_a_CFLAGS = $(AM_CFLAGS) $(ICAL_CFLAGS)
 libfdfolio_a_SOURCES = \
 	src/folio/cmd_folio.c src/folio/cmd_folio.h \
-	src/folio/cmd_report.c src/folio/table.c src/folio/table.h
+	src/folio/cmd_report.c src/folio/table.c src/folio/table.h \
+	src/folio/cmd_import.c src/folio/import.c src/folio/import.h \
+	src/folio/cmd_ical.c
 FRONTDESK_LIBS += libfdfolio.a
 
 FOLIO_UNIT_TESTS = tests/unit/test_folio
@@ -32,5 +34,5 @@ check_PROGRAMS += tests/folio/fixture
 tests_folio_fixture_SOURCES = tests/folio/fixture.c
 tests_folio_fixture_CFLAGS = $(UNIT_CFLAGS)
 tests_folio_fixture_LDADD = $(UNIT_LDADD)
-TESTS += tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh
-EXTRA_DIST += tests/folio/lib.sh tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh
+TESTS += tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh
+EXTRA_DIST += tests/folio/lib.sh tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh

@@ -403,6 +403,60 @@ static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *r, s
 	return FD_OK;
 }
 
+/* --- room blocks --- */
+
+static enum fd_status get_block(void *ctx, const char *room, const char *uid, struct fd_room_block *out,
+				struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db, "SELECT room, uid, start, end, summary, source, version FROM room_blocks WHERE room = ?1 AND uid = ?2",
+	     err);
+	bind_text(s, 1, room);
+	bind_text(s, 2, uid);
+	enum fd_status st = step_one(db, s, err, "reading a room block");
+	if (st == FD_OK) {
+		memset(out, 0, sizeof *out);
+		col_text(s, 0, out->room, sizeof out->room);
+		col_text(s, 1, out->uid, sizeof out->uid);
+		out->start = sqlite3_column_int(s, 2);
+		out->end = sqlite3_column_int(s, 3);
+		col_text(s, 4, out->summary, sizeof out->summary);
+		col_text(s, 5, out->source, sizeof out->source);
+		out->version = sqlite3_column_int64(s, 6);
+	}
+	sqlite3_reset(s);
+	return st;
+}
+
+static enum fd_status put_block(void *ctx, const struct fd_room_block *b, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db, "INSERT INTO room_blocks (room, uid, start, end, summary, source, version, updated_at)"
+		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(room, uid) DO UPDATE SET"
+		 " start = excluded.start, end = excluded.end, summary = excluded.summary,"
+		 " source = excluded.source, version = excluded.version, updated_at = excluded.updated_at", err);
+	bind_text(s, 1, b->room);
+	bind_text(s, 2, b->uid);
+	sqlite3_bind_int(s, 3, b->start);
+	sqlite3_bind_int(s, 4, b->end);
+	bind_text(s, 5, b->summary);
+	bind_text(s, 6, b->source);
+	sqlite3_bind_int64(s, 7, b->version);
+	sqlite3_bind_int64(s, 8, (int64_t)time(NULL));
+	enum fd_status st = step_done(db, s, err, "saving a room block");
+	return st ? st : fd_db_changed(db, "room_block", b->room, err);
+}
+
+static enum fd_status del_block(void *ctx, const char *room, const char *uid, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db, "DELETE FROM room_blocks WHERE room = ?1 AND uid = ?2", err);
+	bind_text(s, 1, room);
+	bind_text(s, 2, uid);
+	enum fd_status st = step_done(db, s, err, "removing a room block");
+	return st ? st : fd_db_changed(db, "room_block", room, err);
+}
+
 void fd_repo_folio_init(struct fd_db *db)
 {
 	struct fd_repo *r = &db->repo;
@@ -420,4 +474,7 @@ void fd_repo_folio_init(struct fd_db *db)
 	r->get_day_report = get_day_report;
 	r->put_day_report = put_day_report;
 	r->count_day = count_day;
+	r->get_block = get_block;
+	r->put_block = put_block;
+	r->del_block = del_block;
 }
