@@ -13,7 +13,8 @@
  *   OTA's "Not available" placeholders are blocks too), keyed by the event's
  *   UID. Re-importing the same feed changes nothing; an event that has left
  *   the feed is unblocked (room.unblock) when it came from the same source
- *   (default: the file's name). Date-time events cover the dates they touch. */
+ *   (default: the file's name). A date-time event holds the nights from its
+ *   start's date to its end's date (at least one). */
 #include "config.h"
 
 #include <errno.h>
@@ -202,7 +203,8 @@ static char *read_all(const char *path, struct fd_error *err)
 }
 
 /* The nights an event covers: all-day events as written (end exclusive);
- * date-times cover every date they touch. */
+ * for date-times, the nights from the start's date to the end's date (a
+ * stay ending at 11:00 frees that night), at least one. */
 static bool event_dates(icalcomponent *ev, fd_date *start, fd_date *end)
 {
 	struct icaltimetype s = icalcomponent_get_dtstart(ev), e = icalcomponent_get_dtend(ev);
@@ -214,8 +216,6 @@ static bool event_dates(icalcomponent *ev, fd_date *start, fd_date *end)
 		return true;
 	}
 	*end = fd_date_from_ymd(e.year, e.month, e.day);
-	if (!e.is_date && (e.hour || e.minute || e.second))
-		(*end)++;
 	if (*end <= *start)
 		*end = *start + 1;
 	return *end - *start <= 3700;

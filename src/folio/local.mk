@@ -34,5 +34,5 @@ check_PROGRAMS += tests/folio/fixture
 tests_folio_fixture_SOURCES = tests/folio/fixture.c
 tests_folio_fixture_CFLAGS = $(UNIT_CFLAGS)
 tests_folio_fixture_LDADD = $(UNIT_LDADD)
-TESTS += tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh
-EXTRA_DIST += tests/folio/lib.sh tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh
+TESTS += tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
+EXTRA_DIST += tests/folio/lib.sh tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
