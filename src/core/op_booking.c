@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/op_internal.h"
+#include "folio/card.h"
 
 #define MAX_STAY_NIGHTS 730
 
@@ -188,7 +189,8 @@ static enum fd_status read_texts(struct op_ctx *c, struct fd_booking *b)
 	enum fd_status st;
 	if ((st = op_str(c, "source", b->source, sizeof b->source, false)) ||
 	    (st = op_str(c, "notes", b->notes, sizeof b->notes, false)) ||
-	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)))
+	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)) ||
+	    (st = fd_text_check_no_card("notes", b->notes, c->err)))
 		return st;
 	if (b->eta[0] && !(strlen(b->eta) == 5 && isdigit((unsigned char)b->eta[0]) &&
 			   isdigit((unsigned char)b->eta[1]) && b->eta[2] == ':' &&

@@ -150,6 +150,32 @@ static bool type_code_ok(const char *s)
 	return true;
 }
 
+/* The data set writes countries as ISO 3166-1 alpha-3 (PRT); guests keep
+ * alpha-2 (PT). Codes not in this table stay in the booking's notes. */
+static const char alpha3[] =
+	"AGO AO ARE AE ARG AR AUS AU AUT AT AZE AZ BEL BE BGR BG BRA BR CAN CA CHE CH CHL CL CHN CN "
+	"COL CO CPV CV CYP CY CZE CZ DEU DE DNK DK DZA DZ EGY EG ESP ES EST EE FIN FI FRA FR "
+	"GBR GB GRC GR HKG HK HRV HR HUN HU IDN ID IND IN IRL IE IRN IR ISL IS ISR IL ITA IT JPN JP "
+	"KOR KR LTU LT LUX LU LVA LV MAR MA MEX MX MOZ MZ NGA NG NLD NL NOR NO NZL NZ PHL PH POL PL "
+	"PRT PT ROU RO RUS RU SAU SA SRB RS SVK SK SVN SI SWE SE THA TH TUN TN TUR TR TWN TW UKR UA "
+	"URY UY USA US VEN VE ZAF ZA ";
+
+static bool country_alpha2(const char *code, char out[4])
+{
+	size_t n = strlen(code);
+	if (n == 2) {
+		snprintf(out, 4, "%s", code);
+		return true;
+	}
+	for (const char *p = alpha3; n == 3 && *p; p += 7)
+		if (strncmp(p, code, 3) == 0) {
+			snprintf(out, 4, "%.2s", p + 4);
+			return true;
+		}
+	out[0] = '\0';
+	return n == 0;
+}
+
 static void copy(char *out, size_t n, const char *s)
 {
 	snprintf(out, n, "%s", s && strcmp(s, "NULL") != 0 ? s : "");
@@ -218,11 +244,13 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 	copy(r->type, sizeof r->type, field(p, C_RESERVED));
 	copy(r->assigned, sizeof r->assigned, field(p, C_ASSIGNED));
 	snprintf(r->family, sizeof r->family, "%s", "Imported guest");
-	copy(r->country, sizeof r->country, field(p, C_COUNTRY));
+	char country[8];
+	copy(country, sizeof country, field(p, C_COUNTRY));
+	bool mapped = country_alpha2(country, r->country);
 	copy(r->source, sizeof r->source, field(p, C_SEGMENT));
-	snprintf(r->notes, sizeof r->notes, "hotel: %.40s; meal: %.12s; deposit: %.20s",
+	snprintf(r->notes, sizeof r->notes, "hotel: %.40s; meal: %.12s; deposit: %.20s%s%s",
 		 field(p, C_HOTEL) ? field(p, C_HOTEL) : "", field(p, C_MEAL) ? field(p, C_MEAL) : "",
-		 field(p, C_DEPOSIT) ? field(p, C_DEPOSIT) : "");
+		 field(p, C_DEPOSIT) ? field(p, C_DEPOSIT) : "", mapped ? "" : "; country: ", mapped ? "" : country);
 }
 
 static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
@@ -273,7 +301,12 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 	} else {
 		snprintf(r->family, sizeof r->family, "%s", v && *v ? v : "Imported guest");
 	}
-	copy(r->country, sizeof r->country, field(p, C_COUNTRY));
+	char country[8];
+	copy(country, sizeof country, field(p, C_COUNTRY));
+	if (!country_alpha2(country, r->country)) {
+		snprintf(why, n, _("country \"%s\" is not an ISO 3166-1 code this program knows (for example PT)"), country);
+		return;
+	}
 	copy(r->source, sizeof r->source, field(p, C_SOURCE));
 	copy(r->notes, sizeof r->notes, field(p, C_NOTES));
 }

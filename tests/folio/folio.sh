@@ -23,6 +23,8 @@ expect_fail "card number" fd pay "$C" card 5 --ref "4111-1111-1111-1111"
 expect_fail "last four" fd pay "$C" card 5 --last4 4111111111111111
 expect_fail "payment method" fd pay "$C" cheque 5
 expect_fail "charge code" fd post "$C" NOPE 5
+expect_fail "card number" fd book --guest "Card, Carl" --type STD --arrive 2026-03-01 --depart 2026-03-02 --notes "cc 4242424242424242 exp 12/29"
+expect_fail "card number" fd modify "$C" --notes "pays with 5555 5555 5555 4444"
 [ "$(dbsum)" = "$before" ] || fail "a refused posting changed the database"
 
 # Void: a new line pointing at the original; twice is refused.
@@ -61,6 +63,12 @@ fd moveline "$(json 'd["id"]' <"$TMP/p2")" "$F2" >/dev/null || fail moveline
 fd --json folio "$C2" >"$TMP/f"
 [ "$(json 'd["folios"][0]["balance_minor"]' <"$TMP/f")" = -9000 ] || fail "deposit on the guest folio"
 [ "$(json 'd["folios"][1]["balance_minor"]' <"$TMP/f")" = 420 ] || fail "moved line on the company folio"
+
+# The cashier report: what each staff member took, by method.
+fd report cashier --from 2026-03-01 --to 2026-03-01 --csv | tr -d '\r' >"$TMP/cash.csv"
+grep -qx "anna,card,1,5000" "$TMP/cash.csv" || fail "anna's card payment"
+grep -qx "anna,cash,1,-2000" "$TMP/cash.csv" || fail "anna's refund"
+grep -qx "local,bank_transfer,1,9000" "$TMP/cash.csv" || fail "the deposit"
 
 # Lines are dated on the business date; a closed day refuses postings.
 fd audit >/dev/null || fail audit

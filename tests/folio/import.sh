@@ -33,6 +33,8 @@ rep=$(fd --json report summary --from 2015-07-01 --to 2017-12-31 | json 'd["room
 [ "$rep" = "$5 $6 None" ] || fail "nights and revenue as they happened: got $rep, want $5 $6 None"
 [ "$(count "SELECT count(*) FROM room_types WHERE name LIKE '%(imported)'")" = 9 ] || fail "room types created"
 [ "$(count "SELECT count(*) FROM audit_log WHERE type='booking.import'")" = 1 ] || fail "audit entry"
+[ "$(count "SELECT count(*) FROM guests WHERE length(country) NOT IN (0, 2)")" = 0 ] || fail "guests keep alpha-2 countries"
+[ "$(count "SELECT count(*) FROM bookings b JOIN guests g ON g.id = b.guest_id WHERE g.country = 'PT'")" = "$(awk -F, 'NR > 1 && $28 >= 0 && $8 + $9 > 0 && $14 == "PRT"' "$S" | wc -l)" ] || fail "PRT becomes PT"
 
 # One hotel of two, into a fresh hotel.
 D2="$TMP/h2"
