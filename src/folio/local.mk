@@ -35,4 +35,10 @@ tests_folio_fixture_SOURCES = tests/folio/fixture.c
 tests_folio_fixture_CFLAGS = $(UNIT_CFLAGS)
 tests_folio_fixture_LDADD = $(UNIT_LDADD)
 TESTS += tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
-EXTRA_DIST += tests/folio/lib.sh tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
+EXTRA_DIST += src/folio/README.md tests/folio/lib.sh tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
+
+# make bench: import and report timings (prints a table, asserts nothing).
+EXTRA_PROGRAMS += tests/bench/bench_folio
+tests_bench_bench_folio_SOURCES = tests/bench/bench_folio.c
+tests_bench_bench_folio_CFLAGS = $(UNIT_CFLAGS)
+tests_bench_bench_folio_LDADD = libfdfolio.a $(UNIT_LDADD)

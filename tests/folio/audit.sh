@@ -9,6 +9,8 @@ B3=$(fd book --guest "Never, Came" --type STD --arrive 2026-03-10 --depart 2026-
 B4=$(fd book --guest "Called, Off" --type STD --arrive 2026-03-15 --depart 2026-03-16 --rate 60) || fail b4
 fd cancel "$B4" >/dev/null || fail cancel
 fd checkin "$B1" --room 101 >/dev/null || fail checkin1
+# B2's room charges are routed to a company folio (direct bill).
+fd folio "$B2" --company "ACME GmbH" --route-room >/dev/null || fail "company folio"
 expect_fail "manager" fd --as anna audit
 
 day=1
@@ -16,7 +18,7 @@ while [ $day -le 31 ]; do
 	d=$(printf '2026-03-%02d' $day)
 	case $day in
 	5) fd checkin "$B2" --room 102 >/dev/null || fail "checkin B2" ;;
-	8) fd pay "$B2" cash 240 >/dev/null && fd checkout "$B2" >/dev/null || fail "checkout B2" ;;
+	8) fd checkout "$B2" >/dev/null || fail "checkout B2: room charges went to the company" ;;
 	31) fd pay "$B1" card 3000 --last4 4242 >/dev/null && fd checkout "$B1" >/dev/null || fail "checkout B1" ;;
 	esac
 	if [ $day = 20 ]; then fd --as max audit >/dev/null || fail "audit $d by a manager"
@@ -33,6 +35,8 @@ fd --json folio "$B1" >"$TMP/f"
 [ "$(json 'd["folios"][0]["charges_minor"]' <"$TMP/f")" = 300000 ] || fail "30 room charges of 100"
 [ "$(json 'd["folios"][0]["tax_minor"]' <"$TMP/f")" = 27270 ] || fail "VAT per line: 30 x 9.09"
 [ "$(json 'sum(1 for l in d["folios"][0]["lines"] if l["actor"]=="night-audit")' <"$TMP/f")" = 30 ] || fail "actor night-audit"
+fd --json folio "$B2" >"$TMP/f2"
+[ "$(json '[(f["kind"], f["balance_minor"]) for f in d["folios"]]' <"$TMP/f2")" = "[('company', 24000)]" ] || fail "routed room charges"
 n=$(sqlite3 "$D/frontdesk.db" "SELECT count(*) FROM audit_log WHERE type='audit.night' AND actor='night-audit'")
 [ "$n" = 31 ] || fail "31 audits in the log, got $n"
 sqlite3 "$D/frontdesk.db" "SELECT payload FROM audit_log WHERE type='audit.night'" | grep -q '"run_by":"max"' || fail "run_by"
