@@ -52,8 +52,10 @@ static bool parse_amount(struct cli *cli, const char *cmd, const char *text, int
 /* A line named by its id or a unique prefix of it (at least 4 characters). */
 static enum fd_status resolve_line(struct cli *cli, const char *key, char id[FD_ID_LEN], struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folio_lines WHERE substr(id, 1, length(?1)) = ?1"
-					      " ORDER BY seq LIMIT 2", err);
+	/* Ids are lower-case hex and dashes, all below 'g': a range on the
+	 * unique index finds the prefix without a scan. */
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folio_lines WHERE id >= ?1 AND id < ?1 || 'g'"
+					      " ORDER BY id LIMIT 2", err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
@@ -390,7 +392,7 @@ int cmd_moveline(struct cli *cli, int argc, char **argv)
 	if (resolve_line(cli, pos[0], id, &err))
 		return cli_error(cli, &err);
 	/* The folio by id or a unique prefix. */
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folios WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2", &err);
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folios WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2", &err);
 	if (!s)
 		return cli_error(cli, &err);
 	sqlite3_bind_text(s, 1, pos[1], -1, SQLITE_TRANSIENT);
@@ -542,7 +544,10 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		fd_op_clear(&op);
 		return CLI_USAGE;
 	}
-	return apply_show(cli, &op, N_("Settings saved%s%s."), "");
+	rc = cli_apply(cli, &op, 1, NULL);
+	if (rc == CLI_OK && !cli->json)
+		printf(_("Settings saved.\n"));
+	return rc;
 }
 
 /* --- night audit --- */
