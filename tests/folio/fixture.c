@@ -1,8 +1,8 @@
 /* Test fixture for the folio tests: a small hotel built through operations
  * (no demo generator): fixture DIR DATE ROOMS [RATE_MINOR]
  * makes property "Fixture" (EUR) on business date DATE, room type STD
- * (2 guests) and rooms 101.. (ROOMS of them), and staff anna (staff),
- * max (manager). */
+ * (2 guests) and rooms 101.. (ROOMS of them), staff anna and hana (staff),
+ * max (manager), and (with 3 rooms or more) housekeeping tasks on DATE. */
 #include "config.h"
 
 #include <stdio.h>
@@ -78,6 +78,28 @@ int main(int argc, char **argv)
 	}
 	staff("anna", "staff");
 	staff("max", "manager");
+	staff("hana", "staff");
+	/* Housekeeping work on the business date, for hk-productivity: anna
+	 * cleans two rooms and hana one and inspects one; one task stays open. */
+	static const struct { const char *room, *kind, *who; bool done; } tasks[] = {
+		{ "101", "clean", "anna", true }, { "102", "clean", "anna", true },
+		{ "103", "clean", "hana", true }, { "101", "inspect", "hana", true },
+		{ "102", "inspect", "hana", false },
+	};
+	for (size_t i = 0; rooms >= 3 && i < sizeof tasks / sizeof *tasks; i++) {
+		char tid[FD_ID_LEN];
+		p = op("task.create");
+		cJSON_AddStringToObject(p, "id", fd_uuid_new(tid));
+		cJSON_AddStringToObject(p, "room", tasks[i].room);
+		cJSON_AddStringToObject(p, "date", argv[2]);
+		cJSON_AddStringToObject(p, "kind", tasks[i].kind);
+		cJSON_AddStringToObject(p, "attendant", tasks[i].who);
+		if (tasks[i].done) {
+			p = op("task.update");
+			cJSON_AddStringToObject(p, "task", tid);
+			cJSON_AddStringToObject(p, "status", "done");
+		}
+	}
 	int failed = -1;
 	enum fd_status st = fd_store_apply(db, ops, n_ops, FD_APPLY_TRUSTED, NULL, &failed, &err);
 	for (int i = 0; i < n_ops; i++)

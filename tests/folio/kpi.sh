@@ -27,6 +27,11 @@ sed -n 2p "$TMP/s.csv" | tr -d '\r' | grep -qx "3,35000,11667,0.3750,4375,2,1,1,
 E="$TMP/empty"
 "$FD" --data "$E" init --property Empty --currency EUR --timezone UTC --date 2026-03-01 >/dev/null || fail init
 [ "$("$FD" --data "$E" --json report summary --from 2026-03-01 --to 2026-03-05 | json 'd["occupancy"], d["revpar_minor"], d["adr_minor"]')" = "None None None" ] || fail "null figures"
+# Housekeeping productivity: tasks done per attendant (the open one not).
+fd report hk-productivity --from 2026-03-01 --to 2026-03-01 --csv | tr -d '\r' >"$TMP/hk.csv"
+[ "$(cat "$TMP/hk.csv")" = "attendant,tasks_done,cleans,inspections,turndowns,days
+anna,2,2,0,0,1
+hana,2,1,1,0,1" ] || fail "hk-productivity: $(cat "$TMP/hk.csv")"
 expect_fail "report" fd report nonsense
 expect_fail "before" fd report daily --from 2026-03-05 --to 2026-03-01
 exit 0
