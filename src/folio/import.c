@@ -684,9 +684,9 @@ enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const stru
 		st = fd_fail(err, FD_E_INVALID, "no_rows", "hotel", _("%s has no rows for hotel \"%s\"; it has %s."), path,
 			     opts->hotel, p->n_hotels ? found : _("no hotel column"));
 	}
+	if (!st && res->bad > MAX_LISTED && opts->report)
+		fprintf(opts->report, _("%s: ... and %ld more bad rows\n"), path, res->bad - MAX_LISTED);
 	if (!st && res->bad > 0 && !opts->skip_bad) {
-		if (res->bad > MAX_LISTED && opts->report)
-			fprintf(opts->report, _("%s: ... and %ld more bad rows\n"), path, res->bad - MAX_LISTED);
 		st = fd_fail(err, FD_E_INVALID, "bad_rows", "file",
 			     _("%s: %ld bad row(s) (listed above); nothing imported. Fix them, or use --skip-bad-rows "
 			       "to import the rest."),

@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 	cJSON_AddNumberToObject(p, "max_occupancy", 2);
 	cJSON_AddNumberToObject(p, "base_rate", argc > 4 ? atof(argv[4]) : 10000);
 	for (int i = 0; i < rooms; i++) {
-		char num[8];
+		char num[16];
 		snprintf(num, sizeof num, "%d", 101 + i);
 		p = op("room.create");
 		cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
