@@ -74,19 +74,91 @@ static void kpi_cells(struct tab_cell *sold, struct tab_cell *occ, struct tab_ce
 		set_int(revpar, k->revpar);
 }
 
+/* One grouped query per figure over the whole range (the same definitions
+ * as the night audit's per-day count in src/store/repo_folio.c). */
+static enum fd_status group_counts(struct cli *cli, const char *sql, fd_date from, fd_date to,
+				   struct fd_day_report *days, int64_t *(*slot)(struct fd_day_report *, int),
+				   struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(cli->db, sql, err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, from);
+	sqlite3_bind_int(s, 2, to);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d < from || d > to)
+			continue;
+		for (int k = 1; k < sqlite3_column_count(s); k++)
+			*slot(&days[d - from], k) = sqlite3_column_int64(s, k);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(cli->db, err, "counting a report");
+}
+
+static int64_t *slot_sold(struct fd_day_report *r, int k) { return k == 1 ? &r->rooms_sold : &r->room_revenue; }
+static int64_t *slot_arr(struct fd_day_report *r, int k) { (void)k; return &r->arrivals; }
+static int64_t *slot_dep(struct fd_day_report *r, int k) { (void)k; return &r->departures; }
+static int64_t *slot_lost(struct fd_day_report *r, int k) { return k == 1 ? &r->cancellations : &r->no_shows; }
+
+static const char sql_sold[] = "SELECT n.night, count(*), sum(b.rate) FROM stay_nights n"
+			       " JOIN bookings b ON b.id = n.booking_id WHERE n.night BETWEEN ?1 AND ?2 GROUP BY n.night";
+static const char sql_arr[] = "SELECT arrival, count(*) FROM bookings WHERE arrival BETWEEN ?1 AND ?2"
+			      " AND status IN ('reserved','checked_in','checked_out') GROUP BY arrival";
+static const char sql_dep[] = "SELECT departure, count(*) FROM bookings WHERE departure BETWEEN ?1 AND ?2"
+			      " AND status IN ('reserved','checked_in','checked_out') GROUP BY departure";
+static const char sql_lost[] = "SELECT arrival, sum(status = 'cancelled'), sum(status = 'no_show') FROM bookings"
+			       " WHERE arrival BETWEEN ?1 AND ?2 AND status IN ('cancelled','no_show') GROUP BY arrival";
+
+static enum fd_status range_days(struct cli *cli, fd_date from, fd_date to, struct fd_day_report *days,
+				 struct fd_error *err)
+{
+	int64_t rooms = 0;
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT count(*) FROM rooms", err);
+	if (!s)
+		return err->status;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rooms = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	for (fd_date d = from; d <= to; d++) {
+		memset(&days[d - from], 0, sizeof days[0]);
+		days[d - from].date = d;
+		days[d - from].rooms_total = rooms;
+	}
+	s = fd_db_stmt(cli->db, "SELECT maint_from, maint_to FROM rooms WHERE maint = 'ooo'"
+				" AND maint_from <= ?2 AND maint_to > ?1", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, from);
+	sqlite3_bind_int(s, 2, to);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		fd_date a = sqlite3_column_int(s, 0), b = sqlite3_column_int(s, 1);
+		for (fd_date d = a > from ? a : from; d < b && d <= to; d++)
+			days[d - from].rooms_ooo++;
+	}
+	sqlite3_reset(s);
+	enum fd_status st;
+	if ((st = group_counts(cli, sql_sold, from, to, days, slot_sold, err)) ||
+	    (st = group_counts(cli, sql_arr, from, to, days, slot_arr, err)) ||
+	    (st = group_counts(cli, sql_dep, from, to, days, slot_dep, err)))
+		return st;
+	return group_counts(cli, sql_lost, from, to, days, slot_lost, err);
+}
+
 static enum fd_status count_range(struct cli *cli, fd_date from, fd_date to, bool per_day, struct tab *t,
 				  struct fd_error *err)
 {
-	const struct fd_repo *repo = fd_db_repo(cli->db);
 	char ooo[8];
 	folio_setting(cli, "ooo_available", ooo, sizeof ooo, "0");
 	struct fd_kpi_counts total = { .ooo_available = strcmp(ooo, "1") == 0 };
 	int64_t arr = 0, dep = 0, canc = 0, ns = 0;
-	for (fd_date d = from; d <= to; d++) {
-		struct fd_day_report r;
-		enum fd_status st = repo->count_day(repo->ctx, d, &r, err);
-		if (st)
-			return st;
+	struct fd_day_report *days = calloc((size_t)(to - from + 1), sizeof *days);
+	if (!days)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	enum fd_status st = range_days(cli, from, to, days, err);
+	for (fd_date d = from; !st && d <= to; d++) {
+		const struct fd_day_report r = days[d - from];
 		if (per_day) {
 			struct fd_kpi_counts c = { .room_nights = r.rooms_total, .ooo_nights = r.rooms_ooo,
 						   .rooms_sold = r.rooms_sold, .room_revenue = r.room_revenue,
@@ -94,8 +166,10 @@ static enum fd_status count_range(struct cli *cli, fd_date from, fd_date to, boo
 			struct fd_kpi k;
 			fd_kpi_compute(&c, &k);
 			struct tab_cell *row = tab_row(t);
-			if (!row)
-				return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+			if (!row) {
+				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+				break;
+			}
 			fd_date_format(d, row[0].t);
 			row[0].null = false;
 			set_int(&row[1], k.rooms_available);
@@ -115,8 +189,9 @@ static enum fd_status count_range(struct cli *cli, fd_date from, fd_date to, boo
 		canc += r.cancellations;
 		ns += r.no_shows;
 	}
-	if (per_day)
-		return FD_OK;
+	free(days);
+	if (st || per_day)
+		return st;
 	struct fd_kpi k;
 	fd_kpi_compute(&total, &k);
 	struct tab_cell *row = tab_row(t);

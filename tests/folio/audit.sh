@@ -43,6 +43,13 @@ sqlite3 "$D/frontdesk.db" "SELECT payload FROM audit_log WHERE type='audit.night
 [ "$(sqlite3 "$D/frontdesk.db" 'SELECT count(*) FROM day_reports')" = 31 ] || fail "31 day reports"
 fd --json show "$B1" | json 'd["booking"]["status"]' | grep -qx checked_out || fail "B1 checked out"
 [ "$(fd --json report summary --from 2026-03-01 --to 2026-03-31 | json 'd["rooms_sold"], d["room_revenue_minor"], d["no_shows"], d["cancellations"]')" = "33 324000 1 1" ] || fail "summary"
+# The day reports written at each close agree with the live report.
+for f in rooms_sold room_revenue arrivals departures cancellations no_shows; do
+	a=$(sqlite3 "$D/frontdesk.db" "SELECT sum($f) FROM day_reports")
+	k=$f; [ $f = room_revenue ] && k=room_revenue_minor
+	b=$(fd --json report summary --from 2026-03-01 --to 2026-03-31 | json "d['$k']")
+	[ "$a" = "$b" ] || fail "day reports and the summary disagree on $f: $a vs $b"
+done
 fd audit --date 2026-03-15 | grep -q "already closed" || fail "closed day"
 expect_fail "business date" fd audit --date 2026-04-05
 exit 0
