@@ -22,12 +22,15 @@ libfdfolio_a_SOURCES = \
 	src/folio/cmd_ical.c
 FRONTDESK_LIBS += libfdfolio.a
 
-FOLIO_UNIT_TESTS = tests/unit/test_folio
+FOLIO_UNIT_TESTS = tests/unit/test_folio tests/unit/test_folio_import
 check_PROGRAMS += $(FOLIO_UNIT_TESTS)
 TESTS += $(FOLIO_UNIT_TESTS)
 tests_unit_test_folio_SOURCES = tests/unit/test_folio.c
 tests_unit_test_folio_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_folio_LDADD = $(UNIT_LDADD)
+tests_unit_test_folio_import_SOURCES = tests/unit/test_folio_import.c
+tests_unit_test_folio_import_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_folio_import_LDADD = libfdfolio.a $(UNIT_LDADD)
 
 # A small hotel built through operations, for the shell tests.
 check_PROGRAMS += tests/folio/fixture
