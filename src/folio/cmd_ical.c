@@ -205,20 +205,22 @@ static char *read_all(const char *path, struct fd_error *err)
 /* The nights an event covers: all-day events as written (end exclusive);
  * for date-times, the nights from the start's date to the end's date (a
  * stay ending at 11:00 frees that night), at least one. */
-static bool event_dates(icalcomponent *ev, fd_date *start, fd_date *end)
+static const char *event_dates(icalcomponent *ev, fd_date *start, fd_date *end)
 {
 	struct icaltimetype s = icalcomponent_get_dtstart(ev), e = icalcomponent_get_dtend(ev);
 	if (icaltime_is_null_time(s) || !fd_date_valid_ymd(s.year, s.month, s.day))
-		return false;
+		return _("has no valid DTSTART");
 	*start = fd_date_from_ymd(s.year, s.month, s.day);
 	if (icaltime_is_null_time(e) || !fd_date_valid_ymd(e.year, e.month, e.day)) {
 		*end = *start + 1;
-		return true;
+		return NULL;
 	}
 	*end = fd_date_from_ymd(e.year, e.month, e.day);
-	if (*end <= *start)
+	if (*end < *start)
+		return _("ends before it starts");
+	if (*end == *start)
 		*end = *start + 1;
-	return *end - *start <= 3700;
+	return *end - *start <= 3700 ? NULL : _("lasts more than ten years");
 }
 
 static void add_block_op(struct cli *cli, struct fd_op *op, const char *room, const char *uid, fd_date start,
@@ -279,9 +281,10 @@ static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const cha
 			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
 				       _("An event (summary \"%s\") has no usable UID; nothing imported."),
 				       summary ? summary : "");
-		if (!event_dates(ev, &start, &end))
-			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-				       _("Event %s has no valid DTSTART (or an end far away); nothing imported."), uid);
+		const char *why = event_dates(ev, &start, &end);
+		if (why)
+			return fd_fail(err, FD_E_INVALID, "invalid_file", "file", _("Event %s %s; nothing imported."), uid,
+				       why);
 		char sum[128];
 		snprintf(sum, sizeof sum, "%s", summary ? summary : "");
 		if (!feed_grow(f))
@@ -361,7 +364,8 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		if (cal)
 			icalcomponent_free(cal);
 		fd_fail(&err, FD_E_INVALID, "invalid_file", "file",
-			_("%s is not an iCalendar file (no VCALENDAR); nothing imported."), file);
+			_("%s is not a complete iCalendar file (VCALENDAR missing or not closed); nothing imported."),
+			file);
 		return cli_error(cli, &err);
 	}
 	struct feed f = { 0 };

@@ -76,7 +76,15 @@ grep -q placeholder "$TMP/ota2.ics" && ! grep -q 20260315 "$TMP/ota2.ics" || fai
 fd ical import "$TMP/ota2.ics" --room 102 --source ota.ics | grep -q "0 block(s) added or changed, 1 unchanged, 1 removed" || fail "removed event"
 echo "not a calendar" >"$TMP/junk.ics"
 before=$(dbsum)
-expect_fail "not an iCalendar" fd ical import "$TMP/junk.ics" --room 102
+expect_fail "not a complete iCalendar" fd ical import "$TMP/junk.ics" --room 102
+head -8 "$TMP/ota.ics" >"$TMP/cut.ics"
+expect_fail "not a complete iCalendar" fd ical import "$TMP/cut.ics" --room 102
+sed 's/^DTSTART;VALUE=DATE:20260315/DTSTART;VALUE=DATE:20260325/' "$TMP/ota.ics" >"$TMP/back.ics"
+expect_fail "ends before it starts" fd ical import "$TMP/back.ics" --room 102
+grep -v '^DTSTART;VALUE=DATE:20260315' "$TMP/ota.ics" >"$TMP/nostart.ics"
+expect_fail "no valid DTSTART" fd ical import "$TMP/nostart.ics" --room 102
+grep -v '^UID:1418' "$TMP/ota.ics" >"$TMP/nouid.ics"
+expect_fail "no usable UID" fd ical import "$TMP/nouid.ics" --room 102
 expect_fail "No room" fd ical import "$TMP/ota.ics" --room 999
 [ "$(dbsum)" = "$before" ] || fail "a refused feed changed the database"
 exit 0
