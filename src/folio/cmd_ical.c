@@ -276,7 +276,7 @@ static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const cha
 	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
 		const char *uid = icalcomponent_get_uid(ev), *summary = icalcomponent_get_summary(ev);
-		fd_date start, end;
+		fd_date start = 0, end = 0;
 		if (!uid || !*uid || strlen(uid) >= 256)
 			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
 				       _("An event (summary \"%s\") has no usable UID; nothing imported."),
