@@ -69,10 +69,9 @@ struct fd_repo {
 	 * ooo_available): text values. */
 	enum fd_status (*get_setting)(void *ctx, const char *key, char *out, size_t size, struct fd_error *err);
 	enum fd_status (*put_setting)(void *ctx, const char *key, const char *value, struct fd_error *err);
-	/* For the night audit: bookings in house on night d (in_house) or
-	 * reserved and due on or before d (!in_house). */
-	enum fd_status (*audit_bookings)(void *ctx, fd_date d, bool in_house, struct fd_booking **out, int *n,
-					 struct fd_error *err);
+	/* For the night audit: the bookings of one list (enum fd_audit_list). */
+	enum fd_status (*audit_bookings)(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
+					 int *n, struct fd_error *err);
 	/* A closed day's report (FD_E_NOT_FOUND while the day is open). */
 	enum fd_status (*get_day_report)(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err);
 	enum fd_status (*put_day_report)(void *ctx, const struct fd_day_report *r, struct fd_error *err);

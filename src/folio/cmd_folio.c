@@ -604,6 +604,8 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	if (repo->get_day_report(repo->ctx, day, &r, &err))
 		return cli_error(cli, &err);
+	if (res.warning[0])
+		fprintf(stderr, _("%s: warning: %s\n"), cli->prog, res.warning);
 	char cur[4], m[FD_MONEY_STRLEN], next[FD_DATE_STRLEN];
 	folio_currency(cli, cur);
 	if (cli->json) {

@@ -92,6 +92,13 @@ struct fd_room_block {
 	int64_t version;
 };
 
+/* Lists of bookings the night audit works through for business date d. */
+enum fd_audit_list {
+	FD_AUDIT_IN_HOUSE,  /* checked in and staying the night of d */
+	FD_AUDIT_DUE,       /* reserved, due on or before d (no-show candidates) */
+	FD_AUDIT_OVERSTAY,  /* checked in, but due out on or before d */
+};
+
 struct fd_folio_totals {
 	int64_t charges;   /* charges net of their voids */
 	int64_t payments;  /* as a positive figure, net of voids and refunds */

@@ -76,7 +76,7 @@ static enum fd_status post_room_charges(struct op_ctx *c, fd_date day)
 	struct fd_booking *list = NULL;
 	int n = 0;
 	if (!st)
-		st = c->repo->audit_bookings(c->repo->ctx, day, true, &list, &n, c->err);
+		st = c->repo->audit_bookings(c->repo->ctx, day, FD_AUDIT_IN_HOUSE, &list, &n, c->err);
 	for (int i = 0; !st && i < n; i++)
 		st = post_room_charge(c, &list[i], day, &cc);
 	free(list);
@@ -93,7 +93,7 @@ static enum fd_status mark_no_shows(struct op_ctx *c, fd_date day)
 		return FD_OK;
 	struct fd_booking *list = NULL;
 	int n = 0;
-	st = c->repo->audit_bookings(c->repo->ctx, day, false, &list, &n, c->err);
+	st = c->repo->audit_bookings(c->repo->ctx, day, FD_AUDIT_DUE, &list, &n, c->err);
 	for (int i = 0; !st && i < n; i++) {
 		list[i].status = FD_BOOKING_NO_SHOW;
 		list[i].version++;
@@ -127,6 +127,20 @@ enum fd_status op_audit_night(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "wrong_date", "date",
 			       _("The night audit closes the business date, %s, not %s."),
 			       fd_date_format(c->prop.business_date, today), dtext);
+	/* Guests due out who are still in house are not charged for the night
+	 * they were not booked for; say so, so the desk checks them out. */
+	struct fd_booking *due = NULL;
+	int n_due = 0;
+	st = c->repo->audit_bookings(c->repo->ctx, day, FD_AUDIT_OVERSTAY, &due, &n_due, c->err);
+	free(due);
+	if (st)
+		return st;
+	int overstay = n_due;
+	if (overstay)
+		snprintf(c->res->warning, sizeof c->res->warning,
+			 _("%d in-house booking(s) were due out by %s and are not charged for tonight; check them "
+			   "out or extend their stay."),
+			 overstay, dtext);
 	if ((st = post_room_charges(c, day)) || (st = mark_no_shows(c, day)) ||
 	    (st = c->repo->count_day(c->repo->ctx, day, &r, c->err)))
 		return st;

@@ -285,16 +285,18 @@ static enum fd_status put_setting(void *ctx, const char *key, const char *value,
 
 /* --- night audit --- */
 
-static enum fd_status audit_bookings(void *ctx, fd_date d, bool in_house, struct fd_booking **out, int *n,
-				     struct fd_error *err)
+static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
+				     int *n, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
 	*out = NULL;
 	*n = 0;
-	const char *sql_in = "SELECT id FROM bookings WHERE status = 'checked_in'"
-			     " AND arrival <= ?1 AND departure > ?1 ORDER BY rowid";
-	const char *sql_due = "SELECT id FROM bookings WHERE status = 'reserved' AND arrival <= ?1 ORDER BY rowid";
-	STMT(db, in_house ? sql_in : sql_due, err);
+	static const char sql_in[] = "SELECT id FROM bookings WHERE status = 'checked_in'"
+				     " AND arrival <= ?1 AND departure > ?1 ORDER BY rowid";
+	static const char sql_due[] = "SELECT id FROM bookings WHERE status = 'reserved' AND arrival <= ?1 ORDER BY rowid";
+	static const char sql_over[] = "SELECT id FROM bookings WHERE status = 'checked_in' AND departure <= ?1"
+				       " ORDER BY rowid";
+	STMT(db, which == FD_AUDIT_IN_HOUSE ? sql_in : which == FD_AUDIT_DUE ? sql_due : sql_over, err);
 	sqlite3_bind_int(s, 1, d);
 	/* Collect ids first: reading each booking uses another statement. */
 	char (*ids)[FD_ID_LEN] = NULL;
