@@ -104,7 +104,7 @@ int main(void)
 				return 1;
 		}
 		t = now() - t0;
-		printf("%-28s %10ld %10.2f %12.0f\n", "report: count 2 years (days)", days, t, (double)days / t);
+		printf("%-28s %10ld %10.2f %12.0f\n", "audit day counts, 2 years", days, t, (double)days / t);
 		fd_db_close(db);
 		unlink(csv);
 		unlink(db_path);

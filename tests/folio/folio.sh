@@ -27,13 +27,20 @@ expect_fail "card number" fd book --guest "Card, Carl" --type STD --arrive 2026-
 expect_fail "card number" fd modify "$C" --notes "pays with 5555 5555 5555 4444"
 [ "$(dbsum)" = "$before" ] || fail "a refused posting changed the database"
 
+# Charge codes are configurable (manager); VAT follows the code's rate.
+expect_fail "manager" fd --as anna charges set SPA --name Spa --vat 2100
+fd --as max charges set SPA --name Spa --vat 2100 >/dev/null || fail "charge code"
+fd --json post "$C" SPA 121 >"$TMP/p3" || fail "post SPA"
+fd --json folio "$C" | json '[l["tax_minor"] for l in d["folios"][0]["lines"] if l["code"]=="SPA"]' | grep -qx '\[2100\]' || fail "VAT 21 % of 121.00"
+fd void "$(json 'd["id"]' <"$TMP/p3")" --reason "test posting" >/dev/null || fail "void SPA"
+
 # Void: a new line pointing at the original; twice is refused.
 fd void "$(echo "$L1" | cut -c1-8)" --reason "wrong guest" >/dev/null || fail void
 expect_fail "already voided" fd void "$L1" --reason again
 fd --json folio "$C" >"$TMP/f"
 [ "$(json 'd["guest_balance_minor"]' <"$TMP/f")" = -5000 ] || fail "balance after void"
-[ "$(json 'len(d["folios"][0]["lines"])' <"$TMP/f")" = 3 ] || fail "void must add a line"
-[ "$(json 'd["folios"][0]["lines"][2]["voids"]' <"$TMP/f")" = "$L1" ] || fail "void points at its line"
+[ "$(json 'len(d["folios"][0]["lines"])' <"$TMP/f")" = 5 ] || fail "void must add a line"
+[ "$(json 'd["folios"][0]["lines"][4]["voids"]' <"$TMP/f")" = "$L1" ] || fail "void points at its line"
 
 # A credit balance blocks check-out as well; refund above the threshold
 # (100.00 by default) needs a manager.
