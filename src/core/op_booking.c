@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/op_internal.h"
+#include "folio/card.h"
 
 #define MAX_STAY_NIGHTS 730
 
@@ -183,7 +184,8 @@ static enum fd_status read_texts(struct op_ctx *c, struct fd_booking *b)
 	enum fd_status st;
 	if ((st = op_str(c, "source", b->source, sizeof b->source, false)) ||
 	    (st = op_str(c, "notes", b->notes, sizeof b->notes, false)) ||
-	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)))
+	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)) ||
+	    (st = fd_text_check_no_card("notes", b->notes, c->err)))
 		return st;
 	if (b->eta[0] && !(strlen(b->eta) == 5 && isdigit((unsigned char)b->eta[0]) &&
 			   isdigit((unsigned char)b->eta[1]) && b->eta[2] == ':' &&
@@ -458,6 +460,8 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 			       _("Only an in-house booking can check out; %s is %s."), b.code,
 			       fd_booking_status_name(b.status));
+	if ((st = fd_folio_check_out(c, &b)))
+		return st;
 	/* An early departure shortens the stay to what was used. */
 	if (c->prop.business_date < b.departure && c->prop.business_date > b.arrival)
 		b.departure = c->prop.business_date;

@@ -435,7 +435,10 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT count(*) FROM rooms WHERE type_code = ?1"
-		 " AND NOT (maint = 'ooo' AND maint_from <= ?2 AND maint_to > ?2)", err);
+		 " AND NOT (maint = 'ooo' AND maint_from <= ?2 AND maint_to > ?2)"
+		 /* rooms blocked by an outside calendar (src/folio, iCal import) */
+		 " AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.room = rooms.number"
+		 "  AND k.start <= ?2 AND k.end > ?2)", err);
 	bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
 	return count_query(db, s, rooms, err);
@@ -447,6 +450,8 @@ static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_d
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT number FROM rooms r WHERE type_code = ?1"
 		 " AND NOT (maint = 'ooo' AND maint_from < ?3 AND maint_to > ?2)"
+		 " AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.room = r.number"
+		 "  AND k.start < ?3 AND k.end > ?2)"
 		 " AND NOT EXISTS (SELECT 1 FROM stay_nights n WHERE n.room = r.number"
 		 "  AND n.night >= ?2 AND n.night < ?3)"
 		 " ORDER BY floor, length(number), number LIMIT ?4", err);
@@ -578,4 +583,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 		.get_task = get_task,
 		.put_task = put_task,
 	};
+	fd_repo_folio_init(db);
 }

@@ -139,9 +139,12 @@ static enum fd_status fold_existing_guests(struct fd_db *db, struct fd_error *er
 
 /* Versions 3 (folios, src/folio) and 4 (sync: conflicts and cursors,
  * src/sync) are reserved for those areas; the next free one is 5. */
+extern const char fd_schema_v3_folio[]; /* src/folio/schema_folio.c */
+
 static const struct fd_migration core_migrations[] = {
 	{ 1, schema_v1, NULL },
 	{ 2, schema_v2, fold_existing_guests },
+	{ 3, fd_schema_v3_folio, NULL },
 };
 
 const struct fd_migration *fd_core_migrations(int *n)
