@@ -45,3 +45,4 @@ EXTRA_PROGRAMS += tests/bench/bench_folio
 tests_bench_bench_folio_SOURCES = tests/bench/bench_folio.c
 tests_bench_bench_folio_CFLAGS = $(UNIT_CFLAGS)
 tests_bench_bench_folio_LDADD = libfdfolio.a $(UNIT_LDADD)
+VALGRIND_TESTS += $(FOLIO_UNIT_TESTS)
