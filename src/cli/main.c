@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "store/ids.h"
+#include "ui/ui.h"
 
 static int cmd_help(struct cli *cli, int argc, char **argv);
 
@@ -38,12 +39,15 @@ static const struct cli_command commands[] = {
 	{ "rtn", cmd_rtn, "ROOM", N_("return a room to service") },
 	{ "guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)") },
 	{ "staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members") },
+	{ "type", cmd_type, "add CODE --name NAME --max N --rate AMOUNT [--rank N]", N_("add a room type") },
+	{ "room", cmd_room, "add NUMBER --type CODE --floor N [--section S]", N_("add a room") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 
 static void print_usage(FILE *out, const char *prog)
 {
 	fprintf(out, _("Usage: %s [--data DIR] [--json] [--as USER] COMMAND [ARGS]\n\n"), prog);
+	fprintf(out, _("       %s [--data DIR] [--demo]   (the terminal application)\n\n"), prog);
 	fprintf(out, _("Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(out, "  %-11s %s\n", commands[i].name, _(commands[i].help));
@@ -75,6 +79,7 @@ int main(int argc, char **argv)
 		return CLI_FAILED;
 	}
 	const char *actor = getenv("FRONTDESK_USER");
+	bool demo = false;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--json") == 0) {
@@ -89,6 +94,8 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_usage(stdout, cli.prog);
 			return CLI_OK;
+		} else if (strcmp(argv[i], "--demo") == 0) {
+			demo = true;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("frontdesk %s\n", PACKAGE_VERSION);
 			return CLI_OK;
@@ -99,6 +106,11 @@ int main(int argc, char **argv)
 	}
 	if (actor)
 		snprintf(cli.actor, sizeof cli.actor, "%s", actor);
+	if (demo || (i >= argc && ui_wanted())) {
+		int ui_rc = demo ? ui_demo_main(&cli, argc - i, argv + i) : ui_main(&cli, argc - i, argv + i);
+		fd_db_close(cli.db);
+		return ui_rc;
+	}
 	if (i >= argc) {
 		print_usage(stderr, cli.prog);
 		return CLI_USAGE;
