@@ -165,7 +165,7 @@ enum fd_status ui_fixture_build(struct fd_db *db, fd_date today, int rooms, stru
 		if (d > start)
 			set_date(b, d);
 		for (int i = 0; i < n_stays; i++) {
-			if (stays[i].departure == d && stays[i].arrival < d) {
+			if (stays[i].departure == d && stays[i].arrival < d && d < today) {
 				p = next_op(b, "booking.check_out");
 				cJSON_AddStringToObject(p, "booking", stays[i].id);
 			}

@@ -7,10 +7,6 @@ static void s_destroy(void *st) { (void)st; }
 static void s_recalc(struct app *app, struct pane *p) { (void)app; (void)p; }
 static void s_repaint(struct app *app, struct pane *p) { ui_title(app, p, "%s", _(p->ops->title)); }
 #define STUB(n, t) const struct pane_ops n = { .title = t, .ctx = UI_CTX_MOVE, .create = s_create, .destroy = s_destroy, .recalc = s_recalc, .repaint = s_repaint };
-STUB(ui_lists_ops, N_("Arrivals"))
 STUB(ui_hk_ops, N_("Housekeeping"))
 STUB(ui_staff_ops, N_("Staff"))
 STUB(ui_search_ops, N_("Search"))
-STUB(ui_form_ops, N_("New booking"))
-void ui_form_new(struct app *app, const char *room, fd_date arrival) { (void)room; (void)arrival; ui_show(app, PANE_FORM); }
-void ui_form_edit(struct app *app, const char *code) { (void)code; ui_show(app, PANE_FORM); }
