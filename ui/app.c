@@ -399,7 +399,7 @@ static void global_action(struct app *app, enum ui_req req)
 		break;
 	case UI_REQ_SEARCH:
 		ui_show(app, PANE_SEARCH);
-		ui_dirty(app, PANE_SEARCH, PANE_RECALC);
+		app->panes[PANE_SEARCH].ops->action(app, &app->panes[PANE_SEARCH], UI_REQ_SEARCH);
 		break;
 	case UI_REQ_COMMAND:
 		ui_prompt(app, _("go to (date, room or code): "), "", run_command, NULL);
