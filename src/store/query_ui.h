@@ -48,6 +48,13 @@ enum fd_status ui_query_staff_page(struct fd_db *db, fd_date day, int offset, in
 				   void *ctx, struct fd_error *err);
 enum fd_status ui_query_staff_count(struct fd_db *db, int *n, struct fd_error *err);
 
+/* fd_query_find for any text: fd_query_find's trigram index needs three
+ * characters but decides by bytes, so one or two CJK characters (three
+ * bytes each) find nothing there; short text is matched here by name start
+ * (folded), code or room instead. */
+enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
+			     struct fd_error *err);
+
 /* Sync state from the outbox: operations waiting to be sent and refused ones. */
 enum fd_status ui_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err);
 

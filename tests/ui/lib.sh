@@ -21,6 +21,10 @@ fail() {
 		echo "--- screen:" >&2
 		tmux -S "$SOCK" capture-pane -p -t ui >&2 2>/dev/null
 	fi
+	if [ -f "$DATA/frontdesk.db" ]; then
+		echo "--- bookings:" >&2
+		"$FD" --data "$DATA" bookings --from 2026-01-01 --to 2027-12-31 >&2
+	fi
 	exit 1
 }
 
