@@ -233,6 +233,10 @@ static void place(struct app *app, enum pane_id id, int y, int x, int h, int w)
 {
 	struct pane *p = &app->panes[id];
 	p->win = newwin(h, w, y, x);
+	/* The board's empty cells as a colour pair of their own: moving between
+	 * colour pairs needs no attribute reset (fewer bytes per repaint). */
+	if (id == PANE_BOARD)
+		wbkgdset(p->win, app->attr[UI_A_PLAIN]);
 	p->h = h;
 	p->w = w;
 	/* New size: the pane may show more rows and must query them. */
@@ -549,6 +553,10 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 	snprintf(app->actor, sizeof app->actor, "%s", cli->actor);
 	struct fd_error err = { 0 };
 	if (fd_query_business_date(app->db, &app->today, &err)) {
+		snprintf(msg, size, "%s", err.message);
+		return false;
+	}
+	if (ui_query_prepare(app->db, &err)) {
 		snprintf(msg, size, "%s", err.message);
 		return false;
 	}

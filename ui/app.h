@@ -53,6 +53,7 @@ struct pane {
 enum ui_attr {
 	UI_A_NORMAL, UI_A_RESERVED, UI_A_INHOUSE, UI_A_DUEOUT, UI_A_OOO, UI_A_PAST, UI_A_CURSOR,
 	UI_A_BAR, UI_A_TAB, UI_A_TAB_ACTIVE, UI_A_ERROR, UI_A_TODAY, UI_A_HEADER, UI_A_TITLE,
+	UI_A_PLAIN, /* default colours as a pair: the board's background */
 	UI_A_COUNT
 };
 

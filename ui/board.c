@@ -63,17 +63,26 @@ static void geometry(struct board *b, const struct pane *p)
 		b->rows = MAX_ROWS;
 }
 
-/* Keep the cursor inside the window; true when the window moved (query). */
+/* Keep the cursor inside the window; true when the window moved (query).
+ * The window jumps by half a page or a week rather than one row or day:
+ * every jump repaints the whole board, so fewer jumps carry fewer bytes. */
 static bool follow_cursor(struct board *b)
 {
 	int top = b->top;
 	fd_date from = b->from;
 	b->cur_row = ui_clamp(b->cur_row, 0, b->n_rooms > 0 ? b->n_rooms - 1 : 0);
+	int half = b->rows > 3 ? b->rows / 2 : 1;
+	if (b->cur_row < b->top)
+		b->top = b->cur_row - half + 1;
+	else if (b->cur_row >= b->top + b->rows)
+		b->top = b->cur_row - half;
+	b->top = ui_clamp(b->top, 0, b->n_rooms - b->rows > 0 ? b->n_rooms - b->rows : 0);
 	ui_scroll_to(b->cur_row, b->rows, &b->top);
+	int step = b->days > 14 ? 7 : b->days > 2 ? b->days / 2 : 1;
 	if (b->cur_date < b->from)
-		b->from = b->cur_date;
+		b->from = b->cur_date - step + 1;
 	else if (b->cur_date >= b->from + b->days)
-		b->from = b->cur_date - b->days + 1;
+		b->from = b->cur_date - b->days + step;
 	return top != b->top || from != b->from;
 }
 

@@ -11,3 +11,15 @@ libfdstore_a_SOURCES += src/store/query_ui.c src/store/query_ui.h
 UI_TESTS = tests/ui/open.sh tests/ui/flow.sh tests/ui/form_errors.sh tests/ui/resize.sh tests/ui/hangup.sh tests/ui/headless.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh
+
+# frontdesk-ui(1): its KEYS section is generated from the command table.
+noinst_PROGRAMS += ui/keys_man
+ui_keys_man_SOURCES = ui/keys_man.c ui/keys.c ui/keys.h
+ui_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+ui_keys_man_LDADD = $(NCURSES_LIBS) $(LIBINTL)
+nodist_man_MANS = ui/frontdesk-ui.1
+EXTRA_DIST += ui/frontdesk-ui.1.in
+CLEANFILES += ui/frontdesk-ui.1 ui/keys.roff
+ui/frontdesk-ui.1: $(srcdir)/ui/frontdesk-ui.1.in ui/keys_man$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) ui && ui/keys_man$(EXEEXT) > ui/keys.roff && \
+	sed -e '/^\.SH KEYS$$/r ui/keys.roff' $(srcdir)/ui/frontdesk-ui.1.in > $@ && rm -f ui/keys.roff

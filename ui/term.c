@@ -83,7 +83,7 @@ void ui_term_close(struct ui_term *t)
 	memset(t, 0, sizeof *t);
 }
 
-enum { PAIR_RES = 1, PAIR_INH, PAIR_DUE, PAIR_OOO, PAIR_BAR, PAIR_ERR, PAIR_TAB, PAIR_TITLE };
+enum { PAIR_RES = 1, PAIR_INH, PAIR_DUE, PAIR_OOO, PAIR_BAR, PAIR_ERR, PAIR_TAB, PAIR_TITLE, PAIR_PAST, PAIR_PLAIN };
 
 void ui_term_theme(struct app *app)
 {
@@ -117,11 +117,16 @@ void ui_term_theme(struct app *app)
 	init_pair(PAIR_ERR, COLOR_RED, -1);
 	init_pair(PAIR_TAB, COLOR_BLACK, COLOR_WHITE);
 	init_pair(PAIR_TITLE, COLOR_CYAN, -1);
+	init_pair(PAIR_PAST, COLORS >= 16 ? 8 : COLOR_BLUE, -1);
+	init_pair(PAIR_PLAIN, -1, -1);
 	a[UI_A_RESERVED] = COLOR_PAIR(PAIR_RES);
 	a[UI_A_INHOUSE] = COLOR_PAIR(PAIR_INH);
-	a[UI_A_DUEOUT] = COLOR_PAIR(PAIR_DUE) | A_BOLD;
+	/* Colour pairs alone on the board: switching between them needs no
+	 * attribute reset, which keeps a full repaint small over SSH. */
+	a[UI_A_DUEOUT] = COLOR_PAIR(PAIR_DUE);
 	a[UI_A_OOO] = COLOR_PAIR(PAIR_OOO);
-	a[UI_A_PAST] = A_DIM;
+	a[UI_A_PAST] = COLOR_PAIR(PAIR_PAST);
+	a[UI_A_PLAIN] = COLOR_PAIR(PAIR_PLAIN);
 	a[UI_A_BAR] = COLOR_PAIR(PAIR_BAR);
 	a[UI_A_ERROR] = COLOR_PAIR(PAIR_ERR) | A_BOLD;
 	a[UI_A_TAB] = A_NORMAL;

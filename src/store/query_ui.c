@@ -20,9 +20,9 @@
 	" r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"            \
 	" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1)," \
 	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'" \
-	"   AND b.departure <= ?1),"                                                          \
+	"   AND +b.departure <= ?1),"                                                          \
 	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'" \
-	"   AND b.arrival = ?1)"
+	"   AND +b.arrival = ?1)"
 
 #define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
 
@@ -30,7 +30,7 @@ static const char *const room_page_sql[] = {
 	[UI_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
 	[UI_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
 			" NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
-			"  AND b.status = 'checked_in' AND b.departure <= ?1),"
+			"  AND b.status = 'checked_in' AND +b.departure <= ?1),"
 			" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"
 			" r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
 	[UI_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED
@@ -42,6 +42,18 @@ static const char *const room_count_sql[] = {
 	[UI_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
 	[UI_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
 };
+
+static const struct fd_migration ui_migrations[] = {
+	{ 1,
+	  "CREATE INDEX IF NOT EXISTS bookings_room_status ON bookings(room, status);"
+	  "CREATE INDEX IF NOT EXISTS bookings_status_departure ON bookings(status, departure);",
+	  NULL },
+};
+
+enum fd_status ui_query_prepare(struct fd_db *db, struct fd_error *err)
+{
+	return fd_db_migrate(db, "ui", ui_migrations, (int)(sizeof ui_migrations / sizeof *ui_migrations), err);
+}
 
 static void col_text(sqlite3_stmt *s, int i, char *out, size_t size)
 {
@@ -212,7 +224,7 @@ enum fd_status ui_query_booking_count(struct fd_db *db, enum fd_booking_list kin
 enum fd_status ui_query_history(struct fd_db *db, const char *entity_id, int limit, ui_history_cb cb, void *ctx,
 				struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT applied_at, type, actor FROM audit_log WHERE entity_id = ?1"
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
 					 " ORDER BY seq DESC LIMIT ?2", err);
 	if (!s)
 		return err->status;

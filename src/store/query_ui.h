@@ -14,6 +14,10 @@ enum ui_room_order {
 	UI_ROOMS_DISCREPANCY, /* only rooms where housekeeping and front office disagree */
 };
 
+/* The indexes these queries rely on (a "ui" migration chain of its own:
+ * bookings by room and by status), created on first use. */
+enum fd_status ui_query_prepare(struct fd_db *db, struct fd_error *err);
+
 enum fd_status ui_query_room_count(struct fd_db *db, enum ui_room_order order, fd_date today, int *n,
 				   struct fd_error *err);
 enum fd_status ui_query_rooms_page(struct fd_db *db, enum ui_room_order order, fd_date today, int offset,
@@ -34,7 +38,7 @@ struct ui_history_row {
 	char actor[FD_USER_LEN];
 };
 typedef bool (*ui_history_cb)(void *ctx, const struct ui_history_row *row);
-/* The newest `limit` audit entries of an entity, newest first. */
+/* The newest `limit` audit entries of a booking, newest first. */
 enum fd_status ui_query_history(struct fd_db *db, const char *entity_id, int limit, ui_history_cb cb, void *ctx,
 				struct fd_error *err);
 
