@@ -13,7 +13,7 @@
 #include "core/money.h"
 #include "core/text.h"
 #include "store/ids.h"
-#include "store/query.h"
+#include "store/query_ui.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 
@@ -22,6 +22,7 @@ enum field { F_GUEST, F_ARRIVAL, F_DEPARTURE, F_TYPE, F_ROOM, F_ADULTS, F_CHILDR
 #define MAX_TYPES 32
 #define MAX_FREE 64
 #define MAX_NIGHTS_CHECKED 62
+#define MAX_MATCHES 8
 
 struct form {
 	bool editing;
@@ -38,6 +39,13 @@ struct form {
 	int free_count;              /* fewest free rooms of the type over the stay */
 	char error[F_COUNT][400];
 	bool rate_touched;
+	/* Guest search-or-create: existing guests whose name starts like the
+	 * typed text; Left/Right on the guest field picks one. */
+	struct {
+		char id[FD_ID_LEN];
+		char name[2 * FD_NAME_LEN + 2];
+	} matches[MAX_MATCHES];
+	int n_matches, match; /* match: -1 = a new guest */
 };
 
 static void *form_create(struct app *app)
@@ -98,6 +106,7 @@ void ui_form_new(struct app *app, const char *room, fd_date arrival)
 	snprintf(f->text[F_ADULTS], sizeof f->text[F_ADULTS], "1");
 	snprintf(f->text[F_CHILDREN], sizeof f->text[F_CHILDREN], "0");
 	f->room = -1;
+	f->match = -1;
 	struct fd_room r;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	if (room && repo->get_room(repo->ctx, room, &r, NULL) == FD_OK) {
@@ -133,6 +142,7 @@ void ui_form_edit(struct app *app, const char *code)
 	snprintf(f->text[F_NOTES], sizeof f->text[F_NOTES], "%s", row.b.notes);
 	f->type = type_index(f, row.b.type_code);
 	f->room = -1;
+	f->match = -1;
 	snprintf(f->want_room, sizeof f->want_room, "%s", row.b.room);
 	f->rate_touched = true;
 	ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
@@ -222,8 +232,35 @@ static void validate(struct app *app, struct form *f)
 	}
 }
 
+static bool add_match(void *ctx, const struct fd_booking_row *row)
+{
+	struct form *f = ctx;
+	for (int i = 0; i < f->n_matches; i++)
+		if (strcmp(f->matches[i].id, row->b.guest_id) == 0)
+			return true;
+	snprintf(f->matches[f->n_matches].id, FD_ID_LEN, "%s", row->b.guest_id);
+	snprintf(f->matches[f->n_matches].name, sizeof f->matches[0].name, "%s", row->guest_name);
+	return ++f->n_matches < MAX_MATCHES;
+}
+
+static void find_guests(struct app *app, struct form *f)
+{
+	if (f->editing || f->match >= 0)
+		return;
+	f->n_matches = 0;
+	/* Family name first: "Müller, Anna" is searched as "Müller". */
+	char key[FD_NOTES_LEN];
+	snprintf(key, sizeof key, "%s", f->text[F_GUEST]);
+	char *comma = strchr(key, ',');
+	if (comma)
+		*comma = '\0';
+	if (strlen(key) >= 2)
+		ui_query_find(app->db, key, 40, add_match, f, NULL);
+}
+
 static void form_recalc(struct app *app, struct pane *p)
 {
+	find_guests(app, p->st);
 	validate(app, p->st);
 }
 
@@ -247,7 +284,7 @@ static void form_repaint(struct app *app, struct pane *p)
 			break;
 		bool focus = f->focus == (enum field)i;
 		attr_t va = focus ? A_REVERSE : A_UNDERLINE;
-		char value[300];
+		char value[FD_NOTES_LEN + 64];
 		switch (i) {
 		case F_TYPE:
 			if (f->n_types)
@@ -268,6 +305,12 @@ static void form_repaint(struct app *app, struct pane *p)
 			snprintf(value, sizeof value, "%s", f->editing ? _("[ Save changes ]") : _("[ Make booking ]"));
 			va = focus ? A_REVERSE | A_BOLD : A_BOLD;
 			break;
+		case F_GUEST:
+			if (f->match >= 0)
+				snprintf(value, sizeof value, _("%s (existing guest)"), f->text[i]);
+			else
+				snprintf(value, sizeof value, "%s", f->text[i]);
+			break;
 		default:
 			snprintf(value, sizeof value, "%s", f->text[i]);
 		}
@@ -286,6 +329,12 @@ static void form_repaint(struct app *app, struct pane *p)
 		if (f->error[i][0])
 			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, app->attr[UI_A_ERROR], "! %s", f->error[i]);
 	}
+	if (f->focus == F_GUEST && f->match < 0 && f->n_matches > 0 && p->h > F_COUNT + 4)
+		ui_putf(p->win, F_COUNT + 4, 0, p->w, app->attr[UI_A_HEADER],
+			ngettext("%d guest on file with this name: Left/Right to choose (first: %s)",
+				 "%d guests on file with this name: Left/Right to choose (first: %s)",
+				 (unsigned long)f->n_matches),
+			f->n_matches, f->matches[0].name);
 	if (p->h > F_COUNT + 3)
 		ui_put(p->win, F_COUNT + 3, 0,
 		       _("Tab/Enter next field, Up back; Left/Right choose the type and room; Esc abandons."), p->w,
@@ -311,7 +360,10 @@ static void save_new(struct app *app, struct form *f)
 	ui_op(app, &ops[0], "guest.create");
 	cJSON_AddStringToObject(ops[0].payload, "id", fd_uuid_new(guest_id));
 	const char *comma = strchr(name, ',');
-	if (comma) {
+	if (f->match >= 0) {
+		/* An existing guest: no new guest record. */
+		snprintf(guest_id, sizeof guest_id, "%s", f->matches[f->match].id);
+	} else if (comma) {
 		char family[FD_NAME_LEN];
 		snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
 		const char *given = comma + 1;
@@ -345,10 +397,18 @@ static void save_new(struct app *app, struct form *f)
 		cJSON_AddStringToObject(ops[2].payload, "room", f->free_rooms[f->room]);
 		n = 3;
 	}
+	bool existing = f->match >= 0;
+	if (existing) {
+		/* Drop the unused guest.create: ops[1..] move down one. */
+		fd_op_clear(&ops[0]);
+		for (int i = 1; i < n; i++)
+			ops[i - 1] = ops[i];
+		n--;
+	}
 	if (!ui_apply(app, ops, n, res))
 		return;
 	ui_close_modal(app);
-	ui_message(app, _("Booking %s made for %s."), res[1].code, name);
+	ui_message(app, _("Booking %s made for %s."), res[existing ? 0 : 1].code, name);
 }
 
 static void save_edit(struct app *app, struct form *f)
@@ -408,6 +468,8 @@ static void save(struct app *app, struct form *f)
 
 static void changed(struct app *app, struct form *f, enum field which)
 {
+	if (which == F_GUEST)
+		f->match = -1; /* typing makes it a new guest again */
 	if (which == F_RATE)
 		f->rate_touched = true;
 	if (which == F_TYPE) {
@@ -438,6 +500,14 @@ static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 	if (!k.fn && k.ch == 27) {
 		ui_close_modal(app);
 		ui_message(app, "%s", _("Booking form abandoned; nothing was saved."));
+		return true;
+	}
+	if (k.fn && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT) && f->focus == F_GUEST && f->n_matches > 0) {
+		int n = f->n_matches + 1, step = k.ch == KEY_LEFT ? -1 : 1;
+		f->match = ((f->match + 1 + step) % n + n) % n - 1;
+		if (f->match >= 0)
+			snprintf(f->text[F_GUEST], sizeof f->text[F_GUEST], "%s", f->matches[f->match].name);
+		ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
 		return true;
 	}
 	if (k.fn && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT) && !text_field(f->focus)) {

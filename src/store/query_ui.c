@@ -52,6 +52,9 @@ static const struct fd_migration ui_migrations[] = {
 
 enum fd_status ui_query_prepare(struct fd_db *db, struct fd_error *err)
 {
+	/* The screens re-read the same pages on every key: keep them in this
+	 * connection's cache rather than asking the kernel each time. */
+	fd_db_exec(db, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;", NULL);
 	return fd_db_migrate(db, "ui", ui_migrations, (int)(sizeof ui_migrations / sizeof *ui_migrations), err);
 }
 

@@ -64,4 +64,18 @@ fd staff add maria --name "María José" --role staff --dept housekeeping >/dev/
 run 80x24 "4 <Dump> s <Dump> q"
 screen_n 1 | grep -q "maria" || fail "staff not listed"
 screen_n 2 | grep -q "maria is on shift." || fail "shift not toggled"
+# The form finds a guest on file: Left/Right picks them, no new guest.
+guests_before=$(fd find Müller | wc -l)
+run 80x24 "n Mül <Dump> <Right> <Dump> <F10> <Dump> q"
+screen_n 1 | grep -q "1 guest on file with this name" || fail "no guest match offered"
+screen_n 2 | grep -q "Müller, Anna (existing guest)" || fail "match not chosen"
+screen_n 3 | grep -q "made for Müller, Anna" || fail "booking for the existing guest not made"
+[ "$(fd find Müller | wc -l)" -eq $((guests_before + 1)) ] || fail "no new booking for Müller"
+
+# --demo: a throwaway hotel, removed on exit.
+mkdir "$WORK/tmp"
+TMPDIR="$WORK/tmp" FRONTDESK_UI_SIZE=80x24 FRONTDESK_UI_KEYS="<Dump> q" FRONTDESK_UI_DUMP="$DUMP" "$FD" --demo ||
+	fail "--demo failed"
+screen_n 1 | grep -q "Hotel Demo\|Room" || fail "--demo did not open the board"
+[ -z "$(ls -A "$WORK/tmp")" ] || fail "--demo left files behind: $(ls -A "$WORK/tmp")"
 exit 0

@@ -7,7 +7,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/fd-ui-test.XXXXXX")
 SOCK="$WORK/tmux.sock"
 DATA="$WORK/data"
 TODAY=2026-11-25
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 
 cleanup() {
 	tmux -S "$SOCK" kill-server 2>/dev/null
