@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "store/ids.h"
 #include "store/query.h"
 
 enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row, struct fd_error *err)
@@ -247,4 +248,36 @@ void ui_staff_shift(struct app *app, const char *username, bool on)
 	cJSON_AddBoolToObject(op.payload, "on", on);
 	if (ui_apply(app, &op, 1, NULL))
 		ui_message(app, on ? _("%s is on shift.") : _("%s is off shift."), username);
+}
+
+static void got_attendant(struct app *app, const char *text, const char *room)
+{
+	if (!text[0])
+		return;
+	struct fd_staff st;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (repo->get_staff(repo->ctx, text, &st, NULL) != FD_OK) {
+		struct fd_error err;
+		fd_fail(&err, FD_E_NOT_FOUND, "staff_not_found", "attendant",
+			_("No staff member \"%s\"; see the staff pane (4)."), text);
+		ui_error(app, &err);
+		return;
+	}
+	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
+	struct fd_op op;
+	ui_op(app, &op, "task.create");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddStringToObject(op.payload, "date", fd_date_format(app->today, day));
+	cJSON_AddStringToObject(op.payload, "kind", "clean");
+	cJSON_AddStringToObject(op.payload, "attendant", text);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, _("Room %s assigned to %s today."), room, text);
+}
+
+void ui_room_assign_ask(struct app *app, const char *room)
+{
+	char label[96];
+	snprintf(label, sizeof label, _("attendant for room %s (user name): "), room);
+	ui_prompt(app, label, "", got_attendant, room);
 }

@@ -15,6 +15,8 @@ void ui_room_clean(struct app *app, const char *room, const char *status);
 void ui_room_dnd(struct app *app, const char *room, bool on);
 void ui_room_ooo_ask(struct app *app, const char *room);
 void ui_room_return(struct app *app, const char *room);
+/* Ask for an attendant and create today's cleaning task for the room. */
+void ui_room_assign_ask(struct app *app, const char *room);
 void ui_staff_shift(struct app *app, const char *username, bool on);
 /* Load a booking row by code or id. */
 enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row, struct fd_error *err);

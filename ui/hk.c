@@ -98,7 +98,7 @@ static void hk_repaint(struct app *app, struct pane *p)
 	if (h->count == 0)
 		ui_put(p->win, 2, 1, h->discrepancies ? _("No discrepancies.") : _("No rooms."), p->w - 1, A_NORMAL);
 	ui_put(p->win, p->h - 1, 0,
-	       _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  v discrepancies"), p->w,
+	       _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v discrepancies"), p->w,
 	       app->attr[UI_A_PAST]);
 }
 
@@ -138,7 +138,7 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 		break;
 	}
 	if (!r)
-		return req >= UI_REQ_HK_DIRTY && req <= UI_REQ_HK_RTN;
+		return req >= UI_REQ_HK_DIRTY && req <= UI_REQ_HK_ASSIGN;
 	switch (req) {
 	case UI_REQ_HK_DIRTY: ui_room_clean(app, room, "dirty"); return true;
 	case UI_REQ_HK_PICKUP: ui_room_clean(app, room, "pickup"); return true;
@@ -147,6 +147,7 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_HK_DND: ui_room_dnd(app, room, !r->r.dnd); return true;
 	case UI_REQ_HK_OOO: ui_room_ooo_ask(app, room); return true;
 	case UI_REQ_HK_RTN: ui_room_return(app, room); return true;
+	case UI_REQ_HK_ASSIGN: ui_room_assign_ask(app, room); return true;
 	default: return false;
 	}
 }

@@ -64,6 +64,11 @@ fd staff add maria --name "María José" --role staff --dept housekeeping >/dev/
 run 80x24 "4 <Dump> s <Dump> q"
 screen_n 1 | grep -q "maria" || fail "staff not listed"
 screen_n 2 | grep -q "maria is on shift." || fail "shift not toggled"
+# Housekeeping assigns a room to her; the staff pane counts it.
+run 80x24 "3 a nobody <Enter> <Dump> a maria <Enter> <Dump> 4 <Dump> q"
+screen_n 1 | grep -q 'No staff member "nobody"' || fail "unknown attendant accepted"
+screen_n 2 | grep -q "assigned to maria today" || fail "room not assigned"
+screen_n 3 | grep -Eq "maria .* 0/1" || fail "staff pane does not count the assigned room"
 # The form finds a guest on file: Left/Right picks them, no new guest.
 guests_before=$(fd find Müller | wc -l)
 run 80x24 "n Mül <Dump> <Right> <Dump> <F10> <Dump> q"
@@ -71,6 +76,10 @@ screen_n 1 | grep -q "1 guest on file with this name" || fail "no guest match of
 screen_n 2 | grep -q "Müller, Anna (existing guest)" || fail "match not chosen"
 screen_n 3 | grep -q "made for Müller, Anna" || fail "booking for the existing guest not made"
 [ "$(fd find Müller | wc -l)" -eq $((guests_before + 1)) ] || fail "no new booking for Müller"
+
+# A terminal type without a terminfo entry gets a hint, not a crash.
+TERM=no-such-term FRONTDESK_UI_KEYS=q "$FD" --data "$DATA" 2>"$WORK/err" && fail "unknown TERM accepted"
+grep -q "no terminfo entry" "$WORK/err" || fail "no terminfo hint: $(cat "$WORK/err")"
 
 # --demo: a throwaway hotel, removed on exit.
 mkdir "$WORK/tmp"

@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/ui/lib.sh"
 make_hotel
 
-for spec in "80 24 xterm-256color" "200 50 xterm-256color" "80 24 vt100" "60 20 screen"; do
+for spec in "80 24 xterm-256color" "200 50 xterm-256color" "80 24 vt100" "60 20 screen" "80 24 xterm" "100 30 tmux-256color" "80 25 linux"; do
 	set -- $spec
 	start "$1" "$2" "$3"
 	wait_for "Room"
