@@ -502,17 +502,35 @@ static void run_headless(struct app *app, struct ui_term *t)
 	ui_term_dump(t);
 }
 
+/* Changes committed by another process (the command line in another
+ * terminal; later the sync thread's own connection) show without a key:
+ * the loop wakes once a second and compares SQLite's data_version. */
+static void check_outside_changes(struct app *app)
+{
+	int64_t v = 0;
+	if (ui_query_data_version(app->db, &v, NULL) == FD_OK && v != app->data_version) {
+		app->data_version = v;
+		ui_data_changed(app);
+	}
+}
+
 static void run_terminal(struct app *app)
 {
 	nodelay(stdscr, TRUE);
+	ui_query_data_version(app->db, &app->data_version, NULL);
 	paint(app);
 	int idle_errors = 0;
 	while (!app->quit && !got_hangup) {
 		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
 					 { .fd = app->sync.wake_fd[0], .events = POLLIN } };
-		int n = poll(fds, 2, -1);
+		int n = poll(fds, 2, 1000);
 		if (n < 0 && errno != EINTR)
 			break;
+		if (n == 0) {
+			check_outside_changes(app);
+			paint(app);
+			continue;
+		}
 		if (fds[1].revents & POLLIN) {
 			ui_sync_drain(&app->sync);
 			ui_data_changed(app);

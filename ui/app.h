@@ -103,6 +103,7 @@ struct app {
 	} prompt;
 
 	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
+	int64_t data_version;          /* last seen PRAGMA data_version */
 };
 
 /* Panes (one file each). */

@@ -348,3 +348,15 @@ enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "finding bookings");
 }
+
+enum fd_status ui_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "PRAGMA data_version", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the data version");
+}

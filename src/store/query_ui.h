@@ -59,6 +59,10 @@ enum fd_status ui_query_staff_count(struct fd_db *db, int *n, struct fd_error *e
 enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
 			     struct fd_error *err);
 
+/* A number that changes whenever another connection (the command line,
+ * the sync thread) commits to the database: PRAGMA data_version. */
+enum fd_status ui_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err);
+
 /* Sync state from the outbox: operations waiting to be sent and refused ones. */
 enum fd_status ui_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err);
 
