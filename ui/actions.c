@@ -55,7 +55,7 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 	struct fd_op op;
 	ui_op(app, &op, op_type(req));
 	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
-	if (req == UI_REQ_MOVE_ROOM)
+	if (req == UI_REQ_MOVE_ROOM || (req == UI_REQ_CHECK_IN && extra[0]))
 		cJSON_AddStringToObject(op.payload, "room", extra);
 	if (req == UI_REQ_EXTEND)
 		cJSON_AddStringToObject(op.payload, "departure", extra);
@@ -65,7 +65,9 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 	if (!ui_apply(app, &op, 1, NULL))
 		return;
 	switch (req) {
-	case UI_REQ_CHECK_IN: ui_message(app, _("%s checked in to room %s."), row.guest_name, row.b.room); break;
+	case UI_REQ_CHECK_IN:
+		ui_message(app, _("%s checked in to room %s."), row.guest_name, extra[0] ? extra : row.b.room);
+		break;
 	case UI_REQ_CHECK_OUT: ui_message(app, _("%s checked out; room %s is dirty."), row.guest_name, row.b.room); break;
 	case UI_REQ_CANCEL: ui_message(app, _("Booking %s cancelled."), code); break;
 	case UI_REQ_NO_SHOW: ui_message(app, _("Booking %s marked no-show."), code); break;
@@ -75,8 +77,34 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 	}
 }
 
+static void got_checkin_room(struct app *app, const char *text, const char *code)
+{
+	if (text[0])
+		booking_op(app, UI_REQ_CHECK_IN, code, text);
+}
+
+/* A booking without a room: ask for one, offering the first room of its
+ * type free for the whole stay. true when the prompt was started. */
+static bool ask_room_for_checkin(struct app *app, const struct fd_booking_row *row)
+{
+	if (row->b.room[0])
+		return false;
+	char free_rooms[1][FD_ROOMNO_LEN] = { "" };
+	int n = 0;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	repo->free_rooms(repo->ctx, row->b.type_code, app->today, row->b.departure, free_rooms, 1, &n, NULL);
+	char label[96];
+	snprintf(label, sizeof label, _("room for %s (%s): "), row->b.code, row->b.type_code);
+	ui_prompt(app, label, n > 0 ? free_rooms[0] : "", got_checkin_room, row->b.code);
+	return true;
+}
+
 void ui_booking_act(struct app *app, enum ui_req req, const char *code)
 {
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (req == UI_REQ_CHECK_IN && ui_load_booking(app, code, &row, &err) == FD_OK && ask_room_for_checkin(app, &row))
+		return;
 	booking_op(app, req, code, "");
 }
 
@@ -102,6 +130,8 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 	snprintf(arg, sizeof arg, "%d %s %s", (int)req, row.b.code, extra);
 	switch (req) {
 	case UI_REQ_CHECK_IN:
+		if (!extra[0] && ask_room_for_checkin(app, &row))
+			break;
 		ui_confirm(app, confirmed, arg, _("Check in %s (%s) to room %s?"), row.guest_name, row.b.code,
 			   row.b.room[0] ? row.b.room : _("(none)"));
 		break;

@@ -77,6 +77,13 @@ screen_n 2 | grep -q "Müller, Anna (existing guest)" || fail "match not chosen"
 screen_n 3 | grep -q "made for Müller, Anna" || fail "booking for the existing guest not made"
 [ "$(fd find Müller | wc -l)" -eq $((guests_before + 1)) ] || fail "no new booking for Müller"
 
+# Checking in a booking without a room asks for one, offering a free one.
+RITA=$(fd book --guest "Roomless, Rita" --type DBL --arrive $TODAY --depart 2026-11-26) || fail "book"
+run 80x24 ": $RITA <Enter> i <Dump> <Enter> <Dump> q"
+screen_n 1 | grep -q "room for $RITA (DBL): 202" || fail "no room offered for check-in"
+screen_n 2 | grep -q "Roomless, Rita checked in to room 202" || fail "not checked in to 202"
+fd show "$RITA" | grep -q "checked_in" || fail "Rita not checked in"
+
 # A terminal type without a terminfo entry gets a hint, not a crash.
 TERM=no-such-term FRONTDESK_UI_KEYS=q "$FD" --data "$DATA" 2>"$WORK/err" && fail "unknown TERM accepted"
 grep -q "no terminfo entry" "$WORK/err" || fail "no terminfo hint: $(cat "$WORK/err")"
