@@ -15,7 +15,7 @@
 #define PAGE 256
 
 struct hk {
-	bool discrepancies;
+	enum ui_room_order view; /* UI_ROOMS_HK, _DISCREPANCY or _SUPERVISOR */
 	int count, cursor, top;
 	struct fd_room_row rows[PAGE];
 	int n;
@@ -24,7 +24,10 @@ struct hk {
 static void *hk_create(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct hk));
+	struct hk *h = calloc(1, sizeof *h);
+	if (h)
+		h->view = UI_ROOMS_HK;
+	return h;
 }
 
 static void hk_destroy(void *st)
@@ -51,7 +54,7 @@ static void hk_recalc(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
 	struct fd_error err = { 0 };
-	enum ui_room_order order = h->discrepancies ? UI_ROOMS_DISCREPANCY : UI_ROOMS_HK;
+	enum ui_room_order order = h->view;
 	ui_query_room_count(app->db, order, app->today, &h->count, NULL);
 	h->cursor = ui_clamp(h->cursor, 0, h->count > 0 ? h->count - 1 : 0);
 	ui_scroll_to(h->cursor, visible_rows(p), &h->top);
@@ -74,8 +77,10 @@ static const char *clean_text(enum fd_clean c)
 static void hk_repaint(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
-	if (h->discrepancies)
+	if (h->view == UI_ROOMS_DISCREPANCY)
 		ui_title(app, p, _("Discrepancies: %d rooms where housekeeping and the front office disagree"), h->count);
+	else if (h->view == UI_ROOMS_SUPERVISOR)
+		ui_title(app, p, _("Supervisor: %d rooms not inspected, late ones first"), h->count);
 	else
 		ui_title(app, p, _("Housekeeping queue: %d rooms, departures first"), h->count);
 	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-6s %-4s %-5s %-10s %-4s %-8s %-8s %s", _("Room"),
@@ -87,7 +92,11 @@ static void hk_repaint(struct app *app, struct pane *p)
 			strcat(flags, "DND ");
 		if (r->r.mur)
 			strcat(flags, "MUR");
-		const char *today = r->due_out ? _("due out") : r->arrival_today ? _("arrival") : "";
+		bool ready = r->r.clean == FD_CLEAN_CLEAN || r->r.clean == FD_CLEAN_INSPECTED;
+		const char *today = r->due_out                  ? _("due out")
+				    : r->arrival_today && !ready ? _("LATE")
+				    : r->arrival_today           ? _("arrival")
+								 : "";
 		const char *says = r->r.hk_occupied ? _("occupied") : _("vacant");
 		bool cursor = h->top + i == h->cursor;
 		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL,
@@ -96,9 +105,10 @@ static void hk_repaint(struct app *app, struct pane *p)
 			r->r.maint != FD_MAINT_NONE ? "  " : "", r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
 	}
 	if (h->count == 0)
-		ui_put(p->win, 2, 1, h->discrepancies ? _("No discrepancies.") : _("No rooms."), p->w - 1, A_NORMAL);
+		ui_put(p->win, 2, 1, h->view == UI_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,
+		       A_NORMAL);
 	ui_put(p->win, p->h - 1, 0,
-	       _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v discrepancies"), p->w,
+	       _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v views"), p->w,
 	       app->attr[UI_A_PAST]);
 }
 
@@ -126,7 +136,9 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_HOME: hk_move(app, p, h, -h->cursor); return true;
 	case UI_REQ_END: hk_move(app, p, h, h->count); return true;
 	case UI_REQ_HK_DISCREPANCIES:
-		h->discrepancies = !h->discrepancies;
+		h->view = h->view == UI_ROOMS_HK ? UI_ROOMS_DISCREPANCY
+			  : h->view == UI_ROOMS_DISCREPANCY ? UI_ROOMS_SUPERVISOR
+							    : UI_ROOMS_HK;
 		h->cursor = h->top = 0;
 		ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
 		return true;

@@ -57,7 +57,7 @@ static const struct ui_action actions[] = {
 	{ UI_REQ_HK_OOO, "hk-ooo", UI_CTX_HK, "O", N_("put the room out of order (reason, until)") },
 	{ UI_REQ_HK_RTN, "hk-return", UI_CTX_HK, "R", N_("return the room to service") },
 	{ UI_REQ_HK_ASSIGN, "hk-assign", UI_CTX_HK, "a", N_("assign the room's cleaning today to an attendant") },
-	{ UI_REQ_HK_DISCREPANCIES, "hk-discrepancies", UI_CTX_HK, "v", N_("all rooms or only discrepancies") },
+	{ UI_REQ_HK_DISCREPANCIES, "hk-discrepancies", UI_CTX_HK, "v", N_("next view: queue, discrepancies, supervisor (not inspected, late first)") },
 	{ UI_REQ_STAFF_SHIFT, "shift", UI_CTX_STAFF, "s", N_("sign the staff member on or off shift") },
 	{ UI_REQ_FORM_NEXT, "form-next", UI_CTX_FORM, "Tab Down Enter", N_("next field (Enter on the last saves)") },
 	{ UI_REQ_FORM_PREV, "form-prev", UI_CTX_FORM, "BTab Up", N_("previous field") },

@@ -35,12 +35,17 @@ static const char *const room_page_sql[] = {
 			" r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
 	[UI_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED
 				 BOARD_ORDER " LIMIT ?3 OFFSET ?2",
+	[UI_ROOMS_SUPERVISOR] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
+				" NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"
+				"  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"
+				" r.clean <> 'clean', r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
 };
 
 static const char *const room_count_sql[] = {
 	[UI_ROOMS_BOARD] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
 	[UI_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
 	[UI_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
+	[UI_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
 };
 
 static const struct fd_migration ui_migrations[] = {

@@ -12,6 +12,8 @@ enum ui_room_order {
 	UI_ROOMS_BOARD,       /* floor, then number: the board's rows */
 	UI_ROOMS_HK,          /* departures first, then dirty, pickup, clean, inspected */
 	UI_ROOMS_DISCREPANCY, /* only rooms where housekeeping and front office disagree */
+	UI_ROOMS_SUPERVISOR,  /* not yet inspected: late first (arrival today, room not
+			       * ready), then clean rooms awaiting inspection, then the rest */
 };
 
 /* The indexes these queries rely on (a "ui" migration chain of its own:

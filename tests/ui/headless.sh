@@ -45,10 +45,11 @@ screen_n 2 | grep -q "Booking $ARRIVAL" || fail ": did not open the booking"
 screen_n 3 | grep -q "is not a date (YYYY-MM-DD), a room or a booking code" || fail ": no error"
 
 # Housekeeping: one key per status; discrepancy view.
-run 80x24 "3 d <Dump> v <Dump> q"
+run 80x24 "3 d <Dump> v <Dump> v <Dump> q"
 screen_n 1 | grep -Eq "is dirty" || fail "hk key did not mark dirty"
 screen_n 2 | grep -q "Discrepancies" || fail "no discrepancy view"
 screen_n 2 | grep -Eq "^201 " || fail "in-house 201 (housekeeping says vacant) not a discrepancy"
+screen_n 3 | grep -q "Supervisor: 8 rooms not inspected" || fail "no supervisor view"
 
 # Detail actions ask first; anything but y changes nothing.
 run 80x24 ": $ARRIVAL <Enter> c <Dump> n <Dump> q"
