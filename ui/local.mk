@@ -23,3 +23,13 @@ CLEANFILES += ui/frontdesk-ui.1 ui/keys.roff
 ui/frontdesk-ui.1: $(srcdir)/ui/frontdesk-ui.1.in ui/keys_man$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) ui && ui/keys_man$(EXEEXT) > ui/keys.roff && \
 	sed -e '/^\.SH KEYS$$/r ui/keys.roff' $(srcdir)/ui/frontdesk-ui.1.in > $@ && rm -f ui/keys.roff
+
+# Unit tests of the UI's modules that need no terminal.
+check_PROGRAMS += tests/unit/test_ui_keys tests/unit/test_query_ui
+TESTS += tests/unit/test_ui_keys tests/unit/test_query_ui
+tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c ui/keys.c ui/keys.h
+tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
+tests_unit_test_query_ui_SOURCES = tests/unit/test_query_ui.c ui/fixture.c ui/fixture.h
+tests_unit_test_query_ui_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_query_ui_LDADD = $(UNIT_LDADD)
