@@ -237,10 +237,12 @@ static void place(struct app *app, enum pane_id id, int y, int x, int h, int w)
 	 * colour pairs needs no attribute reset (fewer bytes per repaint). */
 	if (id == PANE_BOARD)
 		wbkgdset(p->win, app->attr[UI_A_PLAIN]);
+	/* A new size may show more rows, which must be queried; the same size
+	 * (a pane switch) only repaints what the pane already holds. Changed
+	 * data has marked the pane for recalc already. */
+	p->dirty |= p->h != h || p->w != w ? PANE_RECALC | PANE_REPAINT : PANE_REPAINT;
 	p->h = h;
 	p->w = w;
-	/* New size: the pane may show more rows and must query them. */
-	p->dirty |= PANE_RECALC | PANE_REPAINT;
 }
 
 static void layout(struct app *app)

@@ -25,6 +25,7 @@ struct board {
 	struct fd_room_row rooms[MAX_ROWS];
 	int n_loaded;
 	struct fd_booking_row *bk;
+	int *bk_row; /* visible row of each booking (computed at recalc) */
 	int n_bk, cap;
 	char goto_room[FD_ROOMNO_LEN]; /* pending ':' jump, resolved at recalc */
 	char shown_code[FD_CODE_LEN];  /* booking under the cursor last repaint */
@@ -41,8 +42,10 @@ static void *board_create(struct app *app)
 static void board_destroy(void *st)
 {
 	struct board *b = st;
-	if (b)
+	if (b) {
 		free(b->bk);
+		free(b->bk_row);
+	}
 	free(b);
 }
 
@@ -104,6 +107,10 @@ static bool add_booking(void *ctx, const struct fd_booking_row *row)
 		if (!nb)
 			return false;
 		b->bk = nb;
+		void *nr = realloc(b->bk_row, (size_t)cap * sizeof *b->bk_row);
+		if (!nr)
+			return false;
+		b->bk_row = nr;
 		b->cap = cap;
 	}
 	b->bk[b->n_bk++] = *row;
@@ -136,6 +143,15 @@ static void board_recalc(struct app *app, struct pane *p)
 	if (ui_query_rooms_page(app->db, UI_ROOMS_BOARD, app->today, b->top, b->rows, add_room, b, &err) ||
 	    ui_query_board_page(app->db, b->from, b->from + b->days, b->top, b->rows, add_booking, b, &err))
 		ui_error(app, &err);
+	/* Which row each booking sits on, once per query rather than per paint. */
+	for (int i = 0; i < b->n_bk; i++) {
+		b->bk_row[i] = -1;
+		for (int r = 0; r < b->n_loaded; r++)
+			if (strcmp(b->bk[i].b.room, b->rooms[r].r.number) == 0) {
+				b->bk_row[i] = r;
+				break;
+			}
+	}
 }
 
 static const struct fd_booking_row *booking_at(const struct board *b, const char *room, fd_date night)
@@ -194,11 +210,12 @@ static void paint_header(struct app *app, struct pane *p, const struct board *b)
 
 static void paint_room_label(struct app *app, struct pane *p, int y, const struct fd_room_row *r, bool cursor)
 {
-	attr_t a = cursor ? app->attr[UI_A_HEADER] | A_UNDERLINE : A_NORMAL;
+	/* Only the number marks the cursor's row: fewer cells change per move. */
+	ui_put(p->win, y, 0, r->r.number, 5, cursor ? app->attr[UI_A_HEADER] | A_UNDERLINE : A_NORMAL);
 	if (label_width(p) > 10)
-		ui_putf(p->win, y, 0, label_width(p), a, "%-5s%-5.5s%-3s", r->r.number, r->r.type_code, r->hk_code);
+		ui_putf(p->win, y, 5, label_width(p) - 5, A_NORMAL, "%-5.5s%-3s", r->r.type_code, r->hk_code);
 	else
-		ui_putf(p->win, y, 0, label_width(p), a, "%-6s%-3s", r->r.number, r->hk_code);
+		ui_putf(p->win, y, 5, label_width(p) - 5, A_NORMAL, " %-3s", r->hk_code);
 }
 
 static void paint_maintenance(struct app *app, struct pane *p, int y, const struct board *b,
@@ -223,21 +240,22 @@ static void paint_row(struct app *app, struct pane *p, int y, const struct board
 		ui_put(p->win, y, lw + (app->today - b->from) * CELL_W, app->ascii ? ":" : "\u2502", 1,
 		       app->attr[UI_A_PAST]);
 	paint_maintenance(app, p, y, b, &r->r);
-	for (int i = 0; i < b->n_bk; i++) {
-		const struct fd_booking *bk = &b->bk[i].b;
-		if (strcmp(bk->room, r->r.number) != 0)
-			continue;
-		fd_date lo = bk->arrival > b->from ? bk->arrival : b->from;
-		fd_date hi = bk->departure < b->from + b->days ? bk->departure : b->from + b->days;
-		if (lo >= hi)
-			continue;
-		enum ui_attr a;
-		char letter = state_letter(app, bk, &a);
-		char text[300];
-		/* A block that started before the window shows a continuation mark. */
-		snprintf(text, sizeof text, "%c%s%s", letter, bk->arrival < b->from ? "<" : " ", b->bk[i].guest_name);
-		ui_put(p->win, y, lw + (lo - b->from) * CELL_W, text, (hi - lo) * CELL_W, app->attr[a]);
-	}
+}
+
+static void paint_booking(struct app *app, struct pane *p, const struct board *b, int i)
+{
+	const struct fd_booking *bk = &b->bk[i].b;
+	fd_date lo = bk->arrival > b->from ? bk->arrival : b->from;
+	fd_date hi = bk->departure < b->from + b->days ? bk->departure : b->from + b->days;
+	if (lo >= hi || b->bk_row[i] < 0)
+		return;
+	enum ui_attr a;
+	char letter = state_letter(app, bk, &a);
+	char text[300];
+	/* A block that started before the window shows a continuation mark. */
+	snprintf(text, sizeof text, "%c%s%s", letter, bk->arrival < b->from ? "<" : " ", b->bk[i].guest_name);
+	ui_put(p->win, HEADER_ROWS + b->bk_row[i], label_width(p) + (lo - b->from) * CELL_W, text, (hi - lo) * CELL_W,
+	       app->attr[a]);
 }
 
 static void board_repaint(struct app *app, struct pane *p)
@@ -249,6 +267,8 @@ static void board_repaint(struct app *app, struct pane *p)
 		paint_room_label(app, p, HEADER_ROWS + i, &b->rooms[i], cursor);
 		paint_row(app, p, HEADER_ROWS + i, b, &b->rooms[i]);
 	}
+	for (int i = 0; i < b->n_bk; i++)
+		paint_booking(app, p, b, i);
 	if (b->n_rooms == 0) {
 		ui_put(p->win, HEADER_ROWS, 0, _("No rooms yet: add them with 'frontdesk room add'."), p->w, A_NORMAL);
 		return;
