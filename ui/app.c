@@ -646,7 +646,10 @@ int ui_main(struct cli *cli, int argc, char **argv)
 	struct app *app = calloc(1, sizeof *app);
 	if (!app)
 		return CLI_FAILED;
-	if (!app_init(app, cli, msg, sizeof msg)) {
+	bool init_ok = app_init(app, cli, msg, sizeof msg);
+	if (init_ok && !ui_colors_load(path, app->colors, msg, sizeof msg))
+		init_ok = false;
+	if (!init_ok) {
 		fprintf(stderr, "%s: %s\n", cli->prog, msg);
 		app_free(app);
 		free(app);

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "core/entity.h"
+#include "ui/colors.h"
 #include "ui/keys.h"
 #include "ui/sync_status.h"
 
@@ -77,6 +78,7 @@ struct app {
 	bool ascii; /* line drawing and marks in ASCII */
 	bool mono;
 	attr_t attr[UI_A_COUNT];
+	struct ui_color colors[UI_COLOR_COUNT]; /* from the config file */
 	WINDOW *tabs, *status, *msg;
 
 	struct pane panes[PANE_COUNT];

@@ -1,7 +1,7 @@
 # The terminal application, linked into the frontdesk binary.
 UI_SOURCES = \
 	ui/ui.h ui/app.h ui/app.c ui/keys.h ui/keys.c ui/term.h ui/term.c \
-	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c \
+	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c ui/colors.h ui/colors.c \
 	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c \
 	ui/fixture.h ui/fixture.c ui/demo.c
 frontdesk_SOURCES += $(UI_SOURCES) src/cli/cmd_admin.c

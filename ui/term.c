@@ -119,6 +119,15 @@ void ui_term_theme(struct app *app)
 	init_pair(PAIR_TITLE, COLOR_CYAN, -1);
 	init_pair(PAIR_PAST, COLORS >= 16 ? 8 : COLOR_BLUE, -1);
 	init_pair(PAIR_PLAIN, -1, -1);
+	/* The user's colours replace the defaults, element by element. */
+	static const short pair_of[UI_COLOR_COUNT] = {
+		[UI_COLOR_RESERVED] = PAIR_RES, [UI_COLOR_INHOUSE] = PAIR_INH, [UI_COLOR_DUEOUT] = PAIR_DUE,
+		[UI_COLOR_OOO] = PAIR_OOO, [UI_COLOR_BAR] = PAIR_BAR, [UI_COLOR_ERROR] = PAIR_ERR,
+		[UI_COLOR_TITLE] = PAIR_TITLE, [UI_COLOR_PAST] = PAIR_PAST,
+	};
+	for (int i = 0; i < UI_COLOR_COUNT; i++)
+		if (app->colors[i].set && app->colors[i].fg < COLORS && app->colors[i].bg < COLORS)
+			init_pair(pair_of[i], app->colors[i].fg, app->colors[i].bg);
 	a[UI_A_RESERVED] = COLOR_PAIR(PAIR_RES);
 	a[UI_A_INHOUSE] = COLOR_PAIR(PAIR_INH);
 	/* Colour pairs alone on the board: switching between them needs no

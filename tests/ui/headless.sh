@@ -85,6 +85,16 @@ screen_n 1 | grep -q "room for $RITA (DBL): 202" || fail "no room offered for ch
 screen_n 2 | grep -q "Roomless, Rita checked in to room 202" || fail "not checked in to 202"
 fd show "$RITA" | grep -q "checked_in" || fail "Rita not checked in"
 
+# The config file rebinds keys and sets colours; a bad line is refused
+# with its line number before the screen is taken.
+mkdir -p "$WORK/config/frontdesk"
+printf 'bind x quit\ncolor reserved white red\ncolor bar black 214\n' > "$WORK/config/frontdesk/config"
+XDG_CONFIG_HOME="$WORK/config" run 80x24 "x <Dump> 2 <Dump>"
+[ "$(grep -c '^=====$' "$DUMP")" -eq 1 ] || fail "x did not quit (keys after it still ran)"
+printf 'color reserved purple\n' > "$WORK/config/frontdesk/config"
+XDG_CONFIG_HOME="$WORK/config" FRONTDESK_UI_KEYS=q "$FD" --data "$DATA" 2>"$WORK/err" && fail "bad colour accepted"
+grep -q "config line 1: expected \"color ELEMENT" "$WORK/err" || fail "no message for a bad colour: $(cat "$WORK/err")"
+
 # A terminal type without a terminfo entry gets a hint, not a crash.
 TERM=no-such-term FRONTDESK_UI_KEYS=q "$FD" --data "$DATA" 2>"$WORK/err" && fail "unknown TERM accepted"
 grep -q "no terminfo entry" "$WORK/err" || fail "no terminfo hint: $(cat "$WORK/err")"
