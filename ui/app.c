@@ -326,7 +326,7 @@ static void run_command(struct app *app, const char *text, const char *arg)
 		return;
 	}
 	int idx;
-	if (ui_query_room_index(app->db, text, &idx, NULL) == FD_OK) {
+	if (ui_query_room_index(app->db, UI_ROOMS_BOARD, text, &idx, NULL) == FD_OK) {
 		ui_show(app, PANE_BOARD);
 		ui_board_goto(app, 0, text);
 		return;

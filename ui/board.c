@@ -28,14 +28,17 @@ struct board {
 	int *bk_row; /* visible row of each booking (computed at recalc) */
 	int n_bk, cap;
 	char goto_room[FD_ROOMNO_LEN]; /* pending ':' jump, resolved at recalc */
+	enum ui_room_order order;      /* UI_ROOMS_BOARD (by floor) or UI_ROOMS_BY_TYPE */
 	char shown_code[FD_CODE_LEN];  /* booking under the cursor last repaint */
 };
 
 static void *board_create(struct app *app)
 {
 	struct board *b = calloc(1, sizeof *b);
-	if (b)
+	if (b) {
 		b->cur_date = app->today;
+		b->order = UI_ROOMS_BOARD;
+	}
 	return b;
 }
 
@@ -127,11 +130,11 @@ static void board_recalc(struct app *app, struct pane *p)
 		b->from = app->today - (b->days > 10 ? 2 : 0);
 		b->centred = true;
 	}
-	if (ui_query_room_count(app->db, UI_ROOMS_BOARD, app->today, &b->n_rooms, &err))
+	if (ui_query_room_count(app->db, b->order, app->today, &b->n_rooms, &err))
 		ui_error(app, &err);
 	if (b->goto_room[0]) {
 		int idx;
-		if (ui_query_room_index(app->db, b->goto_room, &idx, NULL) == FD_OK)
+		if (ui_query_room_index(app->db, b->order, b->goto_room, &idx, NULL) == FD_OK)
 			b->cur_row = idx;
 		b->goto_room[0] = '\0';
 	}
@@ -140,8 +143,8 @@ static void board_recalc(struct app *app, struct pane *p)
 	follow_cursor(b);
 	b->n_loaded = 0;
 	b->n_bk = 0;
-	if (ui_query_rooms_page(app->db, UI_ROOMS_BOARD, app->today, b->top, b->rows, add_room, b, &err) ||
-	    ui_query_board_page(app->db, b->from, b->from + b->days, b->top, b->rows, add_booking, b, &err))
+	if (ui_query_rooms_page(app->db, b->order, app->today, b->top, b->rows, add_room, b, &err) ||
+	    ui_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking, b, &err))
 		ui_error(app, &err);
 	/* Which row each booking sits on, once per query rather than per paint. */
 	for (int i = 0; i < b->n_bk; i++) {
@@ -190,7 +193,8 @@ static void paint_header(struct app *app, struct pane *p, const struct board *b)
 	int lw = label_width(p);
 	int y, m, d;
 	fd_date_to_ymd(b->cur_date, &y, &m, &d);
-	ui_putf(p->win, 0, 0, lw, app->attr[UI_A_HEADER], "%s %d", _(mon[m - 1]), y);
+	ui_putf(p->win, 0, 0, lw, app->attr[UI_A_HEADER], "%s %d%s", _(mon[m - 1]), y,
+		lw > 10 ? (b->order == UI_ROOMS_BY_TYPE ? _(" type") : _(" floor")) : "");
 	if (lw > 10)
 		ui_put(p->win, 1, 0, _("Room Type HK"), lw, app->attr[UI_A_HEADER]);
 	else
@@ -208,10 +212,13 @@ static void paint_header(struct app *app, struct pane *p, const struct board *b)
 	}
 }
 
-static void paint_room_label(struct app *app, struct pane *p, int y, const struct fd_room_row *r, bool cursor)
+static void paint_room_label(struct app *app, struct pane *p, int y, const struct fd_room_row *r, bool cursor,
+			     bool group_start)
 {
-	/* Only the number marks the cursor's row: fewer cells change per move. */
-	ui_put(p->win, y, 0, r->r.number, 5, cursor ? app->attr[UI_A_HEADER] | A_UNDERLINE : A_NORMAL);
+	/* Only the number marks the cursor's row: fewer cells change per move.
+	 * The first room of each floor (or type) is bold: the groups read. */
+	attr_t a = group_start ? app->attr[UI_A_HEADER] : A_NORMAL;
+	ui_put(p->win, y, 0, r->r.number, 5, cursor ? app->attr[UI_A_HEADER] | A_UNDERLINE : a);
 	if (label_width(p) > 10)
 		ui_putf(p->win, y, 5, label_width(p) - 5, A_NORMAL, "%-5.5s%-3s", r->r.type_code, r->hk_code);
 	else
@@ -264,7 +271,10 @@ static void board_repaint(struct app *app, struct pane *p)
 	paint_header(app, p, b);
 	for (int i = 0; i < b->n_loaded && i < b->rows; i++) {
 		bool cursor = b->top + i == b->cur_row;
-		paint_room_label(app, p, HEADER_ROWS + i, &b->rooms[i], cursor);
+		const struct fd_room *r = &b->rooms[i].r, *prev = i > 0 ? &b->rooms[i - 1].r : NULL;
+		bool group_start = !prev || (b->order == UI_ROOMS_BY_TYPE ? strcmp(prev->type_code, r->type_code) != 0
+									 : prev->floor != r->floor);
+		paint_room_label(app, p, HEADER_ROWS + i, &b->rooms[i], cursor, group_start);
 		paint_row(app, p, HEADER_ROWS + i, b, &b->rooms[i]);
 	}
 	for (int i = 0; i < b->n_bk; i++)
@@ -333,6 +343,16 @@ static bool board_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_WEEK_BACK: move_cursor(app, p, b, 0, -7); return true;
 	case UI_REQ_WEEK_FWD: move_cursor(app, p, b, 0, 7); return true;
 	case UI_REQ_TODAY: ui_board_goto(app, app->today, NULL); return true;
+	case UI_REQ_GROUP: {
+		/* Keep the cursor on the same room in the new order. */
+		int i = b->cur_row - b->top;
+		if (i >= 0 && i < b->n_loaded)
+			snprintf(b->goto_room, sizeof b->goto_room, "%s", b->rooms[i].r.number);
+		b->order = b->order == UI_ROOMS_BOARD ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD;
+		ui_message(app, "%s", b->order == UI_ROOMS_BY_TYPE ? _("Rooms grouped by type.") : _("Rooms grouped by floor."));
+		ui_dirty(app, PANE_BOARD, PANE_RECALC | PANE_REPAINT);
+		return true;
+	}
 	case UI_REQ_OPEN: {
 		const char *code = ui_board_cursor_code(app);
 		if (code[0])

@@ -37,6 +37,7 @@ static const struct ui_action actions[] = {
 	{ UI_REQ_END, "last", MV, "G End", N_("last row") },
 	{ UI_REQ_OPEN, "open", MV, "Enter", N_("open the booking under the cursor") },
 	{ UI_REQ_TODAY, "today", UI_CTX_BOARD, "t", N_("back to the business date") },
+	{ UI_REQ_GROUP, "group", UI_CTX_BOARD, "T", N_("group rooms by floor or by type") },
 	{ UI_REQ_WEEK_BACK, "week-back", UI_CTX_BOARD, "[ H", N_("one week back") },
 	{ UI_REQ_WEEK_FWD, "week-on", UI_CTX_BOARD, "] L", N_("one week on") },
 	{ UI_REQ_NEW_BOOKING, "new-booking", UI_CTX_BOARD | UI_CTX_LISTS, "n", N_("new booking (at the cursor's room and date)") },

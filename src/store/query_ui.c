@@ -14,6 +14,8 @@
 
 /* The board's order as SQL, shared by every query that pages rooms. */
 #define BOARD_ORDER " ORDER BY r.floor, length(r.number), r.number"
+#define TYPE_RANK "(SELECT rank FROM room_types t WHERE t.code = r.type_code)"
+#define TYPE_ORDER " ORDER BY " TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number"
 
 #define ROOM_COLS                                                                             \
 	"r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"        \
@@ -28,6 +30,7 @@
 
 static const char *const room_page_sql[] = {
 	[UI_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
+	[UI_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
 	[UI_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
 			" NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
 			"  AND b.status = 'checked_in' AND +b.departure <= ?1),"
@@ -43,6 +46,7 @@ static const char *const room_page_sql[] = {
 
 static const char *const room_count_sql[] = {
 	[UI_ROOMS_BOARD] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+	[UI_ROOMS_BY_TYPE] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
 	[UI_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
 	[UI_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
 	[UI_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
@@ -137,11 +141,19 @@ enum fd_status ui_query_rooms_page(struct fd_db *db, enum ui_room_order order, f
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
 }
 
-enum fd_status ui_query_room_index(struct fd_db *db, const char *number, int *index, struct fd_error *err)
+enum fd_status ui_query_room_index(struct fd_db *db, enum ui_room_order order, const char *number, int *index,
+				   struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT (SELECT count(*) FROM rooms r2 WHERE (r2.floor, length(r2.number), r2.number)"
-		"  < (r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1", err);
+	static const char *const sql[] = {
+		[UI_ROOMS_BOARD] =
+			"SELECT (SELECT count(*) FROM rooms r2 WHERE (r2.floor, length(r2.number), r2.number)"
+			"  < (r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
+		[UI_ROOMS_BY_TYPE] =
+			"SELECT (SELECT count(*) FROM rooms r2 WHERE ((SELECT rank FROM room_types t WHERE t.code = r2.type_code),"
+			"  r2.type_code, r2.floor, length(r2.number), r2.number)"
+			"  < (" TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
+	};
+	sqlite3_stmt *s = fd_db_stmt(db, sql[order == UI_ROOMS_BY_TYPE ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD], err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, number, -1, SQLITE_TRANSIENT);
@@ -186,14 +198,19 @@ static void read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
 	row->vip = sqlite3_column_int(s, 19);
 }
 
-enum fd_status ui_query_board_page(struct fd_db *db, fd_date from, fd_date to, int offset, int limit,
-				   fd_booking_cb cb, void *ctx, struct fd_error *err)
+enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, fd_date from, fd_date to,
+				   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2"
-		"  AND room IN (SELECT r.number FROM rooms r" BOARD_ORDER " LIMIT ?4 OFFSET ?3))"
-		" ORDER BY b.room, b.arrival", err);
+#define BOARD_PAGE_SQL(ORDER)                                                                   \
+	"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"           \
+	" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2" \
+	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"            \
+	" ORDER BY b.room, b.arrival"
+	static const char *const sql[] = {
+		[UI_ROOMS_BOARD] = BOARD_PAGE_SQL(BOARD_ORDER),
+		[UI_ROOMS_BY_TYPE] = BOARD_PAGE_SQL(TYPE_ORDER),
+	};
+	sqlite3_stmt *s = fd_db_stmt(db, sql[order == UI_ROOMS_BY_TYPE ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD], err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, from);

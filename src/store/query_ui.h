@@ -10,6 +10,7 @@
 /* Which rooms, in which order. */
 enum ui_room_order {
 	UI_ROOMS_BOARD,       /* floor, then number: the board's rows */
+	UI_ROOMS_BY_TYPE,     /* the board grouped by room type (rank), then floor and number */
 	UI_ROOMS_HK,          /* departures first, then dirty, pickup, clean, inspected */
 	UI_ROOMS_DISCREPANCY, /* only rooms where housekeeping and front office disagree */
 	UI_ROOMS_SUPERVISOR,  /* not yet inspected: late first (arrival today, room not
@@ -24,12 +25,14 @@ enum fd_status ui_query_room_count(struct fd_db *db, enum ui_room_order order, f
 				   struct fd_error *err);
 enum fd_status ui_query_rooms_page(struct fd_db *db, enum ui_room_order order, fd_date today, int offset,
 				   int limit, fd_room_cb cb, void *ctx, struct fd_error *err);
-/* Position of a room in board order, FD_E_NOT_FOUND when there is none. */
-enum fd_status ui_query_room_index(struct fd_db *db, const char *number, int *index, struct fd_error *err);
-/* Bookings holding a room of the board page [offset, offset+limit) on a
- * night of [from, to). */
-enum fd_status ui_query_board_page(struct fd_db *db, fd_date from, fd_date to, int offset, int limit,
-				   fd_booking_cb cb, void *ctx, struct fd_error *err);
+/* Position of a room in board order (UI_ROOMS_BOARD or UI_ROOMS_BY_TYPE),
+ * FD_E_NOT_FOUND when there is none. */
+enum fd_status ui_query_room_index(struct fd_db *db, enum ui_room_order order, const char *number, int *index,
+				   struct fd_error *err);
+/* Bookings holding a room of the board page [offset, offset+limit) (in
+ * order UI_ROOMS_BOARD or UI_ROOMS_BY_TYPE) on a night of [from, to). */
+enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, fd_date from, fd_date to,
+				   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err);
 /* Count of bookings of a list kind (arrivals, departures, in house). */
 enum fd_status ui_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
 				      struct fd_error *err);

@@ -95,6 +95,13 @@ printf 'color reserved purple\n' > "$WORK/config/frontdesk/config"
 XDG_CONFIG_HOME="$WORK/config" FRONTDESK_UI_KEYS=q "$FD" --data "$DATA" 2>"$WORK/err" && fail "bad colour accepted"
 grep -q "config line 1: expected \"color ELEMENT" "$WORK/err" || fail "no message for a bad colour: $(cat "$WORK/err")"
 
+# T groups the board by room type instead of floor.
+fd room add 301 --type STD --floor 3 >/dev/null || fail "room add"
+run 80x24 "<Dump> T <Dump> q"
+screen_n 1 | grep -A1 "^104 " | tail -1 | grep -q "^201 " || fail "by floor, 201 should follow 104"
+screen_n 2 | grep -q "Rooms grouped by type." || fail "no grouping message"
+screen_n 2 | grep -A1 "^104 " | tail -1 | grep -q "^301 " || fail "by type, 301 (STD) should follow 104"
+
 # A terminal type without a terminfo entry gets a hint, not a crash.
 TERM=no-such-term FRONTDESK_UI_KEYS=q "$FD" --data "$DATA" 2>"$WORK/err" && fail "unknown TERM accepted"
 grep -q "no terminfo entry" "$WORK/err" || fail "no terminfo hint: $(cat "$WORK/err")"

@@ -86,16 +86,27 @@ static void test_rooms_paged_in_board_order(void **state)
 	assert_int_equal(rs.n, 5);
 	assert_string_equal(rs.r[0].r.number, "201");
 	assert_string_equal(rs.r[4].r.number, "205");
-	assert_int_equal(ui_query_room_index(db, "201", &idx, NULL), FD_OK);
+	assert_int_equal(ui_query_room_index(db, UI_ROOMS_BOARD, "201", &idx, NULL), FD_OK);
 	assert_int_equal(idx, 10);
-	assert_int_equal(ui_query_room_index(db, "999", &idx, NULL), FD_E_NOT_FOUND);
+	assert_int_equal(ui_query_room_index(db, UI_ROOMS_BOARD, "999", &idx, NULL), FD_E_NOT_FOUND);
+	/* By type: rank 0 (STD) rooms come first, then DBL, then STE. */
+	rs.n = 0;
+	assert_int_equal(ui_query_rooms_page(db, UI_ROOMS_BY_TYPE, today, 0, 30, add_room, &rs, NULL), FD_OK);
+	assert_int_equal(rs.n, 30);
+	for (int i = 1; i < rs.n; i++)
+		assert_false(strcmp(rs.r[i - 1].r.type_code, "STD") != 0 && strcmp(rs.r[i].r.type_code, "STD") == 0);
+	assert_string_equal(rs.r[29].r.type_code, "STE");
+	for (int i = 0; i < rs.n; i++) {
+		assert_int_equal(ui_query_room_index(db, UI_ROOMS_BY_TYPE, rs.r[i].r.number, &idx, NULL), FD_OK);
+		assert_int_equal(idx, i);
+	}
 }
 
 static void test_board_page_only_holds_its_rooms(void **state)
 {
 	(void)state;
 	struct bookings bs = { .n = 0 };
-	assert_int_equal(ui_query_board_page(db, today - 3, today + 20, 10, 5, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(ui_query_board_page(db, UI_ROOMS_BOARD, today - 3, today + 20, 10, 5, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 5);
 	for (int i = 0; i < bs.n; i++) {
 		int room = atoi(bs.b[i].b.room);
@@ -154,7 +165,7 @@ static void test_history_newest_first(void **state)
 {
 	(void)state;
 	struct bookings bs = { .n = 0 };
-	assert_int_equal(ui_query_board_page(db, today - 3, today + 20, 0, 1, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(ui_query_board_page(db, UI_ROOMS_BOARD, today - 3, today + 20, 0, 1, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 0);
 	struct hist h = { .n = 0 };
 	assert_int_equal(ui_query_history(db, bs.b[0].b.id, 8, add_hist, &h, NULL), FD_OK);
