@@ -1,1 +1,35 @@
-# ui: see the comment at the top of Makefile.am
+# The terminal application, linked into the frontdesk binary.
+UI_SOURCES = \
+	ui/ui.h ui/app.h ui/app.c ui/keys.h ui/keys.c ui/term.h ui/term.c \
+	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c ui/colors.h ui/colors.c \
+	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c \
+	ui/fixture.h ui/fixture.c ui/demo.c
+frontdesk_SOURCES += $(UI_SOURCES) src/cli/cmd_admin.c
+libfdstore_a_SOURCES += src/store/query_ui.c src/store/query_ui.h
+
+# End-to-end tests in a real terminal (tmux); lib.sh is shared by them.
+UI_TESTS = tests/ui/open.sh tests/ui/flow.sh tests/ui/form_errors.sh tests/ui/resize.sh tests/ui/hangup.sh tests/ui/headless.sh tests/ui/background.sh
+TESTS += $(UI_TESTS)
+EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh
+
+# frontdesk-ui(1): its KEYS section is generated from the command table.
+noinst_PROGRAMS += ui/keys_man
+ui_keys_man_SOURCES = ui/keys_man.c ui/keys.c ui/keys.h
+ui_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+ui_keys_man_LDADD = $(NCURSES_LIBS) $(LIBINTL)
+nodist_man_MANS = ui/frontdesk-ui.1
+EXTRA_DIST += ui/frontdesk-ui.1.in
+CLEANFILES += ui/frontdesk-ui.1 ui/keys.roff
+ui/frontdesk-ui.1: $(srcdir)/ui/frontdesk-ui.1.in ui/keys_man$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) ui && ui/keys_man$(EXEEXT) > ui/keys.roff && \
+	sed -e '/^\.SH KEYS$$/r ui/keys.roff' $(srcdir)/ui/frontdesk-ui.1.in > $@ && rm -f ui/keys.roff
+
+# Unit tests of the UI's modules that need no terminal.
+check_PROGRAMS += tests/unit/test_ui_keys tests/unit/test_query_ui
+TESTS += tests/unit/test_ui_keys tests/unit/test_query_ui
+tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c ui/keys.c ui/keys.h
+tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
+tests_unit_test_query_ui_SOURCES = tests/unit/test_query_ui.c ui/fixture.c ui/fixture.h
+tests_unit_test_query_ui_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_query_ui_LDADD = $(UNIT_LDADD)

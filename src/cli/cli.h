@@ -93,6 +93,8 @@ int cmd_audit(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_ical(struct cli *cli, int argc, char **argv);
+int cmd_type(struct cli *cli, int argc, char **argv);
+int cmd_room(struct cli *cli, int argc, char **argv);
 
 
 /* A tiny option parser shared by all commands: "--name value", "--name=value"

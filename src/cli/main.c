@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "store/ids.h"
+#include "ui/ui.h"
 
 static int cmd_help(struct cli *cli, int argc, char **argv);
 
@@ -52,12 +53,15 @@ static const struct cli_command commands[] = {
 	{ "report", cmd_report, "summary|daily|forecast|hk-productivity|cashier [--from D] [--to D] [--days N] [--user U] [--csv|--json]", N_("front-office figures: occupancy, ADR, RevPAR, ...") },
 	{ "import", cmd_import, "bookings FILE [--hotel NAME] [--skip-bad-rows]", N_("import bookings from CSV (history; all or nothing)") },
 	{ "ical", cmd_ical, "export (--type CODE | --room NUM) [--from D --to D] | import FILE --room NUM [--source NAME]", N_("iCalendar availability feed out; an OTA's feed in as room blocks") },
+	{ "type", cmd_type, "add CODE --name NAME --max N --rate AMOUNT [--rank N]", N_("add a room type") },
+	{ "room", cmd_room, "add NUMBER --type CODE --floor N [--section S]", N_("add a room") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 
 static void print_usage(FILE *out, const char *prog)
 {
 	fprintf(out, _("Usage: %s [--data DIR] [--json] [--as USER] COMMAND [ARGS]\n\n"), prog);
+	fprintf(out, _("       %s [--data DIR] [--demo]   (the terminal application)\n\n"), prog);
 	fprintf(out, _("Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(out, "  %-11s %s\n", commands[i].name, _(commands[i].help));
@@ -89,6 +93,7 @@ int main(int argc, char **argv)
 		return CLI_FAILED;
 	}
 	const char *actor = getenv("FRONTDESK_USER");
+	bool demo = false;
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--json") == 0) {
@@ -103,6 +108,8 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_usage(stdout, cli.prog);
 			return CLI_OK;
+		} else if (strcmp(argv[i], "--demo") == 0) {
+			demo = true;
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("frontdesk %s\n", PACKAGE_VERSION);
 			return CLI_OK;
@@ -113,6 +120,11 @@ int main(int argc, char **argv)
 	}
 	if (actor)
 		snprintf(cli.actor, sizeof cli.actor, "%s", actor);
+	if (demo || (i >= argc && ui_wanted())) {
+		int ui_rc = demo ? ui_demo_main(&cli, argc - i, argv + i) : ui_main(&cli, argc - i, argv + i);
+		fd_db_close(cli.db);
+		return ui_rc;
+	}
 	if (i >= argc) {
 		print_usage(stderr, cli.prog);
 		return CLI_USAGE;

@@ -1,1 +1,5 @@
 # tests/bench: see the comment at the top of Makefile.am
+# bench_ui: the terminal application's repaint time and bytes per key.
+EXTRA_PROGRAMS += tests/bench/bench_ui
+tests_bench_bench_ui_SOURCES = tests/bench/bench_ui.c ui/fixture.c ui/fixture.h
+tests_bench_bench_ui_LDADD = libfdstore.a libfdcore.a $(EXTERNAL_LIBS)

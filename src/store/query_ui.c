@@ -1,0 +1,384 @@
+#include "config.h"
+#include "store/query_ui.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/db_internal.h"
+#include "store/fold.h"
+
+#define BOOKING_COLS                                                                         \
+	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"   \
+	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version," \
+	" g.family, g.given, g.country, g.vip"
+
+/* The board's order as SQL, shared by every query that pages rooms. */
+#define BOARD_ORDER " ORDER BY r.floor, length(r.number), r.number"
+#define TYPE_RANK "(SELECT rank FROM room_types t WHERE t.code = r.type_code)"
+#define TYPE_ORDER " ORDER BY " TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number"
+
+#define ROOM_COLS                                                                             \
+	"r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"        \
+	" r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"            \
+	" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1)," \
+	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'" \
+	"   AND +b.departure <= ?1),"                                                          \
+	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'" \
+	"   AND +b.arrival = ?1)"
+
+#define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
+
+static const char *const room_page_sql[] = {
+	[UI_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
+	[UI_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
+	[UI_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
+			" NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
+			"  AND b.status = 'checked_in' AND +b.departure <= ?1),"
+			" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"
+			" r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
+	[UI_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED
+				 BOARD_ORDER " LIMIT ?3 OFFSET ?2",
+	[UI_ROOMS_SUPERVISOR] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
+				" NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"
+				"  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"
+				" r.clean <> 'clean', r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
+};
+
+static const char *const room_count_sql[] = {
+	[UI_ROOMS_BOARD] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+	[UI_ROOMS_BY_TYPE] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+	[UI_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+	[UI_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
+	[UI_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
+};
+
+static const struct fd_migration ui_migrations[] = {
+	{ 1,
+	  "CREATE INDEX IF NOT EXISTS bookings_room_status ON bookings(room, status);"
+	  "CREATE INDEX IF NOT EXISTS bookings_status_departure ON bookings(status, departure);",
+	  NULL },
+};
+
+enum fd_status ui_query_prepare(struct fd_db *db, struct fd_error *err)
+{
+	/* The screens re-read the same pages on every key: keep them in this
+	 * connection's cache rather than asking the kernel each time. */
+	fd_db_exec(db, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;", NULL);
+	return fd_db_migrate(db, "ui", ui_migrations, (int)(sizeof ui_migrations / sizeof *ui_migrations), err);
+}
+
+static void col_text(sqlite3_stmt *s, int i, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struct fd_error *err, const char *what)
+{
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, what);
+}
+
+static void read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row)
+{
+	struct fd_room *r = &row->r;
+	char clean[16], maint[8];
+	memset(row, 0, sizeof *row);
+	col_text(s, 0, r->number, sizeof r->number);
+	col_text(s, 1, r->type_code, sizeof r->type_code);
+	r->floor = sqlite3_column_int(s, 2);
+	col_text(s, 3, r->section, sizeof r->section);
+	col_text(s, 4, clean, sizeof clean);
+	col_text(s, 5, maint, sizeof maint);
+	fd_clean_parse(clean, &r->clean);
+	fd_maint_parse(maint, &r->maint);
+	col_text(s, 6, r->maint_reason, sizeof r->maint_reason);
+	r->maint_from = sqlite3_column_int(s, 7);
+	r->maint_to = sqlite3_column_int(s, 8);
+	r->dnd = sqlite3_column_int(s, 9);
+	r->mur = sqlite3_column_int(s, 10);
+	r->hk_occupied = sqlite3_column_int(s, 11);
+	r->version = sqlite3_column_int64(s, 12);
+	col_text(s, 13, r->id, sizeof r->id);
+	col_text(s, 14, row->occupant_code, sizeof row->occupant_code);
+	row->due_out = sqlite3_column_int(s, 15);
+	row->arrival_today = sqlite3_column_int(s, 16);
+	snprintf(row->hk_code, sizeof row->hk_code, "%s", fd_room_hk_code(r, row->occupant_code[0] != '\0', today));
+}
+
+enum fd_status ui_query_room_count(struct fd_db *db, enum ui_room_order order, fd_date today, int *n,
+				   struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, room_count_sql[order], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, today);
+	return count_one(db, s, n, err, "counting rooms");
+}
+
+enum fd_status ui_query_rooms_page(struct fd_db *db, enum ui_room_order order, fd_date today, int offset,
+				   int limit, fd_room_cb cb, void *ctx, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, room_page_sql[order], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, today);
+	sqlite3_bind_int(s, 2, offset);
+	sqlite3_bind_int(s, 3, limit);
+	int rc;
+	struct fd_room_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_room_row(s, today, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
+}
+
+enum fd_status ui_query_room_index(struct fd_db *db, enum ui_room_order order, const char *number, int *index,
+				   struct fd_error *err)
+{
+	static const char *const sql[] = {
+		[UI_ROOMS_BOARD] =
+			"SELECT (SELECT count(*) FROM rooms r2 WHERE (r2.floor, length(r2.number), r2.number)"
+			"  < (r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
+		[UI_ROOMS_BY_TYPE] =
+			"SELECT (SELECT count(*) FROM rooms r2 WHERE ((SELECT rank FROM room_types t WHERE t.code = r2.type_code),"
+			"  r2.type_code, r2.floor, length(r2.number), r2.number)"
+			"  < (" TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
+	};
+	sqlite3_stmt *s = fd_db_stmt(db, sql[order == UI_ROOMS_BY_TYPE ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, number, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*index = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return fd_fail(err, FD_E_NOT_FOUND, "room_not_found", "room", "no room %s", number);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
+}
+
+static void read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
+{
+	struct fd_booking *b = &row->b;
+	char status[16], family[FD_NAME_LEN], given[FD_NAME_LEN];
+	memset(row, 0, sizeof *row);
+	col_text(s, 0, b->id, sizeof b->id);
+	col_text(s, 1, b->code, sizeof b->code);
+	col_text(s, 2, b->guest_id, sizeof b->guest_id);
+	col_text(s, 3, b->type_code, sizeof b->type_code);
+	col_text(s, 4, b->room, sizeof b->room);
+	b->arrival = sqlite3_column_int(s, 5);
+	b->departure = sqlite3_column_int(s, 6);
+	b->adults = sqlite3_column_int(s, 7);
+	b->children = sqlite3_column_int(s, 8);
+	b->rate = sqlite3_column_int64(s, 9);
+	col_text(s, 10, status, sizeof status);
+	fd_booking_status_parse(status, &b->status);
+	col_text(s, 11, b->source, sizeof b->source);
+	col_text(s, 12, b->notes, sizeof b->notes);
+	col_text(s, 13, b->eta, sizeof b->eta);
+	b->late_checkin = sqlite3_column_int(s, 14);
+	b->version = sqlite3_column_int64(s, 15);
+	col_text(s, 16, family, sizeof family);
+	col_text(s, 17, given, sizeof given);
+	if (given[0])
+		snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", family, given);
+	else
+		snprintf(row->guest_name, sizeof row->guest_name, "%s", family);
+	col_text(s, 18, row->country, sizeof row->country);
+	row->vip = sqlite3_column_int(s, 19);
+}
+
+enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, fd_date from, fd_date to,
+				   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
+{
+#define BOARD_PAGE_SQL(ORDER)                                                                   \
+	"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"           \
+	" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2" \
+	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"            \
+	" ORDER BY b.room, b.arrival"
+	static const char *const sql[] = {
+		[UI_ROOMS_BOARD] = BOARD_PAGE_SQL(BOARD_ORDER),
+		[UI_ROOMS_BY_TYPE] = BOARD_PAGE_SQL(TYPE_ORDER),
+	};
+	sqlite3_stmt *s = fd_db_stmt(db, sql[order == UI_ROOMS_BY_TYPE ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, from);
+	sqlite3_bind_int(s, 2, to);
+	sqlite3_bind_int(s, 3, offset);
+	sqlite3_bind_int(s, 4, limit);
+	int rc;
+	struct fd_booking_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_booking_row(s, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing the board");
+}
+
+enum fd_status ui_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
+				      struct fd_error *err)
+{
+	static const char *const sql[] = {
+		[FD_LIST_RANGE] = "SELECT count(*) FROM bookings WHERE arrival <= ?1 AND departure > ?1",
+		[FD_LIST_ARRIVALS] = "SELECT count(*) FROM bookings WHERE arrival = ?1 AND status = 'reserved'",
+		[FD_LIST_DEPARTURES] = "SELECT count(*) FROM bookings WHERE departure <= ?1 AND status = 'checked_in'",
+		[FD_LIST_INHOUSE] = "SELECT count(*) FROM bookings WHERE status = 'checked_in' AND ?1 = ?1",
+	};
+	sqlite3_stmt *s = fd_db_stmt(db, sql[kind], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, day);
+	return count_one(db, s, n, err, "counting bookings");
+}
+
+enum fd_status ui_query_history(struct fd_db *db, const char *entity_id, int limit, ui_history_cb cb, void *ctx,
+				struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
+					 " ORDER BY seq DESC LIMIT ?2", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, limit);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ui_history_row h;
+		h.at = sqlite3_column_int64(s, 0);
+		col_text(s, 1, h.type, sizeof h.type);
+		col_text(s, 2, h.actor, sizeof h.actor);
+		if (!cb(ctx, &h)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "reading the history");
+}
+
+enum fd_status ui_query_staff_page(struct fd_db *db, fd_date day, int offset, int limit, ui_staff_cb cb,
+				   void *ctx, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db,
+		"SELECT s.username, s.display_name, s.role, s.dept, s.section, s.on_shift, s.active, s.id,"
+		" (SELECT count(*) FROM hk_tasks t WHERE t.attendant = s.username AND t.date = ?1"
+		"   AND t.status <> 'cancelled'),"
+		" (SELECT count(*) FROM hk_tasks t WHERE t.attendant = s.username AND t.date = ?1"
+		"   AND t.status = 'done')"
+		" FROM staff s WHERE s.active ORDER BY s.on_shift DESC, s.dept, s.username LIMIT ?3 OFFSET ?2", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, day);
+	sqlite3_bind_int(s, 2, offset);
+	sqlite3_bind_int(s, 3, limit);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ui_staff_row row;
+		char role[16], dept[32];
+		memset(&row, 0, sizeof row);
+		col_text(s, 0, row.s.username, sizeof row.s.username);
+		col_text(s, 1, row.s.display_name, sizeof row.s.display_name);
+		col_text(s, 2, role, sizeof role);
+		col_text(s, 3, dept, sizeof dept);
+		fd_role_parse(role, &row.s.role);
+		fd_dept_parse(dept, &row.s.dept);
+		col_text(s, 4, row.s.section, sizeof row.s.section);
+		row.s.on_shift = sqlite3_column_int(s, 5);
+		row.s.active = sqlite3_column_int(s, 6);
+		col_text(s, 7, row.s.id, sizeof row.s.id);
+		row.assigned = sqlite3_column_int(s, 8);
+		row.done = sqlite3_column_int(s, 9);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing staff");
+}
+
+enum fd_status ui_query_staff_count(struct fd_db *db, int *n, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT count(*) FROM staff WHERE active", err);
+	if (!s)
+		return err->status;
+	return count_one(db, s, n, err, "counting staff");
+}
+
+enum fd_status ui_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT coalesce(sum(state = 'pending'), 0),"
+					 " coalesce(sum(state = 'rejected'), 0) FROM outbox", err);
+	if (!s)
+		return err->status;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*pending = sqlite3_column_int(s, 0);
+		*rejected = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the outbox");
+}
+
+static int char_count(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
+			     struct fd_error *err)
+{
+	char key[256];
+	fd_fold(text, key, sizeof key);
+	if (char_count(key) >= 3)
+		return fd_query_find(db, text, limit, cb, ctx, err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		" WHERE b.room = ?2 OR substr(g.search_key, 1, length(?1)) = ?1"
+		" ORDER BY b.arrival DESC LIMIT ?3", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 3, limit > 0 ? limit : 50);
+	int rc;
+	struct fd_booking_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_booking_row(s, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "finding bookings");
+}
+
+enum fd_status ui_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "PRAGMA data_version", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the data version");
+}

@@ -1,0 +1,134 @@
+/* The terminal application on a 1,000-room hotel at 200x50: time from a key
+ * to the finished repaint (doupdate returned) and bytes written to the
+ * terminal, per cursor move and per pane switch. Runs the real frontdesk
+ * binary through its headless hooks (keys from a script, terminal output to
+ * a file, per-key timings to a file). Prints a table; asserts nothing. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/db.h"
+#include "store/ids.h"
+#include "ui/fixture.h"
+
+#define MAX_SAMPLES 4096
+
+struct scenario {
+	const char *name;
+	const char *key; /* repeated */
+	int count;
+	const char *setup; /* keys before the measured ones (not counted) */
+	const char *size;  /* NULL: 200x50 */
+};
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+static long pct(long *v, int n, int p)
+{
+	if (n == 0)
+		return 0;
+	int i = (n * p + 99) / 100 - 1;
+	return v[i < 0 ? 0 : i >= n ? n - 1 : i];
+}
+
+static int run(const char *dir, const struct scenario *s, long *ns, long *bytes)
+{
+	char keys[MAX_SAMPLES * 8] = "", times[4200], out[4200], cmd[9000];
+	size_t len = 0;
+	len += (size_t)snprintf(keys + len, sizeof keys - len, "%s ", s->setup);
+	for (int i = 0; i < s->count && len < sizeof keys - 16; i++)
+		len += (size_t)snprintf(keys + len, sizeof keys - len, "%s ", s->key);
+	snprintf(keys + len, sizeof keys - len, "q");
+	snprintf(times, sizeof times, "%s/times.txt", dir);
+	snprintf(out, sizeof out, "%s/tty.out", dir);
+	setenv("FRONTDESK_UI_KEYS", keys, 1);
+	setenv("FRONTDESK_UI_SIZE", s->size ? s->size : "200x50", 1);
+	setenv("FRONTDESK_UI_TIMES", times, 1);
+	setenv("FRONTDESK_UI_OUT", out, 1);
+	setenv("TERM", "xterm-256color", 1);
+	snprintf(cmd, sizeof cmd, "./frontdesk --data '%s'", dir);
+	if (system(cmd) != 0)
+		return -1;
+	FILE *f = fopen(times, "r");
+	if (!f)
+		return -1;
+	int n = 0, setup_keys = 0;
+	for (const char *p = s->setup; *p; p++)
+		setup_keys += *p != ' ' && (p[1] == ' ' || !p[1]);
+	long t, b;
+	int line = 0;
+	while (fscanf(f, "%ld %ld", &t, &b) == 2) {
+		/* Skip the setup keys and the final q. */
+		if (line++ < setup_keys || n >= s->count)
+			continue;
+		ns[n] = t;
+		bytes[n] = b;
+		n++;
+	}
+	fclose(f);
+	return n;
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/fd-bench-ui-XXXXXX";
+	if (!mkdtemp(dir) || fd_ids_init() != 0)
+		return 1;
+	char path[4200];
+	snprintf(path, sizeof path, "%s/frontdesk.db", dir);
+	struct fd_error err = { 0 };
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	if (!db) {
+		fprintf(stderr, "bench_ui: %s\n", err.message);
+		return 1;
+	}
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	fd_date today = fd_date_from_ymd(2026, 11, 25);
+	if (ui_fixture_build(db, today, 1000, &err)) {
+		fprintf(stderr, "bench_ui: %s\n", err.message);
+		return 1;
+	}
+	fd_db_close(db);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("1,000-room hotel built in %.1f s (through operations)\n\n",
+	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	static const struct scenario scenarios[] = {
+		{ "cursor right/left (no query)", "l", 20, "", NULL },
+		{ "cursor down, scrolling rooms", "j", 400, "", NULL },
+		{ "  same, board alone at 119x50", "j", 400, "", "119x50" },
+		{ "cursor right, scrolling days", "l", 200, "l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l", NULL },
+		{ "pane switch (board<->arrivals)", "2 1", 100, "", NULL },
+		{ "pane switch (board<->housekeeping)", "3 1", 100, "", NULL },
+	};
+	printf("%-36s %6s %9s %9s %9s %9s %9s\n", "200x50 (board + detail), xterm-256color", "keys", "p50 us", "p99 us",
+	       "max us", "p50 B", "p99 B");
+	static long ns[MAX_SAMPLES], bytes[MAX_SAMPLES];
+	for (size_t i = 0; i < sizeof scenarios / sizeof *scenarios; i++) {
+		int n = run(dir, &scenarios[i], ns, bytes);
+		if (n <= 0) {
+			fprintf(stderr, "bench_ui: run failed\n");
+			return 1;
+		}
+		qsort(ns, (size_t)n, sizeof *ns, cmp_long);
+		qsort(bytes, (size_t)n, sizeof *bytes, cmp_long);
+		printf("%-36s %6d %9.1f %9.1f %9.1f %9ld %9ld\n", scenarios[i].name, n, pct(ns, n, 50) / 1e3,
+		       pct(ns, n, 99) / 1e3, ns[n - 1] / 1e3, pct(bytes, n, 50), pct(bytes, n, 99));
+	}
+	printf("\n(a pane switch is one key: each \"2 1\" pair counts as two samples)\n");
+	if (getenv("FD_BENCH_KEEP")) {
+		printf("kept %s\n", dir);
+		return 0;
+	}
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	return system(path) == 0 ? 0 : 1;
+}

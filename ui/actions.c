@@ -1,0 +1,313 @@
+#include "config.h"
+#include "ui/actions.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "store/ids.h"
+#include "store/query.h"
+
+enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row, struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	memset(row, 0, sizeof *row);
+	enum fd_status st = repo->get_booking(repo->ctx, key, &row->b, err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "booking", _("No booking \"%s\"."), key);
+	if (st)
+		return st;
+	struct fd_guest g;
+	if (repo->get_guest(repo->ctx, row->b.guest_id, &g, NULL) == FD_OK) {
+		if (g.given[0])
+			snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", g.family, g.given);
+		else
+			snprintf(row->guest_name, sizeof row->guest_name, "%s", g.family);
+		snprintf(row->country, sizeof row->country, "%s", g.country);
+		row->vip = g.vip;
+	}
+	return FD_OK;
+}
+
+static const char *op_type(enum ui_req req)
+{
+	switch (req) {
+	case UI_REQ_CHECK_IN: return "booking.check_in";
+	case UI_REQ_CHECK_OUT: return "booking.check_out";
+	case UI_REQ_CANCEL: return "booking.cancel";
+	case UI_REQ_NO_SHOW: return "booking.no_show";
+	case UI_REQ_MOVE_ROOM: return "booking.move_room";
+	case UI_REQ_EXTEND: return "booking.modify";
+	default: return NULL;
+	}
+}
+
+/* Apply one booking operation; extra is the room (move) or the new
+ * departure date (extend). */
+static void booking_op(struct app *app, enum ui_req req, const char *code, const char *extra)
+{
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (ui_load_booking(app, code, &row, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	struct fd_op op;
+	ui_op(app, &op, op_type(req));
+	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
+	if (req == UI_REQ_MOVE_ROOM || (req == UI_REQ_CHECK_IN && extra[0]))
+		cJSON_AddStringToObject(op.payload, "room", extra);
+	if (req == UI_REQ_EXTEND)
+		cJSON_AddStringToObject(op.payload, "departure", extra);
+	/* A guest arriving after their day checks in late, knowingly. */
+	if (req == UI_REQ_CHECK_IN && row.b.arrival < app->today)
+		cJSON_AddBoolToObject(op.payload, "late", true);
+	if (!ui_apply(app, &op, 1, NULL))
+		return;
+	switch (req) {
+	case UI_REQ_CHECK_IN:
+		ui_message(app, _("%s checked in to room %s."), row.guest_name, extra[0] ? extra : row.b.room);
+		break;
+	case UI_REQ_CHECK_OUT: ui_message(app, _("%s checked out; room %s is dirty."), row.guest_name, row.b.room); break;
+	case UI_REQ_CANCEL: ui_message(app, _("Booking %s cancelled."), code); break;
+	case UI_REQ_NO_SHOW: ui_message(app, _("Booking %s marked no-show."), code); break;
+	case UI_REQ_MOVE_ROOM: ui_message(app, _("Booking %s moved to room %s."), code, extra); break;
+	case UI_REQ_EXTEND: ui_message(app, _("Booking %s now departs on %s."), code, extra); break;
+	default: break;
+	}
+}
+
+static void got_checkin_room(struct app *app, const char *text, const char *code)
+{
+	if (text[0])
+		booking_op(app, UI_REQ_CHECK_IN, code, text);
+}
+
+/* A booking without a room: ask for one, offering the first room of its
+ * type free for the whole stay. true when the prompt was started. */
+static bool ask_room_for_checkin(struct app *app, const struct fd_booking_row *row)
+{
+	if (row->b.room[0])
+		return false;
+	char free_rooms[1][FD_ROOMNO_LEN] = { "" };
+	int n = 0;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	repo->free_rooms(repo->ctx, row->b.type_code, app->today, row->b.departure, free_rooms, 1, &n, NULL);
+	char label[96];
+	snprintf(label, sizeof label, _("room for %s (%s): "), row->b.code, row->b.type_code);
+	ui_prompt(app, label, n > 0 ? free_rooms[0] : "", got_checkin_room, row->b.code);
+	return true;
+}
+
+void ui_booking_act(struct app *app, enum ui_req req, const char *code)
+{
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (req == UI_REQ_CHECK_IN && ui_load_booking(app, code, &row, &err) == FD_OK && ask_room_for_checkin(app, &row))
+		return;
+	booking_op(app, req, code, "");
+}
+
+static void confirmed(struct app *app, const char *arg)
+{
+	/* arg: "<req> <code> [extra]" */
+	int req;
+	char code[FD_CODE_LEN + 40], extra[64] = "";
+	if (sscanf(arg, "%d %46s %63s", &req, code, extra) < 2)
+		return;
+	booking_op(app, (enum ui_req)req, code, extra);
+}
+
+static void ask_with(struct app *app, enum ui_req req, const char *code, const char *extra)
+{
+	char arg[128];
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (ui_load_booking(app, code, &row, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	snprintf(arg, sizeof arg, "%d %s %s", (int)req, row.b.code, extra);
+	switch (req) {
+	case UI_REQ_CHECK_IN:
+		if (!extra[0] && ask_room_for_checkin(app, &row))
+			break;
+		ui_confirm(app, confirmed, arg, _("Check in %s (%s) to room %s?"), row.guest_name, row.b.code,
+			   row.b.room[0] ? row.b.room : _("(none)"));
+		break;
+	case UI_REQ_CHECK_OUT:
+		ui_confirm(app, confirmed, arg, _("Check out %s (%s) from room %s?"), row.guest_name, row.b.code, row.b.room);
+		break;
+	case UI_REQ_CANCEL:
+		ui_confirm(app, confirmed, arg, _("Cancel booking %s for %s?"), row.b.code, row.guest_name);
+		break;
+	case UI_REQ_NO_SHOW:
+		ui_confirm(app, confirmed, arg, _("Mark %s (%s) as a no-show?"), row.b.code, row.guest_name);
+		break;
+	case UI_REQ_MOVE_ROOM:
+		ui_confirm(app, confirmed, arg, _("Move %s (%s) to room %s?"), row.b.code, row.guest_name, extra);
+		break;
+	case UI_REQ_EXTEND:
+		ui_confirm(app, confirmed, arg, _("Change %s's departure to %s?"), row.b.code, extra);
+		break;
+	default:
+		break;
+	}
+}
+
+static void got_room(struct app *app, const char *text, const char *code)
+{
+	if (text[0])
+		ask_with(app, UI_REQ_MOVE_ROOM, code, text);
+}
+
+static void got_departure(struct app *app, const char *text, const char *code)
+{
+	fd_date d;
+	if (!text[0])
+		return;
+	if (!fd_date_parse(text, &d)) {
+		struct fd_error err;
+		fd_fail(&err, FD_E_INVALID, "invalid_date", "departure", _("\"%s\" is not a date; use YYYY-MM-DD."), text);
+		ui_error(app, &err);
+		return;
+	}
+	ask_with(app, UI_REQ_EXTEND, code, text);
+}
+
+void ui_booking_ask(struct app *app, enum ui_req req, const char *code)
+{
+	if (req == UI_REQ_MOVE_ROOM) {
+		ui_prompt(app, _("move to room: "), "", got_room, code);
+		return;
+	}
+	if (req == UI_REQ_EXTEND) {
+		struct fd_booking_row row;
+		struct fd_error err = { 0 };
+		char day[FD_DATE_STRLEN];
+		if (ui_load_booking(app, code, &row, &err)) {
+			ui_error(app, &err);
+			return;
+		}
+		ui_prompt(app, _("new departure (YYYY-MM-DD): "), fd_date_format(row.b.departure + 1, day),
+			  got_departure, code);
+		return;
+	}
+	ask_with(app, req, code, "");
+}
+
+void ui_room_clean(struct app *app, const char *room, const char *status)
+{
+	struct fd_op op;
+	ui_op(app, &op, "room.set_clean");
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddStringToObject(op.payload, "status", status);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, _("Room %s is %s."), room, status);
+}
+
+void ui_room_dnd(struct app *app, const char *room, bool on)
+{
+	struct fd_op op;
+	ui_op(app, &op, "room.set_flags");
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddBoolToObject(op.payload, "dnd", on);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, on ? _("Room %s: do not disturb.") : _("Room %s: do not disturb lifted."), room);
+}
+
+static void got_ooo_until(struct app *app, const char *text, const char *arg)
+{
+	/* arg: "ROOM\tREASON" */
+	char room[FD_ROOMNO_LEN];
+	const char *tab = strchr(arg, '\t');
+	fd_date until;
+	if (!tab || !text[0])
+		return;
+	snprintf(room, sizeof room, "%.*s", (int)(tab - arg), arg);
+	if (!fd_date_parse(text, &until) || until <= app->today) {
+		struct fd_error err;
+		fd_fail(&err, FD_E_INVALID, "invalid_date", "to",
+			_("\"%s\" is not a date after today; use YYYY-MM-DD."), text);
+		ui_error(app, &err);
+		return;
+	}
+	char from[FD_DATE_STRLEN];
+	struct fd_op op;
+	ui_op(app, &op, "room.set_maintenance");
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddStringToObject(op.payload, "state", "ooo");
+	cJSON_AddStringToObject(op.payload, "from", fd_date_format(app->today, from));
+	cJSON_AddStringToObject(op.payload, "to", text);
+	cJSON_AddStringToObject(op.payload, "reason", tab + 1);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, _("Room %s is out of order until %s."), room, text);
+}
+
+static void got_ooo_reason(struct app *app, const char *text, const char *room)
+{
+	if (!text[0]) {
+		ui_message(app, _("A reason is needed; nothing changed."));
+		return;
+	}
+	char arg[FD_NOTES_LEN], day[FD_DATE_STRLEN];
+	snprintf(arg, sizeof arg, "%s\t%s", room, text);
+	ui_prompt(app, _("out of order until (YYYY-MM-DD): "), fd_date_format(app->today + 1, day), got_ooo_until, arg);
+}
+
+void ui_room_ooo_ask(struct app *app, const char *room)
+{
+	ui_prompt(app, _("out of order, reason: "), "", got_ooo_reason, room);
+}
+
+void ui_room_return(struct app *app, const char *room)
+{
+	struct fd_op op;
+	ui_op(app, &op, "room.set_maintenance");
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddStringToObject(op.payload, "state", "none");
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, _("Room %s is back in service."), room);
+}
+
+void ui_staff_shift(struct app *app, const char *username, bool on)
+{
+	struct fd_op op;
+	ui_op(app, &op, "staff.shift");
+	cJSON_AddStringToObject(op.payload, "username", username);
+	cJSON_AddBoolToObject(op.payload, "on", on);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, on ? _("%s is on shift.") : _("%s is off shift."), username);
+}
+
+static void got_attendant(struct app *app, const char *text, const char *room)
+{
+	if (!text[0])
+		return;
+	struct fd_staff st;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (repo->get_staff(repo->ctx, text, &st, NULL) != FD_OK) {
+		struct fd_error err;
+		fd_fail(&err, FD_E_NOT_FOUND, "staff_not_found", "attendant",
+			_("No staff member \"%s\"; see the staff pane (4)."), text);
+		ui_error(app, &err);
+		return;
+	}
+	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
+	struct fd_op op;
+	ui_op(app, &op, "task.create");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddStringToObject(op.payload, "date", fd_date_format(app->today, day));
+	cJSON_AddStringToObject(op.payload, "kind", "clean");
+	cJSON_AddStringToObject(op.payload, "attendant", text);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, _("Room %s assigned to %s today."), room, text);
+}
+
+void ui_room_assign_ask(struct app *app, const char *room)
+{
+	char label[96];
+	snprintf(label, sizeof label, _("attendant for room %s (user name): "), room);
+	ui_prompt(app, label, "", got_attendant, room);
+}

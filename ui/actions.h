@@ -1,0 +1,24 @@
+/* Booking and room actions shared by the panes: each builds one operation,
+ * applies it and says what happened on the message line. The _ask variants
+ * ask for confirmation first. */
+#ifndef FD_UI_ACTIONS_H
+#define FD_UI_ACTIONS_H
+
+#include "store/query.h"
+#include "ui/app.h"
+
+/* req: UI_REQ_CHECK_IN, CHECK_OUT, CANCEL, NO_SHOW, MOVE_ROOM, EXTEND. */
+void ui_booking_act(struct app *app, enum ui_req req, const char *code);
+void ui_booking_ask(struct app *app, enum ui_req req, const char *code);
+/* Set a room's cleaning status ("dirty", "pickup", "clean", "inspected"). */
+void ui_room_clean(struct app *app, const char *room, const char *status);
+void ui_room_dnd(struct app *app, const char *room, bool on);
+void ui_room_ooo_ask(struct app *app, const char *room);
+void ui_room_return(struct app *app, const char *room);
+/* Ask for an attendant and create today's cleaning task for the room. */
+void ui_room_assign_ask(struct app *app, const char *room);
+void ui_staff_shift(struct app *app, const char *username, bool on);
+/* Load a booking row by code or id. */
+enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row, struct fd_error *err);
+
+#endif

@@ -1,0 +1,678 @@
+/* The main loop: layout, the tab bar and status line, key dispatch, the
+ * message line (messages, yes/no questions, one-line prompts), and applying
+ * operations. Only this thread calls ncurses. */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "store/oplog.h"
+#include "store/query.h"
+#include "store/query_ui.h"
+#include "ui/draw.h"
+#include "ui/term.h"
+#include "ui/ui.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 10
+#define WIDE_COLS 120
+
+static volatile sig_atomic_t got_hangup;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	got_hangup = 1;
+}
+
+static const struct pane_ops *const pane_ops[PANE_COUNT] = {
+	[PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops, [PANE_HK] = &ui_hk_ops,
+	[PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops, [PANE_DETAIL] = &ui_detail_ops,
+	[PANE_FORM] = &ui_form_ops, [PANE_HELP] = &ui_help_ops,
+};
+
+void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
+{
+	app->panes[id].dirty |= flags;
+}
+
+void ui_data_changed(struct app *app)
+{
+	for (int i = 0; i < PANE_COUNT; i++)
+		app->panes[i].dirty |= PANE_RECALC | PANE_REPAINT;
+	app->bars_dirty = true;
+}
+
+struct pane *ui_focus(struct app *app)
+{
+	return &app->panes[app->modal != PANE_COUNT ? app->modal : app->current];
+}
+
+static bool side_by_side(const struct app *app)
+{
+	return app->cols >= WIDE_COLS && app->current == PANE_BOARD && app->modal == PANE_COUNT;
+}
+
+void ui_show(struct app *app, enum pane_id id)
+{
+	if (id >= PANE_TABS) {
+		app->modal = id;
+	} else {
+		if (app->current != id)
+			app->previous = app->current;
+		app->current = id;
+		app->modal = PANE_COUNT;
+	}
+	app->layout_dirty = true;
+}
+
+void ui_close_modal(struct app *app)
+{
+	app->modal = PANE_COUNT;
+	app->layout_dirty = true;
+}
+
+void ui_message(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+	app->message_error = false;
+	app->bars_dirty = true;
+}
+
+void ui_error(struct app *app, const struct fd_error *err)
+{
+	snprintf(app->message, sizeof app->message, "%s", err->message);
+	app->message_error = true;
+	app->bars_dirty = true;
+}
+
+void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->confirm.question, sizeof app->confirm.question, fmt, ap);
+	va_end(ap);
+	snprintf(app->confirm.arg, sizeof app->confirm.arg, "%s", arg ? arg : "");
+	app->confirm.fn = fn;
+	app->confirm.active = true;
+	app->bars_dirty = true;
+}
+
+void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg)
+{
+	snprintf(app->prompt.label, sizeof app->prompt.label, "%s", label);
+	snprintf(app->prompt.text, sizeof app->prompt.text, "%s", initial ? initial : "");
+	snprintf(app->prompt.arg, sizeof app->prompt.arg, "%s", arg ? arg : "");
+	app->prompt.fn = fn;
+	app->prompt.active = true;
+	app->bars_dirty = true;
+}
+
+void ui_op(struct app *app, struct fd_op *op, const char *type)
+{
+	fd_op_init(op);
+	fd_op_prepare(op, type, app->actor[0] ? app->actor : "local", app->cli->device);
+	op->payload = cJSON_CreateObject();
+}
+
+bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *results)
+{
+	/* As cli_apply: without a signed-in user the terminal's owner acts. */
+	unsigned flags = app->actor[0] ? 0 : FD_APPLY_TRUSTED;
+	if (atomic_load(&app->sync.configured))
+		flags |= FD_STORE_OUTBOX;
+	struct fd_error err = { 0 };
+	int failed = -1;
+	enum fd_status st = fd_store_apply(app->db, ops, n, flags, results, &failed, &err);
+	for (int i = 0; i < n; i++)
+		fd_op_clear(&ops[i]);
+	if (st) {
+		ui_error(app, &err);
+		return false;
+	}
+	ui_data_changed(app);
+	return true;
+}
+
+/* ---- status line, tab bar, message line ---- */
+
+static void refresh_sync_counts(struct app *app)
+{
+	ui_query_outbox(app->db, &app->sync.pending, &app->sync.conflicts, NULL);
+	fd_query_business_date(app->db, &app->today, NULL);
+}
+
+static void paint_tabs(struct app *app)
+{
+	WINDOW *w = app->tabs;
+	int x = 0;
+	wmove(w, 0, 0);
+	for (int i = 0; i < PANE_TABS && x < app->cols; i++) {
+		char label[64];
+		snprintf(label, sizeof label, " %d %s ", i + 1, _(pane_ops[i]->title));
+		int cells = fd_text_width(label);
+		if (x + cells > app->cols)
+			cells = app->cols - x;
+		bool active = i == (int)app->current;
+		ui_put(w, 0, x, label, cells, app->attr[active ? UI_A_TAB_ACTIVE : UI_A_TAB]);
+		x += cells;
+	}
+	if (x < app->cols)
+		ui_blank(w, 0, x, app->cols - x, A_NORMAL);
+	wnoutrefresh(w);
+}
+
+static void paint_status(struct app *app)
+{
+	char day[FD_DATE_STRLEN], line[512];
+	const char *net = !atomic_load(&app->sync.configured) ? _("local only")
+			  : atomic_load(&app->sync.online)    ? _("online")
+							       : _("OFFLINE");
+	snprintf(line, sizeof line, _(" %s  %s  user %s  %s  pending %d  conflicts %d"), fd_date_format(app->today, day),
+		 app->hotel, app->actor[0] ? app->actor : "local", net, app->sync.pending, app->sync.conflicts);
+	ui_put(app->status, 0, 0, line, app->cols, app->attr[UI_A_BAR]);
+	wnoutrefresh(app->status);
+}
+
+static void paint_message(struct app *app)
+{
+	WINDOW *w = app->msg;
+	if (app->prompt.active) {
+		char line[512];
+		snprintf(line, sizeof line, "%s%s", app->prompt.label, app->prompt.text);
+		int width = fd_text_width(line);
+		ui_put(w, 0, 0, line, app->cols, A_NORMAL);
+		if (width < app->cols)
+			mvwchgat(w, 0, width, 1, A_REVERSE, 0, NULL);
+	} else if (app->confirm.active) {
+		char line[512];
+		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
+		ui_put(w, 0, 0, line, app->cols, app->attr[UI_A_HEADER]);
+	} else if (app->message[0]) {
+		ui_put(w, 0, 0, app->message, app->cols, app->attr[app->message_error ? UI_A_ERROR : UI_A_NORMAL]);
+	} else {
+		char hint[256], q[32], h[32];
+		ui_keys_describe(UI_REQ_HELP, h, sizeof h);
+		ui_keys_describe(UI_REQ_QUIT, q, sizeof q);
+		snprintf(hint, sizeof hint, _("%s help  %s quit  Tab next pane  / search  : go to"), h, q);
+		ui_put(w, 0, 0, hint, app->cols, app->attr[UI_A_PAST]);
+	}
+	wnoutrefresh(w);
+}
+
+/* ---- layout ---- */
+
+static void drop_windows(struct app *app)
+{
+	for (int i = 0; i < PANE_COUNT; i++) {
+		if (app->panes[i].win)
+			delwin(app->panes[i].win);
+		app->panes[i].win = NULL;
+	}
+	if (app->tabs)
+		delwin(app->tabs);
+	if (app->status)
+		delwin(app->status);
+	if (app->msg)
+		delwin(app->msg);
+	app->tabs = app->status = app->msg = NULL;
+}
+
+static void place(struct app *app, enum pane_id id, int y, int x, int h, int w)
+{
+	struct pane *p = &app->panes[id];
+	p->win = newwin(h, w, y, x);
+	/* The board's empty cells as a colour pair of their own: moving between
+	 * colour pairs needs no attribute reset (fewer bytes per repaint). */
+	if (id == PANE_BOARD)
+		wbkgdset(p->win, app->attr[UI_A_PLAIN]);
+	/* A new size may show more rows, which must be queried; the same size
+	 * (a pane switch) only repaints what the pane already holds. Changed
+	 * data has marked the pane for recalc already. */
+	p->dirty |= p->h != h || p->w != w ? PANE_RECALC | PANE_REPAINT : PANE_REPAINT;
+	p->h = h;
+	p->w = w;
+}
+
+static void layout(struct app *app)
+{
+	drop_windows(app);
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->too_small = app->cols < MIN_COLS || app->rows < MIN_ROWS;
+	app->layout_dirty = false;
+	app->bars_dirty = true;
+	if (app->too_small)
+		return;
+	app->tabs = newwin(1, app->cols, 0, 0);
+	app->status = newwin(1, app->cols, app->rows - 2, 0);
+	app->msg = newwin(1, app->cols, app->rows - 1, 0);
+	int body = app->rows - 3;
+	if (app->modal != PANE_COUNT) {
+		place(app, app->modal, 1, 0, body, app->cols);
+	} else if (side_by_side(app)) {
+		int side = app->cols * 2 / 5;
+		place(app, PANE_BOARD, 1, 0, body, app->cols - side);
+		place(app, PANE_DETAIL, 1, app->cols - side, body, side);
+	} else {
+		place(app, app->current, 1, 0, body, app->cols);
+	}
+}
+
+static void paint_too_small(struct app *app)
+{
+	erase();
+	char line[128];
+	snprintf(line, sizeof line, _("terminal too small (%dx%d); need %dx%d"), app->cols, app->rows, MIN_COLS,
+		 MIN_ROWS);
+	mvaddnstr(app->rows / 2, 0, line, app->cols);
+	wnoutrefresh(stdscr);
+}
+
+/* One turn's painting: recalc and repaint what is dirty, then one doupdate. */
+static void paint(struct app *app)
+{
+	if (app->layout_dirty)
+		layout(app);
+	if (app->too_small) {
+		paint_too_small(app);
+		doupdate();
+		return;
+	}
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &app->panes[i];
+		if (!p->win || !p->dirty)
+			continue;
+		if (p->dirty & PANE_RECALC)
+			p->ops->recalc(app, p);
+		werase(p->win);
+		p->ops->repaint(app, p);
+		p->dirty = 0;
+		wnoutrefresh(p->win);
+	}
+	if (app->bars_dirty) {
+		refresh_sync_counts(app);
+		paint_tabs(app);
+		paint_status(app);
+		paint_message(app);
+		app->bars_dirty = false;
+	}
+	doupdate();
+}
+
+/* ---- the command line (':') ---- */
+
+static void run_command(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	while (*text == ' ')
+		text++;
+	fd_date d;
+	if (!*text)
+		return;
+	if (fd_date_parse(text, &d)) {
+		ui_show(app, PANE_BOARD);
+		ui_board_goto(app, d, NULL);
+		return;
+	}
+	int idx;
+	if (ui_query_room_index(app->db, UI_ROOMS_BOARD, text, &idx, NULL) == FD_OK) {
+		ui_show(app, PANE_BOARD);
+		ui_board_goto(app, 0, text);
+		return;
+	}
+	struct fd_booking b;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (repo->get_booking(repo->ctx, text, &b, NULL) == FD_OK) {
+		ui_open_booking(app, b.code);
+		return;
+	}
+	struct fd_error err;
+	fd_fail(&err, FD_E_NOT_FOUND, "not_found", NULL,
+		_("\"%s\" is not a date (YYYY-MM-DD), a room or a booking code."), text);
+	ui_error(app, &err);
+}
+
+/* ---- keys ---- */
+
+static bool prompt_key(struct app *app, struct ui_key k)
+{
+	size_t len = strlen(app->prompt.text);
+	app->bars_dirty = true;
+	if ((!k.fn && (k.ch == '\r' || k.ch == '\n')) || (k.fn && k.ch == KEY_ENTER)) {
+		char text[256], arg[FD_NOTES_LEN];
+		snprintf(text, sizeof text, "%s", app->prompt.text);
+		snprintf(arg, sizeof arg, "%s", app->prompt.arg);
+		app->prompt.active = false;
+		app->message[0] = '\0';
+		app->prompt.fn(app, text, arg);
+	} else if (!k.fn && (k.ch == 27 || k.ch == 3 || k.ch == 7)) {
+		app->prompt.active = false;
+	} else if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
+		/* Remove one whole UTF-8 character. */
+		while (len > 0 && ((unsigned char)app->prompt.text[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		app->prompt.text[len] = '\0';
+	} else if (!k.fn && k.ch >= ' ') {
+		char mb[8];
+		int n = wctomb(mb, (wchar_t)k.ch);
+		if (n > 0 && len + (size_t)n < sizeof app->prompt.text - 1) {
+			memcpy(app->prompt.text + len, mb, (size_t)n);
+			app->prompt.text[len + (size_t)n] = '\0';
+		}
+	}
+	return true;
+}
+
+static void global_action(struct app *app, enum ui_req req)
+{
+	switch (req) {
+	case UI_REQ_QUIT:
+		app->quit = true;
+		break;
+	case UI_REQ_HELP:
+		app->help_for = app->modal != PANE_COUNT ? app->modal : app->current;
+		ui_dirty(app, PANE_HELP, PANE_RECALC);
+		ui_show(app, PANE_HELP);
+		break;
+	case UI_REQ_BACK:
+		if (app->modal != PANE_COUNT)
+			ui_close_modal(app);
+		else if (app->current != PANE_BOARD)
+			ui_show(app, app->previous != app->current ? app->previous : PANE_BOARD);
+		break;
+	case UI_REQ_NEXT_PANE:
+	case UI_REQ_PREV_PANE: {
+		int step = req == UI_REQ_NEXT_PANE ? 1 : PANE_TABS - 1;
+		ui_show(app, (enum pane_id)(((int)app->current + step) % PANE_TABS));
+		break;
+	}
+	case UI_REQ_PANE_BOARD: case UI_REQ_PANE_LISTS: case UI_REQ_PANE_HK:
+	case UI_REQ_PANE_STAFF: case UI_REQ_PANE_SEARCH: case UI_REQ_PANE_DETAIL:
+		ui_show(app, (enum pane_id)(req - UI_REQ_PANE_BOARD));
+		break;
+	case UI_REQ_SEARCH:
+		ui_show(app, PANE_SEARCH);
+		app->panes[PANE_SEARCH].ops->action(app, &app->panes[PANE_SEARCH], UI_REQ_SEARCH);
+		break;
+	case UI_REQ_COMMAND:
+		ui_prompt(app, _("go to (date, room or code): "), "", run_command, NULL);
+		break;
+	case UI_REQ_REDRAW:
+		clearok(curscr, TRUE);
+		ui_data_changed(app);
+		app->layout_dirty = true;
+		break;
+	case UI_REQ_CONFLICTS:
+		ui_message(app, _("%d operations refused by the server; they are listed by 'frontdesk sync conflicts'."),
+			   app->sync.conflicts);
+		break;
+	default:
+		break;
+	}
+}
+
+static void handle_key(struct app *app, struct ui_key k)
+{
+	if (app->too_small && !(k.fn == false && (k.ch == 'q' || k.ch == 3)))
+		return;
+	if (app->prompt.active) {
+		prompt_key(app, k);
+		return;
+	}
+	if (app->confirm.active) {
+		app->confirm.active = false;
+		app->bars_dirty = true;
+		if (!k.fn && (k.ch == 'y' || k.ch == 'Y')) {
+			char arg[FD_NOTES_LEN];
+			snprintf(arg, sizeof arg, "%s", app->confirm.arg);
+			app->message[0] = '\0';
+			app->confirm.fn(app, arg);
+		} else {
+			ui_message(app, _("Nothing changed."));
+		}
+		return;
+	}
+	if (app->message[0]) {
+		app->message[0] = '\0';
+		app->bars_dirty = true;
+	}
+	struct pane *p = ui_focus(app);
+	if (p->ops->input && p->ops->input(app, p, k))
+		return;
+	enum ui_req req = ui_keys_lookup(k, p->ops->ctx);
+	if (req == UI_REQ_NONE)
+		return;
+	if (p->ops->action && p->ops->action(app, p, req))
+		return;
+	global_action(app, req);
+}
+
+/* ---- the loop ---- */
+
+static void handle_resize(struct app *app)
+{
+	app->layout_dirty = true;
+	ui_data_changed(app);
+}
+
+static long elapsed_ns(const struct timespec *a)
+{
+	struct timespec b;
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (long)(b.tv_sec - a->tv_sec) * 1000000000L + (b.tv_nsec - a->tv_nsec);
+}
+
+static void run_headless(struct app *app, struct ui_term *t)
+{
+	paint(app);
+	for (;;) {
+		struct ui_key k;
+		int cols, rows;
+		int step = ui_term_script_next(t, &k, &cols, &rows);
+		if (step < 0 || app->quit)
+			break;
+		if (step == 2) {
+			ui_term_dump(t);
+			continue;
+		}
+		struct timespec t0;
+		long bytes0 = ui_term_bytes(t);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (step == 1) {
+			resize_term(rows, cols);
+			handle_resize(app);
+		} else {
+			handle_key(app, k);
+		}
+		paint(app);
+		if (t->times)
+			fprintf(t->times, "%ld %ld\n", elapsed_ns(&t0), ui_term_bytes(t) - bytes0);
+	}
+	ui_term_dump(t);
+}
+
+/* Changes committed by another process (the command line in another
+ * terminal; later the sync thread's own connection) show without a key:
+ * the loop wakes once a second and compares SQLite's data_version. */
+static void check_outside_changes(struct app *app)
+{
+	int64_t v = 0;
+	if (ui_query_data_version(app->db, &v, NULL) == FD_OK && v != app->data_version) {
+		app->data_version = v;
+		ui_data_changed(app);
+	}
+}
+
+static void run_terminal(struct app *app)
+{
+	nodelay(stdscr, TRUE);
+	ui_query_data_version(app->db, &app->data_version, NULL);
+	paint(app);
+	int idle_errors = 0;
+	while (!app->quit && !got_hangup) {
+		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+					 { .fd = app->sync.wake_fd[0], .events = POLLIN } };
+		int n = poll(fds, 2, 1000);
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n == 0) {
+			check_outside_changes(app);
+			paint(app);
+			continue;
+		}
+		if (fds[1].revents & POLLIN) {
+			ui_sync_drain(&app->sync);
+			ui_data_changed(app);
+		}
+		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+			break; /* the terminal is gone: end cleanly, never spin */
+		bool got_key = false;
+		wint_t ch;
+		int rc;
+		while ((rc = wget_wch(stdscr, &ch)) != ERR) {
+			got_key = true;
+			if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+				handle_resize(app);
+				continue;
+			}
+			handle_key(app, (struct ui_key){ rc == KEY_CODE_YES, ch });
+			if (app->quit)
+				break;
+		}
+		/* Readable but nothing to read, again and again: input is gone. */
+		if ((fds[0].revents & POLLIN) && !got_key && ++idle_errors > 50 && !isatty(STDIN_FILENO))
+			break;
+		if (got_key)
+			idle_errors = 0;
+		paint(app);
+	}
+}
+
+/* ---- start and end ---- */
+
+static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
+{
+	memset(app, 0, sizeof *app);
+	app->cli = cli;
+	app->db = cli->db;
+	app->modal = PANE_COUNT;
+	app->current = app->previous = PANE_BOARD;
+	snprintf(app->actor, sizeof app->actor, "%s", cli->actor);
+	struct fd_error err = { 0 };
+	if (fd_query_business_date(app->db, &app->today, &err)) {
+		snprintf(msg, size, "%s", err.message);
+		return false;
+	}
+	if (ui_query_prepare(app->db, &err)) {
+		snprintf(msg, size, "%s", err.message);
+		return false;
+	}
+	struct fd_property p;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK) {
+		memcpy(app->currency, p.currency, sizeof app->currency);
+		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
+	}
+	if (!ui_sync_init(&app->sync)) {
+		snprintf(msg, size, _("cannot create the wake-up pipe"));
+		return false;
+	}
+	char url[8];
+	atomic_store(&app->sync.configured, fd_db_meta_get(app->db, "server_url", url, sizeof url, NULL) == FD_OK);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		app->panes[i].ops = pane_ops[i];
+		app->panes[i].st = pane_ops[i]->create(app);
+		app->panes[i].dirty = PANE_RECALC | PANE_REPAINT;
+	}
+	app->layout_dirty = true;
+	return true;
+}
+
+static void app_free(struct app *app)
+{
+	drop_windows(app);
+	for (int i = 0; i < PANE_COUNT; i++)
+		if (app->panes[i].ops)
+			app->panes[i].ops->destroy(app->panes[i].st);
+	ui_sync_close(&app->sync);
+}
+
+static void config_path(char *out, size_t size)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		snprintf(out, size, "%s/frontdesk/config", xdg);
+	else
+		snprintf(out, size, "%s/.config/frontdesk/config", home ? home : ".");
+}
+
+bool ui_wanted(void)
+{
+	return getenv("FRONTDESK_UI_KEYS") != NULL || isatty(STDIN_FILENO);
+}
+
+int ui_main(struct cli *cli, int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 0) {
+		fprintf(stderr, _("%s: the application takes no arguments\n"), cli->prog);
+		return CLI_USAGE;
+	}
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char msg[512] = "";
+	ui_keys_init();
+	char path[4096];
+	config_path(path, sizeof path);
+	if (!ui_keys_load_config(path, msg, sizeof msg)) {
+		fprintf(stderr, "%s: %s\n", cli->prog, msg);
+		return CLI_USAGE;
+	}
+	struct app *app = calloc(1, sizeof *app);
+	if (!app)
+		return CLI_FAILED;
+	bool init_ok = app_init(app, cli, msg, sizeof msg);
+	if (init_ok && !ui_colors_load(path, app->colors, msg, sizeof msg))
+		init_ok = false;
+	if (!init_ok) {
+		fprintf(stderr, "%s: %s\n", cli->prog, msg);
+		app_free(app);
+		free(app);
+		return CLI_REFUSED;
+	}
+	struct sigaction sa = { .sa_handler = on_hangup };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	struct ui_term t;
+	if (!ui_term_open(&t, app, msg, sizeof msg)) {
+		ui_term_close(&t);
+		fprintf(stderr, "%s: %s\n", cli->prog, msg);
+		app_free(app);
+		free(app);
+		return CLI_FAILED;
+	}
+	if (t.headless)
+		run_headless(app, &t);
+	else
+		run_terminal(app);
+	app_free(app);
+	ui_term_close(&t);
+	free(app);
+	return CLI_OK;
+}

@@ -1,0 +1,147 @@
+/* The application's shared state and the pane interface. A pane has a region
+ * (its own WINDOW), a recalc step that may query the database (bounded) and
+ * a repaint step that only draws. Dirty flags say what needs redoing after a
+ * key, a resize or a wake-up from the sync thread; each pane paints its whole
+ * region and the loop calls doupdate() once per turn. */
+#ifndef FD_UI_APP_H
+#define FD_UI_APP_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "cli/cli.h"
+#include "core/entity.h"
+#include "ui/colors.h"
+#include "ui/keys.h"
+#include "ui/sync_status.h"
+
+enum pane_dirty {
+	PANE_RECALC = 1 << 0,  /* data changed: query again */
+	PANE_REPAINT = 1 << 1, /* cursor or layout changed: draw again */
+};
+
+enum pane_id {
+	PANE_BOARD, PANE_LISTS, PANE_HK, PANE_STAFF, PANE_SEARCH, PANE_DETAIL, /* tabs */
+	PANE_FORM, PANE_HELP,                                                  /* modal */
+	PANE_COUNT,
+	PANE_TABS = PANE_FORM,
+};
+
+struct app;
+struct pane;
+
+struct pane_ops {
+	const char *title; /* N_() */
+	unsigned ctx;      /* enum ui_ctx bits for key lookup */
+	void *(*create)(struct app *app);
+	void (*destroy)(void *st);
+	void (*recalc)(struct app *app, struct pane *p);
+	void (*repaint)(struct app *app, struct pane *p);
+	/* Handle an action; false leaves it to the global handler. */
+	bool (*action)(struct app *app, struct pane *p, enum ui_req req);
+	/* Raw keys before the key map (text fields); true when consumed. */
+	bool (*input)(struct app *app, struct pane *p, struct ui_key key);
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	void *st;
+	unsigned dirty;
+	WINDOW *win; /* NULL while not shown */
+	int h, w;
+};
+
+enum ui_attr {
+	UI_A_NORMAL, UI_A_RESERVED, UI_A_INHOUSE, UI_A_DUEOUT, UI_A_OOO, UI_A_PAST, UI_A_CURSOR,
+	UI_A_BAR, UI_A_TAB, UI_A_TAB_ACTIVE, UI_A_ERROR, UI_A_TODAY, UI_A_HEADER, UI_A_TITLE,
+	UI_A_PLAIN, /* default colours as a pair: the board's background */
+	UI_A_COUNT
+};
+
+typedef void (*ui_confirm_fn)(struct app *app, const char *arg);
+typedef void (*ui_prompt_fn)(struct app *app, const char *text, const char *arg);
+
+struct app {
+	struct cli *cli;
+	struct fd_db *db; /* borrowed from cli */
+	fd_date today;
+	char currency[4];
+	char hotel[FD_NAME_LEN];
+	char actor[FD_USER_LEN];
+	struct ui_sync sync;
+
+	int rows, cols;
+	bool too_small;
+	bool layout_dirty;
+	bool bars_dirty;
+	bool quit;
+	bool ascii; /* line drawing and marks in ASCII */
+	bool mono;
+	attr_t attr[UI_A_COUNT];
+	struct ui_color colors[UI_COLOR_COUNT]; /* from the config file */
+	WINDOW *tabs, *status, *msg;
+
+	struct pane panes[PANE_COUNT];
+	enum pane_id current; /* the tab shown */
+	enum pane_id previous;
+	enum pane_id modal;   /* PANE_FORM, PANE_HELP or PANE_COUNT for none */
+	enum pane_id help_for;
+
+	char message[400];
+	bool message_error;
+
+	struct {
+		bool active;
+		char question[256];
+		char arg[FD_NOTES_LEN];
+		ui_confirm_fn fn;
+	} confirm;
+	struct {
+		bool active;
+		char label[96];
+		char text[256];
+		char arg[FD_NOTES_LEN];
+		ui_prompt_fn fn;
+	} prompt;
+
+	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
+	int64_t data_version;          /* last seen PRAGMA data_version */
+};
+
+/* Panes (one file each). */
+extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops, ui_search_ops,
+	ui_detail_ops, ui_form_ops, ui_help_ops;
+
+/* Mark panes dirty: one pane, or all of them after the data changed. */
+void ui_dirty(struct app *app, enum pane_id id, unsigned flags);
+void ui_data_changed(struct app *app);
+/* Show a pane (tab) and give it the keyboard. */
+void ui_show(struct app *app, enum pane_id id);
+void ui_close_modal(struct app *app);
+/* The pane that gets keys now. */
+struct pane *ui_focus(struct app *app);
+
+void ui_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct app *app, const struct fd_error *err);
+/* Ask a yes/no question on the message line; fn(arg) runs on "y". */
+void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Read one line on the message line; fn(text, arg) runs on Enter. */
+void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg);
+
+/* Apply operations as the terminal's user; on success every pane is
+ * refreshed, on refusal the reason goes to the message line. Clears ops. */
+bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *results);
+void ui_op(struct app *app, struct fd_op *op, const char *type);
+
+/* Open a booking in the detail pane (by code). */
+void ui_open_booking(struct app *app, const char *code);
+/* Start the booking form: new (code NULL) at room/date, or editing code. */
+void ui_form_new(struct app *app, const char *room, fd_date arrival);
+void ui_form_edit(struct app *app, const char *code);
+/* Board: put the cursor on a date and/or a room (NULL keeps it). */
+void ui_board_goto(struct app *app, fd_date date, const char *room);
+/* Board: code of the booking under the cursor ("" when none). */
+const char *ui_board_cursor_code(struct app *app);
+
+#endif

@@ -1,0 +1,74 @@
+/* `frontdesk --demo`: a private hotel in a temporary directory, opened in
+ * the application and removed on exit. Uses the demo hotel when it is
+ * available, otherwise the small built-in one. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "demo/demo.h"
+#include "ui/fixture.h"
+#include "ui/ui.h"
+
+static void remove_dir(const char *dir)
+{
+	static const char *const files[] = { "frontdesk.db", "frontdesk.db-wal", "frontdesk.db-shm",
+					     "frontdesk.db-journal" };
+	char path[4200];
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+int ui_demo_main(struct cli *cli, int argc, char **argv)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[4096], pattern[4096];
+	snprintf(pattern, sizeof pattern, "%s/frontdesk-demo-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+	snprintf(dir, sizeof dir, "%s", pattern);
+	if (!mkdtemp(dir)) {
+		perror("frontdesk: mkdtemp");
+		return CLI_FAILED;
+	}
+	cli->data_dir = dir;
+	int rc = cli_open(cli, true);
+	if (rc) {
+		remove_dir(dir);
+		return rc;
+	}
+	fd_date today = fd_date_from_unix((int64_t)time(NULL));
+	const char *fixed = getenv("FRONTDESK_TODAY");
+	if (fixed)
+		fd_date_parse(fixed, &today);
+	struct fd_demo_options o = { .seed = 42, .today = today };
+	struct fd_error err = { 0 };
+	if (fd_demo_build(cli->db, &o, &err) != FD_OK) {
+		/* The full demo hotel is not there (or failed): a fresh database
+		 * for the built-in one. */
+		fd_db_close(cli->db);
+		cli->db = NULL;
+		remove_dir(dir);
+		snprintf(dir, sizeof dir, "%s", pattern);
+		if (!mkdtemp(dir) || (rc = cli_open(cli, true)) != 0) {
+			remove_dir(dir);
+			return rc ? rc : CLI_FAILED;
+		}
+		if (ui_fixture_build(cli->db, today, 40, &err) != FD_OK) {
+			rc = cli_error(cli, &err);
+			fd_db_close(cli->db);
+			cli->db = NULL;
+			remove_dir(dir);
+			return rc;
+		}
+	}
+	rc = ui_main(cli, argc, argv);
+	fd_db_close(cli->db);
+	cli->db = NULL;
+	remove_dir(dir);
+	return rc;
+}

@@ -1,0 +1,156 @@
+/* Booking detail: the booking in full, its history from the audit log, and
+ * the actions on it, each confirmed on the message line. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/money.h"
+#include "store/query_ui.h"
+#include "ui/actions.h"
+#include "ui/draw.h"
+
+#define MAX_HISTORY 32
+
+struct detail {
+	bool loaded;
+	struct fd_booking_row row;
+	char room_hk[4];
+	struct ui_history_row hist[MAX_HISTORY];
+	int n_hist;
+};
+
+static void *detail_create(struct app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(struct detail));
+}
+
+static void detail_destroy(void *st)
+{
+	free(st);
+}
+
+static bool add_history(void *ctx, const struct ui_history_row *h)
+{
+	struct detail *d = ctx;
+	if (d->n_hist >= MAX_HISTORY)
+		return false;
+	d->hist[d->n_hist++] = *h;
+	return true;
+}
+
+static void detail_recalc(struct app *app, struct pane *p)
+{
+	struct detail *d = p->st;
+	struct fd_error err = { 0 };
+	d->loaded = false;
+	d->n_hist = 0;
+	if (!app->detail_code[0])
+		return;
+	if (ui_load_booking(app, app->detail_code, &d->row, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	d->loaded = true;
+	/* History beyond what fits is not queried. */
+	int rows = p->h - 12;
+	if (rows > 0)
+		ui_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history, d, &err);
+}
+
+static const char *status_text(enum fd_booking_status s)
+{
+	switch (s) {
+	case FD_BOOKING_RESERVED: return _("reserved");
+	case FD_BOOKING_CHECKED_IN: return _("in house");
+	case FD_BOOKING_CHECKED_OUT: return _("checked out");
+	case FD_BOOKING_CANCELLED: return _("cancelled");
+	case FD_BOOKING_NO_SHOW: return _("no-show");
+	}
+	return "?";
+}
+
+static void field(struct app *app, struct pane *p, int y, const char *label, const char *value)
+{
+	if (y >= p->h)
+		return;
+	ui_put(p->win, y, 0, label, 12, app->attr[UI_A_HEADER]);
+	ui_put(p->win, y, 12, value, p->w - 12, A_NORMAL);
+}
+
+static void detail_repaint(struct app *app, struct pane *p)
+{
+	struct detail *d = p->st;
+	if (!d->loaded) {
+		ui_title(app, p, "%s", _("Booking"));
+		ui_put(p->win, 2, 1, _("No booking open: press Enter on the board or a list, or / to search."), p->w - 1,
+		       A_NORMAL);
+		return;
+	}
+	const struct fd_booking *b = &d->row.b;
+	char a[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN], buf[256];
+	ui_title(app, p, _("Booking %s  %s"), b->code, status_text(b->status));
+	field(app, p, 1, _("Guest"), d->row.guest_name);
+	field(app, p, 2, _("Status"), status_text(b->status));
+	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);
+	field(app, p, 3, _("Room"), buf);
+	snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a), fd_date_format(b->departure, dep),
+		 fd_stay_nights(b->arrival, b->departure));
+	field(app, p, 4, _("Stay"), buf);
+	snprintf(buf, sizeof buf, _("%d adults, %d children"), b->adults, b->children);
+	field(app, p, 5, _("Guests"), buf);
+	fd_money_format(b->rate, app->currency, rate, sizeof rate);
+	field(app, p, 6, _("Rate"), rate);
+	field(app, p, 7, _("Source"), b->source);
+	field(app, p, 8, _("Notes"), b->notes);
+	if (p->h > 10)
+		ui_put(p->win, 9, 0, _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit"), p->w,
+		       app->attr[UI_A_PAST]);
+	if (p->h > 11)
+		ui_put(p->win, 10, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
+	for (int i = 0; i < d->n_hist && 11 + i < p->h; i++) {
+		char when[32];
+		time_t at = (time_t)d->hist[i].at;
+		struct tm tm;
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime_r(&at, &tm));
+		ui_putf(p->win, 11 + i, 0, p->w, A_NORMAL, "%s  %-20s %s", when, d->hist[i].type, d->hist[i].actor);
+	}
+}
+
+static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
+{
+	struct detail *d = p->st;
+	switch (req) {
+	case UI_REQ_CHECK_IN: case UI_REQ_CHECK_OUT: case UI_REQ_CANCEL: case UI_REQ_NO_SHOW:
+	case UI_REQ_MOVE_ROOM: case UI_REQ_EXTEND:
+		if (d->loaded)
+			ui_booking_ask(app, req, d->row.b.code);
+		return true;
+	case UI_REQ_EDIT:
+		if (d->loaded)
+			ui_form_edit(app, d->row.b.code);
+		return true;
+	default:
+		return false;
+	}
+}
+
+void ui_open_booking(struct app *app, const char *code)
+{
+	snprintf(app->detail_code, sizeof app->detail_code, "%s", code);
+	ui_dirty(app, PANE_DETAIL, PANE_RECALC | PANE_REPAINT);
+	ui_show(app, PANE_DETAIL);
+}
+
+const struct pane_ops ui_detail_ops = {
+	.title = N_("Booking"),
+	.ctx = UI_CTX_DETAIL,
+	.create = detail_create,
+	.destroy = detail_destroy,
+	.recalc = detail_recalc,
+	.repaint = detail_repaint,
+	.action = detail_action,
+};

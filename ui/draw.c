@@ -1,0 +1,60 @@
+#include "config.h"
+#include "ui/draw.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "core/text.h"
+
+void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr)
+{
+	if (cells <= 0)
+		return;
+	char buf[1024];
+	fd_text_fit(s, cells, 1, buf, sizeof buf);
+	wattrset(w, (int)attr);
+	mvwaddstr(w, y, x, buf);
+	wattrset(w, A_NORMAL);
+}
+
+void ui_putf(WINDOW *w, int y, int x, int cells, attr_t attr, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	ui_put(w, y, x, buf, cells, attr);
+}
+
+void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr)
+{
+	ui_put(w, y, x, "", cells, attr);
+}
+
+void ui_title(struct app *app, struct pane *p, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	ui_put(p->win, 0, 0, buf, p->w, app->attr[UI_A_TITLE]);
+}
+
+int ui_clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+void ui_scroll_to(int cursor, int visible, int *top)
+{
+	if (visible < 1)
+		visible = 1;
+	if (cursor < *top)
+		*top = cursor;
+	else if (cursor >= *top + visible)
+		*top = cursor - visible + 1;
+	if (*top < 0)
+		*top = 0;
+}

@@ -1,0 +1,23 @@
+/* Drawing helpers: text placed by display width, never by bytes. */
+#ifndef FD_UI_DRAW_H
+#define FD_UI_DRAW_H
+
+#include <curses.h>
+
+#include "ui/app.h"
+
+/* Write s at (y, x) fitted and padded to exactly cells columns. */
+void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr);
+/* printf-style ui_put. */
+void ui_putf(WINDOW *w, int y, int x, int cells, attr_t attr, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+/* Fill a row segment with spaces. */
+void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr);
+/* A pane title line across the whole width. */
+void ui_title(struct app *app, struct pane *p, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Clamp v to [lo, hi]. */
+int ui_clamp(int v, int lo, int hi);
+/* Keep a cursor visible in a list of n rows shown `visible` at a time. */
+void ui_scroll_to(int cursor, int visible, int *top);
+
+#endif

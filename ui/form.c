@@ -1,0 +1,581 @@
+/* The booking form, new and edit: guest, dates (nights shown), room type
+ * with live availability, room (only rooms free on every night), adults,
+ * children, rate and notes. Every field is checked as it changes and the
+ * reason shown next to it; nothing is saved until all are valid; Esc
+ * abandons without a change. Resizing keeps what was typed (the state lives
+ * here, windows are only where it is drawn). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/money.h"
+#include "core/text.h"
+#include "store/ids.h"
+#include "store/query_ui.h"
+#include "ui/actions.h"
+#include "ui/draw.h"
+
+enum field { F_GUEST, F_ARRIVAL, F_DEPARTURE, F_TYPE, F_ROOM, F_ADULTS, F_CHILDREN, F_RATE, F_NOTES, F_SAVE, F_COUNT };
+
+#define MAX_TYPES 32
+#define MAX_FREE 64
+#define MAX_NIGHTS_CHECKED 62
+#define MAX_MATCHES 8
+
+struct form {
+	bool editing;
+	char code[FD_CODE_LEN];      /* booking being edited */
+	struct fd_booking orig;
+	char orig_guest[2 * FD_NAME_LEN + 2];
+	enum field focus;
+	char text[F_COUNT][FD_NOTES_LEN];     /* typed text of text fields */
+	struct fd_room_type types[MAX_TYPES];
+	int n_types, type;           /* chosen type index */
+	char free_rooms[MAX_FREE][FD_ROOMNO_LEN];
+	int n_free, room;            /* room index, -1 = any (assign later) */
+	char want_room[FD_ROOMNO_LEN];
+	int free_count;              /* fewest free rooms of the type over the stay */
+	char error[F_COUNT][400];
+	bool rate_touched;
+	/* Guest search-or-create: existing guests whose name starts like the
+	 * typed text; Left/Right on the guest field picks one. */
+	struct {
+		char id[FD_ID_LEN];
+		char name[2 * FD_NAME_LEN + 2];
+	} matches[MAX_MATCHES];
+	int n_matches, match; /* match: -1 = a new guest */
+};
+
+static void *form_create(struct app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(struct form));
+}
+
+static void form_destroy(void *st)
+{
+	free(st);
+}
+
+static bool text_field(enum field f)
+{
+	return f != F_TYPE && f != F_ROOM && f != F_SAVE;
+}
+
+static bool add_type(void *ctx, const struct fd_room_type *t)
+{
+	struct form *f = ctx;
+	if (f->n_types >= MAX_TYPES)
+		return false;
+	f->types[f->n_types++] = *t;
+	return true;
+}
+
+static void load_types(struct app *app, struct form *f)
+{
+	f->n_types = 0;
+	fd_query_room_types(app->db, add_type, f, NULL);
+}
+
+static int type_index(const struct form *f, const char *code)
+{
+	for (int i = 0; i < f->n_types; i++)
+		if (strcmp(f->types[i].code, code) == 0)
+			return i;
+	return 0;
+}
+
+static void default_rate(struct app *app, struct form *f)
+{
+	if (f->rate_touched || f->n_types == 0)
+		return;
+	fd_money_format_plain(f->types[f->type].base_rate, app->currency, f->text[F_RATE], sizeof f->text[F_RATE]);
+}
+
+void ui_form_new(struct app *app, const char *room, fd_date arrival)
+{
+	struct form *f = app->panes[PANE_FORM].st;
+	memset(f, 0, sizeof *f);
+	load_types(app, f);
+	if (arrival < app->today)
+		arrival = app->today;
+	fd_date_format(arrival, f->text[F_ARRIVAL]);
+	fd_date_format(arrival + 1, f->text[F_DEPARTURE]);
+	snprintf(f->text[F_ADULTS], sizeof f->text[F_ADULTS], "1");
+	snprintf(f->text[F_CHILDREN], sizeof f->text[F_CHILDREN], "0");
+	f->room = -1;
+	f->match = -1;
+	struct fd_room r;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (room && repo->get_room(repo->ctx, room, &r, NULL) == FD_OK) {
+		f->type = type_index(f, r.type_code);
+		snprintf(f->want_room, sizeof f->want_room, "%s", room);
+	}
+	default_rate(app, f);
+	ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
+	ui_show(app, PANE_FORM);
+}
+
+void ui_form_edit(struct app *app, const char *code)
+{
+	struct form *f = app->panes[PANE_FORM].st;
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (ui_load_booking(app, code, &row, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	memset(f, 0, sizeof *f);
+	load_types(app, f);
+	f->editing = true;
+	f->orig = row.b;
+	snprintf(f->code, sizeof f->code, "%s", row.b.code);
+	snprintf(f->orig_guest, sizeof f->orig_guest, "%s", row.guest_name);
+	snprintf(f->text[F_GUEST], sizeof f->text[F_GUEST], "%s", row.guest_name);
+	fd_date_format(row.b.arrival, f->text[F_ARRIVAL]);
+	fd_date_format(row.b.departure, f->text[F_DEPARTURE]);
+	snprintf(f->text[F_ADULTS], sizeof f->text[F_ADULTS], "%d", row.b.adults);
+	snprintf(f->text[F_CHILDREN], sizeof f->text[F_CHILDREN], "%d", row.b.children);
+	fd_money_format_plain(row.b.rate, app->currency, f->text[F_RATE], sizeof f->text[F_RATE]);
+	snprintf(f->text[F_NOTES], sizeof f->text[F_NOTES], "%s", row.b.notes);
+	f->type = type_index(f, row.b.type_code);
+	f->room = -1;
+	f->match = -1;
+	snprintf(f->want_room, sizeof f->want_room, "%s", row.b.room);
+	f->rate_touched = true;
+	ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
+	ui_show(app, PANE_FORM);
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s || *end || v < lo || v > hi)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* Check every field; live availability and free rooms for valid dates. */
+static void validate(struct app *app, struct form *f)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		f->error[i][0] = '\0';
+	const char *name = f->text[F_GUEST];
+	while (*name == ' ')
+		name++;
+	if (!*name)
+		snprintf(f->error[F_GUEST], sizeof f->error[0], "%s", _("the guest's name is needed"));
+	fd_date a = 0, d = 0;
+	bool dates = true;
+	if (!fd_date_parse(f->text[F_ARRIVAL], &a)) {
+		snprintf(f->error[F_ARRIVAL], sizeof f->error[0], "%s", _("not a date; use YYYY-MM-DD"));
+		dates = false;
+	} else if (a < app->today && !(f->editing && a == f->orig.arrival)) {
+		snprintf(f->error[F_ARRIVAL], sizeof f->error[0], "%s", _("in the past"));
+		dates = false;
+	}
+	if (!fd_date_parse(f->text[F_DEPARTURE], &d)) {
+		snprintf(f->error[F_DEPARTURE], sizeof f->error[0], "%s", _("not a date; use YYYY-MM-DD"));
+		dates = false;
+	} else if (dates && d <= a) {
+		snprintf(f->error[F_DEPARTURE], sizeof f->error[0], "%s", _("must be after the arrival"));
+		dates = false;
+	}
+	int adults = 0, children = 0, max = f->n_types ? f->types[f->type].max_occupancy : 1;
+	if (!parse_int(f->text[F_ADULTS], 1, 50, &adults))
+		snprintf(f->error[F_ADULTS], sizeof f->error[0], "%s", _("a whole number, at least 1"));
+	if (!parse_int(f->text[F_CHILDREN], 0, 50, &children))
+		snprintf(f->error[F_CHILDREN], sizeof f->error[0], "%s", _("a whole number, 0 or more"));
+	if (!f->error[F_ADULTS][0] && !f->error[F_CHILDREN][0] && adults + children > max)
+		snprintf(f->error[F_ADULTS], sizeof f->error[0], _("the room type takes at most %d people"), max);
+	int64_t rate;
+	struct fd_error err = { 0 };
+	if (fd_money_parse(f->text[F_RATE], app->currency, &rate, &err))
+		snprintf(f->error[F_RATE], sizeof f->error[0], "%s", err.message);
+	if (f->n_types == 0) {
+		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s", _("no room types: add one with 'frontdesk type add'"));
+		return;
+	}
+	f->n_free = 0;
+	f->free_count = 0;
+	if (!dates)
+		return;
+	/* Live availability: the tightest night of the stay (bounded). */
+	const char *type = f->types[f->type].code;
+	int fewest = 1 << 30;
+	for (fd_date n = a; n < d && n < a + MAX_NIGHTS_CHECKED; n++) {
+		int free_rooms = 0;
+		fd_query_available(app->db, type, n, &free_rooms, NULL);
+		if (free_rooms < fewest)
+			fewest = free_rooms;
+	}
+	f->free_count = fewest;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	repo->free_rooms(repo->ctx, type, a, d, f->free_rooms, MAX_FREE, &f->n_free, NULL);
+	bool same_type_and_dates = f->editing && strcmp(type, f->orig.type_code) == 0 && a >= f->orig.arrival &&
+				   d <= f->orig.departure;
+	if (fewest <= 0 && !same_type_and_dates)
+		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s", _("no room of this type is free on every night"));
+	/* Keep the chosen room when it is still free. */
+	if (f->want_room[0]) {
+		f->room = -1;
+		for (int i = 0; i < f->n_free; i++)
+			if (strcmp(f->free_rooms[i], f->want_room) == 0)
+				f->room = i;
+		bool keeps_own = f->editing && strcmp(f->want_room, f->orig.room) == 0;
+		if (f->room < 0 && !keeps_own)
+			snprintf(f->error[F_ROOM], sizeof f->error[0], _("room %s is taken on some night"), f->want_room);
+	}
+}
+
+static bool add_match(void *ctx, const struct fd_booking_row *row)
+{
+	struct form *f = ctx;
+	for (int i = 0; i < f->n_matches; i++)
+		if (strcmp(f->matches[i].id, row->b.guest_id) == 0)
+			return true;
+	snprintf(f->matches[f->n_matches].id, FD_ID_LEN, "%s", row->b.guest_id);
+	snprintf(f->matches[f->n_matches].name, sizeof f->matches[0].name, "%s", row->guest_name);
+	return ++f->n_matches < MAX_MATCHES;
+}
+
+static void find_guests(struct app *app, struct form *f)
+{
+	if (f->editing || f->match >= 0)
+		return;
+	f->n_matches = 0;
+	/* Family name first: "Müller, Anna" is searched as "Müller". */
+	char key[FD_NOTES_LEN];
+	snprintf(key, sizeof key, "%s", f->text[F_GUEST]);
+	char *comma = strchr(key, ',');
+	if (comma)
+		*comma = '\0';
+	if (strlen(key) >= 2)
+		ui_query_find(app->db, key, 40, add_match, f, NULL);
+}
+
+static void form_recalc(struct app *app, struct pane *p)
+{
+	find_guests(app, p->st);
+	validate(app, p->st);
+}
+
+static void form_repaint(struct app *app, struct pane *p)
+{
+	struct form *f = p->st;
+	static const char *const labels[F_COUNT] = {
+		N_("Guest"), N_("Arrival"), N_("Departure"), N_("Room type"), N_("Room"),
+		N_("Adults"), N_("Children"), N_("Rate"), N_("Notes"), "",
+	};
+	if (f->editing)
+		ui_title(app, p, _("Edit booking %s  (F10 or C-s saves, Esc abandons)"), f->code);
+	else
+		ui_title(app, p, "%s", _("New booking  (F10 or C-s saves, Esc abandons)"));
+	int lw = 12, vw = p->w - lw > 60 ? 34 : (p->w - lw) / 2;
+	if (vw < 12)
+		vw = p->w - lw;
+	for (int i = 0; i < F_COUNT; i++) {
+		int y = 1 + i + (i == F_SAVE);
+		if (y >= p->h)
+			break;
+		bool focus = f->focus == (enum field)i;
+		attr_t va = focus ? A_REVERSE : A_UNDERLINE;
+		char value[FD_NOTES_LEN + 64];
+		switch (i) {
+		case F_TYPE:
+			if (f->n_types)
+				snprintf(value, sizeof value, "< %s %s >  %d free", f->types[f->type].code, f->types[f->type].name,
+					 f->free_count);
+			else
+				value[0] = '\0';
+			break;
+		case F_ROOM:
+			if (f->room >= 0)
+				snprintf(value, sizeof value, "< %s >", f->free_rooms[f->room]);
+			else if (f->want_room[0])
+				snprintf(value, sizeof value, "< %s >", f->want_room);
+			else
+				snprintf(value, sizeof value, _("< any: assign later >  %d free"), f->n_free);
+			break;
+		case F_SAVE:
+			snprintf(value, sizeof value, "%s", f->editing ? _("[ Save changes ]") : _("[ Make booking ]"));
+			va = focus ? A_REVERSE | A_BOLD : A_BOLD;
+			break;
+		case F_GUEST:
+			if (f->match >= 0)
+				snprintf(value, sizeof value, _("%s (existing guest)"), f->text[i]);
+			else
+				snprintf(value, sizeof value, "%s", f->text[i]);
+			break;
+		default:
+			snprintf(value, sizeof value, "%s", f->text[i]);
+		}
+		ui_put(p->win, y, 0, _(labels[i]), lw, app->attr[UI_A_HEADER]);
+		int width = fd_text_width(value);
+		ui_put(p->win, y, lw, value, width > vw ? width : vw, va);
+		if (i == F_DEPARTURE && !f->error[F_ARRIVAL][0] && !f->error[F_DEPARTURE][0]) {
+			fd_date a, d;
+			fd_date_parse(f->text[F_ARRIVAL], &a);
+			fd_date_parse(f->text[F_DEPARTURE], &d);
+			{
+			int n = fd_stay_nights(a, d);
+			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL, ngettext("%d night", "%d nights", (unsigned long)n), n);
+			}
+		}
+		if (f->error[i][0])
+			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, app->attr[UI_A_ERROR], "! %s", f->error[i]);
+	}
+	if (f->focus == F_GUEST && f->match < 0 && f->n_matches > 0 && p->h > F_COUNT + 4)
+		ui_putf(p->win, F_COUNT + 4, 0, p->w, app->attr[UI_A_HEADER],
+			ngettext("%d guest on file with this name: Left/Right to choose (first: %s)",
+				 "%d guests on file with this name: Left/Right to choose (first: %s)",
+				 (unsigned long)f->n_matches),
+			f->n_matches, f->matches[0].name);
+	if (p->h > F_COUNT + 3)
+		ui_put(p->win, F_COUNT + 3, 0,
+		       _("Tab/Enter next field, Up back; Left/Right choose the type and room; Esc abandons."), p->w,
+		       app->attr[UI_A_PAST]);
+}
+
+static int first_error(const struct form *f)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		if (f->error[i][0])
+			return i;
+	return -1;
+}
+
+static void save_new(struct app *app, struct form *f)
+{
+	struct fd_op ops[3];
+	struct fd_op_result res[3];
+	char guest_id[FD_ID_LEN], booking_id[FD_ID_LEN], code[FD_CODE_LEN];
+	const char *name = f->text[F_GUEST];
+	while (*name == ' ')
+		name++;
+	ui_op(app, &ops[0], "guest.create");
+	cJSON_AddStringToObject(ops[0].payload, "id", fd_uuid_new(guest_id));
+	const char *comma = strchr(name, ',');
+	if (f->match >= 0) {
+		/* An existing guest: no new guest record. */
+		snprintf(guest_id, sizeof guest_id, "%s", f->matches[f->match].id);
+	} else if (comma) {
+		char family[FD_NAME_LEN];
+		snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
+		const char *given = comma + 1;
+		while (*given == ' ')
+			given++;
+		cJSON_AddStringToObject(ops[0].payload, "family", family);
+		cJSON_AddStringToObject(ops[0].payload, "given", given);
+	} else {
+		cJSON_AddStringToObject(ops[0].payload, "family", name);
+	}
+	ui_op(app, &ops[1], "booking.create");
+	cJSON *p = ops[1].payload;
+	int64_t rate = 0;
+	fd_money_parse(f->text[F_RATE], app->currency, &rate, NULL);
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(booking_id));
+	cJSON_AddStringToObject(p, "code", fd_booking_code_new(code));
+	cJSON_AddStringToObject(p, "guest_id", guest_id);
+	cJSON_AddStringToObject(p, "type", f->types[f->type].code);
+	cJSON_AddStringToObject(p, "arrival", f->text[F_ARRIVAL]);
+	cJSON_AddStringToObject(p, "departure", f->text[F_DEPARTURE]);
+	cJSON_AddNumberToObject(p, "adults", atoi(f->text[F_ADULTS]));
+	cJSON_AddNumberToObject(p, "children", atoi(f->text[F_CHILDREN]));
+	cJSON_AddNumberToObject(p, "rate", (double)rate);
+	if (f->text[F_NOTES][0])
+		cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
+	cJSON_AddStringToObject(p, "source", "walk-in");
+	int n = 2;
+	if (f->room >= 0) {
+		ui_op(app, &ops[2], "booking.assign_room");
+		cJSON_AddStringToObject(ops[2].payload, "booking", booking_id);
+		cJSON_AddStringToObject(ops[2].payload, "room", f->free_rooms[f->room]);
+		n = 3;
+	}
+	bool existing = f->match >= 0;
+	if (existing) {
+		/* Drop the unused guest.create: ops[1..] move down one. */
+		fd_op_clear(&ops[0]);
+		for (int i = 1; i < n; i++)
+			ops[i - 1] = ops[i];
+		n--;
+	}
+	if (!ui_apply(app, ops, n, res))
+		return;
+	ui_close_modal(app);
+	ui_message(app, _("Booking %s made for %s."), res[existing ? 0 : 1].code, name);
+}
+
+static void save_edit(struct app *app, struct form *f)
+{
+	struct fd_op ops[3];
+	int n = 0;
+	ui_op(app, &ops[n], "booking.modify");
+	cJSON *p = ops[n++].payload;
+	int64_t rate = 0;
+	fd_money_parse(f->text[F_RATE], app->currency, &rate, NULL);
+	cJSON_AddStringToObject(p, "booking", f->orig.id);
+	char day[FD_DATE_STRLEN];
+	if (strcmp(f->text[F_ARRIVAL], fd_date_format(f->orig.arrival, day)) != 0)
+		cJSON_AddStringToObject(p, "arrival", f->text[F_ARRIVAL]);
+	if (strcmp(f->text[F_DEPARTURE], fd_date_format(f->orig.departure, day)) != 0)
+		cJSON_AddStringToObject(p, "departure", f->text[F_DEPARTURE]);
+	if (strcmp(f->types[f->type].code, f->orig.type_code) != 0)
+		cJSON_AddStringToObject(p, "type", f->types[f->type].code);
+	cJSON_AddNumberToObject(p, "adults", atoi(f->text[F_ADULTS]));
+	cJSON_AddNumberToObject(p, "children", atoi(f->text[F_CHILDREN]));
+	cJSON_AddNumberToObject(p, "rate", (double)rate);
+	cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
+	if (strcmp(f->text[F_GUEST], f->orig_guest) != 0) {
+		ui_op(app, &ops[n], "guest.update");
+		cJSON_AddStringToObject(ops[n].payload, "guest", f->orig.guest_id);
+		cJSON_AddStringToObject(ops[n++].payload, "family", f->text[F_GUEST]);
+	}
+	if (f->room >= 0 && strcmp(f->free_rooms[f->room], f->orig.room) != 0) {
+		bool in_house = f->orig.status == FD_BOOKING_CHECKED_IN;
+		ui_op(app, &ops[n], in_house ? "booking.move_room" : "booking.assign_room");
+		cJSON_AddStringToObject(ops[n].payload, "booking", f->orig.id);
+		cJSON_AddStringToObject(ops[n++].payload, "room", f->free_rooms[f->room]);
+	}
+	if (!ui_apply(app, ops, n, NULL))
+		return;
+	ui_close_modal(app);
+	ui_message(app, _("Booking %s saved."), f->code);
+}
+
+static void save(struct app *app, struct form *f)
+{
+	validate(app, f);
+	int bad = first_error(f);
+	if (bad >= 0) {
+		f->focus = (enum field)bad;
+		struct fd_error err;
+		fd_fail(&err, FD_E_INVALID, "invalid_field", NULL, _("Not saved: fix the marked fields (%s)."), f->error[bad]);
+		ui_error(app, &err);
+		ui_dirty(app, PANE_FORM, PANE_REPAINT);
+		return;
+	}
+	if (f->editing)
+		save_edit(app, f);
+	else
+		save_new(app, f);
+}
+
+static void changed(struct app *app, struct form *f, enum field which)
+{
+	if (which == F_GUEST)
+		f->match = -1; /* typing makes it a new guest again */
+	if (which == F_RATE)
+		f->rate_touched = true;
+	if (which == F_TYPE) {
+		default_rate(app, f);
+		f->want_room[0] = '\0';
+		f->room = -1;
+	}
+	ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
+}
+
+static void choose(struct app *app, struct form *f, int step)
+{
+	if (f->focus == F_TYPE && f->n_types) {
+		f->type = (f->type + step + f->n_types) % f->n_types;
+		changed(app, f, F_TYPE);
+	} else if (f->focus == F_ROOM) {
+		/* -1 (any) then each free room. */
+		int n = f->n_free + 1;
+		f->room = ((f->room + 1 + step) % n + n) % n - 1;
+		snprintf(f->want_room, sizeof f->want_room, "%s", f->room >= 0 ? f->free_rooms[f->room] : "");
+		changed(app, f, F_ROOM);
+	}
+}
+
+static bool form_input(struct app *app, struct pane *p, struct ui_key k)
+{
+	struct form *f = p->st;
+	if (!k.fn && k.ch == 27) {
+		ui_close_modal(app);
+		ui_message(app, "%s", _("Booking form abandoned; nothing was saved."));
+		return true;
+	}
+	if (k.fn && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT) && f->focus == F_GUEST && f->n_matches > 0) {
+		int n = f->n_matches + 1, step = k.ch == KEY_LEFT ? -1 : 1;
+		f->match = ((f->match + 1 + step) % n + n) % n - 1;
+		if (f->match >= 0)
+			snprintf(f->text[F_GUEST], sizeof f->text[F_GUEST], "%s", f->matches[f->match].name);
+		ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
+		return true;
+	}
+	if (k.fn && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT) && !text_field(f->focus)) {
+		choose(app, f, k.ch == KEY_LEFT ? -1 : 1);
+		return true;
+	}
+	if (!text_field(f->focus))
+		return false;
+	char *t = f->text[f->focus];
+	size_t len = strlen(t);
+	if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
+		while (len > 0 && ((unsigned char)t[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		t[len] = '\0';
+		changed(app, f, f->focus);
+		return true;
+	}
+	if (!k.fn && k.ch >= ' ' && k.ch != 127) {
+		char mb[8];
+		int n = wctomb(mb, (wchar_t)k.ch);
+		if (n > 0 && len + (size_t)n < sizeof f->text[0] - 1) {
+			memcpy(t + len, mb, (size_t)n);
+			t[len + (size_t)n] = '\0';
+		}
+		changed(app, f, f->focus);
+		return true;
+	}
+	return false;
+}
+
+static bool form_action(struct app *app, struct pane *p, enum ui_req req)
+{
+	struct form *f = p->st;
+	switch (req) {
+	case UI_REQ_FORM_NEXT:
+		if (f->focus == F_SAVE)
+			save(app, f);
+		else
+			f->focus++;
+		ui_dirty(app, PANE_FORM, PANE_REPAINT);
+		return true;
+	case UI_REQ_FORM_PREV:
+		if (f->focus > 0)
+			f->focus--;
+		ui_dirty(app, PANE_FORM, PANE_REPAINT);
+		return true;
+	case UI_REQ_FORM_SAVE:
+		save(app, f);
+		return true;
+	case UI_REQ_BACK:
+		ui_close_modal(app);
+		ui_message(app, "%s", _("Booking form abandoned; nothing was saved."));
+		return true;
+	default:
+		/* Pane switches and quitting stay available from the form. */
+		return false;
+	}
+}
+
+const struct pane_ops ui_form_ops = {
+	.title = N_("Booking form"),
+	.ctx = UI_CTX_FORM,
+	.create = form_create,
+	.destroy = form_destroy,
+	.recalc = form_recalc,
+	.repaint = form_repaint,
+	.action = form_action,
+	.input = form_input,
+};

@@ -1,0 +1,90 @@
+/* Help: the keys of the pane it was opened from, generated from the one
+ * command table (so it always matches the key map). */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "core/i18n.h"
+#include "ui/draw.h"
+
+struct help {
+	int top;
+	int n; /* lines last painted */
+};
+
+static void *help_create(struct app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(struct help));
+}
+
+static void help_destroy(void *st)
+{
+	free(st);
+}
+
+static void help_recalc(struct app *app, struct pane *p)
+{
+	(void)app;
+	struct help *h = p->st;
+	h->top = 0;
+}
+
+static void help_repaint(struct app *app, struct pane *p)
+{
+	struct help *h = p->st;
+	const struct pane_ops *for_ops = app->panes[app->help_for].ops;
+	ui_title(app, p, _("Keys for %s (Esc or q to close)"), _(for_ops->title));
+	int n;
+	const struct ui_action *a = ui_actions(&n);
+	int y = 1, line = 0;
+	/* The pane's own keys first, then the ones that work everywhere. */
+	for (int pass = 0; pass < 2; pass++) {
+		unsigned want = pass == 0 ? for_ops->ctx : UI_CTX_GLOBAL;
+		for (int i = 0; i < n; i++) {
+			if (!(a[i].ctx & want) || (pass == 1 && (a[i].ctx & for_ops->ctx)))
+				continue;
+			if (line++ < h->top || y >= p->h)
+				continue;
+			char keys[64];
+			ui_keys_describe(a[i].req, keys, sizeof keys);
+			ui_put(p->win, y, 0, keys, 16, app->attr[UI_A_HEADER]);
+			ui_put(p->win, y, 16, _(a[i].help), p->w - 16, A_NORMAL);
+			y++;
+		}
+	}
+	h->n = line;
+}
+
+static bool help_action(struct app *app, struct pane *p, enum ui_req req)
+{
+	struct help *h = p->st;
+	switch (req) {
+	case UI_REQ_QUIT:
+	case UI_REQ_HELP:
+		ui_close_modal(app);
+		return true;
+	case UI_REQ_DOWN:
+		if (h->top < h->n - 1)
+			h->top++;
+		ui_dirty(app, PANE_HELP, PANE_REPAINT);
+		return true;
+	case UI_REQ_UP:
+		if (h->top > 0)
+			h->top--;
+		ui_dirty(app, PANE_HELP, PANE_REPAINT);
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct pane_ops ui_help_ops = {
+	.title = N_("Help"),
+	.ctx = UI_CTX_MOVE,
+	.create = help_create,
+	.destroy = help_destroy,
+	.recalc = help_recalc,
+	.repaint = help_repaint,
+	.action = help_action,
+};

@@ -1,0 +1,175 @@
+/* Housekeeping queue: rooms departures first, then by cleaning status and
+ * section; one key per status change, do-not-disturb, out of order with a
+ * reason and an end date. `v` switches to the discrepancy list (front
+ * office and housekeeping disagree on occupancy). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "store/query_ui.h"
+#include "ui/actions.h"
+#include "ui/draw.h"
+
+#define PAGE 256
+
+struct hk {
+	enum ui_room_order view; /* UI_ROOMS_HK, _DISCREPANCY or _SUPERVISOR */
+	int count, cursor, top;
+	struct fd_room_row rows[PAGE];
+	int n;
+};
+
+static void *hk_create(struct app *app)
+{
+	(void)app;
+	struct hk *h = calloc(1, sizeof *h);
+	if (h)
+		h->view = UI_ROOMS_HK;
+	return h;
+}
+
+static void hk_destroy(void *st)
+{
+	free(st);
+}
+
+static bool add_room(void *ctx, const struct fd_room_row *row)
+{
+	struct hk *h = ctx;
+	if (h->n >= PAGE)
+		return false;
+	h->rows[h->n++] = *row;
+	return true;
+}
+
+static int visible_rows(const struct pane *p)
+{
+	int v = p->h - 3;
+	return v < 1 ? 1 : v > PAGE ? PAGE : v;
+}
+
+static void hk_recalc(struct app *app, struct pane *p)
+{
+	struct hk *h = p->st;
+	struct fd_error err = { 0 };
+	enum ui_room_order order = h->view;
+	ui_query_room_count(app->db, order, app->today, &h->count, NULL);
+	h->cursor = ui_clamp(h->cursor, 0, h->count > 0 ? h->count - 1 : 0);
+	ui_scroll_to(h->cursor, visible_rows(p), &h->top);
+	h->n = 0;
+	if (ui_query_rooms_page(app->db, order, app->today, h->top, visible_rows(p), add_room, h, &err))
+		ui_error(app, &err);
+}
+
+static const char *clean_text(enum fd_clean c)
+{
+	switch (c) {
+	case FD_CLEAN_DIRTY: return _("dirty");
+	case FD_CLEAN_PICKUP: return _("pickup");
+	case FD_CLEAN_CLEAN: return _("clean");
+	case FD_CLEAN_INSPECTED: return _("inspected");
+	}
+	return "?";
+}
+
+static void hk_repaint(struct app *app, struct pane *p)
+{
+	struct hk *h = p->st;
+	if (h->view == UI_ROOMS_DISCREPANCY)
+		ui_title(app, p, _("Discrepancies: %d rooms where housekeeping and the front office disagree"), h->count);
+	else if (h->view == UI_ROOMS_SUPERVISOR)
+		ui_title(app, p, _("Supervisor: %d rooms not inspected, late ones first"), h->count);
+	else
+		ui_title(app, p, _("Housekeeping queue: %d rooms, departures first"), h->count);
+	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-6s %-4s %-5s %-10s %-4s %-8s %-8s %s", _("Room"),
+		_("HK"), _("Type"), _("Status"), _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"));
+	for (int i = 0; i < h->n && i < visible_rows(p); i++) {
+		const struct fd_room_row *r = &h->rows[i];
+		char flags[16] = "";
+		if (r->r.dnd)
+			strcat(flags, "DND ");
+		if (r->r.mur)
+			strcat(flags, "MUR");
+		bool ready = r->r.clean == FD_CLEAN_CLEAN || r->r.clean == FD_CLEAN_INSPECTED;
+		const char *today = r->due_out                  ? _("due out")
+				    : r->arrival_today && !ready ? _("LATE")
+				    : r->arrival_today           ? _("arrival")
+								 : "";
+		const char *says = r->r.hk_occupied ? _("occupied") : _("vacant");
+		bool cursor = h->top + i == h->cursor;
+		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL,
+			"%-6s %-4s %-5s %-10s %-4s %-8s %-8s %s%s%s", r->r.number, r->hk_code, r->r.type_code,
+			clean_text(r->r.clean), r->r.section, flags, today, says,
+			r->r.maint != FD_MAINT_NONE ? "  " : "", r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
+	}
+	if (h->count == 0)
+		ui_put(p->win, 2, 1, h->view == UI_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,
+		       A_NORMAL);
+	ui_put(p->win, p->h - 1, 0,
+	       _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v views"), p->w,
+	       app->attr[UI_A_PAST]);
+}
+
+static void hk_move(struct app *app, struct pane *p, struct hk *h, int by)
+{
+	int top = h->top;
+	h->cursor = ui_clamp(h->cursor + by, 0, h->count > 0 ? h->count - 1 : 0);
+	ui_scroll_to(h->cursor, visible_rows(p), &h->top);
+	ui_dirty(app, PANE_HK, top != h->top ? PANE_RECALC | PANE_REPAINT : PANE_REPAINT);
+}
+
+static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
+{
+	struct hk *h = p->st;
+	int i = h->cursor - h->top;
+	const struct fd_room_row *r = i >= 0 && i < h->n ? &h->rows[i] : NULL;
+	char room[FD_ROOMNO_LEN] = "";
+	if (r)
+		snprintf(room, sizeof room, "%s", r->r.number);
+	switch (req) {
+	case UI_REQ_UP: hk_move(app, p, h, -1); return true;
+	case UI_REQ_DOWN: hk_move(app, p, h, 1); return true;
+	case UI_REQ_PAGE_UP: hk_move(app, p, h, -visible_rows(p)); return true;
+	case UI_REQ_PAGE_DOWN: hk_move(app, p, h, visible_rows(p)); return true;
+	case UI_REQ_HOME: hk_move(app, p, h, -h->cursor); return true;
+	case UI_REQ_END: hk_move(app, p, h, h->count); return true;
+	case UI_REQ_HK_DISCREPANCIES:
+		h->view = h->view == UI_ROOMS_HK ? UI_ROOMS_DISCREPANCY
+			  : h->view == UI_ROOMS_DISCREPANCY ? UI_ROOMS_SUPERVISOR
+							    : UI_ROOMS_HK;
+		h->cursor = h->top = 0;
+		ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
+		return true;
+	case UI_REQ_OPEN:
+		if (r && r->occupant_code[0])
+			ui_open_booking(app, r->occupant_code);
+		return true;
+	default:
+		break;
+	}
+	if (!r)
+		return req >= UI_REQ_HK_DIRTY && req <= UI_REQ_HK_ASSIGN;
+	switch (req) {
+	case UI_REQ_HK_DIRTY: ui_room_clean(app, room, "dirty"); return true;
+	case UI_REQ_HK_PICKUP: ui_room_clean(app, room, "pickup"); return true;
+	case UI_REQ_HK_CLEAN: ui_room_clean(app, room, "clean"); return true;
+	case UI_REQ_HK_INSPECTED: ui_room_clean(app, room, "inspected"); return true;
+	case UI_REQ_HK_DND: ui_room_dnd(app, room, !r->r.dnd); return true;
+	case UI_REQ_HK_OOO: ui_room_ooo_ask(app, room); return true;
+	case UI_REQ_HK_RTN: ui_room_return(app, room); return true;
+	case UI_REQ_HK_ASSIGN: ui_room_assign_ask(app, room); return true;
+	default: return false;
+	}
+}
+
+const struct pane_ops ui_hk_ops = {
+	.title = N_("Housekeeping"),
+	.ctx = UI_CTX_HK | UI_CTX_MOVE,
+	.create = hk_create,
+	.destroy = hk_destroy,
+	.recalc = hk_recalc,
+	.repaint = hk_repaint,
+	.action = hk_action,
+};

@@ -1,0 +1,261 @@
+/* The command table and the key map built from it. */
+#include "config.h"
+#include "ui/keys.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+#define G UI_CTX_GLOBAL
+#define MV UI_CTX_MOVE
+
+static const struct ui_action actions[] = {
+	{ UI_REQ_QUIT, "quit", G, "q C-c", N_("leave the application") },
+	{ UI_REQ_HELP, "help", G, "?", N_("the keys of this pane") },
+	{ UI_REQ_BACK, "back", G, "Esc Backspace", N_("close this pane or form, back to the last one") },
+	{ UI_REQ_NEXT_PANE, "next-pane", G, "Tab", N_("next pane") },
+	{ UI_REQ_PREV_PANE, "prev-pane", G, "BTab", N_("previous pane") },
+	{ UI_REQ_PANE_BOARD, "board", G, "1 F1", N_("room board") },
+	{ UI_REQ_PANE_LISTS, "arrivals", G, "2 F2", N_("arrivals, departures and in-house guests") },
+	{ UI_REQ_PANE_HK, "housekeeping", G, "3 F3", N_("housekeeping queue") },
+	{ UI_REQ_PANE_STAFF, "staff", G, "4 F4", N_("staff on shift") },
+	{ UI_REQ_PANE_SEARCH, "search-pane", G, "5 F5", N_("guest search results") },
+	{ UI_REQ_PANE_DETAIL, "detail", G, "6 F6", N_("the last booking opened") },
+	{ UI_REQ_SEARCH, "search", G, "/", N_("find a guest by name, code or room") },
+	{ UI_REQ_COMMAND, "command", G, ":", N_("go to a date (YYYY-MM-DD), a room or a booking code") },
+	{ UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen") },
+	{ UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you") },
+	{ UI_REQ_UP, "up", MV, "k Up", N_("move up") },
+	{ UI_REQ_DOWN, "down", MV, "j Down", N_("move down") },
+	{ UI_REQ_LEFT, "left", UI_CTX_BOARD, "h Left", N_("one day back") },
+	{ UI_REQ_RIGHT, "right", UI_CTX_BOARD, "l Right", N_("one day on") },
+	{ UI_REQ_PAGE_UP, "page-up", MV, "PgUp C-b", N_("one screen up") },
+	{ UI_REQ_PAGE_DOWN, "page-down", MV, "PgDn C-f", N_("one screen down") },
+	{ UI_REQ_HOME, "first", MV, "g Home", N_("first row") },
+	{ UI_REQ_END, "last", MV, "G End", N_("last row") },
+	{ UI_REQ_OPEN, "open", MV, "Enter", N_("open the booking under the cursor") },
+	{ UI_REQ_TODAY, "today", UI_CTX_BOARD, "t", N_("back to the business date") },
+	{ UI_REQ_GROUP, "group", UI_CTX_BOARD, "T", N_("group rooms by floor or by type") },
+	{ UI_REQ_WEEK_BACK, "week-back", UI_CTX_BOARD, "[ H", N_("one week back") },
+	{ UI_REQ_WEEK_FWD, "week-on", UI_CTX_BOARD, "] L", N_("one week on") },
+	{ UI_REQ_NEW_BOOKING, "new-booking", UI_CTX_BOARD | UI_CTX_LISTS, "n", N_("new booking (at the cursor's room and date)") },
+	{ UI_REQ_LIST_NEXT, "list-next", UI_CTX_LISTS, "l Right", N_("next list: arrivals, departures, in house") },
+	{ UI_REQ_LIST_PREV, "list-prev", UI_CTX_LISTS, "h Left", N_("previous list") },
+	{ UI_REQ_CHECK_IN, "check-in", UI_CTX_LISTS | UI_CTX_DETAIL, "i", N_("check the guest in") },
+	{ UI_REQ_CHECK_OUT, "check-out", UI_CTX_LISTS | UI_CTX_DETAIL, "o", N_("check the guest out") },
+	{ UI_REQ_CANCEL, "cancel", UI_CTX_DETAIL, "c", N_("cancel the booking") },
+	{ UI_REQ_NO_SHOW, "no-show", UI_CTX_DETAIL, "s", N_("mark the booking a no-show") },
+	{ UI_REQ_MOVE_ROOM, "move", UI_CTX_DETAIL, "m", N_("move to another room") },
+	{ UI_REQ_EXTEND, "extend", UI_CTX_DETAIL, "x", N_("change the departure date") },
+	{ UI_REQ_EDIT, "edit", UI_CTX_DETAIL, "e", N_("edit the booking") },
+	{ UI_REQ_HK_DIRTY, "hk-dirty", UI_CTX_HK, "d", N_("room is dirty") },
+	{ UI_REQ_HK_PICKUP, "hk-pickup", UI_CTX_HK, "p", N_("room needs a pickup") },
+	{ UI_REQ_HK_CLEAN, "hk-clean", UI_CTX_HK, "c", N_("room is clean") },
+	{ UI_REQ_HK_INSPECTED, "hk-inspected", UI_CTX_HK, "i", N_("room is inspected") },
+	{ UI_REQ_HK_DND, "hk-dnd", UI_CTX_HK, "z", N_("do not disturb on or off") },
+	{ UI_REQ_HK_OOO, "hk-ooo", UI_CTX_HK, "O", N_("put the room out of order (reason, until)") },
+	{ UI_REQ_HK_RTN, "hk-return", UI_CTX_HK, "R", N_("return the room to service") },
+	{ UI_REQ_HK_ASSIGN, "hk-assign", UI_CTX_HK, "a", N_("assign the room's cleaning today to an attendant") },
+	{ UI_REQ_HK_DISCREPANCIES, "hk-discrepancies", UI_CTX_HK, "v", N_("next view: queue, discrepancies, supervisor (not inspected, late first)") },
+	{ UI_REQ_STAFF_SHIFT, "shift", UI_CTX_STAFF, "s", N_("sign the staff member on or off shift") },
+	{ UI_REQ_FORM_NEXT, "form-next", UI_CTX_FORM, "Tab Down Enter", N_("next field (Enter on the last saves)") },
+	{ UI_REQ_FORM_PREV, "form-prev", UI_CTX_FORM, "BTab Up", N_("previous field") },
+	{ UI_REQ_FORM_SAVE, "form-save", UI_CTX_FORM, "F10 C-s", N_("save the booking") },
+};
+
+const struct ui_action *ui_actions(int *n)
+{
+	*n = (int)(sizeof actions / sizeof *actions);
+	return actions;
+}
+
+struct binding {
+	struct ui_key key;
+	unsigned ctx;
+	enum ui_req req;
+};
+
+#define MAX_BINDINGS 256
+static struct binding map[MAX_BINDINGS];
+static int n_map;
+
+static const struct {
+	const char *name;
+	bool fn;
+	wint_t ch;
+} key_names[] = {
+	{ "Enter", false, '\r' }, { "Enter", false, '\n' }, { "Enter", true, KEY_ENTER },
+	{ "Esc", false, 27 }, { "Tab", false, '\t' }, { "BTab", true, KEY_BTAB },
+	{ "Backspace", true, KEY_BACKSPACE }, { "Backspace", false, 127 }, { "Backspace", false, 8 },
+	{ "Up", true, KEY_UP }, { "Down", true, KEY_DOWN }, { "Left", true, KEY_LEFT }, { "Right", true, KEY_RIGHT },
+	{ "PgUp", true, KEY_PPAGE }, { "PgDn", true, KEY_NPAGE }, { "Home", true, KEY_HOME }, { "End", true, KEY_END },
+	{ "Space", false, ' ' }, { "Delete", true, KEY_DC },
+};
+
+static bool parse_one(const char *name, struct ui_key *out, int nth)
+{
+	int seen = 0;
+	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++) {
+		if (strcmp(key_names[i].name, name) == 0 && seen++ == nth) {
+			out->fn = key_names[i].fn;
+			out->ch = key_names[i].ch;
+			return true;
+		}
+	}
+	if (nth > 0)
+		return false;
+	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+		int n = atoi(name + 1);
+		if (n >= 1 && n <= 12) {
+			out->fn = true;
+			out->ch = (wint_t)KEY_F(n);
+			return true;
+		}
+	}
+	if (name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z' && !name[3]) {
+		out->fn = false;
+		out->ch = (wint_t)(name[2] - 'a' + 1);
+		return true;
+	}
+	wchar_t wc[2];
+	if (mbstowcs(wc, name, 2) == 1) {
+		out->fn = false;
+		out->ch = (wint_t)wc[0];
+		return true;
+	}
+	return false;
+}
+
+bool ui_key_parse(const char *name, struct ui_key *out)
+{
+	return parse_one(name, out, 0);
+}
+
+static void bind(const char *name, unsigned ctx, enum ui_req req)
+{
+	struct ui_key k;
+	/* A name may stand for several codes (Enter is CR, LF and KEY_ENTER). */
+	for (int nth = 0; parse_one(name, &k, nth) && n_map < MAX_BINDINGS; nth++) {
+		/* A later binding of the same key in the same contexts replaces it. */
+		for (int i = 0; i < n_map; i++)
+			if (map[i].key.fn == k.fn && map[i].key.ch == k.ch && (map[i].ctx & ctx))
+				map[i].ctx &= ~ctx;
+		map[n_map++] = (struct binding){ k, ctx, req };
+	}
+}
+
+void ui_keys_init(void)
+{
+	n_map = 0;
+	for (size_t i = 0; i < sizeof actions / sizeof *actions; i++) {
+		char buf[64];
+		snprintf(buf, sizeof buf, "%s", actions[i].keys);
+		char *save = NULL;
+		for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save))
+			bind(t, actions[i].ctx, actions[i].req);
+	}
+}
+
+bool ui_keys_load_config(const char *path, char *msg, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return true; /* no config file is fine */
+	char line[256];
+	int lineno = 0;
+	bool ok = true;
+	while (ok && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *save = NULL;
+		char *w = strtok_r(line, " \t\r\n", &save);
+		if (!w || w[0] == '#' || strcmp(w, "bind") != 0)
+			continue;
+		char *key = strtok_r(NULL, " \t\r\n", &save), *name = strtok_r(NULL, " \t\r\n", &save);
+		const struct ui_action *a = NULL;
+		for (size_t i = 0; name && i < sizeof actions / sizeof *actions; i++)
+			if (strcmp(actions[i].name, name) == 0)
+				a = &actions[i];
+		struct ui_key k;
+		if (!key || !a || !ui_key_parse(key, &k)) {
+			snprintf(msg, size, _("%s line %d: expected \"bind KEY ACTION\" with a known key and action"),
+				 path, lineno);
+			ok = false;
+			break;
+		}
+		bind(key, a->ctx, a->req);
+	}
+	fclose(f);
+	return ok;
+}
+
+enum ui_req ui_keys_lookup(struct ui_key key, unsigned ctx)
+{
+	/* The pane's own bindings win over global ones. */
+	enum ui_req global = UI_REQ_NONE;
+	for (int i = n_map - 1; i >= 0; i--) {
+		if (map[i].key.fn != key.fn || map[i].key.ch != key.ch)
+			continue;
+		if (map[i].ctx & ctx & ~(unsigned)UI_CTX_GLOBAL)
+			return map[i].req;
+		if ((map[i].ctx & UI_CTX_GLOBAL) && global == UI_REQ_NONE)
+			global = map[i].req;
+	}
+	return global;
+}
+
+static void ui_key_name(struct ui_key k, char *out, size_t size)
+{
+	for (size_t i = 0; i < sizeof key_names / sizeof *key_names; i++)
+		if (key_names[i].fn == k.fn && key_names[i].ch == k.ch) {
+			snprintf(out, size, "%s", key_names[i].name);
+			return;
+		}
+	if (k.fn && k.ch >= (wint_t)KEY_F(1) && k.ch <= (wint_t)KEY_F(12))
+		snprintf(out, size, "F%d", (int)(k.ch - KEY_F0));
+	else if (!k.fn && k.ch >= 1 && k.ch <= 26)
+		snprintf(out, size, "C-%c", (char)('a' + k.ch - 1));
+	else
+		snprintf(out, size, "%lc", (wint_t)k.ch);
+}
+
+void ui_keys_describe(enum ui_req req, char *out, size_t size)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n_map; i++) {
+		if (map[i].req != req || !map[i].ctx)
+			continue;
+		char name[16];
+		ui_key_name(map[i].key, name, sizeof name);
+		/* Enter and Backspace have several codes; name each once. */
+		if (strstr(out, name) && (strcmp(name, "Enter") == 0 || strcmp(name, "Backspace") == 0))
+			continue;
+		int w = snprintf(out + len, size - len, "%s%s", len ? " " : "", name);
+		if (w < 0 || (size_t)w >= size - len)
+			break;
+		len += (size_t)w;
+	}
+}
+
+void ui_keys_print_man(FILE *out)
+{
+	static const struct {
+		unsigned ctx;
+		const char *title;
+	} sections[] = {
+		{ UI_CTX_GLOBAL, "Everywhere" }, { UI_CTX_MOVE, "Lists and the board" },
+		{ UI_CTX_BOARD, "Room board" }, { UI_CTX_LISTS, "Arrivals, departures, in house" },
+		{ UI_CTX_DETAIL, "Booking detail" }, { UI_CTX_HK, "Housekeeping" },
+		{ UI_CTX_STAFF, "Staff" }, { UI_CTX_FORM, "Booking form" },
+	};
+	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
+		fprintf(out, ".SS %s\n", sections[s].title);
+		for (size_t i = 0; i < sizeof actions / sizeof *actions; i++) {
+			if (!(actions[i].ctx & sections[s].ctx))
+				continue;
+			fprintf(out, ".TP\n.B %s\n%s (%s)\n", actions[i].keys, actions[i].help, actions[i].name);
+		}
+	}
+}

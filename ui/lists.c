@@ -1,0 +1,156 @@
+/* Arrivals, departures and in-house guests for the business date, with
+ * counts, and one key to check in or out from the list. Pages of rows are
+ * queried as the cursor moves; nothing loads a whole day blindly. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "store/query_ui.h"
+#include "ui/actions.h"
+#include "ui/draw.h"
+
+#define PAGE 200
+
+static const enum fd_booking_list kinds[] = { FD_LIST_ARRIVALS, FD_LIST_DEPARTURES, FD_LIST_INHOUSE };
+
+struct lists {
+	int kind; /* index into kinds */
+	int count[3];
+	int cursor, top;
+	int offset; /* first row loaded */
+	struct fd_booking_row rows[PAGE];
+	int n;
+};
+
+static void *lists_create(struct app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(struct lists));
+}
+
+static void lists_destroy(void *st)
+{
+	free(st);
+}
+
+static bool add_row(void *ctx, const struct fd_booking_row *row)
+{
+	struct lists *l = ctx;
+	if (l->n >= PAGE)
+		return false;
+	l->rows[l->n++] = *row;
+	return true;
+}
+
+static void lists_recalc(struct app *app, struct pane *p)
+{
+	struct lists *l = p->st;
+	struct fd_error err = { 0 };
+	for (int i = 0; i < 3; i++)
+		ui_query_booking_count(app->db, kinds[i], app->today, &l->count[i], NULL);
+	int total = l->count[l->kind];
+	l->cursor = ui_clamp(l->cursor, 0, total > 0 ? total - 1 : 0);
+	int visible = p->h - 3;
+	ui_scroll_to(l->cursor, visible, &l->top);
+	/* Load a page around the window. */
+	l->offset = l->top;
+	l->n = 0;
+	struct fd_booking_filter f = { .kind = kinds[l->kind], .from = app->today, .to = app->today + 1,
+				       .limit = visible > 0 && visible < PAGE ? visible : PAGE, .offset = l->offset };
+	if (fd_query_bookings(app->db, &f, add_row, l, &err))
+		ui_error(app, &err);
+}
+
+static void lists_repaint(struct app *app, struct pane *p)
+{
+	struct lists *l = p->st;
+	static const char *const names[] = { N_("Arrivals"), N_("Departures"), N_("In house") };
+	int x = 0;
+	for (int i = 0; i < 3; i++) {
+		char tab[64];
+		snprintf(tab, sizeof tab, " %s (%d) ", _(names[i]), l->count[i]);
+		int w = (int)strlen(tab) + 2;
+		if (x + w > p->w)
+			w = p->w - x;
+		ui_put(p->win, 0, x, tab, w, i == l->kind ? app->attr[UI_A_TAB_ACTIVE] : app->attr[UI_A_TITLE]);
+		x += w;
+	}
+	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-7s %-6s %-5s %-11s %-11s %s", _("Code"), _("Room"),
+		_("Type"), _("Arrive"), _("Depart"), _("Guest"));
+	int visible = p->h - 3;
+	for (int i = 0; i < visible && l->top + i - l->offset < l->n; i++) {
+		const struct fd_booking_row *r = &l->rows[l->top + i - l->offset];
+		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
+		bool cursor = l->top + i == l->cursor;
+		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, "%-7s %-6s %-5s %-11s %-11s %s%s",
+			r->b.code, r->b.room[0] ? r->b.room : "-", r->b.type_code, fd_date_format(r->b.arrival, a),
+			fd_date_format(r->b.departure, d), r->guest_name, r->vip ? " VIP" : "");
+	}
+	if (l->count[l->kind] == 0)
+		ui_put(p->win, 2, 1, _("Nobody on this list today."), p->w - 1, A_NORMAL);
+	static const char *const hints[] = { N_("i check in  Enter open  n new  Left/Right other lists"),
+					     N_("o check out  Enter open  Left/Right other lists"),
+					     N_("o check out  Enter open  Left/Right other lists") };
+	ui_put(p->win, p->h - 1, 0, _(hints[l->kind]), p->w, app->attr[UI_A_PAST]);
+}
+
+static const struct fd_booking_row *current(struct lists *l)
+{
+	int i = l->cursor - l->offset;
+	return i >= 0 && i < l->n ? &l->rows[i] : NULL;
+}
+
+static void list_move(struct app *app, struct pane *p, struct lists *l, int by)
+{
+	int top = l->top, total = l->count[l->kind];
+	l->cursor = ui_clamp(l->cursor + by, 0, total > 0 ? total - 1 : 0);
+	ui_scroll_to(l->cursor, p->h - 3, &l->top);
+	ui_dirty(app, PANE_LISTS, top != l->top ? PANE_RECALC | PANE_REPAINT : PANE_REPAINT);
+}
+
+static bool lists_action(struct app *app, struct pane *p, enum ui_req req)
+{
+	struct lists *l = p->st;
+	const struct fd_booking_row *r = current(l);
+	switch (req) {
+	case UI_REQ_UP: list_move(app, p, l, -1); return true;
+	case UI_REQ_DOWN: list_move(app, p, l, 1); return true;
+	case UI_REQ_PAGE_UP: list_move(app, p, l, -(p->h - 3)); return true;
+	case UI_REQ_PAGE_DOWN: list_move(app, p, l, p->h - 3); return true;
+	case UI_REQ_HOME: list_move(app, p, l, -l->cursor); return true;
+	case UI_REQ_END: list_move(app, p, l, l->count[l->kind]); return true;
+	case UI_REQ_LIST_NEXT:
+	case UI_REQ_LIST_PREV:
+		l->kind = (l->kind + (req == UI_REQ_LIST_NEXT ? 1 : 2)) % 3;
+		l->cursor = l->top = 0;
+		ui_dirty(app, PANE_LISTS, PANE_RECALC | PANE_REPAINT);
+		return true;
+	case UI_REQ_OPEN:
+		if (r)
+			ui_open_booking(app, r->b.code);
+		return true;
+	case UI_REQ_CHECK_IN:
+	case UI_REQ_CHECK_OUT:
+		/* One key: the list is the confirmation (the guest is at the desk). */
+		if (r)
+			ui_booking_act(app, req, r->b.code);
+		return true;
+	case UI_REQ_NEW_BOOKING:
+		ui_form_new(app, NULL, app->today);
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct pane_ops ui_lists_ops = {
+	.title = N_("Arrivals"),
+	.ctx = UI_CTX_LISTS | UI_CTX_MOVE,
+	.create = lists_create,
+	.destroy = lists_destroy,
+	.recalc = lists_recalc,
+	.repaint = lists_repaint,
+	.action = lists_action,
+};

@@ -1,0 +1,151 @@
+/* Guest search: `/` from anywhere; results update with every key (part of
+ * a name, a confirmation code or a room number; case- and accent-
+ * insensitive through fd_query_find). Up/Down pick, Enter opens. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "store/query_ui.h"
+#include "ui/draw.h"
+
+#define MAX_RESULTS 100
+
+struct search {
+	char text[256];
+	bool editing; /* keys go to the search text */
+	struct fd_booking_row rows[MAX_RESULTS];
+	int n, cursor, top;
+};
+
+static void *search_create(struct app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(struct search));
+}
+
+static void search_destroy(void *st)
+{
+	free(st);
+}
+
+static bool add_row(void *ctx, const struct fd_booking_row *row)
+{
+	struct search *s = ctx;
+	if (s->n >= MAX_RESULTS)
+		return false;
+	s->rows[s->n++] = *row;
+	return true;
+}
+
+static void search_recalc(struct app *app, struct pane *p)
+{
+	struct search *s = p->st;
+	struct fd_error err = { 0 };
+	s->n = 0;
+	if (s->text[0] && ui_query_find(app->db, s->text, MAX_RESULTS, add_row, s, &err))
+		ui_error(app, &err);
+	s->cursor = ui_clamp(s->cursor, 0, s->n > 0 ? s->n - 1 : 0);
+}
+
+static void search_repaint(struct app *app, struct pane *p)
+{
+	struct search *s = p->st;
+	char line[300];
+	snprintf(line, sizeof line, _("Find: %s"), s->text);
+	ui_put(p->win, 0, 0, line, p->w, app->attr[UI_A_TITLE]);
+	if (s->editing) {
+		int x = (int)strlen(_("Find: ")) + 0;
+		(void)x;
+	}
+	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-7s %-6s %-10s %-11s %-11s %s", _("Code"), _("Room"),
+		_("Status"), _("Arrive"), _("Depart"), _("Guest"));
+	int visible = p->h - 3;
+	ui_scroll_to(s->cursor, visible, &s->top);
+	for (int i = 0; i < visible && s->top + i < s->n; i++) {
+		const struct fd_booking_row *r = &s->rows[s->top + i];
+		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
+		bool cursor = s->top + i == s->cursor && !s->editing;
+		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, "%-7s %-6s %-10s %-11s %-11s %s",
+			r->b.code, r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
+			fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
+	}
+	if (s->text[0] && s->n == 0)
+		ui_put(p->win, 2, 1, _("No booking matches."), p->w - 1, A_NORMAL);
+	ui_put(p->win, p->h - 1, 0,
+	       s->editing ? _("type a name, code or room; Enter or Down to the results; Esc back")
+			  : _("Enter open  / search again  Up/Down move"),
+	       p->w, app->attr[UI_A_PAST]);
+}
+
+static bool search_input(struct app *app, struct pane *p, struct ui_key k)
+{
+	struct search *s = p->st;
+	if (!s->editing)
+		return false;
+	size_t len = strlen(s->text);
+	if (!k.fn && k.ch == 27) {
+		s->editing = false;
+		return false; /* and go back */
+	}
+	if ((!k.fn && (k.ch == '\r' || k.ch == '\n')) || (k.fn && (k.ch == KEY_DOWN || k.ch == KEY_ENTER))) {
+		s->editing = false;
+		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
+		return true;
+	}
+	if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
+		while (len > 0 && ((unsigned char)s->text[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		s->text[len] = '\0';
+	} else if (!k.fn && k.ch >= ' ') {
+		char mb[8];
+		int n = wctomb(mb, (wchar_t)k.ch);
+		if (n > 0 && len + (size_t)n < sizeof s->text - 1) {
+			memcpy(s->text + len, mb, (size_t)n);
+			s->text[len + (size_t)n] = '\0';
+		}
+	} else {
+		return false;
+	}
+	s->cursor = s->top = 0;
+	ui_dirty(app, PANE_SEARCH, PANE_RECALC | PANE_REPAINT);
+	return true;
+}
+
+static bool search_action(struct app *app, struct pane *p, enum ui_req req)
+{
+	struct search *s = p->st;
+	switch (req) {
+	case UI_REQ_SEARCH:
+		s->editing = true;
+		s->text[0] = '\0';
+		s->n = 0;
+		ui_dirty(app, PANE_SEARCH, PANE_RECALC | PANE_REPAINT);
+		return true;
+	case UI_REQ_UP:
+	case UI_REQ_DOWN:
+		s->cursor = ui_clamp(s->cursor + (req == UI_REQ_UP ? -1 : 1), 0, s->n > 0 ? s->n - 1 : 0);
+		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
+		return true;
+	case UI_REQ_OPEN:
+		if (s->cursor < s->n)
+			ui_open_booking(app, s->rows[s->cursor].b.code);
+		return true;
+	default:
+		return false;
+	}
+}
+
+const struct pane_ops ui_search_ops = {
+	.title = N_("Search"),
+	.ctx = UI_CTX_SEARCH | UI_CTX_MOVE,
+	.create = search_create,
+	.destroy = search_destroy,
+	.recalc = search_recalc,
+	.repaint = search_repaint,
+	.action = search_action,
+	.input = search_input,
+};
