@@ -10,7 +10,7 @@ TODAY=2026-11-25
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 
 cleanup() {
-	tmux -S "$SOCK" kill-server 2>/dev/null
+	for s in "$WORK"/tmux*.sock; do [ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null; done
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -45,7 +45,13 @@ make_hotel() {
 }
 
 # start COLS ROWS [TERM]: the application in a detached tmux session "ui".
+STARTS=0
 start() {
+	# A fresh server each time: reusing the socket of a server that is
+	# still shutting down after its last session ended makes new-session
+	# fail with "server exited unexpectedly".
+	STARTS=$((STARTS + 1))
+	SOCK="$WORK/tmux.$STARTS.sock"
 	tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x "$1" -y "$2" \
 		"env TERM=${3:-xterm-256color} LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS $FD --data $DATA; echo EXITED \$?; sleep 30" ||
 		fail "tmux new-session"
