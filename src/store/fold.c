@@ -12,7 +12,7 @@ char *fd_fold(const char *text, char *out, size_t size)
 		return out;
 	utf8proc_uint8_t *folded = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
 						  UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
 						  UTF8PROC_IGNORE);
 	if (n < 0) {
