@@ -14,8 +14,44 @@ tests_unit_test_date_LDADD = $(UNIT_LDADD)
 tests_unit_test_money_SOURCES = tests/unit/test_money.c
 tests_unit_test_money_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_money_LDADD = $(UNIT_LDADD)
+
+FIXTURE = tests/unit/fixture.c tests/unit/fixture.h
+UNIT_TESTS_STORE = tests/unit/test_booking tests/unit/test_store
+check_PROGRAMS += $(UNIT_TESTS_STORE)
+TESTS += $(UNIT_TESTS_STORE)
+tests_unit_test_booking_SOURCES = tests/unit/test_booking.c $(FIXTURE)
+tests_unit_test_booking_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_booking_LDADD = $(UNIT_LDADD)
+tests_unit_test_store_SOURCES = tests/unit/test_store.c $(FIXTURE)
+tests_unit_test_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_store_LDADD = $(UNIT_LDADD)
+
+# Command-line tests: real binary, real database files.
+CLI_TESTS = tests/cli/bad_input.sh tests/cli/lifecycle.sh
+TESTS += $(CLI_TESTS)
+EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
+
+# The cmocka programs again under valgrind (in a build without sanitizers):
+# `make check-valgrind`. Areas append their unit tests to VALGRIND_TESTS.
+VALGRIND_TESTS = $(UNIT_TESTS) $(UNIT_TESTS_STORE)
+VALGRIND = valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite -q
+.PHONY: check-valgrind
+check-valgrind:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$(VALGRIND_TESTS)" LOG_COMPILER="$(VALGRIND)" \
+		TEST_SUITE_LOG=valgrind-suite.log
+
+# Fuzz targets, replaying their seed corpus (see tests/fuzz/README).
+check_PROGRAMS += tests/fuzz/fuzz_op_json
+tests_fuzz_fuzz_op_json_SOURCES = tests/fuzz/fuzz_op_json.c $(FIXTURE)
+tests_fuzz_fuzz_op_json_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+tests_fuzz_fuzz_op_json_LDADD = $(UNIT_LDADD)
+TESTS += tests/fuzz/op_json.sh
+EXTRA_DIST += tests/fuzz/op_json.sh tests/fuzz/README tests/fuzz/corpus
+
+# The demo hotel.
 check_PROGRAMS += tests/unit/test_demo
 TESTS += tests/unit/test_demo
 tests_unit_test_demo_SOURCES = tests/unit/test_demo.c
 tests_unit_test_demo_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_demo_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_demo

@@ -78,6 +78,7 @@ int cmd_oos(struct cli *cli, int argc, char **argv);
 int cmd_rtn(struct cli *cli, int argc, char **argv);
 int cmd_guest(struct cli *cli, int argc, char **argv);
 int cmd_staff(struct cli *cli, int argc, char **argv);
+int cmd_op(struct cli *cli, int argc, char **argv);
 
 
 /* A tiny option parser shared by all commands: "--name value", "--name=value"

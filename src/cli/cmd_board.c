@@ -131,7 +131,8 @@ int cmd_board(struct cli *cli, int argc, char **argv)
 	if (!st)
 		st = fd_query_board(cli->db, b.from, b.from + b.days, collect_stay, &b, &err);
 	if (!st) {
-		qsort(b.stays, (size_t)b.n_stays, sizeof *b.stays, compare_stays);
+		if (b.n_stays > 1)
+			qsort(b.stays, (size_t)b.n_stays, sizeof *b.stays, compare_stays);
 		if (cli->json) {
 			cli_print_json(board_json(&b));
 		} else {

@@ -38,6 +38,7 @@ static const struct cli_command commands[] = {
 	{ "rtn", cmd_rtn, "ROOM", N_("return a room to service") },
 	{ "guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)") },
 	{ "staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members") },
+	{ "op", cmd_op, "TYPE PAYLOAD-JSON", N_("apply one operation (for scripts)") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 

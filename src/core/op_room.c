@@ -205,16 +205,19 @@ enum fd_status op_property_update(struct op_ctx *c)
 {
 	struct fd_property p = c->prop;
 	enum fd_status st;
+	char currency[16];
+	snprintf(currency, sizeof currency, "%s", p.currency);
 	if ((st = op_str(c, "id", p.id, sizeof p.id, !p.id[0])) ||
 	    (st = op_str(c, "name", p.name, sizeof p.name, !p.name[0])) ||
-	    (st = op_str(c, "currency", p.currency, sizeof p.currency, !p.currency[0])) ||
+	    (st = op_str(c, "currency", currency, sizeof currency, !p.currency[0])) ||
 	    (st = op_str(c, "timezone", p.timezone, sizeof p.timezone, !p.timezone[0])) ||
 	    (st = op_date(c, "business_date", &p.business_date, p.business_date == 0)))
 		return st;
-	if (!fd_currency_known(p.currency))
+	if (!fd_currency_known(currency))
 		return fd_fail(c->err, FD_E_INVALID, "unknown_currency", "currency",
 			       _("\"%s\" is not an ISO 4217 currency code this program knows (for example EUR)."),
-			       p.currency);
+			       currency);
+	memcpy(p.currency, currency, sizeof p.currency);
 	if (!p.name[0])
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "name", _("The hotel needs a name."));
 	p.version++;

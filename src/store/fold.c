@@ -6,6 +6,41 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Letters with a stroke or ligatures have no Unicode decomposition, so
+ * stripping marks leaves them alone; a receptionist typing "odegaard" still
+ * expects to find Ødegaard. These few are mapped after case folding. */
+static const struct {
+	const char *from, *to;
+} unstroke[] = {
+	{ "\xc3\xb8", "o" },  /* ø */
+	{ "\xc4\x91", "d" },  /* đ */
+	{ "\xc5\x82", "l" },  /* ł */
+	{ "\xc4\xa7", "h" },  /* ħ */
+	{ "\xc3\xa6", "ae" }, /* æ */
+	{ "\xc5\x93", "oe" }, /* œ */
+	{ "\xc3\xbe", "th" }, /* þ */
+};
+
+static void replace_unstroked(char *s)
+{
+	char *w = s;
+	for (const char *r = s; *r;) {
+		size_t i, n = sizeof unstroke / sizeof *unstroke;
+		for (i = 0; i < n; i++) {
+			size_t len = strlen(unstroke[i].from);
+			if (strncmp(r, unstroke[i].from, len) == 0 && strlen(unstroke[i].to) <= len) {
+				memcpy(w, unstroke[i].to, strlen(unstroke[i].to));
+				w += strlen(unstroke[i].to);
+				r += len;
+				break;
+			}
+		}
+		if (i == n)
+			*w++ = *r++;
+	}
+	*w = '\0';
+}
+
 char *fd_fold(const char *text, char *out, size_t size)
 {
 	if (!size)
@@ -31,5 +66,6 @@ char *fd_fold(const char *text, char *out, size_t size)
 	memcpy(out, folded, len);
 	out[len] = '\0';
 	free(folded);
+	replace_unstroked(out);
 	return out;
 }

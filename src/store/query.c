@@ -189,7 +189,10 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 			upper[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
 	/* Trigram search needs three characters; shorter text matches name
 	 * starts only. A code or room number matches exactly. */
-	bool fts = strlen(key) >= 3;
+	int chars = 0;
+	for (const char *p = key; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	bool fts = chars >= 3;
 	const char *by_fts =
 		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 		" WHERE b.code = ?2 OR b.room = ?3 OR g.rowid IN"
@@ -198,6 +201,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	const char *by_prefix =
 		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 		" WHERE b.code = ?2 OR b.room = ?3 OR g.search_key LIKE ?1 || '%'"
+		"  OR g.search_key LIKE '% ' || ?1 || '%'"
 		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)

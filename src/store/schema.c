@@ -97,7 +97,12 @@ static const char schema_v1[] =
 static const char schema_v2[] =
 	"ALTER TABLE guests ADD COLUMN search_key TEXT NOT NULL DEFAULT '';"
 	"CREATE VIRTUAL TABLE guest_search USING fts5("
-	" search_key, content='guests', content_rowid='rowid', tokenize='trigram');"
+	" search_key, content='guests', content_rowid='rowid', tokenize='trigram');";
+
+/* Created after the existing rows are indexed: an external-content FTS
+ * table must never be told to delete a row it does not hold. */
+static const char schema_v2_triggers[] =
+	"INSERT INTO guest_search(guest_search) VALUES ('rebuild');"
 	"CREATE TRIGGER guests_ai AFTER INSERT ON guests BEGIN"
 	" INSERT INTO guest_search(rowid, search_key) VALUES (new.rowid, new.search_key); END;"
 	"CREATE TRIGGER guests_ad AFTER DELETE ON guests BEGIN"
@@ -127,6 +132,8 @@ static enum fd_status fold_existing_guests(struct fd_db *db, struct fd_error *er
 	}
 	sqlite3_finalize(sel);
 	sqlite3_finalize(upd);
+	if (!st && sqlite3_exec(db->db, schema_v2_triggers, NULL, NULL, NULL) != SQLITE_OK)
+		st = fd_db_fail(db, err, "indexing guest names");
 	return st;
 }
 

@@ -1,0 +1,3 @@
+#!/bin/sh
+# Replay the operation-parser fuzz corpus.
+exec "${top_builddir:?}/tests/fuzz/fuzz_op_json" "${top_srcdir:?}"/tests/fuzz/corpus/op_json/*

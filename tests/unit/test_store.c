@@ -1,0 +1,262 @@
+/* The store: the schema's double-booking guard, migrations, search,
+ * the append-only audit log and all-or-nothing application. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "store/oplog.h"
+#include "store/query.h"
+
+static void test_schema_guard_refuses_raw_double_booking(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = { 0 };
+	char a[FD_ID_LEN], b[FD_ID_LEN];
+	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-03", 1, a, NULL, &err), FD_OK);
+	assert_int_equal(fx_book(db, "STD", "2026-12-02", "2026-12-04", 1, b, NULL, &err), FD_OK);
+	char payload[128];
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", a);
+	assert_int_equal(fx_op(db, NULL, "booking.assign_room", payload, NULL, &err), FD_OK);
+	/* Bypass every rule in code: straight SQL. */
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE stay_nights SET room = '101' WHERE booking_id = '%s'", b);
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_non_null(strstr(sqlite3_errmsg(fd_db_handle(db)), "UNIQUE"));
+	snprintf(sql, sizeof sql, "INSERT INTO stay_nights VALUES ('%s', %d, 'STD', '101')", b,
+		 fx_date("2026-12-02"));
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), sql, NULL, NULL, NULL), SQLITE_OK);
+	fd_db_close(db);
+}
+
+static void test_refused_batch_changes_nothing(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	char *before = fx_dump(db);
+	struct fd_op ops[2];
+	struct fd_error err = { 0 };
+	int failed = -1;
+	for (int i = 0; i < 2; i++) {
+		fd_op_init(&ops[i]);
+		fd_op_prepare(&ops[i], "guest.create", "anna", "test");
+	}
+	ops[0].payload = cJSON_Parse("{\"id\":\"66666666-6666-4666-8666-666666666666\",\"family\":\"Ok\"}");
+	ops[1].payload = cJSON_Parse("{\"id\":\"77777777-7777-4777-8777-777777777777\",\"family\":\"Bad\","
+				     "\"country\":\"Portugal\"}");
+	assert_int_equal(fd_store_apply(db, ops, 2, FD_STORE_OUTBOX, NULL, &failed, &err), FD_E_INVALID);
+	assert_int_equal(failed, 1);
+	assert_string_equal(err.field, "country");
+	char *after = fx_dump(db);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	for (int i = 0; i < 2; i++)
+		fd_op_clear(&ops[i]);
+	fd_db_close(db);
+}
+
+static void test_outbox_sequence_and_audit(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_op ops[3];
+	struct fd_error err = { 0 };
+	for (int i = 0; i < 3; i++) {
+		char payload[128];
+		fd_op_init(&ops[i]);
+		fd_op_prepare(&ops[i], "room.set_flags", "anna", "desk-1");
+		snprintf(payload, sizeof payload, "{\"room\":\"10%d\",\"dnd\":true}", i + 1);
+		ops[i].payload = cJSON_Parse(payload);
+	}
+	assert_int_equal(fd_store_apply(db, ops, 3, FD_STORE_OUTBOX, NULL, NULL, &err), FD_OK);
+	sqlite3_stmt *s;
+	sqlite3_prepare_v2(fd_db_handle(db), "SELECT device_seq FROM outbox ORDER BY device_seq", -1, &s, NULL);
+	for (int i = 1; i <= 3; i++) {
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(s, 0), i);
+	}
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_prepare_v2(fd_db_handle(db), "SELECT count(*) FROM audit_log WHERE actor = 'anna'", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 3);
+	sqlite3_finalize(s);
+	/* The audit log cannot be rewritten. */
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "UPDATE audit_log SET actor = 'x'", NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "DELETE FROM audit_log", NULL, NULL, NULL), SQLITE_OK);
+	for (int i = 0; i < 3; i++)
+		fd_op_clear(&ops[i]);
+	fd_db_close(db);
+}
+
+struct found {
+	int n;
+	char codes[8][FD_CODE_LEN];
+	char names[8][300];
+};
+
+static bool collect(void *ctx, const struct fd_booking_row *row)
+{
+	struct found *f = ctx;
+	if (f->n < 8) {
+		strcpy(f->codes[f->n], row->b.code);
+		strcpy(f->names[f->n], row->guest_name);
+	}
+	f->n++;
+	return true;
+}
+
+static void add_guest_booking(struct fd_db *db, const char *gid, const char *family, const char *given,
+			      const char *code)
+{
+	char payload[512], bid[FD_ID_LEN];
+	snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"%s\",\"given\":\"%s\"}", gid, family, given);
+	assert_int_equal(fx_op(db, NULL, "guest.create", payload, NULL, NULL), FD_OK);
+	snprintf(bid, sizeof bid, "b%s", gid + 1);
+	snprintf(payload, sizeof payload,
+		 "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"DLX\",\"arrival\":\"2027-0%c-01\","
+		 "\"departure\":\"2027-0%c-03\"}", bid, code, gid, code[5], code[5]);
+	assert_int_equal(fx_op(db, NULL, "booking.create", payload, NULL, NULL), FD_OK);
+}
+
+static void test_search_folds_case_and_accents(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	add_guest_booking(db, "a0000000-0000-4000-8000-000000000001", "Müller", "Jürgen", "MUL222");
+	add_guest_booking(db, "a0000000-0000-4000-8000-000000000002", "Ødegaard", "Åse", "ODE223");
+	add_guest_booking(db, "a0000000-0000-4000-8000-000000000003", "山田", "太郎", "YAM224");
+	add_guest_booking(db, "a0000000-0000-4000-8000-000000000004", "Παπαδόπουλος", "Νίκος", "PAP225");
+	const char *queries[][2] = { { "mull", "MUL222" }, { "MÜLLER", "MUL222" }, { "jurg", "MUL222" },
+				     { "odeg", "ODE223" }, { "山田", "YAM224" }, { "παπαδοπ", "PAP225" },
+				     { "pap225", "PAP225" }, { "mu", "MUL222" } };
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		struct found f = { 0 };
+		assert_int_equal(fd_query_find(db, queries[i][0], 10, collect, &f, NULL), FD_OK);
+		if (f.n != 1)
+			fail_msg("query %s found %d", queries[i][0], f.n);
+		assert_string_equal(f.codes[0], queries[i][1]);
+	}
+	/* FTS syntax in the text is just text. */
+	struct found f = { 0 };
+	assert_int_equal(fd_query_find(db, "\" OR * NEAR(", 10, collect, &f, NULL), FD_OK);
+	assert_int_equal(f.n, 0);
+	fd_db_close(db);
+}
+
+static char *temp_db(char *buf, size_t size)
+{
+	snprintf(buf, size, "/tmp/fd-test-store-%d.db", (int)getpid());
+	unlink(buf);
+	return buf;
+}
+
+static void remove_db(const char *path)
+{
+	char p[300];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+static void test_migration_from_v1_fills_search(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	/* Build a version-1 database by hand, as an older frontdesk left it. */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	int n;
+	const struct fd_migration *steps = fd_core_migrations(&n);
+	assert_true(n >= 2);
+	assert_int_equal(sqlite3_exec(raw, "CREATE TABLE schema_migrations (chain TEXT NOT NULL, version INTEGER NOT NULL,"
+				      " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, steps[0].sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO schema_migrations VALUES ('core', 1, 0);"
+				      "INSERT INTO guests (id, family, given, version, updated_at)"
+				      " VALUES ('g1', 'García', 'Inés', 1, 0);", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+
+	struct fd_error err = { 0 };
+	struct fd_db *db = fd_db_open(path, 0, &err);
+	if (!db)
+		fail_msg("open: %s", err.message);
+	assert_int_equal(fd_db_schema_version(db, "core"), steps[n - 1].version);
+	sqlite3_stmt *s;
+	sqlite3_prepare_v2(fd_db_handle(db), "SELECT search_key FROM guests WHERE id = 'g1'", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "garcia ines");
+	sqlite3_finalize(s);
+	fd_db_close(db);
+	remove_db(path);
+}
+
+static void test_every_migration_from_empty(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = { 0 };
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	int n;
+	const struct fd_migration *steps = fd_core_migrations(&n);
+	assert_int_equal(fd_db_schema_version(db, "core"), steps[n - 1].version);
+	fd_db_close(db);
+	/* Opening again is a no-op. */
+	db = fd_db_open(path, 0, &err);
+	assert_non_null(db);
+	fd_db_close(db);
+	remove_db(path);
+}
+
+static void test_newer_database_is_refused(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = { 0 };
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	assert_int_equal(fd_db_exec(db, "INSERT INTO schema_migrations VALUES ('core', 999, 0)", &err), FD_OK);
+	fd_db_close(db);
+	db = fd_db_open(path, 0, &err);
+	assert_null(db);
+	assert_string_equal(err.code, "schema_too_new");
+	assert_non_null(strstr(err.message, "newer"));
+	remove_db(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schema_guard_refuses_raw_double_booking),
+		cmocka_unit_test(test_refused_batch_changes_nothing),
+		cmocka_unit_test(test_outbox_sequence_and_audit),
+		cmocka_unit_test(test_search_folds_case_and_accents),
+		cmocka_unit_test(test_migration_from_v1_fills_search),
+		cmocka_unit_test(test_every_migration_from_empty),
+		cmocka_unit_test(test_newer_database_is_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
