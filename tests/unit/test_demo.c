@@ -41,11 +41,11 @@ static void remove_db(const char *path)
 
 static struct fd_db *build(const char *path, uint64_t seed)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	if (!db)
 		fail_msg("open %s: %s", path, err.message);
-	struct fd_demo_options o = { .seed = seed, .today = test_today() };
+	struct fd_demo_options o = {.seed = seed, .today = test_today()};
 	enum fd_status st = fd_demo_build(db, &o, &err);
 	if (st != FD_OK)
 		fail_msg("demo build: %s", err.message);
@@ -96,16 +96,17 @@ static void test_shape(void **state)
 	assert_int_equal(scalar(f->db, "SELECT count(DISTINCT type_code) FROM rooms"), 5);
 	assert_true(scalar(f->db, "SELECT count(*) FROM rooms WHERE maint = 'ooo'") >= 1);
 	assert_true(scalar(f->db, "SELECT count(*) FROM rooms WHERE maint = 'oos'") >= 1);
-	assert_true(scalar(f->db, "SELECT count(*) FROM rooms WHERE maint = 'ooo' AND maint_reason <> ''") >= 1);
+	assert_true(scalar(f->db, "SELECT count(*) FROM rooms WHERE maint = 'ooo' AND maint_reason <> ''") >=
+	            1);
 	/* every role a staff member can have, and every department */
 	assert_int_equal(scalar(f->db, "SELECT count(DISTINCT role) FROM staff WHERE role <> 'guest'"), 3);
 	assert_int_equal(scalar(f->db, "SELECT count(DISTINCT dept) FROM staff"), 4);
 	assert_true(scalar(f->db, "SELECT count(*) FROM staff WHERE dept = 'housekeeping'"
-				  " AND role = 'staff' AND section <> ''") >= 2);
+	                          " AND role = 'staff' AND section <> ''") >= 2);
 	int64_t bookings = scalar(f->db, "SELECT count(*) FROM bookings");
 	assert_in_range(bookings, 300, 500);
-	for (const char *const *st = (const char *const[]){ "reserved", "checked_in", "checked_out",
-							      "cancelled", "no_show", NULL };
+	for (const char *const *st =
+	         (const char *const[]){"reserved", "checked_in", "checked_out", "cancelled", "no_show", NULL};
 	     *st; st++) {
 		char sql[128];
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM bookings WHERE status = '%s'", *st);
@@ -114,8 +115,9 @@ static void test_shape(void **state)
 	char name[64] = "";
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(f->db),
-					    "SELECT name || '|' || currency || '|' || timezone FROM property",
-					    -1, &s, NULL), SQLITE_OK);
+	                                    "SELECT name || '|' || currency || '|' || timezone FROM property",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
@@ -133,8 +135,9 @@ static void test_occupancy(void **state)
 	int64_t rooms = scalar(f->db, "SELECT count(*) FROM rooms");
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(f->db),
-					    "SELECT count(*) FROM stay_nights WHERE night = ?1", -1, &s, NULL),
-			 SQLITE_OK);
+	                                    "SELECT count(*) FROM stay_nights WHERE night = ?1", -1, &s,
+	                                    NULL),
+	                 SQLITE_OK);
 	for (fd_date d = f->today - 30; d < f->today + 14; d++) {
 		sqlite3_bind_int(s, 1, d);
 		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -142,12 +145,12 @@ static void test_occupancy(void **state)
 		sqlite3_reset(s);
 		if (held * 100 < rooms * 55 || held * 100 > rooms * 95)
 			fail_msg("night %d from today: %lld of %lld rooms", d - f->today, (long long)held,
-				 (long long)rooms);
+			         (long long)rooms);
 	}
 	sqlite3_finalize(s);
 	/* and bookings reach into the future */
 	assert_true(scalar(f->db, "SELECT max(departure) - (SELECT business_date FROM property)"
-				  " FROM bookings") > 30);
+	                          " FROM bookings") > 30);
 }
 
 struct counter {
@@ -166,9 +169,9 @@ static bool count_row(void *ctx, const struct fd_booking_row *row)
 
 static int list_count(struct fixture *f, enum fd_booking_list kind, fd_date want_departure)
 {
-	struct counter c = { .want_departure = want_departure };
-	struct fd_booking_filter flt = { .kind = kind, .from = f->today, .to = f->today + 1 };
-	struct fd_error err = { 0 };
+	struct counter c = {.want_departure = want_departure};
+	struct fd_booking_filter flt = {.kind = kind, .from = f->today, .to = f->today + 1};
+	struct fd_error err = {0};
 	assert_int_equal(fd_query_bookings(f->db, &flt, count_row, &c, &err), FD_OK);
 	return want_departure ? c.matched : c.n;
 }
@@ -181,19 +184,24 @@ static void test_today_lists(void **state)
 	assert_true(list_count(f, FD_LIST_DEPARTURES, f->today) >= 1);
 	/* some of today's arrivals already have a room, and some checked in */
 	char sql[256];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM bookings WHERE arrival = %d AND status = 'reserved'"
-				  " AND room IS NOT NULL", f->today);
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM bookings WHERE arrival = %d AND status = 'reserved'"
+	         " AND room IS NOT NULL",
+	         f->today);
 	assert_true(scalar(f->db, sql) >= 1);
 	/* housekeeping has work: dirty rooms, rooms to pick up, inspected rooms, DND */
 	assert_true(scalar(f->db, "SELECT count(*) FROM rooms WHERE clean = 'dirty'") >= 1);
 	assert_true(scalar(f->db, "SELECT count(*) FROM rooms WHERE clean = 'pickup'") >= 1);
 	assert_true(scalar(f->db, "SELECT count(*) FROM rooms WHERE clean = 'inspected'") >= 1);
 	assert_int_equal(scalar(f->db, "SELECT count(*) FROM rooms WHERE dnd"), 2);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM hk_tasks WHERE date = %d AND attendant <> ''", f->today);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM hk_tasks WHERE date = %d AND attendant <> ''",
+	         f->today);
 	assert_true(scalar(f->db, sql) >= 1);
 	/* in-house guests are in rooms, and their stays include today */
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM bookings WHERE status = 'checked_in'"
-				  " AND (room IS NULL OR arrival > %d OR departure < %d)", f->today, f->today);
+	snprintf(sql, sizeof sql,
+	         "SELECT count(*) FROM bookings WHERE status = 'checked_in'"
+	         " AND (room IS NULL OR arrival > %d OR departure < %d)",
+	         f->today, f->today);
 	assert_int_equal(scalar(f->db, sql), 0);
 }
 
@@ -233,14 +241,14 @@ static void test_scripts(void **state)
 		const char *script;
 		uint32_t lo, hi;
 	} scripts[] = {
-		{ "Latin accents", 0x00c0, 0x024f }, { "Cyrillic", 0x0400, 0x04ff }, { "Greek", 0x0370, 0x03ff },
-		{ "Han or Kana", 0x3040, 0x9fff }, { "Hangul", 0xac00, 0xd7af },
-		{ "Arabic", 0x0600, 0x06ff },
+	    {"Latin accents", 0x00c0, 0x024f}, {"Cyrillic", 0x0400, 0x04ff}, {"Greek", 0x0370, 0x03ff},
+	    {"Han or Kana", 0x3040, 0x9fff},   {"Hangul", 0xac00, 0xd7af},   {"Arabic", 0x0600, 0x06ff},
 	};
-	bool found[sizeof scripts / sizeof *scripts] = { false };
+	bool found[sizeof scripts / sizeof *scripts] = {false};
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(f->db), "SELECT family || ' ' || given FROM guests",
-					    -1, &s, NULL), SQLITE_OK);
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
 	int guests = 0;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(s, 0);
@@ -260,10 +268,11 @@ static void test_scripts(void **state)
 static void test_find(void **state)
 {
 	struct fixture *f = *state;
-	static const char *const queries[] = { "müller", "mull", "MULLER", "JOSÉ", "jose", "ødeg", "Παπαδ", "παπαδοπουλ" };
+	static const char *const queries[] = {"müller", "mull",     "MULLER", "JOSÉ",      "jose",
+	                                      "ødeg",   "odegaard", "Παπαδ",  "παπαδοπουλ"};
 	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
-		struct counter c = { 0 };
-		struct fd_error err = { 0 };
+		struct counter c = {0};
+		struct fd_error err = {0};
 		assert_int_equal(fd_query_find(f->db, queries[i], 50, count_row, &c, &err), FD_OK);
 		if (c.n < 1)
 			fail_msg("find \"%s\" found nothing", queries[i]);
@@ -275,36 +284,61 @@ static void test_consistent(void **state)
 {
 	struct fixture *f = *state;
 	assert_int_equal(scalar(f->db, "SELECT count(*) FROM (SELECT room, night FROM stay_nights"
-				       " WHERE room IS NOT NULL GROUP BY room, night HAVING count(*) > 1)"), 0);
-	assert_int_equal(scalar(f->db, "SELECT count(*) FROM stay_nights n JOIN rooms r ON r.number = n.room"
-				       " WHERE r.maint = 'ooo' AND n.night >= r.maint_from AND n.night < r.maint_to"),
-			 0);
+	                               " WHERE room IS NOT NULL GROUP BY room, night HAVING count(*) > 1)"),
+	                 0);
+	assert_int_equal(
+	    scalar(f->db, "SELECT count(*) FROM stay_nights n JOIN rooms r ON r.number = n.room"
+	                  " WHERE r.maint = 'ooo' AND n.night >= r.maint_from AND n.night < r.maint_to"),
+	    0);
 	/* nights held match the active and past stays exactly */
 	assert_int_equal(scalar(f->db, "SELECT count(*) FROM stay_nights"),
-			 scalar(f->db, "SELECT coalesce(sum(departure - arrival), 0) FROM bookings"
-				       " WHERE status IN ('reserved', 'checked_in', 'checked_out')"));
-	assert_int_equal(scalar(f->db, "SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
-				       " WHERE b.status IN ('cancelled', 'no_show')"), 0);
+	                 scalar(f->db, "SELECT coalesce(sum(departure - arrival), 0) FROM bookings"
+	                               " WHERE status IN ('reserved', 'checked_in', 'checked_out')"));
+	assert_int_equal(scalar(f->db,
+	                        "SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	                        " WHERE b.status IN ('cancelled', 'no_show')"),
+	                 0);
 	/* a checked-in or checked-out stay always had a room */
-	assert_int_equal(scalar(f->db, "SELECT count(*) FROM bookings WHERE status IN ('checked_in','checked_out')"
-				       " AND room IS NULL"), 0);
+	assert_int_equal(scalar(f->db,
+	                        "SELECT count(*) FROM bookings WHERE status IN ('checked_in','checked_out')"
+	                        " AND room IS NULL"),
+	                 0);
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(f->db), "PRAGMA integrity_check", -1, &s, NULL),
-			 SQLITE_OK);
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "ok");
 	sqlite3_finalize(s);
 	assert_int_equal(scalar(f->db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
+/* The board lists exactly the stays in a room that overlap its dates. */
+static void test_board(void **state)
+{
+	struct fixture *f = *state;
+	for (fd_date from = f->today - 20; from <= f->today + 20; from += 10) {
+		struct counter c = {0};
+		struct fd_error err = {0};
+		assert_int_equal(fd_query_board(f->db, from, from + 31, count_row, &c, &err), FD_OK);
+		char sql[256];
+		snprintf(
+		    sql, sizeof sql,
+		    "SELECT count(*) FROM bookings WHERE room IS NOT NULL AND arrival < %d AND departure > %d"
+		    " AND status IN ('reserved', 'checked_in', 'checked_out')",
+		    from + 31, from);
+		assert_int_equal(c.n, scalar(f->db, sql));
+		assert_true(c.n > (from <= f->today ? 50 : 0));
+	}
+}
+
 /* FNV-1a over the rows of a few canonical queries. */
 static uint64_t digest(struct fd_db *db)
 {
 	static const char *const sql[] = {
-		"SELECT code, room, arrival, departure, status, rate, guest_id, id FROM bookings ORDER BY code",
-		"SELECT id, family, given, email, phone, country FROM guests ORDER BY id",
-		"SELECT number, id, type_code, clean, maint, maint_from, dnd, mur FROM rooms ORDER BY number",
-		"SELECT username, id, role FROM staff ORDER BY username",
+	    "SELECT code, room, arrival, departure, status, rate, guest_id, id FROM bookings ORDER BY code",
+	    "SELECT id, family, given, email, phone, country FROM guests ORDER BY id",
+	    "SELECT number, id, type_code, clean, maint, maint_from, dnd, mur FROM rooms ORDER BY number",
+	    "SELECT username, id, role FROM staff ORDER BY username",
 	};
 	uint64_t h = UINT64_C(1469598103934665603);
 	for (size_t q = 0; q < sizeof sql / sizeof *sql; q++) {
@@ -345,8 +379,8 @@ static void test_refuses_existing(void **state)
 {
 	struct fixture *f = *state;
 	int64_t before = scalar(f->db, "SELECT count(*) FROM audit_log");
-	struct fd_demo_options o = { .seed = 7, .today = f->today };
-	struct fd_error err = { 0 };
+	struct fd_demo_options o = {.seed = 7, .today = f->today};
+	struct fd_error err = {0};
 	assert_int_equal(fd_demo_build(f->db, &o, &err), FD_E_CONFLICT);
 	assert_non_null(strstr(err.message, "Hotel Miradouro"));
 	assert_int_equal(scalar(f->db, "SELECT count(*) FROM audit_log"), before);
@@ -355,10 +389,15 @@ static void test_refuses_existing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_shape),       cmocka_unit_test(test_occupancy),
-		cmocka_unit_test(test_today_lists), cmocka_unit_test(test_scripts),
-		cmocka_unit_test(test_find),        cmocka_unit_test(test_consistent),
-		cmocka_unit_test(test_deterministic), cmocka_unit_test(test_refuses_existing),
+	    cmocka_unit_test(test_shape),
+	    cmocka_unit_test(test_occupancy),
+	    cmocka_unit_test(test_today_lists),
+	    cmocka_unit_test(test_scripts),
+	    cmocka_unit_test(test_find),
+	    cmocka_unit_test(test_consistent),
+	    cmocka_unit_test(test_board),
+	    cmocka_unit_test(test_deterministic),
+	    cmocka_unit_test(test_refuses_existing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
