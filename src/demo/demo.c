@@ -25,8 +25,8 @@
 #include "store/oplog.h"
 
 #define FLOORS 4
-#define CAP_PCT 92      /* never plan a night fuller than this */
-#define SURE_AHEAD 14   /* stays arriving this soon are all booked already */
+#define CAP_PCT 92    /* never plan a night fuller than this */
+#define SURE_AHEAD 14 /* stays arriving this soon are all booked already */
 
 /* --- a small deterministic PRNG (splitmix64) --- */
 
@@ -77,10 +77,9 @@ static void rng_uuid(struct rng *r, char out[FD_ID_LEN])
 	}
 	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
 	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-	snprintf(out, FD_ID_LEN,
-		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-		 b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12],
-		 b[13], b[14], b[15]);
+	snprintf(out, FD_ID_LEN, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+	         b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+	         b[15]);
 }
 
 static void rng_code(struct rng *r, char out[FD_CODE_LEN])
@@ -99,69 +98,67 @@ static const struct demo_type {
 	int64_t base_rate; /* EUR cents */
 	int rank;
 } types[] = {
-	{ "SGL", "Single", 1, 8900, 10 },
-	{ "DBL", "Double", 2, 12900, 20 },
-	{ "TWN", "Twin", 2, 12900, 20 },
-	{ "SUP", "Superior Double, river view", 3, 17900, 30 },
-	{ "STE", "Junior Suite", 4, 29500, 40 },
+    {"SGL", "Single", 1, 8900, 10},        {"DBL", "Double", 2, 12900, 20},
+    {"TWN", "Twin", 2, 12900, 20},         {"SUP", "Superior Double, river view", 3, 17900, 30},
+    {"STE", "Junior Suite", 4, 29500, 40},
 };
 #define N_TYPES ((int)(sizeof types / sizeof *types))
-static const int type_weights[N_TYPES] = { 12, 40, 25, 15, 8 }; /* share of demand */
+static const int type_weights[N_TYPES] = {12, 40, 25, 15, 8}; /* share of demand */
 
 /* Room types along a corridor of 15 (indices into types[]). */
-static const int floor_pattern[] = { 0, 1, 1, 2, 1, 2, 1, 0, 2, 1, 2, 1, 3, 3, 4 };
+static const int floor_pattern[] = {0, 1, 1, 2, 1, 2, 1, 0, 2, 1, 2, 1, 3, 3, 4};
 #define PATTERN_LEN ((int)(sizeof floor_pattern / sizeof *floor_pattern))
 
 static const struct demo_staff {
 	const char *user, *name, *role, *dept, *section;
 } staff[] = {
-	{ "rita.carvalho", "Rita Carvalho", "admin", "management", "" },
-	{ "miguel.sousa", "Miguel Sousa", "manager", "management", "" },
-	{ "catarina.lopes", "Catarina Lopes", "manager", "front_office", "" },
-	{ "helena.pinto", "Helena Pinto", "manager", "housekeeping", "" },
-	{ "rui.matos", "Rui Matos", "manager", "maintenance", "" },
-	{ "ana.silva", "Ana Silva", "staff", "front_office", "" },
-	{ "tiago.costa", "Tiago Costa", "staff", "front_office", "" },
-	{ "sofia.almeida", "Sofia Almeida", "staff", "front_office", "" },
-	{ "bruno.moreira", "Bruno Moreira", "staff", "front_office", "" },
-	{ "maria.fernandes", "Maria Fernandes", "staff", "housekeeping", "A" },
-	{ "lucia.rocha", "Lúcia Rocha", "staff", "housekeeping", "B" },
-	{ "joana.marques", "Joana Marques", "staff", "housekeeping", "C" },
-	{ "fatima.dias", "Fátima Dias", "staff", "housekeeping", "D" },
-	{ "jorge.teixeira", "Jorge Teixeira", "staff", "maintenance", "" },
-	{ "paulo.reis", "Paulo Reis", "staff", "maintenance", "" },
+    {"rita.carvalho", "Rita Carvalho", "admin", "management", ""},
+    {"miguel.sousa", "Miguel Sousa", "manager", "management", ""},
+    {"catarina.lopes", "Catarina Lopes", "manager", "front_office", ""},
+    {"helena.pinto", "Helena Pinto", "manager", "housekeeping", ""},
+    {"rui.matos", "Rui Matos", "manager", "maintenance", ""},
+    {"ana.silva", "Ana Silva", "staff", "front_office", ""},
+    {"tiago.costa", "Tiago Costa", "staff", "front_office", ""},
+    {"sofia.almeida", "Sofia Almeida", "staff", "front_office", ""},
+    {"bruno.moreira", "Bruno Moreira", "staff", "front_office", ""},
+    {"maria.fernandes", "Maria Fernandes", "staff", "housekeeping", "A"},
+    {"lucia.rocha", "Lúcia Rocha", "staff", "housekeeping", "B"},
+    {"joana.marques", "Joana Marques", "staff", "housekeeping", "C"},
+    {"fatima.dias", "Fátima Dias", "staff", "housekeeping", "D"},
+    {"jorge.teixeira", "Jorge Teixeira", "staff", "maintenance", ""},
+    {"paulo.reis", "Paulo Reis", "staff", "maintenance", ""},
 };
 #define N_STAFF ((int)(sizeof staff / sizeof *staff))
 #define NIGHT_AUDITOR "bruno.moreira"
 #define HK_MANAGER "helena.pinto"
 #define ENGINEER "rui.matos"
-static const char *const front_office[] = { "ana.silva", "tiago.costa", "sofia.almeida", "catarina.lopes" };
+static const char *const front_office[] = {"ana.silva", "tiago.costa", "sofia.almeida", "catarina.lopes"};
 
-static const char *const sources[] = { "booking.com", "expedia", "direct", "phone", "corporate", "email" };
-static const int source_weights[] = { 35, 12, 20, 10, 8, 8 };
-static const int source_rate_pm[] = { 1050, 1040, 1000, 980, 850, 1000 }; /* per mille of base */
+static const char *const sources[] = {"booking.com", "expedia", "direct", "phone", "corporate", "email"};
+static const int source_weights[] = {35, 12, 20, 10, 8, 8};
+static const int source_rate_pm[] = {1050, 1040, 1000, 980, 850, 1000}; /* per mille of base */
 
 static const char *const booking_notes[] = {
-	"Late arrival, flight TP1351 lands 22:40",
-	"Vegetarian breakfast",
-	"Quiet room away from the lift, please",
-	"Wedding anniversary: chilled bottle of Vinho Verde on arrival",
-	"Baby cot needed",
-	"Early check-in requested if possible",
-	"Airport transfer booked for departure 06:00",
-	"Gluten-free breakfast",
-	"Invoice to company: Atlântico Consulting, Lda.",
-	"Connecting rooms with the family booking",
-	"Allergic to feathers: synthetic pillows",
-	"Birthday on the second night",
+    "Late arrival, flight TP1351 lands 22:40",
+    "Vegetarian breakfast",
+    "Quiet room away from the lift, please",
+    "Wedding anniversary: chilled bottle of Vinho Verde on arrival",
+    "Baby cot needed",
+    "Early check-in requested if possible",
+    "Airport transfer booked for departure 06:00",
+    "Gluten-free breakfast",
+    "Invoice to company: Atlântico Consulting, Lda.",
+    "Connecting rooms with the family booking",
+    "Allergic to feathers: synthetic pillows",
+    "Birthday on the second night",
 };
 #define N_NOTES ((int)(sizeof booking_notes / sizeof *booking_notes))
 
 static const char *const guest_notes[] = {
-	"Returning guest, likes a high floor",
-	"Prefers a room facing the river",
-	"Travels with a small dog",
-	"Speaks little English; Portuguese or Spanish preferred",
+    "Returning guest, likes a high floor",
+    "Prefers a room facing the river",
+    "Travels with a small dog",
+    "Speaks little English; Portuguese or Spanish preferred",
 };
 #define N_GUEST_NOTES ((int)(sizeof guest_notes / sizeof *guest_notes))
 
@@ -292,11 +289,11 @@ static void plan_maintenance(struct demo *d)
 	int a = pick_room(d, 2, 1, -1, -1);
 	int b = pick_room(d, FLOORS, 2, a, -1);
 	int c = pick_room(d, 3, 0, a, b);
-	d->maint[0] = (struct maint_plan){ a, "ooo", "Water leak behind the bathroom wall; plumber on site",
-					   t - 3, t + 4, t - 3 };
-	d->maint[1] = (struct maint_plan){ b, "ooo", "Air-conditioning unit being replaced", t, t + 9, t - 1 };
-	d->maint[2] = (struct maint_plan){ c, "oos", "TV and minibar not working; parts ordered", t - 1, t + 2,
-					   t - 1 };
+	d->maint[0] = (struct maint_plan){
+	    a, "ooo", "Water leak behind the bathroom wall; plumber on site", t - 3, t + 4, t - 3};
+	d->maint[1] = (struct maint_plan){b, "ooo", "Air-conditioning unit being replaced", t, t + 9, t - 1};
+	d->maint[2] =
+	    (struct maint_plan){c, "oos", "TV and minibar not working; parts ordered", t - 1, t + 2, t - 1};
 	d->n_maint = 3;
 	for (int m = 0; m < d->n_maint; m++) {
 		struct maint_plan *mp = &d->maint[m];
@@ -318,7 +315,7 @@ static void plan_maintenance(struct demo *d)
 
 static int draw_los(struct rng *r)
 {
-	static const int w[] = { 3, 7, 10, 12, 11, 10, 14, 7, 6, 6, 3, 3, 2, 2, 4 }; /* 1..15 nights */
+	static const int w[] = {3, 7, 10, 12, 11, 10, 14, 7, 6, 6, 3, 3, 2, 2, 4}; /* 1..15 nights */
 	int n = rng_weighted(r, w, (int)(sizeof w / sizeof *w)) + 1;
 	return n == 15 ? rng_range(r, 15, 21) : n;
 }
@@ -427,7 +424,9 @@ static void plan_stays(struct demo *d)
 static void plan_booked_on(struct demo *d, struct plan_booking *b)
 {
 	int lead = draw_lead(&d->rng);
-	b->source = lead == 0 ? -1 : rng_weighted(&d->rng, source_weights, (int)(sizeof source_weights / sizeof *source_weights));
+	b->source = lead == 0 ? -1
+	                      : rng_weighted(&d->rng, source_weights,
+	                                     (int)(sizeof source_weights / sizeof *source_weights));
 	b->booked_on = b->arrival - lead;
 	if (b->booked_on < d->start)
 		b->booked_on = d->start;
@@ -457,7 +456,7 @@ static void plan_extras(struct demo *d, int n_main)
 		int room = find_room(d, rng_weighted(&d->rng, type_weights, N_TYPES), arrival, &nights);
 		if (room < 0 || nights < 1)
 			continue;
-		struct plan_booking probe = { .arrival = arrival };
+		struct plan_booking probe = {.arrival = arrival};
 		plan_booked_on(d, &probe);
 		if (!probe.materialized || probe.source < 0)
 			continue;
@@ -472,8 +471,8 @@ static void plan_extras(struct demo *d, int n_main)
 		if (!noshow) {
 			fd_date last_cancel = arrival - 1 < d->today ? arrival - 1 : d->today;
 			b->cancel_on = last_cancel >= b->booked_on
-					       ? b->booked_on + rng_range(&d->rng, 0, last_cancel - b->booked_on)
-					       : b->booked_on;
+			                   ? b->booked_on + rng_range(&d->rng, 0, last_cancel - b->booked_on)
+			                   : b->booked_on;
 		}
 		k++;
 	}
@@ -506,7 +505,7 @@ static void plan_today(struct demo *d)
 			continue;
 		int before = departing(d, b->room, d->today);
 		bool room_free = before < 0 || !d->b[before].materialized || d->b[before].checkout_today ||
-				 d->b[before].noshow || d->b[before].cancel_on;
+		                 d->b[before].noshow || d->b[before].cancel_on;
 		b->checkin_today = !first && room_free && rng_chance(&d->rng, 50);
 		first = false;
 	}
@@ -525,13 +524,15 @@ static void plan_details(struct demo *d, struct plan_booking *b)
 	if (b->cancel_on)
 		b->assign_on = 0;
 	else if (b->arrival < d->today)
-		b->assign_on = rng_chance(r, 80) ? clamp_date(b->arrival - rng_range(r, 0, 3), b->booked_on) : 0;
+		b->assign_on =
+		    rng_chance(r, 80) ? clamp_date(b->arrival - rng_range(r, 0, 3), b->booked_on) : 0;
 	else if (b->arrival == d->today)
 		b->assign_on = rng_chance(r, b->checkin_today ? 50 : 60)
-				       ? clamp_date(b->arrival - rng_range(r, 0, 2), b->booked_on) : 0;
+		                   ? clamp_date(b->arrival - rng_range(r, 0, 2), b->booked_on)
+		                   : 0;
 	else
 		b->assign_on = rng_chance(r, 15) ? b->booked_on
-						 : clamp_date(b->arrival - rng_range(r, 0, 2), b->booked_on);
+		                                 : clamp_date(b->arrival - rng_range(r, 0, 2), b->booked_on);
 	/* party */
 	b->adults = t->max_occupancy == 1 ? 1 : rng_chance(r, 78) ? 2 : 1;
 	b->children = 0;
@@ -611,14 +612,15 @@ static void plan_guests(struct demo *d)
 		struct plan_booking *b = &d->b[i];
 		if (!b->materialized)
 			continue;
-		if (!show_in && b->arrival < d->today && b->departure > d->today + 1 && !b->noshow && !b->cancel_on) {
+		if (!show_in && b->arrival < d->today && b->departure > d->today + 1 && !b->noshow &&
+		    !b->cancel_on) {
 			b->guest = showcase_guest(d, "DE", "Müller", "Jürgen");
 			show_in = true;
 		} else if (!show_arr && b->arrival == d->today && !b->checkin_today && !b->cancel_on) {
 			b->guest = showcase_guest(d, "NO", "Ødegaard", "Ingrid");
 			show_arr = true;
 		} else if (!show_dep && b->departure == d->today && !b->checkout_today && !b->noshow &&
-			   !b->cancel_on) {
+		           !b->cancel_on) {
 			b->guest = showcase_guest(d, "ES", "García", "José");
 			show_dep = true;
 		} else if (made > n && rng_chance(&d->rng, 10)) {
@@ -673,7 +675,7 @@ static const char *attendant(const struct plan_room *r)
 }
 
 static void op_set_clean(struct demo *d, int r, enum fd_clean status, const char *actor, fd_date day,
-			 int minute, int occupied)
+                         int minute, int occupied)
 {
 	cJSON *p = op_new(d, "room.set_clean", actor, day, minute);
 	if (!p)
@@ -708,7 +710,8 @@ static void emit_setup(struct demo *d)
 		if (staff[i].section[0])
 			cJSON_AddStringToObject(p, "section", staff[i].section);
 	}
-	for (int t = 0; t < N_TYPES && (p = op_new(d, "room_type.create", staff[0].user, s, 6 * 60 + 2)); t++) {
+	for (int t = 0; t < N_TYPES && (p = op_new(d, "room_type.create", staff[0].user, s, 6 * 60 + 2));
+	     t++) {
 		rng_uuid(&d->ids, id);
 		cJSON_AddStringToObject(p, "id", id);
 		cJSON_AddStringToObject(p, "code", types[t].code);
@@ -743,16 +746,16 @@ static void emit_guest(struct demo *d, struct plan_guest *g, const char *actor, 
 	cJSON_AddStringToObject(p, "given", gv->native);
 	cJSON_AddStringToObject(p, "country", c->countries[rng_range(&d->rng, 0, nc - 1)]);
 	if (rng_chance(&d->rng, 80)) {
-		static const char *const domains[] = { "example.com", "example.net", "example.org" };
+		static const char *const domains[] = {"example.com", "example.net", "example.org"};
 		char email[FD_NAME_LEN];
 		snprintf(email, sizeof email, "%s.%s@%s", gv->ascii, fem ? f->ascii_f : f->ascii,
-			 domains[rng_range(&d->rng, 0, 2)]);
+		         domains[rng_range(&d->rng, 0, 2)]);
 		cJSON_AddStringToObject(p, "email", email);
 	}
 	if (rng_chance(&d->rng, 60)) {
 		char phone[40];
 		snprintf(phone, sizeof phone, "+%s %03d %03d %03d", c->phone_cc, rng_range(&d->rng, 200, 999),
-			 rng_range(&d->rng, 0, 999), rng_range(&d->rng, 0, 999));
+		         rng_range(&d->rng, 0, 999), rng_range(&d->rng, 0, 999));
 		cJSON_AddStringToObject(p, "phone", phone);
 	}
 	if (g->note >= 0)
@@ -790,7 +793,7 @@ static void emit_create(struct demo *d, struct plan_booking *b, fd_date day, int
 }
 
 static void emit_booking_op(struct demo *d, struct plan_booking *b, const char *type, const char *actor,
-			    fd_date day, int minute, const char *room)
+                            fd_date day, int minute, const char *room)
 {
 	cJSON *p = op_new(d, type, actor, day, minute);
 	if (!p)
@@ -859,7 +862,8 @@ static bool replay_day(struct demo *d, fd_date day)
 			emit_create(d, &d->b[i], day, 9 * 60 + i % 600);
 	for (int i = 0; i < d->n_b; i++)
 		if (d->b[i].st == PS_RESERVED && d->b[i].cancel_on == day) {
-			emit_booking_op(d, &d->b[i], "booking.cancel", clerk(d), day, 10 * 60 + i % 300, NULL);
+			emit_booking_op(d, &d->b[i], "booking.cancel", clerk(d), day, 10 * 60 + i % 300,
+			                NULL);
 			d->b[i].st = PS_CANCELLED;
 		}
 	/* rooms for the next arrivals */
@@ -867,7 +871,7 @@ static bool replay_day(struct demo *d, fd_date day)
 		struct plan_booking *b = &d->b[i];
 		if (b->st == PS_RESERVED && b->assign_on == day && !b->assigned) {
 			emit_booking_op(d, b, "booking.assign_room", clerk(d), day, 11 * 60 + i % 120,
-					d->rooms[b->room].number);
+			                d->rooms[b->room].number);
 			b->assigned = true;
 		}
 	}
@@ -897,7 +901,8 @@ static bool replay_day(struct demo *d, fd_date day)
 	/* night audit: who never came */
 	for (int i = 0; i < d->n_b && !last; i++)
 		if (d->b[i].st == PS_RESERVED && d->b[i].noshow && d->b[i].arrival == day) {
-			emit_booking_op(d, &d->b[i], "booking.no_show", NIGHT_AUDITOR, day, 23 * 60 + 30, NULL);
+			emit_booking_op(d, &d->b[i], "booking.no_show", NIGHT_AUDITOR, day, 23 * 60 + 30,
+			                NULL);
 			d->b[i].st = PS_NO_SHOW;
 		}
 	return true;
@@ -940,7 +945,8 @@ static void emit_today(struct demo *d)
 			if (room->touched_today)
 				continue;
 			bool dirty = rng_chance(&d->rng, 55);
-			op_set_clean(d, r, dirty ? FD_CLEAN_DIRTY : FD_CLEAN_CLEAN, attendant(room), t, 9 * 60 + r, 1);
+			op_set_clean(d, r, dirty ? FD_CLEAN_DIRTY : FD_CLEAN_CLEAN, attendant(room), t,
+			             9 * 60 + r, 1);
 			if (dirty && (dnd < 2 || mur < 1)) {
 				cJSON *p = op_new(d, "room.set_flags", attendant(room), t, 9 * 60 + 30 + r);
 				if (!p)
@@ -952,7 +958,9 @@ static void emit_today(struct demo *d)
 		} else if (room->clean == FD_CLEAN_DIRTY) {
 			int x = rng_range(&d->rng, 0, 99);
 			if (x >= 45) {
-				enum fd_clean c = x < 70 ? FD_CLEAN_PICKUP : x < 85 ? FD_CLEAN_CLEAN : FD_CLEAN_INSPECTED;
+				enum fd_clean c = x < 70   ? FD_CLEAN_PICKUP
+				                  : x < 85 ? FD_CLEAN_CLEAN
+				                           : FD_CLEAN_INSPECTED;
 				op_set_clean(d, r, c, attendant(room), t, 10 * 60 + r, 0);
 				pickup += c == FD_CLEAN_PICKUP;
 			}
@@ -1033,15 +1041,15 @@ static bool demo_plan(struct demo *d, int n_rooms)
 static enum fd_status demo_apply(struct fd_db *db, struct demo *d, struct fd_error *err)
 {
 	int failed = -1;
-	struct fd_error inner = { 0 };
+	struct fd_error inner = {0};
 	enum fd_status st = fd_store_apply(db, d->ops, d->n_ops, FD_APPLY_TRUSTED, NULL, &failed, &inner);
 	if (st == FD_OK)
 		return FD_OK;
 	if (failed < 0)
 		return fd_fail(err, st, inner.code, inner.field, "%s", inner.message);
 	return fd_fail(err, st, inner.code, inner.field,
-		       _("The demo hotel could not be built: operation %d (%s) was refused: %s"), failed + 1,
-		       d->ops[failed].type, inner.message);
+	               _("The demo hotel could not be built: operation %d (%s) was refused: %s"), failed + 1,
+	               d->ops[failed].type, inner.message);
 }
 
 enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt, struct fd_error *err)
@@ -1051,17 +1059,18 @@ enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt
 	enum fd_status st = repo->get_property(repo->ctx, &existing, err);
 	if (st == FD_OK)
 		return fd_fail(err, FD_E_CONFLICT, "hotel_exists", NULL,
-			       _("This database already holds a hotel (%s); the demo needs an empty one."),
-			       existing.name);
+		               _("This database already holds a hotel (%s); the demo needs an empty one."),
+		               existing.name);
 	if (st != FD_E_NOT_FOUND)
 		return st;
 	int n_rooms = opt->rooms > 0 ? opt->rooms : 60;
 	int back = opt->days_back > 0 ? opt->days_back : 30;
 	int ahead = opt->days_ahead > 0 ? opt->days_ahead : 60;
 	if (n_rooms < 8 || n_rooms > 396 || back > 365 || ahead > 365)
-		return fd_fail(err, FD_E_INVALID, "invalid_field", "rooms",
-			       _("The demo hotel has 8 to 396 rooms and at most a year of history and future."));
-	struct demo d = { .rng = { opt->seed }, .ids = { opt->seed ^ UINT64_C(0x5eed1d5) } };
+		return fd_fail(
+		    err, FD_E_INVALID, "invalid_field", "rooms",
+		    _("The demo hotel has 8 to 396 rooms and at most a year of history and future."));
+	struct demo d = {.rng = {opt->seed}, .ids = {opt->seed ^ UINT64_C(0x5eed1d5)}};
 	d.cultures = demo_cultures(&d.n_cultures);
 	d.today = opt->today;
 	d.start = opt->today - back;
@@ -1074,7 +1083,8 @@ enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt
 		for (fd_date day = d.start; day <= d.today && st == FD_OK; day++)
 			if (!replay_day(&d, day))
 				st = fd_fail(err, FD_E_INVALID, "demo_plan", NULL,
-					     _("The demo plan is inconsistent on day %d (a bug)."), day - d.start);
+				             _("The demo plan is inconsistent on day %d (a bug)."),
+				             day - d.start);
 		if (st == FD_OK)
 			emit_today(&d);
 		if (st == FD_OK && d.oom)
