@@ -1,1 +1,23 @@
-# packaging: see the comment at the top of Makefile.am
+# packaging: Debian and RPM packaging, the systemd unit, the CI step.
+# See the comment at the top of Makefile.am. Nothing here is built by
+# 'make'; it all goes into the tarball so packages build from it.
+
+EXTRA_DIST += \
+	packaging/README.md \
+	packaging/build-deps.txt \
+	packaging/pkg-deps.txt \
+	packaging/frontdeskd.service \
+	packaging/build-deb \
+	packaging/test-deb \
+	packaging/build-rpm \
+	packaging/ci-packages \
+	packaging/debian/changelog \
+	packaging/debian/control \
+	packaging/debian/copyright \
+	packaging/debian/rules \
+	packaging/debian/source/format \
+	packaging/debian/frontdesk.install \
+	packaging/debian/frontdeskd.install \
+	packaging/debian/frontdeskd.postinst \
+	packaging/debian/frontdeskd.postrm \
+	packaging/rpm/frontdesk.spec

@@ -33,7 +33,7 @@ EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 
 # The cmocka programs again under valgrind (in a build without sanitizers):
 # `make check-valgrind`. Areas append their unit tests to VALGRIND_TESTS.
-VALGRIND_TESTS = $(UNIT_TESTS) $(UNIT_TESTS_STORE)
+VALGRIND_TESTS += $(UNIT_TESTS) $(UNIT_TESTS_STORE)
 VALGRIND = valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite -q
 .PHONY: check-valgrind
 check-valgrind:

@@ -79,6 +79,20 @@ int cmd_rtn(struct cli *cli, int argc, char **argv);
 int cmd_guest(struct cli *cli, int argc, char **argv);
 int cmd_staff(struct cli *cli, int argc, char **argv);
 int cmd_op(struct cli *cli, int argc, char **argv);
+/* Folios, night audit, reports, import and export (src/folio/). */
+int cmd_folio(struct cli *cli, int argc, char **argv);
+int cmd_post(struct cli *cli, int argc, char **argv);
+int cmd_pay(struct cli *cli, int argc, char **argv);
+int cmd_refund(struct cli *cli, int argc, char **argv);
+int cmd_void(struct cli *cli, int argc, char **argv);
+int cmd_moveline(struct cli *cli, int argc, char **argv);
+int cmd_settle(struct cli *cli, int argc, char **argv);
+int cmd_charges(struct cli *cli, int argc, char **argv);
+int cmd_settings(struct cli *cli, int argc, char **argv);
+int cmd_audit(struct cli *cli, int argc, char **argv);
+int cmd_report(struct cli *cli, int argc, char **argv);
+int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_ical(struct cli *cli, int argc, char **argv);
 
 
 /* A tiny option parser shared by all commands: "--name value", "--name=value"

@@ -50,6 +50,20 @@ static const struct op_spec {
 	{ "staff.shift", op_staff_shift, "username:s! on:b!" },
 	{ "task.create", op_task_create, "id:s! room:s! date:d! kind:s! attendant:s" },
 	{ "task.update", op_task_update, "task:s! attendant:s status:s" },
+	{ "folio.create", op_folio_create, "id:s! booking:s! name:s company:s route_room:b" },
+	{ "folio.post", op_folio_post,
+	  "id:s! booking:s folio:s charge:s! amount:i! quantity:i description:s date:d" },
+	{ "folio.pay", op_folio_pay, "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s date:d" },
+	{ "folio.refund", op_folio_refund,
+	  "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s reason:s! date:d" },
+	{ "folio.void", op_folio_void, "id:s! line:s! reason:s! date:d" },
+	{ "folio.move_line", op_folio_move_line, "line:s! folio:s!" },
+	{ "folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d" },
+	{ "folio.configure", op_folio_configure, "refund_threshold:i noshow_auto:b ooo_available:b" },
+	{ "charge_code.set", op_charge_code_set, "code:s! name:s! vat_bp:i! room:b" },
+	{ "audit.night", op_audit_night, "date:d! run_by:s" },
+	{ "room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s" },
+	{ "room.unblock", op_room_unblock, "room:s! uid:s!" },
 };
 
 #define N_OPS (sizeof op_table / sizeof *op_table)

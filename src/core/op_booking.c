@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/op_internal.h"
+#include "folio/card.h"
 
 #define MAX_STAY_NIGHTS 730
 
@@ -87,22 +88,17 @@ static enum fd_status check_occupancy(struct op_ctx *c, const struct fd_booking 
 	return FD_OK;
 }
 
-/* Is there a room of type `type` left on every night of b's stay? `self` is
- * the booking's previous state when modifying (its own nights do not count
- * against it), or NULL. */
-static enum fd_status check_availability(struct op_ctx *c, const struct fd_booking *b,
-					 const struct fd_booking *self)
+/* Is there a room of b's type left on every night of its stay? The
+ * booking's own nights (when it is being changed) do not count against it. */
+static enum fd_status check_availability(struct op_ctx *c, const struct fd_booking *b)
 {
 	for (fd_date d = b->arrival; d < b->departure; d++) {
 		int sold, rooms;
-		enum fd_status st = c->repo->type_sold(c->repo->ctx, b->type_code, d, &sold, c->err);
+		enum fd_status st = c->repo->type_sold(c->repo->ctx, b->type_code, d, b->id, &sold, c->err);
 		if (!st)
 			st = c->repo->type_inventory(c->repo->ctx, b->type_code, d, &rooms, c->err);
 		if (st)
 			return st;
-		if (self && fd_booking_active(self) && strcmp(self->type_code, b->type_code) == 0 &&
-		    d >= self->arrival && d < self->departure)
-			sold--;
 		if (sold >= rooms) {
 			char day[FD_DATE_STRLEN];
 			return fd_fail(c->err, FD_E_CONFLICT, "no_availability", "type",
@@ -188,7 +184,8 @@ static enum fd_status read_texts(struct op_ctx *c, struct fd_booking *b)
 	enum fd_status st;
 	if ((st = op_str(c, "source", b->source, sizeof b->source, false)) ||
 	    (st = op_str(c, "notes", b->notes, sizeof b->notes, false)) ||
-	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)))
+	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)) ||
+	    (st = fd_text_check_no_card("notes", b->notes, c->err)))
 		return st;
 	if (b->eta[0] && !(strlen(b->eta) == 5 && isdigit((unsigned char)b->eta[0]) &&
 			   isdigit((unsigned char)b->eta[1]) && b->eta[2] == ':' &&
@@ -242,7 +239,7 @@ enum fd_status op_booking_create(struct op_ctx *c)
 			       _("This guest's personal data was erased; create a new guest record."));
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
 	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)) ||
-	    (st = check_availability(c, &b, NULL)))
+	    (st = check_availability(c, &b)))
 		return st;
 	if (b.rate < 0)
 		b.rate = t.base_rate;
@@ -282,7 +279,7 @@ enum fd_status op_booking_modify(struct op_ctx *c)
 		return st;
 	if (b.arrival != old.arrival && (st = check_not_past(c, b.arrival)))
 		return st;
-	if ((st = check_availability(c, &b, &old)))
+	if ((st = check_availability(c, &b)))
 		return st;
 	if (b.room[0]) {
 		struct fd_room r;
@@ -463,6 +460,8 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 			       _("Only an in-house booking can check out; %s is %s."), b.code,
 			       fd_booking_status_name(b.status));
+	if ((st = fd_folio_check_out(c, &b)))
+		return st;
 	/* An early departure shortens the stay to what was used. */
 	if (c->prop.business_date < b.departure && c->prop.business_date > b.arrival)
 		b.departure = c->prop.business_date;

@@ -55,5 +55,20 @@ enum fd_status op_staff_update(struct op_ctx *c);
 enum fd_status op_staff_shift(struct op_ctx *c);
 enum fd_status op_task_create(struct op_ctx *c);
 enum fd_status op_task_update(struct op_ctx *c);
+/* Folios and the night audit (src/folio/op_folio.c, src/folio/op_audit.c). */
+enum fd_status op_folio_create(struct op_ctx *c);
+enum fd_status op_folio_post(struct op_ctx *c);
+enum fd_status op_folio_pay(struct op_ctx *c);
+enum fd_status op_folio_refund(struct op_ctx *c);
+enum fd_status op_folio_void(struct op_ctx *c);
+enum fd_status op_folio_move_line(struct op_ctx *c);
+enum fd_status op_folio_settle(struct op_ctx *c);
+enum fd_status op_folio_configure(struct op_ctx *c);
+enum fd_status op_charge_code_set(struct op_ctx *c);
+enum fd_status op_audit_night(struct op_ctx *c);
+enum fd_status op_room_block(struct op_ctx *c);
+enum fd_status op_room_unblock(struct op_ctx *c);
+/* Check-out rule: refused while a guest folio has a balance. */
+enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b);
 
 #endif

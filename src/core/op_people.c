@@ -6,6 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/op_internal.h"
+#include "folio/card.h"
 
 static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 {
@@ -16,7 +17,8 @@ static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 	    (st = op_str(c, "phone", g->phone, sizeof g->phone, false)) ||
 	    (st = op_str(c, "country", g->country, sizeof g->country, false)) ||
 	    (st = op_str(c, "document", g->document, sizeof g->document, false)) ||
-	    (st = op_str(c, "notes", g->notes, sizeof g->notes, false)))
+	    (st = op_str(c, "notes", g->notes, sizeof g->notes, false)) ||
+	    (st = fd_text_check_no_card("notes", g->notes, c->err)))
 		return st;
 	g->vip = op_bool(c, "vip", g->vip);
 	if (!g->family[0] && !g->given[0])

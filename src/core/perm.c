@@ -34,6 +34,18 @@ static const struct {
 	{ "task.create", FD_ROLE_STAFF },
 	{ "task.update", FD_ROLE_STAFF },
 	{ "conflict.resolve", FD_ROLE_STAFF },
+	{ "folio.create", FD_ROLE_STAFF },
+	{ "folio.post", FD_ROLE_STAFF },
+	{ "folio.pay", FD_ROLE_STAFF },
+	{ "folio.refund", FD_ROLE_STAFF }, /* above refund_threshold: manager (checked by the handler) */
+	{ "folio.void", FD_ROLE_STAFF },
+	{ "folio.move_line", FD_ROLE_STAFF },
+	{ "folio.settle", FD_ROLE_MANAGER }, /* direct bill to a company account */
+	{ "folio.configure", FD_ROLE_MANAGER },
+	{ "charge_code.set", FD_ROLE_MANAGER },
+	{ "audit.night", FD_ROLE_MANAGER },
+	{ "room.block", FD_ROLE_STAFF },
+	{ "room.unblock", FD_ROLE_STAFF },
 	/* endpoints */
 	{ "read.hotel", FD_ROLE_STAFF },
 	{ "read.availability", FD_ROLE_GUEST },

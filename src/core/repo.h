@@ -9,6 +9,7 @@
 
 #include "core/entity.h"
 #include "core/error.h"
+#include "folio/folio.h"
 
 struct fd_repo {
 	void *ctx;
@@ -36,8 +37,12 @@ struct fd_repo {
 	 * of [from, to): FD_OK and its code in clash_code, or FD_E_NOT_FOUND. */
 	enum fd_status (*room_clash)(void *ctx, const char *room, fd_date from, fd_date to,
 				     const char *except_id, char clash_code[FD_CODE_LEN], struct fd_error *err);
-	/* Active bookings of a room type (assigned or not) on a night. */
-	enum fd_status (*type_sold)(void *ctx, const char *type_code, fd_date night, int *sold, struct fd_error *err);
+	/* Bookings using up a room of a type on a night: assigned to a room of
+	 * that type, or unassigned and booked as that type. except_id (may be
+	 * "") is left out, so a booking being changed does not count against
+	 * itself. */
+	enum fd_status (*type_sold)(void *ctx, const char *type_code, fd_date night, const char *except_id,
+				    int *sold, struct fd_error *err);
 	/* Rooms of a type that are in inventory (not out of order) on a night. */
 	enum fd_status (*type_inventory)(void *ctx, const char *type_code, fd_date night, int *rooms, struct fd_error *err);
 	/* Up to max rooms of a type free and in order on every night of [from, to),
@@ -50,6 +55,37 @@ struct fd_repo {
 
 	enum fd_status (*get_task)(void *ctx, const char *id, struct fd_hk_task *out, struct fd_error *err);
 	enum fd_status (*put_task)(void *ctx, const struct fd_hk_task *t, struct fd_error *err);
+
+	/* Folios (src/store/repo_folio.c). Lists are malloc'd; the caller
+	 * frees *out (also on error, where it is NULL). */
+	enum fd_status (*get_folio)(void *ctx, const char *id, struct fd_folio *out, struct fd_error *err);
+	enum fd_status (*put_folio)(void *ctx, const struct fd_folio *f, struct fd_error *err);
+	enum fd_status (*booking_folios)(void *ctx, const char *booking_id, struct fd_folio **out, int *n,
+					 struct fd_error *err);
+	enum fd_status (*get_line)(void *ctx, const char *id, struct fd_folio_line *out, struct fd_error *err);
+	/* Inserts a new line; for an existing id only its folio may change. */
+	enum fd_status (*put_line)(void *ctx, const struct fd_folio_line *l, struct fd_error *err);
+	enum fd_status (*folio_lines)(void *ctx, const char *folio_id, struct fd_folio_line **out, int *n,
+				      struct fd_error *err);
+	enum fd_status (*get_charge_code)(void *ctx, const char *code, struct fd_charge_code *out, struct fd_error *err);
+	enum fd_status (*put_charge_code)(void *ctx, const struct fd_charge_code *cc, struct fd_error *err);
+	/* Property settings of the folio area (refund_threshold, noshow_auto,
+	 * ooo_available): text values. */
+	enum fd_status (*get_setting)(void *ctx, const char *key, char *out, size_t size, struct fd_error *err);
+	enum fd_status (*put_setting)(void *ctx, const char *key, const char *value, struct fd_error *err);
+	/* For the night audit: the bookings of one list (enum fd_audit_list). */
+	enum fd_status (*audit_bookings)(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
+					 int *n, struct fd_error *err);
+	/* A closed day's report (FD_E_NOT_FOUND while the day is open). */
+	enum fd_status (*get_day_report)(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err);
+	enum fd_status (*put_day_report)(void *ctx, const struct fd_day_report *r, struct fd_error *err);
+	/* The day's figures counted from the books (no write). */
+	enum fd_status (*count_day)(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err);
+	/* Room blocks from outside calendars, keyed by (room, uid). */
+	enum fd_status (*get_block)(void *ctx, const char *room, const char *uid, struct fd_room_block *out,
+				    struct fd_error *err);
+	enum fd_status (*put_block)(void *ctx, const struct fd_room_block *b, struct fd_error *err);
+	enum fd_status (*del_block)(void *ctx, const char *room, const char *uid, struct fd_error *err);
 };
 
 #endif

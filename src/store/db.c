@@ -61,20 +61,24 @@ sqlite3_stmt *fd_db_stmt(struct fd_db *db, const char *sql, struct fd_error *err
 			return db->cache[i].stmt;
 		}
 	}
+	if (db->n_cache == db->cap_cache) {
+		int cap = db->cap_cache ? 2 * db->cap_cache : 64;
+		struct fd_stmt_entry *grown = realloc(db->cache, (size_t)cap * sizeof *grown);
+		if (!grown) {
+			fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+			return NULL;
+		}
+		db->cache = grown;
+		db->cap_cache = cap;
+	}
 	sqlite3_stmt *stmt;
-	unsigned flags = db->n_cache < FD_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
-	if (sqlite3_prepare_v3(db->db, sql, -1, flags, &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(db->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
 		fd_db_fail(db, err, "preparing a query");
 		return NULL;
 	}
-	if (db->n_cache < FD_STMT_CACHE) {
-		db->cache[db->n_cache].sql = sql;
-		db->cache[db->n_cache].stmt = stmt;
-		db->n_cache++;
-		return stmt;
-	}
-	/* Cache full: a programming error (too many distinct queries); still work. */
-	fprintf(stderr, "frontdesk: statement cache full\n");
+	db->cache[db->n_cache].sql = sql;
+	db->cache[db->n_cache].stmt = stmt;
+	db->n_cache++;
 	return stmt;
 }
 
@@ -278,6 +282,7 @@ void fd_db_close(struct fd_db *db)
 		return;
 	for (int i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
 	if (db->db)
 		sqlite3_close(db->db);
 	free(db->path);

@@ -4,22 +4,24 @@
 
 #include "store/db.h"
 
-#define FD_STMT_CACHE 96
-
 struct fd_db {
 	sqlite3 *db;
 	char *path;
 	struct fd_repo repo;
 	fd_change_hook change_hook;
 	void *change_ctx;
-	struct {
+	/* Prepared statements keyed by their SQL literal's address. Grows as
+	 * needed: the set of distinct queries is fixed by the code. */
+	struct fd_stmt_entry {
 		const char *sql;
 		sqlite3_stmt *stmt;
-	} cache[FD_STMT_CACHE];
-	int n_cache;
+	} *cache;
+	int n_cache, cap_cache;
 };
 
 void fd_repo_sqlite_init(struct fd_db *db);
+/* Fills the folio members of db->repo (src/store/repo_folio.c). */
+void fd_repo_folio_init(struct fd_db *db);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
 

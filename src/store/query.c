@@ -263,7 +263,7 @@ enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_da
 {
 	const struct fd_repo *repo = fd_db_repo(db);
 	int sold, rooms;
-	enum fd_status st = repo->type_sold(repo->ctx, type_code, night, &sold, err);
+	enum fd_status st = repo->type_sold(repo->ctx, type_code, night, "", &sold, err);
 	if (!st)
 		st = repo->type_inventory(repo->ctx, type_code, night, &rooms, err);
 	*free_rooms = st ? 0 : rooms - sold;

@@ -420,24 +420,31 @@ static enum fd_status count_query(struct fd_db *db, sqlite3_stmt *s, int *out, s
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
 }
 
-static enum fd_status type_sold(void *ctx, const char *type, fd_date night, int *sold, struct fd_error *err)
+static enum fd_status type_sold(void *ctx, const char *type, fd_date night, const char *except_id, int *sold,
+				struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2", err);
+	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3", err);
 	bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
+	bind_text(s, 3, except_id ? except_id : "");
 	return count_query(db, s, sold, err);
 }
 
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	/* All rooms of the type less those out of order that night: both
-	 * counts come from the rooms_type_maint index alone (booking.create
-	 * asks this for every night of every stay). */
+	/* All rooms of the type, less those out of order that night, less
+	 * those blocked by an outside calendar (src/folio, iCal import) and
+	 * not already out of order. The first two counts come from the
+	 * rooms_type_maint index alone (booking.create asks this for every
+	 * night of every stay); calendar blocks are few. */
 	STMT(db, "SELECT (SELECT count(*) FROM rooms WHERE type_code = ?1)"
 		 " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
-		 "    AND maint_from <= ?2 AND maint_to > ?2)", err);
+		 "    AND maint_from <= ?2 AND maint_to > ?2)"
+		 " - (SELECT count(DISTINCT r.number) FROM room_blocks k JOIN rooms r ON r.number = k.room"
+		 "    WHERE r.type_code = ?1 AND k.start <= ?2 AND k.end > ?2"
+		 "    AND NOT (r.maint = 'ooo' AND r.maint_from <= ?2 AND r.maint_to > ?2))", err);
 	bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
 	return count_query(db, s, rooms, err);
@@ -449,6 +456,8 @@ static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_d
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT number FROM rooms r WHERE type_code = ?1"
 		 " AND NOT (maint = 'ooo' AND maint_from < ?3 AND maint_to > ?2)"
+		 " AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.room = r.number"
+		 "  AND k.start < ?3 AND k.end > ?2)"
 		 " AND NOT EXISTS (SELECT 1 FROM stay_nights n WHERE n.room = r.number"
 		 "  AND n.night >= ?2 AND n.night < ?3)"
 		 " ORDER BY floor, length(number), number LIMIT ?4", err);
@@ -580,4 +589,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 		.get_task = get_task,
 		.put_task = put_task,
 	};
+	fd_repo_folio_init(db);
 }

@@ -149,9 +149,12 @@ static const char schema_v5[] =
 
 /* Versions 3 (folios, src/folio) and 4 (sync: conflicts and cursors,
  * src/sync) are reserved for those areas; 5 is taken; the next free one is 6. */
+extern const char fd_schema_v3_folio[]; /* src/folio/schema_folio.c */
+
 static const struct fd_migration core_migrations[] = {
 	{ 1, schema_v1, NULL },
 	{ 2, schema_v2, fold_existing_guests },
+	{ 3, fd_schema_v3_folio, NULL },
 	{ 5, schema_v5, NULL },
 };
 

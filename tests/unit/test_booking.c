@@ -146,6 +146,12 @@ static void test_room_type_and_capacity_rules(void **state)
 	assert_string_equal(err.code, "wrong_room_type");
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-05", "2026-12-06", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"201\"", NULL, &err), FD_OK);
+	/* The upgrade uses up the deluxe room, not a standard one. */
+	assert_int_equal(free_std(c, "2026-12-05"), 3);
+	assert_int_equal(fx_book(c->db, "DLX", "2026-12-05", "2026-12-06", 1, NULL, NULL, &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "no_availability");
+	/* Changing a booking does not count it against itself. */
+	assert_int_equal(op_b(c, "anna", "booking.modify", "\"departure\":\"2026-12-07\"", NULL, &err), FD_OK);
 }
 
 static void test_out_of_order_and_service(void **state)

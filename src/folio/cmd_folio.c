@@ -1,0 +1,627 @@
+/* Folio commands: folio, post, pay, refund, void, settle, moveline,
+ * charges, settings, audit. Each builds one operation and applies it. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/render.h"
+#include "core/i18n.h"
+#include "core/money.h"
+#include "folio/cmd_folio.h"
+#include "folio/folio.h"
+#include "folio/op_folio.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+
+const char *folio_currency(struct cli *cli, char out[4])
+{
+	struct fd_property p;
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK)
+		memcpy(out, p.currency, 4);
+	else
+		strcpy(out, "EUR");
+	return out;
+}
+
+void folio_setting(struct cli *cli, const char *key, char *out, size_t size, const char *dflt)
+{
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	if (repo->get_setting(repo->ctx, key, out, size, NULL) != FD_OK)
+		snprintf(out, size, "%s", dflt);
+}
+
+static bool parse_amount(struct cli *cli, const char *cmd, const char *text, int64_t *out)
+{
+	char cur[4];
+	struct fd_error err = { 0 };
+	if (fd_money_parse(text, folio_currency(cli, cur), out, &err)) {
+		cli_usage_error(cli, cmd, "%s", err.message);
+		return false;
+	}
+	if (*out <= 0) {
+		cli_usage_error(cli, cmd, _("the amount must be more than zero"));
+		return false;
+	}
+	return true;
+}
+
+/* A line named by its id or a unique prefix of it (at least 4 characters). */
+static enum fd_status resolve_line(struct cli *cli, const char *key, char id[FD_ID_LEN], struct fd_error *err)
+{
+	/* Ids are lower-case hex and dashes, all below 'g': a range on the
+	 * unique index finds the prefix without a scan. */
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folio_lines WHERE id >= ?1 AND id < ?1 || 'g'"
+					      " ORDER BY id LIMIT 2", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	int found = 0;
+	while (strlen(key) >= 4 && sqlite3_step(s) == SQLITE_ROW) {
+		if (found++ == 0)
+			snprintf(id, FD_ID_LEN, "%s", (const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_reset(s);
+	if (found == 1)
+		return FD_OK;
+	if (found > 1)
+		return fd_fail(err, FD_E_INVALID, "ambiguous", "line",
+			       _("\"%s\" names more than one line; give more of its id."), key);
+	return fd_fail(err, FD_E_NOT_FOUND, "line_not_found", "line", _("No folio line \"%s\"."), key);
+}
+
+static int apply_show(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject)
+{
+	struct fd_op_result res;
+	int rc = cli_apply(cli, op, 1, &res);
+	if (rc)
+		return rc;
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "entity", res.entity);
+		cJSON_AddStringToObject(doc, "id", res.id);
+		if (res.warning[0])
+			cJSON_AddStringToObject(doc, "warning", res.warning);
+		cli_print_json(doc);
+		return CLI_OK;
+	}
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	printf(_(done_fmt), subject, res.id);
+#pragma GCC diagnostic pop
+	putchar('\n');
+	return CLI_OK;
+}
+
+/* --- folio CODE: show the bill --- */
+
+static cJSON *line_json(const struct fd_folio_line *l)
+{
+	char d[FD_DATE_STRLEN];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", l->id);
+	cJSON_AddStringToObject(o, "kind", fd_line_kind_name(l->kind));
+	cJSON_AddStringToObject(o, "code", l->code);
+	cJSON_AddStringToObject(o, "description", l->description);
+	cJSON_AddNumberToObject(o, "amount_minor", (double)l->amount);
+	cJSON_AddNumberToObject(o, "tax_minor", (double)l->tax);
+	cJSON_AddStringToObject(o, "date", fd_date_format(l->date, d));
+	if (l->method[0])
+		cJSON_AddStringToObject(o, "method", l->method);
+	if (l->ref[0])
+		cJSON_AddStringToObject(o, "ref", l->ref);
+	if (l->last4[0])
+		cJSON_AddStringToObject(o, "last4", l->last4);
+	if (l->voids[0])
+		cJSON_AddStringToObject(o, "voids", l->voids);
+	if (l->reason[0])
+		cJSON_AddStringToObject(o, "reason", l->reason);
+	cJSON_AddStringToObject(o, "actor", l->actor);
+	return o;
+}
+
+static void line_text(const struct fd_folio_line *l, const char *cur, bool voided)
+{
+	char d[FD_DATE_STRLEN], amt[FD_MONEY_STRLEN], tax[FD_MONEY_STRLEN];
+	fd_money_format_plain(l->amount, cur, amt, sizeof amt);
+	fd_money_format_plain(l->tax, cur, tax, sizeof tax);
+	printf("  %.8s %s %-8s %-40.40s %12s %10s%s\n", l->id, fd_date_format(l->date, d), fd_line_kind_name(l->kind),
+	       l->description, amt, l->tax ? tax : "", voided ? _("  (voided)") : "");
+}
+
+static enum fd_status show_folio(struct cli *cli, const struct fd_folio *f, const char *cur, cJSON *arr,
+				 int64_t *balance, struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	struct fd_folio_line *lines = NULL;
+	int n = 0;
+	struct fd_folio_totals t;
+	enum fd_status st = repo->folio_lines(repo->ctx, f->id, &lines, &n, err);
+	if (!st && !fd_folio_sum(lines, (size_t)n, &t))
+		st = fd_fail(err, FD_E_INVALID, "invalid_amount", NULL, _("The folio's sum is out of range."));
+	if (st) {
+		free(lines);
+		return st;
+	}
+	*balance += t.balance;
+	if (arr) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "id", f->id);
+		cJSON_AddStringToObject(o, "kind", fd_folio_kind_name(f->kind));
+		cJSON_AddStringToObject(o, "name", f->name);
+		if (f->company[0])
+			cJSON_AddStringToObject(o, "company", f->company);
+		cJSON_AddBoolToObject(o, "route_room", f->route_room);
+		cJSON_AddNumberToObject(o, "charges_minor", (double)t.charges);
+		cJSON_AddNumberToObject(o, "payments_minor", (double)t.payments);
+		cJSON_AddNumberToObject(o, "tax_minor", (double)t.tax);
+		cJSON_AddNumberToObject(o, "balance_minor", (double)t.balance);
+		cJSON *la = cJSON_AddArrayToObject(o, "lines");
+		for (int i = 0; i < n; i++) {
+			cJSON *lj = line_json(&lines[i]);
+			cJSON_AddBoolToObject(lj, "voided", fd_folio_line_voided(lines, (size_t)n, lines[i].id));
+			cJSON_AddItemToArray(la, lj);
+		}
+		cJSON_AddItemToArray(arr, o);
+	} else {
+		char a[FD_MONEY_STRLEN], b[FD_MONEY_STRLEN], c[FD_MONEY_STRLEN], d[FD_MONEY_STRLEN];
+		printf(_("Folio %.8s  %s%s\n"), f->id, f->name, f->route_room ? _(" (room charges)") : "");
+		for (int i = 0; i < n; i++)
+			line_text(&lines[i], cur, fd_folio_line_voided(lines, (size_t)n, lines[i].id));
+		printf(_("  charges %s  VAT included %s  paid %s  balance %s\n"),
+		       fd_money_format(t.charges, cur, a, sizeof a), fd_money_format(t.tax, cur, b, sizeof b),
+		       fd_money_format(t.payments, cur, c, sizeof c), fd_money_format(t.balance, cur, d, sizeof d));
+	}
+	free(lines);
+	return FD_OK;
+}
+
+static int folio_create(struct cli *cli, const struct fd_booking_row *row, const char *name, const char *company,
+			bool route_room)
+{
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	cli_op(cli, &op, "folio.create");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "booking", row->b.id);
+	if (name)
+		cJSON_AddStringToObject(op.payload, "name", name);
+	if (company)
+		cJSON_AddStringToObject(op.payload, "company", company);
+	if (route_room)
+		cJSON_AddBoolToObject(op.payload, "route_room", true);
+	return apply_show(cli, &op, N_("Opened a folio on %s: %s"), row->b.code);
+}
+
+int cmd_folio(struct cli *cli, int argc, char **argv)
+{
+	const char *code, *add = NULL, *company = NULL;
+	bool route = false;
+	const struct cli_opt opts[] = { { "add", &add, NULL }, { "company", &company, NULL },
+					{ "route-room", NULL, &route }, { 0 } };
+	if (!cli_parse(cli, "folio", argc, argv, opts, &code, 1, 1))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (cli_load_booking_row(cli, code, &row, &err))
+		return cli_error(cli, &err);
+	if (add || company || route)
+		return folio_create(cli, &row, add, company, route);
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	struct fd_folio *folios = NULL;
+	int n = 0;
+	char cur[4];
+	folio_currency(cli, cur);
+	if (repo->booking_folios(repo->ctx, row.b.id, &folios, &n, &err)) {
+		free(folios);
+		return cli_error(cli, &err);
+	}
+	cJSON *doc = cli->json ? cJSON_CreateObject() : NULL;
+	cJSON *arr = NULL;
+	if (doc) {
+		cJSON_AddStringToObject(doc, "booking", row.b.code);
+		cJSON_AddStringToObject(doc, "guest", row.guest_name);
+		cJSON_AddStringToObject(doc, "currency", cur);
+		arr = cJSON_AddArrayToObject(doc, "folios");
+	} else {
+		printf(_("Booking %s  %s  (%s)\n"), row.b.code, row.guest_name, fd_booking_status_name(row.b.status));
+	}
+	int64_t balance = 0, guest_balance = 0;
+	enum fd_status st = FD_OK;
+	for (int i = 0; i < n && !st; i++) {
+		int64_t b = 0;
+		st = show_folio(cli, &folios[i], cur, arr, &b, &err);
+		balance += b;
+		if (folios[i].kind == FD_FOLIO_GUEST)
+			guest_balance += b;
+	}
+	free(folios);
+	if (st) {
+		cJSON_Delete(doc);
+		return cli_error(cli, &err);
+	}
+	if (doc) {
+		cJSON_AddNumberToObject(doc, "balance_minor", (double)balance);
+		cJSON_AddNumberToObject(doc, "guest_balance_minor", (double)guest_balance);
+		cli_print_json(doc);
+	} else {
+		char m[FD_MONEY_STRLEN];
+		if (n == 0)
+			printf(_("No folio lines yet.\n"));
+		printf(_("Balance due from the guest: %s\n"), fd_money_format(guest_balance, cur, m, sizeof m));
+	}
+	return CLI_OK;
+}
+
+/* --- postings --- */
+
+static void add_target(cJSON *p, const struct fd_booking_row *row, const char *folio)
+{
+	if (folio)
+		cJSON_AddStringToObject(p, "folio", folio);
+	else
+		cJSON_AddStringToObject(p, "booking", row->b.id);
+}
+
+int cmd_post(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[3], *qty = NULL, *desc = NULL, *folio = NULL, *date = NULL;
+	const struct cli_opt opts[] = { { "qty", &qty, NULL }, { "desc", &desc, NULL }, { "folio", &folio, NULL },
+					{ "date", &date, NULL }, { 0 } };
+	if (!cli_parse(cli, "post", argc, argv, opts, pos, 3, 3))
+		return CLI_USAGE;
+	int q = 1;
+	if (qty && !cli_int(cli, "post", "--qty", qty, 1, 1000, &q))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	int64_t amount;
+	if (!parse_amount(cli, "post", pos[2], &amount))
+		return CLI_USAGE;
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (cli_load_booking_row(cli, pos[0], &row, &err))
+		return cli_error(cli, &err);
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	cli_op(cli, &op, "folio.post");
+	cJSON *p = op.payload;
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	add_target(p, &row, folio);
+	cJSON_AddStringToObject(p, "charge", pos[1]);
+	cJSON_AddNumberToObject(p, "amount", (double)amount);
+	if (q > 1)
+		cJSON_AddNumberToObject(p, "quantity", q);
+	if (desc)
+		cJSON_AddStringToObject(p, "description", desc);
+	if (date)
+		cJSON_AddStringToObject(p, "date", date);
+	return apply_show(cli, &op, N_("Posted to %s: line %s"), row.b.code);
+}
+
+static int payment(struct cli *cli, const char *cmd, const char *type, int argc, char **argv)
+{
+	const char *pos[3], *ref = NULL, *last4 = NULL, *folio = NULL, *reason = NULL;
+	const struct cli_opt opts[] = { { "ref", &ref, NULL }, { "last4", &last4, NULL }, { "folio", &folio, NULL },
+					{ "reason", &reason, NULL }, { 0 } };
+	if (!cli_parse(cli, cmd, argc, argv, opts, pos, 3, 3))
+		return CLI_USAGE;
+	bool refund = strcmp(type, "folio.refund") == 0;
+	if (refund && !reason)
+		return cli_usage_error(cli, cmd, _("--reason is required"));
+	if (!refund && reason)
+		return cli_usage_error(cli, cmd, _("unknown option --reason"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	int64_t amount;
+	if (!parse_amount(cli, cmd, pos[2], &amount))
+		return CLI_USAGE;
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (cli_load_booking_row(cli, pos[0], &row, &err))
+		return cli_error(cli, &err);
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	cli_op(cli, &op, type);
+	cJSON *p = op.payload;
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	add_target(p, &row, folio);
+	cJSON_AddStringToObject(p, "method", pos[1]);
+	cJSON_AddNumberToObject(p, "amount", (double)amount);
+	if (ref)
+		cJSON_AddStringToObject(p, "ref", ref);
+	if (last4)
+		cJSON_AddStringToObject(p, "last4", last4);
+	if (reason)
+		cJSON_AddStringToObject(p, "reason", reason);
+	return apply_show(cli, &op, refund ? N_("Refunded on %s: line %s") : N_("Payment on %s: line %s"),
+			  row.b.code);
+}
+
+int cmd_pay(struct cli *cli, int argc, char **argv)
+{
+	return payment(cli, "pay", "folio.pay", argc, argv);
+}
+
+int cmd_refund(struct cli *cli, int argc, char **argv)
+{
+	return payment(cli, "refund", "folio.refund", argc, argv);
+}
+
+int cmd_void(struct cli *cli, int argc, char **argv)
+{
+	const char *line, *reason = NULL;
+	const struct cli_opt opts[] = { { "reason", &reason, NULL }, { 0 } };
+	if (!cli_parse(cli, "void", argc, argv, opts, &line, 1, 1))
+		return CLI_USAGE;
+	if (!reason)
+		return cli_usage_error(cli, "void", _("--reason is required"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char id[FD_ID_LEN], vid[FD_ID_LEN];
+	struct fd_error err = { 0 };
+	if (resolve_line(cli, line, id, &err))
+		return cli_error(cli, &err);
+	struct fd_op op;
+	cli_op(cli, &op, "folio.void");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(vid));
+	cJSON_AddStringToObject(op.payload, "line", id);
+	cJSON_AddStringToObject(op.payload, "reason", reason);
+	return apply_show(cli, &op, N_("Voided %s: line %s"), line);
+}
+
+int cmd_moveline(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2];
+	if (!cli_parse(cli, "moveline", argc, argv, NULL, pos, 2, 2))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char id[FD_ID_LEN], folio[FD_ID_LEN];
+	struct fd_error err = { 0 };
+	if (resolve_line(cli, pos[0], id, &err))
+		return cli_error(cli, &err);
+	/* The folio by id or a unique prefix. */
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folios WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2", &err);
+	if (!s)
+		return cli_error(cli, &err);
+	sqlite3_bind_text(s, 1, pos[1], -1, SQLITE_TRANSIENT);
+	int found = 0;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (found++ == 0)
+			snprintf(folio, sizeof folio, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	if (found != 1) {
+		fd_fail(&err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No single folio \"%s\"."), pos[1]);
+		return cli_error(cli, &err);
+	}
+	struct fd_op op;
+	cli_op(cli, &op, "folio.move_line");
+	cJSON_AddStringToObject(op.payload, "line", id);
+	cJSON_AddStringToObject(op.payload, "folio", folio);
+	return apply_show(cli, &op, N_("Moved line %s (%s)"), pos[0]);
+}
+
+int cmd_settle(struct cli *cli, int argc, char **argv)
+{
+	const char *code, *company = NULL;
+	const struct cli_opt opts[] = { { "company", &company, NULL }, { 0 } };
+	if (!cli_parse(cli, "settle", argc, argv, opts, &code, 1, 1))
+		return CLI_USAGE;
+	if (!company)
+		return cli_usage_error(cli, "settle", _("--company is required"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_booking_row row;
+	struct fd_error err = { 0 };
+	if (cli_load_booking_row(cli, code, &row, &err))
+		return cli_error(cli, &err);
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	cli_op(cli, &op, "folio.settle");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
+	cJSON_AddStringToObject(op.payload, "company", company);
+	return apply_show(cli, &op, N_("Settled %s to the company folio %s"), row.b.code);
+}
+
+int cmd_charges(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2] = { NULL, NULL }, *name = NULL, *vat = NULL;
+	bool room = false;
+	const struct cli_opt opts[] = { { "name", &name, NULL }, { "vat", &vat, NULL }, { "room", NULL, &room }, { 0 } };
+	if (!cli_parse(cli, "charges", argc, argv, opts, pos, 0, 2))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	if (pos[0] && strcmp(pos[0], "set") == 0) {
+		int bp;
+		if (!pos[1] || !name || !vat)
+			return cli_usage_error(cli, "charges", _("use 'charges set CODE --name NAME --vat BASIS-POINTS'"));
+		if (!cli_int(cli, "charges", "--vat", vat, 0, 10000, &bp))
+			return CLI_USAGE;
+		struct fd_op op;
+		cli_op(cli, &op, "charge_code.set");
+		cJSON_AddStringToObject(op.payload, "code", pos[1]);
+		cJSON_AddStringToObject(op.payload, "name", name);
+		cJSON_AddNumberToObject(op.payload, "vat_bp", bp);
+		if (room)
+			cJSON_AddBoolToObject(op.payload, "room", true);
+		return apply_show(cli, &op, N_("Charge code %s saved (%s)."), pos[1]);
+	}
+	if (pos[0])
+		return cli_usage_error(cli, "charges", _("unknown subcommand \"%s\"; use set"), pos[0]);
+	struct fd_error err = { 0 };
+	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT code, name, vat_bp, is_room FROM charge_codes ORDER BY code", &err);
+	if (!s)
+		return cli_error(cli, &err);
+	cJSON *doc = cli->json ? cJSON_CreateArray() : NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(s, 0), *n = (const char *)sqlite3_column_text(s, 1);
+		int bp = sqlite3_column_int(s, 2);
+		if (doc) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "code", c);
+			cJSON_AddStringToObject(o, "name", n);
+			cJSON_AddNumberToObject(o, "vat_bp", bp);
+			cJSON_AddBoolToObject(o, "room", sqlite3_column_int(s, 3));
+			cJSON_AddItemToArray(doc, o);
+		} else {
+			printf("%-10s %-24s VAT %d.%02d %%%s\n", c, n, bp / 100, bp % 100,
+			       sqlite3_column_int(s, 3) ? _(" (room revenue)") : "");
+		}
+	}
+	sqlite3_reset(s);
+	if (doc)
+		cli_print_json(doc);
+	return CLI_OK;
+}
+
+static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
+{
+	if (strcmp(v, "yes") == 0 || strcmp(v, "1") == 0 || strcmp(v, "true") == 0)
+		*out = true;
+	else if (strcmp(v, "no") == 0 || strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
+		*out = false;
+	else {
+		cli_usage_error(cli, "settings", _("%s: use yes or no"), opt);
+		return false;
+	}
+	return true;
+}
+
+int cmd_settings(struct cli *cli, int argc, char **argv)
+{
+	const char *threshold = NULL, *noshow = NULL, *ooo = NULL;
+	const struct cli_opt opts[] = { { "refund-threshold", &threshold, NULL }, { "noshow-auto", &noshow, NULL },
+					{ "ooo-available", &ooo, NULL }, { 0 } };
+	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char cur[4];
+	folio_currency(cli, cur);
+	if (!threshold && !noshow && !ooo) {
+		char t[32], n[8], o[8], m[FD_MONEY_STRLEN];
+		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
+		folio_setting(cli, "noshow_auto", n, sizeof n, "1");
+		folio_setting(cli, "ooo_available", o, sizeof o, "0");
+		printf(_("refund threshold (above it a manager must refund): %s\n"),
+		       fd_money_format(strtoll(t, NULL, 10), cur, m, sizeof m));
+		printf(_("night audit marks no-shows: %s\n"), strcmp(n, "1") == 0 ? _("yes") : _("no"));
+		printf(_("out-of-order rooms count as available: %s\n"), strcmp(o, "1") == 0 ? _("yes") : _("no"));
+		return CLI_OK;
+	}
+	struct fd_op op;
+	cli_op(cli, &op, "folio.configure");
+	bool b, ok = true;
+	int64_t amount;
+	struct fd_error err = { 0 };
+	if (threshold) {
+		if (fd_money_parse(threshold, cur, &amount, &err) || amount < 0)
+			ok = cli_usage_error(cli, "settings", "--refund-threshold: %s", err.message) && false;
+		else
+			cJSON_AddNumberToObject(op.payload, "refund_threshold", (double)amount);
+	}
+	if (ok && noshow && (ok = yes_no(cli, "--noshow-auto", noshow, &b)))
+		cJSON_AddBoolToObject(op.payload, "noshow_auto", b);
+	if (ok && ooo && (ok = yes_no(cli, "--ooo-available", ooo, &b)))
+		cJSON_AddBoolToObject(op.payload, "ooo_available", b);
+	if (!ok) {
+		fd_op_clear(&op);
+		return CLI_USAGE;
+	}
+	rc = cli_apply(cli, &op, 1, NULL);
+	if (rc == CLI_OK && !cli->json)
+		printf(_("Settings saved.\n"));
+	return rc;
+}
+
+/* --- night audit --- */
+
+int cmd_audit(struct cli *cli, int argc, char **argv)
+{
+	const char *date = NULL;
+	const struct cli_opt opts[] = { { "date", &date, NULL }, { 0 } };
+	if (!cli_parse(cli, "audit", argc, argv, opts, NULL, 0, 0))
+		return CLI_USAGE;
+	fd_date day;
+	if (date && !cli_date(cli, "audit", "--date", date, &day))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	if (!date)
+		day = cli_today(cli);
+	char dtext[FD_DATE_STRLEN];
+	fd_date_format(day, dtext);
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	struct fd_day_report r;
+	struct fd_error err = { 0 };
+	if (repo->get_day_report(repo->ctx, day, &r, &err) == FD_OK) {
+		/* Nothing to do, and nothing is written (not even the log). */
+		if (cli->json) {
+			cJSON *doc = cJSON_CreateObject();
+			cJSON_AddStringToObject(doc, "date", dtext);
+			cJSON_AddBoolToObject(doc, "already_closed", true);
+			cli_print_json(doc);
+		} else {
+			printf(_("%s was already closed by the night audit; nothing changed.\n"), dtext);
+		}
+		return CLI_OK;
+	}
+	/* The operation's actor is the night audit itself; the person who ran
+	 * it is named in the payload and checked by the handler. */
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, cli->device);
+	op.payload = cJSON_CreateObject();
+	cJSON_AddStringToObject(op.payload, "date", dtext);
+	if (cli->actor[0])
+		cJSON_AddStringToObject(op.payload, "run_by", cli->actor);
+	unsigned flags = FD_APPLY_TRUSTED;
+	char url[8];
+	if (fd_db_meta_get(cli->db, "server_url", url, sizeof url, NULL) == FD_OK)
+		flags |= FD_STORE_OUTBOX;
+	int failed;
+	struct fd_op_result res;
+	enum fd_status st = fd_store_apply(cli->db, &op, 1, flags, &res, &failed, &err);
+	fd_op_clear(&op);
+	if (st)
+		return cli_error(cli, &err);
+	if (repo->get_day_report(repo->ctx, day, &r, &err))
+		return cli_error(cli, &err);
+	if (res.warning[0])
+		fprintf(stderr, _("%s: warning: %s\n"), cli->prog, res.warning);
+	char cur[4], m[FD_MONEY_STRLEN], next[FD_DATE_STRLEN];
+	folio_currency(cli, cur);
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "date", dtext);
+		cJSON_AddBoolToObject(doc, "already_closed", false);
+		cJSON_AddStringToObject(doc, "business_date", fd_date_format(day + 1, next));
+		cJSON_AddNumberToObject(doc, "rooms_sold", (double)r.rooms_sold);
+		cJSON_AddNumberToObject(doc, "room_revenue_minor", (double)r.room_revenue);
+		cJSON_AddNumberToObject(doc, "no_shows", (double)r.no_shows);
+		cli_print_json(doc);
+	} else {
+		printf(_("Closed %s: %" PRId64 " room(s) sold, room revenue %s, %" PRId64 " no-show(s). "
+			 "The business date is now %s.\n"),
+		       dtext, r.rooms_sold, fd_money_format(r.room_revenue, cur, m, sizeof m), r.no_shows,
+		       fd_date_format(day + 1, next));
+	}
+	return CLI_OK;
+}

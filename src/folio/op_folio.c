@@ -1,0 +1,541 @@
+/* Folio operations: folio.create, folio.post, folio.pay, folio.refund,
+ * folio.void, folio.move_line, folio.settle, folio.configure,
+ * charge_code.set, and the check-out rule. Compiled into libfdcore.a: they
+ * reach storage only through struct fd_repo. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/money.h"
+#include "core/op_internal.h"
+#include "core/perm.h"
+#include "folio/card.h"
+#include "folio/folio.h"
+#include "folio/op_folio.h"
+
+#define MAX_AMOUNT INT64_C(1000000000000)
+
+/* An id made from an operation and a salt: the same operation applied again
+ * (a retried push, a replay on the server) makes the same ids. */
+void op_folio_derive_id(const char *a, const char *b, const char *salt, char out[FD_ID_LEN])
+{
+	uint64_t h[2] = { UINT64_C(14695981039346656037), UINT64_C(1099511628211) * 31 };
+	const char *parts[3] = { a, b, salt };
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < 3; i++) {
+			for (const char *p = parts[i]; p && *p; p++) {
+				h[k] ^= (unsigned char)*p;
+				h[k] *= UINT64_C(1099511628211);
+			}
+			h[k] ^= 0x7c;
+			h[k] *= UINT64_C(1099511628211);
+		}
+	snprintf(out, FD_ID_LEN, "%08" PRIx32 "-%04" PRIx32 "-4%03" PRIx32 "-8%03" PRIx32 "-%012" PRIx64,
+		 (uint32_t)(h[0] >> 32), (uint32_t)(h[0] >> 16) & 0xffff, (uint32_t)h[0] & 0xfff,
+		 (uint32_t)(h[1] >> 52) & 0xfff, h[1] & UINT64_C(0xffffffffffff));
+}
+
+static enum fd_status no_folios(struct op_ctx *c)
+{
+	return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL,
+		       _("This store does not keep folios."));
+}
+
+bool op_folio_supported(const struct fd_repo *repo)
+{
+	return repo->get_folio && repo->folio_lines && repo->put_line;
+}
+
+static enum fd_status check_text(struct op_ctx *c, const char *field, const char *text)
+{
+	return fd_text_check_no_card(field, text, c->err);
+}
+
+/* The booking's folio that takes a posting: the room-routed folio for room
+ * charges when there is one, else the first guest folio, made on demand. */
+enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bool room_charge,
+				struct fd_folio *out)
+{
+	struct fd_folio *list = NULL;
+	int n = 0;
+	enum fd_status st = c->repo->booking_folios(c->repo->ctx, b->id, &list, &n, c->err);
+	if (st) {
+		free(list);
+		return st;
+	}
+	int pick = -1;
+	for (int i = 0; i < n && room_charge; i++)
+		if (list[i].route_room) {
+			pick = i;
+			break;
+		}
+	for (int i = 0; i < n && pick < 0; i++)
+		if (list[i].kind == FD_FOLIO_GUEST)
+			pick = i;
+	if (pick >= 0) {
+		*out = list[pick];
+		free(list);
+		return FD_OK;
+	}
+	free(list);
+	memset(out, 0, sizeof *out);
+	op_folio_derive_id(b->id, "", "guest-folio", out->id);
+	snprintf(out->booking_id, sizeof out->booking_id, "%s", b->id);
+	out->kind = FD_FOLIO_GUEST;
+	snprintf(out->name, sizeof out->name, "%s", "Guest");
+	out->version = 1;
+	return c->repo->put_folio(c->repo->ctx, out, c->err);
+}
+
+/* The folio a posting goes to: "folio" (an id) or "booking" (its default). */
+static enum fd_status target_folio(struct op_ctx *c, bool room_charge, struct fd_folio *f)
+{
+	char id[FD_ID_LEN] = "";
+	enum fd_status st = op_str(c, "folio", id, sizeof id, false);
+	if (st)
+		return st;
+	if (id[0]) {
+		st = c->repo->get_folio(c->repo->ctx, id, f, c->err);
+		if (st == FD_E_NOT_FOUND)
+			return fd_fail(c->err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No folio \"%s\"."), id);
+		return st;
+	}
+	if (!op_has(c, "booking"))
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "booking",
+			       _("Name the booking or the folio to post to."));
+	struct fd_booking b;
+	if ((st = op_load_booking(c, &b)))
+		return st;
+	return op_folio_default(c, &b, room_charge, f);
+}
+
+/* Postings are dated on the business date, or on an earlier day that the
+ * night audit has not closed yet. */
+static enum fd_status line_date(struct op_ctx *c, fd_date *date)
+{
+	*date = c->prop.business_date;
+	enum fd_status st = op_date(c, "date", date, false);
+	if (st)
+		return st;
+	char day[FD_DATE_STRLEN];
+	if (*date > c->prop.business_date)
+		return fd_fail(c->err, FD_E_CONFLICT, "future_date", "date",
+			       _("Cannot post on %s: the business date is still %s."), fd_date_format(*date, day),
+			       fd_date_format(c->prop.business_date, (char[FD_DATE_STRLEN]){ 0 }));
+	struct fd_day_report r;
+	st = c->repo->get_day_report(c->repo->ctx, *date, &r, c->err);
+	if (st == FD_OK)
+		return fd_fail(c->err, FD_E_CONFLICT, "day_closed", "date",
+			       _("%s is closed by the night audit; post on the current business date instead."),
+			       fd_date_format(*date, day));
+	return st == FD_E_NOT_FOUND ? FD_OK : st;
+}
+
+static enum fd_status new_line(struct op_ctx *c, struct fd_folio_line *l, enum fd_line_kind kind)
+{
+	memset(l, 0, sizeof *l);
+	l->kind = kind;
+	l->version = 1;
+	l->created_at = c->op->created_at;
+	snprintf(l->actor, sizeof l->actor, "%s", c->op->actor);
+	enum fd_status st = op_str(c, "id", l->id, sizeof l->id, true);
+	if (!st && !l->id[0])
+		st = fd_fail(c->err, FD_E_INVALID, "invalid_field", "id", _("A folio line needs an id."));
+	if (st)
+		return st;
+	struct fd_folio_line existing;
+	if (c->repo->get_line(c->repo->ctx, l->id, &existing, c->err) == FD_OK)
+		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_line", "id", _("Line %s already exists."), l->id);
+	return line_date(c, &l->date);
+}
+
+static enum fd_status save_line(struct op_ctx *c, const struct fd_folio_line *l)
+{
+	enum fd_status st = c->repo->put_line(c->repo->ctx, l, c->err);
+	if (!st)
+		op_result_entity(c, "folio_line", l->id);
+	return st;
+}
+
+enum fd_status op_folio_create(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_folio f = { .kind = FD_FOLIO_GUEST, .version = 1 };
+	struct fd_booking b;
+	enum fd_status st;
+	if ((st = op_str(c, "id", f.id, sizeof f.id, true)) || (st = op_load_booking(c, &b)) ||
+	    (st = op_str(c, "name", f.name, sizeof f.name, false)) ||
+	    (st = op_str(c, "company", f.company, sizeof f.company, false)) ||
+	    (st = check_text(c, "name", f.name)) || (st = check_text(c, "company", f.company)))
+		return st;
+	struct fd_folio existing;
+	if (c->repo->get_folio(c->repo->ctx, f.id, &existing, c->err) == FD_OK)
+		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_folio", "id", _("Folio %s already exists."), f.id);
+	snprintf(f.booking_id, sizeof f.booking_id, "%s", b.id);
+	if (f.company[0])
+		f.kind = FD_FOLIO_COMPANY;
+	if (!f.name[0])
+		snprintf(f.name, sizeof f.name, "%s%.100s", f.company[0] ? "Company: " : "Guest",
+			 f.company[0] ? f.company : "");
+	f.route_room = op_bool(c, "route_room", false);
+	st = c->repo->put_folio(c->repo->ctx, &f, c->err);
+	if (!st)
+		op_result_entity(c, "folio", f.id);
+	return st;
+}
+
+enum fd_status op_folio_post(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_folio_line l;
+	struct fd_charge_code cc;
+	struct fd_folio f;
+	int64_t amount, qty = 1;
+	enum fd_status st;
+	if ((st = new_line(c, &l, FD_LINE_CHARGE)) ||
+	    (st = op_str(c, "charge", l.code, sizeof l.code, true)) ||
+	    (st = op_int(c, "amount", 1, MAX_AMOUNT, &amount, true)) ||
+	    (st = op_int(c, "quantity", 1, 1000, &qty, false)) ||
+	    (st = op_str(c, "description", l.description, sizeof l.description, false)) ||
+	    (st = check_text(c, "description", l.description)))
+		return st;
+	st = c->repo->get_charge_code(c->repo->ctx, l.code, &cc, c->err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(c->err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
+			       _("No charge code \"%s\"; see 'frontdesk charges'."), l.code);
+	if (st || (st = target_folio(c, cc.is_room, &f)))
+		return st;
+	l.amount = amount * qty; /* both bounded: no overflow */
+	if (!fd_vat_included(l.amount, cc.vat_bp, &l.tax))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_amount", "amount", _("The amount is out of range."));
+	if (!l.description[0])
+		snprintf(l.description, sizeof l.description, qty > 1 ? "%s x%d" : "%s", cc.name, (int)qty);
+	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
+	return save_line(c, &l);
+}
+
+static enum fd_status read_payment(struct op_ctx *c, struct fd_folio_line *l, int64_t *amount)
+{
+	enum fd_status st;
+	char last4[64] = ""; /* read wide: a whole card number gets the right message */
+	if ((st = op_str(c, "method", l->method, sizeof l->method, true)) ||
+	    (st = op_int(c, "amount", 1, MAX_AMOUNT, amount, true)) ||
+	    (st = op_str(c, "ref", l->ref, sizeof l->ref, false)) ||
+	    (st = op_str(c, "last4", last4, sizeof last4, false)) ||
+	    (st = check_text(c, "ref", l->ref)))
+		return st;
+	if (strlen(last4) > 4)
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "last4",
+			       _("Keep only the last four digits of a card (for example 4242), never the number."));
+	snprintf(l->last4, sizeof l->last4, "%s", last4);
+	if (!fd_payment_method_valid(l->method))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "method",
+			       _("Unknown payment method \"%s\"; use cash, card or bank_transfer."), l->method);
+	if (!fd_last4_valid(l->last4))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "last4",
+			       _("Keep only the last four digits of a card (for example 4242), never the number."));
+	if (l->last4[0] && strcmp(l->method, "card") != 0)
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "last4",
+			       _("Last four digits belong to card payments only."));
+	snprintf(l->code, sizeof l->code, "%s", l->method);
+	return FD_OK;
+}
+
+enum fd_status op_folio_pay(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_folio_line l;
+	struct fd_folio f;
+	int64_t amount;
+	enum fd_status st;
+	if ((st = new_line(c, &l, FD_LINE_PAYMENT)) || (st = read_payment(c, &l, &amount)) ||
+	    (st = target_folio(c, false, &f)))
+		return st;
+	l.amount = -amount;
+	snprintf(l.description, sizeof l.description, "Payment (%s)", l.method);
+	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
+	return save_line(c, &l);
+}
+
+/* Refunds above the property's threshold need a manager. Trusted local
+ * tools (the standalone owner) are not limited. */
+static enum fd_status check_refund_rights(struct op_ctx *c, int64_t amount)
+{
+	if (c->flags & FD_APPLY_TRUSTED)
+		return FD_OK;
+	char buf[32] = "";
+	int64_t threshold = 0;
+	if (c->repo->get_setting(c->repo->ctx, "refund_threshold", buf, sizeof buf, c->err) == FD_OK)
+		threshold = strtoll(buf, NULL, 10);
+	if (amount <= threshold)
+		return FD_OK;
+	struct fd_staff s;
+	enum fd_status st = c->repo->get_staff(c->repo->ctx, c->op->actor, &s, c->err);
+	if (st == FD_OK && s.role >= FD_ROLE_MANAGER)
+		return FD_OK;
+	if (st && st != FD_E_NOT_FOUND)
+		return st;
+	char lim[FD_MONEY_STRLEN];
+	return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "amount",
+		       _("Refunds above %s need a manager."),
+		       fd_money_format(threshold, c->prop.currency, lim, sizeof lim));
+}
+
+enum fd_status op_folio_refund(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_folio_line l;
+	struct fd_folio f;
+	int64_t amount;
+	enum fd_status st;
+	if ((st = new_line(c, &l, FD_LINE_REFUND)) || (st = read_payment(c, &l, &amount)) ||
+	    (st = op_str(c, "reason", l.reason, sizeof l.reason, true)) ||
+	    (st = check_text(c, "reason", l.reason)) || (st = check_refund_rights(c, amount)) ||
+	    (st = target_folio(c, false, &f)))
+		return st;
+	if (!l.reason[0])
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason", _("Say why the money is refunded."));
+	l.amount = amount;
+	snprintf(l.description, sizeof l.description, "Refund (%s)", l.method);
+	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
+	return save_line(c, &l);
+}
+
+static enum fd_status load_line(struct op_ctx *c, struct fd_folio_line *l)
+{
+	char id[FD_ID_LEN];
+	enum fd_status st = op_str(c, "line", id, sizeof id, true);
+	if (st)
+		return st;
+	st = c->repo->get_line(c->repo->ctx, id, l, c->err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(c->err, FD_E_NOT_FOUND, "line_not_found", "line", _("No folio line \"%s\"."), id);
+	return st;
+}
+
+static enum fd_status is_voided(struct op_ctx *c, const struct fd_folio_line *l, bool *voided)
+{
+	struct fd_folio_line *lines = NULL;
+	int n = 0;
+	enum fd_status st = c->repo->folio_lines(c->repo->ctx, l->folio_id, &lines, &n, c->err);
+	*voided = !st && fd_folio_line_voided(lines, (size_t)n, l->id);
+	free(lines);
+	return st;
+}
+
+enum fd_status op_folio_void(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_folio_line l, orig;
+	bool voided;
+	enum fd_status st;
+	if ((st = new_line(c, &l, FD_LINE_VOID)) || (st = load_line(c, &orig)) ||
+	    (st = op_str(c, "reason", l.reason, sizeof l.reason, true)) ||
+	    (st = check_text(c, "reason", l.reason)) || (st = is_voided(c, &orig, &voided)))
+		return st;
+	if (!l.reason[0])
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason", _("A void needs a reason."));
+	if ((st = fd_folio_make_void(&orig, voided, &l, c->err)))
+		return st;
+	return save_line(c, &l);
+}
+
+enum fd_status op_folio_move_line(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_folio_line l;
+	struct fd_folio to;
+	char to_id[FD_ID_LEN];
+	bool voided;
+	enum fd_status st;
+	if ((st = load_line(c, &l)) || (st = op_str(c, "folio", to_id, sizeof to_id, true)))
+		return st;
+	st = c->repo->get_folio(c->repo->ctx, to_id, &to, c->err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(c->err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No folio \"%s\"."), to_id);
+	if (st || (st = is_voided(c, &l, &voided)))
+		return st;
+	if (l.kind == FD_LINE_VOID || l.kind == FD_LINE_TRANSFER || voided)
+		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "line",
+			       _("Line %s is voided, a void or a transfer; it stays where it is."), l.id);
+	if (strcmp(l.folio_id, to.id) == 0)
+		return fd_fail(c->err, FD_E_CONFLICT, "same_folio", "folio", _("The line is already on that folio."));
+	snprintf(l.folio_id, sizeof l.folio_id, "%s", to.id);
+	l.version++;
+	return save_line(c, &l);
+}
+
+/* The balance of each of the booking's guest folios (company folios are
+ * receivables of the company and do not block a check-out). */
+static enum fd_status guest_balances(struct op_ctx *c, const struct fd_booking *b, struct fd_folio **folios,
+				     int64_t **bal, int *n, int64_t *total)
+{
+	*bal = NULL;
+	*total = 0;
+	enum fd_status st = c->repo->booking_folios(c->repo->ctx, b->id, folios, n, c->err);
+	if (st)
+		return st;
+	if (*n && !(*bal = calloc((size_t)*n, sizeof **bal)))
+		return fd_fail(c->err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	for (int i = 0; i < *n && !st; i++) {
+		if ((*folios)[i].kind != FD_FOLIO_GUEST)
+			continue;
+		struct fd_folio_line *lines = NULL;
+		int k = 0;
+		struct fd_folio_totals t;
+		st = c->repo->folio_lines(c->repo->ctx, (*folios)[i].id, &lines, &k, c->err);
+		if (!st && !fd_folio_sum(lines, (size_t)k, &t))
+			st = fd_fail(c->err, FD_E_INVALID, "invalid_amount", NULL, _("The folio's sum is out of range."));
+		free(lines);
+		if (!st) {
+			(*bal)[i] = t.balance;
+			*total += t.balance;
+		}
+	}
+	return st;
+}
+
+enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b)
+{
+	if (!op_folio_supported(c->repo))
+		return FD_OK;
+	struct fd_folio *folios = NULL;
+	int64_t *bal = NULL, total;
+	int n = 0;
+	enum fd_status st = guest_balances(c, b, &folios, &bal, &n, &total);
+	bool open = false;
+	for (int i = 0; !st && i < n; i++)
+		open = open || bal[i] != 0;
+	free(folios);
+	free(bal);
+	if (st || !open)
+		return st;
+	char money[FD_MONEY_STRLEN];
+	return fd_fail(c->err, FD_E_CONFLICT, "balance_due", "booking",
+		       _("Booking %s has an open balance of %s; take the payment (or refund the credit), "
+			 "or have a manager settle it to a company account."),
+		       b->code, fd_money_format(total, c->prop.currency, money, sizeof money));
+}
+
+/* Direct bill: move every guest folio's balance to the booking's company
+ * folio for the named company (made on demand). */
+enum fd_status op_folio_settle(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_booking b;
+	char id[FD_ID_LEN], company[FD_NAME_LEN];
+	fd_date date;
+	enum fd_status st;
+	if ((st = op_str(c, "id", id, sizeof id, true)) || (st = op_load_booking(c, &b)) ||
+	    (st = op_str(c, "company", company, sizeof company, true)) ||
+	    (st = check_text(c, "company", company)) || (st = line_date(c, &date)))
+		return st;
+	if (!company[0])
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "company", _("Name the company account."));
+	struct fd_folio *folios = NULL, comp;
+	int64_t *bal = NULL, total;
+	int n = 0;
+	st = guest_balances(c, &b, &folios, &bal, &n, &total);
+	if (!st && total == 0)
+		st = fd_fail(c->err, FD_E_CONFLICT, "nothing_to_settle", "booking",
+			     _("Booking %s has nothing to settle."), b.code);
+	if (!st) {
+		op_folio_derive_id(b.id, company, "company-folio", comp.id);
+		st = c->repo->get_folio(c->repo->ctx, comp.id, &comp, c->err);
+		if (st == FD_E_NOT_FOUND) {
+			memset(&comp, 0, sizeof comp);
+			op_folio_derive_id(b.id, company, "company-folio", comp.id);
+			snprintf(comp.booking_id, sizeof comp.booking_id, "%s", b.id);
+			comp.kind = FD_FOLIO_COMPANY;
+			snprintf(comp.company, sizeof comp.company, "%s", company);
+			snprintf(comp.name, sizeof comp.name, "Company: %.100s", company);
+			comp.version = 1;
+			st = c->repo->put_folio(c->repo->ctx, &comp, c->err);
+		}
+	}
+	for (int i = 0; !st && i < n; i++) {
+		if (bal[i] == 0)
+			continue;
+		struct fd_folio_line l = { .kind = FD_LINE_TRANSFER, .date = date, .version = 1,
+					   .created_at = c->op->created_at };
+		snprintf(l.actor, sizeof l.actor, "%s", c->op->actor);
+		snprintf(l.method, sizeof l.method, "direct_bill");
+		snprintf(l.code, sizeof l.code, "direct_bill");
+		snprintf(l.ref, sizeof l.ref, "%.60s", company);
+		snprintf(l.description, sizeof l.description, "Settled to %.200s", company);
+		op_folio_derive_id(id, folios[i].id, "out", l.id);
+		snprintf(l.folio_id, sizeof l.folio_id, "%s", folios[i].id);
+		l.amount = -bal[i];
+		if ((st = c->repo->put_line(c->repo->ctx, &l, c->err)))
+			break;
+		op_folio_derive_id(id, folios[i].id, "in", l.id);
+		snprintf(l.folio_id, sizeof l.folio_id, "%s", comp.id);
+		snprintf(l.description, sizeof l.description, "Direct bill for booking %s", b.code);
+		l.amount = bal[i];
+		st = c->repo->put_line(c->repo->ctx, &l, c->err);
+	}
+	free(folios);
+	free(bal);
+	if (!st)
+		op_result_entity(c, "folio", comp.id);
+	return st;
+}
+
+enum fd_status op_charge_code_set(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_charge_code cc = { 0 };
+	int64_t vat;
+	enum fd_status st;
+	if ((st = op_str(c, "code", cc.code, sizeof cc.code, true)) ||
+	    (st = op_str(c, "name", cc.name, sizeof cc.name, true)) ||
+	    (st = op_int(c, "vat_bp", 0, 10000, &vat, true)))
+		return st;
+	if (!cc.code[0] || !cc.name[0])
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "code", _("A charge code needs a code and a name."));
+	struct fd_charge_code old;
+	if (c->repo->get_charge_code(c->repo->ctx, cc.code, &old, c->err) == FD_OK)
+		cc.version = old.version;
+	cc.vat_bp = (int)vat;
+	cc.is_room = op_bool(c, "room", false);
+	cc.version++;
+	st = c->repo->put_charge_code(c->repo->ctx, &cc, c->err);
+	if (!st)
+		op_result_entity(c, "charge_code", cc.code);
+	return st;
+}
+
+enum fd_status op_folio_configure(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	int64_t threshold;
+	char buf[32];
+	enum fd_status st = FD_OK;
+	if (op_has(c, "refund_threshold")) {
+		if ((st = op_int(c, "refund_threshold", 0, MAX_AMOUNT, &threshold, true)))
+			return st;
+		snprintf(buf, sizeof buf, "%" PRId64, threshold);
+		st = c->repo->put_setting(c->repo->ctx, "refund_threshold", buf, c->err);
+	}
+	if (!st && op_has(c, "noshow_auto"))
+		st = c->repo->put_setting(c->repo->ctx, "noshow_auto", op_bool(c, "noshow_auto", true) ? "1" : "0", c->err);
+	if (!st && op_has(c, "ooo_available"))
+		st = c->repo->put_setting(c->repo->ctx, "ooo_available", op_bool(c, "ooo_available", false) ? "1" : "0",
+					  c->err);
+	if (!st)
+		op_result_entity(c, "property", c->prop.id);
+	return st;
+}

@@ -1,0 +1,15 @@
+/* Shared by the folio operation handlers (op_folio.c, op_audit.c). */
+#ifndef FD_FOLIO_OP_FOLIO_H
+#define FD_FOLIO_OP_FOLIO_H
+
+#include "core/op_internal.h"
+
+/* The actor named in the audit log for the night audit's changes. */
+#define FD_NIGHT_AUDIT_ACTOR "night-audit"
+
+void op_folio_derive_id(const char *a, const char *b, const char *salt, char out[FD_ID_LEN]);
+bool op_folio_supported(const struct fd_repo *repo);
+enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bool room_charge,
+				struct fd_folio *out);
+
+#endif

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Every man page renders without a warning under man --warnings (groff's
+# own checks), and names every command of 'frontdesk help' in frontdesk(1).
+set -u
+: "${top_srcdir:?}" "${top_builddir:?}"
+fail=0
+n=0
+for m in "$top_srcdir"/data/man/*.[0-9]; do
+	n=$((n + 1))
+	w=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$m" 2>&1 >/dev/null)
+	if [ -n "$w" ]; then
+		echo "FAIL: $m:"; echo "$w"; fail=1
+	else
+		echo "ok: $(basename "$m") renders without warnings"
+	fi
+done
+[ $n -ge 3 ] || { echo "FAIL: expected 3 man pages, found $n"; fail=1; }
+
+page=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -E UTF-8 -l "$top_srcdir/data/man/frontdesk.1" 2>/dev/null)
+cmds=$(LC_ALL=C.UTF-8 LANGUAGE= "$top_builddir/frontdesk" help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
+[ -n "$cmds" ] || { echo "FAIL: 'frontdesk help' listed no commands"; fail=1; }
+for c in $cmds; do
+	if echo "$page" | grep -Eq "^ {7}$c( |\$)"; then :; else
+		echo "FAIL: frontdesk(1) does not describe the command '$c'"; fail=1
+	fi
+done
+[ $fail = 0 ] && echo "ok: frontdesk(1) describes all $(echo $cmds | wc -w) commands"
+exit $fail
