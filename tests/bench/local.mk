@@ -3,3 +3,7 @@
 EXTRA_PROGRAMS += tests/bench/bench_ui
 tests_bench_bench_ui_SOURCES = tests/bench/bench_ui.c ui/fixture.c ui/fixture.h
 tests_bench_bench_ui_LDADD = libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+EXTRA_PROGRAMS += tests/bench/bench_core
+tests_bench_bench_core_SOURCES = tests/bench/bench_core.c
+tests_bench_bench_core_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+CLEANFILES += tests/bench/bench_core$(EXEEXT)
