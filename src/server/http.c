@@ -168,6 +168,8 @@ static const char *route_of(const char *url)
 			return routes[i];
 	if (strncmp(url, "/v1/bookings/", 13) == 0)
 		return "/v1/bookings/{code}";
+	if (strncmp(url, "/v1/conflicts/", 14) == 0)
+		return "/v1/conflicts/{id}/resolve";
 	return "other";
 }
 

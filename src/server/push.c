@@ -375,3 +375,52 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 	}
 	push_free(&p);
 }
+
+/* POST /v1/conflicts/{id}/resolve: a person has dealt with a conflict
+ * notice; it leaves every terminal's status line through the feed. */
+void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out)
+{
+	struct fd_error err = { 0 };
+	int changed = 0;
+	int64_t seq = 0;
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = fd_db_begin(s->wdb, &err);
+	if (!st) {
+		sqlite3_stmt *q = fd_db_stmt(s->wdb, "UPDATE srv_conflicts SET resolved = 1, resolved_by = ?2,"
+					     " version = version + 1, updated_at = ?3 WHERE id = ?1 AND resolved = 0", &err);
+		if (!q)
+			st = err.status;
+		else {
+			sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, c->username, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 3, (int64_t)time(NULL));
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fd_db_fail(s->wdb, &err, "resolving a conflict");
+			else
+				changed = sqlite3_changes(fd_db_handle(s->wdb));
+		}
+	}
+	if (!st && changed) {
+		s->hook.op_id[0] = '\0';
+		st = srv_record_change(s->wdb, &s->hook, "conflict", id, &err);
+	}
+	if (!st && changed)
+		st = fd_db_commit(s->wdb, &err);
+	else
+		fd_db_rollback(s->wdb);
+	seq = srv_last_seq(s->wdb);
+	pthread_mutex_unlock(&s->wlock);
+	if (st) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	if (!changed) {
+		srv_resp_error(out, 404, "not_found", "id", "No open conflict notice %.40s.", id);
+		return;
+	}
+	srv_changed(s, seq);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "id", id);
+	cJSON_AddNumberToObject(doc, "seq", (double)seq);
+	srv_resp_json(out, 200, doc);
+}

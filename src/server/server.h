@@ -161,6 +161,7 @@ void srv_throttle_free(struct srv *s);
 
 /* push.c */
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
+void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out);
 
 /* feed.c */
 /* The current state of an entity as a JSON object of its columns (NULL and

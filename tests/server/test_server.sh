@@ -162,6 +162,13 @@ check "rooms: guest 403" 403 "$(status GET /v1/rooms "" "$GUS")"
 check "rooms: staff 200" 200 "$(status GET /v1/rooms "" "$SAM")"
 check "availability: guest 200" 200 "$(status GET "/v1/availability?from=2026-03-10&to=2026-03-11" "" "$GUS")"
 
+# --- conflict notices are resolved by a person ---
+check "resolve: guest 403" 403 "$(status POST "/v1/conflicts/$CONFLICT/resolve" "" "$GUS")"
+check "resolve a conflict" 200 "$(status POST "/v1/conflicts/$CONFLICT/resolve" "" "$SAM")"
+check "the feed carries the resolution" "1 sam" "$(body GET "/v1/changes?since=0" "" "$ADM" | jq -r ".changes[]|select(.id==\"$CONFLICT\")|\"\\(.state.resolved) \\(.state.resolved_by)\"")"
+check "resolving twice: 404" 404 "$(status POST "/v1/conflicts/$CONFLICT/resolve" "" "$SAM")"
+check "resolving an unknown notice: 404" 404 "$(status POST "/v1/conflicts/nothing/resolve" "" "$SAM")"
+
 # --- roles: the full role x operation matrix (core's permission table decides) ---
 # each operation with a well-formed payload; the expected lowest role
 MATRIX='booking.create guest {"id":"X","code":"QQQ111","guest_id":"nobody","type":"DBL","arrival":"2026-03-20","departure":"2026-03-21"}
