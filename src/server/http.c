@@ -228,6 +228,11 @@ void srv_http_metrics(struct srv *s, char **text)
 	EMIT("frontdeskd_ops_total{status=\"applied\"} %llu\n", (unsigned long long)s->m.ops_applied);
 	EMIT("frontdeskd_ops_total{status=\"rejected\"} %llu\n", (unsigned long long)s->m.ops_rejected);
 	EMIT("frontdeskd_ops_total{status=\"duplicate\"} %llu\n", (unsigned long long)s->m.ops_duplicate);
+	EMIT("# HELP frontdeskd_push_commits_total Transactions committed for pushes (several pushes may share one).\n"
+	     "# TYPE frontdeskd_push_commits_total counter\nfrontdeskd_push_commits_total %llu\n",
+	     (unsigned long long)s->m.commits);
+	EMIT("# HELP frontdeskd_pushes_total Pushes committed.\n# TYPE frontdeskd_pushes_total counter\n"
+	     "frontdeskd_pushes_total %llu\n", (unsigned long long)s->m.pushes);
 	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
 	EMIT("frontdeskd_long_polls %d\n", (int)s->m.long_polls);
 #undef EMIT

@@ -70,7 +70,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		fd_op_init(op);
 		p->n++;
 		if (fd_op_from_json(item, op, &err)) {
-			char field[64];
+			char field[96];
 			snprintf(field, sizeof field, "ops[%d].%s", p->n - 1, err.field);
 			srv_resp_error(out, 400, err.code, field, "Operation %d: %s", p->n - 1, err.message);
 			cJSON_Delete(body);
@@ -200,7 +200,6 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 			cJSON_AddStringToObject(*answer, "code", res.code);
 		if (res.warning[0])
 			cJSON_AddStringToObject(*answer, "warning", res.warning);
-		s->m.ops_applied++;
 		return record_result(db, op, "applied", *answer, err);
 	}
 	if (!business_refusal(st)) {
@@ -226,7 +225,6 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 		for (int i = 0; i < res.n_free; i++)
 			cJSON_AddItemToArray(fr, cJSON_CreateString(res.free_rooms[i]));
 	}
-	s->m.ops_rejected++;
 	return record_result(db, op, "rejected", *answer, err);
 }
 
@@ -277,26 +275,29 @@ static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)
 	return a;
 }
 
-/* Run the batch; FD_OK with p->results filled, or an error (*gap > 0: the
- * expected sequence number). The writer lock is held by the caller. */
+/* Run one push inside the group's transaction, under its own SAVEPOINT:
+ * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
+ * kept); another status means the whole group must roll back. */
 static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	int64_t last = 0;
-	enum fd_status st = fd_db_begin(db, err);
+	enum fd_status st = fd_db_exec(db, "SAVEPOINT push", err);
 	if (st)
 		return st;
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
-		fd_db_rollback(db);
-		return *gap < 0 ? err->status : FD_E_CONFLICT;
+		if (*gap < 0)
+			return err->status;
+		fd_db_exec(db, "ROLLBACK TO push", NULL);
+		fd_db_exec(db, "RELEASE push", NULL);
+		return FD_E_CONFLICT;
 	}
 	p->results = cJSON_CreateArray();
 	for (int i = 0; i < p->n && !st; i++) {
 		cJSON *answer = NULL;
 		if (p->recorded[i]) {
 			cJSON_AddItemToArray(p->results, duplicate_answer(p->recorded[i], &p->ops[i]));
-			s->m.ops_duplicate++;
 			continue;
 		}
 		/* A repeat inside this batch: recorded moments ago. */
@@ -326,10 +327,104 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 	}
 	if (!st)
-		st = fd_db_commit(db, err);
-	else
-		fd_db_rollback(db);
+		st = fd_db_exec(db, "RELEASE push", err);
 	return st;
+}
+
+/* Group commit: pushes that arrive while a commit is under way queue up;
+ * the next one to find no leader runs the whole queue in ONE transaction
+ * (each push under its own savepoint) and one fsync acknowledges them all.
+ * A transient failure fails the whole group with 503; nothing is kept. */
+struct push_waiter {
+	struct push *p;
+	enum fd_status st;
+	int64_t gap;
+	struct fd_error err;
+	bool done;
+	struct push_waiter *next;
+};
+
+static int64_t run_group(struct srv *s, struct push_waiter *group)
+{
+	struct fd_error err = { 0 };
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = fd_db_begin(s->wdb, &err);
+	for (struct push_waiter *w = group; w && !st; w = w->next) {
+		w->st = push_batch(s, w->p, &w->gap, &w->err);
+		if (w->st && w->gap <= 0) {
+			st = w->st;
+			err = w->err;
+		}
+	}
+	if (!st)
+		st = fd_db_commit(s->wdb, &err);
+	else
+		fd_db_rollback(s->wdb);
+	if (st) {
+		for (struct push_waiter *w = group; w; w = w->next) {
+			w->st = st == FD_E_CONFLICT ? FD_E_IO : st; /* never a gap here */
+			w->gap = 0;
+			w->err = err;
+		}
+	}
+	s->hook.op_id[0] = '\0';
+	int64_t seq = srv_last_seq(s->wdb);
+	pthread_mutex_unlock(&s->wlock);
+	if (!st) {
+		s->m.commits++;
+		for (struct push_waiter *w = group; w; w = w->next)
+			s->m.pushes++;
+		srv_changed(s, seq);
+	}
+	return seq;
+}
+
+static int64_t push_grouped(struct srv *s, struct push_waiter *me)
+{
+	int64_t seq = 0;
+	pthread_mutex_lock(&s->push_lock);
+	*s->push_tail = me;
+	s->push_tail = &me->next;
+	while (!me->done) {
+		if (s->push_leading) {
+			pthread_cond_wait(&s->push_cond, &s->push_lock);
+			continue;
+		}
+		s->push_leading = true;
+		struct push_waiter *group = s->push_queue;
+		s->push_queue = NULL;
+		s->push_tail = &s->push_queue;
+		pthread_mutex_unlock(&s->push_lock);
+		int64_t gseq = run_group(s, group);
+		pthread_mutex_lock(&s->push_lock);
+		for (struct push_waiter *w = group, *next; w; w = next) {
+			next = w->next;
+			w->next = NULL;
+			w->done = true;
+		}
+		s->push_seq = gseq;
+		s->push_leading = false;
+		pthread_cond_broadcast(&s->push_cond);
+	}
+	seq = s->push_seq;
+	pthread_mutex_unlock(&s->push_lock);
+	return seq;
+}
+
+static void count_results(struct srv *s, const cJSON *results)
+{
+	const cJSON *r;
+	cJSON_ArrayForEach(r, results) {
+		const cJSON *st = cJSON_GetObjectItemCaseSensitive(r, "status");
+		if (!cJSON_IsString(st))
+			continue;
+		if (strcmp(st->valuestring, "applied") == 0)
+			s->m.ops_applied++;
+		else if (strcmp(st->valuestring, "rejected") == 0)
+			s->m.ops_rejected++;
+		else
+			s->m.ops_duplicate++;
+	}
 }
 
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
@@ -339,15 +434,11 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		push_free(&p);
 		return;
 	}
-	struct fd_error err = { 0 };
-	int64_t gap = 0;
-	pthread_mutex_lock(&s->wlock);
-	enum fd_status st = push_batch(s, &p, &gap, &err);
-	int64_t seq = srv_last_seq(s->wdb);
-	s->hook.op_id[0] = '\0';
-	pthread_mutex_unlock(&s->wlock);
-	if (st == FD_OK)
-		srv_changed(s, seq);
+	struct push_waiter me = { .p = &p };
+	int64_t seq = push_grouped(s, &me);
+	struct fd_error err = me.err;
+	enum fd_status st = me.st;
+	int64_t gap = me.gap;
 	if (st && gap > 0) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON *e = cJSON_AddObjectToObject(doc, "error");
@@ -360,13 +451,12 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		cJSON_AddNumberToObject(doc, "expected", (double)gap);
 		srv_resp_json(out, 409, doc);
 	} else if (st) {
-		if (business_refusal(st)) /* cannot happen: refusals are recorded */
-			err.status = FD_E_IO;
 		fprintf(stderr, "frontdeskd: push rolled back: %s\n", err.message);
 		srv_resp_fd_error(out, &err);
 		out->status = 503;
 		out->retry_after = 1;
 	} else {
+		count_results(s, p.results);
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddItemToObject(doc, "results", p.results);
 		p.results = NULL;

@@ -79,9 +79,11 @@ enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_T
 /* --- the running server --- */
 
 struct srv_waiter;
+struct push_waiter;
 
 struct srv_metrics {
 	atomic_uint_fast64_t ops_applied, ops_rejected, ops_duplicate;
+	atomic_uint_fast64_t commits, pushes; /* group commit: pushes per commit */
 	atomic_int long_polls;
 };
 
@@ -101,6 +103,13 @@ struct srv {
 	/* sign-in throttling (in memory: a restart forgets, which is fine) */
 	pthread_mutex_t throttle_lock;
 	struct srv_throttle *throttle;
+
+	/* group commit of pushes (push.c) */
+	pthread_mutex_t push_lock;
+	pthread_cond_t push_cond;
+	struct push_waiter *push_queue, **push_tail;
+	bool push_leading;
+	int64_t push_seq;
 
 	struct srv_metrics m;
 	void *http; /* struct srv_http */

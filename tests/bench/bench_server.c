@@ -191,8 +191,24 @@ static double pct(double *v, int n, double p)
 	return v[i];
 }
 
+static long metric(const char *token, const char *name)
+{
+	CURL *c = curl_easy_init();
+	struct buf b = { 0 };
+	char pat[96];
+	http(c, "GET", "/v1/metrics", NULL, token, &b);
+	snprintf(pat, sizeof pat, "\n%s ", name);
+	const char *p = b.p ? strstr(b.p, pat) : NULL;
+	long n = p ? strtol(p + strlen(pat), NULL, 10) : -1;
+	free(b.p);
+	curl_easy_cleanup(c);
+	return n;
+}
+
 static void bench_push(struct client *cls, int batch, double secs)
 {
+	long commits0 = metric(cls[0].token, "frontdeskd_push_commits_total");
+	long pushes0 = metric(cls[0].token, "frontdeskd_pushes_total");
 	pthread_t th[CLIENTS];
 	struct push_job jobs[CLIENTS];
 	double until = now_s() + secs, t0 = now_s();
@@ -213,8 +229,11 @@ static void bench_push(struct client *cls, int batch, double secs)
 	for (int i = 0; i < CLIENTS; i++)
 		for (int k = 0; k < cls[i].n_lat; k++)
 			all[n++] = cls[i].lat[k];
-	printf("| push, %d clients, batch %-3d | %10.0f ops/s | p50 %6.2f ms | p99 %6.2f ms |\n", CLIENTS, batch,
-	       (double)total / dt, pct(all, n, 0.5) * 1e3, pct(all, n, 0.99) * 1e3);
+	long commits = metric(cls[0].token, "frontdeskd_push_commits_total") - commits0;
+	long pushes = metric(cls[0].token, "frontdeskd_pushes_total") - pushes0;
+	printf("| push, %d clients, batch %-3d | %8.0f ops/s | p50 %6.2f ms | p99 %6.2f ms | %4.1f pushes/commit |\n",
+	       CLIENTS, batch, (double)total / dt, pct(all, n, 0.5) * 1e3, pct(all, n, 0.99) * 1e3,
+	       commits > 0 ? (double)pushes / (double)commits : 0.0);
 }
 
 /* n terminals following the feed: each long-polls, and on an answer polls
