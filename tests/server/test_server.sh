@@ -270,4 +270,21 @@ grep -q 'stopped' "$LOG" && ok "logged the stop" || fail "no stop log"
 grep -q 'POST /v1/ops 200' "$LOG" && ok "one log line per request" || fail "request log"
 "$FD" --data "$D" check >/dev/null && ok "check passes" || fail "check"
 [ "$(stat -c %a "$D/frontdeskd.db")" = 600 ] && ok "database is private (0600)" || fail "database mode"
+
+# --- configuration, plain HTTP refusal, TLS ---
+"$FD" --data "$D" serve --listen 0.0.0.0:0 2>"$T/err" && fail "plain HTTP on 0.0.0.0 was accepted" ||
+	grep -q "Refusing plain HTTP" "$T/err" && ok "plain HTTP refused off loopback" || fail "no refusal message"
+printf '[server]\nbogus = 1\n' > "$T/bad.conf"
+"$FD" --config "$T/bad.conf" --data "$D" check 2>"$T/err" && fail "a bad config key was accepted" ||
+	grep -q bogus "$T/err" && ok "a bad config key is named" || fail "bad config message"
+printf '[server]\nmax-body = 200\n' > "$T/small.conf"
+start_server --config "$T/small.conf"
+check "the config file is read (max-body 200)" 413 "$(status POST /v1/devices "{\"code\":\"$BIG\",\"name\":\"x\"}")"
+stop_server || fail "stop"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" -days 2 -subj /CN=localhost 2>/dev/null ||
+	fail "openssl could not make a test certificate"
+start_server --tls-cert "$T/cert.pem" --tls-key "$T/key.pem"
+check "HTTPS works" ok "$(curl -sk "https${URL#http}/v1/health" | jq -r .status)"
+curl -s "$URL/v1/health" >/dev/null 2>&1 && fail "plain HTTP answered on the TLS port" || ok "plain HTTP refused on the TLS port"
+stop_server || fail "stop TLS"
 finish
