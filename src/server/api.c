@@ -35,9 +35,11 @@
  *   Entities: property, room_type, room, guest, booking, staff, task,
  *   conflict. "state" is the entity's row with the column names of the core
  *   schema (src/store/schema.c; the srv_conflicts table for conflicts):
- *   dates are day numbers, money minor units. The feed is compacted: an
- *   entity appears once, at the seq of its latest change, with its current
- *   state. With wait>0 (<= 60) and nothing new, the answer waits for a
+ *   dates are day numbers, money minor units; left out: guests.search_key
+ *   and property.singleton, which the terminal's store derives. The feed is
+ *   compacted: an entity appears once, at the seq of its latest change,
+ *   with its current state (nothing is ever trimmed, so any cursor of the
+ *   current epoch stays valid). With wait>0 (<= 60) and nothing new, the answer waits for a
  *   change or S seconds. 410 when epoch differs or since is beyond the
  *   server's sequence: re-sync from the snapshot.
  *   GET /v1/snapshot -> {"epoch","seq","entities":{"room":[state...],...}}

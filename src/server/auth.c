@@ -256,8 +256,6 @@ static void throttle_note(struct srv *s, const char *user, const char *ip, bool 
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 		snprintf(key, sizeof key, rules[i].fmt, user, ip);
 #pragma GCC diagnostic pop
-		if (i < 2 && key[0] == 'u')
-			key[1] = ':';
 		struct srv_throttle *t = throttle_slot(s, key, !ok);
 		if (!t)
 			continue;

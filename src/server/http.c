@@ -148,8 +148,11 @@ static void *timer_main(void *arg)
 		pthread_mutex_lock(&s->wait_lock);
 		resume_all(s, true);
 		pthread_mutex_unlock(&s->wait_lock);
-		if (db && ++tick % 10 == 0)
+		if (db && ++tick % 10 == 0) {
 			srv_changed(s, srv_last_seq(db));
+			/* Copies the WAL back without blocking writers or readers. */
+			sqlite3_wal_checkpoint_v2(fd_db_handle(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		}
 	}
 	fd_db_close(db);
 	return NULL;

@@ -21,7 +21,7 @@ void srv_config_defaults(struct srv_config *c)
 	memset(c, 0, sizeof *c);
 	snprintf(c->data_dir, sizeof c->data_dir, "/var/lib/frontdesk");
 	snprintf(c->listen, sizeof c->listen, "127.0.0.1:8470");
-	c->threads = 4;
+	c->threads = 8; /* a push waiting for the group commit holds its thread */
 	c->conn_limit = 64;
 	c->conn_timeout = 90; /* longer than the longest long-poll */
 	c->max_body = 1024 * 1024;
@@ -156,6 +156,9 @@ static int serve(struct srv_config *cfg)
 		return 1;
 	}
 	s.seq = srv_last_seq(s.wdb);
+	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
+	 * that happens to cross the WAL threshold while holding the lock. */
+	fd_db_exec(s.wdb, "PRAGMA wal_autocheckpoint=0", NULL);
 	pthread_mutex_init(&s.wlock, NULL);
 	pthread_mutex_init(&s.wait_lock, NULL);
 	pthread_mutex_init(&s.throttle_lock, NULL);

@@ -24,6 +24,7 @@ struct push {
 	struct fd_op *ops;
 	int n;
 	char **recorded; /* per op: the recorded answer (duplicate) or NULL */
+	bool *repeat;    /* per op: the same op_id earlier in this batch */
 	cJSON *results;
 };
 
@@ -36,6 +37,7 @@ static void push_free(struct push *p)
 	}
 	free(p->ops);
 	free(p->recorded);
+	free(p->repeat);
 	cJSON_Delete(p->results);
 }
 
@@ -59,7 +61,8 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	}
 	p->ops = calloc((size_t)n, sizeof *p->ops);
 	p->recorded = calloc((size_t)n, sizeof *p->recorded);
-	if (!p->ops || !p->recorded) {
+	p->repeat = calloc((size_t)n, sizeof *p->repeat);
+	if (!p->ops || !p->recorded || !p->repeat) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
 		return false;
@@ -90,6 +93,18 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	}
 	cJSON_Delete(body);
 	return true;
+}
+
+/* Run a fixed statement through the statement cache (savepoints run once
+ * or twice per operation; re-parsing them each time showed in profiles). */
+static enum fd_status exec_cached(struct fd_db *db, const char *sql, struct fd_error *err)
+{
+	sqlite3_stmt *q = fd_db_stmt(db, sql, err);
+	if (!q)
+		return err ? err->status : FD_E_IO;
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, sql);
 }
 
 static bool business_refusal(enum fd_status st)
@@ -181,7 +196,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
 	struct fd_error why = { 0 };
-	enum fd_status st = fd_db_exec(db, "SAVEPOINT op", err);
+	enum fd_status st = exec_cached(db, "SAVEPOINT op", err);
 	if (st)
 		return st;
 	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
@@ -190,7 +205,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	if (!st)
 		st = fd_store_audit(db, op, &res, &why);
 	if (st == FD_OK) {
-		if ((st = fd_db_exec(db, "RELEASE op", err)))
+		if ((st = exec_cached(db, "RELEASE op", err)))
 			return st;
 		*answer = answer_new(op, "applied");
 		cJSON_AddNumberToObject(*answer, "seq", (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
@@ -206,7 +221,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 		*err = why;
 		return st;
 	}
-	if ((st = fd_db_exec(db, "ROLLBACK TO op", err)) || (st = fd_db_exec(db, "RELEASE op", err)))
+	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
 	char conflict[FD_ID_LEN];
 	if ((st = record_conflict(s, op, &why, &res, conflict, err)))
@@ -253,7 +268,7 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 		bool repeat = false; /* the same op twice in one batch */
 		for (int j = 0; j < i && !repeat; j++)
 			repeat = strcmp(p->ops[j].op_id, p->ops[i].op_id) == 0;
-		if (repeat)
+		if ((p->repeat[i] = repeat))
 			continue;
 		if (p->ops[i].device_seq != expected)
 			return expected;
@@ -282,15 +297,15 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 {
 	struct fd_db *db = s->wdb;
 	int64_t last = 0;
-	enum fd_status st = fd_db_exec(db, "SAVEPOINT push", err);
+	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
 	if (st)
 		return st;
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
 		if (*gap < 0)
 			return err->status;
-		fd_db_exec(db, "ROLLBACK TO push", NULL);
-		fd_db_exec(db, "RELEASE push", NULL);
+		exec_cached(db, "ROLLBACK TO push", NULL);
+		exec_cached(db, "RELEASE push", NULL);
 		return FD_E_CONFLICT;
 	}
 	p->results = cJSON_CreateArray();
@@ -300,16 +315,18 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 			cJSON_AddItemToArray(p->results, duplicate_answer(p->recorded[i], &p->ops[i]));
 			continue;
 		}
-		/* A repeat inside this batch: recorded moments ago. */
-		sqlite3_stmt *q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
-		if (!q) {
-			st = err->status;
-			break;
+		if (p->repeat[i]) {
+			/* A repeat inside this batch: recorded moments ago. */
+			sqlite3_stmt *q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+			if (!q) {
+				st = err->status;
+				break;
+			}
+			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				answer = duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
+			sqlite3_reset(q);
 		}
-		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			answer = duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
-		sqlite3_reset(q);
 		if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
 			last = p->ops[i].device_seq;
 		if (answer)
@@ -327,7 +344,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 	}
 	if (!st)
-		st = fd_db_exec(db, "RELEASE push", err);
+		st = exec_cached(db, "RELEASE push", err);
 	return st;
 }
 

@@ -417,7 +417,7 @@ static int start_server(void)
 	g_pid = fork();
 	if (g_pid == 0) {
 		freopen(log, "w", stderr);
-		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", "4", "serve",
+		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", "8", "serve",
 		      "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
 	}
