@@ -259,13 +259,22 @@ check "a revoked device's sessions end" 401 "$(status GET /v1/rooms "" "$SAM3")"
 printf 'short\n' > "$T/short"
 "$FD" --data "$D" user add tiny --role staff --password-file "$T/short" 2>/dev/null && fail "a 5-character password was accepted" || ok "short passwords refused"
 
-# --- backup while serving, check, graceful stop ---
+# --- backup while serving, check, graceful stop (with a long-poll parked) ---
 "$FD" --data "$D" backup "$T/backup.db" >/dev/null || fail "backup"
 [ "$(stat -c %a "$T/backup.db")" = 600 ] && ok "backup is private (0600)" || fail "backup mode"
 mkdir -p "$T/restored" && cp "$T/backup.db" "$T/restored/frontdeskd.db"
 "$FD" --data "$T/restored" check >/dev/null && ok "the backup passes check" || fail "backup check"
 check "a restored copy has a new epoch" different "$(sqlite3 "$T/backup.db" "SELECT CASE WHEN value <> '$EPOCH' THEN 'different' ELSE 'same' END FROM meta WHERE key='server_epoch'")"
+ADM4=$(sign_in "$DEV2" admin)
+SEQ=$(body GET /v1/health | jq -r .seq)
+body GET "/v1/changes?since=$SEQ&wait=30" "" "$ADM4" > "$T/parked" &
+PARKED=$!
+sleep 1
+start=$(date +%s)
 stop_server && ok "SIGTERM: clean exit" || fail "SIGTERM exit status"
+wait $PARKED
+check "a parked long-poll is answered at shutdown" "$SEQ" "$(jq -r .next "$T/parked")"
+[ $(( $(date +%s) - start )) -lt 10 ] && ok "shutdown did not wait for the long-poll" || fail "slow shutdown"
 grep -q 'stopped' "$LOG" && ok "logged the stop" || fail "no stop log"
 grep -q 'POST /v1/ops 200' "$LOG" && ok "one log line per request" || fail "request log"
 "$FD" --data "$D" check >/dev/null && ok "check passes" || fail "check"
