@@ -14,3 +14,8 @@ SERVER_TESTS = tests/server/test_server.sh tests/server/test_server_sync.sh test
 TESTS += $(SERVER_TESTS)
 EXTRA_DIST += $(SERVER_TESTS) tests/server/lib.sh
 dist_man_MANS += src/server/frontdeskd.8
+# the OpenAPI validator installed by tests/server/test_openapi.sh
+clean-local: clean-server-tools
+clean-server-tools:
+	rm -rf .npm-tools
+.PHONY: clean-server-tools
