@@ -22,6 +22,11 @@ ok() { echo "ok: $*"; }
 # check DESCRIPTION EXPECTED ACTUAL
 check() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: expected '$2', got '$3'"; fi; }
 finish() {
+	# the sanitizer build reports leaks and memory errors in the server's log
+	if grep -q 'Sanitizer' "$LOG"; then
+		fail "the server log has sanitizer reports"
+		grep -A20 'Sanitizer' "$LOG" | head -60 >&2
+	fi
 	if [ "$failures" -ne 0 ]; then
 		echo "--- server log (tail)"; tail -30 "$LOG" >&2
 		exit 1
@@ -44,11 +49,11 @@ init_hotel() {
 add_user() { "$FD" --data "$D" user add "$1" --role "$2" --password-file "$T/pw" >/dev/null; }
 
 start_server() {
-	: > "$LOG"
+	echo "--- start" >> "$LOG"
 	"$FD" --data "$D" serve --listen 127.0.0.1:0 "$@" 2>>"$LOG" &
 	PID=$!
 	for _ in $(seq 1 100); do
-		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$LOG" | tail -1)
+		port=$(sed -n '/^--- start/h; /^--- start/!H; ${x;p}' "$LOG" | sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' | tail -1)
 		if [ -n "$port" ]; then URL=http://127.0.0.1:$port; return 0; fi
 		sleep 0.05
 	done
