@@ -412,12 +412,23 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		snprintf(display, sizeof display, "%s", sqlite3_column_text(q, 2));
 	}
 	sqlite3_reset(q);
+	/* Each Argon2id run takes 64 MiB: at most SRV_HASH_SLOTS at once, so
+	 * a flood of sign-ins queues instead of exhausting memory. */
+	pthread_mutex_lock(&s->hash_lock);
+	while (s->hashing >= SRV_HASH_SLOTS)
+		pthread_cond_wait(&s->hash_cond, &s->hash_lock);
+	s->hashing++;
+	pthread_mutex_unlock(&s->hash_lock);
 	bool ok = hash[0] && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
 	if (!hash[0]) {
 		/* Spend the same effort on an unknown name. */
 		char tmp[crypto_pwhash_STRBYTES];
 		srv_password_hash(pw, tmp, NULL);
 	}
+	pthread_mutex_lock(&s->hash_lock);
+	s->hashing--;
+	pthread_cond_signal(&s->hash_cond);
+	pthread_mutex_unlock(&s->hash_lock);
 	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 							    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 	throttle_note(s, user, r->client_ip, ok);

@@ -163,6 +163,8 @@ static int serve(struct srv_config *cfg)
 	pthread_mutex_init(&s.wait_lock, NULL);
 	pthread_mutex_init(&s.throttle_lock, NULL);
 	pthread_mutex_init(&s.push_lock, NULL);
+	pthread_mutex_init(&s.hash_lock, NULL);
+	pthread_cond_init(&s.hash_cond, NULL);
 	pthread_cond_init(&s.push_cond, NULL);
 	s.push_tail = &s.push_queue;
 	pthread_key_create(&s.reader_key, srv_reader_close); /* runs as pool threads end */

@@ -23,7 +23,8 @@
 #include "store/db.h"
 
 #define SRV_EPOCH_LEN 33
-#define SRV_TOKEN_LEN 48 /* base64url of 32 bytes is 43 characters */
+#define SRV_TOKEN_LEN 48
+#define SRV_HASH_SLOTS 2 /* concurrent Argon2id verifications */ /* base64url of 32 bytes is 43 characters */
 
 struct srv_config {
 	char data_dir[512];
@@ -110,6 +111,11 @@ struct srv {
 	struct push_waiter *push_queue, **push_tail;
 	bool push_leading;
 	int64_t push_seq;
+
+	/* password hashing slots (auth.c) */
+	pthread_mutex_t hash_lock;
+	pthread_cond_t hash_cond;
+	int hashing;
 
 	struct srv_metrics m;
 	void *http; /* struct srv_http */

@@ -233,6 +233,16 @@ DEV3=$(enroll desk-3)
 SAM3=$(sign_in "$DEV3" sam)
 check "a downgraded user's op is rejected" forbidden "$(body POST /v1/ops "{\"ops\":[$(op 1 room.set_clean '{"room":"101","status":"clean"}')]}" "$SAM3" | jq -r '.results[0].error.code')"
 
+# --- concurrent sign-ins queue for the hashing slots, all succeed ---
+signers=
+for i in 1 2 3 4 5 6; do
+	curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $DEV" \
+		--data '{"username":"admin","password":"correct horse battery"}' "$URL/v1/sessions" > "$T/signer.$i" &
+	signers="$signers $!"
+done
+wait $signers
+check "6 concurrent sign-ins" "201 201 201 201 201 201" "$(cat "$T"/signer.* | paste -sd' ')"
+
 # --- throttling ---
 for i in 1 2 3; do status POST /v1/sessions '{"username":"mona","password":"not the password"}' "$DEV2" >/dev/null; done
 R=$(curl -s -D - -o /dev/null -X POST -H "Authorization: Bearer $DEV2" --data '{"username":"mona","password":"not the password"}' "$URL/v1/sessions")
