@@ -15,9 +15,12 @@
  *   Every other call except /v1/health: Authorization: Bearer <session token>.
  *
  * Push: POST /v1/ops {"ops":[op, ...]} (at most max_batch, default 500)
- *   op is the wire form of src/core/op.h; "device" and "actor" are ignored
- *   and replaced by the session's device and user (the rights at push time
- *   decide). Ops of one device carry device_seq 1,2,3... without gaps.
+ *   op is the wire form of src/core/op.h; "device" is replaced by the
+ *   session's device. "actor" is kept only when that user has signed in on
+ *   this device before (an op made offline, pushed after a change of
+ *   shift); otherwise it becomes the session's user. Either way the actor's
+ *   rights AT PUSH TIME decide (disabled meanwhile: rejected "forbidden").
+ *   Ops of one device carry device_seq 1,2,3... without gaps.
  *   -> 200 {"results":[r, ...], "seq": <last committed change seq>}, r =
  *     {"op_id","device_seq","status":"applied","seq":S,"entity","id","code"?,"warning"?}
  *     {"op_id","device_seq","status":"rejected","error":{"code","message","field"?},

@@ -459,6 +459,18 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	} else if (!st) {
 		st = err.status;
 	}
+	sqlite3_stmt *du = st ? NULL : fd_db_stmt(s->wdb, "INSERT OR IGNORE INTO srv_device_users (device, username,"
+						     " first_at) VALUES (?1, ?2, ?3)", &err);
+	if (du) {
+		sqlite3_bind_text(du, 1, dev.device, -1, SQLITE_STATIC);
+		sqlite3_bind_text(du, 2, user, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(du, 3, now);
+		if (sqlite3_step(du) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, &err, "recording the device's user");
+		sqlite3_reset(du);
+	} else if (!st) {
+		st = err.status;
+	}
 	pthread_mutex_unlock(&s->wlock);
 	sodium_memzero(pw, sizeof pw);
 	if (st) {

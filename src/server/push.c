@@ -41,6 +41,21 @@ static void push_free(struct push *p)
 	cJSON_Delete(p->results);
 }
 
+static bool signed_in_here(struct srv *s, const char *device, const char *user)
+{
+	struct fd_error err;
+	struct fd_db *db = srv_reader(s, &err);
+	sqlite3_stmt *q = db ? fd_db_stmt(db, "SELECT 1 FROM srv_device_users WHERE device = ?1 AND username = ?2",
+					  &err) : NULL;
+	if (!q)
+		return false;
+	sqlite3_bind_text(q, 1, device, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, user, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_reset(q);
+	return found;
+}
+
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
 		      struct srv_resp *out)
 {
@@ -85,8 +100,14 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 			cJSON_Delete(body);
 			return false;
 		}
-		/* The session decides who acts and from where, not the client. */
-		snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		/* The session decides where from; the actor is the session's
+		 * user unless the op names another user who has signed in on
+		 * this same device (an op made offline before a change of
+		 * shift). fd_op_apply then judges that user's rights now. */
+		if (!op->actor[0] || strcmp(op->actor, c->username) != 0) {
+			if (!op->actor[0] || !signed_in_here(s, c->device, op->actor))
+				snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		}
 		snprintf(op->device, sizeof op->device, "%s", c->device);
 		if (!op->created_at)
 			op->created_at = (int64_t)time(NULL);

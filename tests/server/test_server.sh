@@ -8,6 +8,8 @@ init_hotel || { echo "FAIL: init" >&2; exit 1; }
 add_user mona manager
 add_user sam staff
 add_user gus guest
+add_user dora staff
+add_user tess staff
 start_server --max-body 65536 --max-batch 100
 
 # --- health (no auth) ---
@@ -232,6 +234,17 @@ DEVN=200
 DEV3=$(enroll desk-3)
 SAM3=$(sign_in "$DEV3" sam)
 check "a downgraded user's op is rejected" forbidden "$(body POST /v1/ops "{\"ops\":[$(op 1 room.set_clean '{"room":"101","status":"clean"}')]}" "$SAM3" | jq -r '.results[0].error.code')"
+
+# an op made offline by an earlier user of a terminal keeps its actor, and
+# that actor's rights at push time decide: disabled meanwhile -> rejected
+DEVN=300
+DEVS=$(enroll shared-desk)
+sign_in "$DEVS" dora >/dev/null
+"$FD" --data "$D" user disable dora >/dev/null
+TESS=$(sign_in "$DEVS" tess)
+R=$(body POST /v1/ops "{\"ops\":[$(op 1 room.set_clean '{"room":"101","status":"clean"}' | sed 's/"type"/"actor":"dora","type"/'),$(op 2 room.set_clean '{"room":"102","status":"clean"}' | sed 's/"type"/"actor":"admin","type"/')]}" "$TESS")
+check "a disabled user's offline op is rejected at push" "rejected forbidden" "$(echo "$R" | jq -r '.results[0]|"\(.status) \(.error.code)"')"
+check "an actor who never signed in here becomes the session user" "applied tess" "$(echo "$R" | jq -r '.results[1].status') $(sqlite3 "$D/frontdeskd.db" "SELECT actor FROM audit_log WHERE op_id = '$(uuid 2 300)'")"
 
 # --- concurrent sign-ins queue for the hashing slots, all succeed ---
 signers=
