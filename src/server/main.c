@@ -21,7 +21,7 @@ void srv_config_defaults(struct srv_config *c)
 	memset(c, 0, sizeof *c);
 	snprintf(c->data_dir, sizeof c->data_dir, "/var/lib/frontdesk");
 	snprintf(c->listen, sizeof c->listen, "127.0.0.1:8470");
-	c->threads = 8; /* a push waiting for the group commit holds its thread */
+	c->threads = 16; /* a push waiting for the group commit holds its thread */
 	c->conn_limit = 64;
 	c->conn_timeout = 90; /* longer than the longest long-poll */
 	c->max_body = 1024 * 1024;

@@ -62,6 +62,7 @@ static long http(CURL *c, const char *method, const char *path, const char *body
 		h = curl_slist_append(h, auth);
 	}
 	h = curl_slist_append(h, "Content-Type: application/json");
+	h = curl_slist_append(h, "Expect:"); /* no 100-continue round trip */
 	out->n = 0;
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
@@ -417,7 +418,7 @@ static int start_server(void)
 	g_pid = fork();
 	if (g_pid == 0) {
 		freopen(log, "w", stderr);
-		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", "8", "serve",
+		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", getenv("BENCH_THREADS") ? getenv("BENCH_THREADS") : "16", "serve",
 		      "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
 	}
