@@ -418,7 +418,8 @@ static int start_server(void)
 	g_pid = fork();
 	if (g_pid == 0) {
 		freopen(log, "w", stderr);
-		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", getenv("BENCH_THREADS") ? getenv("BENCH_THREADS") : "16", "serve",
+		const char *threads = getenv("BENCH_THREADS") ? getenv("BENCH_THREADS") : "16";
+		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", threads, "serve",
 		      "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
 	}
