@@ -221,7 +221,8 @@ static int64_t delay_for(int fails, int free_tries, int64_t cap)
 {
 	if (fails < free_tries)
 		return 0;
-	int64_t d = (int64_t)1 << (fails - free_tries < 10 ? fails - free_tries : 10);
+	/* 2, 4, 8 ... seconds (clocks tick in whole seconds, so 1 s could be 0) */
+	int64_t d = (int64_t)2 << (fails - free_tries < 10 ? fails - free_tries : 10);
 	return d < cap ? d : cap;
 }
 

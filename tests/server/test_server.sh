@@ -262,7 +262,7 @@ R=$(curl -s -D - -o /dev/null -X POST -H "Authorization: Bearer $DEV2" --data '{
 check "repeated failures: 429" 429 "$(echo "$R" | head -1 | cut -d' ' -f2)"
 echo "$R" | grep -qi '^Retry-After: [0-9]' && ok "429 carries Retry-After" || fail "no Retry-After"
 check "another account is not locked out" 201 "$(status POST /v1/sessions '{"username":"admin","password":"correct horse battery"}' "$DEV2")"
-sleep 2
+sleep 3
 check "the delay is short: mona can sign in again" 201 "$(status POST /v1/sessions '{"username":"mona","password":"correct horse battery"}' "$DEV2")"
 
 # --- sign-out, disable, revoke ---
