@@ -310,13 +310,13 @@ printf '[server]\nbogus = 1\n' > "$T/bad.conf"
 "$FD" --config "$T/bad.conf" --data "$D" check 2>"$T/err" && fail "a bad config key was accepted" ||
 	grep -q bogus "$T/err" && ok "a bad config key is named" || fail "bad config message"
 printf '[server]\nmax-body = 200\n' > "$T/small.conf"
-start_server --config "$T/small.conf" --session-idle 1
+start_server --config "$T/small.conf" --session-idle 2
 check "the config file is read (max-body 200)" 413 "$(status POST /v1/devices "{\"code\":\"$BIG\",\"name\":\"x\"}")"
 OLD=$("$FD" --data "$D" enroll-code --ttl 1s 2>/dev/null)
 DEV5=$(enroll desk-5)
 IDLE=$(sign_in "$DEV5" admin)
 check "a fresh session works" 200 "$(status GET /v1/rooms "" "$IDLE")"
-sleep 2.2
+sleep 3.2
 check "an idle session expires" session_expired "$(body GET /v1/rooms "" "$IDLE" | jq -r .error.code)"
 check "an expired enrolment code is refused" 401 "$(status POST /v1/devices "{\"code\":\"$OLD\",\"name\":\"late\"}")"
 stop_server || fail "stop"
