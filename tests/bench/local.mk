@@ -7,3 +7,10 @@ EXTRA_PROGRAMS += tests/bench/bench_core
 tests_bench_bench_core_SOURCES = tests/bench/bench_core.c
 tests_bench_bench_core_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 CLEANFILES += tests/bench/bench_core$(EXEEXT)
+# frontdeskd benchmark (server engineer): runs ./frontdeskd on loopback.
+EXTRA_PROGRAMS += tests/bench/bench_server
+tests_bench_bench_server_SOURCES = tests/bench/bench_server.c
+tests_bench_bench_server_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
+tests_bench_bench_server_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
+EXTRA_tests_bench_bench_server_DEPENDENCIES = frontdeskd$(EXEEXT)
+CLEANFILES += tests/bench/bench_server$(EXEEXT)
