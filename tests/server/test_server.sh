@@ -296,7 +296,9 @@ sleep 1
 start=$(date +%s)
 stop_server && ok "SIGTERM: clean exit" || fail "SIGTERM exit status"
 wait $PARKED
-check "a parked long-poll is answered at shutdown" "$SEQ" "$(jq -r .next "$T/parked")"
+# Answered (with the feed's position, which a concurrent sign-in may have
+# moved on by one) rather than left hanging until the client's timeout.
+check "a parked long-poll is answered at shutdown" yes "$(jq -r --argjson s "$SEQ" 'if .next >= $s then "yes" else "no" end' "$T/parked")"
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "shutdown did not wait for the long-poll" || fail "slow shutdown"
 grep -q 'stopped' "$LOG" && ok "logged the stop" || fail "no stop log"
 grep -q 'POST /v1/ops 200' "$LOG" && ok "one log line per request" || fail "request log"
