@@ -13,7 +13,6 @@ dist_pkgdata_DATA += data/openapi.yaml
 SERVER_TESTS = tests/server/test_server.sh tests/server/test_server_sync.sh tests/server/test_openapi.sh
 TESTS += $(SERVER_TESTS)
 EXTRA_DIST += $(SERVER_TESTS) tests/server/lib.sh
-dist_man_MANS += src/server/frontdeskd.8
 # the OpenAPI validator installed by tests/server/test_openapi.sh
 clean-local: clean-server-tools
 clean-server-tools:
