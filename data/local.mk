@@ -14,5 +14,5 @@ dist_frontdeskconf_DATA = data/frontdeskd.conf
 dist_doc_DATA = data/frontdesk.conf.example
 
 # Translations: the command line under LANGUAGE=de/fr/es/pt after make install.
-TESTS += tests/i18n/locale.sh tests/i18n/catalogues.sh tests/man/render.sh
-EXTRA_DIST += tests/i18n/catalogues.sh tests/i18n/locale.sh tests/man/render.sh tools/po-check tools/install-deps tools/quickstart
+TESTS += tests/i18n/locale.sh tests/i18n/catalogues.sh tests/man/render.sh tests/data/server_conf.sh
+EXTRA_DIST += tests/i18n/catalogues.sh tests/i18n/locale.sh tests/man/render.sh tests/data/server_conf.sh tools/po-check tools/install-deps tools/quickstart
