@@ -27,6 +27,28 @@ void ui_putf(WINDOW *w, int y, int x, int cells, attr_t attr, const char *fmt, .
 	ui_put(w, y, x, buf, cells, attr);
 }
 
+void ui_row(WINDOW *w, int y, int x, int cells, attr_t attr, const int *widths, int n, ...)
+{
+	char line[1024] = "";
+	size_t used = 0;
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		const char *text = va_arg(ap, const char *);
+		char cell[512];
+		if (widths[i] > 0)
+			fd_text_fit(text ? text : "", widths[i], 1, cell, sizeof cell);
+		else
+			snprintf(cell, sizeof cell, "%s", text ? text : "");
+		int wrote = snprintf(line + used, sizeof line - used, "%s%s", cell, i + 1 < n ? " " : "");
+		if (wrote < 0 || (size_t)wrote >= sizeof line - used)
+			break;
+		used += (size_t)wrote;
+	}
+	va_end(ap);
+	ui_put(w, y, x, line, cells, attr);
+}
+
 void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr)
 {
 	ui_put(w, y, x, "", cells, attr);

@@ -83,8 +83,9 @@ static void hk_repaint(struct app *app, struct pane *p)
 		ui_title(app, p, _("Supervisor: %d rooms not inspected, late ones first"), h->count);
 	else
 		ui_title(app, p, _("Housekeeping queue: %d rooms, departures first"), h->count);
-	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-6s %-4s %-5s %-10s %-4s %-8s %-8s %s", _("Room"),
-		_("HK"), _("Type"), _("Status"), _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"));
+	static const int widths[] = { 6, 4, 5, 10, 4, 8, 8, 0, 0 };
+	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 8, _("Room"), _("HK"), _("Type"), _("Status"),
+	       _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"));
 	for (int i = 0; i < h->n && i < visible_rows(p); i++) {
 		const struct fd_room_row *r = &h->rows[i];
 		char flags[16] = "";
@@ -99,10 +100,9 @@ static void hk_repaint(struct app *app, struct pane *p)
 								 : "";
 		const char *says = r->r.hk_occupied ? _("occupied") : _("vacant");
 		bool cursor = h->top + i == h->cursor;
-		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL,
-			"%-6s %-4s %-5s %-10s %-4s %-8s %-8s %s%s%s", r->r.number, r->hk_code, r->r.type_code,
-			clean_text(r->r.clean), r->r.section, flags, today, says,
-			r->r.maint != FD_MAINT_NONE ? "  " : "", r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
+		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 9, r->r.number,
+		       r->hk_code, r->r.type_code, clean_text(r->r.clean), r->r.section, flags, today, says,
+		       r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
 	}
 	if (h->count == 0)
 		ui_put(p->win, 2, 1, h->view == UI_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,

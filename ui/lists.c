@@ -77,16 +77,17 @@ static void lists_repaint(struct app *app, struct pane *p)
 		ui_put(p->win, 0, x, tab, w, i == l->kind ? app->attr[UI_A_TAB_ACTIVE] : app->attr[UI_A_TITLE]);
 		x += w;
 	}
-	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-7s %-6s %-5s %-11s %-11s %s", _("Code"), _("Room"),
-		_("Type"), _("Arrive"), _("Depart"), _("Guest"));
+	static const int widths[] = { 7, 6, 5, 11, 11, 0, 0 };
+	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Type"), _("Arrive"),
+	       _("Depart"), _("Guest"));
 	int visible = p->h - 3;
 	for (int i = 0; i < visible && l->top + i - l->offset < l->n; i++) {
 		const struct fd_booking_row *r = &l->rows[l->top + i - l->offset];
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
 		bool cursor = l->top + i == l->cursor;
-		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, "%-7s %-6s %-5s %-11s %-11s %s%s",
-			r->b.code, r->b.room[0] ? r->b.room : "-", r->b.type_code, fd_date_format(r->b.arrival, a),
-			fd_date_format(r->b.departure, d), r->guest_name, r->vip ? " VIP" : "");
+		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 7, r->b.code,
+		       r->b.room[0] ? r->b.room : "-", r->b.type_code, fd_date_format(r->b.arrival, a),
+		       fd_date_format(r->b.departure, d), r->guest_name, r->vip ? "VIP" : "");
 	}
 	if (l->count[l->kind] == 0)
 		ui_put(p->win, 2, 1, _("Nobody on this list today."), p->w - 1, A_NORMAL);

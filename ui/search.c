@@ -59,17 +59,18 @@ static void search_repaint(struct app *app, struct pane *p)
 		int x = (int)strlen(_("Find: ")) + 0;
 		(void)x;
 	}
-	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-7s %-6s %-10s %-11s %-11s %s", _("Code"), _("Room"),
-		_("Status"), _("Arrive"), _("Depart"), _("Guest"));
+	static const int widths[] = { 7, 6, 10, 11, 11, 0 };
+	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Status"), _("Arrive"),
+	       _("Depart"), _("Guest"));
 	int visible = p->h - 3;
 	ui_scroll_to(s->cursor, visible, &s->top);
 	for (int i = 0; i < visible && s->top + i < s->n; i++) {
 		const struct fd_booking_row *r = &s->rows[s->top + i];
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
 		bool cursor = s->top + i == s->cursor && !s->editing;
-		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, "%-7s %-6s %-10s %-11s %-11s %s",
-			r->b.code, r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
-			fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
+		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 6, r->b.code,
+		       r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
+		       fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
 	}
 	if (s->text[0] && s->n == 0)
 		ui_put(p->win, 2, 1, _("No booking matches."), p->w - 1, A_NORMAL);

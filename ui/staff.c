@@ -63,15 +63,17 @@ static void staff_repaint(struct app *app, struct pane *p)
 	for (int i = 0; i < s->n; i++)
 		on += s->rows[i].s.on_shift;
 	ui_title(app, p, _("Staff: %d, on shift %d"), s->count, on);
-	ui_putf(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], "%-5s %-14s %-22s %-8s %-16s %-4s %s", _("Shift"),
-		_("User"), _("Name"), _("Role"), _("Department"), _("Sec"), _("Rooms done/assigned"));
+	static const int widths[] = { 5, 14, 22, 8, 16, 4, 0 };
+	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 7, _("Shift"), _("User"), _("Name"), _("Role"),
+	       _("Department"), _("Sec"), _("Rooms done/assigned"));
 	for (int i = 0; i < s->n && i < visible_rows(p); i++) {
 		const struct ui_staff_row *r = &s->rows[i];
 		bool cursor = s->top + i == s->cursor;
-		ui_putf(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL,
-			"%-5s %-14s %-22.22s %-8s %-16s %-4s %d/%d", r->s.on_shift ? _("ON") : "-", r->s.username,
-			r->s.display_name, fd_role_name(r->s.role), fd_dept_name(r->s.dept), r->s.section, r->done,
-			r->assigned);
+		char counts[32];
+		snprintf(counts, sizeof counts, "%d/%d", r->done, r->assigned);
+		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 7,
+		       r->s.on_shift ? _("ON") : "-", r->s.username, r->s.display_name, fd_role_name(r->s.role),
+		       fd_dept_name(r->s.dept), r->s.section, counts);
 	}
 	if (s->count == 0)
 		ui_put(p->win, 2, 1, _("No staff yet: add them with 'frontdesk staff add'."), p->w - 1, A_NORMAL);
