@@ -132,9 +132,13 @@ static enum fd_status fold_existing_guests(struct fd_db *db, struct fd_error *er
 
 /* Versions 3 (folios, src/folio) and 4 (sync: conflicts and cursors,
  * src/sync) are reserved for those areas; the next free one is 5. */
+/* src/sync/schema_sync.c */
+extern const char fd_schema_v4_sync[];
+
 static const struct fd_migration core_migrations[] = {
 	{ 1, schema_v1, NULL },
 	{ 2, schema_v2, fold_existing_guests },
+	{ 4, fd_schema_v4_sync, NULL },
 };
 
 const struct fd_migration *fd_core_migrations(int *n)
