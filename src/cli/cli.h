@@ -78,6 +78,15 @@ int cmd_oos(struct cli *cli, int argc, char **argv);
 int cmd_rtn(struct cli *cli, int argc, char **argv);
 int cmd_guest(struct cli *cli, int argc, char **argv);
 int cmd_staff(struct cli *cli, int argc, char **argv);
+/* src/sync/cmd_sync.c */
+int cmd_enroll(struct cli *cli, int argc, char **argv);
+int cmd_login(struct cli *cli, int argc, char **argv);
+int cmd_logout(struct cli *cli, int argc, char **argv);
+int cmd_sync(struct cli *cli, int argc, char **argv);
+int cmd_sync_status(struct cli *cli, int argc, char **argv);
+int cmd_conflicts(struct cli *cli, int argc, char **argv);
+int cmd_resolve(struct cli *cli, int argc, char **argv);
+int cmd_dump(struct cli *cli, int argc, char **argv);
 
 
 /* A tiny option parser shared by all commands: "--name value", "--name=value"

@@ -38,6 +38,13 @@ static const struct cli_command commands[] = {
 	{ "rtn", cmd_rtn, "ROOM", N_("return a room to service") },
 	{ "guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)") },
 	{ "staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members") },
+	{ "enroll", cmd_enroll, "URL CODE [--name DESK-1]", N_("enroll this terminal with a frontdeskd server") },
+	{ "login", cmd_login, "USER [--password-file F]", N_("sign in (offline too, if you signed in here lately)") },
+	{ "logout", cmd_logout, "", N_("sign out") },
+	{ "sync", cmd_sync, "[--once|--follow]", N_("exchange changes with the server") },
+	{ "sync-status", cmd_sync_status, "", N_("server, cursor, pending and rejected operations") },
+	{ "conflicts", cmd_conflicts, "[--all]", N_("operations the server refused, to resolve") },
+	{ "dump", cmd_dump, "", N_("every entity as canonical JSON (for comparing terminals)") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 

@@ -11,3 +11,4 @@ libfdsync_a_SOURCES = \
 	src/sync/overlay.c src/sync/apply.c src/sync/state.c src/sync/backoff.c \
 	src/sync/http.c src/sync/exchange.c src/sync/engine.c
 FRONTDESK_LIBS += libfdsync.a
+libfdsync_a_SOURCES += src/sync/account.c src/sync/account.h src/sync/cmd_sync.c
