@@ -1,1 +1,15 @@
-# src/server: see the comment at the top of Makefile.am
+# src/server: frontdeskd, the central API server (see src/server/api.c for
+# the wire format, data/openapi.yaml for the full description).
+sbin_PROGRAMS += frontdeskd
+frontdeskd_SOURCES = \
+	src/server/server.h src/server/api_util.h \
+	src/server/main.c src/server/admin.c src/server/sdb.c \
+	src/server/auth.c src/server/push.c src/server/feed.c \
+	src/server/api.c src/server/http.c
+frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS)
+frontdeskd_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+dist_pkgdata_DATA += data/openapi.yaml
+
+SERVER_TESTS = tests/server/test_server.sh
+TESTS += $(SERVER_TESTS)
+EXTRA_DIST += $(SERVER_TESTS) tests/server/lib.sh

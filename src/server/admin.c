@@ -1,0 +1,459 @@
+/* frontdeskd administration: subcommands that work on the data directory
+ * directly (safe while the server runs: each opens its own connection and
+ * writes in a BEGIN IMMEDIATE transaction; the change hook numbers what
+ * they change, and the server's timer wakes long-polls for it). */
+#include "config.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "demo/demo.h"
+#include "server/server.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+#include "store/query.h"
+
+struct admin {
+	struct srv_config *cfg;
+	struct fd_db *db;
+	struct srv_hook hook;
+	/* options */
+	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name,
+		*department, *ttl, *seed;
+	const char *args[4];
+	int n_args;
+};
+
+static int fail(const struct fd_error *err)
+{
+	fprintf(stderr, "frontdeskd: %s\n", err->message);
+	return 1;
+}
+
+static bool parse_opts(struct admin *a, int argc, char **argv)
+{
+	static const struct { const char *name; size_t off; } opts[] = {
+#define O(n, f) { n, offsetof(struct admin, f) }
+		O("--property", property), O("--currency", currency), O("--timezone", timezone),
+		O("--date", date), O("--role", role), O("--password-file", password_file),
+		O("--display-name", display_name), O("--department", department), O("--ttl", ttl),
+		O("--seed", seed),
+#undef O
+	};
+	for (int i = 0; i < argc; i++) {
+		bool known = false;
+		for (size_t k = 0; k < sizeof opts / sizeof *opts && !known; k++) {
+			if (strcmp(argv[i], opts[k].name) != 0)
+				continue;
+			if (i + 1 >= argc) {
+				fprintf(stderr, "frontdeskd: %s needs a value\n", argv[i]);
+				return false;
+			}
+			*(const char **)(void *)((char *)a + opts[k].off) = argv[++i];
+			known = true;
+		}
+		if (known)
+			continue;
+		if (strncmp(argv[i], "--", 2) == 0 || a->n_args == 4) {
+			fprintf(stderr, "frontdeskd: unexpected argument \"%s\"\n", argv[i]);
+			return false;
+		}
+		a->args[a->n_args++] = argv[i];
+	}
+	return true;
+}
+
+static bool open_db(struct admin *a, bool create, struct fd_error *err)
+{
+	a->db = srv_db_open(a->cfg->data_dir, create, &a->hook, err);
+	return a->db != NULL;
+}
+
+/* Apply trusted administrative operations (and optional extra work) in one
+ * transaction, audited like any other operation. */
+static enum fd_status admin_apply(struct admin *a, struct fd_op *op, const char *password, const char *end_sessions,
+				  struct fd_error *err)
+{
+	enum fd_status st = fd_db_begin(a->db, err);
+	if (st)
+		return st;
+	if (op) {
+		struct fd_op_result res;
+		snprintf(a->hook.op_id, sizeof a->hook.op_id, "%s", op->op_id);
+		st = fd_op_apply(fd_db_repo(a->db), op, FD_APPLY_TRUSTED, &res, err);
+		if (!st)
+			st = fd_store_audit(a->db, op, &res, err);
+	}
+	if (!st && password)
+		st = srv_set_password(a->db, a->args[1], password, err);
+	if (!st && end_sessions)
+		st = srv_end_sessions(a->db, end_sessions, err);
+	if (!st)
+		st = fd_db_commit(a->db, err);
+	else
+		fd_db_rollback(a->db);
+	return st;
+}
+
+static bool read_password(const char *path, char *out, size_t size, struct fd_error *err)
+{
+	if (!path) {
+		fd_fail(err, FD_E_INVALID, "missing_option", "password-file",
+			"--password-file FILE is required (the password is never taken on the command line).");
+		return false;
+	}
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	if (!f) {
+		fd_fail(err, FD_E_IO, "io", "password-file", "Cannot read %s: %s.", path, strerror(errno));
+		return false;
+	}
+	bool ok = fgets(out, (int)size, f) != NULL;
+	if (f != stdin)
+		fclose(f);
+	if (!ok) {
+		fd_fail(err, FD_E_INVALID, "empty", "password-file", "%s is empty.", path);
+		return false;
+	}
+	out[strcspn(out, "\r\n")] = '\0';
+	return srv_password_check_policy(out, err) == FD_OK;
+}
+
+static int cmd_init(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	if (!a->property || !a->currency || !a->timezone || a->n_args) {
+		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
+		return 2;
+	}
+	fd_date today = fd_date_from_unix((int64_t)time(NULL));
+	if (a->date && !fd_date_parse(a->date, &today)) {
+		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		return 2;
+	}
+	if (!open_db(a, true, &err))
+		return fail(&err);
+	fd_date d;
+	if (fd_query_business_date(a->db, &d, NULL) == FD_OK) {
+		fprintf(stderr, "frontdeskd: a hotel already exists in %s\n", a->cfg->data_dir);
+		return 1;
+	}
+	struct fd_op op;
+	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
+	fd_op_init(&op);
+	fd_op_prepare(&op, "property.update", "frontdeskd", "server");
+	op.payload = cJSON_CreateObject();
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "name", a->property);
+	cJSON_AddStringToObject(op.payload, "currency", a->currency);
+	cJSON_AddStringToObject(op.payload, "timezone", a->timezone);
+	cJSON_AddStringToObject(op.payload, "business_date", fd_date_format(today, day));
+	enum fd_status st = admin_apply(a, &op, NULL, NULL, &err);
+	fd_op_clear(&op);
+	if (st)
+		return fail(&err);
+	printf("Created hotel \"%s\" in %s.\n", a->property, a->cfg->data_dir);
+	return 0;
+}
+
+static int cmd_user(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	if (a->n_args != 2) {
+		fprintf(stderr, "frontdeskd: user add|passwd|disable NAME\n");
+		return 2;
+	}
+	const char *sub = a->args[0], *name = a->args[1];
+	char pw[256];
+	if (!open_db(a, false, &err))
+		return fail(&err);
+	struct fd_op op;
+	fd_op_init(&op);
+	enum fd_status st;
+	if (strcmp(sub, "add") == 0) {
+		if (!a->role) {
+			fprintf(stderr, "frontdeskd: user add needs --role admin|manager|staff|guest\n");
+			return 2;
+		}
+		if (!read_password(a->password_file, pw, sizeof pw, &err))
+			return fail(&err);
+		char id[FD_ID_LEN];
+		fd_op_prepare(&op, "staff.create", "frontdeskd", "server");
+		op.payload = cJSON_CreateObject();
+		cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+		cJSON_AddStringToObject(op.payload, "username", name);
+		cJSON_AddStringToObject(op.payload, "display_name", a->display_name ? a->display_name : name);
+		cJSON_AddStringToObject(op.payload, "role", a->role);
+		cJSON_AddStringToObject(op.payload, "department", a->department ? a->department : "front_office");
+		st = admin_apply(a, &op, pw, NULL, &err);
+	} else if (strcmp(sub, "passwd") == 0) {
+		if (!read_password(a->password_file, pw, sizeof pw, &err))
+			return fail(&err);
+		struct fd_staff s;
+		if ((st = fd_db_repo(a->db)->get_staff(fd_db_repo(a->db)->ctx, name, &s, &err)) == FD_E_NOT_FOUND)
+			fd_fail(&err, st, "not_found", "user", "No staff member \"%s\".", name);
+		if (!st)
+			st = admin_apply(a, NULL, pw, name, &err);
+	} else if (strcmp(sub, "disable") == 0) {
+		fd_op_prepare(&op, "staff.update", "frontdeskd", "server");
+		op.payload = cJSON_CreateObject();
+		cJSON_AddStringToObject(op.payload, "username", name);
+		cJSON_AddBoolToObject(op.payload, "active", false);
+		st = admin_apply(a, &op, NULL, name, &err);
+	} else {
+		fprintf(stderr, "frontdeskd: unknown user command \"%s\"\n", sub);
+		return 2;
+	}
+	sodium_memzero(pw, sizeof pw);
+	fd_op_clear(&op);
+	if (st)
+		return fail(&err);
+	printf("%s: done.\n", name);
+	return 0;
+}
+
+static bool parse_ttl(const char *s, int64_t *out)
+{
+	char *end;
+	long long n = strtoll(s, &end, 10);
+	int64_t mult = strcmp(end, "d") == 0 ? 86400 : strcmp(end, "h") == 0 ? 3600
+		     : strcmp(end, "m") == 0 ? 60 : strcmp(end, "s") == 0 || !*end ? 1 : 0;
+	if (!mult || n <= 0 || n > 10000000 / (mult > 60 ? 1 : 1))
+		return false;
+	*out = n * mult;
+	return *out <= 30 * 86400;
+}
+
+static int cmd_enroll_code(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	int64_t ttl = 24 * 3600;
+	if (a->n_args || (a->ttl && !parse_ttl(a->ttl, &ttl))) {
+		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
+		return 2;
+	}
+	char code[SRV_TOKEN_LEN];
+	if (!open_db(a, false, &err) || srv_enroll_code_new(a->db, ttl, code, &err))
+		return fail(&err);
+	printf("%s\n", code);
+	fprintf(stderr, "frontdeskd: one-time enrolment code, valid %lld s\n", (long long)ttl);
+	return 0;
+}
+
+static int cmd_devices(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	if (!open_db(a, false, &err))
+		return fail(&err);
+	sqlite3_stmt *q = fd_db_stmt(a->db, "SELECT id, name, enrolled_at, revoked, last_seq FROM srv_devices"
+				     " ORDER BY enrolled_at", &err);
+	if (!q)
+		return fail(&err);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		time_t t = (time_t)sqlite3_column_int64(q, 2);
+		char when[32];
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+		printf("%s  %-20s  %s  seq %lld%s\n", sqlite3_column_text(q, 0), sqlite3_column_text(q, 1), when,
+		       (long long)sqlite3_column_int64(q, 4), sqlite3_column_int(q, 3) ? "  REVOKED" : "");
+	}
+	sqlite3_reset(q);
+	return 0;
+}
+
+static int cmd_device(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	if (a->n_args != 2 || strcmp(a->args[0], "revoke") != 0) {
+		fprintf(stderr, "frontdeskd: device revoke ID\n");
+		return 2;
+	}
+	if (!open_db(a, false, &err) || fd_db_begin(a->db, &err))
+		return fail(&err);
+	sqlite3_stmt *q = fd_db_stmt(a->db, "UPDATE srv_devices SET revoked = 1 WHERE id = ?1", &err);
+	int changed = 0;
+	if (q) {
+		sqlite3_bind_text(q, 1, a->args[1], -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_DONE)
+			changed = sqlite3_changes(fd_db_handle(a->db));
+	}
+	q = fd_db_stmt(a->db, "DELETE FROM srv_sessions WHERE device = ?1", &err);
+	if (q) {
+		sqlite3_bind_text(q, 1, a->args[1], -1, SQLITE_STATIC);
+		sqlite3_step(q);
+	}
+	if (!changed) {
+		fd_db_rollback(a->db);
+		fprintf(stderr, "frontdeskd: no device %s\n", a->args[1]);
+		return 1;
+	}
+	if (fd_db_commit(a->db, &err))
+		return fail(&err);
+	printf("Device %s revoked.\n", a->args[1]);
+	return 0;
+}
+
+/* SQLite online backup: a consistent copy while the server serves. The
+ * copy gets a new epoch at once, so a server restored from it is seen by
+ * terminals as a different history and they re-sync from a snapshot. */
+static int cmd_backup(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	if (a->n_args != 1) {
+		fprintf(stderr, "frontdeskd: backup FILE\n");
+		return 2;
+	}
+	if (!open_db(a, false, &err))
+		return fail(&err);
+	sqlite3 *dst;
+	int fd_mode_ok = 1;
+	if (sqlite3_open_v2(a->args[0], &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		fprintf(stderr, "frontdeskd: cannot create %s: %s\n", a->args[0], sqlite3_errmsg(dst));
+		sqlite3_close(dst);
+		return 1;
+	}
+	fd_mode_ok = chmod(a->args[0], 0600) == 0;
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", fd_db_handle(a->db), "main");
+	int rc = SQLITE_ERROR;
+	if (b) {
+		while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(5);
+		sqlite3_backup_finish(b);
+	}
+	if (rc == SQLITE_DONE) {
+		unsigned char raw[16];
+		char hex[SRV_EPOCH_LEN], sql[128];
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+		snprintf(sql, sizeof sql, "UPDATE meta SET value = '%s' WHERE key = 'server_epoch'", hex);
+		rc = sqlite3_exec(dst, sql, NULL, NULL, NULL) == SQLITE_OK ? SQLITE_DONE : SQLITE_ERROR;
+	}
+	if (rc != SQLITE_DONE)
+		fprintf(stderr, "frontdeskd: backup failed: %s\n", sqlite3_errmsg(dst));
+	sqlite3_close(dst);
+	if (rc != SQLITE_DONE)
+		return 1;
+	printf("Backed up to %s%s.\n", a->args[0], fd_mode_ok ? "" : " (could not set mode 0600)");
+	return 0;
+}
+
+static int check_count(struct fd_db *db, const char *what, const char *sql)
+{
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &q, NULL) != SQLITE_OK) {
+		fprintf(stderr, "frontdeskd: check %s: %s\n", what, sqlite3_errmsg(fd_db_handle(db)));
+		return 1;
+	}
+	int bad = 0;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) != 0) {
+		fprintf(stderr, "frontdeskd: check: %s: %lld\n", what, (long long)sqlite3_column_int64(q, 0));
+		bad = 1;
+	}
+	sqlite3_finalize(q);
+	return bad;
+}
+
+static int cmd_check(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	if (!open_db(a, false, &err))
+		return fail(&err);
+	int bad = 0;
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(fd_db_handle(a->db), "PRAGMA integrity_check", -1, &q, NULL) == SQLITE_OK) {
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			const char *m = (const char *)sqlite3_column_text(q, 0);
+			if (strcmp(m, "ok") != 0) {
+				fprintf(stderr, "frontdeskd: check: %s\n", m);
+				bad = 1;
+			}
+		}
+		sqlite3_finalize(q);
+	}
+	bad |= check_count(a->db, "foreign key violations", "SELECT count(*) FROM pragma_foreign_key_check");
+	bad |= check_count(a->db, "applied operations missing from the audit log",
+			   "SELECT count(*) FROM srv_op_results r WHERE status = 'applied' AND NOT EXISTS"
+			   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id)");
+	bad |= check_count(a->db, "devices whose sequence disagrees with their results",
+			   "SELECT count(*) FROM srv_devices d WHERE d.last_seq <>"
+			   " (SELECT coalesce(max(device_seq), 0) FROM srv_op_results r WHERE r.device = d.id)");
+	bad |= check_count(a->db, "active bookings with missing nights",
+			   "SELECT count(*) FROM bookings b WHERE status IN ('reserved','checked_in') AND"
+			   " (SELECT count(*) FROM stay_nights n WHERE n.booking_id = b.id) <> departure - arrival");
+	bad |= check_count(a->db, "entities without a change-feed row",
+			   "SELECT (SELECT count(*) FROM bookings WHERE id NOT IN (SELECT entity_id FROM srv_changes"
+			   " WHERE entity = 'booking')) + (SELECT count(*) FROM rooms WHERE number NOT IN"
+			   " (SELECT entity_id FROM srv_changes WHERE entity = 'room'))");
+	if (!bad)
+		printf("check: ok\n");
+	return bad;
+}
+
+static int cmd_demo(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	struct fd_demo_options o = { .seed = 42, .today = fd_date_from_unix((int64_t)time(NULL)) };
+	if (a->seed)
+		o.seed = strtoull(a->seed, NULL, 10);
+	if (a->date && !fd_date_parse(a->date, &o.today)) {
+		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		return 2;
+	}
+	char pw[256] = "";
+	if (a->password_file && !read_password(a->password_file, pw, sizeof pw, &err))
+		return fail(&err);
+	if (!open_db(a, true, &err))
+		return fail(&err);
+	snprintf(a->hook.op_id, sizeof a->hook.op_id, "demo");
+	if (fd_demo_build(a->db, &o, &err))
+		return fail(&err);
+	int n = 0;
+	if (pw[0]) {
+		/* Every demo staff member signs in with the given password. */
+		sqlite3_stmt *q;
+		if (fd_db_begin(a->db, &err) ||
+		    sqlite3_prepare_v2(fd_db_handle(a->db), "SELECT username FROM staff WHERE active = 1", -1, &q,
+				       NULL) != SQLITE_OK)
+			return fail(&err);
+		enum fd_status st = FD_OK;
+		while (!st && sqlite3_step(q) == SQLITE_ROW) {
+			st = srv_set_password(a->db, (const char *)sqlite3_column_text(q, 0), pw, &err);
+			n++;
+		}
+		sqlite3_finalize(q);
+		if (st || fd_db_commit(a->db, &err))
+			return fail(&err);
+	}
+	printf("Created the demo hotel in %s (%d users can sign in).\n", a->cfg->data_dir, n);
+	return 0;
+}
+
+int srv_admin_run(struct srv_config *cfg, int argc, char **argv);
+
+int srv_admin_run(struct srv_config *cfg, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(struct admin *);
+	} cmds[] = {
+		{ "init", cmd_init }, { "demo", cmd_demo }, { "user", cmd_user },
+		{ "enroll-code", cmd_enroll_code }, { "devices", cmd_devices }, { "device", cmd_device },
+		{ "backup", cmd_backup }, { "check", cmd_check },
+	};
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
+		if (strcmp(cmds[i].name, argv[0]) != 0)
+			continue;
+		struct admin a = { .cfg = cfg };
+		if (!parse_opts(&a, argc - 1, argv + 1))
+			return 2;
+		int rc = cmds[i].fn(&a);
+		if (a.db)
+			fd_db_close(a.db);
+		return rc;
+	}
+	fprintf(stderr, "frontdeskd: unknown command \"%s\"\n", argv[0]);
+	return 2;
+}

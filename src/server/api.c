@@ -1,0 +1,518 @@
+/* frontdeskd API v1: routing and the read endpoints. Full description in
+ * data/openapi.yaml; this is the short version for the sync engine.
+ *
+ * All bodies are JSON (UTF-8). Errors: {"error":{"code","message","field"?}}
+ * with 400 (malformed JSON or field, named in "field"), 401 (no/bad/expired
+ * token), 403 (role may not), 404, 409, 410 (stale epoch/cursor), 413 (body
+ * over the cap), 429 (+Retry-After), 503 (+Retry-After: transient, retry).
+ *
+ * Enrolment and sign-in
+ *   POST /v1/devices {"code","name"} -> 201 {"device_id","token"}
+ *   POST /v1/sessions {"username","password"}, Authorization: Bearer <device
+ *     token> -> 201 {"token","username","display_name","role","device_id",
+ *     "expires_at","idle_timeout"}
+ *   DELETE /v1/sessions/current (session token) -> 200 {}
+ *   Every other call except /v1/health: Authorization: Bearer <session token>.
+ *
+ * Push: POST /v1/ops {"ops":[op, ...]} (at most max_batch, default 500)
+ *   op is the wire form of src/core/op.h; "device" and "actor" are ignored
+ *   and replaced by the session's device and user (the rights at push time
+ *   decide). Ops of one device carry device_seq 1,2,3... without gaps.
+ *   -> 200 {"results":[r, ...], "seq": <last committed change seq>}, r =
+ *     {"op_id","device_seq","status":"applied","seq":S,"entity","id","code"?,"warning"?}
+ *     {"op_id","device_seq","status":"rejected","error":{"code","message","field"?},
+ *      "conflict":"<notice id>","clash_booking"?,"free_rooms"?:[...]}
+ *     {"op_id",...,"status":"duplicate","recorded_status":"applied"|"rejected",...}
+ *       (the recorded answer of an earlier push; nothing re-executed)
+ *   S is the change sequence at which the op's effects are visible in the
+ *   feed. 409 {"error":{"code":"sequence_gap",...},"expected":N}: nothing of
+ *   the batch was applied; resend from device_seq N. 503: retry later.
+ *   Malformed ops (unknown fields, wrong types) are a 400 for the whole batch.
+ *
+ * Feed: GET /v1/changes?since=N&limit=M&wait=S&epoch=E
+ *   -> 200 {"epoch","changes":[{"seq","entity","id","op_id"?,"state":{...}}
+ *      or {...,"deleted":true}],"next":N',"more":bool}
+ *   Entities: property, room_type, room, guest, booking, staff, task,
+ *   conflict. "state" is the entity's row with the column names of the core
+ *   schema (src/store/schema.c; the srv_conflicts table for conflicts):
+ *   dates are day numbers, money minor units. The feed is compacted: an
+ *   entity appears once, at the seq of its latest change, with its current
+ *   state. With wait>0 (<= 60) and nothing new, the answer waits for a
+ *   change or S seconds. 410 when epoch differs or since is beyond the
+ *   server's sequence: re-sync from the snapshot.
+ *   GET /v1/snapshot -> {"epoch","seq","entities":{"room":[state...],...}}
+ *   (one consistent read; then follow the feed from "seq").
+ *
+ * Read endpoints (friendly form: dates "YYYY-MM-DD", money minor units):
+ *   GET /v1/rooms, /v1/room-types, /v1/bookings?from=&to=,
+ *   /v1/bookings/{code}, /v1/availability?from=&to=
+ *   GET /v1/health (no auth), GET /v1/metrics (Prometheus text, manager+). */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/perm.h"
+#include "server/api_util.h"
+#include "server/server.h"
+#include "store/query.h"
+
+/* --- answers --- */
+
+void srv_resp_json(struct srv_resp *out, int status, cJSON *doc)
+{
+	out->status = status;
+	out->body = cJSON_PrintUnformatted(doc);
+	out->content_type = "application/json";
+	cJSON_Delete(doc);
+}
+
+static void resp_error_v(struct srv_resp *out, int status, const char *code, const char *field,
+			 const char *fmt, va_list ap)
+{
+	char msg[512];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(doc, "error");
+	cJSON_AddStringToObject(e, "code", code);
+	cJSON_AddStringToObject(e, "message", msg);
+	if (field && field[0])
+		cJSON_AddStringToObject(e, "field", field);
+	srv_resp_json(out, status, doc);
+}
+
+void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	resp_error_v(out, status, code, field, fmt, ap);
+	va_end(ap);
+}
+
+void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err)
+{
+	int status = 500;
+	switch (err->status) {
+	case FD_E_INVALID: status = 400; break;
+	case FD_E_NOT_FOUND: status = 404; break;
+	case FD_E_CONFLICT: status = 409; break;
+	case FD_E_FORBIDDEN:
+		status = strcmp(err->code, "unauthorized") == 0 || strcmp(err->code, "session_expired") == 0 ? 401 : 403;
+		break;
+	case FD_E_BUSY:
+	case FD_E_IO: status = 503; out->retry_after = 1; break;
+	default: break;
+	}
+	srv_resp_error(out, status, err->code[0] ? err->code : fd_status_name(err->status), err->field, "%s",
+		       err->message[0] ? err->message : fd_status_name(err->status));
+}
+
+/* --- bodies --- */
+
+enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields, cJSON **out,
+			      struct fd_error *err)
+{
+	*out = NULL;
+	if (!r->body || r->body_len == 0)
+		return fd_fail(err, FD_E_INVALID, "invalid_json", "body", "The request needs a JSON body.");
+	const char *end = NULL;
+	cJSON *doc = cJSON_ParseWithLengthOpts(r->body, r->body_len, &end, false);
+	if (!doc) {
+		size_t at = end && end >= r->body ? (size_t)(end - r->body) : 0;
+		return fd_fail(err, FD_E_INVALID, "invalid_json", "body",
+			       "The body is not valid JSON (near byte %zu).", at);
+	}
+	if (!cJSON_IsObject(doc)) {
+		cJSON_Delete(doc);
+		return fd_fail(err, FD_E_INVALID, "invalid_json", "body", "The body must be a JSON object.");
+	}
+	for (const cJSON *f = doc->child; f; f = f->next) {
+		bool known = false;
+		for (int i = 0; fields[i] && !known; i++)
+			known = strcmp(fields[i], f->string) == 0;
+		if (!known) {
+			fd_fail(err, FD_E_INVALID, "unknown_field", f->string, "Unknown field \"%s\".", f->string);
+			cJSON_Delete(doc);
+			return FD_E_INVALID;
+		}
+	}
+	*out = doc;
+	return FD_OK;
+}
+
+enum fd_status srv_json_str(const cJSON *o, const char *name, char *out, size_t size, bool required,
+			    struct fd_error *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	out[0] = '\0';
+	if (!v) {
+		if (required)
+			return fd_fail(err, FD_E_INVALID, "missing_field", name, "Field \"%s\" is required.", name);
+		return FD_OK;
+	}
+	if (!cJSON_IsString(v) || strlen(v->valuestring) >= size || (required && !v->valuestring[0]))
+		return fd_fail(err, FD_E_INVALID, "invalid_field", name,
+			       "Field \"%s\" must be a non-empty string of at most %zu bytes.", name, size - 1);
+	snprintf(out, size, "%s", v->valuestring);
+	return FD_OK;
+}
+
+/* --- query parameters --- */
+
+static bool query_int(struct srv_resp *out, const struct srv_req *r, const char *key, int64_t min, int64_t max,
+		      int64_t def, int64_t *v)
+{
+	const char *s = srv_query(r, key);
+	*v = def;
+	if (!s)
+		return true;
+	char *end;
+	long long n = strtoll(s, &end, 10);
+	if (!*s || *end || n < min || n > max) {
+		srv_resp_error(out, 400, "invalid_parameter", key,
+			       "Parameter \"%s\" must be a whole number from %lld to %lld.", key, (long long)min,
+			       (long long)max);
+		return false;
+	}
+	*v = n;
+	return true;
+}
+
+static bool query_range(struct srv_resp *out, const struct srv_req *r, fd_date *from, fd_date *to, int max_days)
+{
+	const char *f = srv_query(r, "from"), *t = srv_query(r, "to");
+	if (!f || !fd_date_parse(f, from)) {
+		srv_resp_error(out, 400, "invalid_parameter", "from", "Parameter \"from\" must be a date YYYY-MM-DD.");
+		return false;
+	}
+	if (!t || !fd_date_parse(t, to) || *to <= *from || *to - *from > max_days) {
+		srv_resp_error(out, 400, "invalid_parameter", "to",
+			       "Parameter \"to\" must be a date YYYY-MM-DD after \"from\", at most %d days later.",
+			       max_days);
+		return false;
+	}
+	return true;
+}
+
+/* --- endpoints --- */
+
+static bool allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
+{
+	if (fd_perm_allows(c->role, action))
+		return true;
+	int min = fd_perm_min_role(action);
+	srv_resp_error(out, 403, "forbidden", NULL, "Role %s may not do %s; it needs %s or above.",
+		       fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
+	return false;
+}
+
+static void api_health(struct srv *s, struct srv_resp *out)
+{
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "status", "ok");
+	cJSON_AddStringToObject(doc, "version", PACKAGE_VERSION);
+	cJSON_AddStringToObject(doc, "epoch", s->epoch);
+	pthread_mutex_lock(&s->wait_lock);
+	cJSON_AddNumberToObject(doc, "seq", (double)s->seq);
+	pthread_mutex_unlock(&s->wait_lock);
+	srv_resp_json(out, 200, doc);
+}
+
+/* Long-poll state kept across a suspend. */
+struct changes_state {
+	bool parked;
+};
+
+void srv_api_state_free(void *state)
+{
+	free(state);
+}
+
+static void api_changes(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out)
+{
+	int64_t since, limit, wait;
+	if (!query_int(out, r, "since", 0, INT64_MAX / 2, 0, &since) ||
+	    !query_int(out, r, "limit", 1, 5000, 500, &limit) ||
+	    !query_int(out, r, "wait", 0, s->cfg.max_wait, 0, &wait))
+		return;
+	const char *epoch = srv_query(r, "epoch");
+	if (epoch && strcmp(epoch, s->epoch) != 0) {
+		srv_resp_error(out, 410, "epoch_changed", "epoch",
+			       "The server's database was replaced (epoch %s); re-sync from /v1/snapshot.", s->epoch);
+		return;
+	}
+	pthread_mutex_lock(&s->wait_lock);
+	int64_t cur = s->seq;
+	pthread_mutex_unlock(&s->wait_lock);
+	if (since > cur) {
+		srv_resp_error(out, 410, "cursor_ahead", "since",
+			       "Sequence %lld is beyond this server's %lld; re-sync from /v1/snapshot.",
+			       (long long)since, (long long)cur);
+		return;
+	}
+	struct changes_state *cs = *state;
+	if (wait > 0 && since == cur && !(cs && cs->parked)) {
+		if (!cs && !(cs = *state = calloc(1, sizeof *cs))) {
+			srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
+			return;
+		}
+		cs->parked = true;
+		srv_http_park(s, r->conn, since, (int)wait);
+		out->suspend = true;
+		return;
+	}
+	struct fd_error err = { 0 };
+	struct fd_db *db = srv_reader(s, &err);
+	cJSON *changes = NULL;
+	int64_t next;
+	bool more;
+	if (!db || srv_feed_page(db, since, (int)limit, &changes, &next, &more, &err)) {
+		cJSON_Delete(changes);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "epoch", s->epoch);
+	cJSON_AddItemToObject(doc, "changes", changes);
+	cJSON_AddNumberToObject(doc, "next", (double)next);
+	cJSON_AddBoolToObject(doc, "more", more);
+	srv_resp_json(out, 200, doc);
+}
+
+static void api_snapshot(struct srv *s, struct srv_resp *out)
+{
+	struct fd_error err = { 0 };
+	struct fd_db *db = srv_reader(s, &err);
+	cJSON *doc = NULL;
+	if (!db || srv_snapshot(db, s->epoch, &doc, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	srv_resp_json(out, 200, doc);
+}
+
+static bool room_cb(void *ctx, const struct fd_room_row *row)
+{
+	char d[FD_DATE_STRLEN];
+	const struct fd_room *rm = &row->r;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "number", rm->number);
+	cJSON_AddStringToObject(o, "type", rm->type_code);
+	cJSON_AddNumberToObject(o, "floor", rm->floor);
+	cJSON_AddStringToObject(o, "section", rm->section);
+	cJSON_AddStringToObject(o, "clean", fd_clean_name(rm->clean));
+	cJSON_AddStringToObject(o, "maintenance", fd_maint_name(rm->maint));
+	if (rm->maint != FD_MAINT_NONE) {
+		cJSON_AddStringToObject(o, "maintenance_reason", rm->maint_reason);
+		cJSON_AddStringToObject(o, "maintenance_from", fd_date_format(rm->maint_from, d));
+		cJSON_AddStringToObject(o, "maintenance_to", fd_date_format(rm->maint_to, d));
+	}
+	cJSON_AddStringToObject(o, "status", row->hk_code);
+	cJSON_AddBoolToObject(o, "dnd", rm->dnd);
+	cJSON_AddBoolToObject(o, "mur", rm->mur);
+	if (row->occupant_code[0])
+		cJSON_AddStringToObject(o, "occupant", row->occupant_code);
+	cJSON_AddNumberToObject(o, "version", (double)rm->version);
+	cJSON_AddItemToArray(ctx, o);
+	return true;
+}
+
+static bool type_cb(void *ctx, const struct fd_room_type *t)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "code", t->code);
+	cJSON_AddStringToObject(o, "name", t->name);
+	cJSON_AddNumberToObject(o, "max_occupancy", t->max_occupancy);
+	cJSON_AddNumberToObject(o, "base_rate", (double)t->base_rate);
+	cJSON_AddNumberToObject(o, "rank", t->rank);
+	cJSON_AddItemToArray(ctx, o);
+	return true;
+}
+
+static cJSON *booking_json(const struct fd_booking_row *row)
+{
+	const struct fd_booking *b = &row->b;
+	char d[FD_DATE_STRLEN];
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", b->id);
+	cJSON_AddStringToObject(o, "code", b->code);
+	cJSON_AddStringToObject(o, "guest_id", b->guest_id);
+	cJSON_AddStringToObject(o, "guest", row->guest_name);
+	cJSON_AddStringToObject(o, "type", b->type_code);
+	if (b->room[0])
+		cJSON_AddStringToObject(o, "room", b->room);
+	else
+		cJSON_AddNullToObject(o, "room");
+	cJSON_AddStringToObject(o, "arrival", fd_date_format(b->arrival, d));
+	cJSON_AddStringToObject(o, "departure", fd_date_format(b->departure, d));
+	cJSON_AddNumberToObject(o, "adults", b->adults);
+	cJSON_AddNumberToObject(o, "children", b->children);
+	cJSON_AddNumberToObject(o, "rate", (double)b->rate);
+	cJSON_AddStringToObject(o, "status", fd_booking_status_name(b->status));
+	cJSON_AddStringToObject(o, "source", b->source);
+	cJSON_AddNumberToObject(o, "version", (double)b->version);
+	return o;
+}
+
+static bool booking_cb(void *ctx, const struct fd_booking_row *row)
+{
+	cJSON_AddItemToArray(ctx, booking_json(row));
+	return true;
+}
+
+struct find_ctx {
+	const char *code;
+	cJSON *found;
+};
+
+static bool find_cb(void *ctx, const struct fd_booking_row *row)
+{
+	struct find_ctx *f = ctx;
+	if (strcmp(row->b.code, f->code) != 0)
+		return true;
+	f->found = booking_json(row);
+	return false;
+}
+
+static void api_read(struct srv *s, const struct srv_req *r, const struct srv_caller *c, struct srv_resp *out)
+{
+	struct fd_error err = { 0 };
+	struct fd_db *db = srv_reader(s, &err);
+	if (!db) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON *arr = cJSON_CreateArray();
+	enum fd_status st = FD_OK;
+	const char *p = r->path;
+	if (strcmp(p, "/v1/rooms") == 0) {
+		fd_date today;
+		if (!allowed(out, c, "read.hotel"))
+			goto done;
+		if ((st = fd_query_business_date(db, &today, &err)) == FD_OK)
+			st = fd_query_rooms(db, today, room_cb, arr, &err);
+	} else if (strcmp(p, "/v1/room-types") == 0) {
+		if (!allowed(out, c, "read.availability"))
+			goto done;
+		st = fd_query_room_types(db, type_cb, arr, &err);
+	} else if (strcmp(p, "/v1/bookings") == 0) {
+		struct fd_booking_filter f = { .kind = FD_LIST_RANGE, .limit = 1000 };
+		int64_t off;
+		if (!allowed(out, c, "read.hotel") || !query_range(out, r, &f.from, &f.to, 366) ||
+		    !query_int(out, r, "offset", 0, 1000000, 0, &off))
+			goto done;
+		f.offset = (int)off;
+		st = fd_query_bookings(db, &f, booking_cb, arr, &err);
+	} else if (strncmp(p, "/v1/bookings/", 13) == 0) {
+		struct find_ctx f = { .code = p + 13 };
+		if (!allowed(out, c, "read.hotel"))
+			goto done;
+		if (strlen(f.code) != FD_CODE_LEN - 1) {
+			srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%.16s\".", f.code);
+			goto done;
+		}
+		st = fd_query_find(db, f.code, 5, find_cb, &f, &err);
+		if (!st && !f.found) {
+			srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%s\".", f.code);
+			goto done;
+		}
+		if (!st) {
+			cJSON_Delete(arr);
+			srv_resp_json(out, 200, f.found);
+			return;
+		}
+	} else if (strcmp(p, "/v1/availability") == 0) {
+		fd_date from, to;
+		if (!allowed(out, c, "read.availability") || !query_range(out, r, &from, &to, 92))
+			goto done;
+		cJSON *types = cJSON_CreateArray();
+		st = fd_query_room_types(db, type_cb, types, &err);
+		const cJSON *t;
+		cJSON_ArrayForEach(t, types) {
+			const char *code = cJSON_GetObjectItem(t, "code")->valuestring;
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "type", code);
+			cJSON *nights = cJSON_AddArrayToObject(o, "nights");
+			for (fd_date d = from; d < to && !st; d++) {
+				int n = 0;
+				char ds[FD_DATE_STRLEN];
+				st = fd_query_available(db, code, d, &n, &err);
+				cJSON *nn = cJSON_CreateObject();
+				cJSON_AddStringToObject(nn, "date", fd_date_format(d, ds));
+				cJSON_AddNumberToObject(nn, "free", n);
+				cJSON_AddItemToArray(nights, nn);
+			}
+			cJSON_AddItemToArray(arr, o);
+		}
+		cJSON_Delete(types);
+	} else {
+		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s %s.", r->method, r->path);
+		goto done;
+	}
+	if (st) {
+		srv_resp_fd_error(out, &err);
+		goto done;
+	}
+	srv_resp_json(out, 200, arr);
+	return;
+done:
+	cJSON_Delete(arr);
+}
+
+static void api_metrics(struct srv *s, struct srv_resp *out)
+{
+	char *text = NULL;
+	srv_http_metrics(s, &text);
+	out->status = 200;
+	out->body = text;
+	out->content_type = "text/plain; version=0.0.4";
+}
+
+void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out)
+{
+	const char *m = r->method, *p = r->path;
+	bool get = strcmp(m, "GET") == 0, post = strcmp(m, "POST") == 0;
+	if (get && strcmp(p, "/v1/health") == 0)
+		return api_health(s, out);
+	if (post && strcmp(p, "/v1/devices") == 0)
+		return srv_api_enroll(s, r, out);
+	if (post && strcmp(p, "/v1/sessions") == 0)
+		return srv_api_sign_in(s, r, out);
+	if (strcmp(m, "DELETE") == 0 && strcmp(p, "/v1/sessions/current") == 0)
+		return srv_api_sign_out(s, r, out);
+	static const char *const known[] = { "/v1/ops", "/v1/changes", "/v1/snapshot", "/v1/metrics",
+					     "/v1/rooms", "/v1/room-types", "/v1/bookings",
+					     "/v1/availability", NULL };
+	bool is_known = strncmp(p, "/v1/bookings/", 13) == 0 && strchr(p + 13, '/') == NULL && p[13];
+	for (int i = 0; known[i] && !is_known; i++)
+		is_known = strcmp(known[i], p) == 0;
+	if (!is_known)
+		return srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s.", p);
+	bool want_post = strcmp(p, "/v1/ops") == 0;
+	if ((want_post && !post) || (!want_post && !get))
+		return srv_resp_error(out, 405, "method_not_allowed", NULL, "%s does not accept %s.", p, m);
+	struct srv_caller c;
+	struct fd_error err = { 0 };
+	if (srv_auth_session(s, r, &c, &err))
+		return srv_resp_fd_error(out, &err);
+	if (want_post)
+		return srv_api_push(s, &c, r, out);
+	if (strcmp(p, "/v1/changes") == 0) {
+		if (allowed(out, &c, "read.changes"))
+			api_changes(s, r, state, out);
+		return;
+	}
+	if (strcmp(p, "/v1/snapshot") == 0) {
+		if (allowed(out, &c, "read.changes"))
+			api_snapshot(s, out);
+		return;
+	}
+	if (strcmp(p, "/v1/metrics") == 0) {
+		if (allowed(out, &c, "read.metrics"))
+			api_metrics(s, out);
+		return;
+	}
+	api_read(s, r, &c, out);
+}

@@ -1,0 +1,490 @@
+/* Authentication: device enrolment, sign-in sessions, password hashing and
+ * sign-in throttling.
+ *
+ * Tokens are 256 random bits sent as base64url bearer tokens; the database
+ * keeps only their BLAKE2b hash (crypto_generichash), so a stolen database
+ * file holds no usable token. Sessions expire after an idle time and at an
+ * absolute age; disabling a user or revoking a device ends them at once
+ * (each request joins the staff row and the device row).
+ *
+ * Throttling (in memory): failed sign-ins grow a delay per (account, address)
+ * pair and per address, up to a minute, forgotten after 15 quiet minutes. An
+ * account alone (from any address) gets only a short delay (at most 5 s), so
+ * an attacker elsewhere cannot lock a receptionist out of their own desk. */
+#include "config.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "server/api_util.h"
+#include "server/server.h"
+#include "store/ids.h"
+
+void srv_token_new(char out[SRV_TOKEN_LEN])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(out, SRV_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof raw);
+}
+
+void srv_token_hash(const char *token, unsigned char out[32])
+{
+	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
+{
+	size_t n = strlen(pw);
+	if (n < 8 || n > 128)
+		return fd_fail(err, FD_E_INVALID, "weak_password", "password",
+			       "A password must have 8 to 128 characters (this one has %zu).", n);
+	return FD_OK;
+}
+
+enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err)
+{
+	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Not enough memory to hash a password.");
+	return FD_OK;
+}
+
+enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	enum fd_status st = srv_password_check_policy(pw, err);
+	if (st || (st = srv_password_hash(pw, hash, err)))
+		return st;
+	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO srv_credentials (username, hash, updated_at)"
+				     " VALUES (?1, ?2, ?3) ON CONFLICT(username) DO UPDATE SET"
+				     " hash = excluded.hash, updated_at = excluded.updated_at", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (int64_t)time(NULL));
+	return sqlite3_step(s) == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving a password");
+}
+
+enum fd_status srv_end_sessions(struct fd_db *db, const char *user, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM srv_sessions WHERE username = ?1", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+	return sqlite3_step(s) == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "ending sessions");
+}
+
+enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_TOKEN_LEN], struct fd_error *err)
+{
+	unsigned char h[32];
+	srv_token_new(out);
+	srv_token_hash(out, h);
+	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO srv_enroll_codes (hash, expires_at) VALUES (?1, ?2)", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (int64_t)time(NULL) + ttl);
+	return sqlite3_step(s) == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving an enrolment code");
+}
+
+/* --- bearer tokens --- */
+
+static bool bearer(const struct srv_req *r, unsigned char hash[32])
+{
+	const char *a = r->authorization;
+	if (!a || strncmp(a, "Bearer ", 7) != 0)
+		return false;
+	a += 7;
+	size_t n = strlen(a);
+	if (n < 16 || n >= SRV_TOKEN_LEN)
+		return false;
+	srv_token_hash(a, hash);
+	return true;
+}
+
+enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err)
+{
+	unsigned char h[32];
+	memset(c, 0, sizeof *c);
+	if (!bearer(r, h))
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+			       "This call needs the device token (Authorization: Bearer).");
+	struct fd_db *db = srv_reader(s, err);
+	if (!db)
+		return err->status;
+	sqlite3_stmt *q = fd_db_stmt(db, "SELECT id, token_hash FROM srv_devices WHERE token_hash = ?1"
+				     " AND revoked = 0", err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+	enum fd_status st = FD_E_FORBIDDEN;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 1) == 32 &&
+	    sodium_memcmp(sqlite3_column_blob(q, 1), h, 32) == 0) {
+		snprintf(c->device, sizeof c->device, "%s", sqlite3_column_text(q, 0));
+		st = FD_OK;
+	}
+	sqlite3_reset(q);
+	if (st)
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+			       "Unknown or revoked device token; enrol this terminal again.");
+	return FD_OK;
+}
+
+enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err)
+{
+	unsigned char h[32];
+	memset(c, 0, sizeof *c);
+	if (!bearer(r, h))
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+			       "Sign in first: this call needs a session token (Authorization: Bearer).");
+	struct fd_db *db = srv_reader(s, err);
+	if (!db)
+		return err->status;
+	sqlite3_stmt *q = fd_db_stmt(db,
+		"SELECT s.token_hash, s.username, s.device, s.last_seen, s.expires_at, st.role"
+		" FROM srv_sessions s JOIN staff st ON st.username = s.username AND st.active = 1"
+		" JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
+		" JOIN srv_credentials cr ON cr.username = s.username"
+		" WHERE s.token_hash = ?1", err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+	int64_t now = (int64_t)time(NULL), last_seen = 0, expires = 0;
+	bool found = false;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 0) == 32 &&
+	    sodium_memcmp(sqlite3_column_blob(q, 0), h, 32) == 0) {
+		found = true;
+		snprintf(c->username, sizeof c->username, "%s", sqlite3_column_text(q, 1));
+		snprintf(c->device, sizeof c->device, "%s", sqlite3_column_text(q, 2));
+		last_seen = sqlite3_column_int64(q, 3);
+		expires = sqlite3_column_int64(q, 4);
+		fd_role_parse((const char *)sqlite3_column_text(q, 5), &c->role);
+		c->session = true;
+	}
+	sqlite3_reset(q);
+	if (!found)
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+			       "Unknown or ended session; sign in again.");
+	if (now >= expires || now - last_seen >= s->cfg.session_idle)
+		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL, "The session has expired; sign in again.");
+	if (now - last_seen >= 30) {
+		/* Refresh the idle clock now and then, not at every request. */
+		pthread_mutex_lock(&s->wlock);
+		sqlite3_stmt *u = fd_db_stmt(s->wdb, "UPDATE srv_sessions SET last_seen = ?1 WHERE token_hash = ?2", NULL);
+		if (u) {
+			sqlite3_bind_int64(u, 1, now);
+			sqlite3_bind_blob(u, 2, h, sizeof h, SQLITE_STATIC);
+			sqlite3_step(u);
+			sqlite3_reset(u);
+		}
+		pthread_mutex_unlock(&s->wlock);
+	}
+	return FD_OK;
+}
+
+/* --- throttling --- */
+
+#define THROTTLE_SLOTS 4096
+
+struct srv_throttle {
+	char key[FD_USER_LEN + 64];
+	int fails;
+	int64_t last, next_ok;
+};
+
+static struct srv_throttle *throttle_slot(struct srv *s, const char *key, bool create)
+{
+	if (!s->throttle && !(s->throttle = calloc(THROTTLE_SLOTS, sizeof *s->throttle)))
+		return NULL;
+	uint64_t h = 1469598103934665603ULL;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	struct srv_throttle *t = &s->throttle[h % THROTTLE_SLOTS];
+	if (strcmp(t->key, key) != 0) {
+		if (!create)
+			return NULL;
+		/* A collision evicts the older entry: bounded memory. */
+		memset(t, 0, sizeof *t);
+		snprintf(t->key, sizeof t->key, "%s", key);
+	}
+	if (time(NULL) - t->last > 15 * 60)
+		t->fails = 0, t->next_ok = 0;
+	return t;
+}
+
+static int64_t delay_for(int fails, int free_tries, int64_t cap)
+{
+	if (fails < free_tries)
+		return 0;
+	int64_t d = (int64_t)1 << (fails - free_tries < 10 ? fails - free_tries : 10);
+	return d < cap ? d : cap;
+}
+
+/* Seconds to wait before another try (0: go ahead). */
+static int64_t throttle_wait(struct srv *s, const char *user, const char *ip)
+{
+	char k[3][FD_USER_LEN + 64];
+	snprintf(k[0], sizeof k[0], "u:%s", user);
+	snprintf(k[1], sizeof k[1], "p:%s|%s", user, ip);
+	snprintf(k[2], sizeof k[2], "i:%s", ip);
+	int64_t now = (int64_t)time(NULL), wait = 0;
+	pthread_mutex_lock(&s->throttle_lock);
+	for (int i = 0; i < 3; i++) {
+		struct srv_throttle *t = throttle_slot(s, k[i], false);
+		if (t && t->next_ok - now > wait)
+			wait = t->next_ok - now;
+	}
+	pthread_mutex_unlock(&s->throttle_lock);
+	return wait;
+}
+
+static void throttle_note(struct srv *s, const char *user, const char *ip, bool ok)
+{
+	static const struct { const char *fmt; int free_tries; int64_t cap; } rules[3] = {
+		{ "u:%s%.0s", 10, 5 }, { "p:%s|%s", 3, 60 }, { "i:%.0s%s", 10, 60 },
+	};
+	int64_t now = (int64_t)time(NULL);
+	pthread_mutex_lock(&s->throttle_lock);
+	for (int i = 0; i < 3; i++) {
+		char key[FD_USER_LEN + 64];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		snprintf(key, sizeof key, rules[i].fmt, user, ip);
+#pragma GCC diagnostic pop
+		if (i < 2 && key[0] == 'u')
+			key[1] = ':';
+		struct srv_throttle *t = throttle_slot(s, key, !ok);
+		if (!t)
+			continue;
+		if (ok && i < 2) {
+			t->fails = 0, t->next_ok = 0;
+			continue;
+		}
+		if (ok)
+			continue;
+		t->fails++;
+		t->last = now;
+		t->next_ok = now + delay_for(t->fails, rules[i].free_tries, rules[i].cap);
+	}
+	pthread_mutex_unlock(&s->throttle_lock);
+}
+
+void srv_throttle_free(struct srv *s)
+{
+	free(s->throttle);
+	s->throttle = NULL;
+}
+
+/* --- endpoints --- */
+
+void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct fd_error err = { 0 };
+	char code[SRV_TOKEN_LEN], name[FD_NAME_LEN];
+	static const char *const fields[] = { "code", "name", NULL };
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err) ||
+	    srv_json_str(body, "code", code, sizeof code, true, &err) ||
+	    srv_json_str(body, "name", name, sizeof name, true, &err)) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON_Delete(body);
+	int64_t wait = throttle_wait(s, "#enroll", r->client_ip);
+	if (wait > 0) {
+		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
+			       (long long)wait);
+		out->retry_after = (int)wait;
+		return;
+	}
+	unsigned char h[32];
+	srv_token_hash(code, h);
+	char token[SRV_TOKEN_LEN], id[FD_ID_LEN];
+	srv_token_new(token);
+	unsigned char th[32];
+	srv_token_hash(token, th);
+	fd_uuid_new(id);
+	int64_t now = (int64_t)time(NULL);
+
+	pthread_mutex_lock(&s->wlock);
+	struct fd_db *db = s->wdb;
+	enum fd_status st = fd_db_begin(db, &err);
+	bool valid = false;
+	if (!st) {
+		sqlite3_stmt *q = fd_db_stmt(db, "UPDATE srv_enroll_codes SET used = 1 WHERE hash = ?1"
+					     " AND used = 0 AND expires_at > ?2", &err);
+		if (q) {
+			sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 2, now);
+			if (sqlite3_step(q) == SQLITE_DONE)
+				valid = sqlite3_changes(fd_db_handle(db)) == 1;
+			else
+				st = fd_db_fail(db, &err, "using an enrolment code");
+		} else {
+			st = err.status;
+		}
+	}
+	if (!st && valid) {
+		sqlite3_stmt *q = fd_db_stmt(db, "INSERT INTO srv_devices (id, name, token_hash, enrolled_at)"
+					     " VALUES (?1, ?2, ?3, ?4)", &err);
+		if (!q)
+			st = err.status;
+		else {
+			sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
+			sqlite3_bind_blob(q, 3, th, sizeof th, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 4, now);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fd_db_fail(db, &err, "enrolling a device");
+		}
+	}
+	if (!st && valid)
+		st = fd_db_commit(db, &err);
+	else
+		fd_db_rollback(db);
+	pthread_mutex_unlock(&s->wlock);
+
+	if (st) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	if (!valid) {
+		throttle_note(s, "#enroll", r->client_ip, false);
+		srv_resp_error(out, 401, "bad_enroll_code", "code",
+			       "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
+		return;
+	}
+	fprintf(stderr, "frontdeskd: device %s enrolled (%s)\n", id, name);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "device_id", id);
+	cJSON_AddStringToObject(doc, "token", token);
+	srv_resp_json(out, 201, doc);
+}
+
+void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct fd_error err = { 0 };
+	struct srv_caller dev;
+	if (srv_auth_device(s, r, &dev, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	char user[FD_USER_LEN], pw[256];
+	static const char *const fields[] = { "username", "password", NULL };
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err) ||
+	    srv_json_str(body, "username", user, sizeof user, true, &err) ||
+	    srv_json_str(body, "password", pw, sizeof pw, true, &err)) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON_Delete(body);
+	int64_t wait = throttle_wait(s, user, r->client_ip);
+	if (wait > 0) {
+		sodium_memzero(pw, sizeof pw);
+		srv_resp_error(out, 429, "too_many_attempts", NULL,
+			       "Too many failed sign-ins; try again in %lld s.", (long long)wait);
+		out->retry_after = (int)wait;
+		return;
+	}
+	char hash[crypto_pwhash_STRBYTES] = "", role[16] = "", display[FD_NAME_LEN] = "";
+	struct fd_db *db = srv_reader(s, &err);
+	if (!db) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	sqlite3_stmt *q = fd_db_stmt(db, "SELECT c.hash, st.role, st.display_name FROM srv_credentials c"
+				     " JOIN staff st ON st.username = c.username AND st.active = 1"
+				     " WHERE c.username = ?1", &err);
+	if (!q) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	sqlite3_bind_text(q, 1, user, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		snprintf(hash, sizeof hash, "%s", sqlite3_column_text(q, 0));
+		snprintf(role, sizeof role, "%s", sqlite3_column_text(q, 1));
+		snprintf(display, sizeof display, "%s", sqlite3_column_text(q, 2));
+	}
+	sqlite3_reset(q);
+	bool ok = hash[0] && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	if (!hash[0]) {
+		/* Spend the same effort on an unknown name. */
+		char tmp[crypto_pwhash_STRBYTES];
+		srv_password_hash(pw, tmp, NULL);
+	}
+	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+							    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	throttle_note(s, user, r->client_ip, ok);
+	if (!ok) {
+		sodium_memzero(pw, sizeof pw);
+		fprintf(stderr, "frontdeskd: failed sign-in for \"%s\" from %s\n", user, r->client_ip);
+		srv_resp_error(out, 401, "bad_credentials", NULL, "Wrong user name or password.");
+		return;
+	}
+	char token[SRV_TOKEN_LEN];
+	unsigned char th[32];
+	srv_token_new(token);
+	srv_token_hash(token, th);
+	int64_t now = (int64_t)time(NULL);
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = rehash ? srv_set_password(s->wdb, user, pw, &err) : FD_OK;
+	sqlite3_stmt *ins = st ? NULL : fd_db_stmt(s->wdb,
+		"INSERT INTO srv_sessions (token_hash, username, device, created_at, last_seen, expires_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?4, ?5)", &err);
+	if (ins) {
+		sqlite3_bind_blob(ins, 1, th, sizeof th, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, dev.device, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins, 4, now);
+		sqlite3_bind_int64(ins, 5, now + s->cfg.session_max);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, &err, "saving a session");
+	} else if (!st) {
+		st = err.status;
+	}
+	pthread_mutex_unlock(&s->wlock);
+	sodium_memzero(pw, sizeof pw);
+	if (st) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	fprintf(stderr, "frontdeskd: \"%s\" signed in on device %s\n", user, dev.device);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "token", token);
+	cJSON_AddStringToObject(doc, "username", user);
+	cJSON_AddStringToObject(doc, "display_name", display);
+	cJSON_AddStringToObject(doc, "role", role);
+	cJSON_AddStringToObject(doc, "device_id", dev.device);
+	cJSON_AddNumberToObject(doc, "expires_at", (double)(now + s->cfg.session_max));
+	cJSON_AddNumberToObject(doc, "idle_timeout", (double)s->cfg.session_idle);
+	srv_resp_json(out, 201, doc);
+}
+
+void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct fd_error err = { 0 };
+	struct srv_caller c;
+	unsigned char h[32];
+	if (srv_auth_session(s, r, &c, &err) && strcmp(err.code, "session_expired") != 0) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	srv_token_hash(r->authorization + 7, h);
+	pthread_mutex_lock(&s->wlock);
+	sqlite3_stmt *q = fd_db_stmt(s->wdb, "DELETE FROM srv_sessions WHERE token_hash = ?1", &err);
+	if (q) {
+		sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+		sqlite3_step(q);
+		sqlite3_reset(q);
+	}
+	pthread_mutex_unlock(&s->wlock);
+	srv_resp_json(out, 200, cJSON_CreateObject());
+}

@@ -1,0 +1,172 @@
+/* The change feed and the snapshot: entities as JSON objects of their
+ * database columns (the same columns as the terminal's cache, see
+ * src/store/schema.c; dates are day numbers, money minor units), read at
+ * answer time so each change carries the entity's CURRENT state. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server/server.h"
+
+/* One statement per entity (string literals: the statement cache keys on
+ * the pointer). Columns the terminal derives itself are left out. */
+static const struct {
+	const char *entity;
+	const char *one;  /* by key */
+	const char *all;  /* for the snapshot */
+	const char *skip; /* a column not sent (derived locally) */
+} entity_sql[] = {
+	{ "property", "SELECT * FROM property WHERE id = ?1", "SELECT * FROM property", "singleton" },
+	{ "room_type", "SELECT * FROM room_types WHERE code = ?1", "SELECT * FROM room_types ORDER BY code", NULL },
+	{ "room", "SELECT * FROM rooms WHERE number = ?1", "SELECT * FROM rooms ORDER BY number", NULL },
+	{ "guest", "SELECT * FROM guests WHERE id = ?1", "SELECT * FROM guests ORDER BY rowid", "search_key" },
+	{ "booking", "SELECT * FROM bookings WHERE id = ?1", "SELECT * FROM bookings ORDER BY rowid", NULL },
+	{ "staff", "SELECT * FROM staff WHERE username = ?1", "SELECT * FROM staff ORDER BY username", NULL },
+	{ "task", "SELECT * FROM hk_tasks WHERE id = ?1", "SELECT * FROM hk_tasks ORDER BY id", NULL },
+	{ "conflict", "SELECT * FROM srv_conflicts WHERE id = ?1", "SELECT * FROM srv_conflicts ORDER BY created_at", NULL },
+};
+#define N_ENTITIES (sizeof entity_sql / sizeof *entity_sql)
+
+static int entity_index(const char *entity)
+{
+	for (size_t i = 0; i < N_ENTITIES; i++)
+		if (strcmp(entity_sql[i].entity, entity) == 0)
+			return (int)i;
+	return -1;
+}
+
+static cJSON *row_json(sqlite3_stmt *s, const char *skip)
+{
+	cJSON *o = cJSON_CreateObject();
+	int n = sqlite3_column_count(s);
+	for (int i = 0; i < n; i++) {
+		const char *name = sqlite3_column_name(s, i);
+		if (strcmp(name, "rowid") == 0 || (skip && strcmp(name, skip) == 0))
+			continue;
+		switch (sqlite3_column_type(s, i)) {
+		case SQLITE_INTEGER:
+			cJSON_AddNumberToObject(o, name, (double)sqlite3_column_int64(s, i));
+			break;
+		case SQLITE_NULL:
+			cJSON_AddNullToObject(o, name);
+			break;
+		default:
+			cJSON_AddStringToObject(o, name, (const char *)sqlite3_column_text(s, i));
+		}
+	}
+	return o;
+}
+
+enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
+			       struct fd_error *err)
+{
+	*out = NULL;
+	int k = entity_index(entity);
+	if (k < 0)
+		return fd_fail(err, FD_E_NOT_FOUND, "not_found", "entity", "unknown entity %s", entity);
+	sqlite3_stmt *s = fd_db_stmt(db, entity_sql[k].one, err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = row_json(s, entity_sql[k].skip);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return FD_OK;
+	return rc == SQLITE_DONE ? FD_E_NOT_FOUND : fd_db_fail(db, err, "reading the change feed");
+}
+
+enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON **changes, int64_t *next,
+			     bool *more, struct fd_error *err)
+{
+	*changes = cJSON_CreateArray();
+	*next = since;
+	*more = false;
+	enum fd_status st = fd_db_begin_read(db, err);
+	if (st)
+		return st;
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT seq, entity, entity_id, op_id FROM srv_changes"
+				     " WHERE seq > ?1 ORDER BY seq LIMIT ?2", err);
+	if (!s) {
+		fd_db_rollback(db);
+		return err ? err->status : FD_E_IO;
+	}
+	sqlite3_bind_int64(s, 1, since);
+	sqlite3_bind_int(s, 2, limit + 1);
+	/* Collect keys first: srv_entity_json uses other cached statements. */
+	struct key {
+		int64_t seq;
+		char entity[16], id[FD_ID_LEN], op_id[FD_ID_LEN];
+	} *keys = calloc((size_t)limit + 1, sizeof *keys);
+	int n = 0, rc;
+	while (keys && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n == limit) {
+			*more = true;
+			break;
+		}
+		keys[n].seq = sqlite3_column_int64(s, 0);
+		snprintf(keys[n].entity, sizeof keys[n].entity, "%s", sqlite3_column_text(s, 1));
+		snprintf(keys[n].id, sizeof keys[n].id, "%s", sqlite3_column_text(s, 2));
+		snprintf(keys[n].op_id, sizeof keys[n].op_id, "%s", sqlite3_column_text(s, 3));
+		n++;
+	}
+	sqlite3_reset(s);
+	for (int i = 0; keys && i < n && st == FD_OK; i++) {
+		cJSON *state = NULL;
+		st = srv_entity_json(db, keys[i].entity, keys[i].id, &state, err);
+		cJSON *c = cJSON_CreateObject();
+		cJSON_AddNumberToObject(c, "seq", (double)keys[i].seq);
+		cJSON_AddStringToObject(c, "entity", keys[i].entity);
+		cJSON_AddStringToObject(c, "id", keys[i].id);
+		if (keys[i].op_id[0])
+			cJSON_AddStringToObject(c, "op_id", keys[i].op_id);
+		if (st == FD_E_NOT_FOUND) {
+			cJSON_AddBoolToObject(c, "deleted", true);
+			st = FD_OK;
+		} else if (state) {
+			cJSON_AddItemToObject(c, "state", state);
+		}
+		cJSON_AddItemToArray(*changes, c);
+		*next = keys[i].seq;
+	}
+	free(keys);
+	fd_db_rollback(db); /* ends the read transaction */
+	if (!keys)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+	return st;
+}
+
+enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, struct fd_error *err)
+{
+	*out = NULL;
+	enum fd_status st = fd_db_begin_read(db, err);
+	if (st)
+		return st;
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "epoch", epoch);
+	cJSON_AddNumberToObject(doc, "seq", (double)srv_last_seq(db));
+	cJSON *ents = cJSON_AddObjectToObject(doc, "entities");
+	for (size_t k = 0; k < N_ENTITIES && st == FD_OK; k++) {
+		sqlite3_stmt *s = fd_db_stmt(db, entity_sql[k].all, err);
+		if (!s) {
+			st = err ? err->status : FD_E_IO;
+			break;
+		}
+		cJSON *arr = cJSON_AddArrayToObject(ents, entity_sql[k].entity);
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			cJSON_AddItemToArray(arr, row_json(s, entity_sql[k].skip));
+		if (rc != SQLITE_DONE)
+			st = fd_db_fail(db, err, "reading the snapshot");
+		sqlite3_reset(s);
+	}
+	fd_db_rollback(db);
+	if (st)
+		cJSON_Delete(doc);
+	else
+		*out = doc;
+	return st;
+}

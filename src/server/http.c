@@ -1,0 +1,491 @@
+/* The HTTP side: libmicrohttpd with an internal thread pool on epoll,
+ * explicit limits (connection timeout, connections per address, request
+ * body cap), long-polls parked with suspend/resume (a waiting terminal holds
+ * no thread), one log line per request, and the metrics they feed. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/server.h"
+
+struct srv_waiter {
+	struct MHD_Connection *conn;
+	int64_t deadline_ms;
+	struct srv_waiter *next;
+};
+
+#define N_BUCKETS 10
+static const double bucket_ms[N_BUCKETS] = { 1, 2, 5, 10, 25, 50, 100, 250, 1000, 5000 };
+#define MAX_SERIES 64
+
+struct series {
+	char route[32];
+	int status;
+	uint64_t count;
+};
+
+struct srv_http {
+	struct MHD_Daemon *d;
+	char *tls_key, *tls_cert;
+	pthread_t timer;
+	bool timer_running;
+	pthread_mutex_t mlock;
+	struct series series[MAX_SERIES];
+	int n_series;
+	uint64_t buckets[N_BUCKETS + 1];
+	double latency_sum;
+	uint64_t latency_count;
+};
+
+struct conn_state {
+	char *body;
+	size_t len, cap;
+	bool started;
+	bool answered;
+	int status;
+	int64_t start_ms;
+	void *api_state;
+	char ip[INET6_ADDRSTRLEN];
+	char method[8];
+	char path[96];
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* --- readers: one connection per pool thread --- */
+
+void srv_reader_close(void *p)
+{
+	fd_db_close(p);
+}
+
+struct fd_db *srv_reader(struct srv *s, struct fd_error *err)
+{
+	struct fd_db *db = pthread_getspecific(s->reader_key);
+	if (db)
+		return db;
+	db = srv_db_open(s->cfg.data_dir, false, NULL, err);
+	if (db)
+		pthread_setspecific(s->reader_key, db);
+	return db;
+}
+
+/* --- long-polls --- */
+
+static void resume_all(struct srv *s, bool only_expired)
+{
+	int64_t now = now_ms();
+	struct srv_waiter **pp = &s->waiters;
+	while (*pp) {
+		struct srv_waiter *w = *pp;
+		if (only_expired && w->deadline_ms > now) {
+			pp = &w->next;
+			continue;
+		}
+		*pp = w->next;
+		MHD_resume_connection(w->conn);
+		s->m.long_polls--;
+		free(w);
+	}
+}
+
+void srv_changed(struct srv *s, int64_t seq)
+{
+	pthread_mutex_lock(&s->wait_lock);
+	if (seq > s->seq) {
+		s->seq = seq;
+		resume_all(s, false);
+	}
+	pthread_mutex_unlock(&s->wait_lock);
+}
+
+void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds)
+{
+	struct srv_waiter *w = calloc(1, sizeof *w);
+	pthread_mutex_lock(&s->wait_lock);
+	if (!w || s->seq != since || s->stopping) {
+		/* A change slipped in (or shutting down): answer at once. The
+		 * handler still suspends, so resume right after. */
+		pthread_mutex_unlock(&s->wait_lock);
+		free(w);
+		MHD_suspend_connection(conn);
+		MHD_resume_connection(conn);
+		return;
+	}
+	w->conn = conn;
+	w->deadline_ms = now_ms() + (int64_t)wait_seconds * 1000;
+	w->next = s->waiters;
+	s->waiters = w;
+	s->m.long_polls++;
+	MHD_suspend_connection(conn);
+	pthread_mutex_unlock(&s->wait_lock);
+}
+
+/* Wakes expired long-polls, and notices changes written by other
+ * processes (admin commands) so their waiters wake too. */
+static void *timer_main(void *arg)
+{
+	struct srv *s = arg;
+	struct fd_error err;
+	struct fd_db *db = srv_db_open(s->cfg.data_dir, false, NULL, &err);
+	int tick = 0;
+	while (!s->stopping) {
+		usleep(100 * 1000);
+		pthread_mutex_lock(&s->wait_lock);
+		resume_all(s, true);
+		pthread_mutex_unlock(&s->wait_lock);
+		if (db && ++tick % 10 == 0)
+			srv_changed(s, srv_last_seq(db));
+	}
+	fd_db_close(db);
+	return NULL;
+}
+
+/* --- metrics --- */
+
+static const char *route_of(const char *url)
+{
+	static const char *const routes[] = { "/v1/health", "/v1/devices", "/v1/sessions", "/v1/sessions/current",
+					      "/v1/ops", "/v1/changes", "/v1/snapshot", "/v1/metrics",
+					      "/v1/rooms", "/v1/room-types", "/v1/bookings", "/v1/availability",
+					      NULL };
+	for (int i = 0; routes[i]; i++)
+		if (strcmp(routes[i], url) == 0)
+			return routes[i];
+	if (strncmp(url, "/v1/bookings/", 13) == 0)
+		return "/v1/bookings/{code}";
+	return "other";
+}
+
+static void metrics_note(struct srv_http *h, const char *route, int status, double ms)
+{
+	pthread_mutex_lock(&h->mlock);
+	int i;
+	for (i = 0; i < h->n_series; i++)
+		if (h->series[i].status == status && strcmp(h->series[i].route, route) == 0)
+			break;
+	if (i == h->n_series && i < MAX_SERIES) {
+		snprintf(h->series[i].route, sizeof h->series[i].route, "%s", route);
+		h->series[i].status = status;
+		h->n_series++;
+	}
+	if (i < MAX_SERIES)
+		h->series[i].count++;
+	int b = 0;
+	while (b < N_BUCKETS && ms > bucket_ms[b])
+		b++;
+	h->buckets[b]++;
+	h->latency_sum += ms / 1000.0;
+	h->latency_count++;
+	pthread_mutex_unlock(&h->mlock);
+}
+
+void srv_http_metrics(struct srv *s, char **text)
+{
+	struct srv_http *h = s->http;
+	size_t cap = 16384, len = 0;
+	char *out = malloc(cap);
+	if (!out) {
+		*text = NULL;
+		return;
+	}
+#define EMIT(...) len += (size_t)snprintf(out + len, len < cap ? cap - len : 0, __VA_ARGS__)
+	pthread_mutex_lock(&h->mlock);
+	EMIT("# HELP frontdeskd_requests_total HTTP requests by route and status.\n"
+	     "# TYPE frontdeskd_requests_total counter\n");
+	for (int i = 0; i < h->n_series; i++)
+		EMIT("frontdeskd_requests_total{route=\"%s\",status=\"%d\"} %llu\n", h->series[i].route,
+		     h->series[i].status, (unsigned long long)h->series[i].count);
+	EMIT("# HELP frontdeskd_request_seconds Request latency.\n# TYPE frontdeskd_request_seconds histogram\n");
+	uint64_t cum = 0;
+	for (int b = 0; b < N_BUCKETS; b++) {
+		cum += h->buckets[b];
+		EMIT("frontdeskd_request_seconds_bucket{le=\"%g\"} %llu\n", bucket_ms[b] / 1000.0,
+		     (unsigned long long)cum);
+	}
+	cum += h->buckets[N_BUCKETS];
+	EMIT("frontdeskd_request_seconds_bucket{le=\"+Inf\"} %llu\n", (unsigned long long)cum);
+	EMIT("frontdeskd_request_seconds_sum %.6f\nfrontdeskd_request_seconds_count %llu\n", h->latency_sum,
+	     (unsigned long long)h->latency_count);
+	pthread_mutex_unlock(&h->mlock);
+	EMIT("# HELP frontdeskd_ops_total Pushed operations by outcome.\n# TYPE frontdeskd_ops_total counter\n");
+	EMIT("frontdeskd_ops_total{status=\"applied\"} %llu\n", (unsigned long long)s->m.ops_applied);
+	EMIT("frontdeskd_ops_total{status=\"rejected\"} %llu\n", (unsigned long long)s->m.ops_rejected);
+	EMIT("frontdeskd_ops_total{status=\"duplicate\"} %llu\n", (unsigned long long)s->m.ops_duplicate);
+	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
+	EMIT("frontdeskd_long_polls %d\n", (int)s->m.long_polls);
+#undef EMIT
+	if (len >= cap)
+		out[cap - 1] = '\0';
+	*text = out;
+}
+
+/* --- requests --- */
+
+const char *srv_query(const struct srv_req *r, const char *key)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state *cs, struct srv_resp *out)
+{
+	const char *body = out->body ? out->body : "";
+	struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(body), (void *)body,
+								     out->body ? MHD_RESPMEM_MUST_FREE
+									       : MHD_RESPMEM_PERSISTENT);
+	if (!resp) {
+		free(out->body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", out->content_type ? out->content_type : "application/json");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	if (out->retry_after > 0) {
+		char ra[16];
+		snprintf(ra, sizeof ra, "%d", out->retry_after);
+		MHD_add_response_header(resp, "Retry-After", ra);
+	}
+	cs->status = out->status;
+	cs->answered = true;
+	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)out->status, resp);
+	MHD_destroy_response(resp);
+	return rc;
+}
+
+static void client_ip(struct MHD_Connection *conn, char *out, size_t size)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(out, size, "?");
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, (socklen_t)size);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)size);
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	struct srv *s = cls;
+	struct conn_state *cs = *con_cls;
+	(void)version;
+	if (!cs)
+		return MHD_NO;
+	if (!cs->started) {
+		cs->started = true;
+		snprintf(cs->method, sizeof cs->method, "%s", method);
+		cs->start_ms = now_ms();
+		client_ip(conn, cs->ip, sizeof cs->ip);
+		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body) {
+			struct srv_resp out = { 0 };
+			srv_resp_error(&out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
+				       s->cfg.max_body);
+			return send_resp(conn, cs, &out);
+		}
+		return MHD_YES;
+	}
+	if (cs->answered) {
+		*upload_size = 0; /* discard the rest of a refused body */
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (cs->len + *upload_size > s->cfg.max_body) {
+			*upload_size = 0;
+			struct srv_resp out = { 0 };
+			srv_resp_error(&out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
+				       s->cfg.max_body);
+			return send_resp(conn, cs, &out);
+		}
+		if (cs->len + *upload_size + 1 > cs->cap) {
+			size_t cap = (cs->len + *upload_size + 1) * 2;
+			char *b = realloc(cs->body, cap);
+			if (!b)
+				return MHD_NO;
+			cs->body = b, cs->cap = cap;
+		}
+		memcpy(cs->body + cs->len, upload_data, *upload_size);
+		cs->len += *upload_size;
+		cs->body[cs->len] = '\0';
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	struct srv_req r = {
+		.method = method, .path = url, .body = cs->body, .body_len = cs->len, .client_ip = cs->ip,
+		.authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+		.conn = conn,
+	};
+	struct srv_resp out = { 0 };
+	srv_api_handle(s, &r, &cs->api_state, &out);
+	if (out.suspend)
+		return MHD_YES; /* parked by srv_http_park; called again on resume */
+	return send_resp(conn, cs, &out);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct srv *s = cls;
+	struct conn_state *cs = *con_cls;
+	(void)conn;
+	if (!cs)
+		return;
+	if (cs->started) {
+		double ms = (double)(now_ms() - cs->start_ms);
+		int status = cs->answered ? cs->status : 0;
+		fprintf(stderr, "frontdeskd: %s %s %s %d %.0fms%s\n", cs->ip, cs->method, cs->path, status, ms,
+			toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+		metrics_note(s->http, route_of(cs->path), status, ms);
+	}
+	*con_cls = NULL;
+	srv_api_state_free(cs->api_state);
+	free(cs->body);
+	free(cs);
+}
+
+/* MHD calls this first with the raw URI: the connection's state starts
+ * here, so the completion log line knows the path. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	(void)cls, (void)conn;
+	struct conn_state *cs = calloc(1, sizeof *cs);
+	if (cs) {
+		size_t n = strcspn(uri, "?");
+		snprintf(cs->path, sizeof cs->path, "%.*s", (int)(n < sizeof cs->path - 1 ? n : sizeof cs->path - 1),
+			 uri);
+	}
+	return cs;
+}
+
+/* --- start and stop --- */
+
+static bool parse_listen(const char *spec, struct sockaddr_in *sa, bool *loopback)
+{
+	char host[128];
+	const char *colon = strrchr(spec, ':');
+	if (!colon || (size_t)(colon - spec) >= sizeof host)
+		return false;
+	memcpy(host, spec, (size_t)(colon - spec));
+	host[colon - spec] = '\0';
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535)
+		return false;
+	memset(sa, 0, sizeof *sa);
+	sa->sin_family = AF_INET;
+	sa->sin_port = htons((uint16_t)port);
+	if (strcmp(host, "localhost") == 0)
+		snprintf(host, sizeof host, "127.0.0.1");
+	if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+		return false;
+	*loopback = (ntohl(sa->sin_addr.s_addr) >> 24) == 127;
+	return true;
+}
+
+static char *slurp(const char *path, struct fd_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fd_fail(err, FD_E_IO, "io", NULL, "Cannot read %s: %s.", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 65536, len = 0;
+	char *b = malloc(cap);
+	size_t n;
+	while (b && (n = fread(b + len, 1, cap - len - 1, f)) > 0)
+		len += n;
+	fclose(f);
+	if (b)
+		b[len] = '\0';
+	return b;
+}
+
+int srv_http_start(struct srv *s, struct fd_error *err)
+{
+	struct srv_http *h = calloc(1, sizeof *h);
+	if (!h)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+	s->http = h;
+	pthread_mutex_init(&h->mlock, NULL);
+	struct sockaddr_in sa;
+	bool loopback;
+	if (!parse_listen(s->cfg.listen, &sa, &loopback))
+		return fd_fail(err, FD_E_INVALID, "invalid_listen", "listen",
+			       "--listen must be IPv4-ADDRESS:PORT (got \"%s\").", s->cfg.listen);
+	bool tls = s->cfg.tls_cert[0] || s->cfg.tls_key[0];
+	if (tls && !(s->cfg.tls_cert[0] && s->cfg.tls_key[0]))
+		return fd_fail(err, FD_E_INVALID, "invalid_tls", "tls-cert",
+			       "Give both --tls-cert and --tls-key.");
+	if (!tls && !loopback)
+		return fd_fail(err, FD_E_INVALID, "plain_http", "listen",
+			       "Refusing plain HTTP on %s: give --tls-cert and --tls-key, or listen on 127.0.0.1.",
+			       s->cfg.listen);
+	if (tls && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+		return fd_fail(err, FD_E_INVALID, "no_tls", NULL, "This libmicrohttpd was built without TLS.");
+	if (tls && (!(h->tls_cert = slurp(s->cfg.tls_cert, err)) || !(h->tls_key = slurp(s->cfg.tls_key, err))))
+		return err->status;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+			 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0);
+	struct MHD_OptionItem opts[] = {
+		{ MHD_OPTION_SOCK_ADDR, 0, &sa },
+		{ MHD_OPTION_THREAD_POOL_SIZE, s->cfg.threads, NULL },
+		{ MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout, NULL },
+		{ MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->cfg.conn_limit, NULL },
+		{ MHD_OPTION_CONNECTION_LIMIT, 4000, NULL },
+		{ MHD_OPTION_CONNECTION_MEMORY_LIMIT, 64 * 1024, NULL },
+		{ MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s },
+		{ MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s },
+		{ tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->tls_cert },
+		{ tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, h->tls_key },
+		{ MHD_OPTION_END, 0, NULL },
+	};
+	h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts,
+				MHD_OPTION_END);
+	if (!h->d)
+		return fd_fail(err, FD_E_IO, "listen_failed", "listen", "Cannot listen on %s (in use or not allowed).",
+			       s->cfg.listen);
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
+	fprintf(stderr, "frontdeskd: listening on %s:%u (%s, %u threads)\n", inet_ntoa(sa.sin_addr),
+		di ? di->port : 0, tls ? "https" : "http", s->cfg.threads);
+	h->timer_running = pthread_create(&h->timer, NULL, timer_main, s) == 0;
+	return FD_OK;
+}
+
+void srv_http_stop(struct srv *s)
+{
+	struct srv_http *h = s->http;
+	if (!h)
+		return;
+	if (h->d)
+		MHD_quiesce_daemon(h->d); /* stop accepting; in-flight requests finish */
+	s->stopping = 1;
+	pthread_mutex_lock(&s->wait_lock);
+	resume_all(s, false); /* parked long-polls answer now */
+	pthread_mutex_unlock(&s->wait_lock);
+	if (h->timer_running)
+		pthread_join(h->timer, NULL);
+	if (h->d) {
+		usleep(200 * 1000); /* let resumed long-polls write their answers */
+		MHD_stop_daemon(h->d);
+	}
+	pthread_mutex_destroy(&h->mlock);
+	free(h->tls_cert);
+	free(h->tls_key);
+	free(h);
+	s->http = NULL;
+}

@@ -1,0 +1,377 @@
+/* POST /v1/ops: a batch of operations from one device, applied by the same
+ * core code as on the terminal, exactly once per op_id.
+ *
+ * The whole batch runs in one BEGIN IMMEDIATE transaction on the writer
+ * connection (synchronous=FULL) and is acknowledged only after COMMIT. Each
+ * operation has its own SAVEPOINT, so a business refusal undoes only that
+ * operation's writes; the refusal is recorded (result, conflict notice in
+ * the feed) and still advances the device's sequence, so the queue behind
+ * it keeps moving. A transient failure (busy, I/O) rolls back the batch:
+ * 503 with Retry-After, nothing recorded, the terminal simply retries. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "server/api_util.h"
+#include "server/server.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+
+struct push {
+	struct fd_op *ops;
+	int n;
+	char **recorded; /* per op: the recorded answer (duplicate) or NULL */
+	cJSON *results;
+};
+
+static void push_free(struct push *p)
+{
+	for (int i = 0; i < p->n; i++) {
+		fd_op_clear(&p->ops[i]);
+		if (p->recorded)
+			free(p->recorded[i]);
+	}
+	free(p->ops);
+	free(p->recorded);
+	cJSON_Delete(p->results);
+}
+
+static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
+		      struct srv_resp *out)
+{
+	static const char *const fields[] = { "ops", NULL };
+	struct fd_error err = { 0 };
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err)) {
+		srv_resp_fd_error(out, &err);
+		return false;
+	}
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
+	int n = cJSON_GetArraySize(arr);
+	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
+		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
+			       "Field \"ops\" must be an array of 1 to %d operations.", s->cfg.max_batch);
+		cJSON_Delete(body);
+		return false;
+	}
+	p->ops = calloc((size_t)n, sizeof *p->ops);
+	p->recorded = calloc((size_t)n, sizeof *p->recorded);
+	if (!p->ops || !p->recorded) {
+		cJSON_Delete(body);
+		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
+		return false;
+	}
+	const cJSON *item;
+	cJSON_ArrayForEach(item, arr) {
+		struct fd_op *op = &p->ops[p->n];
+		fd_op_init(op);
+		p->n++;
+		if (fd_op_from_json(item, op, &err)) {
+			char field[64];
+			snprintf(field, sizeof field, "ops[%d].%s", p->n - 1, err.field);
+			srv_resp_error(out, 400, err.code, field, "Operation %d: %s", p->n - 1, err.message);
+			cJSON_Delete(body);
+			return false;
+		}
+		if (op->device_seq < 1) {
+			srv_resp_error(out, 400, "missing_field", "device_seq",
+				       "Operation %d: field \"device_seq\" is required.", p->n - 1);
+			cJSON_Delete(body);
+			return false;
+		}
+		/* The session decides who acts and from where, not the client. */
+		snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		snprintf(op->device, sizeof op->device, "%s", c->device);
+		if (!op->created_at)
+			op->created_at = (int64_t)time(NULL);
+	}
+	cJSON_Delete(body);
+	return true;
+}
+
+static bool business_refusal(enum fd_status st)
+{
+	return st == FD_E_CONFLICT || st == FD_E_INVALID || st == FD_E_NOT_FOUND || st == FD_E_FORBIDDEN;
+}
+
+static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, const char *status,
+				    const cJSON *answer, struct fd_error *err)
+{
+	char *text = cJSON_PrintUnformatted(answer);
+	sqlite3_stmt *q = fd_db_stmt(db, "INSERT INTO srv_op_results (op_id, device, device_seq, status, result,"
+				     " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	enum fd_status st = FD_OK;
+	if (!q || !text)
+		st = q ? fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory") : err->status;
+	else {
+		sqlite3_bind_text(q, 1, op->op_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, op->device, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 3, op->device_seq);
+		sqlite3_bind_text(q, 4, status, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, text, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 6, (int64_t)time(NULL));
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fd_db_fail(db, err, "recording an operation's result");
+	}
+	free(text);
+	return st;
+}
+
+static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, const struct fd_error *why,
+				      const struct fd_op_result *res, char id[FD_ID_LEN], struct fd_error *err)
+{
+	cJSON *details = cJSON_CreateObject();
+	cJSON_AddItemToObject(details, "op", fd_op_to_json(op));
+	if (why->field[0])
+		cJSON_AddStringToObject(details, "field", why->field);
+	if (res->clash_code[0])
+		cJSON_AddStringToObject(details, "clash_booking", res->clash_code);
+	if (res->n_free > 0) {
+		cJSON *fr = cJSON_AddArrayToObject(details, "free_rooms");
+		for (int i = 0; i < res->n_free; i++)
+			cJSON_AddItemToArray(fr, cJSON_CreateString(res->free_rooms[i]));
+	}
+	char *text = cJSON_PrintUnformatted(details);
+	cJSON_Delete(details);
+	fd_uuid_new(id);
+	int64_t now = (int64_t)time(NULL);
+	sqlite3_stmt *q = fd_db_stmt(s->wdb, "INSERT INTO srv_conflicts (id, op_id, device, actor, type, code,"
+				     " message, details, created_at, updated_at)"
+				     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)", err);
+	enum fd_status st = FD_OK;
+	if (!q)
+		st = err->status;
+	else {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, op->op_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, op->device, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, op->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, op->type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 6, why->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 7, why->message, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 8, text ? text : "{}", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 9, now);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, err, "recording a conflict notice");
+	}
+	free(text);
+	if (!st) {
+		snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
+		st = srv_record_change(s->wdb, &s->hook, "conflict", id, err);
+	}
+	return st;
+}
+
+static cJSON *answer_new(const struct fd_op *op, const char *status)
+{
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "op_id", op->op_id);
+	cJSON_AddNumberToObject(a, "device_seq", (double)op->device_seq);
+	cJSON_AddStringToObject(a, "status", status);
+	return a;
+}
+
+/* Apply one operation inside the batch transaction. FD_OK also for a
+ * recorded rejection; another status means the batch must roll back. */
+static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **answer, struct fd_error *err)
+{
+	struct fd_db *db = s->wdb;
+	struct fd_op_result res;
+	struct fd_error why = { 0 };
+	enum fd_status st = fd_db_exec(db, "SAVEPOINT op", err);
+	if (st)
+		return st;
+	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
+	s->hook.last_seq = 0;
+	st = fd_op_apply(fd_db_repo(db), op, 0, &res, &why);
+	if (!st)
+		st = fd_store_audit(db, op, &res, &why);
+	if (st == FD_OK) {
+		if ((st = fd_db_exec(db, "RELEASE op", err)))
+			return st;
+		*answer = answer_new(op, "applied");
+		cJSON_AddNumberToObject(*answer, "seq", (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
+		cJSON_AddStringToObject(*answer, "entity", res.entity);
+		cJSON_AddStringToObject(*answer, "id", res.id);
+		if (res.code[0])
+			cJSON_AddStringToObject(*answer, "code", res.code);
+		if (res.warning[0])
+			cJSON_AddStringToObject(*answer, "warning", res.warning);
+		s->m.ops_applied++;
+		return record_result(db, op, "applied", *answer, err);
+	}
+	if (!business_refusal(st)) {
+		*err = why;
+		return st;
+	}
+	if ((st = fd_db_exec(db, "ROLLBACK TO op", err)) || (st = fd_db_exec(db, "RELEASE op", err)))
+		return st;
+	char conflict[FD_ID_LEN];
+	if ((st = record_conflict(s, op, &why, &res, conflict, err)))
+		return st;
+	*answer = answer_new(op, "rejected");
+	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
+	cJSON_AddStringToObject(e, "code", why.code);
+	cJSON_AddStringToObject(e, "message", why.message);
+	if (why.field[0])
+		cJSON_AddStringToObject(e, "field", why.field);
+	cJSON_AddStringToObject(*answer, "conflict", conflict);
+	if (res.clash_code[0])
+		cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
+	if (res.n_free > 0) {
+		cJSON *fr = cJSON_AddArrayToObject(*answer, "free_rooms");
+		for (int i = 0; i < res.n_free; i++)
+			cJSON_AddItemToArray(fr, cJSON_CreateString(res.free_rooms[i]));
+	}
+	s->m.ops_rejected++;
+	return record_result(db, op, "rejected", *answer, err);
+}
+
+/* Look up recorded answers and check the sequence has no gap. Returns the
+ * expected sequence number on a gap (> 0), 0 when fine, -1 on error. */
+static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct fd_error *err)
+{
+	struct fd_db *db = s->wdb;
+	sqlite3_stmt *q = fd_db_stmt(db, "SELECT last_seq FROM srv_devices WHERE id = ?1", err);
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, p->ops[0].device, -1, SQLITE_STATIC);
+	*last = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+	sqlite3_reset(q);
+	int64_t expected = *last + 1;
+	for (int i = 0; i < p->n; i++) {
+		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+		if (!q)
+			return -1;
+		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			p->recorded[i] = strdup((const char *)sqlite3_column_text(q, 0));
+		sqlite3_reset(q);
+		if (p->recorded[i])
+			continue;
+		bool repeat = false; /* the same op twice in one batch */
+		for (int j = 0; j < i && !repeat; j++)
+			repeat = strcmp(p->ops[j].op_id, p->ops[i].op_id) == 0;
+		if (repeat)
+			continue;
+		if (p->ops[i].device_seq != expected)
+			return expected;
+		expected++;
+	}
+	return 0;
+}
+
+static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)
+{
+	cJSON *a = cJSON_Parse(recorded);
+	if (!a)
+		a = answer_new(op, "duplicate");
+	cJSON *st = cJSON_GetObjectItemCaseSensitive(a, "status");
+	if (cJSON_IsString(st)) {
+		cJSON_AddStringToObject(a, "recorded_status", st->valuestring);
+		cJSON_ReplaceItemInObjectCaseSensitive(a, "status", cJSON_CreateString("duplicate"));
+	}
+	return a;
+}
+
+/* Run the batch; FD_OK with p->results filled, or an error (*gap > 0: the
+ * expected sequence number). The writer lock is held by the caller. */
+static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
+{
+	struct fd_db *db = s->wdb;
+	int64_t last = 0;
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	*gap = push_prepare(s, p, &last, err);
+	if (*gap != 0) {
+		fd_db_rollback(db);
+		return *gap < 0 ? err->status : FD_E_CONFLICT;
+	}
+	p->results = cJSON_CreateArray();
+	for (int i = 0; i < p->n && !st; i++) {
+		cJSON *answer = NULL;
+		if (p->recorded[i]) {
+			cJSON_AddItemToArray(p->results, duplicate_answer(p->recorded[i], &p->ops[i]));
+			s->m.ops_duplicate++;
+			continue;
+		}
+		/* A repeat inside this batch: recorded moments ago. */
+		sqlite3_stmt *q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+		if (!q) {
+			st = err->status;
+			break;
+		}
+		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			answer = duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
+		sqlite3_reset(q);
+		if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
+			last = p->ops[i].device_seq;
+		if (answer)
+			cJSON_AddItemToArray(p->results, answer);
+	}
+	if (!st) {
+		sqlite3_stmt *q = fd_db_stmt(db, "UPDATE srv_devices SET last_seq = ?1 WHERE id = ?2", err);
+		if (!q)
+			st = err->status;
+		else {
+			sqlite3_bind_int64(q, 1, last);
+			sqlite3_bind_text(q, 2, p->ops[0].device, -1, SQLITE_STATIC);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fd_db_fail(db, err, "advancing the device sequence");
+		}
+	}
+	if (!st)
+		st = fd_db_commit(db, err);
+	else
+		fd_db_rollback(db);
+	return st;
+}
+
+void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
+{
+	struct push p = { 0 };
+	if (!parse_ops(s, c, r, &p, out)) {
+		push_free(&p);
+		return;
+	}
+	struct fd_error err = { 0 };
+	int64_t gap = 0;
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = push_batch(s, &p, &gap, &err);
+	int64_t seq = srv_last_seq(s->wdb);
+	s->hook.op_id[0] = '\0';
+	pthread_mutex_unlock(&s->wlock);
+	if (st == FD_OK)
+		srv_changed(s, seq);
+	if (st && gap > 0) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON *e = cJSON_AddObjectToObject(doc, "error");
+		char msg[160];
+		snprintf(msg, sizeof msg, "Operations of this device must continue at device_seq %lld; nothing applied.",
+			 (long long)gap);
+		cJSON_AddStringToObject(e, "code", "sequence_gap");
+		cJSON_AddStringToObject(e, "message", msg);
+		cJSON_AddStringToObject(e, "field", "device_seq");
+		cJSON_AddNumberToObject(doc, "expected", (double)gap);
+		srv_resp_json(out, 409, doc);
+	} else if (st) {
+		if (business_refusal(st)) /* cannot happen: refusals are recorded */
+			err.status = FD_E_IO;
+		fprintf(stderr, "frontdeskd: push rolled back: %s\n", err.message);
+		srv_resp_fd_error(out, &err);
+		out->status = 503;
+		out->retry_after = 1;
+	} else {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddItemToObject(doc, "results", p.results);
+		p.results = NULL;
+		cJSON_AddNumberToObject(doc, "seq", (double)seq);
+		srv_resp_json(out, 200, doc);
+	}
+	push_free(&p);
+}

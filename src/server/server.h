@@ -1,0 +1,185 @@
+/* frontdeskd internals shared by the files of src/server/ (not a public
+ * interface). One process: an MHD thread pool answers requests; database
+ * access follows "one connection per thread":
+ *   - ONE writer connection (srv->wdb) behind srv->wlock; every write
+ *     (pushes, sign-in bookkeeping, enrolment) takes the lock, so writes are
+ *     serialized in the process and the change sequence follows commit order;
+ *   - one reader connection per pool thread (srv_reader(), opened lazily,
+ *     closed when the thread ends); WAL lets readers run beside the writer.
+ * Admin subcommands open their own connection (the server may be running). */
+#ifndef FD_SERVER_SERVER_H
+#define FD_SERVER_SERVER_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/entity.h"
+#include "core/error.h"
+#include "core/op.h"
+#include "store/db.h"
+
+#define SRV_EPOCH_LEN 33
+#define SRV_TOKEN_LEN 48 /* base64url of 32 bytes is 43 characters */
+
+struct srv_config {
+	char data_dir[512];
+	char listen[128];   /* ADDR:PORT */
+	char tls_cert[512];
+	char tls_key[512];
+	unsigned threads;
+	unsigned conn_limit;    /* per client address */
+	unsigned conn_timeout;  /* seconds of inactivity */
+	size_t max_body;        /* bytes */
+	int64_t session_idle;   /* seconds */
+	int64_t session_max;    /* seconds */
+	int max_wait;           /* longest long-poll, seconds */
+	int max_batch;          /* operations per push */
+};
+
+void srv_config_defaults(struct srv_config *c);
+/* Read an ini file ([server] section, keys as the long flags). */
+enum fd_status srv_config_load(struct srv_config *c, const char *path, struct fd_error *err);
+
+/* --- database (sdb.c) --- */
+
+/* Per-connection context of the change hook (only the writer records). */
+struct srv_hook {
+	char op_id[FD_ID_LEN];
+	int64_t last_seq; /* highest change seq written since reset */
+};
+
+/* Open DATA/frontdeskd.db with the core and server schemas and the change
+ * hook installed (hook may be NULL for a reader). */
+struct fd_db *srv_db_open(const char *data_dir, bool create, struct srv_hook *hook, struct fd_error *err);
+void srv_db_path(const char *data_dir, char *out, size_t size);
+enum fd_status srv_epoch(struct fd_db *db, char out[SRV_EPOCH_LEN], struct fd_error *err);
+enum fd_status srv_epoch_renew(struct fd_db *db, struct fd_error *err);
+/* Highest change sequence ever allocated (0 when none). */
+int64_t srv_last_seq(struct fd_db *db);
+/* Record a change of a server-only entity ("conflict"). */
+enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity,
+				 const char *id, struct fd_error *err);
+
+/* --- tokens and passwords (auth.c) --- */
+
+void srv_token_new(char out[SRV_TOKEN_LEN]);
+void srv_token_hash(const char *token, unsigned char out[32]);
+enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
+/* Argon2id hash into out (crypto_pwhash_STRBYTES). */
+enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
+enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err);
+/* Revoke every session of a user (disable, password change). */
+enum fd_status srv_end_sessions(struct fd_db *db, const char *user, struct fd_error *err);
+enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_TOKEN_LEN], struct fd_error *err);
+
+/* --- the running server --- */
+
+struct srv_waiter;
+
+struct srv_metrics {
+	atomic_uint_fast64_t ops_applied, ops_rejected, ops_duplicate;
+	atomic_int long_polls;
+};
+
+struct srv {
+	struct srv_config cfg;
+	struct fd_db *wdb;
+	struct srv_hook hook;
+	pthread_mutex_t wlock;
+	char epoch[SRV_EPOCH_LEN];
+	pthread_key_t reader_key;
+
+	/* long-polls: waiters resumed on a commit or when their time is up */
+	pthread_mutex_t wait_lock;
+	struct srv_waiter *waiters;
+	int64_t seq; /* last committed change sequence (under wait_lock) */
+
+	/* sign-in throttling (in memory: a restart forgets, which is fine) */
+	pthread_mutex_t throttle_lock;
+	struct srv_throttle *throttle;
+
+	struct srv_metrics m;
+	void *http; /* struct srv_http */
+	volatile int stopping;
+};
+
+/* The calling thread's reader connection (NULL with err on failure). */
+struct fd_db *srv_reader(struct srv *s, struct fd_error *err);
+void srv_reader_close(void *db); /* the thread-key destructor */
+/* After a commit that wrote changes up to seq: wake long-polls. */
+void srv_changed(struct srv *s, int64_t seq);
+
+/* An authenticated caller. */
+struct srv_caller {
+	char username[FD_USER_LEN];
+	char device[FD_DEVICE_LEN];
+	enum fd_role role;
+	bool session; /* false: only a device token */
+};
+
+/* A request as the handlers see it. */
+struct srv_req {
+	const char *method;
+	const char *path;
+	const char *body;
+	size_t body_len;
+	const char *client_ip;
+	const char *authorization;
+	void *conn; /* struct MHD_Connection */
+};
+
+/* A handler's answer. body is owned (malloc'd); retry_after > 0 adds a header. */
+struct srv_resp {
+	int status;
+	char *body;
+	const char *content_type;
+	int retry_after;
+	bool suspend; /* long-poll: park the connection (api.c decides) */
+};
+
+const char *srv_query(const struct srv_req *r, const char *key);
+
+/* api.c: route a request. */
+void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out);
+void srv_api_state_free(void *state);
+void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field,
+		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err);
+void srv_resp_json(struct srv_resp *out, int status, cJSON *doc); /* frees doc */
+
+/* auth.c: identify the caller from Authorization: Bearer. */
+enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err);
+enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err);
+void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_throttle_free(struct srv *s);
+
+/* push.c */
+void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
+
+/* feed.c */
+/* The current state of an entity as a JSON object of its columns (NULL and
+ * FD_E_NOT_FOUND when gone). */
+enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
+			       struct fd_error *err);
+/* The changes after since; NULL when none (and nothing went wrong). */
+enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON **changes, int64_t *next,
+			     bool *more, struct fd_error *err);
+enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, struct fd_error *err);
+
+/* http.c */
+int srv_http_start(struct srv *s, struct fd_error *err);
+void srv_http_stop(struct srv *s);
+/* Park a long-poll until srv_changed or its deadline; called by api.c. */
+void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds);
+void srv_http_metrics(struct srv *s, char **text);
+
+/* admin.c */
+int srv_admin_run(struct srv_config *cfg, int argc, char **argv);
+
+#endif
