@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "cli/cli.h"
+#include "core/op.h"
 #include "core/i18n.h"
 #include "sync/account.h"
 #include "sync/sync.h"
@@ -343,4 +344,71 @@ int cmd_dump(struct cli *cli, int argc, char **argv)
 	printf("%s\n", text);
 	free(text);
 	return CLI_OK;
+}
+
+/* Apply one operation given as JSON (scripts, tests, integrations):
+ *   frontdesk op TYPE PAYLOAD-JSON
+ *   frontdesk op --batch FILE   (one {"type","payload"} per line, each its
+ *                                own transaction, as a person would) */
+static int apply_raw(struct cli *cli, const char *type, const char *payload_text, int line)
+{
+	cJSON *payload = cJSON_Parse(payload_text);
+	if (!cJSON_IsObject(payload)) {
+		cJSON_Delete(payload);
+		if (line)
+			return cli_usage_error(cli, "op", _("line %d: the payload is not a JSON object"), line);
+		return cli_usage_error(cli, "op", _("the payload is not a JSON object"));
+	}
+	if (!fd_op_type_known(type)) {
+		cJSON_Delete(payload);
+		return cli_usage_error(cli, "op", _("unknown operation type \"%s\""), type);
+	}
+	struct fd_op op;
+	struct fd_op_result res;
+	cli_op(cli, &op, type);
+	cJSON_Delete(op.payload);
+	op.payload = payload;
+	int rc = cli_apply(cli, &op, 1, &res);
+	if (rc == CLI_OK && !cli->json && res.code[0])
+		printf("%s\n", res.code);
+	return rc;
+}
+
+int cmd_op(struct cli *cli, int argc, char **argv)
+{
+	const char *batch = NULL, *pos[2] = { NULL, NULL };
+	const struct cli_opt opts[] = { { "batch", &batch, NULL }, { 0 } };
+	if (!cli_parse(cli, "op", argc, argv, opts, pos, 0, 2))
+		return CLI_USAGE;
+	if (!batch && !pos[1])
+		return cli_usage_error(cli, "op", _("give TYPE and PAYLOAD-JSON, or --batch FILE"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	if (!batch)
+		return apply_raw(cli, pos[0], pos[1], 0);
+	FILE *f = strcmp(batch, "-") == 0 ? stdin : fopen(batch, "r");
+	if (!f) {
+		fprintf(stderr, _("%s op: cannot read %s: %s\n"), cli->prog, batch, strerror(errno));
+		return CLI_FAILED;
+	}
+	char buf[8192];
+	int line = 0, failed = 0;
+	while (fgets(buf, sizeof buf, f)) {
+		line++;
+		cJSON *o = cJSON_Parse(buf);
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
+		const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "payload");
+		char *ptext = p ? cJSON_PrintUnformatted(p) : NULL;
+		if (!cJSON_IsString(t) || !ptext)
+			rc = cli_usage_error(cli, "op", _("line %d: expected {\"type\":...,\"payload\":{...}}"), line);
+		else
+			rc = apply_raw(cli, t->valuestring, ptext, line);
+		free(ptext);
+		cJSON_Delete(o);
+		failed += rc != CLI_OK;
+	}
+	if (f != stdin)
+		fclose(f);
+	return failed ? CLI_REFUSED : CLI_OK;
 }
