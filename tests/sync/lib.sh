@@ -85,3 +85,52 @@ converged() {
 	dump "$1" > "$WORK/$1.dump"; dump "$2" > "$WORK/$2.dump"
 	cmp -s "$WORK/$1.dump" "$WORK/$2.dump"
 }
+
+# gen_ops PREFIX: 200 operations a desk makes in a day (bookings, check-ins,
+# housekeeping), one JSON line each. PREFIX (one hex digit) keeps ids unique
+# per terminal.
+gen_ops() {
+	p=$1
+	P=$(echo "$p" | tr a-f A-F)
+	i=1
+	while [ $i -le 8 ]; do
+		printf '{"type":"guest.create","payload":{"id":"%s0000000-0000-4000-8000-%012d","family":"Guest%d","given":"Early"}}\n' "$p" $i $i
+		printf '{"type":"booking.create","payload":{"id":"%s0000000-0000-4000-9000-%012d","code":"%sT%04d","guest_id":"%s0000000-0000-4000-8000-%012d","type":"DBL","arrival":"2026-11-25","departure":"2026-11-27"}}\n' "$p" $i "$P" $i "$p" $i
+		i=$((i + 1))
+	done
+	i=1
+	while [ $i -le 8 ]; do
+		printf '{"type":"booking.check_in","payload":{"booking":"%s0000000-0000-4000-9000-%012d","room":"20%d"}}\n' "$p" $i $i
+		i=$((i + 1))
+	done
+	i=1
+	while [ $i -le 60 ]; do
+		d=$(date -u -d "2026-11-26 + $i days" +%F)
+		e=$(date -u -d "2026-11-26 + $((i + 1)) days" +%F)
+		j=$((100 + i))
+		printf '{"type":"guest.create","payload":{"id":"%s0000000-0000-4000-8000-%012d","family":"Guest%d","given":"Later"}}\n' "$p" $j $j
+		printf '{"type":"booking.create","payload":{"id":"%s0000000-0000-4000-9000-%012d","code":"%sT%04d","guest_id":"%s0000000-0000-4000-8000-%012d","type":"TWN","arrival":"%s","departure":"%s"}}\n' "$p" $j "$P" $j "$p" $j "$d" "$e"
+		i=$((i + 1))
+	done
+	i=0
+	for s in dirty clean inspected pickup dirty clean inspected; do
+		for r in 301 302 303 304 301 302 303 304; do
+			printf '{"type":"room.set_clean","payload":{"room":"%s","status":"%s"}}\n' $r $s
+		done
+	done
+}
+
+# exactly_once NAME: every operation terminal NAME queued was recorded once
+# by the server, with a result, and applied at most once (audit log).
+exactly_once() {
+	sqlite3 "$WORK/$1/frontdesk.db" "SELECT op_id FROM outbox ORDER BY op_id" > "$WORK/$1.ops"
+	n=$(wc -l < "$WORK/$1.ops")
+	[ "$n" -eq "$(sort -u "$WORK/$1.ops" | wc -l)" ] || fail "$1: duplicate operations in the outbox"
+	[ "$(sqlite3 "$WORK/$1/frontdesk.db" "SELECT count(*) FROM outbox WHERE state = 'pending'")" = 0 ] ||
+		fail "$1: operations still pending"
+	dev=$(sqlite3 "$WORK/$1/frontdesk.db" "SELECT value FROM meta WHERE key = 'device_id'")
+	sqlite3 "$SRV/frontdeskd.db" "SELECT op_id FROM srv_op_results WHERE device = '$dev' ORDER BY op_id" > "$WORK/$1.srv"
+	cmp -s "$WORK/$1.ops" "$WORK/$1.srv" || fail "$1: the server's results differ from the outbox ($(wc -l < "$WORK/$1.srv") vs $n)"
+	d=$(sqlite3 "$SRV/frontdeskd.db" "SELECT count(*) FROM (SELECT op_id FROM audit_log GROUP BY op_id HAVING count(*) > 1)")
+	[ "$d" = 0 ] || fail "server: $d operations applied more than once"
+}
