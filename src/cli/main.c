@@ -41,7 +41,7 @@ static const struct cli_command commands[] = {
 	{ "enroll", cmd_enroll, "URL CODE [--name DESK-1]", N_("enroll this terminal with a frontdeskd server") },
 	{ "login", cmd_login, "USER [--password-file F]", N_("sign in (offline too, if you signed in here lately)") },
 	{ "logout", cmd_logout, "", N_("sign out") },
-	{ "sync", cmd_sync, "[--once|--follow]", N_("exchange changes with the server") },
+	{ "sync", cmd_sync, "[--once|--follow] [--batch N] [--page N] [--wait S]", N_("exchange changes with the server") },
 	{ "sync-status", cmd_sync_status, "", N_("server, cursor, pending and rejected operations") },
 	{ "conflicts", cmd_conflicts, "[--all]", N_("operations the server refused, to resolve") },
 	{ "op", cmd_op, "TYPE PAYLOAD-JSON | --batch FILE", N_("apply operations given as JSON") },

@@ -167,16 +167,24 @@ static void on_signal(int sig)
 int cmd_sync(struct cli *cli, int argc, char **argv)
 {
 	bool once = false, follow = false;
-	const struct cli_opt opts[] = { { "once", NULL, &once }, { "follow", NULL, &follow }, { 0 } };
+	const char *batch = NULL, *page = NULL, *wait = NULL;
+	const struct cli_opt opts[] = { { "once", NULL, &once }, { "follow", NULL, &follow },
+					{ "batch", &batch, NULL }, { "page", &page, NULL },
+					{ "wait", &wait, NULL }, { 0 } };
 	if (!cli_parse(cli, "sync", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (once && follow)
 		return cli_usage_error(cli, "sync", _("--once and --follow exclude each other"));
+	struct fd_sync_options o = { 0 };
+	if ((batch && !cli_int(cli, "sync", "--batch", batch, 1, 500, &o.batch_limit)) ||
+	    (page && !cli_int(cli, "sync", "--page", page, 1, 5000, &o.page_limit)) ||
+	    (wait && !cli_int(cli, "sync", "--wait", wait, 1, 60, &o.wait_seconds)))
+		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
 	struct fd_error err = { 0 };
-	struct fd_sync *s = fd_sync_new(cli->db_path, NULL, &err);
+	struct fd_sync *s = fd_sync_new(cli->db_path, &o, &err);
 	if (!s)
 		return cli_error(cli, &err);
 	struct fd_sync_status st;
