@@ -44,6 +44,7 @@ static const struct cli_command commands[] = {
 	{ "sync", cmd_sync, "[--once|--follow] [--batch N] [--page N] [--wait S]", N_("exchange changes with the server") },
 	{ "sync-status", cmd_sync_status, "", N_("server, cursor, pending and rejected operations") },
 	{ "conflicts", cmd_conflicts, "[--all]", N_("operations the server refused, to resolve") },
+	{ "resolve", cmd_resolve, "NOTICE (--room NUM | --accept)", N_("resolve a conflict notice everywhere") },
 	{ "op", cmd_op, "TYPE PAYLOAD-JSON | --batch FILE", N_("apply operations given as JSON") },
 	{ "dump", cmd_dump, "", N_("every entity as canonical JSON (for comparing terminals)") },
 	{ "help", cmd_help, "", N_("this list") },

@@ -50,6 +50,7 @@ static const struct op_spec {
 	{ "staff.shift", op_staff_shift, "username:s! on:b!" },
 	{ "task.create", op_task_create, "id:s! room:s! date:d! kind:s! attendant:s" },
 	{ "task.update", op_task_update, "task:s! attendant:s status:s" },
+	{ "conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b" },
 };
 
 #define N_OPS (sizeof op_table / sizeof *op_table)

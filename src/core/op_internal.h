@@ -55,5 +55,6 @@ enum fd_status op_staff_update(struct op_ctx *c);
 enum fd_status op_staff_shift(struct op_ctx *c);
 enum fd_status op_task_create(struct op_ctx *c);
 enum fd_status op_task_update(struct op_ctx *c);
+enum fd_status op_conflict_resolve(struct op_ctx *c);
 
 #endif

@@ -50,6 +50,11 @@ struct fd_repo {
 
 	enum fd_status (*get_task)(void *ctx, const char *id, struct fd_hk_task *out, struct fd_error *err);
 	enum fd_status (*put_task)(void *ctx, const struct fd_hk_task *t, struct fd_error *err);
+
+	/* Conflict notices (src/sync). put_conflict only updates an existing
+	 * notice's resolution (resolved, resolved_by, version). */
+	enum fd_status (*get_conflict)(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err);
+	enum fd_status (*put_conflict)(void *ctx, const struct fd_conflict *c, struct fd_error *err);
 };
 
 #endif

@@ -420,3 +420,53 @@ int cmd_op(struct cli *cli, int argc, char **argv)
 		fclose(f);
 	return failed ? CLI_REFUSED : CLI_OK;
 }
+
+/* A notice named by its id or a unique prefix of it (ids are long). */
+static bool find_notice(struct cli *cli, const char *key, char out[FD_ID_LEN])
+{
+	sqlite3_stmt *s;
+	if (strlen(key) < 4 || strlen(key) >= FD_ID_LEN ||
+	    sqlite3_prepare_v2(fd_db_handle(cli->db), "SELECT id FROM conflicts WHERE substr(id, 1, length(?1)) = ?1"
+			       " LIMIT 2", -1, &s, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (n++ == 0)
+			snprintf(out, FD_ID_LEN, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return n == 1;
+}
+
+int cmd_resolve(struct cli *cli, int argc, char **argv)
+{
+	const char *room = NULL, *pos[1];
+	bool accept = false;
+	const struct cli_opt opts[] = { { "room", &room, NULL }, { "accept", NULL, &accept }, { 0 } };
+	if (!cli_parse(cli, "resolve", argc, argv, opts, pos, 1, 1))
+		return CLI_USAGE;
+	if (!room == !accept)
+		return cli_usage_error(cli, "resolve", _("give either --room NUM or --accept"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char id[FD_ID_LEN];
+	if (!find_notice(cli, pos[0], id)) {
+		struct fd_error err;
+		fd_fail(&err, FD_E_NOT_FOUND, "conflict_not_found", "conflict",
+			_("No single conflict notice starts with \"%s\" (see 'frontdesk conflicts')."), pos[0]);
+		return cli_error(cli, &err);
+	}
+	struct fd_op op;
+	cli_op(cli, &op, "conflict.resolve");
+	cJSON_AddStringToObject(op.payload, "conflict", id);
+	if (room)
+		cJSON_AddStringToObject(op.payload, "room", room);
+	else
+		cJSON_AddBoolToObject(op.payload, "accept", true);
+	rc = cli_apply(cli, &op, 1, NULL);
+	if (rc == CLI_OK && !cli->json)
+		printf(room ? _("Resolved: the booking now has room %s.\n") : _("Resolved: the loss is accepted.%s\n"),
+		       room ? room : "");
+	return rc;
+}

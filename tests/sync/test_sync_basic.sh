@@ -56,6 +56,21 @@ term b --json sync-status | grep -q '"rejected":[[:space:]]*1' || fail "B should
 converged a b || fail "A and B differ after the conflict"
 ok "offline double booking: one applied, the other rejected and listed with its reason"
 
+# --- resolving the notice at A (another room) closes it everywhere
+notice=$(sqlite3 "$WORK/a/frontdesk.db" "SELECT substr(id, 1, 8) FROM conflicts WHERE resolved = 0")
+term a resolve "$notice" --room 204 2>"$WORK/err" && fail "resolving into the taken room should be refused"
+grep -q "already taken" "$WORK/err" || fail "the refusal should say why: $(cat "$WORK/err")"
+term a resolve "$notice" --room 205 >/dev/null || fail "resolve at A"
+term a conflicts | grep -q "No open conflicts" || fail "A should show the notice closed at once"
+term a sync --once >/dev/null && term b sync --once >/dev/null || fail "sync after resolve"
+for t in a b; do
+	term $t show "$cb" | grep -q "Room      205" || fail "$t: $cb should now hold 205"
+	term $t conflicts | grep -q "No open conflicts" || fail "$t: the notice should be closed"
+	term $t conflicts --all | grep -q "resolved by anna" || fail "$t: who resolved it is missing"
+done
+converged a b || fail "A and B differ after the resolution"
+ok "a conflict resolved at A (room 205) is closed at A and B"
+
 # --- a disabled user loses the offline sign-in at the next sync
 "$FDD" --data "$SRV" user disable ben >/dev/null || fail "disable ben"
 term b sync --once >/dev/null 2>&1 || true   # ben's session ended: the pull may be refused
