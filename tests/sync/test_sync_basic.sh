@@ -20,6 +20,22 @@ term b show "$code" | grep -q "Silva, Ana" || fail "booking $code did not reach 
 converged a b || fail "A and B differ after propagation"
 ok "a booking made at A appears at B"
 
+# --- the engine's thread: B follows the feed with long-poll
+"$FD" --data "$WORK/b" sync --follow --wait 20 > "$WORK/follow.log" 2>&1 &
+fpid=$!
+sleep 1
+code2=$(term a book --guest "Nakamura, Yui" --type TWN --arrive 2026-11-26 --depart 2026-11-27)
+term a sync --once >/dev/null || fail "A push 2"
+n=0
+until term b show "$code2" >/dev/null 2>&1; do
+	n=$((n + 1)); [ $n -lt 50 ] || fail "B's engine did not pull $code2 within 5 s"
+	sleep 0.1
+done
+kill -TERM $fpid
+wait $fpid || fail "sync --follow did not stop cleanly on SIGTERM: $(cat "$WORK/follow.log")"
+grep -q "^online" "$WORK/follow.log" || fail "sync --follow printed no status: $(cat "$WORK/follow.log")"
+ok "the engine thread pulls a change while long-polling, and stops on SIGTERM"
+
 # --- offline sign-in: the server is down
 srv_stop
 term a login anna --password-file "$PW" | grep -q offline || fail "offline sign-in of anna"
