@@ -235,7 +235,9 @@ static int cmp_names(const void *a, const void *b)
 enum fd_status fd_sync_dump(struct fd_db *db, char **out, struct fd_error *err)
 {
 	*out = NULL;
-	enum fd_status st = fd_db_begin_read(db, err);
+	/* One consistent read (or the caller's own transaction). */
+	bool own = sqlite3_get_autocommit(fd_db_handle(db));
+	enum fd_status st = own ? fd_db_begin_read(db, err) : FD_OK;
 	if (st)
 		return st;
 	cJSON *doc = cJSON_CreateObject();
@@ -276,7 +278,8 @@ enum fd_status fd_sync_dump(struct fd_db *db, char **out, struct fd_error *err)
 		}
 		sqlite3_finalize(s);
 	}
-	fd_db_rollback(db);
+	if (own)
+		fd_db_rollback(db);
 	if (!st) {
 		*out = cJSON_Print(doc);
 		if (!*out)

@@ -18,3 +18,10 @@ SYNC_TESTS = tests/sync/test_sync_basic.sh tests/sync/test_sync_offline.sh \
 	tests/sync/test_sync_kill.sh tests/sync/test_sync_proxy.sh
 TESTS += $(SYNC_TESTS)
 EXTRA_DIST += $(SYNC_TESTS) tests/sync/lib.sh tests/sync/faultproxy.py
+
+# Unit test of the engine's local parts (overlay, feed apply, back-off).
+check_PROGRAMS += tests/sync/test_sync_overlay
+TESTS += tests/sync/test_sync_overlay
+tests_sync_test_sync_overlay_SOURCES = tests/sync/test_sync_overlay.c
+tests_sync_test_sync_overlay_CFLAGS = $(UNIT_CFLAGS)
+tests_sync_test_sync_overlay_LDADD = libfdsync.a $(UNIT_LDADD)
