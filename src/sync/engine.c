@@ -187,10 +187,11 @@ static void *thread_main(void *arg)
 	while (!atomic_load(&s->stop)) {
 		struct fd_error err = { 0 };
 		bool changed = false;
-		/* Drain kicks that arrived before this round: it pushes anyway. */
+		/* Kicks that arrived before this round: it pushes anyway. */
 		char buf[64];
 		while (read(s->kick[0], buf, sizeof buf) > 0)
 			;
+		sync_http_mark(s->http);
 		enum fd_status st = round_trip(s, s->opt.wait_seconds, &changed, &err);
 		if (atomic_load(&s->stop))
 			break;

@@ -19,7 +19,8 @@ struct sync_http {
 	CURL *curl;
 	char *base;
 	int connect_timeout;
-	atomic_int abort;
+	atomic_int kicks;    /* bumped by sync_http_abort (any thread) */
+	atomic_int baseline; /* kicks seen at the start of the engine's round */
 	char *buf;
 	size_t len, cap;
 	int retry_after;
@@ -72,7 +73,12 @@ void sync_http_free(struct sync_http *h)
 
 void sync_http_abort(struct sync_http *h)
 {
-	atomic_store(&h->abort, 1);
+	atomic_fetch_add(&h->kicks, 1);
+}
+
+void sync_http_mark(struct sync_http *h)
+{
+	atomic_store(&h->baseline, atomic_load(&h->kicks));
 }
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
@@ -108,7 +114,9 @@ static int on_progress(void *ctx, curl_off_t a, curl_off_t b, curl_off_t c, curl
 {
 	(void)a, (void)b, (void)c, (void)d;
 	struct sync_http *h = ctx;
-	return atomic_load(&h->abort) ? 1 : 0;
+	/* A kick since the round began: whatever this transfer is, the round
+	 * starts over (so a kick is never lost between two transfers). */
+	return atomic_load(&h->kicks) != atomic_load(&h->baseline);
 }
 
 enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path,
@@ -159,12 +167,10 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 		*retry_after = h->retry_after;
 	if (rc != CURLE_OK) {
 		bool aborted = rc == CURLE_ABORTED_BY_CALLBACK;
-		atomic_store(&h->abort, 0);
 		return fd_fail(err, FD_E_IO, aborted ? "interrupted" : "unreachable", NULL,
 			       aborted ? _("Interrupted.") : _("Cannot reach the server at %s: %s."), h->base,
 			       curl_easy_strerror(rc));
 	}
-	atomic_store(&h->abort, 0);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
 	if (resp && h->len) {
 		*resp = cJSON_ParseWithLength(h->buf, h->len);

@@ -47,8 +47,11 @@ void sync_counts(struct fd_db *db, int *pending, int *rejected, int *open_confli
 struct sync_http;
 struct sync_http *sync_http_new(const char *base_url, int connect_timeout);
 void sync_http_free(struct sync_http *h);
-/* Make the transfer in progress return early (from another thread). */
+/* Make the transfer in progress, and any later one, return early ("interrupted")
+ * until the next sync_http_mark (from another thread). */
 void sync_http_abort(struct sync_http *h);
+/* The engine starts a round: kicks before this moment are taken care of. */
+void sync_http_mark(struct sync_http *h);
 /* method "GET"/"POST"/"DELETE"; body may be NULL; token adds a bearer
  * header. *status is the HTTP status (0 when no answer); *resp the parsed
  * JSON body (may be NULL). Returns FD_E_IO when the server could not be
