@@ -147,7 +147,16 @@ static enum fd_status round_trip(struct fd_sync *s, int wait, bool *changed, str
 	bool first = true;
 	while (more && !atomic_load(&s->stop)) {
 		int got = 0;
-		st = sync_pull(s->db, s->http, s->opt.page_limit, first && !pushed ? wait : 0, &more, &got, err);
+		/* Never hold a queued operation behind a long-poll (belt and braces
+		 * beside the kick: an operation committed after the push looked). */
+		int w = first && !pushed ? wait : 0;
+		if (w) {
+			int pending = 0;
+			sync_counts(s->db, &pending, NULL, NULL);
+			if (pending)
+				w = 0;
+		}
+		st = sync_pull(s->db, s->http, s->opt.page_limit, w, &more, &got, err);
 		first = false;
 		if (st)
 			return st;
@@ -162,6 +171,7 @@ static enum fd_status round_trip(struct fd_sync *s, int wait, bool *changed, str
 enum fd_status fd_sync_once(struct fd_sync *s, struct fd_error *err)
 {
 	bool changed;
+	sync_http_mark(s->http); /* earlier kicks (e.g. fd_sync_stop's) are settled */
 	enum fd_status st = round_trip(s, 0, &changed, err);
 	/* Operations pushed may settle only once the feed shows their results. */
 	if (st == FD_OK)
