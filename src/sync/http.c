@@ -16,6 +16,7 @@
 #include "sync/sync_internal.h"
 
 struct sync_http {
+	CURLM *multi; /* so a kick can wake a transfer at once (curl_multi_wakeup) */
 	CURL *curl;
 	char *base;
 	int connect_timeout;
@@ -47,9 +48,10 @@ struct sync_http *sync_http_new(const char *base_url, int connect_timeout)
 	if (!h)
 		return NULL;
 	h->curl = curl_easy_init();
+	h->multi = curl_multi_init();
 	h->base = strdup(base_url);
 	h->connect_timeout = connect_timeout > 0 ? connect_timeout : 5;
-	if (!h->curl || !h->base) {
+	if (!h->curl || !h->multi || !h->base) {
 		sync_http_free(h);
 		return NULL;
 	}
@@ -66,6 +68,8 @@ void sync_http_free(struct sync_http *h)
 		return;
 	if (h->curl)
 		curl_easy_cleanup(h->curl);
+	if (h->multi)
+		curl_multi_cleanup(h->multi);
 	free(h->base);
 	free(h->buf);
 	free(h);
@@ -74,6 +78,7 @@ void sync_http_free(struct sync_http *h)
 void sync_http_abort(struct sync_http *h)
 {
 	atomic_fetch_add(&h->kicks, 1);
+	curl_multi_wakeup(h->multi);
 }
 
 void sync_http_mark(struct sync_http *h)
@@ -119,6 +124,42 @@ static int on_progress(void *ctx, curl_off_t a, curl_off_t b, curl_off_t c, curl
 	return atomic_load(&h->kicks) != atomic_load(&h->baseline);
 }
 
+static bool kicked(struct sync_http *h)
+{
+	return atomic_load(&h->kicks) != atomic_load(&h->baseline);
+}
+
+/* curl_easy_perform, but through the multi handle so that sync_http_abort
+ * (curl_multi_wakeup) interrupts the wait at once, not at curl's next
+ * progress tick a second later. */
+static CURLcode perform(struct sync_http *h)
+{
+	CURLcode rc = CURLE_OK;
+	if (curl_multi_add_handle(h->multi, h->curl) != CURLM_OK)
+		return CURLE_FAILED_INIT;
+	int running = 1;
+	while (running) {
+		if (curl_multi_perform(h->multi, &running) != CURLM_OK) {
+			rc = CURLE_FAILED_INIT;
+			break;
+		}
+		if (!running)
+			break;
+		if (kicked(h)) {
+			rc = CURLE_ABORTED_BY_CALLBACK;
+			break;
+		}
+		curl_multi_poll(h->multi, NULL, 0, 1000, NULL);
+	}
+	int left;
+	CURLMsg *m;
+	while ((m = curl_multi_info_read(h->multi, &left)))
+		if (m->msg == CURLMSG_DONE && m->easy_handle == h->curl && rc == CURLE_OK)
+			rc = m->data.result;
+	curl_multi_remove_handle(h->multi, h->curl);
+	return rc;
+}
+
 enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path,
 			      const cJSON *body, const char *token, long timeout_s, long *status,
 			      cJSON **resp, int *retry_after, struct fd_error *err)
@@ -160,7 +201,7 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, text ? text : "{}");
 	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
-	CURLcode rc = curl_easy_perform(c);
+	CURLcode rc = perform(h);
 	curl_slist_free_all(hdr);
 	free(text);
 	if (retry_after)
