@@ -20,7 +20,9 @@ struct fd_db *sync_db_open(const char *path, struct fd_error *err)
 	struct fd_db *db = fd_db_open(path, 0, err);
 	if (!db)
 		return NULL;
-	sqlite3_exec(fd_db_handle(db), "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+	/* A page writes thousands of rows across several indexes: a 64 MiB page
+	 * cache keeps them out of the OS round trips that dominate otherwise. */
+	sqlite3_exec(fd_db_handle(db), "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536", NULL, NULL, NULL);
 	return db;
 }
 
