@@ -63,6 +63,10 @@ int cli_open(struct cli *cli, bool create)
 		return cli_error(cli, &err);
 	if (fd_db_meta_get(cli->db, "device_id", cli->device, sizeof cli->device, NULL) != FD_OK)
 		snprintf(cli->device, sizeof cli->device, "local");
+	/* On an enrolled terminal the signed-in staff member acts (not trusted:
+	 * their role is checked here as it will be on the server). */
+	if (!cli->actor[0])
+		fd_db_meta_get(cli->db, "session_user", cli->actor, sizeof cli->actor, NULL);
 	return CLI_OK;
 }
 

@@ -78,7 +78,6 @@ int cmd_oos(struct cli *cli, int argc, char **argv);
 int cmd_rtn(struct cli *cli, int argc, char **argv);
 int cmd_guest(struct cli *cli, int argc, char **argv);
 int cmd_staff(struct cli *cli, int argc, char **argv);
-int cmd_op(struct cli *cli, int argc, char **argv);
 /* Folios, night audit, reports, import and export (src/folio/). */
 int cmd_folio(struct cli *cli, int argc, char **argv);
 int cmd_post(struct cli *cli, int argc, char **argv);
@@ -95,6 +94,16 @@ int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_ical(struct cli *cli, int argc, char **argv);
 int cmd_type(struct cli *cli, int argc, char **argv);
 int cmd_room(struct cli *cli, int argc, char **argv);
+/* src/sync/cmd_sync.c */
+int cmd_enroll(struct cli *cli, int argc, char **argv);
+int cmd_login(struct cli *cli, int argc, char **argv);
+int cmd_logout(struct cli *cli, int argc, char **argv);
+int cmd_sync(struct cli *cli, int argc, char **argv);
+int cmd_sync_status(struct cli *cli, int argc, char **argv);
+int cmd_conflicts(struct cli *cli, int argc, char **argv);
+int cmd_resolve(struct cli *cli, int argc, char **argv);
+int cmd_dump(struct cli *cli, int argc, char **argv);
+int cmd_op(struct cli *cli, int argc, char **argv);
 
 
 /* A tiny option parser shared by all commands: "--name value", "--name=value"

@@ -39,7 +39,6 @@ static const struct cli_command commands[] = {
 	{ "rtn", cmd_rtn, "ROOM", N_("return a room to service") },
 	{ "guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)") },
 	{ "staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members") },
-	{ "op", cmd_op, "TYPE PAYLOAD-JSON", N_("apply one operation (for scripts)") },
 	{ "folio", cmd_folio, "CODE [--add NAME] [--company NAME] [--route-room]", N_("show a booking's folios (bill), or open another folio") },
 	{ "post", cmd_post, "CODE CHARGE AMOUNT [--qty N] [--desc TEXT] [--folio ID]", N_("post a charge (gross, VAT included)") },
 	{ "pay", cmd_pay, "CODE METHOD AMOUNT [--ref R --last4 NNNN]", N_("take a payment: cash, card or bank_transfer") },
@@ -55,6 +54,15 @@ static const struct cli_command commands[] = {
 	{ "ical", cmd_ical, "export (--type CODE | --room NUM) [--from D --to D] | import FILE --room NUM [--source NAME]", N_("iCalendar availability feed out; an OTA's feed in as room blocks") },
 	{ "type", cmd_type, "add CODE --name NAME --max N --rate AMOUNT [--rank N]", N_("add a room type") },
 	{ "room", cmd_room, "add NUMBER --type CODE --floor N [--section S]", N_("add a room") },
+	{ "enroll", cmd_enroll, "URL CODE [--name DESK-1]", N_("enroll this terminal with a frontdeskd server") },
+	{ "login", cmd_login, "USER [--password-file F]", N_("sign in (offline too, if you signed in here lately)") },
+	{ "logout", cmd_logout, "", N_("sign out") },
+	{ "sync", cmd_sync, "[--once|--follow] [--batch N] [--page N] [--wait S]", N_("exchange changes with the server") },
+	{ "sync-status", cmd_sync_status, "", N_("server, cursor, pending and rejected operations") },
+	{ "conflicts", cmd_conflicts, "[--all]", N_("operations the server refused, to resolve") },
+	{ "resolve", cmd_resolve, "NOTICE (--room NUM | --accept)", N_("resolve a conflict notice everywhere") },
+	{ "op", cmd_op, "TYPE PAYLOAD-JSON | --batch FILE", N_("apply operations given as JSON") },
+	{ "dump", cmd_dump, "", N_("every entity as canonical JSON (for comparing terminals)") },
 	{ "help", cmd_help, "", N_("this list") },
 };
 

@@ -125,6 +125,20 @@ struct fd_hk_task {
 	int64_t version;
 };
 
+/* A conflict notice: an operation the server refused (made for every
+ * rejection, replicated to every terminal, closed by conflict.resolve). */
+struct fd_conflict {
+	char id[FD_ID_LEN];
+	char op_id[FD_ID_LEN];
+	char type[40];         /* the refused operation's type */
+	char code[32];         /* the server's reason code, e.g. "room_taken" */
+	char actor[FD_USER_LEN];
+	char details[4096];    /* JSON: {"op":{...},"clash_booking","free_rooms"} */
+	bool resolved;
+	char resolved_by[FD_USER_LEN];
+	int64_t version;
+};
+
 /* Names used on the wire, in the database and in the CLI. Parsers return
  * false on an unknown name. */
 const char *fd_clean_name(enum fd_clean c);

@@ -10,5 +10,6 @@ libfdcore_a_SOURCES = \
 	src/core/text.c src/core/text.h \
 	src/core/op.c src/core/op.h \
 	src/core/op_booking.c src/core/op_room.c src/core/op_people.c \
+	src/core/op_conflict.c \
 	src/core/op_internal.h
 libfdcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)

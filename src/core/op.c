@@ -64,6 +64,7 @@ static const struct op_spec {
 	{ "audit.night", op_audit_night, "date:d! run_by:s" },
 	{ "room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s" },
 	{ "room.unblock", op_room_unblock, "room:s! uid:s!" },
+	{ "conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b" },
 };
 
 #define N_OPS (sizeof op_table / sizeof *op_table)

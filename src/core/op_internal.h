@@ -70,5 +70,6 @@ enum fd_status op_room_block(struct op_ctx *c);
 enum fd_status op_room_unblock(struct op_ctx *c);
 /* Check-out rule: refused while a guest folio has a balance. */
 enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b);
+enum fd_status op_conflict_resolve(struct op_ctx *c);
 
 #endif

@@ -86,6 +86,10 @@ struct fd_repo {
 				    struct fd_error *err);
 	enum fd_status (*put_block)(void *ctx, const struct fd_room_block *b, struct fd_error *err);
 	enum fd_status (*del_block)(void *ctx, const char *room, const char *uid, struct fd_error *err);
+	/* Conflict notices (src/sync). put_conflict only updates an existing
+	 * notice's resolution (resolved, resolved_by, version). */
+	enum fd_status (*get_conflict)(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err);
+	enum fd_status (*put_conflict)(void *ctx, const struct fd_conflict *c, struct fd_error *err);
 };
 
 #endif

@@ -1,4 +1,8 @@
 #include "config.h"
+/* The session extension (changesets of each operation's local effect, kept
+ * with its outbox row so the sync engine can undo and redo it). */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include "store/oplog.h"
 
 #include <inttypes.h>
@@ -54,13 +58,45 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "writing the audit log");
 }
 
-static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, struct fd_error *err)
+/* Tables whose rows are hotel data (what an operation may change and the
+ * change feed replaces). Bookkeeping tables and the FTS index's shadow tables
+ * (kept by triggers on guests) are left out. */
+static int recorded_table(void *ctx, const char *table)
+{
+	static const char *const skip[] = { "meta", "audit_log", "outbox", "schema_migrations",
+					    "sync_", "srv_", "guest_search", "sqlite_", NULL };
+	for (int i = 0; skip[i]; i++)
+		if (strncmp(table, skip[i], strlen(skip[i])) == 0)
+			return 0;
+	return 1;
+}
+
+enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op, unsigned flags,
+				       struct fd_op_result *res, void **changeset, int *n_changeset,
+				       struct fd_error *err)
+{
+	*changeset = NULL;
+	*n_changeset = 0;
+	sqlite3_session *ses = NULL;
+	if (sqlite3session_create(db->db, "main", &ses) != SQLITE_OK)
+		return fd_db_fail(db, err, "recording an operation");
+	sqlite3session_table_filter(ses, recorded_table, NULL);
+	sqlite3session_attach(ses, NULL);
+	enum fd_status st = fd_op_apply(fd_db_repo(db), op, flags & 0xff, res, err);
+	if (!st && sqlite3session_changeset(ses, n_changeset, changeset) != SQLITE_OK)
+		st = fd_db_fail(db, err, "recording an operation");
+	sqlite3session_delete(ses);
+	return st;
+}
+
+static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const void *cs, int n_cs,
+				    struct fd_error *err)
 {
 	enum fd_status st = fd_store_next_seq(db, &op->device_seq, err);
 	if (st)
 		return st;
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload)"
-					 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload,"
+					 " changeset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
 	if (!s)
 		return err->status;
 	char *payload = cJSON_PrintUnformatted(op->payload);
@@ -70,6 +106,7 @@ static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, struct f
 	sqlite3_bind_text(s, 4, op->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, op->created_at);
 	sqlite3_bind_text(s, 6, payload ? payload : "{}", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(s, 7, cs, n_cs, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	free(payload);
@@ -85,11 +122,18 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
 	for (int i = 0; i < n && !st; i++) {
 		struct fd_op_result local;
 		struct fd_op_result *res = results ? &results[i] : &local;
-		st = fd_op_apply(fd_db_repo(db), &ops[i], flags & 0xff, res, err);
+		void *cs = NULL;
+		int n_cs = 0;
+		/* An enrolled terminal keeps each operation's changeset with it. */
+		if (flags & FD_STORE_OUTBOX)
+			st = fd_store_apply_recorded(db, &ops[i], flags, res, &cs, &n_cs, err);
+		else
+			st = fd_op_apply(fd_db_repo(db), &ops[i], flags & 0xff, res, err);
 		if (!st)
 			st = fd_store_audit(db, &ops[i], res, err);
 		if (!st && (flags & FD_STORE_OUTBOX))
-			st = outbox_append(db, &ops[i], err);
+			st = outbox_append(db, &ops[i], cs, n_cs, err);
+		sqlite3_free(cs);
 		if (st && failed)
 			*failed = i;
 	}

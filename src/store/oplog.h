@@ -22,6 +22,15 @@ void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const 
 enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
 			      struct fd_op_result *results, int *failed, struct fd_error *err);
 
+/* Inside the caller's transaction: apply one operation while recording its
+ * effect on the hotel tables as a SQLite session changeset (*changeset is
+ * sqlite3_malloc'd, caller frees with sqlite3_free; NULL when it changed
+ * nothing). fd_store_apply does this for FD_STORE_OUTBOX, the sync engine
+ * when it re-applies pending operations on top of fresh server state. */
+enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op, unsigned flags,
+				       struct fd_op_result *res, void **changeset, int *n_changeset,
+				       struct fd_error *err);
+
 /* Inside a caller's transaction: audit-log one applied operation. */
 enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,
 			      struct fd_error *err);

@@ -567,6 +567,61 @@ static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_
 	return st ? st : fd_db_changed(db, "task", t->id, err);
 }
 
+/* --- conflict notices --- */
+
+/* A terminal keeps the notices it replicated in conflicts (core v4); the
+ * server makes them in srv_conflicts (its own chain). Same columns. */
+static bool server_notices(struct fd_db *db)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT 1 FROM sqlite_master WHERE name = 'srv_conflicts'", NULL);
+	bool yes = s && sqlite3_step(s) == SQLITE_ROW;
+	if (s)
+		sqlite3_reset(s);
+	return yes;
+}
+
+static enum fd_status get_conflict(void *ctx, const char *id, struct fd_conflict *c, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	static const char local[] = "SELECT id, op_id, type, code, actor, details, resolved, resolved_by, version"
+				    " FROM conflicts WHERE id = ?1";
+	static const char server[] = "SELECT id, op_id, type, code, actor, details, resolved, resolved_by, version"
+				     " FROM srv_conflicts WHERE id = ?1";
+	STMT(db, server_notices(db) ? server : local, err);
+	bind_text(s, 1, id);
+	enum fd_status st = step_one(db, s, err, "reading a conflict notice");
+	if (st == FD_OK) {
+		col_text(s, 0, c->id, sizeof c->id);
+		col_text(s, 1, c->op_id, sizeof c->op_id);
+		col_text(s, 2, c->type, sizeof c->type);
+		col_text(s, 3, c->code, sizeof c->code);
+		col_text(s, 4, c->actor, sizeof c->actor);
+		col_text(s, 5, c->details, sizeof c->details);
+		c->resolved = sqlite3_column_int(s, 6);
+		col_text(s, 7, c->resolved_by, sizeof c->resolved_by);
+		c->version = sqlite3_column_int64(s, 8);
+	}
+	sqlite3_reset(s);
+	return st;
+}
+
+static enum fd_status put_conflict(void *ctx, const struct fd_conflict *c, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	static const char local[] = "UPDATE conflicts SET resolved = ?2, resolved_by = ?3, version = ?4,"
+				    " updated_at = ?5 WHERE id = ?1";
+	static const char server[] = "UPDATE srv_conflicts SET resolved = ?2, resolved_by = ?3, version = ?4,"
+				     " updated_at = ?5 WHERE id = ?1";
+	STMT(db, server_notices(db) ? server : local, err);
+	bind_text(s, 1, c->id);
+	sqlite3_bind_int(s, 2, c->resolved);
+	bind_text(s, 3, c->resolved_by);
+	sqlite3_bind_int64(s, 4, c->version);
+	sqlite3_bind_int64(s, 5, (int64_t)time(NULL));
+	enum fd_status st = step_done(db, s, err, "resolving a conflict notice");
+	return st ? st : fd_db_changed(db, "conflict", c->id, err);
+}
+
 void fd_repo_sqlite_init(struct fd_db *db)
 {
 	db->repo = (struct fd_repo){
@@ -589,6 +644,8 @@ void fd_repo_sqlite_init(struct fd_db *db)
 		.put_staff = put_staff,
 		.get_task = get_task,
 		.put_task = put_task,
+		.get_conflict = get_conflict,
+		.put_conflict = put_conflict,
 	};
 	fd_repo_folio_init(db);
 }

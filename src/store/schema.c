@@ -148,13 +148,15 @@ static const char schema_v5[] =
 	"CREATE INDEX bookings_arrival_room ON bookings(arrival, room);";
 
 /* Versions 3 (folios, src/folio) and 4 (sync: conflicts and cursors,
- * src/sync) are reserved for those areas; 5 is taken; the next free one is 6. */
+ * src/sync) belong to those areas; the next free one is 6. */
 extern const char fd_schema_v3_folio[]; /* src/folio/schema_folio.c */
+extern const char fd_schema_v4_sync[];  /* src/sync/schema_sync.c */
 
 static const struct fd_migration core_migrations[] = {
 	{ 1, schema_v1, NULL },
 	{ 2, schema_v2, fold_existing_guests },
 	{ 3, fd_schema_v3_folio, NULL },
+	{ 4, fd_schema_v4_sync, NULL },
 	{ 5, schema_v5, NULL },
 };
 

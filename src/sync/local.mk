@@ -1,1 +1,27 @@
-# src/sync: see the comment at the top of Makefile.am
+# src/sync: the terminal's sync engine (libfdsync.a), its command-line
+# commands (cmd_sync.c, linked into frontdesk through FRONTDESK_LIBS: main.c
+# references them) and core migration 4 (compiled into the store, which
+# lists every core migration).
+libfdstore_a_SOURCES += src/sync/schema_sync.c
+
+noinst_LIBRARIES += libfdsync.a
+libfdsync_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(SODIUM_CFLAGS)
+libfdsync_a_SOURCES = \
+	src/sync/sync.h src/sync/sync_internal.h \
+	src/sync/overlay.c src/sync/apply.c src/sync/state.c src/sync/backoff.c \
+	src/sync/http.c src/sync/exchange.c src/sync/engine.c
+FRONTDESK_LIBS += libfdsync.a
+libfdsync_a_SOURCES += src/sync/account.c src/sync/account.h src/sync/cmd_sync.c
+
+# Integration tests: real frontdeskd on loopback, terminal data directories.
+SYNC_TESTS = tests/sync/test_sync_basic.sh tests/sync/test_sync_offline.sh \
+	tests/sync/test_sync_kill.sh tests/sync/test_sync_proxy.sh
+TESTS += $(SYNC_TESTS)
+EXTRA_DIST += $(SYNC_TESTS) tests/sync/lib.sh tests/sync/faultproxy.py
+
+# Unit test of the engine's local parts (overlay, feed apply, back-off).
+check_PROGRAMS += tests/sync/test_sync_overlay
+TESTS += tests/sync/test_sync_overlay
+tests_sync_test_sync_overlay_SOURCES = tests/sync/test_sync_overlay.c
+tests_sync_test_sync_overlay_CFLAGS = $(UNIT_CFLAGS)
+tests_sync_test_sync_overlay_LDADD = libfdsync.a $(UNIT_LDADD)

@@ -1,0 +1,290 @@
+/* Enrolment and sign-in. See account.h. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "core/i18n.h"
+#include "sync/account.h"
+#include "sync/sync_internal.h"
+
+void fd_sync_verifier_params(unsigned long long *opslimit, size_t *memlimit)
+{
+	/* A stolen terminal allows offline guessing, so the cached verifier
+	 * costs more than the server's interactive hash: 4 passes over 256 MiB
+	 * (about 0.5-1 s here; see tests/bench/bench_sync.c). */
+	*opslimit = 4;
+	*memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
+}
+
+static bool hotel_is_local(struct fd_db *db)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT (SELECT count(*) FROM property) + (SELECT count(*) FROM rooms)"
+				     " + (SELECT count(*) FROM bookings)", NULL);
+	if (!s)
+		return false;
+	bool any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
+	sqlite3_reset(s);
+	return any;
+}
+
+enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *code, const char *name,
+			      struct fd_error *err)
+{
+	char have[512];
+	if (fd_db_meta_get(db, "server_url", have, sizeof have, NULL) == FD_OK)
+		return fd_fail(err, FD_E_CONFLICT, "enrolled", NULL,
+			       _("This terminal is already enrolled with %s."), have);
+	if (hotel_is_local(db))
+		return fd_fail(err, FD_E_CONFLICT, "local_hotel", NULL,
+			       _("This data directory already holds a hotel of its own; enroll an empty data directory (--data DIR)."));
+	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+		return fd_fail(err, FD_E_INVALID, "invalid_field", "url",
+			       _("\"%s\" is not a server address; use http://HOST:PORT or https://HOST:PORT."), url);
+	struct sync_http *h = sync_http_new(url, 5);
+	if (!h)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Cannot set up HTTP (libcurl)."));
+	cJSON *body = cJSON_CreateObject();
+	cJSON_AddStringToObject(body, "code", code);
+	cJSON_AddStringToObject(body, "name", name);
+	long status;
+	cJSON *resp = NULL;
+	enum fd_status st = sync_http_json(h, "POST", "/v1/devices", body, NULL, 30, &status, &resp, NULL, err);
+	cJSON_Delete(body);
+	sync_http_free(h);
+	if (!st && status != 201 && status != 200)
+		st = sync_http_error(status, resp, _("the enrolment"), err);
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(resp, "device_id");
+	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(resp, "token");
+	if (!st && (!cJSON_IsString(id) || !cJSON_IsString(tok)))
+		st = fd_fail(err, FD_E_IO, "bad_answer", NULL, _("The server's answer to the enrolment is unreadable."));
+	if (!st && !(st = fd_db_begin(db, err))) {
+		if ((st = fd_db_meta_set(db, "server_url", url, err)) ||
+		    (st = fd_db_meta_set(db, "device_id", id->valuestring, err)) ||
+		    (st = fd_db_meta_set(db, "device_name", name, err)) ||
+		    (st = fd_db_meta_set(db, "device_token", tok->valuestring, err)))
+			fd_db_rollback(db);
+		else
+			st = fd_db_commit(db, err);
+	}
+	cJSON_Delete(resp);
+	return st;
+}
+
+static enum fd_status save_verifier(struct fd_db *db, const char *user, const char *password, const char *role,
+				    struct fd_error *err)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	unsigned long long ops;
+	size_t mem;
+	fd_sync_verifier_params(&ops, &mem);
+	if (crypto_pwhash_str(hash, password, strlen(password), ops, mem) != 0)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Not enough memory to cache the sign-in for offline use."));
+	sqlite3_stmt *s = fd_db_stmt(db, "INSERT OR REPLACE INTO sync_verifiers (username, verifier, role, signed_in_at)"
+				     " VALUES (?1, ?2, ?3, ?4)", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (int64_t)time(NULL));
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "caching the sign-in");
+}
+
+static enum fd_status set_session(struct fd_db *db, const char *user, const char *token, struct fd_error *err)
+{
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	if ((st = fd_db_meta_set(db, "session_user", user, err)) ||
+	    (st = fd_db_meta_set(db, "session_token", token, err))) {
+		fd_db_rollback(db);
+		return st;
+	}
+	return fd_db_commit(db, err);
+}
+
+static enum fd_status login_offline(struct fd_db *db, const char *user, const char *password,
+				    const struct fd_error *why, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT verifier, signed_in_at FROM sync_verifiers WHERE username = ?1", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+	char hash[crypto_pwhash_STRBYTES] = "";
+	int64_t at = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		snprintf(hash, sizeof hash, "%s", sqlite3_column_text(s, 0));
+		at = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	int64_t hours = sync_meta_int(db, "offline_login_hours", FD_SYNC_OFFLINE_HOURS);
+	if (!hash[0] || (int64_t)time(NULL) - at > hours * 3600)
+		return fd_fail(err, FD_E_FORBIDDEN, "offline_not_allowed", NULL,
+			       _("%s Offline sign-in is only for staff who signed in on this terminal in the last %lld hours."),
+			       why->message, (long long)hours);
+	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
+		return fd_fail(err, FD_E_FORBIDDEN, "bad_credentials", NULL, _("Wrong user name or password."));
+	/* The server session of someone else must not carry this user's work. */
+	char cur[FD_USER_LEN] = "", tok[128] = "";
+	fd_db_meta_get(db, "session_user", cur, sizeof cur, NULL);
+	fd_db_meta_get(db, "session_token", tok, sizeof tok, NULL);
+	return set_session(db, user, strcmp(cur, user) == 0 ? tok : "", err);
+}
+
+enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *password, bool *offline,
+			     struct fd_error *err)
+{
+	char url[512], dev[128];
+	*offline = false;
+	if (fd_db_meta_get(db, "server_url", url, sizeof url, NULL) != FD_OK ||
+	    fd_db_meta_get(db, "device_token", dev, sizeof dev, NULL) != FD_OK)
+		return fd_fail(err, FD_E_NOT_FOUND, "not_enrolled", NULL,
+			       _("This terminal is not enrolled with a server; run 'frontdesk enroll URL CODE' first."));
+	struct sync_http *h = sync_http_new(url, 3);
+	if (!h)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Cannot set up HTTP (libcurl)."));
+	cJSON *body = cJSON_CreateObject();
+	cJSON_AddStringToObject(body, "username", user);
+	cJSON_AddStringToObject(body, "password", password);
+	long status;
+	cJSON *resp = NULL;
+	struct fd_error net = { 0 };
+	enum fd_status st = sync_http_json(h, "POST", "/v1/sessions", body, dev, 20, &status, &resp, NULL, &net);
+	cJSON_Delete(body);
+	sync_http_free(h);
+	if (st == FD_E_IO || (!st && status >= 500)) {
+		cJSON_Delete(resp);
+		*offline = true;
+		if (!st)
+			fd_fail(&net, FD_E_IO, "unreachable", NULL, _("The server is not answering (HTTP %ld)."), status);
+		return login_offline(db, user, password, &net, err);
+	}
+	if (status != 201 && status != 200) {
+		st = sync_http_error(status, resp, _("the sign-in"), err);
+		cJSON_Delete(resp);
+		return st;
+	}
+	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(resp, "token");
+	const cJSON *role = cJSON_GetObjectItemCaseSensitive(resp, "role");
+	if (!cJSON_IsString(tok))
+		st = fd_fail(err, FD_E_IO, "bad_answer", NULL, _("The server's answer to the sign-in is unreadable."));
+	if (!st)
+		st = set_session(db, user, tok->valuestring, err);
+	if (!st)
+		st = save_verifier(db, user, password, cJSON_IsString(role) ? role->valuestring : "", err);
+	cJSON_Delete(resp);
+	return st;
+}
+
+enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err)
+{
+	char url[512], tok[128];
+	if (fd_db_meta_get(db, "server_url", url, sizeof url, NULL) == FD_OK &&
+	    fd_db_meta_get(db, "session_token", tok, sizeof tok, NULL) == FD_OK && tok[0]) {
+		struct sync_http *h = sync_http_new(url, 3);
+		long status;
+		struct fd_error ignore;
+		if (h)
+			sync_http_json(h, "DELETE", "/v1/sessions/current", NULL, tok, 10, &status, NULL, NULL, &ignore);
+		sync_http_free(h);
+	}
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	if ((st = fd_db_exec(db, "DELETE FROM meta WHERE key IN ('session_user', 'session_token')", err))) {
+		fd_db_rollback(db);
+		return st;
+	}
+	return fd_db_commit(db, err);
+}
+
+/* --- canonical dump --- */
+
+static const struct {
+	const char *name;
+	const char *sql;
+} dump_tables[] = {
+	{ "property", "SELECT * FROM property ORDER BY id" },
+	{ "room_types", "SELECT * FROM room_types ORDER BY code" },
+	{ "rooms", "SELECT * FROM rooms ORDER BY number" },
+	{ "guests", "SELECT * FROM guests ORDER BY id" },
+	{ "bookings", "SELECT * FROM bookings ORDER BY id" },
+	{ "staff", "SELECT * FROM staff ORDER BY username" },
+	{ "hk_tasks", "SELECT * FROM hk_tasks ORDER BY id" },
+	{ "conflicts", "SELECT * FROM conflicts ORDER BY id" },
+};
+
+static bool volatile_column(const char *name)
+{
+	return strcmp(name, "updated_at") == 0 || strcmp(name, "rowid") == 0 || strcmp(name, "search_key") == 0 ||
+	       strcmp(name, "singleton") == 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+enum fd_status fd_sync_dump(struct fd_db *db, char **out, struct fd_error *err)
+{
+	*out = NULL;
+	/* One consistent read (or the caller's own transaction). */
+	bool own = sqlite3_get_autocommit(fd_db_handle(db));
+	enum fd_status st = own ? fd_db_begin_read(db, err) : FD_OK;
+	if (st)
+		return st;
+	cJSON *doc = cJSON_CreateObject();
+	for (size_t t = 0; t < sizeof dump_tables / sizeof *dump_tables && !st; t++) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(fd_db_handle(db), dump_tables[t].sql, -1, &s, NULL) != SQLITE_OK) {
+			st = fd_db_fail(db, err, "dumping the hotel");
+			break;
+		}
+		cJSON *arr = cJSON_AddArrayToObject(doc, dump_tables[t].name);
+		int n = sqlite3_column_count(s);
+		const char *names[64];
+		int order[64], k = 0;
+		for (int i = 0; i < n && k < 64; i++)
+			if (!volatile_column(sqlite3_column_name(s, i)))
+				names[k++] = sqlite3_column_name(s, i);
+		qsort(names, (size_t)k, sizeof *names, cmp_names);
+		for (int j = 0; j < k; j++)
+			for (int i = 0; i < n; i++)
+				if (strcmp(sqlite3_column_name(s, i), names[j]) == 0)
+					order[j] = i;
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			cJSON *o = cJSON_CreateObject();
+			for (int j = 0; j < k; j++) {
+				int i = order[j];
+				switch (sqlite3_column_type(s, i)) {
+				case SQLITE_NULL:
+					cJSON_AddNullToObject(o, names[j]);
+					break;
+				case SQLITE_INTEGER:
+					cJSON_AddNumberToObject(o, names[j], (double)sqlite3_column_int64(s, i));
+					break;
+				default:
+					cJSON_AddStringToObject(o, names[j], (const char *)sqlite3_column_text(s, i));
+				}
+			}
+			cJSON_AddItemToArray(arr, o);
+		}
+		sqlite3_finalize(s);
+	}
+	if (own)
+		fd_db_rollback(db);
+	if (!st) {
+		*out = cJSON_Print(doc);
+		if (!*out)
+			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	}
+	cJSON_Delete(doc);
+	return st;
+}

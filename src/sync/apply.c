@@ -1,0 +1,413 @@
+/* Writing the server's entity states into the local cache. The feed sends
+ * each entity as a JSON object of its database columns (dates as day
+ * numbers, money in minor units). Entities go through the repo's put_*
+ * so derived data (guest search keys, a booking's nights) is made by the
+ * same code as everywhere else. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "store/oplog.h"
+#include "sync/sync_internal.h"
+
+static void jstr(const cJSON *o, const char *name, char *out, size_t size)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	snprintf(out, size, "%s", cJSON_IsString(v) ? v->valuestring : "");
+}
+
+static int64_t jint(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	if (cJSON_IsNumber(v))
+		return (int64_t)v->valuedouble;
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v);
+	if (cJSON_IsString(v)) {
+		fd_date d;
+		if (fd_date_parse(v->valuestring, &d))
+			return d;
+		return strtoll(v->valuestring, NULL, 10);
+	}
+	return 0;
+}
+
+static enum fd_status bad_state(const char *entity, const char *id, struct fd_error *err)
+{
+	return fd_fail(err, FD_E_INVALID, "bad_feed", entity,
+		       _("The server sent an unreadable %s (%s); sync stopped before applying it."), entity, id);
+}
+
+static enum fd_status put_property(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_property p = { 0 };
+	jstr(o, "id", p.id, sizeof p.id);
+	jstr(o, "name", p.name, sizeof p.name);
+	jstr(o, "currency", p.currency, sizeof p.currency);
+	jstr(o, "timezone", p.timezone, sizeof p.timezone);
+	p.business_date = (fd_date)jint(o, "business_date");
+	p.version = jint(o, "version");
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_property(r->ctx, &p, err);
+}
+
+static enum fd_status put_room_type(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_room_type t = { 0 };
+	jstr(o, "id", t.id, sizeof t.id);
+	jstr(o, "code", t.code, sizeof t.code);
+	jstr(o, "name", t.name, sizeof t.name);
+	t.max_occupancy = (int)jint(o, "max_occupancy");
+	t.base_rate = jint(o, "base_rate");
+	t.rank = (int)jint(o, "rank");
+	t.version = jint(o, "version");
+	if (!t.code[0])
+		return bad_state("room_type", "?", err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_room_type(r->ctx, &t, err);
+}
+
+/* A room's nights count against its type: keep them right when a room
+ * arrives after the bookings that hold it (see put_booking_state). */
+static enum fd_status fix_night_types(struct fd_db *db, const char *room, const char *type, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE stay_nights SET type_code = ?2 WHERE room = ?1 AND type_code <> ?2", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "updating a room's nights");
+}
+
+static enum fd_status put_room(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_room m = { 0 };
+	char clean[16], maint[8];
+	jstr(o, "id", m.id, sizeof m.id);
+	jstr(o, "number", m.number, sizeof m.number);
+	jstr(o, "type_code", m.type_code, sizeof m.type_code);
+	m.floor = (int)jint(o, "floor");
+	jstr(o, "section", m.section, sizeof m.section);
+	jstr(o, "clean", clean, sizeof clean);
+	jstr(o, "maint", maint, sizeof maint);
+	jstr(o, "maint_reason", m.maint_reason, sizeof m.maint_reason);
+	m.maint_from = (fd_date)jint(o, "maint_from");
+	m.maint_to = (fd_date)jint(o, "maint_to");
+	m.dnd = jint(o, "dnd");
+	m.mur = jint(o, "mur");
+	m.hk_occupied = jint(o, "hk_occupied");
+	m.version = jint(o, "version");
+	if (!m.number[0] || !fd_clean_parse(clean, &m.clean) || !fd_maint_parse(maint, &m.maint))
+		return bad_state("room", m.number, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	enum fd_status st = r->put_room(r->ctx, &m, err);
+	return st ? st : fix_night_types(db, m.number, m.type_code, err);
+}
+
+static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_guest g = { 0 };
+	jstr(o, "id", g.id, sizeof g.id);
+	jstr(o, "family", g.family, sizeof g.family);
+	jstr(o, "given", g.given, sizeof g.given);
+	jstr(o, "email", g.email, sizeof g.email);
+	jstr(o, "phone", g.phone, sizeof g.phone);
+	jstr(o, "country", g.country, sizeof g.country);
+	jstr(o, "document", g.document, sizeof g.document);
+	jstr(o, "notes", g.notes, sizeof g.notes);
+	g.vip = jint(o, "vip");
+	g.erased = jint(o, "erased");
+	g.version = jint(o, "version");
+	if (!g.id[0])
+		return bad_state("guest", "?", err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_guest(r->ctx, &g, err);
+}
+
+/* The server says this booking holds room on these nights; any other local
+ * holder is stale (its own change comes later in the feed). */
+static enum fd_status release_stale_nights(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM stay_nights WHERE room = ?1 AND night >= ?2"
+				     " AND night < ?3 AND booking_id <> ?4", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, b->room, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, b->arrival);
+	sqlite3_bind_int(s, 3, b->departure);
+	sqlite3_bind_text(s, 4, b->id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "releasing stale nights");
+}
+
+/* put_booking could not find the room (it comes in a later page): hold the
+ * nights against the booked type; fix_night_types corrects them then. */
+static enum fd_status hold_nights_raw(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO stay_nights (booking_id, night, type_code, room)"
+				     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING", err);
+	if (!s)
+		return err->status;
+	for (fd_date d = b->arrival; d < b->departure; d++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, b->id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, d);
+		sqlite3_bind_text(s, 3, b->type_code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, b->room, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			return fd_db_fail(db, err, "holding a booking's nights");
+		}
+	}
+	sqlite3_reset(s);
+	return FD_OK;
+}
+
+static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_booking b = { 0 };
+	char status[16];
+	jstr(o, "id", b.id, sizeof b.id);
+	jstr(o, "code", b.code, sizeof b.code);
+	jstr(o, "guest_id", b.guest_id, sizeof b.guest_id);
+	jstr(o, "type_code", b.type_code, sizeof b.type_code);
+	jstr(o, "room", b.room, sizeof b.room);
+	b.arrival = (fd_date)jint(o, "arrival");
+	b.departure = (fd_date)jint(o, "departure");
+	b.adults = (int)jint(o, "adults");
+	b.children = (int)jint(o, "children");
+	b.rate = jint(o, "rate");
+	jstr(o, "status", status, sizeof status);
+	jstr(o, "source", b.source, sizeof b.source);
+	jstr(o, "notes", b.notes, sizeof b.notes);
+	jstr(o, "eta", b.eta, sizeof b.eta);
+	b.late_checkin = jint(o, "late_checkin");
+	b.version = jint(o, "version");
+	if (!b.id[0] || !fd_booking_status_parse(status, &b.status) || b.departure <= b.arrival)
+		return bad_state("booking", b.id, err);
+	enum fd_status st;
+	if (b.room[0] && (fd_booking_active(&b) || b.status == FD_BOOKING_CHECKED_OUT) &&
+	    (st = release_stale_nights(db, &b, err)))
+		return st;
+	const struct fd_repo *r = fd_db_repo(db);
+	struct fd_error perr = { 0 };
+	st = r->put_booking(r->ctx, &b, &perr);
+	if (st == FD_E_NOT_FOUND && strcmp(perr.code, "room_not_found") == 0)
+		return hold_nights_raw(db, &b, err);
+	if (st && err)
+		*err = perr;
+	return st;
+}
+
+static enum fd_status put_staff(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_staff m = { 0 };
+	char role[16], dept[24];
+	jstr(o, "id", m.id, sizeof m.id);
+	jstr(o, "username", m.username, sizeof m.username);
+	jstr(o, "display_name", m.display_name, sizeof m.display_name);
+	jstr(o, "role", role, sizeof role);
+	jstr(o, "dept", dept, sizeof dept);
+	jstr(o, "section", m.section, sizeof m.section);
+	m.active = jint(o, "active");
+	m.on_shift = jint(o, "on_shift");
+	m.version = jint(o, "version");
+	if (!m.username[0] || !fd_role_parse(role, &m.role) || !fd_dept_parse(dept, &m.dept))
+		return bad_state("staff", m.username, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	enum fd_status st = r->put_staff(r->ctx, &m, err);
+	if (st || m.active)
+		return st;
+	/* A disabled user may no longer sign in here offline. */
+	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM sync_verifiers WHERE username = ?1", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, m.username, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "removing an offline sign-in");
+}
+
+static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_hk_task t = { 0 };
+	char kind[16], status[16];
+	jstr(o, "id", t.id, sizeof t.id);
+	jstr(o, "room", t.room, sizeof t.room);
+	t.date = (fd_date)jint(o, "date");
+	jstr(o, "kind", kind, sizeof kind);
+	jstr(o, "attendant", t.attendant, sizeof t.attendant);
+	jstr(o, "status", status, sizeof status);
+	t.version = jint(o, "version");
+	if (!t.id[0] || !fd_task_kind_parse(kind, &t.kind) || !fd_task_status_parse(status, &t.status))
+		return bad_state("task", t.id, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_task(r->ctx, &t, err);
+}
+
+static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db,
+		"INSERT OR REPLACE INTO conflicts (id, op_id, device, actor, type, code, message, details,"
+		" resolved, resolved_by, version, created_at, updated_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", err);
+	if (!s)
+		return err->status;
+	static const char *const text_cols[] = { "id", "op_id", "device", "actor", "type", "code", "message" };
+	for (int i = 0; i < 7; i++) {
+		const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, text_cols[i]);
+		sqlite3_bind_text(s, i + 1, cJSON_IsString(v) ? v->valuestring : "", -1, SQLITE_TRANSIENT);
+	}
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "details");
+	char *details = cJSON_IsString(d) ? NULL : (d ? cJSON_PrintUnformatted(d) : NULL);
+	sqlite3_bind_text(s, 8, cJSON_IsString(d) ? d->valuestring : details ? details : "{}", -1, SQLITE_TRANSIENT);
+	free(details);
+	sqlite3_bind_int64(s, 9, jint(o, "resolved"));
+	const cJSON *rb = cJSON_GetObjectItemCaseSensitive(o, "resolved_by");
+	sqlite3_bind_text(s, 10, cJSON_IsString(rb) ? rb->valuestring : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 11, jint(o, "version"));
+	sqlite3_bind_int64(s, 12, jint(o, "created_at"));
+	sqlite3_bind_int64(s, 13, jint(o, "updated_at"));
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving a conflict notice");
+}
+
+static const struct {
+	const char *entity;
+	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
+	const char *del; /* delete by key */
+} handlers[] = {
+	{ "property", put_property, "DELETE FROM property WHERE id = ?1" },
+	{ "room_type", put_room_type, "DELETE FROM room_types WHERE code = ?1" },
+	{ "room", put_room, "DELETE FROM rooms WHERE number = ?1" },
+	{ "guest", put_guest, "DELETE FROM guests WHERE id = ?1" },
+	{ "booking", put_booking, "DELETE FROM bookings WHERE id = ?1" },
+	{ "staff", put_staff, "DELETE FROM staff WHERE username = ?1" },
+	{ "task", put_task, "DELETE FROM hk_tasks WHERE id = ?1" },
+	{ "conflict", put_conflict, "DELETE FROM conflicts WHERE id = ?1" },
+};
+#define N_HANDLERS (sizeof handlers / sizeof *handlers)
+
+static enum fd_status delete_entity(struct fd_db *db, size_t k, const char *id, struct fd_error *err)
+{
+	if (strcmp(handlers[k].entity, "booking") == 0) {
+		sqlite3_stmt *n = fd_db_stmt(db, "DELETE FROM stay_nights WHERE booking_id = ?1", err);
+		if (!n)
+			return err->status;
+		sqlite3_bind_text(n, 1, id, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(n);
+		sqlite3_reset(n);
+		if (rc != SQLITE_DONE)
+			return fd_db_fail(db, err, "deleting a booking's nights");
+	}
+	sqlite3_stmt *s = fd_db_stmt(db, handlers[k].del, err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "deleting an entity");
+}
+
+enum fd_status sync_apply_change(struct fd_db *db, const cJSON *change, struct fd_error *err)
+{
+	char entity[32], id[FD_ID_LEN + 8];
+	jstr(change, "entity", entity, sizeof entity);
+	jstr(change, "id", id, sizeof id);
+	for (size_t k = 0; k < N_HANDLERS; k++) {
+		if (strcmp(handlers[k].entity, entity) != 0)
+			continue;
+		const cJSON *state = cJSON_GetObjectItemCaseSensitive(change, "state");
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(change, "deleted")) || !cJSON_IsObject(state))
+			return delete_entity(db, k, id, err);
+		return handlers[k].put(db, state, err);
+	}
+	/* An entity this version does not know (a newer server): skip it rather
+	 * than stop syncing; it has no table here to go into. */
+	return FD_OK;
+}
+
+static enum fd_status finish(struct fd_db *db, enum fd_status st, int64_t cursor, struct fd_error *err)
+{
+	if (!st)
+		st = sync_meta_set_int(db, "sync_cursor", cursor, err);
+	if (!st)
+		st = sync_overlay_redo(db, cursor, err);
+	if (st) {
+		fd_db_rollback(db);
+		return st;
+	}
+	return fd_db_commit(db, err);
+}
+
+enum fd_status sync_apply_page(struct fd_db *db, const cJSON *changes, int64_t next, struct fd_error *err)
+{
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	st = sync_overlay_undo(db, err);
+	const cJSON *c;
+	cJSON_ArrayForEach(c, changes)
+	{
+		if (st)
+			break;
+		st = sync_apply_change(db, c, err);
+	}
+	return finish(db, st, next, err);
+}
+
+enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
+{
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	st = sync_overlay_undo(db, err);
+	return finish(db, st, sync_meta_int(db, "sync_cursor", 0), err);
+}
+
+/* Order matters only for readability; foreign keys are off while syncing. */
+static const char *const snapshot_order[] = { "property", "room_type", "room", "staff", "guest",
+					      "task", "booking", "conflict", NULL };
+
+enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct fd_error *err)
+{
+	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(snap, "entities");
+	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(snap, "seq");
+	const cJSON *epoch = cJSON_GetObjectItemCaseSensitive(snap, "epoch");
+	if (!cJSON_IsObject(ents) || !cJSON_IsNumber(seq) || !cJSON_IsString(epoch))
+		return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot", _("The server sent an unreadable snapshot."));
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	st = sync_overlay_undo(db, err);
+	if (!st)
+		st = fd_db_exec(db, "DELETE FROM stay_nights; DELETE FROM bookings; DELETE FROM hk_tasks;"
+				    " DELETE FROM guests; DELETE FROM rooms; DELETE FROM room_types;"
+				    " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;", err);
+	for (int i = 0; !st && snapshot_order[i]; i++) {
+		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(ents, snapshot_order[i]);
+		const cJSON *row;
+		cJSON_ArrayForEach(row, arr)
+		{
+			if (st)
+				break;
+			for (size_t k = 0; k < N_HANDLERS; k++)
+				if (strcmp(handlers[k].entity, snapshot_order[i]) == 0)
+					st = handlers[k].put(db, row, err);
+		}
+	}
+	if (!st)
+		st = fd_db_meta_set(db, "sync_epoch", epoch->valuestring, err);
+	/* Results recorded under the old epoch mean nothing now: every
+	 * operation still overlaid is pushed again (op ids make that harmless). */
+	if (!st)
+		st = fd_db_exec(db, "UPDATE outbox SET state = 'pending', result_seq = NULL WHERE overlaid = 1", err);
+	return finish(db, st, (int64_t)seq->valuedouble, err);
+}

@@ -1,0 +1,472 @@
+/* The command line of the sync side: enroll, login, logout, sync,
+ * sync-status, conflicts, resolve, dump. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <poll.h>
+
+#include <sodium.h>
+
+#include "cli/cli.h"
+#include "core/op.h"
+#include "core/i18n.h"
+#include "sync/account.h"
+#include "sync/sync.h"
+#include "sync/sync_internal.h"
+
+int cmd_enroll(struct cli *cli, int argc, char **argv)
+{
+	const char *name = NULL, *pos[2];
+	const struct cli_opt opts[] = { { "name", &name, NULL }, { 0 } };
+	if (!cli_parse(cli, "enroll", argc, argv, opts, pos, 2, 2))
+		return CLI_USAGE;
+	char host[64] = "DESK";
+	if (!name) {
+		gethostname(host, sizeof host - 1);
+		name = host;
+	}
+	int rc = cli_open(cli, true);
+	if (rc)
+		return rc;
+	struct fd_error err = { 0 };
+	if (fd_sync_enroll(cli->db, pos[0], pos[1], name, &err))
+		return cli_error(cli, &err);
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "server_url", pos[0]);
+		cJSON_AddStringToObject(doc, "name", name);
+		cli_print_json(doc);
+	} else {
+		printf(_("Enrolled as \"%s\" with %s. Sign in with 'frontdesk login USER', then 'frontdesk sync'.\n"),
+		       name, pos[0]);
+	}
+	return CLI_OK;
+}
+
+/* A password from a file (first line) or typed without echo. */
+static bool read_password(struct cli *cli, const char *file, char *out, size_t size)
+{
+	FILE *f = file ? fopen(file, "r") : stdin;
+	if (!f) {
+		fprintf(stderr, _("%s login: cannot read %s: %s\n"), cli->prog, file, strerror(errno));
+		return false;
+	}
+	struct termios old, quiet;
+	bool tty = !file && isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	if (tty) {
+		fprintf(stderr, _("Password: "));
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	bool ok = fgets(out, (int)size, f) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (file)
+		fclose(f);
+	out[ok ? strcspn(out, "\r\n") : 0] = '\0';
+	if (!ok || !out[0]) {
+		fprintf(stderr, _("%s login: no password given\n"), cli->prog);
+		return false;
+	}
+	return true;
+}
+
+int cmd_login(struct cli *cli, int argc, char **argv)
+{
+	const char *file = NULL, *pos[1];
+	const struct cli_opt opts[] = { { "password-file", &file, NULL }, { 0 } };
+	if (!cli_parse(cli, "login", argc, argv, opts, pos, 1, 1))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char pw[256];
+	if (!read_password(cli, file, pw, sizeof pw))
+		return CLI_REFUSED;
+	struct fd_error err = { 0 };
+	bool offline;
+	enum fd_status st = fd_sync_login(cli->db, pos[0], pw, &offline, &err);
+	sodium_memzero(pw, sizeof pw);
+	if (st)
+		return cli_error(cli, &err);
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "user", pos[0]);
+		cJSON_AddBoolToObject(doc, "offline", offline);
+		cli_print_json(doc);
+	} else if (offline) {
+		printf(_("Signed in as %s offline (the server cannot be reached); your work syncs once you sign in online.\n"),
+		       pos[0]);
+	} else {
+		printf(_("Signed in as %s.\n"), pos[0]);
+	}
+	return CLI_OK;
+}
+
+int cmd_logout(struct cli *cli, int argc, char **argv)
+{
+	if (!cli_parse(cli, "logout", argc, argv, NULL, NULL, 0, 0))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_error err = { 0 };
+	if (fd_sync_logout(cli->db, &err))
+		return cli_error(cli, &err);
+	if (!cli->json)
+		printf(_("Signed out.\n"));
+	return CLI_OK;
+}
+
+static void status_json(const struct fd_sync_status *st, cJSON *doc)
+{
+	cJSON_AddBoolToObject(doc, "online", st->online);
+	cJSON_AddNumberToObject(doc, "last_success", (double)st->last_success);
+	cJSON_AddNumberToObject(doc, "cursor", (double)st->cursor);
+	cJSON_AddNumberToObject(doc, "pending", st->pending);
+	cJSON_AddNumberToObject(doc, "rejected", st->rejected);
+	cJSON_AddNumberToObject(doc, "open_conflicts", st->open_conflicts);
+	if (st->last_error[0])
+		cJSON_AddStringToObject(doc, "last_error", st->last_error);
+}
+
+static void status_print(struct cli *cli, const struct fd_sync_status *st)
+{
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		status_json(st, doc);
+		char *s = cJSON_PrintUnformatted(doc);
+		printf("%s\n", s);
+		free(s);
+		cJSON_Delete(doc);
+	} else {
+		printf(_("%s: cursor %lld, %d pending, %d rejected, %d open conflicts%s%s\n"),
+		       st->online ? _("online") : _("offline"), (long long)st->cursor, st->pending, st->rejected,
+		       st->open_conflicts, st->last_error[0] ? "; " : "", st->last_error);
+	}
+	fflush(stdout);
+}
+
+static volatile sig_atomic_t interrupted;
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+int cmd_sync(struct cli *cli, int argc, char **argv)
+{
+	bool once = false, follow = false;
+	const char *batch = NULL, *page = NULL, *wait = NULL;
+	const struct cli_opt opts[] = { { "once", NULL, &once }, { "follow", NULL, &follow },
+					{ "batch", &batch, NULL }, { "page", &page, NULL },
+					{ "wait", &wait, NULL }, { 0 } };
+	if (!cli_parse(cli, "sync", argc, argv, opts, NULL, 0, 0))
+		return CLI_USAGE;
+	if (once && follow)
+		return cli_usage_error(cli, "sync", _("--once and --follow exclude each other"));
+	struct fd_sync_options o = { 0 };
+	if ((batch && !cli_int(cli, "sync", "--batch", batch, 1, 500, &o.batch_limit)) ||
+	    (page && !cli_int(cli, "sync", "--page", page, 1, 5000, &o.page_limit)) ||
+	    (wait && !cli_int(cli, "sync", "--wait", wait, 1, 60, &o.wait_seconds)))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_error err = { 0 };
+	struct fd_sync *s = fd_sync_new(cli->db_path, &o, &err);
+	if (!s)
+		return cli_error(cli, &err);
+	struct fd_sync_status st;
+	if (!follow) {
+		enum fd_status r = fd_sync_once(s, &err);
+		fd_sync_status_get(s, &st);
+		fd_sync_free(s);
+		if (r)
+			return cli_error(cli, &err);
+		status_print(cli, &st);
+		return CLI_OK;
+	}
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (fd_sync_start(s, &err)) {
+		fd_sync_free(s);
+		return cli_error(cli, &err);
+	}
+	while (!interrupted) {
+		struct pollfd p = { .fd = fd_sync_wake_fd(s), .events = POLLIN };
+		if (poll(&p, 1, 1000) > 0) {
+			char buf[64];
+			while (read(p.fd, buf, sizeof buf) > 0)
+				;
+			fd_sync_status_get(s, &st);
+			status_print(cli, &st);
+		}
+	}
+	fd_sync_free(s);
+	return CLI_OK;
+}
+
+int cmd_sync_status(struct cli *cli, int argc, char **argv)
+{
+	if (!cli_parse(cli, "sync-status", argc, argv, NULL, NULL, 0, 0))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char url[512] = "", user[FD_USER_LEN] = "", name[FD_NAME_LEN] = "";
+	bool enrolled = fd_db_meta_get(cli->db, "server_url", url, sizeof url, NULL) == FD_OK;
+	fd_db_meta_get(cli->db, "session_user", user, sizeof user, NULL);
+	fd_db_meta_get(cli->db, "device_name", name, sizeof name, NULL);
+	int pending, rejected, conflicts;
+	sync_counts(cli->db, &pending, &rejected, &conflicts);
+	int64_t cursor = sync_meta_int(cli->db, "sync_cursor", 0);
+	int64_t last = sync_meta_int(cli->db, "sync_last_success", 0);
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddBoolToObject(doc, "enrolled", enrolled);
+		cJSON_AddStringToObject(doc, "server_url", url);
+		cJSON_AddStringToObject(doc, "device_name", name);
+		cJSON_AddStringToObject(doc, "user", user);
+		cJSON_AddNumberToObject(doc, "cursor", (double)cursor);
+		cJSON_AddNumberToObject(doc, "last_success", (double)last);
+		cJSON_AddNumberToObject(doc, "pending", pending);
+		cJSON_AddNumberToObject(doc, "rejected", rejected);
+		cJSON_AddNumberToObject(doc, "open_conflicts", conflicts);
+		cli_print_json(doc);
+		return CLI_OK;
+	}
+	if (!enrolled) {
+		printf(_("Not enrolled: a standalone hotel (enroll with 'frontdesk enroll URL CODE').\n"));
+		return CLI_OK;
+	}
+	printf(_("Server:     %s (this terminal: %s)\n"), url, name);
+	printf(_("Signed in:  %s\n"), user[0] ? user : _("nobody"));
+	printf(_("Cursor:     %lld\n"), (long long)cursor);
+	if (last) {
+		char when[64];
+		time_t t = (time_t)last;
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime(&t));
+		printf(_("Last sync:  %s\n"), when);
+	} else {
+		printf(_("Last sync:  never\n"));
+	}
+	printf(_("Pending:    %d operations\nRejected:   %d operations\nConflicts:  %d open\n"), pending, rejected,
+	       conflicts);
+	return CLI_OK;
+}
+
+int cmd_conflicts(struct cli *cli, int argc, char **argv)
+{
+	bool all = false;
+	const struct cli_opt opts[] = { { "all", NULL, &all }, { 0 } };
+	if (!cli_parse(cli, "conflicts", argc, argv, opts, NULL, 0, 0))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(fd_db_handle(cli->db),
+			       "SELECT id, created_at, actor, type, code, message, details, resolved, resolved_by"
+			       " FROM conflicts WHERE resolved = 0 OR ?1 ORDER BY created_at, id",
+			       -1, &s, NULL) != SQLITE_OK) {
+		struct fd_error err;
+		fd_db_fail(cli->db, &err, "listing conflicts");
+		return cli_error(cli, &err);
+	}
+	sqlite3_bind_int(s, 1, all);
+	cJSON *arr = cJSON_CreateArray();
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		cJSON *details = cJSON_Parse((const char *)sqlite3_column_text(s, 6));
+		const cJSON *op = cJSON_GetObjectItemCaseSensitive(details, "op");
+		const cJSON *clash = cJSON_GetObjectItemCaseSensitive(details, "clash_booking");
+		const cJSON *free_rooms = cJSON_GetObjectItemCaseSensitive(details, "free_rooms");
+		if (cli->json) {
+			cJSON *o = cJSON_CreateObject();
+			cJSON_AddStringToObject(o, "id", (const char *)sqlite3_column_text(s, 0));
+			cJSON_AddNumberToObject(o, "created_at", (double)sqlite3_column_int64(s, 1));
+			cJSON_AddStringToObject(o, "actor", (const char *)sqlite3_column_text(s, 2));
+			cJSON_AddStringToObject(o, "type", (const char *)sqlite3_column_text(s, 3));
+			cJSON_AddStringToObject(o, "code", (const char *)sqlite3_column_text(s, 4));
+			cJSON_AddStringToObject(o, "message", (const char *)sqlite3_column_text(s, 5));
+			cJSON_AddBoolToObject(o, "resolved", sqlite3_column_int(s, 7));
+			cJSON_AddItemToObject(o, "details", details ? details : cJSON_CreateObject());
+			details = NULL;
+			cJSON_AddItemToArray(arr, o);
+		} else {
+			char *payload = op ? cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(op, "payload")) : NULL;
+			printf("%s  %s by %s: %s\n", (const char *)sqlite3_column_text(s, 0),
+			       (const char *)sqlite3_column_text(s, 3), (const char *)sqlite3_column_text(s, 2),
+			       (const char *)sqlite3_column_text(s, 5));
+			if (payload)
+				printf(_("    operation: %s\n"), payload);
+			if (cJSON_IsString(clash))
+				printf(_("    clashes with booking %s\n"), clash->valuestring);
+			if (cJSON_GetArraySize(free_rooms) > 0) {
+				printf(_("    free rooms of the same type:"));
+				const cJSON *r;
+				cJSON_ArrayForEach(r, free_rooms) printf(" %s", cJSON_IsString(r) ? r->valuestring : "?");
+				printf("\n");
+			}
+			if (sqlite3_column_int(s, 7))
+				printf(_("    resolved by %s\n"), (const char *)sqlite3_column_text(s, 8));
+			free(payload);
+		}
+		cJSON_Delete(details);
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (cli->json)
+		cli_print_json(arr);
+	else {
+		cJSON_Delete(arr);
+		if (!n)
+			printf(_("No open conflicts.\n"));
+	}
+	return CLI_OK;
+}
+
+int cmd_dump(struct cli *cli, int argc, char **argv)
+{
+	if (!cli_parse(cli, "dump", argc, argv, NULL, NULL, 0, 0))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_error err = { 0 };
+	char *text;
+	if (fd_sync_dump(cli->db, &text, &err))
+		return cli_error(cli, &err);
+	printf("%s\n", text);
+	free(text);
+	return CLI_OK;
+}
+
+/* Apply one operation given as JSON (scripts, tests, integrations):
+ *   frontdesk op TYPE PAYLOAD-JSON
+ *   frontdesk op --batch FILE   (one {"type","payload"} per line, each its
+ *                                own transaction, as a person would) */
+static int apply_raw(struct cli *cli, const char *type, const char *payload_text, int line)
+{
+	cJSON *payload = cJSON_Parse(payload_text);
+	if (!cJSON_IsObject(payload)) {
+		cJSON_Delete(payload);
+		if (line)
+			return cli_usage_error(cli, "op", _("line %d: the payload is not a JSON object"), line);
+		return cli_usage_error(cli, "op", _("the payload is not a JSON object"));
+	}
+	if (!fd_op_type_known(type)) {
+		cJSON_Delete(payload);
+		return cli_usage_error(cli, "op", _("unknown operation type \"%s\""), type);
+	}
+	struct fd_op op;
+	struct fd_op_result res;
+	cli_op(cli, &op, type);
+	cJSON_Delete(op.payload);
+	op.payload = payload;
+	int rc = cli_apply(cli, &op, 1, &res);
+	if (rc == CLI_OK && !cli->json && res.code[0])
+		printf("%s\n", res.code);
+	return rc;
+}
+
+int cmd_op(struct cli *cli, int argc, char **argv)
+{
+	const char *batch = NULL, *pos[2] = { NULL, NULL };
+	const struct cli_opt opts[] = { { "batch", &batch, NULL }, { 0 } };
+	if (!cli_parse(cli, "op", argc, argv, opts, pos, 0, 2))
+		return CLI_USAGE;
+	if (!batch && !pos[1])
+		return cli_usage_error(cli, "op", _("give TYPE and PAYLOAD-JSON, or --batch FILE"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	if (!batch)
+		return apply_raw(cli, pos[0], pos[1], 0);
+	FILE *f = strcmp(batch, "-") == 0 ? stdin : fopen(batch, "r");
+	if (!f) {
+		fprintf(stderr, _("%s op: cannot read %s: %s\n"), cli->prog, batch, strerror(errno));
+		return CLI_FAILED;
+	}
+	char buf[8192];
+	int line = 0, failed = 0;
+	while (fgets(buf, sizeof buf, f)) {
+		line++;
+		cJSON *o = cJSON_Parse(buf);
+		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
+		const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "payload");
+		char *ptext = p ? cJSON_PrintUnformatted(p) : NULL;
+		if (!cJSON_IsString(t) || !ptext)
+			rc = cli_usage_error(cli, "op", _("line %d: expected {\"type\":...,\"payload\":{...}}"), line);
+		else
+			rc = apply_raw(cli, t->valuestring, ptext, line);
+		free(ptext);
+		cJSON_Delete(o);
+		failed += rc != CLI_OK;
+	}
+	if (f != stdin)
+		fclose(f);
+	return failed ? CLI_REFUSED : CLI_OK;
+}
+
+/* A notice named by its id or a unique prefix of it (ids are long). */
+static bool find_notice(struct cli *cli, const char *key, char out[FD_ID_LEN])
+{
+	sqlite3_stmt *s;
+	if (strlen(key) < 4 || strlen(key) >= FD_ID_LEN ||
+	    sqlite3_prepare_v2(fd_db_handle(cli->db), "SELECT id FROM conflicts WHERE substr(id, 1, length(?1)) = ?1"
+			       " LIMIT 2", -1, &s, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (n++ == 0)
+			snprintf(out, FD_ID_LEN, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return n == 1;
+}
+
+int cmd_resolve(struct cli *cli, int argc, char **argv)
+{
+	const char *room = NULL, *pos[1];
+	bool accept = false;
+	const struct cli_opt opts[] = { { "room", &room, NULL }, { "accept", NULL, &accept }, { 0 } };
+	if (!cli_parse(cli, "resolve", argc, argv, opts, pos, 1, 1))
+		return CLI_USAGE;
+	if (!room == !accept)
+		return cli_usage_error(cli, "resolve", _("give either --room NUM or --accept"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char id[FD_ID_LEN];
+	if (!find_notice(cli, pos[0], id)) {
+		struct fd_error err;
+		fd_fail(&err, FD_E_NOT_FOUND, "conflict_not_found", "conflict",
+			_("No single conflict notice starts with \"%s\" (see 'frontdesk conflicts')."), pos[0]);
+		return cli_error(cli, &err);
+	}
+	struct fd_op op;
+	cli_op(cli, &op, "conflict.resolve");
+	cJSON_AddStringToObject(op.payload, "conflict", id);
+	if (room)
+		cJSON_AddStringToObject(op.payload, "room", room);
+	else
+		cJSON_AddBoolToObject(op.payload, "accept", true);
+	rc = cli_apply(cli, &op, 1, NULL);
+	if (rc == CLI_OK && !cli->json)
+		printf(room ? _("Resolved: the booking now has room %s.\n") : _("Resolved: the loss is accepted.%s\n"),
+		       room ? room : "");
+	return rc;
+}

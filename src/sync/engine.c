@@ -1,0 +1,282 @@
+/* The engine's thread: push, pull (long-poll), back off while offline,
+ * wake the UI. See sync.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "core/i18n.h"
+#include "sync/sync.h"
+#include "sync/sync_internal.h"
+
+struct fd_sync {
+	char *db_path;
+	struct fd_sync_options opt;
+	struct fd_db *db; /* the engine's own connection (thread or fd_sync_once) */
+	struct sync_http *http;
+	pthread_t thread;
+	bool running;
+	atomic_int stop;
+	int wake[2]; /* to the UI */
+	int kick[2]; /* to the engine */
+	pthread_mutex_t lock;
+	struct fd_sync_status st; /* under lock */
+	int failures;
+};
+
+static void set_nonblock_cloexec(int fd)
+{
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+static void defaults(struct fd_sync_options *o, const struct fd_sync_options *in)
+{
+	*o = in ? *in : (struct fd_sync_options){ 0 };
+	if (o->wait_seconds <= 0)
+		o->wait_seconds = 25;
+	if (o->page_limit <= 0)
+		o->page_limit = 1000;
+	if (o->batch_limit <= 0)
+		o->batch_limit = 100;
+	if (o->backoff_cap_ms <= 0)
+		o->backoff_cap_ms = 30000;
+	if (o->connect_timeout <= 0)
+		o->connect_timeout = 5;
+}
+
+struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *opts, struct fd_error *err)
+{
+	struct fd_db *db = sync_db_open(db_path, err);
+	if (!db)
+		return NULL;
+	char url[512];
+	if (fd_db_meta_get(db, "server_url", url, sizeof url, NULL) != FD_OK) {
+		fd_db_close(db);
+		fd_fail(err, FD_E_NOT_FOUND, "not_enrolled", NULL,
+			_("This terminal is not enrolled with a server; run 'frontdesk enroll URL CODE'."));
+		return NULL;
+	}
+	struct fd_sync *s = calloc(1, sizeof *s);
+	if (!s || pipe(s->wake) != 0 || pipe(s->kick) != 0) {
+		fd_db_close(db);
+		free(s);
+		fd_fail(err, FD_E_IO, "io", NULL, _("Cannot start the sync engine: %s."), strerror(errno));
+		return NULL;
+	}
+	for (int i = 0; i < 2; i++) {
+		set_nonblock_cloexec(s->wake[i]);
+		set_nonblock_cloexec(s->kick[i]);
+	}
+	defaults(&s->opt, opts);
+	s->db = db;
+	s->db_path = strdup(db_path);
+	s->http = sync_http_new(url, s->opt.connect_timeout);
+	pthread_mutex_init(&s->lock, NULL);
+	s->st.enrolled = true;
+	s->st.cursor = sync_meta_int(db, "sync_cursor", 0);
+	s->st.last_success = sync_meta_int(db, "sync_last_success", 0);
+	sync_counts(db, &s->st.pending, &s->st.rejected, &s->st.open_conflicts);
+	if (!s->http) {
+		fd_sync_free(s);
+		fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Cannot set up HTTP (libcurl)."));
+		return NULL;
+	}
+	return s;
+}
+
+static void wake_ui(struct fd_sync *s)
+{
+	char b = 1;
+	ssize_t n = write(s->wake[1], &b, 1); /* full pipe: the UI has a wake-up pending anyway */
+	(void)n;
+}
+
+/* Refresh the status after an exchange; wake the UI when something changed. */
+static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_error *err, bool data_changed)
+{
+	struct fd_sync_status n;
+	pthread_mutex_lock(&s->lock);
+	n = s->st;
+	pthread_mutex_unlock(&s->lock);
+	bool was_online = n.online;
+	char was_error[sizeof n.last_error];
+	memcpy(was_error, n.last_error, sizeof was_error);
+	int old_pending = n.pending, old_rejected = n.rejected, old_conflicts = n.open_conflicts;
+	if (st == FD_OK) {
+		n.online = true;
+		n.last_success = (int64_t)time(NULL);
+		n.last_error[0] = '\0';
+		n.next_retry_ms = 0;
+		sync_meta_set_int(s->db, "sync_last_success", n.last_success, NULL);
+	} else {
+		n.online = false;
+		snprintf(n.last_error, sizeof n.last_error, "%s", err->message);
+	}
+	n.cursor = sync_meta_int(s->db, "sync_cursor", 0);
+	sync_counts(s->db, &n.pending, &n.rejected, &n.open_conflicts);
+	pthread_mutex_lock(&s->lock);
+	n.next_retry_ms = s->st.next_retry_ms;
+	s->st = n;
+	pthread_mutex_unlock(&s->lock);
+	if (data_changed || was_online != n.online || strcmp(was_error, n.last_error) != 0 ||
+	    old_pending != n.pending || old_rejected != n.rejected || old_conflicts != n.open_conflicts)
+		wake_ui(s);
+}
+
+/* Push all, then pull pages until drained (wait only when nothing is
+ * queued, so a new operation is never held behind a long-poll). */
+static enum fd_status round_trip(struct fd_sync *s, int wait, bool *changed, struct fd_error *err)
+{
+	int pushed = 0;
+	*changed = false;
+	enum fd_status st = sync_push(s->db, s->http, s->opt.batch_limit, &pushed, err);
+	if (st)
+		return st;
+	bool more = true;
+	bool first = true;
+	while (more && !atomic_load(&s->stop)) {
+		int got = 0;
+		/* Never hold a queued operation behind a long-poll (belt and braces
+		 * beside the kick: an operation committed after the push looked). */
+		int w = first && !pushed ? wait : 0;
+		if (w) {
+			int pending = 0;
+			sync_counts(s->db, &pending, NULL, NULL);
+			if (pending)
+				w = 0;
+		}
+		st = sync_pull(s->db, s->http, s->opt.page_limit, w, &more, &got, err);
+		first = false;
+		if (st)
+			return st;
+		if (got)
+			*changed = true;
+		if (more) /* show progress of a long initial sync */
+			update_status(s, FD_OK, NULL, true);
+	}
+	return FD_OK;
+}
+
+enum fd_status fd_sync_once(struct fd_sync *s, struct fd_error *err)
+{
+	bool changed;
+	sync_http_mark(s->http); /* earlier kicks (e.g. fd_sync_stop's) are settled */
+	enum fd_status st = round_trip(s, 0, &changed, err);
+	/* Operations pushed may settle only once the feed shows their results. */
+	if (st == FD_OK)
+		st = round_trip(s, 0, &changed, err);
+	update_status(s, st, err, changed);
+	return st;
+}
+
+/* Sleep up to ms, waking early on a kick or stop. */
+static void nap(struct fd_sync *s, int ms)
+{
+	struct pollfd p = { .fd = s->kick[0], .events = POLLIN };
+	if (poll(&p, 1, ms) > 0) {
+		char buf[64];
+		while (read(s->kick[0], buf, sizeof buf) > 0)
+			;
+	}
+}
+
+static void *thread_main(void *arg)
+{
+	struct fd_sync *s = arg;
+	while (!atomic_load(&s->stop)) {
+		struct fd_error err = { 0 };
+		bool changed = false;
+		/* Kicks that arrived before this round: it pushes anyway. */
+		char buf[64];
+		while (read(s->kick[0], buf, sizeof buf) > 0)
+			;
+		sync_http_mark(s->http);
+		enum fd_status st = round_trip(s, s->opt.wait_seconds, &changed, &err);
+		if (atomic_load(&s->stop))
+			break;
+		if (st == FD_E_IO && strcmp(err.code, "interrupted") == 0)
+			continue; /* a kick cut the long-poll: push now */
+		int delay = 0;
+		if (st == FD_OK) {
+			s->failures = 0;
+		} else {
+			s->failures++;
+			delay = sync_backoff_ms(s->failures, s->opt.backoff_cap_ms, randombytes_random());
+		}
+		pthread_mutex_lock(&s->lock);
+		s->st.next_retry_ms = delay;
+		pthread_mutex_unlock(&s->lock);
+		update_status(s, st, &err, changed);
+		if (delay)
+			nap(s, delay);
+	}
+	return NULL;
+}
+
+enum fd_status fd_sync_start(struct fd_sync *s, struct fd_error *err)
+{
+	if (s->running)
+		return FD_OK;
+	atomic_store(&s->stop, 0);
+	if (pthread_create(&s->thread, NULL, thread_main, s) != 0)
+		return fd_fail(err, FD_E_IO, "io", NULL, _("Cannot start the sync thread."));
+	s->running = true;
+	return FD_OK;
+}
+
+void fd_sync_kick(struct fd_sync *s)
+{
+	char b = 1;
+	ssize_t n = write(s->kick[1], &b, 1);
+	(void)n;
+	sync_http_abort(s->http);
+}
+
+void fd_sync_stop(struct fd_sync *s)
+{
+	if (!s || !s->running)
+		return;
+	atomic_store(&s->stop, 1);
+	fd_sync_kick(s);
+	pthread_join(s->thread, NULL);
+	s->running = false;
+}
+
+void fd_sync_free(struct fd_sync *s)
+{
+	if (!s)
+		return;
+	fd_sync_stop(s);
+	sync_http_free(s->http);
+	fd_db_close(s->db);
+	for (int i = 0; i < 2; i++) {
+		close(s->wake[i]);
+		close(s->kick[i]);
+	}
+	pthread_mutex_destroy(&s->lock);
+	free(s->db_path);
+	free(s);
+}
+
+void fd_sync_status_get(struct fd_sync *s, struct fd_sync_status *out)
+{
+	pthread_mutex_lock(&s->lock);
+	*out = s->st;
+	pthread_mutex_unlock(&s->lock);
+}
+
+int fd_sync_wake_fd(const struct fd_sync *s)
+{
+	return s->wake[0];
+}

@@ -1,0 +1,239 @@
+/* JSON over HTTP with libcurl, for one thread (the engine's or the CLI's).
+ * CURLOPT_NOSIGNAL because we run in a thread; connect and low-speed
+ * timeouts so a dead link never hangs the engine; a progress callback lets
+ * another thread abort a long-poll at once (stop, or a new operation). */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/i18n.h"
+#include "sync/sync_internal.h"
+
+struct sync_http {
+	CURLM *multi; /* so a kick can wake a transfer at once (curl_multi_wakeup) */
+	CURL *curl;
+	char *base;
+	int connect_timeout;
+	atomic_int kicks;    /* bumped by sync_http_abort (any thread) */
+	atomic_int baseline; /* kicks seen at the start of the engine's round */
+	char *buf;
+	size_t len, cap;
+	int retry_after;
+};
+
+static int curl_ready(void)
+{
+	static atomic_int done;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	if (atomic_load(&done))
+		return 1;
+	pthread_mutex_lock(&lock);
+	if (!atomic_load(&done) && curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK)
+		atomic_store(&done, 1);
+	pthread_mutex_unlock(&lock);
+	return atomic_load(&done);
+}
+
+struct sync_http *sync_http_new(const char *base_url, int connect_timeout)
+{
+	if (!curl_ready())
+		return NULL;
+	struct sync_http *h = calloc(1, sizeof *h);
+	if (!h)
+		return NULL;
+	h->curl = curl_easy_init();
+	h->multi = curl_multi_init();
+	h->base = strdup(base_url);
+	h->connect_timeout = connect_timeout > 0 ? connect_timeout : 5;
+	if (!h->curl || !h->multi || !h->base) {
+		sync_http_free(h);
+		return NULL;
+	}
+	/* "http://host:port/" and "http://host:port" both work. */
+	size_t n = strlen(h->base);
+	while (n && h->base[n - 1] == '/')
+		h->base[--n] = '\0';
+	return h;
+}
+
+void sync_http_free(struct sync_http *h)
+{
+	if (!h)
+		return;
+	if (h->curl)
+		curl_easy_cleanup(h->curl);
+	if (h->multi)
+		curl_multi_cleanup(h->multi);
+	free(h->base);
+	free(h->buf);
+	free(h);
+}
+
+void sync_http_abort(struct sync_http *h)
+{
+	atomic_fetch_add(&h->kicks, 1);
+	curl_multi_wakeup(h->multi);
+}
+
+void sync_http_mark(struct sync_http *h)
+{
+	atomic_store(&h->baseline, atomic_load(&h->kicks));
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct sync_http *h = ctx;
+	size_t n = size * nmemb;
+	if (h->len + n + 1 > h->cap) {
+		size_t cap = (h->cap ? h->cap * 2 : 16384);
+		while (cap < h->len + n + 1)
+			cap *= 2;
+		char *b = realloc(h->buf, cap);
+		if (!b)
+			return 0;
+		h->buf = b;
+		h->cap = cap;
+	}
+	memcpy(h->buf + h->len, data, n);
+	h->len += n;
+	h->buf[h->len] = '\0';
+	return n;
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	struct sync_http *h = ctx;
+	size_t n = size * nmemb;
+	if (n > 12 && strncasecmp(data, "Retry-After:", 12) == 0)
+		h->retry_after = atoi(data + 12);
+	return n;
+}
+
+static int on_progress(void *ctx, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
+{
+	(void)a, (void)b, (void)c, (void)d;
+	struct sync_http *h = ctx;
+	/* A kick since the round began: whatever this transfer is, the round
+	 * starts over (so a kick is never lost between two transfers). */
+	return atomic_load(&h->kicks) != atomic_load(&h->baseline);
+}
+
+static bool kicked(struct sync_http *h)
+{
+	return atomic_load(&h->kicks) != atomic_load(&h->baseline);
+}
+
+/* curl_easy_perform, but through the multi handle so that sync_http_abort
+ * (curl_multi_wakeup) interrupts the wait at once, not at curl's next
+ * progress tick a second later. */
+static CURLcode perform(struct sync_http *h)
+{
+	CURLcode rc = CURLE_OK;
+	if (curl_multi_add_handle(h->multi, h->curl) != CURLM_OK)
+		return CURLE_FAILED_INIT;
+	int running = 1;
+	while (running) {
+		if (curl_multi_perform(h->multi, &running) != CURLM_OK) {
+			rc = CURLE_FAILED_INIT;
+			break;
+		}
+		if (!running)
+			break;
+		if (kicked(h)) {
+			rc = CURLE_ABORTED_BY_CALLBACK;
+			break;
+		}
+		curl_multi_poll(h->multi, NULL, 0, 1000, NULL);
+	}
+	int left;
+	CURLMsg *m;
+	while ((m = curl_multi_info_read(h->multi, &left)))
+		if (m->msg == CURLMSG_DONE && m->easy_handle == h->curl && rc == CURLE_OK)
+			rc = m->data.result;
+	curl_multi_remove_handle(h->multi, h->curl);
+	return rc;
+}
+
+enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path,
+			      const cJSON *body, const char *token, long timeout_s, long *status,
+			      cJSON **resp, int *retry_after, struct fd_error *err)
+{
+	*status = 0;
+	if (resp)
+		*resp = NULL;
+	h->len = 0;
+	h->retry_after = 0;
+	if (h->buf)
+		h->buf[0] = '\0';
+	char url[2048], auth[160];
+	snprintf(url, sizeof url, "%s%s", h->base, path);
+	CURL *c = h->curl;
+	curl_easy_reset(c);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, (long)h->connect_timeout);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout_s);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, timeout_s);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, h);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, h);
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, h);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	struct curl_slist *hdr = curl_slist_append(NULL, "Accept: application/json");
+	if (token && token[0]) {
+		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
+		hdr = curl_slist_append(hdr, auth);
+	}
+	char *text = NULL;
+	if (body) {
+		text = cJSON_PrintUnformatted(body);
+		hdr = curl_slist_append(hdr, "Content-Type: application/json");
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, text ? text : "{}");
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
+	CURLcode rc = perform(h);
+	curl_slist_free_all(hdr);
+	free(text);
+	if (retry_after)
+		*retry_after = h->retry_after;
+	if (rc != CURLE_OK) {
+		bool aborted = rc == CURLE_ABORTED_BY_CALLBACK;
+		return fd_fail(err, FD_E_IO, aborted ? "interrupted" : "unreachable", NULL,
+			       aborted ? _("Interrupted.") : _("Cannot reach the server at %s: %s."), h->base,
+			       curl_easy_strerror(rc));
+	}
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+	if (resp && h->len) {
+		*resp = cJSON_ParseWithLength(h->buf, h->len);
+		/* A 2xx that is not JSON is a cut or garbled answer: like no answer. */
+		if (!*resp && *status >= 200 && *status < 300)
+			return fd_fail(err, FD_E_IO, "bad_answer", NULL,
+				       _("The server at %s sent an unreadable answer."), h->base);
+	}
+	return FD_OK;
+}
+
+enum fd_status sync_http_error(long status, const cJSON *resp, const char *what, struct fd_error *err)
+{
+	const cJSON *e = cJSON_GetObjectItemCaseSensitive(resp, "error");
+	const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
+	const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
+	enum fd_status st = status == 401 || status == 403 ? FD_E_FORBIDDEN
+			    : status >= 500 || status == 429 ? FD_E_BUSY
+			    : status == 409 ? FD_E_CONFLICT
+			    : status == 404 ? FD_E_NOT_FOUND
+							  : FD_E_INVALID;
+	return fd_fail(err, st, cJSON_IsString(code) ? code->valuestring : "http", NULL,
+		       _("The server refused %s (HTTP %ld): %s"), what, status,
+		       cJSON_IsString(msg) ? msg->valuestring : _("no reason given"));
+}

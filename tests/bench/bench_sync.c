@@ -1,0 +1,390 @@
+/* Benchmark of the sync engine against a real frontdeskd on loopback.
+ *
+ *   1. propagation A -> server -> B: p50/p99 over 1,000 changes (both
+ *      terminals run the engine thread; B long-polls);
+ *   2. catch-up of 5,000 operations queued offline at A;
+ *   3. initial sync of a large hotel (default 1,000 rooms and 500,000
+ *      bookings; FD_BENCH_BOOKINGS scales it): entities/s and peak RSS.
+ *
+ * Run from the build directory (`make bench`): it starts ./frontdeskd.
+ * Prints tables; asserts nothing about timings. */
+#include "config.h"
+
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/op.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+#include "sync/account.h"
+#include "sync/sync.h"
+#include "sync/sync_internal.h"
+
+static char work[64];
+static int port;
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void die(const char *what, const struct fd_error *err)
+{
+	fprintf(stderr, "bench_sync: %s: %s\n", what, err ? err->message : "failed");
+	exit(1);
+}
+
+static void run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void run(const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "bench_sync: failed: %s\n", cmd);
+		exit(1);
+	}
+}
+
+static pid_t server_start(const char *dir)
+{
+	char listen[64];
+	snprintf(listen, sizeof listen, "127.0.0.1:%d", port);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open("/dev/null", 1);
+		dup2(fd, 2);
+		execl("./frontdeskd", "frontdeskd", "--data", dir, "serve", "--listen", listen, (char *)NULL);
+		_exit(127);
+	}
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "curl -fsS http://%s/v1/health >/dev/null 2>&1", listen);
+	for (int i = 0; i < 200 && system(cmd) != 0; i++)
+		usleep(50000);
+	return pid;
+}
+
+static void server_stop(pid_t pid)
+{
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+}
+
+/* A terminal: data dir, enrolled and signed in as user. */
+static struct fd_db *terminal(const char *srv, const char *name, const char *user, char path[256])
+{
+	char dir[200], code[128] = "", cmd[300];
+	snprintf(dir, sizeof dir, "%s/%s", work, name);
+	mkdir(dir, 0700);
+	snprintf(path, 256, "%s/frontdesk.db", dir);
+	struct fd_error err = { 0 };
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	if (!db)
+		die("open terminal", &err);
+	snprintf(cmd, sizeof cmd, "./frontdeskd --data %s enroll-code 2>/dev/null | tail -n1", srv);
+	FILE *p = popen(cmd, "r");
+	if (!p || !fgets(code, sizeof code, p))
+		die("enroll-code", NULL);
+	pclose(p);
+	code[strcspn(code, "\r\n")] = '\0';
+	char *sp = strrchr(code, ' ');
+	char url[64];
+	snprintf(url, sizeof url, "http://127.0.0.1:%d", port);
+	bool offline;
+	if (fd_sync_enroll(db, url, sp ? sp + 1 : code, name, &err) ||
+	    fd_sync_login(db, user, "correct horse battery", &offline, &err))
+		die("enroll/login", &err);
+	return db;
+}
+
+static void apply(struct fd_db *db, const char *actor, const char *type, cJSON *payload)
+{
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, type, actor, "bench");
+	op.payload = payload;
+	struct fd_error err = { 0 };
+	int failed;
+	if (fd_store_apply(db, &op, 1, FD_STORE_OUTBOX, NULL, &failed, &err))
+		die(type, &err);
+	fd_op_clear(&op);
+}
+
+static void once(struct fd_sync *s)
+{
+	struct fd_error err = { 0 };
+	if (fd_sync_once(s, &err))
+		die("sync", &err);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static const char *clean_of(struct fd_db *db, const char *room, char out[16])
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT clean FROM rooms WHERE number = ?1", NULL);
+	out[0] = '\0';
+	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		snprintf(out, 16, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_reset(s);
+	return out;
+}
+
+static void small_hotel(void)
+{
+	char srv[128], pa[256], pb[256];
+	snprintf(srv, sizeof srv, "%s/small", work);
+	run("./frontdeskd --data %s init --property Bench --currency EUR --timezone UTC --date 2026-11-25 >/dev/null", srv);
+	run("printf 'correct horse battery\\n' > %s/pw", work);
+	run("./frontdeskd --data %s user add boss --role admin --password-file %s/pw >/dev/null", srv, work);
+	run("./frontdeskd --data %s user add anna --role staff --password-file %s/pw >/dev/null", srv, work);
+	pid_t pid = server_start(srv);
+	struct fd_db *a = terminal(srv, "a", "boss", pa);
+	struct fd_db *b = terminal(srv, "b", "anna", pb);
+	struct fd_error err = { 0 };
+	struct fd_sync_options o = { .wait_seconds = 5 };
+	struct fd_sync *sa = fd_sync_new(pa, &o, &err), *sb = fd_sync_new(pb, &o, &err);
+	if (!sa || !sb)
+		die("engine", &err);
+	once(sa);
+	once(sb);
+	cJSON *t = cJSON_CreateObject();
+	cJSON_AddStringToObject(t, "id", "00000000-0000-4000-8000-000000000001");
+	cJSON_AddStringToObject(t, "code", "DBL");
+	cJSON_AddStringToObject(t, "name", "Double");
+	cJSON_AddNumberToObject(t, "max_occupancy", 2);
+	cJSON_AddNumberToObject(t, "base_rate", 9000);
+	apply(a, "boss", "room_type.create", t);
+	for (int i = 0; i < 20; i++) {
+		char id[FD_ID_LEN], num[8];
+		snprintf(num, sizeof num, "%d", 100 + i);
+		cJSON *r = cJSON_CreateObject();
+		cJSON_AddStringToObject(r, "id", fd_uuid_new(id));
+		cJSON_AddStringToObject(r, "number", num);
+		cJSON_AddStringToObject(r, "type", "DBL");
+		apply(a, "boss", "room.create", r);
+	}
+	once(sa);
+	once(sb);
+	/* 1. propagation */
+	if (fd_sync_start(sa, &err) || fd_sync_start(sb, &err))
+		die("start", &err);
+	usleep(300000);
+	enum { N = 1000 };
+	double *lat = calloc(N, sizeof *lat);
+	int stalls = 0;
+	static const char *states[] = { "dirty", "clean" };
+	int n = 0;
+	double budget = now_s() + 90;
+	for (int i = 0; i < N && now_s() < budget; i++, n++) {
+		char room[8], want[16], got[16];
+		snprintf(room, sizeof room, "%d", 100 + i % 20);
+		snprintf(want, sizeof want, "%s", states[(i / 20 + 1) % 2]);
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "room", room);
+		cJSON_AddStringToObject(p, "status", want);
+		double t0 = now_s();
+		apply(a, "boss", "room.set_clean", p);
+		fd_sync_kick(sa);
+		/* Wait on B's wake pipe (the engine writes a byte after each page). */
+		while (strcmp(clean_of(b, room, got), want) != 0) {
+			struct pollfd pf = { .fd = fd_sync_wake_fd(sb), .events = POLLIN };
+			poll(&pf, 1, 1000);
+			if (now_s() - t0 > 15)
+				break; /* counted as a stall; see the report */
+			if (now_s() - t0 > 1)
+				fd_sync_kick(sa); /* see "stalls" below */
+			char buf[64];
+			while (read(pf.fd, buf, sizeof buf) > 0)
+				;
+		}
+		lat[i] = (now_s() - t0) * 1000;
+		stalls += lat[i] > 1000;
+	}
+	qsort(lat, (size_t)n, sizeof *lat, cmp_double);
+	printf("%-44s %10s %10s %10s\n", "propagation A -> server -> B", "p50 ms", "p99 ms", "max ms");
+	printf("%-44s %10.2f %10.2f %10.2f   (%d changes in the 90 s budget; over 1 s: %d)\n", "", lat[n / 2],
+	       lat[n * 99 / 100], lat[n - 1], n, stalls);
+	free(lat);
+	fd_sync_stop(sa);
+	fd_sync_stop(sb);
+	once(sa);
+	/* 2. catch-up of 5,000 queued operations */
+	enum { Q = 5000 };
+	double t0 = now_s();
+	for (int i = 0; i < Q; i++) {
+		char room[8];
+		snprintf(room, sizeof room, "%d", 100 + i % 20);
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "room", room);
+		cJSON_AddStringToObject(p, "status", (i / 20) % 2 ? "clean" : "dirty");
+		apply(a, "boss", "room.set_clean", p);
+	}
+	double queued = now_s() - t0;
+	t0 = now_s();
+	once(sa);
+	double caught = now_s() - t0;
+	struct fd_sync_status st;
+	fd_sync_status_get(sa, &st);
+	t0 = now_s();
+	once(sb);
+	double pulled = now_s() - t0;
+	printf("\n%-44s %10s %10s %10s\n", "catch-up of 5,000 offline operations", "queue s", "push s", "B pull s");
+	printf("%-44s %10.2f %10.2f %10.2f   (pending after: %d)\n", "", queued, caught, pulled, st.pending);
+	fd_sync_free(sa);
+	fd_sync_free(sb);
+	fd_db_close(a);
+	fd_db_close(b);
+	server_stop(pid);
+}
+
+/* The big hotel is written straight into the server's database with its
+ * feed rows (building 500,000 bookings through operations would measure the
+ * server, not the sync). */
+static void big_hotel(int n_bookings)
+{
+	char srv[128], path[256], pa[256];
+	snprintf(srv, sizeof srv, "%s/big", work);
+	run("./frontdeskd --data %s init --property Big --currency EUR --timezone UTC --date 2029-01-01 >/dev/null", srv);
+	run("./frontdeskd --data %s user add anna --role staff --password-file %s/pw >/dev/null", srv, work);
+	snprintf(path, sizeof path, "%s/frontdeskd.db", srv);
+	sqlite3 *db;
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		die("open server db", NULL);
+	double t0 = now_s();
+	sqlite3_exec(db, "PRAGMA synchronous=OFF; BEGIN;"
+			 "INSERT INTO room_types VALUES ('STD','00000000-0000-4000-8000-000000000001','Standard',2,10000,0,1,0);"
+			 "INSERT INTO srv_changes(entity, entity_id) VALUES ('room_type','STD');",
+		     NULL, NULL, NULL);
+	sqlite3_stmt *room, *guest, *book, *night, *chg;
+	sqlite3_prepare_v2(db, "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version, updated_at)"
+			       " VALUES (?1, ?2, 'STD', ?3, 'clean', 'none', 1, 0)", -1, &room, NULL);
+	sqlite3_prepare_v2(db, "INSERT INTO guests (id, family, given, version, updated_at) VALUES (?1, ?2, 'X', 1, 0)",
+			   -1, &guest, NULL);
+	sqlite3_prepare_v2(db, "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
+			       " rate, status, version, updated_at) VALUES (?1, ?2, ?3, 'STD', ?4, ?5, ?6, 1, 10000,"
+			       " 'checked_out', 1, 0)", -1, &book, NULL);
+	sqlite3_prepare_v2(db, "INSERT INTO stay_nights VALUES (?1, ?2, 'STD', ?3)", -1, &night, NULL);
+	sqlite3_prepare_v2(db, "INSERT INTO srv_changes(entity, entity_id) VALUES (?1, ?2)", -1, &chg, NULL);
+	enum { ROOMS = 1000 };
+	for (int r = 0; r < ROOMS; r++) {
+		char num[16], id[FD_ID_LEN];
+		snprintf(num, sizeof num, "%d", 1000 + r);
+		sqlite3_bind_text(room, 1, num, -1, SQLITE_STATIC);
+		sqlite3_bind_text(room, 2, fd_uuid_new(id), -1, SQLITE_STATIC);
+		sqlite3_bind_int(room, 3, r / 50);
+		sqlite3_step(room);
+		sqlite3_reset(room);
+		sqlite3_bind_text(chg, 1, "room", -1, SQLITE_STATIC);
+		sqlite3_bind_text(chg, 2, num, -1, SQLITE_STATIC);
+		sqlite3_step(chg);
+		sqlite3_reset(chg);
+	}
+	fd_date start;
+	fd_date_parse("2025-01-01", &start);
+	for (int i = 0; i < n_bookings; i++) {
+		char gid[FD_ID_LEN], bid[FD_ID_LEN], code[16], num[16], fam[24];
+		int r = i % ROOMS, k = i / ROOMS;
+		snprintf(num, sizeof num, "%d", 1000 + r);
+		snprintf(code, sizeof code, "%06X", i);
+		snprintf(fam, sizeof fam, "Guest%d", i);
+		fd_uuid_new(gid);
+		fd_uuid_new(bid);
+		fd_date a = start + 2 * k;
+		sqlite3_bind_text(guest, 1, gid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(guest, 2, fam, -1, SQLITE_STATIC);
+		sqlite3_step(guest);
+		sqlite3_reset(guest);
+		sqlite3_bind_text(book, 1, bid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(book, 2, code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(book, 3, gid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(book, 4, num, -1, SQLITE_STATIC);
+		sqlite3_bind_int(book, 5, a);
+		sqlite3_bind_int(book, 6, a + 2);
+		sqlite3_step(book);
+		sqlite3_reset(book);
+		for (int d = 0; d < 2; d++) {
+			sqlite3_bind_text(night, 1, bid, -1, SQLITE_STATIC);
+			sqlite3_bind_int(night, 2, a + d);
+			sqlite3_bind_text(night, 3, num, -1, SQLITE_STATIC);
+			sqlite3_step(night);
+			sqlite3_reset(night);
+		}
+		sqlite3_bind_text(chg, 1, "guest", -1, SQLITE_STATIC);
+		sqlite3_bind_text(chg, 2, gid, -1, SQLITE_STATIC);
+		sqlite3_step(chg);
+		sqlite3_reset(chg);
+		sqlite3_bind_text(chg, 1, "booking", -1, SQLITE_STATIC);
+		sqlite3_bind_text(chg, 2, bid, -1, SQLITE_STATIC);
+		sqlite3_step(chg);
+		sqlite3_reset(chg);
+	}
+	sqlite3_finalize(room);
+	sqlite3_finalize(guest);
+	sqlite3_finalize(book);
+	sqlite3_finalize(night);
+	sqlite3_finalize(chg);
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		die(sqlite3_errmsg(db), NULL);
+	sqlite3_close(db);
+	double built = now_s() - t0;
+	int64_t entities = 1 + ROOMS + 2 * (int64_t)n_bookings;
+	pid_t pid = server_start(srv);
+	struct fd_db *a = terminal(srv, "big-a", "anna", pa);
+	struct fd_error err = { 0 };
+	struct fd_sync_options o = { .page_limit = 5000 };
+	struct fd_sync *sa = fd_sync_new(pa, &o, &err);
+	if (!sa)
+		die("engine", &err);
+	struct rusage ru0, ru1;
+	getrusage(RUSAGE_SELF, &ru0);
+	t0 = now_s();
+	once(sa);
+	double took = now_s() - t0;
+	getrusage(RUSAGE_SELF, &ru1);
+	struct fd_sync_status st;
+	fd_sync_status_get(sa, &st);
+	printf("\n%-44s %10s %10s %10s %12s\n", "initial sync", "entities", "seconds", "ent/s", "peak RSS MiB");
+	char label[64];
+	snprintf(label, sizeof label, "%d rooms, %d bookings (built in %.1f s)", ROOMS, n_bookings, built);
+	printf("%-44s %10" PRId64 " %10.2f %10.0f %12.1f\n", label, entities, took, (double)entities / took,
+	       ru1.ru_maxrss / 1024.0);
+	fd_sync_free(sa);
+	fd_db_close(a);
+	server_stop(pid);
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (fd_ids_init() != 0)
+		return 1;
+	snprintf(work, sizeof work, "/tmp/fd-bench-sync.XXXXXX");
+	if (!mkdtemp(work))
+		return 1;
+	port = 30000 + getpid() % 20000;
+	small_hotel();
+	const char *nb = getenv("FD_BENCH_BOOKINGS");
+	big_hotel(nb ? atoi(nb) : 500000);
+	run("rm -rf %s", work);
+	return 0;
+}
