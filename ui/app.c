@@ -142,6 +142,8 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 		return false;
 	}
 	ui_data_changed(app);
+	if (app->engine)
+		fd_sync_kick(app->engine); /* push it now, not at the next poll */
 	return true;
 }
 
@@ -150,6 +152,13 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 static void refresh_sync_counts(struct app *app)
 {
 	ui_query_outbox(app->db, &app->sync.pending, &app->sync.conflicts, NULL);
+	if (app->engine) {
+		struct fd_sync_status st;
+		fd_sync_status_get(app->engine, &st);
+		atomic_store(&app->sync.online, st.online);
+		app->sync.pending = st.pending;
+		app->sync.conflicts = st.open_conflicts;
+	}
 	fd_query_business_date(app->db, &app->today, NULL);
 }
 
@@ -523,9 +532,10 @@ static void run_terminal(struct app *app)
 	paint(app);
 	int idle_errors = 0;
 	while (!app->quit && !got_hangup) {
-		struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
-					 { .fd = app->sync.wake_fd[0], .events = POLLIN } };
-		int n = poll(fds, 2, 1000);
+		struct pollfd fds[3] = { { .fd = STDIN_FILENO, .events = POLLIN },
+					 { .fd = app->sync.wake_fd[0], .events = POLLIN },
+					 { .fd = app->engine ? fd_sync_wake_fd(app->engine) : -1, .events = POLLIN } };
+		int n = poll(fds, 3, 1000);
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n == 0) {
@@ -535,6 +545,13 @@ static void run_terminal(struct app *app)
 		}
 		if (fds[1].revents & POLLIN) {
 			ui_sync_drain(&app->sync);
+			ui_data_changed(app);
+		}
+		if (fds[2].revents & POLLIN) {
+			/* The sync thread applied a page or its status changed. */
+			char buf[64];
+			while (read(fds[2].fd, buf, sizeof buf) > 0)
+				;
 			ui_data_changed(app);
 		}
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
@@ -562,6 +579,21 @@ static void run_terminal(struct app *app)
 }
 
 /* ---- start and end ---- */
+
+/* An enrolled terminal syncs in the background while the application runs;
+ * if the engine cannot start, the desk still works on its own copy and the
+ * status line says offline. */
+static void start_engine(struct app *app)
+{
+	struct fd_error err = { 0 };
+	app->engine = fd_sync_new(app->cli->db_path, NULL, &err);
+	if (app->engine && fd_sync_start(app->engine, &err) != FD_OK) {
+		fd_sync_free(app->engine);
+		app->engine = NULL;
+	}
+	if (!app->engine)
+		ui_error(app, &err);
+}
 
 static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 {
@@ -592,6 +624,8 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 	}
 	char url[8];
 	atomic_store(&app->sync.configured, fd_db_meta_get(app->db, "server_url", url, sizeof url, NULL) == FD_OK);
+	if (atomic_load(&app->sync.configured))
+		start_engine(app);
 	for (int i = 0; i < PANE_COUNT; i++) {
 		app->panes[i].ops = pane_ops[i];
 		app->panes[i].st = pane_ops[i]->create(app);
@@ -607,6 +641,11 @@ static void app_free(struct app *app)
 	for (int i = 0; i < PANE_COUNT; i++)
 		if (app->panes[i].ops)
 			app->panes[i].ops->destroy(app->panes[i].st);
+	if (app->engine) {
+		fd_sync_stop(app->engine);
+		fd_sync_free(app->engine);
+		app->engine = NULL;
+	}
 	ui_sync_close(&app->sync);
 }
 

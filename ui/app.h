@@ -13,6 +13,7 @@
 #include "core/entity.h"
 #include "ui/colors.h"
 #include "ui/keys.h"
+#include "sync/sync.h"
 #include "ui/sync_status.h"
 
 enum pane_dirty {
@@ -69,6 +70,7 @@ struct app {
 	char hotel[FD_NAME_LEN];
 	char actor[FD_USER_LEN];
 	struct ui_sync sync;
+	struct fd_sync *engine; /* the background sync thread, on an enrolled terminal */
 
 	int rows, cols;
 	bool too_small;

@@ -8,7 +8,8 @@ frontdesk_SOURCES += $(UI_SOURCES) src/cli/cmd_admin.c
 libfdstore_a_SOURCES += src/store/query_ui.c src/store/query_ui.h
 
 # End-to-end tests in a real terminal (tmux); lib.sh is shared by them.
-UI_TESTS = tests/ui/open.sh tests/ui/flow.sh tests/ui/form_errors.sh tests/ui/resize.sh tests/ui/hangup.sh tests/ui/headless.sh tests/ui/background.sh
+UI_TESTS = tests/ui/open.sh tests/ui/flow.sh tests/ui/form_errors.sh tests/ui/resize.sh tests/ui/hangup.sh tests/ui/headless.sh tests/ui/background.sh \
+	tests/ui/two_desks.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh
 

@@ -202,7 +202,13 @@ static void *thread_main(void *arg)
 		while (read(s->kick[0], buf, sizeof buf) > 0)
 			;
 		sync_http_mark(s->http);
-		enum fd_status st = round_trip(s, s->opt.wait_seconds, &changed, &err);
+		/* Until the server has answered (at start, after an outage) ask
+		 * without waiting, so the status line turns online at once
+		 * rather than when the first long-poll returns. */
+		pthread_mutex_lock(&s->lock);
+		int wait = s->st.online ? s->opt.wait_seconds : 0;
+		pthread_mutex_unlock(&s->lock);
+		enum fd_status st = round_trip(s, wait, &changed, &err);
 		if (atomic_load(&s->stop))
 			break;
 		if (st == FD_E_IO && strcmp(err.code, "interrupted") == 0)
