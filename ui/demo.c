@@ -5,11 +5,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/i18n.h"
 #include "demo/demo.h"
+#include "ui/demo_server.h"
 #include "ui/fixture.h"
 #include "ui/ui.h"
 
@@ -27,6 +29,15 @@ static void remove_dir(const char *dir)
 
 int ui_demo_main(struct cli *cli, int argc, char **argv)
 {
+	/* The whole system when the server program is here; otherwise (or
+	 * with FRONTDESK_DEMO=local) a hotel on this terminal alone. */
+	const char *mode = getenv("FRONTDESK_DEMO");
+	if (!mode || strcmp(mode, "local") != 0) {
+		bool unavailable = false;
+		int rc = ui_demo_server(cli, argc, argv, &unavailable);
+		if (!unavailable)
+			return rc;
+	}
 	const char *tmp = getenv("TMPDIR");
 	char dir[4096], pattern[4096];
 	snprintf(pattern, sizeof pattern, "%s/frontdesk-demo-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");

@@ -1,0 +1,22 @@
+#!/bin/sh
+# `frontdesk --demo` runs the whole system on this machine: a private
+# frontdeskd with the demo hotel, this terminal enrolled and signed in as a
+# receptionist, online; on exit the server stops and nothing is left behind.
+. "$top_srcdir/tests/ui/lib.sh"
+export TMPDIR="$WORK/tmp"
+mkdir -p "$TMPDIR"
+STARTS=$((STARTS + 1))
+SOCK="$WORK/tmux.$STARTS.sock"
+tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x 120 -y 30 \
+	"env TMPDIR=$TMPDIR TERM=xterm-256color LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS $FD --demo; echo EXITED \$?; sleep 30" ||
+	fail "tmux new-session"
+wait_for "Hotel Miradouro" 60
+wait_for "online" 30
+screen | grep -Eq "user [a-z._-]+ +online" || fail "not signed in as a demo receptionist"
+demo_dir=$(ls "$TMPDIR")
+pgrep -f "frontdeskd --data $TMPDIR/$demo_dir/server serve" >/dev/null || fail "no private frontdeskd running"
+keys q
+wait_for "EXITED 0" 20
+[ -z "$(ls -A "$TMPDIR")" ] || fail "the demo left files behind: $(ls -R "$TMPDIR")"
+pgrep -f "frontdeskd --data $TMPDIR/" >/dev/null && fail "the demo server is still running"
+exit 0
