@@ -15,9 +15,12 @@
  *   Every other call except /v1/health: Authorization: Bearer <session token>.
  *
  * Push: POST /v1/ops {"ops":[op, ...]} (at most max_batch, default 500)
- *   op is the wire form of src/core/op.h; "device" and "actor" are ignored
- *   and replaced by the session's device and user (the rights at push time
- *   decide). Ops of one device carry device_seq 1,2,3... without gaps.
+ *   op is the wire form of src/core/op.h; "device" is replaced by the
+ *   session's device. "actor" is kept only when that user has signed in on
+ *   this device before (an op made offline, pushed after a change of
+ *   shift); otherwise it becomes the session's user. Either way the actor's
+ *   rights AT PUSH TIME decide (disabled meanwhile: rejected "forbidden").
+ *   Ops of one device carry device_seq 1,2,3... without gaps.
  *   -> 200 {"results":[r, ...], "seq": <last committed change seq>}, r =
  *     {"op_id","device_seq","status":"applied","seq":S,"entity","id","code"?,"warning"?}
  *     {"op_id","device_seq","status":"rejected","error":{"code","message","field"?},
@@ -35,13 +38,21 @@
  *   Entities: property, room_type, room, guest, booking, staff, task,
  *   conflict. "state" is the entity's row with the column names of the core
  *   schema (src/store/schema.c; the srv_conflicts table for conflicts):
- *   dates are day numbers, money minor units. The feed is compacted: an
- *   entity appears once, at the seq of its latest change, with its current
- *   state. With wait>0 (<= 60) and nothing new, the answer waits for a
+ *   dates are day numbers, money minor units; left out: guests.search_key
+ *   and property.singleton, which the terminal's store derives. The feed is
+ *   compacted: an entity appears once, at the seq of its latest change,
+ *   with its current state (nothing is ever trimmed, so any cursor of the
+ *   current epoch stays valid). With wait>0 (<= 60) and nothing new, the answer waits for a
  *   change or S seconds. 410 when epoch differs or since is beyond the
  *   server's sequence: re-sync from the snapshot.
  *   GET /v1/snapshot -> {"epoch","seq","entities":{"room":[state...],...}}
  *   (one consistent read; then follow the feed from "seq").
+ *   POST /v1/conflicts/{id}/resolve -> 200 {"id","seq"}: marks a conflict
+ *   notice resolved (resolved=1, resolved_by) and sends it through the feed
+ *   again; 404 when unknown or already resolved. Conflict state columns:
+ *   id, op_id, device, actor, type, code, message, details (JSON text with
+ *   "op", and for clashes "clash_booking", "free_rooms"), resolved,
+ *   resolved_by, version, created_at, updated_at.
  *
  * Read endpoints (friendly form: dates "YYYY-MM-DD", money minor units):
  *   GET /v1/rooms, /v1/room-types, /v1/bookings?from=&to=,
@@ -474,31 +485,58 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 {
 	const char *m = r->method, *p = r->path;
 	bool get = strcmp(m, "GET") == 0, post = strcmp(m, "POST") == 0;
-	if (get && strcmp(p, "/v1/health") == 0)
-		return api_health(s, out);
-	if (post && strcmp(p, "/v1/devices") == 0)
-		return srv_api_enroll(s, r, out);
-	if (post && strcmp(p, "/v1/sessions") == 0)
-		return srv_api_sign_in(s, r, out);
-	if (strcmp(m, "DELETE") == 0 && strcmp(p, "/v1/sessions/current") == 0)
-		return srv_api_sign_out(s, r, out);
+	if (get && strcmp(p, "/v1/health") == 0) {
+		api_health(s, out);
+		return;
+	}
+	if (post && strcmp(p, "/v1/devices") == 0) {
+		srv_api_enroll(s, r, out);
+		return;
+	}
+	if (post && strcmp(p, "/v1/sessions") == 0) {
+		srv_api_sign_in(s, r, out);
+		return;
+	}
+	if (strcmp(m, "DELETE") == 0 && strcmp(p, "/v1/sessions/current") == 0) {
+		srv_api_sign_out(s, r, out);
+		return;
+	}
 	static const char *const known[] = { "/v1/ops", "/v1/changes", "/v1/snapshot", "/v1/metrics",
 					     "/v1/rooms", "/v1/room-types", "/v1/bookings",
 					     "/v1/availability", NULL };
 	bool is_known = strncmp(p, "/v1/bookings/", 13) == 0 && strchr(p + 13, '/') == NULL && p[13];
+	/* /v1/conflicts/{id}/resolve */
+	char conflict[FD_ID_LEN] = "";
+	const char *rs = strncmp(p, "/v1/conflicts/", 14) == 0 ? strchr(p + 14, '/') : NULL;
+	bool resolve = rs && strcmp(rs, "/resolve") == 0 && rs - (p + 14) > 0 && rs - (p + 14) < FD_ID_LEN;
+	if (resolve)
+		snprintf(conflict, sizeof conflict, "%.*s", (int)(rs - (p + 14)), p + 14);
 	for (int i = 0; known[i] && !is_known; i++)
 		is_known = strcmp(known[i], p) == 0;
-	if (!is_known)
-		return srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s.", p);
-	bool want_post = strcmp(p, "/v1/ops") == 0;
-	if ((want_post && !post) || (!want_post && !get))
-		return srv_resp_error(out, 405, "method_not_allowed", NULL, "%s does not accept %s.", p, m);
+	if (!is_known && !resolve) {
+		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s.", p);
+		return;
+	}
+	bool want_post = strcmp(p, "/v1/ops") == 0 || resolve;
+	if ((want_post && !post) || (!want_post && !get)) {
+		srv_resp_error(out, 405, "method_not_allowed", NULL, "%s does not accept %s.", p, m);
+		return;
+	}
 	struct srv_caller c;
 	struct fd_error err = { 0 };
-	if (srv_auth_session(s, r, &c, &err))
-		return srv_resp_fd_error(out, &err);
-	if (want_post)
-		return srv_api_push(s, &c, r, out);
+	if (srv_auth_session(s, r, &c, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	if (resolve) {
+		if (allowed(out, &c, "conflict.resolve"))
+			srv_api_resolve(s, &c, conflict, out);
+		return;
+	}
+	if (want_post) {
+		srv_api_push(s, &c, r, out);
+		return;
+	}
 	if (strcmp(p, "/v1/changes") == 0) {
 		if (allowed(out, &c, "read.changes"))
 			api_changes(s, r, state, out);

@@ -221,7 +221,8 @@ static int64_t delay_for(int fails, int free_tries, int64_t cap)
 {
 	if (fails < free_tries)
 		return 0;
-	int64_t d = (int64_t)1 << (fails - free_tries < 10 ? fails - free_tries : 10);
+	/* 2, 4, 8 ... seconds (clocks tick in whole seconds, so 1 s could be 0) */
+	int64_t d = (int64_t)2 << (fails - free_tries < 10 ? fails - free_tries : 10);
 	return d < cap ? d : cap;
 }
 
@@ -256,8 +257,6 @@ static void throttle_note(struct srv *s, const char *user, const char *ip, bool 
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 		snprintf(key, sizeof key, rules[i].fmt, user, ip);
 #pragma GCC diagnostic pop
-		if (i < 2 && key[0] == 'u')
-			key[1] = ':';
 		struct srv_throttle *t = throttle_slot(s, key, !ok);
 		if (!t)
 			continue;
@@ -414,12 +413,23 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		snprintf(display, sizeof display, "%s", sqlite3_column_text(q, 2));
 	}
 	sqlite3_reset(q);
+	/* Each Argon2id run takes 64 MiB: at most SRV_HASH_SLOTS at once, so
+	 * a flood of sign-ins queues instead of exhausting memory. */
+	pthread_mutex_lock(&s->hash_lock);
+	while (s->hashing >= SRV_HASH_SLOTS)
+		pthread_cond_wait(&s->hash_cond, &s->hash_lock);
+	s->hashing++;
+	pthread_mutex_unlock(&s->hash_lock);
 	bool ok = hash[0] && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
 	if (!hash[0]) {
 		/* Spend the same effort on an unknown name. */
 		char tmp[crypto_pwhash_STRBYTES];
 		srv_password_hash(pw, tmp, NULL);
 	}
+	pthread_mutex_lock(&s->hash_lock);
+	s->hashing--;
+	pthread_cond_signal(&s->hash_cond);
+	pthread_mutex_unlock(&s->hash_lock);
 	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 							    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 	throttle_note(s, user, r->client_ip, ok);
@@ -447,6 +457,18 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		sqlite3_bind_int64(ins, 5, now + s->cfg.session_max);
 		if (sqlite3_step(ins) != SQLITE_DONE)
 			st = fd_db_fail(s->wdb, &err, "saving a session");
+	} else if (!st) {
+		st = err.status;
+	}
+	sqlite3_stmt *du = st ? NULL : fd_db_stmt(s->wdb, "INSERT OR IGNORE INTO srv_device_users (device, username,"
+						     " first_at) VALUES (?1, ?2, ?3)", &err);
+	if (du) {
+		sqlite3_bind_text(du, 1, dev.device, -1, SQLITE_STATIC);
+		sqlite3_bind_text(du, 2, user, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(du, 3, now);
+		if (sqlite3_step(du) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, &err, "recording the device's user");
+		sqlite3_reset(du);
 	} else if (!st) {
 		st = err.status;
 	}

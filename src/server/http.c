@@ -148,8 +148,11 @@ static void *timer_main(void *arg)
 		pthread_mutex_lock(&s->wait_lock);
 		resume_all(s, true);
 		pthread_mutex_unlock(&s->wait_lock);
-		if (db && ++tick % 10 == 0)
+		if (db && ++tick % 10 == 0) {
 			srv_changed(s, srv_last_seq(db));
+			/* Copies the WAL back without blocking writers or readers. */
+			sqlite3_wal_checkpoint_v2(fd_db_handle(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		}
 	}
 	fd_db_close(db);
 	return NULL;
@@ -168,6 +171,8 @@ static const char *route_of(const char *url)
 			return routes[i];
 	if (strncmp(url, "/v1/bookings/", 13) == 0)
 		return "/v1/bookings/{code}";
+	if (strncmp(url, "/v1/conflicts/", 14) == 0)
+		return "/v1/conflicts/{id}/resolve";
 	return "other";
 }
 
@@ -226,6 +231,11 @@ void srv_http_metrics(struct srv *s, char **text)
 	EMIT("frontdeskd_ops_total{status=\"applied\"} %llu\n", (unsigned long long)s->m.ops_applied);
 	EMIT("frontdeskd_ops_total{status=\"rejected\"} %llu\n", (unsigned long long)s->m.ops_rejected);
 	EMIT("frontdeskd_ops_total{status=\"duplicate\"} %llu\n", (unsigned long long)s->m.ops_duplicate);
+	EMIT("# HELP frontdeskd_push_commits_total Transactions committed for pushes (several pushes may share one).\n"
+	     "# TYPE frontdeskd_push_commits_total counter\nfrontdeskd_push_commits_total %llu\n",
+	     (unsigned long long)s->m.commits);
+	EMIT("# HELP frontdeskd_pushes_total Pushes committed.\n# TYPE frontdeskd_pushes_total counter\n"
+	     "frontdeskd_pushes_total %llu\n", (unsigned long long)s->m.pushes);
 	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
 	EMIT("frontdeskd_long_polls %d\n", (int)s->m.long_polls);
 #undef EMIT

@@ -10,6 +10,12 @@ frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS)
 frontdeskd_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 dist_pkgdata_DATA += data/openapi.yaml
 
-SERVER_TESTS = tests/server/test_server.sh
+SERVER_TESTS = tests/server/test_server.sh tests/server/test_server_sync.sh tests/server/test_openapi.sh
 TESTS += $(SERVER_TESTS)
 EXTRA_DIST += $(SERVER_TESTS) tests/server/lib.sh
+dist_man_MANS += src/server/frontdeskd.8
+# the OpenAPI validator installed by tests/server/test_openapi.sh
+clean-local: clean-server-tools
+clean-server-tools:
+	rm -rf .npm-tools
+.PHONY: clean-server-tools

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "server/server.h"
@@ -20,7 +21,7 @@ void srv_config_defaults(struct srv_config *c)
 	memset(c, 0, sizeof *c);
 	snprintf(c->data_dir, sizeof c->data_dir, "/var/lib/frontdesk");
 	snprintf(c->listen, sizeof c->listen, "127.0.0.1:8470");
-	c->threads = 4;
+	c->threads = 16; /* a push waiting for the group commit holds its thread */
 	c->conn_limit = 64;
 	c->conn_timeout = 90; /* longer than the longest long-poll */
 	c->max_body = 1024 * 1024;
@@ -155,9 +156,17 @@ static int serve(struct srv_config *cfg)
 		return 1;
 	}
 	s.seq = srv_last_seq(s.wdb);
+	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
+	 * that happens to cross the WAL threshold while holding the lock. */
+	fd_db_exec(s.wdb, "PRAGMA wal_autocheckpoint=0", NULL);
 	pthread_mutex_init(&s.wlock, NULL);
 	pthread_mutex_init(&s.wait_lock, NULL);
 	pthread_mutex_init(&s.throttle_lock, NULL);
+	pthread_mutex_init(&s.push_lock, NULL);
+	pthread_mutex_init(&s.hash_lock, NULL);
+	pthread_cond_init(&s.hash_cond, NULL);
+	pthread_cond_init(&s.push_cond, NULL);
+	s.push_tail = &s.push_queue;
 	pthread_key_create(&s.reader_key, srv_reader_close); /* runs as pool threads end */
 
 	/* Signals are taken by sigwait below; every thread inherits the mask. */
@@ -168,6 +177,13 @@ static int serve(struct srv_config *cfg)
 	sigaddset(&set, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* Each parked long-poll is an open socket: allow as many as the hard
+	 * limit permits (systemd's default soft limit is 1024). */
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
 
 	int rc = 0;
 	if (srv_http_start(&s, &err)) {

@@ -24,6 +24,7 @@ struct push {
 	struct fd_op *ops;
 	int n;
 	char **recorded; /* per op: the recorded answer (duplicate) or NULL */
+	bool *repeat;    /* per op: the same op_id earlier in this batch */
 	cJSON *results;
 };
 
@@ -36,7 +37,23 @@ static void push_free(struct push *p)
 	}
 	free(p->ops);
 	free(p->recorded);
+	free(p->repeat);
 	cJSON_Delete(p->results);
+}
+
+static bool signed_in_here(struct srv *s, const char *device, const char *user)
+{
+	struct fd_error err;
+	struct fd_db *db = srv_reader(s, &err);
+	sqlite3_stmt *q = db ? fd_db_stmt(db, "SELECT 1 FROM srv_device_users WHERE device = ?1 AND username = ?2",
+					  &err) : NULL;
+	if (!q)
+		return false;
+	sqlite3_bind_text(q, 1, device, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, user, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(q) == SQLITE_ROW;
+	sqlite3_reset(q);
+	return found;
 }
 
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
@@ -59,7 +76,8 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	}
 	p->ops = calloc((size_t)n, sizeof *p->ops);
 	p->recorded = calloc((size_t)n, sizeof *p->recorded);
-	if (!p->ops || !p->recorded) {
+	p->repeat = calloc((size_t)n, sizeof *p->repeat);
+	if (!p->ops || !p->recorded || !p->repeat) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
 		return false;
@@ -70,7 +88,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		fd_op_init(op);
 		p->n++;
 		if (fd_op_from_json(item, op, &err)) {
-			char field[64];
+			char field[96];
 			snprintf(field, sizeof field, "ops[%d].%s", p->n - 1, err.field);
 			srv_resp_error(out, 400, err.code, field, "Operation %d: %s", p->n - 1, err.message);
 			cJSON_Delete(body);
@@ -82,14 +100,32 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 			cJSON_Delete(body);
 			return false;
 		}
-		/* The session decides who acts and from where, not the client. */
-		snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		/* The session decides where from; the actor is the session's
+		 * user unless the op names another user who has signed in on
+		 * this same device (an op made offline before a change of
+		 * shift). fd_op_apply then judges that user's rights now. */
+		if (!op->actor[0] || strcmp(op->actor, c->username) != 0) {
+			if (!op->actor[0] || !signed_in_here(s, c->device, op->actor))
+				snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		}
 		snprintf(op->device, sizeof op->device, "%s", c->device);
 		if (!op->created_at)
 			op->created_at = (int64_t)time(NULL);
 	}
 	cJSON_Delete(body);
 	return true;
+}
+
+/* Run a fixed statement through the statement cache (savepoints run once
+ * or twice per operation; re-parsing them each time showed in profiles). */
+static enum fd_status exec_cached(struct fd_db *db, const char *sql, struct fd_error *err)
+{
+	sqlite3_stmt *q = fd_db_stmt(db, sql, err);
+	if (!q)
+		return err ? err->status : FD_E_IO;
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, sql);
 }
 
 static bool business_refusal(enum fd_status st)
@@ -181,7 +217,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
 	struct fd_error why = { 0 };
-	enum fd_status st = fd_db_exec(db, "SAVEPOINT op", err);
+	enum fd_status st = exec_cached(db, "SAVEPOINT op", err);
 	if (st)
 		return st;
 	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
@@ -190,7 +226,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	if (!st)
 		st = fd_store_audit(db, op, &res, &why);
 	if (st == FD_OK) {
-		if ((st = fd_db_exec(db, "RELEASE op", err)))
+		if ((st = exec_cached(db, "RELEASE op", err)))
 			return st;
 		*answer = answer_new(op, "applied");
 		cJSON_AddNumberToObject(*answer, "seq", (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
@@ -200,14 +236,13 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 			cJSON_AddStringToObject(*answer, "code", res.code);
 		if (res.warning[0])
 			cJSON_AddStringToObject(*answer, "warning", res.warning);
-		s->m.ops_applied++;
 		return record_result(db, op, "applied", *answer, err);
 	}
 	if (!business_refusal(st)) {
 		*err = why;
 		return st;
 	}
-	if ((st = fd_db_exec(db, "ROLLBACK TO op", err)) || (st = fd_db_exec(db, "RELEASE op", err)))
+	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
 	char conflict[FD_ID_LEN];
 	if ((st = record_conflict(s, op, &why, &res, conflict, err)))
@@ -226,7 +261,6 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 		for (int i = 0; i < res.n_free; i++)
 			cJSON_AddItemToArray(fr, cJSON_CreateString(res.free_rooms[i]));
 	}
-	s->m.ops_rejected++;
 	return record_result(db, op, "rejected", *answer, err);
 }
 
@@ -255,7 +289,7 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 		bool repeat = false; /* the same op twice in one batch */
 		for (int j = 0; j < i && !repeat; j++)
 			repeat = strcmp(p->ops[j].op_id, p->ops[i].op_id) == 0;
-		if (repeat)
+		if ((p->repeat[i] = repeat))
 			continue;
 		if (p->ops[i].device_seq != expected)
 			return expected;
@@ -277,38 +311,43 @@ static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)
 	return a;
 }
 
-/* Run the batch; FD_OK with p->results filled, or an error (*gap > 0: the
- * expected sequence number). The writer lock is held by the caller. */
+/* Run one push inside the group's transaction, under its own SAVEPOINT:
+ * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
+ * kept); another status means the whole group must roll back. */
 static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	int64_t last = 0;
-	enum fd_status st = fd_db_begin(db, err);
+	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
 	if (st)
 		return st;
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
-		fd_db_rollback(db);
-		return *gap < 0 ? err->status : FD_E_CONFLICT;
+		if (*gap < 0)
+			return err->status;
+		exec_cached(db, "ROLLBACK TO push", NULL);
+		exec_cached(db, "RELEASE push", NULL);
+		return FD_E_CONFLICT;
 	}
 	p->results = cJSON_CreateArray();
 	for (int i = 0; i < p->n && !st; i++) {
 		cJSON *answer = NULL;
 		if (p->recorded[i]) {
 			cJSON_AddItemToArray(p->results, duplicate_answer(p->recorded[i], &p->ops[i]));
-			s->m.ops_duplicate++;
 			continue;
 		}
-		/* A repeat inside this batch: recorded moments ago. */
-		sqlite3_stmt *q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
-		if (!q) {
-			st = err->status;
-			break;
+		if (p->repeat[i]) {
+			/* A repeat inside this batch: recorded moments ago. */
+			sqlite3_stmt *q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+			if (!q) {
+				st = err->status;
+				break;
+			}
+			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+			if (sqlite3_step(q) == SQLITE_ROW)
+				answer = duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
+			sqlite3_reset(q);
 		}
-		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
-		if (sqlite3_step(q) == SQLITE_ROW)
-			answer = duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
-		sqlite3_reset(q);
 		if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
 			last = p->ops[i].device_seq;
 		if (answer)
@@ -326,10 +365,104 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 	}
 	if (!st)
-		st = fd_db_commit(db, err);
-	else
-		fd_db_rollback(db);
+		st = exec_cached(db, "RELEASE push", err);
 	return st;
+}
+
+/* Group commit: pushes that arrive while a commit is under way queue up;
+ * the next one to find no leader runs the whole queue in ONE transaction
+ * (each push under its own savepoint) and one fsync acknowledges them all.
+ * A transient failure fails the whole group with 503; nothing is kept. */
+struct push_waiter {
+	struct push *p;
+	enum fd_status st;
+	int64_t gap;
+	struct fd_error err;
+	bool done;
+	struct push_waiter *next;
+};
+
+static int64_t run_group(struct srv *s, struct push_waiter *group)
+{
+	struct fd_error err = { 0 };
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = fd_db_begin(s->wdb, &err);
+	for (struct push_waiter *w = group; w && !st; w = w->next) {
+		w->st = push_batch(s, w->p, &w->gap, &w->err);
+		if (w->st && w->gap <= 0) {
+			st = w->st;
+			err = w->err;
+		}
+	}
+	if (!st)
+		st = fd_db_commit(s->wdb, &err);
+	else
+		fd_db_rollback(s->wdb);
+	if (st) {
+		for (struct push_waiter *w = group; w; w = w->next) {
+			w->st = st == FD_E_CONFLICT ? FD_E_IO : st; /* never a gap here */
+			w->gap = 0;
+			w->err = err;
+		}
+	}
+	s->hook.op_id[0] = '\0';
+	int64_t seq = srv_last_seq(s->wdb);
+	pthread_mutex_unlock(&s->wlock);
+	if (!st) {
+		s->m.commits++;
+		for (struct push_waiter *w = group; w; w = w->next)
+			s->m.pushes++;
+		srv_changed(s, seq);
+	}
+	return seq;
+}
+
+static int64_t push_grouped(struct srv *s, struct push_waiter *me)
+{
+	int64_t seq = 0;
+	pthread_mutex_lock(&s->push_lock);
+	*s->push_tail = me;
+	s->push_tail = &me->next;
+	while (!me->done) {
+		if (s->push_leading) {
+			pthread_cond_wait(&s->push_cond, &s->push_lock);
+			continue;
+		}
+		s->push_leading = true;
+		struct push_waiter *group = s->push_queue;
+		s->push_queue = NULL;
+		s->push_tail = &s->push_queue;
+		pthread_mutex_unlock(&s->push_lock);
+		int64_t gseq = run_group(s, group);
+		pthread_mutex_lock(&s->push_lock);
+		for (struct push_waiter *w = group, *next; w; w = next) {
+			next = w->next;
+			w->next = NULL;
+			w->done = true;
+		}
+		s->push_seq = gseq;
+		s->push_leading = false;
+		pthread_cond_broadcast(&s->push_cond);
+	}
+	seq = s->push_seq;
+	pthread_mutex_unlock(&s->push_lock);
+	return seq;
+}
+
+static void count_results(struct srv *s, const cJSON *results)
+{
+	const cJSON *r;
+	cJSON_ArrayForEach(r, results) {
+		const cJSON *st = cJSON_GetObjectItemCaseSensitive(r, "status");
+		if (!cJSON_IsString(st))
+			continue;
+		if (strcmp(st->valuestring, "applied") == 0)
+			s->m.ops_applied++;
+		else if (strcmp(st->valuestring, "rejected") == 0)
+			s->m.ops_rejected++;
+		else
+			s->m.ops_duplicate++;
+	}
 }
 
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
@@ -339,15 +472,11 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		push_free(&p);
 		return;
 	}
-	struct fd_error err = { 0 };
-	int64_t gap = 0;
-	pthread_mutex_lock(&s->wlock);
-	enum fd_status st = push_batch(s, &p, &gap, &err);
-	int64_t seq = srv_last_seq(s->wdb);
-	s->hook.op_id[0] = '\0';
-	pthread_mutex_unlock(&s->wlock);
-	if (st == FD_OK)
-		srv_changed(s, seq);
+	struct push_waiter me = { .p = &p };
+	int64_t seq = push_grouped(s, &me);
+	struct fd_error err = me.err;
+	enum fd_status st = me.st;
+	int64_t gap = me.gap;
 	if (st && gap > 0) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON *e = cJSON_AddObjectToObject(doc, "error");
@@ -360,13 +489,12 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		cJSON_AddNumberToObject(doc, "expected", (double)gap);
 		srv_resp_json(out, 409, doc);
 	} else if (st) {
-		if (business_refusal(st)) /* cannot happen: refusals are recorded */
-			err.status = FD_E_IO;
 		fprintf(stderr, "frontdeskd: push rolled back: %s\n", err.message);
 		srv_resp_fd_error(out, &err);
 		out->status = 503;
 		out->retry_after = 1;
 	} else {
+		count_results(s, p.results);
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddItemToObject(doc, "results", p.results);
 		p.results = NULL;
@@ -374,4 +502,53 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		srv_resp_json(out, 200, doc);
 	}
 	push_free(&p);
+}
+
+/* POST /v1/conflicts/{id}/resolve: a person has dealt with a conflict
+ * notice; it leaves every terminal's status line through the feed. */
+void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out)
+{
+	struct fd_error err = { 0 };
+	int changed = 0;
+	int64_t seq = 0;
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = fd_db_begin(s->wdb, &err);
+	if (!st) {
+		sqlite3_stmt *q = fd_db_stmt(s->wdb, "UPDATE srv_conflicts SET resolved = 1, resolved_by = ?2,"
+					     " version = version + 1, updated_at = ?3 WHERE id = ?1 AND resolved = 0", &err);
+		if (!q)
+			st = err.status;
+		else {
+			sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, c->username, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 3, (int64_t)time(NULL));
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fd_db_fail(s->wdb, &err, "resolving a conflict");
+			else
+				changed = sqlite3_changes(fd_db_handle(s->wdb));
+		}
+	}
+	if (!st && changed) {
+		s->hook.op_id[0] = '\0';
+		st = srv_record_change(s->wdb, &s->hook, "conflict", id, &err);
+	}
+	if (!st && changed)
+		st = fd_db_commit(s->wdb, &err);
+	else
+		fd_db_rollback(s->wdb);
+	seq = srv_last_seq(s->wdb);
+	pthread_mutex_unlock(&s->wlock);
+	if (st) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	if (!changed) {
+		srv_resp_error(out, 404, "not_found", "id", "No open conflict notice %.40s.", id);
+		return;
+	}
+	srv_changed(s, seq);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "id", id);
+	cJSON_AddNumberToObject(doc, "seq", (double)seq);
+	srv_resp_json(out, 200, doc);
 }

@@ -39,6 +39,14 @@ static const char server_v1[] =
 	" resolved_by TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL DEFAULT 1,"
 	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);";
 
+/* v2: who has signed in on which device. An operation made offline by an
+ * earlier user of the terminal keeps that user as its actor when pushed
+ * under a later user's session (and is judged with the earlier user's
+ * rights at push time: disabled meanwhile means rejected). */
+static const char server_v2[] =
+	"CREATE TABLE srv_device_users (device TEXT NOT NULL, username TEXT NOT NULL,"
+	" first_at INTEGER NOT NULL, PRIMARY KEY (device, username)) WITHOUT ROWID;";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -46,6 +54,7 @@ static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 
 static const struct fd_migration server_migrations[] = {
 	{ 1, server_v1, make_epoch },
+	{ 2, server_v2, NULL },
 };
 
 void srv_db_path(const char *data_dir, char *out, size_t size)

@@ -23,7 +23,8 @@
 #include "store/db.h"
 
 #define SRV_EPOCH_LEN 33
-#define SRV_TOKEN_LEN 48 /* base64url of 32 bytes is 43 characters */
+#define SRV_TOKEN_LEN 48
+#define SRV_HASH_SLOTS 2 /* concurrent Argon2id verifications */ /* base64url of 32 bytes is 43 characters */
 
 struct srv_config {
 	char data_dir[512];
@@ -79,9 +80,11 @@ enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_T
 /* --- the running server --- */
 
 struct srv_waiter;
+struct push_waiter;
 
 struct srv_metrics {
 	atomic_uint_fast64_t ops_applied, ops_rejected, ops_duplicate;
+	atomic_uint_fast64_t commits, pushes; /* group commit: pushes per commit */
 	atomic_int long_polls;
 };
 
@@ -101,6 +104,18 @@ struct srv {
 	/* sign-in throttling (in memory: a restart forgets, which is fine) */
 	pthread_mutex_t throttle_lock;
 	struct srv_throttle *throttle;
+
+	/* group commit of pushes (push.c) */
+	pthread_mutex_t push_lock;
+	pthread_cond_t push_cond;
+	struct push_waiter *push_queue, **push_tail;
+	bool push_leading;
+	int64_t push_seq;
+
+	/* password hashing slots (auth.c) */
+	pthread_mutex_t hash_lock;
+	pthread_cond_t hash_cond;
+	int hashing;
 
 	struct srv_metrics m;
 	void *http; /* struct srv_http */
@@ -161,6 +176,7 @@ void srv_throttle_free(struct srv *s);
 
 /* push.c */
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
+void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out);
 
 /* feed.c */
 /* The current state of an entity as a JSON object of its columns (NULL and
