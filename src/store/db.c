@@ -157,6 +157,20 @@ int fd_db_schema_version(struct fd_db *db, const char *chain)
 	return v;
 }
 
+static bool step_applied(struct fd_db *db, const char *chain, int version)
+{
+	sqlite3_stmt *s;
+	bool found = false;
+	if (sqlite3_prepare_v2(db->db, "SELECT 1 FROM schema_migrations WHERE chain = ?1 AND version = ?2", -1, &s,
+			       NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(s, 1, chain, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, version);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return found;
+}
+
 static enum fd_status migrate_step(struct fd_db *db, const char *chain, const struct fd_migration *m,
 				   struct fd_error *err)
 {
@@ -202,8 +216,10 @@ enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct f
 		return fd_fail(err, FD_E_INVALID, "schema_too_new", NULL,
 			       _("The database %s was written by a newer frontdesk (%s schema %d; this program knows up to %d). Upgrade frontdesk before opening it."),
 			       fd_db_path(db), chain, have, newest);
+	/* Every step not yet recorded, not just those above the highest: an
+	 * area's step may have been numbered below one that landed first. */
 	for (int i = 0; i < n_steps; i++)
-		if (steps[i].version > have && (st = migrate_step(db, chain, &steps[i], err)))
+		if (!step_applied(db, chain, steps[i].version) && (st = migrate_step(db, chain, &steps[i], err)))
 			return st;
 	return FD_OK;
 }

@@ -7,6 +7,13 @@ EXTRA_PROGRAMS += tests/bench/bench_core
 tests_bench_bench_core_SOURCES = tests/bench/bench_core.c
 tests_bench_bench_core_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 CLEANFILES += tests/bench/bench_core$(EXEEXT)
+# bench_sync: the sync engine against a real frontdeskd (run from the build
+# directory; FD_BENCH_BOOKINGS scales the big hotel, default 500000).
+EXTRA_PROGRAMS += tests/bench/bench_sync
+tests_bench_bench_sync_SOURCES = tests/bench/bench_sync.c
+tests_bench_bench_sync_CFLAGS = $(AM_CFLAGS)
+tests_bench_bench_sync_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+
 # frontdeskd benchmark (server engineer): runs ./frontdeskd on loopback.
 EXTRA_PROGRAMS += tests/bench/bench_server
 tests_bench_bench_server_SOURCES = tests/bench/bench_server.c
@@ -14,9 +21,3 @@ tests_bench_bench_server_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 tests_bench_bench_server_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_server_DEPENDENCIES = frontdeskd$(EXEEXT)
 CLEANFILES += tests/bench/bench_server$(EXEEXT)
-# bench_sync: the sync engine against a real frontdeskd (run from the build
-# directory; FD_BENCH_BOOKINGS scales the big hotel, default 500000).
-EXTRA_PROGRAMS += tests/bench/bench_sync
-tests_bench_bench_sync_SOURCES = tests/bench/bench_sync.c
-tests_bench_bench_sync_CFLAGS = $(AM_CFLAGS)
-tests_bench_bench_sync_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
