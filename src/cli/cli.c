@@ -166,6 +166,17 @@ bool cli_int(struct cli *cli, const char *cmd, const char *opt, const char *text
 	return true;
 }
 
+const char *cli_currency(struct cli *cli, char out[4])
+{
+	struct fd_property p;
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK)
+		memcpy(out, p.currency, 4);
+	else
+		strcpy(out, "EUR");
+	return out;
+}
+
 fd_date cli_today(struct cli *cli)
 {
 	fd_date d = 0;

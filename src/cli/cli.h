@@ -50,6 +50,8 @@ void cli_print_json(cJSON *doc);
 bool cli_date(struct cli *cli, const char *cmd, const char *opt, const char *text, fd_date *out);
 bool cli_int(struct cli *cli, const char *cmd, const char *opt, const char *text, int min, int max, int *out);
 fd_date cli_today(struct cli *cli);
+/* The hotel's currency code (EUR before a hotel exists); returns out. */
+const char *cli_currency(struct cli *cli, char out[4]);
 
 /* Command groups. */
 int cmd_init(struct cli *cli, int argc, char **argv);

@@ -11,23 +11,12 @@
 #include "core/money.h"
 #include "store/ids.h"
 
-static const char *property_currency(struct cli *cli, char out[4])
-{
-	struct fd_property p;
-	const struct fd_repo *repo = fd_db_repo(cli->db);
-	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK)
-		memcpy(out, p.currency, 4);
-	else
-		strcpy(out, "EUR");
-	return out;
-}
-
 static bool add_rate(struct cli *cli, const char *cmd, cJSON *payload, const char *rate)
 {
 	char cur[4];
 	int64_t minor;
 	struct fd_error err = { 0 };
-	if (fd_money_parse(rate, property_currency(cli, cur), &minor, &err)) {
+	if (fd_money_parse(rate, cli_currency(cli, cur), &minor, &err)) {
 		cli_usage_error(cli, cmd, "--rate: %s", err.message);
 		return false;
 	}

@@ -16,17 +16,6 @@
 #include "store/ids.h"
 #include "store/oplog.h"
 
-const char *folio_currency(struct cli *cli, char out[4])
-{
-	struct fd_property p;
-	const struct fd_repo *repo = fd_db_repo(cli->db);
-	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK)
-		memcpy(out, p.currency, 4);
-	else
-		strcpy(out, "EUR");
-	return out;
-}
-
 void folio_setting(struct cli *cli, const char *key, char *out, size_t size, const char *dflt)
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
@@ -38,7 +27,7 @@ static bool parse_amount(struct cli *cli, const char *cmd, const char *text, int
 {
 	char cur[4];
 	struct fd_error err = { 0 };
-	if (fd_money_parse(text, folio_currency(cli, cur), out, &err)) {
+	if (fd_money_parse(text, cli_currency(cli, cur), out, &err)) {
 		cli_usage_error(cli, cmd, "%s", err.message);
 		return false;
 	}
@@ -217,7 +206,7 @@ int cmd_folio(struct cli *cli, int argc, char **argv)
 	struct fd_folio *folios = NULL;
 	int n = 0;
 	char cur[4];
-	folio_currency(cli, cur);
+	cli_currency(cli, cur);
 	if (repo->booking_folios(repo->ctx, row.b.id, &folios, &n, &err)) {
 		free(folios);
 		return cli_error(cli, &err);
@@ -513,7 +502,7 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	char cur[4];
-	folio_currency(cli, cur);
+	cli_currency(cli, cur);
 	if (!threshold && !noshow && !ooo) {
 		char t[32], n[8], o[8], m[FD_MONEY_STRLEN];
 		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
@@ -607,7 +596,7 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 	if (res.warning[0])
 		fprintf(stderr, _("%s: warning: %s\n"), cli->prog, res.warning);
 	char cur[4], m[FD_MONEY_STRLEN], next[FD_DATE_STRLEN];
-	folio_currency(cli, cur);
+	cli_currency(cli, cur);
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddStringToObject(doc, "date", dtext);

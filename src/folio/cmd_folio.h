@@ -5,7 +5,6 @@
 #include "cli/cli.h"
 
 /* The property's currency ("EUR" when there is no hotel yet). */
-const char *folio_currency(struct cli *cli, char out[4]);
 /* A setting of the folio area, or dflt. */
 void folio_setting(struct cli *cli, const char *key, char *out, size_t size, const char *dflt);
 

@@ -300,7 +300,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (to - from >= MAX_RANGE)
 		return cli_usage_error(cli, "report", _("the range may span at most %d days"), MAX_RANGE);
 	char cur[4];
-	folio_currency(cli, cur);
+	cli_currency(cli, cur);
 	struct tab t;
 	struct fd_error err = { 0 };
 	enum fd_status st;

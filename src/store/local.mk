@@ -7,4 +7,5 @@ libfdstore_a_SOURCES = \
 	src/store/fold.c src/store/fold.h \
 	src/store/ids.c src/store/ids.h \
 	src/store/oplog.c src/store/oplog.h \
-	src/store/query.c src/store/query.h
+	src/store/query.c src/store/query.h \
+	src/store/row.c src/store/row.h

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "store/query.h"
+#include "store/row.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -8,56 +9,13 @@
 #include "store/db_internal.h"
 #include "store/fold.h"
 
-#define BOOKING_COLS                                                                         \
-	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"   \
-	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version," \
-	" g.family, g.given, g.country, g.vip"
-
-static void col_text(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", t ? (const char *)t : "");
-}
-
-static void read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
-{
-	struct fd_booking *b = &row->b;
-	char status[16], family[FD_NAME_LEN], given[FD_NAME_LEN];
-	memset(row, 0, sizeof *row);
-	col_text(s, 0, b->id, sizeof b->id);
-	col_text(s, 1, b->code, sizeof b->code);
-	col_text(s, 2, b->guest_id, sizeof b->guest_id);
-	col_text(s, 3, b->type_code, sizeof b->type_code);
-	col_text(s, 4, b->room, sizeof b->room);
-	b->arrival = sqlite3_column_int(s, 5);
-	b->departure = sqlite3_column_int(s, 6);
-	b->adults = sqlite3_column_int(s, 7);
-	b->children = sqlite3_column_int(s, 8);
-	b->rate = sqlite3_column_int64(s, 9);
-	col_text(s, 10, status, sizeof status);
-	fd_booking_status_parse(status, &b->status);
-	col_text(s, 11, b->source, sizeof b->source);
-	col_text(s, 12, b->notes, sizeof b->notes);
-	col_text(s, 13, b->eta, sizeof b->eta);
-	b->late_checkin = sqlite3_column_int(s, 14);
-	b->version = sqlite3_column_int64(s, 15);
-	col_text(s, 16, family, sizeof family);
-	col_text(s, 17, given, sizeof given);
-	if (given[0])
-		snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", family, given);
-	else
-		snprintf(row->guest_name, sizeof row->guest_name, "%s", family);
-	col_text(s, 18, row->country, sizeof row->country);
-	row->vip = sqlite3_column_int(s, 19);
-}
-
 static enum fd_status stream_bookings(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
 				      struct fd_error *err)
 {
 	int rc;
 	struct fd_booking_row row;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		read_booking_row(s, &row);
+		fd_read_booking_row(s, &row);
 		if (!cb(ctx, &row)) {
 			rc = SQLITE_DONE;
 			break;
@@ -76,9 +34,9 @@ enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *c
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fd_room_type t = { 0 };
-		col_text(s, 0, t.id, sizeof t.id);
-		col_text(s, 1, t.code, sizeof t.code);
-		col_text(s, 2, t.name, sizeof t.name);
+		fd_col_text(s, 0, t.id, sizeof t.id);
+		fd_col_text(s, 1, t.code, sizeof t.code);
+		fd_col_text(s, 2, t.name, sizeof t.name);
 		t.max_occupancy = sqlite3_column_int(s, 3);
 		t.base_rate = sqlite3_column_int64(s, 4);
 		t.rank = sqlite3_column_int(s, 5);
@@ -112,23 +70,23 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 		struct fd_room *r = &row.r;
 		char clean[16], maint[8];
 		memset(&row, 0, sizeof row);
-		col_text(s, 0, r->number, sizeof r->number);
-		col_text(s, 1, r->type_code, sizeof r->type_code);
+		fd_col_text(s, 0, r->number, sizeof r->number);
+		fd_col_text(s, 1, r->type_code, sizeof r->type_code);
 		r->floor = sqlite3_column_int(s, 2);
-		col_text(s, 3, r->section, sizeof r->section);
-		col_text(s, 4, clean, sizeof clean);
-		col_text(s, 5, maint, sizeof maint);
+		fd_col_text(s, 3, r->section, sizeof r->section);
+		fd_col_text(s, 4, clean, sizeof clean);
+		fd_col_text(s, 5, maint, sizeof maint);
 		fd_clean_parse(clean, &r->clean);
 		fd_maint_parse(maint, &r->maint);
-		col_text(s, 6, r->maint_reason, sizeof r->maint_reason);
+		fd_col_text(s, 6, r->maint_reason, sizeof r->maint_reason);
 		r->maint_from = sqlite3_column_int(s, 7);
 		r->maint_to = sqlite3_column_int(s, 8);
 		r->dnd = sqlite3_column_int(s, 9);
 		r->mur = sqlite3_column_int(s, 10);
 		r->hk_occupied = sqlite3_column_int(s, 11);
 		r->version = sqlite3_column_int64(s, 12);
-		col_text(s, 13, r->id, sizeof r->id);
-		col_text(s, 14, row.occupant_code, sizeof row.occupant_code);
+		fd_col_text(s, 13, r->id, sizeof r->id);
+		fd_col_text(s, 14, row.occupant_code, sizeof row.occupant_code);
 		row.due_out = sqlite3_column_int(s, 15);
 		row.arrival_today = sqlite3_column_int(s, 16);
 		snprintf(row.hk_code, sizeof row.hk_code, "%s",
@@ -146,16 +104,16 @@ enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filte
 				 void *ctx, struct fd_error *err)
 {
 	static const char *const sql[] = {
-		[FD_LIST_RANGE] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		[FD_LIST_RANGE] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 				  " WHERE b.arrival < ?2 AND b.departure > ?1"
 				  " ORDER BY b.arrival, b.code LIMIT ?3 OFFSET ?4",
-		[FD_LIST_ARRIVALS] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		[FD_LIST_ARRIVALS] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 				     " WHERE b.arrival = ?1 AND b.status = 'reserved' AND ?2 = ?2"
 				     " ORDER BY b.eta = '', b.eta, g.family LIMIT ?3 OFFSET ?4",
-		[FD_LIST_DEPARTURES] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		[FD_LIST_DEPARTURES] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 				       " WHERE b.departure <= ?1 AND b.status = 'checked_in' AND ?2 = ?2"
 				       " ORDER BY b.room LIMIT ?3 OFFSET ?4",
-		[FD_LIST_INHOUSE] = "SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		[FD_LIST_INHOUSE] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 				    " WHERE b.status = 'checked_in' AND ?1 = ?1 AND ?2 = ?2"
 				    " ORDER BY length(b.room), b.room LIMIT ?3 OFFSET ?4",
 	};
@@ -197,14 +155,14 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	 * OR across the two tables made SQLite scan every booking (about
 	 * 0.5 s with 500,000 of them). */
 	const char *by_fts =
-		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 		" WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
 		"  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
 		"  UNION ALL SELECT bb.rowid FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
 		"   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1)"
 		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	const char *by_prefix =
-		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 		" WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
 		"  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
 		"  UNION ALL SELECT bb.rowid FROM guests gg JOIN bookings bb ON bb.guest_id = gg.id"
@@ -244,7 +202,7 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 	 * when their booking has one, and only stays that hold nights
 	 * (reserved, in house, checked out) are on the board. */
 	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 		" WHERE b.room IS NOT NULL AND b.rowid IN"
 		"  (SELECT bb.rowid FROM stay_nights n JOIN bookings bb ON bb.id = n.booking_id"
 		"   WHERE n.night = ?1"

@@ -1,16 +1,12 @@
 #include "config.h"
 #include "store/query_ui.h"
+#include "store/row.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "store/db_internal.h"
 #include "store/fold.h"
-
-#define BOOKING_COLS                                                                         \
-	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"   \
-	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version," \
-	" g.family, g.given, g.country, g.vip"
 
 /* The board's order as SQL, shared by every query that pages rooms. */
 #define BOARD_ORDER " ORDER BY r.floor, length(r.number), r.number"
@@ -67,12 +63,6 @@ enum fd_status ui_query_prepare(struct fd_db *db, struct fd_error *err)
 	return fd_db_migrate(db, "ui", ui_migrations, (int)(sizeof ui_migrations / sizeof *ui_migrations), err);
 }
 
-static void col_text(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", t ? (const char *)t : "");
-}
-
 static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struct fd_error *err, const char *what)
 {
 	int rc = sqlite3_step(s);
@@ -87,23 +77,23 @@ static void read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *ro
 	struct fd_room *r = &row->r;
 	char clean[16], maint[8];
 	memset(row, 0, sizeof *row);
-	col_text(s, 0, r->number, sizeof r->number);
-	col_text(s, 1, r->type_code, sizeof r->type_code);
+	fd_col_text(s, 0, r->number, sizeof r->number);
+	fd_col_text(s, 1, r->type_code, sizeof r->type_code);
 	r->floor = sqlite3_column_int(s, 2);
-	col_text(s, 3, r->section, sizeof r->section);
-	col_text(s, 4, clean, sizeof clean);
-	col_text(s, 5, maint, sizeof maint);
+	fd_col_text(s, 3, r->section, sizeof r->section);
+	fd_col_text(s, 4, clean, sizeof clean);
+	fd_col_text(s, 5, maint, sizeof maint);
 	fd_clean_parse(clean, &r->clean);
 	fd_maint_parse(maint, &r->maint);
-	col_text(s, 6, r->maint_reason, sizeof r->maint_reason);
+	fd_col_text(s, 6, r->maint_reason, sizeof r->maint_reason);
 	r->maint_from = sqlite3_column_int(s, 7);
 	r->maint_to = sqlite3_column_int(s, 8);
 	r->dnd = sqlite3_column_int(s, 9);
 	r->mur = sqlite3_column_int(s, 10);
 	r->hk_occupied = sqlite3_column_int(s, 11);
 	r->version = sqlite3_column_int64(s, 12);
-	col_text(s, 13, r->id, sizeof r->id);
-	col_text(s, 14, row->occupant_code, sizeof row->occupant_code);
+	fd_col_text(s, 13, r->id, sizeof r->id);
+	fd_col_text(s, 14, row->occupant_code, sizeof row->occupant_code);
 	row->due_out = sqlite3_column_int(s, 15);
 	row->arrival_today = sqlite3_column_int(s, 16);
 	snprintf(row->hk_code, sizeof row->hk_code, "%s", fd_room_hk_code(r, row->occupant_code[0] != '\0', today));
@@ -166,43 +156,11 @@ enum fd_status ui_query_room_index(struct fd_db *db, enum ui_room_order order, c
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
 }
 
-static void read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
-{
-	struct fd_booking *b = &row->b;
-	char status[16], family[FD_NAME_LEN], given[FD_NAME_LEN];
-	memset(row, 0, sizeof *row);
-	col_text(s, 0, b->id, sizeof b->id);
-	col_text(s, 1, b->code, sizeof b->code);
-	col_text(s, 2, b->guest_id, sizeof b->guest_id);
-	col_text(s, 3, b->type_code, sizeof b->type_code);
-	col_text(s, 4, b->room, sizeof b->room);
-	b->arrival = sqlite3_column_int(s, 5);
-	b->departure = sqlite3_column_int(s, 6);
-	b->adults = sqlite3_column_int(s, 7);
-	b->children = sqlite3_column_int(s, 8);
-	b->rate = sqlite3_column_int64(s, 9);
-	col_text(s, 10, status, sizeof status);
-	fd_booking_status_parse(status, &b->status);
-	col_text(s, 11, b->source, sizeof b->source);
-	col_text(s, 12, b->notes, sizeof b->notes);
-	col_text(s, 13, b->eta, sizeof b->eta);
-	b->late_checkin = sqlite3_column_int(s, 14);
-	b->version = sqlite3_column_int64(s, 15);
-	col_text(s, 16, family, sizeof family);
-	col_text(s, 17, given, sizeof given);
-	if (given[0])
-		snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", family, given);
-	else
-		snprintf(row->guest_name, sizeof row->guest_name, "%s", family);
-	col_text(s, 18, row->country, sizeof row->country);
-	row->vip = sqlite3_column_int(s, 19);
-}
-
 enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, fd_date from, fd_date to,
 				   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
 #define BOARD_PAGE_SQL(ORDER)                                                                   \
-	"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"           \
+	"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"           \
 	" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2" \
 	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"            \
 	" ORDER BY b.room, b.arrival"
@@ -220,7 +178,7 @@ enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, f
 	int rc;
 	struct fd_booking_row row;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		read_booking_row(s, &row);
+		fd_read_booking_row(s, &row);
 		if (!cb(ctx, &row)) {
 			rc = SQLITE_DONE;
 			break;
@@ -259,8 +217,8 @@ enum fd_status ui_query_history(struct fd_db *db, const char *entity_id, int lim
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct ui_history_row h;
 		h.at = sqlite3_column_int64(s, 0);
-		col_text(s, 1, h.type, sizeof h.type);
-		col_text(s, 2, h.actor, sizeof h.actor);
+		fd_col_text(s, 1, h.type, sizeof h.type);
+		fd_col_text(s, 2, h.actor, sizeof h.actor);
 		if (!cb(ctx, &h)) {
 			rc = SQLITE_DONE;
 			break;
@@ -290,16 +248,16 @@ enum fd_status ui_query_staff_page(struct fd_db *db, fd_date day, int offset, in
 		struct ui_staff_row row;
 		char role[16], dept[32];
 		memset(&row, 0, sizeof row);
-		col_text(s, 0, row.s.username, sizeof row.s.username);
-		col_text(s, 1, row.s.display_name, sizeof row.s.display_name);
-		col_text(s, 2, role, sizeof role);
-		col_text(s, 3, dept, sizeof dept);
+		fd_col_text(s, 0, row.s.username, sizeof row.s.username);
+		fd_col_text(s, 1, row.s.display_name, sizeof row.s.display_name);
+		fd_col_text(s, 2, role, sizeof role);
+		fd_col_text(s, 3, dept, sizeof dept);
 		fd_role_parse(role, &row.s.role);
 		fd_dept_parse(dept, &row.s.dept);
-		col_text(s, 4, row.s.section, sizeof row.s.section);
+		fd_col_text(s, 4, row.s.section, sizeof row.s.section);
 		row.s.on_shift = sqlite3_column_int(s, 5);
 		row.s.active = sqlite3_column_int(s, 6);
-		col_text(s, 7, row.s.id, sizeof row.s.id);
+		fd_col_text(s, 7, row.s.id, sizeof row.s.id);
 		row.assigned = sqlite3_column_int(s, 8);
 		row.done = sqlite3_column_int(s, 9);
 		if (!cb(ctx, &row)) {
@@ -350,7 +308,7 @@ enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	if (char_count(key) >= 3)
 		return fd_query_find(db, text, limit, cb, ctx, err);
 	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT " BOOKING_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 		" WHERE b.room = ?2 OR substr(g.search_key, 1, length(?1)) = ?1"
 		" ORDER BY b.arrival DESC LIMIT ?3", err);
 	if (!s)
@@ -361,7 +319,7 @@ enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	int rc;
 	struct fd_booking_row row;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		read_booking_row(s, &row);
+		fd_read_booking_row(s, &row);
 		if (!cb(ctx, &row)) {
 			rc = SQLITE_DONE;
 			break;

@@ -9,39 +9,12 @@
 
 #include "core/i18n.h"
 #include "store/db_internal.h"
+#include "store/row.h"
 
 #define STMT(db, sql, err)                                  \
 	sqlite3_stmt *s = fd_db_stmt((db), (sql), (err)); \
 	if (!s)                                             \
 		return (err) ? (err)->status : FD_E_IO
-
-static void col_text(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", t ? (const char *)t : "");
-}
-
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-	sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
-}
-
-static enum fd_status step_one(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what)
-{
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		return FD_OK;
-	if (rc == SQLITE_DONE)
-		return FD_E_NOT_FOUND;
-	return fd_db_fail(db, err, what);
-}
-
-static enum fd_status step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, what);
-}
 
 static enum fd_status nomem(struct fd_error *err)
 {
@@ -70,12 +43,12 @@ static void read_folio(sqlite3_stmt *s, struct fd_folio *f)
 {
 	char kind[16];
 	memset(f, 0, sizeof *f);
-	col_text(s, 0, f->id, sizeof f->id);
-	col_text(s, 1, f->booking_id, sizeof f->booking_id);
-	col_text(s, 2, kind, sizeof kind);
+	fd_col_text(s, 0, f->id, sizeof f->id);
+	fd_col_text(s, 1, f->booking_id, sizeof f->booking_id);
+	fd_col_text(s, 2, kind, sizeof kind);
 	fd_folio_kind_parse(kind, &f->kind);
-	col_text(s, 3, f->name, sizeof f->name);
-	col_text(s, 4, f->company, sizeof f->company);
+	fd_col_text(s, 3, f->name, sizeof f->name);
+	fd_col_text(s, 4, f->company, sizeof f->company);
 	f->route_room = sqlite3_column_int(s, 5);
 	f->version = sqlite3_column_int64(s, 6);
 }
@@ -84,8 +57,8 @@ static enum fd_status get_folio(void *ctx, const char *id, struct fd_folio *out,
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT " FOLIO_COLS " FROM folios WHERE id = ?1", err);
-	bind_text(s, 1, id);
-	enum fd_status st = step_one(db, s, err, "reading a folio");
+	fd_bind_text(s, 1, id);
+	enum fd_status st = fd_step_one(db, s, err, "reading a folio");
 	if (st == FD_OK)
 		read_folio(s, out);
 	sqlite3_reset(s);
@@ -99,15 +72,15 @@ static enum fd_status put_folio(void *ctx, const struct fd_folio *f, struct fd_e
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET"
 		 " name = excluded.name, company = excluded.company, route_room = excluded.route_room,"
 		 " version = excluded.version, updated_at = excluded.updated_at", err);
-	bind_text(s, 1, f->id);
-	bind_text(s, 2, f->booking_id);
-	bind_text(s, 3, fd_folio_kind_name(f->kind));
-	bind_text(s, 4, f->name);
-	bind_text(s, 5, f->company);
+	fd_bind_text(s, 1, f->id);
+	fd_bind_text(s, 2, f->booking_id);
+	fd_bind_text(s, 3, fd_folio_kind_name(f->kind));
+	fd_bind_text(s, 4, f->name);
+	fd_bind_text(s, 5, f->company);
 	sqlite3_bind_int(s, 6, f->route_room);
 	sqlite3_bind_int64(s, 7, f->version);
 	sqlite3_bind_int64(s, 8, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a folio");
+	enum fd_status st = fd_step_done(db, s, err, "saving a folio");
 	return st ? st : fd_db_changed(db, "folio", f->id, err);
 }
 
@@ -118,7 +91,7 @@ static enum fd_status booking_folios(void *ctx, const char *booking_id, struct f
 	*out = NULL;
 	*n = 0;
 	STMT(db, "SELECT " FOLIO_COLS " FROM folios WHERE booking_id = ?1 ORDER BY rowid", err);
-	bind_text(s, 1, booking_id);
+	fd_bind_text(s, 1, booking_id);
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!grow((void **)out, *n, &cap, sizeof **out)) {
@@ -140,21 +113,21 @@ static void read_line(sqlite3_stmt *s, struct fd_folio_line *l)
 {
 	char kind[16];
 	memset(l, 0, sizeof *l);
-	col_text(s, 0, l->id, sizeof l->id);
-	col_text(s, 1, l->folio_id, sizeof l->folio_id);
-	col_text(s, 2, kind, sizeof kind);
+	fd_col_text(s, 0, l->id, sizeof l->id);
+	fd_col_text(s, 1, l->folio_id, sizeof l->folio_id);
+	fd_col_text(s, 2, kind, sizeof kind);
 	fd_line_kind_parse(kind, &l->kind);
-	col_text(s, 3, l->code, sizeof l->code);
-	col_text(s, 4, l->description, sizeof l->description);
+	fd_col_text(s, 3, l->code, sizeof l->code);
+	fd_col_text(s, 4, l->description, sizeof l->description);
 	l->amount = sqlite3_column_int64(s, 5);
 	l->tax = sqlite3_column_int64(s, 6);
 	l->date = sqlite3_column_int(s, 7);
-	col_text(s, 8, l->method, sizeof l->method);
-	col_text(s, 9, l->ref, sizeof l->ref);
-	col_text(s, 10, l->last4, sizeof l->last4);
-	col_text(s, 11, l->voids, sizeof l->voids);
-	col_text(s, 12, l->reason, sizeof l->reason);
-	col_text(s, 13, l->actor, sizeof l->actor);
+	fd_col_text(s, 8, l->method, sizeof l->method);
+	fd_col_text(s, 9, l->ref, sizeof l->ref);
+	fd_col_text(s, 10, l->last4, sizeof l->last4);
+	fd_col_text(s, 11, l->voids, sizeof l->voids);
+	fd_col_text(s, 12, l->reason, sizeof l->reason);
+	fd_col_text(s, 13, l->actor, sizeof l->actor);
 	l->created_at = sqlite3_column_int64(s, 14);
 	l->version = sqlite3_column_int64(s, 15);
 }
@@ -163,8 +136,8 @@ static enum fd_status get_line(void *ctx, const char *id, struct fd_folio_line *
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT " LINE_COLS " FROM folio_lines WHERE id = ?1", err);
-	bind_text(s, 1, id);
-	enum fd_status st = step_one(db, s, err, "reading a folio line");
+	fd_bind_text(s, 1, id);
+	enum fd_status st = fd_step_one(db, s, err, "reading a folio line");
 	if (st == FD_OK)
 		read_line(s, out);
 	sqlite3_reset(s);
@@ -179,27 +152,27 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 		 " ON CONFLICT(id) DO UPDATE SET folio_id = excluded.folio_id,"
 		 " version = excluded.version, updated_at = excluded.updated_at", err);
-	bind_text(s, 1, l->id);
-	bind_text(s, 2, l->folio_id);
-	bind_text(s, 3, fd_line_kind_name(l->kind));
-	bind_text(s, 4, l->code);
-	bind_text(s, 5, l->description);
+	fd_bind_text(s, 1, l->id);
+	fd_bind_text(s, 2, l->folio_id);
+	fd_bind_text(s, 3, fd_line_kind_name(l->kind));
+	fd_bind_text(s, 4, l->code);
+	fd_bind_text(s, 5, l->description);
 	sqlite3_bind_int64(s, 6, l->amount);
 	sqlite3_bind_int64(s, 7, l->tax);
 	sqlite3_bind_int(s, 8, l->date);
-	bind_text(s, 9, l->method);
-	bind_text(s, 10, l->ref);
-	bind_text(s, 11, l->last4);
+	fd_bind_text(s, 9, l->method);
+	fd_bind_text(s, 10, l->ref);
+	fd_bind_text(s, 11, l->last4);
 	if (l->voids[0])
-		bind_text(s, 12, l->voids);
+		fd_bind_text(s, 12, l->voids);
 	else
 		sqlite3_bind_null(s, 12);
-	bind_text(s, 13, l->reason);
-	bind_text(s, 14, l->actor);
+	fd_bind_text(s, 13, l->reason);
+	fd_bind_text(s, 14, l->actor);
 	sqlite3_bind_int64(s, 15, l->created_at);
 	sqlite3_bind_int64(s, 16, l->version);
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a folio line");
+	enum fd_status st = fd_step_done(db, s, err, "saving a folio line");
 	return st ? st : fd_db_changed(db, "folio_line", l->id, err);
 }
 
@@ -210,7 +183,7 @@ static enum fd_status folio_lines(void *ctx, const char *folio_id, struct fd_fol
 	*out = NULL;
 	*n = 0;
 	STMT(db, "SELECT " LINE_COLS " FROM folio_lines WHERE folio_id = ?1 ORDER BY seq", err);
-	bind_text(s, 1, folio_id);
+	fd_bind_text(s, 1, folio_id);
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!grow((void **)out, *n, &cap, sizeof **out)) {
@@ -229,12 +202,12 @@ static enum fd_status get_charge_code(void *ctx, const char *code, struct fd_cha
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT code, name, vat_bp, is_room, version FROM charge_codes WHERE code = ?1", err);
-	bind_text(s, 1, code);
-	enum fd_status st = step_one(db, s, err, "reading a charge code");
+	fd_bind_text(s, 1, code);
+	enum fd_status st = fd_step_one(db, s, err, "reading a charge code");
 	if (st == FD_OK) {
 		memset(out, 0, sizeof *out);
-		col_text(s, 0, out->code, sizeof out->code);
-		col_text(s, 1, out->name, sizeof out->name);
+		fd_col_text(s, 0, out->code, sizeof out->code);
+		fd_col_text(s, 1, out->name, sizeof out->name);
 		out->vat_bp = sqlite3_column_int(s, 2);
 		out->is_room = sqlite3_column_int(s, 3);
 		out->version = sqlite3_column_int64(s, 4);
@@ -250,13 +223,13 @@ static enum fd_status put_charge_code(void *ctx, const struct fd_charge_code *cc
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
 		 " vat_bp = excluded.vat_bp, is_room = excluded.is_room, version = excluded.version,"
 		 " updated_at = excluded.updated_at", err);
-	bind_text(s, 1, cc->code);
-	bind_text(s, 2, cc->name);
+	fd_bind_text(s, 1, cc->code);
+	fd_bind_text(s, 2, cc->name);
 	sqlite3_bind_int(s, 3, cc->vat_bp);
 	sqlite3_bind_int(s, 4, cc->is_room);
 	sqlite3_bind_int64(s, 5, cc->version);
 	sqlite3_bind_int64(s, 6, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a charge code");
+	enum fd_status st = fd_step_done(db, s, err, "saving a charge code");
 	return st ? st : fd_db_changed(db, "charge_code", cc->code, err);
 }
 
@@ -264,10 +237,10 @@ static enum fd_status get_setting(void *ctx, const char *key, char *out, size_t 
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT value FROM folio_settings WHERE key = ?1", err);
-	bind_text(s, 1, key);
-	enum fd_status st = step_one(db, s, err, "reading a setting");
+	fd_bind_text(s, 1, key);
+	enum fd_status st = fd_step_one(db, s, err, "reading a setting");
 	if (st == FD_OK)
-		col_text(s, 0, out, size);
+		fd_col_text(s, 0, out, size);
 	sqlite3_reset(s);
 	return st;
 }
@@ -277,9 +250,9 @@ static enum fd_status put_setting(void *ctx, const char *key, const char *value,
 	struct fd_db *db = ctx;
 	STMT(db, "INSERT INTO folio_settings (key, value) VALUES (?1, ?2)"
 		 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
-	bind_text(s, 1, key);
-	bind_text(s, 2, value);
-	enum fd_status st = step_done(db, s, err, "saving a setting");
+	fd_bind_text(s, 1, key);
+	fd_bind_text(s, 2, value);
+	enum fd_status st = fd_step_done(db, s, err, "saving a setting");
 	return st ? st : fd_db_changed(db, "setting", key, err);
 }
 
@@ -307,7 +280,7 @@ static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list wh
 			free(ids);
 			return nomem(err);
 		}
-		col_text(s, 0, ids[k++], FD_ID_LEN);
+		fd_col_text(s, 0, ids[k++], FD_ID_LEN);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -332,7 +305,7 @@ static enum fd_status get_day_report(void *ctx, fd_date d, struct fd_day_report 
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT " DAY_COLS " FROM day_reports WHERE date = ?1", err);
 	sqlite3_bind_int(s, 1, d);
-	enum fd_status st = step_one(db, s, err, "reading a day report");
+	enum fd_status st = fd_step_one(db, s, err, "reading a day report");
 	if (st == FD_OK) {
 		memset(r, 0, sizeof *r);
 		r->date = sqlite3_column_int(s, 0);
@@ -340,7 +313,7 @@ static enum fd_status get_day_report(void *ctx, fd_date d, struct fd_day_report 
 				 &r->arrivals, &r->departures, &r->cancellations, &r->no_shows };
 		for (int i = 0; i < 8; i++)
 			*f[i] = sqlite3_column_int64(s, i + 1);
-		col_text(s, 9, r->closed_by, sizeof r->closed_by);
+		fd_col_text(s, 9, r->closed_by, sizeof r->closed_by);
 		r->closed_at = sqlite3_column_int64(s, 10);
 	}
 	sqlite3_reset(s);
@@ -356,9 +329,9 @@ static enum fd_status put_day_report(void *ctx, const struct fd_day_report *r, s
 			      r->arrivals, r->departures, r->cancellations, r->no_shows };
 	for (int i = 0; i < 8; i++)
 		sqlite3_bind_int64(s, i + 2, f[i]);
-	bind_text(s, 10, r->closed_by);
+	fd_bind_text(s, 10, r->closed_by);
 	sqlite3_bind_int64(s, 11, r->closed_at);
-	enum fd_status st = step_done(db, s, err, "saving a day report");
+	enum fd_status st = fd_step_done(db, s, err, "saving a day report");
 	char key[16];
 	snprintf(key, sizeof key, "%d", (int)r->date);
 	return st ? st : fd_db_changed(db, "day_report", key, err);
@@ -368,7 +341,7 @@ static enum fd_status count_one(struct fd_db *db, const char *sql, fd_date d, in
 {
 	STMT(db, sql, err);
 	sqlite3_bind_int(s, 1, d);
-	enum fd_status st = step_one(db, s, err, "counting the day");
+	enum fd_status st = fd_step_one(db, s, err, "counting the day");
 	*out = st == FD_OK ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
@@ -413,17 +386,17 @@ static enum fd_status get_block(void *ctx, const char *room, const char *uid, st
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT room, uid, start, end, summary, source, version FROM room_blocks WHERE room = ?1 AND uid = ?2",
 	     err);
-	bind_text(s, 1, room);
-	bind_text(s, 2, uid);
-	enum fd_status st = step_one(db, s, err, "reading a room block");
+	fd_bind_text(s, 1, room);
+	fd_bind_text(s, 2, uid);
+	enum fd_status st = fd_step_one(db, s, err, "reading a room block");
 	if (st == FD_OK) {
 		memset(out, 0, sizeof *out);
-		col_text(s, 0, out->room, sizeof out->room);
-		col_text(s, 1, out->uid, sizeof out->uid);
+		fd_col_text(s, 0, out->room, sizeof out->room);
+		fd_col_text(s, 1, out->uid, sizeof out->uid);
 		out->start = sqlite3_column_int(s, 2);
 		out->end = sqlite3_column_int(s, 3);
-		col_text(s, 4, out->summary, sizeof out->summary);
-		col_text(s, 5, out->source, sizeof out->source);
+		fd_col_text(s, 4, out->summary, sizeof out->summary);
+		fd_col_text(s, 5, out->source, sizeof out->source);
 		out->version = sqlite3_column_int64(s, 6);
 	}
 	sqlite3_reset(s);
@@ -437,15 +410,15 @@ static enum fd_status put_block(void *ctx, const struct fd_room_block *b, struct
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(room, uid) DO UPDATE SET"
 		 " start = excluded.start, end = excluded.end, summary = excluded.summary,"
 		 " source = excluded.source, version = excluded.version, updated_at = excluded.updated_at", err);
-	bind_text(s, 1, b->room);
-	bind_text(s, 2, b->uid);
+	fd_bind_text(s, 1, b->room);
+	fd_bind_text(s, 2, b->uid);
 	sqlite3_bind_int(s, 3, b->start);
 	sqlite3_bind_int(s, 4, b->end);
-	bind_text(s, 5, b->summary);
-	bind_text(s, 6, b->source);
+	fd_bind_text(s, 5, b->summary);
+	fd_bind_text(s, 6, b->source);
 	sqlite3_bind_int64(s, 7, b->version);
 	sqlite3_bind_int64(s, 8, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a room block");
+	enum fd_status st = fd_step_done(db, s, err, "saving a room block");
 	return st ? st : fd_db_changed(db, "room_block", b->room, err);
 }
 
@@ -453,9 +426,9 @@ static enum fd_status del_block(void *ctx, const char *room, const char *uid, st
 {
 	struct fd_db *db = ctx;
 	STMT(db, "DELETE FROM room_blocks WHERE room = ?1 AND uid = ?2", err);
-	bind_text(s, 1, room);
-	bind_text(s, 2, uid);
-	enum fd_status st = step_done(db, s, err, "removing a room block");
+	fd_bind_text(s, 1, room);
+	fd_bind_text(s, 2, uid);
+	enum fd_status st = fd_step_done(db, s, err, "removing a room block");
 	return st ? st : fd_db_changed(db, "room_block", room, err);
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "store/db_internal.h"
+#include "store/row.h"
 #include "store/fold.h"
 
 #define STMT(db, sql, err)                                  \
@@ -15,55 +16,19 @@
 	if (!s)                                             \
 		return (err) ? (err)->status : FD_E_IO
 
-static void col_text(sqlite3_stmt *s, int i, char *out, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	snprintf(out, size, "%s", t ? (const char *)t : "");
-}
-
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
-{
-	sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
-}
-
-static void bind_opt_text(sqlite3_stmt *s, int i, const char *v)
-{
-	if (v && v[0])
-		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, i);
-}
-
 /* Step a statement that returns one row or none. */
-static enum fd_status step_one(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what)
-{
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		return FD_OK;
-	if (rc == SQLITE_DONE)
-		return FD_E_NOT_FOUND;
-	return fd_db_fail(db, err, what);
-}
-
-static enum fd_status step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, what);
-}
-
 /* --- property --- */
 
 static enum fd_status get_property(void *ctx, struct fd_property *p, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT id, name, currency, timezone, business_date, version FROM property", err);
-	enum fd_status st = step_one(db, s, err, "reading the property");
+	enum fd_status st = fd_step_one(db, s, err, "reading the property");
 	if (st == FD_OK) {
-		col_text(s, 0, p->id, sizeof p->id);
-		col_text(s, 1, p->name, sizeof p->name);
-		col_text(s, 2, p->currency, sizeof p->currency);
-		col_text(s, 3, p->timezone, sizeof p->timezone);
+		fd_col_text(s, 0, p->id, sizeof p->id);
+		fd_col_text(s, 1, p->name, sizeof p->name);
+		fd_col_text(s, 2, p->currency, sizeof p->currency);
+		fd_col_text(s, 3, p->timezone, sizeof p->timezone);
 		p->business_date = sqlite3_column_int(s, 4);
 		p->version = sqlite3_column_int64(s, 5);
 	}
@@ -79,14 +44,14 @@ static enum fd_status put_property(void *ctx, const struct fd_property *p, struc
 		 " id = excluded.id, name = excluded.name, currency = excluded.currency,"
 		 " timezone = excluded.timezone, business_date = excluded.business_date,"
 		 " version = excluded.version, updated_at = excluded.updated_at", err);
-	bind_text(s, 1, p->id);
-	bind_text(s, 2, p->name);
-	bind_text(s, 3, p->currency);
-	bind_text(s, 4, p->timezone);
+	fd_bind_text(s, 1, p->id);
+	fd_bind_text(s, 2, p->name);
+	fd_bind_text(s, 3, p->currency);
+	fd_bind_text(s, 4, p->timezone);
 	sqlite3_bind_int(s, 5, p->business_date);
 	sqlite3_bind_int64(s, 6, p->version);
 	sqlite3_bind_int64(s, 7, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving the property");
+	enum fd_status st = fd_step_done(db, s, err, "saving the property");
 	return st ? st : fd_db_changed(db, "property", p->id, err);
 }
 
@@ -96,12 +61,12 @@ static enum fd_status get_room_type(void *ctx, const char *code, struct fd_room_
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT id, code, name, max_occupancy, base_rate, rank, version FROM room_types WHERE code = ?1", err);
-	bind_text(s, 1, code);
-	enum fd_status st = step_one(db, s, err, "reading a room type");
+	fd_bind_text(s, 1, code);
+	enum fd_status st = fd_step_one(db, s, err, "reading a room type");
 	if (st == FD_OK) {
-		col_text(s, 0, t->id, sizeof t->id);
-		col_text(s, 1, t->code, sizeof t->code);
-		col_text(s, 2, t->name, sizeof t->name);
+		fd_col_text(s, 0, t->id, sizeof t->id);
+		fd_col_text(s, 1, t->code, sizeof t->code);
+		fd_col_text(s, 2, t->name, sizeof t->name);
 		t->max_occupancy = sqlite3_column_int(s, 3);
 		t->base_rate = sqlite3_column_int64(s, 4);
 		t->rank = sqlite3_column_int(s, 5);
@@ -119,15 +84,15 @@ static enum fd_status put_room_type(void *ctx, const struct fd_room_type *t, str
 		 " name = excluded.name, max_occupancy = excluded.max_occupancy,"
 		 " base_rate = excluded.base_rate, rank = excluded.rank,"
 		 " version = excluded.version, updated_at = excluded.updated_at", err);
-	bind_text(s, 1, t->id);
-	bind_text(s, 2, t->code);
-	bind_text(s, 3, t->name);
+	fd_bind_text(s, 1, t->id);
+	fd_bind_text(s, 2, t->code);
+	fd_bind_text(s, 3, t->name);
 	sqlite3_bind_int(s, 4, t->max_occupancy);
 	sqlite3_bind_int64(s, 5, t->base_rate);
 	sqlite3_bind_int(s, 6, t->rank);
 	sqlite3_bind_int64(s, 7, t->version);
 	sqlite3_bind_int64(s, 8, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a room type");
+	enum fd_status st = fd_step_done(db, s, err, "saving a room type");
 	return st ? st : fd_db_changed(db, "room_type", t->code, err);
 }
 
@@ -138,20 +103,20 @@ static enum fd_status get_room(void *ctx, const char *number, struct fd_room *r,
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT id, number, type_code, floor, section, clean, maint, maint_reason,"
 		 " maint_from, maint_to, dnd, mur, hk_occupied, version FROM rooms WHERE number = ?1", err);
-	bind_text(s, 1, number);
-	enum fd_status st = step_one(db, s, err, "reading a room");
+	fd_bind_text(s, 1, number);
+	enum fd_status st = fd_step_one(db, s, err, "reading a room");
 	if (st == FD_OK) {
 		char clean[16], maint[8];
-		col_text(s, 0, r->id, sizeof r->id);
-		col_text(s, 1, r->number, sizeof r->number);
-		col_text(s, 2, r->type_code, sizeof r->type_code);
+		fd_col_text(s, 0, r->id, sizeof r->id);
+		fd_col_text(s, 1, r->number, sizeof r->number);
+		fd_col_text(s, 2, r->type_code, sizeof r->type_code);
 		r->floor = sqlite3_column_int(s, 3);
-		col_text(s, 4, r->section, sizeof r->section);
-		col_text(s, 5, clean, sizeof clean);
-		col_text(s, 6, maint, sizeof maint);
+		fd_col_text(s, 4, r->section, sizeof r->section);
+		fd_col_text(s, 5, clean, sizeof clean);
+		fd_col_text(s, 6, maint, sizeof maint);
 		fd_clean_parse(clean, &r->clean);
 		fd_maint_parse(maint, &r->maint);
-		col_text(s, 7, r->maint_reason, sizeof r->maint_reason);
+		fd_col_text(s, 7, r->maint_reason, sizeof r->maint_reason);
 		r->maint_from = sqlite3_column_int(s, 8);
 		r->maint_to = sqlite3_column_int(s, 9);
 		r->dnd = sqlite3_column_int(s, 10);
@@ -175,14 +140,14 @@ static enum fd_status put_room(void *ctx, const struct fd_room *r, struct fd_err
 		 " maint_from = excluded.maint_from, maint_to = excluded.maint_to, dnd = excluded.dnd,"
 		 " mur = excluded.mur, hk_occupied = excluded.hk_occupied, version = excluded.version,"
 		 " updated_at = excluded.updated_at", err);
-	bind_text(s, 1, r->id);
-	bind_text(s, 2, r->number);
-	bind_text(s, 3, r->type_code);
+	fd_bind_text(s, 1, r->id);
+	fd_bind_text(s, 2, r->number);
+	fd_bind_text(s, 3, r->type_code);
 	sqlite3_bind_int(s, 4, r->floor);
-	bind_text(s, 5, r->section);
-	bind_text(s, 6, fd_clean_name(r->clean));
-	bind_text(s, 7, fd_maint_name(r->maint));
-	bind_text(s, 8, r->maint_reason);
+	fd_bind_text(s, 5, r->section);
+	fd_bind_text(s, 6, fd_clean_name(r->clean));
+	fd_bind_text(s, 7, fd_maint_name(r->maint));
+	fd_bind_text(s, 8, r->maint_reason);
 	if (r->maint == FD_MAINT_NONE) {
 		sqlite3_bind_null(s, 9);
 		sqlite3_bind_null(s, 10);
@@ -195,7 +160,7 @@ static enum fd_status put_room(void *ctx, const struct fd_room *r, struct fd_err
 	sqlite3_bind_int(s, 13, r->hk_occupied);
 	sqlite3_bind_int64(s, 14, r->version);
 	sqlite3_bind_int64(s, 15, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a room");
+	enum fd_status st = fd_step_done(db, s, err, "saving a room");
 	return st ? st : fd_db_changed(db, "room", r->number, err);
 }
 
@@ -206,17 +171,17 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version"
 		 " FROM guests WHERE id = ?1", err);
-	bind_text(s, 1, id);
-	enum fd_status st = step_one(db, s, err, "reading a guest");
+	fd_bind_text(s, 1, id);
+	enum fd_status st = fd_step_one(db, s, err, "reading a guest");
 	if (st == FD_OK) {
-		col_text(s, 0, g->id, sizeof g->id);
-		col_text(s, 1, g->family, sizeof g->family);
-		col_text(s, 2, g->given, sizeof g->given);
-		col_text(s, 3, g->email, sizeof g->email);
-		col_text(s, 4, g->phone, sizeof g->phone);
-		col_text(s, 5, g->country, sizeof g->country);
-		col_text(s, 6, g->document, sizeof g->document);
-		col_text(s, 7, g->notes, sizeof g->notes);
+		fd_col_text(s, 0, g->id, sizeof g->id);
+		fd_col_text(s, 1, g->family, sizeof g->family);
+		fd_col_text(s, 2, g->given, sizeof g->given);
+		fd_col_text(s, 3, g->email, sizeof g->email);
+		fd_col_text(s, 4, g->phone, sizeof g->phone);
+		fd_col_text(s, 5, g->country, sizeof g->country);
+		fd_col_text(s, 6, g->document, sizeof g->document);
+		fd_col_text(s, 7, g->notes, sizeof g->notes);
 		g->vip = sqlite3_column_int(s, 8);
 		g->erased = sqlite3_column_int(s, 9);
 		g->version = sqlite3_column_int64(s, 10);
@@ -239,20 +204,20 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	char name[2 * FD_NAME_LEN + 2], key[4 * FD_NAME_LEN];
 	snprintf(name, sizeof name, "%s %s", g->family, g->given);
 	fd_fold(g->erased ? "" : name, key, sizeof key);
-	bind_text(s, 1, g->id);
-	bind_text(s, 2, g->family);
-	bind_text(s, 3, g->given);
-	bind_text(s, 4, g->email);
-	bind_text(s, 5, g->phone);
-	bind_text(s, 6, g->country);
-	bind_text(s, 7, g->document);
-	bind_text(s, 8, g->notes);
+	fd_bind_text(s, 1, g->id);
+	fd_bind_text(s, 2, g->family);
+	fd_bind_text(s, 3, g->given);
+	fd_bind_text(s, 4, g->email);
+	fd_bind_text(s, 5, g->phone);
+	fd_bind_text(s, 6, g->country);
+	fd_bind_text(s, 7, g->document);
+	fd_bind_text(s, 8, g->notes);
 	sqlite3_bind_int(s, 9, g->vip);
 	sqlite3_bind_int(s, 10, g->erased);
 	sqlite3_bind_int64(s, 11, g->version);
 	sqlite3_bind_int64(s, 12, (int64_t)time(NULL));
-	bind_text(s, 13, key);
-	enum fd_status st = step_done(db, s, err, "saving a guest");
+	fd_bind_text(s, 13, key);
+	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
 	return st ? st : fd_db_changed(db, "guest", g->id, err);
 }
 
@@ -267,25 +232,25 @@ static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking 
 	const char *by_code = "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children,"
 			      " rate, status, source, notes, eta, late_checkin, version FROM bookings WHERE code = ?1";
 	STMT(db, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, err);
-	bind_text(s, 1, key);
-	enum fd_status st = step_one(db, s, err, "reading a booking");
+	fd_bind_text(s, 1, key);
+	enum fd_status st = fd_step_one(db, s, err, "reading a booking");
 	if (st == FD_OK) {
 		char status[16];
-		col_text(s, 0, b->id, sizeof b->id);
-		col_text(s, 1, b->code, sizeof b->code);
-		col_text(s, 2, b->guest_id, sizeof b->guest_id);
-		col_text(s, 3, b->type_code, sizeof b->type_code);
-		col_text(s, 4, b->room, sizeof b->room);
+		fd_col_text(s, 0, b->id, sizeof b->id);
+		fd_col_text(s, 1, b->code, sizeof b->code);
+		fd_col_text(s, 2, b->guest_id, sizeof b->guest_id);
+		fd_col_text(s, 3, b->type_code, sizeof b->type_code);
+		fd_col_text(s, 4, b->room, sizeof b->room);
 		b->arrival = sqlite3_column_int(s, 5);
 		b->departure = sqlite3_column_int(s, 6);
 		b->adults = sqlite3_column_int(s, 7);
 		b->children = sqlite3_column_int(s, 8);
 		b->rate = sqlite3_column_int64(s, 9);
-		col_text(s, 10, status, sizeof status);
+		fd_col_text(s, 10, status, sizeof status);
 		fd_booking_status_parse(status, &b->status);
-		col_text(s, 11, b->source, sizeof b->source);
-		col_text(s, 12, b->notes, sizeof b->notes);
-		col_text(s, 13, b->eta, sizeof b->eta);
+		fd_col_text(s, 11, b->source, sizeof b->source);
+		fd_col_text(s, 12, b->notes, sizeof b->notes);
+		fd_col_text(s, 13, b->eta, sizeof b->eta);
 		b->late_checkin = sqlite3_column_int(s, 14);
 		b->version = sqlite3_column_int64(s, 15);
 	}
@@ -326,12 +291,12 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 		keep_before = b->arrival;
 	STMT(db, "DELETE FROM stay_nights WHERE booking_id = ?1"
 		 " AND (night >= ?2 OR night < ?3 OR night >= ?4 OR ?5)", err);
-	bind_text(s, 1, b->id);
+	fd_bind_text(s, 1, b->id);
 	sqlite3_bind_int(s, 2, keep_before);
 	sqlite3_bind_int(s, 3, b->arrival);
 	sqlite3_bind_int(s, 4, b->departure);
 	sqlite3_bind_int(s, 5, !holds_nights(b));
-	if ((st = step_done(db, s, err, "releasing a booking's nights")) || !holds_nights(b))
+	if ((st = fd_step_done(db, s, err, "releasing a booking's nights")) || !holds_nights(b))
 		return st;
 	char inv_type[FD_TYPECODE_LEN];
 	snprintf(inv_type, sizeof inv_type, "%s", b->type_code);
@@ -349,11 +314,11 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 		return err ? err->status : FD_E_IO;
 	for (fd_date d = b->arrival; d < b->departure; d++) {
 		sqlite3_reset(ins);
-		bind_text(ins, 1, b->id);
+		fd_bind_text(ins, 1, b->id);
 		sqlite3_bind_int(ins, 2, d);
-		bind_text(ins, 3, inv_type);
-		bind_opt_text(ins, 4, b->room);
-		if ((st = step_done(db, ins, err, "holding a booking's nights")))
+		fd_bind_text(ins, 3, inv_type);
+		fd_bind_opt_text(ins, 4, b->room);
+		if ((st = fd_step_done(db, ins, err, "holding a booking's nights")))
 			return st;
 	}
 	return FD_OK;
@@ -372,24 +337,24 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 		 " source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 		 " late_checkin = excluded.late_checkin, version = excluded.version,"
 		 " updated_at = excluded.updated_at", err);
-	bind_text(s, 1, b->id);
-	bind_text(s, 2, b->code);
-	bind_text(s, 3, b->guest_id);
-	bind_text(s, 4, b->type_code);
-	bind_opt_text(s, 5, b->room);
+	fd_bind_text(s, 1, b->id);
+	fd_bind_text(s, 2, b->code);
+	fd_bind_text(s, 3, b->guest_id);
+	fd_bind_text(s, 4, b->type_code);
+	fd_bind_opt_text(s, 5, b->room);
 	sqlite3_bind_int(s, 6, b->arrival);
 	sqlite3_bind_int(s, 7, b->departure);
 	sqlite3_bind_int(s, 8, b->adults);
 	sqlite3_bind_int(s, 9, b->children);
 	sqlite3_bind_int64(s, 10, b->rate);
-	bind_text(s, 11, fd_booking_status_name(b->status));
-	bind_text(s, 12, b->source);
-	bind_text(s, 13, b->notes);
-	bind_text(s, 14, b->eta);
+	fd_bind_text(s, 11, fd_booking_status_name(b->status));
+	fd_bind_text(s, 12, b->source);
+	fd_bind_text(s, 13, b->notes);
+	fd_bind_text(s, 14, b->eta);
 	sqlite3_bind_int(s, 15, b->late_checkin);
 	sqlite3_bind_int64(s, 16, b->version);
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a booking");
+	enum fd_status st = fd_step_done(db, s, err, "saving a booking");
 	if (!st)
 		st = write_nights(db, b, err);
 	return st ? st : fd_db_changed(db, "booking", b->id, err);
@@ -401,20 +366,20 @@ static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_d
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
 		 " WHERE n.room = ?1 AND n.night >= ?2 AND n.night < ?3 AND n.booking_id <> ?4 LIMIT 1", err);
-	bind_text(s, 1, room);
+	fd_bind_text(s, 1, room);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
-	bind_text(s, 4, except_id ? except_id : "");
-	enum fd_status st = step_one(db, s, err, "checking a room");
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	enum fd_status st = fd_step_one(db, s, err, "checking a room");
 	if (st == FD_OK)
-		col_text(s, 0, clash_code, FD_CODE_LEN);
+		fd_col_text(s, 0, clash_code, FD_CODE_LEN);
 	sqlite3_reset(s);
 	return st;
 }
 
 static enum fd_status count_query(struct fd_db *db, sqlite3_stmt *s, int *out, struct fd_error *err)
 {
-	enum fd_status st = step_one(db, s, err, "counting availability");
+	enum fd_status st = fd_step_one(db, s, err, "counting availability");
 	*out = st == FD_OK ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_reset(s);
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
@@ -425,9 +390,9 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3", err);
-	bind_text(s, 1, type);
+	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
-	bind_text(s, 3, except_id ? except_id : "");
+	fd_bind_text(s, 3, except_id ? except_id : "");
 	return count_query(db, s, sold, err);
 }
 
@@ -446,7 +411,7 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 		 " - (SELECT count(DISTINCT r.number) FROM room_blocks k"
 		 "    CROSS JOIN rooms r ON r.number = k.room WHERE r.type_code = ?1 AND k.start <= ?2 AND k.end > ?2"
 		 "    AND NOT (r.maint = 'ooo' AND r.maint_from <= ?2 AND r.maint_to > ?2))", err);
-	bind_text(s, 1, type);
+	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
 	return count_query(db, s, rooms, err);
 }
@@ -462,14 +427,14 @@ static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_d
 		 " AND NOT EXISTS (SELECT 1 FROM stay_nights n WHERE n.room = r.number"
 		 "  AND n.night >= ?2 AND n.night < ?3)"
 		 " ORDER BY floor, length(number), number LIMIT ?4", err);
-	bind_text(s, 1, type);
+	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
 	sqlite3_bind_int(s, 4, max);
 	*n = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
-		col_text(s, 0, out[(*n)++], FD_ROOMNO_LEN);
+		fd_col_text(s, 0, out[(*n)++], FD_ROOMNO_LEN);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing free rooms");
 }
@@ -481,18 +446,18 @@ static enum fd_status get_staff(void *ctx, const char *username, struct fd_staff
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT id, username, display_name, role, dept, section, active, on_shift, version"
 		 " FROM staff WHERE username = ?1", err);
-	bind_text(s, 1, username);
-	enum fd_status st = step_one(db, s, err, "reading a staff member");
+	fd_bind_text(s, 1, username);
+	enum fd_status st = fd_step_one(db, s, err, "reading a staff member");
 	if (st == FD_OK) {
 		char role[16], dept[24];
-		col_text(s, 0, st_out->id, sizeof st_out->id);
-		col_text(s, 1, st_out->username, sizeof st_out->username);
-		col_text(s, 2, st_out->display_name, sizeof st_out->display_name);
-		col_text(s, 3, role, sizeof role);
-		col_text(s, 4, dept, sizeof dept);
+		fd_col_text(s, 0, st_out->id, sizeof st_out->id);
+		fd_col_text(s, 1, st_out->username, sizeof st_out->username);
+		fd_col_text(s, 2, st_out->display_name, sizeof st_out->display_name);
+		fd_col_text(s, 3, role, sizeof role);
+		fd_col_text(s, 4, dept, sizeof dept);
 		fd_role_parse(role, &st_out->role);
 		fd_dept_parse(dept, &st_out->dept);
-		col_text(s, 5, st_out->section, sizeof st_out->section);
+		fd_col_text(s, 5, st_out->section, sizeof st_out->section);
 		st_out->active = sqlite3_column_int(s, 6);
 		st_out->on_shift = sqlite3_column_int(s, 7);
 		st_out->version = sqlite3_column_int64(s, 8);
@@ -510,17 +475,17 @@ static enum fd_status put_staff(void *ctx, const struct fd_staff *m, struct fd_e
 		 " role = excluded.role, dept = excluded.dept, section = excluded.section,"
 		 " active = excluded.active, on_shift = excluded.on_shift, version = excluded.version,"
 		 " updated_at = excluded.updated_at", err);
-	bind_text(s, 1, m->id);
-	bind_text(s, 2, m->username);
-	bind_text(s, 3, m->display_name);
-	bind_text(s, 4, fd_role_name(m->role));
-	bind_text(s, 5, fd_dept_name(m->dept));
-	bind_text(s, 6, m->section);
+	fd_bind_text(s, 1, m->id);
+	fd_bind_text(s, 2, m->username);
+	fd_bind_text(s, 3, m->display_name);
+	fd_bind_text(s, 4, fd_role_name(m->role));
+	fd_bind_text(s, 5, fd_dept_name(m->dept));
+	fd_bind_text(s, 6, m->section);
 	sqlite3_bind_int(s, 7, m->active);
 	sqlite3_bind_int(s, 8, m->on_shift);
 	sqlite3_bind_int64(s, 9, m->version);
 	sqlite3_bind_int64(s, 10, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a staff member");
+	enum fd_status st = fd_step_done(db, s, err, "saving a staff member");
 	return st ? st : fd_db_changed(db, "staff", m->username, err);
 }
 
@@ -530,16 +495,16 @@ static enum fd_status get_task(void *ctx, const char *id, struct fd_hk_task *t, 
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT id, room, date, kind, attendant, status, version FROM hk_tasks WHERE id = ?1", err);
-	bind_text(s, 1, id);
-	enum fd_status st = step_one(db, s, err, "reading a task");
+	fd_bind_text(s, 1, id);
+	enum fd_status st = fd_step_one(db, s, err, "reading a task");
 	if (st == FD_OK) {
 		char kind[16], status[16];
-		col_text(s, 0, t->id, sizeof t->id);
-		col_text(s, 1, t->room, sizeof t->room);
+		fd_col_text(s, 0, t->id, sizeof t->id);
+		fd_col_text(s, 1, t->room, sizeof t->room);
 		t->date = sqlite3_column_int(s, 2);
-		col_text(s, 3, kind, sizeof kind);
-		col_text(s, 4, t->attendant, sizeof t->attendant);
-		col_text(s, 5, status, sizeof status);
+		fd_col_text(s, 3, kind, sizeof kind);
+		fd_col_text(s, 4, t->attendant, sizeof t->attendant);
+		fd_col_text(s, 5, status, sizeof status);
 		fd_task_kind_parse(kind, &t->kind);
 		fd_task_status_parse(status, &t->status);
 		t->version = sqlite3_column_int64(s, 6);
@@ -555,15 +520,15 @@ static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_
 		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET"
 		 " attendant = excluded.attendant, status = excluded.status,"
 		 " version = excluded.version, updated_at = excluded.updated_at", err);
-	bind_text(s, 1, t->id);
-	bind_text(s, 2, t->room);
+	fd_bind_text(s, 1, t->id);
+	fd_bind_text(s, 2, t->room);
 	sqlite3_bind_int(s, 3, t->date);
-	bind_text(s, 4, fd_task_kind_name(t->kind));
-	bind_text(s, 5, t->attendant);
-	bind_text(s, 6, fd_task_status_name(t->status));
+	fd_bind_text(s, 4, fd_task_kind_name(t->kind));
+	fd_bind_text(s, 5, t->attendant);
+	fd_bind_text(s, 6, fd_task_status_name(t->status));
 	sqlite3_bind_int64(s, 7, t->version);
 	sqlite3_bind_int64(s, 8, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "saving a task");
+	enum fd_status st = fd_step_done(db, s, err, "saving a task");
 	return st ? st : fd_db_changed(db, "task", t->id, err);
 }
 
@@ -588,17 +553,17 @@ static enum fd_status get_conflict(void *ctx, const char *id, struct fd_conflict
 	static const char server[] = "SELECT id, op_id, type, code, actor, details, resolved, resolved_by, version"
 				     " FROM srv_conflicts WHERE id = ?1";
 	STMT(db, server_notices(db) ? server : local, err);
-	bind_text(s, 1, id);
-	enum fd_status st = step_one(db, s, err, "reading a conflict notice");
+	fd_bind_text(s, 1, id);
+	enum fd_status st = fd_step_one(db, s, err, "reading a conflict notice");
 	if (st == FD_OK) {
-		col_text(s, 0, c->id, sizeof c->id);
-		col_text(s, 1, c->op_id, sizeof c->op_id);
-		col_text(s, 2, c->type, sizeof c->type);
-		col_text(s, 3, c->code, sizeof c->code);
-		col_text(s, 4, c->actor, sizeof c->actor);
-		col_text(s, 5, c->details, sizeof c->details);
+		fd_col_text(s, 0, c->id, sizeof c->id);
+		fd_col_text(s, 1, c->op_id, sizeof c->op_id);
+		fd_col_text(s, 2, c->type, sizeof c->type);
+		fd_col_text(s, 3, c->code, sizeof c->code);
+		fd_col_text(s, 4, c->actor, sizeof c->actor);
+		fd_col_text(s, 5, c->details, sizeof c->details);
 		c->resolved = sqlite3_column_int(s, 6);
-		col_text(s, 7, c->resolved_by, sizeof c->resolved_by);
+		fd_col_text(s, 7, c->resolved_by, sizeof c->resolved_by);
 		c->version = sqlite3_column_int64(s, 8);
 	}
 	sqlite3_reset(s);
@@ -613,12 +578,12 @@ static enum fd_status put_conflict(void *ctx, const struct fd_conflict *c, struc
 	static const char server[] = "UPDATE srv_conflicts SET resolved = ?2, resolved_by = ?3, version = ?4,"
 				     " updated_at = ?5 WHERE id = ?1";
 	STMT(db, server_notices(db) ? server : local, err);
-	bind_text(s, 1, c->id);
+	fd_bind_text(s, 1, c->id);
 	sqlite3_bind_int(s, 2, c->resolved);
-	bind_text(s, 3, c->resolved_by);
+	fd_bind_text(s, 3, c->resolved_by);
 	sqlite3_bind_int64(s, 4, c->version);
 	sqlite3_bind_int64(s, 5, (int64_t)time(NULL));
-	enum fd_status st = step_done(db, s, err, "resolving a conflict notice");
+	enum fd_status st = fd_step_done(db, s, err, "resolving a conflict notice");
 	return st ? st : fd_db_changed(db, "conflict", c->id, err);
 }
 

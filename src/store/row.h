@@ -1,0 +1,29 @@
+/* Helpers the store's SQL files share: reading and binding columns,
+ * stepping a statement, and the booking-with-guest row every list uses. */
+#ifndef FD_STORE_ROW_H
+#define FD_STORE_ROW_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "store/db.h"
+#include "store/query.h"
+
+/* Copy a text column (NULL as "") into out. */
+void fd_col_text(sqlite3_stmt *s, int i, char *out, size_t size);
+/* Bind borrowed text (must outlive the step); bind_opt binds "" as NULL. */
+void fd_bind_text(sqlite3_stmt *s, int i, const char *v);
+void fd_bind_opt_text(sqlite3_stmt *s, int i, const char *v);
+/* One row or none: FD_OK with a row, FD_E_NOT_FOUND without. */
+enum fd_status fd_step_one(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what);
+/* A statement without results, reset afterwards. */
+enum fd_status fd_step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what);
+
+/* The columns fd_read_booking_row expects, from "bookings b JOIN guests g". */
+#define FD_BOOKING_ROW_COLS \
+	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"   \
+	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version," \
+	" g.family, g.given, g.country, g.vip"
+void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row);
+
+#endif
