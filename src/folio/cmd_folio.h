@@ -4,7 +4,6 @@
 
 #include "cli/cli.h"
 
-/* The property's currency ("EUR" when there is no hotel yet). */
 /* A setting of the folio area, or dflt. */
 void folio_setting(struct cli *cli, const char *key, char *out, size_t size, const char *dflt);
 
