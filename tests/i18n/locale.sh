@@ -5,8 +5,7 @@
 # pointed elsewhere), install, and check translated help and errors under
 # LANGUAGE=de/fr/es/pt.
 #
-# Not covered here yet: the terminal UI under a non-English locale (a tmux
-# test once ui/ lands), and locale formatting of dates, numbers and money
+# Not covered here yet: locale formatting of dates, numbers and money
 # (needs the core's formatting functions to take the locale into account).
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
@@ -82,4 +81,37 @@ if [ "$rc" -ne 2 ]; then
 	echo "FAIL: unknown command under LANGUAGE=de exited $rc, expected 2"
 	fail=1
 fi
+
+# The terminal application speaks the language too, in a real terminal.
+data="$tmp/hotel"
+"$fd" --data "$data" init --property "Hotel Sprache" --currency EUR --timezone Europe/Berlin \
+	--date 2026-11-25 >/dev/null &&
+	"$fd" --data "$data" type add STD --name Standard --max 2 --rate 90 >/dev/null &&
+	"$fd" --data "$data" room add 101 --type STD --floor 1 >/dev/null || { echo "FAIL: hotel for the UI"; exit 1; }
+sock="$tmp/tmux.sock"
+# ui_shows LANG TEXT...: the application under LANGUAGE=LANG shows every TEXT.
+ui_shows() {
+	l=$1
+	shift
+	tmux -S "$sock" -f /dev/null new-session -d -s ui -x 100 -y 30 \
+		"env TERM=xterm-256color LC_ALL=C.UTF-8 LANGUAGE=$l $fd --data $data; sleep 30" || { fail=1; return; }
+	for text in "$@"; do
+		i=0
+		until tmux -S "$sock" capture-pane -p -t ui | grep -qF -- "$text"; do
+			i=$((i + 1))
+			if [ $i -gt 100 ]; then
+				echo "FAIL: LANGUAGE=$l application does not show '$text':"
+				tmux -S "$sock" capture-pane -p -t ui
+				fail=1
+				break
+			fi
+			sleep 0.05
+		done
+		[ $i -le 100 ] && echo "ok: LANGUAGE=$l application shows '$text'"
+	done
+	tmux -S "$sock" kill-server 2>/dev/null
+	sleep 0.2
+}
+ui_shows de "Zimmerplan" "Anreisen"
+ui_shows pt "Mapa"
 exit $fail
