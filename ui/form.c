@@ -13,6 +13,7 @@
 #include "core/money.h"
 #include "core/text.h"
 #include "store/ids.h"
+#include "store/oplog.h"
 #include "store/query_ui.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
@@ -379,7 +380,7 @@ static void save_new(struct app *app, struct form *f)
 	int64_t rate = 0;
 	fd_money_parse(f->text[F_RATE], app->currency, &rate, NULL);
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(booking_id));
-	cJSON_AddStringToObject(p, "code", fd_booking_code_new(code));
+	cJSON_AddStringToObject(p, "code", fd_store_new_booking_code(app->db, code));
 	cJSON_AddStringToObject(p, "guest_id", guest_id);
 	cJSON_AddStringToObject(p, "type", f->types[f->type].code);
 	cJSON_AddStringToObject(p, "arrival", f->text[F_ARRIVAL]);

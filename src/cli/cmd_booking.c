@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "store/ids.h"
+#include "store/oplog.h"
 
 static bool add_rate(struct cli *cli, const char *cmd, cJSON *payload, const char *rate)
 {
@@ -113,7 +114,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	cli_op(cli, &ops[1], "booking.create");
 	cJSON *p = ops[1].payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(booking_id));
-	cJSON_AddStringToObject(p, "code", fd_booking_code_new(code));
+	cJSON_AddStringToObject(p, "code", fd_store_new_booking_code(cli->db, code));
 	cJSON_AddStringToObject(p, "guest_id", guest_id);
 	cJSON_AddStringToObject(p, "type", type);
 	cJSON_AddStringToObject(p, "arrival", arrive);

@@ -23,6 +23,18 @@ void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const 
 	op->created_at = (int64_t)time(NULL);
 }
 
+char *fd_store_new_booking_code(struct fd_db *db, char out[FD_CODE_LEN])
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	struct fd_booking b;
+	for (int tries = 0; tries < 20; tries++) {
+		fd_booking_code_new(out);
+		if (repo->get_booking(repo->ctx, out, &b, NULL) == FD_E_NOT_FOUND)
+			break;
+	}
+	return out;
+}
+
 enum fd_status fd_store_next_seq(struct fd_db *db, int64_t *seq, struct fd_error *err)
 {
 	char buf[32];

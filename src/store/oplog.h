@@ -35,6 +35,11 @@ enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op,
 enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,
 			      struct fd_error *err);
 
+/* A new confirmation code not used by any booking in this store. Codes are
+ * random (31^6, about 887 million); at hundreds of thousands of bookings a
+ * repeat is expected now and then, and would refuse the booking. */
+char *fd_store_new_booking_code(struct fd_db *db, char out[FD_CODE_LEN]);
+
 /* Next device sequence number (inside the caller's transaction). */
 enum fd_status fd_store_next_seq(struct fd_db *db, int64_t *seq, struct fd_error *err);
 

@@ -247,6 +247,36 @@ static void test_newer_database_is_refused(void **state)
 	remove_db(path);
 }
 
+static void test_new_booking_code_is_unused(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	char code[FD_CODE_LEN];
+	/* Fill the store with codes, then every new one must be free and well formed. */
+	for (int i = 0; i < 40; i++) {
+		fd_store_new_booking_code(db, code);
+		assert_int_equal(strlen(code), 6);
+		for (int k = 0; k < 6; k++)
+			assert_non_null(strchr("23456789ABCDEFGHJKMNPQRSTUVWXYZ", code[k]));
+		char payload[256], gid[FD_ID_LEN], bid[FD_ID_LEN];
+		snprintf(gid, sizeof gid, "c0000000-0000-4000-8000-%012d", i);
+		snprintf(bid, sizeof bid, "d0000000-0000-4000-8000-%012d", i);
+		snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"G\"}", gid);
+		assert_int_equal(fx_op(db, NULL, "guest.create", payload, NULL, NULL), FD_OK);
+		snprintf(payload, sizeof payload,
+			 "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"STD\","
+			 "\"arrival\":\"2028-01-%02d\",\"departure\":\"2028-01-%02d\"}",
+			 bid, code, gid, 1 + i % 28, 2 + i % 28);
+		enum fd_status st = fx_op(db, NULL, "booking.create", payload, NULL, NULL);
+		assert_true(st == FD_OK || st == FD_E_CONFLICT); /* a full night is fine; a duplicate code is not */
+		struct fd_booking b;
+		const struct fd_repo *repo = fd_db_repo(db);
+		if (st == FD_OK)
+			assert_int_equal(repo->get_booking(repo->ctx, code, &b, NULL), FD_OK);
+	}
+	fd_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -257,6 +287,7 @@ int main(void)
 		cmocka_unit_test(test_migration_from_v1_fills_search),
 		cmocka_unit_test(test_every_migration_from_empty),
 		cmocka_unit_test(test_newer_database_is_refused),
+		cmocka_unit_test(test_new_booking_code_is_unused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
