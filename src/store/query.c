@@ -67,30 +67,7 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fd_room_row row;
-		struct fd_room *r = &row.r;
-		char clean[16], maint[8];
-		memset(&row, 0, sizeof row);
-		fd_col_text(s, 0, r->number, sizeof r->number);
-		fd_col_text(s, 1, r->type_code, sizeof r->type_code);
-		r->floor = sqlite3_column_int(s, 2);
-		fd_col_text(s, 3, r->section, sizeof r->section);
-		fd_col_text(s, 4, clean, sizeof clean);
-		fd_col_text(s, 5, maint, sizeof maint);
-		fd_clean_parse(clean, &r->clean);
-		fd_maint_parse(maint, &r->maint);
-		fd_col_text(s, 6, r->maint_reason, sizeof r->maint_reason);
-		r->maint_from = sqlite3_column_int(s, 7);
-		r->maint_to = sqlite3_column_int(s, 8);
-		r->dnd = sqlite3_column_int(s, 9);
-		r->mur = sqlite3_column_int(s, 10);
-		r->hk_occupied = sqlite3_column_int(s, 11);
-		r->version = sqlite3_column_int64(s, 12);
-		fd_col_text(s, 13, r->id, sizeof r->id);
-		fd_col_text(s, 14, row.occupant_code, sizeof row.occupant_code);
-		row.due_out = sqlite3_column_int(s, 15);
-		row.arrival_today = sqlite3_column_int(s, 16);
-		snprintf(row.hk_code, sizeof row.hk_code, "%s",
-			 fd_room_hk_code(r, row.occupant_code[0] != '\0', today));
+		fd_read_room_row(s, today, &row);
 		if (!cb(ctx, &row)) {
 			rc = SQLITE_DONE;
 			break;

@@ -25,5 +25,9 @@ enum fd_status fd_step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *
 	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version," \
 	" g.family, g.given, g.country, g.vip"
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row);
+/* A room with today's state: columns number, type_code, floor, section,
+ * clean, maint, maint_reason, maint_from, maint_to, dnd, mur, hk_occupied,
+ * version, id, then the in-house booking's code, due-out and arrival-today. */
+void fd_read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row);
 
 #endif
