@@ -36,6 +36,7 @@ static void on_hangup(int sig)
 static const struct pane_ops *const pane_ops[PANE_COUNT] = {
 	[PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops, [PANE_HK] = &ui_hk_ops,
 	[PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops, [PANE_DETAIL] = &ui_detail_ops,
+	[PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops,
 	[PANE_FORM] = &ui_form_ops, [PANE_HELP] = &ui_help_ops,
 };
 
@@ -162,14 +163,30 @@ static void refresh_sync_counts(struct app *app)
 	fd_query_business_date(app->db, &app->today, NULL);
 }
 
+/* " 3 Housekeeping ", or " 3 " when the full labels do not fit: the
+ * active tab always keeps its name. */
+static void tab_label(const struct app *app, int i, bool compact, char *out, size_t size)
+{
+	if (compact && i != (int)app->current)
+		snprintf(out, size, " %d ", i + 1);
+	else
+		snprintf(out, size, " %d %s ", i + 1, _(pane_ops[i]->title));
+}
+
 static void paint_tabs(struct app *app)
 {
 	WINDOW *w = app->tabs;
+	char label[64];
+	int full = 0;
+	for (int i = 0; i < PANE_TABS; i++) {
+		tab_label(app, i, false, label, sizeof label);
+		full += fd_text_width(label);
+	}
+	bool compact = full > app->cols;
 	int x = 0;
 	wmove(w, 0, 0);
 	for (int i = 0; i < PANE_TABS && x < app->cols; i++) {
-		char label[64];
-		snprintf(label, sizeof label, " %d %s ", i + 1, _(pane_ops[i]->title));
+		tab_label(app, i, compact, label, sizeof label);
 		int cells = fd_text_width(label);
 		if (x + cells > app->cols)
 			cells = app->cols - x;
@@ -410,6 +427,7 @@ static void global_action(struct app *app, enum ui_req req)
 	}
 	case UI_REQ_PANE_BOARD: case UI_REQ_PANE_LISTS: case UI_REQ_PANE_HK:
 	case UI_REQ_PANE_STAFF: case UI_REQ_PANE_SEARCH: case UI_REQ_PANE_DETAIL:
+	case UI_REQ_PANE_FOLIO: case UI_REQ_PANE_REPORTS:
 		ui_show(app, (enum pane_id)(req - UI_REQ_PANE_BOARD));
 		break;
 	case UI_REQ_SEARCH:

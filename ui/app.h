@@ -22,8 +22,8 @@ enum pane_dirty {
 };
 
 enum pane_id {
-	PANE_BOARD, PANE_LISTS, PANE_HK, PANE_STAFF, PANE_SEARCH, PANE_DETAIL, /* tabs */
-	PANE_FORM, PANE_HELP,                                                  /* modal */
+	PANE_BOARD, PANE_LISTS, PANE_HK, PANE_STAFF, PANE_SEARCH, PANE_DETAIL, PANE_FOLIO, PANE_REPORTS, /* tabs */
+	PANE_FORM, PANE_HELP, /* modal */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
 };
@@ -107,12 +107,13 @@ struct app {
 	} prompt;
 
 	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
+	char folio_code[FD_CODE_LEN];  /* booking the folio pane shows */
 	int64_t data_version;          /* last seen PRAGMA data_version */
 };
 
 /* Panes (one file each). */
 extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops, ui_search_ops,
-	ui_detail_ops, ui_form_ops, ui_help_ops;
+	ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);
@@ -138,6 +139,8 @@ void ui_op(struct app *app, struct fd_op *op, const char *type);
 
 /* Open a booking in the detail pane (by code). */
 void ui_open_booking(struct app *app, const char *code);
+/* Open a booking's folios in the folio pane (by code). */
+void ui_open_folio(struct app *app, const char *code);
 /* Start the booking form: new (code NULL) at room/date, or editing code. */
 void ui_form_new(struct app *app, const char *room, fd_date arrival);
 void ui_form_edit(struct app *app, const char *code);

@@ -2,7 +2,7 @@
 UI_SOURCES = \
 	ui/ui.h ui/app.h ui/app.c ui/keys.h ui/keys.c ui/term.h ui/term.c \
 	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c ui/colors.h ui/colors.c \
-	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c \
+	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c ui/folio.c ui/reports.c \
 	ui/fixture.h ui/fixture.c ui/demo.c ui/demo_server.c ui/demo_server.h
 frontdesk_SOURCES += $(UI_SOURCES) src/cli/cmd_admin.c
 libfdstore_a_SOURCES += src/store/query_ui.c src/store/query_ui.h
