@@ -361,6 +361,14 @@ static bool board_action(struct app *app, struct pane *p, enum ui_req req)
 			ui_message(app, _("No booking here; press n to make one."));
 		return true;
 	}
+	case UI_REQ_FOLIO: {
+		const char *code = ui_board_cursor_code(app);
+		if (code[0])
+			ui_open_folio(app, code);
+		else
+			ui_message(app, _("No booking here; press n to make one."));
+		return true;
+	}
 	case UI_REQ_NEW_BOOKING: {
 		int i = b->cur_row - b->top;
 		if (i >= 0 && i < b->n_loaded)

@@ -107,7 +107,7 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 7, _("Source"), b->source);
 	field(app, p, 8, _("Notes"), b->notes);
 	if (p->h > 10)
-		ui_put(p->win, 9, 0, _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit"), p->w,
+		ui_put(p->win, 9, 0, _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio"), p->w,
 		       app->attr[UI_A_PAST]);
 	if (p->h > 11)
 		ui_put(p->win, 10, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
@@ -132,6 +132,10 @@ static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_EDIT:
 		if (d->loaded)
 			ui_form_edit(app, d->row.b.code);
+		return true;
+	case UI_REQ_FOLIO:
+		if (d->loaded)
+			ui_open_folio(app, d->row.b.code);
 		return true;
 	default:
 		return false;

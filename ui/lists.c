@@ -132,6 +132,10 @@ static bool lists_action(struct app *app, struct pane *p, enum ui_req req)
 		if (r)
 			ui_open_booking(app, r->b.code);
 		return true;
+	case UI_REQ_FOLIO:
+		if (r)
+			ui_open_folio(app, r->b.code);
+		return true;
 	case UI_REQ_CHECK_IN:
 	case UI_REQ_CHECK_OUT:
 		/* One key: the list is the confirmation (the guest is at the desk). */

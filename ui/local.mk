@@ -2,14 +2,14 @@
 UI_SOURCES = \
 	ui/ui.h ui/app.h ui/app.c ui/keys.h ui/keys.c ui/term.h ui/term.c \
 	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c ui/colors.h ui/colors.c \
-	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c ui/folio.c ui/reports.c \
+	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c ui/folio.h ui/folio.c ui/folio_ask.c ui/reports.c \
 	ui/fixture.h ui/fixture.c ui/demo.c ui/demo_server.c ui/demo_server.h
 frontdesk_SOURCES += $(UI_SOURCES) src/cli/cmd_admin.c
 libfdstore_a_SOURCES += src/store/query_ui.c src/store/query_ui.h
 
 # End-to-end tests in a real terminal (tmux); lib.sh is shared by them.
 UI_TESTS = tests/ui/open.sh tests/ui/flow.sh tests/ui/form_errors.sh tests/ui/resize.sh tests/ui/hangup.sh tests/ui/headless.sh tests/ui/background.sh \
-	tests/ui/two_desks.sh tests/ui/demo_server.sh
+	tests/ui/two_desks.sh tests/ui/demo_server.sh tests/ui/folio.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh
 

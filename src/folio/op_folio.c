@@ -450,7 +450,15 @@ enum fd_status op_folio_settle(struct op_ctx *c)
 	if (!st && total == 0)
 		st = fd_fail(c->err, FD_E_CONFLICT, "nothing_to_settle", "booking",
 			     _("Booking %s has nothing to settle."), b.code);
-	if (!st) {
+	/* The booking's folio for that company when it has one (opened by
+	 * hand to route charges there), else one made for the settlement. */
+	bool have = false;
+	for (int i = 0; !st && i < n && !have; i++)
+		if (folios[i].kind == FD_FOLIO_COMPANY && strcmp(folios[i].company, company) == 0) {
+			comp = folios[i];
+			have = true;
+		}
+	if (!st && !have) {
 		op_folio_derive_id(b.id, company, "company-folio", comp.id);
 		st = c->repo->get_folio(c->repo->ctx, comp.id, &comp, c->err);
 		if (st == FD_E_NOT_FOUND) {

@@ -313,3 +313,24 @@ enum fd_status ui_query_data_version(struct fd_db *db, int64_t *version, struct 
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the data version");
 }
+
+enum fd_status ui_query_charge_codes(struct fd_db *db, char *out, size_t size, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT code FROM charge_codes ORDER BY is_room, code", err);
+	if (!s)
+		return err->status;
+	size_t len = 0;
+	int rc;
+	out[0] = '\0';
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int w = snprintf(out + len, size - len, "%s%s", len ? " " : "", (const char *)sqlite3_column_text(s, 0));
+		if (w < 0 || (size_t)w >= size - len) {
+			out[len] = '\0'; /* keep whole codes only */
+			rc = SQLITE_DONE;
+			break;
+		}
+		len += (size_t)w;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing charge codes");
+}

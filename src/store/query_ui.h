@@ -71,4 +71,8 @@ enum fd_status ui_query_data_version(struct fd_db *db, int64_t *version, struct 
 /* Sync state from the outbox: operations waiting to be sent and refused ones. */
 enum fd_status ui_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err);
 
+/* The charge codes, space separated ("EXTRABED FB MINIBAR ... ROOM"), room
+ * revenue last; cut at whole codes when out is too small. */
+enum fd_status ui_query_charge_codes(struct fd_db *db, char *out, size_t size, struct fd_error *err);
+
 #endif
