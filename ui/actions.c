@@ -29,6 +29,18 @@ enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booki
 	return FD_OK;
 }
 
+const char *ui_booking_status_text(enum fd_booking_status s)
+{
+	switch (s) {
+	case FD_BOOKING_RESERVED: return _("reserved");
+	case FD_BOOKING_CHECKED_IN: return _("in house");
+	case FD_BOOKING_CHECKED_OUT: return _("checked out");
+	case FD_BOOKING_CANCELLED: return _("cancelled");
+	case FD_BOOKING_NO_SHOW: return _("no-show");
+	}
+	return "?";
+}
+
 static const char *op_type(enum ui_req req)
 {
 	switch (req) {

@@ -61,18 +61,6 @@ static void detail_recalc(struct app *app, struct pane *p)
 		ui_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history, d, &err);
 }
 
-static const char *status_text(enum fd_booking_status s)
-{
-	switch (s) {
-	case FD_BOOKING_RESERVED: return _("reserved");
-	case FD_BOOKING_CHECKED_IN: return _("in house");
-	case FD_BOOKING_CHECKED_OUT: return _("checked out");
-	case FD_BOOKING_CANCELLED: return _("cancelled");
-	case FD_BOOKING_NO_SHOW: return _("no-show");
-	}
-	return "?";
-}
-
 static void field(struct app *app, struct pane *p, int y, const char *label, const char *value)
 {
 	if (y >= p->h)
@@ -92,9 +80,9 @@ static void detail_repaint(struct app *app, struct pane *p)
 	}
 	const struct fd_booking *b = &d->row.b;
 	char a[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN], buf[256];
-	ui_title(app, p, _("Booking %s  %s"), b->code, status_text(b->status));
+	ui_title(app, p, _("Booking %s  %s"), b->code, ui_booking_status_text(b->status));
 	field(app, p, 1, _("Guest"), d->row.guest_name);
-	field(app, p, 2, _("Status"), status_text(b->status));
+	field(app, p, 2, _("Status"), ui_booking_status_text(b->status));
 	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);
 	field(app, p, 3, _("Room"), buf);
 	snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a), fd_date_format(b->departure, dep),

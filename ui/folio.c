@@ -265,18 +265,6 @@ static void paint_column_titles(struct app *app, struct pane *p)
 		ui_blank(p->win, 1, x, p->w - x, h);
 }
 
-static const char *status_word(enum fd_booking_status s)
-{
-	switch (s) {
-	case FD_BOOKING_RESERVED: return _("reserved");
-	case FD_BOOKING_CHECKED_IN: return _("in house");
-	case FD_BOOKING_CHECKED_OUT: return _("checked out");
-	case FD_BOOKING_CANCELLED: return _("cancelled");
-	case FD_BOOKING_NO_SHOW: return _("no-show");
-	}
-	return "?";
-}
-
 static void folio_repaint(struct app *app, struct pane *p)
 {
 	struct ui_folio *f = p->st;
@@ -289,7 +277,7 @@ static void folio_repaint(struct app *app, struct pane *p)
 	const struct fd_booking *b = &f->row.b;
 	char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
 	ui_title(app, p, _("Folio %s  %s  room %s  %s to %s  %s"), b->code, f->row.guest_name, b->room[0] ? b->room : "-",
-		 fd_date_format(b->arrival, a), fd_date_format(b->departure, d), status_word(b->status));
+		 fd_date_format(b->arrival, a), fd_date_format(b->departure, d), ui_booking_status_text(b->status));
 	paint_column_titles(app, p);
 	int rows = visible_rows(p);
 	for (int r = 0; r < rows && f->top + r < f->n_rows; r++) {

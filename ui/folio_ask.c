@@ -49,21 +49,26 @@ static void refuse(struct app *app, const char *field, const char *fmt, const ch
 	ui_error(app, &err);
 }
 
-/* The payload's target: a folio by id, or the booking (its default folio,
- * made on demand when the booking has none yet). */
-static bool add_target(struct app *app, cJSON *payload, const char *folio_id)
+/* A new line's operation with its id and target: a folio by id, or the
+ * booking (its default folio, made on demand when it has none yet). False,
+ * with the reason on the message line, when the booking cannot be read. */
+static bool line_op(struct app *app, struct fd_op *op, const char *type, const char *folio_id)
 {
+	char id[FD_ID_LEN];
+	ui_op(app, op, type);
+	cJSON_AddStringToObject(op->payload, "id", fd_uuid_new(id));
 	if (folio_id[0]) {
-		cJSON_AddStringToObject(payload, "folio", folio_id);
+		cJSON_AddStringToObject(op->payload, "folio", folio_id);
 		return true;
 	}
 	struct fd_booking_row row;
 	struct fd_error err = { 0 };
 	if (ui_load_booking(app, app->folio_code, &row, &err)) {
 		ui_error(app, &err);
+		fd_op_clear(op);
 		return false;
 	}
-	cJSON_AddStringToObject(payload, "booking", row.b.id);
+	cJSON_AddStringToObject(op->payload, "booking", row.b.id);
 	return true;
 }
 
@@ -92,16 +97,10 @@ static void apply_line(struct app *app, struct fd_op *op, const char *done, int6
 
 static void got_post_desc(struct app *app, const char *text, const char *arg)
 {
-	char buf[FD_NOTES_LEN], *f[MAX_FIELDS], id[FD_ID_LEN];
-	if (fields(arg, buf, sizeof buf, f) < 3)
-		return;
+	char buf[FD_NOTES_LEN], *f[MAX_FIELDS];
 	struct fd_op op;
-	ui_op(app, &op, "folio.post");
-	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
-	if (!add_target(app, op.payload, f[0])) {
-		fd_op_clear(&op);
+	if (fields(arg, buf, sizeof buf, f) < 3 || !line_op(app, &op, "folio.post", f[0]))
 		return;
-	}
 	int64_t amount = strtoll(f[2], NULL, 10);
 	cJSON_AddStringToObject(op.payload, "charge", f[1]);
 	cJSON_AddNumberToObject(op.payload, "amount", (double)amount);
@@ -164,14 +163,9 @@ void ui_folio_post_ask(struct app *app, const char *folio_id)
 static void apply_payment(struct app *app, bool refund, char **f, const char *ref, const char *last4,
 			  const char *reason)
 {
-	char id[FD_ID_LEN];
 	struct fd_op op;
-	ui_op(app, &op, refund ? "folio.refund" : "folio.pay");
-	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
-	if (!add_target(app, op.payload, f[0])) {
-		fd_op_clear(&op);
+	if (!line_op(app, &op, refund ? "folio.refund" : "folio.pay", f[0]))
 		return;
-	}
 	int64_t amount = strtoll(f[3], NULL, 10);
 	cJSON_AddStringToObject(op.payload, "method", f[2]);
 	cJSON_AddNumberToObject(op.payload, "amount", (double)amount);
@@ -351,19 +345,28 @@ void ui_folio_move_ask(struct app *app, const struct ui_folio *f, const struct u
 
 /* ---- a new folio (split bill, company), and the direct-bill settlement ---- */
 
+/* An operation on the open booking with a new id; false (and the reason on
+ * the message line) when the booking cannot be read. */
+static bool booking_op(struct app *app, struct fd_op *op, const char *type, struct fd_booking_row *row)
+{
+	struct fd_error err = { 0 };
+	if (ui_load_booking(app, app->folio_code, row, &err)) {
+		ui_error(app, &err);
+		return false;
+	}
+	char id[FD_ID_LEN];
+	ui_op(app, op, type);
+	cJSON_AddStringToObject(op->payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op->payload, "booking", row->b.id);
+	return true;
+}
+
 static void create_folio(struct app *app, const char *name, const char *company, bool route_room)
 {
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
-	if (ui_load_booking(app, app->folio_code, &row, &err)) {
-		ui_error(app, &err);
-		return;
-	}
-	char id[FD_ID_LEN];
 	struct fd_op op;
-	ui_op(app, &op, "folio.create");
-	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
-	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
+	if (!booking_op(app, &op, "folio.create", &row))
+		return;
 	if (name)
 		cJSON_AddStringToObject(op.payload, "name", name);
 	if (company)
@@ -409,16 +412,9 @@ static void got_settle(struct app *app, const char *company, const char *arg)
 	if (!company[0])
 		return;
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
-	if (ui_load_booking(app, app->folio_code, &row, &err)) {
-		ui_error(app, &err);
-		return;
-	}
-	char id[FD_ID_LEN];
 	struct fd_op op;
-	ui_op(app, &op, "folio.settle");
-	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
-	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
+	if (!booking_op(app, &op, "folio.settle", &row))
+		return;
 	cJSON_AddStringToObject(op.payload, "company", company);
 	if (ui_apply(app, &op, 1, NULL))
 		ui_message(app, _("%s's balance is settled to %s (direct bill)."), row.b.code, company);

@@ -16,14 +16,19 @@ expect() { # expect WHAT JQ VALUE
 	[ "$got" = "$3" ] || fail "$1: expected $3, got $got"
 }
 
+# open_folio CODE: go to the booking (:), then its folio (f).
+open_folio() {
+	keys :
+	keys -l "$1"
+	keys Enter
+	wait_for "Booking $1"
+	keys f
+	wait_for "Folio $1"
+}
+
 start 80 24
 wait_for "101"
-keys :
-keys -l "$INHOUSE"
-keys Enter
-wait_for "Booking $INHOUSE"
-keys f
-wait_for "Folio $INHOUSE"
+open_folio "$INHOUSE"
 wait_for "Nothing posted yet"
 
 # Post FB 20.00 as "Dinner": the VAT (10 %, included) is 1.82.
@@ -166,12 +171,7 @@ wait_for "checked out"
 fd show "$INHOUSE" | grep -q checked_out || fail "not checked out after settling"
 
 # A payment before arrival is a deposit.
-keys :
-keys -l "$LATER"
-keys Enter
-wait_for "Booking $LATER"
-keys f
-wait_for "Folio $LATER"
+open_folio "$LATER"
 keys '$'
 keys -l cash
 keys Enter
@@ -185,11 +185,7 @@ wait_for "EXITED 0"
 # The in-house guest's folio on a phone-sized screen: the narrow columns.
 start 60 20
 wait_for "101"
-keys :
-keys -l "$INHOUSE"
-keys Enter
-wait_for "Booking $INHOUSE"
-keys f
+open_folio "$INHOUSE"
 wait_for "2 Company: ACME"
 wait_for "balance due 0.00 EUR"
 screen | grep -q "Dinner (voided)" || fail "lines missing at 60x20"
