@@ -99,27 +99,50 @@ static void got_post_desc(struct app *app, const char *text, const char *arg)
 {
 	char buf[FD_NOTES_LEN], *f[MAX_FIELDS];
 	struct fd_op op;
-	if (fields(arg, buf, sizeof buf, f) < 3 || !line_op(app, &op, "folio.post", f[0]))
+	if (fields(arg, buf, sizeof buf, f) < 4 || !line_op(app, &op, "folio.post", f[0]))
 		return;
-	int64_t amount = strtoll(f[2], NULL, 10);
+	int64_t amount = strtoll(f[2], NULL, 10), qty = strtoll(f[3], NULL, 10);
 	cJSON_AddStringToObject(op.payload, "charge", f[1]);
 	cJSON_AddNumberToObject(op.payload, "amount", (double)amount);
+	if (qty > 1)
+		cJSON_AddNumberToObject(op.payload, "quantity", (double)qty);
 	if (text[0])
 		cJSON_AddStringToObject(op.payload, "description", text);
 	char done[128];
 	snprintf(done, sizeof done, _("Posted %s:"), f[1]);
-	apply_line(app, &op, done, amount);
+	apply_line(app, &op, done, amount * qty);
+}
+
+/* "4.50", or a quantity and a unit price: "3x4.50", "3 x 4.50". */
+static bool parse_quantity(struct app *app, const char *text, int64_t *qty, int64_t *unit)
+{
+	char *end;
+	long q = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	*qty = 1;
+	if (end != text && (*end == 'x' || *end == 'X' || *end == '*')) {
+		if (q < 1 || q > 1000) {
+			refuse(app, "quantity", _("\"%s\": the quantity must be 1 to 1000."), text);
+			return false;
+		}
+		*qty = q;
+		text = end + 1;
+		while (*text == ' ')
+			text++;
+	}
+	return parse_amount(app, text, unit);
 }
 
 static void got_post_amount(struct app *app, const char *text, const char *arg)
 {
-	int64_t amount;
-	if (!text[0] || !parse_amount(app, text, &amount))
+	int64_t qty, unit;
+	if (!text[0] || !parse_quantity(app, text, &qty, &unit))
 		return;
 	char buf[FD_NOTES_LEN], *f[MAX_FIELDS], next[FD_NOTES_LEN];
 	if (fields(arg, buf, sizeof buf, f) < 3)
 		return;
-	snprintf(next, sizeof next, "%s\t%s\t%" PRId64, f[0], f[1], amount);
+	snprintf(next, sizeof next, "%s\t%s\t%" PRId64 "\t%" PRId64, f[0], f[1], unit, qty);
 	char label[96];
 	snprintf(label, sizeof label, _("description (Enter: %s): "), f[2]);
 	ui_prompt(app, label, "", got_post_desc, next);
@@ -146,7 +169,7 @@ static void got_post_code(struct app *app, const char *text, const char *folio_i
 	}
 	char next[FD_NOTES_LEN], label[96];
 	snprintf(next, sizeof next, "%s\t%s\t%s", folio_id, cc.code, cc.name);
-	snprintf(label, sizeof label, _("%s (VAT %d.%02d %%), amount: "), cc.name, cc.vat_bp / 100, cc.vat_bp % 100);
+	snprintf(label, sizeof label, _("%s (VAT %d.%02d %%), amount or 2x4.50: "), cc.name, cc.vat_bp / 100, cc.vat_bp % 100);
 	ui_prompt(app, label, "", got_post_amount, next);
 }
 

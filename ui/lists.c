@@ -91,9 +91,9 @@ static void lists_repaint(struct app *app, struct pane *p)
 	}
 	if (l->count[l->kind] == 0)
 		ui_put(p->win, 2, 1, _("Nobody on this list today."), p->w - 1, A_NORMAL);
-	static const char *const hints[] = { N_("i check in  Enter open  n new  Left/Right other lists"),
-					     N_("o check out  Enter open  Left/Right other lists"),
-					     N_("o check out  Enter open  Left/Right other lists") };
+	static const char *const hints[] = { N_("i check in  Enter open  f folio  n new  Left/Right other lists"),
+					     N_("o check out  Enter open  f folio  Left/Right other lists"),
+					     N_("o check out  Enter open  f folio  Left/Right other lists") };
 	ui_put(p->win, p->h - 1, 0, _(hints[l->kind]), p->w, app->attr[UI_A_PAST]);
 }
 

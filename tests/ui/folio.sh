@@ -36,7 +36,7 @@ keys p
 wait_for "charge code ("
 keys -l fb
 keys Enter
-wait_for "Food and beverage (VAT 10.00 %), amount:"
+wait_for "Food and beverage (VAT 10.00 %), amount or 2x4.50:"
 keys -l 20
 keys Enter
 wait_for "description (Enter: Food and beverage)"
@@ -128,12 +128,12 @@ wait_for "2 Company: ACME"
 expect "folios after the split" '.folios | length' 2
 expect "room charges routed" '.folios[1].route_room' true
 
-# A minibar charge on the guest folio blocks the check-out...
+# Two minibar items on the guest folio block the check-out...
 keys g
 keys p
 keys -l minibar
 keys Enter
-keys -l 8
+keys -l "2 x 4"
 keys Enter
 keys Enter
 wait_for "Posted MINIBAR: 8.00 EUR"
@@ -148,7 +148,7 @@ fd show "$INHOUSE" | grep -q checked_in || fail "checked out with a balance"
 keys g j j j j j m
 wait_for "moved to Company: ACME"
 expect "guest balance after the move" .guest_balance_minor 0
-expect "the company folio holds it" '.folios[1].lines[0].description' Minibar
+expect "the company folio holds it" '.folios[1].lines[0].description' "Minibar x2"
 
 # Another charge, settled to the company's existing folio (direct bill).
 keys g p
