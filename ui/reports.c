@@ -302,6 +302,8 @@ static void paint_table(struct app *app, struct pane *p, int y, int bottom)
 		ui_blank(p->win, y, x, p->w - x, app->attr[UI_A_HEADER]);
 	int64_t big = biggest_value(r);
 	int rows = bottom - (y + 1);
+	/* G and PgDn stop with the last row at the bottom, not alone at the top. */
+	r->top = ui_clamp(r->top, 0, r->table.n_rows > rows ? r->table.n_rows - rows : 0);
 	for (int k = 0; k < rows && r->top + k < r->table.n_rows; k++) {
 		int row = r->top + k;
 		x = 0;
@@ -535,7 +537,7 @@ static void got_export_path(struct app *app, const char *text, const char *arg)
 		ui_error(app, &err);
 		return;
 	}
-	ui_message(app, _("Wrote the %s report (%d rows) to %s."), _(view_names[r->view]), t->n_rows, text);
+	ui_message(app, _("Wrote the %s report to %s."), _(view_names[r->view]), text);
 }
 
 static void ask_export(struct app *app, struct reports *r)
@@ -589,7 +591,8 @@ static void run_audit(struct app *app, const char *arg)
 	if (app->engine)
 		fd_sync_kick(app->engine);
 	char m[FD_MONEY_STRLEN], next[FD_DATE_STRLEN];
-	ui_message(app, _("Closed %s: %lld room(s) sold, room revenue %s, %lld no-show(s). The business date is now %s.%s%s"),
+	/* Short enough for an 80-column message line. */
+	ui_message(app, _("Closed %s: sold %lld, revenue %s, no-shows %lld; now %s.%s%s"),
 		   arg, (long long)rep.rooms_sold, fd_money_format(rep.room_revenue, app->currency, m, sizeof m),
 		   (long long)rep.no_shows, fd_date_format(app->today, next), res.warning[0] ? " " : "", res.warning);
 }
