@@ -499,7 +499,15 @@ static void shift_range(struct app *app, struct reports *r, int dir)
 	if (forecast_fixed(app, r) || !g)
 		return;
 	int len = r->to - r->from + 1;
-	*g = (struct range){ true, r->from + dir * len, r->to + dir * len };
+	fd_date from = r->from + dir * len, to = r->to + dir * len, check;
+	char a[FD_DATE_STRLEN], b[FD_DATE_STRLEN];
+	/* Dates the module can write and read back (years 1900 to 9999). */
+	if (!fd_date_parse(fd_date_format(from, a), &check) || check != from ||
+	    !fd_date_parse(fd_date_format(to, b), &check) || check != to) {
+		ui_message(app, _("No reports that far away."));
+		return;
+	}
+	*g = (struct range){ true, from, to };
 	r->top = 0;
 	rebuild(app);
 }
