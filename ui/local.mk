@@ -9,7 +9,7 @@ libfdstore_a_SOURCES += src/store/query_ui.c src/store/query_ui.h
 
 # End-to-end tests in a real terminal (tmux); lib.sh is shared by them.
 UI_TESTS = tests/ui/open.sh tests/ui/flow.sh tests/ui/form_errors.sh tests/ui/resize.sh tests/ui/hangup.sh tests/ui/headless.sh tests/ui/background.sh \
-	tests/ui/two_desks.sh tests/ui/demo_server.sh tests/ui/folio.sh
+	tests/ui/two_desks.sh tests/ui/demo_server.sh tests/ui/folio.sh tests/ui/reports.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh
 

@@ -5,17 +5,9 @@
  * hk-productivity (housekeeping tasks done per attendant), cashier
  * (payments taken per staff member and method: the shift close).
  *
- * Definitions (per night d, counted live from the books):
- *   rooms sold    = room-nights held on d by reserved, in-house or
- *                   checked-out bookings (cancellations and no-shows hold none)
- *   room revenue  = the sum of those bookings' nightly rates (what the night
- *                   audit posts as the room charge, VAT included)
- *   rooms         = rooms in the hotel now; out-of-order rooms on d are not
- *                   available unless the setting ooo_available says so
- *   arrivals / departures = bookings arriving / departing on d (not cancelled
- *                   or no-show); cancellations / no-shows by arrival date
- * --from and --to are both included; they default to the day before the
- * business date (the last closed day). */
+ * The figures are built by folio/report.c (shared with the terminal
+ * application's Reports pane). --from and --to are both included; they
+ * default to the day before the business date (the last closed day). */
 #include "config.h"
 
 #include <langinfo.h>
@@ -25,239 +17,8 @@
 
 #include "core/i18n.h"
 #include "folio/cmd_folio.h"
-#include "folio/kpi.h"
+#include "folio/report.h"
 #include "folio/table.h"
-
-#define MAX_RANGE 3700
-
-static const struct tab_col summary_cols[] = {
-	{ "rooms_sold", TAB_INT },    { "room_revenue_minor", TAB_MONEY }, { "adr_minor", TAB_MONEY },
-	{ "occupancy", TAB_RATIO },   { "revpar_minor", TAB_MONEY },       { "arrivals", TAB_INT },
-	{ "departures", TAB_INT },    { "cancellations", TAB_INT },        { "no_shows", TAB_INT },
-};
-
-static const struct tab_col daily_cols[] = {
-	{ "date", TAB_TEXT },          { "rooms_available", TAB_INT }, { "rooms_sold", TAB_INT },
-	{ "occupancy", TAB_RATIO },    { "room_revenue_minor", TAB_MONEY }, { "adr_minor", TAB_MONEY },
-	{ "revpar_minor", TAB_MONEY }, { "arrivals", TAB_INT },        { "departures", TAB_INT },
-	{ "cancellations", TAB_INT },  { "no_shows", TAB_INT },
-};
-
-static const struct tab_col hk_cols[] = {
-	{ "attendant", TAB_TEXT }, { "tasks_done", TAB_INT }, { "cleans", TAB_INT },
-	{ "inspections", TAB_INT }, { "turndowns", TAB_INT }, { "days", TAB_INT },
-};
-
-static const struct tab_col cashier_cols[] = {
-	{ "staff", TAB_TEXT }, { "method", TAB_TEXT }, { "lines", TAB_INT }, { "amount_minor", TAB_MONEY },
-};
-
-#define N_OF(a) (int)(sizeof a / sizeof *a)
-
-static void set_int(struct tab_cell *c, int64_t v)
-{
-	c->null = false;
-	c->i = v;
-}
-
-static void kpi_cells(struct tab_cell *sold, struct tab_cell *occ, struct tab_cell *adr, struct tab_cell *revpar,
-		      const struct fd_kpi *k, int64_t rooms_sold)
-{
-	set_int(sold, rooms_sold);
-	if (k->has_occupancy) {
-		occ->null = false;
-		occ->r = k->occupancy;
-	}
-	if (k->has_adr)
-		set_int(adr, k->adr);
-	if (k->has_revpar)
-		set_int(revpar, k->revpar);
-}
-
-/* One grouped query per figure over the whole range (the same definitions
- * as the night audit's per-day count in src/store/repo_folio.c). */
-static enum fd_status group_counts(struct cli *cli, const char *sql, fd_date from, fd_date to,
-				   struct fd_day_report *days, int64_t *(*slot)(struct fd_day_report *, int),
-				   struct fd_error *err)
-{
-	sqlite3_stmt *s = fd_db_stmt(cli->db, sql, err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_int(s, 1, from);
-	sqlite3_bind_int(s, 2, to);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_date d = sqlite3_column_int(s, 0);
-		if (d < from || d > to)
-			continue;
-		for (int k = 1; k < sqlite3_column_count(s); k++)
-			*slot(&days[d - from], k) = sqlite3_column_int64(s, k);
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(cli->db, err, "counting a report");
-}
-
-static int64_t *slot_sold(struct fd_day_report *r, int k) { return k == 1 ? &r->rooms_sold : &r->room_revenue; }
-static int64_t *slot_arr(struct fd_day_report *r, int k) { (void)k; return &r->arrivals; }
-static int64_t *slot_dep(struct fd_day_report *r, int k) { (void)k; return &r->departures; }
-static int64_t *slot_lost(struct fd_day_report *r, int k) { return k == 1 ? &r->cancellations : &r->no_shows; }
-
-static const char sql_sold[] = "SELECT n.night, count(*), sum(b.rate) FROM stay_nights n"
-			       " JOIN bookings b ON b.id = n.booking_id WHERE n.night BETWEEN ?1 AND ?2 GROUP BY n.night";
-static const char sql_arr[] = "SELECT arrival, count(*) FROM bookings WHERE arrival BETWEEN ?1 AND ?2"
-			      " AND status IN ('reserved','checked_in','checked_out') GROUP BY arrival";
-static const char sql_dep[] = "SELECT departure, count(*) FROM bookings WHERE departure BETWEEN ?1 AND ?2"
-			      " AND status IN ('reserved','checked_in','checked_out') GROUP BY departure";
-static const char sql_lost[] = "SELECT arrival, sum(status = 'cancelled'), sum(status = 'no_show') FROM bookings"
-			       " WHERE arrival BETWEEN ?1 AND ?2 AND status IN ('cancelled','no_show') GROUP BY arrival";
-
-static enum fd_status range_days(struct cli *cli, fd_date from, fd_date to, struct fd_day_report *days,
-				 struct fd_error *err)
-{
-	int64_t rooms = 0;
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT count(*) FROM rooms", err);
-	if (!s)
-		return err->status;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		rooms = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	for (fd_date d = from; d <= to; d++) {
-		memset(&days[d - from], 0, sizeof days[0]);
-		days[d - from].date = d;
-		days[d - from].rooms_total = rooms;
-	}
-	s = fd_db_stmt(cli->db, "SELECT maint_from, maint_to FROM rooms WHERE maint = 'ooo'"
-				" AND maint_from <= ?2 AND maint_to > ?1", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_int(s, 1, from);
-	sqlite3_bind_int(s, 2, to);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		fd_date a = sqlite3_column_int(s, 0), b = sqlite3_column_int(s, 1);
-		for (fd_date d = a > from ? a : from; d < b && d <= to; d++)
-			days[d - from].rooms_ooo++;
-	}
-	sqlite3_reset(s);
-	enum fd_status st;
-	if ((st = group_counts(cli, sql_sold, from, to, days, slot_sold, err)) ||
-	    (st = group_counts(cli, sql_arr, from, to, days, slot_arr, err)) ||
-	    (st = group_counts(cli, sql_dep, from, to, days, slot_dep, err)))
-		return st;
-	return group_counts(cli, sql_lost, from, to, days, slot_lost, err);
-}
-
-static enum fd_status count_range(struct cli *cli, fd_date from, fd_date to, bool per_day, struct tab *t,
-				  struct fd_error *err)
-{
-	char ooo[8];
-	folio_setting(cli, "ooo_available", ooo, sizeof ooo, "0");
-	struct fd_kpi_counts total = { .ooo_available = strcmp(ooo, "1") == 0 };
-	int64_t arr = 0, dep = 0, canc = 0, ns = 0;
-	struct fd_day_report *days = calloc((size_t)(to - from + 1), sizeof *days);
-	if (!days)
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-	enum fd_status st = range_days(cli, from, to, days, err);
-	for (fd_date d = from; !st && d <= to; d++) {
-		const struct fd_day_report r = days[d - from];
-		if (per_day) {
-			struct fd_kpi_counts c = { .room_nights = r.rooms_total, .ooo_nights = r.rooms_ooo,
-						   .rooms_sold = r.rooms_sold, .room_revenue = r.room_revenue,
-						   .ooo_available = total.ooo_available };
-			struct fd_kpi k;
-			fd_kpi_compute(&c, &k);
-			struct tab_cell *row = tab_row(t);
-			if (!row) {
-				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-				break;
-			}
-			fd_date_format(d, row[0].t);
-			row[0].null = false;
-			set_int(&row[1], k.rooms_available);
-			kpi_cells(&row[2], &row[3], &row[5], &row[6], &k, r.rooms_sold);
-			set_int(&row[4], r.room_revenue);
-			set_int(&row[7], r.arrivals);
-			set_int(&row[8], r.departures);
-			set_int(&row[9], r.cancellations);
-			set_int(&row[10], r.no_shows);
-		}
-		total.room_nights += r.rooms_total;
-		total.ooo_nights += r.rooms_ooo;
-		total.rooms_sold += r.rooms_sold;
-		total.room_revenue += r.room_revenue;
-		arr += r.arrivals;
-		dep += r.departures;
-		canc += r.cancellations;
-		ns += r.no_shows;
-	}
-	free(days);
-	if (st || per_day)
-		return st;
-	struct fd_kpi k;
-	fd_kpi_compute(&total, &k);
-	struct tab_cell *row = tab_row(t);
-	if (!row)
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-	kpi_cells(&row[0], &row[3], &row[2], &row[4], &k, total.rooms_sold);
-	set_int(&row[1], total.room_revenue);
-	set_int(&row[5], arr);
-	set_int(&row[6], dep);
-	set_int(&row[7], canc);
-	set_int(&row[8], ns);
-	return FD_OK;
-}
-
-static enum fd_status hk_productivity(struct cli *cli, fd_date from, fd_date to, struct tab *t, struct fd_error *err)
-{
-	sqlite3_stmt *s = fd_db_stmt(cli->db,
-				     "SELECT attendant, count(*), sum(kind = 'clean'), sum(kind = 'inspect'),"
-				     " sum(kind = 'turndown'), count(DISTINCT date) FROM hk_tasks"
-				     " WHERE status = 'done' AND attendant <> '' AND date BETWEEN ?1 AND ?2"
-				     " GROUP BY attendant ORDER BY attendant", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_int(s, 1, from);
-	sqlite3_bind_int(s, 2, to);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct tab_cell *row = tab_row(t);
-		if (!row)
-			break;
-		snprintf(row[0].t, sizeof row[0].t, "%s", (const char *)sqlite3_column_text(s, 0));
-		row[0].null = false;
-		for (int i = 1; i < 6; i++)
-			set_int(&row[i], sqlite3_column_int64(s, i));
-	}
-	sqlite3_reset(s);
-	return FD_OK;
-}
-
-static enum fd_status cashier(struct cli *cli, fd_date from, fd_date to, const char *user, struct tab *t,
-			      struct fd_error *err)
-{
-	/* Payments count positive, refunds negative, voids undo their line. */
-	sqlite3_stmt *s = fd_db_stmt(cli->db,
-				     "SELECT actor, method, count(*), sum(-amount) FROM folio_lines"
-				     " WHERE kind IN ('payment','refund','void') AND method IN ('cash','card','bank_transfer')"
-				     " AND date BETWEEN ?1 AND ?2 AND (?3 = '' OR actor = ?3)"
-				     " GROUP BY actor, method ORDER BY actor, method", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_int(s, 1, from);
-	sqlite3_bind_int(s, 2, to);
-	sqlite3_bind_text(s, 3, user ? user : "", -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		struct tab_cell *row = tab_row(t);
-		if (!row)
-			break;
-		for (int i = 0; i < 2; i++) {
-			snprintf(row[i].t, sizeof row[i].t, "%s", (const char *)sqlite3_column_text(s, i));
-			row[i].null = false;
-		}
-		set_int(&row[2], sqlite3_column_int64(s, 2));
-		set_int(&row[3], sqlite3_column_int64(s, 3));
-	}
-	sqlite3_reset(s);
-	return FD_OK;
-}
 
 static bool utf8_terminal(void)
 {
@@ -267,20 +28,20 @@ static bool utf8_terminal(void)
 
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
-	const char *kind, *from_s = NULL, *to_s = NULL, *days_s = NULL, *user = NULL;
+	const char *name, *from_s = NULL, *to_s = NULL, *days_s = NULL, *user = NULL;
 	bool csv = false, json = cli->json;
 	const struct cli_opt opts[] = { { "from", &from_s, NULL }, { "to", &to_s, NULL }, { "days", &days_s, NULL },
 					{ "user", &user, NULL }, { "csv", NULL, &csv }, { "json", NULL, &json }, { 0 } };
-	if (!cli_parse(cli, "report", argc, argv, opts, &kind, 1, 1))
+	if (!cli_parse(cli, "report", argc, argv, opts, &name, 1, 1))
 		return CLI_USAGE;
 	if (csv && json)
 		return cli_usage_error(cli, "report", _("choose --csv or --json, not both"));
-	bool forecast = strcmp(kind, "forecast") == 0;
-	if (strcmp(kind, "summary") && strcmp(kind, "daily") && !forecast && strcmp(kind, "hk-productivity") &&
-	    strcmp(kind, "cashier"))
+	enum fd_report_kind kind;
+	if (!fd_report_kind_parse(name, &kind))
 		return cli_usage_error(cli, "report",
 				       _("unknown report \"%s\"; use summary, daily, forecast, hk-productivity or cashier"),
-				       kind);
+				       name);
+	bool forecast = kind == FD_REPORT_FORECAST;
 	fd_date from = 0, to = 0;
 	int days = 14;
 	if ((from_s && !cli_date(cli, "report", "--from", from_s, &from)) ||
@@ -297,35 +58,20 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		to = forecast ? from + days - 1 : (from_s ? from : today - 1);
 	if (to < from)
 		return cli_usage_error(cli, "report", _("--to is before --from"));
-	if (to - from >= MAX_RANGE)
-		return cli_usage_error(cli, "report", _("the range may span at most %d days"), MAX_RANGE);
+	if (to - from >= FD_REPORT_MAX_RANGE)
+		return cli_usage_error(cli, "report", _("the range may span at most %d days"), FD_REPORT_MAX_RANGE);
 	char cur[4];
 	cli_currency(cli, cur);
 	struct tab t;
 	struct fd_error err = { 0 };
-	enum fd_status st;
-	if (strcmp(kind, "summary") == 0) {
-		tab_init(&t, summary_cols, N_OF(summary_cols), cur);
-		st = count_range(cli, from, to, false, &t, &err);
-	} else if (strcmp(kind, "hk-productivity") == 0) {
-		tab_init(&t, hk_cols, N_OF(hk_cols), cur);
-		st = hk_productivity(cli, from, to, &t, &err);
-	} else if (strcmp(kind, "cashier") == 0) {
-		tab_init(&t, cashier_cols, N_OF(cashier_cols), cur);
-		st = cashier(cli, from, to, user, &t, &err);
-	} else {
-		tab_init(&t, daily_cols, N_OF(daily_cols), cur);
-		t.bar_col = 3;
-		st = count_range(cli, from, to, true, &t, &err);
-	}
-	if (st) {
+	if (fd_report_build(cli->db, kind, from, to, user, cur, &t, &err)) {
 		tab_free(&t);
 		return cli_error(cli, &err);
 	}
 	if (csv)
 		tab_print_csv(&t, stdout);
 	else if (json)
-		tab_print_json(&t, stdout, strcmp(kind, "summary") == 0);
+		tab_print_json(&t, stdout, kind == FD_REPORT_SUMMARY);
 	else
 		tab_print_text(&t, stdout, utf8_terminal() && !getenv("FRONTDESK_ASCII"));
 	tab_free(&t);

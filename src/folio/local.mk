@@ -17,7 +17,8 @@ noinst_LIBRARIES += libfdfolio.a
 libfdfolio_a_CFLAGS = $(AM_CFLAGS) $(ICAL_CFLAGS)
 libfdfolio_a_SOURCES = \
 	src/folio/cmd_folio.c src/folio/cmd_folio.h \
-	src/folio/cmd_report.c src/folio/table.c src/folio/table.h \
+	src/folio/cmd_report.c src/folio/report.c src/folio/report.h \
+	src/folio/table.c src/folio/table.h \
 	src/folio/cmd_import.c src/folio/import.c src/folio/import.h \
 	src/folio/cmd_ical.c
 FRONTDESK_LIBS += libfdfolio.a

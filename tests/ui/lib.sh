@@ -45,6 +45,7 @@ make_hotel() {
 }
 
 # start COLS ROWS [TERM]: the application in a detached tmux session "ui".
+# UI_ENV (e.g. FRONTDESK_ASCII=1) and UI_ARGS (e.g. --as anna) are passed on.
 STARTS=0
 start() {
 	# A fresh server each time: reusing the socket of a server that is
@@ -53,7 +54,7 @@ start() {
 	STARTS=$((STARTS + 1))
 	SOCK="$WORK/tmux.$STARTS.sock"
 	tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x "$1" -y "$2" \
-		"env TERM=${3:-xterm-256color} LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS $FD --data $DATA; echo EXITED \$?; sleep 30" ||
+		"env TERM=${3:-xterm-256color} LC_ALL=C.UTF-8 ${UI_ENV:-} ASAN_OPTIONS=$ASAN_OPTIONS $FD --data $DATA ${UI_ARGS:-}; echo EXITED \$?; sleep 30" ||
 		fail "tmux new-session"
 	tmux -S "$SOCK" set-option -t ui remain-on-exit on >/dev/null 2>&1
 }
