@@ -22,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/op.h"
 #include "demo/names.h"
+#include "folio/op_folio.h"
 #include "store/oplog.h"
 
 #define FLOORS 4
@@ -129,7 +130,7 @@ static const struct demo_staff {
     {"paulo.reis", "Paulo Reis", "staff", "maintenance", ""},
 };
 #define N_STAFF ((int)(sizeof staff / sizeof *staff))
-#define NIGHT_AUDITOR "bruno.moreira"
+#define AUDIT_MANAGER "catarina.lopes" /* runs the night audit */
 #define HK_MANAGER "helena.pinto"
 #define ENGINEER "rui.matos"
 static const char *const front_office[] = {"ana.silva", "tiago.costa", "sofia.almeida", "catarina.lopes"};
@@ -183,6 +184,7 @@ struct plan_booking {
 	bool materialized, noshow, checkin_today, checkout_today, assigned;
 	int adults, children, source, note;
 	int64_t rate;
+	int64_t owed; /* the guest folio's balance while replaying */
 	char eta[6];
 	char id[FD_ID_LEN], code[FD_CODE_LEN];
 	enum plan_state st;
@@ -202,7 +204,7 @@ struct maint_plan {
 };
 
 struct demo {
-	struct rng rng, ids;
+	struct rng rng, ids, till; /* till: the folios' choices, so they leave the rest of the plan as it was */
 	const struct demo_culture *cultures;
 	int n_cultures;
 	fd_date start, today, end; /* nights start <= d < end */
@@ -836,19 +838,136 @@ static bool emit_check_in(struct demo *d, int i, fd_date day, int minute)
 	return true;
 }
 
+/* --- the till: deposits, extras, payments at check-out --- */
+
+static bool is_ota(const struct plan_booking *b)
+{
+	return b->source >= 0 && (strcmp(sources[b->source], "booking.com") == 0 ||
+	                          strcmp(sources[b->source], "expedia") == 0);
+}
+
+static bool is_corporate(const struct plan_booking *b)
+{
+	return b->source >= 0 && strcmp(sources[b->source], "corporate") == 0;
+}
+
+static const char *cashier(struct demo *d)
+{
+	return front_office[rng_range(&d->till, 0, (int)(sizeof front_office / sizeof *front_office) - 1)];
+}
+
+static cJSON *line_op(struct demo *d, const char *type, const char *actor, fd_date day, int minute,
+                      const struct plan_booking *b)
+{
+	char id[FD_ID_LEN];
+	cJSON *p = op_new(d, type, actor, day, minute);
+	if (!p)
+		return NULL;
+	rng_uuid(&d->ids, id);
+	cJSON_AddStringToObject(p, "id", id);
+	cJSON_AddStringToObject(p, "booking", b->id);
+	return p;
+}
+
+static void emit_payment(struct demo *d, struct plan_booking *b, const char *method, int64_t amount,
+                         fd_date day, int minute)
+{
+	cJSON *p = line_op(d, "folio.pay", cashier(d), day, minute, b);
+	if (!p)
+		return;
+	cJSON_AddStringToObject(p, "method", method);
+	cJSON_AddNumberToObject(p, "amount", (double)amount);
+	if (strcmp(method, "card") == 0) {
+		char ref[16], last4[5];
+		snprintf(ref, sizeof ref, "PSP-%06d", rng_range(&d->till, 0, 999999));
+		snprintf(last4, sizeof last4, "%04d", rng_range(&d->till, 0, 9999));
+		cJSON_AddStringToObject(p, "ref", ref);
+		cJSON_AddStringToObject(p, "last4", last4);
+	}
+	b->owed -= amount;
+}
+
+/* Direct and phone bookings that will be kept often pay the first night
+ * ahead, by bank transfer: the deposit the folio shows before arrival. */
+static void emit_deposit(struct demo *d, struct plan_booking *b, fd_date day, int minute)
+{
+	bool direct = b->source >= 0 && !is_ota(b) && !is_corporate(b);
+	if (direct && !b->cancel_on && !b->noshow && b->arrival > day && rng_chance(&d->till, 40))
+		emit_payment(d, b, "bank_transfer", b->rate, day, minute + 1);
+}
+
+/* Dinner and the minibar for some of the guests in house. */
+static void emit_extras(struct demo *d, fd_date day)
+{
+	for (int i = 0; i < d->n_b; i++) {
+		struct plan_booking *b = &d->b[i];
+		if (b->st != PS_IN)
+			continue;
+		const char *code = NULL;
+		int64_t amount = 0;
+		int x = rng_range(&d->till, 0, 99);
+		if (x < 20) {
+			code = "FB";
+			amount = (int64_t)rng_range(&d->till, 18, 95) * 100 + 50 * rng_range(&d->till, 0, 1);
+		} else if (x < 32) {
+			code = "MINIBAR";
+			amount = (int64_t)rng_range(&d->till, 3, 24) * 100;
+		}
+		if (!code)
+			continue;
+		cJSON *p = line_op(d, "folio.post", cashier(d), day, 21 * 60 + i % 120, b);
+		if (!p)
+			return;
+		cJSON_AddStringToObject(p, "charge", code);
+		cJSON_AddNumberToObject(p, "amount", (double)amount);
+		b->owed += amount;
+	}
+}
+
+/* Before check-out the bill is settled: OTA guests by card, corporate
+ * stays billed to their company, the rest by card or in cash. */
+static void emit_settlement(struct demo *d, struct plan_booking *b, fd_date day, int minute)
+{
+	if (b->owed <= 0)
+		return;
+	if (is_corporate(b)) {
+		static const char *const companies[] = {"Lusitânia Seguros", "Atlântico Consultores", "Porto Tech"};
+		cJSON *p = line_op(d, "folio.settle", AUDIT_MANAGER, day, minute, b);
+		if (p)
+			cJSON_AddStringToObject(p, "company", companies[b->guest % 3]);
+		b->owed = 0;
+		return;
+	}
+	emit_payment(d, b, is_ota(b) || rng_chance(&d->till, 60) ? "card" : "cash", b->owed, day, minute);
+}
+
+/* The night audit closes the day: room charges for every guest in house,
+ * no-shows, the day's report; the business date moves on. */
+static void emit_audit(struct demo *d, fd_date day)
+{
+	cJSON *p = op_new(d, "audit.night", FD_NIGHT_AUDIT_ACTOR, day, 23 * 60 + 30);
+	if (!p)
+		return;
+	put_date(p, "date", day);
+	cJSON_AddStringToObject(p, "run_by", AUDIT_MANAGER);
+	for (int i = 0; i < d->n_b; i++) {
+		struct plan_booking *b = &d->b[i];
+		if (b->st == PS_IN && b->departure > day)
+			b->owed += b->rate;
+		else if (b->st == PS_RESERVED && b->noshow && b->arrival == day)
+			b->st = PS_NO_SHOW;
+	}
+}
+
 static bool replay_day(struct demo *d, fd_date day)
 {
-	bool last = day == d->today;
-	if (day > d->start) {
-		cJSON *p = op_new(d, "property.update", NIGHT_AUDITOR, day, 2 * 60 + 30);
-		if (p)
-			put_date(p, "business_date", day);
-	}
+	bool last = day == d->today; /* open: the night audit of the day before moved the date here */
 	emit_maintenance(d, day);
 	/* departures, in the morning */
 	for (int i = 0; i < d->n_b; i++) {
 		struct plan_booking *b = &d->b[i];
 		if (b->st == PS_IN && b->departure == day && (!last || b->checkout_today)) {
+			emit_settlement(d, b, day, 7 * 60 + i % 300);
 			emit_booking_op(d, b, "booking.check_out", clerk(d), day, 7 * 60 + i % 300, NULL);
 			b->st = PS_OUT;
 			d->rooms[b->room].occupant = -1;
@@ -858,8 +977,10 @@ static bool replay_day(struct demo *d, fd_date day)
 	}
 	/* reservations made today, and cancellations */
 	for (int i = 0; i < d->n_b; i++)
-		if (d->b[i].materialized && d->b[i].booked_on == day)
+		if (d->b[i].materialized && d->b[i].booked_on == day) {
 			emit_create(d, &d->b[i], day, 9 * 60 + i % 600);
+			emit_deposit(d, &d->b[i], day, 9 * 60 + i % 600);
+		}
 	for (int i = 0; i < d->n_b; i++)
 		if (d->b[i].st == PS_RESERVED && d->b[i].cancel_on == day) {
 			emit_booking_op(d, &d->b[i], "booking.cancel", clerk(d), day, 10 * 60 + i % 300,
@@ -898,13 +1019,9 @@ static bool replay_day(struct demo *d, fd_date day)
 		if (!emit_check_in(d, i, day, 14 * 60 + i % 480))
 			return false;
 	}
-	/* night audit: who never came */
-	for (int i = 0; i < d->n_b && !last; i++)
-		if (d->b[i].st == PS_RESERVED && d->b[i].noshow && d->b[i].arrival == day) {
-			emit_booking_op(d, &d->b[i], "booking.no_show", NIGHT_AUDITOR, day, 23 * 60 + 30,
-			                NULL);
-			d->b[i].st = PS_NO_SHOW;
-		}
+	emit_extras(d, day);
+	if (!last)
+		emit_audit(d, day);
 	return true;
 }
 
@@ -1070,7 +1187,9 @@ enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt
 		return fd_fail(
 		    err, FD_E_INVALID, "invalid_field", "rooms",
 		    _("The demo hotel has 8 to 396 rooms and at most a year of history and future."));
-	struct demo d = {.rng = {opt->seed}, .ids = {opt->seed ^ UINT64_C(0x5eed1d5)}};
+	struct demo d = {.rng = {opt->seed},
+	                 .ids = {opt->seed ^ UINT64_C(0x5eed1d5)},
+	                 .till = {opt->seed ^ UINT64_C(0x7111)}};
 	d.cultures = demo_cultures(&d.n_cultures);
 	d.today = opt->today;
 	d.start = opt->today - back;

@@ -312,6 +312,43 @@ static void test_consistent(void **state)
 	assert_int_equal(scalar(f->db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 }
 
+/* The money side: every past day closed by the night audit, room charges
+ * for the nights stayed, deposits before arrival, payments by each method,
+ * direct bills; every guest who left owes nothing. */
+static void test_folios(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(scalar(f->db, "SELECT count(*) FROM day_reports"), 30);
+	assert_int_equal(scalar(f->db, "SELECT count(*) FROM day_reports WHERE date >= (SELECT business_date"
+	                               " FROM property)"),
+	                 0);
+	/* one room charge per night stayed before today */
+	assert_int_equal(scalar(f->db, "SELECT count(*) FROM folio_lines WHERE kind = 'charge' AND code = 'ROOM'"),
+	                 scalar(f->db, "SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	                               " WHERE b.status IN ('checked_in', 'checked_out')"
+	                               " AND n.night < (SELECT business_date FROM property)"));
+	assert_int_equal(scalar(f->db, "SELECT count(*) FROM folio_lines WHERE actor = 'night-audit'"
+	                               " AND code <> 'ROOM'"),
+	                 0);
+	assert_true(scalar(f->db, "SELECT count(*) FROM folio_lines WHERE code IN ('FB', 'MINIBAR')") >= 20);
+	const char *methods[] = {"cash", "card", "bank_transfer", "direct_bill"};
+	for (int i = 0; i < 4; i++) {
+		char sql[160];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM folio_lines WHERE method = '%s'", methods[i]);
+		assert_true(scalar(f->db, sql) >= 1);
+	}
+	assert_true(scalar(f->db, "SELECT count(*) FROM folio_lines l JOIN folios o ON o.id = l.folio_id"
+	                          " JOIN bookings b ON b.id = o.booking_id"
+	                          " WHERE l.kind = 'payment' AND l.date < b.arrival") >= 1);
+	assert_int_equal(scalar(f->db, "SELECT count(*) FROM bookings b WHERE status = 'checked_out' AND"
+	                               " (SELECT coalesce(sum(l.amount), 0) FROM folio_lines l JOIN folios o"
+	                               " ON o.id = l.folio_id WHERE o.booking_id = b.id AND o.kind = 'guest') <> 0"),
+	                 0);
+	assert_true(scalar(f->db, "SELECT count(*) FROM bookings b WHERE status = 'checked_in' AND"
+	                          " (SELECT coalesce(sum(l.amount), 0) FROM folio_lines l JOIN folios o"
+	                          " ON o.id = l.folio_id WHERE o.booking_id = b.id) > 0") >= 1);
+}
+
 /* The board lists exactly the stays in a room that overlap its dates. */
 static void test_board(void **state)
 {
@@ -395,6 +432,7 @@ int main(void)
 	    cmocka_unit_test(test_scripts),
 	    cmocka_unit_test(test_find),
 	    cmocka_unit_test(test_consistent),
+	    cmocka_unit_test(test_folios),
 	    cmocka_unit_test(test_board),
 	    cmocka_unit_test(test_deterministic),
 	    cmocka_unit_test(test_refuses_existing),
