@@ -235,6 +235,8 @@ static void paint_totals(struct app *app, struct pane *p, int y)
 	snprintf(line, sizeof line, _("charges %s  VAT incl. %s  paid %s  balance due %s"), a, b, c, d);
 	/* A narrow screen keeps what the desk needs most. */
 	if (fd_text_width(line) > p->w)
+		snprintf(line, sizeof line, _("charges %s  paid %s  balance due %s"), a, c, d);
+	if (fd_text_width(line) > p->w)
 		snprintf(line, sizeof line, _("paid %s  balance due %s"), c, d);
 	ui_put(p->win, y, 0, line, p->w, app->attr[UI_A_HEADER]);
 }
@@ -296,6 +298,8 @@ static void folio_repaint(struct app *app, struct pane *p)
 	if (p->h >= 5)
 		paint_totals(app, p, p->h - 2);
 	const char *keys = _("p post  $ pay  r refund  v void  m move  n new folio  S settle  o check out  Enter details");
+	if (fd_text_width(keys) > p->w)
+		keys = _("p post  $ pay  r refund  v void  m move  n new folio  S settle  ? more");
 	if (fd_text_width(keys) > p->w)
 		keys = _("p post  $ pay  r refund  v void  ? more keys");
 	ui_put(p->win, p->h - 1, 0, keys, p->w, app->attr[UI_A_PAST]);
