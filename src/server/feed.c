@@ -4,6 +4,7 @@
  * answer time so each change carries the entity's CURRENT state. */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,15 +18,25 @@ static const struct {
 	const char *one;  /* by key */
 	const char *all;  /* for the snapshot */
 	const char *skip; /* a column not sent (derived locally) */
+	bool many;        /* the key names a set of rows: sent as {key, rows: [...]} */
 } entity_sql[] = {
-	{ "property", "SELECT * FROM property WHERE id = ?1", "SELECT * FROM property", "singleton" },
-	{ "room_type", "SELECT * FROM room_types WHERE code = ?1", "SELECT * FROM room_types ORDER BY code", NULL },
-	{ "room", "SELECT * FROM rooms WHERE number = ?1", "SELECT * FROM rooms ORDER BY number", NULL },
-	{ "guest", "SELECT * FROM guests WHERE id = ?1", "SELECT * FROM guests ORDER BY rowid", "search_key" },
-	{ "booking", "SELECT * FROM bookings WHERE id = ?1", "SELECT * FROM bookings ORDER BY rowid", NULL },
-	{ "staff", "SELECT * FROM staff WHERE username = ?1", "SELECT * FROM staff ORDER BY username", NULL },
-	{ "task", "SELECT * FROM hk_tasks WHERE id = ?1", "SELECT * FROM hk_tasks ORDER BY id", NULL },
-	{ "conflict", "SELECT * FROM srv_conflicts WHERE id = ?1", "SELECT * FROM srv_conflicts ORDER BY created_at", NULL },
+	{ "property", "SELECT * FROM property WHERE id = ?1", "SELECT * FROM property", "singleton", false },
+	{ "room_type", "SELECT * FROM room_types WHERE code = ?1", "SELECT * FROM room_types ORDER BY code", NULL, false },
+	{ "room", "SELECT * FROM rooms WHERE number = ?1", "SELECT * FROM rooms ORDER BY number", NULL, false },
+	{ "guest", "SELECT * FROM guests WHERE id = ?1", "SELECT * FROM guests ORDER BY rowid", "search_key", false },
+	{ "booking", "SELECT * FROM bookings WHERE id = ?1", "SELECT * FROM bookings ORDER BY rowid", NULL, false },
+	{ "staff", "SELECT * FROM staff WHERE username = ?1", "SELECT * FROM staff ORDER BY username", NULL, false },
+	{ "task", "SELECT * FROM hk_tasks WHERE id = ?1", "SELECT * FROM hk_tasks ORDER BY id", NULL, false },
+	{ "conflict", "SELECT * FROM srv_conflicts WHERE id = ?1", "SELECT * FROM srv_conflicts ORDER BY created_at", NULL, false },
+	/* The folio area (src/folio): lines keep their local order column. */
+	{ "charge_code", "SELECT * FROM charge_codes WHERE code = ?1", "SELECT * FROM charge_codes ORDER BY code", NULL, false },
+	{ "setting", "SELECT * FROM folio_settings WHERE key = ?1", "SELECT * FROM folio_settings ORDER BY key", NULL, false },
+	{ "folio", "SELECT * FROM folios WHERE id = ?1", "SELECT * FROM folios ORDER BY rowid", NULL, false },
+	{ "folio_line", "SELECT * FROM folio_lines WHERE id = ?1", "SELECT * FROM folio_lines ORDER BY seq", "seq", false },
+	{ "day_report", "SELECT * FROM day_reports WHERE date = ?1", "SELECT * FROM day_reports ORDER BY date", NULL, false },
+	/* A room's calendar blocks change as a set (an iCal import). */
+	{ "room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
+	  "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true },
 };
 #define N_ENTITIES (sizeof entity_sql / sizeof *entity_sql)
 
@@ -59,6 +70,24 @@ static cJSON *row_json(sqlite3_stmt *s, const char *skip)
 	return o;
 }
 
+/* A set entity is never deleted: an empty set is its state. */
+static enum fd_status set_json(struct fd_db *db, sqlite3_stmt *s, const char *key, cJSON **out, struct fd_error *err)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "key", key);
+	cJSON *rows = cJSON_AddArrayToObject(o, "rows");
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		cJSON_AddItemToArray(rows, row_json(s, NULL));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		cJSON_Delete(o);
+		return fd_db_fail(db, err, "reading the change feed");
+	}
+	*out = o;
+	return FD_OK;
+}
+
 enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
 			       struct fd_error *err)
 {
@@ -70,6 +99,8 @@ enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char 
 	if (!s)
 		return err ? err->status : FD_E_IO;
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	if (entity_sql[k].many)
+		return set_json(db, s, id, out, err);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*out = row_json(s, entity_sql[k].skip);

@@ -147,10 +147,12 @@ static const char schema_v5[] =
 	"CREATE INDEX bookings_in_house ON bookings(room, departure) WHERE status = 'checked_in';"
 	"CREATE INDEX bookings_arrival_room ON bookings(arrival, room);";
 
-/* Versions 3 (folios, src/folio) and 4 (sync: conflicts and cursors,
- * src/sync) belong to those areas; the next free one is 6. */
+/* Versions 3 (folios, src/folio), 4 and 6 (sync: conflicts and cursors;
+ * undoing pending folio lines, src/sync) belong to those areas; the next
+ * free one is 7. */
 extern const char fd_schema_v3_folio[]; /* src/folio/schema_folio.c */
 extern const char fd_schema_v4_sync[];  /* src/sync/schema_sync.c */
+extern const char fd_schema_v6_sync[];  /* src/sync/schema_sync.c */
 
 static const struct fd_migration core_migrations[] = {
 	{ 1, schema_v1, NULL },
@@ -158,6 +160,7 @@ static const struct fd_migration core_migrations[] = {
 	{ 3, fd_schema_v3_folio, NULL },
 	{ 4, fd_schema_v4_sync, NULL },
 	{ 5, schema_v5, NULL },
+	{ 6, fd_schema_v6_sync, NULL },
 };
 
 const struct fd_migration *fd_core_migrations(int *n)

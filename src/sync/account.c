@@ -219,12 +219,19 @@ static const struct {
 	{ "staff", "SELECT * FROM staff ORDER BY username" },
 	{ "hk_tasks", "SELECT * FROM hk_tasks ORDER BY id" },
 	{ "conflicts", "SELECT * FROM conflicts ORDER BY id" },
+	{ "charge_codes", "SELECT * FROM charge_codes ORDER BY code" },
+	{ "folio_settings", "SELECT * FROM folio_settings ORDER BY key" },
+	{ "folios", "SELECT * FROM folios ORDER BY id" },
+	{ "folio_lines", "SELECT * FROM folio_lines ORDER BY id" },
+	{ "day_reports", "SELECT * FROM day_reports ORDER BY date" },
+	{ "room_blocks", "SELECT * FROM room_blocks ORDER BY room, uid" },
 };
 
 static bool volatile_column(const char *name)
 {
+	/* seq: a folio line's local order, numbered by each database itself. */
 	return strcmp(name, "updated_at") == 0 || strcmp(name, "rowid") == 0 || strcmp(name, "search_key") == 0 ||
-	       strcmp(name, "singleton") == 0;
+	       strcmp(name, "singleton") == 0 || strcmp(name, "seq") == 0;
 }
 
 static int cmp_names(const void *a, const void *b)

@@ -279,6 +279,144 @@ static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_e
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving a conflict notice");
 }
 
+/* --- the folio area: written through the repo like the rest --- */
+
+static enum fd_status put_charge_code_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_charge_code cc = { 0 };
+	jstr(o, "code", cc.code, sizeof cc.code);
+	jstr(o, "name", cc.name, sizeof cc.name);
+	cc.vat_bp = (int)jint(o, "vat_bp");
+	cc.is_room = jint(o, "is_room");
+	cc.version = jint(o, "version");
+	if (!cc.code[0])
+		return bad_state("charge_code", "?", err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_charge_code(r->ctx, &cc, err);
+}
+
+static enum fd_status put_setting_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	char key[64], value[256];
+	jstr(o, "key", key, sizeof key);
+	jstr(o, "value", value, sizeof value);
+	if (!key[0])
+		return bad_state("setting", "?", err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_setting(r->ctx, key, value, err);
+}
+
+static enum fd_status put_folio_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_folio f = { 0 };
+	char kind[16];
+	jstr(o, "id", f.id, sizeof f.id);
+	jstr(o, "booking_id", f.booking_id, sizeof f.booking_id);
+	jstr(o, "kind", kind, sizeof kind);
+	jstr(o, "name", f.name, sizeof f.name);
+	jstr(o, "company", f.company, sizeof f.company);
+	f.route_room = jint(o, "route_room");
+	f.version = jint(o, "version");
+	if (!f.id[0] || !fd_folio_kind_parse(kind, &f.kind))
+		return bad_state("folio", f.id, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_folio(r->ctx, &f, err);
+}
+
+/* A line is inserted once; later states only move it (put_line). */
+static enum fd_status put_line_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_folio_line l = { 0 };
+	char kind[16];
+	jstr(o, "id", l.id, sizeof l.id);
+	jstr(o, "folio_id", l.folio_id, sizeof l.folio_id);
+	jstr(o, "kind", kind, sizeof kind);
+	jstr(o, "code", l.code, sizeof l.code);
+	jstr(o, "description", l.description, sizeof l.description);
+	l.amount = jint(o, "amount");
+	l.tax = jint(o, "tax");
+	l.date = (fd_date)jint(o, "date");
+	jstr(o, "method", l.method, sizeof l.method);
+	jstr(o, "ref", l.ref, sizeof l.ref);
+	jstr(o, "last4", l.last4, sizeof l.last4);
+	jstr(o, "voids", l.voids, sizeof l.voids);
+	jstr(o, "reason", l.reason, sizeof l.reason);
+	jstr(o, "actor", l.actor, sizeof l.actor);
+	l.created_at = jint(o, "created_at");
+	l.version = jint(o, "version");
+	if (!l.id[0] || !l.folio_id[0] || !fd_line_kind_parse(kind, &l.kind))
+		return bad_state("folio_line", l.id, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_line(r->ctx, &l, err);
+}
+
+/* A closed day never changes: the first state seen is kept. */
+static enum fd_status put_day_report_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_day_report d = { 0 };
+	d.date = (fd_date)jint(o, "date");
+	int64_t *f[] = { &d.rooms_total, &d.rooms_ooo, &d.rooms_sold, &d.room_revenue,
+			 &d.arrivals, &d.departures, &d.cancellations, &d.no_shows };
+	const char *names[] = { "rooms_total", "rooms_ooo", "rooms_sold", "room_revenue",
+				"arrivals", "departures", "cancellations", "no_shows" };
+	for (int i = 0; i < 8; i++)
+		*f[i] = jint(o, names[i]);
+	jstr(o, "closed_by", d.closed_by, sizeof d.closed_by);
+	d.closed_at = jint(o, "closed_at");
+	if (!d.date)
+		return bad_state("day_report", "?", err);
+	const struct fd_repo *r = fd_db_repo(db);
+	struct fd_day_report have;
+	enum fd_status st = r->get_day_report(r->ctx, d.date, &have, err);
+	if (st != FD_E_NOT_FOUND)
+		return st;
+	return r->put_day_report(r->ctx, &d, err);
+}
+
+static enum fd_status put_block_row(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_room_block b = { 0 };
+	jstr(o, "room", b.room, sizeof b.room);
+	jstr(o, "uid", b.uid, sizeof b.uid);
+	b.start = (fd_date)jint(o, "start");
+	b.end = (fd_date)jint(o, "end");
+	jstr(o, "summary", b.summary, sizeof b.summary);
+	jstr(o, "source", b.source, sizeof b.source);
+	b.version = jint(o, "version");
+	if (!b.room[0] || !b.uid[0] || b.end <= b.start)
+		return bad_state("room_block", b.room, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_block(r->ctx, &b, err);
+}
+
+/* The feed sends a room's blocks as a set ({key, rows}); a snapshot sends
+ * them one row at a time. */
+static enum fd_status put_blocks_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(o, "rows");
+	if (!cJSON_IsArray(rows))
+		return put_block_row(db, o, err);
+	char room[FD_ROOMNO_LEN];
+	jstr(o, "key", room, sizeof room);
+	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM room_blocks WHERE room = ?1", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "replacing a room's blocks");
+	enum fd_status st = FD_OK;
+	const cJSON *row;
+	cJSON_ArrayForEach(row, rows)
+	{
+		if (st)
+			break;
+		st = put_block_row(db, row, err);
+	}
+	return st;
+}
+
 static const struct {
 	const char *entity;
 	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
@@ -292,11 +430,20 @@ static const struct {
 	{ "staff", put_staff, "DELETE FROM staff WHERE username = ?1" },
 	{ "task", put_task, "DELETE FROM hk_tasks WHERE id = ?1" },
 	{ "conflict", put_conflict, "DELETE FROM conflicts WHERE id = ?1" },
+	/* Folios, lines, closed days and charge codes are never deleted. */
+	{ "charge_code", put_charge_code_state, NULL },
+	{ "setting", put_setting_state, "DELETE FROM folio_settings WHERE key = ?1" },
+	{ "folio", put_folio_state, NULL },
+	{ "folio_line", put_line_state, NULL },
+	{ "day_report", put_day_report_state, NULL },
+	{ "room_block", put_blocks_state, NULL },
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
 
 static enum fd_status delete_entity(struct fd_db *db, size_t k, const char *id, struct fd_error *err)
 {
+	if (!handlers[k].del)
+		return FD_OK;
 	if (strcmp(handlers[k].entity, "booking") == 0) {
 		sqlite3_stmt *n = fd_db_stmt(db, "DELETE FROM stay_nights WHERE booking_id = ?1", err);
 		if (!n)
@@ -374,7 +521,8 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 
 /* Order matters only for readability; foreign keys are off while syncing. */
 static const char *const snapshot_order[] = { "property", "room_type", "room", "staff", "guest",
-					      "task", "booking", "conflict", NULL };
+					      "task", "booking", "conflict", "charge_code", "setting",
+					      "folio", "folio_line", "day_report", "room_block", NULL };
 
 enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct fd_error *err)
 {
@@ -388,9 +536,15 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 		return st;
 	st = sync_overlay_undo(db, err);
 	if (!st)
+		st = sync_replay_begin(db, err);
+	if (!st)
 		st = fd_db_exec(db, "DELETE FROM stay_nights; DELETE FROM bookings; DELETE FROM hk_tasks;"
 				    " DELETE FROM guests; DELETE FROM rooms; DELETE FROM room_types;"
-				    " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;", err);
+				    " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;"
+				    " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
+				    " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;", err);
+	if (!st)
+		st = sync_replay_end(db, err);
 	for (int i = 0; !st && snapshot_order[i]; i++) {
 		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(ents, snapshot_order[i]);
 		const cJSON *row;

@@ -15,7 +15,7 @@ libfdsync_a_SOURCES += src/sync/account.c src/sync/account.h src/sync/cmd_sync.c
 
 # Integration tests: real frontdeskd on loopback, terminal data directories.
 SYNC_TESTS = tests/sync/test_sync_basic.sh tests/sync/test_sync_offline.sh \
-	tests/sync/test_sync_kill.sh tests/sync/test_sync_proxy.sh
+	tests/sync/test_sync_kill.sh tests/sync/test_sync_proxy.sh tests/sync/test_sync_folio.sh
 TESTS += $(SYNC_TESTS)
 EXTRA_DIST += $(SYNC_TESTS) tests/sync/lib.sh tests/sync/faultproxy.py
 

@@ -41,7 +41,31 @@ static int undo_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 	}
 }
 
+/* See core migration 6 (src/sync/schema_sync.c): while this is set in the
+ * current transaction, folio lines may be taken back. */
+enum fd_status sync_replay_begin(struct fd_db *db, struct fd_error *err)
+{
+	return fd_db_exec(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('sync_replaying', '1')", err);
+}
+
+enum fd_status sync_replay_end(struct fd_db *db, struct fd_error *err)
+{
+	return fd_db_exec(db, "DELETE FROM meta WHERE key = 'sync_replaying'", err);
+}
+
+static enum fd_status undo_all(struct fd_db *db, struct fd_error *err);
+
 enum fd_status sync_overlay_undo(struct fd_db *db, struct fd_error *err)
+{
+	enum fd_status st = sync_replay_begin(db, err);
+	if (!st)
+		st = undo_all(db, err);
+	if (!st)
+		st = sync_replay_end(db, err);
+	return st;
+}
+
+static enum fd_status undo_all(struct fd_db *db, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT changeset FROM outbox WHERE overlaid = 1"
 				     " AND changeset IS NOT NULL ORDER BY device_seq DESC", err);

@@ -28,3 +28,23 @@ const char fd_schema_v4_sync[] =
 	"CREATE TABLE sync_verifiers ("
 	" username TEXT PRIMARY KEY, verifier TEXT NOT NULL, role TEXT NOT NULL,"
 	" signed_in_at INTEGER NOT NULL);";
+
+/* Core migration 6: the sync engine may take back a pending folio line.
+ * Folio lines are never deleted or rewritten (migration 3's triggers), but
+ * the overlay must undo a pending operation's line before it writes the
+ * server's state (and a snapshot replaces every line), and SQLite's
+ * changeset undo names every column. It marks that in meta for the length
+ * of its transaction (sync_replay_begin in src/sync/overlay.c); nothing
+ * else ever does, so the rule holds for every other writer, the server's
+ * included. */
+extern const char fd_schema_v6_sync[];
+
+const char fd_schema_v6_sync[] =
+	"DROP TRIGGER folio_lines_no_delete;"
+	"DROP TRIGGER folio_lines_fixed;"
+	"CREATE TRIGGER folio_lines_no_delete BEFORE DELETE ON folio_lines"
+	" WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_replaying')"
+	" BEGIN SELECT RAISE(ABORT, 'folio lines are never deleted; void them'); END;"
+	"CREATE TRIGGER folio_lines_fixed BEFORE UPDATE OF id, kind, amount, tax, date, voids ON folio_lines"
+	" WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_replaying')"
+	" BEGIN SELECT RAISE(ABORT, 'folio line amounts never change; void and post again'); END;";

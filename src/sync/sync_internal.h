@@ -16,6 +16,10 @@
  * guest or room that only a later page brings; the server checked them. */
 struct fd_db *sync_db_open(const char *path, struct fd_error *err);
 
+/* Mark (and unmark) the current transaction as the sync engine's replay,
+ * the one writer allowed to take back folio lines (core migration 6). */
+enum fd_status sync_replay_begin(struct fd_db *db, struct fd_error *err);
+enum fd_status sync_replay_end(struct fd_db *db, struct fd_error *err);
 /* Inside the caller's transaction: undo the local effect of every overlaid
  * operation, newest first. */
 enum fd_status sync_overlay_undo(struct fd_db *db, struct fd_error *err);
