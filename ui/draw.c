@@ -54,6 +54,17 @@ void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr)
 	ui_put(w, y, x, "", cells, attr);
 }
 
+void ui_put_right(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr)
+{
+	int pad = cells - fd_text_width(s);
+	if (pad > 0) {
+		ui_blank(w, y, x, pad, attr);
+		ui_put(w, y, x + pad, s, cells - pad, attr);
+	} else {
+		ui_put(w, y, x, s, cells, attr);
+	}
+}
+
 void ui_title(struct app *app, struct pane *p, const char *fmt, ...)
 {
 	char buf[512];

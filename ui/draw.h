@@ -8,6 +8,8 @@
 
 /* Write s at (y, x) fitted and padded to exactly cells columns. */
 void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr);
+/* s at (y, x) right-aligned in cells columns (amounts, counts). */
+void ui_put_right(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr);
 /* printf-style ui_put. */
 void ui_putf(WINDOW *w, int y, int x, int cells, attr_t attr, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));

@@ -156,17 +156,6 @@ static struct cols columns(int w)
 	return c;
 }
 
-static void put_right(WINDOW *w, int y, int x, int cells, attr_t attr, const char *s)
-{
-	int len = (int)strlen(s); /* amounts are ASCII */
-	if (len < cells) {
-		ui_blank(w, y, x, cells - len, attr);
-		x += cells - len;
-		cells = len;
-	}
-	ui_put(w, y, x, s, cells, attr);
-}
-
 static void paint_line(struct app *app, struct pane *p, int y, const struct ui_folio_view *v, int k, attr_t attr)
 {
 	const struct ui_folio *f = p->st;
@@ -189,12 +178,12 @@ static void paint_line(struct app *app, struct pane *p, int y, const struct ui_f
 	}
 	ui_put(p->win, y, x, desc, c.desc + 1, attr);
 	x += c.desc + 1;
-	put_right(p->win, y, x, c.amount, attr, fd_money_format_plain(l->amount, app->currency, amount, sizeof amount));
+	ui_put_right(p->win, y, x, fd_money_format_plain(l->amount, app->currency, amount, sizeof amount), c.amount, attr);
 	x += c.amount;
 	if (c.vat) {
 		ui_blank(p->win, y, x, 1, attr);
-		put_right(p->win, y, x + 1, c.vat, attr,
-			  l->tax ? fd_money_format_plain(l->tax, app->currency, vat, sizeof vat) : "");
+		ui_put_right(p->win, y, x + 1, l->tax ? fd_money_format_plain(l->tax, app->currency, vat, sizeof vat) : "",
+			     c.vat, attr);
 		x += c.vat + 1;
 	}
 	if (x < p->w)
@@ -213,7 +202,7 @@ static void paint_header(struct app *app, struct pane *p, int y, int i, attr_t a
 		attr = app->attr[UI_A_TITLE];
 	ui_put(p->win, y, 0, left, p->w > rw ? p->w - rw : p->w, attr);
 	if (p->w > rw)
-		put_right(p->win, y, p->w - rw, rw, attr, right);
+		ui_put_right(p->win, y, p->w - rw, right, rw, attr);
 }
 
 static void paint_totals(struct app *app, struct pane *p, int y)
@@ -256,11 +245,11 @@ static void paint_column_titles(struct app *app, struct pane *p)
 	}
 	ui_put(p->win, 1, x, _("Description"), c.desc + 1, h);
 	x += c.desc + 1;
-	put_right(p->win, 1, x, c.amount, h, _("Amount"));
+	ui_put_right(p->win, 1, x, _("Amount"), c.amount, h);
 	x += c.amount;
 	if (c.vat) {
 		ui_blank(p->win, 1, x, 1, h);
-		put_right(p->win, 1, x + 1, c.vat, h, _("VAT"));
+		ui_put_right(p->win, 1, x + 1, _("VAT"), c.vat, h);
 		x += c.vat + 1;
 	}
 	if (x < p->w)

@@ -171,17 +171,6 @@ static void cell_text(const struct app *app, const struct tab *t, int col, const
 }
 
 /* Numbers line up on the right: pad on the left by display width. */
-static void put_right(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr)
-{
-	int pad = cells - fd_text_width(s);
-	if (pad > 0) {
-		ui_blank(w, y, x, pad, attr);
-		ui_put(w, y, x + pad, s, cells - pad, attr);
-	} else {
-		ui_put(w, y, x, s, cells, attr);
-	}
-}
-
 /* frac of cells in eighth blocks, or '#' per whole cell in ASCII. */
 static void draw_bar(const struct app *app, WINDOW *w, int y, int x, int cells, double frac)
 {
@@ -295,7 +284,7 @@ static void paint_table(struct app *app, struct pane *p, int y, int bottom)
 		if (r->table.cols[cols[i].tab_col].kind == TAB_TEXT)
 			ui_put(p->win, y, x, _(cols[i].head), cols[i].width, app->attr[UI_A_HEADER]);
 		else
-			put_right(p->win, y, x, _(cols[i].head), cols[i].width, app->attr[UI_A_HEADER]);
+			ui_put_right(p->win, y, x, _(cols[i].head), cols[i].width, app->attr[UI_A_HEADER]);
 		x += cols[i].width + 1;
 	}
 	if (x < p->w)
@@ -316,7 +305,7 @@ static void paint_table(struct app *app, struct pane *p, int y, int bottom)
 			if (r->table.cols[c].kind == TAB_TEXT)
 				ui_put(p->win, y + 1 + k, x, buf, cols[i].width, A_NORMAL);
 			else
-				put_right(p->win, y + 1 + k, x, buf, cols[i].width, A_NORMAL);
+				ui_put_right(p->win, y + 1 + k, x, buf, cols[i].width, A_NORMAL);
 			x += cols[i].width + 1;
 		}
 		double v = bar_value(r, row, big);
@@ -349,7 +338,7 @@ static int paint_figures(struct app *app, struct pane *p, int y)
 	for (int i = 0; i < N_OF(labels) && y < p->h - 1; i++) {
 		int x = (i % per) * cw;
 		ui_put(p->win, y, x, _(labels[i]), lw, app->attr[UI_A_HEADER]);
-		put_right(p->win, y, x + lw, values[i], vw, A_NORMAL);
+		ui_put_right(p->win, y, x + lw, values[i], vw, A_NORMAL);
 		if (i % per == per - 1 || i == N_OF(labels) - 1)
 			y++;
 	}
