@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "demo/demo.h"
+#include "folio/op_folio.h"
 #include "server/server.h"
 #include "store/ids.h"
 #include "store/oplog.h"
@@ -24,7 +25,7 @@ struct admin {
 	struct srv_hook hook;
 	/* options */
 	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name,
-		*department, *ttl, *seed;
+		*department, *ttl, *seed, *as;
 	const char *args[4];
 	int n_args;
 };
@@ -42,7 +43,7 @@ static bool parse_opts(struct admin *a, int argc, char **argv)
 		O("--property", property), O("--currency", currency), O("--timezone", timezone),
 		O("--date", date), O("--role", role), O("--password-file", password_file),
 		O("--display-name", display_name), O("--department", department), O("--ttl", ttl),
-		O("--seed", seed),
+		O("--seed", seed), O("--as", as),
 #undef O
 	};
 	for (int i = 0; i < argc; i++) {
@@ -431,6 +432,49 @@ static int cmd_demo(struct admin *a)
 	return 0;
 }
 
+/* The night audit on the server itself, for a timer at night:
+ * `frontdeskd audit --as MANAGER [--date D]`. The same operation a desk
+ * runs (the night audit is its actor, the manager is named as who ran
+ * it); its changes go out to every terminal through the change feed. */
+static int cmd_audit(struct admin *a)
+{
+	struct fd_error err = { 0 };
+	if (!a->as || a->n_args) {
+		fprintf(stderr, "frontdeskd: audit --as MANAGER [--date YYYY-MM-DD]\n");
+		return 2;
+	}
+	fd_date day;
+	if (a->date && !fd_date_parse(a->date, &day)) {
+		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		return 2;
+	}
+	if (!open_db(a, false, &err) || (!a->date && fd_query_business_date(a->db, &day, &err)))
+		return fail(&err);
+	char dtext[FD_DATE_STRLEN];
+	fd_date_format(day, dtext);
+	const struct fd_repo *repo = fd_db_repo(a->db);
+	struct fd_day_report r;
+	if (repo->get_day_report(repo->ctx, day, &r, NULL) == FD_OK) {
+		printf("%s was already closed by the night audit; nothing changed.\n", dtext);
+		return 0;
+	}
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, "server");
+	op.payload = cJSON_CreateObject();
+	cJSON_AddStringToObject(op.payload, "date", dtext);
+	cJSON_AddStringToObject(op.payload, "run_by", a->as);
+	enum fd_status st = admin_apply(a, &op, NULL, NULL, &err);
+	fd_op_clear(&op);
+	if (st || repo->get_day_report(repo->ctx, day, &r, &err))
+		return fail(&err);
+	char next[FD_DATE_STRLEN];
+	printf("Closed %s: %lld room(s) sold, room revenue %lld (minor units), %lld no-show(s); business date %s.\n",
+	       dtext, (long long)r.rooms_sold, (long long)r.room_revenue, (long long)r.no_shows,
+	       fd_date_format(day + 1, next));
+	return 0;
+}
+
 int srv_admin_run(struct srv_config *cfg, int argc, char **argv);
 
 int srv_admin_run(struct srv_config *cfg, int argc, char **argv)
@@ -441,7 +485,7 @@ int srv_admin_run(struct srv_config *cfg, int argc, char **argv)
 	} cmds[] = {
 		{ "init", cmd_init }, { "demo", cmd_demo }, { "user", cmd_user },
 		{ "enroll-code", cmd_enroll_code }, { "devices", cmd_devices }, { "device", cmd_device },
-		{ "backup", cmd_backup }, { "check", cmd_check },
+		{ "backup", cmd_backup }, { "check", cmd_check }, { "audit", cmd_audit },
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
 		if (strcmp(cmds[i].name, argv[0]) != 0)

@@ -222,7 +222,8 @@ static void usage(FILE *out)
 		"  devices\n"
 		"  device revoke ID\n"
 		"  backup FILE\n"
-		"  check\n");
+		"  check\n"
+		"  audit --as MANAGER [--date YYYY-MM-DD]\n");
 }
 
 int main(int argc, char **argv)

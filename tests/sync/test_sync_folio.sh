@@ -4,7 +4,8 @@
 # engine's undo and redo around a page from the server and is counted
 # once; a void the server refuses (B voided the line first) is taken back
 # at A, which ends with exactly B's void; the night audit run at one desk
-# reaches the others with its room charges and the closed day. A plain
+# reaches the others with its room charges and the closed day, and so does
+# the one the server runs itself (frontdeskd audit). A plain
 # DELETE of a line is still refused outside the engine's replay.
 . "$(dirname "$0")/lib.sh"
 sync_setup
@@ -78,6 +79,17 @@ for t in a b; do
 done
 converged a b || fail "A and B differ after the night audit"
 ok "the night audit reaches every desk"
+
+# The next night's audit on the server itself, as a timer would run it.
+"$FDD" --data "$SRV" audit --as anna 2>"$WORK/err" && fail "a staff member ran the server's night audit"
+grep -q "needs a manager" "$WORK/err" || fail "the refusal should say why: $(cat "$WORK/err")"
+"$FDD" --data "$SRV" audit --as boss | grep -q "Closed 2026-11-26" || fail "server-side night audit"
+"$FDD" --data "$SRV" audit --as boss --date 2026-11-26 | grep -q "already closed" || fail "second run"
+sync_all
+same "two room charges" '[.folios[].lines[] | select(.code == "ROOM")] | length' 2
+term a audit --date 2026-11-26 | grep -q "already closed" || fail "A does not know the server closed 2026-11-26"
+converged a b || fail "A and B differ after the server's night audit"
+ok "the server runs the night audit itself, once"
 
 sqlite3 "$WORK/a/frontdesk.db" "DELETE FROM folio_lines" 2>/dev/null && fail "a line could be deleted outside the replay"
 [ "$(sqlite3 "$WORK/a/frontdesk.db" "SELECT count(*) FROM meta WHERE key = 'sync_replaying'")" = 0 ] ||
