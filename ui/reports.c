@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/money.h"
@@ -501,25 +503,21 @@ static void shift_range(struct app *app, struct reports *r, int dir)
 	rebuild(app);
 }
 
-static void got_export_path(struct app *app, const char *text, const char *arg)
+/* Written beside the target and renamed over it: a failed write leaves
+ * no half file, and an existing one stays whole until the new one is. */
+static bool write_csv_file(const struct tab *t, const char *path, struct fd_error *err)
 {
-	(void)arg;
-	struct reports *r = pane_state(app);
-	const struct tab *t = r->view == VIEW_SUMMARY ? &r->totals : &r->table;
-	if (!text[0]) {
-		ui_message(app, _("Nothing written."));
-		return;
-	}
-	if (!r->built) {
-		ui_message(app, _("There is no report to write."));
-		return;
-	}
-	FILE *f = fopen(text, "w");
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
-		struct fd_error err = { 0 };
-		fd_fail(&err, FD_E_IO, "io", NULL, _("Cannot open %s: %s"), text, strerror(errno));
-		ui_error(app, &err);
-		return;
+		fd_fail(err, FD_E_IO, "io", NULL, _("Cannot open %s: %s"), path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		return false;
 	}
 	tab_print_csv(t, f);
 	bool bad = ferror(f) != 0;
@@ -528,13 +526,45 @@ static void got_export_path(struct app *app, const char *text, const char *arg)
 		bad = true;
 		saved = errno;
 	}
+	if (!bad && rename(tmp, path) != 0) {
+		bad = true;
+		saved = errno;
+	}
 	if (bad) {
-		struct fd_error err = { 0 };
-		fd_fail(&err, FD_E_IO, "io", NULL, _("Could not write %s: %s"), text, strerror(saved));
+		unlink(tmp);
+		fd_fail(err, FD_E_IO, "io", NULL, _("Could not write %s: %s"), path, strerror(saved));
+	}
+	return !bad;
+}
+
+static void write_export(struct app *app, const char *path)
+{
+	struct reports *r = pane_state(app);
+	const struct tab *t = r->view == VIEW_SUMMARY ? &r->totals : &r->table;
+	if (!r->built) {
+		ui_message(app, _("There is no report to write."));
+		return;
+	}
+	struct fd_error err = { 0 };
+	if (!write_csv_file(t, path, &err)) {
 		ui_error(app, &err);
 		return;
 	}
-	ui_message(app, _("Wrote the %s report to %s."), _(view_names[r->view]), text);
+	ui_message(app, _("Wrote the %s report to %s."), _(view_names[r->view]), path);
+}
+
+static void got_export_path(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	if (!text[0]) {
+		ui_message(app, _("Nothing written."));
+		return;
+	}
+	struct stat sb;
+	if (stat(text, &sb) == 0)
+		ui_confirm(app, write_export, text, _("%s exists; replace it?"), text);
+	else
+		write_export(app, text);
 }
 
 static void ask_export(struct app *app, struct reports *r)

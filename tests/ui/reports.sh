@@ -136,6 +136,27 @@ clear_prompt
 keys -l "no-such-dir/x.csv"
 keys Enter
 wait_for "Cannot open no-such-dir/x.csv: No such file or directory"
+# An existing file is replaced only when the answer is yes.
+echo "keep me" >"$WORK/old.csv"
+keys x
+wait_for "write CSV to"
+clear_prompt
+keys -l "$WORK/old.csv"
+keys Enter
+wait_for "old.csv exists; replace it? (y/n)"
+keys n
+wait_for "Nothing changed."
+[ "$(cat "$WORK/old.csv")" = "keep me" ] || fail "the existing file was changed without a yes"
+keys x
+wait_for "write CSV to"
+clear_prompt
+keys -l "$WORK/old.csv"
+keys Enter
+wait_for "old.csv exists; replace it? (y/n)"
+keys y
+wait_for "Wrote the Summary report to $WORK/old.csv."
+cmp "$WORK/old.csv" "$WORK/cli.csv" || fail "the replaced file is not the report"
+ls "$WORK"/old.csv.* 2>/dev/null && fail "a temporary file was left behind"
 
 # The night audit: asked first, then the day is closed.
 keys A
