@@ -76,6 +76,7 @@ static const struct ui_action actions[] = {
 	{ UI_REQ_REPORT_LATER, "report-later", UI_CTX_REPORTS, "] L", N_("the period after") },
 	{ UI_REQ_REPORT_RANGE, "report-range", UI_CTX_REPORTS, "r", N_("choose the dates (from to)") },
 	{ UI_REQ_REPORT_DAYS, "report-days", UI_CTX_REPORTS, "d", N_("forecast: the next 14, 30 or 90 days") },
+	{ UI_REQ_REPORT_USER, "report-user", UI_CTX_REPORTS, "u", N_("cashier: one staff member's payments (the shift close), or everyone's") },
 	{ UI_REQ_REPORT_EXPORT, "report-export", UI_CTX_REPORTS, "x", N_("write the report to a CSV file") },
 	{ UI_REQ_NIGHT_AUDIT, "night-audit", UI_CTX_REPORTS, "A", N_("run the night audit and close the business date (manager)") },
 	{ UI_REQ_FORM_NEXT, "form-next", UI_CTX_FORM, "Tab Down Enter", N_("next field (Enter on the last saves)") },

@@ -51,6 +51,7 @@ struct reports {
 	struct tab totals;   /* Summary: its one row */
 	struct tab table;    /* the rows shown (the nights for Summary), owned */
 	int top;             /* first table row shown */
+	char cashier[FD_USER_LEN]; /* Cashier: one staff member's payments, "" for everyone's */
 };
 
 /* A column of the on-screen table; the lowest ranks are kept when the
@@ -135,7 +136,8 @@ static void reports_recalc(struct app *app, struct pane *p)
 		st = fd_report_build(app->db, FD_REPORT_SUMMARY, r->from, r->to, NULL, app->currency, &r->totals, &err);
 	if (!st) {
 		enum fd_report_kind kind = r->view == VIEW_SUMMARY ? FD_REPORT_DAILY : view_kinds[r->view];
-		st = fd_report_build(app->db, kind, r->from, r->to, NULL, app->currency, &r->table, &err);
+		const char *user = r->view == VIEW_CASHIER ? r->cashier : NULL;
+		st = fd_report_build(app->db, kind, r->from, r->to, user, app->currency, &r->table, &err);
 	}
 	if (st) {
 		ui_error(app, &err);
@@ -374,7 +376,11 @@ static void paint_title(struct app *app, struct pane *p)
 	case VIEW_FORECAST: ui_title(app, p, _("Forecast %s to %s (%d days), on the books"), a, b, days); break;
 	case VIEW_HK: ui_title(app, p, _("Housekeeping done %s to %s (%d days)"), a, b, days); break;
 	default:
-		if (days == 1)
+		if (r->cashier[0] && days == 1)
+			ui_title(app, p, _("Cashier: payments %s took on %s"), r->cashier, a);
+		else if (r->cashier[0])
+			ui_title(app, p, _("Cashier: payments %s took %s to %s (%d days)"), r->cashier, a, b, days);
+		else if (days == 1)
 			ui_title(app, p, _("Cashier: payments taken on %s"), a);
 		else
 			ui_title(app, p, _("Cashier: payments taken %s to %s (%d days)"), a, b, days);
@@ -400,10 +406,10 @@ static void reports_repaint(struct app *app, struct pane *p)
 	if (p->h < 4)
 		return;
 	paint_views(app, p, 1);
-	ui_put(p->win, p->h - 1, 0,
-	       r->view == VIEW_FORECAST ? _("h/l report  d 14/30/90 days  x export CSV  A night audit")
-					: _("h/l report  [ ] period  r dates  x export CSV  A night audit"),
-	       p->w, app->attr[UI_A_PAST]);
+	const char *keys = r->view == VIEW_FORECAST ? _("h/l report  d 14/30/90 days  x export CSV  A night audit")
+			   : r->view == VIEW_CASHIER ? _("h/l report  [ ] period  r dates  u whose  x export CSV  A night audit")
+						     : _("h/l report  [ ] period  r dates  x export CSV  A night audit");
+	ui_put(p->win, p->h - 1, 0, keys, p->w, app->attr[UI_A_PAST]);
 	if (!r->built)
 		return;
 	int y = 2;
@@ -567,6 +573,35 @@ static void got_export_path(struct app *app, const char *text, const char *arg)
 		write_export(app, text);
 }
 
+static void got_cashier(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct reports *r = pane_state(app);
+	struct fd_staff st;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (text[0] && repo->get_staff(repo->ctx, text, &st, NULL) != FD_OK) {
+		struct fd_error err;
+		fd_fail(&err, FD_E_NOT_FOUND, "staff_not_found", "user",
+			_("No staff member \"%s\"; see the staff pane (4)."), text);
+		ui_error(app, &err);
+		return;
+	}
+	snprintf(r->cashier, sizeof r->cashier, "%s", text);
+	r->top = 0;
+	rebuild(app);
+}
+
+/* A shift close is one person's: whose payments the cashier view counts. */
+static void ask_cashier(struct app *app, struct reports *r)
+{
+	if (r->view != VIEW_CASHIER) {
+		ui_message(app, "%s", _("u picks whose payments the cashier view counts: press l to reach it."));
+		return;
+	}
+	ui_prompt(app, _("payments taken by (user name, Enter: everyone): "), r->cashier[0] ? r->cashier : app->actor,
+		  got_cashier, NULL);
+}
+
 static void ask_export(struct app *app, struct reports *r)
 {
 	if (!r->built) {
@@ -677,6 +712,7 @@ static bool reports_action(struct app *app, struct pane *p, enum ui_req req)
 		rebuild(app);
 		return true;
 	case UI_REQ_REPORT_EXPORT: ask_export(app, r); return true;
+	case UI_REQ_REPORT_USER: ask_cashier(app, r); return true;
 	case UI_REQ_NIGHT_AUDIT: ask_audit(app); return true;
 	case UI_REQ_OPEN: return true; /* no bookings here */
 	default: return scroll_table(app, p, req);

@@ -89,6 +89,24 @@ keys l
 wait_for "Cashier: payments taken on 2026-11-25"
 screen | grep -qE "^local +cash +1 +20.00" || fail "cashier row"
 wait_for "Total taken: 20.00 EUR"
+# One staff member's shift close: anna took nothing; an unknown name is refused.
+keys u
+wait_for "payments taken by"
+clear_prompt
+keys -l nobody
+keys Enter
+wait_for "No staff member \"nobody\""
+keys u
+clear_prompt
+keys -l anna
+keys Enter
+wait_for "Cashier: payments anna took on 2026-11-25"
+wait_for "No payments taken in this period."
+keys u
+clear_prompt
+keys Enter
+wait_for "Cashier: payments taken on 2026-11-25"
+screen | grep -qE "^local +cash +1 +20.00" || fail "everyone's payments again"
 
 # A chosen range, then the periods before and after it.
 keys h h h
