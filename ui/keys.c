@@ -37,7 +37,9 @@ static const struct ui_action actions[] = {
 	{ UI_REQ_PAGE_DOWN, "page-down", MV, "PgDn C-f", N_("one screen down") },
 	{ UI_REQ_HOME, "first", MV, "g Home", N_("first row") },
 	{ UI_REQ_END, "last", MV, "G End", N_("last row") },
-	{ UI_REQ_OPEN, "open", MV, "Enter", N_("open the booking under the cursor") },
+	/* Not every pane with a cursor has something to open (staff, reports). */
+	{ UI_REQ_OPEN, "open", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_HK | UI_CTX_SEARCH | UI_CTX_FOLIO, "Enter",
+	  N_("open what is under the cursor: the booking, or in the folio the line's details") },
 	{ UI_REQ_TODAY, "today", UI_CTX_BOARD, "t", N_("back to the business date") },
 	{ UI_REQ_GROUP, "group", UI_CTX_BOARD, "T", N_("group rooms by floor or by type") },
 	{ UI_REQ_WEEK_BACK, "week-back", UI_CTX_BOARD, "[ H", N_("one week back") },

@@ -714,7 +714,6 @@ static bool reports_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_REPORT_EXPORT: ask_export(app, r); return true;
 	case UI_REQ_REPORT_USER: ask_cashier(app, r); return true;
 	case UI_REQ_NIGHT_AUDIT: ask_audit(app); return true;
-	case UI_REQ_OPEN: return true; /* no bookings here */
 	default: return scroll_table(app, p, req);
 	}
 }

@@ -35,6 +35,10 @@ static void test_defaults_by_context(void **state)
 	assert_int_equal(ui_keys_lookup(ch('q'), UI_CTX_STAFF), UI_REQ_QUIT);
 	assert_int_equal(ui_keys_lookup(ch('?'), UI_CTX_DETAIL), UI_REQ_HELP);
 	assert_int_equal(ui_keys_lookup(ch('\r'), UI_CTX_BOARD | UI_CTX_MOVE), UI_REQ_OPEN);
+	assert_int_equal(ui_keys_lookup(ch('\r'), UI_CTX_FOLIO | UI_CTX_MOVE), UI_REQ_OPEN);
+	/* Panes with nothing to open do not claim Enter. */
+	assert_int_equal(ui_keys_lookup(ch('\r'), UI_CTX_REPORTS | UI_CTX_MOVE), UI_REQ_NONE);
+	assert_int_equal(ui_keys_lookup(ch('\r'), UI_CTX_STAFF | UI_CTX_MOVE), UI_REQ_NONE);
 	assert_int_equal(ui_keys_lookup((struct ui_key){ true, KEY_F(3) }, UI_CTX_BOARD), UI_REQ_PANE_HK);
 	assert_int_equal(ui_keys_lookup(ch('%'), UI_CTX_BOARD), UI_REQ_NONE);
 	/* Enter in the form moves on; Esc is never the only way back. */
