@@ -55,3 +55,24 @@ tests_unit_test_demo_SOURCES = tests/unit/test_demo.c
 tests_unit_test_demo_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_demo_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_demo
+
+# Folios, night audit, reports, import (unit and command-line tests).
+FOLIO_UNIT_TESTS = tests/unit/test_folio tests/unit/test_folio_import
+check_PROGRAMS += $(FOLIO_UNIT_TESTS)
+TESTS += $(FOLIO_UNIT_TESTS)
+tests_unit_test_folio_SOURCES = tests/unit/test_folio.c
+tests_unit_test_folio_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_folio_LDADD = $(UNIT_LDADD)
+tests_unit_test_folio_import_SOURCES = tests/unit/test_folio_import.c
+tests_unit_test_folio_import_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_folio_import_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += $(FOLIO_UNIT_TESTS)
+
+# A small hotel built through operations, for the shell tests.
+check_PROGRAMS += tests/folio/fixture
+tests_folio_fixture_SOURCES = tests/folio/fixture.c
+tests_folio_fixture_CFLAGS = $(UNIT_CFLAGS)
+tests_folio_fixture_LDADD = $(UNIT_LDADD)
+FOLIO_TESTS = tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
+TESTS += $(FOLIO_TESTS)
+EXTRA_DIST += doc/folio.md tests/folio/lib.sh $(FOLIO_TESTS)

@@ -16,7 +16,7 @@
 #include "core/text.h"
 #include "store/oplog.h"
 #include "store/query.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/draw.h"
 #include "ui/term.h"
 #include "ui/ui.h"
@@ -152,7 +152,7 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 
 static void refresh_sync_counts(struct app *app)
 {
-	ui_query_outbox(app->db, &app->sync.pending, &app->sync.conflicts, NULL);
+	fd_query_outbox(app->db, &app->sync.pending, &app->sync.conflicts, NULL);
 	if (app->engine) {
 		struct fd_sync_status st;
 		fd_sync_status_get(app->engine, &st);
@@ -352,7 +352,7 @@ static void run_command(struct app *app, const char *text, const char *arg)
 		return;
 	}
 	int idx;
-	if (ui_query_room_index(app->db, UI_ROOMS_BOARD, text, &idx, NULL) == FD_OK) {
+	if (fd_query_room_index(app->db, FD_ROOMS_BOARD, text, &idx, NULL) == FD_OK) {
 		ui_show(app, PANE_BOARD);
 		ui_board_goto(app, 0, text);
 		return;
@@ -537,7 +537,7 @@ static void run_headless(struct app *app, struct ui_term *t)
 static void check_outside_changes(struct app *app)
 {
 	int64_t v = 0;
-	if (ui_query_data_version(app->db, &v, NULL) == FD_OK && v != app->data_version) {
+	if (fd_query_data_version(app->db, &v, NULL) == FD_OK && v != app->data_version) {
 		app->data_version = v;
 		ui_data_changed(app);
 	}
@@ -546,7 +546,7 @@ static void check_outside_changes(struct app *app)
 static void run_terminal(struct app *app)
 {
 	nodelay(stdscr, TRUE);
-	ui_query_data_version(app->db, &app->data_version, NULL);
+	fd_query_data_version(app->db, &app->data_version, NULL);
 	paint(app);
 	int idle_errors = 0;
 	while (!app->quit && !got_hangup) {
@@ -626,10 +626,7 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 		snprintf(msg, size, "%s", err.message);
 		return false;
 	}
-	if (ui_query_prepare(app->db, &err)) {
-		snprintf(msg, size, "%s", err.message);
-		return false;
-	}
+	fd_query_tune_for_screens(app->db);
 	struct fd_property p;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK) {

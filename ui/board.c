@@ -9,7 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/draw.h"
 
 #define MAX_ROWS 256
@@ -28,7 +28,7 @@ struct board {
 	int *bk_row; /* visible row of each booking (computed at recalc) */
 	int n_bk, cap;
 	char goto_room[FD_ROOMNO_LEN]; /* pending ':' jump, resolved at recalc */
-	enum ui_room_order order;      /* UI_ROOMS_BOARD (by floor) or UI_ROOMS_BY_TYPE */
+	enum fd_room_order order;      /* FD_ROOMS_BOARD (by floor) or FD_ROOMS_BY_TYPE */
 	char shown_code[FD_CODE_LEN];  /* booking under the cursor last repaint */
 };
 
@@ -37,7 +37,7 @@ static void *board_create(struct app *app)
 	struct board *b = calloc(1, sizeof *b);
 	if (b) {
 		b->cur_date = app->today;
-		b->order = UI_ROOMS_BOARD;
+		b->order = FD_ROOMS_BOARD;
 	}
 	return b;
 }
@@ -130,11 +130,11 @@ static void board_recalc(struct app *app, struct pane *p)
 		b->from = app->today - (b->days > 10 ? 2 : 0);
 		b->centred = true;
 	}
-	if (ui_query_room_count(app->db, b->order, app->today, &b->n_rooms, &err))
+	if (fd_query_room_count(app->db, b->order, app->today, &b->n_rooms, &err))
 		ui_error(app, &err);
 	if (b->goto_room[0]) {
 		int idx;
-		if (ui_query_room_index(app->db, b->order, b->goto_room, &idx, NULL) == FD_OK)
+		if (fd_query_room_index(app->db, b->order, b->goto_room, &idx, NULL) == FD_OK)
 			b->cur_row = idx;
 		b->goto_room[0] = '\0';
 	}
@@ -143,8 +143,8 @@ static void board_recalc(struct app *app, struct pane *p)
 	follow_cursor(b);
 	b->n_loaded = 0;
 	b->n_bk = 0;
-	if (ui_query_rooms_page(app->db, b->order, app->today, b->top, b->rows, add_room, b, &err) ||
-	    ui_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking, b, &err))
+	if (fd_query_rooms_page(app->db, b->order, app->today, b->top, b->rows, add_room, b, &err) ||
+	    fd_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking, b, &err))
 		ui_error(app, &err);
 	/* Which row each booking sits on, once per query rather than per paint. */
 	for (int i = 0; i < b->n_bk; i++) {
@@ -194,7 +194,7 @@ static void paint_header(struct app *app, struct pane *p, const struct board *b)
 	int y, m, d;
 	fd_date_to_ymd(b->cur_date, &y, &m, &d);
 	ui_putf(p->win, 0, 0, lw, app->attr[UI_A_HEADER], "%s %d%s", _(mon[m - 1]), y,
-		lw > 10 ? (b->order == UI_ROOMS_BY_TYPE ? _(" type") : _(" floor")) : "");
+		lw > 10 ? (b->order == FD_ROOMS_BY_TYPE ? _(" type") : _(" floor")) : "");
 	if (lw > 10)
 		ui_put(p->win, 1, 0, _("Room Type HK"), lw, app->attr[UI_A_HEADER]);
 	else
@@ -272,7 +272,7 @@ static void board_repaint(struct app *app, struct pane *p)
 	for (int i = 0; i < b->n_loaded && i < b->rows; i++) {
 		bool cursor = b->top + i == b->cur_row;
 		const struct fd_room *r = &b->rooms[i].r, *prev = i > 0 ? &b->rooms[i - 1].r : NULL;
-		bool group_start = !prev || (b->order == UI_ROOMS_BY_TYPE ? strcmp(prev->type_code, r->type_code) != 0
+		bool group_start = !prev || (b->order == FD_ROOMS_BY_TYPE ? strcmp(prev->type_code, r->type_code) != 0
 									 : prev->floor != r->floor);
 		paint_room_label(app, p, HEADER_ROWS + i, &b->rooms[i], cursor, group_start);
 		paint_row(app, p, HEADER_ROWS + i, b, &b->rooms[i]);
@@ -348,8 +348,8 @@ static bool board_action(struct app *app, struct pane *p, enum ui_req req)
 		int i = b->cur_row - b->top;
 		if (i >= 0 && i < b->n_loaded)
 			snprintf(b->goto_room, sizeof b->goto_room, "%s", b->rooms[i].r.number);
-		b->order = b->order == UI_ROOMS_BOARD ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD;
-		ui_message(app, "%s", b->order == UI_ROOMS_BY_TYPE ? _("Rooms grouped by type.") : _("Rooms grouped by floor."));
+		b->order = b->order == FD_ROOMS_BOARD ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD;
+		ui_message(app, "%s", b->order == FD_ROOMS_BY_TYPE ? _("Rooms grouped by type.") : _("Rooms grouped by floor."));
 		ui_dirty(app, PANE_BOARD, PANE_RECALC | PANE_REPAINT);
 		return true;
 	}

@@ -8,7 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/money.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 
@@ -18,7 +18,7 @@ struct detail {
 	bool loaded;
 	struct fd_booking_row row;
 	char room_hk[4];
-	struct ui_history_row hist[MAX_HISTORY];
+	struct fd_history_row hist[MAX_HISTORY];
 	int n_hist;
 };
 
@@ -33,7 +33,7 @@ static void detail_destroy(void *st)
 	free(st);
 }
 
-static bool add_history(void *ctx, const struct ui_history_row *h)
+static bool add_history(void *ctx, const struct fd_history_row *h)
 {
 	struct detail *d = ctx;
 	if (d->n_hist >= MAX_HISTORY)
@@ -58,7 +58,7 @@ static void detail_recalc(struct app *app, struct pane *p)
 	/* History beyond what fits is not queried. */
 	int rows = p->h - 12;
 	if (rows > 0)
-		ui_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history, d, &err);
+		fd_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history, d, &err);
 }
 
 static void field(struct app *app, struct pane *p, int y, const char *label, const char *value)

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "folio/folio.h"
+#include "core/folio.h"
 #include "store/query.h"
 #include "ui/app.h"
 

@@ -14,7 +14,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "store/ids.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/folio.h"
 
@@ -160,7 +160,7 @@ static void got_post_code(struct app *app, const char *text, const char *folio_i
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	if (repo->get_charge_code(repo->ctx, code, &cc, NULL) != FD_OK) {
 		char codes[256] = "";
-		ui_query_charge_codes(app->db, codes, sizeof codes, NULL);
+		fd_query_charge_codes(app->db, codes, sizeof codes, NULL);
 		struct fd_error err;
 		fd_fail(&err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
 			_("No charge code \"%s\"; the codes are: %s."), text, codes);
@@ -176,7 +176,7 @@ static void got_post_code(struct app *app, const char *text, const char *folio_i
 void ui_folio_post_ask(struct app *app, const char *folio_id)
 {
 	char codes[64] = "", label[96];
-	ui_query_charge_codes(app->db, codes, sizeof codes, NULL);
+	fd_query_charge_codes(app->db, codes, sizeof codes, NULL);
 	snprintf(label, sizeof label, _("charge code (%s): "), codes);
 	ui_prompt(app, label, "", got_post_code, folio_id);
 }

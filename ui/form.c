@@ -14,7 +14,7 @@
 #include "core/text.h"
 #include "store/ids.h"
 #include "store/oplog.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 
@@ -256,7 +256,7 @@ static void find_guests(struct app *app, struct form *f)
 	if (comma)
 		*comma = '\0';
 	if (strlen(key) >= 2)
-		ui_query_find(app->db, key, 40, add_match, f, NULL);
+		fd_query_find_desk(app->db, key, 40, add_match, f, NULL);
 }
 
 static void form_recalc(struct app *app, struct pane *p)

@@ -8,14 +8,14 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 
 #define PAGE 256
 
 struct hk {
-	enum ui_room_order view; /* UI_ROOMS_HK, _DISCREPANCY or _SUPERVISOR */
+	enum fd_room_order view; /* FD_ROOMS_HK, _DISCREPANCY or _SUPERVISOR */
 	int count, cursor, top;
 	struct fd_room_row rows[PAGE];
 	int n;
@@ -26,7 +26,7 @@ static void *hk_create(struct app *app)
 	(void)app;
 	struct hk *h = calloc(1, sizeof *h);
 	if (h)
-		h->view = UI_ROOMS_HK;
+		h->view = FD_ROOMS_HK;
 	return h;
 }
 
@@ -54,12 +54,12 @@ static void hk_recalc(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
 	struct fd_error err = { 0 };
-	enum ui_room_order order = h->view;
-	ui_query_room_count(app->db, order, app->today, &h->count, NULL);
+	enum fd_room_order order = h->view;
+	fd_query_room_count(app->db, order, app->today, &h->count, NULL);
 	h->cursor = ui_clamp(h->cursor, 0, h->count > 0 ? h->count - 1 : 0);
 	ui_scroll_to(h->cursor, visible_rows(p), &h->top);
 	h->n = 0;
-	if (ui_query_rooms_page(app->db, order, app->today, h->top, visible_rows(p), add_room, h, &err))
+	if (fd_query_rooms_page(app->db, order, app->today, h->top, visible_rows(p), add_room, h, &err))
 		ui_error(app, &err);
 }
 
@@ -77,9 +77,9 @@ static const char *clean_text(enum fd_clean c)
 static void hk_repaint(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
-	if (h->view == UI_ROOMS_DISCREPANCY)
+	if (h->view == FD_ROOMS_DISCREPANCY)
 		ui_title(app, p, _("Discrepancies: %d rooms where housekeeping and the front office disagree"), h->count);
-	else if (h->view == UI_ROOMS_SUPERVISOR)
+	else if (h->view == FD_ROOMS_SUPERVISOR)
 		ui_title(app, p, _("Supervisor: %d rooms not inspected, late ones first"), h->count);
 	else
 		ui_title(app, p, _("Housekeeping queue: %d rooms, departures first"), h->count);
@@ -105,7 +105,7 @@ static void hk_repaint(struct app *app, struct pane *p)
 		       r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
 	}
 	if (h->count == 0)
-		ui_put(p->win, 2, 1, h->view == UI_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,
+		ui_put(p->win, 2, 1, h->view == FD_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,
 		       A_NORMAL);
 	ui_put(p->win, p->h - 1, 0,
 	       _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v views"), p->w,
@@ -136,9 +136,9 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_HOME: hk_move(app, p, h, -h->cursor); return true;
 	case UI_REQ_END: hk_move(app, p, h, h->count); return true;
 	case UI_REQ_HK_DISCREPANCIES:
-		h->view = h->view == UI_ROOMS_HK ? UI_ROOMS_DISCREPANCY
-			  : h->view == UI_ROOMS_DISCREPANCY ? UI_ROOMS_SUPERVISOR
-							    : UI_ROOMS_HK;
+		h->view = h->view == FD_ROOMS_HK ? FD_ROOMS_DISCREPANCY
+			  : h->view == FD_ROOMS_DISCREPANCY ? FD_ROOMS_SUPERVISOR
+							    : FD_ROOMS_HK;
 		h->cursor = h->top = 0;
 		ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
 		return true;

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 
@@ -49,7 +49,7 @@ static void lists_recalc(struct app *app, struct pane *p)
 	struct lists *l = p->st;
 	struct fd_error err = { 0 };
 	for (int i = 0; i < 3; i++)
-		ui_query_booking_count(app->db, kinds[i], app->today, &l->count[i], NULL);
+		fd_query_booking_count(app->db, kinds[i], app->today, &l->count[i], NULL);
 	int total = l->count[l->kind];
 	l->cursor = ui_clamp(l->cursor, 0, total > 0 ? total - 1 : 0);
 	int visible = p->h - 3;

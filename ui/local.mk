@@ -4,8 +4,7 @@ UI_SOURCES = \
 	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c ui/colors.h ui/colors.c \
 	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c ui/folio.h ui/folio.c ui/folio_ask.c ui/reports.c \
 	ui/fixture.h ui/fixture.c ui/demo.c ui/demo_server.c ui/demo_server.h
-frontdesk_SOURCES += $(UI_SOURCES) src/cli/cmd_admin.c
-libfdstore_a_SOURCES += src/store/query_ui.c src/store/query_ui.h
+frontdesk_SOURCES += $(UI_SOURCES)
 
 # End-to-end tests in a real terminal (tmux); lib.sh is shared by them.
 UI_TESTS = tests/ui/open.sh tests/ui/flow.sh tests/ui/form_errors.sh tests/ui/resize.sh tests/ui/hangup.sh tests/ui/headless.sh tests/ui/background.sh \
@@ -26,11 +25,11 @@ ui/frontdesk-ui.1: $(srcdir)/ui/frontdesk-ui.1.in ui/keys_man$(EXEEXT)
 	sed -e '/^\.SH KEYS$$/r ui/keys.roff' $(srcdir)/ui/frontdesk-ui.1.in > $@ && rm -f ui/keys.roff
 
 # Unit tests of the UI's modules that need no terminal.
-check_PROGRAMS += tests/unit/test_ui_keys tests/unit/test_query_ui
-TESTS += tests/unit/test_ui_keys tests/unit/test_query_ui
+check_PROGRAMS += tests/unit/test_ui_keys tests/unit/test_query_desk
+TESTS += tests/unit/test_ui_keys tests/unit/test_query_desk
 tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c ui/keys.c ui/keys.h
 tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
-tests_unit_test_query_ui_SOURCES = tests/unit/test_query_ui.c ui/fixture.c ui/fixture.h
-tests_unit_test_query_ui_CFLAGS = $(UNIT_CFLAGS)
-tests_unit_test_query_ui_LDADD = $(UNIT_LDADD)
+tests_unit_test_query_desk_SOURCES = tests/unit/test_query_desk.c ui/fixture.c ui/fixture.h
+tests_unit_test_query_desk_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_query_desk_LDADD = $(UNIT_LDADD)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/draw.h"
 
 #define MAX_RESULTS 100
@@ -44,7 +44,7 @@ static void search_recalc(struct app *app, struct pane *p)
 	struct search *s = p->st;
 	struct fd_error err = { 0 };
 	s->n = 0;
-	if (s->text[0] && ui_query_find(app->db, s->text, MAX_RESULTS, add_row, s, &err))
+	if (s->text[0] && fd_query_find_desk(app->db, s->text, MAX_RESULTS, add_row, s, &err))
 		ui_error(app, &err);
 	s->cursor = ui_clamp(s->cursor, 0, s->n > 0 ? s->n - 1 : 0);
 }

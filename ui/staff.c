@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "core/i18n.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 
@@ -14,7 +14,7 @@
 
 struct staff {
 	int count, cursor, top;
-	struct ui_staff_row rows[PAGE];
+	struct fd_staff_row rows[PAGE];
 	int n;
 };
 
@@ -29,7 +29,7 @@ static void staff_destroy(void *st)
 	free(st);
 }
 
-static bool add_staff(void *ctx, const struct ui_staff_row *row)
+static bool add_staff(void *ctx, const struct fd_staff_row *row)
 {
 	struct staff *s = ctx;
 	if (s->n >= PAGE)
@@ -48,11 +48,11 @@ static void staff_recalc(struct app *app, struct pane *p)
 {
 	struct staff *s = p->st;
 	struct fd_error err = { 0 };
-	ui_query_staff_count(app->db, &s->count, NULL);
+	fd_query_staff_count(app->db, &s->count, NULL);
 	s->cursor = ui_clamp(s->cursor, 0, s->count > 0 ? s->count - 1 : 0);
 	ui_scroll_to(s->cursor, visible_rows(p), &s->top);
 	s->n = 0;
-	if (ui_query_staff_page(app->db, app->today, s->top, visible_rows(p), add_staff, s, &err))
+	if (fd_query_staff_page(app->db, app->today, s->top, visible_rows(p), add_staff, s, &err))
 		ui_error(app, &err);
 }
 
@@ -67,7 +67,7 @@ static void staff_repaint(struct app *app, struct pane *p)
 	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 7, _("Shift"), _("User"), _("Name"), _("Role"),
 	       _("Department"), _("Sec"), _("Rooms done/assigned"));
 	for (int i = 0; i < s->n && i < visible_rows(p); i++) {
-		const struct ui_staff_row *r = &s->rows[i];
+		const struct fd_staff_row *r = &s->rows[i];
 		bool cursor = s->top + i == s->cursor;
 		char counts[32];
 		snprintf(counts, sizeof counts, "%d/%d", r->done, r->assigned);

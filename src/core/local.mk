@@ -1,3 +1,6 @@
+# src/core: the hotel domain, pure C with no I/O (rules, operations and their
+# handlers, folios, night audit, KPIs). Storage is reached only through
+# struct fd_repo (repo.h).
 noinst_LIBRARIES += libfdcore.a
 libfdcore_a_SOURCES = \
 	src/core/error.c src/core/error.h \
@@ -8,8 +11,14 @@ libfdcore_a_SOURCES = \
 	src/core/repo.h \
 	src/core/perm.c src/core/perm.h \
 	src/core/text.c src/core/text.h \
+	src/core/card.c src/core/card.h \
+	src/core/table.c src/core/table.h \
 	src/core/op.c src/core/op.h \
 	src/core/op_booking.c src/core/op_room.c src/core/op_people.c \
 	src/core/op_conflict.c \
-	src/core/op_internal.h
+	src/core/op_internal.h \
+	src/core/folio.c src/core/folio.h \
+	src/core/kpi.c src/core/kpi.h \
+	src/core/op_folio.c src/core/op_folio.h \
+	src/core/op_audit.c src/core/op_block.c
 libfdcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)

@@ -8,7 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/op_internal.h"
-#include "folio/card.h"
+#include "core/card.h"
 
 #define MAX_STAY_NIGHTS 730
 

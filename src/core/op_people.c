@@ -6,7 +6,7 @@
 
 #include "core/i18n.h"
 #include "core/op_internal.h"
-#include "folio/card.h"
+#include "core/card.h"
 
 static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 {

@@ -9,7 +9,7 @@
 
 #include "core/entity.h"
 #include "core/error.h"
-#include "folio/folio.h"
+#include "core/folio.h"
 
 struct fd_repo {
 	void *ctx;

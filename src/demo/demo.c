@@ -22,7 +22,7 @@
 #include "core/i18n.h"
 #include "core/op.h"
 #include "demo/names.h"
-#include "folio/op_folio.h"
+#include "core/op_folio.h"
 #include "store/oplog.h"
 
 #define FLOORS 4

@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "demo/demo.h"
-#include "folio/op_folio.h"
+#include "core/op_folio.h"
 #include "server/server.h"
 #include "store/ids.h"
 #include "store/oplog.h"

@@ -1,11 +1,17 @@
+# src/store: SQLite. Every migration and every SQL query of the store's
+# tables lives here: the repository core applies through, the queries the
+# command line and the panes read, reports, the CSV bulk loader, the oplog.
 noinst_LIBRARIES += libfdstore.a
-libfdstore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS) $(SODIUM_CFLAGS)
+libfdstore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS) $(SODIUM_CFLAGS) $(CSV_CFLAGS)
 libfdstore_a_SOURCES = \
 	src/store/db.c src/store/db.h src/store/db_internal.h \
-	src/store/schema.c \
-	src/store/repo_sqlite.c \
+	src/store/schema.c src/store/schema_folio.c src/store/schema_sync.c \
+	src/store/repo_sqlite.c src/store/repo_folio.c \
 	src/store/fold.c src/store/fold.h \
 	src/store/ids.c src/store/ids.h \
 	src/store/oplog.c src/store/oplog.h \
 	src/store/query.c src/store/query.h \
+	src/store/query_desk.c src/store/query_desk.h \
+	src/store/report.c src/store/report.h \
+	src/store/import.c src/store/import.h \
 	src/store/row.c src/store/row.h

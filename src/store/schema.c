@@ -150,9 +150,15 @@ static const char schema_v5[] =
 /* Versions 3 (folios, src/folio), 4 and 6 (sync: conflicts and cursors;
  * undoing pending folio lines, src/sync) belong to those areas; the next
  * free one is 7. */
-extern const char fd_schema_v3_folio[]; /* src/folio/schema_folio.c */
-extern const char fd_schema_v4_sync[];  /* src/sync/schema_sync.c */
-extern const char fd_schema_v6_sync[];  /* src/sync/schema_sync.c */
+extern const char fd_schema_v3_folio[]; /* schema_folio.c */
+extern const char fd_schema_v4_sync[];  /* schema_sync.c */
+extern const char fd_schema_v6_sync[];  /* schema_sync.c */
+
+/* The indexes the desk's screens rely on (bookings by room and by status).
+ * Until this step they were a terminal-only "ui" chain, so a server database
+ * lacked them; IF NOT EXISTS keeps a terminal that already has them. */
+static const char schema_v7[] = "CREATE INDEX IF NOT EXISTS bookings_room_status ON bookings(room, status);"
+				"CREATE INDEX IF NOT EXISTS bookings_status_departure ON bookings(status, departure);";
 
 static const struct fd_migration core_migrations[] = {
 	{ 1, schema_v1, NULL },
@@ -161,6 +167,7 @@ static const struct fd_migration core_migrations[] = {
 	{ 4, fd_schema_v4_sync, NULL },
 	{ 5, schema_v5, NULL },
 	{ 6, fd_schema_v6_sync, NULL },
+	{ 7, schema_v7, NULL },
 };
 
 const struct fd_migration *fd_core_migrations(int *n)

@@ -1,17 +1,12 @@
-# src/sync: the terminal's sync engine (libfdsync.a), its command-line
-# commands (cmd_sync.c, linked into frontdesk through FRONTDESK_LIBS: main.c
-# references them) and core migration 4 (compiled into the store, which
-# lists every core migration).
-libfdstore_a_SOURCES += src/sync/schema_sync.c
-
+# src/sync: the terminal's sync engine (libfdsync.a): enrolment and sign-in,
+# the background thread, push, pull and the overlay of pending operations.
 noinst_LIBRARIES += libfdsync.a
 libfdsync_a_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(SODIUM_CFLAGS)
 libfdsync_a_SOURCES = \
 	src/sync/sync.h src/sync/sync_internal.h \
 	src/sync/overlay.c src/sync/apply.c src/sync/state.c src/sync/backoff.c \
 	src/sync/http.c src/sync/exchange.c src/sync/engine.c
-FRONTDESK_LIBS += libfdsync.a
-libfdsync_a_SOURCES += src/sync/account.c src/sync/account.h src/sync/cmd_sync.c
+libfdsync_a_SOURCES += src/sync/account.c src/sync/account.h
 
 # Integration tests: real frontdeskd on loopback, terminal data directories.
 SYNC_TESTS = tests/sync/test_sync_basic.sh tests/sync/test_sync_offline.sh \

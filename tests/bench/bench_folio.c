@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "folio/import.h"
+#include "store/import.h"
 #include "store/db.h"
 #include "store/ids.h"
 #include "store/oplog.h"

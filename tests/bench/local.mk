@@ -21,3 +21,9 @@ tests_bench_bench_server_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 tests_bench_bench_server_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_server_DEPENDENCIES = frontdeskd$(EXEEXT)
 CLEANFILES += tests/bench/bench_server$(EXEEXT)
+
+# bench_folio: import and report timings.
+EXTRA_PROGRAMS += tests/bench/bench_folio
+tests_bench_bench_folio_SOURCES = tests/bench/bench_folio.c
+tests_bench_bench_folio_CFLAGS = $(UNIT_CFLAGS)
+tests_bench_bench_folio_LDADD = $(UNIT_LDADD)

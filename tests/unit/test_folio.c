@@ -15,9 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "folio/card.h"
-#include "folio/folio.h"
-#include "folio/kpi.h"
+#include "core/card.h"
+#include "core/folio.h"
+#include "core/kpi.h"
 #include "store/db.h"
 #include "store/ids.h"
 #include "store/oplog.h"

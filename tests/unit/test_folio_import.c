@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "folio/import.h"
+#include "store/import.h"
 #include "store/db.h"
 #include "store/ids.h"
 #include "store/oplog.h"

@@ -10,9 +10,9 @@
 #include "cli/render.h"
 #include "core/i18n.h"
 #include "core/money.h"
-#include "folio/cmd_folio.h"
-#include "folio/folio.h"
-#include "folio/op_folio.h"
+#include "cli/cmd_folio.h"
+#include "core/folio.h"
+#include "core/op_folio.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 

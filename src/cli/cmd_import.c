@@ -6,8 +6,8 @@
 #include <time.h>
 
 #include "core/i18n.h"
-#include "folio/cmd_folio.h"
-#include "folio/import.h"
+#include "cli/cmd_folio.h"
+#include "store/import.h"
 
 int cmd_import(struct cli *cli, int argc, char **argv)
 {

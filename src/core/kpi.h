@@ -6,8 +6,8 @@
  *   RevPAR    = room revenue / rooms available        (minor units)
  * Money divisions round half away from zero (fd_money_mul_div). A figure
  * whose divisor is zero cannot be known and is reported as absent (null). */
-#ifndef FD_FOLIO_KPI_H
-#define FD_FOLIO_KPI_H
+#ifndef FD_CORE_KPI_H
+#define FD_CORE_KPI_H
 
 #include <stdbool.h>
 #include <stdint.h>

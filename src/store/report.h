@@ -11,14 +11,14 @@
  *                   available unless the setting ooo_available says so
  *   arrivals / departures = bookings arriving / departing on d (not cancelled
  *                   or no-show); cancellations / no-shows by arrival date */
-#ifndef FD_FOLIO_REPORT_H
-#define FD_FOLIO_REPORT_H
+#ifndef FD_STORE_REPORT_H
+#define FD_STORE_REPORT_H
 
 #include <stdbool.h>
 
 #include "core/date.h"
 #include "core/error.h"
-#include "folio/table.h"
+#include "core/table.h"
 #include "store/db.h"
 
 /* A report spans at most this many days (bounds the queries and the rows). */

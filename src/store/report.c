@@ -1,14 +1,14 @@
 /* Reports built from the books (the definitions are in report.h). One
  * grouped query per figure over the whole range, never one per day. */
 #include "config.h"
-#include "folio/report.h"
+#include "store/report.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
-#include "folio/kpi.h"
+#include "core/kpi.h"
 
 static const struct tab_col summary_cols[] = {
 	{ "rooms_sold", TAB_INT },    { "room_revenue_minor", TAB_MONEY }, { "adr_minor", TAB_MONEY },

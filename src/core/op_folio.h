@@ -1,6 +1,6 @@
 /* Shared by the folio operation handlers (op_folio.c, op_audit.c). */
-#ifndef FD_FOLIO_OP_FOLIO_H
-#define FD_FOLIO_OP_FOLIO_H
+#ifndef FD_CORE_OP_FOLIO_H
+#define FD_CORE_OP_FOLIO_H
 
 #include "core/op_internal.h"
 

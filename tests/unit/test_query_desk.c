@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "store/ids.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "ui/fixture.h"
 
 static char dir[64];
@@ -30,10 +30,11 @@ static int setup(void **state)
 	snprintf(path, sizeof path, "%s/frontdesk.db", dir);
 	struct fd_error err = { 0 };
 	db = fd_db_open(path, FD_DB_CREATE, &err);
-	if (!db || ui_fixture_build(db, today, 30, &err) || ui_query_prepare(db, &err)) {
+	if (!db || ui_fixture_build(db, today, 30, &err)) {
 		fprintf(stderr, "%s\n", err.message);
 		return -1;
 	}
+	fd_query_tune_for_screens(db);
 	return 0;
 }
 
@@ -79,25 +80,25 @@ static void test_rooms_paged_in_board_order(void **state)
 {
 	(void)state;
 	int n = 0, idx = -1;
-	assert_int_equal(ui_query_room_count(db, UI_ROOMS_BOARD, today, &n, NULL), FD_OK);
+	assert_int_equal(fd_query_room_count(db, FD_ROOMS_BOARD, today, &n, NULL), FD_OK);
 	assert_int_equal(n, 30);
 	struct rooms rs = { .n = 0 };
-	assert_int_equal(ui_query_rooms_page(db, UI_ROOMS_BOARD, today, 10, 5, add_room, &rs, NULL), FD_OK);
+	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BOARD, today, 10, 5, add_room, &rs, NULL), FD_OK);
 	assert_int_equal(rs.n, 5);
 	assert_string_equal(rs.r[0].r.number, "201");
 	assert_string_equal(rs.r[4].r.number, "205");
-	assert_int_equal(ui_query_room_index(db, UI_ROOMS_BOARD, "201", &idx, NULL), FD_OK);
+	assert_int_equal(fd_query_room_index(db, FD_ROOMS_BOARD, "201", &idx, NULL), FD_OK);
 	assert_int_equal(idx, 10);
-	assert_int_equal(ui_query_room_index(db, UI_ROOMS_BOARD, "999", &idx, NULL), FD_E_NOT_FOUND);
+	assert_int_equal(fd_query_room_index(db, FD_ROOMS_BOARD, "999", &idx, NULL), FD_E_NOT_FOUND);
 	/* By type: rank 0 (STD) rooms come first, then DBL, then STE. */
 	rs.n = 0;
-	assert_int_equal(ui_query_rooms_page(db, UI_ROOMS_BY_TYPE, today, 0, 30, add_room, &rs, NULL), FD_OK);
+	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BY_TYPE, today, 0, 30, add_room, &rs, NULL), FD_OK);
 	assert_int_equal(rs.n, 30);
 	for (int i = 1; i < rs.n; i++)
 		assert_false(strcmp(rs.r[i - 1].r.type_code, "STD") != 0 && strcmp(rs.r[i].r.type_code, "STD") == 0);
 	assert_string_equal(rs.r[29].r.type_code, "STE");
 	for (int i = 0; i < rs.n; i++) {
-		assert_int_equal(ui_query_room_index(db, UI_ROOMS_BY_TYPE, rs.r[i].r.number, &idx, NULL), FD_OK);
+		assert_int_equal(fd_query_room_index(db, FD_ROOMS_BY_TYPE, rs.r[i].r.number, &idx, NULL), FD_OK);
 		assert_int_equal(idx, i);
 	}
 }
@@ -106,7 +107,7 @@ static void test_board_page_only_holds_its_rooms(void **state)
 {
 	(void)state;
 	struct bookings bs = { .n = 0 };
-	assert_int_equal(ui_query_board_page(db, UI_ROOMS_BOARD, today - 3, today + 20, 10, 5, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(fd_query_board_page(db, FD_ROOMS_BOARD, today - 3, today + 20, 10, 5, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 5);
 	for (int i = 0; i < bs.n; i++) {
 		int room = atoi(bs.b[i].b.room);
@@ -119,7 +120,7 @@ static void test_hk_order_puts_departures_first(void **state)
 {
 	(void)state;
 	struct rooms rs = { .n = 0 };
-	assert_int_equal(ui_query_rooms_page(db, UI_ROOMS_HK, today, 0, 30, add_room, &rs, NULL), FD_OK);
+	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_HK, today, 0, 30, add_room, &rs, NULL), FD_OK);
 	assert_int_equal(rs.n, 30);
 	bool seen_other = false;
 	int due = 0;
@@ -137,24 +138,24 @@ static void test_short_cjk_search(void **state)
 {
 	(void)state;
 	struct bookings bs = { .n = 0 };
-	assert_int_equal(ui_query_find(db, "山", 50, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(fd_query_find_desk(db, "山", 50, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 0);
 	for (int i = 0; i < bs.n; i++)
 		assert_memory_equal(bs.b[i].guest_name, "山", strlen("山"));
 	bs.n = 0;
 	/* Case-insensitive (accent folding is the store's fold.c: "muller" does
 	 * not find Müller yet). */
-	assert_int_equal(ui_query_find(db, "MÜLLER", 50, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(fd_query_find_desk(db, "MÜLLER", 50, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 0);
 	assert_non_null(strstr(bs.b[0].guest_name, "Müller"));
 }
 
 struct hist {
-	struct ui_history_row h[8];
+	struct fd_history_row h[8];
 	int n;
 };
 
-static bool add_hist(void *ctx, const struct ui_history_row *row)
+static bool add_hist(void *ctx, const struct fd_history_row *row)
 {
 	struct hist *h = ctx;
 	h->h[h->n++] = *row;
@@ -165,10 +166,10 @@ static void test_history_newest_first(void **state)
 {
 	(void)state;
 	struct bookings bs = { .n = 0 };
-	assert_int_equal(ui_query_board_page(db, UI_ROOMS_BOARD, today - 3, today + 20, 0, 1, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(fd_query_board_page(db, FD_ROOMS_BOARD, today - 3, today + 20, 0, 1, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 0);
 	struct hist h = { .n = 0 };
-	assert_int_equal(ui_query_history(db, bs.b[0].b.id, 8, add_hist, &h, NULL), FD_OK);
+	assert_int_equal(fd_query_history(db, bs.b[0].b.id, 8, add_hist, &h, NULL), FD_OK);
 	assert_true(h.n >= 2);
 	assert_string_equal(h.h[h.n - 1].type, "booking.create");
 }
@@ -177,19 +178,19 @@ static void test_outbox_and_data_version(void **state)
 {
 	(void)state;
 	int pending = -1, rejected = -1;
-	assert_int_equal(ui_query_outbox(db, &pending, &rejected, NULL), FD_OK);
+	assert_int_equal(fd_query_outbox(db, &pending, &rejected, NULL), FD_OK);
 	assert_int_equal(pending, 0);
 	assert_int_equal(rejected, 0);
 	int64_t v1 = 0, v2 = 0, v3 = 0;
-	assert_int_equal(ui_query_data_version(db, &v1, NULL), FD_OK);
-	assert_int_equal(ui_query_data_version(db, &v2, NULL), FD_OK);
+	assert_int_equal(fd_query_data_version(db, &v1, NULL), FD_OK);
+	assert_int_equal(fd_query_data_version(db, &v2, NULL), FD_OK);
 	assert_true(v1 == v2);
 	/* Another connection commits: the number moves. */
 	struct fd_db *other = fd_db_open(path, 0, NULL);
 	assert_non_null(other);
 	assert_int_equal(fd_db_meta_set(other, "test_key", "x", NULL), FD_OK);
 	fd_db_close(other);
-	assert_int_equal(ui_query_data_version(db, &v3, NULL), FD_OK);
+	assert_int_equal(fd_query_data_version(db, &v3, NULL), FD_OK);
 	assert_true(v3 != v2);
 }
 

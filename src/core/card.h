@@ -2,8 +2,8 @@
  * requests, reasons) refuse text that looks like one: a run of 13 to 19
  * digits, optionally grouped by single spaces or dashes, that passes the
  * Luhn check. Pure; no I/O. */
-#ifndef FD_FOLIO_CARD_H
-#define FD_FOLIO_CARD_H
+#ifndef FD_CORE_CARD_H
+#define FD_CORE_CARD_H
 
 #include <stdbool.h>
 #include <stddef.h>

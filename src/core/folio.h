@@ -13,8 +13,8 @@
  * rounded half away from zero, once per line, in minor units
  * (fd_money_mul_div). Totals add the per-line VAT; VAT is never recomputed
  * on a total, so an invoice's VAT always equals the sum of its lines. */
-#ifndef FD_FOLIO_FOLIO_H
-#define FD_FOLIO_FOLIO_H
+#ifndef FD_CORE_FOLIO_H
+#define FD_CORE_FOLIO_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,6 +1,6 @@
 /* Shared by the folio area's command-line files. */
-#ifndef FD_FOLIO_CMD_FOLIO_H
-#define FD_FOLIO_CMD_FOLIO_H
+#ifndef FD_CLI_CMD_FOLIO_H
+#define FD_CLI_CMD_FOLIO_H
 
 #include "cli/cli.h"
 

@@ -27,8 +27,8 @@
  * A bad row is reported as FILE:LINE: reason. By default the file is
  * imported all or nothing; with skip_bad the good rows are imported and the
  * bad ones listed. Everything happens in one transaction. */
-#ifndef FD_FOLIO_IMPORT_H
-#define FD_FOLIO_IMPORT_H
+#ifndef FD_STORE_IMPORT_H
+#define FD_STORE_IMPORT_H
 
 #include <stdbool.h>
 #include <stdio.h>

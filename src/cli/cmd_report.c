@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "folio/cmd_folio.h"
-#include "folio/report.h"
-#include "folio/table.h"
+#include "cli/cmd_folio.h"
+#include "store/report.h"
+#include "cli/table_print.h"
 
 static bool utf8_terminal(void)
 {

@@ -13,9 +13,9 @@
 #include "core/money.h"
 #include "core/op_internal.h"
 #include "core/perm.h"
-#include "folio/card.h"
-#include "folio/folio.h"
-#include "folio/op_folio.h"
+#include "core/card.h"
+#include "core/folio.h"
+#include "core/op_folio.h"
 
 #define MAX_AMOUNT INT64_C(1000000000000)
 

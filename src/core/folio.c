@@ -1,7 +1,7 @@
 /* Folio rules: balances, VAT, voids. See folio.h for the sign convention and
  * the VAT rounding rule. */
 #include "config.h"
-#include "folio/folio.h"
+#include "core/folio.h"
 
 #include <stdio.h>
 #include <string.h>

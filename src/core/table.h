@@ -1,12 +1,11 @@
 /* A report as a small table of typed cells, so every report prints the same
  * three ways: text (aligned, with an optional bar chart), CSV (RFC 4180) and
  * JSON (an array of objects; money in minor units; unknowable figures null). */
-#ifndef FD_FOLIO_TABLE_H
-#define FD_FOLIO_TABLE_H
+#ifndef FD_CORE_TABLE_H
+#define FD_CORE_TABLE_H
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 
 enum tab_kind { TAB_INT, TAB_MONEY, TAB_RATIO, TAB_TEXT };
 
@@ -35,8 +34,5 @@ void tab_init(struct tab *t, const struct tab_col *cols, int n_cols, const char 
 void tab_free(struct tab *t);
 /* A new row of null cells; NULL when out of memory. */
 struct tab_cell *tab_row(struct tab *t);
-void tab_print_text(const struct tab *t, FILE *out, bool utf8);
-void tab_print_csv(const struct tab *t, FILE *out);
-void tab_print_json(const struct tab *t, FILE *out, bool single_object);
 
 #endif

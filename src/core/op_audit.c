@@ -13,8 +13,8 @@
 
 #include "core/i18n.h"
 #include "core/perm.h"
-#include "folio/folio.h"
-#include "folio/op_folio.h"
+#include "core/folio.h"
+#include "core/op_folio.h"
 
 static enum fd_status check_runner(struct op_ctx *c, char run_by[FD_USER_LEN])
 {

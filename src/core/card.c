@@ -1,6 +1,6 @@
 /* Refusing card numbers in free text (see card.h). */
 #include "config.h"
-#include "folio/card.h"
+#include "core/card.h"
 
 #include "core/i18n.h"
 

@@ -1,6 +1,6 @@
 /* CSV import of bookings; see import.h for the layouts and the rules. */
 #include "config.h"
-#include "folio/import.h"
+#include "store/import.h"
 
 #include <csv.h>
 #include <errno.h>

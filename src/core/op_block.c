@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "folio/card.h"
-#include "folio/op_folio.h"
+#include "core/card.h"
+#include "core/op_folio.h"
 
 static enum fd_status load_block_room(struct op_ctx *c, struct fd_room_block *b)
 {

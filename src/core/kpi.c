@@ -1,6 +1,6 @@
 /* Occupancy, ADR and RevPAR from counts (see kpi.h). */
 #include "config.h"
-#include "folio/kpi.h"
+#include "core/kpi.h"
 
 #include <string.h>
 

@@ -25,8 +25,8 @@
 #include <time.h>
 
 #include "core/i18n.h"
-#include "folio/cmd_folio.h"
-#include "folio/op_folio.h"
+#include "cli/cmd_folio.h"
+#include "core/op_folio.h"
 #include "store/query.h"
 
 #define MAX_FEED_BYTES (16 * 1024 * 1024)

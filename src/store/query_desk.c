@@ -1,5 +1,5 @@
 #include "config.h"
-#include "store/query_ui.h"
+#include "store/query_desk.h"
 #include "store/row.h"
 
 #include <stdio.h>
@@ -25,42 +25,34 @@
 #define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
 
 static const char *const room_page_sql[] = {
-	[UI_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
-	[UI_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
-	[UI_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
+	[FD_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
+	[FD_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
+	[FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
 			" NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
 			"  AND b.status = 'checked_in' AND +b.departure <= ?1),"
 			" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"
 			" r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
-	[UI_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED
+	[FD_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED
 				 BOARD_ORDER " LIMIT ?3 OFFSET ?2",
-	[UI_ROOMS_SUPERVISOR] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
+	[FD_ROOMS_SUPERVISOR] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
 				" NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"
 				"  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"
 				" r.clean <> 'clean', r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
 };
 
 static const char *const room_count_sql[] = {
-	[UI_ROOMS_BOARD] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
-	[UI_ROOMS_BY_TYPE] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
-	[UI_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
-	[UI_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
-	[UI_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
+	[FD_ROOMS_BOARD] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+	[FD_ROOMS_BY_TYPE] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+	[FD_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+	[FD_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
+	[FD_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
 };
 
-static const struct fd_migration ui_migrations[] = {
-	{ 1,
-	  "CREATE INDEX IF NOT EXISTS bookings_room_status ON bookings(room, status);"
-	  "CREATE INDEX IF NOT EXISTS bookings_status_departure ON bookings(status, departure);",
-	  NULL },
-};
-
-enum fd_status ui_query_prepare(struct fd_db *db, struct fd_error *err)
+void fd_query_tune_for_screens(struct fd_db *db)
 {
 	/* The screens re-read the same pages on every key: keep them in this
 	 * connection's cache rather than asking the kernel each time. */
 	fd_db_exec(db, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;", NULL);
-	return fd_db_migrate(db, "ui", ui_migrations, (int)(sizeof ui_migrations / sizeof *ui_migrations), err);
 }
 
 static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struct fd_error *err, const char *what)
@@ -72,7 +64,7 @@ static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struc
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, what);
 }
 
-enum fd_status ui_query_room_count(struct fd_db *db, enum ui_room_order order, fd_date today, int *n,
+enum fd_status fd_query_room_count(struct fd_db *db, enum fd_room_order order, fd_date today, int *n,
 				   struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, room_count_sql[order], err);
@@ -82,7 +74,7 @@ enum fd_status ui_query_room_count(struct fd_db *db, enum ui_room_order order, f
 	return count_one(db, s, n, err, "counting rooms");
 }
 
-enum fd_status ui_query_rooms_page(struct fd_db *db, enum ui_room_order order, fd_date today, int offset,
+enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, fd_date today, int offset,
 				   int limit, fd_room_cb cb, void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, room_page_sql[order], err);
@@ -104,19 +96,19 @@ enum fd_status ui_query_rooms_page(struct fd_db *db, enum ui_room_order order, f
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
 }
 
-enum fd_status ui_query_room_index(struct fd_db *db, enum ui_room_order order, const char *number, int *index,
+enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, const char *number, int *index,
 				   struct fd_error *err)
 {
 	static const char *const sql[] = {
-		[UI_ROOMS_BOARD] =
+		[FD_ROOMS_BOARD] =
 			"SELECT (SELECT count(*) FROM rooms r2 WHERE (r2.floor, length(r2.number), r2.number)"
 			"  < (r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
-		[UI_ROOMS_BY_TYPE] =
+		[FD_ROOMS_BY_TYPE] =
 			"SELECT (SELECT count(*) FROM rooms r2 WHERE ((SELECT rank FROM room_types t WHERE t.code = r2.type_code),"
 			"  r2.type_code, r2.floor, length(r2.number), r2.number)"
 			"  < (" TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
 	};
-	sqlite3_stmt *s = fd_db_stmt(db, sql[order == UI_ROOMS_BY_TYPE ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD], err);
+	sqlite3_stmt *s = fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, number, -1, SQLITE_TRANSIENT);
@@ -129,7 +121,7 @@ enum fd_status ui_query_room_index(struct fd_db *db, enum ui_room_order order, c
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
 }
 
-enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, fd_date from, fd_date to,
+enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
 				   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
 #define BOARD_PAGE_SQL(ORDER)                                                                   \
@@ -138,10 +130,10 @@ enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, f
 	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"            \
 	" ORDER BY b.room, b.arrival"
 	static const char *const sql[] = {
-		[UI_ROOMS_BOARD] = BOARD_PAGE_SQL(BOARD_ORDER),
-		[UI_ROOMS_BY_TYPE] = BOARD_PAGE_SQL(TYPE_ORDER),
+		[FD_ROOMS_BOARD] = BOARD_PAGE_SQL(BOARD_ORDER),
+		[FD_ROOMS_BY_TYPE] = BOARD_PAGE_SQL(TYPE_ORDER),
 	};
-	sqlite3_stmt *s = fd_db_stmt(db, sql[order == UI_ROOMS_BY_TYPE ? UI_ROOMS_BY_TYPE : UI_ROOMS_BOARD], err);
+	sqlite3_stmt *s = fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, from);
@@ -161,7 +153,7 @@ enum fd_status ui_query_board_page(struct fd_db *db, enum ui_room_order order, f
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing the board");
 }
 
-enum fd_status ui_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
+enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
 				      struct fd_error *err)
 {
 	static const char *const sql[] = {
@@ -177,7 +169,7 @@ enum fd_status ui_query_booking_count(struct fd_db *db, enum fd_booking_list kin
 	return count_one(db, s, n, err, "counting bookings");
 }
 
-enum fd_status ui_query_history(struct fd_db *db, const char *entity_id, int limit, ui_history_cb cb, void *ctx,
+enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb, void *ctx,
 				struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
@@ -188,7 +180,7 @@ enum fd_status ui_query_history(struct fd_db *db, const char *entity_id, int lim
 	sqlite3_bind_int(s, 2, limit);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct ui_history_row h;
+		struct fd_history_row h;
 		h.at = sqlite3_column_int64(s, 0);
 		fd_col_text(s, 1, h.type, sizeof h.type);
 		fd_col_text(s, 2, h.actor, sizeof h.actor);
@@ -201,7 +193,7 @@ enum fd_status ui_query_history(struct fd_db *db, const char *entity_id, int lim
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "reading the history");
 }
 
-enum fd_status ui_query_staff_page(struct fd_db *db, fd_date day, int offset, int limit, ui_staff_cb cb,
+enum fd_status fd_query_staff_page(struct fd_db *db, fd_date day, int offset, int limit, fd_staff_cb cb,
 				   void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db,
@@ -218,7 +210,7 @@ enum fd_status ui_query_staff_page(struct fd_db *db, fd_date day, int offset, in
 	sqlite3_bind_int(s, 3, limit);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct ui_staff_row row;
+		struct fd_staff_row row;
 		char role[16], dept[32];
 		memset(&row, 0, sizeof row);
 		fd_col_text(s, 0, row.s.username, sizeof row.s.username);
@@ -242,7 +234,7 @@ enum fd_status ui_query_staff_page(struct fd_db *db, fd_date day, int offset, in
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing staff");
 }
 
-enum fd_status ui_query_staff_count(struct fd_db *db, int *n, struct fd_error *err)
+enum fd_status fd_query_staff_count(struct fd_db *db, int *n, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT count(*) FROM staff WHERE active", err);
 	if (!s)
@@ -250,7 +242,7 @@ enum fd_status ui_query_staff_count(struct fd_db *db, int *n, struct fd_error *e
 	return count_one(db, s, n, err, "counting staff");
 }
 
-enum fd_status ui_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err)
+enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT coalesce(sum(state = 'pending'), 0),"
 					 " coalesce(sum(state = 'rejected'), 0) FROM outbox", err);
@@ -273,7 +265,7 @@ static int char_count(const char *s)
 	return n;
 }
 
-enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
+enum fd_status fd_query_find_desk(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
 			     struct fd_error *err)
 {
 	char key[256];
@@ -302,7 +294,7 @@ enum fd_status ui_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "finding bookings");
 }
 
-enum fd_status ui_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err)
+enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "PRAGMA data_version", err);
 	if (!s)
@@ -314,7 +306,7 @@ enum fd_status ui_query_data_version(struct fd_db *db, int64_t *version, struct 
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the data version");
 }
 
-enum fd_status ui_query_charge_codes(struct fd_db *db, char *out, size_t size, struct fd_error *err)
+enum fd_status fd_query_charge_codes(struct fd_db *db, char *out, size_t size, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT code FROM charge_codes ORDER BY is_room, code", err);
 	if (!s)
