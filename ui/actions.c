@@ -8,13 +8,15 @@
 #include "store/ids.h"
 #include "store/query.h"
 
-enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row, struct fd_error *err)
+enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row,
+                               struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	memset(row, 0, sizeof *row);
 	enum fd_status st = repo->get_booking(repo->ctx, key, &row->b, err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "booking", _("No booking \"%s\"."), key);
+		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "booking", _("No booking \"%s\"."),
+		               key);
 	if (st)
 		return st;
 	struct fd_guest g;
@@ -32,11 +34,16 @@ enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booki
 const char *ui_booking_status_text(enum fd_booking_status s)
 {
 	switch (s) {
-	case FD_BOOKING_RESERVED: return _("reserved");
-	case FD_BOOKING_CHECKED_IN: return _("in house");
-	case FD_BOOKING_CHECKED_OUT: return _("checked out");
-	case FD_BOOKING_CANCELLED: return _("cancelled");
-	case FD_BOOKING_NO_SHOW: return _("no-show");
+	case FD_BOOKING_RESERVED:
+		return _("reserved");
+	case FD_BOOKING_CHECKED_IN:
+		return _("in house");
+	case FD_BOOKING_CHECKED_OUT:
+		return _("checked out");
+	case FD_BOOKING_CANCELLED:
+		return _("cancelled");
+	case FD_BOOKING_NO_SHOW:
+		return _("no-show");
 	}
 	return "?";
 }
@@ -44,13 +51,20 @@ const char *ui_booking_status_text(enum fd_booking_status s)
 static const char *op_type(enum ui_req req)
 {
 	switch (req) {
-	case UI_REQ_CHECK_IN: return "booking.check_in";
-	case UI_REQ_CHECK_OUT: return "booking.check_out";
-	case UI_REQ_CANCEL: return "booking.cancel";
-	case UI_REQ_NO_SHOW: return "booking.no_show";
-	case UI_REQ_MOVE_ROOM: return "booking.move_room";
-	case UI_REQ_EXTEND: return "booking.modify";
-	default: return NULL;
+	case UI_REQ_CHECK_IN:
+		return "booking.check_in";
+	case UI_REQ_CHECK_OUT:
+		return "booking.check_out";
+	case UI_REQ_CANCEL:
+		return "booking.cancel";
+	case UI_REQ_NO_SHOW:
+		return "booking.no_show";
+	case UI_REQ_MOVE_ROOM:
+		return "booking.move_room";
+	case UI_REQ_EXTEND:
+		return "booking.modify";
+	default:
+		return NULL;
 	}
 }
 
@@ -59,7 +73,7 @@ static const char *op_type(enum ui_req req)
 static void booking_op(struct app *app, enum ui_req req, const char *code, const char *extra)
 {
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (ui_load_booking(app, code, &row, &err)) {
 		ui_error(app, &err);
 		return;
@@ -78,14 +92,26 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 		return;
 	switch (req) {
 	case UI_REQ_CHECK_IN:
-		ui_message(app, _("%s checked in to room %s."), row.guest_name, extra[0] ? extra : row.b.room);
+		ui_message(app, _("%s checked in to room %s."), row.guest_name,
+		           extra[0] ? extra : row.b.room);
 		break;
-	case UI_REQ_CHECK_OUT: ui_message(app, _("%s checked out; room %s is dirty."), row.guest_name, row.b.room); break;
-	case UI_REQ_CANCEL: ui_message(app, _("Booking %s cancelled."), code); break;
-	case UI_REQ_NO_SHOW: ui_message(app, _("Booking %s marked no-show."), code); break;
-	case UI_REQ_MOVE_ROOM: ui_message(app, _("Booking %s moved to room %s."), code, extra); break;
-	case UI_REQ_EXTEND: ui_message(app, _("Booking %s now departs on %s."), code, extra); break;
-	default: break;
+	case UI_REQ_CHECK_OUT:
+		ui_message(app, _("%s checked out; room %s is dirty."), row.guest_name, row.b.room);
+		break;
+	case UI_REQ_CANCEL:
+		ui_message(app, _("Booking %s cancelled."), code);
+		break;
+	case UI_REQ_NO_SHOW:
+		ui_message(app, _("Booking %s marked no-show."), code);
+		break;
+	case UI_REQ_MOVE_ROOM:
+		ui_message(app, _("Booking %s moved to room %s."), code, extra);
+		break;
+	case UI_REQ_EXTEND:
+		ui_message(app, _("Booking %s now departs on %s."), code, extra);
+		break;
+	default:
+		break;
 	}
 }
 
@@ -101,7 +127,7 @@ static bool ask_room_for_checkin(struct app *app, const struct fd_booking_row *r
 {
 	if (row->b.room[0])
 		return false;
-	char free_rooms[1][FD_ROOMNO_LEN] = { "" };
+	char free_rooms[1][FD_ROOMNO_LEN] = {""};
 	int n = 0;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	repo->free_rooms(repo->ctx, row->b.type_code, app->today, row->b.departure, free_rooms, 1, &n, NULL);
@@ -114,8 +140,9 @@ static bool ask_room_for_checkin(struct app *app, const struct fd_booking_row *r
 void ui_booking_act(struct app *app, enum ui_req req, const char *code)
 {
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
-	if (req == UI_REQ_CHECK_IN && ui_load_booking(app, code, &row, &err) == FD_OK && ask_room_for_checkin(app, &row))
+	struct fd_error err = {0};
+	if (req == UI_REQ_CHECK_IN && ui_load_booking(app, code, &row, &err) == FD_OK &&
+	    ask_room_for_checkin(app, &row))
 		return;
 	booking_op(app, req, code, "");
 }
@@ -134,7 +161,7 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 {
 	char arg[128];
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (ui_load_booking(app, code, &row, &err)) {
 		ui_error(app, &err);
 		return;
@@ -145,10 +172,11 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 		if (!extra[0] && ask_room_for_checkin(app, &row))
 			break;
 		ui_confirm(app, confirmed, arg, _("Check in %s (%s) to room %s?"), row.guest_name, row.b.code,
-			   row.b.room[0] ? row.b.room : _("(none)"));
+		           row.b.room[0] ? row.b.room : _("(none)"));
 		break;
 	case UI_REQ_CHECK_OUT:
-		ui_confirm(app, confirmed, arg, _("Check out %s (%s) from room %s?"), row.guest_name, row.b.code, row.b.room);
+		ui_confirm(app, confirmed, arg, _("Check out %s (%s) from room %s?"), row.guest_name,
+		           row.b.code, row.b.room);
 		break;
 	case UI_REQ_CANCEL:
 		ui_confirm(app, confirmed, arg, _("Cancel booking %s for %s?"), row.b.code, row.guest_name);
@@ -157,7 +185,8 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 		ui_confirm(app, confirmed, arg, _("Mark %s (%s) as a no-show?"), row.b.code, row.guest_name);
 		break;
 	case UI_REQ_MOVE_ROOM:
-		ui_confirm(app, confirmed, arg, _("Move %s (%s) to room %s?"), row.b.code, row.guest_name, extra);
+		ui_confirm(app, confirmed, arg, _("Move %s (%s) to room %s?"), row.b.code, row.guest_name,
+		           extra);
 		break;
 	case UI_REQ_EXTEND:
 		ui_confirm(app, confirmed, arg, _("Change %s's departure to %s?"), row.b.code, extra);
@@ -180,7 +209,8 @@ static void got_departure(struct app *app, const char *text, const char *code)
 		return;
 	if (!fd_date_parse(text, &d)) {
 		struct fd_error err;
-		fd_fail(&err, FD_E_INVALID, "invalid_date", "departure", _("\"%s\" is not a date; use YYYY-MM-DD."), text);
+		fd_fail(&err, FD_E_INVALID, "invalid_date", "departure",
+		        _("\"%s\" is not a date; use YYYY-MM-DD."), text);
 		ui_error(app, &err);
 		return;
 	}
@@ -195,14 +225,14 @@ void ui_booking_ask(struct app *app, enum ui_req req, const char *code)
 	}
 	if (req == UI_REQ_EXTEND) {
 		struct fd_booking_row row;
-		struct fd_error err = { 0 };
+		struct fd_error err = {0};
 		char day[FD_DATE_STRLEN];
 		if (ui_load_booking(app, code, &row, &err)) {
 			ui_error(app, &err);
 			return;
 		}
 		ui_prompt(app, _("new departure (YYYY-MM-DD): "), fd_date_format(row.b.departure + 1, day),
-			  got_departure, code);
+		          got_departure, code);
 		return;
 	}
 	ask_with(app, req, code, "");
@@ -225,7 +255,8 @@ void ui_room_dnd(struct app *app, const char *room, bool on)
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddBoolToObject(op.payload, "dnd", on);
 	if (ui_apply(app, &op, 1, NULL))
-		ui_message(app, on ? _("Room %s: do not disturb.") : _("Room %s: do not disturb lifted."), room);
+		ui_message(app, on ? _("Room %s: do not disturb.") : _("Room %s: do not disturb lifted."),
+		           room);
 }
 
 static void got_ooo_until(struct app *app, const char *text, const char *arg)
@@ -240,7 +271,7 @@ static void got_ooo_until(struct app *app, const char *text, const char *arg)
 	if (!fd_date_parse(text, &until) || until <= app->today) {
 		struct fd_error err;
 		fd_fail(&err, FD_E_INVALID, "invalid_date", "to",
-			_("\"%s\" is not a date after today; use YYYY-MM-DD."), text);
+		        _("\"%s\" is not a date after today; use YYYY-MM-DD."), text);
 		ui_error(app, &err);
 		return;
 	}
@@ -264,7 +295,8 @@ static void got_ooo_reason(struct app *app, const char *text, const char *room)
 	}
 	char arg[FD_NOTES_LEN], day[FD_DATE_STRLEN];
 	snprintf(arg, sizeof arg, "%s\t%s", room, text);
-	ui_prompt(app, _("out of order until (YYYY-MM-DD): "), fd_date_format(app->today + 1, day), got_ooo_until, arg);
+	ui_prompt(app, _("out of order until (YYYY-MM-DD): "), fd_date_format(app->today + 1, day),
+	          got_ooo_until, arg);
 }
 
 void ui_room_ooo_ask(struct app *app, const char *room)
@@ -301,7 +333,7 @@ static void got_attendant(struct app *app, const char *text, const char *room)
 	if (repo->get_staff(repo->ctx, text, &st, NULL) != FD_OK) {
 		struct fd_error err;
 		fd_fail(&err, FD_E_NOT_FOUND, "staff_not_found", "attendant",
-			_("No staff member \"%s\"; see the staff pane (4)."), text);
+		        _("No staff member \"%s\"; see the staff pane (4)."), text);
 		ui_error(app, &err);
 		return;
 	}

@@ -34,10 +34,10 @@ static void on_hangup(int sig)
 }
 
 static const struct pane_ops *const pane_ops[PANE_COUNT] = {
-	[PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops, [PANE_HK] = &ui_hk_ops,
-	[PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops, [PANE_DETAIL] = &ui_detail_ops,
-	[PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops,
-	[PANE_FORM] = &ui_form_ops, [PANE_HELP] = &ui_help_ops,
+    [PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
+    [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
+    [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
+    [PANE_HELP] = &ui_help_ops,
 };
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
@@ -133,7 +133,7 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 	unsigned flags = app->actor[0] ? 0 : FD_APPLY_TRUSTED;
 	if (atomic_load(&app->sync.configured))
 		flags |= FD_STORE_OUTBOX;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	int failed = -1;
 	enum fd_status st = fd_store_apply(app->db, ops, n, flags, results, &failed, &err);
 	for (int i = 0; i < n; i++)
@@ -203,10 +203,11 @@ static void paint_status(struct app *app)
 {
 	char day[FD_DATE_STRLEN], line[512];
 	const char *net = !atomic_load(&app->sync.configured) ? _("local only")
-			  : atomic_load(&app->sync.online)    ? _("online")
-							       : _("OFFLINE");
-	snprintf(line, sizeof line, _(" %s  %s  user %s  %s  pending %d  conflicts %d"), fd_date_format(app->today, day),
-		 app->hotel, app->actor[0] ? app->actor : "local", net, app->sync.pending, app->sync.conflicts);
+	                  : atomic_load(&app->sync.online)    ? _("online")
+	                                                      : _("OFFLINE");
+	snprintf(line, sizeof line, _(" %s  %s  user %s  %s  pending %d  conflicts %d"),
+	         fd_date_format(app->today, day), app->hotel, app->actor[0] ? app->actor : "local", net,
+	         app->sync.pending, app->sync.conflicts);
 	ui_put(app->status, 0, 0, line, app->cols, app->attr[UI_A_BAR]);
 	wnoutrefresh(app->status);
 }
@@ -226,7 +227,8 @@ static void paint_message(struct app *app)
 		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
 		ui_put(w, 0, 0, line, app->cols, app->attr[UI_A_HEADER]);
 	} else if (app->message[0]) {
-		ui_put(w, 0, 0, app->message, app->cols, app->attr[app->message_error ? UI_A_ERROR : UI_A_NORMAL]);
+		ui_put(w, 0, 0, app->message, app->cols,
+		       app->attr[app->message_error ? UI_A_ERROR : UI_A_NORMAL]);
 	} else {
 		char hint[256], q[32], h[32];
 		ui_keys_describe(UI_REQ_HELP, h, sizeof h);
@@ -299,8 +301,8 @@ static void paint_too_small(struct app *app)
 {
 	erase();
 	char line[128];
-	snprintf(line, sizeof line, _("terminal too small (%dx%d); need %dx%d"), app->cols, app->rows, MIN_COLS,
-		 MIN_ROWS);
+	snprintf(line, sizeof line, _("terminal too small (%dx%d); need %dx%d"), app->cols, app->rows,
+	         MIN_COLS, MIN_ROWS);
 	mvaddnstr(app->rows / 2, 0, line, app->cols);
 	wnoutrefresh(stdscr);
 }
@@ -365,7 +367,7 @@ static void run_command(struct app *app, const char *text, const char *arg)
 	}
 	struct fd_error err;
 	fd_fail(&err, FD_E_NOT_FOUND, "not_found", NULL,
-		_("\"%s\" is not a date (YYYY-MM-DD), a room or a booking code."), text);
+	        _("\"%s\" is not a date (YYYY-MM-DD), a room or a booking code."), text);
 	ui_error(app, &err);
 }
 
@@ -425,9 +427,14 @@ static void global_action(struct app *app, enum ui_req req)
 		ui_show(app, (enum pane_id)(((int)app->current + step) % PANE_TABS));
 		break;
 	}
-	case UI_REQ_PANE_BOARD: case UI_REQ_PANE_LISTS: case UI_REQ_PANE_HK:
-	case UI_REQ_PANE_STAFF: case UI_REQ_PANE_SEARCH: case UI_REQ_PANE_DETAIL:
-	case UI_REQ_PANE_FOLIO: case UI_REQ_PANE_REPORTS:
+	case UI_REQ_PANE_BOARD:
+	case UI_REQ_PANE_LISTS:
+	case UI_REQ_PANE_HK:
+	case UI_REQ_PANE_STAFF:
+	case UI_REQ_PANE_SEARCH:
+	case UI_REQ_PANE_DETAIL:
+	case UI_REQ_PANE_FOLIO:
+	case UI_REQ_PANE_REPORTS:
 		ui_show(app, (enum pane_id)(req - UI_REQ_PANE_BOARD));
 		break;
 	case UI_REQ_SEARCH:
@@ -443,8 +450,10 @@ static void global_action(struct app *app, enum ui_req req)
 		app->layout_dirty = true;
 		break;
 	case UI_REQ_CONFLICTS:
-		ui_message(app, _("%d operations refused by the server; they are listed by 'frontdesk sync conflicts'."),
-			   app->sync.conflicts);
+		ui_message(
+		    app,
+		    _("%d operations refused by the server; they are listed by 'frontdesk sync conflicts'."),
+		    app->sync.conflicts);
 		break;
 	default:
 		break;
@@ -550,9 +559,10 @@ static void run_terminal(struct app *app)
 	paint(app);
 	int idle_errors = 0;
 	while (!app->quit && !got_hangup) {
-		struct pollfd fds[3] = { { .fd = STDIN_FILENO, .events = POLLIN },
-					 { .fd = app->sync.wake_fd[0], .events = POLLIN },
-					 { .fd = app->engine ? fd_sync_wake_fd(app->engine) : -1, .events = POLLIN } };
+		struct pollfd fds[3] = {
+		    {.fd = STDIN_FILENO, .events = POLLIN},
+		    {.fd = app->sync.wake_fd[0], .events = POLLIN},
+		    {.fd = app->engine ? fd_sync_wake_fd(app->engine) : -1, .events = POLLIN}};
 		int n = poll(fds, 3, 1000);
 		if (n < 0 && errno != EINTR)
 			break;
@@ -583,7 +593,7 @@ static void run_terminal(struct app *app)
 				handle_resize(app);
 				continue;
 			}
-			handle_key(app, (struct ui_key){ rc == KEY_CODE_YES, ch });
+			handle_key(app, (struct ui_key){rc == KEY_CODE_YES, ch});
 			if (app->quit)
 				break;
 		}
@@ -603,7 +613,7 @@ static void run_terminal(struct app *app)
  * status line says offline. */
 static void start_engine(struct app *app)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	app->engine = fd_sync_new(app->cli->db_path, NULL, &err);
 	if (app->engine && fd_sync_start(app->engine, &err) != FD_OK) {
 		fd_sync_free(app->engine);
@@ -621,7 +631,7 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 	app->modal = PANE_COUNT;
 	app->current = app->previous = PANE_BOARD;
 	snprintf(app->actor, sizeof app->actor, "%s", cli->actor);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_query_business_date(app->db, &app->today, &err)) {
 		snprintf(msg, size, "%s", err.message);
 		return false;
@@ -638,7 +648,8 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 		return false;
 	}
 	char url[8];
-	atomic_store(&app->sync.configured, fd_db_meta_get(app->db, "server_url", url, sizeof url, NULL) == FD_OK);
+	atomic_store(&app->sync.configured,
+	             fd_db_meta_get(app->db, "server_url", url, sizeof url, NULL) == FD_OK);
 	if (atomic_load(&app->sync.configured))
 		start_engine(app);
 	for (int i = 0; i < PANE_COUNT; i++) {
@@ -709,7 +720,7 @@ int ui_main(struct cli *cli, int argc, char **argv)
 		free(app);
 		return CLI_REFUSED;
 	}
-	struct sigaction sa = { .sa_handler = on_hangup };
+	struct sigaction sa = {.sa_handler = on_hangup};
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);

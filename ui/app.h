@@ -22,8 +22,16 @@ enum pane_dirty {
 };
 
 enum pane_id {
-	PANE_BOARD, PANE_LISTS, PANE_HK, PANE_STAFF, PANE_SEARCH, PANE_DETAIL, PANE_FOLIO, PANE_REPORTS, /* tabs */
-	PANE_FORM, PANE_HELP, /* modal */
+	PANE_BOARD,
+	PANE_LISTS,
+	PANE_HK,
+	PANE_STAFF,
+	PANE_SEARCH,
+	PANE_DETAIL,
+	PANE_FOLIO,
+	PANE_REPORTS, /* tabs */
+	PANE_FORM,
+	PANE_HELP, /* modal */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
 };
@@ -53,8 +61,20 @@ struct pane {
 };
 
 enum ui_attr {
-	UI_A_NORMAL, UI_A_RESERVED, UI_A_INHOUSE, UI_A_DUEOUT, UI_A_OOO, UI_A_PAST, UI_A_CURSOR,
-	UI_A_BAR, UI_A_TAB, UI_A_TAB_ACTIVE, UI_A_ERROR, UI_A_TODAY, UI_A_HEADER, UI_A_TITLE,
+	UI_A_NORMAL,
+	UI_A_RESERVED,
+	UI_A_INHOUSE,
+	UI_A_DUEOUT,
+	UI_A_OOO,
+	UI_A_PAST,
+	UI_A_CURSOR,
+	UI_A_BAR,
+	UI_A_TAB,
+	UI_A_TAB_ACTIVE,
+	UI_A_ERROR,
+	UI_A_TODAY,
+	UI_A_HEADER,
+	UI_A_TITLE,
 	UI_A_PLAIN, /* default colours as a pair: the board's background */
 	UI_A_COUNT
 };
@@ -86,7 +106,7 @@ struct app {
 	struct pane panes[PANE_COUNT];
 	enum pane_id current; /* the tab shown */
 	enum pane_id previous;
-	enum pane_id modal;   /* PANE_FORM, PANE_HELP or PANE_COUNT for none */
+	enum pane_id modal; /* PANE_FORM, PANE_HELP or PANE_COUNT for none */
 	enum pane_id help_for;
 
 	char message[400];
@@ -113,7 +133,7 @@ struct app {
 
 /* Panes (one file each). */
 extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops, ui_search_ops,
-	ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
+    ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);
@@ -128,7 +148,7 @@ void ui_message(struct app *app, const char *fmt, ...) __attribute__((format(pri
 void ui_error(struct app *app, const struct fd_error *err);
 /* Ask a yes/no question on the message line; fn(arg) runs on "y". */
 void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 /* Read one line on the message line; fn(text, arg) runs on Enter. */
 void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg);
 

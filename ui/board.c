@@ -18,10 +18,10 @@
 
 struct board {
 	int n_rooms;
-	int cur_row, top;          /* absolute room indexes */
-	fd_date cur_date, from;    /* cursor night and first visible night */
-	int days, rows;            /* visible nights and room rows */
-	bool centred;              /* from has been placed around today once */
+	int cur_row, top;       /* absolute room indexes */
+	fd_date cur_date, from; /* cursor night and first visible night */
+	int days, rows;         /* visible nights and room rows */
+	bool centred;           /* from has been placed around today once */
 	struct fd_room_row rooms[MAX_ROWS];
 	int n_loaded;
 	struct fd_booking_row *bk;
@@ -123,7 +123,7 @@ static bool add_booking(void *ctx, const struct fd_booking_row *row)
 static void board_recalc(struct app *app, struct pane *p)
 {
 	struct board *b = p->st;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	geometry(b, p);
 	if (!b->centred) {
 		/* Open with a couple of past nights visible before today. */
@@ -144,7 +144,8 @@ static void board_recalc(struct app *app, struct pane *p)
 	b->n_loaded = 0;
 	b->n_bk = 0;
 	if (fd_query_rooms_page(app->db, b->order, app->today, b->top, b->rows, add_room, b, &err) ||
-	    fd_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking, b, &err))
+	    fd_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking,
+	                        b, &err))
 		ui_error(app, &err);
 	/* Which row each booking sits on, once per query rather than per paint. */
 	for (int i = 0; i < b->n_bk; i++) {
@@ -187,14 +188,15 @@ static char state_letter(const struct app *app, const struct fd_booking *bk, enu
 
 static void paint_header(struct app *app, struct pane *p, const struct board *b)
 {
-	static const char *const wd[] = { N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su") };
-	static const char *const mon[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-					   N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
+	static const char *const wd[] = {N_("Mo"), N_("Tu"), N_("We"), N_("Th"),
+	                                 N_("Fr"), N_("Sa"), N_("Su")};
+	static const char *const mon[] = {N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	                                  N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec")};
 	int lw = label_width(p);
 	int y, m, d;
 	fd_date_to_ymd(b->cur_date, &y, &m, &d);
 	ui_putf(p->win, 0, 0, lw, app->attr[UI_A_HEADER], "%s %d%s", _(mon[m - 1]), y,
-		lw > 10 ? (b->order == FD_ROOMS_BY_TYPE ? _(" type") : _(" floor")) : "");
+	        lw > 10 ? (b->order == FD_ROOMS_BY_TYPE ? _(" type") : _(" floor")) : "");
 	if (lw > 10)
 		ui_put(p->win, 1, 0, _("Room Type HK"), lw, app->attr[UI_A_HEADER]);
 	else
@@ -213,7 +215,7 @@ static void paint_header(struct app *app, struct pane *p, const struct board *b)
 }
 
 static void paint_room_label(struct app *app, struct pane *p, int y, const struct fd_room_row *r, bool cursor,
-			     bool group_start)
+                             bool group_start)
 {
 	/* Only the number marks the cursor's row: fewer cells change per move.
 	 * The first room of each floor (or type) is bold: the groups read. */
@@ -226,7 +228,7 @@ static void paint_room_label(struct app *app, struct pane *p, int y, const struc
 }
 
 static void paint_maintenance(struct app *app, struct pane *p, int y, const struct board *b,
-			      const struct fd_room *r)
+                              const struct fd_room *r)
 {
 	if (r->maint == FD_MAINT_NONE)
 		return;
@@ -236,10 +238,12 @@ static void paint_maintenance(struct app *app, struct pane *p, int y, const stru
 		return;
 	char text[300];
 	snprintf(text, sizeof text, "%c %s", r->maint == FD_MAINT_OOO ? 'O' : 'S', r->maint_reason);
-	ui_put(p->win, y, label_width(p) + (lo - b->from) * CELL_W, text, (hi - lo) * CELL_W, app->attr[UI_A_OOO]);
+	ui_put(p->win, y, label_width(p) + (lo - b->from) * CELL_W, text, (hi - lo) * CELL_W,
+	       app->attr[UI_A_OOO]);
 }
 
-static void paint_row(struct app *app, struct pane *p, int y, const struct board *b, const struct fd_room_row *r)
+static void paint_row(struct app *app, struct pane *p, int y, const struct board *b,
+                      const struct fd_room_row *r)
 {
 	int lw = label_width(p);
 	/* Today's column keeps a mark in empty cells so it reads down the page. */
@@ -261,8 +265,8 @@ static void paint_booking(struct app *app, struct pane *p, const struct board *b
 	char text[300];
 	/* A block that started before the window shows a continuation mark. */
 	snprintf(text, sizeof text, "%c%s%s", letter, bk->arrival < b->from ? "<" : " ", b->bk[i].guest_name);
-	ui_put(p->win, HEADER_ROWS + b->bk_row[i], label_width(p) + (lo - b->from) * CELL_W, text, (hi - lo) * CELL_W,
-	       app->attr[a]);
+	ui_put(p->win, HEADER_ROWS + b->bk_row[i], label_width(p) + (lo - b->from) * CELL_W, text,
+	       (hi - lo) * CELL_W, app->attr[a]);
 }
 
 static void board_repaint(struct app *app, struct pane *p)
@@ -272,15 +276,17 @@ static void board_repaint(struct app *app, struct pane *p)
 	for (int i = 0; i < b->n_loaded && i < b->rows; i++) {
 		bool cursor = b->top + i == b->cur_row;
 		const struct fd_room *r = &b->rooms[i].r, *prev = i > 0 ? &b->rooms[i - 1].r : NULL;
-		bool group_start = !prev || (b->order == FD_ROOMS_BY_TYPE ? strcmp(prev->type_code, r->type_code) != 0
-									 : prev->floor != r->floor);
+		bool group_start =
+		    !prev || (b->order == FD_ROOMS_BY_TYPE ? strcmp(prev->type_code, r->type_code) != 0
+		                                           : prev->floor != r->floor);
 		paint_room_label(app, p, HEADER_ROWS + i, &b->rooms[i], cursor, group_start);
 		paint_row(app, p, HEADER_ROWS + i, b, &b->rooms[i]);
 	}
 	for (int i = 0; i < b->n_bk; i++)
 		paint_booking(app, p, b, i);
 	if (b->n_rooms == 0) {
-		ui_put(p->win, HEADER_ROWS, 0, _("No rooms yet: add them with 'frontdesk room add'."), p->w, A_NORMAL);
+		ui_put(p->win, HEADER_ROWS, 0, _("No rooms yet: add them with 'frontdesk room add'."), p->w,
+		       A_NORMAL);
 		return;
 	}
 	int cy = HEADER_ROWS + b->cur_row - b->top;
@@ -332,24 +338,48 @@ static bool board_action(struct app *app, struct pane *p, enum ui_req req)
 {
 	struct board *b = p->st;
 	switch (req) {
-	case UI_REQ_UP: move_cursor(app, p, b, -1, 0); return true;
-	case UI_REQ_DOWN: move_cursor(app, p, b, 1, 0); return true;
-	case UI_REQ_LEFT: move_cursor(app, p, b, 0, -1); return true;
-	case UI_REQ_RIGHT: move_cursor(app, p, b, 0, 1); return true;
-	case UI_REQ_PAGE_UP: move_cursor(app, p, b, -b->rows, 0); return true;
-	case UI_REQ_PAGE_DOWN: move_cursor(app, p, b, b->rows, 0); return true;
-	case UI_REQ_HOME: move_cursor(app, p, b, -b->cur_row, 0); return true;
-	case UI_REQ_END: move_cursor(app, p, b, b->n_rooms, 0); return true;
-	case UI_REQ_WEEK_BACK: move_cursor(app, p, b, 0, -7); return true;
-	case UI_REQ_WEEK_FWD: move_cursor(app, p, b, 0, 7); return true;
-	case UI_REQ_TODAY: ui_board_goto(app, app->today, NULL); return true;
+	case UI_REQ_UP:
+		move_cursor(app, p, b, -1, 0);
+		return true;
+	case UI_REQ_DOWN:
+		move_cursor(app, p, b, 1, 0);
+		return true;
+	case UI_REQ_LEFT:
+		move_cursor(app, p, b, 0, -1);
+		return true;
+	case UI_REQ_RIGHT:
+		move_cursor(app, p, b, 0, 1);
+		return true;
+	case UI_REQ_PAGE_UP:
+		move_cursor(app, p, b, -b->rows, 0);
+		return true;
+	case UI_REQ_PAGE_DOWN:
+		move_cursor(app, p, b, b->rows, 0);
+		return true;
+	case UI_REQ_HOME:
+		move_cursor(app, p, b, -b->cur_row, 0);
+		return true;
+	case UI_REQ_END:
+		move_cursor(app, p, b, b->n_rooms, 0);
+		return true;
+	case UI_REQ_WEEK_BACK:
+		move_cursor(app, p, b, 0, -7);
+		return true;
+	case UI_REQ_WEEK_FWD:
+		move_cursor(app, p, b, 0, 7);
+		return true;
+	case UI_REQ_TODAY:
+		ui_board_goto(app, app->today, NULL);
+		return true;
 	case UI_REQ_GROUP: {
 		/* Keep the cursor on the same room in the new order. */
 		int i = b->cur_row - b->top;
 		if (i >= 0 && i < b->n_loaded)
 			snprintf(b->goto_room, sizeof b->goto_room, "%s", b->rooms[i].r.number);
 		b->order = b->order == FD_ROOMS_BOARD ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD;
-		ui_message(app, "%s", b->order == FD_ROOMS_BY_TYPE ? _("Rooms grouped by type.") : _("Rooms grouped by floor."));
+		ui_message(app, "%s",
+		           b->order == FD_ROOMS_BY_TYPE ? _("Rooms grouped by type.")
+		                                        : _("Rooms grouped by floor."));
 		ui_dirty(app, PANE_BOARD, PANE_RECALC | PANE_REPAINT);
 		return true;
 	}
@@ -381,11 +411,11 @@ static bool board_action(struct app *app, struct pane *p, enum ui_req req)
 }
 
 const struct pane_ops ui_board_ops = {
-	.title = N_("Board"),
-	.ctx = UI_CTX_BOARD | UI_CTX_MOVE,
-	.create = board_create,
-	.destroy = board_destroy,
-	.recalc = board_recalc,
-	.repaint = board_repaint,
-	.action = board_action,
+    .title = N_("Board"),
+    .ctx = UI_CTX_BOARD | UI_CTX_MOVE,
+    .create = board_create,
+    .destroy = board_destroy,
+    .recalc = board_recalc,
+    .repaint = board_repaint,
+    .action = board_action,
 };

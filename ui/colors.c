@@ -8,9 +8,9 @@
 #include "core/i18n.h"
 
 static const char *const elems[UI_COLOR_COUNT] = {
-	"reserved", "inhouse", "dueout", "ooo", "bar", "error", "title", "past",
+    "reserved", "inhouse", "dueout", "ooo", "bar", "error", "title", "past",
 };
-static const char *const names[] = { "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white" };
+static const char *const names[] = {"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"};
 
 static bool parse_color(const char *s, short *out)
 {
@@ -55,14 +55,16 @@ bool ui_colors_load(const char *path, struct ui_color out[UI_COLOR_COUNT], char 
 		short cf, cb = -1;
 		if (e < 0 || !fg || !parse_color(fg, &cf) || (bg && !parse_color(bg, &cb))) {
 			snprintf(msg, size,
-				 _("%s line %d: expected \"color ELEMENT FOREGROUND [BACKGROUND]\"; elements: reserved, "
-				   "inhouse, dueout, ooo, bar, error, title, past; colours: black, red, green, yellow, "
-				   "blue, magenta, cyan, white, default or 0-255"),
-				 path, lineno);
+			         _("%s line %d: expected \"color ELEMENT FOREGROUND [BACKGROUND]\"; "
+			           "elements: reserved, "
+			           "inhouse, dueout, ooo, bar, error, title, past; colours: black, red, "
+			           "green, yellow, "
+			           "blue, magenta, cyan, white, default or 0-255"),
+			         path, lineno);
 			ok = false;
 			break;
 		}
-		out[e] = (struct ui_color){ true, cf, cb };
+		out[e] = (struct ui_color){true, cf, cb};
 	}
 	fclose(f);
 	return ok;

@@ -17,8 +17,8 @@
 
 static void remove_dir(const char *dir)
 {
-	static const char *const files[] = { "frontdesk.db", "frontdesk.db-wal", "frontdesk.db-shm",
-					     "frontdesk.db-journal" };
+	static const char *const files[] = {"frontdesk.db", "frontdesk.db-wal", "frontdesk.db-shm",
+	                                    "frontdesk.db-journal"};
 	char path[4200];
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
@@ -56,8 +56,8 @@ int ui_demo_main(struct cli *cli, int argc, char **argv)
 	const char *fixed = getenv("FRONTDESK_TODAY");
 	if (fixed)
 		fd_date_parse(fixed, &today);
-	struct fd_demo_options o = { .seed = 42, .today = today };
-	struct fd_error err = { 0 };
+	struct fd_demo_options o = {.seed = 42, .today = today};
+	struct fd_error err = {0};
 	if (fd_demo_build(cli->db, &o, &err) != FD_OK) {
 		/* The full demo hotel is not there (or failed): a fresh database
 		 * for the built-in one. */

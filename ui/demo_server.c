@@ -54,7 +54,7 @@ static bool find_frontdeskd(char *out, size_t size)
  * given); wait for it. */
 static int run_server_tool(struct demo *d, char *const args[], char *capture, size_t size)
 {
-	int pipefd[2] = { -1, -1 };
+	int pipefd[2] = {-1, -1};
 	if (capture && pipe(pipefd) != 0)
 		return -1;
 	pid_t pid = fork();
@@ -84,7 +84,7 @@ static int run_server_tool(struct demo *d, char *const args[], char *capture, si
 static int free_port(void)
 {
 	int s = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	socklen_t len = sizeof a;
 	int port = -1;
 	if (s >= 0 && bind(s, (struct sockaddr *)&a, sizeof a) == 0 &&
@@ -98,8 +98,9 @@ static int free_port(void)
 static bool port_answers(int port)
 {
 	int s = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
-				 .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	struct sockaddr_in a = {.sin_family = AF_INET,
+	                        .sin_port = htons((uint16_t)port),
+	                        .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
 	bool ok = s >= 0 && connect(s, (struct sockaddr *)&a, sizeof a) == 0;
 	if (s >= 0)
 		close(s);
@@ -118,13 +119,14 @@ static bool start_server(struct demo *d)
 		int log = open(d->log, O_WRONLY | O_CREAT | O_APPEND, 0600);
 		dup2(log, STDERR_FILENO);
 		dup2(log, STDOUT_FILENO);
-		execl(d->frontdeskd, "frontdeskd", "--data", d->server_dir, "serve", "--listen", listen, (char *)NULL);
+		execl(d->frontdeskd, "frontdeskd", "--data", d->server_dir, "serve", "--listen", listen,
+		      (char *)NULL);
 		_exit(127);
 	}
 	for (int i = 0; i < 100; i++) {
 		if (port_answers(d->port))
 			return true;
-		struct timespec t = { 0, 50 * 1000 * 1000 };
+		struct timespec t = {0, 50 * 1000 * 1000};
 		nanosleep(&t, NULL);
 	}
 	return false;
@@ -159,8 +161,9 @@ static bool demo_receptionist(struct demo *d, char *user, size_t size)
 	sqlite3_stmt *s;
 	bool found = false;
 	if (sqlite3_prepare_v2(fd_db_handle(db),
-			       "SELECT username FROM staff WHERE role = 'staff' AND dept = 'front_office'"
-			       " AND active ORDER BY username LIMIT 1", -1, &s, NULL) == SQLITE_OK) {
+	                       "SELECT username FROM staff WHERE role = 'staff' AND dept = 'front_office'"
+	                       " AND active ORDER BY username LIMIT 1",
+	                       -1, &s, NULL) == SQLITE_OK) {
 		if (sqlite3_step(s) == SQLITE_ROW) {
 			snprintf(user, size, "%s", (const char *)sqlite3_column_text(s, 0));
 			found = true;
@@ -182,13 +185,13 @@ static bool set_up(struct demo *d, struct cli *cli, char *user, size_t user_size
 		return false;
 	fprintf(f, "%s\n", DEMO_PASSWORD);
 	fclose(f);
-	char *demo_args[] = { "frontdeskd", "--data", d->server_dir, "demo", "--password-file", d->pw, NULL };
+	char *demo_args[] = {"frontdeskd", "--data", d->server_dir, "demo", "--password-file", d->pw, NULL};
 	char code_out[512];
-	char *code_args[] = { "frontdeskd", "--data", d->server_dir, "enroll-code", NULL };
+	char *code_args[] = {"frontdeskd", "--data", d->server_dir, "enroll-code", NULL};
 	fprintf(stderr, _("Starting a private frontdeskd with the demo hotel...\n"));
 	if (mkdir(d->server_dir, 0700) != 0 || run_server_tool(d, demo_args, NULL, 0) != 0 ||
-	    run_server_tool(d, code_args, code_out, sizeof code_out) != 0 || !demo_receptionist(d, user, user_size) ||
-	    !start_server(d))
+	    run_server_tool(d, code_args, code_out, sizeof code_out) != 0 ||
+	    !demo_receptionist(d, user, user_size) || !start_server(d))
 		return false;
 	/* The code is the last word of the output. */
 	char *code = code_out + strlen(code_out);
@@ -199,9 +202,9 @@ static bool set_up(struct demo *d, struct cli *cli, char *user, size_t user_size
 	char url[64];
 	snprintf(url, sizeof url, "http://127.0.0.1:%d", d->port);
 	cli->data_dir = d->desk_dir;
-	char *enroll[] = { url, code, "--name", "DEMO-DESK", NULL };
-	char *login[] = { user, "--password-file", d->pw, NULL };
-	char *sync[] = { "--once", NULL };
+	char *enroll[] = {url, code, "--name", "DEMO-DESK", NULL};
+	char *login[] = {user, "--password-file", d->pw, NULL};
+	char *sync[] = {"--once", NULL};
 	if (cmd_enroll(cli, 4, enroll) != CLI_OK || cmd_login(cli, 3, login) != CLI_OK ||
 	    cmd_sync(cli, 1, sync) != CLI_OK)
 		return false;
@@ -211,7 +214,7 @@ static bool set_up(struct demo *d, struct cli *cli, char *user, size_t user_size
 
 int ui_demo_server(struct cli *cli, int argc, char **argv, bool *unavailable)
 {
-	struct demo d = { 0 };
+	struct demo d = {0};
 	*unavailable = !find_frontdeskd(d.frontdeskd, sizeof d.frontdeskd);
 	if (*unavailable)
 		return CLI_FAILED;
@@ -227,7 +230,7 @@ int ui_demo_server(struct cli *cli, int argc, char **argv, bool *unavailable)
 		rc = ui_main(cli, argc, argv);
 	} else {
 		fprintf(stderr, _("frontdesk: the demo server did not start; its log follows.\n"));
-		char *cat[] = { "cat", d.log, NULL };
+		char *cat[] = {"cat", d.log, NULL};
 		pid_t p = fork();
 		if (p == 0) {
 			execvp("cat", cat);

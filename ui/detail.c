@@ -45,7 +45,7 @@ static bool add_history(void *ctx, const struct fd_history_row *h)
 static void detail_recalc(struct app *app, struct pane *p)
 {
 	struct detail *d = p->st;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	d->loaded = false;
 	d->n_hist = 0;
 	if (!app->detail_code[0])
@@ -58,7 +58,8 @@ static void detail_recalc(struct app *app, struct pane *p)
 	/* History beyond what fits is not queried. */
 	int rows = p->h - 12;
 	if (rows > 0)
-		fd_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history, d, &err);
+		fd_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history,
+		                 d, &err);
 }
 
 static void field(struct app *app, struct pane *p, int y, const char *label, const char *value)
@@ -74,7 +75,8 @@ static void detail_repaint(struct app *app, struct pane *p)
 	struct detail *d = p->st;
 	if (!d->loaded) {
 		ui_title(app, p, "%s", _("Booking"));
-		ui_put(p->win, 2, 1, _("No booking open: press Enter on the board or a list, or / to search."), p->w - 1,
+		ui_put(p->win, 2, 1,
+		       _("No booking open: press Enter on the board or a list, or / to search."), p->w - 1,
 		       A_NORMAL);
 		return;
 	}
@@ -85,8 +87,8 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 2, _("Status"), ui_booking_status_text(b->status));
 	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);
 	field(app, p, 3, _("Room"), buf);
-	snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a), fd_date_format(b->departure, dep),
-		 fd_stay_nights(b->arrival, b->departure));
+	snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a),
+	         fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
 	field(app, p, 4, _("Stay"), buf);
 	snprintf(buf, sizeof buf, _("%d adults, %d children"), b->adults, b->children);
 	field(app, p, 5, _("Guests"), buf);
@@ -95,8 +97,9 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 7, _("Source"), b->source);
 	field(app, p, 8, _("Notes"), b->notes);
 	if (p->h > 10)
-		ui_put(p->win, 9, 0, _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio"), p->w,
-		       app->attr[UI_A_PAST]);
+		ui_put(p->win, 9, 0,
+		       _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio"),
+		       p->w, app->attr[UI_A_PAST]);
 	if (p->h > 11)
 		ui_put(p->win, 10, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
 	for (int i = 0; i < d->n_hist && 11 + i < p->h; i++) {
@@ -104,7 +107,8 @@ static void detail_repaint(struct app *app, struct pane *p)
 		time_t at = (time_t)d->hist[i].at;
 		struct tm tm;
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime_r(&at, &tm));
-		ui_putf(p->win, 11 + i, 0, p->w, A_NORMAL, "%s  %-20s %s", when, d->hist[i].type, d->hist[i].actor);
+		ui_putf(p->win, 11 + i, 0, p->w, A_NORMAL, "%s  %-20s %s", when, d->hist[i].type,
+		        d->hist[i].actor);
 	}
 }
 
@@ -112,8 +116,12 @@ static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
 {
 	struct detail *d = p->st;
 	switch (req) {
-	case UI_REQ_CHECK_IN: case UI_REQ_CHECK_OUT: case UI_REQ_CANCEL: case UI_REQ_NO_SHOW:
-	case UI_REQ_MOVE_ROOM: case UI_REQ_EXTEND:
+	case UI_REQ_CHECK_IN:
+	case UI_REQ_CHECK_OUT:
+	case UI_REQ_CANCEL:
+	case UI_REQ_NO_SHOW:
+	case UI_REQ_MOVE_ROOM:
+	case UI_REQ_EXTEND:
 		if (d->loaded)
 			ui_booking_ask(app, req, d->row.b.code);
 		return true;
@@ -138,11 +146,11 @@ void ui_open_booking(struct app *app, const char *code)
 }
 
 const struct pane_ops ui_detail_ops = {
-	.title = N_("Booking"),
-	.ctx = UI_CTX_DETAIL,
-	.create = detail_create,
-	.destroy = detail_destroy,
-	.recalc = detail_recalc,
-	.repaint = detail_repaint,
-	.action = detail_action,
+    .title = N_("Booking"),
+    .ctx = UI_CTX_DETAIL,
+    .create = detail_create,
+    .destroy = detail_destroy,
+    .recalc = detail_recalc,
+    .repaint = detail_repaint,
+    .action = detail_action,
 };

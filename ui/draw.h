@@ -12,7 +12,7 @@ void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr);
 void ui_put_right(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr);
 /* printf-style ui_put. */
 void ui_putf(WINDOW *w, int y, int x, int cells, attr_t attr, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+    __attribute__((format(printf, 6, 7)));
 /* A table row: n texts, each fitted by display width into widths[i] cells
  * and followed by one space; a width of 0 takes the rest of the line.
  * (printf's %-10s pads by bytes, which misaligns accented and CJK text.) */

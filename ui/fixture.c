@@ -52,12 +52,13 @@ static void set_date(struct batch *b, fd_date d)
 }
 
 static const char *const families[] = {
-	"Martin", "Müller", "García", "Rossi", "Dubois", "Nowak", "Silva", "Jensen", "O'Brien", "Kowalski",
-	"山田", "김", "Ñúñez", "Åström", "כהן", "Smith", "Øvergaard", "Zoë 🌴", "Papadopoulos", "Nguyễn",
+    "Martin", "Müller",  "García",    "Rossi", "Dubois",       "Nowak",  "Silva",
+    "Jensen", "O'Brien", "Kowalski",  "山田",  "김",           "Ñúñez",  "Åström",
+    "כהן",    "Smith",   "Øvergaard", "Zoë 🌴", "Papadopoulos", "Nguyễn",
 };
 static const char *const givens[] = {
-	"Anna", "Jürgen", "Lucía", "Marco", "Élodie", "Piotr", "João", "Mette", "Siobhán", "Ewa",
-	"太郎", "민준", "José", "Åsa", "נועה", "John", "Søren", "Zoë", "Eleni", "Thảo",
+    "Anna", "Jürgen", "Lucía", "Marco", "Élodie", "Piotr", "João",  "Mette", "Siobhán", "Ewa",
+    "太郎", "민준",   "José",  "Åsa",   "נועה",   "John",  "Søren", "Zoë",   "Eleni",   "Thảo",
 };
 
 /* Housekeeping cleans the day's departures overnight. */
@@ -103,7 +104,8 @@ enum fd_status ui_fixture_build(struct fd_db *db, fd_date today, int rooms, stru
 	static const struct {
 		const char *code, *name;
 		int max, rate, rank;
-	} types[] = { { "STD", "Standard", 2, 9000, 0 }, { "DBL", "Double", 3, 12000, 1 }, { "STE", "Suite", 4, 25000, 2 } };
+	} types[] = {
+	    {"STD", "Standard", 2, 9000, 0}, {"DBL", "Double", 3, 12000, 1}, {"STE", "Suite", 4, 25000, 2}};
 	for (size_t i = 0; i < 3; i++) {
 		p = next_op(b, "room_type.create");
 		cJSON_AddStringToObject(p, "id", fd_uuid_new(id));

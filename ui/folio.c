@@ -43,7 +43,8 @@ static enum fd_status load_folio(struct app *app, struct ui_folio_view *v, struc
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	enum fd_status st = repo->folio_lines(repo->ctx, v->f.id, &v->lines, &v->n, err);
 	if (!st && !fd_folio_sum(v->lines, (size_t)v->n, &v->t))
-		st = fd_fail(err, FD_E_INVALID, "invalid_amount", NULL, _("The folio's sum is out of range."));
+		st =
+		    fd_fail(err, FD_E_INVALID, "invalid_amount", NULL, _("The folio's sum is out of range."));
 	return st;
 }
 
@@ -86,7 +87,7 @@ static int visible_rows(const struct pane *p)
 static void folio_recalc(struct app *app, struct pane *p)
 {
 	struct ui_folio *f = p->st;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	drop_folios(f);
 	f->loaded = false;
 	/* Tab 7 before any f: the booking last opened. */
@@ -127,11 +128,16 @@ bool ui_folio_row(const struct ui_folio *f, int row, int *folio, int *line)
 static const char *kind_text(const struct ui_folio *f, const struct fd_folio_line *l)
 {
 	switch (l->kind) {
-	case FD_LINE_CHARGE: return _("charge");
-	case FD_LINE_PAYMENT: return l->date < f->row.b.arrival ? _("deposit") : _("payment");
-	case FD_LINE_REFUND: return _("refund");
-	case FD_LINE_VOID: return _("void");
-	case FD_LINE_TRANSFER: return _("transfer");
+	case FD_LINE_CHARGE:
+		return _("charge");
+	case FD_LINE_PAYMENT:
+		return l->date < f->row.b.arrival ? _("deposit") : _("payment");
+	case FD_LINE_REFUND:
+		return _("refund");
+	case FD_LINE_VOID:
+		return _("void");
+	case FD_LINE_TRANSFER:
+		return _("transfer");
 	}
 	return "?";
 }
@@ -143,20 +149,22 @@ struct cols {
 
 static struct cols columns(int w)
 {
-	struct cols c = { .date = 10, .kind = 9, .code = 9, .amount = 12, .vat = 10 };
+	struct cols c = {.date = 10, .kind = 9, .code = 9, .amount = 12, .vat = 10};
 	if (w < 76) {
 		c.code = 0;
 		c.vat = 0;
 	}
 	if (w < 56)
 		c.date = 5;
-	c.desc = w - (c.date + 1) - (c.kind + 1) - (c.code ? c.code + 1 : 0) - c.amount - (c.vat ? c.vat + 1 : 0) - 1;
+	c.desc = w - (c.date + 1) - (c.kind + 1) - (c.code ? c.code + 1 : 0) - c.amount -
+	         (c.vat ? c.vat + 1 : 0) - 1;
 	if (c.desc < 4)
 		c.desc = 4;
 	return c;
 }
 
-static void paint_line(struct app *app, struct pane *p, int y, const struct ui_folio_view *v, int k, attr_t attr)
+static void paint_line(struct app *app, struct pane *p, int y, const struct ui_folio_view *v, int k,
+                       attr_t attr)
 {
 	const struct ui_folio *f = p->st;
 	const struct fd_folio_line *l = &v->lines[k];
@@ -178,12 +186,14 @@ static void paint_line(struct app *app, struct pane *p, int y, const struct ui_f
 	}
 	ui_put(p->win, y, x, desc, c.desc + 1, attr);
 	x += c.desc + 1;
-	ui_put_right(p->win, y, x, fd_money_format_plain(l->amount, app->currency, amount, sizeof amount), c.amount, attr);
+	ui_put_right(p->win, y, x, fd_money_format_plain(l->amount, app->currency, amount, sizeof amount),
+	             c.amount, attr);
 	x += c.amount;
 	if (c.vat) {
 		ui_blank(p->win, y, x, 1, attr);
-		ui_put_right(p->win, y, x + 1, l->tax ? fd_money_format_plain(l->tax, app->currency, vat, sizeof vat) : "",
-			     c.vat, attr);
+		ui_put_right(p->win, y, x + 1,
+		             l->tax ? fd_money_format_plain(l->tax, app->currency, vat, sizeof vat) : "",
+		             c.vat, attr);
 		x += c.vat + 1;
 	}
 	if (x < p->w)
@@ -196,7 +206,8 @@ static void paint_header(struct app *app, struct pane *p, int y, int i, attr_t a
 	const struct ui_folio_view *v = &f->v[i];
 	char left[FD_NAME_LEN + 64], right[96], bal[FD_MONEY_STRLEN];
 	snprintf(left, sizeof left, "%d %s%s", i + 1, v->f.name, v->f.route_room ? _(" (room charges)") : "");
-	snprintf(right, sizeof right, _("balance %s"), fd_money_format(v->t.balance, app->currency, bal, sizeof bal));
+	snprintf(right, sizeof right, _("balance %s"),
+	         fd_money_format(v->t.balance, app->currency, bal, sizeof bal));
 	int rw = (int)strlen(right) + 1;
 	if (attr == A_NORMAL)
 		attr = app->attr[UI_A_TITLE];
@@ -208,7 +219,7 @@ static void paint_header(struct app *app, struct pane *p, int y, int i, attr_t a
 static void paint_totals(struct app *app, struct pane *p, int y)
 {
 	const struct ui_folio *f = p->st;
-	struct fd_folio_totals all = { 0 };
+	struct fd_folio_totals all = {0};
 	for (int i = 0; i < f->n_folios; i++) {
 		if (f->v[i].f.kind != FD_FOLIO_GUEST)
 			continue;
@@ -261,14 +272,16 @@ static void folio_repaint(struct app *app, struct pane *p)
 	struct ui_folio *f = p->st;
 	if (!f->loaded) {
 		ui_title(app, p, "%s", _("Folio"));
-		ui_put(p->win, 2, 1, _("No booking open: press f on a booking (board, lists or booking pane)."), p->w - 1,
+		ui_put(p->win, 2, 1,
+		       _("No booking open: press f on a booking (board, lists or booking pane)."), p->w - 1,
 		       A_NORMAL);
 		return;
 	}
 	const struct fd_booking *b = &f->row.b;
 	char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
-	ui_title(app, p, _("Folio %s  %s  room %s  %s to %s  %s"), b->code, f->row.guest_name, b->room[0] ? b->room : "-",
-		 fd_date_format(b->arrival, a), fd_date_format(b->departure, d), ui_booking_status_text(b->status));
+	ui_title(app, p, _("Folio %s  %s  room %s  %s to %s  %s"), b->code, f->row.guest_name,
+	         b->room[0] ? b->room : "-", fd_date_format(b->arrival, a), fd_date_format(b->departure, d),
+	         ui_booking_status_text(b->status));
 	paint_column_titles(app, p);
 	int rows = visible_rows(p);
 	for (int r = 0; r < rows && f->top + r < f->n_rows; r++) {
@@ -282,11 +295,13 @@ static void folio_repaint(struct app *app, struct pane *p)
 			paint_line(app, p, 2 + r, &f->v[fi], li, attr);
 	}
 	if (f->n_rows == 0)
-		ui_put(p->win, 2, 1, _("Nothing posted yet: p posts a charge, $ takes a payment or a deposit."), p->w - 1,
+		ui_put(p->win, 2, 1,
+		       _("Nothing posted yet: p posts a charge, $ takes a payment or a deposit."), p->w - 1,
 		       A_NORMAL);
 	if (p->h >= 5)
 		paint_totals(app, p, p->h - 2);
-	const char *keys = _("p post  $ pay  r refund  v void  m move  n new folio  S settle  o check out  Enter details");
+	const char *keys =
+	    _("p post  $ pay  r refund  v void  m move  n new folio  S settle  o check out  Enter details");
 	if (fd_text_width(keys) > p->w)
 		keys = _("p post  $ pay  r refund  v void  m move  n new folio  S settle  ? more");
 	if (fd_text_width(keys) > p->w)
@@ -320,7 +335,7 @@ static void line_details(struct app *app, const struct fd_folio_line *l)
 	if (l->reason[0] && n < sizeof extra)
 		snprintf(extra + n, sizeof extra - n, _("  reason: %s"), l->reason);
 	ui_message(app, _("Line %.8s: %s %s%s  by %s"), l->id, l->description,
-		   fd_money_format(l->amount, app->currency, amount, sizeof amount), extra, l->actor);
+	           fd_money_format(l->amount, app->currency, amount, sizeof amount), extra, l->actor);
 }
 
 static void move_cursor(struct app *app, struct pane *p, struct ui_folio *f, int by)
@@ -340,10 +355,17 @@ static bool line_action(struct app *app, struct ui_folio *f, enum ui_req req)
 		return true;
 	}
 	switch (req) {
-	case UI_REQ_OPEN: line_details(app, l); break;
-	case UI_REQ_FOLIO_VOID: ui_folio_void_ask(app, l); break;
-	case UI_REQ_FOLIO_MOVE: ui_folio_move_ask(app, f, v, l); break;
-	default: break;
+	case UI_REQ_OPEN:
+		line_details(app, l);
+		break;
+	case UI_REQ_FOLIO_VOID:
+		ui_folio_void_ask(app, l);
+		break;
+	case UI_REQ_FOLIO_MOVE:
+		ui_folio_move_ask(app, f, v, l);
+		break;
+	default:
+		break;
 	}
 	return true;
 }
@@ -359,19 +381,43 @@ static bool folio_action(struct app *app, struct pane *p, enum ui_req req)
 	const struct fd_folio_line *l;
 	current(f, &v, &l);
 	switch (req) {
-	case UI_REQ_UP: move_cursor(app, p, f, -1); return true;
-	case UI_REQ_DOWN: move_cursor(app, p, f, 1); return true;
-	case UI_REQ_PAGE_UP: move_cursor(app, p, f, -visible_rows(p)); return true;
-	case UI_REQ_PAGE_DOWN: move_cursor(app, p, f, visible_rows(p)); return true;
-	case UI_REQ_HOME: move_cursor(app, p, f, -f->cursor); return true;
-	case UI_REQ_END: move_cursor(app, p, f, f->n_rows); return true;
-	case UI_REQ_OPEN: case UI_REQ_FOLIO_VOID: case UI_REQ_FOLIO_MOVE:
+	case UI_REQ_UP:
+		move_cursor(app, p, f, -1);
+		return true;
+	case UI_REQ_DOWN:
+		move_cursor(app, p, f, 1);
+		return true;
+	case UI_REQ_PAGE_UP:
+		move_cursor(app, p, f, -visible_rows(p));
+		return true;
+	case UI_REQ_PAGE_DOWN:
+		move_cursor(app, p, f, visible_rows(p));
+		return true;
+	case UI_REQ_HOME:
+		move_cursor(app, p, f, -f->cursor);
+		return true;
+	case UI_REQ_END:
+		move_cursor(app, p, f, f->n_rows);
+		return true;
+	case UI_REQ_OPEN:
+	case UI_REQ_FOLIO_VOID:
+	case UI_REQ_FOLIO_MOVE:
 		return f->loaded ? line_action(app, f, req) : true;
-	case UI_REQ_FOLIO_POST: ui_folio_post_ask(app, v ? v->f.id : ""); return true;
-	case UI_REQ_FOLIO_PAY: ui_folio_pay_ask(app, v, false); return true;
-	case UI_REQ_FOLIO_REFUND: ui_folio_pay_ask(app, v, true); return true;
-	case UI_REQ_FOLIO_NEW: ui_folio_new_ask(app, f->n_folios); return true;
-	case UI_REQ_FOLIO_SETTLE: ui_folio_settle_ask(app, f); return true;
+	case UI_REQ_FOLIO_POST:
+		ui_folio_post_ask(app, v ? v->f.id : "");
+		return true;
+	case UI_REQ_FOLIO_PAY:
+		ui_folio_pay_ask(app, v, false);
+		return true;
+	case UI_REQ_FOLIO_REFUND:
+		ui_folio_pay_ask(app, v, true);
+		return true;
+	case UI_REQ_FOLIO_NEW:
+		ui_folio_new_ask(app, f->n_folios);
+		return true;
+	case UI_REQ_FOLIO_SETTLE:
+		ui_folio_settle_ask(app, f);
+		return true;
 	case UI_REQ_CHECK_OUT:
 		if (f->loaded)
 			ui_booking_ask(app, req, f->row.b.code);
@@ -393,11 +439,11 @@ void ui_open_folio(struct app *app, const char *code)
 }
 
 const struct pane_ops ui_folio_ops = {
-	.title = N_("Folio"),
-	.ctx = UI_CTX_FOLIO | UI_CTX_MOVE,
-	.create = folio_create,
-	.destroy = folio_destroy,
-	.recalc = folio_recalc,
-	.repaint = folio_repaint,
-	.action = folio_action,
+    .title = N_("Folio"),
+    .ctx = UI_CTX_FOLIO | UI_CTX_MOVE,
+    .create = folio_create,
+    .destroy = folio_destroy,
+    .recalc = folio_recalc,
+    .repaint = folio_repaint,
+    .action = folio_action,
 };

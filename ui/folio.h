@@ -36,7 +36,7 @@ void ui_folio_post_ask(struct app *app, const char *folio_id);
 void ui_folio_pay_ask(struct app *app, const struct ui_folio_view *v, bool refund);
 void ui_folio_void_ask(struct app *app, const struct fd_folio_line *l);
 void ui_folio_move_ask(struct app *app, const struct ui_folio *f, const struct ui_folio_view *from,
-		       const struct fd_folio_line *l);
+                       const struct fd_folio_line *l);
 void ui_folio_new_ask(struct app *app, int n_folios);
 void ui_folio_settle_ask(struct app *app, const struct ui_folio *f);
 

@@ -62,7 +62,7 @@ static bool line_op(struct app *app, struct fd_op *op, const char *type, const c
 		return true;
 	}
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (ui_load_booking(app, app->folio_code, &row, &err)) {
 		ui_error(app, &err);
 		fd_op_clear(op);
@@ -74,7 +74,7 @@ static bool line_op(struct app *app, struct fd_op *op, const char *type, const c
 
 static bool parse_amount(struct app *app, const char *text, int64_t *out)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_money_parse(text, app->currency, out, &err)) {
 		ui_error(app, &err);
 		return false;
@@ -163,13 +163,14 @@ static void got_post_code(struct app *app, const char *text, const char *folio_i
 		fd_query_charge_codes(app->db, codes, sizeof codes, NULL);
 		struct fd_error err;
 		fd_fail(&err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
-			_("No charge code \"%s\"; the codes are: %s."), text, codes);
+		        _("No charge code \"%s\"; the codes are: %s."), text, codes);
 		ui_error(app, &err);
 		return;
 	}
 	char next[FD_NOTES_LEN], label[96];
 	snprintf(next, sizeof next, "%s\t%s\t%s", folio_id, cc.code, cc.name);
-	snprintf(label, sizeof label, _("%s (VAT %d.%02d %%), amount or 2x4.50: "), cc.name, cc.vat_bp / 100, cc.vat_bp % 100);
+	snprintf(label, sizeof label, _("%s (VAT %d.%02d %%), amount or 2x4.50: "), cc.name, cc.vat_bp / 100,
+	         cc.vat_bp % 100);
 	ui_prompt(app, label, "", got_post_amount, next);
 }
 
@@ -184,7 +185,7 @@ void ui_folio_post_ask(struct app *app, const char *folio_id)
 /* ---- payments and refunds: method, amount, then card details or reason ---- */
 
 static void apply_payment(struct app *app, bool refund, char **f, const char *ref, const char *last4,
-			  const char *reason)
+                          const char *reason)
 {
 	struct fd_op op;
 	if (!line_op(app, &op, refund ? "folio.refund" : "folio.pay", f[0]))
@@ -253,7 +254,7 @@ static void got_pay_amount(struct app *app, const char *text, const char *arg)
 /* cash, card or bank_transfer, or a unique beginning of one ("b", "car"). */
 static const char *parse_method(const char *text)
 {
-	static const char *const methods[] = { "cash", "card", "bank_transfer" };
+	static const char *const methods[] = {"cash", "card", "bank_transfer"};
 	const char *found = NULL;
 	size_t len = strlen(text);
 	for (size_t i = 0; len && i < sizeof methods / sizeof *methods; i++) {
@@ -273,7 +274,8 @@ static void got_method(struct app *app, const char *text, const char *arg)
 		return;
 	const char *method = parse_method(text);
 	if (!method) {
-		refuse(app, "method", _("\"%s\" is not a payment method; use cash, card or bank_transfer."), text);
+		refuse(app, "method", _("\"%s\" is not a payment method; use cash, card or bank_transfer."),
+		       text);
 		return;
 	}
 	char buf[FD_NOTES_LEN], *f[MAX_FIELDS], next[FD_NOTES_LEN], initial[FD_MONEY_STRLEN] = "";
@@ -284,7 +286,7 @@ static void got_method(struct app *app, const char *text, const char *arg)
 		fd_money_format_plain(offer, app->currency, initial, sizeof initial);
 	snprintf(next, sizeof next, "%s\t%s\t%s", f[0], f[1], method);
 	ui_prompt(app, strcmp(f[1], "refund") == 0 ? _("refund amount: ") : _("payment amount: "), initial,
-		  got_pay_amount, next);
+	          got_pay_amount, next);
 }
 
 void ui_folio_pay_ask(struct app *app, const struct ui_folio_view *v, bool refund)
@@ -293,9 +295,10 @@ void ui_folio_pay_ask(struct app *app, const struct ui_folio_view *v, bool refun
 	int64_t balance = v ? v->t.balance : 0, offer = refund ? -balance : balance;
 	char arg[FD_NOTES_LEN];
 	snprintf(arg, sizeof arg, "%s\t%s\t%" PRId64, v ? v->f.id : "", refund ? "refund" : "pay", offer);
-	ui_prompt(app, refund ? _("refund method (cash, card, bank_transfer): ")
-			      : _("payment method (cash, card, bank_transfer): "),
-		  "", got_method, arg);
+	ui_prompt(app,
+	          refund ? _("refund method (cash, card, bank_transfer): ")
+	                 : _("payment method (cash, card, bank_transfer): "),
+	          "", got_method, arg);
 }
 
 /* ---- void, move ---- */
@@ -320,7 +323,7 @@ void ui_folio_void_ask(struct app *app, const struct fd_folio_line *l)
 {
 	char label[96], amount[FD_MONEY_STRLEN];
 	snprintf(label, sizeof label, _("void %.30s %s, reason: "), l->description,
-		 fd_money_format_plain(l->amount, app->currency, amount, sizeof amount));
+	         fd_money_format_plain(l->amount, app->currency, amount, sizeof amount));
 	ui_prompt(app, label, "", got_void_reason, l->id);
 }
 
@@ -351,10 +354,11 @@ static void got_move_folio(struct app *app, const char *text, const char *line_i
 }
 
 void ui_folio_move_ask(struct app *app, const struct ui_folio *f, const struct ui_folio_view *from,
-		       const struct fd_folio_line *l)
+                       const struct fd_folio_line *l)
 {
 	if (f->n_folios < 2) {
-		ui_message(app, "%s", _("This booking has one folio: press n to open another, then move the line."));
+		ui_message(app, "%s",
+		           _("This booking has one folio: press n to open another, then move the line."));
 		return;
 	}
 	if (f->n_folios == 2) {
@@ -372,7 +376,7 @@ void ui_folio_move_ask(struct app *app, const struct ui_folio *f, const struct u
  * the message line) when the booking cannot be read. */
 static bool booking_op(struct app *app, struct fd_op *op, const char *type, struct fd_booking_row *row)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (ui_load_booking(app, app->folio_code, row, &err)) {
 		ui_error(app, &err);
 		return false;
@@ -397,8 +401,10 @@ static void create_folio(struct app *app, const char *name, const char *company,
 	if (route_room)
 		cJSON_AddBoolToObject(op.payload, "route_room", true);
 	if (ui_apply(app, &op, 1, NULL))
-		ui_message(app, route_room ? _("Folio opened for %s; room charges go there.") : _("Folio opened for %s."),
-			   company ? company : name);
+		ui_message(app,
+		           route_room ? _("Folio opened for %s; room charges go there.")
+		                      : _("Folio opened for %s."),
+		           company ? company : name);
 }
 
 static void got_route(struct app *app, const char *text, const char *company)

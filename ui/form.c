@@ -18,7 +18,19 @@
 #include "ui/actions.h"
 #include "ui/draw.h"
 
-enum field { F_GUEST, F_ARRIVAL, F_DEPARTURE, F_TYPE, F_ROOM, F_ADULTS, F_CHILDREN, F_RATE, F_NOTES, F_SAVE, F_COUNT };
+enum field {
+	F_GUEST,
+	F_ARRIVAL,
+	F_DEPARTURE,
+	F_TYPE,
+	F_ROOM,
+	F_ADULTS,
+	F_CHILDREN,
+	F_RATE,
+	F_NOTES,
+	F_SAVE,
+	F_COUNT
+};
 
 #define MAX_TYPES 32
 #define MAX_FREE 64
@@ -27,17 +39,17 @@ enum field { F_GUEST, F_ARRIVAL, F_DEPARTURE, F_TYPE, F_ROOM, F_ADULTS, F_CHILDR
 
 struct form {
 	bool editing;
-	char code[FD_CODE_LEN];      /* booking being edited */
+	char code[FD_CODE_LEN]; /* booking being edited */
 	struct fd_booking orig;
 	char orig_guest[2 * FD_NAME_LEN + 2];
 	enum field focus;
-	char text[F_COUNT][FD_NOTES_LEN];     /* typed text of text fields */
+	char text[F_COUNT][FD_NOTES_LEN]; /* typed text of text fields */
 	struct fd_room_type types[MAX_TYPES];
-	int n_types, type;           /* chosen type index */
+	int n_types, type; /* chosen type index */
 	char free_rooms[MAX_FREE][FD_ROOMNO_LEN];
-	int n_free, room;            /* room index, -1 = any (assign later) */
+	int n_free, room; /* room index, -1 = any (assign later) */
 	char want_room[FD_ROOMNO_LEN];
-	int free_count;              /* fewest free rooms of the type over the stay */
+	int free_count; /* fewest free rooms of the type over the stay */
 	char error[F_COUNT][400];
 	bool rate_touched;
 	/* Guest search-or-create: existing guests whose name starts like the
@@ -92,7 +104,8 @@ static void default_rate(struct app *app, struct form *f)
 {
 	if (f->rate_touched || f->n_types == 0)
 		return;
-	fd_money_format_plain(f->types[f->type].base_rate, app->currency, f->text[F_RATE], sizeof f->text[F_RATE]);
+	fd_money_format_plain(f->types[f->type].base_rate, app->currency, f->text[F_RATE],
+	                      sizeof f->text[F_RATE]);
 }
 
 void ui_form_new(struct app *app, const char *room, fd_date arrival)
@@ -123,7 +136,7 @@ void ui_form_edit(struct app *app, const char *code)
 {
 	struct form *f = app->panes[PANE_FORM].st;
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (ui_load_booking(app, code, &row, &err)) {
 		ui_error(app, &err);
 		return;
@@ -192,13 +205,15 @@ static void validate(struct app *app, struct form *f)
 	if (!parse_int(f->text[F_CHILDREN], 0, 50, &children))
 		snprintf(f->error[F_CHILDREN], sizeof f->error[0], "%s", _("a whole number, 0 or more"));
 	if (!f->error[F_ADULTS][0] && !f->error[F_CHILDREN][0] && adults + children > max)
-		snprintf(f->error[F_ADULTS], sizeof f->error[0], _("the room type takes at most %d people"), max);
+		snprintf(f->error[F_ADULTS], sizeof f->error[0], _("the room type takes at most %d people"),
+		         max);
 	int64_t rate;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_money_parse(f->text[F_RATE], app->currency, &rate, &err))
 		snprintf(f->error[F_RATE], sizeof f->error[0], "%s", err.message);
 	if (f->n_types == 0) {
-		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s", _("no room types: add one with 'frontdesk type add'"));
+		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s",
+		         _("no room types: add one with 'frontdesk type add'"));
 		return;
 	}
 	f->n_free = 0;
@@ -217,10 +232,11 @@ static void validate(struct app *app, struct form *f)
 	f->free_count = fewest;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	repo->free_rooms(repo->ctx, type, a, d, f->free_rooms, MAX_FREE, &f->n_free, NULL);
-	bool same_type_and_dates = f->editing && strcmp(type, f->orig.type_code) == 0 && a >= f->orig.arrival &&
-				   d <= f->orig.departure;
+	bool same_type_and_dates = f->editing && strcmp(type, f->orig.type_code) == 0 &&
+	                           a >= f->orig.arrival && d <= f->orig.departure;
 	if (fewest <= 0 && !same_type_and_dates)
-		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s", _("no room of this type is free on every night"));
+		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s",
+		         _("no room of this type is free on every night"));
 	/* Keep the chosen room when it is still free. */
 	if (f->want_room[0]) {
 		f->room = -1;
@@ -229,7 +245,8 @@ static void validate(struct app *app, struct form *f)
 				f->room = i;
 		bool keeps_own = f->editing && strcmp(f->want_room, f->orig.room) == 0;
 		if (f->room < 0 && !keeps_own)
-			snprintf(f->error[F_ROOM], sizeof f->error[0], _("room %s is taken on some night"), f->want_room);
+			snprintf(f->error[F_ROOM], sizeof f->error[0], _("room %s is taken on some night"),
+			         f->want_room);
 	}
 }
 
@@ -269,8 +286,8 @@ static void form_repaint(struct app *app, struct pane *p)
 {
 	struct form *f = p->st;
 	static const char *const labels[F_COUNT] = {
-		N_("Guest"), N_("Arrival"), N_("Departure"), N_("Room type"), N_("Room"),
-		N_("Adults"), N_("Children"), N_("Rate"), N_("Notes"), "",
+	    N_("Guest"),  N_("Arrival"),  N_("Departure"), N_("Room type"), N_("Room"),
+	    N_("Adults"), N_("Children"), N_("Rate"),      N_("Notes"),     "",
 	};
 	if (f->editing)
 		ui_title(app, p, _("Edit booking %s  (F10 or C-s saves, Esc abandons)"), f->code);
@@ -289,8 +306,8 @@ static void form_repaint(struct app *app, struct pane *p)
 		switch (i) {
 		case F_TYPE:
 			if (f->n_types)
-				snprintf(value, sizeof value, "< %s %s >  %d free", f->types[f->type].code, f->types[f->type].name,
-					 f->free_count);
+				snprintf(value, sizeof value, "< %s %s >  %d free", f->types[f->type].code,
+				         f->types[f->type].name, f->free_count);
 			else
 				value[0] = '\0';
 			break;
@@ -303,7 +320,8 @@ static void form_repaint(struct app *app, struct pane *p)
 				snprintf(value, sizeof value, _("< any: assign later >  %d free"), f->n_free);
 			break;
 		case F_SAVE:
-			snprintf(value, sizeof value, "%s", f->editing ? _("[ Save changes ]") : _("[ Make booking ]"));
+			snprintf(value, sizeof value, "%s",
+			         f->editing ? _("[ Save changes ]") : _("[ Make booking ]"));
 			va = focus ? A_REVERSE | A_BOLD : A_BOLD;
 			break;
 		case F_GUEST:
@@ -323,23 +341,25 @@ static void form_repaint(struct app *app, struct pane *p)
 			fd_date_parse(f->text[F_ARRIVAL], &a);
 			fd_date_parse(f->text[F_DEPARTURE], &d);
 			{
-			int n = fd_stay_nights(a, d);
-			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL, ngettext("%d night", "%d nights", (unsigned long)n), n);
+				int n = fd_stay_nights(a, d);
+				ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL,
+				        ngettext("%d night", "%d nights", (unsigned long)n), n);
 			}
 		}
 		if (f->error[i][0])
-			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, app->attr[UI_A_ERROR], "! %s", f->error[i]);
+			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, app->attr[UI_A_ERROR], "! %s",
+			        f->error[i]);
 	}
 	if (f->focus == F_GUEST && f->match < 0 && f->n_matches > 0 && p->h > F_COUNT + 4)
 		ui_putf(p->win, F_COUNT + 4, 0, p->w, app->attr[UI_A_HEADER],
-			ngettext("%d guest on file with this name: Left/Right to choose (first: %s)",
-				 "%d guests on file with this name: Left/Right to choose (first: %s)",
-				 (unsigned long)f->n_matches),
-			f->n_matches, f->matches[0].name);
+		        ngettext("%d guest on file with this name: Left/Right to choose (first: %s)",
+		                 "%d guests on file with this name: Left/Right to choose (first: %s)",
+		                 (unsigned long)f->n_matches),
+		        f->n_matches, f->matches[0].name);
 	if (p->h > F_COUNT + 3)
 		ui_put(p->win, F_COUNT + 3, 0,
-		       _("Tab/Enter next field, Up back; Left/Right choose the type and room; Esc abandons."), p->w,
-		       app->attr[UI_A_PAST]);
+		       _("Tab/Enter next field, Up back; Left/Right choose the type and room; Esc abandons."),
+		       p->w, app->attr[UI_A_PAST]);
 }
 
 static int first_error(const struct form *f)
@@ -456,7 +476,8 @@ static void save(struct app *app, struct form *f)
 	if (bad >= 0) {
 		f->focus = (enum field)bad;
 		struct fd_error err;
-		fd_fail(&err, FD_E_INVALID, "invalid_field", NULL, _("Not saved: fix the marked fields (%s)."), f->error[bad]);
+		fd_fail(&err, FD_E_INVALID, "invalid_field", NULL,
+		        _("Not saved: fix the marked fields (%s)."), f->error[bad]);
 		ui_error(app, &err);
 		ui_dirty(app, PANE_FORM, PANE_REPAINT);
 		return;
@@ -571,12 +592,12 @@ static bool form_action(struct app *app, struct pane *p, enum ui_req req)
 }
 
 const struct pane_ops ui_form_ops = {
-	.title = N_("Booking form"),
-	.ctx = UI_CTX_FORM,
-	.create = form_create,
-	.destroy = form_destroy,
-	.recalc = form_recalc,
-	.repaint = form_repaint,
-	.action = form_action,
-	.input = form_input,
+    .title = N_("Booking form"),
+    .ctx = UI_CTX_FORM,
+    .create = form_create,
+    .destroy = form_destroy,
+    .recalc = form_recalc,
+    .repaint = form_repaint,
+    .action = form_action,
+    .input = form_input,
 };

@@ -80,11 +80,11 @@ static bool help_action(struct app *app, struct pane *p, enum ui_req req)
 }
 
 const struct pane_ops ui_help_ops = {
-	.title = N_("Help"),
-	.ctx = UI_CTX_MOVE,
-	.create = help_create,
-	.destroy = help_destroy,
-	.recalc = help_recalc,
-	.repaint = help_repaint,
-	.action = help_action,
+    .title = N_("Help"),
+    .ctx = UI_CTX_MOVE,
+    .create = help_create,
+    .destroy = help_destroy,
+    .recalc = help_recalc,
+    .repaint = help_repaint,
+    .action = help_action,
 };

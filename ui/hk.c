@@ -53,7 +53,7 @@ static int visible_rows(const struct pane *p)
 static void hk_recalc(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	enum fd_room_order order = h->view;
 	fd_query_room_count(app->db, order, app->today, &h->count, NULL);
 	h->cursor = ui_clamp(h->cursor, 0, h->count > 0 ? h->count - 1 : 0);
@@ -66,10 +66,14 @@ static void hk_recalc(struct app *app, struct pane *p)
 static const char *clean_text(enum fd_clean c)
 {
 	switch (c) {
-	case FD_CLEAN_DIRTY: return _("dirty");
-	case FD_CLEAN_PICKUP: return _("pickup");
-	case FD_CLEAN_CLEAN: return _("clean");
-	case FD_CLEAN_INSPECTED: return _("inspected");
+	case FD_CLEAN_DIRTY:
+		return _("dirty");
+	case FD_CLEAN_PICKUP:
+		return _("pickup");
+	case FD_CLEAN_CLEAN:
+		return _("clean");
+	case FD_CLEAN_INSPECTED:
+		return _("inspected");
 	}
 	return "?";
 }
@@ -78,14 +82,16 @@ static void hk_repaint(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
 	if (h->view == FD_ROOMS_DISCREPANCY)
-		ui_title(app, p, _("Discrepancies: %d rooms where housekeeping and the front office disagree"), h->count);
+		ui_title(app, p,
+		         _("Discrepancies: %d rooms where housekeeping and the front office disagree"),
+		         h->count);
 	else if (h->view == FD_ROOMS_SUPERVISOR)
 		ui_title(app, p, _("Supervisor: %d rooms not inspected, late ones first"), h->count);
 	else
 		ui_title(app, p, _("Housekeeping queue: %d rooms, departures first"), h->count);
-	static const int widths[] = { 6, 4, 5, 10, 4, 8, 8, 0, 0 };
-	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 8, _("Room"), _("HK"), _("Type"), _("Status"),
-	       _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"));
+	static const int widths[] = {6, 4, 5, 10, 4, 8, 8, 0, 0};
+	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 8, _("Room"), _("HK"), _("Type"),
+	       _("Status"), _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"));
 	for (int i = 0; i < h->n && i < visible_rows(p); i++) {
 		const struct fd_room_row *r = &h->rows[i];
 		char flags[16] = "";
@@ -94,22 +100,24 @@ static void hk_repaint(struct app *app, struct pane *p)
 		if (r->r.mur)
 			strcat(flags, "MUR");
 		bool ready = r->r.clean == FD_CLEAN_CLEAN || r->r.clean == FD_CLEAN_INSPECTED;
-		const char *today = r->due_out                  ? _("due out")
-				    : r->arrival_today && !ready ? _("LATE")
-				    : r->arrival_today           ? _("arrival")
-								 : "";
+		const char *today = r->due_out                   ? _("due out")
+		                    : r->arrival_today && !ready ? _("LATE")
+		                    : r->arrival_today           ? _("arrival")
+		                                                 : "";
 		const char *says = r->r.hk_occupied ? _("occupied") : _("vacant");
 		bool cursor = h->top + i == h->cursor;
-		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 9, r->r.number,
-		       r->hk_code, r->r.type_code, clean_text(r->r.clean), r->r.section, flags, today, says,
-		       r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
+		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 9,
+		       r->r.number, r->hk_code, r->r.type_code, clean_text(r->r.clean), r->r.section, flags,
+		       today, says, r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
 	}
 	if (h->count == 0)
-		ui_put(p->win, 2, 1, h->view == FD_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,
+		ui_put(p->win, 2, 1,
+		       h->view == FD_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,
 		       A_NORMAL);
-	ui_put(p->win, p->h - 1, 0,
-	       _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v views"), p->w,
-	       app->attr[UI_A_PAST]);
+	ui_put(
+	    p->win, p->h - 1, 0,
+	    _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v views"),
+	    p->w, app->attr[UI_A_PAST]);
 }
 
 static void hk_move(struct app *app, struct pane *p, struct hk *h, int by)
@@ -129,16 +137,28 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 	if (r)
 		snprintf(room, sizeof room, "%s", r->r.number);
 	switch (req) {
-	case UI_REQ_UP: hk_move(app, p, h, -1); return true;
-	case UI_REQ_DOWN: hk_move(app, p, h, 1); return true;
-	case UI_REQ_PAGE_UP: hk_move(app, p, h, -visible_rows(p)); return true;
-	case UI_REQ_PAGE_DOWN: hk_move(app, p, h, visible_rows(p)); return true;
-	case UI_REQ_HOME: hk_move(app, p, h, -h->cursor); return true;
-	case UI_REQ_END: hk_move(app, p, h, h->count); return true;
+	case UI_REQ_UP:
+		hk_move(app, p, h, -1);
+		return true;
+	case UI_REQ_DOWN:
+		hk_move(app, p, h, 1);
+		return true;
+	case UI_REQ_PAGE_UP:
+		hk_move(app, p, h, -visible_rows(p));
+		return true;
+	case UI_REQ_PAGE_DOWN:
+		hk_move(app, p, h, visible_rows(p));
+		return true;
+	case UI_REQ_HOME:
+		hk_move(app, p, h, -h->cursor);
+		return true;
+	case UI_REQ_END:
+		hk_move(app, p, h, h->count);
+		return true;
 	case UI_REQ_HK_DISCREPANCIES:
-		h->view = h->view == FD_ROOMS_HK ? FD_ROOMS_DISCREPANCY
-			  : h->view == FD_ROOMS_DISCREPANCY ? FD_ROOMS_SUPERVISOR
-							    : FD_ROOMS_HK;
+		h->view = h->view == FD_ROOMS_HK            ? FD_ROOMS_DISCREPANCY
+		          : h->view == FD_ROOMS_DISCREPANCY ? FD_ROOMS_SUPERVISOR
+		                                            : FD_ROOMS_HK;
 		h->cursor = h->top = 0;
 		ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
 		return true;
@@ -152,24 +172,41 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 	if (!r)
 		return req >= UI_REQ_HK_DIRTY && req <= UI_REQ_HK_ASSIGN;
 	switch (req) {
-	case UI_REQ_HK_DIRTY: ui_room_clean(app, room, "dirty"); return true;
-	case UI_REQ_HK_PICKUP: ui_room_clean(app, room, "pickup"); return true;
-	case UI_REQ_HK_CLEAN: ui_room_clean(app, room, "clean"); return true;
-	case UI_REQ_HK_INSPECTED: ui_room_clean(app, room, "inspected"); return true;
-	case UI_REQ_HK_DND: ui_room_dnd(app, room, !r->r.dnd); return true;
-	case UI_REQ_HK_OOO: ui_room_ooo_ask(app, room); return true;
-	case UI_REQ_HK_RTN: ui_room_return(app, room); return true;
-	case UI_REQ_HK_ASSIGN: ui_room_assign_ask(app, room); return true;
-	default: return false;
+	case UI_REQ_HK_DIRTY:
+		ui_room_clean(app, room, "dirty");
+		return true;
+	case UI_REQ_HK_PICKUP:
+		ui_room_clean(app, room, "pickup");
+		return true;
+	case UI_REQ_HK_CLEAN:
+		ui_room_clean(app, room, "clean");
+		return true;
+	case UI_REQ_HK_INSPECTED:
+		ui_room_clean(app, room, "inspected");
+		return true;
+	case UI_REQ_HK_DND:
+		ui_room_dnd(app, room, !r->r.dnd);
+		return true;
+	case UI_REQ_HK_OOO:
+		ui_room_ooo_ask(app, room);
+		return true;
+	case UI_REQ_HK_RTN:
+		ui_room_return(app, room);
+		return true;
+	case UI_REQ_HK_ASSIGN:
+		ui_room_assign_ask(app, room);
+		return true;
+	default:
+		return false;
 	}
 }
 
 const struct pane_ops ui_hk_ops = {
-	.title = N_("Housekeeping"),
-	.ctx = UI_CTX_HK | UI_CTX_MOVE,
-	.create = hk_create,
-	.destroy = hk_destroy,
-	.recalc = hk_recalc,
-	.repaint = hk_repaint,
-	.action = hk_action,
+    .title = N_("Housekeeping"),
+    .ctx = UI_CTX_HK | UI_CTX_MOVE,
+    .create = hk_create,
+    .destroy = hk_destroy,
+    .recalc = hk_recalc,
+    .repaint = hk_repaint,
+    .action = hk_action,
 };

@@ -12,78 +12,89 @@
 #define MV UI_CTX_MOVE
 
 static const struct ui_action actions[] = {
-	{ UI_REQ_QUIT, "quit", G, "q C-c", N_("leave the application") },
-	{ UI_REQ_HELP, "help", G, "?", N_("the keys of this pane") },
-	{ UI_REQ_BACK, "back", G, "Esc Backspace", N_("close this pane or form, back to the last one") },
-	{ UI_REQ_NEXT_PANE, "next-pane", G, "Tab", N_("next pane") },
-	{ UI_REQ_PREV_PANE, "prev-pane", G, "BTab", N_("previous pane") },
-	{ UI_REQ_PANE_BOARD, "board", G, "1 F1", N_("room board") },
-	{ UI_REQ_PANE_LISTS, "arrivals", G, "2 F2", N_("arrivals, departures and in-house guests") },
-	{ UI_REQ_PANE_HK, "housekeeping", G, "3 F3", N_("housekeeping queue") },
-	{ UI_REQ_PANE_STAFF, "staff", G, "4 F4", N_("staff on shift") },
-	{ UI_REQ_PANE_SEARCH, "search-pane", G, "5 F5", N_("guest search results") },
-	{ UI_REQ_PANE_DETAIL, "detail", G, "6 F6", N_("the last booking opened") },
-	{ UI_REQ_PANE_FOLIO, "folio-pane", G, "7 F7", N_("the folio (bill) of the last booking opened") },
-	{ UI_REQ_PANE_REPORTS, "reports", G, "8 F8", N_("reports: occupancy, ADR, RevPAR, forecast, cashier") },
-	{ UI_REQ_SEARCH, "search", G, "/", N_("find a guest by name, code or room") },
-	{ UI_REQ_COMMAND, "command", G, ":", N_("go to a date (YYYY-MM-DD), a room or a booking code") },
-	{ UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen") },
-	{ UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you") },
-	{ UI_REQ_UP, "up", MV, "k Up", N_("move up") },
-	{ UI_REQ_DOWN, "down", MV, "j Down", N_("move down") },
-	{ UI_REQ_LEFT, "left", UI_CTX_BOARD, "h Left", N_("one day back") },
-	{ UI_REQ_RIGHT, "right", UI_CTX_BOARD, "l Right", N_("one day on") },
-	{ UI_REQ_PAGE_UP, "page-up", MV, "PgUp C-b", N_("one screen up") },
-	{ UI_REQ_PAGE_DOWN, "page-down", MV, "PgDn C-f", N_("one screen down") },
-	{ UI_REQ_HOME, "first", MV, "g Home", N_("first row") },
-	{ UI_REQ_END, "last", MV, "G End", N_("last row") },
-	/* Not every pane with a cursor has something to open (staff, reports). */
-	{ UI_REQ_OPEN, "open", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_HK | UI_CTX_SEARCH | UI_CTX_FOLIO, "Enter",
-	  N_("open what is under the cursor: the booking, or in the folio the line's details") },
-	{ UI_REQ_TODAY, "today", UI_CTX_BOARD, "t", N_("back to the business date") },
-	{ UI_REQ_GROUP, "group", UI_CTX_BOARD, "T", N_("group rooms by floor or by type") },
-	{ UI_REQ_WEEK_BACK, "week-back", UI_CTX_BOARD, "[ H", N_("one week back") },
-	{ UI_REQ_WEEK_FWD, "week-on", UI_CTX_BOARD, "] L", N_("one week on") },
-	{ UI_REQ_NEW_BOOKING, "new-booking", UI_CTX_BOARD | UI_CTX_LISTS, "n", N_("new booking (at the cursor's room and date)") },
-	{ UI_REQ_LIST_NEXT, "list-next", UI_CTX_LISTS, "l Right", N_("next list: arrivals, departures, in house") },
-	{ UI_REQ_LIST_PREV, "list-prev", UI_CTX_LISTS, "h Left", N_("previous list") },
-	{ UI_REQ_CHECK_IN, "check-in", UI_CTX_LISTS | UI_CTX_DETAIL, "i", N_("check the guest in") },
-	{ UI_REQ_CHECK_OUT, "check-out", UI_CTX_LISTS | UI_CTX_DETAIL | UI_CTX_FOLIO, "o", N_("check the guest out") },
-	{ UI_REQ_CANCEL, "cancel", UI_CTX_DETAIL, "c", N_("cancel the booking") },
-	{ UI_REQ_NO_SHOW, "no-show", UI_CTX_DETAIL, "s", N_("mark the booking a no-show") },
-	{ UI_REQ_MOVE_ROOM, "move", UI_CTX_DETAIL, "m", N_("move to another room") },
-	{ UI_REQ_EXTEND, "extend", UI_CTX_DETAIL, "x", N_("change the departure date") },
-	{ UI_REQ_EDIT, "edit", UI_CTX_DETAIL, "e", N_("edit the booking") },
-	{ UI_REQ_HK_DIRTY, "hk-dirty", UI_CTX_HK, "d", N_("room is dirty") },
-	{ UI_REQ_HK_PICKUP, "hk-pickup", UI_CTX_HK, "p", N_("room needs a pickup") },
-	{ UI_REQ_HK_CLEAN, "hk-clean", UI_CTX_HK, "c", N_("room is clean") },
-	{ UI_REQ_HK_INSPECTED, "hk-inspected", UI_CTX_HK, "i", N_("room is inspected") },
-	{ UI_REQ_HK_DND, "hk-dnd", UI_CTX_HK, "z", N_("do not disturb on or off") },
-	{ UI_REQ_HK_OOO, "hk-ooo", UI_CTX_HK, "O", N_("put the room out of order (reason, until)") },
-	{ UI_REQ_HK_RTN, "hk-return", UI_CTX_HK, "R", N_("return the room to service") },
-	{ UI_REQ_HK_ASSIGN, "hk-assign", UI_CTX_HK, "a", N_("assign the room's cleaning today to an attendant") },
-	{ UI_REQ_HK_DISCREPANCIES, "hk-discrepancies", UI_CTX_HK, "v", N_("next view: queue, discrepancies, supervisor (not inspected, late first)") },
-	{ UI_REQ_STAFF_SHIFT, "shift", UI_CTX_STAFF, "s", N_("sign the staff member on or off shift") },
-	{ UI_REQ_FOLIO, "folio", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_DETAIL, "f", N_("open the booking's folio (bill)") },
-	{ UI_REQ_FOLIO_POST, "folio-post", UI_CTX_FOLIO, "p", N_("post a charge to the folio under the cursor") },
-	{ UI_REQ_FOLIO_PAY, "folio-pay", UI_CTX_FOLIO, "$ y", N_("take a payment (cash, card, bank transfer)") },
-	{ UI_REQ_FOLIO_REFUND, "folio-refund", UI_CTX_FOLIO, "r", N_("refund money to the guest (with a reason)") },
-	{ UI_REQ_FOLIO_VOID, "folio-void", UI_CTX_FOLIO, "v Delete", N_("void the line under the cursor (with a reason)") },
-	{ UI_REQ_FOLIO_MOVE, "folio-move", UI_CTX_FOLIO, "m", N_("move the line under the cursor to another folio") },
-	{ UI_REQ_FOLIO_NEW, "folio-new", UI_CTX_FOLIO, "n", N_("open another folio: split the bill or bill a company") },
-	{ UI_REQ_FOLIO_SETTLE, "folio-settle", UI_CTX_FOLIO, "S", N_("settle the guest's balance to a company account (manager)") },
-	{ UI_REQ_REPORT_NEXT, "report-next", UI_CTX_REPORTS, "l Right v", N_("next report") },
-	{ UI_REQ_REPORT_PREV, "report-prev", UI_CTX_REPORTS, "h Left", N_("previous report") },
-	{ UI_REQ_REPORT_EARLIER, "report-earlier", UI_CTX_REPORTS, "[ H", N_("the period before") },
-	{ UI_REQ_REPORT_LATER, "report-later", UI_CTX_REPORTS, "] L", N_("the period after") },
-	{ UI_REQ_REPORT_RANGE, "report-range", UI_CTX_REPORTS, "r", N_("choose the dates (from to)") },
-	{ UI_REQ_REPORT_DAYS, "report-days", UI_CTX_REPORTS, "d", N_("forecast: the next 14, 30 or 90 days") },
-	{ UI_REQ_REPORT_USER, "report-user", UI_CTX_REPORTS, "u", N_("cashier: one staff member's payments (the shift close), or everyone's") },
-	{ UI_REQ_REPORT_EXPORT, "report-export", UI_CTX_REPORTS, "x", N_("write the report to a CSV file") },
-	{ UI_REQ_NIGHT_AUDIT, "night-audit", UI_CTX_REPORTS, "A", N_("run the night audit and close the business date (manager)") },
-	{ UI_REQ_FORM_NEXT, "form-next", UI_CTX_FORM, "Tab Down Enter", N_("next field (Enter on the last saves)") },
-	{ UI_REQ_FORM_PREV, "form-prev", UI_CTX_FORM, "BTab Up", N_("previous field") },
-	{ UI_REQ_FORM_SAVE, "form-save", UI_CTX_FORM, "F10 C-s", N_("save the booking") },
+    {UI_REQ_QUIT, "quit", G, "q C-c", N_("leave the application")},
+    {UI_REQ_HELP, "help", G, "?", N_("the keys of this pane")},
+    {UI_REQ_BACK, "back", G, "Esc Backspace", N_("close this pane or form, back to the last one")},
+    {UI_REQ_NEXT_PANE, "next-pane", G, "Tab", N_("next pane")},
+    {UI_REQ_PREV_PANE, "prev-pane", G, "BTab", N_("previous pane")},
+    {UI_REQ_PANE_BOARD, "board", G, "1 F1", N_("room board")},
+    {UI_REQ_PANE_LISTS, "arrivals", G, "2 F2", N_("arrivals, departures and in-house guests")},
+    {UI_REQ_PANE_HK, "housekeeping", G, "3 F3", N_("housekeeping queue")},
+    {UI_REQ_PANE_STAFF, "staff", G, "4 F4", N_("staff on shift")},
+    {UI_REQ_PANE_SEARCH, "search-pane", G, "5 F5", N_("guest search results")},
+    {UI_REQ_PANE_DETAIL, "detail", G, "6 F6", N_("the last booking opened")},
+    {UI_REQ_PANE_FOLIO, "folio-pane", G, "7 F7", N_("the folio (bill) of the last booking opened")},
+    {UI_REQ_PANE_REPORTS, "reports", G, "8 F8", N_("reports: occupancy, ADR, RevPAR, forecast, cashier")},
+    {UI_REQ_SEARCH, "search", G, "/", N_("find a guest by name, code or room")},
+    {UI_REQ_COMMAND, "command", G, ":", N_("go to a date (YYYY-MM-DD), a room or a booking code")},
+    {UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen")},
+    {UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you")},
+    {UI_REQ_UP, "up", MV, "k Up", N_("move up")},
+    {UI_REQ_DOWN, "down", MV, "j Down", N_("move down")},
+    {UI_REQ_LEFT, "left", UI_CTX_BOARD, "h Left", N_("one day back")},
+    {UI_REQ_RIGHT, "right", UI_CTX_BOARD, "l Right", N_("one day on")},
+    {UI_REQ_PAGE_UP, "page-up", MV, "PgUp C-b", N_("one screen up")},
+    {UI_REQ_PAGE_DOWN, "page-down", MV, "PgDn C-f", N_("one screen down")},
+    {UI_REQ_HOME, "first", MV, "g Home", N_("first row")},
+    {UI_REQ_END, "last", MV, "G End", N_("last row")},
+    /* Not every pane with a cursor has something to open (staff, reports). */
+    {UI_REQ_OPEN, "open", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_HK | UI_CTX_SEARCH | UI_CTX_FOLIO, "Enter",
+     N_("open what is under the cursor: the booking, or in the folio the line's details")},
+    {UI_REQ_TODAY, "today", UI_CTX_BOARD, "t", N_("back to the business date")},
+    {UI_REQ_GROUP, "group", UI_CTX_BOARD, "T", N_("group rooms by floor or by type")},
+    {UI_REQ_WEEK_BACK, "week-back", UI_CTX_BOARD, "[ H", N_("one week back")},
+    {UI_REQ_WEEK_FWD, "week-on", UI_CTX_BOARD, "] L", N_("one week on")},
+    {UI_REQ_NEW_BOOKING, "new-booking", UI_CTX_BOARD | UI_CTX_LISTS, "n",
+     N_("new booking (at the cursor's room and date)")},
+    {UI_REQ_LIST_NEXT, "list-next", UI_CTX_LISTS, "l Right", N_("next list: arrivals, departures, in house")},
+    {UI_REQ_LIST_PREV, "list-prev", UI_CTX_LISTS, "h Left", N_("previous list")},
+    {UI_REQ_CHECK_IN, "check-in", UI_CTX_LISTS | UI_CTX_DETAIL, "i", N_("check the guest in")},
+    {UI_REQ_CHECK_OUT, "check-out", UI_CTX_LISTS | UI_CTX_DETAIL | UI_CTX_FOLIO, "o",
+     N_("check the guest out")},
+    {UI_REQ_CANCEL, "cancel", UI_CTX_DETAIL, "c", N_("cancel the booking")},
+    {UI_REQ_NO_SHOW, "no-show", UI_CTX_DETAIL, "s", N_("mark the booking a no-show")},
+    {UI_REQ_MOVE_ROOM, "move", UI_CTX_DETAIL, "m", N_("move to another room")},
+    {UI_REQ_EXTEND, "extend", UI_CTX_DETAIL, "x", N_("change the departure date")},
+    {UI_REQ_EDIT, "edit", UI_CTX_DETAIL, "e", N_("edit the booking")},
+    {UI_REQ_HK_DIRTY, "hk-dirty", UI_CTX_HK, "d", N_("room is dirty")},
+    {UI_REQ_HK_PICKUP, "hk-pickup", UI_CTX_HK, "p", N_("room needs a pickup")},
+    {UI_REQ_HK_CLEAN, "hk-clean", UI_CTX_HK, "c", N_("room is clean")},
+    {UI_REQ_HK_INSPECTED, "hk-inspected", UI_CTX_HK, "i", N_("room is inspected")},
+    {UI_REQ_HK_DND, "hk-dnd", UI_CTX_HK, "z", N_("do not disturb on or off")},
+    {UI_REQ_HK_OOO, "hk-ooo", UI_CTX_HK, "O", N_("put the room out of order (reason, until)")},
+    {UI_REQ_HK_RTN, "hk-return", UI_CTX_HK, "R", N_("return the room to service")},
+    {UI_REQ_HK_ASSIGN, "hk-assign", UI_CTX_HK, "a", N_("assign the room's cleaning today to an attendant")},
+    {UI_REQ_HK_DISCREPANCIES, "hk-discrepancies", UI_CTX_HK, "v",
+     N_("next view: queue, discrepancies, supervisor (not inspected, late first)")},
+    {UI_REQ_STAFF_SHIFT, "shift", UI_CTX_STAFF, "s", N_("sign the staff member on or off shift")},
+    {UI_REQ_FOLIO, "folio", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_DETAIL, "f",
+     N_("open the booking's folio (bill)")},
+    {UI_REQ_FOLIO_POST, "folio-post", UI_CTX_FOLIO, "p", N_("post a charge to the folio under the cursor")},
+    {UI_REQ_FOLIO_PAY, "folio-pay", UI_CTX_FOLIO, "$ y", N_("take a payment (cash, card, bank transfer)")},
+    {UI_REQ_FOLIO_REFUND, "folio-refund", UI_CTX_FOLIO, "r", N_("refund money to the guest (with a reason)")},
+    {UI_REQ_FOLIO_VOID, "folio-void", UI_CTX_FOLIO, "v Delete",
+     N_("void the line under the cursor (with a reason)")},
+    {UI_REQ_FOLIO_MOVE, "folio-move", UI_CTX_FOLIO, "m",
+     N_("move the line under the cursor to another folio")},
+    {UI_REQ_FOLIO_NEW, "folio-new", UI_CTX_FOLIO, "n",
+     N_("open another folio: split the bill or bill a company")},
+    {UI_REQ_FOLIO_SETTLE, "folio-settle", UI_CTX_FOLIO, "S",
+     N_("settle the guest's balance to a company account (manager)")},
+    {UI_REQ_REPORT_NEXT, "report-next", UI_CTX_REPORTS, "l Right v", N_("next report")},
+    {UI_REQ_REPORT_PREV, "report-prev", UI_CTX_REPORTS, "h Left", N_("previous report")},
+    {UI_REQ_REPORT_EARLIER, "report-earlier", UI_CTX_REPORTS, "[ H", N_("the period before")},
+    {UI_REQ_REPORT_LATER, "report-later", UI_CTX_REPORTS, "] L", N_("the period after")},
+    {UI_REQ_REPORT_RANGE, "report-range", UI_CTX_REPORTS, "r", N_("choose the dates (from to)")},
+    {UI_REQ_REPORT_DAYS, "report-days", UI_CTX_REPORTS, "d", N_("forecast: the next 14, 30 or 90 days")},
+    {UI_REQ_REPORT_USER, "report-user", UI_CTX_REPORTS, "u",
+     N_("cashier: one staff member's payments (the shift close), or everyone's")},
+    {UI_REQ_REPORT_EXPORT, "report-export", UI_CTX_REPORTS, "x", N_("write the report to a CSV file")},
+    {UI_REQ_NIGHT_AUDIT, "night-audit", UI_CTX_REPORTS, "A",
+     N_("run the night audit and close the business date (manager)")},
+    {UI_REQ_FORM_NEXT, "form-next", UI_CTX_FORM, "Tab Down Enter",
+     N_("next field (Enter on the last saves)")},
+    {UI_REQ_FORM_PREV, "form-prev", UI_CTX_FORM, "BTab Up", N_("previous field")},
+    {UI_REQ_FORM_SAVE, "form-save", UI_CTX_FORM, "F10 C-s", N_("save the booking")},
 };
 
 const struct ui_action *ui_actions(int *n)
@@ -107,12 +118,25 @@ static const struct {
 	bool fn;
 	wint_t ch;
 } key_names[] = {
-	{ "Enter", false, '\r' }, { "Enter", false, '\n' }, { "Enter", true, KEY_ENTER },
-	{ "Esc", false, 27 }, { "Tab", false, '\t' }, { "BTab", true, KEY_BTAB },
-	{ "Backspace", true, KEY_BACKSPACE }, { "Backspace", false, 127 }, { "Backspace", false, 8 },
-	{ "Up", true, KEY_UP }, { "Down", true, KEY_DOWN }, { "Left", true, KEY_LEFT }, { "Right", true, KEY_RIGHT },
-	{ "PgUp", true, KEY_PPAGE }, { "PgDn", true, KEY_NPAGE }, { "Home", true, KEY_HOME }, { "End", true, KEY_END },
-	{ "Space", false, ' ' }, { "Delete", true, KEY_DC },
+    {"Enter", false, '\r'},
+    {"Enter", false, '\n'},
+    {"Enter", true, KEY_ENTER},
+    {"Esc", false, 27},
+    {"Tab", false, '\t'},
+    {"BTab", true, KEY_BTAB},
+    {"Backspace", true, KEY_BACKSPACE},
+    {"Backspace", false, 127},
+    {"Backspace", false, 8},
+    {"Up", true, KEY_UP},
+    {"Down", true, KEY_DOWN},
+    {"Left", true, KEY_LEFT},
+    {"Right", true, KEY_RIGHT},
+    {"PgUp", true, KEY_PPAGE},
+    {"PgDn", true, KEY_NPAGE},
+    {"Home", true, KEY_HOME},
+    {"End", true, KEY_END},
+    {"Space", false, ' '},
+    {"Delete", true, KEY_DC},
 };
 
 static bool parse_one(const char *name, struct ui_key *out, int nth)
@@ -163,7 +187,7 @@ static void bind(const char *name, unsigned ctx, enum ui_req req)
 		for (int i = 0; i < n_map; i++)
 			if (map[i].key.fn == k.fn && map[i].key.ch == k.ch && (map[i].ctx & ctx))
 				map[i].ctx &= ~ctx;
-		map[n_map++] = (struct binding){ k, ctx, req };
+		map[n_map++] = (struct binding){k, ctx, req};
 	}
 }
 
@@ -200,8 +224,9 @@ bool ui_keys_load_config(const char *path, char *msg, size_t size)
 				a = &actions[i];
 		struct ui_key k;
 		if (!key || !a || !ui_key_parse(key, &k)) {
-			snprintf(msg, size, _("%s line %d: expected \"bind KEY ACTION\" with a known key and action"),
-				 path, lineno);
+			snprintf(msg, size,
+			         _("%s line %d: expected \"bind KEY ACTION\" with a known key and action"),
+			         path, lineno);
 			ok = false;
 			break;
 		}
@@ -266,18 +291,19 @@ void ui_keys_print_man(FILE *out)
 		unsigned ctx;
 		const char *title;
 	} sections[] = {
-		{ UI_CTX_GLOBAL, "Everywhere" }, { UI_CTX_MOVE, "Lists and the board" },
-		{ UI_CTX_BOARD, "Room board" }, { UI_CTX_LISTS, "Arrivals, departures, in house" },
-		{ UI_CTX_DETAIL, "Booking detail" }, { UI_CTX_HK, "Housekeeping" },
-		{ UI_CTX_STAFF, "Staff" }, { UI_CTX_FOLIO, "Folio" }, { UI_CTX_REPORTS, "Reports" },
-		{ UI_CTX_FORM, "Booking form" },
+	    {UI_CTX_GLOBAL, "Everywhere"},     {UI_CTX_MOVE, "Lists and the board"},
+	    {UI_CTX_BOARD, "Room board"},      {UI_CTX_LISTS, "Arrivals, departures, in house"},
+	    {UI_CTX_DETAIL, "Booking detail"}, {UI_CTX_HK, "Housekeeping"},
+	    {UI_CTX_STAFF, "Staff"},           {UI_CTX_FOLIO, "Folio"},
+	    {UI_CTX_REPORTS, "Reports"},       {UI_CTX_FORM, "Booking form"},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		fprintf(out, ".SS %s\n", sections[s].title);
 		for (size_t i = 0; i < sizeof actions / sizeof *actions; i++) {
 			if (!(actions[i].ctx & sections[s].ctx))
 				continue;
-			fprintf(out, ".TP\n.B %s\n%s (%s)\n", actions[i].keys, actions[i].help, actions[i].name);
+			fprintf(out, ".TP\n.B %s\n%s (%s)\n", actions[i].keys, actions[i].help,
+			        actions[i].name);
 		}
 	}
 }

@@ -13,7 +13,7 @@
 
 #define PAGE 200
 
-static const enum fd_booking_list kinds[] = { FD_LIST_ARRIVALS, FD_LIST_DEPARTURES, FD_LIST_INHOUSE };
+static const enum fd_booking_list kinds[] = {FD_LIST_ARRIVALS, FD_LIST_DEPARTURES, FD_LIST_INHOUSE};
 
 struct lists {
 	int kind; /* index into kinds */
@@ -47,7 +47,7 @@ static bool add_row(void *ctx, const struct fd_booking_row *row)
 static void lists_recalc(struct app *app, struct pane *p)
 {
 	struct lists *l = p->st;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	for (int i = 0; i < 3; i++)
 		fd_query_booking_count(app->db, kinds[i], app->today, &l->count[i], NULL);
 	int total = l->count[l->kind];
@@ -57,8 +57,11 @@ static void lists_recalc(struct app *app, struct pane *p)
 	/* Load a page around the window. */
 	l->offset = l->top;
 	l->n = 0;
-	struct fd_booking_filter f = { .kind = kinds[l->kind], .from = app->today, .to = app->today + 1,
-				       .limit = visible > 0 && visible < PAGE ? visible : PAGE, .offset = l->offset };
+	struct fd_booking_filter f = {.kind = kinds[l->kind],
+	                              .from = app->today,
+	                              .to = app->today + 1,
+	                              .limit = visible > 0 && visible < PAGE ? visible : PAGE,
+	                              .offset = l->offset};
 	if (fd_query_bookings(app->db, &f, add_row, l, &err))
 		ui_error(app, &err);
 }
@@ -66,7 +69,7 @@ static void lists_recalc(struct app *app, struct pane *p)
 static void lists_repaint(struct app *app, struct pane *p)
 {
 	struct lists *l = p->st;
-	static const char *const names[] = { N_("Arrivals"), N_("Departures"), N_("In house") };
+	static const char *const names[] = {N_("Arrivals"), N_("Departures"), N_("In house")};
 	int x = 0;
 	for (int i = 0; i < 3; i++) {
 		char tab[64];
@@ -74,26 +77,29 @@ static void lists_repaint(struct app *app, struct pane *p)
 		int w = (int)strlen(tab) + 2;
 		if (x + w > p->w)
 			w = p->w - x;
-		ui_put(p->win, 0, x, tab, w, i == l->kind ? app->attr[UI_A_TAB_ACTIVE] : app->attr[UI_A_TITLE]);
+		ui_put(p->win, 0, x, tab, w,
+		       i == l->kind ? app->attr[UI_A_TAB_ACTIVE] : app->attr[UI_A_TITLE]);
 		x += w;
 	}
-	static const int widths[] = { 7, 6, 5, 11, 11, 0, 0 };
-	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Type"), _("Arrive"),
-	       _("Depart"), _("Guest"));
+	static const int widths[] = {7, 6, 5, 11, 11, 0, 0};
+	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Type"),
+	       _("Arrive"), _("Depart"), _("Guest"));
 	int visible = p->h - 3;
 	for (int i = 0; i < visible && l->top + i - l->offset < l->n; i++) {
 		const struct fd_booking_row *r = &l->rows[l->top + i - l->offset];
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
 		bool cursor = l->top + i == l->cursor;
-		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 7, r->b.code,
-		       r->b.room[0] ? r->b.room : "-", r->b.type_code, fd_date_format(r->b.arrival, a),
-		       fd_date_format(r->b.departure, d), r->guest_name, r->vip ? "VIP" : "");
+		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 7,
+		       r->b.code, r->b.room[0] ? r->b.room : "-", r->b.type_code,
+		       fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name,
+		       r->vip ? "VIP" : "");
 	}
 	if (l->count[l->kind] == 0)
 		ui_put(p->win, 2, 1, _("Nobody on this list today."), p->w - 1, A_NORMAL);
-	static const char *const hints[] = { N_("i check in  Enter open  f folio  n new  Left/Right other lists"),
-					     N_("o check out  Enter open  f folio  Left/Right other lists"),
-					     N_("o check out  Enter open  f folio  Left/Right other lists") };
+	static const char *const hints[] = {
+	    N_("i check in  Enter open  f folio  n new  Left/Right other lists"),
+	    N_("o check out  Enter open  f folio  Left/Right other lists"),
+	    N_("o check out  Enter open  f folio  Left/Right other lists")};
 	ui_put(p->win, p->h - 1, 0, _(hints[l->kind]), p->w, app->attr[UI_A_PAST]);
 }
 
@@ -116,12 +122,24 @@ static bool lists_action(struct app *app, struct pane *p, enum ui_req req)
 	struct lists *l = p->st;
 	const struct fd_booking_row *r = current(l);
 	switch (req) {
-	case UI_REQ_UP: list_move(app, p, l, -1); return true;
-	case UI_REQ_DOWN: list_move(app, p, l, 1); return true;
-	case UI_REQ_PAGE_UP: list_move(app, p, l, -(p->h - 3)); return true;
-	case UI_REQ_PAGE_DOWN: list_move(app, p, l, p->h - 3); return true;
-	case UI_REQ_HOME: list_move(app, p, l, -l->cursor); return true;
-	case UI_REQ_END: list_move(app, p, l, l->count[l->kind]); return true;
+	case UI_REQ_UP:
+		list_move(app, p, l, -1);
+		return true;
+	case UI_REQ_DOWN:
+		list_move(app, p, l, 1);
+		return true;
+	case UI_REQ_PAGE_UP:
+		list_move(app, p, l, -(p->h - 3));
+		return true;
+	case UI_REQ_PAGE_DOWN:
+		list_move(app, p, l, p->h - 3);
+		return true;
+	case UI_REQ_HOME:
+		list_move(app, p, l, -l->cursor);
+		return true;
+	case UI_REQ_END:
+		list_move(app, p, l, l->count[l->kind]);
+		return true;
 	case UI_REQ_LIST_NEXT:
 	case UI_REQ_LIST_PREV:
 		l->kind = (l->kind + (req == UI_REQ_LIST_NEXT ? 1 : 2)) % 3;
@@ -151,11 +169,11 @@ static bool lists_action(struct app *app, struct pane *p, enum ui_req req)
 }
 
 const struct pane_ops ui_lists_ops = {
-	.title = N_("Arrivals"),
-	.ctx = UI_CTX_LISTS | UI_CTX_MOVE,
-	.create = lists_create,
-	.destroy = lists_destroy,
-	.recalc = lists_recalc,
-	.repaint = lists_repaint,
-	.action = lists_action,
+    .title = N_("Arrivals"),
+    .ctx = UI_CTX_LISTS | UI_CTX_MOVE,
+    .create = lists_create,
+    .destroy = lists_destroy,
+    .recalc = lists_recalc,
+    .repaint = lists_repaint,
+    .action = lists_action,
 };

@@ -26,11 +26,11 @@
 
 enum view { VIEW_SUMMARY, VIEW_FORECAST, VIEW_HK, VIEW_CASHIER, VIEW_COUNT };
 
-static const char *const view_names[VIEW_COUNT] = { N_("Summary"), N_("Forecast"), N_("Housekeeping"),
-						     N_("Cashier") };
-static const enum fd_report_kind view_kinds[VIEW_COUNT] = { FD_REPORT_SUMMARY, FD_REPORT_FORECAST, FD_REPORT_HK,
-							    FD_REPORT_CASHIER };
-static const int forecast_days[] = { 14, 30, 90 };
+static const char *const view_names[VIEW_COUNT] = {N_("Summary"), N_("Forecast"), N_("Housekeeping"),
+                                                   N_("Cashier")};
+static const enum fd_report_kind view_kinds[VIEW_COUNT] = {FD_REPORT_SUMMARY, FD_REPORT_FORECAST,
+                                                           FD_REPORT_HK, FD_REPORT_CASHIER};
+static const int forecast_days[] = {14, 30, 90};
 
 #define PERIOD_DAYS 14 /* the default period: wider than the command line's one day */
 #define BAR_MIN 10     /* narrower bars say little: drop a column for them */
@@ -44,14 +44,14 @@ struct range {
 
 struct reports {
 	enum view view;
-	struct range period; /* Summary and Housekeeping */
-	struct range shift;  /* Cashier */
-	int days;            /* index into forecast_days */
-	bool built;          /* totals and table hold the view's figures */
-	fd_date from, to;    /* what they were built for */
-	struct tab totals;   /* Summary: its one row */
-	struct tab table;    /* the rows shown (the nights for Summary), owned */
-	int top;             /* first table row shown */
+	struct range period;       /* Summary and Housekeeping */
+	struct range shift;        /* Cashier */
+	int days;                  /* index into forecast_days */
+	bool built;                /* totals and table hold the view's figures */
+	fd_date from, to;          /* what they were built for */
+	struct tab totals;         /* Summary: its one row */
+	struct tab table;          /* the rows shown (the nights for Summary), owned */
+	int top;                   /* first table row shown */
 	char cashier[FD_USER_LEN]; /* Cashier: one staff member's payments, "" for everyone's */
 };
 
@@ -65,17 +65,19 @@ struct col {
 };
 
 static const struct col daily_cols[] = {
-	{ 0, N_("Date"), 10, 0 },    { 1, N_("Avail"), 5, 4 },    { 2, N_("Sold"), 5, 0 },
-	{ 3, N_("Occ"), 6, 0 },      { 4, N_("Revenue"), 10, 1 }, { 5, N_("ADR"), 9, 2 },
-	{ 6, N_("RevPAR"), 9, 3 },   { 7, N_("Arr"), 4, 2 },      { 8, N_("Dep"), 4, 2 },
-	{ 9, N_("Canc"), 4, 5 },     { 10, N_("NS"), 4, 5 },
+    {0, N_("Date"), 10, 0},    {1, N_("Avail"), 5, 4}, {2, N_("Sold"), 5, 0},   {3, N_("Occ"), 6, 0},
+    {4, N_("Revenue"), 10, 1}, {5, N_("ADR"), 9, 2},   {6, N_("RevPAR"), 9, 3}, {7, N_("Arr"), 4, 2},
+    {8, N_("Dep"), 4, 2},      {9, N_("Canc"), 4, 5},  {10, N_("NS"), 4, 5},
 };
 static const struct col hk_cols[] = {
-	{ 0, N_("Attendant"), 16, 0 }, { 1, N_("Done"), 5, 0 },       { 2, N_("Cleans"), 6, 1 },
-	{ 3, N_("Inspections"), 11, 2 }, { 4, N_("Turndowns"), 9, 2 }, { 5, N_("Days"), 4, 1 },
+    {0, N_("Attendant"), 16, 0},   {1, N_("Done"), 5, 0},      {2, N_("Cleans"), 6, 1},
+    {3, N_("Inspections"), 11, 2}, {4, N_("Turndowns"), 9, 2}, {5, N_("Days"), 4, 1},
 };
 static const struct col cashier_cols[] = {
-	{ 0, N_("Staff"), 16, 0 }, { 1, N_("Method"), 13, 0 }, { 2, N_("Lines"), 5, 1 }, { 3, N_("Amount"), 12, 0 },
+    {0, N_("Staff"), 16, 0},
+    {1, N_("Method"), 13, 0},
+    {2, N_("Lines"), 5, 1},
+    {3, N_("Amount"), 12, 0},
 };
 
 #define N_OF(a) (int)(sizeof a / sizeof *a)
@@ -101,9 +103,13 @@ static void reports_destroy(void *st)
 static struct range *view_range(struct reports *r)
 {
 	switch (r->view) {
-	case VIEW_SUMMARY: case VIEW_HK: return &r->period;
-	case VIEW_CASHIER: return &r->shift;
-	default: return NULL;
+	case VIEW_SUMMARY:
+	case VIEW_HK:
+		return &r->period;
+	case VIEW_CASHIER:
+		return &r->shift;
+	default:
+		return NULL;
 	}
 }
 
@@ -127,14 +133,15 @@ static void current_dates(const struct app *app, struct reports *r, fd_date *fro
 static void reports_recalc(struct app *app, struct pane *p)
 {
 	struct reports *r = p->st;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	tab_free(&r->totals);
 	tab_free(&r->table);
 	r->built = false;
 	current_dates(app, r, &r->from, &r->to);
 	enum fd_status st = FD_OK;
 	if (r->view == VIEW_SUMMARY)
-		st = fd_report_build(app->db, FD_REPORT_SUMMARY, r->from, r->to, NULL, app->currency, &r->totals, &err);
+		st = fd_report_build(app->db, FD_REPORT_SUMMARY, r->from, r->to, NULL, app->currency,
+		                     &r->totals, &err);
 	if (!st) {
 		enum fd_report_kind kind = r->view == VIEW_SUMMARY ? FD_REPORT_DAILY : view_kinds[r->view];
 		const char *user = r->view == VIEW_CASHIER ? r->cashier : NULL;
@@ -155,23 +162,29 @@ static const struct tab_cell *cell(const struct tab *t, int row, int col)
 	return &t->cells[(size_t)row * (size_t)t->n_cols + (size_t)col];
 }
 
-static void cell_text(const struct app *app, const struct tab *t, int col, const struct tab_cell *v, bool human,
-		      char *out, size_t n)
+static void cell_text(const struct app *app, const struct tab *t, int col, const struct tab_cell *v,
+                      bool human, char *out, size_t n)
 {
 	if (v->null) {
 		snprintf(out, n, "-"); /* unknowable, e.g. occupancy of a hotel without rooms */
 		return;
 	}
 	switch (t->cols[col].kind) {
-	case TAB_INT: snprintf(out, n, "%lld", (long long)v->i); break;
+	case TAB_INT:
+		snprintf(out, n, "%lld", (long long)v->i);
+		break;
 	case TAB_MONEY:
 		if (human)
 			fd_money_format(v->i, app->currency, out, n);
 		else
 			fd_money_format_plain(v->i, app->currency, out, n);
 		break;
-	case TAB_RATIO: snprintf(out, n, "%.1f%%", v->r * 100.0); break;
-	case TAB_TEXT: snprintf(out, n, "%s", v->t); break;
+	case TAB_RATIO:
+		snprintf(out, n, "%.1f%%", v->r * 100.0);
+		break;
+	case TAB_TEXT:
+		snprintf(out, n, "%s", v->t);
+		break;
 	}
 }
 
@@ -179,7 +192,7 @@ static void cell_text(const struct app *app, const struct tab *t, int col, const
 /* frac of cells in eighth blocks, or '#' per whole cell in ASCII. */
 static void draw_bar(const struct app *app, WINDOW *w, int y, int x, int cells, double frac)
 {
-	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	static const char *const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 	char buf[BAR_MAX * 3 + 8];
 	size_t n = 0;
 	cells = ui_clamp(cells, 0, BAR_MAX);
@@ -239,9 +252,15 @@ static int fit_columns(const struct col *cols, int n, int width, bool want_bar, 
 static const struct col *view_cols(const struct reports *r, int *n)
 {
 	switch (r->view) {
-	case VIEW_HK: *n = N_OF(hk_cols); return hk_cols;
-	case VIEW_CASHIER: *n = N_OF(cashier_cols); return cashier_cols;
-	default: *n = N_OF(daily_cols); return daily_cols;
+	case VIEW_HK:
+		*n = N_OF(hk_cols);
+		return hk_cols;
+	case VIEW_CASHIER:
+		*n = N_OF(cashier_cols);
+		return cashier_cols;
+	default:
+		*n = N_OF(daily_cols);
+		return daily_cols;
 	}
 }
 
@@ -323,9 +342,9 @@ static void paint_table(struct app *app, struct pane *p, int y, int bottom)
  * Returns the next free line. */
 static int paint_figures(struct app *app, struct pane *p, int y)
 {
-	static const char *const labels[] = { N_("Rooms sold"), N_("Room revenue"), N_("ADR"),
-					      N_("Occupancy"),  N_("RevPAR"),       N_("Arrivals"),
-					      N_("Departures"), N_("Cancellations"), N_("No-shows") };
+	static const char *const labels[] = {N_("Rooms sold"), N_("Room revenue"),  N_("ADR"),
+	                                     N_("Occupancy"),  N_("RevPAR"),        N_("Arrivals"),
+	                                     N_("Departures"), N_("Cancellations"), N_("No-shows")};
 	struct reports *r = p->st;
 	if (r->totals.n_rows < 1)
 		return y;
@@ -373,14 +392,21 @@ static void paint_title(struct app *app, struct pane *p)
 	fd_date_format(r->to, b);
 	int days = r->to - r->from + 1;
 	switch (r->view) {
-	case VIEW_SUMMARY: ui_title(app, p, _("Summary %s to %s (%d days)"), a, b, days); break;
-	case VIEW_FORECAST: ui_title(app, p, _("Forecast %s to %s (%d days), on the books"), a, b, days); break;
-	case VIEW_HK: ui_title(app, p, _("Housekeeping done %s to %s (%d days)"), a, b, days); break;
+	case VIEW_SUMMARY:
+		ui_title(app, p, _("Summary %s to %s (%d days)"), a, b, days);
+		break;
+	case VIEW_FORECAST:
+		ui_title(app, p, _("Forecast %s to %s (%d days), on the books"), a, b, days);
+		break;
+	case VIEW_HK:
+		ui_title(app, p, _("Housekeeping done %s to %s (%d days)"), a, b, days);
+		break;
 	default:
 		if (r->cashier[0] && days == 1)
 			ui_title(app, p, _("Cashier: payments %s took on %s"), r->cashier, a);
 		else if (r->cashier[0])
-			ui_title(app, p, _("Cashier: payments %s took %s to %s (%d days)"), r->cashier, a, b, days);
+			ui_title(app, p, _("Cashier: payments %s took %s to %s (%d days)"), r->cashier, a, b,
+			         days);
 		else if (days == 1)
 			ui_title(app, p, _("Cashier: payments taken on %s"), a);
 		else
@@ -397,7 +423,7 @@ static void paint_cashier_total(struct app *app, struct pane *p, int y)
 		total += cell(&r->table, i, 3)->i;
 	char m[FD_MONEY_STRLEN];
 	ui_putf(p->win, y, 0, p->w, app->attr[UI_A_HEADER], _("Total taken: %s"),
-		fd_money_format(total, app->currency, m, sizeof m));
+	        fd_money_format(total, app->currency, m, sizeof m));
 }
 
 static void reports_repaint(struct app *app, struct pane *p)
@@ -407,9 +433,11 @@ static void reports_repaint(struct app *app, struct pane *p)
 	if (p->h < 4)
 		return;
 	paint_views(app, p, 1);
-	const char *keys = r->view == VIEW_FORECAST ? _("h/l report  d 14/30/90 days  x export CSV  A night audit")
-			   : r->view == VIEW_CASHIER ? _("h/l report  [ ] period  r dates  u whose  x export CSV  A night audit")
-						     : _("h/l report  [ ] period  r dates  x export CSV  A night audit");
+	const char *keys = r->view == VIEW_FORECAST
+	                       ? _("h/l report  d 14/30/90 days  x export CSV  A night audit")
+	                   : r->view == VIEW_CASHIER
+	                       ? _("h/l report  [ ] period  r dates  u whose  x export CSV  A night audit")
+	                       : _("h/l report  [ ] period  r dates  x export CSV  A night audit");
 	ui_put(p->win, p->h - 1, 0, keys, p->w, app->attr[UI_A_PAST]);
 	if (!r->built)
 		return;
@@ -424,7 +452,7 @@ static void reports_repaint(struct app *app, struct pane *p)
 	if (r->table.n_rows == 0 && (r->view == VIEW_HK || r->view == VIEW_CASHIER) && y + 1 < bottom)
 		ui_put(p->win, y + 1, 1,
 		       r->view == VIEW_CASHIER ? _("No payments taken in this period.")
-					       : _("No housekeeping tasks done in this period."),
+		                               : _("No housekeeping tasks done in this period."),
 		       p->w - 1, A_NORMAL);
 }
 
@@ -456,27 +484,32 @@ static void got_range(struct app *app, const char *text, const char *arg)
 	struct range *g = view_range(r);
 	char buf[256], *save = NULL;
 	snprintf(buf, sizeof buf, "%s", text);
-	char *a = strtok_r(buf, " \t,", &save), *b = strtok_r(NULL, " \t,", &save), *extra = strtok_r(NULL, " \t", &save);
-	struct fd_error err = { 0 };
+	char *a = strtok_r(buf, " \t,", &save), *b = strtok_r(NULL, " \t,", &save),
+	     *extra = strtok_r(NULL, " \t", &save);
+	struct fd_error err = {0};
 	fd_date from, to;
 	if (!g)
 		return;
 	if (!a || extra)
-		fd_fail(&err, FD_E_INVALID, "invalid_range", NULL, _("Give one or two dates: YYYY-MM-DD [YYYY-MM-DD]."));
+		fd_fail(&err, FD_E_INVALID, "invalid_range", NULL,
+		        _("Give one or two dates: YYYY-MM-DD [YYYY-MM-DD]."));
 	else if (!fd_date_parse(a, &from))
-		fd_fail(&err, FD_E_INVALID, "invalid_date", "from", _("\"%s\" is not a date; use YYYY-MM-DD."), a);
+		fd_fail(&err, FD_E_INVALID, "invalid_date", "from",
+		        _("\"%s\" is not a date; use YYYY-MM-DD."), a);
 	else if (b && !fd_date_parse(b, &to))
-		fd_fail(&err, FD_E_INVALID, "invalid_date", "to", _("\"%s\" is not a date; use YYYY-MM-DD."), b);
+		fd_fail(&err, FD_E_INVALID, "invalid_date", "to", _("\"%s\" is not a date; use YYYY-MM-DD."),
+		        b);
 	else if (b && to < from)
-		fd_fail(&err, FD_E_INVALID, "invalid_range", "to", _("The end date %s is before the start date %s."), b, a);
+		fd_fail(&err, FD_E_INVALID, "invalid_range", "to",
+		        _("The end date %s is before the start date %s."), b, a);
 	else if (b && to - from >= FD_REPORT_MAX_RANGE)
 		fd_fail(&err, FD_E_INVALID, "invalid_range", "to", _("The range may span at most %d days."),
-			FD_REPORT_MAX_RANGE);
+		        FD_REPORT_MAX_RANGE);
 	if (err.status) {
 		ui_error(app, &err);
 		return;
 	}
-	*g = (struct range){ true, from, b ? to : from };
+	*g = (struct range){true, from, b ? to : from};
 	r->top = 0;
 	rebuild(app);
 }
@@ -505,7 +538,7 @@ static void shift_range(struct app *app, struct reports *r, int dir)
 		ui_message(app, _("No reports that far away."));
 		return;
 	}
-	*g = (struct range){ true, from, to };
+	*g = (struct range){true, from, to};
 	r->top = 0;
 	rebuild(app);
 }
@@ -552,7 +585,7 @@ static void write_export(struct app *app, const char *path)
 		ui_message(app, _("There is no report to write."));
 		return;
 	}
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (!write_csv_file(t, path, &err)) {
 		ui_error(app, &err);
 		return;
@@ -583,7 +616,7 @@ static void got_cashier(struct app *app, const char *text, const char *arg)
 	if (text[0] && repo->get_staff(repo->ctx, text, &st, NULL) != FD_OK) {
 		struct fd_error err;
 		fd_fail(&err, FD_E_NOT_FOUND, "staff_not_found", "user",
-			_("No staff member \"%s\"; see the staff pane (4)."), text);
+		        _("No staff member \"%s\"; see the staff pane (4)."), text);
 		ui_error(app, &err);
 		return;
 	}
@@ -596,11 +629,12 @@ static void got_cashier(struct app *app, const char *text, const char *arg)
 static void ask_cashier(struct app *app, struct reports *r)
 {
 	if (r->view != VIEW_CASHIER) {
-		ui_message(app, "%s", _("u picks whose payments the cashier view counts: press l to reach it."));
+		ui_message(app, "%s",
+		           _("u picks whose payments the cashier view counts: press l to reach it."));
 		return;
 	}
-	ui_prompt(app, _("payments taken by (user name, Enter: everyone): "), r->cashier[0] ? r->cashier : app->actor,
-		  got_cashier, NULL);
+	ui_prompt(app, _("payments taken by (user name, Enter: everyone): "),
+	          r->cashier[0] ? r->cashier : app->actor, got_cashier, NULL);
 }
 
 static void ask_export(struct app *app, struct reports *r)
@@ -611,7 +645,7 @@ static void ask_export(struct app *app, struct reports *r)
 	}
 	char a[FD_DATE_STRLEN], b[FD_DATE_STRLEN], path[128];
 	snprintf(path, sizeof path, "report-%s-%s-%s.csv", fd_report_kind_name(view_kinds[r->view]),
-		 fd_date_format(r->from, a), fd_date_format(r->to, b));
+	         fd_date_format(r->from, a), fd_date_format(r->to, b));
 	ui_prompt(app, _("write CSV to: "), path, got_export_path, NULL);
 }
 
@@ -624,7 +658,7 @@ static void run_audit(struct app *app, const char *arg)
 		return;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	struct fd_day_report rep;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (repo->get_day_report(repo->ctx, day, &rep, &err) == FD_OK) {
 		ui_message(app, _("%s was already closed by the night audit; nothing changed."), arg);
 		return;
@@ -640,7 +674,7 @@ static void run_audit(struct app *app, const char *arg)
 	if (atomic_load(&app->sync.configured))
 		flags |= FD_STORE_OUTBOX;
 	int failed = -1;
-	struct fd_op_result res = { 0 };
+	struct fd_op_result res = {0};
 	enum fd_status st = fd_store_apply(app->db, &op, 1, flags, &res, &failed, &err);
 	fd_op_clear(&op);
 	if (st == FD_OK)
@@ -655,9 +689,10 @@ static void run_audit(struct app *app, const char *arg)
 		fd_sync_kick(app->engine);
 	char m[FD_MONEY_STRLEN], next[FD_DATE_STRLEN];
 	/* Short enough for an 80-column message line. */
-	ui_message(app, _("Closed %s: sold %lld, revenue %s, no-shows %lld; now %s.%s%s"),
-		   arg, (long long)rep.rooms_sold, fd_money_format(rep.room_revenue, app->currency, m, sizeof m),
-		   (long long)rep.no_shows, fd_date_format(app->today, next), res.warning[0] ? " " : "", res.warning);
+	ui_message(app, _("Closed %s: sold %lld, revenue %s, no-shows %lld; now %s.%s%s"), arg,
+	           (long long)rep.rooms_sold, fd_money_format(rep.room_revenue, app->currency, m, sizeof m),
+	           (long long)rep.no_shows, fd_date_format(app->today, next), res.warning[0] ? " " : "",
+	           res.warning);
 }
 
 static void ask_audit(struct app *app)
@@ -678,13 +713,26 @@ static bool scroll_table(struct app *app, struct pane *p, enum ui_req req)
 	struct reports *r = p->st;
 	int page = p->h / 2 > 1 ? p->h / 2 : 1, last = r->table.n_rows > 0 ? r->table.n_rows - 1 : 0;
 	switch (req) {
-	case UI_REQ_UP: r->top--; break;
-	case UI_REQ_DOWN: r->top++; break;
-	case UI_REQ_PAGE_UP: r->top -= page; break;
-	case UI_REQ_PAGE_DOWN: r->top += page; break;
-	case UI_REQ_HOME: r->top = 0; break;
-	case UI_REQ_END: r->top = last; break;
-	default: return false;
+	case UI_REQ_UP:
+		r->top--;
+		break;
+	case UI_REQ_DOWN:
+		r->top++;
+		break;
+	case UI_REQ_PAGE_UP:
+		r->top -= page;
+		break;
+	case UI_REQ_PAGE_DOWN:
+		r->top += page;
+		break;
+	case UI_REQ_HOME:
+		r->top = 0;
+		break;
+	case UI_REQ_END:
+		r->top = last;
+		break;
+	default:
+		return false;
 	}
 	r->top = ui_clamp(r->top, 0, last);
 	ui_dirty(app, PANE_REPORTS, PANE_REPAINT);
@@ -695,14 +743,22 @@ static bool reports_action(struct app *app, struct pane *p, enum ui_req req)
 {
 	struct reports *r = p->st;
 	switch (req) {
-	case UI_REQ_REPORT_NEXT: case UI_REQ_REPORT_PREV:
-		r->view = (enum view)((r->view + (req == UI_REQ_REPORT_NEXT ? 1 : VIEW_COUNT - 1)) % VIEW_COUNT);
+	case UI_REQ_REPORT_NEXT:
+	case UI_REQ_REPORT_PREV:
+		r->view =
+		    (enum view)((r->view + (req == UI_REQ_REPORT_NEXT ? 1 : VIEW_COUNT - 1)) % VIEW_COUNT);
 		r->top = 0;
 		rebuild(app);
 		return true;
-	case UI_REQ_REPORT_EARLIER: shift_range(app, r, -1); return true;
-	case UI_REQ_REPORT_LATER: shift_range(app, r, 1); return true;
-	case UI_REQ_REPORT_RANGE: ask_range(app, r); return true;
+	case UI_REQ_REPORT_EARLIER:
+		shift_range(app, r, -1);
+		return true;
+	case UI_REQ_REPORT_LATER:
+		shift_range(app, r, 1);
+		return true;
+	case UI_REQ_REPORT_RANGE:
+		ask_range(app, r);
+		return true;
 	case UI_REQ_REPORT_DAYS:
 		if (r->view != VIEW_FORECAST) {
 			ui_message(app, _("d sets the forecast's length: press l to reach the forecast."));
@@ -712,19 +768,26 @@ static bool reports_action(struct app *app, struct pane *p, enum ui_req req)
 		r->top = 0;
 		rebuild(app);
 		return true;
-	case UI_REQ_REPORT_EXPORT: ask_export(app, r); return true;
-	case UI_REQ_REPORT_USER: ask_cashier(app, r); return true;
-	case UI_REQ_NIGHT_AUDIT: ask_audit(app); return true;
-	default: return scroll_table(app, p, req);
+	case UI_REQ_REPORT_EXPORT:
+		ask_export(app, r);
+		return true;
+	case UI_REQ_REPORT_USER:
+		ask_cashier(app, r);
+		return true;
+	case UI_REQ_NIGHT_AUDIT:
+		ask_audit(app);
+		return true;
+	default:
+		return scroll_table(app, p, req);
 	}
 }
 
 const struct pane_ops ui_reports_ops = {
-	.title = N_("Reports"),
-	.ctx = UI_CTX_REPORTS | UI_CTX_MOVE,
-	.create = reports_create,
-	.destroy = reports_destroy,
-	.recalc = reports_recalc,
-	.repaint = reports_repaint,
-	.action = reports_action,
+    .title = N_("Reports"),
+    .ctx = UI_CTX_REPORTS | UI_CTX_MOVE,
+    .create = reports_create,
+    .destroy = reports_destroy,
+    .recalc = reports_recalc,
+    .repaint = reports_repaint,
+    .action = reports_action,
 };

@@ -42,7 +42,7 @@ static bool add_row(void *ctx, const struct fd_booking_row *row)
 static void search_recalc(struct app *app, struct pane *p)
 {
 	struct search *s = p->st;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	s->n = 0;
 	if (s->text[0] && fd_query_find_desk(app->db, s->text, MAX_RESULTS, add_row, s, &err))
 		ui_error(app, &err);
@@ -59,24 +59,24 @@ static void search_repaint(struct app *app, struct pane *p)
 		int x = (int)strlen(_("Find: ")) + 0;
 		(void)x;
 	}
-	static const int widths[] = { 7, 6, 10, 11, 11, 0 };
-	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Status"), _("Arrive"),
-	       _("Depart"), _("Guest"));
+	static const int widths[] = {7, 6, 10, 11, 11, 0};
+	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Status"),
+	       _("Arrive"), _("Depart"), _("Guest"));
 	int visible = p->h - 3;
 	ui_scroll_to(s->cursor, visible, &s->top);
 	for (int i = 0; i < visible && s->top + i < s->n; i++) {
 		const struct fd_booking_row *r = &s->rows[s->top + i];
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
 		bool cursor = s->top + i == s->cursor && !s->editing;
-		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 6, r->b.code,
-		       r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
+		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 6,
+		       r->b.code, r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
 		       fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
 	}
 	if (s->text[0] && s->n == 0)
 		ui_put(p->win, 2, 1, _("No booking matches."), p->w - 1, A_NORMAL);
 	ui_put(p->win, p->h - 1, 0,
 	       s->editing ? _("type a name, code or room; Enter or Down to the results; Esc back")
-			  : _("Enter open  / search again  Up/Down move"),
+	                  : _("Enter open  / search again  Up/Down move"),
 	       p->w, app->attr[UI_A_PAST]);
 }
 
@@ -141,12 +141,12 @@ static bool search_action(struct app *app, struct pane *p, enum ui_req req)
 }
 
 const struct pane_ops ui_search_ops = {
-	.title = N_("Search"),
-	.ctx = UI_CTX_SEARCH | UI_CTX_MOVE,
-	.create = search_create,
-	.destroy = search_destroy,
-	.recalc = search_recalc,
-	.repaint = search_repaint,
-	.action = search_action,
-	.input = search_input,
+    .title = N_("Search"),
+    .ctx = UI_CTX_SEARCH | UI_CTX_MOVE,
+    .create = search_create,
+    .destroy = search_destroy,
+    .recalc = search_recalc,
+    .repaint = search_repaint,
+    .action = search_action,
+    .input = search_input,
 };

@@ -12,7 +12,7 @@
 #include <stdatomic.h>
 
 struct ui_sync {
-	int wake_fd[2];        /* pipe: [0] read by the UI loop, [1] written by the sync thread */
+	int wake_fd[2];         /* pipe: [0] read by the UI loop, [1] written by the sync thread */
 	atomic_bool configured; /* a server is enrolled */
 	atomic_bool online;     /* the last exchange with the server succeeded */
 	/* Read by the UI from the outbox on each wake-up. */

@@ -12,7 +12,8 @@
 
 static bool parse_size(const char *s, int *cols, int *rows)
 {
-	return s && sscanf(s, "%dx%d", cols, rows) == 2 && *cols > 0 && *rows > 0 && *cols < 1000 && *rows < 1000;
+	return s && sscanf(s, "%dx%d", cols, rows) == 2 && *cols > 0 && *rows > 0 && *cols < 1000 &&
+	       *rows < 1000;
 }
 
 bool ui_term_open(struct ui_term *t, struct app *app, char *msg, size_t size)
@@ -42,10 +43,11 @@ bool ui_term_open(struct ui_term *t, struct app *app, char *msg, size_t size)
 		t->screen = newterm(NULL, stdout, stdin);
 	}
 	if (!t->screen) {
-		snprintf(msg, size,
-			 _("cannot use the terminal type \"%s\" (no terminfo entry); try TERM=xterm-256color, "
-			   "or install the ncurses-term package"),
-			 term ? term : "");
+		snprintf(
+		    msg, size,
+		    _("cannot use the terminal type \"%s\" (no terminfo entry); try TERM=xterm-256color, "
+		      "or install the ncurses-term package"),
+		    term ? term : "");
 		return false;
 	}
 	set_term(t->screen);
@@ -83,7 +85,18 @@ void ui_term_close(struct ui_term *t)
 	memset(t, 0, sizeof *t);
 }
 
-enum { PAIR_RES = 1, PAIR_INH, PAIR_DUE, PAIR_OOO, PAIR_BAR, PAIR_ERR, PAIR_TAB, PAIR_TITLE, PAIR_PAST, PAIR_PLAIN };
+enum {
+	PAIR_RES = 1,
+	PAIR_INH,
+	PAIR_DUE,
+	PAIR_OOO,
+	PAIR_BAR,
+	PAIR_ERR,
+	PAIR_TAB,
+	PAIR_TITLE,
+	PAIR_PAST,
+	PAIR_PLAIN
+};
 
 void ui_term_theme(struct app *app)
 {
@@ -121,9 +134,9 @@ void ui_term_theme(struct app *app)
 	init_pair(PAIR_PLAIN, -1, -1);
 	/* The user's colours replace the defaults, element by element. */
 	static const short pair_of[UI_COLOR_COUNT] = {
-		[UI_COLOR_RESERVED] = PAIR_RES, [UI_COLOR_INHOUSE] = PAIR_INH, [UI_COLOR_DUEOUT] = PAIR_DUE,
-		[UI_COLOR_OOO] = PAIR_OOO, [UI_COLOR_BAR] = PAIR_BAR, [UI_COLOR_ERROR] = PAIR_ERR,
-		[UI_COLOR_TITLE] = PAIR_TITLE, [UI_COLOR_PAST] = PAIR_PAST,
+	    [UI_COLOR_RESERVED] = PAIR_RES, [UI_COLOR_INHOUSE] = PAIR_INH, [UI_COLOR_DUEOUT] = PAIR_DUE,
+	    [UI_COLOR_OOO] = PAIR_OOO,      [UI_COLOR_BAR] = PAIR_BAR,     [UI_COLOR_ERROR] = PAIR_ERR,
+	    [UI_COLOR_TITLE] = PAIR_TITLE,  [UI_COLOR_PAST] = PAIR_PAST,
 	};
 	for (int i = 0; i < UI_COLOR_COUNT; i++)
 		if (app->colors[i].set && app->colors[i].fg < COLORS && app->colors[i].bg < COLORS)
@@ -147,11 +160,22 @@ static const struct {
 	bool fn;
 	int ch;
 } script_keys[] = {
-	{ "Enter", false, '\r' }, { "Esc", false, 27 }, { "Tab", false, '\t' }, { "BTab", true, KEY_BTAB },
-	{ "Backspace", true, KEY_BACKSPACE }, { "Up", true, KEY_UP }, { "Down", true, KEY_DOWN },
-	{ "Left", true, KEY_LEFT }, { "Right", true, KEY_RIGHT }, { "PgUp", true, KEY_PPAGE },
-	{ "PgDn", true, KEY_NPAGE }, { "Home", true, KEY_HOME }, { "End", true, KEY_END }, { "Space", false, ' ' },
-	{ "F10", true, KEY_F(10) }, { "Lt", false, '<' },
+    {"Enter", false, '\r'},
+    {"Esc", false, 27},
+    {"Tab", false, '\t'},
+    {"BTab", true, KEY_BTAB},
+    {"Backspace", true, KEY_BACKSPACE},
+    {"Up", true, KEY_UP},
+    {"Down", true, KEY_DOWN},
+    {"Left", true, KEY_LEFT},
+    {"Right", true, KEY_RIGHT},
+    {"PgUp", true, KEY_PPAGE},
+    {"PgDn", true, KEY_NPAGE},
+    {"Home", true, KEY_HOME},
+    {"End", true, KEY_END},
+    {"Space", false, ' '},
+    {"F10", true, KEY_F(10)},
+    {"Lt", false, '<'},
 };
 
 /* Script syntax: tokens separated by spaces. <Name> is a named key,

@@ -10,7 +10,7 @@
 
 struct ui_term {
 	SCREEN *screen;
-	FILE *in, *out;    /* owned in headless mode */
+	FILE *in, *out; /* owned in headless mode */
 	bool headless;
 	const char *script; /* FRONTDESK_UI_KEYS, consumed as keys are read */
 	FILE *dump;         /* FRONTDESK_UI_DUMP */

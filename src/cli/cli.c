@@ -31,7 +31,8 @@ static bool make_private_dir(const char *path, struct fd_error *err)
 		goto fail;
 	return true;
 fail:
-	fd_fail(err, FD_E_IO, "io", NULL, _("Cannot create the data directory %s: %s."), buf, strerror(errno));
+	fd_fail(err, FD_E_IO, "io", NULL, _("Cannot create the data directory %s: %s."), buf,
+	        strerror(errno));
 	return false;
 }
 
@@ -50,7 +51,7 @@ int cli_open(struct cli *cli, bool create)
 	if (cli->db)
 		return CLI_OK;
 	char dir[3900];
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (cli->data_dir)
 		snprintf(dir, sizeof dir, "%s", cli->data_dir);
 	else
@@ -123,7 +124,7 @@ int cli_apply(struct cli *cli, struct fd_op *ops, int n, struct fd_op_result *re
 	char url[8];
 	if (fd_db_meta_get(cli->db, "server_url", url, sizeof url, NULL) == FD_OK)
 		flags |= FD_STORE_OUTBOX;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	int failed = -1;
 	enum fd_status st = fd_store_apply(cli->db, ops, n, flags, results, &failed, &err);
 	for (int i = 0; i < n; i++)
@@ -159,7 +160,8 @@ bool cli_int(struct cli *cli, const char *cmd, const char *opt, const char *text
 	errno = 0;
 	long v = strtol(text, &end, 10);
 	if (errno || end == text || *end || v < min || v > max) {
-		cli_usage_error(cli, cmd, _("%s: \"%s\" must be a whole number from %d to %d"), opt, text, min, max);
+		cli_usage_error(cli, cmd, _("%s: \"%s\" must be a whole number from %d to %d"), opt, text,
+		                min, max);
 		return false;
 	}
 	*out = (int)v;
@@ -193,7 +195,7 @@ static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *na
 }
 
 bool cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, const struct cli_opt *opts,
-	       const char **pos, int min_pos, int max_pos)
+               const char **pos, int min_pos, int max_pos)
 {
 	int n_pos = 0;
 	for (int i = 0; i < argc; i++) {

@@ -20,7 +20,7 @@ enum cli_exit {
 struct cli {
 	const char *data_dir; /* borrowed */
 	char db_path[4096];
-	struct fd_db *db;     /* owned; opened by cli_open */
+	struct fd_db *db; /* owned; opened by cli_open */
 	bool json;
 	char actor[FD_USER_LEN]; /* acting staff member; "" = the local owner (trusted) */
 	char device[FD_DEVICE_LEN];
@@ -39,7 +39,7 @@ int cli_open(struct cli *cli, bool create);
 /* Report err on stderr ("frontdesk: message") and return the exit status. */
 int cli_error(struct cli *cli, const struct fd_error *err);
 int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* Apply operations in one transaction as the CLI's actor. */
 int cli_apply(struct cli *cli, struct fd_op *ops, int n, struct fd_op_result *results);
 /* Prepare a new operation of type with an empty payload object (owned by op). */
@@ -107,16 +107,15 @@ int cmd_resolve(struct cli *cli, int argc, char **argv);
 int cmd_dump(struct cli *cli, int argc, char **argv);
 int cmd_op(struct cli *cli, int argc, char **argv);
 
-
 /* A tiny option parser shared by all commands: "--name value", "--name=value"
  * and flags; positional arguments in order. Unknown options, missing values
  * and a wrong count of positionals are usage errors (message printed). */
 struct cli_opt {
-	const char *name;    /* without the leading dashes */
-	const char **value;  /* for options taking a value */
-	bool *flag;          /* for flags */
+	const char *name;   /* without the leading dashes */
+	const char **value; /* for options taking a value */
+	bool *flag;         /* for flags */
 };
 bool cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, const struct cli_opt *opts,
-	       const char **pos, int min_pos, int max_pos);
+               const char **pos, int min_pos, int max_pos);
 
 #endif

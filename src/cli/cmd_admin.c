@@ -26,8 +26,8 @@ static int print_done(struct cli *cli, const struct fd_op_result *res, const cha
 static int type_add(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *name = NULL, *max = NULL, *rate = NULL, *rank = NULL;
-	const struct cli_opt opts[] = { { "name", &name, NULL }, { "max", &max, NULL }, { "rate", &rate, NULL },
-					{ "rank", &rank, NULL }, { 0 } };
+	const struct cli_opt opts[] = {
+	    {"name", &name, NULL}, {"max", &max, NULL}, {"rate", &rate, NULL}, {"rank", &rank, NULL}, {0}};
 	if (!cli_parse(cli, "type add", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
 	if (!name || !max || !rate)
@@ -41,10 +41,10 @@ static int type_add(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct fd_property p;
 	const struct fd_repo *repo = fd_db_repo(cli->db);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (repo->get_property(repo->ctx, &p, &err) != FD_OK) {
 		fd_fail(&err, FD_E_NOT_FOUND, "no_property", NULL,
-			_("This hotel has not been set up yet; run 'frontdesk init' first."));
+		        _("This hotel has not been set up yet; run 'frontdesk init' first."));
 		return cli_error(cli, &err);
 	}
 	int64_t minor;
@@ -67,8 +67,8 @@ static int type_add(struct cli *cli, int argc, char **argv)
 static int room_add(struct cli *cli, int argc, char **argv)
 {
 	const char *number, *type = NULL, *floor = NULL, *section = NULL;
-	const struct cli_opt opts[] = { { "type", &type, NULL }, { "floor", &floor, NULL },
-					{ "section", &section, NULL }, { 0 } };
+	const struct cli_opt opts[] = {
+	    {"type", &type, NULL}, {"floor", &floor, NULL}, {"section", &section, NULL}, {0}};
 	if (!cli_parse(cli, "room add", argc, argv, opts, &number, 1, 1))
 		return CLI_USAGE;
 	if (!type || !floor)

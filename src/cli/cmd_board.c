@@ -116,17 +116,17 @@ static cJSON *board_json(const struct board *b)
 int cmd_board(struct cli *cli, int argc, char **argv)
 {
 	const char *from_s = NULL, *days_s = NULL;
-	const struct cli_opt opts[] = { { "from", &from_s, NULL }, { "days", &days_s, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"from", &from_s, NULL}, {"days", &days_s, NULL}, {0}};
 	if (!cli_parse(cli, "board", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	struct board b = { .from = cli_today(cli), .days = 14 };
+	struct board b = {.from = cli_today(cli), .days = 14};
 	if ((from_s && !cli_date(cli, "board", "--from", from_s, &b.from)) ||
 	    (days_s && !cli_int(cli, "board", "--days", days_s, 1, 92, &b.days)))
 		return CLI_USAGE;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	enum fd_status st = fd_query_rooms(cli->db, cli_today(cli), collect_room, &b, &err);
 	if (!st)
 		st = fd_query_board(cli->db, b.from, b.from + b.days, collect_stay, &b, &err);

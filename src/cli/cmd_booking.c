@@ -16,7 +16,7 @@ static bool add_rate(struct cli *cli, const char *cmd, cJSON *payload, const cha
 {
 	char cur[4];
 	int64_t minor;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_money_parse(rate, cli_currency(cli, cur), &minor, &err)) {
 		cli_usage_error(cli, cmd, "--rate: %s", err.message);
 		return false;
@@ -81,15 +81,15 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	const char *guest = NULL, *type = NULL, *room = NULL, *arrive = NULL, *depart = NULL;
 	const char *adults = NULL, *children = NULL, *rate = NULL, *notes = NULL, *eta = NULL, *source = NULL;
 	const struct cli_opt opts[] = {
-		{ "guest", &guest, NULL }, { "type", &type, NULL }, { "room", &room, NULL },
-		{ "arrive", &arrive, NULL }, { "depart", &depart, NULL }, { "adults", &adults, NULL },
-		{ "children", &children, NULL }, { "rate", &rate, NULL }, { "notes", &notes, NULL },
-		{ "eta", &eta, NULL }, { "source", &source, NULL }, { 0 }
-	};
+	    {"guest", &guest, NULL},       {"type", &type, NULL},     {"room", &room, NULL},
+	    {"arrive", &arrive, NULL},     {"depart", &depart, NULL}, {"adults", &adults, NULL},
+	    {"children", &children, NULL}, {"rate", &rate, NULL},     {"notes", &notes, NULL},
+	    {"eta", &eta, NULL},           {"source", &source, NULL}, {0}};
 	if (!cli_parse(cli, "book", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (!guest || !guest[0] || !arrive || !depart || (!type && !room))
-		return cli_usage_error(cli, "book", _("--guest, --arrive, --depart and --type or --room are required"));
+		return cli_usage_error(cli, "book",
+		                       _("--guest, --arrive, --depart and --type or --room are required"));
 	fd_date a, d;
 	if (!cli_date(cli, "book", "--arrive", arrive, &a) || !cli_date(cli, "book", "--depart", depart, &d))
 		return CLI_USAGE;
@@ -132,8 +132,8 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 		n = 3;
 	}
 	bool ok = (!adults || add_count(cli, "book", p, "adults", adults)) &&
-		  (!children || add_count(cli, "book", p, "children", children)) &&
-		  (!rate || add_rate(cli, "book", p, rate));
+	          (!children || add_count(cli, "book", p, "children", children)) &&
+	          (!rate || add_rate(cli, "book", p, rate));
 	if (!ok) {
 		for (int i = 0; i < n; i++)
 			fd_op_clear(&ops[i]);
@@ -148,10 +148,9 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 	const char *code, *arrive = NULL, *depart = NULL, *type = NULL, *adults = NULL, *children = NULL;
 	const char *rate = NULL, *notes = NULL, *eta = NULL;
 	const struct cli_opt opts[] = {
-		{ "arrive", &arrive, NULL }, { "depart", &depart, NULL }, { "type", &type, NULL },
-		{ "adults", &adults, NULL }, { "children", &children, NULL }, { "rate", &rate, NULL },
-		{ "notes", &notes, NULL }, { "eta", &eta, NULL }, { 0 }
-	};
+	    {"arrive", &arrive, NULL}, {"depart", &depart, NULL},     {"type", &type, NULL},
+	    {"adults", &adults, NULL}, {"children", &children, NULL}, {"rate", &rate, NULL},
+	    {"notes", &notes, NULL},   {"eta", &eta, NULL},           {0}};
 	if (!cli_parse(cli, "modify", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
 	fd_date ignored;
@@ -176,8 +175,8 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 	if (eta)
 		cJSON_AddStringToObject(p, "eta", eta);
 	bool ok = (!adults || add_count(cli, "modify", p, "adults", adults)) &&
-		  (!children || add_count(cli, "modify", p, "children", children)) &&
-		  (!rate || add_rate(cli, "modify", p, rate));
+	          (!children || add_count(cli, "modify", p, "children", children)) &&
+	          (!rate || add_rate(cli, "modify", p, rate));
 	if (!ok) {
 		fd_op_clear(&op);
 		return CLI_USAGE;
@@ -189,22 +188,22 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 
 /* CODE [ROOM]: the commands that name a booking and perhaps a room. */
 static int booking_action(struct cli *cli, const char *cmd, const char *type, int argc, char **argv,
-			  bool with_room, const char *done_fmt)
+                          bool with_room, const char *done_fmt)
 {
-	const char *pos[2] = { NULL, NULL }, *room = NULL, *reason = NULL;
+	const char *pos[2] = {NULL, NULL}, *room = NULL, *reason = NULL;
 	bool late = false;
-	const struct cli_opt opts_checkin[] = { { "room", &room, NULL }, { "late", NULL, &late }, { 0 } };
-	const struct cli_opt opts_cancel[] = { { "reason", &reason, NULL }, { 0 } };
+	const struct cli_opt opts_checkin[] = {{"room", &room, NULL}, {"late", NULL, &late}, {0}};
+	const struct cli_opt opts_cancel[] = {{"reason", &reason, NULL}, {0}};
 	const struct cli_opt *opts = strcmp(type, "booking.check_in") == 0 ? opts_checkin
-				   : strcmp(type, "booking.cancel") == 0  ? opts_cancel
-									  : NULL;
+	                             : strcmp(type, "booking.cancel") == 0 ? opts_cancel
+	                                                                   : NULL;
 	if (!cli_parse(cli, cmd, argc, argv, opts, pos, with_room ? 2 : 1, with_room ? 2 : 1))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (cli_load_booking_row(cli, pos[0], &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
@@ -222,18 +221,19 @@ static int booking_action(struct cli *cli, const char *cmd, const char *type, in
 		return rc;
 	if (cli->json)
 		return print_code(cli, &res);
-	/* done_fmt is one of our own N_() literals with one %s. */
-	#pragma GCC diagnostic push
-	#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+/* done_fmt is one of our own N_() literals with one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	printf(_(done_fmt), row.b.code);
-	#pragma GCC diagnostic pop
+#pragma GCC diagnostic pop
 	putchar('\n');
 	return CLI_OK;
 }
 
 int cmd_assign(struct cli *cli, int argc, char **argv)
 {
-	return booking_action(cli, "assign", "booking.assign_room", argc, argv, true, N_("Room assigned to %s."));
+	return booking_action(cli, "assign", "booking.assign_room", argc, argv, true,
+	                      N_("Room assigned to %s."));
 }
 
 int cmd_move(struct cli *cli, int argc, char **argv)
@@ -258,5 +258,6 @@ int cmd_cancel(struct cli *cli, int argc, char **argv)
 
 int cmd_noshow(struct cli *cli, int argc, char **argv)
 {
-	return booking_action(cli, "noshow", "booking.no_show", argc, argv, false, N_("Marked %s as a no-show."));
+	return booking_action(cli, "noshow", "booking.no_show", argc, argv, false,
+	                      N_("Marked %s as a no-show."));
 }

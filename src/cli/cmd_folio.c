@@ -26,7 +26,7 @@ void folio_setting(struct cli *cli, const char *key, char *out, size_t size, con
 static bool parse_amount(struct cli *cli, const char *cmd, const char *text, int64_t *out)
 {
 	char cur[4];
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_money_parse(text, cli_currency(cli, cur), out, &err)) {
 		cli_usage_error(cli, cmd, "%s", err.message);
 		return false;
@@ -43,8 +43,10 @@ static enum fd_status resolve_line(struct cli *cli, const char *key, char id[FD_
 {
 	/* Ids are lower-case hex and dashes, all below 'g': a range on the
 	 * unique index finds the prefix without a scan. */
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folio_lines WHERE id >= ?1 AND id < ?1 || 'g'"
-					      " ORDER BY id LIMIT 2", err);
+	sqlite3_stmt *s = fd_db_stmt(cli->db,
+	                             "SELECT id FROM folio_lines WHERE id >= ?1 AND id < ?1 || 'g'"
+	                             " ORDER BY id LIMIT 2",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
@@ -58,7 +60,7 @@ static enum fd_status resolve_line(struct cli *cli, const char *key, char id[FD_
 		return FD_OK;
 	if (found > 1)
 		return fd_fail(err, FD_E_INVALID, "ambiguous", "line",
-			       _("\"%s\" names more than one line; give more of its id."), key);
+		               _("\"%s\" names more than one line; give more of its id."), key);
 	return fd_fail(err, FD_E_NOT_FOUND, "line_not_found", "line", _("No folio line \"%s\"."), key);
 }
 
@@ -117,12 +119,13 @@ static void line_text(const struct fd_folio_line *l, const char *cur, bool voide
 	char d[FD_DATE_STRLEN], amt[FD_MONEY_STRLEN], tax[FD_MONEY_STRLEN];
 	fd_money_format_plain(l->amount, cur, amt, sizeof amt);
 	fd_money_format_plain(l->tax, cur, tax, sizeof tax);
-	printf("  %.8s %s %-8s %-40.40s %12s %10s%s\n", l->id, fd_date_format(l->date, d), fd_line_kind_name(l->kind),
-	       l->description, amt, l->tax ? tax : "", voided ? _("  (voided)") : "");
+	printf("  %.8s %s %-8s %-40.40s %12s %10s%s\n", l->id, fd_date_format(l->date, d),
+	       fd_line_kind_name(l->kind), l->description, amt, l->tax ? tax : "",
+	       voided ? _("  (voided)") : "");
 }
 
 static enum fd_status show_folio(struct cli *cli, const struct fd_folio *f, const char *cur, cJSON *arr,
-				 int64_t *balance, struct fd_error *err)
+                                 int64_t *balance, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	struct fd_folio_line *lines = NULL;
@@ -130,7 +133,8 @@ static enum fd_status show_folio(struct cli *cli, const struct fd_folio *f, cons
 	struct fd_folio_totals t;
 	enum fd_status st = repo->folio_lines(repo->ctx, f->id, &lines, &n, err);
 	if (!st && !fd_folio_sum(lines, (size_t)n, &t))
-		st = fd_fail(err, FD_E_INVALID, "invalid_amount", NULL, _("The folio's sum is out of range."));
+		st =
+		    fd_fail(err, FD_E_INVALID, "invalid_amount", NULL, _("The folio's sum is out of range."));
 	if (st) {
 		free(lines);
 		return st;
@@ -151,7 +155,8 @@ static enum fd_status show_folio(struct cli *cli, const struct fd_folio *f, cons
 		cJSON *la = cJSON_AddArrayToObject(o, "lines");
 		for (int i = 0; i < n; i++) {
 			cJSON *lj = line_json(&lines[i]);
-			cJSON_AddBoolToObject(lj, "voided", fd_folio_line_voided(lines, (size_t)n, lines[i].id));
+			cJSON_AddBoolToObject(lj, "voided",
+			                      fd_folio_line_voided(lines, (size_t)n, lines[i].id));
 			cJSON_AddItemToArray(la, lj);
 		}
 		cJSON_AddItemToArray(arr, o);
@@ -162,14 +167,15 @@ static enum fd_status show_folio(struct cli *cli, const struct fd_folio *f, cons
 			line_text(&lines[i], cur, fd_folio_line_voided(lines, (size_t)n, lines[i].id));
 		printf(_("  charges %s  VAT included %s  paid %s  balance %s\n"),
 		       fd_money_format(t.charges, cur, a, sizeof a), fd_money_format(t.tax, cur, b, sizeof b),
-		       fd_money_format(t.payments, cur, c, sizeof c), fd_money_format(t.balance, cur, d, sizeof d));
+		       fd_money_format(t.payments, cur, c, sizeof c),
+		       fd_money_format(t.balance, cur, d, sizeof d));
 	}
 	free(lines);
 	return FD_OK;
 }
 
-static int folio_create(struct cli *cli, const struct fd_booking_row *row, const char *name, const char *company,
-			bool route_room)
+static int folio_create(struct cli *cli, const struct fd_booking_row *row, const char *name,
+                        const char *company, bool route_room)
 {
 	struct fd_op op;
 	char id[FD_ID_LEN];
@@ -189,15 +195,15 @@ int cmd_folio(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *add = NULL, *company = NULL;
 	bool route = false;
-	const struct cli_opt opts[] = { { "add", &add, NULL }, { "company", &company, NULL },
-					{ "route-room", NULL, &route }, { 0 } };
+	const struct cli_opt opts[] = {
+	    {"add", &add, NULL}, {"company", &company, NULL}, {"route-room", NULL, &route}, {0}};
 	if (!cli_parse(cli, "folio", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (cli_load_booking_row(cli, code, &row, &err))
 		return cli_error(cli, &err);
 	if (add || company || route)
@@ -219,7 +225,8 @@ int cmd_folio(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(doc, "currency", cur);
 		arr = cJSON_AddArrayToObject(doc, "folios");
 	} else {
-		printf(_("Booking %s  %s  (%s)\n"), row.b.code, row.guest_name, fd_booking_status_name(row.b.status));
+		printf(_("Booking %s  %s  (%s)\n"), row.b.code, row.guest_name,
+		       fd_booking_status_name(row.b.status));
 	}
 	int64_t balance = 0, guest_balance = 0;
 	enum fd_status st = FD_OK;
@@ -243,7 +250,8 @@ int cmd_folio(struct cli *cli, int argc, char **argv)
 		char m[FD_MONEY_STRLEN];
 		if (n == 0)
 			printf(_("No folio lines yet.\n"));
-		printf(_("Balance due from the guest: %s\n"), fd_money_format(guest_balance, cur, m, sizeof m));
+		printf(_("Balance due from the guest: %s\n"),
+		       fd_money_format(guest_balance, cur, m, sizeof m));
 	}
 	return CLI_OK;
 }
@@ -261,8 +269,8 @@ static void add_target(cJSON *p, const struct fd_booking_row *row, const char *f
 int cmd_post(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[3], *qty = NULL, *desc = NULL, *folio = NULL, *date = NULL;
-	const struct cli_opt opts[] = { { "qty", &qty, NULL }, { "desc", &desc, NULL }, { "folio", &folio, NULL },
-					{ "date", &date, NULL }, { 0 } };
+	const struct cli_opt opts[] = {
+	    {"qty", &qty, NULL}, {"desc", &desc, NULL}, {"folio", &folio, NULL}, {"date", &date, NULL}, {0}};
 	if (!cli_parse(cli, "post", argc, argv, opts, pos, 3, 3))
 		return CLI_USAGE;
 	int q = 1;
@@ -275,7 +283,7 @@ int cmd_post(struct cli *cli, int argc, char **argv)
 	if (!parse_amount(cli, "post", pos[2], &amount))
 		return CLI_USAGE;
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (cli_load_booking_row(cli, pos[0], &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
@@ -298,8 +306,11 @@ int cmd_post(struct cli *cli, int argc, char **argv)
 static int payment(struct cli *cli, const char *cmd, const char *type, int argc, char **argv)
 {
 	const char *pos[3], *ref = NULL, *last4 = NULL, *folio = NULL, *reason = NULL;
-	const struct cli_opt opts[] = { { "ref", &ref, NULL }, { "last4", &last4, NULL }, { "folio", &folio, NULL },
-					{ "reason", &reason, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"ref", &ref, NULL},
+	                               {"last4", &last4, NULL},
+	                               {"folio", &folio, NULL},
+	                               {"reason", &reason, NULL},
+	                               {0}};
 	if (!cli_parse(cli, cmd, argc, argv, opts, pos, 3, 3))
 		return CLI_USAGE;
 	bool refund = strcmp(type, "folio.refund") == 0;
@@ -314,7 +325,7 @@ static int payment(struct cli *cli, const char *cmd, const char *type, int argc,
 	if (!parse_amount(cli, cmd, pos[2], &amount))
 		return CLI_USAGE;
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (cli_load_booking_row(cli, pos[0], &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
@@ -332,7 +343,7 @@ static int payment(struct cli *cli, const char *cmd, const char *type, int argc,
 	if (reason)
 		cJSON_AddStringToObject(p, "reason", reason);
 	return apply_show(cli, &op, refund ? N_("Refunded on %s: line %s") : N_("Payment on %s: line %s"),
-			  row.b.code);
+	                  row.b.code);
 }
 
 int cmd_pay(struct cli *cli, int argc, char **argv)
@@ -348,7 +359,7 @@ int cmd_refund(struct cli *cli, int argc, char **argv)
 int cmd_void(struct cli *cli, int argc, char **argv)
 {
 	const char *line, *reason = NULL;
-	const struct cli_opt opts[] = { { "reason", &reason, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"reason", &reason, NULL}, {0}};
 	if (!cli_parse(cli, "void", argc, argv, opts, &line, 1, 1))
 		return CLI_USAGE;
 	if (!reason)
@@ -357,7 +368,7 @@ int cmd_void(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	char id[FD_ID_LEN], vid[FD_ID_LEN];
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (resolve_line(cli, line, id, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
@@ -377,11 +388,12 @@ int cmd_moveline(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	char id[FD_ID_LEN], folio[FD_ID_LEN];
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (resolve_line(cli, pos[0], id, &err))
 		return cli_error(cli, &err);
 	/* The folio by id or a unique prefix. */
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT id FROM folios WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2", &err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(cli->db, "SELECT id FROM folios WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2", &err);
 	if (!s)
 		return cli_error(cli, &err);
 	sqlite3_bind_text(s, 1, pos[1], -1, SQLITE_TRANSIENT);
@@ -391,7 +403,8 @@ int cmd_moveline(struct cli *cli, int argc, char **argv)
 			snprintf(folio, sizeof folio, "%s", (const char *)sqlite3_column_text(s, 0));
 	sqlite3_reset(s);
 	if (found != 1) {
-		fd_fail(&err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No single folio \"%s\"."), pos[1]);
+		fd_fail(&err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No single folio \"%s\"."),
+		        pos[1]);
 		return cli_error(cli, &err);
 	}
 	struct fd_op op;
@@ -404,7 +417,7 @@ int cmd_moveline(struct cli *cli, int argc, char **argv)
 int cmd_settle(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *company = NULL;
-	const struct cli_opt opts[] = { { "company", &company, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"company", &company, NULL}, {0}};
 	if (!cli_parse(cli, "settle", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
 	if (!company)
@@ -413,7 +426,7 @@ int cmd_settle(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_booking_row row;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (cli_load_booking_row(cli, code, &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
@@ -427,9 +440,10 @@ int cmd_settle(struct cli *cli, int argc, char **argv)
 
 int cmd_charges(struct cli *cli, int argc, char **argv)
 {
-	const char *pos[2] = { NULL, NULL }, *name = NULL, *vat = NULL;
+	const char *pos[2] = {NULL, NULL}, *name = NULL, *vat = NULL;
 	bool room = false;
-	const struct cli_opt opts[] = { { "name", &name, NULL }, { "vat", &vat, NULL }, { "room", NULL, &room }, { 0 } };
+	const struct cli_opt opts[] = {
+	    {"name", &name, NULL}, {"vat", &vat, NULL}, {"room", NULL, &room}, {0}};
 	if (!cli_parse(cli, "charges", argc, argv, opts, pos, 0, 2))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -438,7 +452,8 @@ int cmd_charges(struct cli *cli, int argc, char **argv)
 	if (pos[0] && strcmp(pos[0], "set") == 0) {
 		int bp;
 		if (!pos[1] || !name || !vat)
-			return cli_usage_error(cli, "charges", _("use 'charges set CODE --name NAME --vat BASIS-POINTS'"));
+			return cli_usage_error(cli, "charges",
+			                       _("use 'charges set CODE --name NAME --vat BASIS-POINTS'"));
 		if (!cli_int(cli, "charges", "--vat", vat, 0, 10000, &bp))
 			return CLI_USAGE;
 		struct fd_op op;
@@ -452,13 +467,15 @@ int cmd_charges(struct cli *cli, int argc, char **argv)
 	}
 	if (pos[0])
 		return cli_usage_error(cli, "charges", _("unknown subcommand \"%s\"; use set"), pos[0]);
-	struct fd_error err = { 0 };
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT code, name, vat_bp, is_room FROM charge_codes ORDER BY code", &err);
+	struct fd_error err = {0};
+	sqlite3_stmt *s =
+	    fd_db_stmt(cli->db, "SELECT code, name, vat_bp, is_room FROM charge_codes ORDER BY code", &err);
 	if (!s)
 		return cli_error(cli, &err);
 	cJSON *doc = cli->json ? cJSON_CreateArray() : NULL;
 	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(s, 0), *n = (const char *)sqlite3_column_text(s, 1);
+		const char *c = (const char *)sqlite3_column_text(s, 0),
+		           *n = (const char *)sqlite3_column_text(s, 1);
 		int bp = sqlite3_column_int(s, 2);
 		if (doc) {
 			cJSON *o = cJSON_CreateObject();
@@ -494,8 +511,10 @@ static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
 int cmd_settings(struct cli *cli, int argc, char **argv)
 {
 	const char *threshold = NULL, *noshow = NULL, *ooo = NULL;
-	const struct cli_opt opts[] = { { "refund-threshold", &threshold, NULL }, { "noshow-auto", &noshow, NULL },
-					{ "ooo-available", &ooo, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"refund-threshold", &threshold, NULL},
+	                               {"noshow-auto", &noshow, NULL},
+	                               {"ooo-available", &ooo, NULL},
+	                               {0}};
 	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -511,14 +530,15 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		printf(_("refund threshold (above it a manager must refund): %s\n"),
 		       fd_money_format(strtoll(t, NULL, 10), cur, m, sizeof m));
 		printf(_("night audit marks no-shows: %s\n"), strcmp(n, "1") == 0 ? _("yes") : _("no"));
-		printf(_("out-of-order rooms count as available: %s\n"), strcmp(o, "1") == 0 ? _("yes") : _("no"));
+		printf(_("out-of-order rooms count as available: %s\n"),
+		       strcmp(o, "1") == 0 ? _("yes") : _("no"));
 		return CLI_OK;
 	}
 	struct fd_op op;
 	cli_op(cli, &op, "folio.configure");
 	bool b, ok = true;
 	int64_t amount;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (threshold) {
 		if (fd_money_parse(threshold, cur, &amount, &err) || amount < 0)
 			ok = cli_usage_error(cli, "settings", "--refund-threshold: %s", err.message) && false;
@@ -544,7 +564,7 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 int cmd_audit(struct cli *cli, int argc, char **argv)
 {
 	const char *date = NULL;
-	const struct cli_opt opts[] = { { "date", &date, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"date", &date, NULL}, {0}};
 	if (!cli_parse(cli, "audit", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	fd_date day;
@@ -559,7 +579,7 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 	fd_date_format(day, dtext);
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	struct fd_day_report r;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (repo->get_day_report(repo->ctx, day, &r, &err) == FD_OK) {
 		/* Nothing to do, and nothing is written (not even the log). */
 		if (cli->json) {
@@ -608,7 +628,7 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 		cli_print_json(doc);
 	} else {
 		printf(_("Closed %s: %" PRId64 " room(s) sold, room revenue %s, %" PRId64 " no-show(s). "
-			 "The business date is now %s.\n"),
+		         "The business date is now %s.\n"),
 		       dtext, r.rooms_sold, fd_money_format(r.room_revenue, cur, m, sizeof m), r.no_shows,
 		       fd_date_format(day + 1, next));
 	}

@@ -39,7 +39,7 @@ static struct icaltimetype ical_date(fd_date d)
 }
 
 static void add_event(icalcomponent *cal, const char *uid, fd_date start, fd_date end, const char *summary,
-		      struct icaltimetype stamp)
+                      struct icaltimetype stamp)
 {
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
@@ -56,12 +56,14 @@ static void add_event(icalcomponent *cal, const char *uid, fd_date start, fd_dat
 }
 
 static enum fd_status export_room(struct cli *cli, icalcomponent *cal, const struct fd_room *r, fd_date from,
-				  fd_date to, struct icaltimetype stamp, struct fd_error *err)
+                                  fd_date to, struct icaltimetype stamp, struct fd_error *err)
 {
 	char uid[320], a[FD_DATE_STRLEN];
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT booking_id, min(night), max(night) + 1 FROM stay_nights"
-					      " WHERE room = ?1 AND night >= ?2 AND night < ?3"
-					      " GROUP BY booking_id ORDER BY 2", err);
+	sqlite3_stmt *s = fd_db_stmt(cli->db,
+	                             "SELECT booking_id, min(night), max(night) + 1 FROM stay_nights"
+	                             " WHERE room = ?1 AND night >= ?2 AND night < ?3"
+	                             " GROUP BY booking_id ORDER BY 2",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_TRANSIENT);
@@ -69,15 +71,18 @@ static enum fd_status export_room(struct cli *cli, icalcomponent *cal, const str
 	sqlite3_bind_int(s, 3, to);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		snprintf(uid, sizeof uid, "%s@frontdesk", (const char *)sqlite3_column_text(s, 0));
-		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2), "Not available (booked)", stamp);
+		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
+		          "Not available (booked)", stamp);
 	}
 	sqlite3_reset(s);
 	if (r->maint == FD_MAINT_OOO && r->maint_from < to && r->maint_to > from) {
 		snprintf(uid, sizeof uid, "ooo-%s-%s@frontdesk", r->id, fd_date_format(r->maint_from, a));
 		add_event(cal, uid, r->maint_from, r->maint_to, "Not available (out of order)", stamp);
 	}
-	s = fd_db_stmt(cli->db, "SELECT uid, start, end FROM room_blocks WHERE room = ?1 AND start < ?3 AND end > ?2"
-				" ORDER BY start", err);
+	s = fd_db_stmt(cli->db,
+	               "SELECT uid, start, end FROM room_blocks WHERE room = ?1 AND start < ?3 AND end > ?2"
+	               " ORDER BY start",
+	               err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_TRANSIENT);
@@ -87,14 +92,15 @@ static enum fd_status export_room(struct cli *cli, icalcomponent *cal, const str
 		char hashed[FD_ID_LEN];
 		op_folio_derive_id(r->number, (const char *)sqlite3_column_text(s, 0), "block", hashed);
 		snprintf(uid, sizeof uid, "block-%s@frontdesk", hashed);
-		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2), "Not available (blocked)", stamp);
+		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
+		          "Not available (blocked)", stamp);
 	}
 	sqlite3_reset(s);
 	return FD_OK;
 }
 
-static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const char *type, fd_date from, fd_date to,
-				  struct icaltimetype stamp, struct fd_error *err)
+static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const char *type, fd_date from,
+                                  fd_date to, struct icaltimetype stamp, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	fd_date run = -1;
@@ -124,8 +130,8 @@ static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const cha
 static int ical_export(struct cli *cli, int argc, char **argv)
 {
 	const char *type = NULL, *room = NULL, *from_s = NULL, *to_s = NULL;
-	const struct cli_opt opts[] = { { "type", &type, NULL }, { "room", &room, NULL }, { "from", &from_s, NULL },
-					{ "to", &to_s, NULL }, { 0 } };
+	const struct cli_opt opts[] = {
+	    {"type", &type, NULL}, {"room", &room, NULL}, {"from", &from_s, NULL}, {"to", &to_s, NULL}, {0}};
 	if (!cli_parse(cli, "ical export", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (!type == !room)
@@ -142,23 +148,29 @@ static int ical_export(struct cli *cli, int argc, char **argv)
 	if (!to_s)
 		to = from + 365;
 	if (to <= from || to - from > 3700)
-		return cli_usage_error(cli, "ical export", _("--to must be after --from, at most ten years later"));
+		return cli_usage_error(cli, "ical export",
+		                       _("--to must be after --from, at most ten years later"));
 	const struct fd_repo *repo = fd_db_repo(cli->db);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_room r;
 	struct fd_room_type t;
-	enum fd_status st = room ? repo->get_room(repo->ctx, room, &r, &err) : repo->get_room_type(repo->ctx, type, &t, &err);
+	enum fd_status st =
+	    room ? repo->get_room(repo->ctx, room, &r, &err) : repo->get_room_type(repo->ctx, type, &t, &err);
 	if (st == FD_E_NOT_FOUND)
-		fd_fail(&err, FD_E_NOT_FOUND, room ? "room_not_found" : "room_type_not_found", room ? "room" : "type",
-			room ? _("No room \"%s\".") : _("No room type \"%s\"."), room ? room : type);
+		fd_fail(&err, FD_E_NOT_FOUND, room ? "room_not_found" : "room_type_not_found",
+		        room ? "room" : "type", room ? _("No room \"%s\".") : _("No room type \"%s\"."),
+		        room ? room : type);
 	if (st)
 		return cli_error(cli, &err);
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid("-//frontdesk//frontdesk " PACKAGE_VERSION "//EN"));
+	icalcomponent_add_property(
+	    cal, icalproperty_new_prodid("-//frontdesk//frontdesk " PACKAGE_VERSION "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	struct icaltimetype stamp = icaltime_from_timet_with_zone(time(NULL), 0, icaltimezone_get_utc_timezone());
-	st = room ? export_room(cli, cal, &r, from, to, stamp, &err) : export_type(cli, cal, type, from, to, stamp, &err);
+	struct icaltimetype stamp =
+	    icaltime_from_timet_with_zone(time(NULL), 0, icaltimezone_get_utc_timezone());
+	st = room ? export_room(cli, cal, &r, from, to, stamp, &err)
+	          : export_type(cli, cal, type, from, to, stamp, &err);
 	if (!st) {
 		char *text = icalcomponent_as_ical_string_r(cal);
 		fputs(text, stdout);
@@ -185,7 +197,8 @@ static char *read_all(const char *path, struct fd_error *err)
 			if (!p) {
 				free(buf);
 				buf = NULL;
-				fd_fail(err, FD_E_INVALID, "invalid_file", "file", _("%s is too large for a calendar feed."), path);
+				fd_fail(err, FD_E_INVALID, "invalid_file", "file",
+				        _("%s is too large for a calendar feed."), path);
 				break;
 			}
 			buf = p;
@@ -224,7 +237,7 @@ static const char *event_dates(icalcomponent *ev, fd_date *start, fd_date *end)
 }
 
 static void add_block_op(struct cli *cli, struct fd_op *op, const char *room, const char *uid, fd_date start,
-			 fd_date end, const char *summary, const char *source)
+                         fd_date end, const char *summary, const char *source)
 {
 	char a[FD_DATE_STRLEN];
 	cli_op(cli, op, "room.block");
@@ -270,7 +283,7 @@ static void feed_free(struct feed *f)
 
 /* Ops for the feed's events that are new or changed; counts the unchanged. */
 static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const char *room, const char *source,
-				  struct feed *f, int *unchanged, struct fd_error *err)
+                                  struct feed *f, int *unchanged, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
@@ -279,20 +292,20 @@ static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const cha
 		fd_date start = 0, end = 0;
 		if (!uid || !*uid || strlen(uid) >= 256)
 			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-				       _("An event (summary \"%s\") has no usable UID; nothing imported."),
-				       summary ? summary : "");
+			               _("An event (summary \"%s\") has no usable UID; nothing imported."),
+			               summary ? summary : "");
 		const char *why = event_dates(ev, &start, &end);
 		if (why)
-			return fd_fail(err, FD_E_INVALID, "invalid_file", "file", _("Event %s %s; nothing imported."), uid,
-				       why);
+			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
+			               _("Event %s %s; nothing imported."), uid, why);
 		char sum[128];
 		snprintf(sum, sizeof sum, "%s", summary ? summary : "");
 		if (!feed_grow(f))
 			return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 		snprintf(f->uids[f->n_uids++], 256, "%s", uid);
 		struct fd_room_block old;
-		if (repo->get_block(repo->ctx, room, uid, &old, err) == FD_OK && old.start == start && old.end == end &&
-		    strcmp(old.summary, sum) == 0 && strcmp(old.source, source) == 0) {
+		if (repo->get_block(repo->ctx, room, uid, &old, err) == FD_OK && old.start == start &&
+		    old.end == end && strcmp(old.summary, sum) == 0 && strcmp(old.source, source) == 0) {
 			(*unchanged)++;
 			continue;
 		}
@@ -303,9 +316,10 @@ static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const cha
 
 /* Blocks of this room and source whose events have left the feed. */
 static enum fd_status plan_unblocks(struct cli *cli, const char *room, const char *source, struct feed *f,
-				    int *removed, struct fd_error *err)
+                                    int *removed, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT uid FROM room_blocks WHERE room = ?1 AND source = ?2", err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(cli->db, "SELECT uid FROM room_blocks WHERE room = ?1 AND source = ?2", err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, room, -1, SQLITE_TRANSIENT);
@@ -335,7 +349,7 @@ static enum fd_status plan_unblocks(struct cli *cli, const char *room, const cha
 static int ical_import(struct cli *cli, int argc, char **argv)
 {
 	const char *file, *room = NULL, *source = NULL;
-	const struct cli_opt opts[] = { { "room", &room, NULL }, { "source", &source, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"room", &room, NULL}, {"source", &source, NULL}, {0}};
 	if (!cli_parse(cli, "ical import", argc, argv, opts, &file, 1, 1))
 		return CLI_USAGE;
 	if (!room)
@@ -347,7 +361,7 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		const char *base = strrchr(file, '/');
 		source = base ? base + 1 : file;
 	}
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_room r;
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	enum fd_status st = repo->get_room(repo->ctx, room, &r, &err);
@@ -364,11 +378,12 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		if (cal)
 			icalcomponent_free(cal);
 		fd_fail(&err, FD_E_INVALID, "invalid_file", "file",
-			_("%s is not a complete iCalendar file (VCALENDAR missing or not closed); nothing imported."),
-			file);
+		        _("%s is not a complete iCalendar file (VCALENDAR missing or not closed); nothing "
+		          "imported."),
+		        file);
 		return cli_error(cli, &err);
 	}
-	struct feed f = { 0 };
+	struct feed f = {0};
 	int unchanged = 0, removed = 0;
 	st = plan_blocks(cli, cal, room, source, &f, &unchanged, &err);
 	icalcomponent_free(cal);
@@ -395,8 +410,8 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "unblocked", removed);
 		cli_print_json(doc);
 	} else {
-		printf(_("Room %s: %d block(s) added or changed, %d unchanged, %d removed.\n"), room, changed, unchanged,
-		       removed);
+		printf(_("Room %s: %d block(s) added or changed, %d unchanged, %d removed.\n"), room, changed,
+		       unchanged, removed);
 	}
 	return CLI_OK;
 }

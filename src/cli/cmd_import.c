@@ -13,18 +13,22 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[2], *hotel = NULL;
 	bool skip = false;
-	const struct cli_opt opts[] = { { "hotel", &hotel, NULL }, { "skip-bad-rows", NULL, &skip }, { 0 } };
+	const struct cli_opt opts[] = {{"hotel", &hotel, NULL}, {"skip-bad-rows", NULL, &skip}, {0}};
 	if (!cli_parse(cli, "import", argc, argv, opts, pos, 2, 2))
 		return CLI_USAGE;
 	if (strcmp(pos[0], "bookings") != 0)
-		return cli_usage_error(cli, "import", _("unknown kind \"%s\"; use 'import bookings FILE'"), pos[0]);
+		return cli_usage_error(cli, "import", _("unknown kind \"%s\"; use 'import bookings FILE'"),
+		                       pos[0]);
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	struct fd_import_opts o = { .hotel = hotel, .skip_bad = skip, .actor = cli->actor[0] ? cli->actor : "local",
-				    .device = cli->device, .report = stderr };
+	struct fd_import_opts o = {.hotel = hotel,
+	                           .skip_bad = skip,
+	                           .actor = cli->actor[0] ? cli->actor : "local",
+	                           .device = cli->device,
+	                           .report = stderr};
 	struct fd_import_result res;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (fd_import_bookings(cli->db, pos[1], &o, &res, &err))
@@ -43,8 +47,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		cli_print_json(doc);
 		return CLI_OK;
 	}
-	printf(_("Imported %ld booking(s) from %ld row(s) in %.2f s; %ld room type(s) created.\n"), res.imported,
-	       res.rows, secs, res.types_created);
+	printf(_("Imported %ld booking(s) from %ld row(s) in %.2f s; %ld room type(s) created.\n"),
+	       res.imported, res.rows, secs, res.types_created);
 	if (res.bad)
 		printf(_("Skipped %ld bad row(s) (listed on standard error).\n"), res.bad);
 	if (res.day_use)

@@ -15,7 +15,7 @@
 /* --- collecting rows --- */
 
 struct rows {
-	cJSON *array;   /* JSON output */
+	cJSON *array; /* JSON output */
 	struct cli *cli;
 	int count;
 	char currency[4];
@@ -34,7 +34,7 @@ static bool print_booking(void *ctx, const struct fd_booking_row *row)
 
 static void rows_begin(struct cli *cli, struct rows *r)
 {
-	*r = (struct rows){ .cli = cli };
+	*r = (struct rows){.cli = cli};
 	r->array = cli->json ? cJSON_CreateArray() : NULL;
 	struct fd_property p;
 	const struct fd_repo *repo = fd_db_repo(cli->db);
@@ -45,7 +45,7 @@ static void rows_begin(struct cli *cli, struct rows *r)
 }
 
 static int rows_end(struct cli *cli, struct rows *r, const char *key, enum fd_status st,
-		    const struct fd_error *err)
+                    const struct fd_error *err)
 {
 	if (st) {
 		cJSON_Delete(r->array);
@@ -65,9 +65,9 @@ static int rows_end(struct cli *cli, struct rows *r, const char *key, enum fd_st
 static int list_bookings(struct cli *cli, enum fd_booking_list kind, fd_date from, fd_date to)
 {
 	struct rows r;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	rows_begin(cli, &r);
-	struct fd_booking_filter f = { .kind = kind, .from = from, .to = to, .limit = 100000 };
+	struct fd_booking_filter f = {.kind = kind, .from = from, .to = to, .limit = 100000};
 	enum fd_status st = fd_query_bookings(cli->db, &f, print_booking, &r, &err);
 	return rows_end(cli, &r, "bookings", st, &err);
 }
@@ -75,7 +75,7 @@ static int list_bookings(struct cli *cli, enum fd_booking_list kind, fd_date fro
 int cmd_bookings(struct cli *cli, int argc, char **argv)
 {
 	const char *from_s = NULL, *to_s = NULL;
-	const struct cli_opt opts[] = { { "from", &from_s, NULL }, { "to", &to_s, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"from", &from_s, NULL}, {"to", &to_s, NULL}, {0}};
 	if (!cli_parse(cli, "bookings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -95,7 +95,7 @@ int cmd_bookings(struct cli *cli, int argc, char **argv)
 static int list_on_date(struct cli *cli, const char *cmd, enum fd_booking_list kind, int argc, char **argv)
 {
 	const char *date_s = NULL;
-	const struct cli_opt opts[] = { { "date", &date_s, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"date", &date_s, NULL}, {0}};
 	if (!cli_parse(cli, cmd, argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -131,7 +131,7 @@ int cmd_find(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct rows r;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	rows_begin(cli, &r);
 	enum fd_status st = fd_query_find(cli->db, text, 50, print_booking, &r, &err);
 	return rows_end(cli, &r, "bookings", st, &err);
@@ -158,7 +158,7 @@ int cmd_rooms(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct rows r;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	rows_begin(cli, &r);
 	enum fd_status st = fd_query_rooms(cli->db, cli_today(cli), print_room, &r, &err);
 	return rows_end(cli, &r, "rooms", st, &err);
@@ -193,7 +193,7 @@ int cmd_types(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct rows r;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	rows_begin(cli, &r);
 	enum fd_status st = fd_query_room_types(cli->db, print_type, &r, &err);
 	return rows_end(cli, &r, "room_types", st, &err);
@@ -239,14 +239,14 @@ static bool avail_type(void *ctx, const struct fd_room_type *t)
 int cmd_avail(struct cli *cli, int argc, char **argv)
 {
 	const char *from_s = NULL, *days_s = NULL;
-	const struct cli_opt opts[] = { { "from", &from_s, NULL }, { "days", &days_s, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"from", &from_s, NULL}, {"days", &days_s, NULL}, {0}};
 	if (!cli_parse(cli, "avail", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	struct fd_error err = { 0 };
-	struct avail_ctx a = { .cli = cli, .from = cli_today(cli), .days = 14, .err = &err };
+	struct fd_error err = {0};
+	struct avail_ctx a = {.cli = cli, .from = cli_today(cli), .days = 14, .err = &err};
 	if ((from_s && !cli_date(cli, "avail", "--from", from_s, &a.from)) ||
 	    (days_s && !cli_int(cli, "avail", "--days", days_s, 1, 366, &a.days)))
 		return CLI_USAGE;
@@ -290,7 +290,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct rows r;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	rows_begin(cli, &r);
 	cJSON_Delete(r.array);
 	r.array = NULL;

@@ -30,17 +30,23 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	const char *name, *from_s = NULL, *to_s = NULL, *days_s = NULL, *user = NULL;
 	bool csv = false, json = cli->json;
-	const struct cli_opt opts[] = { { "from", &from_s, NULL }, { "to", &to_s, NULL }, { "days", &days_s, NULL },
-					{ "user", &user, NULL }, { "csv", NULL, &csv }, { "json", NULL, &json }, { 0 } };
+	const struct cli_opt opts[] = {{"from", &from_s, NULL},
+	                               {"to", &to_s, NULL},
+	                               {"days", &days_s, NULL},
+	                               {"user", &user, NULL},
+	                               {"csv", NULL, &csv},
+	                               {"json", NULL, &json},
+	                               {0}};
 	if (!cli_parse(cli, "report", argc, argv, opts, &name, 1, 1))
 		return CLI_USAGE;
 	if (csv && json)
 		return cli_usage_error(cli, "report", _("choose --csv or --json, not both"));
 	enum fd_report_kind kind;
 	if (!fd_report_kind_parse(name, &kind))
-		return cli_usage_error(cli, "report",
-				       _("unknown report \"%s\"; use summary, daily, forecast, hk-productivity or cashier"),
-				       name);
+		return cli_usage_error(
+		    cli, "report",
+		    _("unknown report \"%s\"; use summary, daily, forecast, hk-productivity or cashier"),
+		    name);
 	bool forecast = kind == FD_REPORT_FORECAST;
 	fd_date from = 0, to = 0;
 	int days = 14;
@@ -59,11 +65,12 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (to < from)
 		return cli_usage_error(cli, "report", _("--to is before --from"));
 	if (to - from >= FD_REPORT_MAX_RANGE)
-		return cli_usage_error(cli, "report", _("the range may span at most %d days"), FD_REPORT_MAX_RANGE);
+		return cli_usage_error(cli, "report", _("the range may span at most %d days"),
+		                       FD_REPORT_MAX_RANGE);
 	char cur[4];
 	cli_currency(cli, cur);
 	struct tab t;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_report_build(cli->db, kind, from, to, user, cur, &t, &err)) {
 		tab_free(&t);
 		return cli_error(cli, &err);

@@ -22,11 +22,11 @@ static int apply_one(struct cli *cli, struct fd_op *op, const char *done_fmt, co
 			cJSON_AddStringToObject(doc, "warning", res.warning);
 		cli_print_json(doc);
 	} else {
-		/* done_fmt is one of our own N_() literals with one %s. */
-		#pragma GCC diagnostic push
-		#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+/* done_fmt is one of our own N_() literals with one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 		printf(_(done_fmt), subject);
-		#pragma GCC diagnostic pop
+#pragma GCC diagnostic pop
 		putchar('\n');
 	}
 	return CLI_OK;
@@ -36,13 +36,14 @@ int cmd_hk(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[2];
 	bool occupied = false, vacant = false;
-	const struct cli_opt opts[] = { { "occupied", NULL, &occupied }, { "vacant", NULL, &vacant }, { 0 } };
+	const struct cli_opt opts[] = {{"occupied", NULL, &occupied}, {"vacant", NULL, &vacant}, {0}};
 	if (!cli_parse(cli, "hk", argc, argv, opts, pos, 2, 2))
 		return CLI_USAGE;
 	enum fd_clean c;
 	if (!fd_clean_parse(pos[1], &c))
-		return cli_usage_error(cli, "hk", _("\"%s\" is not a cleaning status; use dirty, pickup, clean or inspected"),
-				       pos[1]);
+		return cli_usage_error(
+		    cli, "hk", _("\"%s\" is not a cleaning status; use dirty, pickup, clean or inspected"),
+		    pos[1]);
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
@@ -58,7 +59,8 @@ int cmd_hk(struct cli *cli, int argc, char **argv)
 static int maintenance(struct cli *cli, const char *cmd, const char *state, int argc, char **argv)
 {
 	const char *room, *from = NULL, *to = NULL, *reason = NULL;
-	const struct cli_opt opts[] = { { "from", &from, NULL }, { "to", &to, NULL }, { "reason", &reason, NULL }, { 0 } };
+	const struct cli_opt opts[] = {
+	    {"from", &from, NULL}, {"to", &to, NULL}, {"reason", &reason, NULL}, {0}};
 	if (!cli_parse(cli, cmd, argc, argv, opts, &room, 1, 1))
 		return CLI_USAGE;
 	if (!from || !to || !reason)
@@ -123,8 +125,10 @@ int cmd_guest(struct cli *cli, int argc, char **argv)
 static bool print_staff(struct cli *cli, cJSON *arr)
 {
 	struct fd_error err;
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT username, display_name, role, dept, section, active, on_shift"
-					      " FROM staff ORDER BY username", &err);
+	sqlite3_stmt *s = fd_db_stmt(cli->db,
+	                             "SELECT username, display_name, role, dept, section, active, on_shift"
+	                             " FROM staff ORDER BY username",
+	                             &err);
 	if (!s)
 		return false;
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -152,9 +156,12 @@ static bool print_staff(struct cli *cli, cJSON *arr)
 
 int cmd_staff(struct cli *cli, int argc, char **argv)
 {
-	const char *pos[2] = { NULL, NULL }, *name = NULL, *role = NULL, *dept = NULL, *section = NULL;
-	const struct cli_opt opts[] = { { "name", &name, NULL }, { "role", &role, NULL },
-					{ "dept", &dept, NULL }, { "section", &section, NULL }, { 0 } };
+	const char *pos[2] = {NULL, NULL}, *name = NULL, *role = NULL, *dept = NULL, *section = NULL;
+	const struct cli_opt opts[] = {{"name", &name, NULL},
+	                               {"role", &role, NULL},
+	                               {"dept", &dept, NULL},
+	                               {"section", &section, NULL},
+	                               {0}};
 	if (!cli_parse(cli, "staff", argc, argv, opts, pos, 1, 2))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -168,7 +175,9 @@ int cmd_staff(struct cli *cli, int argc, char **argv)
 		return CLI_OK;
 	}
 	if (strcmp(pos[0], "add") != 0 || !pos[1])
-		return cli_usage_error(cli, "staff", _("use 'staff list' or 'staff add USER --name NAME --role ROLE --dept DEPT'"));
+		return cli_usage_error(
+		    cli, "staff",
+		    _("use 'staff list' or 'staff add USER --name NAME --role ROLE --dept DEPT'"));
 	if (!name || !role || !dept)
 		return cli_usage_error(cli, "staff", _("--name, --role and --dept are required"));
 	struct fd_op op;

@@ -26,8 +26,11 @@ static fd_date system_today(void)
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	const char *name = NULL, *currency = NULL, *tz = NULL, *date = NULL;
-	const struct cli_opt opts[] = { { "property", &name, NULL }, { "currency", &currency, NULL },
-					{ "timezone", &tz, NULL }, { "date", &date, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"property", &name, NULL},
+	                               {"currency", &currency, NULL},
+	                               {"timezone", &tz, NULL},
+	                               {"date", &date, NULL},
+	                               {0}};
 	if (!cli_parse(cli, "init", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (!name || !currency || !tz)
@@ -41,7 +44,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (hotel_exists(cli)) {
 		struct fd_error err;
 		fd_fail(&err, FD_E_CONFLICT, "exists", NULL,
-			_("A hotel already exists in %s; use another --data directory."), cli->db_path);
+		        _("A hotel already exists in %s; use another --data directory."), cli->db_path);
 		return cli_error(cli, &err);
 	}
 	struct fd_op op;
@@ -61,10 +64,10 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 int cmd_demo(struct cli *cli, int argc, char **argv)
 {
 	const char *seed = NULL, *date = NULL;
-	const struct cli_opt opts[] = { { "seed", &seed, NULL }, { "date", &date, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"seed", &seed, NULL}, {"date", &date, NULL}, {0}};
 	if (!cli_parse(cli, "demo", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
-	struct fd_demo_options o = { .seed = 42, .today = system_today() };
+	struct fd_demo_options o = {.seed = 42, .today = system_today()};
 	if (seed)
 		o.seed = strtoull(seed, NULL, 10);
 	if (date && !cli_date(cli, "demo", "--date", date, &o.today))
@@ -72,7 +75,7 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, true);
 	if (rc)
 		return rc;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_demo_build(cli->db, &o, &err))
 		return cli_error(cli, &err);
 	if (!cli->json)

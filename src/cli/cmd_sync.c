@@ -24,7 +24,7 @@
 int cmd_enroll(struct cli *cli, int argc, char **argv)
 {
 	const char *name = NULL, *pos[2];
-	const struct cli_opt opts[] = { { "name", &name, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"name", &name, NULL}, {0}};
 	if (!cli_parse(cli, "enroll", argc, argv, opts, pos, 2, 2))
 		return CLI_USAGE;
 	char host[64] = "DESK";
@@ -35,7 +35,7 @@ int cmd_enroll(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, true);
 	if (rc)
 		return rc;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_sync_enroll(cli->db, pos[0], pos[1], name, &err))
 		return cli_error(cli, &err);
 	if (cli->json) {
@@ -44,7 +44,8 @@ int cmd_enroll(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(doc, "name", name);
 		cli_print_json(doc);
 	} else {
-		printf(_("Enrolled as \"%s\" with %s. Sign in with 'frontdesk login USER', then 'frontdesk sync'.\n"),
+		printf(_("Enrolled as \"%s\" with %s. Sign in with 'frontdesk login USER', then 'frontdesk "
+		         "sync'.\n"),
 		       name, pos[0]);
 	}
 	return CLI_OK;
@@ -84,7 +85,7 @@ static bool read_password(struct cli *cli, const char *file, char *out, size_t s
 int cmd_login(struct cli *cli, int argc, char **argv)
 {
 	const char *file = NULL, *pos[1];
-	const struct cli_opt opts[] = { { "password-file", &file, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"password-file", &file, NULL}, {0}};
 	if (!cli_parse(cli, "login", argc, argv, opts, pos, 1, 1))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -93,7 +94,7 @@ int cmd_login(struct cli *cli, int argc, char **argv)
 	char pw[256];
 	if (!read_password(cli, file, pw, sizeof pw))
 		return CLI_REFUSED;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	bool offline;
 	enum fd_status st = fd_sync_login(cli->db, pos[0], pw, &offline, &err);
 	sodium_memzero(pw, sizeof pw);
@@ -105,7 +106,8 @@ int cmd_login(struct cli *cli, int argc, char **argv)
 		cJSON_AddBoolToObject(doc, "offline", offline);
 		cli_print_json(doc);
 	} else if (offline) {
-		printf(_("Signed in as %s offline (the server cannot be reached); your work syncs once you sign in online.\n"),
+		printf(_("Signed in as %s offline (the server cannot be reached); your work syncs once you "
+		         "sign in online.\n"),
 		       pos[0]);
 	} else {
 		printf(_("Signed in as %s.\n"), pos[0]);
@@ -120,7 +122,7 @@ int cmd_logout(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_sync_logout(cli->db, &err))
 		return cli_error(cli, &err);
 	if (!cli->json)
@@ -151,8 +153,8 @@ static void status_print(struct cli *cli, const struct fd_sync_status *st)
 		cJSON_Delete(doc);
 	} else {
 		printf(_("%s: cursor %lld, %d pending, %d rejected, %d open conflicts%s%s\n"),
-		       st->online ? _("online") : _("offline"), (long long)st->cursor, st->pending, st->rejected,
-		       st->open_conflicts, st->last_error[0] ? "; " : "", st->last_error);
+		       st->online ? _("online") : _("offline"), (long long)st->cursor, st->pending,
+		       st->rejected, st->open_conflicts, st->last_error[0] ? "; " : "", st->last_error);
 	}
 	fflush(stdout);
 }
@@ -168,14 +170,14 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 {
 	bool once = false, follow = false;
 	const char *batch = NULL, *page = NULL, *wait = NULL;
-	const struct cli_opt opts[] = { { "once", NULL, &once }, { "follow", NULL, &follow },
-					{ "batch", &batch, NULL }, { "page", &page, NULL },
-					{ "wait", &wait, NULL }, { 0 } };
+	const struct cli_opt opts[] = {{"once", NULL, &once},   {"follow", NULL, &follow},
+	                               {"batch", &batch, NULL}, {"page", &page, NULL},
+	                               {"wait", &wait, NULL},   {0}};
 	if (!cli_parse(cli, "sync", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (once && follow)
 		return cli_usage_error(cli, "sync", _("--once and --follow exclude each other"));
-	struct fd_sync_options o = { 0 };
+	struct fd_sync_options o = {0};
 	if ((batch && !cli_int(cli, "sync", "--batch", batch, 1, 500, &o.batch_limit)) ||
 	    (page && !cli_int(cli, "sync", "--page", page, 1, 5000, &o.page_limit)) ||
 	    (wait && !cli_int(cli, "sync", "--wait", wait, 1, 60, &o.wait_seconds)))
@@ -183,7 +185,7 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_sync *s = fd_sync_new(cli->db_path, &o, &err);
 	if (!s)
 		return cli_error(cli, &err);
@@ -197,7 +199,7 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 		status_print(cli, &st);
 		return CLI_OK;
 	}
-	struct sigaction sa = { .sa_handler = on_signal };
+	struct sigaction sa = {.sa_handler = on_signal};
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	if (fd_sync_start(s, &err)) {
@@ -205,7 +207,7 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	}
 	while (!interrupted) {
-		struct pollfd p = { .fd = fd_sync_wake_fd(s), .events = POLLIN };
+		struct pollfd p = {.fd = fd_sync_wake_fd(s), .events = POLLIN};
 		if (poll(&p, 1, 1000) > 0) {
 			char buf[64];
 			while (read(p.fd, buf, sizeof buf) > 0)
@@ -262,25 +264,26 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 	} else {
 		printf(_("Last sync:  never\n"));
 	}
-	printf(_("Pending:    %d operations\nRejected:   %d operations\nConflicts:  %d open\n"), pending, rejected,
-	       conflicts);
+	printf(_("Pending:    %d operations\nRejected:   %d operations\nConflicts:  %d open\n"), pending,
+	       rejected, conflicts);
 	return CLI_OK;
 }
 
 int cmd_conflicts(struct cli *cli, int argc, char **argv)
 {
 	bool all = false;
-	const struct cli_opt opts[] = { { "all", NULL, &all }, { 0 } };
+	const struct cli_opt opts[] = {{"all", NULL, &all}, {0}};
 	if (!cli_parse(cli, "conflicts", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(fd_db_handle(cli->db),
-			       "SELECT id, created_at, actor, type, code, message, details, resolved, resolved_by"
-			       " FROM conflicts WHERE resolved = 0 OR ?1 ORDER BY created_at, id",
-			       -1, &s, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        fd_db_handle(cli->db),
+	        "SELECT id, created_at, actor, type, code, message, details, resolved, resolved_by"
+	        " FROM conflicts WHERE resolved = 0 OR ?1 ORDER BY created_at, id",
+	        -1, &s, NULL) != SQLITE_OK) {
 		struct fd_error err;
 		fd_db_fail(cli->db, &err, "listing conflicts");
 		return cli_error(cli, &err);
@@ -306,9 +309,12 @@ int cmd_conflicts(struct cli *cli, int argc, char **argv)
 			details = NULL;
 			cJSON_AddItemToArray(arr, o);
 		} else {
-			char *payload = op ? cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(op, "payload")) : NULL;
+			char *payload =
+			    op ? cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(op, "payload"))
+			       : NULL;
 			printf("%s  %s by %s: %s\n", (const char *)sqlite3_column_text(s, 0),
-			       (const char *)sqlite3_column_text(s, 3), (const char *)sqlite3_column_text(s, 2),
+			       (const char *)sqlite3_column_text(s, 3),
+			       (const char *)sqlite3_column_text(s, 2),
 			       (const char *)sqlite3_column_text(s, 5));
 			if (payload)
 				printf(_("    operation: %s\n"), payload);
@@ -317,7 +323,8 @@ int cmd_conflicts(struct cli *cli, int argc, char **argv)
 			if (cJSON_GetArraySize(free_rooms) > 0) {
 				printf(_("    free rooms of the same type:"));
 				const cJSON *r;
-				cJSON_ArrayForEach(r, free_rooms) printf(" %s", cJSON_IsString(r) ? r->valuestring : "?");
+				cJSON_ArrayForEach(r, free_rooms)
+				    printf(" %s", cJSON_IsString(r) ? r->valuestring : "?");
 				printf("\n");
 			}
 			if (sqlite3_column_int(s, 7))
@@ -345,7 +352,7 @@ int cmd_dump(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	char *text;
 	if (fd_sync_dump(cli->db, &text, &err))
 		return cli_error(cli, &err);
@@ -364,7 +371,8 @@ static int apply_raw(struct cli *cli, const char *type, const char *payload_text
 	if (!cJSON_IsObject(payload)) {
 		cJSON_Delete(payload);
 		if (line)
-			return cli_usage_error(cli, "op", _("line %d: the payload is not a JSON object"), line);
+			return cli_usage_error(cli, "op", _("line %d: the payload is not a JSON object"),
+			                       line);
 		return cli_usage_error(cli, "op", _("the payload is not a JSON object"));
 	}
 	if (!fd_op_type_known(type)) {
@@ -384,8 +392,8 @@ static int apply_raw(struct cli *cli, const char *type, const char *payload_text
 
 int cmd_op(struct cli *cli, int argc, char **argv)
 {
-	const char *batch = NULL, *pos[2] = { NULL, NULL };
-	const struct cli_opt opts[] = { { "batch", &batch, NULL }, { 0 } };
+	const char *batch = NULL, *pos[2] = {NULL, NULL};
+	const struct cli_opt opts[] = {{"batch", &batch, NULL}, {0}};
 	if (!cli_parse(cli, "op", argc, argv, opts, pos, 0, 2))
 		return CLI_USAGE;
 	if (!batch && !pos[1])
@@ -409,7 +417,8 @@ int cmd_op(struct cli *cli, int argc, char **argv)
 		const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "payload");
 		char *ptext = p ? cJSON_PrintUnformatted(p) : NULL;
 		if (!cJSON_IsString(t) || !ptext)
-			rc = cli_usage_error(cli, "op", _("line %d: expected {\"type\":...,\"payload\":{...}}"), line);
+			rc = cli_usage_error(cli, "op",
+			                     _("line %d: expected {\"type\":...,\"payload\":{...}}"), line);
 		else
 			rc = apply_raw(cli, t->valuestring, ptext, line);
 		free(ptext);
@@ -426,8 +435,10 @@ static bool find_notice(struct cli *cli, const char *key, char out[FD_ID_LEN])
 {
 	sqlite3_stmt *s;
 	if (strlen(key) < 4 || strlen(key) >= FD_ID_LEN ||
-	    sqlite3_prepare_v2(fd_db_handle(cli->db), "SELECT id FROM conflicts WHERE substr(id, 1, length(?1)) = ?1"
-			       " LIMIT 2", -1, &s, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(fd_db_handle(cli->db),
+	                       "SELECT id FROM conflicts WHERE substr(id, 1, length(?1)) = ?1"
+	                       " LIMIT 2",
+	                       -1, &s, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	int n = 0;
@@ -442,7 +453,7 @@ int cmd_resolve(struct cli *cli, int argc, char **argv)
 {
 	const char *room = NULL, *pos[1];
 	bool accept = false;
-	const struct cli_opt opts[] = { { "room", &room, NULL }, { "accept", NULL, &accept }, { 0 } };
+	const struct cli_opt opts[] = {{"room", &room, NULL}, {"accept", NULL, &accept}, {0}};
 	if (!cli_parse(cli, "resolve", argc, argv, opts, pos, 1, 1))
 		return CLI_USAGE;
 	if (!room == !accept)
@@ -454,7 +465,8 @@ int cmd_resolve(struct cli *cli, int argc, char **argv)
 	if (!find_notice(cli, pos[0], id)) {
 		struct fd_error err;
 		fd_fail(&err, FD_E_NOT_FOUND, "conflict_not_found", "conflict",
-			_("No single conflict notice starts with \"%s\" (see 'frontdesk conflicts')."), pos[0]);
+		        _("No single conflict notice starts with \"%s\" (see 'frontdesk conflicts')."),
+		        pos[0]);
 		return cli_error(cli, &err);
 	}
 	struct fd_op op;
@@ -466,7 +478,8 @@ int cmd_resolve(struct cli *cli, int argc, char **argv)
 		cJSON_AddBoolToObject(op.payload, "accept", true);
 	rc = cli_apply(cli, &op, 1, NULL);
 	if (rc == CLI_OK && !cli->json)
-		printf(room ? _("Resolved: the booking now has room %s.\n") : _("Resolved: the loss is accepted.%s\n"),
+		printf(room ? _("Resolved: the booking now has room %s.\n")
+		            : _("Resolved: the loss is accepted.%s\n"),
 		       room ? room : "");
 	return rc;
 }

@@ -50,16 +50,19 @@ void cli_booking_line(FILE *out, const struct fd_booking_row *row, const char *c
 	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], name[128], rate[FD_MONEY_STRLEN];
 	fd_money_format(b->rate, currency, rate, sizeof rate);
 	fprintf(out, "%s %c %-5s %-5s %s %s %s %s\n", b->code, cli_status_letter(b->status),
-		b->room[0] ? b->room : "-", b->type_code, fd_date_format(b->arrival, arr),
-		fd_date_format(b->departure, dep), fd_text_fit(row->guest_name, 28, 1, name, sizeof name), rate);
+	        b->room[0] ? b->room : "-", b->type_code, fd_date_format(b->arrival, arr),
+	        fd_date_format(b->departure, dep), fd_text_fit(row->guest_name, 28, 1, name, sizeof name),
+	        rate);
 }
 
 cJSON *cli_history_json(struct cli *cli, const char *entity_id)
 {
 	cJSON *arr = cJSON_CreateArray();
 	struct fd_error err;
-	sqlite3_stmt *s = fd_db_stmt(cli->db, "SELECT type, actor, device, applied_at, payload FROM audit_log"
-					      " WHERE entity_id = ?1 ORDER BY seq", &err);
+	sqlite3_stmt *s = fd_db_stmt(cli->db,
+	                             "SELECT type, actor, device, applied_at, payload FROM audit_log"
+	                             " WHERE entity_id = ?1 ORDER BY seq",
+	                             &err);
 	if (!s)
 		return arr;
 	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
@@ -82,7 +85,7 @@ void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row 
 	fprintf(out, _("Booking   %s (%s)\n"), b->code, fd_booking_status_name(b->status));
 	fprintf(out, _("Guest     %s%s\n"), row->guest_name, row->vip ? " [VIP]" : "");
 	fprintf(out, _("Stay      %s to %s, %d night(s)\n"), fd_date_format(b->arrival, arr),
-		fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
+	        fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
 	fprintf(out, _("Room      %s (%s)\n"), b->room[0] ? b->room : _("not assigned"), b->type_code);
 	fprintf(out, _("Guests    %d adult(s), %d child(ren)\n"), b->adults, b->children);
 	fprintf(out, _("Rate      %s per night\n"), fd_money_format(b->rate, currency, rate, sizeof rate));
@@ -99,7 +102,8 @@ void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row 
 		char when[32];
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&at));
 		fprintf(out, "  %s  %-20s %s@%s\n", when, cJSON_GetObjectItem(h, "type")->valuestring,
-			cJSON_GetObjectItem(h, "actor")->valuestring, cJSON_GetObjectItem(h, "device")->valuestring);
+		        cJSON_GetObjectItem(h, "actor")->valuestring,
+		        cJSON_GetObjectItem(h, "device")->valuestring);
 	}
 	cJSON_Delete(hist);
 }
@@ -135,12 +139,12 @@ void cli_room_line(FILE *out, const struct fd_room_row *row)
 {
 	const struct fd_room *r = &row->r;
 	fprintf(out, "%-5s %-5s %2d %-3s %-9s %s%s%s%s\n", r->number, r->type_code, r->floor, row->hk_code,
-		fd_clean_name(r->clean), row->occupant_code[0] ? row->occupant_code : "-",
-		r->dnd ? " DND" : "", r->mur ? " MUR" : "", row->due_out ? _(" due-out") : "");
+	        fd_clean_name(r->clean), row->occupant_code[0] ? row->occupant_code : "-",
+	        r->dnd ? " DND" : "", r->mur ? " MUR" : "", row->due_out ? _(" due-out") : "");
 }
 
 enum fd_status cli_load_booking_row(struct cli *cli, const char *key, struct fd_booking_row *row,
-				    struct fd_error *err)
+                                    struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	memset(row, 0, sizeof *row);
@@ -152,7 +156,8 @@ enum fd_status cli_load_booking_row(struct cli *cli, const char *key, struct fd_
 				*p = (char)(*p - 32);
 	enum fd_status st = repo->get_booking(repo->ctx, upper, &row->b, err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "code", _("No booking \"%s\"."), key);
+		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "code", _("No booking \"%s\"."),
+		               key);
 	if (st)
 		return st;
 	struct fd_guest g;

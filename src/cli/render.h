@@ -17,7 +17,7 @@ void cli_room_line(FILE *out, const struct fd_room_row *row);
 cJSON *cli_history_json(struct cli *cli, const char *entity_id);
 /* Load one booking by code or id, with its guest's name. */
 enum fd_status cli_load_booking_row(struct cli *cli, const char *key, struct fd_booking_row *row,
-				    struct fd_error *err);
+                                    struct fd_error *err);
 /* Status as a letter for narrow displays: R reserved, I in house, O checked
  * out, X cancelled, N no-show. */
 char cli_status_letter(enum fd_booking_status s);

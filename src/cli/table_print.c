@@ -9,8 +9,8 @@
 
 /* human: money as a decimal (text tables); else in minor units (CSV, as
  * the column names say). */
-static void cell_text(const struct tab *t, const struct tab_col *c, const struct tab_cell *v, char *out, size_t n,
-		      bool human)
+static void cell_text(const struct tab *t, const struct tab_col *c, const struct tab_cell *v, char *out,
+                      size_t n, bool human)
 {
 	if (v->null) {
 		snprintf(out, n, "%s", "");
@@ -37,7 +37,7 @@ static void cell_text(const struct tab *t, const struct tab_col *c, const struct
 
 void tab_print_text(const struct tab *t, FILE *out, bool utf8)
 {
-	int w[32] = { 0 };
+	int w[32] = {0};
 	char buf[160];
 	int nc = t->n_cols < 32 ? t->n_cols : 32;
 	for (int c = 0; c < nc; c++)
@@ -63,7 +63,7 @@ void tab_print_text(const struct tab *t, FILE *out, bool utf8)
 		}
 		if (t->bar_col >= 0 && !row[t->bar_col].null) {
 			/* A bar of up to 20 cells in eighths (Unicode blocks), or '#'. */
-			static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+			static const char *const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 			double v = row[t->bar_col].r;
 			int units = (int)(v * 160.0 + 0.5);
 			if (units > 160)

@@ -73,7 +73,7 @@ enum fd_status fd_text_check_no_card(const char *field, const char *text, struct
 	if (!fd_text_has_card_number(text))
 		return FD_OK;
 	return fd_fail(err, FD_E_INVALID, "card_number", field,
-		       _("Field \"%s\" looks like it holds a card number; card numbers must never be stored. "
-			 "Keep only the processor's reference and the last four digits."),
-		       field);
+	               _("Field \"%s\" looks like it holds a card number; card numbers must never be stored. "
+	                 "Keep only the processor's reference and the last four digits."),
+	               field);
 }

@@ -22,8 +22,7 @@ bool fd_is_leap_year(int y)
 
 int fd_days_in_month(int y, int m)
 {
-	static const int days[12] = { 31, 28, 31, 30, 31, 30,
-				      31, 31, 30, 31, 30, 31 };
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	if (m < 1 || m > 12)
 		return 0;
 	if (m == 2 && fd_is_leap_year(y))
@@ -44,10 +43,10 @@ fd_date fd_date_from_ymd(int y, int m, int d)
 {
 	int64_t yy = (int64_t)y - (m <= 2);
 	int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
-	int64_t yoe = yy - era * 400;                           /* [0, 399] */
-	int64_t mp = m > 2 ? m - 3 : m + 9;                     /* March = 0 */
-	int64_t doy = (153 * mp + 2) / 5 + d - 1;               /* [0, 365] */
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;    /* [0, 146096] */
+	int64_t yoe = yy - era * 400;                        /* [0, 399] */
+	int64_t mp = m > 2 ? m - 3 : m + 9;                  /* March = 0 */
+	int64_t doy = (153 * mp + 2) / 5 + d - 1;            /* [0, 365] */
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
 	return (fd_date)(era * DAYS_PER_ERA + doe - EPOCH_SHIFT);
 }
 
@@ -89,8 +88,7 @@ bool fd_date_parse(const char *s, fd_date *out)
 
 	/* Each check stops at the first bad byte, so a short string's NUL is
 	 * seen before anything past it is read. */
-	if (!s || !read_digits(s, 4, &y) || s[4] != '-' ||
-	    !read_digits(s + 5, 2, &m) || s[7] != '-' ||
+	if (!s || !read_digits(s, 4, &y) || s[4] != '-' || !read_digits(s + 5, 2, &m) || s[7] != '-' ||
 	    !read_digits(s + 8, 2, &d) || s[10] != '\0')
 		return false;
 	if (!fd_date_valid_ymd(y, m, d))

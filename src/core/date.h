@@ -22,7 +22,10 @@ bool fd_date_parse(const char *s, fd_date *out);
 char *fd_date_format(fd_date date, char *buf);
 /* 0 = Monday ... 6 = Sunday (ISO 8601). */
 int fd_date_weekday(fd_date date);
-static inline fd_date fd_date_add(fd_date date, int days) { return date + days; }
+static inline fd_date fd_date_add(fd_date date, int days)
+{
+	return date + days;
+}
 /* Nights of a stay, or -1 when departure is not after arrival. */
 int fd_stay_nights(fd_date arrival, fd_date departure);
 /* The civil date of a Unix time in UTC (the caller adjusts for the zone). */

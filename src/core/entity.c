@@ -16,27 +16,27 @@ static bool parse_name(const char *s, const char *const *names, int n, int *out)
 	return false;
 }
 
-#define NAMED_ENUM(prefix, type, ...)                                          \
-	static const char *const prefix##_names[] = { __VA_ARGS__ };           \
-	const char *fd_##prefix##_name(type v)                                 \
-	{                                                                      \
-		int n = (int)(sizeof prefix##_names / sizeof *prefix##_names); \
-		return ((int)v >= 0 && (int)v < n) ? prefix##_names[v] : "?";  \
-	}                                                                      \
-	bool fd_##prefix##_parse(const char *s, type *out)                    \
-	{                                                                      \
-		int i;                                                         \
-		int n = (int)(sizeof prefix##_names / sizeof *prefix##_names); \
-		if (!parse_name(s, prefix##_names, n, &i))                     \
-			return false;                                          \
-		*out = (type)i;                                                \
-		return true;                                                   \
+#define NAMED_ENUM(prefix, type, ...)                                                                        \
+	static const char *const prefix##_names[] = {__VA_ARGS__};                                           \
+	const char *fd_##prefix##_name(type v)                                                               \
+	{                                                                                                    \
+		int n = (int)(sizeof prefix##_names / sizeof *prefix##_names);                               \
+		return ((int)v >= 0 && (int)v < n) ? prefix##_names[v] : "?";                                \
+	}                                                                                                    \
+	bool fd_##prefix##_parse(const char *s, type *out)                                                   \
+	{                                                                                                    \
+		int i;                                                                                       \
+		int n = (int)(sizeof prefix##_names / sizeof *prefix##_names);                               \
+		if (!parse_name(s, prefix##_names, n, &i))                                                   \
+			return false;                                                                        \
+		*out = (type)i;                                                                              \
+		return true;                                                                                 \
 	}
 
 NAMED_ENUM(clean, enum fd_clean, "dirty", "pickup", "clean", "inspected")
 NAMED_ENUM(maint, enum fd_maint, "none", "oos", "ooo")
-NAMED_ENUM(booking_status, enum fd_booking_status,
-	   "reserved", "checked_in", "checked_out", "cancelled", "no_show")
+NAMED_ENUM(booking_status, enum fd_booking_status, "reserved", "checked_in", "checked_out", "cancelled",
+           "no_show")
 NAMED_ENUM(role, enum fd_role, "guest", "staff", "manager", "admin")
 NAMED_ENUM(dept, enum fd_dept, "front_office", "housekeeping", "maintenance", "management")
 NAMED_ENUM(task_kind, enum fd_task_kind, "clean", "inspect", "turndown")
@@ -44,14 +44,12 @@ NAMED_ENUM(task_status, enum fd_task_status, "open", "done", "cancelled")
 
 bool fd_room_ooo_on(const struct fd_room *room, fd_date night)
 {
-	return room->maint == FD_MAINT_OOO && night >= room->maint_from &&
-	       night < room->maint_to;
+	return room->maint == FD_MAINT_OOO && night >= room->maint_from && night < room->maint_to;
 }
 
 bool fd_room_ooo_during(const struct fd_room *room, fd_date from, fd_date to)
 {
-	return room->maint == FD_MAINT_OOO && room->maint_from < to &&
-	       room->maint_to > from;
+	return room->maint == FD_MAINT_OOO && room->maint_from < to && room->maint_to > from;
 }
 
 const char *fd_room_hk_code(const struct fd_room *room, bool occupied, fd_date today)

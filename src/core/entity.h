@@ -9,8 +9,8 @@
 
 #include "core/date.h"
 
-#define FD_ID_LEN 37   /* UUID text + NUL */
-#define FD_CODE_LEN 7  /* booking confirmation code: 6 characters + NUL */
+#define FD_ID_LEN 37  /* UUID text + NUL */
+#define FD_CODE_LEN 7 /* booking confirmation code: 6 characters + NUL */
 #define FD_ROOMNO_LEN 16
 #define FD_TYPECODE_LEN 16
 #define FD_NAME_LEN 128
@@ -50,8 +50,8 @@ struct fd_room {
 	char maint_reason[256];
 	fd_date maint_from; /* maintenance applies to nights maint_from <= d < maint_to */
 	fd_date maint_to;
-	bool dnd;  /* do not disturb */
-	bool mur;  /* make up room */
+	bool dnd;         /* do not disturb */
+	bool mur;         /* make up room */
 	bool hk_occupied; /* what housekeeping last reported; compared for discrepancies */
 	int64_t version;
 };
@@ -130,10 +130,10 @@ struct fd_hk_task {
 struct fd_conflict {
 	char id[FD_ID_LEN];
 	char op_id[FD_ID_LEN];
-	char type[40];         /* the refused operation's type */
-	char code[32];         /* the server's reason code, e.g. "room_taken" */
+	char type[40]; /* the refused operation's type */
+	char code[32]; /* the server's reason code, e.g. "room_taken" */
 	char actor[FD_USER_LEN];
-	char details[4096];    /* JSON: {"op":{...},"clash_booking","free_rooms"} */
+	char details[4096]; /* JSON: {"op":{...},"clash_booking","free_rooms"} */
 	bool resolved;
 	char resolved_by[FD_USER_LEN];
 	int64_t version;

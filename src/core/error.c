@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-enum fd_status fd_fail(struct fd_error *err, enum fd_status status,
-		       const char *code, const char *field, const char *fmt, ...)
+enum fd_status fd_fail(struct fd_error *err, enum fd_status status, const char *code, const char *field,
+                       const char *fmt, ...)
 {
 	if (!err)
 		return status;
@@ -28,14 +28,22 @@ void fd_error_clear(struct fd_error *err)
 const char *fd_status_name(enum fd_status status)
 {
 	switch (status) {
-	case FD_OK: return "ok";
-	case FD_E_INVALID: return "invalid";
-	case FD_E_NOT_FOUND: return "not_found";
-	case FD_E_CONFLICT: return "conflict";
-	case FD_E_FORBIDDEN: return "forbidden";
-	case FD_E_BUSY: return "busy";
-	case FD_E_IO: return "io";
-	case FD_E_NOMEM: return "nomem";
+	case FD_OK:
+		return "ok";
+	case FD_E_INVALID:
+		return "invalid";
+	case FD_E_NOT_FOUND:
+		return "not_found";
+	case FD_E_CONFLICT:
+		return "conflict";
+	case FD_E_FORBIDDEN:
+		return "forbidden";
+	case FD_E_BUSY:
+		return "busy";
+	case FD_E_IO:
+		return "io";
+	case FD_E_NOMEM:
+		return "nomem";
 	}
 	return "unknown";
 }

@@ -18,16 +18,15 @@ enum fd_status {
 
 struct fd_error {
 	enum fd_status status;
-	char code[32];    /* machine code, e.g. "room_taken", "invalid_field" */
-	char field[48];   /* the field at fault, when there is one */
+	char code[32];  /* machine code, e.g. "room_taken", "invalid_field" */
+	char field[48]; /* the field at fault, when there is one */
 	char message[384];
 };
 
 /* Fill err (may be NULL) and return status. The message is printf-style and
  * should already be translated by the caller (pass _("...")). */
-enum fd_status fd_fail(struct fd_error *err, enum fd_status status,
-		       const char *code, const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+enum fd_status fd_fail(struct fd_error *err, enum fd_status status, const char *code, const char *field,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void fd_error_clear(struct fd_error *err);
 const char *fd_status_name(enum fd_status status);
 

@@ -9,8 +9,8 @@
 #include "core/i18n.h"
 #include "core/money.h"
 
-static const char *const line_kind_names[] = { "charge", "payment", "refund", "void", "transfer" };
-static const char *const folio_kind_names[] = { "guest", "company" };
+static const char *const line_kind_names[] = {"charge", "payment", "refund", "void", "transfer"};
+static const char *const folio_kind_names[] = {"guest", "company"};
 
 #define N_OF(a) (int)(sizeof a / sizeof *a)
 
@@ -94,17 +94,17 @@ bool fd_folio_line_voided(const struct fd_folio_line *lines, size_t n, const cha
 }
 
 enum fd_status fd_folio_make_void(const struct fd_folio_line *orig, bool already_voided,
-				  struct fd_folio_line *out, struct fd_error *err)
+                                  struct fd_folio_line *out, struct fd_error *err)
 {
 	if (orig->kind == FD_LINE_VOID)
 		return fd_fail(err, FD_E_CONFLICT, "bad_state", "line",
-			       _("Line %s is itself a void; post the charge again instead."), orig->id);
+		               _("Line %s is itself a void; post the charge again instead."), orig->id);
 	if (orig->kind == FD_LINE_TRANSFER)
 		return fd_fail(err, FD_E_CONFLICT, "bad_state", "line",
-			       _("Line %s is a settlement transfer; it cannot be voided."), orig->id);
+		               _("Line %s is a settlement transfer; it cannot be voided."), orig->id);
 	if (already_voided)
-		return fd_fail(err, FD_E_CONFLICT, "already_voided", "line",
-			       _("Line %s is already voided."), orig->id);
+		return fd_fail(err, FD_E_CONFLICT, "already_voided", "line", _("Line %s is already voided."),
+		               orig->id);
 	if (orig->amount == INT64_MIN || orig->tax == INT64_MIN)
 		return fd_fail(err, FD_E_INVALID, "invalid_amount", "line", _("The amount is out of range."));
 	out->kind = FD_LINE_VOID;

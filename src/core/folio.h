@@ -41,9 +41,9 @@ struct fd_folio {
 	char id[FD_ID_LEN];
 	char booking_id[FD_ID_LEN]; /* the booking it belongs to */
 	enum fd_folio_kind kind;
-	char name[FD_NAME_LEN];     /* "Guest", "Company: ACME", ... */
-	char company[FD_NAME_LEN];  /* company account for direct bill */
-	bool route_room;            /* room charges are posted here */
+	char name[FD_NAME_LEN];    /* "Guest", "Company: ACME", ... */
+	char company[FD_NAME_LEN]; /* company account for direct bill */
+	bool route_room;           /* room charges are posted here */
 	int64_t version;
 };
 
@@ -51,16 +51,16 @@ struct fd_folio_line {
 	char id[FD_ID_LEN];
 	char folio_id[FD_ID_LEN];
 	enum fd_line_kind kind;
-	char code[FD_TYPECODE_LEN];      /* charge code, or payment method for payments/refunds */
+	char code[FD_TYPECODE_LEN]; /* charge code, or payment method for payments/refunds */
 	char description[FD_LINE_TEXT_LEN];
-	int64_t amount;                  /* effect on the balance (see above) */
-	int64_t tax;                     /* VAT included in amount, same sign */
-	fd_date date;                    /* business date it belongs to */
-	char method[FD_METHOD_LEN];      /* cash, card, bank_transfer, direct_bill */
-	char ref[64];                    /* processor or bank reference */
-	char last4[5];                   /* card: last four digits only */
-	char voids[FD_ID_LEN];           /* the line a void cancels */
-	char reason[FD_LINE_TEXT_LEN];   /* voids and refunds */
+	int64_t amount;                /* effect on the balance (see above) */
+	int64_t tax;                   /* VAT included in amount, same sign */
+	fd_date date;                  /* business date it belongs to */
+	char method[FD_METHOD_LEN];    /* cash, card, bank_transfer, direct_bill */
+	char ref[64];                  /* processor or bank reference */
+	char last4[5];                 /* card: last four digits only */
+	char voids[FD_ID_LEN];         /* the line a void cancels */
+	char reason[FD_LINE_TEXT_LEN]; /* voids and refunds */
 	char actor[FD_USER_LEN];
 	int64_t created_at;
 	int64_t version;
@@ -85,25 +85,25 @@ struct fd_day_report {
  * booking, but the room is out of inventory for nights start <= d < end. */
 struct fd_room_block {
 	char room[FD_ROOMNO_LEN];
-	char uid[256];     /* the event's UID in its feed */
+	char uid[256]; /* the event's UID in its feed */
 	fd_date start, end;
 	char summary[128];
-	char source[64];   /* which feed */
+	char source[64]; /* which feed */
 	int64_t version;
 };
 
 /* Lists of bookings the night audit works through for business date d. */
 enum fd_audit_list {
-	FD_AUDIT_IN_HOUSE,  /* checked in and staying the night of d */
-	FD_AUDIT_DUE,       /* reserved, due on or before d (no-show candidates) */
-	FD_AUDIT_OVERSTAY,  /* checked in, but due out on or before d */
+	FD_AUDIT_IN_HOUSE, /* checked in and staying the night of d */
+	FD_AUDIT_DUE,      /* reserved, due on or before d (no-show candidates) */
+	FD_AUDIT_OVERSTAY, /* checked in, but due out on or before d */
 };
 
 struct fd_folio_totals {
-	int64_t charges;   /* charges net of their voids */
-	int64_t payments;  /* as a positive figure, net of voids and refunds */
-	int64_t tax;       /* VAT in the charges */
-	int64_t balance;   /* sum of all lines */
+	int64_t charges;  /* charges net of their voids */
+	int64_t payments; /* as a positive figure, net of voids and refunds */
+	int64_t tax;      /* VAT in the charges */
+	int64_t balance;  /* sum of all lines */
 };
 
 const char *fd_line_kind_name(enum fd_line_kind k);
@@ -123,7 +123,7 @@ bool fd_folio_line_voided(const struct fd_folio_line *lines, size_t n, const cha
 /* Build the void of orig (fills kind, amount, tax, code, folio, voids,
  * description); refuses voiding a void, a transfer or an already voided line. */
 enum fd_status fd_folio_make_void(const struct fd_folio_line *orig, bool already_voided,
-				  struct fd_folio_line *out, struct fd_error *err);
+                                  struct fd_folio_line *out, struct fd_error *err);
 /* Card reference checks: last4 is empty or exactly four digits. */
 bool fd_last4_valid(const char *s);
 

@@ -16,15 +16,12 @@ struct currency {
 /* Minor-unit exponents from ISO 4217. Codes are matched exactly (upper case)
  * so that whatever is stored is the canonical spelling. */
 static const struct currency currencies[] = {
-	{ "AED", 2 }, { "AUD", 2 }, { "BGN", 2 }, { "BHD", 3 }, { "BRL", 2 },
-	{ "CAD", 2 }, { "CHF", 2 }, { "CLP", 0 }, { "CNY", 2 }, { "CZK", 2 },
-	{ "DKK", 2 }, { "EUR", 2 }, { "GBP", 2 }, { "HKD", 2 }, { "HUF", 2 },
-	{ "IDR", 2 }, { "ILS", 2 }, { "INR", 2 }, { "IQD", 3 }, { "ISK", 0 },
-	{ "JOD", 3 }, { "JPY", 0 }, { "KRW", 0 }, { "KWD", 3 }, { "LYD", 3 },
-	{ "MXN", 2 }, { "MYR", 2 }, { "NOK", 2 }, { "NZD", 2 }, { "OMR", 3 },
-	{ "PHP", 2 }, { "PLN", 2 }, { "RON", 2 }, { "RUB", 2 }, { "SAR", 2 },
-	{ "SEK", 2 }, { "SGD", 2 }, { "THB", 2 }, { "TND", 3 }, { "TRY", 2 },
-	{ "TWD", 2 }, { "UAH", 2 }, { "USD", 2 }, { "VND", 0 }, { "ZAR", 2 },
+    {"AED", 2}, {"AUD", 2}, {"BGN", 2}, {"BHD", 3}, {"BRL", 2}, {"CAD", 2}, {"CHF", 2}, {"CLP", 0},
+    {"CNY", 2}, {"CZK", 2}, {"DKK", 2}, {"EUR", 2}, {"GBP", 2}, {"HKD", 2}, {"HUF", 2}, {"IDR", 2},
+    {"ILS", 2}, {"INR", 2}, {"IQD", 3}, {"ISK", 0}, {"JOD", 3}, {"JPY", 0}, {"KRW", 0}, {"KWD", 3},
+    {"LYD", 3}, {"MXN", 2}, {"MYR", 2}, {"NOK", 2}, {"NZD", 2}, {"OMR", 3}, {"PHP", 2}, {"PLN", 2},
+    {"RON", 2}, {"RUB", 2}, {"SAR", 2}, {"SEK", 2}, {"SGD", 2}, {"THB", 2}, {"TND", 3}, {"TRY", 2},
+    {"TWD", 2}, {"UAH", 2}, {"USD", 2}, {"VND", 0}, {"ZAR", 2},
 };
 
 int fd_currency_exponent(const char *code)
@@ -54,7 +51,7 @@ static uint64_t pow10_u64(int exponent)
 /* Magnitude without negating an int64_t: -INT64_MIN would overflow. */
 static uint64_t magnitude(int64_t v)
 {
-	return v < 0 ? (uint64_t)-(v + 1) + 1 : (uint64_t)v;
+	return v < 0 ? (uint64_t) - (v + 1) + 1 : (uint64_t)v;
 }
 
 /* Writes v's decimal digits, at least min_digits of them, with a ',' every
@@ -151,15 +148,13 @@ static void example_amount(int exponent, char out[40])
 	number_text(minor, exponent, false, out);
 }
 
-static enum fd_status fail_amount(struct fd_error *err, const char *msg,
-				  int exponent, const char *currency)
+static enum fd_status fail_amount(struct fd_error *err, const char *msg, int exponent, const char *currency)
 {
 	char example[40];
 
 	example_amount(exponent, example);
 	return fd_fail(err, FD_E_INVALID, "invalid_amount", "amount",
-		       _("%s; write a plain number such as %s for %s"),
-		       msg, example, currency);
+	               _("%s; write a plain number such as %s for %s"), msg, example, currency);
 }
 
 static bool is_digit(char c)
@@ -201,8 +196,7 @@ static bool push_digit(uint64_t *v, char digit, uint64_t limit)
 }
 
 /* The magnitude of a well-formed number in minor units, or why it has none. */
-static const char *scan_value(const char *s, int exponent, uint64_t limit,
-			      uint64_t *mag)
+static const char *scan_value(const char *s, int exponent, uint64_t limit, uint64_t *mag)
 {
 	uint64_t scale = pow10_u64(exponent);
 	uint64_t whole = 0, frac = 0;
@@ -238,8 +232,7 @@ static int64_t negate_magnitude(uint64_t mag)
 	return mag == 0 ? 0 : -(int64_t)(mag - 1) - 1;
 }
 
-enum fd_status fd_money_parse(const char *s, const char *currency,
-			      int64_t *out, struct fd_error *err)
+enum fd_status fd_money_parse(const char *s, const char *currency, int64_t *out, struct fd_error *err)
 {
 	int exponent = fd_currency_exponent(currency);
 	bool negative = false;
@@ -248,8 +241,8 @@ enum fd_status fd_money_parse(const char *s, const char *currency,
 
 	if (exponent < 0)
 		return fd_fail(err, FD_E_INVALID, "unknown_currency", "amount",
-			       _("unknown currency \"%s\"; use a three-letter ISO 4217 code such as EUR"),
-			       currency ? currency : "");
+		               _("unknown currency \"%s\"; use a three-letter ISO 4217 code such as EUR"),
+		               currency ? currency : "");
 	if (!s || *s == '\0')
 		return fail_amount(err, _("the amount is empty"), exponent, currency);
 	if (*s == '-' || *s == '+')

@@ -17,8 +17,7 @@ bool fd_currency_known(const char *code);
 /* Parse "123", "123.4", "-0.05", "1234.50" into minor units of currency.
  * More decimals than the currency has is refused (no silent rounding), as is
  * anything that is not a plain decimal number or that overflows. */
-enum fd_status fd_money_parse(const char *s, const char *currency,
-			      int64_t *out, struct fd_error *err);
+enum fd_status fd_money_parse(const char *s, const char *currency, int64_t *out, struct fd_error *err);
 /* "1234.50" (no grouping, '.' decimal point): the wire and CSV form. */
 char *fd_money_format_plain(int64_t minor, const char *currency, char *buf, size_t n);
 /* "1,234.50 EUR": for people. */

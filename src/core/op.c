@@ -18,53 +18,50 @@ static const struct op_spec {
 	op_handler handler;
 	const char *fields;
 } op_table[] = {
-	{ "booking.create", op_booking_create,
-	  "id:s! code:s! guest_id:s! type:s! arrival:d! departure:d! adults:i children:i "
-	  "rate:i source:s notes:s eta:s" },
-	{ "booking.modify", op_booking_modify,
-	  "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s" },
-	{ "booking.assign_room", op_booking_assign_room, "booking:s! room:s!" },
-	{ "booking.move_room", op_booking_move_room, "booking:s! room:s!" },
-	{ "booking.cancel", op_booking_cancel, "booking:s! reason:s" },
-	{ "booking.check_in", op_booking_check_in, "booking:s! room:s late:b" },
-	{ "booking.check_out", op_booking_check_out, "booking:s!" },
-	{ "booking.no_show", op_booking_no_show, "booking:s!" },
-	{ "room.create", op_room_create, "id:s! number:s! type:s! floor:i section:s" },
-	{ "room.update", op_room_update, "room:s! type:s floor:i section:s" },
-	{ "room.set_clean", op_room_set_clean, "room:s! status:s! occupied:b" },
-	{ "room.set_maintenance", op_room_set_maintenance, "room:s! state:s! from:d to:d reason:s" },
-	{ "room.set_flags", op_room_set_flags, "room:s! dnd:b mur:b" },
-	{ "room_type.create", op_room_type_create,
-	  "id:s! code:s! name:s! max_occupancy:i! base_rate:i! rank:i" },
-	{ "room_type.update", op_room_type_update, "code:s! name:s max_occupancy:i base_rate:i rank:i" },
-	{ "property.update", op_property_update, "name:s currency:s timezone:s business_date:d id:s" },
-	{ "guest.create", op_guest_create,
-	  "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b" },
-	{ "guest.update", op_guest_update,
-	  "guest:s! family:s given:s email:s phone:s country:s document:s notes:s vip:b" },
-	{ "guest.erase", op_guest_erase, "guest:s!" },
-	{ "staff.create", op_staff_create,
-	  "id:s! username:s! display_name:s! role:s! department:s! section:s" },
-	{ "staff.update", op_staff_update,
-	  "username:s! display_name:s role:s department:s section:s active:b" },
-	{ "staff.shift", op_staff_shift, "username:s! on:b!" },
-	{ "task.create", op_task_create, "id:s! room:s! date:d! kind:s! attendant:s" },
-	{ "task.update", op_task_update, "task:s! attendant:s status:s" },
-	{ "folio.create", op_folio_create, "id:s! booking:s! name:s company:s route_room:b" },
-	{ "folio.post", op_folio_post,
-	  "id:s! booking:s folio:s charge:s! amount:i! quantity:i description:s date:d" },
-	{ "folio.pay", op_folio_pay, "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s date:d" },
-	{ "folio.refund", op_folio_refund,
-	  "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s reason:s! date:d" },
-	{ "folio.void", op_folio_void, "id:s! line:s! reason:s! date:d" },
-	{ "folio.move_line", op_folio_move_line, "line:s! folio:s!" },
-	{ "folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d" },
-	{ "folio.configure", op_folio_configure, "refund_threshold:i noshow_auto:b ooo_available:b" },
-	{ "charge_code.set", op_charge_code_set, "code:s! name:s! vat_bp:i! room:b" },
-	{ "audit.night", op_audit_night, "date:d! run_by:s" },
-	{ "room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s" },
-	{ "room.unblock", op_room_unblock, "room:s! uid:s!" },
-	{ "conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b" },
+    {"booking.create", op_booking_create,
+     "id:s! code:s! guest_id:s! type:s! arrival:d! departure:d! adults:i children:i "
+     "rate:i source:s notes:s eta:s"},
+    {"booking.modify", op_booking_modify,
+     "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s"},
+    {"booking.assign_room", op_booking_assign_room, "booking:s! room:s!"},
+    {"booking.move_room", op_booking_move_room, "booking:s! room:s!"},
+    {"booking.cancel", op_booking_cancel, "booking:s! reason:s"},
+    {"booking.check_in", op_booking_check_in, "booking:s! room:s late:b"},
+    {"booking.check_out", op_booking_check_out, "booking:s!"},
+    {"booking.no_show", op_booking_no_show, "booking:s!"},
+    {"room.create", op_room_create, "id:s! number:s! type:s! floor:i section:s"},
+    {"room.update", op_room_update, "room:s! type:s floor:i section:s"},
+    {"room.set_clean", op_room_set_clean, "room:s! status:s! occupied:b"},
+    {"room.set_maintenance", op_room_set_maintenance, "room:s! state:s! from:d to:d reason:s"},
+    {"room.set_flags", op_room_set_flags, "room:s! dnd:b mur:b"},
+    {"room_type.create", op_room_type_create, "id:s! code:s! name:s! max_occupancy:i! base_rate:i! rank:i"},
+    {"room_type.update", op_room_type_update, "code:s! name:s max_occupancy:i base_rate:i rank:i"},
+    {"property.update", op_property_update, "name:s currency:s timezone:s business_date:d id:s"},
+    {"guest.create", op_guest_create,
+     "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b"},
+    {"guest.update", op_guest_update,
+     "guest:s! family:s given:s email:s phone:s country:s document:s notes:s vip:b"},
+    {"guest.erase", op_guest_erase, "guest:s!"},
+    {"staff.create", op_staff_create, "id:s! username:s! display_name:s! role:s! department:s! section:s"},
+    {"staff.update", op_staff_update, "username:s! display_name:s role:s department:s section:s active:b"},
+    {"staff.shift", op_staff_shift, "username:s! on:b!"},
+    {"task.create", op_task_create, "id:s! room:s! date:d! kind:s! attendant:s"},
+    {"task.update", op_task_update, "task:s! attendant:s status:s"},
+    {"folio.create", op_folio_create, "id:s! booking:s! name:s company:s route_room:b"},
+    {"folio.post", op_folio_post,
+     "id:s! booking:s folio:s charge:s! amount:i! quantity:i description:s date:d"},
+    {"folio.pay", op_folio_pay, "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s date:d"},
+    {"folio.refund", op_folio_refund,
+     "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s reason:s! date:d"},
+    {"folio.void", op_folio_void, "id:s! line:s! reason:s! date:d"},
+    {"folio.move_line", op_folio_move_line, "line:s! folio:s!"},
+    {"folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d"},
+    {"folio.configure", op_folio_configure, "refund_threshold:i noshow_auto:b ooo_available:b"},
+    {"charge_code.set", op_charge_code_set, "code:s! name:s! vat_bp:i! room:b"},
+    {"audit.night", op_audit_night, "date:d! run_by:s"},
+    {"room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s"},
+    {"room.unblock", op_room_unblock, "room:s! uid:s!"},
+    {"conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b"},
 };
 
 #define N_OPS (sizeof op_table / sizeof *op_table)
@@ -142,10 +139,14 @@ static bool kind_matches(char kind, const cJSON *v)
 static const char *kind_name(char kind)
 {
 	switch (kind) {
-	case 's': return _("a string");
-	case 'd': return _("a date string (YYYY-MM-DD)");
-	case 'i': return _("a whole number");
-	case 'b': return _("true or false");
+	case 's':
+		return _("a string");
+	case 'd':
+		return _("a date string (YYYY-MM-DD)");
+	case 'i':
+		return _("a whole number");
+	case 'b':
+		return _("true or false");
 	}
 	return "?";
 }
@@ -154,16 +155,16 @@ static enum fd_status check_payload(const struct op_spec *spec, const cJSON *p, 
 {
 	if (!cJSON_IsObject(p))
 		return fd_fail(err, FD_E_INVALID, "invalid_field", "payload",
-			       _("The operation's payload must be a JSON object."));
+		               _("The operation's payload must be a JSON object."));
 	for (const cJSON *f = p->child; f; f = f->next) {
 		char kind;
 		bool req;
 		if (!spec_field(spec->fields, f->string, &kind, &req))
 			return fd_fail(err, FD_E_INVALID, "unknown_field", f->string,
-				       _("Unknown field \"%s\" in a %s operation."), f->string, spec->type);
+			               _("Unknown field \"%s\" in a %s operation."), f->string, spec->type);
 		if (!kind_matches(kind, f))
 			return fd_fail(err, FD_E_INVALID, "invalid_field", f->string,
-				       _("Field \"%s\" must be %s."), f->string, kind_name(kind));
+			               _("Field \"%s\" must be %s."), f->string, kind_name(kind));
 	}
 	/* required fields */
 	const char *q = spec->fields;
@@ -179,7 +180,7 @@ static enum fd_status check_payload(const struct op_spec *spec, const cJSON *p, 
 		name[n] = '\0';
 		if (colon[2] == '!' && !cJSON_GetObjectItemCaseSensitive(p, name))
 			return fd_fail(err, FD_E_INVALID, "missing_field", name,
-				       _("Field \"%s\" is required for a %s operation."), name, spec->type);
+			               _("Field \"%s\" is required for a %s operation."), name, spec->type);
 		q = colon + 2;
 		while (*q && *q != ' ')
 			q++;
@@ -187,25 +188,25 @@ static enum fd_status check_payload(const struct op_spec *spec, const cJSON *p, 
 	return FD_OK;
 }
 
-static enum fd_status json_str(const cJSON *o, const char *name, char *out, size_t size,
-			       bool required, struct fd_error *err)
+static enum fd_status json_str(const cJSON *o, const char *name, char *out, size_t size, bool required,
+                               struct fd_error *err)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 	if (!v) {
 		if (!required)
 			return FD_OK;
-		return fd_fail(err, FD_E_INVALID, "missing_field", name, _("Field \"%s\" is required."), name);
+		return fd_fail(err, FD_E_INVALID, "missing_field", name, _("Field \"%s\" is required."),
+		               name);
 	}
 	if (!cJSON_IsString(v) || strlen(v->valuestring) >= size)
 		return fd_fail(err, FD_E_INVALID, "invalid_field", name,
-			       _("Field \"%s\" must be a string of at most %zu bytes."), name, size - 1);
+		               _("Field \"%s\" must be a string of at most %zu bytes."), name, size - 1);
 	memcpy(out, v->valuestring, strlen(v->valuestring) + 1);
 	return FD_OK;
 }
 
-static const char *const op_keys[] = {
-	"op_id", "device", "device_seq", "type", "actor", "created_at", "payload", NULL
-};
+static const char *const op_keys[] = {"op_id", "device",     "device_seq", "type",
+                                      "actor", "created_at", "payload",    NULL};
 
 static bool op_key_known(const char *k)
 {
@@ -222,8 +223,9 @@ static bool is_uuid(const char *s)
 	for (int i = 0; i < 36; i++) {
 		char ch = s[i];
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-		if (dash ? ch != '-' : !((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
-					 (ch >= 'A' && ch <= 'F')))
+		if (dash
+		        ? ch != '-'
+		        : !((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F')))
 			return false;
 	}
 	return true;
@@ -233,11 +235,12 @@ enum fd_status fd_op_from_json(const cJSON *json, struct fd_op *op, struct fd_er
 {
 	fd_op_init(op);
 	if (!cJSON_IsObject(json))
-		return fd_fail(err, FD_E_INVALID, "invalid_field", "op", _("An operation must be a JSON object."));
+		return fd_fail(err, FD_E_INVALID, "invalid_field", "op",
+		               _("An operation must be a JSON object."));
 	for (const cJSON *f = json->child; f; f = f->next)
 		if (!op_key_known(f->string))
 			return fd_fail(err, FD_E_INVALID, "unknown_field", f->string,
-				       _("Unknown field \"%s\" in an operation."), f->string);
+			               _("Unknown field \"%s\" in an operation."), f->string);
 	enum fd_status st;
 	if ((st = json_str(json, "op_id", op->op_id, sizeof op->op_id, true, err)) ||
 	    (st = json_str(json, "type", op->type, sizeof op->type, true, err)) ||
@@ -245,28 +248,30 @@ enum fd_status fd_op_from_json(const cJSON *json, struct fd_op *op, struct fd_er
 	    (st = json_str(json, "actor", op->actor, sizeof op->actor, false, err)))
 		return st;
 	if (!is_uuid(op->op_id))
-		return fd_fail(err, FD_E_INVALID, "invalid_field", "op_id", _("Field \"op_id\" must be a UUID."));
+		return fd_fail(err, FD_E_INVALID, "invalid_field", "op_id",
+		               _("Field \"op_id\" must be a UUID."));
 	if (!fd_op_type_known(op->type))
-		return fd_fail(err, FD_E_INVALID, "unknown_op", "type",
-			       _("Unknown operation type \"%s\"."), op->type);
+		return fd_fail(err, FD_E_INVALID, "unknown_op", "type", _("Unknown operation type \"%s\"."),
+		               op->type);
 	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(json, "device_seq");
 	if (seq) {
 		if (!cJSON_IsNumber(seq) || seq->valuedouble < 1 || seq->valuedouble > 9e15 ||
 		    seq->valuedouble != (double)(int64_t)seq->valuedouble)
 			return fd_fail(err, FD_E_INVALID, "invalid_field", "device_seq",
-				       _("Field \"device_seq\" must be a whole number from 1."));
+			               _("Field \"device_seq\" must be a whole number from 1."));
 		op->device_seq = (int64_t)seq->valuedouble;
 	}
 	const cJSON *at = cJSON_GetObjectItemCaseSensitive(json, "created_at");
 	if (at) {
 		if (!cJSON_IsNumber(at) || at->valuedouble < 0 || at->valuedouble > 1e11)
 			return fd_fail(err, FD_E_INVALID, "invalid_field", "created_at",
-				       _("Field \"created_at\" must be Unix seconds."));
+			               _("Field \"created_at\" must be Unix seconds."));
 		op->created_at = (int64_t)at->valuedouble;
 	}
 	const cJSON *payload = cJSON_GetObjectItemCaseSensitive(json, "payload");
 	if (!payload)
-		return fd_fail(err, FD_E_INVALID, "missing_field", "payload", _("Field \"payload\" is required."));
+		return fd_fail(err, FD_E_INVALID, "missing_field", "payload",
+		               _("Field \"payload\" is required."));
 	if ((st = check_payload(op_spec_find(op->type), payload, err)))
 		return st;
 	op->payload = cJSON_Duplicate(payload, true);
@@ -285,8 +290,8 @@ cJSON *fd_op_to_json(const struct fd_op *op)
 	if (op->actor[0])
 		cJSON_AddStringToObject(o, "actor", op->actor);
 	cJSON_AddNumberToObject(o, "created_at", (double)op->created_at);
-	cJSON_AddItemToObject(o, "payload", op->payload ? cJSON_Duplicate(op->payload, true)
-						       : cJSON_CreateObject());
+	cJSON_AddItemToObject(o, "payload",
+	                      op->payload ? cJSON_Duplicate(op->payload, true) : cJSON_CreateObject());
 	return o;
 }
 
@@ -296,21 +301,21 @@ static enum fd_status check_actor(const struct fd_repo *repo, const struct fd_op
 	enum fd_status st = repo->get_staff(repo->ctx, op->actor, &s, err);
 	if (st == FD_E_NOT_FOUND || (st == FD_OK && !s.active))
 		return fd_fail(err, FD_E_FORBIDDEN, "forbidden", "actor",
-			       _("Staff member \"%s\" is unknown or disabled and may not make changes."),
-			       op->actor);
+		               _("Staff member \"%s\" is unknown or disabled and may not make changes."),
+		               op->actor);
 	if (st)
 		return st;
 	if (!fd_perm_allows(s.role, op->type)) {
 		int min = fd_perm_min_role(op->type);
 		return fd_fail(err, FD_E_FORBIDDEN, "forbidden", "actor",
-			       _("Role %s may not perform %s; it needs %s or above."),
-			       fd_role_name(s.role), op->type, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
+		               _("Role %s may not perform %s; it needs %s or above."), fd_role_name(s.role),
+		               op->type, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
 	}
 	return FD_OK;
 }
 
-enum fd_status fd_op_apply(const struct fd_repo *repo, const struct fd_op *op,
-			   unsigned flags, struct fd_op_result *res, struct fd_error *err)
+enum fd_status fd_op_apply(const struct fd_repo *repo, const struct fd_op *op, unsigned flags,
+                           struct fd_op_result *res, struct fd_error *err)
 {
 	struct fd_op_result scratch;
 	if (!res)
@@ -318,19 +323,18 @@ enum fd_status fd_op_apply(const struct fd_repo *repo, const struct fd_op *op,
 	memset(res, 0, sizeof *res);
 	const struct op_spec *spec = op_spec_find(op->type);
 	if (!spec)
-		return fd_fail(err, FD_E_INVALID, "unknown_op", "type",
-			       _("Unknown operation type \"%s\"."), op->type);
+		return fd_fail(err, FD_E_INVALID, "unknown_op", "type", _("Unknown operation type \"%s\"."),
+		               op->type);
 	enum fd_status st = check_payload(spec, op->payload, err);
 	if (st)
 		return st;
 	if (!(flags & FD_APPLY_TRUSTED) && (st = check_actor(repo, op, err)))
 		return st;
-	struct op_ctx c = { .repo = repo, .op = op, .p = op->payload, .res = res, .err = err,
-			   .flags = flags };
+	struct op_ctx c = {.repo = repo, .op = op, .p = op->payload, .res = res, .err = err, .flags = flags};
 	st = repo->get_property(repo->ctx, &c.prop, err);
 	if (st == FD_E_NOT_FOUND && strcmp(op->type, "property.update") != 0)
 		return fd_fail(err, FD_E_NOT_FOUND, "no_property", NULL,
-			       _("This hotel has not been set up yet; run 'init' first."));
+		               _("This hotel has not been set up yet; run 'init' first."));
 	if (st && st != FD_E_NOT_FOUND)
 		return st;
 	if (st == FD_E_NOT_FOUND)
@@ -350,18 +354,19 @@ enum fd_status op_str(struct op_ctx *c, const char *name, char *out, size_t size
 	return json_str(c->p, name, out, size, required, c->err);
 }
 
-enum fd_status op_int(struct op_ctx *c, const char *name, int64_t min, int64_t max, int64_t *out, bool required)
+enum fd_status op_int(struct op_ctx *c, const char *name, int64_t min, int64_t max, int64_t *out,
+                      bool required)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->p, name);
 	if (!v)
 		return required ? fd_fail(c->err, FD_E_INVALID, "missing_field", name,
-					  _("Field \"%s\" is required."), name)
-				: FD_OK;
+		                          _("Field \"%s\" is required."), name)
+		                : FD_OK;
 	double d = cJSON_IsNumber(v) ? v->valuedouble : -1e300;
 	if (d < (double)min || d > (double)max || d != (double)(int64_t)d)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", name,
-			       _("Field \"%s\" must be a whole number from %lld to %lld."), name,
-			       (long long)min, (long long)max);
+		               _("Field \"%s\" must be a whole number from %lld to %lld."), name,
+		               (long long)min, (long long)max);
 	*out = (int64_t)d;
 	return FD_OK;
 }
@@ -374,7 +379,7 @@ enum fd_status op_date(struct op_ctx *c, const char *name, fd_date *out, bool re
 		return st;
 	if (!fd_date_parse(buf, out))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_date", name,
-			       _("Field \"%s\": \"%s\" is not a valid date; use YYYY-MM-DD."), name, buf);
+		               _("Field \"%s\": \"%s\" is not a valid date; use YYYY-MM-DD."), name, buf);
 	return FD_OK;
 }
 

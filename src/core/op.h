@@ -64,7 +64,7 @@ const char *const *fd_op_types(void);
 /* Validate and apply. On refusal nothing was written through repo unless
  * the caller's transaction is rolled back (callers always roll back on a
  * non-OK status). res may be NULL. */
-enum fd_status fd_op_apply(const struct fd_repo *repo, const struct fd_op *op,
-			   unsigned flags, struct fd_op_result *res, struct fd_error *err);
+enum fd_status fd_op_apply(const struct fd_repo *repo, const struct fd_op *op, unsigned flags,
+                           struct fd_op_result *res, struct fd_error *err);
 
 #endif

@@ -29,18 +29,19 @@ static enum fd_status check_runner(struct op_ctx *c, char run_by[FD_USER_LEN])
 	struct fd_staff s;
 	st = c->repo->get_staff(c->repo->ctx, run_by, &s, c->err);
 	if (st == FD_E_NOT_FOUND || (st == FD_OK && !s.active))
-		return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "run_by",
-			       _("Staff member \"%s\" is unknown or disabled and may not run the night audit."), run_by);
+		return fd_fail(
+		    c->err, FD_E_FORBIDDEN, "forbidden", "run_by",
+		    _("Staff member \"%s\" is unknown or disabled and may not run the night audit."), run_by);
 	if (st)
 		return st;
 	if (!fd_perm_allows(s.role, "audit.night"))
 		return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "run_by",
-			       _("The night audit needs a manager; %s is %s."), run_by, fd_role_name(s.role));
+		               _("The night audit needs a manager; %s is %s."), run_by, fd_role_name(s.role));
 	return FD_OK;
 }
 
 static enum fd_status post_room_charge(struct op_ctx *c, const struct fd_booking *b, fd_date day,
-				       const struct fd_charge_code *cc)
+                                       const struct fd_charge_code *cc)
 {
 	if (b->rate == 0)
 		return FD_OK;
@@ -48,8 +49,11 @@ static enum fd_status post_room_charge(struct op_ctx *c, const struct fd_booking
 	enum fd_status st = op_folio_default(c, b, true, &f);
 	if (st)
 		return st;
-	struct fd_folio_line l = { .kind = FD_LINE_CHARGE, .date = day, .amount = b->rate, .version = 1,
-				   .created_at = c->op->created_at };
+	struct fd_folio_line l = {.kind = FD_LINE_CHARGE,
+	                          .date = day,
+	                          .amount = b->rate,
+	                          .version = 1,
+	                          .created_at = c->op->created_at};
 	char dtext[FD_DATE_STRLEN];
 	fd_date_format(day, dtext);
 	op_folio_derive_id(b->id, dtext, "room-charge", l.id);
@@ -61,8 +65,8 @@ static enum fd_status post_room_charge(struct op_ctx *c, const struct fd_booking
 	snprintf(l.description, sizeof l.description, "%s %s, room %s", cc->name, dtext, b->room);
 	snprintf(l.actor, sizeof l.actor, "%s", FD_NIGHT_AUDIT_ACTOR);
 	if (!fd_vat_included(l.amount, cc->vat_bp, &l.tax))
-		return fd_fail(c->err, FD_E_INVALID, "invalid_amount", "rate", _("Booking %s's rate is out of range."),
-			       b->code);
+		return fd_fail(c->err, FD_E_INVALID, "invalid_amount", "rate",
+		               _("Booking %s's rate is out of range."), b->code);
 	return c->repo->put_line(c->repo->ctx, &l, c->err);
 }
 
@@ -72,7 +76,7 @@ static enum fd_status post_room_charges(struct op_ctx *c, fd_date day)
 	enum fd_status st = c->repo->get_charge_code(c->repo->ctx, "ROOM", &cc, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
-			       _("The night audit needs the charge code ROOM."));
+		               _("The night audit needs the charge code ROOM."));
 	struct fd_booking *list = NULL;
 	int n = 0;
 	if (!st)
@@ -106,7 +110,8 @@ static enum fd_status mark_no_shows(struct op_ctx *c, fd_date day)
 enum fd_status op_audit_night(struct op_ctx *c)
 {
 	if (!op_folio_supported(c->repo))
-		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL, _("This store does not keep folios."));
+		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL,
+		               _("This store does not keep folios."));
 	fd_date day;
 	char run_by[FD_USER_LEN] = "", dtext[FD_DATE_STRLEN], today[FD_DATE_STRLEN];
 	enum fd_status st;
@@ -118,15 +123,16 @@ enum fd_status op_audit_night(struct op_ctx *c)
 	if (st == FD_OK) {
 		/* Already closed: the same audit again changes nothing. */
 		op_result_entity(c, "day", dtext);
-		snprintf(c->res->warning, sizeof c->res->warning, _("%s was already closed; nothing changed."), dtext);
+		snprintf(c->res->warning, sizeof c->res->warning,
+		         _("%s was already closed; nothing changed."), dtext);
 		return FD_OK;
 	}
 	if (st != FD_E_NOT_FOUND)
 		return st;
 	if (day != c->prop.business_date)
 		return fd_fail(c->err, FD_E_CONFLICT, "wrong_date", "date",
-			       _("The night audit closes the business date, %s, not %s."),
-			       fd_date_format(c->prop.business_date, today), dtext);
+		               _("The night audit closes the business date, %s, not %s."),
+		               fd_date_format(c->prop.business_date, today), dtext);
 	/* Guests due out who are still in house are not charged for the night
 	 * they were not booked for; say so, so the desk checks them out. */
 	struct fd_booking *due = NULL;
@@ -137,10 +143,11 @@ enum fd_status op_audit_night(struct op_ctx *c)
 		return st;
 	int overstay = n_due;
 	if (overstay)
-		snprintf(c->res->warning, sizeof c->res->warning,
-			 _("%d in-house booking(s) were due out by %s and are not charged for tonight; check them "
-			   "out or extend their stay."),
-			 overstay, dtext);
+		snprintf(
+		    c->res->warning, sizeof c->res->warning,
+		    _("%d in-house booking(s) were due out by %s and are not charged for tonight; check them "
+		      "out or extend their stay."),
+		    overstay, dtext);
 	if ((st = post_room_charges(c, day)) || (st = mark_no_shows(c, day)) ||
 	    (st = c->repo->count_day(c->repo->ctx, day, &r, c->err)))
 		return st;

@@ -14,30 +14,36 @@
 static enum fd_status load_block_room(struct op_ctx *c, struct fd_room_block *b)
 {
 	enum fd_status st;
-	if ((st = op_str(c, "room", b->room, sizeof b->room, true)) || (st = op_str(c, "uid", b->uid, sizeof b->uid, true)))
+	if ((st = op_str(c, "room", b->room, sizeof b->room, true)) ||
+	    (st = op_str(c, "uid", b->uid, sizeof b->uid, true)))
 		return st;
 	if (!b->uid[0])
-		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "uid", _("A block needs the UID of its event."));
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "uid",
+		               _("A block needs the UID of its event."));
 	struct fd_room r;
 	st = c->repo->get_room(c->repo->ctx, b->room, &r, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."), b->room);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."),
+		               b->room);
 	return st;
 }
 
 enum fd_status op_room_block(struct op_ctx *c)
 {
 	if (!c->repo->put_block)
-		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL, _("This store does not keep room blocks."));
-	struct fd_room_block b = { 0 }, old;
+		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL,
+		               _("This store does not keep room blocks."));
+	struct fd_room_block b = {0}, old;
 	enum fd_status st;
 	if ((st = load_block_room(c, &b)) || (st = op_date(c, "from", &b.start, true)) ||
-	    (st = op_date(c, "to", &b.end, true)) || (st = op_str(c, "summary", b.summary, sizeof b.summary, false)) ||
+	    (st = op_date(c, "to", &b.end, true)) ||
+	    (st = op_str(c, "summary", b.summary, sizeof b.summary, false)) ||
 	    (st = op_str(c, "source", b.source, sizeof b.source, false)) ||
 	    (st = fd_text_check_no_card("summary", b.summary, c->err)))
 		return st;
 	if (b.end <= b.start)
-		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "to", _("The end date must be after the start date."));
+		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "to",
+		               _("The end date must be after the start date."));
 	op_result_entity(c, "room", b.room);
 	st = c->repo->get_block(c->repo->ctx, b.room, b.uid, &old, c->err);
 	if (st == FD_OK && old.start == b.start && old.end == b.end && strcmp(old.summary, b.summary) == 0 &&
@@ -49,23 +55,24 @@ enum fd_status op_room_block(struct op_ctx *c)
 	char clash[FD_CODE_LEN] = "";
 	if (c->repo->room_clash(c->repo->ctx, b.room, b.start, b.end, "", clash, c->err) == FD_OK)
 		snprintf(c->res->warning, sizeof c->res->warning,
-			 _("Room %s is also booked (%s) during the block \"%s\"; one of them must move."), b.room, clash,
-			 b.summary);
+		         _("Room %s is also booked (%s) during the block \"%s\"; one of them must move."),
+		         b.room, clash, b.summary);
 	return c->repo->put_block(c->repo->ctx, &b, c->err);
 }
 
 enum fd_status op_room_unblock(struct op_ctx *c)
 {
 	if (!c->repo->del_block)
-		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL, _("This store does not keep room blocks."));
-	struct fd_room_block b = { 0 }, old;
+		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL,
+		               _("This store does not keep room blocks."));
+	struct fd_room_block b = {0}, old;
 	enum fd_status st = load_block_room(c, &b);
 	if (st)
 		return st;
 	st = c->repo->get_block(c->repo->ctx, b.room, b.uid, &old, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "block_not_found", "uid", _("Room %s has no block \"%s\"."), b.room,
-			       b.uid);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "block_not_found", "uid",
+		               _("Room %s has no block \"%s\"."), b.room, b.uid);
 	if (st)
 		return st;
 	op_result_entity(c, "room", b.room);

@@ -31,7 +31,7 @@ enum fd_status op_load_booking(struct op_ctx *c, struct fd_booking *b)
 	st = c->repo->get_booking(c->repo->ctx, key, b, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "booking_not_found", "booking",
-			       _("No booking \"%s\"."), key);
+		               _("No booking \"%s\"."), key);
 	return st;
 }
 
@@ -51,7 +51,7 @@ static enum fd_status load_type(struct op_ctx *c, const char *code, struct fd_ro
 	enum fd_status st = c->repo->get_room_type(c->repo->ctx, code, t, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "room_type_not_found", "type",
-			       _("No room type \"%s\"."), code);
+		               _("No room type \"%s\"."), code);
 	return st;
 }
 
@@ -59,7 +59,8 @@ static enum fd_status load_room(struct op_ctx *c, const char *number, struct fd_
 {
 	enum fd_status st = c->repo->get_room(c->repo->ctx, number, r, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."), number);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."),
+		               number);
 	return st;
 }
 
@@ -68,23 +69,23 @@ static enum fd_status check_stay(struct op_ctx *c, const struct fd_booking *b)
 	int nights = fd_stay_nights(b->arrival, b->departure);
 	if (nights < 1)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "departure",
-			       _("The departure date must be after the arrival date."));
+		               _("The departure date must be after the arrival date."));
 	if (nights > MAX_STAY_NIGHTS)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "departure",
-			       _("A stay may last at most %d nights."), MAX_STAY_NIGHTS);
+		               _("A stay may last at most %d nights."), MAX_STAY_NIGHTS);
 	if (b->adults < 1)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "adults",
-			       _("A booking needs at least one adult."));
+		               _("A booking needs at least one adult."));
 	return FD_OK;
 }
 
 static enum fd_status check_occupancy(struct op_ctx *c, const struct fd_booking *b,
-				      const struct fd_room_type *t)
+                                      const struct fd_room_type *t)
 {
 	if (b->adults + b->children > t->max_occupancy)
 		return fd_fail(c->err, FD_E_CONFLICT, "over_capacity", "adults",
-			       _("Room type %s takes at most %d guests; this booking has %d."),
-			       t->code, t->max_occupancy, b->adults + b->children);
+		               _("Room type %s takes at most %d guests; this booking has %d."), t->code,
+		               t->max_occupancy, b->adults + b->children);
 	return FD_OK;
 }
 
@@ -102,8 +103,8 @@ static enum fd_status check_availability(struct op_ctx *c, const struct fd_booki
 		if (sold >= rooms) {
 			char day[FD_DATE_STRLEN];
 			return fd_fail(c->err, FD_E_CONFLICT, "no_availability", "type",
-				       _("Room type %s is sold out on %s."), b->type_code,
-				       fd_date_format(d, day));
+			               _("Room type %s is sold out on %s."), b->type_code,
+			               fd_date_format(d, day));
 		}
 	}
 	return FD_OK;
@@ -113,15 +114,14 @@ static void fill_free_rooms(struct op_ctx *c, const struct fd_booking *b)
 {
 	struct fd_error ignored;
 	int n = 0;
-	if (c->repo->free_rooms(c->repo->ctx, b->type_code, b->arrival, b->departure,
-				c->res->free_rooms, FD_MAX_FREE_ROOMS, &n, &ignored) == FD_OK)
+	if (c->repo->free_rooms(c->repo->ctx, b->type_code, b->arrival, b->departure, c->res->free_rooms,
+	                        FD_MAX_FREE_ROOMS, &n, &ignored) == FD_OK)
 		c->res->n_free = n;
 }
 
 /* Can booking b hold room r for all its nights? Fills the result's clash
  * details when another booking has it. */
-static enum fd_status check_room_fits(struct op_ctx *c, const struct fd_booking *b,
-				      const struct fd_room *r)
+static enum fd_status check_room_fits(struct op_ctx *c, const struct fd_booking *b, const struct fd_room *r)
 {
 	struct fd_room_type booked, offered;
 	enum fd_status st = load_type(c, b->type_code, &booked);
@@ -131,8 +131,8 @@ static enum fd_status check_room_fits(struct op_ctx *c, const struct fd_booking 
 		return st;
 	if (strcmp(booked.code, offered.code) != 0 && offered.rank <= booked.rank)
 		return fd_fail(c->err, FD_E_CONFLICT, "wrong_room_type", "room",
-			       _("Room %s is a %s, not a %s or an upgrade of it."), r->number,
-			       offered.code, booked.code);
+		               _("Room %s is a %s, not a %s or an upgrade of it."), r->number, offered.code,
+		               booked.code);
 	if ((st = check_occupancy(c, b, &offered)))
 		return st;
 	/* A stay under way only needs the room from today on. */
@@ -141,22 +141,22 @@ static enum fd_status check_room_fits(struct op_ctx *c, const struct fd_booking 
 		from = c->prop.business_date;
 	if (fd_room_ooo_during(r, from, b->departure))
 		return fd_fail(c->err, FD_E_CONFLICT, "room_out_of_order", "room",
-			       _("Room %s is out of order during this stay (%s)."), r->number,
-			       r->maint_reason[0] ? r->maint_reason : _("no reason given"));
+		               _("Room %s is out of order during this stay (%s)."), r->number,
+		               r->maint_reason[0] ? r->maint_reason : _("no reason given"));
 	char clash[FD_CODE_LEN] = "";
 	st = c->repo->room_clash(c->repo->ctx, r->number, from, b->departure, b->id, clash, c->err);
 	if (st == FD_OK) {
 		snprintf(c->res->clash_code, sizeof c->res->clash_code, "%s", clash);
 		fill_free_rooms(c, b);
 		return fd_fail(c->err, FD_E_CONFLICT, "room_taken", "room",
-			       _("Room %s is already taken by booking %s for part of this stay."),
-			       r->number, clash);
+		               _("Room %s is already taken by booking %s for part of this stay."), r->number,
+		               clash);
 	}
 	if (st != FD_E_NOT_FOUND)
 		return st;
 	if (r->maint == FD_MAINT_OOS && r->maint_from < b->departure && r->maint_to > b->arrival)
 		snprintf(c->res->warning, sizeof c->res->warning,
-			 _("Room %s is out of service (%s) during this stay."), r->number, r->maint_reason);
+		         _("Room %s is out of service (%s) during this stay."), r->number, r->maint_reason);
 	return FD_OK;
 }
 
@@ -187,12 +187,12 @@ static enum fd_status read_texts(struct op_ctx *c, struct fd_booking *b)
 	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)) ||
 	    (st = fd_text_check_no_card("notes", b->notes, c->err)))
 		return st;
-	if (b->eta[0] && !(strlen(b->eta) == 5 && isdigit((unsigned char)b->eta[0]) &&
-			   isdigit((unsigned char)b->eta[1]) && b->eta[2] == ':' &&
-			   isdigit((unsigned char)b->eta[3]) && isdigit((unsigned char)b->eta[4]) &&
-			   (b->eta[0] - '0') * 10 + (b->eta[1] - '0') < 24 && b->eta[3] < '6'))
+	if (b->eta[0] &&
+	    !(strlen(b->eta) == 5 && isdigit((unsigned char)b->eta[0]) && isdigit((unsigned char)b->eta[1]) &&
+	      b->eta[2] == ':' && isdigit((unsigned char)b->eta[3]) && isdigit((unsigned char)b->eta[4]) &&
+	      (b->eta[0] - '0') * 10 + (b->eta[1] - '0') < 24 && b->eta[3] < '6'))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "eta",
-			       _("The arrival time must be HH:MM, for example 15:30."));
+		               _("The arrival time must be HH:MM, for example 15:30."));
 	return FD_OK;
 }
 
@@ -202,13 +202,13 @@ static enum fd_status check_not_past(struct op_ctx *c, fd_date arrival)
 		return FD_OK;
 	char day[FD_DATE_STRLEN];
 	return fd_fail(c->err, FD_E_CONFLICT, "date_in_past", "arrival",
-		       _("The arrival date is before the business date %s."),
-		       fd_date_format(c->prop.business_date, day));
+	               _("The arrival date is before the business date %s."),
+	               fd_date_format(c->prop.business_date, day));
 }
 
 enum fd_status op_booking_create(struct op_ctx *c)
 {
-	struct fd_booking b = { .adults = 1, .rate = -1, .status = FD_BOOKING_RESERVED };
+	struct fd_booking b = {.adults = 1, .rate = -1, .status = FD_BOOKING_RESERVED};
 	struct fd_room_type t;
 	struct fd_guest g;
 	enum fd_status st;
@@ -217,26 +217,26 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	    (st = op_str(c, "guest_id", b.guest_id, sizeof b.guest_id, true)) ||
 	    (st = op_str(c, "type", b.type_code, sizeof b.type_code, true)) ||
 	    (st = op_date(c, "arrival", &b.arrival, true)) ||
-	    (st = op_date(c, "departure", &b.departure, true)) ||
-	    (st = read_guests(c, &b)) || (st = read_texts(c, &b)))
+	    (st = op_date(c, "departure", &b.departure, true)) || (st = read_guests(c, &b)) ||
+	    (st = read_texts(c, &b)))
 		return st;
 	if (!code_valid(b.code))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "code",
-			       _("A confirmation code is 6 capital letters or digits."));
+		               _("A confirmation code is 6 capital letters or digits."));
 	struct fd_booking existing;
 	if (c->repo->get_booking(c->repo->ctx, b.id, &existing, c->err) == FD_OK ||
 	    c->repo->get_booking(c->repo->ctx, b.code, &existing, c->err) == FD_OK)
 		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_booking", "code",
-			       _("A booking with id %s or code %s already exists."), b.id, b.code);
+		               _("A booking with id %s or code %s already exists."), b.id, b.code);
 	st = c->repo->get_guest(c->repo->ctx, b.guest_id, &g, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "guest_not_found", "guest_id",
-			       _("No guest with id %s."), b.guest_id);
+		               _("No guest with id %s."), b.guest_id);
 	if (st)
 		return st;
 	if (g.erased)
 		return fd_fail(c->err, FD_E_CONFLICT, "guest_erased", "guest_id",
-			       _("This guest's personal data was erased; create a new guest record."));
+		               _("This guest's personal data was erased; create a new guest record."));
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
 	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)) ||
 	    (st = check_availability(c, &b)))
@@ -256,23 +256,24 @@ enum fd_status op_booking_modify(struct op_ctx *c)
 	b = old;
 	if ((st = op_date(c, "arrival", &b.arrival, false)) ||
 	    (st = op_date(c, "departure", &b.departure, false)) ||
-	    (st = op_str(c, "type", b.type_code, sizeof b.type_code, false)) ||
-	    (st = read_guests(c, &b)) || (st = read_texts(c, &b)))
+	    (st = op_str(c, "type", b.type_code, sizeof b.type_code, false)) || (st = read_guests(c, &b)) ||
+	    (st = read_texts(c, &b)))
 		return st;
 	if (old.status == FD_BOOKING_CHECKED_IN) {
 		if (b.arrival != old.arrival || strcmp(b.type_code, old.type_code) != 0)
 			return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "arrival",
-				       _("Booking %s is in house: only its departure, guests, rate and notes can change; use move for another room."),
-				       old.code);
+			               _("Booking %s is in house: only its departure, guests, rate and notes "
+			                 "can change; use move for another room."),
+			               old.code);
 	} else if (old.status != FD_BOOKING_RESERVED) {
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
-			       _("Booking %s is %s and can no longer be changed."), old.code,
-			       fd_booking_status_name(old.status));
+		               _("Booking %s is %s and can no longer be changed."), old.code,
+		               fd_booking_status_name(old.status));
 	}
 	if (strcmp(b.type_code, old.type_code) != 0 && b.room[0]) {
 		b.room[0] = '\0'; /* a new type needs a new room: assign again */
 		snprintf(c->res->warning, sizeof c->res->warning,
-			 _("Room %s was released because the room type changed."), old.room);
+		         _("Room %s was released because the room type changed."), old.room);
 	}
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
 	    (st = check_occupancy(c, &b, &t)))
@@ -312,10 +313,10 @@ enum fd_status op_booking_assign_room(struct op_ctx *c)
 		return st;
 	if (b.status != FD_BOOKING_RESERVED)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
-			       b.status == FD_BOOKING_CHECKED_IN
-				       ? _("Booking %s is in house: use move to change its room.")
-				       : _("Booking %s is no longer active."),
-			       b.code);
+		               b.status == FD_BOOKING_CHECKED_IN
+		                   ? _("Booking %s is in house: use move to change its room.")
+		                   : _("Booking %s is no longer active."),
+		               b.code);
 	if ((st = put_in_room(c, &b, room)))
 		return st;
 	return save_booking(c, &b);
@@ -332,12 +333,12 @@ enum fd_status op_booking_move_room(struct op_ctx *c)
 		return st;
 	if (!fd_booking_active(&b))
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
-			       _("Booking %s is no longer active."), b.code);
+		               _("Booking %s is no longer active."), b.code);
 	char old_room[FD_ROOMNO_LEN];
 	snprintf(old_room, sizeof old_room, "%s", b.room);
 	if (strcmp(old_room, room) == 0)
 		return fd_fail(c->err, FD_E_CONFLICT, "same_room", "room",
-			       _("Booking %s is already in room %s."), b.code, room);
+		               _("Booking %s is already in room %s."), b.code, room);
 	if ((st = put_in_room(c, &b, room)))
 		return st;
 	if (b.status == FD_BOOKING_CHECKED_IN && old_room[0]) {
@@ -361,8 +362,8 @@ enum fd_status op_booking_cancel(struct op_ctx *c)
 		return st;
 	if (b.status != FD_BOOKING_RESERVED)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
-			       _("Only a reserved booking can be cancelled; %s is %s."), b.code,
-			       fd_booking_status_name(b.status));
+		               _("Only a reserved booking can be cancelled; %s is %s."), b.code,
+		               fd_booking_status_name(b.status));
 	b.status = FD_BOOKING_CANCELLED;
 	return save_booking(c, &b);
 }
@@ -375,13 +376,13 @@ enum fd_status op_booking_no_show(struct op_ctx *c)
 		return st;
 	if (b.status != FD_BOOKING_RESERVED)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
-			       _("Only a reserved booking can be a no-show; %s is %s."), b.code,
-			       fd_booking_status_name(b.status));
+		               _("Only a reserved booking can be a no-show; %s is %s."), b.code,
+		               fd_booking_status_name(b.status));
 	if (b.arrival > c->prop.business_date) {
 		char day[FD_DATE_STRLEN];
 		return fd_fail(c->err, FD_E_CONFLICT, "too_early", "booking",
-			       _("Booking %s arrives on %s: it cannot be a no-show before then."),
-			       b.code, fd_date_format(b.arrival, day));
+		               _("Booking %s arrives on %s: it cannot be a no-show before then."), b.code,
+		               fd_date_format(b.arrival, day));
 	}
 	b.status = FD_BOOKING_NO_SHOW;
 	return save_booking(c, &b);
@@ -394,14 +395,15 @@ static enum fd_status check_arrival_day(struct op_ctx *c, struct fd_booking *b)
 	fd_date_format(c->prop.business_date, today);
 	if (b->arrival > c->prop.business_date)
 		return fd_fail(c->err, FD_E_CONFLICT, "too_early", "booking",
-			       _("Booking %s arrives on %s; today is %s."), b->code, day, today);
+		               _("Booking %s arrives on %s; today is %s."), b->code, day, today);
 	if (b->arrival < c->prop.business_date) {
 		if (!op_bool(c, "late", false))
 			return fd_fail(c->err, FD_E_CONFLICT, "late_arrival", "late",
-				       _("Booking %s was due on %s; check in late to confirm."), b->code, day);
+			               _("Booking %s was due on %s; check in late to confirm."), b->code,
+			               day);
 		if (b->departure <= c->prop.business_date)
 			return fd_fail(c->err, FD_E_CONFLICT, "stay_over", "booking",
-				       _("Booking %s's stay has already ended."), b->code);
+			               _("Booking %s's stay has already ended."), b->code);
 		b->late_checkin = true;
 	}
 	return FD_OK;
@@ -412,12 +414,12 @@ static enum fd_status check_room_ready(struct op_ctx *c, const struct fd_room *r
 	if (r->maint != FD_MAINT_NONE && c->prop.business_date >= r->maint_from &&
 	    c->prop.business_date < r->maint_to)
 		return fd_fail(c->err, FD_E_CONFLICT, "room_not_in_service", "room",
-			       _("Room %s is %s (%s); choose another room."), r->number,
-			       r->maint == FD_MAINT_OOO ? _("out of order") : _("out of service"),
-			       r->maint_reason);
+		               _("Room %s is %s (%s); choose another room."), r->number,
+		               r->maint == FD_MAINT_OOO ? _("out of order") : _("out of service"),
+		               r->maint_reason);
 	if (r->clean != FD_CLEAN_CLEAN && r->clean != FD_CLEAN_INSPECTED)
 		return fd_fail(c->err, FD_E_CONFLICT, "room_not_ready", "room",
-			       _("Room %s is %s, not clean yet."), r->number, fd_clean_name(r->clean));
+		               _("Room %s is %s, not clean yet."), r->number, fd_clean_name(r->clean));
 	return FD_OK;
 }
 
@@ -432,15 +434,15 @@ enum fd_status op_booking_check_in(struct op_ctx *c)
 		return st;
 	if (b.status != FD_BOOKING_RESERVED)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
-			       _("Only a reserved booking can check in; %s is %s."), b.code,
-			       fd_booking_status_name(b.status));
+		               _("Only a reserved booking can check in; %s is %s."), b.code,
+		               fd_booking_status_name(b.status));
 	if ((st = check_arrival_day(c, &b)))
 		return st;
 	if (!room[0])
 		snprintf(room, sizeof room, "%s", b.room);
 	if (!room[0])
 		return fd_fail(c->err, FD_E_INVALID, "no_room", "room",
-			       _("Booking %s has no room yet; name one to check in."), b.code);
+		               _("Booking %s has no room yet; name one to check in."), b.code);
 	struct fd_room r;
 	if ((st = load_room(c, room, &r)) || (st = check_room_ready(c, &r)))
 		return st;
@@ -458,8 +460,8 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 		return st;
 	if (b.status != FD_BOOKING_CHECKED_IN)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
-			       _("Only an in-house booking can check out; %s is %s."), b.code,
-			       fd_booking_status_name(b.status));
+		               _("Only an in-house booking can check out; %s is %s."), b.code,
+		               fd_booking_status_name(b.status));
 	if ((st = fd_folio_check_out(c, &b)))
 		return st;
 	/* An early departure shortens the stay to what was used. */

@@ -15,7 +15,8 @@
 static bool notice_booking(const struct fd_conflict *n, char out[FD_ID_LEN])
 {
 	cJSON *d = cJSON_Parse(n->details);
-	const cJSON *p = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "op"), "payload");
+	const cJSON *p =
+	    cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "op"), "payload");
 	const cJSON *b = cJSON_GetObjectItemCaseSensitive(p, "booking");
 	if (!cJSON_IsString(b) && strncmp(n->type, "booking.create", 14) == 0)
 		b = cJSON_GetObjectItemCaseSensitive(p, "id");
@@ -31,7 +32,7 @@ static enum fd_status assign_room(struct op_ctx *c, const struct fd_conflict *n,
 	char booking[FD_ID_LEN];
 	if (!notice_booking(n, booking))
 		return fd_fail(c->err, FD_E_INVALID, "no_booking", "room",
-			       _("This notice is not about a booking; resolve it with --accept."));
+		               _("This notice is not about a booking; resolve it with --accept."));
 	cJSON *p = cJSON_CreateObject();
 	cJSON_AddStringToObject(p, "booking", booking);
 	cJSON_AddStringToObject(p, "room", room);
@@ -52,21 +53,22 @@ enum fd_status op_conflict_resolve(struct op_ctx *c)
 		return st;
 	bool accept = op_bool(c, "accept", false);
 	if (!room[0] == !accept)
-		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "room",
-			       _("Resolve a conflict either with a room or by accepting it, not both or neither."));
+		return fd_fail(
+		    c->err, FD_E_INVALID, "invalid_field", "room",
+		    _("Resolve a conflict either with a room or by accepting it, not both or neither."));
 	if (!c->repo->get_conflict)
 		return fd_fail(c->err, FD_E_INVALID, "unsupported", "conflict",
-			       _("Conflict notices are not kept here."));
+		               _("Conflict notices are not kept here."));
 	struct fd_conflict n;
 	st = c->repo->get_conflict(c->repo->ctx, id, &n, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "conflict_not_found", "conflict",
-			       _("No conflict notice %s."), id);
+		               _("No conflict notice %s."), id);
 	if (st)
 		return st;
 	if (n.resolved)
 		return fd_fail(c->err, FD_E_CONFLICT, "already_resolved", "conflict",
-			       _("Conflict notice %s was already resolved by %s."), id, n.resolved_by);
+		               _("Conflict notice %s was already resolved by %s."), id, n.resolved_by);
 	struct fd_op_result keep = *c->res;
 	if (room[0] && (st = assign_room(c, &n, room)))
 		return st;

@@ -23,8 +23,8 @@
  * (a retried push, a replay on the server) makes the same ids. */
 void op_folio_derive_id(const char *a, const char *b, const char *salt, char out[FD_ID_LEN])
 {
-	uint64_t h[2] = { UINT64_C(14695981039346656037), UINT64_C(1099511628211) * 31 };
-	const char *parts[3] = { a, b, salt };
+	uint64_t h[2] = {UINT64_C(14695981039346656037), UINT64_C(1099511628211) * 31};
+	const char *parts[3] = {a, b, salt};
 	for (int k = 0; k < 2; k++)
 		for (int i = 0; i < 3; i++) {
 			for (const char *p = parts[i]; p && *p; p++) {
@@ -35,14 +35,13 @@ void op_folio_derive_id(const char *a, const char *b, const char *salt, char out
 			h[k] *= UINT64_C(1099511628211);
 		}
 	snprintf(out, FD_ID_LEN, "%08" PRIx32 "-%04" PRIx32 "-4%03" PRIx32 "-8%03" PRIx32 "-%012" PRIx64,
-		 (uint32_t)(h[0] >> 32), (uint32_t)(h[0] >> 16) & 0xffff, (uint32_t)h[0] & 0xfff,
-		 (uint32_t)(h[1] >> 52) & 0xfff, h[1] & UINT64_C(0xffffffffffff));
+	         (uint32_t)(h[0] >> 32), (uint32_t)(h[0] >> 16) & 0xffff, (uint32_t)h[0] & 0xfff,
+	         (uint32_t)(h[1] >> 52) & 0xfff, h[1] & UINT64_C(0xffffffffffff));
 }
 
 static enum fd_status no_folios(struct op_ctx *c)
 {
-	return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL,
-		       _("This store does not keep folios."));
+	return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL, _("This store does not keep folios."));
 }
 
 bool op_folio_supported(const struct fd_repo *repo)
@@ -58,7 +57,7 @@ static enum fd_status check_text(struct op_ctx *c, const char *field, const char
 /* The booking's folio that takes a posting: the room-routed folio for room
  * charges when there is one, else the first guest folio, made on demand. */
 enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bool room_charge,
-				struct fd_folio *out)
+                                struct fd_folio *out)
 {
 	struct fd_folio *list = NULL;
 	int n = 0;
@@ -101,12 +100,13 @@ static enum fd_status target_folio(struct op_ctx *c, bool room_charge, struct fd
 	if (id[0]) {
 		st = c->repo->get_folio(c->repo->ctx, id, f, c->err);
 		if (st == FD_E_NOT_FOUND)
-			return fd_fail(c->err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No folio \"%s\"."), id);
+			return fd_fail(c->err, FD_E_NOT_FOUND, "folio_not_found", "folio",
+			               _("No folio \"%s\"."), id);
 		return st;
 	}
 	if (!op_has(c, "booking"))
 		return fd_fail(c->err, FD_E_INVALID, "missing_field", "booking",
-			       _("Name the booking or the folio to post to."));
+		               _("Name the booking or the folio to post to."));
 	struct fd_booking b;
 	if ((st = op_load_booking(c, &b)))
 		return st;
@@ -124,14 +124,16 @@ static enum fd_status line_date(struct op_ctx *c, fd_date *date)
 	char day[FD_DATE_STRLEN];
 	if (*date > c->prop.business_date)
 		return fd_fail(c->err, FD_E_CONFLICT, "future_date", "date",
-			       _("Cannot post on %s: the business date is still %s."), fd_date_format(*date, day),
-			       fd_date_format(c->prop.business_date, (char[FD_DATE_STRLEN]){ 0 }));
+		               _("Cannot post on %s: the business date is still %s."),
+		               fd_date_format(*date, day),
+		               fd_date_format(c->prop.business_date, (char[FD_DATE_STRLEN]){0}));
 	struct fd_day_report r;
 	st = c->repo->get_day_report(c->repo->ctx, *date, &r, c->err);
 	if (st == FD_OK)
-		return fd_fail(c->err, FD_E_CONFLICT, "day_closed", "date",
-			       _("%s is closed by the night audit; post on the current business date instead."),
-			       fd_date_format(*date, day));
+		return fd_fail(
+		    c->err, FD_E_CONFLICT, "day_closed", "date",
+		    _("%s is closed by the night audit; post on the current business date instead."),
+		    fd_date_format(*date, day));
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
 }
 
@@ -149,7 +151,8 @@ static enum fd_status new_line(struct op_ctx *c, struct fd_folio_line *l, enum f
 		return st;
 	struct fd_folio_line existing;
 	if (c->repo->get_line(c->repo->ctx, l->id, &existing, c->err) == FD_OK)
-		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_line", "id", _("Line %s already exists."), l->id);
+		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_line", "id", _("Line %s already exists."),
+		               l->id);
 	return line_date(c, &l->date);
 }
 
@@ -165,7 +168,7 @@ enum fd_status op_folio_create(struct op_ctx *c)
 {
 	if (!op_folio_supported(c->repo))
 		return no_folios(c);
-	struct fd_folio f = { .kind = FD_FOLIO_GUEST, .version = 1 };
+	struct fd_folio f = {.kind = FD_FOLIO_GUEST, .version = 1};
 	struct fd_booking b;
 	enum fd_status st;
 	if ((st = op_str(c, "id", f.id, sizeof f.id, true)) || (st = op_load_booking(c, &b)) ||
@@ -175,13 +178,14 @@ enum fd_status op_folio_create(struct op_ctx *c)
 		return st;
 	struct fd_folio existing;
 	if (c->repo->get_folio(c->repo->ctx, f.id, &existing, c->err) == FD_OK)
-		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_folio", "id", _("Folio %s already exists."), f.id);
+		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_folio", "id", _("Folio %s already exists."),
+		               f.id);
 	snprintf(f.booking_id, sizeof f.booking_id, "%s", b.id);
 	if (f.company[0])
 		f.kind = FD_FOLIO_COMPANY;
 	if (!f.name[0])
 		snprintf(f.name, sizeof f.name, "%s%.100s", f.company[0] ? "Company: " : "Guest",
-			 f.company[0] ? f.company : "");
+		         f.company[0] ? f.company : "");
 	f.route_room = op_bool(c, "route_room", false);
 	st = c->repo->put_folio(c->repo->ctx, &f, c->err);
 	if (!st)
@@ -208,12 +212,13 @@ enum fd_status op_folio_post(struct op_ctx *c)
 	st = c->repo->get_charge_code(c->repo->ctx, l.code, &cc, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
-			       _("No charge code \"%s\"; see 'frontdesk charges'."), l.code);
+		               _("No charge code \"%s\"; see 'frontdesk charges'."), l.code);
 	if (st || (st = target_folio(c, cc.is_room, &f)))
 		return st;
 	l.amount = amount * qty; /* both bounded: no overflow */
 	if (!fd_vat_included(l.amount, cc.vat_bp, &l.tax))
-		return fd_fail(c->err, FD_E_INVALID, "invalid_amount", "amount", _("The amount is out of range."));
+		return fd_fail(c->err, FD_E_INVALID, "invalid_amount", "amount",
+		               _("The amount is out of range."));
 	if (!l.description[0])
 		snprintf(l.description, sizeof l.description, qty > 1 ? "%s x%d" : "%s", cc.name, (int)qty);
 	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
@@ -227,22 +232,24 @@ static enum fd_status read_payment(struct op_ctx *c, struct fd_folio_line *l, in
 	if ((st = op_str(c, "method", l->method, sizeof l->method, true)) ||
 	    (st = op_int(c, "amount", 1, MAX_AMOUNT, amount, true)) ||
 	    (st = op_str(c, "ref", l->ref, sizeof l->ref, false)) ||
-	    (st = op_str(c, "last4", last4, sizeof last4, false)) ||
-	    (st = check_text(c, "ref", l->ref)))
+	    (st = op_str(c, "last4", last4, sizeof last4, false)) || (st = check_text(c, "ref", l->ref)))
 		return st;
 	if (strlen(last4) > 4)
-		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "last4",
-			       _("Keep only the last four digits of a card (for example 4242), never the number."));
+		return fd_fail(
+		    c->err, FD_E_INVALID, "invalid_field", "last4",
+		    _("Keep only the last four digits of a card (for example 4242), never the number."));
 	snprintf(l->last4, sizeof l->last4, "%s", last4);
 	if (!fd_payment_method_valid(l->method))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "method",
-			       _("Unknown payment method \"%s\"; use cash, card or bank_transfer."), l->method);
+		               _("Unknown payment method \"%s\"; use cash, card or bank_transfer."),
+		               l->method);
 	if (!fd_last4_valid(l->last4))
-		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "last4",
-			       _("Keep only the last four digits of a card (for example 4242), never the number."));
+		return fd_fail(
+		    c->err, FD_E_INVALID, "invalid_field", "last4",
+		    _("Keep only the last four digits of a card (for example 4242), never the number."));
 	if (l->last4[0] && strcmp(l->method, "card") != 0)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "last4",
-			       _("Last four digits belong to card payments only."));
+		               _("Last four digits belong to card payments only."));
 	snprintf(l->code, sizeof l->code, "%s", l->method);
 	return FD_OK;
 }
@@ -283,9 +290,8 @@ static enum fd_status check_refund_rights(struct op_ctx *c, int64_t amount)
 	if (st && st != FD_E_NOT_FOUND)
 		return st;
 	char lim[FD_MONEY_STRLEN];
-	return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "amount",
-		       _("Refunds above %s need a manager."),
-		       fd_money_format(threshold, c->prop.currency, lim, sizeof lim));
+	return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "amount", _("Refunds above %s need a manager."),
+	               fd_money_format(threshold, c->prop.currency, lim, sizeof lim));
 }
 
 enum fd_status op_folio_refund(struct op_ctx *c)
@@ -302,7 +308,8 @@ enum fd_status op_folio_refund(struct op_ctx *c)
 	    (st = target_folio(c, false, &f)))
 		return st;
 	if (!l.reason[0])
-		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason", _("Say why the money is refunded."));
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason",
+		               _("Say why the money is refunded."));
 	l.amount = amount;
 	snprintf(l.description, sizeof l.description, "Refund (%s)", l.method);
 	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
@@ -317,7 +324,8 @@ static enum fd_status load_line(struct op_ctx *c, struct fd_folio_line *l)
 		return st;
 	st = c->repo->get_line(c->repo->ctx, id, l, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "line_not_found", "line", _("No folio line \"%s\"."), id);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "line_not_found", "line", _("No folio line \"%s\"."),
+		               id);
 	return st;
 }
 
@@ -362,14 +370,16 @@ enum fd_status op_folio_move_line(struct op_ctx *c)
 		return st;
 	st = c->repo->get_folio(c->repo->ctx, to_id, &to, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No folio \"%s\"."), to_id);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No folio \"%s\"."),
+		               to_id);
 	if (st || (st = is_voided(c, &l, &voided)))
 		return st;
 	if (l.kind == FD_LINE_VOID || l.kind == FD_LINE_TRANSFER || voided)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "line",
-			       _("Line %s is voided, a void or a transfer; it stays where it is."), l.id);
+		               _("Line %s is voided, a void or a transfer; it stays where it is."), l.id);
 	if (strcmp(l.folio_id, to.id) == 0)
-		return fd_fail(c->err, FD_E_CONFLICT, "same_folio", "folio", _("The line is already on that folio."));
+		return fd_fail(c->err, FD_E_CONFLICT, "same_folio", "folio",
+		               _("The line is already on that folio."));
 	snprintf(l.folio_id, sizeof l.folio_id, "%s", to.id);
 	l.version++;
 	return save_line(c, &l);
@@ -378,7 +388,7 @@ enum fd_status op_folio_move_line(struct op_ctx *c)
 /* The balance of each of the booking's guest folios (company folios are
  * receivables of the company and do not block a check-out). */
 static enum fd_status guest_balances(struct op_ctx *c, const struct fd_booking *b, struct fd_folio **folios,
-				     int64_t **bal, int *n, int64_t *total)
+                                     int64_t **bal, int *n, int64_t *total)
 {
 	*bal = NULL;
 	*total = 0;
@@ -395,7 +405,8 @@ static enum fd_status guest_balances(struct op_ctx *c, const struct fd_booking *
 		struct fd_folio_totals t;
 		st = c->repo->folio_lines(c->repo->ctx, (*folios)[i].id, &lines, &k, c->err);
 		if (!st && !fd_folio_sum(lines, (size_t)k, &t))
-			st = fd_fail(c->err, FD_E_INVALID, "invalid_amount", NULL, _("The folio's sum is out of range."));
+			st = fd_fail(c->err, FD_E_INVALID, "invalid_amount", NULL,
+			             _("The folio's sum is out of range."));
 		free(lines);
 		if (!st) {
 			(*bal)[i] = t.balance;
@@ -422,9 +433,9 @@ enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b)
 		return st;
 	char money[FD_MONEY_STRLEN];
 	return fd_fail(c->err, FD_E_CONFLICT, "balance_due", "booking",
-		       _("Booking %s has an open balance of %s; take the payment (or refund the credit), "
-			 "or have a manager settle it to a company account."),
-		       b->code, fd_money_format(total, c->prop.currency, money, sizeof money));
+	               _("Booking %s has an open balance of %s; take the payment (or refund the credit), "
+	                 "or have a manager settle it to a company account."),
+	               b->code, fd_money_format(total, c->prop.currency, money, sizeof money));
 }
 
 /* Direct bill: move every guest folio's balance to the booking's company
@@ -442,14 +453,15 @@ enum fd_status op_folio_settle(struct op_ctx *c)
 	    (st = check_text(c, "company", company)) || (st = line_date(c, &date)))
 		return st;
 	if (!company[0])
-		return fd_fail(c->err, FD_E_INVALID, "missing_field", "company", _("Name the company account."));
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "company",
+		               _("Name the company account."));
 	struct fd_folio *folios = NULL, comp;
 	int64_t *bal = NULL, total;
 	int n = 0;
 	st = guest_balances(c, &b, &folios, &bal, &n, &total);
 	if (!st && total == 0)
 		st = fd_fail(c->err, FD_E_CONFLICT, "nothing_to_settle", "booking",
-			     _("Booking %s has nothing to settle."), b.code);
+		             _("Booking %s has nothing to settle."), b.code);
 	/* The booking's folio for that company when it has one (opened by
 	 * hand to route charges there), else one made for the settlement. */
 	bool have = false;
@@ -475,8 +487,8 @@ enum fd_status op_folio_settle(struct op_ctx *c)
 	for (int i = 0; !st && i < n; i++) {
 		if (bal[i] == 0)
 			continue;
-		struct fd_folio_line l = { .kind = FD_LINE_TRANSFER, .date = date, .version = 1,
-					   .created_at = c->op->created_at };
+		struct fd_folio_line l = {
+		    .kind = FD_LINE_TRANSFER, .date = date, .version = 1, .created_at = c->op->created_at};
 		snprintf(l.actor, sizeof l.actor, "%s", c->op->actor);
 		snprintf(l.method, sizeof l.method, "direct_bill");
 		snprintf(l.code, sizeof l.code, "direct_bill");
@@ -504,7 +516,7 @@ enum fd_status op_charge_code_set(struct op_ctx *c)
 {
 	if (!op_folio_supported(c->repo))
 		return no_folios(c);
-	struct fd_charge_code cc = { 0 };
+	struct fd_charge_code cc = {0};
 	int64_t vat;
 	enum fd_status st;
 	if ((st = op_str(c, "code", cc.code, sizeof cc.code, true)) ||
@@ -512,7 +524,8 @@ enum fd_status op_charge_code_set(struct op_ctx *c)
 	    (st = op_int(c, "vat_bp", 0, 10000, &vat, true)))
 		return st;
 	if (!cc.code[0] || !cc.name[0])
-		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "code", _("A charge code needs a code and a name."));
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "code",
+		               _("A charge code needs a code and a name."));
 	struct fd_charge_code old;
 	if (c->repo->get_charge_code(c->repo->ctx, cc.code, &old, c->err) == FD_OK)
 		cc.version = old.version;
@@ -539,10 +552,11 @@ enum fd_status op_folio_configure(struct op_ctx *c)
 		st = c->repo->put_setting(c->repo->ctx, "refund_threshold", buf, c->err);
 	}
 	if (!st && op_has(c, "noshow_auto"))
-		st = c->repo->put_setting(c->repo->ctx, "noshow_auto", op_bool(c, "noshow_auto", true) ? "1" : "0", c->err);
+		st = c->repo->put_setting(c->repo->ctx, "noshow_auto",
+		                          op_bool(c, "noshow_auto", true) ? "1" : "0", c->err);
 	if (!st && op_has(c, "ooo_available"))
-		st = c->repo->put_setting(c->repo->ctx, "ooo_available", op_bool(c, "ooo_available", false) ? "1" : "0",
-					  c->err);
+		st = c->repo->put_setting(c->repo->ctx, "ooo_available",
+		                          op_bool(c, "ooo_available", false) ? "1" : "0", c->err);
 	if (!st)
 		op_result_entity(c, "property", c->prop.id);
 	return st;

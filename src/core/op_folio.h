@@ -10,6 +10,6 @@
 void op_folio_derive_id(const char *a, const char *b, const char *salt, char out[FD_ID_LEN]);
 bool op_folio_supported(const struct fd_repo *repo);
 enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bool room_charge,
-				struct fd_folio *out);
+                                struct fd_folio *out);
 
 #endif

@@ -25,10 +25,10 @@ static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 		return fd_fail(c->err, FD_E_INVALID, "missing_field", "family", _("A guest needs a name."));
 	if (g->country[0] && strlen(g->country) != 2)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "country",
-			       _("The country is a two-letter ISO code, for example PT."));
+		               _("The country is a two-letter ISO code, for example PT."));
 	if (g->email[0] && !strchr(g->email, '@'))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "email",
-			       _("\"%s\" does not look like an e-mail address."), g->email);
+		               _("\"%s\" does not look like an e-mail address."), g->email);
 	return FD_OK;
 }
 
@@ -49,19 +49,21 @@ static enum fd_status load_guest(struct op_ctx *c, struct fd_guest *g)
 		return st;
 	st = c->repo->get_guest(c->repo->ctx, id, g, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "guest_not_found", "guest", _("No guest with id %s."), id);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "guest_not_found", "guest", _("No guest with id %s."),
+		               id);
 	return st;
 }
 
 enum fd_status op_guest_create(struct op_ctx *c)
 {
-	struct fd_guest g = { 0 };
+	struct fd_guest g = {0};
 	enum fd_status st = op_str(c, "id", g.id, sizeof g.id, true);
 	if (st || (st = read_guest_fields(c, &g)))
 		return st;
 	struct fd_guest existing;
 	if (c->repo->get_guest(c->repo->ctx, g.id, &existing, c->err) == FD_OK)
-		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_guest", "id", _("Guest %s already exists."), g.id);
+		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_guest", "id", _("Guest %s already exists."),
+		               g.id);
 	return save_guest(c, &g);
 }
 
@@ -73,7 +75,7 @@ enum fd_status op_guest_update(struct op_ctx *c)
 		return st;
 	if (g.erased)
 		return fd_fail(c->err, FD_E_CONFLICT, "guest_erased", "guest",
-			       _("This guest's personal data was erased and cannot be edited."));
+		               _("This guest's personal data was erased and cannot be edited."));
 	if ((st = read_guest_fields(c, &g)))
 		return st;
 	return save_guest(c, &g);
@@ -87,7 +89,7 @@ enum fd_status op_guest_erase(struct op_ctx *c)
 		return st;
 	/* GDPR erasure: every personal field goes; the id (and so the booking
 	 * history, which holds no personal data of its own) stays. */
-	struct fd_guest blank = { .erased = true, .version = g.version };
+	struct fd_guest blank = {.erased = true, .version = g.version};
 	memcpy(blank.id, g.id, sizeof blank.id);
 	snprintf(blank.family, sizeof blank.family, "%s", _("(erased)"));
 	return save_guest(c, &blank);
@@ -104,11 +106,12 @@ static enum fd_status read_staff_fields(struct op_ctx *c, struct fd_staff *s)
 		return st;
 	if (role[0] && !fd_role_parse(role, &s->role))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "role",
-			       _("Unknown role \"%s\"; use admin, manager, staff or guest."), role);
+		               _("Unknown role \"%s\"; use admin, manager, staff or guest."), role);
 	if (dept[0] && !fd_dept_parse(dept, &s->dept))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "department",
-			       _("Unknown department \"%s\"; use front_office, housekeeping, maintenance or management."),
-			       dept);
+		               _("Unknown department \"%s\"; use front_office, housekeeping, maintenance or "
+		                 "management."),
+		               dept);
 	s->active = op_bool(c, "active", s->active);
 	return FD_OK;
 }
@@ -131,7 +134,7 @@ static enum fd_status load_staff(struct op_ctx *c, struct fd_staff *s)
 	st = c->repo->get_staff(c->repo->ctx, user, s, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "staff_not_found", "username",
-			       _("No staff member \"%s\"."), user);
+		               _("No staff member \"%s\"."), user);
 	return st;
 }
 
@@ -140,14 +143,15 @@ static bool username_valid(const char *u)
 	if (!u[0])
 		return false;
 	for (const char *p = u; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' ||
+		      *p == '-'))
 			return false;
 	return true;
 }
 
 enum fd_status op_staff_create(struct op_ctx *c)
 {
-	struct fd_staff s = { .active = true };
+	struct fd_staff s = {.active = true};
 	enum fd_status st;
 	if ((st = op_str(c, "id", s.id, sizeof s.id, true)) ||
 	    (st = op_str(c, "username", s.username, sizeof s.username, true)) ||
@@ -155,11 +159,11 @@ enum fd_status op_staff_create(struct op_ctx *c)
 		return st;
 	if (!username_valid(s.username))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "username",
-			       _("A username uses only lower-case letters, digits, '.', '_' and '-'."));
+		               _("A username uses only lower-case letters, digits, '.', '_' and '-'."));
 	struct fd_staff existing;
 	if (c->repo->get_staff(c->repo->ctx, s.username, &existing, c->err) == FD_OK)
 		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_staff", "username",
-			       _("Staff member %s already exists."), s.username);
+		               _("Staff member %s already exists."), s.username);
 	return save_staff(c, &s);
 }
 
@@ -180,7 +184,7 @@ enum fd_status op_staff_shift(struct op_ctx *c)
 		return st;
 	if (!s.active)
 		return fd_fail(c->err, FD_E_CONFLICT, "staff_disabled", "username",
-			       _("Staff member %s is disabled."), s.username);
+		               _("Staff member %s is disabled."), s.username);
 	s.on_shift = op_bool(c, "on", false);
 	return save_staff(c, &s);
 }
@@ -193,13 +197,13 @@ static enum fd_status check_attendant(struct op_ctx *c, const char *user)
 	enum fd_status st = c->repo->get_staff(c->repo->ctx, user, &s, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "staff_not_found", "attendant",
-			       _("No staff member \"%s\"."), user);
+		               _("No staff member \"%s\"."), user);
 	return st;
 }
 
 enum fd_status op_task_create(struct op_ctx *c)
 {
-	struct fd_hk_task t = { .status = FD_TASK_OPEN };
+	struct fd_hk_task t = {.status = FD_TASK_OPEN};
 	char kind[16];
 	enum fd_status st;
 	if ((st = op_str(c, "id", t.id, sizeof t.id, true)) ||
@@ -209,11 +213,12 @@ enum fd_status op_task_create(struct op_ctx *c)
 		return st;
 	if (!fd_task_kind_parse(kind, &t.kind))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "kind",
-			       _("Unknown task kind \"%s\"; use clean, inspect or turndown."), kind);
+		               _("Unknown task kind \"%s\"; use clean, inspect or turndown."), kind);
 	struct fd_room r;
 	st = c->repo->get_room(c->repo->ctx, t.room, &r, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."), t.room);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."),
+		               t.room);
 	if (st || (st = check_attendant(c, t.attendant)))
 		return st;
 	t.version = 1;
@@ -234,11 +239,12 @@ enum fd_status op_task_update(struct op_ctx *c)
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "task_not_found", "task", _("No task %s."), id);
 	if (st || (st = op_str(c, "attendant", t.attendant, sizeof t.attendant, false)) ||
-	    (st = op_str(c, "status", status, sizeof status, false)) || (st = check_attendant(c, t.attendant)))
+	    (st = op_str(c, "status", status, sizeof status, false)) ||
+	    (st = check_attendant(c, t.attendant)))
 		return st;
 	if (status[0] && !fd_task_status_parse(status, &t.status))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "status",
-			       _("Unknown task status \"%s\"; use open, done or cancelled."), status);
+		               _("Unknown task status \"%s\"; use open, done or cancelled."), status);
 	t.version++;
 	st = c->repo->put_task(c->repo->ctx, &t, c->err);
 	if (!st)

@@ -16,7 +16,8 @@ static enum fd_status load_room(struct op_ctx *c, struct fd_room *r)
 		return st;
 	st = c->repo->get_room(c->repo->ctx, number, r, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."), number);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "room_not_found", "room", _("No room \"%s\"."),
+		               number);
 	return st;
 }
 
@@ -35,7 +36,7 @@ static enum fd_status require_type(struct op_ctx *c, const char *code)
 	enum fd_status st = c->repo->get_room_type(c->repo->ctx, code, &t, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "room_type_not_found", "type",
-			       _("No room type \"%s\"."), code);
+		               _("No room type \"%s\"."), code);
 	return st;
 }
 
@@ -53,18 +54,17 @@ static enum fd_status read_room_fields(struct op_ctx *c, struct fd_room *r)
 
 enum fd_status op_room_create(struct op_ctx *c)
 {
-	struct fd_room r = { .clean = FD_CLEAN_CLEAN, .maint = FD_MAINT_NONE };
+	struct fd_room r = {.clean = FD_CLEAN_CLEAN, .maint = FD_MAINT_NONE};
 	enum fd_status st;
 	if ((st = op_str(c, "id", r.id, sizeof r.id, true)) ||
-	    (st = op_str(c, "number", r.number, sizeof r.number, true)) ||
-	    (st = read_room_fields(c, &r)))
+	    (st = op_str(c, "number", r.number, sizeof r.number, true)) || (st = read_room_fields(c, &r)))
 		return st;
 	if (!r.number[0])
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "number", _("A room needs a number."));
 	struct fd_room existing;
 	if (c->repo->get_room(c->repo->ctx, r.number, &existing, c->err) == FD_OK)
 		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_room", "number",
-			       _("Room %s already exists."), r.number);
+		               _("Room %s already exists."), r.number);
 	return save_room(c, &r);
 }
 
@@ -88,7 +88,8 @@ enum fd_status op_room_set_clean(struct op_ctx *c)
 		return st;
 	if (!fd_clean_parse(status, &r.clean))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "status",
-			       _("Unknown cleaning status \"%s\"; use dirty, pickup, clean or inspected."), status);
+		               _("Unknown cleaning status \"%s\"; use dirty, pickup, clean or inspected."),
+		               status);
 	r.hk_occupied = op_bool(c, "occupied", r.hk_occupied);
 	return save_room(c, &r);
 }
@@ -105,7 +106,7 @@ enum fd_status op_room_set_maintenance(struct op_ctx *c)
 	enum fd_maint m;
 	if (!fd_maint_parse(state, &m))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "state",
-			       _("Unknown maintenance state \"%s\"; use none, oos or ooo."), state);
+		               _("Unknown maintenance state \"%s\"; use none, oos or ooo."), state);
 	r.maint = m;
 	if (m == FD_MAINT_NONE) {
 		r.maint_reason[0] = '\0';
@@ -117,18 +118,18 @@ enum fd_status op_room_set_maintenance(struct op_ctx *c)
 		return st;
 	if (r.maint_to <= r.maint_from)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "to",
-			       _("The end date must be after the start date."));
+		               _("The end date must be after the start date."));
 	if (!r.maint_reason[0])
 		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason",
-			       _("Say why the room is out of order or out of service."));
+		               _("Say why the room is out of order or out of service."));
 	if (m == FD_MAINT_OOO) {
 		/* Out of order takes the room out of inventory: not while it is sold. */
 		char clash[FD_CODE_LEN];
 		st = c->repo->room_clash(c->repo->ctx, r.number, r.maint_from, r.maint_to, "", clash, c->err);
 		if (st == FD_OK)
 			return fd_fail(c->err, FD_E_CONFLICT, "room_taken", "room",
-				       _("Room %s is booked (%s) in that period; move the booking first."),
-				       r.number, clash);
+			               _("Room %s is booked (%s) in that period; move the booking first."),
+			               r.number, clash);
 		if (st != FD_E_NOT_FOUND)
 			return st;
 	}
@@ -172,7 +173,7 @@ static enum fd_status save_type(struct op_ctx *c, struct fd_room_type *t)
 
 enum fd_status op_room_type_create(struct op_ctx *c)
 {
-	struct fd_room_type t = { 0 };
+	struct fd_room_type t = {0};
 	enum fd_status st;
 	if ((st = op_str(c, "id", t.id, sizeof t.id, true)) ||
 	    (st = op_str(c, "code", t.code, sizeof t.code, true)) || (st = read_type_fields(c, &t)))
@@ -182,7 +183,7 @@ enum fd_status op_room_type_create(struct op_ctx *c)
 	struct fd_room_type existing;
 	if (c->repo->get_room_type(c->repo->ctx, t.code, &existing, c->err) == FD_OK)
 		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_room_type", "code",
-			       _("Room type %s already exists."), t.code);
+		               _("Room type %s already exists."), t.code);
 	return save_type(c, &t);
 }
 
@@ -195,7 +196,8 @@ enum fd_status op_room_type_update(struct op_ctx *c)
 		return st;
 	st = c->repo->get_room_type(c->repo->ctx, code, &t, c->err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(c->err, FD_E_NOT_FOUND, "room_type_not_found", "code", _("No room type \"%s\"."), code);
+		return fd_fail(c->err, FD_E_NOT_FOUND, "room_type_not_found", "code",
+		               _("No room type \"%s\"."), code);
 	if (st || (st = read_type_fields(c, &t)))
 		return st;
 	return save_type(c, &t);
@@ -214,9 +216,10 @@ enum fd_status op_property_update(struct op_ctx *c)
 	    (st = op_date(c, "business_date", &p.business_date, p.business_date == 0)))
 		return st;
 	if (!fd_currency_known(currency))
-		return fd_fail(c->err, FD_E_INVALID, "unknown_currency", "currency",
-			       _("\"%s\" is not an ISO 4217 currency code this program knows (for example EUR)."),
-			       currency);
+		return fd_fail(
+		    c->err, FD_E_INVALID, "unknown_currency", "currency",
+		    _("\"%s\" is not an ISO 4217 currency code this program knows (for example EUR)."),
+		    currency);
 	memcpy(p.currency, currency, sizeof p.currency);
 	if (!p.name[0])
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "name", _("The hotel needs a name."));

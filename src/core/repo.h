@@ -17,7 +17,8 @@ struct fd_repo {
 	enum fd_status (*get_property)(void *ctx, struct fd_property *out, struct fd_error *err);
 	enum fd_status (*put_property)(void *ctx, const struct fd_property *p, struct fd_error *err);
 
-	enum fd_status (*get_room_type)(void *ctx, const char *code, struct fd_room_type *out, struct fd_error *err);
+	enum fd_status (*get_room_type)(void *ctx, const char *code, struct fd_room_type *out,
+	                                struct fd_error *err);
 	enum fd_status (*put_room_type)(void *ctx, const struct fd_room_type *t, struct fd_error *err);
 
 	enum fd_status (*get_room)(void *ctx, const char *number, struct fd_room *out, struct fd_error *err);
@@ -27,7 +28,8 @@ struct fd_repo {
 	enum fd_status (*put_guest)(void *ctx, const struct fd_guest *g, struct fd_error *err);
 
 	/* key: a booking id or a confirmation code. */
-	enum fd_status (*get_booking)(void *ctx, const char *key, struct fd_booking *out, struct fd_error *err);
+	enum fd_status (*get_booking)(void *ctx, const char *key, struct fd_booking *out,
+	                              struct fd_error *err);
 	/* Also rewrites the booking's nights (the double-booking guard): an
 	 * active booking holds one row per night, with its room once assigned.
 	 * A clash with another booking's room-night is FD_E_CONFLICT. */
@@ -36,21 +38,24 @@ struct fd_repo {
 	/* The first active booking (other than except_id) holding room on a night
 	 * of [from, to): FD_OK and its code in clash_code, or FD_E_NOT_FOUND. */
 	enum fd_status (*room_clash)(void *ctx, const char *room, fd_date from, fd_date to,
-				     const char *except_id, char clash_code[FD_CODE_LEN], struct fd_error *err);
+	                             const char *except_id, char clash_code[FD_CODE_LEN],
+	                             struct fd_error *err);
 	/* Bookings using up a room of a type on a night: assigned to a room of
 	 * that type, or unassigned and booked as that type. except_id (may be
 	 * "") is left out, so a booking being changed does not count against
 	 * itself. */
 	enum fd_status (*type_sold)(void *ctx, const char *type_code, fd_date night, const char *except_id,
-				    int *sold, struct fd_error *err);
+	                            int *sold, struct fd_error *err);
 	/* Rooms of a type that are in inventory (not out of order) on a night. */
-	enum fd_status (*type_inventory)(void *ctx, const char *type_code, fd_date night, int *rooms, struct fd_error *err);
+	enum fd_status (*type_inventory)(void *ctx, const char *type_code, fd_date night, int *rooms,
+	                                 struct fd_error *err);
 	/* Up to max rooms of a type free and in order on every night of [from, to),
 	 * ordered by number. */
 	enum fd_status (*free_rooms)(void *ctx, const char *type_code, fd_date from, fd_date to,
-				     char (*out)[FD_ROOMNO_LEN], int max, int *n, struct fd_error *err);
+	                             char (*out)[FD_ROOMNO_LEN], int max, int *n, struct fd_error *err);
 
-	enum fd_status (*get_staff)(void *ctx, const char *username, struct fd_staff *out, struct fd_error *err);
+	enum fd_status (*get_staff)(void *ctx, const char *username, struct fd_staff *out,
+	                            struct fd_error *err);
 	enum fd_status (*put_staff)(void *ctx, const struct fd_staff *s, struct fd_error *err);
 
 	enum fd_status (*get_task)(void *ctx, const char *id, struct fd_hk_task *out, struct fd_error *err);
@@ -61,34 +66,39 @@ struct fd_repo {
 	enum fd_status (*get_folio)(void *ctx, const char *id, struct fd_folio *out, struct fd_error *err);
 	enum fd_status (*put_folio)(void *ctx, const struct fd_folio *f, struct fd_error *err);
 	enum fd_status (*booking_folios)(void *ctx, const char *booking_id, struct fd_folio **out, int *n,
-					 struct fd_error *err);
-	enum fd_status (*get_line)(void *ctx, const char *id, struct fd_folio_line *out, struct fd_error *err);
+	                                 struct fd_error *err);
+	enum fd_status (*get_line)(void *ctx, const char *id, struct fd_folio_line *out,
+	                           struct fd_error *err);
 	/* Inserts a new line; for an existing id only its folio may change. */
 	enum fd_status (*put_line)(void *ctx, const struct fd_folio_line *l, struct fd_error *err);
 	enum fd_status (*folio_lines)(void *ctx, const char *folio_id, struct fd_folio_line **out, int *n,
-				      struct fd_error *err);
-	enum fd_status (*get_charge_code)(void *ctx, const char *code, struct fd_charge_code *out, struct fd_error *err);
+	                              struct fd_error *err);
+	enum fd_status (*get_charge_code)(void *ctx, const char *code, struct fd_charge_code *out,
+	                                  struct fd_error *err);
 	enum fd_status (*put_charge_code)(void *ctx, const struct fd_charge_code *cc, struct fd_error *err);
 	/* Property settings of the folio area (refund_threshold, noshow_auto,
 	 * ooo_available): text values. */
-	enum fd_status (*get_setting)(void *ctx, const char *key, char *out, size_t size, struct fd_error *err);
+	enum fd_status (*get_setting)(void *ctx, const char *key, char *out, size_t size,
+	                              struct fd_error *err);
 	enum fd_status (*put_setting)(void *ctx, const char *key, const char *value, struct fd_error *err);
 	/* For the night audit: the bookings of one list (enum fd_audit_list). */
-	enum fd_status (*audit_bookings)(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
-					 int *n, struct fd_error *err);
+	enum fd_status (*audit_bookings)(void *ctx, fd_date d, enum fd_audit_list which,
+	                                 struct fd_booking **out, int *n, struct fd_error *err);
 	/* A closed day's report (FD_E_NOT_FOUND while the day is open). */
-	enum fd_status (*get_day_report)(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err);
+	enum fd_status (*get_day_report)(void *ctx, fd_date d, struct fd_day_report *out,
+	                                 struct fd_error *err);
 	enum fd_status (*put_day_report)(void *ctx, const struct fd_day_report *r, struct fd_error *err);
 	/* The day's figures counted from the books (no write). */
 	enum fd_status (*count_day)(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err);
 	/* Room blocks from outside calendars, keyed by (room, uid). */
 	enum fd_status (*get_block)(void *ctx, const char *room, const char *uid, struct fd_room_block *out,
-				    struct fd_error *err);
+	                            struct fd_error *err);
 	enum fd_status (*put_block)(void *ctx, const struct fd_room_block *b, struct fd_error *err);
 	enum fd_status (*del_block)(void *ctx, const char *room, const char *uid, struct fd_error *err);
 	/* Conflict notices (src/sync). put_conflict only updates an existing
 	 * notice's resolution (resolved, resolved_by, version). */
-	enum fd_status (*get_conflict)(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err);
+	enum fd_status (*get_conflict)(void *ctx, const char *id, struct fd_conflict *out,
+	                               struct fd_error *err);
 	enum fd_status (*put_conflict)(void *ctx, const struct fd_conflict *c, struct fd_error *err);
 };
 

@@ -10,7 +10,7 @@
 enum tab_kind { TAB_INT, TAB_MONEY, TAB_RATIO, TAB_TEXT };
 
 struct tab_col {
-	const char *name;  /* JSON / CSV name */
+	const char *name; /* JSON / CSV name */
 	enum tab_kind kind;
 };
 

@@ -204,7 +204,8 @@ struct maint_plan {
 };
 
 struct demo {
-	struct rng rng, ids, till; /* till: the folios' choices, so they leave the rest of the plan as it was */
+	struct rng rng, ids,
+	    till; /* till: the folios' choices, so they leave the rest of the plan as it was */
 	const struct demo_culture *cultures;
 	int n_cultures;
 	fd_date start, today, end; /* nights start <= d < end */
@@ -842,8 +843,8 @@ static bool emit_check_in(struct demo *d, int i, fd_date day, int minute)
 
 static bool is_ota(const struct plan_booking *b)
 {
-	return b->source >= 0 && (strcmp(sources[b->source], "booking.com") == 0 ||
-	                          strcmp(sources[b->source], "expedia") == 0);
+	return b->source >= 0 &&
+	       (strcmp(sources[b->source], "booking.com") == 0 || strcmp(sources[b->source], "expedia") == 0);
 }
 
 static bool is_corporate(const struct plan_booking *b)
@@ -931,7 +932,8 @@ static void emit_settlement(struct demo *d, struct plan_booking *b, fd_date day,
 	if (b->owed <= 0)
 		return;
 	if (is_corporate(b)) {
-		static const char *const companies[] = {"Lusitânia Seguros", "Atlântico Consultores", "Porto Tech"};
+		static const char *const companies[] = {"Lusitânia Seguros", "Atlântico Consultores",
+		                                        "Porto Tech"};
 		cJSON *p = line_op(d, "folio.settle", AUDIT_MANAGER, day, minute, b);
 		if (p)
 			cJSON_AddStringToObject(p, "company", companies[b->guest % 3]);

@@ -9,11 +9,11 @@
 #include "store/db.h"
 
 struct fd_demo_options {
-	uint64_t seed;   /* same seed, same hotel */
-	fd_date today;   /* the business date the hotel ends on */
-	int rooms;       /* about 60 by default (0 = default) */
-	int days_back;   /* history, default 30 */
-	int days_ahead;  /* future bookings, default 60 */
+	uint64_t seed;  /* same seed, same hotel */
+	fd_date today;  /* the business date the hotel ends on */
+	int rooms;      /* about 60 by default (0 = default) */
+	int days_back;  /* history, default 30 */
+	int days_ahead; /* future bookings, default 60 */
 };
 
 /* Build the demo hotel into an empty database. Refuses a database that

@@ -24,8 +24,8 @@ struct admin {
 	struct fd_db *db;
 	struct srv_hook hook;
 	/* options */
-	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name,
-		*department, *ttl, *seed, *as;
+	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name, *department,
+	    *ttl, *seed, *as;
 	const char *args[4];
 	int n_args;
 };
@@ -38,12 +38,22 @@ static int fail(const struct fd_error *err)
 
 static bool parse_opts(struct admin *a, int argc, char **argv)
 {
-	static const struct { const char *name; size_t off; } opts[] = {
-#define O(n, f) { n, offsetof(struct admin, f) }
-		O("--property", property), O("--currency", currency), O("--timezone", timezone),
-		O("--date", date), O("--role", role), O("--password-file", password_file),
-		O("--display-name", display_name), O("--department", department), O("--ttl", ttl),
-		O("--seed", seed), O("--as", as),
+	static const struct {
+		const char *name;
+		size_t off;
+	} opts[] = {
+#define O(n, f) {n, offsetof(struct admin, f)}
+	    O("--property", property),
+	    O("--currency", currency),
+	    O("--timezone", timezone),
+	    O("--date", date),
+	    O("--role", role),
+	    O("--password-file", password_file),
+	    O("--display-name", display_name),
+	    O("--department", department),
+	    O("--ttl", ttl),
+	    O("--seed", seed),
+	    O("--as", as),
 #undef O
 	};
 	for (int i = 0; i < argc; i++) {
@@ -77,8 +87,8 @@ static bool open_db(struct admin *a, bool create, struct fd_error *err)
 
 /* Apply trusted administrative operations (and optional extra work) in one
  * transaction, audited like any other operation. */
-static enum fd_status admin_apply(struct admin *a, struct fd_op *op, const char *password, const char *end_sessions,
-				  struct fd_error *err)
+static enum fd_status admin_apply(struct admin *a, struct fd_op *op, const char *password,
+                                  const char *end_sessions, struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(a->db, err);
 	if (st)
@@ -104,8 +114,9 @@ static enum fd_status admin_apply(struct admin *a, struct fd_op *op, const char 
 static bool read_password(const char *path, char *out, size_t size, struct fd_error *err)
 {
 	if (!path) {
-		fd_fail(err, FD_E_INVALID, "missing_option", "password-file",
-			"--password-file FILE is required (the password is never taken on the command line).");
+		fd_fail(
+		    err, FD_E_INVALID, "missing_option", "password-file",
+		    "--password-file FILE is required (the password is never taken on the command line).");
 		return false;
 	}
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -126,7 +137,7 @@ static bool read_password(const char *path, char *out, size_t size, struct fd_er
 
 static int cmd_init(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (!a->property || !a->currency || !a->timezone || a->n_args) {
 		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
 		return 2;
@@ -163,7 +174,7 @@ static int cmd_init(struct admin *a)
 
 static int cmd_user(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (a->n_args != 2) {
 		fprintf(stderr, "frontdeskd: user add|passwd|disable NAME\n");
 		return 2;
@@ -189,13 +200,15 @@ static int cmd_user(struct admin *a)
 		cJSON_AddStringToObject(op.payload, "username", name);
 		cJSON_AddStringToObject(op.payload, "display_name", a->display_name ? a->display_name : name);
 		cJSON_AddStringToObject(op.payload, "role", a->role);
-		cJSON_AddStringToObject(op.payload, "department", a->department ? a->department : "front_office");
+		cJSON_AddStringToObject(op.payload, "department",
+		                        a->department ? a->department : "front_office");
 		st = admin_apply(a, &op, pw, NULL, &err);
 	} else if (strcmp(sub, "passwd") == 0) {
 		if (!read_password(a->password_file, pw, sizeof pw, &err))
 			return fail(&err);
 		struct fd_staff s;
-		if ((st = fd_db_repo(a->db)->get_staff(fd_db_repo(a->db)->ctx, name, &s, &err)) == FD_E_NOT_FOUND)
+		if ((st = fd_db_repo(a->db)->get_staff(fd_db_repo(a->db)->ctx, name, &s, &err)) ==
+		    FD_E_NOT_FOUND)
 			fd_fail(&err, st, "not_found", "user", "No staff member \"%s\".", name);
 		if (!st)
 			st = admin_apply(a, NULL, pw, name, &err);
@@ -221,8 +234,11 @@ static bool parse_ttl(const char *s, int64_t *out)
 {
 	char *end;
 	long long n = strtoll(s, &end, 10);
-	int64_t mult = strcmp(end, "d") == 0 ? 86400 : strcmp(end, "h") == 0 ? 3600
-		     : strcmp(end, "m") == 0 ? 60 : strcmp(end, "s") == 0 || !*end ? 1 : 0;
+	int64_t mult = strcmp(end, "d") == 0            ? 86400
+	               : strcmp(end, "h") == 0          ? 3600
+	               : strcmp(end, "m") == 0          ? 60
+	               : strcmp(end, "s") == 0 || !*end ? 1
+	                                                : 0;
 	if (!mult || n <= 0 || n > 10000000 / (mult > 60 ? 1 : 1))
 		return false;
 	*out = n * mult;
@@ -231,7 +247,7 @@ static bool parse_ttl(const char *s, int64_t *out)
 
 static int cmd_enroll_code(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	int64_t ttl = 24 * 3600;
 	if (a->n_args || (a->ttl && !parse_ttl(a->ttl, &ttl))) {
 		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
@@ -247,19 +263,22 @@ static int cmd_enroll_code(struct admin *a)
 
 static int cmd_devices(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (!open_db(a, false, &err))
 		return fail(&err);
-	sqlite3_stmt *q = fd_db_stmt(a->db, "SELECT id, name, enrolled_at, revoked, last_seq FROM srv_devices"
-				     " ORDER BY enrolled_at", &err);
+	sqlite3_stmt *q = fd_db_stmt(a->db,
+	                             "SELECT id, name, enrolled_at, revoked, last_seq FROM srv_devices"
+	                             " ORDER BY enrolled_at",
+	                             &err);
 	if (!q)
 		return fail(&err);
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		time_t t = (time_t)sqlite3_column_int64(q, 2);
 		char when[32];
 		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-		printf("%s  %-20s  %s  seq %lld%s\n", sqlite3_column_text(q, 0), sqlite3_column_text(q, 1), when,
-		       (long long)sqlite3_column_int64(q, 4), sqlite3_column_int(q, 3) ? "  REVOKED" : "");
+		printf("%s  %-20s  %s  seq %lld%s\n", sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
+		       when, (long long)sqlite3_column_int64(q, 4),
+		       sqlite3_column_int(q, 3) ? "  REVOKED" : "");
 	}
 	sqlite3_reset(q);
 	return 0;
@@ -267,7 +286,7 @@ static int cmd_devices(struct admin *a)
 
 static int cmd_device(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (a->n_args != 2 || strcmp(a->args[0], "revoke") != 0) {
 		fprintf(stderr, "frontdeskd: device revoke ID\n");
 		return 2;
@@ -302,7 +321,7 @@ static int cmd_device(struct admin *a)
  * terminals as a different history and they re-sync from a snapshot. */
 static int cmd_backup(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (a->n_args != 1) {
 		fprintf(stderr, "frontdeskd: backup FILE\n");
 		return 2;
@@ -311,7 +330,8 @@ static int cmd_backup(struct admin *a)
 		return fail(&err);
 	sqlite3 *dst;
 	int fd_mode_ok = 1;
-	if (sqlite3_open_v2(a->args[0], &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(a->args[0], &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
 		fprintf(stderr, "frontdeskd: cannot create %s: %s\n", a->args[0], sqlite3_errmsg(dst));
 		sqlite3_close(dst);
 		return 1;
@@ -320,7 +340,8 @@ static int cmd_backup(struct admin *a)
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", fd_db_handle(a->db), "main");
 	int rc = SQLITE_ERROR;
 	if (b) {
-		while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+		       rc == SQLITE_LOCKED)
 			sqlite3_sleep(5);
 		sqlite3_backup_finish(b);
 	}
@@ -359,7 +380,7 @@ static int check_count(struct fd_db *db, const char *what, const char *sql)
 
 static int cmd_check(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (!open_db(a, false, &err))
 		return fail(&err);
 	int bad = 0;
@@ -376,18 +397,21 @@ static int cmd_check(struct admin *a)
 	}
 	bad |= check_count(a->db, "foreign key violations", "SELECT count(*) FROM pragma_foreign_key_check");
 	bad |= check_count(a->db, "applied operations missing from the audit log",
-			   "SELECT count(*) FROM srv_op_results r WHERE status = 'applied' AND NOT EXISTS"
-			   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id)");
-	bad |= check_count(a->db, "devices whose sequence disagrees with their results",
-			   "SELECT count(*) FROM srv_devices d WHERE d.last_seq <>"
-			   " (SELECT coalesce(max(device_seq), 0) FROM srv_op_results r WHERE r.device = d.id)");
-	bad |= check_count(a->db, "active bookings with missing nights",
-			   "SELECT count(*) FROM bookings b WHERE status IN ('reserved','checked_in') AND"
-			   " (SELECT count(*) FROM stay_nights n WHERE n.booking_id = b.id) <> departure - arrival");
-	bad |= check_count(a->db, "entities without a change-feed row",
-			   "SELECT (SELECT count(*) FROM bookings WHERE id NOT IN (SELECT entity_id FROM srv_changes"
-			   " WHERE entity = 'booking')) + (SELECT count(*) FROM rooms WHERE number NOT IN"
-			   " (SELECT entity_id FROM srv_changes WHERE entity = 'room'))");
+	                   "SELECT count(*) FROM srv_op_results r WHERE status = 'applied' AND NOT EXISTS"
+	                   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id)");
+	bad |=
+	    check_count(a->db, "devices whose sequence disagrees with their results",
+	                "SELECT count(*) FROM srv_devices d WHERE d.last_seq <>"
+	                " (SELECT coalesce(max(device_seq), 0) FROM srv_op_results r WHERE r.device = d.id)");
+	bad |= check_count(
+	    a->db, "active bookings with missing nights",
+	    "SELECT count(*) FROM bookings b WHERE status IN ('reserved','checked_in') AND"
+	    " (SELECT count(*) FROM stay_nights n WHERE n.booking_id = b.id) <> departure - arrival");
+	bad |= check_count(
+	    a->db, "entities without a change-feed row",
+	    "SELECT (SELECT count(*) FROM bookings WHERE id NOT IN (SELECT entity_id FROM srv_changes"
+	    " WHERE entity = 'booking')) + (SELECT count(*) FROM rooms WHERE number NOT IN"
+	    " (SELECT entity_id FROM srv_changes WHERE entity = 'room'))");
 	if (!bad)
 		printf("check: ok\n");
 	return bad;
@@ -395,8 +419,8 @@ static int cmd_check(struct admin *a)
 
 static int cmd_demo(struct admin *a)
 {
-	struct fd_error err = { 0 };
-	struct fd_demo_options o = { .seed = 42, .today = fd_date_from_unix((int64_t)time(NULL)) };
+	struct fd_error err = {0};
+	struct fd_demo_options o = {.seed = 42, .today = fd_date_from_unix((int64_t)time(NULL))};
 	if (a->seed)
 		o.seed = strtoull(a->seed, NULL, 10);
 	if (a->date && !fd_date_parse(a->date, &o.today)) {
@@ -416,8 +440,8 @@ static int cmd_demo(struct admin *a)
 		/* Every demo staff member signs in with the given password. */
 		sqlite3_stmt *q;
 		if (fd_db_begin(a->db, &err) ||
-		    sqlite3_prepare_v2(fd_db_handle(a->db), "SELECT username FROM staff WHERE active = 1", -1, &q,
-				       NULL) != SQLITE_OK)
+		    sqlite3_prepare_v2(fd_db_handle(a->db), "SELECT username FROM staff WHERE active = 1", -1,
+		                       &q, NULL) != SQLITE_OK)
 			return fail(&err);
 		enum fd_status st = FD_OK;
 		while (!st && sqlite3_step(q) == SQLITE_ROW) {
@@ -438,7 +462,7 @@ static int cmd_demo(struct admin *a)
  * it); its changes go out to every terminal through the change feed. */
 static int cmd_audit(struct admin *a)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (!a->as || a->n_args) {
 		fprintf(stderr, "frontdeskd: audit --as MANAGER [--date YYYY-MM-DD]\n");
 		return 2;
@@ -469,7 +493,8 @@ static int cmd_audit(struct admin *a)
 	if (st || repo->get_day_report(repo->ctx, day, &r, &err))
 		return fail(&err);
 	char next[FD_DATE_STRLEN];
-	printf("Closed %s: %lld room(s) sold, room revenue %lld (minor units), %lld no-show(s); business date %s.\n",
+	printf("Closed %s: %lld room(s) sold, room revenue %lld (minor units), %lld no-show(s); business "
+	       "date %s.\n",
 	       dtext, (long long)r.rooms_sold, (long long)r.room_revenue, (long long)r.no_shows,
 	       fd_date_format(day + 1, next));
 	return 0;
@@ -483,14 +508,16 @@ int srv_admin_run(struct srv_config *cfg, int argc, char **argv)
 		const char *name;
 		int (*fn)(struct admin *);
 	} cmds[] = {
-		{ "init", cmd_init }, { "demo", cmd_demo }, { "user", cmd_user },
-		{ "enroll-code", cmd_enroll_code }, { "devices", cmd_devices }, { "device", cmd_device },
-		{ "backup", cmd_backup }, { "check", cmd_check }, { "audit", cmd_audit },
+	    {"init", cmd_init},       {"demo", cmd_demo},
+	    {"user", cmd_user},       {"enroll-code", cmd_enroll_code},
+	    {"devices", cmd_devices}, {"device", cmd_device},
+	    {"backup", cmd_backup},   {"check", cmd_check},
+	    {"audit", cmd_audit},
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
 		if (strcmp(cmds[i].name, argv[0]) != 0)
 			continue;
-		struct admin a = { .cfg = cfg };
+		struct admin a = {.cfg = cfg};
 		if (!parse_opts(&a, argc - 1, argv + 1))
 			return 2;
 		int rc = cmds[i].fn(&a);

@@ -81,7 +81,7 @@ void srv_resp_json(struct srv_resp *out, int status, cJSON *doc)
 }
 
 static void resp_error_v(struct srv_resp *out, int status, const char *code, const char *field,
-			 const char *fmt, va_list ap)
+                         const char *fmt, va_list ap)
 {
 	char msg[512];
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -94,7 +94,8 @@ static void resp_error_v(struct srv_resp *out, int status, const char *code, con
 	srv_resp_json(out, status, doc);
 }
 
-void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt, ...)
+void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt,
+                    ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -106,24 +107,36 @@ void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err)
 {
 	int status = 500;
 	switch (err->status) {
-	case FD_E_INVALID: status = 400; break;
-	case FD_E_NOT_FOUND: status = 404; break;
-	case FD_E_CONFLICT: status = 409; break;
+	case FD_E_INVALID:
+		status = 400;
+		break;
+	case FD_E_NOT_FOUND:
+		status = 404;
+		break;
+	case FD_E_CONFLICT:
+		status = 409;
+		break;
 	case FD_E_FORBIDDEN:
-		status = strcmp(err->code, "unauthorized") == 0 || strcmp(err->code, "session_expired") == 0 ? 401 : 403;
+		status = strcmp(err->code, "unauthorized") == 0 || strcmp(err->code, "session_expired") == 0
+		             ? 401
+		             : 403;
 		break;
 	case FD_E_BUSY:
-	case FD_E_IO: status = 503; out->retry_after = 1; break;
-	default: break;
+	case FD_E_IO:
+		status = 503;
+		out->retry_after = 1;
+		break;
+	default:
+		break;
 	}
 	srv_resp_error(out, status, err->code[0] ? err->code : fd_status_name(err->status), err->field, "%s",
-		       err->message[0] ? err->message : fd_status_name(err->status));
+	               err->message[0] ? err->message : fd_status_name(err->status));
 }
 
 /* --- bodies --- */
 
 enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields, cJSON **out,
-			      struct fd_error *err)
+                              struct fd_error *err)
 {
 	*out = NULL;
 	if (!r->body || r->body_len == 0)
@@ -133,7 +146,7 @@ enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields
 	if (!doc) {
 		size_t at = end && end >= r->body ? (size_t)(end - r->body) : 0;
 		return fd_fail(err, FD_E_INVALID, "invalid_json", "body",
-			       "The body is not valid JSON (near byte %zu).", at);
+		               "The body is not valid JSON (near byte %zu).", at);
 	}
 	if (!cJSON_IsObject(doc)) {
 		cJSON_Delete(doc);
@@ -144,7 +157,8 @@ enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields
 		for (int i = 0; fields[i] && !known; i++)
 			known = strcmp(fields[i], f->string) == 0;
 		if (!known) {
-			fd_fail(err, FD_E_INVALID, "unknown_field", f->string, "Unknown field \"%s\".", f->string);
+			fd_fail(err, FD_E_INVALID, "unknown_field", f->string, "Unknown field \"%s\".",
+			        f->string);
 			cJSON_Delete(doc);
 			return FD_E_INVALID;
 		}
@@ -154,26 +168,28 @@ enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields
 }
 
 enum fd_status srv_json_str(const cJSON *o, const char *name, char *out, size_t size, bool required,
-			    struct fd_error *err)
+                            struct fd_error *err)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 	out[0] = '\0';
 	if (!v) {
 		if (required)
-			return fd_fail(err, FD_E_INVALID, "missing_field", name, "Field \"%s\" is required.", name);
+			return fd_fail(err, FD_E_INVALID, "missing_field", name, "Field \"%s\" is required.",
+			               name);
 		return FD_OK;
 	}
 	if (!cJSON_IsString(v) || strlen(v->valuestring) >= size || (required && !v->valuestring[0]))
 		return fd_fail(err, FD_E_INVALID, "invalid_field", name,
-			       "Field \"%s\" must be a non-empty string of at most %zu bytes.", name, size - 1);
+		               "Field \"%s\" must be a non-empty string of at most %zu bytes.", name,
+		               size - 1);
 	snprintf(out, size, "%s", v->valuestring);
 	return FD_OK;
 }
 
 /* --- query parameters --- */
 
-static bool query_int(struct srv_resp *out, const struct srv_req *r, const char *key, int64_t min, int64_t max,
-		      int64_t def, int64_t *v)
+static bool query_int(struct srv_resp *out, const struct srv_req *r, const char *key, int64_t min,
+                      int64_t max, int64_t def, int64_t *v)
 {
 	const char *s = srv_query(r, key);
 	*v = def;
@@ -183,25 +199,28 @@ static bool query_int(struct srv_resp *out, const struct srv_req *r, const char 
 	long long n = strtoll(s, &end, 10);
 	if (!*s || *end || n < min || n > max) {
 		srv_resp_error(out, 400, "invalid_parameter", key,
-			       "Parameter \"%s\" must be a whole number from %lld to %lld.", key, (long long)min,
-			       (long long)max);
+		               "Parameter \"%s\" must be a whole number from %lld to %lld.", key,
+		               (long long)min, (long long)max);
 		return false;
 	}
 	*v = n;
 	return true;
 }
 
-static bool query_range(struct srv_resp *out, const struct srv_req *r, fd_date *from, fd_date *to, int max_days)
+static bool query_range(struct srv_resp *out, const struct srv_req *r, fd_date *from, fd_date *to,
+                        int max_days)
 {
 	const char *f = srv_query(r, "from"), *t = srv_query(r, "to");
 	if (!f || !fd_date_parse(f, from)) {
-		srv_resp_error(out, 400, "invalid_parameter", "from", "Parameter \"from\" must be a date YYYY-MM-DD.");
+		srv_resp_error(out, 400, "invalid_parameter", "from",
+		               "Parameter \"from\" must be a date YYYY-MM-DD.");
 		return false;
 	}
 	if (!t || !fd_date_parse(t, to) || *to <= *from || *to - *from > max_days) {
-		srv_resp_error(out, 400, "invalid_parameter", "to",
-			       "Parameter \"to\" must be a date YYYY-MM-DD after \"from\", at most %d days later.",
-			       max_days);
+		srv_resp_error(
+		    out, 400, "invalid_parameter", "to",
+		    "Parameter \"to\" must be a date YYYY-MM-DD after \"from\", at most %d days later.",
+		    max_days);
 		return false;
 	}
 	return true;
@@ -215,7 +234,7 @@ static bool allowed(struct srv_resp *out, const struct srv_caller *c, const char
 		return true;
 	int min = fd_perm_min_role(action);
 	srv_resp_error(out, 403, "forbidden", NULL, "Role %s may not do %s; it needs %s or above.",
-		       fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
+	               fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
 	return false;
 }
 
@@ -251,7 +270,8 @@ static void api_changes(struct srv *s, const struct srv_req *r, void **state, st
 	const char *epoch = srv_query(r, "epoch");
 	if (epoch && strcmp(epoch, s->epoch) != 0) {
 		srv_resp_error(out, 410, "epoch_changed", "epoch",
-			       "The server's database was replaced (epoch %s); re-sync from /v1/snapshot.", s->epoch);
+		               "The server's database was replaced (epoch %s); re-sync from /v1/snapshot.",
+		               s->epoch);
 		return;
 	}
 	pthread_mutex_lock(&s->wait_lock);
@@ -259,8 +279,8 @@ static void api_changes(struct srv *s, const struct srv_req *r, void **state, st
 	pthread_mutex_unlock(&s->wait_lock);
 	if (since > cur) {
 		srv_resp_error(out, 410, "cursor_ahead", "since",
-			       "Sequence %lld is beyond this server's %lld; re-sync from /v1/snapshot.",
-			       (long long)since, (long long)cur);
+		               "Sequence %lld is beyond this server's %lld; re-sync from /v1/snapshot.",
+		               (long long)since, (long long)cur);
 		return;
 	}
 	struct changes_state *cs = *state;
@@ -274,7 +294,7 @@ static void api_changes(struct srv *s, const struct srv_req *r, void **state, st
 		out->suspend = true;
 		return;
 	}
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = srv_reader(s, &err);
 	cJSON *changes = NULL;
 	int64_t next;
@@ -294,7 +314,7 @@ static void api_changes(struct srv *s, const struct srv_req *r, void **state, st
 
 static void api_snapshot(struct srv *s, struct srv_resp *out)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = srv_reader(s, &err);
 	cJSON *doc = NULL;
 	if (!db || srv_snapshot(db, s->epoch, &doc, &err)) {
@@ -389,7 +409,7 @@ static bool find_cb(void *ctx, const struct fd_booking_row *row)
 
 static void api_read(struct srv *s, const struct srv_req *r, const struct srv_caller *c, struct srv_resp *out)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = srv_reader(s, &err);
 	if (!db) {
 		srv_resp_fd_error(out, &err);
@@ -409,7 +429,7 @@ static void api_read(struct srv *s, const struct srv_req *r, const struct srv_ca
 			goto done;
 		st = fd_query_room_types(db, type_cb, arr, &err);
 	} else if (strcmp(p, "/v1/bookings") == 0) {
-		struct fd_booking_filter f = { .kind = FD_LIST_RANGE, .limit = 1000 };
+		struct fd_booking_filter f = {.kind = FD_LIST_RANGE, .limit = 1000};
 		int64_t off;
 		if (!allowed(out, c, "read.hotel") || !query_range(out, r, &f.from, &f.to, 366) ||
 		    !query_int(out, r, "offset", 0, 1000000, 0, &off))
@@ -417,11 +437,12 @@ static void api_read(struct srv *s, const struct srv_req *r, const struct srv_ca
 		f.offset = (int)off;
 		st = fd_query_bookings(db, &f, booking_cb, arr, &err);
 	} else if (strncmp(p, "/v1/bookings/", 13) == 0) {
-		struct find_ctx f = { .code = p + 13 };
+		struct find_ctx f = {.code = p + 13};
 		if (!allowed(out, c, "read.hotel"))
 			goto done;
 		if (strlen(f.code) != FD_CODE_LEN - 1) {
-			srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%.16s\".", f.code);
+			srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%.16s\".",
+			               f.code);
 			goto done;
 		}
 		st = fd_query_find(db, f.code, 5, find_cb, &f, &err);
@@ -441,7 +462,8 @@ static void api_read(struct srv *s, const struct srv_req *r, const struct srv_ca
 		cJSON *types = cJSON_CreateArray();
 		st = fd_query_room_types(db, type_cb, types, &err);
 		const cJSON *t;
-		cJSON_ArrayForEach(t, types) {
+		cJSON_ArrayForEach(t, types)
+		{
 			const char *code = cJSON_GetObjectItem(t, "code")->valuestring;
 			cJSON *o = cJSON_CreateObject();
 			cJSON_AddStringToObject(o, "type", code);
@@ -501,9 +523,9 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 		srv_api_sign_out(s, r, out);
 		return;
 	}
-	static const char *const known[] = { "/v1/ops", "/v1/changes", "/v1/snapshot", "/v1/metrics",
-					     "/v1/rooms", "/v1/room-types", "/v1/bookings",
-					     "/v1/availability", NULL };
+	static const char *const known[] = {"/v1/ops",      "/v1/changes",      "/v1/snapshot",
+	                                    "/v1/metrics",  "/v1/rooms",        "/v1/room-types",
+	                                    "/v1/bookings", "/v1/availability", NULL};
 	bool is_known = strncmp(p, "/v1/bookings/", 13) == 0 && strchr(p + 13, '/') == NULL && p[13];
 	/* /v1/conflicts/{id}/resolve */
 	char conflict[FD_ID_LEN] = "";
@@ -523,7 +545,7 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 		return;
 	}
 	struct srv_caller c;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (srv_auth_session(s, r, &c, &err)) {
 		srv_resp_fd_error(out, &err);
 		return;

@@ -13,8 +13,8 @@
 /* Parse the body as a JSON object whose fields are all in fields
  * (NULL-terminated); refuses others naming them. *out owned by the caller. */
 enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields, cJSON **out,
-			      struct fd_error *err);
+                              struct fd_error *err);
 enum fd_status srv_json_str(const cJSON *o, const char *name, char *out, size_t size, bool required,
-			    struct fd_error *err);
+                            struct fd_error *err);
 
 #endif

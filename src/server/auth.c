@@ -41,14 +41,14 @@ enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
 	size_t n = strlen(pw);
 	if (n < 8 || n > 128)
 		return fd_fail(err, FD_E_INVALID, "weak_password", "password",
-			       "A password must have 8 to 128 characters (this one has %zu).", n);
+		               "A password must have 8 to 128 characters (this one has %zu).", n);
 	return FD_OK;
 }
 
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err)
 {
 	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Not enough memory to hash a password.");
 	return FD_OK;
 }
@@ -59,9 +59,11 @@ enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *
 	enum fd_status st = srv_password_check_policy(pw, err);
 	if (st || (st = srv_password_hash(pw, hash, err)))
 		return st;
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO srv_credentials (username, hash, updated_at)"
-				     " VALUES (?1, ?2, ?3) ON CONFLICT(username) DO UPDATE SET"
-				     " hash = excluded.hash, updated_at = excluded.updated_at", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "INSERT INTO srv_credentials (username, hash, updated_at)"
+	                             " VALUES (?1, ?2, ?3) ON CONFLICT(username) DO UPDATE SET"
+	                             " hash = excluded.hash, updated_at = excluded.updated_at",
+	                             err);
 	if (!s)
 		return err ? err->status : FD_E_IO;
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
@@ -79,12 +81,14 @@ enum fd_status srv_end_sessions(struct fd_db *db, const char *user, struct fd_er
 	return sqlite3_step(s) == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "ending sessions");
 }
 
-enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_TOKEN_LEN], struct fd_error *err)
+enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_TOKEN_LEN],
+                                   struct fd_error *err)
 {
 	unsigned char h[32];
 	srv_token_new(out);
 	srv_token_hash(out, h);
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO srv_enroll_codes (hash, expires_at) VALUES (?1, ?2)", err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db, "INSERT INTO srv_enroll_codes (hash, expires_at) VALUES (?1, ?2)", err);
 	if (!s)
 		return err ? err->status : FD_E_IO;
 	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_STATIC);
@@ -107,18 +111,21 @@ static bool bearer(const struct srv_req *r, unsigned char hash[32])
 	return true;
 }
 
-enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err)
+enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                               struct fd_error *err)
 {
 	unsigned char h[32];
 	memset(c, 0, sizeof *c);
 	if (!bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-			       "This call needs the device token (Authorization: Bearer).");
+		               "This call needs the device token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
 		return err->status;
-	sqlite3_stmt *q = fd_db_stmt(db, "SELECT id, token_hash FROM srv_devices WHERE token_hash = ?1"
-				     " AND revoked = 0", err);
+	sqlite3_stmt *q = fd_db_stmt(db,
+	                             "SELECT id, token_hash FROM srv_devices WHERE token_hash = ?1"
+	                             " AND revoked = 0",
+	                             err);
 	if (!q)
 		return err->status;
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
@@ -131,26 +138,29 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
 	sqlite3_reset(q);
 	if (st)
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-			       "Unknown or revoked device token; enrol this terminal again.");
+		               "Unknown or revoked device token; enrol this terminal again.");
 	return FD_OK;
 }
 
-enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err)
+enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                struct fd_error *err)
 {
 	unsigned char h[32];
 	memset(c, 0, sizeof *c);
 	if (!bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-			       "Sign in first: this call needs a session token (Authorization: Bearer).");
+		               "Sign in first: this call needs a session token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
 		return err->status;
-	sqlite3_stmt *q = fd_db_stmt(db,
-		"SELECT s.token_hash, s.username, s.device, s.last_seen, s.expires_at, st.role"
-		" FROM srv_sessions s JOIN staff st ON st.username = s.username AND st.active = 1"
-		" JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
-		" JOIN srv_credentials cr ON cr.username = s.username"
-		" WHERE s.token_hash = ?1", err);
+	sqlite3_stmt *q =
+	    fd_db_stmt(db,
+	               "SELECT s.token_hash, s.username, s.device, s.last_seen, s.expires_at, st.role"
+	               " FROM srv_sessions s JOIN staff st ON st.username = s.username AND st.active = 1"
+	               " JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
+	               " JOIN srv_credentials cr ON cr.username = s.username"
+	               " WHERE s.token_hash = ?1",
+	               err);
 	if (!q)
 		return err->status;
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
@@ -169,13 +179,15 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 	sqlite3_reset(q);
 	if (!found)
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-			       "Unknown or ended session; sign in again.");
+		               "Unknown or ended session; sign in again.");
 	if (now >= expires || now - last_seen >= s->cfg.session_idle)
-		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL, "The session has expired; sign in again.");
+		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
+		               "The session has expired; sign in again.");
 	if (now - last_seen >= 30) {
 		/* Refresh the idle clock now and then, not at every request. */
 		pthread_mutex_lock(&s->wlock);
-		sqlite3_stmt *u = fd_db_stmt(s->wdb, "UPDATE srv_sessions SET last_seen = ?1 WHERE token_hash = ?2", NULL);
+		sqlite3_stmt *u =
+		    fd_db_stmt(s->wdb, "UPDATE srv_sessions SET last_seen = ?1 WHERE token_hash = ?2", NULL);
 		if (u) {
 			sqlite3_bind_int64(u, 1, now);
 			sqlite3_bind_blob(u, 2, h, sizeof h, SQLITE_STATIC);
@@ -246,8 +258,14 @@ static int64_t throttle_wait(struct srv *s, const char *user, const char *ip)
 
 static void throttle_note(struct srv *s, const char *user, const char *ip, bool ok)
 {
-	static const struct { const char *fmt; int free_tries; int64_t cap; } rules[3] = {
-		{ "u:%s%.0s", 10, 5 }, { "p:%s|%s", 3, 60 }, { "i:%.0s%s", 10, 60 },
+	static const struct {
+		const char *fmt;
+		int free_tries;
+		int64_t cap;
+	} rules[3] = {
+	    {"u:%s%.0s", 10, 5},
+	    {"p:%s|%s", 3, 60},
+	    {"i:%.0s%s", 10, 60},
 	};
 	int64_t now = (int64_t)time(NULL);
 	pthread_mutex_lock(&s->throttle_lock);
@@ -283,9 +301,9 @@ void srv_throttle_free(struct srv *s)
 
 void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	char code[SRV_TOKEN_LEN], name[FD_NAME_LEN];
-	static const char *const fields[] = { "code", "name", NULL };
+	static const char *const fields[] = {"code", "name", NULL};
 	cJSON *body = NULL;
 	if (srv_body_parse(r, fields, &body, &err) ||
 	    srv_json_str(body, "code", code, sizeof code, true, &err) ||
@@ -298,7 +316,7 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	int64_t wait = throttle_wait(s, "#enroll", r->client_ip);
 	if (wait > 0) {
 		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
-			       (long long)wait);
+		               (long long)wait);
 		out->retry_after = (int)wait;
 		return;
 	}
@@ -316,8 +334,10 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	enum fd_status st = fd_db_begin(db, &err);
 	bool valid = false;
 	if (!st) {
-		sqlite3_stmt *q = fd_db_stmt(db, "UPDATE srv_enroll_codes SET used = 1 WHERE hash = ?1"
-					     " AND used = 0 AND expires_at > ?2", &err);
+		sqlite3_stmt *q = fd_db_stmt(db,
+		                             "UPDATE srv_enroll_codes SET used = 1 WHERE hash = ?1"
+		                             " AND used = 0 AND expires_at > ?2",
+		                             &err);
 		if (q) {
 			sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
 			sqlite3_bind_int64(q, 2, now);
@@ -330,8 +350,10 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 		}
 	}
 	if (!st && valid) {
-		sqlite3_stmt *q = fd_db_stmt(db, "INSERT INTO srv_devices (id, name, token_hash, enrolled_at)"
-					     " VALUES (?1, ?2, ?3, ?4)", &err);
+		sqlite3_stmt *q = fd_db_stmt(db,
+		                             "INSERT INTO srv_devices (id, name, token_hash, enrolled_at)"
+		                             " VALUES (?1, ?2, ?3, ?4)",
+		                             &err);
 		if (!q)
 			st = err.status;
 		else {
@@ -355,8 +377,9 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	}
 	if (!valid) {
 		throttle_note(s, "#enroll", r->client_ip, false);
-		srv_resp_error(out, 401, "bad_enroll_code", "code",
-			       "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
+		srv_resp_error(
+		    out, 401, "bad_enroll_code", "code",
+		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
 		return;
 	}
 	fprintf(stderr, "frontdeskd: device %s enrolled (%s)\n", id, name);
@@ -368,14 +391,14 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 
 void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct srv_caller dev;
 	if (srv_auth_device(s, r, &dev, &err)) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
 	char user[FD_USER_LEN], pw[256];
-	static const char *const fields[] = { "username", "password", NULL };
+	static const char *const fields[] = {"username", "password", NULL};
 	cJSON *body = NULL;
 	if (srv_body_parse(r, fields, &body, &err) ||
 	    srv_json_str(body, "username", user, sizeof user, true, &err) ||
@@ -389,7 +412,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	if (wait > 0) {
 		sodium_memzero(pw, sizeof pw);
 		srv_resp_error(out, 429, "too_many_attempts", NULL,
-			       "Too many failed sign-ins; try again in %lld s.", (long long)wait);
+		               "Too many failed sign-ins; try again in %lld s.", (long long)wait);
 		out->retry_after = (int)wait;
 		return;
 	}
@@ -399,9 +422,11 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	sqlite3_stmt *q = fd_db_stmt(db, "SELECT c.hash, st.role, st.display_name FROM srv_credentials c"
-				     " JOIN staff st ON st.username = c.username AND st.active = 1"
-				     " WHERE c.username = ?1", &err);
+	sqlite3_stmt *q = fd_db_stmt(db,
+	                             "SELECT c.hash, st.role, st.display_name FROM srv_credentials c"
+	                             " JOIN staff st ON st.username = c.username AND st.active = 1"
+	                             " WHERE c.username = ?1",
+	                             &err);
 	if (!q) {
 		srv_resp_fd_error(out, &err);
 		return;
@@ -431,7 +456,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	pthread_cond_signal(&s->hash_cond);
 	pthread_mutex_unlock(&s->hash_lock);
 	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-							    crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 	throttle_note(s, user, r->client_ip, ok);
 	if (!ok) {
 		sodium_memzero(pw, sizeof pw);
@@ -446,9 +471,12 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	int64_t now = (int64_t)time(NULL);
 	pthread_mutex_lock(&s->wlock);
 	enum fd_status st = rehash ? srv_set_password(s->wdb, user, pw, &err) : FD_OK;
-	sqlite3_stmt *ins = st ? NULL : fd_db_stmt(s->wdb,
-		"INSERT INTO srv_sessions (token_hash, username, device, created_at, last_seen, expires_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?4, ?5)", &err);
+	sqlite3_stmt *ins = st ? NULL
+	                       : fd_db_stmt(s->wdb,
+	                                    "INSERT INTO srv_sessions (token_hash, username, device, "
+	                                    "created_at, last_seen, expires_at)"
+	                                    " VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+	                                    &err);
 	if (ins) {
 		sqlite3_bind_blob(ins, 1, th, sizeof th, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 2, user, -1, SQLITE_STATIC);
@@ -460,8 +488,11 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	} else if (!st) {
 		st = err.status;
 	}
-	sqlite3_stmt *du = st ? NULL : fd_db_stmt(s->wdb, "INSERT OR IGNORE INTO srv_device_users (device, username,"
-						     " first_at) VALUES (?1, ?2, ?3)", &err);
+	sqlite3_stmt *du = st ? NULL
+	                      : fd_db_stmt(s->wdb,
+	                                   "INSERT OR IGNORE INTO srv_device_users (device, username,"
+	                                   " first_at) VALUES (?1, ?2, ?3)",
+	                                   &err);
 	if (du) {
 		sqlite3_bind_text(du, 1, dev.device, -1, SQLITE_STATIC);
 		sqlite3_bind_text(du, 2, user, -1, SQLITE_STATIC);
@@ -492,7 +523,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 
 void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct srv_caller c;
 	unsigned char h[32];
 	if (srv_auth_session(s, r, &c, &err) && strcmp(err.code, "session_expired") != 0) {

@@ -20,23 +20,31 @@ static const struct {
 	const char *skip; /* a column not sent (derived locally) */
 	bool many;        /* the key names a set of rows: sent as {key, rows: [...]} */
 } entity_sql[] = {
-	{ "property", "SELECT * FROM property WHERE id = ?1", "SELECT * FROM property", "singleton", false },
-	{ "room_type", "SELECT * FROM room_types WHERE code = ?1", "SELECT * FROM room_types ORDER BY code", NULL, false },
-	{ "room", "SELECT * FROM rooms WHERE number = ?1", "SELECT * FROM rooms ORDER BY number", NULL, false },
-	{ "guest", "SELECT * FROM guests WHERE id = ?1", "SELECT * FROM guests ORDER BY rowid", "search_key", false },
-	{ "booking", "SELECT * FROM bookings WHERE id = ?1", "SELECT * FROM bookings ORDER BY rowid", NULL, false },
-	{ "staff", "SELECT * FROM staff WHERE username = ?1", "SELECT * FROM staff ORDER BY username", NULL, false },
-	{ "task", "SELECT * FROM hk_tasks WHERE id = ?1", "SELECT * FROM hk_tasks ORDER BY id", NULL, false },
-	{ "conflict", "SELECT * FROM srv_conflicts WHERE id = ?1", "SELECT * FROM srv_conflicts ORDER BY created_at", NULL, false },
-	/* The folio area (src/folio): lines keep their local order column. */
-	{ "charge_code", "SELECT * FROM charge_codes WHERE code = ?1", "SELECT * FROM charge_codes ORDER BY code", NULL, false },
-	{ "setting", "SELECT * FROM folio_settings WHERE key = ?1", "SELECT * FROM folio_settings ORDER BY key", NULL, false },
-	{ "folio", "SELECT * FROM folios WHERE id = ?1", "SELECT * FROM folios ORDER BY rowid", NULL, false },
-	{ "folio_line", "SELECT * FROM folio_lines WHERE id = ?1", "SELECT * FROM folio_lines ORDER BY seq", "seq", false },
-	{ "day_report", "SELECT * FROM day_reports WHERE date = ?1", "SELECT * FROM day_reports ORDER BY date", NULL, false },
-	/* A room's calendar blocks change as a set (an iCal import). */
-	{ "room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
-	  "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true },
+    {"property", "SELECT * FROM property WHERE id = ?1", "SELECT * FROM property", "singleton", false},
+    {"room_type", "SELECT * FROM room_types WHERE code = ?1", "SELECT * FROM room_types ORDER BY code", NULL,
+     false},
+    {"room", "SELECT * FROM rooms WHERE number = ?1", "SELECT * FROM rooms ORDER BY number", NULL, false},
+    {"guest", "SELECT * FROM guests WHERE id = ?1", "SELECT * FROM guests ORDER BY rowid", "search_key",
+     false},
+    {"booking", "SELECT * FROM bookings WHERE id = ?1", "SELECT * FROM bookings ORDER BY rowid", NULL, false},
+    {"staff", "SELECT * FROM staff WHERE username = ?1", "SELECT * FROM staff ORDER BY username", NULL,
+     false},
+    {"task", "SELECT * FROM hk_tasks WHERE id = ?1", "SELECT * FROM hk_tasks ORDER BY id", NULL, false},
+    {"conflict", "SELECT * FROM srv_conflicts WHERE id = ?1",
+     "SELECT * FROM srv_conflicts ORDER BY created_at", NULL, false},
+    /* The folio area (src/folio): lines keep their local order column. */
+    {"charge_code", "SELECT * FROM charge_codes WHERE code = ?1", "SELECT * FROM charge_codes ORDER BY code",
+     NULL, false},
+    {"setting", "SELECT * FROM folio_settings WHERE key = ?1", "SELECT * FROM folio_settings ORDER BY key",
+     NULL, false},
+    {"folio", "SELECT * FROM folios WHERE id = ?1", "SELECT * FROM folios ORDER BY rowid", NULL, false},
+    {"folio_line", "SELECT * FROM folio_lines WHERE id = ?1", "SELECT * FROM folio_lines ORDER BY seq", "seq",
+     false},
+    {"day_report", "SELECT * FROM day_reports WHERE date = ?1", "SELECT * FROM day_reports ORDER BY date",
+     NULL, false},
+    /* A room's calendar blocks change as a set (an iCal import). */
+    {"room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
+     "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true},
 };
 #define N_ENTITIES (sizeof entity_sql / sizeof *entity_sql)
 
@@ -71,7 +79,8 @@ static cJSON *row_json(sqlite3_stmt *s, const char *skip)
 }
 
 /* A set entity is never deleted: an empty set is its state. */
-static enum fd_status set_json(struct fd_db *db, sqlite3_stmt *s, const char *key, cJSON **out, struct fd_error *err)
+static enum fd_status set_json(struct fd_db *db, sqlite3_stmt *s, const char *key, cJSON **out,
+                               struct fd_error *err)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "key", key);
@@ -89,7 +98,7 @@ static enum fd_status set_json(struct fd_db *db, sqlite3_stmt *s, const char *ke
 }
 
 enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
-			       struct fd_error *err)
+                               struct fd_error *err)
 {
 	*out = NULL;
 	int k = entity_index(entity);
@@ -111,7 +120,7 @@ enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char 
 }
 
 enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON **changes, int64_t *next,
-			     bool *more, struct fd_error *err)
+                             bool *more, struct fd_error *err)
 {
 	*changes = cJSON_CreateArray();
 	*next = since;
@@ -119,8 +128,10 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 	enum fd_status st = fd_db_begin_read(db, err);
 	if (st)
 		return st;
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT seq, entity, entity_id, op_id FROM srv_changes"
-				     " WHERE seq > ?1 ORDER BY seq LIMIT ?2", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT seq, entity, entity_id, op_id FROM srv_changes"
+	                             " WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+	                             err);
 	if (!s) {
 		fd_db_rollback(db);
 		return err ? err->status : FD_E_IO;

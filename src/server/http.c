@@ -24,7 +24,7 @@ struct srv_waiter {
 };
 
 #define N_BUCKETS 10
-static const double bucket_ms[N_BUCKETS] = { 1, 2, 5, 10, 25, 50, 100, 250, 1000, 5000 };
+static const double bucket_ms[N_BUCKETS] = {1, 2, 5, 10, 25, 50, 100, 250, 1000, 5000};
 #define MAX_SERIES 64
 
 struct series {
@@ -151,7 +151,8 @@ static void *timer_main(void *arg)
 		if (db && ++tick % 10 == 0) {
 			srv_changed(s, srv_last_seq(db));
 			/* Copies the WAL back without blocking writers or readers. */
-			sqlite3_wal_checkpoint_v2(fd_db_handle(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+			sqlite3_wal_checkpoint_v2(fd_db_handle(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+			                          NULL);
 		}
 	}
 	fd_db_close(db);
@@ -162,10 +163,11 @@ static void *timer_main(void *arg)
 
 static const char *route_of(const char *url)
 {
-	static const char *const routes[] = { "/v1/health", "/v1/devices", "/v1/sessions", "/v1/sessions/current",
-					      "/v1/ops", "/v1/changes", "/v1/snapshot", "/v1/metrics",
-					      "/v1/rooms", "/v1/room-types", "/v1/bookings", "/v1/availability",
-					      NULL };
+	static const char *const routes[] = {
+	    "/v1/health", "/v1/devices",    "/v1/sessions", "/v1/sessions/current",
+	    "/v1/ops",    "/v1/changes",    "/v1/snapshot", "/v1/metrics",
+	    "/v1/rooms",  "/v1/room-types", "/v1/bookings", "/v1/availability",
+	    NULL};
 	for (int i = 0; routes[i]; i++)
 		if (strcmp(routes[i], url) == 0)
 			return routes[i];
@@ -215,7 +217,8 @@ void srv_http_metrics(struct srv *s, char **text)
 	for (int i = 0; i < h->n_series; i++)
 		EMIT("frontdeskd_requests_total{route=\"%s\",status=\"%d\"} %llu\n", h->series[i].route,
 		     h->series[i].status, (unsigned long long)h->series[i].count);
-	EMIT("# HELP frontdeskd_request_seconds Request latency.\n# TYPE frontdeskd_request_seconds histogram\n");
+	EMIT("# HELP frontdeskd_request_seconds Request latency.\n# TYPE frontdeskd_request_seconds "
+	     "histogram\n");
 	uint64_t cum = 0;
 	for (int b = 0; b < N_BUCKETS; b++) {
 		cum += h->buckets[b];
@@ -227,15 +230,18 @@ void srv_http_metrics(struct srv *s, char **text)
 	EMIT("frontdeskd_request_seconds_sum %.6f\nfrontdeskd_request_seconds_count %llu\n", h->latency_sum,
 	     (unsigned long long)h->latency_count);
 	pthread_mutex_unlock(&h->mlock);
-	EMIT("# HELP frontdeskd_ops_total Pushed operations by outcome.\n# TYPE frontdeskd_ops_total counter\n");
+	EMIT("# HELP frontdeskd_ops_total Pushed operations by outcome.\n# TYPE frontdeskd_ops_total "
+	     "counter\n");
 	EMIT("frontdeskd_ops_total{status=\"applied\"} %llu\n", (unsigned long long)s->m.ops_applied);
 	EMIT("frontdeskd_ops_total{status=\"rejected\"} %llu\n", (unsigned long long)s->m.ops_rejected);
 	EMIT("frontdeskd_ops_total{status=\"duplicate\"} %llu\n", (unsigned long long)s->m.ops_duplicate);
-	EMIT("# HELP frontdeskd_push_commits_total Transactions committed for pushes (several pushes may share one).\n"
+	EMIT("# HELP frontdeskd_push_commits_total Transactions committed for pushes (several pushes may "
+	     "share one).\n"
 	     "# TYPE frontdeskd_push_commits_total counter\nfrontdeskd_push_commits_total %llu\n",
 	     (unsigned long long)s->m.commits);
 	EMIT("# HELP frontdeskd_pushes_total Pushes committed.\n# TYPE frontdeskd_pushes_total counter\n"
-	     "frontdeskd_pushes_total %llu\n", (unsigned long long)s->m.pushes);
+	     "frontdeskd_pushes_total %llu\n",
+	     (unsigned long long)s->m.pushes);
 	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
 	EMIT("frontdeskd_long_polls %d\n", (int)s->m.long_polls);
 #undef EMIT
@@ -254,14 +260,14 @@ const char *srv_query(const struct srv_req *r, const char *key)
 static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state *cs, struct srv_resp *out)
 {
 	const char *body = out->body ? out->body : "";
-	struct MHD_Response *resp = MHD_create_response_from_buffer(strlen(body), (void *)body,
-								     out->body ? MHD_RESPMEM_MUST_FREE
-									       : MHD_RESPMEM_PERSISTENT);
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+	    strlen(body), (void *)body, out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (!resp) {
 		free(out->body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(resp, "Content-Type", out->content_type ? out->content_type : "application/json");
+	MHD_add_response_header(resp, "Content-Type",
+	                        out->content_type ? out->content_type : "application/json");
 	MHD_add_response_header(resp, "Cache-Control", "no-store");
 	if (out->retry_after > 0) {
 		char ra[16];
@@ -277,19 +283,23 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state 
 
 static void client_ip(struct MHD_Connection *conn, char *out, size_t size)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	snprintf(out, size, "?");
 	if (!ci || !ci->client_addr)
 		return;
 	const struct sockaddr *sa = ci->client_addr;
 	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out, (socklen_t)size);
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+		          (socklen_t)size);
 	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out, (socklen_t)size);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+		          (socklen_t)size);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
-				  const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+                                  const char *version, const char *upload_data, size_t *upload_size,
+                                  void **con_cls)
 {
 	struct srv *s = cls;
 	struct conn_state *cs = *con_cls;
@@ -301,11 +311,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		snprintf(cs->method, sizeof cs->method, "%s", method);
 		cs->start_ms = now_ms();
 		client_ip(conn, cs->ip, sizeof cs->ip);
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *cl =
+		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body) {
-			struct srv_resp out = { 0 };
-			srv_resp_error(&out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
-				       s->cfg.max_body);
+			struct srv_resp out = {0};
+			srv_resp_error(&out, 413, "body_too_large", "body",
+			               "The request body is over %zu bytes.", s->cfg.max_body);
 			return send_resp(conn, cs, &out);
 		}
 		return MHD_YES;
@@ -317,9 +328,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (*upload_size) {
 		if (cs->len + *upload_size > s->cfg.max_body) {
 			*upload_size = 0;
-			struct srv_resp out = { 0 };
-			srv_resp_error(&out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
-				       s->cfg.max_body);
+			struct srv_resp out = {0};
+			srv_resp_error(&out, 413, "body_too_large", "body",
+			               "The request body is over %zu bytes.", s->cfg.max_body);
 			return send_resp(conn, cs, &out);
 		}
 		if (cs->len + *upload_size + 1 > cs->cap) {
@@ -336,11 +347,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_YES;
 	}
 	struct srv_req r = {
-		.method = method, .path = url, .body = cs->body, .body_len = cs->len, .client_ip = cs->ip,
-		.authorization = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
-		.conn = conn,
+	    .method = method,
+	    .path = url,
+	    .body = cs->body,
+	    .body_len = cs->len,
+	    .client_ip = cs->ip,
+	    .authorization =
+	        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+	    .conn = conn,
 	};
-	struct srv_resp out = { 0 };
+	struct srv_resp out = {0};
 	srv_api_handle(s, &r, &cs->api_state, &out);
 	if (out.suspend)
 		return MHD_YES; /* parked by srv_http_park; called again on resume */
@@ -348,7 +364,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	struct srv *s = cls;
 	struct conn_state *cs = *con_cls;
@@ -358,8 +374,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (cs->started) {
 		double ms = (double)(now_ms() - cs->start_ms);
 		int status = cs->answered ? cs->status : 0;
-		fprintf(stderr, "frontdeskd: %s %s %s %d %.0fms%s\n", cs->ip, cs->method, cs->path, status, ms,
-			toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+		fprintf(stderr, "frontdeskd: %s %s %s %d %.0fms%s\n", cs->ip, cs->method, cs->path, status,
+		        ms, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
 		metrics_note(s->http, route_of(cs->path), status, ms);
 	}
 	*con_cls = NULL;
@@ -376,8 +392,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	struct conn_state *cs = calloc(1, sizeof *cs);
 	if (cs) {
 		size_t n = strcspn(uri, "?");
-		snprintf(cs->path, sizeof cs->path, "%.*s", (int)(n < sizeof cs->path - 1 ? n : sizeof cs->path - 1),
-			 uri);
+		snprintf(cs->path, sizeof cs->path, "%.*s",
+		         (int)(n < sizeof cs->path - 1 ? n : sizeof cs->path - 1), uri);
 	}
 	return cs;
 }
@@ -436,42 +452,44 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	bool loopback;
 	if (!parse_listen(s->cfg.listen, &sa, &loopback))
 		return fd_fail(err, FD_E_INVALID, "invalid_listen", "listen",
-			       "--listen must be IPv4-ADDRESS:PORT (got \"%s\").", s->cfg.listen);
+		               "--listen must be IPv4-ADDRESS:PORT (got \"%s\").", s->cfg.listen);
 	bool tls = s->cfg.tls_cert[0] || s->cfg.tls_key[0];
 	if (tls && !(s->cfg.tls_cert[0] && s->cfg.tls_key[0]))
 		return fd_fail(err, FD_E_INVALID, "invalid_tls", "tls-cert",
-			       "Give both --tls-cert and --tls-key.");
+		               "Give both --tls-cert and --tls-key.");
 	if (!tls && !loopback)
-		return fd_fail(err, FD_E_INVALID, "plain_http", "listen",
-			       "Refusing plain HTTP on %s: give --tls-cert and --tls-key, or listen on 127.0.0.1.",
-			       s->cfg.listen);
+		return fd_fail(
+		    err, FD_E_INVALID, "plain_http", "listen",
+		    "Refusing plain HTTP on %s: give --tls-cert and --tls-key, or listen on 127.0.0.1.",
+		    s->cfg.listen);
 	if (tls && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
-		return fd_fail(err, FD_E_INVALID, "no_tls", NULL, "This libmicrohttpd was built without TLS.");
-	if (tls && (!(h->tls_cert = slurp(s->cfg.tls_cert, err)) || !(h->tls_key = slurp(s->cfg.tls_key, err))))
+		return fd_fail(err, FD_E_INVALID, "no_tls", NULL,
+		               "This libmicrohttpd was built without TLS.");
+	if (tls &&
+	    (!(h->tls_cert = slurp(s->cfg.tls_cert, err)) || !(h->tls_key = slurp(s->cfg.tls_key, err))))
 		return err->status;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-			 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0);
+	                 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0);
 	struct MHD_OptionItem opts[] = {
-		{ MHD_OPTION_SOCK_ADDR, 0, &sa },
-		{ MHD_OPTION_THREAD_POOL_SIZE, s->cfg.threads, NULL },
-		{ MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout, NULL },
-		{ MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->cfg.conn_limit, NULL },
-		{ MHD_OPTION_CONNECTION_LIMIT, 4000, NULL },
-		{ MHD_OPTION_CONNECTION_MEMORY_LIMIT, 64 * 1024, NULL },
-		{ MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s },
-		{ MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s },
-		{ tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->tls_cert },
-		{ tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, h->tls_key },
-		{ MHD_OPTION_END, 0, NULL },
+	    {MHD_OPTION_SOCK_ADDR, 0, &sa},
+	    {MHD_OPTION_THREAD_POOL_SIZE, s->cfg.threads, NULL},
+	    {MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout, NULL},
+	    {MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->cfg.conn_limit, NULL},
+	    {MHD_OPTION_CONNECTION_LIMIT, 4000, NULL},
+	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 64 * 1024, NULL},
+	    {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
+	    {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
+	    {tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->tls_cert},
+	    {tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, h->tls_key},
+	    {MHD_OPTION_END, 0, NULL},
 	};
-	h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts,
-				MHD_OPTION_END);
+	h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 	if (!h->d)
-		return fd_fail(err, FD_E_IO, "listen_failed", "listen", "Cannot listen on %s (in use or not allowed).",
-			       s->cfg.listen);
+		return fd_fail(err, FD_E_IO, "listen_failed", "listen",
+		               "Cannot listen on %s (in use or not allowed).", s->cfg.listen);
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
 	fprintf(stderr, "frontdeskd: listening on %s:%u (%s, %u threads)\n", inet_ntoa(sa.sin_addr),
-		di ? di->port : 0, tls ? "https" : "http", s->cfg.threads);
+	        di ? di->port : 0, tls ? "https" : "http", s->cfg.threads);
 	h->timer_running = pthread_create(&h->timer, NULL, timer_main, s) == 0;
 	return FD_OK;
 }

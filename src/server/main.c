@@ -87,31 +87,41 @@ static int ini_cb(void *user, const char *section, const char *name, const char 
 
 enum fd_status srv_config_load(struct srv_config *c, const char *path, struct fd_error *err)
 {
-	struct ini_ctx x = { .c = c };
+	struct ini_ctx x = {.c = c};
 	int rc = ini_parse(path, ini_cb, &x);
 	if (rc == -1)
 		return fd_fail(err, FD_E_IO, "io", NULL, "Cannot read %s: %s.", path, strerror(errno));
 	if (rc != 0)
-		return fd_fail(err, FD_E_INVALID, "invalid_config", x.bad, "%s line %d: bad setting \"%s\".", path, rc,
-			       x.bad);
+		return fd_fail(err, FD_E_INVALID, "invalid_config", x.bad, "%s line %d: bad setting \"%s\".",
+		               path, rc, x.bad);
 	return FD_OK;
 }
 
 /* Global options may appear anywhere; they are removed from argv. */
 static bool take_globals(struct srv_config *c, int *argc, char **argv)
 {
-	static const char *const keys[] = { "data", "listen", "tls-cert", "tls-key", "threads",
-					    "per-ip-connections", "connection-timeout", "max-body",
-					    "session-idle", "session-max", "max-wait", "max-batch", NULL };
+	static const char *const keys[] = {"data",
+	                                   "listen",
+	                                   "tls-cert",
+	                                   "tls-key",
+	                                   "threads",
+	                                   "per-ip-connections",
+	                                   "connection-timeout",
+	                                   "max-body",
+	                                   "session-idle",
+	                                   "session-max",
+	                                   "max-wait",
+	                                   "max-batch",
+	                                   NULL};
 	/* The config file first, so flags override it. */
 	const char *config = NULL;
 	for (int i = 1; i < *argc; i++)
 		if (strcmp(argv[i], "--config") == 0 && i + 1 < *argc)
 			config = argv[i + 1];
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (config ? srv_config_load(c, config, &err) != FD_OK
-		   : (access(SYSCONFDIR "/frontdesk/frontdeskd.conf", R_OK) == 0 &&
-		      srv_config_load(c, SYSCONFDIR "/frontdesk/frontdeskd.conf", &err) != FD_OK)) {
+	           : (access(SYSCONFDIR "/frontdesk/frontdeskd.conf", R_OK) == 0 &&
+	              srv_config_load(c, SYSCONFDIR "/frontdesk/frontdeskd.conf", &err) != FD_OK)) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return false;
 	}
@@ -143,7 +153,7 @@ static bool take_globals(struct srv_config *c, int *argc, char **argv)
 static int serve(struct srv_config *cfg)
 {
 	static struct srv s;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	s.cfg = *cfg;
 	s.wdb = srv_db_open(cfg->data_dir, false, &s.hook, &err);
 	if (!s.wdb) {
@@ -191,7 +201,7 @@ static int serve(struct srv_config *cfg)
 		rc = 1;
 	} else {
 		fprintf(stderr, "frontdeskd: serving %s (epoch %s, seq %lld)\n", cfg->data_dir, s.epoch,
-			(long long)s.seq);
+		        (long long)s.seq);
 		int sig = 0;
 		while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
 			fprintf(stderr, "frontdeskd: SIGHUP ignored (restart to reload the configuration)\n");
@@ -210,20 +220,20 @@ int srv_admin_run(struct srv_config *cfg, int argc, char **argv);
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: frontdeskd [--config FILE] [--data DIR] COMMAND [ARGS]\n"
-		"commands:\n"
-		"  serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N]\n"
-		"  init --property NAME --currency CODE --timezone ZONE [--date YYYY-MM-DD]\n"
-		"  demo [--seed N] [--date YYYY-MM-DD] [--password-file F]\n"
-		"  user add NAME --role ROLE --password-file F [--display-name TEXT] [--department DEPT]\n"
-		"  user passwd NAME --password-file F\n"
-		"  user disable NAME\n"
-		"  enroll-code [--ttl 24h]\n"
-		"  devices\n"
-		"  device revoke ID\n"
-		"  backup FILE\n"
-		"  check\n"
-		"  audit --as MANAGER [--date YYYY-MM-DD]\n");
+	        "usage: frontdeskd [--config FILE] [--data DIR] COMMAND [ARGS]\n"
+	        "commands:\n"
+	        "  serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N]\n"
+	        "  init --property NAME --currency CODE --timezone ZONE [--date YYYY-MM-DD]\n"
+	        "  demo [--seed N] [--date YYYY-MM-DD] [--password-file F]\n"
+	        "  user add NAME --role ROLE --password-file F [--display-name TEXT] [--department DEPT]\n"
+	        "  user passwd NAME --password-file F\n"
+	        "  user disable NAME\n"
+	        "  enroll-code [--ttl 24h]\n"
+	        "  devices\n"
+	        "  device revoke ID\n"
+	        "  backup FILE\n"
+	        "  check\n"
+	        "  audit --as MANAGER [--date YYYY-MM-DD]\n");
 }
 
 int main(int argc, char **argv)

@@ -45,8 +45,9 @@ static bool signed_in_here(struct srv *s, const char *device, const char *user)
 {
 	struct fd_error err;
 	struct fd_db *db = srv_reader(s, &err);
-	sqlite3_stmt *q = db ? fd_db_stmt(db, "SELECT 1 FROM srv_device_users WHERE device = ?1 AND username = ?2",
-					  &err) : NULL;
+	sqlite3_stmt *q =
+	    db ? fd_db_stmt(db, "SELECT 1 FROM srv_device_users WHERE device = ?1 AND username = ?2", &err)
+	       : NULL;
 	if (!q)
 		return false;
 	sqlite3_bind_text(q, 1, device, -1, SQLITE_STATIC);
@@ -57,10 +58,10 @@ static bool signed_in_here(struct srv *s, const char *device, const char *user)
 }
 
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
-		      struct srv_resp *out)
+                      struct srv_resp *out)
 {
-	static const char *const fields[] = { "ops", NULL };
-	struct fd_error err = { 0 };
+	static const char *const fields[] = {"ops", NULL};
+	struct fd_error err = {0};
 	cJSON *body = NULL;
 	if (srv_body_parse(r, fields, &body, &err)) {
 		srv_resp_fd_error(out, &err);
@@ -70,7 +71,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	int n = cJSON_GetArraySize(arr);
 	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
 		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
-			       "Field \"ops\" must be an array of 1 to %d operations.", s->cfg.max_batch);
+		               "Field \"ops\" must be an array of 1 to %d operations.", s->cfg.max_batch);
 		cJSON_Delete(body);
 		return false;
 	}
@@ -83,7 +84,8 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		return false;
 	}
 	const cJSON *item;
-	cJSON_ArrayForEach(item, arr) {
+	cJSON_ArrayForEach(item, arr)
+	{
 		struct fd_op *op = &p->ops[p->n];
 		fd_op_init(op);
 		p->n++;
@@ -96,7 +98,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		}
 		if (op->device_seq < 1) {
 			srv_resp_error(out, 400, "missing_field", "device_seq",
-				       "Operation %d: field \"device_seq\" is required.", p->n - 1);
+			               "Operation %d: field \"device_seq\" is required.", p->n - 1);
 			cJSON_Delete(body);
 			return false;
 		}
@@ -134,11 +136,13 @@ static bool business_refusal(enum fd_status st)
 }
 
 static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, const char *status,
-				    const cJSON *answer, struct fd_error *err)
+                                    const cJSON *answer, struct fd_error *err)
 {
 	char *text = cJSON_PrintUnformatted(answer);
-	sqlite3_stmt *q = fd_db_stmt(db, "INSERT INTO srv_op_results (op_id, device, device_seq, status, result,"
-				     " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", err);
+	sqlite3_stmt *q = fd_db_stmt(db,
+	                             "INSERT INTO srv_op_results (op_id, device, device_seq, status, result,"
+	                             " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                             err);
 	enum fd_status st = FD_OK;
 	if (!q || !text)
 		st = q ? fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory") : err->status;
@@ -157,7 +161,8 @@ static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, co
 }
 
 static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, const struct fd_error *why,
-				      const struct fd_op_result *res, char id[FD_ID_LEN], struct fd_error *err)
+                                      const struct fd_op_result *res, char id[FD_ID_LEN],
+                                      struct fd_error *err)
 {
 	cJSON *details = cJSON_CreateObject();
 	cJSON_AddItemToObject(details, "op", fd_op_to_json(op));
@@ -174,9 +179,11 @@ static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, con
 	cJSON_Delete(details);
 	fd_uuid_new(id);
 	int64_t now = (int64_t)time(NULL);
-	sqlite3_stmt *q = fd_db_stmt(s->wdb, "INSERT INTO srv_conflicts (id, op_id, device, actor, type, code,"
-				     " message, details, created_at, updated_at)"
-				     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)", err);
+	sqlite3_stmt *q = fd_db_stmt(s->wdb,
+	                             "INSERT INTO srv_conflicts (id, op_id, device, actor, type, code,"
+	                             " message, details, created_at, updated_at)"
+	                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+	                             err);
 	enum fd_status st = FD_OK;
 	if (!q)
 		st = err->status;
@@ -216,7 +223,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 {
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
-	struct fd_error why = { 0 };
+	struct fd_error why = {0};
 	enum fd_status st = exec_cached(db, "SAVEPOINT op", err);
 	if (st)
 		return st;
@@ -229,7 +236,8 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 		if ((st = exec_cached(db, "RELEASE op", err)))
 			return st;
 		*answer = answer_new(op, "applied");
-		cJSON_AddNumberToObject(*answer, "seq", (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
+		cJSON_AddNumberToObject(*answer, "seq",
+		                        (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
 		cJSON_AddStringToObject(*answer, "entity", res.entity);
 		cJSON_AddStringToObject(*answer, "id", res.id);
 		if (res.code[0])
@@ -338,14 +346,16 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 		if (p->repeat[i]) {
 			/* A repeat inside this batch: recorded moments ago. */
-			sqlite3_stmt *q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+			sqlite3_stmt *q =
+			    fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
 			if (!q) {
 				st = err->status;
 				break;
 			}
 			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
 			if (sqlite3_step(q) == SQLITE_ROW)
-				answer = duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
+				answer =
+				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
 			sqlite3_reset(q);
 		}
 		if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
@@ -384,7 +394,7 @@ struct push_waiter {
 
 static int64_t run_group(struct srv *s, struct push_waiter *group)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	pthread_mutex_lock(&s->wlock);
 	enum fd_status st = fd_db_begin(s->wdb, &err);
 	for (struct push_waiter *w = group; w && !st; w = w->next) {
@@ -452,7 +462,8 @@ static int64_t push_grouped(struct srv *s, struct push_waiter *me)
 static void count_results(struct srv *s, const cJSON *results)
 {
 	const cJSON *r;
-	cJSON_ArrayForEach(r, results) {
+	cJSON_ArrayForEach(r, results)
+	{
 		const cJSON *st = cJSON_GetObjectItemCaseSensitive(r, "status");
 		if (!cJSON_IsString(st))
 			continue;
@@ -467,12 +478,12 @@ static void count_results(struct srv *s, const cJSON *results)
 
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
 {
-	struct push p = { 0 };
+	struct push p = {0};
 	if (!parse_ops(s, c, r, &p, out)) {
 		push_free(&p);
 		return;
 	}
-	struct push_waiter me = { .p = &p };
+	struct push_waiter me = {.p = &p};
 	int64_t seq = push_grouped(s, &me);
 	struct fd_error err = me.err;
 	enum fd_status st = me.st;
@@ -481,8 +492,9 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		cJSON *doc = cJSON_CreateObject();
 		cJSON *e = cJSON_AddObjectToObject(doc, "error");
 		char msg[160];
-		snprintf(msg, sizeof msg, "Operations of this device must continue at device_seq %lld; nothing applied.",
-			 (long long)gap);
+		snprintf(msg, sizeof msg,
+		         "Operations of this device must continue at device_seq %lld; nothing applied.",
+		         (long long)gap);
 		cJSON_AddStringToObject(e, "code", "sequence_gap");
 		cJSON_AddStringToObject(e, "message", msg);
 		cJSON_AddStringToObject(e, "field", "device_seq");
@@ -508,14 +520,17 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
  * notice; it leaves every terminal's status line through the feed. */
 void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	int changed = 0;
 	int64_t seq = 0;
 	pthread_mutex_lock(&s->wlock);
 	enum fd_status st = fd_db_begin(s->wdb, &err);
 	if (!st) {
-		sqlite3_stmt *q = fd_db_stmt(s->wdb, "UPDATE srv_conflicts SET resolved = 1, resolved_by = ?2,"
-					     " version = version + 1, updated_at = ?3 WHERE id = ?1 AND resolved = 0", &err);
+		sqlite3_stmt *q =
+		    fd_db_stmt(s->wdb,
+		               "UPDATE srv_conflicts SET resolved = 1, resolved_by = ?2,"
+		               " version = version + 1, updated_at = ?3 WHERE id = ?1 AND resolved = 0",
+		               &err);
 		if (!q)
 			st = err.status;
 		else {

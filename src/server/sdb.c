@@ -13,39 +13,38 @@
 #include "server/server.h"
 
 static const char server_v1[] =
-	"CREATE TABLE srv_credentials (username TEXT PRIMARY KEY, hash TEXT NOT NULL,"
-	" updated_at INTEGER NOT NULL);"
-	"CREATE TABLE srv_devices (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
-	" token_hash BLOB NOT NULL UNIQUE, enrolled_at INTEGER NOT NULL,"
-	" revoked INTEGER NOT NULL DEFAULT 0, last_seq INTEGER NOT NULL DEFAULT 0);"
-	"CREATE TABLE srv_enroll_codes (hash BLOB PRIMARY KEY, expires_at INTEGER NOT NULL,"
-	" used INTEGER NOT NULL DEFAULT 0);"
-	"CREATE TABLE srv_sessions (token_hash BLOB PRIMARY KEY, username TEXT NOT NULL,"
-	" device TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen INTEGER NOT NULL,"
-	" expires_at INTEGER NOT NULL);"
-	"CREATE INDEX srv_sessions_user ON srv_sessions(username);"
-	/* The change feed, compacted: one row per entity, at the sequence of its
-	 * latest change (INSERT OR REPLACE moves it). AUTOINCREMENT never reuses
-	 * a number, and writes are serialized, so seq follows commit order. */
-	"CREATE TABLE srv_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" entity TEXT NOT NULL, entity_id TEXT NOT NULL, op_id TEXT NOT NULL DEFAULT '',"
-	" UNIQUE (entity, entity_id));"
-	"CREATE TABLE srv_op_results (op_id TEXT PRIMARY KEY, device TEXT NOT NULL,"
-	" device_seq INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
-	" result TEXT NOT NULL, recorded_at INTEGER NOT NULL);"
-	"CREATE TABLE srv_conflicts (id TEXT PRIMARY KEY, op_id TEXT NOT NULL, device TEXT NOT NULL,"
-	" actor TEXT NOT NULL, type TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL,"
-	" details TEXT NOT NULL DEFAULT '{}', resolved INTEGER NOT NULL DEFAULT 0,"
-	" resolved_by TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL DEFAULT 1,"
-	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);";
+    "CREATE TABLE srv_credentials (username TEXT PRIMARY KEY, hash TEXT NOT NULL,"
+    " updated_at INTEGER NOT NULL);"
+    "CREATE TABLE srv_devices (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+    " token_hash BLOB NOT NULL UNIQUE, enrolled_at INTEGER NOT NULL,"
+    " revoked INTEGER NOT NULL DEFAULT 0, last_seq INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE srv_enroll_codes (hash BLOB PRIMARY KEY, expires_at INTEGER NOT NULL,"
+    " used INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE srv_sessions (token_hash BLOB PRIMARY KEY, username TEXT NOT NULL,"
+    " device TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen INTEGER NOT NULL,"
+    " expires_at INTEGER NOT NULL);"
+    "CREATE INDEX srv_sessions_user ON srv_sessions(username);"
+    /* The change feed, compacted: one row per entity, at the sequence of its
+     * latest change (INSERT OR REPLACE moves it). AUTOINCREMENT never reuses
+     * a number, and writes are serialized, so seq follows commit order. */
+    "CREATE TABLE srv_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " entity TEXT NOT NULL, entity_id TEXT NOT NULL, op_id TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (entity, entity_id));"
+    "CREATE TABLE srv_op_results (op_id TEXT PRIMARY KEY, device TEXT NOT NULL,"
+    " device_seq INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
+    " result TEXT NOT NULL, recorded_at INTEGER NOT NULL);"
+    "CREATE TABLE srv_conflicts (id TEXT PRIMARY KEY, op_id TEXT NOT NULL, device TEXT NOT NULL,"
+    " actor TEXT NOT NULL, type TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL,"
+    " details TEXT NOT NULL DEFAULT '{}', resolved INTEGER NOT NULL DEFAULT 0,"
+    " resolved_by TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL DEFAULT 1,"
+    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);";
 
 /* v2: who has signed in on which device. An operation made offline by an
  * earlier user of the terminal keeps that user as its actor when pushed
  * under a later user's session (and is judged with the earlier user's
  * rights at push time: disabled meanwhile means rejected). */
-static const char server_v2[] =
-	"CREATE TABLE srv_device_users (device TEXT NOT NULL, username TEXT NOT NULL,"
-	" first_at INTEGER NOT NULL, PRIMARY KEY (device, username)) WITHOUT ROWID;";
+static const char server_v2[] = "CREATE TABLE srv_device_users (device TEXT NOT NULL, username TEXT NOT NULL,"
+                                " first_at INTEGER NOT NULL, PRIMARY KEY (device, username)) WITHOUT ROWID;";
 
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
@@ -53,8 +52,8 @@ static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 }
 
 static const struct fd_migration server_migrations[] = {
-	{ 1, server_v1, make_epoch },
-	{ 2, server_v2, NULL },
+    {1, server_v1, make_epoch},
+    {2, server_v2, NULL},
 };
 
 void srv_db_path(const char *data_dir, char *out, size_t size)
@@ -63,16 +62,18 @@ void srv_db_path(const char *data_dir, char *out, size_t size)
 }
 
 static enum fd_status change_hook(void *ctx, struct fd_db *db, const char *entity, const char *id,
-				  struct fd_error *err)
+                                  struct fd_error *err)
 {
 	return srv_record_change(db, ctx, entity, id, err);
 }
 
-enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity,
-				 const char *id, struct fd_error *err)
+enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
+                                 struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT OR REPLACE INTO srv_changes (entity, entity_id, op_id)"
-				     " VALUES (?1, ?2, ?3)", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "INSERT OR REPLACE INTO srv_changes (entity, entity_id, op_id)"
+	                             " VALUES (?1, ?2, ?3)",
+	                             err);
 	if (!s)
 		return err ? err->status : FD_E_IO;
 	sqlite3_bind_text(s, 1, entity, -1, SQLITE_STATIC);
@@ -95,7 +96,7 @@ struct fd_db *srv_db_open(const char *data_dir, bool create, struct srv_hook *ho
 	if (!db)
 		return NULL;
 	if (fd_db_migrate(db, "server", server_migrations,
-			  (int)(sizeof server_migrations / sizeof *server_migrations), err)) {
+	                  (int)(sizeof server_migrations / sizeof *server_migrations), err)) {
 		fd_db_close(db);
 		return NULL;
 	}

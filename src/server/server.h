@@ -24,21 +24,22 @@
 
 #define SRV_EPOCH_LEN 33
 #define SRV_TOKEN_LEN 48
-#define SRV_HASH_SLOTS 2 /* concurrent Argon2id verifications */ /* base64url of 32 bytes is 43 characters */
+#define SRV_HASH_SLOTS 2 /* concurrent Argon2id verifications */ /* base64url of 32 bytes is 43 characters   \
+	                                                          */
 
 struct srv_config {
 	char data_dir[512];
-	char listen[128];   /* ADDR:PORT */
+	char listen[128]; /* ADDR:PORT */
 	char tls_cert[512];
 	char tls_key[512];
 	unsigned threads;
-	unsigned conn_limit;    /* per client address */
-	unsigned conn_timeout;  /* seconds of inactivity */
-	size_t max_body;        /* bytes */
-	int64_t session_idle;   /* seconds */
-	int64_t session_max;    /* seconds */
-	int max_wait;           /* longest long-poll, seconds */
-	int max_batch;          /* operations per push */
+	unsigned conn_limit;   /* per client address */
+	unsigned conn_timeout; /* seconds of inactivity */
+	size_t max_body;       /* bytes */
+	int64_t session_idle;  /* seconds */
+	int64_t session_max;   /* seconds */
+	int max_wait;          /* longest long-poll, seconds */
+	int max_batch;         /* operations per push */
 };
 
 void srv_config_defaults(struct srv_config *c);
@@ -62,8 +63,8 @@ enum fd_status srv_epoch_renew(struct fd_db *db, struct fd_error *err);
 /* Highest change sequence ever allocated (0 when none). */
 int64_t srv_last_seq(struct fd_db *db);
 /* Record a change of a server-only entity ("conflict"). */
-enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity,
-				 const char *id, struct fd_error *err);
+enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
+                                 struct fd_error *err);
 
 /* --- tokens and passwords (auth.c) --- */
 
@@ -75,7 +76,8 @@ enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err
 enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err);
 /* Revoke every session of a user (disable, password change). */
 enum fd_status srv_end_sessions(struct fd_db *db, const char *user, struct fd_error *err);
-enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_TOKEN_LEN], struct fd_error *err);
+enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_TOKEN_LEN],
+                                   struct fd_error *err);
 
 /* --- the running server --- */
 
@@ -161,14 +163,16 @@ const char *srv_query(const struct srv_req *r, const char *key);
 /* api.c: route a request. */
 void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out);
 void srv_api_state_free(void *state);
-void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field,
-		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt,
+                    ...) __attribute__((format(printf, 5, 6)));
 void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err);
 void srv_resp_json(struct srv_resp *out, int status, cJSON *doc); /* frees doc */
 
 /* auth.c: identify the caller from Authorization: Bearer. */
-enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err);
-enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c, struct fd_error *err);
+enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                struct fd_error *err);
+enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                               struct fd_error *err);
 void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out);
@@ -182,10 +186,10 @@ void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, 
 /* The current state of an entity as a JSON object of its columns (NULL and
  * FD_E_NOT_FOUND when gone). */
 enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
-			       struct fd_error *err);
+                               struct fd_error *err);
 /* The changes after since; NULL when none (and nothing went wrong). */
 enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON **changes, int64_t *next,
-			     bool *more, struct fd_error *err);
+                             bool *more, struct fd_error *err);
 enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, struct fd_error *err);
 
 /* http.c */

@@ -17,22 +17,31 @@ enum fd_status fd_db_fail(struct fd_db *db, struct fd_error *err, const char *wh
 	int primary = rc & 0xff;
 	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
 		return fd_fail(err, FD_E_BUSY, "busy", NULL,
-			       _("The database is busy (%s); try again in a moment."), what);
+		               _("The database is busy (%s); try again in a moment."), what);
 	if (primary == SQLITE_CONSTRAINT) {
 		const char *msg = sqlite3_errmsg(db->db);
 		if (strstr(msg, "stay_nights"))
 			return fd_fail(err, FD_E_CONFLICT, "room_taken", "room",
-				       _("That room is already sold for one of these nights."));
+			               _("That room is already sold for one of these nights."));
 		return fd_fail(err, FD_E_CONFLICT, "constraint", NULL,
-			       _("The change breaks a database rule (%s: %s)."), what, msg);
+		               _("The change breaks a database rule (%s: %s)."), what, msg);
 	}
 	return fd_fail(err, FD_E_IO, "database", NULL, _("Database error while %s: %s (%s)."), what,
-		       sqlite3_errmsg(db->db), fd_db_path(db));
+	               sqlite3_errmsg(db->db), fd_db_path(db));
 }
 
-sqlite3 *fd_db_handle(struct fd_db *db) { return db->db; }
-const char *fd_db_path(const struct fd_db *db) { return db->path ? db->path : ":memory:"; }
-const struct fd_repo *fd_db_repo(struct fd_db *db) { return &db->repo; }
+sqlite3 *fd_db_handle(struct fd_db *db)
+{
+	return db->db;
+}
+const char *fd_db_path(const struct fd_db *db)
+{
+	return db->path ? db->path : ":memory:";
+}
+const struct fd_repo *fd_db_repo(struct fd_db *db)
+{
+	return &db->repo;
+}
 
 void fd_db_set_change_hook(struct fd_db *db, fd_change_hook hook, void *ctx)
 {
@@ -108,8 +117,8 @@ void fd_db_rollback(struct fd_db *db)
 
 void fd_db_set_durable(struct fd_db *db, bool full)
 {
-	sqlite3_exec(db->db, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL",
-		     NULL, NULL, NULL);
+	sqlite3_exec(db->db, full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", NULL, NULL,
+	             NULL);
 }
 
 enum fd_status fd_db_meta_get(struct fd_db *db, const char *key, char *out, size_t size, struct fd_error *err)
@@ -132,8 +141,10 @@ enum fd_status fd_db_meta_get(struct fd_db *db, const char *key, char *out, size
 
 enum fd_status fd_db_meta_set(struct fd_db *db, const char *key, const char *value, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO meta(key, value) VALUES (?1, ?2) "
-					 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+	                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	                             err);
 	if (!s)
 		return err ? err->status : FD_E_IO;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -147,8 +158,8 @@ int fd_db_schema_version(struct fd_db *db, const char *chain)
 {
 	sqlite3_stmt *s;
 	int v = 0;
-	if (sqlite3_prepare_v2(db->db, "SELECT max(version) FROM schema_migrations WHERE chain = ?1",
-			       -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->db, "SELECT max(version) FROM schema_migrations WHERE chain = ?1", -1, &s,
+	                       NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_text(s, 1, chain, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) == SQLITE_ROW)
@@ -161,8 +172,8 @@ static bool step_applied(struct fd_db *db, const char *chain, int version)
 {
 	sqlite3_stmt *s;
 	bool found = false;
-	if (sqlite3_prepare_v2(db->db, "SELECT 1 FROM schema_migrations WHERE chain = ?1 AND version = ?2", -1, &s,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->db, "SELECT 1 FROM schema_migrations WHERE chain = ?1 AND version = ?2",
+	                       -1, &s, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(s, 1, chain, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, version);
@@ -172,7 +183,7 @@ static bool step_applied(struct fd_db *db, const char *chain, int version)
 }
 
 static enum fd_status migrate_step(struct fd_db *db, const char *chain, const struct fd_migration *m,
-				   struct fd_error *err)
+                                   struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
@@ -186,8 +197,10 @@ static enum fd_status migrate_step(struct fd_db *db, const char *chain, const st
 		st = m->fn(db, err);
 	if (!st) {
 		sqlite3_stmt *s;
-		sqlite3_prepare_v2(db->db, "INSERT INTO schema_migrations(chain, version, applied_at) "
-					   "VALUES (?1, ?2, strftime('%s','now'))", -1, &s, NULL);
+		sqlite3_prepare_v2(db->db,
+		                   "INSERT INTO schema_migrations(chain, version, applied_at) "
+		                   "VALUES (?1, ?2, strftime('%s','now'))",
+		                   -1, &s, NULL);
 		sqlite3_bind_text(s, 1, chain, -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 2, m->version);
 		if (sqlite3_step(s) != SQLITE_DONE)
@@ -202,24 +215,27 @@ static enum fd_status migrate_step(struct fd_db *db, const char *chain, const st
 }
 
 enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct fd_migration *steps,
-			     int n_steps, struct fd_error *err)
+                             int n_steps, struct fd_error *err)
 {
-	enum fd_status st = fd_db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-					   " chain TEXT NOT NULL, version INTEGER NOT NULL,"
-					   " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))",
-				       err);
+	enum fd_status st = fd_db_exec(db,
+	                               "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	                               " chain TEXT NOT NULL, version INTEGER NOT NULL,"
+	                               " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))",
+	                               err);
 	if (st)
 		return st;
 	int have = fd_db_schema_version(db, chain);
 	int newest = n_steps ? steps[n_steps - 1].version : 0;
 	if (have > newest)
 		return fd_fail(err, FD_E_INVALID, "schema_too_new", NULL,
-			       _("The database %s was written by a newer frontdesk (%s schema %d; this program knows up to %d). Upgrade frontdesk before opening it."),
-			       fd_db_path(db), chain, have, newest);
+		               _("The database %s was written by a newer frontdesk (%s schema %d; this "
+		                 "program knows up to %d). Upgrade frontdesk before opening it."),
+		               fd_db_path(db), chain, have, newest);
 	/* Every step not yet recorded, not just those above the highest: an
 	 * area's step may have been numbered below one that landed first. */
 	for (int i = 0; i < n_steps; i++)
-		if (!step_applied(db, chain, steps[i].version) && (st = migrate_step(db, chain, &steps[i], err)))
+		if (!step_applied(db, chain, steps[i].version) &&
+		    (st = migrate_step(db, chain, &steps[i], err)))
 			return st;
 	return FD_OK;
 }
@@ -230,7 +246,7 @@ static enum fd_status configure(struct fd_db *db, struct fd_error *err)
 	sqlite3_extended_result_codes(db->db, 1);
 	/* WAL lets readers (reports, a second window) run while the desk writes. */
 	const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-			      "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
+	                      "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
 	if (sqlite3_exec(db->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
 		return fd_db_fail(db, err, "configuring the database");
 	return FD_OK;
@@ -253,7 +269,8 @@ struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err)
 		return NULL;
 	}
 	db->path = strdup(path);
-	int oflags = SQLITE_OPEN_NOMUTEX | ((flags & FD_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+	int oflags =
+	    SQLITE_OPEN_NOMUTEX | ((flags & FD_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
 	bool memory = strcmp(path, ":memory:") == 0;
 	if (!memory && (flags & FD_DB_CREATE) && !(flags & FD_DB_READONLY)) {
 		oflags |= SQLITE_OPEN_CREATE;
@@ -267,8 +284,9 @@ struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err)
 	if (sqlite3_open_v2(path, &db->db, oflags, NULL) != SQLITE_OK) {
 		if (!db->db || sqlite3_errcode(db->db) == SQLITE_CANTOPEN)
 			fd_fail(err, FD_E_NOT_FOUND, "no_database", NULL,
-				_("Cannot open the database %s; run 'frontdesk init' or 'frontdesk demo' first, or pass --data."),
-				path);
+			        _("Cannot open the database %s; run 'frontdesk init' or 'frontdesk demo' "
+			          "first, or pass --data."),
+			        path);
 		else
 			fd_db_fail(db, err, "opening the database");
 		fd_db_close(db);
@@ -276,15 +294,15 @@ struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err)
 	}
 	int n;
 	const struct fd_migration *core = fd_core_migrations(&n);
-	if (configure(db, err) ||
-	    (!(flags & FD_DB_READONLY) && fd_db_migrate(db, "core", core, n, err))) {
+	if (configure(db, err) || (!(flags & FD_DB_READONLY) && fd_db_migrate(db, "core", core, n, err))) {
 		fd_db_close(db);
 		return NULL;
 	}
 	if ((flags & FD_DB_READONLY) && fd_db_schema_version(db, "core") != core[n - 1].version) {
 		fd_fail(err, FD_E_INVALID, "schema_mismatch", NULL,
-			_("The database %s has a different schema version; open it read-write once to upgrade it."),
-			path);
+		        _("The database %s has a different schema version; open it read-write once to "
+		          "upgrade it."),
+		        path);
 		fd_db_close(db);
 		return NULL;
 	}

@@ -17,11 +17,11 @@ struct fd_db;
 /* Called for every entity written through the repo, inside the writing
  * transaction (the server records its change feed here). entity is
  * "booking", "room", "room_type", "guest", "staff", "task" or "property". */
-typedef enum fd_status (*fd_change_hook)(void *ctx, struct fd_db *db, const char *entity,
-					  const char *id, struct fd_error *err);
+typedef enum fd_status (*fd_change_hook)(void *ctx, struct fd_db *db, const char *entity, const char *id,
+                                         struct fd_error *err);
 
 enum fd_db_flags {
-	FD_DB_CREATE = 1 << 0,   /* create the file (mode 0600) if missing */
+	FD_DB_CREATE = 1 << 0, /* create the file (mode 0600) if missing */
 	FD_DB_READONLY = 1 << 1,
 };
 
@@ -53,7 +53,8 @@ enum fd_status fd_db_exec(struct fd_db *db, const char *sql, struct fd_error *er
 enum fd_status fd_db_fail(struct fd_db *db, struct fd_error *err, const char *what);
 
 /* Key/value settings kept in the database (device id, cursors, ...). */
-enum fd_status fd_db_meta_get(struct fd_db *db, const char *key, char *out, size_t size, struct fd_error *err);
+enum fd_status fd_db_meta_get(struct fd_db *db, const char *key, char *out, size_t size,
+                              struct fd_error *err);
 enum fd_status fd_db_meta_set(struct fd_db *db, const char *key, const char *value, struct fd_error *err);
 
 /* Schema version of a migration chain ("core", "server", ...). */
@@ -69,7 +70,7 @@ struct fd_migration {
 	enum fd_status (*fn)(struct fd_db *db, struct fd_error *err);
 };
 enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct fd_migration *steps,
-			     int n_steps, struct fd_error *err);
+                             int n_steps, struct fd_error *err);
 /* The core chain (used by fd_db_open; exposed for the migration tests). */
 const struct fd_migration *fd_core_migrations(int *n);
 

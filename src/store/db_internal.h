@@ -15,7 +15,7 @@ struct fd_db {
 	struct fd_stmt_entry {
 		const char *sql;
 		sqlite3_stmt *stmt;
-	} *cache;
+	} * cache;
 	int n_cache, cap_cache;
 };
 

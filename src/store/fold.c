@@ -12,13 +12,13 @@
 static const struct {
 	const char *from, *to;
 } unstroke[] = {
-	{ "\xc3\xb8", "o" },  /* ø */
-	{ "\xc4\x91", "d" },  /* đ */
-	{ "\xc5\x82", "l" },  /* ł */
-	{ "\xc4\xa7", "h" },  /* ħ */
-	{ "\xc3\xa6", "ae" }, /* æ */
-	{ "\xc5\x93", "oe" }, /* œ */
-	{ "\xc3\xbe", "th" }, /* þ */
+    {"\xc3\xb8", "o"},  /* ø */
+    {"\xc4\x91", "d"},  /* đ */
+    {"\xc5\x82", "l"},  /* ł */
+    {"\xc4\xa7", "h"},  /* ħ */
+    {"\xc3\xa6", "ae"}, /* æ */
+    {"\xc5\x93", "oe"}, /* œ */
+    {"\xc3\xbe", "th"}, /* þ */
 };
 
 static void replace_unstroked(char *s)
@@ -46,10 +46,10 @@ char *fd_fold(const char *text, char *out, size_t size)
 	if (!size)
 		return out;
 	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-						  UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-						  UTF8PROC_IGNORE);
+	utf8proc_ssize_t n =
+	    utf8proc_map((const utf8proc_uint8_t *)text, 0, &folded,
+	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+	                     UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
 	if (n < 0) {
 		size_t i = 0;
 		for (; text[i] && i + 1 < size; i++)

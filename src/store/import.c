@@ -21,17 +21,63 @@
 #define MAX_NIGHTS 730
 
 enum col {
-	C_HOTEL, C_IS_CANCELED, C_YEAR, C_MONTH, C_DAY, C_WEEKEND, C_WEEK, C_ADULTS, C_CHILDREN, C_BABIES,
-	C_MEAL, C_COUNTRY, C_SEGMENT, C_RESERVED, C_ASSIGNED, C_DEPOSIT, C_ADR, C_STATUS,
-	C_ARRIVAL, C_DEPARTURE, C_TYPE, C_RATE, C_NSTATUS, C_GUEST, C_SOURCE, C_NOTES, N_COLS
+	C_HOTEL,
+	C_IS_CANCELED,
+	C_YEAR,
+	C_MONTH,
+	C_DAY,
+	C_WEEKEND,
+	C_WEEK,
+	C_ADULTS,
+	C_CHILDREN,
+	C_BABIES,
+	C_MEAL,
+	C_COUNTRY,
+	C_SEGMENT,
+	C_RESERVED,
+	C_ASSIGNED,
+	C_DEPOSIT,
+	C_ADR,
+	C_STATUS,
+	C_ARRIVAL,
+	C_DEPARTURE,
+	C_TYPE,
+	C_RATE,
+	C_NSTATUS,
+	C_GUEST,
+	C_SOURCE,
+	C_NOTES,
+	N_COLS
 };
 
 /* Header names; C_NSTATUS is the native "status", matched separately. */
 static const char *const col_names[N_COLS] = {
-	"hotel", "is_canceled", "arrival_date_year", "arrival_date_month", "arrival_date_day_of_month",
-	"stays_in_weekend_nights", "stays_in_week_nights", "adults", "children", "babies", "meal", "country",
-	"market_segment", "reserved_room_type", "assigned_room_type", "deposit_type", "adr",
-	"reservation_status", "arrival", "departure", "type", "rate", "status", "guest", "source", "notes",
+    "hotel",
+    "is_canceled",
+    "arrival_date_year",
+    "arrival_date_month",
+    "arrival_date_day_of_month",
+    "stays_in_weekend_nights",
+    "stays_in_week_nights",
+    "adults",
+    "children",
+    "babies",
+    "meal",
+    "country",
+    "market_segment",
+    "reserved_room_type",
+    "assigned_room_type",
+    "deposit_type",
+    "adr",
+    "reservation_status",
+    "arrival",
+    "departure",
+    "type",
+    "rate",
+    "status",
+    "guest",
+    "source",
+    "notes",
 };
 
 struct imp_row {
@@ -128,8 +174,9 @@ static bool parse_int(const char *s, long min, long max, long *out)
 
 static int month_number(const char *s)
 {
-	static const char *const m[] = { "January", "February", "March", "April", "May", "June", "July",
-					 "August", "September", "October", "November", "December" };
+	static const char *const m[] = {"January",   "February", "March",    "April",
+	                                "May",       "June",     "July",     "August",
+	                                "September", "October",  "November", "December"};
 	for (int i = 0; s && i < 12; i++)
 		if (strcmp(s, m[i]) == 0)
 			return i + 1;
@@ -143,8 +190,8 @@ static bool type_code_ok(const char *s)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		char ch = s[i];
-		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' ||
-		      ch == '_'))
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		      ch == '-' || ch == '_'))
 			return false;
 	}
 	return true;
@@ -153,12 +200,12 @@ static bool type_code_ok(const char *s)
 /* The data set writes countries as ISO 3166-1 alpha-3 (PRT); guests keep
  * alpha-2 (PT). Codes not in this table stay in the booking's notes. */
 static const char alpha3[] =
-	"AGO AO ARE AE ARG AR AUS AU AUT AT AZE AZ BEL BE BGR BG BRA BR CAN CA CHE CH CHL CL CHN CN "
-	"COL CO CPV CV CYP CY CZE CZ DEU DE DNK DK DZA DZ EGY EG ESP ES EST EE FIN FI FRA FR "
-	"GBR GB GRC GR HKG HK HRV HR HUN HU IDN ID IND IN IRL IE IRN IR ISL IS ISR IL ITA IT JPN JP "
-	"KOR KR LTU LT LUX LU LVA LV MAR MA MEX MX MOZ MZ NGA NG NLD NL NOR NO NZL NZ PHL PH POL PL "
-	"PRT PT ROU RO RUS RU SAU SA SRB RS SVK SK SVN SI SWE SE THA TH TUN TN TUR TR TWN TW UKR UA "
-	"URY UY USA US VEN VE ZAF ZA ";
+    "AGO AO ARE AE ARG AR AUS AU AUT AT AZE AZ BEL BE BGR BG BRA BR CAN CA CHE CH CHL CL CHN CN "
+    "COL CO CPV CV CYP CY CZE CZ DEU DE DNK DK DZA DZ EGY EG ESP ES EST EE FIN FI FRA FR "
+    "GBR GB GRC GR HKG HK HRV HR HUN HU IDN ID IND IN IRL IE IRN IR ISL IS ISR IL ITA IT JPN JP "
+    "KOR KR LTU LT LUX LU LVA LV MAR MA MEX MX MOZ MZ NGA NG NLD NL NOR NO NZL NZ PHL PH POL PL "
+    "PRT PT ROU RO RUS RU SAU SA SRB RS SVK SK SVN SI SWE SE THA TH TUN TN TUR TR TWN TW UKR UA "
+    "URY UY USA US VEN VE ZAF ZA ";
 
 static bool country_alpha2(const char *code, char out[4])
 {
@@ -190,14 +237,17 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 	if (!parse_int(field(p, C_YEAR), 1900, 9999, &y))
 		snprintf(why, n, _("arrival_date_year \"%s\" is not a year"), field(p, C_YEAR));
 	else if (!(m = month_number(field(p, C_MONTH))))
-		snprintf(why, n, _("arrival_date_month \"%s\" is not an English month name"), field(p, C_MONTH));
+		snprintf(why, n, _("arrival_date_month \"%s\" is not an English month name"),
+		         field(p, C_MONTH));
 	else if (!parse_int(field(p, C_DAY), 1, 31, &d) || !fd_date_valid_ymd((int)y, m, (int)d))
-		snprintf(why, n, _("arrival_date_day_of_month \"%s\" is not a day of %s %ld"), field(p, C_DAY),
-			 field(p, C_MONTH), y);
-	else if (!parse_int(field(p, C_WEEKEND), 0, MAX_NIGHTS, &we) || !parse_int(field(p, C_WEEK), 0, MAX_NIGHTS, &wk) ||
-		 we + wk > MAX_NIGHTS)
-		snprintf(why, n, _("the stay's nights (\"%s\" + \"%s\") must be whole numbers adding up to at most %d"),
-			 field(p, C_WEEKEND), field(p, C_WEEK), MAX_NIGHTS);
+		snprintf(why, n, _("arrival_date_day_of_month \"%s\" is not a day of %s %ld"),
+		         field(p, C_DAY), field(p, C_MONTH), y);
+	else if (!parse_int(field(p, C_WEEKEND), 0, MAX_NIGHTS, &we) ||
+	         !parse_int(field(p, C_WEEK), 0, MAX_NIGHTS, &wk) || we + wk > MAX_NIGHTS)
+		snprintf(
+		    why, n,
+		    _("the stay's nights (\"%s\" + \"%s\") must be whole numbers adding up to at most %d"),
+		    field(p, C_WEEKEND), field(p, C_WEEK), MAX_NIGHTS);
 	else if (!parse_int(field(p, C_ADULTS), 0, 50, &ad))
 		snprintf(why, n, _("adults \"%s\" must be a whole number from 0 to 50"), field(p, C_ADULTS));
 	else if ((v = field(p, C_CHILDREN)) && strcmp(v, "NA") != 0 && *v && !parse_int(v, 0, 50, &ch))
@@ -205,7 +255,8 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 	else if ((v = field(p, C_BABIES)) && *v && !parse_int(v, 0, 50, &ba))
 		snprintf(why, n, _("babies \"%s\" must be a whole number from 0 to 50"), v);
 	else if (!type_code_ok(field(p, C_RESERVED)))
-		snprintf(why, n, _("reserved_room_type \"%s\" is not a room type code"), field(p, C_RESERVED));
+		snprintf(why, n, _("reserved_room_type \"%s\" is not a room type code"),
+		         field(p, C_RESERVED));
 	else if ((v = field(p, C_ASSIGNED)) && *v && !type_code_ok(v))
 		snprintf(why, n, _("assigned_room_type \"%s\" is not a room type code"), v);
 	else if ((v = field(p, C_IS_CANCELED)) && !parse_int(v, 0, 1, &canc))
@@ -220,14 +271,16 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 	else if (v && strcmp(v, "No-Show") == 0)
 		r->status = FD_BOOKING_NO_SHOW;
 	else {
-		snprintf(why, n, _("reservation_status \"%s\" is not Check-Out, Canceled or No-Show"), v ? v : "");
+		snprintf(why, n, _("reservation_status \"%s\" is not Check-Out, Canceled or No-Show"),
+		         v ? v : "");
 		return;
 	}
-	if (canc >= 0 && (canc == 1) != (r->status == FD_BOOKING_CANCELLED || r->status == FD_BOOKING_NO_SHOW)) {
+	if (canc >= 0 &&
+	    (canc == 1) != (r->status == FD_BOOKING_CANCELLED || r->status == FD_BOOKING_NO_SHOW)) {
 		snprintf(why, n, _("is_canceled %ld contradicts reservation_status %s"), canc, v);
 		return;
 	}
-	struct fd_error e = { 0 };
+	struct fd_error e = {0};
 	v = field(p, C_ADR);
 	if (fd_money_parse(v, p->currency, &r->rate, &e)) {
 		snprintf(why, n, _("adr \"%s\": %s"), v ? v : "", e.message);
@@ -249,8 +302,9 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 	bool mapped = country_alpha2(country, r->country);
 	copy(r->source, sizeof r->source, field(p, C_SEGMENT));
 	snprintf(r->notes, sizeof r->notes, "hotel: %.40s; meal: %.12s; deposit: %.20s%s%s",
-		 field(p, C_HOTEL) ? field(p, C_HOTEL) : "", field(p, C_MEAL) ? field(p, C_MEAL) : "",
-		 field(p, C_DEPOSIT) ? field(p, C_DEPOSIT) : "", mapped ? "" : "; country: ", mapped ? "" : country);
+	         field(p, C_HOTEL) ? field(p, C_HOTEL) : "", field(p, C_MEAL) ? field(p, C_MEAL) : "",
+	         field(p, C_DEPOSIT) ? field(p, C_DEPOSIT) : "",
+	         mapped ? "" : "; country: ", mapped ? "" : country);
 }
 
 static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
@@ -260,9 +314,11 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 	if (!fd_date_parse(field(p, C_ARRIVAL) ? field(p, C_ARRIVAL) : "", &r->arrival))
 		snprintf(why, n, _("arrival \"%s\" is not a date (YYYY-MM-DD)"), field(p, C_ARRIVAL));
 	else if (!fd_date_parse(field(p, C_DEPARTURE) ? field(p, C_DEPARTURE) : "", &r->departure) ||
-		 r->departure < r->arrival || r->departure - r->arrival > MAX_NIGHTS)
-		snprintf(why, n, _("departure \"%s\" must be a date on or after the arrival, at most %d nights later"),
-			 field(p, C_DEPARTURE), MAX_NIGHTS);
+	         r->departure < r->arrival || r->departure - r->arrival > MAX_NIGHTS)
+		snprintf(
+		    why, n,
+		    _("departure \"%s\" must be a date on or after the arrival, at most %d nights later"),
+		    field(p, C_DEPARTURE), MAX_NIGHTS);
 	else if (!type_code_ok(field(p, C_TYPE)))
 		snprintf(why, n, _("type \"%s\" is not a room type code"), field(p, C_TYPE));
 	else if (!parse_int(field(p, C_ADULTS), 0, 50, &ad))
@@ -278,7 +334,7 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 		snprintf(why, n, _("status \"%s\" is not reserved, checked_out, cancelled or no_show"), v);
 		return;
 	}
-	struct fd_error e = { 0 };
+	struct fd_error e = {0};
 	r->rate = 0;
 	if ((v = field(p, C_RATE)) && *v && fd_money_parse(v, p->currency, &r->rate, &e)) {
 		snprintf(why, n, _("rate \"%s\": %s"), v, e.message);
@@ -304,7 +360,9 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 	char country[8];
 	copy(country, sizeof country, field(p, C_COUNTRY));
 	if (!country_alpha2(country, r->country)) {
-		snprintf(why, n, _("country \"%s\" is not an ISO 3166-1 code this program knows (for example PT)"), country);
+		snprintf(why, n,
+		         _("country \"%s\" is not an ISO 3166-1 code this program knows (for example PT)"),
+		         country);
 		return;
 	}
 	copy(r->source, sizeof r->source, field(p, C_SOURCE));
@@ -324,17 +382,18 @@ static void read_header(struct parse *p)
 	p->n_header = p->n_fields;
 	p->header_done = true;
 	p->native = p->col[C_ARRIVAL] >= 0 && p->col[C_DEPARTURE] >= 0;
-	static const enum col need_ds[] = { C_YEAR, C_MONTH, C_DAY, C_WEEKEND, C_WEEK, C_ADULTS, C_RESERVED, C_ADR,
-					    C_STATUS };
-	static const enum col need_native[] = { C_ARRIVAL, C_DEPARTURE, C_TYPE, C_ADULTS };
+	static const enum col need_ds[] = {C_YEAR,   C_MONTH,    C_DAY, C_WEEKEND, C_WEEK,
+	                                   C_ADULTS, C_RESERVED, C_ADR, C_STATUS};
+	static const enum col need_native[] = {C_ARRIVAL, C_DEPARTURE, C_TYPE, C_ADULTS};
 	const enum col *need = p->native ? need_native : need_ds;
 	int n_need = p->native ? 4 : 9;
 	for (int i = 0; i < n_need; i++)
 		if (p->col[need[i]] < 0) {
-			fd_fail(p->err, FD_E_INVALID, "invalid_file", "file",
-				_("%s:%ld: the header has no column \"%s\"; see frontdesk(1) for the columns"
-				  " (the hotel booking demand layout, or arrival, departure, type, adults, ...)"),
-				p->path, p->row_line, col_names[need[i]]);
+			fd_fail(
+			    p->err, FD_E_INVALID, "invalid_file", "file",
+			    _("%s:%ld: the header has no column \"%s\"; see frontdesk(1) for the columns"
+			      " (the hotel booking demand layout, or arrival, departure, type, adults, ...)"),
+			    p->path, p->row_line, col_names[need[i]]);
 			p->header_bad = true;
 			return;
 		}
@@ -364,11 +423,13 @@ static void on_row(int c, void *data)
 	}
 	p->res->rows++;
 	if (p->too_wide) {
-		list_bad(p, p->row_line, _("the row is too long (more than %d fields or %d bytes)"), MAX_FIELDS, ARENA);
+		list_bad(p, p->row_line, _("the row is too long (more than %d fields or %d bytes)"),
+		         MAX_FIELDS, ARENA);
 		return;
 	}
 	if (p->n_fields != p->n_header) {
-		list_bad(p, p->row_line, _("the row has %d fields; the header has %d"), p->n_fields, p->n_header);
+		list_bad(p, p->row_line, _("the row has %d fields; the header has %d"), p->n_fields,
+		         p->n_header);
 		return;
 	}
 	const char *hotel = field(p, C_HOTEL);
@@ -378,7 +439,7 @@ static void on_row(int c, void *data)
 		p->res->other_hotel++;
 		return;
 	}
-	struct imp_row r = { .line = p->row_line };
+	struct imp_row r = {.line = p->row_line};
 	char why[512] = "";
 	if (p->native)
 		row_native(p, &r, why, sizeof why);
@@ -417,20 +478,24 @@ static enum fd_status read_file(struct parse *p, FILE *f)
 	while (!st && (len = getline(&buf, &cap, f)) > 0) {
 		p->line++;
 		if (csv_parse(&csv, buf, (size_t)len, on_field, on_row, p) != (size_t)len)
-			st = fd_fail(p->err, FD_E_INVALID, "invalid_file", "file", _("%s:%ld: %s; nothing imported."),
-				     p->path, p->line, csv_strerror(csv_error(&csv)));
+			st = fd_fail(p->err, FD_E_INVALID, "invalid_file", "file",
+			             _("%s:%ld: %s; nothing imported."), p->path, p->line,
+			             csv_strerror(csv_error(&csv)));
 		if (!st && p->header_bad)
 			st = FD_E_INVALID;
 	}
 	if (!st && csv_fini(&csv, on_field, on_row, p) != 0)
 		st = fd_fail(p->err, FD_E_INVALID, "invalid_file", "file",
-			     _("%s:%ld: the file ends inside a quoted field; nothing imported."), p->path, p->line);
+		             _("%s:%ld: the file ends inside a quoted field; nothing imported."), p->path,
+		             p->line);
 	if (!st && p->header_bad)
 		st = FD_E_INVALID;
 	if (!st && ferror(f))
-		st = fd_fail(p->err, FD_E_IO, "io", "file", _("Cannot read %s: %s."), p->path, strerror(errno));
+		st = fd_fail(p->err, FD_E_IO, "io", "file", _("Cannot read %s: %s."), p->path,
+		             strerror(errno));
 	if (!st && !p->header_done)
-		st = fd_fail(p->err, FD_E_INVALID, "invalid_file", "file", _("%s is empty; nothing imported."), p->path);
+		st = fd_fail(p->err, FD_E_INVALID, "invalid_file", "file",
+		             _("%s is empty; nothing imported."), p->path);
 	if (!st && p->nomem)
 		st = fd_fail(p->err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 	free(buf);
@@ -440,8 +505,8 @@ static enum fd_status read_file(struct parse *p, FILE *f)
 
 /* --- writing --- */
 
-static enum fd_status ensure_type(struct fd_db *db, const char *code, int guests, struct fd_import_result *res,
-				  struct fd_error *err)
+static enum fd_status ensure_type(struct fd_db *db, const char *code, int guests,
+                                  struct fd_import_result *res, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(db);
 	struct fd_room_type t;
@@ -469,7 +534,7 @@ static enum fd_status write_types(struct fd_db *db, struct parse *p, struct fd_e
 	int n = 0;
 	for (long i = 0; i < p->n_rows; i++) {
 		const struct imp_row *r = &p->rows[i];
-		const char *codes[2] = { r->type, r->assigned };
+		const char *codes[2] = {r->type, r->assigned};
 		for (int k = 0; k < 2; k++) {
 			if (!codes[k][0])
 				continue;
@@ -478,8 +543,10 @@ static enum fd_status write_types(struct fd_db *db, struct parse *p, struct fd_e
 				j++;
 			if (j == n) {
 				if (n == 256)
-					return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-						       _("%s:%ld: more than 256 room types; nothing imported."), p->path, r->line);
+					return fd_fail(
+					    err, FD_E_INVALID, "invalid_file", "file",
+					    _("%s:%ld: more than 256 room types; nothing imported."), p->path,
+					    r->line);
 				snprintf(seen[n].code, sizeof seen[n].code, "%s", codes[k]);
 				seen[n++].guests = 0;
 			}
@@ -503,8 +570,8 @@ struct guest_cache {
 	int n;
 };
 
-static enum fd_status row_guest(struct fd_db *db, const struct imp_row *r, struct guest_cache *gc, char id[FD_ID_LEN],
-				struct fd_error *err)
+static enum fd_status row_guest(struct fd_db *db, const struct imp_row *r, struct guest_cache *gc,
+                                char id[FD_ID_LEN], struct fd_error *err)
 {
 	bool anonymous = strcmp(r->family, "Imported guest") == 0 && !r->given[0];
 	for (int i = 0; anonymous && i < gc->n; i++)
@@ -532,10 +599,11 @@ static enum fd_status row_guest(struct fd_db *db, const struct imp_row *r, struc
 }
 
 static const char sql_booking[] =
-	"INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults, children, rate,"
-	" status, source, notes, eta, late_checkin, version, updated_at)"
-	" VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', 0, 1, ?13)";
-static const char sql_night[] = "INSERT INTO stay_nights (booking_id, night, type_code, room) VALUES (?1, ?2, ?3, NULL)";
+    "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults, children, rate,"
+    " status, source, notes, eta, late_checkin, version, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', 0, 1, ?13)";
+static const char sql_night[] =
+    "INSERT INTO stay_nights (booking_id, night, type_code, room) VALUES (?1, ?2, ?3, NULL)";
 
 /* The bulk path: the same rows put_booking writes for a booking without a
  * room (the booking, and one stay_nights row per night it holds), with
@@ -543,7 +611,7 @@ static const char sql_night[] = "INSERT INTO stay_nights (booking_id, night, typ
  * seconds. Checked-out and reserved bookings hold their nights; cancelled
  * and no-show ones hold none. */
 static enum fd_status write_row(struct fd_db *db, const struct imp_row *r, struct guest_cache *gc,
-				struct fd_error *err)
+                                struct fd_error *err)
 {
 	char guest[FD_ID_LEN], id[FD_ID_LEN], code[FD_CODE_LEN];
 	enum fd_status st = row_guest(db, r, gc, guest, err);
@@ -608,7 +676,7 @@ static enum fd_status audit_import(struct fd_db *db, struct parse *p, struct fd_
 	cJSON_AddNumberToObject(op.payload, "imported", (double)p->res->imported);
 	cJSON_AddNumberToObject(op.payload, "skipped_bad", (double)p->res->bad);
 	cJSON_AddNumberToObject(op.payload, "day_use", (double)p->res->day_use);
-	struct fd_op_result res = { .entity = "import" };
+	struct fd_op_result res = {.entity = "import"};
 	const char *base = strrchr(p->path, '/');
 	snprintf(res.id, sizeof res.id, "%.36s", base ? base + 1 : p->path);
 	enum fd_status st = fd_store_audit(db, &op, &res, err);
@@ -626,14 +694,14 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 	if (st)
 		return st;
 	st = write_types(db, p, err);
-	struct guest_cache gc = { .n = 0 };
+	struct guest_cache gc = {.n = 0};
 	for (long i = 0; !st && i < p->n_rows; i++) {
 		st = write_row(db, &p->rows[i], &gc, err);
 		if (st) {
 			char msg[sizeof err->message];
 			snprintf(msg, sizeof msg, "%s", err->message);
-			fd_fail(err, err->status, err->code, "file", _("%s:%ld: %s; nothing imported."), p->path,
-				p->rows[i].line, msg);
+			fd_fail(err, err->status, err->code, "file", _("%s:%ld: %s; nothing imported."),
+			        p->path, p->rows[i].line, msg);
 		} else {
 			p->res->imported++;
 		}
@@ -651,7 +719,7 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 }
 
 enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const struct fd_import_opts *opts,
-				  struct fd_import_result *res, struct fd_error *err)
+                                  struct fd_import_result *res, struct fd_error *err)
 {
 	memset(res, 0, sizeof *res);
 	struct fd_property prop;
@@ -659,7 +727,7 @@ enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const stru
 	enum fd_status st = repo->get_property(repo->ctx, &prop, err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(err, FD_E_NOT_FOUND, "no_property", NULL,
-			       _("This hotel has not been set up yet; run 'init' first."));
+		               _("This hotel has not been set up yet; run 'init' first."));
 	if (st)
 		return st;
 	FILE *f = fopen(path, "r");
@@ -680,17 +748,20 @@ enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const stru
 	if (!st && opts->hotel && p->n_rows == 0 && res->bad == 0) {
 		char found[600] = "";
 		for (int i = 0; i < p->n_hotels; i++)
-			snprintf(found + strlen(found), sizeof found - strlen(found), "%s\"%s\"", i ? ", " : "", p->hotels[i]);
-		st = fd_fail(err, FD_E_INVALID, "no_rows", "hotel", _("%s has no rows for hotel \"%s\"; it has %s."), path,
-			     opts->hotel, p->n_hotels ? found : _("no hotel column"));
+			snprintf(found + strlen(found), sizeof found - strlen(found), "%s\"%s\"",
+			         i ? ", " : "", p->hotels[i]);
+		st = fd_fail(err, FD_E_INVALID, "no_rows", "hotel",
+		             _("%s has no rows for hotel \"%s\"; it has %s."), path, opts->hotel,
+		             p->n_hotels ? found : _("no hotel column"));
 	}
 	if (!st && res->bad > MAX_LISTED && opts->report)
 		fprintf(opts->report, _("%s: ... and %ld more bad rows\n"), path, res->bad - MAX_LISTED);
 	if (!st && res->bad > 0 && !opts->skip_bad) {
-		st = fd_fail(err, FD_E_INVALID, "bad_rows", "file",
-			     _("%s: %ld bad row(s) (listed above); nothing imported. Fix them, or use --skip-bad-rows "
-			       "to import the rest."),
-			     path, res->bad);
+		st = fd_fail(
+		    err, FD_E_INVALID, "bad_rows", "file",
+		    _("%s: %ld bad row(s) (listed above); nothing imported. Fix them, or use --skip-bad-rows "
+		      "to import the rest."),
+		    path, res->bad);
 	}
 	if (!st)
 		st = write_all(db, p, err);

@@ -37,23 +37,23 @@
 #include "store/db.h"
 
 struct fd_import_opts {
-	const char *hotel;  /* only rows of this hotel (data-set layout), or NULL */
-	bool skip_bad;      /* import the good rows, list the bad ones */
-	const char *actor;  /* for the audit log */
+	const char *hotel; /* only rows of this hotel (data-set layout), or NULL */
+	bool skip_bad;     /* import the good rows, list the bad ones */
+	const char *actor; /* for the audit log */
 	const char *device;
-	FILE *report;       /* where bad rows are listed (stderr) */
+	FILE *report; /* where bad rows are listed (stderr) */
 };
 
 struct fd_import_result {
-	long rows;          /* data rows read */
+	long rows; /* data rows read */
 	long imported;
 	long bad;
-	long day_use;       /* zero-night rows skipped */
-	long other_hotel;   /* rows of other hotels skipped */
+	long day_use;     /* zero-night rows skipped */
+	long other_hotel; /* rows of other hotels skipped */
 	long types_created;
 };
 
 enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const struct fd_import_opts *opts,
-				  struct fd_import_result *res, struct fd_error *err);
+                                  struct fd_import_result *res, struct fd_error *err);
 
 #endif

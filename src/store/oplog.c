@@ -47,11 +47,13 @@ enum fd_status fd_store_next_seq(struct fd_db *db, int64_t *seq, struct fd_error
 }
 
 enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,
-			      struct fd_error *err)
+                              struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO audit_log (op_id, device, actor, type, entity,"
-					 " entity_id, payload, created_at, applied_at)"
-					 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "INSERT INTO audit_log (op_id, device, actor, type, entity,"
+	                             " entity_id, payload, created_at, applied_at)"
+	                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	                             err);
 	if (!s)
 		return err->status;
 	char *payload = cJSON_PrintUnformatted(op->payload);
@@ -75,8 +77,9 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
  * (kept by triggers on guests) are left out. */
 static int recorded_table(void *ctx, const char *table)
 {
-	static const char *const skip[] = { "meta", "audit_log", "outbox", "schema_migrations",
-					    "sync_", "srv_", "guest_search", "sqlite_", NULL };
+	static const char *const skip[] = {"meta",  "audit_log", "outbox",       "schema_migrations",
+	                                   "sync_", "srv_",      "guest_search", "sqlite_",
+	                                   NULL};
 	for (int i = 0; skip[i]; i++)
 		if (strncmp(table, skip[i], strlen(skip[i])) == 0)
 			return 0;
@@ -84,8 +87,8 @@ static int recorded_table(void *ctx, const char *table)
 }
 
 enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op, unsigned flags,
-				       struct fd_op_result *res, void **changeset, int *n_changeset,
-				       struct fd_error *err)
+                                       struct fd_op_result *res, void **changeset, int *n_changeset,
+                                       struct fd_error *err)
 {
 	*changeset = NULL;
 	*n_changeset = 0;
@@ -102,13 +105,16 @@ enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op,
 }
 
 static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const void *cs, int n_cs,
-				    struct fd_error *err)
+                                    struct fd_error *err)
 {
 	enum fd_status st = fd_store_next_seq(db, &op->device_seq, err);
 	if (st)
 		return st;
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload,"
-					 " changeset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload,"
+	               " changeset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	               err);
 	if (!s)
 		return err->status;
 	char *payload = cJSON_PrintUnformatted(op->payload);
@@ -126,7 +132,7 @@ static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const vo
 }
 
 enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
-			      struct fd_op_result *results, int *failed, struct fd_error *err)
+                              struct fd_op_result *results, int *failed, struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)

@@ -20,7 +20,7 @@ void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const 
  * enum fd_store_apply_flags. results (n of them) may be NULL. On failure
  * *failed is the index of the refused operation. */
 enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
-			      struct fd_op_result *results, int *failed, struct fd_error *err);
+                              struct fd_op_result *results, int *failed, struct fd_error *err);
 
 /* Inside the caller's transaction: apply one operation while recording its
  * effect on the hotel tables as a SQLite session changeset (*changeset is
@@ -28,12 +28,12 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
  * nothing). fd_store_apply does this for FD_STORE_OUTBOX, the sync engine
  * when it re-applies pending operations on top of fresh server state. */
 enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op, unsigned flags,
-				       struct fd_op_result *res, void **changeset, int *n_changeset,
-				       struct fd_error *err);
+                                       struct fd_op_result *res, void **changeset, int *n_changeset,
+                                       struct fd_error *err);
 
 /* Inside a caller's transaction: audit-log one applied operation. */
 enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,
-			      struct fd_error *err);
+                              struct fd_error *err);
 
 /* A new confirmation code not used by any booking in this store. Codes are
  * random (31^6, about 887 million); at hundreds of thousands of bookings a

@@ -10,7 +10,7 @@
 #include "store/fold.h"
 
 static enum fd_status stream_bookings(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
-				      struct fd_error *err)
+                                      struct fd_error *err)
 {
 	int rc;
 	struct fd_booking_row row;
@@ -27,13 +27,15 @@ static enum fd_status stream_bookings(struct fd_db *db, sqlite3_stmt *s, fd_book
 
 enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT id, code, name, max_occupancy, base_rate, rank, version"
-					 " FROM room_types ORDER BY rank, code", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT id, code, name, max_occupancy, base_rate, rank, version"
+	                             " FROM room_types ORDER BY rank, code",
+	                             err);
 	if (!s)
 		return err->status;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct fd_room_type t = { 0 };
+		struct fd_room_type t = {0};
 		fd_col_text(s, 0, t.id, sizeof t.id);
 		fd_col_text(s, 1, t.code, sizeof t.code);
 		fd_col_text(s, 2, t.name, sizeof t.name);
@@ -52,15 +54,17 @@ enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *c
 
 enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"
-		" r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"
-		" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"
-		" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"
-		"   AND b.departure <= ?1),"
-		" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"
-		"   AND b.arrival = ?1)"
-		" FROM rooms r ORDER BY r.floor, length(r.number), r.number", err);
+	sqlite3_stmt *s = fd_db_stmt(
+	    db,
+	    "SELECT r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"
+	    " r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"
+	    " (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"
+	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"
+	    "   AND b.departure <= ?1),"
+	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"
+	    "   AND b.arrival = ?1)"
+	    " FROM rooms r ORDER BY r.floor, length(r.number), r.number",
+	    err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, today);
@@ -78,21 +82,25 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 }
 
 enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filter *f, fd_booking_cb cb,
-				 void *ctx, struct fd_error *err)
+                                 void *ctx, struct fd_error *err)
 {
 	static const char *const sql[] = {
-		[FD_LIST_RANGE] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-				  " WHERE b.arrival < ?2 AND b.departure > ?1"
-				  " ORDER BY b.arrival, b.code LIMIT ?3 OFFSET ?4",
-		[FD_LIST_ARRIVALS] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-				     " WHERE b.arrival = ?1 AND b.status = 'reserved' AND ?2 = ?2"
-				     " ORDER BY b.eta = '', b.eta, g.family LIMIT ?3 OFFSET ?4",
-		[FD_LIST_DEPARTURES] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-				       " WHERE b.departure <= ?1 AND b.status = 'checked_in' AND ?2 = ?2"
-				       " ORDER BY b.room LIMIT ?3 OFFSET ?4",
-		[FD_LIST_INHOUSE] = "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-				    " WHERE b.status = 'checked_in' AND ?1 = ?1 AND ?2 = ?2"
-				    " ORDER BY length(b.room), b.room LIMIT ?3 OFFSET ?4",
+	    [FD_LIST_RANGE] =
+	        "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	        " WHERE b.arrival < ?2 AND b.departure > ?1"
+	        " ORDER BY b.arrival, b.code LIMIT ?3 OFFSET ?4",
+	    [FD_LIST_ARRIVALS] =
+	        "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	        " WHERE b.arrival = ?1 AND b.status = 'reserved' AND ?2 = ?2"
+	        " ORDER BY b.eta = '', b.eta, g.family LIMIT ?3 OFFSET ?4",
+	    [FD_LIST_DEPARTURES] =
+	        "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	        " WHERE b.departure <= ?1 AND b.status = 'checked_in' AND ?2 = ?2"
+	        " ORDER BY b.room LIMIT ?3 OFFSET ?4",
+	    [FD_LIST_INHOUSE] =
+	        "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	        " WHERE b.status = 'checked_in' AND ?1 = ?1 AND ?2 = ?2"
+	        " ORDER BY length(b.room), b.room LIMIT ?3 OFFSET ?4",
 	};
 	sqlite3_stmt *s = fd_db_stmt(db, sql[f->kind], err);
 	if (!s)
@@ -115,7 +123,7 @@ static bool looks_like_code(const char *t)
 }
 
 enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-			     struct fd_error *err)
+                             struct fd_error *err)
 {
 	char key[256], upper[FD_CODE_LEN] = "";
 	fd_fold(text, key, sizeof key);
@@ -132,19 +140,19 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	 * OR across the two tables made SQLite scan every booking (about
 	 * 0.5 s with 500,000 of them). */
 	const char *by_fts =
-		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
-		"  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
-		"  UNION ALL SELECT bb.rowid FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
-		"   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1)"
-		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
+	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
+	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
+	    "  UNION ALL SELECT bb.rowid FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
+	    "   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1)"
+	    " ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	const char *by_prefix =
-		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
-		"  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
-		"  UNION ALL SELECT bb.rowid FROM guests gg JOIN bookings bb ON bb.guest_id = gg.id"
-		"   WHERE gg.search_key LIKE ?1 || '%' OR gg.search_key LIKE '% ' || ?1 || '%')"
-		" ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
+	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
+	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
+	    "  UNION ALL SELECT bb.rowid FROM guests gg JOIN bookings bb ON bb.guest_id = gg.id"
+	    "   WHERE gg.search_key LIKE ?1 || '%' OR gg.search_key LIKE '% ' || ?1 || '%')"
+	    " ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
 		return err->status;
@@ -169,7 +177,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 }
 
 enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
-			      struct fd_error *err)
+                              struct fd_error *err)
 {
 	/* A stay overlaps [from, to) when it holds the night `from` (the guard
 	 * table knows) or arrives inside the range (bookings_arrival); both
@@ -178,14 +186,16 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 	 * than reading every night of the range). Nights hold a room exactly
 	 * when their booking has one, and only stays that hold nights
 	 * (reserved, in house, checked out) are on the board. */
-	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.room IS NOT NULL AND b.rowid IN"
-		"  (SELECT bb.rowid FROM stay_nights n JOIN bookings bb ON bb.id = n.booking_id"
-		"   WHERE n.night = ?1"
-		"   UNION ALL SELECT rowid FROM bookings WHERE arrival > ?1 AND arrival < ?2"
-		"   AND status IN ('reserved', 'checked_in', 'checked_out'))"
-		" ORDER BY b.room, b.arrival", err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	               " WHERE b.room IS NOT NULL AND b.rowid IN"
+	               "  (SELECT bb.rowid FROM stay_nights n JOIN bookings bb ON bb.id = n.booking_id"
+	               "   WHERE n.night = ?1"
+	               "   UNION ALL SELECT rowid FROM bookings WHERE arrival > ?1 AND arrival < ?2"
+	               "   AND status IN ('reserved', 'checked_in', 'checked_out'))"
+	               " ORDER BY b.room, b.arrival",
+	               err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, from);
@@ -194,7 +204,7 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 }
 
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
-				  struct fd_error *err)
+                                  struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(db);
 	int sold, rooms;
@@ -211,8 +221,9 @@ enum fd_status fd_query_business_date(struct fd_db *db, fd_date *out, struct fd_
 	struct fd_property p;
 	enum fd_status st = repo->get_property(repo->ctx, &p, err);
 	if (st == FD_E_NOT_FOUND)
-		return fd_fail(err, FD_E_NOT_FOUND, "no_property", NULL,
-			       _("This hotel has not been set up yet; run 'frontdesk init' or 'frontdesk demo'."));
+		return fd_fail(
+		    err, FD_E_NOT_FOUND, "no_property", NULL,
+		    _("This hotel has not been set up yet; run 'frontdesk init' or 'frontdesk demo'."));
 	if (!st)
 		*out = p.business_date;
 	return st;

@@ -34,7 +34,7 @@ enum fd_booking_list {
 struct fd_booking_filter {
 	enum fd_booking_list kind;
 	fd_date from, to;
-	int limit;  /* 0: 1000 */
+	int limit; /* 0: 1000 */
 	int offset;
 };
 
@@ -44,20 +44,21 @@ typedef bool (*fd_room_type_cb)(void *ctx, const struct fd_room_type *t);
 
 enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *ctx, struct fd_error *err);
 /* Rooms ordered by floor and number, with today's state. */
-enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, void *ctx, struct fd_error *err);
+enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, void *ctx,
+                              struct fd_error *err);
 enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filter *f, fd_booking_cb cb,
-				 void *ctx, struct fd_error *err);
+                                 void *ctx, struct fd_error *err);
 /* Find bookings by confirmation code, room number or part of the guest's
  * name (case- and accent-insensitive); most recent stays first. */
 enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-			     struct fd_error *err);
+                             struct fd_error *err);
 /* Bookings holding a room on some night of [from, to), for the room board. */
 enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
-			      struct fd_error *err);
+                              struct fd_error *err);
 /* Rooms of a type still free on night d (inventory - sold, may be < 0 when
  * overbooked by an out-of-order change). */
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
-				  struct fd_error *err);
+                                  struct fd_error *err);
 /* Whole-database business date (the property's). */
 enum fd_status fd_query_business_date(struct fd_db *db, fd_date *out, struct fd_error *err);
 

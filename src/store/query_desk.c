@@ -13,39 +13,40 @@
 #define TYPE_RANK "(SELECT rank FROM room_types t WHERE t.code = r.type_code)"
 #define TYPE_ORDER " ORDER BY " TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number"
 
-#define ROOM_COLS                                                                             \
-	"r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"        \
-	" r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"            \
-	" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1)," \
-	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'" \
-	"   AND +b.departure <= ?1),"                                                          \
-	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'" \
+#define ROOM_COLS                                                                                            \
+	"r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"                       \
+	" r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"                           \
+	" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"        \
+	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"              \
+	"   AND +b.departure <= ?1),"                                                                        \
+	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"                \
 	"   AND +b.arrival = ?1)"
 
 #define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
 
 static const char *const room_page_sql[] = {
-	[FD_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
-	[FD_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
-	[FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
-			" NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
-			"  AND b.status = 'checked_in' AND +b.departure <= ?1),"
-			" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"
-			" r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
-	[FD_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED
-				 BOARD_ORDER " LIMIT ?3 OFFSET ?2",
-	[FD_ROOMS_SUPERVISOR] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
-				" NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"
-				"  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"
-				" r.clean <> 'clean', r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
+                    " NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
+                    "  AND b.status = 'checked_in' AND +b.departure <= ?1),"
+                    " CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"
+                    " r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED BOARD_ORDER
+                             " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_SUPERVISOR] =
+        "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
+        " NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"
+        "  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"
+        " r.clean <> 'clean', r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
 };
 
 static const char *const room_count_sql[] = {
-	[FD_ROOMS_BOARD] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
-	[FD_ROOMS_BY_TYPE] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
-	[FD_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
-	[FD_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
-	[FD_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
+    [FD_ROOMS_BOARD] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+    [FD_ROOMS_BY_TYPE] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+    [FD_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+    [FD_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
+    [FD_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
 };
 
 void fd_query_tune_for_screens(struct fd_db *db)
@@ -55,7 +56,8 @@ void fd_query_tune_for_screens(struct fd_db *db)
 	fd_db_exec(db, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;", NULL);
 }
 
-static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struct fd_error *err, const char *what)
+static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struct fd_error *err,
+                                const char *what)
 {
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -65,7 +67,7 @@ static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struc
 }
 
 enum fd_status fd_query_room_count(struct fd_db *db, enum fd_room_order order, fd_date today, int *n,
-				   struct fd_error *err)
+                                   struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, room_count_sql[order], err);
 	if (!s)
@@ -75,7 +77,7 @@ enum fd_status fd_query_room_count(struct fd_db *db, enum fd_room_order order, f
 }
 
 enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, fd_date today, int offset,
-				   int limit, fd_room_cb cb, void *ctx, struct fd_error *err)
+                                   int limit, fd_room_cb cb, void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, room_page_sql[order], err);
 	if (!s)
@@ -97,18 +99,21 @@ enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, f
 }
 
 enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, const char *number, int *index,
-				   struct fd_error *err)
+                                   struct fd_error *err)
 {
 	static const char *const sql[] = {
-		[FD_ROOMS_BOARD] =
-			"SELECT (SELECT count(*) FROM rooms r2 WHERE (r2.floor, length(r2.number), r2.number)"
-			"  < (r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
-		[FD_ROOMS_BY_TYPE] =
-			"SELECT (SELECT count(*) FROM rooms r2 WHERE ((SELECT rank FROM room_types t WHERE t.code = r2.type_code),"
-			"  r2.type_code, r2.floor, length(r2.number), r2.number)"
-			"  < (" TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
+	    [FD_ROOMS_BOARD] =
+	        "SELECT (SELECT count(*) FROM rooms r2 WHERE (r2.floor, length(r2.number), r2.number)"
+	        "  < (r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
+	    [FD_ROOMS_BY_TYPE] =
+	        "SELECT (SELECT count(*) FROM rooms r2 WHERE ((SELECT rank FROM room_types t WHERE t.code = "
+	        "r2.type_code),"
+	        "  r2.type_code, r2.floor, length(r2.number), r2.number)"
+	        "  < (" TYPE_RANK
+	        ", r.type_code, r.floor, length(r.number), r.number)) FROM rooms r WHERE r.number = ?1",
 	};
-	sqlite3_stmt *s = fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, number, -1, SQLITE_TRANSIENT);
@@ -122,18 +127,19 @@ enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, c
 }
 
 enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
-				   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
+                                   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
-#define BOARD_PAGE_SQL(ORDER)                                                                   \
-	"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"           \
-	" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2" \
-	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"            \
+#define BOARD_PAGE_SQL(ORDER)                                                                                \
+	"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"                  \
+	" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2"                \
+	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"                          \
 	" ORDER BY b.room, b.arrival"
 	static const char *const sql[] = {
-		[FD_ROOMS_BOARD] = BOARD_PAGE_SQL(BOARD_ORDER),
-		[FD_ROOMS_BY_TYPE] = BOARD_PAGE_SQL(TYPE_ORDER),
+	    [FD_ROOMS_BOARD] = BOARD_PAGE_SQL(BOARD_ORDER),
+	    [FD_ROOMS_BY_TYPE] = BOARD_PAGE_SQL(TYPE_ORDER),
 	};
-	sqlite3_stmt *s = fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, from);
@@ -154,13 +160,14 @@ enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, f
 }
 
 enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
-				      struct fd_error *err)
+                                      struct fd_error *err)
 {
 	static const char *const sql[] = {
-		[FD_LIST_RANGE] = "SELECT count(*) FROM bookings WHERE arrival <= ?1 AND departure > ?1",
-		[FD_LIST_ARRIVALS] = "SELECT count(*) FROM bookings WHERE arrival = ?1 AND status = 'reserved'",
-		[FD_LIST_DEPARTURES] = "SELECT count(*) FROM bookings WHERE departure <= ?1 AND status = 'checked_in'",
-		[FD_LIST_INHOUSE] = "SELECT count(*) FROM bookings WHERE status = 'checked_in' AND ?1 = ?1",
+	    [FD_LIST_RANGE] = "SELECT count(*) FROM bookings WHERE arrival <= ?1 AND departure > ?1",
+	    [FD_LIST_ARRIVALS] = "SELECT count(*) FROM bookings WHERE arrival = ?1 AND status = 'reserved'",
+	    [FD_LIST_DEPARTURES] =
+	        "SELECT count(*) FROM bookings WHERE departure <= ?1 AND status = 'checked_in'",
+	    [FD_LIST_INHOUSE] = "SELECT count(*) FROM bookings WHERE status = 'checked_in' AND ?1 = ?1",
 	};
 	sqlite3_stmt *s = fd_db_stmt(db, sql[kind], err);
 	if (!s)
@@ -169,11 +176,14 @@ enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kin
 	return count_one(db, s, n, err, "counting bookings");
 }
 
-enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb, void *ctx,
-				struct fd_error *err)
+enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb,
+                                void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
-					 " ORDER BY seq DESC LIMIT ?2", err);
+	sqlite3_stmt *s = fd_db_stmt(
+	    db,
+	    "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
+	    " ORDER BY seq DESC LIMIT ?2",
+	    err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
@@ -194,15 +204,17 @@ enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int lim
 }
 
 enum fd_status fd_query_staff_page(struct fd_db *db, fd_date day, int offset, int limit, fd_staff_cb cb,
-				   void *ctx, struct fd_error *err)
+                                   void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT s.username, s.display_name, s.role, s.dept, s.section, s.on_shift, s.active, s.id,"
-		" (SELECT count(*) FROM hk_tasks t WHERE t.attendant = s.username AND t.date = ?1"
-		"   AND t.status <> 'cancelled'),"
-		" (SELECT count(*) FROM hk_tasks t WHERE t.attendant = s.username AND t.date = ?1"
-		"   AND t.status = 'done')"
-		" FROM staff s WHERE s.active ORDER BY s.on_shift DESC, s.dept, s.username LIMIT ?3 OFFSET ?2", err);
+	sqlite3_stmt *s = fd_db_stmt(
+	    db,
+	    "SELECT s.username, s.display_name, s.role, s.dept, s.section, s.on_shift, s.active, s.id,"
+	    " (SELECT count(*) FROM hk_tasks t WHERE t.attendant = s.username AND t.date = ?1"
+	    "   AND t.status <> 'cancelled'),"
+	    " (SELECT count(*) FROM hk_tasks t WHERE t.attendant = s.username AND t.date = ?1"
+	    "   AND t.status = 'done')"
+	    " FROM staff s WHERE s.active ORDER BY s.on_shift DESC, s.dept, s.username LIMIT ?3 OFFSET ?2",
+	    err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, day);
@@ -244,8 +256,10 @@ enum fd_status fd_query_staff_count(struct fd_db *db, int *n, struct fd_error *e
 
 enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT coalesce(sum(state = 'pending'), 0),"
-					 " coalesce(sum(state = 'rejected'), 0) FROM outbox", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT coalesce(sum(state = 'pending'), 0),"
+	                             " coalesce(sum(state = 'rejected'), 0) FROM outbox",
+	                             err);
 	if (!s)
 		return err->status;
 	int rc = sqlite3_step(s);
@@ -266,16 +280,18 @@ static int char_count(const char *s)
 }
 
 enum fd_status fd_query_find_desk(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-			     struct fd_error *err)
+                                  struct fd_error *err)
 {
 	char key[256];
 	fd_fold(text, key, sizeof key);
 	if (char_count(key) >= 3)
 		return fd_query_find(db, text, limit, cb, ctx, err);
-	sqlite3_stmt *s = fd_db_stmt(db,
-		"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-		" WHERE b.room = ?2 OR substr(g.search_key, 1, length(?1)) = ?1"
-		" ORDER BY b.arrival DESC LIMIT ?3", err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	               " WHERE b.room = ?2 OR substr(g.search_key, 1, length(?1)) = ?1"
+	               " ORDER BY b.arrival DESC LIMIT ?3",
+	               err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
@@ -315,7 +331,8 @@ enum fd_status fd_query_charge_codes(struct fd_db *db, char *out, size_t size, s
 	int rc;
 	out[0] = '\0';
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int w = snprintf(out + len, size - len, "%s%s", len ? " " : "", (const char *)sqlite3_column_text(s, 0));
+		int w = snprintf(out + len, size - len, "%s%s", len ? " " : "",
+		                 (const char *)sqlite3_column_text(s, 0));
 		if (w < 0 || (size_t)w >= size - len) {
 			out[len] = '\0'; /* keep whole codes only */
 			rc = SQLITE_DONE;

@@ -14,7 +14,7 @@ enum fd_room_order {
 	FD_ROOMS_HK,          /* departures first, then dirty, pickup, clean, inspected */
 	FD_ROOMS_DISCREPANCY, /* only rooms where housekeeping and front office disagree */
 	FD_ROOMS_SUPERVISOR,  /* not yet inspected: late first (arrival today, room not
-			       * ready), then clean rooms awaiting inspection, then the rest */
+	                       * ready), then clean rooms awaiting inspection, then the rest */
 };
 
 /* A larger page cache for this connection: the screens re-read the same
@@ -22,20 +22,20 @@ enum fd_room_order {
 void fd_query_tune_for_screens(struct fd_db *db);
 
 enum fd_status fd_query_room_count(struct fd_db *db, enum fd_room_order order, fd_date today, int *n,
-				   struct fd_error *err);
+                                   struct fd_error *err);
 enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, fd_date today, int offset,
-				   int limit, fd_room_cb cb, void *ctx, struct fd_error *err);
+                                   int limit, fd_room_cb cb, void *ctx, struct fd_error *err);
 /* Position of a room in board order (FD_ROOMS_BOARD or FD_ROOMS_BY_TYPE),
  * FD_E_NOT_FOUND when there is none. */
 enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, const char *number, int *index,
-				   struct fd_error *err);
+                                   struct fd_error *err);
 /* Bookings holding a room of the board page [offset, offset+limit) (in
  * order FD_ROOMS_BOARD or FD_ROOMS_BY_TYPE) on a night of [from, to). */
 enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
-				   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err);
+                                   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err);
 /* Count of bookings of a list kind (arrivals, departures, in house). */
 enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
-				      struct fd_error *err);
+                                      struct fd_error *err);
 
 struct fd_history_row {
 	int64_t at; /* unix seconds */
@@ -44,8 +44,8 @@ struct fd_history_row {
 };
 typedef bool (*fd_history_cb)(void *ctx, const struct fd_history_row *row);
 /* The newest `limit` audit entries of a booking, newest first. */
-enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb, void *ctx,
-				struct fd_error *err);
+enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb,
+                                void *ctx, struct fd_error *err);
 
 struct fd_staff_row {
 	struct fd_staff s;
@@ -54,7 +54,7 @@ struct fd_staff_row {
 };
 typedef bool (*fd_staff_cb)(void *ctx, const struct fd_staff_row *row);
 enum fd_status fd_query_staff_page(struct fd_db *db, fd_date day, int offset, int limit, fd_staff_cb cb,
-				   void *ctx, struct fd_error *err);
+                                   void *ctx, struct fd_error *err);
 enum fd_status fd_query_staff_count(struct fd_db *db, int *n, struct fd_error *err);
 
 /* fd_query_find for any text: fd_query_find's trigram index needs three
@@ -62,7 +62,7 @@ enum fd_status fd_query_staff_count(struct fd_db *db, int *n, struct fd_error *e
  * bytes each) find nothing there; short text is matched here by name start
  * (folded), code or room instead. */
 enum fd_status fd_query_find_desk(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-			     struct fd_error *err);
+                                  struct fd_error *err);
 
 /* A number that changes whenever another connection (the command line,
  * the sync thread) commits to the database: PRAGMA data_version. */

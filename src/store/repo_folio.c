@@ -11,10 +11,10 @@
 #include "store/db_internal.h"
 #include "store/row.h"
 
-#define STMT(db, sql, err)                                  \
-	sqlite3_stmt *s = fd_db_stmt((db), (sql), (err)); \
-	if (!s)                                             \
-		return (err) ? (err)->status : FD_E_IO
+#define STMT(db, sql, err)                                                                                   \
+	sqlite3_stmt *s = fd_db_stmt((db), (sql), (err));                                                    \
+	if (!s)                                                                                              \
+	return (err) ? (err)->status : FD_E_IO
 
 static enum fd_status nomem(struct fd_error *err)
 {
@@ -68,10 +68,12 @@ static enum fd_status get_folio(void *ctx, const char *id, struct fd_folio *out,
 static enum fd_status put_folio(void *ctx, const struct fd_folio *f, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO folios (id, booking_id, kind, name, company, route_room, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET"
-		 " name = excluded.name, company = excluded.company, route_room = excluded.route_room,"
-		 " version = excluded.version, updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO folios (id, booking_id, kind, name, company, route_room, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET"
+	     " name = excluded.name, company = excluded.company, route_room = excluded.route_room,"
+	     " version = excluded.version, updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, f->id);
 	fd_bind_text(s, 2, f->booking_id);
 	fd_bind_text(s, 3, fd_folio_kind_name(f->kind));
@@ -85,7 +87,7 @@ static enum fd_status put_folio(void *ctx, const struct fd_folio *f, struct fd_e
 }
 
 static enum fd_status booking_folios(void *ctx, const char *booking_id, struct fd_folio **out, int *n,
-				     struct fd_error *err)
+                                     struct fd_error *err)
 {
 	struct fd_db *db = ctx;
 	*out = NULL;
@@ -106,8 +108,9 @@ static enum fd_status booking_folios(void *ctx, const char *booking_id, struct f
 
 /* --- lines --- */
 
-#define LINE_COLS "id, folio_id, kind, code, description, amount, tax, date, method, ref, last4," \
-		  " ifnull(voids, ''), reason, actor, created_at, version"
+#define LINE_COLS                                                                                            \
+	"id, folio_id, kind, code, description, amount, tax, date, method, ref, last4,"                      \
+	" ifnull(voids, ''), reason, actor, created_at, version"
 
 static void read_line(sqlite3_stmt *s, struct fd_folio_line *l)
 {
@@ -147,11 +150,13 @@ static enum fd_status get_line(void *ctx, const char *id, struct fd_folio_line *
 static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO folio_lines (id, folio_id, kind, code, description, amount, tax, date, method,"
-		 " ref, last4, voids, reason, actor, created_at, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
-		 " ON CONFLICT(id) DO UPDATE SET folio_id = excluded.folio_id,"
-		 " version = excluded.version, updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO folio_lines (id, folio_id, kind, code, description, amount, tax, date, method,"
+	     " ref, last4, voids, reason, actor, created_at, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+	     " ON CONFLICT(id) DO UPDATE SET folio_id = excluded.folio_id,"
+	     " version = excluded.version, updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, l->id);
 	fd_bind_text(s, 2, l->folio_id);
 	fd_bind_text(s, 3, fd_line_kind_name(l->kind));
@@ -177,7 +182,7 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 }
 
 static enum fd_status folio_lines(void *ctx, const char *folio_id, struct fd_folio_line **out, int *n,
-				  struct fd_error *err)
+                                  struct fd_error *err)
 {
 	struct fd_db *db = ctx;
 	*out = NULL;
@@ -198,7 +203,8 @@ static enum fd_status folio_lines(void *ctx, const char *folio_id, struct fd_fol
 
 /* --- charge codes and settings --- */
 
-static enum fd_status get_charge_code(void *ctx, const char *code, struct fd_charge_code *out, struct fd_error *err)
+static enum fd_status get_charge_code(void *ctx, const char *code, struct fd_charge_code *out,
+                                      struct fd_error *err)
 {
 	struct fd_db *db = ctx;
 	STMT(db, "SELECT code, name, vat_bp, is_room, version FROM charge_codes WHERE code = ?1", err);
@@ -219,10 +225,12 @@ static enum fd_status get_charge_code(void *ctx, const char *code, struct fd_cha
 static enum fd_status put_charge_code(void *ctx, const struct fd_charge_code *cc, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO charge_codes (code, name, vat_bp, is_room, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
-		 " vat_bp = excluded.vat_bp, is_room = excluded.is_room, version = excluded.version,"
-		 " updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO charge_codes (code, name, vat_bp, is_room, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET name = excluded.name,"
+	     " vat_bp = excluded.vat_bp, is_room = excluded.is_room, version = excluded.version,"
+	     " updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, cc->code);
 	fd_bind_text(s, 2, cc->name);
 	sqlite3_bind_int(s, 3, cc->vat_bp);
@@ -248,8 +256,10 @@ static enum fd_status get_setting(void *ctx, const char *key, char *out, size_t 
 static enum fd_status put_setting(void *ctx, const char *key, const char *value, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO folio_settings (key, value) VALUES (?1, ?2)"
-		 " ON CONFLICT(key) DO UPDATE SET value = excluded.value", err);
+	STMT(db,
+	     "INSERT INTO folio_settings (key, value) VALUES (?1, ?2)"
+	     " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	     err);
 	fd_bind_text(s, 1, key);
 	fd_bind_text(s, 2, value);
 	enum fd_status st = fd_step_done(db, s, err, "saving a setting");
@@ -259,20 +269,22 @@ static enum fd_status put_setting(void *ctx, const char *key, const char *value,
 /* --- night audit --- */
 
 static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
-				     int *n, struct fd_error *err)
+                                     int *n, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
 	*out = NULL;
 	*n = 0;
 	static const char sql_in[] = "SELECT id FROM bookings WHERE status = 'checked_in'"
-				     " AND arrival <= ?1 AND departure > ?1 ORDER BY rowid";
-	static const char sql_due[] = "SELECT id FROM bookings WHERE status = 'reserved' AND arrival <= ?1 ORDER BY rowid";
-	static const char sql_over[] = "SELECT id FROM bookings WHERE status = 'checked_in' AND departure <= ?1"
-				       " ORDER BY rowid";
+	                             " AND arrival <= ?1 AND departure > ?1 ORDER BY rowid";
+	static const char sql_due[] =
+	    "SELECT id FROM bookings WHERE status = 'reserved' AND arrival <= ?1 ORDER BY rowid";
+	static const char sql_over[] =
+	    "SELECT id FROM bookings WHERE status = 'checked_in' AND departure <= ?1"
+	    " ORDER BY rowid";
 	STMT(db, which == FD_AUDIT_IN_HOUSE ? sql_in : which == FD_AUDIT_DUE ? sql_due : sql_over, err);
 	sqlite3_bind_int(s, 1, d);
 	/* Collect ids first: reading each booking uses another statement. */
-	char (*ids)[FD_ID_LEN] = NULL;
+	char(*ids)[FD_ID_LEN] = NULL;
 	int rc, cap = 0, k = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!grow((void **)&ids, k, &cap, sizeof *ids)) {
@@ -297,8 +309,9 @@ static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list wh
 	return st;
 }
 
-#define DAY_COLS "date, rooms_total, rooms_ooo, rooms_sold, room_revenue, arrivals, departures," \
-		 " cancellations, no_shows, closed_by, closed_at"
+#define DAY_COLS                                                                                             \
+	"date, rooms_total, rooms_ooo, rooms_sold, room_revenue, arrivals, departures,"                      \
+	" cancellations, no_shows, closed_by, closed_at"
 
 static enum fd_status get_day_report(void *ctx, fd_date d, struct fd_day_report *r, struct fd_error *err)
 {
@@ -309,8 +322,8 @@ static enum fd_status get_day_report(void *ctx, fd_date d, struct fd_day_report 
 	if (st == FD_OK) {
 		memset(r, 0, sizeof *r);
 		r->date = sqlite3_column_int(s, 0);
-		int64_t *f[] = { &r->rooms_total, &r->rooms_ooo, &r->rooms_sold, &r->room_revenue,
-				 &r->arrivals, &r->departures, &r->cancellations, &r->no_shows };
+		int64_t *f[] = {&r->rooms_total, &r->rooms_ooo,  &r->rooms_sold,    &r->room_revenue,
+		                &r->arrivals,    &r->departures, &r->cancellations, &r->no_shows};
 		for (int i = 0; i < 8; i++)
 			*f[i] = sqlite3_column_int64(s, i + 1);
 		fd_col_text(s, 9, r->closed_by, sizeof r->closed_by);
@@ -323,10 +336,12 @@ static enum fd_status get_day_report(void *ctx, fd_date d, struct fd_day_report 
 static enum fd_status put_day_report(void *ctx, const struct fd_day_report *r, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO day_reports (" DAY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", err);
+	STMT(db,
+	     "INSERT INTO day_reports (" DAY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	     err);
 	sqlite3_bind_int(s, 1, r->date);
-	const int64_t f[] = { r->rooms_total, r->rooms_ooo, r->rooms_sold, r->room_revenue,
-			      r->arrivals, r->departures, r->cancellations, r->no_shows };
+	const int64_t f[] = {r->rooms_total, r->rooms_ooo,  r->rooms_sold,    r->room_revenue,
+	                     r->arrivals,    r->departures, r->cancellations, r->no_shows};
 	for (int i = 0; i < 8; i++)
 		sqlite3_bind_int64(s, i + 2, f[i]);
 	fd_bind_text(s, 10, r->closed_by);
@@ -337,7 +352,8 @@ static enum fd_status put_day_report(void *ctx, const struct fd_day_report *r, s
 	return st ? st : fd_db_changed(db, "day_report", key, err);
 }
 
-static enum fd_status count_one(struct fd_db *db, const char *sql, fd_date d, int64_t *out, struct fd_error *err)
+static enum fd_status count_one(struct fd_db *db, const char *sql, fd_date d, int64_t *out,
+                                struct fd_error *err)
 {
 	STMT(db, sql, err);
 	sqlite3_bind_int(s, 1, d);
@@ -350,14 +366,15 @@ static enum fd_status count_one(struct fd_db *db, const char *sql, fd_date d, in
 /* Room revenue is the nightly rate of each room-night sold (what the night
  * audit posts as the room charge); see src/folio/report.h. */
 static const char sql_rooms[] = "SELECT count(*) FROM rooms";
-static const char sql_ooo[] = "SELECT count(*) FROM rooms WHERE maint = 'ooo' AND maint_from <= ?1 AND maint_to > ?1";
+static const char sql_ooo[] =
+    "SELECT count(*) FROM rooms WHERE maint = 'ooo' AND maint_from <= ?1 AND maint_to > ?1";
 static const char sql_sold[] = "SELECT count(*) FROM stay_nights WHERE night = ?1";
 static const char sql_revenue[] = "SELECT ifnull(sum(b.rate), 0) FROM stay_nights n"
-				  " JOIN bookings b ON b.id = n.booking_id WHERE n.night = ?1";
+                                  " JOIN bookings b ON b.id = n.booking_id WHERE n.night = ?1";
 static const char sql_arrivals[] = "SELECT count(*) FROM bookings WHERE arrival = ?1"
-				   " AND status IN ('reserved','checked_in','checked_out')";
+                                   " AND status IN ('reserved','checked_in','checked_out')";
 static const char sql_departures[] = "SELECT count(*) FROM bookings WHERE departure = ?1"
-				     " AND status IN ('reserved','checked_in','checked_out')";
+                                     " AND status IN ('reserved','checked_in','checked_out')";
 static const char sql_cancel[] = "SELECT count(*) FROM bookings WHERE arrival = ?1 AND status = 'cancelled'";
 static const char sql_noshow[] = "SELECT count(*) FROM bookings WHERE arrival = ?1 AND status = 'no_show'";
 
@@ -366,10 +383,10 @@ static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *r, s
 	struct fd_db *db = ctx;
 	memset(r, 0, sizeof *r);
 	r->date = d;
-	const char *sql[] = { sql_rooms, sql_ooo, sql_sold, sql_revenue, sql_arrivals, sql_departures,
-			      sql_cancel, sql_noshow };
-	int64_t *f[] = { &r->rooms_total, &r->rooms_ooo, &r->rooms_sold, &r->room_revenue,
-			 &r->arrivals, &r->departures, &r->cancellations, &r->no_shows };
+	const char *sql[] = {sql_rooms,    sql_ooo,        sql_sold,   sql_revenue,
+	                     sql_arrivals, sql_departures, sql_cancel, sql_noshow};
+	int64_t *f[] = {&r->rooms_total, &r->rooms_ooo,  &r->rooms_sold,    &r->room_revenue,
+	                &r->arrivals,    &r->departures, &r->cancellations, &r->no_shows};
 	for (int i = 0; i < 8; i++) {
 		enum fd_status st = count_one(db, sql[i], d, f[i], err);
 		if (st)
@@ -381,10 +398,12 @@ static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *r, s
 /* --- room blocks --- */
 
 static enum fd_status get_block(void *ctx, const char *room, const char *uid, struct fd_room_block *out,
-				struct fd_error *err)
+                                struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT room, uid, start, end, summary, source, version FROM room_blocks WHERE room = ?1 AND uid = ?2",
+	STMT(db,
+	     "SELECT room, uid, start, end, summary, source, version FROM room_blocks WHERE room = ?1 AND "
+	     "uid = ?2",
 	     err);
 	fd_bind_text(s, 1, room);
 	fd_bind_text(s, 2, uid);
@@ -406,10 +425,12 @@ static enum fd_status get_block(void *ctx, const char *room, const char *uid, st
 static enum fd_status put_block(void *ctx, const struct fd_room_block *b, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO room_blocks (room, uid, start, end, summary, source, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(room, uid) DO UPDATE SET"
-		 " start = excluded.start, end = excluded.end, summary = excluded.summary,"
-		 " source = excluded.source, version = excluded.version, updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO room_blocks (room, uid, start, end, summary, source, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(room, uid) DO UPDATE SET"
+	     " start = excluded.start, end = excluded.end, summary = excluded.summary,"
+	     " source = excluded.source, version = excluded.version, updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, b->room);
 	fd_bind_text(s, 2, b->uid);
 	sqlite3_bind_int(s, 3, b->start);

@@ -11,10 +11,10 @@
 #include "store/row.h"
 #include "store/fold.h"
 
-#define STMT(db, sql, err)                                  \
-	sqlite3_stmt *s = fd_db_stmt((db), (sql), (err)); \
-	if (!s)                                             \
-		return (err) ? (err)->status : FD_E_IO
+#define STMT(db, sql, err)                                                                                   \
+	sqlite3_stmt *s = fd_db_stmt((db), (sql), (err));                                                    \
+	if (!s)                                                                                              \
+	return (err) ? (err)->status : FD_E_IO
 
 /* Step a statement that returns one row or none. */
 /* --- property --- */
@@ -39,11 +39,13 @@ static enum fd_status get_property(void *ctx, struct fd_property *p, struct fd_e
 static enum fd_status put_property(void *ctx, const struct fd_property *p, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO property (id, name, currency, timezone, business_date, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(singleton) DO UPDATE SET"
-		 " id = excluded.id, name = excluded.name, currency = excluded.currency,"
-		 " timezone = excluded.timezone, business_date = excluded.business_date,"
-		 " version = excluded.version, updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO property (id, name, currency, timezone, business_date, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(singleton) DO UPDATE SET"
+	     " id = excluded.id, name = excluded.name, currency = excluded.currency,"
+	     " timezone = excluded.timezone, business_date = excluded.business_date,"
+	     " version = excluded.version, updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, p->id);
 	fd_bind_text(s, 2, p->name);
 	fd_bind_text(s, 3, p->currency);
@@ -60,7 +62,9 @@ static enum fd_status put_property(void *ctx, const struct fd_property *p, struc
 static enum fd_status get_room_type(void *ctx, const char *code, struct fd_room_type *t, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT id, code, name, max_occupancy, base_rate, rank, version FROM room_types WHERE code = ?1", err);
+	STMT(db,
+	     "SELECT id, code, name, max_occupancy, base_rate, rank, version FROM room_types WHERE code = ?1",
+	     err);
 	fd_bind_text(s, 1, code);
 	enum fd_status st = fd_step_one(db, s, err, "reading a room type");
 	if (st == FD_OK) {
@@ -79,11 +83,13 @@ static enum fd_status get_room_type(void *ctx, const char *code, struct fd_room_
 static enum fd_status put_room_type(void *ctx, const struct fd_room_type *t, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO room_types (id, code, name, max_occupancy, base_rate, rank, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET"
-		 " name = excluded.name, max_occupancy = excluded.max_occupancy,"
-		 " base_rate = excluded.base_rate, rank = excluded.rank,"
-		 " version = excluded.version, updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO room_types (id, code, name, max_occupancy, base_rate, rank, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET"
+	     " name = excluded.name, max_occupancy = excluded.max_occupancy,"
+	     " base_rate = excluded.base_rate, rank = excluded.rank,"
+	     " version = excluded.version, updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, t->id);
 	fd_bind_text(s, 2, t->code);
 	fd_bind_text(s, 3, t->name);
@@ -101,8 +107,10 @@ static enum fd_status put_room_type(void *ctx, const struct fd_room_type *t, str
 static enum fd_status get_room(void *ctx, const char *number, struct fd_room *r, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT id, number, type_code, floor, section, clean, maint, maint_reason,"
-		 " maint_from, maint_to, dnd, mur, hk_occupied, version FROM rooms WHERE number = ?1", err);
+	STMT(db,
+	     "SELECT id, number, type_code, floor, section, clean, maint, maint_reason,"
+	     " maint_from, maint_to, dnd, mur, hk_occupied, version FROM rooms WHERE number = ?1",
+	     err);
 	fd_bind_text(s, 1, number);
 	enum fd_status st = fd_step_one(db, s, err, "reading a room");
 	if (st == FD_OK) {
@@ -131,15 +139,17 @@ static enum fd_status get_room(void *ctx, const char *number, struct fd_room *r,
 static enum fd_status put_room(void *ctx, const struct fd_room *r, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO rooms (id, number, type_code, floor, section, clean, maint, maint_reason,"
-		 " maint_from, maint_to, dnd, mur, hk_occupied, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-		 " ON CONFLICT(number) DO UPDATE SET type_code = excluded.type_code,"
-		 " floor = excluded.floor, section = excluded.section, clean = excluded.clean,"
-		 " maint = excluded.maint, maint_reason = excluded.maint_reason,"
-		 " maint_from = excluded.maint_from, maint_to = excluded.maint_to, dnd = excluded.dnd,"
-		 " mur = excluded.mur, hk_occupied = excluded.hk_occupied, version = excluded.version,"
-		 " updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO rooms (id, number, type_code, floor, section, clean, maint, maint_reason,"
+	     " maint_from, maint_to, dnd, mur, hk_occupied, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+	     " ON CONFLICT(number) DO UPDATE SET type_code = excluded.type_code,"
+	     " floor = excluded.floor, section = excluded.section, clean = excluded.clean,"
+	     " maint = excluded.maint, maint_reason = excluded.maint_reason,"
+	     " maint_from = excluded.maint_from, maint_to = excluded.maint_to, dnd = excluded.dnd,"
+	     " mur = excluded.mur, hk_occupied = excluded.hk_occupied, version = excluded.version,"
+	     " updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, r->id);
 	fd_bind_text(s, 2, r->number);
 	fd_bind_text(s, 3, r->type_code);
@@ -169,8 +179,10 @@ static enum fd_status put_room(void *ctx, const struct fd_room *r, struct fd_err
 static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version"
-		 " FROM guests WHERE id = ?1", err);
+	STMT(db,
+	     "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version"
+	     " FROM guests WHERE id = ?1",
+	     err);
 	fd_bind_text(s, 1, id);
 	enum fd_status st = fd_step_one(db, s, err, "reading a guest");
 	if (st == FD_OK) {
@@ -193,14 +205,16 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO guests (id, family, given, email, phone, country, document, notes, vip,"
-		 " erased, version, updated_at, search_key)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-		 " ON CONFLICT(id) DO UPDATE SET family = excluded.family, given = excluded.given,"
-		 " email = excluded.email, phone = excluded.phone, country = excluded.country,"
-		 " document = excluded.document, notes = excluded.notes, vip = excluded.vip,"
-		 " erased = excluded.erased, version = excluded.version,"
-		 " updated_at = excluded.updated_at, search_key = excluded.search_key", err);
+	STMT(db,
+	     "INSERT INTO guests (id, family, given, email, phone, country, document, notes, vip,"
+	     " erased, version, updated_at, search_key)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	     " ON CONFLICT(id) DO UPDATE SET family = excluded.family, given = excluded.given,"
+	     " email = excluded.email, phone = excluded.phone, country = excluded.country,"
+	     " document = excluded.document, notes = excluded.notes, vip = excluded.vip,"
+	     " erased = excluded.erased, version = excluded.version,"
+	     " updated_at = excluded.updated_at, search_key = excluded.search_key",
+	     err);
 	char name[2 * FD_NAME_LEN + 2], key[4 * FD_NAME_LEN];
 	snprintf(name, sizeof name, "%s %s", g->family, g->given);
 	fd_fold(g->erased ? "" : name, key, sizeof key);
@@ -227,10 +241,12 @@ static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking 
 {
 	struct fd_db *db = ctx;
 	/* Two statements rather than "id = ?1 OR code = ?1" so each uses its index. */
-	const char *by_id = "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children,"
-			    " rate, status, source, notes, eta, late_checkin, version FROM bookings WHERE id = ?1";
-	const char *by_code = "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children,"
-			      " rate, status, source, notes, eta, late_checkin, version FROM bookings WHERE code = ?1";
+	const char *by_id =
+	    "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children,"
+	    " rate, status, source, notes, eta, late_checkin, version FROM bookings WHERE id = ?1";
+	const char *by_code =
+	    "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children,"
+	    " rate, status, source, notes, eta, late_checkin, version FROM bookings WHERE code = ?1";
 	STMT(db, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, err);
 	fd_bind_text(s, 1, key);
 	enum fd_status st = fd_step_one(db, s, err, "reading a booking");
@@ -289,8 +305,10 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	}
 	if (!holds_nights(b))
 		keep_before = b->arrival;
-	STMT(db, "DELETE FROM stay_nights WHERE booking_id = ?1"
-		 " AND (night >= ?2 OR night < ?3 OR night >= ?4 OR ?5)", err);
+	STMT(db,
+	     "DELETE FROM stay_nights WHERE booking_id = ?1"
+	     " AND (night >= ?2 OR night < ?3 OR night >= ?4 OR ?5)",
+	     err);
 	fd_bind_text(s, 1, b->id);
 	sqlite3_bind_int(s, 2, keep_before);
 	sqlite3_bind_int(s, 3, b->arrival);
@@ -304,12 +322,14 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 		struct fd_room r;
 		if ((st = get_room(db, b->room, &r, err)))
 			return st == FD_E_NOT_FOUND ? fd_fail(err, FD_E_NOT_FOUND, "room_not_found", "room",
-							      _("No room \"%s\"."), b->room)
-						    : st;
+			                                      _("No room \"%s\"."), b->room)
+			                            : st;
 		snprintf(inv_type, sizeof inv_type, "%s", r.type_code);
 	}
-	sqlite3_stmt *ins = fd_db_stmt(db, "INSERT INTO stay_nights (booking_id, night, type_code, room)"
-					   " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING", err);
+	sqlite3_stmt *ins = fd_db_stmt(db,
+	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"
+	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
+	                               err);
 	if (!ins)
 		return err ? err->status : FD_E_IO;
 	for (fd_date d = b->arrival; d < b->departure; d++) {
@@ -327,16 +347,18 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
-		 " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
-		 " ON CONFLICT(id) DO UPDATE SET guest_id = excluded.guest_id,"
-		 " type_code = excluded.type_code, room = excluded.room, arrival = excluded.arrival,"
-		 " departure = excluded.departure, adults = excluded.adults,"
-		 " children = excluded.children, rate = excluded.rate, status = excluded.status,"
-		 " source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
-		 " late_checkin = excluded.late_checkin, version = excluded.version,"
-		 " updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
+	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+	     " ON CONFLICT(id) DO UPDATE SET guest_id = excluded.guest_id,"
+	     " type_code = excluded.type_code, room = excluded.room, arrival = excluded.arrival,"
+	     " departure = excluded.departure, adults = excluded.adults,"
+	     " children = excluded.children, rate = excluded.rate, status = excluded.status,"
+	     " source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
+	     " late_checkin = excluded.late_checkin, version = excluded.version,"
+	     " updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, b->id);
 	fd_bind_text(s, 2, b->code);
 	fd_bind_text(s, 3, b->guest_id);
@@ -360,12 +382,14 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	return st ? st : fd_db_changed(db, "booking", b->id, err);
 }
 
-static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_date to,
-				 const char *except_id, char clash_code[FD_CODE_LEN], struct fd_error *err)
+static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_date to, const char *except_id,
+                                 char clash_code[FD_CODE_LEN], struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
-		 " WHERE n.room = ?1 AND n.night >= ?2 AND n.night < ?3 AND n.booking_id <> ?4 LIMIT 1", err);
+	STMT(db,
+	     "SELECT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	     " WHERE n.room = ?1 AND n.night >= ?2 AND n.night < ?3 AND n.booking_id <> ?4 LIMIT 1",
+	     err);
 	fd_bind_text(s, 1, room);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
@@ -386,17 +410,19 @@ static enum fd_status count_query(struct fd_db *db, sqlite3_stmt *s, int *out, s
 }
 
 static enum fd_status type_sold(void *ctx, const char *type, fd_date night, const char *except_id, int *sold,
-				struct fd_error *err)
+                                struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3", err);
+	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3",
+	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
 	fd_bind_text(s, 3, except_id ? except_id : "");
 	return count_query(db, s, sold, err);
 }
 
-static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms, struct fd_error *err)
+static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
+                                     struct fd_error *err)
 {
 	struct fd_db *db = ctx;
 	/* All rooms of the type, less those out of order that night, less
@@ -405,28 +431,33 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 	 * rooms_type_maint index alone (booking.create asks this for every
 	 * night of every stay); calendar blocks are few, so they are read
 	 * first (CROSS JOIN keeps SQLite from probing them once per room). */
-	STMT(db, "SELECT (SELECT count(*) FROM rooms WHERE type_code = ?1)"
-		 " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
-		 "    AND maint_from <= ?2 AND maint_to > ?2)"
-		 " - (SELECT count(DISTINCT r.number) FROM room_blocks k"
-		 "    CROSS JOIN rooms r ON r.number = k.room WHERE r.type_code = ?1 AND k.start <= ?2 AND k.end > ?2"
-		 "    AND NOT (r.maint = 'ooo' AND r.maint_from <= ?2 AND r.maint_to > ?2))", err);
+	STMT(db,
+	     "SELECT (SELECT count(*) FROM rooms WHERE type_code = ?1)"
+	     " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
+	     "    AND maint_from <= ?2 AND maint_to > ?2)"
+	     " - (SELECT count(DISTINCT r.number) FROM room_blocks k"
+	     "    CROSS JOIN rooms r ON r.number = k.room WHERE r.type_code = ?1 AND k.start <= ?2 AND k.end "
+	     "> ?2"
+	     "    AND NOT (r.maint = 'ooo' AND r.maint_from <= ?2 AND r.maint_to > ?2))",
+	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
 	return count_query(db, s, rooms, err);
 }
 
 static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_date to,
-				 char (*out)[FD_ROOMNO_LEN], int max, int *n, struct fd_error *err)
+                                 char (*out)[FD_ROOMNO_LEN], int max, int *n, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT number FROM rooms r WHERE type_code = ?1"
-		 " AND NOT (maint = 'ooo' AND maint_from < ?3 AND maint_to > ?2)"
-		 " AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.room = r.number"
-		 "  AND k.start < ?3 AND k.end > ?2)"
-		 " AND NOT EXISTS (SELECT 1 FROM stay_nights n WHERE n.room = r.number"
-		 "  AND n.night >= ?2 AND n.night < ?3)"
-		 " ORDER BY floor, length(number), number LIMIT ?4", err);
+	STMT(db,
+	     "SELECT number FROM rooms r WHERE type_code = ?1"
+	     " AND NOT (maint = 'ooo' AND maint_from < ?3 AND maint_to > ?2)"
+	     " AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.room = r.number"
+	     "  AND k.start < ?3 AND k.end > ?2)"
+	     " AND NOT EXISTS (SELECT 1 FROM stay_nights n WHERE n.room = r.number"
+	     "  AND n.night >= ?2 AND n.night < ?3)"
+	     " ORDER BY floor, length(number), number LIMIT ?4",
+	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
@@ -441,11 +472,14 @@ static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_d
 
 /* --- staff --- */
 
-static enum fd_status get_staff(void *ctx, const char *username, struct fd_staff *st_out, struct fd_error *err)
+static enum fd_status get_staff(void *ctx, const char *username, struct fd_staff *st_out,
+                                struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT id, username, display_name, role, dept, section, active, on_shift, version"
-		 " FROM staff WHERE username = ?1", err);
+	STMT(db,
+	     "SELECT id, username, display_name, role, dept, section, active, on_shift, version"
+	     " FROM staff WHERE username = ?1",
+	     err);
 	fd_bind_text(s, 1, username);
 	enum fd_status st = fd_step_one(db, s, err, "reading a staff member");
 	if (st == FD_OK) {
@@ -469,12 +503,14 @@ static enum fd_status get_staff(void *ctx, const char *username, struct fd_staff
 static enum fd_status put_staff(void *ctx, const struct fd_staff *m, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO staff (id, username, display_name, role, dept, section, active, on_shift,"
-		 " version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-		 " ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name,"
-		 " role = excluded.role, dept = excluded.dept, section = excluded.section,"
-		 " active = excluded.active, on_shift = excluded.on_shift, version = excluded.version,"
-		 " updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO staff (id, username, display_name, role, dept, section, active, on_shift,"
+	     " version, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+	     " ON CONFLICT(username) DO UPDATE SET display_name = excluded.display_name,"
+	     " role = excluded.role, dept = excluded.dept, section = excluded.section,"
+	     " active = excluded.active, on_shift = excluded.on_shift, version = excluded.version,"
+	     " updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, m->id);
 	fd_bind_text(s, 2, m->username);
 	fd_bind_text(s, 3, m->display_name);
@@ -516,10 +552,12 @@ static enum fd_status get_task(void *ctx, const char *id, struct fd_hk_task *t, 
 static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "INSERT INTO hk_tasks (id, room, date, kind, attendant, status, version, updated_at)"
-		 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET"
-		 " attendant = excluded.attendant, status = excluded.status,"
-		 " version = excluded.version, updated_at = excluded.updated_at", err);
+	STMT(db,
+	     "INSERT INTO hk_tasks (id, room, date, kind, attendant, status, version, updated_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET"
+	     " attendant = excluded.attendant, status = excluded.status,"
+	     " version = excluded.version, updated_at = excluded.updated_at",
+	     err);
 	fd_bind_text(s, 1, t->id);
 	fd_bind_text(s, 2, t->room);
 	sqlite3_bind_int(s, 3, t->date);
@@ -548,10 +586,12 @@ static bool server_notices(struct fd_db *db)
 static enum fd_status get_conflict(void *ctx, const char *id, struct fd_conflict *c, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	static const char local[] = "SELECT id, op_id, type, code, actor, details, resolved, resolved_by, version"
-				    " FROM conflicts WHERE id = ?1";
-	static const char server[] = "SELECT id, op_id, type, code, actor, details, resolved, resolved_by, version"
-				     " FROM srv_conflicts WHERE id = ?1";
+	static const char local[] =
+	    "SELECT id, op_id, type, code, actor, details, resolved, resolved_by, version"
+	    " FROM conflicts WHERE id = ?1";
+	static const char server[] =
+	    "SELECT id, op_id, type, code, actor, details, resolved, resolved_by, version"
+	    " FROM srv_conflicts WHERE id = ?1";
 	STMT(db, server_notices(db) ? server : local, err);
 	fd_bind_text(s, 1, id);
 	enum fd_status st = fd_step_one(db, s, err, "reading a conflict notice");
@@ -574,9 +614,9 @@ static enum fd_status put_conflict(void *ctx, const struct fd_conflict *c, struc
 {
 	struct fd_db *db = ctx;
 	static const char local[] = "UPDATE conflicts SET resolved = ?2, resolved_by = ?3, version = ?4,"
-				    " updated_at = ?5 WHERE id = ?1";
+	                            " updated_at = ?5 WHERE id = ?1";
 	static const char server[] = "UPDATE srv_conflicts SET resolved = ?2, resolved_by = ?3, version = ?4,"
-				     " updated_at = ?5 WHERE id = ?1";
+	                             " updated_at = ?5 WHERE id = ?1";
 	STMT(db, server_notices(db) ? server : local, err);
 	fd_bind_text(s, 1, c->id);
 	sqlite3_bind_int(s, 2, c->resolved);
@@ -590,27 +630,27 @@ static enum fd_status put_conflict(void *ctx, const struct fd_conflict *c, struc
 void fd_repo_sqlite_init(struct fd_db *db)
 {
 	db->repo = (struct fd_repo){
-		.ctx = db,
-		.get_property = get_property,
-		.put_property = put_property,
-		.get_room_type = get_room_type,
-		.put_room_type = put_room_type,
-		.get_room = get_room,
-		.put_room = put_room,
-		.get_guest = get_guest,
-		.put_guest = put_guest,
-		.get_booking = get_booking,
-		.put_booking = put_booking,
-		.room_clash = room_clash,
-		.type_sold = type_sold,
-		.type_inventory = type_inventory,
-		.free_rooms = free_rooms,
-		.get_staff = get_staff,
-		.put_staff = put_staff,
-		.get_task = get_task,
-		.put_task = put_task,
-		.get_conflict = get_conflict,
-		.put_conflict = put_conflict,
+	    .ctx = db,
+	    .get_property = get_property,
+	    .put_property = put_property,
+	    .get_room_type = get_room_type,
+	    .put_room_type = put_room_type,
+	    .get_room = get_room,
+	    .put_room = put_room,
+	    .get_guest = get_guest,
+	    .put_guest = put_guest,
+	    .get_booking = get_booking,
+	    .put_booking = put_booking,
+	    .room_clash = room_clash,
+	    .type_sold = type_sold,
+	    .type_inventory = type_inventory,
+	    .free_rooms = free_rooms,
+	    .get_staff = get_staff,
+	    .put_staff = put_staff,
+	    .get_task = get_task,
+	    .put_task = put_task,
+	    .get_conflict = get_conflict,
+	    .put_conflict = put_conflict,
 	};
 	fd_repo_folio_init(db);
 }

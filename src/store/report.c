@@ -11,25 +11,35 @@
 #include "core/kpi.h"
 
 static const struct tab_col summary_cols[] = {
-	{ "rooms_sold", TAB_INT },    { "room_revenue_minor", TAB_MONEY }, { "adr_minor", TAB_MONEY },
-	{ "occupancy", TAB_RATIO },   { "revpar_minor", TAB_MONEY },       { "arrivals", TAB_INT },
-	{ "departures", TAB_INT },    { "cancellations", TAB_INT },        { "no_shows", TAB_INT },
+    {"rooms_sold", TAB_INT},  {"room_revenue_minor", TAB_MONEY}, {"adr_minor", TAB_MONEY},
+    {"occupancy", TAB_RATIO}, {"revpar_minor", TAB_MONEY},       {"arrivals", TAB_INT},
+    {"departures", TAB_INT},  {"cancellations", TAB_INT},        {"no_shows", TAB_INT},
 };
 
 static const struct tab_col daily_cols[] = {
-	{ "date", TAB_TEXT },          { "rooms_available", TAB_INT }, { "rooms_sold", TAB_INT },
-	{ "occupancy", TAB_RATIO },    { "room_revenue_minor", TAB_MONEY }, { "adr_minor", TAB_MONEY },
-	{ "revpar_minor", TAB_MONEY }, { "arrivals", TAB_INT },        { "departures", TAB_INT },
-	{ "cancellations", TAB_INT },  { "no_shows", TAB_INT },
+    {"date", TAB_TEXT},
+    {"rooms_available", TAB_INT},
+    {"rooms_sold", TAB_INT},
+    {"occupancy", TAB_RATIO},
+    {"room_revenue_minor", TAB_MONEY},
+    {"adr_minor", TAB_MONEY},
+    {"revpar_minor", TAB_MONEY},
+    {"arrivals", TAB_INT},
+    {"departures", TAB_INT},
+    {"cancellations", TAB_INT},
+    {"no_shows", TAB_INT},
 };
 
 static const struct tab_col hk_cols[] = {
-	{ "attendant", TAB_TEXT }, { "tasks_done", TAB_INT }, { "cleans", TAB_INT },
-	{ "inspections", TAB_INT }, { "turndowns", TAB_INT }, { "days", TAB_INT },
+    {"attendant", TAB_TEXT},  {"tasks_done", TAB_INT}, {"cleans", TAB_INT},
+    {"inspections", TAB_INT}, {"turndowns", TAB_INT},  {"days", TAB_INT},
 };
 
 static const struct tab_col cashier_cols[] = {
-	{ "staff", TAB_TEXT }, { "method", TAB_TEXT }, { "lines", TAB_INT }, { "amount_minor", TAB_MONEY },
+    {"staff", TAB_TEXT},
+    {"method", TAB_TEXT},
+    {"lines", TAB_INT},
+    {"amount_minor", TAB_MONEY},
 };
 
 #define N_OF(a) (int)(sizeof a / sizeof *a)
@@ -40,8 +50,8 @@ static void set_int(struct tab_cell *c, int64_t v)
 	c->i = v;
 }
 
-static void kpi_cells(struct tab_cell *sold, struct tab_cell *occ, struct tab_cell *adr, struct tab_cell *revpar,
-		      const struct fd_kpi *k, int64_t rooms_sold)
+static void kpi_cells(struct tab_cell *sold, struct tab_cell *occ, struct tab_cell *adr,
+                      struct tab_cell *revpar, const struct fd_kpi *k, int64_t rooms_sold)
 {
 	set_int(sold, rooms_sold);
 	if (k->has_occupancy) {
@@ -57,8 +67,8 @@ static void kpi_cells(struct tab_cell *sold, struct tab_cell *occ, struct tab_ce
 /* One grouped query per figure over the whole range (the same definitions
  * as the night audit's per-day count in src/store/repo_folio.c). */
 static enum fd_status group_counts(struct fd_db *db, const char *sql, fd_date from, fd_date to,
-				   struct fd_day_report *days, int64_t *(*slot)(struct fd_day_report *, int),
-				   struct fd_error *err)
+                                   struct fd_day_report *days, int64_t *(*slot)(struct fd_day_report *, int),
+                                   struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, sql, err);
 	if (!s)
@@ -77,22 +87,38 @@ static enum fd_status group_counts(struct fd_db *db, const char *sql, fd_date fr
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting a report");
 }
 
-static int64_t *slot_sold(struct fd_day_report *r, int k) { return k == 1 ? &r->rooms_sold : &r->room_revenue; }
-static int64_t *slot_arr(struct fd_day_report *r, int k) { (void)k; return &r->arrivals; }
-static int64_t *slot_dep(struct fd_day_report *r, int k) { (void)k; return &r->departures; }
-static int64_t *slot_lost(struct fd_day_report *r, int k) { return k == 1 ? &r->cancellations : &r->no_shows; }
+static int64_t *slot_sold(struct fd_day_report *r, int k)
+{
+	return k == 1 ? &r->rooms_sold : &r->room_revenue;
+}
+static int64_t *slot_arr(struct fd_day_report *r, int k)
+{
+	(void)k;
+	return &r->arrivals;
+}
+static int64_t *slot_dep(struct fd_day_report *r, int k)
+{
+	(void)k;
+	return &r->departures;
+}
+static int64_t *slot_lost(struct fd_day_report *r, int k)
+{
+	return k == 1 ? &r->cancellations : &r->no_shows;
+}
 
-static const char sql_sold[] = "SELECT n.night, count(*), sum(b.rate) FROM stay_nights n"
-			       " JOIN bookings b ON b.id = n.booking_id WHERE n.night BETWEEN ?1 AND ?2 GROUP BY n.night";
+static const char sql_sold[] =
+    "SELECT n.night, count(*), sum(b.rate) FROM stay_nights n"
+    " JOIN bookings b ON b.id = n.booking_id WHERE n.night BETWEEN ?1 AND ?2 GROUP BY n.night";
 static const char sql_arr[] = "SELECT arrival, count(*) FROM bookings WHERE arrival BETWEEN ?1 AND ?2"
-			      " AND status IN ('reserved','checked_in','checked_out') GROUP BY arrival";
+                              " AND status IN ('reserved','checked_in','checked_out') GROUP BY arrival";
 static const char sql_dep[] = "SELECT departure, count(*) FROM bookings WHERE departure BETWEEN ?1 AND ?2"
-			      " AND status IN ('reserved','checked_in','checked_out') GROUP BY departure";
-static const char sql_lost[] = "SELECT arrival, sum(status = 'cancelled'), sum(status = 'no_show') FROM bookings"
-			       " WHERE arrival BETWEEN ?1 AND ?2 AND status IN ('cancelled','no_show') GROUP BY arrival";
+                              " AND status IN ('reserved','checked_in','checked_out') GROUP BY departure";
+static const char sql_lost[] =
+    "SELECT arrival, sum(status = 'cancelled'), sum(status = 'no_show') FROM bookings"
+    " WHERE arrival BETWEEN ?1 AND ?2 AND status IN ('cancelled','no_show') GROUP BY arrival";
 
 static enum fd_status range_days(struct fd_db *db, fd_date from, fd_date to, struct fd_day_report *days,
-				 struct fd_error *err)
+                                 struct fd_error *err)
 {
 	int64_t rooms = 0;
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT count(*) FROM rooms", err);
@@ -106,8 +132,10 @@ static enum fd_status range_days(struct fd_db *db, fd_date from, fd_date to, str
 		days[d - from].date = d;
 		days[d - from].rooms_total = rooms;
 	}
-	s = fd_db_stmt(db, "SELECT maint_from, maint_to FROM rooms WHERE maint = 'ooo'"
-				" AND maint_from <= ?2 AND maint_to > ?1", err);
+	s = fd_db_stmt(db,
+	               "SELECT maint_from, maint_to FROM rooms WHERE maint = 'ooo'"
+	               " AND maint_from <= ?2 AND maint_to > ?1",
+	               err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, from);
@@ -127,13 +155,13 @@ static enum fd_status range_days(struct fd_db *db, fd_date from, fd_date to, str
 }
 
 static enum fd_status count_range(struct fd_db *db, fd_date from, fd_date to, bool per_day, struct tab *t,
-				  struct fd_error *err)
+                                  struct fd_error *err)
 {
 	char ooo[8];
 	const struct fd_repo *repo = fd_db_repo(db);
 	if (repo->get_setting(repo->ctx, "ooo_available", ooo, sizeof ooo, NULL) != FD_OK)
 		snprintf(ooo, sizeof ooo, "0");
-	struct fd_kpi_counts total = { .ooo_available = strcmp(ooo, "1") == 0 };
+	struct fd_kpi_counts total = {.ooo_available = strcmp(ooo, "1") == 0};
 	int64_t arr = 0, dep = 0, canc = 0, ns = 0;
 	struct fd_day_report *days = calloc((size_t)(to - from + 1), sizeof *days);
 	if (!days)
@@ -142,9 +170,11 @@ static enum fd_status count_range(struct fd_db *db, fd_date from, fd_date to, bo
 	for (fd_date d = from; !st && d <= to; d++) {
 		const struct fd_day_report r = days[d - from];
 		if (per_day) {
-			struct fd_kpi_counts c = { .room_nights = r.rooms_total, .ooo_nights = r.rooms_ooo,
-						   .rooms_sold = r.rooms_sold, .room_revenue = r.room_revenue,
-						   .ooo_available = total.ooo_available };
+			struct fd_kpi_counts c = {.room_nights = r.rooms_total,
+			                          .ooo_nights = r.rooms_ooo,
+			                          .rooms_sold = r.rooms_sold,
+			                          .room_revenue = r.room_revenue,
+			                          .ooo_available = total.ooo_available};
 			struct fd_kpi k;
 			fd_kpi_compute(&c, &k);
 			struct tab_cell *row = tab_row(t);
@@ -188,13 +218,15 @@ static enum fd_status count_range(struct fd_db *db, fd_date from, fd_date to, bo
 	return FD_OK;
 }
 
-static enum fd_status hk_productivity(struct fd_db *db, fd_date from, fd_date to, struct tab *t, struct fd_error *err)
+static enum fd_status hk_productivity(struct fd_db *db, fd_date from, fd_date to, struct tab *t,
+                                      struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db,
-				     "SELECT attendant, count(*), sum(kind = 'clean'), sum(kind = 'inspect'),"
-				     " sum(kind = 'turndown'), count(DISTINCT date) FROM hk_tasks"
-				     " WHERE status = 'done' AND attendant <> '' AND date BETWEEN ?1 AND ?2"
-				     " GROUP BY attendant ORDER BY attendant", err);
+	                             "SELECT attendant, count(*), sum(kind = 'clean'), sum(kind = 'inspect'),"
+	                             " sum(kind = 'turndown'), count(DISTINCT date) FROM hk_tasks"
+	                             " WHERE status = 'done' AND attendant <> '' AND date BETWEEN ?1 AND ?2"
+	                             " GROUP BY attendant ORDER BY attendant",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, from);
@@ -213,14 +245,16 @@ static enum fd_status hk_productivity(struct fd_db *db, fd_date from, fd_date to
 }
 
 static enum fd_status cashier(struct fd_db *db, fd_date from, fd_date to, const char *user, struct tab *t,
-			      struct fd_error *err)
+                              struct fd_error *err)
 {
 	/* Payments count positive, refunds negative, voids undo their line. */
-	sqlite3_stmt *s = fd_db_stmt(db,
-				     "SELECT actor, method, count(*), sum(-amount) FROM folio_lines"
-				     " WHERE kind IN ('payment','refund','void') AND method IN ('cash','card','bank_transfer')"
-				     " AND date BETWEEN ?1 AND ?2 AND (?3 = '' OR actor = ?3)"
-				     " GROUP BY actor, method ORDER BY actor, method", err);
+	sqlite3_stmt *s = fd_db_stmt(
+	    db,
+	    "SELECT actor, method, count(*), sum(-amount) FROM folio_lines"
+	    " WHERE kind IN ('payment','refund','void') AND method IN ('cash','card','bank_transfer')"
+	    " AND date BETWEEN ?1 AND ?2 AND (?3 = '' OR actor = ?3)"
+	    " GROUP BY actor, method ORDER BY actor, method",
+	    err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int(s, 1, from);
@@ -242,8 +276,8 @@ static enum fd_status cashier(struct fd_db *db, fd_date from, fd_date to, const 
 }
 
 static const char *const kind_names[FD_REPORT_KIND_COUNT] = {
-	[FD_REPORT_SUMMARY] = "summary", [FD_REPORT_DAILY] = "daily", [FD_REPORT_FORECAST] = "forecast",
-	[FD_REPORT_HK] = "hk-productivity", [FD_REPORT_CASHIER] = "cashier",
+    [FD_REPORT_SUMMARY] = "summary",    [FD_REPORT_DAILY] = "daily",     [FD_REPORT_FORECAST] = "forecast",
+    [FD_REPORT_HK] = "hk-productivity", [FD_REPORT_CASHIER] = "cashier",
 };
 
 const char *fd_report_kind_name(enum fd_report_kind kind)
@@ -262,7 +296,7 @@ bool fd_report_kind_parse(const char *name, enum fd_report_kind *out)
 }
 
 enum fd_status fd_report_build(struct fd_db *db, enum fd_report_kind kind, fd_date from, fd_date to,
-			       const char *user, const char *currency, struct tab *out, struct fd_error *err)
+                               const char *user, const char *currency, struct tab *out, struct fd_error *err)
 {
 	switch (kind) {
 	case FD_REPORT_SUMMARY:
@@ -280,10 +314,11 @@ enum fd_status fd_report_build(struct fd_db *db, enum fd_report_kind kind, fd_da
 		break;
 	}
 	if (to < from)
-		return fd_fail(err, FD_E_INVALID, "invalid_range", "to", _("The end date is before the start date."));
+		return fd_fail(err, FD_E_INVALID, "invalid_range", "to",
+		               _("The end date is before the start date."));
 	if (to - from >= FD_REPORT_MAX_RANGE)
-		return fd_fail(err, FD_E_INVALID, "invalid_range", "to", _("The range may span at most %d days."),
-			       FD_REPORT_MAX_RANGE);
+		return fd_fail(err, FD_E_INVALID, "invalid_range", "to",
+		               _("The range may span at most %d days."), FD_REPORT_MAX_RANGE);
 	switch (kind) {
 	case FD_REPORT_SUMMARY:
 		return count_range(db, from, to, false, out, err);

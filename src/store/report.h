@@ -44,6 +44,6 @@ bool fd_report_kind_parse(const char *name, enum fd_report_kind *out);
  * Money columns are in minor units of `currency`. Fails with FD_E_INVALID
  * when to is before from or the range is longer than FD_REPORT_MAX_RANGE. */
 enum fd_status fd_report_build(struct fd_db *db, enum fd_report_kind kind, fd_date from, fd_date to,
-			       const char *user, const char *currency, struct tab *out, struct fd_error *err);
+                               const char *user, const char *currency, struct tab *out, struct fd_error *err);
 
 #endif

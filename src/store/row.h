@@ -20,9 +20,9 @@ enum fd_status fd_step_one(struct fd_db *db, sqlite3_stmt *s, struct fd_error *e
 enum fd_status fd_step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what);
 
 /* The columns fd_read_booking_row expects, from "bookings b JOIN guests g". */
-#define FD_BOOKING_ROW_COLS \
-	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"   \
-	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version," \
+#define FD_BOOKING_ROW_COLS                                                                                  \
+	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"                   \
+	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version,"                \
 	" g.family, g.given, g.country, g.vip"
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row);
 /* A room with today's state: columns number, type_code, floor, section,

@@ -8,108 +8,108 @@
 #include "store/fold.h"
 
 static const char schema_v1[] =
-	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-	"CREATE TABLE property ("
-	" id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL,"
-	" timezone TEXT NOT NULL, business_date INTEGER NOT NULL,"
-	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
-	" singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1));"
-	"CREATE TABLE room_types ("
-	" code TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
-	" max_occupancy INTEGER NOT NULL CHECK (max_occupancy > 0),"
-	" base_rate INTEGER NOT NULL CHECK (base_rate >= 0), rank INTEGER NOT NULL DEFAULT 0,"
-	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
-	"CREATE TABLE rooms ("
-	" number TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-	" type_code TEXT NOT NULL REFERENCES room_types(code),"
-	" floor INTEGER NOT NULL, section TEXT NOT NULL DEFAULT '',"
-	" clean TEXT NOT NULL CHECK (clean IN ('dirty','pickup','clean','inspected')),"
-	" maint TEXT NOT NULL CHECK (maint IN ('none','oos','ooo')),"
-	" maint_reason TEXT NOT NULL DEFAULT '', maint_from INTEGER, maint_to INTEGER,"
-	" dnd INTEGER NOT NULL DEFAULT 0, mur INTEGER NOT NULL DEFAULT 0,"
-	" hk_occupied INTEGER NOT NULL DEFAULT 0,"
-	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
-	"CREATE INDEX rooms_type ON rooms(type_code);"
-	"CREATE TABLE guests ("
-	" rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-	" family TEXT NOT NULL DEFAULT '', given TEXT NOT NULL DEFAULT '',"
-	" email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
-	" country TEXT NOT NULL DEFAULT '', document TEXT NOT NULL DEFAULT '',"
-	" notes TEXT NOT NULL DEFAULT '', vip INTEGER NOT NULL DEFAULT 0,"
-	" erased INTEGER NOT NULL DEFAULT 0,"
-	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
-	"CREATE TABLE bookings ("
-	" rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
-	" guest_id TEXT NOT NULL REFERENCES guests(id),"
-	" type_code TEXT NOT NULL REFERENCES room_types(code),"
-	" room TEXT REFERENCES rooms(number),"
-	" arrival INTEGER NOT NULL, departure INTEGER NOT NULL CHECK (departure > arrival),"
-	" adults INTEGER NOT NULL, children INTEGER NOT NULL DEFAULT 0,"
-	" rate INTEGER NOT NULL CHECK (rate >= 0),"
-	" status TEXT NOT NULL CHECK (status IN ('reserved','checked_in','checked_out','cancelled','no_show')),"
-	" source TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', eta TEXT NOT NULL DEFAULT '',"
-	" late_checkin INTEGER NOT NULL DEFAULT 0,"
-	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
-	"CREATE INDEX bookings_arrival ON bookings(arrival);"
-	"CREATE INDEX bookings_departure ON bookings(departure);"
-	"CREATE INDEX bookings_guest ON bookings(guest_id);"
-	"CREATE INDEX bookings_room ON bookings(room);"
-	/* The double-booking guard: one row per night an active booking holds;
-	 * at most one row per (room, night). NULL rooms (unassigned bookings)
-	 * are distinct for the unique index and still count for availability. */
-	"CREATE TABLE stay_nights ("
-	" booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,"
-	" night INTEGER NOT NULL, type_code TEXT NOT NULL, room TEXT REFERENCES rooms(number),"
-	" PRIMARY KEY (booking_id, night)) WITHOUT ROWID;"
-	"CREATE UNIQUE INDEX stay_nights_room_night ON stay_nights(room, night);"
-	"CREATE INDEX stay_nights_type_night ON stay_nights(type_code, night);"
-	"CREATE INDEX stay_nights_night ON stay_nights(night, booking_id);"
-	"CREATE TABLE staff ("
-	" username TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
-	" role TEXT NOT NULL CHECK (role IN ('guest','staff','manager','admin')),"
-	" dept TEXT NOT NULL, section TEXT NOT NULL DEFAULT '',"
-	" active INTEGER NOT NULL DEFAULT 1, on_shift INTEGER NOT NULL DEFAULT 0,"
-	" version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
-	"CREATE TABLE hk_tasks ("
-	" id TEXT PRIMARY KEY, room TEXT NOT NULL REFERENCES rooms(number),"
-	" date INTEGER NOT NULL, kind TEXT NOT NULL, attendant TEXT NOT NULL DEFAULT '',"
-	" status TEXT NOT NULL, version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
-	"CREATE INDEX hk_tasks_date ON hk_tasks(date, room);"
-	/* Append-only record of every applied operation. */
-	"CREATE TABLE audit_log ("
-	" seq INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL, device TEXT NOT NULL,"
-	" actor TEXT NOT NULL, type TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
-	" payload TEXT NOT NULL, created_at INTEGER NOT NULL, applied_at INTEGER NOT NULL);"
-	"CREATE INDEX audit_entity ON audit_log(entity, entity_id);"
-	"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
-	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
-	"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
-	" BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
-	/* Operations made here and not yet settled by the server. */
-	"CREATE TABLE outbox ("
-	" device_seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
-	" actor TEXT NOT NULL, created_at INTEGER NOT NULL, payload TEXT NOT NULL,"
-	" state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','applied','rejected')),"
-	" result TEXT);";
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE property ("
+    " id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL,"
+    " timezone TEXT NOT NULL, business_date INTEGER NOT NULL,"
+    " version INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+    " singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1));"
+    "CREATE TABLE room_types ("
+    " code TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+    " max_occupancy INTEGER NOT NULL CHECK (max_occupancy > 0),"
+    " base_rate INTEGER NOT NULL CHECK (base_rate >= 0), rank INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE TABLE rooms ("
+    " number TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " type_code TEXT NOT NULL REFERENCES room_types(code),"
+    " floor INTEGER NOT NULL, section TEXT NOT NULL DEFAULT '',"
+    " clean TEXT NOT NULL CHECK (clean IN ('dirty','pickup','clean','inspected')),"
+    " maint TEXT NOT NULL CHECK (maint IN ('none','oos','ooo')),"
+    " maint_reason TEXT NOT NULL DEFAULT '', maint_from INTEGER, maint_to INTEGER,"
+    " dnd INTEGER NOT NULL DEFAULT 0, mur INTEGER NOT NULL DEFAULT 0,"
+    " hk_occupied INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX rooms_type ON rooms(type_code);"
+    "CREATE TABLE guests ("
+    " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " family TEXT NOT NULL DEFAULT '', given TEXT NOT NULL DEFAULT '',"
+    " email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+    " country TEXT NOT NULL DEFAULT '', document TEXT NOT NULL DEFAULT '',"
+    " notes TEXT NOT NULL DEFAULT '', vip INTEGER NOT NULL DEFAULT 0,"
+    " erased INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE TABLE bookings ("
+    " rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, code TEXT NOT NULL UNIQUE,"
+    " guest_id TEXT NOT NULL REFERENCES guests(id),"
+    " type_code TEXT NOT NULL REFERENCES room_types(code),"
+    " room TEXT REFERENCES rooms(number),"
+    " arrival INTEGER NOT NULL, departure INTEGER NOT NULL CHECK (departure > arrival),"
+    " adults INTEGER NOT NULL, children INTEGER NOT NULL DEFAULT 0,"
+    " rate INTEGER NOT NULL CHECK (rate >= 0),"
+    " status TEXT NOT NULL CHECK (status IN ('reserved','checked_in','checked_out','cancelled','no_show')),"
+    " source TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', eta TEXT NOT NULL DEFAULT '',"
+    " late_checkin INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX bookings_arrival ON bookings(arrival);"
+    "CREATE INDEX bookings_departure ON bookings(departure);"
+    "CREATE INDEX bookings_guest ON bookings(guest_id);"
+    "CREATE INDEX bookings_room ON bookings(room);"
+    /* The double-booking guard: one row per night an active booking holds;
+     * at most one row per (room, night). NULL rooms (unassigned bookings)
+     * are distinct for the unique index and still count for availability. */
+    "CREATE TABLE stay_nights ("
+    " booking_id TEXT NOT NULL REFERENCES bookings(id) ON DELETE CASCADE,"
+    " night INTEGER NOT NULL, type_code TEXT NOT NULL, room TEXT REFERENCES rooms(number),"
+    " PRIMARY KEY (booking_id, night)) WITHOUT ROWID;"
+    "CREATE UNIQUE INDEX stay_nights_room_night ON stay_nights(room, night);"
+    "CREATE INDEX stay_nights_type_night ON stay_nights(type_code, night);"
+    "CREATE INDEX stay_nights_night ON stay_nights(night, booking_id);"
+    "CREATE TABLE staff ("
+    " username TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('guest','staff','manager','admin')),"
+    " dept TEXT NOT NULL, section TEXT NOT NULL DEFAULT '',"
+    " active INTEGER NOT NULL DEFAULT 1, on_shift INTEGER NOT NULL DEFAULT 0,"
+    " version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE TABLE hk_tasks ("
+    " id TEXT PRIMARY KEY, room TEXT NOT NULL REFERENCES rooms(number),"
+    " date INTEGER NOT NULL, kind TEXT NOT NULL, attendant TEXT NOT NULL DEFAULT '',"
+    " status TEXT NOT NULL, version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX hk_tasks_date ON hk_tasks(date, room);"
+    /* Append-only record of every applied operation. */
+    "CREATE TABLE audit_log ("
+    " seq INTEGER PRIMARY KEY AUTOINCREMENT, op_id TEXT NOT NULL, device TEXT NOT NULL,"
+    " actor TEXT NOT NULL, type TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
+    " payload TEXT NOT NULL, created_at INTEGER NOT NULL, applied_at INTEGER NOT NULL);"
+    "CREATE INDEX audit_entity ON audit_log(entity, entity_id);"
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+    " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+    /* Operations made here and not yet settled by the server. */
+    "CREATE TABLE outbox ("
+    " device_seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, type TEXT NOT NULL,"
+    " actor TEXT NOT NULL, created_at INTEGER NOT NULL, payload TEXT NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','applied','rejected')),"
+    " result TEXT);";
 
 /* v2: case- and accent-insensitive guest search. The folded key is written
  * by the store (utf8proc); FTS5's trigram index finds any part of it. */
-static const char schema_v2[] =
-	"ALTER TABLE guests ADD COLUMN search_key TEXT NOT NULL DEFAULT '';"
-	"CREATE VIRTUAL TABLE guest_search USING fts5("
-	" search_key, content='guests', content_rowid='rowid', tokenize='trigram');";
+static const char schema_v2[] = "ALTER TABLE guests ADD COLUMN search_key TEXT NOT NULL DEFAULT '';"
+                                "CREATE VIRTUAL TABLE guest_search USING fts5("
+                                " search_key, content='guests', content_rowid='rowid', tokenize='trigram');";
 
 /* Created after the existing rows are indexed: an external-content FTS
  * table must never be told to delete a row it does not hold. */
 static const char schema_v2_triggers[] =
-	"INSERT INTO guest_search(guest_search) VALUES ('rebuild');"
-	"CREATE TRIGGER guests_ai AFTER INSERT ON guests BEGIN"
-	" INSERT INTO guest_search(rowid, search_key) VALUES (new.rowid, new.search_key); END;"
-	"CREATE TRIGGER guests_ad AFTER DELETE ON guests BEGIN"
-	" INSERT INTO guest_search(guest_search, rowid, search_key) VALUES ('delete', old.rowid, old.search_key); END;"
-	"CREATE TRIGGER guests_au AFTER UPDATE OF search_key ON guests BEGIN"
-	" INSERT INTO guest_search(guest_search, rowid, search_key) VALUES ('delete', old.rowid, old.search_key);"
-	" INSERT INTO guest_search(rowid, search_key) VALUES (new.rowid, new.search_key); END;";
+    "INSERT INTO guest_search(guest_search) VALUES ('rebuild');"
+    "CREATE TRIGGER guests_ai AFTER INSERT ON guests BEGIN"
+    " INSERT INTO guest_search(rowid, search_key) VALUES (new.rowid, new.search_key); END;"
+    "CREATE TRIGGER guests_ad AFTER DELETE ON guests BEGIN"
+    " INSERT INTO guest_search(guest_search, rowid, search_key) VALUES ('delete', old.rowid, "
+    "old.search_key); END;"
+    "CREATE TRIGGER guests_au AFTER UPDATE OF search_key ON guests BEGIN"
+    " INSERT INTO guest_search(guest_search, rowid, search_key) VALUES ('delete', old.rowid, old.search_key);"
+    " INSERT INTO guest_search(rowid, search_key) VALUES (new.rowid, new.search_key); END;";
 
 /* Fill search keys of guests that existed before v2. */
 static enum fd_status fold_existing_guests(struct fd_db *db, struct fd_error *err)
@@ -143,9 +143,9 @@ static enum fd_status fold_existing_guests(struct fd_db *db, struct fd_error *er
  * it for every night); each room's in-house stay and today's arrival are
  * found directly instead of walking every booking the room ever had. */
 static const char schema_v5[] =
-	"CREATE INDEX rooms_type_maint ON rooms(type_code, maint, maint_from, maint_to);"
-	"CREATE INDEX bookings_in_house ON bookings(room, departure) WHERE status = 'checked_in';"
-	"CREATE INDEX bookings_arrival_room ON bookings(arrival, room);";
+    "CREATE INDEX rooms_type_maint ON rooms(type_code, maint, maint_from, maint_to);"
+    "CREATE INDEX bookings_in_house ON bookings(room, departure) WHERE status = 'checked_in';"
+    "CREATE INDEX bookings_arrival_room ON bookings(arrival, room);";
 
 /* Versions 3 (folios, src/folio), 4 and 6 (sync: conflicts and cursors;
  * undoing pending folio lines, src/sync) belong to those areas; the next
@@ -157,17 +157,15 @@ extern const char fd_schema_v6_sync[];  /* schema_sync.c */
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
  * lacked them; IF NOT EXISTS keeps a terminal that already has them. */
-static const char schema_v7[] = "CREATE INDEX IF NOT EXISTS bookings_room_status ON bookings(room, status);"
-				"CREATE INDEX IF NOT EXISTS bookings_status_departure ON bookings(status, departure);";
+static const char schema_v7[] =
+    "CREATE INDEX IF NOT EXISTS bookings_room_status ON bookings(room, status);"
+    "CREATE INDEX IF NOT EXISTS bookings_status_departure ON bookings(status, departure);";
 
 static const struct fd_migration core_migrations[] = {
-	{ 1, schema_v1, NULL },
-	{ 2, schema_v2, fold_existing_guests },
-	{ 3, fd_schema_v3_folio, NULL },
-	{ 4, fd_schema_v4_sync, NULL },
-	{ 5, schema_v5, NULL },
-	{ 6, fd_schema_v6_sync, NULL },
-	{ 7, schema_v7, NULL },
+    {1, schema_v1, NULL},          {2, schema_v2, fold_existing_guests},
+    {3, fd_schema_v3_folio, NULL}, {4, fd_schema_v4_sync, NULL},
+    {5, schema_v5, NULL},          {6, fd_schema_v6_sync, NULL},
+    {7, schema_v7, NULL},
 };
 
 const struct fd_migration *fd_core_migrations(int *n)

@@ -14,20 +14,20 @@
 extern const char fd_schema_v4_sync[];
 
 const char fd_schema_v4_sync[] =
-	"ALTER TABLE outbox ADD COLUMN changeset BLOB;"
-	"ALTER TABLE outbox ADD COLUMN overlaid INTEGER NOT NULL DEFAULT 1;"
-	"ALTER TABLE outbox ADD COLUMN result_seq INTEGER;"
-	"CREATE INDEX outbox_overlaid ON outbox(overlaid, device_seq);"
-	"CREATE TABLE conflicts ("
-	" id TEXT PRIMARY KEY, op_id TEXT NOT NULL, device TEXT NOT NULL,"
-	" actor TEXT NOT NULL, type TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL,"
-	" details TEXT NOT NULL DEFAULT '{}', resolved INTEGER NOT NULL DEFAULT 0,"
-	" resolved_by TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL DEFAULT 1,"
-	" created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
-	"CREATE INDEX conflicts_open ON conflicts(resolved, created_at);"
-	"CREATE TABLE sync_verifiers ("
-	" username TEXT PRIMARY KEY, verifier TEXT NOT NULL, role TEXT NOT NULL,"
-	" signed_in_at INTEGER NOT NULL);";
+    "ALTER TABLE outbox ADD COLUMN changeset BLOB;"
+    "ALTER TABLE outbox ADD COLUMN overlaid INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE outbox ADD COLUMN result_seq INTEGER;"
+    "CREATE INDEX outbox_overlaid ON outbox(overlaid, device_seq);"
+    "CREATE TABLE conflicts ("
+    " id TEXT PRIMARY KEY, op_id TEXT NOT NULL, device TEXT NOT NULL,"
+    " actor TEXT NOT NULL, type TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL,"
+    " details TEXT NOT NULL DEFAULT '{}', resolved INTEGER NOT NULL DEFAULT 0,"
+    " resolved_by TEXT NOT NULL DEFAULT '', version INTEGER NOT NULL DEFAULT 1,"
+    " created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX conflicts_open ON conflicts(resolved, created_at);"
+    "CREATE TABLE sync_verifiers ("
+    " username TEXT PRIMARY KEY, verifier TEXT NOT NULL, role TEXT NOT NULL,"
+    " signed_in_at INTEGER NOT NULL);";
 
 /* Core migration 6: the sync engine may take back a pending folio line.
  * Folio lines are never deleted or rewritten (migration 3's triggers), but
@@ -40,11 +40,11 @@ const char fd_schema_v4_sync[] =
 extern const char fd_schema_v6_sync[];
 
 const char fd_schema_v6_sync[] =
-	"DROP TRIGGER folio_lines_no_delete;"
-	"DROP TRIGGER folio_lines_fixed;"
-	"CREATE TRIGGER folio_lines_no_delete BEFORE DELETE ON folio_lines"
-	" WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_replaying')"
-	" BEGIN SELECT RAISE(ABORT, 'folio lines are never deleted; void them'); END;"
-	"CREATE TRIGGER folio_lines_fixed BEFORE UPDATE OF id, kind, amount, tax, date, voids ON folio_lines"
-	" WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_replaying')"
-	" BEGIN SELECT RAISE(ABORT, 'folio line amounts never change; void and post again'); END;";
+    "DROP TRIGGER folio_lines_no_delete;"
+    "DROP TRIGGER folio_lines_fixed;"
+    "CREATE TRIGGER folio_lines_no_delete BEFORE DELETE ON folio_lines"
+    " WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_replaying')"
+    " BEGIN SELECT RAISE(ABORT, 'folio lines are never deleted; void them'); END;"
+    "CREATE TRIGGER folio_lines_fixed BEFORE UPDATE OF id, kind, amount, tax, date, voids ON folio_lines"
+    " WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'sync_replaying')"
+    " BEGIN SELECT RAISE(ABORT, 'folio line amounts never change; void and post again'); END;";

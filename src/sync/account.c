@@ -23,8 +23,10 @@ void fd_sync_verifier_params(unsigned long long *opslimit, size_t *memlimit)
 
 static bool hotel_is_local(struct fd_db *db)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT (SELECT count(*) FROM property) + (SELECT count(*) FROM rooms)"
-				     " + (SELECT count(*) FROM bookings)", NULL);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT (SELECT count(*) FROM property) + (SELECT count(*) FROM rooms)"
+	                             " + (SELECT count(*) FROM bookings)",
+	                             NULL);
 	if (!s)
 		return false;
 	bool any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
@@ -33,18 +35,20 @@ static bool hotel_is_local(struct fd_db *db)
 }
 
 enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *code, const char *name,
-			      struct fd_error *err)
+                              struct fd_error *err)
 {
 	char have[512];
 	if (fd_db_meta_get(db, "server_url", have, sizeof have, NULL) == FD_OK)
 		return fd_fail(err, FD_E_CONFLICT, "enrolled", NULL,
-			       _("This terminal is already enrolled with %s."), have);
+		               _("This terminal is already enrolled with %s."), have);
 	if (hotel_is_local(db))
 		return fd_fail(err, FD_E_CONFLICT, "local_hotel", NULL,
-			       _("This data directory already holds a hotel of its own; enroll an empty data directory (--data DIR)."));
+		               _("This data directory already holds a hotel of its own; enroll an empty data "
+		                 "directory (--data DIR)."));
 	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
-		return fd_fail(err, FD_E_INVALID, "invalid_field", "url",
-			       _("\"%s\" is not a server address; use http://HOST:PORT or https://HOST:PORT."), url);
+		return fd_fail(
+		    err, FD_E_INVALID, "invalid_field", "url",
+		    _("\"%s\" is not a server address; use http://HOST:PORT or https://HOST:PORT."), url);
 	struct sync_http *h = sync_http_new(url, 5);
 	if (!h)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Cannot set up HTTP (libcurl)."));
@@ -53,7 +57,8 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
 	cJSON_AddStringToObject(body, "name", name);
 	long status;
 	cJSON *resp = NULL;
-	enum fd_status st = sync_http_json(h, "POST", "/v1/devices", body, NULL, 30, &status, &resp, NULL, err);
+	enum fd_status st =
+	    sync_http_json(h, "POST", "/v1/devices", body, NULL, 30, &status, &resp, NULL, err);
 	cJSON_Delete(body);
 	sync_http_free(h);
 	if (!st && status != 201 && status != 200)
@@ -61,7 +66,8 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
 	const cJSON *id = cJSON_GetObjectItemCaseSensitive(resp, "device_id");
 	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(resp, "token");
 	if (!st && (!cJSON_IsString(id) || !cJSON_IsString(tok)))
-		st = fd_fail(err, FD_E_IO, "bad_answer", NULL, _("The server's answer to the enrolment is unreadable."));
+		st = fd_fail(err, FD_E_IO, "bad_answer", NULL,
+		             _("The server's answer to the enrolment is unreadable."));
 	if (!st && !(st = fd_db_begin(db, err))) {
 		if ((st = fd_db_meta_set(db, "server_url", url, err)) ||
 		    (st = fd_db_meta_set(db, "device_id", id->valuestring, err)) ||
@@ -75,17 +81,21 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
 	return st;
 }
 
-static enum fd_status save_verifier(struct fd_db *db, const char *user, const char *password, const char *role,
-				    struct fd_error *err)
+static enum fd_status save_verifier(struct fd_db *db, const char *user, const char *password,
+                                    const char *role, struct fd_error *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	unsigned long long ops;
 	size_t mem;
 	fd_sync_verifier_params(&ops, &mem);
 	if (crypto_pwhash_str(hash, password, strlen(password), ops, mem) != 0)
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Not enough memory to cache the sign-in for offline use."));
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT OR REPLACE INTO sync_verifiers (username, verifier, role, signed_in_at)"
-				     " VALUES (?1, ?2, ?3, ?4)", err);
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL,
+		               _("Not enough memory to cache the sign-in for offline use."));
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "INSERT OR REPLACE INTO sync_verifiers (username, verifier, role, signed_in_at)"
+	               " VALUES (?1, ?2, ?3, ?4)",
+	               err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
@@ -111,9 +121,10 @@ static enum fd_status set_session(struct fd_db *db, const char *user, const char
 }
 
 static enum fd_status login_offline(struct fd_db *db, const char *user, const char *password,
-				    const struct fd_error *why, struct fd_error *err)
+                                    const struct fd_error *why, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT verifier, signed_in_at FROM sync_verifiers WHERE username = ?1", err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db, "SELECT verifier, signed_in_at FROM sync_verifiers WHERE username = ?1", err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
@@ -127,10 +138,12 @@ static enum fd_status login_offline(struct fd_db *db, const char *user, const ch
 	int64_t hours = sync_meta_int(db, "offline_login_hours", FD_SYNC_OFFLINE_HOURS);
 	if (!hash[0] || (int64_t)time(NULL) - at > hours * 3600)
 		return fd_fail(err, FD_E_FORBIDDEN, "offline_not_allowed", NULL,
-			       _("%s Offline sign-in is only for staff who signed in on this terminal in the last %lld hours."),
-			       why->message, (long long)hours);
+		               _("%s Offline sign-in is only for staff who signed in on this terminal in the "
+		                 "last %lld hours."),
+		               why->message, (long long)hours);
 	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
-		return fd_fail(err, FD_E_FORBIDDEN, "bad_credentials", NULL, _("Wrong user name or password."));
+		return fd_fail(err, FD_E_FORBIDDEN, "bad_credentials", NULL,
+		               _("Wrong user name or password."));
 	/* The server session of someone else must not carry this user's work. */
 	char cur[FD_USER_LEN] = "", tok[128] = "";
 	fd_db_meta_get(db, "session_user", cur, sizeof cur, NULL);
@@ -139,14 +152,15 @@ static enum fd_status login_offline(struct fd_db *db, const char *user, const ch
 }
 
 enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *password, bool *offline,
-			     struct fd_error *err)
+                             struct fd_error *err)
 {
 	char url[512], dev[128];
 	*offline = false;
 	if (fd_db_meta_get(db, "server_url", url, sizeof url, NULL) != FD_OK ||
 	    fd_db_meta_get(db, "device_token", dev, sizeof dev, NULL) != FD_OK)
-		return fd_fail(err, FD_E_NOT_FOUND, "not_enrolled", NULL,
-			       _("This terminal is not enrolled with a server; run 'frontdesk enroll URL CODE' first."));
+		return fd_fail(
+		    err, FD_E_NOT_FOUND, "not_enrolled", NULL,
+		    _("This terminal is not enrolled with a server; run 'frontdesk enroll URL CODE' first."));
 	struct sync_http *h = sync_http_new(url, 3);
 	if (!h)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Cannot set up HTTP (libcurl)."));
@@ -155,15 +169,17 @@ enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *pas
 	cJSON_AddStringToObject(body, "password", password);
 	long status;
 	cJSON *resp = NULL;
-	struct fd_error net = { 0 };
-	enum fd_status st = sync_http_json(h, "POST", "/v1/sessions", body, dev, 20, &status, &resp, NULL, &net);
+	struct fd_error net = {0};
+	enum fd_status st =
+	    sync_http_json(h, "POST", "/v1/sessions", body, dev, 20, &status, &resp, NULL, &net);
 	cJSON_Delete(body);
 	sync_http_free(h);
 	if (st == FD_E_IO || (!st && status >= 500)) {
 		cJSON_Delete(resp);
 		*offline = true;
 		if (!st)
-			fd_fail(&net, FD_E_IO, "unreachable", NULL, _("The server is not answering (HTTP %ld)."), status);
+			fd_fail(&net, FD_E_IO, "unreachable", NULL,
+			        _("The server is not answering (HTTP %ld)."), status);
 		return login_offline(db, user, password, &net, err);
 	}
 	if (status != 201 && status != 200) {
@@ -174,7 +190,8 @@ enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *pas
 	const cJSON *tok = cJSON_GetObjectItemCaseSensitive(resp, "token");
 	const cJSON *role = cJSON_GetObjectItemCaseSensitive(resp, "role");
 	if (!cJSON_IsString(tok))
-		st = fd_fail(err, FD_E_IO, "bad_answer", NULL, _("The server's answer to the sign-in is unreadable."));
+		st = fd_fail(err, FD_E_IO, "bad_answer", NULL,
+		             _("The server's answer to the sign-in is unreadable."));
 	if (!st)
 		st = set_session(db, user, tok->valuestring, err);
 	if (!st)
@@ -192,7 +209,8 @@ enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err)
 		long status;
 		struct fd_error ignore;
 		if (h)
-			sync_http_json(h, "DELETE", "/v1/sessions/current", NULL, tok, 10, &status, NULL, NULL, &ignore);
+			sync_http_json(h, "DELETE", "/v1/sessions/current", NULL, tok, 10, &status, NULL,
+			               NULL, &ignore);
 		sync_http_free(h);
 	}
 	enum fd_status st = fd_db_begin(db, err);
@@ -211,27 +229,27 @@ static const struct {
 	const char *name;
 	const char *sql;
 } dump_tables[] = {
-	{ "property", "SELECT * FROM property ORDER BY id" },
-	{ "room_types", "SELECT * FROM room_types ORDER BY code" },
-	{ "rooms", "SELECT * FROM rooms ORDER BY number" },
-	{ "guests", "SELECT * FROM guests ORDER BY id" },
-	{ "bookings", "SELECT * FROM bookings ORDER BY id" },
-	{ "staff", "SELECT * FROM staff ORDER BY username" },
-	{ "hk_tasks", "SELECT * FROM hk_tasks ORDER BY id" },
-	{ "conflicts", "SELECT * FROM conflicts ORDER BY id" },
-	{ "charge_codes", "SELECT * FROM charge_codes ORDER BY code" },
-	{ "folio_settings", "SELECT * FROM folio_settings ORDER BY key" },
-	{ "folios", "SELECT * FROM folios ORDER BY id" },
-	{ "folio_lines", "SELECT * FROM folio_lines ORDER BY id" },
-	{ "day_reports", "SELECT * FROM day_reports ORDER BY date" },
-	{ "room_blocks", "SELECT * FROM room_blocks ORDER BY room, uid" },
+    {"property", "SELECT * FROM property ORDER BY id"},
+    {"room_types", "SELECT * FROM room_types ORDER BY code"},
+    {"rooms", "SELECT * FROM rooms ORDER BY number"},
+    {"guests", "SELECT * FROM guests ORDER BY id"},
+    {"bookings", "SELECT * FROM bookings ORDER BY id"},
+    {"staff", "SELECT * FROM staff ORDER BY username"},
+    {"hk_tasks", "SELECT * FROM hk_tasks ORDER BY id"},
+    {"conflicts", "SELECT * FROM conflicts ORDER BY id"},
+    {"charge_codes", "SELECT * FROM charge_codes ORDER BY code"},
+    {"folio_settings", "SELECT * FROM folio_settings ORDER BY key"},
+    {"folios", "SELECT * FROM folios ORDER BY id"},
+    {"folio_lines", "SELECT * FROM folio_lines ORDER BY id"},
+    {"day_reports", "SELECT * FROM day_reports ORDER BY date"},
+    {"room_blocks", "SELECT * FROM room_blocks ORDER BY room, uid"},
 };
 
 static bool volatile_column(const char *name)
 {
 	/* seq: a folio line's local order, numbered by each database itself. */
-	return strcmp(name, "updated_at") == 0 || strcmp(name, "rowid") == 0 || strcmp(name, "search_key") == 0 ||
-	       strcmp(name, "singleton") == 0 || strcmp(name, "seq") == 0;
+	return strcmp(name, "updated_at") == 0 || strcmp(name, "rowid") == 0 ||
+	       strcmp(name, "search_key") == 0 || strcmp(name, "singleton") == 0 || strcmp(name, "seq") == 0;
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -275,10 +293,12 @@ enum fd_status fd_sync_dump(struct fd_db *db, char **out, struct fd_error *err)
 					cJSON_AddNullToObject(o, names[j]);
 					break;
 				case SQLITE_INTEGER:
-					cJSON_AddNumberToObject(o, names[j], (double)sqlite3_column_int64(s, i));
+					cJSON_AddNumberToObject(o, names[j],
+					                        (double)sqlite3_column_int64(s, i));
 					break;
 				default:
-					cJSON_AddStringToObject(o, names[j], (const char *)sqlite3_column_text(s, i));
+					cJSON_AddStringToObject(o, names[j],
+					                        (const char *)sqlite3_column_text(s, i));
 				}
 			}
 			cJSON_AddItemToArray(arr, o);

@@ -19,7 +19,7 @@
  * device_name and the device token in meta (the database file is mode
  * 0600). Refuses a data directory that already holds a hotel of its own. */
 enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *code, const char *name,
-			      struct fd_error *err);
+                              struct fd_error *err);
 
 /* Sign in. Online: the server checks the password; the session token is
  * kept for the engine and an Argon2id verifier (stronger parameters than the
@@ -28,7 +28,7 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
  * against the verifier (*offline set). On success meta "session_user" is the
  * acting staff member of the command line. */
 enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *password, bool *offline,
-			     struct fd_error *err);
+                             struct fd_error *err);
 /* Sign out (ends the server session when reachable). */
 enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err);
 

@@ -38,12 +38,13 @@ static int64_t jint(const cJSON *o, const char *name)
 static enum fd_status bad_state(const char *entity, const char *id, struct fd_error *err)
 {
 	return fd_fail(err, FD_E_INVALID, "bad_feed", entity,
-		       _("The server sent an unreadable %s (%s); sync stopped before applying it."), entity, id);
+	               _("The server sent an unreadable %s (%s); sync stopped before applying it."), entity,
+	               id);
 }
 
 static enum fd_status put_property(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_property p = { 0 };
+	struct fd_property p = {0};
 	jstr(o, "id", p.id, sizeof p.id);
 	jstr(o, "name", p.name, sizeof p.name);
 	jstr(o, "currency", p.currency, sizeof p.currency);
@@ -56,7 +57,7 @@ static enum fd_status put_property(struct fd_db *db, const cJSON *o, struct fd_e
 
 static enum fd_status put_room_type(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_room_type t = { 0 };
+	struct fd_room_type t = {0};
 	jstr(o, "id", t.id, sizeof t.id);
 	jstr(o, "code", t.code, sizeof t.code);
 	jstr(o, "name", t.name, sizeof t.name);
@@ -72,9 +73,11 @@ static enum fd_status put_room_type(struct fd_db *db, const cJSON *o, struct fd_
 
 /* A room's nights count against its type: keep them right when a room
  * arrives after the bookings that hold it (see put_booking_state). */
-static enum fd_status fix_night_types(struct fd_db *db, const char *room, const char *type, struct fd_error *err)
+static enum fd_status fix_night_types(struct fd_db *db, const char *room, const char *type,
+                                      struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE stay_nights SET type_code = ?2 WHERE room = ?1 AND type_code <> ?2", err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db, "UPDATE stay_nights SET type_code = ?2 WHERE room = ?1 AND type_code <> ?2", err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
@@ -86,7 +89,7 @@ static enum fd_status fix_night_types(struct fd_db *db, const char *room, const 
 
 static enum fd_status put_room(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_room m = { 0 };
+	struct fd_room m = {0};
 	char clean[16], maint[8];
 	jstr(o, "id", m.id, sizeof m.id);
 	jstr(o, "number", m.number, sizeof m.number);
@@ -111,7 +114,7 @@ static enum fd_status put_room(struct fd_db *db, const cJSON *o, struct fd_error
 
 static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_guest g = { 0 };
+	struct fd_guest g = {0};
 	jstr(o, "id", g.id, sizeof g.id);
 	jstr(o, "family", g.family, sizeof g.family);
 	jstr(o, "given", g.given, sizeof g.given);
@@ -133,8 +136,10 @@ static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_erro
  * holder is stale (its own change comes later in the feed). */
 static enum fd_status release_stale_nights(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM stay_nights WHERE room = ?1 AND night >= ?2"
-				     " AND night < ?3 AND booking_id <> ?4", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "DELETE FROM stay_nights WHERE room = ?1 AND night >= ?2"
+	                             " AND night < ?3 AND booking_id <> ?4",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, b->room, -1, SQLITE_STATIC);
@@ -150,8 +155,10 @@ static enum fd_status release_stale_nights(struct fd_db *db, const struct fd_boo
  * nights against the booked type; fix_night_types corrects them then. */
 static enum fd_status hold_nights_raw(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "INSERT INTO stay_nights (booking_id, night, type_code, room)"
-				     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "INSERT INTO stay_nights (booking_id, night, type_code, room)"
+	                             " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
+	                             err);
 	if (!s)
 		return err->status;
 	for (fd_date d = b->arrival; d < b->departure; d++) {
@@ -171,7 +178,7 @@ static enum fd_status hold_nights_raw(struct fd_db *db, const struct fd_booking 
 
 static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_booking b = { 0 };
+	struct fd_booking b = {0};
 	char status[16];
 	jstr(o, "id", b.id, sizeof b.id);
 	jstr(o, "code", b.code, sizeof b.code);
@@ -196,7 +203,7 @@ static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_er
 	    (st = release_stale_nights(db, &b, err)))
 		return st;
 	const struct fd_repo *r = fd_db_repo(db);
-	struct fd_error perr = { 0 };
+	struct fd_error perr = {0};
 	st = r->put_booking(r->ctx, &b, &perr);
 	if (st == FD_E_NOT_FOUND && strcmp(perr.code, "room_not_found") == 0)
 		return hold_nights_raw(db, &b, err);
@@ -207,7 +214,7 @@ static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_er
 
 static enum fd_status put_staff(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_staff m = { 0 };
+	struct fd_staff m = {0};
 	char role[16], dept[24];
 	jstr(o, "id", m.id, sizeof m.id);
 	jstr(o, "username", m.username, sizeof m.username);
@@ -236,7 +243,7 @@ static enum fd_status put_staff(struct fd_db *db, const cJSON *o, struct fd_erro
 
 static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_hk_task t = { 0 };
+	struct fd_hk_task t = {0};
 	char kind[16], status[16];
 	jstr(o, "id", t.id, sizeof t.id);
 	jstr(o, "room", t.room, sizeof t.room);
@@ -253,20 +260,26 @@ static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error
 
 static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-		"INSERT OR REPLACE INTO conflicts (id, op_id, device, actor, type, code, message, details,"
-		" resolved, resolved_by, version, created_at, updated_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", err);
+	sqlite3_stmt *s = fd_db_stmt(
+	    db,
+	    "INSERT OR REPLACE INTO conflicts (id, op_id, device, actor, type, code, message, details,"
+	    " resolved, resolved_by, version, created_at, updated_at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	    err);
 	if (!s)
 		return err->status;
-	static const char *const text_cols[] = { "id", "op_id", "device", "actor", "type", "code", "message" };
+	static const char *const text_cols[] = {"id", "op_id", "device", "actor", "type", "code", "message"};
 	for (int i = 0; i < 7; i++) {
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, text_cols[i]);
 		sqlite3_bind_text(s, i + 1, cJSON_IsString(v) ? v->valuestring : "", -1, SQLITE_TRANSIENT);
 	}
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "details");
 	char *details = cJSON_IsString(d) ? NULL : (d ? cJSON_PrintUnformatted(d) : NULL);
-	sqlite3_bind_text(s, 8, cJSON_IsString(d) ? d->valuestring : details ? details : "{}", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 8,
+	                  cJSON_IsString(d) ? d->valuestring
+	                  : details         ? details
+	                                    : "{}",
+	                  -1, SQLITE_TRANSIENT);
 	free(details);
 	sqlite3_bind_int64(s, 9, jint(o, "resolved"));
 	const cJSON *rb = cJSON_GetObjectItemCaseSensitive(o, "resolved_by");
@@ -283,7 +296,7 @@ static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_e
 
 static enum fd_status put_charge_code_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_charge_code cc = { 0 };
+	struct fd_charge_code cc = {0};
 	jstr(o, "code", cc.code, sizeof cc.code);
 	jstr(o, "name", cc.name, sizeof cc.name);
 	cc.vat_bp = (int)jint(o, "vat_bp");
@@ -308,7 +321,7 @@ static enum fd_status put_setting_state(struct fd_db *db, const cJSON *o, struct
 
 static enum fd_status put_folio_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_folio f = { 0 };
+	struct fd_folio f = {0};
 	char kind[16];
 	jstr(o, "id", f.id, sizeof f.id);
 	jstr(o, "booking_id", f.booking_id, sizeof f.booking_id);
@@ -326,7 +339,7 @@ static enum fd_status put_folio_state(struct fd_db *db, const cJSON *o, struct f
 /* A line is inserted once; later states only move it (put_line). */
 static enum fd_status put_line_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_folio_line l = { 0 };
+	struct fd_folio_line l = {0};
 	char kind[16];
 	jstr(o, "id", l.id, sizeof l.id);
 	jstr(o, "folio_id", l.folio_id, sizeof l.folio_id);
@@ -353,12 +366,12 @@ static enum fd_status put_line_state(struct fd_db *db, const cJSON *o, struct fd
 /* A closed day never changes: the first state seen is kept. */
 static enum fd_status put_day_report_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_day_report d = { 0 };
+	struct fd_day_report d = {0};
 	d.date = (fd_date)jint(o, "date");
-	int64_t *f[] = { &d.rooms_total, &d.rooms_ooo, &d.rooms_sold, &d.room_revenue,
-			 &d.arrivals, &d.departures, &d.cancellations, &d.no_shows };
-	const char *names[] = { "rooms_total", "rooms_ooo", "rooms_sold", "room_revenue",
-				"arrivals", "departures", "cancellations", "no_shows" };
+	int64_t *f[] = {&d.rooms_total, &d.rooms_ooo,  &d.rooms_sold,    &d.room_revenue,
+	                &d.arrivals,    &d.departures, &d.cancellations, &d.no_shows};
+	const char *names[] = {"rooms_total", "rooms_ooo",  "rooms_sold",    "room_revenue",
+	                       "arrivals",    "departures", "cancellations", "no_shows"};
 	for (int i = 0; i < 8; i++)
 		*f[i] = jint(o, names[i]);
 	jstr(o, "closed_by", d.closed_by, sizeof d.closed_by);
@@ -375,7 +388,7 @@ static enum fd_status put_day_report_state(struct fd_db *db, const cJSON *o, str
 
 static enum fd_status put_block_row(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	struct fd_room_block b = { 0 };
+	struct fd_room_block b = {0};
 	jstr(o, "room", b.room, sizeof b.room);
 	jstr(o, "uid", b.uid, sizeof b.uid);
 	b.start = (fd_date)jint(o, "start");
@@ -422,21 +435,21 @@ static const struct {
 	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
 	const char *del; /* delete by key */
 } handlers[] = {
-	{ "property", put_property, "DELETE FROM property WHERE id = ?1" },
-	{ "room_type", put_room_type, "DELETE FROM room_types WHERE code = ?1" },
-	{ "room", put_room, "DELETE FROM rooms WHERE number = ?1" },
-	{ "guest", put_guest, "DELETE FROM guests WHERE id = ?1" },
-	{ "booking", put_booking, "DELETE FROM bookings WHERE id = ?1" },
-	{ "staff", put_staff, "DELETE FROM staff WHERE username = ?1" },
-	{ "task", put_task, "DELETE FROM hk_tasks WHERE id = ?1" },
-	{ "conflict", put_conflict, "DELETE FROM conflicts WHERE id = ?1" },
-	/* Folios, lines, closed days and charge codes are never deleted. */
-	{ "charge_code", put_charge_code_state, NULL },
-	{ "setting", put_setting_state, "DELETE FROM folio_settings WHERE key = ?1" },
-	{ "folio", put_folio_state, NULL },
-	{ "folio_line", put_line_state, NULL },
-	{ "day_report", put_day_report_state, NULL },
-	{ "room_block", put_blocks_state, NULL },
+    {"property", put_property, "DELETE FROM property WHERE id = ?1"},
+    {"room_type", put_room_type, "DELETE FROM room_types WHERE code = ?1"},
+    {"room", put_room, "DELETE FROM rooms WHERE number = ?1"},
+    {"guest", put_guest, "DELETE FROM guests WHERE id = ?1"},
+    {"booking", put_booking, "DELETE FROM bookings WHERE id = ?1"},
+    {"staff", put_staff, "DELETE FROM staff WHERE username = ?1"},
+    {"task", put_task, "DELETE FROM hk_tasks WHERE id = ?1"},
+    {"conflict", put_conflict, "DELETE FROM conflicts WHERE id = ?1"},
+    /* Folios, lines, closed days and charge codes are never deleted. */
+    {"charge_code", put_charge_code_state, NULL},
+    {"setting", put_setting_state, "DELETE FROM folio_settings WHERE key = ?1"},
+    {"folio", put_folio_state, NULL},
+    {"folio_line", put_line_state, NULL},
+    {"day_report", put_day_report_state, NULL},
+    {"room_block", put_blocks_state, NULL},
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
 
@@ -472,7 +485,8 @@ enum fd_status sync_apply_change(struct fd_db *db, const cJSON *change, struct f
 		if (strcmp(handlers[k].entity, entity) != 0)
 			continue;
 		const cJSON *state = cJSON_GetObjectItemCaseSensitive(change, "state");
-		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(change, "deleted")) || !cJSON_IsObject(state))
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(change, "deleted")) ||
+		    !cJSON_IsObject(state))
 			return delete_entity(db, k, id, err);
 		return handlers[k].put(db, state, err);
 	}
@@ -520,9 +534,9 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 }
 
 /* Order matters only for readability; foreign keys are off while syncing. */
-static const char *const snapshot_order[] = { "property", "room_type", "room", "staff", "guest",
-					      "task", "booking", "conflict", "charge_code", "setting",
-					      "folio", "folio_line", "day_report", "room_block", NULL };
+static const char *const snapshot_order[] = {"property", "room_type",  "room",       "staff",       "guest",
+                                             "task",     "booking",    "conflict",   "charge_code", "setting",
+                                             "folio",    "folio_line", "day_report", "room_block",  NULL};
 
 enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct fd_error *err)
 {
@@ -530,7 +544,8 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(snap, "seq");
 	const cJSON *epoch = cJSON_GetObjectItemCaseSensitive(snap, "epoch");
 	if (!cJSON_IsObject(ents) || !cJSON_IsNumber(seq) || !cJSON_IsString(epoch))
-		return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot", _("The server sent an unreadable snapshot."));
+		return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot",
+		               _("The server sent an unreadable snapshot."));
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
@@ -538,11 +553,14 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 	if (!st)
 		st = sync_replay_begin(db, err);
 	if (!st)
-		st = fd_db_exec(db, "DELETE FROM stay_nights; DELETE FROM bookings; DELETE FROM hk_tasks;"
-				    " DELETE FROM guests; DELETE FROM rooms; DELETE FROM room_types;"
-				    " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;"
-				    " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
-				    " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;", err);
+		st = fd_db_exec(
+		    db,
+		    "DELETE FROM stay_nights; DELETE FROM bookings; DELETE FROM hk_tasks;"
+		    " DELETE FROM guests; DELETE FROM rooms; DELETE FROM room_types;"
+		    " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;"
+		    " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
+		    " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;",
+		    err);
 	if (!st)
 		st = sync_replay_end(db, err);
 	for (int i = 0; !st && snapshot_order[i]; i++) {
@@ -562,6 +580,7 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 	/* Results recorded under the old epoch mean nothing now: every
 	 * operation still overlaid is pushed again (op ids make that harmless). */
 	if (!st)
-		st = fd_db_exec(db, "UPDATE outbox SET state = 'pending', result_seq = NULL WHERE overlaid = 1", err);
+		st = fd_db_exec(
+		    db, "UPDATE outbox SET state = 'pending', result_seq = NULL WHERE overlaid = 1", err);
 	return finish(db, st, (int64_t)seq->valuedouble, err);
 }

@@ -42,7 +42,7 @@ static void set_nonblock_cloexec(int fd)
 
 static void defaults(struct fd_sync_options *o, const struct fd_sync_options *in)
 {
-	*o = in ? *in : (struct fd_sync_options){ 0 };
+	*o = in ? *in : (struct fd_sync_options){0};
 	if (o->wait_seconds <= 0)
 		o->wait_seconds = 25;
 	if (o->page_limit <= 0)
@@ -64,7 +64,7 @@ struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *o
 	if (fd_db_meta_get(db, "server_url", url, sizeof url, NULL) != FD_OK) {
 		fd_db_close(db);
 		fd_fail(err, FD_E_NOT_FOUND, "not_enrolled", NULL,
-			_("This terminal is not enrolled with a server; run 'frontdesk enroll URL CODE'."));
+		        _("This terminal is not enrolled with a server; run 'frontdesk enroll URL CODE'."));
 		return NULL;
 	}
 	struct fd_sync *s = calloc(1, sizeof *s);
@@ -183,7 +183,7 @@ enum fd_status fd_sync_once(struct fd_sync *s, struct fd_error *err)
 /* Sleep up to ms, waking early on a kick or stop. */
 static void nap(struct fd_sync *s, int ms)
 {
-	struct pollfd p = { .fd = s->kick[0], .events = POLLIN };
+	struct pollfd p = {.fd = s->kick[0], .events = POLLIN};
 	if (poll(&p, 1, ms) > 0) {
 		char buf[64];
 		while (read(s->kick[0], buf, sizeof buf) > 0)
@@ -195,7 +195,7 @@ static void *thread_main(void *arg)
 {
 	struct fd_sync *s = arg;
 	while (!atomic_load(&s->stop)) {
-		struct fd_error err = { 0 };
+		struct fd_error err = {0};
 		bool changed = false;
 		/* Kicks that arrived before this round: it pushes anyway. */
 		char buf[64];

@@ -16,14 +16,17 @@ static enum fd_status token(struct fd_db *db, char *out, size_t size, struct fd_
 	if (fd_db_meta_get(db, "session_token", out, size, NULL) == FD_OK && out[0])
 		return FD_OK;
 	return fd_fail(err, FD_E_FORBIDDEN, "no_session", NULL,
-		       _("Nobody is signed in online on this terminal; run 'frontdesk login USER' while the server is reachable."));
+	               _("Nobody is signed in online on this terminal; run 'frontdesk login USER' while the "
+	                 "server is reachable."));
 }
 
 /* The next batch of queued operations, oldest first, in wire form. */
 static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN], struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT device_seq, op_id, type, actor, created_at, payload FROM outbox"
-				     " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT device_seq, op_id, type, actor, created_at, payload FROM outbox"
+	                             " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
+	                             err);
 	if (!s)
 		return NULL;
 	sqlite3_bind_int(s, 1, limit);
@@ -70,8 +73,10 @@ static enum fd_status record_results(struct fd_db *db, const cJSON *doc, int *se
 		const cJSON *seq = cJSON_GetObjectItemCaseSensitive(r, "seq");
 		int64_t at = cJSON_IsNumber(seq) ? (int64_t)seq->valuedouble : last_seq;
 		char *text = cJSON_PrintUnformatted(r);
-		sqlite3_stmt *s = fd_db_stmt(db, "UPDATE outbox SET state = ?2, result = ?3, result_seq = ?4"
-					     " WHERE op_id = ?1 AND state = 'pending'", err);
+		sqlite3_stmt *s = fd_db_stmt(db,
+		                             "UPDATE outbox SET state = ?2, result = ?3, result_seq = ?4"
+		                             " WHERE op_id = ?1 AND state = 'pending'",
+		                             err);
 		if (!s) {
 			free(text);
 			st = err->status;
@@ -102,8 +107,10 @@ static enum fd_status record_results(struct fd_db *db, const cJSON *doc, int *se
  * from there; op ids make a repeat harmless. */
 static enum fd_status requeue_from(struct fd_db *db, int64_t expected, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE outbox SET state = 'pending', result_seq = NULL"
-				     " WHERE device_seq >= ?1 AND state <> 'pending'", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "UPDATE outbox SET state = 'pending', result_seq = NULL"
+	                             " WHERE device_seq >= ?1 AND state <> 'pending'",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int64(s, 1, expected);
@@ -148,7 +155,7 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 			*pushed += n;
 			if (n == 0) /* nothing settled: do not spin */
 				return fd_fail(err, FD_E_IO, "bad_answer", NULL,
-					       _("The server answered a push without results."));
+				               _("The server answered a push without results."));
 			continue;
 		}
 		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(resp, "expected");
@@ -169,7 +176,8 @@ static enum fd_status resnapshot(struct fd_db *db, struct sync_http *h, const ch
 {
 	long status;
 	cJSON *snap = NULL;
-	enum fd_status st = sync_http_json(h, "GET", "/v1/snapshot", NULL, tok, 300, &status, &snap, NULL, err);
+	enum fd_status st =
+	    sync_http_json(h, "GET", "/v1/snapshot", NULL, tok, 300, &status, &snap, NULL, err);
 	if (!st && status != 200)
 		st = sync_http_error(status, snap, _("the snapshot"), err);
 	if (!st)
@@ -181,8 +189,10 @@ static enum fd_status resnapshot(struct fd_db *db, struct sync_http *h, const ch
 /* Rows whose result the cursor has reached: settle them without a page. */
 static bool settle_due(struct fd_db *db, int64_t cursor)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT 1 FROM outbox WHERE overlaid = 1 AND state <> 'pending'"
-				     " AND result_seq <= ?1 LIMIT 1", NULL);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT 1 FROM outbox WHERE overlaid = 1 AND state <> 'pending'"
+	                             " AND result_seq <= ?1 LIMIT 1",
+	                             NULL);
 	if (!s)
 		return false;
 	sqlite3_bind_int64(s, 1, cursor);
@@ -192,7 +202,7 @@ static bool settle_due(struct fd_db *db, int64_t cursor)
 }
 
 enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int wait, bool *more, int *got,
-			 struct fd_error *err)
+                         struct fd_error *err)
 {
 	char tok[128], epoch[80] = "", path[256];
 	*more = false;
@@ -205,7 +215,7 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 		return st;
 	fd_db_meta_get(db, "sync_epoch", epoch, sizeof epoch, NULL);
 	snprintf(path, sizeof path, "/v1/changes?since=%" PRId64 "&limit=%d&wait=%d%s%s", cursor, limit, wait,
-		 epoch[0] ? "&epoch=" : "", epoch);
+	         epoch[0] ? "&epoch=" : "", epoch);
 	long status;
 	cJSON *doc = NULL;
 	st = sync_http_json(h, "GET", path, NULL, tok, wait + 15, &status, &doc, NULL, err);
@@ -228,7 +238,8 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	const cJSON *e = cJSON_GetObjectItemCaseSensitive(doc, "epoch");
 	if (!cJSON_IsArray(changes) || !cJSON_IsNumber(next) || !cJSON_IsString(e)) {
 		cJSON_Delete(doc);
-		return fd_fail(err, FD_E_IO, "bad_answer", NULL, _("The server sent an unreadable change feed."));
+		return fd_fail(err, FD_E_IO, "bad_answer", NULL,
+		               _("The server sent an unreadable change feed."));
 	}
 	if (!epoch[0] && (st = fd_db_meta_set(db, "sync_epoch", e->valuestring, err))) {
 		cJSON_Delete(doc);

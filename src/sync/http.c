@@ -160,9 +160,9 @@ static CURLcode perform(struct sync_http *h)
 	return rc;
 }
 
-enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path,
-			      const cJSON *body, const char *token, long timeout_s, long *status,
-			      cJSON **resp, int *retry_after, struct fd_error *err)
+enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path, const cJSON *body,
+                              const char *token, long timeout_s, long *status, cJSON **resp, int *retry_after,
+                              struct fd_error *err)
 {
 	*status = 0;
 	if (resp)
@@ -209,8 +209,8 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 	if (rc != CURLE_OK) {
 		bool aborted = rc == CURLE_ABORTED_BY_CALLBACK;
 		return fd_fail(err, FD_E_IO, aborted ? "interrupted" : "unreachable", NULL,
-			       aborted ? _("Interrupted.") : _("Cannot reach the server at %s: %s."), h->base,
-			       curl_easy_strerror(rc));
+		               aborted ? _("Interrupted.") : _("Cannot reach the server at %s: %s."), h->base,
+		               curl_easy_strerror(rc));
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
 	if (resp && h->len) {
@@ -218,7 +218,7 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 		/* A 2xx that is not JSON is a cut or garbled answer: like no answer. */
 		if (!*resp && *status >= 200 && *status < 300)
 			return fd_fail(err, FD_E_IO, "bad_answer", NULL,
-				       _("The server at %s sent an unreadable answer."), h->base);
+			               _("The server at %s sent an unreadable answer."), h->base);
 	}
 	return FD_OK;
 }
@@ -228,12 +228,12 @@ enum fd_status sync_http_error(long status, const cJSON *resp, const char *what,
 	const cJSON *e = cJSON_GetObjectItemCaseSensitive(resp, "error");
 	const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
 	const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");
-	enum fd_status st = status == 401 || status == 403 ? FD_E_FORBIDDEN
-			    : status >= 500 || status == 429 ? FD_E_BUSY
-			    : status == 409 ? FD_E_CONFLICT
-			    : status == 404 ? FD_E_NOT_FOUND
-							  : FD_E_INVALID;
+	enum fd_status st = status == 401 || status == 403   ? FD_E_FORBIDDEN
+	                    : status >= 500 || status == 429 ? FD_E_BUSY
+	                    : status == 409                  ? FD_E_CONFLICT
+	                    : status == 404                  ? FD_E_NOT_FOUND
+	                                                     : FD_E_INVALID;
 	return fd_fail(err, st, cJSON_IsString(code) ? code->valuestring : "http", NULL,
-		       _("The server refused %s (HTTP %ld): %s"), what, status,
-		       cJSON_IsString(msg) ? msg->valuestring : _("no reason given"));
+	               _("The server refused %s (HTTP %ld): %s"), what, status,
+	               cJSON_IsString(msg) ? msg->valuestring : _("no reason given"));
 }

@@ -67,8 +67,10 @@ enum fd_status sync_overlay_undo(struct fd_db *db, struct fd_error *err)
 
 static enum fd_status undo_all(struct fd_db *db, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT changeset FROM outbox WHERE overlaid = 1"
-				     " AND changeset IS NOT NULL ORDER BY device_seq DESC", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT changeset FROM outbox WHERE overlaid = 1"
+	                             " AND changeset IS NOT NULL ORDER BY device_seq DESC",
+	                             err);
 	if (!s)
 		return err->status;
 	int rc;
@@ -80,7 +82,8 @@ static enum fd_status undo_all(struct fd_db *db, struct fd_error *err)
 		if (n == 0)
 			continue;
 		if (sqlite3changeset_invert(n, cs, &n_inv, &inv) != SQLITE_OK ||
-		    sqlite3changeset_apply(fd_db_handle(db), n_inv, inv, NULL, undo_conflict, NULL) != SQLITE_OK)
+		    sqlite3changeset_apply(fd_db_handle(db), n_inv, inv, NULL, undo_conflict, NULL) !=
+		        SQLITE_OK)
 			st = fd_db_fail(db, err, "undoing a pending operation");
 		sqlite3_free(inv);
 	}
@@ -98,8 +101,10 @@ static enum fd_status load_pending(struct fd_db *db, struct pending **out, int *
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT device_seq, op_id, type, actor, created_at, payload"
-				     " FROM outbox WHERE overlaid = 1 ORDER BY device_seq", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT device_seq, op_id, type, actor, created_at, payload"
+	                             " FROM outbox WHERE overlaid = 1 ORDER BY device_seq",
+	                             err);
 	if (!s)
 		return err->status;
 	int cap = 0, rc;
@@ -127,7 +132,8 @@ static enum fd_status load_pending(struct fd_db *db, struct pending **out, int *
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "reading the outbox");
 }
 
-static enum fd_status save_changeset(struct fd_db *db, int64_t seq, const void *cs, int n, struct fd_error *err)
+static enum fd_status save_changeset(struct fd_db *db, int64_t seq, const void *cs, int n,
+                                     struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE outbox SET changeset = ?2 WHERE device_seq = ?1", err);
 	if (!s)
@@ -144,8 +150,10 @@ static enum fd_status save_changeset(struct fd_db *db, int64_t seq, const void *
 
 enum fd_status sync_overlay_redo(struct fd_db *db, int64_t cursor, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE outbox SET overlaid = 0, changeset = NULL"
-				     " WHERE overlaid = 1 AND state <> 'pending' AND result_seq <= ?1", err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "UPDATE outbox SET overlaid = 0, changeset = NULL"
+	                             " WHERE overlaid = 1 AND state <> 'pending' AND result_seq <= ?1",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_int64(s, 1, cursor);
@@ -159,15 +167,14 @@ enum fd_status sync_overlay_redo(struct fd_db *db, int64_t cursor, struct fd_err
 	for (int i = 0; i < n && st == FD_OK; i++) {
 		void *cs = NULL;
 		int n_cs = 0;
-		struct fd_error op_err = { 0 };
+		struct fd_error op_err = {0};
 		/* A savepoint per operation: one that fails leaves nothing behind. */
 		if ((st = fd_db_exec(db, "SAVEPOINT redo", err)))
 			break;
 		/* Trusted: this is only the local picture; the server checks rights. */
-		enum fd_status ost = p[i].op.payload
-					     ? fd_store_apply_recorded(db, &p[i].op, FD_APPLY_TRUSTED, NULL, &cs,
-								       &n_cs, &op_err)
-					     : FD_E_INVALID;
+		enum fd_status ost = p[i].op.payload ? fd_store_apply_recorded(db, &p[i].op, FD_APPLY_TRUSTED,
+		                                                               NULL, &cs, &n_cs, &op_err)
+		                                     : FD_E_INVALID;
 		if (ost) {
 			fd_db_exec(db, "ROLLBACK TO redo", NULL);
 			sqlite3_free(cs);

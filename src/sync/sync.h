@@ -31,23 +31,23 @@
 struct fd_sync;
 
 struct fd_sync_options {
-	int wait_seconds;     /* long-poll wait asked of the server (default 25) */
-	int page_limit;       /* changes per pulled page (default 1000) */
-	int batch_limit;      /* operations per push (default 100) */
-	int backoff_cap_ms;   /* back-off ceiling while offline (default 30000) */
-	int connect_timeout;  /* seconds (default 5) */
+	int wait_seconds;    /* long-poll wait asked of the server (default 25) */
+	int page_limit;      /* changes per pulled page (default 1000) */
+	int batch_limit;     /* operations per push (default 100) */
+	int backoff_cap_ms;  /* back-off ceiling while offline (default 30000) */
+	int connect_timeout; /* seconds (default 5) */
 };
 
 struct fd_sync_status {
-	bool online;            /* the last exchange with the server succeeded */
+	bool online; /* the last exchange with the server succeeded */
 	bool enrolled;
-	int64_t last_success;   /* Unix seconds of the last successful exchange, 0 = never */
-	int64_t cursor;         /* last change sequence applied */
-	int pending;            /* operations not yet accepted or refused by the server */
-	int rejected;           /* operations the server refused */
-	int open_conflicts;     /* conflict notices nobody resolved yet */
-	int next_retry_ms;      /* back-off before the next attempt (offline), 0 = now */
-	char last_error[384];   /* why the last exchange failed, "" when it did not */
+	int64_t last_success; /* Unix seconds of the last successful exchange, 0 = never */
+	int64_t cursor;       /* last change sequence applied */
+	int pending;          /* operations not yet accepted or refused by the server */
+	int rejected;         /* operations the server refused */
+	int open_conflicts;   /* conflict notices nobody resolved yet */
+	int next_retry_ms;    /* back-off before the next attempt (offline), 0 = now */
+	char last_error[384]; /* why the last exchange failed, "" when it did not */
 };
 
 /* Make an engine for the database at db_path (opens its own connection).

@@ -60,9 +60,9 @@ void sync_http_mark(struct sync_http *h);
  * header. *status is the HTTP status (0 when no answer); *resp the parsed
  * JSON body (may be NULL). Returns FD_E_IO when the server could not be
  * reached or the answer was cut; FD_OK for any complete HTTP answer. */
-enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path,
-			      const cJSON *body, const char *token, long timeout_s, long *status,
-			      cJSON **resp, int *retry_after, struct fd_error *err);
+enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path, const cJSON *body,
+                              const char *token, long timeout_s, long *status, cJSON **resp, int *retry_after,
+                              struct fd_error *err);
 /* The server's {"error":{"message"}} or a generic message into err. */
 enum fd_status sync_http_error(long status, const cJSON *resp, const char *what, struct fd_error *err);
 
@@ -74,7 +74,7 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 /* Pull one page (wait seconds of long-poll); *more when the feed has more,
  * *got the number of changes applied. A new epoch re-syncs from the snapshot. */
 enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int wait, bool *more, int *got,
-			 struct fd_error *err);
+                         struct fd_error *err);
 
 /* --- backoff.c --- */
 

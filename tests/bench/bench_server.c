@@ -52,7 +52,7 @@ static size_t on_data(char *d, size_t sz, size_t n, void *ctx)
 
 /* One request on a reused handle; returns the status, body in *out. */
 static long http(CURL *c, const char *method, const char *path, const char *body, const char *token,
-		 struct buf *out)
+                 struct buf *out)
 {
 	char url[256], auth[128];
 	struct curl_slist *h = NULL;
@@ -120,7 +120,7 @@ static int sign_in(CURL *c, struct client *cl)
 	}
 	pclose(p);
 	code[strcspn(code, "\n")] = '\0';
-	struct buf b = { 0 };
+	struct buf b = {0};
 	char dev[64];
 	snprintf(body, sizeof body, "{\"code\":\"%s\",\"name\":\"bench-%d\"}", code, cl->id);
 	http(c, "POST", "/v1/devices", body, NULL, &b);
@@ -139,10 +139,11 @@ static char *make_batch(struct client *cl, int n)
 	char *s = malloc(cap);
 	size_t len = (size_t)snprintf(s, cap, "{\"ops\":[");
 	for (int i = 0; i < n; i++, cl->seq++)
-		len += (size_t)snprintf(s + len, cap - len,
-					"%s{\"op_id\":\"%08x-0000-4000-8000-%012lx\",\"device_seq\":%ld,"
-					"\"type\":\"room.set_flags\",\"payload\":{\"room\":\"%d\",\"dnd\":%s}}",
-					i ? "," : "", cl->id, cl->seq, cl->seq, 100 + cl->id, cl->seq % 2 ? "true" : "false");
+		len += (size_t)snprintf(
+		    s + len, cap - len,
+		    "%s{\"op_id\":\"%08x-0000-4000-8000-%012lx\",\"device_seq\":%ld,"
+		    "\"type\":\"room.set_flags\",\"payload\":{\"room\":\"%d\",\"dnd\":%s}}",
+		    i ? "," : "", cl->id, cl->seq, cl->seq, 100 + cl->id, cl->seq % 2 ? "true" : "false");
 	snprintf(s + len, cap - len, "]}");
 	return s;
 }
@@ -157,7 +158,7 @@ static void *push_thread(void *arg)
 {
 	struct push_job *j = arg;
 	CURL *c = curl_easy_init();
-	struct buf b = { 0 };
+	struct buf b = {0};
 	while (now_s() < j->until) {
 		char *body = make_batch(j->cl, j->batch);
 		double t0 = now_s();
@@ -195,7 +196,7 @@ static double pct(double *v, int n, double p)
 static long metric(const char *token, const char *name)
 {
 	CURL *c = curl_easy_init();
-	struct buf b = { 0 };
+	struct buf b = {0};
 	char pat[96];
 	http(c, "GET", "/v1/metrics", NULL, token, &b);
 	snprintf(pat, sizeof pat, "\n%s ", name);
@@ -216,7 +217,7 @@ static void bench_push(struct client *cls, int batch, double secs)
 	for (int i = 0; i < CLIENTS; i++) {
 		cls[i].ops = 0;
 		cls[i].n_lat = 0;
-		jobs[i] = (struct push_job){ .cl = &cls[i], .batch = batch, .until = until };
+		jobs[i] = (struct push_job){.cl = &cls[i], .batch = batch, .until = until};
 		pthread_create(&th[i], NULL, push_thread, &jobs[i]);
 	}
 	long total = 0;
@@ -232,7 +233,8 @@ static void bench_push(struct client *cls, int batch, double secs)
 			all[n++] = cls[i].lat[k];
 	long commits = metric(cls[0].token, "frontdeskd_push_commits_total") - commits0;
 	long pushes = metric(cls[0].token, "frontdeskd_pushes_total") - pushes0;
-	printf("| push, %d clients, batch %-3d | %8.0f ops/s | p50 %6.2f ms | p99 %6.2f ms | %4.1f pushes/commit |\n",
+	printf("| push, %d clients, batch %-3d | %8.0f ops/s | p50 %6.2f ms | p99 %6.2f ms | %4.1f "
+	       "pushes/commit |\n",
 	       CLIENTS, batch, (double)total / dt, pct(all, n, 0.5) * 1e3, pct(all, n, 0.99) * 1e3,
 	       commits > 0 ? (double)pushes / (double)commits : 0.0);
 }
@@ -335,7 +337,7 @@ static long server_rss_kb(void)
 
 static long polls_open(CURL *c, const char *token)
 {
-	struct buf b = { 0 };
+	struct buf b = {0};
 	http(c, "GET", "/v1/metrics", NULL, token, &b);
 	const char *p = b.p ? strstr(b.p, "\nfrontdeskd_long_polls ") : NULL;
 	long n = p ? strtol(p + 23, NULL, 10) : -1;
@@ -345,7 +347,7 @@ static long polls_open(CURL *c, const char *token)
 
 static long current_seq(CURL *c)
 {
-	struct buf b = { 0 };
+	struct buf b = {0};
 	http(c, "GET", "/v1/health", NULL, NULL, &b);
 	const char *p = b.p ? strstr(b.p, "\"seq\":") : NULL;
 	long seq = p ? strtol(p + 6, NULL, 10) : 0;
@@ -369,7 +371,7 @@ static void bench_latency(struct client *cl, int polls)
 	poller_start(&p, cl[1].token, polls, current_seq(c));
 	long open = settle(c, cl[0].token, polls);
 	static double feed[500], push[500];
-	struct buf b = { 0 };
+	struct buf b = {0};
 	long seq = current_seq(c);
 	for (int i = 0; i < 500; i++) {
 		char path[96];
@@ -419,8 +421,8 @@ static int start_server(void)
 	if (g_pid == 0) {
 		freopen(log, "w", stderr);
 		const char *threads = getenv("BENCH_THREADS") ? getenv("BENCH_THREADS") : "16";
-		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", threads, "serve",
-		      "--listen", "127.0.0.1:0", (char *)NULL);
+		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", threads,
+		      "serve", "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
 	}
 	for (int i = 0; i < 100; i++) {
@@ -453,11 +455,12 @@ int main(void)
 	if (!mkdtemp(g_dir))
 		return 1;
 	char cmd[1024];
-	snprintf(cmd, sizeof cmd,
-		 "printf 'bench password\\n' > %s/pw && %s --data %s/d init --property Bench --currency EUR"
-		 " --timezone UTC >/dev/null && %s --data %s/d user add bench --role admin --password-file %s/pw"
-		 " >/dev/null",
-		 g_dir, g_bin, g_dir, g_bin, g_dir, g_dir);
+	snprintf(
+	    cmd, sizeof cmd,
+	    "printf 'bench password\\n' > %s/pw && %s --data %s/d init --property Bench --currency EUR"
+	    " --timezone UTC >/dev/null && %s --data %s/d user add bench --role admin --password-file %s/pw"
+	    " >/dev/null",
+	    g_dir, g_bin, g_dir, g_bin, g_dir, g_dir);
 	if (run(cmd)) {
 		fprintf(stderr, "bench: cannot set up a hotel with %s\n", g_bin);
 		return 1;
@@ -469,7 +472,7 @@ int main(void)
 		return 1;
 	}
 	CURL *c = curl_easy_init();
-	struct client cls[CLIENTS] = { 0 };
+	struct client cls[CLIENTS] = {0};
 	for (int i = 0; i < CLIENTS; i++) {
 		cls[i].id = i + 1;
 		cls[i].lat = calloc(200000, sizeof *cls[i].lat);
@@ -480,21 +483,24 @@ int main(void)
 		}
 	}
 	/* fixture: a room type and one room per client */
-	struct buf b = { 0 };
+	struct buf b = {0};
 	char body[8192];
-	size_t len = (size_t)snprintf(body, sizeof body, "{\"ops\":[{\"op_id\":\"00000000-0000-4000-8000-000000000001\","
-				      "\"device_seq\":1,\"type\":\"room_type.create\",\"payload\":{\"id\":"
-				      "\"00000000-0000-4000-8000-0000000000aa\",\"code\":\"STD\",\"name\":\"S\","
-				      "\"max_occupancy\":2,\"base_rate\":100}}");
+	size_t len =
+	    (size_t)snprintf(body, sizeof body,
+	                     "{\"ops\":[{\"op_id\":\"00000000-0000-4000-8000-000000000001\","
+	                     "\"device_seq\":1,\"type\":\"room_type.create\",\"payload\":{\"id\":"
+	                     "\"00000000-0000-4000-8000-0000000000aa\",\"code\":\"STD\",\"name\":\"S\","
+	                     "\"max_occupancy\":2,\"base_rate\":100}}");
 	for (int i = 1; i <= CLIENTS; i++)
-		len += (size_t)snprintf(body + len, sizeof body - len,
-					",{\"op_id\":\"00000000-0000-4000-8000-0000000001%02d\",\"device_seq\":%d,"
-					"\"type\":\"room.create\",\"payload\":{\"id\":\"00000000-0000-4000-8000-0000000002%02d\","
-					"\"number\":\"%d\",\"type\":\"STD\",\"floor\":1}}",
-					i, i + 1, i, 100 + i);
+		len += (size_t)snprintf(
+		    body + len, sizeof body - len,
+		    ",{\"op_id\":\"00000000-0000-4000-8000-0000000001%02d\",\"device_seq\":%d,"
+		    "\"type\":\"room.create\",\"payload\":{\"id\":\"00000000-0000-4000-8000-0000000002%02d\","
+		    "\"number\":\"%d\",\"type\":\"STD\",\"floor\":1}}",
+		    i, i + 1, i, 100 + i);
 	snprintf(body + len, sizeof body - len, "]}");
 	/* the fixture goes through a ninth device so the clients' sequences stay clean */
-	struct client setup = { .id = 99 };
+	struct client setup = {.id = 99};
 	sign_in(c, &setup);
 	if (http(c, "POST", "/v1/ops", body, setup.token, &b) != 200) {
 		fprintf(stderr, "bench: fixture failed: %s\n", b.p);

@@ -92,7 +92,7 @@ static struct fd_db *terminal(const char *srv, const char *name, const char *use
 	snprintf(dir, sizeof dir, "%s/%s", work, name);
 	mkdir(dir, 0700);
 	snprintf(path, 256, "%s/frontdesk.db", dir);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	if (!db)
 		die("open terminal", &err);
@@ -118,7 +118,7 @@ static void apply(struct fd_db *db, const char *actor, const char *type, cJSON *
 	fd_op_init(&op);
 	fd_op_prepare(&op, type, actor, "bench");
 	op.payload = payload;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	int failed;
 	if (fd_store_apply(db, &op, 1, FD_STORE_OUTBOX, NULL, &failed, &err))
 		die(type, &err);
@@ -127,7 +127,7 @@ static void apply(struct fd_db *db, const char *actor, const char *type, cJSON *
 
 static void once(struct fd_sync *s)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_sync_once(s, &err))
 		die("sync", &err);
 }
@@ -153,15 +153,17 @@ static void small_hotel(void)
 {
 	char srv[128], pa[256], pb[256];
 	snprintf(srv, sizeof srv, "%s/small", work);
-	run("./frontdeskd --data %s init --property Bench --currency EUR --timezone UTC --date 2026-11-25 >/dev/null", srv);
+	run("./frontdeskd --data %s init --property Bench --currency EUR --timezone UTC --date 2026-11-25 "
+	    ">/dev/null",
+	    srv);
 	run("printf 'correct horse battery\\n' > %s/pw", work);
 	run("./frontdeskd --data %s user add boss --role admin --password-file %s/pw >/dev/null", srv, work);
 	run("./frontdeskd --data %s user add anna --role staff --password-file %s/pw >/dev/null", srv, work);
 	pid_t pid = server_start(srv);
 	struct fd_db *a = terminal(srv, "a", "boss", pa);
 	struct fd_db *b = terminal(srv, "b", "anna", pb);
-	struct fd_error err = { 0 };
-	struct fd_sync_options o = { .wait_seconds = 5 };
+	struct fd_error err = {0};
+	struct fd_sync_options o = {.wait_seconds = 5};
 	struct fd_sync *sa = fd_sync_new(pa, &o, &err), *sb = fd_sync_new(pb, &o, &err);
 	if (!sa || !sb)
 		die("engine", &err);
@@ -192,7 +194,7 @@ static void small_hotel(void)
 	enum { N = 1000 };
 	double *lat = calloc(N, sizeof *lat);
 	int stalls = 0;
-	static const char *states[] = { "dirty", "clean" };
+	static const char *states[] = {"dirty", "clean"};
 	int n = 0;
 	double budget = now_s() + 90;
 	for (int i = 0; i < N && now_s() < budget; i++, n++) {
@@ -207,7 +209,7 @@ static void small_hotel(void)
 		fd_sync_kick(sa);
 		/* Wait on B's wake pipe (the engine writes a byte after each page). */
 		while (strcmp(clean_of(b, room, got), want) != 0) {
-			struct pollfd pf = { .fd = fd_sync_wake_fd(sb), .events = POLLIN };
+			struct pollfd pf = {.fd = fd_sync_wake_fd(sb), .events = POLLIN};
 			poll(&pf, 1, 1000);
 			if (now_s() - t0 > 15)
 				break; /* counted as a stall; see the report */
@@ -248,7 +250,8 @@ static void small_hotel(void)
 	t0 = now_s();
 	once(sb);
 	double pulled = now_s() - t0;
-	printf("\n%-44s %10s %10s %10s\n", "catch-up of 5,000 offline operations", "queue s", "push s", "B pull s");
+	printf("\n%-44s %10s %10s %10s\n", "catch-up of 5,000 offline operations", "queue s", "push s",
+	       "B pull s");
 	printf("%-44s %10.2f %10.2f %10.2f   (pending after: %d)\n", "", queued, caught, pulled, st.pending);
 	fd_sync_free(sa);
 	fd_sync_free(sb);
@@ -264,25 +267,36 @@ static void big_hotel(int n_bookings)
 {
 	char srv[128], path[256], pa[256];
 	snprintf(srv, sizeof srv, "%s/big", work);
-	run("./frontdeskd --data %s init --property Big --currency EUR --timezone UTC --date 2029-01-01 >/dev/null", srv);
+	run("./frontdeskd --data %s init --property Big --currency EUR --timezone UTC --date 2029-01-01 "
+	    ">/dev/null",
+	    srv);
 	run("./frontdeskd --data %s user add anna --role staff --password-file %s/pw >/dev/null", srv, work);
 	snprintf(path, sizeof path, "%s/frontdeskd.db", srv);
 	sqlite3 *db;
 	if (sqlite3_open(path, &db) != SQLITE_OK)
 		die("open server db", NULL);
 	double t0 = now_s();
-	sqlite3_exec(db, "PRAGMA synchronous=OFF; BEGIN;"
-			 "INSERT INTO room_types VALUES ('STD','00000000-0000-4000-8000-000000000001','Standard',2,10000,0,1,0);"
-			 "INSERT INTO srv_changes(entity, entity_id) VALUES ('room_type','STD');",
-		     NULL, NULL, NULL);
+	sqlite3_exec(db,
+	             "PRAGMA synchronous=OFF; BEGIN;"
+	             "INSERT INTO room_types VALUES "
+	             "('STD','00000000-0000-4000-8000-000000000001','Standard',2,10000,0,1,0);"
+	             "INSERT INTO srv_changes(entity, entity_id) VALUES ('room_type','STD');",
+	             NULL, NULL, NULL);
 	sqlite3_stmt *room, *guest, *book, *night, *chg;
-	sqlite3_prepare_v2(db, "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version, updated_at)"
-			       " VALUES (?1, ?2, 'STD', ?3, 'clean', 'none', 1, 0)", -1, &room, NULL);
-	sqlite3_prepare_v2(db, "INSERT INTO guests (id, family, given, version, updated_at) VALUES (?1, ?2, 'X', 1, 0)",
-			   -1, &guest, NULL);
-	sqlite3_prepare_v2(db, "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
-			       " rate, status, version, updated_at) VALUES (?1, ?2, ?3, 'STD', ?4, ?5, ?6, 1, 10000,"
-			       " 'checked_out', 1, 0)", -1, &book, NULL);
+	sqlite3_prepare_v2(
+	    db,
+	    "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version, updated_at)"
+	    " VALUES (?1, ?2, 'STD', ?3, 'clean', 'none', 1, 0)",
+	    -1, &room, NULL);
+	sqlite3_prepare_v2(
+	    db, "INSERT INTO guests (id, family, given, version, updated_at) VALUES (?1, ?2, 'X', 1, 0)", -1,
+	    &guest, NULL);
+	sqlite3_prepare_v2(
+	    db,
+	    "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
+	    " rate, status, version, updated_at) VALUES (?1, ?2, ?3, 'STD', ?4, ?5, ?6, 1, 10000,"
+	    " 'checked_out', 1, 0)",
+	    -1, &book, NULL);
 	sqlite3_prepare_v2(db, "INSERT INTO stay_nights VALUES (?1, ?2, 'STD', ?3)", -1, &night, NULL);
 	sqlite3_prepare_v2(db, "INSERT INTO srv_changes(entity, entity_id) VALUES (?1, ?2)", -1, &chg, NULL);
 	enum { ROOMS = 1000 };
@@ -350,8 +364,8 @@ static void big_hotel(int n_bookings)
 	int64_t entities = 1 + ROOMS + 2 * (int64_t)n_bookings;
 	pid_t pid = server_start(srv);
 	struct fd_db *a = terminal(srv, "big-a", "anna", pa);
-	struct fd_error err = { 0 };
-	struct fd_sync_options o = { .page_limit = 5000 };
+	struct fd_error err = {0};
+	struct fd_sync_options o = {.page_limit = 5000};
 	struct fd_sync *sa = fd_sync_new(pa, &o, &err);
 	if (!sa)
 		die("engine", &err);
@@ -363,7 +377,8 @@ static void big_hotel(int n_bookings)
 	getrusage(RUSAGE_SELF, &ru1);
 	struct fd_sync_status st;
 	fd_sync_status_get(sa, &st);
-	printf("\n%-44s %10s %10s %10s %12s\n", "initial sync", "entities", "seconds", "ent/s", "peak RSS MiB");
+	printf("\n%-44s %10s %10s %10s %12s\n", "initial sync", "entities", "seconds", "ent/s",
+	       "peak RSS MiB");
 	char label[64];
 	snprintf(label, sizeof label, "%d rooms, %d bookings (built in %.1f s)", ROOMS, n_bookings, built);
 	printf("%-44s %10" PRId64 " %10.2f %10.0f %12.1f\n", label, entities, took, (double)entities / took,

@@ -85,7 +85,7 @@ int main(void)
 		return 1;
 	char path[4200];
 	snprintf(path, sizeof path, "%s/frontdesk.db", dir);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	if (!db) {
 		fprintf(stderr, "bench_ui: %s\n", err.message);
@@ -103,15 +103,17 @@ int main(void)
 	printf("1,000-room hotel built in %.1f s (through operations)\n\n",
 	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	static const struct scenario scenarios[] = {
-		{ "cursor right/left (no query)", "l", 20, "", NULL },
-		{ "cursor down, scrolling rooms", "j", 400, "", NULL },
-		{ "  same, board alone at 119x50", "j", 400, "", "119x50" },
-		{ "cursor right, scrolling days", "l", 200, "l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l", NULL },
-		{ "pane switch (board<->arrivals)", "2 1", 100, "", NULL },
-		{ "pane switch (board<->housekeeping)", "3 1", 100, "", NULL },
+	    {"cursor right/left (no query)", "l", 20, "", NULL},
+	    {"cursor down, scrolling rooms", "j", 400, "", NULL},
+	    {"  same, board alone at 119x50", "j", 400, "", "119x50"},
+	    {"cursor right, scrolling days", "l", 200,
+	     "l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l",
+	     NULL},
+	    {"pane switch (board<->arrivals)", "2 1", 100, "", NULL},
+	    {"pane switch (board<->housekeeping)", "3 1", 100, "", NULL},
 	};
-	printf("%-36s %6s %9s %9s %9s %9s %9s\n", "200x50 (board + detail), xterm-256color", "keys", "p50 us", "p99 us",
-	       "max us", "p50 B", "p99 B");
+	printf("%-36s %6s %9s %9s %9s %9s %9s\n", "200x50 (board + detail), xterm-256color", "keys", "p50 us",
+	       "p99 us", "max us", "p50 B", "p99 B");
 	static long ns[MAX_SAMPLES], bytes[MAX_SAMPLES];
 	for (size_t i = 0; i < sizeof scenarios / sizeof *scenarios; i++) {
 		int n = run(dir, &scenarios[i], ns, bytes);

@@ -49,7 +49,7 @@ int main(int argc, char **argv)
 	mkdir(argv[1], 0700);
 	char path[4096], id[FD_ID_LEN];
 	snprintf(path, sizeof path, "%s/frontdesk.db", argv[1]);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	if (!db) {
 		fprintf(stderr, "fixture: %s\n", err.message);
@@ -81,10 +81,13 @@ int main(int argc, char **argv)
 	staff("hana", "staff");
 	/* Housekeeping work on the business date, for hk-productivity: anna
 	 * cleans two rooms and hana one and inspects one; one task stays open. */
-	static const struct { const char *room, *kind, *who; bool done; } tasks[] = {
-		{ "101", "clean", "anna", true }, { "102", "clean", "anna", true },
-		{ "103", "clean", "hana", true }, { "101", "inspect", "hana", true },
-		{ "102", "inspect", "hana", false },
+	static const struct {
+		const char *room, *kind, *who;
+		bool done;
+	} tasks[] = {
+	    {"101", "clean", "anna", true},    {"102", "clean", "anna", true},
+	    {"103", "clean", "hana", true},    {"101", "inspect", "hana", true},
+	    {"102", "inspect", "hana", false},
 	};
 	for (size_t i = 0; rooms >= 3 && i < sizeof tasks / sizeof *tasks; i++) {
 		char tid[FD_ID_LEN];

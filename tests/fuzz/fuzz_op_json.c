@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!json)
 		return 0;
 	struct fd_op op;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (fd_op_from_json(json, &op, &err) == FD_OK) {
 		struct fd_op_result res;
 		enum fd_status st = fd_op_apply(fd_db_repo(hotel), &op, FD_APPLY_TRUSTED, &res, &err);

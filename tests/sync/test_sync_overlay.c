@@ -26,14 +26,15 @@ struct fx {
 	struct fd_db *db;
 };
 
-static void apply_json(struct fd_db *db, const char *type, const char *payload, unsigned flags, enum fd_status want)
+static void apply_json(struct fd_db *db, const char *type, const char *payload, unsigned flags,
+                       enum fd_status want)
 {
 	struct fd_op op;
 	fd_op_init(&op);
 	fd_op_prepare(&op, type, "local", "test");
 	op.payload = cJSON_Parse(payload);
 	assert_non_null(op.payload);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	int failed;
 	enum fd_status st = fd_store_apply(db, &op, 1, flags | FD_APPLY_TRUSTED, NULL, &failed, &err);
 	if (st != want)
@@ -48,7 +49,7 @@ static int setup(void **state)
 	snprintf(f->dir, sizeof f->dir, "/tmp/fd-overlay.XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fd_ids_init(), 0);
 	f->db = sync_db_open(f->path, &err);
 	if (!f->db) {
@@ -61,15 +62,19 @@ static int setup(void **state)
 	assert_non_null(f->db);
 	/* The "server state": a hotel with two rooms, no outbox. */
 	apply_json(f->db, "property.update",
-		   "{\"id\":\"00000000-0000-4000-8000-0000000000ff\",\"name\":\"T\",\"currency\":\"EUR\","
-		   "\"timezone\":\"UTC\",\"business_date\":\"2026-11-25\"}", 0, FD_OK);
+	           "{\"id\":\"00000000-0000-4000-8000-0000000000ff\",\"name\":\"T\",\"currency\":\"EUR\","
+	           "\"timezone\":\"UTC\",\"business_date\":\"2026-11-25\"}",
+	           0, FD_OK);
 	apply_json(f->db, "room_type.create",
-		   "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"code\":\"DBL\",\"name\":\"Double\","
-		   "\"max_occupancy\":2,\"base_rate\":9000}", 0, FD_OK);
+	           "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"code\":\"DBL\",\"name\":\"Double\","
+	           "\"max_occupancy\":2,\"base_rate\":9000}",
+	           0, FD_OK);
 	apply_json(f->db, "room.create",
-		   "{\"id\":\"00000000-0000-4000-8001-000000000204\",\"number\":\"204\",\"type\":\"DBL\"}", 0, FD_OK);
+	           "{\"id\":\"00000000-0000-4000-8001-000000000204\",\"number\":\"204\",\"type\":\"DBL\"}", 0,
+	           FD_OK);
 	apply_json(f->db, "room.create",
-		   "{\"id\":\"00000000-0000-4000-8001-000000000205\",\"number\":\"205\",\"type\":\"DBL\"}", 0, FD_OK);
+	           "{\"id\":\"00000000-0000-4000-8001-000000000205\",\"number\":\"205\",\"type\":\"DBL\"}", 0,
+	           FD_OK);
 	*state = f;
 	return 0;
 }
@@ -88,7 +93,7 @@ static int teardown(void **state)
 static char *dump(struct fd_db *db)
 {
 	char *text;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fd_sync_dump(db, &text, &err), FD_OK);
 	return text;
 }
@@ -107,9 +112,9 @@ static int count(struct fd_db *db, const char *sql)
 }
 
 #define GUEST "{\"id\":\"00000000-0000-4000-8002-000000000001\",\"family\":\"Silva\"}"
-#define BOOKING                                                                                      \
-	"{\"id\":\"00000000-0000-4000-8003-000000000001\",\"code\":\"AAAAAA\",\"guest_id\":"            \
-	"\"00000000-0000-4000-8002-000000000001\",\"type\":\"DBL\",\"arrival\":\"2026-11-26\","          \
+#define BOOKING                                                                                              \
+	"{\"id\":\"00000000-0000-4000-8003-000000000001\",\"code\":\"AAAAAA\",\"guest_id\":"                 \
+	"\"00000000-0000-4000-8002-000000000001\",\"type\":\"DBL\",\"arrival\":\"2026-11-26\","              \
 	"\"departure\":\"2026-11-28\"}"
 #define ASSIGN "{\"booking\":\"00000000-0000-4000-8003-000000000001\",\"room\":\"204\"}"
 
@@ -130,19 +135,21 @@ static void test_undo_redo_exact(void **state)
 	assert_int_equal(count(f->db, "SELECT count(*) FROM outbox WHERE changeset IS NOT NULL"), 3);
 	char *after = dump(f->db);
 	assert_string_not_equal(before, after);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fd_db_begin(f->db, &err), FD_OK);
 	assert_int_equal(sync_overlay_undo(f->db, &err), FD_OK);
 	char *undone = dump(f->db);
 	assert_string_equal(before, undone);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM stay_nights"), 0);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM guest_search WHERE guest_search MATCH 'silva'"), 0);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM guest_search WHERE guest_search MATCH 'silva'"),
+	                 0);
 	assert_int_equal(sync_overlay_redo(f->db, 0, &err), FD_OK);
 	assert_int_equal(fd_db_commit(f->db, &err), FD_OK);
 	char *redone = dump(f->db);
 	assert_string_equal(after, redone);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM stay_nights WHERE room = '204'"), 2);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM guest_search WHERE guest_search MATCH 'silva'"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM guest_search WHERE guest_search MATCH 'silva'"),
+	                 1);
 	free(before);
 	free(after);
 	free(undone);
@@ -157,13 +164,18 @@ static void test_page_beats_pending(void **state)
 	struct fx *f = *state;
 	queue_local_booking(f->db);
 	const char *page =
-		"[{\"seq\":10,\"entity\":\"guest\",\"id\":\"g2\",\"state\":{\"id\":\"00000000-0000-4000-8002-000000000099\","
-		"\"family\":\"Jones\",\"given\":\"Bob\",\"email\":\"\",\"phone\":\"\",\"country\":\"\",\"document\":\"\","
-		"\"notes\":\"\",\"vip\":0,\"erased\":0,\"version\":1}},"
-		"{\"seq\":11,\"entity\":\"booking\",\"id\":\"b2\",\"state\":{\"id\":\"00000000-0000-4000-8003-000000000099\","
-		"\"code\":\"BBBBBB\",\"guest_id\":\"00000000-0000-4000-8002-000000000099\",\"type_code\":\"DBL\","
-		"\"room\":\"204\",\"arrival\":20418,\"departure\":20420,\"adults\":1,\"children\":0,\"rate\":9000,"
-		"\"status\":\"reserved\",\"source\":\"\",\"notes\":\"\",\"eta\":\"\",\"late_checkin\":0,\"version\":2}}]";
+	    "[{\"seq\":10,\"entity\":\"guest\",\"id\":\"g2\",\"state\":{\"id\":\"00000000-0000-4000-8002-"
+	    "000000000099\","
+	    "\"family\":\"Jones\",\"given\":\"Bob\",\"email\":\"\",\"phone\":\"\",\"country\":\"\","
+	    "\"document\":\"\","
+	    "\"notes\":\"\",\"vip\":0,\"erased\":0,\"version\":1}},"
+	    "{\"seq\":11,\"entity\":\"booking\",\"id\":\"b2\",\"state\":{\"id\":\"00000000-0000-4000-8003-"
+	    "000000000099\","
+	    "\"code\":\"BBBBBB\",\"guest_id\":\"00000000-0000-4000-8002-000000000099\",\"type_code\":\"DBL\","
+	    "\"room\":\"204\",\"arrival\":20418,\"departure\":20420,\"adults\":1,\"children\":0,\"rate\":"
+	    "9000,"
+	    "\"status\":\"reserved\",\"source\":\"\",\"notes\":\"\",\"eta\":\"\",\"late_checkin\":0,"
+	    "\"version\":2}}]";
 	cJSON *changes = cJSON_Parse(page);
 	fd_date d;
 	assert_true(fd_date_parse("2026-11-26", &d));
@@ -171,25 +183,32 @@ static void test_page_beats_pending(void **state)
 	cJSON *b = cJSON_GetObjectItem(cJSON_GetArrayItem(changes, 1), "state");
 	cJSON_ReplaceItemInObject(b, "arrival", cJSON_CreateNumber(d));
 	cJSON_ReplaceItemInObject(b, "departure", cJSON_CreateNumber(d + 2));
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(sync_apply_page(f->db, changes, 11, &err), FD_OK);
 	cJSON_Delete(changes);
 	assert_int_equal(sync_meta_int(f->db, "sync_cursor", 0), 11);
 	/* server booking holds 204; ours exists, unassigned */
-	assert_int_equal(count(f->db, "SELECT count(*) FROM bookings WHERE code = 'BBBBBB' AND room = '204'"), 1);
-	assert_int_equal(count(f->db, "SELECT count(*) FROM bookings WHERE code = 'AAAAAA' AND room IS NULL"), 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM bookings WHERE code = 'BBBBBB' AND room = '204'"),
+	                 1);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM bookings WHERE code = 'AAAAAA' AND room IS NULL"),
+	                 1);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM stay_nights WHERE room = '204'"), 2);
 	/* all three still pending; the assignment has no local effect now */
-	assert_int_equal(count(f->db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND overlaid = 1"), 3);
+	assert_int_equal(count(f->db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND overlaid = 1"),
+	                 3);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM outbox WHERE type = 'booking.assign_room'"
-				      " AND changeset IS NULL"), 1);
+	                              " AND changeset IS NULL"),
+	                 1);
 
 	/* The server applied the first two (seq 12) and refused the third
 	 * (seq 13); once the cursor reaches them they leave the overlay. */
-	assert_int_equal(fd_db_exec(f->db, "UPDATE outbox SET state = 'applied', result_seq = 12"
-					    " WHERE type <> 'booking.assign_room';"
-					    "UPDATE outbox SET state = 'rejected', result_seq = 13"
-					    " WHERE type = 'booking.assign_room'", &err), FD_OK);
+	assert_int_equal(fd_db_exec(f->db,
+	                            "UPDATE outbox SET state = 'applied', result_seq = 12"
+	                            " WHERE type <> 'booking.assign_room';"
+	                            "UPDATE outbox SET state = 'rejected', result_seq = 13"
+	                            " WHERE type = 'booking.assign_room'",
+	                            &err),
+	                 FD_OK);
 	cJSON *empty = cJSON_CreateArray();
 	assert_int_equal(sync_apply_page(f->db, empty, 12, &err), FD_OK);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM outbox WHERE overlaid = 1"), 1);
@@ -205,15 +224,16 @@ static void test_page_beats_pending(void **state)
 static void test_delete_and_unknown(void **state)
 {
 	struct fx *f = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	cJSON *c = cJSON_Parse("[{\"seq\":1,\"entity\":\"room\",\"id\":\"205\",\"deleted\":true},"
-			       "{\"seq\":2,\"entity\":\"spaceship\",\"id\":\"x\",\"state\":{}}]");
+	                       "{\"seq\":2,\"entity\":\"spaceship\",\"id\":\"x\",\"state\":{}}]");
 	assert_int_equal(sync_apply_page(f->db, c, 2, &err), FD_OK);
 	cJSON_Delete(c);
 	assert_int_equal(count(f->db, "SELECT count(*) FROM rooms"), 1);
 	/* A malformed state stops the page and changes nothing. */
 	c = cJSON_Parse("[{\"seq\":3,\"entity\":\"room\",\"id\":\"204\",\"deleted\":true},"
-			"{\"seq\":4,\"entity\":\"booking\",\"id\":\"b\",\"state\":{\"id\":\"b\",\"status\":\"nonsense\"}}]");
+	                "{\"seq\":4,\"entity\":\"booking\",\"id\":\"b\",\"state\":{\"id\":\"b\",\"status\":"
+	                "\"nonsense\"}}]");
 	assert_int_not_equal(sync_apply_page(f->db, c, 4, &err), FD_OK);
 	assert_string_equal(err.code, "bad_feed");
 	cJSON_Delete(c);
@@ -238,10 +258,10 @@ static void test_backoff(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_undo_redo_exact, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_page_beats_pending, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_delete_and_unknown, setup, teardown),
-		cmocka_unit_test(test_backoff),
+	    cmocka_unit_test_setup_teardown(test_undo_redo_exact, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_page_beats_pending, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_delete_and_unknown, setup, teardown),
+	    cmocka_unit_test(test_backoff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,7 +16,7 @@ fd_date fx_date(const char *s)
 }
 
 enum fd_status fx_op(struct fd_db *db, const char *actor, const char *type, const char *payload_json,
-		     struct fd_op_result *res, struct fd_error *err)
+                     struct fd_op_result *res, struct fd_error *err)
 {
 	struct fd_op op;
 	struct fd_error local;
@@ -27,7 +27,8 @@ enum fd_status fx_op(struct fd_db *db, const char *actor, const char *type, cons
 		fprintf(stderr, "fixture: bad JSON %s\n", payload_json);
 		abort();
 	}
-	enum fd_status st = fd_store_apply(db, &op, 1, actor ? 0 : FD_APPLY_TRUSTED, res, NULL, err ? err : &local);
+	enum fd_status st =
+	    fd_store_apply(db, &op, 1, actor ? 0 : FD_APPLY_TRUSTED, res, NULL, err ? err : &local);
 	fd_op_clear(&op);
 	return st;
 }
@@ -42,7 +43,7 @@ static void must(enum fd_status st, const struct fd_error *err)
 
 struct fd_db *fx_hotel(void)
 {
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	fd_ids_init();
 	struct fd_db *db = fd_db_open(":memory:", FD_DB_CREATE, &err);
 	if (!db) {
@@ -50,30 +51,38 @@ struct fd_db *fx_hotel(void)
 		abort();
 	}
 	must(fx_op(db, NULL, "property.update",
-		   "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"name\":\"Test\",\"currency\":\"EUR\","
-		   "\"timezone\":\"Europe/Lisbon\",\"business_date\":\"" FX_TODAY "\"}", NULL, &err), &err);
+	           "{\"id\":\"00000000-0000-4000-8000-000000000001\",\"name\":\"Test\",\"currency\":\"EUR\","
+	           "\"timezone\":\"Europe/Lisbon\",\"business_date\":\"" FX_TODAY "\"}",
+	           NULL, &err),
+	     &err);
 	must(fx_op(db, NULL, "room_type.create",
-		   "{\"id\":\"00000000-0000-4000-8000-000000000010\",\"code\":\"STD\",\"name\":\"Standard\","
-		   "\"max_occupancy\":2,\"base_rate\":10000,\"rank\":0}", NULL, &err), &err);
+	           "{\"id\":\"00000000-0000-4000-8000-000000000010\",\"code\":\"STD\",\"name\":\"Standard\","
+	           "\"max_occupancy\":2,\"base_rate\":10000,\"rank\":0}",
+	           NULL, &err),
+	     &err);
 	must(fx_op(db, NULL, "room_type.create",
-		   "{\"id\":\"00000000-0000-4000-8000-000000000011\",\"code\":\"DLX\",\"name\":\"Deluxe\","
-		   "\"max_occupancy\":3,\"base_rate\":15000,\"rank\":1}", NULL, &err), &err);
-	const char *rooms[][2] = { { "101", "STD" }, { "102", "STD" }, { "103", "STD" }, { "201", "DLX" } };
+	           "{\"id\":\"00000000-0000-4000-8000-000000000011\",\"code\":\"DLX\",\"name\":\"Deluxe\","
+	           "\"max_occupancy\":3,\"base_rate\":15000,\"rank\":1}",
+	           NULL, &err),
+	     &err);
+	const char *rooms[][2] = {{"101", "STD"}, {"102", "STD"}, {"103", "STD"}, {"201", "DLX"}};
 	for (int i = 0; i < 4; i++) {
 		char payload[256], id[FD_ID_LEN];
 		snprintf(payload, sizeof payload,
-			 "{\"id\":\"%s\",\"number\":\"%s\",\"type\":\"%s\",\"floor\":%c}", fd_uuid_new(id),
-			 rooms[i][0], rooms[i][1], rooms[i][0][0]);
+		         "{\"id\":\"%s\",\"number\":\"%s\",\"type\":\"%s\",\"floor\":%c}", fd_uuid_new(id),
+		         rooms[i][0], rooms[i][1], rooms[i][0][0]);
 		must(fx_op(db, NULL, "room.create", payload, NULL, &err), &err);
 	}
-	const char *staff[][3] = { { "anna", "staff", "front_office" }, { "mia", "manager", "management" },
-				   { "root", "admin", "management" }, { "ex", "staff", "housekeeping" } };
+	const char *staff[][3] = {{"anna", "staff", "front_office"},
+	                          {"mia", "manager", "management"},
+	                          {"root", "admin", "management"},
+	                          {"ex", "staff", "housekeeping"}};
 	for (int i = 0; i < 4; i++) {
 		char payload[256], id[FD_ID_LEN];
 		snprintf(payload, sizeof payload,
-			 "{\"id\":\"%s\",\"username\":\"%s\",\"display_name\":\"%s\",\"role\":\"%s\","
-			 "\"department\":\"%s\"}", fd_uuid_new(id), staff[i][0], staff[i][0], staff[i][1],
-			 staff[i][2]);
+		         "{\"id\":\"%s\",\"username\":\"%s\",\"display_name\":\"%s\",\"role\":\"%s\","
+		         "\"department\":\"%s\"}",
+		         fd_uuid_new(id), staff[i][0], staff[i][0], staff[i][1], staff[i][2]);
 		must(fx_op(db, NULL, "staff.create", payload, NULL, &err), &err);
 	}
 	must(fx_op(db, NULL, "staff.update", "{\"username\":\"ex\",\"active\":false}", NULL, &err), &err);
@@ -81,7 +90,7 @@ struct fd_db *fx_hotel(void)
 }
 
 enum fd_status fx_book(struct fd_db *db, const char *type, const char *arrival, const char *departure,
-		       int adults, char *id_out, char *code_out, struct fd_error *err)
+                       int adults, char *id_out, char *code_out, struct fd_error *err)
 {
 	char gid[FD_ID_LEN], bid[FD_ID_LEN], code[FD_CODE_LEN], payload[512];
 	snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"Guest\"}", fd_uuid_new(gid));
@@ -89,9 +98,9 @@ enum fd_status fx_book(struct fd_db *db, const char *type, const char *arrival, 
 	if (st)
 		return st;
 	snprintf(payload, sizeof payload,
-		 "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"%s\",\"arrival\":\"%s\","
-		 "\"departure\":\"%s\",\"adults\":%d}",
-		 fd_uuid_new(bid), fd_booking_code_new(code), gid, type, arrival, departure, adults);
+	         "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"%s\",\"arrival\":\"%s\","
+	         "\"departure\":\"%s\",\"adults\":%d}",
+	         fd_uuid_new(bid), fd_booking_code_new(code), gid, type, arrival, departure, adults);
 	st = fx_op(db, NULL, "booking.create", payload, NULL, err);
 	if (!st && id_out)
 		strcpy(id_out, bid);
@@ -115,8 +124,9 @@ static void append(char **buf, size_t *len, size_t *cap, const char *s)
 
 char *fx_dump(struct fd_db *db)
 {
-	static const char *const tables[] = { "property", "room_types", "rooms", "guests", "bookings",
-					      "stay_nights", "staff", "hk_tasks", "audit_log", "outbox", "meta" };
+	static const char *const tables[] = {"property",  "room_types",  "rooms", "guests",
+	                                     "bookings",  "stay_nights", "staff", "hk_tasks",
+	                                     "audit_log", "outbox",      "meta"};
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
 	append(&buf, &len, &cap, "dump");

@@ -14,10 +14,10 @@ struct fd_db *fx_hotel(void);
 /* Apply one operation described as JSON text ("payload" object), as actor
  * (NULL = trusted local owner). Returns the status; res/err may be NULL. */
 enum fd_status fx_op(struct fd_db *db, const char *actor, const char *type, const char *payload_json,
-		     struct fd_op_result *res, struct fd_error *err);
+                     struct fd_op_result *res, struct fd_error *err);
 /* Create a guest and a booking (returns the booking id in id_out, code in code_out). */
 enum fd_status fx_book(struct fd_db *db, const char *type, const char *arrival, const char *departure,
-		       int adults, char *id_out, char *code_out, struct fd_error *err);
+                       int adults, char *id_out, char *code_out, struct fd_error *err);
 /* A digest of every table's content, for "nothing changed" checks. */
 char *fx_dump(struct fd_db *db);
 fd_date fx_date(const char *s);

@@ -37,7 +37,7 @@ static int teardown(void **state)
 }
 
 static enum fd_status op_b(struct ctx *c, const char *actor, const char *type, const char *extra,
-			   struct fd_op_result *res, struct fd_error *err)
+                           struct fd_op_result *res, struct fd_error *err)
 {
 	char payload[512];
 	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"%s%s}", c->id, extra[0] ? "," : "", extra);
@@ -69,7 +69,7 @@ static int free_std(struct ctx *c, const char *night)
 static void test_create_and_full_cycle(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fx_book(c->db, "STD", FX_TODAY, "2026-11-27", 2, c->id, c->code, &err), FD_OK);
 	struct fd_booking b = load(c);
 	assert_int_equal(b.status, FD_BOOKING_RESERVED);
@@ -94,17 +94,22 @@ static void test_create_and_full_cycle(void **state)
 static void test_availability_counts_unassigned_and_ooo(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	for (int i = 0; i < 2; i++)
-		assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-03", 1, NULL, NULL, &err), FD_OK);
+		assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-03", 1, NULL, NULL, &err),
+		                 FD_OK);
 	assert_int_equal(free_std(c, "2026-12-01"), 1);
-	assert_int_equal(fx_op(c->db, "anna", "room.set_maintenance",
-			       "{\"room\":\"103\",\"state\":\"ooo\",\"from\":\"2026-12-02\",\"to\":\"2026-12-05\","
-			       "\"reason\":\"leak\"}", NULL, &err), FD_OK);
+	assert_int_equal(
+	    fx_op(c->db, "anna", "room.set_maintenance",
+	          "{\"room\":\"103\",\"state\":\"ooo\",\"from\":\"2026-12-02\",\"to\":\"2026-12-05\","
+	          "\"reason\":\"leak\"}",
+	          NULL, &err),
+	    FD_OK);
 	assert_int_equal(free_std(c, "2026-12-01"), 1);
 	assert_int_equal(free_std(c, "2026-12-02"), 0);
 	/* The third STD fits on the 1st but not across the 2nd. */
-	assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-03", 1, NULL, NULL, &err), FD_E_CONFLICT);
+	assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-03", 1, NULL, NULL, &err),
+	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "no_availability");
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-02", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(free_std(c, "2026-12-01"), 0);
@@ -116,13 +121,14 @@ static void test_availability_counts_unassigned_and_ooo(void **state)
 static void test_room_clash_names_booking_and_free_rooms(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_op_result res;
 	char first[FD_CODE_LEN];
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-10", "2026-12-12", 1, c->id, first, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"102\"", NULL, &err), FD_OK);
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-11", "2026-12-13", 1, c->id, NULL, &err), FD_OK);
-	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"102\"", &res, &err), FD_E_CONFLICT);
+	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"102\"", &res, &err),
+	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_taken");
 	assert_string_equal(res.clash_code, first);
 	assert_int_equal(res.n_free, 2);
@@ -134,53 +140,69 @@ static void test_room_clash_names_booking_and_free_rooms(void **state)
 static void test_room_type_and_capacity_rules(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
-	assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-02", 3, NULL, NULL, &err), FD_E_CONFLICT);
+	struct fd_error err = {0};
+	assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-02", 3, NULL, NULL, &err),
+	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "over_capacity");
-	assert_int_equal(fx_book(c->db, "STD", "2026-12-02", "2026-12-02", 1, NULL, NULL, &err), FD_E_INVALID);
+	assert_int_equal(fx_book(c->db, "STD", "2026-12-02", "2026-12-02", 1, NULL, NULL, &err),
+	                 FD_E_INVALID);
 	assert_string_equal(err.code, "invalid_dates");
-	assert_int_equal(fx_book(c->db, "XXX", "2026-12-01", "2026-12-02", 1, NULL, NULL, &err), FD_E_NOT_FOUND);
+	assert_int_equal(fx_book(c->db, "XXX", "2026-12-01", "2026-12-02", 1, NULL, NULL, &err),
+	                 FD_E_NOT_FOUND);
 	/* A DLX booking cannot go into a STD room; a STD booking may be upgraded. */
 	assert_int_equal(fx_book(c->db, "DLX", "2026-12-01", "2026-12-02", 1, c->id, NULL, &err), FD_OK);
-	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"101\"", NULL, &err), FD_E_CONFLICT);
+	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"101\"", NULL, &err),
+	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "wrong_room_type");
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-05", "2026-12-06", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"201\"", NULL, &err), FD_OK);
 	/* The upgrade uses up the deluxe room, not a standard one. */
 	assert_int_equal(free_std(c, "2026-12-05"), 3);
-	assert_int_equal(fx_book(c->db, "DLX", "2026-12-05", "2026-12-06", 1, NULL, NULL, &err), FD_E_CONFLICT);
+	assert_int_equal(fx_book(c->db, "DLX", "2026-12-05", "2026-12-06", 1, NULL, NULL, &err),
+	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "no_availability");
 	/* Changing a booking does not count it against itself. */
-	assert_int_equal(op_b(c, "anna", "booking.modify", "\"departure\":\"2026-12-07\"", NULL, &err), FD_OK);
+	assert_int_equal(op_b(c, "anna", "booking.modify", "\"departure\":\"2026-12-07\"", NULL, &err),
+	                 FD_OK);
 }
 
 static void test_out_of_order_and_service(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_op_result res;
-	assert_int_equal(fx_op(c->db, "anna", "room.set_maintenance",
-			       "{\"room\":\"101\",\"state\":\"ooo\",\"from\":\"2026-12-01\",\"to\":\"2026-12-03\","
-			       "\"reason\":\"paint\"}", NULL, &err), FD_OK);
-	assert_int_equal(fx_op(c->db, "anna", "room.set_maintenance",
-			       "{\"room\":\"102\",\"state\":\"oos\",\"from\":\"2026-12-01\",\"to\":\"2026-12-03\","
-			       "\"reason\":\"TV broken\"}", NULL, &err), FD_OK);
+	assert_int_equal(
+	    fx_op(c->db, "anna", "room.set_maintenance",
+	          "{\"room\":\"101\",\"state\":\"ooo\",\"from\":\"2026-12-01\",\"to\":\"2026-12-03\","
+	          "\"reason\":\"paint\"}",
+	          NULL, &err),
+	    FD_OK);
+	assert_int_equal(
+	    fx_op(c->db, "anna", "room.set_maintenance",
+	          "{\"room\":\"102\",\"state\":\"oos\",\"from\":\"2026-12-01\",\"to\":\"2026-12-03\","
+	          "\"reason\":\"TV broken\"}",
+	          NULL, &err),
+	    FD_OK);
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-02", "2026-12-04", 1, c->id, NULL, &err), FD_OK);
-	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"101\"", NULL, &err), FD_E_CONFLICT);
+	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"101\"", NULL, &err),
+	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_out_of_order");
 	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"102\"", &res, &err), FD_OK);
 	assert_non_null(strstr(res.warning, "out of service"));
 	/* Out of order while sold is refused. */
-	assert_int_equal(fx_op(c->db, "anna", "room.set_maintenance",
-			       "{\"room\":\"102\",\"state\":\"ooo\",\"from\":\"2026-12-03\",\"to\":\"2026-12-04\","
-			       "\"reason\":\"x\"}", NULL, &err), FD_E_CONFLICT);
+	assert_int_equal(
+	    fx_op(c->db, "anna", "room.set_maintenance",
+	          "{\"room\":\"102\",\"state\":\"ooo\",\"from\":\"2026-12-03\",\"to\":\"2026-12-04\","
+	          "\"reason\":\"x\"}",
+	          NULL, &err),
+	    FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_taken");
 }
 
 static void test_check_in_rules(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	/* Tomorrow's arrival: too early. */
 	assert_int_equal(fx_book(c->db, "STD", "2026-11-26", "2026-11-28", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.check_in", "\"room\":\"101\"", NULL, &err), FD_E_CONFLICT);
@@ -199,14 +221,15 @@ static void test_check_in_rules(void **state)
 	assert_int_equal(fx_book(c->db, "STD", "2026-11-24", "2026-11-27", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.check_in", "\"room\":\"103\"", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "late_arrival");
-	assert_int_equal(op_b(c, "anna", "booking.check_in", "\"room\":\"103\",\"late\":true", NULL, &err), FD_OK);
+	assert_int_equal(op_b(c, "anna", "booking.check_in", "\"room\":\"103\",\"late\":true", NULL, &err),
+	                 FD_OK);
 	assert_true(load(c).late_checkin);
 }
 
 static void test_no_show_and_cancel(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fx_book(c->db, "STD", "2026-11-30", "2026-12-01", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.no_show", "", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "too_early");
@@ -220,15 +243,15 @@ static void test_no_show_and_cancel(void **state)
 static void test_past_arrival_refused_for_staff(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	char payload[512];
 	snprintf(payload, sizeof payload,
-		 "{\"id\":\"11111111-1111-4111-8111-111111111111\",\"family\":\"Early\"}");
+	         "{\"id\":\"11111111-1111-4111-8111-111111111111\",\"family\":\"Early\"}");
 	assert_int_equal(fx_op(c->db, "anna", "guest.create", payload, NULL, &err), FD_OK);
 	snprintf(payload, sizeof payload,
-		 "{\"id\":\"22222222-2222-4222-8222-222222222222\",\"code\":\"ABC234\","
-		 "\"guest_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"STD\","
-		 "\"arrival\":\"2026-11-20\",\"departure\":\"2026-11-22\"}");
+	         "{\"id\":\"22222222-2222-4222-8222-222222222222\",\"code\":\"ABC234\","
+	         "\"guest_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"STD\","
+	         "\"arrival\":\"2026-11-20\",\"departure\":\"2026-11-22\"}");
 	assert_int_equal(fx_op(c->db, "anna", "booking.create", payload, NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "date_in_past");
 }
@@ -236,17 +259,18 @@ static void test_past_arrival_refused_for_staff(void **state)
 static void test_move_in_house_keeps_past_nights(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	set_clean(c, "101", "clean");
 	assert_int_equal(fx_book(c->db, "STD", FX_TODAY, "2026-11-29", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.check_in", "\"room\":\"101\"", NULL, &err), FD_OK);
 	/* Two nights later the guest moves. */
-	assert_int_equal(fx_op(c->db, NULL, "property.update", "{\"business_date\":\"2026-11-27\"}", NULL, &err),
-			 FD_OK);
+	assert_int_equal(
+	    fx_op(c->db, NULL, "property.update", "{\"business_date\":\"2026-11-27\"}", NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.move_room", "\"room\":\"103\"", NULL, &err), FD_OK);
 	sqlite3_stmt *s;
 	sqlite3_prepare_v2(fd_db_handle(c->db),
-			   "SELECT night, room FROM stay_nights WHERE booking_id = ?1 ORDER BY night", -1, &s, NULL);
+	                   "SELECT night, room FROM stay_nights WHERE booking_id = ?1 ORDER BY night", -1, &s,
+	                   NULL);
 	sqlite3_bind_text(s, 1, c->id, -1, SQLITE_STATIC);
 	int rows = 0;
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -272,34 +296,43 @@ static void test_move_in_house_keeps_past_nights(void **state)
 static void test_permissions(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
-	assert_int_equal(fx_op(c->db, "ex", "room.set_clean", "{\"room\":\"101\",\"status\":\"clean\"}", NULL, &err),
-			 FD_E_FORBIDDEN);
-	assert_int_equal(fx_op(c->db, "nobody", "room.set_clean", "{\"room\":\"101\",\"status\":\"clean\"}", NULL,
-			       &err), FD_E_FORBIDDEN);
-	assert_int_equal(fx_op(c->db, "anna", "staff.update", "{\"username\":\"anna\",\"role\":\"admin\"}", NULL, &err),
-			 FD_E_FORBIDDEN);
+	struct fd_error err = {0};
+	assert_int_equal(
+	    fx_op(c->db, "ex", "room.set_clean", "{\"room\":\"101\",\"status\":\"clean\"}", NULL, &err),
+	    FD_E_FORBIDDEN);
+	assert_int_equal(
+	    fx_op(c->db, "nobody", "room.set_clean", "{\"room\":\"101\",\"status\":\"clean\"}", NULL, &err),
+	    FD_E_FORBIDDEN);
+	assert_int_equal(
+	    fx_op(c->db, "anna", "staff.update", "{\"username\":\"anna\",\"role\":\"admin\"}", NULL, &err),
+	    FD_E_FORBIDDEN);
 	assert_non_null(strstr(err.message, "admin"));
-	assert_int_equal(fx_op(c->db, "root", "staff.update", "{\"username\":\"anna\",\"section\":\"A\"}", NULL, &err),
-			 FD_OK);
+	assert_int_equal(
+	    fx_op(c->db, "root", "staff.update", "{\"username\":\"anna\",\"section\":\"A\"}", NULL, &err),
+	    FD_OK);
 }
 
 static void test_guest_erase_keeps_history(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fx_op(c->db, NULL, "guest.create",
-			       "{\"id\":\"33333333-3333-4333-8333-333333333333\",\"family\":\"Ødegaard\","
-			       "\"given\":\"Åse\",\"email\":\"ase@example.no\",\"document\":\"P123\"}", NULL, &err),
-			 FD_OK);
+	                       "{\"id\":\"33333333-3333-4333-8333-333333333333\",\"family\":\"Ødegaard\","
+	                       "\"given\":\"Åse\",\"email\":\"ase@example.no\",\"document\":\"P123\"}",
+	                       NULL, &err),
+	                 FD_OK);
 	assert_int_equal(fx_op(c->db, NULL, "booking.create",
-			       "{\"id\":\"44444444-4444-4444-8444-444444444444\",\"code\":\"QWE234\","
-			       "\"guest_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"STD\","
-			       "\"arrival\":\"2026-12-01\",\"departure\":\"2026-12-02\"}", NULL, &err), FD_OK);
-	assert_int_equal(fx_op(c->db, "anna", "guest.erase", "{\"guest\":\"33333333-3333-4333-8333-333333333333\"}",
-			       NULL, &err), FD_E_FORBIDDEN);
-	assert_int_equal(fx_op(c->db, "mia", "guest.erase", "{\"guest\":\"33333333-3333-4333-8333-333333333333\"}",
-			       NULL, &err), FD_OK);
+	                       "{\"id\":\"44444444-4444-4444-8444-444444444444\",\"code\":\"QWE234\","
+	                       "\"guest_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"STD\","
+	                       "\"arrival\":\"2026-12-01\",\"departure\":\"2026-12-02\"}",
+	                       NULL, &err),
+	                 FD_OK);
+	assert_int_equal(fx_op(c->db, "anna", "guest.erase",
+	                       "{\"guest\":\"33333333-3333-4333-8333-333333333333\"}", NULL, &err),
+	                 FD_E_FORBIDDEN);
+	assert_int_equal(fx_op(c->db, "mia", "guest.erase",
+	                       "{\"guest\":\"33333333-3333-4333-8333-333333333333\"}", NULL, &err),
+	                 FD_OK);
 	struct fd_guest g;
 	const struct fd_repo *repo = fd_db_repo(c->db);
 	assert_int_equal(repo->get_guest(repo->ctx, "33333333-3333-4333-8333-333333333333", &g, NULL), FD_OK);
@@ -311,19 +344,22 @@ static void test_guest_erase_keeps_history(void **state)
 	assert_int_equal(repo->get_booking(repo->ctx, "QWE234", &b, NULL), FD_OK);
 	/* New bookings for an erased guest are refused. */
 	assert_int_equal(fx_op(c->db, NULL, "booking.create",
-			       "{\"id\":\"55555555-5555-4555-8555-555555555555\",\"code\":\"QWE235\","
-			       "\"guest_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"STD\","
-			       "\"arrival\":\"2026-12-01\",\"departure\":\"2026-12-02\"}", NULL, &err), FD_E_CONFLICT);
+	                       "{\"id\":\"55555555-5555-4555-8555-555555555555\",\"code\":\"QWE235\","
+	                       "\"guest_id\":\"33333333-3333-4333-8333-333333333333\",\"type\":\"STD\","
+	                       "\"arrival\":\"2026-12-01\",\"departure\":\"2026-12-02\"}",
+	                       NULL, &err),
+	                 FD_E_CONFLICT);
 }
 
 static void test_modify(void **state)
 {
 	struct ctx *c = *state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-03", 1, c->id, NULL, &err), FD_OK);
 	assert_int_equal(op_b(c, "anna", "booking.assign_room", "\"room\":\"101\"", NULL, &err), FD_OK);
-	assert_int_equal(op_b(c, "anna", "booking.modify", "\"departure\":\"2026-12-05\",\"adults\":2", NULL, &err),
-			 FD_OK);
+	assert_int_equal(
+	    op_b(c, "anna", "booking.modify", "\"departure\":\"2026-12-05\",\"adults\":2", NULL, &err),
+	    FD_OK);
 	assert_int_equal(load(c).departure, fx_date("2026-12-05"));
 	assert_int_equal(op_b(c, "anna", "booking.modify", "\"adults\":3", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "over_capacity");
@@ -336,21 +372,26 @@ static void test_modify(void **state)
 static void test_op_json_validation(void **state)
 {
 	(void)state;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_op op;
 	const char *cases[][2] = {
-		{ "{\"op_id\":\"x\",\"type\":\"booking.cancel\",\"payload\":{\"booking\":\"A\"}}", "op_id" },
-		{ "{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
-		  "\"payload\":{\"booking\":\"A\",\"evil\":1}}", "evil" },
-		{ "{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
-		  "\"payload\":{\"booking\":7}}", "booking" },
-		{ "{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.explode\","
-		  "\"payload\":{}}", "type" },
-		{ "{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\"}", "payload" },
-		{ "{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
-		  "\"payload\":{},\"extra\":true}", "extra" },
-		{ "{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
-		  "\"device_seq\":-1,\"payload\":{\"booking\":\"A\"}}", "device_seq" },
+	    {"{\"op_id\":\"x\",\"type\":\"booking.cancel\",\"payload\":{\"booking\":\"A\"}}", "op_id"},
+	    {"{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
+	     "\"payload\":{\"booking\":\"A\",\"evil\":1}}",
+	     "evil"},
+	    {"{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
+	     "\"payload\":{\"booking\":7}}",
+	     "booking"},
+	    {"{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.explode\","
+	     "\"payload\":{}}",
+	     "type"},
+	    {"{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\"}", "payload"},
+	    {"{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
+	     "\"payload\":{},\"extra\":true}",
+	     "extra"},
+	    {"{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
+	     "\"device_seq\":-1,\"payload\":{\"booking\":\"A\"}}",
+	     "device_seq"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		cJSON *j = cJSON_Parse(cases[i][0]);
@@ -360,12 +401,14 @@ static void test_op_json_validation(void **state)
 		fd_op_clear(&op);
 		cJSON_Delete(j);
 	}
-	cJSON *ok = cJSON_Parse("{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
-				"\"device_seq\":3,\"payload\":{\"booking\":\"A\"}}");
+	cJSON *ok =
+	    cJSON_Parse("{\"op_id\":\"11111111-1111-4111-8111-111111111111\",\"type\":\"booking.cancel\","
+	                "\"device_seq\":3,\"payload\":{\"booking\":\"A\"}}");
 	assert_int_equal(fd_op_from_json(ok, &op, &err), FD_OK);
 	assert_int_equal(op.device_seq, 3);
 	cJSON *back = fd_op_to_json(&op);
-	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(back, "payload"), "booking")->valuestring, "A");
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(back, "payload"), "booking")->valuestring,
+	                    "A");
 	cJSON_Delete(back);
 	fd_op_clear(&op);
 	cJSON_Delete(ok);
@@ -374,19 +417,19 @@ static void test_op_json_validation(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_create_and_full_cycle, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_availability_counts_unassigned_and_ooo, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_room_clash_names_booking_and_free_rooms, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_room_type_and_capacity_rules, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_out_of_order_and_service, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_check_in_rules, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_no_show_and_cancel, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_past_arrival_refused_for_staff, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_move_in_house_keeps_past_nights, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_guest_erase_keeps_history, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_modify, setup, teardown),
-		cmocka_unit_test(test_op_json_validation),
+	    cmocka_unit_test_setup_teardown(test_create_and_full_cycle, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_availability_counts_unassigned_and_ooo, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_room_clash_names_booking_and_free_rooms, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_room_type_and_capacity_rules, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_out_of_order_and_service, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_check_in_rules, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_no_show_and_cancel, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_past_arrival_refused_for_staff, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_move_in_house_keeps_past_nights, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_guest_erase_keeps_history, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_modify, setup, teardown),
+	    cmocka_unit_test(test_op_json_validation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,13 +53,11 @@ static void test_leap_years(void **state)
 
 static void test_days_in_month(void **state)
 {
-	static const int common[12] = { 31, 28, 31, 30, 31, 30,
-					31, 31, 30, 31, 30, 31 };
+	static const int common[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	(void)state;
 	for (int m = 1; m <= 12; m++) {
 		assert_int_equal(fd_days_in_month(2023, m), common[m - 1]);
-		assert_int_equal(fd_days_in_month(2024, m),
-				 m == 2 ? 29 : common[m - 1]);
+		assert_int_equal(fd_days_in_month(2024, m), m == 2 ? 29 : common[m - 1]);
 	}
 	assert_int_equal(fd_days_in_month(1900, 2), 28);
 	assert_int_equal(fd_days_in_month(2000, 2), 29);
@@ -151,8 +149,7 @@ static void test_every_day_1900_to_2100(void **state)
 		assert_string_equal(fd_date_format(date, buf), want);
 		assert_true(fd_date_parse(buf, &parsed));
 		assert_int_equal(parsed, date);
-		assert_int_equal(fd_date_weekday(date + 1),
-				 (fd_date_weekday(date) + 1) % 7);
+		assert_int_equal(fd_date_weekday(date + 1), (fd_date_weekday(date) + 1) % 7);
 		if (++d > fd_days_in_month(y, m)) {
 			d = 1;
 			if (++m > 12) {
@@ -188,10 +185,8 @@ static void test_stay_nights(void **state)
 	assert_int_equal(fd_stay_nights(jan1_2024, jan1_2024 + 1), 1);
 	assert_int_equal(fd_stay_nights(jan1_2023, jan1_2024), 365);
 	assert_int_equal(fd_stay_nights(jan1_2024, jan1_2025), 366);
-	assert_int_equal(fd_stay_nights(fd_date_from_ymd(2024, 2, 28),
-					fd_date_from_ymd(2024, 3, 1)), 2);
-	assert_int_equal(fd_stay_nights(fd_date_from_ymd(2023, 2, 28),
-					fd_date_from_ymd(2023, 3, 1)), 1);
+	assert_int_equal(fd_stay_nights(fd_date_from_ymd(2024, 2, 28), fd_date_from_ymd(2024, 3, 1)), 2);
+	assert_int_equal(fd_stay_nights(fd_date_from_ymd(2023, 2, 28), fd_date_from_ymd(2023, 3, 1)), 1);
 	assert_int_equal(fd_stay_nights(jan1_2024, jan1_2024), -1);
 	assert_int_equal(fd_stay_nights(jan1_2024, jan1_2023), -1);
 	assert_int_equal(fd_stay_nights(INT32_MIN, INT32_MAX), -1);
@@ -207,12 +202,9 @@ static void test_from_unix(void **state)
 	assert_int_equal(fd_date_from_unix(-1), -1);
 	assert_int_equal(fd_date_from_unix(-86400), -1);
 	assert_int_equal(fd_date_from_unix(-86401), -2);
-	assert_int_equal(fd_date_from_unix(1700000000),
-			 fd_date_from_ymd(2023, 11, 14));
-	assert_int_equal(fd_date_from_unix(951782400),
-			 fd_date_from_ymd(2000, 2, 29));
-	assert_int_equal(fd_date_from_unix(-2208988800),
-			 fd_date_from_ymd(1900, 1, 1));
+	assert_int_equal(fd_date_from_unix(1700000000), fd_date_from_ymd(2023, 11, 14));
+	assert_int_equal(fd_date_from_unix(951782400), fd_date_from_ymd(2000, 2, 29));
+	assert_int_equal(fd_date_from_unix(-2208988800), fd_date_from_ymd(1900, 1, 1));
 	assert_int_equal(fd_date_from_unix(INT64_MAX), INT32_MAX);
 	assert_int_equal(fd_date_from_unix(INT64_MIN), INT32_MIN);
 }
@@ -231,14 +223,39 @@ static void test_parse_good(void **state)
 static void test_parse_bad(void **state)
 {
 	static const char *const bad[] = {
-		"", "2024", "2024-01", "2024-01-", "2024-1-01", "2024-01-1",
-		"24-01-01", "02024-01-01", "2023-02-29", "1900-02-29",
-		"2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32",
-		"2024-04-31", "1899-12-31", "0000-01-01", "10000-01-01",
-		"2024-01-01 ", " 2024-01-01", "2024-01-01x", "2024-01-01\n",
-		"2024-01-01T00:00", "2024/01/01", "2024.01.01", "20240101",
-		"2024-01-0a", "2O24-01-01", "+024-01-01", "-024-01-01",
-		"2024--1-01", "2024-01--1", "abcd-ef-gh",
+	    "",
+	    "2024",
+	    "2024-01",
+	    "2024-01-",
+	    "2024-1-01",
+	    "2024-01-1",
+	    "24-01-01",
+	    "02024-01-01",
+	    "2023-02-29",
+	    "1900-02-29",
+	    "2024-13-01",
+	    "2024-00-10",
+	    "2024-01-00",
+	    "2024-01-32",
+	    "2024-04-31",
+	    "1899-12-31",
+	    "0000-01-01",
+	    "10000-01-01",
+	    "2024-01-01 ",
+	    " 2024-01-01",
+	    "2024-01-01x",
+	    "2024-01-01\n",
+	    "2024-01-01T00:00",
+	    "2024/01/01",
+	    "2024.01.01",
+	    "20240101",
+	    "2024-01-0a",
+	    "2O24-01-01",
+	    "+024-01-01",
+	    "-024-01-01",
+	    "2024--1-01",
+	    "2024-01--1",
+	    "abcd-ef-gh",
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -257,11 +274,9 @@ static void test_format(void **state)
 	assert_string_equal(fd_date_format(-1, buf), "1969-12-31");
 	assert_string_equal(fd_date_format(-25567, buf), "1900-01-01");
 	assert_string_equal(fd_date_format(2932896, buf), "9999-12-31");
-	assert_string_equal(fd_date_format(fd_date_from_ymd(2026, 11, 25), buf),
-			    "2026-11-25");
+	assert_string_equal(fd_date_format(fd_date_from_ymd(2026, 11, 25), buf), "2026-11-25");
 	assert_int_equal(strlen(buf), FD_DATE_STRLEN - 1);
-	assert_string_equal(fd_date_format(fd_date_from_ymd(1000, 1, 1), buf),
-			    "1000-01-01");
+	assert_string_equal(fd_date_format(fd_date_from_ymd(1000, 1, 1), buf), "1000-01-01");
 }
 
 /* Day numbers with no four-digit year still give a full, unparsable string. */
@@ -274,27 +289,26 @@ static void test_format_out_of_range(void **state)
 	assert_string_equal(fd_date_format(INT32_MIN, buf), "####-##-##");
 	assert_string_equal(fd_date_format(2932897, buf), "####-##-##");
 	assert_false(fd_date_parse(buf, NULL));
-	assert_string_equal(fd_date_format(fd_date_from_ymd(0, 1, 1), buf),
-			    "0000-01-01");
+	assert_string_equal(fd_date_format(fd_date_from_ymd(0, 1, 1), buf), "0000-01-01");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_leap_years),
-		cmocka_unit_test(test_days_in_month),
-		cmocka_unit_test(test_valid_ymd),
-		cmocka_unit_test(test_known_day_numbers),
-		cmocka_unit_test(test_month_ends),
-		cmocka_unit_test(test_leap_day_round_trip),
-		cmocka_unit_test(test_every_day_1900_to_2100),
-		cmocka_unit_test(test_weekdays),
-		cmocka_unit_test(test_stay_nights),
-		cmocka_unit_test(test_from_unix),
-		cmocka_unit_test(test_parse_good),
-		cmocka_unit_test(test_parse_bad),
-		cmocka_unit_test(test_format),
-		cmocka_unit_test(test_format_out_of_range),
+	    cmocka_unit_test(test_leap_years),
+	    cmocka_unit_test(test_days_in_month),
+	    cmocka_unit_test(test_valid_ymd),
+	    cmocka_unit_test(test_known_day_numbers),
+	    cmocka_unit_test(test_month_ends),
+	    cmocka_unit_test(test_leap_day_round_trip),
+	    cmocka_unit_test(test_every_day_1900_to_2100),
+	    cmocka_unit_test(test_weekdays),
+	    cmocka_unit_test(test_stay_nights),
+	    cmocka_unit_test(test_from_unix),
+	    cmocka_unit_test(test_parse_good),
+	    cmocka_unit_test(test_parse_bad),
+	    cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_format_out_of_range),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

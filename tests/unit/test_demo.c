@@ -323,10 +323,11 @@ static void test_folios(void **state)
 	                               " FROM property)"),
 	                 0);
 	/* one room charge per night stayed before today */
-	assert_int_equal(scalar(f->db, "SELECT count(*) FROM folio_lines WHERE kind = 'charge' AND code = 'ROOM'"),
-	                 scalar(f->db, "SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
-	                               " WHERE b.status IN ('checked_in', 'checked_out')"
-	                               " AND n.night < (SELECT business_date FROM property)"));
+	assert_int_equal(
+	    scalar(f->db, "SELECT count(*) FROM folio_lines WHERE kind = 'charge' AND code = 'ROOM'"),
+	    scalar(f->db, "SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	                  " WHERE b.status IN ('checked_in', 'checked_out')"
+	                  " AND n.night < (SELECT business_date FROM property)"));
 	assert_int_equal(scalar(f->db, "SELECT count(*) FROM folio_lines WHERE actor = 'night-audit'"
 	                               " AND code <> 'ROOM'"),
 	                 0);
@@ -340,9 +341,10 @@ static void test_folios(void **state)
 	assert_true(scalar(f->db, "SELECT count(*) FROM folio_lines l JOIN folios o ON o.id = l.folio_id"
 	                          " JOIN bookings b ON b.id = o.booking_id"
 	                          " WHERE l.kind = 'payment' AND l.date < b.arrival") >= 1);
-	assert_int_equal(scalar(f->db, "SELECT count(*) FROM bookings b WHERE status = 'checked_out' AND"
-	                               " (SELECT coalesce(sum(l.amount), 0) FROM folio_lines l JOIN folios o"
-	                               " ON o.id = l.folio_id WHERE o.booking_id = b.id AND o.kind = 'guest') <> 0"),
+	assert_int_equal(scalar(f->db,
+	                        "SELECT count(*) FROM bookings b WHERE status = 'checked_out' AND"
+	                        " (SELECT coalesce(sum(l.amount), 0) FROM folio_lines l JOIN folios o"
+	                        " ON o.id = l.folio_id WHERE o.booking_id = b.id AND o.kind = 'guest') <> 0"),
 	                 0);
 	assert_true(scalar(f->db, "SELECT count(*) FROM bookings b WHERE status = 'checked_in' AND"
 	                          " (SELECT coalesce(sum(l.amount), 0) FROM folio_lines l JOIN folios o"
@@ -426,16 +428,11 @@ static void test_refuses_existing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_shape),
-	    cmocka_unit_test(test_occupancy),
-	    cmocka_unit_test(test_today_lists),
-	    cmocka_unit_test(test_scripts),
-	    cmocka_unit_test(test_find),
-	    cmocka_unit_test(test_consistent),
-	    cmocka_unit_test(test_folios),
-	    cmocka_unit_test(test_board),
-	    cmocka_unit_test(test_deterministic),
-	    cmocka_unit_test(test_refuses_existing),
+	    cmocka_unit_test(test_shape),         cmocka_unit_test(test_occupancy),
+	    cmocka_unit_test(test_today_lists),   cmocka_unit_test(test_scripts),
+	    cmocka_unit_test(test_find),          cmocka_unit_test(test_consistent),
+	    cmocka_unit_test(test_folios),        cmocka_unit_test(test_board),
+	    cmocka_unit_test(test_deterministic), cmocka_unit_test(test_refuses_existing),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

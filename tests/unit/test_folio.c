@@ -62,7 +62,7 @@ static void test_luhn_and_free_text(void **state)
 	assert_false(fd_text_has_card_number("ref PX-4242, room 101, 2026-03-01"));
 	assert_false(fd_text_has_card_number("last4 4242"));
 	assert_false(fd_text_has_card_number(""));
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	assert_int_equal(fd_text_check_no_card("notes", "4111111111111111", &err), FD_E_INVALID);
 	assert_string_equal(err.field, "notes");
 	assert_non_null(strstr(err.message, "card number"));
@@ -76,9 +76,14 @@ static void test_luhn_and_free_text(void **state)
 static void test_void_rules(void **state)
 {
 	(void)state;
-	struct fd_folio_line orig = { .id = "L1", .folio_id = "F", .kind = FD_LINE_CHARGE, .code = "FB",
-				      .amount = 2350, .tax = 214 }, v = { 0 };
-	struct fd_error err = { 0 };
+	struct fd_folio_line orig = {.id = "L1",
+	                             .folio_id = "F",
+	                             .kind = FD_LINE_CHARGE,
+	                             .code = "FB",
+	                             .amount = 2350,
+	                             .tax = 214},
+	                     v = {0};
+	struct fd_error err = {0};
 	assert_int_equal(fd_folio_make_void(&orig, false, &v, &err), FD_OK);
 	assert_int_equal(v.kind, FD_LINE_VOID);
 	assert_int_equal(v.amount, -2350);
@@ -86,9 +91,9 @@ static void test_void_rules(void **state)
 	assert_string_equal(v.voids, "L1");
 	assert_int_equal(fd_folio_make_void(&orig, true, &v, &err), FD_E_CONFLICT);
 	assert_int_equal(fd_folio_make_void(&v, false, &v, &err), FD_E_CONFLICT);
-	struct fd_folio_line lines[3] = { orig, v };
+	struct fd_folio_line lines[3] = {orig, v};
 	snprintf(lines[1].id, sizeof lines[1].id, "L2");
-	lines[2] = (struct fd_folio_line){ .id = "L3", .kind = FD_LINE_PAYMENT, .amount = -1000 };
+	lines[2] = (struct fd_folio_line){.id = "L3", .kind = FD_LINE_PAYMENT, .amount = -1000};
 	struct fd_folio_totals t;
 	assert_true(fd_folio_sum(lines, 3, &t));
 	assert_int_equal(t.balance, -1000);
@@ -97,7 +102,7 @@ static void test_void_rules(void **state)
 	assert_int_equal(t.payments, 1000);
 	assert_true(fd_folio_line_voided(lines, 3, "L1"));
 	assert_false(fd_folio_line_voided(lines, 3, "L3"));
-	struct fd_folio_line big[2] = { { .amount = INT64_MAX }, { .amount = 1 } };
+	struct fd_folio_line big[2] = {{.amount = INT64_MAX}, {.amount = 1}};
 	assert_false(fd_folio_sum(big, 2, &t));
 }
 
@@ -106,7 +111,8 @@ static void test_void_rules(void **state)
 static void test_kpi(void **state)
 {
 	(void)state;
-	struct fd_kpi_counts c = { .room_nights = 30, .ooo_nights = 2, .rooms_sold = 21, .room_revenue = 241500 };
+	struct fd_kpi_counts c = {
+	    .room_nights = 30, .ooo_nights = 2, .rooms_sold = 21, .room_revenue = 241500};
 	struct fd_kpi k;
 	fd_kpi_compute(&c, &k);
 	assert_int_equal(k.rooms_available, 28);
@@ -120,15 +126,15 @@ static void test_kpi(void **state)
 	fd_kpi_compute(&c, &k);
 	assert_int_equal(k.rooms_available, 30);
 	assert_true(k.occupancy > 0.6999 && k.occupancy < 0.7001); /* 21 / 30 */
-	assert_int_equal(k.revpar, 8050); /* 241500 / 30 */
+	assert_int_equal(k.revpar, 8050);                          /* 241500 / 30 */
 	/* Nothing sold: ADR unknowable; no rooms: occupancy and RevPAR too. */
-	struct fd_kpi_counts none = { 0 };
+	struct fd_kpi_counts none = {0};
 	fd_kpi_compute(&none, &k);
 	assert_false(k.has_occupancy);
 	assert_false(k.has_adr);
 	assert_false(k.has_revpar);
 	/* RevPAR rounds half away from zero: 100 / 8 = 12.5 -> 13 */
-	struct fd_kpi_counts r = { .room_nights = 8, .rooms_sold = 3, .room_revenue = 100 };
+	struct fd_kpi_counts r = {.room_nights = 8, .rooms_sold = 3, .room_revenue = 100};
 	fd_kpi_compute(&r, &k);
 	assert_int_equal(k.revpar, 13);
 	assert_int_equal(k.adr, 33);
@@ -162,7 +168,7 @@ static struct fd_db *make_hotel(char *dir, char *booking_id)
 	assert_non_null(mkdtemp(dir));
 	char path[256], id[FD_ID_LEN], code[FD_CODE_LEN], guest[FD_ID_LEN];
 	snprintf(path, sizeof path, "%s/frontdesk.db", dir);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	assert_non_null(db);
 	cJSON *p = cJSON_CreateObject();
@@ -203,9 +209,9 @@ static struct fd_db *make_hotel(char *dir, char *booking_id)
 static int64_t sql_sum(struct fd_db *db)
 {
 	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), "SELECT ifnull(sum(amount), 0) FROM folio_lines", -1, &s,
-					    NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db),
+	                                    "SELECT ifnull(sum(amount), 0) FROM folio_lines", -1, &s, NULL),
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	int64_t v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
@@ -225,7 +231,7 @@ static void test_random_postings_never_drift(void **state)
 	int64_t model = 0;
 	int applied = 0, refused = 0;
 	for (int step = 0; step < 300; step++) {
-		struct fd_error err = { 0 };
+		struct fd_error err = {0};
 		cJSON *p = cJSON_CreateObject();
 		char id[FD_ID_LEN];
 		fd_uuid_new(id);
@@ -242,12 +248,13 @@ static void test_random_postings_never_drift(void **state)
 			effect = voidable[k] ? -amounts[k] : 0;
 			voidable[k] = false;
 		} else {
-			static const char *const types[] = { "folio.post", "folio.pay", "folio.refund", "folio.post" };
+			static const char *const types[] = {"folio.post", "folio.pay", "folio.refund",
+			                                    "folio.post"};
 			type = types[kind];
 			cJSON_AddStringToObject(p, "booking", booking);
 			cJSON_AddNumberToObject(p, "amount", (double)amount);
 			if (kind == 0 || kind == 3) {
-				static const char *const codes[] = { "FB", "MINIBAR", "CITYTAX", "PARKING" };
+				static const char *const codes[] = {"FB", "MINIBAR", "CITYTAX", "PARKING"};
 				cJSON_AddStringToObject(p, "charge", codes[next_rand() % 4]);
 				effect = amount;
 			} else {
@@ -295,9 +302,10 @@ static void test_random_postings_never_drift(void **state)
 	}
 	assert_true(refused > 0);
 	/* Lines are never deleted, even behind the code's back. */
-	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "DELETE FROM folio_lines", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "UPDATE folio_lines SET amount = 0", NULL, NULL, NULL),
-			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "DELETE FROM folio_lines", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(fd_db_handle(db), "UPDATE folio_lines SET amount = 0", NULL, NULL, NULL), SQLITE_OK);
 	fd_db_close(db);
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
@@ -307,11 +315,11 @@ static void test_random_postings_never_drift(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_vat_rounding),
-		cmocka_unit_test(test_luhn_and_free_text),
-		cmocka_unit_test(test_void_rules),
-		cmocka_unit_test(test_kpi),
-		cmocka_unit_test(test_random_postings_never_drift),
+	    cmocka_unit_test(test_vat_rounding),
+	    cmocka_unit_test(test_luhn_and_free_text),
+	    cmocka_unit_test(test_void_rules),
+	    cmocka_unit_test(test_kpi),
+	    cmocka_unit_test(test_random_postings_never_drift),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,19 +19,22 @@
 #include "store/oplog.h"
 
 static const char header[] =
-	"hotel,is_canceled,lead_time,arrival_date_year,arrival_date_month,arrival_date_week_number,"
-	"arrival_date_day_of_month,stays_in_weekend_nights,stays_in_week_nights,adults,children,babies,meal,country,"
-	"market_segment,distribution_channel,is_repeated_guest,previous_cancellations,previous_bookings_not_canceled,"
-	"reserved_room_type,assigned_room_type,booking_changes,deposit_type,agent,company,days_in_waiting_list,"
-	"customer_type,adr,required_car_parking_spaces,total_of_special_requests,reservation_status,"
-	"reservation_status_date\n";
+    "hotel,is_canceled,lead_time,arrival_date_year,arrival_date_month,arrival_date_week_number,"
+    "arrival_date_day_of_month,stays_in_weekend_nights,stays_in_week_nights,adults,children,babies,meal,"
+    "country,"
+    "market_segment,distribution_channel,is_repeated_guest,previous_cancellations,previous_bookings_not_"
+    "canceled,"
+    "reserved_room_type,assigned_room_type,booking_changes,deposit_type,agent,company,days_in_waiting_list,"
+    "customer_type,adr,required_car_parking_spaces,total_of_special_requests,reservation_status,"
+    "reservation_status_date\n";
 static const char rows[] =
-	"Resort Hotel,0,85,2015,July,27,1,0,3,2,0,0,BB,PRT,Online TA,TA/TO,0,0,0,A,A,0,No Deposit,240,NULL,0,"
-	"Transient,98.00,0,1,Check-Out,2015-07-04\n"
-	"City Hotel,1,2,2015,August,32,3,1,0,2,NA,0,BB,PRT,Undefined,Undefined,0,0,0,B,B,0,No Deposit,NULL,NULL,0,"
-	"Transient-Party,12,0,1,Canceled,2015-08-01\n"
-	"City Hotel,0,10,2016,February,8,29,1,2,1,0,0,HB,GBR,Direct,Direct,0,0,0,D,E,0,No Deposit,NULL,NULL,0,"
-	"Transient,110.5,0,0,Check-Out,2016-03-03\n";
+    "Resort Hotel,0,85,2015,July,27,1,0,3,2,0,0,BB,PRT,Online TA,TA/TO,0,0,0,A,A,0,No Deposit,240,NULL,0,"
+    "Transient,98.00,0,1,Check-Out,2015-07-04\n"
+    "City Hotel,1,2,2015,August,32,3,1,0,2,NA,0,BB,PRT,Undefined,Undefined,0,0,0,B,B,0,No "
+    "Deposit,NULL,NULL,0,"
+    "Transient-Party,12,0,1,Canceled,2015-08-01\n"
+    "City Hotel,0,10,2016,February,8,29,1,2,1,0,0,HB,GBR,Direct,Direct,0,0,0,D,E,0,No Deposit,NULL,NULL,0,"
+    "Transient,110.5,0,0,Check-Out,2016-03-03\n";
 
 static char dir[] = "/tmp/fd-import-XXXXXX";
 static struct fd_db *db;
@@ -43,7 +46,7 @@ static int setup(void **state)
 		return -1;
 	char path[256], id[FD_ID_LEN];
 	snprintf(path, sizeof path, "%s/frontdesk.db", dir);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	if (!(db = fd_db_open(path, FD_DB_CREATE, &err)))
 		return -1;
 	struct fd_op op;
@@ -73,7 +76,8 @@ static long bookings(void)
 {
 	sqlite3_stmt *s;
 	long n = -1;
-	if (sqlite3_prepare_v2(fd_db_handle(db), "SELECT count(*) FROM bookings", -1, &s, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(fd_db_handle(db), "SELECT count(*) FROM bookings", -1, &s, NULL) ==
+	        SQLITE_OK &&
 	    sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
@@ -81,7 +85,7 @@ static long bookings(void)
 }
 
 static enum fd_status import_text(const char *text, size_t len, bool skip, struct fd_import_result *res,
-				  struct fd_error *err)
+                                  struct fd_error *err)
 {
 	char path[256];
 	snprintf(path, sizeof path, "%s/in.csv", dir);
@@ -90,7 +94,7 @@ static enum fd_status import_text(const char *text, size_t len, bool skip, struc
 	assert_int_equal(fwrite(text, 1, len, f), len);
 	fclose(f);
 	FILE *sink = fopen("/dev/null", "w");
-	struct fd_import_opts o = { .skip_bad = skip, .actor = "test", .device = "test", .report = sink };
+	struct fd_import_opts o = {.skip_bad = skip, .actor = "test", .device = "test", .report = sink};
 	enum fd_status st = fd_import_bookings(db, path, &o, res, err);
 	fclose(sink);
 	return st;
@@ -101,7 +105,7 @@ static void test_modes(void **state)
 	(void)state;
 	char text[4096];
 	struct fd_import_result res;
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	long before = bookings();
 	/* line 3 is bad: 30 February */
 	snprintf(text, sizeof text, "%s%s", header, rows);
@@ -159,7 +163,7 @@ static void test_mangled_input(void **state)
 			}
 		}
 		struct fd_import_result res;
-		struct fd_error err = { 0 };
+		struct fd_error err = {0};
 		long before = bookings();
 		enum fd_status st = import_text(text, len, false, &res, &err);
 		assert_true(st == FD_OK || st == FD_E_INVALID);
@@ -179,8 +183,8 @@ static void test_mangled_input(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_modes),
-		cmocka_unit_test(test_mangled_input),
+	    cmocka_unit_test(test_modes),
+	    cmocka_unit_test(test_mangled_input),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

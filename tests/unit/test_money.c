@@ -24,8 +24,7 @@ static void assert_parses(const char *s, const char *currency, int64_t want)
 }
 
 /* A refusal fills the error fully and leaves the output alone. */
-static void assert_refused_as(const char *s, const char *currency,
-			      const char *code)
+static void assert_refused_as(const char *s, const char *currency, const char *code)
 {
 	struct fd_error err;
 	int64_t got = UNTOUCHED;
@@ -81,13 +80,11 @@ static void assert_mul_div_refused(int64_t amount, int64_t num, int64_t den)
 static void test_currency_exponents(void **state)
 {
 	static const char *const two[] = {
-		"EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK",
-		"HUF", "BRL", "CAD", "AUD", "NZD", "CNY", "INR", "MXN", "TRY",
-		"ZAR", "AED", "SAR", "THB", "SGD", "HKD", "RUB", "UAH", "RON",
-		"BGN",
+	    "EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "BRL", "CAD", "AUD", "NZD",
+	    "CNY", "INR", "MXN", "TRY", "ZAR", "AED", "SAR", "THB", "SGD", "HKD", "RUB", "UAH", "RON", "BGN",
 	};
-	static const char *const zero[] = { "JPY", "KRW", "ISK", "CLP", "VND" };
-	static const char *const three[] = { "BHD", "KWD", "JOD", "OMR", "TND" };
+	static const char *const zero[] = {"JPY", "KRW", "ISK", "CLP", "VND"};
+	static const char *const three[] = {"BHD", "KWD", "JOD", "OMR", "TND"};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof two / sizeof *two; i++)
@@ -102,7 +99,7 @@ static void test_currency_exponents(void **state)
 
 static void test_unknown_currencies(void **state)
 {
-	static const char *const unknown[] = { "ABC", "", "eur", "EURO", "EU", " EUR" };
+	static const char *const unknown[] = {"ABC", "", "eur", "EURO", "EU", " EUR"};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++) {
@@ -171,10 +168,9 @@ static void test_parse_limits(void **state)
 static void test_parse_malformed(void **state)
 {
 	static const char *const bad[] = {
-		"", "1.", ".", "-", "+", "-.", "1,000", "1,5", "1 000", " 1",
-		"1 ", "1e3", "1E3", "0x10", "1.2.3", "--1", "+-1", "-+1", "1-",
-		"1.-5", "abc", "1.5\xe2\x82\xac", "EUR 1", "1\n", "\t1", "1..0",
-		"1.0.", "NaN", "inf",
+	    "",      "1.",  ".",    "-",     "+",    "-.",  "1,000", "1,5", "1 000", " 1",  "1 ",
+	    "1e3",   "1E3", "0x10", "1.2.3", "--1",  "+-1", "-+1",   "1-",  "1.-5",  "abc", "1.5\xe2\x82\xac",
+	    "EUR 1", "1\n", "\t1",  "1..0",  "1.0.", "NaN", "inf",
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -274,10 +270,10 @@ static void test_format_truncates_safely(void **state)
 /* Every value that formats must parse back to itself, in each precision. */
 static void test_plain_round_trip(void **state)
 {
-	static const char *const codes[] = { "EUR", "JPY", "BHD" };
+	static const char *const codes[] = {"EUR", "JPY", "BHD"};
 	static const int64_t values[] = {
-		0, 1, -1, 9, 10, 99, 100, 101, 999, 1000, 12345, -12345,
-		100000000, INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1,
+	    0,    1,     -1,     9,         10,        99,        100,           101,           999,
+	    1000, 12345, -12345, 100000000, INT64_MAX, INT64_MIN, INT64_MAX - 1, INT64_MIN + 1,
 	};
 	(void)state;
 	for (size_t c = 0; c < sizeof codes / sizeof *codes; c++) {
@@ -390,21 +386,21 @@ static void test_mul_div_matches_oracle(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_currency_exponents),
-		cmocka_unit_test(test_unknown_currencies),
-		cmocka_unit_test(test_parse_eur),
-		cmocka_unit_test(test_parse_other_currencies),
-		cmocka_unit_test(test_parse_limits),
-		cmocka_unit_test(test_parse_malformed),
-		cmocka_unit_test(test_parse_error_message),
-		cmocka_unit_test(test_format_plain),
-		cmocka_unit_test(test_format_grouped),
-		cmocka_unit_test(test_format_truncates_safely),
-		cmocka_unit_test(test_plain_round_trip),
-		cmocka_unit_test(test_mul_div_rounding),
-		cmocka_unit_test(test_mul_div_vat_split),
-		cmocka_unit_test(test_mul_div_extremes),
-		cmocka_unit_test(test_mul_div_matches_oracle),
+	    cmocka_unit_test(test_currency_exponents),
+	    cmocka_unit_test(test_unknown_currencies),
+	    cmocka_unit_test(test_parse_eur),
+	    cmocka_unit_test(test_parse_other_currencies),
+	    cmocka_unit_test(test_parse_limits),
+	    cmocka_unit_test(test_parse_malformed),
+	    cmocka_unit_test(test_parse_error_message),
+	    cmocka_unit_test(test_format_plain),
+	    cmocka_unit_test(test_format_grouped),
+	    cmocka_unit_test(test_format_truncates_safely),
+	    cmocka_unit_test(test_plain_round_trip),
+	    cmocka_unit_test(test_mul_div_rounding),
+	    cmocka_unit_test(test_mul_div_vat_split),
+	    cmocka_unit_test(test_mul_div_extremes),
+	    cmocka_unit_test(test_mul_div_matches_oracle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

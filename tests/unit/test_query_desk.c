@@ -28,7 +28,7 @@ static int setup(void **state)
 	if (!mkdtemp(dir) || fd_ids_init() != 0)
 		return -1;
 	snprintf(path, sizeof path, "%s/frontdesk.db", dir);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	db = fd_db_open(path, FD_DB_CREATE, &err);
 	if (!db || ui_fixture_build(db, today, 30, &err)) {
 		fprintf(stderr, "%s\n", err.message);
@@ -43,7 +43,7 @@ static int teardown(void **state)
 	(void)state;
 	fd_db_close(db);
 	char f[160];
-	const char *suffix[] = { "", "-wal", "-shm" };
+	const char *suffix[] = {"", "-wal", "-shm"};
 	for (int i = 0; i < 3; i++) {
 		snprintf(f, sizeof f, "%s%s", path, suffix[i]);
 		unlink(f);
@@ -82,7 +82,7 @@ static void test_rooms_paged_in_board_order(void **state)
 	int n = 0, idx = -1;
 	assert_int_equal(fd_query_room_count(db, FD_ROOMS_BOARD, today, &n, NULL), FD_OK);
 	assert_int_equal(n, 30);
-	struct rooms rs = { .n = 0 };
+	struct rooms rs = {.n = 0};
 	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BOARD, today, 10, 5, add_room, &rs, NULL), FD_OK);
 	assert_int_equal(rs.n, 5);
 	assert_string_equal(rs.r[0].r.number, "201");
@@ -95,10 +95,12 @@ static void test_rooms_paged_in_board_order(void **state)
 	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BY_TYPE, today, 0, 30, add_room, &rs, NULL), FD_OK);
 	assert_int_equal(rs.n, 30);
 	for (int i = 1; i < rs.n; i++)
-		assert_false(strcmp(rs.r[i - 1].r.type_code, "STD") != 0 && strcmp(rs.r[i].r.type_code, "STD") == 0);
+		assert_false(strcmp(rs.r[i - 1].r.type_code, "STD") != 0 &&
+		             strcmp(rs.r[i].r.type_code, "STD") == 0);
 	assert_string_equal(rs.r[29].r.type_code, "STE");
 	for (int i = 0; i < rs.n; i++) {
-		assert_int_equal(fd_query_room_index(db, FD_ROOMS_BY_TYPE, rs.r[i].r.number, &idx, NULL), FD_OK);
+		assert_int_equal(fd_query_room_index(db, FD_ROOMS_BY_TYPE, rs.r[i].r.number, &idx, NULL),
+		                 FD_OK);
 		assert_int_equal(idx, i);
 	}
 }
@@ -106,8 +108,10 @@ static void test_rooms_paged_in_board_order(void **state)
 static void test_board_page_only_holds_its_rooms(void **state)
 {
 	(void)state;
-	struct bookings bs = { .n = 0 };
-	assert_int_equal(fd_query_board_page(db, FD_ROOMS_BOARD, today - 3, today + 20, 10, 5, add_booking, &bs, NULL), FD_OK);
+	struct bookings bs = {.n = 0};
+	assert_int_equal(
+	    fd_query_board_page(db, FD_ROOMS_BOARD, today - 3, today + 20, 10, 5, add_booking, &bs, NULL),
+	    FD_OK);
 	assert_true(bs.n > 5);
 	for (int i = 0; i < bs.n; i++) {
 		int room = atoi(bs.b[i].b.room);
@@ -119,7 +123,7 @@ static void test_board_page_only_holds_its_rooms(void **state)
 static void test_hk_order_puts_departures_first(void **state)
 {
 	(void)state;
-	struct rooms rs = { .n = 0 };
+	struct rooms rs = {.n = 0};
 	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_HK, today, 0, 30, add_room, &rs, NULL), FD_OK);
 	assert_int_equal(rs.n, 30);
 	bool seen_other = false;
@@ -137,7 +141,7 @@ static void test_hk_order_puts_departures_first(void **state)
 static void test_short_cjk_search(void **state)
 {
 	(void)state;
-	struct bookings bs = { .n = 0 };
+	struct bookings bs = {.n = 0};
 	assert_int_equal(fd_query_find_desk(db, "山", 50, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 0);
 	for (int i = 0; i < bs.n; i++)
@@ -165,10 +169,12 @@ static bool add_hist(void *ctx, const struct fd_history_row *row)
 static void test_history_newest_first(void **state)
 {
 	(void)state;
-	struct bookings bs = { .n = 0 };
-	assert_int_equal(fd_query_board_page(db, FD_ROOMS_BOARD, today - 3, today + 20, 0, 1, add_booking, &bs, NULL), FD_OK);
+	struct bookings bs = {.n = 0};
+	assert_int_equal(
+	    fd_query_board_page(db, FD_ROOMS_BOARD, today - 3, today + 20, 0, 1, add_booking, &bs, NULL),
+	    FD_OK);
 	assert_true(bs.n > 0);
-	struct hist h = { .n = 0 };
+	struct hist h = {.n = 0};
 	assert_int_equal(fd_query_history(db, bs.b[0].b.id, 8, add_hist, &h, NULL), FD_OK);
 	assert_true(h.n >= 2);
 	assert_string_equal(h.h[h.n - 1].type, "booking.create");
@@ -197,12 +203,12 @@ static void test_outbox_and_data_version(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rooms_paged_in_board_order),
-		cmocka_unit_test(test_board_page_only_holds_its_rooms),
-		cmocka_unit_test(test_hk_order_puts_departures_first),
-		cmocka_unit_test(test_short_cjk_search),
-		cmocka_unit_test(test_history_newest_first),
-		cmocka_unit_test(test_outbox_and_data_version),
+	    cmocka_unit_test(test_rooms_paged_in_board_order),
+	    cmocka_unit_test(test_board_page_only_holds_its_rooms),
+	    cmocka_unit_test(test_hk_order_puts_departures_first),
+	    cmocka_unit_test(test_short_cjk_search),
+	    cmocka_unit_test(test_history_newest_first),
+	    cmocka_unit_test(test_outbox_and_data_version),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -22,7 +22,7 @@ static void test_schema_guard_refuses_raw_double_booking(void **state)
 {
 	(void)state;
 	struct fd_db *db = fx_hotel();
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	char a[FD_ID_LEN], b[FD_ID_LEN];
 	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-03", 1, a, NULL, &err), FD_OK);
 	assert_int_equal(fx_book(db, "STD", "2026-12-02", "2026-12-04", 1, b, NULL, &err), FD_OK);
@@ -35,7 +35,7 @@ static void test_schema_guard_refuses_raw_double_booking(void **state)
 	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_non_null(strstr(sqlite3_errmsg(fd_db_handle(db)), "UNIQUE"));
 	snprintf(sql, sizeof sql, "INSERT INTO stay_nights VALUES ('%s', %d, 'STD', '101')", b,
-		 fx_date("2026-12-02"));
+	         fx_date("2026-12-02"));
 	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), sql, NULL, NULL, NULL), SQLITE_OK);
 	fd_db_close(db);
 }
@@ -46,7 +46,7 @@ static void test_refused_batch_changes_nothing(void **state)
 	struct fd_db *db = fx_hotel();
 	char *before = fx_dump(db);
 	struct fd_op ops[2];
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	int failed = -1;
 	for (int i = 0; i < 2; i++) {
 		fd_op_init(&ops[i]);
@@ -54,7 +54,7 @@ static void test_refused_batch_changes_nothing(void **state)
 	}
 	ops[0].payload = cJSON_Parse("{\"id\":\"66666666-6666-4666-8666-666666666666\",\"family\":\"Ok\"}");
 	ops[1].payload = cJSON_Parse("{\"id\":\"77777777-7777-4777-8777-777777777777\",\"family\":\"Bad\","
-				     "\"country\":\"Portugal\"}");
+	                             "\"country\":\"Portugal\"}");
 	assert_int_equal(fd_store_apply(db, ops, 2, FD_STORE_OUTBOX, NULL, &failed, &err), FD_E_INVALID);
 	assert_int_equal(failed, 1);
 	assert_string_equal(err.field, "country");
@@ -72,7 +72,7 @@ static void test_outbox_sequence_and_audit(void **state)
 	(void)state;
 	struct fd_db *db = fx_hotel();
 	struct fd_op ops[3];
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	for (int i = 0; i < 3; i++) {
 		char payload[128];
 		fd_op_init(&ops[i]);
@@ -82,21 +82,24 @@ static void test_outbox_sequence_and_audit(void **state)
 	}
 	assert_int_equal(fd_store_apply(db, ops, 3, FD_STORE_OUTBOX, NULL, NULL, &err), FD_OK);
 	sqlite3_stmt *s;
-	sqlite3_prepare_v2(fd_db_handle(db), "SELECT device_seq FROM outbox ORDER BY device_seq", -1, &s, NULL);
+	sqlite3_prepare_v2(fd_db_handle(db), "SELECT device_seq FROM outbox ORDER BY device_seq", -1, &s,
+	                   NULL);
 	for (int i = 1; i <= 3; i++) {
 		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(s, 0), i);
 	}
 	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
 	sqlite3_finalize(s);
-	sqlite3_prepare_v2(fd_db_handle(db), "SELECT count(*) FROM audit_log WHERE actor = 'anna'", -1, &s, NULL);
+	sqlite3_prepare_v2(fd_db_handle(db), "SELECT count(*) FROM audit_log WHERE actor = 'anna'", -1, &s,
+	                   NULL);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(s, 0), 3);
 	sqlite3_finalize(s);
 	/* The audit log cannot be rewritten. */
-	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "UPDATE audit_log SET actor = 'x'", NULL, NULL, NULL),
-			     SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "DELETE FROM audit_log", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(fd_db_handle(db), "UPDATE audit_log SET actor = 'x'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db), "DELETE FROM audit_log", NULL, NULL, NULL),
+	                     SQLITE_OK);
 	for (int i = 0; i < 3; i++)
 		fd_op_clear(&ops[i]);
 	fd_db_close(db);
@@ -120,15 +123,18 @@ static bool collect(void *ctx, const struct fd_booking_row *row)
 }
 
 static void add_guest_booking(struct fd_db *db, const char *gid, const char *family, const char *given,
-			      const char *code)
+                              const char *code)
 {
 	char payload[512], bid[FD_ID_LEN];
-	snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"%s\",\"given\":\"%s\"}", gid, family, given);
+	snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"%s\",\"given\":\"%s\"}", gid, family,
+	         given);
 	assert_int_equal(fx_op(db, NULL, "guest.create", payload, NULL, NULL), FD_OK);
 	snprintf(bid, sizeof bid, "b%s", gid + 1);
-	snprintf(payload, sizeof payload,
-		 "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"DLX\",\"arrival\":\"2027-0%c-01\","
-		 "\"departure\":\"2027-0%c-03\"}", bid, code, gid, code[5], code[5]);
+	snprintf(
+	    payload, sizeof payload,
+	    "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"DLX\",\"arrival\":\"2027-0%c-01\","
+	    "\"departure\":\"2027-0%c-03\"}",
+	    bid, code, gid, code[5], code[5]);
 	assert_int_equal(fx_op(db, NULL, "booking.create", payload, NULL, NULL), FD_OK);
 }
 
@@ -140,18 +146,18 @@ static void test_search_folds_case_and_accents(void **state)
 	add_guest_booking(db, "a0000000-0000-4000-8000-000000000002", "Ødegaard", "Åse", "ODE223");
 	add_guest_booking(db, "a0000000-0000-4000-8000-000000000003", "山田", "太郎", "YAM224");
 	add_guest_booking(db, "a0000000-0000-4000-8000-000000000004", "Παπαδόπουλος", "Νίκος", "PAP225");
-	const char *queries[][2] = { { "mull", "MUL222" }, { "MÜLLER", "MUL222" }, { "jurg", "MUL222" },
-				     { "odeg", "ODE223" }, { "山田", "YAM224" }, { "παπαδοπ", "PAP225" },
-				     { "pap225", "PAP225" }, { "mu", "MUL222" } };
+	const char *queries[][2] = {{"mull", "MUL222"},   {"MÜLLER", "MUL222"}, {"jurg", "MUL222"},
+	                            {"odeg", "ODE223"},   {"山田", "YAM224"},   {"παπαδοπ", "PAP225"},
+	                            {"pap225", "PAP225"}, {"mu", "MUL222"}};
 	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
-		struct found f = { 0 };
+		struct found f = {0};
 		assert_int_equal(fd_query_find(db, queries[i][0], 10, collect, &f, NULL), FD_OK);
 		if (f.n != 1)
 			fail_msg("query %s found %d", queries[i][0], f.n);
 		assert_string_equal(f.codes[0], queries[i][1]);
 	}
 	/* FTS syntax in the text is just text. */
-	struct found f = { 0 };
+	struct found f = {0};
 	assert_int_equal(fd_query_find(db, "\" OR * NEAR(", 10, collect, &f, NULL), FD_OK);
 	assert_int_equal(f.n, 0);
 	fd_db_close(db);
@@ -185,16 +191,22 @@ static void test_migration_from_v1_fills_search(void **state)
 	int n;
 	const struct fd_migration *steps = fd_core_migrations(&n);
 	assert_true(n >= 2);
-	assert_int_equal(sqlite3_exec(raw, "CREATE TABLE schema_migrations (chain TEXT NOT NULL, version INTEGER NOT NULL,"
-				      " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))", NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(raw,
+	                 "CREATE TABLE schema_migrations (chain TEXT NOT NULL, version INTEGER NOT NULL,"
+	                 " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
 	assert_int_equal(sqlite3_exec(raw, steps[0].sql, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(raw, "INSERT INTO schema_migrations VALUES ('core', 1, 0);"
-				      "INSERT INTO guests (id, family, given, version, updated_at)"
-				      " VALUES ('g1', 'García', 'Inés', 1, 0);", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw,
+	                              "INSERT INTO schema_migrations VALUES ('core', 1, 0);"
+	                              "INSERT INTO guests (id, family, given, version, updated_at)"
+	                              " VALUES ('g1', 'García', 'Inés', 1, 0);",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
 	sqlite3_close(raw);
 
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, 0, &err);
 	if (!db)
 		fail_msg("open: %s", err.message);
@@ -213,7 +225,7 @@ static void test_every_migration_from_empty(void **state)
 	(void)state;
 	char path[256];
 	temp_db(path, sizeof path);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	assert_non_null(db);
 	struct stat st;
@@ -235,10 +247,11 @@ static void test_newer_database_is_refused(void **state)
 	(void)state;
 	char path[256];
 	temp_db(path, sizeof path);
-	struct fd_error err = { 0 };
+	struct fd_error err = {0};
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	assert_non_null(db);
-	assert_int_equal(fd_db_exec(db, "INSERT INTO schema_migrations VALUES ('core', 999, 0)", &err), FD_OK);
+	assert_int_equal(fd_db_exec(db, "INSERT INTO schema_migrations VALUES ('core', 999, 0)", &err),
+	                 FD_OK);
 	fd_db_close(db);
 	db = fd_db_open(path, 0, &err);
 	assert_null(db);
@@ -264,11 +277,12 @@ static void test_new_booking_code_is_unused(void **state)
 		snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"G\"}", gid);
 		assert_int_equal(fx_op(db, NULL, "guest.create", payload, NULL, NULL), FD_OK);
 		snprintf(payload, sizeof payload,
-			 "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"STD\","
-			 "\"arrival\":\"2028-01-%02d\",\"departure\":\"2028-01-%02d\"}",
-			 bid, code, gid, 1 + i % 28, 2 + i % 28);
+		         "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"STD\","
+		         "\"arrival\":\"2028-01-%02d\",\"departure\":\"2028-01-%02d\"}",
+		         bid, code, gid, 1 + i % 28, 2 + i % 28);
 		enum fd_status st = fx_op(db, NULL, "booking.create", payload, NULL, NULL);
-		assert_true(st == FD_OK || st == FD_E_CONFLICT); /* a full night is fine; a duplicate code is not */
+		assert_true(st == FD_OK ||
+		            st == FD_E_CONFLICT); /* a full night is fine; a duplicate code is not */
 		struct fd_booking b;
 		const struct fd_repo *repo = fd_db_repo(db);
 		if (st == FD_OK)
@@ -280,14 +294,14 @@ static void test_new_booking_code_is_unused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_schema_guard_refuses_raw_double_booking),
-		cmocka_unit_test(test_refused_batch_changes_nothing),
-		cmocka_unit_test(test_outbox_sequence_and_audit),
-		cmocka_unit_test(test_search_folds_case_and_accents),
-		cmocka_unit_test(test_migration_from_v1_fills_search),
-		cmocka_unit_test(test_every_migration_from_empty),
-		cmocka_unit_test(test_newer_database_is_refused),
-		cmocka_unit_test(test_new_booking_code_is_unused),
+	    cmocka_unit_test(test_schema_guard_refuses_raw_double_booking),
+	    cmocka_unit_test(test_refused_batch_changes_nothing),
+	    cmocka_unit_test(test_outbox_sequence_and_audit),
+	    cmocka_unit_test(test_search_folds_case_and_accents),
+	    cmocka_unit_test(test_migration_from_v1_fills_search),
+	    cmocka_unit_test(test_every_migration_from_empty),
+	    cmocka_unit_test(test_newer_database_is_refused),
+	    cmocka_unit_test(test_new_booking_code_is_unused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

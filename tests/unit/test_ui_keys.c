@@ -17,7 +17,7 @@
 
 static struct ui_key ch(wint_t c)
 {
-	return (struct ui_key){ false, c };
+	return (struct ui_key){false, c};
 }
 
 static void test_defaults_by_context(void **state)
@@ -25,7 +25,8 @@ static void test_defaults_by_context(void **state)
 	(void)state;
 	ui_keys_init();
 	assert_int_equal(ui_keys_lookup(ch('j'), UI_CTX_BOARD | UI_CTX_MOVE), UI_REQ_DOWN);
-	assert_int_equal(ui_keys_lookup((struct ui_key){ true, KEY_DOWN }, UI_CTX_HK | UI_CTX_MOVE), UI_REQ_DOWN);
+	assert_int_equal(ui_keys_lookup((struct ui_key){true, KEY_DOWN}, UI_CTX_HK | UI_CTX_MOVE),
+	                 UI_REQ_DOWN);
 	/* The same key means different things in different panes. */
 	assert_int_equal(ui_keys_lookup(ch('i'), UI_CTX_LISTS | UI_CTX_MOVE), UI_REQ_CHECK_IN);
 	assert_int_equal(ui_keys_lookup(ch('i'), UI_CTX_HK | UI_CTX_MOVE), UI_REQ_HK_INSPECTED);
@@ -39,12 +40,12 @@ static void test_defaults_by_context(void **state)
 	/* Panes with nothing to open do not claim Enter. */
 	assert_int_equal(ui_keys_lookup(ch('\r'), UI_CTX_REPORTS | UI_CTX_MOVE), UI_REQ_NONE);
 	assert_int_equal(ui_keys_lookup(ch('\r'), UI_CTX_STAFF | UI_CTX_MOVE), UI_REQ_NONE);
-	assert_int_equal(ui_keys_lookup((struct ui_key){ true, KEY_F(3) }, UI_CTX_BOARD), UI_REQ_PANE_HK);
+	assert_int_equal(ui_keys_lookup((struct ui_key){true, KEY_F(3)}, UI_CTX_BOARD), UI_REQ_PANE_HK);
 	assert_int_equal(ui_keys_lookup(ch('%'), UI_CTX_BOARD), UI_REQ_NONE);
 	/* Enter in the form moves on; Esc is never the only way back. */
 	assert_int_equal(ui_keys_lookup(ch('\r'), UI_CTX_FORM), UI_REQ_FORM_NEXT);
 	assert_int_equal(ui_keys_lookup(ch(19), UI_CTX_FORM), UI_REQ_FORM_SAVE);
-	assert_int_equal(ui_keys_lookup((struct ui_key){ true, KEY_BACKSPACE }, UI_CTX_DETAIL), UI_REQ_BACK);
+	assert_int_equal(ui_keys_lookup((struct ui_key){true, KEY_BACKSPACE}, UI_CTX_DETAIL), UI_REQ_BACK);
 }
 
 static void test_every_action_has_a_key_and_help(void **state)
@@ -111,10 +112,10 @@ static void test_config_rebinds(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults_by_context),
-		cmocka_unit_test(test_every_action_has_a_key_and_help),
-		cmocka_unit_test(test_key_names),
-		cmocka_unit_test(test_config_rebinds),
+	    cmocka_unit_test(test_defaults_by_context),
+	    cmocka_unit_test(test_every_action_has_a_key_and_help),
+	    cmocka_unit_test(test_key_names),
+	    cmocka_unit_test(test_config_rebinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
