@@ -23,9 +23,10 @@
 #include "store/db.h"
 
 #define SRV_EPOCH_LEN 33
+/* base64url of 32 bytes is 43 characters */
 #define SRV_TOKEN_LEN 48
-#define SRV_HASH_SLOTS 2 /* concurrent Argon2id verifications */ /* base64url of 32 bytes is 43 characters   \
-	                                                          */
+/* concurrent Argon2id verifications */
+#define SRV_HASH_SLOTS 2
 
 struct srv_config {
 	char data_dir[512];
