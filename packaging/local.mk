@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # packaging: Debian and RPM packaging, the systemd unit, the CI step.
 # See the comment at the top of Makefile.am. Nothing here is built by
 # 'make'; it all goes into the tarball so packages build from it.

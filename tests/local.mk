@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Unit tests: cmocka, one file per module (tests/unit/test_<module>.c).
 UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 UNIT_LDADD = libfddemo.a libfdstore.a libfdcore.a $(CMOCKA_LIBS) $(EXTERNAL_LIBS)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Booking and room actions shared by the panes: each builds one operation,
  * applies it and says what happened on the message line. The _ask variants
  * ask for confirmation first. */

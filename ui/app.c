@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The main loop: layout, the tab bar and status line, key dispatch, the
  * message line (messages, yes/no questions, one-line prompts), and applying
  * operations. Only this thread calls ncurses. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The application's shared state and the pane interface. A pane has a region
  * (its own WINDOW), a recalc step that may query the database (bounded) and
  * a repaint step that only draws. Dirty flags say what needs redoing after a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The room board (tape chart): rooms down, nights across, each booking a
  * block with a state letter and the guest's name. Only the visible page of
  * rooms and the visible nights are queried; moving the cursor inside them

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Colours from the config file: "color ELEMENT FOREGROUND [BACKGROUND]"
  * lines (the same file as the key bindings). Read before the terminal
  * starts, so a mistake is reported plainly; applied by the colour theme. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* `frontdesk --demo`: a private hotel in a temporary directory, opened in
  * the application and removed on exit. Uses the demo hotel when it is
  * available, otherwise the small built-in one. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* `frontdesk --demo` with the whole system on this machine: a private
  * frontdeskd on a loopback port serving the demo hotel, this terminal
  * enrolled and signed in as a demo receptionist, everything removed on

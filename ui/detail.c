@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Booking detail: the booking in full, its history from the audit log, and
  * the actions on it, each confirmed on the message line. */
 #include "config.h"

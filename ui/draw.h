@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Drawing helpers: text placed by display width, never by bytes. */
 #ifndef FD_UI_DRAW_H
 #define FD_UI_DRAW_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* A small, deterministic hotel built through operations, for `frontdesk
  * --demo` until the demo hotel (src/demo) is available, and for the UI's
  * tests and benchmark (any number of rooms). Guest names include accented,

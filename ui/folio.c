@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Folio: a booking's bill. Its folios (the guest's, a split, a company's)
  * one under the other, each with its lines, VAT and balance; the cursor
  * walks the lines. Postings, payments, refunds, voids, moves, new folios

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The folio pane's state, shared by its two files: ui/folio.c (loading and
  * painting) and ui/folio_ask.c (the questions on the message line that end
  * in an operation). */

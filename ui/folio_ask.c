@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The folio pane's questions. Each chain of prompts carries what it has
  * gathered so far in the prompt's argument as tab-separated fields (a
  * prompt's text cannot hold a tab), and ends in one operation. The

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The booking form, new and edit: guest, dates (nights shown), room type
  * with live availability, room (only rooms free on every night), adults,
  * children, rate and notes. Every field is checked as it changes and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Help: the keys of the pane it was opened from, generated from the one
  * command table (so it always matches the key map). */
 #include "config.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Housekeeping queue: rooms departures first, then by cleaning status and
  * section; one key per status change, do-not-disturb, out of order with a
  * reason and an end date. `v` switches to the discrepancy list (front

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The command table and the key map built from it. */
 #include "config.h"
 #include "ui/keys.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The one command table: every action the application knows, declared once
  * with its name, the panes it applies to, its default keys and one line of
  * help. The key map, the help pane and the man page's key list

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Arrivals, departures and in-house guests for the business date, with
  * counts, and one key to check in or out from the list. Pages of rows are
  * queried as the cursor moves; nothing loads a whole day blindly. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Reports: the manager's figures, built by folio/report.c (the same code as
  * `frontdesk report`), in four views cycled with h/l: Summary (the range's
  * totals and its nights with an occupancy bar), Forecast (on the books from

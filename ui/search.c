@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Guest search: `/` from anywhere; results update with every key (part of
  * a name, a confirmation code or a room number; case- and accent-
  * insensitive through fd_query_find). Up/Down pick, Enter opens. */

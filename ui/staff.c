@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Staff: who is on shift, role, department, section, and housekeeping
  * rooms assigned and done today. `s` signs someone on or off shift (an
  * operation like any other). */

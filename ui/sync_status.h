@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* What the status line shows about synchronisation, and how a background
  * sync thread wakes the UI loop. The sync thread (issue 4) will own the
  * writer side: it updates the flags under no lock (each is a single

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The terminal: real (stdin/stdout) or headless (a given size, keys from a
  * script, output to a file), the theme, and the screen dump. */
 #ifndef FD_UI_TERM_H

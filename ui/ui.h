@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The terminal application, entered from the frontdesk command line. */
 #ifndef FD_UI_UI_H
 #define FD_UI_UI_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The frontdesk command line: shared state and helpers of the cmd_*.c files. */
 #ifndef FD_CLI_CLI_H
 #define FD_CLI_CLI_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Setting up the hotel's inventory from the command line: room types and
  * rooms. Both go through operations like every other change. */
 #include "config.h"

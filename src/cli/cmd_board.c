@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The text room board: one line per room, one cell per night. Each stay is
  * a block starting with its status letter and the guest's name as far as it
  * fits, so it reads without colour. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Commands that change bookings: each builds operations and applies them in
  * one transaction, so a refusal leaves the database as it was. */
 #include "config.h"

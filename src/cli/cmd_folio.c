@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Folio commands: folio, post, pay, refund, void, settle, moveline,
  * charges, settings, audit. Each builds one operation and applies it. */
 #include "config.h"

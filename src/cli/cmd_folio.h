@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Shared by the folio area's command-line files. */
 #ifndef FD_CLI_CMD_FOLIO_H
 #define FD_CLI_CMD_FOLIO_H

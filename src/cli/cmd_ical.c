@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* iCalendar (RFC 5545) export and import, with libical.
  *
  * ical export (--type CODE | --room NUM) [--from D] [--to D]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* import bookings FILE [--hotel NAME] [--skip-bad-rows] */
 #include "config.h"
 

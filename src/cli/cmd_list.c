@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Read-only commands: lists, search and the text room board. */
 #include "config.h"
 

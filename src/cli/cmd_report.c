@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* report KIND --from D --to D [--csv | --json]
  *
  * Kinds: summary (totals for the range), daily (one row per night),

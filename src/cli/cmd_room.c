@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Housekeeping, maintenance, guest records and staff from the command line. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Setting up a hotel: init (empty) and demo. */
 #include "config.h"
 

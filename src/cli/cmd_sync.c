@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The command line of the sync side: enroll, login, logout, sync,
  * sync-status, conflicts, resolve, dump. */
 #include "config.h"

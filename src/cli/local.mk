@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/cli: the frontdesk command line. The terminal application (ui/) is
 # linked into the same binary.
 bin_PROGRAMS += frontdesk

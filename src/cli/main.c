@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* frontdesk: the command line of the terminal side. */
 #include "config.h"
 

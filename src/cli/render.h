@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* How the command line shows bookings and rooms: one text line, a detail
  * view, or a JSON object (field names are part of the scripting interface). */
 #ifndef FD_CLI_RENDER_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* A report table printed three ways: text (aligned, with an optional bar
  * chart), CSV (RFC 4180) and JSON. */
 #ifndef FD_CLI_TABLE_PRINT_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Refusing card numbers in free text (see card.h). */
 #include "config.h"
 #include "core/card.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Card numbers must never be stored. Free-text fields (notes, references,
  * requests, reasons) refuse text that looks like one: a run of 13 to 19
  * digits, optionally grouped by single spaces or dashes, that passes the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Civil dates as day numbers (days since 1970-01-01, proleptic Gregorian).
  * Hotel dates are never time_t in local time: a stay's nights are the days
  * arrival <= d < departure. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The hotel's entities as plain values. Strings are fixed-size and always
  * NUL-terminated so entities can be copied by assignment; UTF-8 throughout.
  * Every entity has a UUID (`id`) and a version bumped on each change. */

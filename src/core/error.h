@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Errors as values: every function that can fail fills a struct fd_error with
  * a machine code (for the API and tests) and a message a person can act on. */
 #ifndef FD_CORE_ERROR_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Folio rules: balances, VAT, voids. See folio.h for the sign convention and
  * the VAT rounding rule. */
 #include "config.h"

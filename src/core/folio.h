@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Folios: the guest's bill. Pure rules (no I/O): line kinds, balances, VAT.
  *
  * Sign convention: a line's amount is its effect on the balance, in minor

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Occupancy, ADR and RevPAR from counts (see kpi.h). */
 #include "config.h"
 #include "core/kpi.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Front-office figures from counts (pure; no I/O).
  *   rooms available = room-nights in the range, less out-of-order room-nights
  *                     unless the property counts out-of-order rooms as available

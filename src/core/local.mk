@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/core: the hotel domain, pure C with no I/O (rules, operations and their
 # handlers, folios, night audit, KPIs). Storage is reached only through
 # struct fd_repo (repo.h).

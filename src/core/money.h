@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Money is an int64_t count of minor units in an ISO 4217 currency. No
  * floating point touches it. Rounding (for tax and proportional splits) is
  * half away from zero, applied once per line. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Operations: every change to hotel data is one. Core validates an operation
  * against the current state (through struct fd_repo) and applies it; the
  * caller wraps each apply in one database transaction. The same code runs on

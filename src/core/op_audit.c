@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* audit.night: close a business date. Posts the room charge (with its VAT)
  * for every in-house booking, marks bookings that did not arrive as
  * no-shows (setting noshow_auto), writes the day's report row (which locks

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* room.block / room.unblock: rooms held back by an outside calendar (an
  * OTA's iCalendar feed). A block is not a booking; it takes the room out of
  * inventory for its nights. Putting the same block again changes nothing,

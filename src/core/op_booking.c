@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Booking operations and their rules: availability, the room guard, the life
  * cycle reserved -> checked in -> checked out (or cancelled / no-show). */
 #include "config.h"

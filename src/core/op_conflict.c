@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Resolving a conflict notice: a person decides what happens to an
  * operation the server refused. Either the booking gets another room (the
  * same rules as booking.assign_room) or the loss is accepted. Either way the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Folio operations: folio.create, folio.post, folio.pay, folio.refund,
  * folio.void, folio.move_line, folio.settle, folio.configure,
  * charge_code.set, and the check-out rule. Compiled into libfdcore.a: they

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Shared by the folio operation handlers (op_folio.c, op_audit.c). */
 #ifndef FD_CORE_OP_FOLIO_H
 #define FD_CORE_OP_FOLIO_H

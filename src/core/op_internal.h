@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Shared between the operation handlers (op_*.c); not for other modules. */
 #ifndef FD_CORE_OP_INTERNAL_H
 #define FD_CORE_OP_INTERNAL_H

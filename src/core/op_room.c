@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Room, room type and property operations: inventory and housekeeping state. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The one permission table: which role may perform which operation or call
  * which endpoint. The server checks it for everything; terminals check it too
  * so people learn early, but the server decides. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The small storage interface through which core reads and writes the hotel.
  * Core never does I/O itself: the terminal's cache and the server's database
  * both implement this (src/store/repo_sqlite.c), so the same rules run in both

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* A report as a small table of typed cells, so every report prints the same
  * three ways: text (aligned, with an optional bar chart), CSV (RFC 4180) and
  * JSON (an array of objects; money in minor units; unknowable figures null). */

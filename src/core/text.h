@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Display width of UTF-8 text in terminal cells (CJK wide, combining marks
  * zero), and fitting text into a number of cells. Never count bytes. */
 #ifndef FD_CORE_TEXT_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The demo hotel. It is built in two steps:
  *
  *  1. A plan, made in memory from a small seeded PRNG: rooms, a room-night

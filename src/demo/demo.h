@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The demo hotel: a believable, deterministic hotel for newcomers, tests and
  * benchmarks, built entirely through operations (so every rule holds). */
 #ifndef FD_DEMO_DEMO_H

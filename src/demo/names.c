@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The names table. Weights lean towards the markets a Lisbon hotel sees
  * (Portugal, Spain, Germany, the UK, the US, Brazil, France) while every
  * script appears often enough to exercise display and search. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Guest names for the demo hotel: families and given names per culture, in
  * their own scripts (Latin with accents, Cyrillic, Greek, CJK, Arabic), each
  * with a plain ASCII spelling for e-mail addresses. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* frontdeskd administration: subcommands that work on the data directory
  * directly (safe while the server runs: each opens its own connection and
  * writes in a BEGIN IMMEDIATE transaction; the change hook numbers what

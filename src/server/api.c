@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* frontdeskd API v1: routing and the read endpoints. Full description in
  * data/openapi.yaml; this is the short version for the sync engine.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Request-body helpers shared by the endpoint files of src/server/. */
 #ifndef FD_SERVER_API_UTIL_H
 #define FD_SERVER_API_UTIL_H

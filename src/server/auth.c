@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Authentication: device enrolment, sign-in sessions, password hashing and
  * sign-in throttling.
  *

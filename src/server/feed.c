@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The change feed and the snapshot: entities as JSON objects of their
  * database columns (the same columns as the terminal's cache, see
  * src/store/schema.c; dates are day numbers, money minor units), read at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The HTTP side: libmicrohttpd with an internal thread pool on epoll,
  * explicit limits (connection timeout, connections per address, request
  * body cap), long-polls parked with suspend/resume (a waiting terminal holds

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/server: frontdeskd, the central API server (see src/server/api.c for
 # the wire format, data/openapi.yaml for the full description).
 sbin_PROGRAMS += frontdeskd

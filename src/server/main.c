@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* frontdeskd: the central API server. `frontdeskd serve` runs it; the other
  * subcommands administer the data directory (see admin.c). Configuration:
  * an ini file ([server] section; /etc/frontdesk/frontdeskd.conf or

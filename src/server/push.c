@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* POST /v1/ops: a batch of operations from one device, applied by the same
  * core code as on the terminal, exactly once per op_id.
  *

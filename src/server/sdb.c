@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The server's database: a normal store (core schema) plus the server-only
  * migration chain "server" (credentials, devices, sessions, the change feed,
  * operation results, conflict notices) and the change hook that numbers

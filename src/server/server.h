@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* frontdeskd internals shared by the files of src/server/ (not a public
  * interface). One process: an MHD thread pool answers requests; database
  * access follows "one connection per thread":

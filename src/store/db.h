@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The SQLite store: one connection (one struct fd_db) per thread. Opening
  * creates or upgrades the schema; writes go through BEGIN IMMEDIATE
  * transactions; statements are prepared once and cached. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Shared by the store's own files; not for other modules. */
 #ifndef FD_STORE_DB_INTERNAL_H
 #define FD_STORE_DB_INTERNAL_H

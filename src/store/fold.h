@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Text folding for search: Unicode case folding, accents stripped,
  * compatibility forms unified (utf8proc), so "Müller", "MULLER" and "muller"
  * meet. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Identifiers made on this machine: UUIDs (v4, from libsodium's CSPRNG) and
  * booking confirmation codes (6 characters without look-alikes). */
 #ifndef FD_STORE_IDS_H

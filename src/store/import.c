@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* CSV import of bookings; see import.h for the layouts and the rules. */
 #include "config.h"
 #include "store/import.h"

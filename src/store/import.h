@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* CSV import of bookings (libcsv), so a hotel can bring its history in.
  *
  * Two column layouts, told apart by the header (column order is free,

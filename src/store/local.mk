@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/store: SQLite. Every migration and every SQL query of the store's
 # tables lives here: the repository core applies through, the queries the
 # command line and the panes read, reports, the CSV bulk loader, the oplog.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 /* The session extension (changesets of each operation's local effect, kept
  * with its outbox row so the sync engine can undo and redo it). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Applying operations to a local store: one BEGIN IMMEDIATE transaction per
  * batch, synchronous=FULL, each operation recorded in the audit log and (on
  * an enrolled terminal) appended to the outbox with the next device

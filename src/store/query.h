@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Read-only queries for lists and screens. Each is bounded (a limit, a date
  * range) and streams rows to a callback, so nothing loads a whole table.
  * A callback returns false to stop early. */

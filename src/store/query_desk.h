@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Queries for the terminal application's panes. Like query.h, every one is
  * bounded (a page of rows, a date window) so a screen never loads a table. */
 #ifndef FD_STORE_QUERY_DESK_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The folio members of struct fd_repo over SQLite (schema v3, see
  * src/folio/schema_folio.c). */
 #include "config.h"

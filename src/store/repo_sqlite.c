@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* struct fd_repo over SQLite: the storage interface core applies operations
  * through, on the terminal and on the server alike. */
 #include "config.h"

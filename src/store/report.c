@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Reports built from the books (the definitions are in report.h). One
  * grouped query per figure over the whole range, never one per day. */
 #include "config.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The manager's reports built from the books into a table (folio/table.h),
  * so the command line (`frontdesk report`) and the terminal application's
  * Reports pane print the same figures from one implementation.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Helpers the store's SQL files share: reading and binding columns,
  * stepping a statement, and the booking-with-guest row every list uses. */
 #ifndef FD_STORE_ROW_H

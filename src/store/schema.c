@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The core schema as numbered migrations. Never edit a released step: add a
  * new one. Dates are day numbers (see core/date.h), money minor units. */
 #include "config.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Core migration v3: folios, charge codes, folio settings, closed days and
  * imported calendar blocks. Money in minor units, dates as day numbers. */
 #include "config.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Core migration 4: what a terminal needs to sync (src/sync).
  *
  * - outbox gains the local effect of each operation (a SQLite session

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Enrolment and sign-in. See account.h. */
 #include "config.h"
 

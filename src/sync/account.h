@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Enrolment, sign-in (online and offline) and the canonical dump: the
  * synchronous parts of the terminal's side, used by the command line and
  * the UI (each call may block on the network for a few seconds: call it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Writing the server's entity states into the local cache. The feed sends
  * each entity as a JSON object of its database columns (dates as day
  * numbers, money in minor units). Entities go through the repo's put_*

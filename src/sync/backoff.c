@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Back-off while the server cannot be reached. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The engine's thread: push, pull (long-poll), back off while offline,
  * wake the UI. See sync.h. */
 #include "config.h"

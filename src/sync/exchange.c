@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* One push and one pull: the two exchanges of the protocol (see the
  * comment at the top of src/server/api.c for the wire form). */
 #include "config.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* JSON over HTTP with libcurl, for one thread (the engine's or the CLI's).
  * CURLOPT_NOSIGNAL because we run in a thread; connect and low-speed
  * timeouts so a dead link never hangs the engine; a progress callback lets

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # src/sync: the terminal's sync engine (libfdsync.a): enrolment and sign-in,
 # the background thread, push, pull and the overlay of pending operations.
 noinst_LIBRARIES += libfdsync.a

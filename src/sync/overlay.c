@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The overlay: each pending operation's local effect, recorded as a SQLite
  * session changeset when it was applied (fd_store_apply with FD_STORE_OUTBOX),
  * undone before server state is written and redone after. Undo runs newest

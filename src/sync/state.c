@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Small helpers over meta and the outbox for the engine and the CLI. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The terminal's sync engine: a background thread that keeps the local
  * SQLite cache in step with frontdeskd.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Shared by the files of src/sync/; not for other modules. */
 #ifndef FD_SYNC_INTERNAL_H
 #define FD_SYNC_INTERNAL_H

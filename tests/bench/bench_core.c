@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Core benchmark: a large hotel loaded through operations, then the queries
  * the screens run most, timed. Prints a table; asserts nothing about time.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Benchmark: CSV import of synthetic "hotel booking demand" rows (10,000
  * and 100,000) and a report summary over the imported two years. Prints a
  * table; asserts nothing about time. Run with `make bench`. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* frontdeskd benchmark: a real server (./frontdeskd, or $FRONTDESKD) on a
  * loopback port in a temporary data directory, driven over HTTP by libcurl.
  * Prints a table; asserts nothing about timings.

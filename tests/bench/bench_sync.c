@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Benchmark of the sync engine against a real frontdeskd on loopback.
  *
  *   1. propagation A -> server -> B: p50/p99 over 1,000 changes (both

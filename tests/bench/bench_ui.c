@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The terminal application on a 1,000-room hotel at 200x50: time from a key
  * to the finished repaint (doupdate returned) and bytes written to the
  * terminal, per cursor move and per pane switch. Runs the real frontdesk

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/bench: see the comment at the top of Makefile.am
 # bench_ui: the terminal application's repaint time and bytes per key.
 EXTRA_PROGRAMS += tests/bench/bench_ui

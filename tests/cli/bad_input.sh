@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every command refuses bad input with a message, a non-zero status and no
 # change to the database.
 . "${top_srcdir:?}/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the command-line tests: a fresh hotel in a temporary directory
 # and assertions that print what went wrong.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A stay from booking to check-out through the command line, checking what
 # each list and the JSON output say.
 . "${top_srcdir:?}/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The shipped data/frontdeskd.conf is accepted by the frontdeskd built here,
 # with every commented key switched on too, and frontdesk.conf(5) documents
 # exactly the keys the file names. (The packaged service reads this file

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A month of night audits, each run twice: the second run changes nothing.
 # Room charges, no-shows, the business date and the day reports add up.
 . "$top_srcdir/tests/folio/lib.sh"

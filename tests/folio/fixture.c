@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Test fixture for the folio tests: a small hotel built through operations
  * (no demo generator): fixture DIR DATE ROOMS [RATE_MINOR]
  * makes property "Fixture" (EUR) on business date DATE, room type STD

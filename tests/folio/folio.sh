@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Folios through the command line: postings, payments, card-number guard,
 # voids, refunds above the threshold, direct bill, check-out rule.
 . "$top_srcdir/tests/folio/lib.sh"

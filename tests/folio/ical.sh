@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # iCalendar: the export parsed by a real parser (python3-icalendar); an
 # OTA feed imported as room blocks, idempotently, never as bookings.
 . "$top_srcdir/tests/folio/lib.sh"

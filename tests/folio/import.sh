@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CSV import: the hotel booking demand sample (all or nothing; with
 # --skip-bad-rows; one hotel), broken files with line numbers, and the
 # native layout. Figures are checked against awk over the same file.

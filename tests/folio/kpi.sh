@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # KPIs on a small hand-computed fixture, with and without counting
 # out-of-order rooms as available; unknowable figures are null.
 . "$top_srcdir/tests/folio/lib.sh"

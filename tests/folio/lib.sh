@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the folio shell tests: a fresh fixture hotel and assertions.
 set -u
 FD="$top_builddir/frontdesk"

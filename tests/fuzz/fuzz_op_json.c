@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Fuzz target for the operation parser and the rules behind it: any bytes
  * from the wire must parse or be refused with a message, never crash, and a
  * refused apply must leave the store unchanged.

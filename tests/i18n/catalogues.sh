@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every catalogue in po/LINGUAS exists, passes msgfmt -c (format directives
 # match the msgid, header complete), is UTF-8, and has no fuzzy entries.
 # Completeness against the current sources is tools/po-check's job (new

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The command line speaks the user's language once installed: configure the
 # same sources into a temporary prefix (the message catalogues are found
 # through the LOCALEDIR compiled in, so the build under test cannot be

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every man page renders without a warning under man --warnings (groff's
 # own checks), and names every command of 'frontdesk help' in frontdesk(1).
 # frontdesk-ui(1) is generated in the build tree (its KEYS section comes

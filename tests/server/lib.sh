@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the frontdeskd shell tests: a real server on a free loopback
 # port, in a temporary data directory, driven over real HTTP with curl.
 # Needs curl and jq.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # data/openapi.yaml must be a valid OpenAPI 3 document: checked with a real
 # validator from npm (@redocly/cli), installed once under the build tree.
 set -u

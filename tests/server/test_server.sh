@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # frontdeskd end to end: every endpoint's success and error statuses, bad
 # input changing nothing, auth, throttling, sign-out, disable, revoke,
 # backup and check — against the real server over loopback HTTP.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # frontdeskd under the sync engine's conditions: the same 1,000 operations
 # pushed twice (exactly-once effect), 20 clients racing for one room-night,
 # and kill -9 in the middle of a stream of pushes.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A fault-injecting HTTP proxy for the sync tests (loopback only).
 
     faultproxy.py LISTEN_PORT UPSTREAM_PORT SEED [LIFETIME_S]

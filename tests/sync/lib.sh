@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by the sync tests: a real frontdeskd on a loopback port and
 # terminal data directories enrolled with it. Source it; call sync_setup.
 set -eu

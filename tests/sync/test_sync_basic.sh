@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sync tests 1 and 3 of issue 4, and offline sign-in:
 #  1. a booking made at terminal A appears at terminal B;
 #  3. offline at both A and B, both book room 204 for an overlapping night:

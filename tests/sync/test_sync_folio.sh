@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The folio area crosses the sync like the rest of the hotel: a bill made
 # at terminal A is at terminal B; a posting made offline survives the
 # engine's undo and redo around a page from the server and is counted

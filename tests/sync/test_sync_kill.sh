@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sync test 4 of issue 4: `kill -9` of the terminal's sync process at a
 # random moment, 50 times: the local database passes integrity_check every
 # time, the outbox neither loses nor duplicates an operation, and in the end

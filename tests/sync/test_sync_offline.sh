@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sync test 2 of issue 4: the server is stopped; terminal A makes 200
 # operations (bookings, check-ins, housekeeping); the server comes back: all
 # are applied exactly once and A and B converge.

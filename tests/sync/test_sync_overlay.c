@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The sync engine's local parts without a server: changeset recording in
  * fd_store_apply, the overlay's undo/redo around a feed page, settling, and
  * the back-off. A real SQLite file in a temporary directory. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sync test 5 of issue 4: a fault-injecting proxy between the terminals and
 # the server (tests/sync/faultproxy.py: drops connections, cuts answers half
 # way, repeats requests, delays them). The terminals retry until done: every

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A change made elsewhere (here: the command line in another terminal)
 # appears on the open board without a keypress; the status line counts
 # nothing pending on a terminal with no server.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `frontdesk --demo` runs the whole system on this machine: a private
 # frontdeskd with the demo hotel, this terminal enrolled and signed in as a
 # receptionist, online; on exit the server stops and nothing is left behind.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The desk's day at 80x24: make a booking through the form, check it in from
 # the arrivals list, check it out from the in-house list, and see the room
 # turn dirty in the housekeeping queue.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The guest's bill at the desk, at 80x24: open the folio from the booking,
 # post with a charge code, take a card payment, void, refund, split the bill
 # to a company folio, move a line there, refuse a check-out with a balance,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A form with an impossible date shows the reason next to the field, refuses
 # to save, and Esc leaves everything as it was.
 . "$top_srcdir/tests/ui/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A dropped session (the terminal hangs up) ends the program cleanly
 # instead of spinning.
 . "$top_srcdir/tests/ui/lib.sh"

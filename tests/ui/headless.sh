@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Screen tests without a terminal: the headless hooks run the application
 # at a given size with keys from a script and dump the screen as text.
 . "$top_srcdir/tests/ui/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared helpers for the terminal application's tmux tests: a private tmux
 # server, a small hotel built with frontdesk commands, and waiting for text
 # on the screen by polling capture-pane (never fixed sleeps).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Open the application at 80x24 and 200x50 with colour and on a vt100,
 # move on the board, open the booking under the cursor, leave with q.
 . "$top_srcdir/tests/ui/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Reports pane (tab 8): its figures equal `frontdesk report`'s, the
 # views and ranges change what is shown, a bad date changes nothing, the
 # CSV export is byte for byte the command line's, and the night audit run

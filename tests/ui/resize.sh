@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Resizing at any moment redraws correctly, in the middle of a form too; too
 # small a terminal says so; side by side at 200 columns the detail follows
 # the board's cursor.

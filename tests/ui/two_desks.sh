@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Two desks on one server, the application open at desk A: a booking made
 # at desk B appears on A's board without a key; with the server down A's
 # status line says offline, a check-in still works there, and it reaches

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* A small hotel for unit tests: business date 2026-11-25, room types STD
  * (rank 0, 2 guests) and DLX (rank 1, 3 guests), rooms 101 102 103 (STD)
  * and 201 (DLX), staff anna (staff), mia (manager), root (admin) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The booking life cycle and its rules, through real operations on a real
  * (in-memory) SQLite store. */
 #include "config.h"

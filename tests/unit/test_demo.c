@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The demo hotel, built into real SQLite files: its shape, its occupancy,
  * today's lists, its scripts, its determinism and its consistency. */
 #include "config.h"

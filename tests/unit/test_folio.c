@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* Folio rules (VAT, voids, card numbers, KPIs) and, on a real SQLite file,
  * random sequences of postings, payments, voids and refunds that must never
  * drift: the folio balance always equals the sum of its lines and the

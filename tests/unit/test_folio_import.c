@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The CSV importer against mangled input (fixed seed): it never crashes,
  * answers FD_OK or FD_E_INVALID, and a refused file changes nothing. Also
  * the all-or-nothing and skip-bad-rows modes on a small file. */

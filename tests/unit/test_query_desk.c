@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The UI's bounded queries on a small fixture hotel in a temporary file. */
 #include "config.h"
 

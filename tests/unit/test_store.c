@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The store: the schema's double-booking guard, migrations, search,
  * the append-only audit log and all-or-nothing application. */
 #include "config.h"

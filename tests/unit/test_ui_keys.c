@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 /* The command table and key map: defaults, pane contexts, config overrides. */
 #include "config.h"
 
