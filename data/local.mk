@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # data: man pages, default configuration, message-catalogue checks.
 # See the comment at the top of Makefile.am.
 
