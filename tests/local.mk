@@ -29,6 +29,7 @@ tests_unit_test_store_LDADD = $(UNIT_LDADD)
 
 # Command-line tests: real binary, real database files.
 CLI_TESTS = tests/cli/bad_input.sh tests/cli/lifecycle.sh
+CLI_TESTS += tests/cli/hostile_input.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 
@@ -77,3 +78,11 @@ tests_folio_fixture_LDADD = $(UNIT_LDADD)
 FOLIO_TESTS = tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
 TESTS += $(FOLIO_TESTS)
 EXTRA_DIST += doc/folio.md tests/folio/lib.sh $(FOLIO_TESTS)
+
+# Hostile text: UTF-8, control characters, strict JSON, the output filter.
+check_PROGRAMS += tests/unit/test_text
+TESTS += tests/unit/test_text
+tests_unit_test_text_SOURCES = tests/unit/test_text.c src/cli/safe_output.c src/cli/safe_output.h
+tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_text_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_text

@@ -5,6 +5,7 @@ bin_PROGRAMS += frontdesk
 frontdesk_SOURCES = \
 	src/cli/main.c src/cli/cli.c src/cli/cli.h \
 	src/cli/render.c src/cli/render.h \
+	src/cli/safe_output.c src/cli/safe_output.h \
 	src/cli/table_print.c src/cli/table_print.h \
 	src/cli/cmd_setup.c src/cli/cmd_list.c src/cli/cmd_board.c \
 	src/cli/cmd_booking.c src/cli/cmd_room.c src/cli/cmd_admin.c \

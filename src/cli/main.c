@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/safe_output.h"
 #include "core/i18n.h"
 #include "store/ids.h"
 #include "ui/ui.h"
@@ -158,6 +159,7 @@ int main(int argc, char **argv)
 		fd_db_close(cli.db);
 		return ui_rc;
 	}
+	cli_safe_output_install();
 	if (i >= argc) {
 		print_usage(stderr, cli.prog);
 		return CLI_USAGE;

@@ -12,6 +12,7 @@ libfdcore_a_SOURCES = \
 	src/core/repo.h \
 	src/core/perm.c src/core/perm.h \
 	src/core/text.c src/core/text.h \
+	src/core/json.c src/core/json.h \
 	src/core/card.c src/core/card.h \
 	src/core/table.c src/core/table.h \
 	src/core/op.c src/core/op.h \
