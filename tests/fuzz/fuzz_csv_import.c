@@ -38,7 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st != FD_OK) {
 		char *after = fx_dump(hotel);
 		if (!err.message[0] || strcmp(before, after) != 0) {
-			fprintf(stderr, "refused import: %s\n", err.message[0] ? "changed the store" : "no message");
+			fprintf(stderr, "refused import: %s\n",
+			        err.message[0] ? "changed the store" : "no message");
 			abort();
 		}
 		free(after);
