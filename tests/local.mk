@@ -42,14 +42,6 @@ check-valgrind:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$(VALGRIND_TESTS)" LOG_COMPILER="$(VALGRIND)" \
 		TEST_SUITE_LOG=valgrind-suite.log
 
-# Fuzz targets, replaying their seed corpus (see tests/fuzz/README).
-check_PROGRAMS += tests/fuzz/fuzz_op_json
-tests_fuzz_fuzz_op_json_SOURCES = tests/fuzz/fuzz_op_json.c $(FIXTURE)
-tests_fuzz_fuzz_op_json_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
-tests_fuzz_fuzz_op_json_LDADD = $(UNIT_LDADD)
-TESTS += tests/fuzz/op_json.sh
-EXTRA_DIST += tests/fuzz/op_json.sh tests/fuzz/README tests/fuzz/corpus
-
 # The demo hotel.
 check_PROGRAMS += tests/unit/test_demo
 TESTS += tests/unit/test_demo
