@@ -74,7 +74,8 @@ EXTRA_DIST += doc/folio.md tests/folio/lib.sh $(FOLIO_TESTS)
 # Hostile text: UTF-8, control characters, strict JSON, the output filter.
 check_PROGRAMS += tests/unit/test_text
 TESTS += tests/unit/test_text
-tests_unit_test_text_SOURCES = tests/unit/test_text.c src/cli/safe_output.c src/cli/safe_output.h
+tests_unit_test_text_SOURCES = tests/unit/test_text.c src/cli/safe_output.c src/cli/safe_output.h \
+	src/cli/table_print.c src/cli/table_print.h
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_text

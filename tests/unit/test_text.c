@@ -9,9 +9,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/safe_output.h"
+#include "cli/table_print.h"
 #include "core/json.h"
 #include "core/text.h"
 
@@ -124,12 +127,42 @@ static void test_output_filter(void **state)
 	                         "5");
 }
 
+static void test_csv_formula_cells(void **state)
+{
+	(void)state;
+	static const struct tab_col cols[] = {{"name", TAB_TEXT}, {"amount", TAB_MONEY}};
+	struct tab t;
+	tab_init(&t, cols, 2, "EUR");
+	const char *names[] = {"=HYPERLINK(\"http://x\")", "+1+2", "-cmd", "@SUM(A1)", "Plain, Pat", "-12.5"};
+	for (int i = 0; i < 6; i++) {
+		struct tab_cell *row = tab_row(&t);
+		row[0].null = false;
+		snprintf(row[0].t, sizeof row[0].t, "%s", names[i]);
+		row[1].null = false;
+		row[1].i = -2000;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tab_print_csv(&t, f);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"'=HYPERLINK(\"\"http://x\"\")\","));
+	assert_non_null(strstr(buf, "\"'+1+2\","));
+	assert_non_null(strstr(buf, "\"'-cmd\","));
+	assert_non_null(strstr(buf, "\"'@SUM(A1)\","));
+	assert_non_null(strstr(buf, "\"Plain, Pat\","));
+	assert_non_null(strstr(buf, "\r\n-12.5,")); /* a number stays a number */
+	assert_null(strstr(buf, "\r\n="));          /* no cell starts a formula */
+	free(buf);
+	tab_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
 	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),
+	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_csv_formula_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
