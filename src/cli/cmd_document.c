@@ -123,7 +123,7 @@ int cmd_property(struct cli *cli, int argc, char **argv)
 		return CLI_OK;
 	}
 	struct fd_op op;
-	cli_op(cli, &op, "property.legal");
+	fd_session_op(&cli->session, &op, "property.legal");
 	for (int i = 0; i < 5; i++)
 		if (v[i])
 			cJSON_AddStringToObject(op.payload, fd_doc_setting_keys[i], v[i]);

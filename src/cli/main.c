@@ -158,11 +158,10 @@ int main(int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	if (actor)
-		snprintf(cli.actor, sizeof cli.actor, "%s", actor);
+	cli.as_user = actor;
 	if (demo || (i >= argc && ui_wanted())) {
 		int ui_rc = demo ? ui_demo_main(&cli, argc - i, argv + i) : ui_main(&cli, argc - i, argv + i);
-		fd_db_close(cli.db);
+		cli_close(&cli);
 		return ui_rc;
 	}
 	cli_safe_output_install();
@@ -176,6 +175,6 @@ int main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	int rc = cmd->run(&cli, argc - i - 1, argv + i + 1);
-	fd_db_close(cli.db);
+	cli_close(&cli);
 	return rc;
 }
