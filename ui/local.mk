@@ -36,3 +36,5 @@ tests_unit_test_query_desk_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_query_desk_LDADD = $(UNIT_LDADD)
 TESTS += tests/ui/code_case.sh
 EXTRA_DIST += tests/ui/code_case.sh
+TESTS += tests/ui/search_given.sh
+EXTRA_DIST += tests/ui/search_given.sh

@@ -58,13 +58,6 @@ enum fd_status fd_query_staff_page(struct fd_db *db, fd_date day, int offset, in
                                    void *ctx, struct fd_error *err);
 enum fd_status fd_query_staff_count(struct fd_db *db, int *n, struct fd_error *err);
 
-/* fd_query_find for any text: fd_query_find's trigram index needs three
- * characters but decides by bytes, so one or two CJK characters (three
- * bytes each) find nothing there; short text is matched here by name start
- * (folded), code or room instead. */
-enum fd_status fd_query_find_desk(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-                                  struct fd_error *err);
-
 /* A number that changes whenever another connection (the command line,
  * the sync thread) commits to the database: PRAGMA data_version. */
 enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err);
