@@ -98,6 +98,11 @@ int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_ical(struct cli *cli, int argc, char **argv);
 int cmd_type(struct cli *cli, int argc, char **argv);
 int cmd_room(struct cli *cli, int argc, char **argv);
+/* Documents (cmd_document.c). */
+int cmd_invoice(struct cli *cli, int argc, char **argv);
+int cmd_regcard(struct cli *cli, int argc, char **argv);
+int cmd_confirmation(struct cli *cli, int argc, char **argv);
+int cmd_property(struct cli *cli, int argc, char **argv);
 /* src/sync/cmd_sync.c */
 int cmd_enroll(struct cli *cli, int argc, char **argv);
 int cmd_login(struct cli *cli, int argc, char **argv);

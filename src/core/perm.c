@@ -29,6 +29,7 @@ static const struct {
     {"room_type.create", FD_ROLE_ADMIN},
     {"room_type.update", FD_ROLE_MANAGER},
     {"property.update", FD_ROLE_ADMIN},
+    {"property.legal", FD_ROLE_MANAGER},
     {"staff.create", FD_ROLE_ADMIN},
     {"staff.update", FD_ROLE_ADMIN},
     {"staff.shift", FD_ROLE_STAFF},

@@ -11,6 +11,7 @@ libfdstore_a_SOURCES = \
 	src/store/fold.c src/store/fold.h \
 	src/store/ids.c src/store/ids.h \
 	src/store/oplog.c src/store/oplog.h \
+	src/store/privacy.c src/store/privacy.h \
 	src/store/query.c src/store/query.h \
 	src/store/query_desk.c src/store/query_desk.h \
 	src/store/report.c src/store/report.h \
