@@ -180,11 +180,11 @@ enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kin
 enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb,
                                 void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(
-	    db,
-	    "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
-	    " ORDER BY seq DESC LIMIT ?2",
-	    err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT applied_at, type, actor, device FROM audit_log WHERE entity = "
+	                             "'booking' AND entity_id = ?1"
+	                             " ORDER BY seq DESC LIMIT ?2",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
@@ -195,6 +195,7 @@ enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int lim
 		h.at = sqlite3_column_int64(s, 0);
 		fd_col_text(s, 1, h.type, sizeof h.type);
 		fd_col_text(s, 2, h.actor, sizeof h.actor);
+		fd_col_text(s, 3, h.device, sizeof h.device);
 		if (!cb(ctx, &h)) {
 			rc = SQLITE_DONE;
 			break;

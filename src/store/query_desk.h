@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "core/op.h"
 #include "store/query.h"
 
 /* Which rooms, in which order. */
@@ -42,6 +43,7 @@ struct fd_history_row {
 	int64_t at; /* unix seconds */
 	char type[40];
 	char actor[FD_USER_LEN];
+	char device[FD_DEVICE_LEN];
 };
 typedef bool (*fd_history_cb)(void *ctx, const struct fd_history_row *row);
 /* The newest `limit` audit entries of a booking, newest first. */
