@@ -100,6 +100,7 @@ int cmd_type(struct cli *cli, int argc, char **argv);
 int cmd_room(struct cli *cli, int argc, char **argv);
 /* Documents (cmd_document.c). */
 int cmd_invoice(struct cli *cli, int argc, char **argv);
+int cmd_credit_note(struct cli *cli, int argc, char **argv);
 int cmd_regcard(struct cli *cli, int argc, char **argv);
 int cmd_confirmation(struct cli *cli, int argc, char **argv);
 int cmd_property(struct cli *cli, int argc, char **argv);

@@ -254,6 +254,7 @@ enum fd_status fd_doc_bill(const struct fd_repo *repo, const char *booking_key, 
 	if ((st = repo->folio_lines(repo->ctx, f.id, &lines, &n, err)))
 		return st;
 	doc->kind = FD_DOC_BILL;
+	snprintf(doc->folio_id, sizeof doc->folio_id, "%s", f.id);
 	snprintf(doc->title, sizeof doc->title, "%s", _("Bill"));
 	snprintf(doc->notice, sizeof doc->notice, "%s",
 	         _("Provisional bill: not a tax invoice. A numbered invoice is issued at check-out."));

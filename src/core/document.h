@@ -9,8 +9,11 @@
 #define FD_CORE_DOCUMENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "core/error.h"
+#include "core/invoice.h"
 #include "core/repo.h"
 
 #define FD_DOC_TEXT 192
@@ -36,6 +39,7 @@ struct fd_doc_line {
 
 struct fd_doc {
 	enum fd_doc_kind kind;
+	char folio_id[FD_ID_LEN]; /* a bill: the folio it shows */
 	char title[96];
 	char notice[FD_DOC_TEXT * 2]; /* "Provisional bill: not a tax invoice ..." */
 	char issuer[4][FD_DOC_TEXT];  /* legal name, address, tax number, contact */
@@ -67,6 +71,14 @@ enum fd_status fd_doc_regcard(const struct fd_repo *repo, const char *booking_ke
                               struct fd_error *err);
 enum fd_status fd_doc_confirmation(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
                                    struct fd_error *err);
+
+/* The document as JSON text and back (the content of an invoice). */
+char *fd_doc_to_json(const struct fd_doc *doc);
+enum fd_status fd_doc_from_json(const char *json, struct fd_doc *doc, struct fd_error *err);
+/* The document an issued invoice prints: its content, titled with its
+ * number, marked a copy when copy is set. */
+enum fd_status fd_doc_invoice(const struct fd_invoice *inv, bool copy, struct fd_doc *doc,
+                              struct fd_error *err);
 
 /* The property's legal details for documents (settings legal_name,
  * address, tax_id, doc_footer), set by the property.legal operation. */

@@ -30,6 +30,8 @@ static const struct {
     {"room_type.update", FD_ROLE_MANAGER},
     {"property.update", FD_ROLE_ADMIN},
     {"property.legal", FD_ROLE_MANAGER},
+    {"invoice.issue", FD_ROLE_STAFF},
+    {"invoice.credit", FD_ROLE_MANAGER},
     {"staff.create", FD_ROLE_ADMIN},
     {"staff.update", FD_ROLE_ADMIN},
     {"staff.shift", FD_ROLE_STAFF},

@@ -117,6 +117,7 @@ static const struct {
     {"task", "DELETE FROM hk_tasks WHERE id = ?1"},
     {"conflict", "DELETE FROM conflicts WHERE id = ?1"},
     {"setting", "DELETE FROM folio_settings WHERE key = ?1"},
+    {"invoice", "DELETE FROM invoices WHERE id = ?1 AND number IS NULL"},
 };
 
 enum fd_status fd_cache_delete(struct fd_db *db, const char *entity, const char *key, struct fd_error *err)

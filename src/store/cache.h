@@ -54,7 +54,8 @@ enum fd_status fd_room_blocks_clear(struct fd_db *db, const char *room, struct f
 
 /* Delete one entity the server deleted, by its key: entity is "property",
  * "room_type", "room", "guest", "booking" (with its nights), "staff",
- * "task", "conflict" or "setting". Others are never deleted: FD_OK. */
+ * "task", "conflict", "setting" or "invoice" (only a provisional one).
+ * Others are never deleted: FD_OK. */
 enum fd_status fd_cache_delete(struct fd_db *db, const char *entity, const char *key, struct fd_error *err);
 /* Queue every operation still overlaid for another push (after a new
  * server epoch: the results recorded under the old one mean nothing). */
