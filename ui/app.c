@@ -345,13 +345,12 @@ static void run_command(struct app *app, const char *text, const char *arg)
 		ui_board_goto(app, 0, text);
 		return;
 	}
-	struct fd_booking b;
-	const struct fd_repo *repo = fd_db_repo(app->db);
-	if (repo->get_booking(repo->ctx, text, &b, NULL) == FD_OK) {
-		ui_open_booking(app, b.code);
+	struct fd_booking_row row;
+	struct fd_error err;
+	if (fd_session_booking(app->session, text, &row, &err) == FD_OK) {
+		ui_open_booking(app, row.b.code);
 		return;
 	}
-	struct fd_error err;
 	fd_fail(&err, FD_E_NOT_FOUND, "not_found", NULL,
 	        _("\"%s\" is not a date (YYYY-MM-DD), a room or a booking code."), text);
 	ui_error(app, &err);

@@ -274,7 +274,7 @@ static void find_guests(struct app *app, struct form *f)
 	if (comma)
 		*comma = '\0';
 	if (strlen(key) >= 2)
-		fd_query_find_desk(app->db, key, 40, add_match, f, NULL);
+		fd_query_find(app->db, key, 40, add_match, f, NULL);
 }
 
 static void form_recalc(struct app *app, struct pane *p)
