@@ -114,7 +114,8 @@ void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *
 void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg)
 {
 	snprintf(app->prompt.label, sizeof app->prompt.label, "%s", label);
-	snprintf(app->prompt.text, sizeof app->prompt.text, "%s", initial ? initial : "");
+	ui_edit_attach(&app->prompt.edit, app->prompt.text, sizeof app->prompt.text);
+	ui_edit_set(&app->prompt.edit, initial ? initial : "");
 	snprintf(app->prompt.arg, sizeof app->prompt.arg, "%s", arg ? arg : "");
 	app->prompt.fn = fn;
 	app->prompt.active = true;
@@ -217,12 +218,12 @@ static void paint_message(struct app *app)
 {
 	WINDOW *w = app->msg;
 	if (app->prompt.active) {
-		char line[512];
-		snprintf(line, sizeof line, "%s%s", app->prompt.label, app->prompt.text);
-		int width = fd_text_width(line);
-		ui_put(w, 0, 0, line, app->cols, A_NORMAL);
-		if (width < app->cols)
-			mvwchgat(w, 0, width, 1, A_REVERSE, 0, NULL);
+		/* The question in full; the answer scrolls in what is left. */
+		int lw = fd_text_width(app->prompt.label);
+		if (lw > app->cols - 8)
+			lw = app->cols - 8 > 0 ? app->cols - 8 : 0;
+		ui_put(w, 0, 0, app->prompt.label, lw, A_NORMAL);
+		ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
 	} else if (app->confirm.active) {
 		char line[512];
 		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
@@ -376,7 +377,6 @@ static void run_command(struct app *app, const char *text, const char *arg)
 
 static bool prompt_key(struct app *app, struct ui_key k)
 {
-	size_t len = strlen(app->prompt.text);
 	app->bars_dirty = true;
 	if ((!k.fn && (k.ch == '\r' || k.ch == '\n')) || (k.fn && k.ch == KEY_ENTER)) {
 		char text[256], arg[FD_NOTES_LEN];
@@ -387,20 +387,8 @@ static bool prompt_key(struct app *app, struct ui_key k)
 		app->prompt.fn(app, text, arg);
 	} else if (!k.fn && (k.ch == 27 || k.ch == 3 || k.ch == 7)) {
 		app->prompt.active = false;
-	} else if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
-		/* Remove one whole UTF-8 character. */
-		while (len > 0 && ((unsigned char)app->prompt.text[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		app->prompt.text[len] = '\0';
-	} else if (!k.fn && k.ch >= ' ') {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)k.ch);
-		if (n > 0 && len + (size_t)n < sizeof app->prompt.text - 1) {
-			memcpy(app->prompt.text + len, mb, (size_t)n);
-			app->prompt.text[len + (size_t)n] = '\0';
-		}
+	} else {
+		ui_edit_key(&app->prompt.edit, k);
 	}
 	return true;
 }

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "core/entity.h"
 #include "ui/colors.h"
+#include "ui/edit.h"
 #include "ui/keys.h"
 #include "sync/sync.h"
 #include "ui/sync_status.h"
@@ -123,6 +124,7 @@ struct app {
 		bool active;
 		char label[96];
 		char text[256];
+		struct ui_edit edit; /* on text */
 		char arg[FD_NOTES_LEN];
 		ui_prompt_fn fn;
 	} prompt;

@@ -34,3 +34,13 @@ tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 tests_unit_test_query_desk_SOURCES = tests/unit/test_query_desk.c ui/fixture.c ui/fixture.h
 tests_unit_test_query_desk_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_query_desk_LDADD = $(UNIT_LDADD)
+
+# The line editor: edits UTF-8 text without a terminal.
+frontdesk_SOURCES += ui/edit.h ui/edit.c
+check_PROGRAMS += tests/unit/test_ui_edit
+TESTS += tests/unit/test_ui_edit
+VALGRIND_TESTS += tests/unit/test_ui_edit
+tests_unit_test_ui_edit_SOURCES = tests/unit/test_ui_edit.c ui/edit.c ui/edit.h
+tests_unit_test_ui_edit_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_test_ui_edit_LDADD = $(UNIT_LDADD)
+UI_TESTS += tests/ui/line_editor.sh

@@ -8,14 +8,17 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "store/query_desk.h"
 #include "ui/draw.h"
+#include "ui/edit.h"
 
 #define MAX_RESULTS 100
 
 struct search {
 	char text[256];
-	bool editing; /* keys go to the search text */
+	struct ui_edit edit; /* on text */
+	bool editing;        /* keys go to the search text */
 	struct fd_booking_row rows[MAX_RESULTS];
 	int n, cursor, top;
 };
@@ -23,7 +26,10 @@ struct search {
 static void *search_create(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct search));
+	struct search *s = calloc(1, sizeof *s);
+	if (s)
+		ui_edit_attach(&s->edit, s->text, sizeof s->text);
+	return s;
 }
 
 static void search_destroy(void *st)
@@ -53,13 +59,12 @@ static void search_recalc(struct app *app, struct pane *p)
 static void search_repaint(struct app *app, struct pane *p)
 {
 	struct search *s = p->st;
-	char line[300];
-	snprintf(line, sizeof line, _("Find: %s"), s->text);
-	ui_put(p->win, 0, 0, line, p->w, app->attr[UI_A_TITLE]);
-	if (s->editing) {
-		int x = (int)strlen(_("Find: ")) + 0;
-		(void)x;
-	}
+	const char *label = _("Find: ");
+	int lw = fd_text_width(label);
+	if (lw > p->w / 2)
+		lw = p->w / 2;
+	ui_put(p->win, 0, 0, label, lw, app->attr[UI_A_TITLE]);
+	ui_edit_draw(p->win, 0, lw, p->w - lw, app->attr[UI_A_TITLE], &s->edit, s->editing);
 	static const int widths[] = {7, 6, 10, 11, 11, 0};
 	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Status"),
 	       _("Arrive"), _("Depart"), _("Guest"));
@@ -86,7 +91,6 @@ static bool search_input(struct app *app, struct pane *p, struct ui_key k)
 	struct search *s = p->st;
 	if (!s->editing)
 		return false;
-	size_t len = strlen(s->text);
 	if (!k.fn && k.ch == 27) {
 		s->editing = false;
 		return false; /* and go back */
@@ -96,20 +100,13 @@ static bool search_input(struct app *app, struct pane *p, struct ui_key k)
 		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
 		return true;
 	}
-	if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
-		while (len > 0 && ((unsigned char)s->text[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		s->text[len] = '\0';
-	} else if (!k.fn && k.ch >= ' ') {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)k.ch);
-		if (n > 0 && len + (size_t)n < sizeof s->text - 1) {
-			memcpy(s->text + len, mb, (size_t)n);
-			s->text[len + (size_t)n] = '\0';
-		}
-	} else {
+	switch (ui_edit_key(&s->edit, k)) {
+	case UI_EDIT_CHANGED:
+		break;
+	case UI_EDIT_MOVED:
+		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
+		return true;
+	default:
 		return false;
 	}
 	s->cursor = s->top = 0;
@@ -123,7 +120,8 @@ static bool search_action(struct app *app, struct pane *p, enum ui_req req)
 	switch (req) {
 	case UI_REQ_SEARCH:
 		s->editing = true;
-		s->text[0] = '\0';
+		ui_edit_attach(&s->edit, s->text, sizeof s->text);
+		ui_edit_set(&s->edit, "");
 		s->n = 0;
 		ui_dirty(app, PANE_SEARCH, PANE_RECALC | PANE_REPAINT);
 		return true;

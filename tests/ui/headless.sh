@@ -71,9 +71,9 @@ run 80x24 "3 a nobody <Enter> <Dump> a maria <Enter> <Dump> 4 <Dump> q"
 screen_n 1 | grep -q 'No staff member "nobody"' || fail "unknown attendant accepted"
 screen_n 2 | grep -q "assigned to maria today" || fail "room not assigned"
 screen_n 3 | grep -Eq "maria .* 0/1" || fail "staff pane does not count the assigned room"
-# The form finds a guest on file: Left/Right picks them, no new guest.
+# The form finds a guest on file: PgDn/PgUp picks them, no new guest.
 guests_before=$(fd find Müller | wc -l)
-run 80x24 "n Mül <Dump> <Right> <Dump> <F10> <Dump> q"
+run 80x24 "n Mül <Dump> <PgDn> <Dump> <F10> <Dump> q"
 screen_n 1 | grep -q "1 guest on file with this name" || fail "no guest match offered"
 screen_n 2 | grep -q "Müller, Anna (existing guest)" || fail "match not chosen"
 screen_n 3 | grep -q "made for Müller, Anna" || fail "booking for the existing guest not made"
