@@ -357,6 +357,11 @@ static void run_command(struct app *app, const char *text, const char *arg)
 	}
 	int idx;
 	if (fd_query_room_index(app->db, FD_ROOMS_BOARD, text, &idx, NULL) == FD_OK) {
+		/* In the housekeeping pane a room is a row of its list. */
+		if (app->current == PANE_HK && app->modal == PANE_COUNT) {
+			ui_hk_goto(app, text);
+			return;
+		}
 		ui_show(app, PANE_BOARD);
 		ui_board_goto(app, 0, text);
 		return;
@@ -548,11 +553,10 @@ static void run_terminal(struct app *app)
 	paint(app);
 	int idle_errors = 0;
 	while (!app->quit && !got_hangup) {
-		struct pollfd fds[3] = {
+		struct pollfd fds[2] = {
 		    {.fd = STDIN_FILENO, .events = POLLIN},
-		    {.fd = app->sync.wake_fd[0], .events = POLLIN},
 		    {.fd = app->engine ? fd_sync_wake_fd(app->engine) : -1, .events = POLLIN}};
-		int n = poll(fds, 3, 1000);
+		int n = poll(fds, 2, 1000);
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n == 0) {
@@ -561,13 +565,9 @@ static void run_terminal(struct app *app)
 			continue;
 		}
 		if (fds[1].revents & POLLIN) {
-			ui_sync_drain(&app->sync);
-			ui_data_changed(app);
-		}
-		if (fds[2].revents & POLLIN) {
 			/* The sync thread applied a page or its status changed. */
 			char buf[64];
-			while (read(fds[2].fd, buf, sizeof buf) > 0)
+			while (read(fds[1].fd, buf, sizeof buf) > 0)
 				;
 			ui_data_changed(app);
 		}
@@ -632,10 +632,7 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 		memcpy(app->currency, p.currency, sizeof app->currency);
 		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
 	}
-	if (!ui_sync_init(&app->sync)) {
-		snprintf(msg, size, _("cannot create the wake-up pipe"));
-		return false;
-	}
+	ui_sync_init(&app->sync);
 	char url[8];
 	atomic_store(&app->sync.configured,
 	             fd_db_meta_get(app->db, "server_url", url, sizeof url, NULL) == FD_OK);
@@ -661,7 +658,6 @@ static void app_free(struct app *app)
 		fd_sync_free(app->engine);
 		app->engine = NULL;
 	}
-	ui_sync_close(&app->sync);
 }
 
 static void config_path(char *out, size_t size)

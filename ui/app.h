@@ -169,6 +169,8 @@ void ui_form_new(struct app *app, const char *room, fd_date arrival);
 void ui_form_edit(struct app *app, const char *code);
 /* Board: put the cursor on a date and/or a room (NULL keeps it). */
 void ui_board_goto(struct app *app, fd_date date, const char *room);
+/* Housekeeping: put the cursor on a room (and show the pane). */
+void ui_hk_goto(struct app *app, const char *room);
 /* Board: code of the booking under the cursor ("" when none). */
 const char *ui_board_cursor_code(struct app *app);
 
