@@ -38,3 +38,21 @@ TESTS += tests/ui/code_case.sh
 EXTRA_DIST += tests/ui/code_case.sh
 TESTS += tests/ui/search_given.sh
 EXTRA_DIST += tests/ui/search_given.sh
+
+# The line editor: edits UTF-8 text without a terminal.
+frontdesk_SOURCES += ui/edit.h ui/edit.c
+check_PROGRAMS += tests/unit/test_ui_edit
+TESTS += tests/unit/test_ui_edit
+VALGRIND_TESTS += tests/unit/test_ui_edit
+tests_unit_test_ui_edit_SOURCES = tests/unit/test_ui_edit.c ui/edit.c ui/edit.h
+tests_unit_test_ui_edit_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_test_ui_edit_LDADD = $(UNIT_LDADD)
+UI_TESTS += tests/ui/line_editor.sh
+frontdesk_SOURCES += ui/list.h ui/list.c
+check_PROGRAMS += tests/unit/test_ui_list
+TESTS += tests/unit/test_ui_list
+VALGRIND_TESTS += tests/unit/test_ui_list
+tests_unit_test_ui_list_SOURCES = tests/unit/test_ui_list.c ui/list.c ui/list.h ui/draw.c ui/draw.h ui/edit.c
+tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_test_ui_list_LDADD = $(UNIT_LDADD) $(NCURSES_LIBS)
+UI_TESTS += tests/ui/hk_cursor.sh

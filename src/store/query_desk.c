@@ -25,21 +25,41 @@
 
 #define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
 
+/* The housekeeping orders: departures first, then by cleaning status; the
+ * supervisor's late arrivals first. */
+#define HK_ORDER                                                                                             \
+	" ORDER BY NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"                             \
+	"  AND b.status = 'checked_in' AND +b.departure <= ?1),"                                             \
+	" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"             \
+	" r.section, r.floor, length(r.number), r.number"
+#define DISCREPANCY_WHERE " WHERE r.hk_occupied <> " OCCUPIED
+#define SUPERVISOR_WHERE " WHERE r.clean <> 'inspected'"
+#define SUPERVISOR_ORDER                                                                                     \
+	" ORDER BY NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"                 \
+	"  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"                         \
+	" r.clean <> 'clean', r.section, r.floor, length(r.number), r.number"
+
 static const char *const room_page_sql[] = {
     [FD_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
     [FD_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
-                    " NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
-                    "  AND b.status = 'checked_in' AND +b.departure <= ?1),"
-                    " CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"
-                    " r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED BOARD_ORDER
-                             " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r" HK_ORDER " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_DISCREPANCY] =
+        "SELECT " ROOM_COLS " FROM rooms r" DISCREPANCY_WHERE BOARD_ORDER " LIMIT ?3 OFFSET ?2",
     [FD_ROOMS_SUPERVISOR] =
-        "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
-        " NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"
-        "  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"
-        " r.clean <> 'clean', r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
+        "SELECT " ROOM_COLS " FROM rooms r" SUPERVISOR_WHERE SUPERVISOR_ORDER " LIMIT ?3 OFFSET ?2",
+};
+
+/* A room's row in each order: the same FROM, WHERE and ORDER BY as the
+ * pages above, numbered by a window function (?1 today, ?2 the room). */
+#define POSITION_SQL(WHERE, ORDER)                                                                           \
+	"SELECT pos FROM (SELECT r.number AS number, row_number() OVER (" ORDER ") - 1 AS pos"               \
+	" FROM rooms r" WHERE ") WHERE number = ?2"
+static const char *const room_position_sql[] = {
+    [FD_ROOMS_BOARD] = POSITION_SQL("", BOARD_ORDER),
+    [FD_ROOMS_BY_TYPE] = POSITION_SQL("", TYPE_ORDER),
+    [FD_ROOMS_HK] = POSITION_SQL("", HK_ORDER),
+    [FD_ROOMS_DISCREPANCY] = POSITION_SQL(DISCREPANCY_WHERE, BOARD_ORDER),
+    [FD_ROOMS_SUPERVISOR] = POSITION_SQL(SUPERVISOR_WHERE, SUPERVISOR_ORDER),
 };
 
 static const char *const room_count_sql[] = {
@@ -124,6 +144,24 @@ enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, c
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return fd_fail(err, FD_E_NOT_FOUND, "room_not_found", "room", "no room %s", number);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
+}
+
+enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order, fd_date today,
+                                      const char *number, int *index, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, room_position_sql[order], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, today);
+	sqlite3_bind_text(s, 2, number, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*index = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return fd_fail(err, FD_E_NOT_FOUND, "room_not_found", "room", "room %s is not in this list",
+		               number);
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
 }
 

@@ -31,6 +31,10 @@ enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, f
  * FD_E_NOT_FOUND when there is none. */
 enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, const char *number, int *index,
                                    struct fd_error *err);
+/* Position of a room in any room order for the business date today;
+ * FD_E_NOT_FOUND when the order's list does not hold it. */
+enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order, fd_date today,
+                                      const char *number, int *index, struct fd_error *err);
 /* Bookings holding a room of the board page [offset, offset+limit) (in
  * order FD_ROOMS_BOARD or FD_ROOMS_BY_TYPE) on a night of [from, to). */
 enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
