@@ -77,3 +77,12 @@ tests_folio_fixture_LDADD = $(UNIT_LDADD)
 FOLIO_TESTS = tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
 TESTS += $(FOLIO_TESTS)
 EXTRA_DIST += doc/folio.md tests/folio/lib.sh $(FOLIO_TESTS)
+
+# Room integrity: one in-house party per room, the audit and due-outs,
+# early departures, housekeeping tasks (issue 12).
+UNIT_TESTS_STORE += tests/unit/test_rooms
+tests_unit_test_rooms_SOURCES = tests/unit/test_rooms.c $(FIXTURE)
+tests_unit_test_rooms_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_rooms_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/rooms.sh
+EXTRA_DIST += tests/cli/rooms.sh

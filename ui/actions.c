@@ -89,6 +89,9 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 	/* A guest arriving after their day checks in late, knowingly. */
 	if (req == UI_REQ_CHECK_IN && row.b.arrival < app->today)
 		cJSON_AddBoolToObject(op.payload, "late", true);
+	/* The confirmation said how many nights an early departure releases. */
+	if (req == UI_REQ_CHECK_OUT && row.b.departure > app->today)
+		cJSON_AddBoolToObject(op.payload, "early", true);
 	if (!ui_apply(app, &op, 1, NULL))
 		return;
 	switch (req) {
@@ -145,6 +148,12 @@ void ui_booking_act(struct app *app, enum ui_req req, const char *code)
 	if (req == UI_REQ_CHECK_IN && ui_load_booking(app, code, &row, &err) == FD_OK &&
 	    ask_room_for_checkin(app, &row))
 		return;
+	/* An early departure is never one key: ask, saying the nights released. */
+	if (req == UI_REQ_CHECK_OUT && ui_load_booking(app, code, &row, &err) == FD_OK &&
+	    row.b.departure > app->today) {
+		ui_booking_ask(app, req, code);
+		return;
+	}
 	booking_op(app, req, code, "");
 }
 
@@ -176,6 +185,15 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 		           row.b.room[0] ? row.b.room : _("(none)"));
 		break;
 	case UI_REQ_CHECK_OUT:
+		if (row.b.departure > app->today) {
+			int released = row.b.departure - app->today;
+			ui_confirm(app, confirmed, arg,
+			           ngettext("Check out %s (%s) early and release %d night?",
+			                    "Check out %s (%s) early and release %d nights?",
+			                    (unsigned long)released),
+			           row.guest_name, row.b.code, released);
+			break;
+		}
 		ui_confirm(app, confirmed, arg, _("Check out %s (%s) from room %s?"), row.guest_name,
 		           row.b.code, row.b.room);
 		break;

@@ -34,3 +34,5 @@ tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 tests_unit_test_query_desk_SOURCES = tests/unit/test_query_desk.c ui/fixture.c ui/fixture.h
 tests_unit_test_query_desk_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_query_desk_LDADD = $(UNIT_LDADD)
+TESTS += tests/ui/rooms.sh
+EXTRA_DIST += tests/ui/rooms.sh

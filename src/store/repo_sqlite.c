@@ -402,6 +402,23 @@ static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_d
 	return st;
 }
 
+static enum fd_status room_in_house(void *ctx, const char *room, const char *except_id,
+                                    char code[FD_CODE_LEN], struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT code FROM bookings WHERE room = ?1 AND status = 'checked_in' AND id <> ?2"
+	     " ORDER BY departure LIMIT 1",
+	     err);
+	fd_bind_text(s, 1, room);
+	fd_bind_text(s, 2, except_id ? except_id : "");
+	enum fd_status st = fd_step_one(db, s, err, "checking a room");
+	if (st == FD_OK)
+		fd_col_text(s, 0, code, FD_CODE_LEN);
+	sqlite3_reset(s);
+	return st;
+}
+
 static enum fd_status count_query(struct fd_db *db, sqlite3_stmt *s, int *out, struct fd_error *err)
 {
 	enum fd_status st = fd_step_one(db, s, err, "counting availability");
@@ -643,6 +660,7 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .get_booking = get_booking,
 	    .put_booking = put_booking,
 	    .room_clash = room_clash,
+	    .room_in_house = room_in_house,
 	    .type_sold = type_sold,
 	    .type_inventory = type_inventory,
 	    .free_rooms = free_rooms,
