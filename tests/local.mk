@@ -29,6 +29,7 @@ tests_unit_test_store_LDADD = $(UNIT_LDADD)
 
 # Command-line tests: real binary, real database files.
 CLI_TESTS = tests/cli/bad_input.sh tests/cli/lifecycle.sh
+CLI_TESTS += tests/cli/hostile_input.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 
@@ -40,14 +41,6 @@ VALGRIND = valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds
 check-valgrind:
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$(VALGRIND_TESTS)" LOG_COMPILER="$(VALGRIND)" \
 		TEST_SUITE_LOG=valgrind-suite.log
-
-# Fuzz targets, replaying their seed corpus (see tests/fuzz/README).
-check_PROGRAMS += tests/fuzz/fuzz_op_json
-tests_fuzz_fuzz_op_json_SOURCES = tests/fuzz/fuzz_op_json.c $(FIXTURE)
-tests_fuzz_fuzz_op_json_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
-tests_fuzz_fuzz_op_json_LDADD = $(UNIT_LDADD)
-TESTS += tests/fuzz/op_json.sh
-EXTRA_DIST += tests/fuzz/op_json.sh tests/fuzz/README tests/fuzz/corpus
 
 # The demo hotel.
 check_PROGRAMS += tests/unit/test_demo
@@ -77,6 +70,15 @@ tests_folio_fixture_LDADD = $(UNIT_LDADD)
 FOLIO_TESTS = tests/folio/folio.sh tests/folio/audit.sh tests/folio/kpi.sh tests/folio/import.sh tests/folio/ical.sh
 TESTS += $(FOLIO_TESTS)
 EXTRA_DIST += doc/folio.md tests/folio/lib.sh $(FOLIO_TESTS)
+
+# Hostile text: UTF-8, control characters, strict JSON, the output filter.
+check_PROGRAMS += tests/unit/test_text
+TESTS += tests/unit/test_text
+tests_unit_test_text_SOURCES = tests/unit/test_text.c src/cli/safe_output.c src/cli/safe_output.h \
+	src/cli/table_print.c src/cli/table_print.h
+tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_text_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_text
 
 # Room integrity: one in-house party per room, the audit and due-outs,
 # early departures, housekeeping tasks (issue 12).

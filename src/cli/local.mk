@@ -5,10 +5,12 @@ bin_PROGRAMS += frontdesk
 frontdesk_SOURCES = \
 	src/cli/main.c src/cli/cli.c src/cli/cli.h \
 	src/cli/render.c src/cli/render.h \
+	src/cli/safe_output.c src/cli/safe_output.h \
 	src/cli/table_print.c src/cli/table_print.h \
 	src/cli/cmd_setup.c src/cli/cmd_list.c src/cli/cmd_board.c \
 	src/cli/cmd_booking.c src/cli/cmd_room.c src/cli/cmd_admin.c \
 	src/cli/cmd_folio.c src/cli/cmd_folio.h src/cli/cmd_report.c \
-	src/cli/cmd_import.c src/cli/cmd_ical.c src/cli/cmd_sync.c
+	src/cli/cmd_import.c src/cli/cmd_ical.c src/cli/cmd_sync.c \
+	src/cli/cmd_document.c
 frontdesk_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(ICAL_CFLAGS)
-frontdesk_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+frontdesk_LDADD = libfddoc.a libfdsession.a libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)

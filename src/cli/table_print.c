@@ -85,8 +85,31 @@ void tab_print_text(const struct tab *t, FILE *out, bool utf8)
 	}
 }
 
+/* A spreadsheet runs a cell that begins with = + - @ (or a tab or CR before
+ * one) as a formula: text that does so is written with a leading apostrophe
+ * so it opens as text (OWASP's "CSV injection"). Numbers such as -20.00
+ * stay numbers. */
+static bool csv_formula_like(const char *s)
+{
+	if (!*s || !strchr("=+-@\t\r", *s))
+		return false;
+	char *end;
+	strtod(s, &end);
+	return end == s || *end != '\0';
+}
+
 static void csv_field(FILE *out, const char *s)
 {
+	if (csv_formula_like(s)) {
+		fputs("\"'", out);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', out);
+			fputc(*s, out);
+		}
+		fputc('"', out);
+		return;
+	}
 	if (!strpbrk(s, ",\"\r\n")) {
 		fputs(s, out);
 		return;

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/card.h"
 #include "core/i18n.h"
 #include "core/op_internal.h"
 #include "core/perm.h"
+#include "core/text.h"
 
 /* Each operation type with its handler and payload fields. A field is
  * "name:K" where K is s (string), i (integer), d (date "YYYY-MM-DD") or
@@ -38,6 +40,9 @@ static const struct op_spec {
     {"room_type.create", op_room_type_create, "id:s! code:s! name:s! max_occupancy:i! base_rate:i! rank:i"},
     {"room_type.update", op_room_type_update, "code:s! name:s max_occupancy:i base_rate:i rank:i"},
     {"property.update", op_property_update, "name:s currency:s timezone:s business_date:d id:s"},
+    {"invoice.issue", op_invoice_issue, "id:s! booking:s! folio:s series:s"},
+    {"invoice.credit", op_invoice_credit, "id:s! invoice:s! reason:s!"},
+    {"property.legal", op_property_legal, "legal_name:s address:s tax_id:s doc_footer:s cancel_terms:s"},
     {"guest.create", op_guest_create,
      "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b"},
     {"guest.update", op_guest_update,
@@ -152,6 +157,35 @@ static const char *kind_name(char kind)
 	return "?";
 }
 
+/* Fields where a person writes several lines. */
+static const char *const multiline_fields[] = {
+    "notes", "description", "reason", "summary", "requests", "address", "doc_footer", "cancel_terms", NULL};
+/* Fields that may hold a long run of digits that is not a card number: an
+ * international phone number has up to 15 digits and passes Luhn one time in
+ * ten. */
+static const char *const digit_fields[] = {"phone", NULL};
+
+static bool name_in(const char *const *list, const char *name)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], name) == 0)
+			return true;
+	return false;
+}
+
+static bool is_uuid(const char *s);
+
+/* The text rules every string of every payload obeys, whichever interface
+ * sent it: no control characters, well-formed UTF-8, no card number. */
+static enum fd_status check_text_field(const cJSON *f, struct fd_error *err)
+{
+	const char *v = f->valuestring;
+	enum fd_status st = fd_text_check_plain(f->string, v, name_in(multiline_fields, f->string), err);
+	if (st || name_in(digit_fields, f->string) || is_uuid(v))
+		return st;
+	return fd_text_check_no_card(f->string, v, err);
+}
+
 static enum fd_status check_payload(const struct op_spec *spec, const cJSON *p, struct fd_error *err)
 {
 	if (!cJSON_IsObject(p))
@@ -166,6 +200,9 @@ static enum fd_status check_payload(const struct op_spec *spec, const cJSON *p, 
 		if (!kind_matches(kind, f))
 			return fd_fail(err, FD_E_INVALID, "invalid_field", f->string,
 			               _("Field \"%s\" must be %s."), f->string, kind_name(kind));
+		enum fd_status st;
+		if (kind == 's' && (st = check_text_field(f, err)))
+			return st;
 	}
 	/* required fields */
 	const char *q = spec->fields;

@@ -2,8 +2,12 @@
 #include "config.h"
 #include "core/text.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "core/i18n.h"
 
 /* Decode one character; invalid bytes count as one narrow cell. */
 static int next_char(const char *s, utf8proc_int32_t *cp)
@@ -52,6 +56,112 @@ char *fd_text_fit(const char *s, int cells, int pad, char *out, size_t size)
 		out[used++] = ' ';
 		w++;
 	}
+	out[used] = '\0';
+	return out;
+}
+
+/* Length of the well-formed UTF-8 sequence at s (at most n bytes), 0 when
+ * it is malformed. Strict: RFC 3629 ranges only. */
+static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		len = 2, min = 0x80, *cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3, min = 0x800, *cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4, min = 0x10000, *cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	if (*cp < min || *cp > 0x10ffff || (*cp >= 0xd800 && *cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+bool fd_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_seq(p + i, n - i, &cp);
+		if (!len)
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+static bool is_control(uint32_t cp, bool multiline)
+{
+	if (cp == '\t' || (multiline && cp == '\n'))
+		return false;
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
+}
+
+enum fd_status fd_text_check_plain(const char *field, const char *text, bool multiline, struct fd_error *err)
+{
+	if (!text)
+		return FD_OK;
+	size_t n = strlen(text);
+	const unsigned char *p = (const unsigned char *)text;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_seq(p + i, n - i, &cp);
+		if (!len)
+			return fd_fail(err, FD_E_INVALID, "invalid_text", field,
+			               _("Field \"%s\" is not valid UTF-8 text (at byte %zu)."), field,
+			               i + 1);
+		if (is_control(cp, multiline))
+			return fd_fail(err, FD_E_INVALID, "invalid_text", field,
+			               _("Field \"%s\" holds a control character (U+%04X at byte %zu); "
+			                 "type the text again without it."),
+			               field, (unsigned)cp, i + 1);
+		i += len;
+	}
+	return FD_OK;
+}
+
+char *fd_text_escape_controls(const char *text, bool keep_newlines, char *out, size_t size)
+{
+	size_t used = 0, n = strlen(text);
+	const unsigned char *p = (const unsigned char *)text;
+	if (!size)
+		return out;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_seq(p + i, n - i, &cp);
+		if (len && !is_control(cp, keep_newlines)) {
+			if (used + len >= size)
+				break;
+			memcpy(out + used, p + i, len);
+			used += len;
+			i += len;
+			continue;
+		}
+		/* A malformed byte or a control character: show it, never send it. */
+		size_t bytes = len ? len : 1;
+		for (size_t b = 0; b < bytes; b++) {
+			if (used + 4 >= size)
+				goto done;
+			snprintf(out + used, size - used, "\\x%02x", p[i + b]);
+			used += 4;
+		}
+		i += bytes;
+	}
+done:
 	out[used] = '\0';
 	return out;
 }

@@ -4,11 +4,28 @@
 #ifndef FD_CORE_TEXT_H
 #define FD_CORE_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "core/error.h"
 
 int fd_text_width(const char *s);
 /* Copy as much of s as fits in `cells` columns into out, then pad with
  * spaces to exactly `cells` columns (when pad is set). Returns out. */
 char *fd_text_fit(const char *s, int cells, int pad, char *out, size_t size);
+
+/* Is s[0..n) well-formed UTF-8 (no overlong forms, no surrogates, nothing
+ * above U+10FFFF)? */
+bool fd_utf8_valid(const char *s, size_t n);
+/* The rule for text that people type: well-formed UTF-8 without control
+ * characters (C0, DEL, C1), except tab, and newline where the field allows
+ * several lines. A terminal that printed such text raw could be retitled or
+ * cleared by a guest's name. FD_OK, or FD_E_INVALID naming the field. */
+enum fd_status fd_text_check_plain(const char *field, const char *text, bool multiline, struct fd_error *err);
+/* Copy text to out with every control character (and every byte of
+ * malformed UTF-8) written as a visible \xNN escape, for output paths that
+ * are not JSON. Tab and newline are kept when keep_newlines is set. Always
+ * terminates out; returns out. */
+char *fd_text_escape_controls(const char *text, bool keep_newlines, char *out, size_t size);
 
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "store/privacy.h"
 
 enum fd_status fd_db_fail(struct fd_db *db, struct fd_error *err, const char *what)
 {
@@ -107,6 +108,8 @@ enum fd_status fd_db_commit(struct fd_db *db, struct fd_error *err)
 	enum fd_status st = fd_db_exec(db, "COMMIT", err);
 	if (st)
 		fd_db_rollback(db);
+	else
+		fd_privacy_after_commit(db);
 	return st;
 }
 
@@ -247,7 +250,9 @@ static enum fd_status configure(struct fd_db *db, struct fd_error *err)
 	sqlite3_extended_result_codes(db->db, 1);
 	/* WAL lets readers (reports, a second window) run while the desk writes. */
 	const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
-	                      "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY;";
+	                      "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
+	                      /* an erased guest's bytes must not linger in free space */
+	                      "PRAGMA secure_delete=ON;";
 	if (sqlite3_exec(db->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
 		return fd_db_fail(db, err, "configuring the database");
 	return FD_OK;

@@ -5,6 +5,7 @@
 #define SQLITE_ENABLE_SESSION 1
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include "store/oplog.h"
+#include "store/privacy.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -57,7 +58,14 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
 	                             err);
 	if (!s)
 		return err->status;
-	char *payload = cJSON_PrintUnformatted(op->payload);
+	char *payload = NULL;
+	if (strcmp(res->entity, "guest") == 0 && res->id[0]) {
+		enum fd_status st = fd_privacy_seal(db, res->id, op->payload, &payload, err);
+		if (st)
+			return st;
+	} else {
+		payload = cJSON_PrintUnformatted(op->payload);
+	}
 	sqlite3_bind_text(s, 1, op->op_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, op->device, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, op->actor, -1, SQLITE_STATIC);

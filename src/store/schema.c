@@ -151,9 +151,10 @@ static const char schema_v5[] =
 /* Versions 3 (folios, src/folio), 4 and 6 (sync: conflicts and cursors;
  * undoing pending folio lines, src/sync) belong to those areas; the next
  * free one is 7. */
-extern const char fd_schema_v3_folio[]; /* schema_folio.c */
-extern const char fd_schema_v4_sync[];  /* schema_sync.c */
-extern const char fd_schema_v6_sync[];  /* schema_sync.c */
+extern const char fd_schema_v3_folio[];    /* schema_folio.c */
+extern const char fd_schema_v4_sync[];     /* schema_sync.c */
+extern const char fd_schema_v6_sync[];     /* schema_sync.c */
+extern const char fd_schema_v9_invoices[]; /* repo_invoice.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -162,12 +163,44 @@ static const char schema_v7[] =
     "CREATE INDEX IF NOT EXISTS bookings_room_status ON bookings(room, status);"
     "CREATE INDEX IF NOT EXISTS bookings_status_departure ON bookings(status, departure);";
 
+/* v8: erasure that reaches everything (store/privacy.h). A guest's key
+ * seals the personal fields the audit log keeps; erasing the guest, on any
+ * write path, deletes the key and blanks the outbox's settled copies of the
+ * guest's operations (pending ones still have to reach the server, and are
+ * blanked once settled). */
+static const char schema_v8[] =
+    "CREATE TABLE guest_keys (guest_id TEXT PRIMARY KEY, key BLOB NOT NULL);"
+    "CREATE TABLE erased_guests (guest_id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL,"
+    " flushed INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TRIGGER guests_erase AFTER UPDATE OF erased ON guests WHEN new.erased = 1 AND old.erased = 0 "
+    "BEGIN"
+    " DELETE FROM guest_keys WHERE guest_id = new.id;"
+    " INSERT OR IGNORE INTO erased_guests (guest_id, erased_at) VALUES (new.id, CAST(strftime('%s','now') AS "
+    "INTEGER));"
+    " UPDATE outbox SET payload = '{}', changeset = NULL"
+    "  WHERE state <> 'pending' AND type LIKE 'guest.%'"
+    "  AND new.id IN (json_extract(payload, '$.id'), json_extract(payload, '$.guest'));"
+    " END;"
+    "CREATE TRIGGER outbox_settle_erased AFTER UPDATE OF state ON outbox"
+    " WHEN new.state <> 'pending' AND new.type LIKE 'guest.%' AND EXISTS (SELECT 1 FROM erased_guests"
+    "  WHERE guest_id IN (json_extract(new.payload, '$.id'), json_extract(new.payload, '$.guest'))) BEGIN"
+    " UPDATE outbox SET payload = '{}', changeset = NULL WHERE device_seq = new.device_seq;"
+    " END;";
+
+/* One step a line, so that steps added on different branches merge cleanly. */
+/* clang-format off */
 static const struct fd_migration core_migrations[] = {
-    {1, schema_v1, NULL},          {2, schema_v2, fold_existing_guests},
-    {3, fd_schema_v3_folio, NULL}, {4, fd_schema_v4_sync, NULL},
-    {5, schema_v5, NULL},          {6, fd_schema_v6_sync, NULL},
+    {1, schema_v1, NULL},
+    {2, schema_v2, fold_existing_guests},
+    {3, fd_schema_v3_folio, NULL},
+    {4, fd_schema_v4_sync, NULL},
+    {5, schema_v5, NULL},
+    {6, fd_schema_v6_sync, NULL},
     {7, schema_v7, NULL},
+    {8, schema_v8, NULL},
+    {9, fd_schema_v9_invoices, NULL},
 };
+/* clang-format on */
 
 const struct fd_migration *fd_core_migrations(int *n)
 {

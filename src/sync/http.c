@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "core/i18n.h"
+#include "core/json.h"
 #include "sync/sync_internal.h"
 
 struct sync_http {
@@ -215,7 +216,7 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
 	if (resp && h->len) {
-		*resp = cJSON_ParseWithLength(h->buf, h->len);
+		*resp = fd_json_parse(h->buf, h->len, NULL);
 		/* A 2xx that is not JSON is a cut or garbled answer: like no answer. */
 		if (!*resp && *status >= 200 && *status < 300)
 			return fd_fail(err, FD_E_IO, "bad_answer", NULL,

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The text rules for hostile input: UTF-8, control characters, the strict
+ * JSON parse, and the command line's output filter. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/safe_output.h"
+#include "cli/table_print.h"
+#include "core/json.h"
+#include "core/text.h"
+
+static void test_utf8_valid(void **state)
+{
+	(void)state;
+	const char ok[] = "Jos\xc3\xa9 \xe6\x9d\x8e \xf0\x9f\x98\x80";
+	assert_true(fd_utf8_valid(ok, strlen(ok)));
+	assert_false(fd_utf8_valid("M\xfcller", 6));        /* Latin-1 */
+	assert_false(fd_utf8_valid("\xc0\xaf", 2));         /* overlong '/' */
+	assert_false(fd_utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
+	assert_false(fd_utf8_valid("\xf4\x90\x80\x80", 4)); /* above U+10FFFF */
+	assert_false(fd_utf8_valid("\xe6\x9d", 2));         /* cut short */
+}
+
+static void test_check_plain(void **state)
+{
+	(void)state;
+	struct fd_error err = {0};
+	assert_int_equal(fd_text_check_plain("family",
+	                                     "Garc\xc3\xad"
+	                                     "a",
+	                                     false, &err),
+	                 FD_OK);
+	assert_int_equal(fd_text_check_plain("notes", "one\ntwo\tthree", true, &err), FD_OK);
+	assert_int_equal(fd_text_check_plain("family", "one\ntwo", false, &err), FD_E_INVALID);
+	assert_string_equal(err.field, "family");
+	assert_int_equal(fd_text_check_plain("family", "x\x1b]0;pwned\x07", false, &err), FD_E_INVALID);
+	assert_non_null(strstr(err.message, "U+001B"));
+	assert_int_equal(fd_text_check_plain("family", "x\x7f", false, &err), FD_E_INVALID);
+	assert_int_equal(fd_text_check_plain("family",
+	                                     "x\xc2\x9b"
+	                                     "2J",
+	                                     false, &err),
+	                 FD_E_INVALID);
+	assert_non_null(strstr(err.message, "U+009B"));
+	assert_int_equal(fd_text_check_plain("family", "M\xfcller", false, &err), FD_E_INVALID);
+	assert_non_null(strstr(err.message, "UTF-8"));
+	assert_int_equal(fd_text_check_plain("family", NULL, false, NULL), FD_OK);
+	assert_int_equal(fd_text_check_plain("family", "\x01", false, NULL), FD_E_INVALID);
+}
+
+static void test_escape_controls(void **state)
+{
+	(void)state;
+	char out[64];
+	assert_string_equal(fd_text_escape_controls("a\x1b[2Jb", false, out, sizeof out), "a\\x1b[2Jb");
+	assert_string_equal(fd_text_escape_controls("l1\nl2", true, out, sizeof out), "l1\nl2");
+	assert_string_equal(fd_text_escape_controls("l1\nl2", false, out, sizeof out), "l1\\x0al2");
+	assert_string_equal(fd_text_escape_controls("\xc2\x9b", false, out, sizeof out), "\\xc2\\x9b");
+	assert_string_equal(fd_text_escape_controls("Jos\xc3\xa9", false, out, sizeof out), "Jos\xc3\xa9");
+	/* never overflows, always terminated */
+	char tiny[6];
+	assert_string_equal(fd_text_escape_controls("\x1b\x1b\x1b", false, tiny, sizeof tiny), "\\x1b");
+}
+
+static void test_json_parse(void **state)
+{
+	(void)state;
+	struct fd_error err = {0};
+	const char good[] = "{\"user\":\"fo1\",\"n\":\"a\\\\u0000b\"}";
+	cJSON *doc = fd_json_parse(good, strlen(good), &err);
+	assert_non_null(doc);
+	assert_string_equal(cJSON_GetObjectItem(doc, "n")->valuestring, "a\\u0000b");
+	cJSON_Delete(doc);
+
+	const char nul[] = "{\"user\":\"fo1\\u0000admin\"}";
+	assert_null(fd_json_parse(nul, strlen(nul), &err));
+	assert_string_equal(err.code, "invalid_json");
+	assert_non_null(strstr(err.message, "NUL"));
+
+	const char raw_nul[] = "{\"user\":\"fo1\0admin\"}";
+	assert_null(fd_json_parse(raw_nul, sizeof raw_nul - 1, &err));
+
+	const char latin1[] = "{\"user\":\"M\xfcller\"}";
+	assert_null(fd_json_parse(latin1, strlen(latin1), &err));
+	assert_non_null(strstr(err.message, "UTF-8"));
+
+	const char broken[] = "{\"user\":";
+	assert_null(fd_json_parse(broken, strlen(broken), &err));
+	assert_non_null(strstr(err.message, "malformed"));
+	assert_null(fd_json_parse(NULL, 0, NULL));
+}
+
+static void test_output_filter(void **state)
+{
+	(void)state;
+	char out[256];
+	int st = 0;
+	const char in[] = "Nova\x1b]0;pwned\x07\x1b[2J, Ana\n";
+	size_t n = cli_safe_output_filter((const unsigned char *)in, strlen(in), &st, out);
+	out[n] = '\0';
+	assert_string_equal(out, "Nova\\x1b]0;pwned\\x07\\x1b[2J, Ana\n");
+	/* a C1 control split across two writes is still caught */
+	st = 0;
+	n = cli_safe_output_filter((const unsigned char *)"a\xc2", 2, &st, out);
+	assert_int_equal(st, 1);
+	n += cli_safe_output_filter((const unsigned char *)"\x9b"
+	                                                   "b",
+	                            2, &st, out + n);
+	out[n] = '\0';
+	assert_string_equal(out, "a\\xc2\\x9bb");
+	/* while a real character that starts with 0xC2 passes whole */
+	st = 0;
+	n = cli_safe_output_filter((const unsigned char *)"\xc2\xa3"
+	                                                  "5",
+	                           3, &st, out);
+	out[n] = '\0';
+	assert_string_equal(out, "\xc2\xa3"
+	                         "5");
+}
+
+static void test_csv_formula_cells(void **state)
+{
+	(void)state;
+	static const struct tab_col cols[] = {{"name", TAB_TEXT}, {"amount", TAB_MONEY}};
+	struct tab t;
+	tab_init(&t, cols, 2, "EUR");
+	const char *names[] = {"=HYPERLINK(\"http://x\")", "+1+2", "-cmd", "@SUM(A1)", "Plain, Pat", "-12.5"};
+	for (int i = 0; i < 6; i++) {
+		struct tab_cell *row = tab_row(&t);
+		row[0].null = false;
+		snprintf(row[0].t, sizeof row[0].t, "%s", names[i]);
+		row[1].null = false;
+		row[1].i = -2000;
+	}
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	tab_print_csv(&t, f);
+	fclose(f);
+	assert_non_null(strstr(buf, "\"'=HYPERLINK(\"\"http://x\"\")\","));
+	assert_non_null(strstr(buf, "\"'+1+2\","));
+	assert_non_null(strstr(buf, "\"'-cmd\","));
+	assert_non_null(strstr(buf, "\"'@SUM(A1)\","));
+	assert_non_null(strstr(buf, "\"Plain, Pat\","));
+	assert_non_null(strstr(buf, "\r\n-12.5,")); /* a number stays a number */
+	assert_null(strstr(buf, "\r\n="));          /* no cell starts a formula */
+	free(buf);
+	tab_free(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
+	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
+	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_csv_formula_cells),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
