@@ -88,3 +88,5 @@ tests_unit_test_rooms_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_rooms_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/rooms.sh
 EXTRA_DIST += tests/cli/rooms.sh
+TESTS += tests/cli/hk_tasks.sh
+EXTRA_DIST += tests/cli/hk_tasks.sh

@@ -126,7 +126,7 @@ void ui_booking_act(struct app *app, enum ui_req req, const char *code)
 	    ask_room_for_checkin(app, &row))
 		return;
 	/* An early departure is never one key: ask, saying the nights released. */
-	if (req == UI_REQ_CHECK_OUT && ui_load_booking(app, code, &row, &err) == FD_OK &&
+	if (req == UI_REQ_CHECK_OUT && fd_session_booking(app->session, code, &row, &err) == FD_OK &&
 	    row.b.departure > app->today) {
 		ui_booking_ask(app, req, code);
 		return;

@@ -67,6 +67,10 @@ struct fd_repo {
 
 	enum fd_status (*get_task)(void *ctx, const char *id, struct fd_hk_task *out, struct fd_error *err);
 	enum fd_status (*put_task)(void *ctx, const struct fd_hk_task *t, struct fd_error *err);
+	/* The open tasks of a room on a date (malloc'd; the caller frees *out,
+	 * also on error, where it is NULL). */
+	enum fd_status (*room_open_tasks)(void *ctx, const char *room, fd_date date, struct fd_hk_task **out,
+	                                  int *n, struct fd_error *err);
 
 	/* Folios (src/store/repo_folio.c). Lists are malloc'd; the caller
 	 * frees *out (also on error, where it is NULL). */

@@ -161,12 +161,80 @@ static void test_early_departure_needs_confirmation(void **state)
 	assert_int_equal(status_of(db, a), FD_BOOKING_CHECKED_OUT);
 }
 
+static void add_task(struct fd_db *db, const char *id, const char *room, const char *kind,
+                     const char *attendant)
+{
+	char payload[256];
+	struct fd_error err = {0};
+	snprintf(payload, sizeof payload,
+	         "{\"id\":\"%s\",\"room\":\"%s\",\"date\":\"" FX_TODAY
+	         "\",\"kind\":\"%s\",\"attendant\":\"%s\"}",
+	         id, room, kind, attendant);
+	assert_int_equal(fx_op(db, "mia", "task.create", payload, NULL, &err), FD_OK);
+}
+
+static struct fd_hk_task task(struct fd_db *db, const char *id)
+{
+	struct fd_hk_task t;
+	const struct fd_repo *r = fd_db_repo(db);
+	assert_int_equal(r->get_task(r->ctx, id, &t, NULL), FD_OK);
+	return t;
+}
+
+static void mark(struct fd_db *db, const char *actor, const char *room, const char *status)
+{
+	char payload[128];
+	struct fd_error err = {0};
+	snprintf(payload, sizeof payload, "{\"room\":\"%s\",\"status\":\"%s\"}", room, status);
+	assert_int_equal(fx_op(db, actor, "room.set_clean", payload, NULL, &err), FD_OK);
+}
+
+#define T1 "00000000-0000-4000-8000-0000000000a1"
+#define T2 "00000000-0000-4000-8000-0000000000a2"
+#define T3 "00000000-0000-4000-8000-0000000000a3"
+#define T4 "00000000-0000-4000-8000-0000000000a4"
+
+static void test_marking_a_room_finishes_its_task(void **state)
+{
+	struct fd_db *db = *state;
+	add_task(db, T1, "101", "clean", "anna");
+	add_task(db, T2, "102", "clean", "mia");
+	add_task(db, T3, "103", "clean", "anna");
+	add_task(db, T4, "103", "inspect", "anna");
+	/* The attendant assigned marks the room clean: done, by whom, when. */
+	mark(db, "anna", "101", "clean");
+	struct fd_hk_task t = task(db, T1);
+	assert_int_equal(t.status, FD_TASK_DONE);
+	assert_string_equal(t.done_by, "anna");
+	assert_true(t.done_at > 0);
+	/* Someone else's room stays open for them... */
+	mark(db, "anna", "102", "clean");
+	assert_int_equal(task(db, T2).status, FD_TASK_OPEN);
+	assert_string_equal(task(db, T2).done_by, "");
+	/* ...until the attendant (here a supervisor) says so. */
+	mark(db, "mia", "102", "inspected");
+	assert_int_equal(task(db, T2).status, FD_TASK_DONE);
+	assert_string_equal(task(db, T2).done_by, "mia");
+	/* Clean finishes the cleaning, not the inspection; inspected both. */
+	mark(db, "anna", "103", "clean");
+	assert_int_equal(task(db, T3).status, FD_TASK_DONE);
+	assert_int_equal(task(db, T4).status, FD_TASK_OPEN);
+	mark(db, "mia", "103", "inspected");
+	t = task(db, T4);
+	assert_int_equal(t.status, FD_TASK_DONE);
+	assert_string_equal(t.done_by, "mia");
+	/* A dirty room reopens nothing already done. */
+	mark(db, "anna", "101", "dirty");
+	assert_int_equal(task(db, T1).status, FD_TASK_DONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_occupied_room_refuses_check_in, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_audit_refuses_due_outs_in_house, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_early_departure_needs_confirmation, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_marking_a_room_finishes_its_task, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
