@@ -36,3 +36,5 @@ tests_unit_test_query_desk_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_query_desk_LDADD = $(UNIT_LDADD)
 TESTS += tests/ui/rooms.sh
 EXTRA_DIST += tests/ui/rooms.sh
+TESTS += tests/ui/chooser.sh
+EXTRA_DIST += tests/ui/chooser.sh

@@ -11,7 +11,7 @@ wait_for "101"
 # The cursor starts on room 101 tonight, which is free: new booking there.
 keys n
 wait_for "New booking"
-wait_for "< 101 >"
+wait_for "< 101 VC >"
 keys -l "Weiß, Otto"
 wait_for "Weiß, Otto"
 # Departure: two nights.
