@@ -56,3 +56,7 @@ tests_unit_test_ui_list_SOURCES = tests/unit/test_ui_list.c ui/list.c ui/list.h 
 tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
 tests_unit_test_ui_list_LDADD = $(UNIT_LDADD) $(NCURSES_LIBS)
 UI_TESTS += tests/ui/hk_cursor.sh
+TESTS += tests/ui/rooms.sh
+EXTRA_DIST += tests/ui/rooms.sh
+TESTS += tests/ui/chooser.sh
+EXTRA_DIST += tests/ui/chooser.sh

@@ -39,7 +39,7 @@ static const struct cli_command commands[] = {
     {"assign", cmd_assign, "CODE ROOM", N_("assign a room to a booking")},
     {"move", cmd_move, "CODE ROOM", N_("move a booking (or an in-house guest) to another room")},
     {"checkin", cmd_checkin, "CODE [--room NUM] [--late]", N_("check a guest in")},
-    {"checkout", cmd_checkout, "CODE", N_("check a guest out; the room becomes dirty")},
+    {"checkout", cmd_checkout, "CODE [--early]", N_("check a guest out; the room becomes dirty")},
     {"cancel", cmd_cancel, "CODE", N_("cancel a reserved booking")},
     {"noshow", cmd_noshow, "CODE", N_("mark a booking as a no-show")},
     {"hk", cmd_hk, "ROOM dirty|pickup|clean|inspected [--occupied|--vacant]",

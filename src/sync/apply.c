@@ -201,6 +201,8 @@ static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error
 	jstr(o, "attendant", t.attendant, sizeof t.attendant);
 	jstr(o, "status", status, sizeof status);
 	t.version = jint(o, "version");
+	jstr(o, "done_by", t.done_by, sizeof t.done_by);
+	t.done_at = jint(o, "done_at");
 	if (!t.id[0] || !fd_task_kind_parse(kind, &t.kind) || !fd_task_status_parse(status, &t.status))
 		return bad_state("task", t.id, err);
 	const struct fd_repo *r = fd_db_repo(db);
