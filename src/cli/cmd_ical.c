@@ -241,7 +241,7 @@ static void add_block_op(struct cli *cli, struct fd_op *op, const char *room, co
                          fd_date end, const char *summary, const char *source)
 {
 	char a[FD_DATE_STRLEN];
-	cli_op(cli, op, "room.block");
+	fd_session_op(&cli->session, op, "room.block");
 	cJSON_AddStringToObject(op->payload, "room", room);
 	cJSON_AddStringToObject(op->payload, "uid", uid);
 	cJSON_AddStringToObject(op->payload, "from", fd_date_format(start, a));
@@ -338,7 +338,7 @@ static enum fd_status plan_unblocks(struct cli *cli, const char *room, const cha
 			break;
 		}
 		struct fd_op *op = &f->ops[f->n++];
-		cli_op(cli, op, "room.unblock");
+		fd_session_op(&cli->session, op, "room.unblock");
 		cJSON_AddStringToObject(op->payload, "room", room);
 		cJSON_AddStringToObject(op->payload, "uid", uid);
 		(*removed)++;

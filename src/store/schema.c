@@ -151,9 +151,10 @@ static const char schema_v5[] =
 /* Versions 3 (folios, src/folio), 4 and 6 (sync: conflicts and cursors;
  * undoing pending folio lines, src/sync) belong to those areas; the next
  * free one is 7. */
-extern const char fd_schema_v3_folio[]; /* schema_folio.c */
-extern const char fd_schema_v4_sync[];  /* schema_sync.c */
-extern const char fd_schema_v6_sync[];  /* schema_sync.c */
+extern const char fd_schema_v3_folio[];    /* schema_folio.c */
+extern const char fd_schema_v4_sync[];     /* schema_sync.c */
+extern const char fd_schema_v6_sync[];     /* schema_sync.c */
+extern const char fd_schema_v9_invoices[]; /* repo_invoice.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -197,6 +198,7 @@ static const struct fd_migration core_migrations[] = {
     {6, fd_schema_v6_sync, NULL},
     {7, schema_v7, NULL},
     {8, schema_v8, NULL},
+    {9, fd_schema_v9_invoices, NULL},
 };
 /* clang-format on */
 
