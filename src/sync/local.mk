@@ -24,3 +24,4 @@ tests_sync_test_sync_overlay_LDADD = libfdsync.a $(UNIT_LDADD)
 SYNC_TESTS += tests/sync/test_erasure.sh
 SYNC_TESTS += tests/sync/test_sync_queue.sh
 SYNC_TESTS += tests/sync/test_invoice_numbers.sh
+SYNC_TESTS += tests/sync/test_sync_restore.sh
