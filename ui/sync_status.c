@@ -11,6 +11,7 @@ bool ui_sync_init(struct ui_sync *s)
 	atomic_init(&s->configured, false);
 	atomic_init(&s->online, false);
 	s->pending = s->conflicts = 0;
+	s->last_heard = 0;
 	if (pipe(s->wake_fd) != 0)
 		return false;
 	for (int i = 0; i < 2; i++) {

@@ -143,7 +143,8 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		cJSON_AddItemToObject(body, "ops", ops);
 		long status;
 		cJSON *resp = NULL;
-		st = sync_http_json(h, "POST", "/v1/ops", body, tok, 60, &status, &resp, NULL, err);
+		/* Short: a hung server must not hold the queue (or the status) for long. */
+		st = sync_http_json(h, "POST", "/v1/ops", body, tok, 20, &status, &resp, NULL, err);
 		cJSON_Delete(body);
 		if (st) {
 			cJSON_Delete(resp);

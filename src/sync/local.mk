@@ -25,3 +25,4 @@ SYNC_TESTS += tests/sync/test_erasure.sh
 SYNC_TESTS += tests/sync/test_sync_queue.sh
 SYNC_TESTS += tests/sync/test_invoice_numbers.sh
 SYNC_TESTS += tests/sync/test_sync_restore.sh
+SYNC_TESTS += tests/sync/test_sync_status.sh
