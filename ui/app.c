@@ -144,8 +144,10 @@ static void refresh_sync_counts(struct app *app)
 		struct fd_sync_status st;
 		fd_sync_status_get(app->engine, &st);
 		atomic_store(&app->sync.online, st.online);
-		app->sync.pending = st.pending;
+		/* Pending comes from the local outbox (above), at once; the
+		 * engine's count is only as fresh as its last exchange. */
 		app->sync.conflicts = st.open_conflicts;
+		app->sync.last_heard = st.last_heard;
 	}
 	fd_query_business_date(app->db, &app->today, NULL);
 }
@@ -195,6 +197,15 @@ static void paint_status(struct app *app)
 	snprintf(line, sizeof line, _(" %s  %s  user %s  %s  pending %d  conflicts %d"),
 	         fd_date_format(app->today, day), app->hotel, fd_session_actor(app->session), net,
 	         app->sync.pending, app->sync.conflicts);
+	if (atomic_load(&app->sync.configured) && app->sync.last_heard) {
+		/* When the terminal last heard from the server. */
+		char heard[32];
+		time_t t = (time_t)app->sync.last_heard;
+		struct tm tm;
+		strftime(heard, sizeof heard, "%H:%M:%S", localtime_r(&t, &tm));
+		size_t len = strlen(line);
+		snprintf(line + len, sizeof line - len, _("  heard %s"), heard);
+	}
 	ui_put(app->status, 0, 0, line, app->cols, app->attr[UI_A_BAR]);
 	wnoutrefresh(app->status);
 }

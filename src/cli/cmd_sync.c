@@ -247,6 +247,12 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	int64_t cursor = meta_int(cli->db, "sync_cursor");
 	int64_t last = meta_int(cli->db, "sync_last_success");
+	/* What the engine (the application, `sync --follow`) last heard: its
+	 * heartbeat asks every second, so older than 15 s means nobody hears the
+	 * server now. */
+	int64_t heard = meta_int(cli->db, "sync_last_heard");
+	bool online =
+	    enrolled && meta_int(cli->db, "sync_online") == 1 && heard && (int64_t)time(NULL) - heard <= 15;
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddBoolToObject(doc, "enrolled", enrolled);
@@ -255,6 +261,8 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(doc, "user", user);
 		cJSON_AddNumberToObject(doc, "cursor", (double)cursor);
 		cJSON_AddNumberToObject(doc, "last_success", (double)last);
+		cJSON_AddBoolToObject(doc, "online", online);
+		cJSON_AddNumberToObject(doc, "last_heard", (double)heard);
 		cJSON_AddNumberToObject(doc, "pending", pending);
 		cJSON_AddNumberToObject(doc, "rejected", rejected);
 		cJSON_AddNumberToObject(doc, "open_conflicts", conflicts);
@@ -275,6 +283,12 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 		printf(_("Last sync:  %s\n"), when);
 	} else {
 		printf(_("Last sync:  never\n"));
+	}
+	if (heard) {
+		char when[64];
+		time_t t = (time_t)heard;
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime(&t));
+		printf(_("Heard from: %s (%s)\n"), when, online ? _("online") : _("offline"));
 	}
 	printf(_("Pending:    %d operations\nRejected:   %d operations\nConflicts:  %d open\n"), pending,
 	       rejected, conflicts);

@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/i18n.h"
 #include "store/cache.h"
 #include "store/oplog.h"
+#include "store/outbox_keep.h"
 #include "sync/sync_internal.h"
 
 static void jstr(const cJSON *o, const char *name, char *out, size_t size)
@@ -470,6 +472,9 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 	if (st)
 		return st;
 	st = sync_overlay_undo(db, err);
+	/* Acknowledged operations are kept for a window (outbox_keep.h). */
+	if (!st)
+		st = fd_outbox_prune(db, (int64_t)time(NULL) - (int64_t)fd_outbox_keep_days(db) * 86400, err);
 	return finish(db, st, sync_meta_int(db, "sync_cursor", 0), err);
 }
 
@@ -508,6 +513,14 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 					st = handlers[k].put(db, row, err);
 		}
 	}
+	/* A new epoch: the server was restored from a backup, which may lack
+	 * operations it acknowledged. Every operation of the keep window is
+	 * submitted again; the server answers those it has as duplicates. */
+	char was[80] = "";
+	fd_db_meta_get(db, "sync_epoch", was, sizeof was, NULL);
+	if (!st && was[0] && strcmp(was, epoch->valuestring) != 0)
+		st = fd_outbox_requeue_since(
+		    db, (int64_t)time(NULL) - (int64_t)fd_outbox_keep_days(db) * 86400, err);
 	if (!st)
 		st = fd_db_meta_set(db, "sync_epoch", epoch->valuestring, err);
 	/* Results recorded under the old epoch mean nothing now: every

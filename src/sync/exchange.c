@@ -111,19 +111,22 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		return st;
 	fd_db_meta_get(db, "device_id", device, sizeof device, NULL);
 	int requeues = 0;
+	int limit = batch > 0 ? batch : 1;
 	for (;;) {
-		cJSON *ops = next_batch(db, batch, device, err);
+		cJSON *ops = next_batch(db, limit, device, err);
 		if (!ops)
 			return err->status;
 		if (cJSON_GetArraySize(ops) == 0) {
 			cJSON_Delete(ops);
 			return FD_OK;
 		}
+		int sent = cJSON_GetArraySize(ops);
 		cJSON *body = cJSON_CreateObject();
 		cJSON_AddItemToObject(body, "ops", ops);
 		long status;
 		cJSON *resp = NULL;
-		st = sync_http_json(h, "POST", "/v1/ops", body, tok, 60, &status, &resp, NULL, err);
+		/* Short: a hung server must not hold the queue (or the status) for long. */
+		st = sync_http_json(h, "POST", "/v1/ops", body, tok, 20, &status, &resp, NULL, err);
 		cJSON_Delete(body);
 		if (st) {
 			cJSON_Delete(resp);
@@ -139,6 +142,14 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 			if (n == 0) /* nothing settled: do not spin */
 				return fd_fail(err, FD_E_IO, "bad_answer", NULL,
 				               _("The server answered a push without results."));
+			continue;
+		}
+		/* Refused as a whole (too many operations: 400 "1 to N
+		 * operations", 413 too large): never send the same batch again;
+		 * halve it until the server takes it. */
+		if ((status == 400 || status == 413) && sent > 1) {
+			limit = sent / 2;
+			cJSON_Delete(resp);
 			continue;
 		}
 		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(resp, "expected");
