@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "server/reply.h"
 
 /* --- answers --- */
@@ -79,12 +80,13 @@ enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields
 	*out = NULL;
 	if (!r->body || r->body_len == 0)
 		return fd_fail(err, FD_E_INVALID, "invalid_json", "body", "The request needs a JSON body.");
-	const char *end = NULL;
-	cJSON *doc = cJSON_ParseWithLengthOpts(r->body, r->body_len, &end, false);
+	/* Strict: malformed UTF-8 and NUL escapes are refused, not truncated
+	 * ("fo1\u0000admin" must not sign in as fo1). */
+	cJSON *doc = fd_json_parse(r->body, r->body_len, err);
 	if (!doc) {
-		size_t at = end && end >= r->body ? (size_t)(end - r->body) : 0;
-		return fd_fail(err, FD_E_INVALID, "invalid_json", "body",
-		               "The body is not valid JSON (near byte %zu).", at);
+		if (err)
+			snprintf(err->field, sizeof err->field, "%s", "body");
+		return FD_E_INVALID;
 	}
 	if (!cJSON_IsObject(doc)) {
 		cJSON_Delete(doc);
