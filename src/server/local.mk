@@ -21,3 +21,4 @@ clean-local: clean-server-tools
 clean-server-tools:
 	rm -rf .npm-tools
 .PHONY: clean-server-tools
+SERVER_TESTS += tests/server/test_shapes.sh
