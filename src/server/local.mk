@@ -22,3 +22,4 @@ clean-server-tools:
 	rm -rf .npm-tools
 .PHONY: clean-server-tools
 SERVER_TESTS += tests/server/test_shapes.sh
+SERVER_TESTS += tests/server/test_listen.sh

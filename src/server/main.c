@@ -200,7 +200,7 @@ static int serve(struct srv_config *cfg)
 	int rc = 0;
 	if (srv_http_start(&s, &err)) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		rc = 1;
+		rc = err.status == FD_E_INVALID ? 2 : 1; /* a wrong setting is a usage error */
 	} else {
 		fprintf(stderr, "frontdeskd: serving %s (epoch %s, seq %lld)\n", cfg->data_dir, s.epoch,
 		        (long long)s.seq);
