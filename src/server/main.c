@@ -162,6 +162,12 @@ static int serve(struct srv_config *cfg)
 		fprintf(stderr, "frontdeskd: %s (run 'frontdeskd init' first?)\n", err.message);
 		return 1;
 	}
+	/* Held until the process ends: `restore` refuses while we serve. */
+	if (srv_lock_data(cfg->data_dir, &err) < 0) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		fd_db_close(s.wdb);
+		return 1;
+	}
 	if (srv_epoch(s.wdb, s.epoch, &err)) {
 		fprintf(stderr, "frontdeskd: cannot read the epoch: %s\n", err.message);
 		fd_db_close(s.wdb);
@@ -234,6 +240,7 @@ static void usage(FILE *out)
 	        "  devices\n"
 	        "  device revoke ID\n"
 	        "  backup FILE\n"
+	        "  restore FILE           replace the database with a backup (server stopped)\n"
 	        "  check\n"
 	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
 	        "  routes\n");

@@ -6,11 +6,15 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "server/server.h"
 
@@ -149,4 +153,28 @@ struct fd_db *srv_reader(struct srv *s, struct fd_error *err)
 	if (db)
 		pthread_setspecific(s->reader_key, db);
 	return db;
+}
+
+int srv_lock_data(const char *data_dir, struct fd_error *err)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/frontdeskd.lock", data_dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		fd_fail(err, FD_E_IO, "io", NULL, "Cannot open %s: %s.", path, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+		close(fd);
+		if (e == EWOULDBLOCK)
+			fd_fail(err, FD_E_CONFLICT, "serving", NULL,
+			        "A frontdeskd process is serving %s; stop it first (e.g. systemctl stop "
+			        "frontdeskd).",
+			        data_dir);
+		else
+			fd_fail(err, FD_E_IO, "io", NULL, "Cannot lock %s: %s.", path, strerror(e));
+		return -1;
+	}
+	return fd;
 }

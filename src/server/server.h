@@ -61,6 +61,11 @@ struct srv_hook {
 struct fd_db *srv_db_open(const char *data_dir, bool create, struct srv_hook *hook, struct fd_error *err);
 void srv_db_path(const char *data_dir, char *out, size_t size);
 enum fd_status srv_epoch(struct fd_db *db, char out[SRV_EPOCH_LEN], struct fd_error *err);
+/* The data directory's serve lock (DATA/frontdeskd.lock, flock): `serve`
+ * holds it for its lifetime, `restore` needs it. Returns the open lock fd
+ * (the lock goes with it), or -1 with err filled when another process holds
+ * it or it cannot be taken. */
+int srv_lock_data(const char *data_dir, struct fd_error *err);
 enum fd_status srv_epoch_renew(struct fd_db *db, struct fd_error *err);
 /* Highest change sequence ever allocated (0 when none). */
 int64_t srv_last_seq(struct fd_db *db);
