@@ -23,3 +23,4 @@ clean-server-tools:
 .PHONY: clean-server-tools
 SERVER_TESTS += tests/server/test_shapes.sh
 SERVER_TESTS += tests/server/test_listen.sh
+SERVER_TESTS += tests/server/test_damaged.sh
