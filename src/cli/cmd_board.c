@@ -104,11 +104,11 @@ static cJSON *board_json(const struct board *b)
 	cJSON_AddStringToObject(doc, "from", fd_date_format(b->from, d));
 	cJSON_AddNumberToObject(doc, "days", b->days);
 	for (int r = 0; r < b->n_rooms; r++) {
-		cJSON *o = cli_room_json(&b->rooms[r]);
+		cJSON *o = fd_room_json(&b->rooms[r]);
 		cJSON *stays = cJSON_AddArrayToObject(o, "stays");
 		for (int i = 0; i < b->n_stays; i++)
 			if (strcmp(b->stays[i].b.room, b->rooms[r].r.number) == 0)
-				cJSON_AddItemToArray(stays, cli_booking_json(&b->stays[i], ""));
+				cJSON_AddItemToArray(stays, fd_booking_json(&b->stays[i], ""));
 		cJSON_AddItemToArray(rooms, o);
 	}
 	return doc;

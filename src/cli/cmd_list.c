@@ -27,7 +27,7 @@ static bool print_booking(void *ctx, const struct fd_booking_row *row)
 	struct rows *r = ctx;
 	r->count++;
 	if (r->array)
-		cJSON_AddItemToArray(r->array, cli_booking_json(row, r->currency));
+		cJSON_AddItemToArray(r->array, fd_booking_json(row, r->currency));
 	else
 		cli_booking_line(stdout, row, r->currency);
 	return true;
@@ -145,7 +145,7 @@ static bool print_room(void *ctx, const struct fd_room_row *row)
 	struct rows *r = ctx;
 	r->count++;
 	if (r->array)
-		cJSON_AddItemToArray(r->array, cli_room_json(row));
+		cJSON_AddItemToArray(r->array, fd_room_json(row));
 	else
 		cli_room_line(stdout, row);
 	return true;
@@ -172,13 +172,7 @@ static bool print_type(void *ctx, const struct fd_room_type *t)
 	r->count++;
 	fd_money_format(t->base_rate, r->currency, rate, sizeof rate);
 	if (r->array) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "code", t->code);
-		cJSON_AddStringToObject(o, "name", t->name);
-		cJSON_AddNumberToObject(o, "max_occupancy", t->max_occupancy);
-		cJSON_AddNumberToObject(o, "base_rate_minor", (double)t->base_rate);
-		cJSON_AddNumberToObject(o, "rank", t->rank);
-		cJSON_AddItemToArray(r->array, o);
+		cJSON_AddItemToArray(r->array, fd_room_type_json(t));
 	} else {
 		printf("%-6s %s %2d %14s\n", t->code, fd_text_fit(t->name, 28, 1, name, sizeof name),
 		       t->max_occupancy, rate);
@@ -301,7 +295,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddItemToObject(doc, "booking", cli_booking_json(&row, r.currency));
+		cJSON_AddItemToObject(doc, "booking", fd_booking_json(&row, r.currency));
 		cJSON_AddItemToObject(doc, "history", cli_history_json(cli, row.b.id));
 		cli_print_json(doc);
 	} else {

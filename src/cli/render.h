@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* How the command line shows bookings and rooms: one text line, a detail
- * view, or a JSON object (field names are part of the scripting interface). */
+ * view, or a JSON object (store/encode.h: the same shapes as the server's,
+ * documented in data/openapi.yaml; part of the scripting interface). */
 #ifndef FD_CLI_RENDER_H
 #define FD_CLI_RENDER_H
 
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "store/encode.h" /* the JSON shapes: fd_booking_json, fd_room_json */
 #include "store/query.h"
 
-cJSON *cli_booking_json(const struct fd_booking_row *row, const char *currency);
 void cli_booking_line(FILE *out, const struct fd_booking_row *row, const char *currency);
 void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row *row, const char *currency);
-cJSON *cli_room_json(const struct fd_room_row *row);
 void cli_room_line(FILE *out, const struct fd_room_row *row);
 /* The audit trail of one entity, oldest first. */
 cJSON *cli_history_json(struct cli *cli, const char *entity_id);

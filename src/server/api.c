@@ -71,6 +71,7 @@
 #include "server/reply.h"
 #include "server/route.h"
 #include "server/server.h"
+#include "store/encode.h"
 #include "store/query.h"
 
 /* --- query parameters --- */
@@ -209,84 +210,46 @@ static void api_snapshot(struct srv *s, const struct srv_req *r, const struct sr
 
 static bool room_cb(void *ctx, const struct fd_room_row *row)
 {
-	char d[FD_DATE_STRLEN];
-	const struct fd_room *rm = &row->r;
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "number", rm->number);
-	cJSON_AddStringToObject(o, "type", rm->type_code);
-	cJSON_AddNumberToObject(o, "floor", rm->floor);
-	cJSON_AddStringToObject(o, "section", rm->section);
-	cJSON_AddStringToObject(o, "clean", fd_clean_name(rm->clean));
-	cJSON_AddStringToObject(o, "maintenance", fd_maint_name(rm->maint));
-	if (rm->maint != FD_MAINT_NONE) {
-		cJSON_AddStringToObject(o, "maintenance_reason", rm->maint_reason);
-		cJSON_AddStringToObject(o, "maintenance_from", fd_date_format(rm->maint_from, d));
-		cJSON_AddStringToObject(o, "maintenance_to", fd_date_format(rm->maint_to, d));
-	}
-	cJSON_AddStringToObject(o, "status", row->hk_code);
-	cJSON_AddBoolToObject(o, "dnd", rm->dnd);
-	cJSON_AddBoolToObject(o, "mur", rm->mur);
-	if (row->occupant_code[0])
-		cJSON_AddStringToObject(o, "occupant", row->occupant_code);
-	cJSON_AddNumberToObject(o, "version", (double)rm->version);
-	cJSON_AddItemToArray(ctx, o);
+	cJSON_AddItemToArray(ctx, fd_room_json(row));
 	return true;
 }
 
 static bool type_cb(void *ctx, const struct fd_room_type *t)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "code", t->code);
-	cJSON_AddStringToObject(o, "name", t->name);
-	cJSON_AddNumberToObject(o, "max_occupancy", t->max_occupancy);
-	cJSON_AddNumberToObject(o, "base_rate", (double)t->base_rate);
-	cJSON_AddNumberToObject(o, "rank", t->rank);
-	cJSON_AddItemToArray(ctx, o);
+	cJSON_AddItemToArray(ctx, fd_room_type_json(t));
 	return true;
 }
 
-static cJSON *booking_json(const struct fd_booking_row *row)
+/* Bookings in the shape of the command line's --json (store/encode.h). */
+struct bookings_ctx {
+	cJSON *arr;
+	char currency[4];
+	const char *code; /* find: the code looked for */
+	cJSON *found;
+};
+
+static void currency_of(struct fd_db *db, char out[4])
 {
-	const struct fd_booking *b = &row->b;
-	char d[FD_DATE_STRLEN];
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "id", b->id);
-	cJSON_AddStringToObject(o, "code", b->code);
-	cJSON_AddStringToObject(o, "guest_id", b->guest_id);
-	cJSON_AddStringToObject(o, "guest", row->guest_name);
-	cJSON_AddStringToObject(o, "type", b->type_code);
-	if (b->room[0])
-		cJSON_AddStringToObject(o, "room", b->room);
-	else
-		cJSON_AddNullToObject(o, "room");
-	cJSON_AddStringToObject(o, "arrival", fd_date_format(b->arrival, d));
-	cJSON_AddStringToObject(o, "departure", fd_date_format(b->departure, d));
-	cJSON_AddNumberToObject(o, "adults", b->adults);
-	cJSON_AddNumberToObject(o, "children", b->children);
-	cJSON_AddNumberToObject(o, "rate", (double)b->rate);
-	cJSON_AddStringToObject(o, "status", fd_booking_status_name(b->status));
-	cJSON_AddStringToObject(o, "source", b->source);
-	cJSON_AddNumberToObject(o, "version", (double)b->version);
-	return o;
+	struct fd_property p;
+	const struct fd_repo *repo = fd_db_repo(db);
+	out[0] = '\0';
+	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK)
+		memcpy(out, p.currency, 4);
 }
 
 static bool booking_cb(void *ctx, const struct fd_booking_row *row)
 {
-	cJSON_AddItemToArray(ctx, booking_json(row));
+	struct bookings_ctx *x = ctx;
+	cJSON_AddItemToArray(x->arr, fd_booking_json(row, x->currency));
 	return true;
 }
 
-struct find_ctx {
-	const char *code;
-	cJSON *found;
-};
-
 static bool find_cb(void *ctx, const struct fd_booking_row *row)
 {
-	struct find_ctx *f = ctx;
+	struct bookings_ctx *f = ctx;
 	if (strcmp(row->b.code, f->code) != 0)
 		return true;
-	f->found = booking_json(row);
+	f->found = fd_booking_json(row, f->currency);
 	return false;
 }
 
@@ -353,16 +316,17 @@ static void api_bookings(struct srv *s, const struct srv_req *r, const struct sr
 	struct fd_db *db = reader_or_fail(s, out);
 	if (!db)
 		return;
-	cJSON *arr = cJSON_CreateArray();
-	enum fd_status st = fd_query_bookings(db, &f, booking_cb, arr, &err);
-	answer_list(out, st, &err, arr);
+	struct bookings_ctx x = {.arr = cJSON_CreateArray()};
+	currency_of(db, x.currency);
+	enum fd_status st = fd_query_bookings(db, &f, booking_cb, &x, &err);
+	answer_list(out, st, &err, x.arr);
 }
 
 static void api_booking(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                         struct srv_resp *out)
 {
 	(void)c, (void)state;
-	struct find_ctx f = {.code = r->param};
+	struct bookings_ctx f = {.code = r->param};
 	if (strlen(f.code) != FD_CODE_LEN - 1) {
 		srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%.16s\".", f.code);
 		return;
@@ -371,6 +335,7 @@ static void api_booking(struct srv *s, const struct srv_req *r, const struct srv
 	struct fd_db *db = reader_or_fail(s, out);
 	if (!db)
 		return;
+	currency_of(db, f.currency);
 	enum fd_status st = fd_query_find(db, f.code, 5, find_cb, &f, &err);
 	if (st) {
 		cJSON_Delete(f.found);

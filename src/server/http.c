@@ -370,7 +370,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 
 /* --- start and stop --- */
 
-static bool parse_listen(const char *spec, struct sockaddr_in *sa, bool *loopback)
+/* ADDR:PORT with an IPv4 address or "localhost", or [IPv6-ADDRESS]:PORT. */
+static bool parse_listen(const char *spec, struct sockaddr_storage *ss, bool *loopback)
 {
 	char host[128];
 	const char *colon = strrchr(spec, ':');
@@ -380,9 +381,21 @@ static bool parse_listen(const char *spec, struct sockaddr_in *sa, bool *loopbac
 	host[colon - spec] = '\0';
 	char *end;
 	long port = strtol(colon + 1, &end, 10);
-	if (*end || port < 0 || port > 65535)
+	if (!colon[1] || *end || port < 0 || port > 65535)
 		return false;
-	memset(sa, 0, sizeof *sa);
+	memset(ss, 0, sizeof *ss);
+	size_t n = strlen(host);
+	if (n >= 2 && host[0] == '[' && host[n - 1] == ']') {
+		struct sockaddr_in6 *sa6 = (struct sockaddr_in6 *)(void *)ss;
+		host[n - 1] = '\0';
+		sa6->sin6_family = AF_INET6;
+		sa6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host + 1, &sa6->sin6_addr) != 1)
+			return false;
+		*loopback = IN6_IS_ADDR_LOOPBACK(&sa6->sin6_addr);
+		return true;
+	}
+	struct sockaddr_in *sa = (struct sockaddr_in *)(void *)ss;
 	sa->sin_family = AF_INET;
 	sa->sin_port = htons((uint16_t)port);
 	if (strcmp(host, "localhost") == 0)
@@ -391,6 +404,19 @@ static bool parse_listen(const char *spec, struct sockaddr_in *sa, bool *loopbac
 		return false;
 	*loopback = (ntohl(sa->sin_addr.s_addr) >> 24) == 127;
 	return true;
+}
+
+/* "127.0.0.1" or "[::1]" */
+static void host_text(const struct sockaddr_storage *ss, char *out, size_t size)
+{
+	char a[INET6_ADDRSTRLEN] = "?";
+	if (ss->ss_family == AF_INET6) {
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)ss)->sin6_addr, a, sizeof a);
+		snprintf(out, size, "[%s]", a);
+	} else {
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ss)->sin_addr, a, sizeof a);
+		snprintf(out, size, "%s", a);
+	}
 }
 
 static char *slurp(const char *path, struct fd_error *err)
@@ -418,20 +444,21 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
 	s->http = h;
 	pthread_mutex_init(&h->mlock, NULL);
-	struct sockaddr_in sa;
+	struct sockaddr_storage sa;
 	bool loopback;
 	if (!parse_listen(s->cfg.listen, &sa, &loopback))
 		return fd_fail(err, FD_E_INVALID, "invalid_listen", "listen",
-		               "--listen must be IPv4-ADDRESS:PORT (got \"%s\").", s->cfg.listen);
+		               "--listen must be IPv4-ADDRESS:PORT or [IPv6-ADDRESS]:PORT (got \"%s\").",
+		               s->cfg.listen);
 	bool tls = s->cfg.tls_cert[0] || s->cfg.tls_key[0];
 	if (tls && !(s->cfg.tls_cert[0] && s->cfg.tls_key[0]))
 		return fd_fail(err, FD_E_INVALID, "invalid_tls", "tls-cert",
 		               "Give both --tls-cert and --tls-key.");
 	if (!tls && !loopback)
-		return fd_fail(
-		    err, FD_E_INVALID, "plain_http", "listen",
-		    "Refusing plain HTTP on %s: give --tls-cert and --tls-key, or listen on 127.0.0.1.",
-		    s->cfg.listen);
+		return fd_fail(err, FD_E_INVALID, "plain_http", "listen",
+		               "Refusing plain HTTP on %s: give --tls-cert and --tls-key, or listen on "
+		               "127.0.0.1 or [::1].",
+		               s->cfg.listen);
 	if (tls && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
 		return fd_fail(err, FD_E_INVALID, "no_tls", NULL,
 		               "This libmicrohttpd was built without TLS.");
@@ -439,7 +466,8 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	    (!(h->tls_cert = slurp(s->cfg.tls_cert, err)) || !(h->tls_key = slurp(s->cfg.tls_key, err))))
 		return err->status;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
-	                 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0);
+	                 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0) |
+	                 (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
 	struct MHD_OptionItem opts[] = {
 	    {MHD_OPTION_SOCK_ADDR, 0, &sa},
 	    {MHD_OPTION_THREAD_POOL_SIZE, s->cfg.threads, NULL},
@@ -458,8 +486,10 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 		return fd_fail(err, FD_E_IO, "listen_failed", "listen",
 		               "Cannot listen on %s (in use or not allowed).", s->cfg.listen);
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
-	fprintf(stderr, "frontdeskd: listening on %s:%u (%s, %u threads)\n", inet_ntoa(sa.sin_addr),
-	        di ? di->port : 0, tls ? "https" : "http", s->cfg.threads);
+	char host[INET6_ADDRSTRLEN + 2];
+	host_text(&sa, host, sizeof host);
+	fprintf(stderr, "frontdeskd: listening on %s:%u (%s, %u threads)\n", host, di ? di->port : 0,
+	        tls ? "https" : "http", s->cfg.threads);
 	h->timer_running = pthread_create(&h->timer, NULL, timer_main, s) == 0;
 	return FD_OK;
 }

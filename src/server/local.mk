@@ -22,3 +22,6 @@ clean-server-tools:
 	rm -rf .npm-tools
 .PHONY: clean-server-tools
 SERVER_TESTS += tests/server/test_hostile_json.sh
+SERVER_TESTS += tests/server/test_shapes.sh
+SERVER_TESTS += tests/server/test_listen.sh
+SERVER_TESTS += tests/server/test_damaged.sh

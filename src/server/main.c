@@ -157,9 +157,20 @@ static int serve(struct srv_config *cfg)
 	static struct srv s;
 	struct fd_error err = {0};
 	s.cfg = *cfg;
+	char path[600];
+	srv_db_path(cfg->data_dir, path, sizeof path);
 	s.wdb = srv_db_open(cfg->data_dir, false, &s.hook, &err);
-	if (!s.wdb) {
+	if (!s.wdb && access(path, F_OK) != 0) {
 		fprintf(stderr, "frontdeskd: %s (run 'frontdeskd init' first?)\n", err.message);
+		return 1;
+	}
+	/* A damaged database is never served: terminals would sync from it. */
+	if (!s.wdb || srv_db_quick_check(s.wdb, &err)) {
+		fprintf(stderr,
+		        "frontdeskd: the database %s is damaged (%s); not serving it. Stop here and restore "
+		        "the latest backup: frontdeskd --data %s restore BACKUP-FILE\n",
+		        path, err.message, cfg->data_dir);
+		fd_db_close(s.wdb);
 		return 1;
 	}
 	/* Held until the process ends: `restore` refuses while we serve. */
@@ -206,7 +217,7 @@ static int serve(struct srv_config *cfg)
 	int rc = 0;
 	if (srv_http_start(&s, &err)) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		rc = 1;
+		rc = err.status == FD_E_INVALID ? 2 : 1; /* a wrong setting is a usage error */
 	} else {
 		fprintf(stderr, "frontdeskd: serving %s (epoch %s, seq %lld)\n", cfg->data_dir, s.epoch,
 		        (long long)s.seq);

@@ -178,3 +178,23 @@ int srv_lock_data(const char *data_dir, struct fd_error *err)
 	}
 	return fd;
 }
+
+enum fd_status srv_db_quick_check(struct fd_db *db, struct fd_error *err)
+{
+	sqlite3_stmt *q = NULL;
+	sqlite3 *h = fd_db_handle(db);
+	char first[256] = "";
+	int n = 0, rc = sqlite3_prepare_v2(h, "PRAGMA quick_check(5)", -1, &q, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(q, 0);
+		if (line && strcmp(line, "ok") != 0 && n++ == 0)
+			snprintf(first, sizeof first, "%s", line);
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_DONE && !first[0])
+		snprintf(first, sizeof first, "%s", sqlite3_errmsg(h));
+	sqlite3_finalize(q);
+	if (!first[0])
+		return FD_OK;
+	return fd_fail(err, FD_E_IO, "damaged", NULL, "%s", first);
+}

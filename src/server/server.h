@@ -60,6 +60,8 @@ struct srv_hook {
  * hook installed (hook may be NULL for a reader). */
 struct fd_db *srv_db_open(const char *data_dir, bool create, struct srv_hook *hook, struct fd_error *err);
 void srv_db_path(const char *data_dir, char *out, size_t size);
+/* SQLite's quick_check: FD_OK, or FD_E_IO naming the first problem. */
+enum fd_status srv_db_quick_check(struct fd_db *db, struct fd_error *err);
 enum fd_status srv_epoch(struct fd_db *db, char out[SRV_EPOCH_LEN], struct fd_error *err);
 /* The data directory's serve lock (DATA/frontdeskd.lock, flock): `serve`
  * holds it for its lifetime, `restore` needs it. Returns the open lock fd

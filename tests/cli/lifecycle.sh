@@ -10,20 +10,20 @@ make_hotel
 code=$(fd book --guest "Müller, Jürgen" --type STD --arrive 2026-11-25 --depart 2026-11-28 --adults 2 --rate 95.50) || fail "book"
 echo "$code" | grep -Eq '^[2-9A-Z]{6}$' || fail "code '$code'"
 fd --json bookings --from 2026-11-25 --to 2026-11-26 | jq -e --arg c "$code" \
-	'.bookings[] | select(.code == $c) | .rate_minor == 9550 and .nights == 3 and .room == null' >/dev/null || fail "bookings json"
+	'.bookings[] | select(.code == $c) | .rate == 9550 and .currency == "EUR" and .nights == 3 and .room == null' >/dev/null || fail "bookings json"
 fd --json arrivals | jq -e --arg c "$code" '[.bookings[].code] | index($c) != null' >/dev/null || fail "arrivals"
 fd --json find "MULLER" | jq -e --arg c "$code" '.bookings[0].code == $c' >/dev/null || fail "find by folded name"
 fd --json find "$(echo "$code" | tr 'A-Z' 'a-z')" | jq -e --arg c "$code" '.bookings[0].code == $c' >/dev/null || fail "find by code"
 
 fd checkin "$code" --room 102 >/dev/null || fail "checkin"
 fd --json inhouse | jq -e --arg c "$code" '.bookings[] | select(.code == $c) | .status == "checked_in" and .room == "102"' >/dev/null || fail "inhouse"
-fd --json rooms | jq -e '.rooms[] | select(.number == "102") | .hk_code == "OC" and .occupied' >/dev/null || fail "room OC"
+fd --json rooms | jq -e '.rooms[] | select(.number == "102") | .status == "OC" and .occupied' >/dev/null || fail "room OC"
 fd --json find 102 | jq -e --arg c "$code" '.bookings[0].code == $c' >/dev/null || fail "find by room"
 fd board --days 7 | grep -q "I Müller" || fail "board shows the stay: $(fd board --days 7)"
 
 expect_refused 1 "releases 3 nights" -- fd checkout "$code"
 fd checkout "$code" --early >/dev/null || fail "checkout"
-fd --json rooms | jq -e '.rooms[] | select(.number == "102") | .hk_code == "VD" and .clean == "dirty"' >/dev/null || fail "room dirty after checkout"
+fd --json rooms | jq -e '.rooms[] | select(.number == "102") | .status == "VD" and .clean == "dirty"' >/dev/null || fail "room dirty after checkout"
 fd --json show "$code" | jq -e '[.history[].type] == ["booking.create","booking.check_in","booking.check_out"]' >/dev/null || fail "history: $(fd --json show "$code")"
 
 # Out of order takes a room out of availability.
