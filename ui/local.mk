@@ -52,3 +52,5 @@ tests_unit_test_ui_list_SOURCES = tests/unit/test_ui_list.c ui/list.c ui/list.h 
 tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
 tests_unit_test_ui_list_LDADD = $(UNIT_LDADD) $(NCURSES_LIBS)
 UI_TESTS += tests/ui/hk_cursor.sh
+frontdesk_SOURCES += ui/term_check.c
+UI_TESTS += tests/ui/confirm_rules.sh tests/ui/small_screen.sh

@@ -29,6 +29,8 @@ keys 2
 wait_for "Arrivals (2)"
 wait_for "$CODE"
 keys j i
+wait_for "Check in Weiß, Otto ($CODE) to room 101? (y/n)"
+keys y
 wait_for "checked in to room 101"
 wait_for "Arrivals (1)"
 fd show "$CODE" | grep -q "checked_in" || fail "not checked in: $(fd show "$CODE")"
@@ -37,6 +39,8 @@ fd show "$CODE" | grep -q "checked_in" || fail "not checked in: $(fd show "$CODE
 keys Right Right
 wait_for "In house (2)"
 keys o
+wait_for "(y/n)"
+keys y
 wait_for "checked out; room 101 is dirty"
 fd show "$CODE" | grep -q "checked_out" || fail "not checked out"
 
