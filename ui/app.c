@@ -144,8 +144,10 @@ static void refresh_sync_counts(struct app *app)
 		struct fd_sync_status st;
 		fd_sync_status_get(app->engine, &st);
 		atomic_store(&app->sync.online, st.online);
-		app->sync.pending = st.pending;
+		/* Pending comes from the local outbox (above), at once; the
+		 * engine's count is only as fresh as its last exchange. */
 		app->sync.conflicts = st.open_conflicts;
+		app->sync.last_heard = st.last_heard;
 	}
 	fd_query_business_date(app->db, &app->today, NULL);
 }
@@ -216,6 +218,15 @@ static void paint_status(struct app *app)
 		show_day = false;
 	snprintf(line, sizeof line, " %s%s%s%s%s%s%s", show_day ? day : "", show_day ? "  " : "", hotel,
 	         hotel[0] ? "  " : "", show_user ? user : "", show_user ? "  " : "", tail);
+	if (atomic_load(&app->sync.configured) && app->sync.last_heard) {
+		/* When the terminal last heard from the server (cut first when narrow). */
+		char heard[32];
+		time_t t = (time_t)app->sync.last_heard;
+		struct tm tm;
+		strftime(heard, sizeof heard, "%H:%M:%S", localtime_r(&t, &tm));
+		size_t len = strlen(line);
+		snprintf(line + len, sizeof line - len, _("  heard %s"), heard);
+	}
 	ui_put(app->status, 0, 0, line, app->cols, app->attr[UI_A_BAR]);
 	wnoutrefresh(app->status);
 }
@@ -417,13 +428,12 @@ static void run_command(struct app *app, const char *text, const char *arg)
 		ui_board_goto(app, 0, text);
 		return;
 	}
-	struct fd_booking b;
-	const struct fd_repo *repo = fd_db_repo(app->db);
-	if (repo->get_booking(repo->ctx, text, &b, NULL) == FD_OK) {
-		ui_open_booking(app, b.code);
+	struct fd_booking_row row;
+	struct fd_error err;
+	if (fd_session_booking(app->session, text, &row, &err) == FD_OK) {
+		ui_open_booking(app, row.b.code);
 		return;
 	}
-	struct fd_error err;
 	fd_fail(&err, FD_E_NOT_FOUND, "not_found", NULL,
 	        _("\"%s\" is not a date (YYYY-MM-DD), a room or a booking code."), text);
 	ui_error(app, &err);

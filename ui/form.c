@@ -55,7 +55,8 @@ struct form {
 	struct fd_room_type types[MAX_TYPES];
 	int n_types, type; /* chosen type index */
 	char free_rooms[MAX_FREE][FD_ROOMNO_LEN];
-	int n_free, room; /* room index, -1 = any (assign later) */
+	char free_state[MAX_FREE][40]; /* each free room's housekeeping state (rank_free_rooms) */
+	int n_free, room;              /* room index, -1 = any (assign later) */
 	char want_room[FD_ROOMNO_LEN];
 	int free_count; /* fewest free rooms of the type over the stay */
 	char error[F_COUNT][400];
@@ -256,6 +257,51 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 	return true;
 }
 
+/* The room chooser: each free room with its housekeeping state (VC, VD,
+ * OC, OD, OOS; inspected; due out when a guest is still in it), ready
+ * rooms first: inspected, clean, not yet clean, out of service, then rooms
+ * whose guest has not left. Within a rank the store's order stays. */
+static void rank_free_rooms(struct app *app, struct form *f)
+{
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	int rank[MAX_FREE];
+	for (int i = 0; i < f->n_free; i++) {
+		struct fd_room r;
+		char code[FD_CODE_LEN] = "";
+		rank[i] = 3;
+		f->free_state[i][0] = '\0';
+		if (repo->get_room(repo->ctx, f->free_rooms[i], &r, NULL) != FD_OK)
+			continue;
+		bool occupied = repo->room_in_house(repo->ctx, r.number, f->editing ? f->orig.id : "", code,
+		                                    NULL) == FD_OK;
+		const char *hk = fd_room_hk_code(&r, occupied, app->today);
+		bool clean = r.clean == FD_CLEAN_CLEAN || r.clean == FD_CLEAN_INSPECTED;
+		if (occupied)
+			rank[i] = 4;
+		else if (hk[0] == 'O')
+			rank[i] = 3; /* out of service today */
+		else
+			rank[i] = r.clean == FD_CLEAN_INSPECTED ? 0 : clean ? 1 : 2;
+		const char *note = occupied                        ? _(", due out")
+		                   : r.clean == FD_CLEAN_INSPECTED ? _(", inspected")
+		                                                   : "";
+		snprintf(f->free_state[i], sizeof f->free_state[i], "%s%s", hk, note);
+	}
+	for (int i = 1; i < f->n_free; i++)
+		for (int j = i; j > 0 && rank[j - 1] > rank[j]; j--) {
+			int t = rank[j];
+			rank[j] = rank[j - 1];
+			rank[j - 1] = t;
+			char room[FD_ROOMNO_LEN], state[sizeof f->free_state[0]];
+			memcpy(room, f->free_rooms[j], sizeof room);
+			memcpy(f->free_rooms[j], f->free_rooms[j - 1], sizeof room);
+			memcpy(f->free_rooms[j - 1], room, sizeof room);
+			memcpy(state, f->free_state[j], sizeof state);
+			memcpy(f->free_state[j], f->free_state[j - 1], sizeof state);
+			memcpy(f->free_state[j - 1], state, sizeof state);
+		}
+}
+
 static bool parse_adults(struct app *app, struct form *f, char *err, size_t size)
 {
 	(void)app;
@@ -317,6 +363,7 @@ static bool check_type(struct app *app, struct form *f, char *err, size_t size)
 	f->free_count = fewest;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	repo->free_rooms(repo->ctx, type, a, d, f->free_rooms, MAX_FREE, &f->n_free, NULL);
+	rank_free_rooms(app, f);
 	bool same_type_and_dates = f->editing && strcmp(type, f->orig.type_code) == 0 &&
 	                           a >= f->orig.arrival && d <= f->orig.departure;
 	if (fewest > 0 || same_type_and_dates)
@@ -363,7 +410,7 @@ static bool show_type(const struct form *f, char *out, size_t size)
 static bool show_room(const struct form *f, char *out, size_t size)
 {
 	if (f->room >= 0)
-		snprintf(out, size, "< %s >", f->free_rooms[f->room]);
+		snprintf(out, size, "< %s %s >", f->free_rooms[f->room], f->free_state[f->room]);
 	else if (f->want_room[0])
 		snprintf(out, size, "< %s >", f->want_room);
 	else
@@ -439,7 +486,7 @@ static void find_guests(struct app *app, struct form *f)
 	if (comma)
 		*comma = '\0';
 	if (strlen(key) >= 2)
-		fd_query_find_desk(app->db, key, 40, add_match, f, NULL);
+		fd_query_find(app->db, key, 40, add_match, f, NULL);
 }
 
 static void form_recalc(struct app *app, struct pane *p)

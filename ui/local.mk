@@ -34,6 +34,10 @@ tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
 tests_unit_test_query_desk_SOURCES = tests/unit/test_query_desk.c ui/fixture.c ui/fixture.h
 tests_unit_test_query_desk_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_query_desk_LDADD = $(UNIT_LDADD)
+TESTS += tests/ui/code_case.sh
+EXTRA_DIST += tests/ui/code_case.sh
+TESTS += tests/ui/search_given.sh
+EXTRA_DIST += tests/ui/search_given.sh
 
 # The line editor: edits UTF-8 text without a terminal.
 frontdesk_SOURCES += ui/edit.h ui/edit.c
@@ -54,3 +58,7 @@ tests_unit_test_ui_list_LDADD = $(UNIT_LDADD) $(NCURSES_LIBS)
 UI_TESTS += tests/ui/hk_cursor.sh
 frontdesk_SOURCES += ui/term_check.c
 UI_TESTS += tests/ui/confirm_rules.sh tests/ui/small_screen.sh
+TESTS += tests/ui/rooms.sh
+EXTRA_DIST += tests/ui/rooms.sh
+TESTS += tests/ui/chooser.sh
+EXTRA_DIST += tests/ui/chooser.sh

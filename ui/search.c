@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Guest search: `/` from anywhere; results update with every key (part of
- * a name, a confirmation code or a room number; case- and accent-
- * insensitive through fd_query_find). Up/Down pick, Enter opens. */
+ * a name (family or given), a confirmation code or a room number; case-
+ * and accent-insensitive): the same query as `frontdesk find`,
+ * fd_query_find. Up/Down pick, Enter opens. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -56,7 +57,7 @@ static void search_recalc(struct app *app, struct pane *p)
 	struct search *s = p->st;
 	struct fd_error err = {0};
 	s->n = 0;
-	if (s->text[0] && fd_query_find_desk(app->db, s->text, MAX_RESULTS, add_row, s, &err))
+	if (s->text[0] && fd_query_find(app->db, s->text, MAX_RESULTS, add_row, s, &err))
 		ui_error(app, &err);
 	ui_list_set(&s->list, s->n, p->h - 3);
 }

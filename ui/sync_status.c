@@ -7,4 +7,5 @@ void ui_sync_init(struct ui_sync *s)
 	atomic_init(&s->configured, false);
 	atomic_init(&s->online, false);
 	s->pending = s->conflicts = 0;
+	s->last_heard = 0;
 }

@@ -9,13 +9,15 @@
 
 #include <stdbool.h>
 #include <stdatomic.h>
+#include <stdint.h>
 
 struct ui_sync {
 	atomic_bool configured; /* a server is enrolled */
 	atomic_bool online;     /* the last exchange with the server succeeded */
 	/* Read by the UI from the outbox on each wake-up. */
-	int pending;   /* operations not yet accepted by the server */
-	int conflicts; /* operations the server refused */
+	int pending;        /* operations not yet accepted by the server */
+	int conflicts;      /* operations the server refused */
+	int64_t last_heard; /* Unix seconds the server last answered, 0 = never */
 };
 
 /* Nothing configured, offline, no counts yet. */

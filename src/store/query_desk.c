@@ -218,11 +218,11 @@ enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kin
 enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb,
                                 void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(
-	    db,
-	    "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
-	    " ORDER BY seq DESC LIMIT ?2",
-	    err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT applied_at, type, actor, device FROM audit_log WHERE entity = "
+	                             "'booking' AND entity_id = ?1"
+	                             " ORDER BY seq DESC LIMIT ?2",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
@@ -233,6 +233,7 @@ enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int lim
 		h.at = sqlite3_column_int64(s, 0);
 		fd_col_text(s, 1, h.type, sizeof h.type);
 		fd_col_text(s, 2, h.actor, sizeof h.actor);
+		fd_col_text(s, 3, h.device, sizeof h.device);
 		if (!cb(ctx, &h)) {
 			rc = SQLITE_DONE;
 			break;
@@ -308,45 +309,6 @@ enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, st
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the outbox");
-}
-
-static int char_count(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-enum fd_status fd_query_find_desk(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-                                  struct fd_error *err)
-{
-	char key[256];
-	fd_fold(text, key, sizeof key);
-	if (char_count(key) >= 3)
-		return fd_query_find(db, text, limit, cb, ctx, err);
-	sqlite3_stmt *s =
-	    fd_db_stmt(db,
-	               "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-	               " WHERE b.room = ?2 OR substr(g.search_key, 1, length(?1)) = ?1"
-	               " ORDER BY b.arrival DESC LIMIT ?3",
-	               err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 3, limit > 0 ? limit : 50);
-	int rc;
-	struct fd_booking_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_booking_row(s, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "finding bookings");
 }
 
 enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err)
