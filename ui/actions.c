@@ -46,6 +46,38 @@ static const char *op_type(enum ui_req req)
 	}
 }
 
+/* The operation for req on a booking; extra is the room (move, check-in)
+ * or the new departure date (extend). */
+static void build_op(struct app *app, enum ui_req req, const struct fd_booking_row *row, const char *extra,
+                     struct fd_op *op)
+{
+	fd_session_op(app->session, op, op_type(req));
+	cJSON_AddStringToObject(op->payload, "booking", row->b.id);
+	if (req == UI_REQ_MOVE_ROOM || (req == UI_REQ_CHECK_IN && extra[0]))
+		cJSON_AddStringToObject(op->payload, "room", extra);
+	if (req == UI_REQ_EXTEND)
+		cJSON_AddStringToObject(op->payload, "departure", extra);
+	/* A guest arriving after their day checks in late, knowingly. */
+	if (req == UI_REQ_CHECK_IN && row->b.arrival < app->today)
+		cJSON_AddBoolToObject(op->payload, "late", true);
+	/* The confirmation said how many nights an early departure releases. */
+	if (req == UI_REQ_CHECK_OUT && row->b.departure > app->today)
+		cJSON_AddBoolToObject(op->payload, "early", true);
+}
+
+/* Would the operation be accepted? The same rules as applying it, judged
+ * before a question is asked; a refusal goes to the message line. */
+static bool acceptable(struct app *app, enum ui_req req, const struct fd_booking_row *row, const char *extra)
+{
+	struct fd_op op;
+	struct fd_error err = {0};
+	build_op(app, req, row, extra, &op);
+	if (fd_session_check(app->session, &op, 1, &err) == FD_OK)
+		return true;
+	ui_error(app, &err);
+	return false;
+}
+
 /* Apply one booking operation; extra is the room (move) or the new
  * departure date (extend). */
 static void booking_op(struct app *app, enum ui_req req, const char *code, const char *extra)
@@ -57,18 +89,7 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 		return;
 	}
 	struct fd_op op;
-	fd_session_op(app->session, &op, op_type(req));
-	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
-	if (req == UI_REQ_MOVE_ROOM || (req == UI_REQ_CHECK_IN && extra[0]))
-		cJSON_AddStringToObject(op.payload, "room", extra);
-	if (req == UI_REQ_EXTEND)
-		cJSON_AddStringToObject(op.payload, "departure", extra);
-	/* A guest arriving after their day checks in late, knowingly. */
-	if (req == UI_REQ_CHECK_IN && row.b.arrival < app->today)
-		cJSON_AddBoolToObject(op.payload, "late", true);
-	/* The confirmation said how many nights an early departure releases. */
-	if (req == UI_REQ_CHECK_OUT && row.b.departure > app->today)
-		cJSON_AddBoolToObject(op.payload, "early", true);
+	build_op(app, req, &row, extra, &op);
 	if (!ui_apply(app, &op, 1, NULL))
 		return;
 	switch (req) {
@@ -132,22 +153,6 @@ static bool ask_room_for_checkin(struct app *app, const struct fd_booking_row *r
 	return true;
 }
 
-void ui_booking_act(struct app *app, enum ui_req req, const char *code)
-{
-	struct fd_booking_row row;
-	struct fd_error err = {0};
-	if (req == UI_REQ_CHECK_IN && fd_session_booking(app->session, code, &row, &err) == FD_OK &&
-	    ask_room_for_checkin(app, &row))
-		return;
-	/* An early departure is never one key: ask, saying the nights released. */
-	if (req == UI_REQ_CHECK_OUT && fd_session_booking(app->session, code, &row, &err) == FD_OK &&
-	    row.b.departure > app->today) {
-		ui_booking_ask(app, req, code);
-		return;
-	}
-	booking_op(app, req, code, "");
-}
-
 static void confirmed(struct app *app, const char *arg)
 {
 	/* arg: "<req> <code> [extra]" */
@@ -168,10 +173,12 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 		return;
 	}
 	snprintf(arg, sizeof arg, "%d %s %s", (int)req, row.b.code, extra);
+	if (req == UI_REQ_CHECK_IN && !extra[0] && ask_room_for_checkin(app, &row))
+		return;
+	if (!acceptable(app, req, &row, extra))
+		return;
 	switch (req) {
 	case UI_REQ_CHECK_IN:
-		if (!extra[0] && ask_room_for_checkin(app, &row))
-			break;
 		ui_confirm(app, confirmed, arg, _("Check in %s (%s) to room %s?"), row.guest_name, row.b.code,
 		           row.b.room[0] ? row.b.room : _("(none)"));
 		break;

@@ -8,8 +8,9 @@
 #include "store/query.h"
 #include "ui/app.h"
 
-/* req: UI_REQ_CHECK_IN, CHECK_OUT, CANCEL, NO_SHOW, MOVE_ROOM, EXTEND. */
-void ui_booking_act(struct app *app, enum ui_req req, const char *code);
+/* req: UI_REQ_CHECK_IN, CHECK_OUT, CANCEL, NO_SHOW, MOVE_ROOM, EXTEND.
+ * The operation is judged first (fd_session_check): what would be refused
+ * is refused at once, and only what would be accepted is asked. */
 void ui_booking_ask(struct app *app, enum ui_req req, const char *code);
 /* Set a room's cleaning status ("dirty", "pickup", "clean", "inspected"). */
 void ui_room_clean(struct app *app, const char *room, const char *status);

@@ -188,17 +188,38 @@ static void paint_tabs(struct app *app)
 	wnoutrefresh(w);
 }
 
+/* " 2026-11-25  Hotel  user anna  online  pending 0  conflicts 0": on a
+ * narrow screen the hotel's name is shortened first, then dropped, then
+ * the user and the date; the sync state and counts always stay. */
 static void paint_status(struct app *app)
 {
-	char day[FD_DATE_STRLEN], line[512];
+	char day[FD_DATE_STRLEN], user[FD_USER_LEN + 32], tail[160], hotel[FD_NAME_LEN], line[512];
 	const char *net = !atomic_load(&app->sync.configured) ? _("local only")
 	                  : atomic_load(&app->sync.online)    ? _("online")
 	                                                      : _("OFFLINE");
-	snprintf(line, sizeof line, _(" %s  %s  user %s  %s  pending %d  conflicts %d"),
-	         fd_date_format(app->today, day), app->hotel, fd_session_actor(app->session), net,
-	         app->sync.pending, app->sync.conflicts);
+	fd_date_format(app->today, day);
+	snprintf(user, sizeof user, _("user %s"), fd_session_actor(app->session));
+	snprintf(tail, sizeof tail, _("%s  pending %d  conflicts %d"), net, app->sync.pending,
+	         app->sync.conflicts);
+	snprintf(hotel, sizeof hotel, "%s", app->hotel);
+	/* One space in front, two between parts. */
+	int fixed = 1 + fd_text_width(day) + 2 + fd_text_width(user) + 2 + fd_text_width(tail);
+	int room = app->cols - fixed - 2;
+	bool show_user = true, show_day = true;
+	if (fd_text_width(hotel) > room) {
+		if (room >= 6)
+			fd_text_fit(app->hotel, room, 0, hotel, sizeof hotel);
+		else
+			hotel[0] = '\0';
+	}
+	if (!hotel[0] && fixed > app->cols)
+		show_user = false;
+	if (!show_user && fixed - fd_text_width(user) - 2 > app->cols)
+		show_day = false;
+	snprintf(line, sizeof line, " %s%s%s%s%s%s%s", show_day ? day : "", show_day ? "  " : "", hotel,
+	         hotel[0] ? "  " : "", show_user ? user : "", show_user ? "  " : "", tail);
 	if (atomic_load(&app->sync.configured) && app->sync.last_heard) {
-		/* When the terminal last heard from the server. */
+		/* When the terminal last heard from the server (cut first when narrow). */
 		char heard[32];
 		time_t t = (time_t)app->sync.last_heard;
 		struct tm tm;
@@ -208,6 +229,47 @@ static void paint_status(struct app *app)
 	}
 	ui_put(app->status, 0, 0, line, app->cols, app->attr[UI_A_BAR]);
 	wnoutrefresh(app->status);
+}
+
+/* The message line's text now: a question, a message or nothing. */
+static const char *message_text(const struct app *app, char *buf, size_t size)
+{
+	if (app->prompt.active)
+		return "";
+	if (app->confirm.active) {
+		snprintf(buf, size, _("%s (y/n)"), app->confirm.question);
+		return buf;
+	}
+	return app->message;
+}
+
+/* Lines the message needs: two when it is wider than the screen. */
+static int message_lines(const struct app *app)
+{
+	char buf[512];
+	return fd_text_width(message_text(app, buf, sizeof buf)) > app->cols ? 2 : 1;
+}
+
+/* text on `lines` lines of cols cells, broken at a space when there is one. */
+static void put_wrapped(WINDOW *w, int lines, const char *text, int cols, attr_t attr)
+{
+	char first[1024];
+	fd_text_fit(text, cols, 0, first, sizeof first);
+	size_t cut = strlen(first);
+	if (lines > 1 && text[cut]) {
+		char *space = strrchr(first, ' ');
+		if (space && space > first + cut / 2) {
+			cut = (size_t)(space - first);
+			*space = '\0';
+		}
+	}
+	ui_put(w, 0, 0, first, cols, attr);
+	if (lines < 2)
+		return;
+	const char *rest = text + cut;
+	while (*rest == ' ')
+		rest++;
+	ui_put(w, 1, 0, rest, cols, attr);
 }
 
 static void paint_message(struct app *app)
@@ -223,10 +285,10 @@ static void paint_message(struct app *app)
 	} else if (app->confirm.active) {
 		char line[512];
 		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
-		ui_put(w, 0, 0, line, app->cols, app->attr[UI_A_HEADER]);
+		put_wrapped(w, app->msg_lines, line, app->cols, app->attr[UI_A_HEADER]);
 	} else if (app->message[0]) {
-		ui_put(w, 0, 0, app->message, app->cols,
-		       app->attr[app->message_error ? UI_A_ERROR : UI_A_NORMAL]);
+		put_wrapped(w, app->msg_lines, app->message, app->cols,
+		            app->attr[app->message_error ? UI_A_ERROR : UI_A_NORMAL]);
 	} else {
 		char hint[256], q[32], h[32];
 		ui_keys_describe(UI_REQ_HELP, h, sizeof h);
@@ -281,9 +343,11 @@ static void layout(struct app *app)
 	if (app->too_small)
 		return;
 	app->tabs = newwin(1, app->cols, 0, 0);
-	app->status = newwin(1, app->cols, app->rows - 2, 0);
-	app->msg = newwin(1, app->cols, app->rows - 1, 0);
-	int body = app->rows - 3;
+	/* A long message takes a second line from the pane above it. */
+	app->msg_lines = message_lines(app);
+	app->status = newwin(1, app->cols, app->rows - 1 - app->msg_lines, 0);
+	app->msg = newwin(app->msg_lines, app->cols, app->rows - app->msg_lines, 0);
+	int body = app->rows - 2 - app->msg_lines;
 	if (app->modal != PANE_COUNT) {
 		place(app, app->modal, 1, 0, body, app->cols);
 	} else if (side_by_side(app)) {
@@ -308,6 +372,8 @@ static void paint_too_small(struct app *app)
 /* One turn's painting: recalc and repaint what is dirty, then one doupdate. */
 static void paint(struct app *app)
 {
+	if (app->bars_dirty && !app->too_small && message_lines(app) != app->msg_lines)
+		app->layout_dirty = true;
 	if (app->layout_dirty)
 		layout(app);
 	if (app->too_small) {
@@ -675,10 +741,14 @@ int ui_main(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, _("%s: the application takes no arguments\n"), cli->prog);
 		return CLI_USAGE;
 	}
+	char msg[512] = "";
+	if (!ui_term_usable(msg, sizeof msg)) {
+		fprintf(stderr, "%s: %s\n", cli->prog, msg);
+		return CLI_FAILED;
+	}
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	char msg[512] = "";
 	ui_keys_init();
 	char path[4096];
 	config_path(path, sizeof path);

@@ -104,6 +104,7 @@ struct app {
 	attr_t attr[UI_A_COUNT];
 	struct ui_color colors[UI_COLOR_COUNT]; /* from the config file */
 	WINDOW *tabs, *status, *msg;
+	int msg_lines; /* the message line's height: 2 for a long message */
 
 	struct pane panes[PANE_COUNT];
 	enum pane_id current; /* the tab shown */

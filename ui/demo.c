@@ -30,6 +30,12 @@ static void remove_dir(const char *dir)
 
 int ui_demo_main(struct cli *cli, int argc, char **argv)
 {
+	char msg[256];
+	if (!ui_term_usable(msg, sizeof msg)) {
+		/* Before the demo hotel is built: nothing to wait for or undo. */
+		fprintf(stderr, "%s: %s\n", cli->prog, msg);
+		return CLI_FAILED;
+	}
 	/* The whole system when the server program is here; otherwise (or
 	 * with FRONTDESK_DEMO=local) a hotel on this terminal alone. */
 	const char *mode = getenv("FRONTDESK_DEMO");

@@ -61,6 +61,7 @@ struct form {
 	int free_count; /* fewest free rooms of the type over the stay */
 	char error[F_COUNT][400];
 	bool rate_touched;
+	bool touched; /* something was typed or chosen: Esc asks first */
 	/* Guest search-or-create: existing guests whose name starts like the
 	 * typed text; PgDn/PgUp on the guest field picks one. */
 	struct {
@@ -673,6 +674,7 @@ static void save(struct app *app, struct form *f)
 
 static void changed(struct app *app, struct form *f, enum field which)
 {
+	f->touched = true;
 	if (which == F_GUEST)
 		f->match = -1; /* typing makes it a new guest again */
 	if (which == F_RATE)
@@ -699,12 +701,28 @@ static void choose(struct app *app, struct form *f, int step)
 	}
 }
 
+static void abandoned(struct app *app, const char *arg)
+{
+	(void)arg;
+	ui_close_modal(app);
+	ui_message(app, "%s", _("Booking form abandoned; nothing was saved."));
+}
+
+/* Esc on a form with changes asks first: over a slow link the first byte
+ * of an arrow key's sequence alone reads as Esc and would lose the form. */
+static void abandon(struct app *app, const struct form *f)
+{
+	if (f->touched)
+		ui_confirm(app, abandoned, NULL, "%s", _("Discard the changes made in this form?"));
+	else
+		abandoned(app, NULL);
+}
+
 static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 {
 	struct form *f = p->st;
 	if (!k.fn && k.ch == 27) {
-		ui_close_modal(app);
-		ui_message(app, "%s", _("Booking form abandoned; nothing was saved."));
+		abandon(app, f);
 		return true;
 	}
 	if (k.fn && (k.ch == KEY_NPAGE || k.ch == KEY_PPAGE) && f->focus == F_GUEST && f->n_matches > 0) {
@@ -712,6 +730,7 @@ static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 		f->match = ((f->match + 1 + step) % n + n) % n - 1;
 		if (f->match >= 0)
 			ui_edit_set(&f->edit, f->matches[f->match].name);
+		f->touched = true;
 		ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
 		return true;
 	}
@@ -753,8 +772,7 @@ static bool form_action(struct app *app, struct pane *p, enum ui_req req)
 		save(app, f);
 		return true;
 	case UI_REQ_BACK:
-		ui_close_modal(app);
-		ui_message(app, "%s", _("Booking form abandoned; nothing was saved."));
+		abandon(app, f);
 		return true;
 	default:
 		/* Pane switches and quitting stay available from the form. */

@@ -143,9 +143,9 @@ static bool lists_action(struct app *app, struct pane *p, enum ui_req req)
 		return true;
 	case UI_REQ_CHECK_IN:
 	case UI_REQ_CHECK_OUT:
-		/* One key: the list is the confirmation (the guest is at the desk). */
+		/* The same question as in the booking's detail. */
 		if (r)
-			ui_booking_act(app, req, r->b.code);
+			ui_booking_ask(app, req, r->b.code);
 		return true;
 	case UI_REQ_NEW_BOOKING:
 		ui_form_new(app, NULL, app->today);

@@ -694,6 +694,13 @@ static void ask_audit(struct app *app)
 		ui_message(app, _("%s was already closed by the night audit; nothing changed."), day);
 		return;
 	}
+	/* Refused (a staff member, arrivals not settled): say so, do not ask. */
+	fd_date d;
+	struct fd_error err = {0};
+	if (fd_date_parse(day, &d) && fd_session_check_night_audit(app->session, d, &err) != FD_OK) {
+		ui_error(app, &err);
+		return;
+	}
 	ui_confirm(app, run_audit, day, _("Run the night audit for %s and close the day?"), day);
 }
 

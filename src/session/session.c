@@ -152,8 +152,14 @@ enum fd_status fd_session_apply(struct fd_session *s, struct fd_op *ops, int n, 
 	return apply_with(s, ops, n, s->actor[0] ? 0 : FD_APPLY_TRUSTED, results, err);
 }
 
-enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct fd_op_result *result,
-                                      struct fd_error *err)
+enum fd_status fd_session_check(struct fd_session *s, struct fd_op *ops, int n, struct fd_error *err)
+{
+	unsigned flags = (s->actor[0] ? 0 : FD_APPLY_TRUSTED) | FD_STORE_CHECK;
+	return apply_with(s, ops, n, flags, NULL, err);
+}
+
+static enum fd_status night_audit(struct fd_session *s, fd_date day, unsigned flags,
+                                  struct fd_op_result *result, struct fd_error *err)
 {
 	char text[FD_DATE_STRLEN];
 	struct fd_op op;
@@ -163,7 +169,18 @@ enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct 
 	cJSON_AddStringToObject(op.payload, "date", fd_date_format(day, text));
 	if (s->actor[0])
 		cJSON_AddStringToObject(op.payload, "run_by", s->actor);
-	return apply_with(s, &op, 1, FD_APPLY_TRUSTED, result, err);
+	return apply_with(s, &op, 1, FD_APPLY_TRUSTED | flags, result, err);
+}
+
+enum fd_status fd_session_check_night_audit(struct fd_session *s, fd_date day, struct fd_error *err)
+{
+	return night_audit(s, day, FD_STORE_CHECK, NULL, err);
+}
+
+enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct fd_op_result *result,
+                                      struct fd_error *err)
+{
+	return night_audit(s, day, 0, result, err);
 }
 
 enum fd_status fd_session_booking(struct fd_session *s, const char *key, struct fd_booking_row *row,

@@ -66,8 +66,13 @@ void fd_session_op(const struct fd_session *s, struct fd_op *op, const char *typ
  * NULL; on failure *err says why and nothing changed. */
 enum fd_status fd_session_apply(struct fd_session *s, struct fd_op *ops, int n, struct fd_op_result *results,
                                 struct fd_error *err);
+/* Judge ops as fd_session_apply would, and change nothing (for asking a
+ * person to confirm only what would be accepted). Clears ops. */
+enum fd_status fd_session_check(struct fd_session *s, struct fd_op *ops, int n, struct fd_error *err);
 /* The night audit of day: the operation's actor is the audit itself, the
  * acting user is named in its payload (the handler checks their role). */
+/* check: only judge it, as fd_session_check. */
+enum fd_status fd_session_check_night_audit(struct fd_session *s, fd_date day, struct fd_error *err);
 enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct fd_op_result *result,
                                       struct fd_error *err);
 

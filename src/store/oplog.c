@@ -152,10 +152,12 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
 		void *cs = NULL;
 		int n_cs = 0;
 		/* An enrolled terminal keeps each operation's changeset with it. */
-		if (flags & FD_STORE_OUTBOX)
+		if ((flags & FD_STORE_OUTBOX) && !(flags & FD_STORE_CHECK))
 			st = fd_store_apply_recorded(db, &ops[i], flags, res, &cs, &n_cs, err);
 		else
 			st = fd_op_apply(fd_db_repo(db), &ops[i], flags & 0xff, res, err);
+		if (flags & FD_STORE_CHECK)
+			continue;
 		if (!st)
 			st = fd_store_audit(db, &ops[i], res, err);
 		if (!st && (flags & FD_STORE_OUTBOX))
@@ -164,7 +166,7 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
 		if (st && failed)
 			*failed = i;
 	}
-	if (st) {
+	if (st || (flags & FD_STORE_CHECK)) {
 		fd_db_rollback(db);
 		return st;
 	}

@@ -11,6 +11,10 @@
 
 enum fd_store_apply_flags {
 	FD_STORE_OUTBOX = 1 << 8, /* also append to the outbox for sync */
+	/* Only judge: apply with the same rules, then roll back whatever the
+	 * answer (no audit row, no outbox). For asking a person to confirm
+	 * only what would be accepted. */
+	FD_STORE_CHECK = 1 << 9,
 };
 
 /* Fill in what a new local operation needs: op_id, created_at, device and

@@ -31,5 +31,8 @@ wait_for "< 103 VC >"
 keys Right
 wait_for "< 101 VD >"
 keys Escape
+wait_for "Discard the changes made in this form? (y/n)"
+keys y
+wait_for "nothing was saved"
 keys q
 wait_for "EXITED 0"

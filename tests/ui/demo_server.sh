@@ -18,6 +18,8 @@ demo_dir=$(ls "$TMPDIR")
 pgrep -f "frontdeskd --data $TMPDIR/$demo_dir/server serve" >/dev/null || fail "no private frontdeskd running"
 keys q
 wait_for "EXITED 0" 20
+# It signed in by itself: no advice to sign in (printed before the screen).
+screen | grep -q "Sign in with" && fail "the demo tells the user to sign in"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "the demo left files behind: $(ls -R "$TMPDIR")"
 pgrep -f "frontdeskd --data $TMPDIR/" >/dev/null && fail "the demo server is still running"
 exit 0

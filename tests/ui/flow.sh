@@ -29,6 +29,8 @@ keys 2
 wait_for "Arrivals (2)"
 wait_for "$CODE"
 keys j i
+wait_for "Check in Weiß, Otto ($CODE) to room 101? (y/n)"
+keys y
 wait_for "checked in to room 101"
 wait_for "Arrivals (1)"
 fd show "$CODE" | grep -q "checked_in" || fail "not checked in: $(fd show "$CODE")"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A form with an impossible date shows the reason next to the field, refuses
-# to save, and Esc leaves everything as it was.
+# to save, and Esc (after asking, as the form has changes) leaves everything
+# as it was.
 . "$top_srcdir/tests/ui/lib.sh"
 make_hotel
 before=$(fd bookings --from 2026-01-01 --to 2027-12-31 | wc -l)
@@ -18,7 +19,15 @@ wait_for "not a date; use YYYY-MM-DD"
 keys F10
 wait_for "Not saved: fix the marked fields"
 wait_for "New booking"
+# Esc on a form with changes asks first; n keeps the form as it was typed.
 keys Escape
+wait_for "Discard the changes made in this form? (y/n)"
+keys n
+wait_for "Nobody, Here"
+wait_for "New booking"
+keys Escape
+wait_for "Discard the changes made in this form? (y/n)"
+keys y
 wait_for "nothing was saved"
 after=$(fd bookings --from 2026-01-01 --to 2027-12-31 | wc -l)
 [ "$before" = "$after" ] || fail "bookings changed: $before -> $after"
@@ -32,6 +41,13 @@ keys Tab Tab
 for i in 1 2 3 4 5 6 7 8 9 10; do keys BSpace; done
 keys -l "2026-11-20"
 wait_for "must be after the arrival"
+keys Escape
+wait_for "(y/n)"
+keys y
+wait_for "nothing was saved"
+# A form with no change closes at once.
+keys n
+wait_for "New booking"
 keys Escape
 wait_for "nothing was saved"
 keys q

@@ -25,8 +25,7 @@ wait_for "Room 101 is still occupied: booking $STAY (due out 2026-11-26) has not
 keys 8
 wait_for "Summary"
 keys A
-wait_for "Run the night audit for 2026-11-26 and close the day? (y/n)"
-keys y
+# Refused at once: the rule is judged before the question.
 wait_for "2026-11-26 cannot close: 1 guest due out is still in house: $STAY (room 101)."
 [ "$(sqlite3 "$DATA/frontdesk.db" .dump | md5sum)" = "$before" ] || fail "the refused audit changed the database"
 keys q

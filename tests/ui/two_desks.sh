@@ -48,6 +48,8 @@ ok "the status line says offline"
 keys 2
 wait_for "Arrivals (1)"
 keys i
+wait_for "(y/n)"
+keys y
 wait_for "checked in to room 203"
 [ "$(pending a)" -ge 1 ] || fail "the check-in is not waiting to be sent"
 ok "a check-in works offline"
