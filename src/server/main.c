@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "server/route.h"
 #include "server/server.h"
 #include "store/ids.h"
 
@@ -249,7 +250,8 @@ static void usage(FILE *out)
 	        "  backup FILE\n"
 	        "  restore FILE           replace the database with a backup (server stopped)\n"
 	        "  check\n"
-	        "  audit --as MANAGER [--date YYYY-MM-DD]\n");
+	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
+	        "  routes\n");
 }
 
 int main(int argc, char **argv)
@@ -268,6 +270,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("frontdeskd %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "routes") == 0) {
+		srv_routes_print(stdout);
 		return 0;
 	}
 	if (strcmp(argv[1], "serve") == 0) {

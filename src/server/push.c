@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "server/api_util.h"
+#include "server/reply.h"
 #include "server/server.h"
 #include "store/ids.h"
 #include "store/oplog.h"

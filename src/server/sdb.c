@@ -5,6 +5,7 @@
  * every entity write. */
 #include "config.h"
 
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -143,6 +144,24 @@ int64_t srv_last_seq(struct fd_db *db)
 	int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return v;
+}
+
+/* --- readers: one connection per pool thread --- */
+
+void srv_reader_close(void *p)
+{
+	fd_db_close(p);
+}
+
+struct fd_db *srv_reader(struct srv *s, struct fd_error *err)
+{
+	struct fd_db *db = pthread_getspecific(s->reader_key);
+	if (db)
+		return db;
+	db = srv_db_open(s->cfg.data_dir, false, NULL, err);
+	if (db)
+		pthread_setspecific(s->reader_key, db);
+	return db;
 }
 
 int srv_lock_data(const char *data_dir, struct fd_error *err)

@@ -187,6 +187,11 @@ static const char schema_v8[] =
     " UPDATE outbox SET payload = '{}', changeset = NULL WHERE device_seq = new.device_seq;"
     " END;";
 
+/* v10: a housekeeping task records who finished it and when (issue 12);
+ * tasks done before this step keep an empty name and time 0. */
+static const char schema_v10_tasks[] = "ALTER TABLE hk_tasks ADD COLUMN done_by TEXT NOT NULL DEFAULT '';"
+                                       "ALTER TABLE hk_tasks ADD COLUMN done_at INTEGER NOT NULL DEFAULT 0;";
+
 /* One step a line, so that steps added on different branches merge cleanly. */
 /* clang-format off */
 static const struct fd_migration core_migrations[] = {
@@ -199,6 +204,7 @@ static const struct fd_migration core_migrations[] = {
     {7, schema_v7, NULL},
     {8, schema_v8, NULL},
     {9, fd_schema_v9_invoices, NULL},
+    {10, schema_v10_tasks, NULL},
 };
 /* clang-format on */
 
