@@ -159,6 +159,13 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 	pthread_mutex_lock(&s->wait_lock);
 	int64_t cur = s->seq;
 	pthread_mutex_unlock(&s->wait_lock);
+	int64_t floor = atomic_load(&s->changes_floor);
+	if (since < floor) {
+		srv_resp_error(out, 410, "cursor_expired", "since",
+		               "Changes up to %lld are no longer kept; re-sync from /v1/snapshot.",
+		               (long long)floor);
+		return;
+	}
 	if (since > cur) {
 		srv_resp_error(out, 410, "cursor_ahead", "since",
 		               "Sequence %lld is beyond this server's %lld; re-sync from /v1/snapshot.",

@@ -139,6 +139,11 @@ static void *timer_main(void *arg)
 			sqlite3_wal_checkpoint_v2(fd_db_handle(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
 			                          NULL);
 		}
+		if (db && tick % 36000 == 0) { /* hourly: trim the change log */
+			int64_t floor;
+			if (srv_trim_changes(db, s->cfg.keep_changes, &floor, NULL) == FD_OK)
+				atomic_store(&s->changes_floor, floor);
+		}
 	}
 	fd_db_close(db);
 	return NULL;

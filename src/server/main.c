@@ -31,6 +31,7 @@ void srv_config_defaults(struct srv_config *c)
 	c->session_max = 24 * 3600;
 	c->max_wait = 60;
 	c->max_batch = 500;
+	c->keep_changes = 90;
 }
 
 /* One setting by its long-flag name; false when unknown or malformed. */
@@ -65,6 +66,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->max_wait = (int)n;
 	else if (strcmp(key, "max-batch") == 0 && n <= 10000)
 		c->max_batch = (int)n;
+	else if (strcmp(key, "keep-changes") == 0 && n <= 36500)
+		c->keep_changes = (int)n;
 	else
 		return false;
 	return true;
@@ -114,6 +117,7 @@ static bool take_globals(struct srv_config *c, int *argc, char **argv)
 	                                   "session-max",
 	                                   "max-wait",
 	                                   "max-batch",
+	                                   "keep-changes",
 	                                   NULL};
 	/* The config file first, so flags override it. */
 	const char *config = NULL;
@@ -185,6 +189,10 @@ static int serve(struct srv_config *cfg)
 		return 1;
 	}
 	s.seq = srv_last_seq(s.wdb);
+	int64_t floor = 0;
+	if (srv_trim_changes(s.wdb, cfg->keep_changes, &floor, &err))
+		fprintf(stderr, "frontdeskd: could not trim the change log: %s\n", err.message);
+	atomic_store(&s.changes_floor, floor);
 	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
 	 * that happens to cross the WAL threshold while holding the lock. */
 	fd_db_exec(s.wdb, "PRAGMA wal_autocheckpoint=0", NULL);

@@ -24,9 +24,10 @@
 struct push {
 	struct fd_op *ops;
 	int n;
-	char **recorded;      /* per op: the recorded answer (duplicate) or NULL */
-	bool *repeat;         /* per op: the same op_id earlier in this batch */
-	struct fd_error *bad; /* per op: why it cannot be read (code "" when it can) */
+	char **recorded;       /* per op: the recorded answer (duplicate) or NULL */
+	bool *repeat;          /* per op: the same op_id earlier in this batch */
+	struct fd_error *bad;  /* per op: why it cannot be read (code "" when it can) */
+	bool private_refusals; /* a guest's refusals reach only its own device (no notice) */
 	cJSON *results;
 };
 
@@ -124,6 +125,10 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
 		return false;
 	}
+	/* A guest (the public side) may get many refusals (typos, a room just
+	 * sold): they are answered to the device that pushed them and recorded,
+	 * but make no conflict notice in every desk's queue. */
+	p->private_refusals = c->role == FD_ROLE_GUEST;
 	const cJSON *item;
 	cJSON_ArrayForEach(item, arr)
 	{
@@ -259,11 +264,13 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 }
 
 static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const struct fd_error *why_in,
-                                  const struct fd_op_result *res, cJSON **answer, struct fd_error *err);
+                                  const struct fd_op_result *res, bool notice, cJSON **answer,
+                                  struct fd_error *err);
 
 /* Apply one operation inside the batch transaction. FD_OK also for a
  * recorded rejection; another status means the batch must roll back. */
-static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **answer, struct fd_error *err)
+static enum fd_status push_one(struct srv *s, const struct fd_op *op, bool notice, cJSON **answer,
+                               struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
@@ -296,19 +303,21 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	}
 	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
-	return push_refuse(s, op, &why, &res, answer, err);
+	return push_refuse(s, op, &why, &res, notice, answer, err);
 }
 
-/* Record a refusal (result and conflict notice) inside the batch
- * transaction and answer it; the device's sequence moves past it. */
+/* Record a refusal (result, and a conflict notice for every desk unless
+ * notice is false) inside the batch transaction and answer it; the
+ * device's sequence moves past it. */
 static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const struct fd_error *why_in,
-                                  const struct fd_op_result *res, cJSON **answer, struct fd_error *err)
+                                  const struct fd_op_result *res, bool notice, cJSON **answer,
+                                  struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	const struct fd_error why = *why_in;
 	enum fd_status st;
-	char conflict[FD_ID_LEN];
-	if ((st = record_conflict(s, op, &why, res, conflict, err)))
+	char conflict[FD_ID_LEN] = "";
+	if (notice && (st = record_conflict(s, op, &why, res, conflict, err)))
 		return st;
 	*answer = answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
@@ -316,7 +325,8 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const s
 	cJSON_AddStringToObject(e, "message", why.message);
 	if (why.field[0])
 		cJSON_AddStringToObject(e, "field", why.field);
-	cJSON_AddStringToObject(*answer, "conflict", conflict);
+	if (conflict[0])
+		cJSON_AddStringToObject(*answer, "conflict", conflict);
 	if (res->clash_code[0])
 		cJSON_AddStringToObject(*answer, "clash_booking", res->clash_code);
 	if (res->n_free > 0) {
@@ -415,9 +425,10 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 		if (!answer && p->bad[i].code[0]) {
 			struct fd_op_result none = {0};
-			if (!(st = push_refuse(s, &p->ops[i], &p->bad[i], &none, &answer, err)))
+			if (!(st = push_refuse(s, &p->ops[i], &p->bad[i], &none, !p->private_refusals,
+			                       &answer, err)))
 				last = p->ops[i].device_seq;
-		} else if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
+		} else if (!answer && !(st = push_one(s, &p->ops[i], !p->private_refusals, &answer, err)))
 			last = p->ops[i].device_seq;
 		if (answer)
 			cJSON_AddItemToArray(p->results, answer);

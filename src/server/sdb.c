@@ -11,6 +11,7 @@
 #include <sodium.h>
 #include <sys/file.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -52,6 +53,12 @@ static const char server_v1[] =
 static const char server_v2[] = "CREATE TABLE srv_device_users (device TEXT NOT NULL, username TEXT NOT NULL,"
                                 " first_at INTEGER NOT NULL, PRIMARY KEY (device, username)) WITHOUT ROWID;";
 
+/* v3: when each change was recorded, so the log can be trimmed after a
+ * configured time (--keep-changes DAYS); rows older than the migration
+ * count from now. */
+static const char server_v3[] = "ALTER TABLE srv_changes ADD COLUMN at INTEGER NOT NULL DEFAULT 0;"
+                                "UPDATE srv_changes SET at = CAST(strftime('%s', 'now') AS INTEGER);";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -60,6 +67,7 @@ static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 static const struct fd_migration server_migrations[] = {
     {1, server_v1, make_epoch},
     {2, server_v2, NULL},
+    {3, server_v3, NULL},
 };
 
 void srv_db_path(const char *data_dir, char *out, size_t size)
@@ -77,14 +85,15 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
                                  struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "INSERT OR REPLACE INTO srv_changes (entity, entity_id, op_id)"
-	                             " VALUES (?1, ?2, ?3)",
+	                             "INSERT OR REPLACE INTO srv_changes (entity, entity_id, op_id, at)"
+	                             " VALUES (?1, ?2, ?3, ?4)",
 	                             err);
 	if (!s)
 		return err ? err->status : FD_E_IO;
 	sqlite3_bind_text(s, 1, entity, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, hook ? hook->op_id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, (int64_t)time(NULL));
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return fd_db_fail(db, err, "recording a change");
 	if (hook)
@@ -197,4 +206,49 @@ enum fd_status srv_db_quick_check(struct fd_db *db, struct fd_error *err)
 	if (!first[0])
 		return FD_OK;
 	return fd_fail(err, FD_E_IO, "damaged", NULL, "%s", first);
+}
+
+enum fd_status srv_trim_changes(struct fd_db *db, int keep_days, int64_t *floor, struct fd_error *err)
+{
+	char buf[32] = "0";
+	fd_db_meta_get(db, "changes_floor", buf, sizeof buf, NULL);
+	*floor = strtoll(buf, NULL, 10);
+	if (keep_days <= 0)
+		return FD_OK;
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	/* seq follows commit order, so everything at or below the newest
+	 * expired change goes: a cursor at or above the floor misses nothing. */
+	sqlite3_stmt *q = fd_db_stmt(db, "SELECT max(seq) FROM srv_changes WHERE at < ?1", err);
+	int64_t top = 0;
+	if (!q)
+		st = err ? err->status : FD_E_IO;
+	else {
+		sqlite3_bind_int64(q, 1, (int64_t)time(NULL) - (int64_t)keep_days * 86400);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			top = sqlite3_column_int64(q, 0);
+		sqlite3_reset(q);
+	}
+	if (!st && top > *floor) {
+		q = fd_db_stmt(db, "DELETE FROM srv_changes WHERE seq <= ?1", err);
+		if (!q)
+			st = err ? err->status : FD_E_IO;
+		else {
+			sqlite3_bind_int64(q, 1, top);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				st = fd_db_fail(db, err, "trimming the change log");
+			sqlite3_reset(q);
+		}
+		snprintf(buf, sizeof buf, "%lld", (long long)top);
+		if (!st)
+			st = fd_db_meta_set(db, "changes_floor", buf, err);
+		if (!st)
+			*floor = top;
+	}
+	if (st) {
+		fd_db_rollback(db);
+		return st;
+	}
+	return fd_db_commit(db, err);
 }

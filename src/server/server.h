@@ -42,6 +42,7 @@ struct srv_config {
 	int64_t session_max;   /* seconds */
 	int max_wait;          /* longest long-poll, seconds */
 	int max_batch;         /* operations per push */
+	int keep_changes;      /* days the change log is kept (0 = for ever) */
 };
 
 void srv_config_defaults(struct srv_config *c);
@@ -71,6 +72,10 @@ int srv_lock_data(const char *data_dir, struct fd_error *err);
 enum fd_status srv_epoch_renew(struct fd_db *db, struct fd_error *err);
 /* Highest change sequence ever allocated (0 when none). */
 int64_t srv_last_seq(struct fd_db *db);
+/* Trim the change log: forget changes older than keep_days (0: nothing)
+ * and raise the floor (meta "changes_floor"): a cursor below it gets 410
+ * and re-reads the snapshot. *floor is the floor after the trim. */
+enum fd_status srv_trim_changes(struct fd_db *db, int keep_days, int64_t *floor, struct fd_error *err);
 /* The calling thread's reader connection of the running server, opened on
  * first use (NULL with err on failure). */
 struct srv;
@@ -115,7 +120,8 @@ struct srv {
 	/* long-polls: waiters resumed on a commit or when their time is up */
 	pthread_mutex_t wait_lock;
 	struct srv_waiter *waiters;
-	int64_t seq; /* last committed change sequence (under wait_lock) */
+	int64_t seq;                   /* last committed change sequence (under wait_lock) */
+	_Atomic int64_t changes_floor; /* changes at or below it were trimmed */
 
 	/* sign-in throttling (in memory: a restart forgets, which is fine) */
 	pthread_mutex_t throttle_lock;

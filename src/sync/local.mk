@@ -26,3 +26,4 @@ SYNC_TESTS += tests/sync/test_sync_queue.sh
 SYNC_TESTS += tests/sync/test_invoice_numbers.sh
 SYNC_TESTS += tests/sync/test_sync_restore.sh
 SYNC_TESTS += tests/sync/test_sync_status.sh
+SYNC_TESTS += tests/sync/test_sync_trim.sh

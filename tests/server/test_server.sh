@@ -243,7 +243,12 @@ body POST /v1/ops "{\"ops\":[$(DEVN=1 op 15 staff.update '{"username":"sam","rol
 DEVN=200
 DEV3=$(enroll desk-3)
 SAM3=$(sign_in "$DEV3" sam)
+NOTICES=$(sqlite3 "$D/frontdeskd.db" "SELECT count(*) FROM srv_conflicts")
 check "a downgraded user's op is rejected" forbidden "$(body POST /v1/ops "{\"ops\":[$(op 1 room.set_clean '{"room":"101","status":"clean"}')]}" "$SAM3" | jq -r '.results[0].error.code')"
+# issue 20: a guest's refusal is answered to its own device only, not put in
+# every desk's queue as a conflict notice
+check "a guest's refusal makes no notice for every desk" "$NOTICES" "$(sqlite3 "$D/frontdeskd.db" "SELECT count(*) FROM srv_conflicts")"
+check "a guest's refusal is recorded for its device" rejected "$(sqlite3 "$D/frontdeskd.db" "SELECT status FROM srv_op_results WHERE op_id = '$(uuid 1 200)'")"
 
 # an op made offline by an earlier user of a terminal keeps its actor, and
 # that actor's rights at push time decide: disabled meanwhile -> rejected
