@@ -79,6 +79,8 @@ tests_unit_test_text_SOURCES = tests/unit/test_text.c src/cli/safe_output.c src/
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_text
+TESTS += tests/cli/no_sql.sh
+EXTRA_DIST += tests/cli/no_sql.sh
 
 # Room integrity: one in-house party per room, the audit and due-outs,
 # early departures, housekeeping tasks (issue 12).

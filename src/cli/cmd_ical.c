@@ -28,6 +28,7 @@
 #include "core/i18n.h"
 #include "cli/cmd_folio.h"
 #include "core/op_folio.h"
+#include "store/lookup.h"
 #include "store/query.h"
 
 #define MAX_FEED_BYTES (16 * 1024 * 1024)
@@ -38,6 +39,10 @@ static struct icaltimetype ical_date(fd_date d)
 	fd_date_to_ymd(d, &t.year, &t.month, &t.day);
 	return t;
 }
+
+/* The right-hand side of exported UIDs: the property's id, so two hotels'
+ * feeds never share a UID (a channel manager merging them keys on UID). */
+static char uid_host[FD_ID_LEN + 16] = "frontdesk";
 
 static void add_event(icalcomponent *cal, const char *uid, fd_date start, fd_date end, const char *summary,
                       struct icaltimetype stamp)
@@ -56,48 +61,45 @@ static void add_event(icalcomponent *cal, const char *uid, fd_date start, fd_dat
 	icalcomponent_add_component(cal, ev);
 }
 
+struct export
+{
+	icalcomponent *cal;
+	const char *room;
+	struct icaltimetype stamp;
+};
+
+static bool export_stay(void *ctx, const char *booking_id, fd_date start, fd_date end)
+{
+	struct export *x = ctx;
+	char uid[320];
+	snprintf(uid, sizeof uid, "%s@%s", booking_id, uid_host);
+	add_event(x->cal, uid, start, end, "Not available (booked)", x->stamp);
+	return true;
+}
+
+static bool export_block(void *ctx, const struct fd_room_block *b)
+{
+	struct export *x = ctx;
+	char uid[320], hashed[FD_ID_LEN];
+	op_folio_derive_id(x->room, b->uid, "block", hashed);
+	snprintf(uid, sizeof uid, "block-%s@%s", hashed, uid_host);
+	add_event(x->cal, uid, b->start, b->end, "Not available (blocked)", x->stamp);
+	return true;
+}
+
 static enum fd_status export_room(struct cli *cli, icalcomponent *cal, const struct fd_room *r, fd_date from,
                                   fd_date to, struct icaltimetype stamp, struct fd_error *err)
 {
 	char uid[320], a[FD_DATE_STRLEN];
-	sqlite3_stmt *s = fd_db_stmt(cli->db,
-	                             "SELECT booking_id, min(night), max(night) + 1 FROM stay_nights"
-	                             " WHERE room = ?1 AND night >= ?2 AND night < ?3"
-	                             " GROUP BY booking_id ORDER BY 2",
-	                             err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 2, from);
-	sqlite3_bind_int(s, 3, to);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(uid, sizeof uid, "%s@frontdesk", (const char *)sqlite3_column_text(s, 0));
-		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
-		          "Not available (booked)", stamp);
-	}
-	sqlite3_reset(s);
+	struct export x = {.cal = cal, .room = r->number, .stamp = stamp};
+	enum fd_status st = fd_query_room_stays(cli->db, r->number, from, to, export_stay, &x, err);
+	if (st)
+		return st;
 	if (r->maint == FD_MAINT_OOO && r->maint_from < to && r->maint_to > from) {
-		snprintf(uid, sizeof uid, "ooo-%s-%s@frontdesk", r->id, fd_date_format(r->maint_from, a));
+		snprintf(uid, sizeof uid, "ooo-%s-%s@%s", r->id, fd_date_format(r->maint_from, a), uid_host);
 		add_event(cal, uid, r->maint_from, r->maint_to, "Not available (out of order)", stamp);
 	}
-	s = fd_db_stmt(cli->db,
-	               "SELECT uid, start, end FROM room_blocks WHERE room = ?1 AND start < ?3 AND end > ?2"
-	               " ORDER BY start",
-	               err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 2, from);
-	sqlite3_bind_int(s, 3, to);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		char hashed[FD_ID_LEN];
-		op_folio_derive_id(r->number, (const char *)sqlite3_column_text(s, 0), "block", hashed);
-		snprintf(uid, sizeof uid, "block-%s@frontdesk", hashed);
-		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
-		          "Not available (blocked)", stamp);
-	}
-	sqlite3_reset(s);
-	return FD_OK;
+	return fd_query_room_blocks(cli->db, r->number, from, to, export_block, &x, err);
 }
 
 static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const char *type, fd_date from,
@@ -120,7 +122,7 @@ static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const cha
 			run = d;
 		if (!full && run >= 0) {
 			char uid[128], a[FD_DATE_STRLEN];
-			snprintf(uid, sizeof uid, "%s-%s@frontdesk", type, fd_date_format(run, a));
+			snprintf(uid, sizeof uid, "%s-%s@%s", type, fd_date_format(run, a), uid_host);
 			add_event(cal, uid, run, d, "Not available", stamp);
 			run = -1;
 		}
@@ -170,6 +172,9 @@ static int ical_export(struct cli *cli, int argc, char **argv)
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	struct icaltimetype stamp =
 	    icaltime_from_timet_with_zone(time(NULL), 0, icaltimezone_get_utc_timezone());
+	struct fd_property prop;
+	if (repo->get_property(repo->ctx, &prop, NULL) == FD_OK)
+		snprintf(uid_host, sizeof uid_host, "%s.frontdesk", prop.id);
 	st = room ? export_room(cli, cal, &r, from, to, stamp, &err)
 	          : export_type(cli, cal, type, from, to, stamp, &err);
 	if (!st) {
@@ -282,23 +287,47 @@ static void feed_free(struct feed *f)
 	free(f->uids);
 }
 
-/* Ops for the feed's events that are new or changed; counts the unchanged. */
-static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const char *room, const char *source,
-                                  struct feed *f, int *unchanged, struct fd_error *err)
+/* The line of the file on which the k-th event (from 0) begins, so a
+ * refusal names where to look; 0 when it cannot be found. */
+static int event_line(const char *text, int k)
+{
+	int line = 1;
+	for (const char *p = text; *p; p++) {
+		if ((p == text || p[-1] == '\n') && strncmp(p, "BEGIN:VEVENT", 12) == 0 && k-- == 0)
+			return line;
+		if (*p == '\n')
+			line++;
+	}
+	return 0;
+}
+
+/* Ops for the feed's events that are new or changed; counts the unchanged
+ * and the cancelled (an OTA's cancelled booking frees the room: its event
+ * stays in the feed with STATUS:CANCELLED). */
+static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const char *text, const char *file,
+                                  const char *room, const char *source, struct feed *f, int *unchanged,
+                                  int *cancelled, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
+	int k = 0;
 	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
-	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), k++) {
 		const char *uid = icalcomponent_get_uid(ev), *summary = icalcomponent_get_summary(ev);
 		fd_date start = 0, end = 0;
 		if (!uid || !*uid || strlen(uid) >= 256)
-			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-			               _("An event (summary \"%s\") has no usable UID; nothing imported."),
-			               summary ? summary : "");
+			return fd_fail(
+			    err, FD_E_INVALID, "invalid_file", "file",
+			    _("%s:%d: an event (summary \"%s\") has no usable UID; nothing imported."), file,
+			    event_line(text, k), summary ? summary : "");
+		if (icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED) {
+			(*cancelled)++;
+			continue; /* not kept: plan_unblocks removes its block */
+		}
 		const char *why = event_dates(ev, &start, &end);
 		if (why)
 			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-			               _("Event %s %s; nothing imported."), uid, why);
+			               _("%s:%d: event %s %s; nothing imported."), file, event_line(text, k),
+			               uid, why);
 		char sum[128];
 		snprintf(sum, sizeof sum, "%s", summary ? summary : "");
 		if (!feed_grow(f))
@@ -315,35 +344,39 @@ static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const cha
 	return FD_OK;
 }
 
+struct unblock_plan {
+	struct cli *cli;
+	struct feed *f;
+	int *removed;
+	bool nomem;
+};
+
+static bool plan_unblock(void *ctx, const struct fd_room_block *b)
+{
+	struct unblock_plan *p = ctx;
+	for (int i = 0; i < p->f->n_uids; i++)
+		if (strcmp(p->f->uids[i], b->uid) == 0)
+			return true;
+	if (!feed_grow(p->f)) {
+		p->nomem = true;
+		return false;
+	}
+	struct fd_op *op = &p->f->ops[p->f->n++];
+	fd_session_op(&p->cli->session, op, "room.unblock");
+	cJSON_AddStringToObject(op->payload, "room", b->room);
+	cJSON_AddStringToObject(op->payload, "uid", b->uid);
+	(*p->removed)++;
+	return true;
+}
+
 /* Blocks of this room and source whose events have left the feed. */
 static enum fd_status plan_unblocks(struct cli *cli, const char *room, const char *source, struct feed *f,
                                     int *removed, struct fd_error *err)
 {
-	sqlite3_stmt *s =
-	    fd_db_stmt(cli->db, "SELECT uid FROM room_blocks WHERE room = ?1 AND source = ?2", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, room, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, source, -1, SQLITE_TRANSIENT);
-	enum fd_status st = FD_OK;
-	while (!st && sqlite3_step(s) == SQLITE_ROW) {
-		const char *uid = (const char *)sqlite3_column_text(s, 0);
-		bool in_feed = false;
-		for (int i = 0; i < f->n_uids && !in_feed; i++)
-			in_feed = strcmp(f->uids[i], uid) == 0;
-		if (in_feed)
-			continue;
-		if (!feed_grow(f)) {
-			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-			break;
-		}
-		struct fd_op *op = &f->ops[f->n++];
-		fd_session_op(&cli->session, op, "room.unblock");
-		cJSON_AddStringToObject(op->payload, "room", room);
-		cJSON_AddStringToObject(op->payload, "uid", uid);
-		(*removed)++;
-	}
-	sqlite3_reset(s);
+	struct unblock_plan p = {.cli = cli, .f = f, .removed = removed};
+	enum fd_status st = fd_query_room_blocks_from(cli->db, room, source, plan_unblock, &p, err);
+	if (!st && p.nomem)
+		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 	return st;
 }
 
@@ -374,10 +407,10 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 	if (!text)
 		return cli_error(cli, &err);
 	icalcomponent *cal = strstr(text, "BEGIN:VCALENDAR") ? icalparser_parse_string(text) : NULL;
-	free(text);
 	if (!cal || icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
 		if (cal)
 			icalcomponent_free(cal);
+		free(text);
 		fd_fail(&err, FD_E_INVALID, "invalid_file", "file",
 		        _("%s is not a complete iCalendar file (VCALENDAR missing or not closed); nothing "
 		          "imported."),
@@ -385,9 +418,10 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	}
 	struct feed f = {0};
-	int unchanged = 0, removed = 0;
-	st = plan_blocks(cli, cal, room, source, &f, &unchanged, &err);
+	int unchanged = 0, removed = 0, cancelled = 0;
+	st = plan_blocks(cli, cal, text, file, room, source, &f, &unchanged, &cancelled, &err);
 	icalcomponent_free(cal);
+	free(text);
 	if (!st)
 		st = plan_unblocks(cli, room, source, &f, &removed, &err);
 	if (st) {
@@ -409,10 +443,12 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "blocked", changed);
 		cJSON_AddNumberToObject(doc, "unchanged", unchanged);
 		cJSON_AddNumberToObject(doc, "unblocked", removed);
+		cJSON_AddNumberToObject(doc, "cancelled", cancelled);
 		cli_print_json(doc);
 	} else {
-		printf(_("Room %s: %d block(s) added or changed, %d unchanged, %d removed.\n"), room, changed,
-		       unchanged, removed);
+		printf(_("Room %s: %d block(s) added or changed, %d unchanged, %d removed (%d cancelled in "
+		         "the feed).\n"),
+		       room, changed, unchanged, removed, cancelled);
 	}
 	return CLI_OK;
 }

@@ -56,6 +56,8 @@ static const struct cli_command commands[] = {
      N_("cancel an issued invoice with a numbered credit note")},
     {"regcard", cmd_regcard, "CODE [--pdf FILE | --text]", N_("the registration card to sign at check-in")},
     {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text]", N_("the booking confirmation")},
+    {"outage-pack", cmd_outage_pack, "DIR",
+     N_("arrivals, departures, in house, room status and housekeeping as text and PDF")},
     {"property", cmd_property, "[--legal-name T] [--address T] [--tax-id T] [--footer T] [--cancel-terms T]",
      N_("the hotel's details its documents carry")},
     {"folio", cmd_folio, "CODE [--add NAME] [--company NAME] [--route-room]",
