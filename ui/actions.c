@@ -26,6 +26,14 @@ const char *ui_booking_status_text(enum fd_booking_status s)
 	return "?";
 }
 
+/* The nights a check-out today gives back (core's rule: the nights used,
+ * and at least the arrival night, stay sold). */
+static int nights_released(const struct fd_booking *b, fd_date today)
+{
+	fd_date end = today > b->arrival ? today : b->arrival + 1;
+	return b->departure > end ? b->departure - end : 0;
+}
+
 static const char *op_type(enum ui_req req)
 {
 	switch (req) {
@@ -61,7 +69,7 @@ static void build_op(struct app *app, enum ui_req req, const struct fd_booking_r
 	if (req == UI_REQ_CHECK_IN && row->b.arrival < app->today)
 		cJSON_AddBoolToObject(op->payload, "late", true);
 	/* The confirmation said how many nights an early departure releases. */
-	if (req == UI_REQ_CHECK_OUT && row->b.departure > app->today)
+	if (req == UI_REQ_CHECK_OUT && nights_released(&row->b, app->today) > 0)
 		cJSON_AddBoolToObject(op->payload, "early", true);
 }
 
@@ -183,8 +191,8 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 		           row.b.room[0] ? row.b.room : _("(none)"));
 		break;
 	case UI_REQ_CHECK_OUT:
-		if (row.b.departure > app->today) {
-			int released = row.b.departure - app->today;
+		if (nights_released(&row.b, app->today) > 0) {
+			int released = nights_released(&row.b, app->today);
 			ui_confirm(app, confirmed, arg,
 			           ngettext("Check out %s (%s) early and release %d night?",
 			                    "Check out %s (%s) early and release %d nights?",

@@ -193,11 +193,12 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 static bool ask_early(struct cli *cli, const struct fd_booking *b)
 {
 	fd_date today = cli_today(cli);
-	if (b->status != FD_BOOKING_CHECKED_IN || today >= b->departure || cli->json ||
-	    !isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+	fd_date end = today > b->arrival ? today : b->arrival + 1; /* as core counts */
+	if (b->status != FD_BOOKING_CHECKED_IN || end >= b->departure || cli->json || !isatty(STDIN_FILENO) ||
+	    !isatty(STDERR_FILENO))
 		return false;
 	char day[FD_DATE_STRLEN], line[16];
-	int released = b->departure - today;
+	int released = b->departure - end;
 	fprintf(stderr,
 	        ngettext("Booking %s is booked until %s: checking out today releases %d night. Check out "
 	                 "early? [y/N] ",

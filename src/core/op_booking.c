@@ -489,8 +489,11 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only an in-house booking can check out; %s is %s."), b.code,
 		               fd_booking_status_name(b.status));
-	if (c->prop.business_date < b.departure && !op_bool(c, "early", false)) {
-		int released = b.departure - c->prop.business_date;
+	/* A guest leaving today keeps the nights used, and the night of the
+	 * arrival day at least (a stay has one night). */
+	fd_date end = c->prop.business_date > b.arrival ? c->prop.business_date : b.arrival + 1;
+	if (end < b.departure && !op_bool(c, "early", false)) {
+		int released = b.departure - end;
 		char day[FD_DATE_STRLEN];
 		return fd_fail(
 		    c->err, FD_E_CONFLICT, "early_departure", "early",
@@ -504,8 +507,8 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 	if ((st = fd_folio_check_out(c, &b)))
 		return st;
 	/* An early departure shortens the stay to what was used. */
-	if (c->prop.business_date < b.departure && c->prop.business_date > b.arrival)
-		b.departure = c->prop.business_date;
+	if (end < b.departure)
+		b.departure = end;
 	b.status = FD_BOOKING_CHECKED_OUT;
 	struct fd_room r;
 	if (b.room[0] && load_room(c, b.room, &r) == FD_OK) {

@@ -12,7 +12,7 @@ fd checkin "$stay" >/dev/null || fail "checkin stay"
 fd checkin "$long" >/dev/null || fail "checkin long"
 
 # Early departure: refused without --early, saying how many nights it releases.
-expect_refused 1 "releases 3 nights" -- fd checkout "$long"
+expect_refused 1 "releases 2 nights" -- fd checkout "$long"
 grep -q "Confirm the early departure" "$TMP/err" || fail "the early refusal says what to do"
 
 # The night audit closes 2026-11-25; on 2026-11-26 the guest due out in 101

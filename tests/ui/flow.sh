@@ -40,7 +40,7 @@ keys Right Right
 wait_for "In house (2)"
 keys o
 # Booked for more nights: an early departure asks, saying what it releases.
-wait_for "early and release 2 nights? (y/n)"
+wait_for "early and release 1 night? (y/n)"
 keys y
 wait_for "checked out; room 101 is dirty"
 fd show "$CODE" | grep -q "checked_out" || fail "not checked out"

@@ -151,7 +151,8 @@ static void test_early_departure_needs_confirmation(void **state)
 	char *before = fx_dump(db);
 	assert_int_equal(on(db, "anna", "booking.check_out", a, "", &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "early_departure");
-	assert_non_null(strstr(err.message, "releases 3 nights"));
+	/* Leaving on the arrival day: the arrival night stays sold. */
+	assert_non_null(strstr(err.message, "releases 2 nights"));
 	assert_int_equal(on(db, "anna", "booking.check_out", a, "\"early\":false", &err), FD_E_CONFLICT);
 	char *after = fx_dump(db);
 	assert_string_equal(before, after);
@@ -159,6 +160,14 @@ static void test_early_departure_needs_confirmation(void **state)
 	free(before);
 	assert_int_equal(on(db, "anna", "booking.check_out", a, "\"early\":true", &err), FD_OK);
 	assert_int_equal(status_of(db, a), FD_BOOKING_CHECKED_OUT);
+	/* The released nights are free again: room 101 can be sold for them. */
+	struct fd_booking b;
+	const struct fd_repo *r = fd_db_repo(db);
+	assert_int_equal(r->get_booking(r->ctx, a, &b, NULL), FD_OK);
+	assert_int_equal(b.departure, fx_date("2026-11-26"));
+	char next[FD_ID_LEN];
+	assert_int_equal(fx_book(db, "STD", "2026-11-26", "2026-11-28", 1, next, NULL, &err), FD_OK);
+	assert_int_equal(on(db, "anna", "booking.assign_room", next, "\"room\":\"101\"", &err), FD_OK);
 }
 
 static void add_task(struct fd_db *db, const char *id, const char *room, const char *kind,
