@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/op_folio.h"
 #include "server/api_util.h"
 #include "server/server.h"
 #include "store/ids.h"
@@ -24,8 +25,10 @@
 struct push {
 	struct fd_op *ops;
 	int n;
-	char **recorded; /* per op: the recorded answer (duplicate) or NULL */
-	bool *repeat;    /* per op: the same op_id earlier in this batch */
+	char **recorded;             /* per op: the recorded answer (duplicate) or NULL */
+	bool *repeat;                /* per op: the same op_id earlier in this batch */
+	bool *unproven;              /* per op: names another actor without their signature */
+	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
 	cJSON *results;
 };
 
@@ -39,23 +42,31 @@ static void push_free(struct push *p)
 	free(p->ops);
 	free(p->recorded);
 	free(p->repeat);
+	free(p->unproven);
 	cJSON_Delete(p->results);
 }
 
-static bool signed_in_here(struct srv *s, const char *device, const char *user)
+/* Did op's actor sign it (on this device) with the key registered for
+ * them? The proof of who acted when it is not the session's user. */
+static bool actor_signed(struct srv *s, const char *device, const struct fd_op *op)
 {
 	struct fd_error err;
 	struct fd_db *db = srv_reader(s, &err);
 	sqlite3_stmt *q =
-	    db ? fd_db_stmt(db, "SELECT 1 FROM srv_device_users WHERE device = ?1 AND username = ?2", &err)
+	    db ? fd_db_stmt(
+	             db,
+	             "SELECT c.sign_pk FROM srv_credentials c JOIN staff st ON st.username = c.username"
+	             " WHERE c.username = ?1",
+	             &err)
 	       : NULL;
-	if (!q)
+	if (!q || !op->sig[0])
 		return false;
-	sqlite3_bind_text(q, 1, device, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, user, -1, SQLITE_STATIC);
-	bool found = sqlite3_step(q) == SQLITE_ROW;
+	char pk[FD_SIGN_PK_HEX] = "";
+	sqlite3_bind_text(q, 1, op->actor, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		snprintf(pk, sizeof pk, "%s", sqlite3_column_text(q, 0));
 	sqlite3_reset(q);
-	return found;
+	return pk[0] && fd_op_sig_valid(op, device, pk);
 }
 
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
@@ -79,7 +90,9 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	p->ops = calloc((size_t)n, sizeof *p->ops);
 	p->recorded = calloc((size_t)n, sizeof *p->recorded);
 	p->repeat = calloc((size_t)n, sizeof *p->repeat);
-	if (!p->ops || !p->recorded || !p->repeat) {
+	p->unproven = calloc((size_t)n, sizeof *p->unproven);
+	snprintf(p->pushed_by, sizeof p->pushed_by, "%s", c->username);
+	if (!p->ops || !p->recorded || !p->repeat || !p->unproven) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
 		return false;
@@ -103,14 +116,18 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 			cJSON_Delete(body);
 			return false;
 		}
-		/* The session decides where from; the actor is the session's
-		 * user unless the op names another user who has signed in on
-		 * this same device (an op made offline before a change of
-		 * shift). fd_op_apply then judges that user's rights now. */
-		if (!op->actor[0] || strcmp(op->actor, c->username) != 0) {
-			if (!op->actor[0] || !signed_in_here(s, c->device, op->actor))
-				snprintf(op->actor, sizeof op->actor, "%s", c->username);
-		}
+		/* The session decides where from; an operation is judged with
+		 * the rights of a person who proved who they are: the session's
+		 * user, or another actor whose signature (made on this device,
+		 * e.g. offline before a change of shift) checks against their
+		 * registered key. Anything else is refused (push_one). The night
+		 * audit's pseudo-actor and the terminal's owner ("local": nobody
+		 * signed in) act as the session's user, with their rights. */
+		if (!op->actor[0] || strcmp(op->actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
+		    strcmp(op->actor, "local") == 0)
+			snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		else if (strcmp(op->actor, c->username) != 0)
+			p->unproven[p->n - 1] = !actor_signed(s, c->device, op);
 		snprintf(op->device, sizeof op->device, "%s", c->device);
 		if (!op->created_at)
 			op->created_at = (int64_t)time(NULL);
@@ -161,12 +178,13 @@ static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, co
 	return st;
 }
 
-static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, const struct fd_error *why,
-                                      const struct fd_op_result *res, char id[FD_ID_LEN],
-                                      struct fd_error *err)
+static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, const char *pushed_by,
+                                      const struct fd_error *why, const struct fd_op_result *res,
+                                      char id[FD_ID_LEN], struct fd_error *err)
 {
 	cJSON *details = cJSON_CreateObject();
 	cJSON_AddItemToObject(details, "op", fd_op_to_json(op));
+	cJSON_AddStringToObject(details, "pushed_by", pushed_by);
 	if (why->field[0])
 		cJSON_AddStringToObject(details, "field", why->field);
 	if (res->clash_code[0])
@@ -220,7 +238,8 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 
 /* Apply one operation inside the batch transaction. FD_OK also for a
  * recorded rejection; another status means the batch must roll back. */
-static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **answer, struct fd_error *err)
+static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char *pushed_by, bool unproven,
+                               cJSON **answer, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
@@ -230,7 +249,16 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 		return st;
 	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
 	s->hook.last_seq = 0;
-	st = fd_op_apply(fd_db_repo(db), op, 0, &res, &why);
+	if (unproven) {
+		memset(&res, 0, sizeof res);
+		st = fd_fail(
+		    &why, FD_E_FORBIDDEN, "unproven_actor", "actor",
+		    "Operation made as \"%s\" without their signature, pushed by \"%s\": an operation "
+		    "acts with the rights of the signed-in user or of a person who signed it.",
+		    op->actor, pushed_by);
+	} else {
+		st = fd_op_apply(fd_db_repo(db), op, 0, &res, &why);
+	}
 	if (!st)
 		st = fd_store_audit(db, op, &res, &why);
 	if (st == FD_OK) {
@@ -253,8 +281,10 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	}
 	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
+	fprintf(stderr, "frontdeskd: refused %s %s as \"%s\" (session of \"%s\", device %s): %s: %s\n",
+	        op->type, op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
 	char conflict[FD_ID_LEN];
-	if ((st = record_conflict(s, op, &why, &res, conflict, err)))
+	if ((st = record_conflict(s, op, pushed_by, &why, &res, conflict, err)))
 		return st;
 	*answer = answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
@@ -359,7 +389,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
 			sqlite3_reset(q);
 		}
-		if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
+		if (!answer && !(st = push_one(s, &p->ops[i], p->pushed_by, p->unproven[i], &answer, err)))
 			last = p->ops[i].device_seq;
 		if (answer)
 			cJSON_AddItemToArray(p->results, answer);

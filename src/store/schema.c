@@ -187,6 +187,13 @@ static const char schema_v8[] =
     " UPDATE outbox SET payload = '{}', changeset = NULL WHERE device_seq = new.device_seq;"
     " END;";
 
+/* Each person's signature on the operations they make (src/store/opsig.h):
+ * the outbox keeps it with the operation, the offline verifier keeps the
+ * salt the person's signing key is derived under. */
+static const char schema_v10_opsig[] =
+    "ALTER TABLE outbox ADD COLUMN sig TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sync_verifiers ADD COLUMN sign_salt TEXT NOT NULL DEFAULT '';";
+
 /* One step a line, so that steps added on different branches merge cleanly. */
 /* clang-format off */
 static const struct fd_migration core_migrations[] = {
@@ -199,6 +206,7 @@ static const struct fd_migration core_migrations[] = {
     {7, schema_v7, NULL},
     {8, schema_v8, NULL},
     {9, fd_schema_v9_invoices, NULL},
+    {10, schema_v10_opsig, NULL},
 };
 /* clang-format on */
 

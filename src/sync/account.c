@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "core/i18n.h"
+#include "store/opsig.h"
 #include "sync/account.h"
 #include "sync/sync_internal.h"
 
@@ -83,7 +84,7 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
 }
 
 static enum fd_status save_verifier(struct fd_db *db, const char *user, const char *password,
-                                    const char *role, struct fd_error *err)
+                                    const char *role, const char *salt, struct fd_error *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	unsigned long long ops;
@@ -94,8 +95,8 @@ static enum fd_status save_verifier(struct fd_db *db, const char *user, const ch
 		               _("Not enough memory to cache the sign-in for offline use."));
 	sqlite3_stmt *s =
 	    fd_db_stmt(db,
-	               "INSERT OR REPLACE INTO sync_verifiers (username, verifier, role, signed_in_at)"
-	               " VALUES (?1, ?2, ?3, ?4)",
+	               "INSERT OR REPLACE INTO sync_verifiers (username, verifier, role, signed_in_at,"
+	               " sign_salt) VALUES (?1, ?2, ?3, ?4, ?5)",
 	               err);
 	if (!s)
 		return err->status;
@@ -103,17 +104,32 @@ static enum fd_status save_verifier(struct fd_db *db, const char *user, const ch
 	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (int64_t)time(NULL));
+	sqlite3_bind_text(s, 5, salt, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "caching the sign-in");
 }
 
-static enum fd_status set_session(struct fd_db *db, const char *user, const char *token, struct fd_error *err)
+/* The signed-in person's signing key, derived from their password under
+ * salt, kept with the session so the operations they make later on this
+ * terminal carry their signature ("" when no salt is known). */
+static void session_key(const char *password, const char *salt, char out[2 * FD_SIGN_SK_BYTES + 1])
+{
+	unsigned char sk[FD_SIGN_SK_BYTES];
+	out[0] = '\0';
+	if (salt && salt[0] && fd_sign_derive(password, salt, NULL, sk, NULL) == FD_OK)
+		sodium_bin2hex(out, 2 * FD_SIGN_SK_BYTES + 1, sk, sizeof sk);
+	sodium_memzero(sk, sizeof sk);
+}
+
+static enum fd_status set_session(struct fd_db *db, const char *user, const char *token, const char *key,
+                                  struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
 	if ((st = fd_db_meta_set(db, "session_user", user, err)) ||
+	    (st = fd_db_meta_set(db, "session_sign_key", key, err)) ||
 	    (st = fd_db_meta_set(db, "session_token", token, err))) {
 		fd_db_rollback(db);
 		return st;
@@ -121,21 +137,55 @@ static enum fd_status set_session(struct fd_db *db, const char *user, const char
 	return fd_db_commit(db, err);
 }
 
-static enum fd_status login_offline(struct fd_db *db, const char *user, const char *password,
-                                    const struct fd_error *why, struct fd_error *err)
+/* The cached verifier of user: hash, when they signed in, the salt of their
+ * signing key (each "" / 0 when unknown). */
+static enum fd_status read_verifier(struct fd_db *db, const char *user, char hash[crypto_pwhash_STRBYTES],
+                                    int64_t *at, char salt[FD_SIGN_SALT_HEX], struct fd_error *err)
 {
-	sqlite3_stmt *s =
-	    fd_db_stmt(db, "SELECT verifier, signed_in_at FROM sync_verifiers WHERE username = ?1", err);
+	sqlite3_stmt *s = fd_db_stmt(
+	    db, "SELECT verifier, signed_in_at, sign_salt FROM sync_verifiers WHERE username = ?1", err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
-	char hash[crypto_pwhash_STRBYTES] = "";
-	int64_t at = 0;
+	hash[0] = salt[0] = '\0';
+	*at = 0;
 	if (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(hash, sizeof hash, "%s", sqlite3_column_text(s, 0));
-		at = sqlite3_column_int64(s, 1);
+		snprintf(hash, crypto_pwhash_STRBYTES, "%s", sqlite3_column_text(s, 0));
+		*at = sqlite3_column_int64(s, 1);
+		snprintf(salt, FD_SIGN_SALT_HEX, "%s", sqlite3_column_text(s, 2));
 	}
 	sqlite3_reset(s);
+	return FD_OK;
+}
+
+enum fd_status fd_sync_prove(struct fd_db *db, const char *user, const char *password,
+                             unsigned char sk[FD_SIGN_SK_BYTES], struct fd_error *err)
+{
+	char hash[crypto_pwhash_STRBYTES], salt[FD_SIGN_SALT_HEX];
+	int64_t at;
+	enum fd_status st = read_verifier(db, user, hash, &at, salt, err);
+	if (st)
+		return st;
+	if (!hash[0] || !salt[0])
+		return fd_fail(
+		    err, FD_E_FORBIDDEN, "unproven_actor", "as",
+		    _("%s has not signed in on this terminal yet; acting as them needs one sign-in "
+		      "here while the server is reachable ('frontdesk login %s')."),
+		    user, user);
+	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
+		return fd_fail(err, FD_E_FORBIDDEN, "bad_credentials", "as", _("Wrong password for %s."),
+		               user);
+	return fd_sign_derive(password, salt, NULL, sk, err);
+}
+
+static enum fd_status login_offline(struct fd_db *db, const char *user, const char *password,
+                                    const struct fd_error *why, struct fd_error *err)
+{
+	char hash[crypto_pwhash_STRBYTES], salt[FD_SIGN_SALT_HEX];
+	int64_t at;
+	enum fd_status rst = read_verifier(db, user, hash, &at, salt, err);
+	if (rst)
+		return rst;
 	int64_t hours = sync_meta_int(db, "offline_login_hours", FD_SYNC_OFFLINE_HOURS);
 	if (!hash[0] || (int64_t)time(NULL) - at > hours * 3600)
 		return fd_fail(err, FD_E_FORBIDDEN, "offline_not_allowed", NULL,
@@ -149,7 +199,11 @@ static enum fd_status login_offline(struct fd_db *db, const char *user, const ch
 	char cur[FD_USER_LEN] = "", tok[128] = "";
 	fd_db_meta_get(db, "session_user", cur, sizeof cur, NULL);
 	fd_db_meta_get(db, "session_token", tok, sizeof tok, NULL);
-	return set_session(db, user, strcmp(cur, user) == 0 ? tok : "", err);
+	char key[2 * FD_SIGN_SK_BYTES + 1];
+	session_key(password, salt, key);
+	rst = set_session(db, user, strcmp(cur, user) == 0 ? tok : "", key, err);
+	sodium_memzero(key, sizeof key);
+	return rst;
 }
 
 enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *password, bool *offline,
@@ -193,10 +247,16 @@ enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *pas
 	if (!cJSON_IsString(tok))
 		st = fd_fail(err, FD_E_IO, "bad_answer", NULL,
 		             _("The server's answer to the sign-in is unreadable."));
+	const cJSON *salt = cJSON_GetObjectItemCaseSensitive(resp, "sign_salt");
+	const char *salt_text = cJSON_IsString(salt) ? salt->valuestring : "";
+	char key[2 * FD_SIGN_SK_BYTES + 1];
+	session_key(password, salt_text, key);
 	if (!st)
-		st = set_session(db, user, tok->valuestring, err);
+		st = set_session(db, user, tok->valuestring, key, err);
+	sodium_memzero(key, sizeof key);
 	if (!st)
-		st = save_verifier(db, user, password, cJSON_IsString(role) ? role->valuestring : "", err);
+		st = save_verifier(db, user, password, cJSON_IsString(role) ? role->valuestring : "",
+		                   salt_text, err);
 	cJSON_Delete(resp);
 	return st;
 }
@@ -217,7 +277,9 @@ enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err)
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
-	if ((st = fd_db_exec(db, "DELETE FROM meta WHERE key IN ('session_user', 'session_token')", err))) {
+	if ((st = fd_db_exec(
+	         db, "DELETE FROM meta WHERE key IN ('session_user', 'session_token', 'session_sign_key')",
+	         err))) {
 		fd_db_rollback(db);
 		return st;
 	}

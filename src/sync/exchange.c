@@ -24,10 +24,11 @@ static enum fd_status token(struct fd_db *db, char *out, size_t size, struct fd_
 /* The next batch of queued operations, oldest first, in wire form. */
 static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN], struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "SELECT device_seq, op_id, type, actor, created_at, payload FROM outbox"
-	                             " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
-	                             err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "SELECT device_seq, op_id, type, actor, created_at, payload, sig FROM outbox"
+	               " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
+	               err);
 	if (!s)
 		return NULL;
 	sqlite3_bind_int(s, 1, limit);
@@ -42,6 +43,9 @@ static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN]
 		cJSON_AddNumberToObject(o, "created_at", (double)sqlite3_column_int64(s, 4));
 		cJSON *p = cJSON_Parse((const char *)sqlite3_column_text(s, 5));
 		cJSON_AddItemToObject(o, "payload", p ? p : cJSON_CreateObject());
+		const char *sig = (const char *)sqlite3_column_text(s, 6);
+		if (sig && sig[0])
+			cJSON_AddStringToObject(o, "sig", sig);
 		cJSON_AddItemToArray(ops, o);
 	}
 	sqlite3_reset(s);
