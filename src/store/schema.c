@@ -187,10 +187,14 @@ static const char schema_v8[] =
     " UPDATE outbox SET payload = '{}', changeset = NULL WHERE device_seq = new.device_seq;"
     " END;";
 
+/* v10: a housekeeping task records who finished it and when (issue 12);
+ * tasks done before this step keep an empty name and time 0. */
+static const char schema_v10_tasks[] = "ALTER TABLE hk_tasks ADD COLUMN done_by TEXT NOT NULL DEFAULT '';"
+                                       "ALTER TABLE hk_tasks ADD COLUMN done_at INTEGER NOT NULL DEFAULT 0;";
 /* Each person's signature on the operations they make (src/store/opsig.h):
  * the outbox keeps it with the operation, the offline verifier keeps the
  * salt the person's signing key is derived under. */
-static const char schema_v10_opsig[] =
+static const char schema_v11_opsig[] =
     "ALTER TABLE outbox ADD COLUMN sig TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE sync_verifiers ADD COLUMN sign_salt TEXT NOT NULL DEFAULT '';";
 
@@ -206,7 +210,8 @@ static const struct fd_migration core_migrations[] = {
     {7, schema_v7, NULL},
     {8, schema_v8, NULL},
     {9, fd_schema_v9_invoices, NULL},
-    {10, schema_v10_opsig, NULL},
+    {10, schema_v10_tasks, NULL},
+    {11, schema_v11_opsig, NULL},
 };
 /* clang-format on */
 
