@@ -92,3 +92,4 @@ TESTS += tests/cli/rooms.sh
 EXTRA_DIST += tests/cli/rooms.sh
 TESTS += tests/cli/hk_tasks.sh
 EXTRA_DIST += tests/cli/hk_tasks.sh
+EXTRA_DIST += doc/threat-model.md

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
@@ -67,9 +70,39 @@ int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
+/* Acting as someone else than the signed-in user (--as) on an enrolled
+ * terminal: that person's password, from --password-file or typed. */
+bool cli_prove_actor(struct cli *cli)
+{
+	if (cli->session.proven)
+		return true;
+	struct fd_error err = {0};
+	char pw[256];
+	if (!cli->password_file && !isatty(STDIN_FILENO)) {
+		fd_fail(&err, FD_E_FORBIDDEN, "unproven_actor", "as",
+		        _("Acting as %s on this terminal needs %s's password: give --password-file FILE "
+		          "(or run the command on a terminal to type it); nothing was changed."),
+		        cli->session.actor, cli->session.actor);
+		cli_error(cli, &err);
+		return false;
+	}
+	if (!cli_read_password(cli, cli->password_file, pw, sizeof pw))
+		return false;
+	enum fd_status st = fd_session_prove(&cli->session, pw, &err);
+	sodium_memzero(pw, sizeof pw);
+	if (st)
+		cli_error(cli, &err);
+	return st == FD_OK;
+}
+
 int cli_apply(struct cli *cli, struct fd_op *ops, int n, struct fd_op_result *results)
 {
 	struct fd_error err = {0};
+	if (!cli_prove_actor(cli)) {
+		for (int i = 0; i < n; i++)
+			fd_op_clear(&ops[i]);
+		return CLI_REFUSED;
+	}
 	if (fd_session_apply(&cli->session, ops, n, results, &err))
 		return cli_error(cli, &err);
 	for (int i = 0; results && i < n; i++)

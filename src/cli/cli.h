@@ -26,7 +26,14 @@ struct cli {
 	struct fd_db *db;          /* borrowed from session while it is open */
 	bool json;
 	const char *prog;
+	const char *password_file; /* --password-file: the --as user's password (borrowed) */
 };
+
+/* A password from file (first line) or typed without echo on the terminal. */
+bool cli_read_password(struct cli *cli, const char *file, char *out, size_t size);
+/* The --as user proved who they are (asks for their password when needed);
+ * false: refused and reported. */
+bool cli_prove_actor(struct cli *cli);
 
 struct cli_command {
 	const char *name;

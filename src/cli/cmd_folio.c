@@ -582,6 +582,8 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 		return CLI_OK;
 	}
 	struct fd_op_result res;
+	if (!cli_prove_actor(cli))
+		return CLI_REFUSED;
 	if (fd_session_night_audit(&cli->session, day, &res, &err))
 		return cli_error(cli, &err);
 	if (repo->get_day_report(repo->ctx, day, &r, &err))

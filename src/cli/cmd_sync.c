@@ -55,7 +55,7 @@ int cmd_enroll(struct cli *cli, int argc, char **argv)
 }
 
 /* A password from a file (first line) or typed without echo. */
-static bool read_password(struct cli *cli, const char *file, char *out, size_t size)
+bool cli_read_password(struct cli *cli, const char *file, char *out, size_t size)
 {
 	FILE *f = file ? fopen(file, "r") : stdin;
 	if (!f) {
@@ -95,7 +95,7 @@ int cmd_login(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	char pw[256];
-	if (!read_password(cli, file, pw, sizeof pw))
+	if (!cli_read_password(cli, file, pw, sizeof pw))
 		return CLI_REFUSED;
 	struct fd_error err = {0};
 	bool offline;

@@ -104,7 +104,8 @@ static const struct cli_command commands[] = {
 
 static void print_usage(FILE *out, const char *prog)
 {
-	fprintf(out, _("Usage: %s [--data DIR] [--json] [--as USER] COMMAND [ARGS]\n\n"), prog);
+	fprintf(out, _("Usage: %s [--data DIR] [--json] [--as USER [--password-file F]] COMMAND [ARGS]\n\n"),
+	        prog);
 	fprintf(out, _("       %s [--data DIR] [--demo]   (the terminal application)\n\n"), prog);
 	fprintf(out, _("Commands:\n"));
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
@@ -147,6 +148,8 @@ int main(int argc, char **argv)
 				cli.data_dir = argv[++i];
 			else
 				actor = argv[++i];
+		} else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc) {
+			cli.password_file = argv[++i];
 		} else if (strncmp(argv[i], "--data=", 7) == 0) {
 			cli.data_dir = argv[i] + 7;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {

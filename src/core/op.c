@@ -243,8 +243,8 @@ static enum fd_status json_str(const cJSON *o, const char *name, char *out, size
 	return FD_OK;
 }
 
-static const char *const op_keys[] = {"op_id", "device",     "device_seq", "type",
-                                      "actor", "created_at", "payload",    NULL};
+static const char *const op_keys[] = {"op_id",      "device",  "device_seq", "type", "actor",
+                                      "created_at", "payload", "sig",        NULL};
 
 static bool op_key_known(const char *k)
 {
@@ -283,7 +283,8 @@ enum fd_status fd_op_from_json(const cJSON *json, struct fd_op *op, struct fd_er
 	if ((st = json_str(json, "op_id", op->op_id, sizeof op->op_id, true, err)) ||
 	    (st = json_str(json, "type", op->type, sizeof op->type, true, err)) ||
 	    (st = json_str(json, "device", op->device, sizeof op->device, false, err)) ||
-	    (st = json_str(json, "actor", op->actor, sizeof op->actor, false, err)))
+	    (st = json_str(json, "actor", op->actor, sizeof op->actor, false, err)) ||
+	    (st = json_str(json, "sig", op->sig, sizeof op->sig, false, err)))
 		return st;
 	if (!is_uuid(op->op_id))
 		return fd_fail(err, FD_E_INVALID, "invalid_field", "op_id",
@@ -330,6 +331,8 @@ cJSON *fd_op_to_json(const struct fd_op *op)
 	cJSON_AddNumberToObject(o, "created_at", (double)op->created_at);
 	cJSON_AddItemToObject(o, "payload",
 	                      op->payload ? cJSON_Duplicate(op->payload, true) : cJSON_CreateObject());
+	if (op->sig[0])
+		cJSON_AddStringToObject(o, "sig", op->sig);
 	return o;
 }
 

@@ -7,7 +7,7 @@
  * Wire form (JSON):
  *   {"op_id":"<uuid>","device":"<device id>","device_seq":1,
  *    "type":"booking.create","actor":"anna","created_at":1764090000,
- *    "payload":{...}}
+ *    "payload":{...},"sig":"<hex>"}   (sig optional)
  * Payload fields per type are listed in src/core/op.c (op_table). */
 #ifndef FD_CORE_OP_H
 #define FD_CORE_OP_H
@@ -32,6 +32,10 @@ struct fd_op {
 	char actor[FD_USER_LEN];
 	int64_t created_at; /* Unix seconds, the terminal's clock */
 	cJSON *payload;     /* owned */
+	/* The actor's Ed25519 signature (hex) over the operation's signed
+	 * text (src/store/opsig.h), or "": the actor's proof of identity
+	 * when the operation reaches the server under another session. */
+	char sig[129];
 };
 
 /* What an applied (or refused) operation did, for the caller to report. */

@@ -70,7 +70,31 @@ enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, (int64_t)time(NULL));
-	return sqlite3_step(s) == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving a password");
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return fd_db_fail(db, err, "saving a password");
+	return srv_set_sign_key(db, user, pw, NULL, err);
+}
+
+enum fd_status srv_set_sign_key(struct fd_db *db, const char *user, const char *pw,
+                                char salt[FD_SIGN_SALT_HEX], struct fd_error *err)
+{
+	char fresh[FD_SIGN_SALT_HEX], pk[FD_SIGN_PK_HEX];
+	fd_sign_new_salt(fresh);
+	enum fd_status st = fd_sign_derive(pw, fresh, pk, NULL, err);
+	if (st)
+		return st;
+	sqlite3_stmt *s = fd_db_stmt(
+	    db, "UPDATE srv_credentials SET sign_salt = ?2, sign_pk = ?3 WHERE username = ?1", err);
+	if (!s)
+		return err ? err->status : FD_E_IO;
+	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, fresh, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, pk, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return fd_db_fail(db, err, "saving a signing key");
+	if (salt)
+		memcpy(salt, fresh, FD_SIGN_SALT_HEX);
+	return FD_OK;
 }
 
 enum fd_status srv_end_sessions(struct fd_db *db, const char *user, struct fd_error *err)
@@ -409,7 +433,13 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		return;
 	}
 	cJSON_Delete(body);
-	int64_t wait = throttle_wait(s, user, r->client_ip);
+	/* Sign-in always comes with a device token: throttle by account and
+	 * by device, never by address, so guesses made on one terminal (or
+	 * from a shared address, NAT or SSH host) never lock a colleague at
+	 * another terminal out; the account under attack still escalates. */
+	char source[FD_DEVICE_LEN + 8];
+	snprintf(source, sizeof source, "dev:%s", dev.device);
+	int64_t wait = throttle_wait(s, user, source);
 	if (wait > 0) {
 		sodium_memzero(pw, sizeof pw);
 		srv_resp_error(out, 429, "too_many_attempts", NULL,
@@ -418,16 +448,18 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		return;
 	}
 	char hash[crypto_pwhash_STRBYTES] = "", role[16] = "", display[FD_NAME_LEN] = "";
+	char salt[FD_SIGN_SALT_HEX] = "";
 	struct fd_db *db = srv_reader(s, &err);
 	if (!db) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	sqlite3_stmt *q = fd_db_stmt(db,
-	                             "SELECT c.hash, st.role, st.display_name FROM srv_credentials c"
-	                             " JOIN staff st ON st.username = c.username AND st.active = 1"
-	                             " WHERE c.username = ?1",
-	                             &err);
+	sqlite3_stmt *q =
+	    fd_db_stmt(db,
+	               "SELECT c.hash, st.role, st.display_name, c.sign_salt FROM srv_credentials c"
+	               " JOIN staff st ON st.username = c.username AND st.active = 1"
+	               " WHERE c.username = ?1",
+	               &err);
 	if (!q) {
 		srv_resp_fd_error(out, &err);
 		return;
@@ -437,6 +469,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		snprintf(hash, sizeof hash, "%s", sqlite3_column_text(q, 0));
 		snprintf(role, sizeof role, "%s", sqlite3_column_text(q, 1));
 		snprintf(display, sizeof display, "%s", sqlite3_column_text(q, 2));
+		snprintf(salt, sizeof salt, "%s", sqlite3_column_text(q, 3));
 	}
 	sqlite3_reset(q);
 	/* Each Argon2id run takes 64 MiB: at most SRV_HASH_SLOTS at once, so
@@ -458,7 +491,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	pthread_mutex_unlock(&s->hash_lock);
 	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
-	throttle_note(s, user, r->client_ip, ok);
+	throttle_note(s, user, source, ok);
 	if (!ok) {
 		sodium_memzero(pw, sizeof pw);
 		fprintf(stderr, "frontdeskd: failed sign-in for \"%s\" from %s\n", user, r->client_ip);
@@ -472,6 +505,20 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	int64_t now = (int64_t)time(NULL);
 	pthread_mutex_lock(&s->wlock);
 	enum fd_status st = rehash ? srv_set_password(s->wdb, user, pw, &err) : FD_OK;
+	/* A password set before signing keys existed: register the key now. */
+	if (!st && (rehash || !salt[0])) {
+		sqlite3_stmt *k =
+		    fd_db_stmt(s->wdb, "SELECT sign_salt FROM srv_credentials WHERE username = ?1", &err);
+		salt[0] = '\0';
+		if (k) {
+			sqlite3_bind_text(k, 1, user, -1, SQLITE_STATIC);
+			if (sqlite3_step(k) == SQLITE_ROW)
+				snprintf(salt, sizeof salt, "%s", sqlite3_column_text(k, 0));
+			sqlite3_reset(k);
+		}
+		if (!salt[0])
+			st = srv_set_sign_key(s->wdb, user, pw, salt, &err);
+	}
 	sqlite3_stmt *ins = st ? NULL
 	                       : fd_db_stmt(s->wdb,
 	                                    "INSERT INTO srv_sessions (token_hash, username, device, "
@@ -516,6 +563,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	cJSON_AddStringToObject(doc, "username", user);
 	cJSON_AddStringToObject(doc, "display_name", display);
 	cJSON_AddStringToObject(doc, "role", role);
+	cJSON_AddStringToObject(doc, "sign_salt", salt);
 	cJSON_AddStringToObject(doc, "device_id", dev.device);
 	cJSON_AddNumberToObject(doc, "expires_at", (double)(now + s->cfg.session_max));
 	cJSON_AddNumberToObject(doc, "idle_timeout", (double)s->cfg.session_idle);

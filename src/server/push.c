@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/op_folio.h"
 #include "server/reply.h"
 #include "server/server.h"
 #include "store/ids.h"
@@ -24,10 +25,11 @@
 struct push {
 	struct fd_op *ops;
 	int n;
-	char **recorded;       /* per op: the recorded answer (duplicate) or NULL */
-	bool *repeat;          /* per op: the same op_id earlier in this batch */
-	struct fd_error *bad;  /* per op: why it cannot be read (code "" when it can) */
-	bool private_refusals; /* a guest's refusals reach only its own device (no notice) */
+	char **recorded;             /* per op: the recorded answer (duplicate) or NULL */
+	bool *repeat;                /* per op: the same op_id earlier in this batch */
+	struct fd_error *bad;        /* per op: why it cannot be read (code "" when it can) */
+	bool private_refusals;       /* a guest's refusals reach only its own device (no notice) */
+	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
 	cJSON *results;
 };
 
@@ -45,20 +47,27 @@ static void push_free(struct push *p)
 	cJSON_Delete(p->results);
 }
 
-static bool signed_in_here(struct srv *s, const char *device, const char *user)
+/* Did op's actor sign it (on this device) with the key registered for
+ * them? The proof of who acted when it is not the session's user. */
+static bool actor_signed(struct srv *s, const char *device, const struct fd_op *op)
 {
 	struct fd_error err;
 	struct fd_db *db = srv_reader(s, &err);
 	sqlite3_stmt *q =
-	    db ? fd_db_stmt(db, "SELECT 1 FROM srv_device_users WHERE device = ?1 AND username = ?2", &err)
+	    db ? fd_db_stmt(
+	             db,
+	             "SELECT c.sign_pk FROM srv_credentials c JOIN staff st ON st.username = c.username"
+	             " WHERE c.username = ?1",
+	             &err)
 	       : NULL;
-	if (!q)
+	if (!q || !op->sig[0])
 		return false;
-	sqlite3_bind_text(q, 1, device, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, user, -1, SQLITE_STATIC);
-	bool found = sqlite3_step(q) == SQLITE_ROW;
+	char pk[FD_SIGN_PK_HEX] = "";
+	sqlite3_bind_text(q, 1, op->actor, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		snprintf(pk, sizeof pk, "%s", sqlite3_column_text(q, 0));
 	sqlite3_reset(q);
-	return found;
+	return pk[0] && fd_op_sig_valid(op, device, pk);
 }
 
 /* An operation whose envelope is sound (op_id, device_seq, known fields)
@@ -120,6 +129,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	p->recorded = calloc((size_t)n, sizeof *p->recorded);
 	p->repeat = calloc((size_t)n, sizeof *p->repeat);
 	p->bad = calloc((size_t)n, sizeof *p->bad);
+	snprintf(p->pushed_by, sizeof p->pushed_by, "%s", c->username);
 	if (!p->ops || !p->recorded || !p->repeat || !p->bad) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
@@ -148,14 +158,23 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 			cJSON_Delete(body);
 			return false;
 		}
-		/* The session decides where from; the actor is the session's
-		 * user unless the op names another user who has signed in on
-		 * this same device (an op made offline before a change of
-		 * shift). fd_op_apply then judges that user's rights now. */
-		if (!op->actor[0] || strcmp(op->actor, c->username) != 0) {
-			if (!op->actor[0] || !signed_in_here(s, c->device, op->actor))
-				snprintf(op->actor, sizeof op->actor, "%s", c->username);
-		}
+		/* The session decides where from; an operation is judged with
+		 * the rights of a person who proved who they are: the session's
+		 * user, or another actor whose signature (made on this device,
+		 * e.g. offline before a change of shift) checks against their
+		 * registered key. Anything else is refused (push_refuse). The
+		 * night audit's pseudo-actor and the terminal's owner ("local":
+		 * nobody signed in) act as the session's user, with their rights. */
+		if (!op->actor[0] || strcmp(op->actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
+		    strcmp(op->actor, "local") == 0)
+			snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		else if (strcmp(op->actor, c->username) != 0 && !p->bad[p->n - 1].code[0] &&
+		         !actor_signed(s, c->device, op))
+			fd_fail(&p->bad[p->n - 1], FD_E_FORBIDDEN, "unproven_actor", "actor",
+			        "Operation made as \"%s\" without their signature, pushed by \"%s\": an "
+			        "operation acts with the rights of the signed-in user or of a person who "
+			        "signed it.",
+			        op->actor, c->username);
 		snprintf(op->device, sizeof op->device, "%s", c->device);
 		if (!op->created_at)
 			op->created_at = (int64_t)time(NULL);
@@ -206,12 +225,13 @@ static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, co
 	return st;
 }
 
-static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, const struct fd_error *why,
-                                      const struct fd_op_result *res, char id[FD_ID_LEN],
-                                      struct fd_error *err)
+static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, const char *pushed_by,
+                                      const struct fd_error *why, const struct fd_op_result *res,
+                                      char id[FD_ID_LEN], struct fd_error *err)
 {
 	cJSON *details = cJSON_CreateObject();
 	cJSON_AddItemToObject(details, "op", fd_op_to_json(op));
+	cJSON_AddStringToObject(details, "pushed_by", pushed_by);
 	if (why->field[0])
 		cJSON_AddStringToObject(details, "field", why->field);
 	if (res->clash_code[0])
@@ -263,14 +283,14 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 	return a;
 }
 
-static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const struct fd_error *why_in,
-                                  const struct fd_op_result *res, bool notice, cJSON **answer,
-                                  struct fd_error *err);
+static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const char *pushed_by,
+                                  const struct fd_error *why_in, const struct fd_op_result *res, bool notice,
+                                  cJSON **answer, struct fd_error *err);
 
 /* Apply one operation inside the batch transaction. FD_OK also for a
  * recorded rejection; another status means the batch must roll back. */
-static enum fd_status push_one(struct srv *s, const struct fd_op *op, bool notice, cJSON **answer,
-                               struct fd_error *err)
+static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char *pushed_by, bool notice,
+                               cJSON **answer, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
@@ -303,21 +323,23 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, bool notic
 	}
 	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
-	return push_refuse(s, op, &why, &res, notice, answer, err);
+	return push_refuse(s, op, pushed_by, &why, &res, notice, answer, err);
 }
 
 /* Record a refusal (result, and a conflict notice for every desk unless
  * notice is false) inside the batch transaction and answer it; the
  * device's sequence moves past it. */
-static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const struct fd_error *why_in,
-                                  const struct fd_op_result *res, bool notice, cJSON **answer,
-                                  struct fd_error *err)
+static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const char *pushed_by,
+                                  const struct fd_error *why_in, const struct fd_op_result *res, bool notice,
+                                  cJSON **answer, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	const struct fd_error why = *why_in;
 	enum fd_status st;
+	fprintf(stderr, "frontdeskd: refused %s %s as \"%s\" (session of \"%s\", device %s): %s: %s\n",
+	        op->type, op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
 	char conflict[FD_ID_LEN] = "";
-	if (notice && (st = record_conflict(s, op, &why, res, conflict, err)))
+	if (notice && (st = record_conflict(s, op, pushed_by, &why, res, conflict, err)))
 		return st;
 	*answer = answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
@@ -425,10 +447,11 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 		if (!answer && p->bad[i].code[0]) {
 			struct fd_op_result none = {0};
-			if (!(st = push_refuse(s, &p->ops[i], &p->bad[i], &none, !p->private_refusals,
-			                       &answer, err)))
+			if (!(st = push_refuse(s, &p->ops[i], p->pushed_by, &p->bad[i], &none,
+			                       !p->private_refusals, &answer, err)))
 				last = p->ops[i].device_seq;
-		} else if (!answer && !(st = push_one(s, &p->ops[i], !p->private_refusals, &answer, err)))
+		} else if (!answer &&
+		           !(st = push_one(s, &p->ops[i], p->pushed_by, !p->private_refusals, &answer, err)))
 			last = p->ops[i].device_seq;
 		if (answer)
 			cJSON_AddItemToArray(p->results, answer);

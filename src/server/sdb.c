@@ -59,6 +59,11 @@ static const char server_v2[] = "CREATE TABLE srv_device_users (device TEXT NOT 
 static const char server_v3[] = "ALTER TABLE srv_changes ADD COLUMN at INTEGER NOT NULL DEFAULT 0;"
                                 "UPDATE srv_changes SET at = CAST(strftime('%s', 'now') AS INTEGER);";
 
+/* v4: each person's signing key (src/store/opsig.h): the salt their key is
+ * derived under and the public key that verifies their operations. */
+static const char server_v4[] = "ALTER TABLE srv_credentials ADD COLUMN sign_salt TEXT NOT NULL DEFAULT '';"
+                                "ALTER TABLE srv_credentials ADD COLUMN sign_pk TEXT NOT NULL DEFAULT '';";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -68,6 +73,7 @@ static const struct fd_migration server_migrations[] = {
     {1, server_v1, make_epoch},
     {2, server_v2, NULL},
     {3, server_v3, NULL},
+    {4, server_v4, NULL},
 };
 
 void srv_db_path(const char *data_dir, char *out, size_t size)

@@ -22,6 +22,7 @@
 #include "core/error.h"
 #include "core/op.h"
 #include "store/db.h"
+#include "store/opsig.h"
 
 #define SRV_EPOCH_LEN 33
 /* base64url of 32 bytes is 43 characters */
@@ -93,6 +94,10 @@ enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
 /* Argon2id hash into out (crypto_pwhash_STRBYTES). */
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
 enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err);
+/* Register user's signing key (src/store/opsig.h) derived from pw under a
+ * new salt; the salt is copied to salt when not NULL. */
+enum fd_status srv_set_sign_key(struct fd_db *db, const char *user, const char *pw,
+                                char salt[FD_SIGN_SALT_HEX], struct fd_error *err);
 /* Revoke every session of a user (disable, password change). */
 enum fd_status srv_end_sessions(struct fd_db *db, const char *user, struct fd_error *err);
 enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_TOKEN_LEN],

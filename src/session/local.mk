@@ -11,3 +11,4 @@ VALGRIND_TESTS += tests/unit/test_session
 tests_unit_test_session_SOURCES = tests/unit/test_session.c ui/fixture.c ui/fixture.h
 tests_unit_test_session_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_session_LDADD = libfdsession.a libfdsync.a $(UNIT_LDADD)
+libfdsession_a_CFLAGS = $(AM_CFLAGS) $(SODIUM_CFLAGS)

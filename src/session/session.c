@@ -8,9 +8,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <sodium.h>
+
 #include "core/i18n.h"
 #include "core/op_folio.h"
 #include "store/oplog.h"
+#include "store/opsig.h"
 #include "sync/account.h"
 
 /* mkdir -p with mode 0700 for each created level: the cache holds guests'
@@ -52,12 +55,42 @@ void fd_session_default_dir(char *out, size_t size)
  * nobody: the terminal's owner of a standalone hotel, trusted. */
 static void decide_actor(struct fd_session *s)
 {
-	if (s->requested[0]) {
-		snprintf(s->actor, sizeof s->actor, "%s", s->requested);
-		return;
-	}
-	if (fd_db_meta_get(s->db, "session_user", s->actor, sizeof s->actor, NULL) != FD_OK)
-		s->actor[0] = '\0';
+	char user[FD_USER_LEN] = "", key[2 * sizeof s->sk + 1] = "";
+	if (fd_db_meta_get(s->db, "session_user", user, sizeof user, NULL) != FD_OK)
+		user[0] = '\0';
+	snprintf(s->actor, sizeof s->actor, "%s", s->requested[0] ? s->requested : user);
+	/* On an enrolled terminal, acting as someone else than the signed-in
+	 * user needs their password (fd_session_prove); the signed-in user's
+	 * signing key came with their sign-in. */
+	bool self = s->actor[0] && strcmp(s->actor, user) == 0;
+	s->proven = !s->enrolled || !s->actor[0] || self;
+	sodium_memzero(s->sk, sizeof s->sk);
+	s->signs = false;
+	size_t n = 0;
+	if (self && fd_db_meta_get(s->db, "session_sign_key", key, sizeof key, NULL) == FD_OK &&
+	    sodium_hex2bin(s->sk, sizeof s->sk, key, strlen(key), NULL, &n, NULL) == 0 && n == sizeof s->sk)
+		s->signs = true;
+	sodium_memzero(key, sizeof key);
+}
+
+enum fd_status fd_session_prove(struct fd_session *s, const char *password, struct fd_error *err)
+{
+	if (s->proven)
+		return FD_OK;
+	enum fd_status st = fd_sync_prove(s->db, s->actor, password, s->sk, err);
+	if (!st)
+		s->proven = s->signs = true;
+	return st;
+}
+
+static enum fd_status check_proven(const struct fd_session *s, struct fd_error *err)
+{
+	if (s->proven)
+		return FD_OK;
+	return fd_fail(err, FD_E_FORBIDDEN, "unproven_actor", "as",
+	               _("Acting as %s on this terminal needs %s's password (type it, or give "
+	                 "--password-file FILE); nothing was changed."),
+	               s->actor, s->actor);
 }
 
 /* Read the device and its enrolment, then decide who acts. */
@@ -91,6 +124,8 @@ enum fd_status fd_session_open(struct fd_session *s, const char *data_dir, const
 
 void fd_session_close(struct fd_session *s)
 {
+	sodium_memzero(s->sk, sizeof s->sk);
+	s->signs = false;
 	if (s->db)
 		fd_db_close(s->db);
 	s->db = NULL;
@@ -149,6 +184,16 @@ enum fd_status fd_session_apply(struct fd_session *s, struct fd_op *ops, int n, 
 	/* Without a staff member the terminal's owner acts (a standalone
 	 * hotel); the server still checks every pushed operation against a
 	 * real staff member. */
+	enum fd_status st = check_proven(s, err);
+	if (st) {
+		for (int i = 0; i < n; i++)
+			fd_op_clear(&ops[i]);
+		return st;
+	}
+	/* The actor's signature proves to the server who acted, whoever's
+	 * session pushes the operation later. */
+	for (int i = 0; s->signs && i < n; i++)
+		fd_op_sign(&ops[i], s->device, s->sk);
 	return apply_with(s, ops, n, s->actor[0] ? 0 : FD_APPLY_TRUSTED, results, err);
 }
 
@@ -162,6 +207,9 @@ static enum fd_status night_audit(struct fd_session *s, fd_date day, unsigned fl
                                   struct fd_op_result *result, struct fd_error *err)
 {
 	char text[FD_DATE_STRLEN];
+	enum fd_status st = check_proven(s, err);
+	if (st)
+		return st;
 	struct fd_op op;
 	fd_op_init(&op);
 	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, s->device);

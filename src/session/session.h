@@ -29,6 +29,12 @@ struct fd_session {
 	char actor[FD_USER_LEN];     /* who acts; "" = the terminal's owner (trusted) */
 	char device[FD_DEVICE_LEN];  /* the enrolled device id, or "local" */
 	bool enrolled;               /* a server is enrolled: work is queued for sync */
+	/* The acting person proved who they are: the signed-in user, anybody
+	 * on a terminal that is not enrolled, or --as with their password
+	 * (fd_session_prove). Unproven, fd_session_apply refuses. */
+	bool proven;
+	bool signs;           /* sk holds the actor's signing key: operations are signed */
+	unsigned char sk[64]; /* see src/store/opsig.h */
 };
 
 enum fd_session_flags {
@@ -57,6 +63,10 @@ enum fd_status fd_session_enroll(struct fd_session *s, const char *url, const ch
 enum fd_status fd_session_login(struct fd_session *s, const char *user, const char *password, bool *offline,
                                 struct fd_error *err);
 enum fd_status fd_session_logout(struct fd_session *s, struct fd_error *err);
+
+/* Prove the identity of the --as user with their password (checked against
+ * the verifier cached on this terminal at their last sign-in, no network). */
+enum fd_status fd_session_prove(struct fd_session *s, const char *password, struct fd_error *err);
 
 /* Prepare a new operation of type by the acting user, with an empty
  * payload object (owned by op). */

@@ -224,3 +224,26 @@ void fd_cache_tune_for_sync(struct fd_db *db)
 {
 	fd_db_exec(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536", NULL);
 }
+
+enum fd_status fd_verifier_salt_set(struct fd_db *db, const char *username, const char *salt,
+                                    struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE sync_verifiers SET sign_salt = ?2 WHERE username = ?1", err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_text(s, 1, username, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, salt ? salt : "", -1, SQLITE_STATIC);
+	return step_done(db, s, "caching the signing salt", err);
+}
+
+void fd_verifier_salt_get(struct fd_db *db, const char *username, char *salt, size_t size)
+{
+	salt[0] = '\0';
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT sign_salt FROM sync_verifiers WHERE username = ?1", NULL);
+	if (!s)
+		return;
+	sqlite3_bind_text(s, 1, username, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		fd_col_text(s, 0, salt, size);
+	sqlite3_reset(s);
+}

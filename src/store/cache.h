@@ -41,6 +41,11 @@ enum fd_status fd_verifier_put(struct fd_db *db, const char *username, const cha
 /* FD_E_NOT_FOUND when username has none. */
 enum fd_status fd_verifier_get(struct fd_db *db, const char *username, char *verifier, size_t size,
                                int64_t *signed_in_at, struct fd_error *err);
+/* The salt of the user's signing key (src/store/opsig.h), kept with their
+ * verifier; get leaves salt "" when unknown. */
+enum fd_status fd_verifier_salt_set(struct fd_db *db, const char *username, const char *salt,
+                                    struct fd_error *err);
+void fd_verifier_salt_get(struct fd_db *db, const char *username, char *salt, size_t size);
 /* A disabled user may no longer sign in here offline. */
 enum fd_status fd_verifier_delete(struct fd_db *db, const char *username, struct fd_error *err);
 

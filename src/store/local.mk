@@ -23,3 +23,4 @@ libfdstore_a_SOURCES += src/store/outbox.c src/store/outbox.h
 libfdstore_a_SOURCES += src/store/dump.c src/store/dump.h
 libfdstore_a_SOURCES += src/store/outbox_keep.c src/store/outbox_keep.h
 libfdstore_a_SOURCES += src/store/encode.c src/store/encode.h
+libfdstore_a_SOURCES += src/store/opsig.c src/store/opsig.h

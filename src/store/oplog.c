@@ -122,7 +122,7 @@ static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const vo
 	sqlite3_stmt *s =
 	    fd_db_stmt(db,
 	               "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload,"
-	               " changeset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	               " changeset, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	               err);
 	if (!s)
 		return err->status;
@@ -134,6 +134,7 @@ static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const vo
 	sqlite3_bind_int64(s, 5, op->created_at);
 	sqlite3_bind_text(s, 6, payload ? payload : "{}", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_blob(s, 7, cs, n_cs, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, op->sig, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	free(payload);

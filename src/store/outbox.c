@@ -22,7 +22,8 @@ static enum fd_status stream_ops(struct fd_db *db, sqlite3_stmt *s, fd_outbox_cb
 		                          .type = col(s, 2),
 		                          .actor = col(s, 3),
 		                          .created_at = sqlite3_column_int64(s, 4),
-		                          .payload = col(s, 5)};
+		                          .payload = col(s, 5),
+		                          .sig = sqlite3_column_count(s) > 6 ? col(s, 6) : ""};
 		if (!cb(ctx, &r)) {
 			rc = SQLITE_DONE;
 			break;
@@ -35,10 +36,11 @@ static enum fd_status stream_ops(struct fd_db *db, sqlite3_stmt *s, fd_outbox_cb
 enum fd_status fd_outbox_pending(struct fd_db *db, int limit, fd_outbox_cb cb, void *ctx,
                                  struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "SELECT device_seq, op_id, type, actor, created_at, payload FROM outbox"
-	                             " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
-	                             err);
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "SELECT device_seq, op_id, type, actor, created_at, payload, sig FROM outbox"
+	               " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
+	               err);
 	if (!s)
 		return err ? err->status : FD_E_IO;
 	sqlite3_bind_int(s, 1, limit);

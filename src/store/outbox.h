@@ -17,6 +17,7 @@ struct fd_outbox_row {
 	int64_t device_seq;
 	const char *op_id, *type, *actor, *payload; /* payload: JSON text */
 	int64_t created_at;
+	const char *sig; /* the actor's signature (hex) or "" */
 };
 typedef bool (*fd_outbox_cb)(void *ctx, const struct fd_outbox_row *row);
 

@@ -191,6 +191,12 @@ static const char schema_v8[] =
  * tasks done before this step keep an empty name and time 0. */
 static const char schema_v10_tasks[] = "ALTER TABLE hk_tasks ADD COLUMN done_by TEXT NOT NULL DEFAULT '';"
                                        "ALTER TABLE hk_tasks ADD COLUMN done_at INTEGER NOT NULL DEFAULT 0;";
+/* Each person's signature on the operations they make (src/store/opsig.h):
+ * the outbox keeps it with the operation, the offline verifier keeps the
+ * salt the person's signing key is derived under. */
+static const char schema_v11_opsig[] =
+    "ALTER TABLE outbox ADD COLUMN sig TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sync_verifiers ADD COLUMN sign_salt TEXT NOT NULL DEFAULT '';";
 
 /* One step a line, so that steps added on different branches merge cleanly. */
 /* clang-format off */
@@ -205,6 +211,7 @@ static const struct fd_migration core_migrations[] = {
     {8, schema_v8, NULL},
     {9, fd_schema_v9_invoices, NULL},
     {10, schema_v10_tasks, NULL},
+    {11, schema_v11_opsig, NULL},
 };
 /* clang-format on */
 

@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "core/i18n.h"
+#include "store/opsig.h"
 #include "store/cache.h"
 #include "sync/account.h"
 #include "sync/sync_internal.h"
@@ -71,7 +72,7 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
 }
 
 static enum fd_status save_verifier(struct fd_db *db, const char *user, const char *password,
-                                    const char *role, struct fd_error *err)
+                                    const char *role, const char *salt, struct fd_error *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	unsigned long long ops;
@@ -80,15 +81,30 @@ static enum fd_status save_verifier(struct fd_db *db, const char *user, const ch
 	if (crypto_pwhash_str(hash, password, strlen(password), ops, mem) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL,
 		               _("Not enough memory to cache the sign-in for offline use."));
-	return fd_verifier_put(db, user, hash, role, (int64_t)time(NULL), err);
+	enum fd_status st = fd_verifier_put(db, user, hash, role, (int64_t)time(NULL), err);
+	return st ? st : fd_verifier_salt_set(db, user, salt, err);
 }
 
-static enum fd_status set_session(struct fd_db *db, const char *user, const char *token, struct fd_error *err)
+/* The signed-in person's signing key, derived from their password under
+ * salt, kept with the session so the operations they make later on this
+ * terminal carry their signature ("" when no salt is known). */
+static void session_key(const char *password, const char *salt, char out[2 * FD_SIGN_SK_BYTES + 1])
+{
+	unsigned char sk[FD_SIGN_SK_BYTES];
+	out[0] = '\0';
+	if (salt && salt[0] && fd_sign_derive(password, salt, NULL, sk, NULL) == FD_OK)
+		sodium_bin2hex(out, 2 * FD_SIGN_SK_BYTES + 1, sk, sizeof sk);
+	sodium_memzero(sk, sizeof sk);
+}
+
+static enum fd_status set_session(struct fd_db *db, const char *user, const char *token, const char *key,
+                                  struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
 	if ((st = fd_db_meta_set(db, "session_user", user, err)) ||
+	    (st = fd_db_meta_set(db, "session_sign_key", key, err)) ||
 	    (st = fd_db_meta_set(db, "session_token", token, err))) {
 		fd_db_rollback(db);
 		return st;
@@ -96,14 +112,49 @@ static enum fd_status set_session(struct fd_db *db, const char *user, const char
 	return fd_db_commit(db, err);
 }
 
+/* The cached verifier of user: hash, when they signed in, the salt of their
+ * signing key (each "" / 0 when unknown). */
+static enum fd_status read_verifier(struct fd_db *db, const char *user, char hash[crypto_pwhash_STRBYTES],
+                                    int64_t *at, char salt[FD_SIGN_SALT_HEX], struct fd_error *err)
+{
+	hash[0] = salt[0] = '\0';
+	*at = 0;
+	enum fd_status got = fd_verifier_get(db, user, hash, crypto_pwhash_STRBYTES, at, err);
+	if (got && got != FD_E_NOT_FOUND)
+		return got;
+	if (!got)
+		fd_verifier_salt_get(db, user, salt, FD_SIGN_SALT_HEX);
+	return FD_OK;
+}
+
+enum fd_status fd_sync_prove(struct fd_db *db, const char *user, const char *password,
+                             unsigned char sk[FD_SIGN_SK_BYTES], struct fd_error *err)
+{
+	char hash[crypto_pwhash_STRBYTES], salt[FD_SIGN_SALT_HEX];
+	int64_t at;
+	enum fd_status st = read_verifier(db, user, hash, &at, salt, err);
+	if (st)
+		return st;
+	if (!hash[0] || !salt[0])
+		return fd_fail(
+		    err, FD_E_FORBIDDEN, "unproven_actor", "as",
+		    _("%s has not signed in on this terminal yet; acting as them needs one sign-in "
+		      "here while the server is reachable ('frontdesk login %s')."),
+		    user, user);
+	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
+		return fd_fail(err, FD_E_FORBIDDEN, "bad_credentials", "as", _("Wrong password for %s."),
+		               user);
+	return fd_sign_derive(password, salt, NULL, sk, err);
+}
+
 static enum fd_status login_offline(struct fd_db *db, const char *user, const char *password,
                                     const struct fd_error *why, struct fd_error *err)
 {
-	char hash[crypto_pwhash_STRBYTES] = "";
-	int64_t at = 0;
-	enum fd_status got = fd_verifier_get(db, user, hash, sizeof hash, &at, err);
-	if (got && got != FD_E_NOT_FOUND)
-		return got;
+	char hash[crypto_pwhash_STRBYTES], salt[FD_SIGN_SALT_HEX];
+	int64_t at;
+	enum fd_status rst = read_verifier(db, user, hash, &at, salt, err);
+	if (rst)
+		return rst;
 	int64_t hours = sync_meta_int(db, "offline_login_hours", FD_SYNC_OFFLINE_HOURS);
 	if (!hash[0] || (int64_t)time(NULL) - at > hours * 3600)
 		return fd_fail(err, FD_E_FORBIDDEN, "offline_not_allowed", NULL,
@@ -117,7 +168,11 @@ static enum fd_status login_offline(struct fd_db *db, const char *user, const ch
 	char cur[FD_USER_LEN] = "", tok[128] = "";
 	fd_db_meta_get(db, "session_user", cur, sizeof cur, NULL);
 	fd_db_meta_get(db, "session_token", tok, sizeof tok, NULL);
-	return set_session(db, user, strcmp(cur, user) == 0 ? tok : "", err);
+	char key[2 * FD_SIGN_SK_BYTES + 1];
+	session_key(password, salt, key);
+	rst = set_session(db, user, strcmp(cur, user) == 0 ? tok : "", key, err);
+	sodium_memzero(key, sizeof key);
+	return rst;
 }
 
 enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *password, bool *offline,
@@ -161,10 +216,16 @@ enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *pas
 	if (!cJSON_IsString(tok))
 		st = fd_fail(err, FD_E_IO, "bad_answer", NULL,
 		             _("The server's answer to the sign-in is unreadable."));
+	const cJSON *salt = cJSON_GetObjectItemCaseSensitive(resp, "sign_salt");
+	const char *salt_text = cJSON_IsString(salt) ? salt->valuestring : "";
+	char key[2 * FD_SIGN_SK_BYTES + 1];
+	session_key(password, salt_text, key);
 	if (!st)
-		st = set_session(db, user, tok->valuestring, err);
+		st = set_session(db, user, tok->valuestring, key, err);
+	sodium_memzero(key, sizeof key);
 	if (!st)
-		st = save_verifier(db, user, password, cJSON_IsString(role) ? role->valuestring : "", err);
+		st = save_verifier(db, user, password, cJSON_IsString(role) ? role->valuestring : "",
+		                   salt_text, err);
 	cJSON_Delete(resp);
 	return st;
 }
@@ -186,7 +247,8 @@ enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err)
 	if (st)
 		return st;
 	if ((st = fd_meta_delete(db, "session_user", err)) ||
-	    (st = fd_meta_delete(db, "session_token", err))) {
+	    (st = fd_meta_delete(db, "session_token", err)) ||
+	    (st = fd_meta_delete(db, "session_sign_key", err))) {
 		fd_db_rollback(db);
 		return st;
 	}

@@ -29,6 +29,11 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
  * acting staff member of the command line. */
 enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *password, bool *offline,
                              struct fd_error *err);
+/* Check password of user against the verifier cached here (no network)
+ * and derive their signing key into sk: the proof needed to act as
+ * someone else than the signed-in user (--as). */
+enum fd_status fd_sync_prove(struct fd_db *db, const char *user, const char *password, unsigned char sk[64],
+                             struct fd_error *err);
 /* Sign out (ends the server session when reachable). */
 enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err);
 

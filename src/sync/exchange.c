@@ -39,6 +39,8 @@ static bool add_wire_op(void *ctx, const struct fd_outbox_row *row)
 	cJSON_AddNumberToObject(o, "created_at", (double)row->created_at);
 	cJSON *p = cJSON_Parse(row->payload);
 	cJSON_AddItemToObject(o, "payload", p ? p : cJSON_CreateObject());
+	if (row->sig && row->sig[0])
+		cJSON_AddStringToObject(o, "sig", row->sig);
 	cJSON_AddItemToArray(b->ops, o);
 	return true;
 }

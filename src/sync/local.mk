@@ -27,3 +27,4 @@ SYNC_TESTS += tests/sync/test_invoice_numbers.sh
 SYNC_TESTS += tests/sync/test_sync_restore.sh
 SYNC_TESTS += tests/sync/test_sync_status.sh
 SYNC_TESTS += tests/sync/test_sync_trim.sh
+SYNC_TESTS += tests/sync/test_identity.sh

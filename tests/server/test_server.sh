@@ -250,16 +250,21 @@ check "a downgraded user's op is rejected" forbidden "$(body POST /v1/ops "{\"op
 check "a guest's refusal makes no notice for every desk" "$NOTICES" "$(sqlite3 "$D/frontdeskd.db" "SELECT count(*) FROM srv_conflicts")"
 check "a guest's refusal is recorded for its device" rejected "$(sqlite3 "$D/frontdeskd.db" "SELECT status FROM srv_op_results WHERE op_id = '$(uuid 1 200)'")"
 
-# an op made offline by an earlier user of a terminal keeps its actor, and
-# that actor's rights at push time decide: disabled meanwhile -> rejected
+# an operation acts with the rights of a person who proved who they are:
+# another actor than the session's user needs that actor's signature
+# (tests/sync/test_identity.sh signs them for real). Unsigned -> rejected
+# per operation (the queue moves on), recorded as a conflict, logged.
 DEVN=300
 DEVS=$(enroll shared-desk)
 sign_in "$DEVS" dora >/dev/null
-"$FD" --data "$D" user disable dora >/dev/null
 TESS=$(sign_in "$DEVS" tess)
-R=$(body POST /v1/ops "{\"ops\":[$(op 1 room.set_clean '{"room":"101","status":"clean"}' | sed 's/"type"/"actor":"dora","type"/'),$(op 2 room.set_clean '{"room":"102","status":"clean"}' | sed 's/"type"/"actor":"admin","type"/')]}" "$TESS")
-check "a disabled user's offline op is rejected at push" "rejected forbidden" "$(echo "$R" | jq -r '.results[0]|"\(.status) \(.error.code)"')"
-check "an actor who never signed in here becomes the session user" "applied tess" "$(echo "$R" | jq -r '.results[1].status') $(sqlite3 "$D/frontdeskd.db" "SELECT actor FROM audit_log WHERE op_id = '$(uuid 2 300)'")"
+R=$(body POST /v1/ops "{\"ops\":[$(op 1 room.set_clean '{"room":"101","status":"dirty"}' | sed 's/"type"/"actor":"dora","type"/'),$(op 2 staff.create '{"id":"00000000-0000-4000-8000-00000000aaaa","username":"mallory","role":"admin","display_name":"M","department":"front_office"}' | sed 's/"type"/"actor":"admin","type"/'),$(op 3 room.set_clean '{"room":"102","status":"clean"}')]}" "$TESS")
+check "an unsigned op as a colleague who signed in here is rejected" "rejected unproven_actor" "$(echo "$R" | jq -r '.results[0]|"\(.status) \(.error.code)"')"
+check "a staff session cannot act as admin (staff.create)" "rejected unproven_actor" "$(echo "$R" | jq -r '.results[1]|"\(.status) \(.error.code)"')"
+check "the forged staff.create created nobody" "0" "$(sqlite3 "$D/frontdeskd.db" "SELECT count(*) FROM staff WHERE username = 'mallory'")"
+check "the op behind the refusals is applied" "applied" "$(echo "$R" | jq -r '.results[2].status')"
+check "the refusal is recorded with who pushed it" "admin tess unproven_actor" "$(sqlite3 "$D/frontdeskd.db" "SELECT actor, json_extract(details, '\$.pushed_by'), code FROM srv_conflicts WHERE op_id = '$(uuid 2 300)'" | tr '|' ' ')"
+grep -q "refused staff.create $(uuid 2 300) as \"admin\" (session of \"tess\"" "$LOG" && ok "the refusal is in the server log" || fail "the refusal is not in the server log"
 
 # --- concurrent sign-ins queue for the hashing slots, all succeed ---
 signers=
@@ -279,6 +284,17 @@ echo "$R" | grep -qi '^Retry-After: [0-9]' && ok "429 carries Retry-After" || fa
 check "another account is not locked out" 201 "$(status POST /v1/sessions '{"username":"admin","password":"correct horse battery"}' "$DEV2")"
 sleep 3
 check "the delay is short: mona can sign in again" 201 "$(status POST /v1/sessions '{"username":"mona","password":"correct horse battery"}' "$DEV2")"
+
+# throttled by device and account, not by address: guesses on one enrolled
+# terminal never lock out a colleague at another terminal behind the same
+# address (all of this test runs from 127.0.0.1)
+DEVX=$(enroll guesser)
+DEVY=$(enroll colleague)
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	status POST /v1/sessions "{\"username\":\"nobody$i\",\"password\":\"guess guess\"}" "$DEVX" >/dev/null
+done
+check "the guessing device is slowed down" 429 "$(status POST /v1/sessions '{"username":"nobody13","password":"guess guess"}' "$DEVX")"
+check "a colleague at the same address signs in at once" 201 "$(status POST /v1/sessions '{"username":"tess","password":"correct horse battery"}' "$DEVY")"
 
 # --- sign-out, disable, revoke ---
 check "sign-out" 200 "$(status DELETE /v1/sessions/current "" "$ADM2")"
