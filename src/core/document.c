@@ -311,25 +311,38 @@ enum fd_status fd_doc_bill(const struct fd_repo *repo, const char *booking_key, 
 	return FD_OK;
 }
 
+/* A guest's document about a booking: the hotel, the guest, the stay and
+ * the nightly rate; the caller adds what is its own. */
+static enum fd_status guest_doc(const struct fd_repo *repo, const char *booking_key, enum fd_doc_kind kind,
+                                const char *title, struct fd_doc *doc, struct fd_property *prop,
+                                struct fd_booking *b, struct fd_guest *g, struct fd_error *err)
+{
+	struct fd_room_type t = {0};
+	enum fd_status st = load(repo, booking_key, prop, b, g, &t, err);
+	if (st)
+		return st;
+	doc->kind = kind;
+	snprintf(doc->title, sizeof doc->title, "%s", title);
+	issuer(repo, prop, doc);
+	snprintf(doc->party_label, sizeof doc->party_label, "%s", _("Guest"));
+	guest_party(g, doc);
+	stay_facts(b, &t, doc);
+	char rate[FD_MONEY_STRLEN];
+	add_fact(doc, _("Rate per night"), "%s", fd_money_format(b->rate, prop->currency, rate, sizeof rate));
+	return FD_OK;
+}
+
 enum fd_status fd_doc_regcard(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
                               struct fd_error *err)
 {
 	struct fd_property prop;
 	struct fd_booking b;
 	struct fd_guest g;
-	struct fd_room_type t = {0};
-	enum fd_status st = load(repo, booking_key, &prop, &b, &g, &t, err);
+	enum fd_status st =
+	    guest_doc(repo, booking_key, FD_DOC_REGCARD, _("Registration card"), doc, &prop, &b, &g, err);
 	if (st)
 		return st;
-	doc->kind = FD_DOC_REGCARD;
-	snprintf(doc->title, sizeof doc->title, "%s", _("Registration card"));
-	issuer(repo, &prop, doc);
-	snprintf(doc->party_label, sizeof doc->party_label, "%s", _("Guest"));
-	guest_party(&g, doc);
 	add_party(doc, _("Document"), g.document);
-	stay_facts(&b, &t, doc);
-	char rate[FD_MONEY_STRLEN];
-	add_fact(doc, _("Rate per night"), "%s", fd_money_format(b.rate, prop.currency, rate, sizeof rate));
 	snprintf(doc->terms[doc->n_terms++], sizeof doc->terms[0], "%s",
 	         _("I confirm that the details above are correct and agree to pay the charges of my stay."));
 	doc->signature = true;
@@ -344,19 +357,12 @@ enum fd_status fd_doc_confirmation(const struct fd_repo *repo, const char *booki
 	struct fd_property prop;
 	struct fd_booking b;
 	struct fd_guest g;
-	struct fd_room_type t = {0};
-	enum fd_status st = load(repo, booking_key, &prop, &b, &g, &t, err);
+	enum fd_status st = guest_doc(repo, booking_key, FD_DOC_CONFIRMATION, _("Booking confirmation"), doc,
+	                              &prop, &b, &g, err);
 	if (st)
 		return st;
-	doc->kind = FD_DOC_CONFIRMATION;
-	snprintf(doc->title, sizeof doc->title, "%s", _("Booking confirmation"));
-	issuer(repo, &prop, doc);
-	snprintf(doc->party_label, sizeof doc->party_label, "%s", _("Guest"));
-	guest_party(&g, doc);
-	stay_facts(&b, &t, doc);
 	int nights = fd_stay_nights(b.arrival, b.departure);
-	char rate[FD_MONEY_STRLEN], total[FD_MONEY_STRLEN];
-	add_fact(doc, _("Rate per night"), "%s", fd_money_format(b.rate, prop.currency, rate, sizeof rate));
+	char total[FD_MONEY_STRLEN];
 	add_fact(doc, _("Total for the stay"), "%s",
 	         fd_money_format(b.rate * nights, prop.currency, total, sizeof total));
 	struct fd_folio f;
