@@ -22,8 +22,10 @@ trap cleanup EXIT INT TERM
 fail() { echo "FAIL: $*" >&2; [ -f "$WORK/server.log" ] && tail -20 "$WORK/server.log" >&2; exit 1; }
 ok() { echo "ok - $*"; }
 
-# A free-ish port from our pid (the suite runs tests in sequence per file).
-PORT=$(( 20000 + ($$ * 7) % 20000 ))
+# A free port, asked of the kernel (a port derived from the pid collided
+# with other tests' servers under load). The server keeps it across
+# restarts: terminals are enrolled with its URL.
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 srv_start() {
 	# shellcheck disable=SC2086 # SRV_OPTS: extra flags, split on spaces
