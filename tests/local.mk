@@ -79,3 +79,7 @@ tests_unit_test_text_SOURCES = tests/unit/test_text.c src/cli/safe_output.c src/
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_text
+TESTS += tests/folio/refund.sh
+EXTRA_DIST += tests/folio/refund.sh
+TESTS += tests/folio/company.sh
+EXTRA_DIST += tests/folio/company.sh

@@ -13,3 +13,4 @@ frontdesk_SOURCES = \
 	src/cli/cmd_import.c src/cli/cmd_ical.c src/cli/cmd_sync.c
 frontdesk_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(ICAL_CFLAGS)
 frontdesk_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+frontdesk_SOURCES += src/cli/cmd_company.c

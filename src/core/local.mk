@@ -24,3 +24,4 @@ libfdcore_a_SOURCES = \
 	src/core/op_folio.c src/core/op_folio.h \
 	src/core/op_audit.c src/core/op_block.c
 libfdcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
+libfdcore_a_SOURCES += src/core/op_company.c

@@ -43,6 +43,9 @@ static const struct {
      false},
     {"day_report", "SELECT * FROM day_reports WHERE date = ?1", "SELECT * FROM day_reports ORDER BY date",
      NULL, false},
+    /* Company and travel agent accounts (the money rules, migration 10). */
+    {"company", "SELECT * FROM companies WHERE id = ?1", "SELECT * FROM companies ORDER BY name", NULL,
+     false},
     /* A room's calendar blocks change as a set (an iCal import). */
     {"room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
      "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true},

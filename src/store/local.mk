@@ -17,3 +17,5 @@ libfdstore_a_SOURCES = \
 	src/store/report.c src/store/report.h \
 	src/store/import.c src/store/import.h \
 	src/store/row.c src/store/row.h
+libfdstore_a_SOURCES += src/store/schema_money.c
+libfdstore_a_SOURCES += src/store/repo_company.c
