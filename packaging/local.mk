@@ -22,3 +22,8 @@ EXTRA_DIST += \
 	packaging/debian/frontdeskd.postinst \
 	packaging/debian/frontdeskd.postrm \
 	packaging/rpm/frontdesk.spec
+
+# The online backup with retention that frontdeskd-backup.timer runs.
+dist_pkglibexec_SCRIPTS = packaging/frontdeskd-backup
+TESTS += tests/packaging/backup_retention.sh
+EXTRA_DIST += tests/packaging/backup_retention.sh

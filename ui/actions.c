@@ -9,29 +9,6 @@
 #include "store/ids.h"
 #include "store/query.h"
 
-enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row,
-                               struct fd_error *err)
-{
-	const struct fd_repo *repo = fd_db_repo(app->db);
-	memset(row, 0, sizeof *row);
-	enum fd_status st = repo->get_booking(repo->ctx, key, &row->b, err);
-	if (st == FD_E_NOT_FOUND)
-		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "booking", _("No booking \"%s\"."),
-		               key);
-	if (st)
-		return st;
-	struct fd_guest g;
-	if (repo->get_guest(repo->ctx, row->b.guest_id, &g, NULL) == FD_OK) {
-		if (g.given[0])
-			snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", g.family, g.given);
-		else
-			snprintf(row->guest_name, sizeof row->guest_name, "%s", g.family);
-		snprintf(row->country, sizeof row->country, "%s", g.country);
-		row->vip = g.vip;
-	}
-	return FD_OK;
-}
-
 const char *ui_booking_status_text(enum fd_booking_status s)
 {
 	switch (s) {
@@ -75,12 +52,12 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 {
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (ui_load_booking(app, code, &row, &err)) {
+	if (fd_session_booking(app->session, code, &row, &err)) {
 		ui_error(app, &err);
 		return;
 	}
 	struct fd_op op;
-	ui_op(app, &op, op_type(req));
+	fd_session_op(app->session, &op, op_type(req));
 	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
 	if (req == UI_REQ_MOVE_ROOM || (req == UI_REQ_CHECK_IN && extra[0]))
 		cJSON_AddStringToObject(op.payload, "room", extra);
@@ -142,7 +119,7 @@ void ui_booking_act(struct app *app, enum ui_req req, const char *code)
 {
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (req == UI_REQ_CHECK_IN && ui_load_booking(app, code, &row, &err) == FD_OK &&
+	if (req == UI_REQ_CHECK_IN && fd_session_booking(app->session, code, &row, &err) == FD_OK &&
 	    ask_room_for_checkin(app, &row))
 		return;
 	booking_op(app, req, code, "");
@@ -163,7 +140,7 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 	char arg[128];
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (ui_load_booking(app, code, &row, &err)) {
+	if (fd_session_booking(app->session, code, &row, &err)) {
 		ui_error(app, &err);
 		return;
 	}
@@ -228,7 +205,7 @@ void ui_booking_ask(struct app *app, enum ui_req req, const char *code)
 		struct fd_booking_row row;
 		struct fd_error err = {0};
 		char day[FD_DATE_STRLEN];
-		if (ui_load_booking(app, code, &row, &err)) {
+		if (fd_session_booking(app->session, code, &row, &err)) {
 			ui_error(app, &err);
 			return;
 		}
@@ -242,7 +219,7 @@ void ui_booking_ask(struct app *app, enum ui_req req, const char *code)
 void ui_room_clean(struct app *app, const char *room, const char *status)
 {
 	struct fd_op op;
-	ui_op(app, &op, "room.set_clean");
+	fd_session_op(app->session, &op, "room.set_clean");
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddStringToObject(op.payload, "status", status);
 	if (ui_apply(app, &op, 1, NULL))
@@ -252,7 +229,7 @@ void ui_room_clean(struct app *app, const char *room, const char *status)
 void ui_room_dnd(struct app *app, const char *room, bool on)
 {
 	struct fd_op op;
-	ui_op(app, &op, "room.set_flags");
+	fd_session_op(app->session, &op, "room.set_flags");
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddBoolToObject(op.payload, "dnd", on);
 	if (ui_apply(app, &op, 1, NULL))
@@ -278,7 +255,7 @@ static void got_ooo_until(struct app *app, const char *text, const char *arg)
 	}
 	char from[FD_DATE_STRLEN];
 	struct fd_op op;
-	ui_op(app, &op, "room.set_maintenance");
+	fd_session_op(app->session, &op, "room.set_maintenance");
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddStringToObject(op.payload, "state", "ooo");
 	cJSON_AddStringToObject(op.payload, "from", fd_date_format(app->today, from));
@@ -308,7 +285,7 @@ void ui_room_ooo_ask(struct app *app, const char *room)
 void ui_room_return(struct app *app, const char *room)
 {
 	struct fd_op op;
-	ui_op(app, &op, "room.set_maintenance");
+	fd_session_op(app->session, &op, "room.set_maintenance");
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddStringToObject(op.payload, "state", "none");
 	if (ui_apply(app, &op, 1, NULL))
@@ -318,7 +295,7 @@ void ui_room_return(struct app *app, const char *room)
 void ui_staff_shift(struct app *app, const char *username, bool on)
 {
 	struct fd_op op;
-	ui_op(app, &op, "staff.shift");
+	fd_session_op(app->session, &op, "staff.shift");
 	cJSON_AddStringToObject(op.payload, "username", username);
 	cJSON_AddBoolToObject(op.payload, "on", on);
 	if (ui_apply(app, &op, 1, NULL))
@@ -340,7 +317,7 @@ static void got_attendant(struct app *app, const char *text, const char *room)
 	}
 	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
 	struct fd_op op;
-	ui_op(app, &op, "task.create");
+	fd_session_op(app->session, &op, "task.create");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddStringToObject(op.payload, "date", fd_date_format(app->today, day));

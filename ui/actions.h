@@ -21,8 +21,5 @@ void ui_room_assign_ask(struct app *app, const char *room);
 void ui_staff_shift(struct app *app, const char *username, bool on);
 /* A booking's status as the desk says it ("in house"), translated. */
 const char *ui_booking_status_text(enum fd_booking_status s);
-/* Load a booking row by code or id. */
-enum fd_status ui_load_booking(struct app *app, const char *key, struct fd_booking_row *row,
-                               struct fd_error *err);
 
 #endif

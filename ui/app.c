@@ -121,25 +121,10 @@ void ui_prompt(struct app *app, const char *label, const char *initial, ui_promp
 	app->bars_dirty = true;
 }
 
-void ui_op(struct app *app, struct fd_op *op, const char *type)
-{
-	fd_op_init(op);
-	fd_op_prepare(op, type, app->actor[0] ? app->actor : "local", app->cli->device);
-	op->payload = cJSON_CreateObject();
-}
-
 bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *results)
 {
-	/* As cli_apply: without a signed-in user the terminal's owner acts. */
-	unsigned flags = app->actor[0] ? 0 : FD_APPLY_TRUSTED;
-	if (atomic_load(&app->sync.configured))
-		flags |= FD_STORE_OUTBOX;
 	struct fd_error err = {0};
-	int failed = -1;
-	enum fd_status st = fd_store_apply(app->db, ops, n, flags, results, &failed, &err);
-	for (int i = 0; i < n; i++)
-		fd_op_clear(&ops[i]);
-	if (st) {
+	if (fd_session_apply(app->session, ops, n, results, &err)) {
 		ui_error(app, &err);
 		return false;
 	}
@@ -207,7 +192,7 @@ static void paint_status(struct app *app)
 	                  : atomic_load(&app->sync.online)    ? _("online")
 	                                                      : _("OFFLINE");
 	snprintf(line, sizeof line, _(" %s  %s  user %s  %s  pending %d  conflicts %d"),
-	         fd_date_format(app->today, day), app->hotel, app->actor[0] ? app->actor : "local", net,
+	         fd_date_format(app->today, day), app->hotel, fd_session_actor(app->session), net,
 	         app->sync.pending, app->sync.conflicts);
 	ui_put(app->status, 0, 0, line, app->cols, app->attr[UI_A_BAR]);
 	wnoutrefresh(app->status);
@@ -615,7 +600,7 @@ static void run_terminal(struct app *app)
 static void start_engine(struct app *app)
 {
 	struct fd_error err = {0};
-	app->engine = fd_sync_new(app->cli->db_path, NULL, &err);
+	app->engine = fd_sync_new(app->session->db_path, NULL, &err);
 	if (app->engine && fd_sync_start(app->engine, &err) != FD_OK) {
 		fd_sync_free(app->engine);
 		app->engine = NULL;
@@ -628,10 +613,10 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 {
 	memset(app, 0, sizeof *app);
 	app->cli = cli;
+	app->session = &cli->session;
 	app->db = cli->db;
 	app->modal = PANE_COUNT;
 	app->current = app->previous = PANE_BOARD;
-	snprintf(app->actor, sizeof app->actor, "%s", cli->actor);
 	struct fd_error err = {0};
 	if (fd_query_business_date(app->db, &app->today, &err)) {
 		snprintf(msg, size, "%s", err.message);
@@ -648,9 +633,7 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 		snprintf(msg, size, _("cannot create the wake-up pipe"));
 		return false;
 	}
-	char url[8];
-	atomic_store(&app->sync.configured,
-	             fd_db_meta_get(app->db, "server_url", url, sizeof url, NULL) == FD_OK);
+	atomic_store(&app->sync.configured, app->session->enrolled);
 	if (atomic_load(&app->sync.configured))
 		start_engine(app);
 	for (int i = 0; i < PANE_COUNT; i++) {

@@ -85,11 +85,11 @@ typedef void (*ui_prompt_fn)(struct app *app, const char *text, const char *arg)
 
 struct app {
 	struct cli *cli;
-	struct fd_db *db; /* borrowed from cli */
+	struct fd_session *session; /* borrowed from cli: who acts, enrolment */
+	struct fd_db *db;           /* borrowed from the session */
 	fd_date today;
 	char currency[4];
 	char hotel[FD_NAME_LEN];
-	char actor[FD_USER_LEN];
 	struct ui_sync sync;
 	struct fd_sync *engine; /* the background sync thread, on an enrolled terminal */
 
@@ -153,10 +153,10 @@ void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *
 /* Read one line on the message line; fn(text, arg) runs on Enter. */
 void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg);
 
-/* Apply operations as the terminal's user; on success every pane is
- * refreshed, on refusal the reason goes to the message line. Clears ops. */
+/* Apply operations through the session (fd_session_apply); on success
+ * every pane is refreshed, on refusal the reason goes to the message line.
+ * Clears ops. */
 bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *results);
-void ui_op(struct app *app, struct fd_op *op, const char *type);
 
 /* Open a booking in the detail pane (by code). */
 void ui_open_booking(struct app *app, const char *code);

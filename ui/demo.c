@@ -62,8 +62,7 @@ int ui_demo_main(struct cli *cli, int argc, char **argv)
 	if (fd_demo_build(cli->db, &o, &err) != FD_OK) {
 		/* The full demo hotel is not there (or failed): a fresh database
 		 * for the built-in one. */
-		fd_db_close(cli->db);
-		cli->db = NULL;
+		cli_close(cli);
 		remove_dir(dir);
 		snprintf(dir, sizeof dir, "%s", pattern);
 		if (!mkdtemp(dir) || (rc = cli_open(cli, true)) != 0) {
@@ -72,15 +71,13 @@ int ui_demo_main(struct cli *cli, int argc, char **argv)
 		}
 		if (ui_fixture_build(cli->db, today, 40, &err) != FD_OK) {
 			rc = cli_error(cli, &err);
-			fd_db_close(cli->db);
-			cli->db = NULL;
+			cli_close(cli);
 			remove_dir(dir);
 			return rc;
 		}
 	}
 	rc = ui_main(cli, argc, argv);
-	fd_db_close(cli->db);
-	cli->db = NULL;
+	cli_close(cli);
 	remove_dir(dir);
 	return rc;
 }

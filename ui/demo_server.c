@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "sync/sync.h"
 #include "ui/ui.h"
 
 #define DEMO_PASSWORD "demo-password"
@@ -202,15 +203,25 @@ static bool set_up(struct demo *d, struct cli *cli, char *user, size_t user_size
 		code--;
 	char url[64];
 	snprintf(url, sizeof url, "http://127.0.0.1:%d", d->port);
+	/* Enrol, sign in and take the hotel's first copy, as a desk would
+	 * with enroll, login and sync --once. */
 	cli->data_dir = d->desk_dir;
-	char *enroll[] = {url, code, "--name", "DEMO-DESK", NULL};
-	char *login[] = {user, "--password-file", d->pw, NULL};
-	char *sync[] = {"--once", NULL};
-	if (cmd_enroll(cli, 4, enroll) != CLI_OK || cmd_login(cli, 3, login) != CLI_OK ||
-	    cmd_sync(cli, 1, sync) != CLI_OK)
+	cli->as_user = NULL; /* the demo receptionist acts */
+	if (cli_open(cli, true) != CLI_OK)
 		return false;
-	snprintf(cli->actor, sizeof cli->actor, "%s", user);
-	return true;
+	struct fd_error err = {0};
+	bool offline = false;
+	if (fd_session_enroll(&cli->session, url, code, "DEMO-DESK", &err) ||
+	    fd_session_login(&cli->session, user, DEMO_PASSWORD, &offline, &err)) {
+		fprintf(stderr, "frontdesk: %s\n", err.message);
+		return false;
+	}
+	struct fd_sync *sync = fd_sync_new(cli->session.db_path, NULL, &err);
+	enum fd_status st = sync ? fd_sync_once(sync, &err) : err.status;
+	fd_sync_free(sync);
+	if (st)
+		fprintf(stderr, "frontdesk: %s\n", err.message);
+	return st == FD_OK;
 }
 
 int ui_demo_server(struct cli *cli, int argc, char **argv, bool *unavailable)
@@ -241,8 +252,7 @@ int ui_demo_server(struct cli *cli, int argc, char **argv, bool *unavailable)
 			waitpid(p, NULL, 0);
 		rc = CLI_FAILED;
 	}
-	fd_db_close(cli->db);
-	cli->db = NULL;
+	cli_close(cli);
 	stop_server(&d);
 	nftw(d.dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return rc;

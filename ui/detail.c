@@ -51,7 +51,7 @@ static void detail_recalc(struct app *app, struct pane *p)
 	d->n_hist = 0;
 	if (!app->detail_code[0])
 		return;
-	if (ui_load_booking(app, app->detail_code, &d->row, &err)) {
+	if (fd_session_booking(app->session, app->detail_code, &d->row, &err)) {
 		ui_error(app, &err);
 		return;
 	}

@@ -52,7 +52,7 @@ static enum fd_status load_folio(struct app *app, struct ui_folio_view *v, struc
 static enum fd_status load(struct app *app, struct ui_folio *f, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(app->db);
-	enum fd_status st = ui_load_booking(app, app->folio_code, &f->row, err);
+	enum fd_status st = fd_session_booking(app->session, app->folio_code, &f->row, err);
 	if (st)
 		return st;
 	struct fd_folio *list = NULL;

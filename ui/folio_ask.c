@@ -56,7 +56,7 @@ static void refuse(struct app *app, const char *field, const char *fmt, const ch
 static bool line_op(struct app *app, struct fd_op *op, const char *type, const char *folio_id)
 {
 	char id[FD_ID_LEN];
-	ui_op(app, op, type);
+	fd_session_op(app->session, op, type);
 	cJSON_AddStringToObject(op->payload, "id", fd_uuid_new(id));
 	if (folio_id[0]) {
 		cJSON_AddStringToObject(op->payload, "folio", folio_id);
@@ -64,7 +64,7 @@ static bool line_op(struct app *app, struct fd_op *op, const char *type, const c
 	}
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (ui_load_booking(app, app->folio_code, &row, &err)) {
+	if (fd_session_booking(app->session, app->folio_code, &row, &err)) {
 		ui_error(app, &err);
 		fd_op_clear(op);
 		return false;
@@ -312,7 +312,7 @@ static void got_void_reason(struct app *app, const char *text, const char *line_
 	}
 	char id[FD_ID_LEN];
 	struct fd_op op;
-	ui_op(app, &op, "folio.void");
+	fd_session_op(app->session, &op, "folio.void");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "line", line_id);
 	cJSON_AddStringToObject(op.payload, "reason", text);
@@ -331,7 +331,7 @@ void ui_folio_void_ask(struct app *app, const struct fd_folio_line *l)
 static void move_to(struct app *app, const char *line_id, const struct fd_folio *to)
 {
 	struct fd_op op;
-	ui_op(app, &op, "folio.move_line");
+	fd_session_op(app->session, &op, "folio.move_line");
 	cJSON_AddStringToObject(op.payload, "line", line_id);
 	cJSON_AddStringToObject(op.payload, "folio", to->id);
 	if (ui_apply(app, &op, 1, NULL))
@@ -378,12 +378,12 @@ void ui_folio_move_ask(struct app *app, const struct ui_folio *f, const struct u
 static bool booking_op(struct app *app, struct fd_op *op, const char *type, struct fd_booking_row *row)
 {
 	struct fd_error err = {0};
-	if (ui_load_booking(app, app->folio_code, row, &err)) {
+	if (fd_session_booking(app->session, app->folio_code, row, &err)) {
 		ui_error(app, &err);
 		return false;
 	}
 	char id[FD_ID_LEN];
-	ui_op(app, op, type);
+	fd_session_op(app->session, op, type);
 	cJSON_AddStringToObject(op->payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op->payload, "booking", row->b.id);
 	return true;

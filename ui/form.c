@@ -138,7 +138,7 @@ void ui_form_edit(struct app *app, const char *code)
 	struct form *f = app->panes[PANE_FORM].st;
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (ui_load_booking(app, code, &row, &err)) {
+	if (fd_session_booking(app->session, code, &row, &err)) {
 		ui_error(app, &err);
 		return;
 	}
@@ -379,7 +379,7 @@ static void save_new(struct app *app, struct form *f)
 	const char *name = f->text[F_GUEST];
 	while (*name == ' ')
 		name++;
-	ui_op(app, &ops[0], "guest.create");
+	fd_session_op(app->session, &ops[0], "guest.create");
 	cJSON_AddStringToObject(ops[0].payload, "id", fd_uuid_new(guest_id));
 	const char *comma = strchr(name, ',');
 	if (f->match >= 0) {
@@ -396,7 +396,7 @@ static void save_new(struct app *app, struct form *f)
 	} else {
 		cJSON_AddStringToObject(ops[0].payload, "family", name);
 	}
-	ui_op(app, &ops[1], "booking.create");
+	fd_session_op(app->session, &ops[1], "booking.create");
 	cJSON *p = ops[1].payload;
 	int64_t rate = 0;
 	fd_money_parse(f->text[F_RATE], app->currency, &rate, NULL);
@@ -414,7 +414,7 @@ static void save_new(struct app *app, struct form *f)
 	cJSON_AddStringToObject(p, "source", "walk-in");
 	int n = 2;
 	if (f->room >= 0) {
-		ui_op(app, &ops[2], "booking.assign_room");
+		fd_session_op(app->session, &ops[2], "booking.assign_room");
 		cJSON_AddStringToObject(ops[2].payload, "booking", booking_id);
 		cJSON_AddStringToObject(ops[2].payload, "room", f->free_rooms[f->room]);
 		n = 3;
@@ -437,7 +437,7 @@ static void save_edit(struct app *app, struct form *f)
 {
 	struct fd_op ops[3];
 	int n = 0;
-	ui_op(app, &ops[n], "booking.modify");
+	fd_session_op(app->session, &ops[n], "booking.modify");
 	cJSON *p = ops[n++].payload;
 	int64_t rate = 0;
 	fd_money_parse(f->text[F_RATE], app->currency, &rate, NULL);
@@ -454,13 +454,13 @@ static void save_edit(struct app *app, struct form *f)
 	cJSON_AddNumberToObject(p, "rate", (double)rate);
 	cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
 	if (strcmp(f->text[F_GUEST], f->orig_guest) != 0) {
-		ui_op(app, &ops[n], "guest.update");
+		fd_session_op(app->session, &ops[n], "guest.update");
 		cJSON_AddStringToObject(ops[n].payload, "guest", f->orig.guest_id);
 		cJSON_AddStringToObject(ops[n++].payload, "family", f->text[F_GUEST]);
 	}
 	if (f->room >= 0 && strcmp(f->free_rooms[f->room], f->orig.room) != 0) {
 		bool in_house = f->orig.status == FD_BOOKING_CHECKED_IN;
-		ui_op(app, &ops[n], in_house ? "booking.move_room" : "booking.assign_room");
+		fd_session_op(app->session, &ops[n], in_house ? "booking.move_room" : "booking.assign_room");
 		cJSON_AddStringToObject(ops[n].payload, "booking", f->orig.id);
 		cJSON_AddStringToObject(ops[n++].payload, "room", f->free_rooms[f->room]);
 	}

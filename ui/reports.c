@@ -635,7 +635,7 @@ static void ask_cashier(struct app *app, struct reports *r)
 		return;
 	}
 	ui_prompt(app, _("payments taken by (user name, Enter: everyone): "),
-	          r->cashier[0] ? r->cashier : app->actor, got_cashier, NULL);
+	          r->cashier[0] ? r->cashier : app->session->actor, got_cashier, NULL);
 }
 
 static void ask_export(struct app *app, struct reports *r)
@@ -664,20 +664,8 @@ static void run_audit(struct app *app, const char *arg)
 		ui_message(app, _("%s was already closed by the night audit; nothing changed."), arg);
 		return;
 	}
-	struct fd_op op;
-	fd_op_init(&op);
-	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, app->cli->device);
-	op.payload = cJSON_CreateObject();
-	cJSON_AddStringToObject(op.payload, "date", arg);
-	if (app->actor[0])
-		cJSON_AddStringToObject(op.payload, "run_by", app->actor);
-	unsigned flags = FD_APPLY_TRUSTED;
-	if (atomic_load(&app->sync.configured))
-		flags |= FD_STORE_OUTBOX;
-	int failed = -1;
 	struct fd_op_result res = {0};
-	enum fd_status st = fd_store_apply(app->db, &op, 1, flags, &res, &failed, &err);
-	fd_op_clear(&op);
+	enum fd_status st = fd_session_night_audit(app->session, day, &res, &err);
 	if (st == FD_OK)
 		st = repo->get_day_report(repo->ctx, day, &rep, &err);
 	if (st) {

@@ -7,69 +7,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
-#include "store/oplog.h"
 #include "store/query.h"
-
-/* mkdir -p with mode 0700 for each created level: the cache holds guests'
- * personal data and must stay private to its user. */
-static bool make_private_dir(const char *path, struct fd_error *err)
-{
-	char buf[4096];
-	snprintf(buf, sizeof buf, "%s", path);
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-			goto fail;
-		*p = '/';
-	}
-	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-		goto fail;
-	return true;
-fail:
-	fd_fail(err, FD_E_IO, "io", NULL, _("Cannot create the data directory %s: %s."), buf,
-	        strerror(errno));
-	return false;
-}
-
-static void default_data_dir(char *out, size_t size)
-{
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		snprintf(out, size, "%s/frontdesk", xdg);
-	else
-		snprintf(out, size, "%s/.local/share/frontdesk", home ? home : ".");
-}
 
 int cli_open(struct cli *cli, bool create)
 {
 	if (cli->db)
 		return CLI_OK;
-	char dir[3900];
 	struct fd_error err = {0};
-	if (cli->data_dir)
-		snprintf(dir, sizeof dir, "%s", cli->data_dir);
-	else
-		default_data_dir(dir, sizeof dir);
-	if (create && !make_private_dir(dir, &err))
+	if (fd_session_open(&cli->session, cli->data_dir, cli->as_user, create ? FD_SESSION_CREATE : 0,
+	                    &err) != FD_OK)
 		return cli_error(cli, &err);
-	snprintf(cli->db_path, sizeof cli->db_path, "%s/frontdesk.db", dir);
-	cli->db = fd_db_open(cli->db_path, create ? FD_DB_CREATE : 0, &err);
-	if (!cli->db)
-		return cli_error(cli, &err);
-	if (fd_db_meta_get(cli->db, "device_id", cli->device, sizeof cli->device, NULL) != FD_OK)
-		snprintf(cli->device, sizeof cli->device, "local");
-	/* On an enrolled terminal the signed-in staff member acts (not trusted:
-	 * their role is checked here as it will be on the server). */
-	if (!cli->actor[0])
-		fd_db_meta_get(cli->db, "session_user", cli->actor, sizeof cli->actor, NULL);
+	cli->db = cli->session.db;
 	return CLI_OK;
+}
+
+void cli_close(struct cli *cli)
+{
+	fd_session_close(&cli->session);
+	cli->db = NULL;
 }
 
 int cli_error(struct cli *cli, const struct fd_error *err)
@@ -109,28 +67,10 @@ int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
-void cli_op(struct cli *cli, struct fd_op *op, const char *type)
-{
-	fd_op_init(op);
-	fd_op_prepare(op, type, cli->actor[0] ? cli->actor : "local", cli->device);
-	op->payload = cJSON_CreateObject();
-}
-
 int cli_apply(struct cli *cli, struct fd_op *ops, int n, struct fd_op_result *results)
 {
-	/* Without a signed-in staff member the command line acts as the
-	 * terminal's owner (a standalone hotel); the server still checks every
-	 * pushed operation against a real staff member. */
-	unsigned flags = cli->actor[0] ? 0 : FD_APPLY_TRUSTED;
-	char url[8];
-	if (fd_db_meta_get(cli->db, "server_url", url, sizeof url, NULL) == FD_OK)
-		flags |= FD_STORE_OUTBOX;
 	struct fd_error err = {0};
-	int failed = -1;
-	enum fd_status st = fd_store_apply(cli->db, ops, n, flags, results, &failed, &err);
-	for (int i = 0; i < n; i++)
-		fd_op_clear(&ops[i]);
-	if (st)
+	if (fd_session_apply(&cli->session, ops, n, results, &err))
 		return cli_error(cli, &err);
 	for (int i = 0; results && i < n; i++)
 		if (results[i].warning[0] && !cli->json)

@@ -8,6 +8,7 @@
 
 #include "core/error.h"
 #include "core/op.h"
+#include "session/session.h"
 #include "store/db.h"
 
 /* Exit statuses: documented in frontdesk(1). */
@@ -19,12 +20,11 @@ enum cli_exit {
 };
 
 struct cli {
-	const char *data_dir; /* borrowed */
-	char db_path[4096];
-	struct fd_db *db; /* owned; opened by cli_open */
+	const char *data_dir;      /* borrowed */
+	const char *as_user;       /* --as / FRONTDESK_USER (borrowed), NULL = none */
+	struct fd_session session; /* opened by cli_open: who acts, enrolment */
+	struct fd_db *db;          /* borrowed from session while it is open */
 	bool json;
-	char actor[FD_USER_LEN]; /* acting staff member; "" = the local owner (trusted) */
-	char device[FD_DEVICE_LEN];
 	const char *prog;
 };
 
@@ -35,16 +35,17 @@ struct cli_command {
 	const char *help; /* one line, translated at print time */
 };
 
-/* Open the database (creating the data directory when create is set). */
+/* Open the session (creating the data directory when create is set). */
 int cli_open(struct cli *cli, bool create);
+/* Close it (cli_open may open it again). */
+void cli_close(struct cli *cli);
 /* Report err on stderr ("frontdesk: message") and return the exit status. */
 int cli_error(struct cli *cli, const struct fd_error *err);
 int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Apply operations in one transaction as the CLI's actor. */
+/* Apply operations in one transaction through the session (see
+ * fd_session_apply); prints warnings, reports a refusal. */
 int cli_apply(struct cli *cli, struct fd_op *ops, int n, struct fd_op_result *results);
-/* Prepare a new operation of type with an empty payload object (owned by op). */
-void cli_op(struct cli *cli, struct fd_op *op, const char *type);
 /* Print a JSON document (and free it). */
 void cli_print_json(cJSON *doc);
 /* Parse a date argument or print why it is wrong. */
@@ -99,6 +100,12 @@ int cmd_import(struct cli *cli, int argc, char **argv);
 int cmd_ical(struct cli *cli, int argc, char **argv);
 int cmd_type(struct cli *cli, int argc, char **argv);
 int cmd_room(struct cli *cli, int argc, char **argv);
+/* Documents (cmd_document.c). */
+int cmd_invoice(struct cli *cli, int argc, char **argv);
+int cmd_credit_note(struct cli *cli, int argc, char **argv);
+int cmd_regcard(struct cli *cli, int argc, char **argv);
+int cmd_confirmation(struct cli *cli, int argc, char **argv);
+int cmd_property(struct cli *cli, int argc, char **argv);
 /* src/sync/cmd_sync.c */
 int cmd_enroll(struct cli *cli, int argc, char **argv);
 int cmd_login(struct cli *cli, int argc, char **argv);

@@ -53,7 +53,7 @@ static int type_add(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "type add", "--rate: %s", err.message);
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, "room_type.create");
+	fd_session_op(&cli->session, &op, "room_type.create");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "code", code);
 	cJSON_AddStringToObject(op.payload, "name", name);
@@ -82,7 +82,7 @@ static int room_add(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, "room.create");
+	fd_session_op(&cli->session, &op, "room.create");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "number", number);
 	cJSON_AddStringToObject(op.payload, "type", type);

@@ -109,10 +109,10 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	struct fd_op ops[3];
 	struct fd_op_result res[3];
 	char guest_id[FD_ID_LEN], booking_id[FD_ID_LEN], code[FD_CODE_LEN];
-	cli_op(cli, &ops[0], "guest.create");
+	fd_session_op(&cli->session, &ops[0], "guest.create");
 	cJSON_AddStringToObject(ops[0].payload, "id", fd_uuid_new(guest_id));
 	add_guest_name(ops[0].payload, guest);
-	cli_op(cli, &ops[1], "booking.create");
+	fd_session_op(&cli->session, &ops[1], "booking.create");
 	cJSON *p = ops[1].payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(booking_id));
 	cJSON_AddStringToObject(p, "code", fd_store_new_booking_code(cli->db, code));
@@ -127,7 +127,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	cJSON_AddStringToObject(p, "source", source ? source : "walk-in");
 	int n = 2;
 	if (room) {
-		cli_op(cli, &ops[2], "booking.assign_room");
+		fd_session_op(&cli->session, &ops[2], "booking.assign_room");
 		cJSON_AddStringToObject(ops[2].payload, "booking", booking_id);
 		cJSON_AddStringToObject(ops[2].payload, "room", room);
 		n = 3;
@@ -162,7 +162,7 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_op op;
-	cli_op(cli, &op, "booking.modify");
+	fd_session_op(&cli->session, &op, "booking.modify");
 	cJSON *p = op.payload;
 	cJSON_AddStringToObject(p, "booking", code);
 	if (arrive)
@@ -205,10 +205,10 @@ static int booking_action(struct cli *cli, const char *cmd, const char *type, in
 		return rc;
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (cli_load_booking_row(cli, pos[0], &row, &err))
+	if (fd_session_booking(&cli->session, pos[0], &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
-	cli_op(cli, &op, type);
+	fd_session_op(&cli->session, &op, type);
 	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
 	if (with_room || room)
 		cJSON_AddStringToObject(op.payload, "room", with_room ? pos[1] : room);

@@ -70,7 +70,7 @@ int cmd_company(struct cli *cli, int argc, char **argv)
 	}
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, add ? "company.create" : "company.update");
+	fd_session_op(&cli->session, &op, add ? "company.create" : "company.update");
 	cJSON *p = op.payload;
 	if (add) {
 		cJSON_AddStringToObject(p, "id", fd_uuid_new(id));

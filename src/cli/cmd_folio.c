@@ -182,7 +182,7 @@ static int folio_create(struct cli *cli, const struct fd_booking_row *row, const
 {
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, "folio.create");
+	fd_session_op(&cli->session, &op, "folio.create");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "booking", row->b.id);
 	if (name)
@@ -207,7 +207,7 @@ int cmd_folio(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (cli_load_booking_row(cli, code, &row, &err))
+	if (fd_session_booking(&cli->session, code, &row, &err))
 		return cli_error(cli, &err);
 	if (add || company || route)
 		return folio_create(cli, &row, add, company, route);
@@ -287,11 +287,11 @@ int cmd_post(struct cli *cli, int argc, char **argv)
 		return CLI_USAGE;
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (cli_load_booking_row(cli, pos[0], &row, &err))
+	if (fd_session_booking(&cli->session, pos[0], &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, "folio.post");
+	fd_session_op(&cli->session, &op, "folio.post");
 	cJSON *p = op.payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
 	add_target(p, &row, folio);
@@ -329,14 +329,14 @@ static int payment(struct cli *cli, const char *cmd, const char *type, int argc,
 		return CLI_USAGE;
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (cli_load_booking_row(cli, pos[0], &row, &err))
+	if (fd_session_booking(&cli->session, pos[0], &row, &err))
 		return cli_error(cli, &err);
 	char pay_id[FD_ID_LEN];
 	if (pay && resolve_line(cli, pay, pay_id, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, type);
+	fd_session_op(&cli->session, &op, type);
 	cJSON *p = op.payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
 	add_target(p, &row, folio);
@@ -381,11 +381,11 @@ int cmd_paid_out(struct cli *cli, int argc, char **argv)
 		return CLI_USAGE;
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (cli_load_booking_row(cli, pos[0], &row, &err))
+	if (fd_session_booking(&cli->session, pos[0], &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, "folio.paid_out");
+	fd_session_op(&cli->session, &op, "folio.paid_out");
 	cJSON *p = op.payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
 	add_target(p, &row, folio);
@@ -412,7 +412,7 @@ int cmd_void(struct cli *cli, int argc, char **argv)
 	if (resolve_line(cli, line, id, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
-	cli_op(cli, &op, "folio.void");
+	fd_session_op(&cli->session, &op, "folio.void");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(vid));
 	cJSON_AddStringToObject(op.payload, "line", id);
 	cJSON_AddStringToObject(op.payload, "reason", reason);
@@ -448,7 +448,7 @@ int cmd_moveline(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	}
 	struct fd_op op;
-	cli_op(cli, &op, "folio.move_line");
+	fd_session_op(&cli->session, &op, "folio.move_line");
 	cJSON_AddStringToObject(op.payload, "line", id);
 	cJSON_AddStringToObject(op.payload, "folio", folio);
 	return apply_show(cli, &op, N_("Moved line %s (%s)"), pos[0]);
@@ -467,11 +467,11 @@ int cmd_settle(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct fd_booking_row row;
 	struct fd_error err = {0};
-	if (cli_load_booking_row(cli, code, &row, &err))
+	if (fd_session_booking(&cli->session, code, &row, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, "folio.settle");
+	fd_session_op(&cli->session, &op, "folio.settle");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "booking", row.b.id);
 	cJSON_AddStringToObject(op.payload, "company", company);
@@ -497,7 +497,7 @@ int cmd_charges(struct cli *cli, int argc, char **argv)
 		if (!cli_int(cli, "charges", "--vat", vat, 0, 10000, &bp))
 			return CLI_USAGE;
 		struct fd_op op;
-		cli_op(cli, &op, "charge_code.set");
+		fd_session_op(&cli->session, &op, "charge_code.set");
 		cJSON_AddStringToObject(op.payload, "code", pos[1]);
 		cJSON_AddStringToObject(op.payload, "name", name);
 		cJSON_AddNumberToObject(op.payload, "vat_bp", bp);
@@ -575,7 +575,7 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		return CLI_OK;
 	}
 	struct fd_op op;
-	cli_op(cli, &op, "folio.configure");
+	fd_session_op(&cli->session, &op, "folio.configure");
 	bool b, ok = true;
 	int64_t amount;
 	struct fd_error err = {0};
@@ -632,24 +632,8 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 		}
 		return CLI_OK;
 	}
-	/* The operation's actor is the night audit itself; the person who ran
-	 * it is named in the payload and checked by the handler. */
-	struct fd_op op;
-	fd_op_init(&op);
-	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, cli->device);
-	op.payload = cJSON_CreateObject();
-	cJSON_AddStringToObject(op.payload, "date", dtext);
-	if (cli->actor[0])
-		cJSON_AddStringToObject(op.payload, "run_by", cli->actor);
-	unsigned flags = FD_APPLY_TRUSTED;
-	char url[8];
-	if (fd_db_meta_get(cli->db, "server_url", url, sizeof url, NULL) == FD_OK)
-		flags |= FD_STORE_OUTBOX;
-	int failed;
 	struct fd_op_result res;
-	enum fd_status st = fd_store_apply(cli->db, &op, 1, flags, &res, &failed, &err);
-	fd_op_clear(&op);
-	if (st)
+	if (fd_session_night_audit(&cli->session, day, &res, &err))
 		return cli_error(cli, &err);
 	if (repo->get_day_report(repo->ctx, day, &r, &err))
 		return cli_error(cli, &err);

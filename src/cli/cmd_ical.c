@@ -39,6 +39,10 @@ static struct icaltimetype ical_date(fd_date d)
 	return t;
 }
 
+/* The right-hand side of exported UIDs: the property's id, so two hotels'
+ * feeds never share a UID (a channel manager merging them keys on UID). */
+static char uid_host[FD_ID_LEN + 16] = "frontdesk";
+
 static void add_event(icalcomponent *cal, const char *uid, fd_date start, fd_date end, const char *summary,
                       struct icaltimetype stamp)
 {
@@ -71,13 +75,13 @@ static enum fd_status export_room(struct cli *cli, icalcomponent *cal, const str
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
 	while (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(uid, sizeof uid, "%s@frontdesk", (const char *)sqlite3_column_text(s, 0));
+		snprintf(uid, sizeof uid, "%s@%s", (const char *)sqlite3_column_text(s, 0), uid_host);
 		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
 		          "Not available (booked)", stamp);
 	}
 	sqlite3_reset(s);
 	if (r->maint == FD_MAINT_OOO && r->maint_from < to && r->maint_to > from) {
-		snprintf(uid, sizeof uid, "ooo-%s-%s@frontdesk", r->id, fd_date_format(r->maint_from, a));
+		snprintf(uid, sizeof uid, "ooo-%s-%s@%s", r->id, fd_date_format(r->maint_from, a), uid_host);
 		add_event(cal, uid, r->maint_from, r->maint_to, "Not available (out of order)", stamp);
 	}
 	s = fd_db_stmt(cli->db,
@@ -92,7 +96,7 @@ static enum fd_status export_room(struct cli *cli, icalcomponent *cal, const str
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		char hashed[FD_ID_LEN];
 		op_folio_derive_id(r->number, (const char *)sqlite3_column_text(s, 0), "block", hashed);
-		snprintf(uid, sizeof uid, "block-%s@frontdesk", hashed);
+		snprintf(uid, sizeof uid, "block-%s@%s", hashed, uid_host);
 		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
 		          "Not available (blocked)", stamp);
 	}
@@ -120,7 +124,7 @@ static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const cha
 			run = d;
 		if (!full && run >= 0) {
 			char uid[128], a[FD_DATE_STRLEN];
-			snprintf(uid, sizeof uid, "%s-%s@frontdesk", type, fd_date_format(run, a));
+			snprintf(uid, sizeof uid, "%s-%s@%s", type, fd_date_format(run, a), uid_host);
 			add_event(cal, uid, run, d, "Not available", stamp);
 			run = -1;
 		}
@@ -170,6 +174,9 @@ static int ical_export(struct cli *cli, int argc, char **argv)
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	struct icaltimetype stamp =
 	    icaltime_from_timet_with_zone(time(NULL), 0, icaltimezone_get_utc_timezone());
+	struct fd_property prop;
+	if (repo->get_property(repo->ctx, &prop, NULL) == FD_OK)
+		snprintf(uid_host, sizeof uid_host, "%s.frontdesk", prop.id);
 	st = room ? export_room(cli, cal, &r, from, to, stamp, &err)
 	          : export_type(cli, cal, type, from, to, stamp, &err);
 	if (!st) {
@@ -241,7 +248,7 @@ static void add_block_op(struct cli *cli, struct fd_op *op, const char *room, co
                          fd_date end, const char *summary, const char *source)
 {
 	char a[FD_DATE_STRLEN];
-	cli_op(cli, op, "room.block");
+	fd_session_op(&cli->session, op, "room.block");
 	cJSON_AddStringToObject(op->payload, "room", room);
 	cJSON_AddStringToObject(op->payload, "uid", uid);
 	cJSON_AddStringToObject(op->payload, "from", fd_date_format(start, a));
@@ -282,23 +289,47 @@ static void feed_free(struct feed *f)
 	free(f->uids);
 }
 
-/* Ops for the feed's events that are new or changed; counts the unchanged. */
-static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const char *room, const char *source,
-                                  struct feed *f, int *unchanged, struct fd_error *err)
+/* The line of the file on which the k-th event (from 0) begins, so a
+ * refusal names where to look; 0 when it cannot be found. */
+static int event_line(const char *text, int k)
+{
+	int line = 1;
+	for (const char *p = text; *p; p++) {
+		if ((p == text || p[-1] == '\n') && strncmp(p, "BEGIN:VEVENT", 12) == 0 && k-- == 0)
+			return line;
+		if (*p == '\n')
+			line++;
+	}
+	return 0;
+}
+
+/* Ops for the feed's events that are new or changed; counts the unchanged
+ * and the cancelled (an OTA's cancelled booking frees the room: its event
+ * stays in the feed with STATUS:CANCELLED). */
+static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const char *text, const char *file,
+                                  const char *room, const char *source, struct feed *f, int *unchanged,
+                                  int *cancelled, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
+	int k = 0;
 	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
-	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), k++) {
 		const char *uid = icalcomponent_get_uid(ev), *summary = icalcomponent_get_summary(ev);
 		fd_date start = 0, end = 0;
 		if (!uid || !*uid || strlen(uid) >= 256)
-			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-			               _("An event (summary \"%s\") has no usable UID; nothing imported."),
-			               summary ? summary : "");
+			return fd_fail(
+			    err, FD_E_INVALID, "invalid_file", "file",
+			    _("%s:%d: an event (summary \"%s\") has no usable UID; nothing imported."), file,
+			    event_line(text, k), summary ? summary : "");
+		if (icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED) {
+			(*cancelled)++;
+			continue; /* not kept: plan_unblocks removes its block */
+		}
 		const char *why = event_dates(ev, &start, &end);
 		if (why)
 			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-			               _("Event %s %s; nothing imported."), uid, why);
+			               _("%s:%d: event %s %s; nothing imported."), file, event_line(text, k),
+			               uid, why);
 		char sum[128];
 		snprintf(sum, sizeof sum, "%s", summary ? summary : "");
 		if (!feed_grow(f))
@@ -338,7 +369,7 @@ static enum fd_status plan_unblocks(struct cli *cli, const char *room, const cha
 			break;
 		}
 		struct fd_op *op = &f->ops[f->n++];
-		cli_op(cli, op, "room.unblock");
+		fd_session_op(&cli->session, op, "room.unblock");
 		cJSON_AddStringToObject(op->payload, "room", room);
 		cJSON_AddStringToObject(op->payload, "uid", uid);
 		(*removed)++;
@@ -374,10 +405,10 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 	if (!text)
 		return cli_error(cli, &err);
 	icalcomponent *cal = strstr(text, "BEGIN:VCALENDAR") ? icalparser_parse_string(text) : NULL;
-	free(text);
 	if (!cal || icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
 		if (cal)
 			icalcomponent_free(cal);
+		free(text);
 		fd_fail(&err, FD_E_INVALID, "invalid_file", "file",
 		        _("%s is not a complete iCalendar file (VCALENDAR missing or not closed); nothing "
 		          "imported."),
@@ -385,9 +416,10 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	}
 	struct feed f = {0};
-	int unchanged = 0, removed = 0;
-	st = plan_blocks(cli, cal, room, source, &f, &unchanged, &err);
+	int unchanged = 0, removed = 0, cancelled = 0;
+	st = plan_blocks(cli, cal, text, file, room, source, &f, &unchanged, &cancelled, &err);
 	icalcomponent_free(cal);
+	free(text);
 	if (!st)
 		st = plan_unblocks(cli, room, source, &f, &removed, &err);
 	if (st) {
@@ -409,10 +441,12 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "blocked", changed);
 		cJSON_AddNumberToObject(doc, "unchanged", unchanged);
 		cJSON_AddNumberToObject(doc, "unblocked", removed);
+		cJSON_AddNumberToObject(doc, "cancelled", cancelled);
 		cli_print_json(doc);
 	} else {
-		printf(_("Room %s: %d block(s) added or changed, %d unchanged, %d removed.\n"), room, changed,
-		       unchanged, removed);
+		printf(_("Room %s: %d block(s) added or changed, %d unchanged, %d removed (%d cancelled in "
+		         "the feed).\n"),
+		       room, changed, unchanged, removed, cancelled);
 	}
 	return CLI_OK;
 }

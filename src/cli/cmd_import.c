@@ -25,8 +25,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct fd_import_opts o = {.hotel = hotel,
 	                           .skip_bad = skip,
-	                           .actor = cli->actor[0] ? cli->actor : "local",
-	                           .device = cli->device,
+	                           .actor = fd_session_actor(&cli->session),
+	                           .device = cli->session.device,
 	                           .report = stderr};
 	struct fd_import_result res;
 	struct fd_error err = {0};

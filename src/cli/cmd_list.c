@@ -296,7 +296,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 	cJSON_Delete(r.array);
 	r.array = NULL;
 	struct fd_booking_row row;
-	enum fd_status st = cli_load_booking_row(cli, code, &row, &err);
+	enum fd_status st = fd_session_booking(&cli->session, code, &row, &err);
 	if (st)
 		return cli_error(cli, &err);
 	if (cli->json) {

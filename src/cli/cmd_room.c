@@ -49,7 +49,7 @@ int cmd_hk(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_op op;
-	cli_op(cli, &op, "room.set_clean");
+	fd_session_op(&cli->session, &op, "room.set_clean");
 	cJSON_AddStringToObject(op.payload, "room", pos[0]);
 	cJSON_AddStringToObject(op.payload, "status", pos[1]);
 	if (occupied || vacant)
@@ -73,7 +73,7 @@ static int maintenance(struct cli *cli, const char *cmd, const char *state, int 
 	if (rc)
 		return rc;
 	struct fd_op op;
-	cli_op(cli, &op, "room.set_maintenance");
+	fd_session_op(&cli->session, &op, "room.set_maintenance");
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddStringToObject(op.payload, "state", state);
 	cJSON_AddStringToObject(op.payload, "from", from);
@@ -101,7 +101,7 @@ int cmd_rtn(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_op op;
-	cli_op(cli, &op, "room.set_maintenance");
+	fd_session_op(&cli->session, &op, "room.set_maintenance");
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddStringToObject(op.payload, "state", "none");
 	return apply_one(cli, &op, N_("Room %s is back in service."), room);
@@ -118,7 +118,7 @@ int cmd_guest(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_op op;
-	cli_op(cli, &op, "guest.erase");
+	fd_session_op(&cli->session, &op, "guest.erase");
 	cJSON_AddStringToObject(op.payload, "guest", pos[1]);
 	return apply_one(cli, &op, N_("Erased the personal data of guest %s."), pos[1]);
 }
@@ -183,7 +183,7 @@ int cmd_staff(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "staff", _("--name, --role and --dept are required"));
 	struct fd_op op;
 	char id[FD_ID_LEN];
-	cli_op(cli, &op, "staff.create");
+	fd_session_op(&cli->session, &op, "staff.create");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "username", pos[1]);
 	cJSON_AddStringToObject(op.payload, "display_name", name);

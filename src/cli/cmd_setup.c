@@ -45,12 +45,13 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	if (hotel_exists(cli)) {
 		struct fd_error err;
 		fd_fail(&err, FD_E_CONFLICT, "exists", NULL,
-		        _("A hotel already exists in %s; use another --data directory."), cli->db_path);
+		        _("A hotel already exists in %s; use another --data directory."),
+		        cli->session.db_path);
 		return cli_error(cli, &err);
 	}
 	struct fd_op op;
 	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
-	cli_op(cli, &op, "property.update");
+	fd_session_op(&cli->session, &op, "property.update");
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(op.payload, "name", name);
 	cJSON_AddStringToObject(op.payload, "currency", currency);
@@ -58,7 +59,7 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 	cJSON_AddStringToObject(op.payload, "business_date", fd_date_format(today, day));
 	rc = cli_apply(cli, &op, 1, NULL);
 	if (rc == CLI_OK && !cli->json)
-		printf(_("Created hotel \"%s\" in %s.\n"), name, cli->db_path);
+		printf(_("Created hotel \"%s\" in %s.\n"), name, cli->session.db_path);
 	return rc;
 }
 
@@ -80,6 +81,6 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	if (fd_demo_build(cli->db, &o, &err))
 		return cli_error(cli, &err);
 	if (!cli->json)
-		printf(_("Created the demo hotel in %s.\n"), cli->db_path);
+		printf(_("Created the demo hotel in %s.\n"), cli->session.db_path);
 	return CLI_OK;
 }

@@ -37,7 +37,7 @@ int cmd_enroll(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_error err = {0};
-	if (fd_sync_enroll(cli->db, pos[0], pos[1], name, &err))
+	if (fd_session_enroll(&cli->session, pos[0], pos[1], name, &err))
 		return cli_error(cli, &err);
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
@@ -97,7 +97,7 @@ int cmd_login(struct cli *cli, int argc, char **argv)
 		return CLI_REFUSED;
 	struct fd_error err = {0};
 	bool offline;
-	enum fd_status st = fd_sync_login(cli->db, pos[0], pw, &offline, &err);
+	enum fd_status st = fd_session_login(&cli->session, pos[0], pw, &offline, &err);
 	sodium_memzero(pw, sizeof pw);
 	if (st)
 		return cli_error(cli, &err);
@@ -124,7 +124,7 @@ int cmd_logout(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_error err = {0};
-	if (fd_sync_logout(cli->db, &err))
+	if (fd_session_logout(&cli->session, &err))
 		return cli_error(cli, &err);
 	if (!cli->json)
 		printf(_("Signed out.\n"));
@@ -187,7 +187,7 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_error err = {0};
-	struct fd_sync *s = fd_sync_new(cli->db_path, &o, &err);
+	struct fd_sync *s = fd_sync_new(cli->session.db_path, &o, &err);
 	if (!s)
 		return cli_error(cli, &err);
 	struct fd_sync_status st;
@@ -382,7 +382,7 @@ static int apply_raw(struct cli *cli, const char *type, const char *payload_text
 	}
 	struct fd_op op;
 	struct fd_op_result res;
-	cli_op(cli, &op, type);
+	fd_session_op(&cli->session, &op, type);
 	cJSON_Delete(op.payload);
 	op.payload = payload;
 	int rc = cli_apply(cli, &op, 1, &res);
@@ -471,7 +471,7 @@ int cmd_resolve(struct cli *cli, int argc, char **argv)
 		return cli_error(cli, &err);
 	}
 	struct fd_op op;
-	cli_op(cli, &op, "conflict.resolve");
+	fd_session_op(&cli->session, &op, "conflict.resolve");
 	cJSON_AddStringToObject(op.payload, "conflict", id);
 	if (room)
 		cJSON_AddStringToObject(op.payload, "room", room);

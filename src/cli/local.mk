@@ -10,7 +10,8 @@ frontdesk_SOURCES = \
 	src/cli/cmd_setup.c src/cli/cmd_list.c src/cli/cmd_board.c \
 	src/cli/cmd_booking.c src/cli/cmd_room.c src/cli/cmd_admin.c \
 	src/cli/cmd_folio.c src/cli/cmd_folio.h src/cli/cmd_report.c \
-	src/cli/cmd_import.c src/cli/cmd_ical.c src/cli/cmd_sync.c
+	src/cli/cmd_import.c src/cli/cmd_ical.c src/cli/cmd_sync.c \
+	src/cli/cmd_document.c
 frontdesk_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(ICAL_CFLAGS)
-frontdesk_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+frontdesk_LDADD = libfddoc.a libfdsession.a libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 frontdesk_SOURCES += src/cli/cmd_company.c

@@ -49,6 +49,15 @@ static const struct cli_command commands[] = {
     {"rtn", cmd_rtn, "ROOM", N_("return a room to service")},
     {"guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)")},
     {"staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members")},
+    {"invoice", cmd_invoice,
+     "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text] [--width N]",
+     N_("the guest's bill; --final issues the numbered invoice; SERIES-N prints a copy")},
+    {"credit-note", cmd_credit_note, "SERIES-N --reason TEXT [--pdf FILE | --text]",
+     N_("cancel an issued invoice with a numbered credit note")},
+    {"regcard", cmd_regcard, "CODE [--pdf FILE | --text]", N_("the registration card to sign at check-in")},
+    {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text]", N_("the booking confirmation")},
+    {"property", cmd_property, "[--legal-name T] [--address T] [--tax-id T] [--footer T] [--cancel-terms T]",
+     N_("the hotel's details its documents carry")},
     {"folio", cmd_folio, "CODE [--add NAME] [--company NAME] [--route-room]",
      N_("show a booking's folios (bill), or open another folio")},
     {"post", cmd_post, "CODE CHARGE AMOUNT [--qty N] [--desc TEXT] [--folio ID]",
@@ -158,11 +167,10 @@ int main(int argc, char **argv)
 			return CLI_USAGE;
 		}
 	}
-	if (actor)
-		snprintf(cli.actor, sizeof cli.actor, "%s", actor);
+	cli.as_user = actor;
 	if (demo || (i >= argc && ui_wanted())) {
 		int ui_rc = demo ? ui_demo_main(&cli, argc - i, argv + i) : ui_main(&cli, argc - i, argv + i);
-		fd_db_close(cli.db);
+		cli_close(&cli);
 		return ui_rc;
 	}
 	cli_safe_output_install();
@@ -176,6 +184,6 @@ int main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	int rc = cmd->run(&cli, argc - i - 1, argv + i + 1);
-	fd_db_close(cli.db);
+	cli_close(&cli);
 	return rc;
 }

@@ -143,32 +143,3 @@ void cli_room_line(FILE *out, const struct fd_room_row *row)
 	        fd_clean_name(r->clean), row->occupant_code[0] ? row->occupant_code : "-",
 	        r->dnd ? " DND" : "", r->mur ? " MUR" : "", row->due_out ? _(" due-out") : "");
 }
-
-enum fd_status cli_load_booking_row(struct cli *cli, const char *key, struct fd_booking_row *row,
-                                    struct fd_error *err)
-{
-	const struct fd_repo *repo = fd_db_repo(cli->db);
-	memset(row, 0, sizeof *row);
-	char upper[FD_ID_LEN];
-	snprintf(upper, sizeof upper, "%s", key);
-	if (strlen(upper) == FD_CODE_LEN - 1)
-		for (char *p = upper; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 32);
-	enum fd_status st = repo->get_booking(repo->ctx, upper, &row->b, err);
-	if (st == FD_E_NOT_FOUND)
-		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "code", _("No booking \"%s\"."),
-		               key);
-	if (st)
-		return st;
-	struct fd_guest g;
-	if (repo->get_guest(repo->ctx, row->b.guest_id, &g, err) == FD_OK) {
-		if (g.given[0])
-			snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", g.family, g.given);
-		else
-			snprintf(row->guest_name, sizeof row->guest_name, "%s", g.family);
-		memcpy(row->country, g.country, sizeof row->country);
-		row->vip = g.vip;
-	}
-	return FD_OK;
-}

@@ -16,9 +16,6 @@ cJSON *cli_room_json(const struct fd_room_row *row);
 void cli_room_line(FILE *out, const struct fd_room_row *row);
 /* The audit trail of one entity, oldest first. */
 cJSON *cli_history_json(struct cli *cli, const char *entity_id);
-/* Load one booking by code or id, with its guest's name. */
-enum fd_status cli_load_booking_row(struct cli *cli, const char *key, struct fd_booking_row *row,
-                                    struct fd_error *err);
 /* Status as a letter for narrow displays: R reserved, I in house, O checked
  * out, X cancelled, N no-show. */
 char cli_status_letter(enum fd_booking_status s);

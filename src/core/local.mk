@@ -22,6 +22,8 @@ libfdcore_a_SOURCES = \
 	src/core/folio.c src/core/folio.h \
 	src/core/kpi.c src/core/kpi.h \
 	src/core/op_folio.c src/core/op_folio.h \
-	src/core/op_audit.c src/core/op_block.c
+	src/core/op_audit.c src/core/op_block.c \
+	src/core/document.c src/core/document.h src/core/op_document.c \
+	src/core/invoice.c src/core/invoice.h src/core/op_invoice.c
 libfdcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
 libfdcore_a_SOURCES += src/core/op_company.c

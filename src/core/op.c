@@ -40,6 +40,9 @@ static const struct op_spec {
     {"room_type.create", op_room_type_create, "id:s! code:s! name:s! max_occupancy:i! base_rate:i! rank:i"},
     {"room_type.update", op_room_type_update, "code:s! name:s max_occupancy:i base_rate:i rank:i"},
     {"property.update", op_property_update, "name:s currency:s timezone:s business_date:d id:s"},
+    {"invoice.issue", op_invoice_issue, "id:s! booking:s! folio:s series:s"},
+    {"invoice.credit", op_invoice_credit, "id:s! invoice:s! reason:s!"},
+    {"property.legal", op_property_legal, "legal_name:s address:s tax_id:s doc_footer:s cancel_terms:s"},
     {"guest.create", op_guest_create,
      "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b"},
     {"guest.update", op_guest_update,
@@ -160,8 +163,8 @@ static const char *kind_name(char kind)
 }
 
 /* Fields where a person writes several lines. */
-static const char *const multiline_fields[] = {"notes",    "description", "reason", "summary",
-                                               "requests", "address",     NULL};
+static const char *const multiline_fields[] = {
+    "notes", "description", "reason", "summary", "requests", "address", "doc_footer", "cancel_terms", NULL};
 /* Fields that may hold a long run of digits that is not a card number: an
  * international phone number has up to 15 digits and passes Luhn one time in
  * ten. */

@@ -8,6 +8,7 @@
 #ifndef FD_CORE_REPO_H
 #define FD_CORE_REPO_H
 
+#include "core/invoice.h"
 #include "core/entity.h"
 #include "core/error.h"
 #include "core/folio.h"
@@ -108,6 +109,20 @@ struct fd_repo {
 	enum fd_status (*get_conflict)(void *ctx, const char *id, struct fd_conflict *out,
 	                               struct fd_error *err);
 	enum fd_status (*put_conflict)(void *ctx, const struct fd_conflict *c, struct fd_error *err);
+	/* Invoices (src/store/repo_invoice.c). get_invoice fills out->content
+	 * (malloc'd; fd_invoice_clear frees it); key is an id or "SERIES-N". */
+	enum fd_status (*get_invoice)(void *ctx, const char *key, struct fd_invoice *out,
+	                              struct fd_error *err);
+	enum fd_status (*put_invoice)(void *ctx, const struct fd_invoice *inv, struct fd_error *err);
+	/* The folio's invoice that no credit note cancels: FD_OK and its id, or
+	 * FD_E_NOT_FOUND. */
+	enum fd_status (*standing_invoice)(void *ctx, const char *folio_id, char id[FD_ID_LEN],
+	                                   struct fd_error *err);
+	/* The next number of a series (gapless, in the caller's transaction),
+	 * or 0 where this store is a desk's copy of a server's hotel: numbers
+	 * are the server's to hand out. */
+	enum fd_status (*take_invoice_number)(void *ctx, const char *series, int64_t *number,
+	                                      struct fd_error *err);
 };
 
 #endif

@@ -43,7 +43,10 @@ static const struct {
      false},
     {"day_report", "SELECT * FROM day_reports WHERE date = ?1", "SELECT * FROM day_reports ORDER BY date",
      NULL, false},
-    /* Company and travel agent accounts (the money rules, migration 10). */
+    /* Invoices as issued; the counter rows stay on the server. */
+    {"invoice", "SELECT * FROM invoices WHERE id = ?1", "SELECT * FROM invoices ORDER BY rowid", "rowid",
+     false},
+    /* Company and travel agent accounts (the money rules, migration 11). */
     {"company", "SELECT * FROM companies WHERE id = ?1", "SELECT * FROM companies ORDER BY name", NULL,
      false},
     /* A room's calendar blocks change as a set (an iCal import). */

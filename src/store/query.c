@@ -216,6 +216,35 @@ enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_da
 	return st;
 }
 
+enum fd_status fd_query_booking(struct fd_db *db, const char *key, struct fd_booking_row *row,
+                                struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	memset(row, 0, sizeof *row);
+	char upper[FD_ID_LEN];
+	snprintf(upper, sizeof upper, "%s", key);
+	if (looks_like_code(upper))
+		for (char *p = upper; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 32);
+	enum fd_status st = repo->get_booking(repo->ctx, upper, &row->b, err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(err, FD_E_NOT_FOUND, "booking_not_found", "code", _("No booking \"%s\"."),
+		               key);
+	if (st)
+		return st;
+	struct fd_guest g;
+	if (repo->get_guest(repo->ctx, row->b.guest_id, &g, err) == FD_OK) {
+		if (g.given[0])
+			snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", g.family, g.given);
+		else
+			snprintf(row->guest_name, sizeof row->guest_name, "%s", g.family);
+		memcpy(row->country, g.country, sizeof row->country);
+		row->vip = g.vip;
+	}
+	return FD_OK;
+}
+
 enum fd_status fd_query_business_date(struct fd_db *db, fd_date *out, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(db);

@@ -60,6 +60,10 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
  * overbooked by an out-of-order change). */
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
                                   struct fd_error *err);
+/* One booking by confirmation code (any case: codes are upper-case) or by
+ * id, with its guest's name. FD_E_NOT_FOUND says "No booking ...". */
+enum fd_status fd_query_booking(struct fd_db *db, const char *key, struct fd_booking_row *row,
+                                struct fd_error *err);
 /* Whole-database business date (the property's). */
 enum fd_status fd_query_business_date(struct fd_db *db, fd_date *out, struct fd_error *err);
 

@@ -654,4 +654,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .put_conflict = put_conflict,
 	};
 	fd_repo_folio_init(db);
+	fd_repo_invoice_init(db);
 }

@@ -337,6 +337,33 @@ static enum fd_status put_folio_state(struct fd_db *db, const cJSON *o, struct f
 	return r->put_folio(r->ctx, &f, err);
 }
 
+/* An invoice as the server issued it: its number replaces the desk's
+ * provisional copy (the schema refuses any other change once numbered). */
+static enum fd_status put_invoice_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_invoice inv = {0};
+	char kind[16];
+	jstr(o, "id", inv.id, sizeof inv.id);
+	jstr(o, "series", inv.series, sizeof inv.series);
+	inv.number = jint(o, "number");
+	jstr(o, "kind", kind, sizeof kind);
+	jstr(o, "folio_id", inv.folio_id, sizeof inv.folio_id);
+	jstr(o, "booking_id", inv.booking_id, sizeof inv.booking_id);
+	jstr(o, "refers_to", inv.refers_to, sizeof inv.refers_to);
+	jstr(o, "reason", inv.reason, sizeof inv.reason);
+	inv.total = jint(o, "total");
+	inv.tax = jint(o, "tax");
+	jstr(o, "issued_by", inv.issued_by, sizeof inv.issued_by);
+	inv.issued_at = jint(o, "issued_at");
+	inv.version = jint(o, "version");
+	const cJSON *content = cJSON_GetObjectItemCaseSensitive(o, "content");
+	if (!inv.id[0] || !fd_invoice_kind_parse(kind, &inv.kind) || !cJSON_IsString(content))
+		return bad_state("invoice", inv.id, err);
+	inv.content = content->valuestring; /* borrowed: not cleared */
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_invoice(r->ctx, &inv, err);
+}
+
 /* A line is inserted once; later states only move it (put_line). */
 static enum fd_status put_line_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
@@ -355,7 +382,7 @@ static enum fd_status put_line_state(struct fd_db *db, const cJSON *o, struct fd
 	jstr(o, "last4", l.last4, sizeof l.last4);
 	jstr(o, "voids", l.voids, sizeof l.voids);
 	jstr(o, "reason", l.reason, sizeof l.reason);
-	jstr(o, "reverses", l.reverses, sizeof l.reverses); /* money rules (migration 9) */
+	jstr(o, "reverses", l.reverses, sizeof l.reverses); /* money rules (migration 10) */
 	jstr(o, "actor", l.actor, sizeof l.actor);
 	l.created_at = jint(o, "created_at");
 	l.version = jint(o, "version");
@@ -432,7 +459,7 @@ static enum fd_status put_blocks_state(struct fd_db *db, const cJSON *o, struct 
 	return st;
 }
 
-/* Company accounts (the money rules, migration 10). */
+/* Company accounts (the money rules, migration 11). */
 static enum fd_status put_company_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
 	struct fd_company co = {0};
@@ -471,6 +498,7 @@ static const struct {
     {"setting", put_setting_state, "DELETE FROM folio_settings WHERE key = ?1"},
     {"folio", put_folio_state, NULL},
     {"folio_line", put_line_state, NULL},
+    {"invoice", put_invoice_state, "DELETE FROM invoices WHERE id = ?1 AND number IS NULL"},
     {"day_report", put_day_report_state, NULL},
     {"room_block", put_blocks_state, NULL},
     {"company", put_company_state, NULL},

@@ -22,3 +22,4 @@ tests_sync_test_sync_overlay_SOURCES = tests/sync/test_sync_overlay.c
 tests_sync_test_sync_overlay_CFLAGS = $(UNIT_CFLAGS)
 tests_sync_test_sync_overlay_LDADD = libfdsync.a $(UNIT_LDADD)
 SYNC_TESTS += tests/sync/test_erasure.sh
+SYNC_TESTS += tests/sync/test_invoice_numbers.sh

@@ -84,8 +84,25 @@ sed 's/^DTSTART;VALUE=DATE:20260315/DTSTART;VALUE=DATE:20260325/' "$TMP/ota.ics"
 expect_fail "ends before it starts" fd ical import "$TMP/back.ics" --room 102
 grep -v '^DTSTART;VALUE=DATE:20260315' "$TMP/ota.ics" >"$TMP/nostart.ics"
 expect_fail "no valid DTSTART" fd ical import "$TMP/nostart.ics" --room 102
+grep -q "nostart.ics:5: event 1418" "$TMP/err" || fail "the refusal does not name the event's line: $(cat "$TMP/err")"
 grep -v '^UID:1418' "$TMP/ota.ics" >"$TMP/nouid.ics"
 expect_fail "no usable UID" fd ical import "$TMP/nouid.ics" --room 102
 expect_fail "No room" fd ical import "$TMP/ota.ics" --room 999
 [ "$(dbsum)" = "$before" ] || fail "a refused feed changed the database"
+
+# An OTA cancels a reservation: the event stays in its feed with
+# STATUS:CANCELLED, and the room is free again (not a new block).
+sed 's/^SUMMARY:Reserved$/SUMMARY:Reserved\nSTATUS:CANCELLED/' "$TMP/ota.ics" >"$TMP/cancel.ics"
+grep -q "STATUS:CANCELLED" "$TMP/cancel.ics" || fail "test feed with a cancellation"
+fd ical import "$TMP/ota.ics" --room 102 --source ota.ics | grep -q "1 block(s) added" || fail "re-block before the cancellation"
+fd ical import "$TMP/cancel.ics" --room 102 --source ota.ics >"$TMP/out" || fail "import a cancellation"
+grep -q "1 removed (1 cancelled in the feed)" "$TMP/out" || fail "the cancelled event was not unblocked: $(cat "$TMP/out")"
+[ "$(sqlite3 "$D/frontdesk.db" "SELECT count(*) FROM room_blocks WHERE room='102' AND uid LIKE '1418%'")" = 0 ] ||
+	fail "a cancelled OTA booking still blocks the room"
+[ "$(sqlite3 "$D/frontdesk.db" "SELECT count(*) FROM room_blocks WHERE room='102'")" = 1 ] || fail "a cancelled event became a block"
+
+# Exported UIDs name the hotel, so two hotels' feeds never share one.
+prop=$(sqlite3 "$D/frontdesk.db" "SELECT id FROM property")
+perl -0pe 's/\r\n[ \t]//g' "$TMP/r101.ics" >"$TMP/r101.unfolded" # RFC 5545 folds long lines
+grep -q "^UID:.*@$prop.frontdesk" "$TMP/r101.unfolded" || fail "UIDs do not name the property: $(grep ^UID "$TMP/r101.unfolded")"
 exit 0

@@ -181,6 +181,8 @@ ls "$WORK"/old.csv.* 2>/dev/null && fail "a temporary file was left behind"
 keys A
 wait_for "Run the night audit for 2026-11-25 and close the day? (y/n)"
 keys y
+# The audit commits before its message shows: read the figures after it.
+wait_for "Closed 2026-11-25: "
 fd --json report summary --from 2026-11-25 --to 2026-11-25 >"$WORK/d.json" || fail "report of the closed day"
 wait_for "Closed 2026-11-25: sold $(jq .rooms_sold "$WORK/d.json"), revenue $(money "$(jq .room_revenue_minor "$WORK/d.json")"), no-shows $(jq .no_shows "$WORK/d.json"); now 2026-11-26."
 [ "$(jq .no_shows "$WORK/d.json")" = 1 ] || fail "the audit did not mark Dora a no-show"

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* frontdesk invoice | regcard | confirmation | property: the documents a
+ * guest takes away, as text or PDF, and the hotel's details they carry. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/document.h"
+#include "core/i18n.h"
+#include "doc/doc.h"
+#include "session/session.h"
+#include "store/ids.h"
+
+typedef enum fd_status (*doc_builder)(const struct fd_repo *repo, const char *code, const char *folio,
+                                      struct fd_doc *doc, struct fd_error *err);
+
+static enum fd_status build_regcard(const struct fd_repo *r, const char *code, const char *folio,
+                                    struct fd_doc *d, struct fd_error *err)
+{
+	(void)folio;
+	return fd_doc_regcard(r, code, d, err);
+}
+
+static enum fd_status build_confirmation(const struct fd_repo *r, const char *code, const char *folio,
+                                         struct fd_doc *d, struct fd_error *err)
+{
+	(void)folio;
+	return fd_doc_confirmation(r, code, d, err);
+}
+
+static void upper_code(const char *code, char *out, size_t size)
+{
+	snprintf(out, size, "%s", code);
+	for (char *p = out; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+}
+
+/* Write doc as the options say: PDF to a file, else text on stdout. */
+static int emit(struct cli *cli, const struct fd_doc *doc, const char *pdf, int width)
+{
+	struct fd_error err = {0};
+	if (pdf && fd_doc_write_pdf(doc, pdf, &err))
+		return cli_error(cli, &err);
+	if (!pdf)
+		fd_doc_write_text(doc, stdout, width);
+	else if (!cli->json)
+		fprintf(stderr, _("Wrote %s.\n"), pdf);
+	return CLI_OK;
+}
+
+/* An issued invoice or credit note as stored: the original right after
+ * issuing it, a copy when printed again. */
+static int print_invoice(struct cli *cli, const char *key, bool copy, const char *pdf, int width)
+{
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	struct fd_invoice inv;
+	struct fd_doc doc;
+	struct fd_error err = {0};
+	fd_doc_init(&doc);
+	enum fd_status st = repo->get_invoice(repo->ctx, key, &inv, &err);
+	if (st == FD_E_NOT_FOUND)
+		fd_fail(&err, st, "invoice_not_found", "invoice", _("No invoice %s."), key);
+	if (!st) {
+		st = fd_doc_invoice(&inv, copy, &doc, &err);
+		fd_invoice_clear(&inv);
+	}
+	int rc = st ? cli_error(cli, &err) : emit(cli, &doc, pdf, width);
+	fd_doc_clear(&doc);
+	return rc;
+}
+
+/* Apply one invoice operation and print what it issued. */
+static int issue(struct cli *cli, struct fd_op *op, const char *pdf, int width)
+{
+	struct fd_op_result res;
+	int rc = cli_apply(cli, op, 1, &res);
+	return rc ? rc : print_invoice(cli, res.id, false, pdf, width);
+}
+
+/* One shape for the documents: CODE [--folio ID] [--pdf FILE | --text]
+ * [--width N]. Without --pdf the text goes to standard output. */
+struct doc_args {
+	const char *code, *pdf, *folio, *series, *reason;
+	bool text, final;
+	int width;
+};
+
+static bool doc_parse(struct cli *cli, const char *cmd, int argc, char **argv, const struct cli_opt *extra,
+                      struct doc_args *a)
+{
+	const char *width_text = NULL;
+	struct cli_opt opts[10] = {
+	    {"pdf", &a->pdf, NULL}, {"text", NULL, &a->text}, {"width", &width_text, NULL}};
+	int n = 3;
+	for (; extra && extra->name && n < 9; extra++)
+		opts[n++] = *extra;
+	opts[n] = (struct cli_opt){0};
+	a->width = 80;
+	if (!cli_parse(cli, cmd, argc, argv, opts, &a->code, 1, 1))
+		return false;
+	if (width_text && !cli_int(cli, cmd, "--width", width_text, 32, 200, &a->width))
+		return false;
+	if (a->pdf && a->text)
+		return cli_usage_error(cli, cmd, _("say either --pdf FILE or --text, not both")) && false;
+	return true;
+}
+
+static int document(struct cli *cli, const char *cmd, int argc, char **argv, doc_builder build)
+{
+	struct doc_args a = {0};
+	if (!doc_parse(cli, cmd, argc, argv, NULL, &a))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_doc doc;
+	fd_doc_init(&doc);
+	struct fd_error err = {0};
+	char upper[FD_CODE_LEN + 8];
+	upper_code(a.code, upper, sizeof upper);
+	enum fd_status st = build(fd_db_repo(cli->db), upper, a.folio, &doc, &err);
+	rc = st ? cli_error(cli, &err) : emit(cli, &doc, a.pdf, a.width);
+	fd_doc_clear(&doc);
+	return rc;
+}
+
+/* invoice CODE: the provisional bill; invoice CODE --final: issue the
+ * numbered invoice; invoice SERIES-N: print an issued one again (a copy). */
+int cmd_invoice(struct cli *cli, int argc, char **argv)
+{
+	struct doc_args a = {0};
+	const struct cli_opt extra[] = {
+	    {"folio", &a.folio, NULL}, {"final", NULL, &a.final}, {"series", &a.series, NULL}, {0}};
+	if (!doc_parse(cli, "invoice", argc, argv, extra, &a))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	if (strchr(a.code, '-'))
+		return print_invoice(cli, a.code, true, a.pdf, a.width);
+	char upper[FD_CODE_LEN + 8];
+	upper_code(a.code, upper, sizeof upper);
+	if (!a.final) {
+		struct fd_doc doc;
+		struct fd_error err = {0};
+		fd_doc_init(&doc);
+		enum fd_status st =
+		    fd_doc_bill(fd_db_repo(cli->db), upper, a.folio ? a.folio : "", &doc, &err);
+		rc = st ? cli_error(cli, &err) : emit(cli, &doc, a.pdf, a.width);
+		fd_doc_clear(&doc);
+		return rc;
+	}
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	fd_session_op(&cli->session, &op, "invoice.issue");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "booking", upper);
+	if (a.folio)
+		cJSON_AddStringToObject(op.payload, "folio", a.folio);
+	if (a.series)
+		cJSON_AddStringToObject(op.payload, "series", a.series);
+	return issue(cli, &op, a.pdf, a.width);
+}
+
+/* credit-note INVOICE --reason TEXT: cancel an issued invoice in full. */
+int cmd_credit_note(struct cli *cli, int argc, char **argv)
+{
+	struct doc_args a = {0};
+	const struct cli_opt extra[] = {{"reason", &a.reason, NULL}, {0}};
+	if (!doc_parse(cli, "credit-note", argc, argv, extra, &a))
+		return CLI_USAGE;
+	if (!a.reason)
+		return cli_usage_error(cli, "credit-note",
+		                       _("--reason is required: say why the invoice is cancelled"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	fd_session_op(&cli->session, &op, "invoice.credit");
+	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(op.payload, "invoice", a.code);
+	cJSON_AddStringToObject(op.payload, "reason", a.reason);
+	return issue(cli, &op, a.pdf, a.width);
+}
+
+int cmd_regcard(struct cli *cli, int argc, char **argv)
+{
+	return document(cli, "regcard", argc, argv, build_regcard);
+}
+
+int cmd_confirmation(struct cli *cli, int argc, char **argv)
+{
+	return document(cli, "confirmation", argc, argv, build_confirmation);
+}
+
+/* property [--legal-name T] [--address T] [--tax-id T] [--footer T]
+ * [--cancel-terms T]: without options, print them. */
+int cmd_property(struct cli *cli, int argc, char **argv)
+{
+	const char *v[5] = {NULL};
+	const struct cli_opt opts[] = {{"legal-name", &v[0], NULL},   {"address", &v[1], NULL},
+	                               {"tax-id", &v[2], NULL},       {"footer", &v[3], NULL},
+	                               {"cancel-terms", &v[4], NULL}, {0}};
+	if (!cli_parse(cli, "property", argc, argv, opts, NULL, 0, 0))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	bool any = false;
+	for (int i = 0; i < 5; i++)
+		any = any || v[i];
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	if (!any) {
+		for (int i = 0; fd_doc_setting_keys[i]; i++) {
+			char value[FD_DOC_TEXT * 3] = "";
+			repo->get_setting(repo->ctx, fd_doc_setting_keys[i], value, sizeof value, NULL);
+			printf("%-13s %s\n", fd_doc_setting_keys[i], value);
+		}
+		return CLI_OK;
+	}
+	struct fd_op op;
+	fd_session_op(&cli->session, &op, "property.legal");
+	for (int i = 0; i < 5; i++)
+		if (v[i])
+			cJSON_AddStringToObject(op.payload, fd_doc_setting_keys[i], v[i]);
+	return cli_apply(cli, &op, 1, NULL);
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Laying out a document (core/document.h) for people: plain text for a
+ * receipt printer or the terminal, PDF through cairo and pango (so Arabic,
+ * Hebrew, CJK, Cyrillic and Greek names shape and lay out, fonts embedded). */
+#ifndef FD_DOC_DOC_H
+#define FD_DOC_DOC_H
+
+#include <stdio.h>
+
+#include "core/document.h"
+
+/* Plain text, width columns wide (40 for a receipt printer, 80 for a
+ * terminal); widths are display cells, never bytes. */
+void fd_doc_write_text(const struct fd_doc *doc, FILE *out, int width);
+
+/* A4 PDF at path, written to a temporary file first so a failure leaves
+ * nothing half-written. */
+enum fd_status fd_doc_write_pdf(const struct fd_doc *doc, const char *path, struct fd_error *err);
+
+#endif

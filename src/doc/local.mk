@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# src/doc: documents laid out for people (text, and PDF with cairo and pango).
+noinst_LIBRARIES += libfddoc.a
+libfddoc_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS) $(PANGOCAIRO_CFLAGS)
+libfddoc_a_SOURCES = src/doc/doc.h src/doc/text.c src/doc/pdf.c
+
+TESTS += tests/doc/documents.sh
+EXTRA_DIST += tests/doc/documents.sh
+CLEANFILES += tests/doc/bill-1.png

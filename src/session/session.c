@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config.h"
+#include "session/session.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/i18n.h"
+#include "core/op_folio.h"
+#include "store/oplog.h"
+#include "sync/account.h"
+
+/* mkdir -p with mode 0700 for each created level: the cache holds guests'
+ * personal data and must stay private to its user. */
+static bool make_private_dir(const char *path, struct fd_error *err)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s", path);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			goto fail;
+		*p = '/';
+	}
+	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		goto fail;
+	return true;
+fail:
+	fd_fail(err, FD_E_IO, "io", NULL, _("Cannot create the data directory %s: %s."), buf,
+	        strerror(errno));
+	return false;
+}
+
+void fd_session_default_dir(char *out, size_t size)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		snprintf(out, size, "%s/frontdesk", xdg);
+	else
+		snprintf(out, size, "%s/.local/share/frontdesk", home ? home : ".");
+}
+
+/* The one place that decides who acts. A named user (--as, FRONTDESK_USER)
+ * first, then the staff member signed in on this enrolled terminal (not
+ * trusted: their role is checked here as it will be on the server), else
+ * nobody: the terminal's owner of a standalone hotel, trusted. */
+static void decide_actor(struct fd_session *s)
+{
+	if (s->requested[0]) {
+		snprintf(s->actor, sizeof s->actor, "%s", s->requested);
+		return;
+	}
+	if (fd_db_meta_get(s->db, "session_user", s->actor, sizeof s->actor, NULL) != FD_OK)
+		s->actor[0] = '\0';
+}
+
+/* Read the device and its enrolment, then decide who acts. */
+static void load_state(struct fd_session *s)
+{
+	char url[8];
+	if (fd_db_meta_get(s->db, "device_id", s->device, sizeof s->device, NULL) != FD_OK)
+		snprintf(s->device, sizeof s->device, "local");
+	s->enrolled = fd_db_meta_get(s->db, "server_url", url, sizeof url, NULL) == FD_OK;
+	decide_actor(s);
+}
+
+enum fd_status fd_session_open(struct fd_session *s, const char *data_dir, const char *as_user,
+                               unsigned flags, struct fd_error *err)
+{
+	memset(s, 0, sizeof *s);
+	if (data_dir)
+		snprintf(s->data_dir, sizeof s->data_dir, "%s", data_dir);
+	else
+		fd_session_default_dir(s->data_dir, sizeof s->data_dir);
+	snprintf(s->requested, sizeof s->requested, "%s", as_user ? as_user : "");
+	if ((flags & FD_SESSION_CREATE) && !make_private_dir(s->data_dir, err))
+		return err->status;
+	snprintf(s->db_path, sizeof s->db_path, "%s/frontdesk.db", s->data_dir);
+	s->db = fd_db_open(s->db_path, (flags & FD_SESSION_CREATE) ? FD_DB_CREATE : 0, err);
+	if (!s->db)
+		return err->status;
+	load_state(s);
+	return FD_OK;
+}
+
+void fd_session_close(struct fd_session *s)
+{
+	if (s->db)
+		fd_db_close(s->db);
+	s->db = NULL;
+}
+
+const char *fd_session_actor(const struct fd_session *s)
+{
+	return s->actor[0] ? s->actor : "local";
+}
+
+enum fd_status fd_session_enroll(struct fd_session *s, const char *url, const char *code, const char *name,
+                                 struct fd_error *err)
+{
+	enum fd_status st = fd_sync_enroll(s->db, url, code, name, err);
+	load_state(s);
+	return st;
+}
+
+enum fd_status fd_session_login(struct fd_session *s, const char *user, const char *password, bool *offline,
+                                struct fd_error *err)
+{
+	enum fd_status st = fd_sync_login(s->db, user, password, offline, err);
+	load_state(s);
+	return st;
+}
+
+enum fd_status fd_session_logout(struct fd_session *s, struct fd_error *err)
+{
+	enum fd_status st = fd_sync_logout(s->db, err);
+	load_state(s);
+	return st;
+}
+
+void fd_session_op(const struct fd_session *s, struct fd_op *op, const char *type)
+{
+	fd_op_init(op);
+	fd_op_prepare(op, type, fd_session_actor(s), s->device);
+	op->payload = cJSON_CreateObject();
+}
+
+static enum fd_status apply_with(struct fd_session *s, struct fd_op *ops, int n, unsigned flags,
+                                 struct fd_op_result *results, struct fd_error *err)
+{
+	if (s->enrolled)
+		flags |= FD_STORE_OUTBOX;
+	int failed = -1;
+	enum fd_status st = fd_store_apply(s->db, ops, n, flags, results, &failed, err);
+	for (int i = 0; i < n; i++)
+		fd_op_clear(&ops[i]);
+	return st;
+}
+
+enum fd_status fd_session_apply(struct fd_session *s, struct fd_op *ops, int n, struct fd_op_result *results,
+                                struct fd_error *err)
+{
+	/* Without a staff member the terminal's owner acts (a standalone
+	 * hotel); the server still checks every pushed operation against a
+	 * real staff member. */
+	return apply_with(s, ops, n, s->actor[0] ? 0 : FD_APPLY_TRUSTED, results, err);
+}
+
+enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct fd_op_result *result,
+                                      struct fd_error *err)
+{
+	char text[FD_DATE_STRLEN];
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, s->device);
+	op.payload = cJSON_CreateObject();
+	cJSON_AddStringToObject(op.payload, "date", fd_date_format(day, text));
+	if (s->actor[0])
+		cJSON_AddStringToObject(op.payload, "run_by", s->actor);
+	return apply_with(s, &op, 1, FD_APPLY_TRUSTED, result, err);
+}
+
+enum fd_status fd_session_booking(struct fd_session *s, const char *key, struct fd_booking_row *row,
+                                  struct fd_error *err)
+{
+	return fd_query_booking(s->db, key, row, err);
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* A session on this terminal's hotel: the data directory, the database, the
+ * device, its enrolment, and the one decision of who is acting. The command
+ * line and the application both work through one, so they apply operations,
+ * queue them for sync and look bookings up the same way.
+ *
+ * Why its own folder (libfdsession.a): it sits on top of the store (the
+ * database, applying operations) and of sync (enrolment and sign-in decide
+ * who acts and whether work is queued for the server), and under both
+ * programs' front ends (src/cli, ui/). Inside src/sync it would make the
+ * sync engine's library own the command line's notion of "who acts"; in
+ * src/cli the application would call into the command line. */
+#ifndef FD_SESSION_SESSION_H
+#define FD_SESSION_SESSION_H
+
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "core/error.h"
+#include "core/op.h"
+#include "store/db.h"
+#include "store/query.h"
+
+struct fd_session {
+	char data_dir[3900];
+	char db_path[4096];
+	struct fd_db *db;            /* owned; NULL until fd_session_open */
+	char requested[FD_USER_LEN]; /* --as / FRONTDESK_USER, "" = none */
+	char actor[FD_USER_LEN];     /* who acts; "" = the terminal's owner (trusted) */
+	char device[FD_DEVICE_LEN];  /* the enrolled device id, or "local" */
+	bool enrolled;               /* a server is enrolled: work is queued for sync */
+};
+
+enum fd_session_flags {
+	FD_SESSION_CREATE = 1 << 0, /* create the data directory (0700) and database */
+};
+
+/* The default data directory: $XDG_DATA_HOME/frontdesk or
+ * ~/.local/share/frontdesk. */
+void fd_session_default_dir(char *out, size_t size);
+
+/* Open the hotel in data_dir (NULL: the default directory). as_user names
+ * the staff member who acts (NULL or "": the signed-in one, else the
+ * terminal's owner). s is the caller's; on failure it stays closed. */
+enum fd_status fd_session_open(struct fd_session *s, const char *data_dir, const char *as_user,
+                               unsigned flags, struct fd_error *err);
+/* Close the database; s can be opened again. Idempotent. */
+void fd_session_close(struct fd_session *s);
+
+/* The name operations carry as their actor ("local" for the owner). */
+const char *fd_session_actor(const struct fd_session *s);
+
+/* Enrol this terminal with a server / sign a staff member in or out, and
+ * take the new state into the session (device, enrolment, who acts). */
+enum fd_status fd_session_enroll(struct fd_session *s, const char *url, const char *code, const char *name,
+                                 struct fd_error *err);
+enum fd_status fd_session_login(struct fd_session *s, const char *user, const char *password, bool *offline,
+                                struct fd_error *err);
+enum fd_status fd_session_logout(struct fd_session *s, struct fd_error *err);
+
+/* Prepare a new operation of type by the acting user, with an empty
+ * payload object (owned by op). */
+void fd_session_op(const struct fd_session *s, struct fd_op *op, const char *type);
+/* Apply ops in one transaction as the acting user, and queue them in the
+ * outbox when the terminal is enrolled. Clears ops. results (n) may be
+ * NULL; on failure *err says why and nothing changed. */
+enum fd_status fd_session_apply(struct fd_session *s, struct fd_op *ops, int n, struct fd_op_result *results,
+                                struct fd_error *err);
+/* The night audit of day: the operation's actor is the audit itself, the
+ * acting user is named in its payload (the handler checks their role). */
+enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct fd_op_result *result,
+                                      struct fd_error *err);
+
+/* One booking by confirmation code (any case) or id, with its guest. */
+enum fd_status fd_session_booking(struct fd_session *s, const char *key, struct fd_booking_row *row,
+                                  struct fd_error *err);
+
+#endif
