@@ -83,3 +83,5 @@ TESTS += tests/folio/refund.sh
 EXTRA_DIST += tests/folio/refund.sh
 TESTS += tests/folio/company.sh
 EXTRA_DIST += tests/folio/company.sh
+TESTS += tests/folio/cancel.sh
+EXTRA_DIST += tests/folio/cancel.sh

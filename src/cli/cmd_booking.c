@@ -191,10 +191,10 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 static int booking_action(struct cli *cli, const char *cmd, const char *type, int argc, char **argv,
                           bool with_room, const char *done_fmt)
 {
-	const char *pos[2] = {NULL, NULL}, *room = NULL, *reason = NULL;
+	const char *pos[2] = {NULL, NULL}, *room = NULL, *reason = NULL, *deposit = NULL;
 	bool late = false;
 	const struct cli_opt opts_checkin[] = {{"room", &room, NULL}, {"late", NULL, &late}, {0}};
-	const struct cli_opt opts_cancel[] = {{"reason", &reason, NULL}, {0}};
+	const struct cli_opt opts_cancel[] = {{"reason", &reason, NULL}, {"deposit", &deposit, NULL}, {0}};
 	const struct cli_opt *opts = strcmp(type, "booking.check_in") == 0 ? opts_checkin
 	                             : strcmp(type, "booking.cancel") == 0 ? opts_cancel
 	                                                                   : NULL;
@@ -216,6 +216,8 @@ static int booking_action(struct cli *cli, const char *cmd, const char *type, in
 		cJSON_AddBoolToObject(op.payload, "late", true);
 	if (reason)
 		cJSON_AddStringToObject(op.payload, "reason", reason);
+	if (deposit) /* what happens to a deposit held (issue 12) */
+		cJSON_AddStringToObject(op.payload, "deposit", deposit);
 	struct fd_op_result res;
 	rc = cli_apply(cli, &op, 1, &res);
 	if (rc)

@@ -28,6 +28,8 @@
 #define FD_METHOD_LEN 16
 /* The charge code of a paid-out line (folio.paid_out); never posted. */
 #define FD_PAID_OUT_CODE "PAIDOUT"
+/* The charge code of a deposit kept as a cancellation fee (VAT 0). */
+#define FD_CANCEL_FEE_CODE "CXLFEE"
 
 enum fd_line_kind { FD_LINE_CHARGE, FD_LINE_PAYMENT, FD_LINE_REFUND, FD_LINE_VOID, FD_LINE_TRANSFER };
 enum fd_folio_kind { FD_FOLIO_GUEST, FD_FOLIO_COMPANY };

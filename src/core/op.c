@@ -28,7 +28,7 @@ static const struct op_spec {
      "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s"},
     {"booking.assign_room", op_booking_assign_room, "booking:s! room:s!"},
     {"booking.move_room", op_booking_move_room, "booking:s! room:s!"},
-    {"booking.cancel", op_booking_cancel, "booking:s! reason:s"},
+    {"booking.cancel", op_booking_cancel, "booking:s! reason:s deposit:s"},
     {"booking.check_in", op_booking_check_in, "booking:s! room:s late:b"},
     {"booking.check_out", op_booking_check_out, "booking:s!"},
     {"booking.no_show", op_booking_no_show, "booking:s!"},

@@ -707,6 +707,103 @@ enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b)
 	               b->code, fd_money_format(total, c->prop.currency, money, sizeof money));
 }
 
+/* Give back a folio's credit as refunds of its payments, newest first,
+ * each naming the payment it reverses. */
+static enum fd_status refund_credit(struct op_ctx *c, const struct fd_folio *f, int64_t credit)
+{
+	struct fd_folio_line *lines = NULL;
+	int n = 0;
+	enum fd_status st = c->repo->folio_lines(c->repo->ctx, f->id, &lines, &n, c->err);
+	struct fd_folio_line total = {
+	    .kind = FD_LINE_REFUND, .amount = credit, .date = c->prop.business_date};
+	if (!st)
+		st = check_refund_rights(c, lines, n, &total);
+	for (int i = n - 1; !st && i >= 0 && credit > 0; i--) {
+		if (lines[i].kind != FD_LINE_PAYMENT || line_voided(lines, n, &lines[i]))
+			continue;
+		int64_t left = payment_left(lines, n, &lines[i]);
+		int64_t tender = tender_left(lines, n, lines[i].method);
+		if (left > tender)
+			left = tender;
+		if (left <= 0)
+			continue;
+		struct fd_folio_line l = {.kind = FD_LINE_REFUND,
+		                          .date = c->prop.business_date,
+		                          .version = 1,
+		                          .created_at = c->op->created_at,
+		                          .amount = left < credit ? left : credit};
+		op_folio_derive_id(c->op->op_id, lines[i].id, "cancel-refund", l.id);
+		snprintf(l.folio_id, sizeof l.folio_id, "%s", f->id);
+		snprintf(l.actor, sizeof l.actor, "%s", c->op->actor);
+		snprintf(l.method, sizeof l.method, "%s", lines[i].method);
+		snprintf(l.code, sizeof l.code, "%s", lines[i].method);
+		snprintf(l.last4, sizeof l.last4, "%s", lines[i].last4);
+		snprintf(l.reverses, sizeof l.reverses, "%s", lines[i].id);
+		snprintf(l.reason, sizeof l.reason, "%s", "booking cancelled");
+		snprintf(l.description, sizeof l.description, "Refund (%s)", l.method);
+		credit -= l.amount;
+		st = c->repo->put_line(c->repo->ctx, &l, c->err);
+	}
+	free(lines);
+	if (!st && credit > 0) {
+		char m[FD_MONEY_STRLEN];
+		st = fd_fail(
+		    c->err, FD_E_CONFLICT, "refund_exceeds_payment", "deposit",
+		    _("%s of the deposit was not taken as a payment on this folio and cannot be "
+		      "refunded; keep it (--deposit keep) or leave it on account (--deposit account)."),
+		    fd_money_format(credit, c->prop.currency, m, sizeof m));
+	}
+	return st;
+}
+
+enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b)
+{
+	if (!op_folio_supported(c->repo))
+		return FD_OK;
+	char what[16] = "";
+	enum fd_status st = op_str(c, "deposit", what, sizeof what, false);
+	if (st)
+		return st;
+	if (what[0] && strcmp(what, "keep") != 0 && strcmp(what, "refund") != 0 &&
+	    strcmp(what, "account") != 0)
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "deposit",
+		               _("Unknown deposit choice \"%s\"; use keep, refund or account."), what);
+	struct fd_folio *folios = NULL;
+	int64_t *bal = NULL, total;
+	int n = 0;
+	st = guest_balances(c, b, &folios, &bal, &n, &total);
+	if (!st && total < 0 && !what[0]) {
+		char m[FD_MONEY_STRLEN];
+		st = fd_fail(c->err, FD_E_CONFLICT, "deposit_held", "deposit",
+		             _("Booking %s holds a deposit of %s; say what to do with it: keep it as a "
+		               "cancellation fee, refund it, or leave it on account (frontdesk cancel CODE "
+		               "--deposit keep|refund|account)."),
+		             b->code, fd_money_format(-total, c->prop.currency, m, sizeof m));
+	}
+	for (int i = 0; !st && i < n && strcmp(what, "account") != 0; i++) {
+		if (folios[i].kind != FD_FOLIO_GUEST || bal[i] >= 0)
+			continue;
+		if (strcmp(what, "refund") == 0) {
+			st = refund_credit(c, &folios[i], -bal[i]);
+			continue;
+		}
+		struct fd_folio_line l = {.kind = FD_LINE_CHARGE,
+		                          .date = c->prop.business_date,
+		                          .version = 1,
+		                          .created_at = c->op->created_at,
+		                          .amount = -bal[i]};
+		op_folio_derive_id(c->op->op_id, folios[i].id, "cancel-fee", l.id);
+		snprintf(l.folio_id, sizeof l.folio_id, "%s", folios[i].id);
+		snprintf(l.actor, sizeof l.actor, "%s", c->op->actor);
+		snprintf(l.code, sizeof l.code, "%s", FD_CANCEL_FEE_CODE);
+		snprintf(l.description, sizeof l.description, "Cancellation fee (deposit kept)");
+		st = c->repo->put_line(c->repo->ctx, &l, c->err);
+	}
+	free(folios);
+	free(bal);
+	return st;
+}
+
 /* Direct bill: move every guest folio's balance to the booking's company
  * folio for the named company (made on demand). */
 enum fd_status op_folio_settle(struct op_ctx *c)

@@ -76,6 +76,10 @@ enum fd_status op_room_block(struct op_ctx *c);
 enum fd_status op_room_unblock(struct op_ctx *c);
 /* Check-out rule: refused while a guest folio has a balance. */
 enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b);
+/* Cancel rule: a deposit held on the guest folios is kept as a
+ * cancellation fee, refunded or left on account, as the payload's
+ * "deposit" says; without it the cancel is refused. */
+enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b);
 enum fd_status op_conflict_resolve(struct op_ctx *c);
 /* Company accounts (op_company.c). */
 enum fd_status op_company_create(struct op_ctx *c);

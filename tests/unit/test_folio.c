@@ -561,6 +561,34 @@ static void test_company_migration(void **state)
 	drop_hotel(db, dir);
 }
 
+static enum fd_status cancel(struct fd_db *db, const char *booking, const char *deposit, struct fd_error *err)
+{
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "booking", booking);
+	if (deposit)
+		cJSON_AddStringToObject(p, "deposit", deposit);
+	return apply_as(db, "anna", "booking.cancel", p, err);
+}
+
+/* Issue 12: a cancel says what happens to a deposit held. */
+static void test_cancel_with_deposit(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-folio-XXXXXX", booking[FD_ID_LEN];
+	struct fd_db *db = make_hotel(dir, booking);
+	add_staff(db, "anna", "staff");
+	struct fd_error err = {0};
+	assert_int_equal(money(db, NULL, "folio.pay", booking, "card", 5000, NULL, NULL, &err), FD_OK);
+	int64_t before = sql_sum(db);
+	assert_int_equal(cancel(db, booking, NULL, &err), FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "holds a deposit of 50.00 EUR"));
+	assert_int_equal(cancel(db, booking, "later", &err), FD_E_INVALID);
+	assert_int_equal(sql_sum(db), before);
+	assert_int_equal(cancel(db, booking, "refund", &err), FD_OK);
+	assert_int_equal(sql_sum(db), 0);
+	drop_hotel(db, dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -573,6 +601,7 @@ int main(void)
 	    cmocka_unit_test(test_refund_limit_is_a_daily_total),
 	    cmocka_unit_test(test_company_accounts),
 	    cmocka_unit_test(test_company_migration),
+	    cmocka_unit_test(test_cancel_with_deposit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
