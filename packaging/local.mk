@@ -27,3 +27,20 @@ EXTRA_DIST += \
 dist_pkglibexec_SCRIPTS = packaging/frontdeskd-backup
 TESTS += tests/packaging/backup_retention.sh
 EXTRA_DIST += tests/packaging/backup_retention.sh
+# Units, the timers' settings and the system user (the packages install
+# them from the tarball's packaging/); the autopkgtest; release notes.
+EXTRA_DIST += \
+	packaging/frontdeskd@.service \
+	packaging/frontdeskd-backup.service \
+	packaging/frontdeskd-backup.timer \
+	packaging/frontdeskd-audit.service \
+	packaging/frontdeskd-audit.timer \
+	packaging/maintenance.env \
+	packaging/frontdeskd.sysusers \
+	packaging/debian/frontdesk.docs \
+	packaging/debian/frontdeskd.docs \
+	packaging/debian/tests/control \
+	packaging/debian/tests/installed \
+	NEWS
+TESTS += tests/packaging/units.sh tests/packaging/version.sh
+EXTRA_DIST += tests/packaging/units.sh tests/packaging/version.sh

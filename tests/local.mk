@@ -79,6 +79,19 @@ tests_unit_test_text_SOURCES = tests/unit/test_text.c src/cli/safe_output.c src/
 tests_unit_test_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_text
+TESTS += tests/cli/no_sql.sh
+EXTRA_DIST += tests/cli/no_sql.sh
+
+# Room integrity: one in-house party per room, the audit and due-outs,
+# early departures, housekeeping tasks (issue 12).
+UNIT_TESTS_STORE += tests/unit/test_rooms
+tests_unit_test_rooms_SOURCES = tests/unit/test_rooms.c $(FIXTURE)
+tests_unit_test_rooms_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_rooms_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/rooms.sh
+EXTRA_DIST += tests/cli/rooms.sh
+TESTS += tests/cli/hk_tasks.sh
+EXTRA_DIST += tests/cli/hk_tasks.sh
 TESTS += tests/folio/refund.sh
 EXTRA_DIST += tests/folio/refund.sh
 TESTS += tests/folio/company.sh

@@ -66,6 +66,9 @@ static void booking_op(struct app *app, enum ui_req req, const char *code, const
 	/* A guest arriving after their day checks in late, knowingly. */
 	if (req == UI_REQ_CHECK_IN && row.b.arrival < app->today)
 		cJSON_AddBoolToObject(op.payload, "late", true);
+	/* The confirmation said how many nights an early departure releases. */
+	if (req == UI_REQ_CHECK_OUT && row.b.departure > app->today)
+		cJSON_AddBoolToObject(op.payload, "early", true);
 	if (!ui_apply(app, &op, 1, NULL))
 		return;
 	switch (req) {
@@ -105,13 +108,27 @@ static bool ask_room_for_checkin(struct app *app, const struct fd_booking_row *r
 {
 	if (row->b.room[0])
 		return false;
-	char free_rooms[1][FD_ROOMNO_LEN] = {""};
-	int n = 0;
+	char free_rooms[32][FD_ROOMNO_LEN] = {""};
+	int n = 0, pick = 0;
 	const struct fd_repo *repo = fd_db_repo(app->db);
-	repo->free_rooms(repo->ctx, row->b.type_code, app->today, row->b.departure, free_rooms, 1, &n, NULL);
+	repo->free_rooms(repo->ctx, row->b.type_code, app->today, row->b.departure, free_rooms, 32, &n, NULL);
+	/* Offer a room ready now: vacant and clean (inspected first). */
+	for (int i = 0, best = 3; i < n && best > 0; i++) {
+		struct fd_room r;
+		char code[FD_CODE_LEN];
+		if (repo->get_room(repo->ctx, free_rooms[i], &r, NULL) != FD_OK ||
+		    strcmp(fd_room_hk_code(&r, false, app->today), "VC") != 0 ||
+		    repo->room_in_house(repo->ctx, r.number, row->b.id, code, NULL) == FD_OK)
+			continue;
+		int rank = r.clean == FD_CLEAN_INSPECTED ? 0 : 1;
+		if (rank < best) {
+			best = rank;
+			pick = i;
+		}
+	}
 	char label[96];
 	snprintf(label, sizeof label, _("room for %s (%s): "), row->b.code, row->b.type_code);
-	ui_prompt(app, label, n > 0 ? free_rooms[0] : "", got_checkin_room, row->b.code);
+	ui_prompt(app, label, n > 0 ? free_rooms[pick] : "", got_checkin_room, row->b.code);
 	return true;
 }
 
@@ -122,6 +139,12 @@ void ui_booking_act(struct app *app, enum ui_req req, const char *code)
 	if (req == UI_REQ_CHECK_IN && fd_session_booking(app->session, code, &row, &err) == FD_OK &&
 	    ask_room_for_checkin(app, &row))
 		return;
+	/* An early departure is never one key: ask, saying the nights released. */
+	if (req == UI_REQ_CHECK_OUT && fd_session_booking(app->session, code, &row, &err) == FD_OK &&
+	    row.b.departure > app->today) {
+		ui_booking_ask(app, req, code);
+		return;
+	}
 	booking_op(app, req, code, "");
 }
 
@@ -153,6 +176,15 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 		           row.b.room[0] ? row.b.room : _("(none)"));
 		break;
 	case UI_REQ_CHECK_OUT:
+		if (row.b.departure > app->today) {
+			int released = row.b.departure - app->today;
+			ui_confirm(app, confirmed, arg,
+			           ngettext("Check out %s (%s) early and release %d night?",
+			                    "Check out %s (%s) early and release %d nights?",
+			                    (unsigned long)released),
+			           row.guest_name, row.b.code, released);
+			break;
+		}
 		ui_confirm(app, confirmed, arg, _("Check out %s (%s) from room %s?"), row.guest_name,
 		           row.b.code, row.b.room);
 		break;

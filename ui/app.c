@@ -114,7 +114,8 @@ void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *
 void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg)
 {
 	snprintf(app->prompt.label, sizeof app->prompt.label, "%s", label);
-	snprintf(app->prompt.text, sizeof app->prompt.text, "%s", initial ? initial : "");
+	ui_edit_attach(&app->prompt.edit, app->prompt.text, sizeof app->prompt.text);
+	ui_edit_set(&app->prompt.edit, initial ? initial : "");
 	snprintf(app->prompt.arg, sizeof app->prompt.arg, "%s", arg ? arg : "");
 	app->prompt.fn = fn;
 	app->prompt.active = true;
@@ -143,8 +144,10 @@ static void refresh_sync_counts(struct app *app)
 		struct fd_sync_status st;
 		fd_sync_status_get(app->engine, &st);
 		atomic_store(&app->sync.online, st.online);
-		app->sync.pending = st.pending;
+		/* Pending comes from the local outbox (above), at once; the
+		 * engine's count is only as fresh as its last exchange. */
 		app->sync.conflicts = st.open_conflicts;
+		app->sync.last_heard = st.last_heard;
 	}
 	fd_query_business_date(app->db, &app->today, NULL);
 }
@@ -194,6 +197,15 @@ static void paint_status(struct app *app)
 	snprintf(line, sizeof line, _(" %s  %s  user %s  %s  pending %d  conflicts %d"),
 	         fd_date_format(app->today, day), app->hotel, fd_session_actor(app->session), net,
 	         app->sync.pending, app->sync.conflicts);
+	if (atomic_load(&app->sync.configured) && app->sync.last_heard) {
+		/* When the terminal last heard from the server. */
+		char heard[32];
+		time_t t = (time_t)app->sync.last_heard;
+		struct tm tm;
+		strftime(heard, sizeof heard, "%H:%M:%S", localtime_r(&t, &tm));
+		size_t len = strlen(line);
+		snprintf(line + len, sizeof line - len, _("  heard %s"), heard);
+	}
 	ui_put(app->status, 0, 0, line, app->cols, app->attr[UI_A_BAR]);
 	wnoutrefresh(app->status);
 }
@@ -202,12 +214,12 @@ static void paint_message(struct app *app)
 {
 	WINDOW *w = app->msg;
 	if (app->prompt.active) {
-		char line[512];
-		snprintf(line, sizeof line, "%s%s", app->prompt.label, app->prompt.text);
-		int width = fd_text_width(line);
-		ui_put(w, 0, 0, line, app->cols, A_NORMAL);
-		if (width < app->cols)
-			mvwchgat(w, 0, width, 1, A_REVERSE, 0, NULL);
+		/* The question in full; the answer scrolls in what is left. */
+		int lw = fd_text_width(app->prompt.label);
+		if (lw > app->cols - 8)
+			lw = app->cols - 8 > 0 ? app->cols - 8 : 0;
+		ui_put(w, 0, 0, app->prompt.label, lw, A_NORMAL);
+		ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
 	} else if (app->confirm.active) {
 		char line[512];
 		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
@@ -341,17 +353,21 @@ static void run_command(struct app *app, const char *text, const char *arg)
 	}
 	int idx;
 	if (fd_query_room_index(app->db, FD_ROOMS_BOARD, text, &idx, NULL) == FD_OK) {
+		/* In the housekeeping pane a room is a row of its list. */
+		if (app->current == PANE_HK && app->modal == PANE_COUNT) {
+			ui_hk_goto(app, text);
+			return;
+		}
 		ui_show(app, PANE_BOARD);
 		ui_board_goto(app, 0, text);
 		return;
 	}
-	struct fd_booking b;
-	const struct fd_repo *repo = fd_db_repo(app->db);
-	if (repo->get_booking(repo->ctx, text, &b, NULL) == FD_OK) {
-		ui_open_booking(app, b.code);
+	struct fd_booking_row row;
+	struct fd_error err;
+	if (fd_session_booking(app->session, text, &row, &err) == FD_OK) {
+		ui_open_booking(app, row.b.code);
 		return;
 	}
-	struct fd_error err;
 	fd_fail(&err, FD_E_NOT_FOUND, "not_found", NULL,
 	        _("\"%s\" is not a date (YYYY-MM-DD), a room or a booking code."), text);
 	ui_error(app, &err);
@@ -361,7 +377,6 @@ static void run_command(struct app *app, const char *text, const char *arg)
 
 static bool prompt_key(struct app *app, struct ui_key k)
 {
-	size_t len = strlen(app->prompt.text);
 	app->bars_dirty = true;
 	if ((!k.fn && (k.ch == '\r' || k.ch == '\n')) || (k.fn && k.ch == KEY_ENTER)) {
 		char text[256], arg[FD_NOTES_LEN];
@@ -372,20 +387,8 @@ static bool prompt_key(struct app *app, struct ui_key k)
 		app->prompt.fn(app, text, arg);
 	} else if (!k.fn && (k.ch == 27 || k.ch == 3 || k.ch == 7)) {
 		app->prompt.active = false;
-	} else if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
-		/* Remove one whole UTF-8 character. */
-		while (len > 0 && ((unsigned char)app->prompt.text[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		app->prompt.text[len] = '\0';
-	} else if (!k.fn && k.ch >= ' ') {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)k.ch);
-		if (n > 0 && len + (size_t)n < sizeof app->prompt.text - 1) {
-			memcpy(app->prompt.text + len, mb, (size_t)n);
-			app->prompt.text[len + (size_t)n] = '\0';
-		}
+	} else {
+		ui_edit_key(&app->prompt.edit, k);
 	}
 	return true;
 }
@@ -545,11 +548,10 @@ static void run_terminal(struct app *app)
 	paint(app);
 	int idle_errors = 0;
 	while (!app->quit && !got_hangup) {
-		struct pollfd fds[3] = {
+		struct pollfd fds[2] = {
 		    {.fd = STDIN_FILENO, .events = POLLIN},
-		    {.fd = app->sync.wake_fd[0], .events = POLLIN},
 		    {.fd = app->engine ? fd_sync_wake_fd(app->engine) : -1, .events = POLLIN}};
-		int n = poll(fds, 3, 1000);
+		int n = poll(fds, 2, 1000);
 		if (n < 0 && errno != EINTR)
 			break;
 		if (n == 0) {
@@ -558,13 +560,9 @@ static void run_terminal(struct app *app)
 			continue;
 		}
 		if (fds[1].revents & POLLIN) {
-			ui_sync_drain(&app->sync);
-			ui_data_changed(app);
-		}
-		if (fds[2].revents & POLLIN) {
 			/* The sync thread applied a page or its status changed. */
 			char buf[64];
-			while (read(fds[2].fd, buf, sizeof buf) > 0)
+			while (read(fds[1].fd, buf, sizeof buf) > 0)
 				;
 			ui_data_changed(app);
 		}
@@ -629,10 +627,7 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 		memcpy(app->currency, p.currency, sizeof app->currency);
 		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
 	}
-	if (!ui_sync_init(&app->sync)) {
-		snprintf(msg, size, _("cannot create the wake-up pipe"));
-		return false;
-	}
+	ui_sync_init(&app->sync);
 	atomic_store(&app->sync.configured, app->session->enrolled);
 	if (atomic_load(&app->sync.configured))
 		start_engine(app);
@@ -656,7 +651,6 @@ static void app_free(struct app *app)
 		fd_sync_free(app->engine);
 		app->engine = NULL;
 	}
-	ui_sync_close(&app->sync);
 }
 
 static void config_path(char *out, size_t size)

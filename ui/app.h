@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "core/entity.h"
 #include "ui/colors.h"
+#include "ui/edit.h"
 #include "ui/keys.h"
 #include "sync/sync.h"
 #include "ui/sync_status.h"
@@ -123,6 +124,7 @@ struct app {
 		bool active;
 		char label[96];
 		char text[256];
+		struct ui_edit edit; /* on text */
 		char arg[FD_NOTES_LEN];
 		ui_prompt_fn fn;
 	} prompt;
@@ -167,6 +169,8 @@ void ui_form_new(struct app *app, const char *room, fd_date arrival);
 void ui_form_edit(struct app *app, const char *code);
 /* Board: put the cursor on a date and/or a room (NULL keeps it). */
 void ui_board_goto(struct app *app, fd_date date, const char *room);
+/* Housekeeping: put the cursor on a room (and show the pane). */
+void ui_hk_goto(struct app *app, const char *room);
 /* Board: code of the booking under the cursor ("" when none). */
 const char *ui_board_cursor_code(struct app *app);
 

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "store/lookup.h"
 #include "sync/sync.h"
 #include "ui/ui.h"
 
@@ -152,7 +153,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 }
 
 /* The demo hotel's first front-office receptionist, from the server's data. */
-static bool demo_receptionist(struct demo *d, char *user, size_t size)
+static bool demo_receptionist(struct demo *d, char *user)
 {
 	char path[4300];
 	snprintf(path, sizeof path, "%s/frontdeskd.db", d->server_dir);
@@ -160,23 +161,12 @@ static bool demo_receptionist(struct demo *d, char *user, size_t size)
 	struct fd_db *db = fd_db_open(path, FD_DB_READONLY, &err);
 	if (!db)
 		return false;
-	sqlite3_stmt *s;
-	bool found = false;
-	if (sqlite3_prepare_v2(fd_db_handle(db),
-	                       "SELECT username FROM staff WHERE role = 'staff' AND dept = 'front_office'"
-	                       " AND active ORDER BY username LIMIT 1",
-	                       -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			snprintf(user, size, "%s", (const char *)sqlite3_column_text(s, 0));
-			found = true;
-		}
-		sqlite3_finalize(s);
-	}
+	bool found = fd_query_first_staff(db, FD_ROLE_STAFF, FD_DEPT_FRONT_OFFICE, user, NULL) == FD_OK;
 	fd_db_close(db);
 	return found;
 }
 
-static bool set_up(struct demo *d, struct cli *cli, char *user, size_t user_size)
+static bool set_up(struct demo *d, struct cli *cli, char user[FD_USER_LEN])
 {
 	snprintf(d->server_dir, sizeof d->server_dir, "%s/server", d->dir);
 	snprintf(d->desk_dir, sizeof d->desk_dir, "%s/desk", d->dir);
@@ -192,8 +182,8 @@ static bool set_up(struct demo *d, struct cli *cli, char *user, size_t user_size
 	char *code_args[] = {"frontdeskd", "--data", d->server_dir, "enroll-code", NULL};
 	fprintf(stderr, _("Starting a private frontdeskd with the demo hotel...\n"));
 	if (mkdir(d->server_dir, 0700) != 0 || run_server_tool(d, demo_args, NULL, 0) != 0 ||
-	    run_server_tool(d, code_args, code_out, sizeof code_out) != 0 ||
-	    !demo_receptionist(d, user, user_size) || !start_server(d))
+	    run_server_tool(d, code_args, code_out, sizeof code_out) != 0 || !demo_receptionist(d, user) ||
+	    !start_server(d))
 		return false;
 	/* The code is the last word of the output. */
 	char *code = code_out + strlen(code_out);
@@ -238,7 +228,7 @@ int ui_demo_server(struct cli *cli, int argc, char **argv, bool *unavailable)
 	}
 	char user[FD_USER_LEN] = "";
 	int rc;
-	if (set_up(&d, cli, user, sizeof user)) {
+	if (set_up(&d, cli, user)) {
 		rc = ui_main(cli, argc, argv);
 	} else {
 		fprintf(stderr, _("frontdesk: the demo server did not start; its log follows.\n"));

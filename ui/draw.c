@@ -50,6 +50,20 @@ void ui_row(WINDOW *w, int y, int x, int cells, attr_t attr, const int *widths, 
 	ui_put(w, y, x, line, cells, attr);
 }
 
+void ui_edit_draw(WINDOW *w, int y, int x, int cells, attr_t attr, const struct ui_edit *e, bool show_cursor)
+{
+	if (cells <= 0)
+		return;
+	size_t start = ui_edit_view_start(e, cells);
+	ui_put(w, y, x, e->text + start, cells, attr);
+	if (!show_cursor)
+		return;
+	struct ui_edit from = {(char *)e->text + start, e->size - start, e->cur - start};
+	int col = ui_edit_cursor_col(&from);
+	if (col < cells)
+		mvwchgat(w, y, x + col, 1, (attr & A_REVERSE) ? A_UNDERLINE : A_REVERSE, 0, NULL);
+}
+
 void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr)
 {
 	ui_put(w, y, x, "", cells, attr);

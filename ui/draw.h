@@ -6,6 +6,7 @@
 #include <curses.h>
 
 #include "ui/app.h"
+#include "ui/edit.h"
 
 /* Write s at (y, x) fitted and padded to exactly cells columns. */
 void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr);
@@ -18,6 +19,9 @@ void ui_putf(WINDOW *w, int y, int x, int cells, attr_t attr, const char *fmt, .
  * and followed by one space; a width of 0 takes the rest of the line.
  * (printf's %-10s pads by bytes, which misaligns accented and CJK text.) */
 void ui_row(WINDOW *w, int y, int x, int cells, attr_t attr, const int *widths, int n, ...);
+/* A line editor's text at (y, x) in cells columns, scrolled so that the
+ * cursor shows; with show_cursor the cursor's cell is marked. */
+void ui_edit_draw(WINDOW *w, int y, int x, int cells, attr_t attr, const struct ui_edit *e, bool show_cursor);
 /* Fill a row segment with spaces. */
 void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr);
 /* A pane title line across the whole width. */

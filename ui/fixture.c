@@ -9,6 +9,7 @@
 #include "core/op.h"
 #include "store/ids.h"
 #include "store/oplog.h"
+#include "store/query.h"
 
 #define BATCH 200
 
@@ -62,21 +63,29 @@ static const char *const givens[] = {
     "太郎", "민준",   "José",  "Åsa",   "נועה",   "John",  "Søren", "Zoë",   "Eleni",   "Thảo",
 };
 
+struct dirty_rooms {
+	char rooms[BATCH][16];
+	int n;
+};
+
+static bool add_dirty(void *ctx, const struct fd_room_row *row)
+{
+	struct dirty_rooms *d = ctx;
+	if (row->r.clean == FD_CLEAN_DIRTY)
+		snprintf(d->rooms[d->n++], sizeof d->rooms[0], "%s", row->r.number);
+	return d->n < BATCH;
+}
+
 /* Housekeeping cleans the day's departures overnight. */
 static void clean_dirty_rooms(struct batch *b)
 {
 	struct fd_error err;
-	sqlite3_stmt *s = fd_db_stmt(b->db, "SELECT number FROM rooms WHERE clean = 'dirty'", &err);
-	if (!s)
+	struct dirty_rooms d = {.n = 0};
+	if (fd_query_rooms(b->db, 0, add_dirty, &d, &err))
 		return;
-	char rooms[BATCH][16];
-	int n = 0;
-	while (sqlite3_step(s) == SQLITE_ROW && n < BATCH)
-		snprintf(rooms[n++], sizeof rooms[0], "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < d.n; i++) {
 		cJSON *p = next_op(b, "room.set_clean");
-		cJSON_AddStringToObject(p, "room", rooms[i]);
+		cJSON_AddStringToObject(p, "room", d.rooms[i]);
 		cJSON_AddStringToObject(p, "status", "clean");
 	}
 	flush(b);

@@ -102,8 +102,7 @@ static void folio_recalc(struct app *app, struct pane *p)
 		return;
 	}
 	f->loaded = true;
-	f->cursor = ui_clamp(f->cursor, 0, f->n_rows > 0 ? f->n_rows - 1 : 0);
-	ui_scroll_to(f->cursor, visible_rows(p), &f->top);
+	ui_list_set(&f->list, f->n_rows, visible_rows(p));
 }
 
 bool ui_folio_row(const struct ui_folio *f, int row, int *folio, int *line)
@@ -285,11 +284,11 @@ static void folio_repaint(struct app *app, struct pane *p)
 	         ui_booking_status_text(b->status));
 	paint_column_titles(app, p);
 	int rows = visible_rows(p);
-	for (int r = 0; r < rows && f->top + r < f->n_rows; r++) {
+	for (int r = 0; r < rows && f->list.top + r < f->n_rows; r++) {
 		int fi, li;
-		if (!ui_folio_row(f, f->top + r, &fi, &li))
+		if (!ui_folio_row(f, f->list.top + r, &fi, &li))
 			break;
-		attr_t attr = f->top + r == f->cursor ? app->attr[UI_A_CURSOR] : A_NORMAL;
+		attr_t attr = f->list.top + r == f->list.cursor ? app->attr[UI_A_CURSOR] : A_NORMAL;
 		if (li < 0)
 			paint_header(app, p, 2 + r, fi, attr);
 		else
@@ -316,7 +315,7 @@ static void current(struct ui_folio *f, const struct ui_folio_view **v, const st
 	int fi, li;
 	*v = NULL;
 	*l = NULL;
-	if (!ui_folio_row(f, f->cursor, &fi, &li))
+	if (!ui_folio_row(f, f->list.cursor, &fi, &li))
 		return;
 	*v = &f->v[fi];
 	if (li >= 0)
@@ -337,13 +336,6 @@ static void line_details(struct app *app, const struct fd_folio_line *l)
 		snprintf(extra + n, sizeof extra - n, _("  reason: %s"), l->reason);
 	ui_message(app, _("Line %.8s: %s %s%s  by %s"), l->id, l->description,
 	           fd_money_format(l->amount, app->currency, amount, sizeof amount), extra, l->actor);
-}
-
-static void move_cursor(struct app *app, struct pane *p, struct ui_folio *f, int by)
-{
-	f->cursor = ui_clamp(f->cursor + by, 0, f->n_rows > 0 ? f->n_rows - 1 : 0);
-	ui_scroll_to(f->cursor, visible_rows(p), &f->top);
-	ui_dirty(app, PANE_FOLIO, PANE_REPAINT);
 }
 
 static bool line_action(struct app *app, struct ui_folio *f, enum ui_req req)
@@ -381,25 +373,12 @@ static bool folio_action(struct app *app, struct pane *p, enum ui_req req)
 	const struct ui_folio_view *v;
 	const struct fd_folio_line *l;
 	current(f, &v, &l);
+	/* Every folio's lines are loaded: moving only repaints. */
+	if (ui_list_move(&f->list, req) != UI_LIST_IGNORED) {
+		ui_dirty(app, PANE_FOLIO, PANE_REPAINT);
+		return true;
+	}
 	switch (req) {
-	case UI_REQ_UP:
-		move_cursor(app, p, f, -1);
-		return true;
-	case UI_REQ_DOWN:
-		move_cursor(app, p, f, 1);
-		return true;
-	case UI_REQ_PAGE_UP:
-		move_cursor(app, p, f, -visible_rows(p));
-		return true;
-	case UI_REQ_PAGE_DOWN:
-		move_cursor(app, p, f, visible_rows(p));
-		return true;
-	case UI_REQ_HOME:
-		move_cursor(app, p, f, -f->cursor);
-		return true;
-	case UI_REQ_END:
-		move_cursor(app, p, f, f->n_rows);
-		return true;
 	case UI_REQ_OPEN:
 	case UI_REQ_FOLIO_VOID:
 	case UI_REQ_FOLIO_MOVE:
@@ -432,7 +411,7 @@ void ui_open_folio(struct app *app, const char *code)
 {
 	if (strcmp(app->folio_code, code) != 0) {
 		struct ui_folio *f = app->panes[PANE_FOLIO].st;
-		f->cursor = f->top = 0;
+		f->list.cursor = f->list.top = 0;
 	}
 	snprintf(app->folio_code, sizeof app->folio_code, "%s", code);
 	ui_dirty(app, PANE_FOLIO, PANE_RECALC | PANE_REPAINT);

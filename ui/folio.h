@@ -5,6 +5,7 @@
 #ifndef FD_UI_FOLIO_H
 #define FD_UI_FOLIO_H
 
+#include "ui/list.h"
 #include <stdbool.h>
 
 #include "core/folio.h"
@@ -23,8 +24,8 @@ struct ui_folio {
 	struct fd_booking_row row;
 	struct ui_folio_view *v; /* owned, n_folios of them */
 	int n_folios;
-	int n_rows; /* a header per folio plus its lines */
-	int cursor, top;
+	int n_rows;            /* a header per folio plus its lines */
+	struct ui_list list;   /* cursor and scrolling over the n_rows rows */
 	int64_t guest_balance; /* what the guest owes: guest folios only */
 };
 

@@ -18,6 +18,7 @@
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/edit.h"
 
 enum field {
 	F_GUEST,
@@ -45,16 +46,23 @@ struct form {
 	char orig_guest[2 * FD_NAME_LEN + 2];
 	enum field focus;
 	char text[F_COUNT][FD_NOTES_LEN]; /* typed text of text fields */
+	struct ui_edit edit;              /* the line editor on the focused text field */
+	struct {
+		fd_date arrival, departure;
+		int adults, children;
+		int64_t rate;
+	} val; /* what the fields parse to (valid only where error[] is empty) */
 	struct fd_room_type types[MAX_TYPES];
 	int n_types, type; /* chosen type index */
 	char free_rooms[MAX_FREE][FD_ROOMNO_LEN];
-	int n_free, room; /* room index, -1 = any (assign later) */
+	char free_state[MAX_FREE][40]; /* each free room's housekeeping state (rank_free_rooms) */
+	int n_free, room;              /* room index, -1 = any (assign later) */
 	char want_room[FD_ROOMNO_LEN];
 	int free_count; /* fewest free rooms of the type over the stay */
 	char error[F_COUNT][400];
 	bool rate_touched;
 	/* Guest search-or-create: existing guests whose name starts like the
-	 * typed text; Left/Right on the guest field picks one. */
+	 * typed text; PgDn/PgUp on the guest field picks one. */
 	struct {
 		char id[FD_ID_LEN];
 		char name[2 * FD_NAME_LEN + 2];
@@ -73,10 +81,8 @@ static void form_destroy(void *st)
 	free(st);
 }
 
-static bool text_field(enum field f)
-{
-	return f != F_TYPE && f != F_ROOM && f != F_SAVE;
-}
+static bool text_field(enum field f);
+static void focus_field(struct form *f, enum field which);
 
 static bool add_type(void *ctx, const struct fd_room_type *t)
 {
@@ -122,6 +128,7 @@ void ui_form_new(struct app *app, const char *room, fd_date arrival)
 	snprintf(f->text[F_CHILDREN], sizeof f->text[F_CHILDREN], "0");
 	f->room = -1;
 	f->match = -1;
+	focus_field(f, F_GUEST);
 	struct fd_room r;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	if (room && repo->get_room(repo->ctx, room, &r, NULL) == FD_OK) {
@@ -160,8 +167,83 @@ void ui_form_edit(struct app *app, const char *code)
 	f->match = -1;
 	snprintf(f->want_room, sizeof f->want_room, "%s", row.b.room);
 	f->rate_touched = true;
+	focus_field(f, F_GUEST);
 	ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
 	ui_show(app, PANE_FORM);
+}
+
+/* ---- the fields: one table of label, kind, parse and check ---- */
+
+enum field_kind {
+	FK_TEXT,   /* typed, with the line editor */
+	FK_CHOICE, /* Left/Right choose */
+	FK_BUTTON,
+};
+
+typedef bool (*field_fn)(struct app *app, struct form *f, char *err, size_t size);
+
+struct form_field {
+	const char *label; /* N_() */
+	enum field_kind kind;
+	/* The field's own text into f->val; false with the reason in err. */
+	field_fn parse;
+	/* Rules across fields, once every field is parsed; false with the reason. */
+	field_fn check;
+	/* How a field that is not plain text shows; false shows the text. */
+	bool (*show)(const struct form *f, char *out, size_t size);
+};
+
+static bool parse_guest(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	const char *name = f->text[F_GUEST];
+	while (*name == ' ')
+		name++;
+	if (*name)
+		return true;
+	snprintf(err, size, "%s", _("the guest's name is needed"));
+	return false;
+}
+
+static bool parse_date(const char *text, fd_date *out, char *err, size_t size)
+{
+	if (fd_date_parse(text, out))
+		return true;
+	snprintf(err, size, "%s", _("not a date; use YYYY-MM-DD"));
+	return false;
+}
+
+static bool parse_arrival(struct app *app, struct form *f, char *err, size_t size)
+{
+	fd_date a;
+	if (!parse_date(f->text[F_ARRIVAL], &a, err, size))
+		return false;
+	f->val.arrival = a;
+	if (a < app->today && !(f->editing && a == f->orig.arrival)) {
+		snprintf(err, size, "%s", _("in the past"));
+		return false;
+	}
+	return true;
+}
+
+static bool parse_departure(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	return parse_date(f->text[F_DEPARTURE], &f->val.departure, err, size);
+}
+
+static bool dates_valid(const struct form *f)
+{
+	return !f->error[F_ARRIVAL][0] && !f->error[F_DEPARTURE][0];
+}
+
+static bool check_departure(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	if (f->error[F_ARRIVAL][0] || f->val.departure > f->val.arrival)
+		return true;
+	snprintf(err, size, "%s", _("must be after the arrival"));
+	return false;
 }
 
 static bool parse_int(const char *s, int lo, int hi, int *out)
@@ -174,54 +256,101 @@ static bool parse_int(const char *s, int lo, int hi, int *out)
 	return true;
 }
 
-/* Check every field; live availability and free rooms for valid dates. */
-static void validate(struct app *app, struct form *f)
+/* The room chooser: each free room with its housekeeping state (VC, VD,
+ * OC, OD, OOS; inspected; due out when a guest is still in it), ready
+ * rooms first: inspected, clean, not yet clean, out of service, then rooms
+ * whose guest has not left. Within a rank the store's order stays. */
+static void rank_free_rooms(struct app *app, struct form *f)
 {
-	for (int i = 0; i < F_COUNT; i++)
-		f->error[i][0] = '\0';
-	const char *name = f->text[F_GUEST];
-	while (*name == ' ')
-		name++;
-	if (!*name)
-		snprintf(f->error[F_GUEST], sizeof f->error[0], "%s", _("the guest's name is needed"));
-	fd_date a = 0, d = 0;
-	bool dates = true;
-	if (!fd_date_parse(f->text[F_ARRIVAL], &a)) {
-		snprintf(f->error[F_ARRIVAL], sizeof f->error[0], "%s", _("not a date; use YYYY-MM-DD"));
-		dates = false;
-	} else if (a < app->today && !(f->editing && a == f->orig.arrival)) {
-		snprintf(f->error[F_ARRIVAL], sizeof f->error[0], "%s", _("in the past"));
-		dates = false;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	int rank[MAX_FREE];
+	for (int i = 0; i < f->n_free; i++) {
+		struct fd_room r;
+		char code[FD_CODE_LEN] = "";
+		rank[i] = 3;
+		f->free_state[i][0] = '\0';
+		if (repo->get_room(repo->ctx, f->free_rooms[i], &r, NULL) != FD_OK)
+			continue;
+		bool occupied = repo->room_in_house(repo->ctx, r.number, f->editing ? f->orig.id : "", code,
+		                                    NULL) == FD_OK;
+		const char *hk = fd_room_hk_code(&r, occupied, app->today);
+		bool clean = r.clean == FD_CLEAN_CLEAN || r.clean == FD_CLEAN_INSPECTED;
+		if (occupied)
+			rank[i] = 4;
+		else if (hk[0] == 'O')
+			rank[i] = 3; /* out of service today */
+		else
+			rank[i] = r.clean == FD_CLEAN_INSPECTED ? 0 : clean ? 1 : 2;
+		const char *note = occupied                        ? _(", due out")
+		                   : r.clean == FD_CLEAN_INSPECTED ? _(", inspected")
+		                                                   : "";
+		snprintf(f->free_state[i], sizeof f->free_state[i], "%s%s", hk, note);
 	}
-	if (!fd_date_parse(f->text[F_DEPARTURE], &d)) {
-		snprintf(f->error[F_DEPARTURE], sizeof f->error[0], "%s", _("not a date; use YYYY-MM-DD"));
-		dates = false;
-	} else if (dates && d <= a) {
-		snprintf(f->error[F_DEPARTURE], sizeof f->error[0], "%s", _("must be after the arrival"));
-		dates = false;
-	}
-	int adults = 0, children = 0, max = f->n_types ? f->types[f->type].max_occupancy : 1;
-	if (!parse_int(f->text[F_ADULTS], 1, 50, &adults))
-		snprintf(f->error[F_ADULTS], sizeof f->error[0], "%s", _("a whole number, at least 1"));
-	if (!parse_int(f->text[F_CHILDREN], 0, 50, &children))
-		snprintf(f->error[F_CHILDREN], sizeof f->error[0], "%s", _("a whole number, 0 or more"));
-	if (!f->error[F_ADULTS][0] && !f->error[F_CHILDREN][0] && adults + children > max)
-		snprintf(f->error[F_ADULTS], sizeof f->error[0], _("the room type takes at most %d people"),
-		         max);
-	int64_t rate;
-	struct fd_error err = {0};
-	if (fd_money_parse(f->text[F_RATE], app->currency, &rate, &err))
-		snprintf(f->error[F_RATE], sizeof f->error[0], "%s", err.message);
-	if (f->n_types == 0) {
-		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s",
-		         _("no room types: add one with 'frontdesk type add'"));
-		return;
-	}
+	for (int i = 1; i < f->n_free; i++)
+		for (int j = i; j > 0 && rank[j - 1] > rank[j]; j--) {
+			int t = rank[j];
+			rank[j] = rank[j - 1];
+			rank[j - 1] = t;
+			char room[FD_ROOMNO_LEN], state[sizeof f->free_state[0]];
+			memcpy(room, f->free_rooms[j], sizeof room);
+			memcpy(f->free_rooms[j], f->free_rooms[j - 1], sizeof room);
+			memcpy(f->free_rooms[j - 1], room, sizeof room);
+			memcpy(state, f->free_state[j], sizeof state);
+			memcpy(f->free_state[j], f->free_state[j - 1], sizeof state);
+			memcpy(f->free_state[j - 1], state, sizeof state);
+		}
+}
+
+static bool parse_adults(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	if (parse_int(f->text[F_ADULTS], 1, 50, &f->val.adults))
+		return true;
+	snprintf(err, size, "%s", _("a whole number, at least 1"));
+	return false;
+}
+
+static bool parse_children(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	if (parse_int(f->text[F_CHILDREN], 0, 50, &f->val.children))
+		return true;
+	snprintf(err, size, "%s", _("a whole number, 0 or more"));
+	return false;
+}
+
+static bool check_people(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	int max = f->n_types ? f->types[f->type].max_occupancy : 1;
+	if (f->error[F_CHILDREN][0] || f->val.adults + f->val.children <= max)
+		return true;
+	snprintf(err, size, _("the room type takes at most %d people"), max);
+	return false;
+}
+
+static bool parse_rate(struct app *app, struct form *f, char *err, size_t size)
+{
+	struct fd_error e = {0};
+	if (fd_money_parse(f->text[F_RATE], app->currency, &f->val.rate, &e) == FD_OK)
+		return true;
+	snprintf(err, size, "%s", e.message);
+	return false;
+}
+
+/* Live availability of the type over the stay: the tightest night (bounded)
+ * and the rooms free on every night. */
+static bool check_type(struct app *app, struct form *f, char *err, size_t size)
+{
 	f->n_free = 0;
 	f->free_count = 0;
-	if (!dates)
-		return;
-	/* Live availability: the tightest night of the stay (bounded). */
+	if (f->n_types == 0) {
+		snprintf(err, size, "%s", _("no room types: add one with 'frontdesk type add'"));
+		return false;
+	}
+	if (!dates_valid(f))
+		return true;
+	fd_date a = f->val.arrival, d = f->val.departure;
 	const char *type = f->types[f->type].code;
 	int fewest = 1 << 30;
 	for (fd_date n = a; n < d && n < a + MAX_NIGHTS_CHECKED; n++) {
@@ -233,22 +362,104 @@ static void validate(struct app *app, struct form *f)
 	f->free_count = fewest;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	repo->free_rooms(repo->ctx, type, a, d, f->free_rooms, MAX_FREE, &f->n_free, NULL);
+	rank_free_rooms(app, f);
 	bool same_type_and_dates = f->editing && strcmp(type, f->orig.type_code) == 0 &&
 	                           a >= f->orig.arrival && d <= f->orig.departure;
-	if (fewest <= 0 && !same_type_and_dates)
-		snprintf(f->error[F_TYPE], sizeof f->error[0], "%s",
-		         _("no room of this type is free on every night"));
-	/* Keep the chosen room when it is still free. */
-	if (f->want_room[0]) {
-		f->room = -1;
-		for (int i = 0; i < f->n_free; i++)
-			if (strcmp(f->free_rooms[i], f->want_room) == 0)
-				f->room = i;
-		bool keeps_own = f->editing && strcmp(f->want_room, f->orig.room) == 0;
-		if (f->room < 0 && !keeps_own)
-			snprintf(f->error[F_ROOM], sizeof f->error[0], _("room %s is taken on some night"),
-			         f->want_room);
-	}
+	if (fewest > 0 || same_type_and_dates)
+		return true;
+	snprintf(err, size, "%s", _("no room of this type is free on every night"));
+	return false;
+}
+
+/* Keep the chosen room when it is still free. */
+static bool check_room(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	if (f->n_types == 0 || !dates_valid(f) || !f->want_room[0])
+		return true;
+	f->room = -1;
+	for (int i = 0; i < f->n_free; i++)
+		if (strcmp(f->free_rooms[i], f->want_room) == 0)
+			f->room = i;
+	bool keeps_own = f->editing && strcmp(f->want_room, f->orig.room) == 0;
+	if (f->room >= 0 || keeps_own)
+		return true;
+	snprintf(err, size, _("room %s is taken on some night"), f->want_room);
+	return false;
+}
+
+static bool show_guest(const struct form *f, char *out, size_t size)
+{
+	if (f->match < 0)
+		return false;
+	snprintf(out, size, _("%s (existing guest)"), f->text[F_GUEST]);
+	return true;
+}
+
+static bool show_type(const struct form *f, char *out, size_t size)
+{
+	if (f->n_types)
+		snprintf(out, size, "< %s %s >  %d free", f->types[f->type].code, f->types[f->type].name,
+		         f->free_count);
+	else
+		out[0] = '\0';
+	return true;
+}
+
+static bool show_room(const struct form *f, char *out, size_t size)
+{
+	if (f->room >= 0)
+		snprintf(out, size, "< %s %s >", f->free_rooms[f->room], f->free_state[f->room]);
+	else if (f->want_room[0])
+		snprintf(out, size, "< %s >", f->want_room);
+	else
+		snprintf(out, size, _("< any: assign later >  %d free"), f->n_free);
+	return true;
+}
+
+static bool show_save(const struct form *f, char *out, size_t size)
+{
+	snprintf(out, size, "%s", f->editing ? _("[ Save changes ]") : _("[ Make booking ]"));
+	return true;
+}
+
+static const struct form_field fields[F_COUNT] = {
+    [F_GUEST] = {N_("Guest"), FK_TEXT, parse_guest, NULL, show_guest},
+    [F_ARRIVAL] = {N_("Arrival"), FK_TEXT, parse_arrival, NULL, NULL},
+    [F_DEPARTURE] = {N_("Departure"), FK_TEXT, parse_departure, check_departure, NULL},
+    [F_TYPE] = {N_("Room type"), FK_CHOICE, NULL, check_type, show_type},
+    [F_ROOM] = {N_("Room"), FK_CHOICE, NULL, check_room, show_room},
+    [F_ADULTS] = {N_("Adults"), FK_TEXT, parse_adults, check_people, NULL},
+    [F_CHILDREN] = {N_("Children"), FK_TEXT, parse_children, NULL, NULL},
+    [F_RATE] = {N_("Rate"), FK_TEXT, parse_rate, NULL, NULL},
+    [F_NOTES] = {N_("Notes"), FK_TEXT, NULL, NULL, NULL},
+    [F_SAVE] = {NULL, FK_BUTTON, NULL, NULL, show_save},
+};
+
+static bool text_field(enum field which)
+{
+	return fields[which].kind == FK_TEXT;
+}
+
+static void focus_field(struct form *f, enum field which)
+{
+	f->focus = which;
+	if (text_field(which))
+		ui_edit_attach(&f->edit, f->text[which], sizeof f->text[which]);
+}
+
+/* Check every field: each parses its own text, then the rules across
+ * fields (the stay's dates, people per room, live availability). */
+static void validate(struct app *app, struct form *f)
+{
+	for (int i = 0; i < F_COUNT; i++)
+		f->error[i][0] = '\0';
+	for (int i = 0; i < F_COUNT; i++)
+		if (fields[i].parse)
+			fields[i].parse(app, f, f->error[i], sizeof f->error[i]);
+	for (int i = 0; i < F_COUNT; i++)
+		if (fields[i].check && !f->error[i][0])
+			fields[i].check(app, f, f->error[i], sizeof f->error[i]);
 }
 
 static bool add_match(void *ctx, const struct fd_booking_row *row)
@@ -274,7 +485,7 @@ static void find_guests(struct app *app, struct form *f)
 	if (comma)
 		*comma = '\0';
 	if (strlen(key) >= 2)
-		fd_query_find_desk(app->db, key, 40, add_match, f, NULL);
+		fd_query_find(app->db, key, 40, add_match, f, NULL);
 }
 
 static void form_recalc(struct app *app, struct pane *p)
@@ -286,10 +497,6 @@ static void form_recalc(struct app *app, struct pane *p)
 static void form_repaint(struct app *app, struct pane *p)
 {
 	struct form *f = p->st;
-	static const char *const labels[F_COUNT] = {
-	    N_("Guest"),  N_("Arrival"),  N_("Departure"), N_("Room type"), N_("Room"),
-	    N_("Adults"), N_("Children"), N_("Rate"),      N_("Notes"),     "",
-	};
 	if (f->editing)
 		ui_title(app, p, _("Edit booking %s  (F10 or C-s saves, Esc abandons)"), f->code);
 	else
@@ -301,51 +508,26 @@ static void form_repaint(struct app *app, struct pane *p)
 		int y = 1 + i + (i == F_SAVE);
 		if (y >= p->h)
 			break;
+		const struct form_field *fd = &fields[i];
 		bool focus = f->focus == (enum field)i;
-		attr_t va = focus ? A_REVERSE : A_UNDERLINE;
+		attr_t va = fd->kind == FK_BUTTON ? (focus ? A_REVERSE | A_BOLD : A_BOLD)
+		            : focus               ? A_REVERSE
+		                                  : A_UNDERLINE;
 		char value[FD_NOTES_LEN + 64];
-		switch (i) {
-		case F_TYPE:
-			if (f->n_types)
-				snprintf(value, sizeof value, "< %s %s >  %d free", f->types[f->type].code,
-				         f->types[f->type].name, f->free_count);
-			else
-				value[0] = '\0';
-			break;
-		case F_ROOM:
-			if (f->room >= 0)
-				snprintf(value, sizeof value, "< %s >", f->free_rooms[f->room]);
-			else if (f->want_room[0])
-				snprintf(value, sizeof value, "< %s >", f->want_room);
-			else
-				snprintf(value, sizeof value, _("< any: assign later >  %d free"), f->n_free);
-			break;
-		case F_SAVE:
-			snprintf(value, sizeof value, "%s",
-			         f->editing ? _("[ Save changes ]") : _("[ Make booking ]"));
-			va = focus ? A_REVERSE | A_BOLD : A_BOLD;
-			break;
-		case F_GUEST:
-			if (f->match >= 0)
-				snprintf(value, sizeof value, _("%s (existing guest)"), f->text[i]);
-			else
-				snprintf(value, sizeof value, "%s", f->text[i]);
-			break;
-		default:
-			snprintf(value, sizeof value, "%s", f->text[i]);
+		if (fd->label)
+			ui_put(p->win, y, 0, _(fd->label), lw, app->attr[UI_A_HEADER]);
+		if (fd->show && fd->show(f, value, sizeof value)) {
+			int width = fd_text_width(value);
+			ui_put(p->win, y, lw, value, width > vw ? width : vw, va);
+		} else if (focus) {
+			ui_edit_draw(p->win, y, lw, vw, va, &f->edit, true);
+		} else {
+			ui_put(p->win, y, lw, f->text[i], vw, va);
 		}
-		ui_put(p->win, y, 0, _(labels[i]), lw, app->attr[UI_A_HEADER]);
-		int width = fd_text_width(value);
-		ui_put(p->win, y, lw, value, width > vw ? width : vw, va);
-		if (i == F_DEPARTURE && !f->error[F_ARRIVAL][0] && !f->error[F_DEPARTURE][0]) {
-			fd_date a, d;
-			fd_date_parse(f->text[F_ARRIVAL], &a);
-			fd_date_parse(f->text[F_DEPARTURE], &d);
-			{
-				int n = fd_stay_nights(a, d);
-				ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL,
-				        ngettext("%d night", "%d nights", (unsigned long)n), n);
-			}
+		if (i == F_DEPARTURE && dates_valid(f)) {
+			int n = fd_stay_nights(f->val.arrival, f->val.departure);
+			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL,
+			        ngettext("%d night", "%d nights", (unsigned long)n), n);
 		}
 		if (f->error[i][0])
 			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, app->attr[UI_A_ERROR], "! %s",
@@ -353,8 +535,8 @@ static void form_repaint(struct app *app, struct pane *p)
 	}
 	if (f->focus == F_GUEST && f->match < 0 && f->n_matches > 0 && p->h > F_COUNT + 4)
 		ui_putf(p->win, F_COUNT + 4, 0, p->w, app->attr[UI_A_HEADER],
-		        ngettext("%d guest on file with this name: Left/Right to choose (first: %s)",
-		                 "%d guests on file with this name: Left/Right to choose (first: %s)",
+		        ngettext("%d guest on file with this name: PgDn/PgUp to choose (first: %s)",
+		                 "%d guests on file with this name: PgDn/PgUp to choose (first: %s)",
 		                 (unsigned long)f->n_matches),
 		        f->n_matches, f->matches[0].name);
 	if (p->h > F_COUNT + 3)
@@ -475,7 +657,7 @@ static void save(struct app *app, struct form *f)
 	validate(app, f);
 	int bad = first_error(f);
 	if (bad >= 0) {
-		f->focus = (enum field)bad;
+		focus_field(f, (enum field)bad);
 		struct fd_error err;
 		fd_fail(&err, FD_E_INVALID, "invalid_field", NULL,
 		        _("Not saved: fix the marked fields (%s)."), f->error[bad]);
@@ -525,42 +707,30 @@ static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 		ui_message(app, "%s", _("Booking form abandoned; nothing was saved."));
 		return true;
 	}
-	if (k.fn && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT) && f->focus == F_GUEST && f->n_matches > 0) {
-		int n = f->n_matches + 1, step = k.ch == KEY_LEFT ? -1 : 1;
+	if (k.fn && (k.ch == KEY_NPAGE || k.ch == KEY_PPAGE) && f->focus == F_GUEST && f->n_matches > 0) {
+		int n = f->n_matches + 1, step = k.ch == KEY_PPAGE ? -1 : 1;
 		f->match = ((f->match + 1 + step) % n + n) % n - 1;
 		if (f->match >= 0)
-			snprintf(f->text[F_GUEST], sizeof f->text[F_GUEST], "%s", f->matches[f->match].name);
+			ui_edit_set(&f->edit, f->matches[f->match].name);
 		ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
 		return true;
 	}
-	if (k.fn && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT) && !text_field(f->focus)) {
+	if (k.fn && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT) && fields[f->focus].kind == FK_CHOICE) {
 		choose(app, f, k.ch == KEY_LEFT ? -1 : 1);
 		return true;
 	}
 	if (!text_field(f->focus))
 		return false;
-	char *t = f->text[f->focus];
-	size_t len = strlen(t);
-	if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
-		while (len > 0 && ((unsigned char)t[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		t[len] = '\0';
+	switch (ui_edit_key(&f->edit, k)) {
+	case UI_EDIT_CHANGED:
 		changed(app, f, f->focus);
 		return true;
-	}
-	if (!k.fn && k.ch >= ' ' && k.ch != 127) {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)k.ch);
-		if (n > 0 && len + (size_t)n < sizeof f->text[0] - 1) {
-			memcpy(t + len, mb, (size_t)n);
-			t[len + (size_t)n] = '\0';
-		}
-		changed(app, f, f->focus);
+	case UI_EDIT_MOVED:
+		ui_dirty(app, PANE_FORM, PANE_REPAINT);
 		return true;
+	default:
+		return false;
 	}
-	return false;
 }
 
 static bool form_action(struct app *app, struct pane *p, enum ui_req req)
@@ -571,12 +741,12 @@ static bool form_action(struct app *app, struct pane *p, enum ui_req req)
 		if (f->focus == F_SAVE)
 			save(app, f);
 		else
-			f->focus++;
+			focus_field(f, f->focus + 1);
 		ui_dirty(app, PANE_FORM, PANE_REPAINT);
 		return true;
 	case UI_REQ_FORM_PREV:
 		if (f->focus > 0)
-			f->focus--;
+			focus_field(f, f->focus - 1);
 		ui_dirty(app, PANE_FORM, PANE_REPAINT);
 		return true;
 	case UI_REQ_FORM_SAVE:

@@ -5,6 +5,8 @@
  * office and housekeeping disagree on occupancy). */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,22 +14,31 @@
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/list.h"
 
 #define PAGE 256
 
 struct hk {
 	enum fd_room_order view; /* FD_ROOMS_HK, _DISCREPANCY or _SUPERVISOR */
-	int count, cursor, top;
+	int count;
+	struct ui_list list; /* rows[i] is row list.top + i */
+	/* The room under the cursor: the cursor stays on it (not on its row)
+	 * when a change re-sorts the list, ours or another desk's. */
+	char room[FD_ROOMNO_LEN];
 	struct fd_room_row rows[PAGE];
 	int n;
 };
+
+static const int widths[] = {6, 4, 5, 10, 4, 8, 8, 0, 0};
 
 static void *hk_create(struct app *app)
 {
 	(void)app;
 	struct hk *h = calloc(1, sizeof *h);
-	if (h)
+	if (h) {
 		h->view = FD_ROOMS_HK;
+		ui_list_init(&h->list, 2, widths, 9);
+	}
 	return h;
 }
 
@@ -51,17 +62,76 @@ static int visible_rows(const struct pane *p)
 	return v < 1 ? 1 : v > PAGE ? PAGE : v;
 }
 
+/* Say on the message line (after what is there) that the room moved. */
+static void say_moved(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say_moved(struct app *app, const char *fmt, ...)
+{
+	char what[200], before[sizeof app->message];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	snprintf(before, sizeof before, "%s", app->message_error ? "" : app->message);
+	ui_message(app, "%s%s%s", before, before[0] ? " " : "", what);
+}
+
+/* Keep the cursor on its room: find where the room is now. */
+static void follow_room(struct app *app, struct hk *h)
+{
+	int at;
+	if (!h->room[0])
+		return;
+	if (fd_query_room_position(app->db, h->view, app->today, h->room, &at, NULL) != FD_OK) {
+		say_moved(app, _("Room %s left this list."), h->room);
+		return;
+	}
+	if (at != h->list.cursor)
+		say_moved(app, _("Room %s moved to row %d of %d."), h->room, at + 1, h->count);
+	h->list.cursor = at;
+}
+
+static void remember_room(struct hk *h)
+{
+	int i = h->list.cursor - h->list.top;
+	snprintf(h->room, sizeof h->room, "%s", i >= 0 && i < h->n ? h->rows[i].r.number : "");
+}
+
 static void hk_recalc(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
 	struct fd_error err = {0};
 	enum fd_room_order order = h->view;
 	fd_query_room_count(app->db, order, app->today, &h->count, NULL);
-	h->cursor = ui_clamp(h->cursor, 0, h->count > 0 ? h->count - 1 : 0);
-	ui_scroll_to(h->cursor, visible_rows(p), &h->top);
+	follow_room(app, h);
+	ui_list_set(&h->list, h->count, visible_rows(p));
 	h->n = 0;
-	if (fd_query_rooms_page(app->db, order, app->today, h->top, visible_rows(p), add_room, h, &err))
+	if (fd_query_rooms_page(app->db, order, app->today, h->list.top, visible_rows(p), add_room, h, &err))
 		ui_error(app, &err);
+	remember_room(h);
+}
+
+void ui_hk_goto(struct app *app, const char *room)
+{
+	struct hk *h = app->panes[PANE_HK].st;
+	int at;
+	struct fd_error err = {0};
+	if (fd_query_room_position(app->db, h->view, app->today, room, &at, &err) != FD_OK) {
+		ui_error(app, &err);
+		return;
+	}
+	h->list.cursor = at;
+	snprintf(h->room, sizeof h->room, "%s", room);
+	ui_show(app, PANE_HK);
+	ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
+}
+
+static void goto_typed(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	while (*text == ' ')
+		text++;
+	if (*text)
+		ui_hk_goto(app, text);
 }
 
 static const char *clean_text(enum fd_clean c)
@@ -90,9 +160,8 @@ static void hk_repaint(struct app *app, struct pane *p)
 		ui_title(app, p, _("Supervisor: %d rooms not inspected, late ones first"), h->count);
 	else
 		ui_title(app, p, _("Housekeeping queue: %d rooms, departures first"), h->count);
-	static const int widths[] = {6, 4, 5, 10, 4, 8, 8, 0, 0};
-	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 8, _("Room"), _("HK"), _("Type"),
-	       _("Status"), _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"));
+	ui_list_header(p->win, &h->list, 1, p->w, app->attr[UI_A_HEADER], _("Room"), _("HK"), _("Type"),
+	               _("Status"), _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"), "");
 	for (int i = 0; i < h->n && i < visible_rows(p); i++) {
 		const struct fd_room_row *r = &h->rows[i];
 		char flags[16] = "";
@@ -106,10 +175,9 @@ static void hk_repaint(struct app *app, struct pane *p)
 		                    : r->arrival_today           ? _("arrival")
 		                                                 : "";
 		const char *says = r->r.hk_occupied ? _("occupied") : _("vacant");
-		bool cursor = h->top + i == h->cursor;
-		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 9,
-		       r->r.number, r->hk_code, r->r.type_code, clean_text(r->r.clean), r->r.section, flags,
-		       today, says, r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
+		ui_list_row(p->win, &h->list, h->list.top + i, p->w, A_NORMAL, app->attr[UI_A_CURSOR],
+		            r->r.number, r->hk_code, r->r.type_code, clean_text(r->r.clean), r->r.section,
+		            flags, today, says, r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
 	}
 	if (h->count == 0)
 		ui_put(p->win, 2, 1,
@@ -121,46 +189,34 @@ static void hk_repaint(struct app *app, struct pane *p)
 	    p->w, app->attr[UI_A_PAST]);
 }
 
-static void hk_move(struct app *app, struct pane *p, struct hk *h, int by)
-{
-	int top = h->top;
-	h->cursor = ui_clamp(h->cursor + by, 0, h->count > 0 ? h->count - 1 : 0);
-	ui_scroll_to(h->cursor, visible_rows(p), &h->top);
-	ui_dirty(app, PANE_HK, top != h->top ? PANE_RECALC | PANE_REPAINT : PANE_REPAINT);
-}
-
 static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 {
 	struct hk *h = p->st;
-	int i = h->cursor - h->top;
+	int i = h->list.cursor - h->list.top;
 	const struct fd_room_row *r = i >= 0 && i < h->n ? &h->rows[i] : NULL;
 	char room[FD_ROOMNO_LEN] = "";
 	if (r)
 		snprintf(room, sizeof room, "%s", r->r.number);
+	(void)p;
+	switch (ui_list_move(&h->list, req)) {
+	case UI_LIST_SCROLLED:
+		h->room[0] = '\0'; /* the recalc takes the room now under the cursor */
+		ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
+		return true;
+	case UI_LIST_MOVED:
+		remember_room(h);
+		ui_dirty(app, PANE_HK, PANE_REPAINT);
+		return true;
+	default:
+		break;
+	}
 	switch (req) {
-	case UI_REQ_UP:
-		hk_move(app, p, h, -1);
-		return true;
-	case UI_REQ_DOWN:
-		hk_move(app, p, h, 1);
-		return true;
-	case UI_REQ_PAGE_UP:
-		hk_move(app, p, h, -visible_rows(p));
-		return true;
-	case UI_REQ_PAGE_DOWN:
-		hk_move(app, p, h, visible_rows(p));
-		return true;
-	case UI_REQ_HOME:
-		hk_move(app, p, h, -h->cursor);
-		return true;
-	case UI_REQ_END:
-		hk_move(app, p, h, h->count);
-		return true;
 	case UI_REQ_HK_DISCREPANCIES:
 		h->view = h->view == FD_ROOMS_HK            ? FD_ROOMS_DISCREPANCY
 		          : h->view == FD_ROOMS_DISCREPANCY ? FD_ROOMS_SUPERVISOR
 		                                            : FD_ROOMS_HK;
-		h->cursor = h->top = 0;
+		h->list.cursor = h->list.top = 0;
+		h->room[0] = '\0';
 		ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
 		return true;
 	case UI_REQ_OPEN:
@@ -202,6 +258,17 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 	}
 }
 
+/* Digits start "go to room" with the digit typed: a room in one step. */
+static bool hk_input(struct app *app, struct pane *p, struct ui_key k)
+{
+	(void)p;
+	if (k.fn || k.ch < '0' || k.ch > '9')
+		return false;
+	char digit[2] = {(char)k.ch, '\0'};
+	ui_prompt(app, _("room: "), digit, goto_typed, NULL);
+	return true;
+}
+
 const struct pane_ops ui_hk_ops = {
     .title = N_("Housekeeping"),
     .ctx = UI_CTX_HK | UI_CTX_MOVE,
@@ -210,4 +277,5 @@ const struct pane_ops ui_hk_ops = {
     .recalc = hk_recalc,
     .repaint = hk_repaint,
     .action = hk_action,
+    .input = hk_input,
 };

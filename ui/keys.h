@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* The one command table: every action the application knows, declared once
  * with its name, the panes it applies to, its default keys and one line of
- * help. The key map, the help pane and the man page's key list
- * (`frontdesk --keys`) are all generated from it. */
+ * help. The key map, the help pane and the KEYS section of
+ * frontdesk-ui(1) (written by ui/keys_man at build time) all come from it. */
 #ifndef FD_UI_KEYS_H
 #define FD_UI_KEYS_H
 

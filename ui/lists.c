@@ -11,6 +11,7 @@
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/list.h"
 
 #define PAGE 200
 
@@ -19,16 +20,21 @@ static const enum fd_booking_list kinds[] = {FD_LIST_ARRIVALS, FD_LIST_DEPARTURE
 struct lists {
 	int kind; /* index into kinds */
 	int count[3];
-	int cursor, top;
+	struct ui_list list;
 	int offset; /* first row loaded */
 	struct fd_booking_row rows[PAGE];
 	int n;
 };
 
+static const int widths[] = {7, 6, 5, 11, 11, 0, 0};
+
 static void *lists_create(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct lists));
+	struct lists *l = calloc(1, sizeof *l);
+	if (l)
+		ui_list_init(&l->list, 2, widths, 7);
+	return l;
 }
 
 static void lists_destroy(void *st)
@@ -51,12 +57,10 @@ static void lists_recalc(struct app *app, struct pane *p)
 	struct fd_error err = {0};
 	for (int i = 0; i < 3; i++)
 		fd_query_booking_count(app->db, kinds[i], app->today, &l->count[i], NULL);
-	int total = l->count[l->kind];
-	l->cursor = ui_clamp(l->cursor, 0, total > 0 ? total - 1 : 0);
 	int visible = p->h - 3;
-	ui_scroll_to(l->cursor, visible, &l->top);
+	ui_list_set(&l->list, l->count[l->kind], visible);
 	/* Load a page around the window. */
-	l->offset = l->top;
+	l->offset = l->list.top;
 	l->n = 0;
 	struct fd_booking_filter f = {.kind = kinds[l->kind],
 	                              .from = app->today,
@@ -82,18 +86,15 @@ static void lists_repaint(struct app *app, struct pane *p)
 		       i == l->kind ? app->attr[UI_A_TAB_ACTIVE] : app->attr[UI_A_TITLE]);
 		x += w;
 	}
-	static const int widths[] = {7, 6, 5, 11, 11, 0, 0};
-	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Type"),
-	       _("Arrive"), _("Depart"), _("Guest"));
-	int visible = p->h - 3;
-	for (int i = 0; i < visible && l->top + i - l->offset < l->n; i++) {
-		const struct fd_booking_row *r = &l->rows[l->top + i - l->offset];
+	ui_list_header(p->win, &l->list, 1, p->w, app->attr[UI_A_HEADER], _("Code"), _("Room"), _("Type"),
+	               _("Arrive"), _("Depart"), _("Guest"), "");
+	for (int i = 0; i < l->n; i++) {
+		const struct fd_booking_row *r = &l->rows[i];
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
-		bool cursor = l->top + i == l->cursor;
-		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 7,
-		       r->b.code, r->b.room[0] ? r->b.room : "-", r->b.type_code,
-		       fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name,
-		       r->vip ? "VIP" : "");
+		ui_list_row(p->win, &l->list, l->offset + i, p->w, A_NORMAL, app->attr[UI_A_CURSOR],
+		            r->b.code, r->b.room[0] ? r->b.room : "-", r->b.type_code,
+		            fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name,
+		            r->vip ? "VIP" : "");
 	}
 	if (l->count[l->kind] == 0)
 		ui_put(p->win, 2, 1, _("Nobody on this list today."), p->w - 1, A_NORMAL);
@@ -106,45 +107,30 @@ static void lists_repaint(struct app *app, struct pane *p)
 
 static const struct fd_booking_row *current(struct lists *l)
 {
-	int i = l->cursor - l->offset;
+	int i = l->list.cursor - l->offset;
 	return i >= 0 && i < l->n ? &l->rows[i] : NULL;
-}
-
-static void list_move(struct app *app, struct pane *p, struct lists *l, int by)
-{
-	int top = l->top, total = l->count[l->kind];
-	l->cursor = ui_clamp(l->cursor + by, 0, total > 0 ? total - 1 : 0);
-	ui_scroll_to(l->cursor, p->h - 3, &l->top);
-	ui_dirty(app, PANE_LISTS, top != l->top ? PANE_RECALC | PANE_REPAINT : PANE_REPAINT);
 }
 
 static bool lists_action(struct app *app, struct pane *p, enum ui_req req)
 {
 	struct lists *l = p->st;
 	const struct fd_booking_row *r = current(l);
+	(void)p;
+	switch (ui_list_move(&l->list, req)) {
+	case UI_LIST_SCROLLED:
+		ui_dirty(app, PANE_LISTS, PANE_RECALC | PANE_REPAINT);
+		return true;
+	case UI_LIST_MOVED:
+		ui_dirty(app, PANE_LISTS, PANE_REPAINT);
+		return true;
+	default:
+		break;
+	}
 	switch (req) {
-	case UI_REQ_UP:
-		list_move(app, p, l, -1);
-		return true;
-	case UI_REQ_DOWN:
-		list_move(app, p, l, 1);
-		return true;
-	case UI_REQ_PAGE_UP:
-		list_move(app, p, l, -(p->h - 3));
-		return true;
-	case UI_REQ_PAGE_DOWN:
-		list_move(app, p, l, p->h - 3);
-		return true;
-	case UI_REQ_HOME:
-		list_move(app, p, l, -l->cursor);
-		return true;
-	case UI_REQ_END:
-		list_move(app, p, l, l->count[l->kind]);
-		return true;
 	case UI_REQ_LIST_NEXT:
 	case UI_REQ_LIST_PREV:
 		l->kind = (l->kind + (req == UI_REQ_LIST_NEXT ? 1 : 2)) % 3;
-		l->cursor = l->top = 0;
+		l->list.cursor = l->list.top = 0;
 		ui_dirty(app, PANE_LISTS, PANE_RECALC | PANE_REPAINT);
 		return true;
 	case UI_REQ_OPEN:

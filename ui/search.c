@@ -1,29 +1,41 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Guest search: `/` from anywhere; results update with every key (part of
- * a name, a confirmation code or a room number; case- and accent-
- * insensitive through fd_query_find). Up/Down pick, Enter opens. */
+ * a name (family or given), a confirmation code or a room number; case-
+ * and accent-insensitive): the same query as `frontdesk find`,
+ * fd_query_find. Up/Down pick, Enter opens. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "store/query_desk.h"
 #include "ui/draw.h"
+#include "ui/edit.h"
+#include "ui/list.h"
 
 #define MAX_RESULTS 100
 
 struct search {
 	char text[256];
-	bool editing; /* keys go to the search text */
+	struct ui_edit edit; /* on text */
+	bool editing;        /* keys go to the search text */
 	struct fd_booking_row rows[MAX_RESULTS];
-	int n, cursor, top;
+	int n;
+	struct ui_list list; /* every result is loaded */
 };
 
 static void *search_create(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct search));
+	static const int widths[] = {7, 6, 10, 11, 11, 0};
+	struct search *s = calloc(1, sizeof *s);
+	if (s) {
+		ui_edit_attach(&s->edit, s->text, sizeof s->text);
+		ui_list_init(&s->list, 2, widths, 6);
+	}
+	return s;
 }
 
 static void search_destroy(void *st)
@@ -45,33 +57,29 @@ static void search_recalc(struct app *app, struct pane *p)
 	struct search *s = p->st;
 	struct fd_error err = {0};
 	s->n = 0;
-	if (s->text[0] && fd_query_find_desk(app->db, s->text, MAX_RESULTS, add_row, s, &err))
+	if (s->text[0] && fd_query_find(app->db, s->text, MAX_RESULTS, add_row, s, &err))
 		ui_error(app, &err);
-	s->cursor = ui_clamp(s->cursor, 0, s->n > 0 ? s->n - 1 : 0);
+	ui_list_set(&s->list, s->n, p->h - 3);
 }
 
 static void search_repaint(struct app *app, struct pane *p)
 {
 	struct search *s = p->st;
-	char line[300];
-	snprintf(line, sizeof line, _("Find: %s"), s->text);
-	ui_put(p->win, 0, 0, line, p->w, app->attr[UI_A_TITLE]);
-	if (s->editing) {
-		int x = (int)strlen(_("Find: ")) + 0;
-		(void)x;
-	}
-	static const int widths[] = {7, 6, 10, 11, 11, 0};
-	ui_row(p->win, 1, 0, p->w, app->attr[UI_A_HEADER], widths, 6, _("Code"), _("Room"), _("Status"),
-	       _("Arrive"), _("Depart"), _("Guest"));
-	int visible = p->h - 3;
-	ui_scroll_to(s->cursor, visible, &s->top);
-	for (int i = 0; i < visible && s->top + i < s->n; i++) {
-		const struct fd_booking_row *r = &s->rows[s->top + i];
+	const char *label = _("Find: ");
+	int lw = fd_text_width(label);
+	if (lw > p->w / 2)
+		lw = p->w / 2;
+	ui_put(p->win, 0, 0, label, lw, app->attr[UI_A_TITLE]);
+	ui_edit_draw(p->win, 0, lw, p->w - lw, app->attr[UI_A_TITLE], &s->edit, s->editing);
+	ui_list_header(p->win, &s->list, 1, p->w, app->attr[UI_A_HEADER], _("Code"), _("Room"), _("Status"),
+	               _("Arrive"), _("Depart"), _("Guest"));
+	for (int i = 0; i < s->n; i++) {
+		const struct fd_booking_row *r = &s->rows[i];
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
-		bool cursor = s->top + i == s->cursor && !s->editing;
-		ui_row(p->win, 2 + i, 0, p->w, cursor ? app->attr[UI_A_CURSOR] : A_NORMAL, widths, 6,
-		       r->b.code, r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
-		       fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
+		ui_list_row(
+		    p->win, &s->list, i, p->w, A_NORMAL, s->editing ? A_NORMAL : app->attr[UI_A_CURSOR],
+		    r->b.code, r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
+		    fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
 	}
 	if (s->text[0] && s->n == 0)
 		ui_put(p->win, 2, 1, _("No booking matches."), p->w - 1, A_NORMAL);
@@ -86,7 +94,6 @@ static bool search_input(struct app *app, struct pane *p, struct ui_key k)
 	struct search *s = p->st;
 	if (!s->editing)
 		return false;
-	size_t len = strlen(s->text);
 	if (!k.fn && k.ch == 27) {
 		s->editing = false;
 		return false; /* and go back */
@@ -96,23 +103,16 @@ static bool search_input(struct app *app, struct pane *p, struct ui_key k)
 		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
 		return true;
 	}
-	if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
-		while (len > 0 && ((unsigned char)s->text[len - 1] & 0xC0) == 0x80)
-			len--;
-		if (len > 0)
-			len--;
-		s->text[len] = '\0';
-	} else if (!k.fn && k.ch >= ' ') {
-		char mb[8];
-		int n = wctomb(mb, (wchar_t)k.ch);
-		if (n > 0 && len + (size_t)n < sizeof s->text - 1) {
-			memcpy(s->text + len, mb, (size_t)n);
-			s->text[len + (size_t)n] = '\0';
-		}
-	} else {
+	switch (ui_edit_key(&s->edit, k)) {
+	case UI_EDIT_CHANGED:
+		break;
+	case UI_EDIT_MOVED:
+		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
+		return true;
+	default:
 		return false;
 	}
-	s->cursor = s->top = 0;
+	s->list.cursor = s->list.top = 0;
 	ui_dirty(app, PANE_SEARCH, PANE_RECALC | PANE_REPAINT);
 	return true;
 }
@@ -120,21 +120,21 @@ static bool search_input(struct app *app, struct pane *p, struct ui_key k)
 static bool search_action(struct app *app, struct pane *p, enum ui_req req)
 {
 	struct search *s = p->st;
+	if (ui_list_move(&s->list, req) != UI_LIST_IGNORED) {
+		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
+		return true;
+	}
 	switch (req) {
 	case UI_REQ_SEARCH:
 		s->editing = true;
-		s->text[0] = '\0';
+		ui_edit_attach(&s->edit, s->text, sizeof s->text);
+		ui_edit_set(&s->edit, "");
 		s->n = 0;
 		ui_dirty(app, PANE_SEARCH, PANE_RECALC | PANE_REPAINT);
 		return true;
-	case UI_REQ_UP:
-	case UI_REQ_DOWN:
-		s->cursor = ui_clamp(s->cursor + (req == UI_REQ_UP ? -1 : 1), 0, s->n > 0 ? s->n - 1 : 0);
-		ui_dirty(app, PANE_SEARCH, PANE_REPAINT);
-		return true;
 	case UI_REQ_OPEN:
-		if (s->cursor < s->n)
-			ui_open_booking(app, s->rows[s->cursor].b.code);
+		if (s->list.cursor < s->n)
+			ui_open_booking(app, s->rows[s->list.cursor].b.code);
 		return true;
 	default:
 		return false;

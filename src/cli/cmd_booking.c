@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/render.h"
@@ -187,17 +188,41 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 	return rc ? rc : print_code(cli, &res);
 }
 
+/* A check-out before the booked departure releases nights: on a terminal,
+ * ask (without one, core refuses and says to pass --early). */
+static bool ask_early(struct cli *cli, const struct fd_booking *b)
+{
+	fd_date today = cli_today(cli);
+	if (b->status != FD_BOOKING_CHECKED_IN || today >= b->departure || cli->json ||
+	    !isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+		return false;
+	char day[FD_DATE_STRLEN], line[16];
+	int released = b->departure - today;
+	fprintf(stderr,
+	        ngettext("Booking %s is booked until %s: checking out today releases %d night. Check out "
+	                 "early? [y/N] ",
+	                 "Booking %s is booked until %s: checking out today releases %d nights. Check out "
+	                 "early? [y/N] ",
+	                 (unsigned long)released),
+	        b->code, fd_date_format(b->departure, day), released);
+	if (!fgets(line, sizeof line, stdin))
+		return false;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
 /* CODE [ROOM]: the commands that name a booking and perhaps a room. */
 static int booking_action(struct cli *cli, const char *cmd, const char *type, int argc, char **argv,
                           bool with_room, const char *done_fmt)
 {
 	const char *pos[2] = {NULL, NULL}, *room = NULL, *reason = NULL, *deposit = NULL;
-	bool late = false;
+	bool late = false, early = false;
 	const struct cli_opt opts_checkin[] = {{"room", &room, NULL}, {"late", NULL, &late}, {0}};
 	const struct cli_opt opts_cancel[] = {{"reason", &reason, NULL}, {"deposit", &deposit, NULL}, {0}};
-	const struct cli_opt *opts = strcmp(type, "booking.check_in") == 0 ? opts_checkin
-	                             : strcmp(type, "booking.cancel") == 0 ? opts_cancel
-	                                                                   : NULL;
+	const struct cli_opt opts_checkout[] = {{"early", NULL, &early}, {0}};
+	const struct cli_opt *opts = strcmp(type, "booking.check_in") == 0    ? opts_checkin
+	                             : strcmp(type, "booking.cancel") == 0    ? opts_cancel
+	                             : strcmp(type, "booking.check_out") == 0 ? opts_checkout
+	                                                                      : NULL;
 	if (!cli_parse(cli, cmd, argc, argv, opts, pos, with_room ? 2 : 1, with_room ? 2 : 1))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -214,6 +239,10 @@ static int booking_action(struct cli *cli, const char *cmd, const char *type, in
 		cJSON_AddStringToObject(op.payload, "room", with_room ? pos[1] : room);
 	if (late)
 		cJSON_AddBoolToObject(op.payload, "late", true);
+	if (strcmp(type, "booking.check_out") == 0 && !early)
+		early = ask_early(cli, &row.b);
+	if (early)
+		cJSON_AddBoolToObject(op.payload, "early", true);
 	if (reason)
 		cJSON_AddStringToObject(op.payload, "reason", reason);
 	if (deposit) /* what happens to a deposit held (issue 12) */

@@ -11,6 +11,7 @@
 #include "core/document.h"
 #include "core/i18n.h"
 #include "doc/doc.h"
+#include "doc/pack.h"
 #include "session/session.h"
 #include "store/ids.h"
 
@@ -229,4 +230,29 @@ int cmd_property(struct cli *cli, int argc, char **argv)
 		if (v[i])
 			cJSON_AddStringToObject(op.payload, fd_doc_setting_keys[i], v[i]);
 	return cli_apply(cli, &op, 1, NULL);
+}
+
+/* outage-pack DIR: the lists a desk prints when its terminal fails. */
+int cmd_outage_pack(struct cli *cli, int argc, char **argv)
+{
+	const char *dir = NULL;
+	const struct cli_opt opts[] = {{0}};
+	if (!cli_parse(cli, "outage-pack", argc, argv, opts, &dir, 1, 1))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_error err = {0};
+	int files = 0;
+	if (fd_outage_pack_write(cli->db, dir, cli_today(cli), &files, &err))
+		return cli_error(cli, &err);
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "dir", dir);
+		cJSON_AddNumberToObject(doc, "files", files);
+		cli_print_json(doc);
+	} else {
+		printf(ngettext("Wrote %d file to %s.\n", "Wrote %d files to %s.\n", files), files, dir);
+	}
+	return CLI_OK;
 }

@@ -15,6 +15,7 @@
 #include "core/folio.h"
 #include "core/op_folio.h"
 #include "store/ids.h"
+#include "store/lookup.h"
 #include "store/oplog.h"
 
 void folio_setting(struct cli *cli, const char *key, char *out, size_t size, const char *dflt)
@@ -42,21 +43,11 @@ static bool parse_amount(struct cli *cli, const char *cmd, const char *text, int
 /* A line named by its id or a unique prefix of it (at least 4 characters). */
 static enum fd_status resolve_line(struct cli *cli, const char *key, char id[FD_ID_LEN], struct fd_error *err)
 {
-	/* Ids are lower-case hex and dashes, all below 'g': a range on the
-	 * unique index finds the prefix without a scan. */
-	sqlite3_stmt *s = fd_db_stmt(cli->db,
-	                             "SELECT id FROM folio_lines WHERE id >= ?1 AND id < ?1 || 'g'"
-	                             " ORDER BY id LIMIT 2",
-	                             err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
 	int found = 0;
-	while (strlen(key) >= 4 && sqlite3_step(s) == SQLITE_ROW) {
-		if (found++ == 0)
-			snprintf(id, FD_ID_LEN, "%s", (const char *)sqlite3_column_text(s, 0));
-	}
-	sqlite3_reset(s);
+	enum fd_status st =
+	    strlen(key) >= 4 ? fd_lookup_id_prefix(cli->db, FD_ID_FOLIO_LINE, key, id, &found, err) : FD_OK;
+	if (st)
+		return st;
 	if (found == 1)
 		return FD_OK;
 	if (found > 1)
@@ -432,16 +423,9 @@ int cmd_moveline(struct cli *cli, int argc, char **argv)
 	if (resolve_line(cli, pos[0], id, &err))
 		return cli_error(cli, &err);
 	/* The folio by id or a unique prefix. */
-	sqlite3_stmt *s =
-	    fd_db_stmt(cli->db, "SELECT id FROM folios WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2", &err);
-	if (!s)
-		return cli_error(cli, &err);
-	sqlite3_bind_text(s, 1, pos[1], -1, SQLITE_TRANSIENT);
 	int found = 0;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		if (found++ == 0)
-			snprintf(folio, sizeof folio, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+	if (fd_lookup_id_prefix(cli->db, FD_ID_FOLIO, pos[1], folio, &found, &err))
+		return cli_error(cli, &err);
 	if (found != 1) {
 		fd_fail(&err, FD_E_NOT_FOUND, "folio_not_found", "folio", _("No single folio \"%s\"."),
 		        pos[1]);
@@ -478,6 +462,27 @@ int cmd_settle(struct cli *cli, int argc, char **argv)
 	return apply_show(cli, &op, N_("Settled %s to the company folio %s"), row.b.code);
 }
 
+struct charge_list {
+	cJSON *json; /* NULL: print lines */
+};
+
+static bool print_charge_code(void *ctx, const struct fd_charge_code *cc)
+{
+	struct charge_list *list = ctx;
+	if (list->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "code", cc->code);
+		cJSON_AddStringToObject(o, "name", cc->name);
+		cJSON_AddNumberToObject(o, "vat_bp", cc->vat_bp);
+		cJSON_AddBoolToObject(o, "room", cc->is_room);
+		cJSON_AddItemToArray(list->json, o);
+	} else {
+		printf("%-10s %-24s VAT %d.%02d %%%s\n", cc->code, cc->name, cc->vat_bp / 100,
+		       cc->vat_bp % 100, cc->is_room ? _(" (room revenue)") : "");
+	}
+	return true;
+}
+
 int cmd_charges(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[2] = {NULL, NULL}, *name = NULL, *vat = NULL;
@@ -508,30 +513,13 @@ int cmd_charges(struct cli *cli, int argc, char **argv)
 	if (pos[0])
 		return cli_usage_error(cli, "charges", _("unknown subcommand \"%s\"; use set"), pos[0]);
 	struct fd_error err = {0};
-	sqlite3_stmt *s =
-	    fd_db_stmt(cli->db, "SELECT code, name, vat_bp, is_room FROM charge_codes ORDER BY code", &err);
-	if (!s)
+	struct charge_list list = {.json = cli->json ? cJSON_CreateArray() : NULL};
+	if (fd_query_charge_code_list(cli->db, print_charge_code, &list, &err)) {
+		cJSON_Delete(list.json);
 		return cli_error(cli, &err);
-	cJSON *doc = cli->json ? cJSON_CreateArray() : NULL;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(s, 0),
-		           *n = (const char *)sqlite3_column_text(s, 1);
-		int bp = sqlite3_column_int(s, 2);
-		if (doc) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "code", c);
-			cJSON_AddStringToObject(o, "name", n);
-			cJSON_AddNumberToObject(o, "vat_bp", bp);
-			cJSON_AddBoolToObject(o, "room", sqlite3_column_int(s, 3));
-			cJSON_AddItemToArray(doc, o);
-		} else {
-			printf("%-10s %-24s VAT %d.%02d %%%s\n", c, n, bp / 100, bp % 100,
-			       sqlite3_column_int(s, 3) ? _(" (room revenue)") : "");
-		}
 	}
-	sqlite3_reset(s);
-	if (doc)
-		cli_print_json(doc);
+	if (list.json)
+		cli_print_json(list.json);
 	return CLI_OK;
 }
 

@@ -28,6 +28,7 @@
 #include "core/i18n.h"
 #include "cli/cmd_folio.h"
 #include "core/op_folio.h"
+#include "store/lookup.h"
 #include "store/query.h"
 
 #define MAX_FEED_BYTES (16 * 1024 * 1024)
@@ -60,48 +61,45 @@ static void add_event(icalcomponent *cal, const char *uid, fd_date start, fd_dat
 	icalcomponent_add_component(cal, ev);
 }
 
+struct export
+{
+	icalcomponent *cal;
+	const char *room;
+	struct icaltimetype stamp;
+};
+
+static bool export_stay(void *ctx, const char *booking_id, fd_date start, fd_date end)
+{
+	struct export *x = ctx;
+	char uid[320];
+	snprintf(uid, sizeof uid, "%s@%s", booking_id, uid_host);
+	add_event(x->cal, uid, start, end, "Not available (booked)", x->stamp);
+	return true;
+}
+
+static bool export_block(void *ctx, const struct fd_room_block *b)
+{
+	struct export *x = ctx;
+	char uid[320], hashed[FD_ID_LEN];
+	op_folio_derive_id(x->room, b->uid, "block", hashed);
+	snprintf(uid, sizeof uid, "block-%s@%s", hashed, uid_host);
+	add_event(x->cal, uid, b->start, b->end, "Not available (blocked)", x->stamp);
+	return true;
+}
+
 static enum fd_status export_room(struct cli *cli, icalcomponent *cal, const struct fd_room *r, fd_date from,
                                   fd_date to, struct icaltimetype stamp, struct fd_error *err)
 {
 	char uid[320], a[FD_DATE_STRLEN];
-	sqlite3_stmt *s = fd_db_stmt(cli->db,
-	                             "SELECT booking_id, min(night), max(night) + 1 FROM stay_nights"
-	                             " WHERE room = ?1 AND night >= ?2 AND night < ?3"
-	                             " GROUP BY booking_id ORDER BY 2",
-	                             err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 2, from);
-	sqlite3_bind_int(s, 3, to);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(uid, sizeof uid, "%s@%s", (const char *)sqlite3_column_text(s, 0), uid_host);
-		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
-		          "Not available (booked)", stamp);
-	}
-	sqlite3_reset(s);
+	struct export x = {.cal = cal, .room = r->number, .stamp = stamp};
+	enum fd_status st = fd_query_room_stays(cli->db, r->number, from, to, export_stay, &x, err);
+	if (st)
+		return st;
 	if (r->maint == FD_MAINT_OOO && r->maint_from < to && r->maint_to > from) {
 		snprintf(uid, sizeof uid, "ooo-%s-%s@%s", r->id, fd_date_format(r->maint_from, a), uid_host);
 		add_event(cal, uid, r->maint_from, r->maint_to, "Not available (out of order)", stamp);
 	}
-	s = fd_db_stmt(cli->db,
-	               "SELECT uid, start, end FROM room_blocks WHERE room = ?1 AND start < ?3 AND end > ?2"
-	               " ORDER BY start",
-	               err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 2, from);
-	sqlite3_bind_int(s, 3, to);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		char hashed[FD_ID_LEN];
-		op_folio_derive_id(r->number, (const char *)sqlite3_column_text(s, 0), "block", hashed);
-		snprintf(uid, sizeof uid, "block-%s@%s", hashed, uid_host);
-		add_event(cal, uid, sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
-		          "Not available (blocked)", stamp);
-	}
-	sqlite3_reset(s);
-	return FD_OK;
+	return fd_query_room_blocks(cli->db, r->number, from, to, export_block, &x, err);
 }
 
 static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const char *type, fd_date from,
@@ -346,35 +344,39 @@ static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const cha
 	return FD_OK;
 }
 
+struct unblock_plan {
+	struct cli *cli;
+	struct feed *f;
+	int *removed;
+	bool nomem;
+};
+
+static bool plan_unblock(void *ctx, const struct fd_room_block *b)
+{
+	struct unblock_plan *p = ctx;
+	for (int i = 0; i < p->f->n_uids; i++)
+		if (strcmp(p->f->uids[i], b->uid) == 0)
+			return true;
+	if (!feed_grow(p->f)) {
+		p->nomem = true;
+		return false;
+	}
+	struct fd_op *op = &p->f->ops[p->f->n++];
+	fd_session_op(&p->cli->session, op, "room.unblock");
+	cJSON_AddStringToObject(op->payload, "room", b->room);
+	cJSON_AddStringToObject(op->payload, "uid", b->uid);
+	(*p->removed)++;
+	return true;
+}
+
 /* Blocks of this room and source whose events have left the feed. */
 static enum fd_status plan_unblocks(struct cli *cli, const char *room, const char *source, struct feed *f,
                                     int *removed, struct fd_error *err)
 {
-	sqlite3_stmt *s =
-	    fd_db_stmt(cli->db, "SELECT uid FROM room_blocks WHERE room = ?1 AND source = ?2", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, room, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, source, -1, SQLITE_TRANSIENT);
-	enum fd_status st = FD_OK;
-	while (!st && sqlite3_step(s) == SQLITE_ROW) {
-		const char *uid = (const char *)sqlite3_column_text(s, 0);
-		bool in_feed = false;
-		for (int i = 0; i < f->n_uids && !in_feed; i++)
-			in_feed = strcmp(f->uids[i], uid) == 0;
-		if (in_feed)
-			continue;
-		if (!feed_grow(f)) {
-			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-			break;
-		}
-		struct fd_op *op = &f->ops[f->n++];
-		fd_session_op(&cli->session, op, "room.unblock");
-		cJSON_AddStringToObject(op->payload, "room", room);
-		cJSON_AddStringToObject(op->payload, "uid", uid);
-		(*removed)++;
-	}
-	sqlite3_reset(s);
+	struct unblock_plan p = {.cli = cli, .f = f, .removed = removed};
+	enum fd_status st = fd_query_room_blocks_from(cli->db, room, source, plan_unblock, &p, err);
+	if (!st && p.nomem)
+		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 	return st;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "store/ids.h"
+#include "store/lookup.h"
 
 static int apply_one(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject)
 {
@@ -123,36 +124,29 @@ int cmd_guest(struct cli *cli, int argc, char **argv)
 	return apply_one(cli, &op, N_("Erased the personal data of guest %s."), pos[1]);
 }
 
+static bool print_staff_member(void *ctx, const struct fd_staff *m)
+{
+	cJSON *arr = ctx;
+	if (arr) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "username", m->username);
+		cJSON_AddStringToObject(o, "display_name", m->display_name);
+		cJSON_AddStringToObject(o, "role", fd_role_name(m->role));
+		cJSON_AddStringToObject(o, "department", fd_dept_name(m->dept));
+		cJSON_AddStringToObject(o, "section", m->section);
+		cJSON_AddBoolToObject(o, "active", m->active);
+		cJSON_AddBoolToObject(o, "on_shift", m->on_shift);
+		cJSON_AddItemToArray(arr, o);
+	} else {
+		printf("%-12s %-8s %-13s %-6s %s%s\n", m->username, fd_role_name(m->role),
+		       fd_dept_name(m->dept), m->section, m->display_name, m->active ? "" : _(" (disabled)"));
+	}
+	return true;
+}
+
 static bool print_staff(struct cli *cli, cJSON *arr)
 {
-	struct fd_error err;
-	sqlite3_stmt *s = fd_db_stmt(cli->db,
-	                             "SELECT username, display_name, role, dept, section, active, on_shift"
-	                             " FROM staff ORDER BY username",
-	                             &err);
-	if (!s)
-		return false;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		const char *c[5];
-		for (int i = 0; i < 5; i++)
-			c[i] = (const char *)sqlite3_column_text(s, i);
-		if (arr) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "username", c[0]);
-			cJSON_AddStringToObject(o, "display_name", c[1]);
-			cJSON_AddStringToObject(o, "role", c[2]);
-			cJSON_AddStringToObject(o, "department", c[3]);
-			cJSON_AddStringToObject(o, "section", c[4]);
-			cJSON_AddBoolToObject(o, "active", sqlite3_column_int(s, 5));
-			cJSON_AddBoolToObject(o, "on_shift", sqlite3_column_int(s, 6));
-			cJSON_AddItemToArray(arr, o);
-		} else {
-			printf("%-12s %-8s %-13s %-6s %s%s\n", c[0], c[2], c[3], c[4], c[1],
-			       sqlite3_column_int(s, 5) ? "" : _(" (disabled)"));
-		}
-	}
-	sqlite3_reset(s);
-	return true;
+	return fd_query_staff_list(cli->db, print_staff_member, arr, NULL) == FD_OK;
 }
 
 int cmd_staff(struct cli *cli, int argc, char **argv)

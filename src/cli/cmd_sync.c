@@ -18,9 +18,11 @@
 #include "cli/cli.h"
 #include "core/op.h"
 #include "core/i18n.h"
+#include "store/dump.h"
+#include "store/lookup.h"
+#include "store/query_desk.h"
 #include "sync/account.h"
 #include "sync/sync.h"
-#include "sync/sync_internal.h"
 
 int cmd_enroll(struct cli *cli, int argc, char **argv)
 {
@@ -221,6 +223,12 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
+static int64_t meta_int(struct fd_db *db, const char *key)
+{
+	char buf[32];
+	return fd_db_meta_get(db, key, buf, sizeof buf, NULL) == FD_OK ? strtoll(buf, NULL, 10) : 0;
+}
+
 int cmd_sync_status(struct cli *cli, int argc, char **argv)
 {
 	if (!cli_parse(cli, "sync-status", argc, argv, NULL, NULL, 0, 0))
@@ -232,10 +240,19 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 	bool enrolled = fd_db_meta_get(cli->db, "server_url", url, sizeof url, NULL) == FD_OK;
 	fd_db_meta_get(cli->db, "session_user", user, sizeof user, NULL);
 	fd_db_meta_get(cli->db, "device_name", name, sizeof name, NULL);
-	int pending, rejected, conflicts;
-	sync_counts(cli->db, &pending, &rejected, &conflicts);
-	int64_t cursor = sync_meta_int(cli->db, "sync_cursor", 0);
-	int64_t last = sync_meta_int(cli->db, "sync_last_success", 0);
+	int pending = 0, rejected = 0, conflicts = 0;
+	struct fd_error err = {0};
+	if (fd_query_outbox(cli->db, &pending, &rejected, &err) ||
+	    fd_query_open_conflicts(cli->db, &conflicts, &err))
+		return cli_error(cli, &err);
+	int64_t cursor = meta_int(cli->db, "sync_cursor");
+	int64_t last = meta_int(cli->db, "sync_last_success");
+	/* What the engine (the application, `sync --follow`) last heard: its
+	 * heartbeat asks every second, so older than 15 s means nobody hears the
+	 * server now. */
+	int64_t heard = meta_int(cli->db, "sync_last_heard");
+	bool online =
+	    enrolled && meta_int(cli->db, "sync_online") == 1 && heard && (int64_t)time(NULL) - heard <= 15;
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddBoolToObject(doc, "enrolled", enrolled);
@@ -244,6 +261,8 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(doc, "user", user);
 		cJSON_AddNumberToObject(doc, "cursor", (double)cursor);
 		cJSON_AddNumberToObject(doc, "last_success", (double)last);
+		cJSON_AddBoolToObject(doc, "online", online);
+		cJSON_AddNumberToObject(doc, "last_heard", (double)heard);
 		cJSON_AddNumberToObject(doc, "pending", pending);
 		cJSON_AddNumberToObject(doc, "rejected", rejected);
 		cJSON_AddNumberToObject(doc, "open_conflicts", conflicts);
@@ -265,9 +284,63 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 	} else {
 		printf(_("Last sync:  never\n"));
 	}
+	if (heard) {
+		char when[64];
+		time_t t = (time_t)heard;
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime(&t));
+		printf(_("Heard from: %s (%s)\n"), when, online ? _("online") : _("offline"));
+	}
 	printf(_("Pending:    %d operations\nRejected:   %d operations\nConflicts:  %d open\n"), pending,
 	       rejected, conflicts);
 	return CLI_OK;
+}
+
+struct conflict_list {
+	cJSON *json; /* NULL: print */
+	int n;
+};
+
+static bool print_conflict(void *ctx, const struct fd_conflict_row *c)
+{
+	struct conflict_list *list = ctx;
+	cJSON *details = cJSON_Parse(c->details);
+	const cJSON *op = cJSON_GetObjectItemCaseSensitive(details, "op");
+	const cJSON *clash = cJSON_GetObjectItemCaseSensitive(details, "clash_booking");
+	const cJSON *free_rooms = cJSON_GetObjectItemCaseSensitive(details, "free_rooms");
+	if (list->json) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "id", c->id);
+		cJSON_AddNumberToObject(o, "created_at", (double)c->created_at);
+		cJSON_AddStringToObject(o, "actor", c->actor);
+		cJSON_AddStringToObject(o, "type", c->type);
+		cJSON_AddStringToObject(o, "code", c->code);
+		cJSON_AddStringToObject(o, "message", c->message);
+		cJSON_AddBoolToObject(o, "resolved", c->resolved);
+		cJSON_AddItemToObject(o, "details", details ? details : cJSON_CreateObject());
+		details = NULL;
+		cJSON_AddItemToArray(list->json, o);
+	} else {
+		char *payload =
+		    op ? cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(op, "payload")) : NULL;
+		printf("%s  %s by %s: %s\n", c->id, c->type, c->actor, c->message);
+		if (payload)
+			printf(_("    operation: %s\n"), payload);
+		if (cJSON_IsString(clash))
+			printf(_("    clashes with booking %s\n"), clash->valuestring);
+		if (cJSON_GetArraySize(free_rooms) > 0) {
+			printf(_("    free rooms of the same type:"));
+			const cJSON *r;
+			cJSON_ArrayForEach(r, free_rooms)
+			    printf(" %s", cJSON_IsString(r) ? r->valuestring : "?");
+			printf("\n");
+		}
+		if (c->resolved)
+			printf(_("    resolved by %s\n"), c->resolved_by);
+		free(payload);
+	}
+	cJSON_Delete(details);
+	list->n++;
+	return true;
 }
 
 int cmd_conflicts(struct cli *cli, int argc, char **argv)
@@ -279,70 +352,16 @@ int cmd_conflicts(struct cli *cli, int argc, char **argv)
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(
-	        fd_db_handle(cli->db),
-	        "SELECT id, created_at, actor, type, code, message, details, resolved, resolved_by"
-	        " FROM conflicts WHERE resolved = 0 OR ?1 ORDER BY created_at, id",
-	        -1, &s, NULL) != SQLITE_OK) {
-		struct fd_error err;
-		fd_db_fail(cli->db, &err, "listing conflicts");
+	struct conflict_list list = {.json = cli->json ? cJSON_CreateArray() : NULL};
+	struct fd_error err = {0};
+	if (fd_query_conflicts(cli->db, all, print_conflict, &list, &err)) {
+		cJSON_Delete(list.json);
 		return cli_error(cli, &err);
 	}
-	sqlite3_bind_int(s, 1, all);
-	cJSON *arr = cJSON_CreateArray();
-	int n = 0;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		cJSON *details = cJSON_Parse((const char *)sqlite3_column_text(s, 6));
-		const cJSON *op = cJSON_GetObjectItemCaseSensitive(details, "op");
-		const cJSON *clash = cJSON_GetObjectItemCaseSensitive(details, "clash_booking");
-		const cJSON *free_rooms = cJSON_GetObjectItemCaseSensitive(details, "free_rooms");
-		if (cli->json) {
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "id", (const char *)sqlite3_column_text(s, 0));
-			cJSON_AddNumberToObject(o, "created_at", (double)sqlite3_column_int64(s, 1));
-			cJSON_AddStringToObject(o, "actor", (const char *)sqlite3_column_text(s, 2));
-			cJSON_AddStringToObject(o, "type", (const char *)sqlite3_column_text(s, 3));
-			cJSON_AddStringToObject(o, "code", (const char *)sqlite3_column_text(s, 4));
-			cJSON_AddStringToObject(o, "message", (const char *)sqlite3_column_text(s, 5));
-			cJSON_AddBoolToObject(o, "resolved", sqlite3_column_int(s, 7));
-			cJSON_AddItemToObject(o, "details", details ? details : cJSON_CreateObject());
-			details = NULL;
-			cJSON_AddItemToArray(arr, o);
-		} else {
-			char *payload =
-			    op ? cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(op, "payload"))
-			       : NULL;
-			printf("%s  %s by %s: %s\n", (const char *)sqlite3_column_text(s, 0),
-			       (const char *)sqlite3_column_text(s, 3),
-			       (const char *)sqlite3_column_text(s, 2),
-			       (const char *)sqlite3_column_text(s, 5));
-			if (payload)
-				printf(_("    operation: %s\n"), payload);
-			if (cJSON_IsString(clash))
-				printf(_("    clashes with booking %s\n"), clash->valuestring);
-			if (cJSON_GetArraySize(free_rooms) > 0) {
-				printf(_("    free rooms of the same type:"));
-				const cJSON *r;
-				cJSON_ArrayForEach(r, free_rooms)
-				    printf(" %s", cJSON_IsString(r) ? r->valuestring : "?");
-				printf("\n");
-			}
-			if (sqlite3_column_int(s, 7))
-				printf(_("    resolved by %s\n"), (const char *)sqlite3_column_text(s, 8));
-			free(payload);
-		}
-		cJSON_Delete(details);
-		n++;
-	}
-	sqlite3_finalize(s);
-	if (cli->json)
-		cli_print_json(arr);
-	else {
-		cJSON_Delete(arr);
-		if (!n)
-			printf(_("No open conflicts.\n"));
-	}
+	if (list.json)
+		cli_print_json(list.json);
+	else if (!list.n)
+		printf(_("No open conflicts.\n"));
 	return CLI_OK;
 }
 
@@ -355,7 +374,7 @@ int cmd_dump(struct cli *cli, int argc, char **argv)
 		return rc;
 	struct fd_error err = {0};
 	char *text;
-	if (fd_sync_dump(cli->db, &text, &err))
+	if (fd_dump_hotel(cli->db, &text, &err))
 		return cli_error(cli, &err);
 	printf("%s\n", text);
 	free(text);
@@ -434,20 +453,11 @@ int cmd_op(struct cli *cli, int argc, char **argv)
 /* A notice named by its id or a unique prefix of it (ids are long). */
 static bool find_notice(struct cli *cli, const char *key, char out[FD_ID_LEN])
 {
-	sqlite3_stmt *s;
+	int found = 0;
 	if (strlen(key) < 4 || strlen(key) >= FD_ID_LEN ||
-	    sqlite3_prepare_v2(fd_db_handle(cli->db),
-	                       "SELECT id FROM conflicts WHERE substr(id, 1, length(?1)) = ?1"
-	                       " LIMIT 2",
-	                       -1, &s, NULL) != SQLITE_OK)
+	    fd_lookup_id_prefix(cli->db, FD_ID_CONFLICT, key, out, &found, NULL) != FD_OK)
 		return false;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	int n = 0;
-	while (sqlite3_step(s) == SQLITE_ROW)
-		if (n++ == 0)
-			snprintf(out, FD_ID_LEN, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	return n == 1;
+	return found == 1;
 }
 
 int cmd_resolve(struct cli *cli, int argc, char **argv)

@@ -2,12 +2,14 @@
 #include "config.h"
 #include "cli/render.h"
 
+#include <limits.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/text.h"
+#include "store/query_desk.h"
 
 char cli_status_letter(enum fd_booking_status s)
 {
@@ -56,26 +58,22 @@ void cli_booking_line(FILE *out, const struct fd_booking_row *row, const char *c
 	        rate);
 }
 
+/* The store lists newest first; the trail reads oldest first. */
+static bool prepend_history(void *ctx, const struct fd_history_row *h)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "type", h->type);
+	cJSON_AddStringToObject(o, "actor", h->actor);
+	cJSON_AddStringToObject(o, "device", h->device);
+	cJSON_AddNumberToObject(o, "at", (double)h->at);
+	cJSON_InsertItemInArray(ctx, 0, o);
+	return true;
+}
+
 cJSON *cli_history_json(struct cli *cli, const char *entity_id)
 {
 	cJSON *arr = cJSON_CreateArray();
-	struct fd_error err;
-	sqlite3_stmt *s = fd_db_stmt(cli->db,
-	                             "SELECT type, actor, device, applied_at, payload FROM audit_log"
-	                             " WHERE entity_id = ?1 ORDER BY seq",
-	                             &err);
-	if (!s)
-		return arr;
-	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "type", (const char *)sqlite3_column_text(s, 0));
-		cJSON_AddStringToObject(o, "actor", (const char *)sqlite3_column_text(s, 1));
-		cJSON_AddStringToObject(o, "device", (const char *)sqlite3_column_text(s, 2));
-		cJSON_AddNumberToObject(o, "at", (double)sqlite3_column_int64(s, 3));
-		cJSON_AddItemToArray(arr, o);
-	}
-	sqlite3_reset(s);
+	fd_query_history(cli->db, entity_id, INT_MAX, prepend_history, arr, NULL);
 	return arr;
 }
 

@@ -20,6 +20,20 @@ void fd_doc_init(struct fd_doc *doc)
 	memset(doc, 0, sizeof *doc);
 }
 
+struct fd_doc_line *fd_doc_add_line(struct fd_doc *doc)
+{
+	/* Grow in steps of 64 lines: lists are a page or a few. */
+	if (doc->n_lines % 64 == 0) {
+		struct fd_doc_line *p = realloc(doc->lines, (size_t)(doc->n_lines + 64) * sizeof *p);
+		if (!p)
+			return NULL;
+		doc->lines = p;
+	}
+	struct fd_doc_line *l = &doc->lines[doc->n_lines++];
+	memset(l, 0, sizeof *l);
+	return l;
+}
+
 void fd_doc_clear(struct fd_doc *doc)
 {
 	free(doc->lines);

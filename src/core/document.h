@@ -20,7 +20,12 @@
 #define FD_DOC_MAX_FACTS 16
 #define FD_DOC_MAX_TOTALS 16
 
-enum fd_doc_kind { FD_DOC_BILL, FD_DOC_REGCARD, FD_DOC_CONFIRMATION };
+enum fd_doc_kind {
+	FD_DOC_BILL,
+	FD_DOC_REGCARD,
+	FD_DOC_CONFIRMATION,
+	FD_DOC_LIST, /* a plain list (the outage pack): n_columns columns of lines */
+};
 
 struct fd_doc_pair {
 	char label[64];
@@ -50,6 +55,7 @@ struct fd_doc {
 	struct fd_doc_pair facts[FD_DOC_MAX_FACTS]; /* code, stay, room, rate ... */
 	int n_facts;
 	char columns[6][32];       /* headings of the table of lines */
+	int n_columns;             /* a list's; a bill has all six */
 	struct fd_doc_line *lines; /* owned */
 	int n_lines;
 	struct fd_doc_pair totals[FD_DOC_MAX_TOTALS]; /* VAT per rate, totals, balance */
@@ -61,6 +67,8 @@ struct fd_doc {
 };
 
 void fd_doc_init(struct fd_doc *doc);
+/* A new line at the end of doc->lines; NULL when out of memory. */
+struct fd_doc_line *fd_doc_add_line(struct fd_doc *doc);
 void fd_doc_clear(struct fd_doc *doc);
 
 /* The bill of a booking's folio (folio_id, or "" for the booking's guest

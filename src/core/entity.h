@@ -124,6 +124,8 @@ struct fd_hk_task {
 	char attendant[FD_USER_LEN]; /* staff username, empty when unassigned */
 	enum fd_task_status status;
 	int64_t version;
+	char done_by[FD_USER_LEN]; /* who finished it (empty while open) */
+	int64_t done_at;           /* when, seconds since the epoch (0 while open) */
 };
 
 /* A conflict notice: an operation the server refused (made for every

@@ -30,7 +30,7 @@ static const struct op_spec {
     {"booking.move_room", op_booking_move_room, "booking:s! room:s!"},
     {"booking.cancel", op_booking_cancel, "booking:s! reason:s deposit:s"},
     {"booking.check_in", op_booking_check_in, "booking:s! room:s late:b"},
-    {"booking.check_out", op_booking_check_out, "booking:s!"},
+    {"booking.check_out", op_booking_check_out, "booking:s! early:b"},
     {"booking.no_show", op_booking_no_show, "booking:s!"},
     {"room.create", op_room_create, "id:s! number:s! type:s! floor:i section:s"},
     {"room.update", op_room_update, "room:s! type:s floor:i section:s"},

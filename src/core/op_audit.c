@@ -108,6 +108,33 @@ static enum fd_status mark_no_shows(struct op_ctx *c, fd_date day)
 	return st;
 }
 
+/* "ABC123 (room 101), DEF456 (room 102)": the bookings the desk must check
+ * out or extend; the list is cut where the message would overflow. */
+static enum fd_status refuse_overstays(struct op_ctx *c, const char *dtext, const struct fd_booking *due,
+                                       int n)
+{
+	char list[200] = "";
+	size_t len = 0;
+	int shown = 0;
+	for (int i = 0; i < n; i++) {
+		char item[48];
+		snprintf(item, sizeof item, _("%s (room %s)"), due[i].code, due[i].room);
+		if (len + strlen(item) + 8 >= sizeof list)
+			break;
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", item);
+		shown++;
+	}
+	if (shown < n)
+		snprintf(list + len, sizeof list - len, ", …");
+	return fd_fail(c->err, FD_E_CONFLICT, "due_outs_in_house", "date",
+	               ngettext("%s cannot close: %d guest due out is still in house: %s. Check them out "
+	                        "or extend their stay, then run the night audit again.",
+	                        "%s cannot close: %d guests due out are still in house: %s. Check them "
+	                        "out or extend their stay, then run the night audit again.",
+	                        (unsigned long)n),
+	               dtext, n, list);
+}
+
 enum fd_status op_audit_night(struct op_ctx *c)
 {
 	if (!op_folio_supported(c->repo))
@@ -134,21 +161,16 @@ enum fd_status op_audit_night(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "wrong_date", "date",
 		               _("The night audit closes the business date, %s, not %s."),
 		               fd_date_format(c->prop.business_date, today), dtext);
-	/* Guests due out who are still in house are not charged for the night
-	 * they were not booked for; say so, so the desk checks them out. */
+	/* Guests due out who are still in house: the day does not close over
+	 * them (they would stay unbilled in a room the board shows free). */
 	struct fd_booking *due = NULL;
 	int n_due = 0;
 	st = c->repo->audit_bookings(c->repo->ctx, day, FD_AUDIT_OVERSTAY, &due, &n_due, c->err);
+	if (!st && n_due)
+		st = refuse_overstays(c, dtext, due, n_due);
 	free(due);
 	if (st)
 		return st;
-	int overstay = n_due;
-	if (overstay)
-		snprintf(
-		    c->res->warning, sizeof c->res->warning,
-		    _("%d in-house booking(s) were due out by %s and are not charged for tonight; check them "
-		      "out or extend their stay."),
-		    overstay, dtext);
 	if ((st = post_room_charges(c, day)) || (st = mark_no_shows(c, day)) ||
 	    (st = c->repo->count_day(c->repo->ctx, day, &r, c->err)))
 		return st;

@@ -303,6 +303,29 @@ static enum fd_status put_in_room(struct op_ctx *c, struct fd_booking *b, const 
 	return FD_OK;
 }
 
+/* A room holds one in-house party: the guest in it stays until they check
+ * out or move, even past their departure date and whatever housekeeping
+ * says about the room. */
+static enum fd_status check_room_vacant(struct op_ctx *c, const struct fd_booking *b, const char *room)
+{
+	char code[FD_CODE_LEN] = "";
+	enum fd_status st = c->repo->room_in_house(c->repo->ctx, room, b->id, code, c->err);
+	if (st == FD_E_NOT_FOUND)
+		return FD_OK;
+	if (st)
+		return st;
+	struct fd_booking other;
+	char day[FD_DATE_STRLEN] = "?";
+	if (c->repo->get_booking(c->repo->ctx, code, &other, NULL) == FD_OK)
+		fd_date_format(other.departure, day);
+	snprintf(c->res->clash_code, sizeof c->res->clash_code, "%s", code);
+	fill_free_rooms(c, b);
+	return fd_fail(c->err, FD_E_CONFLICT, "room_occupied", "room",
+	               _("Room %s is still occupied: booking %s (due out %s) has not checked out. Check "
+	                 "that guest out or move them first, or choose another room."),
+	               room, code, day);
+}
+
 enum fd_status op_booking_assign_room(struct op_ctx *c)
 {
 	struct fd_booking b;
@@ -340,6 +363,8 @@ enum fd_status op_booking_move_room(struct op_ctx *c)
 	if (strcmp(old_room, room) == 0)
 		return fd_fail(c->err, FD_E_CONFLICT, "same_room", "room",
 		               _("Booking %s is already in room %s."), b.code, room);
+	if (b.status == FD_BOOKING_CHECKED_IN && (st = check_room_vacant(c, &b, room)))
+		return st;
 	if ((st = put_in_room(c, &b, room)))
 		return st;
 	if (b.status == FD_BOOKING_CHECKED_IN && old_room[0]) {
@@ -447,7 +472,8 @@ enum fd_status op_booking_check_in(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_INVALID, "no_room", "room",
 		               _("Booking %s has no room yet; name one to check in."), b.code);
 	struct fd_room r;
-	if ((st = load_room(c, room, &r)) || (st = check_room_ready(c, &r)))
+	if ((st = load_room(c, room, &r)) || (st = check_room_vacant(c, &b, r.number)) ||
+	    (st = check_room_ready(c, &r)))
 		return st;
 	if (strcmp(room, b.room) != 0 && (st = put_in_room(c, &b, room)))
 		return st;
@@ -465,6 +491,18 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only an in-house booking can check out; %s is %s."), b.code,
 		               fd_booking_status_name(b.status));
+	if (c->prop.business_date < b.departure && !op_bool(c, "early", false)) {
+		int released = b.departure - c->prop.business_date;
+		char day[FD_DATE_STRLEN];
+		return fd_fail(
+		    c->err, FD_E_CONFLICT, "early_departure", "early",
+		    ngettext("Booking %s is booked until %s: checking out today releases %d night. "
+		             "Confirm the early departure to check out.",
+		             "Booking %s is booked until %s: checking out today releases %d nights. "
+		             "Confirm the early departure to check out.",
+		             (unsigned long)released),
+		    b.code, fd_date_format(b.departure, day), released);
+	}
 	if ((st = fd_folio_check_out(c, &b)))
 		return st;
 	/* An early departure shortens the stay to what was used. */

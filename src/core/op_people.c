@@ -246,6 +246,13 @@ enum fd_status op_task_update(struct op_ctx *c)
 	if (status[0] && !fd_task_status_parse(status, &t.status))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "status",
 		               _("Unknown task status \"%s\"; use open, done or cancelled."), status);
+	if (t.status == FD_TASK_DONE && !t.done_by[0]) {
+		snprintf(t.done_by, sizeof t.done_by, "%s", c->op->actor);
+		t.done_at = c->op->created_at;
+	} else if (t.status != FD_TASK_DONE) {
+		t.done_by[0] = '\0';
+		t.done_at = 0;
+	}
 	t.version++;
 	st = c->repo->put_task(c->repo->ctx, &t, c->err);
 	if (!st)

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -78,6 +79,44 @@ enum fd_status op_room_update(struct op_ctx *c)
 	return st ? st : save_room(c, &r);
 }
 
+/* May this actor finish other attendants' tasks? A supervisor (a manager
+ * or above) and the trusted local owner may. */
+static bool actor_supervises(struct op_ctx *c)
+{
+	if (c->flags & FD_APPLY_TRUSTED)
+		return true;
+	struct fd_staff s;
+	return c->repo->get_staff(c->repo->ctx, c->op->actor, &s, NULL) == FD_OK && s.active &&
+	       s.role >= FD_ROLE_MANAGER;
+}
+
+/* A room marked clean or inspected finishes today's cleaning task (and an
+ * inspection too when inspected), when the attendant assigned to it or a
+ * supervisor says so; the task records who and when. */
+static enum fd_status finish_tasks(struct op_ctx *c, const struct fd_room *r)
+{
+	struct fd_hk_task *list = NULL;
+	int n = 0;
+	enum fd_status st =
+	    c->repo->room_open_tasks(c->repo->ctx, r->number, c->prop.business_date, &list, &n, c->err);
+	bool supervisor = n > 0 && actor_supervises(c);
+	for (int i = 0; !st && i < n; i++) {
+		struct fd_hk_task *t = &list[i];
+		if (t->kind == FD_TASK_TURNDOWN ||
+		    (t->kind == FD_TASK_INSPECT && r->clean != FD_CLEAN_INSPECTED))
+			continue;
+		if (!supervisor && t->attendant[0] && strcmp(t->attendant, c->op->actor) != 0)
+			continue;
+		t->status = FD_TASK_DONE;
+		snprintf(t->done_by, sizeof t->done_by, "%s", c->op->actor);
+		t->done_at = c->op->created_at;
+		t->version++;
+		st = c->repo->put_task(c->repo->ctx, t, c->err);
+	}
+	free(list);
+	return st;
+}
+
 enum fd_status op_room_set_clean(struct op_ctx *c)
 {
 	struct fd_room r;
@@ -92,7 +131,9 @@ enum fd_status op_room_set_clean(struct op_ctx *c)
 		               _("Unknown cleaning status \"%s\"; use dirty, pickup, clean or inspected."),
 		               status);
 	r.hk_occupied = op_bool(c, "occupied", r.hk_occupied);
-	return save_room(c, &r);
+	if ((st = save_room(c, &r)))
+		return st;
+	return r.clean == FD_CLEAN_CLEAN || r.clean == FD_CLEAN_INSPECTED ? finish_tasks(c, &r) : FD_OK;
 }
 
 enum fd_status op_room_set_maintenance(struct op_ctx *c)

@@ -42,6 +42,11 @@ struct fd_repo {
 	enum fd_status (*room_clash)(void *ctx, const char *room, fd_date from, fd_date to,
 	                             const char *except_id, char clash_code[FD_CODE_LEN],
 	                             struct fd_error *err);
+	/* The checked-in booking (other than except_id, may be "") in room now,
+	 * whatever its dates: FD_OK and its code in code, or FD_E_NOT_FOUND. A
+	 * room holds one in-house party until it checks out or moves. */
+	enum fd_status (*room_in_house)(void *ctx, const char *room, const char *except_id,
+	                                char code[FD_CODE_LEN], struct fd_error *err);
 	/* Bookings using up a room of a type on a night: assigned to a room of
 	 * that type, or unassigned and booked as that type. except_id (may be
 	 * "") is left out, so a booking being changed does not count against
@@ -62,6 +67,10 @@ struct fd_repo {
 
 	enum fd_status (*get_task)(void *ctx, const char *id, struct fd_hk_task *out, struct fd_error *err);
 	enum fd_status (*put_task)(void *ctx, const struct fd_hk_task *t, struct fd_error *err);
+	/* The open tasks of a room on a date (malloc'd; the caller frees *out,
+	 * also on error, where it is NULL). */
+	enum fd_status (*room_open_tasks)(void *ctx, const char *room, fd_date date, struct fd_hk_task **out,
+	                                  int *n, struct fd_error *err);
 
 	/* Folios (src/store/repo_folio.c). Lists are malloc'd; the caller
 	 * frees *out (also on error, where it is NULL). */

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "doc/doc.h"
 
 #define PAGE_W 595.0 /* A4 in points */
@@ -141,6 +142,50 @@ static void lines_table(struct page *pg)
 	pg->y += 6;
 }
 
+/* A list: columns share the width in proportion to their widest cell. */
+static void list_table(struct page *pg)
+{
+	const struct fd_doc *d = pg->doc;
+	int n = d->n_columns;
+	double weight[6] = {0}, sum = 0, x[6], w[6];
+	for (int c = 0; c < n; c++) {
+		weight[c] = fd_text_width(d->columns[c]) + 2;
+		for (int i = 0; i < d->n_lines; i++) {
+			const struct fd_doc_line *l = &d->lines[i];
+			const char *cells[6] = {l->date,       l->description, l->quantity,
+			                        l->unit_price, l->vat_rate,    l->amount};
+			double cw = fd_text_width(cells[c]) + 2;
+			weight[c] = cw > weight[c] ? cw : weight[c];
+		}
+		weight[c] = weight[c] > 40 ? 40 : weight[c] < 8 ? 8 : weight[c];
+		sum += weight[c];
+	}
+	for (int c = 0; c < n; c++) {
+		w[c] = (PAGE_W - 2 * MARGIN) * weight[c] / sum - 4;
+		x[c] = c ? x[c - 1] + w[c - 1] + 4 : MARGIN;
+	}
+	double h = 0;
+	for (int c = 0; c < n; c++) {
+		double ch = text_at(pg, x[c], w[c], d->columns[c], "DejaVu Sans Bold 8.5", -1);
+		h = ch > h ? ch : h;
+	}
+	pg->y += h + 3;
+	hline(pg, 0.6);
+	pg->y += 3;
+	for (int i = 0; i < d->n_lines; i++) {
+		const struct fd_doc_line *l = &d->lines[i];
+		const char *cells[6] = {l->date,       l->description, l->quantity,
+		                        l->unit_price, l->vat_rate,    l->amount};
+		room_for(pg, 16);
+		h = 0;
+		for (int c = 0; c < n; c++) {
+			double ch = text_at(pg, x[c], w[c], cells[c], BODY_FONT, -1);
+			h = ch > h ? ch : h;
+		}
+		pg->y += h + 2;
+	}
+}
+
 static void totals(struct page *pg)
 {
 	const struct fd_doc *d = pg->doc;
@@ -196,6 +241,8 @@ enum fd_status fd_doc_write_pdf(const struct fd_doc *doc, const char *path, stru
 	party_and_facts(&pg);
 	if (doc->kind == FD_DOC_BILL)
 		lines_table(&pg);
+	else if (doc->kind == FD_DOC_LIST)
+		list_table(&pg);
 	totals(&pg);
 	terms_and_signature(&pg);
 	cairo_show_page(pg.cr);

@@ -69,6 +69,43 @@ static void lines_table(const struct fd_doc *d, FILE *out, int width)
 	rule(out, width, '-');
 }
 
+static const char *cell_of(const struct fd_doc_line *l, int c)
+{
+	const char *cells[6] = {l->date, l->description, l->quantity, l->unit_price, l->vat_rate, l->amount};
+	return cells[c];
+}
+
+/* A list: each column as wide as its widest cell, the last one taking what
+ * is left of the width. */
+static void list_table(const struct fd_doc *d, FILE *out, int width)
+{
+	int w[6] = {0}, used = 0, n = d->n_columns;
+	for (int c = 0; c < n; c++) {
+		w[c] = fd_text_width(d->columns[c]);
+		for (int i = 0; i < d->n_lines; i++) {
+			int cw = fd_text_width(cell_of(&d->lines[i], c));
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+		if (w[c] > 30)
+			w[c] = 30;
+		used += w[c] + 1;
+	}
+	if (n && used > width)
+		w[n - 1] -= used - width;
+	if (n && w[n - 1] < 4)
+		w[n - 1] = 4;
+	char cell[256];
+	for (int c = 0; c < n; c++)
+		fprintf(out, "%s%s", fd_text_fit(d->columns[c], w[c], c < n - 1, cell, sizeof cell),
+		        c < n - 1 ? " " : "\n");
+	rule(out, width, '-');
+	for (int i = 0; i < d->n_lines; i++)
+		for (int c = 0; c < n; c++)
+			fprintf(out, "%s%s",
+			        fd_text_fit(cell_of(&d->lines[i], c), w[c], c < n - 1, cell, sizeof cell),
+			        c < n - 1 ? " " : "\n");
+}
+
 void fd_doc_write_text(const struct fd_doc *d, FILE *out, int width)
 {
 	if (width < 32)
@@ -91,6 +128,8 @@ void fd_doc_write_text(const struct fd_doc *d, FILE *out, int width)
 	if (d->kind == FD_DOC_BILL) {
 		fputc('\n', out);
 		lines_table(d, out, width);
+	} else if (d->kind == FD_DOC_LIST) {
+		list_table(d, out, width);
 	}
 	for (int i = 0; i < d->n_totals; i++)
 		pair(out, width, d->totals[i].label, d->totals[i].value);

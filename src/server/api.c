@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* frontdeskd API v1: routing and the read endpoints. Full description in
+/* frontdeskd API v1: the route table (srv_routes, at the end; route.c
+ * routes by it) and the read endpoints. Full description in
  * data/openapi.yaml; this is the short version for the sync engine.
  *
  * All bodies are JSON (UTF-8). Errors: {"error":{"code","message","field"?}}
@@ -67,125 +68,10 @@
 #include <string.h>
 
 #include "core/perm.h"
-#include "server/api_util.h"
+#include "server/reply.h"
+#include "server/route.h"
 #include "server/server.h"
 #include "store/query.h"
-
-/* --- answers --- */
-
-void srv_resp_json(struct srv_resp *out, int status, cJSON *doc)
-{
-	out->status = status;
-	out->body = cJSON_PrintUnformatted(doc);
-	out->content_type = "application/json";
-	cJSON_Delete(doc);
-}
-
-static void resp_error_v(struct srv_resp *out, int status, const char *code, const char *field,
-                         const char *fmt, va_list ap)
-{
-	char msg[512];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	cJSON *doc = cJSON_CreateObject();
-	cJSON *e = cJSON_AddObjectToObject(doc, "error");
-	cJSON_AddStringToObject(e, "code", code);
-	cJSON_AddStringToObject(e, "message", msg);
-	if (field && field[0])
-		cJSON_AddStringToObject(e, "field", field);
-	srv_resp_json(out, status, doc);
-}
-
-void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt,
-                    ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	resp_error_v(out, status, code, field, fmt, ap);
-	va_end(ap);
-}
-
-void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err)
-{
-	int status = 500;
-	switch (err->status) {
-	case FD_E_INVALID:
-		status = 400;
-		break;
-	case FD_E_NOT_FOUND:
-		status = 404;
-		break;
-	case FD_E_CONFLICT:
-		status = 409;
-		break;
-	case FD_E_FORBIDDEN:
-		status = strcmp(err->code, "unauthorized") == 0 || strcmp(err->code, "session_expired") == 0
-		             ? 401
-		             : 403;
-		break;
-	case FD_E_BUSY:
-	case FD_E_IO:
-		status = 503;
-		out->retry_after = 1;
-		break;
-	default:
-		break;
-	}
-	srv_resp_error(out, status, err->code[0] ? err->code : fd_status_name(err->status), err->field, "%s",
-	               err->message[0] ? err->message : fd_status_name(err->status));
-}
-
-/* --- bodies --- */
-
-enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields, cJSON **out,
-                              struct fd_error *err)
-{
-	*out = NULL;
-	if (!r->body || r->body_len == 0)
-		return fd_fail(err, FD_E_INVALID, "invalid_json", "body", "The request needs a JSON body.");
-	const char *end = NULL;
-	cJSON *doc = cJSON_ParseWithLengthOpts(r->body, r->body_len, &end, false);
-	if (!doc) {
-		size_t at = end && end >= r->body ? (size_t)(end - r->body) : 0;
-		return fd_fail(err, FD_E_INVALID, "invalid_json", "body",
-		               "The body is not valid JSON (near byte %zu).", at);
-	}
-	if (!cJSON_IsObject(doc)) {
-		cJSON_Delete(doc);
-		return fd_fail(err, FD_E_INVALID, "invalid_json", "body", "The body must be a JSON object.");
-	}
-	for (const cJSON *f = doc->child; f; f = f->next) {
-		bool known = false;
-		for (int i = 0; fields[i] && !known; i++)
-			known = strcmp(fields[i], f->string) == 0;
-		if (!known) {
-			fd_fail(err, FD_E_INVALID, "unknown_field", f->string, "Unknown field \"%s\".",
-			        f->string);
-			cJSON_Delete(doc);
-			return FD_E_INVALID;
-		}
-	}
-	*out = doc;
-	return FD_OK;
-}
-
-enum fd_status srv_json_str(const cJSON *o, const char *name, char *out, size_t size, bool required,
-                            struct fd_error *err)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	out[0] = '\0';
-	if (!v) {
-		if (required)
-			return fd_fail(err, FD_E_INVALID, "missing_field", name, "Field \"%s\" is required.",
-			               name);
-		return FD_OK;
-	}
-	if (!cJSON_IsString(v) || strlen(v->valuestring) >= size || (required && !v->valuestring[0]))
-		return fd_fail(err, FD_E_INVALID, "invalid_field", name,
-		               "Field \"%s\" must be a non-empty string of at most %zu bytes.", name,
-		               size - 1);
-	snprintf(out, size, "%s", v->valuestring);
-	return FD_OK;
-}
 
 /* --- query parameters --- */
 
@@ -229,18 +115,10 @@ static bool query_range(struct srv_resp *out, const struct srv_req *r, fd_date *
 
 /* --- endpoints --- */
 
-static bool allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
+static void api_health(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                       struct srv_resp *out)
 {
-	if (fd_perm_allows(c->role, action))
-		return true;
-	int min = fd_perm_min_role(action);
-	srv_resp_error(out, 403, "forbidden", NULL, "Role %s may not do %s; it needs %s or above.",
-	               fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
-	return false;
-}
-
-static void api_health(struct srv *s, struct srv_resp *out)
-{
+	(void)r, (void)c, (void)state;
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "status", "ok");
 	cJSON_AddStringToObject(doc, "version", PACKAGE_VERSION);
@@ -261,8 +139,10 @@ void srv_api_state_free(void *state)
 	free(state);
 }
 
-static void api_changes(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out)
+static void api_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                        struct srv_resp *out)
 {
+	(void)c;
 	int64_t since, limit, wait;
 	if (!query_int(out, r, "since", 0, INT64_MAX / 2, 0, &since) ||
 	    !query_int(out, r, "limit", 1, 5000, 500, &limit) ||
@@ -313,8 +193,10 @@ static void api_changes(struct srv *s, const struct srv_req *r, void **state, st
 	srv_resp_json(out, 200, doc);
 }
 
-static void api_snapshot(struct srv *s, struct srv_resp *out)
+static void api_snapshot(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                         struct srv_resp *out)
 {
+	(void)r, (void)c, (void)state;
 	struct fd_error err = {0};
 	struct fd_db *db = srv_reader(s, &err);
 	cJSON *doc = NULL;
@@ -408,95 +290,137 @@ static bool find_cb(void *ctx, const struct fd_booking_row *row)
 	return false;
 }
 
-static void api_read(struct srv *s, const struct srv_req *r, const struct srv_caller *c, struct srv_resp *out)
+/* The calling thread's reader, or an error answer. */
+static struct fd_db *reader_or_fail(struct srv *s, struct srv_resp *out)
 {
 	struct fd_error err = {0};
 	struct fd_db *db = srv_reader(s, &err);
-	if (!db) {
+	if (!db)
 		srv_resp_fd_error(out, &err);
-		return;
-	}
-	cJSON *arr = cJSON_CreateArray();
-	enum fd_status st = FD_OK;
-	const char *p = r->path;
-	if (strcmp(p, "/v1/rooms") == 0) {
-		fd_date today;
-		if (!allowed(out, c, "read.hotel"))
-			goto done;
-		if ((st = fd_query_business_date(db, &today, &err)) == FD_OK)
-			st = fd_query_rooms(db, today, room_cb, arr, &err);
-	} else if (strcmp(p, "/v1/room-types") == 0) {
-		if (!allowed(out, c, "read.availability"))
-			goto done;
-		st = fd_query_room_types(db, type_cb, arr, &err);
-	} else if (strcmp(p, "/v1/bookings") == 0) {
-		struct fd_booking_filter f = {.kind = FD_LIST_RANGE, .limit = 1000};
-		int64_t off;
-		if (!allowed(out, c, "read.hotel") || !query_range(out, r, &f.from, &f.to, 366) ||
-		    !query_int(out, r, "offset", 0, 1000000, 0, &off))
-			goto done;
-		f.offset = (int)off;
-		st = fd_query_bookings(db, &f, booking_cb, arr, &err);
-	} else if (strncmp(p, "/v1/bookings/", 13) == 0) {
-		struct find_ctx f = {.code = p + 13};
-		if (!allowed(out, c, "read.hotel"))
-			goto done;
-		if (strlen(f.code) != FD_CODE_LEN - 1) {
-			srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%.16s\".",
-			               f.code);
-			goto done;
-		}
-		st = fd_query_find(db, f.code, 5, find_cb, &f, &err);
-		if (!st && !f.found) {
-			srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%s\".", f.code);
-			goto done;
-		}
-		if (!st) {
-			cJSON_Delete(arr);
-			srv_resp_json(out, 200, f.found);
-			return;
-		}
-	} else if (strcmp(p, "/v1/availability") == 0) {
-		fd_date from, to;
-		if (!allowed(out, c, "read.availability") || !query_range(out, r, &from, &to, 92))
-			goto done;
-		cJSON *types = cJSON_CreateArray();
-		st = fd_query_room_types(db, type_cb, types, &err);
-		const cJSON *t;
-		cJSON_ArrayForEach(t, types)
-		{
-			const char *code = cJSON_GetObjectItem(t, "code")->valuestring;
-			cJSON *o = cJSON_CreateObject();
-			cJSON_AddStringToObject(o, "type", code);
-			cJSON *nights = cJSON_AddArrayToObject(o, "nights");
-			for (fd_date d = from; d < to && !st; d++) {
-				int n = 0;
-				char ds[FD_DATE_STRLEN];
-				st = fd_query_available(db, code, d, &n, &err);
-				cJSON *nn = cJSON_CreateObject();
-				cJSON_AddStringToObject(nn, "date", fd_date_format(d, ds));
-				cJSON_AddNumberToObject(nn, "free", n);
-				cJSON_AddItemToArray(nights, nn);
-			}
-			cJSON_AddItemToArray(arr, o);
-		}
-		cJSON_Delete(types);
-	} else {
-		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s %s.", r->method, r->path);
-		goto done;
-	}
-	if (st) {
-		srv_resp_fd_error(out, &err);
-		goto done;
-	}
-	srv_resp_json(out, 200, arr);
-	return;
-done:
-	cJSON_Delete(arr);
+	return db;
 }
 
-static void api_metrics(struct srv *s, struct srv_resp *out)
+/* Answer a list built by a query (arr is freed). */
+static void answer_list(struct srv_resp *out, enum fd_status st, const struct fd_error *err, cJSON *arr)
 {
+	if (st) {
+		cJSON_Delete(arr);
+		srv_resp_fd_error(out, err);
+		return;
+	}
+	srv_resp_json(out, 200, arr);
+}
+
+static void api_rooms(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                      struct srv_resp *out)
+{
+	(void)r, (void)c, (void)state;
+	struct fd_error err = {0};
+	struct fd_db *db = reader_or_fail(s, out);
+	if (!db)
+		return;
+	cJSON *arr = cJSON_CreateArray();
+	fd_date today;
+	enum fd_status st = fd_query_business_date(db, &today, &err);
+	if (!st)
+		st = fd_query_rooms(db, today, room_cb, arr, &err);
+	answer_list(out, st, &err, arr);
+}
+
+static void api_room_types(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                           struct srv_resp *out)
+{
+	(void)r, (void)c, (void)state;
+	struct fd_error err = {0};
+	struct fd_db *db = reader_or_fail(s, out);
+	if (!db)
+		return;
+	cJSON *arr = cJSON_CreateArray();
+	enum fd_status st = fd_query_room_types(db, type_cb, arr, &err);
+	answer_list(out, st, &err, arr);
+}
+
+static void api_bookings(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                         struct srv_resp *out)
+{
+	(void)c, (void)state;
+	struct fd_booking_filter f = {.kind = FD_LIST_RANGE, .limit = 1000};
+	int64_t off;
+	if (!query_range(out, r, &f.from, &f.to, 366) || !query_int(out, r, "offset", 0, 1000000, 0, &off))
+		return;
+	f.offset = (int)off;
+	struct fd_error err = {0};
+	struct fd_db *db = reader_or_fail(s, out);
+	if (!db)
+		return;
+	cJSON *arr = cJSON_CreateArray();
+	enum fd_status st = fd_query_bookings(db, &f, booking_cb, arr, &err);
+	answer_list(out, st, &err, arr);
+}
+
+static void api_booking(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                        struct srv_resp *out)
+{
+	(void)c, (void)state;
+	struct find_ctx f = {.code = r->param};
+	if (strlen(f.code) != FD_CODE_LEN - 1) {
+		srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%.16s\".", f.code);
+		return;
+	}
+	struct fd_error err = {0};
+	struct fd_db *db = reader_or_fail(s, out);
+	if (!db)
+		return;
+	enum fd_status st = fd_query_find(db, f.code, 5, find_cb, &f, &err);
+	if (st) {
+		cJSON_Delete(f.found);
+		srv_resp_fd_error(out, &err);
+	} else if (!f.found)
+		srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%s\".", f.code);
+	else
+		srv_resp_json(out, 200, f.found);
+}
+
+static void api_availability(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                             struct srv_resp *out)
+{
+	(void)c, (void)state;
+	fd_date from, to;
+	if (!query_range(out, r, &from, &to, 92))
+		return;
+	struct fd_error err = {0};
+	struct fd_db *db = reader_or_fail(s, out);
+	if (!db)
+		return;
+	cJSON *arr = cJSON_CreateArray();
+	cJSON *types = cJSON_CreateArray();
+	enum fd_status st = fd_query_room_types(db, type_cb, types, &err);
+	const cJSON *t;
+	cJSON_ArrayForEach(t, types)
+	{
+		const char *code = cJSON_GetObjectItem(t, "code")->valuestring;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "type", code);
+		cJSON *nights = cJSON_AddArrayToObject(o, "nights");
+		for (fd_date d = from; d < to && !st; d++) {
+			int n = 0;
+			char ds[FD_DATE_STRLEN];
+			st = fd_query_available(db, code, d, &n, &err);
+			cJSON *nn = cJSON_CreateObject();
+			cJSON_AddStringToObject(nn, "date", fd_date_format(d, ds));
+			cJSON_AddNumberToObject(nn, "free", n);
+			cJSON_AddItemToArray(nights, nn);
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	cJSON_Delete(types);
+	answer_list(out, st, &err, arr);
+}
+
+static void api_metrics(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                        struct srv_resp *out)
+{
+	(void)r, (void)c, (void)state;
 	char *text = NULL;
 	srv_http_metrics(s, &text);
 	out->status = 200;
@@ -504,76 +428,63 @@ static void api_metrics(struct srv *s, struct srv_resp *out)
 	out->content_type = "text/plain; version=0.0.4";
 }
 
-void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out)
+/* --- the endpoints of other files, in the table's shape --- */
+
+static void api_enroll(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                       struct srv_resp *out)
 {
-	const char *m = r->method, *p = r->path;
-	bool get = strcmp(m, "GET") == 0, post = strcmp(m, "POST") == 0;
-	if (get && strcmp(p, "/v1/health") == 0) {
-		api_health(s, out);
-		return;
-	}
-	if (post && strcmp(p, "/v1/devices") == 0) {
-		srv_api_enroll(s, r, out);
-		return;
-	}
-	if (post && strcmp(p, "/v1/sessions") == 0) {
-		srv_api_sign_in(s, r, out);
-		return;
-	}
-	if (strcmp(m, "DELETE") == 0 && strcmp(p, "/v1/sessions/current") == 0) {
-		srv_api_sign_out(s, r, out);
-		return;
-	}
-	static const char *const known[] = {"/v1/ops",      "/v1/changes",      "/v1/snapshot",
-	                                    "/v1/metrics",  "/v1/rooms",        "/v1/room-types",
-	                                    "/v1/bookings", "/v1/availability", NULL};
-	bool is_known = strncmp(p, "/v1/bookings/", 13) == 0 && strchr(p + 13, '/') == NULL && p[13];
-	/* /v1/conflicts/{id}/resolve */
-	char conflict[FD_ID_LEN] = "";
-	const char *rs = strncmp(p, "/v1/conflicts/", 14) == 0 ? strchr(p + 14, '/') : NULL;
-	bool resolve = rs && strcmp(rs, "/resolve") == 0 && rs - (p + 14) > 0 && rs - (p + 14) < FD_ID_LEN;
-	if (resolve)
-		snprintf(conflict, sizeof conflict, "%.*s", (int)(rs - (p + 14)), p + 14);
-	for (int i = 0; known[i] && !is_known; i++)
-		is_known = strcmp(known[i], p) == 0;
-	if (!is_known && !resolve) {
-		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s.", p);
-		return;
-	}
-	bool want_post = strcmp(p, "/v1/ops") == 0 || resolve;
-	if ((want_post && !post) || (!want_post && !get)) {
-		srv_resp_error(out, 405, "method_not_allowed", NULL, "%s does not accept %s.", p, m);
-		return;
-	}
-	struct srv_caller c;
-	struct fd_error err = {0};
-	if (srv_auth_session(s, r, &c, &err)) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	if (resolve) {
-		if (allowed(out, &c, "conflict.resolve"))
-			srv_api_resolve(s, &c, conflict, out);
-		return;
-	}
-	if (want_post) {
-		srv_api_push(s, &c, r, out);
-		return;
-	}
-	if (strcmp(p, "/v1/changes") == 0) {
-		if (allowed(out, &c, "read.changes"))
-			api_changes(s, r, state, out);
-		return;
-	}
-	if (strcmp(p, "/v1/snapshot") == 0) {
-		if (allowed(out, &c, "read.changes"))
-			api_snapshot(s, out);
-		return;
-	}
-	if (strcmp(p, "/v1/metrics") == 0) {
-		if (allowed(out, &c, "read.metrics"))
-			api_metrics(s, out);
-		return;
-	}
-	api_read(s, r, &c, out);
+	(void)c, (void)state;
+	srv_api_enroll(s, r, out);
 }
+
+static void api_sign_in(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                        struct srv_resp *out)
+{
+	(void)c, (void)state;
+	srv_api_sign_in(s, r, out);
+}
+
+static void api_sign_out(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                         struct srv_resp *out)
+{
+	(void)c, (void)state;
+	srv_api_sign_out(s, r, out);
+}
+
+static void api_push(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                     struct srv_resp *out)
+{
+	(void)state;
+	srv_api_push(s, c, r, out);
+}
+
+static void api_resolve(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                        struct srv_resp *out)
+{
+	(void)state;
+	if (strlen(r->param) >= FD_ID_LEN) {
+		srv_resp_error(out, 404, "not_found", "id", "No conflict notice \"%.40s\".", r->param);
+		return;
+	}
+	srv_api_resolve(s, c, r->param, out);
+}
+
+/* --- the routes: the one list of them --- */
+
+const struct srv_route srv_routes[] = {
+    {"GET", "/v1/health", SRV_AUTH_NONE, false, NULL, api_health},
+    {"GET", "/v1/metrics", SRV_AUTH_SESSION, false, "read.metrics", api_metrics},
+    {"POST", "/v1/devices", SRV_AUTH_NONE, false, NULL, api_enroll},
+    {"POST", "/v1/sessions", SRV_AUTH_DEVICE, true, NULL, api_sign_in},
+    {"DELETE", "/v1/sessions/current", SRV_AUTH_SESSION, true, NULL, api_sign_out},
+    {"POST", "/v1/ops", SRV_AUTH_SESSION, false, NULL, api_push},
+    {"GET", "/v1/changes", SRV_AUTH_SESSION, false, "read.changes", api_changes},
+    {"GET", "/v1/snapshot", SRV_AUTH_SESSION, false, "read.changes", api_snapshot},
+    {"POST", "/v1/conflicts/{id}/resolve", SRV_AUTH_SESSION, false, "conflict.resolve", api_resolve},
+    {"GET", "/v1/rooms", SRV_AUTH_SESSION, false, "read.hotel", api_rooms},
+    {"GET", "/v1/room-types", SRV_AUTH_SESSION, false, "read.availability", api_room_types},
+    {"GET", "/v1/bookings", SRV_AUTH_SESSION, false, "read.hotel", api_bookings},
+    {"GET", "/v1/bookings/{code}", SRV_AUTH_SESSION, false, "read.hotel", api_booking},
+    {"GET", "/v1/availability", SRV_AUTH_SESSION, false, "read.availability", api_availability},
+    {NULL, NULL, SRV_AUTH_NONE, false, NULL, NULL},
+};

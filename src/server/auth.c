@@ -20,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "server/api_util.h"
+#include "server/reply.h"
 #include "server/server.h"
 #include "store/ids.h"
 

@@ -46,7 +46,7 @@ static const struct {
     /* Invoices as issued; the counter rows stay on the server. */
     {"invoice", "SELECT * FROM invoices WHERE id = ?1", "SELECT * FROM invoices ORDER BY rowid", "rowid",
      false},
-    /* Company and travel agent accounts (the money rules, migration 11). */
+    /* Company and travel agent accounts (the money rules, migration 12). */
     {"company", "SELECT * FROM companies WHERE id = ?1", "SELECT * FROM companies ORDER BY name", NULL,
      false},
     /* A room's calendar blocks change as a set (an iCal import). */

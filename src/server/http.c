@@ -16,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "server/reply.h"
+#include "server/route.h"
 #include "server/server.h"
 
 struct srv_waiter {
@@ -65,24 +67,6 @@ static int64_t now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* --- readers: one connection per pool thread --- */
-
-void srv_reader_close(void *p)
-{
-	fd_db_close(p);
-}
-
-struct fd_db *srv_reader(struct srv *s, struct fd_error *err)
-{
-	struct fd_db *db = pthread_getspecific(s->reader_key);
-	if (db)
-		return db;
-	db = srv_db_open(s->cfg.data_dir, false, NULL, err);
-	if (db)
-		pthread_setspecific(s->reader_key, db);
-	return db;
 }
 
 /* --- long-polls --- */
@@ -161,23 +145,6 @@ static void *timer_main(void *arg)
 }
 
 /* --- metrics --- */
-
-static const char *route_of(const char *url)
-{
-	static const char *const routes[] = {
-	    "/v1/health", "/v1/devices",    "/v1/sessions", "/v1/sessions/current",
-	    "/v1/ops",    "/v1/changes",    "/v1/snapshot", "/v1/metrics",
-	    "/v1/rooms",  "/v1/room-types", "/v1/bookings", "/v1/availability",
-	    NULL};
-	for (int i = 0; routes[i]; i++)
-		if (strcmp(routes[i], url) == 0)
-			return routes[i];
-	if (strncmp(url, "/v1/bookings/", 13) == 0)
-		return "/v1/bookings/{code}";
-	if (strncmp(url, "/v1/conflicts/", 14) == 0)
-		return "/v1/conflicts/{id}/resolve";
-	return "other";
-}
 
 static void metrics_note(struct srv_http *h, const char *route, int status, double ms)
 {
@@ -270,6 +237,8 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state 
 	MHD_add_response_header(resp, "Content-Type",
 	                        out->content_type ? out->content_type : "application/json");
 	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	if (out->status == 405 && out->allow[0])
+		MHD_add_response_header(resp, "Allow", out->allow);
 	if (out->retry_after > 0) {
 		char ra[16];
 		snprintf(ra, sizeof ra, "%d", out->retry_after);
@@ -377,7 +346,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		int status = cs->answered ? cs->status : 0;
 		fprintf(stderr, "frontdeskd: %s %s %s %d %.0fms%s\n", cs->ip, cs->method, cs->path, status,
 		        ms, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
-		metrics_note(s->http, route_of(cs->path), status, ms);
+		metrics_note(s->http, srv_route_label(cs->path), status, ms);
 	}
 	*con_cls = NULL;
 	srv_api_state_free(cs->api_state);

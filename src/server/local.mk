@@ -3,10 +3,11 @@
 # the wire format, data/openapi.yaml for the full description).
 sbin_PROGRAMS += frontdeskd
 frontdeskd_SOURCES = \
-	src/server/server.h src/server/api_util.h \
+	src/server/server.h src/server/reply.h src/server/route.h \
 	src/server/main.c src/server/admin.c src/server/sdb.c \
 	src/server/auth.c src/server/push.c src/server/feed.c \
 	src/server/api.c src/server/http.c
+frontdeskd_SOURCES += src/server/reply.c src/server/route.c
 frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS)
 frontdeskd_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 dist_pkgdata_DATA += data/openapi.yaml
@@ -14,6 +15,7 @@ dist_pkgdata_DATA += data/openapi.yaml
 SERVER_TESTS = tests/server/test_server.sh tests/server/test_server_sync.sh tests/server/test_openapi.sh
 TESTS += $(SERVER_TESTS)
 EXTRA_DIST += $(SERVER_TESTS) tests/server/lib.sh
+SERVER_TESTS += tests/server/test_routes.sh
 # the OpenAPI validator installed by tests/server/test_openapi.sh
 clean-local: clean-server-tools
 clean-server-tools:

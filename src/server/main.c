@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "server/route.h"
 #include "server/server.h"
 #include "store/ids.h"
 
@@ -161,6 +162,12 @@ static int serve(struct srv_config *cfg)
 		fprintf(stderr, "frontdeskd: %s (run 'frontdeskd init' first?)\n", err.message);
 		return 1;
 	}
+	/* Held until the process ends: `restore` refuses while we serve. */
+	if (srv_lock_data(cfg->data_dir, &err) < 0) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		fd_db_close(s.wdb);
+		return 1;
+	}
 	if (srv_epoch(s.wdb, s.epoch, &err)) {
 		fprintf(stderr, "frontdeskd: cannot read the epoch: %s\n", err.message);
 		fd_db_close(s.wdb);
@@ -233,8 +240,10 @@ static void usage(FILE *out)
 	        "  devices\n"
 	        "  device revoke ID\n"
 	        "  backup FILE\n"
+	        "  restore FILE           replace the database with a backup (server stopped)\n"
 	        "  check\n"
-	        "  audit --as MANAGER [--date YYYY-MM-DD]\n");
+	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
+	        "  routes\n");
 }
 
 int main(int argc, char **argv)
@@ -253,6 +262,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("frontdeskd %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "routes") == 0) {
+		srv_routes_print(stdout);
 		return 0;
 	}
 	if (strcmp(argv[1], "serve") == 0) {

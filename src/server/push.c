@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "server/api_util.h"
+#include "server/reply.h"
 #include "server/server.h"
 #include "store/ids.h"
 #include "store/oplog.h"
@@ -24,8 +24,9 @@
 struct push {
 	struct fd_op *ops;
 	int n;
-	char **recorded; /* per op: the recorded answer (duplicate) or NULL */
-	bool *repeat;    /* per op: the same op_id earlier in this batch */
+	char **recorded;      /* per op: the recorded answer (duplicate) or NULL */
+	bool *repeat;         /* per op: the same op_id earlier in this batch */
+	struct fd_error *bad; /* per op: why it cannot be read (code "" when it can) */
 	cJSON *results;
 };
 
@@ -39,6 +40,7 @@ static void push_free(struct push *p)
 	free(p->ops);
 	free(p->recorded);
 	free(p->repeat);
+	free(p->bad);
 	cJSON_Delete(p->results);
 }
 
@@ -56,6 +58,43 @@ static bool signed_in_here(struct srv *s, const char *device, const char *user)
 	bool found = sqlite3_step(q) == SQLITE_ROW;
 	sqlite3_reset(q);
 	return found;
+}
+
+/* An operation whose envelope is sound (op_id, device_seq, known fields)
+ * but whose content this server does not accept (an unknown type, say from
+ * a newer terminal, or a payload that does not check) is refused like any
+ * other business refusal: recorded and answered in a 200, so the queue
+ * behind it keeps moving. A broken envelope stays a client error (400). */
+static bool unreadable_op(const cJSON *item, struct fd_op *op, const struct fd_error *why,
+                          struct fd_error *bad)
+{
+	static const char *const envelope[] = {"op",    "op_id",      "type",       "device",
+	                                       "actor", "device_seq", "created_at", "payload"};
+	bool content = strcmp(why->code, "unknown_op") == 0;
+	if (!content && why->field[0] && !cJSON_GetObjectItemCaseSensitive(item, why->field)) {
+		content = true;
+		for (size_t i = 0; i < sizeof envelope / sizeof *envelope; i++)
+			if (strcmp(why->field, envelope[i]) == 0)
+				content = false;
+	}
+	if (!content)
+		return false;
+	const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "op_id");
+	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(item, "device_seq");
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "type");
+	if (!cJSON_IsString(id) || strlen(id->valuestring) != FD_ID_LEN - 1 || !cJSON_IsNumber(seq) ||
+	    seq->valuedouble < 1 || seq->valuedouble > 9e15 ||
+	    seq->valuedouble != (double)(int64_t)seq->valuedouble)
+		return false;
+	fd_op_clear(op);
+	fd_op_init(op);
+	snprintf(op->op_id, sizeof op->op_id, "%s", id->valuestring);
+	op->device_seq = (int64_t)seq->valuedouble;
+	snprintf(op->type, sizeof op->type, "%s", cJSON_IsString(type) ? type->valuestring : "?");
+	*bad = *why;
+	if (!bad->code[0])
+		snprintf(bad->code, sizeof bad->code, "invalid");
+	return true;
 }
 
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
@@ -79,7 +118,8 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	p->ops = calloc((size_t)n, sizeof *p->ops);
 	p->recorded = calloc((size_t)n, sizeof *p->recorded);
 	p->repeat = calloc((size_t)n, sizeof *p->repeat);
-	if (!p->ops || !p->recorded || !p->repeat) {
+	p->bad = calloc((size_t)n, sizeof *p->bad);
+	if (!p->ops || !p->recorded || !p->repeat || !p->bad) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
 		return false;
@@ -90,7 +130,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		struct fd_op *op = &p->ops[p->n];
 		fd_op_init(op);
 		p->n++;
-		if (fd_op_from_json(item, op, &err)) {
+		if (fd_op_from_json(item, op, &err) && !unreadable_op(item, op, &err, &p->bad[p->n - 1])) {
 			char field[96];
 			snprintf(field, sizeof field, "ops[%d].%s", p->n - 1, err.field);
 			srv_resp_error(out, 400, err.code, field, "Operation %d: %s", p->n - 1, err.message);
@@ -218,6 +258,9 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 	return a;
 }
 
+static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const struct fd_error *why_in,
+                                  const struct fd_op_result *res, cJSON **answer, struct fd_error *err);
+
 /* Apply one operation inside the batch transaction. FD_OK also for a
  * recorded rejection; another status means the batch must roll back. */
 static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **answer, struct fd_error *err)
@@ -253,8 +296,19 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	}
 	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
+	return push_refuse(s, op, &why, &res, answer, err);
+}
+
+/* Record a refusal (result and conflict notice) inside the batch
+ * transaction and answer it; the device's sequence moves past it. */
+static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const struct fd_error *why_in,
+                                  const struct fd_op_result *res, cJSON **answer, struct fd_error *err)
+{
+	struct fd_db *db = s->wdb;
+	const struct fd_error why = *why_in;
+	enum fd_status st;
 	char conflict[FD_ID_LEN];
-	if ((st = record_conflict(s, op, &why, &res, conflict, err)))
+	if ((st = record_conflict(s, op, &why, res, conflict, err)))
 		return st;
 	*answer = answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
@@ -263,12 +317,12 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, cJSON **an
 	if (why.field[0])
 		cJSON_AddStringToObject(e, "field", why.field);
 	cJSON_AddStringToObject(*answer, "conflict", conflict);
-	if (res.clash_code[0])
-		cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
-	if (res.n_free > 0) {
+	if (res->clash_code[0])
+		cJSON_AddStringToObject(*answer, "clash_booking", res->clash_code);
+	if (res->n_free > 0) {
 		cJSON *fr = cJSON_AddArrayToObject(*answer, "free_rooms");
-		for (int i = 0; i < res.n_free; i++)
-			cJSON_AddItemToArray(fr, cJSON_CreateString(res.free_rooms[i]));
+		for (int i = 0; i < res->n_free; i++)
+			cJSON_AddItemToArray(fr, cJSON_CreateString(res->free_rooms[i]));
 	}
 	return record_result(db, op, "rejected", *answer, err);
 }
@@ -359,7 +413,11 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
 			sqlite3_reset(q);
 		}
-		if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
+		if (!answer && p->bad[i].code[0]) {
+			struct fd_op_result none = {0};
+			if (!(st = push_refuse(s, &p->ops[i], &p->bad[i], &none, &answer, err)))
+				last = p->ops[i].device_seq;
+		} else if (!answer && !(st = push_one(s, &p->ops[i], &answer, err)))
 			last = p->ops[i].device_seq;
 		if (answer)
 			cJSON_AddItemToArray(p->results, answer);

@@ -5,11 +5,16 @@
  * every entity write. */
 #include "config.h"
 
+#include <pthread.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/file.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "server/server.h"
 
@@ -130,4 +135,46 @@ int64_t srv_last_seq(struct fd_db *db)
 	int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return v;
+}
+
+/* --- readers: one connection per pool thread --- */
+
+void srv_reader_close(void *p)
+{
+	fd_db_close(p);
+}
+
+struct fd_db *srv_reader(struct srv *s, struct fd_error *err)
+{
+	struct fd_db *db = pthread_getspecific(s->reader_key);
+	if (db)
+		return db;
+	db = srv_db_open(s->cfg.data_dir, false, NULL, err);
+	if (db)
+		pthread_setspecific(s->reader_key, db);
+	return db;
+}
+
+int srv_lock_data(const char *data_dir, struct fd_error *err)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/frontdeskd.lock", data_dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		fd_fail(err, FD_E_IO, "io", NULL, "Cannot open %s: %s.", path, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int e = errno;
+		close(fd);
+		if (e == EWOULDBLOCK)
+			fd_fail(err, FD_E_CONFLICT, "serving", NULL,
+			        "A frontdeskd process is serving %s; stop it first (e.g. systemctl stop "
+			        "frontdeskd).",
+			        data_dir);
+		else
+			fd_fail(err, FD_E_IO, "io", NULL, "Cannot lock %s: %s.", path, strerror(e));
+		return -1;
+	}
+	return fd;
 }

@@ -61,9 +61,19 @@ struct srv_hook {
 struct fd_db *srv_db_open(const char *data_dir, bool create, struct srv_hook *hook, struct fd_error *err);
 void srv_db_path(const char *data_dir, char *out, size_t size);
 enum fd_status srv_epoch(struct fd_db *db, char out[SRV_EPOCH_LEN], struct fd_error *err);
+/* The data directory's serve lock (DATA/frontdeskd.lock, flock): `serve`
+ * holds it for its lifetime, `restore` needs it. Returns the open lock fd
+ * (the lock goes with it), or -1 with err filled when another process holds
+ * it or it cannot be taken. */
+int srv_lock_data(const char *data_dir, struct fd_error *err);
 enum fd_status srv_epoch_renew(struct fd_db *db, struct fd_error *err);
 /* Highest change sequence ever allocated (0 when none). */
 int64_t srv_last_seq(struct fd_db *db);
+/* The calling thread's reader connection of the running server, opened on
+ * first use (NULL with err on failure). */
+struct srv;
+struct fd_db *srv_reader(struct srv *s, struct fd_error *err);
+void srv_reader_close(void *db); /* the thread-key destructor */
 /* Record a change of a server-only entity ("conflict"). */
 enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
                                  struct fd_error *err);
@@ -126,9 +136,6 @@ struct srv {
 	volatile int stopping;
 };
 
-/* The calling thread's reader connection (NULL with err on failure). */
-struct fd_db *srv_reader(struct srv *s, struct fd_error *err);
-void srv_reader_close(void *db); /* the thread-key destructor */
 /* After a commit that wrote changes up to seq: wake long-polls. */
 void srv_changed(struct srv *s, int64_t seq);
 
@@ -148,7 +155,8 @@ struct srv_req {
 	size_t body_len;
 	const char *client_ip;
 	const char *authorization;
-	void *conn; /* struct MHD_Connection */
+	void *conn;        /* struct MHD_Connection */
+	const char *param; /* the {parameter} of the route's path, set by the router */
 };
 
 /* A handler's answer. body is owned (malloc'd); retry_after > 0 adds a header. */
@@ -157,18 +165,15 @@ struct srv_resp {
 	char *body;
 	const char *content_type;
 	int retry_after;
-	bool suspend; /* long-poll: park the connection (api.c decides) */
+	bool suspend;   /* long-poll: park the connection (api.c decides) */
+	char allow[48]; /* 405: the methods the path supports (Allow:) */
 };
 
 const char *srv_query(const struct srv_req *r, const char *key);
 
-/* api.c: route a request. */
+/* route.c: route a request by the table of api.c (answers: reply.h). */
 void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out);
 void srv_api_state_free(void *state);
-void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt,
-                    ...) __attribute__((format(printf, 5, 6)));
-void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err);
-void srv_resp_json(struct srv_resp *out, int status, cJSON *doc); /* frees doc */
 
 /* auth.c: identify the caller from Authorization: Bearer. */
 enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,

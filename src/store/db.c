@@ -328,3 +328,19 @@ void fd_db_close(struct fd_db *db)
 	free(db->path);
 	free(db);
 }
+
+enum fd_status fd_db_savepoint(struct fd_db *db, struct fd_error *err)
+{
+	return fd_db_exec(db, "SAVEPOINT fd_step", err);
+}
+
+enum fd_status fd_db_savepoint_release(struct fd_db *db, struct fd_error *err)
+{
+	return fd_db_exec(db, "RELEASE fd_step", err);
+}
+
+void fd_db_savepoint_rollback(struct fd_db *db)
+{
+	fd_db_exec(db, "ROLLBACK TO fd_step", NULL);
+	fd_db_exec(db, "RELEASE fd_step", NULL);
+}

@@ -44,6 +44,11 @@ enum fd_status fd_db_commit(struct fd_db *db, struct fd_error *err);
 void fd_db_rollback(struct fd_db *db);
 /* synchronous=FULL for the writes that must survive a power cut. */
 void fd_db_set_durable(struct fd_db *db, bool full);
+/* A savepoint inside the current transaction: release keeps its writes,
+ * rollback takes them back (and releases it). Not nested. */
+enum fd_status fd_db_savepoint(struct fd_db *db, struct fd_error *err);
+enum fd_status fd_db_savepoint_release(struct fd_db *db, struct fd_error *err);
+void fd_db_savepoint_rollback(struct fd_db *db);
 
 /* A cached prepared statement for a string literal (key is the pointer),
  * reset and with bindings cleared. NULL on a prepare error (err filled). */

@@ -17,5 +17,10 @@ libfdstore_a_SOURCES = \
 	src/store/report.c src/store/report.h \
 	src/store/import.c src/store/import.h \
 	src/store/row.c src/store/row.h
+libfdstore_a_SOURCES += src/store/lookup.c src/store/lookup.h
+libfdstore_a_SOURCES += src/store/cache.c src/store/cache.h
+libfdstore_a_SOURCES += src/store/outbox.c src/store/outbox.h
+libfdstore_a_SOURCES += src/store/dump.c src/store/dump.h
+libfdstore_a_SOURCES += src/store/outbox_keep.c src/store/outbox_keep.h
 libfdstore_a_SOURCES += src/store/schema_money.c
 libfdstore_a_SOURCES += src/store/repo_company.c

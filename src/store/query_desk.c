@@ -25,21 +25,41 @@
 
 #define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
 
+/* The housekeeping orders: departures first, then by cleaning status; the
+ * supervisor's late arrivals first. */
+#define HK_ORDER                                                                                             \
+	" ORDER BY NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"                             \
+	"  AND b.status = 'checked_in' AND +b.departure <= ?1),"                                             \
+	" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"             \
+	" r.section, r.floor, length(r.number), r.number"
+#define DISCREPANCY_WHERE " WHERE r.hk_occupied <> " OCCUPIED
+#define SUPERVISOR_WHERE " WHERE r.clean <> 'inspected'"
+#define SUPERVISOR_ORDER                                                                                     \
+	" ORDER BY NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"                 \
+	"  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"                         \
+	" r.clean <> 'clean', r.section, r.floor, length(r.number), r.number"
+
 static const char *const room_page_sql[] = {
     [FD_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
     [FD_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r ORDER BY"
-                    " NOT EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number"
-                    "  AND b.status = 'checked_in' AND +b.departure <= ?1),"
-                    " CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"
-                    " r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_DISCREPANCY] = "SELECT " ROOM_COLS " FROM rooms r WHERE r.hk_occupied <> " OCCUPIED BOARD_ORDER
-                             " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r" HK_ORDER " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_DISCREPANCY] =
+        "SELECT " ROOM_COLS " FROM rooms r" DISCREPANCY_WHERE BOARD_ORDER " LIMIT ?3 OFFSET ?2",
     [FD_ROOMS_SUPERVISOR] =
-        "SELECT " ROOM_COLS " FROM rooms r WHERE r.clean <> 'inspected' ORDER BY"
-        " NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"
-        "  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"
-        " r.clean <> 'clean', r.section, r.floor, length(r.number), r.number LIMIT ?3 OFFSET ?2",
+        "SELECT " ROOM_COLS " FROM rooms r" SUPERVISOR_WHERE SUPERVISOR_ORDER " LIMIT ?3 OFFSET ?2",
+};
+
+/* A room's row in each order: the same FROM, WHERE and ORDER BY as the
+ * pages above, numbered by a window function (?1 today, ?2 the room). */
+#define POSITION_SQL(WHERE, ORDER)                                                                           \
+	"SELECT pos FROM (SELECT r.number AS number, row_number() OVER (" ORDER ") - 1 AS pos"               \
+	" FROM rooms r" WHERE ") WHERE number = ?2"
+static const char *const room_position_sql[] = {
+    [FD_ROOMS_BOARD] = POSITION_SQL("", BOARD_ORDER),
+    [FD_ROOMS_BY_TYPE] = POSITION_SQL("", TYPE_ORDER),
+    [FD_ROOMS_HK] = POSITION_SQL("", HK_ORDER),
+    [FD_ROOMS_DISCREPANCY] = POSITION_SQL(DISCREPANCY_WHERE, BOARD_ORDER),
+    [FD_ROOMS_SUPERVISOR] = POSITION_SQL(SUPERVISOR_WHERE, SUPERVISOR_ORDER),
 };
 
 static const char *const room_count_sql[] = {
@@ -127,6 +147,24 @@ enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, c
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
 }
 
+enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order, fd_date today,
+                                      const char *number, int *index, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, room_position_sql[order], err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, today);
+	sqlite3_bind_text(s, 2, number, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*index = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return fd_fail(err, FD_E_NOT_FOUND, "room_not_found", "room", "room %s is not in this list",
+		               number);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
+}
+
 enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
                                    int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
@@ -180,11 +218,11 @@ enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kin
 enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int limit, fd_history_cb cb,
                                 void *ctx, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(
-	    db,
-	    "SELECT applied_at, type, actor FROM audit_log WHERE entity = 'booking' AND entity_id = ?1"
-	    " ORDER BY seq DESC LIMIT ?2",
-	    err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT applied_at, type, actor, device FROM audit_log WHERE entity = "
+	                             "'booking' AND entity_id = ?1"
+	                             " ORDER BY seq DESC LIMIT ?2",
+	                             err);
 	if (!s)
 		return err->status;
 	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
@@ -195,6 +233,7 @@ enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int lim
 		h.at = sqlite3_column_int64(s, 0);
 		fd_col_text(s, 1, h.type, sizeof h.type);
 		fd_col_text(s, 2, h.actor, sizeof h.actor);
+		fd_col_text(s, 3, h.device, sizeof h.device);
 		if (!cb(ctx, &h)) {
 			rc = SQLITE_DONE;
 			break;
@@ -270,45 +309,6 @@ enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, st
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the outbox");
-}
-
-static int char_count(const char *s)
-{
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-enum fd_status fd_query_find_desk(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-                                  struct fd_error *err)
-{
-	char key[256];
-	fd_fold(text, key, sizeof key);
-	if (char_count(key) >= 3)
-		return fd_query_find(db, text, limit, cb, ctx, err);
-	sqlite3_stmt *s =
-	    fd_db_stmt(db,
-	               "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-	               " WHERE b.room = ?2 OR substr(g.search_key, 1, length(?1)) = ?1"
-	               " ORDER BY b.arrival DESC LIMIT ?3",
-	               err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 3, limit > 0 ? limit : 50);
-	int rc;
-	struct fd_booking_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_booking_row(s, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "finding bookings");
 }
 
 enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err)

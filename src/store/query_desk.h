@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "core/op.h"
 #include "store/query.h"
 
 /* Which rooms, in which order. */
@@ -30,6 +31,10 @@ enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, f
  * FD_E_NOT_FOUND when there is none. */
 enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, const char *number, int *index,
                                    struct fd_error *err);
+/* Position of a room in any room order for the business date today;
+ * FD_E_NOT_FOUND when the order's list does not hold it. */
+enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order, fd_date today,
+                                      const char *number, int *index, struct fd_error *err);
 /* Bookings holding a room of the board page [offset, offset+limit) (in
  * order FD_ROOMS_BOARD or FD_ROOMS_BY_TYPE) on a night of [from, to). */
 enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
@@ -42,6 +47,7 @@ struct fd_history_row {
 	int64_t at; /* unix seconds */
 	char type[40];
 	char actor[FD_USER_LEN];
+	char device[FD_DEVICE_LEN];
 };
 typedef bool (*fd_history_cb)(void *ctx, const struct fd_history_row *row);
 /* The newest `limit` audit entries of a booking, newest first. */
@@ -57,13 +63,6 @@ typedef bool (*fd_staff_cb)(void *ctx, const struct fd_staff_row *row);
 enum fd_status fd_query_staff_page(struct fd_db *db, fd_date day, int offset, int limit, fd_staff_cb cb,
                                    void *ctx, struct fd_error *err);
 enum fd_status fd_query_staff_count(struct fd_db *db, int *n, struct fd_error *err);
-
-/* fd_query_find for any text: fd_query_find's trigram index needs three
- * characters but decides by bytes, so one or two CJK characters (three
- * bytes each) find nothing there; short text is matched here by name start
- * (folded), code or room instead. */
-enum fd_status fd_query_find_desk(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
-                                  struct fd_error *err);
 
 /* A number that changes whenever another connection (the command line,
  * the sync thread) commits to the database: PRAGMA data_version. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* The company account members of struct fd_repo over SQLite (core
- * migration 11, src/store/schema_money.c). */
+ * migration 12, src/store/schema_money.c). */
 #include "config.h"
 
 #include <stdio.h>

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -402,6 +403,23 @@ static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_d
 	return st;
 }
 
+static enum fd_status room_in_house(void *ctx, const char *room, const char *except_id,
+                                    char code[FD_CODE_LEN], struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT code FROM bookings WHERE room = ?1 AND status = 'checked_in' AND id <> ?2"
+	     " ORDER BY departure LIMIT 1",
+	     err);
+	fd_bind_text(s, 1, room);
+	fd_bind_text(s, 2, except_id ? except_id : "");
+	enum fd_status st = fd_step_one(db, s, err, "checking a room");
+	if (st == FD_OK)
+		fd_col_text(s, 0, code, FD_CODE_LEN);
+	sqlite3_reset(s);
+	return st;
+}
+
 static enum fd_status count_query(struct fd_db *db, sqlite3_stmt *s, int *out, struct fd_error *err)
 {
 	enum fd_status st = fd_step_one(db, s, err, "counting availability");
@@ -531,7 +549,10 @@ static enum fd_status put_staff(void *ctx, const struct fd_staff *m, struct fd_e
 static enum fd_status get_task(void *ctx, const char *id, struct fd_hk_task *t, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT id, room, date, kind, attendant, status, version FROM hk_tasks WHERE id = ?1", err);
+	STMT(db,
+	     "SELECT id, room, date, kind, attendant, status, version, done_by, done_at FROM hk_tasks"
+	     " WHERE id = ?1",
+	     err);
 	fd_bind_text(s, 1, id);
 	enum fd_status st = fd_step_one(db, s, err, "reading a task");
 	if (st == FD_OK) {
@@ -545,6 +566,8 @@ static enum fd_status get_task(void *ctx, const char *id, struct fd_hk_task *t, 
 		fd_task_kind_parse(kind, &t->kind);
 		fd_task_status_parse(status, &t->status);
 		t->version = sqlite3_column_int64(s, 6);
+		fd_col_text(s, 7, t->done_by, sizeof t->done_by);
+		t->done_at = sqlite3_column_int64(s, 8);
 	}
 	sqlite3_reset(s);
 	return st;
@@ -554,10 +577,12 @@ static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_
 {
 	struct fd_db *db = ctx;
 	STMT(db,
-	     "INSERT INTO hk_tasks (id, room, date, kind, attendant, status, version, updated_at)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET"
+	     "INSERT INTO hk_tasks (id, room, date, kind, attendant, status, version, updated_at,"
+	     " done_by, done_at)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(id) DO UPDATE SET"
 	     " attendant = excluded.attendant, status = excluded.status,"
-	     " version = excluded.version, updated_at = excluded.updated_at",
+	     " version = excluded.version, updated_at = excluded.updated_at,"
+	     " done_by = excluded.done_by, done_at = excluded.done_at",
 	     err);
 	fd_bind_text(s, 1, t->id);
 	fd_bind_text(s, 2, t->room);
@@ -567,8 +592,45 @@ static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_
 	fd_bind_text(s, 6, fd_task_status_name(t->status));
 	sqlite3_bind_int64(s, 7, t->version);
 	sqlite3_bind_int64(s, 8, (int64_t)time(NULL));
+	fd_bind_text(s, 9, t->done_by);
+	sqlite3_bind_int64(s, 10, t->done_at);
 	enum fd_status st = fd_step_done(db, s, err, "saving a task");
 	return st ? st : fd_db_changed(db, "task", t->id, err);
+}
+
+static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date, struct fd_hk_task **out,
+                                      int *n, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	*out = NULL;
+	*n = 0;
+	STMT(db,
+	     "SELECT id FROM hk_tasks WHERE room = ?1 AND date = ?2 AND status = 'open'"
+	     " ORDER BY kind, id LIMIT 16",
+	     err);
+	fd_bind_text(s, 1, room);
+	sqlite3_bind_int(s, 2, date);
+	/* Ids first: reading each task uses another statement. */
+	char ids[16][FD_ID_LEN];
+	int k = 0, rc;
+	while (k < 16 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		fd_col_text(s, 0, ids[k++], FD_ID_LEN);
+	sqlite3_reset(s);
+	if (k == 0)
+		return FD_OK;
+	*out = calloc((size_t)k, sizeof **out);
+	if (!*out)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+	for (int i = 0; i < k; i++) {
+		enum fd_status st = get_task(db, ids[i], &(*out)[i], err);
+		if (st) {
+			free(*out);
+			*out = NULL;
+			return st;
+		}
+	}
+	*n = k;
+	return FD_OK;
 }
 
 /* --- conflict notices --- */
@@ -643,6 +705,8 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .get_booking = get_booking,
 	    .put_booking = put_booking,
 	    .room_clash = room_clash,
+	    .room_in_house = room_in_house,
+	    .room_open_tasks = room_open_tasks,
 	    .type_sold = type_sold,
 	    .type_inventory = type_inventory,
 	    .free_rooms = free_rooms,

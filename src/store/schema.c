@@ -155,9 +155,9 @@ extern const char fd_schema_v3_folio[];    /* schema_folio.c */
 extern const char fd_schema_v4_sync[];     /* schema_sync.c */
 extern const char fd_schema_v6_sync[];     /* schema_sync.c */
 extern const char fd_schema_v9_invoices[]; /* repo_invoice.c */
-extern const char fd_schema_v10_money[];   /* schema_money.c */
 extern const char fd_schema_v11_money[];   /* schema_money.c */
-enum fd_status fd_schema_v11_accounts(struct fd_db *db, struct fd_error *err);
+extern const char fd_schema_v12_money[];   /* schema_money.c */
+enum fd_status fd_schema_v12_accounts(struct fd_db *db, struct fd_error *err);
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -190,6 +190,11 @@ static const char schema_v8[] =
     " UPDATE outbox SET payload = '{}', changeset = NULL WHERE device_seq = new.device_seq;"
     " END;";
 
+/* v10: a housekeeping task records who finished it and when (issue 12);
+ * tasks done before this step keep an empty name and time 0. */
+static const char schema_v10_tasks[] = "ALTER TABLE hk_tasks ADD COLUMN done_by TEXT NOT NULL DEFAULT '';"
+                                       "ALTER TABLE hk_tasks ADD COLUMN done_at INTEGER NOT NULL DEFAULT 0;";
+
 /* One step a line, so that steps added on different branches merge cleanly. */
 /* clang-format off */
 static const struct fd_migration core_migrations[] = {
@@ -202,8 +207,9 @@ static const struct fd_migration core_migrations[] = {
     {7, schema_v7, NULL},
     {8, schema_v8, NULL},
     {9, fd_schema_v9_invoices, NULL},
-    {10, fd_schema_v10_money, NULL},
-    {11, fd_schema_v11_money, fd_schema_v11_accounts},
+    {10, schema_v10_tasks, NULL},
+    {11, fd_schema_v11_money, NULL},
+    {12, fd_schema_v12_money, fd_schema_v12_accounts},
 };
 /* clang-format on */
 

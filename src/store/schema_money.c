@@ -5,23 +5,23 @@
 #include "core/op_folio.h"
 #include "store/db_internal.h"
 
-extern const char fd_schema_v10_money[];
 extern const char fd_schema_v11_money[];
-enum fd_status fd_schema_v11_accounts(struct fd_db *db, struct fd_error *err);
+extern const char fd_schema_v12_money[];
+enum fd_status fd_schema_v12_accounts(struct fd_db *db, struct fd_error *err);
 
-/* v10: a refund names the payment it gives back (empty for refunds made
+/* v11: a refund names the payment it gives back (empty for refunds made
  * before this step). */
-const char fd_schema_v10_money[] =
+const char fd_schema_v11_money[] =
     "ALTER TABLE folio_lines ADD COLUMN reverses TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX folio_lines_reverses ON folio_lines(reverses) WHERE reverses <> '';";
 
-/* v11: company and travel agent accounts (the city ledger). Folios keep
+/* v12: company and travel agent accounts (the city ledger). Folios keep
  * naming their account by name. Every company name typed on a folio before
  * this step becomes an account that does not allow direct billing yet
  * (credit limit 0): a manager reviews each before its folios leave with a
  * guest again. Ids are derived from the name, so the server and every
  * terminal migrate to the same rows. */
-const char fd_schema_v11_money[] =
+const char fd_schema_v12_money[] =
     "CREATE TABLE companies ("
     " id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
     " kind TEXT NOT NULL DEFAULT 'company' CHECK (kind IN ('company','agent')),"
@@ -31,7 +31,7 @@ const char fd_schema_v11_money[] =
     " version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
     "CREATE INDEX folios_company ON folios(company) WHERE company <> '';";
 
-enum fd_status fd_schema_v11_accounts(struct fd_db *db, struct fd_error *err)
+enum fd_status fd_schema_v12_accounts(struct fd_db *db, struct fd_error *err)
 {
 	sqlite3_stmt *sel, *ins;
 	if (sqlite3_prepare_v2(db->db,

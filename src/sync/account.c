@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include "core/i18n.h"
+#include "store/cache.h"
 #include "sync/account.h"
 #include "sync/sync_internal.h"
 
@@ -22,19 +23,6 @@ void fd_sync_verifier_params(unsigned long long *opslimit, size_t *memlimit)
 	*memlimit = crypto_pwhash_MEMLIMIT_MODERATE;
 }
 
-static bool hotel_is_local(struct fd_db *db)
-{
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "SELECT (SELECT count(*) FROM property) + (SELECT count(*) FROM rooms)"
-	                             " + (SELECT count(*) FROM bookings)",
-	                             NULL);
-	if (!s)
-		return false;
-	bool any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) > 0;
-	sqlite3_reset(s);
-	return any;
-}
-
 enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *code, const char *name,
                               struct fd_error *err)
 {
@@ -42,7 +30,7 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
 	if (fd_db_meta_get(db, "server_url", have, sizeof have, NULL) == FD_OK)
 		return fd_fail(err, FD_E_CONFLICT, "enrolled", NULL,
 		               _("This terminal is already enrolled with %s."), have);
-	if (hotel_is_local(db))
+	if (fd_cache_holds_hotel(db))
 		return fd_fail(err, FD_E_CONFLICT, "local_hotel", NULL,
 		               _("This data directory already holds a hotel of its own; enroll an empty data "
 		                 "directory (--data DIR)."));
@@ -92,20 +80,7 @@ static enum fd_status save_verifier(struct fd_db *db, const char *user, const ch
 	if (crypto_pwhash_str(hash, password, strlen(password), ops, mem) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL,
 		               _("Not enough memory to cache the sign-in for offline use."));
-	sqlite3_stmt *s =
-	    fd_db_stmt(db,
-	               "INSERT OR REPLACE INTO sync_verifiers (username, verifier, role, signed_in_at)"
-	               " VALUES (?1, ?2, ?3, ?4)",
-	               err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, (int64_t)time(NULL));
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "caching the sign-in");
+	return fd_verifier_put(db, user, hash, role, (int64_t)time(NULL), err);
 }
 
 static enum fd_status set_session(struct fd_db *db, const char *user, const char *token, struct fd_error *err)
@@ -124,18 +99,11 @@ static enum fd_status set_session(struct fd_db *db, const char *user, const char
 static enum fd_status login_offline(struct fd_db *db, const char *user, const char *password,
                                     const struct fd_error *why, struct fd_error *err)
 {
-	sqlite3_stmt *s =
-	    fd_db_stmt(db, "SELECT verifier, signed_in_at FROM sync_verifiers WHERE username = ?1", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
 	char hash[crypto_pwhash_STRBYTES] = "";
 	int64_t at = 0;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		snprintf(hash, sizeof hash, "%s", sqlite3_column_text(s, 0));
-		at = sqlite3_column_int64(s, 1);
-	}
-	sqlite3_reset(s);
+	enum fd_status got = fd_verifier_get(db, user, hash, sizeof hash, &at, err);
+	if (got && got != FD_E_NOT_FOUND)
+		return got;
 	int64_t hours = sync_meta_int(db, "offline_login_hours", FD_SYNC_OFFLINE_HOURS);
 	if (!hash[0] || (int64_t)time(NULL) - at > hours * 3600)
 		return fd_fail(err, FD_E_FORBIDDEN, "offline_not_allowed", NULL,
@@ -217,103 +185,10 @@ enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err)
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
-	if ((st = fd_db_exec(db, "DELETE FROM meta WHERE key IN ('session_user', 'session_token')", err))) {
+	if ((st = fd_meta_delete(db, "session_user", err)) ||
+	    (st = fd_meta_delete(db, "session_token", err))) {
 		fd_db_rollback(db);
 		return st;
 	}
 	return fd_db_commit(db, err);
-}
-
-/* --- canonical dump --- */
-
-static const struct {
-	const char *name;
-	const char *sql;
-} dump_tables[] = {
-    {"property", "SELECT * FROM property ORDER BY id"},
-    {"room_types", "SELECT * FROM room_types ORDER BY code"},
-    {"rooms", "SELECT * FROM rooms ORDER BY number"},
-    {"guests", "SELECT * FROM guests ORDER BY id"},
-    {"bookings", "SELECT * FROM bookings ORDER BY id"},
-    {"staff", "SELECT * FROM staff ORDER BY username"},
-    {"hk_tasks", "SELECT * FROM hk_tasks ORDER BY id"},
-    {"conflicts", "SELECT * FROM conflicts ORDER BY id"},
-    {"charge_codes", "SELECT * FROM charge_codes ORDER BY code"},
-    {"folio_settings", "SELECT * FROM folio_settings ORDER BY key"},
-    {"folios", "SELECT * FROM folios ORDER BY id"},
-    {"folio_lines", "SELECT * FROM folio_lines ORDER BY id"},
-    {"day_reports", "SELECT * FROM day_reports ORDER BY date"},
-    {"room_blocks", "SELECT * FROM room_blocks ORDER BY room, uid"},
-    {"companies", "SELECT * FROM companies ORDER BY id"},
-};
-
-static bool volatile_column(const char *name)
-{
-	/* seq: a folio line's local order, numbered by each database itself. */
-	return strcmp(name, "updated_at") == 0 || strcmp(name, "rowid") == 0 ||
-	       strcmp(name, "search_key") == 0 || strcmp(name, "singleton") == 0 || strcmp(name, "seq") == 0;
-}
-
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-enum fd_status fd_sync_dump(struct fd_db *db, char **out, struct fd_error *err)
-{
-	*out = NULL;
-	/* One consistent read (or the caller's own transaction). */
-	bool own = sqlite3_get_autocommit(fd_db_handle(db));
-	enum fd_status st = own ? fd_db_begin_read(db, err) : FD_OK;
-	if (st)
-		return st;
-	cJSON *doc = cJSON_CreateObject();
-	for (size_t t = 0; t < sizeof dump_tables / sizeof *dump_tables && !st; t++) {
-		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(fd_db_handle(db), dump_tables[t].sql, -1, &s, NULL) != SQLITE_OK) {
-			st = fd_db_fail(db, err, "dumping the hotel");
-			break;
-		}
-		cJSON *arr = cJSON_AddArrayToObject(doc, dump_tables[t].name);
-		int n = sqlite3_column_count(s);
-		const char *names[64];
-		int order[64], k = 0;
-		for (int i = 0; i < n && k < 64; i++)
-			if (!volatile_column(sqlite3_column_name(s, i)))
-				names[k++] = sqlite3_column_name(s, i);
-		qsort(names, (size_t)k, sizeof *names, cmp_names);
-		for (int j = 0; j < k; j++)
-			for (int i = 0; i < n; i++)
-				if (strcmp(sqlite3_column_name(s, i), names[j]) == 0)
-					order[j] = i;
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			cJSON *o = cJSON_CreateObject();
-			for (int j = 0; j < k; j++) {
-				int i = order[j];
-				switch (sqlite3_column_type(s, i)) {
-				case SQLITE_NULL:
-					cJSON_AddNullToObject(o, names[j]);
-					break;
-				case SQLITE_INTEGER:
-					cJSON_AddNumberToObject(o, names[j],
-					                        (double)sqlite3_column_int64(s, i));
-					break;
-				default:
-					cJSON_AddStringToObject(o, names[j],
-					                        (const char *)sqlite3_column_text(s, i));
-				}
-			}
-			cJSON_AddItemToArray(arr, o);
-		}
-		sqlite3_finalize(s);
-	}
-	if (own)
-		fd_db_rollback(db);
-	if (!st) {
-		*out = cJSON_Print(doc);
-		if (!*out)
-			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-	}
-	cJSON_Delete(doc);
-	return st;
 }

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* Enrolment, sign-in (online and offline) and the canonical dump: the
- * synchronous parts of the terminal's side, used by the command line and
- * the UI (each call may block on the network for a few seconds: call it
- * from a place where that is acceptable, e.g. the sign-in screen). */
+/* Enrolment and sign-in (online and offline): the synchronous parts of
+ * the terminal's side, used by the command line and the UI (each call may block on the network for a few
+ * seconds: call it from a place where that is acceptable, e.g. the sign-in screen). */
 #ifndef FD_SYNC_ACCOUNT_H
 #define FD_SYNC_ACCOUNT_H
 
@@ -35,10 +34,5 @@ enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err);
 
 /* The offline verifier parameters (exposed for the benchmark/tests). */
 void fd_sync_verifier_params(unsigned long long *opslimit, size_t *memlimit);
-
-/* Every entity as canonical JSON: objects with sorted keys, rows sorted by
- * key, volatile columns (updated_at, search keys, local row ids) left out.
- * Two caches that converged dump byte-identical text. Caller frees *out. */
-enum fd_status fd_sync_dump(struct fd_db *db, char **out, struct fd_error *err);
 
 #endif

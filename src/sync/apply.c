@@ -9,15 +9,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/i18n.h"
+#include "store/cache.h"
 #include "store/oplog.h"
+#include "store/outbox_keep.h"
 #include "sync/sync_internal.h"
 
 static void jstr(const cJSON *o, const char *name, char *out, size_t size)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 	snprintf(out, size, "%s", cJSON_IsString(v) ? v->valuestring : "");
+}
+
+/* A string member, borrowed ("" when absent). */
+static const char *jtext(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	return cJSON_IsString(v) ? v->valuestring : "";
 }
 
 static int64_t jint(const cJSON *o, const char *name)
@@ -72,22 +82,6 @@ static enum fd_status put_room_type(struct fd_db *db, const cJSON *o, struct fd_
 	return r->put_room_type(r->ctx, &t, err);
 }
 
-/* A room's nights count against its type: keep them right when a room
- * arrives after the bookings that hold it (see put_booking_state). */
-static enum fd_status fix_night_types(struct fd_db *db, const char *room, const char *type,
-                                      struct fd_error *err)
-{
-	sqlite3_stmt *s =
-	    fd_db_stmt(db, "UPDATE stay_nights SET type_code = ?2 WHERE room = ?1 AND type_code <> ?2", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, type, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "updating a room's nights");
-}
-
 static enum fd_status put_room(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
 	struct fd_room m = {0};
@@ -110,7 +104,9 @@ static enum fd_status put_room(struct fd_db *db, const cJSON *o, struct fd_error
 		return bad_state("room", m.number, err);
 	const struct fd_repo *r = fd_db_repo(db);
 	enum fd_status st = r->put_room(r->ctx, &m, err);
-	return st ? st : fix_night_types(db, m.number, m.type_code, err);
+	/* A room's nights count against its type: keep them right when a room
+	 * arrives after the bookings that hold it (see put_booking). */
+	return st ? st : fd_stay_nights_retype(db, m.number, m.type_code, err);
 }
 
 static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_error *err)
@@ -131,50 +127,6 @@ static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_erro
 		return bad_state("guest", "?", err);
 	const struct fd_repo *r = fd_db_repo(db);
 	return r->put_guest(r->ctx, &g, err);
-}
-
-/* The server says this booking holds room on these nights; any other local
- * holder is stale (its own change comes later in the feed). */
-static enum fd_status release_stale_nights(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
-{
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "DELETE FROM stay_nights WHERE room = ?1 AND night >= ?2"
-	                             " AND night < ?3 AND booking_id <> ?4",
-	                             err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, b->room, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, b->arrival);
-	sqlite3_bind_int(s, 3, b->departure);
-	sqlite3_bind_text(s, 4, b->id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "releasing stale nights");
-}
-
-/* put_booking could not find the room (it comes in a later page): hold the
- * nights against the booked type; fix_night_types corrects them then. */
-static enum fd_status hold_nights_raw(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
-{
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "INSERT INTO stay_nights (booking_id, night, type_code, room)"
-	                             " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
-	                             err);
-	if (!s)
-		return err->status;
-	for (fd_date d = b->arrival; d < b->departure; d++) {
-		sqlite3_reset(s);
-		sqlite3_bind_text(s, 1, b->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 2, d);
-		sqlite3_bind_text(s, 3, b->type_code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, b->room, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			sqlite3_reset(s);
-			return fd_db_fail(db, err, "holding a booking's nights");
-		}
-	}
-	sqlite3_reset(s);
-	return FD_OK;
 }
 
 static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_error *err)
@@ -200,14 +152,18 @@ static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_er
 	if (!b.id[0] || !fd_booking_status_parse(status, &b.status) || b.departure <= b.arrival)
 		return bad_state("booking", b.id, err);
 	enum fd_status st;
+	/* The server says this booking holds room on these nights; any other
+	 * local holder is stale (its own change comes later in the feed). */
 	if (b.room[0] && (fd_booking_active(&b) || b.status == FD_BOOKING_CHECKED_OUT) &&
-	    (st = release_stale_nights(db, &b, err)))
+	    (st = fd_stay_nights_release(db, &b, err)))
 		return st;
 	const struct fd_repo *r = fd_db_repo(db);
 	struct fd_error perr = {0};
 	st = r->put_booking(r->ctx, &b, &perr);
+	/* The room is not here yet (it comes in a later page): hold the nights
+	 * against the booked type; fd_stay_nights_retype corrects them then. */
 	if (st == FD_E_NOT_FOUND && strcmp(perr.code, "room_not_found") == 0)
-		return hold_nights_raw(db, &b, err);
+		return fd_stay_nights_hold(db, &b, err);
 	if (st && err)
 		*err = perr;
 	return st;
@@ -233,13 +189,7 @@ static enum fd_status put_staff(struct fd_db *db, const cJSON *o, struct fd_erro
 	if (st || m.active)
 		return st;
 	/* A disabled user may no longer sign in here offline. */
-	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM sync_verifiers WHERE username = ?1", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, m.username, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "removing an offline sign-in");
+	return fd_verifier_delete(db, m.username, err);
 }
 
 static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error *err)
@@ -253,6 +203,8 @@ static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error
 	jstr(o, "attendant", t.attendant, sizeof t.attendant);
 	jstr(o, "status", status, sizeof status);
 	t.version = jint(o, "version");
+	jstr(o, "done_by", t.done_by, sizeof t.done_by);
+	t.done_at = jint(o, "done_at");
 	if (!t.id[0] || !fd_task_kind_parse(kind, &t.kind) || !fd_task_status_parse(status, &t.status))
 		return bad_state("task", t.id, err);
 	const struct fd_repo *r = fd_db_repo(db);
@@ -261,36 +213,28 @@ static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error
 
 static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(
-	    db,
-	    "INSERT OR REPLACE INTO conflicts (id, op_id, device, actor, type, code, message, details,"
-	    " resolved, resolved_by, version, created_at, updated_at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	    err);
-	if (!s)
-		return err->status;
-	static const char *const text_cols[] = {"id", "op_id", "device", "actor", "type", "code", "message"};
-	for (int i = 0; i < 7; i++) {
-		const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, text_cols[i]);
-		sqlite3_bind_text(s, i + 1, cJSON_IsString(v) ? v->valuestring : "", -1, SQLITE_TRANSIENT);
-	}
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "details");
 	char *details = cJSON_IsString(d) ? NULL : (d ? cJSON_PrintUnformatted(d) : NULL);
-	sqlite3_bind_text(s, 8,
-	                  cJSON_IsString(d) ? d->valuestring
-	                  : details         ? details
-	                                    : "{}",
-	                  -1, SQLITE_TRANSIENT);
+	struct fd_conflict_state c = {
+	    .id = jtext(o, "id"),
+	    .op_id = jtext(o, "op_id"),
+	    .device = jtext(o, "device"),
+	    .actor = jtext(o, "actor"),
+	    .type = jtext(o, "type"),
+	    .code = jtext(o, "code"),
+	    .message = jtext(o, "message"),
+	    .details = cJSON_IsString(d) ? d->valuestring
+	               : details         ? details
+	                                 : "{}",
+	    .resolved = jint(o, "resolved"),
+	    .resolved_by = jtext(o, "resolved_by"),
+	    .version = jint(o, "version"),
+	    .created_at = jint(o, "created_at"),
+	    .updated_at = jint(o, "updated_at"),
+	};
+	enum fd_status st = fd_conflict_put(db, &c, err);
 	free(details);
-	sqlite3_bind_int64(s, 9, jint(o, "resolved"));
-	const cJSON *rb = cJSON_GetObjectItemCaseSensitive(o, "resolved_by");
-	sqlite3_bind_text(s, 10, cJSON_IsString(rb) ? rb->valuestring : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 11, jint(o, "version"));
-	sqlite3_bind_int64(s, 12, jint(o, "created_at"));
-	sqlite3_bind_int64(s, 13, jint(o, "updated_at"));
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving a conflict notice");
+	return st;
 }
 
 /* --- the folio area: written through the repo like the rest --- */
@@ -440,15 +384,7 @@ static enum fd_status put_blocks_state(struct fd_db *db, const cJSON *o, struct 
 		return put_block_row(db, o, err);
 	char room[FD_ROOMNO_LEN];
 	jstr(o, "key", room, sizeof room);
-	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM room_blocks WHERE room = ?1", err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return fd_db_fail(db, err, "replacing a room's blocks");
-	enum fd_status st = FD_OK;
+	enum fd_status st = fd_room_blocks_clear(db, room, err);
 	const cJSON *row;
 	cJSON_ArrayForEach(row, rows)
 	{
@@ -483,50 +419,27 @@ static enum fd_status put_company_state(struct fd_db *db, const cJSON *o, struct
 static const struct {
 	const char *entity;
 	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
-	const char *del; /* delete by key */
 } handlers[] = {
-    {"property", put_property, "DELETE FROM property WHERE id = ?1"},
-    {"room_type", put_room_type, "DELETE FROM room_types WHERE code = ?1"},
-    {"room", put_room, "DELETE FROM rooms WHERE number = ?1"},
-    {"guest", put_guest, "DELETE FROM guests WHERE id = ?1"},
-    {"booking", put_booking, "DELETE FROM bookings WHERE id = ?1"},
-    {"staff", put_staff, "DELETE FROM staff WHERE username = ?1"},
-    {"task", put_task, "DELETE FROM hk_tasks WHERE id = ?1"},
-    {"conflict", put_conflict, "DELETE FROM conflicts WHERE id = ?1"},
-    /* Folios, lines, closed days and charge codes are never deleted. */
-    {"charge_code", put_charge_code_state, NULL},
-    {"setting", put_setting_state, "DELETE FROM folio_settings WHERE key = ?1"},
-    {"folio", put_folio_state, NULL},
-    {"folio_line", put_line_state, NULL},
-    {"invoice", put_invoice_state, "DELETE FROM invoices WHERE id = ?1 AND number IS NULL"},
-    {"day_report", put_day_report_state, NULL},
-    {"room_block", put_blocks_state, NULL},
-    {"company", put_company_state, NULL},
+    {"property", put_property},
+    {"room_type", put_room_type},
+    {"room", put_room},
+    {"guest", put_guest},
+    {"booking", put_booking},
+    {"staff", put_staff},
+    {"task", put_task},
+    {"conflict", put_conflict},
+    /* Folios, lines, closed days and charge codes are never deleted
+     * (fd_cache_delete knows which entities can be). */
+    {"charge_code", put_charge_code_state},
+    {"setting", put_setting_state},
+    {"folio", put_folio_state},
+    {"folio_line", put_line_state},
+    {"invoice", put_invoice_state},
+    {"day_report", put_day_report_state},
+    {"room_block", put_blocks_state},
+    {"company", put_company_state},
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
-
-static enum fd_status delete_entity(struct fd_db *db, size_t k, const char *id, struct fd_error *err)
-{
-	if (!handlers[k].del)
-		return FD_OK;
-	if (strcmp(handlers[k].entity, "booking") == 0) {
-		sqlite3_stmt *n = fd_db_stmt(db, "DELETE FROM stay_nights WHERE booking_id = ?1", err);
-		if (!n)
-			return err->status;
-		sqlite3_bind_text(n, 1, id, -1, SQLITE_STATIC);
-		int rc = sqlite3_step(n);
-		sqlite3_reset(n);
-		if (rc != SQLITE_DONE)
-			return fd_db_fail(db, err, "deleting a booking's nights");
-	}
-	sqlite3_stmt *s = fd_db_stmt(db, handlers[k].del, err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "deleting an entity");
-}
 
 enum fd_status sync_apply_change(struct fd_db *db, const cJSON *change, struct fd_error *err)
 {
@@ -539,7 +452,7 @@ enum fd_status sync_apply_change(struct fd_db *db, const cJSON *change, struct f
 		const cJSON *state = cJSON_GetObjectItemCaseSensitive(change, "state");
 		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(change, "deleted")) ||
 		    !cJSON_IsObject(state))
-			return delete_entity(db, k, id, err);
+			return fd_cache_delete(db, entity, id, err);
 		return handlers[k].put(db, state, err);
 	}
 	/* An entity this version does not know (a newer server): skip it rather
@@ -582,6 +495,9 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 	if (st)
 		return st;
 	st = sync_overlay_undo(db, err);
+	/* Acknowledged operations are kept for a window (outbox_keep.h). */
+	if (!st)
+		st = fd_outbox_prune(db, (int64_t)time(NULL) - (int64_t)fd_outbox_keep_days(db) * 86400, err);
 	return finish(db, st, sync_meta_int(db, "sync_cursor", 0), err);
 }
 
@@ -605,15 +521,7 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 	if (!st)
 		st = sync_replay_begin(db, err);
 	if (!st)
-		st = fd_db_exec(
-		    db,
-		    "DELETE FROM stay_nights; DELETE FROM bookings; DELETE FROM hk_tasks;"
-		    " DELETE FROM guests; DELETE FROM rooms; DELETE FROM room_types;"
-		    " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;"
-		    " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
-		    " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;"
-		    " DELETE FROM companies;",
-		    err);
+		st = fd_cache_clear(db, err);
 	if (!st)
 		st = sync_replay_end(db, err);
 	for (int i = 0; !st && snapshot_order[i]; i++) {
@@ -628,12 +536,19 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 					st = handlers[k].put(db, row, err);
 		}
 	}
+	/* A new epoch: the server was restored from a backup, which may lack
+	 * operations it acknowledged. Every operation of the keep window is
+	 * submitted again; the server answers those it has as duplicates. */
+	char was[80] = "";
+	fd_db_meta_get(db, "sync_epoch", was, sizeof was, NULL);
+	if (!st && was[0] && strcmp(was, epoch->valuestring) != 0)
+		st = fd_outbox_requeue_since(
+		    db, (int64_t)time(NULL) - (int64_t)fd_outbox_keep_days(db) * 86400, err);
 	if (!st)
 		st = fd_db_meta_set(db, "sync_epoch", epoch->valuestring, err);
 	/* Results recorded under the old epoch mean nothing now: every
 	 * operation still overlaid is pushed again (op ids make that harmless). */
 	if (!st)
-		st = fd_db_exec(
-		    db, "UPDATE outbox SET state = 'pending', result_seq = NULL WHERE overlaid = 1", err);
+		st = fd_outbox_requeue_overlaid(db, err);
 	return finish(db, st, (int64_t)seq->valuedouble, err);
 }

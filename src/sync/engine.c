@@ -33,6 +33,11 @@ struct fd_sync {
 	pthread_mutex_t lock;
 	struct fd_sync_status st; /* under lock */
 	int failures;
+	/* the heartbeat (its own thread, HTTP handle and connection) */
+	pthread_t hb_thread;
+	bool hb_running;
+	struct sync_http *hb_http;
+	char url[512];
 };
 
 static void set_nonblock_cloexec(int fd)
@@ -54,6 +59,8 @@ static void defaults(struct fd_sync_options *o, const struct fd_sync_options *in
 		o->backoff_cap_ms = 30000;
 	if (o->connect_timeout <= 0)
 		o->connect_timeout = 5;
+	if (o->heartbeat_ms <= 0)
+		o->heartbeat_ms = 1000;
 }
 
 struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *opts, struct fd_error *err)
@@ -83,10 +90,12 @@ struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *o
 	s->db = db;
 	s->db_path = strdup(db_path);
 	s->http = sync_http_new(url, s->opt.connect_timeout);
+	snprintf(s->url, sizeof s->url, "%s", url);
 	pthread_mutex_init(&s->lock, NULL);
 	s->st.enrolled = true;
 	s->st.cursor = sync_meta_int(db, "sync_cursor", 0);
 	s->st.last_success = sync_meta_int(db, "sync_last_success", 0);
+	s->st.last_heard = sync_meta_int(db, "sync_last_heard", 0);
 	sync_counts(db, &s->st.pending, &s->st.rejected, &s->st.open_conflicts);
 	if (!s->http) {
 		fd_sync_free(s);
@@ -94,6 +103,12 @@ struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *o
 		return NULL;
 	}
 	return s;
+}
+
+static void nap_ms(int ms)
+{
+	struct timespec t = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
 }
 
 static void wake_ui(struct fd_sync *s)
@@ -116,10 +131,11 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 	int old_pending = n.pending, old_rejected = n.rejected, old_conflicts = n.open_conflicts;
 	if (st == FD_OK) {
 		n.online = true;
-		n.last_success = (int64_t)time(NULL);
+		n.last_success = n.last_heard = (int64_t)time(NULL);
 		n.last_error[0] = '\0';
 		n.next_retry_ms = 0;
 		sync_meta_set_int(s->db, "sync_last_success", n.last_success, NULL);
+		sync_meta_set_int(s->db, "sync_last_heard", n.last_heard, NULL);
 	} else {
 		n.online = false;
 		snprintf(n.last_error, sizeof n.last_error, "%s", err->message);
@@ -128,8 +144,12 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 	sync_counts(s->db, &n.pending, &n.rejected, &n.open_conflicts);
 	pthread_mutex_lock(&s->lock);
 	n.next_retry_ms = s->st.next_retry_ms;
+	if (s->st.last_heard > n.last_heard)
+		n.last_heard = s->st.last_heard;
 	s->st = n;
 	pthread_mutex_unlock(&s->lock);
+	if (was_online != n.online)
+		sync_meta_set_int(s->db, "sync_online", n.online, NULL);
 	if (data_changed || was_online != n.online || strcmp(was_error, n.last_error) != 0 ||
 	    old_pending != n.pending || old_rejected != n.rejected || old_conflicts != n.open_conflicts)
 		wake_ui(s);
@@ -231,6 +251,71 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
+/* The heartbeat: a short request beside the long-poll, so that a server
+ * that stopped answering (hung, a dead link that still accepts
+ * connections) shows as offline within seconds, and the pending count on
+ * the status line follows the local outbox at once. It writes "sync_online"
+ * and "sync_last_heard" to meta for `frontdesk sync-status`. */
+static void *heartbeat_main(void *arg)
+{
+	struct fd_sync *s = arg;
+	struct fd_db *db = sync_db_open(s->db_path, NULL);
+	bool failing = false;
+	int64_t persisted = 0;
+	while (!atomic_load(&s->stop)) {
+		long status = 0;
+		struct fd_error err = {0};
+		sync_http_mark(s->hb_http);
+		enum fd_status st =
+		    sync_http_json(s->hb_http, "GET", "/v1/health", NULL, NULL, 3, &status, NULL, NULL, &err);
+		if (atomic_load(&s->stop))
+			break;
+		bool answered = st == FD_OK && status > 0;
+		int64_t now = (int64_t)time(NULL);
+		struct fd_sync_status n;
+		pthread_mutex_lock(&s->lock);
+		bool was_online = s->st.online;
+		int old_pending = s->st.pending, old_rejected = s->st.rejected,
+		    old_conflicts = s->st.open_conflicts;
+		if (answered) {
+			s->st.last_heard = now;
+		} else if (s->st.online) {
+			s->st.online = false;
+			snprintf(s->st.last_error, sizeof s->st.last_error,
+			         _("The server at %s does not answer (no reply within 3 s)."), s->url);
+		}
+		pthread_mutex_unlock(&s->lock);
+		int pending = old_pending, rejected = old_rejected, conflicts = old_conflicts;
+		if (db)
+			sync_counts(db, &pending, &rejected, &conflicts);
+		pthread_mutex_lock(&s->lock);
+		s->st.pending = pending;
+		s->st.rejected = rejected;
+		s->st.open_conflicts = conflicts;
+		n = s->st;
+		pthread_mutex_unlock(&s->lock);
+		if (db &&
+		    (was_online != n.online || (answered && now - persisted >= 10) || failing == answered)) {
+			sync_meta_set_int(db, "sync_online", n.online, NULL);
+			if (answered) {
+				sync_meta_set_int(db, "sync_last_heard", now, NULL);
+				persisted = now;
+			}
+		}
+		if (was_online != n.online || pending != old_pending || rejected != old_rejected ||
+		    conflicts != old_conflicts)
+			wake_ui(s);
+		/* The server is back: try now rather than at the end of the back-off. */
+		if (answered && failing)
+			fd_sync_kick(s);
+		failing = !answered;
+		for (int waited = 0; waited < s->opt.heartbeat_ms && !atomic_load(&s->stop); waited += 100)
+			nap_ms(100);
+	}
+	fd_db_close(db);
+	return NULL;
+}
+
 enum fd_status fd_sync_start(struct fd_sync *s, struct fd_error *err)
 {
 	if (s->running)
@@ -239,6 +324,8 @@ enum fd_status fd_sync_start(struct fd_sync *s, struct fd_error *err)
 	if (pthread_create(&s->thread, NULL, thread_main, s) != 0)
 		return fd_fail(err, FD_E_IO, "io", NULL, _("Cannot start the sync thread."));
 	s->running = true;
+	s->hb_http = sync_http_new(s->url, 2);
+	s->hb_running = s->hb_http && pthread_create(&s->hb_thread, NULL, heartbeat_main, s) == 0;
 	return FD_OK;
 }
 
@@ -256,7 +343,14 @@ void fd_sync_stop(struct fd_sync *s)
 		return;
 	atomic_store(&s->stop, 1);
 	fd_sync_kick(s);
+	if (s->hb_http)
+		sync_http_abort(s->hb_http);
 	pthread_join(s->thread, NULL);
+	if (s->hb_running)
+		pthread_join(s->hb_thread, NULL);
+	s->hb_running = false;
+	sync_http_free(s->hb_http);
+	s->hb_http = NULL;
 	s->running = false;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/op.h"
+#include "store/outbox.h"
 #include "sync/sync_internal.h"
 
 static enum fd_status token(struct fd_db *db, char *out, size_t size, struct fd_error *err)
@@ -21,31 +22,36 @@ static enum fd_status token(struct fd_db *db, char *out, size_t size, struct fd_
 	                 "server is reachable."));
 }
 
+struct batch {
+	cJSON *ops;
+	const char *device;
+};
+
+static bool add_wire_op(void *ctx, const struct fd_outbox_row *row)
+{
+	struct batch *b = ctx;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "op_id", row->op_id);
+	cJSON_AddStringToObject(o, "device", b->device);
+	cJSON_AddNumberToObject(o, "device_seq", (double)row->device_seq);
+	cJSON_AddStringToObject(o, "type", row->type);
+	cJSON_AddStringToObject(o, "actor", row->actor);
+	cJSON_AddNumberToObject(o, "created_at", (double)row->created_at);
+	cJSON *p = cJSON_Parse(row->payload);
+	cJSON_AddItemToObject(o, "payload", p ? p : cJSON_CreateObject());
+	cJSON_AddItemToArray(b->ops, o);
+	return true;
+}
+
 /* The next batch of queued operations, oldest first, in wire form. */
 static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN], struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "SELECT device_seq, op_id, type, actor, created_at, payload FROM outbox"
-	                             " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
-	                             err);
-	if (!s)
+	struct batch b = {.ops = cJSON_CreateArray(), .device = device};
+	if (fd_outbox_pending(db, limit, add_wire_op, &b, err)) {
+		cJSON_Delete(b.ops);
 		return NULL;
-	sqlite3_bind_int(s, 1, limit);
-	cJSON *ops = cJSON_CreateArray();
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddStringToObject(o, "op_id", (const char *)sqlite3_column_text(s, 1));
-		cJSON_AddStringToObject(o, "device", device);
-		cJSON_AddNumberToObject(o, "device_seq", (double)sqlite3_column_int64(s, 0));
-		cJSON_AddStringToObject(o, "type", (const char *)sqlite3_column_text(s, 2));
-		cJSON_AddStringToObject(o, "actor", (const char *)sqlite3_column_text(s, 3));
-		cJSON_AddNumberToObject(o, "created_at", (double)sqlite3_column_int64(s, 4));
-		cJSON *p = cJSON_Parse((const char *)sqlite3_column_text(s, 5));
-		cJSON_AddItemToObject(o, "payload", p ? p : cJSON_CreateObject());
-		cJSON_AddItemToArray(ops, o);
 	}
-	sqlite3_reset(s);
-	return ops;
+	return b.ops;
 }
 
 /* Record the server's verdict for each operation (one transaction). */
@@ -74,27 +80,12 @@ static enum fd_status record_results(struct fd_db *db, const cJSON *doc, int *se
 		const cJSON *seq = cJSON_GetObjectItemCaseSensitive(r, "seq");
 		int64_t at = cJSON_IsNumber(seq) ? (int64_t)seq->valuedouble : last_seq;
 		char *text = cJSON_PrintUnformatted(r);
-		sqlite3_stmt *s = fd_db_stmt(db,
-		                             "UPDATE outbox SET state = ?2, result = ?3, result_seq = ?4"
-		                             " WHERE op_id = ?1 AND state = 'pending'",
-		                             err);
-		if (!s) {
-			free(text);
-			st = err->status;
-			break;
-		}
-		sqlite3_bind_text(s, 1, id->valuestring, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, verdict, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, text ? text : "{}", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(s, 4, at);
-		int rc = sqlite3_step(s);
-		sqlite3_reset(s);
+		int changed = 0;
+		st = fd_outbox_settle(db, id->valuestring, verdict, text ? text : "{}", at, &changed, err);
 		free(text);
-		if (rc != SQLITE_DONE) {
-			st = fd_db_fail(db, err, "recording the server's answer");
+		if (st)
 			break;
-		}
-		*settled += sqlite3_changes(fd_db_handle(db));
+		*settled += changed;
 	}
 	if (st) {
 		fd_db_rollback(db);
@@ -108,16 +99,7 @@ static enum fd_status record_results(struct fd_db *db, const cJSON *doc, int *se
  * from there; op ids make a repeat harmless. */
 static enum fd_status requeue_from(struct fd_db *db, int64_t expected, struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "UPDATE outbox SET state = 'pending', result_seq = NULL"
-	                             " WHERE device_seq >= ?1 AND state <> 'pending'",
-	                             err);
-	if (!s)
-		return err->status;
-	sqlite3_bind_int64(s, 1, expected);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "queueing operations again");
+	return fd_outbox_requeue_from(db, expected, err);
 }
 
 enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *pushed, struct fd_error *err)
@@ -129,19 +111,22 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		return st;
 	fd_db_meta_get(db, "device_id", device, sizeof device, NULL);
 	int requeues = 0;
+	int limit = batch > 0 ? batch : 1;
 	for (;;) {
-		cJSON *ops = next_batch(db, batch, device, err);
+		cJSON *ops = next_batch(db, limit, device, err);
 		if (!ops)
 			return err->status;
 		if (cJSON_GetArraySize(ops) == 0) {
 			cJSON_Delete(ops);
 			return FD_OK;
 		}
+		int sent = cJSON_GetArraySize(ops);
 		cJSON *body = cJSON_CreateObject();
 		cJSON_AddItemToObject(body, "ops", ops);
 		long status;
 		cJSON *resp = NULL;
-		st = sync_http_json(h, "POST", "/v1/ops", body, tok, 60, &status, &resp, NULL, err);
+		/* Short: a hung server must not hold the queue (or the status) for long. */
+		st = sync_http_json(h, "POST", "/v1/ops", body, tok, 20, &status, &resp, NULL, err);
 		cJSON_Delete(body);
 		if (st) {
 			cJSON_Delete(resp);
@@ -157,6 +142,14 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 			if (n == 0) /* nothing settled: do not spin */
 				return fd_fail(err, FD_E_IO, "bad_answer", NULL,
 				               _("The server answered a push without results."));
+			continue;
+		}
+		/* Refused as a whole (too many operations: 400 "1 to N
+		 * operations", 413 too large): never send the same batch again;
+		 * halve it until the server takes it. */
+		if ((status == 400 || status == 413) && sent > 1) {
+			limit = sent / 2;
+			cJSON_Delete(resp);
 			continue;
 		}
 		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(resp, "expected");
@@ -187,21 +180,6 @@ static enum fd_status resnapshot(struct fd_db *db, struct sync_http *h, const ch
 	return st;
 }
 
-/* Rows whose result the cursor has reached: settle them without a page. */
-static bool settle_due(struct fd_db *db, int64_t cursor)
-{
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "SELECT 1 FROM outbox WHERE overlaid = 1 AND state <> 'pending'"
-	                             " AND result_seq <= ?1 LIMIT 1",
-	                             NULL);
-	if (!s)
-		return false;
-	sqlite3_bind_int64(s, 1, cursor);
-	bool due = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
-	return due;
-}
-
 enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int wait, bool *more, int *got,
                          struct fd_error *err)
 {
@@ -212,7 +190,7 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	if (st)
 		return st;
 	int64_t cursor = sync_meta_int(db, "sync_cursor", 0);
-	if (settle_due(db, cursor) && (st = sync_settle(db, err)))
+	if (fd_outbox_settle_due(db, cursor) && (st = sync_settle(db, err)))
 		return st;
 	fd_db_meta_get(db, "sync_epoch", epoch, sizeof epoch, NULL);
 	snprintf(path, sizeof path, "/v1/changes?since=%" PRId64 "&limit=%d&wait=%d%s%s", cursor, limit, wait,

@@ -22,4 +22,7 @@ tests_sync_test_sync_overlay_SOURCES = tests/sync/test_sync_overlay.c
 tests_sync_test_sync_overlay_CFLAGS = $(UNIT_CFLAGS)
 tests_sync_test_sync_overlay_LDADD = libfdsync.a $(UNIT_LDADD)
 SYNC_TESTS += tests/sync/test_erasure.sh
+SYNC_TESTS += tests/sync/test_sync_queue.sh
 SYNC_TESTS += tests/sync/test_invoice_numbers.sh
+SYNC_TESTS += tests/sync/test_sync_restore.sh
+SYNC_TESTS += tests/sync/test_sync_status.sh

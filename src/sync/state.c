@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store/lookup.h"
+#include "store/query_desk.h"
 #include "sync/sync_internal.h"
 
 int64_t sync_meta_int(struct fd_db *db, const char *key, int64_t dflt)
@@ -23,22 +25,16 @@ enum fd_status sync_meta_set_int(struct fd_db *db, const char *key, int64_t v, s
 	return fd_db_meta_set(db, key, buf, err);
 }
 
-static int count(struct fd_db *db, const char *sql)
-{
-	sqlite3_stmt *s = fd_db_stmt(db, sql, NULL);
-	if (!s)
-		return 0;
-	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_reset(s);
-	return n;
-}
-
 void sync_counts(struct fd_db *db, int *pending, int *rejected, int *open_conflicts)
 {
+	int p = 0, r = 0, c = 0;
+	struct fd_error err = {0};
+	fd_query_outbox(db, &p, &r, &err);
+	fd_query_open_conflicts(db, &c, &err);
 	if (pending)
-		*pending = count(db, "SELECT count(*) FROM outbox WHERE state = 'pending'");
+		*pending = p;
 	if (rejected)
-		*rejected = count(db, "SELECT count(*) FROM outbox WHERE state = 'rejected'");
+		*rejected = r;
 	if (open_conflicts)
-		*open_conflicts = count(db, "SELECT count(*) FROM conflicts WHERE resolved = 0");
+		*open_conflicts = c;
 }

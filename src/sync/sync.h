@@ -37,6 +37,9 @@ struct fd_sync_options {
 	int batch_limit;     /* operations per push (default 100) */
 	int backoff_cap_ms;  /* back-off ceiling while offline (default 30000) */
 	int connect_timeout; /* seconds (default 5) */
+	int heartbeat_ms;    /* how often the engine's thread asks /v1/health (default 1000); a
+	                      * server that does not answer within 3 s is shown offline at once,
+	                      * whatever a long-poll or a push is waiting for */
 };
 
 struct fd_sync_status {
@@ -48,6 +51,7 @@ struct fd_sync_status {
 	int rejected;         /* operations the server refused */
 	int open_conflicts;   /* conflict notices nobody resolved yet */
 	int next_retry_ms;    /* back-off before the next attempt (offline), 0 = now */
+	int64_t last_heard;   /* Unix seconds the server last answered anything (heartbeat included) */
 	char last_error[384]; /* why the last exchange failed, "" when it did not */
 };
 

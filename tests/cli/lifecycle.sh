@@ -21,7 +21,8 @@ fd --json rooms | jq -e '.rooms[] | select(.number == "102") | .hk_code == "OC" 
 fd --json find 102 | jq -e --arg c "$code" '.bookings[0].code == $c' >/dev/null || fail "find by room"
 fd board --days 7 | grep -q "I Müller" || fail "board shows the stay: $(fd board --days 7)"
 
-fd checkout "$code" >/dev/null || fail "checkout"
+expect_refused 1 "releases 3 nights" -- fd checkout "$code"
+fd checkout "$code" --early >/dev/null || fail "checkout"
 fd --json rooms | jq -e '.rooms[] | select(.number == "102") | .hk_code == "VD" and .clean == "dirty"' >/dev/null || fail "room dirty after checkout"
 fd --json show "$code" | jq -e '[.history[].type] == ["booking.create","booking.check_in","booking.check_out"]' >/dev/null || fail "history: $(fd --json show "$code")"
 

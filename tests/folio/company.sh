@@ -37,7 +37,7 @@ fd --as max company update "ACME GmbH" --credit-limit 500 >/dev/null || fail "ra
 fd --as max settle "$C" --company "acme gmbh" >/dev/null || fail "settle within the limit"
 fd --json folio "$C" >"$TMP/f"
 [ "$(json 'd["folios"][1]["company"]' <"$TMP/f")" = "ACME GmbH" ] || fail "the folio names the account"
-fd checkout "$C" >/dev/null || fail "checkout billed to ACME"
+fd checkout "$C" --early >/dev/null || fail "checkout billed to ACME"
 
 # A routed company folio whose account loses direct billing blocks the
 # check-out until the guest pays.
@@ -48,10 +48,10 @@ F2=$(json 'd["id"]' <"$TMP/nf")
 fd post "$C2" MINIBAR 10 --folio "$F2" >/dev/null || fail "post to the company folio"
 fd --as max company update "ACME GmbH" --no-direct-bill >/dev/null || fail "stop direct billing"
 before=$(dbsum)
-expect_fail "does not allow direct billing" fd checkout "$C2"
+expect_fail "does not allow direct billing" fd checkout "$C2" --early
 [ "$(dbsum)" = "$before" ] || fail "a refused check-out changed the database"
 fd pay "$C2" cash 10 --folio "$F2" >/dev/null || fail "pay the company folio"
-fd checkout "$C2" >/dev/null || fail "checkout once paid"
+fd checkout "$C2" --early >/dev/null || fail "checkout once paid"
 
 # The city ledger: what each account owes, aged.
 fd report ar --csv | tr -d '\r' >"$TMP/ar.csv"

@@ -45,7 +45,7 @@ fd --json folio "$C" >"$TMP/f"
 
 # A credit balance blocks check-out as well; refund above the threshold
 # (100.00 by default) needs a manager.
-expect_fail "balance" fd checkout "$C"
+expect_fail "balance" fd checkout "$C" --early
 expect_fail "at most" fd --as anna refund "$C" card 150 --reason "overpaid"
 fd --as max post "$C" EXTRABED 200 >/dev/null || fail "post extra bed"
 fd --as anna refund "$C" card 20 --reason "goodwill" >/dev/null || fail "small refund"
@@ -56,12 +56,12 @@ fd --json folio "$C" >"$TMP/f"
 fd --as max company add "ACME GmbH" --direct-bill --credit-limit 5000 >/dev/null || fail "account ACME"
 fd --as max company add "Beta Ltd" --direct-bill --credit-limit 1000 >/dev/null || fail "account Beta"
 expect_fail "manager" fd --as anna settle "$C" --company "ACME GmbH"
-expect_fail "balance" fd checkout "$C"
+expect_fail "balance" fd checkout "$C" --early
 fd --as max settle "$C" --company "ACME GmbH" >/dev/null || fail settle
 fd --json folio "$C" >"$TMP/f"
 [ "$(json 'd["guest_balance_minor"]' <"$TMP/f")" = 0 ] || fail "guest balance after settle"
 [ "$(json 'd["balance_minor"]' <"$TMP/f")" = 17000 ] || fail "company folio holds the balance"
-fd checkout "$C" >/dev/null || fail "checkout after settle"
+fd checkout "$C" --early >/dev/null || fail "checkout after settle"
 
 # Deposit before arrival shows on the folio; lines move between folios.
 C2=$(fd book --guest "Roe, Rick" --type STD --arrive 2026-03-05 --depart 2026-03-06 --rate 90) || fail book2

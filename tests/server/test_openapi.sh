@@ -14,9 +14,5 @@ fi
 cd "$tools" || exit 1
 # --format stylish lists every problem with its line; errors fail the test
 REDOCLY_TELEMETRY=off "$tools/node_modules/.bin/redocly" lint --format stylish "$spec" || exit 1
-# and the paths it describes are the ones the server routes
-for p in /v1/health /v1/devices /v1/sessions /v1/ops /v1/changes /v1/snapshot /v1/metrics \
-	/v1/rooms /v1/room-types /v1/bookings /v1/availability; do
-	grep -q "^  $p:" "$spec" || { echo "FAIL: $p missing from $spec" >&2; exit 1; }
-done
+# (the paths it describes are the ones the server routes: test_routes.sh)
 echo "ok: $spec is valid OpenAPI"

@@ -26,7 +26,8 @@ ok() { echo "ok - $*"; }
 PORT=$(( 20000 + ($$ * 7) % 20000 ))
 
 srv_start() {
-	"$FDD" --data "$SRV" serve --listen "127.0.0.1:$PORT" >>"$WORK/server.log" 2>&1 &
+	# shellcheck disable=SC2086 # SRV_OPTS: extra flags, split on spaces
+	"$FDD" --data "$SRV" serve --listen "127.0.0.1:$PORT" ${SRV_OPTS:-} >>"$WORK/server.log" 2>&1 &
 	SRV_PID=$!
 	i=0
 	until curl -fsS "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1; do

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/op.h"
+#include "store/dump.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 #include "sync/account.h"
@@ -95,7 +96,7 @@ static char *dump(struct fd_db *db)
 {
 	char *text;
 	struct fd_error err = {0};
-	assert_int_equal(fd_sync_dump(db, &text, &err), FD_OK);
+	assert_int_equal(fd_dump_hotel(db, &text, &err), FD_OK);
 	return text;
 }
 

@@ -11,7 +11,7 @@ wait_for "101"
 # The cursor starts on room 101 tonight, which is free: new booking there.
 keys n
 wait_for "New booking"
-wait_for "< 101 >"
+wait_for "< 101 VC >"
 keys -l "Weiß, Otto"
 wait_for "Weiß, Otto"
 # Departure: two nights.
@@ -37,6 +37,9 @@ fd show "$CODE" | grep -q "checked_in" || fail "not checked in: $(fd show "$CODE
 keys Right Right
 wait_for "In house (2)"
 keys o
+# Booked for more nights: an early departure asks, saying what it releases.
+wait_for "early and release 2 nights? (y/n)"
+keys y
 wait_for "checked out; room 101 is dirty"
 fd show "$CODE" | grep -q "checked_out" || fail "not checked out"
 

@@ -15,7 +15,7 @@ screen_n() { awk -v n="$1" '/^=====$/ { k++; next } k == n - 1' "$DUMP"; }
 
 # Every line fits the width by display cells (CJK names are double width).
 for size in 80x24 60x20 200x50; do
-	run $size "<Dump> 2 <Dump> 3 <Dump> 6 <Dump> / 山 <Dump> q"
+	run $size "<Dump> 2 <Dump> 3 <Dump> <F6> <Dump> / 山 <Dump> q"
 	cols=${size%x*}
 	width=$(wc -L < "$DUMP")
 	[ "$width" -le "$cols" ] || fail "a line is $width cells wide at $size"
@@ -67,13 +67,13 @@ run 80x24 "4 <Dump> s <Dump> q"
 screen_n 1 | grep -q "maria" || fail "staff not listed"
 screen_n 2 | grep -q "maria is on shift." || fail "shift not toggled"
 # Housekeeping assigns a room to her; the staff pane counts it.
-run 80x24 "3 a nobody <Enter> <Dump> a maria <Enter> <Dump> 4 <Dump> q"
+run 80x24 "3 a nobody <Enter> <Dump> a maria <Enter> <Dump> <F4> <Dump> q"
 screen_n 1 | grep -q 'No staff member "nobody"' || fail "unknown attendant accepted"
 screen_n 2 | grep -q "assigned to maria today" || fail "room not assigned"
 screen_n 3 | grep -Eq "maria .* 0/1" || fail "staff pane does not count the assigned room"
-# The form finds a guest on file: Left/Right picks them, no new guest.
+# The form finds a guest on file: PgDn/PgUp picks them, no new guest.
 guests_before=$(fd find Müller | wc -l)
-run 80x24 "n Mül <Dump> <Right> <Dump> <F10> <Dump> q"
+run 80x24 "n Mül <Dump> <PgDn> <Dump> <F10> <Dump> q"
 screen_n 1 | grep -q "1 guest on file with this name" || fail "no guest match offered"
 screen_n 2 | grep -q "Müller, Anna (existing guest)" || fail "match not chosen"
 screen_n 3 | grep -q "made for Müller, Anna" || fail "booking for the existing guest not made"

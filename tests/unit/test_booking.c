@@ -83,7 +83,9 @@ static void test_create_and_full_cycle(void **state)
 	assert_int_equal(op_b(c, "anna", "booking.check_in", "", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "bad_state");
 	assert_int_equal(op_b(c, "anna", "booking.cancel", "", NULL, &err), FD_E_CONFLICT);
-	assert_int_equal(op_b(c, "anna", "booking.check_out", "", NULL, &err), FD_OK);
+	assert_int_equal(op_b(c, "anna", "booking.check_out", "", NULL, &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "early_departure");
+	assert_int_equal(op_b(c, "anna", "booking.check_out", "\"early\":true", NULL, &err), FD_OK);
 	assert_int_equal(load(c).status, FD_BOOKING_CHECKED_OUT);
 	struct fd_room r;
 	const struct fd_repo *repo = fd_db_repo(c->db);

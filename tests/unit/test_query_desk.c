@@ -143,16 +143,50 @@ static void test_short_cjk_search(void **state)
 {
 	(void)state;
 	struct bookings bs = {.n = 0};
-	assert_int_equal(fd_query_find_desk(db, "山", 50, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(fd_query_find(db, "山", 50, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 0);
 	for (int i = 0; i < bs.n; i++)
 		assert_memory_equal(bs.b[i].guest_name, "山", strlen("山"));
 	bs.n = 0;
 	/* Case-insensitive (accent folding is the store's fold.c: "muller" does
 	 * not find Müller yet). */
-	assert_int_equal(fd_query_find_desk(db, "MÜLLER", 50, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(fd_query_find(db, "MÜLLER", 50, add_booking, &bs, NULL), FD_OK);
 	assert_true(bs.n > 0);
 	assert_non_null(strstr(bs.b[0].guest_name, "Müller"));
+}
+
+static bool starts_ma(const char *word)
+{
+	return (word[0] == 'M' || word[0] == 'm') && word[1] == 'a';
+}
+
+/* The desk's search is the command line's: "ma" finds a given name
+ * beginning "Ma" as well as a family name (it used to find only the
+ * second kind on the terminal). Exactly the bookings of such guests. */
+static void test_search_matches_given_names(void **state)
+{
+	(void)state;
+	sqlite3_stmt *q;
+	assert_int_equal(
+	    sqlite3_prepare_v2(fd_db_handle(db),
+	                       "SELECT count(*) FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	                       " WHERE lower(g.family) LIKE 'ma%' OR lower(g.given) LIKE 'ma%'",
+	                       -1, &q, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	int expected = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	struct bookings bs = {.n = 0};
+	assert_int_equal(fd_query_find(db, "ma", 500, add_booking, &bs, NULL), FD_OK);
+	assert_int_equal(bs.n, expected);
+	int by_given = 0;
+	for (int i = 0; i < bs.n; i++) {
+		const char *name = bs.b[i].guest_name, *given = strstr(name, ", ");
+		assert_non_null(given);
+		assert_true(starts_ma(name) || starts_ma(given + 2));
+		by_given += !starts_ma(name);
+	}
+	assert_true(by_given > 0);
 }
 
 struct hist {
@@ -208,6 +242,7 @@ int main(void)
 	    cmocka_unit_test(test_board_page_only_holds_its_rooms),
 	    cmocka_unit_test(test_hk_order_puts_departures_first),
 	    cmocka_unit_test(test_short_cjk_search),
+	    cmocka_unit_test(test_search_matches_given_names),
 	    cmocka_unit_test(test_history_newest_first),
 	    cmocka_unit_test(test_outbox_and_data_version),
 	};

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Answers and request bodies: the JSON replies and error bodies every
+ * endpoint file of src/server/ sends, and the body readers they share. */
+#ifndef FD_SERVER_REPLY_H
+#define FD_SERVER_REPLY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "core/error.h"
+#include "server/server.h"
+
+/* A JSON answer; doc is freed. */
+void srv_resp_json(struct srv_resp *out, int status, cJSON *doc);
+/* {"error":{"code","message","field"?}} */
+void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt,
+                    ...) __attribute__((format(printf, 5, 6)));
+/* The error body of err, with the HTTP status its fd_status maps to. */
+void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err);
+
+/* Parse the body as a JSON object whose fields are all in fields
+ * (NULL-terminated); refuses others naming them. *out owned by the caller. */
+enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields, cJSON **out,
+                              struct fd_error *err);
+enum fd_status srv_json_str(const cJSON *o, const char *name, char *out, size_t size, bool required,
+                            struct fd_error *err);
+
+#endif

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Routing by the table of api.c: match method and path, answer 404 and
+ * 405 (with Allow:), authenticate, check the permission, call the handler. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/perm.h"
+#include "server/reply.h"
+#include "server/route.h"
+
+/* Does path match pattern? A "{name}" in the pattern matches one non-empty
+ * segment, reported through param/param_len. */
+static bool match(const char *pattern, const char *path, const char **param, size_t *param_len)
+{
+	const char *p = pattern, *u = path;
+	while (*p && *u) {
+		if (*p == '{') {
+			size_t n = strcspn(u, "/");
+			if (n == 0)
+				return false;
+			*param = u, *param_len = n;
+			u += n;
+			p = strchr(p, '}');
+			if (!p)
+				return false;
+			p++;
+			continue;
+		}
+		if (*p++ != *u++)
+			return false;
+	}
+	return !*p && !*u;
+}
+
+const struct srv_route *srv_route_find(const char *method, const char *path, const char **param,
+                                       size_t *param_len, char *allow, size_t allow_size)
+{
+	const char *pp = NULL;
+	size_t pn = 0;
+	size_t used = 0;
+	if (allow && allow_size)
+		allow[0] = '\0';
+	for (const struct srv_route *rt = srv_routes; rt->method; rt++) {
+		if (!match(rt->pattern, path, &pp, &pn))
+			continue;
+		if (strcmp(rt->method, method) == 0) {
+			*param = pp, *param_len = pn;
+			return rt;
+		}
+		if (allow && used < allow_size && !strstr(allow, rt->method))
+			used += (size_t)snprintf(allow + used, allow_size - used, "%s%s", used ? ", " : "",
+			                         rt->method);
+	}
+	return NULL;
+}
+
+const char *srv_route_label(const char *path)
+{
+	const char *pp;
+	size_t pn;
+	for (const struct srv_route *rt = srv_routes; rt->method; rt++)
+		if (match(rt->pattern, path, &pp, &pn))
+			return rt->pattern;
+	return "other";
+}
+
+const char *srv_auth_name(enum srv_auth a)
+{
+	switch (a) {
+	case SRV_AUTH_NONE:
+		return "none";
+	case SRV_AUTH_DEVICE:
+		return "device";
+	case SRV_AUTH_SESSION:
+		return "session";
+	}
+	return "?";
+}
+
+void srv_routes_print(FILE *out)
+{
+	for (const struct srv_route *rt = srv_routes; rt->method; rt++)
+		fprintf(out, "%s %s %s %s\n", rt->method, rt->pattern, srv_auth_name(rt->auth),
+		        rt->perm ? rt->perm : "-");
+}
+
+static bool allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
+{
+	if (fd_perm_allows(c->role, action))
+		return true;
+	int min = fd_perm_min_role(action);
+	srv_resp_error(out, 403, "forbidden", NULL, "Role %s may not do %s; it needs %s or above.",
+	               fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
+	return false;
+}
+
+void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out)
+{
+	const char *pp = NULL;
+	size_t pn = 0;
+	const struct srv_route *rt =
+	    srv_route_find(r->method, r->path, &pp, &pn, out->allow, sizeof out->allow);
+	if (!rt && out->allow[0]) {
+		srv_resp_error(out, 405, "method_not_allowed", NULL, "%s does not accept %s (only %s).",
+		               r->path, r->method, out->allow);
+		return;
+	}
+	char param[128] = "";
+	if (!rt || pn >= sizeof param) {
+		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s %s.", r->method, r->path);
+		return;
+	}
+	if (pp)
+		snprintf(param, sizeof param, "%.*s", (int)pn, pp);
+	struct srv_req req = *r;
+	req.param = param;
+	struct srv_caller c;
+	const struct srv_caller *caller = NULL;
+	if (rt->auth == SRV_AUTH_SESSION && !rt->handler_auths) {
+		struct fd_error err = {0};
+		if (srv_auth_session(s, r, &c, &err)) {
+			srv_resp_fd_error(out, &err);
+			return;
+		}
+		if (rt->perm && !allowed(out, &c, rt->perm))
+			return;
+		caller = &c;
+	}
+	rt->handler(s, &req, caller, state, out);
+}
