@@ -408,6 +408,29 @@ static void create_folio(struct app *app, const char *name, const char *company,
 		           company ? company : name);
 }
 
+/* A company named at a prompt must be an account that takes direct
+ * bills: its name (as the account spells it) in out, or false with the
+ * accounts to choose from on the message line. */
+static bool pick_account(struct app *app, const char *typed, char out[FD_NAME_LEN])
+{
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	struct fd_company co;
+	if (repo->get_company && repo->get_company(repo->ctx, typed, &co, NULL) == FD_OK && co.direct_bill) {
+		snprintf(out, FD_NAME_LEN, "%s", co.name);
+		return true;
+	}
+	char names[512] = "";
+	fd_query_direct_bill_accounts(app->db, names, sizeof names, NULL);
+	struct fd_error err;
+	fd_fail(&err, FD_E_INVALID, "company_not_found", "company",
+	        names[0]
+	            ? _("No direct-bill account \"%s\"; the accounts are: %s.")
+	            : _("No direct-bill account \"%s\"; a manager adds one with 'frontdesk company add'.%s"),
+	        typed, names);
+	ui_error(app, &err);
+	return false;
+}
+
 static void got_route(struct app *app, const char *text, const char *company)
 {
 	bool yes = text[0] == 'y' || text[0] == 'Y';
@@ -426,7 +449,10 @@ static void got_company(struct app *app, const char *text, const char *count)
 		create_folio(app, name, NULL, false);
 		return;
 	}
-	ui_prompt(app, _("room charges to this company's folio? (y/n): "), "", got_route, text);
+	char name[FD_NAME_LEN];
+	if (!pick_account(app, text, name))
+		return;
+	ui_prompt(app, _("room charges to this company's folio? (y/n): "), "", got_route, name);
 }
 
 void ui_folio_new_ask(struct app *app, int n_folios)
@@ -439,8 +465,10 @@ void ui_folio_new_ask(struct app *app, int n_folios)
 static void got_settle(struct app *app, const char *company, const char *arg)
 {
 	(void)arg;
-	if (!company[0])
+	char name[FD_NAME_LEN];
+	if (!company[0] || !pick_account(app, company, name))
 		return;
+	company = name;
 	struct fd_booking_row row;
 	struct fd_op op;
 	if (!booking_op(app, &op, "folio.settle", &row))

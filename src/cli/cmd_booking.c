@@ -215,10 +215,10 @@ static bool ask_early(struct cli *cli, const struct fd_booking *b)
 static int booking_action(struct cli *cli, const char *cmd, const char *type, int argc, char **argv,
                           bool with_room, const char *done_fmt)
 {
-	const char *pos[2] = {NULL, NULL}, *room = NULL, *reason = NULL;
+	const char *pos[2] = {NULL, NULL}, *room = NULL, *reason = NULL, *deposit = NULL;
 	bool late = false, early = false;
 	const struct cli_opt opts_checkin[] = {{"room", &room, NULL}, {"late", NULL, &late}, {0}};
-	const struct cli_opt opts_cancel[] = {{"reason", &reason, NULL}, {0}};
+	const struct cli_opt opts_cancel[] = {{"reason", &reason, NULL}, {"deposit", &deposit, NULL}, {0}};
 	const struct cli_opt opts_checkout[] = {{"early", NULL, &early}, {0}};
 	const struct cli_opt *opts = strcmp(type, "booking.check_in") == 0    ? opts_checkin
 	                             : strcmp(type, "booking.cancel") == 0    ? opts_cancel
@@ -246,6 +246,8 @@ static int booking_action(struct cli *cli, const char *cmd, const char *type, in
 		cJSON_AddBoolToObject(op.payload, "early", true);
 	if (reason)
 		cJSON_AddStringToObject(op.payload, "reason", reason);
+	if (deposit) /* what happens to a deposit held (issue 12) */
+		cJSON_AddStringToObject(op.payload, "deposit", deposit);
 	struct fd_op_result res;
 	rc = cli_apply(cli, &op, 1, &res);
 	if (rc)

@@ -100,6 +100,8 @@ static cJSON *line_json(const struct fd_folio_line *l)
 		cJSON_AddStringToObject(o, "last4", l->last4);
 	if (l->voids[0])
 		cJSON_AddStringToObject(o, "voids", l->voids);
+	if (l->reverses[0])
+		cJSON_AddStringToObject(o, "reverses", l->reverses);
 	if (l->reason[0])
 		cJSON_AddStringToObject(o, "reason", l->reason);
 	cJSON_AddStringToObject(o, "actor", l->actor);
@@ -297,12 +299,10 @@ int cmd_post(struct cli *cli, int argc, char **argv)
 
 static int payment(struct cli *cli, const char *cmd, const char *type, int argc, char **argv)
 {
-	const char *pos[3], *ref = NULL, *last4 = NULL, *folio = NULL, *reason = NULL;
-	const struct cli_opt opts[] = {{"ref", &ref, NULL},
-	                               {"last4", &last4, NULL},
-	                               {"folio", &folio, NULL},
-	                               {"reason", &reason, NULL},
-	                               {0}};
+	const char *pos[3], *ref = NULL, *last4 = NULL, *folio = NULL, *reason = NULL, *pay = NULL;
+	const struct cli_opt opts[] = {{"ref", &ref, NULL},     {"last4", &last4, NULL},
+	                               {"folio", &folio, NULL}, {"reason", &reason, NULL},
+	                               {"payment", &pay, NULL}, {0}};
 	if (!cli_parse(cli, cmd, argc, argv, opts, pos, 3, 3))
 		return CLI_USAGE;
 	bool refund = strcmp(type, "folio.refund") == 0;
@@ -310,6 +310,8 @@ static int payment(struct cli *cli, const char *cmd, const char *type, int argc,
 		return cli_usage_error(cli, cmd, _("--reason is required"));
 	if (!refund && reason)
 		return cli_usage_error(cli, cmd, _("unknown option --reason"));
+	if (!refund && pay)
+		return cli_usage_error(cli, cmd, _("unknown option --payment"));
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
@@ -320,12 +322,17 @@ static int payment(struct cli *cli, const char *cmd, const char *type, int argc,
 	struct fd_error err = {0};
 	if (fd_session_booking(&cli->session, pos[0], &row, &err))
 		return cli_error(cli, &err);
+	char pay_id[FD_ID_LEN];
+	if (pay && resolve_line(cli, pay, pay_id, &err))
+		return cli_error(cli, &err);
 	struct fd_op op;
 	char id[FD_ID_LEN];
 	fd_session_op(&cli->session, &op, type);
 	cJSON *p = op.payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
 	add_target(p, &row, folio);
+	if (pay)
+		cJSON_AddStringToObject(p, "payment", pay_id);
 	cJSON_AddStringToObject(p, "method", pos[1]);
 	cJSON_AddNumberToObject(p, "amount", (double)amount);
 	if (ref)
@@ -346,6 +353,38 @@ int cmd_pay(struct cli *cli, int argc, char **argv)
 int cmd_refund(struct cli *cli, int argc, char **argv)
 {
 	return payment(cli, "refund", "folio.refund", argc, argv);
+}
+
+int cmd_paid_out(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2], *reason = NULL, *method = NULL, *folio = NULL;
+	const struct cli_opt opts[] = {
+	    {"reason", &reason, NULL}, {"method", &method, NULL}, {"folio", &folio, NULL}, {0}};
+	if (!cli_parse(cli, "paid-out", argc, argv, opts, pos, 2, 2))
+		return CLI_USAGE;
+	if (!reason)
+		return cli_usage_error(cli, "paid-out", _("--reason is required"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	int64_t amount;
+	if (!parse_amount(cli, "paid-out", pos[1], &amount))
+		return CLI_USAGE;
+	struct fd_booking_row row;
+	struct fd_error err = {0};
+	if (fd_session_booking(&cli->session, pos[0], &row, &err))
+		return cli_error(cli, &err);
+	struct fd_op op;
+	char id[FD_ID_LEN];
+	fd_session_op(&cli->session, &op, "folio.paid_out");
+	cJSON *p = op.payload;
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	add_target(p, &row, folio);
+	cJSON_AddNumberToObject(p, "amount", (double)amount);
+	if (method)
+		cJSON_AddStringToObject(p, "method", method);
+	cJSON_AddStringToObject(p, "reason", reason);
+	return apply_show(cli, &op, N_("Paid out on %s: line %s"), row.b.code);
 }
 
 int cmd_void(struct cli *cli, int argc, char **argv)

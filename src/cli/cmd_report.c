@@ -46,7 +46,7 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (!fd_report_kind_parse(name, &kind))
 		return cli_usage_error(
 		    cli, "report",
-		    _("unknown report \"%s\"; use summary, daily, forecast, hk-productivity or cashier"),
+		    _("unknown report \"%s\"; use summary, daily, forecast, hk-productivity, cashier or ar"),
 		    name);
 	bool forecast = kind == FD_REPORT_FORECAST;
 	fd_date from = 0, to = 0;
@@ -63,6 +63,8 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		from = forecast ? today : (to_s ? to : today - 1);
 	if (!to_s)
 		to = forecast ? from + days - 1 : (from_s ? from : today - 1);
+	if (kind == FD_REPORT_AR && !to_s) /* the city ledger as it stands today */
+		to = from = today;
 	if (to < from)
 		return cli_usage_error(cli, "report", _("--to is before --from"));
 	if (to - from >= FD_REPORT_MAX_RANGE)

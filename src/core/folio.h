@@ -26,6 +26,10 @@
 
 #define FD_LINE_TEXT_LEN 256
 #define FD_METHOD_LEN 16
+/* The charge code of a paid-out line (folio.paid_out); never posted. */
+#define FD_PAID_OUT_CODE "PAIDOUT"
+/* The charge code of a deposit kept as a cancellation fee (VAT 0). */
+#define FD_CANCEL_FEE_CODE "CXLFEE"
 
 enum fd_line_kind { FD_LINE_CHARGE, FD_LINE_PAYMENT, FD_LINE_REFUND, FD_LINE_VOID, FD_LINE_TRANSFER };
 enum fd_folio_kind { FD_FOLIO_GUEST, FD_FOLIO_COMPANY };
@@ -61,9 +65,25 @@ struct fd_folio_line {
 	char ref[64];                  /* processor or bank reference */
 	char last4[5];                 /* card: last four digits only */
 	char voids[FD_ID_LEN];         /* the line a void cancels */
-	char reason[FD_LINE_TEXT_LEN]; /* voids and refunds */
+	char reason[FD_LINE_TEXT_LEN]; /* voids, refunds and paid-outs */
+	char reverses[FD_ID_LEN];      /* a refund: the payment it gives back */
 	char actor[FD_USER_LEN];
 	int64_t created_at;
+	int64_t version;
+};
+
+/* A company or travel agent account (the city ledger): folios billed to it
+ * name it by name; direct billing needs allows_direct_bill and stays within
+ * credit_limit (minor units; 0: no credit). */
+struct fd_company {
+	char id[FD_ID_LEN];
+	char name[FD_NAME_LEN];
+	bool agent; /* a travel agent rather than a company */
+	char address[256];
+	char vat[64]; /* tax / VAT number */
+	char contact[FD_NAME_LEN];
+	int64_t credit_limit;
+	bool direct_bill;
 	int64_t version;
 };
 

@@ -26,3 +26,4 @@ libfdcore_a_SOURCES = \
 	src/core/document.c src/core/document.h src/core/op_document.c \
 	src/core/invoice.c src/core/invoice.h src/core/op_invoice.c
 libfdcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
+libfdcore_a_SOURCES += src/core/op_company.c

@@ -390,6 +390,8 @@ enum fd_status op_booking_cancel(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only a reserved booking can be cancelled; %s is %s."), b.code,
 		               fd_booking_status_name(b.status));
+	if ((st = fd_folio_cancel(c, &b)))
+		return st;
 	b.status = FD_BOOKING_CANCELLED;
 	return save_booking(c, &b);
 }

@@ -182,8 +182,14 @@ enum fd_status op_folio_create(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_folio", "id", _("Folio %s already exists."),
 		               f.id);
 	snprintf(f.booking_id, sizeof f.booking_id, "%s", b.id);
-	if (f.company[0])
+	if (f.company[0]) {
+		/* Only an account that allows direct billing takes a folio. */
+		struct fd_company co;
+		if ((st = op_company_can_bill(c, f.company, 0, &co)))
+			return st;
+		snprintf(f.company, sizeof f.company, "%s", co.name);
 		f.kind = FD_FOLIO_COMPANY;
+	}
 	if (!f.name[0])
 		snprintf(f.name, sizeof f.name, "%s%.100s", f.company[0] ? "Company: " : "Guest",
 		         f.company[0] ? f.company : "");
@@ -210,6 +216,12 @@ enum fd_status op_folio_post(struct op_ctx *c)
 	    (st = op_str(c, "description", l.description, sizeof l.description, false)) ||
 	    (st = check_text(c, "description", l.description)))
 		return st;
+	if (strcmp(l.code, FD_PAID_OUT_CODE) == 0)
+		return fd_fail(
+		    c->err, FD_E_FORBIDDEN, "forbidden", "charge",
+		    _("%s is kept for paid-outs: a manager records one with 'frontdesk paid-out CODE "
+		      "AMOUNT --reason TEXT'."),
+		    FD_PAID_OUT_CODE);
 	st = c->repo->get_charge_code(c->repo->ctx, l.code, &cc, c->err);
 	if (st == FD_E_NOT_FOUND)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
@@ -272,9 +284,130 @@ enum fd_status op_folio_pay(struct op_ctx *c)
 	return save_line(c, &l);
 }
 
-/* Refunds above the property's threshold need a manager. Trusted local
- * tools (the standalone owner) are not limited. */
-static enum fd_status check_refund_rights(struct op_ctx *c, int64_t amount)
+/* "in cash", "by card": how a tender reads in a sentence. */
+static const char *tender_words(const char *method)
+{
+	if (strcmp(method, "cash") == 0)
+		return _("in cash");
+	if (strcmp(method, "card") == 0)
+		return _("by card");
+	if (strcmp(method, "bank_transfer") == 0)
+		return _("by bank transfer");
+	return method;
+}
+
+static bool line_voided(const struct fd_folio_line *lines, int n, const struct fd_folio_line *l)
+{
+	return fd_folio_line_voided(lines, (size_t)n, l->id);
+}
+
+/* What refunds may still give back on a folio in one tender: the payments
+ * taken in it less the refunds made in it (voided lines count for nothing). */
+static int64_t tender_left(const struct fd_folio_line *lines, int n, const char *method)
+{
+	int64_t left = 0;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(lines[i].method, method) != 0 || line_voided(lines, n, &lines[i]))
+			continue;
+		if (lines[i].kind == FD_LINE_PAYMENT)
+			left -= lines[i].amount;
+		else if (lines[i].kind == FD_LINE_REFUND)
+			left -= lines[i].amount;
+	}
+	return left;
+}
+
+/* What is left to give back of one payment: its amount less the refunds
+ * that name it. */
+static int64_t payment_left(const struct fd_folio_line *lines, int n, const struct fd_folio_line *pay)
+{
+	int64_t left = -pay->amount;
+	for (int i = 0; i < n; i++)
+		if (lines[i].kind == FD_LINE_REFUND && strcmp(lines[i].reverses, pay->id) == 0 &&
+		    !line_voided(lines, n, &lines[i]))
+			left -= lines[i].amount;
+	return left;
+}
+
+/* A refund gives back (part of) a payment taken on the folio in the same
+ * tender, and never more than that tender took there: cash back only
+ * against cash taken, a card refund against a card payment. The payment
+ * is the one named, or the latest of that tender that covers the amount. */
+static enum fd_status check_refund_tender(struct op_ctx *c, const struct fd_folio_line *lines, int n,
+                                          const char *pay_id, struct fd_folio_line *l)
+{
+	char a[FD_MONEY_STRLEN], b[FD_MONEY_STRLEN];
+	const char *cur = c->prop.currency;
+	int64_t tender = tender_left(lines, n, l->method);
+	const struct fd_folio_line *pay = NULL;
+	if (pay_id[0]) {
+		for (int i = 0; i < n && !pay; i++)
+			if (strcmp(lines[i].id, pay_id) == 0)
+				pay = &lines[i];
+		if (!pay || pay->kind != FD_LINE_PAYMENT)
+			return fd_fail(c->err, FD_E_INVALID, "not_a_payment", "payment",
+			               _("Line %.8s is not a payment on this folio; a refund gives back a "
+			                 "payment (see 'frontdesk folio CODE')."),
+			               pay_id);
+		if (line_voided(lines, n, pay))
+			return fd_fail(c->err, FD_E_CONFLICT, "payment_voided", "payment",
+			               _("Payment %.8s is voided; there is nothing to give back."), pay->id);
+		if (strcmp(pay->method, l->method) != 0)
+			return fd_fail(c->err, FD_E_CONFLICT, "wrong_tender", "method",
+			               _("Payment %.8s was taken %s; refund it %s."), pay->id,
+			               tender_words(pay->method), tender_words(pay->method));
+		int64_t left = payment_left(lines, n, pay);
+		if (left > tender)
+			left = tender;
+		if (l->amount > left)
+			return fd_fail(c->err, FD_E_CONFLICT, "refund_exceeds_payment", "amount",
+			               _("Payment %.8s has only %s left to refund; refund at most that."),
+			               pay->id, fd_money_format(left < 0 ? 0 : left, cur, a, sizeof a));
+	} else {
+		if (tender <= 0)
+			return fd_fail(
+			    c->err, FD_E_CONFLICT, "refund_exceeds_payment", "amount",
+			    _("Nothing was paid %s on this folio, so nothing can be refunded %s. To "
+			      "pay out money that was never taken, a manager records a paid-out: "
+			      "frontdesk paid-out CODE AMOUNT --reason TEXT."),
+			    tender_words(l->method), tender_words(l->method));
+		if (l->amount > tender)
+			return fd_fail(
+			    c->err, FD_E_CONFLICT, "refund_exceeds_payment", "amount",
+			    _("Only %s was paid %s on this folio and not yet refunded; refund at most "
+			      "that. To pay out more, a manager records a paid-out: frontdesk paid-out "
+			      "CODE AMOUNT --reason TEXT."),
+			    fd_money_format(tender, cur, a, sizeof a), tender_words(l->method));
+		int64_t best = 0;
+		for (int i = n - 1; i >= 0 && !pay; i--) {
+			if (lines[i].kind != FD_LINE_PAYMENT || strcmp(lines[i].method, l->method) != 0 ||
+			    line_voided(lines, n, &lines[i]))
+				continue;
+			int64_t left = payment_left(lines, n, &lines[i]);
+			if (left >= l->amount)
+				pay = &lines[i];
+			else if (left > best)
+				best = left;
+		}
+		if (!pay)
+			return fd_fail(c->err, FD_E_CONFLICT, "refund_exceeds_payment", "amount",
+			               _("No single payment %s on this folio covers %s (at most %s on one "
+			                 "payment); refund each payment separately (--payment LINE)."),
+			               tender_words(l->method), fd_money_format(l->amount, cur, a, sizeof a),
+			               fd_money_format(best, cur, b, sizeof b));
+	}
+	snprintf(l->reverses, sizeof l->reverses, "%s", pay->id);
+	if (!l->last4[0])
+		snprintf(l->last4, sizeof l->last4, "%s", pay->last4);
+	return FD_OK;
+}
+
+/* Refunds above the property's threshold need a manager: the threshold
+ * holds for everything one staff member refunds on a folio on a business
+ * date, so splitting a refund does not get round it. Trusted local tools
+ * (the standalone owner) are not limited. */
+static enum fd_status check_refund_rights(struct op_ctx *c, const struct fd_folio_line *lines, int n,
+                                          const struct fd_folio_line *l)
 {
 	if (c->flags & FD_APPLY_TRUSTED)
 		return FD_OK;
@@ -282,7 +415,12 @@ static enum fd_status check_refund_rights(struct op_ctx *c, int64_t amount)
 	int64_t threshold = 0;
 	if (c->repo->get_setting(c->repo->ctx, "refund_threshold", buf, sizeof buf, c->err) == FD_OK)
 		threshold = strtoll(buf, NULL, 10);
-	if (amount <= threshold)
+	int64_t before = 0;
+	for (int i = 0; i < n; i++)
+		if (lines[i].kind == FD_LINE_REFUND && lines[i].date == l->date &&
+		    strcmp(lines[i].actor, c->op->actor) == 0 && !line_voided(lines, n, &lines[i]))
+			before += lines[i].amount;
+	if (before + l->amount <= threshold)
 		return FD_OK;
 	struct fd_staff s;
 	enum fd_status st = c->repo->get_staff(c->repo->ctx, c->op->actor, &s, c->err);
@@ -290,9 +428,40 @@ static enum fd_status check_refund_rights(struct op_ctx *c, int64_t amount)
 		return FD_OK;
 	if (st && st != FD_E_NOT_FOUND)
 		return st;
-	char lim[FD_MONEY_STRLEN];
-	return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "amount", _("Refunds above %s need a manager."),
-	               fd_money_format(threshold, c->prop.currency, lim, sizeof lim));
+	char lim[FD_MONEY_STRLEN], had[FD_MONEY_STRLEN], tot[FD_MONEY_STRLEN];
+	fd_money_format(threshold, c->prop.currency, lim, sizeof lim);
+	if (before == 0)
+		return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "amount",
+		               _("Refunds above %s need a manager."), lim);
+	return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "amount",
+	               _("Refunds above %s a day on one folio need a manager: you already refunded %s on "
+	                 "this folio today, %s with this one. Ask a manager to make the refund."),
+	               lim, fd_money_format(before, c->prop.currency, had, sizeof had),
+	               fd_money_format(before + l->amount, c->prop.currency, tot, sizeof tot));
+}
+
+/* The folio of a refund: the payment's when one is named (and it must be
+ * on the folio or booking also named), else the posting target. */
+static enum fd_status refund_folio(struct op_ctx *c, const char *pay_id, struct fd_folio *f)
+{
+	if (!pay_id[0])
+		return target_folio(c, false, f);
+	struct fd_folio_line pay;
+	enum fd_status st = c->repo->get_line(c->repo->ctx, pay_id, &pay, c->err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(c->err, FD_E_NOT_FOUND, "line_not_found", "payment",
+		               _("No folio line \"%s\"."), pay_id);
+	if (st || (st = c->repo->get_folio(c->repo->ctx, pay.folio_id, f, c->err)))
+		return st;
+	if (op_has(c, "folio") || op_has(c, "booking")) {
+		struct fd_folio named;
+		if ((st = target_folio(c, false, &named)))
+			return st;
+		if (strcmp(named.booking_id, f->booking_id) != 0)
+			return fd_fail(c->err, FD_E_CONFLICT, "not_a_payment", "payment",
+			               _("Payment %.8s belongs to another booking."), pay_id);
+	}
+	return FD_OK;
 }
 
 enum fd_status op_folio_refund(struct op_ctx *c)
@@ -302,17 +471,63 @@ enum fd_status op_folio_refund(struct op_ctx *c)
 	struct fd_folio_line l;
 	struct fd_folio f;
 	int64_t amount;
+	char pay_id[FD_ID_LEN] = "";
 	enum fd_status st;
 	if ((st = new_line(c, &l, FD_LINE_REFUND)) || (st = read_payment(c, &l, &amount)) ||
 	    (st = op_str(c, "reason", l.reason, sizeof l.reason, true)) ||
-	    (st = check_text(c, "reason", l.reason)) || (st = check_refund_rights(c, amount)) ||
-	    (st = target_folio(c, false, &f)))
+	    (st = check_text(c, "reason", l.reason)) ||
+	    (st = op_str(c, "payment", pay_id, sizeof pay_id, false)))
 		return st;
 	if (!l.reason[0])
 		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason",
 		               _("Say why the money is refunded."));
+	if ((st = refund_folio(c, pay_id, &f)))
+		return st;
 	l.amount = amount;
+	struct fd_folio_line *lines = NULL;
+	int n = 0;
+	st = c->repo->folio_lines(c->repo->ctx, f.id, &lines, &n, c->err);
+	if (!st)
+		st = check_refund_tender(c, lines, n, pay_id, &l);
+	if (!st)
+		st = check_refund_rights(c, lines, n, &l);
+	free(lines);
+	if (st)
+		return st;
 	snprintf(l.description, sizeof l.description, "Refund (%s)", l.method);
+	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
+	return save_line(c, &l);
+}
+
+/* Money paid out for a guest that the desk never took from them (a taxi
+ * paid at the door, a goodwill payment): a manager's charge on the folio,
+ * with the tender it left the drawer in and a reason. */
+enum fd_status op_folio_paid_out(struct op_ctx *c)
+{
+	if (!op_folio_supported(c->repo))
+		return no_folios(c);
+	struct fd_folio_line l;
+	struct fd_folio f;
+	int64_t amount;
+	enum fd_status st;
+	if ((st = new_line(c, &l, FD_LINE_CHARGE)) ||
+	    (st = op_int(c, "amount", 1, MAX_AMOUNT, &amount, true)) ||
+	    (st = op_str(c, "method", l.method, sizeof l.method, false)) ||
+	    (st = op_str(c, "reason", l.reason, sizeof l.reason, true)) ||
+	    (st = check_text(c, "reason", l.reason)) || (st = target_folio(c, false, &f)))
+		return st;
+	if (!l.method[0])
+		snprintf(l.method, sizeof l.method, "cash");
+	if (!fd_payment_method_valid(l.method))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "method",
+		               _("Unknown payment method \"%s\"; use cash, card or bank_transfer."),
+		               l.method);
+	if (!l.reason[0])
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason",
+		               _("Say why the money is paid out."));
+	l.amount = amount;
+	snprintf(l.code, sizeof l.code, "%s", FD_PAID_OUT_CODE);
+	snprintf(l.description, sizeof l.description, "Paid out: %.200s", l.reason);
 	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
 	return save_line(c, &l);
 }
@@ -340,6 +555,27 @@ static enum fd_status is_voided(struct op_ctx *c, const struct fd_folio_line *l,
 	return st;
 }
 
+/* A payment that refunds gave back stays: voiding it would leave the
+ * refund paying out money that was never taken. Its refunds are voided
+ * first. */
+static enum fd_status check_refunded(struct op_ctx *c, const struct fd_folio_line *pay)
+{
+	if (pay->kind != FD_LINE_PAYMENT)
+		return FD_OK;
+	struct fd_folio_line *lines = NULL;
+	int n = 0;
+	enum fd_status st = c->repo->folio_lines(c->repo->ctx, pay->folio_id, &lines, &n, c->err);
+	for (int i = 0; !st && i < n; i++)
+		if (lines[i].kind == FD_LINE_REFUND && !line_voided(lines, n, &lines[i]) &&
+		    (strcmp(lines[i].reverses, pay->id) == 0 ||
+		     tender_left(lines, n, pay->method) < -pay->amount))
+			st = fd_fail(c->err, FD_E_CONFLICT, "refunded", "line",
+			             _("Payment %.8s has been refunded (line %.8s); void the refund first."),
+			             pay->id, lines[i].id);
+	free(lines);
+	return st;
+}
+
 enum fd_status op_folio_void(struct op_ctx *c)
 {
 	if (!op_folio_supported(c->repo))
@@ -353,7 +589,7 @@ enum fd_status op_folio_void(struct op_ctx *c)
 		return st;
 	if (!l.reason[0])
 		return fd_fail(c->err, FD_E_INVALID, "missing_field", "reason", _("A void needs a reason."));
-	if ((st = fd_folio_make_void(&orig, voided, &l, c->err)))
+	if ((st = fd_folio_make_void(&orig, voided, &l, c->err)) || (st = check_refunded(c, &orig)))
 		return st;
 	return save_line(c, &l);
 }
@@ -378,9 +614,16 @@ enum fd_status op_folio_move_line(struct op_ctx *c)
 	if (l.kind == FD_LINE_VOID || l.kind == FD_LINE_TRANSFER || voided)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "line",
 		               _("Line %s is voided, a void or a transfer; it stays where it is."), l.id);
+	if (l.kind == FD_LINE_REFUND)
+		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "line",
+		               _("Line %s is a refund; it stays with the payment it gives back."), l.id);
+	if ((st = check_refunded(c, &l)))
+		return st;
 	if (strcmp(l.folio_id, to.id) == 0)
 		return fd_fail(c->err, FD_E_CONFLICT, "same_folio", "folio",
 		               _("The line is already on that folio."));
+	if (to.kind == FD_FOLIO_COMPANY && (st = op_company_can_bill(c, to.company, l.amount, NULL)))
+		return st;
 	snprintf(l.folio_id, sizeof l.folio_id, "%s", to.id);
 	l.version++;
 	return save_line(c, &l);
@@ -417,6 +660,21 @@ static enum fd_status guest_balances(struct op_ctx *c, const struct fd_booking *
 	return st;
 }
 
+static enum fd_status folio_balance(struct op_ctx *c, const char *folio_id, int64_t *balance)
+{
+	struct fd_folio_line *lines = NULL;
+	int k = 0;
+	struct fd_folio_totals t;
+	enum fd_status st = c->repo->folio_lines(c->repo->ctx, folio_id, &lines, &k, c->err);
+	if (!st && !fd_folio_sum(lines, (size_t)k, &t))
+		st = fd_fail(c->err, FD_E_INVALID, "invalid_amount", NULL,
+		             _("The folio's sum is out of range."));
+	free(lines);
+	if (!st)
+		*balance = t.balance;
+	return st;
+}
+
 enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b)
 {
 	if (!op_folio_supported(c->repo))
@@ -428,6 +686,16 @@ enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b)
 	bool open = false;
 	for (int i = 0; !st && i < n; i++)
 		open = open || bal[i] != 0;
+	/* A balance on a company folio leaves with the guest only when the
+	 * account allows direct billing and stays within its credit limit. */
+	for (int i = 0; !st && !open && i < n; i++) {
+		if (folios[i].kind != FD_FOLIO_COMPANY)
+			continue;
+		int64_t b_co = 0;
+		if ((st = folio_balance(c, folios[i].id, &b_co)) || b_co == 0)
+			continue;
+		st = op_company_can_bill(c, folios[i].company, 0, NULL);
+	}
 	free(folios);
 	free(bal);
 	if (st || !open)
@@ -437,6 +705,103 @@ enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b)
 	               _("Booking %s has an open balance of %s; take the payment (or refund the credit), "
 	                 "or have a manager settle it to a company account."),
 	               b->code, fd_money_format(total, c->prop.currency, money, sizeof money));
+}
+
+/* Give back a folio's credit as refunds of its payments, newest first,
+ * each naming the payment it reverses. */
+static enum fd_status refund_credit(struct op_ctx *c, const struct fd_folio *f, int64_t credit)
+{
+	struct fd_folio_line *lines = NULL;
+	int n = 0;
+	enum fd_status st = c->repo->folio_lines(c->repo->ctx, f->id, &lines, &n, c->err);
+	struct fd_folio_line total = {
+	    .kind = FD_LINE_REFUND, .amount = credit, .date = c->prop.business_date};
+	if (!st)
+		st = check_refund_rights(c, lines, n, &total);
+	for (int i = n - 1; !st && i >= 0 && credit > 0; i--) {
+		if (lines[i].kind != FD_LINE_PAYMENT || line_voided(lines, n, &lines[i]))
+			continue;
+		int64_t left = payment_left(lines, n, &lines[i]);
+		int64_t tender = tender_left(lines, n, lines[i].method);
+		if (left > tender)
+			left = tender;
+		if (left <= 0)
+			continue;
+		struct fd_folio_line l = {.kind = FD_LINE_REFUND,
+		                          .date = c->prop.business_date,
+		                          .version = 1,
+		                          .created_at = c->op->created_at,
+		                          .amount = left < credit ? left : credit};
+		op_folio_derive_id(c->op->op_id, lines[i].id, "cancel-refund", l.id);
+		snprintf(l.folio_id, sizeof l.folio_id, "%s", f->id);
+		snprintf(l.actor, sizeof l.actor, "%s", c->op->actor);
+		snprintf(l.method, sizeof l.method, "%s", lines[i].method);
+		snprintf(l.code, sizeof l.code, "%s", lines[i].method);
+		snprintf(l.last4, sizeof l.last4, "%s", lines[i].last4);
+		snprintf(l.reverses, sizeof l.reverses, "%s", lines[i].id);
+		snprintf(l.reason, sizeof l.reason, "%s", "booking cancelled");
+		snprintf(l.description, sizeof l.description, "Refund (%s)", l.method);
+		credit -= l.amount;
+		st = c->repo->put_line(c->repo->ctx, &l, c->err);
+	}
+	free(lines);
+	if (!st && credit > 0) {
+		char m[FD_MONEY_STRLEN];
+		st = fd_fail(
+		    c->err, FD_E_CONFLICT, "refund_exceeds_payment", "deposit",
+		    _("%s of the deposit was not taken as a payment on this folio and cannot be "
+		      "refunded; keep it (--deposit keep) or leave it on account (--deposit account)."),
+		    fd_money_format(credit, c->prop.currency, m, sizeof m));
+	}
+	return st;
+}
+
+enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b)
+{
+	if (!op_folio_supported(c->repo))
+		return FD_OK;
+	char what[16] = "";
+	enum fd_status st = op_str(c, "deposit", what, sizeof what, false);
+	if (st)
+		return st;
+	if (what[0] && strcmp(what, "keep") != 0 && strcmp(what, "refund") != 0 &&
+	    strcmp(what, "account") != 0)
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "deposit",
+		               _("Unknown deposit choice \"%s\"; use keep, refund or account."), what);
+	struct fd_folio *folios = NULL;
+	int64_t *bal = NULL, total;
+	int n = 0;
+	st = guest_balances(c, b, &folios, &bal, &n, &total);
+	if (!st && total < 0 && !what[0]) {
+		char m[FD_MONEY_STRLEN];
+		st = fd_fail(c->err, FD_E_CONFLICT, "deposit_held", "deposit",
+		             _("Booking %s holds a deposit of %s; say what to do with it: keep it as a "
+		               "cancellation fee, refund it, or leave it on account (frontdesk cancel CODE "
+		               "--deposit keep|refund|account)."),
+		             b->code, fd_money_format(-total, c->prop.currency, m, sizeof m));
+	}
+	for (int i = 0; !st && i < n && strcmp(what, "account") != 0; i++) {
+		if (folios[i].kind != FD_FOLIO_GUEST || bal[i] >= 0)
+			continue;
+		if (strcmp(what, "refund") == 0) {
+			st = refund_credit(c, &folios[i], -bal[i]);
+			continue;
+		}
+		struct fd_folio_line l = {.kind = FD_LINE_CHARGE,
+		                          .date = c->prop.business_date,
+		                          .version = 1,
+		                          .created_at = c->op->created_at,
+		                          .amount = -bal[i]};
+		op_folio_derive_id(c->op->op_id, folios[i].id, "cancel-fee", l.id);
+		snprintf(l.folio_id, sizeof l.folio_id, "%s", folios[i].id);
+		snprintf(l.actor, sizeof l.actor, "%s", c->op->actor);
+		snprintf(l.code, sizeof l.code, "%s", FD_CANCEL_FEE_CODE);
+		snprintf(l.description, sizeof l.description, "Cancellation fee (deposit kept)");
+		st = c->repo->put_line(c->repo->ctx, &l, c->err);
+	}
+	free(folios);
+	free(bal);
+	return st;
 }
 
 /* Direct bill: move every guest folio's balance to the booking's company
@@ -459,10 +824,13 @@ enum fd_status op_folio_settle(struct op_ctx *c)
 	struct fd_folio *folios = NULL, comp;
 	int64_t *bal = NULL, total;
 	int n = 0;
+	struct fd_company co;
 	st = guest_balances(c, &b, &folios, &bal, &n, &total);
 	if (!st && total == 0)
 		st = fd_fail(c->err, FD_E_CONFLICT, "nothing_to_settle", "booking",
 		             _("Booking %s has nothing to settle."), b.code);
+	if (!st && !(st = op_company_can_bill(c, company, total, &co)))
+		snprintf(company, sizeof company, "%s", co.name);
 	/* The booking's folio for that company when it has one (opened by
 	 * hand to route charges there), else one made for the settlement. */
 	bool have = false;

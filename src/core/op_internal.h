@@ -65,6 +65,7 @@ enum fd_status op_folio_create(struct op_ctx *c);
 enum fd_status op_folio_post(struct op_ctx *c);
 enum fd_status op_folio_pay(struct op_ctx *c);
 enum fd_status op_folio_refund(struct op_ctx *c);
+enum fd_status op_folio_paid_out(struct op_ctx *c);
 enum fd_status op_folio_void(struct op_ctx *c);
 enum fd_status op_folio_move_line(struct op_ctx *c);
 enum fd_status op_folio_settle(struct op_ctx *c);
@@ -75,6 +76,15 @@ enum fd_status op_room_block(struct op_ctx *c);
 enum fd_status op_room_unblock(struct op_ctx *c);
 /* Check-out rule: refused while a guest folio has a balance. */
 enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b);
+/* Cancel rule: a deposit held on the guest folios is kept as a
+ * cancellation fee, refunded or left on account, as the payload's
+ * "deposit" says; without it the cancel is refused. */
+enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b);
 enum fd_status op_conflict_resolve(struct op_ctx *c);
+/* Company accounts (op_company.c). */
+enum fd_status op_company_create(struct op_ctx *c);
+enum fd_status op_company_update(struct op_ctx *c);
+enum fd_status op_company_load(struct op_ctx *c, const char *key, struct fd_company *co);
+enum fd_status op_company_can_bill(struct op_ctx *c, const char *name, int64_t extra, struct fd_company *out);
 
 #endif

@@ -41,12 +41,15 @@ static const struct {
     {"folio.create", FD_ROLE_STAFF},
     {"folio.post", FD_ROLE_STAFF},
     {"folio.pay", FD_ROLE_STAFF},
-    {"folio.refund", FD_ROLE_STAFF}, /* above refund_threshold: manager (checked by the handler) */
+    {"folio.refund", FD_ROLE_STAFF},     /* above refund_threshold: manager (checked by the handler) */
+    {"folio.paid_out", FD_ROLE_MANAGER}, /* money never taken, with a reason */
     {"folio.void", FD_ROLE_STAFF},
     {"folio.move_line", FD_ROLE_STAFF},
     {"folio.settle", FD_ROLE_MANAGER}, /* direct bill to a company account */
     {"folio.configure", FD_ROLE_MANAGER},
     {"charge_code.set", FD_ROLE_MANAGER},
+    {"company.create", FD_ROLE_MANAGER}, /* city ledger accounts */
+    {"company.update", FD_ROLE_MANAGER},
     {"audit.night", FD_ROLE_MANAGER},
     {"room.block", FD_ROLE_STAFF},
     {"room.unblock", FD_ROLE_STAFF},

@@ -106,6 +106,13 @@ struct fd_repo {
 	                            struct fd_error *err);
 	enum fd_status (*put_block)(void *ctx, const struct fd_room_block *b, struct fd_error *err);
 	enum fd_status (*del_block)(void *ctx, const char *room, const char *uid, struct fd_error *err);
+	/* Company and travel agent accounts (src/store/repo_company.c). key:
+	 * the account's id or its name (any case). */
+	enum fd_status (*get_company)(void *ctx, const char *key, struct fd_company *out,
+	                              struct fd_error *err);
+	enum fd_status (*put_company)(void *ctx, const struct fd_company *co, struct fd_error *err);
+	/* What the account owes: the sum of the lines on the folios billed to it. */
+	enum fd_status (*company_balance)(void *ctx, const char *name, int64_t *out, struct fd_error *err);
 	/* Conflict notices (src/sync). put_conflict only updates an existing
 	 * notice's resolution (resolved, resolved_by, version). */
 	enum fd_status (*get_conflict)(void *ctx, const char *id, struct fd_conflict *out,

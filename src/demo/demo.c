@@ -691,6 +691,30 @@ static void op_set_clean(struct demo *d, int r, enum fd_clean status, const char
 	d->rooms[r].clean = status;
 }
 
+/* The company accounts corporate stays are billed to (direct billing
+ * allowed, a credit limit that holds the demo's history). */
+static const char *const companies[] = {"Lusitânia Seguros", "Atlântico Consultores", "Porto Tech"};
+
+static void emit_companies(struct demo *d)
+{
+	static const char *const vat[] = {"PT500000001", "PT500000002", "PT500000003"};
+	static const char *const address[] = {"Av. da Liberdade 1, Lisboa", "Rua Augusta 20, Lisboa",
+	                                      "Rua de Santa Catarina 5, Porto"};
+	char id[FD_ID_LEN];
+	cJSON *p;
+	for (int i = 0; i < 3 && (p = op_new(d, "company.create", AUDIT_MANAGER, d->start, 6 * 60 + 4));
+	     i++) {
+		rng_uuid(&d->ids, id);
+		cJSON_AddStringToObject(p, "id", id);
+		cJSON_AddStringToObject(p, "name", companies[i]);
+		cJSON_AddStringToObject(p, "address", address[i]);
+		cJSON_AddStringToObject(p, "vat", vat[i]);
+		cJSON_AddStringToObject(p, "contact", "accounts payable");
+		cJSON_AddNumberToObject(p, "credit_limit", 100000000.0); /* 1,000,000.00 */
+		cJSON_AddBoolToObject(p, "direct_bill", true);
+	}
+}
+
 static void emit_setup(struct demo *d)
 {
 	fd_date s = d->start;
@@ -933,8 +957,6 @@ static void emit_settlement(struct demo *d, struct plan_booking *b, fd_date day,
 	if (b->owed <= 0)
 		return;
 	if (is_corporate(b)) {
-		static const char *const companies[] = {"Lusitânia Seguros", "Atlântico Consultores",
-		                                        "Porto Tech"};
 		cJSON *p = line_op(d, "folio.settle", AUDIT_MANAGER, day, minute, b);
 		if (p)
 			cJSON_AddStringToObject(p, "company", companies[b->guest % 3]);
@@ -1202,6 +1224,7 @@ enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt
 		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 	} else {
 		emit_setup(&d);
+		emit_companies(&d);
 		for (fd_date day = d.start; day <= d.today && st == FD_OK; day++)
 			if (!replay_day(&d, day))
 				st = fd_fail(err, FD_E_INVALID, "demo_plan", NULL,

@@ -46,6 +46,9 @@ static const struct {
     /* Invoices as issued; the counter rows stay on the server. */
     {"invoice", "SELECT * FROM invoices WHERE id = ?1", "SELECT * FROM invoices ORDER BY rowid", "rowid",
      false},
+    /* Company and travel agent accounts (the money rules, migration 12). */
+    {"company", "SELECT * FROM companies WHERE id = ?1", "SELECT * FROM companies ORDER BY name", NULL,
+     false},
     /* A room's calendar blocks change as a set (an iCal import). */
     {"room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
      "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true},

@@ -150,7 +150,8 @@ enum fd_status fd_cache_clear(struct fd_db *db, struct fd_error *err)
 	                  " DELETE FROM guests; DELETE FROM rooms; DELETE FROM room_types;"
 	                  " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;"
 	                  " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
-	                  " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;",
+	                  " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;"
+	                  " DELETE FROM companies;",
 	                  err);
 }
 

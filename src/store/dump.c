@@ -28,6 +28,7 @@ static const struct {
     {"folio_lines", "SELECT * FROM folio_lines ORDER BY id"},
     {"day_reports", "SELECT * FROM day_reports ORDER BY date"},
     {"room_blocks", "SELECT * FROM room_blocks ORDER BY room, uid"},
+    {"companies", "SELECT * FROM companies ORDER BY id"},
 };
 
 static bool volatile_column(const char *name)

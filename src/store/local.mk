@@ -24,3 +24,5 @@ libfdstore_a_SOURCES += src/store/dump.c src/store/dump.h
 libfdstore_a_SOURCES += src/store/outbox_keep.c src/store/outbox_keep.h
 libfdstore_a_SOURCES += src/store/encode.c src/store/encode.h
 libfdstore_a_SOURCES += src/store/opsig.c src/store/opsig.h
+libfdstore_a_SOURCES += src/store/schema_money.c
+libfdstore_a_SOURCES += src/store/repo_company.c

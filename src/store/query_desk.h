@@ -74,5 +74,8 @@ enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, st
 /* The charge codes, space separated ("EXTRABED FB MINIBAR ... ROOM"), room
  * revenue last; cut at whole codes when out is too small. */
 enum fd_status fd_query_charge_codes(struct fd_db *db, char *out, size_t size, struct fd_error *err);
+/* The names of the company accounts that allow direct billing, ", "
+ * between them (src/store/repo_company.c). */
+enum fd_status fd_query_direct_bill_accounts(struct fd_db *db, char *out, size_t size, struct fd_error *err);
 
 #endif

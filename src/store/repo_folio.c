@@ -111,7 +111,7 @@ static enum fd_status booking_folios(void *ctx, const char *booking_id, struct f
 
 #define LINE_COLS                                                                                            \
 	"id, folio_id, kind, code, description, amount, tax, date, method, ref, last4,"                      \
-	" ifnull(voids, ''), reason, actor, created_at, version"
+	" ifnull(voids, ''), reason, actor, created_at, version, reverses"
 
 static void read_line(sqlite3_stmt *s, struct fd_folio_line *l)
 {
@@ -134,6 +134,7 @@ static void read_line(sqlite3_stmt *s, struct fd_folio_line *l)
 	fd_col_text(s, 13, l->actor, sizeof l->actor);
 	l->created_at = sqlite3_column_int64(s, 14);
 	l->version = sqlite3_column_int64(s, 15);
+	fd_col_text(s, 16, l->reverses, sizeof l->reverses);
 }
 
 static enum fd_status get_line(void *ctx, const char *id, struct fd_folio_line *out, struct fd_error *err)
@@ -153,8 +154,8 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO folio_lines (id, folio_id, kind, code, description, amount, tax, date, method,"
-	     " ref, last4, voids, reason, actor, created_at, version, updated_at)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+	     " ref, last4, voids, reason, actor, created_at, version, updated_at, reverses)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
 	     " ON CONFLICT(id) DO UPDATE SET folio_id = excluded.folio_id,"
 	     " version = excluded.version, updated_at = excluded.updated_at",
 	     err);
@@ -178,6 +179,7 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 	sqlite3_bind_int64(s, 15, l->created_at);
 	sqlite3_bind_int64(s, 16, l->version);
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
+	fd_bind_text(s, 18, l->reverses);
 	enum fd_status st = fd_step_done(db, s, err, "saving a folio line");
 	return st ? st : fd_db_changed(db, "folio_line", l->id, err);
 }
@@ -474,4 +476,5 @@ void fd_repo_folio_init(struct fd_db *db)
 	r->get_block = get_block;
 	r->put_block = put_block;
 	r->del_block = del_block;
+	fd_repo_company_init(db);
 }

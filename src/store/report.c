@@ -276,9 +276,51 @@ static enum fd_status cashier(struct fd_db *db, fd_date from, fd_date to, const 
 	return FD_OK;
 }
 
+/* The city ledger (accounts receivable ageing) at date `to`: per account,
+ * what its folios owe, by the age of each line (days before `to`). */
+static const struct tab_col ar_cols[] = {
+    {"account", TAB_TEXT},           {"kind", TAB_TEXT},
+    {"direct_bill", TAB_TEXT},       {"credit_limit_minor", TAB_MONEY},
+    {"days_0_30_minor", TAB_MONEY},  {"days_31_60_minor", TAB_MONEY},
+    {"days_61_90_minor", TAB_MONEY}, {"days_over_90_minor", TAB_MONEY},
+    {"balance_minor", TAB_MONEY},
+};
+
+static enum fd_status city_ledger(struct fd_db *db, fd_date to, struct tab *t, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(
+	    db,
+	    "SELECT c.name, c.kind, c.direct_bill, c.credit_limit,"
+	    " ifnull(sum(CASE WHEN ?1 - l.date <= 30 THEN l.amount END), 0),"
+	    " ifnull(sum(CASE WHEN ?1 - l.date BETWEEN 31 AND 60 THEN l.amount END), 0),"
+	    " ifnull(sum(CASE WHEN ?1 - l.date BETWEEN 61 AND 90 THEN l.amount END), 0),"
+	    " ifnull(sum(CASE WHEN ?1 - l.date > 90 THEN l.amount END), 0), ifnull(sum(l.amount), 0)"
+	    " FROM companies c LEFT JOIN folios f ON f.company = c.name COLLATE NOCASE"
+	    " LEFT JOIN folio_lines l ON l.folio_id = f.id AND l.date <= ?1"
+	    " GROUP BY c.id ORDER BY c.name",
+	    err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, to);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct tab_cell *row = tab_row(t);
+		if (!row)
+			break;
+		snprintf(row[0].t, sizeof row[0].t, "%s", (const char *)sqlite3_column_text(s, 0));
+		snprintf(row[1].t, sizeof row[1].t, "%s", (const char *)sqlite3_column_text(s, 1));
+		snprintf(row[2].t, sizeof row[2].t, "%s", sqlite3_column_int(s, 2) ? "yes" : "no");
+		row[0].null = row[1].null = row[2].null = false;
+		for (int i = 3; i < 9; i++)
+			set_int(&row[i], sqlite3_column_int64(s, i));
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the city ledger");
+}
+
 static const char *const kind_names[FD_REPORT_KIND_COUNT] = {
     [FD_REPORT_SUMMARY] = "summary",    [FD_REPORT_DAILY] = "daily",     [FD_REPORT_FORECAST] = "forecast",
-    [FD_REPORT_HK] = "hk-productivity", [FD_REPORT_CASHIER] = "cashier",
+    [FD_REPORT_HK] = "hk-productivity", [FD_REPORT_CASHIER] = "cashier", [FD_REPORT_AR] = "ar",
 };
 
 const char *fd_report_kind_name(enum fd_report_kind kind)
@@ -309,6 +351,9 @@ enum fd_status fd_report_build(struct fd_db *db, enum fd_report_kind kind, fd_da
 	case FD_REPORT_CASHIER:
 		tab_init(out, cashier_cols, N_OF(cashier_cols), currency);
 		break;
+	case FD_REPORT_AR:
+		tab_init(out, ar_cols, N_OF(ar_cols), currency);
+		break;
 	default:
 		tab_init(out, daily_cols, N_OF(daily_cols), currency);
 		out->bar_col = 3;
@@ -327,6 +372,8 @@ enum fd_status fd_report_build(struct fd_db *db, enum fd_report_kind kind, fd_da
 		return hk_productivity(db, from, to, out, err);
 	case FD_REPORT_CASHIER:
 		return cashier(db, from, to, user, out, err);
+	case FD_REPORT_AR:
+		return city_ledger(db, to, out, err);
 	default:
 		return count_range(db, from, to, true, out, err);
 	}

@@ -31,6 +31,7 @@ enum fd_report_kind {
 	FD_REPORT_FORECAST, /* as daily; the caller picks a range from the business date */
 	FD_REPORT_HK,       /* housekeeping tasks done per attendant */
 	FD_REPORT_CASHIER,  /* payments per staff member and method: the shift close */
+	FD_REPORT_AR,       /* city ledger: what each company account owes, aged at `to` */
 	FD_REPORT_KIND_COUNT
 };
 

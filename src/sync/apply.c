@@ -326,6 +326,7 @@ static enum fd_status put_line_state(struct fd_db *db, const cJSON *o, struct fd
 	jstr(o, "last4", l.last4, sizeof l.last4);
 	jstr(o, "voids", l.voids, sizeof l.voids);
 	jstr(o, "reason", l.reason, sizeof l.reason);
+	jstr(o, "reverses", l.reverses, sizeof l.reverses); /* money rules (migration 10) */
 	jstr(o, "actor", l.actor, sizeof l.actor);
 	l.created_at = jint(o, "created_at");
 	l.version = jint(o, "version");
@@ -394,6 +395,27 @@ static enum fd_status put_blocks_state(struct fd_db *db, const cJSON *o, struct 
 	return st;
 }
 
+/* Company accounts (the money rules, migration 11). */
+static enum fd_status put_company_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_company co = {0};
+	char kind[16];
+	jstr(o, "id", co.id, sizeof co.id);
+	jstr(o, "name", co.name, sizeof co.name);
+	jstr(o, "kind", kind, sizeof kind);
+	co.agent = strcmp(kind, "agent") == 0;
+	jstr(o, "address", co.address, sizeof co.address);
+	jstr(o, "vat", co.vat, sizeof co.vat);
+	jstr(o, "contact", co.contact, sizeof co.contact);
+	co.credit_limit = jint(o, "credit_limit");
+	co.direct_bill = jint(o, "direct_bill");
+	co.version = jint(o, "version");
+	if (!co.id[0] || !co.name[0])
+		return bad_state("company", co.id, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_company(r->ctx, &co, err);
+}
+
 static const struct {
 	const char *entity;
 	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
@@ -415,6 +437,7 @@ static const struct {
     {"invoice", put_invoice_state},
     {"day_report", put_day_report_state},
     {"room_block", put_blocks_state},
+    {"company", put_company_state},
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
 
@@ -479,9 +502,9 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 }
 
 /* Order matters only for readability; foreign keys are off while syncing. */
-static const char *const snapshot_order[] = {"property", "room_type",  "room",       "staff",       "guest",
-                                             "task",     "booking",    "conflict",   "charge_code", "setting",
-                                             "folio",    "folio_line", "day_report", "room_block",  NULL};
+static const char *const snapshot_order[] = {
+    "property",    "room_type", "room",  "staff",      "guest",      "task",       "booking", "conflict",
+    "charge_code", "setting",   "folio", "folio_line", "day_report", "room_block", "company", NULL};
 
 enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct fd_error *err)
 {

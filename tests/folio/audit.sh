@@ -12,6 +12,7 @@ fd cancel "$B4" >/dev/null || fail cancel
 B5=$(fd book --guest "Over, Stay" --type STD --arrive 2026-03-20 --depart 2026-03-21 --rate 50) || fail b5
 fd checkin "$B1" --room 101 >/dev/null || fail checkin1
 # B2's room charges are routed to a company folio (direct bill).
+fd --as max company add "ACME GmbH" --direct-bill --credit-limit 10000 >/dev/null || fail "company account"
 fd folio "$B2" --company "ACME GmbH" --route-room >/dev/null || fail "company folio"
 expect_fail "manager" fd --as anna audit
 

@@ -92,6 +92,22 @@ term a audit --date 2026-11-26 | grep -q "already closed" || fail "A does not kn
 converged a b || fail "A and B differ after the server's night audit"
 ok "the server runs the night audit itself, once"
 
+# Company accounts (issue 12) sync: made at the admin desk, at A and B;
+# the server judges a direct bill to an invented company the same way.
+term admin company add "ACME GmbH" --direct-bill --credit-limit 500 --vat DE1 >/dev/null || fail "company add"
+term admin sync --once >/dev/null || fail "admin push of the account"
+sync_all
+for t in a b; do
+	term $t company list | grep -q "ACME GmbH" || fail "$t does not have the company account"
+done
+term a folio "$code" --company "ACME GmbH" >/dev/null || fail "A opens a folio for ACME"
+term a folio "$code" --company "Nobody Ltd" 2>"$WORK/err" && fail "A opened a folio for an invented company"
+grep -q 'No company account "Nobody Ltd"' "$WORK/err" || fail "the refusal should say why: $(cat "$WORK/err")"
+sync_all
+same "the company folio" '[.folios[] | select(.company == "ACME GmbH")] | length' 1
+converged a b || fail "A and B differ after the company account"
+ok "company accounts reach every desk"
+
 sqlite3 "$WORK/a/frontdesk.db" "DELETE FROM folio_lines" 2>/dev/null && fail "a line could be deleted outside the replay"
 [ "$(sqlite3 "$WORK/a/frontdesk.db" "SELECT count(*) FROM meta WHERE key = 'sync_replaying'")" = 0 ] ||
 	fail "the replay mark was left behind"

@@ -27,6 +27,9 @@ open_folio() {
 	wait_for "Folio $1"
 }
 
+# The company account the bill is split to (a manager made it).
+fd company add ACME --direct-bill --credit-limit 1000 >/dev/null || fail "account ACME"
+
 start 80 24
 wait_for "101"
 open_folio "$INHOUSE"
@@ -105,6 +108,7 @@ expect "dinner voided" '.folios[0].lines[0].voided' true
 expect "balance after the void" .balance_minor -2000
 
 # The guest's credit goes back as a refund; the pane offers the credit.
+# Cash back only against cash taken: this folio was paid by card.
 keys r
 keys -l cash
 keys Enter
@@ -113,13 +117,31 @@ keys Enter
 wait_for "refund reason:"
 keys -l "dinner was not theirs"
 keys Enter
-wait_for "Refunded (cash): 20.00 EUR"
+wait_for "Nothing was paid in cash on this folio"
+[ "$(lines)" = 3 ] || fail "a refused refund wrote a line"
+keys r
+keys -l card
+keys Enter
+wait_for "refund amount: 20.00"
+keys Enter
+wait_for "refund reason:"
+keys -l "dinner was not theirs"
+keys Enter
+wait_for "Refunded (card): 20.00 EUR"
+expect "the refund names the card payment" '.folios[0].lines[3].reverses' "$(folio_json '.folios[0].lines[1].id')"
 expect "balance after the refund" .balance_minor 0
 
-# Split: a company folio that takes the room charges.
+# Split: a company folio that takes the room charges. The company is an
+# account: a typed name that is not one is refused, naming the accounts.
 keys n
 wait_for "company name"
-keys -l ACME
+keys -l "Nobody Ltd"
+keys Enter
+wait_for 'No direct-bill account "Nobody Ltd"; the accounts are: ACME.'
+expect "no folio for an invented company" '.folios | length' 1
+keys n
+wait_for "company name"
+keys -l acme
 keys Enter
 wait_for "room charges to this company"
 keys -l y

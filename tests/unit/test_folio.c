@@ -237,7 +237,7 @@ static void test_random_postings_never_drift(void **state)
 		char id[FD_ID_LEN];
 		fd_uuid_new(id);
 		cJSON_AddStringToObject(p, "id", id);
-		int kind = (int)(next_rand() % 4);
+		int kind = (int)(next_rand() % 4), void_k = -1;
 		int64_t amount = 1 + (int64_t)(next_rand() % 50000);
 		const char *type;
 		int64_t effect = 0;
@@ -247,7 +247,7 @@ static void test_random_postings_never_drift(void **state)
 			cJSON_AddStringToObject(p, "line", ids[k]);
 			cJSON_AddStringToObject(p, "reason", "test");
 			effect = voidable[k] ? -amounts[k] : 0;
-			voidable[k] = false;
+			void_k = k;
 		} else {
 			static const char *const types[] = {"folio.post", "folio.pay", "folio.refund",
 			                                    "folio.post"};
@@ -266,14 +266,19 @@ static void test_random_postings_never_drift(void **state)
 			}
 		}
 		enum fd_status st = apply(db, type, p, &err);
-		if (strcmp(type, "folio.void") == 0 && effect == 0) {
-			/* voiding a voided line (or a void) is refused, changing nothing */
+		bool is_void = strcmp(type, "folio.void") == 0;
+		if ((is_void && effect == 0) || (st != FD_OK && (kind == 2 || is_void))) {
+			/* voiding a voided line (or a void), refunding more than the
+			 * tender took, voiding a refunded payment: refused, changing
+			 * nothing */
 			assert_int_equal(st, FD_E_CONFLICT);
 			refused++;
 		} else {
 			assert_int_equal(st, FD_OK);
 			applied++;
 			model += effect;
+			if (void_k >= 0)
+				voidable[void_k] = false;
 			if (strcmp(type, "folio.void") != 0) {
 				snprintf(ids[n_ids], FD_ID_LEN, "%s", id);
 				amounts[n_ids] = effect;
@@ -313,6 +318,277 @@ static void test_random_postings_never_drift(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+static enum fd_status apply_as(struct fd_db *db, const char *actor, const char *type, cJSON *payload,
+                               struct fd_error *err)
+{
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, type, actor, "test");
+	op.payload = payload;
+	enum fd_status st = fd_store_apply(db, &op, 1, 0, NULL, NULL, err);
+	fd_op_clear(&op);
+	return st;
+}
+
+static void add_staff(struct fd_db *db, const char *user, const char *role)
+{
+	char id[FD_ID_LEN];
+	struct fd_error err = {0};
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(p, "username", user);
+	cJSON_AddStringToObject(p, "display_name", user);
+	cJSON_AddStringToObject(p, "role", role);
+	cJSON_AddStringToObject(p, "department", "front_office");
+	assert_int_equal(apply(db, "staff.create", p, &err), FD_OK);
+}
+
+/* A payment, refund or paid-out on the booking's folio; the new line's id
+ * in id_out (may be NULL). */
+static enum fd_status money(struct fd_db *db, const char *actor, const char *type, const char *booking,
+                            const char *method, int64_t amount, const char *payment, char *id_out,
+                            struct fd_error *err)
+{
+	char id[FD_ID_LEN];
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(p, "booking", booking);
+	if (method)
+		cJSON_AddStringToObject(p, "method", method);
+	cJSON_AddNumberToObject(p, "amount", (double)amount);
+	if (strcmp(type, "folio.pay") != 0)
+		cJSON_AddStringToObject(p, "reason", "test");
+	if (payment)
+		cJSON_AddStringToObject(p, "payment", payment);
+	enum fd_status st = actor ? apply_as(db, actor, type, p, err) : apply(db, type, p, err);
+	if (id_out)
+		snprintf(id_out, FD_ID_LEN, "%s", id);
+	return st;
+}
+
+static void drop_hotel(struct fd_db *db, const char *dir)
+{
+	fd_db_close(db);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Issue 12: a refund never exceeds what was paid, in that tender; money
+ * never taken goes out as a manager's paid-out. */
+static void test_refund_limited_to_payments(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-folio-XXXXXX", booking[FD_ID_LEN], card[FD_ID_LEN], r1[FD_ID_LEN];
+	struct fd_db *db = make_hotel(dir, booking);
+	add_staff(db, "anna", "staff");
+	add_staff(db, "max", "manager");
+	struct fd_error err = {0};
+	int64_t before = sql_sum(db);
+	/* nothing received: refused for everyone, even the trusted owner */
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "card", 9900, NULL, NULL, &err),
+	                 FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "paid-out"));
+	assert_int_equal(money(db, NULL, "folio.refund", booking, "cash", 9900, NULL, NULL, &err),
+	                 FD_E_CONFLICT);
+	/* 5.00 cash received: 20.00 cash back is refused, 5.00 is not */
+	assert_int_equal(money(db, NULL, "folio.pay", booking, "cash", 500, NULL, NULL, &err), FD_OK);
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "cash", 2000, NULL, NULL, &err),
+	                 FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "Only 5.00 EUR was paid in cash"));
+	/* a card refund only against a card payment, which it names */
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "card", 500, NULL, NULL, &err),
+	                 FD_E_CONFLICT);
+	assert_int_equal(money(db, NULL, "folio.pay", booking, "card", 4000, NULL, card, &err), FD_OK);
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "card", 1500, NULL, r1, &err), FD_OK);
+	const struct fd_repo *repo = fd_db_repo(db);
+	struct fd_folio_line l;
+	assert_int_equal(repo->get_line(repo->ctx, r1, &l, &err), FD_OK);
+	assert_string_equal(l.reverses, card);
+	/* 25.00 left of that payment */
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "card", 2600, card, NULL, &err),
+	                 FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "25.00 EUR left"));
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "cash", 100, card, NULL, &err),
+	                 FD_E_CONFLICT);
+	/* the refunded payment cannot be voided from under its refund */
+	cJSON *p = cJSON_CreateObject();
+	char vid[FD_ID_LEN];
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(vid));
+	cJSON_AddStringToObject(p, "line", card);
+	cJSON_AddStringToObject(p, "reason", "test");
+	assert_int_equal(apply(db, "folio.void", p, &err), FD_E_CONFLICT);
+	assert_int_equal(sql_sum(db), before - 500 - 4000 + 1500);
+	/* paid-out: manager only, a charge with code PAIDOUT */
+	assert_int_equal(money(db, "anna", "folio.paid_out", booking, NULL, 3000, NULL, NULL, &err),
+	                 FD_E_FORBIDDEN);
+	assert_int_equal(money(db, "max", "folio.paid_out", booking, NULL, 3000, NULL, r1, &err), FD_OK);
+	assert_int_equal(repo->get_line(repo->ctx, r1, &l, &err), FD_OK);
+	assert_int_equal(l.kind, FD_LINE_CHARGE);
+	assert_string_equal(l.code, FD_PAID_OUT_CODE);
+	assert_string_equal(l.method, "cash");
+	assert_int_equal(l.amount, 3000);
+	drop_hotel(db, dir);
+}
+
+/* Issue 12: the manager limit counts all a staff member refunded on the
+ * folio that business date. */
+static void test_refund_limit_is_a_daily_total(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-folio-XXXXXX", booking[FD_ID_LEN];
+	struct fd_db *db = make_hotel(dir, booking);
+	add_staff(db, "anna", "staff");
+	add_staff(db, "hana", "staff");
+	add_staff(db, "max", "manager");
+	struct fd_error err = {0};
+	assert_int_equal(money(db, NULL, "folio.pay", booking, "cash", 30000, NULL, NULL, &err), FD_OK);
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "cash", 9900, NULL, NULL, &err), FD_OK);
+	int64_t before = sql_sum(db);
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "cash", 9900, NULL, NULL, &err),
+	                 FD_E_FORBIDDEN);
+	assert_non_null(strstr(err.message, "198.00 EUR"));
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "cash", 101, NULL, NULL, &err),
+	                 FD_E_FORBIDDEN);
+	assert_int_equal(money(db, "anna", "folio.refund", booking, "cash", 100, NULL, NULL, &err), FD_OK);
+	assert_int_equal(sql_sum(db), before + 100);
+	assert_int_equal(money(db, "hana", "folio.refund", booking, "cash", 9900, NULL, NULL, &err), FD_OK);
+	assert_int_equal(money(db, "max", "folio.refund", booking, "cash", 10100, NULL, NULL, &err), FD_OK);
+	assert_int_equal(sql_sum(db), 0);
+	drop_hotel(db, dir);
+}
+
+static cJSON *company_payload(const char *name, bool direct, int64_t limit)
+{
+	char id[FD_ID_LEN];
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(p, "name", name);
+	cJSON_AddBoolToObject(p, "direct_bill", direct);
+	cJSON_AddNumberToObject(p, "credit_limit", (double)limit);
+	return p;
+}
+
+static enum fd_status settle(struct fd_db *db, const char *booking, const char *company, struct fd_error *err)
+{
+	char id[FD_ID_LEN];
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(p, "booking", booking);
+	cJSON_AddStringToObject(p, "company", company);
+	return apply_as(db, "max", "folio.settle", p, err);
+}
+
+/* Issue 12: companies are accounts a manager makes; direct billing needs
+ * one that allows it, within its credit limit. */
+static void test_company_accounts(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-folio-XXXXXX", booking[FD_ID_LEN], fid[FD_ID_LEN];
+	struct fd_db *db = make_hotel(dir, booking);
+	add_staff(db, "anna", "staff");
+	add_staff(db, "max", "manager");
+	struct fd_error err = {0};
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(fid));
+	cJSON_AddStringToObject(p, "booking", booking);
+	cJSON_AddStringToObject(p, "company", "Nobody Ltd");
+	assert_int_equal(apply_as(db, "anna", "folio.create", p, &err), FD_E_NOT_FOUND);
+	assert_non_null(strstr(err.message, "No company account \"Nobody Ltd\""));
+	assert_int_equal(
+	    apply_as(db, "anna", "company.create", company_payload("Nobody Ltd", true, 100000), &err),
+	    FD_E_FORBIDDEN);
+	assert_int_equal(
+	    apply_as(db, "max", "company.create", company_payload("Slow SA", false, 100000), &err), FD_OK);
+	assert_int_equal(apply_as(db, "max", "company.create", company_payload("slow sa", true, 1), &err),
+	                 FD_E_CONFLICT);
+	assert_int_equal(apply_as(db, "max", "company.create", company_payload("ACME", true, 5000), &err),
+	                 FD_OK);
+	char id[FD_ID_LEN];
+	p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(p, "booking", booking);
+	cJSON_AddStringToObject(p, "charge", "FB");
+	cJSON_AddNumberToObject(p, "amount", 8000);
+	assert_int_equal(apply_as(db, "anna", "folio.post", p, &err), FD_OK);
+	int64_t before = sql_sum(db);
+	assert_int_equal(settle(db, booking, "Nobody Ltd", &err), FD_E_NOT_FOUND);
+	assert_int_equal(settle(db, booking, "Slow SA", &err), FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "does not allow direct billing"));
+	assert_int_equal(settle(db, booking, "acme", &err), FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "above its credit limit of 50.00 EUR"));
+	p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "company", "ACME");
+	cJSON_AddNumberToObject(p, "credit_limit", 8000);
+	assert_int_equal(apply_as(db, "max", "company.update", p, &err), FD_OK);
+	assert_int_equal(settle(db, booking, "acme", &err), FD_OK);
+	const struct fd_repo *repo = fd_db_repo(db);
+	int64_t owed;
+	assert_int_equal(repo->company_balance(repo->ctx, "ACME", &owed, &err), FD_OK);
+	assert_int_equal(owed, 8000);
+	assert_int_equal(sql_sum(db), before); /* a transfer moves, never adds */
+	drop_hotel(db, dir);
+}
+
+/* Migration 13 carries company names typed on folios into accounts that
+ * do not allow direct billing until a manager says so. */
+static void test_company_migration(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-folio-XXXXXX", booking[FD_ID_LEN], path[300];
+	struct fd_db *db = make_hotel(dir, booking);
+	sqlite3 *h = fd_db_handle(db);
+	char sql[600];
+	snprintf(sql, sizeof sql,
+	         "DROP INDEX folios_company; DROP TABLE companies;"
+	         " DELETE FROM schema_migrations WHERE chain = 'core' AND version >= 13;"
+	         " INSERT INTO folios (id, booking_id, kind, name, company, version, updated_at) VALUES"
+	         " ('f1', '%s', 'company', 'Company: Old Co', 'Old Co', 1, 0),"
+	         " ('f2', '%s', 'company', 'Company: Old Co', 'Old Co', 1, 0);",
+	         booking, booking);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	fd_db_close(db);
+	snprintf(path, sizeof path, "%s/frontdesk.db", dir);
+	struct fd_error err = {0};
+	db = fd_db_open(path, 0, &err);
+	assert_non_null(db);
+	const struct fd_repo *repo = fd_db_repo(db);
+	struct fd_company co;
+	assert_int_equal(repo->get_company(repo->ctx, "old co", &co, &err), FD_OK);
+	assert_string_equal(co.name, "Old Co");
+	assert_false(co.direct_bill);
+	assert_int_equal(co.credit_limit, 0);
+	drop_hotel(db, dir);
+}
+
+static enum fd_status cancel(struct fd_db *db, const char *booking, const char *deposit, struct fd_error *err)
+{
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "booking", booking);
+	if (deposit)
+		cJSON_AddStringToObject(p, "deposit", deposit);
+	return apply_as(db, "anna", "booking.cancel", p, err);
+}
+
+/* Issue 12: a cancel says what happens to a deposit held. */
+static void test_cancel_with_deposit(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-folio-XXXXXX", booking[FD_ID_LEN];
+	struct fd_db *db = make_hotel(dir, booking);
+	add_staff(db, "anna", "staff");
+	struct fd_error err = {0};
+	assert_int_equal(money(db, NULL, "folio.pay", booking, "card", 5000, NULL, NULL, &err), FD_OK);
+	int64_t before = sql_sum(db);
+	assert_int_equal(cancel(db, booking, NULL, &err), FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "holds a deposit of 50.00 EUR"));
+	assert_int_equal(cancel(db, booking, "later", &err), FD_E_INVALID);
+	assert_int_equal(sql_sum(db), before);
+	assert_int_equal(cancel(db, booking, "refund", &err), FD_OK);
+	assert_int_equal(sql_sum(db), 0);
+	drop_hotel(db, dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +597,11 @@ int main(void)
 	    cmocka_unit_test(test_void_rules),
 	    cmocka_unit_test(test_kpi),
 	    cmocka_unit_test(test_random_postings_never_drift),
+	    cmocka_unit_test(test_refund_limited_to_payments),
+	    cmocka_unit_test(test_refund_limit_is_a_daily_total),
+	    cmocka_unit_test(test_company_accounts),
+	    cmocka_unit_test(test_company_migration),
+	    cmocka_unit_test(test_cancel_with_deposit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
