@@ -151,12 +151,12 @@ static const char schema_v5[] =
 /* Versions 3 (folios, src/folio), 4 and 6 (sync: conflicts and cursors;
  * undoing pending folio lines, src/sync) belong to those areas; the next
  * free one is 7. */
-extern const char fd_schema_v3_folio[];    /* schema_folio.c */
-extern const char fd_schema_v4_sync[];     /* schema_sync.c */
-extern const char fd_schema_v6_sync[];     /* schema_sync.c */
-extern const char fd_schema_v9_invoices[]; /* repo_invoice.c */
+extern const char fd_schema_v3_folio[];      /* schema_folio.c */
+extern const char fd_schema_v4_sync[];       /* schema_sync.c */
+extern const char fd_schema_v6_sync[];       /* schema_sync.c */
+extern const char fd_schema_v9_invoices[];   /* repo_invoice.c */
 extern const char fd_schema_v12_refunds[];   /* schema_money.c */
-extern const char fd_schema_v13_companies[];   /* schema_money.c */
+extern const char fd_schema_v13_companies[]; /* schema_money.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
