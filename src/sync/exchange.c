@@ -217,7 +217,10 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	const cJSON *changes = cJSON_GetObjectItemCaseSensitive(doc, "changes");
 	const cJSON *next = cJSON_GetObjectItemCaseSensitive(doc, "next");
 	const cJSON *e = cJSON_GetObjectItemCaseSensitive(doc, "epoch");
-	if (!cJSON_IsArray(changes) || !cJSON_IsNumber(next) || !cJSON_IsString(e)) {
+	/* A cursor beyond what an int64 holds (a garbled or hostile answer)
+	 * is as unreadable as a missing one. */
+	if (!cJSON_IsArray(changes) || !cJSON_IsNumber(next) || !(next->valuedouble >= 0) ||
+	    next->valuedouble > 9e15 || !cJSON_IsString(e)) {
 		cJSON_Delete(doc);
 		return fd_fail(err, FD_E_IO, "bad_answer", NULL,
 		               _("The server sent an unreadable change feed."));

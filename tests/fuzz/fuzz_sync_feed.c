@@ -27,7 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	const cJSON *changes = cJSON_GetObjectItemCaseSensitive(page, "changes");
 	const cJSON *next = cJSON_GetObjectItemCaseSensitive(page, "next");
-	if (cJSON_IsArray(changes) && cJSON_IsNumber(next)) {
+	/* The engine's own check (src/sync/exchange.c): a cursor an int64
+	 * cannot hold is refused before it is converted. */
+	if (cJSON_IsArray(changes) && cJSON_IsNumber(next) && next->valuedouble >= 0 &&
+	    next->valuedouble <= 9e15) {
 		struct fd_error err = {0};
 		char *before = fx_dump(desk);
 		if (sync_apply_page(desk, changes, (int64_t)next->valuedouble, &err) != FD_OK) {
