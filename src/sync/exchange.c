@@ -168,17 +168,39 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 	}
 }
 
-static enum fd_status resnapshot(struct fd_db *db, struct sync_http *h, const char *tok, struct fd_error *err)
+/* One step of the paged snapshot (after a 410, resumed after a cut
+ * connection or a restart from the page reached). A server that answers
+ * without "more" (protocol 1) sent the whole snapshot at once. */
+static enum fd_status snapshot_step(struct fd_db *db, struct sync_http *h, const char *tok, int limit,
+                                    struct fd_error *err)
 {
+	char next[96] = "", epoch[80] = "", path[300];
+	fd_db_meta_get(db, "snapshot_next", next, sizeof next, NULL);
+	fd_db_meta_get(db, "snapshot_epoch", epoch, sizeof epoch, NULL);
+	bool first = !next[0];
+	if (first)
+		snprintf(path, sizeof path, "/v1/snapshot?limit=%d", limit);
+	else
+		snprintf(path, sizeof path, "/v1/snapshot?limit=%d&after=%s&epoch=%s", limit, next, epoch);
 	long status;
-	cJSON *snap = NULL;
-	enum fd_status st =
-	    sync_http_json(h, "GET", "/v1/snapshot", NULL, tok, 300, &status, &snap, NULL, err);
+	cJSON *page = NULL;
+	enum fd_status st = sync_http_json(h, "GET", path, NULL, tok, 120, &status, &page, NULL, err);
+	if (!st && status == 410 && !first) {
+		/* The server was restored meanwhile: start the snapshot over. */
+		cJSON_Delete(page);
+		return sync_snapshot_restart(db, err);
+	}
 	if (!st && status != 200)
-		st = sync_http_error(status, snap, _("the snapshot"), err);
-	if (!st)
-		st = sync_apply_snapshot(db, snap, err);
-	cJSON_Delete(snap);
+		st = sync_http_error(status, page, _("the snapshot"), err);
+	bool done = false;
+	if (!st && !cJSON_GetObjectItemCaseSensitive(page, "more")) {
+		st = sync_apply_snapshot(db, page, err);
+		if (!st)
+			st = fd_db_meta_set(db, "snapshot_active", "0", err);
+	} else if (!st) {
+		st = sync_apply_snapshot_page(db, page, first, &done, err);
+	}
+	cJSON_Delete(page);
 	return st;
 }
 
@@ -191,6 +213,11 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	enum fd_status st = token(db, tok, sizeof tok, err);
 	if (st)
 		return st;
+	/* A snapshot under way goes on before anything else is read. */
+	if (sync_meta_int(db, "snapshot_active", 0)) {
+		*more = true;
+		return snapshot_step(db, h, tok, limit, err);
+	}
 	int64_t cursor = sync_meta_int(db, "sync_cursor", 0);
 	if (fd_outbox_settle_due(db, cursor) && (st = sync_settle(db, err)))
 		return st;
@@ -206,8 +233,9 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	}
 	if (status == 410) {
 		cJSON_Delete(doc);
-		*more = true; /* follow the feed from the snapshot's sequence */
-		return resnapshot(db, h, tok, err);
+		*more = true; /* the snapshot's pages, then the feed from its sequence */
+		st = sync_snapshot_restart(db, err);
+		return st ? st : snapshot_step(db, h, tok, limit, err);
 	}
 	if (status != 200) {
 		st = sync_http_error(status, doc, _("reading the change feed"), err);

@@ -29,3 +29,5 @@ SYNC_TESTS += tests/sync/test_sync_status.sh
 SYNC_TESTS += tests/sync/test_sync_trim.sh
 SYNC_TESTS += tests/sync/test_identity.sh
 SYNC_TESTS += tests/sync/test_sync_overwrite.sh
+SYNC_TESTS += tests/sync/test_sync_snapshot.sh
+EXTRA_DIST += doc/sync.md
