@@ -32,6 +32,9 @@
  *   S is the change sequence at which the op's effects are visible in the
  *   feed. 409 {"error":{"code":"sequence_gap",...},"expected":N}: nothing of
  *   the batch was applied; resend from device_seq N. 503: retry later.
+ *   {"gap_from":N,"ops":[...]}: the device no longer holds N up to its first
+ *   op (pruned before a restore lost them): accepted when N is what the
+ *   server expects, with a "lost_in_restore" notice for the device.
  *   Malformed ops (unknown fields, wrong types) are a 400 for the whole batch.
  *
  * Feed: GET /v1/changes?since=N&limit=M&wait=S&epoch=E

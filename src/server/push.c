@@ -29,6 +29,8 @@ struct push {
 	bool *repeat;                /* per op: the same op_id earlier in this batch */
 	struct fd_error *bad;        /* per op: why it cannot be read (code "" when it can) */
 	bool private_refusals;       /* a guest's refusals reach only its own device (no notice) */
+	int64_t gap_from;            /* the device declares its operations from here on lost */
+	int64_t gap_to;              /* ... up to here (accepted by push_prepare), 0 = none */
 	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
 	cJSON *results;
 };
@@ -110,7 +112,7 @@ static bool unreadable_op(const cJSON *item, struct fd_op *op, const struct fd_e
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
                       struct srv_resp *out)
 {
-	static const char *const fields[] = {"ops", NULL};
+	static const char *const fields[] = {"ops", "gap_from", NULL};
 	struct fd_error err = {0};
 	cJSON *body = NULL;
 	if (srv_body_parse(r, fields, &body, &err)) {
@@ -118,6 +120,14 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		return false;
 	}
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
+	const cJSON *gap = cJSON_GetObjectItemCaseSensitive(body, "gap_from");
+	if (gap && (!cJSON_IsNumber(gap) || gap->valuedouble < 1 || gap->valuedouble > 9e15)) {
+		srv_resp_error(out, 400, "invalid_field", "gap_from",
+		               "Field \"gap_from\" must be the device_seq the server asked for.");
+		cJSON_Delete(body);
+		return false;
+	}
+	p->gap_from = gap ? (int64_t)gap->valuedouble : 0;
 	int n = cJSON_GetArraySize(arr);
 	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
 		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
@@ -491,6 +501,14 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 	*last = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_reset(q);
 	int64_t expected = *last + 1;
+	/* A declared gap: the device no longer holds the operations the
+	 * server expects (it pruned them; the server lost them in a restore).
+	 * Accepted only where the server's own sequence stands. */
+	p->gap_to = 0;
+	if (p->gap_from == expected && p->ops[0].device_seq > expected) {
+		p->gap_to = p->ops[0].device_seq - 1;
+		expected = p->ops[0].device_seq;
+	}
 	for (int i = 0; i < p->n; i++) {
 		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
 		if (!q)
@@ -526,6 +544,66 @@ static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)
 	return a;
 }
 
+/* The notice for a declared gap: the device's operations gap_from to
+ * gap_to are lost (the server was restored from a backup that lacks them,
+ * and the terminal had already forgotten them). A person must check what
+ * was done at that desk then; the notice says which and from when. */
+static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_error *err)
+{
+	const struct fd_op *op = &p->ops[0];
+	char name[64] = "", msg[512], id[FD_ID_LEN];
+	sqlite3_stmt *q = fd_db_stmt(s->wdb, "SELECT name FROM srv_devices WHERE id = ?1", err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, op->device, -1, SQLITE_STATIC);
+	snprintf(name, sizeof name, "%s",
+	         sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : op->device);
+	sqlite3_reset(q);
+	long long n = (long long)(p->gap_to - p->gap_from + 1);
+	snprintf(msg, sizeof msg,
+	         "%lld operation%s of %s (device_seq %lld to %lld, made before the terminal's operation "
+	         "%lld) %s lost: the server was restored from a backup that lacks them, and the "
+	         "terminal no longer kept them. Check what was done at %s in that period.",
+	         n, n == 1 ? "" : "s", name, (long long)p->gap_from, (long long)p->gap_to,
+	         (long long)op->device_seq, n == 1 ? "was" : "were", name);
+	cJSON *details = cJSON_CreateObject();
+	cJSON_AddNumberToObject(details, "gap_from", (double)p->gap_from);
+	cJSON_AddNumberToObject(details, "gap_to", (double)p->gap_to);
+	cJSON_AddStringToObject(details, "device_name", name);
+	cJSON_AddStringToObject(details, "pushed_by", p->pushed_by);
+	char *text = cJSON_PrintUnformatted(details);
+	cJSON_Delete(details);
+	fd_uuid_new(id);
+	int64_t t = (int64_t)time(NULL);
+	q = fd_db_stmt(s->wdb,
+	               "INSERT INTO srv_conflicts (id, op_id, device, actor, type, code,"
+	               " message, details, created_at, updated_at)"
+	               " VALUES (?1, '', ?2, ?3, 'sync.gap', 'lost_in_restore', ?4, ?5, ?6, ?6)",
+	               err);
+	enum fd_status st = FD_OK;
+	if (!q)
+		st = err->status;
+	else {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, op->device, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, p->pushed_by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, msg, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, text ? text : "{}", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 6, t);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, err, "recording a lost-operations notice");
+		sqlite3_reset(q);
+	}
+	free(text);
+	fprintf(stderr, "frontdeskd: device %s (%s) declares its operations %lld to %lld lost\n", op->device,
+	        name, (long long)p->gap_from, (long long)p->gap_to);
+	if (!st) {
+		s->hook.op_id[0] = '\0';
+		st = srv_record_change(s->wdb, &s->hook, "conflict", id, err);
+	}
+	return st;
+}
+
 /* Run one push inside the group's transaction, under its own SAVEPOINT:
  * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
  * kept); another status means the whole group must roll back. */
@@ -544,6 +622,8 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		exec_cached(db, "RELEASE push", NULL);
 		return FD_E_CONFLICT;
 	}
+	if (p->gap_to > 0 && (st = gap_notice(s, p, err)))
+		return st;
 	p->results = cJSON_CreateArray();
 	for (int i = 0; i < p->n && !st; i++) {
 		cJSON *answer = NULL;

@@ -114,6 +114,7 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 	fd_db_meta_get(db, "device_id", device, sizeof device, NULL);
 	int requeues = 0;
 	int limit = batch > 0 ? batch : 1;
+	int64_t expected = 0; /* what the server asked for in a 409 */
 	for (;;) {
 		cJSON *ops = next_batch(db, limit, device, err);
 		if (!ops)
@@ -124,6 +125,14 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		}
 		int sent = cJSON_GetArraySize(ops);
 		cJSON *body = cJSON_CreateObject();
+		/* The server lost operations from `expected` on (restored from a
+		 * backup older than this terminal's keep window) and this
+		 * terminal no longer holds them: say so, or the server would ask
+		 * for them forever. It records a notice naming what was lost. */
+		const cJSON *first =
+		    cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(ops, 0), "device_seq");
+		if (expected > 0 && cJSON_IsNumber(first) && (int64_t)first->valuedouble > expected)
+			cJSON_AddNumberToObject(body, "gap_from", (double)expected);
 		cJSON_AddItemToObject(body, "ops", ops);
 		long status;
 		cJSON *resp = NULL;
@@ -136,6 +145,7 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		}
 		if (status == 200) {
 			int n = 0;
+			expected = 0;
 			st = record_results(db, resp, &n, err);
 			cJSON_Delete(resp);
 			if (st)
@@ -156,7 +166,8 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		}
 		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(resp, "expected");
 		if (status == 409 && cJSON_IsNumber(exp) && requeues++ < 2) {
-			st = requeue_from(db, (int64_t)exp->valuedouble, err);
+			expected = (int64_t)exp->valuedouble;
+			st = requeue_from(db, expected, err);
 			cJSON_Delete(resp);
 			if (st)
 				return st;

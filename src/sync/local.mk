@@ -31,3 +31,4 @@ SYNC_TESTS += tests/sync/test_identity.sh
 SYNC_TESTS += tests/sync/test_sync_overwrite.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot.sh
 EXTRA_DIST += doc/sync.md
+SYNC_TESTS += tests/sync/test_sync_gap.sh
