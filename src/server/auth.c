@@ -146,13 +146,13 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
 		               "This call needs the device token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_stmt *q = fd_db_stmt(db,
 	                             "SELECT id, token_hash FROM srv_devices WHERE token_hash = ?1"
 	                             " AND revoked = 0",
 	                             err);
 	if (!q)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
 	enum fd_status st = FD_E_FORBIDDEN;
 	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 1) == 32 &&
@@ -177,7 +177,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		               "Sign in first: this call needs a session token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_stmt *q =
 	    fd_db_stmt(db,
 	               "SELECT s.token_hash, s.username, s.device, s.last_seen, s.expires_at, st.role"
@@ -187,7 +187,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 	               " WHERE s.token_hash = ?1",
 	               err);
 	if (!q)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
 	int64_t now = (int64_t)time(NULL), last_seen = 0, expires = 0;
 	bool found = false;

@@ -33,7 +33,7 @@ enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *c
 	                             " FROM room_types ORDER BY rank, code",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fd_room_type t = {0};
@@ -67,7 +67,7 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 	    " FROM rooms r ORDER BY r.floor, length(r.number), r.number",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, today);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -105,7 +105,7 @@ enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filte
 	};
 	sqlite3_stmt *s = fd_db_stmt(db, sql[f->kind], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, f->from);
 	sqlite3_bind_int(s, 2, f->to);
 	sqlite3_bind_int(s, 3, f->limit > 0 ? f->limit : 1000);
@@ -156,7 +156,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	    " ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	char match[300];
 	if (fts) {
 		/* Quote the text as one FTS5 string so no query syntax leaks in. */
@@ -198,7 +198,7 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 	               " ORDER BY b.room, b.arrival",
 	               err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
 	return stream_bookings(db, s, cb, ctx, err);
