@@ -106,17 +106,7 @@ enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, f
 	sqlite3_bind_int(s, 1, today);
 	sqlite3_bind_int(s, 2, offset);
 	sqlite3_bind_int(s, 3, limit);
-	int rc;
-	struct fd_room_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_room_row(s, today, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
+	return fd_stream_room_rows(db, s, today, cb, ctx, err, "listing rooms");
 }
 
 enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, const char *number, int *index,
@@ -185,17 +175,7 @@ enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, f
 	sqlite3_bind_int(s, 2, to);
 	sqlite3_bind_int(s, 3, offset);
 	sqlite3_bind_int(s, 4, limit);
-	int rc;
-	struct fd_booking_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_booking_row(s, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing the board");
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing the board");
 }
 
 enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,

@@ -108,3 +108,35 @@ void fd_read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row)
 	snprintf(row->hk_code, sizeof row->hk_code, "%s",
 	         fd_room_hk_code(r, row->occupant_code[0] != '\0', today));
 }
+
+enum fd_status fd_stream_booking_rows(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
+                                      struct fd_error *err, const char *what)
+{
+	int rc;
+	struct fd_booking_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_read_booking_row(s, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, what);
+}
+
+enum fd_status fd_stream_room_rows(struct fd_db *db, sqlite3_stmt *s, fd_date today, fd_room_cb cb, void *ctx,
+                                   struct fd_error *err, const char *what)
+{
+	int rc;
+	struct fd_room_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_read_room_row(s, today, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, what);
+}

@@ -32,5 +32,11 @@ void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row);
  * clean, maint, maint_reason, maint_from, maint_to, dnd, mur, hk_occupied,
  * version, id, then the in-house booking's code, due-out and arrival-today. */
 void fd_read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row);
+/* Step s through its rows (as fd_read_*_row reads them), handing each to cb
+ * until it returns false; s is reset. what names the query in a failure. */
+enum fd_status fd_stream_booking_rows(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
+                                      struct fd_error *err, const char *what);
+enum fd_status fd_stream_room_rows(struct fd_db *db, sqlite3_stmt *s, fd_date today, fd_room_cb cb, void *ctx,
+                                   struct fd_error *err, const char *what);
 
 #endif
