@@ -3,7 +3,7 @@
  * a machine code (for the API and tests) and a message a person can act on.
  * The contract everywhere: an err out-parameter may be NULL (a caller that
  * only wants the status). A function whose job is to report an error
- * (ui_error, srv_reply_error, the CLI's report) takes it as input, not NULL. */
+ * (ui_error, srv_resp_fd_error, cli_error) takes it as input, not NULL. */
 #ifndef FD_CORE_ERROR_H
 #define FD_CORE_ERROR_H
 
