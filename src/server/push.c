@@ -189,7 +189,7 @@ static enum fd_status exec_cached(struct fd_db *db, const char *sql, struct fd_e
 {
 	sqlite3_stmt *q = fd_db_stmt(db, sql, err);
 	if (!q)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, sql);

@@ -295,7 +295,7 @@ enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct 
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "PRAGMA data_version", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*version = sqlite3_column_int64(s, 0);

@@ -311,7 +311,7 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
 	                               err);
 	if (!ins)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	for (fd_date d = b->arrival; d < b->departure; d++) {
 		sqlite3_reset(ins);
 		fd_bind_text(ins, 1, b->id);
