@@ -136,7 +136,7 @@ enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char 
 		return fd_fail(err, FD_E_NOT_FOUND, "not_found", "entity", "unknown entity %s", entity);
 	sqlite3_stmt *s = fd_db_stmt(db, entity_sql[k].one, err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	if (entity_sql[k].many)
 		return set_json(db, s, id, out, err);
@@ -164,7 +164,7 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 	                             err);
 	if (!s) {
 		fd_db_rollback(db);
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	}
 	sqlite3_bind_int64(s, 1, since);
 	sqlite3_bind_int(s, 2, limit + 1);
@@ -224,7 +224,7 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
 	for (size_t k = 0; k < N_ENTITIES && st == FD_OK; k++) {
 		sqlite3_stmt *s = fd_db_stmt(db, entity_sql[k].all, err);
 		if (!s) {
-			st = err ? err->status : FD_E_IO;
+			st = fd_error_status(err, FD_E_IO);
 			break;
 		}
 		cJSON *arr = cJSON_AddArrayToObject(ents, entity_sql[k].entity);

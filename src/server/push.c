@@ -199,7 +199,7 @@ static enum fd_status exec_cached(struct fd_db *db, const char *sql, struct fd_e
 {
 	sqlite3_stmt *q = fd_db_stmt(db, sql, err);
 	if (!q)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, sql);
@@ -220,7 +220,8 @@ static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, co
 	                             err);
 	enum fd_status st = FD_OK;
 	if (!q || !text)
-		st = q ? fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory") : err->status;
+		st = q ? fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory")
+		       : fd_error_status(err, FD_E_IO);
 	else {
 		sqlite3_bind_text(q, 1, op->op_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, op->device, -1, SQLITE_STATIC);
@@ -262,7 +263,7 @@ static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, con
 	                             err);
 	enum fd_status st = FD_OK;
 	if (!q)
-		st = err->status;
+		st = fd_error_status(err, FD_E_IO);
 	else {
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, op->op_id, -1, SQLITE_STATIC);
@@ -617,7 +618,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
 		if (*gap < 0)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		exec_cached(db, "ROLLBACK TO push", NULL);
 		exec_cached(db, "RELEASE push", NULL);
 		return FD_E_CONFLICT;
@@ -636,7 +637,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 			sqlite3_stmt *q =
 			    fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
 			if (!q) {
-				st = err->status;
+				st = fd_error_status(err, FD_E_IO);
 				break;
 			}
 			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
@@ -659,7 +660,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	if (!st) {
 		sqlite3_stmt *q = fd_db_stmt(db, "UPDATE srv_devices SET last_seq = ?1 WHERE id = ?2", err);
 		if (!q)
-			st = err->status;
+			st = fd_error_status(err, FD_E_IO);
 		else {
 			sqlite3_bind_int64(q, 1, last);
 			sqlite3_bind_text(q, 2, p->ops[0].device, -1, SQLITE_STATIC);

@@ -328,6 +328,8 @@ static enum fd_status put_line_state(struct fd_db *db, const cJSON *o, struct fd
 	jstr(o, "voids", l.voids, sizeof l.voids);
 	jstr(o, "reason", l.reason, sizeof l.reason);
 	jstr(o, "reverses", l.reverses, sizeof l.reverses); /* money rules (migration 10) */
+	l.quantity = (int)jint(o, "quantity");              /* core step 20; 0 when absent: one unit */
+	l.unit_price = jint(o, "unit_price");
 	jstr(o, "actor", l.actor, sizeof l.actor);
 	l.created_at = jint(o, "created_at");
 	l.version = jint(o, "version");

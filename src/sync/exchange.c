@@ -133,7 +133,7 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		}
 		cJSON *ops = next_batch(db, limit, device, protocol >= 2, err);
 		if (!ops)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		if (cJSON_GetArraySize(ops) == 0) {
 			cJSON_Delete(ops);
 			return FD_OK;
