@@ -170,6 +170,9 @@ struct srv_req {
 	const char *authorization;
 	void *conn;        /* struct MHD_Connection */
 	const char *param; /* the {parameter} of the route's path, set by the router */
+	/* A request without a connection (conn NULL; tests/fuzz/fuzz_http.c):
+	 * its decoded query arguments, NULL-ended key, value pairs. */
+	const char *const *args;
 };
 
 /* A handler's answer. body is owned (malloc'd); retry_after > 0 adds a header. */
