@@ -479,7 +479,7 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 		               "This libmicrohttpd was built without TLS.");
 	if (tls &&
 	    (!(h->tls_cert = slurp(s->cfg.tls_cert, err)) || !(h->tls_key = slurp(s->cfg.tls_key, err))))
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
 	                 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0) |
 	                 (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
