@@ -122,6 +122,32 @@ static bool query_range(struct srv_resp *out, const struct srv_req *r, fd_date *
 	return true;
 }
 
+/* The sync endpoints answer a terminal only in a protocol this server
+ * speaks; a terminal too old is told so (426) with what it must do, and
+ * keeps working offline until it is upgraded. One newer than the server
+ * (upgraded first by mistake) speaks down to it. */
+static bool protocol_ok(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	if (r->protocol >= s->cfg.min_protocol)
+		return true;
+	cJSON *doc = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(doc, "error");
+	char msg[300];
+	snprintf(
+	    msg, sizeof msg,
+	    "This terminal's frontdesk is too old for the server: it speaks sync protocol %d, the server "
+	    "needs %d to %d. Install the newer frontdesk on this terminal; it keeps working offline "
+	    "until then.",
+	    r->protocol, s->cfg.min_protocol, FD_PROTOCOL);
+	cJSON_AddStringToObject(e, "code", "protocol_too_old");
+	cJSON_AddStringToObject(e, "message", msg);
+	cJSON_AddNumberToObject(doc, "min_protocol", s->cfg.min_protocol);
+	cJSON_AddNumberToObject(doc, "protocol", FD_PROTOCOL);
+	cJSON_AddNumberToObject(doc, "terminal_protocol", r->protocol);
+	srv_resp_json(out, 426, doc);
+	return false;
+}
+
 /* --- endpoints --- */
 
 static void api_health(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
@@ -131,6 +157,8 @@ static void api_health(struct srv *s, const struct srv_req *r, const struct srv_
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "status", "ok");
 	cJSON_AddStringToObject(doc, "version", PACKAGE_VERSION);
+	cJSON_AddNumberToObject(doc, "protocol", FD_PROTOCOL);
+	cJSON_AddNumberToObject(doc, "min_protocol", s->cfg.min_protocol);
 	cJSON_AddStringToObject(doc, "epoch", s->epoch);
 	pthread_mutex_lock(&s->wait_lock);
 	cJSON_AddNumberToObject(doc, "seq", (double)s->seq);
@@ -153,6 +181,8 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 {
 	(void)c;
 	int64_t since, limit, wait;
+	if (!protocol_ok(s, r, out))
+		return;
 	if (!query_int(out, r, "since", 0, INT64_MAX / 2, 0, &since) ||
 	    !query_int(out, r, "limit", 1, 5000, 500, &limit) ||
 	    !query_int(out, r, "wait", 0, s->cfg.max_wait, 0, &wait))
@@ -213,6 +243,8 @@ static void api_snapshot(struct srv *s, const struct srv_req *r, const struct sr
                          struct srv_resp *out)
 {
 	(void)c, (void)state;
+	if (!protocol_ok(s, r, out))
+		return;
 	struct fd_error err = {0};
 	const char *after = srv_query(r, "after");
 	const char *epoch = srv_query(r, "epoch");
@@ -450,7 +482,8 @@ static void api_push(struct srv *s, const struct srv_req *r, const struct srv_ca
                      struct srv_resp *out)
 {
 	(void)state;
-	srv_api_push(s, c, r, out);
+	if (protocol_ok(s, r, out))
+		srv_api_push(s, c, r, out);
 }
 
 static void api_resolve(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,

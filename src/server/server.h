@@ -44,6 +44,7 @@ struct srv_config {
 	int max_wait;          /* longest long-poll, seconds */
 	int max_batch;         /* operations per push */
 	int keep_changes;      /* days the change log is kept (0 = for ever) */
+	int min_protocol;      /* the oldest sync protocol terminals may speak (core/op.h) */
 };
 
 void srv_config_defaults(struct srv_config *c);
@@ -168,6 +169,7 @@ struct srv_req {
 	size_t body_len;
 	const char *client_ip;
 	const char *authorization;
+	int protocol;      /* the terminal's sync protocol (Frontdesk-Protocol header; none = 1) */
 	void *conn;        /* struct MHD_Connection */
 	const char *param; /* the {parameter} of the route's path, set by the router */
 	/* A request without a connection (conn NULL; tests/fuzz/fuzz_http.c):

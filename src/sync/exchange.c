@@ -25,6 +25,7 @@ static enum fd_status token(struct fd_db *db, char *out, size_t size, struct fd_
 struct batch {
 	cJSON *ops;
 	const char *device;
+	bool signed_ops; /* the server checks actors' signatures (protocol 2) */
 };
 
 static bool add_wire_op(void *ctx, const struct fd_outbox_row *row)
@@ -39,16 +40,19 @@ static bool add_wire_op(void *ctx, const struct fd_outbox_row *row)
 	cJSON_AddNumberToObject(o, "created_at", (double)row->created_at);
 	cJSON *p = cJSON_Parse(row->payload);
 	cJSON_AddItemToObject(o, "payload", p ? p : cJSON_CreateObject());
-	if (row->sig && row->sig[0])
+	/* A server of protocol 1 knows no "sig" (and refuses unknown fields):
+	 * it takes the session's user as the actor anyway. */
+	if (row->sig && row->sig[0] && b->signed_ops)
 		cJSON_AddStringToObject(o, "sig", row->sig);
 	cJSON_AddItemToArray(b->ops, o);
 	return true;
 }
 
 /* The next batch of queued operations, oldest first, in wire form. */
-static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN], struct fd_error *err)
+static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN], bool signed_ops,
+                         struct fd_error *err)
 {
-	struct batch b = {.ops = cJSON_CreateArray(), .device = device};
+	struct batch b = {.ops = cJSON_CreateArray(), .device = device, .signed_ops = signed_ops};
 	if (fd_outbox_pending(db, limit, add_wire_op, &b, err)) {
 		cJSON_Delete(b.ops);
 		return NULL;
@@ -115,8 +119,19 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 	int requeues = 0;
 	int limit = batch > 0 ? batch : 1;
 	int64_t expected = 0; /* what the server asked for in a 409 */
+	int protocol = 0;     /* the server's, learnt before the first batch is made */
 	for (;;) {
-		cJSON *ops = next_batch(db, limit, device, err);
+		if (!protocol) {
+			int pending = 0;
+			sync_counts(db, &pending, NULL, NULL);
+			if (!pending)
+				return FD_OK;
+			/* Unknown is not "old": a signature left out for an
+			 * old server would get an operation refused by a new one. */
+			if (!(protocol = sync_http_protocol(h, err)))
+				return err->status ? err->status : FD_E_IO;
+		}
+		cJSON *ops = next_batch(db, limit, device, protocol >= 2, err);
 		if (!ops)
 			return fd_error_status(err, FD_E_IO);
 		if (cJSON_GetArraySize(ops) == 0) {
@@ -131,7 +146,8 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		 * for them forever. It records a notice naming what was lost. */
 		const cJSON *first =
 		    cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(ops, 0), "device_seq");
-		if (expected > 0 && cJSON_IsNumber(first) && (int64_t)first->valuedouble > expected)
+		if (expected > 0 && cJSON_IsNumber(first) && (int64_t)first->valuedouble > expected &&
+		    protocol >= 2)
 			cJSON_AddNumberToObject(body, "gap_from", (double)expected);
 		cJSON_AddItemToObject(body, "ops", ops);
 		long status;

@@ -32,3 +32,5 @@ SYNC_TESTS += tests/sync/test_sync_overwrite.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot.sh
 EXTRA_DIST += doc/sync.md
 SYNC_TESTS += tests/sync/test_sync_gap.sh
+SYNC_TESTS += tests/sync/test_sync_versions.sh
+EXTRA_DIST += tests/sync/prev_release.sh

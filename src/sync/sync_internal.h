@@ -73,7 +73,12 @@ void sync_http_mark(struct sync_http *h);
 enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path, const cJSON *body,
                               const char *token, long timeout_s, long *status, cJSON **resp, int *retry_after,
                               struct fd_error *err);
-/* The server's {"error":{"message"}} or a generic message into err. */
+/* The server's sync protocol, from its last answer (1 when it sent none:
+ * a server of release 0.1.0); asks /v1/health when there was no answer
+ * yet on this handle; 0 when the server could not be asked. */
+int sync_http_protocol(struct sync_http *h, struct fd_error *err);
+/* The server's {"error":{"message"}} or a generic message into err; a 426
+ * (this terminal too old) is code "protocol_too_old". */
 enum fd_status sync_http_error(long status, const cJSON *resp, const char *what, struct fd_error *err);
 
 /* --- push.c / pull.c: one exchange each --- */
