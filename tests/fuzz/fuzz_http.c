@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "core/json.h"
+#include "core/op.h"
 #include "fuzz.h"
 #include "server/server.h"
 #include "store/ids.h"
@@ -102,11 +103,14 @@ static cJSON *call(const char *method, const char *path, const char *token, cons
 	                    .body = body,
 	                    .body_len = body ? strlen(body) : 0,
 	                    .client_ip = "127.0.0.1",
-	                    .authorization = token ? auth : NULL};
+	                    .authorization = token ? auth : NULL,
+	                    .protocol = FD_PROTOCOL};
 	struct srv_resp out = {0};
 	void *state = NULL;
 	srv_api_handle(&s, &r, &state, &out);
 	srv_api_state_free(state);
+	if (getenv("FUZZ_HTTP_DEBUG"))
+		fprintf(stderr, "%s %s -> %d %s\n", method, path, out.status, out.body ? out.body : "");
 	cJSON *doc = out.status / 100 == 2 && out.body ? cJSON_Parse(out.body) : NULL;
 	free(out.body);
 	return doc;
@@ -368,6 +372,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	                    .body_len = body ? body_len : 0,
 	                    .client_ip = "192.0.2.1",
 	                    .authorization = has_auth ? auth : NULL,
+	                    .protocol = FD_PROTOCOL, /* as today's terminal: reach the handlers */
 	                    .args = args};
 	struct srv_resp out = {0};
 	void *state = NULL;
