@@ -35,19 +35,6 @@
 #define PW_MEMLIMIT crypto_pwhash_MEMLIMIT_INTERACTIVE
 #endif
 
-void srv_token_new(char out[SRV_TOKEN_LEN])
-{
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(out, SRV_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof raw);
-}
-
-void srv_token_hash(const char *token, unsigned char out[32])
-{
-	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
-}
-
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
 {
 	size_t n = strlen(pw);

@@ -23,10 +23,9 @@
 #include "core/op.h"
 #include "store/db.h"
 #include "store/opsig.h"
+#include "server/token.h"
 
 #define SRV_EPOCH_LEN 33
-/* base64url of 32 bytes is 43 characters */
-#define SRV_TOKEN_LEN 48
 /* concurrent Argon2id verifications */
 #define SRV_HASH_SLOTS 2
 
@@ -89,8 +88,6 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 
 /* --- tokens and passwords (auth.c) --- */
 
-void srv_token_new(char out[SRV_TOKEN_LEN]);
-void srv_token_hash(const char *token, unsigned char out[32]);
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
 /* Argon2id hash into out (crypto_pwhash_STRBYTES). */
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
