@@ -99,3 +99,11 @@ TESTS += tests/folio/company.sh
 EXTRA_DIST += tests/folio/company.sh
 TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
+
+# Tokens and enrolment codes (src/server/token.c alone, no server).
+check_PROGRAMS += tests/unit/test_token
+TESTS += tests/unit/test_token
+tests_unit_test_token_SOURCES = tests/unit/test_token.c src/server/token.c src/server/token.h
+tests_unit_test_token_CFLAGS = $(UNIT_CFLAGS) $(SODIUM_CFLAGS)
+tests_unit_test_token_LDADD = $(CMOCKA_LIBS) $(SODIUM_LIBS)
+VALGRIND_TESTS += tests/unit/test_token

@@ -100,6 +100,8 @@ void srv_changed(struct srv *s, int64_t seq)
 
 void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds)
 {
+	if (!conn)
+		return; /* nothing to park (a request without a connection): its caller asks again */
 	struct srv_waiter *w = calloc(1, sizeof *w);
 	pthread_mutex_lock(&s->wait_lock);
 	if (!w || s->seq != since || s->stopping) {
@@ -176,7 +178,9 @@ static void metrics_note(struct srv_http *h, const char *route, int status, doub
 
 void srv_http_metrics(struct srv *s, char **text)
 {
-	struct srv_http *h = s->http;
+	/* Without the HTTP side (requests without a connection) no request is counted. */
+	static struct srv_http none = {.mlock = PTHREAD_MUTEX_INITIALIZER};
+	struct srv_http *h = s->http ? s->http : &none;
 	size_t cap = 16384, len = 0;
 	char *out = malloc(cap);
 	if (!out) {
@@ -227,6 +231,12 @@ void srv_http_metrics(struct srv *s, char **text)
 
 const char *srv_query(const struct srv_req *r, const char *key)
 {
+	if (!r->conn) {
+		for (const char *const *a = r->args; a && a[0]; a += 2)
+			if (strcmp(a[0], key) == 0)
+				return a[1];
+		return NULL;
+	}
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
 }
 

@@ -23,10 +23,9 @@
 #include "core/op.h"
 #include "store/db.h"
 #include "store/opsig.h"
+#include "server/token.h"
 
 #define SRV_EPOCH_LEN 33
-/* base64url of 32 bytes is 43 characters */
-#define SRV_TOKEN_LEN 48
 /* concurrent Argon2id verifications */
 #define SRV_HASH_SLOTS 2
 
@@ -89,8 +88,6 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 
 /* --- tokens and passwords (auth.c) --- */
 
-void srv_token_new(char out[SRV_TOKEN_LEN]);
-void srv_token_hash(const char *token, unsigned char out[32]);
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
 /* Argon2id hash into out (crypto_pwhash_STRBYTES). */
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
@@ -172,6 +169,9 @@ struct srv_req {
 	int protocol;      /* the terminal's sync protocol (Frontdesk-Protocol header; none = 1) */
 	void *conn;        /* struct MHD_Connection */
 	const char *param; /* the {parameter} of the route's path, set by the router */
+	/* A request without a connection (conn NULL; tests/fuzz/fuzz_http.c):
+	 * its decoded query arguments, NULL-ended key, value pairs. */
+	const char *const *args;
 };
 
 /* A handler's answer. body is owned (malloc'd); retry_after > 0 adds a header. */
