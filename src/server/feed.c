@@ -279,7 +279,7 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 	for (; k < (long long)N_ENTITIES && st == FD_OK && !full; k++, key = 0) {
 		sqlite3_stmt *s = fd_db_stmt(db, page_sql[k], err);
 		if (!s) {
-			st = err ? err->status : FD_E_IO;
+			st = fd_error_status(err, FD_E_IO);
 			break;
 		}
 		sqlite3_bind_int64(s, 1, key);
