@@ -99,3 +99,13 @@ TESTS += tests/folio/company.sh
 EXTRA_DIST += tests/folio/company.sh
 TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
+
+# The desk's rules of issue 12: day-use stays, rate integrity.
+check_PROGRAMS += tests/unit/test_desk_rules
+TESTS += tests/unit/test_desk_rules
+tests_unit_test_desk_rules_SOURCES = tests/unit/test_desk_rules.c $(FIXTURE)
+tests_unit_test_desk_rules_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_desk_rules_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_desk_rules
+CLI_TESTS += tests/cli/day_use.sh
+CLI_TESTS += tests/cli/report_csv.sh

@@ -62,3 +62,5 @@ TESTS += tests/ui/rooms.sh
 EXTRA_DIST += tests/ui/rooms.sh
 TESTS += tests/ui/chooser.sh
 EXTRA_DIST += tests/ui/chooser.sh
+UI_TESTS += tests/ui/day_use.sh
+UI_TESTS += tests/ui/cancel_deposit.sh
