@@ -107,3 +107,12 @@ tests_unit_test_token_SOURCES = tests/unit/test_token.c src/server/token.c src/s
 tests_unit_test_token_CFLAGS = $(UNIT_CFLAGS) $(SODIUM_CFLAGS)
 tests_unit_test_token_LDADD = $(CMOCKA_LIBS) $(SODIUM_LIBS)
 VALGRIND_TESTS += tests/unit/test_token
+# The desk's rules of issue 12: day-use stays, rate integrity.
+check_PROGRAMS += tests/unit/test_desk_rules
+TESTS += tests/unit/test_desk_rules
+tests_unit_test_desk_rules_SOURCES = tests/unit/test_desk_rules.c $(FIXTURE)
+tests_unit_test_desk_rules_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_desk_rules_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_desk_rules
+CLI_TESTS += tests/cli/day_use.sh
+CLI_TESTS += tests/cli/report_csv.sh

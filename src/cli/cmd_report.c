@@ -78,12 +78,20 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 		tab_free(&t);
 		return cli_error(cli, &err);
 	}
+	/* The daily report's CSV ends with the period's totals line, as the
+	 * application's export of its summary view does. */
+	struct tab totals = {0};
+	bool with_totals =
+	    csv && kind == FD_REPORT_DAILY &&
+	    fd_report_build(cli->db, FD_REPORT_SUMMARY, from, to, user, cur, &totals, &err) == FD_OK;
 	if (csv)
-		tab_print_csv(&t, stdout);
+		tab_print_csv_total(&t, with_totals ? &totals : NULL, stdout);
 	else if (json)
 		tab_print_json(&t, stdout, kind == FD_REPORT_SUMMARY);
 	else
 		tab_print_text(&t, stdout, utf8_terminal() && !getenv("FRONTDESK_ASCII"));
 	tab_free(&t);
+	if (csv && kind == FD_REPORT_DAILY)
+		tab_free(&totals);
 	return CLI_OK;
 }

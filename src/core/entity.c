@@ -69,3 +69,8 @@ bool fd_booking_active(const struct fd_booking *b)
 {
 	return b->status == FD_BOOKING_RESERVED || b->status == FD_BOOKING_CHECKED_IN;
 }
+
+bool fd_booking_day_use(const struct fd_booking *b)
+{
+	return b->departure == b->arrival;
+}

@@ -168,5 +168,9 @@ bool fd_room_ooo_during(const struct fd_room *room, fd_date from, fd_date to);
 const char *fd_room_hk_code(const struct fd_room *room, bool occupied, fd_date today);
 /* A booking that holds its nights (reserved or in house). */
 bool fd_booking_active(const struct fd_booking *b);
+/* A day-use stay arrives and leaves on the same day: it holds no night
+ * (nothing in stay_nights, no room-night sold) but keeps its room for that
+ * day (the rule is in op_booking.c). */
+bool fd_booking_day_use(const struct fd_booking *b);
 
 #endif

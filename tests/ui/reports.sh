@@ -147,8 +147,11 @@ clear_prompt
 keys -l "$WORK/summary.csv"
 keys Enter
 wait_for "Wrote the Summary report to $WORK/summary.csv."
-fd report summary --csv --from 2026-11-20 --to 2026-11-22 >"$WORK/cli.csv" || fail "report --csv"
+fd report daily --csv --from 2026-11-20 --to 2026-11-22 >"$WORK/cli.csv" || fail "report --csv"
 cmp "$WORK/summary.csv" "$WORK/cli.csv" || fail "the exported CSV differs from the command line's"
+# Every day's row and the totals, money in major units (issue 12).
+[ "$(wc -l <"$WORK/summary.csv")" = 5 ] || fail "the export has a header, 3 days and the totals"
+tr -d '\r' <"$WORK/summary.csv" | grep -q "^total,,5,0.4167,480.00,96.00,40.00,2,1,1,1,0,0.00" || fail "the totals line: $(cat "$WORK/summary.csv")"
 keys x
 wait_for "write CSV to"
 clear_prompt
