@@ -136,6 +136,17 @@ static void reports_recalc(struct app *app, struct pane *p)
 	tab_free(&r->totals);
 	tab_free(&r->table);
 	r->built = false;
+	/* report.read is for managers: below, a person sees only their own
+	 * cashier lines, whichever view they ask for. */
+	enum fd_report_access access;
+	if (fd_session_report_access(app->session, &access, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	if (access != FD_REPORT_ACCESS_ALL) {
+		r->view = VIEW_CASHIER;
+		snprintf(r->cashier, sizeof r->cashier, "%s", app->session->actor);
+	}
 	current_dates(app, r, &r->from, &r->to);
 	enum fd_status st = FD_OK;
 	if (r->view == VIEW_SUMMARY)

@@ -22,6 +22,7 @@
 
 #include "server/reply.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 
 /* Argon2id's cost. The fuzzing build of the request handlers
@@ -197,6 +198,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		expires = sqlite3_column_int64(q, 4);
 		fd_role_parse((const char *)sqlite3_column_text(q, 5), &c->role);
 		c->session = true;
+		fd_audit_session_id_hash(h, c->session_id);
 	}
 	sqlite3_reset(q);
 	if (!found)

@@ -26,3 +26,6 @@ SERVER_TESTS += tests/server/test_hostile_json.sh
 SERVER_TESTS += tests/server/test_shapes.sh
 SERVER_TESTS += tests/server/test_listen.sh
 SERVER_TESTS += tests/server/test_damaged.sh
+SERVER_TESTS += tests/server/test_audit.sh
+frontdeskd_SOURCES += src/server/refusal.c
+frontdeskd_SOURCES += src/server/erasures.c
