@@ -15,7 +15,12 @@ void ui_booking_ask(struct app *app, enum ui_req req, const char *code);
 /* Set a room's cleaning status ("dirty", "pickup", "clean", "inspected"). */
 void ui_room_clean(struct app *app, const char *room, const char *status);
 void ui_room_dnd(struct app *app, const char *room, bool on);
+/* Out of order / out of service: asks the reason, the first day and the end. */
 void ui_room_ooo_ask(struct app *app, const char *room);
+void ui_room_oos_ask(struct app *app, const char *room);
+void ui_room_mur(struct app *app, const char *room, bool on);
+/* What housekeeping found: the room occupied or vacant (the discrepancy list's input). */
+void ui_room_found(struct app *app, const struct fd_room *room, bool occupied);
 void ui_room_return(struct app *app, const char *room);
 /* Ask for an attendant and create today's cleaning task for the room. */
 void ui_room_assign_ask(struct app *app, const char *room);

@@ -4,7 +4,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr)
@@ -105,4 +107,26 @@ void ui_scroll_to(int cursor, int visible, int *top)
 		*top = cursor - visible + 1;
 	if (*top < 0)
 		*top = 0;
+}
+
+void ui_hints(WINDOW *w, int y, int cells, attr_t attr, const struct ui_hint *hints, int n)
+{
+	char line[512] = "";
+	size_t len = 0;
+	int used = 0;
+	for (int i = 0; i < n; i++) {
+		char keys[64], item[128];
+		ui_keys_describe(hints[i].req, keys, sizeof keys);
+		if (!keys[0])
+			continue;
+		keys[strcspn(keys, " ")] = '\0';
+		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", keys, _(hints[i].label));
+		int wi = fd_text_width(item);
+		if (used + wi > cells || len + strlen(item) >= sizeof line)
+			continue;
+		memcpy(line + len, item, strlen(item) + 1);
+		len += strlen(item);
+		used += wi;
+	}
+	ui_put(w, y, 0, line, cells, attr);
 }
