@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -13,7 +14,10 @@ void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr)
 {
 	if (cells <= 0)
 		return;
-	char buf[1024];
+	char buf[1024], ascii[1024];
+	/* A locale without UTF-8 (and no C.UTF-8 to take, ui/term.c): ASCII. */
+	if (MB_CUR_MAX == 1)
+		s = fd_text_ascii(s, ascii, sizeof ascii);
 	fd_text_fit(s, cells, 1, buf, sizeof buf);
 	wattrset(w, (int)attr);
 	mvwaddstr(w, y, x, buf);

@@ -65,3 +65,4 @@ TESTS += tests/ui/chooser.sh
 EXTRA_DIST += tests/ui/chooser.sh
 UI_TESTS += tests/ui/hk_phone.sh
 UI_TESTS += tests/ui/hk_thirty.sh
+UI_TESTS += tests/ui/languages.sh
