@@ -730,6 +730,12 @@ static void abandon(struct app *app, const struct form *f)
 		abandoned(app, NULL);
 }
 
+static void quit_confirmed(struct app *app, const char *arg)
+{
+	(void)arg;
+	app->quit = true;
+}
+
 static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 {
 	struct form *f = p->st;
@@ -786,8 +792,14 @@ static bool form_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_BACK:
 		abandon(app, f);
 		return true;
+	case UI_REQ_QUIT:
+		/* q (on a choice or the button) or C-c: the form is not lost unasked. */
+		ui_confirm(app, quit_confirmed, NULL, "%s",
+		           f->editing ? _("Leave the application without saving the changes to this booking?")
+		                      : _("Leave the application without making this booking?"));
+		return true;
 	default:
-		/* Pane switches and quitting stay available from the form. */
+		/* Pane switches stay available from the form. */
 		return false;
 	}
 }

@@ -79,7 +79,7 @@ static const struct ui_action actions[] = {
     {UI_REQ_FOLIO, "folio", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_DETAIL, "f",
      N_("open the booking's folio (bill)")},
     {UI_REQ_FOLIO_POST, "folio-post", UI_CTX_FOLIO, "p", N_("post a charge to the folio under the cursor")},
-    {UI_REQ_FOLIO_PAY, "folio-pay", UI_CTX_FOLIO, "$ y", N_("take a payment (cash, card, bank transfer)")},
+    {UI_REQ_FOLIO_PAY, "folio-pay", UI_CTX_FOLIO, "$", N_("take a payment (cash, card, bank transfer)")},
     {UI_REQ_FOLIO_REFUND, "folio-refund", UI_CTX_FOLIO, "r", N_("refund money to the guest (with a reason)")},
     {UI_REQ_FOLIO_VOID, "folio-void", UI_CTX_FOLIO, "v Delete",
      N_("void the line under the cursor (with a reason)")},

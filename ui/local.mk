@@ -66,3 +66,4 @@ EXTRA_DIST += tests/ui/chooser.sh
 UI_TESTS += tests/ui/hk_phone.sh
 UI_TESTS += tests/ui/hk_thirty.sh
 UI_TESTS += tests/ui/languages.sh
+UI_TESTS += tests/ui/form_quit.sh
