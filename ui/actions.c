@@ -508,3 +508,64 @@ void ui_room_assign_ask(struct app *app, const char *room)
 	ui_prompt(app, label, "", got_attendant, room);
 	ui_prompt_offer(app, (const char(*)[FD_USER_LEN])names, o.n);
 }
+
+/* ---- a manager over the desk session for one action ---- */
+
+static struct {
+	ui_confirm_fn fn;
+	char arg[FD_NOTES_LEN];
+	char user[FD_USER_LEN];
+} over;
+
+static void got_over_password(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct fd_error err = {0};
+	if (fd_session_over_begin(app->session, over.user, text, &err) != FD_OK) {
+		ui_error(app, &err);
+		return;
+	}
+	char a[FD_NOTES_LEN];
+	snprintf(a, sizeof a, "%s", over.arg);
+	over.fn(app, a);
+	fd_session_over_end(app->session);
+}
+
+static void got_over_user(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	if (!text[0])
+		return;
+	snprintf(over.user, sizeof over.user, "%s", text);
+	char label[128];
+	snprintf(label, sizeof label, _("password for %s: "), text);
+	ui_prompt(app, label, "", got_over_password, NULL);
+	ui_prompt_secret(app);
+}
+
+static bool add_manager(void *ctx, const struct fd_staff_row *row)
+{
+	struct {
+		char (*names)[FD_USER_LEN];
+		int n;
+	} *m = ctx;
+	if (row->s.role >= FD_ROLE_MANAGER && m->n < UI_PROMPT_CHOICES)
+		snprintf(m->names[m->n++], FD_USER_LEN, "%s", row->s.username);
+	return true;
+}
+
+void ui_over_ask(struct app *app, const char *why, ui_confirm_fn fn, const char *arg)
+{
+	over.fn = fn;
+	snprintf(over.arg, sizeof over.arg, "%s", arg ? arg : "");
+	char names[UI_PROMPT_CHOICES][FD_USER_LEN];
+	struct {
+		char (*names)[FD_USER_LEN];
+		int n;
+	} m = {names, 0};
+	fd_query_staff_page(app->db, app->today, 0, 256, add_manager, &m, NULL);
+	char label[400];
+	snprintf(label, sizeof label, _("%s Manager (Esc: no): "), why);
+	ui_prompt(app, label, "", got_over_user, NULL);
+	ui_prompt_offer(app, (const char(*)[FD_USER_LEN])names, m.n);
+}

@@ -25,6 +25,11 @@ void ui_room_return(struct app *app, const char *room);
 /* Ask for an attendant and create today's cleaning task for the room. */
 void ui_room_assign_ask(struct app *app, const char *room);
 void ui_staff_shift(struct app *app, const char *username, bool on);
+/* Ask for a manager (or anyone with the rights) to sign in over the desk
+ * session for one action: their user name (managers offered), their
+ * password, then fn(app, arg) runs with them acting (fd_session_over_*),
+ * and the desk's user acts again after it. why says what needs them. */
+void ui_over_ask(struct app *app, const char *why, ui_confirm_fn fn, const char *arg);
 /* A booking's status as the desk says it ("in house"), translated. */
 const char *ui_booking_status_text(enum fd_booking_status s);
 

@@ -120,7 +120,13 @@ void ui_prompt(struct app *app, const char *label, const char *initial, ui_promp
 	app->prompt.fn = fn;
 	app->prompt.active = true;
 	app->prompt.n_choices = app->prompt.choice = 0;
+	app->prompt.secret = false;
 	app->bars_dirty = true;
+}
+
+void ui_prompt_secret(struct app *app)
+{
+	app->prompt.secret = true;
 }
 
 void ui_prompt_offer(struct app *app, const char (*choices)[FD_USER_LEN], int n)
@@ -310,7 +316,16 @@ static void paint_message(struct app *app)
 		if (lw > app->cols - 8)
 			lw = app->cols - 8 > 0 ? app->cols - 8 : 0;
 		ui_put(w, 0, 0, app->prompt.label, lw, A_NORMAL);
-		ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
+		if (app->prompt.secret) {
+			char stars[64];
+			int n = (int)strlen(app->prompt.text);
+			n = n > 63 ? 63 : n;
+			memset(stars, '*', (size_t)n);
+			stars[n] = '\0';
+			ui_put(w, 0, lw, stars, app->cols - lw, A_NORMAL);
+		} else {
+			ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
+		}
 	} else if (app->confirm.active) {
 		char line[512];
 		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
@@ -477,11 +492,17 @@ static bool prompt_key(struct app *app, struct ui_key k)
 		char text[256], arg[FD_NOTES_LEN];
 		snprintf(text, sizeof text, "%s", app->prompt.text);
 		snprintf(arg, sizeof arg, "%s", app->prompt.arg);
+		bool secret = app->prompt.secret;
+		if (secret)
+			explicit_bzero(app->prompt.text, sizeof app->prompt.text);
 		app->prompt.active = false;
 		app->message[0] = '\0';
 		app->prompt.fn(app, text, arg);
+		if (secret)
+			explicit_bzero(text, sizeof text);
 	} else if (!k.fn && (k.ch == 27 || k.ch == 3 || k.ch == 7)) {
 		app->prompt.active = false;
+		explicit_bzero(app->prompt.text, sizeof app->prompt.text);
 	} else if (!prompt_choose(app, k)) {
 		ui_edit_key(&app->prompt.edit, k);
 	}

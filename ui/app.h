@@ -133,6 +133,7 @@ struct app {
 		/* Answers to offer: Up/Down (or Tab) put the next one in the text. */
 		char choices[UI_PROMPT_CHOICES][FD_USER_LEN];
 		int n_choices, choice;
+		bool secret; /* a password: shown as stars, wiped after use */
 	} prompt;
 
 	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
@@ -160,6 +161,8 @@ void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *
     __attribute__((format(printf, 4, 5)));
 /* Read one line on the message line; fn(text, arg) runs on Enter. */
 void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg);
+/* Make the prompt just started a password prompt. */
+void ui_prompt_secret(struct app *app);
 /* Offer answers to the prompt just started (copied); the first is put in
  * its text, Up/Down and Tab go through the others. */
 void ui_prompt_offer(struct app *app, const char (*choices)[FD_USER_LEN], int n);

@@ -67,3 +67,4 @@ UI_TESTS += tests/ui/hk_phone.sh
 UI_TESTS += tests/ui/hk_thirty.sh
 UI_TESTS += tests/ui/languages.sh
 UI_TESTS += tests/ui/form_quit.sh
+UI_TESTS += tests/ui/manager_over.sh
