@@ -68,3 +68,5 @@ UI_TESTS += tests/ui/hk_thirty.sh
 UI_TESTS += tests/ui/languages.sh
 UI_TESTS += tests/ui/form_quit.sh
 UI_TESTS += tests/ui/manager_over.sh
+TESTS += tests/ui/too_old.sh
+EXTRA_DIST += tests/ui/too_old.sh

@@ -24,6 +24,17 @@
 #include "server/server.h"
 #include "store/ids.h"
 
+/* Argon2id's cost. The fuzzing build of the request handlers
+ * (tests/fuzz/fuzz_http) takes the cheapest, or each sign-in it tries would
+ * cost a tenth of a second; never a build that is installed. */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define PW_OPSLIMIT crypto_pwhash_OPSLIMIT_MIN
+#define PW_MEMLIMIT crypto_pwhash_MEMLIMIT_MIN
+#else
+#define PW_OPSLIMIT crypto_pwhash_OPSLIMIT_INTERACTIVE
+#define PW_MEMLIMIT crypto_pwhash_MEMLIMIT_INTERACTIVE
+#endif
+
 void srv_token_new(char out[SRV_TOKEN_LEN])
 {
 	unsigned char raw[32];
@@ -48,8 +59,7 @@ enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
 
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err)
 {
-	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	if (crypto_pwhash_str(out, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Not enough memory to hash a password.");
 	return FD_OK;
 }
@@ -489,8 +499,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	s->hashing--;
 	pthread_cond_signal(&s->hash_cond);
 	pthread_mutex_unlock(&s->hash_lock);
-	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, PW_OPSLIMIT, PW_MEMLIMIT) != 0;
 	throttle_note(s, user, source, ok);
 	if (!ok) {
 		sodium_memzero(pw, sizeof pw);
