@@ -84,6 +84,43 @@ enum fd_status fd_session_prove(struct fd_session *s, const char *password, stru
 	return st;
 }
 
+enum fd_status fd_session_over_begin(struct fd_session *s, const char *user, const char *password,
+                                     struct fd_error *err)
+{
+	if (s->desk[0])
+		fd_session_over_end(s);
+	memcpy(s->saved.requested, s->requested, sizeof s->requested);
+	memcpy(s->saved.actor, s->actor, sizeof s->actor);
+	memcpy(s->saved.sk, s->sk, sizeof s->sk);
+	s->saved.proven = s->proven;
+	s->saved.signs = s->signs;
+	char desk[FD_USER_LEN];
+	snprintf(desk, sizeof desk, "%s", fd_session_actor(s));
+	snprintf(s->requested, sizeof s->requested, "%s", user);
+	decide_actor(s);
+	enum fd_status st = fd_session_prove(s, password, err);
+	if (st) {
+		snprintf(s->desk, sizeof s->desk, "%s", desk);
+		fd_session_over_end(s);
+		return st;
+	}
+	snprintf(s->desk, sizeof s->desk, "%s", desk);
+	return FD_OK;
+}
+
+void fd_session_over_end(struct fd_session *s)
+{
+	if (!s->desk[0])
+		return;
+	memcpy(s->requested, s->saved.requested, sizeof s->requested);
+	memcpy(s->actor, s->saved.actor, sizeof s->actor);
+	memcpy(s->sk, s->saved.sk, sizeof s->sk);
+	s->proven = s->saved.proven;
+	s->signs = s->saved.signs;
+	sodium_memzero(&s->saved, sizeof s->saved);
+	s->desk[0] = '\0';
+}
+
 static enum fd_status check_proven(const struct fd_session *s, struct fd_error *err)
 {
 	if (s->proven)
@@ -132,6 +169,7 @@ enum fd_status fd_session_open(struct fd_session *s, const char *data_dir, const
 
 void fd_session_close(struct fd_session *s)
 {
+	fd_session_over_end(s);
 	sodium_memzero(s->sk, sizeof s->sk);
 	s->signs = false;
 	if (s->db)
@@ -228,6 +266,8 @@ static enum fd_status night_audit(struct fd_session *s, fd_date day, unsigned fl
 	cJSON_AddStringToObject(op.payload, "date", fd_date_format(day, text));
 	if (s->actor[0])
 		cJSON_AddStringToObject(op.payload, "run_by", s->actor);
+	if (s->desk[0])
+		cJSON_AddStringToObject(op.payload, "desk", s->desk);
 	return apply_with(s, &op, 1, FD_APPLY_TRUSTED | flags, result, err);
 }
 

@@ -36,6 +36,15 @@ struct fd_session {
 	bool proven;
 	bool signs;           /* sk holds the actor's signing key: operations are signed */
 	unsigned char sk[64]; /* see src/store/opsig.h */
+	/* A manager signed in over the desk session for one action
+	 * (fd_session_over_begin): who was acting at the desk, recorded in the
+	 * operation as "desk", and the desk's state to go back to. */
+	char desk[FD_USER_LEN];
+	struct {
+		char requested[FD_USER_LEN], actor[FD_USER_LEN];
+		bool proven, signs;
+		unsigned char sk[64];
+	} saved;
 };
 
 enum fd_session_flags {
@@ -68,6 +77,16 @@ enum fd_status fd_session_logout(struct fd_session *s, struct fd_error *err);
 /* Prove the identity of the --as user with their password (checked against
  * the verifier cached on this terminal at their last sign-in, no network). */
 enum fd_status fd_session_prove(struct fd_session *s, const char *password, struct fd_error *err);
+
+/* A manager (or anyone) signs in over the desk session for one action, as
+ * --as does: with their password, checked against the verifier cached on
+ * this terminal at their last sign-in (on a terminal that is not enrolled
+ * the owner is trusted, as for --as). Until fd_session_over_end, they act
+ * and the night audit and a refund record the desk's user too ("desk").
+ * On failure nothing changed. */
+enum fd_status fd_session_over_begin(struct fd_session *s, const char *user, const char *password,
+                                     struct fd_error *err);
+void fd_session_over_end(struct fd_session *s);
 
 /* Prepare a new operation of type by the acting user, with an empty
  * payload object (owned by op). */

@@ -226,6 +226,7 @@ wait_for "manager"
 screen | grep -q "(y/n)" && fail "asked anna before refusing the audit"
 wait_for " 2026-11-27  Fixture"
 [ "$(sqlite3 "$DATA/frontdesk.db" "SELECT count(*) FROM day_reports")" = 7 ] || fail "anna closed a day"
+keys Escape
 keys q
 wait_for "EXITED 0"
 
