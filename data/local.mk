@@ -17,3 +17,6 @@ dist_doc_DATA = data/frontdesk.conf.example
 # Translations: the command line under LANGUAGE=de/fr/es/pt after make install.
 TESTS += tests/i18n/locale.sh tests/i18n/catalogues.sh tests/man/render.sh tests/data/server_conf.sh
 EXTRA_DIST += tests/i18n/catalogues.sh tests/i18n/locale.sh tests/man/render.sh tests/data/server_conf.sh tools/po-check tools/install-deps tools/quickstart
+# example Prometheus alert rules (frontdeskd(8), METRICS)
+prometheusdir = $(pkgdatadir)/prometheus
+dist_prometheus_DATA = data/prometheus/frontdeskd-alerts.yml

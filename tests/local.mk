@@ -99,3 +99,5 @@ TESTS += tests/folio/company.sh
 EXTRA_DIST += tests/folio/company.sh
 TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
+TESTS += tests/cli/options.sh
+EXTRA_DIST += tests/cli/options.sh

@@ -27,7 +27,13 @@ struct sync_http {
 	char *buf;
 	size_t len, cap;
 	int retry_after;
+	char extra[96]; /* one more request header for the next call (sync_http_header) */
 };
+
+void sync_http_header(struct sync_http *h, const char *line)
+{
+	snprintf(h->extra, sizeof h->extra, "%s", line);
+}
 
 static int curl_ready(void)
 {
@@ -196,6 +202,9 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
 		hdr = curl_slist_append(hdr, auth);
 	}
+	if (h->extra[0])
+		hdr = curl_slist_append(hdr, h->extra);
+	h->extra[0] = '\0';
 	char *text = NULL;
 	if (body) {
 		text = cJSON_PrintUnformatted(body);
