@@ -35,6 +35,7 @@ void srv_config_defaults(struct srv_config *c)
 	c->max_wait = 60;
 	c->max_batch = 500;
 	c->keep_changes = 90;
+	c->min_protocol = FD_PROTOCOL_OLDEST;
 }
 
 /* One setting by its long-flag name; false when unknown or malformed. */
@@ -73,6 +74,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->max_batch = (int)n;
 	else if (strcmp(key, "keep-changes") == 0 && n <= 36500)
 		c->keep_changes = (int)n;
+	else if (strcmp(key, "min-protocol") == 0 && n <= FD_PROTOCOL)
+		c->min_protocol = (int)n;
 	else
 		return false;
 	return true;
@@ -146,6 +149,7 @@ static const char *const setting_names[] = {"data",
                                             "max-wait",
                                             "max-batch",
                                             "keep-changes",
+                                            "min-protocol",
                                             "trusted-proxy",
                                             NULL};
 
@@ -274,6 +278,7 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 	s->cfg.max_wait = c.max_wait;
 	s->cfg.max_batch = c.max_batch;
 	s->cfg.keep_changes = c.keep_changes;
+	s->cfg.min_protocol = c.min_protocol;
 	pthread_mutex_lock(&s->proxy_lock);
 	memcpy(s->cfg.proxies, c.proxies, sizeof c.proxies);
 	s->cfg.n_proxies = c.n_proxies;
