@@ -33,3 +33,6 @@ clean-local: clean-build-tree-locale
 .PHONY: clean-build-tree-locale
 clean-build-tree-locale:
 	rm -rf locale
+# example Prometheus alert rules (frontdeskd(8), METRICS)
+prometheusdir = $(pkgdatadir)/prometheus
+dist_prometheus_DATA = data/prometheus/frontdeskd-alerts.yml

@@ -121,3 +121,5 @@ EXTRA_DIST += tests/folio/departments.sh
 TESTS += tests/folio/report_access.sh
 EXTRA_DIST += tests/folio/report_access.sh
 CLI_TESTS += tests/cli/audit_log.sh
+TESTS += tests/cli/options.sh
+EXTRA_DIST += tests/cli/options.sh

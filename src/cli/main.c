@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/safe_output.h"
 #include "core/i18n.h"
+#include "opt/opt.h"
 #include "store/ids.h"
 #include "ui/ui.h"
 
@@ -165,6 +166,28 @@ static const struct cli_command *find_command(const char *name)
 	return NULL;
 }
 
+enum { MAIN_HELP = 1, MAIN_DEMO, MAIN_VERSION };
+
+struct main_ctx {
+	struct cli *cli;
+	bool help, demo, version;
+};
+
+static int main_option(void *ctx, int key, const char *name, const char *value, char *msg, size_t size)
+{
+	struct main_ctx *m = ctx;
+	(void)name, (void)msg, (void)size;
+	if (key == MAIN_HELP)
+		m->help = true;
+	else if (key == MAIN_DEMO)
+		m->demo = true;
+	else if (key == MAIN_VERSION)
+		m->version = true;
+	else
+		cli_global_option(m->cli, key, value);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -175,36 +198,32 @@ int main(int argc, char **argv)
 		fprintf(stderr, _("frontdesk: cannot initialise the random number generator\n"));
 		return CLI_FAILED;
 	}
-	const char *actor = getenv("FRONTDESK_USER");
-	bool demo = false;
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--json") == 0) {
-			cli.json = true;
-		} else if ((strcmp(argv[i], "--data") == 0 || strcmp(argv[i], "--as") == 0) && i + 1 < argc) {
-			if (argv[i][2] == 'd')
-				cli.data_dir = argv[++i];
-			else
-				actor = argv[++i];
-		} else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc) {
-			cli.password_file = argv[++i];
-		} else if (strncmp(argv[i], "--data=", 7) == 0) {
-			cli.data_dir = argv[i] + 7;
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_usage(stdout, cli.prog);
-			return CLI_OK;
-		} else if (strcmp(argv[i], "--demo") == 0) {
-			demo = true;
-		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("frontdesk %s\n", PACKAGE_VERSION);
-			return CLI_OK;
-		} else {
-			fprintf(stderr, _("frontdesk: unknown option %s (see 'frontdesk --help')\n"),
-			        argv[i]);
-			return CLI_USAGE;
-		}
+	cli.as_user = getenv("FRONTDESK_USER");
+	struct main_ctx m = {.cli = &cli};
+	static const struct fd_optdef own[] = {
+	    {"help", false, MAIN_HELP, 'h'},
+	    {"demo", false, MAIN_DEMO, 0},
+	    {"version", false, MAIN_VERSION, 0},
+	    {NULL, false, 0, 0},
+	};
+	const struct fd_optdef *const tables[] = {own, cli_global_options(), NULL};
+	char msg[256];
+	int i;
+	/* Options up to the command; the command's parser takes the rest. */
+	if (fd_opt_parse(argc - 1, argv + 1, tables, true, main_option, &m, msg, sizeof msg, &i)) {
+		fprintf(stderr, _("frontdesk: %s (see 'frontdesk --help')\n"), msg);
+		return CLI_USAGE;
 	}
-	cli.as_user = actor;
+	i++;
+	if (m.help) {
+		print_usage(stdout, cli.prog);
+		return CLI_OK;
+	}
+	if (m.version) {
+		printf("frontdesk %s\n", PACKAGE_VERSION);
+		return CLI_OK;
+	}
+	bool demo = m.demo;
 	if (demo || (i >= argc && ui_wanted())) {
 		int ui_rc = demo ? ui_demo_main(&cli, argc - i, argv + i) : ui_main(&cli, argc - i, argv + i);
 		cli_close(&cli);

@@ -18,6 +18,7 @@
 
 #include "core/op_folio.h"
 #include "server/reply.h"
+#include "server/log.h"
 #include "server/server.h"
 #include "store/audit.h"
 #include "store/ids.h"
@@ -35,6 +36,7 @@ struct push {
 	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
 	char session[17];            /* its name in the audit log */
 	cJSON *results;
+	int64_t outbox; /* the terminal's outbox after this push (Frontdesk-Outbox header), -1 unknown */
 };
 
 static void push_free(struct push *p)
@@ -143,6 +145,12 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	p->bad = calloc((size_t)n, sizeof *p->bad);
 	snprintf(p->pushed_by, sizeof p->pushed_by, "%s", c->username);
 	snprintf(p->session, sizeof p->session, "%s", c->session_id);
+	/* The terminal says how many operations its outbox holds, this batch
+	 * included: what is left once the batch is in (metrics, device list). */
+	const char *depth = srv_header(r, "Frontdesk-Outbox");
+	char *end;
+	long long d = depth ? strtoll(depth, &end, 10) : -1;
+	p->outbox = !depth || !*depth || *end || d < 0 ? -1 : d > n ? d - n : 0;
 	if (!p->ops || !p->recorded || !p->repeat || !p->bad) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
@@ -472,8 +480,8 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const c
 	struct fd_db *db = s->wdb;
 	const struct fd_error why = *why_in;
 	enum fd_status st;
-	fprintf(stderr, "frontdeskd: refused %s %s as \"%s\" (session of \"%s\", device %s): %s: %s\n",
-	        op->type, op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
+	srv_log(SRV_LOG_INFO, "refused %s %s as \"%s\" (session of \"%s\", device %s): %s: %s\n", op->type,
+	        op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
 	char conflict[FD_ID_LEN] = "";
 	if (notice && (st = record_conflict(s, op, pushed_by, &why, res, conflict, err)))
 		return st;
@@ -672,12 +680,18 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 			cJSON_AddItemToArray(p->results, answer);
 	}
 	if (!st) {
-		sqlite3_stmt *q = fd_db_stmt(db, "UPDATE srv_devices SET last_seq = ?1 WHERE id = ?2", err);
+		sqlite3_stmt *q = fd_db_stmt(db,
+		                             "UPDATE srv_devices SET last_seq = ?1, last_push_at = ?3,"
+		                             " outbox_depth = CASE WHEN ?4 >= 0 THEN ?4 ELSE outbox_depth END"
+		                             " WHERE id = ?2",
+		                             err);
 		if (!q)
 			st = fd_error_status(err, FD_E_IO);
 		else {
 			sqlite3_bind_int64(q, 1, last);
 			sqlite3_bind_text(q, 2, p->ops[0].device, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 3, (int64_t)time(NULL));
+			sqlite3_bind_int64(q, 4, p->outbox);
 			if (sqlite3_step(q) != SQLITE_DONE)
 				st = fd_db_fail(db, err, "advancing the device sequence");
 		}
@@ -816,7 +830,7 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		cJSON_AddNumberToObject(doc, "expected", (double)gap);
 		srv_resp_json(out, 409, doc);
 	} else if (st) {
-		fprintf(stderr, "frontdeskd: push rolled back: %s\n", err.message);
+		srv_log(SRV_LOG_ERR, "push rolled back: %s", err.message);
 		srv_resp_fd_error(out, &err);
 		out->status = 503;
 		out->retry_after = 1;

@@ -86,7 +86,7 @@ void srv_routes_print(FILE *out)
 		        rt->perm ? rt->perm : "-");
 }
 
-static bool allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
+bool srv_route_allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
 {
 	if (fd_perm_allows(c->role, action))
 		return true;
@@ -125,7 +125,7 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 			srv_audit_endpoint_refusal(s, r, NULL, NULL, out);
 			return;
 		}
-		if (rt->perm && !allowed(out, &c, rt->perm)) {
+		if (rt->perm && !srv_route_allowed(out, &c, rt->perm)) {
 			srv_audit_endpoint_refusal(s, r, &c, NULL, out);
 			return;
 		}

@@ -268,6 +268,60 @@ enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct f
 	return FD_OK;
 }
 
+int fd_db_file_pending(const char *path, const char *chain, const struct fd_migration *steps, int n_steps)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *q = NULL;
+	int pending = 0;
+	if (access(path, F_OK) != 0 ||
+	    sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT 1 FROM schema_migrations WHERE chain = ?1 AND version = ?2", -1, &q,
+	                       NULL) != SQLITE_OK) {
+		sqlite3_close(h);
+		return 0;
+	}
+	sqlite3_busy_timeout(h, 5000);
+	for (int i = 0; i < n_steps; i++) {
+		sqlite3_bind_text(q, 1, chain, -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 2, steps[i].version);
+		if (sqlite3_step(q) != SQLITE_ROW)
+			pending++;
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	return pending;
+}
+
+enum fd_status fd_db_file_copy(const char *src, const char *dst, struct fd_error *err)
+{
+	int fd = open(dst, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return fd_fail(err, FD_E_IO, "io", NULL, _("Cannot create %s: %s."), dst, strerror(errno));
+	close(fd);
+	sqlite3 *from = NULL, *to = NULL;
+	int rc = SQLITE_ERROR;
+	if (sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_open_v2(dst, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(from, 5000);
+		sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+		if (b) {
+			while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
+			       rc == SQLITE_LOCKED)
+				sqlite3_sleep(5);
+			sqlite3_backup_finish(b);
+		}
+	}
+	char why[256];
+	snprintf(why, sizeof why, "%s", to ? sqlite3_errmsg(to) : "out of memory");
+	sqlite3_close(from);
+	sqlite3_close(to);
+	if (rc == SQLITE_DONE)
+		return FD_OK;
+	unlink(dst);
+	return fd_fail(err, FD_E_IO, "io", NULL, _("Cannot copy %s to %s: %s."), src, dst, why);
+}
+
 static enum fd_status configure(struct fd_db *db, struct fd_error *err)
 {
 	sqlite3_busy_timeout(db->db, 5000);

@@ -47,3 +47,4 @@ soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
 	top_srcdir=$(top_srcdir) top_builddir=$(abs_top_builddir) \
 	$(SHELL) $(top_srcdir)/tests/sync/test_sync_jepsen.sh
 .PHONY: soak
+SYNC_TESTS += tests/sync/test_outbox_report.sh
