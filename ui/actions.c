@@ -5,25 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "store/ids.h"
 #include "store/query.h"
 
 const char *ui_booking_status_text(enum fd_booking_status s)
 {
-	switch (s) {
-	case FD_BOOKING_RESERVED:
-		return _("reserved");
-	case FD_BOOKING_CHECKED_IN:
-		return _("in house");
-	case FD_BOOKING_CHECKED_OUT:
-		return _("checked out");
-	case FD_BOOKING_CANCELLED:
-		return _("cancelled");
-	case FD_BOOKING_NO_SHOW:
-		return _("no-show");
-	}
-	return "?";
+	return fd_booking_status_text(s);
 }
 
 /* The nights a check-out today gives back (core's rule: the nights used,

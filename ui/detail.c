@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "store/query_desk.h"
@@ -95,7 +96,7 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 5, _("Guests"), buf);
 	fd_money_format(b->rate, app->currency, rate, sizeof rate);
 	field(app, p, 6, _("Rate"), rate);
-	field(app, p, 7, _("Source"), b->source);
+	field(app, p, 7, _("Source"), b->source[0] ? fd_source_text(b->source) : _("(not recorded)"));
 	field(app, p, 8, _("Notes"), b->notes);
 	if (p->h > 10)
 		ui_put(p->win, 9, 0,

@@ -158,6 +158,8 @@ extern const char fd_schema_v9_invoices[];   /* repo_invoice.c */
 extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
+enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* schema_guests.c */
+enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -217,6 +219,8 @@ static const struct fd_migration core_migrations[] = {
     {11, schema_v11_opsig, NULL},
     {12, fd_schema_v12_refunds, NULL},
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
+    {16, NULL, fd_schema_v16_guests},
+    {17, NULL, fd_schema_v17_channels_map},
 };
 /* clang-format on */
 
