@@ -64,3 +64,5 @@ TESTS += tests/ui/chooser.sh
 EXTRA_DIST += tests/ui/chooser.sh
 TESTS += tests/ui/guest_search.sh
 EXTRA_DIST += tests/ui/guest_search.sh
+TESTS += tests/ui/too_old.sh
+EXTRA_DIST += tests/ui/too_old.sh

@@ -10,22 +10,6 @@
 #include "store/db_internal.h"
 #include "store/fold.h"
 
-static enum fd_status stream_bookings(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
-                                      struct fd_error *err)
-{
-	int rc;
-	struct fd_booking_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_booking_row(s, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing bookings");
-}
-
 enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db,
@@ -33,7 +17,7 @@ enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *c
 	                             " FROM room_types ORDER BY rank, code",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fd_room_type t = {0};
@@ -67,19 +51,9 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 	    " FROM rooms r ORDER BY r.floor, length(r.number), r.number",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, today);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct fd_room_row row;
-		fd_read_room_row(s, today, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
+	return fd_stream_room_rows(db, s, today, cb, ctx, err, "listing rooms");
 }
 
 enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filter *f, fd_booking_cb cb,
@@ -105,12 +79,12 @@ enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filte
 	};
 	sqlite3_stmt *s = fd_db_stmt(db, sql[f->kind], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, f->from);
 	sqlite3_bind_int(s, 2, f->to);
 	sqlite3_bind_int(s, 3, f->limit > 0 ? f->limit : 1000);
 	sqlite3_bind_int(s, 4, f->offset);
-	return stream_bookings(db, s, cb, ctx, err);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 
 static bool looks_like_code(const char *t)
@@ -276,7 +250,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	bool fts = t.match[0] != '\0';
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	if (fts)
 		sqlite3_bind_text(s, 1, t.match, -1, SQLITE_TRANSIENT);
 	else
@@ -286,7 +260,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	sqlite3_bind_int(s, 4, limit > 0 ? limit : 50);
 	sqlite3_bind_text(s, 5, t.code_prefix, -1, SQLITE_TRANSIENT);
 	bind_terms(s, &t, 6);
-	return stream_bookings(db, s, cb, ctx, err);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 
 static enum fd_status stream_guests(struct fd_db *db, sqlite3_stmt *s, fd_guest_cb cb, void *ctx,
@@ -331,7 +305,7 @@ enum fd_status fd_query_guests(struct fd_db *db, const char *text, int limit, fd
 	bool fts = t.match[0] != '\0';
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	if (fts)
 		sqlite3_bind_text(s, 1, t.match, -1, SQLITE_TRANSIENT);
 	else
@@ -383,10 +357,10 @@ enum fd_status fd_query_guest_stays(struct fd_db *db, const char *guest_id, int 
 	               " WHERE b.guest_id = ?1 ORDER BY b.arrival DESC, b.code LIMIT ?2",
 	               err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 2, limit > 0 ? limit : 1000);
-	return stream_bookings(db, s, cb, ctx, err);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 
 enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
@@ -410,10 +384,10 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 	               " ORDER BY b.room, b.arrival",
 	               err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
-	return stream_bookings(db, s, cb, ctx, err);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,

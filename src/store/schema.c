@@ -157,9 +157,11 @@ extern const char fd_schema_v6_sync[];       /* schema_sync.c */
 extern const char fd_schema_v9_invoices[];   /* repo_invoice.c */
 extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
+extern const char fd_schema_v22_snapstage[]; /* snapstage.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* schema_guests.c */
 enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
+extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -221,6 +223,8 @@ static const struct fd_migration core_migrations[] = {
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
     {16, NULL, fd_schema_v16_guests},
     {17, NULL, fd_schema_v17_channels_map},
+    {20, fd_schema_v20_quantity, NULL},
+    {22, fd_schema_v22_snapstage, NULL},
 };
 /* clang-format on */
 
