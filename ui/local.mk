@@ -66,3 +66,6 @@ TESTS += tests/ui/guest_search.sh
 EXTRA_DIST += tests/ui/guest_search.sh
 TESTS += tests/ui/too_old.sh
 EXTRA_DIST += tests/ui/too_old.sh
+frontdesk_SOURCES += ui/guest.c
+TESTS += tests/ui/guests.sh
+EXTRA_DIST += tests/ui/guests.sh
