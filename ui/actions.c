@@ -160,6 +160,51 @@ static void confirmed(struct app *app, const char *arg)
 	booking_op(app, (enum ui_req)req, code, extra);
 }
 
+static void ask_with(struct app *app, enum ui_req req, const char *code, const char *extra);
+
+/* The document number typed for a check-in the property refused without
+ * one: saved to the guest's profile, then the check-in is asked again. */
+static void got_document(struct app *app, const char *text, const char *arg)
+{
+	char code[FD_CODE_LEN + 40], extra[64] = "";
+	if (sscanf(arg, "%46s %63s", code, extra) < 1)
+		return;
+	if (!text[0]) {
+		ui_message(app, _("Not checked in: this hotel needs the guest's identity document."));
+		return;
+	}
+	struct fd_booking_row row;
+	struct fd_error err = {0};
+	if (fd_session_booking(app->session, code, &row, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	struct fd_op op;
+	fd_session_op(app->session, &op, "guest.update");
+	cJSON_AddStringToObject(op.payload, "guest", row.b.guest_id);
+	cJSON_AddStringToObject(op.payload, "document", text);
+	if (ui_apply(app, &op, 1, NULL))
+		ask_with(app, UI_REQ_CHECK_IN, code, extra);
+}
+
+/* Check-in where the property requires an identity document and the guest
+ * has none: ask for its number (true when the prompt was started). */
+static bool ask_document(struct app *app, const struct fd_booking_row *row, const char *extra)
+{
+	struct fd_op op;
+	struct fd_error err = {0};
+	build_op(app, UI_REQ_CHECK_IN, row, extra, &op);
+	if (fd_session_check(app->session, &op, 1, &err) == FD_OK ||
+	    strcmp(err.code, "document_required") != 0)
+		return false;
+	char label[300], arg[128];
+	snprintf(label, sizeof label, _("%s has no identity document on file; its number: "),
+	         row->guest_name);
+	snprintf(arg, sizeof arg, "%s %s", row->b.code, extra);
+	ui_prompt(app, label, "", got_document, arg);
+	return true;
+}
+
 static void ask_with(struct app *app, enum ui_req req, const char *code, const char *extra)
 {
 	char arg[128];
@@ -171,6 +216,8 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 	}
 	snprintf(arg, sizeof arg, "%d %s %s", (int)req, row.b.code, extra);
 	if (req == UI_REQ_CHECK_IN && !extra[0] && ask_room_for_checkin(app, &row))
+		return;
+	if (req == UI_REQ_CHECK_IN && ask_document(app, &row, extra))
 		return;
 	if (!acceptable(app, req, &row, extra))
 		return;

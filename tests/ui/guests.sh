@@ -87,6 +87,22 @@ keys y
 wait_for "personal data was erased"
 [ "$(fd --json guest show "$NGID" | jq -r .guest.erased)" = true ] || fail "not erased"
 keys Escape
+
+# Check-in asks for the document where the property requires it.
+fd settings --require-document yes >/dev/null || fail "settings --require-document"
+keys :
+keys -l "$ARRIVAL"
+keys Enter
+wait_for "Booking $ARRIVAL"
+keys i
+wait_for "Müller, Anna has no identity document on file; its number:"
+keys -l "ID998877"
+keys Enter
+wait_for "Check in Müller, Anna ($ARRIVAL) to room 102? (y/n)"
+keys y
+wait_for "checked in to room 102"
+MGID=$(fd --json show "$ARRIVAL" | jq -r .booking.guest_id)
+[ "$(fd --json guest show "$MGID" | jq -r .guest.document.number)" = ID998877 ] || fail "the document typed at check-in was not saved"
 keys q
 wait_for "EXITED 0"
 
