@@ -38,7 +38,7 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
-    [PANE_HELP] = &ui_help_ops,
+    [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,
 };
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)

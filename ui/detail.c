@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "store/query_desk.h"
@@ -98,11 +99,12 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 5, _("Guests"), buf);
 	fd_money_format(b->rate, app->currency, rate, sizeof rate);
 	field(app, p, 6, _("Rate"), rate);
-	field(app, p, 7, _("Source"), b->source);
+	field(app, p, 7, _("Source"), b->source[0] ? fd_source_text(b->source) : _("(not recorded)"));
 	field(app, p, 8, _("Notes"), b->notes);
 	if (p->h > 10)
 		ui_put(p->win, 9, 0,
-		       _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio"),
+		       _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio  g "
+		         "guest"),
 		       p->w, app->attr[UI_A_PAST]);
 	if (p->h > 11)
 		ui_put(p->win, 10, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
@@ -136,6 +138,10 @@ static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_FOLIO:
 		if (d->loaded)
 			ui_open_folio(app, d->row.b.code);
+		return true;
+	case UI_REQ_GUEST:
+		if (d->loaded)
+			ui_open_guest(app, d->row.b.guest_id);
 		return true;
 	default:
 		return false;

@@ -124,6 +124,14 @@ static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_erro
 	g.vip = jint(o, "vip");
 	g.erased = jint(o, "erased");
 	g.version = jint(o, "version");
+	jstr(o, "doc_type", g.doc_type, sizeof g.doc_type);
+	jstr(o, "doc_country", g.doc_country, sizeof g.doc_country);
+	g.doc_expiry = (fd_date)jint(o, "doc_expiry");
+	jstr(o, "nationality", g.nationality, sizeof g.nationality);
+	g.birth_date = (fd_date)jint(o, "birth_date");
+	jstr(o, "address", g.address, sizeof g.address);
+	jstr(o, "preferences", g.preferences, sizeof g.preferences);
+	jstr(o, "merged_into", g.merged_into, sizeof g.merged_into);
 	if (!g.id[0])
 		return bad_state("guest", "?", err);
 	const struct fd_repo *r = fd_db_repo(db);
