@@ -552,7 +552,7 @@ static int cmd_audit(struct admin *a)
 		fprintf(stderr, "frontdeskd: audit --as MANAGER [--date YYYY-MM-DD]\n");
 		return 2;
 	}
-	fd_date day;
+	fd_date day = 0;
 	if (a->date && !fd_date_parse(a->date, &day)) {
 		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
 		return 2;
