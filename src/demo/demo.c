@@ -48,6 +48,8 @@ static uint64_t rng_next(struct rng *r)
 /* Uniform in [lo, hi]. */
 static int rng_range(struct rng *r, int lo, int hi)
 {
+	if (hi < lo)
+		return lo; /* an empty range (never in the demo's own tables) */
 	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
 }
 

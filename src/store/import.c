@@ -315,7 +315,7 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 
 static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 {
-	long ad, ch = 0;
+	long ad = 0, ch = 0;
 	const char *v;
 	if (!fd_date_parse(field(p, C_ARRIVAL) ? field(p, C_ARRIVAL) : "", &r->arrival))
 		snprintf(why, n, _("arrival \"%s\" is not a date (YYYY-MM-DD)"), field(p, C_ARRIVAL));
@@ -543,7 +543,7 @@ static enum fd_status write_types(struct fd_db *db, struct parse *p, struct fd_e
 	struct {
 		char code[FD_TYPECODE_LEN];
 		int guests;
-	} seen[256];
+	} seen[256] = {0};
 	int n = 0;
 	for (long i = 0; i < p->n_rows; i++) {
 		const struct imp_row *r = &p->rows[i];

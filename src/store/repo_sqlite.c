@@ -290,7 +290,7 @@ static bool holds_nights(const struct fd_booking *b)
 
 static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_error *err)
 {
-	struct fd_property p;
+	struct fd_property p = {0};
 	enum fd_status st = get_property(db, &p, err);
 	*out = st == FD_OK ? p.business_date : 0;
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
@@ -656,8 +656,8 @@ static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date,
 	sqlite3_bind_int(s, 2, date);
 	/* Ids first: reading each task uses another statement. */
 	char ids[16][FD_ID_LEN];
-	int k = 0, rc;
-	while (k < 16 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+	int k = 0;
+	while (k < 16 && sqlite3_step(s) == SQLITE_ROW)
 		fd_col_text(s, 0, ids[k++], FD_ID_LEN);
 	sqlite3_reset(s);
 	if (k == 0)

@@ -223,7 +223,8 @@ static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error
 static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "details");
-	char *details = cJSON_IsString(d) ? NULL : (d ? cJSON_PrintUnformatted(d) : NULL);
+	const char *text = cJSON_GetStringValue(d);
+	char *details = text || !d ? NULL : cJSON_PrintUnformatted(d);
 	struct fd_conflict_state c = {
 	    .id = jtext(o, "id"),
 	    .op_id = jtext(o, "op_id"),
@@ -232,9 +233,9 @@ static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_e
 	    .type = jtext(o, "type"),
 	    .code = jtext(o, "code"),
 	    .message = jtext(o, "message"),
-	    .details = cJSON_IsString(d) ? d->valuestring
-	               : details         ? details
-	                                 : "{}",
+	    .details = text      ? text
+	               : details ? details
+	                         : "{}",
 	    .resolved = jint(o, "resolved"),
 	    .resolved_by = jtext(o, "resolved_by"),
 	    .version = jint(o, "version"),
