@@ -70,3 +70,4 @@ UI_TESTS += tests/ui/form_quit.sh
 UI_TESTS += tests/ui/manager_over.sh
 TESTS += tests/ui/too_old.sh
 EXTRA_DIST += tests/ui/too_old.sh
+UI_TESTS += tests/ui/help_small.sh
