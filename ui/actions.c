@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 #include "store/ids.h"
@@ -66,6 +67,10 @@ static void build_op(struct app *app, enum ui_req req, const struct fd_booking_r
 		cJSON_AddStringToObject(op->payload, "room", extra);
 	if (req == UI_REQ_EXTEND)
 		cJSON_AddStringToObject(op->payload, "departure", extra);
+	/* What becomes of a deposit: keep (as a cancellation fee), refund or
+	 * account (left on the folio). */
+	if (req == UI_REQ_CANCEL && extra[0])
+		cJSON_AddStringToObject(op->payload, "deposit", extra);
 	/* A guest arriving after their day checks in late, knowingly. */
 	if (req == UI_REQ_CHECK_IN && row->b.arrival < app->today)
 		cJSON_AddBoolToObject(op->payload, "late", true);
@@ -172,6 +177,49 @@ static void confirmed(struct app *app, const char *arg)
 	booking_op(app, (enum ui_req)req, code, extra);
 }
 
+static void ask_with(struct app *app, enum ui_req req, const char *code, const char *extra);
+
+static void got_deposit(struct app *app, const char *text, const char *code)
+{
+	static const char *const choices[] = {"keep", "refund", "account"};
+	const char *what = NULL;
+	if (!text[0]) {
+		ui_message(app, _("Booking %s was not cancelled."), code);
+		return;
+	}
+	for (int i = 0; i < 3; i++)
+		if (strncasecmp(text, choices[i], strlen(text)) == 0)
+			what = choices[i];
+	if (!what) {
+		struct fd_error err;
+		fd_fail(
+		    &err, FD_E_INVALID, "invalid_field", "deposit",
+		    _("\"%s\" is not a choice: k keeps the deposit as a fee, r refunds it, a leaves it on "
+		      "account; nothing was cancelled."),
+		    text);
+		ui_error(app, &err);
+		return;
+	}
+	ask_with(app, UI_REQ_CANCEL, code, what);
+}
+
+/* A booking holding a deposit is cancelled only once the desk says what
+ * becomes of the money (core refuses with deposit_held until then): true
+ * when the question was asked. */
+static bool ask_deposit(struct app *app, const struct fd_booking_row *row)
+{
+	struct fd_op op;
+	struct fd_error err = {0};
+	build_op(app, UI_REQ_CANCEL, row, "", &op);
+	if (fd_session_check(app->session, &op, 1, &err) == FD_OK || strcmp(err.code, "deposit_held") != 0)
+		return false;
+	char label[160];
+	snprintf(label, sizeof label,
+	         _("%s holds a deposit: k keep as a fee, r refund, a leave on account: "), row->b.code);
+	ui_prompt(app, label, "", got_deposit, row->b.code);
+	return true;
+}
+
 static void ask_with(struct app *app, enum ui_req req, const char *code, const char *extra)
 {
 	char arg[128];
@@ -183,6 +231,8 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 	}
 	snprintf(arg, sizeof arg, "%d %s %s", (int)req, row.b.code, extra);
 	if (req == UI_REQ_CHECK_IN && !extra[0] && ask_room_for_checkin(app, &row))
+		return;
+	if (req == UI_REQ_CANCEL && !extra[0] && ask_deposit(app, &row))
 		return;
 	if (!acceptable(app, req, &row, extra))
 		return;
@@ -205,7 +255,20 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 		           row.b.code, row.b.room);
 		break;
 	case UI_REQ_CANCEL:
-		ui_confirm(app, confirmed, arg, _("Cancel booking %s for %s?"), row.b.code, row.guest_name);
+		if (strcmp(extra, "keep") == 0)
+			ui_confirm(app, confirmed, arg,
+			           _("Cancel booking %s for %s and keep the deposit as a fee?"), row.b.code,
+			           row.guest_name);
+		else if (strcmp(extra, "refund") == 0)
+			ui_confirm(app, confirmed, arg, _("Cancel booking %s for %s and refund the deposit?"),
+			           row.b.code, row.guest_name);
+		else if (strcmp(extra, "account") == 0)
+			ui_confirm(app, confirmed, arg,
+			           _("Cancel booking %s for %s and leave the deposit on account?"),
+			           row.b.code, row.guest_name);
+		else
+			ui_confirm(app, confirmed, arg, _("Cancel booking %s for %s?"), row.b.code,
+			           row.guest_name);
 		break;
 	case UI_REQ_NO_SHOW:
 		ui_confirm(app, confirmed, arg, _("Mark %s (%s) as a no-show?"), row.b.code, row.guest_name);

@@ -89,9 +89,12 @@ static void detail_repaint(struct app *app, struct pane *p)
 	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);
 	field(app, p, 3, _("Room"), buf);
 	int nights = fd_stay_nights(b->arrival, b->departure);
-	snprintf(buf, sizeof buf,
-	         ngettext("%s to %s, %d night", "%s to %s, %d nights", (unsigned long)nights),
-	         fd_date_format(b->arrival, a), fd_date_format(b->departure, dep), nights);
+	if (fd_booking_day_use(b))
+		snprintf(buf, sizeof buf, _("%s, day use (no night)"), fd_date_format(b->arrival, a));
+	else
+		snprintf(buf, sizeof buf,
+		         ngettext("%s to %s, %d night", "%s to %s, %d nights", (unsigned long)nights),
+		         fd_date_format(b->arrival, a), fd_date_format(b->departure, dep), nights);
 	field(app, p, 4, _("Stay"), buf);
 	/* Plural forms through ngettext: "1 adult", "2 adults", "1 child". */
 	char adults[64];

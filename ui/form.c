@@ -241,9 +241,9 @@ static bool dates_valid(const struct form *f)
 static bool check_departure(struct app *app, struct form *f, char *err, size_t size)
 {
 	(void)app;
-	if (f->error[F_ARRIVAL][0] || f->val.departure > f->val.arrival)
-		return true;
-	snprintf(err, size, "%s", _("must be after the arrival"));
+	if (f->error[F_ARRIVAL][0] || f->val.departure >= f->val.arrival)
+		return true; /* the same day: a day-use stay */
+	snprintf(err, size, "%s", _("must be on or after the arrival"));
 	return false;
 }
 
@@ -539,8 +539,12 @@ static void form_repaint(struct app *app, struct pane *p)
 		}
 		if (i == F_DEPARTURE && dates_valid(f)) {
 			int n = fd_stay_nights(f->val.arrival, f->val.departure);
-			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL,
-			        ngettext("%d night", "%d nights", (unsigned long)n), n);
+			if (f->val.departure == f->val.arrival)
+				ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL, "%s",
+				        _("day use"));
+			else
+				ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL,
+				        ngettext("%d night", "%d nights", (unsigned long)n), n);
 		}
 		if (f->error[i][0])
 			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, app->attr[UI_A_ERROR], "! %s",

@@ -71,3 +71,5 @@ UI_TESTS += tests/ui/manager_over.sh
 TESTS += tests/ui/too_old.sh
 EXTRA_DIST += tests/ui/too_old.sh
 UI_TESTS += tests/ui/help_small.sh
+UI_TESTS += tests/ui/day_use.sh
+UI_TESTS += tests/ui/cancel_deposit.sh

@@ -49,6 +49,8 @@ static const char *dept_text(enum fd_dept d)
 		return _("maintenance");
 	case FD_DEPT_MANAGEMENT:
 		return _("management");
+	case FD_DEPT_NIGHT_AUDIT:
+		return _("night audit");
 	}
 	return "?";
 }

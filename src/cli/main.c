@@ -51,7 +51,9 @@ static const struct cli_command commands[] = {
     {"oos", cmd_oos, "ROOM --from D --to D --reason TEXT", N_("put a room out of service (still sellable)")},
     {"rtn", cmd_rtn, "ROOM", N_("return a room to service")},
     {"guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)")},
-    {"staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members")},
+    {"staff", cmd_staff,
+     "add USER --name NAME --role ROLE --dept DEPT | update USER [--dept DEPT] [--role ROLE] | list",
+     N_("staff members")},
     {"invoice", cmd_invoice,
      "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text] [--width N]",
      N_("the guest's bill; --final issues the numbered invoice; SERIES-N prints a copy")},
@@ -83,7 +85,8 @@ static const struct cli_command commands[] = {
      N_("company and travel agent accounts (the city ledger; manager)")},
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
      N_("charge codes and their VAT")},
-    {"settings", cmd_settings, "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no]",
+    {"settings", cmd_settings,
+     "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST]",
      N_("folio and report settings")},
     {"audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)")},
     {"report", cmd_report,
@@ -108,6 +111,7 @@ static const struct cli_command commands[] = {
     {"resolve", cmd_resolve, "NOTICE (--room NUM | --accept)", N_("resolve a conflict notice everywhere")},
     {"op", cmd_op, "TYPE PAYLOAD-JSON | --batch FILE", N_("apply operations given as JSON")},
     {"dump", cmd_dump, "", N_("every entity as canonical JSON (for comparing terminals)")},
+    {"check", cmd_check, "", N_("verify the audit log's hash chain; names the first broken row")},
     {"help", cmd_help, "", N_("this list")},
 };
 

@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/op.h"
+#include "core/perm.h"
 #include "store/db.h"
 #include "store/query.h"
 
@@ -104,6 +105,17 @@ enum fd_status fd_session_check(struct fd_session *s, struct fd_op *ops, int n, 
 enum fd_status fd_session_check_night_audit(struct fd_session *s, fd_date day, struct fd_error *err);
 enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct fd_op_result *result,
                                       struct fd_error *err);
+
+/* Which reports the acting person may read (core/perm.h): all for the
+ * terminal's owner of a standalone hotel and for managers; their own
+ * cashier lines for staff. An unproven or unknown person is refused (err,
+ * and the refusal is recorded in the audit log). */
+enum fd_status fd_session_report_access(struct fd_session *s, enum fd_report_access *access,
+                                        struct fd_error *err);
+/* Record in the audit log that the acting person was refused something
+ * that is not an operation (what: "report.read", say; detail: which). */
+void fd_session_refused(struct fd_session *s, const char *what, const char *detail,
+                        const struct fd_error *why);
 
 /* One booking by confirmation code (any case) or id, with its guest. */
 enum fd_status fd_session_booking(struct fd_session *s, const char *key, struct fd_booking_row *row,

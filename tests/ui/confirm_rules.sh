@@ -57,7 +57,8 @@ wait_for "EXITED 0"
 UI_ARGS="--as anna" start 80 24
 wait_for "101"
 keys F8
-wait_for "Occupancy"
+# (a staff member's Reports pane shows only their own cashier lines)
+wait_for "Cashier: payments anna took"
 wait_for "Tab next pane"
 keys A
 wait_gone "Tab next pane"
