@@ -89,13 +89,20 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 2, _("Status"), ui_booking_status_text(b->status));
 	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);
 	field(app, p, 3, _("Room"), buf);
+	int nights = fd_stay_nights(b->arrival, b->departure);
 	if (fd_booking_day_use(b))
 		snprintf(buf, sizeof buf, _("%s, day use (no night)"), fd_date_format(b->arrival, a));
 	else
-		snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a),
-		         fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
+		snprintf(buf, sizeof buf,
+		         ngettext("%s to %s, %d night", "%s to %s, %d nights", (unsigned long)nights),
+		         fd_date_format(b->arrival, a), fd_date_format(b->departure, dep), nights);
 	field(app, p, 4, _("Stay"), buf);
-	snprintf(buf, sizeof buf, _("%d adults, %d children"), b->adults, b->children);
+	/* Plural forms through ngettext: "1 adult", "2 adults", "1 child". */
+	char adults[64];
+	snprintf(adults, sizeof adults, ngettext("%d adult", "%d adults", (unsigned long)b->adults),
+	         b->adults);
+	snprintf(buf, sizeof buf, ngettext("%s, %d child", "%s, %d children", (unsigned long)b->children),
+	         adults, b->children);
 	field(app, p, 5, _("Guests"), buf);
 	fd_money_format(b->rate, app->currency, rate, sizeof rate);
 	field(app, p, 6, _("Rate"), rate);

@@ -75,5 +75,6 @@ UI_TESTS += tests/ui/form_quit.sh
 UI_TESTS += tests/ui/manager_over.sh
 TESTS += tests/ui/too_old.sh
 EXTRA_DIST += tests/ui/too_old.sh
+UI_TESTS += tests/ui/help_small.sh
 UI_TESTS += tests/ui/day_use.sh
 UI_TESTS += tests/ui/cancel_deposit.sh
