@@ -28,6 +28,7 @@ SYNC_TESTS += tests/sync/test_sync_restore.sh
 SYNC_TESTS += tests/sync/test_sync_status.sh
 SYNC_TESTS += tests/sync/test_sync_trim.sh
 SYNC_TESTS += tests/sync/test_identity.sh
+SYNC_TESTS += tests/sync/test_erasure_restore.sh
 SYNC_TESTS += tests/sync/test_sync_overwrite.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot.sh
 EXTRA_DIST += doc/sync.md
@@ -46,3 +47,4 @@ soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
 	top_srcdir=$(top_srcdir) top_builddir=$(abs_top_builddir) \
 	$(SHELL) $(top_srcdir)/tests/sync/test_sync_jepsen.sh
 .PHONY: soak
+SYNC_TESTS += tests/sync/test_outbox_report.sh
