@@ -88,8 +88,11 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 2, _("Status"), ui_booking_status_text(b->status));
 	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);
 	field(app, p, 3, _("Room"), buf);
-	snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a),
-	         fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
+	if (fd_booking_day_use(b))
+		snprintf(buf, sizeof buf, _("%s, day use (no night)"), fd_date_format(b->arrival, a));
+	else
+		snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a),
+		         fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
 	field(app, p, 4, _("Stay"), buf);
 	snprintf(buf, sizeof buf, _("%d adults, %d children"), b->adults, b->children);
 	field(app, p, 5, _("Guests"), buf);

@@ -543,10 +543,11 @@ static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
 
 int cmd_settings(struct cli *cli, int argc, char **argv)
 {
-	const char *threshold = NULL, *noshow = NULL, *ooo = NULL;
+	const char *threshold = NULL, *noshow = NULL, *ooo = NULL, *desk = NULL;
 	const struct cli_opt opts[] = {{"refund-threshold", &threshold, NULL},
 	                               {"noshow-auto", &noshow, NULL},
 	                               {"ooo-available", &ooo, NULL},
+	                               {"desk-departments", &desk, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
@@ -555,8 +556,8 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		return rc;
 	char cur[4];
 	cli_currency(cli, cur);
-	if (!threshold && !noshow && !ooo) {
-		char t[32], n[8], o[8], m[FD_MONEY_STRLEN];
+	if (!threshold && !noshow && !ooo && !desk) {
+		char t[32], n[8], o[8], m[FD_MONEY_STRLEN], d[128];
 		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
 		folio_setting(cli, "noshow_auto", n, sizeof n, "1");
 		folio_setting(cli, "ooo_available", o, sizeof o, "0");
@@ -565,6 +566,10 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		printf(_("night audit marks no-shows: %s\n"), strcmp(n, "1") == 0 ? _("yes") : _("no"));
 		printf(_("out-of-order rooms count as available: %s\n"),
 		       strcmp(o, "1") == 0 ? _("yes") : _("no"));
+		folio_setting(cli, "desk_departments", d, sizeof d, "");
+		printf(_("departments that may take money and bookings: front_office, management, "
+		         "night_audit%s%s\n"),
+		       d[0] ? ", " : "", d);
 		return CLI_OK;
 	}
 	struct fd_op op;
@@ -582,6 +587,8 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		cJSON_AddBoolToObject(op.payload, "noshow_auto", b);
 	if (ok && ooo && (ok = yes_no(cli, "--ooo-available", ooo, &b)))
 		cJSON_AddBoolToObject(op.payload, "ooo_available", b);
+	if (ok && desk)
+		cJSON_AddStringToObject(op.payload, "desk_departments", desk);
 	if (!ok) {
 		fd_op_clear(&op);
 		return CLI_USAGE;

@@ -53,8 +53,11 @@ void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row 
 	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN];
 	fprintf(out, _("Booking   %s (%s)\n"), b->code, fd_booking_status_name(b->status));
 	fprintf(out, _("Guest     %s%s\n"), row->guest_name, row->vip ? " [VIP]" : "");
-	fprintf(out, _("Stay      %s to %s, %d night(s)\n"), fd_date_format(b->arrival, arr),
-	        fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
+	if (fd_booking_day_use(b))
+		fprintf(out, _("Stay      %s, day use (no night)\n"), fd_date_format(b->arrival, arr));
+	else
+		fprintf(out, _("Stay      %s to %s, %d night(s)\n"), fd_date_format(b->arrival, arr),
+		        fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
 	fprintf(out, _("Room      %s (%s)\n"), b->room[0] ? b->room : _("not assigned"), b->type_code);
 	fprintf(out, _("Guests    %d adult(s), %d child(ren)\n"), b->adults, b->children);
 	fprintf(out, _("Rate      %s per night\n"), fd_money_format(b->rate, currency, rate, sizeof rate));

@@ -147,7 +147,10 @@ static void stay_facts(const struct fd_booking *b, const struct fd_room_type *t,
 	add_fact(d, _("Confirmation code"), "%s", b->code);
 	add_fact(d, _("Arrival"), "%s", fd_date_format(b->arrival, a));
 	add_fact(d, _("Departure"), "%s", fd_date_format(b->departure, z));
-	add_fact(d, _("Nights"), ngettext("%d night", "%d nights", nights), nights);
+	if (fd_booking_day_use(b))
+		add_fact(d, _("Nights"), "%s", _("day use (no night)"));
+	else
+		add_fact(d, _("Nights"), ngettext("%d night", "%d nights", nights), nights);
 	add_fact(d, _("Room type"), "%s", t->name);
 	add_fact(d, _("Room"), "%s", b->room[0] ? b->room : _("not assigned yet"));
 	char adults[48], kids[48] = "";
@@ -363,7 +366,8 @@ enum fd_status fd_doc_confirmation(const struct fd_repo *repo, const char *booki
 	                              &prop, &b, &g, err);
 	if (st)
 		return st;
-	int nights = fd_stay_nights(b.arrival, b.departure);
+	/* A day-use stay is charged its rate once. */
+	int nights = fd_booking_day_use(&b) ? 1 : fd_stay_nights(b.arrival, b.departure);
 	char total[FD_MONEY_STRLEN];
 	add_fact(doc, _("Total for the stay"), "%s",
 	         fd_money_format(b.rate * nights, prop.currency, total, sizeof total));

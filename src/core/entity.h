@@ -99,7 +99,13 @@ struct fd_booking {
 };
 
 enum fd_role { FD_ROLE_GUEST, FD_ROLE_STAFF, FD_ROLE_MANAGER, FD_ROLE_ADMIN };
-enum fd_dept { FD_DEPT_FRONT_OFFICE, FD_DEPT_HOUSEKEEPING, FD_DEPT_MAINTENANCE, FD_DEPT_MANAGEMENT };
+enum fd_dept {
+	FD_DEPT_FRONT_OFFICE,
+	FD_DEPT_HOUSEKEEPING,
+	FD_DEPT_MAINTENANCE,
+	FD_DEPT_MANAGEMENT,
+	FD_DEPT_NIGHT_AUDIT,
+};
 
 struct fd_staff {
 	char id[FD_ID_LEN];
@@ -168,5 +174,9 @@ bool fd_room_ooo_during(const struct fd_room *room, fd_date from, fd_date to);
 const char *fd_room_hk_code(const struct fd_room *room, bool occupied, fd_date today);
 /* A booking that holds its nights (reserved or in house). */
 bool fd_booking_active(const struct fd_booking *b);
+/* A day-use stay arrives and leaves on the same day: it holds no night
+ * (nothing in stay_nights, no room-night sold) but keeps its room for that
+ * day (the rule is in op_booking.c). */
+bool fd_booking_day_use(const struct fd_booking *b);
 
 #endif

@@ -20,6 +20,7 @@
 #include "server/reply.h"
 #include "server/log.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 
@@ -33,6 +34,7 @@ struct push {
 	int64_t gap_from;            /* the device declares its operations from here on lost */
 	int64_t gap_to;              /* ... up to here (accepted by push_prepare), 0 = none */
 	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
+	char session[17];            /* its name in the audit log */
 	cJSON *results;
 	int64_t outbox; /* the terminal's outbox after this push (Frontdesk-Outbox header), -1 unknown */
 };
@@ -142,6 +144,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	p->repeat = calloc((size_t)n, sizeof *p->repeat);
 	p->bad = calloc((size_t)n, sizeof *p->bad);
 	snprintf(p->pushed_by, sizeof p->pushed_by, "%s", c->username);
+	snprintf(p->session, sizeof p->session, "%s", c->session_id);
 	/* The terminal says how many operations its outbox holds, this batch
 	 * included: what is left once the batch is in (metrics, device list). */
 	const char *depth = srv_header(r, "Frontdesk-Outbox");
@@ -445,6 +448,8 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char
 	if (st == FD_OK) {
 		if ((st = exec_cached(db, "RELEASE op", err)))
 			return st;
+		if (strcmp(op->type, "guest.erase") == 0)
+			s->erased = true; /* the list outside the database, after commit */
 		*answer = answer_new(op, "applied");
 		cJSON_AddNumberToObject(*answer, "seq",
 		                        (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
@@ -479,6 +484,10 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const c
 	        op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
 	char conflict[FD_ID_LEN] = "";
 	if (notice && (st = record_conflict(s, op, pushed_by, &why, res, conflict, err)))
+		return st;
+	/* Who tried what, why it was refused, through which session and
+	 * device: a refusal row in the audit log's chain. */
+	if ((st = fd_audit_refusal_in(db, op, &why, err)))
 		return st;
 	*answer = answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
@@ -519,10 +528,13 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 		expected = p->ops[0].device_seq;
 	}
 	for (int i = 0; i < p->n; i++) {
-		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+		/* Duplicates are per device: another device's op_id is not
+		 * this device's operation, and never gets its answer. */
+		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
 		if (!q)
 			return -1;
 		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
 			p->recorded[i] = strdup((const char *)sqlite3_column_text(q, 0));
 		sqlite3_reset(q);
@@ -604,8 +616,8 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 		sqlite3_reset(q);
 	}
 	free(text);
-	fprintf(stderr, "frontdeskd: device %s (%s) declares its operations %lld to %lld lost\n", op->device,
-	        name, (long long)p->gap_from, (long long)p->gap_to);
+	srv_log(SRV_LOG_WARNING, "device %s (%s) declares its operations %lld to %lld lost", op->device, name,
+	        (long long)p->gap_from, (long long)p->gap_to);
 	if (!st) {
 		s->hook.op_id[0] = '\0';
 		st = srv_record_change(s->wdb, &s->hook, "conflict", id, err);
@@ -623,6 +635,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
 	if (st)
 		return st;
+	fd_db_set_audit_session(db, p->session);
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
 		if (*gap < 0)
@@ -642,13 +655,14 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 		if (p->repeat[i]) {
 			/* A repeat inside this batch: recorded moments ago. */
-			sqlite3_stmt *q =
-			    fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+			sqlite3_stmt *q = fd_db_stmt(
+			    db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
 			if (!q) {
 				st = fd_error_status(err, FD_E_IO);
 				break;
 			}
 			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 			if (sqlite3_step(q) == SQLITE_ROW)
 				answer =
 				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
@@ -716,6 +730,13 @@ static int64_t run_group(struct srv *s, struct push_waiter *group)
 		st = fd_db_commit(s->wdb, &err);
 	else
 		fd_db_rollback(s->wdb);
+	/* Erasures committed: the list a restore re-applies (erasures.c). A
+	 * failure here is caught up at the next start or restore. */
+	struct fd_error lerr = {0};
+	if (!st && s->erased && srv_erasures_record(s->wdb, s->cfg.data_dir, &lerr))
+		srv_log(SRV_LOG_WARNING, "could not record an erasure outside the database: %s",
+		        lerr.message);
+	s->erased = false;
 	if (st) {
 		for (struct push_waiter *w = group; w; w = w->next) {
 			w->st = st == FD_E_CONFLICT ? FD_E_IO : st; /* never a gap here */

@@ -186,19 +186,35 @@ static bool step_applied(struct fd_db *db, const char *chain, int version)
 	return found;
 }
 
+const char fd_migration_rebuild[] = "";
+
 static enum fd_status migrate_step(struct fd_db *db, const char *chain, const struct fd_migration *m,
                                    struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
-	if (m->sql && sqlite3_exec(db->db, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
+	bool rebuild = m->sql == fd_migration_rebuild;
+	if (m->sql && !rebuild && sqlite3_exec(db->db, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
 		char what[64];
 		snprintf(what, sizeof what, "migrating %s schema to version %d", chain, m->version);
 		st = fd_db_fail(db, err, what);
 	}
 	if (!st && m->fn)
 		st = m->fn(db, err);
+	if (!st && rebuild) {
+		sqlite3_stmt *chk;
+		if (sqlite3_prepare_v2(db->db, "PRAGMA foreign_key_check", -1, &chk, NULL) != SQLITE_OK)
+			st = fd_db_fail(db, err, "checking references after a migration");
+		else {
+			if (sqlite3_step(chk) == SQLITE_ROW)
+				st =
+				    fd_fail(err, FD_E_IO, "migration_failed", NULL,
+				            "migrating %s schema to version %d left a broken reference in %s",
+				            chain, m->version, (const char *)sqlite3_column_text(chk, 0));
+			sqlite3_finalize(chk);
+		}
+	}
 	if (!st) {
 		sqlite3_stmt *s;
 		sqlite3_prepare_v2(db->db,
@@ -237,10 +253,18 @@ enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct f
 		               fd_db_path(db), chain, have, newest);
 	/* Every step not yet recorded, not just those above the highest: an
 	 * area's step may have been numbered below one that landed first. */
-	for (int i = 0; i < n_steps; i++)
-		if (!step_applied(db, chain, steps[i].version) &&
-		    (st = migrate_step(db, chain, &steps[i], err)))
+	for (int i = 0; i < n_steps; i++) {
+		if (step_applied(db, chain, steps[i].version))
+			continue;
+		/* PRAGMA foreign_keys is a no-op inside a transaction. */
+		if (steps[i].sql == fd_migration_rebuild)
+			sqlite3_exec(db->db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+		st = migrate_step(db, chain, &steps[i], err);
+		if (steps[i].sql == fd_migration_rebuild)
+			sqlite3_exec(db->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+		if (st)
 			return st;
+	}
 	return FD_OK;
 }
 

@@ -20,7 +20,8 @@ cJSON *fd_booking_json(const struct fd_booking_row *row, const char *currency)
 		cJSON_AddNullToObject(o, "room");
 	cJSON_AddStringToObject(o, "arrival", fd_date_format(b->arrival, d));
 	cJSON_AddStringToObject(o, "departure", fd_date_format(b->departure, d));
-	cJSON_AddNumberToObject(o, "nights", fd_stay_nights(b->arrival, b->departure));
+	cJSON_AddNumberToObject(o, "nights",
+	                        fd_booking_day_use(b) ? 0 : fd_stay_nights(b->arrival, b->departure));
 	cJSON_AddNumberToObject(o, "adults", b->adults);
 	cJSON_AddNumberToObject(o, "children", b->children);
 	cJSON_AddNumberToObject(o, "rate", (double)b->rate);

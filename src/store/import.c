@@ -450,10 +450,8 @@ static void on_row(int c, void *data)
 		list_bad(p, p->row_line, "%s", why);
 		return;
 	}
-	if (r.departure == r.arrival) {
-		p->res->day_use++;
-		return;
-	}
+	if (r.departure == r.arrival)
+		p->res->day_use++; /* imported like any stay: it holds no night */
 	if (p->n_rows == p->cap_rows) {
 		long nc = p->cap_rows ? p->cap_rows * 2 : 1024;
 		struct imp_row *rows = realloc(p->rows, (size_t)nc * sizeof *rows);

@@ -381,6 +381,29 @@ static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_d
 	return st;
 }
 
+static enum fd_status room_day_clash(void *ctx, const char *room, fd_date first, fd_date last,
+                                     const char *except_id, char clash_code[FD_CODE_LEN],
+                                     struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT code FROM bookings WHERE room = ?1 AND arrival = departure AND arrival BETWEEN ?2 AND ?3"
+	     " AND status IN ('reserved','checked_in') AND id <> ?4"
+	     " UNION ALL SELECT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	     " WHERE n.room = ?1 AND n.night BETWEEN ?2 AND ?3 AND b.arrival < n.night"
+	     " AND b.status IN ('reserved','checked_in') AND n.booking_id <> ?4 LIMIT 1",
+	     err);
+	fd_bind_text(s, 1, room);
+	sqlite3_bind_int(s, 2, first);
+	sqlite3_bind_int(s, 3, last);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	enum fd_status st = fd_step_one(db, s, err, "checking a room");
+	if (st == FD_OK)
+		fd_col_text(s, 0, clash_code, FD_CODE_LEN);
+	sqlite3_reset(s);
+	return st;
+}
+
 static enum fd_status room_in_house(void *ctx, const char *room, const char *except_id,
                                     char code[FD_CODE_LEN], struct fd_error *err)
 {
@@ -414,6 +437,23 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
 	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
+	fd_bind_text(s, 3, except_id ? except_id : "");
+	return count_query(db, s, sold, err);
+}
+
+static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, const char *except_id,
+                                    int *sold, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT (SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	     "  WHERE n.type_code = ?1 AND n.night = ?2 AND b.arrival < ?2 AND n.booking_id <> ?3)"
+	     " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
+	     "  WHERE b.arrival = ?2 AND b.departure = ?2 AND b.status IN ('reserved','checked_in')"
+	     "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?3)",
+	     err);
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, day);
 	fd_bind_text(s, 3, except_id ? except_id : "");
 	return count_query(db, s, sold, err);
 }
@@ -683,6 +723,8 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .get_booking = get_booking,
 	    .put_booking = put_booking,
 	    .room_clash = room_clash,
+	    .room_day_clash = room_day_clash,
+	    .type_day_sold = type_day_sold,
 	    .room_in_house = room_in_house,
 	    .room_open_tasks = room_open_tasks,
 	    .type_sold = type_sold,
