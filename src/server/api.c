@@ -463,10 +463,13 @@ static void api_metrics(struct srv *s, const struct srv_req *r, const struct srv
 		struct fd_error err = {0};
 		if (srv_auth_session(s, r, &who, &err)) {
 			srv_resp_fd_error(out, &err);
+			return; /* the router records it */
+		}
+		if (!srv_route_allowed(out, &who, "read.metrics")) {
+			srv_audit_endpoint_refusal(s, r, &who, NULL, out); /* with who it was */
+			out->audited = true;
 			return;
 		}
-		if (!srv_route_allowed(out, &who, "read.metrics"))
-			return;
 	}
 	char *text = NULL;
 	srv_http_metrics(s, &text);

@@ -319,9 +319,9 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	 * (terminals keep working on their copies meanwhile). */
 	int64_t rows = 0, broken = 0;
 	if (fd_audit_verify(s.wdb, &rows, &broken, &err)) {
-		fprintf(stderr,
-		        "frontdeskd: %s Not serving %s. Run 'frontdeskd --data %s check', then restore the "
-		        "latest backup that checks: frontdeskd --data %s restore BACKUP-FILE\n",
+		srv_log(SRV_LOG_ERR,
+		        "%s Not serving %s. Run 'frontdeskd --data %s check', then restore the "
+		        "latest backup that checks: frontdeskd --data %s restore BACKUP-FILE",
 		        err.message, path, cfg->data_dir, cfg->data_dir);
 		fd_db_close(s.wdb);
 		return 1;
@@ -329,7 +329,7 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	/* Erasures the list outside the database may lack (a crash after the
 	 * commit that erased): recorded before serving. */
 	if (srv_erasures_record(s.wdb, cfg->data_dir, &err))
-		fprintf(stderr, "frontdeskd: could not record the erased guests outside the database: %s\n",
+		srv_log(SRV_LOG_WARNING, "could not record the erased guests outside the database: %s",
 		        err.message);
 	/* Held until the process ends: `restore` refuses while we serve. */
 	if (srv_lock_data(cfg->data_dir, &err) < 0) {

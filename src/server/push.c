@@ -616,8 +616,8 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 		sqlite3_reset(q);
 	}
 	free(text);
-	fprintf(stderr, "frontdeskd: device %s (%s) declares its operations %lld to %lld lost\n", op->device,
-	        name, (long long)p->gap_from, (long long)p->gap_to);
+	srv_log(SRV_LOG_WARNING, "device %s (%s) declares its operations %lld to %lld lost", op->device, name,
+	        (long long)p->gap_from, (long long)p->gap_to);
 	if (!st) {
 		s->hook.op_id[0] = '\0';
 		st = srv_record_change(s->wdb, &s->hook, "conflict", id, err);
@@ -734,7 +734,7 @@ static int64_t run_group(struct srv *s, struct push_waiter *group)
 	 * failure here is caught up at the next start or restore. */
 	struct fd_error lerr = {0};
 	if (!st && s->erased && srv_erasures_record(s->wdb, s->cfg.data_dir, &lerr))
-		fprintf(stderr, "frontdeskd: could not record an erasure outside the database: %s\n",
+		srv_log(SRV_LOG_WARNING, "could not record an erasure outside the database: %s",
 		        lerr.message);
 	s->erased = false;
 	if (st) {

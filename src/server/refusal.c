@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 
 #include "server/route.h"
+#include "server/log.h"
 #include "server/server.h"
 #include "store/audit.h"
 
@@ -54,9 +55,9 @@ void srv_audit_endpoint_refusal(struct srv *s, const struct srv_req *r, const st
 	snprintf(reason, sizeof reason, "%d %s (from %s)", out->status, msg,
 	         r->client_ip ? r->client_ip : "?");
 	const char *session = c ? c->session_id : "", *device = c ? c->device : "";
-	fprintf(stderr, "frontdeskd: refused %s for \"%s\" (session %s, device %s) from %s: %d %s: %s\n",
-	        what, who, session[0] ? session : "-", device[0] ? device : "-",
-	        r->client_ip ? r->client_ip : "?", out->status, code, msg);
+	srv_log(SRV_LOG_WARNING, "refused %s for \"%s\" (session %s, device %s) from %s: %d %s: %s", what,
+	        who, session[0] ? session : "-", device[0] ? device : "-", r->client_ip ? r->client_ip : "?",
+	        out->status, code, msg);
 	struct fd_audit_row row = {
 	    .op_id = "",
 	    .device = device,
@@ -80,5 +81,5 @@ void srv_audit_endpoint_refusal(struct srv *s, const struct srv_req *r, const st
 		st = fd_db_commit(s->wdb, &err);
 	pthread_mutex_unlock(&s->wlock);
 	if (st)
-		fprintf(stderr, "frontdeskd: could not record a refusal in the audit log: %s\n", err.message);
+		srv_log(SRV_LOG_ERR, "could not record a refusal in the audit log: %s", err.message);
 }

@@ -214,6 +214,7 @@ struct srv_resp {
 	int retry_after;
 	bool suspend;   /* long-poll: park the connection (api.c decides) */
 	char allow[48]; /* 405: the methods the path supports (Allow:) */
+	bool audited;   /* a 401/403 the handler recorded itself (the router does not again) */
 };
 
 const char *srv_query(const struct srv_req *r, const char *key);
