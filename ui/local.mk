@@ -64,3 +64,5 @@ TESTS += tests/ui/chooser.sh
 EXTRA_DIST += tests/ui/chooser.sh
 UI_TESTS += tests/ui/day_use.sh
 UI_TESTS += tests/ui/cancel_deposit.sh
+TESTS += tests/ui/too_old.sh
+EXTRA_DIST += tests/ui/too_old.sh

@@ -91,6 +91,11 @@ static cJSON *line_json(const struct fd_folio_line *l)
 	cJSON_AddStringToObject(o, "description", l->description);
 	cJSON_AddNumberToObject(o, "amount_minor", (double)l->amount);
 	cJSON_AddNumberToObject(o, "tax_minor", (double)l->tax);
+	if (l->kind == FD_LINE_CHARGE) {
+		cJSON_AddNumberToObject(o, "quantity", l->quantity > 1 ? l->quantity : 1);
+		cJSON_AddNumberToObject(o, "unit_price_minor",
+		                        (double)(l->quantity > 1 ? l->unit_price : l->amount));
+	}
 	cJSON_AddStringToObject(o, "date", fd_date_format(l->date, d));
 	if (l->method[0])
 		cJSON_AddStringToObject(o, "method", l->method);

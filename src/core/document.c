@@ -243,8 +243,10 @@ static void bill_lines(const struct fd_repo *repo, const struct fd_folio_line *l
 			if (repo->get_charge_code(repo->ctx, l->code, &cc, NULL) != FD_OK)
 				cc.vat_bp = 0;
 			snprintf(out->description, sizeof out->description, "%s", l->description);
-			snprintf(out->quantity, sizeof out->quantity, "1");
-			fd_money_format(l->amount, currency, out->unit_price, sizeof out->unit_price);
+			int qty = l->quantity > 1 && l->quantity < 100000 ? l->quantity : 1;
+			snprintf(out->quantity, sizeof out->quantity, "%d", qty);
+			fd_money_format(qty > 1 ? l->unit_price : l->amount, currency, out->unit_price,
+			                sizeof out->unit_price);
 			vat_rate_text(cc.vat_bp, out->vat_rate, sizeof out->vat_rate);
 			add_vat(sums, n_sums, cc.vat_bp, l->tax, l->amount);
 		} else if (l->kind == FD_LINE_REFUND) {

@@ -60,6 +60,8 @@ struct fd_folio_line {
 	char description[FD_LINE_TEXT_LEN];
 	int64_t amount;                /* effect on the balance (see above) */
 	int64_t tax;                   /* VAT included in amount, same sign */
+	int quantity;                  /* a charge: units posted (0 is read as 1) */
+	int64_t unit_price;            /* a charge: price of one unit (amount = quantity x unit_price) */
 	fd_date date;                  /* business date it belongs to */
 	char method[FD_METHOD_LEN];    /* cash, card, bank_transfer, direct_bill */
 	char ref[64];                  /* processor or bank reference */

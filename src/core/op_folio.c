@@ -229,6 +229,8 @@ enum fd_status op_folio_post(struct op_ctx *c)
 	if (st || (st = target_folio(c, cc.is_room, &f)))
 		return st;
 	l.amount = amount * qty; /* both bounded: no overflow */
+	l.quantity = (int)qty;
+	l.unit_price = amount;
 	if (!fd_vat_included(l.amount, cc.vat_bp, &l.tax))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_amount", "amount",
 		               _("The amount is out of range."));

@@ -10,3 +10,6 @@ CLEANFILES += tests/doc/bill-1.png
 
 TESTS += tests/doc/outage_pack.sh
 EXTRA_DIST += tests/doc/outage_pack.sh
+
+TESTS += tests/doc/quantity.sh
+EXTRA_DIST += tests/doc/quantity.sh

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -65,6 +66,13 @@ static void lines_table(const struct fd_doc *d, FILE *out, int width)
 			fprintf(out, "%s ", fd_text_fit(l->vat_rate, vat_w, 1, cell, sizeof cell));
 		int pad = amount_w - fd_text_width(l->amount);
 		fprintf(out, "%*s%s\n", pad > 0 ? pad : 0, "", l->amount);
+		/* More than one unit: "3 x 4.00 EUR" under the description. */
+		if (l->quantity[0] && strcmp(l->quantity, "1") != 0) {
+			char units[128];
+			snprintf(units, sizeof units, "%s x %s", l->quantity, l->unit_price);
+			fprintf(out, "%*s%s\n", date_w + 3, "",
+			        fd_text_fit(units, desc_w - 2, 0, cell, sizeof cell));
+		}
 	}
 	rule(out, width, '-');
 }

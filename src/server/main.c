@@ -32,6 +32,7 @@ void srv_config_defaults(struct srv_config *c)
 	c->max_wait = 60;
 	c->max_batch = 500;
 	c->keep_changes = 90;
+	c->min_protocol = FD_PROTOCOL_OLDEST;
 }
 
 /* One setting by its long-flag name; false when unknown or malformed. */
@@ -68,6 +69,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->max_batch = (int)n;
 	else if (strcmp(key, "keep-changes") == 0 && n <= 36500)
 		c->keep_changes = (int)n;
+	else if (strcmp(key, "min-protocol") == 0 && n <= FD_PROTOCOL)
+		c->min_protocol = (int)n;
 	else
 		return false;
 	return true;
@@ -118,6 +121,7 @@ static bool take_globals(struct srv_config *c, int *argc, char **argv)
 	                                   "max-wait",
 	                                   "max-batch",
 	                                   "keep-changes",
+	                                   "min-protocol",
 	                                   NULL};
 	/* The config file first, so flags override it. */
 	const char *config = NULL;

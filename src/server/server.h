@@ -44,6 +44,7 @@ struct srv_config {
 	int max_wait;          /* longest long-poll, seconds */
 	int max_batch;         /* operations per push */
 	int keep_changes;      /* days the change log is kept (0 = for ever) */
+	int min_protocol;      /* the oldest sync protocol terminals may speak (core/op.h) */
 };
 
 void srv_config_defaults(struct srv_config *c);
@@ -168,8 +169,12 @@ struct srv_req {
 	size_t body_len;
 	const char *client_ip;
 	const char *authorization;
+	int protocol;      /* the terminal's sync protocol (Frontdesk-Protocol header; none = 1) */
 	void *conn;        /* struct MHD_Connection */
 	const char *param; /* the {parameter} of the route's path, set by the router */
+	/* A request without a connection (conn NULL; tests/fuzz/fuzz_http.c):
+	 * its decoded query arguments, NULL-ended key, value pairs. */
+	const char *const *args;
 };
 
 /* A handler's answer. body is owned (malloc'd); retry_after > 0 adds a header. */
@@ -211,6 +216,12 @@ enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char 
 enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON **changes, int64_t *next,
                              bool *more, struct fd_error *err);
 enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, struct fd_error *err);
+/* One page of the snapshot (after: the previous page's "next", NULL or ""
+ * for the first): at most limit rows and about max_bytes of JSON (at least
+ * one row), with "seq" (the cut, fixed by the first page), "more" and
+ * "next". FD_E_INVALID for a token that is not one. */
+enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
+                                 size_t max_bytes, cJSON **out, struct fd_error *err);
 
 /* http.c */
 int srv_http_start(struct srv *s, struct fd_error *err);

@@ -618,7 +618,7 @@ static enum fd_status write_row(struct fd_db *db, const struct imp_row *r, struc
 		return st;
 	sqlite3_stmt *s = fd_db_stmt(db, sql_booking, err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	fd_uuid_new(id);
 	int rc = SQLITE_CONSTRAINT;
 	/* Codes are random; on the rare clash with an existing code, draw again. */
@@ -645,7 +645,7 @@ static enum fd_status write_row(struct fd_db *db, const struct imp_row *r, struc
 	if (r->status == FD_BOOKING_CHECKED_OUT || r->status == FD_BOOKING_RESERVED) {
 		sqlite3_stmt *n = fd_db_stmt(db, sql_night, err);
 		if (!n)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		for (fd_date d = r->arrival; d < r->departure; d++) {
 			sqlite3_reset(n);
 			sqlite3_bind_text(n, 1, id, -1, SQLITE_STATIC);
@@ -696,13 +696,13 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 	struct guest_cache gc = {.n = 0};
 	for (long i = 0; !st && i < p->n_rows; i++) {
 		st = write_row(db, &p->rows[i], &gc, err);
-		if (st) {
+		if (!st) {
+			p->res->imported++;
+		} else if (err) {
 			char msg[sizeof err->message];
 			snprintf(msg, sizeof msg, "%s", err->message);
 			fd_fail(err, err->status, err->code, "file", _("%s:%ld: %s; nothing imported."),
 			        p->path, p->rows[i].line, msg);
-		} else {
-			p->res->imported++;
 		}
 	}
 	if (!st)

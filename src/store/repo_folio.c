@@ -111,7 +111,7 @@ static enum fd_status booking_folios(void *ctx, const char *booking_id, struct f
 
 #define LINE_COLS                                                                                            \
 	"id, folio_id, kind, code, description, amount, tax, date, method, ref, last4,"                      \
-	" ifnull(voids, ''), reason, actor, created_at, version, reverses"
+	" ifnull(voids, ''), reason, actor, created_at, version, reverses, quantity, unit_price"
 
 static void read_line(sqlite3_stmt *s, struct fd_folio_line *l)
 {
@@ -135,6 +135,8 @@ static void read_line(sqlite3_stmt *s, struct fd_folio_line *l)
 	l->created_at = sqlite3_column_int64(s, 14);
 	l->version = sqlite3_column_int64(s, 15);
 	fd_col_text(s, 16, l->reverses, sizeof l->reverses);
+	l->quantity = sqlite3_column_int(s, 17);
+	l->unit_price = sqlite3_column_int64(s, 18);
 }
 
 static enum fd_status get_line(void *ctx, const char *id, struct fd_folio_line *out, struct fd_error *err)
@@ -154,8 +156,10 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO folio_lines (id, folio_id, kind, code, description, amount, tax, date, method,"
-	     " ref, last4, voids, reason, actor, created_at, version, updated_at, reverses)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+	     " ref, last4, voids, reason, actor, created_at, version, updated_at, reverses, quantity, "
+	     "unit_price)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	     "?20)"
 	     " ON CONFLICT(id) DO UPDATE SET folio_id = excluded.folio_id,"
 	     " version = excluded.version, updated_at = excluded.updated_at",
 	     err);
@@ -180,6 +184,10 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 	sqlite3_bind_int64(s, 16, l->version);
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
 	fd_bind_text(s, 18, l->reverses);
+	/* A line posted without a quantity is one unit of its amount. */
+	bool one = l->quantity <= 1;
+	sqlite3_bind_int(s, 19, one ? 1 : l->quantity);
+	sqlite3_bind_int64(s, 20, one ? l->amount : l->unit_price);
 	enum fd_status st = fd_step_done(db, s, err, "saving a folio line");
 	return st ? st : fd_db_changed(db, "folio_line", l->id, err);
 }

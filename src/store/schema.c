@@ -159,7 +159,9 @@ extern const char fd_schema_v6_sync[];       /* schema_sync.c */
 extern const char fd_schema_v9_invoices[];   /* repo_invoice.c */
 extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
+extern const char fd_schema_v22_snapstage[]; /* snapstage.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
+extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -296,6 +298,8 @@ static const struct fd_migration core_migrations[] = {
     {12, fd_schema_v12_refunds, NULL},
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
     {14, fd_migration_rebuild, schema_v14_day_use},
+    {20, fd_schema_v20_quantity, NULL},
+    {22, fd_schema_v22_snapstage, NULL},
 };
 /* clang-format on */
 
