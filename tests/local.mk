@@ -109,3 +109,4 @@ tests_unit_test_desk_rules_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_desk_rules
 CLI_TESTS += tests/cli/day_use.sh
 CLI_TESTS += tests/cli/report_csv.sh
+CLI_TESTS += tests/cli/rates.sh

@@ -66,3 +66,4 @@ UI_TESTS += tests/ui/day_use.sh
 UI_TESTS += tests/ui/cancel_deposit.sh
 TESTS += tests/ui/too_old.sh
 EXTRA_DIST += tests/ui/too_old.sh
+UI_TESTS += tests/ui/rates.sh

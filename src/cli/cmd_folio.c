@@ -543,10 +543,11 @@ static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
 
 int cmd_settings(struct cli *cli, int argc, char **argv)
 {
-	const char *threshold = NULL, *noshow = NULL, *ooo = NULL;
+	const char *threshold = NULL, *noshow = NULL, *ooo = NULL, *discount = NULL;
 	const struct cli_opt opts[] = {{"refund-threshold", &threshold, NULL},
 	                               {"noshow-auto", &noshow, NULL},
 	                               {"ooo-available", &ooo, NULL},
+	                               {"rate-discount-max", &discount, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
@@ -555,8 +556,9 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		return rc;
 	char cur[4];
 	cli_currency(cli, cur);
-	if (!threshold && !noshow && !ooo) {
-		char t[32], n[8], o[8], m[FD_MONEY_STRLEN];
+	if (!threshold && !noshow && !ooo && !discount) {
+		char t[32], n[8], o[8], m[FD_MONEY_STRLEN], d[8];
+		folio_setting(cli, "rate_discount_max", d, sizeof d, "30");
 		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
 		folio_setting(cli, "noshow_auto", n, sizeof n, "1");
 		folio_setting(cli, "ooo_available", o, sizeof o, "0");
@@ -565,6 +567,7 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		printf(_("night audit marks no-shows: %s\n"), strcmp(n, "1") == 0 ? _("yes") : _("no"));
 		printf(_("out-of-order rooms count as available: %s\n"),
 		       strcmp(o, "1") == 0 ? _("yes") : _("no"));
+		printf(_("rates more than this far below the base need a manager: %s%%\n"), d);
 		return CLI_OK;
 	}
 	struct fd_op op;
@@ -580,6 +583,9 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 	}
 	if (ok && noshow && (ok = yes_no(cli, "--noshow-auto", noshow, &b)))
 		cJSON_AddBoolToObject(op.payload, "noshow_auto", b);
+	int pct;
+	if (ok && discount && (ok = cli_int(cli, "settings", "--rate-discount-max", discount, 0, 100, &pct)))
+		cJSON_AddNumberToObject(op.payload, "rate_discount_max", pct);
 	if (ok && ooo && (ok = yes_no(cli, "--ooo-available", ooo, &b)))
 		cJSON_AddBoolToObject(op.payload, "ooo_available", b);
 	if (!ok) {
