@@ -100,6 +100,13 @@ EXTRA_DIST += tests/folio/company.sh
 TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
 
+# Tokens and enrolment codes (src/server/token.c alone, no server).
+check_PROGRAMS += tests/unit/test_token
+TESTS += tests/unit/test_token
+tests_unit_test_token_SOURCES = tests/unit/test_token.c src/server/token.c src/server/token.h
+tests_unit_test_token_CFLAGS = $(UNIT_CFLAGS) $(SODIUM_CFLAGS)
+tests_unit_test_token_LDADD = $(CMOCKA_LIBS) $(SODIUM_LIBS)
+VALGRIND_TESTS += tests/unit/test_token
 # The desk's rules of issue 12: day-use stays, rate integrity.
 check_PROGRAMS += tests/unit/test_desk_rules
 TESTS += tests/unit/test_desk_rules
@@ -109,4 +116,9 @@ tests_unit_test_desk_rules_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_desk_rules
 CLI_TESTS += tests/cli/day_use.sh
 CLI_TESTS += tests/cli/report_csv.sh
+TESTS += tests/folio/departments.sh
+EXTRA_DIST += tests/folio/departments.sh
+TESTS += tests/folio/report_access.sh
+EXTRA_DIST += tests/folio/report_access.sh
+CLI_TESTS += tests/cli/audit_log.sh
 CLI_TESTS += tests/cli/rates.sh

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "store/ids.h"
 #include "store/query.h"
+#include "store/query_desk.h"
 
 const char *ui_booking_status_text(enum fd_booking_status s)
 {
@@ -347,49 +348,139 @@ void ui_room_dnd(struct app *app, const char *room, bool on)
 		           room);
 }
 
-static void got_ooo_until(struct app *app, const char *text, const char *arg)
+/* Out of order or out of service: the reason, then the first day, then
+ * the day it ends; arg carries "ROOM\tSTATE\tREASON[\tFROM]". */
+struct maint_ask {
+	char room[FD_ROOMNO_LEN], state[8], reason[256], from[FD_DATE_STRLEN];
+};
+
+static bool maint_parse(const char *arg, struct maint_ask *m)
 {
-	/* arg: "ROOM\tREASON" */
-	char room[FD_ROOMNO_LEN];
-	const char *tab = strchr(arg, '\t');
-	fd_date until;
-	if (!tab || !text[0])
-		return;
-	snprintf(room, sizeof room, "%.*s", (int)(tab - arg), arg);
-	if (!fd_date_parse(text, &until) || until <= app->today) {
-		struct fd_error err;
-		fd_fail(&err, FD_E_INVALID, "invalid_date", "to",
-		        _("\"%s\" is not a date after today; use YYYY-MM-DD."), text);
-		ui_error(app, &err);
-		return;
-	}
-	char from[FD_DATE_STRLEN];
-	struct fd_op op;
-	fd_session_op(app->session, &op, "room.set_maintenance");
-	cJSON_AddStringToObject(op.payload, "room", room);
-	cJSON_AddStringToObject(op.payload, "state", "ooo");
-	cJSON_AddStringToObject(op.payload, "from", fd_date_format(app->today, from));
-	cJSON_AddStringToObject(op.payload, "to", text);
-	cJSON_AddStringToObject(op.payload, "reason", tab + 1);
-	if (ui_apply(app, &op, 1, NULL))
-		ui_message(app, _("Room %s is out of order until %s."), room, text);
+	memset(m, 0, sizeof *m);
+	return sscanf(arg, "%15[^\t]\t%7[^\t]\t%255[^\t]\t%10s", m->room, m->state, m->reason, m->from) >= 3;
 }
 
-static void got_ooo_reason(struct app *app, const char *text, const char *room)
+static void bad_date(struct app *app, const char *text, const char *field)
 {
+	struct fd_error err;
+	fd_fail(&err, FD_E_INVALID, "invalid_date", field, _("\"%s\" is not a date; use YYYY-MM-DD."), text);
+	ui_error(app, &err);
+}
+
+static void got_maint_until(struct app *app, const char *text, const char *arg)
+{
+	struct maint_ask m;
+	fd_date until, from;
+	if (!maint_parse(arg, &m) || !text[0] || !fd_date_parse(m.from, &from))
+		return;
+	if (!fd_date_parse(text, &until)) {
+		bad_date(app, text, "to");
+		return;
+	}
+	bool ooo = strcmp(m.state, "ooo") == 0;
+	struct fd_op op;
+	fd_session_op(app->session, &op, "room.set_maintenance");
+	cJSON_AddStringToObject(op.payload, "room", m.room);
+	cJSON_AddStringToObject(op.payload, "state", m.state);
+	cJSON_AddStringToObject(op.payload, "from", m.from);
+	cJSON_AddStringToObject(op.payload, "to", text);
+	cJSON_AddStringToObject(op.payload, "reason", m.reason);
+	if (!ui_apply(app, &op, 1, NULL))
+		return;
+	if (from > app->today)
+		ui_message(app,
+		           ooo ? _("Room %s is out of order from %s until %s.")
+		               : _("Room %s is out of service from %s until %s."),
+		           m.room, m.from, text);
+	else
+		ui_message(app,
+		           ooo ? _("Room %s is out of order until %s.")
+		               : _("Room %s is out of service until %s."),
+		           m.room, text);
+}
+
+static void got_maint_from(struct app *app, const char *text, const char *arg)
+{
+	struct maint_ask m;
+	fd_date from;
+	if (!maint_parse(arg, &m) || !text[0])
+		return;
+	if (!fd_date_parse(text, &from)) {
+		bad_date(app, text, "from");
+		return;
+	}
+	char next[FD_NOTES_LEN], day[FD_DATE_STRLEN], from_s[FD_DATE_STRLEN];
+	snprintf(next, sizeof next, "%s\t%s\t%s\t%s", m.room, m.state, m.reason,
+	         fd_date_format(from, from_s));
+	ui_prompt(app,
+	          strcmp(m.state, "ooo") == 0 ? _("out of order until (YYYY-MM-DD): ")
+	                                      : _("out of service until (YYYY-MM-DD): "),
+	          fd_date_format(from + 1, day), got_maint_until, next);
+}
+
+static void got_maint_reason(struct app *app, const char *text, const char *arg)
+{
+	char room[FD_ROOMNO_LEN], state[8];
+	if (sscanf(arg, "%15[^\t]\t%7s", room, state) != 2)
+		return;
 	if (!text[0]) {
 		ui_message(app, _("A reason is needed; nothing changed."));
 		return;
 	}
-	char arg[FD_NOTES_LEN], day[FD_DATE_STRLEN];
-	snprintf(arg, sizeof arg, "%s\t%s", room, text);
-	ui_prompt(app, _("out of order until (YYYY-MM-DD): "), fd_date_format(app->today + 1, day),
-	          got_ooo_until, arg);
+	char next[FD_NOTES_LEN], day[FD_DATE_STRLEN];
+	snprintf(next, sizeof next, "%s\t%s\t%.255s", room, state, text);
+	/* A tab in the reason would shift the fields. */
+	for (char *t = next + strlen(room) + strlen(state) + 2; *t; t++)
+		if (*t == '\t')
+			*t = ' ';
+	ui_prompt(app,
+	          strcmp(state, "ooo") == 0 ? _("out of order from (YYYY-MM-DD): ")
+	                                    : _("out of service from (YYYY-MM-DD): "),
+	          fd_date_format(app->today, day), got_maint_from, next);
+}
+
+static void maint_ask(struct app *app, const char *room, const char *state)
+{
+	char arg[64];
+	snprintf(arg, sizeof arg, "%s\t%s", room, state);
+	ui_prompt(app,
+	          strcmp(state, "ooo") == 0 ? _("out of order, reason: ") : _("out of service, reason: "), "",
+	          got_maint_reason, arg);
 }
 
 void ui_room_ooo_ask(struct app *app, const char *room)
 {
-	ui_prompt(app, _("out of order, reason: "), "", got_ooo_reason, room);
+	maint_ask(app, room, "ooo");
+}
+
+void ui_room_oos_ask(struct app *app, const char *room)
+{
+	maint_ask(app, room, "oos");
+}
+
+void ui_room_mur(struct app *app, const char *room, bool on)
+{
+	struct fd_op op;
+	fd_session_op(app->session, &op, "room.set_flags");
+	cJSON_AddStringToObject(op.payload, "room", room);
+	cJSON_AddBoolToObject(op.payload, "mur", on);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, on ? _("Room %s: make-up room requested.") : _("Room %s: make-up room done."),
+		           room);
+}
+
+void ui_room_found(struct app *app, const struct fd_room *room, bool occupied)
+{
+	struct fd_op op;
+	fd_session_op(app->session, &op, "room.set_clean");
+	cJSON_AddStringToObject(op.payload, "room", room->number);
+	cJSON_AddStringToObject(op.payload, "status", fd_clean_name(room->clean));
+	cJSON_AddBoolToObject(op.payload, "occupied", occupied);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app,
+		           occupied ? _("Room %s: housekeeping found it occupied.")
+		                    : _("Room %s: housekeeping found it vacant."),
+		           room->number);
 }
 
 void ui_room_return(struct app *app, const char *room)
@@ -437,9 +528,107 @@ static void got_attendant(struct app *app, const char *text, const char *room)
 		ui_message(app, _("Room %s assigned to %s today."), room, text);
 }
 
+struct on_shift {
+	char (*names)[FD_USER_LEN];
+	int n;
+	const char *section;
+	int pass; /* 0: housekeeping in the room's section, 1: other housekeeping, 2: anyone else */
+};
+
+static bool add_on_shift(void *ctx, const struct fd_staff_row *row)
+{
+	struct on_shift *o = ctx;
+	if (!row->s.on_shift)
+		return false; /* on shift come first */
+	bool hk = row->s.dept == FD_DEPT_HOUSEKEEPING;
+	bool here = hk && o->section[0] && strcmp(row->s.section, o->section) == 0;
+	int pass = here ? 0 : hk ? 1 : 2;
+	if (pass == o->pass && o->n < UI_PROMPT_CHOICES)
+		snprintf(o->names[o->n++], FD_USER_LEN, "%s", row->s.username);
+	return true;
+}
+
 void ui_room_assign_ask(struct app *app, const char *room)
 {
-	char label[96];
-	snprintf(label, sizeof label, _("attendant for room %s (user name): "), room);
+	char label[160];
+	char names[UI_PROMPT_CHOICES][FD_USER_LEN];
+	struct fd_room r = {0};
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	repo->get_room(repo->ctx, room, &r, NULL);
+	/* Attendants on shift: the room's section first, then housekeeping,
+	 * then anyone else on shift. */
+	struct on_shift o = {names, 0, r.section, 0};
+	for (o.pass = 0; o.pass < 3; o.pass++)
+		fd_query_staff_page(app->db, app->today, 0, 256, add_on_shift, &o, NULL);
+	if (o.n > 0)
+		snprintf(label, sizeof label,
+		         ngettext("attendant for room %s (%d on shift, Up/Down): ",
+		                  "attendant for room %s (%d on shift, Up/Down): ", (unsigned long)o.n),
+		         room, o.n);
+	else
+		snprintf(label, sizeof label, _("attendant for room %s (nobody on shift; user name): "),
+		         room);
 	ui_prompt(app, label, "", got_attendant, room);
+	ui_prompt_offer(app, (const char(*)[FD_USER_LEN])names, o.n);
+}
+
+/* ---- a manager over the desk session for one action ---- */
+
+static struct {
+	ui_confirm_fn fn;
+	char arg[FD_NOTES_LEN];
+	char user[FD_USER_LEN];
+} over;
+
+static void got_over_password(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct fd_error err = {0};
+	if (fd_session_over_begin(app->session, over.user, text, &err) != FD_OK) {
+		ui_error(app, &err);
+		return;
+	}
+	char a[FD_NOTES_LEN];
+	snprintf(a, sizeof a, "%s", over.arg);
+	over.fn(app, a);
+	fd_session_over_end(app->session);
+}
+
+static void got_over_user(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	if (!text[0])
+		return;
+	snprintf(over.user, sizeof over.user, "%s", text);
+	char label[128];
+	snprintf(label, sizeof label, _("password for %s: "), text);
+	ui_prompt(app, label, "", got_over_password, NULL);
+	ui_prompt_secret(app);
+}
+
+static bool add_manager(void *ctx, const struct fd_staff_row *row)
+{
+	struct {
+		char (*names)[FD_USER_LEN];
+		int n;
+	} *m = ctx;
+	if (row->s.role >= FD_ROLE_MANAGER && m->n < UI_PROMPT_CHOICES)
+		snprintf(m->names[m->n++], FD_USER_LEN, "%s", row->s.username);
+	return true;
+}
+
+void ui_over_ask(struct app *app, const char *why, ui_confirm_fn fn, const char *arg)
+{
+	over.fn = fn;
+	snprintf(over.arg, sizeof over.arg, "%s", arg ? arg : "");
+	char names[UI_PROMPT_CHOICES][FD_USER_LEN];
+	struct {
+		char (*names)[FD_USER_LEN];
+		int n;
+	} m = {names, 0};
+	fd_query_staff_page(app->db, app->today, 0, 256, add_manager, &m, NULL);
+	char label[400];
+	snprintf(label, sizeof label, _("%s Manager (Esc: no): "), why);
+	ui_prompt(app, label, "", got_over_user, NULL);
+	ui_prompt_offer(app, (const char(*)[FD_USER_LEN])names, m.n);
 }

@@ -119,7 +119,42 @@ void ui_prompt(struct app *app, const char *label, const char *initial, ui_promp
 	snprintf(app->prompt.arg, sizeof app->prompt.arg, "%s", arg ? arg : "");
 	app->prompt.fn = fn;
 	app->prompt.active = true;
+	app->prompt.n_choices = app->prompt.choice = 0;
+	app->prompt.secret = false;
 	app->bars_dirty = true;
+}
+
+void ui_prompt_secret(struct app *app)
+{
+	app->prompt.secret = true;
+}
+
+void ui_prompt_offer(struct app *app, const char (*choices)[FD_USER_LEN], int n)
+{
+	if (n > UI_PROMPT_CHOICES)
+		n = UI_PROMPT_CHOICES;
+	memcpy(app->prompt.choices, choices, (size_t)n * sizeof *choices);
+	app->prompt.n_choices = n;
+	app->prompt.choice = 0;
+	if (n > 0)
+		ui_edit_set(&app->prompt.edit, choices[0]);
+}
+
+/* Up/Down/Tab/BTab in a prompt with answers to offer: the next or last one. */
+static bool prompt_choose(struct app *app, struct ui_key k)
+{
+	int n = app->prompt.n_choices, step = 0;
+	if (k.fn && (k.ch == KEY_DOWN || k.ch == KEY_BTAB))
+		step = k.ch == KEY_DOWN ? 1 : -1;
+	else if (k.fn && k.ch == KEY_UP)
+		step = -1;
+	else if (!k.fn && k.ch == '\t')
+		step = 1;
+	if (n == 0 || step == 0)
+		return false;
+	app->prompt.choice = (app->prompt.choice + step + n) % n;
+	ui_edit_set(&app->prompt.edit, app->prompt.choices[app->prompt.choice]);
+	return true;
 }
 
 bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *results)
@@ -283,7 +318,16 @@ static void paint_message(struct app *app)
 		if (lw > app->cols - 8)
 			lw = app->cols - 8 > 0 ? app->cols - 8 : 0;
 		ui_put(w, 0, 0, app->prompt.label, lw, A_NORMAL);
-		ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
+		if (app->prompt.secret) {
+			char stars[64];
+			int n = (int)strlen(app->prompt.text);
+			n = n > 63 ? 63 : n;
+			memset(stars, '*', (size_t)n);
+			stars[n] = '\0';
+			ui_put(w, 0, lw, stars, app->cols - lw, A_NORMAL);
+		} else {
+			ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
+		}
 	} else if (app->confirm.active) {
 		char line[512];
 		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
@@ -450,12 +494,18 @@ static bool prompt_key(struct app *app, struct ui_key k)
 		char text[256], arg[FD_NOTES_LEN];
 		snprintf(text, sizeof text, "%s", app->prompt.text);
 		snprintf(arg, sizeof arg, "%s", app->prompt.arg);
+		bool secret = app->prompt.secret;
+		if (secret)
+			explicit_bzero(app->prompt.text, sizeof app->prompt.text);
 		app->prompt.active = false;
 		app->message[0] = '\0';
 		app->prompt.fn(app, text, arg);
+		if (secret)
+			explicit_bzero(text, sizeof text);
 	} else if (!k.fn && (k.ch == 27 || k.ch == 3 || k.ch == 7)) {
 		app->prompt.active = false;
-	} else {
+		explicit_bzero(app->prompt.text, sizeof app->prompt.text);
+	} else if (!prompt_choose(app, k)) {
 		ui_edit_key(&app->prompt.edit, k);
 	}
 	return true;

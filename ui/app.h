@@ -81,6 +81,8 @@ enum ui_attr {
 	UI_A_COUNT
 };
 
+#define UI_PROMPT_CHOICES 32
+
 typedef void (*ui_confirm_fn)(struct app *app, const char *arg);
 typedef void (*ui_prompt_fn)(struct app *app, const char *text, const char *arg);
 
@@ -128,6 +130,10 @@ struct app {
 		struct ui_edit edit; /* on text */
 		char arg[FD_NOTES_LEN];
 		ui_prompt_fn fn;
+		/* Answers to offer: Up/Down (or Tab) put the next one in the text. */
+		char choices[UI_PROMPT_CHOICES][FD_USER_LEN];
+		int n_choices, choice;
+		bool secret; /* a password: shown as stars, wiped after use */
 	} prompt;
 
 	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
@@ -155,6 +161,11 @@ void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *
     __attribute__((format(printf, 4, 5)));
 /* Read one line on the message line; fn(text, arg) runs on Enter. */
 void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg);
+/* Make the prompt just started a password prompt. */
+void ui_prompt_secret(struct app *app);
+/* Offer answers to the prompt just started (copied); the first is put in
+ * its text, Up/Down and Tab go through the others. */
+void ui_prompt_offer(struct app *app, const char (*choices)[FD_USER_LEN], int n);
 
 /* Apply operations through the session (fd_session_apply); on success
  * every pane is refreshed, on refusal the reason goes to the message line.

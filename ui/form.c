@@ -404,8 +404,9 @@ static bool show_guest(const struct form *f, char *out, size_t size)
 static bool show_type(const struct form *f, char *out, size_t size)
 {
 	if (f->n_types)
-		snprintf(out, size, "< %s %s >  %d free", f->types[f->type].code, f->types[f->type].name,
-		         f->free_count);
+		snprintf(out, size,
+		         ngettext("< %s %s >  %d free", "< %s %s >  %d free", (unsigned long)f->free_count),
+		         f->types[f->type].code, f->types[f->type].name, f->free_count);
 	else
 		out[0] = '\0';
 	return true;
@@ -418,7 +419,10 @@ static bool show_room(const struct form *f, char *out, size_t size)
 	else if (f->want_room[0])
 		snprintf(out, size, "< %s >", f->want_room);
 	else
-		snprintf(out, size, _("< any: assign later >  %d free"), f->n_free);
+		snprintf(out, size,
+		         ngettext("< any: assign later >  %d free", "< any: assign later >  %d free",
+		                  (unsigned long)f->n_free),
+		         f->n_free);
 	return true;
 }
 
@@ -506,7 +510,15 @@ static void form_repaint(struct app *app, struct pane *p)
 		ui_title(app, p, _("Edit booking %s  (F10 or C-s saves, Esc abandons)"), f->code);
 	else
 		ui_title(app, p, "%s", _("New booking  (F10 or C-s saves, Esc abandons)"));
-	int lw = 12, vw = p->w - lw > 60 ? 34 : (p->w - lw) / 2;
+	/* The widest label and a space: a translated label never runs into
+	 * its field ("Type de chambre" in French). */
+	int lw = 12;
+	for (int i = 0; i < F_COUNT; i++)
+		if (fields[i].label && fd_text_width(_(fields[i].label)) + 1 > lw)
+			lw = fd_text_width(_(fields[i].label)) + 1;
+	if (lw > p->w / 3)
+		lw = p->w / 3;
+	int vw = p->w - lw > 60 ? 34 : (p->w - lw) / 2;
 	if (vw < 12)
 		vw = p->w - lw;
 	for (int i = 0; i < F_COUNT; i++) {
@@ -790,6 +802,12 @@ static void abandon(struct app *app, const struct form *f)
 		abandoned(app, NULL);
 }
 
+static void quit_confirmed(struct app *app, const char *arg)
+{
+	(void)arg;
+	app->quit = true;
+}
+
 static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 {
 	struct form *f = p->st;
@@ -846,8 +864,14 @@ static bool form_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_BACK:
 		abandon(app, f);
 		return true;
+	case UI_REQ_QUIT:
+		/* q (on a choice or the button) or C-c: the form is not lost unasked. */
+		ui_confirm(app, quit_confirmed, NULL, "%s",
+		           f->editing ? _("Leave the application without saving the changes to this booking?")
+		                      : _("Leave the application without making this booking?"));
+		return true;
 	default:
-		/* Pane switches and quitting stay available from the form. */
+		/* Pane switches stay available from the form. */
 		return false;
 	}
 }

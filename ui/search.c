@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/query_desk.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
 #include "ui/list.h"
@@ -78,7 +79,7 @@ static void search_repaint(struct app *app, struct pane *p)
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
 		ui_list_row(
 		    p->win, &s->list, i, p->w, A_NORMAL, s->editing ? A_NORMAL : app->attr[UI_A_CURSOR],
-		    r->b.code, r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
+		    r->b.code, r->b.room[0] ? r->b.room : "-", ui_booking_status_text(r->b.status),
 		    fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
 	}
 	if (s->text[0] && s->n == 0)

@@ -543,12 +543,11 @@ static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
 
 int cmd_settings(struct cli *cli, int argc, char **argv)
 {
-	const char *threshold = NULL, *noshow = NULL, *ooo = NULL, *discount = NULL;
-	const struct cli_opt opts[] = {{"refund-threshold", &threshold, NULL},
-	                               {"noshow-auto", &noshow, NULL},
-	                               {"ooo-available", &ooo, NULL},
-	                               {"rate-discount-max", &discount, NULL},
-	                               {0}};
+	const char *threshold = NULL, *noshow = NULL, *ooo = NULL, *desk = NULL, *discount = NULL;
+	const struct cli_opt opts[] = {
+	    {"refund-threshold", &threshold, NULL}, {"noshow-auto", &noshow, NULL},
+	    {"ooo-available", &ooo, NULL},          {"desk-departments", &desk, NULL},
+	    {"rate-discount-max", &discount, NULL}, {0}};
 	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -556,9 +555,9 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		return rc;
 	char cur[4];
 	cli_currency(cli, cur);
-	if (!threshold && !noshow && !ooo && !discount) {
-		char t[32], n[8], o[8], m[FD_MONEY_STRLEN], d[8];
-		folio_setting(cli, "rate_discount_max", d, sizeof d, "30");
+	if (!threshold && !noshow && !ooo && !desk && !discount) {
+		char t[32], n[8], o[8], m[FD_MONEY_STRLEN], d[128], pct_max[8];
+		folio_setting(cli, "rate_discount_max", pct_max, sizeof pct_max, "30");
 		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
 		folio_setting(cli, "noshow_auto", n, sizeof n, "1");
 		folio_setting(cli, "ooo_available", o, sizeof o, "0");
@@ -567,7 +566,11 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		printf(_("night audit marks no-shows: %s\n"), strcmp(n, "1") == 0 ? _("yes") : _("no"));
 		printf(_("out-of-order rooms count as available: %s\n"),
 		       strcmp(o, "1") == 0 ? _("yes") : _("no"));
-		printf(_("rates more than this far below the base need a manager: %s%%\n"), d);
+		folio_setting(cli, "desk_departments", d, sizeof d, "");
+		printf(_("departments that may take money and bookings: front_office, management, "
+		         "night_audit%s%s\n"),
+		       d[0] ? ", " : "", d);
+		printf(_("rates more than this far below the base need a manager: %s%%\n"), pct_max);
 		return CLI_OK;
 	}
 	struct fd_op op;
@@ -588,6 +591,8 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(op.payload, "rate_discount_max", pct);
 	if (ok && ooo && (ok = yes_no(cli, "--ooo-available", ooo, &b)))
 		cJSON_AddBoolToObject(op.payload, "ooo_available", b);
+	if (ok && desk)
+		cJSON_AddStringToObject(op.payload, "desk_departments", desk);
 	if (!ok) {
 		fd_op_clear(&op);
 		return CLI_USAGE;

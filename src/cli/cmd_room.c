@@ -169,10 +169,28 @@ int cmd_staff(struct cli *cli, int argc, char **argv)
 			cli_print_json(doc);
 		return CLI_OK;
 	}
+	if (strcmp(pos[0], "update") == 0 && pos[1]) {
+		if (!name && !role && !dept && !section)
+			return cli_usage_error(
+			    cli, "staff", _("staff update USER needs --name, --role, --dept or --section"));
+		struct fd_op op;
+		fd_session_op(&cli->session, &op, "staff.update");
+		cJSON_AddStringToObject(op.payload, "username", pos[1]);
+		if (name)
+			cJSON_AddStringToObject(op.payload, "display_name", name);
+		if (role)
+			cJSON_AddStringToObject(op.payload, "role", role);
+		if (dept)
+			cJSON_AddStringToObject(op.payload, "department", dept);
+		if (section)
+			cJSON_AddStringToObject(op.payload, "section", section);
+		return apply_one(cli, &op, N_("Updated staff member %s."), pos[1]);
+	}
 	if (strcmp(pos[0], "add") != 0 || !pos[1])
 		return cli_usage_error(
 		    cli, "staff",
-		    _("use 'staff list' or 'staff add USER --name NAME --role ROLE --dept DEPT'"));
+		    _("use 'staff list', 'staff add USER --name NAME --role ROLE --dept DEPT' "
+		      "or 'staff update USER [--dept DEPT] [--role ROLE] [--name NAME]'"));
 	if (!name || !role || !dept)
 		return cli_usage_error(cli, "staff", _("--name, --role and --dept are required"));
 	struct fd_op op;

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/safe_output.h"
@@ -49,7 +51,9 @@ static const struct cli_command commands[] = {
     {"oos", cmd_oos, "ROOM --from D --to D --reason TEXT", N_("put a room out of service (still sellable)")},
     {"rtn", cmd_rtn, "ROOM", N_("return a room to service")},
     {"guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)")},
-    {"staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members")},
+    {"staff", cmd_staff,
+     "add USER --name NAME --role ROLE --dept DEPT | update USER [--dept DEPT] [--role ROLE] | list",
+     N_("staff members")},
     {"invoice", cmd_invoice,
      "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text] [--width N]",
      N_("the guest's bill; --final issues the numbered invoice; SERIES-N prints a copy")},
@@ -82,7 +86,8 @@ static const struct cli_command commands[] = {
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
      N_("charge codes and their VAT")},
     {"settings", cmd_settings,
-     "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--rate-discount-max PCT]",
+     "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST] "
+     "[--rate-discount-max PCT]",
      N_("folio and report settings")},
     {"audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)")},
     {"report", cmd_report,
@@ -107,6 +112,7 @@ static const struct cli_command commands[] = {
     {"resolve", cmd_resolve, "NOTICE (--room NUM | --accept)", N_("resolve a conflict notice everywhere")},
     {"op", cmd_op, "TYPE PAYLOAD-JSON | --batch FILE", N_("apply operations given as JSON")},
     {"dump", cmd_dump, "", N_("every entity as canonical JSON (for comparing terminals)")},
+    {"check", cmd_check, "", N_("verify the audit log's hash chain; names the first broken row")},
     {"help", cmd_help, "", N_("this list")},
 };
 
@@ -127,6 +133,31 @@ static int cmd_help(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* Where the message catalogues are: the installed ones, or, for a program
+ * run from its build tree (not installed), the ones built next to it. */
+static const char *locale_dir(void)
+{
+#ifdef FD_BUILD_DIR
+	static char dir[4096 + 16];
+	char exe[4096], here[4096], build[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return LOCALEDIR;
+	*slash = '\0';
+	if (realpath(exe, here) && realpath(FD_BUILD_DIR, build) && strcmp(here, build) == 0) {
+		snprintf(dir, sizeof dir, "%s/locale", build);
+		struct stat st;
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return dir;
+	}
+#endif
+	return LOCALEDIR;
+}
+
 static const struct cli_command *find_command(const char *name)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
@@ -138,7 +169,7 @@ static const struct cli_command *find_command(const char *name)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, locale_dir());
 	textdomain(PACKAGE);
 	struct cli cli = {.prog = "frontdesk"};
 	if (fd_ids_init() != 0) {

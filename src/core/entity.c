@@ -39,7 +39,7 @@ NAMED_ENUM(maint, enum fd_maint, "none", "oos", "ooo")
 NAMED_ENUM(booking_status, enum fd_booking_status, "reserved", "checked_in", "checked_out", "cancelled",
            "no_show")
 NAMED_ENUM(role, enum fd_role, "guest", "staff", "manager", "admin")
-NAMED_ENUM(dept, enum fd_dept, "front_office", "housekeeping", "maintenance", "management")
+NAMED_ENUM(dept, enum fd_dept, "front_office", "housekeeping", "maintenance", "management", "night_audit")
 NAMED_ENUM(task_kind, enum fd_task_kind, "clean", "inspect", "turndown")
 NAMED_ENUM(task_status, enum fd_task_status, "open", "done", "cancelled")
 

@@ -59,19 +59,19 @@ static const struct op_spec {
      "id:s! booking:s folio:s charge:s! amount:i! quantity:i description:s date:d"},
     {"folio.pay", op_folio_pay, "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s date:d"},
     {"folio.refund", op_folio_refund,
-     "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s reason:s! date:d payment:s"},
+     "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s reason:s! date:d payment:s desk:s"},
     {"folio.paid_out", op_folio_paid_out, "id:s! booking:s folio:s amount:i! method:s reason:s! date:d"},
     {"folio.void", op_folio_void, "id:s! line:s! reason:s! date:d"},
     {"folio.move_line", op_folio_move_line, "line:s! folio:s!"},
     {"folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d"},
     {"folio.configure", op_folio_configure,
-     "refund_threshold:i noshow_auto:b ooo_available:b rate_discount_max:i"},
+     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s rate_discount_max:i"},
     {"company.create", op_company_create,
      "id:s! name:s! kind:s address:s vat:s contact:s credit_limit:i direct_bill:b"},
     {"company.update", op_company_update,
      "company:s! kind:s address:s vat:s contact:s credit_limit:i direct_bill:b"},
     {"charge_code.set", op_charge_code_set, "code:s! name:s! vat_bp:i! room:b"},
-    {"audit.night", op_audit_night, "date:d! run_by:s"},
+    {"audit.night", op_audit_night, "date:d! run_by:s desk:s"},
     {"room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s"},
     {"room.unblock", op_room_unblock, "room:s! uid:s!"},
     {"conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b"},
@@ -359,6 +359,19 @@ static enum fd_status check_actor(const struct fd_repo *repo, const struct fd_op
 		               _("Role %s may not perform %s; it needs %s or above."), fd_role_name(s.role),
 		               op->type, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
 	}
+	/* Money and bookings belong to the desk's departments; the property
+	 * may widen them (setting desk_departments). */
+	char list[128] = "";
+	unsigned extra = 0;
+	if (fd_perm_is_desk(op->type) && repo->get_setting &&
+	    repo->get_setting(repo->ctx, "desk_departments", list, sizeof list, NULL) == FD_OK)
+		fd_perm_desk_depts_parse(list, &extra);
+	if (!fd_perm_dept_allows(s.role, s.dept, extra, op->type))
+		return fd_fail(err, FD_E_FORBIDDEN, "wrong_department", "actor",
+		               _("%s works in %s and may not perform %s: money and bookings are for the "
+		                 "front office, management and the night audit (a manager can add "
+		                 "departments with 'settings --desk-departments')."),
+		               op->actor, fd_dept_name(s.dept), op->type);
 	return FD_OK;
 }
 

@@ -108,10 +108,14 @@ static enum fd_status read_staff_fields(struct op_ctx *c, struct fd_staff *s)
 	if (role[0] && !fd_role_parse(role, &s->role))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "role",
 		               _("Unknown role \"%s\"; use admin, manager, staff or guest."), role);
+	if (op_has(c, "department") && !dept[0])
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "department",
+		               _("A staff member needs a department: front_office, housekeeping, "
+		                 "maintenance, management or night_audit."));
 	if (dept[0] && !fd_dept_parse(dept, &s->dept))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "department",
-		               _("Unknown department \"%s\"; use front_office, housekeeping, maintenance or "
-		                 "management."),
+		               _("Unknown department \"%s\"; use front_office, housekeeping, maintenance, "
+		                 "management or night_audit."),
 		               dept);
 	s->active = op_bool(c, "active", s->active);
 	return FD_OK;

@@ -17,6 +17,7 @@
 #include "demo/demo.h"
 #include "core/op_folio.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 #include "store/query.h"
@@ -364,6 +365,46 @@ static int cmd_backup(struct admin *a)
 	return 0;
 }
 
+/* After a restore: every guest of the erasure list (erasures.c) that the
+ * restored database still holds is erased again, as an operation of the
+ * server's own (audited, in the change feed). */
+static enum fd_status reapply_erasures(struct admin *a, int *erased, struct fd_error *err)
+{
+	char(*ids)[FD_ID_LEN] = NULL;
+	int n = 0;
+	*erased = 0;
+	enum fd_status st = srv_erasures_load(a->cfg->data_dir, &ids, &n, err);
+	if (st || !n)
+		return st;
+	if (!open_db(a, false, err)) {
+		free(ids);
+		return err->status;
+	}
+	for (int i = 0; i < n && !st; i++) {
+		sqlite3_stmt *q = fd_db_stmt(a->db, "SELECT erased FROM guests WHERE id = ?1", err);
+		if (!q) {
+			st = err->status;
+			break;
+		}
+		sqlite3_bind_text(q, 1, ids[i], -1, SQLITE_STATIC);
+		bool present = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
+		sqlite3_reset(q);
+		if (!present)
+			continue;
+		struct fd_op op;
+		fd_op_init(&op);
+		fd_op_prepare(&op, "guest.erase", "frontdeskd", "server");
+		op.payload = cJSON_CreateObject();
+		cJSON_AddStringToObject(op.payload, "guest", ids[i]);
+		st = admin_apply(a, &op, NULL, NULL, err);
+		fd_op_clear(&op);
+		if (!st)
+			(*erased)++;
+	}
+	free(ids);
+	return st;
+}
+
 /* Replace the data directory's database with a backup. Only while no
  * frontdeskd serves it (the serve lock). The source is checked first
  * (quick_check, a server epoch); the copy is made with SQLite's backup API
@@ -404,6 +445,18 @@ static int cmd_restore(struct admin *a)
 	}
 	char path[600];
 	srv_db_path(a->cfg->data_dir, path, sizeof path);
+	/* Erasures the list outside the database lacks are taken from the
+	 * database being replaced first, while it is still there. */
+	if (access(path, F_OK) == 0) {
+		struct fd_error lerr = {0};
+		struct fd_db *cur = srv_db_open(a->cfg->data_dir, false, NULL, &lerr);
+		if (!cur || srv_erasures_record(cur, a->cfg->data_dir, &lerr))
+			fprintf(stderr,
+			        "frontdeskd: warning: could not read the erasures of the database being "
+			        "replaced (%s); erasures already listed are re-applied.\n",
+			        lerr.message);
+		fd_db_close(cur);
+	}
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		fprintf(stderr, "frontdeskd: cannot open %s: %s\n", path, sqlite3_errmsg(dst));
 		goto out;
@@ -433,11 +486,26 @@ static int cmd_restore(struct admin *a)
 		        sqlite3_errmsg(dst));
 		goto out;
 	}
+	sqlite3_finalize(q);
+	q = NULL;
+	sqlite3_close(dst);
+	dst = NULL;
+	int erased = 0;
+	if (reapply_erasures(a, &erased, &err)) {
+		fprintf(stderr,
+		        "frontdeskd: restored, but could not erase again the guests erased since the backup: "
+		        "%s; run the restore again before serving.\n",
+		        err.message);
+		goto out;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf("Restored %s from %s in %.3f s (new epoch %s); terminals re-sync and re-submit what the "
 	       "backup lacks.\n",
 	       path, a->args[0], secs, hex);
+	if (erased)
+		printf("Erased again %d guest(s) erased after the backup was taken (%s).\n", erased,
+		       "erased-guests");
 	rc = 0;
 out:
 	sqlite3_finalize(q);
@@ -483,7 +551,7 @@ static int cmd_check(struct admin *a)
 	bad |= check_count(a->db, "foreign key violations", "SELECT count(*) FROM pragma_foreign_key_check");
 	bad |= check_count(a->db, "applied operations missing from the audit log",
 	                   "SELECT count(*) FROM srv_op_results r WHERE status = 'applied' AND NOT EXISTS"
-	                   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id)");
+	                   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id AND l.device = r.device)");
 	bad |=
 	    check_count(a->db, "devices whose sequence disagrees with their results",
 	                "SELECT count(*) FROM srv_devices d WHERE d.last_seq <>"
@@ -497,8 +565,13 @@ static int cmd_check(struct admin *a)
 	    "SELECT (SELECT count(*) FROM bookings WHERE id NOT IN (SELECT entity_id FROM srv_changes"
 	    " WHERE entity = 'booking')) + (SELECT count(*) FROM rooms WHERE number NOT IN"
 	    " (SELECT entity_id FROM srv_changes WHERE entity = 'room'))");
+	int64_t rows = 0, broken = 0;
+	if (fd_audit_verify(a->db, &rows, &broken, &err)) {
+		fprintf(stderr, "frontdeskd: check: %s\n", err.message);
+		bad = 1;
+	}
 	if (!bad)
-		printf("check: ok\n");
+		printf("check: ok (the audit log's chain of %lld rows is intact)\n", (long long)rows);
 	return bad;
 }
 

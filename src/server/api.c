@@ -7,6 +7,8 @@
  * with 400 (malformed JSON or field, named in "field"), 401 (no/bad/expired
  * token), 403 (role may not), 404, 409, 410 (stale epoch/cursor), 413 (body
  * over the cap), 429 (+Retry-After), 503 (+Retry-After: transient, retry).
+ * Every 401 and 403, like every refused operation, is recorded in the audit
+ * log and the server's log (refusal.c).
  *
  * Enrolment and sign-in
  *   POST /v1/devices {"code","name"} -> 201 {"device_id","token"}
@@ -28,7 +30,9 @@
  *     {"op_id","device_seq","status":"rejected","error":{"code","message","field"?},
  *      "conflict":"<notice id>","clash_booking"?,"free_rooms"?:[...]}
  *     {"op_id",...,"status":"duplicate","recorded_status":"applied"|"rejected",...}
- *       (the recorded answer of an earlier push; nothing re-executed)
+ *       (the recorded answer of an earlier push from the same device;
+ *       nothing re-executed. Duplicates are per device: the same op_id
+ *       from another device is that device's own operation)
  *   S is the change sequence at which the op's effects are visible in the
  *   feed. 409 {"error":{"code":"sequence_gap",...},"expected":N}: nothing of
  *   the batch was applied; resend from device_seq N. 503: retry later.

@@ -22,6 +22,7 @@
 
 #include "server/reply.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 
 /* Argon2id's cost. The fuzzing build of the request handlers
@@ -34,19 +35,6 @@
 #define PW_OPSLIMIT crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define PW_MEMLIMIT crypto_pwhash_MEMLIMIT_INTERACTIVE
 #endif
-
-void srv_token_new(char out[SRV_TOKEN_LEN])
-{
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(out, SRV_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof raw);
-}
-
-void srv_token_hash(const char *token, unsigned char out[32])
-{
-	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
-}
 
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
 {
@@ -210,6 +198,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		expires = sqlite3_column_int64(q, 4);
 		fd_role_parse((const char *)sqlite3_column_text(q, 5), &c->role);
 		c->session = true;
+		fd_audit_session_id_hash(h, c->session_id);
 	}
 	sqlite3_reset(q);
 	if (!found)

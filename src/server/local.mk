@@ -8,6 +8,7 @@ frontdeskd_SOURCES = \
 	src/server/auth.c src/server/push.c src/server/feed.c \
 	src/server/api.c src/server/http.c
 frontdeskd_SOURCES += src/server/reply.c src/server/route.c
+frontdeskd_SOURCES += src/server/token.c src/server/token.h
 frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS)
 frontdeskd_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 dist_pkgdata_DATA += data/openapi.yaml
@@ -25,3 +26,6 @@ SERVER_TESTS += tests/server/test_hostile_json.sh
 SERVER_TESTS += tests/server/test_shapes.sh
 SERVER_TESTS += tests/server/test_listen.sh
 SERVER_TESTS += tests/server/test_damaged.sh
+SERVER_TESTS += tests/server/test_audit.sh
+frontdeskd_SOURCES += src/server/refusal.c
+frontdeskd_SOURCES += src/server/erasures.c

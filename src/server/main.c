@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "server/route.h"
+#include "store/audit.h"
 #include "server/server.h"
 #include "store/ids.h"
 
@@ -181,6 +182,23 @@ static int serve(struct srv_config *cfg)
 		fd_db_close(s.wdb);
 		return 1;
 	}
+	/* A broken audit chain means someone changed the database behind the
+	 * server's back: what it holds cannot be trusted, so it is not served
+	 * (terminals keep working on their copies meanwhile). */
+	int64_t rows = 0, broken = 0;
+	if (fd_audit_verify(s.wdb, &rows, &broken, &err)) {
+		fprintf(stderr,
+		        "frontdeskd: %s Not serving %s. Run 'frontdeskd --data %s check', then restore the "
+		        "latest backup that checks: frontdeskd --data %s restore BACKUP-FILE\n",
+		        err.message, path, cfg->data_dir, cfg->data_dir);
+		fd_db_close(s.wdb);
+		return 1;
+	}
+	/* Erasures the list outside the database may lack (a crash after the
+	 * commit that erased): recorded before serving. */
+	if (srv_erasures_record(s.wdb, cfg->data_dir, &err))
+		fprintf(stderr, "frontdeskd: could not record the erased guests outside the database: %s\n",
+		        err.message);
 	/* Held until the process ends: `restore` refuses while we serve. */
 	if (srv_lock_data(cfg->data_dir, &err) < 0) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);

@@ -19,6 +19,7 @@
 #include "core/op_folio.h"
 #include "server/reply.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 
@@ -32,6 +33,7 @@ struct push {
 	int64_t gap_from;            /* the device declares its operations from here on lost */
 	int64_t gap_to;              /* ... up to here (accepted by push_prepare), 0 = none */
 	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
+	char session[17];            /* its name in the audit log */
 	cJSON *results;
 };
 
@@ -140,6 +142,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	p->repeat = calloc((size_t)n, sizeof *p->repeat);
 	p->bad = calloc((size_t)n, sizeof *p->bad);
 	snprintf(p->pushed_by, sizeof p->pushed_by, "%s", c->username);
+	snprintf(p->session, sizeof p->session, "%s", c->session_id);
 	if (!p->ops || !p->recorded || !p->repeat || !p->bad) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
@@ -437,6 +440,8 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char
 	if (st == FD_OK) {
 		if ((st = exec_cached(db, "RELEASE op", err)))
 			return st;
+		if (strcmp(op->type, "guest.erase") == 0)
+			s->erased = true; /* the list outside the database, after commit */
 		*answer = answer_new(op, "applied");
 		cJSON_AddNumberToObject(*answer, "seq",
 		                        (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
@@ -471,6 +476,10 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const c
 	        op->type, op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
 	char conflict[FD_ID_LEN] = "";
 	if (notice && (st = record_conflict(s, op, pushed_by, &why, res, conflict, err)))
+		return st;
+	/* Who tried what, why it was refused, through which session and
+	 * device: a refusal row in the audit log's chain. */
+	if ((st = fd_audit_refusal_in(db, op, &why, err)))
 		return st;
 	*answer = answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
@@ -511,10 +520,13 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 		expected = p->ops[0].device_seq;
 	}
 	for (int i = 0; i < p->n; i++) {
-		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+		/* Duplicates are per device: another device's op_id is not
+		 * this device's operation, and never gets its answer. */
+		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
 		if (!q)
 			return -1;
 		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
 			p->recorded[i] = strdup((const char *)sqlite3_column_text(q, 0));
 		sqlite3_reset(q);
@@ -615,6 +627,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
 	if (st)
 		return st;
+	fd_db_set_audit_session(db, p->session);
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
 		if (*gap < 0)
@@ -634,13 +647,14 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 		if (p->repeat[i]) {
 			/* A repeat inside this batch: recorded moments ago. */
-			sqlite3_stmt *q =
-			    fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+			sqlite3_stmt *q = fd_db_stmt(
+			    db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
 			if (!q) {
 				st = fd_error_status(err, FD_E_IO);
 				break;
 			}
 			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 			if (sqlite3_step(q) == SQLITE_ROW)
 				answer =
 				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
@@ -702,6 +716,13 @@ static int64_t run_group(struct srv *s, struct push_waiter *group)
 		st = fd_db_commit(s->wdb, &err);
 	else
 		fd_db_rollback(s->wdb);
+	/* Erasures committed: the list a restore re-applies (erasures.c). A
+	 * failure here is caught up at the next start or restore. */
+	struct fd_error lerr = {0};
+	if (!st && s->erased && srv_erasures_record(s->wdb, s->cfg.data_dir, &lerr))
+		fprintf(stderr, "frontdeskd: could not record an erasure outside the database: %s\n",
+		        lerr.message);
+	s->erased = false;
 	if (st) {
 		for (struct push_waiter *w = group; w; w = w->next) {
 			w->st = st == FD_E_CONFLICT ? FD_E_IO : st; /* never a gap here */

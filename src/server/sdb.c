@@ -64,16 +64,27 @@ static const char server_v3[] = "ALTER TABLE srv_changes ADD COLUMN at INTEGER N
 static const char server_v4[] = "ALTER TABLE srv_credentials ADD COLUMN sign_salt TEXT NOT NULL DEFAULT '';"
                                 "ALTER TABLE srv_credentials ADD COLUMN sign_pk TEXT NOT NULL DEFAULT '';";
 
+/* v5: an operation's recorded result belongs to the device that pushed it
+ * (issue 19): duplicates are detected per device, so an op_id pushed from
+ * another device is that device's own operation, judged on its own, and
+ * never answered with the first device's result. */
+static const char server_v5[] =
+    "CREATE TABLE srv_op_results_v5 (op_id TEXT NOT NULL, device TEXT NOT NULL,"
+    " device_seq INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
+    " result TEXT NOT NULL, recorded_at INTEGER NOT NULL, PRIMARY KEY (device, op_id)) WITHOUT ROWID;"
+    "INSERT INTO srv_op_results_v5 SELECT op_id, device, device_seq, status, result, recorded_at"
+    " FROM srv_op_results;"
+    "DROP TABLE srv_op_results;"
+    "ALTER TABLE srv_op_results_v5 RENAME TO srv_op_results;";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
 }
 
 static const struct fd_migration server_migrations[] = {
-    {1, server_v1, make_epoch},
-    {2, server_v2, NULL},
-    {3, server_v3, NULL},
-    {4, server_v4, NULL},
+    {1, server_v1, make_epoch}, {2, server_v2, NULL}, {3, server_v3, NULL},
+    {4, server_v4, NULL},       {5, server_v5, NULL},
 };
 
 void srv_db_path(const char *data_dir, char *out, size_t size)

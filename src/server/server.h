@@ -23,10 +23,9 @@
 #include "core/op.h"
 #include "store/db.h"
 #include "store/opsig.h"
+#include "server/token.h"
 
 #define SRV_EPOCH_LEN 33
-/* base64url of 32 bytes is 43 characters */
-#define SRV_TOKEN_LEN 48
 /* concurrent Argon2id verifications */
 #define SRV_HASH_SLOTS 2
 
@@ -87,10 +86,17 @@ void srv_reader_close(void *db); /* the thread-key destructor */
 enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
                                  struct fd_error *err);
 
+/* --- erasures that outlive a restore (erasures.c) --- */
+
+/* DATA/erased-guests: the ids of erased guests, kept outside the database. */
+void srv_erasures_path(const char *data_dir, char *out, size_t size);
+/* Append to it every guest db records as erased and it lacks (fsync'd). */
+enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err);
+/* The ids it lists (*ids malloc'd, the caller frees; none when missing). */
+enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], int *n, struct fd_error *err);
+
 /* --- tokens and passwords (auth.c) --- */
 
-void srv_token_new(char out[SRV_TOKEN_LEN]);
-void srv_token_hash(const char *token, unsigned char out[32]);
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
 /* Argon2id hash into out (crypto_pwhash_STRBYTES). */
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
@@ -145,6 +151,8 @@ struct srv {
 	pthread_cond_t hash_cond;
 	int hashing;
 
+	bool erased; /* a guest was erased since the list was written (under wlock) */
+
 	struct srv_metrics m;
 	void *http; /* struct srv_http */
 	volatile int stopping;
@@ -158,7 +166,8 @@ struct srv_caller {
 	char username[FD_USER_LEN];
 	char device[FD_DEVICE_LEN];
 	enum fd_role role;
-	bool session; /* false: only a device token */
+	bool session;        /* false: only a device token */
+	char session_id[17]; /* the session's name in the audit log (store/audit.h) */
 };
 
 /* A request as the handlers see it. */
@@ -188,6 +197,12 @@ struct srv_resp {
 };
 
 const char *srv_query(const struct srv_req *r, const char *key);
+
+/* Record a refused request (401, 403) in the audit log and the server's
+ * log: who (c may be NULL, user names the account tried), what (method and
+ * route), why (the answer's error), session and device. */
+void srv_audit_endpoint_refusal(struct srv *s, const struct srv_req *r, const struct srv_caller *c,
+                                const char *user, const struct srv_resp *out);
 
 /* route.c: route a request by the table of api.c (answers: reply.h). */
 void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out);

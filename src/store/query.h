@@ -23,6 +23,7 @@ struct fd_room_row {
 	char hk_code[4];                 /* VC VD OC OD OOO OOS */
 	bool due_out;                    /* in-house booking departs today */
 	bool arrival_today;              /* a reserved booking arrives today */
+	char attendant[FD_USER_LEN];     /* today's cleaning task's attendant, or "" (housekeeping lists) */
 };
 
 enum fd_booking_list {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/db_internal.h"
+#include "store/audit.h"
 #include "store/fold.h"
 
 static const char schema_v1[] =
@@ -280,6 +281,27 @@ static enum fd_status schema_v14_day_use(struct fd_db *db, struct fd_error *err)
 	free(table);
 	return st;
 }
+/* v18: every staff member has a department the permission table knows
+ * (money and bookings need the front office, management or the night
+ * audit; src/core/perm.c). A row whose department is not one of them (left
+ * empty or mistyped by an older version, which then read it as the front
+ * office) keeps what it could do: the front office for staff, management
+ * for managers and admins. From now on an unknown department is refused by
+ * the schema on every write path. */
+static const char schema_v18_departments[] =
+    "UPDATE staff SET dept = CASE WHEN role IN ('manager','admin') THEN 'management' ELSE 'front_office' END"
+    " WHERE dept NOT IN ('front_office','housekeeping','maintenance','management','night_audit');"
+    "CREATE TRIGGER IF NOT EXISTS staff_dept_insert BEFORE INSERT ON staff WHEN new.dept NOT IN"
+    " ('front_office','housekeeping','maintenance','management','night_audit')"
+    " BEGIN SELECT RAISE(ABORT, 'unknown department'); END;"
+    "CREATE TRIGGER IF NOT EXISTS staff_dept_update BEFORE UPDATE OF dept ON staff WHEN new.dept NOT IN"
+    " ('front_office','housekeeping','maintenance','management','night_audit')"
+    " BEGIN SELECT RAISE(ABORT, 'unknown department'); END;";
+
+/* v19: the audit log records refusals as well as applied operations, the
+ * session each came through, and a hash chain: fd_audit_chain_existing adds
+ * the columns (outcome, code, reason, session, hash) and chains the rows
+ * written before (store/audit.h). */
 
 /* One step a line, so that steps added on different branches merge cleanly. */
 /* clang-format off */
@@ -298,6 +320,8 @@ static const struct fd_migration core_migrations[] = {
     {12, fd_schema_v12_refunds, NULL},
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
     {14, fd_migration_rebuild, schema_v14_day_use},
+    {18, schema_v18_departments, NULL},
+    {19, NULL, fd_audit_chain_existing},
     {20, fd_schema_v20_quantity, NULL},
     {22, fd_schema_v22_snapstage, NULL},
 };

@@ -208,12 +208,25 @@ start 80 24
 UI_ARGS=
 wait_for "user anna"
 keys 8
-wait_for "Summary 2026-11-13 to 2026-11-26 (14 days)"
+# report.read is for managers (issue 19): anna sees only her own cashier
+# lines, whichever view she asks for; no revenue, no colleague's takings.
+wait_for "Cashier: payments anna took on 2026-11-27"
+screen | grep -q "Room revenue" && fail "a staff member sees the revenue"
+screen | grep -q "^local " && fail "a staff member sees a colleague's takings"
+keys h
+wait_for "Cashier: payments anna took on 2026-11-27"
+screen | grep -q "Summary 20" && fail "a staff member reached the summary"
+keys u
+wait_for "payments taken by"
+clear_prompt
+keys Enter
+wait_for "Cashier: payments anna took on 2026-11-27"
 keys A
 wait_for "manager"
 screen | grep -q "(y/n)" && fail "asked anna before refusing the audit"
 wait_for " 2026-11-27  Fixture"
 [ "$(sqlite3 "$DATA/frontdesk.db" "SELECT count(*) FROM day_reports")" = 7 ] || fail "anna closed a day"
+keys Escape
 keys q
 wait_for "EXITED 0"
 

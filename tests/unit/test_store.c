@@ -62,6 +62,20 @@ static void test_refused_batch_changes_nothing(void **state)
 	assert_string_equal(err.field, "country");
 	char *after = fx_dump(db);
 	assert_string_equal(before, after);
+	/* The refusal is recorded (who, what, why), without the refused payload. */
+	sqlite3_stmt *q;
+	assert_int_equal(
+	    sqlite3_prepare_v2(fd_db_handle(db),
+	                       "SELECT actor, type, code, payload FROM audit_log WHERE outcome = 'refused'",
+	                       -1, &q, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(q, 0), "anna");
+	assert_string_equal((const char *)sqlite3_column_text(q, 1), "guest.create");
+	assert_string_equal((const char *)sqlite3_column_text(q, 2), err.code);
+	assert_string_equal((const char *)sqlite3_column_text(q, 3), "{}");
+	assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
 	free(before);
 	free(after);
 	for (int i = 0; i < 2; i++)

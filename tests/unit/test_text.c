@@ -99,6 +99,23 @@ static void test_json_parse(void **state)
 	assert_null(fd_json_parse(NULL, 0, NULL));
 }
 
+static void test_ascii(void **state)
+{
+	(void)state;
+	char out[64];
+	assert_string_equal(fd_text_ascii("Müller, Jürgen", out, sizeof out), "Muller, Jurgen");
+	assert_string_equal(fd_text_ascii("Nguyễn, Thảo", out, sizeof out), "Nguyen, Thao");
+	assert_string_equal(fd_text_ascii("Straße Ørsted", out, sizeof out), "Strasse Orsted");
+	/* No ASCII form: one '?' per cell, so columns stay where they were. */
+	assert_string_equal(fd_text_ascii("山田", out, sizeof out), "????");
+	assert_string_equal(fd_text_ascii("Αθήνα", out, sizeof out), "?????");
+	assert_string_equal(fd_text_ascii("ﬁne", out, sizeof out), "fine");
+	assert_int_equal(fd_text_width(fd_text_ascii("山田, 太郎", out, sizeof out)),
+	                 fd_text_width("山田, 太郎"));
+	/* Truncated at the buffer, always terminated. */
+	assert_string_equal(fd_text_ascii("Müller", out, 4), "Mul");
+}
+
 static void test_output_filter(void **state)
 {
 	(void)state;
@@ -160,9 +177,10 @@ static void test_csv_formula_cells(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
-	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_utf8_valid),        cmocka_unit_test(test_check_plain),
+	    cmocka_unit_test(test_escape_controls),   cmocka_unit_test(test_json_parse),
+	    cmocka_unit_test(test_output_filter),     cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_csv_formula_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
