@@ -129,3 +129,4 @@ EXTRA_DIST += tests/folio/report_access.sh
 CLI_TESTS += tests/cli/audit_log.sh
 TESTS += tests/cli/options.sh
 EXTRA_DIST += tests/cli/options.sh
+CLI_TESTS += tests/cli/rates.sh

@@ -70,6 +70,10 @@ struct form {
 	char error[F_COUNT][400];
 	bool rate_touched;
 	bool touched; /* something was typed or chosen: Esc asks first */
+	/* Rate integrity (core's check_rate): a new room type asks whether to
+	 * take its rate; a rate below the type's base asks for a reason. */
+	bool asked_take, take_rate;
+	char rate_reason[FD_NOTES_LEN];
 	/* Guest search-or-create: guests on file matching the whole typed name
 	 * (either order), shown with what tells two of one name apart; PgDn/PgUp
 	 * on the guest field picks one. */
@@ -702,6 +706,8 @@ static void save_new_for(struct app *app, struct form *f, const char *existing_i
 	cJSON_AddNumberToObject(p, "adults", atoi(f->text[F_ADULTS]));
 	cJSON_AddNumberToObject(p, "children", atoi(f->text[F_CHILDREN]));
 	cJSON_AddNumberToObject(p, "rate", (double)rate);
+	if (f->rate_reason[0])
+		cJSON_AddStringToObject(p, "rate_reason", f->rate_reason);
 	if (f->text[F_NOTES][0])
 		cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
 	cJSON_AddStringToObject(p, "source", fd_channel_name(f->source));
@@ -796,6 +802,10 @@ static void save_edit(struct app *app, struct form *f)
 	cJSON_AddNumberToObject(p, "adults", atoi(f->text[F_ADULTS]));
 	cJSON_AddNumberToObject(p, "children", atoi(f->text[F_CHILDREN]));
 	cJSON_AddNumberToObject(p, "rate", (double)rate);
+	if (f->asked_take)
+		cJSON_AddBoolToObject(p, "take_rate", f->take_rate);
+	if (f->rate_reason[0])
+		cJSON_AddStringToObject(p, "rate_reason", f->rate_reason);
 	cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
 	if (f->source_touched && f->source != FD_CHANNEL_COUNT)
 		cJSON_AddStringToObject(p, "source", fd_channel_name(f->source));
@@ -826,6 +836,61 @@ static void save_edit(struct app *app, struct form *f)
 	ui_message(app, _("Booking %s saved."), f->code);
 }
 
+static void save(struct app *app, struct form *f);
+
+static void got_take_rate(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct form *f = app->panes[PANE_FORM].st;
+	f->asked_take = true;
+	f->take_rate = text[0] == 'y' || text[0] == 'Y';
+	if (f->take_rate)
+		fd_money_format_plain(f->types[f->type].base_rate, app->currency, f->text[F_RATE],
+		                      sizeof f->text[F_RATE]);
+	ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
+	save(app, f);
+}
+
+static void got_rate_reason(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct form *f = app->panes[PANE_FORM].st;
+	while (*text == ' ')
+		text++;
+	if (!text[0]) {
+		ui_message(app, "%s", _("Not saved: a rate below the base rate needs a reason."));
+		return;
+	}
+	snprintf(f->rate_reason, sizeof f->rate_reason, "%s", text);
+	save(app, f);
+}
+
+/* The questions core's rate rules would otherwise refuse the save over;
+ * true when one was asked (its answer saves again). */
+static bool ask_rate(struct app *app, struct form *f)
+{
+	const struct fd_room_type *t = &f->types[f->type];
+	bool new_type = f->editing && strcmp(t->code, f->orig.type_code) != 0;
+	char m[FD_MONEY_STRLEN], mine[FD_MONEY_STRLEN], label[200];
+	if (new_type && !f->asked_take && f->val.rate != t->base_rate) {
+		snprintf(label, sizeof label, _("take %s's rate %s instead of %s? (y/N): "), t->code,
+		         fd_money_format(t->base_rate, app->currency, m, sizeof m),
+		         fd_money_format(f->val.rate, app->currency, mine, sizeof mine));
+		ui_prompt(app, label, "", got_take_rate, NULL);
+		return true;
+	}
+	bool changed = !f->editing || new_type || f->val.rate != f->orig.rate;
+	if (changed && !f->rate_reason[0] && app->session->actor[0] &&
+	    (f->val.rate == 0 || f->val.rate < t->base_rate)) {
+		snprintf(label, sizeof label, _("reason for the rate %s (%s's base rate is %s): "),
+		         fd_money_format(f->val.rate, app->currency, mine, sizeof mine), t->code,
+		         fd_money_format(t->base_rate, app->currency, m, sizeof m));
+		ui_prompt(app, label, "", got_rate_reason, NULL);
+		return true;
+	}
+	return false;
+}
+
 static void save(struct app *app, struct form *f)
 {
 	validate(app, f);
@@ -839,6 +904,9 @@ static void save(struct app *app, struct form *f)
 		ui_dirty(app, PANE_FORM, PANE_REPAINT);
 		return;
 	}
+	validate(app, f); /* the answers may have changed the rate */
+	if (ask_rate(app, f))
+		return;
 	if (f->editing)
 		save_edit(app, f);
 	else

@@ -78,3 +78,4 @@ EXTRA_DIST += tests/ui/too_old.sh
 UI_TESTS += tests/ui/help_small.sh
 UI_TESTS += tests/ui/day_use.sh
 UI_TESTS += tests/ui/cancel_deposit.sh
+UI_TESTS += tests/ui/rates.sh

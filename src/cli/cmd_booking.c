@@ -143,14 +143,24 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 {
 	const char *guest = NULL, *type = NULL, *room = NULL, *arrive = NULL, *depart = NULL;
 	const char *adults = NULL, *children = NULL, *rate = NULL, *notes = NULL, *eta = NULL, *source = NULL;
-	const char *email = NULL, *phone = NULL;
+	const char *email = NULL, *phone = NULL, *rate_reason = NULL;
 	bool new_guest = false;
-	const struct cli_opt opts[] = {
-	    {"guest", &guest, NULL},       {"type", &type, NULL},           {"room", &room, NULL},
-	    {"arrive", &arrive, NULL},     {"depart", &depart, NULL},       {"adults", &adults, NULL},
-	    {"children", &children, NULL}, {"rate", &rate, NULL},           {"notes", &notes, NULL},
-	    {"eta", &eta, NULL},           {"source", &source, NULL},       {"email", &email, NULL},
-	    {"phone", &phone, NULL},       {"new-guest", NULL, &new_guest}, {0}};
+	const struct cli_opt opts[] = {{"guest", &guest, NULL},
+	                               {"type", &type, NULL},
+	                               {"room", &room, NULL},
+	                               {"arrive", &arrive, NULL},
+	                               {"depart", &depart, NULL},
+	                               {"adults", &adults, NULL},
+	                               {"children", &children, NULL},
+	                               {"rate", &rate, NULL},
+	                               {"notes", &notes, NULL},
+	                               {"eta", &eta, NULL},
+	                               {"source", &source, NULL},
+	                               {"email", &email, NULL},
+	                               {"phone", &phone, NULL},
+	                               {"new-guest", NULL, &new_guest},
+	                               {"rate-reason", &rate_reason, NULL},
+	                               {0}};
 	if (!cli_parse(cli, "book", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (!guest || !guest[0] || !arrive || !depart || (!type && !room))
@@ -207,6 +217,8 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "notes", notes);
 	if (eta)
 		cJSON_AddStringToObject(p, "eta", eta);
+	if (rate_reason)
+		cJSON_AddStringToObject(p, "rate_reason", rate_reason);
 	/* Without --source, core decides: a walk-in when the guest arrives
 	 * today, otherwise phone (fd_channel_default). */
 	if (source)
@@ -245,13 +257,24 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 int cmd_modify(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *arrive = NULL, *depart = NULL, *type = NULL, *adults = NULL, *children = NULL;
-	const char *rate = NULL, *notes = NULL, *eta = NULL;
-	const struct cli_opt opts[] = {
-	    {"arrive", &arrive, NULL}, {"depart", &depart, NULL},     {"type", &type, NULL},
-	    {"adults", &adults, NULL}, {"children", &children, NULL}, {"rate", &rate, NULL},
-	    {"notes", &notes, NULL},   {"eta", &eta, NULL},           {0}};
+	const char *rate = NULL, *notes = NULL, *eta = NULL, *rate_reason = NULL;
+	bool take_rate = false, keep_rate = false;
+	const struct cli_opt opts[] = {{"arrive", &arrive, NULL},
+	                               {"depart", &depart, NULL},
+	                               {"type", &type, NULL},
+	                               {"adults", &adults, NULL},
+	                               {"children", &children, NULL},
+	                               {"rate", &rate, NULL},
+	                               {"notes", &notes, NULL},
+	                               {"eta", &eta, NULL},
+	                               {"rate-reason", &rate_reason, NULL},
+	                               {"take-rate", NULL, &take_rate},
+	                               {"keep-rate", NULL, &keep_rate},
+	                               {0}};
 	if (!cli_parse(cli, "modify", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
+	if (take_rate && keep_rate)
+		return cli_usage_error(cli, "modify", _("choose --take-rate or --keep-rate, not both"));
 	fd_date ignored;
 	if ((arrive && !cli_date(cli, "modify", "--arrive", arrive, &ignored)) ||
 	    (depart && !cli_date(cli, "modify", "--depart", depart, &ignored)))
@@ -273,6 +296,10 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "notes", notes);
 	if (eta)
 		cJSON_AddStringToObject(p, "eta", eta);
+	if (rate_reason)
+		cJSON_AddStringToObject(p, "rate_reason", rate_reason);
+	if (take_rate || keep_rate)
+		cJSON_AddBoolToObject(p, "take_rate", take_rate);
 	bool ok = (!adults || add_count(cli, "modify", p, "adults", adults)) &&
 	          (!children || add_count(cli, "modify", p, "children", children)) &&
 	          (!rate || add_rate(cli, "modify", p, rate));

@@ -544,11 +544,13 @@ static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
 int cmd_settings(struct cli *cli, int argc, char **argv)
 {
 	const char *threshold = NULL, *noshow = NULL, *ooo = NULL, *desk = NULL, *require_document = NULL;
+	const char *discount = NULL;
 	const struct cli_opt opts[] = {{"refund-threshold", &threshold, NULL},
 	                               {"noshow-auto", &noshow, NULL},
 	                               {"ooo-available", &ooo, NULL},
 	                               {"desk-departments", &desk, NULL},
 	                               {"require-document", &require_document, NULL},
+	                               {"rate-discount-max", &discount, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
@@ -557,8 +559,9 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		return rc;
 	char cur[4];
 	cli_currency(cli, cur);
-	if (!threshold && !noshow && !ooo && !desk && !require_document) {
-		char t[32], n[8], o[8], doc[8], m[FD_MONEY_STRLEN], d[128];
+	if (!threshold && !noshow && !ooo && !desk && !require_document && !discount) {
+		char t[32], n[8], o[8], doc[8], m[FD_MONEY_STRLEN], d[128], pct_max[8];
+		folio_setting(cli, "rate_discount_max", pct_max, sizeof pct_max, "30");
 		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
 		folio_setting(cli, "noshow_auto", n, sizeof n, "1");
 		folio_setting(cli, "ooo_available", o, sizeof o, "0");
@@ -574,9 +577,10 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		folio_setting(cli, "require_document", doc, sizeof doc, "0");
 		printf(_("check-in requires the guest's identity document: %s\n"),
 		       strcmp(doc, "1") == 0 ? _("yes") : _("no"));
+		printf(_("rates more than this far below the base need a manager: %s%%\n"), pct_max);
 		return CLI_OK;
 	}
-	if (require_document && !threshold && !noshow && !ooo && !desk) {
+	if (require_document && !threshold && !noshow && !ooo && !desk && !discount) {
 		/* A property setting of the guest rules (core/op_people.c). */
 		bool on;
 		if (!yes_no(cli, "--require-document", require_document, &on))
@@ -604,6 +608,9 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 	}
 	if (ok && noshow && (ok = yes_no(cli, "--noshow-auto", noshow, &b)))
 		cJSON_AddBoolToObject(op.payload, "noshow_auto", b);
+	int pct;
+	if (ok && discount && (ok = cli_int(cli, "settings", "--rate-discount-max", discount, 0, 100, &pct)))
+		cJSON_AddNumberToObject(op.payload, "rate_discount_max", pct);
 	if (ok && ooo && (ok = yes_no(cli, "--ooo-available", ooo, &b)))
 		cJSON_AddBoolToObject(op.payload, "ooo_available", b);
 	if (ok && desk)

@@ -33,11 +33,11 @@ static const struct cli_command commands[] = {
     {"avail", cmd_avail, "[--from D] [--days N]", N_("free rooms per room type and night")},
     {"book", cmd_book,
      "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
-     "AMOUNT] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] [--new-guest]",
+     "AMOUNT [--rate-reason TEXT]] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] [--new-guest]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
-     "CODE [--arrive D] [--depart D] [--type CODE] [--adults N] [--children N] [--rate AMOUNT] [--notes "
-     "TEXT]",
+     "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "
+     "[--rate AMOUNT] [--rate-reason TEXT] [--notes TEXT]",
      N_("change a booking")},
     {"assign", cmd_assign, "CODE ROOM", N_("assign a room to a booking")},
     {"move", cmd_move, "CODE ROOM", N_("move a booking (or an in-house guest) to another room")},
@@ -91,7 +91,7 @@ static const struct cli_command commands[] = {
      N_("charge codes and their VAT")},
     {"settings", cmd_settings,
      "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST] "
-     "[--require-document yes|no]",
+     "[--require-document yes|no] [--rate-discount-max PCT]",
      N_("folio and report settings")},
     {"audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)")},
     {"report", cmd_report,

@@ -23,9 +23,10 @@ static const struct op_spec {
 } op_table[] = {
     {"booking.create", op_booking_create,
      "id:s! code:s! guest_id:s! type:s! arrival:d! departure:d! adults:i children:i "
-     "rate:i source:s notes:s eta:s"},
+     "rate:i source:s notes:s eta:s rate_reason:s"},
     {"booking.modify", op_booking_modify,
-     "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s"},
+     "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s "
+     "take_rate:b rate_reason:s"},
     {"booking.assign_room", op_booking_assign_room, "booking:s! room:s!"},
     {"booking.move_room", op_booking_move_room, "booking:s! room:s!"},
     {"booking.cancel", op_booking_cancel, "booking:s! reason:s deposit:s"},
@@ -68,7 +69,7 @@ static const struct op_spec {
     {"folio.move_line", op_folio_move_line, "line:s! folio:s!"},
     {"folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d"},
     {"folio.configure", op_folio_configure,
-     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s"},
+     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s rate_discount_max:i"},
     {"company.create", op_company_create,
      "id:s! name:s! kind:s address:s vat:s contact:s credit_limit:i direct_bill:b"},
     {"company.update", op_company_update,

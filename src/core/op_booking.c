@@ -5,12 +5,14 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/op_internal.h"
 #include "core/card.h"
+#include "core/money.h"
 #include "core/op_folio.h"
 
 #define MAX_STAY_NIGHTS 730
@@ -251,6 +253,78 @@ static enum fd_status read_texts(struct op_ctx *c, struct fd_booking *b)
 	return FD_OK;
 }
 
+/* Rate integrity (issue 12). A rate of 0 or below the room type's base
+ * rate needs a reason, which the operation carries into the audit log
+ * (rate_reason); a rate more than the property's rate_discount_max percent
+ * below the base (default FD_RATE_DISCOUNT_MAX) needs a manager. Trusted
+ * local tools (the standalone owner, the demo) are not limited, as for
+ * refunds. */
+#define FD_RATE_DISCOUNT_MAX 30
+
+static enum fd_status check_rate(struct op_ctx *c, const struct fd_booking *b, const struct fd_room_type *t)
+{
+	if ((c->flags & FD_APPLY_TRUSTED) || (b->rate > 0 && b->rate >= t->base_rate))
+		return FD_OK;
+	char reason[FD_NOTES_LEN] = "", rate[FD_MONEY_STRLEN], base[FD_MONEY_STRLEN];
+	enum fd_status st = op_str(c, "rate_reason", reason, sizeof reason, false);
+	if (!st)
+		st = fd_text_check_no_card("rate_reason", reason, c->err);
+	if (st)
+		return st;
+	fd_money_format(b->rate, c->prop.currency, rate, sizeof rate);
+	fd_money_format(t->base_rate, c->prop.currency, base, sizeof base);
+	const char *r = reason;
+	while (*r == ' ')
+		r++;
+	if (!*r)
+		return fd_fail(
+		    c->err, FD_E_INVALID, "rate_reason_needed", "rate_reason",
+		    b->rate == 0 ? _("A rate of %s needs a reason (a complimentary or house-use stay, "
+		                     "a complaint): give it with the rate. Room type %s's base rate is %s.")
+		                 : _("The rate %s is below room type %s's base rate %s: give the reason for "
+		                     "it with the rate (a corporate or package rate, a complaint)."),
+		    rate, t->code, base);
+	char buf[16] = "";
+	int64_t max = FD_RATE_DISCOUNT_MAX;
+	if (c->repo->get_setting(c->repo->ctx, "rate_discount_max", buf, sizeof buf, NULL) == FD_OK && buf[0])
+		max = strtoll(buf, NULL, 10);
+	if ((t->base_rate - b->rate) * 100 <= max * t->base_rate)
+		return FD_OK;
+	struct fd_staff s;
+	st = c->repo->get_staff(c->repo->ctx, c->op->actor, &s, c->err);
+	if (st == FD_OK && s.role >= FD_ROLE_MANAGER)
+		return FD_OK;
+	if (st && st != FD_E_NOT_FOUND)
+		return st;
+	return fd_fail(
+	    c->err, FD_E_FORBIDDEN, "forbidden", "rate",
+	    _("The rate %s is more than %d%% below room type %s's base rate %s: a manager must set "
+	      "it."),
+	    rate, (int)max, t->code, base);
+}
+
+/* A new room type and no rate given: the desk says whether the booking
+ * takes the new type's rate (take_rate true) or keeps its own (false). */
+static enum fd_status choose_rate(struct op_ctx *c, const struct fd_booking *old, struct fd_booking *b,
+                                  const struct fd_room_type *t)
+{
+	if (strcmp(b->type_code, old->type_code) == 0 || op_has(c, "rate") || b->rate == t->base_rate)
+		return FD_OK;
+	if (!op_has(c, "take_rate")) {
+		char mine[FD_MONEY_STRLEN], theirs[FD_MONEY_STRLEN];
+		return fd_fail(
+		    c->err, FD_E_INVALID, "rate_choice_needed", "take_rate",
+		    _("Booking %s changes from %s to %s: say whether it takes %s's rate %s or keeps "
+		      "its rate %s (frontdesk modify CODE --type %s --take-rate or --keep-rate)."),
+		    b->code, old->type_code, t->code, t->code,
+		    fd_money_format(t->base_rate, c->prop.currency, theirs, sizeof theirs),
+		    fd_money_format(old->rate, c->prop.currency, mine, sizeof mine), t->code);
+	}
+	if (op_bool(c, "take_rate", false))
+		b->rate = t->base_rate;
+	return FD_OK;
+}
+
 static enum fd_status check_not_past(struct op_ctx *c, fd_date arrival)
 {
 	if ((c->flags & FD_APPLY_TRUSTED) || arrival >= c->prop.business_date)
@@ -293,8 +367,7 @@ enum fd_status op_booking_create(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "guest_erased", "guest_id",
 		               _("This guest's personal data was erased; create a new guest record."));
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
-	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)) ||
-	    (st = check_availability(c, &b)))
+	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)))
 		return st;
 	if (g.merged_into[0])
 		return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", "guest_id",
@@ -305,6 +378,8 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	if (!op_has(c, "source"))
 		snprintf(b.source, sizeof b.source, "%s",
 		         fd_channel_name(fd_channel_default(b.arrival, c->prop.business_date)));
+	if ((st = check_rate(c, &b, &t)) || (st = check_availability(c, &b)))
+		return st;
 	return save_booking(c, &b);
 }
 
@@ -338,7 +413,9 @@ enum fd_status op_booking_modify(struct op_ctx *c)
 		         _("Room %s was released because the room type changed."), old.room);
 	}
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
-	    (st = check_occupancy(c, &b, &t)))
+	    (st = check_occupancy(c, &b, &t)) || (st = choose_rate(c, &old, &b, &t)))
+		return st;
+	if ((b.rate != old.rate || strcmp(b.type_code, old.type_code) != 0) && (st = check_rate(c, &b, &t)))
 		return st;
 	if (b.arrival != old.arrival && (st = check_not_past(c, b.arrival)))
 		return st;

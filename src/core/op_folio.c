@@ -925,6 +925,13 @@ enum fd_status op_folio_configure(struct op_ctx *c)
 	if (!st && op_has(c, "noshow_auto"))
 		st = c->repo->put_setting(c->repo->ctx, "noshow_auto",
 		                          op_bool(c, "noshow_auto", true) ? "1" : "0", c->err);
+	int64_t pct;
+	if (!st && op_has(c, "rate_discount_max")) {
+		if ((st = op_int(c, "rate_discount_max", 0, 100, &pct, true)))
+			return st;
+		snprintf(buf, sizeof buf, "%" PRId64, pct);
+		st = c->repo->put_setting(c->repo->ctx, "rate_discount_max", buf, c->err);
+	}
 	if (!st && op_has(c, "ooo_available"))
 		st = c->repo->put_setting(c->repo->ctx, "ooo_available",
 		                          op_bool(c, "ooo_available", false) ? "1" : "0", c->err);

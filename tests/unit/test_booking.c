@@ -366,7 +366,8 @@ static void test_modify(void **state)
 	assert_int_equal(load(c).departure, fx_date("2026-12-05"));
 	assert_int_equal(op_b(c, "anna", "booking.modify", "\"adults\":3", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "over_capacity");
-	assert_int_equal(op_b(c, "anna", "booking.modify", "\"type\":\"DLX\"", NULL, &err), FD_OK);
+	assert_int_equal(op_b(c, "anna", "booking.modify", "\"type\":\"DLX\",\"take_rate\":true", NULL, &err),
+	                 FD_OK);
 	assert_string_equal(load(c).room, ""); /* released: a new type needs a new room */
 	assert_int_equal(op_b(c, "anna", "booking.modify", "\"eta\":\"25:00\"", NULL, &err), FD_E_INVALID);
 	assert_string_equal(err.field, "eta");

@@ -196,6 +196,86 @@ static void test_day_use_check_in_posts_rate_once(void **state)
 	    sql_int(db, "SELECT arrivals FROM day_reports WHERE date = CAST(?1 AS INTEGER)", day), 1);
 }
 
+static enum fd_status create(struct fd_db *db, const char *actor, const char *type, const char *extra,
+                             char id[FD_ID_LEN], struct fd_error *err)
+{
+	char gid[FD_ID_LEN], code[FD_CODE_LEN], payload[600];
+	snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"Rate\"}", fd_uuid_new(gid));
+	assert_int_equal(fx_op(db, NULL, "guest.create", payload, NULL, NULL), FD_OK);
+	snprintf(
+	    payload, sizeof payload,
+	    "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"%s\",\"arrival\":\"2026-12-01\","
+	    "\"departure\":\"2026-12-03\"%s%s}",
+	    fd_uuid_new(id), fd_booking_code_new(code), gid, type, extra[0] ? "," : "", extra);
+	return fx_op(db, actor, "booking.create", payload, NULL, err);
+}
+
+/* STD's base rate is 100.00: below it a reason, more than 30 % below (the
+ * default) a manager; 0.00 always a reason. */
+static void test_rate_below_base(void **state)
+{
+	struct fd_db *db = *state;
+	char id[FD_ID_LEN];
+	struct fd_error err = {0};
+	assert_int_equal(create(db, "anna", "STD", "\"rate\":9000", id, &err), FD_E_INVALID);
+	assert_string_equal(err.code, "rate_reason_needed");
+	assert_non_null(strstr(err.message, "below room type STD's base rate"));
+	assert_int_equal(create(db, "anna", "STD", "\"rate\":5000,\"rate_reason\":\"friend\"", id, &err),
+	                 FD_E_FORBIDDEN);
+	assert_non_null(strstr(err.message, "a manager must set it"));
+	assert_int_equal(create(db, "mia", "STD", "\"rate\":0", id, &err), FD_E_INVALID);
+	assert_string_equal(err.code, "rate_reason_needed");
+	assert_int_equal(
+	    create(db, "anna", "STD", "\"rate\":9000,\"rate_reason\":\"corporate rate\"", id, &err), FD_OK);
+	assert_int_equal(sql_int(db,
+	                         "SELECT count(*) FROM audit_log WHERE type = 'booking.create'"
+	                         " AND payload LIKE '%corporate rate%' AND entity_id = ?1",
+	                         id),
+	                 1);
+	assert_int_equal(create(db, "mia", "STD", "\"rate\":0,\"rate_reason\":\"house use\"", id, &err),
+	                 FD_OK);
+	assert_int_equal(create(db, "anna", "STD", "\"rate\":12000", id, &err), FD_OK);
+	/* The property's setting moves the manager's line. */
+	assert_int_equal(fx_op(db, NULL, "folio.configure", "{\"rate_discount_max\":60}", NULL, &err), FD_OK);
+	assert_int_equal(create(db, "anna", "DLX", "\"rate\":7000,\"rate_reason\":\"friend\"", id, &err),
+	                 FD_OK);
+}
+
+static void test_type_change_asks_for_the_rate(void **state)
+{
+	struct fd_db *db = *state;
+	char id[FD_ID_LEN];
+	struct fd_error err = {0};
+	assert_int_equal(create(db, "anna", "STD", "", id, &err), FD_OK);
+	assert_int_equal(booking_op(db, "anna", "booking.modify", id, "\"type\":\"DLX\"", &err),
+	                 FD_E_INVALID);
+	assert_string_equal(err.code, "rate_choice_needed");
+	assert_non_null(strstr(err.message, "150.00"));
+	assert_non_null(strstr(err.message, "100.00"));
+	/* Keeping 100.00 on a DLX (base 150.00) is a discount: a reason, and
+	 * at 33 % below, a manager. */
+	assert_int_equal(
+	    booking_op(db, "anna", "booking.modify", id, "\"type\":\"DLX\",\"take_rate\":false", &err),
+	    FD_E_INVALID);
+	assert_string_equal(err.code, "rate_reason_needed");
+	assert_int_equal(booking_op(db, "anna", "booking.modify", id,
+	                            "\"type\":\"DLX\",\"take_rate\":false,\"rate_reason\":\"upgrade\"", &err),
+	                 FD_E_FORBIDDEN);
+	assert_int_equal(booking_op(db, "mia", "booking.modify", id,
+	                            "\"type\":\"DLX\",\"take_rate\":false,\"rate_reason\":\"upgrade\"", &err),
+	                 FD_OK);
+	assert_int_equal(sql_int(db, "SELECT rate FROM bookings WHERE id = ?1", id), 10000);
+	/* Back to STD taking its rate. */
+	assert_int_equal(
+	    booking_op(db, "anna", "booking.modify", id, "\"type\":\"STD\",\"take_rate\":true", &err), FD_OK);
+	assert_int_equal(sql_int(db, "SELECT rate FROM bookings WHERE id = ?1", id), 10000);
+	assert_int_equal(
+	    booking_op(db, "anna", "booking.modify", id, "\"type\":\"DLX\",\"take_rate\":true", &err), FD_OK);
+	assert_int_equal(sql_int(db, "SELECT rate FROM bookings WHERE id = ?1", id), 15000);
+	/* Other changes to a booking whose rate stays do not ask again. */
+	assert_int_equal(booking_op(db, "anna", "booking.modify", id, "\"adults\":2", &err), FD_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +283,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_day_use_room_rule, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stay_over_refuses_day_used_room, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_day_use_check_in_posts_rate_once, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rate_below_base, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_type_change_asks_for_the_rate, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
