@@ -134,6 +134,12 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 	rt->handler(s, &req, caller, state, out);
 	/* Refusals the handlers make (a wrong password, a bad enrolment code,
 	 * a device token where a session is needed) are recorded too. */
-	if ((out->status == 401 || out->status == 403) && !out->audited)
+	if ((out->status == 401 || out->status == 403) && !out->audited) {
+		/* A handler that checks the token itself (metrics) refused a
+		 * known session: name it. */
+		struct fd_error e = {0};
+		if (!caller && srv_auth_session(s, r, &c, &e) == FD_OK)
+			caller = &c;
 		srv_audit_endpoint_refusal(s, r, caller, NULL, out);
+	}
 }
