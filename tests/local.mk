@@ -99,6 +99,12 @@ TESTS += tests/folio/company.sh
 EXTRA_DIST += tests/folio/company.sh
 TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
+UNIT_TESTS_STORE += tests/unit/test_guests
+tests_unit_test_guests_SOURCES = tests/unit/test_guests.c $(FIXTURE)
+tests_unit_test_guests_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_guests_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/guests.sh
+EXTRA_DIST += tests/cli/guests.sh
 
 # Tokens and enrolment codes (src/server/token.c alone, no server).
 check_PROGRAMS += tests/unit/test_token

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "store/ids.h"
 #include "store/query.h"
@@ -13,19 +14,7 @@
 
 const char *ui_booking_status_text(enum fd_booking_status s)
 {
-	switch (s) {
-	case FD_BOOKING_RESERVED:
-		return _("reserved");
-	case FD_BOOKING_CHECKED_IN:
-		return _("in house");
-	case FD_BOOKING_CHECKED_OUT:
-		return _("checked out");
-	case FD_BOOKING_CANCELLED:
-		return _("cancelled");
-	case FD_BOOKING_NO_SHOW:
-		return _("no-show");
-	}
-	return "?";
+	return fd_booking_status_text(s);
 }
 
 /* The nights a check-out today gives back (core's rule: the nights used,
@@ -179,6 +168,49 @@ static void confirmed(struct app *app, const char *arg)
 
 static void ask_with(struct app *app, enum ui_req req, const char *code, const char *extra);
 
+/* The document number typed for a check-in the property refused without
+ * one: saved to the guest's profile, then the check-in is asked again. */
+static void got_document(struct app *app, const char *text, const char *arg)
+{
+	char code[FD_CODE_LEN + 40], extra[64] = "";
+	if (sscanf(arg, "%46s %63s", code, extra) < 1)
+		return;
+	if (!text[0]) {
+		ui_message(app, _("Not checked in: this hotel needs the guest's identity document."));
+		return;
+	}
+	struct fd_booking_row row;
+	struct fd_error err = {0};
+	if (fd_session_booking(app->session, code, &row, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	struct fd_op op;
+	fd_session_op(app->session, &op, "guest.update");
+	cJSON_AddStringToObject(op.payload, "guest", row.b.guest_id);
+	cJSON_AddStringToObject(op.payload, "document", text);
+	if (ui_apply(app, &op, 1, NULL))
+		ask_with(app, UI_REQ_CHECK_IN, code, extra);
+}
+
+/* Check-in where the property requires an identity document and the guest
+ * has none: ask for its number (true when the prompt was started). */
+static bool ask_document(struct app *app, const struct fd_booking_row *row, const char *extra)
+{
+	struct fd_op op;
+	struct fd_error err = {0};
+	build_op(app, UI_REQ_CHECK_IN, row, extra, &op);
+	if (fd_session_check(app->session, &op, 1, &err) == FD_OK ||
+	    strcmp(err.code, "document_required") != 0)
+		return false;
+	char label[300], arg[128];
+	snprintf(label, sizeof label, _("%s has no identity document on file; its number: "),
+	         row->guest_name);
+	snprintf(arg, sizeof arg, "%s %s", row->b.code, extra);
+	ui_prompt(app, label, "", got_document, arg);
+	return true;
+}
+
 static void got_deposit(struct app *app, const char *text, const char *code)
 {
 	static const char *const choices[] = {"keep", "refund", "account"};
@@ -231,6 +263,8 @@ static void ask_with(struct app *app, enum ui_req req, const char *code, const c
 	}
 	snprintf(arg, sizeof arg, "%d %s %s", (int)req, row.b.code, extra);
 	if (req == UI_REQ_CHECK_IN && !extra[0] && ask_room_for_checkin(app, &row))
+		return;
+	if (req == UI_REQ_CHECK_IN && ask_document(app, &row, extra))
 		return;
 	if (req == UI_REQ_CANCEL && !extra[0] && ask_deposit(app, &row))
 		return;

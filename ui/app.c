@@ -38,7 +38,7 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
-    [PANE_HELP] = &ui_help_ops,
+    [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,
 };
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
@@ -88,6 +88,7 @@ void ui_message(struct app *app, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(app->message, sizeof app->message, fmt, ap);
 	va_end(ap);
+	fd_text_short_ids(app->message); /* people read short ids, never a whole UUID */
 	app->message_error = false;
 	app->bars_dirty = true;
 }
@@ -95,6 +96,7 @@ void ui_message(struct app *app, const char *fmt, ...)
 void ui_error(struct app *app, const struct fd_error *err)
 {
 	snprintf(app->message, sizeof app->message, "%s", err->message);
+	fd_text_short_ids(app->message);
 	app->message_error = true;
 	app->bars_dirty = true;
 }
@@ -405,13 +407,55 @@ static void layout(struct app *app)
 	}
 }
 
+/* Word-wrap text into the screen from line y; false when it does not fit. */
+static bool put_words(const char *text, int y, int rows, int cols)
+{
+	char line[128] = "";
+	int used = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		int len = (int)strcspn(p, " ");
+		if (!len)
+			break;
+		if (len > cols)
+			return false;
+		if (used && used + 1 + len > cols) {
+			if (y >= rows)
+				return false;
+			mvaddstr(y++, 0, line);
+			used = 0;
+		}
+		used += snprintf(line + used, sizeof line - (size_t)used, "%s%.*s", used ? " " : "", len, p);
+		p += len;
+	}
+	if (used) {
+		if (y >= rows)
+			return false;
+		mvaddstr(y, 0, line);
+	}
+	return true;
+}
+
+/* Says the size it needs on any screen: the whole sentence wrapped when it
+ * fits, else "need 40x10", else just "40x10". */
 static void paint_too_small(struct app *app)
 {
 	erase();
-	char line[128];
+	char line[128], need[32], size[16];
 	snprintf(line, sizeof line, _("terminal too small (%dx%d); need %dx%d"), app->cols, app->rows,
 	         MIN_COLS, MIN_ROWS);
-	mvaddnstr(app->rows / 2, 0, line, app->cols);
+	snprintf(need, sizeof need, _("need %dx%d"), MIN_COLS, MIN_ROWS);
+	snprintf(size, sizeof size, "%dx%d", MIN_COLS, MIN_ROWS);
+	int lines = app->rows >= 3 ? app->rows / 3 : 0;
+	if (!put_words(line, lines, app->rows, app->cols)) {
+		erase();
+		if (!put_words(need, app->rows / 2, app->rows, app->cols)) {
+			erase();
+			mvaddnstr(app->rows / 2, 0, size, app->cols);
+		}
+	}
 	wnoutrefresh(stdscr);
 }
 

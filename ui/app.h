@@ -33,7 +33,8 @@ enum pane_id {
 	PANE_FOLIO,
 	PANE_REPORTS, /* tabs */
 	PANE_FORM,
-	PANE_HELP, /* modal */
+	PANE_HELP,  /* modal */
+	PANE_GUEST, /* modal: the guest profile (ui/guest.c) */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
 };
@@ -144,6 +145,7 @@ struct app {
 /* Panes (one file each). */
 extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops, ui_search_ops,
     ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
+extern const struct pane_ops ui_guest_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);
@@ -174,6 +176,8 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 
 /* Open a booking in the detail pane (by code). */
 void ui_open_booking(struct app *app, const char *code);
+/* Open a guest's profile (by guest id). */
+void ui_open_guest(struct app *app, const char *guest_id);
 /* Open a booking's folios in the folio pane (by code). */
 void ui_open_folio(struct app *app, const char *code);
 /* Start the booking form: new (code NULL) at room/date, or editing code. */

@@ -104,6 +104,11 @@ static const struct ui_action actions[] = {
      N_("next field (Enter on the last saves)")},
     {UI_REQ_FORM_PREV, "form-prev", UI_CTX_FORM, "BTab Up", N_("previous field")},
     {UI_REQ_FORM_SAVE, "form-save", UI_CTX_FORM, "F10 C-s", N_("save the booking")},
+    {UI_REQ_GUEST, "guest", UI_CTX_DETAIL, "g", N_("the guest's profile: contact, document, stays")},
+    {UI_REQ_GUEST_EDIT, "guest-edit", UI_CTX_GUEST, "Enter e", N_("change the field under the cursor")},
+    {UI_REQ_GUEST_VIP, "guest-vip", UI_CTX_GUEST, "v", N_("VIP on or off")},
+    {UI_REQ_GUEST_ERASE, "guest-erase", UI_CTX_GUEST, "E",
+     N_("erase the guest's personal data (GDPR; manager)")},
 };
 
 const struct ui_action *ui_actions(int *n)
@@ -305,6 +310,7 @@ void ui_keys_print_man(FILE *out)
 	    {UI_CTX_DETAIL, "Booking detail"}, {UI_CTX_HK, "Housekeeping"},
 	    {UI_CTX_STAFF, "Staff"},           {UI_CTX_FOLIO, "Folio"},
 	    {UI_CTX_REPORTS, "Reports"},       {UI_CTX_FORM, "Booking form"},
+	    {UI_CTX_GUEST, "Guest profile"},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		fprintf(out, ".SS %s\n", sections[s].title);

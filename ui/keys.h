@@ -22,6 +22,7 @@ enum ui_ctx {
 	UI_CTX_SEARCH = 1 << 8,
 	UI_CTX_FOLIO = 1 << 9,
 	UI_CTX_REPORTS = 1 << 10,
+	UI_CTX_GUEST = 1 << 11,
 };
 
 enum ui_req {
@@ -100,6 +101,10 @@ enum ui_req {
 	UI_REQ_FORM_NEXT,
 	UI_REQ_FORM_PREV,
 	UI_REQ_FORM_SAVE,
+	UI_REQ_GUEST,
+	UI_REQ_GUEST_EDIT,
+	UI_REQ_GUEST_VIP,
+	UI_REQ_GUEST_ERASE,
 	UI_REQ_COUNT
 };
 

@@ -108,22 +108,6 @@ int cmd_rtn(struct cli *cli, int argc, char **argv)
 	return apply_one(cli, &op, N_("Room %s is back in service."), room);
 }
 
-int cmd_guest(struct cli *cli, int argc, char **argv)
-{
-	const char *pos[2];
-	if (!cli_parse(cli, "guest", argc, argv, NULL, pos, 2, 2))
-		return CLI_USAGE;
-	if (strcmp(pos[0], "erase") != 0)
-		return cli_usage_error(cli, "guest", _("unknown subcommand \"%s\"; use erase"), pos[0]);
-	int rc = cli_open(cli, false);
-	if (rc)
-		return rc;
-	struct fd_op op;
-	fd_session_op(&cli->session, &op, "guest.erase");
-	cJSON_AddStringToObject(op.payload, "guest", pos[1]);
-	return apply_one(cli, &op, N_("Erased the personal data of guest %s."), pos[1]);
-}
-
 static bool print_staff_member(void *ctx, const struct fd_staff *m)
 {
 	cJSON *arr = ctx;

@@ -28,12 +28,12 @@ static const struct cli_command commands[] = {
     {"arrivals", cmd_arrivals, "[--date D]", N_("reserved bookings arriving on the business date")},
     {"departures", cmd_departures, "[--date D]", N_("in-house bookings due out")},
     {"inhouse", cmd_inhouse, "", N_("bookings checked in")},
-    {"find", cmd_find, "TEXT", N_("find bookings by guest name, code or room")},
+    {"find", cmd_find, "TEXT", N_("find bookings by guest name, code, room, phone or e-mail")},
     {"show", cmd_show, "CODE", N_("one booking in full, with its history")},
     {"avail", cmd_avail, "[--from D] [--days N]", N_("free rooms per room type and night")},
     {"book", cmd_book,
-     "--guest NAME (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
-     "AMOUNT] [--notes TEXT] [--eta HH:MM]",
+     "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
+     "AMOUNT] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] [--new-guest]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE] [--adults N] [--children N] [--rate AMOUNT] [--notes "
@@ -51,7 +51,10 @@ static const struct cli_command commands[] = {
     {"ooo", cmd_ooo, "ROOM --from D --to D --reason TEXT", N_("put a room out of order (out of inventory)")},
     {"oos", cmd_oos, "ROOM --from D --to D --reason TEXT", N_("put a room out of service (still sellable)")},
     {"rtn", cmd_rtn, "ROOM", N_("return a room to service")},
-    {"guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)")},
+    {"guest", cmd_guest,
+     "find TEXT | show ID | update ID [--email E] [--phone P] [--document N] [...] | merge KEEP DUPLICATE | "
+     "erase ID",
+     N_("guest profiles: find, show, update, merge two into one (manager), erase (GDPR, manager)")},
     {"staff", cmd_staff,
      "add USER --name NAME --role ROLE --dept DEPT | update USER [--dept DEPT] [--role ROLE] | list",
      N_("staff members")},
@@ -87,7 +90,8 @@ static const struct cli_command commands[] = {
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
      N_("charge codes and their VAT")},
     {"settings", cmd_settings,
-     "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST]",
+     "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST] "
+     "[--require-document yes|no]",
      N_("folio and report settings")},
     {"audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)")},
     {"report", cmd_report,

@@ -130,8 +130,10 @@ static enum fd_status load(const struct fd_repo *repo, const char *key, struct f
                            struct fd_error *err)
 {
 	enum fd_status st = repo->get_booking(repo->ctx, key, b, err);
-	if (st == FD_E_NOT_FOUND)
-		return fd_fail(err, st, "booking_not_found", "booking", _("No booking %s."), key);
+	if (st == FD_E_NOT_FOUND) {
+		fd_fail(err, st, "booking_not_found", "booking", _("No booking %s."), key);
+		return FD_E_NOT_FOUND;
+	}
 	if (st || (st = repo->get_property(repo->ctx, prop, err)) ||
 	    (st = repo->get_guest(repo->ctx, b->guest_id, g, err)))
 		return st;

@@ -63,12 +63,21 @@ struct fd_guest {
 	char given[FD_NAME_LEN];
 	char email[FD_NAME_LEN];
 	char phone[64];
-	char country[4]; /* ISO 3166-1 alpha-2 */
-	char document[64];
+	char country[4];   /* ISO 3166-1 alpha-2 */
+	char document[64]; /* the identity document's number */
 	char notes[FD_NOTES_LEN];
 	bool vip;
 	bool erased; /* GDPR erasure: personal fields blanked, bookings kept */
 	int64_t version;
+	/* The profile (migration 16): dates are 0 when not known. */
+	char doc_type[32];   /* passport, id card, driving licence, ... */
+	char doc_country[4]; /* the issuing country, ISO 3166-1 alpha-2 */
+	fd_date doc_expiry;
+	char nationality[4]; /* ISO 3166-1 alpha-2 */
+	fd_date birth_date;
+	char address[512];
+	char preferences[512];
+	char merged_into[FD_ID_LEN]; /* a duplicate merged into this profile, or "" */
 };
 
 enum fd_booking_status {

@@ -44,10 +44,14 @@ static const struct op_spec {
     {"invoice.credit", op_invoice_credit, "id:s! invoice:s! reason:s!"},
     {"property.legal", op_property_legal, "legal_name:s address:s tax_id:s doc_footer:s cancel_terms:s"},
     {"guest.create", op_guest_create,
-     "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b"},
+     "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b doc_type:s doc_country:s "
+     "doc_expiry:d nationality:s birth_date:d address:s preferences:s"},
     {"guest.update", op_guest_update,
-     "guest:s! family:s given:s email:s phone:s country:s document:s notes:s vip:b"},
+     "guest:s! family:s given:s email:s phone:s country:s document:s notes:s vip:b doc_type:s doc_country:s "
+     "doc_expiry:d nationality:s birth_date:d address:s preferences:s"},
     {"guest.erase", op_guest_erase, "guest:s!"},
+    {"guest.merge", op_guest_merge, "guest:s! duplicate:s!"},
+    {"property.configure", op_property_configure, "require_document:b"},
     {"staff.create", op_staff_create, "id:s! username:s! display_name:s! role:s! department:s! section:s"},
     {"staff.update", op_staff_update, "username:s! display_name:s role:s department:s section:s active:b"},
     {"staff.shift", op_staff_shift, "username:s! on:b!"},
@@ -164,8 +168,9 @@ static const char *kind_name(char kind)
 }
 
 /* Fields where a person writes several lines. */
-static const char *const multiline_fields[] = {
-    "notes", "description", "reason", "summary", "requests", "address", "doc_footer", "cancel_terms", NULL};
+static const char *const multiline_fields[] = {"notes",       "description", "reason",     "summary",
+                                               "requests",    "address",     "doc_footer", "cancel_terms",
+                                               "preferences", NULL};
 /* Fields that may hold a long run of digits that is not a card number: an
  * international phone number has up to 15 digits and passes Luhn one time in
  * ten. */

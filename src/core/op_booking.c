@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/op_internal.h"
 #include "core/card.h"
@@ -235,6 +236,12 @@ static enum fd_status read_texts(struct op_ctx *c, struct fd_booking *b)
 	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)) ||
 	    (st = fd_text_check_no_card("notes", b->notes, c->err)))
 		return st;
+	enum fd_channel channel;
+	if (op_has(c, "source") && !fd_channel_parse(b->source, &channel))
+		return fd_fail(
+		    c->err, FD_E_INVALID, "invalid_field", "source",
+		    _("Unknown source \"%s\"; use walk-in, phone, email, web, ota, company or group."),
+		    b->source);
 	if (b->eta[0] &&
 	    !(strlen(b->eta) == 5 && isdigit((unsigned char)b->eta[0]) && isdigit((unsigned char)b->eta[1]) &&
 	      b->eta[2] == ':' && isdigit((unsigned char)b->eta[3]) && isdigit((unsigned char)b->eta[4]) &&
@@ -289,8 +296,15 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)) ||
 	    (st = check_availability(c, &b)))
 		return st;
+	if (g.merged_into[0])
+		return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", "guest_id",
+		               _("Guest %s was merged into %s; book that profile."), g.id, g.merged_into);
 	if (b.rate < 0)
 		b.rate = t.base_rate;
+	/* Nobody said where the booking came from: see fd_channel_default. */
+	if (!op_has(c, "source"))
+		snprintf(b.source, sizeof b.source, "%s",
+		         fd_channel_name(fd_channel_default(b.arrival, c->prop.business_date)));
 	return save_booking(c, &b);
 }
 
@@ -511,7 +525,7 @@ enum fd_status op_booking_check_in(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only a reserved booking can check in; %s is %s."), b.code,
 		               fd_booking_status_name(b.status));
-	if ((st = check_arrival_day(c, &b)))
+	if ((st = check_arrival_day(c, &b)) || (st = op_guest_check_document(c, &b)))
 		return st;
 	if (!room[0])
 		snprintf(room, sizeof room, "%s", b.room);

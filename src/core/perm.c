@@ -27,6 +27,8 @@ static const struct {
     {"guest.create", FD_ROLE_GUEST},
     {"guest.update", FD_ROLE_STAFF},
     {"guest.erase", FD_ROLE_MANAGER},
+    {"guest.merge", FD_ROLE_MANAGER}, /* two profiles of one person become one */
+    {"property.configure", FD_ROLE_MANAGER},
     {"room.set_clean", FD_ROLE_STAFF},
     {"room.set_flags", FD_ROLE_STAFF},
     {"room.set_maintenance", FD_ROLE_STAFF},

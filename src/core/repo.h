@@ -28,6 +28,10 @@ struct fd_repo {
 
 	enum fd_status (*get_guest)(void *ctx, const char *id, struct fd_guest *out, struct fd_error *err);
 	enum fd_status (*put_guest)(void *ctx, const struct fd_guest *g, struct fd_error *err);
+	/* Every booking of a guest (malloc'd; the caller frees *out, also on
+	 * error, where it is NULL). */
+	enum fd_status (*guest_bookings)(void *ctx, const char *guest_id, struct fd_booking **out, int *n,
+	                                 struct fd_error *err);
 
 	/* key: a booking id or a confirmation code. */
 	enum fd_status (*get_booking)(void *ctx, const char *key, struct fd_booking *out,

@@ -88,6 +88,34 @@ char *fd_text_ascii(const char *s, char *out, size_t size)
 	return out;
 }
 
+static bool is_uuid_at(const char *s)
+{
+	for (int i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		char c = s[i];
+		if (dash ? c != '-'
+		         : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+			return false;
+	}
+	return true;
+}
+
+char *fd_text_short_ids(char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i + 36 <= len; i++) {
+		if (!is_uuid_at(s + i) ||
+		    (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || (s[i - 1] >= 'a' && s[i - 1] <= 'f'))))
+			continue;
+		/* 8 digits and "…" (3 bytes) in place of 36 bytes. */
+		memcpy(s + i + 8, "\xe2\x80\xa6", 3);
+		memmove(s + i + 11, s + i + 36, len - (i + 36) + 1);
+		len -= 25;
+		i += 10;
+	}
+	return s;
+}
+
 char *fd_text_fit(const char *s, int cells, int pad, char *out, size_t size)
 {
 	size_t used = 0;

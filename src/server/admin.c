@@ -755,7 +755,7 @@ static int cmd_audit(struct admin *a)
 		fprintf(stderr, "frontdeskd: audit --as MANAGER [--date YYYY-MM-DD]\n");
 		return 2;
 	}
-	fd_date day;
+	fd_date day = 0;
 	if (a->o.date && !fd_date_parse(a->o.date, &day)) {
 		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
 		return 2;

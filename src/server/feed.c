@@ -173,8 +173,8 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 		int64_t seq;
 		char entity[16], id[FD_ID_LEN], op_id[FD_ID_LEN];
 	} *keys = calloc((size_t)limit + 1, sizeof *keys);
-	int n = 0, rc;
-	while (keys && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int n = 0;
+	while (keys && sqlite3_step(s) == SQLITE_ROW) {
 		if (n == limit) {
 			*more = true;
 			break;
@@ -279,7 +279,7 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 	for (; k < (long long)N_ENTITIES && st == FD_OK && !full; k++, key = 0) {
 		sqlite3_stmt *s = fd_db_stmt(db, page_sql[k], err);
 		if (!s) {
-			st = err ? err->status : FD_E_IO;
+			st = fd_error_status(err, FD_E_IO);
 			break;
 		}
 		sqlite3_bind_int64(s, 1, key);

@@ -357,7 +357,7 @@ static enum fd_status overwrite_notice(struct srv *s, const struct fd_op *op, co
 	char name[64] = "";
 	sqlite3_stmt *q = fd_db_stmt(s->wdb, "SELECT name FROM srv_devices WHERE id = ?1", err);
 	if (!q)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(q, 1, op->device, -1, SQLITE_STATIC);
 	snprintf(name, sizeof name, "%s",
 	         sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : op->device);
@@ -395,7 +395,7 @@ static enum fd_status overwrite_notice(struct srv *s, const struct fd_op *op, co
 	               err);
 	enum fd_status st = FD_OK;
 	if (!q)
-		st = err->status;
+		st = fd_error_status(err, FD_E_IO);
 	else {
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, o->op_id, -1, SQLITE_STATIC);
@@ -575,7 +575,7 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 	char name[64] = "", msg[512], id[FD_ID_LEN];
 	sqlite3_stmt *q = fd_db_stmt(s->wdb, "SELECT name FROM srv_devices WHERE id = ?1", err);
 	if (!q)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(q, 1, op->device, -1, SQLITE_STATIC);
 	snprintf(name, sizeof name, "%s",
 	         sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : op->device);
@@ -603,7 +603,7 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 	               err);
 	enum fd_status st = FD_OK;
 	if (!q)
-		st = err->status;
+		st = fd_error_status(err, FD_E_IO);
 	else {
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, op->device, -1, SQLITE_STATIC);

@@ -77,7 +77,6 @@ static const char server_v5[] =
     " FROM srv_op_results;"
     "DROP TABLE srv_op_results;"
     "ALTER TABLE srv_op_results_v5 RENAME TO srv_op_results;";
-
 /* v9: when each device last pushed and pulled, and how many operations
  * its outbox held when it last pushed (the Frontdesk-Outbox header; -1
  * unknown): `frontdeskd devices` and the sync-lag metrics read them. */
@@ -92,8 +91,14 @@ static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 }
 
 static const struct fd_migration server_migrations[] = {
-    {1, server_v1, make_epoch}, {2, server_v2, NULL}, {3, server_v3, NULL},
-    {4, server_v4, NULL},       {5, server_v5, NULL}, {9, server_v9, NULL},
+    /* clang-format off: one step a line, so two branches' steps merge */
+    {1, server_v1, make_epoch},
+    {2, server_v2, NULL},
+    {3, server_v3, NULL},
+    {4, server_v4, NULL},
+    {5, server_v5, NULL},
+    {9, server_v9, NULL},
+    /* clang-format on */
 };
 
 void srv_db_path(const char *data_dir, char *out, size_t size)

@@ -26,6 +26,7 @@ libfdstore_a_SOURCES += src/store/encode.c src/store/encode.h
 libfdstore_a_SOURCES += src/store/opsig.c src/store/opsig.h
 libfdstore_a_SOURCES += src/store/schema_money.c
 libfdstore_a_SOURCES += src/store/repo_company.c
+libfdstore_a_SOURCES += src/store/schema_guests.c
 libfdstore_a_SOURCES += src/store/audit.c src/store/audit.h
 libfdstore_a_SOURCES += src/store/ical.c src/store/ical.h
 libfdstore_a_CFLAGS += $(ICAL_CFLAGS)

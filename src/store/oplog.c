@@ -146,7 +146,7 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
 	if (st)
 		return st;
 	for (int i = 0; i < n && !st; i++) {
-		struct fd_op_result local;
+		struct fd_op_result local = {0};
 		struct fd_op_result *res = results ? &results[i] : &local;
 		void *cs = NULL;
 		int n_cs = 0;

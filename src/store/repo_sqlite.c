@@ -182,7 +182,8 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 {
 	struct fd_db *db = ctx;
 	STMT(db,
-	     "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version"
+	     "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version,"
+	     " doc_type, doc_country, doc_expiry, nationality, birth_date, address, preferences, merged_into"
 	     " FROM guests WHERE id = ?1",
 	     err);
 	fd_bind_text(s, 1, id);
@@ -199,6 +200,14 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 		g->vip = sqlite3_column_int(s, 8);
 		g->erased = sqlite3_column_int(s, 9);
 		g->version = sqlite3_column_int64(s, 10);
+		fd_col_text(s, 11, g->doc_type, sizeof g->doc_type);
+		fd_col_text(s, 12, g->doc_country, sizeof g->doc_country);
+		g->doc_expiry = (fd_date)sqlite3_column_int(s, 13);
+		fd_col_text(s, 14, g->nationality, sizeof g->nationality);
+		g->birth_date = (fd_date)sqlite3_column_int(s, 15);
+		fd_col_text(s, 16, g->address, sizeof g->address);
+		fd_col_text(s, 17, g->preferences, sizeof g->preferences);
+		fd_col_text(s, 18, g->merged_into, sizeof g->merged_into);
 	}
 	sqlite3_reset(s);
 	return st;
@@ -209,17 +218,26 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO guests (id, family, given, email, phone, country, document, notes, vip,"
-	     " erased, version, updated_at, search_key)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	     " erased, version, updated_at, search_key, doc_type, doc_country, doc_expiry, nationality,"
+	     " birth_date, address, preferences, merged_into)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+	     " ?20, ?21)"
 	     " ON CONFLICT(id) DO UPDATE SET family = excluded.family, given = excluded.given,"
 	     " email = excluded.email, phone = excluded.phone, country = excluded.country,"
 	     " document = excluded.document, notes = excluded.notes, vip = excluded.vip,"
 	     " erased = excluded.erased, version = excluded.version,"
-	     " updated_at = excluded.updated_at, search_key = excluded.search_key",
+	     " updated_at = excluded.updated_at, search_key = excluded.search_key,"
+	     " doc_type = excluded.doc_type, doc_country = excluded.doc_country,"
+	     " doc_expiry = excluded.doc_expiry, nationality = excluded.nationality,"
+	     " birth_date = excluded.birth_date, address = excluded.address,"
+	     " preferences = excluded.preferences, merged_into = excluded.merged_into",
 	     err);
-	char name[2 * FD_NAME_LEN + 2], key[4 * FD_NAME_LEN];
-	snprintf(name, sizeof name, "%s %s", g->family, g->given);
-	fd_fold(g->erased ? "" : name, key, sizeof key);
+	char key[4 * FD_NAME_LEN];
+	/* A profile merged into another is found as that one. */
+	if (g->merged_into[0])
+		key[0] = '\0';
+	else
+		fd_guest_search_key(g, key, sizeof key);
 	fd_bind_text(s, 1, g->id);
 	fd_bind_text(s, 2, g->family);
 	fd_bind_text(s, 3, g->given);
@@ -233,6 +251,14 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	sqlite3_bind_int64(s, 11, g->version);
 	sqlite3_bind_int64(s, 12, (int64_t)time(NULL));
 	fd_bind_text(s, 13, key);
+	fd_bind_text(s, 14, g->doc_type);
+	fd_bind_text(s, 15, g->doc_country);
+	sqlite3_bind_int(s, 16, g->doc_expiry);
+	fd_bind_text(s, 17, g->nationality);
+	sqlite3_bind_int(s, 18, g->birth_date);
+	fd_bind_text(s, 19, g->address);
+	fd_bind_text(s, 20, g->preferences);
+	fd_bind_text(s, 21, g->merged_into);
 	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
 	return st ? st : fd_db_changed(db, "guest", g->id, err);
 }
@@ -264,7 +290,7 @@ static bool holds_nights(const struct fd_booking *b)
 
 static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_error *err)
 {
-	struct fd_property p;
+	struct fd_property p = {0};
 	enum fd_status st = get_property(db, &p, err);
 	*out = st == FD_OK ? p.business_date : 0;
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
@@ -630,8 +656,8 @@ static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date,
 	sqlite3_bind_int(s, 2, date);
 	/* Ids first: reading each task uses another statement. */
 	char ids[16][FD_ID_LEN];
-	int k = 0, rc;
-	while (k < 16 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+	int k = 0;
+	while (k < 16 && sqlite3_step(s) == SQLITE_ROW)
 		fd_col_text(s, 0, ids[k++], FD_ID_LEN);
 	sqlite3_reset(s);
 	if (k == 0)
@@ -646,6 +672,51 @@ static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date,
 			*out = NULL;
 			return st;
 		}
+	}
+	*n = k;
+	return FD_OK;
+}
+
+static enum fd_status guest_bookings(void *ctx, const char *guest_id, struct fd_booking **out, int *n,
+                                     struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	*out = NULL;
+	*n = 0;
+	STMT(db, "SELECT id FROM bookings WHERE guest_id = ?1 ORDER BY arrival, id", err);
+	fd_bind_text(s, 1, guest_id);
+	/* Ids first: reading each booking uses another statement. */
+	char(*ids)[FD_ID_LEN] = NULL;
+	int k = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 16;
+			char(*grown)[FD_ID_LEN] = realloc(ids, (size_t)cap * sizeof *ids);
+			if (!grown) {
+				sqlite3_reset(s);
+				free(ids);
+				return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+			}
+			ids = grown;
+		}
+		fd_col_text(s, 0, ids[k++], FD_ID_LEN);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return fd_db_fail(db, err, "listing a guest's bookings");
+	}
+	if (k == 0)
+		return FD_OK;
+	*out = calloc((size_t)k, sizeof **out);
+	enum fd_status st = *out ? FD_OK : fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+	for (int i = 0; !st && i < k; i++)
+		st = get_booking(db, ids[i], &(*out)[i], err);
+	free(ids);
+	if (st) {
+		free(*out);
+		*out = NULL;
+		return st;
 	}
 	*n = k;
 	return FD_OK;
@@ -720,6 +791,7 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .put_room = put_room,
 	    .get_guest = get_guest,
 	    .put_guest = put_guest,
+	    .guest_bookings = guest_bookings,
 	    .get_booking = get_booking,
 	    .put_booking = put_booking,
 	    .room_clash = room_clash,

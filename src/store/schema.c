@@ -162,6 +162,8 @@ extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
 extern const char fd_schema_v22_snapstage[]; /* snapstage.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
+enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* schema_guests.c */
+enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
 extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
@@ -320,6 +322,8 @@ static const struct fd_migration core_migrations[] = {
     {12, fd_schema_v12_refunds, NULL},
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
     {14, fd_migration_rebuild, schema_v14_day_use},
+    {16, NULL, fd_schema_v16_guests},
+    {17, NULL, fd_schema_v17_channels_map},
     {18, schema_v18_departments, NULL},
     {19, NULL, fd_audit_chain_existing},
     {20, fd_schema_v20_quantity, NULL},

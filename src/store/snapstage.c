@@ -17,7 +17,7 @@ enum fd_status fd_snapstage_clear(struct fd_db *db, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM sync_snapshot_rows", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "clearing the staged snapshot");
@@ -28,7 +28,7 @@ enum fd_status fd_snapstage_add(struct fd_db *db, const char *entity, const char
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, "INSERT INTO sync_snapshot_rows (entity, state) VALUES (?1, ?2)", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, entity, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, state, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);

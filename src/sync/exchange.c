@@ -128,8 +128,16 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 				return FD_OK;
 			/* Unknown is not "old": a signature left out for an
 			 * old server would get an operation refused by a new one. */
-			if (!(protocol = sync_http_protocol(h, err)))
-				return err->status ? err->status : FD_E_IO;
+			struct fd_error why = {0};
+			if (!(protocol = sync_http_protocol(h, &why))) {
+				if (why.status) {
+					if (err)
+						*err = why;
+					return why.status;
+				}
+				return fd_fail(err, FD_E_IO, "bad_answer", NULL,
+				               _("The server did not say which protocol it speaks."));
+			}
 		}
 		cJSON *ops = next_batch(db, limit, device, protocol >= 2, err);
 		if (!ops)

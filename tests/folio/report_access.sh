@@ -18,12 +18,12 @@ done
 expect_fail "only their own cashier lines" fd --as anna report cashier --from 2026-03-01 --to 2026-03-01 --user hana
 # Her own cashier lines, and nobody else's.
 fd --as anna report cashier --from 2026-03-01 --to 2026-03-01 --csv | tr -d '\r' >"$TMP/cash.csv" || fail "anna's cashier report"
-grep -qx "anna,cash,1,3000" "$TMP/cash.csv" || fail "anna's own line: $(cat "$TMP/cash.csv")"
+grep -q "^anna,cash,1,30.00," "$TMP/cash.csv" || fail "anna's own line: $(cat "$TMP/cash.csv")"
 grep -q "hana" "$TMP/cash.csv" && fail "anna sees hana's takings"
 # A manager reads everything.
 fd --as max report summary >/dev/null || fail "the manager's summary"
 fd --as max report cashier --from 2026-03-01 --to 2026-03-01 --csv | tr -d '\r' >"$TMP/cash.csv" || fail "the manager's cashier report"
-grep -qx "hana,card,1,4500" "$TMP/cash.csv" && grep -qx "anna,cash,1,3000" "$TMP/cash.csv" || fail "the manager's cashier report: $(cat "$TMP/cash.csv")"
+grep -q "^hana,card,1,45.00," "$TMP/cash.csv" && grep -q "^anna,cash,1,30.00," "$TMP/cash.csv" || fail "the manager's cashier report: $(cat "$TMP/cash.csv")"
 # The refusals are in the audit log: who, what, why.
 [ "$(sqlite3 "$D/frontdesk.db" "SELECT count(*) FROM audit_log WHERE outcome = 'refused' AND actor = 'anna' AND type = 'report.read' AND code = 'forbidden'")" = 6 ] ||
 	fail "the refused reports are not in the audit log: $(sqlite3 "$D/frontdesk.db" "SELECT actor, type, outcome, code FROM audit_log WHERE outcome = 'refused'")"

@@ -116,6 +116,17 @@ static void test_ascii(void **state)
 	assert_string_equal(fd_text_ascii("Müller", out, 4), "Mul");
 }
 
+static void test_short_ids(void **state)
+{
+	(void)state;
+	char m[160];
+	snprintf(m, sizeof m, "No folio line \"%s\" (folio %s).", "0b6f3c2e-1d2a-4c1b-9e8f-123456789abc",
+	         "FFFFFFFF-0000-4000-8000-000000000000");
+	assert_string_equal(fd_text_short_ids(m), "No folio line \"0b6f3c2e…\" (folio FFFFFFFF…).");
+	snprintf(m, sizeof m, "Booking ABC123 in room 101; 0b6f3c2e-1d2a is no id.");
+	assert_string_equal(fd_text_short_ids(m), "Booking ABC123 in room 101; 0b6f3c2e-1d2a is no id.");
+}
+
 static void test_output_filter(void **state)
 {
 	(void)state;
@@ -177,10 +188,10 @@ static void test_csv_formula_cells(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_valid),        cmocka_unit_test(test_check_plain),
-	    cmocka_unit_test(test_escape_controls),   cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),     cmocka_unit_test(test_ascii),
-	    cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
+	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
+	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
