@@ -90,16 +90,17 @@ static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 	return srv_epoch_renew(db, err);
 }
 
+/* One step a line, so two branches' steps merge. */
+/* clang-format off */
 static const struct fd_migration server_migrations[] = {
-    /* clang-format off: one step a line, so two branches' steps merge */
     {1, server_v1, make_epoch},
     {2, server_v2, NULL},
     {3, server_v3, NULL},
     {4, server_v4, NULL},
     {5, server_v5, NULL},
     {9, server_v9, NULL},
-    /* clang-format on */
 };
+/* clang-format on */
 
 void srv_db_path(const char *data_dir, char *out, size_t size)
 {
