@@ -114,6 +114,7 @@ int cmd_regcard(struct cli *cli, int argc, char **argv);
 int cmd_confirmation(struct cli *cli, int argc, char **argv);
 int cmd_property(struct cli *cli, int argc, char **argv);
 int cmd_outage_pack(struct cli *cli, int argc, char **argv);
+int cmd_mail(struct cli *cli, int argc, char **argv);
 /* src/sync/cmd_sync.c */
 int cmd_enroll(struct cli *cli, int argc, char **argv);
 int cmd_login(struct cli *cli, int argc, char **argv);

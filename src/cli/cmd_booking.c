@@ -82,11 +82,14 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 {
 	const char *guest = NULL, *type = NULL, *room = NULL, *arrive = NULL, *depart = NULL;
 	const char *adults = NULL, *children = NULL, *rate = NULL, *notes = NULL, *eta = NULL, *source = NULL;
-	const struct cli_opt opts[] = {
-	    {"guest", &guest, NULL},       {"type", &type, NULL},     {"room", &room, NULL},
-	    {"arrive", &arrive, NULL},     {"depart", &depart, NULL}, {"adults", &adults, NULL},
-	    {"children", &children, NULL}, {"rate", &rate, NULL},     {"notes", &notes, NULL},
-	    {"eta", &eta, NULL},           {"source", &source, NULL}, {0}};
+	const char *email = NULL, *language = NULL;
+	const struct cli_opt opts[] = {{"email", &email, NULL},       {"language", &language, NULL},
+	                               {"guest", &guest, NULL},       {"type", &type, NULL},
+	                               {"room", &room, NULL},         {"arrive", &arrive, NULL},
+	                               {"depart", &depart, NULL},     {"adults", &adults, NULL},
+	                               {"children", &children, NULL}, {"rate", &rate, NULL},
+	                               {"notes", &notes, NULL},       {"eta", &eta, NULL},
+	                               {"source", &source, NULL},     {0}};
 	if (!cli_parse(cli, "book", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (!guest || !guest[0] || !arrive || !depart || (!type && !room))
@@ -113,6 +116,10 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	fd_session_op(&cli->session, &ops[0], "guest.create");
 	cJSON_AddStringToObject(ops[0].payload, "id", fd_uuid_new(guest_id));
 	add_guest_name(ops[0].payload, guest);
+	if (email)
+		cJSON_AddStringToObject(ops[0].payload, "email", email);
+	if (language)
+		cJSON_AddStringToObject(ops[0].payload, "language", language);
 	fd_session_op(&cli->session, &ops[1], "booking.create");
 	cJSON *p = ops[1].payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(booking_id));

@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "cli/safe_output.h"
 #include "core/i18n.h"
+#include "doc/doc.h"
 #include "store/ids.h"
 #include "ui/ui.h"
 
@@ -30,7 +31,7 @@ static const struct cli_command commands[] = {
     {"avail", cmd_avail, "[--from D] [--days N]", N_("free rooms per room type and night")},
     {"book", cmd_book,
      "--guest NAME (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
-     "AMOUNT] [--notes TEXT] [--eta HH:MM]",
+     "AMOUNT] [--notes TEXT] [--eta HH:MM] [--email ADDR] [--language L]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE] [--adults N] [--children N] [--rate AMOUNT] [--notes "
@@ -51,15 +52,18 @@ static const struct cli_command commands[] = {
     {"guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)")},
     {"staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members")},
     {"invoice", cmd_invoice,
-     "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text] [--width N]",
+     "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text | --email [ADDR]] [--width N]",
      N_("the guest's bill; --final issues the numbered invoice; SERIES-N prints a copy")},
     {"credit-note", cmd_credit_note, "SERIES-N --reason TEXT [--pdf FILE | --text]",
      N_("cancel an issued invoice with a numbered credit note")},
     {"regcard", cmd_regcard, "CODE [--pdf FILE | --text]", N_("the registration card to sign at check-in")},
-    {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text]", N_("the booking confirmation")},
+    {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text | --email [ADDR]]",
+     N_("the booking confirmation")},
+    {"mail", cmd_mail, "[status] [CODE]", N_("documents sent by e-mail and whether they went")},
     {"outage-pack", cmd_outage_pack, "DIR",
      N_("arrivals, departures, in house, room status and housekeeping as text and PDF")},
-    {"property", cmd_property, "[--legal-name T] [--address T] [--tax-id T] [--footer T] [--cancel-terms T]",
+    {"property", cmd_property,
+     "[--legal-name T] [--address T] [--tax-id T] [--footer T] [--cancel-terms T] [--language L]",
      N_("the hotel's details its documents carry")},
     {"folio", cmd_folio, "CODE [--add NAME] [--company NAME] [--route-room]",
      N_("show a booking's folios (bill), or open another folio")},
@@ -138,6 +142,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
+	fd_doc_lang_init();
 	textdomain(PACKAGE);
 	struct cli cli = {.prog = "frontdesk"};
 	if (fd_ids_init() != 0) {

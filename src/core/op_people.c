@@ -19,6 +19,7 @@ static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 	    (st = op_str(c, "country", g->country, sizeof g->country, false)) ||
 	    (st = op_str(c, "document", g->document, sizeof g->document, false)) ||
 	    (st = op_str(c, "notes", g->notes, sizeof g->notes, false)) ||
+	    (st = op_str(c, "language", g->language, sizeof g->language, false)) ||
 	    (st = fd_text_check_no_card("notes", g->notes, c->err)))
 		return st;
 	g->vip = op_bool(c, "vip", g->vip);
@@ -27,6 +28,10 @@ static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 	if (g->country[0] && strlen(g->country) != 2)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "country",
 		               _("The country is a two-letter ISO code, for example PT."));
+	if (g->language[0] && !fd_lang_code_valid(g->language))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "language",
+		               _("The language is an ISO 639 code such as de or pt_BR (got \"%s\")."),
+		               g->language);
 	if (g->email[0] && !strchr(g->email, '@'))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "email",
 		               _("\"%s\" does not look like an e-mail address."), g->email);

@@ -40,6 +40,7 @@ static const struct {
     {"conflict.resolve", FD_ROLE_STAFF},
     {"folio.create", FD_ROLE_STAFF},
     {"folio.post", FD_ROLE_STAFF},
+    {"document.send", FD_ROLE_STAFF},
     {"folio.pay", FD_ROLE_STAFF},
     {"folio.refund", FD_ROLE_STAFF},     /* above refund_threshold: manager (checked by the handler) */
     {"folio.paid_out", FD_ROLE_MANAGER}, /* money never taken, with a reason */

@@ -13,3 +13,7 @@ EXTRA_DIST += tests/doc/outage_pack.sh
 
 TESTS += tests/doc/quantity.sh
 EXTRA_DIST += tests/doc/quantity.sh
+libfddoc_a_SOURCES += src/doc/lang.c
+
+TESTS += tests/doc/language.sh
+EXTRA_DIST += tests/doc/language.sh

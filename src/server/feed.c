@@ -49,6 +49,8 @@ static const struct {
     /* Company and travel agent accounts (the money rules, migration 12). */
     {"company", "SELECT * FROM companies WHERE id = ?1", "SELECT * FROM companies ORDER BY name", NULL,
      false},
+    /* Documents sent by e-mail and how their delivery stands (core step 21). */
+    {"mail", "SELECT * FROM mail WHERE id = ?1", "SELECT * FROM mail ORDER BY created_at, id", NULL, false},
     /* A room's calendar blocks change as a set (an iCal import). */
     {"room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
      "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true},

@@ -9,7 +9,7 @@ frontdeskd_SOURCES = \
 	src/server/api.c src/server/http.c
 frontdeskd_SOURCES += src/server/reply.c src/server/route.c
 frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS)
-frontdeskd_LDADD = libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+frontdeskd_LDADD = libfddemo.a libfddoc.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 dist_pkgdata_DATA += data/openapi.yaml
 
 SERVER_TESTS = tests/server/test_server.sh tests/server/test_server_sync.sh tests/server/test_openapi.sh
@@ -25,3 +25,7 @@ SERVER_TESTS += tests/server/test_hostile_json.sh
 SERVER_TESTS += tests/server/test_shapes.sh
 SERVER_TESTS += tests/server/test_listen.sh
 SERVER_TESTS += tests/server/test_damaged.sh
+frontdeskd_SOURCES += src/server/mail.c
+frontdeskd_CFLAGS += $(CURL_CFLAGS)
+SERVER_TESTS += tests/server/test_mail.sh
+EXTRA_DIST += tests/server/smtpd.py

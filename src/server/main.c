@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "doc/doc.h"
 #include "server/route.h"
 #include "server/server.h"
 #include "store/ids.h"
@@ -32,6 +33,9 @@ void srv_config_defaults(struct srv_config *c)
 	c->max_wait = 60;
 	c->max_batch = 500;
 	c->keep_changes = 90;
+	snprintf(c->smtp_tls, sizeof c->smtp_tls, "required");
+	c->mail_retry = 60;
+	c->mail_attempts = 10;
 }
 
 /* One setting by its long-flag name; false when unknown or malformed. */
@@ -48,6 +52,23 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		return snprintf(c->tls_cert, sizeof c->tls_cert, "%s", v) < (int)sizeof c->tls_cert;
 	if (strcmp(key, "tls-key") == 0)
 		return snprintf(c->tls_key, sizeof c->tls_key, "%s", v) < (int)sizeof c->tls_key;
+	struct {
+		const char *key;
+		char *out;
+		size_t size;
+	} texts[] = {{"smtp-url", c->smtp_url, sizeof c->smtp_url},
+	             {"smtp-user", c->smtp_user, sizeof c->smtp_user},
+	             {"smtp-password-file", c->smtp_password_file, sizeof c->smtp_password_file},
+	             {"smtp-from", c->smtp_from, sizeof c->smtp_from}};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (strcmp(key, texts[i].key) == 0)
+			return snprintf(texts[i].out, texts[i].size, "%s", v) < (int)texts[i].size;
+	if (strcmp(key, "smtp-tls") == 0) {
+		if (strcmp(v, "required") != 0 && strcmp(v, "try") != 0 && strcmp(v, "none") != 0)
+			return false;
+		snprintf(c->smtp_tls, sizeof c->smtp_tls, "%s", v);
+		return true;
+	}
 	if (!num || n > 100000000)
 		return false;
 	if (strcmp(key, "threads") == 0 && n <= 256)
@@ -68,6 +89,10 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->max_batch = (int)n;
 	else if (strcmp(key, "keep-changes") == 0 && n <= 36500)
 		c->keep_changes = (int)n;
+	else if (strcmp(key, "mail-retry") == 0 && n <= 86400)
+		c->mail_retry = (int)n;
+	else if (strcmp(key, "mail-attempts") == 0 && n <= 1000)
+		c->mail_attempts = (int)n;
 	else
 		return false;
 	return true;
@@ -118,6 +143,13 @@ static bool take_globals(struct srv_config *c, int *argc, char **argv)
 	                                   "max-wait",
 	                                   "max-batch",
 	                                   "keep-changes",
+	                                   "smtp-url",
+	                                   "smtp-user",
+	                                   "smtp-password-file",
+	                                   "smtp-from",
+	                                   "smtp-tls",
+	                                   "mail-retry",
+	                                   "mail-attempts",
 	                                   NULL};
 	/* The config file first, so flags override it. */
 	const char *config = NULL;
@@ -223,17 +255,24 @@ static int serve(struct srv_config *cfg)
 	}
 
 	int rc = 0;
-	if (srv_http_start(&s, &err)) {
+	if (srv_mail_check(cfg, &err)) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		rc = 2;
+	} else if (srv_http_start(&s, &err)) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		rc = err.status == FD_E_INVALID ? 2 : 1; /* a wrong setting is a usage error */
 	} else {
 		fprintf(stderr, "frontdeskd: serving %s (epoch %s, seq %lld)\n", cfg->data_dir, s.epoch,
 		        (long long)s.seq);
+		if (srv_mail_start(&s, &err))
+			fprintf(stderr, "frontdeskd: documents will not be e-mailed: %s\n", err.message);
 		int sig = 0;
 		while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
 			fprintf(stderr, "frontdeskd: SIGHUP ignored (restart to reload the configuration)\n");
 		fprintf(stderr, "frontdeskd: signal %d: stopping\n", sig);
 	}
+	s.stopping = 1;
+	srv_mail_stop(&s);
 	srv_http_stop(&s);
 	fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	fd_db_close(s.wdb);
@@ -267,6 +306,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	fd_doc_lang_init(); /* documents in their readers' languages */
 	struct srv_config cfg;
 	srv_config_defaults(&cfg);
 	if (fd_ids_init() != 0) {

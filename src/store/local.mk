@@ -27,3 +27,4 @@ libfdstore_a_SOURCES += src/store/opsig.c src/store/opsig.h
 libfdstore_a_SOURCES += src/store/schema_money.c
 libfdstore_a_SOURCES += src/store/repo_company.c
 libfdstore_a_SOURCES += src/store/schema_docs.c
+libfdstore_a_SOURCES += src/store/mail.c src/store/mail.h

@@ -182,8 +182,8 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 {
 	struct fd_db *db = ctx;
 	STMT(db,
-	     "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version"
-	     " FROM guests WHERE id = ?1",
+	     "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version,"
+	     " language FROM guests WHERE id = ?1",
 	     err);
 	fd_bind_text(s, 1, id);
 	enum fd_status st = fd_step_one(db, s, err, "reading a guest");
@@ -199,6 +199,7 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 		g->vip = sqlite3_column_int(s, 8);
 		g->erased = sqlite3_column_int(s, 9);
 		g->version = sqlite3_column_int64(s, 10);
+		fd_col_text(s, 11, g->language, sizeof g->language);
 	}
 	sqlite3_reset(s);
 	return st;
@@ -209,13 +210,14 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO guests (id, family, given, email, phone, country, document, notes, vip,"
-	     " erased, version, updated_at, search_key)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	     " erased, version, updated_at, search_key, language)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 	     " ON CONFLICT(id) DO UPDATE SET family = excluded.family, given = excluded.given,"
 	     " email = excluded.email, phone = excluded.phone, country = excluded.country,"
 	     " document = excluded.document, notes = excluded.notes, vip = excluded.vip,"
 	     " erased = excluded.erased, version = excluded.version,"
-	     " updated_at = excluded.updated_at, search_key = excluded.search_key",
+	     " updated_at = excluded.updated_at, search_key = excluded.search_key,"
+	     " language = excluded.language",
 	     err);
 	char name[2 * FD_NAME_LEN + 2], key[4 * FD_NAME_LEN];
 	snprintf(name, sizeof name, "%s %s", g->family, g->given);
@@ -233,6 +235,7 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	sqlite3_bind_int64(s, 11, g->version);
 	sqlite3_bind_int64(s, 12, (int64_t)time(NULL));
 	fd_bind_text(s, 13, key);
+	fd_bind_text(s, 14, g->language);
 	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
 	return st ? st : fd_db_changed(db, "guest", g->id, err);
 }
@@ -719,4 +722,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	};
 	fd_repo_folio_init(db);
 	fd_repo_invoice_init(db);
+	fd_repo_mail_init(db);
 }

@@ -159,6 +159,7 @@ extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
 extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
+extern const char fd_schema_v21_mail[];     /* schema_docs.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -219,6 +220,7 @@ static const struct fd_migration core_migrations[] = {
     {12, fd_schema_v12_refunds, NULL},
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
     {20, fd_schema_v20_quantity, NULL},
+    {21, fd_schema_v21_mail, NULL},
 };
 /* clang-format on */
 
