@@ -99,3 +99,5 @@ TESTS += tests/folio/company.sh
 EXTRA_DIST += tests/folio/company.sh
 TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
+
+FOLIO_TESTS += tests/folio/spreadsheet.sh

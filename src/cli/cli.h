@@ -104,6 +104,7 @@ int cmd_settings(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_ical(struct cli *cli, int argc, char **argv);
 int cmd_type(struct cli *cli, int argc, char **argv);
 int cmd_room(struct cli *cli, int argc, char **argv);

@@ -28,3 +28,4 @@ SYNC_TESTS += tests/sync/test_sync_restore.sh
 SYNC_TESTS += tests/sync/test_sync_status.sh
 SYNC_TESTS += tests/sync/test_sync_trim.sh
 SYNC_TESTS += tests/sync/test_identity.sh
+SYNC_TESTS += tests/sync/test_outage_pack_bg.sh

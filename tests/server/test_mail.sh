@@ -18,7 +18,7 @@ mkdir -p "$MAIL"
 SMTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$PY" "$top_srcdir/tests/server/smtpd.py" "$SMTP_PORT" "$MAIL" >"$WORK/smtpd.log" 2>&1 &
 SMTP_PID=$!
-trap 'kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null; cleanup' EXIT INT TERM
+trap 'kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null || true; cleanup' EXIT INT TERM
 i=0
 until [ -f "$MAIL/ready" ]; do
 	i=$((i + 1)); [ $i -lt 100 ] || fail "the SMTP server did not start: $(cat "$WORK/smtpd.log")"
