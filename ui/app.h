@@ -166,8 +166,8 @@ void ui_open_booking(struct app *app, const char *code);
 /* Open a booking's folios in the folio pane (by code). */
 void ui_open_folio(struct app *app, const char *code);
 /* Start the booking form: new (code NULL) at room/date, or editing code. */
-void ui_form_new(struct app *app, const char *room, fd_date arrival);
-void ui_form_edit(struct app *app, const char *code);
+void ui_form_start_new(struct app *app, const char *room, fd_date arrival);
+void ui_form_start_edit(struct app *app, const char *code);
 /* Board: put the cursor on a date and/or a room (NULL keeps it). */
 void ui_board_goto(struct app *app, fd_date date, const char *room);
 /* Housekeeping: put the cursor on a room (and show the pane). */

@@ -403,7 +403,7 @@ static bool board_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_NEW_BOOKING: {
 		int i = b->cur_row - b->top;
 		if (i >= 0 && i < b->n_loaded)
-			ui_form_new(app, b->rooms[i].r.number, b->cur_date);
+			ui_form_start_new(app, b->rooms[i].r.number, b->cur_date);
 		return true;
 	}
 	default:

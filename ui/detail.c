@@ -128,7 +128,7 @@ static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
 		return true;
 	case UI_REQ_EDIT:
 		if (d->loaded)
-			ui_form_edit(app, d->row.b.code);
+			ui_form_start_edit(app, d->row.b.code);
 		return true;
 	case UI_REQ_FOLIO:
 		if (d->loaded)

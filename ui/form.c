@@ -116,7 +116,7 @@ static void default_rate(struct app *app, struct form *f)
 	                      sizeof f->text[F_RATE]);
 }
 
-void ui_form_new(struct app *app, const char *room, fd_date arrival)
+void ui_form_start_new(struct app *app, const char *room, fd_date arrival)
 {
 	struct form *f = app->panes[PANE_FORM].st;
 	memset(f, 0, sizeof *f);
@@ -141,7 +141,7 @@ void ui_form_new(struct app *app, const char *room, fd_date arrival)
 	ui_show(app, PANE_FORM);
 }
 
-void ui_form_edit(struct app *app, const char *code)
+void ui_form_start_edit(struct app *app, const char *code)
 {
 	struct form *f = app->panes[PANE_FORM].st;
 	struct fd_booking_row row;

@@ -148,7 +148,7 @@ static bool lists_action(struct app *app, struct pane *p, enum ui_req req)
 			ui_booking_ask(app, req, r->b.code);
 		return true;
 	case UI_REQ_NEW_BOOKING:
-		ui_form_new(app, NULL, app->today);
+		ui_form_start_new(app, NULL, app->today);
 		return true;
 	default:
 		return false;

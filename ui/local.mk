@@ -62,3 +62,5 @@ TESTS += tests/ui/rooms.sh
 EXTRA_DIST += tests/ui/rooms.sh
 TESTS += tests/ui/chooser.sh
 EXTRA_DIST += tests/ui/chooser.sh
+TESTS += tests/ui/too_old.sh
+EXTRA_DIST += tests/ui/too_old.sh

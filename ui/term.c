@@ -156,29 +156,6 @@ void ui_term_theme(struct app *app)
 	a[UI_A_TITLE] = COLOR_PAIR(PAIR_TITLE) | A_BOLD;
 }
 
-static const struct {
-	const char *name;
-	bool fn;
-	int ch;
-} script_keys[] = {
-    {"Enter", false, '\r'},
-    {"Esc", false, 27},
-    {"Tab", false, '\t'},
-    {"BTab", true, KEY_BTAB},
-    {"Backspace", true, KEY_BACKSPACE},
-    {"Up", true, KEY_UP},
-    {"Down", true, KEY_DOWN},
-    {"Left", true, KEY_LEFT},
-    {"Right", true, KEY_RIGHT},
-    {"PgUp", true, KEY_PPAGE},
-    {"PgDn", true, KEY_NPAGE},
-    {"Home", true, KEY_HOME},
-    {"End", true, KEY_END},
-    {"Space", false, ' '},
-    {"F10", true, KEY_F(10)},
-    {"Lt", false, '<'},
-};
-
 /* Script syntax: tokens separated by spaces. <Name> is a named key,
  * <Resize:COLSxROWS> resizes, <Dump> dumps the screen; any other token is
  * typed character by character. */
@@ -214,22 +191,14 @@ int ui_term_script_next(struct ui_term *t, struct ui_key *key, int *cols, int *r
 			return 1;
 		if (strcmp(name, "Dump") == 0)
 			return 2;
-		if (name[0] == 'C' && name[1] == '-' && name[2]) {
+		/* "<" opens a key name, so the script names it <Lt>. */
+		if (strcmp(name, "Lt") == 0) {
 			key->fn = false;
-			key->ch = (wint_t)(name[2] - 'a' + 1);
+			key->ch = '<';
 			return 0;
 		}
-		for (size_t i = 0; i < sizeof script_keys / sizeof *script_keys; i++)
-			if (strcmp(script_keys[i].name, name) == 0) {
-				key->fn = script_keys[i].fn;
-				key->ch = (wint_t)script_keys[i].ch;
-				return 0;
-			}
-		if (name[0] == 'F') {
-			key->fn = true;
-			key->ch = (wint_t)KEY_F(atoi(name + 1));
+		if (ui_key_parse(name, key))
 			return 0;
-		}
 	}
 	snprintf(pending, sizeof pending, "%s", tok);
 	pending_pos = 0;

@@ -354,6 +354,8 @@ static void mail_state_text(const struct fd_mail *m, char *out, size_t size)
 		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 	if (m->state == FD_MAIL_SENT)
 		snprintf(out, size, _("sent %s"), when);
+	else if (m->state == FD_MAIL_FAILED && m->attempts == 0)
+		snprintf(out, size, _("not sent: %s"), m->error);
 	else if (m->state == FD_MAIL_FAILED)
 		snprintf(out, size, _("not sent: %s (gave up after %d attempts)"), m->error, m->attempts);
 	else if (m->error[0])

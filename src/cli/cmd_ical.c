@@ -28,6 +28,7 @@
 #include "core/i18n.h"
 #include "cli/cmd_folio.h"
 #include "core/op_folio.h"
+#include "store/ical.h"
 #include "store/lookup.h"
 #include "store/query.h"
 
@@ -197,49 +198,29 @@ static char *read_all(const char *path, struct fd_error *err)
 	}
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap);
-	while (buf) {
+	if (!buf) {
+		fclose(f);
+		fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+		return NULL;
+	}
+	for (size_t k = 1; k > 0; n += k) {
 		if (n + 1 >= cap) {
 			char *p = cap < MAX_FEED_BYTES ? realloc(buf, cap * 2) : NULL;
 			if (!p) {
 				free(buf);
-				buf = NULL;
+				fclose(f);
 				fd_fail(err, FD_E_INVALID, "invalid_file", "file",
 				        _("%s is too large for a calendar feed."), path);
-				break;
+				return NULL;
 			}
 			buf = p;
 			cap *= 2;
 		}
-		size_t k = fread(buf + n, 1, cap - 1 - n, f);
-		if (k == 0)
-			break;
-		n += k;
+		k = fread(buf + n, 1, cap - 1 - n, f);
 	}
-	if (buf)
-		buf[n] = '\0';
 	fclose(f);
+	buf[n] = '\0';
 	return buf;
-}
-
-/* The nights an event covers: all-day events as written (end exclusive);
- * for date-times, the nights from the start's date to the end's date (a
- * stay ending at 11:00 frees that night), at least one. */
-static const char *event_dates(icalcomponent *ev, fd_date *start, fd_date *end)
-{
-	struct icaltimetype s = icalcomponent_get_dtstart(ev), e = icalcomponent_get_dtend(ev);
-	if (icaltime_is_null_time(s) || !fd_date_valid_ymd(s.year, s.month, s.day))
-		return _("has no valid DTSTART");
-	*start = fd_date_from_ymd(s.year, s.month, s.day);
-	if (icaltime_is_null_time(e) || !fd_date_valid_ymd(e.year, e.month, e.day)) {
-		*end = *start + 1;
-		return NULL;
-	}
-	*end = fd_date_from_ymd(e.year, e.month, e.day);
-	if (*end < *start)
-		return _("ends before it starts");
-	if (*end == *start)
-		*end = *start + 1;
-	return *end - *start <= 3700 ? NULL : _("lasts more than ten years");
 }
 
 static void add_block_op(struct cli *cli, struct fd_op *op, const char *room, const char *uid, fd_date start,
@@ -253,131 +234,6 @@ static void add_block_op(struct cli *cli, struct fd_op *op, const char *room, co
 	cJSON_AddStringToObject(op->payload, "to", fd_date_format(end, a));
 	cJSON_AddStringToObject(op->payload, "summary", summary);
 	cJSON_AddStringToObject(op->payload, "source", source);
-}
-
-struct feed {
-	struct fd_op *ops;
-	int n, cap;
-	char (*uids)[256];
-	int n_uids;
-};
-
-static bool feed_grow(struct feed *f)
-{
-	if (f->n < f->cap)
-		return true;
-	int nc = f->cap ? f->cap * 2 : 64;
-	struct fd_op *ops = realloc(f->ops, (size_t)nc * sizeof *ops);
-	if (!ops)
-		return false;
-	f->ops = ops;
-	char(*uids)[256] = realloc(f->uids, (size_t)nc * sizeof *uids);
-	if (!uids)
-		return false;
-	f->uids = uids;
-	f->cap = nc;
-	return true;
-}
-
-static void feed_free(struct feed *f)
-{
-	for (int i = 0; i < f->n; i++)
-		fd_op_clear(&f->ops[i]);
-	free(f->ops);
-	free(f->uids);
-}
-
-/* The line of the file on which the k-th event (from 0) begins, so a
- * refusal names where to look; 0 when it cannot be found. */
-static int event_line(const char *text, int k)
-{
-	int line = 1;
-	for (const char *p = text; *p; p++) {
-		if ((p == text || p[-1] == '\n') && strncmp(p, "BEGIN:VEVENT", 12) == 0 && k-- == 0)
-			return line;
-		if (*p == '\n')
-			line++;
-	}
-	return 0;
-}
-
-/* Ops for the feed's events that are new or changed; counts the unchanged
- * and the cancelled (an OTA's cancelled booking frees the room: its event
- * stays in the feed with STATUS:CANCELLED). */
-static enum fd_status plan_blocks(struct cli *cli, icalcomponent *cal, const char *text, const char *file,
-                                  const char *room, const char *source, struct feed *f, int *unchanged,
-                                  int *cancelled, struct fd_error *err)
-{
-	const struct fd_repo *repo = fd_db_repo(cli->db);
-	int k = 0;
-	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
-	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), k++) {
-		const char *uid = icalcomponent_get_uid(ev), *summary = icalcomponent_get_summary(ev);
-		fd_date start = 0, end = 0;
-		if (!uid || !*uid || strlen(uid) >= 256)
-			return fd_fail(
-			    err, FD_E_INVALID, "invalid_file", "file",
-			    _("%s:%d: an event (summary \"%s\") has no usable UID; nothing imported."), file,
-			    event_line(text, k), summary ? summary : "");
-		if (icalcomponent_get_status(ev) == ICAL_STATUS_CANCELLED) {
-			(*cancelled)++;
-			continue; /* not kept: plan_unblocks removes its block */
-		}
-		const char *why = event_dates(ev, &start, &end);
-		if (why)
-			return fd_fail(err, FD_E_INVALID, "invalid_file", "file",
-			               _("%s:%d: event %s %s; nothing imported."), file, event_line(text, k),
-			               uid, why);
-		char sum[128];
-		snprintf(sum, sizeof sum, "%s", summary ? summary : "");
-		if (!feed_grow(f))
-			return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-		snprintf(f->uids[f->n_uids++], 256, "%s", uid);
-		struct fd_room_block old;
-		if (repo->get_block(repo->ctx, room, uid, &old, err) == FD_OK && old.start == start &&
-		    old.end == end && strcmp(old.summary, sum) == 0 && strcmp(old.source, source) == 0) {
-			(*unchanged)++;
-			continue;
-		}
-		add_block_op(cli, &f->ops[f->n++], room, uid, start, end, sum, source);
-	}
-	return FD_OK;
-}
-
-struct unblock_plan {
-	struct cli *cli;
-	struct feed *f;
-	int *removed;
-	bool nomem;
-};
-
-static bool plan_unblock(void *ctx, const struct fd_room_block *b)
-{
-	struct unblock_plan *p = ctx;
-	for (int i = 0; i < p->f->n_uids; i++)
-		if (strcmp(p->f->uids[i], b->uid) == 0)
-			return true;
-	if (!feed_grow(p->f)) {
-		p->nomem = true;
-		return false;
-	}
-	struct fd_op *op = &p->f->ops[p->f->n++];
-	fd_session_op(&p->cli->session, op, "room.unblock");
-	cJSON_AddStringToObject(op->payload, "room", b->room);
-	cJSON_AddStringToObject(op->payload, "uid", b->uid);
-	(*p->removed)++;
-	return true;
-}
-
-/* Blocks of this room and source whose events have left the feed. */
-static enum fd_status plan_unblocks(struct cli *cli, const char *room, const char *source, struct feed *f,
-                                    int *removed, struct fd_error *err)
-{
-	struct unblock_plan p = {.cli = cli, .f = f, .removed = removed};
-	enum fd_status st = fd_query_room_blocks_from(cli->db, room, source, plan_unblock, &p, err);
-	if (!st && p.nomem)
-		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-	return st;
 }
 
 static int ical_import(struct cli *cli, int argc, char **argv)
@@ -406,36 +262,37 @@ static int ical_import(struct cli *cli, int argc, char **argv)
 	char *text = read_all(file, &err);
 	if (!text)
 		return cli_error(cli, &err);
-	icalcomponent *cal = strstr(text, "BEGIN:VCALENDAR") ? icalparser_parse_string(text) : NULL;
-	if (!cal || icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
-		if (cal)
-			icalcomponent_free(cal);
-		free(text);
-		fd_fail(&err, FD_E_INVALID, "invalid_file", "file",
-		        _("%s is not a complete iCalendar file (VCALENDAR missing or not closed); nothing "
-		          "imported."),
-		        file);
-		return cli_error(cli, &err);
-	}
-	struct feed f = {0};
-	int unchanged = 0, removed = 0, cancelled = 0;
-	st = plan_blocks(cli, cal, text, file, room, source, &f, &unchanged, &cancelled, &err);
-	icalcomponent_free(cal);
+	struct fd_ical_plan plan;
+	st = fd_ical_plan(cli->db, text, file, room, source, &plan, &err);
 	free(text);
-	if (!st)
-		st = plan_unblocks(cli, room, source, &f, &removed, &err);
 	if (st) {
-		feed_free(&f);
+		fd_ical_plan_clear(&plan);
 		return cli_error(cli, &err);
 	}
-	int changed = f.n - removed;
-	if (f.n > 0) {
-		struct fd_op_result *res = calloc((size_t)f.n, sizeof *res);
-		rc = res ? cli_apply(cli, f.ops, f.n, res) : CLI_FAILED;
+	int n = plan.n_block + plan.n_unblock;
+	if (n > 0) {
+		struct fd_op *ops = calloc((size_t)n, sizeof *ops);
+		struct fd_op_result *res = calloc((size_t)n, sizeof *res);
+		if (ops && res) {
+			for (int i = 0; i < plan.n_block; i++) {
+				const struct fd_room_block *b = &plan.block[i];
+				add_block_op(cli, &ops[i], room, b->uid, b->start, b->end, b->summary,
+				             source);
+			}
+			for (int i = 0; i < plan.n_unblock; i++) {
+				struct fd_op *op = &ops[plan.n_block + i];
+				fd_session_op(&cli->session, op, "room.unblock");
+				cJSON_AddStringToObject(op->payload, "room", room);
+				cJSON_AddStringToObject(op->payload, "uid", plan.unblock[i]);
+			}
+		}
+		rc = ops && res ? cli_apply(cli, ops, n, res) : CLI_FAILED; /* cli_apply clears the ops */
+		free(ops);
 		free(res);
-		f.n = 0; /* cli_apply cleared them */
 	}
-	feed_free(&f);
+	int changed = plan.n_block, unchanged = plan.unchanged, removed = plan.n_unblock,
+	    cancelled = plan.cancelled;
+	fd_ical_plan_clear(&plan);
 	if (rc)
 		return rc;
 	if (cli->json) {

@@ -266,6 +266,8 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 	int64_t heard = meta_int(cli->db, "sync_last_heard");
 	bool online =
 	    enrolled && meta_int(cli->db, "sync_online") == 1 && heard && (int64_t)time(NULL) - heard <= 15;
+	/* The server answered that this terminal's protocol is too old. */
+	bool too_old = enrolled && meta_int(cli->db, "sync_too_old") == 1;
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddBoolToObject(doc, "enrolled", enrolled);
@@ -279,6 +281,7 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "pending", pending);
 		cJSON_AddNumberToObject(doc, "rejected", rejected);
 		cJSON_AddNumberToObject(doc, "open_conflicts", conflicts);
+		cJSON_AddBoolToObject(doc, "too_old", too_old);
 		cli_print_json(doc);
 		return CLI_OK;
 	}
@@ -305,6 +308,9 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 	}
 	printf(_("Pending:    %d operations\nRejected:   %d operations\nConflicts:  %d open\n"), pending,
 	       rejected, conflicts);
+	if (too_old)
+		printf(_("Upgrade:    this terminal's frontdesk is too old for the server; install the newer "
+		         "version (it keeps working offline until then)\n"));
 	return CLI_OK;
 }
 

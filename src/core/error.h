@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Errors as values: every function that can fail fills a struct fd_error with
- * a machine code (for the API and tests) and a message a person can act on. */
+ * a machine code (for the API and tests) and a message a person can act on.
+ * The contract everywhere: an err out-parameter may be NULL (a caller that
+ * only wants the status). A function whose job is to report an error
+ * (ui_error, srv_resp_fd_error, cli_error) takes it as input, not NULL. */
 #ifndef FD_CORE_ERROR_H
 #define FD_CORE_ERROR_H
 
@@ -29,6 +32,12 @@ struct fd_error {
 enum fd_status fd_fail(struct fd_error *err, enum fd_status status, const char *code, const char *field,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void fd_error_clear(struct fd_error *err);
+/* The status a callee left in err after it failed, for passing the failure
+ * on; fallback when the caller passed no err (NULL is allowed everywhere). */
+static inline enum fd_status fd_error_status(const struct fd_error *err, enum fd_status fallback)
+{
+	return err ? err->status : fallback;
+}
 const char *fd_status_name(enum fd_status status);
 
 #endif

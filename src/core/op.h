@@ -20,6 +20,16 @@
 #include "core/error.h"
 #include "core/repo.h"
 
+/* The sync protocol between terminals and frontdeskd (doc/sync.md,
+ * "Versions"). A terminal announces its version in every request
+ * (Frontdesk-Protocol header; none = 1), the server its own in every
+ * answer and its range in /v1/health. 1: release 0.1.0 (whole snapshot,
+ * no header). 2: paged snapshot, declared gaps (gap_from). A server
+ * speaks from FD_PROTOCOL_OLDEST (or its configured min-protocol) to
+ * FD_PROTOCOL; an older terminal is answered 426. */
+#define FD_PROTOCOL 2
+#define FD_PROTOCOL_OLDEST 1
+
 #define FD_OP_TYPE_LEN 40
 #define FD_DEVICE_LEN 64
 #define FD_MAX_FREE_ROOMS 8

@@ -17,3 +17,6 @@ libfddoc_a_SOURCES += src/doc/lang.c
 
 TESTS += tests/doc/language.sh
 EXTRA_DIST += tests/doc/language.sh
+
+TESTS += tests/doc/mail_erase.sh
+EXTRA_DIST += tests/doc/mail_erase.sh

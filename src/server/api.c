@@ -32,6 +32,9 @@
  *   S is the change sequence at which the op's effects are visible in the
  *   feed. 409 {"error":{"code":"sequence_gap",...},"expected":N}: nothing of
  *   the batch was applied; resend from device_seq N. 503: retry later.
+ *   {"gap_from":N,"ops":[...]}: the device no longer holds N up to its first
+ *   op (pruned before a restore lost them): accepted when N is what the
+ *   server expects, with a "lost_in_restore" notice for the device.
  *   Malformed ops (unknown fields, wrong types) are a 400 for the whole batch.
  *
  * Feed: GET /v1/changes?since=N&limit=M&wait=S&epoch=E
@@ -49,6 +52,11 @@
  *   server's sequence: re-sync from the snapshot.
  *   GET /v1/snapshot -> {"epoch","seq","entities":{"room":[state...],...}}
  *   (one consistent read; then follow the feed from "seq").
+ *   GET /v1/snapshot?limit=N[&max_bytes=B][&after=T&epoch=E]: the same in
+ *   pages of at most N rows / about B bytes, each with "more" and "next"
+ *   (T for the next page); "seq" is fixed by the first page and the feed
+ *   is followed from it once every page is installed (feed.c says why
+ *   that cut is consistent). 410 when the epoch changed meanwhile.
  *   POST /v1/conflicts/{id}/resolve -> 200 {"id","seq"}: marks a conflict
  *   notice resolved (resolved=1, resolved_by) and sends it through the feed
  *   again; 404 when unknown or already resolved. Conflict state columns:
@@ -114,6 +122,32 @@ static bool query_range(struct srv_resp *out, const struct srv_req *r, fd_date *
 	return true;
 }
 
+/* The sync endpoints answer a terminal only in a protocol this server
+ * speaks; a terminal too old is told so (426) with what it must do, and
+ * keeps working offline until it is upgraded. One newer than the server
+ * (upgraded first by mistake) speaks down to it. */
+static bool protocol_ok(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	if (r->protocol >= s->cfg.min_protocol)
+		return true;
+	cJSON *doc = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(doc, "error");
+	char msg[300];
+	snprintf(
+	    msg, sizeof msg,
+	    "This terminal's frontdesk is too old for the server: it speaks sync protocol %d, the server "
+	    "needs %d to %d. Install the newer frontdesk on this terminal; it keeps working offline "
+	    "until then.",
+	    r->protocol, s->cfg.min_protocol, FD_PROTOCOL);
+	cJSON_AddStringToObject(e, "code", "protocol_too_old");
+	cJSON_AddStringToObject(e, "message", msg);
+	cJSON_AddNumberToObject(doc, "min_protocol", s->cfg.min_protocol);
+	cJSON_AddNumberToObject(doc, "protocol", FD_PROTOCOL);
+	cJSON_AddNumberToObject(doc, "terminal_protocol", r->protocol);
+	srv_resp_json(out, 426, doc);
+	return false;
+}
+
 /* --- endpoints --- */
 
 static void api_health(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
@@ -123,6 +157,8 @@ static void api_health(struct srv *s, const struct srv_req *r, const struct srv_
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "status", "ok");
 	cJSON_AddStringToObject(doc, "version", PACKAGE_VERSION);
+	cJSON_AddNumberToObject(doc, "protocol", FD_PROTOCOL);
+	cJSON_AddNumberToObject(doc, "min_protocol", s->cfg.min_protocol);
 	cJSON_AddStringToObject(doc, "epoch", s->epoch);
 	pthread_mutex_lock(&s->wait_lock);
 	cJSON_AddNumberToObject(doc, "seq", (double)s->seq);
@@ -145,6 +181,8 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 {
 	(void)c;
 	int64_t since, limit, wait;
+	if (!protocol_ok(s, r, out))
+		return;
 	if (!query_int(out, r, "since", 0, INT64_MAX / 2, 0, &since) ||
 	    !query_int(out, r, "limit", 1, 5000, 500, &limit) ||
 	    !query_int(out, r, "wait", 0, s->cfg.max_wait, 0, &wait))
@@ -204,11 +242,28 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 static void api_snapshot(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                          struct srv_resp *out)
 {
-	(void)r, (void)c, (void)state;
+	(void)c, (void)state;
+	if (!protocol_ok(s, r, out))
+		return;
 	struct fd_error err = {0};
+	const char *after = srv_query(r, "after");
+	const char *epoch = srv_query(r, "epoch");
+	bool paged = srv_query(r, "limit") || after;
+	int64_t limit, max_bytes;
+	if (!query_int(out, r, "limit", 1, 5000, 500, &limit) ||
+	    !query_int(out, r, "max_bytes", 4096, 16 << 20, 1 << 20, &max_bytes))
+		return;
+	if (epoch && strcmp(epoch, s->epoch) != 0) {
+		srv_resp_error(out, 410, "epoch_changed", "epoch",
+		               "The server's database was replaced (epoch %s); start the snapshot again.",
+		               s->epoch);
+		return;
+	}
 	struct fd_db *db = srv_reader(s, &err);
 	cJSON *doc = NULL;
-	if (!db || srv_snapshot(db, s->epoch, &doc, &err)) {
+	/* Without "limit" (terminals of protocol 1): the whole hotel at once. */
+	if (!db || (paged ? srv_snapshot_page(db, s->epoch, after, (int)limit, (size_t)max_bytes, &doc, &err)
+	                  : srv_snapshot(db, s->epoch, &doc, &err))) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
@@ -427,7 +482,8 @@ static void api_push(struct srv *s, const struct srv_req *r, const struct srv_ca
                      struct srv_resp *out)
 {
 	(void)state;
-	srv_api_push(s, c, r, out);
+	if (protocol_ok(s, r, out))
+		srv_api_push(s, c, r, out);
 }
 
 static void api_resolve(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,

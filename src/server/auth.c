@@ -24,6 +24,17 @@
 #include "server/server.h"
 #include "store/ids.h"
 
+/* Argon2id's cost. The fuzzing build of the request handlers
+ * (tests/fuzz/fuzz_http) takes the cheapest, or each sign-in it tries would
+ * cost a tenth of a second; never a build that is installed. */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define PW_OPSLIMIT crypto_pwhash_OPSLIMIT_MIN
+#define PW_MEMLIMIT crypto_pwhash_MEMLIMIT_MIN
+#else
+#define PW_OPSLIMIT crypto_pwhash_OPSLIMIT_INTERACTIVE
+#define PW_MEMLIMIT crypto_pwhash_MEMLIMIT_INTERACTIVE
+#endif
+
 void srv_token_new(char out[SRV_TOKEN_LEN])
 {
 	unsigned char raw[32];
@@ -48,8 +59,7 @@ enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
 
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err)
 {
-	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	if (crypto_pwhash_str(out, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Not enough memory to hash a password.");
 	return FD_OK;
 }
@@ -66,7 +76,7 @@ enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *
 	                             " hash = excluded.hash, updated_at = excluded.updated_at",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, (int64_t)time(NULL));
@@ -86,7 +96,7 @@ enum fd_status srv_set_sign_key(struct fd_db *db, const char *user, const char *
 	sqlite3_stmt *s = fd_db_stmt(
 	    db, "UPDATE srv_credentials SET sign_salt = ?2, sign_pk = ?3 WHERE username = ?1", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, fresh, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, pk, -1, SQLITE_STATIC);
@@ -101,7 +111,7 @@ enum fd_status srv_end_sessions(struct fd_db *db, const char *user, struct fd_er
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM srv_sessions WHERE username = ?1", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, user, -1, SQLITE_STATIC);
 	return sqlite3_step(s) == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "ending sessions");
 }
@@ -115,7 +125,7 @@ enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_T
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, "INSERT INTO srv_enroll_codes (hash, expires_at) VALUES (?1, ?2)", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_blob(s, 1, h, sizeof h, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, (int64_t)time(NULL) + ttl);
 	return sqlite3_step(s) == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "saving an enrolment code");
@@ -146,13 +156,13 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
 		               "This call needs the device token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_stmt *q = fd_db_stmt(db,
 	                             "SELECT id, token_hash FROM srv_devices WHERE token_hash = ?1"
 	                             " AND revoked = 0",
 	                             err);
 	if (!q)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
 	enum fd_status st = FD_E_FORBIDDEN;
 	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 1) == 32 &&
@@ -177,7 +187,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		               "Sign in first: this call needs a session token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_stmt *q =
 	    fd_db_stmt(db,
 	               "SELECT s.token_hash, s.username, s.device, s.last_seen, s.expires_at, st.role"
@@ -187,7 +197,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 	               " WHERE s.token_hash = ?1",
 	               err);
 	if (!q)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
 	int64_t now = (int64_t)time(NULL), last_seen = 0, expires = 0;
 	bool found = false;
@@ -489,8 +499,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	s->hashing--;
 	pthread_cond_signal(&s->hash_cond);
 	pthread_mutex_unlock(&s->hash_lock);
-	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, PW_OPSLIMIT, PW_MEMLIMIT) != 0;
 	throttle_note(s, user, source, ok);
 	if (!ok) {
 		sodium_memzero(pw, sizeof pw);

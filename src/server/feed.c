@@ -57,6 +57,29 @@ static const struct {
 };
 #define N_ENTITIES (sizeof entity_sql / sizeof *entity_sql)
 
+/* The paged snapshot reads each table in rowid order from a key (string
+ * literals, one per entity of entity_sql, in the same order). */
+static const char *const page_sql[] = {
+    "SELECT rowid AS fd_key, * FROM property WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM room_types WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM rooms WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM guests WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM bookings WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM staff WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM hk_tasks WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM srv_conflicts WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM charge_codes WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM folio_settings WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM folios WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM folio_lines WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM day_reports WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM invoices WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM companies WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM mail WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM room_blocks WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+};
+_Static_assert(sizeof page_sql / sizeof *page_sql == N_ENTITIES, "one page statement per entity");
+
 static int entity_index(const char *entity)
 {
 	for (size_t i = 0; i < N_ENTITIES; i++)
@@ -71,7 +94,8 @@ static cJSON *row_json(sqlite3_stmt *s, const char *skip)
 	int n = sqlite3_column_count(s);
 	for (int i = 0; i < n; i++) {
 		const char *name = sqlite3_column_name(s, i);
-		if (strcmp(name, "rowid") == 0 || (skip && strcmp(name, skip) == 0))
+		if (strcmp(name, "rowid") == 0 || strcmp(name, "fd_key") == 0 ||
+		    (skip && strcmp(name, skip) == 0))
 			continue;
 		switch (sqlite3_column_type(s, i)) {
 		case SQLITE_INTEGER:
@@ -115,7 +139,7 @@ enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char 
 		return fd_fail(err, FD_E_NOT_FOUND, "not_found", "entity", "unknown entity %s", entity);
 	sqlite3_stmt *s = fd_db_stmt(db, entity_sql[k].one, err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
 	if (entity_sql[k].many)
 		return set_json(db, s, id, out, err);
@@ -143,7 +167,7 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 	                             err);
 	if (!s) {
 		fd_db_rollback(db);
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	}
 	sqlite3_bind_int64(s, 1, since);
 	sqlite3_bind_int(s, 2, limit + 1);
@@ -203,7 +227,7 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
 	for (size_t k = 0; k < N_ENTITIES && st == FD_OK; k++) {
 		sqlite3_stmt *s = fd_db_stmt(db, entity_sql[k].all, err);
 		if (!s) {
-			st = err ? err->status : FD_E_IO;
+			st = fd_error_status(err, FD_E_IO);
 			break;
 		}
 		cJSON *arr = cJSON_AddArrayToObject(ents, entity_sql[k].entity);
@@ -220,4 +244,83 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
 	else
 		*out = doc;
 	return st;
+}
+
+/* The paged snapshot. The cut: "seq" is the last change sequence when the
+ * first page was read; later pages read the tables as they are then, so a
+ * row may be newer than seq, never older, and every change after seq is in
+ * the feed after seq (the feed is compacted forward: a change moves its
+ * entity's row to a higher seq). So a terminal that installs every page and
+ * then follows the feed from seq ends exactly at the server's state.
+ * The page token is "SEQ.ENTITY.KEY": the cut, the entity index in
+ * entity_sql and the last rowid sent. */
+enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
+                                 size_t max_bytes, cJSON **out, struct fd_error *err)
+{
+	*out = NULL;
+	long long seq = -1, k = 0, key = 0;
+	if (after && after[0]) {
+		char tail;
+		if (sscanf(after, "%lld.%lld.%lld%c", &seq, &k, &key, &tail) != 3 || seq < 0 || k < 0 ||
+		    k >= (long long)N_ENTITIES || key < 0)
+			return fd_fail(
+			    err, FD_E_INVALID, "invalid_parameter", "after",
+			    "Parameter \"after\" must be the \"next\" of the previous snapshot page.");
+	}
+	enum fd_status st = fd_db_begin_read(db, err);
+	if (st)
+		return st;
+	if (seq < 0)
+		seq = srv_last_seq(db);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "epoch", epoch);
+	cJSON_AddNumberToObject(doc, "seq", (double)seq);
+	cJSON *ents = cJSON_AddObjectToObject(doc, "entities");
+	int rows = 0;
+	size_t bytes = 0;
+	bool full = false;
+	for (; k < (long long)N_ENTITIES && st == FD_OK && !full; k++, key = 0) {
+		sqlite3_stmt *s = fd_db_stmt(db, page_sql[k], err);
+		if (!s) {
+			st = err ? err->status : FD_E_IO;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, key);
+		sqlite3_bind_int(s, 2, limit - rows + 1);
+		cJSON *arr = NULL;
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (rows == limit || (rows > 0 && bytes >= max_bytes)) {
+				full = true;
+				break;
+			}
+			cJSON *row = row_json(s, entity_sql[k].skip);
+			char *text = cJSON_PrintUnformatted(row);
+			bytes += text ? strlen(text) + 1 : 0;
+			free(text);
+			if (!arr)
+				arr = cJSON_AddArrayToObject(ents, entity_sql[k].entity);
+			cJSON_AddItemToArray(arr, row);
+			key = sqlite3_column_int64(s, 0);
+			rows++;
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			st = fd_db_fail(db, err, "reading the snapshot");
+		sqlite3_reset(s);
+		if (full)
+			break;
+	}
+	fd_db_rollback(db);
+	if (st) {
+		cJSON_Delete(doc);
+		return st;
+	}
+	cJSON_AddBoolToObject(doc, "more", full);
+	if (full) {
+		char next[80];
+		snprintf(next, sizeof next, "%lld.%lld.%lld", seq, k, key);
+		cJSON_AddStringToObject(doc, "next", next);
+	}
+	*out = doc;
+	return FD_OK;
 }

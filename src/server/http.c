@@ -100,6 +100,8 @@ void srv_changed(struct srv *s, int64_t seq)
 
 void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds)
 {
+	if (!conn)
+		return; /* nothing to park (a request without a connection): its caller asks again */
 	struct srv_waiter *w = calloc(1, sizeof *w);
 	pthread_mutex_lock(&s->wait_lock);
 	if (!w || s->seq != since || s->stopping) {
@@ -176,7 +178,9 @@ static void metrics_note(struct srv_http *h, const char *route, int status, doub
 
 void srv_http_metrics(struct srv *s, char **text)
 {
-	struct srv_http *h = s->http;
+	/* Without the HTTP side (requests without a connection) no request is counted. */
+	static struct srv_http none = {.mlock = PTHREAD_MUTEX_INITIALIZER};
+	struct srv_http *h = s->http ? s->http : &none;
 	size_t cap = 16384, len = 0;
 	char *out = malloc(cap);
 	if (!out) {
@@ -227,7 +231,26 @@ void srv_http_metrics(struct srv *s, char **text)
 
 const char *srv_query(const struct srv_req *r, const char *key)
 {
+	if (!r->conn) {
+		for (const char *const *a = r->args; a && a[0]; a += 2)
+			if (strcmp(a[0], key) == 0)
+				return a[1];
+		return NULL;
+	}
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+#define FD_PROTOCOL_STR(x) #x
+#define FD_PROTOCOL_XSTR(x) FD_PROTOCOL_STR(x)
+#define FD_PROTOCOL_TEXT FD_PROTOCOL_XSTR(FD_PROTOCOL)
+
+/* The terminal's Frontdesk-Protocol header; a terminal of release 0.1.0
+ * sends none and speaks 1. */
+static int request_protocol(struct MHD_Connection *conn)
+{
+	const char *v = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Frontdesk-Protocol");
+	int n = v ? atoi(v) : 1;
+	return n >= 1 && n <= 1000 ? n : 1;
 }
 
 static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state *cs, struct srv_resp *out)
@@ -242,6 +265,7 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state 
 	MHD_add_response_header(resp, "Content-Type",
 	                        out->content_type ? out->content_type : "application/json");
 	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "Frontdesk-Protocol", FD_PROTOCOL_TEXT);
 	if (out->status == 405 && out->allow[0])
 		MHD_add_response_header(resp, "Allow", out->allow);
 	if (out->retry_after > 0) {
@@ -330,6 +354,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	    .authorization =
 	        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
 	    .conn = conn,
+	    .protocol = request_protocol(conn),
 	};
 	struct srv_resp out = {0};
 	srv_api_handle(s, &r, &cs->api_state, &out);
@@ -469,7 +494,7 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 		               "This libmicrohttpd was built without TLS.");
 	if (tls &&
 	    (!(h->tls_cert = slurp(s->cfg.tls_cert, err)) || !(h->tls_key = slurp(s->cfg.tls_key, err))))
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
 	                 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0) |
 	                 (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);

@@ -69,12 +69,14 @@ enum fd_status srv_mail_check(const struct srv_config *c, struct fd_error *err)
 /* --- the message --- */
 
 /* text as an RFC 2047 header value: as it is when printable ASCII, else
- * UTF-8 encoded words of whole characters. */
-static void header_text(const char *text, char *out, size_t size)
+ * UTF-8 encoded words of whole characters. A phrase (the sender's name)
+ * is encoded too when it holds a character with a meaning in an address
+ * (a comma would split it in two, say). */
+static void header_text(const char *text, bool phrase, char *out, size_t size)
 {
 	bool plain = true;
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		plain = plain && *p >= ' ' && *p < 0x7f;
+		plain = plain && *p >= ' ' && *p < 0x7f && !(phrase && strchr("()<>[]:;@\\,.\"", *p));
 	if (plain) {
 		snprintf(out, size, "%s", text);
 		return;
@@ -162,8 +164,8 @@ static enum fd_status message_make(struct srv *s, struct fd_db *db, const struct
 		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
 	char subject[300], hotel[300];
 	snprintf(subject, sizeof subject, "%s %s \u2013 %s", doc.title, b.code, prop.name);
-	header_text(subject, msg->subject, sizeof msg->subject);
-	header_text(prop.name, hotel, sizeof hotel);
+	header_text(subject, false, msg->subject, sizeof msg->subject);
+	header_text(prop.name, true, hotel, sizeof hotel);
 	snprintf(msg->from, sizeof msg->from, "%s <%s>", hotel, s->cfg.smtp_from);
 	snprintf(msg->to, sizeof msg->to, "<%s>", m->recipient);
 	rfc5322_date(time(NULL), msg->date, sizeof msg->date);

@@ -36,6 +36,7 @@ void srv_config_defaults(struct srv_config *c)
 	snprintf(c->smtp_tls, sizeof c->smtp_tls, "required");
 	c->mail_retry = 60;
 	c->mail_attempts = 10;
+	c->min_protocol = FD_PROTOCOL_OLDEST;
 }
 
 /* One setting by its long-flag name; false when unknown or malformed. */
@@ -93,6 +94,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->mail_retry = (int)n;
 	else if (strcmp(key, "mail-attempts") == 0 && n <= 1000)
 		c->mail_attempts = (int)n;
+	else if (strcmp(key, "min-protocol") == 0 && n <= FD_PROTOCOL)
+		c->min_protocol = (int)n;
 	else
 		return false;
 	return true;
@@ -150,6 +153,7 @@ static bool take_globals(struct srv_config *c, int *argc, char **argv)
 	                                   "smtp-tls",
 	                                   "mail-retry",
 	                                   "mail-attempts",
+	                                   "min-protocol",
 	                                   NULL};
 	/* The config file first, so flags override it. */
 	const char *config = NULL;

@@ -29,6 +29,8 @@ struct push {
 	bool *repeat;                /* per op: the same op_id earlier in this batch */
 	struct fd_error *bad;        /* per op: why it cannot be read (code "" when it can) */
 	bool private_refusals;       /* a guest's refusals reach only its own device (no notice) */
+	int64_t gap_from;            /* the device declares its operations from here on lost */
+	int64_t gap_to;              /* ... up to here (accepted by push_prepare), 0 = none */
 	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
 	cJSON *results;
 };
@@ -110,7 +112,7 @@ static bool unreadable_op(const cJSON *item, struct fd_op *op, const struct fd_e
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
                       struct srv_resp *out)
 {
-	static const char *const fields[] = {"ops", NULL};
+	static const char *const fields[] = {"ops", "gap_from", NULL};
 	struct fd_error err = {0};
 	cJSON *body = NULL;
 	if (srv_body_parse(r, fields, &body, &err)) {
@@ -118,6 +120,14 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		return false;
 	}
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
+	const cJSON *gap = cJSON_GetObjectItemCaseSensitive(body, "gap_from");
+	if (gap && (!cJSON_IsNumber(gap) || gap->valuedouble < 1 || gap->valuedouble > 9e15)) {
+		srv_resp_error(out, 400, "invalid_field", "gap_from",
+		               "Field \"gap_from\" must be the device_seq the server asked for.");
+		cJSON_Delete(body);
+		return false;
+	}
+	p->gap_from = gap ? (int64_t)gap->valuedouble : 0;
 	int n = cJSON_GetArraySize(arr);
 	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
 		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
@@ -189,7 +199,7 @@ static enum fd_status exec_cached(struct fd_db *db, const char *sql, struct fd_e
 {
 	sqlite3_stmt *q = fd_db_stmt(db, sql, err);
 	if (!q)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, sql);
@@ -210,7 +220,8 @@ static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, co
 	                             err);
 	enum fd_status st = FD_OK;
 	if (!q || !text)
-		st = q ? fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory") : err->status;
+		st = q ? fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory")
+		       : fd_error_status(err, FD_E_IO);
 	else {
 		sqlite3_bind_text(q, 1, op->op_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, op->device, -1, SQLITE_STATIC);
@@ -252,7 +263,7 @@ static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, con
 	                             err);
 	enum fd_status st = FD_OK;
 	if (!q)
-		st = err->status;
+		st = fd_error_status(err, FD_E_IO);
 	else {
 		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, op->op_id, -1, SQLITE_STATIC);
@@ -272,6 +283,122 @@ static enum fd_status record_conflict(struct srv *s, const struct fd_op *op, con
 		st = srv_record_change(s->wdb, &s->hook, "conflict", id, err);
 	}
 	return st;
+}
+
+/* "The later upload wins, and the desk it overwrote is told" (issue 20).
+ * Before a room.set_clean applies: the room's status as another desk last
+ * set it, when that desk's change reached the server no earlier than this
+ * operation was made (so its maker cannot have seen it: both desks changed
+ * the room offline, or at the same moment). Clocks: the pushing terminal's
+ * created_at against the server's applied_at, compared in whole seconds and
+ * erring on the side of telling. */
+struct overwritten {
+	bool found;
+	char op_id[FD_ID_LEN], device[FD_DEVICE_LEN], device_name[64], actor[FD_USER_LEN];
+	char was[16]; /* the other desk's value, still the room's status */
+};
+
+static void overwrite_check(struct srv *s, const struct fd_op *op, struct overwritten *o)
+{
+	memset(o, 0, sizeof *o);
+	if (strcmp(op->type, "room.set_clean") != 0)
+		return;
+	const cJSON *room = cJSON_GetObjectItemCaseSensitive(op->payload, "room");
+	const cJSON *to = cJSON_GetObjectItemCaseSensitive(op->payload, "status");
+	if (!cJSON_IsString(room) || !cJSON_IsString(to))
+		return;
+	sqlite3_stmt *q =
+	    fd_db_stmt(s->wdb,
+	               "SELECT a.op_id, a.device, coalesce(d.name, a.device), a.actor, r.clean"
+	               " FROM audit_log a JOIN rooms r ON r.number = a.entity_id"
+	               " LEFT JOIN srv_devices d ON d.id = a.device"
+	               " WHERE a.entity = 'room' AND a.entity_id = ?1 AND a.type = 'room.set_clean'"
+	               "  AND a.seq = (SELECT max(seq) FROM audit_log WHERE entity = 'room'"
+	               "   AND entity_id = ?1 AND type = 'room.set_clean')"
+	               "  AND a.device <> ?2 AND a.applied_at >= ?3"
+	               "  AND json_extract(a.payload, '$.status') = r.clean AND r.clean <> ?4",
+	               NULL);
+	if (!q)
+		return;
+	sqlite3_bind_text(q, 1, room->valuestring, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, op->device, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, op->created_at);
+	sqlite3_bind_text(q, 4, to->valuestring, -1, SQLITE_STATIC);
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		o->found = true;
+		snprintf(o->op_id, sizeof o->op_id, "%s", sqlite3_column_text(q, 0));
+		snprintf(o->device, sizeof o->device, "%s", sqlite3_column_text(q, 1));
+		snprintf(o->device_name, sizeof o->device_name, "%s", sqlite3_column_text(q, 2));
+		snprintf(o->actor, sizeof o->actor, "%s", sqlite3_column_text(q, 3));
+		snprintf(o->was, sizeof o->was, "%s", sqlite3_column_text(q, 4));
+	}
+	sqlite3_reset(q);
+}
+
+/* The notice for the desk whose value was overwritten: a conflict notice
+ * (replicated like the others) on that desk's operation, naming the room,
+ * both values and who won. */
+static enum fd_status overwrite_notice(struct srv *s, const struct fd_op *op, const struct overwritten *o,
+                                       struct fd_error *err)
+{
+	const char *room = cJSON_GetObjectItemCaseSensitive(op->payload, "room")->valuestring;
+	const char *now = cJSON_GetObjectItemCaseSensitive(op->payload, "status")->valuestring;
+	char name[64] = "";
+	sqlite3_stmt *q = fd_db_stmt(s->wdb, "SELECT name FROM srv_devices WHERE id = ?1", err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, op->device, -1, SQLITE_STATIC);
+	snprintf(name, sizeof name, "%s",
+	         sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : op->device);
+	sqlite3_reset(q);
+	char msg[512];
+	snprintf(msg, sizeof msg,
+	         "Room %s: your change to %s (%s at %s) was overwritten by %s (%s at %s), made while "
+	         "both desks had not seen each other's change; the room is %s now.",
+	         room, o->was, o->actor, o->device_name, now, op->actor, name, now);
+	cJSON *details = cJSON_CreateObject();
+	/* "op" is the desk's own operation, as in a rejection's notice. */
+	cJSON *mine = cJSON_AddObjectToObject(details, "op");
+	cJSON_AddStringToObject(mine, "op_id", o->op_id);
+	cJSON_AddStringToObject(mine, "type", "room.set_clean");
+	cJSON *pl = cJSON_AddObjectToObject(mine, "payload");
+	cJSON_AddStringToObject(pl, "room", room);
+	cJSON_AddStringToObject(pl, "status", o->was);
+	cJSON_AddStringToObject(details, "room", room);
+	cJSON_AddStringToObject(details, "yours", o->was);
+	cJSON_AddStringToObject(details, "theirs", now);
+	cJSON *w = cJSON_AddObjectToObject(details, "winner");
+	cJSON_AddStringToObject(w, "actor", op->actor);
+	cJSON_AddStringToObject(w, "device", op->device);
+	cJSON_AddStringToObject(w, "device_name", name);
+	cJSON_AddStringToObject(w, "op_id", op->op_id);
+	char *text = cJSON_PrintUnformatted(details);
+	cJSON_Delete(details);
+	char id[FD_ID_LEN];
+	fd_uuid_new(id);
+	int64_t t = (int64_t)time(NULL);
+	q = fd_db_stmt(s->wdb,
+	               "INSERT INTO srv_conflicts (id, op_id, device, actor, type, code,"
+	               " message, details, created_at, updated_at)"
+	               " VALUES (?1, ?2, ?3, ?4, 'room.set_clean', 'overwritten', ?5, ?6, ?7, ?7)",
+	               err);
+	enum fd_status st = FD_OK;
+	if (!q)
+		st = err->status;
+	else {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, o->op_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, o->device, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, o->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, msg, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 6, text ? text : "{}", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 7, t);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, err, "recording an overwrite notice");
+		sqlite3_reset(q);
+	}
+	free(text);
+	return st ? st : srv_record_change(s->wdb, &s->hook, "conflict", id, err);
 }
 
 static cJSON *answer_new(const struct fd_op *op, const char *status)
@@ -300,9 +427,13 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char
 		return st;
 	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
 	s->hook.last_seq = 0;
+	struct overwritten ow;
+	overwrite_check(s, op, &ow);
 	st = fd_op_apply(fd_db_repo(db), op, 0, &res, &why);
 	if (!st)
 		st = fd_store_audit(db, op, &res, &why);
+	if (!st && ow.found && (st = overwrite_notice(s, op, &ow, err)))
+		return st;
 	if (st == FD_OK) {
 		if ((st = exec_cached(db, "RELEASE op", err)))
 			return st;
@@ -371,6 +502,14 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 	*last = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
 	sqlite3_reset(q);
 	int64_t expected = *last + 1;
+	/* A declared gap: the device no longer holds the operations the
+	 * server expects (it pruned them; the server lost them in a restore).
+	 * Accepted only where the server's own sequence stands. */
+	p->gap_to = 0;
+	if (p->gap_from == expected && p->ops[0].device_seq > expected) {
+		p->gap_to = p->ops[0].device_seq - 1;
+		expected = p->ops[0].device_seq;
+	}
 	for (int i = 0; i < p->n; i++) {
 		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
 		if (!q)
@@ -406,6 +545,66 @@ static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)
 	return a;
 }
 
+/* The notice for a declared gap: the device's operations gap_from to
+ * gap_to are lost (the server was restored from a backup that lacks them,
+ * and the terminal had already forgotten them). A person must check what
+ * was done at that desk then; the notice says which and from when. */
+static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_error *err)
+{
+	const struct fd_op *op = &p->ops[0];
+	char name[64] = "", msg[512], id[FD_ID_LEN];
+	sqlite3_stmt *q = fd_db_stmt(s->wdb, "SELECT name FROM srv_devices WHERE id = ?1", err);
+	if (!q)
+		return err->status;
+	sqlite3_bind_text(q, 1, op->device, -1, SQLITE_STATIC);
+	snprintf(name, sizeof name, "%s",
+	         sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : op->device);
+	sqlite3_reset(q);
+	long long n = (long long)(p->gap_to - p->gap_from + 1);
+	snprintf(msg, sizeof msg,
+	         "%lld operation%s of %s (device_seq %lld to %lld, made before the terminal's operation "
+	         "%lld) %s lost: the server was restored from a backup that lacks them, and the "
+	         "terminal no longer kept them. Check what was done at %s in that period.",
+	         n, n == 1 ? "" : "s", name, (long long)p->gap_from, (long long)p->gap_to,
+	         (long long)op->device_seq, n == 1 ? "was" : "were", name);
+	cJSON *details = cJSON_CreateObject();
+	cJSON_AddNumberToObject(details, "gap_from", (double)p->gap_from);
+	cJSON_AddNumberToObject(details, "gap_to", (double)p->gap_to);
+	cJSON_AddStringToObject(details, "device_name", name);
+	cJSON_AddStringToObject(details, "pushed_by", p->pushed_by);
+	char *text = cJSON_PrintUnformatted(details);
+	cJSON_Delete(details);
+	fd_uuid_new(id);
+	int64_t t = (int64_t)time(NULL);
+	q = fd_db_stmt(s->wdb,
+	               "INSERT INTO srv_conflicts (id, op_id, device, actor, type, code,"
+	               " message, details, created_at, updated_at)"
+	               " VALUES (?1, '', ?2, ?3, 'sync.gap', 'lost_in_restore', ?4, ?5, ?6, ?6)",
+	               err);
+	enum fd_status st = FD_OK;
+	if (!q)
+		st = err->status;
+	else {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, op->device, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, p->pushed_by, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, msg, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, text ? text : "{}", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 6, t);
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, err, "recording a lost-operations notice");
+		sqlite3_reset(q);
+	}
+	free(text);
+	fprintf(stderr, "frontdeskd: device %s (%s) declares its operations %lld to %lld lost\n", op->device,
+	        name, (long long)p->gap_from, (long long)p->gap_to);
+	if (!st) {
+		s->hook.op_id[0] = '\0';
+		st = srv_record_change(s->wdb, &s->hook, "conflict", id, err);
+	}
+	return st;
+}
+
 /* Run one push inside the group's transaction, under its own SAVEPOINT:
  * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
  * kept); another status means the whole group must roll back. */
@@ -419,11 +618,13 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
 		if (*gap < 0)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		exec_cached(db, "ROLLBACK TO push", NULL);
 		exec_cached(db, "RELEASE push", NULL);
 		return FD_E_CONFLICT;
 	}
+	if (p->gap_to > 0 && (st = gap_notice(s, p, err)))
+		return st;
 	p->results = cJSON_CreateArray();
 	for (int i = 0; i < p->n && !st; i++) {
 		cJSON *answer = NULL;
@@ -436,7 +637,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 			sqlite3_stmt *q =
 			    fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
 			if (!q) {
-				st = err->status;
+				st = fd_error_status(err, FD_E_IO);
 				break;
 			}
 			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
@@ -459,7 +660,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	if (!st) {
 		sqlite3_stmt *q = fd_db_stmt(db, "UPDATE srv_devices SET last_seq = ?1 WHERE id = ?2", err);
 		if (!q)
-			st = err->status;
+			st = fd_error_status(err, FD_E_IO);
 		else {
 			sqlite3_bind_int64(q, 1, last);
 			sqlite3_bind_text(q, 2, p->ops[0].device, -1, SQLITE_STATIC);

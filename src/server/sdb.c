@@ -95,7 +95,7 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 	                             " VALUES (?1, ?2, ?3, ?4)",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, entity, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, hook ? hook->op_id : "", -1, SQLITE_STATIC);
@@ -229,7 +229,7 @@ enum fd_status srv_trim_changes(struct fd_db *db, int keep_days, int64_t *floor,
 	sqlite3_stmt *q = fd_db_stmt(db, "SELECT max(seq) FROM srv_changes WHERE at < ?1", err);
 	int64_t top = 0;
 	if (!q)
-		st = err ? err->status : FD_E_IO;
+		st = fd_error_status(err, FD_E_IO);
 	else {
 		sqlite3_bind_int64(q, 1, (int64_t)time(NULL) - (int64_t)keep_days * 86400);
 		if (sqlite3_step(q) == SQLITE_ROW)
@@ -239,7 +239,7 @@ enum fd_status srv_trim_changes(struct fd_db *db, int keep_days, int64_t *floor,
 	if (!st && top > *floor) {
 		q = fd_db_stmt(db, "DELETE FROM srv_changes WHERE seq <= ?1", err);
 		if (!q)
-			st = err ? err->status : FD_E_IO;
+			st = fd_error_status(err, FD_E_IO);
 		else {
 			sqlite3_bind_int64(q, 1, top);
 			if (sqlite3_step(q) != SQLITE_DONE)

@@ -52,6 +52,7 @@ struct srv_config {
 	char smtp_tls[16];            /* STARTTLS: "required", "try" or "none" */
 	int mail_retry;               /* seconds before the first retry; doubles each time */
 	int mail_attempts;            /* attempts before giving up */
+	int min_protocol;             /* the oldest sync protocol terminals may speak (core/op.h) */
 };
 
 void srv_config_defaults(struct srv_config *c);
@@ -177,8 +178,12 @@ struct srv_req {
 	size_t body_len;
 	const char *client_ip;
 	const char *authorization;
+	int protocol;      /* the terminal's sync protocol (Frontdesk-Protocol header; none = 1) */
 	void *conn;        /* struct MHD_Connection */
 	const char *param; /* the {parameter} of the route's path, set by the router */
+	/* A request without a connection (conn NULL; tests/fuzz/fuzz_http.c):
+	 * its decoded query arguments, NULL-ended key, value pairs. */
+	const char *const *args;
 };
 
 /* A handler's answer. body is owned (malloc'd); retry_after > 0 adds a header. */
@@ -220,6 +225,12 @@ enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char 
 enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON **changes, int64_t *next,
                              bool *more, struct fd_error *err);
 enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, struct fd_error *err);
+/* One page of the snapshot (after: the previous page's "next", NULL or ""
+ * for the first): at most limit rows and about max_bytes of JSON (at least
+ * one row), with "seq" (the cut, fixed by the first page), "more" and
+ * "next". FD_E_INVALID for a token that is not one. */
+enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
+                                 size_t max_bytes, cJSON **out, struct fd_error *err);
 
 /* mail.c: the sender of documents by e-mail, a thread that works through
  * the mail table after the operations that queued them commit. */

@@ -113,11 +113,11 @@ enum fd_status fd_session_open(struct fd_session *s, const char *data_dir, const
 		fd_session_default_dir(s->data_dir, sizeof s->data_dir);
 	snprintf(s->requested, sizeof s->requested, "%s", as_user ? as_user : "");
 	if ((flags & FD_SESSION_CREATE) && !make_private_dir(s->data_dir, err))
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	snprintf(s->db_path, sizeof s->db_path, "%s/frontdesk.db", s->data_dir);
 	s->db = fd_db_open(s->db_path, (flags & FD_SESSION_CREATE) ? FD_DB_CREATE : 0, err);
 	if (!s->db)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	load_state(s);
 	return FD_OK;
 }

@@ -21,7 +21,7 @@ enum fd_status fd_stay_nights_retype(struct fd_db *db, const char *room, const c
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, "UPDATE stay_nights SET type_code = ?2 WHERE room = ?1 AND type_code <> ?2", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, type_code, -1, SQLITE_STATIC);
 	return step_done(db, s, "updating a room's nights", err);
@@ -34,7 +34,7 @@ enum fd_status fd_stay_nights_release(struct fd_db *db, const struct fd_booking 
 	                             " AND night < ?3 AND booking_id <> ?4",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, b->room, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, b->arrival);
 	sqlite3_bind_int(s, 3, b->departure);
@@ -49,7 +49,7 @@ enum fd_status fd_stay_nights_hold(struct fd_db *db, const struct fd_booking *b,
 	                             " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	for (fd_date d = b->arrival; d < b->departure; d++) {
 		sqlite3_reset(s);
 		sqlite3_bind_text(s, 1, b->id, -1, SQLITE_STATIC);
@@ -74,7 +74,7 @@ enum fd_status fd_conflict_put(struct fd_db *db, const struct fd_conflict_state 
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	const char *text[] = {c->id, c->op_id, c->device, c->actor, c->type, c->code, c->message, c->details};
 	for (int i = 0; i < 8; i++)
 		sqlite3_bind_text(s, i + 1, text[i], -1, SQLITE_TRANSIENT);
@@ -90,7 +90,7 @@ enum fd_status fd_verifier_delete(struct fd_db *db, const char *username, struct
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM sync_verifiers WHERE username = ?1", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, username, -1, SQLITE_STATIC);
 	return step_done(db, s, "removing an offline sign-in", err);
 }
@@ -99,7 +99,7 @@ enum fd_status fd_room_blocks_clear(struct fd_db *db, const char *room, struct f
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM room_blocks WHERE room = ?1", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, room, -1, SQLITE_STATIC);
 	return step_done(db, s, "replacing a room's blocks", err);
 }
@@ -125,7 +125,7 @@ enum fd_status fd_cache_delete(struct fd_db *db, const char *entity, const char 
 	if (strcmp(entity, "booking") == 0) {
 		sqlite3_stmt *n = fd_db_stmt(db, "DELETE FROM stay_nights WHERE booking_id = ?1", err);
 		if (!n)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		sqlite3_bind_text(n, 1, key, -1, SQLITE_STATIC);
 		enum fd_status st = step_done(db, n, "deleting a booking's nights", err);
 		if (st)
@@ -136,7 +136,7 @@ enum fd_status fd_cache_delete(struct fd_db *db, const char *entity, const char 
 			continue;
 		sqlite3_stmt *s = fd_db_stmt(db, deletes[k].sql, err);
 		if (!s)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 		return step_done(db, s, "deleting an entity", err);
 	}
@@ -171,7 +171,7 @@ enum fd_status fd_verifier_put(struct fd_db *db, const char *username, const cha
 	               " VALUES (?1, ?2, ?3, ?4)",
 	               err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, username, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, verifier, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, role, -1, SQLITE_STATIC);
@@ -185,7 +185,7 @@ enum fd_status fd_verifier_get(struct fd_db *db, const char *username, char *ver
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, "SELECT verifier, signed_in_at FROM sync_verifiers WHERE username = ?1", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, username, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -204,7 +204,7 @@ enum fd_status fd_meta_delete(struct fd_db *db, const char *key, struct fd_error
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "DELETE FROM meta WHERE key = ?1", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	return step_done(db, s, "removing a setting", err);
 }
@@ -232,7 +232,7 @@ enum fd_status fd_verifier_salt_set(struct fd_db *db, const char *username, cons
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE sync_verifiers SET sign_salt = ?2 WHERE username = ?1", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, username, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, salt ? salt : "", -1, SQLITE_STATIC);
 	return step_done(db, s, "caching the signing salt", err);

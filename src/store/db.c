@@ -129,7 +129,7 @@ enum fd_status fd_db_meta_get(struct fd_db *db, const char *key, char *out, size
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT value FROM meta WHERE key = ?1", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -150,7 +150,7 @@ enum fd_status fd_db_meta_set(struct fd_db *db, const char *key, const char *val
 	                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);

@@ -653,7 +653,7 @@ static enum fd_status known_ref(struct fd_db *db, const char *ref, bool *known, 
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT 1 FROM bookings WHERE ext_ref = ?1", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
@@ -679,7 +679,7 @@ static enum fd_status write_row(struct fd_db *db, const struct imp_row *r, struc
 		return st;
 	sqlite3_stmt *s = fd_db_stmt(db, sql_booking, err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	fd_uuid_new(id);
 	int rc = SQLITE_CONSTRAINT;
 	/* Codes are random; on the rare clash with an existing code, draw again. */
@@ -707,7 +707,7 @@ static enum fd_status write_row(struct fd_db *db, const struct imp_row *r, struc
 	if (r->status == FD_BOOKING_CHECKED_OUT || r->status == FD_BOOKING_RESERVED) {
 		sqlite3_stmt *n = fd_db_stmt(db, sql_night, err);
 		if (!n)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		for (fd_date d = r->arrival; d < r->departure; d++) {
 			sqlite3_reset(n);
 			sqlite3_bind_text(n, 1, id, -1, SQLITE_STATIC);
@@ -765,13 +765,13 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 		}
 		if (!st)
 			st = write_row(db, &p->rows[i], &gc, err);
-		if (st) {
+		if (!st) {
+			p->res->imported++;
+		} else if (err) {
 			char msg[sizeof err->message];
 			snprintf(msg, sizeof msg, "%s", err->message);
 			fd_fail(err, err->status, err->code, "file", _("%s:%ld: %s; nothing imported."),
 			        p->path, p->rows[i].line, msg);
-		} else {
-			p->res->imported++;
 		}
 	}
 	if (!st)
@@ -882,7 +882,7 @@ enum fd_status fd_export_bookings(struct fd_db *db, FILE *out, fd_date from, fd_
 	    " ORDER BY b.arrival, b.departure, 1",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
 	*n = 0;

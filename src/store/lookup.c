@@ -24,7 +24,7 @@ enum fd_status fd_lookup_id_prefix(struct fd_db *db, enum fd_id_kind kind, const
 	*found = 0;
 	sqlite3_stmt *s = fd_db_stmt(db, sql[kind], err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, prefix, -1, SQLITE_TRANSIENT);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
@@ -42,7 +42,7 @@ enum fd_status fd_query_staff_list(struct fd_db *db, fd_staff_list_cb cb, void *
 	               " FROM staff ORDER BY username",
 	               err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fd_staff m = {0};
@@ -72,7 +72,7 @@ enum fd_status fd_query_charge_code_list(struct fd_db *db, fd_charge_code_cb cb,
 	sqlite3_stmt *s = fd_db_stmt(
 	    db, "SELECT code, name, vat_bp, is_room, version FROM charge_codes ORDER BY code", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fd_charge_code cc = {0};
@@ -99,7 +99,7 @@ enum fd_status fd_query_room_stays(struct fd_db *db, const char *room, fd_date f
 	                             " GROUP BY booking_id ORDER BY 2",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, room, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
@@ -143,7 +143,7 @@ enum fd_status fd_query_room_blocks(struct fd_db *db, const char *room, fd_date 
 	                             " AND end > ?2 ORDER BY start",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, room, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
@@ -156,7 +156,7 @@ enum fd_status fd_query_room_blocks_from(struct fd_db *db, const char *room, con
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, "SELECT uid, start, end FROM room_blocks WHERE room = ?1 AND source = ?2", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, room, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, source, -1, SQLITE_TRANSIENT);
 	return stream_blocks(db, s, room, cb, ctx, err);
@@ -170,7 +170,7 @@ enum fd_status fd_query_first_staff(struct fd_db *db, enum fd_role role, enum fd
 	                             " ORDER BY username LIMIT 1",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, fd_role_name(role), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, fd_dept_name(dept), -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
@@ -200,7 +200,7 @@ enum fd_status fd_query_conflicts(struct fd_db *db, bool all, fd_conflict_cb cb,
 	               " FROM conflicts WHERE resolved = 0 OR ?1 ORDER BY created_at, id",
 	               err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, all);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -227,7 +227,7 @@ enum fd_status fd_query_open_conflicts(struct fd_db *db, int *n, struct fd_error
 	*n = 0;
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT count(*) FROM conflicts WHERE resolved = 0", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int(s, 0);

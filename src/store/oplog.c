@@ -57,7 +57,7 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
 	                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	char *payload = NULL;
 	if (strcmp(res->entity, "guest") == 0 && res->id[0]) {
 		enum fd_status st = fd_privacy_seal(db, res->id, op->payload, &payload, err);
@@ -125,7 +125,7 @@ static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const vo
 	               " changeset, sig) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	               err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	char *payload = cJSON_PrintUnformatted(op->payload);
 	sqlite3_bind_int64(s, 1, op->device_seq);
 	sqlite3_bind_text(s, 2, op->op_id, -1, SQLITE_STATIC);

@@ -42,7 +42,7 @@ enum fd_status fd_outbox_pending(struct fd_db *db, int limit, fd_outbox_cb cb, v
 	               " WHERE state = 'pending' ORDER BY device_seq LIMIT ?1",
 	               err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, limit);
 	return stream_ops(db, s, cb, ctx, err);
 }
@@ -54,7 +54,7 @@ enum fd_status fd_outbox_overlaid(struct fd_db *db, fd_outbox_cb cb, void *ctx, 
 	                             " FROM outbox WHERE overlaid = 1 ORDER BY device_seq",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	return stream_ops(db, s, cb, ctx, err);
 }
 
@@ -74,7 +74,7 @@ enum fd_status fd_outbox_settle(struct fd_db *db, const char *op_id, const char 
 	                             " WHERE op_id = ?1 AND state = 'pending'",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, op_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, verdict, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, result, -1, SQLITE_TRANSIENT);
@@ -92,7 +92,7 @@ enum fd_status fd_outbox_requeue_from(struct fd_db *db, int64_t device_seq, stru
 	                             " WHERE device_seq >= ?1 AND state <> 'pending'",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int64(s, 1, device_seq);
 	return step_done(db, s, "queueing operations again", err);
 }
@@ -118,7 +118,7 @@ enum fd_status fd_outbox_unoverlay(struct fd_db *db, int64_t cursor, struct fd_e
 	                             " WHERE overlaid = 1 AND state <> 'pending' AND result_seq <= ?1",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int64(s, 1, cursor);
 	return step_done(db, s, "settling operations", err);
 }
@@ -128,7 +128,7 @@ enum fd_status fd_outbox_save_changeset(struct fd_db *db, int64_t device_seq, co
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "UPDATE outbox SET changeset = ?2 WHERE device_seq = ?1", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int64(s, 1, device_seq);
 	if (cs && n)
 		sqlite3_bind_blob(s, 2, cs, n, SQLITE_STATIC);
@@ -159,7 +159,7 @@ enum fd_status fd_outbox_undo_overlay(struct fd_db *db, struct fd_error *err)
 	                             " AND changeset IS NOT NULL ORDER BY device_seq DESC",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc;
 	enum fd_status st = FD_OK;
 	while (st == FD_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -21,7 +21,7 @@ static enum fd_status run(struct fd_db *db, const char *sql, int64_t t, const ch
 {
 	sqlite3_stmt *s = fd_db_stmt(db, sql, err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int64(s, 1, t);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);

@@ -16,7 +16,7 @@ static enum fd_status guest_key(struct fd_db *db, const char *guest_id, bool cre
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT key FROM guest_keys WHERE guest_id = ?1", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	bool found = rc == SQLITE_ROW && sqlite3_column_bytes(s, 0) == crypto_secretbox_KEYBYTES;
@@ -33,7 +33,7 @@ static enum fd_status guest_key(struct fd_db *db, const char *guest_id, bool cre
 	crypto_secretbox_keygen(key);
 	s = fd_db_stmt(db, "INSERT INTO guest_keys (guest_id, key) VALUES (?1, ?2)", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 2, key, crypto_secretbox_KEYBYTES, SQLITE_STATIC);
 	rc = sqlite3_step(s);

@@ -10,22 +10,6 @@
 #include "store/db_internal.h"
 #include "store/fold.h"
 
-static enum fd_status stream_bookings(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
-                                      struct fd_error *err)
-{
-	int rc;
-	struct fd_booking_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_booking_row(s, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing bookings");
-}
-
 enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db,
@@ -33,7 +17,7 @@ enum fd_status fd_query_room_types(struct fd_db *db, fd_room_type_cb cb, void *c
 	                             " FROM room_types ORDER BY rank, code",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct fd_room_type t = {0};
@@ -67,19 +51,9 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 	    " FROM rooms r ORDER BY r.floor, length(r.number), r.number",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, today);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct fd_room_row row;
-		fd_read_room_row(s, today, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
+	return fd_stream_room_rows(db, s, today, cb, ctx, err, "listing rooms");
 }
 
 enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filter *f, fd_booking_cb cb,
@@ -105,12 +79,12 @@ enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filte
 	};
 	sqlite3_stmt *s = fd_db_stmt(db, sql[f->kind], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, f->from);
 	sqlite3_bind_int(s, 2, f->to);
 	sqlite3_bind_int(s, 3, f->limit > 0 ? f->limit : 1000);
 	sqlite3_bind_int(s, 4, f->offset);
-	return stream_bookings(db, s, cb, ctx, err);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 
 static bool looks_like_code(const char *t)
@@ -156,7 +130,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	    " ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	char match[300];
 	if (fts) {
 		/* Quote the text as one FTS5 string so no query syntax leaks in. */
@@ -174,7 +148,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	sqlite3_bind_text(s, 2, upper, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 4, limit > 0 ? limit : 50);
-	return stream_bookings(db, s, cb, ctx, err);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 
 enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
@@ -198,10 +172,10 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 	               " ORDER BY b.room, b.arrival",
 	               err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
-	return stream_bookings(db, s, cb, ctx, err);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,

@@ -92,7 +92,7 @@ enum fd_status fd_query_room_count(struct fd_db *db, enum fd_room_order order, f
 {
 	sqlite3_stmt *s = fd_db_stmt(db, room_count_sql[order], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, today);
 	return count_one(db, s, n, err, "counting rooms");
 }
@@ -102,21 +102,11 @@ enum fd_status fd_query_rooms_page(struct fd_db *db, enum fd_room_order order, f
 {
 	sqlite3_stmt *s = fd_db_stmt(db, room_page_sql[order], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, today);
 	sqlite3_bind_int(s, 2, offset);
 	sqlite3_bind_int(s, 3, limit);
-	int rc;
-	struct fd_room_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_room_row(s, today, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing rooms");
+	return fd_stream_room_rows(db, s, today, cb, ctx, err, "listing rooms");
 }
 
 enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, const char *number, int *index,
@@ -136,7 +126,7 @@ enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, c
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, number, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -152,7 +142,7 @@ enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order
 {
 	sqlite3_stmt *s = fd_db_stmt(db, room_position_sql[order], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, today);
 	sqlite3_bind_text(s, 2, number, -1, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(s);
@@ -180,22 +170,12 @@ enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, f
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, sql[order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
 	sqlite3_bind_int(s, 3, offset);
 	sqlite3_bind_int(s, 4, limit);
-	int rc;
-	struct fd_booking_row row;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_read_booking_row(s, &row);
-		if (!cb(ctx, &row)) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing the board");
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing the board");
 }
 
 enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
@@ -210,7 +190,7 @@ enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kin
 	};
 	sqlite3_stmt *s = fd_db_stmt(db, sql[kind], err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, day);
 	return count_one(db, s, n, err, "counting bookings");
 }
@@ -224,7 +204,7 @@ enum fd_status fd_query_history(struct fd_db *db, const char *entity_id, int lim
 	                             " ORDER BY seq DESC LIMIT ?2",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, entity_id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 2, limit);
 	int rc;
@@ -256,7 +236,7 @@ enum fd_status fd_query_staff_page(struct fd_db *db, fd_date day, int offset, in
 	    " FROM staff s WHERE s.active ORDER BY s.on_shift DESC, s.dept, s.username LIMIT ?3 OFFSET ?2",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, day);
 	sqlite3_bind_int(s, 2, offset);
 	sqlite3_bind_int(s, 3, limit);
@@ -290,7 +270,7 @@ enum fd_status fd_query_staff_count(struct fd_db *db, int *n, struct fd_error *e
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT count(*) FROM staff WHERE active", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	return count_one(db, s, n, err, "counting staff");
 }
 
@@ -301,7 +281,7 @@ enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, st
 	                             " coalesce(sum(state = 'rejected'), 0) FROM outbox",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		*pending = sqlite3_column_int(s, 0);
@@ -315,7 +295,7 @@ enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct 
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "PRAGMA data_version", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*version = sqlite3_column_int64(s, 0);
@@ -327,7 +307,7 @@ enum fd_status fd_query_charge_codes(struct fd_db *db, char *out, size_t size, s
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT code FROM charge_codes ORDER BY is_room, code", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	size_t len = 0;
 	int rc;
 	out[0] = '\0';

@@ -35,7 +35,7 @@ static enum fd_status get_company(void *ctx, const char *key, struct fd_company 
 	sqlite3_stmt *s =
 	    fd_db_stmt(db, "SELECT " COMPANY_COLS " FROM companies WHERE id = ?1 OR name = ?1", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	fd_bind_text(s, 1, key);
 	enum fd_status st = fd_step_one(db, s, err, "reading a company account");
 	if (st == FD_OK)
@@ -57,7 +57,7 @@ static enum fd_status put_company(void *ctx, const struct fd_company *co, struct
 	    " version = excluded.version, updated_at = excluded.updated_at",
 	    err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	fd_bind_text(s, 1, co->id);
 	fd_bind_text(s, 2, co->name);
 	fd_bind_text(s, 3, co->agent ? "agent" : "company");
@@ -80,7 +80,7 @@ static enum fd_status company_balance(void *ctx, const char *name, int64_t *out,
 	                             " ON l.folio_id = f.id WHERE f.company = ?1 COLLATE NOCASE",
 	                             err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	fd_bind_text(s, 1, name);
 	enum fd_status st = fd_step_one(db, s, err, "reading a company's balance");
 	*out = st == FD_OK ? sqlite3_column_int64(s, 0) : 0;
@@ -92,7 +92,7 @@ enum fd_status fd_query_direct_bill_accounts(struct fd_db *db, char *out, size_t
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT name FROM companies WHERE direct_bill ORDER BY name", err);
 	if (!s)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	size_t len = 0;
 	int rc;
 	out[0] = '\0';

@@ -16,7 +16,7 @@
 #define STMT(db, sql, err)                                                                                   \
 	sqlite3_stmt *s = fd_db_stmt((db), (sql), (err));                                                    \
 	if (!s)                                                                                              \
-	return (err) ? (err)->status : FD_E_IO
+	return fd_error_status((err), FD_E_IO)
 
 /* Step a statement that returns one row or none. */
 /* --- property --- */
@@ -205,6 +205,20 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 	return st;
 }
 
+/* An erased guest's address goes from the mail of their bookings too, on
+ * every write path (the server's operation, a desk applying the feed); a
+ * mail not sent yet never will be. */
+static enum fd_status erase_mail(struct fd_db *db, const char *guest_id, struct fd_error *err)
+{
+	STMT(db,
+	     "UPDATE mail SET recipient = '', error = 'the guest was erased',"
+	     " state = CASE WHEN state = 'queued' THEN 'failed' ELSE state END"
+	     " WHERE recipient <> '' AND booking_id IN (SELECT id FROM bookings WHERE guest_id = ?1)",
+	     err);
+	fd_bind_text(s, 1, guest_id);
+	return fd_step_done(db, s, err, "erasing a guest's mail addresses");
+}
+
 static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
@@ -237,6 +251,8 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	fd_bind_text(s, 13, key);
 	fd_bind_text(s, 14, g->language);
 	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
+	if (!st && g->erased)
+		st = erase_mail(db, g->id, err);
 	return st ? st : fd_db_changed(db, "guest", g->id, err);
 }
 
@@ -246,35 +262,13 @@ static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking 
 {
 	struct fd_db *db = ctx;
 	/* Two statements rather than "id = ?1 OR code = ?1" so each uses its index. */
-	const char *by_id =
-	    "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children,"
-	    " rate, status, source, notes, eta, late_checkin, version FROM bookings WHERE id = ?1";
-	const char *by_code =
-	    "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children,"
-	    " rate, status, source, notes, eta, late_checkin, version FROM bookings WHERE code = ?1";
+	const char *by_id = "SELECT " FD_BOOKING_COLS " FROM bookings b WHERE b.id = ?1";
+	const char *by_code = "SELECT " FD_BOOKING_COLS " FROM bookings b WHERE b.code = ?1";
 	STMT(db, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, err);
 	fd_bind_text(s, 1, key);
 	enum fd_status st = fd_step_one(db, s, err, "reading a booking");
-	if (st == FD_OK) {
-		char status[16];
-		fd_col_text(s, 0, b->id, sizeof b->id);
-		fd_col_text(s, 1, b->code, sizeof b->code);
-		fd_col_text(s, 2, b->guest_id, sizeof b->guest_id);
-		fd_col_text(s, 3, b->type_code, sizeof b->type_code);
-		fd_col_text(s, 4, b->room, sizeof b->room);
-		b->arrival = sqlite3_column_int(s, 5);
-		b->departure = sqlite3_column_int(s, 6);
-		b->adults = sqlite3_column_int(s, 7);
-		b->children = sqlite3_column_int(s, 8);
-		b->rate = sqlite3_column_int64(s, 9);
-		fd_col_text(s, 10, status, sizeof status);
-		fd_booking_status_parse(status, &b->status);
-		fd_col_text(s, 11, b->source, sizeof b->source);
-		fd_col_text(s, 12, b->notes, sizeof b->notes);
-		fd_col_text(s, 13, b->eta, sizeof b->eta);
-		b->late_checkin = sqlite3_column_int(s, 14);
-		b->version = sqlite3_column_int64(s, 15);
-	}
+	if (st == FD_OK)
+		fd_read_booking(s, b);
 	sqlite3_reset(s);
 	return st;
 }
@@ -336,7 +330,7 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
 	                               err);
 	if (!ins)
-		return err ? err->status : FD_E_IO;
+		return fd_error_status(err, FD_E_IO);
 	for (fd_date d = b->arrival; d < b->departure; d++) {
 		sqlite3_reset(ins);
 		fd_bind_text(ins, 1, b->id);

@@ -73,7 +73,7 @@ static enum fd_status group_counts(struct fd_db *db, const char *sql, fd_date fr
 {
 	sqlite3_stmt *s = fd_db_stmt(db, sql, err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
 	int rc;
@@ -124,7 +124,7 @@ static enum fd_status range_days(struct fd_db *db, fd_date from, fd_date to, str
 	int64_t rooms = 0;
 	sqlite3_stmt *s = fd_db_stmt(db, "SELECT count(*) FROM rooms", err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		rooms = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -138,7 +138,7 @@ static enum fd_status range_days(struct fd_db *db, fd_date from, fd_date to, str
 	               " AND maint_from <= ?2 AND maint_to > ?1",
 	               err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -229,7 +229,7 @@ static enum fd_status hk_productivity(struct fd_db *db, fd_date from, fd_date to
 	                             " GROUP BY attendant ORDER BY attendant",
 	                             err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -257,7 +257,7 @@ static enum fd_status cashier(struct fd_db *db, fd_date from, fd_date to, const 
 	    " GROUP BY actor, method ORDER BY actor, method",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, from);
 	sqlite3_bind_int(s, 2, to);
 	sqlite3_bind_text(s, 3, user ? user : "", -1, SQLITE_TRANSIENT);
@@ -300,7 +300,7 @@ static enum fd_status city_ledger(struct fd_db *db, fd_date to, struct tab *t, s
 	    " GROUP BY c.id ORDER BY c.name",
 	    err);
 	if (!s)
-		return err->status;
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_int(s, 1, to);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -44,11 +44,9 @@ enum fd_status fd_step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, what);
 }
 
-void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
+void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b)
 {
-	struct fd_booking *b = &row->b;
-	char status[16], family[FD_NAME_LEN], given[FD_NAME_LEN];
-	memset(row, 0, sizeof *row);
+	char status[16];
 	fd_col_text(s, 0, b->id, sizeof b->id);
 	fd_col_text(s, 1, b->code, sizeof b->code);
 	fd_col_text(s, 2, b->guest_id, sizeof b->guest_id);
@@ -66,6 +64,13 @@ void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
 	fd_col_text(s, 13, b->eta, sizeof b->eta);
 	b->late_checkin = sqlite3_column_int(s, 14);
 	b->version = sqlite3_column_int64(s, 15);
+}
+
+void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
+{
+	char family[FD_NAME_LEN], given[FD_NAME_LEN];
+	memset(row, 0, sizeof *row);
+	fd_read_booking(s, &row->b);
 	fd_col_text(s, 16, family, sizeof family);
 	fd_col_text(s, 17, given, sizeof given);
 	if (given[0])
@@ -102,4 +107,36 @@ void fd_read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row)
 	row->arrival_today = sqlite3_column_int(s, 16);
 	snprintf(row->hk_code, sizeof row->hk_code, "%s",
 	         fd_room_hk_code(r, row->occupant_code[0] != '\0', today));
+}
+
+enum fd_status fd_stream_booking_rows(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
+                                      struct fd_error *err, const char *what)
+{
+	int rc;
+	struct fd_booking_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_read_booking_row(s, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, what);
+}
+
+enum fd_status fd_stream_room_rows(struct fd_db *db, sqlite3_stmt *s, fd_date today, fd_room_cb cb, void *ctx,
+                                   struct fd_error *err, const char *what)
+{
+	int rc;
+	struct fd_room_row row;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_read_room_row(s, today, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, what);
 }

@@ -20,15 +20,23 @@ enum fd_status fd_step_one(struct fd_db *db, sqlite3_stmt *s, struct fd_error *e
 /* A statement without results, reset afterwards. */
 enum fd_status fd_step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *err, const char *what);
 
-/* The columns fd_read_booking_row expects, from "bookings b JOIN guests g". */
-#define FD_BOOKING_ROW_COLS                                                                                  \
+/* A booking from the columns FD_BOOKING_COLS names, of "bookings b". */
+#define FD_BOOKING_COLS                                                                                      \
 	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"                   \
-	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version,"                \
-	" g.family, g.given, g.country, g.vip"
+	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version"
+void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b);
+/* The columns fd_read_booking_row expects, from "bookings b JOIN guests g". */
+#define FD_BOOKING_ROW_COLS FD_BOOKING_COLS ", g.family, g.given, g.country, g.vip"
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row);
 /* A room with today's state: columns number, type_code, floor, section,
  * clean, maint, maint_reason, maint_from, maint_to, dnd, mur, hk_occupied,
  * version, id, then the in-house booking's code, due-out and arrival-today. */
 void fd_read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row);
+/* Step s through its rows (as fd_read_*_row reads them), handing each to cb
+ * until it returns false; s is reset. what names the query in a failure. */
+enum fd_status fd_stream_booking_rows(struct fd_db *db, sqlite3_stmt *s, fd_booking_cb cb, void *ctx,
+                                      struct fd_error *err, const char *what);
+enum fd_status fd_stream_room_rows(struct fd_db *db, sqlite3_stmt *s, fd_date today, fd_room_cb cb, void *ctx,
+                                   struct fd_error *err, const char *what);
 
 #endif

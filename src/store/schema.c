@@ -157,6 +157,7 @@ extern const char fd_schema_v6_sync[];       /* schema_sync.c */
 extern const char fd_schema_v9_invoices[];   /* repo_invoice.c */
 extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
+extern const char fd_schema_v22_snapstage[]; /* snapstage.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
 extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
 extern const char fd_schema_v21_mail[];     /* schema_docs.c */
@@ -221,6 +222,7 @@ static const struct fd_migration core_migrations[] = {
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
     {20, fd_schema_v20_quantity, NULL},
     {21, fd_schema_v21_mail, NULL},
+    {22, fd_schema_v22_snapstage, NULL},
 };
 /* clang-format on */
 

@@ -16,6 +16,7 @@
 #include "store/mail.h"
 #include "store/oplog.h"
 #include "store/outbox_keep.h"
+#include "store/snapstage.h"
 #include "sync/sync_internal.h"
 
 static void jstr(const cJSON *o, const char *name, char *out, size_t size)
@@ -535,6 +536,50 @@ static const char *const snapshot_order[] = {"property", "room_type",  "room",  
                                              "folio",    "folio_line", "day_report", "room_block",  "company",
                                              "mail",     NULL};
 
+/* Inside the caller's transaction: take the overlay off and empty the
+ * cache, ready for a snapshot's rows. */
+static enum fd_status snapshot_begin(struct fd_db *db, struct fd_error *err)
+{
+	enum fd_status st = sync_overlay_undo(db, err);
+	if (!st)
+		st = sync_replay_begin(db, err);
+	if (!st)
+		st = fd_cache_clear(db, err);
+	if (!st)
+		st = sync_replay_end(db, err);
+	return st;
+}
+
+static enum fd_status put_entity(struct fd_db *db, const char *entity, const cJSON *row, struct fd_error *err)
+{
+	for (size_t k = 0; k < N_HANDLERS; k++)
+		if (strcmp(handlers[k].entity, entity) == 0)
+			return handlers[k].put(db, row, err);
+	return FD_OK;
+}
+
+/* The snapshot's rows are in: the epoch, the operations to submit again,
+ * the cursor, the overlay on top; commits (or rolls back on st). */
+static enum fd_status snapshot_end(struct fd_db *db, enum fd_status st, const char *epoch, int64_t seq,
+                                   struct fd_error *err)
+{
+	/* A new epoch: the server was restored from a backup, which may lack
+	 * operations it acknowledged. Every operation of the keep window is
+	 * submitted again; the server answers those it has as duplicates. */
+	char was[80] = "";
+	fd_db_meta_get(db, "sync_epoch", was, sizeof was, NULL);
+	if (!st && was[0] && strcmp(was, epoch) != 0)
+		st = fd_outbox_requeue_since(
+		    db, (int64_t)time(NULL) - (int64_t)fd_outbox_keep_days(db) * 86400, err);
+	if (!st)
+		st = fd_db_meta_set(db, "sync_epoch", epoch, err);
+	/* Results recorded under the old epoch mean nothing now: every
+	 * operation still overlaid is pushed again (op ids make that harmless). */
+	if (!st)
+		st = fd_outbox_requeue_overlaid(db, err);
+	return finish(db, st, seq, err);
+}
+
 enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct fd_error *err)
 {
 	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(snap, "entities");
@@ -546,13 +591,7 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
-	st = sync_overlay_undo(db, err);
-	if (!st)
-		st = sync_replay_begin(db, err);
-	if (!st)
-		st = fd_cache_clear(db, err);
-	if (!st)
-		st = sync_replay_end(db, err);
+	st = snapshot_begin(db, err);
 	for (int i = 0; !st && snapshot_order[i]; i++) {
 		const cJSON *arr = cJSON_GetObjectItemCaseSensitive(ents, snapshot_order[i]);
 		const cJSON *row;
@@ -560,24 +599,113 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 		{
 			if (st)
 				break;
-			for (size_t k = 0; k < N_HANDLERS; k++)
-				if (strcmp(handlers[k].entity, snapshot_order[i]) == 0)
-					st = handlers[k].put(db, row, err);
+			st = put_entity(db, snapshot_order[i], row, err);
 		}
 	}
-	/* A new epoch: the server was restored from a backup, which may lack
-	 * operations it acknowledged. Every operation of the keep window is
-	 * submitted again; the server answers those it has as duplicates. */
-	char was[80] = "";
-	fd_db_meta_get(db, "sync_epoch", was, sizeof was, NULL);
-	if (!st && was[0] && strcmp(was, epoch->valuestring) != 0)
-		st = fd_outbox_requeue_since(
-		    db, (int64_t)time(NULL) - (int64_t)fd_outbox_keep_days(db) * 86400, err);
+	return snapshot_end(db, st, epoch->valuestring, (int64_t)seq->valuedouble, err);
+}
+
+/* --- the paged snapshot (GET /v1/snapshot?limit=N, core migration 22) --- */
+
+struct staged {
+	struct fd_db *db;
+	const char *entity;
+	enum fd_status st;
+	struct fd_error *err;
+};
+
+static bool put_staged(void *ctx, const char *text)
+{
+	struct staged *g = ctx;
+	cJSON *row = cJSON_Parse(text);
+	g->st = row ? put_entity(g->db, g->entity, row, g->err)
+	            : fd_fail(g->err, FD_E_INVALID, "bad_feed", "snapshot",
+	                      _("The server sent an unreadable snapshot."));
+	cJSON_Delete(row);
+	return g->st == FD_OK;
+}
+
+enum fd_status sync_snapshot_restart(struct fd_db *db, struct fd_error *err)
+{
+	enum fd_status st = fd_db_begin(db, err);
 	if (!st)
-		st = fd_db_meta_set(db, "sync_epoch", epoch->valuestring, err);
-	/* Results recorded under the old epoch mean nothing now: every
-	 * operation still overlaid is pushed again (op ids make that harmless). */
+		st = fd_snapstage_clear(db, err);
 	if (!st)
-		st = fd_outbox_requeue_overlaid(db, err);
-	return finish(db, st, (int64_t)seq->valuedouble, err);
+		st = fd_db_meta_set(db, "snapshot_next", "", err);
+	if (!st)
+		st = fd_db_meta_set(db, "snapshot_active", "1", err);
+	if (st) {
+		fd_db_rollback(db);
+		return st;
+	}
+	return fd_db_commit(db, err);
+}
+
+enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, bool first, bool *done,
+                                        struct fd_error *err)
+{
+	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(page, "entities");
+	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(page, "seq");
+	const cJSON *epoch = cJSON_GetObjectItemCaseSensitive(page, "epoch");
+	const cJSON *more = cJSON_GetObjectItemCaseSensitive(page, "more");
+	const cJSON *next = cJSON_GetObjectItemCaseSensitive(page, "next");
+	*done = false;
+	if (!cJSON_IsObject(ents) || !cJSON_IsNumber(seq) || !(seq->valuedouble >= 0) ||
+	    seq->valuedouble > 9e15 || !cJSON_IsString(epoch) || !cJSON_IsBool(more) ||
+	    (cJSON_IsTrue(more) && (!cJSON_IsString(next) || strlen(next->valuestring) > 90)))
+		return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot",
+		               _("The server sent an unreadable snapshot."));
+	enum fd_status st = fd_db_begin(db, err);
+	if (st)
+		return st;
+	if (first) {
+		st = fd_snapstage_clear(db, err);
+		if (!st)
+			st = sync_meta_set_int(db, "snapshot_seq", (int64_t)seq->valuedouble, err);
+		if (!st)
+			st = fd_db_meta_set(db, "snapshot_epoch", epoch->valuestring, err);
+	}
+	const cJSON *arr;
+	cJSON_ArrayForEach(arr, ents)
+	{
+		const cJSON *row;
+		cJSON_ArrayForEach(row, arr)
+		{
+			if (st)
+				break;
+			char *text = cJSON_PrintUnformatted(row);
+			st = text ? fd_snapstage_add(db, arr->string, text, err)
+			          : fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+			free(text);
+		}
+	}
+	if (!st && cJSON_IsTrue(more)) {
+		st = fd_db_meta_set(db, "snapshot_next", next->valuestring, err);
+		if (st) {
+			fd_db_rollback(db);
+			return st;
+		}
+		return fd_db_commit(db, err);
+	}
+	/* The last page: install every staged row at once. */
+	char ep[80] = "";
+	int64_t cut = sync_meta_int(db, "snapshot_seq", 0);
+	fd_db_meta_get(db, "snapshot_epoch", ep, sizeof ep, NULL);
+	if (!st)
+		st = snapshot_begin(db, err);
+	for (int i = 0; !st && snapshot_order[i]; i++) {
+		struct staged g = {.db = db, .entity = snapshot_order[i], .err = err};
+		st = fd_snapstage_each(db, snapshot_order[i], put_staged, &g, err);
+		if (!st)
+			st = g.st;
+	}
+	if (!st)
+		st = fd_snapstage_clear(db, err);
+	if (!st)
+		st = fd_db_meta_set(db, "snapshot_next", "", err);
+	if (!st)
+		st = fd_db_meta_set(db, "snapshot_active", "0", err);
+	if (!st)
+		*done = true;
+	return snapshot_end(db, st, ep, cut, err);
 }

@@ -102,6 +102,7 @@ struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *o
 	s->st.cursor = sync_meta_int(db, "sync_cursor", 0);
 	s->st.last_success = sync_meta_int(db, "sync_last_success", 0);
 	s->st.last_heard = sync_meta_int(db, "sync_last_heard", 0);
+	s->st.too_old = sync_meta_int(db, "sync_too_old", 0) != 0;
 	sync_counts(db, &s->st.pending, &s->st.rejected, &s->st.open_conflicts);
 	if (!s->http) {
 		fd_sync_free(s);
@@ -146,6 +147,15 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 		n.online = false;
 		snprintf(n.last_error, sizeof n.last_error, "%s", err->message);
 	}
+	/* Too old for the server: said on the status line (and in meta for
+	 * `frontdesk sync-status`) until an exchange succeeds again. */
+	bool was_too_old = n.too_old;
+	if (st == FD_OK)
+		n.too_old = false;
+	else if (strcmp(err->code, "protocol_too_old") == 0)
+		n.too_old = true;
+	if (sync_meta_int(s->db, "sync_too_old", 0) != (int64_t)n.too_old)
+		sync_meta_set_int(s->db, "sync_too_old", n.too_old, NULL);
 	n.cursor = sync_meta_int(s->db, "sync_cursor", 0);
 	sync_counts(s->db, &n.pending, &n.rejected, &n.open_conflicts);
 	pthread_mutex_lock(&s->lock);
@@ -156,8 +166,9 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 	pthread_mutex_unlock(&s->lock);
 	if (was_online != n.online)
 		sync_meta_set_int(s->db, "sync_online", n.online, NULL);
-	if (data_changed || was_online != n.online || strcmp(was_error, n.last_error) != 0 ||
-	    old_pending != n.pending || old_rejected != n.rejected || old_conflicts != n.open_conflicts)
+	if (data_changed || was_online != n.online || was_too_old != n.too_old ||
+	    strcmp(was_error, n.last_error) != 0 || old_pending != n.pending || old_rejected != n.rejected ||
+	    old_conflicts != n.open_conflicts)
 		wake_ui(s);
 }
 
@@ -246,6 +257,9 @@ static void *thread_main(void *arg)
 		} else {
 			s->failures++;
 			delay = sync_backoff_ms(s->failures, s->opt.backoff_cap_ms, randombytes_random());
+			/* Too old: asking again soon changes nothing. */
+			if (strcmp(err.code, "protocol_too_old") == 0)
+				delay = s->opt.backoff_cap_ms;
 		}
 		pthread_mutex_lock(&s->lock);
 		s->st.next_retry_ms = delay;

@@ -25,6 +25,7 @@ static enum fd_status token(struct fd_db *db, char *out, size_t size, struct fd_
 struct batch {
 	cJSON *ops;
 	const char *device;
+	bool signed_ops; /* the server checks actors' signatures (protocol 2) */
 };
 
 static bool add_wire_op(void *ctx, const struct fd_outbox_row *row)
@@ -39,16 +40,19 @@ static bool add_wire_op(void *ctx, const struct fd_outbox_row *row)
 	cJSON_AddNumberToObject(o, "created_at", (double)row->created_at);
 	cJSON *p = cJSON_Parse(row->payload);
 	cJSON_AddItemToObject(o, "payload", p ? p : cJSON_CreateObject());
-	if (row->sig && row->sig[0])
+	/* A server of protocol 1 knows no "sig" (and refuses unknown fields):
+	 * it takes the session's user as the actor anyway. */
+	if (row->sig && row->sig[0] && b->signed_ops)
 		cJSON_AddStringToObject(o, "sig", row->sig);
 	cJSON_AddItemToArray(b->ops, o);
 	return true;
 }
 
 /* The next batch of queued operations, oldest first, in wire form. */
-static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN], struct fd_error *err)
+static cJSON *next_batch(struct fd_db *db, int limit, char device[FD_DEVICE_LEN], bool signed_ops,
+                         struct fd_error *err)
 {
-	struct batch b = {.ops = cJSON_CreateArray(), .device = device};
+	struct batch b = {.ops = cJSON_CreateArray(), .device = device, .signed_ops = signed_ops};
 	if (fd_outbox_pending(db, limit, add_wire_op, &b, err)) {
 		cJSON_Delete(b.ops);
 		return NULL;
@@ -114,16 +118,37 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 	fd_db_meta_get(db, "device_id", device, sizeof device, NULL);
 	int requeues = 0;
 	int limit = batch > 0 ? batch : 1;
+	int64_t expected = 0; /* what the server asked for in a 409 */
+	int protocol = 0;     /* the server's, learnt before the first batch is made */
 	for (;;) {
-		cJSON *ops = next_batch(db, limit, device, err);
+		if (!protocol) {
+			int pending = 0;
+			sync_counts(db, &pending, NULL, NULL);
+			if (!pending)
+				return FD_OK;
+			/* Unknown is not "old": a signature left out for an
+			 * old server would get an operation refused by a new one. */
+			if (!(protocol = sync_http_protocol(h, err)))
+				return err->status ? err->status : FD_E_IO;
+		}
+		cJSON *ops = next_batch(db, limit, device, protocol >= 2, err);
 		if (!ops)
-			return err->status;
+			return fd_error_status(err, FD_E_IO);
 		if (cJSON_GetArraySize(ops) == 0) {
 			cJSON_Delete(ops);
 			return FD_OK;
 		}
 		int sent = cJSON_GetArraySize(ops);
 		cJSON *body = cJSON_CreateObject();
+		/* The server lost operations from `expected` on (restored from a
+		 * backup older than this terminal's keep window) and this
+		 * terminal no longer holds them: say so, or the server would ask
+		 * for them forever. It records a notice naming what was lost. */
+		const cJSON *first =
+		    cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(ops, 0), "device_seq");
+		if (expected > 0 && cJSON_IsNumber(first) && (int64_t)first->valuedouble > expected &&
+		    protocol >= 2)
+			cJSON_AddNumberToObject(body, "gap_from", (double)expected);
 		cJSON_AddItemToObject(body, "ops", ops);
 		long status;
 		cJSON *resp = NULL;
@@ -136,6 +161,7 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		}
 		if (status == 200) {
 			int n = 0;
+			expected = 0;
 			st = record_results(db, resp, &n, err);
 			cJSON_Delete(resp);
 			if (st)
@@ -156,7 +182,8 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		}
 		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(resp, "expected");
 		if (status == 409 && cJSON_IsNumber(exp) && requeues++ < 2) {
-			st = requeue_from(db, (int64_t)exp->valuedouble, err);
+			expected = (int64_t)exp->valuedouble;
+			st = requeue_from(db, expected, err);
 			cJSON_Delete(resp);
 			if (st)
 				return st;
@@ -168,17 +195,39 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 	}
 }
 
-static enum fd_status resnapshot(struct fd_db *db, struct sync_http *h, const char *tok, struct fd_error *err)
+/* One step of the paged snapshot (after a 410, resumed after a cut
+ * connection or a restart from the page reached). A server that answers
+ * without "more" (protocol 1) sent the whole snapshot at once. */
+static enum fd_status snapshot_step(struct fd_db *db, struct sync_http *h, const char *tok, int limit,
+                                    struct fd_error *err)
 {
+	char next[96] = "", epoch[80] = "", path[300];
+	fd_db_meta_get(db, "snapshot_next", next, sizeof next, NULL);
+	fd_db_meta_get(db, "snapshot_epoch", epoch, sizeof epoch, NULL);
+	bool first = !next[0];
+	if (first)
+		snprintf(path, sizeof path, "/v1/snapshot?limit=%d", limit);
+	else
+		snprintf(path, sizeof path, "/v1/snapshot?limit=%d&after=%s&epoch=%s", limit, next, epoch);
 	long status;
-	cJSON *snap = NULL;
-	enum fd_status st =
-	    sync_http_json(h, "GET", "/v1/snapshot", NULL, tok, 300, &status, &snap, NULL, err);
+	cJSON *page = NULL;
+	enum fd_status st = sync_http_json(h, "GET", path, NULL, tok, 120, &status, &page, NULL, err);
+	if (!st && status == 410 && !first) {
+		/* The server was restored meanwhile: start the snapshot over. */
+		cJSON_Delete(page);
+		return sync_snapshot_restart(db, err);
+	}
 	if (!st && status != 200)
-		st = sync_http_error(status, snap, _("the snapshot"), err);
-	if (!st)
-		st = sync_apply_snapshot(db, snap, err);
-	cJSON_Delete(snap);
+		st = sync_http_error(status, page, _("the snapshot"), err);
+	bool done = false;
+	if (!st && !cJSON_GetObjectItemCaseSensitive(page, "more")) {
+		st = sync_apply_snapshot(db, page, err);
+		if (!st)
+			st = fd_db_meta_set(db, "snapshot_active", "0", err);
+	} else if (!st) {
+		st = sync_apply_snapshot_page(db, page, first, &done, err);
+	}
+	cJSON_Delete(page);
 	return st;
 }
 
@@ -191,6 +240,11 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	enum fd_status st = token(db, tok, sizeof tok, err);
 	if (st)
 		return st;
+	/* A snapshot under way goes on before anything else is read. */
+	if (sync_meta_int(db, "snapshot_active", 0)) {
+		*more = true;
+		return snapshot_step(db, h, tok, limit, err);
+	}
 	int64_t cursor = sync_meta_int(db, "sync_cursor", 0);
 	if (fd_outbox_settle_due(db, cursor) && (st = sync_settle(db, err)))
 		return st;
@@ -206,8 +260,9 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	}
 	if (status == 410) {
 		cJSON_Delete(doc);
-		*more = true; /* follow the feed from the snapshot's sequence */
-		return resnapshot(db, h, tok, err);
+		*more = true; /* the snapshot's pages, then the feed from its sequence */
+		st = sync_snapshot_restart(db, err);
+		return st ? st : snapshot_step(db, h, tok, limit, err);
 	}
 	if (status != 200) {
 		st = sync_http_error(status, doc, _("reading the change feed"), err);

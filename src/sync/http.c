@@ -15,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "core/json.h"
+#include "core/op.h"
 #include "sync/sync_internal.h"
 
 struct sync_http {
@@ -27,6 +28,10 @@ struct sync_http {
 	char *buf;
 	size_t len, cap;
 	int retry_after;
+	int protocol; /* the server's Frontdesk-Protocol in the last answer, 0 = none */
+	int known;    /* the server's protocol from the last complete answer, 0 = no answer yet */
+	int announce; /* the protocol this terminal announces */
+	char hdr[40]; /* "Frontdesk-Protocol: N" */
 };
 
 static int curl_ready(void)
@@ -53,6 +58,12 @@ struct sync_http *sync_http_new(const char *base_url, int connect_timeout)
 	h->multi = curl_multi_init();
 	h->base = strdup(base_url);
 	h->connect_timeout = connect_timeout > 0 ? connect_timeout : 5;
+	/* FRONTDESK_SYNC_PROTOCOL announces an older protocol: for the tests of
+	 * a terminal too old for its server, and for pinning terminals to what
+	 * an older server speaks. */
+	const char *pin = getenv("FRONTDESK_SYNC_PROTOCOL");
+	h->announce = pin && atoi(pin) >= 1 && atoi(pin) <= FD_PROTOCOL ? atoi(pin) : FD_PROTOCOL;
+	snprintf(h->hdr, sizeof h->hdr, "Frontdesk-Protocol: %d", h->announce);
 	if (!h->curl || !h->multi || !h->base) {
 		sync_http_free(h);
 		return NULL;
@@ -114,6 +125,8 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
 	size_t n = size * nmemb;
 	if (n > 12 && strncasecmp(data, "Retry-After:", 12) == 0)
 		h->retry_after = atoi(data + 12);
+	if (n > 19 && strncasecmp(data, "Frontdesk-Protocol:", 19) == 0)
+		h->protocol = atoi(data + 19);
 	return n;
 }
 
@@ -171,6 +184,7 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 		*resp = NULL;
 	h->len = 0;
 	h->retry_after = 0;
+	h->protocol = 0;
 	if (h->buf)
 		h->buf[0] = '\0';
 	char url[2048], auth[160];
@@ -192,6 +206,7 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 	curl_easy_setopt(c, CURLOPT_XFERINFODATA, h);
 	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
 	struct curl_slist *hdr = curl_slist_append(NULL, "Accept: application/json");
+	hdr = curl_slist_append(hdr, h->hdr);
 	if (token && token[0]) {
 		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
 		hdr = curl_slist_append(hdr, auth);
@@ -215,6 +230,12 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 		               curl_easy_strerror(rc));
 	}
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+	/* No header in a real answer: a server of release 0.1.0 (protocol 1);
+	 * an error page from something in between says nothing. */
+	if (h->protocol > 0)
+		h->known = h->protocol;
+	else if (*status >= 200 && *status < 300)
+		h->known = 1;
 	if (resp && h->len) {
 		*resp = fd_json_parse(h->buf, h->len, NULL);
 		/* A 2xx that is not JSON is a cut or garbled answer: like no answer. */
@@ -225,8 +246,28 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 	return FD_OK;
 }
 
+int sync_http_protocol(struct sync_http *h, struct fd_error *err)
+{
+	if (!h->known) {
+		long status;
+		sync_http_json(h, "GET", "/v1/health", NULL, NULL, 5, &status, NULL, NULL, err);
+	}
+	return h->known;
+}
+
 enum fd_status sync_http_error(long status, const cJSON *resp, const char *what, struct fd_error *err)
 {
+	if (status == 426) {
+		const cJSON *min = cJSON_GetObjectItemCaseSensitive(resp, "min_protocol");
+		const cJSON *mine = cJSON_GetObjectItemCaseSensitive(resp, "terminal_protocol");
+		return fd_fail(
+		    err, FD_E_FORBIDDEN, "protocol_too_old", NULL,
+		    _("This terminal's frontdesk is too old for the server (it speaks sync protocol %d, "
+		      "the server needs %d or newer): install the newer frontdesk. It keeps working "
+		      "offline until then; nothing queued is lost."),
+		    cJSON_IsNumber(mine) ? (int)mine->valuedouble : FD_PROTOCOL,
+		    cJSON_IsNumber(min) ? (int)min->valuedouble : FD_PROTOCOL + 1);
+	}
 	const cJSON *e = cJSON_GetObjectItemCaseSensitive(resp, "error");
 	const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
 	const cJSON *code = cJSON_GetObjectItemCaseSensitive(e, "code");

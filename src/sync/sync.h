@@ -62,6 +62,8 @@ struct fd_sync_status {
 	int next_retry_ms;    /* back-off before the next attempt (offline), 0 = now */
 	int64_t last_heard;   /* Unix seconds the server last answered anything (heartbeat included) */
 	char last_error[384]; /* why the last exchange failed, "" when it did not */
+	bool too_old;         /* the server answered that this terminal's protocol is too old (426):
+	                       * it keeps working offline; last_error says what to do */
 };
 
 /* Make an engine for the database at db_path (opens its own connection).

@@ -38,6 +38,15 @@ enum fd_status sync_apply_change(struct fd_db *db, const cJSON *change, struct f
 enum fd_status sync_apply_page(struct fd_db *db, const cJSON *changes, int64_t next, struct fd_error *err);
 /* A snapshot ({"epoch","seq","entities":{...}}) replaces every entity. */
 enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct fd_error *err);
+/* The paged snapshot: start it over (stage emptied, meta
+ * "snapshot_active" = 1, "snapshot_next" = ""; its own transaction). */
+enum fd_status sync_snapshot_restart(struct fd_db *db, struct fd_error *err);
+/* One page ({"epoch","seq","entities","more","next"?}) in one transaction:
+ * staged; the last one (more false) installs every staged row as
+ * sync_apply_snapshot does and sets *done. first: the snapshot's first
+ * page (its seq and epoch are the cut). */
+enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, bool first, bool *done,
+                                        struct fd_error *err);
 /* Settle what can be settled without new changes (after a push). */
 enum fd_status sync_settle(struct fd_db *db, struct fd_error *err);
 
@@ -64,7 +73,12 @@ void sync_http_mark(struct sync_http *h);
 enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path, const cJSON *body,
                               const char *token, long timeout_s, long *status, cJSON **resp, int *retry_after,
                               struct fd_error *err);
-/* The server's {"error":{"message"}} or a generic message into err. */
+/* The server's sync protocol, from its last answer (1 when it sent none:
+ * a server of release 0.1.0); asks /v1/health when there was no answer
+ * yet on this handle; 0 when the server could not be asked. */
+int sync_http_protocol(struct sync_http *h, struct fd_error *err);
+/* The server's {"error":{"message"}} or a generic message into err; a 426
+ * (this terminal too old) is code "protocol_too_old". */
 enum fd_status sync_http_error(long status, const cJSON *resp, const char *what, struct fd_error *err);
 
 /* --- push.c / pull.c: one exchange each --- */

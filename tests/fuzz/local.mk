@@ -44,3 +44,31 @@ mostlyclean-local: clean-fuzz
 clean-fuzz:
 	rm -rf fuzz-build
 .PHONY: clean-fuzz
+
+# The request handlers of frontdeskd below libmicrohttpd (fuzz_http.c):
+# every source of the server, its main renamed out of the way (so without
+# a prototype), and Argon2id at its cheapest (src/server/auth.c).
+FUZZ_TARGETS += tests/fuzz/fuzz_http
+tests_fuzz_fuzz_http_SOURCES = tests/fuzz/fuzz_http.c tests/fuzz/fuzz.h $(frontdeskd_SOURCES)
+tests_fuzz_fuzz_http_CPPFLAGS = $(FUZZ_CPPFLAGS) -Dmain=frontdeskd_main -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+tests_fuzz_fuzz_http_CFLAGS = $(frontdeskd_CFLAGS) -Wno-missing-prototypes
+tests_fuzz_fuzz_http_LDADD = $(FUZZ_MAIN) $(frontdeskd_LDADD)
+tests_fuzz_fuzz_http_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK)
+
+# The iCal importer (src/store/ical.c).
+FUZZ_TARGETS += tests/fuzz/fuzz_ical
+tests_fuzz_fuzz_ical_SOURCES = tests/fuzz/fuzz_ical.c $(FUZZ_COMMON)
+tests_fuzz_fuzz_ical_LDADD = $(FUZZ_MAIN) $(UNIT_LDADD)
+tests_fuzz_fuzz_ical_CPPFLAGS = $(FUZZ_CPPFLAGS)
+tests_fuzz_fuzz_ical_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK)
+
+# The configuration files: frontdeskd's (src/server/main.c, with the
+# server's sources as fuzz_http has them) and the terminal application's
+# (ui/keys.c, ui/colors.c).
+FUZZ_TARGETS += tests/fuzz/fuzz_config
+tests_fuzz_fuzz_config_SOURCES = tests/fuzz/fuzz_config.c tests/fuzz/fuzz.h $(frontdeskd_SOURCES) \
+	ui/keys.c ui/keys.h ui/colors.c ui/colors.h
+tests_fuzz_fuzz_config_CPPFLAGS = $(FUZZ_CPPFLAGS) -Dmain=frontdeskd_main
+tests_fuzz_fuzz_config_CFLAGS = $(frontdeskd_CFLAGS) $(NCURSES_CFLAGS) -Wno-missing-prototypes
+tests_fuzz_fuzz_config_LDADD = $(FUZZ_MAIN) $(frontdeskd_LDADD)
+tests_fuzz_fuzz_config_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK)

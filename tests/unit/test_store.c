@@ -18,6 +18,7 @@
 #include "fixture.h"
 #include "store/oplog.h"
 #include "store/query.h"
+#include "store/query_desk.h"
 
 static void test_schema_guard_refuses_raw_double_booking(void **state)
 {
@@ -292,6 +293,31 @@ static void test_new_booking_code_is_unused(void **state)
 	fd_db_close(db);
 }
 
+static bool count_types(void *ctx, const struct fd_room_type *t)
+{
+	(void)t;
+	++*(int *)ctx;
+	return true;
+}
+
+/* "err may be NULL" is a contract every function keeps: a failing query
+ * given no err reports its status instead of dereferencing NULL. */
+static void test_failures_without_err(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	assert_int_equal(sqlite3_exec(fd_db_handle(db),
+	                              "ALTER TABLE rooms RENAME TO rooms_gone;"
+	                              " ALTER TABLE room_types RENAME TO room_types_gone",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	int n = 0;
+	assert_int_not_equal(fd_query_room_count(db, 0, fx_date("2026-12-01"), &n, NULL), FD_OK);
+	assert_int_not_equal(fd_query_room_types(db, count_types, &n, NULL), FD_OK);
+	assert_int_equal(n, 0);
+	fd_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +329,7 @@ int main(void)
 	    cmocka_unit_test(test_every_migration_from_empty),
 	    cmocka_unit_test(test_newer_database_is_refused),
 	    cmocka_unit_test(test_new_booking_code_is_unused),
+	    cmocka_unit_test(test_failures_without_err),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
