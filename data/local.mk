@@ -17,3 +17,22 @@ dist_doc_DATA = data/frontdesk.conf.example
 # Translations: the command line under LANGUAGE=de/fr/es/pt after make install.
 TESTS += tests/i18n/locale.sh tests/i18n/catalogues.sh tests/man/render.sh tests/data/server_conf.sh
 EXTRA_DIST += tests/i18n/catalogues.sh tests/i18n/locale.sh tests/man/render.sh tests/data/server_conf.sh tools/po-check tools/install-deps tools/quickstart
+# The catalogues where frontdesk run from the build tree finds them
+# (src/cli/main.c: $(abs_top_builddir)/locale when the program runs from
+# there), so an uninstalled build, tools/quickstart, speaks the language.
+AM_CPPFLAGS += -DFD_BUILD_DIR=\"$(abs_top_builddir)\"
+all-local: build-tree-locale
+.PHONY: build-tree-locale
+build-tree-locale:
+	@for g in $(top_srcdir)/po/*.gmo; do \
+		[ -f "$$g" ] || continue; \
+		l=$$(basename "$$g" .gmo); d=locale/$$l/LC_MESSAGES; \
+		mkdir -p "$$d" && { cmp -s "$$g" "$$d/$(PACKAGE).mo" || cp "$$g" "$$d/$(PACKAGE).mo"; }; \
+	done
+clean-local: clean-build-tree-locale
+.PHONY: clean-build-tree-locale
+clean-build-tree-locale:
+	rm -rf locale
+# example Prometheus alert rules (frontdeskd(8), METRICS)
+prometheusdir = $(pkgdatadir)/prometheus
+dist_prometheus_DATA = data/prometheus/frontdeskd-alerts.yml

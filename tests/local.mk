@@ -101,3 +101,33 @@ TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
 
 FOLIO_TESTS += tests/folio/spreadsheet.sh
+UNIT_TESTS_STORE += tests/unit/test_guests
+tests_unit_test_guests_SOURCES = tests/unit/test_guests.c $(FIXTURE)
+tests_unit_test_guests_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_guests_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/guests.sh
+EXTRA_DIST += tests/cli/guests.sh
+
+# Tokens and enrolment codes (src/server/token.c alone, no server).
+check_PROGRAMS += tests/unit/test_token
+TESTS += tests/unit/test_token
+tests_unit_test_token_SOURCES = tests/unit/test_token.c src/server/token.c src/server/token.h
+tests_unit_test_token_CFLAGS = $(UNIT_CFLAGS) $(SODIUM_CFLAGS)
+tests_unit_test_token_LDADD = $(CMOCKA_LIBS) $(SODIUM_LIBS)
+VALGRIND_TESTS += tests/unit/test_token
+# The desk's rules of issue 12: day-use stays, rate integrity.
+check_PROGRAMS += tests/unit/test_desk_rules
+TESTS += tests/unit/test_desk_rules
+tests_unit_test_desk_rules_SOURCES = tests/unit/test_desk_rules.c $(FIXTURE)
+tests_unit_test_desk_rules_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_desk_rules_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_desk_rules
+CLI_TESTS += tests/cli/day_use.sh
+CLI_TESTS += tests/cli/report_csv.sh
+TESTS += tests/folio/departments.sh
+EXTRA_DIST += tests/folio/departments.sh
+TESTS += tests/folio/report_access.sh
+EXTRA_DIST += tests/folio/report_access.sh
+CLI_TESTS += tests/cli/audit_log.sh
+TESTS += tests/cli/options.sh
+EXTRA_DIST += tests/cli/options.sh

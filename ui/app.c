@@ -39,7 +39,7 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
-    [PANE_HELP] = &ui_help_ops,
+    [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,
 };
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
@@ -89,6 +89,7 @@ void ui_message(struct app *app, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(app->message, sizeof app->message, fmt, ap);
 	va_end(ap);
+	fd_text_short_ids(app->message); /* people read short ids, never a whole UUID */
 	app->message_error = false;
 	app->bars_dirty = true;
 }
@@ -96,6 +97,7 @@ void ui_message(struct app *app, const char *fmt, ...)
 void ui_error(struct app *app, const struct fd_error *err)
 {
 	snprintf(app->message, sizeof app->message, "%s", err->message);
+	fd_text_short_ids(app->message);
 	app->message_error = true;
 	app->bars_dirty = true;
 }
@@ -120,7 +122,42 @@ void ui_prompt(struct app *app, const char *label, const char *initial, ui_promp
 	snprintf(app->prompt.arg, sizeof app->prompt.arg, "%s", arg ? arg : "");
 	app->prompt.fn = fn;
 	app->prompt.active = true;
+	app->prompt.n_choices = app->prompt.choice = 0;
+	app->prompt.secret = false;
 	app->bars_dirty = true;
+}
+
+void ui_prompt_secret(struct app *app)
+{
+	app->prompt.secret = true;
+}
+
+void ui_prompt_offer(struct app *app, const char (*choices)[FD_USER_LEN], int n)
+{
+	if (n > UI_PROMPT_CHOICES)
+		n = UI_PROMPT_CHOICES;
+	memcpy(app->prompt.choices, choices, (size_t)n * sizeof *choices);
+	app->prompt.n_choices = n;
+	app->prompt.choice = 0;
+	if (n > 0)
+		ui_edit_set(&app->prompt.edit, choices[0]);
+}
+
+/* Up/Down/Tab/BTab in a prompt with answers to offer: the next or last one. */
+static bool prompt_choose(struct app *app, struct ui_key k)
+{
+	int n = app->prompt.n_choices, step = 0;
+	if (k.fn && (k.ch == KEY_DOWN || k.ch == KEY_BTAB))
+		step = k.ch == KEY_DOWN ? 1 : -1;
+	else if (k.fn && k.ch == KEY_UP)
+		step = -1;
+	else if (!k.fn && k.ch == '\t')
+		step = 1;
+	if (n == 0 || step == 0)
+		return false;
+	app->prompt.choice = (app->prompt.choice + step + n) % n;
+	ui_edit_set(&app->prompt.edit, app->prompt.choices[app->prompt.choice]);
+	return true;
 }
 
 bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *results)
@@ -284,7 +321,16 @@ static void paint_message(struct app *app)
 		if (lw > app->cols - 8)
 			lw = app->cols - 8 > 0 ? app->cols - 8 : 0;
 		ui_put(w, 0, 0, app->prompt.label, lw, A_NORMAL);
-		ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
+		if (app->prompt.secret) {
+			char stars[64];
+			int n = (int)strlen(app->prompt.text);
+			n = n > 63 ? 63 : n;
+			memset(stars, '*', (size_t)n);
+			stars[n] = '\0';
+			ui_put(w, 0, lw, stars, app->cols - lw, A_NORMAL);
+		} else {
+			ui_edit_draw(w, 0, lw, app->cols - lw, A_NORMAL, &app->prompt.edit, true);
+		}
 	} else if (app->confirm.active) {
 		char line[512];
 		snprintf(line, sizeof line, _("%s (y/n)"), app->confirm.question);
@@ -362,13 +408,55 @@ static void layout(struct app *app)
 	}
 }
 
+/* Word-wrap text into the screen from line y; false when it does not fit. */
+static bool put_words(const char *text, int y, int rows, int cols)
+{
+	char line[128] = "";
+	int used = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		int len = (int)strcspn(p, " ");
+		if (!len)
+			break;
+		if (len > cols)
+			return false;
+		if (used && used + 1 + len > cols) {
+			if (y >= rows)
+				return false;
+			mvaddstr(y++, 0, line);
+			used = 0;
+		}
+		used += snprintf(line + used, sizeof line - (size_t)used, "%s%.*s", used ? " " : "", len, p);
+		p += len;
+	}
+	if (used) {
+		if (y >= rows)
+			return false;
+		mvaddstr(y, 0, line);
+	}
+	return true;
+}
+
+/* Says the size it needs on any screen: the whole sentence wrapped when it
+ * fits, else "need 40x10", else just "40x10". */
 static void paint_too_small(struct app *app)
 {
 	erase();
-	char line[128];
+	char line[128], need[32], size[16];
 	snprintf(line, sizeof line, _("terminal too small (%dx%d); need %dx%d"), app->cols, app->rows,
 	         MIN_COLS, MIN_ROWS);
-	mvaddnstr(app->rows / 2, 0, line, app->cols);
+	snprintf(need, sizeof need, _("need %dx%d"), MIN_COLS, MIN_ROWS);
+	snprintf(size, sizeof size, "%dx%d", MIN_COLS, MIN_ROWS);
+	int lines = app->rows >= 3 ? app->rows / 3 : 0;
+	if (!put_words(line, lines, app->rows, app->cols)) {
+		erase();
+		if (!put_words(need, app->rows / 2, app->rows, app->cols)) {
+			erase();
+			mvaddnstr(app->rows / 2, 0, size, app->cols);
+		}
+	}
 	wnoutrefresh(stdscr);
 }
 
@@ -451,12 +539,18 @@ static bool prompt_key(struct app *app, struct ui_key k)
 		char text[256], arg[FD_NOTES_LEN];
 		snprintf(text, sizeof text, "%s", app->prompt.text);
 		snprintf(arg, sizeof arg, "%s", app->prompt.arg);
+		bool secret = app->prompt.secret;
+		if (secret)
+			explicit_bzero(app->prompt.text, sizeof app->prompt.text);
 		app->prompt.active = false;
 		app->message[0] = '\0';
 		app->prompt.fn(app, text, arg);
+		if (secret)
+			explicit_bzero(text, sizeof text);
 	} else if (!k.fn && (k.ch == 27 || k.ch == 3 || k.ch == 7)) {
 		app->prompt.active = false;
-	} else {
+		explicit_bzero(app->prompt.text, sizeof app->prompt.text);
+	} else if (!prompt_choose(app, k)) {
 		ui_edit_key(&app->prompt.edit, k);
 	}
 	return true;

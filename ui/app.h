@@ -33,7 +33,8 @@ enum pane_id {
 	PANE_FOLIO,
 	PANE_REPORTS, /* tabs */
 	PANE_FORM,
-	PANE_HELP, /* modal */
+	PANE_HELP,  /* modal */
+	PANE_GUEST, /* modal: the guest profile (ui/guest.c) */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
 };
@@ -80,6 +81,8 @@ enum ui_attr {
 	UI_A_PLAIN, /* default colours as a pair: the board's background */
 	UI_A_COUNT
 };
+
+#define UI_PROMPT_CHOICES 32
 
 typedef void (*ui_confirm_fn)(struct app *app, const char *arg);
 typedef void (*ui_prompt_fn)(struct app *app, const char *text, const char *arg);
@@ -128,6 +131,10 @@ struct app {
 		struct ui_edit edit; /* on text */
 		char arg[FD_NOTES_LEN];
 		ui_prompt_fn fn;
+		/* Answers to offer: Up/Down (or Tab) put the next one in the text. */
+		char choices[UI_PROMPT_CHOICES][FD_USER_LEN];
+		int n_choices, choice;
+		bool secret; /* a password: shown as stars, wiped after use */
 	} prompt;
 
 	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
@@ -138,6 +145,7 @@ struct app {
 /* Panes (one file each). */
 extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops, ui_search_ops,
     ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
+extern const struct pane_ops ui_guest_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);
@@ -155,6 +163,11 @@ void ui_confirm(struct app *app, ui_confirm_fn fn, const char *arg, const char *
     __attribute__((format(printf, 4, 5)));
 /* Read one line on the message line; fn(text, arg) runs on Enter. */
 void ui_prompt(struct app *app, const char *label, const char *initial, ui_prompt_fn fn, const char *arg);
+/* Make the prompt just started a password prompt. */
+void ui_prompt_secret(struct app *app);
+/* Offer answers to the prompt just started (copied); the first is put in
+ * its text, Up/Down and Tab go through the others. */
+void ui_prompt_offer(struct app *app, const char (*choices)[FD_USER_LEN], int n);
 
 /* Apply operations through the session (fd_session_apply); on success
  * every pane is refreshed, on refusal the reason goes to the message line.
@@ -163,6 +176,8 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 
 /* Open a booking in the detail pane (by code). */
 void ui_open_booking(struct app *app, const char *code);
+/* Open a guest's profile (by guest id). */
+void ui_open_guest(struct app *app, const char *guest_id);
 /* Open a booking's folios in the folio pane (by code). */
 void ui_open_folio(struct app *app, const char *code);
 /* Start the booking form: new (code NULL) at room/date, or editing code. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "store/query_desk.h"
@@ -88,18 +89,29 @@ static void detail_repaint(struct app *app, struct pane *p)
 	field(app, p, 2, _("Status"), ui_booking_status_text(b->status));
 	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);
 	field(app, p, 3, _("Room"), buf);
-	snprintf(buf, sizeof buf, _("%s to %s, %d nights"), fd_date_format(b->arrival, a),
-	         fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
+	int nights = fd_stay_nights(b->arrival, b->departure);
+	if (fd_booking_day_use(b))
+		snprintf(buf, sizeof buf, _("%s, day use (no night)"), fd_date_format(b->arrival, a));
+	else
+		snprintf(buf, sizeof buf,
+		         ngettext("%s to %s, %d night", "%s to %s, %d nights", (unsigned long)nights),
+		         fd_date_format(b->arrival, a), fd_date_format(b->departure, dep), nights);
 	field(app, p, 4, _("Stay"), buf);
-	snprintf(buf, sizeof buf, _("%d adults, %d children"), b->adults, b->children);
+	/* Plural forms through ngettext: "1 adult", "2 adults", "1 child". */
+	char adults[64];
+	snprintf(adults, sizeof adults, ngettext("%d adult", "%d adults", (unsigned long)b->adults),
+	         b->adults);
+	snprintf(buf, sizeof buf, ngettext("%s, %d child", "%s, %d children", (unsigned long)b->children),
+	         adults, b->children);
 	field(app, p, 5, _("Guests"), buf);
 	fd_money_format(b->rate, app->currency, rate, sizeof rate);
 	field(app, p, 6, _("Rate"), rate);
-	field(app, p, 7, _("Source"), b->source);
+	field(app, p, 7, _("Source"), b->source[0] ? fd_source_text(b->source) : _("(not recorded)"));
 	field(app, p, 8, _("Notes"), b->notes);
 	if (p->h > 10)
 		ui_put(p->win, 9, 0,
-		       _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio"),
+		       _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio  g "
+		         "guest"),
 		       p->w, app->attr[UI_A_PAST]);
 	if (p->h > 11)
 		ui_put(p->win, 10, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
@@ -133,6 +145,10 @@ static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_FOLIO:
 		if (d->loaded)
 			ui_open_folio(app, d->row.b.code);
+		return true;
+	case UI_REQ_GUEST:
+		if (d->loaded)
+			ui_open_guest(app, d->row.b.guest_id);
 		return true;
 	default:
 		return false;

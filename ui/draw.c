@@ -4,14 +4,20 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr)
 {
 	if (cells <= 0)
 		return;
-	char buf[1024];
+	char buf[1024], ascii[1024];
+	/* A locale without UTF-8 (and no C.UTF-8 to take, ui/term.c): ASCII. */
+	if (MB_CUR_MAX == 1)
+		s = fd_text_ascii(s, ascii, sizeof ascii);
 	fd_text_fit(s, cells, 1, buf, sizeof buf);
 	wattrset(w, (int)attr);
 	mvwaddstr(w, y, x, buf);
@@ -105,4 +111,26 @@ void ui_scroll_to(int cursor, int visible, int *top)
 		*top = cursor - visible + 1;
 	if (*top < 0)
 		*top = 0;
+}
+
+void ui_hints(WINDOW *w, int y, int cells, attr_t attr, const struct ui_hint *hints, int n)
+{
+	char line[512] = "";
+	size_t len = 0;
+	int used = 0;
+	for (int i = 0; i < n; i++) {
+		char keys[64], item[128];
+		ui_keys_describe(hints[i].req, keys, sizeof keys);
+		if (!keys[0])
+			continue;
+		keys[strcspn(keys, " ")] = '\0';
+		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", keys, _(hints[i].label));
+		int wi = fd_text_width(item);
+		if (used + wi > cells || len + strlen(item) >= sizeof line)
+			continue;
+		memcpy(line + len, item, strlen(item) + 1);
+		len += strlen(item);
+		used += wi;
+	}
+	ui_put(w, y, 0, line, cells, attr);
 }

@@ -22,6 +22,14 @@ void ui_row(WINDOW *w, int y, int x, int cells, attr_t attr, const int *widths, 
 /* A line editor's text at (y, x) in cells columns, scrolled so that the
  * cursor shows; with show_cursor the cursor's cell is marked. */
 void ui_edit_draw(WINDOW *w, int y, int x, int cells, attr_t attr, const struct ui_edit *e, bool show_cursor);
+/* A key hint: the action's first key and a short label (N_()). */
+struct ui_hint {
+	enum ui_req req;
+	const char *label;
+};
+/* Key hints on line y, "KEY label" in the order given (a pane's main keys
+ * first), as many whole hints as fit in cells; `?` lists the rest. */
+void ui_hints(WINDOW *w, int y, int cells, attr_t attr, const struct ui_hint *hints, int n);
 /* Fill a row segment with spaces. */
 void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr);
 /* A pane title line across the whole width. */

@@ -164,7 +164,7 @@ enum fd_status ui_fixture_build(struct fd_db *db, fd_date today, int rooms, stru
 			cJSON_AddStringToObject(p, "arrival", fd_date_format(s->arrival, day));
 			cJSON_AddStringToObject(p, "departure", fd_date_format(s->departure, day));
 			cJSON_AddNumberToObject(p, "adults", 1 + k % 2);
-			cJSON_AddStringToObject(p, "source", "demo");
+			cJSON_AddStringToObject(p, "source", "phone");
 			p = next_op(b, "booking.assign_room");
 			cJSON_AddStringToObject(p, "booking", s->id);
 			cJSON_AddStringToObject(p, "room", number);

@@ -200,6 +200,9 @@ static void apply_payment(struct app *app, bool refund, char **f, const char *re
 		cJSON_AddStringToObject(op.payload, "last4", last4);
 	if (reason)
 		cJSON_AddStringToObject(op.payload, "reason", reason);
+	/* A manager signed in over the desk for it: both are recorded. */
+	if (refund && app->session->desk[0])
+		cJSON_AddStringToObject(op.payload, "desk", app->session->desk);
 	char done[128];
 	snprintf(done, sizeof done, refund ? _("Refunded (%s):") : _("Payment taken (%s):"), f[2]);
 	apply_line(app, &op, done, amount);
@@ -220,6 +223,14 @@ static void got_ref(struct app *app, const char *text, const char *arg)
 	ui_prompt(app, _("card: last four digits only (optional): "), "", got_last4, next);
 }
 
+/* arg: folio, "refund", method, amount, reason; a manager acts. */
+static void refund_over(struct app *app, const char *arg)
+{
+	char buf[FD_NOTES_LEN], *f[MAX_FIELDS];
+	if (fields(arg, buf, sizeof buf, f) >= 5)
+		apply_payment(app, true, f, NULL, NULL, f[4]);
+}
+
 static void got_reason(struct app *app, const char *text, const char *arg)
 {
 	char buf[FD_NOTES_LEN], *f[MAX_FIELDS];
@@ -227,8 +238,24 @@ static void got_reason(struct app *app, const char *text, const char *arg)
 		ui_message(app, "%s", _("A reason is needed; nothing changed."));
 		return;
 	}
-	if (fields(arg, buf, sizeof buf, f) >= 4)
-		apply_payment(app, true, f, NULL, NULL, text);
+	if (fields(arg, buf, sizeof buf, f) < 4)
+		return;
+	/* Above the refund limit: a manager signs in over the desk for it. */
+	struct fd_op op;
+	struct fd_error err = {0};
+	if (!app->session->desk[0] && line_op(app, &op, "folio.refund", f[0])) {
+		cJSON_AddStringToObject(op.payload, "method", f[2]);
+		cJSON_AddNumberToObject(op.payload, "amount", (double)strtoll(f[3], NULL, 10));
+		cJSON_AddStringToObject(op.payload, "reason", text);
+		if (fd_session_check(app->session, &op, 1, &err) == FD_E_FORBIDDEN &&
+		    strcmp(err.field, "amount") == 0) {
+			char next[FD_NOTES_LEN];
+			snprintf(next, sizeof next, "%s\t%s", arg, text);
+			ui_over_ask(app, err.message, refund_over, next);
+			return;
+		}
+	}
+	apply_payment(app, true, f, NULL, NULL, text);
 }
 
 static void got_pay_amount(struct app *app, const char *text, const char *arg)

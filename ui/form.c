@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* The booking form, new and edit: guest, dates (nights shown), room type
- * with live availability, room (only rooms free on every night), adults,
- * children, rate and notes. Every field is checked as it changes and the
+/* The booking form, new and edit: guest (guests on file matching the whole
+ * name suggested with e-mail, phone, country and last stay; a new guest
+ * whose name is exactly one on file is asked about), dates (nights shown),
+ * room type with live availability, room (only rooms free on every night),
+ * adults, children, rate, notes, source (channel), the guest's e-mail and
+ * phone. Every field is checked as it changes and the
  * reason shown next to it; nothing is saved until all are valid; Esc
  * abandons without a change. Resizing keeps what was typed (the state lives
  * here, windows are only where it is drawn). */
@@ -10,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/text.h"
 #include "store/ids.h"
 #include "store/oplog.h"
+#include "store/query.h"
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
@@ -30,6 +35,9 @@ enum field {
 	F_CHILDREN,
 	F_RATE,
 	F_NOTES,
+	F_SOURCE,
+	F_EMAIL,
+	F_PHONE,
 	F_SAVE,
 	F_COUNT
 };
@@ -37,7 +45,7 @@ enum field {
 #define MAX_TYPES 32
 #define MAX_FREE 64
 #define MAX_NIGHTS_CHECKED 62
-#define MAX_MATCHES 8
+#define MAX_MATCHES 6
 
 struct form {
 	bool editing;
@@ -62,13 +70,16 @@ struct form {
 	char error[F_COUNT][400];
 	bool rate_touched;
 	bool touched; /* something was typed or chosen: Esc asks first */
-	/* Guest search-or-create: existing guests whose name starts like the
-	 * typed text; PgDn/PgUp on the guest field picks one. */
-	struct {
-		char id[FD_ID_LEN];
-		char name[2 * FD_NAME_LEN + 2];
-	} matches[MAX_MATCHES];
+	/* Guest search-or-create: guests on file matching the whole typed name
+	 * (either order), shown with what tells two of one name apart; PgDn/PgUp
+	 * on the guest field picks one. */
+	struct fd_guest_row matches[MAX_MATCHES];
 	int n_matches, match; /* match: -1 = a new guest */
+	enum fd_channel source;
+	bool source_touched;
+	/* The name typed was asked about (a guest of that name is on file) and
+	 * the answer was no: the next save makes a new guest. */
+	char asked_name[FD_NOTES_LEN];
 };
 
 static void *form_create(struct app *app)
@@ -129,6 +140,7 @@ void ui_form_start_new(struct app *app, const char *room, fd_date arrival)
 	snprintf(f->text[F_CHILDREN], sizeof f->text[F_CHILDREN], "0");
 	f->room = -1;
 	f->match = -1;
+	f->source = fd_channel_default(arrival, app->today);
 	focus_field(f, F_GUEST);
 	struct fd_room r;
 	const struct fd_repo *repo = fd_db_repo(app->db);
@@ -168,6 +180,15 @@ void ui_form_start_edit(struct app *app, const char *code)
 	f->match = -1;
 	snprintf(f->want_room, sizeof f->want_room, "%s", row.b.room);
 	f->rate_touched = true;
+	if (!fd_channel_parse(row.b.source, &f->source))
+		f->source = FD_CHANNEL_COUNT; /* not recorded: left as it is */
+	f->source_touched = false;
+	struct fd_guest g;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (repo->get_guest(repo->ctx, row.b.guest_id, &g, NULL) == FD_OK) {
+		snprintf(f->text[F_EMAIL], sizeof f->text[F_EMAIL], "%s", g.email);
+		snprintf(f->text[F_PHONE], sizeof f->text[F_PHONE], "%s", g.phone);
+	}
 	focus_field(f, F_GUEST);
 	ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
 	ui_show(app, PANE_FORM);
@@ -241,9 +262,9 @@ static bool dates_valid(const struct form *f)
 static bool check_departure(struct app *app, struct form *f, char *err, size_t size)
 {
 	(void)app;
-	if (f->error[F_ARRIVAL][0] || f->val.departure > f->val.arrival)
-		return true;
-	snprintf(err, size, "%s", _("must be after the arrival"));
+	if (f->error[F_ARRIVAL][0] || f->val.departure >= f->val.arrival)
+		return true; /* the same day: a day-use stay */
+	snprintf(err, size, "%s", _("must be on or after the arrival"));
 	return false;
 }
 
@@ -397,11 +418,42 @@ static bool show_guest(const struct form *f, char *out, size_t size)
 	return true;
 }
 
+static bool parse_email(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)app;
+	const char *e = f->text[F_EMAIL];
+	if (!e[0] || strchr(e, '@'))
+		return true;
+	snprintf(err, size, "%s", _("an e-mail address has an @"));
+	return false;
+}
+
+/* Left/Right choose the channel; a new booking's follows its arrival
+ * (walk-in today, phone ahead) until chosen. */
+static bool show_source(const struct form *f, char *out, size_t size)
+{
+	if (f->source == FD_CHANNEL_COUNT)
+		snprintf(out, size, "< %s >", _("(not recorded)"));
+	else
+		snprintf(out, size, "< %s >", fd_channel_text(f->source));
+	return true;
+}
+
+static bool check_source(struct app *app, struct form *f, char *err, size_t size)
+{
+	(void)err;
+	(void)size;
+	if (!f->editing && !f->source_touched && !f->error[F_ARRIVAL][0])
+		f->source = fd_channel_default(f->val.arrival, app->today);
+	return true;
+}
+
 static bool show_type(const struct form *f, char *out, size_t size)
 {
 	if (f->n_types)
-		snprintf(out, size, "< %s %s >  %d free", f->types[f->type].code, f->types[f->type].name,
-		         f->free_count);
+		snprintf(out, size,
+		         ngettext("< %s %s >  %d free", "< %s %s >  %d free", (unsigned long)f->free_count),
+		         f->types[f->type].code, f->types[f->type].name, f->free_count);
 	else
 		out[0] = '\0';
 	return true;
@@ -414,7 +466,10 @@ static bool show_room(const struct form *f, char *out, size_t size)
 	else if (f->want_room[0])
 		snprintf(out, size, "< %s >", f->want_room);
 	else
-		snprintf(out, size, _("< any: assign later >  %d free"), f->n_free);
+		snprintf(out, size,
+		         ngettext("< any: assign later >  %d free", "< any: assign later >  %d free",
+		                  (unsigned long)f->n_free),
+		         f->n_free);
 	return true;
 }
 
@@ -434,6 +489,9 @@ static const struct form_field fields[F_COUNT] = {
     [F_CHILDREN] = {N_("Children"), FK_TEXT, parse_children, NULL, NULL},
     [F_RATE] = {N_("Rate"), FK_TEXT, parse_rate, NULL, NULL},
     [F_NOTES] = {N_("Notes"), FK_TEXT, NULL, NULL, NULL},
+    [F_SOURCE] = {N_("Source"), FK_CHOICE, NULL, check_source, show_source},
+    [F_EMAIL] = {N_("E-mail"), FK_TEXT, parse_email, NULL, NULL},
+    [F_PHONE] = {N_("Phone"), FK_TEXT, NULL, NULL, NULL},
     [F_SAVE] = {NULL, FK_BUTTON, NULL, NULL, show_save},
 };
 
@@ -463,14 +521,10 @@ static void validate(struct app *app, struct form *f)
 			fields[i].check(app, f, f->error[i], sizeof f->error[i]);
 }
 
-static bool add_match(void *ctx, const struct fd_booking_row *row)
+static bool add_match(void *ctx, const struct fd_guest_row *row)
 {
 	struct form *f = ctx;
-	for (int i = 0; i < f->n_matches; i++)
-		if (strcmp(f->matches[i].id, row->b.guest_id) == 0)
-			return true;
-	snprintf(f->matches[f->n_matches].id, FD_ID_LEN, "%s", row->b.guest_id);
-	snprintf(f->matches[f->n_matches].name, sizeof f->matches[0].name, "%s", row->guest_name);
+	f->matches[f->n_matches] = *row;
 	return ++f->n_matches < MAX_MATCHES;
 }
 
@@ -479,14 +533,22 @@ static void find_guests(struct app *app, struct form *f)
 	if (f->editing || f->match >= 0)
 		return;
 	f->n_matches = 0;
-	/* Family name first: "Müller, Anna" is searched as "Müller". */
-	char key[FD_NOTES_LEN];
-	snprintf(key, sizeof key, "%s", f->text[F_GUEST]);
-	char *comma = strchr(key, ',');
-	if (comma)
-		*comma = '\0';
-	if (strlen(key) >= 2)
-		fd_query_find(app->db, key, 40, add_match, f, NULL);
+	/* The whole name as typed, family and given ("Müller, Käthe"), in
+	 * either order: the same matching as the guest search. */
+	if (fd_text_width(f->text[F_GUEST]) >= 2)
+		fd_query_guests(app->db, f->text[F_GUEST], MAX_MATCHES, add_match, f, NULL);
+}
+
+/* One suggestion: what tells two guests of one name apart. */
+static void match_line(const struct fd_guest_row *m, char *out, size_t size)
+{
+	char name[2 * FD_NAME_LEN + 2], last[FD_DATE_STRLEN] = "";
+	fd_guest_display_name(&m->g, name, sizeof name);
+	if (m->last_stay)
+		fd_date_format(m->last_stay, last);
+	snprintf(out, size, "%s%s  %s  %s  %s  %s %s", name, m->g.vip ? " VIP" : "",
+	         m->g.email[0] ? m->g.email : "-", m->g.phone[0] ? m->g.phone : "-",
+	         m->g.country[0] ? m->g.country : "-", _("last stay"), last[0] ? last : _("none"));
 }
 
 static void form_recalc(struct app *app, struct pane *p)
@@ -502,7 +564,15 @@ static void form_repaint(struct app *app, struct pane *p)
 		ui_title(app, p, _("Edit booking %s  (F10 or C-s saves, Esc abandons)"), f->code);
 	else
 		ui_title(app, p, "%s", _("New booking  (F10 or C-s saves, Esc abandons)"));
-	int lw = 12, vw = p->w - lw > 60 ? 34 : (p->w - lw) / 2;
+	/* The widest label and a space: a translated label never runs into
+	 * its field ("Type de chambre" in French). */
+	int lw = 12;
+	for (int i = 0; i < F_COUNT; i++)
+		if (fields[i].label && fd_text_width(_(fields[i].label)) + 1 > lw)
+			lw = fd_text_width(_(fields[i].label)) + 1;
+	if (lw > p->w / 3)
+		lw = p->w / 3;
+	int vw = p->w - lw > 60 ? 34 : (p->w - lw) / 2;
 	if (vw < 12)
 		vw = p->w - lw;
 	for (int i = 0; i < F_COUNT; i++) {
@@ -527,23 +597,38 @@ static void form_repaint(struct app *app, struct pane *p)
 		}
 		if (i == F_DEPARTURE && dates_valid(f)) {
 			int n = fd_stay_nights(f->val.arrival, f->val.departure);
-			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL,
-			        ngettext("%d night", "%d nights", (unsigned long)n), n);
+			if (f->val.departure == f->val.arrival)
+				ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL, "%s",
+				        _("day use"));
+			else
+				ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, A_NORMAL,
+				        ngettext("%d night", "%d nights", (unsigned long)n), n);
 		}
 		if (f->error[i][0])
 			ui_putf(p->win, y, lw + vw + 1, p->w - lw - vw - 1, app->attr[UI_A_ERROR], "! %s",
 			        f->error[i]);
 	}
-	if (f->focus == F_GUEST && f->match < 0 && f->n_matches > 0 && p->h > F_COUNT + 4)
+	if (f->focus == F_GUEST && f->n_matches > 0 && p->h > F_COUNT + 4) {
 		ui_putf(p->win, F_COUNT + 4, 0, p->w, app->attr[UI_A_HEADER],
-		        ngettext("%d guest on file with this name: PgDn/PgUp to choose (first: %s)",
-		                 "%d guests on file with this name: PgDn/PgUp to choose (first: %s)",
+		        ngettext("%d guest on file with this name: PgDn/PgUp to choose",
+		                 "%d guests on file with this name: PgDn/PgUp to choose",
 		                 (unsigned long)f->n_matches),
-		        f->n_matches, f->matches[0].name);
+		        f->n_matches);
+		for (int i = 0; i < f->n_matches && F_COUNT + 5 + i < p->h; i++) {
+			char line[600];
+			match_line(&f->matches[i], line, sizeof line);
+			ui_put(p->win, F_COUNT + 5 + i, 0, line, p->w, i == f->match ? A_REVERSE : A_NORMAL);
+		}
+	}
+	bool asked = !f->editing && f->asked_name[0] && strcmp(f->asked_name, f->text[F_GUEST]) == 0;
 	if (p->h > F_COUNT + 3)
 		ui_put(p->win, F_COUNT + 3, 0,
-		       _("Tab/Enter next field, Up back; Left/Right choose the type and room; Esc abandons."),
-		       p->w, app->attr[UI_A_PAST]);
+		       asked ? _("A guest of this name is on file: F10 saves another guest of that name, "
+		                 "PgDn picks "
+		                 "the one on file.")
+		             : _("Tab/Enter next field, Up back; Left/Right choose the type and room; Esc "
+		                 "abandons."),
+		       p->w, asked ? app->attr[UI_A_ERROR] : app->attr[UI_A_PAST]);
 }
 
 static int first_error(const struct form *f)
@@ -554,33 +639,58 @@ static int first_error(const struct form *f)
 	return -1;
 }
 
-static void save_new(struct app *app, struct form *f)
+/* Make the booking, for the guest on file existing_id or ("") a new guest. */
+static void save_new_for(struct app *app, struct form *f, const char *existing_id)
 {
-	struct fd_op ops[3];
-	struct fd_op_result res[3];
+	struct fd_op ops[4];
+	struct fd_op_result res[4];
 	char guest_id[FD_ID_LEN], booking_id[FD_ID_LEN], code[FD_CODE_LEN];
 	const char *name = f->text[F_GUEST];
 	while (*name == ' ')
 		name++;
-	fd_session_op(app->session, &ops[0], "guest.create");
-	cJSON_AddStringToObject(ops[0].payload, "id", fd_uuid_new(guest_id));
-	const char *comma = strchr(name, ',');
-	if (f->match >= 0) {
-		/* An existing guest: no new guest record. */
-		snprintf(guest_id, sizeof guest_id, "%s", f->matches[f->match].id);
-	} else if (comma) {
-		char family[FD_NAME_LEN];
-		snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
-		const char *given = comma + 1;
-		while (*given == ' ')
-			given++;
-		cJSON_AddStringToObject(ops[0].payload, "family", family);
-		cJSON_AddStringToObject(ops[0].payload, "given", given);
+	int n = 0;
+	bool existing = existing_id[0] != '\0';
+	if (existing) {
+		/* A guest on file: no new guest record; contact details typed
+		 * here update the profile. */
+		snprintf(guest_id, sizeof guest_id, "%s", existing_id);
+		struct fd_guest g;
+		const struct fd_repo *repo = fd_db_repo(app->db);
+		if (repo->get_guest(repo->ctx, guest_id, &g, NULL) == FD_OK &&
+		    ((f->text[F_EMAIL][0] && strcmp(f->text[F_EMAIL], g.email) != 0) ||
+		     (f->text[F_PHONE][0] && strcmp(f->text[F_PHONE], g.phone) != 0))) {
+			fd_session_op(app->session, &ops[n], "guest.update");
+			cJSON_AddStringToObject(ops[n].payload, "guest", guest_id);
+			if (f->text[F_EMAIL][0])
+				cJSON_AddStringToObject(ops[n].payload, "email", f->text[F_EMAIL]);
+			if (f->text[F_PHONE][0])
+				cJSON_AddStringToObject(ops[n].payload, "phone", f->text[F_PHONE]);
+			n++;
+		}
 	} else {
-		cJSON_AddStringToObject(ops[0].payload, "family", name);
+		fd_session_op(app->session, &ops[n], "guest.create");
+		cJSON *g = ops[n++].payload;
+		cJSON_AddStringToObject(g, "id", fd_uuid_new(guest_id));
+		const char *comma = strchr(name, ',');
+		if (comma) {
+			char family[FD_NAME_LEN];
+			snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
+			const char *given = comma + 1;
+			while (*given == ' ')
+				given++;
+			cJSON_AddStringToObject(g, "family", family);
+			cJSON_AddStringToObject(g, "given", given);
+		} else {
+			cJSON_AddStringToObject(g, "family", name);
+		}
+		if (f->text[F_EMAIL][0])
+			cJSON_AddStringToObject(g, "email", f->text[F_EMAIL]);
+		if (f->text[F_PHONE][0])
+			cJSON_AddStringToObject(g, "phone", f->text[F_PHONE]);
 	}
-	fd_session_op(app->session, &ops[1], "booking.create");
-	cJSON *p = ops[1].payload;
+	int booking = n;
+	fd_session_op(app->session, &ops[n], "booking.create");
+	cJSON *p = ops[n++].payload;
 	int64_t rate = 0;
 	fd_money_parse(f->text[F_RATE], app->currency, &rate, NULL);
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(booking_id));
@@ -594,26 +704,77 @@ static void save_new(struct app *app, struct form *f)
 	cJSON_AddNumberToObject(p, "rate", (double)rate);
 	if (f->text[F_NOTES][0])
 		cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
-	cJSON_AddStringToObject(p, "source", "walk-in");
-	int n = 2;
+	cJSON_AddStringToObject(p, "source", fd_channel_name(f->source));
 	if (f->room >= 0) {
-		fd_session_op(app->session, &ops[2], "booking.assign_room");
-		cJSON_AddStringToObject(ops[2].payload, "booking", booking_id);
-		cJSON_AddStringToObject(ops[2].payload, "room", f->free_rooms[f->room]);
-		n = 3;
-	}
-	bool existing = f->match >= 0;
-	if (existing) {
-		/* Drop the unused guest.create: ops[1..] move down one. */
-		fd_op_clear(&ops[0]);
-		for (int i = 1; i < n; i++)
-			ops[i - 1] = ops[i];
-		n--;
+		fd_session_op(app->session, &ops[n], "booking.assign_room");
+		cJSON_AddStringToObject(ops[n].payload, "booking", booking_id);
+		cJSON_AddStringToObject(ops[n++].payload, "room", f->free_rooms[f->room]);
 	}
 	if (!ui_apply(app, ops, n, res))
 		return;
 	ui_close_modal(app);
-	ui_message(app, _("Booking %s made for %s."), res[existing ? 0 : 1].code, name);
+	ui_message(app, _("Booking %s made for %s."), res[booking].code, name);
+}
+
+/* "Yes, it is that guest": book for the profile on file. */
+static void same_guest(struct app *app, const char *guest_id)
+{
+	save_new_for(app, app->panes[PANE_FORM].st, guest_id);
+}
+
+struct first_same {
+	struct fd_guest_row row;
+	int n;
+};
+
+static bool note_same(void *ctx, const struct fd_guest_row *row)
+{
+	struct first_same *s = ctx;
+	if (s->n++ == 0)
+		s->row = *row;
+	return true;
+}
+
+/* A new guest whose name is exactly that of a profile on file is most
+ * often that guest again: ask first (y books for the profile; anything
+ * else leaves the form as it is, and saving again makes a new guest). */
+static void save_new(struct app *app, struct form *f)
+{
+	if (f->match >= 0) {
+		save_new_for(app, f, f->matches[f->match].g.id);
+		return;
+	}
+	if (strcmp(f->asked_name, f->text[F_GUEST]) != 0) {
+		char family[FD_NOTES_LEN] = "", given[FD_NOTES_LEN] = "";
+		const char *name = f->text[F_GUEST], *comma = strchr(name, ',');
+		if (comma) {
+			snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
+			snprintf(given, sizeof given, "%s", comma + 1);
+		} else {
+			snprintf(family, sizeof family, "%s", name);
+		}
+		struct first_same same = {.n = 0};
+		fd_query_same_name(app->db, family, given, note_same, &same, NULL);
+		if (same.n > 0) {
+			snprintf(f->asked_name, sizeof f->asked_name, "%s", f->text[F_GUEST]);
+			char line[600];
+			match_line(&same.row, line, sizeof line);
+			if (same.n == 1)
+				ui_confirm(app, same_guest, same.row.g.id,
+				           _("A guest of this name is on file: %s. Is it this guest?"), line);
+			else
+				ui_confirm(
+				    app, same_guest, same.row.g.id,
+				    ngettext(
+				        "%d guest of this name is on file, the first: %s. Is it this guest?",
+				        "%d guests of this name are on file, the first: %s. Is it this "
+				        "guest?",
+				        (unsigned long)same.n),
+				    same.n, line);
+			return;
+		}
+	}
+	save_new_for(app, f, "");
 }
 
 static void save_edit(struct app *app, struct form *f)
@@ -636,10 +797,22 @@ static void save_edit(struct app *app, struct form *f)
 	cJSON_AddNumberToObject(p, "children", atoi(f->text[F_CHILDREN]));
 	cJSON_AddNumberToObject(p, "rate", (double)rate);
 	cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
-	if (strcmp(f->text[F_GUEST], f->orig_guest) != 0) {
+	if (f->source_touched && f->source != FD_CHANNEL_COUNT)
+		cJSON_AddStringToObject(p, "source", fd_channel_name(f->source));
+	struct fd_guest g = {0};
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	repo->get_guest(repo->ctx, f->orig.guest_id, &g, NULL);
+	bool contact = strcmp(f->text[F_EMAIL], g.email) != 0 || strcmp(f->text[F_PHONE], g.phone) != 0;
+	if (strcmp(f->text[F_GUEST], f->orig_guest) != 0 || contact) {
 		fd_session_op(app->session, &ops[n], "guest.update");
 		cJSON_AddStringToObject(ops[n].payload, "guest", f->orig.guest_id);
-		cJSON_AddStringToObject(ops[n++].payload, "family", f->text[F_GUEST]);
+		if (strcmp(f->text[F_GUEST], f->orig_guest) != 0)
+			cJSON_AddStringToObject(ops[n].payload, "family", f->text[F_GUEST]);
+		if (contact) {
+			cJSON_AddStringToObject(ops[n].payload, "email", f->text[F_EMAIL]);
+			cJSON_AddStringToObject(ops[n].payload, "phone", f->text[F_PHONE]);
+		}
+		n++;
 	}
 	if (f->room >= 0 && strcmp(f->free_rooms[f->room], f->orig.room) != 0) {
 		bool in_house = f->orig.status == FD_BOOKING_CHECKED_IN;
@@ -679,6 +852,8 @@ static void changed(struct app *app, struct form *f, enum field which)
 		f->match = -1; /* typing makes it a new guest again */
 	if (which == F_RATE)
 		f->rate_touched = true;
+	if (which == F_SOURCE)
+		f->source_touched = true;
 	if (which == F_TYPE) {
 		default_rate(app, f);
 		f->want_room[0] = '\0';
@@ -692,6 +867,11 @@ static void choose(struct app *app, struct form *f, int step)
 	if (f->focus == F_TYPE && f->n_types) {
 		f->type = (f->type + step + f->n_types) % f->n_types;
 		changed(app, f, F_TYPE);
+	} else if (f->focus == F_SOURCE) {
+		int n = FD_CHANNEL_COUNT;
+		int cur = f->source == FD_CHANNEL_COUNT ? 0 : (int)f->source;
+		f->source = (enum fd_channel)(((cur + step) % n + n) % n);
+		changed(app, f, F_SOURCE);
 	} else if (f->focus == F_ROOM) {
 		/* -1 (any) then each free room. */
 		int n = f->n_free + 1;
@@ -718,6 +898,12 @@ static void abandon(struct app *app, const struct form *f)
 		abandoned(app, NULL);
 }
 
+static void quit_confirmed(struct app *app, const char *arg)
+{
+	(void)arg;
+	app->quit = true;
+}
+
 static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 {
 	struct form *f = p->st;
@@ -728,8 +914,15 @@ static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 	if (k.fn && (k.ch == KEY_NPAGE || k.ch == KEY_PPAGE) && f->focus == F_GUEST && f->n_matches > 0) {
 		int n = f->n_matches + 1, step = k.ch == KEY_PPAGE ? -1 : 1;
 		f->match = ((f->match + 1 + step) % n + n) % n - 1;
-		if (f->match >= 0)
-			ui_edit_set(&f->edit, f->matches[f->match].name);
+		if (f->match >= 0) {
+			char name[2 * FD_NAME_LEN + 2];
+			fd_guest_display_name(&f->matches[f->match].g, name, sizeof name);
+			ui_edit_set(&f->edit, name);
+			snprintf(f->text[F_EMAIL], sizeof f->text[F_EMAIL], "%s",
+			         f->matches[f->match].g.email);
+			snprintf(f->text[F_PHONE], sizeof f->text[F_PHONE], "%s",
+			         f->matches[f->match].g.phone);
+		}
 		f->touched = true;
 		ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
 		return true;
@@ -774,8 +967,14 @@ static bool form_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_BACK:
 		abandon(app, f);
 		return true;
+	case UI_REQ_QUIT:
+		/* q (on a choice or the button) or C-c: the form is not lost unasked. */
+		ui_confirm(app, quit_confirmed, NULL, "%s",
+		           f->editing ? _("Leave the application without saving the changes to this booking?")
+		                      : _("Leave the application without making this booking?"));
+		return true;
 	default:
-		/* Pane switches and quitting stay available from the form. */
+		/* Pane switches stay available from the form. */
 		return false;
 	}
 }

@@ -25,11 +25,18 @@ struct hk {
 	/* The room under the cursor: the cursor stays on it (not on its row)
 	 * when a change re-sorts the list, ours or another desk's. */
 	char room[FD_ROOMNO_LEN];
+	char typed[FD_ROOMNO_LEN]; /* digits typed: a room to go to */
 	struct fd_room_row rows[PAGE];
 	int n;
 };
 
-static const int widths[] = {6, 4, 5, 10, 4, 8, 8, 0, 0};
+/* Room, code, type, status, section, attendant, flags, today, what
+ * housekeeping says, reason: the first six fit a phone's 60 columns. */
+static const int widths[] = {5, 3, 4, 9, 4, 9, 7, 7, 0, 0};
+
+/* The views `v` goes through, in order. */
+static const enum fd_room_order views[] = {FD_ROOMS_HK, FD_ROOMS_HK_ATTENDANT, FD_ROOMS_HK_SECTION,
+                                           FD_ROOMS_DISCREPANCY, FD_ROOMS_SUPERVISOR};
 
 static void *hk_create(struct app *app)
 {
@@ -37,7 +44,7 @@ static void *hk_create(struct app *app)
 	struct hk *h = calloc(1, sizeof *h);
 	if (h) {
 		h->view = FD_ROOMS_HK;
-		ui_list_init(&h->list, 2, widths, 9);
+		ui_list_init(&h->list, 2, widths, 10);
 	}
 	return h;
 }
@@ -125,15 +132,6 @@ void ui_hk_goto(struct app *app, const char *room)
 	ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
 }
 
-static void goto_typed(struct app *app, const char *text, const char *arg)
-{
-	(void)arg;
-	while (*text == ' ')
-		text++;
-	if (*text)
-		ui_hk_goto(app, text);
-}
-
 static const char *clean_text(enum fd_clean c)
 {
 	switch (c) {
@@ -149,19 +147,48 @@ static const char *clean_text(enum fd_clean c)
 	return "?";
 }
 
+static const struct ui_hint hints[] = {
+    {UI_REQ_HK_CLEAN, N_("clean")},
+    {UI_REQ_HK_INSPECTED, N_("inspected")},
+    {UI_REQ_HK_DIRTY, N_("dirty")},
+    {UI_REQ_HK_ASSIGN, N_("assign")},
+    {UI_REQ_HK_DISCREPANCIES, N_("view")},
+    {UI_REQ_HELP, N_("keys")},
+    {UI_REQ_HK_PICKUP, N_("pickup")},
+    {UI_REQ_HK_MUR, N_("make-up")},
+    {UI_REQ_HK_DND, N_("DND")},
+    {UI_REQ_HK_FOUND_OCCUPIED, N_("found occupied")},
+    {UI_REQ_HK_FOUND_VACANT, N_("found vacant")},
+    {UI_REQ_HK_OOS, N_("out of service")},
+    {UI_REQ_HK_OOO, N_("out of order")},
+    {UI_REQ_HK_RTN, N_("return")},
+};
+
 static void hk_repaint(struct app *app, struct pane *p)
 {
 	struct hk *h = p->st;
-	if (h->view == FD_ROOMS_DISCREPANCY)
+	switch (h->view) {
+	case FD_ROOMS_DISCREPANCY:
 		ui_title(app, p,
 		         _("Discrepancies: %d rooms where housekeeping and the front office disagree"),
 		         h->count);
-	else if (h->view == FD_ROOMS_SUPERVISOR)
+		break;
+	case FD_ROOMS_SUPERVISOR:
 		ui_title(app, p, _("Supervisor: %d rooms not inspected, late ones first"), h->count);
-	else
-		ui_title(app, p, _("Housekeeping queue: %d rooms, departures first"), h->count);
+		break;
+	case FD_ROOMS_HK_ATTENDANT:
+		ui_title(app, p, _("Housekeeping queue by attendant: %d rooms"), h->count);
+		break;
+	case FD_ROOMS_HK_SECTION:
+		ui_title(app, p, _("Housekeeping queue by section: %d rooms"), h->count);
+		break;
+	default:
+		ui_title(app, p, _("Housekeeping queue by status: %d rooms, departures first"), h->count);
+		break;
+	}
 	ui_list_header(p->win, &h->list, 1, p->w, app->attr[UI_A_HEADER], _("Room"), _("HK"), _("Type"),
-	               _("Status"), _("Sec"), _("Flags"), _("Today"), _("Housekeeping says"), "");
+	               _("Status"), _("Sec"), _("Attendant"), _("Flags"), _("Today"), _("Housekeeping says"),
+	               "");
 	for (int i = 0; i < h->n && i < visible_rows(p); i++) {
 		const struct fd_room_row *r = &h->rows[i];
 		char flags[16] = "";
@@ -177,16 +204,14 @@ static void hk_repaint(struct app *app, struct pane *p)
 		const char *says = r->r.hk_occupied ? _("occupied") : _("vacant");
 		ui_list_row(p->win, &h->list, h->list.top + i, p->w, A_NORMAL, app->attr[UI_A_CURSOR],
 		            r->r.number, r->hk_code, r->r.type_code, clean_text(r->r.clean), r->r.section,
-		            flags, today, says, r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
+		            r->attendant[0] ? r->attendant : "-", flags, today, says,
+		            r->r.maint != FD_MAINT_NONE ? r->r.maint_reason : "");
 	}
 	if (h->count == 0)
 		ui_put(p->win, 2, 1,
 		       h->view == FD_ROOMS_DISCREPANCY ? _("No discrepancies.") : _("No rooms."), p->w - 1,
 		       A_NORMAL);
-	ui_put(
-	    p->win, p->h - 1, 0,
-	    _("d dirty  p pickup  c clean  i inspected  z DND  O out of order  R return  a assign  v views"),
-	    p->w, app->attr[UI_A_PAST]);
+	ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], hints, (int)(sizeof hints / sizeof *hints));
 }
 
 static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
@@ -211,14 +236,22 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 		break;
 	}
 	switch (req) {
-	case UI_REQ_HK_DISCREPANCIES:
-		h->view = h->view == FD_ROOMS_HK            ? FD_ROOMS_DISCREPANCY
-		          : h->view == FD_ROOMS_DISCREPANCY ? FD_ROOMS_SUPERVISOR
-		                                            : FD_ROOMS_HK;
+	case UI_REQ_HK_DISCREPANCIES: {
+		size_t n = sizeof views / sizeof *views, at = 0;
+		while (at < n && views[at] != h->view)
+			at++;
+		h->view = views[(at + 1) % n];
+		/* The cursor stays on its room when the new view holds it. */
+		int pos;
 		h->list.cursor = h->list.top = 0;
-		h->room[0] = '\0';
+		if (h->room[0] &&
+		    fd_query_room_position(app->db, h->view, app->today, h->room, &pos, NULL) == FD_OK)
+			h->list.cursor = pos;
+		else
+			h->room[0] = '\0';
 		ui_dirty(app, PANE_HK, PANE_RECALC | PANE_REPAINT);
 		return true;
+	}
 	case UI_REQ_OPEN:
 		if (r && r->occupant_code[0])
 			ui_open_booking(app, r->occupant_code);
@@ -227,7 +260,7 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 		break;
 	}
 	if (!r)
-		return req >= UI_REQ_HK_DIRTY && req <= UI_REQ_HK_ASSIGN;
+		return req >= UI_REQ_HK_DIRTY && req <= UI_REQ_HK_FOUND_VACANT;
 	switch (req) {
 	case UI_REQ_HK_DIRTY:
 		ui_room_clean(app, room, "dirty");
@@ -253,20 +286,62 @@ static bool hk_action(struct app *app, struct pane *p, enum ui_req req)
 	case UI_REQ_HK_ASSIGN:
 		ui_room_assign_ask(app, room);
 		return true;
+	case UI_REQ_HK_OOS:
+		ui_room_oos_ask(app, room);
+		return true;
+	case UI_REQ_HK_MUR:
+		ui_room_mur(app, room, !r->r.mur);
+		return true;
+	case UI_REQ_HK_FOUND_OCCUPIED:
+	case UI_REQ_HK_FOUND_VACANT:
+		ui_room_found(app, &r->r, req == UI_REQ_HK_FOUND_OCCUPIED);
+		return true;
 	default:
 		return false;
 	}
 }
 
-/* Digits start "go to room" with the digit typed: a room in one step. */
+/* Digits name a room: "305" and Enter goes to it, and an action key
+ * (c, i, d, ...) goes to it and acts on it at once: four keys a room from
+ * anywhere in the list. A number that is no room is refused and the key
+ * that followed it does nothing. */
 static bool hk_input(struct app *app, struct pane *p, struct ui_key k)
 {
-	(void)p;
-	if (k.fn || k.ch < '0' || k.ch > '9')
+	struct hk *h = p->st;
+	size_t n = strlen(h->typed);
+	if (!k.fn && k.ch >= '0' && k.ch <= '9') {
+		if (n + 1 < sizeof h->typed) {
+			h->typed[n] = (char)k.ch;
+			h->typed[n + 1] = '\0';
+		}
+		ui_message(app, _("room: %s"), h->typed);
+		return true;
+	}
+	if (!n)
 		return false;
-	char digit[2] = {(char)k.ch, '\0'};
-	ui_prompt(app, _("room: "), digit, goto_typed, NULL);
-	return true;
+	if ((k.fn && k.ch == KEY_BACKSPACE) || (!k.fn && (k.ch == 127 || k.ch == 8))) {
+		h->typed[n - 1] = '\0';
+		if (n > 1)
+			ui_message(app, _("room: %s"), h->typed);
+		return true;
+	}
+	char room[sizeof h->typed];
+	memcpy(room, h->typed, sizeof room);
+	h->typed[0] = '\0';
+	if (!k.fn && (k.ch == 27 || k.ch == 3 || k.ch == 7))
+		return true;
+	int at;
+	struct fd_error err = {0};
+	if (fd_query_room_position(app->db, h->view, app->today, room, &at, &err) != FD_OK) {
+		ui_error(app, &err);
+		return true;
+	}
+	h->list.cursor = at;
+	snprintf(h->room, sizeof h->room, "%s", room);
+	hk_recalc(app, p);
+	ui_dirty(app, PANE_HK, PANE_REPAINT);
+	/* Enter only goes there; any other key now acts on the room. */
+	return (!k.fn && (k.ch == '\r' || k.ch == '\n')) || (k.fn && k.ch == KEY_ENTER);
 }
 
 const struct pane_ops ui_hk_ops = {

@@ -62,16 +62,24 @@ static const struct ui_action actions[] = {
     {UI_REQ_HK_CLEAN, "hk-clean", UI_CTX_HK, "c", N_("room is clean")},
     {UI_REQ_HK_INSPECTED, "hk-inspected", UI_CTX_HK, "i", N_("room is inspected")},
     {UI_REQ_HK_DND, "hk-dnd", UI_CTX_HK, "z", N_("do not disturb on or off")},
-    {UI_REQ_HK_OOO, "hk-ooo", UI_CTX_HK, "O", N_("put the room out of order (reason, until)")},
+    {UI_REQ_HK_OOO, "hk-ooo", UI_CTX_HK, "O", N_("put the room out of order (reason, from, until)")},
+    {UI_REQ_HK_OOS, "hk-oos", UI_CTX_HK, "S",
+     N_("put the room out of service, still sellable (reason, from, until)")},
+    {UI_REQ_HK_MUR, "hk-make-up", UI_CTX_HK, "m", N_("make-up room requested on or off")},
+    {UI_REQ_HK_FOUND_OCCUPIED, "hk-found-occupied", UI_CTX_HK, "o",
+     N_("housekeeping found the room occupied (compared with the front office)")},
+    {UI_REQ_HK_FOUND_VACANT, "hk-found-vacant", UI_CTX_HK, "e",
+     N_("housekeeping found the room vacant, empty (compared with the front office)")},
     {UI_REQ_HK_RTN, "hk-return", UI_CTX_HK, "R", N_("return the room to service")},
-    {UI_REQ_HK_ASSIGN, "hk-assign", UI_CTX_HK, "a", N_("assign the room's cleaning today to an attendant")},
+    {UI_REQ_HK_ASSIGN, "hk-assign", UI_CTX_HK, "a",
+     N_("assign the room's cleaning today to an attendant on shift (Up/Down choose)")},
     {UI_REQ_HK_DISCREPANCIES, "hk-discrepancies", UI_CTX_HK, "v",
-     N_("next view: queue, discrepancies, supervisor (not inspected, late first)")},
+     N_("next view: by status, by attendant, by section, discrepancies, supervisor")},
     {UI_REQ_STAFF_SHIFT, "shift", UI_CTX_STAFF, "s", N_("sign the staff member on or off shift")},
     {UI_REQ_FOLIO, "folio", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_DETAIL, "f",
      N_("open the booking's folio (bill)")},
     {UI_REQ_FOLIO_POST, "folio-post", UI_CTX_FOLIO, "p", N_("post a charge to the folio under the cursor")},
-    {UI_REQ_FOLIO_PAY, "folio-pay", UI_CTX_FOLIO, "$ y", N_("take a payment (cash, card, bank transfer)")},
+    {UI_REQ_FOLIO_PAY, "folio-pay", UI_CTX_FOLIO, "$", N_("take a payment (cash, card, bank transfer)")},
     {UI_REQ_FOLIO_REFUND, "folio-refund", UI_CTX_FOLIO, "r", N_("refund money to the guest (with a reason)")},
     {UI_REQ_FOLIO_VOID, "folio-void", UI_CTX_FOLIO, "v Delete",
      N_("void the line under the cursor (with a reason)")},
@@ -96,6 +104,11 @@ static const struct ui_action actions[] = {
      N_("next field (Enter on the last saves)")},
     {UI_REQ_FORM_PREV, "form-prev", UI_CTX_FORM, "BTab Up", N_("previous field")},
     {UI_REQ_FORM_SAVE, "form-save", UI_CTX_FORM, "F10 C-s", N_("save the booking")},
+    {UI_REQ_GUEST, "guest", UI_CTX_DETAIL, "g", N_("the guest's profile: contact, document, stays")},
+    {UI_REQ_GUEST_EDIT, "guest-edit", UI_CTX_GUEST, "Enter e", N_("change the field under the cursor")},
+    {UI_REQ_GUEST_VIP, "guest-vip", UI_CTX_GUEST, "v", N_("VIP on or off")},
+    {UI_REQ_GUEST_ERASE, "guest-erase", UI_CTX_GUEST, "E",
+     N_("erase the guest's personal data (GDPR; manager)")},
 };
 
 const struct ui_action *ui_actions(int *n)
@@ -297,6 +310,7 @@ void ui_keys_print_man(FILE *out)
 	    {UI_CTX_DETAIL, "Booking detail"}, {UI_CTX_HK, "Housekeeping"},
 	    {UI_CTX_STAFF, "Staff"},           {UI_CTX_FOLIO, "Folio"},
 	    {UI_CTX_REPORTS, "Reports"},       {UI_CTX_FORM, "Booking form"},
+	    {UI_CTX_GUEST, "Guest profile"},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		fprintf(out, ".SS %s\n", sections[s].title);

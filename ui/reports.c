@@ -23,6 +23,7 @@
 #include "store/report.h"
 #include "store/oplog.h"
 #include "store/query.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
 
 enum view { VIEW_SUMMARY, VIEW_FORECAST, VIEW_HK, VIEW_CASHIER, VIEW_COUNT };
@@ -75,10 +76,8 @@ static const struct col hk_cols[] = {
     {3, N_("Inspections"), 11, 2}, {4, N_("Turndowns"), 9, 2}, {5, N_("Days"), 4, 1},
 };
 static const struct col cashier_cols[] = {
-    {0, N_("Staff"), 16, 0},
-    {1, N_("Method"), 13, 0},
-    {2, N_("Lines"), 5, 1},
-    {3, N_("Amount"), 12, 0},
+    {0, N_("Staff"), 12, 0},    {1, N_("Method"), 13, 0},   {2, N_("Lines"), 5, 1},   {3, N_("Taken"), 10, 1},
+    {4, N_("Refunded"), 10, 1}, {5, N_("Paid out"), 10, 2}, {6, N_("Voided"), 10, 2}, {7, N_("Net"), 10, 0},
 };
 
 #define N_OF(a) (int)(sizeof a / sizeof *a)
@@ -138,6 +137,17 @@ static void reports_recalc(struct app *app, struct pane *p)
 	tab_free(&r->totals);
 	tab_free(&r->table);
 	r->built = false;
+	/* report.read is for managers: below, a person sees only their own
+	 * cashier lines, whichever view they ask for. */
+	enum fd_report_access access;
+	if (fd_session_report_access(app->session, &access, &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	if (access != FD_REPORT_ACCESS_ALL) {
+		r->view = VIEW_CASHIER;
+		snprintf(r->cashier, sizeof r->cashier, "%s", app->session->actor);
+	}
 	current_dates(app, r, &r->from, &r->to);
 	enum fd_status st = FD_OK;
 	if (r->view == VIEW_SUMMARY)
@@ -421,7 +431,7 @@ static void paint_cashier_total(struct app *app, struct pane *p, int y)
 	struct reports *r = p->st;
 	int64_t total = 0;
 	for (int i = 0; i < r->table.n_rows; i++)
-		total += cell(&r->table, i, 3)->i;
+		total += cell(&r->table, i, 7)->i; /* net */
 	char m[FD_MONEY_STRLEN];
 	ui_putf(p->win, y, 0, p->w, app->attr[UI_A_HEADER], _("Total taken: %s"),
 	        fd_money_format(total, app->currency, m, sizeof m));
@@ -546,7 +556,8 @@ static void shift_range(struct app *app, struct reports *r, int dir)
 
 /* Written beside the target and renamed over it: a failed write leaves
  * no half file, and an existing one stays whole until the new one is. */
-static bool write_csv_file(const struct tab *t, const char *path, struct fd_error *err)
+static bool write_csv_file(const struct tab *t, const struct tab *total, const char *path,
+                           struct fd_error *err)
 {
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
@@ -560,7 +571,7 @@ static bool write_csv_file(const struct tab *t, const char *path, struct fd_erro
 		}
 		return false;
 	}
-	tab_print_csv(t, f);
+	tab_print_csv_total(t, total, f);
 	bool bad = ferror(f) != 0;
 	int saved = errno;
 	if (fclose(f) != 0 && !bad) {
@@ -581,13 +592,14 @@ static bool write_csv_file(const struct tab *t, const char *path, struct fd_erro
 static void write_export(struct app *app, const char *path)
 {
 	struct reports *r = pane_state(app);
-	const struct tab *t = r->view == VIEW_SUMMARY ? &r->totals : &r->table;
+	/* Every row on the screen, and the summary's totals under them. */
+	const struct tab *t = &r->table, *total = r->view == VIEW_SUMMARY ? &r->totals : NULL;
 	if (!r->built) {
 		ui_message(app, _("There is no report to write."));
 		return;
 	}
 	struct fd_error err = {0};
-	if (!write_csv_file(t, path, &err)) {
+	if (!write_csv_file(t, total, path, &err)) {
 		ui_error(app, &err);
 		return;
 	}
@@ -684,6 +696,26 @@ static void run_audit(struct app *app, const char *arg)
 	           res.warning);
 }
 
+/* With a manager signed in over the desk: judged again as them, then run
+ * (entering their password was the confirmation). */
+static void run_audit_over(struct app *app, const char *day)
+{
+	fd_date d;
+	struct fd_error err = {0};
+	if (!fd_date_parse(day, &d))
+		return;
+	if (fd_session_check_night_audit(app->session, d, &err) != FD_OK) {
+		ui_error(app, &err);
+		return;
+	}
+	run_audit(app, day);
+	char said[sizeof app->message];
+	snprintf(said, sizeof said, "%s", app->message);
+	if (!app->message_error)
+		ui_message(app, _("%s (run by %s for %s)"), said, fd_session_actor(app->session),
+		           app->session->desk);
+}
+
 static void ask_audit(struct app *app)
 {
 	char day[FD_DATE_STRLEN];
@@ -698,7 +730,11 @@ static void ask_audit(struct app *app)
 	fd_date d;
 	struct fd_error err = {0};
 	if (fd_date_parse(day, &d) && fd_session_check_night_audit(app->session, d, &err) != FD_OK) {
-		ui_error(app, &err);
+		/* Only a manager may: one signs in over the desk for it. */
+		if (err.status == FD_E_FORBIDDEN && !app->session->desk[0])
+			ui_over_ask(app, err.message, run_audit_over, day);
+		else
+			ui_error(app, &err);
 		return;
 	}
 	ui_confirm(app, run_audit, day, _("Run the night audit for %s and close the day?"), day);

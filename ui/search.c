@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* Guest search: `/` from anywhere; results update with every key (part of
- * a name (family or given), a confirmation code or a room number; case-
- * and accent-insensitive): the same query as `frontdesk find`,
- * fd_query_find. Up/Down pick, Enter opens. */
+/* Guest search: `/` from anywhere; results update with every key (the
+ * name as the screen shows it, in either order, case, accents and
+ * punctuation folded; part of a confirmation code, a room, a phone number
+ * or an e-mail address): the same query as `frontdesk find`, fd_query_find,
+ * in-house and arriving guests first. Up/Down pick, Enter opens. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/query_desk.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
 #include "ui/list.h"
@@ -29,7 +32,7 @@ struct search {
 static void *search_create(struct app *app)
 {
 	(void)app;
-	static const int widths[] = {7, 6, 10, 11, 11, 0};
+	static const int widths[] = {7, 5, 11, 11, 11, 0};
 	struct search *s = calloc(1, sizeof *s);
 	if (s) {
 		ui_edit_attach(&s->edit, s->text, sizeof s->text);
@@ -78,14 +81,15 @@ static void search_repaint(struct app *app, struct pane *p)
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
 		ui_list_row(
 		    p->win, &s->list, i, p->w, A_NORMAL, s->editing ? A_NORMAL : app->attr[UI_A_CURSOR],
-		    r->b.code, r->b.room[0] ? r->b.room : "-", fd_booking_status_name(r->b.status),
+		    r->b.code, r->b.room[0] ? r->b.room : "-", ui_booking_status_text(r->b.status),
 		    fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name);
 	}
 	if (s->text[0] && s->n == 0)
 		ui_put(p->win, 2, 1, _("No booking matches."), p->w - 1, A_NORMAL);
 	ui_put(p->win, p->h - 1, 0,
-	       s->editing ? _("type a name, code or room; Enter or Down to the results; Esc back")
-	                  : _("Enter open  / search again  Up/Down move"),
+	       s->editing
+	           ? _("type a name, code, room, phone or e-mail; Enter or Down to the results; Esc back")
+	           : _("Enter open  / search again  Up/Down move"),
 	       p->w, app->attr[UI_A_PAST]);
 }
 

@@ -23,6 +23,38 @@ struct staff {
 
 static const int widths[] = {5, 14, 22, 8, 16, 4, 0};
 
+static const char *role_text(enum fd_role r)
+{
+	switch (r) {
+	case FD_ROLE_GUEST:
+		return _("guest");
+	case FD_ROLE_STAFF:
+		return _("staff");
+	case FD_ROLE_MANAGER:
+		return _("manager");
+	case FD_ROLE_ADMIN:
+		return _("admin");
+	}
+	return "?";
+}
+
+static const char *dept_text(enum fd_dept d)
+{
+	switch (d) {
+	case FD_DEPT_FRONT_OFFICE:
+		return _("front office");
+	case FD_DEPT_HOUSEKEEPING:
+		return _("housekeeping");
+	case FD_DEPT_MAINTENANCE:
+		return _("maintenance");
+	case FD_DEPT_MANAGEMENT:
+		return _("management");
+	case FD_DEPT_NIGHT_AUDIT:
+		return _("night audit");
+	}
+	return "?";
+}
+
 static void *staff_create(struct app *app)
 {
 	(void)app;
@@ -78,7 +110,7 @@ static void staff_repaint(struct app *app, struct pane *p)
 		snprintf(counts, sizeof counts, "%d/%d", r->done, r->assigned);
 		ui_list_row(p->win, &s->list, s->list.top + i, p->w, A_NORMAL, app->attr[UI_A_CURSOR],
 		            r->s.on_shift ? _("ON") : "-", r->s.username, r->s.display_name,
-		            fd_role_name(r->s.role), fd_dept_name(r->s.dept), r->s.section, counts);
+		            role_text(r->s.role), dept_text(r->s.dept), r->s.section, counts);
 	}
 	if (s->count == 0)
 		ui_put(p->win, 2, 1, _("No staff yet: add them with 'frontdesk staff add'."), p->w - 1,

@@ -3,6 +3,7 @@
 #include "ui/term.h"
 
 #include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,9 +18,21 @@ static bool parse_size(const char *s, int *cols, int *rows)
 	       *rows < 1000;
 }
 
+/* Without a UTF-8 locale (LANG=C or unset, common over SSH) curses would
+ * show a guest's name as raw bytes: take C.UTF-8 for the characters when
+ * the system has it. Otherwise ui_put shows text transliterated to ASCII. */
+static void utf8_characters(void)
+{
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
+		return;
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		setlocale(LC_CTYPE, "C.utf8");
+}
+
 bool ui_term_open(struct ui_term *t, struct app *app, char *msg, size_t size)
 {
 	memset(t, 0, sizeof *t);
+	utf8_characters();
 	t->out_fd = -1;
 	const char *term = getenv("TERM");
 	t->script = getenv("FRONTDESK_UI_KEYS");

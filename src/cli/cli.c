@@ -13,6 +13,7 @@
 
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "opt/opt.h"
 #include "store/query.h"
 
 int cli_open(struct cli *cli, bool create)
@@ -160,49 +161,95 @@ fd_date cli_today(struct cli *cli)
 	return d;
 }
 
-static const struct cli_opt *find_opt(const struct cli_opt *opts, const char *name, size_t len)
+/* The options every command takes after its name too (frontdesk(1)). */
+enum { GLOBAL_DATA = -1, GLOBAL_JSON = -2, GLOBAL_AS = -3, GLOBAL_PASSWORD_FILE = -4 };
+static const struct fd_optdef global_opts[] = {
+    {"data", true, GLOBAL_DATA, 0},
+    {"json", false, GLOBAL_JSON, 0},
+    {"as", true, GLOBAL_AS, 0},
+    {"password-file", true, GLOBAL_PASSWORD_FILE, 0},
+    {NULL, false, 0, 0},
+};
+
+bool cli_global_option(struct cli *cli, int key, const char *value)
 {
-	for (; opts && opts->name; opts++)
-		if (strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
-			return opts;
-	return NULL;
+	switch (key) {
+	case GLOBAL_DATA:
+		cli->data_dir = value;
+		return true;
+	case GLOBAL_JSON:
+		cli->json = true;
+		return true;
+	case GLOBAL_AS:
+		cli->as_user = value;
+		return true;
+	case GLOBAL_PASSWORD_FILE:
+		cli->password_file = value;
+		return true;
+	}
+	return false;
+}
+
+const struct fd_optdef *cli_global_options(void)
+{
+	return global_opts;
+}
+
+struct parse_ctx {
+	struct cli *cli;
+	const struct cli_opt *opts;
+	const char **pos;
+	int n_pos, max_pos;
+};
+
+static int parse_one(void *ctx, int key, const char *name, const char *value, char *msg, size_t size)
+{
+	struct parse_ctx *p = ctx;
+	(void)name;
+	if (key == FD_OPT_ARG) {
+		if (p->n_pos >= p->max_pos) {
+			snprintf(msg, size, _("unexpected argument \"%s\""), value);
+			return -1;
+		}
+		p->pos[p->n_pos++] = value;
+		return 0;
+	}
+	if (key < 0)
+		return cli_global_option(p->cli, key, value) ? 0 : -1;
+	const struct cli_opt *o = &p->opts[key - 1];
+	if (o->flag)
+		*o->flag = true;
+	else
+		*o->value = value;
+	return 0;
 }
 
 bool cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, const struct cli_opt *opts,
                const char **pos, int min_pos, int max_pos)
 {
-	int n_pos = 0;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		if (strncmp(a, "--", 2) != 0 || !a[2]) {
-			if (n_pos >= max_pos) {
-				cli_usage_error(cli, cmd, _("unexpected argument \"%s\""), a);
-				return false;
-			}
-			pos[n_pos++] = a;
-			continue;
-		}
-		const char *eq = strchr(a, '=');
-		size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-		const struct cli_opt *o = find_opt(opts, a + 2, len);
-		if (!o) {
-			cli_usage_error(cli, cmd, _("unknown option %s"), a);
-			return false;
-		}
-		if (o->flag) {
-			*o->flag = true;
-			continue;
-		}
-		if (eq) {
-			*o->value = eq + 1;
-		} else if (i + 1 < argc) {
-			*o->value = argv[++i];
-		} else {
-			cli_usage_error(cli, cmd, _("option --%s needs a value"), o->name);
-			return false;
-		}
+	size_t n = 0;
+	while (opts && opts[n].name)
+		n++;
+	struct fd_optdef *defs = calloc(n + 1, sizeof *defs);
+	if (!defs) {
+		cli_usage_error(cli, cmd, "%s", _("Out of memory."));
+		return false;
 	}
-	if (n_pos < min_pos) {
+	for (size_t i = 0; i < n; i++)
+		defs[i] = (struct fd_optdef){opts[i].name, opts[i].flag == NULL, (int)i + 1, 0};
+	/* The command's own options first: they win over a global of the
+	 * same name (login --password-file, report --json). */
+	const struct fd_optdef *const tables[] = {defs, global_opts, NULL};
+	struct parse_ctx p = {.cli = cli, .opts = opts, .pos = pos, .max_pos = max_pos};
+	char msg[256];
+	int next;
+	int rc = fd_opt_parse(argc, argv, tables, false, parse_one, &p, msg, sizeof msg, &next);
+	free(defs);
+	if (rc) {
+		cli_usage_error(cli, cmd, "%s", msg);
+		return false;
+	}
+	if (p.n_pos < min_pos) {
 		cli_usage_error(cli, cmd, _("missing argument"));
 		return false;
 	}

@@ -125,11 +125,14 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv);
 int cmd_conflicts(struct cli *cli, int argc, char **argv);
 int cmd_resolve(struct cli *cli, int argc, char **argv);
 int cmd_dump(struct cli *cli, int argc, char **argv);
+int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_op(struct cli *cli, int argc, char **argv);
 
-/* A tiny option parser shared by all commands: "--name value", "--name=value"
- * and flags; positional arguments in order. Unknown options, missing values
- * and a wrong count of positionals are usage errors (message printed). */
+/* The option parser of every command (on src/opt, getopt_long): "--name
+ * value", "--name=value" and flags, the global options too; positional
+ * arguments in order ("--" ends the options). Unknown options, missing
+ * values and a wrong count of positionals are usage errors (message
+ * printed, naming the option). */
 struct cli_opt {
 	const char *name;   /* without the leading dashes */
 	const char **value; /* for options taking a value */
@@ -137,5 +140,11 @@ struct cli_opt {
 };
 bool cli_parse(struct cli *cli, const char *cmd, int argc, char **argv, const struct cli_opt *opts,
                const char **pos, int min_pos, int max_pos);
+/* --data, --json, --as, --password-file: taken before and after the
+ * command (src/opt/opt.h tables; keys below zero). */
+struct fd_optdef;
+const struct fd_optdef *cli_global_options(void);
+/* Set the global option key to value; false when key is not one. */
+bool cli_global_option(struct cli *cli, int key, const char *value);
 
 #endif

@@ -3,16 +3,19 @@
  * one transaction, so a refusal leaves the database as it was. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/render.h"
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "store/ids.h"
 #include "store/oplog.h"
+#include "store/query.h"
 
 static bool add_rate(struct cli *cli, const char *cmd, cJSON *payload, const char *rate)
 {
@@ -78,18 +81,78 @@ static bool room_type_of(struct cli *cli, const char *room, char type[FD_TYPECOD
 	return true;
 }
 
+/* A guest's id (a UUID) rather than a name. */
+static bool is_guest_id(const char *s)
+{
+	if (strlen(s) != 36)
+		return false;
+	for (int i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		if (dash ? s[i] != '-' : !isxdigit((unsigned char)s[i]))
+			return false;
+	}
+	return true;
+}
+
+struct same_name {
+	struct fd_guest_row rows[5];
+	int n;
+};
+
+static bool add_same(void *ctx, const struct fd_guest_row *row)
+{
+	struct same_name *s = ctx;
+	if (s->n < 5)
+		s->rows[s->n] = *row;
+	s->n++;
+	return true;
+}
+
+/* A new guest whose name is exactly that of a profile on file (case and
+ * accents aside) is most often that guest again: refuse, naming the
+ * profiles and how to book for one, unless --new-guest says it is another
+ * person of the same name. */
+static int refuse_same_name(struct cli *cli, cJSON *guest_payload)
+{
+	const cJSON *family = cJSON_GetObjectItemCaseSensitive(guest_payload, "family");
+	const cJSON *given = cJSON_GetObjectItemCaseSensitive(guest_payload, "given");
+	struct same_name same = {.n = 0};
+	struct fd_error err = {0};
+	if (fd_query_same_name(cli->db, cJSON_IsString(family) ? family->valuestring : "",
+	                       cJSON_IsString(given) ? given->valuestring : "", add_same, &same, &err))
+		return cli_error(cli, &err);
+	if (same.n == 0)
+		return CLI_OK;
+	char name[2 * FD_NAME_LEN + 2];
+	fd_guest_display_name(&same.rows[0].g, name, sizeof name);
+	fprintf(stderr,
+	        ngettext("%s: %d guest named %s is already on file:\n",
+	                 "%s: %d guests named %s are already on file:\n", (unsigned long)same.n),
+	        cli->prog, same.n, name);
+	for (int i = 0; i < same.n && i < 5; i++) {
+		fputs("  ", stderr);
+		cli_guest_line(stderr, &same.rows[i]);
+	}
+	fprintf(stderr, "%s\n",
+	        _("Book for that guest with --guest ID, or add --new-guest if this is another person of "
+	          "the same name."));
+	return CLI_REFUSED;
+}
+
 int cmd_book(struct cli *cli, int argc, char **argv)
 {
 	const char *guest = NULL, *type = NULL, *room = NULL, *arrive = NULL, *depart = NULL;
 	const char *adults = NULL, *children = NULL, *rate = NULL, *notes = NULL, *eta = NULL, *source = NULL;
-	const char *email = NULL, *language = NULL;
-	const struct cli_opt opts[] = {{"email", &email, NULL},       {"language", &language, NULL},
-	                               {"guest", &guest, NULL},       {"type", &type, NULL},
+	const char *email = NULL, *phone = NULL, *language = NULL;
+	bool new_guest = false;
+	const struct cli_opt opts[] = {{"guest", &guest, NULL},       {"type", &type, NULL},
 	                               {"room", &room, NULL},         {"arrive", &arrive, NULL},
 	                               {"depart", &depart, NULL},     {"adults", &adults, NULL},
 	                               {"children", &children, NULL}, {"rate", &rate, NULL},
 	                               {"notes", &notes, NULL},       {"eta", &eta, NULL},
-	                               {"source", &source, NULL},     {0}};
+	                               {"source", &source, NULL},     {"email", &email, NULL},
+	                               {"phone", &phone, NULL},       {"new-guest", NULL, &new_guest},
+	                               {"language", &language, NULL}, {0}};
 	if (!cli_parse(cli, "book", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (!guest || !guest[0] || !arrive || !depart || (!type && !room))
@@ -98,6 +161,11 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	fd_date a, d;
 	if (!cli_date(cli, "book", "--arrive", arrive, &a) || !cli_date(cli, "book", "--depart", depart, &d))
 		return CLI_USAGE;
+	bool existing = is_guest_id(guest);
+	if (existing && (email || phone || new_guest))
+		return cli_usage_error(cli, "book",
+		                       _("--guest names a guest on file: change their e-mail or phone with "
+		                         "'guest update', and leave out --new-guest"));
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
@@ -110,14 +178,25 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 		}
 		type = room_type;
 	}
+	/* A channel as hotels write it ("Booking.com", "e-mail") becomes its
+	 * name; anything else goes as typed, for core to refuse. */
+	enum fd_channel channel;
+	if (source && fd_channel_from_text(source, &channel))
+		source = fd_channel_name(channel);
 	struct fd_op ops[3];
 	struct fd_op_result res[3];
 	char guest_id[FD_ID_LEN], booking_id[FD_ID_LEN], code[FD_CODE_LEN];
 	fd_session_op(&cli->session, &ops[0], "guest.create");
-	cJSON_AddStringToObject(ops[0].payload, "id", fd_uuid_new(guest_id));
+	if (existing)
+		snprintf(guest_id, sizeof guest_id, "%s", guest);
+	else
+		fd_uuid_new(guest_id);
+	cJSON_AddStringToObject(ops[0].payload, "id", guest_id);
 	add_guest_name(ops[0].payload, guest);
 	if (email)
 		cJSON_AddStringToObject(ops[0].payload, "email", email);
+	if (phone)
+		cJSON_AddStringToObject(ops[0].payload, "phone", phone);
 	if (language)
 		cJSON_AddStringToObject(ops[0].payload, "language", language);
 	fd_session_op(&cli->session, &ops[1], "booking.create");
@@ -132,7 +211,10 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "notes", notes);
 	if (eta)
 		cJSON_AddStringToObject(p, "eta", eta);
-	cJSON_AddStringToObject(p, "source", source ? source : "walk-in");
+	/* Without --source, core decides: a walk-in when the guest arrives
+	 * today, otherwise phone (fd_channel_default). */
+	if (source)
+		cJSON_AddStringToObject(p, "source", source);
 	int n = 2;
 	if (room) {
 		fd_session_op(&cli->session, &ops[2], "booking.assign_room");
@@ -148,8 +230,20 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 			fd_op_clear(&ops[i]);
 		return CLI_USAGE;
 	}
+	if (!existing && !new_guest && (rc = refuse_same_name(cli, ops[0].payload))) {
+		for (int i = 0; i < n; i++)
+			fd_op_clear(&ops[i]);
+		return rc;
+	}
+	if (existing) {
+		/* A guest on file: no new guest record. */
+		fd_op_clear(&ops[0]);
+		for (int i = 1; i < n; i++)
+			ops[i - 1] = ops[i];
+		n--;
+	}
 	rc = cli_apply(cli, ops, n, res);
-	return rc ? rc : print_code(cli, &res[1]);
+	return rc ? rc : print_code(cli, &res[existing ? 0 : 1]);
 }
 
 int cmd_modify(struct cli *cli, int argc, char **argv)

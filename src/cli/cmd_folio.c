@@ -543,10 +543,12 @@ static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
 
 int cmd_settings(struct cli *cli, int argc, char **argv)
 {
-	const char *threshold = NULL, *noshow = NULL, *ooo = NULL;
+	const char *threshold = NULL, *noshow = NULL, *ooo = NULL, *desk = NULL, *require_document = NULL;
 	const struct cli_opt opts[] = {{"refund-threshold", &threshold, NULL},
 	                               {"noshow-auto", &noshow, NULL},
 	                               {"ooo-available", &ooo, NULL},
+	                               {"desk-departments", &desk, NULL},
+	                               {"require-document", &require_document, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
@@ -555,8 +557,8 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		return rc;
 	char cur[4];
 	cli_currency(cli, cur);
-	if (!threshold && !noshow && !ooo) {
-		char t[32], n[8], o[8], m[FD_MONEY_STRLEN];
+	if (!threshold && !noshow && !ooo && !desk && !require_document) {
+		char t[32], n[8], o[8], doc[8], m[FD_MONEY_STRLEN], d[128];
 		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
 		folio_setting(cli, "noshow_auto", n, sizeof n, "1");
 		folio_setting(cli, "ooo_available", o, sizeof o, "0");
@@ -565,8 +567,30 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		printf(_("night audit marks no-shows: %s\n"), strcmp(n, "1") == 0 ? _("yes") : _("no"));
 		printf(_("out-of-order rooms count as available: %s\n"),
 		       strcmp(o, "1") == 0 ? _("yes") : _("no"));
+		folio_setting(cli, "desk_departments", d, sizeof d, "");
+		printf(_("departments that may take money and bookings: front_office, management, "
+		         "night_audit%s%s\n"),
+		       d[0] ? ", " : "", d);
+		folio_setting(cli, "require_document", doc, sizeof doc, "0");
+		printf(_("check-in requires the guest's identity document: %s\n"),
+		       strcmp(doc, "1") == 0 ? _("yes") : _("no"));
 		return CLI_OK;
 	}
+	if (require_document && !threshold && !noshow && !ooo && !desk) {
+		/* A property setting of the guest rules (core/op_people.c). */
+		bool on;
+		if (!yes_no(cli, "--require-document", require_document, &on))
+			return CLI_USAGE;
+		struct fd_op op;
+		fd_session_op(&cli->session, &op, "property.configure");
+		cJSON_AddBoolToObject(op.payload, "require_document", on);
+		rc = cli_apply(cli, &op, 1, NULL);
+		if (rc == CLI_OK && !cli->json)
+			printf(_("Settings saved.\n"));
+		return rc;
+	}
+	if (require_document)
+		return cli_usage_error(cli, "settings", _("set --require-document on its own"));
 	struct fd_op op;
 	fd_session_op(&cli->session, &op, "folio.configure");
 	bool b, ok = true;
@@ -582,6 +606,8 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		cJSON_AddBoolToObject(op.payload, "noshow_auto", b);
 	if (ok && ooo && (ok = yes_no(cli, "--ooo-available", ooo, &b)))
 		cJSON_AddBoolToObject(op.payload, "ooo_available", b);
+	if (ok && desk)
+		cJSON_AddStringToObject(op.payload, "desk_departments", desk);
 	if (!ok) {
 		fd_op_clear(&op);
 		return CLI_USAGE;

@@ -79,7 +79,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	if (res.bad)
 		printf(_("Skipped %ld bad row(s) (listed on standard error).\n"), res.bad);
 	if (res.day_use)
-		printf(_("Skipped %ld day-use row(s) (zero nights).\n"), res.day_use);
+		printf(_("Of these, %ld day-use stay(s) (arriving and leaving the same day, no night).\n"),
+		       res.day_use);
 	if (res.other_hotel)
 		printf(_("Skipped %ld row(s) of other hotels.\n"), res.other_hotel);
 	if (res.existing)

@@ -70,20 +70,45 @@ int cmd_report(struct cli *cli, int argc, char **argv)
 	if (to - from >= FD_REPORT_MAX_RANGE)
 		return cli_usage_error(cli, "report", _("the range may span at most %d days"),
 		                       FD_REPORT_MAX_RANGE);
+	struct fd_error err = {0};
+	/* report.read is for managers: below, a person reads only their own
+	 * cashier lines. */
+	enum fd_report_access access;
+	if (fd_session_report_access(&cli->session, &access, &err))
+		return cli_error(cli, &err);
+	if (access != FD_REPORT_ACCESS_ALL) {
+		const char *me = cli->session.actor;
+		if (kind != FD_REPORT_CASHIER || (user && strcmp(user, me) != 0)) {
+			fd_fail(&err, FD_E_FORBIDDEN, "forbidden", "report",
+			        _("Reports are for managers: %s may read only their own cashier lines "
+			          "('report cashier')."),
+			        me);
+			fd_session_refused(&cli->session, "report.read", name, &err);
+			return cli_error(cli, &err);
+		}
+		user = me;
+	}
 	char cur[4];
 	cli_currency(cli, cur);
 	struct tab t;
-	struct fd_error err = {0};
 	if (fd_report_build(cli->db, kind, from, to, user, cur, &t, &err)) {
 		tab_free(&t);
 		return cli_error(cli, &err);
 	}
+	/* The daily report's CSV ends with the period's totals line, as the
+	 * application's export of its summary view does. */
+	struct tab totals = {0};
+	bool with_totals =
+	    csv && kind == FD_REPORT_DAILY &&
+	    fd_report_build(cli->db, FD_REPORT_SUMMARY, from, to, user, cur, &totals, &err) == FD_OK;
 	if (csv)
-		tab_print_csv(&t, stdout);
+		tab_print_csv_total(&t, with_totals ? &totals : NULL, stdout);
 	else if (json)
 		tab_print_json(&t, stdout, kind == FD_REPORT_SUMMARY);
 	else
 		tab_print_text(&t, stdout, utf8_terminal() && !getenv("FRONTDESK_ASCII"));
 	tab_free(&t);
+	if (csv && kind == FD_REPORT_DAILY)
+		tab_free(&totals);
 	return CLI_OK;
 }

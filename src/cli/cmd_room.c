@@ -108,22 +108,6 @@ int cmd_rtn(struct cli *cli, int argc, char **argv)
 	return apply_one(cli, &op, N_("Room %s is back in service."), room);
 }
 
-int cmd_guest(struct cli *cli, int argc, char **argv)
-{
-	const char *pos[2];
-	if (!cli_parse(cli, "guest", argc, argv, NULL, pos, 2, 2))
-		return CLI_USAGE;
-	if (strcmp(pos[0], "erase") != 0)
-		return cli_usage_error(cli, "guest", _("unknown subcommand \"%s\"; use erase"), pos[0]);
-	int rc = cli_open(cli, false);
-	if (rc)
-		return rc;
-	struct fd_op op;
-	fd_session_op(&cli->session, &op, "guest.erase");
-	cJSON_AddStringToObject(op.payload, "guest", pos[1]);
-	return apply_one(cli, &op, N_("Erased the personal data of guest %s."), pos[1]);
-}
-
 static bool print_staff_member(void *ctx, const struct fd_staff *m)
 {
 	cJSON *arr = ctx;
@@ -169,10 +153,28 @@ int cmd_staff(struct cli *cli, int argc, char **argv)
 			cli_print_json(doc);
 		return CLI_OK;
 	}
+	if (strcmp(pos[0], "update") == 0 && pos[1]) {
+		if (!name && !role && !dept && !section)
+			return cli_usage_error(
+			    cli, "staff", _("staff update USER needs --name, --role, --dept or --section"));
+		struct fd_op op;
+		fd_session_op(&cli->session, &op, "staff.update");
+		cJSON_AddStringToObject(op.payload, "username", pos[1]);
+		if (name)
+			cJSON_AddStringToObject(op.payload, "display_name", name);
+		if (role)
+			cJSON_AddStringToObject(op.payload, "role", role);
+		if (dept)
+			cJSON_AddStringToObject(op.payload, "department", dept);
+		if (section)
+			cJSON_AddStringToObject(op.payload, "section", section);
+		return apply_one(cli, &op, N_("Updated staff member %s."), pos[1]);
+	}
 	if (strcmp(pos[0], "add") != 0 || !pos[1])
 		return cli_usage_error(
 		    cli, "staff",
-		    _("use 'staff list' or 'staff add USER --name NAME --role ROLE --dept DEPT'"));
+		    _("use 'staff list', 'staff add USER --name NAME --role ROLE --dept DEPT' "
+		      "or 'staff update USER [--dept DEPT] [--role ROLE] [--name NAME]'"));
 	if (!name || !role || !dept)
 		return cli_usage_error(cli, "staff", _("--name, --role and --dept are required"));
 	struct fd_op op;

@@ -5,11 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/safe_output.h"
 #include "core/i18n.h"
 #include "doc/doc.h"
+#include "opt/opt.h"
 #include "store/ids.h"
 #include "ui/ui.h"
 
@@ -26,12 +29,13 @@ static const struct cli_command commands[] = {
     {"arrivals", cmd_arrivals, "[--date D]", N_("reserved bookings arriving on the business date")},
     {"departures", cmd_departures, "[--date D]", N_("in-house bookings due out")},
     {"inhouse", cmd_inhouse, "", N_("bookings checked in")},
-    {"find", cmd_find, "TEXT", N_("find bookings by guest name, code or room")},
+    {"find", cmd_find, "TEXT", N_("find bookings by guest name, code, room, phone or e-mail")},
     {"show", cmd_show, "CODE", N_("one booking in full, with its history")},
     {"avail", cmd_avail, "[--from D] [--days N]", N_("free rooms per room type and night")},
     {"book", cmd_book,
-     "--guest NAME (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
-     "AMOUNT] [--notes TEXT] [--eta HH:MM] [--email ADDR] [--language L]",
+     "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
+     "AMOUNT] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] [--new-guest] "
+     "[--language L]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE] [--adults N] [--children N] [--rate AMOUNT] [--notes "
@@ -49,8 +53,13 @@ static const struct cli_command commands[] = {
     {"ooo", cmd_ooo, "ROOM --from D --to D --reason TEXT", N_("put a room out of order (out of inventory)")},
     {"oos", cmd_oos, "ROOM --from D --to D --reason TEXT", N_("put a room out of service (still sellable)")},
     {"rtn", cmd_rtn, "ROOM", N_("return a room to service")},
-    {"guest", cmd_guest, "erase ID", N_("guest records (erase: GDPR erasure)")},
-    {"staff", cmd_staff, "add USER --name NAME --role ROLE --dept DEPT | list", N_("staff members")},
+    {"guest", cmd_guest,
+     "find TEXT | show ID | update ID [--email E] [--phone P] [--document N] [...] | merge KEEP DUPLICATE | "
+     "erase ID",
+     N_("guest profiles: find, show, update, merge two into one (manager), erase (GDPR, manager)")},
+    {"staff", cmd_staff,
+     "add USER --name NAME --role ROLE --dept DEPT | update USER [--dept DEPT] [--role ROLE] | list",
+     N_("staff members")},
     {"invoice", cmd_invoice,
      "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text | --email [ADDR]] [--width N]",
      N_("the guest's bill; --final issues the numbered invoice; SERIES-N prints a copy")},
@@ -85,7 +94,9 @@ static const struct cli_command commands[] = {
      N_("company and travel agent accounts (the city ledger; manager)")},
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
      N_("charge codes and their VAT")},
-    {"settings", cmd_settings, "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no]",
+    {"settings", cmd_settings,
+     "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST] "
+     "[--require-document yes|no]",
      N_("folio and report settings")},
     {"audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)")},
     {"report", cmd_report,
@@ -112,6 +123,7 @@ static const struct cli_command commands[] = {
     {"resolve", cmd_resolve, "NOTICE (--room NUM | --accept)", N_("resolve a conflict notice everywhere")},
     {"op", cmd_op, "TYPE PAYLOAD-JSON | --batch FILE", N_("apply operations given as JSON")},
     {"dump", cmd_dump, "", N_("every entity as canonical JSON (for comparing terminals)")},
+    {"check", cmd_check, "", N_("verify the audit log's hash chain; names the first broken row")},
     {"help", cmd_help, "", N_("this list")},
 };
 
@@ -132,6 +144,31 @@ static int cmd_help(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* Where the message catalogues are: the installed ones, or, for a program
+ * run from its build tree (not installed), the ones built next to it. */
+static const char *locale_dir(void)
+{
+#ifdef FD_BUILD_DIR
+	static char dir[4096 + 16];
+	char exe[4096], here[4096], build[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return LOCALEDIR;
+	*slash = '\0';
+	if (realpath(exe, here) && realpath(FD_BUILD_DIR, build) && strcmp(here, build) == 0) {
+		snprintf(dir, sizeof dir, "%s/locale", build);
+		struct stat st;
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return dir;
+	}
+#endif
+	return LOCALEDIR;
+}
+
 static const struct cli_command *find_command(const char *name)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
@@ -140,10 +177,32 @@ static const struct cli_command *find_command(const char *name)
 	return NULL;
 }
 
+enum { MAIN_HELP = 1, MAIN_DEMO, MAIN_VERSION };
+
+struct main_ctx {
+	struct cli *cli;
+	bool help, demo, version;
+};
+
+static int main_option(void *ctx, int key, const char *name, const char *value, char *msg, size_t size)
+{
+	struct main_ctx *m = ctx;
+	(void)name, (void)msg, (void)size;
+	if (key == MAIN_HELP)
+		m->help = true;
+	else if (key == MAIN_DEMO)
+		m->demo = true;
+	else if (key == MAIN_VERSION)
+		m->version = true;
+	else
+		cli_global_option(m->cli, key, value);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, locale_dir());
 	fd_doc_lang_init();
 	textdomain(PACKAGE);
 	struct cli cli = {.prog = "frontdesk"};
@@ -151,36 +210,32 @@ int main(int argc, char **argv)
 		fprintf(stderr, _("frontdesk: cannot initialise the random number generator\n"));
 		return CLI_FAILED;
 	}
-	const char *actor = getenv("FRONTDESK_USER");
-	bool demo = false;
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--json") == 0) {
-			cli.json = true;
-		} else if ((strcmp(argv[i], "--data") == 0 || strcmp(argv[i], "--as") == 0) && i + 1 < argc) {
-			if (argv[i][2] == 'd')
-				cli.data_dir = argv[++i];
-			else
-				actor = argv[++i];
-		} else if (strcmp(argv[i], "--password-file") == 0 && i + 1 < argc) {
-			cli.password_file = argv[++i];
-		} else if (strncmp(argv[i], "--data=", 7) == 0) {
-			cli.data_dir = argv[i] + 7;
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_usage(stdout, cli.prog);
-			return CLI_OK;
-		} else if (strcmp(argv[i], "--demo") == 0) {
-			demo = true;
-		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("frontdesk %s\n", PACKAGE_VERSION);
-			return CLI_OK;
-		} else {
-			fprintf(stderr, _("frontdesk: unknown option %s (see 'frontdesk --help')\n"),
-			        argv[i]);
-			return CLI_USAGE;
-		}
+	cli.as_user = getenv("FRONTDESK_USER");
+	struct main_ctx m = {.cli = &cli};
+	static const struct fd_optdef own[] = {
+	    {"help", false, MAIN_HELP, 'h'},
+	    {"demo", false, MAIN_DEMO, 0},
+	    {"version", false, MAIN_VERSION, 0},
+	    {NULL, false, 0, 0},
+	};
+	const struct fd_optdef *const tables[] = {own, cli_global_options(), NULL};
+	char msg[256];
+	int i;
+	/* Options up to the command; the command's parser takes the rest. */
+	if (fd_opt_parse(argc - 1, argv + 1, tables, true, main_option, &m, msg, sizeof msg, &i)) {
+		fprintf(stderr, _("frontdesk: %s (see 'frontdesk --help')\n"), msg);
+		return CLI_USAGE;
 	}
-	cli.as_user = actor;
+	i++;
+	if (m.help) {
+		print_usage(stdout, cli.prog);
+		return CLI_OK;
+	}
+	if (m.version) {
+		printf("frontdesk %s\n", PACKAGE_VERSION);
+		return CLI_OK;
+	}
+	bool demo = m.demo;
 	if (demo || (i >= argc && ui_wanted())) {
 		int ui_rc = demo ? ui_demo_main(&cli, argc - i, argv + i) : ui_main(&cli, argc - i, argv + i);
 		cli_close(&cli);

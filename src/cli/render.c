@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/text.h"
@@ -20,9 +21,11 @@ char cli_status_letter(enum fd_booking_status s)
 void cli_booking_line(FILE *out, const struct fd_booking_row *row, const char *currency)
 {
 	const struct fd_booking *b = &row->b;
-	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], name[128], rate[FD_MONEY_STRLEN];
+	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], name[128], rate[FD_MONEY_STRLEN], status[64];
 	fd_money_format(b->rate, currency, rate, sizeof rate);
-	fprintf(out, "%s %c %-5s %-5s %s %s %s %s\n", b->code, cli_status_letter(b->status),
+	/* The status as a word a person reads (translated), never its identifier. */
+	fprintf(out, "%s %s %-5s %-5s %s %s %s %s\n", b->code,
+	        fd_text_fit(fd_booking_status_text(b->status), 11, 1, status, sizeof status),
 	        b->room[0] ? b->room : "-", b->type_code, fd_date_format(b->arrival, arr),
 	        fd_date_format(b->departure, dep), fd_text_fit(row->guest_name, 28, 1, name, sizeof name),
 	        rate);
@@ -53,11 +56,16 @@ void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row 
 	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN];
 	fprintf(out, _("Booking   %s (%s)\n"), b->code, fd_booking_status_name(b->status));
 	fprintf(out, _("Guest     %s%s\n"), row->guest_name, row->vip ? " [VIP]" : "");
-	fprintf(out, _("Stay      %s to %s, %d night(s)\n"), fd_date_format(b->arrival, arr),
-	        fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
+	if (fd_booking_day_use(b))
+		fprintf(out, _("Stay      %s, day use (no night)\n"), fd_date_format(b->arrival, arr));
+	else
+		fprintf(out, _("Stay      %s to %s, %d night(s)\n"), fd_date_format(b->arrival, arr),
+		        fd_date_format(b->departure, dep), fd_stay_nights(b->arrival, b->departure));
 	fprintf(out, _("Room      %s (%s)\n"), b->room[0] ? b->room : _("not assigned"), b->type_code);
 	fprintf(out, _("Guests    %d adult(s), %d child(ren)\n"), b->adults, b->children);
 	fprintf(out, _("Rate      %s per night\n"), fd_money_format(b->rate, currency, rate, sizeof rate));
+	if (b->source[0])
+		fprintf(out, _("Source    %s\n"), fd_source_text(b->source));
 	if (b->eta[0])
 		fprintf(out, _("ETA       %s\n"), b->eta);
 	if (b->notes[0])

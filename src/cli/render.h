@@ -14,6 +14,8 @@
 void cli_booking_line(FILE *out, const struct fd_booking_row *row, const char *currency);
 void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row *row, const char *currency);
 void cli_room_line(FILE *out, const struct fd_room_row *row);
+/* A guest profile on one line: id, name, e-mail, phone, country, last stay. */
+void cli_guest_line(FILE *out, const struct fd_guest_row *row);
 /* The audit trail of one entity, oldest first. */
 cJSON *cli_history_json(struct cli *cli, const char *entity_id);
 /* Status as a letter for narrow displays: R reserved, I in house, O checked

@@ -8,8 +8,40 @@
 
 #include "core/money.h"
 
-/* human: money as a decimal (text tables); else in minor units (CSV, as
- * the column names say). */
+/* A column's name for people and spreadsheets: money columns are in major
+ * units there, so "room_revenue_minor" reads "room_revenue_EUR" (JSON keeps
+ * minor units and the _minor names). */
+static void col_name(const struct tab *t, const struct tab_col *c, char *out, size_t n)
+{
+	size_t len = strlen(c->name);
+	if (c->kind == TAB_MONEY && len > 6 && strcmp(c->name + len - 6, "_minor") == 0 && t->currency[0])
+		snprintf(out, n, "%.*s_%s", (int)(len - 6), c->name, t->currency);
+	else
+		snprintf(out, n, "%s", c->name);
+}
+
+/* Major units with a decimal point and no grouping ("99657.00", "-20.00",
+ * "1500" in yen): what a spreadsheet reads as the number it is. */
+static void money_decimal(int64_t minor, const char *currency, char *out, size_t n)
+{
+	int e = fd_currency_exponent(currency);
+	if (e < 0 || e > 4)
+		e = 2;
+	uint64_t abs = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor, p = 1;
+	for (int i = 0; i < e; i++)
+		p *= 10;
+	if (e == 0)
+		snprintf(out, n, "%s%llu", minor < 0 ? "-" : "", (unsigned long long)abs);
+	else {
+		char frac[24];
+		snprintf(frac, sizeof frac, "%04llu", (unsigned long long)(abs % p));
+		snprintf(out, n, "%s%llu.%s", minor < 0 ? "-" : "", (unsigned long long)(abs / p),
+		         frac + strlen(frac) - (size_t)e);
+	}
+}
+
+/* human: money formatted for people (text tables); else a plain decimal
+ * in major units (CSV, as the column names say). */
 static void cell_text(const struct tab *t, const struct tab_col *c, const struct tab_cell *v, char *out,
                       size_t n, bool human)
 {
@@ -25,7 +57,7 @@ static void cell_text(const struct tab *t, const struct tab_col *c, const struct
 		if (human)
 			fd_money_format_plain(v->i, t->currency, out, n);
 		else
-			snprintf(out, n, "%lld", (long long)v->i);
+			money_decimal(v->i, t->currency, out, n);
 		break;
 	case TAB_RATIO:
 		snprintf(out, n, "%.4f", v->r);
@@ -39,10 +71,12 @@ static void cell_text(const struct tab *t, const struct tab_col *c, const struct
 void tab_print_text(const struct tab *t, FILE *out, bool utf8)
 {
 	int w[32] = {0};
-	char buf[160];
+	char buf[160], names[32][64];
 	int nc = t->n_cols < 32 ? t->n_cols : 32;
-	for (int c = 0; c < nc; c++)
-		w[c] = (int)strlen(t->cols[c].name);
+	for (int c = 0; c < nc; c++) {
+		col_name(t, &t->cols[c], names[c], sizeof names[c]);
+		w[c] = (int)strlen(names[c]);
+	}
 	for (int r = 0; r < t->n_rows; r++)
 		for (int c = 0; c < nc; c++) {
 			cell_text(t, &t->cols[c], &t->cells[r * t->n_cols + c], buf, sizeof buf, true);
@@ -52,7 +86,7 @@ void tab_print_text(const struct tab *t, FILE *out, bool utf8)
 				w[c] = (int)strlen(buf);
 		}
 	for (int c = 0; c < nc; c++)
-		fprintf(out, c ? " %*s" : "%-*s", w[c], t->cols[c].name);
+		fprintf(out, c ? " %*s" : "%-*s", w[c], names[c]);
 	fputc('\n', out);
 	for (int r = 0; r < t->n_rows; r++) {
 		const struct tab_cell *row = &t->cells[r * t->n_cols];
@@ -125,11 +159,17 @@ static void csv_field(FILE *out, const char *s)
 
 void tab_print_csv(const struct tab *t, FILE *out)
 {
+	tab_print_csv_total(t, NULL, out);
+}
+
+void tab_print_csv_total(const struct tab *t, const struct tab *total, FILE *out)
+{
 	char buf[160];
 	for (int c = 0; c < t->n_cols; c++) {
 		if (c)
 			fputc(',', out);
-		csv_field(out, t->cols[c].name);
+		col_name(t, &t->cols[c], buf, sizeof buf);
+		csv_field(out, buf);
 	}
 	fputs("\r\n", out);
 	for (int r = 0; r < t->n_rows; r++) {
@@ -141,6 +181,21 @@ void tab_print_csv(const struct tab *t, FILE *out)
 		}
 		fputs("\r\n", out);
 	}
+	if (!total || total->n_rows < 1)
+		return;
+	/* The totals line: "total" in the first column, each figure the total
+	 * table has under the same name, the others empty. */
+	fputs("total", out);
+	for (int c = 1; c < t->n_cols; c++) {
+		fputc(',', out);
+		for (int k = 0; k < total->n_cols; k++)
+			if (strcmp(total->cols[k].name, t->cols[c].name) == 0) {
+				cell_text(total, &total->cols[k], &total->cells[k], buf, sizeof buf, false);
+				csv_field(out, buf);
+				break;
+			}
+	}
+	fputs("\r\n", out);
 }
 
 static cJSON *row_json(const struct tab *t, int r)

@@ -11,6 +11,10 @@
 
 void tab_print_text(const struct tab *t, FILE *out, bool utf8);
 void tab_print_csv(const struct tab *t, FILE *out);
+/* t's rows, then a "total" line with total's first row under the columns
+ * the two share (total may be NULL). Money in major units, as the headers
+ * say (room_revenue_EUR). */
+void tab_print_csv_total(const struct tab *t, const struct tab *total, FILE *out);
 void tab_print_json(const struct tab *t, FILE *out, bool single_object);
 
 #endif

@@ -153,8 +153,10 @@ static enum fd_status load(const struct fd_repo *repo, const char *key, struct f
                            struct fd_error *err)
 {
 	enum fd_status st = repo->get_booking(repo->ctx, key, b, err);
-	if (st == FD_E_NOT_FOUND)
-		return fd_fail(err, st, "booking_not_found", "booking", _("No booking %s."), key);
+	if (st == FD_E_NOT_FOUND) {
+		fd_fail(err, st, "booking_not_found", "booking", _("No booking %s."), key);
+		return FD_E_NOT_FOUND;
+	}
 	if (st || (st = repo->get_property(repo->ctx, prop, err)) ||
 	    (st = repo->get_guest(repo->ctx, b->guest_id, g, err)))
 		return st;
@@ -171,7 +173,10 @@ static void stay_facts(const struct fd_booking *b, const struct fd_room_type *t,
 	add_fact(d, _("Confirmation code"), "%s", b->code);
 	add_fact(d, _("Arrival"), "%s", fd_date_format(b->arrival, a));
 	add_fact(d, _("Departure"), "%s", fd_date_format(b->departure, z));
-	add_fact(d, _("Nights"), ngettext("%d night", "%d nights", nights), nights);
+	if (fd_booking_day_use(b))
+		add_fact(d, _("Nights"), "%s", _("day use (no night)"));
+	else
+		add_fact(d, _("Nights"), ngettext("%d night", "%d nights", nights), nights);
 	add_fact(d, _("Room type"), "%s", t->name);
 	add_fact(d, _("Room"), "%s", b->room[0] ? b->room : _("not assigned yet"));
 	char adults[48], kids[48] = "";
@@ -387,7 +392,8 @@ static enum fd_status confirmation(const struct fd_repo *repo, const char *booki
 	                              &prop, &b, &g, err);
 	if (st)
 		return st;
-	int nights = fd_stay_nights(b.arrival, b.departure);
+	/* A day-use stay is charged its rate once. */
+	int nights = fd_booking_day_use(&b) ? 1 : fd_stay_nights(b.arrival, b.departure);
 	char total[FD_MONEY_STRLEN];
 	add_fact(doc, _("Total for the stay"), "%s",
 	         fd_money_format(b.rate * nights, prop.currency, total, sizeof total));

@@ -39,7 +39,7 @@ NAMED_ENUM(maint, enum fd_maint, "none", "oos", "ooo")
 NAMED_ENUM(booking_status, enum fd_booking_status, "reserved", "checked_in", "checked_out", "cancelled",
            "no_show")
 NAMED_ENUM(role, enum fd_role, "guest", "staff", "manager", "admin")
-NAMED_ENUM(dept, enum fd_dept, "front_office", "housekeeping", "maintenance", "management")
+NAMED_ENUM(dept, enum fd_dept, "front_office", "housekeeping", "maintenance", "management", "night_audit")
 NAMED_ENUM(task_kind, enum fd_task_kind, "clean", "inspect", "turndown")
 NAMED_ENUM(task_status, enum fd_task_status, "open", "done", "cancelled")
 
@@ -68,4 +68,9 @@ const char *fd_room_hk_code(const struct fd_room *room, bool occupied, fd_date t
 bool fd_booking_active(const struct fd_booking *b)
 {
 	return b->status == FD_BOOKING_RESERVED || b->status == FD_BOOKING_CHECKED_IN;
+}
+
+bool fd_booking_day_use(const struct fd_booking *b)
+{
+	return b->departure == b->arrival;
 }

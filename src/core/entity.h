@@ -63,13 +63,22 @@ struct fd_guest {
 	char given[FD_NAME_LEN];
 	char email[FD_NAME_LEN];
 	char phone[64];
-	char country[4]; /* ISO 3166-1 alpha-2 */
-	char document[64];
+	char country[4];   /* ISO 3166-1 alpha-2 */
+	char document[64]; /* the identity document's number */
 	char notes[FD_NOTES_LEN];
 	char language[16]; /* of the guest's documents: "de", "pt_BR"; "" unknown */
 	bool vip;
 	bool erased; /* GDPR erasure: personal fields blanked, bookings kept */
 	int64_t version;
+	/* The profile (migration 16): dates are 0 when not known. */
+	char doc_type[32];   /* passport, id card, driving licence, ... */
+	char doc_country[4]; /* the issuing country, ISO 3166-1 alpha-2 */
+	fd_date doc_expiry;
+	char nationality[4]; /* ISO 3166-1 alpha-2 */
+	fd_date birth_date;
+	char address[512];
+	char preferences[512];
+	char merged_into[FD_ID_LEN]; /* a duplicate merged into this profile, or "" */
 };
 
 enum fd_booking_status {
@@ -100,7 +109,13 @@ struct fd_booking {
 };
 
 enum fd_role { FD_ROLE_GUEST, FD_ROLE_STAFF, FD_ROLE_MANAGER, FD_ROLE_ADMIN };
-enum fd_dept { FD_DEPT_FRONT_OFFICE, FD_DEPT_HOUSEKEEPING, FD_DEPT_MAINTENANCE, FD_DEPT_MANAGEMENT };
+enum fd_dept {
+	FD_DEPT_FRONT_OFFICE,
+	FD_DEPT_HOUSEKEEPING,
+	FD_DEPT_MAINTENANCE,
+	FD_DEPT_MANAGEMENT,
+	FD_DEPT_NIGHT_AUDIT,
+};
 
 struct fd_staff {
 	char id[FD_ID_LEN];
@@ -169,5 +184,9 @@ bool fd_room_ooo_during(const struct fd_room *room, fd_date from, fd_date to);
 const char *fd_room_hk_code(const struct fd_room *room, bool occupied, fd_date today);
 /* A booking that holds its nights (reserved or in house). */
 bool fd_booking_active(const struct fd_booking *b);
+/* A day-use stay arrives and leaves on the same day: it holds no night
+ * (nothing in stay_nights, no room-night sold) but keeps its room for that
+ * day (the rule is in op_booking.c). */
+bool fd_booking_day_use(const struct fd_booking *b);
 
 #endif

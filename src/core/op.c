@@ -46,10 +46,14 @@ static const struct op_spec {
      "legal_name:s address:s tax_id:s doc_footer:s cancel_terms:s language:s"},
     {"document.send", op_document_send, "id:s booking:s! kind:s! to:s"},
     {"guest.create", op_guest_create,
-     "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b language:s"},
+     "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b doc_type:s doc_country:s "
+     "doc_expiry:d nationality:s birth_date:d address:s preferences:s language:s"},
     {"guest.update", op_guest_update,
-     "guest:s! family:s given:s email:s phone:s country:s document:s notes:s vip:b language:s"},
+     "guest:s! family:s given:s email:s phone:s country:s document:s notes:s vip:b doc_type:s doc_country:s "
+     "doc_expiry:d nationality:s birth_date:d address:s preferences:s language:s"},
     {"guest.erase", op_guest_erase, "guest:s!"},
+    {"guest.merge", op_guest_merge, "guest:s! duplicate:s!"},
+    {"property.configure", op_property_configure, "require_document:b"},
     {"staff.create", op_staff_create, "id:s! username:s! display_name:s! role:s! department:s! section:s"},
     {"staff.update", op_staff_update, "username:s! display_name:s role:s department:s section:s active:b"},
     {"staff.shift", op_staff_shift, "username:s! on:b!"},
@@ -60,18 +64,19 @@ static const struct op_spec {
      "id:s! booking:s folio:s charge:s! amount:i! quantity:i description:s date:d"},
     {"folio.pay", op_folio_pay, "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s date:d"},
     {"folio.refund", op_folio_refund,
-     "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s reason:s! date:d payment:s"},
+     "id:s! booking:s folio:s method:s! amount:i! ref:s last4:s reason:s! date:d payment:s desk:s"},
     {"folio.paid_out", op_folio_paid_out, "id:s! booking:s folio:s amount:i! method:s reason:s! date:d"},
     {"folio.void", op_folio_void, "id:s! line:s! reason:s! date:d"},
     {"folio.move_line", op_folio_move_line, "line:s! folio:s!"},
     {"folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d"},
-    {"folio.configure", op_folio_configure, "refund_threshold:i noshow_auto:b ooo_available:b"},
+    {"folio.configure", op_folio_configure,
+     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s"},
     {"company.create", op_company_create,
      "id:s! name:s! kind:s address:s vat:s contact:s credit_limit:i direct_bill:b"},
     {"company.update", op_company_update,
      "company:s! kind:s address:s vat:s contact:s credit_limit:i direct_bill:b"},
     {"charge_code.set", op_charge_code_set, "code:s! name:s! vat_bp:i! room:b"},
-    {"audit.night", op_audit_night, "date:d! run_by:s"},
+    {"audit.night", op_audit_night, "date:d! run_by:s desk:s"},
     {"room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s"},
     {"room.unblock", op_room_unblock, "room:s! uid:s!"},
     {"conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b"},
@@ -165,8 +170,9 @@ static const char *kind_name(char kind)
 }
 
 /* Fields where a person writes several lines. */
-static const char *const multiline_fields[] = {
-    "notes", "description", "reason", "summary", "requests", "address", "doc_footer", "cancel_terms", NULL};
+static const char *const multiline_fields[] = {"notes",       "description", "reason",     "summary",
+                                               "requests",    "address",     "doc_footer", "cancel_terms",
+                                               "preferences", NULL};
 /* Fields that may hold a long run of digits that is not a card number: an
  * international phone number has up to 15 digits and passes Luhn one time in
  * ten. */
@@ -359,6 +365,19 @@ static enum fd_status check_actor(const struct fd_repo *repo, const struct fd_op
 		               _("Role %s may not perform %s; it needs %s or above."), fd_role_name(s.role),
 		               op->type, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
 	}
+	/* Money and bookings belong to the desk's departments; the property
+	 * may widen them (setting desk_departments). */
+	char list[128] = "";
+	unsigned extra = 0;
+	if (fd_perm_is_desk(op->type) && repo->get_setting &&
+	    repo->get_setting(repo->ctx, "desk_departments", list, sizeof list, NULL) == FD_OK)
+		fd_perm_desk_depts_parse(list, &extra);
+	if (!fd_perm_dept_allows(s.role, s.dept, extra, op->type))
+		return fd_fail(err, FD_E_FORBIDDEN, "wrong_department", "actor",
+		               _("%s works in %s and may not perform %s: money and bookings are for the "
+		                 "front office, management and the night audit (a manager can add "
+		                 "departments with 'settings --desk-departments')."),
+		               op->actor, fd_dept_name(s.dept), op->type);
 	return FD_OK;
 }
 

@@ -71,6 +71,18 @@ static enum fd_status post_room_charge(struct op_ctx *c, const struct fd_booking
 	return c->repo->put_line(c->repo->ctx, &l, c->err);
 }
 
+enum fd_status op_folio_post_room_charge(struct op_ctx *c, const struct fd_booking *b, fd_date day)
+{
+	if (!op_folio_supported(c->repo))
+		return FD_OK;
+	struct fd_charge_code cc;
+	enum fd_status st = c->repo->get_charge_code(c->repo->ctx, "ROOM", &cc, c->err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(c->err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
+		               _("The night audit needs the charge code ROOM."));
+	return st ? st : post_room_charge(c, b, day, &cc);
+}
+
 static enum fd_status post_room_charges(struct op_ctx *c, fd_date day)
 {
 	struct fd_charge_code cc;

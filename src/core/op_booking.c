@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/op_internal.h"
 #include "core/card.h"
+#include "core/op_folio.h"
 
 #define MAX_STAY_NIGHTS 730
 
@@ -67,10 +69,11 @@ static enum fd_status load_room(struct op_ctx *c, const char *number, struct fd_
 
 static enum fd_status check_stay(struct op_ctx *c, const struct fd_booking *b)
 {
-	int nights = fd_stay_nights(b->arrival, b->departure);
-	if (nights < 1)
+	int nights = fd_booking_day_use(b) ? 0 : fd_stay_nights(b->arrival, b->departure);
+	if (nights < 0)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "departure",
-		               _("The departure date must be after the arrival date."));
+		               _("The departure date must be on or after the arrival date (the same day "
+		                 "for a day-use stay)."));
 	if (nights > MAX_STAY_NIGHTS)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "departure",
 		               _("A stay may last at most %d nights."), MAX_STAY_NIGHTS);
@@ -92,8 +95,36 @@ static enum fd_status check_occupancy(struct op_ctx *c, const struct fd_booking 
 
 /* Is there a room of b's type left on every night of its stay? The
  * booking's own nights (when it is being changed) do not count against it. */
+static enum fd_status sold_out(struct op_ctx *c, const struct fd_booking *b, fd_date d)
+{
+	char day[FD_DATE_STRLEN];
+	return fd_fail(c->err, FD_E_CONFLICT, "no_availability", "type", _("Room type %s is sold out on %s."),
+	               b->type_code, fd_date_format(d, day));
+}
+
+/* Day use: a room of the type is free during day d when the stays over d
+ * and the day-use stays on d leave one. A night stay needs the days it
+ * stays over too (a day-use of that day already holds a room). */
+static enum fd_status check_day(struct op_ctx *c, const struct fd_booking *b, fd_date d)
+{
+	int sold, rooms;
+	enum fd_status st = c->repo->type_day_sold(c->repo->ctx, b->type_code, d, b->id, &sold, c->err);
+	if (!st)
+		st = c->repo->type_inventory(c->repo->ctx, b->type_code, d, &rooms, c->err);
+	if (st)
+		return st;
+	return sold >= rooms ? sold_out(c, b, d) : FD_OK;
+}
+
 static enum fd_status check_availability(struct op_ctx *c, const struct fd_booking *b)
 {
+	if (fd_booking_day_use(b))
+		return check_day(c, b, b->arrival);
+	for (fd_date d = b->arrival + 1; d < b->departure; d++) {
+		enum fd_status st = check_day(c, b, d);
+		if (st)
+			return st;
+	}
 	for (fd_date d = b->arrival; d < b->departure; d++) {
 		int sold, rooms;
 		enum fd_status st = c->repo->type_sold(c->repo->ctx, b->type_code, d, b->id, &sold, c->err);
@@ -101,12 +132,8 @@ static enum fd_status check_availability(struct op_ctx *c, const struct fd_booki
 			st = c->repo->type_inventory(c->repo->ctx, b->type_code, d, &rooms, c->err);
 		if (st)
 			return st;
-		if (sold >= rooms) {
-			char day[FD_DATE_STRLEN];
-			return fd_fail(c->err, FD_E_CONFLICT, "no_availability", "type",
-			               _("Room type %s is sold out on %s."), b->type_code,
-			               fd_date_format(d, day));
-		}
+		if (sold >= rooms)
+			return sold_out(c, b, d);
 	}
 	return FD_OK;
 }
@@ -140,7 +167,7 @@ static enum fd_status check_room_fits(struct op_ctx *c, const struct fd_booking 
 	fd_date from = b->arrival;
 	if (b->status == FD_BOOKING_CHECKED_IN && c->prop.business_date > from)
 		from = c->prop.business_date;
-	if (fd_room_ooo_during(r, from, b->departure))
+	if (fd_room_ooo_during(r, from, b->departure > from ? b->departure : from + 1))
 		return fd_fail(c->err, FD_E_CONFLICT, "room_out_of_order", "room",
 		               _("Room %s is out of order during this stay (%s)."), r->number,
 		               r->maint_reason[0] ? r->maint_reason : _("no reason given"));
@@ -155,6 +182,27 @@ static enum fd_status check_room_fits(struct op_ctx *c, const struct fd_booking 
 	}
 	if (st != FD_E_NOT_FOUND)
 		return st;
+	/* Day use: a day-use stay holds its room for its day, against a guest
+	 * staying over that day; a night stay holds it for the days it stays
+	 * over. A departure that morning and an arrival that afternoon leave
+	 * the day free, so a day room can be sold again for the night. */
+	fd_date first = fd_booking_day_use(b) ? from : from + 1;
+	fd_date last = fd_booking_day_use(b) ? from : b->departure - 1;
+	if (first <= last) {
+		st = c->repo->room_day_clash(c->repo->ctx, r->number, first, last, b->id, clash, c->err);
+		if (st == FD_OK) {
+			snprintf(c->res->clash_code, sizeof c->res->clash_code, "%s", clash);
+			fill_free_rooms(c, b);
+			return fd_fail(
+			    c->err, FD_E_CONFLICT, "room_taken", "room",
+			    fd_booking_day_use(b)
+			        ? _("Room %s is taken by booking %s during this day-use stay.")
+			        : _("Room %s is already taken by booking %s for part of this stay."),
+			    r->number, clash);
+		}
+		if (st != FD_E_NOT_FOUND)
+			return st;
+	}
 	if (r->maint == FD_MAINT_OOS && r->maint_from < b->departure && r->maint_to > b->arrival)
 		snprintf(c->res->warning, sizeof c->res->warning,
 		         _("Room %s is out of service (%s) during this stay."), r->number, r->maint_reason);
@@ -188,6 +236,12 @@ static enum fd_status read_texts(struct op_ctx *c, struct fd_booking *b)
 	    (st = op_str(c, "eta", b->eta, sizeof b->eta, false)) ||
 	    (st = fd_text_check_no_card("notes", b->notes, c->err)))
 		return st;
+	enum fd_channel channel;
+	if (op_has(c, "source") && !fd_channel_parse(b->source, &channel))
+		return fd_fail(
+		    c->err, FD_E_INVALID, "invalid_field", "source",
+		    _("Unknown source \"%s\"; use walk-in, phone, email, web, ota, company or group."),
+		    b->source);
 	if (b->eta[0] &&
 	    !(strlen(b->eta) == 5 && isdigit((unsigned char)b->eta[0]) && isdigit((unsigned char)b->eta[1]) &&
 	      b->eta[2] == ':' && isdigit((unsigned char)b->eta[3]) && isdigit((unsigned char)b->eta[4]) &&
@@ -242,8 +296,15 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)) ||
 	    (st = check_availability(c, &b)))
 		return st;
+	if (g.merged_into[0])
+		return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", "guest_id",
+		               _("Guest %s was merged into %s; book that profile."), g.id, g.merged_into);
 	if (b.rate < 0)
 		b.rate = t.base_rate;
+	/* Nobody said where the booking came from: see fd_channel_default. */
+	if (!op_has(c, "source"))
+		snprintf(b.source, sizeof b.source, "%s",
+		         fd_channel_name(fd_channel_default(b.arrival, c->prop.business_date)));
 	return save_booking(c, &b);
 }
 
@@ -464,7 +525,7 @@ enum fd_status op_booking_check_in(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only a reserved booking can check in; %s is %s."), b.code,
 		               fd_booking_status_name(b.status));
-	if ((st = check_arrival_day(c, &b)))
+	if ((st = check_arrival_day(c, &b)) || (st = op_guest_check_document(c, &b)))
 		return st;
 	if (!room[0])
 		snprintf(room, sizeof room, "%s", b.room);
@@ -478,6 +539,11 @@ enum fd_status op_booking_check_in(struct op_ctx *c)
 	if (strcmp(room, b.room) != 0 && (st = put_in_room(c, &b, room)))
 		return st;
 	b.status = FD_BOOKING_CHECKED_IN;
+	/* A day-use stay has no night for the audit to charge: its rate is
+	 * posted once, as it checks in (the guest settles before leaving,
+	 * and the audit does not close the day while they are in house). */
+	if (fd_booking_day_use(&b) && (st = op_folio_post_room_charge(c, &b, b.arrival)))
+		return st;
 	return save_booking(c, &b);
 }
 

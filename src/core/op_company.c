@@ -91,6 +91,7 @@ enum fd_status op_company_update(struct op_ctx *c)
 
 enum fd_status op_company_load(struct op_ctx *c, const char *key, struct fd_company *co)
 {
+	memset(co, 0, sizeof *co);
 	if (!c->repo->get_company)
 		return no_companies(c);
 	enum fd_status st = c->repo->get_company(c->repo->ctx, key, co, c->err);

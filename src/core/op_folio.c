@@ -928,6 +928,20 @@ enum fd_status op_folio_configure(struct op_ctx *c)
 	if (!st && op_has(c, "ooo_available"))
 		st = c->repo->put_setting(c->repo->ctx, "ooo_available",
 		                          op_bool(c, "ooo_available", false) ? "1" : "0", c->err);
+	if (!st && op_has(c, "desk_departments")) {
+		char list[128];
+		unsigned mask;
+		if ((st = op_str(c, "desk_departments", list, sizeof list, true)))
+			return st;
+		if (!fd_perm_desk_depts_parse(list, &mask))
+			return fd_fail(
+			    c->err, FD_E_INVALID, "invalid_field", "desk_departments",
+			    _("\"%s\" is not a list of departments; use names from front_office, "
+			      "housekeeping, maintenance, management and night_audit, separated by "
+			      "commas."),
+			    list);
+		st = c->repo->put_setting(c->repo->ctx, "desk_departments", list, c->err);
+	}
 	if (!st)
 		op_result_entity(c, "property", c->prop.id);
 	return st;

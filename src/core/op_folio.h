@@ -12,5 +12,9 @@ void op_folio_derive_id(const char *a, const char *b, const char *salt, char out
 bool op_folio_supported(const struct fd_repo *repo);
 enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bool room_charge,
                                 struct fd_folio *out);
+/* The room charge (code ROOM, with its VAT) of booking b for the night of
+ * day, or for a day-use stay's day: posted once (its line id is derived
+ * from the booking and the date), nothing for a rate of 0. */
+enum fd_status op_folio_post_room_charge(struct op_ctx *c, const struct fd_booking *b, fd_date day);
 
 #endif

@@ -56,6 +56,11 @@ enum fd_status op_invoice_credit(struct op_ctx *c);
 enum fd_status op_guest_create(struct op_ctx *c);
 enum fd_status op_guest_update(struct op_ctx *c);
 enum fd_status op_guest_erase(struct op_ctx *c);
+enum fd_status op_guest_merge(struct op_ctx *c);
+enum fd_status op_property_configure(struct op_ctx *c);
+/* Check-in rule: where the property requires it, the guest's identity
+ * document is on file. */
+enum fd_status op_guest_check_document(struct op_ctx *c, const struct fd_booking *b);
 enum fd_status op_staff_create(struct op_ctx *c);
 enum fd_status op_staff_update(struct op_ctx *c);
 enum fd_status op_staff_shift(struct op_ctx *c);

@@ -3,8 +3,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/op_internal.h"
 #include "core/card.h"
@@ -19,10 +21,25 @@ static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 	    (st = op_str(c, "country", g->country, sizeof g->country, false)) ||
 	    (st = op_str(c, "document", g->document, sizeof g->document, false)) ||
 	    (st = op_str(c, "notes", g->notes, sizeof g->notes, false)) ||
-	    (st = op_str(c, "language", g->language, sizeof g->language, false)) ||
-	    (st = fd_text_check_no_card("notes", g->notes, c->err)))
+	    (st = fd_text_check_no_card("notes", g->notes, c->err)) ||
+	    (st = op_str(c, "doc_type", g->doc_type, sizeof g->doc_type, false)) ||
+	    (st = op_str(c, "doc_country", g->doc_country, sizeof g->doc_country, false)) ||
+	    (st = op_date(c, "doc_expiry", &g->doc_expiry, false)) ||
+	    (st = op_str(c, "nationality", g->nationality, sizeof g->nationality, false)) ||
+	    (st = op_date(c, "birth_date", &g->birth_date, false)) ||
+	    (st = op_str(c, "address", g->address, sizeof g->address, false)) ||
+	    (st = op_str(c, "preferences", g->preferences, sizeof g->preferences, false)) ||
+	    (st = op_str(c, "language", g->language, sizeof g->language, false)))
 		return st;
 	g->vip = op_bool(c, "vip", g->vip);
+	const char *const codes[][2] = {{"doc_country", g->doc_country}, {"nationality", g->nationality}};
+	for (int i = 0; i < 2; i++)
+		if (codes[i][1][0] && strlen(codes[i][1]) != 2)
+			return fd_fail(c->err, FD_E_INVALID, "invalid_field", codes[i][0],
+			               _("The country is a two-letter ISO code, for example PT."));
+	if (g->birth_date && c->prop.business_date && g->birth_date > c->prop.business_date)
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "birth_date",
+		               _("The date of birth is after today."));
 	if (!g->family[0] && !g->given[0])
 		return fd_fail(c->err, FD_E_INVALID, "missing_field", "family", _("A guest needs a name."));
 	if (g->country[0] && strlen(g->country) != 2)
@@ -101,6 +118,108 @@ enum fd_status op_guest_erase(struct op_ctx *c)
 	return save_guest(c, &blank);
 }
 
+enum fd_status op_guest_merge(struct op_ctx *c)
+{
+	struct fd_guest keep, drop;
+	char drop_id[FD_ID_LEN];
+	enum fd_status st = load_guest(c, &keep);
+	if (st || (st = op_str(c, "duplicate", drop_id, sizeof drop_id, true)))
+		return st;
+	st = c->repo->get_guest(c->repo->ctx, drop_id, &drop, c->err);
+	if (st == FD_E_NOT_FOUND)
+		return fd_fail(c->err, FD_E_NOT_FOUND, "guest_not_found", "duplicate",
+		               _("No guest with id %s."), drop_id);
+	if (st)
+		return st;
+	if (strcmp(keep.id, drop.id) == 0)
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "duplicate",
+		               _("A profile cannot be merged into itself; name two different guests."));
+	const struct fd_guest *const both[] = {&keep, &drop};
+	for (int i = 0; i < 2; i++) {
+		if (both[i]->erased)
+			return fd_fail(c->err, FD_E_CONFLICT, "guest_erased", i ? "duplicate" : "guest",
+			               _("Guest %s was erased and cannot be merged."), both[i]->id);
+		if (both[i]->merged_into[0])
+			return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", i ? "duplicate" : "guest",
+			               _("Guest %s was already merged into %s; merge with that profile."),
+			               both[i]->id, both[i]->merged_into);
+	}
+	/* The stays move: bookings (and with them their folios and history,
+	 * which belong to the booking) now name the kept profile. */
+	struct fd_booking *list = NULL;
+	int n = 0;
+	st = c->repo->guest_bookings(c->repo->ctx, drop.id, &list, &n, c->err);
+	for (int i = 0; !st && i < n; i++) {
+		memcpy(list[i].guest_id, keep.id, sizeof list[i].guest_id);
+		list[i].version++;
+		st = c->repo->put_booking(c->repo->ctx, &list[i], c->err);
+	}
+	free(list);
+	if (st)
+		return st;
+		/* What the kept profile lacks, the duplicate may know. */
+#define FILL(f)                                                                                              \
+	if (!keep.f[0])                                                                                      \
+		memcpy(keep.f, drop.f, sizeof keep.f);
+	FILL(given)
+	FILL(email)
+	FILL(phone)
+	FILL(country)
+	FILL(document)
+	FILL(notes)
+	FILL(doc_type)
+	FILL(doc_country)
+	FILL(nationality)
+	FILL(address)
+	FILL(preferences)
+#undef FILL
+	if (!keep.doc_expiry)
+		keep.doc_expiry = drop.doc_expiry;
+	if (!keep.birth_date)
+		keep.birth_date = drop.birth_date;
+	keep.vip = keep.vip || drop.vip;
+	memcpy(drop.merged_into, keep.id, sizeof drop.merged_into);
+	drop.version++;
+	if ((st = c->repo->put_guest(c->repo->ctx, &drop, c->err)))
+		return st;
+	return save_guest(c, &keep);
+}
+
+enum fd_status op_guest_check_document(struct op_ctx *c, const struct fd_booking *b)
+{
+	char value[8] = "";
+	if (!c->repo->get_setting ||
+	    c->repo->get_setting(c->repo->ctx, "require_document", value, sizeof value, NULL) != FD_OK ||
+	    strcmp(value, "1") != 0)
+		return FD_OK;
+	struct fd_guest g;
+	enum fd_status st = c->repo->get_guest(c->repo->ctx, b->guest_id, &g, c->err);
+	if (st)
+		return st;
+	if (g.document[0])
+		return FD_OK;
+	char name[2 * FD_NAME_LEN + 2];
+	fd_guest_display_name(&g, name, sizeof name);
+	return fd_fail(c->err, FD_E_CONFLICT, "document_required", "document",
+	               _("This hotel records an identity document at check-in, and %s has none on file: "
+	                 "add the document's number to the guest's profile first."),
+	               name);
+}
+
+enum fd_status op_property_configure(struct op_ctx *c)
+{
+	enum fd_status st = FD_OK;
+	if (!c->repo->put_setting)
+		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL,
+		               _("This store keeps no property settings."));
+	if (op_has(c, "require_document"))
+		st = c->repo->put_setting(c->repo->ctx, "require_document",
+		                          op_bool(c, "require_document", false) ? "1" : "0", c->err);
+	if (!st)
+		op_result_entity(c, "property", c->prop.id);
+	return st;
+}
+
 static enum fd_status read_staff_fields(struct op_ctx *c, struct fd_staff *s)
 {
 	char role[16] = "", dept[24] = "";
@@ -113,10 +232,14 @@ static enum fd_status read_staff_fields(struct op_ctx *c, struct fd_staff *s)
 	if (role[0] && !fd_role_parse(role, &s->role))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "role",
 		               _("Unknown role \"%s\"; use admin, manager, staff or guest."), role);
+	if (op_has(c, "department") && !dept[0])
+		return fd_fail(c->err, FD_E_INVALID, "missing_field", "department",
+		               _("A staff member needs a department: front_office, housekeeping, "
+		                 "maintenance, management or night_audit."));
 	if (dept[0] && !fd_dept_parse(dept, &s->dept))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "department",
-		               _("Unknown department \"%s\"; use front_office, housekeeping, maintenance or "
-		                 "management."),
+		               _("Unknown department \"%s\"; use front_office, housekeeping, maintenance, "
+		                 "management or night_audit."),
 		               dept);
 	s->active = op_bool(c, "active", s->active);
 	return FD_OK;

@@ -5,22 +5,30 @@
 #include <string.h>
 
 /* Rights are cumulative: a role may do what the roles below it may. The guest
- * role is the public booking interface. */
+ * role is the public booking interface. DESK marks the money and booking
+ * operations: below the manager role, only the desk's departments (front
+ * office, management, night audit, and those the property setting
+ * desk_departments adds) may perform them. A housekeeping attendant may set
+ * a room clean but not post, pay, refund, void, cancel or check in. */
+#define DESK 0x100
+#define ROLE_OF(rule) ((enum fd_role)((rule)&0xff))
 static const struct {
 	const char *action;
-	enum fd_role min;
+	int min; /* enum fd_role, | DESK */
 } perm_table[] = {
-    {"booking.create", FD_ROLE_GUEST},
-    {"booking.modify", FD_ROLE_STAFF},
-    {"booking.assign_room", FD_ROLE_STAFF},
-    {"booking.move_room", FD_ROLE_STAFF},
-    {"booking.cancel", FD_ROLE_STAFF},
-    {"booking.check_in", FD_ROLE_STAFF},
-    {"booking.check_out", FD_ROLE_STAFF},
-    {"booking.no_show", FD_ROLE_STAFF},
+    {"booking.create", FD_ROLE_GUEST | DESK},
+    {"booking.modify", FD_ROLE_STAFF | DESK},
+    {"booking.assign_room", FD_ROLE_STAFF | DESK},
+    {"booking.move_room", FD_ROLE_STAFF | DESK},
+    {"booking.cancel", FD_ROLE_STAFF | DESK},
+    {"booking.check_in", FD_ROLE_STAFF | DESK},
+    {"booking.check_out", FD_ROLE_STAFF | DESK},
+    {"booking.no_show", FD_ROLE_STAFF | DESK},
     {"guest.create", FD_ROLE_GUEST},
     {"guest.update", FD_ROLE_STAFF},
     {"guest.erase", FD_ROLE_MANAGER},
+    {"guest.merge", FD_ROLE_MANAGER}, /* two profiles of one person become one */
+    {"property.configure", FD_ROLE_MANAGER},
     {"room.set_clean", FD_ROLE_STAFF},
     {"room.set_flags", FD_ROLE_STAFF},
     {"room.set_maintenance", FD_ROLE_STAFF},
@@ -30,7 +38,7 @@ static const struct {
     {"room_type.update", FD_ROLE_MANAGER},
     {"property.update", FD_ROLE_ADMIN},
     {"property.legal", FD_ROLE_MANAGER},
-    {"invoice.issue", FD_ROLE_STAFF},
+    {"invoice.issue", FD_ROLE_STAFF | DESK},
     {"invoice.credit", FD_ROLE_MANAGER},
     {"staff.create", FD_ROLE_ADMIN},
     {"staff.update", FD_ROLE_ADMIN},
@@ -38,22 +46,22 @@ static const struct {
     {"task.create", FD_ROLE_STAFF},
     {"task.update", FD_ROLE_STAFF},
     {"conflict.resolve", FD_ROLE_STAFF},
-    {"folio.create", FD_ROLE_STAFF},
-    {"folio.post", FD_ROLE_STAFF},
-    {"document.send", FD_ROLE_STAFF},
-    {"folio.pay", FD_ROLE_STAFF},
-    {"folio.refund", FD_ROLE_STAFF},     /* above refund_threshold: manager (checked by the handler) */
-    {"folio.paid_out", FD_ROLE_MANAGER}, /* money never taken, with a reason */
-    {"folio.void", FD_ROLE_STAFF},
-    {"folio.move_line", FD_ROLE_STAFF},
+    {"folio.create", FD_ROLE_STAFF | DESK},
+    {"folio.post", FD_ROLE_STAFF | DESK},
+    {"document.send", FD_ROLE_STAFF | DESK},
+    {"folio.pay", FD_ROLE_STAFF | DESK},
+    {"folio.refund", FD_ROLE_STAFF | DESK}, /* above refund_threshold: manager (checked by the handler) */
+    {"folio.paid_out", FD_ROLE_MANAGER},    /* money never taken, with a reason */
+    {"folio.void", FD_ROLE_STAFF | DESK},
+    {"folio.move_line", FD_ROLE_STAFF | DESK},
     {"folio.settle", FD_ROLE_MANAGER}, /* direct bill to a company account */
     {"folio.configure", FD_ROLE_MANAGER},
     {"charge_code.set", FD_ROLE_MANAGER},
     {"company.create", FD_ROLE_MANAGER}, /* city ledger accounts */
     {"company.update", FD_ROLE_MANAGER},
     {"audit.night", FD_ROLE_MANAGER},
-    {"room.block", FD_ROLE_STAFF},
-    {"room.unblock", FD_ROLE_STAFF},
+    {"room.block", FD_ROLE_STAFF | DESK},
+    {"room.unblock", FD_ROLE_STAFF | DESK},
     /* endpoints */
     {"read.hotel", FD_ROLE_STAFF},
     {"read.availability", FD_ROLE_GUEST},
@@ -71,7 +79,7 @@ int fd_perm_min_role(const char *action)
 		return -1;
 	for (size_t i = 0; i < sizeof perm_table / sizeof *perm_table; i++)
 		if (strcmp(perm_table[i].action, action) == 0)
-			return (int)perm_table[i].min;
+			return (int)ROLE_OF(perm_table[i].min);
 	return -1;
 }
 
@@ -79,4 +87,54 @@ bool fd_perm_allows(enum fd_role role, const char *action)
 {
 	int min = fd_perm_min_role(action);
 	return min >= 0 && (int)role >= min;
+}
+
+bool fd_perm_is_desk(const char *action)
+{
+	for (size_t i = 0; action && i < sizeof perm_table / sizeof *perm_table; i++)
+		if (strcmp(perm_table[i].action, action) == 0)
+			return (perm_table[i].min & DESK) != 0;
+	return false;
+}
+
+unsigned fd_perm_desk_depts_default(void)
+{
+	return 1u << FD_DEPT_FRONT_OFFICE | 1u << FD_DEPT_MANAGEMENT | 1u << FD_DEPT_NIGHT_AUDIT;
+}
+
+bool fd_perm_desk_depts_parse(const char *list, unsigned *mask)
+{
+	*mask = 0;
+	char name[32];
+	const char *p = list ? list : "";
+	while (*p) {
+		size_t n = strcspn(p, ", ");
+		if (n) {
+			enum fd_dept d;
+			if (n >= sizeof name)
+				return false;
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (!fd_dept_parse(name, &d))
+				return false;
+			*mask |= 1u << d;
+		}
+		p += n;
+		p += strspn(p, ", ");
+	}
+	return true;
+}
+
+bool fd_perm_dept_allows(enum fd_role role, enum fd_dept dept, unsigned extra_depts, const char *action)
+{
+	if (role != FD_ROLE_STAFF || !fd_perm_is_desk(action))
+		return true;
+	return ((fd_perm_desk_depts_default() | extra_depts) & (1u << dept)) != 0;
+}
+
+enum fd_report_access fd_perm_report_access(enum fd_role role)
+{
+	if (fd_perm_allows(role, "report.read"))
+		return FD_REPORT_ACCESS_ALL;
+	return role >= FD_ROLE_STAFF ? FD_REPORT_ACCESS_OWN_CASHIER : FD_REPORT_ACCESS_NONE;
 }

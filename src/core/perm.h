@@ -12,6 +12,23 @@
 /* action: an operation type ("booking.create") or an endpoint name
  * ("read.bookings", "admin.users"). Unknown actions are refused. */
 bool fd_perm_allows(enum fd_role role, const char *action);
+/* Money and booking operations (folio.*, booking.*, invoice.issue, room
+ * blocks: "desk" actions of the table) need, for the staff role, one of the
+ * desk's departments: front office, management or night audit, plus the
+ * departments in extra_depts (a mask of 1 << enum fd_dept, the property
+ * setting desk_departments). Managers and admins are not limited; the guest
+ * role is the public booking interface, limited by its role alone. */
+bool fd_perm_dept_allows(enum fd_role role, enum fd_dept dept, unsigned extra_depts, const char *action);
+bool fd_perm_is_desk(const char *action);
+unsigned fd_perm_desk_depts_default(void);
+/* "housekeeping,maintenance" (commas or spaces) into a mask; false when a
+ * name is not a department. "" is the empty mask. */
+bool fd_perm_desk_depts_parse(const char *list, unsigned *mask);
+/* Reports (report.read) show revenue, ADR and every colleague's takings:
+ * managers and above read them all; below, a staff member reads only their
+ * own cashier lines (the cashier report filtered to them); a guest none. */
+enum fd_report_access { FD_REPORT_ACCESS_NONE, FD_REPORT_ACCESS_OWN_CASHIER, FD_REPORT_ACCESS_ALL };
+enum fd_report_access fd_perm_report_access(enum fd_role role);
 /* The lowest role allowed, for messages; -1 when none. */
 int fd_perm_min_role(const char *action);
 

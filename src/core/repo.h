@@ -29,6 +29,10 @@ struct fd_repo {
 
 	enum fd_status (*get_guest)(void *ctx, const char *id, struct fd_guest *out, struct fd_error *err);
 	enum fd_status (*put_guest)(void *ctx, const struct fd_guest *g, struct fd_error *err);
+	/* Every booking of a guest (malloc'd; the caller frees *out, also on
+	 * error, where it is NULL). */
+	enum fd_status (*guest_bookings)(void *ctx, const char *guest_id, struct fd_booking **out, int *n,
+	                                 struct fd_error *err);
 
 	/* key: a booking id or a confirmation code. */
 	enum fd_status (*get_booking)(void *ctx, const char *key, struct fd_booking *out,
@@ -43,6 +47,19 @@ struct fd_repo {
 	enum fd_status (*room_clash)(void *ctx, const char *room, fd_date from, fd_date to,
 	                             const char *except_id, char clash_code[FD_CODE_LEN],
 	                             struct fd_error *err);
+	/* Day use (op_booking.c). The first active booking (other than
+	 * except_id) that holds room during a day of [first, last]: a day-use
+	 * stay on that day, or a stay in the room over it (the night before and
+	 * the night of that day). A departure that morning and an arrival that
+	 * afternoon do not hold it. FD_OK and its code, or FD_E_NOT_FOUND. */
+	enum fd_status (*room_day_clash)(void *ctx, const char *room, fd_date first, fd_date last,
+	                                 const char *except_id, char clash_code[FD_CODE_LEN],
+	                                 struct fd_error *err);
+	/* Rooms of a type taken during day d: stays over it and day-use stays
+	 * on it (assigned to a room of the type, or unassigned and booked as
+	 * the type), except_id (may be "") left out. */
+	enum fd_status (*type_day_sold)(void *ctx, const char *type_code, fd_date day, const char *except_id,
+	                                int *sold, struct fd_error *err);
 	/* The checked-in booking (other than except_id, may be "") in room now,
 	 * whatever its dates: FD_OK and its code in code, or FD_E_NOT_FOUND. A
 	 * room holds one in-house party until it checks out or moves. */

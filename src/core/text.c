@@ -37,6 +37,85 @@ int fd_text_width(const char *s)
 	return w;
 }
 
+/* Latin letters that do not decompose into an ASCII letter and a mark. */
+static const char *ascii_letter(utf8proc_int32_t cp)
+{
+	static const struct {
+		utf8proc_int32_t cp;
+		const char *ascii;
+	} letters[] = {{0xDF, "ss"},  {0xC6, "AE"}, {0xE6, "ae"}, {0xD8, "O"},  {0xF8, "o"},  {0x152, "OE"},
+	               {0x153, "oe"}, {0x141, "L"}, {0x142, "l"}, {0x110, "D"}, {0x111, "d"}, {0xD0, "D"},
+	               {0xF0, "d"},   {0xDE, "Th"}, {0xFE, "th"}, {0x131, "i"}};
+	for (size_t i = 0; i < sizeof letters / sizeof *letters; i++)
+		if (letters[i].cp == cp)
+			return letters[i].ascii;
+	return NULL;
+}
+
+char *fd_text_ascii(const char *s, char *out, size_t size)
+{
+	size_t used = 0;
+	if (!size)
+		return out;
+	while (*s && used + 1 < size) {
+		utf8proc_int32_t cp, parts[8];
+		int n = next_char(s, &cp);
+		s += n;
+		if (cp < 0x80) {
+			out[used++] = (char)cp;
+			continue;
+		}
+		const char *letter = ascii_letter(cp);
+		if (letter) {
+			for (; *letter && used + 1 < size; letter++)
+				out[used++] = *letter;
+			continue;
+		}
+		int options = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK;
+		utf8proc_ssize_t k = utf8proc_decompose_char(cp, parts, 8, (utf8proc_option_t)options, NULL);
+		bool plain = k > 0 && k <= 8;
+		for (utf8proc_ssize_t i = 0; plain && i < k; i++)
+			plain = parts[i] < 0x80;
+		if (plain) {
+			for (utf8proc_ssize_t i = 0; i < k && used + 1 < size; i++)
+				out[used++] = (char)parts[i];
+		} else {
+			for (int w = char_width(cp); w > 0 && used + 1 < size; w--)
+				out[used++] = '?';
+		}
+	}
+	out[used] = '\0';
+	return out;
+}
+
+static bool is_uuid_at(const char *s)
+{
+	for (int i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		char c = s[i];
+		if (dash ? c != '-'
+		         : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+			return false;
+	}
+	return true;
+}
+
+char *fd_text_short_ids(char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i + 36 <= len; i++) {
+		if (!is_uuid_at(s + i) ||
+		    (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || (s[i - 1] >= 'a' && s[i - 1] <= 'f'))))
+			continue;
+		/* 8 digits and "…" (3 bytes) in place of 36 bytes. */
+		memcpy(s + i + 8, "\xe2\x80\xa6", 3);
+		memmove(s + i + 11, s + i + 36, len - (i + 36) + 1);
+		len -= 25;
+		i += 10;
+	}
+	return s;
+}
+
 char *fd_text_fit(const char *s, int cells, int pad, char *out, size_t size)
 {
 	size_t used = 0;

@@ -14,6 +14,14 @@ int fd_text_width(const char *s);
  * spaces to exactly `cells` columns (when pad is set). Returns out. */
 char *fd_text_fit(const char *s, int cells, int pad, char *out, size_t size);
 
+/* s transliterated to ASCII for a terminal that cannot show UTF-8:
+ * accents dropped ("Müller" -> "Muller"), compatibility forms unified, and
+ * every character without an ASCII form (CJK, Greek, Arabic...) as '?'
+ * (one per display cell, so columns stay aligned). Returns out. */
+char *fd_text_ascii(const char *s, char *out, size_t size);
+/* Every UUID in s (8-4-4-4-12 hex digits) shortened in place to its first
+ * 8 digits and an ellipsis, for messages people read. Returns s. */
+char *fd_text_short_ids(char *s);
 /* Is s[0..n) well-formed UTF-8 (no overlong forms, no surrogates, nothing
  * above U+10FFFF)? */
 bool fd_utf8_valid(const char *s, size_t n);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/op.h"
 #include "demo/names.h"
@@ -47,6 +48,8 @@ static uint64_t rng_next(struct rng *r)
 /* Uniform in [lo, hi]. */
 static int rng_range(struct rng *r, int lo, int hi)
 {
+	if (hi < lo)
+		return lo; /* an empty range (never in the demo's own tables) */
 	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
 }
 
@@ -812,7 +815,12 @@ static void emit_create(struct demo *d, struct plan_booking *b, fd_date day, int
 	if (b->children)
 		cJSON_AddNumberToObject(p, "children", b->children);
 	cJSON_AddNumberToObject(p, "rate", (double)b->rate);
-	cJSON_AddStringToObject(p, "source", b->source >= 0 ? sources[b->source] : "walk-in");
+	/* The demo's sources are the names hotels' exports use; a booking
+	 * carries its channel (core/guest.h). */
+	enum fd_channel channel = FD_CHANNEL_WALK_IN;
+	if (b->source >= 0)
+		fd_channel_from_text(sources[b->source], &channel);
+	cJSON_AddStringToObject(p, "source", fd_channel_name(channel));
 	if (b->note >= 0)
 		cJSON_AddStringToObject(p, "notes", booking_notes[b->note]);
 	if (b->eta[0])

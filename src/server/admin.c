@@ -17,6 +17,7 @@
 #include "demo/demo.h"
 #include "core/op_folio.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 #include "store/query.h"
@@ -25,9 +26,7 @@ struct admin {
 	struct srv_config *cfg;
 	struct fd_db *db;
 	struct srv_hook hook;
-	/* options */
-	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name, *department,
-	    *ttl, *seed, *as;
+	struct srv_admin_opts o; /* options */
 	const char *args[4];
 	int n_args;
 };
@@ -36,49 +35,6 @@ static int fail(const struct fd_error *err)
 {
 	fprintf(stderr, "frontdeskd: %s\n", err->message);
 	return 1;
-}
-
-static bool parse_opts(struct admin *a, int argc, char **argv)
-{
-	static const struct {
-		const char *name;
-		size_t off;
-	} opts[] = {
-#define O(n, f) {n, offsetof(struct admin, f)}
-	    O("--property", property),
-	    O("--currency", currency),
-	    O("--timezone", timezone),
-	    O("--date", date),
-	    O("--role", role),
-	    O("--password-file", password_file),
-	    O("--display-name", display_name),
-	    O("--department", department),
-	    O("--ttl", ttl),
-	    O("--seed", seed),
-	    O("--as", as),
-#undef O
-	};
-	for (int i = 0; i < argc; i++) {
-		bool known = false;
-		for (size_t k = 0; k < sizeof opts / sizeof *opts && !known; k++) {
-			if (strcmp(argv[i], opts[k].name) != 0)
-				continue;
-			if (i + 1 >= argc) {
-				fprintf(stderr, "frontdeskd: %s needs a value\n", argv[i]);
-				return false;
-			}
-			*(const char **)(void *)((char *)a + opts[k].off) = argv[++i];
-			known = true;
-		}
-		if (known)
-			continue;
-		if (strncmp(argv[i], "--", 2) == 0 || a->n_args == 4) {
-			fprintf(stderr, "frontdeskd: unexpected argument \"%s\"\n", argv[i]);
-			return false;
-		}
-		a->args[a->n_args++] = argv[i];
-	}
-	return true;
 }
 
 static bool open_db(struct admin *a, bool create, struct fd_error *err)
@@ -140,12 +96,12 @@ static bool read_password(const char *path, char *out, size_t size, struct fd_er
 static int cmd_init(struct admin *a)
 {
 	struct fd_error err = {0};
-	if (!a->property || !a->currency || !a->timezone || a->n_args) {
+	if (!a->o.property || !a->o.currency || !a->o.timezone || a->n_args) {
 		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
 		return 2;
 	}
 	fd_date today = fd_date_from_unix((int64_t)time(NULL));
-	if (a->date && !fd_date_parse(a->date, &today)) {
+	if (a->o.date && !fd_date_parse(a->o.date, &today)) {
 		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
 		return 2;
 	}
@@ -162,23 +118,27 @@ static int cmd_init(struct admin *a)
 	fd_op_prepare(&op, "property.update", "frontdeskd", "server");
 	op.payload = cJSON_CreateObject();
 	cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
-	cJSON_AddStringToObject(op.payload, "name", a->property);
-	cJSON_AddStringToObject(op.payload, "currency", a->currency);
-	cJSON_AddStringToObject(op.payload, "timezone", a->timezone);
+	cJSON_AddStringToObject(op.payload, "name", a->o.property);
+	cJSON_AddStringToObject(op.payload, "currency", a->o.currency);
+	cJSON_AddStringToObject(op.payload, "timezone", a->o.timezone);
 	cJSON_AddStringToObject(op.payload, "business_date", fd_date_format(today, day));
 	enum fd_status st = admin_apply(a, &op, NULL, NULL, &err);
 	fd_op_clear(&op);
 	if (st)
 		return fail(&err);
-	printf("Created hotel \"%s\" in %s.\n", a->property, a->cfg->data_dir);
+	printf("Created hotel \"%s\" in %s.\n", a->o.property, a->cfg->data_dir);
 	return 0;
 }
+
+static int user_list(struct admin *a);
 
 static int cmd_user(struct admin *a)
 {
 	struct fd_error err = {0};
+	if (a->n_args == 1 && strcmp(a->args[0], "list") == 0)
+		return user_list(a);
 	if (a->n_args != 2) {
-		fprintf(stderr, "frontdeskd: user add|passwd|disable NAME\n");
+		fprintf(stderr, "frontdeskd: user list | user add|passwd|disable NAME\n");
 		return 2;
 	}
 	const char *sub = a->args[0], *name = a->args[1];
@@ -189,24 +149,25 @@ static int cmd_user(struct admin *a)
 	fd_op_init(&op);
 	enum fd_status st;
 	if (strcmp(sub, "add") == 0) {
-		if (!a->role) {
+		if (!a->o.role) {
 			fprintf(stderr, "frontdeskd: user add needs --role admin|manager|staff|guest\n");
 			return 2;
 		}
-		if (!read_password(a->password_file, pw, sizeof pw, &err))
+		if (!read_password(a->o.password_file, pw, sizeof pw, &err))
 			return fail(&err);
 		char id[FD_ID_LEN];
 		fd_op_prepare(&op, "staff.create", "frontdeskd", "server");
 		op.payload = cJSON_CreateObject();
 		cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
 		cJSON_AddStringToObject(op.payload, "username", name);
-		cJSON_AddStringToObject(op.payload, "display_name", a->display_name ? a->display_name : name);
-		cJSON_AddStringToObject(op.payload, "role", a->role);
+		cJSON_AddStringToObject(op.payload, "display_name",
+		                        a->o.display_name ? a->o.display_name : name);
+		cJSON_AddStringToObject(op.payload, "role", a->o.role);
 		cJSON_AddStringToObject(op.payload, "department",
-		                        a->department ? a->department : "front_office");
+		                        a->o.department ? a->o.department : "front_office");
 		st = admin_apply(a, &op, pw, NULL, &err);
 	} else if (strcmp(sub, "passwd") == 0) {
-		if (!read_password(a->password_file, pw, sizeof pw, &err))
+		if (!read_password(a->o.password_file, pw, sizeof pw, &err))
 			return fail(&err);
 		struct fd_staff s;
 		if ((st = fd_db_repo(a->db)->get_staff(fd_db_repo(a->db)->ctx, name, &s, &err)) ==
@@ -251,7 +212,7 @@ static int cmd_enroll_code(struct admin *a)
 {
 	struct fd_error err = {0};
 	int64_t ttl = 24 * 3600;
-	if (a->n_args || (a->ttl && !parse_ttl(a->ttl, &ttl))) {
+	if (a->n_args || (a->o.ttl && !parse_ttl(a->o.ttl, &ttl))) {
 		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
 		return 2;
 	}
@@ -263,24 +224,160 @@ static int cmd_enroll_code(struct admin *a)
 	return 0;
 }
 
+/* "2026-03-01T10:00:00Z", or "-" for never (0) */
+static const char *utc(int64_t t, char out[32])
+{
+	if (t <= 0)
+		return strcpy(out, "-");
+	time_t tt = (time_t)t;
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
+	return out;
+}
+
+/* device list: each enrolled device with when it was last seen (its last
+ * push, pull or use of a session), what it pushed last and how many
+ * operations its outbox still held then. */
 static int cmd_devices(struct admin *a)
+{
+	struct fd_error err = {0};
+	if (a->n_args) {
+		fprintf(stderr, "frontdeskd: device list takes no arguments\n");
+		return 2;
+	}
+	if (!open_db(a, false, &err))
+		return fail(&err);
+	sqlite3_stmt *q = fd_db_stmt(
+	    a->db,
+	    "SELECT d.id, d.name, d.enrolled_at, d.revoked, d.last_seq, d.last_push_at, d.last_pull_at,"
+	    " d.outbox_depth, max(d.last_push_at, d.last_pull_at,"
+	    " coalesce((SELECT max(s.last_seen) FROM srv_sessions s WHERE s.device = d.id), 0))"
+	    " FROM srv_devices d ORDER BY d.enrolled_at, d.id",
+	    &err);
+	if (!q)
+		return fail(&err);
+	printf("%-36s  %-20s  %-20s  %-20s  %-20s  %-20s  %8s  %6s  %s\n", "ID", "NAME", "ENROLLED",
+	       "LAST SEEN", "LAST PUSH", "LAST PULL", "SEQ", "OUTBOX", "STATE");
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		char enrolled[32], seen[32], push[32], pull[32], outbox[24] = "-";
+		if (sqlite3_column_int64(q, 7) >= 0)
+			snprintf(outbox, sizeof outbox, "%lld", (long long)sqlite3_column_int64(q, 7));
+		printf("%-36s  %-20s  %-20s  %-20s  %-20s  %-20s  %8lld  %6s  %s\n",
+		       sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
+		       utc(sqlite3_column_int64(q, 2), enrolled), utc(sqlite3_column_int64(q, 8), seen),
+		       utc(sqlite3_column_int64(q, 5), push), utc(sqlite3_column_int64(q, 6), pull),
+		       (long long)sqlite3_column_int64(q, 4), outbox,
+		       sqlite3_column_int(q, 3) ? "REVOKED" : "active");
+	}
+	sqlite3_reset(q);
+	return 0;
+}
+
+/* user list: every staff member, whether they can sign in, their live
+ * sessions and when they were last seen. */
+static int user_list(struct admin *a)
 {
 	struct fd_error err = {0};
 	if (!open_db(a, false, &err))
 		return fail(&err);
-	sqlite3_stmt *q = fd_db_stmt(a->db,
-	                             "SELECT id, name, enrolled_at, revoked, last_seq FROM srv_devices"
-	                             " ORDER BY enrolled_at",
-	                             &err);
+	sqlite3_stmt *q = fd_db_stmt(
+	    a->db,
+	    "SELECT st.username, st.role, st.dept, st.active,"
+	    " EXISTS (SELECT 1 FROM srv_credentials c WHERE c.username = st.username),"
+	    " (SELECT count(*) FROM srv_sessions s WHERE s.username = st.username AND s.expires_at > ?1"
+	    " AND s.last_seen > ?1 - ?2),"
+	    " coalesce((SELECT max(s.last_seen) FROM srv_sessions s WHERE s.username = st.username), 0),"
+	    " st.display_name FROM staff st ORDER BY st.username",
+	    &err);
 	if (!q)
 		return fail(&err);
+	sqlite3_bind_int64(q, 1, (int64_t)time(NULL));
+	sqlite3_bind_int64(q, 2, a->cfg->session_idle);
+	printf("%-20s  %-8s  %-16s  %-11s  %8s  %-20s  %s\n", "USER", "ROLE", "DEPARTMENT", "STATE",
+	       "SESSIONS", "LAST SEEN", "NAME");
 	while (sqlite3_step(q) == SQLITE_ROW) {
-		time_t t = (time_t)sqlite3_column_int64(q, 2);
-		char when[32];
-		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-		printf("%s  %-20s  %s  seq %lld%s\n", sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
-		       when, (long long)sqlite3_column_int64(q, 4),
-		       sqlite3_column_int(q, 3) ? "  REVOKED" : "");
+		char seen[32];
+		const char *state = !sqlite3_column_int(q, 3)   ? "disabled"
+		                    : !sqlite3_column_int(q, 4) ? "no-password"
+		                                                : "active";
+		printf("%-20s  %-8s  %-16s  %-11s  %8d  %-20s  %s\n", sqlite3_column_text(q, 0),
+		       sqlite3_column_text(q, 1), sqlite3_column_text(q, 2), state, sqlite3_column_int(q, 5),
+		       utc(sqlite3_column_int64(q, 6), seen), sqlite3_column_text(q, 7));
+	}
+	sqlite3_reset(q);
+	return 0;
+}
+
+/* sessions [--as USER]: the live sessions, each with an ID (the start of
+ * the hex of its token's hash: the token itself is never stored);
+ * sessions revoke ID ends one at once. */
+static int cmd_sessions(struct admin *a)
+{
+	struct fd_error err = {0};
+	bool revoke = a->n_args == 2 && strcmp(a->args[0], "revoke") == 0;
+	if (!(a->n_args == 0 || revoke)) {
+		fprintf(stderr, "frontdeskd: sessions [--as USER] | sessions revoke ID\n");
+		return 2;
+	}
+	if (revoke && (strlen(a->args[1]) < 8 || strlen(a->args[1]) > 64 ||
+	               strspn(a->args[1], "0123456789abcdef") != strlen(a->args[1]))) {
+		fprintf(stderr,
+		        "frontdeskd: sessions revoke: \"%s\" is not a session ID (8 or more of the hex "
+		        "digits `frontdeskd sessions` shows)\n",
+		        a->args[1]);
+		return 2;
+	}
+	if (!open_db(a, false, &err))
+		return fail(&err);
+	if (revoke) {
+		if (fd_db_begin(a->db, &err))
+			return fail(&err);
+		sqlite3_stmt *q =
+		    fd_db_stmt(a->db,
+		               "DELETE FROM srv_sessions WHERE substr(lower(hex(token_hash)), 1,"
+		               " length(?1)) = ?1",
+		               &err);
+		int n = -1;
+		if (q) {
+			sqlite3_bind_text(q, 1, a->args[1], -1, SQLITE_STATIC);
+			if (sqlite3_step(q) == SQLITE_DONE)
+				n = sqlite3_changes(fd_db_handle(a->db));
+			sqlite3_reset(q);
+		}
+		if (n != 1) {
+			fd_db_rollback(a->db);
+			if (n < 0)
+				return fail(&err);
+			fprintf(stderr, "frontdeskd: %s session matches %s; nothing revoked\n",
+			        n ? "more than one" : "no", a->args[1]);
+			return 1;
+		}
+		if (fd_db_commit(a->db, &err))
+			return fail(&err);
+		printf("Session %s revoked.\n", a->args[1]);
+		return 0;
+	}
+	sqlite3_stmt *q = fd_db_stmt(
+	    a->db,
+	    "SELECT substr(lower(hex(s.token_hash)), 1, 16), s.username, s.device,"
+	    " coalesce(d.name, ''), s.created_at, s.last_seen, min(s.expires_at, s.last_seen + ?2)"
+	    " FROM srv_sessions s LEFT JOIN srv_devices d ON d.id = s.device"
+	    " WHERE s.expires_at > ?1 AND s.last_seen > ?1 - ?2 AND (?3 IS NULL OR s.username = ?3)"
+	    " ORDER BY s.last_seen DESC",
+	    &err);
+	if (!q)
+		return fail(&err);
+	sqlite3_bind_int64(q, 1, (int64_t)time(NULL));
+	sqlite3_bind_int64(q, 2, a->cfg->session_idle);
+	if (a->o.as)
+		sqlite3_bind_text(q, 3, a->o.as, -1, SQLITE_STATIC);
+	printf("%-16s  %-20s  %-20s  %-20s  %-20s  %-20s  %s\n", "ID", "USER", "DEVICE", "SIGNED IN",
+	       "LAST SEEN", "ENDS", "DEVICE ID");
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		char created[32], seen[32], ends[32];
+		printf("%-16s  %-20s  %-20s  %-20s  %-20s  %-20s  %s\n", sqlite3_column_text(q, 0),
+		       sqlite3_column_text(q, 1), sqlite3_column_text(q, 3),
+		       utc(sqlite3_column_int64(q, 4), created), utc(sqlite3_column_int64(q, 5), seen),
+		       utc(sqlite3_column_int64(q, 6), ends), sqlite3_column_text(q, 2));
 	}
 	sqlite3_reset(q);
 	return 0;
@@ -289,8 +386,12 @@ static int cmd_devices(struct admin *a)
 static int cmd_device(struct admin *a)
 {
 	struct fd_error err = {0};
+	if (a->n_args == 1 && strcmp(a->args[0], "list") == 0) {
+		a->n_args = 0;
+		return cmd_devices(a);
+	}
 	if (a->n_args != 2 || strcmp(a->args[0], "revoke") != 0) {
-		fprintf(stderr, "frontdeskd: device revoke ID\n");
+		fprintf(stderr, "frontdeskd: device list | device revoke ID\n");
 		return 2;
 	}
 	if (!open_db(a, false, &err) || fd_db_begin(a->db, &err))
@@ -364,6 +465,46 @@ static int cmd_backup(struct admin *a)
 	return 0;
 }
 
+/* After a restore: every guest of the erasure list (erasures.c) that the
+ * restored database still holds is erased again, as an operation of the
+ * server's own (audited, in the change feed). */
+static enum fd_status reapply_erasures(struct admin *a, int *erased, struct fd_error *err)
+{
+	char(*ids)[FD_ID_LEN] = NULL;
+	int n = 0;
+	*erased = 0;
+	enum fd_status st = srv_erasures_load(a->cfg->data_dir, &ids, &n, err);
+	if (st || !n)
+		return st;
+	if (!open_db(a, false, err)) {
+		free(ids);
+		return err->status;
+	}
+	for (int i = 0; i < n && !st; i++) {
+		sqlite3_stmt *q = fd_db_stmt(a->db, "SELECT erased FROM guests WHERE id = ?1", err);
+		if (!q) {
+			st = err->status;
+			break;
+		}
+		sqlite3_bind_text(q, 1, ids[i], -1, SQLITE_STATIC);
+		bool present = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 0;
+		sqlite3_reset(q);
+		if (!present)
+			continue;
+		struct fd_op op;
+		fd_op_init(&op);
+		fd_op_prepare(&op, "guest.erase", "frontdeskd", "server");
+		op.payload = cJSON_CreateObject();
+		cJSON_AddStringToObject(op.payload, "guest", ids[i]);
+		st = admin_apply(a, &op, NULL, NULL, err);
+		fd_op_clear(&op);
+		if (!st)
+			(*erased)++;
+	}
+	free(ids);
+	return st;
+}
+
 /* Replace the data directory's database with a backup. Only while no
  * frontdeskd serves it (the serve lock). The source is checked first
  * (quick_check, a server epoch); the copy is made with SQLite's backup API
@@ -404,6 +545,18 @@ static int cmd_restore(struct admin *a)
 	}
 	char path[600];
 	srv_db_path(a->cfg->data_dir, path, sizeof path);
+	/* Erasures the list outside the database lacks are taken from the
+	 * database being replaced first, while it is still there. */
+	if (access(path, F_OK) == 0) {
+		struct fd_error lerr = {0};
+		struct fd_db *cur = srv_db_open(a->cfg->data_dir, false, NULL, &lerr);
+		if (!cur || srv_erasures_record(cur, a->cfg->data_dir, &lerr))
+			fprintf(stderr,
+			        "frontdeskd: warning: could not read the erasures of the database being "
+			        "replaced (%s); erasures already listed are re-applied.\n",
+			        lerr.message);
+		fd_db_close(cur);
+	}
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		fprintf(stderr, "frontdeskd: cannot open %s: %s\n", path, sqlite3_errmsg(dst));
 		goto out;
@@ -433,11 +586,26 @@ static int cmd_restore(struct admin *a)
 		        sqlite3_errmsg(dst));
 		goto out;
 	}
+	sqlite3_finalize(q);
+	q = NULL;
+	sqlite3_close(dst);
+	dst = NULL;
+	int erased = 0;
+	if (reapply_erasures(a, &erased, &err)) {
+		fprintf(stderr,
+		        "frontdeskd: restored, but could not erase again the guests erased since the backup: "
+		        "%s; run the restore again before serving.\n",
+		        err.message);
+		goto out;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	printf("Restored %s from %s in %.3f s (new epoch %s); terminals re-sync and re-submit what the "
 	       "backup lacks.\n",
 	       path, a->args[0], secs, hex);
+	if (erased)
+		printf("Erased again %d guest(s) erased after the backup was taken (%s).\n", erased,
+		       "erased-guests");
 	rc = 0;
 out:
 	sqlite3_finalize(q);
@@ -445,6 +613,36 @@ out:
 	sqlite3_close(dst);
 	close(lock);
 	return rc;
+}
+
+/* metrics-token: a new token for Prometheus to scrape /v1/metrics with
+ * (Authorization: Bearer); only its hash is kept, so it is shown once and
+ * the previous one stops working. metrics-token revoke: none works. */
+static int cmd_metrics_token(struct admin *a)
+{
+	struct fd_error err = {0};
+	bool revoke = a->n_args == 1 && strcmp(a->args[0], "revoke") == 0;
+	if (a->n_args && !revoke) {
+		fprintf(stderr, "frontdeskd: metrics-token [revoke]\n");
+		return 2;
+	}
+	if (!open_db(a, false, &err))
+		return fail(&err);
+	if (revoke) {
+		if (fd_db_meta_set(a->db, "metrics_token_hash", "", &err))
+			return fail(&err);
+		printf("No scrape token works now.\n");
+		return 0;
+	}
+	char tok[SRV_TOKEN_LEN];
+	if (srv_scrape_token_new(a->db, tok, &err))
+		return fail(&err);
+	printf("%s\n", tok);
+	fprintf(stderr,
+	        "frontdeskd: a new scrape token for /v1/metrics (Authorization: Bearer); the previous "
+	        "one no longer works. Only its hash is kept: store it now.\n");
+	sodium_memzero(tok, sizeof tok);
+	return 0;
 }
 
 static int check_count(struct fd_db *db, const char *what, const char *sql)
@@ -483,7 +681,7 @@ static int cmd_check(struct admin *a)
 	bad |= check_count(a->db, "foreign key violations", "SELECT count(*) FROM pragma_foreign_key_check");
 	bad |= check_count(a->db, "applied operations missing from the audit log",
 	                   "SELECT count(*) FROM srv_op_results r WHERE status = 'applied' AND NOT EXISTS"
-	                   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id)");
+	                   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id AND l.device = r.device)");
 	bad |=
 	    check_count(a->db, "devices whose sequence disagrees with their results",
 	                "SELECT count(*) FROM srv_devices d WHERE d.last_seq <>"
@@ -497,8 +695,13 @@ static int cmd_check(struct admin *a)
 	    "SELECT (SELECT count(*) FROM bookings WHERE id NOT IN (SELECT entity_id FROM srv_changes"
 	    " WHERE entity = 'booking')) + (SELECT count(*) FROM rooms WHERE number NOT IN"
 	    " (SELECT entity_id FROM srv_changes WHERE entity = 'room'))");
+	int64_t rows = 0, broken = 0;
+	if (fd_audit_verify(a->db, &rows, &broken, &err)) {
+		fprintf(stderr, "frontdeskd: check: %s\n", err.message);
+		bad = 1;
+	}
 	if (!bad)
-		printf("check: ok\n");
+		printf("check: ok (the audit log's chain of %lld rows is intact)\n", (long long)rows);
 	return bad;
 }
 
@@ -506,14 +709,14 @@ static int cmd_demo(struct admin *a)
 {
 	struct fd_error err = {0};
 	struct fd_demo_options o = {.seed = 42, .today = fd_date_from_unix((int64_t)time(NULL))};
-	if (a->seed)
-		o.seed = strtoull(a->seed, NULL, 10);
-	if (a->date && !fd_date_parse(a->date, &o.today)) {
+	if (a->o.seed)
+		o.seed = strtoull(a->o.seed, NULL, 10);
+	if (a->o.date && !fd_date_parse(a->o.date, &o.today)) {
 		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
 		return 2;
 	}
 	char pw[256] = "";
-	if (a->password_file && !read_password(a->password_file, pw, sizeof pw, &err))
+	if (a->o.password_file && !read_password(a->o.password_file, pw, sizeof pw, &err))
 		return fail(&err);
 	if (!open_db(a, true, &err))
 		return fail(&err);
@@ -548,16 +751,16 @@ static int cmd_demo(struct admin *a)
 static int cmd_audit(struct admin *a)
 {
 	struct fd_error err = {0};
-	if (!a->as || a->n_args) {
+	if (!a->o.as || a->n_args) {
 		fprintf(stderr, "frontdeskd: audit --as MANAGER [--date YYYY-MM-DD]\n");
 		return 2;
 	}
-	fd_date day;
-	if (a->date && !fd_date_parse(a->date, &day)) {
+	fd_date day = 0;
+	if (a->o.date && !fd_date_parse(a->o.date, &day)) {
 		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
 		return 2;
 	}
-	if (!open_db(a, false, &err) || (!a->date && fd_query_business_date(a->db, &day, &err)))
+	if (!open_db(a, false, &err) || (!a->o.date && fd_query_business_date(a->db, &day, &err)))
 		return fail(&err);
 	char dtext[FD_DATE_STRLEN];
 	fd_date_format(day, dtext);
@@ -572,7 +775,7 @@ static int cmd_audit(struct admin *a)
 	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, "server");
 	op.payload = cJSON_CreateObject();
 	cJSON_AddStringToObject(op.payload, "date", dtext);
-	cJSON_AddStringToObject(op.payload, "run_by", a->as);
+	cJSON_AddStringToObject(op.payload, "run_by", a->o.as);
 	enum fd_status st = admin_apply(a, &op, NULL, NULL, &err);
 	fd_op_clear(&op);
 	if (st || repo->get_day_report(repo->ctx, day, &r, &err))
@@ -585,31 +788,35 @@ static int cmd_audit(struct admin *a)
 	return 0;
 }
 
-int srv_admin_run(struct srv_config *cfg, int argc, char **argv);
-
-int srv_admin_run(struct srv_config *cfg, int argc, char **argv)
+int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args)
 {
 	static const struct {
 		const char *name;
 		int (*fn)(struct admin *);
 	} cmds[] = {
-	    {"init", cmd_init},       {"demo", cmd_demo},
-	    {"user", cmd_user},       {"enroll-code", cmd_enroll_code},
-	    {"devices", cmd_devices}, {"device", cmd_device},
-	    {"backup", cmd_backup},   {"check", cmd_check},
-	    {"restore", cmd_restore}, {"audit", cmd_audit},
+	    {"init", cmd_init},         {"demo", cmd_demo},
+	    {"user", cmd_user},         {"enroll-code", cmd_enroll_code},
+	    {"devices", cmd_devices},   {"device", cmd_device},
+	    {"backup", cmd_backup},     {"check", cmd_check},
+	    {"restore", cmd_restore},   {"audit", cmd_audit},
+	    {"sessions", cmd_sessions}, {"metrics-token", cmd_metrics_token},
 	};
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
-		if (strcmp(cmds[i].name, argv[0]) != 0)
+		if (strcmp(cmds[i].name, args[0]) != 0)
 			continue;
-		struct admin a = {.cfg = cfg};
-		if (!parse_opts(&a, argc - 1, argv + 1))
+		struct admin a = {.cfg = cfg, .o = *o};
+		if (n_args - 1 > (int)(sizeof a.args / sizeof *a.args)) {
+			fprintf(stderr, "frontdeskd: %s: unexpected argument \"%s\"\n", args[0],
+			        args[1 + sizeof a.args / sizeof *a.args]);
 			return 2;
+		}
+		for (int k = 1; k < n_args; k++)
+			a.args[a.n_args++] = args[k];
 		int rc = cmds[i].fn(&a);
 		if (a.db)
 			fd_db_close(a.db);
 		return rc;
 	}
-	fprintf(stderr, "frontdeskd: unknown command \"%s\"\n", argv[0]);
+	fprintf(stderr, "frontdeskd: unknown command \"%s\"\n", args[0]);
 	return 2;
 }

@@ -7,6 +7,8 @@
  * with 400 (malformed JSON or field, named in "field"), 401 (no/bad/expired
  * token), 403 (role may not), 404, 409, 410 (stale epoch/cursor), 413 (body
  * over the cap), 429 (+Retry-After), 503 (+Retry-After: transient, retry).
+ * Every 401 and 403, like every refused operation, is recorded in the audit
+ * log and the server's log (refusal.c).
  *
  * Enrolment and sign-in
  *   POST /v1/devices {"code","name"} -> 201 {"device_id","token"}
@@ -28,7 +30,9 @@
  *     {"op_id","device_seq","status":"rejected","error":{"code","message","field"?},
  *      "conflict":"<notice id>","clash_booking"?,"free_rooms"?:[...]}
  *     {"op_id",...,"status":"duplicate","recorded_status":"applied"|"rejected",...}
- *       (the recorded answer of an earlier push; nothing re-executed)
+ *       (the recorded answer of an earlier push from the same device;
+ *       nothing re-executed. Duplicates are per device: the same op_id
+ *       from another device is that device's own operation)
  *   S is the change sequence at which the op's effects are visible in the
  *   feed. 409 {"error":{"code":"sequence_gap",...},"expected":N}: nothing of
  *   the batch was applied; resend from device_seq N. 503: retry later.
@@ -67,7 +71,8 @@
  * Read endpoints (friendly form: dates "YYYY-MM-DD", money minor units):
  *   GET /v1/rooms, /v1/room-types, /v1/bookings?from=&to=,
  *   /v1/bookings/{code}, /v1/availability?from=&to=
- *   GET /v1/health (no auth), GET /v1/metrics (Prometheus text, manager+). */
+ *   GET /v1/health (no auth), GET /v1/metrics (Prometheus text: the scrape
+ *   token of `frontdeskd metrics-token`, or a manager's session). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -179,7 +184,6 @@ void srv_api_state_free(void *state)
 static void api_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                         struct srv_resp *out)
 {
-	(void)c;
 	int64_t since, limit, wait;
 	if (!protocol_ok(s, r, out))
 		return;
@@ -211,6 +215,8 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 		return;
 	}
 	struct changes_state *cs = *state;
+	if (!(cs && cs->parked))
+		srv_note_pull(s, c->device);
 	if (wait > 0 && since == cur && !(cs && cs->parked)) {
 		if (!cs && !(cs = *state = calloc(1, sizeof *cs))) {
 			srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
@@ -242,7 +248,7 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 static void api_snapshot(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                          struct srv_resp *out)
 {
-	(void)c, (void)state;
+	(void)state;
 	if (!protocol_ok(s, r, out))
 		return;
 	struct fd_error err = {0};
@@ -261,6 +267,7 @@ static void api_snapshot(struct srv *s, const struct srv_req *r, const struct sr
 	}
 	struct fd_db *db = srv_reader(s, &err);
 	cJSON *doc = NULL;
+	srv_note_pull(s, c->device);
 	/* Without "limit" (terminals of protocol 1): the whole hotel at once. */
 	if (!db || (paged ? srv_snapshot_page(db, s->epoch, after, (int)limit, (size_t)max_bytes, &doc, &err)
 	                  : srv_snapshot(db, s->epoch, &doc, &err))) {
@@ -447,7 +454,20 @@ static void api_availability(struct srv *s, const struct srv_req *r, const struc
 static void api_metrics(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                         struct srv_resp *out)
 {
-	(void)r, (void)c, (void)state;
+	(void)c, (void)state;
+	/* Prometheus scrapes with the token of `frontdeskd metrics-token`
+	 * (sessions end; a scraper would need a password); a manager's
+	 * session works too. */
+	if (!srv_auth_scrape(s, r)) {
+		struct srv_caller who;
+		struct fd_error err = {0};
+		if (srv_auth_session(s, r, &who, &err)) {
+			srv_resp_fd_error(out, &err);
+			return;
+		}
+		if (!srv_route_allowed(out, &who, "read.metrics"))
+			return;
+	}
 	char *text = NULL;
 	srv_http_metrics(s, &text);
 	out->status = 200;
@@ -501,7 +521,7 @@ static void api_resolve(struct srv *s, const struct srv_req *r, const struct srv
 
 const struct srv_route srv_routes[] = {
     {"GET", "/v1/health", SRV_AUTH_NONE, false, NULL, api_health},
-    {"GET", "/v1/metrics", SRV_AUTH_SESSION, false, "read.metrics", api_metrics},
+    {"GET", "/v1/metrics", SRV_AUTH_SESSION, true, "read.metrics", api_metrics},
     {"POST", "/v1/devices", SRV_AUTH_NONE, false, NULL, api_enroll},
     {"POST", "/v1/sessions", SRV_AUTH_DEVICE, true, NULL, api_sign_in},
     {"DELETE", "/v1/sessions/current", SRV_AUTH_SESSION, true, NULL, api_sign_out},

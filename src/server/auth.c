@@ -21,7 +21,9 @@
 #include <time.h>
 
 #include "server/reply.h"
+#include "server/log.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 
 /* Argon2id's cost. The fuzzing build of the request handlers
@@ -34,19 +36,6 @@
 #define PW_OPSLIMIT crypto_pwhash_OPSLIMIT_INTERACTIVE
 #define PW_MEMLIMIT crypto_pwhash_MEMLIMIT_INTERACTIVE
 #endif
-
-void srv_token_new(char out[SRV_TOKEN_LEN])
-{
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(out, SRV_TOKEN_LEN, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	sodium_memzero(raw, sizeof raw);
-}
-
-void srv_token_hash(const char *token, unsigned char out[32])
-{
-	crypto_generichash(out, 32, (const unsigned char *)token, strlen(token), NULL, 0);
-}
 
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
 {
@@ -210,6 +199,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		expires = sqlite3_column_int64(q, 4);
 		fd_role_parse((const char *)sqlite3_column_text(q, 5), &c->role);
 		c->session = true;
+		fd_audit_session_id_hash(h, c->session_id);
 	}
 	sqlite3_reset(q);
 	if (!found)
@@ -232,6 +222,56 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		pthread_mutex_unlock(&s->wlock);
 	}
 	return FD_OK;
+}
+
+#define SCRAPE_KEY "metrics_token_hash"
+
+enum fd_status srv_scrape_token_new(struct fd_db *db, char out[SRV_TOKEN_LEN], struct fd_error *err)
+{
+	unsigned char h[32];
+	char hex[65];
+	srv_token_new(out);
+	srv_token_hash(out, h);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	return fd_db_meta_set(db, SCRAPE_KEY, hex, err);
+}
+
+bool srv_auth_scrape(struct srv *s, const struct srv_req *r)
+{
+	unsigned char h[32], want[32];
+	char hex[80] = "";
+	size_t n = 0;
+	struct fd_db *db = srv_reader(s, NULL);
+	if (!db || !bearer(r, h) || fd_db_meta_get(db, SCRAPE_KEY, hex, sizeof hex, NULL) != FD_OK ||
+	    sodium_hex2bin(want, sizeof want, hex, strlen(hex), NULL, &n, NULL) != 0 || n != sizeof want)
+		return false;
+	return sodium_memcmp(h, want, sizeof h) == 0;
+}
+
+void srv_note_pull(struct srv *s, const char *device)
+{
+	struct fd_db *db = srv_reader(s, NULL);
+	if (!db)
+		return;
+	sqlite3_stmt *q = fd_db_stmt(db, "SELECT last_pull_at FROM srv_devices WHERE id = ?1", NULL);
+	if (!q)
+		return;
+	sqlite3_bind_text(q, 1, device, -1, SQLITE_STATIC);
+	int64_t now = (int64_t)time(NULL), last = now;
+	if (sqlite3_step(q) == SQLITE_ROW)
+		last = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (now - last < 15) /* the sync-lag metric's resolution */
+		return;
+	pthread_mutex_lock(&s->wlock);
+	sqlite3_stmt *u = fd_db_stmt(s->wdb, "UPDATE srv_devices SET last_pull_at = ?1 WHERE id = ?2", NULL);
+	if (u) {
+		sqlite3_bind_int64(u, 1, now);
+		sqlite3_bind_text(u, 2, device, -1, SQLITE_STATIC);
+		sqlite3_step(u);
+		sqlite3_reset(u);
+	}
+	pthread_mutex_unlock(&s->wlock);
 }
 
 /* --- throttling --- */
@@ -417,7 +457,7 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
 		return;
 	}
-	fprintf(stderr, "frontdeskd: device %s enrolled (%s)\n", id, name);
+	srv_log(SRV_LOG_INFO, "device %s enrolled (%s)", id, name);
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "device_id", id);
 	cJSON_AddStringToObject(doc, "token", token);
@@ -503,7 +543,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	throttle_note(s, user, source, ok);
 	if (!ok) {
 		sodium_memzero(pw, sizeof pw);
-		fprintf(stderr, "frontdeskd: failed sign-in for \"%s\" from %s\n", user, r->client_ip);
+		srv_log(SRV_LOG_WARNING, "failed sign-in for \"%s\" from %s", user, r->client_ip);
 		srv_resp_error(out, 401, "bad_credentials", NULL, "Wrong user name or password.");
 		return;
 	}
@@ -566,7 +606,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	fprintf(stderr, "frontdeskd: \"%s\" signed in on device %s\n", user, dev.device);
+	srv_log(SRV_LOG_INFO, "\"%s\" signed in on device %s", user, dev.device);
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "token", token);
 	cJSON_AddStringToObject(doc, "username", user);

@@ -176,8 +176,8 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 		int64_t seq;
 		char entity[16], id[FD_ID_LEN], op_id[FD_ID_LEN];
 	} *keys = calloc((size_t)limit + 1, sizeof *keys);
-	int n = 0, rc;
-	while (keys && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int n = 0;
+	while (keys && sqlite3_step(s) == SQLITE_ROW) {
 		if (n == limit) {
 			*more = true;
 			break;

@@ -7,17 +7,22 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <gnutls/abstract.h>
+#include <gnutls/gnutls.h>
 #include <microhttpd.h>
+#include <sodium.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "server/reply.h"
 #include "server/route.h"
+#include "server/log.h"
 #include "server/server.h"
 
 struct srv_waiter {
@@ -36,9 +41,20 @@ struct series {
 	uint64_t count;
 };
 
+/* A certificate chain and its key, as loaded from the files. Replaced on
+ * reload (SIGHUP); the older ones stay until the server stops, since a
+ * handshake under way may still use them. */
+#define TLS_CHAIN_MAX 16
+struct tls_cred {
+	gnutls_pcert_st pcert[TLS_CHAIN_MAX];
+	unsigned n;
+	gnutls_privkey_t key;
+	struct tls_cred *older;
+};
+
 struct srv_http {
 	struct MHD_Daemon *d;
-	char *tls_key, *tls_cert;
+	_Atomic(struct tls_cred *) cred; /* the current one (TLS only) */
 	pthread_t timer;
 	bool timer_running;
 	pthread_mutex_t mlock;
@@ -224,6 +240,14 @@ void srv_http_metrics(struct srv *s, char **text)
 #undef EMIT
 	if (len >= cap)
 		out[cap - 1] = '\0';
+	char *more = srv_metrics_text(s);
+	size_t n = more ? strlen(more) : 0, have = strlen(out);
+	char *all = more ? realloc(out, have + n + 1) : NULL;
+	if (all) {
+		memcpy(all + have, more, n + 1);
+		out = all;
+	}
+	free(more);
 	*text = out;
 }
 
@@ -238,6 +262,13 @@ const char *srv_query(const struct srv_req *r, const char *key)
 		return NULL;
 	}
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+const char *srv_header(const struct srv_req *r, const char *name)
+{
+	if (!r->conn) /* a request without a connection (the fuzzer's): no headers */
+		return NULL;
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
 }
 
 #define FD_PROTOCOL_STR(x) #x
@@ -296,6 +327,28 @@ static void client_ip(struct MHD_Connection *conn, char *out, size_t size)
 		          (socklen_t)size);
 }
 
+/* Every line of one header, joined with ", " (too long: cut, and the
+ * chain's parse stops at the cut). */
+struct joined {
+	const char *name;
+	char text[1024];
+	size_t len;
+	int n;
+};
+
+static enum MHD_Result join_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct joined *j = cls;
+	(void)kind;
+	if (!key || !value || strcasecmp(key, j->name) != 0)
+		return MHD_YES;
+	int w = snprintf(j->text + j->len, sizeof j->text - j->len, "%s%s", j->n ? ", " : "", value);
+	if (w > 0)
+		j->len = j->len + (size_t)w < sizeof j->text ? j->len + (size_t)w : sizeof j->text - 1;
+	j->n++;
+	return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_size,
                                   void **con_cls)
@@ -309,7 +362,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		cs->started = true;
 		snprintf(cs->method, sizeof cs->method, "%s", method);
 		cs->start_ms = now_ms();
-		client_ip(conn, cs->ip, sizeof cs->ip);
+		char peer[INET6_ADDRSTRLEN];
+		client_ip(conn, peer, sizeof peer);
+		pthread_mutex_lock(&s->proxy_lock);
+		int n_proxies = s->cfg.n_proxies;
+		struct srv_net proxies[SRV_PROXIES_MAX];
+		memcpy(proxies, s->cfg.proxies, sizeof proxies);
+		pthread_mutex_unlock(&s->proxy_lock);
+		/* a proxy adds its own header line after the client's: all
+		 * lines, in order, make the chain */
+		struct joined fwd = {.name = "Forwarded"}, xff = {.name = "X-Forwarded-For"};
+		if (n_proxies) {
+			MHD_get_connection_values(conn, MHD_HEADER_KIND, join_header, &fwd);
+			MHD_get_connection_values(conn, MHD_HEADER_KIND, join_header, &xff);
+		}
+		srv_client_address(proxies, n_proxies, peer, fwd.n ? fwd.text : NULL, xff.n ? xff.text : NULL,
+		                   cs->ip, sizeof cs->ip);
 		const char *cl =
 		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body) {
@@ -374,8 +442,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (cs->started) {
 		double ms = (double)(now_ms() - cs->start_ms);
 		int status = cs->answered ? cs->status : 0;
-		fprintf(stderr, "frontdeskd: %s %s %s %d %.0fms%s\n", cs->ip, cs->method, cs->path, status,
-		        ms, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+		srv_log(status >= 500 || status == 0 ? SRV_LOG_WARNING : SRV_LOG_INFO, "%s %s %s %d %.0fms%s",
+		        cs->ip, cs->method, cs->path, status, ms,
+		        toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
 		metrics_note(s->http, srv_route_label(cs->path), status, ms);
 	}
 	*con_cls = NULL;
@@ -467,6 +536,81 @@ static char *slurp(const char *path, struct fd_error *err)
 	return b;
 }
 
+/* libmicrohttpd's own messages, in the log with the others. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	srv_vlog(SRV_LOG_WARNING, fmt, ap);
+}
+
+static void tls_cred_free(struct tls_cred *c)
+{
+	for (unsigned i = 0; i < c->n; i++)
+		gnutls_pcert_deinit(&c->pcert[i]);
+	if (c->key)
+		gnutls_privkey_deinit(c->key);
+	free(c);
+}
+
+/* The one server whose certificate gnutls asks for: the current one. */
+static struct srv *tls_srv;
+
+static int pick_cert(gnutls_session_t session, const gnutls_datum_t *req_ca_dn, int nreqs,
+                     const gnutls_pk_algorithm_t *pk_algos, int pk_algos_length, gnutls_pcert_st **pcert,
+                     unsigned int *pcert_length, gnutls_privkey_t *pkey)
+{
+	(void)session, (void)req_ca_dn, (void)nreqs, (void)pk_algos, (void)pk_algos_length;
+	struct srv_http *h = tls_srv ? tls_srv->http : NULL;
+	struct tls_cred *c = h ? atomic_load(&h->cred) : NULL;
+	if (!c)
+		return -1;
+	*pcert = c->pcert;
+	*pcert_length = c->n;
+	*pkey = c->key;
+	return 0;
+}
+
+int srv_http_reload_tls(struct srv *s, const char *cert_path, const char *key_path, struct fd_error *err)
+{
+	struct srv_http *h = s->http;
+	char *cert = slurp(cert_path, err), *key = cert ? slurp(key_path, err) : NULL;
+	struct tls_cred *c = calloc(1, sizeof *c);
+	int rc = cert && key && c ? 0 : -1;
+	if (rc == 0) {
+		gnutls_datum_t cd = {(unsigned char *)cert, (unsigned)strlen(cert)};
+		gnutls_datum_t kd = {(unsigned char *)key, (unsigned)strlen(key)};
+		c->n = TLS_CHAIN_MAX;
+		int g = gnutls_pcert_list_import_x509_raw(c->pcert, &c->n, &cd, GNUTLS_X509_FMT_PEM, 0);
+		if (g < 0 || c->n == 0) {
+			c->n = 0;
+			fd_fail(err, FD_E_INVALID, "invalid_tls", "tls-cert",
+			        "%s is not a PEM certificate chain: %s.", cert_path, gnutls_strerror(g));
+			rc = -1;
+		} else if ((g = gnutls_privkey_init(&c->key)) < 0 ||
+		           (g = gnutls_privkey_import_x509_raw(c->key, &kd, GNUTLS_X509_FMT_PEM, NULL, 0)) <
+		               0) {
+			fd_fail(err, FD_E_INVALID, "invalid_tls", "tls-key",
+			        "%s is not a PEM private key: %s.", key_path, gnutls_strerror(g));
+			rc = -1;
+		}
+	} else if (!c) {
+		fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+	}
+	if (key)
+		sodium_memzero(key, strlen(key));
+	free(cert);
+	free(key);
+	if (rc) {
+		if (c)
+			tls_cred_free(c);
+		return -1;
+	}
+	c->older = atomic_load(&h->cred);
+	atomic_store(&h->cred, c);
+	tls_srv = s;
+	return 0;
+}
+
 int srv_http_start(struct srv *s, struct fd_error *err)
 {
 	struct srv_http *h = calloc(1, sizeof *h);
@@ -492,9 +636,8 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	if (tls && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
 		return fd_fail(err, FD_E_INVALID, "no_tls", NULL,
 		               "This libmicrohttpd was built without TLS.");
-	if (tls &&
-	    (!(h->tls_cert = slurp(s->cfg.tls_cert, err)) || !(h->tls_key = slurp(s->cfg.tls_key, err))))
-		return fd_error_status(err, FD_E_IO);
+	if (tls && srv_http_reload_tls(s, s->cfg.tls_cert, s->cfg.tls_key, err))
+		return err->status;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
 	                 MHD_USE_ERROR_LOG | (tls ? MHD_USE_TLS : 0) |
 	                 (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0);
@@ -507,18 +650,19 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 64 * 1024, NULL},
 	    {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
 	    {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
-	    {tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->tls_cert},
-	    {tls ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, h->tls_key},
+	    {tls ? MHD_OPTION_HTTPS_CERT_CALLBACK : MHD_OPTION_END, 0, (void *)pick_cert},
 	    {MHD_OPTION_END, 0, NULL},
 	};
-	h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
+	/* the logger first, so that every message of the daemon goes through it */
+	h->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
+	                        MHD_OPTION_ARRAY, opts, MHD_OPTION_END);
 	if (!h->d)
 		return fd_fail(err, FD_E_IO, "listen_failed", "listen",
 		               "Cannot listen on %s (in use or not allowed).", s->cfg.listen);
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(h->d, MHD_DAEMON_INFO_BIND_PORT);
 	char host[INET6_ADDRSTRLEN + 2];
 	host_text(&sa, host, sizeof host);
-	fprintf(stderr, "frontdeskd: listening on %s:%u (%s, %u threads)\n", host, di ? di->port : 0,
+	srv_log(SRV_LOG_INFO, "listening on %s:%u (%s, %u threads)", host, di ? di->port : 0,
 	        tls ? "https" : "http", s->cfg.threads);
 	h->timer_running = pthread_create(&h->timer, NULL, timer_main, s) == 0;
 	return FD_OK;
@@ -542,8 +686,10 @@ void srv_http_stop(struct srv *s)
 		MHD_stop_daemon(h->d);
 	}
 	pthread_mutex_destroy(&h->mlock);
-	free(h->tls_cert);
-	free(h->tls_key);
+	for (struct tls_cred *c = atomic_load(&h->cred), *older; c; c = older) {
+		older = c->older;
+		tls_cred_free(c);
+	}
 	free(h);
 	s->http = NULL;
 }

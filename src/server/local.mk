@@ -8,8 +8,9 @@ frontdeskd_SOURCES = \
 	src/server/auth.c src/server/push.c src/server/feed.c \
 	src/server/api.c src/server/http.c
 frontdeskd_SOURCES += src/server/reply.c src/server/route.c
-frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS)
-frontdeskd_LDADD = libfddemo.a libfddoc.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
+frontdeskd_SOURCES += src/server/token.c src/server/token.h
+frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS) $(GNUTLS_CFLAGS)
+frontdeskd_LDADD = libfddemo.a libfddoc.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS) $(GNUTLS_LIBS)
 dist_pkgdata_DATA += data/openapi.yaml
 
 SERVER_TESTS = tests/server/test_server.sh tests/server/test_server_sync.sh tests/server/test_openapi.sh
@@ -29,3 +30,17 @@ frontdeskd_SOURCES += src/server/mail.c
 frontdeskd_CFLAGS += $(CURL_CFLAGS)
 SERVER_TESTS += tests/server/test_mail.sh
 EXTRA_DIST += tests/server/smtpd.py
+SERVER_TESTS += tests/server/test_audit.sh
+frontdeskd_SOURCES += src/server/refusal.c
+frontdeskd_SOURCES += src/server/erasures.c
+# log lines with journal priorities; backup before a schema upgrade;
+# admin lists; scrape token; trusted proxies; sd_notify; SIGHUP reload
+frontdeskd_SOURCES += src/server/log.c src/server/log.h
+SERVER_TESTS += tests/server/test_upgrade_backup.sh
+SERVER_TESTS += tests/server/test_options.sh
+SERVER_TESTS += tests/server/test_admin_lists.sh
+SERVER_TESTS += tests/server/test_systemd.sh
+frontdeskd_SOURCES += src/server/proxy.c
+SERVER_TESTS += tests/server/test_proxy.sh
+frontdeskd_SOURCES += src/server/metrics.c
+SERVER_TESTS += tests/server/test_metrics.sh

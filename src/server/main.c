@@ -12,10 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "doc/doc.h"
+#include "opt/opt.h"
+#include "server/log.h"
 #include "server/route.h"
+#include "store/audit.h"
 #include "server/server.h"
 #include "store/ids.h"
 
@@ -70,6 +74,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		snprintf(c->smtp_tls, sizeof c->smtp_tls, "%s", v);
 		return true;
 	}
+	if (strcmp(key, "trusted-proxy") == 0)
+		return srv_net_list_parse(v, c->proxies, SRV_PROXIES_MAX, &c->n_proxies);
 	if (!num || n > 100000000)
 		return false;
 	if (strcmp(key, "threads") == 0 && n <= 256)
@@ -130,104 +136,260 @@ enum fd_status srv_config_load(struct srv_config *c, const char *path, struct fd
 	return FD_OK;
 }
 
-/* Global options may appear anywhere; they are removed from argv. */
-static bool take_globals(struct srv_config *c, int *argc, char **argv)
+/* The settings given as options, applied over the configuration file
+ * (at start, and again on each reload: the command line keeps winning). */
+struct srv_flags {
+	const char *config; /* --config FILE, or NULL for the default file */
+	struct {
+		const char *key, *value;
+	} set[32];
+	int n;
+};
+
+/* defaults, then the configuration file, then the options */
+static enum fd_status config_build(struct srv_config *c, const struct srv_flags *f, struct fd_error *err)
 {
-	static const char *const keys[] = {"data",
-	                                   "listen",
-	                                   "tls-cert",
-	                                   "tls-key",
-	                                   "threads",
-	                                   "per-ip-connections",
-	                                   "connection-timeout",
-	                                   "max-body",
-	                                   "session-idle",
-	                                   "session-max",
-	                                   "max-wait",
-	                                   "max-batch",
-	                                   "keep-changes",
-	                                   "smtp-url",
-	                                   "smtp-user",
-	                                   "smtp-password-file",
-	                                   "smtp-from",
-	                                   "smtp-tls",
-	                                   "mail-retry",
-	                                   "mail-attempts",
-	                                   "min-protocol",
-	                                   NULL};
-	/* The config file first, so flags override it. */
-	const char *config = NULL;
-	for (int i = 1; i < *argc; i++)
-		if (strcmp(argv[i], "--config") == 0 && i + 1 < *argc)
-			config = argv[i + 1];
-	struct fd_error err = {0};
-	if (config ? srv_config_load(c, config, &err) != FD_OK
-	           : (access(SYSCONFDIR "/frontdesk/frontdeskd.conf", R_OK) == 0 &&
-	              srv_config_load(c, SYSCONFDIR "/frontdesk/frontdeskd.conf", &err) != FD_OK)) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
+	srv_config_defaults(c);
+	enum fd_status st = FD_OK;
+	if (f->config)
+		st = srv_config_load(c, f->config, err);
+	else if (access(SYSCONFDIR "/frontdesk/frontdeskd.conf", R_OK) == 0)
+		st = srv_config_load(c, SYSCONFDIR "/frontdesk/frontdeskd.conf", err);
+	for (int i = 0; !st && i < f->n; i++)
+		if (!config_set(c, f->set[i].key, f->set[i].value))
+			st = fd_fail(err, FD_E_INVALID, "invalid_option", f->set[i].key,
+			             "--%s needs a valid value", f->set[i].key);
+	return st;
+}
+
+static const char *const setting_names[] = {"data",
+                                            "listen",
+                                            "tls-cert",
+                                            "tls-key",
+                                            "threads",
+                                            "per-ip-connections",
+                                            "connection-timeout",
+                                            "max-body",
+                                            "session-idle",
+                                            "session-max",
+                                            "max-wait",
+                                            "max-batch",
+                                            "keep-changes",
+                                            "min-protocol",
+                                            "trusted-proxy",
+                                            "smtp-url",
+                                            "smtp-user",
+                                            "smtp-password-file",
+                                            "smtp-from",
+                                            "smtp-tls",
+                                            "mail-retry",
+                                            "mail-attempts",
+                                            NULL};
+
+enum {
+	OPT_CONFIG = 1,
+	OPT_HELP,
+	OPT_VERSION,
+	OPT_SETTING = 100, /* + index in setting_names */
+	OPT_ADMIN = 200,   /* + index in admin_names */
+};
+
+static const char *const admin_names[] = {"property", "currency",      "timezone",     "date",
+                                          "role",     "password-file", "display-name", "department",
+                                          "ttl",      "seed",          "as",           NULL};
+
+struct cmdline {
+	struct srv_flags flags;
+	struct srv_admin_opts admin;
+	int n_admin;
+	bool help, version;
+	char *args[8];
+	int n_args;
+};
+
+static int on_option(void *ctx, int key, const char *name, const char *value, char *msg, size_t size)
+{
+	struct cmdline *l = ctx;
+	if (key == FD_OPT_ARG) {
+		if (l->n_args == (int)(sizeof l->args / sizeof *l->args)) {
+			snprintf(msg, size, "unexpected argument \"%s\"", value);
+			return -1;
+		}
+		l->args[l->n_args++] = (char *)value;
+	} else if (key == OPT_CONFIG) {
+		l->flags.config = value;
+	} else if (key == OPT_HELP) {
+		l->help = true;
+	} else if (key == OPT_VERSION) {
+		l->version = true;
+	} else if (key >= OPT_ADMIN) {
+		const char **f[] = {&l->admin.property,     &l->admin.currency,   &l->admin.timezone,
+		                    &l->admin.date,         &l->admin.role,       &l->admin.password_file,
+		                    &l->admin.display_name, &l->admin.department, &l->admin.ttl,
+		                    &l->admin.seed,         &l->admin.as};
+		*f[key - OPT_ADMIN] = value;
+		l->n_admin++;
+	} else {
+		/* checked now, so a wrong value is named before anything runs */
+		struct srv_config scratch;
+		srv_config_defaults(&scratch);
+		if (!config_set(&scratch, name, value)) {
+			snprintf(msg, size, "--%s needs a valid value (got \"%s\")", name, value);
+			return -1;
+		}
+		if (l->flags.n == (int)(sizeof l->flags.set / sizeof *l->flags.set)) {
+			snprintf(msg, size, "too many options");
+			return -1;
+		}
+		l->flags.set[l->flags.n].key = name;
+		l->flags.set[l->flags.n++].value = value;
+	}
+	return 0;
+}
+
+/* The whole command line, options before and after the command alike. */
+static bool parse_cmdline(struct cmdline *l, int argc, char **argv)
+{
+	struct fd_optdef defs[64];
+	int n = 0;
+	defs[n++] = (struct fd_optdef){"config", true, OPT_CONFIG, 0};
+	defs[n++] = (struct fd_optdef){"help", false, OPT_HELP, 0};
+	defs[n++] = (struct fd_optdef){"version", false, OPT_VERSION, 0};
+	for (int i = 0; setting_names[i]; i++)
+		defs[n++] = (struct fd_optdef){setting_names[i], true, OPT_SETTING + i, 0};
+	for (int i = 0; admin_names[i]; i++)
+		defs[n++] = (struct fd_optdef){admin_names[i], true, OPT_ADMIN + i, 0};
+	defs[n] = (struct fd_optdef){NULL, false, 0, 0};
+	const struct fd_optdef *const tables[] = {defs, NULL};
+	char msg[300] = "";
+	int next;
+	if (fd_opt_parse(argc - 1, argv + 1, tables, false, on_option, l, msg, sizeof msg, &next)) {
+		fprintf(stderr, "frontdeskd: %s (see 'frontdeskd --help')\n", msg);
 		return false;
 	}
-	int out = 1;
-	for (int i = 1; i < *argc; i++) {
-		bool taken = false;
-		if (strcmp(argv[i], "--config") == 0 && i + 1 < *argc) {
-			i++;
-			continue;
-		}
-		for (int k = 0; keys[k] && !taken; k++) {
-			if (strncmp(argv[i], "--", 2) != 0 || strcmp(argv[i] + 2, keys[k]) != 0)
-				continue;
-			if (i + 1 >= *argc || !config_set(c, keys[k], argv[i + 1])) {
-				fprintf(stderr, "frontdeskd: --%s needs a valid value\n", keys[k]);
-				return false;
-			}
-			i++;
-			taken = true;
-		}
-		if (!taken)
-			argv[out++] = argv[i];
-	}
-	*argc = out;
-	argv[out] = NULL;
 	return true;
 }
 
-static int serve(struct srv_config *cfg)
+/* SIGHUP: read the configuration again (file, then the command line's
+ * options) and apply what can change while serving: the TLS certificate
+ * and key (renewals), session lifetimes, limits of requests, pushes and
+ * long-polls, the change log's keep time. Where to listen, the data
+ * directory and the thread pool need a restart: said in the log. A
+ * configuration that does not read keeps the running one. */
+static void reload(struct srv *s, const struct srv_flags *flags)
+{
+	struct srv_config c;
+	struct fd_error err = {0};
+	if (config_build(&c, flags, &err)) {
+		srv_log(SRV_LOG_ERR, "reload failed: %s Keeping the running configuration.", err.message);
+		return;
+	}
+	const struct {
+		const char *name;
+		bool changed;
+	} fixed[] = {
+	    {"data", strcmp(c.data_dir, s->cfg.data_dir) != 0},
+	    {"listen", strcmp(c.listen, s->cfg.listen) != 0},
+	    {"threads", c.threads != s->cfg.threads},
+	    {"per-ip-connections", c.conn_limit != s->cfg.conn_limit},
+	    {"connection-timeout", c.conn_timeout != s->cfg.conn_timeout},
+	    {"tls-cert and tls-key (on or off)", !c.tls_cert[0] != !s->cfg.tls_cert[0]},
+	};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		if (fixed[i].changed)
+			srv_log(SRV_LOG_WARNING, "reload: %s changed; restart frontdeskd to apply it",
+			        fixed[i].name);
+	if (s->cfg.tls_cert[0] && c.tls_cert[0] && c.tls_key[0]) {
+		if (srv_http_reload_tls(s, c.tls_cert, c.tls_key, &err))
+			srv_log(SRV_LOG_ERR, "reload: %s; keeping the running certificate", err.message);
+		else
+			srv_log(SRV_LOG_INFO, "reload: TLS certificate %s loaded", c.tls_cert);
+	}
+	s->cfg.max_body = c.max_body;
+	s->cfg.session_idle = c.session_idle;
+	s->cfg.session_max = c.session_max;
+	s->cfg.max_wait = c.max_wait;
+	s->cfg.max_batch = c.max_batch;
+	s->cfg.keep_changes = c.keep_changes;
+	s->cfg.min_protocol = c.min_protocol;
+	pthread_mutex_lock(&s->proxy_lock);
+	memcpy(s->cfg.proxies, c.proxies, sizeof c.proxies);
+	s->cfg.n_proxies = c.n_proxies;
+	pthread_mutex_unlock(&s->proxy_lock);
+	srv_log(SRV_LOG_NOTICE,
+	        "reloaded the configuration (max-body %zu, max-batch %d, max-wait %d, session-idle %lld, "
+	        "session-max %lld, keep-changes %d, %d trusted proxies)",
+	        c.max_body, c.max_batch, c.max_wait, (long long)c.session_idle, (long long)c.session_max,
+	        c.keep_changes, c.n_proxies);
+}
+
+static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 {
 	static struct srv s;
 	struct fd_error err = {0};
+	srv_log_prefix(true); /* a daemon's log: priorities for the journal */
+	srv_metrics_started();
 	s.cfg = *cfg;
 	char path[600];
 	srv_db_path(cfg->data_dir, path, sizeof path);
 	s.wdb = srv_db_open(cfg->data_dir, false, &s.hook, &err);
 	if (!s.wdb && access(path, F_OK) != 0) {
-		fprintf(stderr, "frontdeskd: %s (run 'frontdeskd init' first?)\n", err.message);
+		srv_log(SRV_LOG_ERR, "%s (run 'frontdeskd init' first?)", err.message);
 		return 1;
 	}
 	/* A damaged database is never served: terminals would sync from it. */
 	if (!s.wdb || srv_db_quick_check(s.wdb, &err)) {
-		fprintf(stderr,
-		        "frontdeskd: the database %s is damaged (%s); not serving it. Stop here and restore "
-		        "the latest backup: frontdeskd --data %s restore BACKUP-FILE\n",
+		srv_log(SRV_LOG_ERR,
+		        "the database %s is damaged (%s); not serving it. Stop here and restore "
+		        "the latest backup: frontdeskd --data %s restore BACKUP-FILE",
 		        path, err.message, cfg->data_dir);
 		fd_db_close(s.wdb);
 		return 1;
 	}
+	/* A broken audit chain means someone changed the database behind the
+	 * server's back: what it holds cannot be trusted, so it is not served
+	 * (terminals keep working on their copies meanwhile). */
+	int64_t rows = 0, broken = 0;
+	if (fd_audit_verify(s.wdb, &rows, &broken, &err)) {
+		fprintf(stderr,
+		        "frontdeskd: %s Not serving %s. Run 'frontdeskd --data %s check', then restore the "
+		        "latest backup that checks: frontdeskd --data %s restore BACKUP-FILE\n",
+		        err.message, path, cfg->data_dir, cfg->data_dir);
+		fd_db_close(s.wdb);
+		return 1;
+	}
+	/* Erasures the list outside the database may lack (a crash after the
+	 * commit that erased): recorded before serving. */
+	if (srv_erasures_record(s.wdb, cfg->data_dir, &err))
+		fprintf(stderr, "frontdeskd: could not record the erased guests outside the database: %s\n",
+		        err.message);
 	/* Held until the process ends: `restore` refuses while we serve. */
 	if (srv_lock_data(cfg->data_dir, &err) < 0) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		srv_log(SRV_LOG_ERR, "%s", err.message);
 		fd_db_close(s.wdb);
 		return 1;
 	}
 	if (srv_epoch(s.wdb, s.epoch, &err)) {
-		fprintf(stderr, "frontdeskd: cannot read the epoch: %s\n", err.message);
+		srv_log(SRV_LOG_ERR, "cannot read the epoch: %s", err.message);
 		fd_db_close(s.wdb);
 		return 1;
 	}
 	s.seq = srv_last_seq(s.wdb);
+	/* The hotel's calendar day (audit-late metric): its time zone. Set
+	 * before any thread starts; nothing else here uses local time. */
+	struct fd_property prop;
+	const struct fd_repo *repo = fd_db_repo(s.wdb);
+	char zone[600];
+	if (repo->get_property(repo->ctx, &prop, NULL) == FD_OK && prop.timezone[0] &&
+	    !strstr(prop.timezone, "..") &&
+	    snprintf(zone, sizeof zone, "/usr/share/zoneinfo/%s", prop.timezone) < (int)sizeof zone &&
+	    access(zone, R_OK) == 0) {
+		setenv("TZ", prop.timezone, 1);
+		tzset();
+	}
 	int64_t floor = 0;
 	if (srv_trim_changes(s.wdb, cfg->keep_changes, &floor, &err))
-		fprintf(stderr, "frontdeskd: could not trim the change log: %s\n", err.message);
+		srv_log(SRV_LOG_WARNING, "could not trim the change log: %s", err.message);
 	atomic_store(&s.changes_floor, floor);
 	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
 	 * that happens to cross the WAL threshold while holding the lock. */
@@ -237,6 +399,7 @@ static int serve(struct srv_config *cfg)
 	pthread_mutex_init(&s.throttle_lock, NULL);
 	pthread_mutex_init(&s.push_lock, NULL);
 	pthread_mutex_init(&s.hash_lock, NULL);
+	pthread_mutex_init(&s.proxy_lock, NULL);
 	pthread_cond_init(&s.hash_cond, NULL);
 	pthread_cond_init(&s.push_cond, NULL);
 	s.push_tail = &s.push_queue;
@@ -259,21 +422,37 @@ static int serve(struct srv_config *cfg)
 	}
 
 	int rc = 0;
+	bool failed = true;
 	if (srv_mail_check(cfg, &err)) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		rc = 2;
+		srv_log(SRV_LOG_ERR, "%s", err.message);
+		err.status = FD_E_INVALID;
 	} else if (srv_http_start(&s, &err)) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		srv_log(SRV_LOG_ERR, "%s", err.message);
+	} else {
+		failed = false;
+	}
+	if (failed) {
 		rc = err.status == FD_E_INVALID ? 2 : 1; /* a wrong setting is a usage error */
 	} else {
-		fprintf(stderr, "frontdeskd: serving %s (epoch %s, seq %lld)\n", cfg->data_dir, s.epoch,
+		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", cfg->data_dir, s.epoch,
 		        (long long)s.seq);
 		if (srv_mail_start(&s, &err))
-			fprintf(stderr, "frontdeskd: documents will not be e-mailed: %s\n", err.message);
+			srv_log(SRV_LOG_ERR, "documents will not be e-mailed: %s", err.message);
+		srv_notify("READY=1\nSTATUS=serving");
 		int sig = 0;
-		while (sigwait(&set, &sig) == 0 && sig == SIGHUP)
-			fprintf(stderr, "frontdeskd: SIGHUP ignored (restart to reload the configuration)\n");
-		fprintf(stderr, "frontdeskd: signal %d: stopping\n", sig);
+		while (sigwait(&set, &sig) == 0 && sig == SIGHUP) {
+			struct timespec now;
+			char state[96];
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			snprintf(state, sizeof state, "RELOADING=1\nMONOTONIC_USEC=%lld",
+			         (long long)now.tv_sec * 1000000 + now.tv_nsec / 1000);
+			srv_notify(state);
+			srv_log(SRV_LOG_INFO, "SIGHUP: reloading the configuration");
+			reload(&s, flags);
+			srv_notify("READY=1\nSTATUS=serving");
+		}
+		srv_notify("STOPPING=1");
+		srv_log(SRV_LOG_INFO, "signal %d: stopping", sig);
 	}
 	s.stopping = 1;
 	srv_mail_stop(&s);
@@ -281,11 +460,9 @@ static int serve(struct srv_config *cfg)
 	fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	fd_db_close(s.wdb);
 	srv_throttle_free(&s);
-	fprintf(stderr, "frontdeskd: stopped\n");
+	srv_log(SRV_LOG_INFO, "stopped");
 	return rc;
 }
-
-int srv_admin_run(struct srv_config *cfg, int argc, char **argv);
 
 static void usage(FILE *out)
 {
@@ -298,9 +475,13 @@ static void usage(FILE *out)
 	        "  user add NAME --role ROLE --password-file F [--display-name TEXT] [--department DEPT]\n"
 	        "  user passwd NAME --password-file F\n"
 	        "  user disable NAME\n"
+	        "  user list\n"
 	        "  enroll-code [--ttl 24h]\n"
-	        "  devices\n"
+	        "  device list            (also: devices)\n"
 	        "  device revoke ID\n"
+	        "  sessions [--as USER]\n"
+	        "  sessions revoke ID\n"
+	        "  metrics-token [revoke] a token for Prometheus to scrape /v1/metrics with\n"
 	        "  backup FILE\n"
 	        "  restore FILE           replace the database with a backup (server stopped)\n"
 	        "  check\n"
@@ -312,33 +493,43 @@ int main(int argc, char **argv)
 {
 	fd_doc_lang_init(); /* documents in their readers' languages */
 	struct srv_config cfg;
-	srv_config_defaults(&cfg);
+	struct cmdline l = {0};
 	if (fd_ids_init() != 0) {
 		fprintf(stderr, "frontdeskd: cannot initialise libsodium\n");
 		return 1;
 	}
-	if (!take_globals(&cfg, &argc, argv))
+	if (!parse_cmdline(&l, argc, argv))
 		return 2;
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
+	if (l.help || (l.n_args > 0 && strcmp(l.args[0], "help") == 0)) {
+		usage(stdout);
+		return 0;
 	}
-	if (strcmp(argv[1], "--version") == 0) {
+	if (l.version) {
 		printf("frontdeskd %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	if (strcmp(argv[1], "routes") == 0) {
+	if (l.n_args == 0) {
+		usage(stderr);
+		return 2;
+	}
+	struct fd_error err = {0};
+	if (config_build(&cfg, &l.flags, &err)) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		return 2;
+	}
+	if (strcmp(l.args[0], "routes") == 0) {
 		srv_routes_print(stdout);
 		return 0;
 	}
-	if (strcmp(argv[1], "serve") == 0) {
-		if (argc != 2) {
-			fprintf(stderr, "frontdeskd: serve: unexpected argument \"%s\"\n", argv[2]);
+	if (strcmp(l.args[0], "serve") == 0) {
+		if (l.n_args > 1 || l.n_admin) {
+			fprintf(stderr, "frontdeskd: serve: unexpected argument \"%s\"\n",
+			        l.n_args > 1 ? l.args[1] : "an option of another command");
 			return 2;
 		}
-		return serve(&cfg);
+		return serve(&cfg, &l.flags);
 	}
-	int rc = srv_admin_run(&cfg, argc - 1, argv + 1);
+	int rc = srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
 	if (rc == 2)
 		usage(stderr);
 	return rc;

@@ -18,7 +18,9 @@
 
 #include "core/op_folio.h"
 #include "server/reply.h"
+#include "server/log.h"
 #include "server/server.h"
+#include "store/audit.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 
@@ -32,7 +34,9 @@ struct push {
 	int64_t gap_from;            /* the device declares its operations from here on lost */
 	int64_t gap_to;              /* ... up to here (accepted by push_prepare), 0 = none */
 	char pushed_by[FD_USER_LEN]; /* the pushing session's user */
+	char session[17];            /* its name in the audit log */
 	cJSON *results;
+	int64_t outbox; /* the terminal's outbox after this push (Frontdesk-Outbox header), -1 unknown */
 };
 
 static void push_free(struct push *p)
@@ -140,6 +144,13 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	p->repeat = calloc((size_t)n, sizeof *p->repeat);
 	p->bad = calloc((size_t)n, sizeof *p->bad);
 	snprintf(p->pushed_by, sizeof p->pushed_by, "%s", c->username);
+	snprintf(p->session, sizeof p->session, "%s", c->session_id);
+	/* The terminal says how many operations its outbox holds, this batch
+	 * included: what is left once the batch is in (metrics, device list). */
+	const char *depth = srv_header(r, "Frontdesk-Outbox");
+	char *end;
+	long long d = depth ? strtoll(depth, &end, 10) : -1;
+	p->outbox = !depth || !*depth || *end || d < 0 ? -1 : d > n ? d - n : 0;
 	if (!p->ops || !p->recorded || !p->repeat || !p->bad) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
@@ -437,6 +448,8 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char
 	if (st == FD_OK) {
 		if ((st = exec_cached(db, "RELEASE op", err)))
 			return st;
+		if (strcmp(op->type, "guest.erase") == 0)
+			s->erased = true; /* the list outside the database, after commit */
 		*answer = answer_new(op, "applied");
 		cJSON_AddNumberToObject(*answer, "seq",
 		                        (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
@@ -467,10 +480,14 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const c
 	struct fd_db *db = s->wdb;
 	const struct fd_error why = *why_in;
 	enum fd_status st;
-	fprintf(stderr, "frontdeskd: refused %s %s as \"%s\" (session of \"%s\", device %s): %s: %s\n",
-	        op->type, op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
+	srv_log(SRV_LOG_INFO, "refused %s %s as \"%s\" (session of \"%s\", device %s): %s: %s\n", op->type,
+	        op->op_id, op->actor, pushed_by, op->device, why.code, why.message);
 	char conflict[FD_ID_LEN] = "";
 	if (notice && (st = record_conflict(s, op, pushed_by, &why, res, conflict, err)))
+		return st;
+	/* Who tried what, why it was refused, through which session and
+	 * device: a refusal row in the audit log's chain. */
+	if ((st = fd_audit_refusal_in(db, op, &why, err)))
 		return st;
 	*answer = answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
@@ -511,10 +528,13 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 		expected = p->ops[0].device_seq;
 	}
 	for (int i = 0; i < p->n; i++) {
-		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+		/* Duplicates are per device: another device's op_id is not
+		 * this device's operation, and never gets its answer. */
+		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
 		if (!q)
 			return -1;
 		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
 			p->recorded[i] = strdup((const char *)sqlite3_column_text(q, 0));
 		sqlite3_reset(q);
@@ -615,6 +635,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
 	if (st)
 		return st;
+	fd_db_set_audit_session(db, p->session);
 	*gap = push_prepare(s, p, &last, err);
 	if (*gap != 0) {
 		if (*gap < 0)
@@ -634,13 +655,14 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 		}
 		if (p->repeat[i]) {
 			/* A repeat inside this batch: recorded moments ago. */
-			sqlite3_stmt *q =
-			    fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE op_id = ?1", err);
+			sqlite3_stmt *q = fd_db_stmt(
+			    db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
 			if (!q) {
 				st = fd_error_status(err, FD_E_IO);
 				break;
 			}
 			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 			if (sqlite3_step(q) == SQLITE_ROW)
 				answer =
 				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
@@ -658,12 +680,18 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 			cJSON_AddItemToArray(p->results, answer);
 	}
 	if (!st) {
-		sqlite3_stmt *q = fd_db_stmt(db, "UPDATE srv_devices SET last_seq = ?1 WHERE id = ?2", err);
+		sqlite3_stmt *q = fd_db_stmt(db,
+		                             "UPDATE srv_devices SET last_seq = ?1, last_push_at = ?3,"
+		                             " outbox_depth = CASE WHEN ?4 >= 0 THEN ?4 ELSE outbox_depth END"
+		                             " WHERE id = ?2",
+		                             err);
 		if (!q)
 			st = fd_error_status(err, FD_E_IO);
 		else {
 			sqlite3_bind_int64(q, 1, last);
 			sqlite3_bind_text(q, 2, p->ops[0].device, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 3, (int64_t)time(NULL));
+			sqlite3_bind_int64(q, 4, p->outbox);
 			if (sqlite3_step(q) != SQLITE_DONE)
 				st = fd_db_fail(db, err, "advancing the device sequence");
 		}
@@ -702,6 +730,13 @@ static int64_t run_group(struct srv *s, struct push_waiter *group)
 		st = fd_db_commit(s->wdb, &err);
 	else
 		fd_db_rollback(s->wdb);
+	/* Erasures committed: the list a restore re-applies (erasures.c). A
+	 * failure here is caught up at the next start or restore. */
+	struct fd_error lerr = {0};
+	if (!st && s->erased && srv_erasures_record(s->wdb, s->cfg.data_dir, &lerr))
+		fprintf(stderr, "frontdeskd: could not record an erasure outside the database: %s\n",
+		        lerr.message);
+	s->erased = false;
 	if (st) {
 		for (struct push_waiter *w = group; w; w = w->next) {
 			w->st = st == FD_E_CONFLICT ? FD_E_IO : st; /* never a gap here */
@@ -796,7 +831,7 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		cJSON_AddNumberToObject(doc, "expected", (double)gap);
 		srv_resp_json(out, 409, doc);
 	} else if (st) {
-		fprintf(stderr, "frontdeskd: push rolled back: %s\n", err.message);
+		srv_log(SRV_LOG_ERR, "push rolled back: %s", err.message);
 		srv_resp_fd_error(out, &err);
 		out->status = 503;
 		out->retry_after = 1;

@@ -86,7 +86,7 @@ void srv_routes_print(FILE *out)
 		        rt->perm ? rt->perm : "-");
 }
 
-static bool allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
+bool srv_route_allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
 {
 	if (fd_perm_allows(c->role, action))
 		return true;
@@ -122,11 +122,18 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 		struct fd_error err = {0};
 		if (srv_auth_session(s, r, &c, &err)) {
 			srv_resp_fd_error(out, &err);
+			srv_audit_endpoint_refusal(s, r, NULL, NULL, out);
 			return;
 		}
-		if (rt->perm && !allowed(out, &c, rt->perm))
+		if (rt->perm && !srv_route_allowed(out, &c, rt->perm)) {
+			srv_audit_endpoint_refusal(s, r, &c, NULL, out);
 			return;
+		}
 		caller = &c;
 	}
 	rt->handler(s, &req, caller, state, out);
+	/* Refusals the handlers make (a wrong password, a bad enrolment code,
+	 * a device token where a session is needed) are recorded too. */
+	if (out->status == 401 || out->status == 403)
+		srv_audit_endpoint_refusal(s, r, caller, NULL, out);
 }

@@ -46,6 +46,8 @@ const struct srv_route *srv_route_find(const char *method, const char *path, con
 /* The metrics label of a path: its route's pattern, or "other". */
 const char *srv_route_label(const char *path);
 const char *srv_auth_name(enum srv_auth a);
+/* Does the caller's role allow action? Else out is the 403 answer. */
+bool srv_route_allowed(struct srv_resp *out, const struct srv_caller *c, const char *action);
 /* One line per route: METHOD PATTERN AUTH PERMISSION ("-" for none). */
 void srv_routes_print(FILE *out);
 

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "server/log.h"
 #include "server/server.h"
 
 static const char server_v1[] =
@@ -64,16 +65,40 @@ static const char server_v3[] = "ALTER TABLE srv_changes ADD COLUMN at INTEGER N
 static const char server_v4[] = "ALTER TABLE srv_credentials ADD COLUMN sign_salt TEXT NOT NULL DEFAULT '';"
                                 "ALTER TABLE srv_credentials ADD COLUMN sign_pk TEXT NOT NULL DEFAULT '';";
 
+/* v5: an operation's recorded result belongs to the device that pushed it
+ * (issue 19): duplicates are detected per device, so an op_id pushed from
+ * another device is that device's own operation, judged on its own, and
+ * never answered with the first device's result. */
+static const char server_v5[] =
+    "CREATE TABLE srv_op_results_v5 (op_id TEXT NOT NULL, device TEXT NOT NULL,"
+    " device_seq INTEGER NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
+    " result TEXT NOT NULL, recorded_at INTEGER NOT NULL, PRIMARY KEY (device, op_id)) WITHOUT ROWID;"
+    "INSERT INTO srv_op_results_v5 SELECT op_id, device, device_seq, status, result, recorded_at"
+    " FROM srv_op_results;"
+    "DROP TABLE srv_op_results;"
+    "ALTER TABLE srv_op_results_v5 RENAME TO srv_op_results;";
+/* v9: when each device last pushed and pulled, and how many operations
+ * its outbox held when it last pushed (the Frontdesk-Outbox header; -1
+ * unknown): `frontdeskd devices` and the sync-lag metrics read them. */
+static const char server_v9[] =
+    "ALTER TABLE srv_devices ADD COLUMN last_push_at INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE srv_devices ADD COLUMN last_pull_at INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE srv_devices ADD COLUMN outbox_depth INTEGER NOT NULL DEFAULT -1;";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
 }
 
 static const struct fd_migration server_migrations[] = {
+    /* clang-format off: one step a line, so two branches' steps merge */
     {1, server_v1, make_epoch},
     {2, server_v2, NULL},
     {3, server_v3, NULL},
     {4, server_v4, NULL},
+    {5, server_v5, NULL},
+    {9, server_v9, NULL},
+    /* clang-format on */
 };
 
 void srv_db_path(const char *data_dir, char *out, size_t size)
@@ -107,12 +132,46 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 	return FD_OK;
 }
 
+/* Before a newer frontdeskd migrates an existing database, a copy of it as
+ * it was goes beside it (DATA/frontdeskd-before-upgrade-STAMP.db), named
+ * in the log: an upgrade that goes wrong can be undone with `restore`.
+ * No copy, no migration. */
+static enum fd_status backup_before_migrating(const char *data_dir, const char *path, struct fd_error *err)
+{
+	int n_core, n = (int)(sizeof server_migrations / sizeof *server_migrations);
+	const struct fd_migration *core = fd_core_migrations(&n_core);
+	int pending_core = fd_db_file_pending(path, "core", core, n_core);
+	int pending_server = fd_db_file_pending(path, "server", server_migrations, n);
+	if (!pending_core && !pending_server)
+		return FD_OK;
+	char copy[700], stamp[32];
+	time_t now = time(NULL);
+	strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", gmtime(&now));
+	snprintf(copy, sizeof copy, "%s/frontdeskd-before-upgrade-%s.db", data_dir, stamp);
+	for (int i = 2; access(copy, F_OK) == 0 && i < 100; i++)
+		snprintf(copy, sizeof copy, "%s/frontdeskd-before-upgrade-%s-%d.db", data_dir, stamp, i);
+	enum fd_status st = fd_db_file_copy(path, copy, err);
+	if (st) {
+		srv_log(SRV_LOG_ERR, "not upgrading the database schema: no backup of it first (%s)",
+		        err ? err->message : "?");
+		return st;
+	}
+	srv_log(SRV_LOG_NOTICE,
+	        "upgrading the database schema of %s (%d core and %d server steps); the database as it "
+	        "was is backed up in %s",
+	        path, pending_core, pending_server, copy);
+	return FD_OK;
+}
+
 struct fd_db *srv_db_open(const char *data_dir, bool create, struct srv_hook *hook, struct fd_error *err)
 {
 	char path[600];
 	if (create)
 		mkdir(data_dir, 0700);
 	srv_db_path(data_dir, path, sizeof path);
+	/* Only the writers migrate (readers open after the server has). */
+	if (hook && backup_before_migrating(data_dir, path, err))
+		return NULL;
 	struct fd_db *db = fd_db_open(path, create ? FD_DB_CREATE : 0, err);
 	if (!db)
 		return NULL;

@@ -23,12 +23,19 @@
 #include "core/op.h"
 #include "store/db.h"
 #include "store/opsig.h"
+#include "server/token.h"
 
 #define SRV_EPOCH_LEN 33
-/* base64url of 32 bytes is 43 characters */
-#define SRV_TOKEN_LEN 48
 /* concurrent Argon2id verifications */
 #define SRV_HASH_SLOTS 2
+
+/* An address or a network ("10.0.0.0/8", "::1"), for trusted-proxy. */
+struct srv_net {
+	int family; /* AF_INET or AF_INET6 */
+	unsigned char addr[16];
+	int bits;
+};
+#define SRV_PROXIES_MAX 16
 
 struct srv_config {
 	char data_dir[512];
@@ -53,7 +60,18 @@ struct srv_config {
 	int mail_retry;               /* seconds before the first retry; doubles each time */
 	int mail_attempts;            /* attempts before giving up */
 	int min_protocol;             /* the oldest sync protocol terminals may speak (core/op.h) */
+	/* trusted-proxy: connections from these may say who the client is
+	 * (Forwarded, X-Forwarded-For) */
+	struct srv_net proxies[SRV_PROXIES_MAX];
+	int n_proxies;
 };
+
+/* proxy.c: parse "ADDR[/BITS], ..." (false when an item is wrong or there
+ * are more than max); the client's address of a request from peer (text)
+ * with those headers (NULL when absent): see proxy.c. */
+bool srv_net_list_parse(const char *v, struct srv_net *out, int max, int *n);
+void srv_client_address(const struct srv_net *proxies, int n_proxies, const char *peer, const char *forwarded,
+                        const char *xff, char *out, size_t size);
 
 void srv_config_defaults(struct srv_config *c);
 /* Read an ini file ([server] section, keys as the long flags). */
@@ -95,10 +113,17 @@ void srv_reader_close(void *db); /* the thread-key destructor */
 enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
                                  struct fd_error *err);
 
+/* --- erasures that outlive a restore (erasures.c) --- */
+
+/* DATA/erased-guests: the ids of erased guests, kept outside the database. */
+void srv_erasures_path(const char *data_dir, char *out, size_t size);
+/* Append to it every guest db records as erased and it lacks (fsync'd). */
+enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err);
+/* The ids it lists (*ids malloc'd, the caller frees; none when missing). */
+enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], int *n, struct fd_error *err);
+
 /* --- tokens and passwords (auth.c) --- */
 
-void srv_token_new(char out[SRV_TOKEN_LEN]);
-void srv_token_hash(const char *token, unsigned char out[32]);
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
 /* Argon2id hash into out (crypto_pwhash_STRBYTES). */
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
@@ -153,9 +178,12 @@ struct srv {
 	pthread_cond_t hash_cond;
 	int hashing;
 
+	bool erased; /* a guest was erased since the list was written (under wlock) */
+
 	struct srv_metrics m;
-	void *mail; /* struct srv_mailer (mail.c) */
-	void *http; /* struct srv_http */
+	void *mail;                 /* struct srv_mailer (mail.c) */
+	pthread_mutex_t proxy_lock; /* cfg.proxies, replaced on reload */
+	void *http;                 /* struct srv_http */
 	volatile int stopping;
 };
 
@@ -167,7 +195,8 @@ struct srv_caller {
 	char username[FD_USER_LEN];
 	char device[FD_DEVICE_LEN];
 	enum fd_role role;
-	bool session; /* false: only a device token */
+	bool session;        /* false: only a device token */
+	char session_id[17]; /* the session's name in the audit log (store/audit.h) */
 };
 
 /* A request as the handlers see it. */
@@ -197,6 +226,14 @@ struct srv_resp {
 };
 
 const char *srv_query(const struct srv_req *r, const char *key);
+/* A request header (NULL when absent). */
+const char *srv_header(const struct srv_req *r, const char *name);
+
+/* Record a refused request (401, 403) in the audit log and the server's
+ * log: who (c may be NULL, user names the account tried), what (method and
+ * route), why (the answer's error), session and device. */
+void srv_audit_endpoint_refusal(struct srv *s, const struct srv_req *r, const struct srv_caller *c,
+                                const char *user, const struct srv_resp *out);
 
 /* route.c: route a request by the table of api.c (answers: reply.h). */
 void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out);
@@ -211,6 +248,13 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 void srv_throttle_free(struct srv *s);
+/* Is the bearer token the scrape token of `frontdeskd metrics-token`? */
+bool srv_auth_scrape(struct srv *s, const struct srv_req *r);
+/* Create a scrape token (replacing the previous one): its hash is kept. */
+enum fd_status srv_scrape_token_new(struct fd_db *db, char out[SRV_TOKEN_LEN], struct fd_error *err);
+/* The device pulled (changes or snapshot): its last_pull_at, refreshed
+ * now and then rather than at every long-poll. */
+void srv_note_pull(struct srv *s, const char *device);
 
 /* push.c */
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
@@ -244,11 +288,25 @@ enum fd_status srv_mail_check(const struct srv_config *c, struct fd_error *err);
 /* http.c */
 int srv_http_start(struct srv *s, struct fd_error *err);
 void srv_http_stop(struct srv *s);
+/* Load the TLS certificate chain and key again (SIGHUP: a renewed
+ * certificate without a restart); new connections get them, the old ones
+ * keep theirs. On failure (err filled) the running ones stay. */
+int srv_http_reload_tls(struct srv *s, const char *cert_path, const char *key_path, struct fd_error *err);
 /* Park a long-poll until srv_changed or its deadline; called by api.c. */
 void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds);
 void srv_http_metrics(struct srv *s, char **text);
 
-/* admin.c */
-int srv_admin_run(struct srv_config *cfg, int argc, char **argv);
+/* metrics.c: build, process, devices, night audit (malloc'd text, NULL on
+ * failure); srv_metrics_started notes the process start. */
+void srv_metrics_started(void);
+char *srv_metrics_text(struct srv *s);
+
+/* admin.c: the administration commands. args[0] is the command; the
+ * options (from anywhere on the command line) are in o. */
+struct srv_admin_opts {
+	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name, *department,
+	    *ttl, *seed, *as;
+};
+int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 
 #endif

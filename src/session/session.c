@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "core/op_folio.h"
+#include "store/audit.h"
 #include "store/oplog.h"
 #include "store/opsig.h"
 #include "sync/account.h"
@@ -83,6 +84,43 @@ enum fd_status fd_session_prove(struct fd_session *s, const char *password, stru
 	return st;
 }
 
+enum fd_status fd_session_over_begin(struct fd_session *s, const char *user, const char *password,
+                                     struct fd_error *err)
+{
+	if (s->desk[0])
+		fd_session_over_end(s);
+	memcpy(s->saved.requested, s->requested, sizeof s->requested);
+	memcpy(s->saved.actor, s->actor, sizeof s->actor);
+	memcpy(s->saved.sk, s->sk, sizeof s->sk);
+	s->saved.proven = s->proven;
+	s->saved.signs = s->signs;
+	char desk[FD_USER_LEN];
+	snprintf(desk, sizeof desk, "%s", fd_session_actor(s));
+	snprintf(s->requested, sizeof s->requested, "%s", user);
+	decide_actor(s);
+	enum fd_status st = fd_session_prove(s, password, err);
+	if (st) {
+		snprintf(s->desk, sizeof s->desk, "%s", desk);
+		fd_session_over_end(s);
+		return st;
+	}
+	snprintf(s->desk, sizeof s->desk, "%s", desk);
+	return FD_OK;
+}
+
+void fd_session_over_end(struct fd_session *s)
+{
+	if (!s->desk[0])
+		return;
+	memcpy(s->requested, s->saved.requested, sizeof s->requested);
+	memcpy(s->actor, s->saved.actor, sizeof s->actor);
+	memcpy(s->sk, s->saved.sk, sizeof s->sk);
+	s->proven = s->saved.proven;
+	s->signs = s->saved.signs;
+	sodium_memzero(&s->saved, sizeof s->saved);
+	s->desk[0] = '\0';
+}
+
 static enum fd_status check_proven(const struct fd_session *s, struct fd_error *err)
 {
 	if (s->proven)
@@ -100,6 +138,13 @@ static void load_state(struct fd_session *s)
 	if (fd_db_meta_get(s->db, "device_id", s->device, sizeof s->device, NULL) != FD_OK)
 		snprintf(s->device, sizeof s->device, "local");
 	s->enrolled = fd_db_meta_get(s->db, "server_url", url, sizeof url, NULL) == FD_OK;
+	/* The audit log names the session operations came through: the
+	 * signed-in session's token, by the name the server knows it by. */
+	char tok[128] = "", sid[FD_AUDIT_SESSION_LEN] = "";
+	if (fd_db_meta_get(s->db, "session_token", tok, sizeof tok, NULL) == FD_OK)
+		fd_audit_session_id(tok, sid);
+	sodium_memzero(tok, sizeof tok);
+	fd_db_set_audit_session(s->db, sid);
 	decide_actor(s);
 }
 
@@ -124,6 +169,7 @@ enum fd_status fd_session_open(struct fd_session *s, const char *data_dir, const
 
 void fd_session_close(struct fd_session *s)
 {
+	fd_session_over_end(s);
 	sodium_memzero(s->sk, sizeof s->sk);
 	s->signs = false;
 	if (s->db)
@@ -186,6 +232,9 @@ enum fd_status fd_session_apply(struct fd_session *s, struct fd_op *ops, int n, 
 	 * real staff member. */
 	enum fd_status st = check_proven(s, err);
 	if (st) {
+		struct fd_error scratch = {0};
+		if (n > 0)
+			fd_audit_refusal(s->db, &ops[0], err, &scratch);
 		for (int i = 0; i < n; i++)
 			fd_op_clear(&ops[i]);
 		return st;
@@ -217,6 +266,8 @@ static enum fd_status night_audit(struct fd_session *s, fd_date day, unsigned fl
 	cJSON_AddStringToObject(op.payload, "date", fd_date_format(day, text));
 	if (s->actor[0])
 		cJSON_AddStringToObject(op.payload, "run_by", s->actor);
+	if (s->desk[0])
+		cJSON_AddStringToObject(op.payload, "desk", s->desk);
 	return apply_with(s, &op, 1, FD_APPLY_TRUSTED | flags, result, err);
 }
 
@@ -235,4 +286,39 @@ enum fd_status fd_session_booking(struct fd_session *s, const char *key, struct 
                                   struct fd_error *err)
 {
 	return fd_query_booking(s->db, key, row, err);
+}
+
+void fd_session_refused(struct fd_session *s, const char *what, const char *detail,
+                        const struct fd_error *why)
+{
+	struct fd_op op;
+	struct fd_error scratch = {0};
+	fd_session_op(s, &op, what);
+	if (detail)
+		cJSON_AddStringToObject(op.payload, "what", detail);
+	fd_audit_refusal(s->db, &op, why, &scratch);
+	fd_op_clear(&op);
+}
+
+enum fd_status fd_session_report_access(struct fd_session *s, enum fd_report_access *access,
+                                        struct fd_error *err)
+{
+	*access = FD_REPORT_ACCESS_NONE;
+	enum fd_status st = check_proven(s, err);
+	if (!st && !s->actor[0]) {
+		*access = FD_REPORT_ACCESS_ALL; /* the owner of a standalone hotel */
+		return FD_OK;
+	}
+	struct fd_staff m;
+	const struct fd_repo *repo = fd_db_repo(s->db);
+	if (!st && (repo->get_staff(repo->ctx, s->actor, &m, NULL) != FD_OK || !m.active))
+		st = fd_fail(err, FD_E_FORBIDDEN, "forbidden", "actor",
+		             _("Staff member \"%s\" is unknown or disabled and may not read reports."),
+		             s->actor);
+	if (!st && (*access = fd_perm_report_access(m.role)) == FD_REPORT_ACCESS_NONE)
+		st = fd_fail(err, FD_E_FORBIDDEN, "forbidden", "actor", _("Role %s may not read reports."),
+		             fd_role_name(m.role));
+	if (st)
+		fd_session_refused(s, "report.read", NULL, err);
+	return st;
 }

@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/op.h"
+#include "core/perm.h"
 #include "store/db.h"
 #include "store/query.h"
 
@@ -35,6 +36,15 @@ struct fd_session {
 	bool proven;
 	bool signs;           /* sk holds the actor's signing key: operations are signed */
 	unsigned char sk[64]; /* see src/store/opsig.h */
+	/* A manager signed in over the desk session for one action
+	 * (fd_session_over_begin): who was acting at the desk, recorded in the
+	 * operation as "desk", and the desk's state to go back to. */
+	char desk[FD_USER_LEN];
+	struct {
+		char requested[FD_USER_LEN], actor[FD_USER_LEN];
+		bool proven, signs;
+		unsigned char sk[64];
+	} saved;
 };
 
 enum fd_session_flags {
@@ -68,6 +78,16 @@ enum fd_status fd_session_logout(struct fd_session *s, struct fd_error *err);
  * the verifier cached on this terminal at their last sign-in, no network). */
 enum fd_status fd_session_prove(struct fd_session *s, const char *password, struct fd_error *err);
 
+/* A manager (or anyone) signs in over the desk session for one action, as
+ * --as does: with their password, checked against the verifier cached on
+ * this terminal at their last sign-in (on a terminal that is not enrolled
+ * the owner is trusted, as for --as). Until fd_session_over_end, they act
+ * and the night audit and a refund record the desk's user too ("desk").
+ * On failure nothing changed. */
+enum fd_status fd_session_over_begin(struct fd_session *s, const char *user, const char *password,
+                                     struct fd_error *err);
+void fd_session_over_end(struct fd_session *s);
+
 /* Prepare a new operation of type by the acting user, with an empty
  * payload object (owned by op). */
 void fd_session_op(const struct fd_session *s, struct fd_op *op, const char *type);
@@ -85,6 +105,17 @@ enum fd_status fd_session_check(struct fd_session *s, struct fd_op *ops, int n, 
 enum fd_status fd_session_check_night_audit(struct fd_session *s, fd_date day, struct fd_error *err);
 enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct fd_op_result *result,
                                       struct fd_error *err);
+
+/* Which reports the acting person may read (core/perm.h): all for the
+ * terminal's owner of a standalone hotel and for managers; their own
+ * cashier lines for staff. An unproven or unknown person is refused (err,
+ * and the refusal is recorded in the audit log). */
+enum fd_status fd_session_report_access(struct fd_session *s, enum fd_report_access *access,
+                                        struct fd_error *err);
+/* Record in the audit log that the acting person was refused something
+ * that is not an operation (what: "report.read", say; detail: which). */
+void fd_session_refused(struct fd_session *s, const char *what, const char *detail,
+                        const struct fd_error *why);
 
 /* One booking by confirmation code (any case) or id, with its guest. */
 enum fd_status fd_session_booking(struct fd_session *s, const char *key, struct fd_booking_row *row,

@@ -186,19 +186,35 @@ static bool step_applied(struct fd_db *db, const char *chain, int version)
 	return found;
 }
 
+const char fd_migration_rebuild[] = "";
+
 static enum fd_status migrate_step(struct fd_db *db, const char *chain, const struct fd_migration *m,
                                    struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
-	if (m->sql && sqlite3_exec(db->db, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
+	bool rebuild = m->sql == fd_migration_rebuild;
+	if (m->sql && !rebuild && sqlite3_exec(db->db, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
 		char what[64];
 		snprintf(what, sizeof what, "migrating %s schema to version %d", chain, m->version);
 		st = fd_db_fail(db, err, what);
 	}
 	if (!st && m->fn)
 		st = m->fn(db, err);
+	if (!st && rebuild) {
+		sqlite3_stmt *chk;
+		if (sqlite3_prepare_v2(db->db, "PRAGMA foreign_key_check", -1, &chk, NULL) != SQLITE_OK)
+			st = fd_db_fail(db, err, "checking references after a migration");
+		else {
+			if (sqlite3_step(chk) == SQLITE_ROW)
+				st =
+				    fd_fail(err, FD_E_IO, "migration_failed", NULL,
+				            "migrating %s schema to version %d left a broken reference in %s",
+				            chain, m->version, (const char *)sqlite3_column_text(chk, 0));
+			sqlite3_finalize(chk);
+		}
+	}
 	if (!st) {
 		sqlite3_stmt *s;
 		sqlite3_prepare_v2(db->db,
@@ -237,11 +253,73 @@ enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct f
 		               fd_db_path(db), chain, have, newest);
 	/* Every step not yet recorded, not just those above the highest: an
 	 * area's step may have been numbered below one that landed first. */
-	for (int i = 0; i < n_steps; i++)
-		if (!step_applied(db, chain, steps[i].version) &&
-		    (st = migrate_step(db, chain, &steps[i], err)))
+	for (int i = 0; i < n_steps; i++) {
+		if (step_applied(db, chain, steps[i].version))
+			continue;
+		/* PRAGMA foreign_keys is a no-op inside a transaction. */
+		if (steps[i].sql == fd_migration_rebuild)
+			sqlite3_exec(db->db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL);
+		st = migrate_step(db, chain, &steps[i], err);
+		if (steps[i].sql == fd_migration_rebuild)
+			sqlite3_exec(db->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+		if (st)
 			return st;
+	}
 	return FD_OK;
+}
+
+int fd_db_file_pending(const char *path, const char *chain, const struct fd_migration *steps, int n_steps)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *q = NULL;
+	int pending = 0;
+	if (access(path, F_OK) != 0 ||
+	    sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT 1 FROM schema_migrations WHERE chain = ?1 AND version = ?2", -1, &q,
+	                       NULL) != SQLITE_OK) {
+		sqlite3_close(h);
+		return 0;
+	}
+	sqlite3_busy_timeout(h, 5000);
+	for (int i = 0; i < n_steps; i++) {
+		sqlite3_bind_text(q, 1, chain, -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 2, steps[i].version);
+		if (sqlite3_step(q) != SQLITE_ROW)
+			pending++;
+		sqlite3_reset(q);
+	}
+	sqlite3_finalize(q);
+	sqlite3_close(h);
+	return pending;
+}
+
+enum fd_status fd_db_file_copy(const char *src, const char *dst, struct fd_error *err)
+{
+	int fd = open(dst, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return fd_fail(err, FD_E_IO, "io", NULL, _("Cannot create %s: %s."), dst, strerror(errno));
+	close(fd);
+	sqlite3 *from = NULL, *to = NULL;
+	int rc = SQLITE_ERROR;
+	if (sqlite3_open_v2(src, &from, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+	    sqlite3_open_v2(dst, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(from, 5000);
+		sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+		if (b) {
+			while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
+			       rc == SQLITE_LOCKED)
+				sqlite3_sleep(5);
+			sqlite3_backup_finish(b);
+		}
+	}
+	char why[256];
+	snprintf(why, sizeof why, "%s", to ? sqlite3_errmsg(to) : "out of memory");
+	sqlite3_close(from);
+	sqlite3_close(to);
+	if (rc == SQLITE_DONE)
+		return FD_OK;
+	unlink(dst);
+	return fd_fail(err, FD_E_IO, "io", NULL, _("Cannot copy %s to %s: %s."), src, dst, why);
 }
 
 static enum fd_status configure(struct fd_db *db, struct fd_error *err)

@@ -75,9 +75,21 @@ struct fd_migration {
 	const char *sql;
 	enum fd_status (*fn)(struct fd_db *db, struct fd_error *err);
 };
+/* A step whose sql is this (and whose fn does the work) rebuilds a table
+ * (SQLite's 12-step ALTER): foreign keys are off while it runs and checked
+ * with foreign_key_check before it commits, so dropping the old table
+ * neither cascades to nor fails on the rows that refer to it. */
+extern const char fd_migration_rebuild[];
 enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct fd_migration *steps,
                              int n_steps, struct fd_error *err);
 /* The core chain (used by fd_db_open; exposed for the migration tests). */
 const struct fd_migration *fd_core_migrations(int *n);
+/* How many steps of a chain the database file at path has not recorded yet,
+ * read without changing it (0 when the file does not exist or has no
+ * schema_migrations table yet: a new database has nothing to keep). */
+int fd_db_file_pending(const char *path, const char *chain, const struct fd_migration *steps, int n_steps);
+/* A consistent copy of the database file src into dst (mode 0600, SQLite's
+ * online backup; dst must not exist). */
+enum fd_status fd_db_file_copy(const char *src, const char *dst, struct fd_error *err);
 
 #endif

@@ -18,6 +18,7 @@ struct fd_db {
 		sqlite3_stmt *stmt;
 	} * cache;
 	int n_cache, cap_cache;
+	char audit_session[17]; /* store/audit.h: the session audit rows come through */
 };
 
 void fd_repo_sqlite_init(struct fd_db *db);

@@ -60,8 +60,8 @@ enum fd_status fd_dump_hotel(struct fd_db *db, char **out, struct fd_error *err)
 		}
 		cJSON *arr = cJSON_AddArrayToObject(doc, dump_tables[t].name);
 		int n = sqlite3_column_count(s);
-		const char *names[64];
-		int order[64], k = 0;
+		const char *names[64] = {0};
+		int order[64] = {0}, k = 0;
 		for (int i = 0; i < n && k < 64; i++)
 			if (!volatile_column(sqlite3_column_name(s, i)))
 				names[k++] = sqlite3_column_name(s, i);

@@ -20,7 +20,8 @@ cJSON *fd_booking_json(const struct fd_booking_row *row, const char *currency)
 		cJSON_AddNullToObject(o, "room");
 	cJSON_AddStringToObject(o, "arrival", fd_date_format(b->arrival, d));
 	cJSON_AddStringToObject(o, "departure", fd_date_format(b->departure, d));
-	cJSON_AddNumberToObject(o, "nights", fd_stay_nights(b->arrival, b->departure));
+	cJSON_AddNumberToObject(o, "nights",
+	                        fd_booking_day_use(b) ? 0 : fd_stay_nights(b->arrival, b->departure));
 	cJSON_AddNumberToObject(o, "adults", b->adults);
 	cJSON_AddNumberToObject(o, "children", b->children);
 	cJSON_AddNumberToObject(o, "rate", (double)b->rate);
@@ -71,5 +72,47 @@ cJSON *fd_room_type_json(const struct fd_room_type *t)
 	cJSON_AddNumberToObject(o, "max_occupancy", t->max_occupancy);
 	cJSON_AddNumberToObject(o, "base_rate", (double)t->base_rate);
 	cJSON_AddNumberToObject(o, "rank", t->rank);
+	return o;
+}
+
+static void add_date(cJSON *o, const char *key, fd_date d)
+{
+	char buf[FD_DATE_STRLEN];
+	if (d)
+		cJSON_AddStringToObject(o, key, fd_date_format(d, buf));
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+cJSON *fd_guest_json(const struct fd_guest *g, const struct fd_guest_row *row)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "id", g->id);
+	cJSON_AddStringToObject(o, "family", g->family);
+	cJSON_AddStringToObject(o, "given", g->given);
+	cJSON_AddStringToObject(o, "email", g->email);
+	cJSON_AddStringToObject(o, "phone", g->phone);
+	cJSON_AddStringToObject(o, "country", g->country);
+	cJSON_AddStringToObject(o, "nationality", g->nationality);
+	add_date(o, "birth_date", g->birth_date);
+	cJSON_AddStringToObject(o, "address", g->address);
+	cJSON *doc = cJSON_AddObjectToObject(o, "document");
+	cJSON_AddStringToObject(doc, "type", g->doc_type);
+	cJSON_AddStringToObject(doc, "number", g->document);
+	cJSON_AddStringToObject(doc, "country", g->doc_country);
+	add_date(doc, "expiry", g->doc_expiry);
+	cJSON_AddStringToObject(o, "preferences", g->preferences);
+	cJSON_AddStringToObject(o, "notes", g->notes);
+	cJSON_AddBoolToObject(o, "vip", g->vip);
+	cJSON_AddBoolToObject(o, "erased", g->erased);
+	if (g->merged_into[0])
+		cJSON_AddStringToObject(o, "merged_into", g->merged_into);
+	else
+		cJSON_AddNullToObject(o, "merged_into");
+	if (row) {
+		add_date(o, "last_stay", row->last_stay);
+		cJSON_AddNumberToObject(o, "stays", row->stays);
+	}
+	cJSON_AddNumberToObject(o, "version", (double)g->version);
 	return o;
 }

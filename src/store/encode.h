@@ -16,5 +16,8 @@
 cJSON *fd_booking_json(const struct fd_booking_row *row, const char *currency);
 cJSON *fd_room_json(const struct fd_room_row *row);
 cJSON *fd_room_type_json(const struct fd_room_type *t);
+/* A guest profile (components/schemas Guest); row (may be NULL) adds the
+ * last stay and the number of stays. */
+cJSON *fd_guest_json(const struct fd_guest *g, const struct fd_guest_row *row);
 
 #endif

@@ -3,6 +3,8 @@
 #include "store/fold.h"
 
 #include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -68,5 +70,97 @@ char *fd_fold(const char *text, char *out, size_t size)
 	out[len] = '\0';
 	free(folded);
 	replace_unstroked(out);
+	return out;
+}
+
+/* Apostrophes join ("O'Connor" is "oconnor"); every other punctuation mark
+ * and symbol separates words ("García, José" is "garcia jose"). */
+static bool joins(utf8proc_int32_t c)
+{
+	return c == '\'' || c == '`' || c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x00B4;
+}
+
+static bool separates(utf8proc_int32_t c)
+{
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+	case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CC:
+		return true;
+	default:
+		return false;
+	}
+}
+
+char *fd_fold_words(const char *text, char *out, size_t size)
+{
+	if (!size)
+		return out;
+	fd_fold(text, out, size);
+	size_t w = 0;
+	bool space = true; /* no leading space */
+	for (size_t r = 0; out[r];) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)out + r, -1, &c);
+		if (len <= 0) { /* invalid UTF-8: keep the byte */
+			out[w++] = out[r++];
+			space = false;
+			continue;
+		}
+		if (joins(c)) {
+			r += (size_t)len;
+		} else if (separates(c)) {
+			if (!space)
+				out[w++] = ' ';
+			space = true;
+			r += (size_t)len;
+		} else {
+			memmove(out + w, out + r, (size_t)len);
+			w += (size_t)len;
+			r += (size_t)len;
+			space = false;
+		}
+	}
+	while (w > 0 && out[w - 1] == ' ')
+		w--;
+	out[w] = '\0';
+	return out;
+}
+
+char *fd_guest_search_key(const struct fd_guest *g, char *out, size_t size)
+{
+	if (!size)
+		return out;
+	out[0] = '\0';
+	if (g->erased)
+		return out;
+	char name[2 * FD_NAME_LEN + 2], email[2 * FD_NAME_LEN], digits[64];
+	snprintf(name, sizeof name, "%s %s", g->family, g->given);
+	fd_fold_words(name, out, size);
+	fd_fold(g->email, email, sizeof email);
+	size_t n = 0;
+	for (const char *p = g->phone; *p && n + 1 < sizeof digits; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[n++] = *p;
+	digits[n] = '\0';
+	size_t used = strlen(out);
+	/* The e-mail as written (folded) and the phone's digits follow the
+	 * name, so one index finds a guest by any of them. */
+	if (email[0])
+		used += (size_t)snprintf(out + used, used < size ? size - used : 0, " %s", email);
+	if (digits[0] && used < size)
+		snprintf(out + used, size - used, " %s", digits);
 	return out;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
 #include "store/ids.h"
@@ -304,7 +305,11 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 	char country[8];
 	copy(country, sizeof country, field(p, C_COUNTRY));
 	bool mapped = country_alpha2(country, r->country);
-	copy(r->source, sizeof r->source, field(p, C_SEGMENT));
+	/* The market segment names the channel ("Online TA", "Groups"); one
+	 * that does not ("Complementary", "Undefined") is left unrecorded. */
+	enum fd_channel channel;
+	snprintf(r->source, sizeof r->source, "%s",
+	         fd_channel_from_text(field(p, C_SEGMENT), &channel) ? fd_channel_name(channel) : "");
 	snprintf(r->notes, sizeof r->notes, "hotel: %.40s; meal: %.12s; deposit: %.20s%s%s",
 	         field(p, C_HOTEL) ? field(p, C_HOTEL) : "", field(p, C_MEAL) ? field(p, C_MEAL) : "",
 	         field(p, C_DEPOSIT) ? field(p, C_DEPOSIT) : "",
@@ -313,7 +318,7 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 
 static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 {
-	long ad, ch = 0;
+	long ad = 0, ch = 0;
 	const char *v;
 	if (!fd_date_parse(field(p, C_ARRIVAL) ? field(p, C_ARRIVAL) : "", &r->arrival))
 		snprintf(why, n, _("arrival \"%s\" is not a date (YYYY-MM-DD)"), field(p, C_ARRIVAL));
@@ -369,7 +374,16 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 		         country);
 		return;
 	}
-	copy(r->source, sizeof r->source, field(p, C_SOURCE));
+	enum fd_channel channel;
+	v = field(p, C_SOURCE);
+	if (v && *v && !fd_channel_from_text(v, &channel)) {
+		snprintf(why, n,
+		         _("source \"%s\" is not a channel: use walk-in, phone, email, web, ota, company or "
+		           "group"),
+		         v);
+		return;
+	}
+	snprintf(r->source, sizeof r->source, "%s", v && *v ? fd_channel_name(channel) : "");
 	copy(r->notes, sizeof r->notes, field(p, C_NOTES));
 	v = field(p, C_REF);
 	if (v && strlen(v) >= sizeof r->ref) {
@@ -471,10 +485,8 @@ static void on_row(int c, void *data)
 		list_bad(p, p->row_line, "%s", why);
 		return;
 	}
-	if (r.departure == r.arrival) {
-		p->res->day_use++;
-		return;
-	}
+	if (r.departure == r.arrival)
+		p->res->day_use++; /* imported like any stay: it holds no night */
 	if (p->n_rows == p->cap_rows) {
 		long nc = p->cap_rows ? p->cap_rows * 2 : 1024;
 		struct imp_row *rows = realloc(p->rows, (size_t)nc * sizeof *rows);
@@ -575,7 +587,7 @@ static enum fd_status write_types(struct fd_db *db, struct parse *p, struct fd_e
 	struct {
 		char code[FD_TYPECODE_LEN];
 		int guests;
-	} seen[256];
+	} seen[256] = {0};
 	int n = 0;
 	for (long i = 0; i < p->n_rows; i++) {
 		const struct imp_row *r = &p->rows[i];

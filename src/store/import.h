@@ -60,7 +60,7 @@ struct fd_import_result {
 	long rows; /* data rows read */
 	long imported;
 	long bad;
-	long day_use;     /* zero-night rows skipped */
+	long day_use;     /* day-use rows (zero nights) among those imported */
 	long other_hotel; /* rows of other hotels skipped */
 	long types_created;
 	long existing; /* rows whose reference the hotel already has */

@@ -6,6 +6,7 @@
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include "store/oplog.h"
 #include "store/privacy.h"
+#include "store/audit.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -51,13 +52,6 @@ enum fd_status fd_store_next_seq(struct fd_db *db, int64_t *seq, struct fd_error
 enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,
                               struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db,
-	                             "INSERT INTO audit_log (op_id, device, actor, type, entity,"
-	                             " entity_id, payload, created_at, applied_at)"
-	                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	                             err);
-	if (!s)
-		return fd_error_status(err, FD_E_IO);
 	char *payload = NULL;
 	if (strcmp(res->entity, "guest") == 0 && res->id[0]) {
 		enum fd_status st = fd_privacy_seal(db, res->id, op->payload, &payload, err);
@@ -66,19 +60,22 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
 	} else {
 		payload = cJSON_PrintUnformatted(op->payload);
 	}
-	sqlite3_bind_text(s, 1, op->op_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, op->device, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, op->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, op->type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, res->entity, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, res->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, payload ? payload : "{}", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 8, op->created_at);
-	sqlite3_bind_int64(s, 9, (int64_t)time(NULL));
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
+	struct fd_audit_row r = {
+	    .op_id = op->op_id,
+	    .device = op->device,
+	    .actor = op->actor,
+	    .type = op->type,
+	    .entity = res->entity,
+	    .entity_id = res->id,
+	    .payload = payload ? payload : "{}",
+	    .created_at = op->created_at,
+	    .outcome = "applied",
+	    .code = "",
+	    .reason = "",
+	};
+	enum fd_status st = fd_audit_append(db, &r, err);
 	free(payload);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "writing the audit log");
+	return st;
 }
 
 /* Tables whose rows are hotel data (what an operation may change and the
@@ -144,11 +141,12 @@ static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const vo
 enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
                               struct fd_op_result *results, int *failed, struct fd_error *err)
 {
+	int bad = -1;
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
 	for (int i = 0; i < n && !st; i++) {
-		struct fd_op_result local;
+		struct fd_op_result local = {0};
 		struct fd_op_result *res = results ? &results[i] : &local;
 		void *cs = NULL;
 		int n_cs = 0;
@@ -164,12 +162,25 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
 		if (!st && (flags & FD_STORE_OUTBOX))
 			st = outbox_append(db, &ops[i], cs, n_cs, err);
 		sqlite3_free(cs);
-		if (st && failed)
-			*failed = i;
+		if (st)
+			bad = i;
 	}
 	if (st || (flags & FD_STORE_CHECK)) {
 		fd_db_rollback(db);
+		/* A refusal is recorded too (who, what, why), in its own
+		 * transaction: the refused operation's was rolled back. */
+		if (failed)
+			*failed = bad;
+		if (st && !(flags & FD_STORE_CHECK) && bad >= 0 && err && fd_store_is_refusal(st)) {
+			struct fd_error scratch = {0};
+			fd_audit_refusal(db, &ops[bad], err, &scratch);
+		}
 		return st;
 	}
 	return fd_db_commit(db, err);
+}
+
+bool fd_store_is_refusal(enum fd_status st)
+{
+	return st == FD_E_CONFLICT || st == FD_E_INVALID || st == FD_E_NOT_FOUND || st == FD_E_FORBIDDEN;
 }

@@ -23,7 +23,8 @@ void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const 
 
 /* Apply ops[0..n) in one transaction. flags: enum fd_apply_flags |
  * enum fd_store_apply_flags. results (n of them) may be NULL. On failure
- * *failed is the index of the refused operation. */
+ * *failed is the index of the refused operation; a refusal is written to
+ * the audit log (store/audit.h) unless FD_STORE_CHECK. */
 enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
                               struct fd_op_result *results, int *failed, struct fd_error *err);
 
@@ -35,6 +36,10 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
 enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op, unsigned flags,
                                        struct fd_op_result *res, void **changeset, int *n_changeset,
                                        struct fd_error *err);
+
+/* A business refusal (the operation was judged and refused: invalid,
+ * forbidden, not found, conflict), as opposed to a storage failure. */
+bool fd_store_is_refusal(enum fd_status st);
 
 /* Inside a caller's transaction: audit-log one applied operation. */
 enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,

@@ -160,9 +160,8 @@ enum fd_status fd_outbox_undo_overlay(struct fd_db *db, struct fd_error *err)
 	                             err);
 	if (!s)
 		return fd_error_status(err, FD_E_IO);
-	int rc;
 	enum fd_status st = FD_OK;
-	while (st == FD_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (st == FD_OK && sqlite3_step(s) == SQLITE_ROW) {
 		int n = sqlite3_column_bytes(s, 0), n_inv = 0;
 		const void *cs = sqlite3_column_blob(s, 0);
 		void *inv = NULL;

@@ -97,57 +97,269 @@ static bool looks_like_code(const char *t)
 	return true;
 }
 
+#define FIND_SHORT 4
+
+/* What a search text asks for, for the one guest search (fd_query_find)
+ * and the booking form's guest suggestions (fd_query_guests). */
+struct find_terms {
+	char match[300];                   /* FTS5 query: every word of 3+ characters, quoted; or "" */
+	char shortw[FIND_SHORT][64];       /* shorter words: each starts a word of the key (LIKE, escaped) */
+	bool guests;                       /* match guests at all */
+	char code[FD_CODE_LEN];            /* the whole code, upper case, or "" */
+	char code_prefix[FD_CODE_LEN + 1]; /* "AB3*" for part of a code (GLOB), or "" */
+};
+
+static int utf8_chars(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* LIKE pattern text: % and _ are text, not wildcards. */
+static void like_escape(const char *in, char *out, size_t size)
+{
+	size_t j = 0;
+	for (; *in && j + 2 < size; in++) {
+		if (*in == '%' || *in == '_' || *in == '\\')
+			out[j++] = '\\';
+		out[j++] = *in;
+	}
+	out[j] = '\0';
+}
+
+static void add_word(struct find_terms *t, const char *w, int *n_short)
+{
+	if (!*w)
+		return;
+	t->guests = true;
+	if (utf8_chars(w) >= 3) {
+		/* Each word one quoted FTS5 string, so no query syntax leaks in;
+		 * words side by side must all match, in any order. */
+		size_t j = strlen(t->match);
+		if (j + strlen(w) * 2 + 4 >= sizeof t->match)
+			return;
+		if (j)
+			t->match[j++] = ' ';
+		t->match[j++] = '"';
+		for (const char *p = w; *p; p++) {
+			if (*p == '"')
+				t->match[j++] = '"';
+			t->match[j++] = *p;
+		}
+		t->match[j++] = '"';
+		t->match[j] = '\0';
+	} else if (*n_short < FIND_SHORT) {
+		like_escape(w, t->shortw[(*n_short)++], sizeof t->shortw[0]);
+	}
+}
+
+static void find_terms(const char *text, struct find_terms *t)
+{
+	memset(t, 0, sizeof *t);
+	while (*text == ' ')
+		text++;
+	size_t len = strlen(text), alnum = 0, digits = 0, phone_chars = 0;
+	for (const char *p = text; *p; p++) {
+		bool digit = *p >= '0' && *p <= '9';
+		bool letter = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z');
+		alnum += digit || letter;
+		digits += digit;
+		phone_chars += digit || strchr("+-()./ ", *p) != NULL;
+	}
+	if (looks_like_code(text))
+		for (int i = 0; i < FD_CODE_LEN - 1; i++)
+			t->code[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
+	/* Part of a code: four or five of its characters, or three with a
+	 * digit (three letters would begin many codes and many names). */
+	if (alnum == len && (len == 4 || len == 5 || (len == 3 && digits > 0))) {
+		for (size_t i = 0; i < len; i++)
+			t->code_prefix[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
+		t->code_prefix[len] = '*';
+	}
+	int n_short = 0;
+	if (digits > 0 && phone_chars == len) {
+		/* A phone number: only its digits count. Four digits or fewer is
+		 * a room number, not part of a phone number. */
+		char d[64];
+		size_t j = 0;
+		for (const char *p = text; *p && j + 1 < sizeof d; p++)
+			if (*p >= '0' && *p <= '9')
+				d[j++] = *p;
+		d[j] = '\0';
+		if (j >= 5)
+			add_word(t, d, &n_short);
+		return;
+	}
+	char key[256];
+	if (strchr(text, '@')) {
+		fd_fold(text, key, sizeof key); /* an e-mail address, as written */
+		add_word(t, key, &n_short);
+		return;
+	}
+	fd_fold_words(text, key, sizeof key);
+	for (char *w = strtok(key, " "); w; w = strtok(NULL, " "))
+		add_word(t, w, &n_short);
+}
+
+static void bind_terms(sqlite3_stmt *s, const struct find_terms *t, int first_short)
+{
+	for (int i = 0; i < FIND_SHORT; i++)
+		sqlite3_bind_text(s, first_short + i, t->shortw[i], -1, SQLITE_TRANSIENT);
+}
+
+/* A short word starts a word of the key: the key's start or after a space. */
+#define SHORT_WORD(n)                                                                                        \
+	" AND (?" #n " = '' OR (' ' || gg.search_key) LIKE ('% ' || ?" #n " || '%') ESCAPE '\\')"
+#define SHORT_WORDS SHORT_WORD(6) SHORT_WORD(7) SHORT_WORD(8) SHORT_WORD(9)
+
+/* In-house guests first, then today's (and overdue) arrivals, then the
+ * stays still to come (soonest first), then the past (latest first). */
+#define FIND_ORDER                                                                                           \
+	" ORDER BY b.code = ?2 DESC,"                                                                        \
+	" CASE WHEN b.status = 'checked_in' THEN 0"                                                          \
+	"  WHEN b.status = 'reserved' AND b.arrival <= (SELECT business_date FROM property) THEN 1"          \
+	"  WHEN b.status = 'reserved' THEN 2 ELSE 3 END,"                                                    \
+	" CASE WHEN b.status = 'reserved' THEN b.arrival ELSE -b.arrival END, b.code LIMIT ?4"
+
 enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
                              struct fd_error *err)
 {
-	char key[256], upper[FD_CODE_LEN] = "";
-	fd_fold(text, key, sizeof key);
-	if (looks_like_code(text))
-		for (int i = 0; i < FD_CODE_LEN - 1; i++)
-			upper[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
-	/* Trigram search needs three characters; shorter text matches name
-	 * starts only. A code or room number matches exactly. */
-	int chars = 0;
-	for (const char *p = key; *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	bool fts = chars >= 3;
+	struct find_terms t;
+	find_terms(text, &t);
 	/* Each way of matching is its own indexed lookup, united by rowid: an
 	 * OR across the two tables made SQLite scan every booking (about
-	 * 0.5 s with 500,000 of them). */
-	const char *by_fts =
+	 * 0.5 s with 500,000 of them). Words of three characters or more go
+	 * to the trigram index; shorter ones only start words. */
+	static const char by_fts[] =
 	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
+	    "  UNION ALL SELECT rowid FROM bookings WHERE code GLOB ?5"
 	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
 	    "  UNION ALL SELECT bb.rowid FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
-	    "   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1)"
-	    " ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
-	const char *by_prefix =
+	    "   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1" SHORT_WORDS
+	    ")" FIND_ORDER;
+	static const char by_prefix[] =
 	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
+	    "  UNION ALL SELECT rowid FROM bookings WHERE code GLOB ?5"
 	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
 	    "  UNION ALL SELECT bb.rowid FROM guests gg JOIN bookings bb ON bb.guest_id = gg.id"
-	    "   WHERE gg.search_key LIKE ?1 || '%' OR gg.search_key LIKE '% ' || ?1 || '%')"
-	    " ORDER BY b.code = ?2 DESC, b.arrival DESC LIMIT ?4";
+	    "   WHERE ?1 AND gg.search_key <> ''" SHORT_WORDS ")" FIND_ORDER;
+	bool fts = t.match[0] != '\0';
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
 		return fd_error_status(err, FD_E_IO);
-	char match[300];
-	if (fts) {
-		/* Quote the text as one FTS5 string so no query syntax leaks in. */
-		size_t j = 0;
-		match[j++] = '"';
-		for (const char *p = key; *p && j < sizeof match - 3; p++) {
-			if (*p == '"')
-				match[j++] = '"';
-			match[j++] = *p;
-		}
-		match[j++] = '"';
-		match[j] = '\0';
-	}
-	sqlite3_bind_text(s, 1, fts ? match : key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, upper, -1, SQLITE_TRANSIENT);
+	if (fts)
+		sqlite3_bind_text(s, 1, t.match, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int(s, 1, t.guests);
+	sqlite3_bind_text(s, 2, t.code, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 4, limit > 0 ? limit : 50);
+	sqlite3_bind_text(s, 5, t.code_prefix, -1, SQLITE_TRANSIENT);
+	bind_terms(s, &t, 6);
+	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
+}
+
+static enum fd_status stream_guests(struct fd_db *db, sqlite3_stmt *s, fd_guest_cb cb, void *ctx,
+                                    struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct fd_guest_row row = {0};
+		char id[FD_ID_LEN];
+		fd_col_text(s, 0, id, sizeof id);
+		row.last_stay = (fd_date)sqlite3_column_int(s, 1);
+		row.stays = sqlite3_column_int(s, 2);
+		if (repo->get_guest(repo->ctx, id, &row.g, NULL) != FD_OK)
+			continue;
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing guests");
+}
+
+#define GUEST_COLS                                                                                           \
+	"SELECT gg.id, (SELECT max(arrival) FROM bookings WHERE guest_id = gg.id"                            \
+	"  AND status IN ('checked_in', 'checked_out')),"                                                    \
+	" (SELECT count(*) FROM bookings WHERE guest_id = gg.id AND status <> 'cancelled')"
+
+enum fd_status fd_query_guests(struct fd_db *db, const char *text, int limit, fd_guest_cb cb, void *ctx,
+                               struct fd_error *err)
+{
+	struct find_terms t;
+	find_terms(text, &t);
+	static const char by_fts[] =
+	    GUEST_COLS " FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
+	               " WHERE guest_search MATCH ?1 AND gg.merged_into = ''" SHORT_WORDS
+	               " ORDER BY gg.family, gg.given, gg.id LIMIT ?4";
+	static const char by_prefix[] =
+	    GUEST_COLS " FROM guests gg WHERE ?1 AND gg.search_key <> ''"
+	               " AND gg.merged_into = ''" SHORT_WORDS " ORDER BY gg.family, gg.given, gg.id LIMIT ?4";
+	bool fts = t.match[0] != '\0';
+	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	if (fts)
+		sqlite3_bind_text(s, 1, t.match, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int(s, 1, t.guests);
+	sqlite3_bind_int(s, 4, limit > 0 ? limit : 20);
+	bind_terms(s, &t, 6);
+	return stream_guests(db, s, cb, ctx, err);
+}
+
+struct same_name {
+	char family[FD_NAME_LEN * 2], given[FD_NAME_LEN * 2];
+	fd_guest_cb cb;
+	void *ctx;
+	bool stopped;
+};
+
+static bool same_name_row(void *ctx, const struct fd_guest_row *row)
+{
+	struct same_name *n = ctx;
+	char family[FD_NAME_LEN * 2], given[FD_NAME_LEN * 2];
+	fd_fold_words(row->g.family, family, sizeof family);
+	fd_fold_words(row->g.given, given, sizeof given);
+	if (row->g.erased || strcmp(family, n->family) != 0 || strcmp(given, n->given) != 0)
+		return true;
+	if (!n->cb(n->ctx, row))
+		n->stopped = true;
+	return !n->stopped;
+}
+
+enum fd_status fd_query_same_name(struct fd_db *db, const char *family, const char *given, fd_guest_cb cb,
+                                  void *ctx, struct fd_error *err)
+{
+	struct same_name n = {.cb = cb, .ctx = ctx};
+	fd_fold_words(family, n.family, sizeof n.family);
+	fd_fold_words(given ? given : "", n.given, sizeof n.given);
+	if (!n.family[0] && !n.given[0])
+		return FD_OK;
+	char text[FD_NAME_LEN * 4 + 2];
+	snprintf(text, sizeof text, "%s %s", n.family, n.given);
+	return fd_query_guests(db, text, 200, same_name_row, &n, err);
+}
+
+enum fd_status fd_query_guest_stays(struct fd_db *db, const char *guest_id, int limit, fd_booking_cb cb,
+                                    void *ctx, struct fd_error *err)
+{
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	               " WHERE b.guest_id = ?1 ORDER BY b.arrival DESC, b.code LIMIT ?2",
+	               err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, limit > 0 ? limit : 1000);
 	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }
 

@@ -23,6 +23,7 @@ struct fd_room_row {
 	char hk_code[4];                 /* VC VD OC OD OOO OOS */
 	bool due_out;                    /* in-house booking departs today */
 	bool arrival_today;              /* a reserved booking arrives today */
+	char attendant[FD_USER_LEN];     /* today's cleaning task's attendant, or "" (housekeeping lists) */
 };
 
 enum fd_booking_list {
@@ -53,6 +54,24 @@ enum fd_status fd_query_bookings(struct fd_db *db, const struct fd_booking_filte
  * name (case- and accent-insensitive); most recent stays first. */
 enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
                              struct fd_error *err);
+/* Guest profiles (not erased, not merged into another) for the booking
+ * form's suggestions: the same matching as fd_query_find (the whole name,
+ * either order, a phone number or an e-mail), by name. */
+struct fd_guest_row {
+	struct fd_guest g;
+	fd_date last_stay; /* arrival of the latest stay in house or checked out, 0: none */
+	int stays;         /* bookings not cancelled */
+};
+typedef bool (*fd_guest_cb)(void *ctx, const struct fd_guest_row *row);
+enum fd_status fd_query_guests(struct fd_db *db, const char *text, int limit, fd_guest_cb cb, void *ctx,
+                               struct fd_error *err);
+/* The profiles whose name is exactly family and given (case and accents
+ * aside): a new guest by that name may be one of them. */
+enum fd_status fd_query_same_name(struct fd_db *db, const char *family, const char *given, fd_guest_cb cb,
+                                  void *ctx, struct fd_error *err);
+/* A guest's bookings, latest arrival first (the profile's stay history). */
+enum fd_status fd_query_guest_stays(struct fd_db *db, const char *guest_id, int limit, fd_booking_cb cb,
+                                    void *ctx, struct fd_error *err);
 /* Bookings holding a room on some night of [from, to), for the room board. */
 enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_booking_cb cb, void *ctx,
                               struct fd_error *err);

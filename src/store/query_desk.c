@@ -21,7 +21,13 @@
 	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"              \
 	"   AND +b.departure <= ?1),"                                                                        \
 	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"                \
-	"   AND +b.arrival = ?1)"
+	"   AND +b.arrival = ?1),"                                                                           \
+	" " ATTENDANT
+
+/* Who cleans the room today: the attendant of its latest task of the day. */
+#define ATTENDANT                                                                                            \
+	"coalesce((SELECT t.attendant FROM hk_tasks t WHERE t.room = r.number AND t.date = ?1"               \
+	" AND t.status <> 'cancelled' AND t.attendant <> '' ORDER BY t.updated_at DESC LIMIT 1), '')"
 
 #define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
 
@@ -32,6 +38,11 @@
 	"  AND b.status = 'checked_in' AND +b.departure <= ?1),"                                             \
 	" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"             \
 	" r.section, r.floor, length(r.number), r.number"
+#define HK_ATTENDANT_ORDER                                                                                   \
+	" ORDER BY " ATTENDANT " = '', " ATTENDANT ","                                                       \
+	" CASE r.clean WHEN 'dirty' THEN 0 WHEN 'pickup' THEN 1 WHEN 'clean' THEN 2 ELSE 3 END,"             \
+	" r.section, r.floor, length(r.number), r.number"
+#define HK_SECTION_ORDER " ORDER BY r.section, r.floor, length(r.number), r.number"
 #define DISCREPANCY_WHERE " WHERE r.hk_occupied <> " OCCUPIED
 #define SUPERVISOR_WHERE " WHERE r.clean <> 'inspected'"
 #define SUPERVISOR_ORDER                                                                                     \
@@ -47,6 +58,8 @@ static const char *const room_page_sql[] = {
         "SELECT " ROOM_COLS " FROM rooms r" DISCREPANCY_WHERE BOARD_ORDER " LIMIT ?3 OFFSET ?2",
     [FD_ROOMS_SUPERVISOR] =
         "SELECT " ROOM_COLS " FROM rooms r" SUPERVISOR_WHERE SUPERVISOR_ORDER " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_HK_ATTENDANT] = "SELECT " ROOM_COLS " FROM rooms r" HK_ATTENDANT_ORDER " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_HK_SECTION] = "SELECT " ROOM_COLS " FROM rooms r" HK_SECTION_ORDER " LIMIT ?3 OFFSET ?2",
 };
 
 /* A room's row in each order: the same FROM, WHERE and ORDER BY as the
@@ -60,6 +73,8 @@ static const char *const room_position_sql[] = {
     [FD_ROOMS_HK] = POSITION_SQL("", HK_ORDER),
     [FD_ROOMS_DISCREPANCY] = POSITION_SQL(DISCREPANCY_WHERE, BOARD_ORDER),
     [FD_ROOMS_SUPERVISOR] = POSITION_SQL(SUPERVISOR_WHERE, SUPERVISOR_ORDER),
+    [FD_ROOMS_HK_ATTENDANT] = POSITION_SQL("", HK_ATTENDANT_ORDER),
+    [FD_ROOMS_HK_SECTION] = POSITION_SQL("", HK_SECTION_ORDER),
 };
 
 static const char *const room_count_sql[] = {
@@ -68,6 +83,8 @@ static const char *const room_count_sql[] = {
     [FD_ROOMS_HK] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
     [FD_ROOMS_DISCREPANCY] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.hk_occupied <> " OCCUPIED,
     [FD_ROOMS_SUPERVISOR] = "SELECT count(*) FROM rooms r WHERE ?1 = ?1 AND r.clean <> 'inspected'",
+    [FD_ROOMS_HK_ATTENDANT] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
+    [FD_ROOMS_HK_SECTION] = "SELECT count(*) FROM rooms WHERE ?1 = ?1",
 };
 
 void fd_query_tune_for_screens(struct fd_db *db)

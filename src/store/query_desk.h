@@ -11,12 +11,14 @@
 
 /* Which rooms, in which order. */
 enum fd_room_order {
-	FD_ROOMS_BOARD,       /* floor, then number: the board's rows */
-	FD_ROOMS_BY_TYPE,     /* the board grouped by room type (rank), then floor and number */
-	FD_ROOMS_HK,          /* departures first, then dirty, pickup, clean, inspected */
-	FD_ROOMS_DISCREPANCY, /* only rooms where housekeeping and front office disagree */
-	FD_ROOMS_SUPERVISOR,  /* not yet inspected: late first (arrival today, room not
-	                       * ready), then clean rooms awaiting inspection, then the rest */
+	FD_ROOMS_BOARD,        /* floor, then number: the board's rows */
+	FD_ROOMS_BY_TYPE,      /* the board grouped by room type (rank), then floor and number */
+	FD_ROOMS_HK,           /* departures first, then dirty, pickup, clean, inspected */
+	FD_ROOMS_DISCREPANCY,  /* only rooms where housekeeping and front office disagree */
+	FD_ROOMS_SUPERVISOR,   /* not yet inspected: late first (arrival today, room not
+	                        * ready), then clean rooms awaiting inspection, then the rest */
+	FD_ROOMS_HK_ATTENDANT, /* by today's attendant (unassigned last), then as FD_ROOMS_HK */
+	FD_ROOMS_HK_SECTION,   /* by section, then floor and number */
 };
 
 /* A larger page cache for this connection: the screens re-read the same

@@ -183,7 +183,9 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version,"
-	     " language FROM guests WHERE id = ?1",
+	     " doc_type, doc_country, doc_expiry, nationality, birth_date, address, preferences, "
+	     "merged_into, language"
+	     " FROM guests WHERE id = ?1",
 	     err);
 	fd_bind_text(s, 1, id);
 	enum fd_status st = fd_step_one(db, s, err, "reading a guest");
@@ -199,7 +201,15 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 		g->vip = sqlite3_column_int(s, 8);
 		g->erased = sqlite3_column_int(s, 9);
 		g->version = sqlite3_column_int64(s, 10);
-		fd_col_text(s, 11, g->language, sizeof g->language);
+		fd_col_text(s, 11, g->doc_type, sizeof g->doc_type);
+		fd_col_text(s, 12, g->doc_country, sizeof g->doc_country);
+		g->doc_expiry = (fd_date)sqlite3_column_int(s, 13);
+		fd_col_text(s, 14, g->nationality, sizeof g->nationality);
+		g->birth_date = (fd_date)sqlite3_column_int(s, 15);
+		fd_col_text(s, 16, g->address, sizeof g->address);
+		fd_col_text(s, 17, g->preferences, sizeof g->preferences);
+		fd_col_text(s, 18, g->merged_into, sizeof g->merged_into);
+		fd_col_text(s, 19, g->language, sizeof g->language);
 	}
 	sqlite3_reset(s);
 	return st;
@@ -224,18 +234,27 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO guests (id, family, given, email, phone, country, document, notes, vip,"
-	     " erased, version, updated_at, search_key, language)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+	     " erased, version, updated_at, search_key, doc_type, doc_country, doc_expiry, nationality,"
+	     " birth_date, address, preferences, merged_into, language)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+	     " ?20, ?21, ?22)"
 	     " ON CONFLICT(id) DO UPDATE SET family = excluded.family, given = excluded.given,"
 	     " email = excluded.email, phone = excluded.phone, country = excluded.country,"
 	     " document = excluded.document, notes = excluded.notes, vip = excluded.vip,"
 	     " erased = excluded.erased, version = excluded.version,"
 	     " updated_at = excluded.updated_at, search_key = excluded.search_key,"
+	     " doc_type = excluded.doc_type, doc_country = excluded.doc_country,"
+	     " doc_expiry = excluded.doc_expiry, nationality = excluded.nationality,"
+	     " birth_date = excluded.birth_date, address = excluded.address,"
+	     " preferences = excluded.preferences, merged_into = excluded.merged_into,"
 	     " language = excluded.language",
 	     err);
-	char name[2 * FD_NAME_LEN + 2], key[4 * FD_NAME_LEN];
-	snprintf(name, sizeof name, "%s %s", g->family, g->given);
-	fd_fold(g->erased ? "" : name, key, sizeof key);
+	char key[4 * FD_NAME_LEN];
+	/* A profile merged into another is found as that one. */
+	if (g->merged_into[0])
+		key[0] = '\0';
+	else
+		fd_guest_search_key(g, key, sizeof key);
 	fd_bind_text(s, 1, g->id);
 	fd_bind_text(s, 2, g->family);
 	fd_bind_text(s, 3, g->given);
@@ -249,7 +268,15 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	sqlite3_bind_int64(s, 11, g->version);
 	sqlite3_bind_int64(s, 12, (int64_t)time(NULL));
 	fd_bind_text(s, 13, key);
-	fd_bind_text(s, 14, g->language);
+	fd_bind_text(s, 14, g->doc_type);
+	fd_bind_text(s, 15, g->doc_country);
+	sqlite3_bind_int(s, 16, g->doc_expiry);
+	fd_bind_text(s, 17, g->nationality);
+	sqlite3_bind_int(s, 18, g->birth_date);
+	fd_bind_text(s, 19, g->address);
+	fd_bind_text(s, 20, g->preferences);
+	fd_bind_text(s, 21, g->merged_into);
+	fd_bind_text(s, 22, g->language);
 	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
 	if (!st && g->erased)
 		st = erase_mail(db, g->id, err);
@@ -283,7 +310,7 @@ static bool holds_nights(const struct fd_booking *b)
 
 static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_error *err)
 {
-	struct fd_property p;
+	struct fd_property p = {0};
 	enum fd_status st = get_property(db, &p, err);
 	*out = st == FD_OK ? p.business_date : 0;
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
@@ -400,6 +427,29 @@ static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_d
 	return st;
 }
 
+static enum fd_status room_day_clash(void *ctx, const char *room, fd_date first, fd_date last,
+                                     const char *except_id, char clash_code[FD_CODE_LEN],
+                                     struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT code FROM bookings WHERE room = ?1 AND arrival = departure AND arrival BETWEEN ?2 AND ?3"
+	     " AND status IN ('reserved','checked_in') AND id <> ?4"
+	     " UNION ALL SELECT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	     " WHERE n.room = ?1 AND n.night BETWEEN ?2 AND ?3 AND b.arrival < n.night"
+	     " AND b.status IN ('reserved','checked_in') AND n.booking_id <> ?4 LIMIT 1",
+	     err);
+	fd_bind_text(s, 1, room);
+	sqlite3_bind_int(s, 2, first);
+	sqlite3_bind_int(s, 3, last);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	enum fd_status st = fd_step_one(db, s, err, "checking a room");
+	if (st == FD_OK)
+		fd_col_text(s, 0, clash_code, FD_CODE_LEN);
+	sqlite3_reset(s);
+	return st;
+}
+
 static enum fd_status room_in_house(void *ctx, const char *room, const char *except_id,
                                     char code[FD_CODE_LEN], struct fd_error *err)
 {
@@ -433,6 +483,23 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
 	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
+	fd_bind_text(s, 3, except_id ? except_id : "");
+	return count_query(db, s, sold, err);
+}
+
+static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, const char *except_id,
+                                    int *sold, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT (SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	     "  WHERE n.type_code = ?1 AND n.night = ?2 AND b.arrival < ?2 AND n.booking_id <> ?3)"
+	     " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
+	     "  WHERE b.arrival = ?2 AND b.departure = ?2 AND b.status IN ('reserved','checked_in')"
+	     "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?3)",
+	     err);
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, day);
 	fd_bind_text(s, 3, except_id ? except_id : "");
 	return count_query(db, s, sold, err);
 }
@@ -609,8 +676,8 @@ static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date,
 	sqlite3_bind_int(s, 2, date);
 	/* Ids first: reading each task uses another statement. */
 	char ids[16][FD_ID_LEN];
-	int k = 0, rc;
-	while (k < 16 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+	int k = 0;
+	while (k < 16 && sqlite3_step(s) == SQLITE_ROW)
 		fd_col_text(s, 0, ids[k++], FD_ID_LEN);
 	sqlite3_reset(s);
 	if (k == 0)
@@ -625,6 +692,51 @@ static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date,
 			*out = NULL;
 			return st;
 		}
+	}
+	*n = k;
+	return FD_OK;
+}
+
+static enum fd_status guest_bookings(void *ctx, const char *guest_id, struct fd_booking **out, int *n,
+                                     struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	*out = NULL;
+	*n = 0;
+	STMT(db, "SELECT id FROM bookings WHERE guest_id = ?1 ORDER BY arrival, id", err);
+	fd_bind_text(s, 1, guest_id);
+	/* Ids first: reading each booking uses another statement. */
+	char(*ids)[FD_ID_LEN] = NULL;
+	int k = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 16;
+			char(*grown)[FD_ID_LEN] = realloc(ids, (size_t)cap * sizeof *ids);
+			if (!grown) {
+				sqlite3_reset(s);
+				free(ids);
+				return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+			}
+			ids = grown;
+		}
+		fd_col_text(s, 0, ids[k++], FD_ID_LEN);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return fd_db_fail(db, err, "listing a guest's bookings");
+	}
+	if (k == 0)
+		return FD_OK;
+	*out = calloc((size_t)k, sizeof **out);
+	enum fd_status st = *out ? FD_OK : fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+	for (int i = 0; !st && i < k; i++)
+		st = get_booking(db, ids[i], &(*out)[i], err);
+	free(ids);
+	if (st) {
+		free(*out);
+		*out = NULL;
+		return st;
 	}
 	*n = k;
 	return FD_OK;
@@ -699,9 +811,12 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .put_room = put_room,
 	    .get_guest = get_guest,
 	    .put_guest = put_guest,
+	    .guest_bookings = guest_bookings,
 	    .get_booking = get_booking,
 	    .put_booking = put_booking,
 	    .room_clash = room_clash,
+	    .room_day_clash = room_day_clash,
+	    .type_day_sold = type_day_sold,
 	    .room_in_house = room_in_house,
 	    .room_open_tasks = room_open_tasks,
 	    .type_sold = type_sold,

@@ -9,12 +9,14 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/folio.h"
 #include "core/kpi.h"
 
 static const struct tab_col summary_cols[] = {
-    {"rooms_sold", TAB_INT},  {"room_revenue_minor", TAB_MONEY}, {"adr_minor", TAB_MONEY},
-    {"occupancy", TAB_RATIO}, {"revpar_minor", TAB_MONEY},       {"arrivals", TAB_INT},
-    {"departures", TAB_INT},  {"cancellations", TAB_INT},        {"no_shows", TAB_INT},
+    {"rooms_sold", TAB_INT},  {"room_revenue_minor", TAB_MONEY},    {"adr_minor", TAB_MONEY},
+    {"occupancy", TAB_RATIO}, {"revpar_minor", TAB_MONEY},          {"arrivals", TAB_INT},
+    {"departures", TAB_INT},  {"cancellations", TAB_INT},           {"no_shows", TAB_INT},
+    {"day_uses", TAB_INT},    {"day_use_revenue_minor", TAB_MONEY},
 };
 
 static const struct tab_col daily_cols[] = {
@@ -29,6 +31,8 @@ static const struct tab_col daily_cols[] = {
     {"departures", TAB_INT},
     {"cancellations", TAB_INT},
     {"no_shows", TAB_INT},
+    {"day_uses", TAB_INT},
+    {"day_use_revenue_minor", TAB_MONEY},
 };
 
 static const struct tab_col hk_cols[] = {
@@ -36,11 +40,13 @@ static const struct tab_col hk_cols[] = {
     {"inspections", TAB_INT}, {"turndowns", TAB_INT},  {"days", TAB_INT},
 };
 
+/* The shift close, gross: what was taken, given back and paid out, and the
+ * voids of those lines, each on its own; net is what the drawer or the
+ * card terminal should show. */
 static const struct tab_col cashier_cols[] = {
-    {"staff", TAB_TEXT},
-    {"method", TAB_TEXT},
-    {"lines", TAB_INT},
-    {"amount_minor", TAB_MONEY},
+    {"staff", TAB_TEXT},           {"method", TAB_TEXT},         {"lines", TAB_INT},
+    {"payments_minor", TAB_MONEY}, {"refunds_minor", TAB_MONEY}, {"paid_outs_minor", TAB_MONEY},
+    {"voids_minor", TAB_MONEY},    {"net_minor", TAB_MONEY},
 };
 
 #define N_OF(a) (int)(sizeof a / sizeof *a)
@@ -118,6 +124,35 @@ static const char sql_lost[] =
     "SELECT arrival, sum(status = 'cancelled'), sum(status = 'no_show') FROM bookings"
     " WHERE arrival BETWEEN ?1 AND ?2 AND status IN ('cancelled','no_show') GROUP BY arrival";
 
+/* Day-use stays (arrival = departure): no room-night sold, so no part of
+ * occupancy, ADR or RevPAR; their count and rates are figures of their own. */
+static const char sql_day_use[] = "SELECT arrival, count(*), sum(rate) FROM bookings WHERE arrival BETWEEN "
+                                  "?1 AND ?2 AND departure = arrival"
+                                  " AND status IN ('reserved','checked_in','checked_out') GROUP BY arrival";
+
+struct day_use {
+	int64_t n, revenue;
+};
+
+static enum fd_status count_day_uses(struct fd_db *db, fd_date from, fd_date to, struct day_use *out,
+                                     struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, sql_day_use, err);
+	if (!s)
+		return err->status;
+	sqlite3_bind_int(s, 1, from);
+	sqlite3_bind_int(s, 2, to);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d >= from && d <= to)
+			out[d - from] =
+			    (struct day_use){sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2)};
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting day-use stays");
+}
+
 static enum fd_status range_days(struct fd_db *db, fd_date from, fd_date to, struct fd_day_report *days,
                                  struct fd_error *err)
 {
@@ -163,11 +198,17 @@ static enum fd_status count_range(struct fd_db *db, fd_date from, fd_date to, bo
 	if (repo->get_setting(repo->ctx, "ooo_available", ooo, sizeof ooo, NULL) != FD_OK)
 		snprintf(ooo, sizeof ooo, "0");
 	struct fd_kpi_counts total = {.ooo_available = strcmp(ooo, "1") == 0};
-	int64_t arr = 0, dep = 0, canc = 0, ns = 0;
+	int64_t arr = 0, dep = 0, canc = 0, ns = 0, du = 0, du_rev = 0;
 	struct fd_day_report *days = calloc((size_t)(to - from + 1), sizeof *days);
-	if (!days)
+	struct day_use *uses = calloc((size_t)(to - from + 1), sizeof *uses);
+	if (!days || !uses) {
+		free(days);
+		free(uses);
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	}
 	enum fd_status st = range_days(db, from, to, days, err);
+	if (!st)
+		st = count_day_uses(db, from, to, uses, err);
 	for (fd_date d = from; !st && d <= to; d++) {
 		const struct fd_day_report r = days[d - from];
 		if (per_day) {
@@ -192,7 +233,11 @@ static enum fd_status count_range(struct fd_db *db, fd_date from, fd_date to, bo
 			set_int(&row[8], r.departures);
 			set_int(&row[9], r.cancellations);
 			set_int(&row[10], r.no_shows);
+			set_int(&row[11], uses[d - from].n);
+			set_int(&row[12], uses[d - from].revenue);
 		}
+		du += uses[d - from].n;
+		du_rev += uses[d - from].revenue;
 		total.room_nights += r.rooms_total;
 		total.ooo_nights += r.rooms_ooo;
 		total.rooms_sold += r.rooms_sold;
@@ -203,6 +248,7 @@ static enum fd_status count_range(struct fd_db *db, fd_date from, fd_date to, bo
 		ns += r.no_shows;
 	}
 	free(days);
+	free(uses);
 	if (st || per_day)
 		return st;
 	struct fd_kpi k;
@@ -216,6 +262,8 @@ static enum fd_status count_range(struct fd_db *db, fd_date from, fd_date to, bo
 	set_int(&row[6], dep);
 	set_int(&row[7], canc);
 	set_int(&row[8], ns);
+	set_int(&row[9], du);
+	set_int(&row[10], du_rev);
 	return FD_OK;
 }
 
@@ -248,11 +296,17 @@ static enum fd_status hk_productivity(struct fd_db *db, fd_date from, fd_date to
 static enum fd_status cashier(struct fd_db *db, fd_date from, fd_date to, const char *user, struct tab *t,
                               struct fd_error *err)
 {
-	/* Payments count positive, refunds negative, voids undo their line. */
+	/* Each kind gross and positive; a void counts what it gives back to
+	 * the drawer (voiding a refund: positive), net is the sum. */
 	sqlite3_stmt *s = fd_db_stmt(
 	    db,
-	    "SELECT actor, method, count(*), sum(-amount) FROM folio_lines"
-	    " WHERE kind IN ('payment','refund','void') AND method IN ('cash','card','bank_transfer')"
+	    "SELECT actor, method, count(*), sum(CASE WHEN kind = 'payment' THEN -amount END),"
+	    " sum(CASE WHEN kind = 'refund' THEN amount END),"
+	    " sum(CASE WHEN kind = 'charge' THEN amount END),"
+	    " sum(CASE WHEN kind = 'void' THEN -amount END), sum(-amount) FROM folio_lines"
+	    " WHERE (kind IN ('payment','refund','void') OR (kind = 'charge' AND code = '" FD_PAID_OUT_CODE
+	    "'))"
+	    " AND method IN ('cash','card','bank_transfer')"
 	    " AND date BETWEEN ?1 AND ?2 AND (?3 = '' OR actor = ?3)"
 	    " GROUP BY actor, method ORDER BY actor, method",
 	    err);
@@ -269,8 +323,8 @@ static enum fd_status cashier(struct fd_db *db, fd_date from, fd_date to, const 
 			snprintf(row[i].t, sizeof row[i].t, "%s", (const char *)sqlite3_column_text(s, i));
 			row[i].null = false;
 		}
-		set_int(&row[2], sqlite3_column_int64(s, 2));
-		set_int(&row[3], sqlite3_column_int64(s, 3));
+		for (int i = 2; i < 8; i++)
+			set_int(&row[i], sqlite3_column_int64(s, i));
 	}
 	sqlite3_reset(s);
 	return FD_OK;

@@ -105,6 +105,8 @@ void fd_read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row)
 	fd_col_text(s, 14, row->occupant_code, sizeof row->occupant_code);
 	row->due_out = sqlite3_column_int(s, 15);
 	row->arrival_today = sqlite3_column_int(s, 16);
+	if (sqlite3_column_count(s) > 17)
+		fd_col_text(s, 17, row->attendant, sizeof row->attendant);
 	snprintf(row->hk_code, sizeof row->hk_code, "%s",
 	         fd_room_hk_code(r, row->occupant_code[0] != '\0', today));
 }

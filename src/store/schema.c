@@ -3,9 +3,12 @@
  * new one. Dates are day numbers (see core/date.h), money minor units. */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db_internal.h"
+#include "store/audit.h"
 #include "store/fold.h"
 
 static const char schema_v1[] =
@@ -159,6 +162,8 @@ extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
 extern const char fd_schema_v22_snapstage[]; /* snapstage.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
+enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* schema_guests.c */
+enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
 extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
 extern const char fd_schema_v21_mail[];     /* schema_docs.c */
 
@@ -204,6 +209,103 @@ static const char schema_v11_opsig[] =
     "ALTER TABLE outbox ADD COLUMN sig TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE sync_verifiers ADD COLUMN sign_salt TEXT NOT NULL DEFAULT '';";
 
+/* v14: day-use stays (issue 12): a booking may leave on the day it
+ * arrives (no night, so no stay_nights row; core keeps the room for that
+ * day, op_booking.c). SQLite cannot change a CHECK in place, so the table
+ * is rebuilt (https://sqlite.org/lang_altertable.html, "12 steps"): the new
+ * table is the old one's own CREATE statement with the one CHECK relaxed
+ * (columns other steps add survive), its rows copied with their rowids,
+ * and every index and trigger on it re-created from sqlite_master. The
+ * tables that reference bookings (stay_nights, folios) keep their rows:
+ * the step runs with foreign keys off and checked before it commits. */
+static enum fd_status schema_v14_day_use(struct fd_db *db, struct fd_error *err)
+{
+	static const char old_check[] = "CHECK (departure > arrival)";
+	static const char new_check[] = "CHECK (departure >= arrival)";
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db->db,
+	                       "SELECT type, sql FROM sqlite_master WHERE tbl_name = 'bookings'"
+	                       " AND sql IS NOT NULL ORDER BY type = 'table' DESC, rowid",
+	                       -1, &s, NULL))
+		return fd_db_fail(db, err, "reading the bookings table");
+	char *table = NULL, **later = NULL;
+	int n_later = 0;
+	bool relaxed = false;
+	enum fd_status st = FD_OK;
+	while (!st && sqlite3_step(s) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(s, 0);
+		const char *sql = (const char *)sqlite3_column_text(s, 1);
+		if (strcmp(type, "table") == 0) {
+			if (strstr(sql, new_check)) {
+				/* Already (the step recorded again); the table comes
+				 * first, so nothing else was read. */
+				relaxed = true;
+				break;
+			}
+			const char *at = strstr(sql, old_check);
+			const char *name = strstr(sql, "bookings");
+			if (!at || !name || name > at) {
+				st = fd_fail(err, FD_E_IO, "migration_failed", NULL,
+				             "the bookings table has no \"%s\" to relax", old_check);
+				break;
+			}
+			size_t n = strlen(sql) + 16;
+			table = malloc(n);
+			if (table)
+				snprintf(table, n, "%.*sbookings_v14%.*s%s%s", (int)(name - sql), sql,
+				         (int)(at - name - 8), name + 8, new_check, at + strlen(old_check));
+		} else {
+			char **grown = realloc(later, (size_t)(n_later + 1) * sizeof *later);
+			if (grown) {
+				later = grown;
+				later[n_later] = strdup(sql);
+			}
+			if (!grown || !later[n_later++])
+				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+		}
+	}
+	sqlite3_finalize(s);
+	if (!st && !table && !relaxed)
+		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	if (!st && !relaxed &&
+	    (sqlite3_exec(db->db, table, NULL, NULL, NULL) ||
+	     sqlite3_exec(db->db,
+	                  "INSERT INTO bookings_v14 SELECT * FROM bookings;"
+	                  "DROP TABLE bookings;"
+	                  "ALTER TABLE bookings_v14 RENAME TO bookings;",
+	                  NULL, NULL, NULL)))
+		st = fd_db_fail(db, err, "rebuilding the bookings table");
+	for (int i = 0; !st && i < n_later; i++)
+		if (sqlite3_exec(db->db, later[i], NULL, NULL, NULL))
+			st = fd_db_fail(db, err, "re-creating the bookings indexes");
+	for (int i = 0; i < n_later; i++)
+		free(later[i]);
+	free(later);
+	free(table);
+	return st;
+}
+/* v18: every staff member has a department the permission table knows
+ * (money and bookings need the front office, management or the night
+ * audit; src/core/perm.c). A row whose department is not one of them (left
+ * empty or mistyped by an older version, which then read it as the front
+ * office) keeps what it could do: the front office for staff, management
+ * for managers and admins. From now on an unknown department is refused by
+ * the schema on every write path. */
+static const char schema_v18_departments[] =
+    "UPDATE staff SET dept = CASE WHEN role IN ('manager','admin') THEN 'management' ELSE 'front_office' END"
+    " WHERE dept NOT IN ('front_office','housekeeping','maintenance','management','night_audit');"
+    "CREATE TRIGGER IF NOT EXISTS staff_dept_insert BEFORE INSERT ON staff WHEN new.dept NOT IN"
+    " ('front_office','housekeeping','maintenance','management','night_audit')"
+    " BEGIN SELECT RAISE(ABORT, 'unknown department'); END;"
+    "CREATE TRIGGER IF NOT EXISTS staff_dept_update BEFORE UPDATE OF dept ON staff WHEN new.dept NOT IN"
+    " ('front_office','housekeeping','maintenance','management','night_audit')"
+    " BEGIN SELECT RAISE(ABORT, 'unknown department'); END;";
+
+/* v19: the audit log records refusals as well as applied operations, the
+ * session each came through, and a hash chain: fd_audit_chain_existing adds
+ * the columns (outcome, code, reason, session, hash) and chains the rows
+ * written before (store/audit.h). */
+
 /* One step a line, so that steps added on different branches merge cleanly. */
 /* clang-format off */
 static const struct fd_migration core_migrations[] = {
@@ -220,6 +322,11 @@ static const struct fd_migration core_migrations[] = {
     {11, schema_v11_opsig, NULL},
     {12, fd_schema_v12_refunds, NULL},
     {13, fd_schema_v13_companies, fd_schema_v13_accounts},
+    {14, fd_migration_rebuild, schema_v14_day_use},
+    {16, NULL, fd_schema_v16_guests},
+    {17, NULL, fd_schema_v17_channels_map},
+    {18, schema_v18_departments, NULL},
+    {19, NULL, fd_audit_chain_existing},
     {20, fd_schema_v20_quantity, NULL},
     {21, fd_schema_v21_mail, NULL},
     {22, fd_schema_v22_snapstage, NULL},

@@ -126,6 +126,14 @@ static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_erro
 	g.vip = jint(o, "vip");
 	g.erased = jint(o, "erased");
 	g.version = jint(o, "version");
+	jstr(o, "doc_type", g.doc_type, sizeof g.doc_type);
+	jstr(o, "doc_country", g.doc_country, sizeof g.doc_country);
+	g.doc_expiry = (fd_date)jint(o, "doc_expiry");
+	jstr(o, "nationality", g.nationality, sizeof g.nationality);
+	g.birth_date = (fd_date)jint(o, "birth_date");
+	jstr(o, "address", g.address, sizeof g.address);
+	jstr(o, "preferences", g.preferences, sizeof g.preferences);
+	jstr(o, "merged_into", g.merged_into, sizeof g.merged_into);
 	if (!g.id[0])
 		return bad_state("guest", "?", err);
 	const struct fd_repo *r = fd_db_repo(db);
@@ -217,7 +225,8 @@ static enum fd_status put_task(struct fd_db *db, const cJSON *o, struct fd_error
 static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "details");
-	char *details = cJSON_IsString(d) ? NULL : (d ? cJSON_PrintUnformatted(d) : NULL);
+	const char *text = cJSON_GetStringValue(d);
+	char *details = text || !d ? NULL : cJSON_PrintUnformatted(d);
 	struct fd_conflict_state c = {
 	    .id = jtext(o, "id"),
 	    .op_id = jtext(o, "op_id"),
@@ -226,9 +235,9 @@ static enum fd_status put_conflict(struct fd_db *db, const cJSON *o, struct fd_e
 	    .type = jtext(o, "type"),
 	    .code = jtext(o, "code"),
 	    .message = jtext(o, "message"),
-	    .details = cJSON_IsString(d) ? d->valuestring
-	               : details         ? details
-	                                 : "{}",
+	    .details = text      ? text
+	               : details ? details
+	                         : "{}",
 	    .resolved = jint(o, "resolved"),
 	    .resolved_by = jtext(o, "resolved_by"),
 	    .version = jint(o, "version"),

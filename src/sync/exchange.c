@@ -150,6 +150,13 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		    protocol >= 2)
 			cJSON_AddNumberToObject(body, "gap_from", (double)expected);
 		cJSON_AddItemToObject(body, "ops", ops);
+		/* How many wait here, this batch included: the server's
+		 * monitoring shows terminals that cannot get rid of theirs. */
+		int pending = 0;
+		char outbox[64];
+		sync_counts(db, &pending, NULL, NULL);
+		snprintf(outbox, sizeof outbox, "Frontdesk-Outbox: %d", pending);
+		sync_http_header(h, outbox);
 		long status;
 		cJSON *resp = NULL;
 		/* Short: a hung server must not hold the queue (or the status) for long. */

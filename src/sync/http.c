@@ -28,11 +28,17 @@ struct sync_http {
 	char *buf;
 	size_t len, cap;
 	int retry_after;
-	int protocol; /* the server's Frontdesk-Protocol in the last answer, 0 = none */
-	int known;    /* the server's protocol from the last complete answer, 0 = no answer yet */
-	int announce; /* the protocol this terminal announces */
-	char hdr[40]; /* "Frontdesk-Protocol: N" */
+	int protocol;   /* the server's Frontdesk-Protocol in the last answer, 0 = none */
+	int known;      /* the server's protocol from the last complete answer, 0 = no answer yet */
+	int announce;   /* the protocol this terminal announces */
+	char hdr[40];   /* "Frontdesk-Protocol: N" */
+	char extra[96]; /* one more request header for the next call (sync_http_header) */
 };
+
+void sync_http_header(struct sync_http *h, const char *line)
+{
+	snprintf(h->extra, sizeof h->extra, "%s", line);
+}
 
 static int curl_ready(void)
 {
@@ -211,6 +217,9 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
 		hdr = curl_slist_append(hdr, auth);
 	}
+	if (h->extra[0])
+		hdr = curl_slist_append(hdr, h->extra);
+	h->extra[0] = '\0';
 	char *text = NULL;
 	if (body) {
 		text = cJSON_PrintUnformatted(body);

@@ -29,9 +29,23 @@ SYNC_TESTS += tests/sync/test_sync_status.sh
 SYNC_TESTS += tests/sync/test_sync_trim.sh
 SYNC_TESTS += tests/sync/test_identity.sh
 SYNC_TESTS += tests/sync/test_outage_pack_bg.sh
+SYNC_TESTS += tests/sync/test_erasure_restore.sh
 SYNC_TESTS += tests/sync/test_sync_overwrite.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot.sh
 EXTRA_DIST += doc/sync.md
 SYNC_TESTS += tests/sync/test_sync_gap.sh
 SYNC_TESTS += tests/sync/test_sync_versions.sh
 EXTRA_DIST += tests/sync/prev_release.sh
+SYNC_TESTS += tests/sync/test_sync_jepsen.sh
+EXTRA_DIST += tests/sync/jepsen.py
+
+# `make soak SOAK_SECONDS=N SOAK_TERMINALS=M [SOAK_SEED=S]`: the randomized
+# history under faults (tests/sync/jepsen.py) for longer than in make check.
+SOAK_SECONDS = 300
+SOAK_TERMINALS = 5
+soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
+	JEPSEN_SECONDS=$(SOAK_SECONDS) JEPSEN_TERMINALS=$(SOAK_TERMINALS) JEPSEN_SEED=$(SOAK_SEED) \
+	top_srcdir=$(top_srcdir) top_builddir=$(abs_top_builddir) \
+	$(SHELL) $(top_srcdir)/tests/sync/test_sync_jepsen.sh
+.PHONY: soak
+SYNC_TESTS += tests/sync/test_outbox_report.sh

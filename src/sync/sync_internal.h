@@ -70,6 +70,8 @@ void sync_http_mark(struct sync_http *h);
  * header. *status is the HTTP status (0 when no answer); *resp the parsed
  * JSON body (may be NULL). Returns FD_E_IO when the server could not be
  * reached or the answer was cut; FD_OK for any complete HTTP answer. */
+/* Add "Name: value" to the next sync_http_json call only. */
+void sync_http_header(struct sync_http *h, const char *line);
 enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path, const cJSON *body,
                               const char *token, long timeout_s, long *status, cJSON **resp, int *retry_after,
                               struct fd_error *err);

@@ -420,7 +420,8 @@ static int start_server(void)
 	snprintf(log, sizeof log, "%s/server.log", g_dir);
 	g_pid = fork();
 	if (g_pid == 0) {
-		freopen(log, "w", stderr);
+		if (!freopen(log, "w", stderr))
+			_exit(127);
 		const char *threads = getenv("BENCH_THREADS") ? getenv("BENCH_THREADS") : "16";
 		execl(g_bin, g_bin, "--data", g_dir, "--per-ip-connections", "3000", "--threads", threads,
 		      "serve", "--listen", "127.0.0.1:0", (char *)NULL);

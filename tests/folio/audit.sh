@@ -52,7 +52,7 @@ fd --json folio "$B1" >"$TMP/f"
 [ "$(json 'sum(1 for l in d["folios"][0]["lines"] if l["actor"]=="night-audit")' <"$TMP/f")" = 30 ] || fail "actor night-audit"
 fd --json folio "$B2" >"$TMP/f2"
 [ "$(json '[(f["kind"], f["balance_minor"]) for f in d["folios"]]' <"$TMP/f2")" = "[('company', 24000)]" ] || fail "routed room charges"
-n=$(sqlite3 "$D/frontdesk.db" "SELECT count(*) FROM audit_log WHERE type='audit.night' AND actor='night-audit'")
+n=$(sqlite3 "$D/frontdesk.db" "SELECT count(*) FROM audit_log WHERE type='audit.night' AND actor='night-audit' AND outcome='applied'")
 [ "$n" = 31 ] || fail "31 audits in the log, got $n"
 sqlite3 "$D/frontdesk.db" "SELECT payload FROM audit_log WHERE type='audit.night'" | grep -q '"run_by":"max"' || fail "run_by"
 [ "$(sqlite3 "$D/frontdesk.db" 'SELECT count(*) FROM day_reports')" = 31 ] || fail "31 day reports"

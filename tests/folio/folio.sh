@@ -76,8 +76,10 @@ fd --json folio "$C2" >"$TMP/f"
 
 # The cashier report: what each staff member took, by method.
 fd report cashier --from 2026-03-01 --to 2026-03-01 --csv | tr -d '\r' >"$TMP/cash.csv"
-grep -qx "anna,card,2,3000" "$TMP/cash.csv" || fail "anna's card payment and refund"
-grep -qx "local,bank_transfer,1,9000" "$TMP/cash.csv" || fail "the deposit"
+# Gross, in major units with the currency in the header (issue 12).
+head -1 "$TMP/cash.csv" | grep -qx "staff,method,lines,payments_EUR,refunds_EUR,paid_outs_EUR,voids_EUR,net_EUR" || fail "cashier CSV header: $(head -1 "$TMP/cash.csv")"
+grep -qx "anna,card,2,50.00,20.00,0.00,0.00,30.00" "$TMP/cash.csv" || fail "anna's card payment and refund, gross"
+grep -qx "local,bank_transfer,1,90.00,0.00,0.00,0.00,90.00" "$TMP/cash.csv" || fail "the deposit"
 
 # Lines are dated on the business date; a closed day refuses postings.
 fd audit >/dev/null || fail audit

@@ -81,16 +81,30 @@ static void die(const char *what)
 	abort();
 }
 
+/* An admin command as its words ("init", "--property", "X", ...): the
+ * options into srv_admin_opts, as frontdeskd's command line does. */
 static int admin(const char *const *args)
 {
 	char *argv[16];
 	int argc = 0;
-	while (argc < 15 && args[argc]) {
-		argv[argc] = (char *)args[argc];
-		argc++;
+	struct srv_admin_opts o = {0};
+	const struct {
+		const char *name;
+		const char **field;
+	} opts[] = {{"--property", &o.property}, {"--currency", &o.currency},
+	            {"--timezone", &o.timezone}, {"--date", &o.date},
+	            {"--role", &o.role},         {"--password-file", &o.password_file}};
+	for (int i = 0; argc < 15 && args[i]; i++) {
+		size_t k = 0;
+		while (k < sizeof opts / sizeof *opts && strcmp(opts[k].name, args[i]) != 0)
+			k++;
+		if (k < sizeof opts / sizeof *opts && args[i + 1])
+			*opts[k].field = args[++i];
+		else
+			argv[argc++] = (char *)args[i];
 	}
 	argv[argc] = NULL;
-	return srv_admin_run(&s.cfg, argc, argv);
+	return srv_admin_run(&s.cfg, &o, argc, argv);
 }
 
 /* A request made by the harness itself; returns the answer's JSON. */
@@ -178,6 +192,7 @@ static void setup(void)
 	pthread_mutex_init(&s.throttle_lock, NULL);
 	pthread_mutex_init(&s.push_lock, NULL);
 	pthread_mutex_init(&s.hash_lock, NULL);
+	pthread_mutex_init(&s.proxy_lock, NULL);
 	pthread_cond_init(&s.hash_cond, NULL);
 	pthread_cond_init(&s.push_cond, NULL);
 	s.push_tail = &s.push_queue;

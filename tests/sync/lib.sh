@@ -135,6 +135,6 @@ exactly_once() {
 	dev=$(sqlite3 "$WORK/$1/frontdesk.db" "SELECT value FROM meta WHERE key = 'device_id'")
 	sqlite3 "$SRV/frontdeskd.db" "SELECT op_id FROM srv_op_results WHERE device = '$dev' ORDER BY op_id" > "$WORK/$1.srv"
 	cmp -s "$WORK/$1.ops" "$WORK/$1.srv" || fail "$1: the server's results differ from the outbox ($(wc -l < "$WORK/$1.srv") vs $n)"
-	d=$(sqlite3 "$SRV/frontdeskd.db" "SELECT count(*) FROM (SELECT op_id FROM audit_log GROUP BY op_id HAVING count(*) > 1)")
+	d=$(sqlite3 "$SRV/frontdeskd.db" "SELECT count(*) FROM (SELECT op_id FROM audit_log WHERE outcome = 'applied' GROUP BY op_id HAVING count(*) > 1)")
 	[ "$d" = 0 ] || fail "server: $d operations applied more than once"
 }

@@ -48,8 +48,10 @@ sqlite3 "$WORK/desk/frontdesk.db" "UPDATE outbox SET actor = 'max' WHERE state =
 term desk sync --once >/dev/null
 [ "$(check_server "SELECT code FROM srv_conflicts WHERE type = 'room.set_clean' AND actor = 'max'")" = unproven_actor ] ||
 	fail "a re-attributed operation should be refused as unproven_actor"
-[ "$(check_server "SELECT count(*) FROM audit_log WHERE type = 'room.set_clean' AND actor = 'max'")" = 0 ] ||
-	fail "the forged operation reached the audit log"
+[ "$(check_server "SELECT count(*) FROM audit_log WHERE type = 'room.set_clean' AND actor = 'max' AND outcome = 'applied'")" = 0 ] ||
+	fail "the forged operation was applied"
+[ "$(check_server "SELECT outcome || ' ' || code FROM audit_log WHERE type = 'room.set_clean' AND actor = 'max'")" = "refused unproven_actor" ] ||
+	fail "the forged operation is not recorded as a refusal in the audit log"
 ok "an operation re-attributed in the terminal's database is refused and recorded"
 
 # a standalone terminal (not enrolled) keeps working without anybody signed in

@@ -66,6 +66,6 @@ for t in a b; do
 	[ "$(pending "$t")" = 0 ] || fail "$t still holds $(pending "$t") operations"
 done
 converged a b || fail "A and B differ: $(diff "$WORK/a.dump" "$WORK/b.dump" | head -5)"
-d=$(sqlite3 "$SRV/frontdeskd.db" "SELECT count(*) FROM (SELECT op_id FROM audit_log GROUP BY op_id HAVING count(*) > 1)")
+d=$(sqlite3 "$SRV/frontdeskd.db" "SELECT count(*) FROM (SELECT op_id FROM audit_log WHERE outcome = 'applied' GROUP BY op_id HAVING count(*) > 1)")
 [ "$d" = 0 ] || fail "server: $d operations applied more than once"
 ok "after a restore every acknowledged booking is back on the server and both desks"

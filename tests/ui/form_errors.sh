@@ -40,7 +40,7 @@ keys -l "Later, Anna"
 keys Tab Tab
 for i in 1 2 3 4 5 6 7 8 9 10; do keys BSpace; done
 keys -l "2026-11-20"
-wait_for "must be after the arrival"
+wait_for "must be on or after the arrival"
 keys Escape
 wait_for "(y/n)"
 keys y

@@ -45,8 +45,9 @@ screen_n 1 | grep -q "Jan 2027" || fail ": did not go to the date"
 screen_n 2 | grep -q "Booking $ARRIVAL" || fail ": did not open the booking"
 screen_n 3 | grep -q "is not a date (YYYY-MM-DD), a room or a booking code" || fail ": no error"
 
-# Housekeeping: one key per status; discrepancy view.
-run 80x24 "3 d <Dump> v <Dump> v <Dump> q"
+# Housekeeping: one key per status; discrepancy view (after the views by
+# status, by attendant and by section).
+run 80x24 "3 d <Dump> v v v <Dump> v <Dump> q"
 screen_n 1 | grep -Eq "is dirty" || fail "hk key did not mark dirty"
 screen_n 2 | grep -q "Discrepancies" || fail "no discrepancy view"
 screen_n 2 | grep -Eq "^201 " || fail "in-house 201 (housekeeping says vacant) not a discrepancy"
@@ -66,8 +67,9 @@ fd staff add maria --name "María José" --role staff --dept housekeeping >/dev/
 run 80x24 "4 <Dump> s <Dump> q"
 screen_n 1 | grep -q "maria" || fail "staff not listed"
 screen_n 2 | grep -q "maria is on shift." || fail "shift not toggled"
-# Housekeeping assigns a room to her; the staff pane counts it.
-run 80x24 "3 a nobody <Enter> <Dump> a maria <Enter> <Dump> <F4> <Dump> q"
+# Housekeeping assigns a room to her, offered as the one on shift; the
+# staff pane counts it.
+run 80x24 "3 a <C-u> nobody <Enter> <Dump> a <Enter> <Dump> <F4> <Dump> q"
 screen_n 1 | grep -q 'No staff member "nobody"' || fail "unknown attendant accepted"
 screen_n 2 | grep -q "assigned to maria today" || fail "room not assigned"
 screen_n 3 | grep -Eq "maria .* 0/1" || fail "staff pane does not count the assigned room"

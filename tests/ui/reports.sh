@@ -147,8 +147,11 @@ clear_prompt
 keys -l "$WORK/summary.csv"
 keys Enter
 wait_for "Wrote the Summary report to $WORK/summary.csv."
-fd report summary --csv --from 2026-11-20 --to 2026-11-22 >"$WORK/cli.csv" || fail "report --csv"
+fd report daily --csv --from 2026-11-20 --to 2026-11-22 >"$WORK/cli.csv" || fail "report --csv"
 cmp "$WORK/summary.csv" "$WORK/cli.csv" || fail "the exported CSV differs from the command line's"
+# Every day's row and the totals, money in major units (issue 12).
+[ "$(wc -l <"$WORK/summary.csv")" = 5 ] || fail "the export has a header, 3 days and the totals"
+tr -d '\r' <"$WORK/summary.csv" | grep -q "^total,,5,0.4167,480.00,96.00,40.00,2,1,1,1,0,0.00" || fail "the totals line: $(cat "$WORK/summary.csv")"
 keys x
 wait_for "write CSV to"
 clear_prompt
@@ -205,12 +208,25 @@ start 80 24
 UI_ARGS=
 wait_for "user anna"
 keys 8
-wait_for "Summary 2026-11-13 to 2026-11-26 (14 days)"
+# report.read is for managers (issue 19): anna sees only her own cashier
+# lines, whichever view she asks for; no revenue, no colleague's takings.
+wait_for "Cashier: payments anna took on 2026-11-27"
+screen | grep -q "Room revenue" && fail "a staff member sees the revenue"
+screen | grep -q "^local " && fail "a staff member sees a colleague's takings"
+keys h
+wait_for "Cashier: payments anna took on 2026-11-27"
+screen | grep -q "Summary 20" && fail "a staff member reached the summary"
+keys u
+wait_for "payments taken by"
+clear_prompt
+keys Enter
+wait_for "Cashier: payments anna took on 2026-11-27"
 keys A
 wait_for "manager"
 screen | grep -q "(y/n)" && fail "asked anna before refusing the audit"
 wait_for " 2026-11-27  Fixture"
 [ "$(sqlite3 "$DATA/frontdesk.db" "SELECT count(*) FROM day_reports")" = 7 ] || fail "anna closed a day"
+keys Escape
 keys q
 wait_for "EXITED 0"
 

@@ -134,7 +134,9 @@ char *fx_dump(struct fd_db *db)
 	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
 		char sql[128];
 		sqlite3_stmt *s;
-		snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY 1, 2", tables[t]);
+		/* A refusal changes nothing but is recorded (store/audit.h). */
+		snprintf(sql, sizeof sql, "SELECT * FROM %s%s ORDER BY 1, 2", tables[t],
+		         strcmp(tables[t], "audit_log") == 0 ? " WHERE outcome = 'applied'" : "");
 		if (sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL) != SQLITE_OK)
 			continue;
 		append(&buf, &len, &cap, tables[t]);

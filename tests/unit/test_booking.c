@@ -147,7 +147,7 @@ static void test_room_type_and_capacity_rules(void **state)
 	assert_int_equal(fx_book(c->db, "STD", "2026-12-01", "2026-12-02", 3, NULL, NULL, &err),
 	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "over_capacity");
-	assert_int_equal(fx_book(c->db, "STD", "2026-12-02", "2026-12-02", 1, NULL, NULL, &err),
+	assert_int_equal(fx_book(c->db, "STD", "2026-12-02", "2026-12-01", 1, NULL, NULL, &err),
 	                 FD_E_INVALID);
 	assert_string_equal(err.code, "invalid_dates");
 	assert_int_equal(fx_book(c->db, "XXX", "2026-12-01", "2026-12-02", 1, NULL, NULL, &err),

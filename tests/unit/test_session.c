@@ -15,7 +15,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "session/session.h"
+#include "store/cache.h"
+#include "store/opsig.h"
 #include "store/ids.h"
 #include "store/query_desk.h"
 #include "ui/fixture.h"
@@ -150,6 +154,42 @@ static void test_enrolled_signed_in_user_acts_queued(void **state)
 	fd_session_close(&s);
 }
 
+/* A manager over the desk session: their password as for --as; refused,
+ * the desk's user acts on as before. */
+static void test_over_needs_password(void **state)
+{
+	(void)state;
+	struct fd_session s;
+	open_session(&s, NULL);
+	assert_true(s.enrolled); /* enrolled by the test before */
+	assert_string_equal(s.actor, "anna");
+	struct fd_error err = {0};
+	/* Never signed in here: no verifier to check against. */
+	assert_int_equal(fd_session_over_begin(&s, "fred", "pw", &err), FD_E_FORBIDDEN);
+	assert_non_null(strstr(err.message, "fred has not signed in on this terminal"));
+	assert_string_equal(s.actor, "anna");
+	assert_string_equal(s.desk, "");
+	assert_true(s.proven);
+	/* A wrong password: refused the same way. */
+	char hash[crypto_pwhash_STRBYTES], salt[FD_SIGN_SALT_HEX];
+	assert_int_equal(
+	    crypto_pwhash_str(hash, "right", 5, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN), 0);
+	fd_sign_new_salt(salt);
+	assert_int_equal(fd_verifier_put(s.db, "fred", hash, "manager", 1764000000, NULL), FD_OK);
+	assert_int_equal(fd_verifier_salt_set(s.db, "fred", salt, NULL), FD_OK);
+	assert_int_equal(fd_session_over_begin(&s, "fred", "wrong", &err), FD_E_FORBIDDEN);
+	assert_string_equal(err.message, "Wrong password for fred.");
+	assert_string_equal(fd_session_actor(&s), "anna");
+	assert_string_equal(s.desk, "");
+	/* The signed-in user over herself needs nothing more; the end restores. */
+	assert_int_equal(fd_session_over_begin(&s, "anna", "", &err), FD_OK);
+	assert_string_equal(s.desk, "anna");
+	fd_session_over_end(&s);
+	assert_string_equal(s.desk, "");
+	assert_string_equal(fd_session_actor(&s), "anna");
+	fd_session_close(&s);
+}
+
 static void test_booking_any_case(void **state)
 {
 	(void)state;
@@ -184,6 +224,7 @@ int main(void)
 	    cmocka_unit_test(test_private_data_dir),
 	    cmocka_unit_test(test_owner_acts_unqueued),
 	    cmocka_unit_test(test_enrolled_signed_in_user_acts_queued),
+	    cmocka_unit_test(test_over_needs_password),
 	    cmocka_unit_test(test_booking_any_case),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -62,6 +62,20 @@ static void test_refused_batch_changes_nothing(void **state)
 	assert_string_equal(err.field, "country");
 	char *after = fx_dump(db);
 	assert_string_equal(before, after);
+	/* The refusal is recorded (who, what, why), without the refused payload. */
+	sqlite3_stmt *q;
+	assert_int_equal(
+	    sqlite3_prepare_v2(fd_db_handle(db),
+	                       "SELECT actor, type, code, payload FROM audit_log WHERE outcome = 'refused'",
+	                       -1, &q, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(q, 0), "anna");
+	assert_string_equal((const char *)sqlite3_column_text(q, 1), "guest.create");
+	assert_string_equal((const char *)sqlite3_column_text(q, 2), err.code);
+	assert_string_equal((const char *)sqlite3_column_text(q, 3), "{}");
+	assert_int_equal(sqlite3_step(q), SQLITE_DONE);
+	sqlite3_finalize(q);
 	free(before);
 	free(after);
 	for (int i = 0; i < 2; i++)
@@ -244,6 +258,100 @@ static void test_every_migration_from_empty(void **state)
 	remove_db(path);
 }
 
+static int64_t raw_int(sqlite3 *raw, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Core step 14 rebuilds the bookings table to allow day-use stays: every
+ * row, rowid, index, night and folio that refers to a booking survives,
+ * and foreign keys are on again afterwards. */
+static void test_migration_14_keeps_bookings(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = {0};
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	assert_int_equal(
+	    fd_db_exec(db,
+	               "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
+	               " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
+	               "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
+	               " updated_at) VALUES ('101', 'r1', 'STD', 1, 'clean', 'none', 1, 0);"
+	               "INSERT INTO guests (id, family, version, updated_at) VALUES ('g1', 'Old', 1, 0);"
+	               "INSERT INTO bookings (rowid, id, code, guest_id, type_code, room, arrival,"
+	               " departure, adults, rate, status, version, updated_at) VALUES (77, 'b1',"
+	               " 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'reserved', 1, 0);"
+	               "INSERT INTO stay_nights VALUES ('b1', 100, 'STD', '101'), ('b1', 101, 'STD', '101');"
+	               "INSERT INTO folios (id, booking_id, kind, name, version, updated_at)"
+	               " VALUES ('f1', 'b1', 'guest', 'Old', 1, 0);",
+	               &err),
+	    FD_OK);
+	fd_db_close(db);
+	/* Back to the schema before step 14, as an older frontdesk left it. */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	int64_t indexes =
+	    raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'");
+	assert_int_equal(sqlite3_exec(raw,
+	                              "PRAGMA writable_schema = ON;"
+	                              "UPDATE sqlite_master SET sql = replace(sql, 'departure >= arrival',"
+	                              " 'departure > arrival') WHERE name = 'bookings';"
+	                              "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 14;",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(raw,
+	                 "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure,"
+	                 " adults, rate, status, version, updated_at) VALUES ('b2', 'BBBBBB', 'g1',"
+	                 " 'STD', 100, 100, 1, 0, 'reserved', 1, 0)",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+
+	db = fd_db_open(path, 0, &err);
+	if (!db)
+		fail_msg("open: %s", err.message);
+	sqlite3 *h = fd_db_handle(db);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 14"), 1);
+	assert_int_equal(raw_int(h, "SELECT rowid FROM bookings WHERE id = 'b1'"), 77);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM stay_nights WHERE booking_id = 'b1'"), 2);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM folios WHERE booking_id = 'b1'"), 1);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'"),
+	    indexes);
+	assert_int_equal(raw_int(h, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(
+	    sqlite3_exec(h,
+	                 "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure,"
+	                 " adults, rate, status, version, updated_at) VALUES ('b2', 'BBBBBB', 'g1',"
+	                 " 'STD', 100, 100, 1, 0, 'reserved', 1, 0)",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_not_equal(
+	    sqlite3_exec(h,
+	                 "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure,"
+	                 " adults, rate, status, version, updated_at) VALUES ('b3', 'CCCCCC', 'g1',"
+	                 " 'STD', 100, 99, 1, 0, 'reserved', 1, 0)",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	/* The references are enforced again: a booking with nights cannot go. */
+	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM bookings WHERE id = 'b1'", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	fd_db_close(db);
+	remove_db(path);
+}
+
 static void test_newer_database_is_refused(void **state)
 {
 	(void)state;
@@ -327,6 +435,7 @@ int main(void)
 	    cmocka_unit_test(test_search_folds_case_and_accents),
 	    cmocka_unit_test(test_migration_from_v1_fills_search),
 	    cmocka_unit_test(test_every_migration_from_empty),
+	    cmocka_unit_test(test_migration_14_keeps_bookings),
 	    cmocka_unit_test(test_newer_database_is_refused),
 	    cmocka_unit_test(test_new_booking_code_is_unused),
 	    cmocka_unit_test(test_failures_without_err),

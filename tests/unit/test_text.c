@@ -99,6 +99,34 @@ static void test_json_parse(void **state)
 	assert_null(fd_json_parse(NULL, 0, NULL));
 }
 
+static void test_ascii(void **state)
+{
+	(void)state;
+	char out[64];
+	assert_string_equal(fd_text_ascii("Müller, Jürgen", out, sizeof out), "Muller, Jurgen");
+	assert_string_equal(fd_text_ascii("Nguyễn, Thảo", out, sizeof out), "Nguyen, Thao");
+	assert_string_equal(fd_text_ascii("Straße Ørsted", out, sizeof out), "Strasse Orsted");
+	/* No ASCII form: one '?' per cell, so columns stay where they were. */
+	assert_string_equal(fd_text_ascii("山田", out, sizeof out), "????");
+	assert_string_equal(fd_text_ascii("Αθήνα", out, sizeof out), "?????");
+	assert_string_equal(fd_text_ascii("ﬁne", out, sizeof out), "fine");
+	assert_int_equal(fd_text_width(fd_text_ascii("山田, 太郎", out, sizeof out)),
+	                 fd_text_width("山田, 太郎"));
+	/* Truncated at the buffer, always terminated. */
+	assert_string_equal(fd_text_ascii("Müller", out, 4), "Mul");
+}
+
+static void test_short_ids(void **state)
+{
+	(void)state;
+	char m[160];
+	snprintf(m, sizeof m, "No folio line \"%s\" (folio %s).", "0b6f3c2e-1d2a-4c1b-9e8f-123456789abc",
+	         "FFFFFFFF-0000-4000-8000-000000000000");
+	assert_string_equal(fd_text_short_ids(m), "No folio line \"0b6f3c2e…\" (folio FFFFFFFF…).");
+	snprintf(m, sizeof m, "Booking ABC123 in room 101; 0b6f3c2e-1d2a is no id.");
+	assert_string_equal(fd_text_short_ids(m), "Booking ABC123 in room 101; 0b6f3c2e-1d2a is no id.");
+}
+
 static void test_output_filter(void **state)
 {
 	(void)state;
@@ -162,7 +190,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
 	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

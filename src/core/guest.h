@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Words about guests and their bookings that every interface shows the
+ * same way: a booking's status as a person reads it, and where a booking
+ * came from (its source or channel). */
+#ifndef FD_CORE_GUEST_H
+#define FD_CORE_GUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/date.h"
+#include "core/entity.h"
+
+/* The status as a translated word ("in house"), never an identifier. */
+const char *fd_booking_status_text(enum fd_booking_status s);
+
+/* Where a booking came from. */
+enum fd_channel {
+	FD_CHANNEL_WALK_IN,
+	FD_CHANNEL_PHONE,
+	FD_CHANNEL_EMAIL,
+	FD_CHANNEL_WEB,
+	FD_CHANNEL_OTA,
+	FD_CHANNEL_COMPANY,
+	FD_CHANNEL_GROUP,
+	FD_CHANNEL_COUNT
+};
+
+/* The wire and database name: walk-in, phone, email, web, ota, company,
+ * group. */
+const char *fd_channel_name(enum fd_channel c);
+bool fd_channel_parse(const char *s, enum fd_channel *out);
+/* A name as hotels' own exports write it ("Booking.com", "Online TA",
+ * "Corporate", "Groups", "e-mail", any case): false when it says nothing
+ * about the channel ("Undefined", ""). */
+bool fd_channel_from_text(const char *s, enum fd_channel *out);
+/* Translated, for people. */
+const char *fd_channel_text(enum fd_channel c);
+/* A booking's stored source for people: its channel translated, a source
+ * that is no channel as written, "" when none was recorded. */
+const char *fd_source_text(const char *source);
+/* The channel a booking made at the desk has when nobody said: a walk-in
+ * when the guest arrives today; a stay booked ahead reached the desk by
+ * phone, which is what most bookings taken by reception staff are. */
+enum fd_channel fd_channel_default(fd_date arrival, fd_date business_date);
+
+/* "Family, Given" (or "Family" alone) into out. */
+void fd_guest_display_name(const struct fd_guest *g, char *out, size_t size);
+
+#endif

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Erasures outlive a restore (issue 19). A backup taken before a guest was
+ * erased still holds the guest; restoring it would bring the person back.
+ * So the server keeps the list of erased guests OUTSIDE the database, in
+ * DATA/erased-guests (one guest id a line, mode 0600; ids only, no personal
+ * data), and `restore` erases again every guest of that list the restored
+ * file still holds, before anything is served.
+ *
+ * The list is appended after each commit that erased a guest (push.c) and
+ * completed from the database's own record (the erased_guests table of core
+ * migration 8) whenever the server starts and before a restore replaces
+ * the database, so an erasure committed just before a crash is not missed. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "server/server.h"
+#include "store/ids.h"
+
+void srv_erasures_path(const char *data_dir, char *out, size_t size)
+{
+	snprintf(out, size, "%s/erased-guests", data_dir);
+}
+
+static bool plausible_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n != FD_ID_LEN - 1)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') ||
+		      (s[i] >= 'A' && s[i] <= 'F') || s[i] == '-'))
+			return false;
+	return true;
+}
+
+enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], int *n, struct fd_error *err)
+{
+	char path[600], line[128];
+	srv_erasures_path(data_dir, path, sizeof path);
+	*ids = NULL;
+	*n = 0;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return errno == ENOENT
+		           ? FD_OK
+		           : fd_fail(err, FD_E_IO, "io", NULL, "Cannot read %s: %s.", path, strerror(errno));
+	int cap = 0;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!plausible_id(line))
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			char(*grown)[FD_ID_LEN] = realloc(*ids, (size_t)cap * sizeof **ids);
+			if (!grown) {
+				fclose(f);
+				free(*ids);
+				*ids = NULL;
+				*n = 0;
+				return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+			}
+			*ids = grown;
+		}
+		memcpy((*ids)[(*n)++], line, FD_ID_LEN); /* plausible_id: FD_ID_LEN - 1 characters */
+	}
+	fclose(f);
+	return FD_OK;
+}
+
+enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err)
+{
+	char(*have)[FD_ID_LEN] = NULL;
+	int n_have = 0;
+	enum fd_status st = srv_erasures_load(data_dir, &have, &n_have, err);
+	if (st)
+		return st;
+	sqlite3_stmt *q =
+	    fd_db_stmt(db, "SELECT guest_id FROM erased_guests ORDER BY erased_at, guest_id", err);
+	if (!q) {
+		free(have);
+		return err ? err->status : FD_E_IO;
+	}
+	char path[600];
+	srv_erasures_path(data_dir, path, sizeof path);
+	int fd = -1, added = 0;
+	while (!st && sqlite3_step(q) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		bool known = !id || !plausible_id(id);
+		for (int i = 0; i < n_have && !known; i++)
+			known = strcmp(have[i], id) == 0;
+		if (known)
+			continue;
+		if (fd < 0 && (fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
+			break;
+		}
+		char line[FD_ID_LEN + 1];
+		int len = snprintf(line, sizeof line, "%s\n", id);
+		if (write(fd, line, (size_t)len) != len)
+			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
+		added++;
+	}
+	sqlite3_reset(q);
+	if (fd >= 0) {
+		if (!st && added && fsync(fd) != 0)
+			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
+		close(fd);
+	}
+	free(have);
+	return st;
+}

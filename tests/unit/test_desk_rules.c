@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The desk's rules of issue 12 (day-use stays, rate integrity) through real
+ * operations on a real (in-memory) SQLite store. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "store/ids.h"
+
+static int setup(void **state)
+{
+	*state = fx_hotel();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fd_db_close(*state);
+	return 0;
+}
+
+static void book(struct fd_db *db, const char *type, const char *arr, const char *dep, char id[FD_ID_LEN],
+                 char code[FD_CODE_LEN])
+{
+	struct fd_error err = {0};
+	if (fx_book(db, type, arr, dep, 1, id, code, &err))
+		fail_msg("booking %s %s..%s: %s", type, arr, dep, err.message);
+}
+
+static enum fd_status booking_op(struct fd_db *db, const char *actor, const char *type, const char *id,
+                                 const char *extra, struct fd_error *err)
+{
+	char payload[512];
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"%s%s}", id, extra[0] ? "," : "", extra);
+	return fx_op(db, actor, type, payload, NULL, err);
+}
+
+static void assign(struct fd_db *db, const char *id, const char *room)
+{
+	char extra[64];
+	struct fd_error err = {0};
+	snprintf(extra, sizeof extra, "\"room\":\"%s\"", room);
+	if (booking_op(db, "anna", "booking.assign_room", id, extra, &err))
+		fail_msg("assign %s: %s", room, err.message);
+}
+
+static int64_t sql_int(struct fd_db *db, const char *sql, const char *arg)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL), SQLITE_OK);
+	if (arg)
+		sqlite3_bind_text(s, 1, arg, -1, SQLITE_TRANSIENT);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void test_day_use_is_a_booking_without_nights(void **state)
+{
+	struct fd_db *db = *state;
+	char id[FD_ID_LEN], code[FD_CODE_LEN];
+	struct fd_error err = {0};
+	book(db, "STD", "2026-11-28", "2026-11-28", id, code);
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", id), 0);
+	assert_int_equal(sql_int(db, "SELECT departure - arrival FROM bookings WHERE id = ?1", id), 0);
+	/* Leaving before arriving is still wrong. */
+	assert_int_equal(fx_book(db, "STD", "2026-11-28", "2026-11-27", 1, NULL, NULL, &err), FD_E_INVALID);
+	assert_string_equal(err.code, "invalid_dates");
+	/* Cancelled and no-show like any booking. */
+	assert_int_equal(booking_op(db, "anna", "booking.cancel", id, "", &err), FD_OK);
+	book(db, "STD", FX_TODAY, FX_TODAY, id, code);
+	assert_int_equal(booking_op(db, "anna", "booking.no_show", id, "", &err), FD_OK);
+	assert_int_equal(sql_int(db, "SELECT status = 'no_show' FROM bookings WHERE id = ?1", id), 1);
+}
+
+/* Day D = 2026-11-28. 101 holds a guest staying over D, 102 a guest
+ * leaving on the morning of D, 103 a guest arriving on D. */
+static void test_day_use_room_rule(void **state)
+{
+	struct fd_db *db = *state;
+	char over[FD_ID_LEN], leaving[FD_ID_LEN], arriving[FD_ID_LEN], du[FD_ID_LEN], du2[FD_ID_LEN],
+	    code[FD_CODE_LEN];
+	struct fd_error err = {0};
+	book(db, "STD", "2026-11-27", "2026-11-29", over, code);
+	assign(db, over, "101");
+	book(db, "STD", "2026-11-26", "2026-11-28", leaving, code);
+	assign(db, leaving, "102");
+	book(db, "STD", "2026-11-28", "2026-11-30", arriving, code);
+	assign(db, arriving, "103");
+
+	book(db, "STD", "2026-11-28", "2026-11-28", du, code);
+	/* The guest staying over D holds 101 all day. */
+	assert_int_equal(booking_op(db, "anna", "booking.assign_room", du, "\"room\":\"101\"", &err),
+	                 FD_E_CONFLICT);
+	assert_string_equal(err.code, "room_taken");
+	assert_non_null(strstr(err.message, "101"));
+	/* A departure that morning leaves 102 free for the day. */
+	assign(db, du, "102");
+	/* An arrival that afternoon does not stop a day-use in 103 either. */
+	book(db, "STD", "2026-11-28", "2026-11-28", du2, code);
+	assert_int_equal(booking_op(db, "anna", "booking.assign_room", du2, "\"room\":\"102\"", &err),
+	                 FD_E_CONFLICT); /* two day-uses of one room on one day */
+	assert_string_equal(err.code, "room_taken");
+	assign(db, du2, "103");
+	/* The type is full for the day: 101 stays over, 102 and 103 day-used. */
+	assert_int_equal(fx_book(db, "STD", "2026-11-28", "2026-11-28", 1, NULL, NULL, &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "no_availability");
+	/* ... while the night of D still has rooms for a night stay. */
+	char night[FD_ID_LEN];
+	book(db, "STD", "2026-11-28", "2026-11-29", night, code);
+	assert_int_equal(booking_op(db, "anna", "booking.assign_room", night, "\"room\":\"102\"", &err),
+	                 FD_OK); /* arriving on D: fine */
+	/* Cancelling the day-use frees its room for the day. */
+	assert_int_equal(booking_op(db, "anna", "booking.cancel", du2, "", &err), FD_OK);
+	book(db, "STD", "2026-11-28", "2026-11-28", du2, code);
+	assign(db, du2, "103");
+}
+
+static void test_stay_over_refuses_day_used_room(void **state)
+{
+	struct fd_db *db = *state;
+	char du[FD_ID_LEN], stay[FD_ID_LEN], code[FD_CODE_LEN];
+	struct fd_error err = {0};
+	book(db, "STD", "2026-11-28", "2026-11-28", du, code);
+	assign(db, du, "101");
+	book(db, "STD", "2026-11-27", "2026-11-29", stay, code);
+	assert_int_equal(booking_op(db, "anna", "booking.assign_room", stay, "\"room\":\"101\"", &err),
+	                 FD_E_CONFLICT);
+	assert_string_equal(err.code, "room_taken");
+	assign(db, stay, "102");
+	/* The stay may not grow over a day-use's day in its room either. */
+	char du2[FD_ID_LEN];
+	book(db, "STD", "2026-11-30", "2026-11-30", du2, code);
+	assign(db, du2, "102");
+	assert_int_equal(booking_op(db, "anna", "booking.modify", stay, "\"departure\":\"2026-12-01\"", &err),
+	                 FD_E_CONFLICT);
+	assert_string_equal(err.code, "room_taken");
+}
+
+/* The day-use rate is posted once, as the guest checks in; the night audit
+ * adds nothing and does not close the day while the guest is in house. */
+static void test_day_use_check_in_posts_rate_once(void **state)
+{
+	struct fd_db *db = *state;
+	char id[FD_ID_LEN], code[FD_CODE_LEN];
+	struct fd_error err = {0};
+	book(db, "STD", FX_TODAY, FX_TODAY, id, code);
+	assign(db, id, "101");
+	assert_int_equal(
+	    fx_op(db, NULL, "room.set_clean", "{\"room\":\"101\",\"status\":\"clean\"}", NULL, &err), FD_OK);
+	assert_int_equal(booking_op(db, "anna", "booking.check_in", id, "", &err), FD_OK);
+	static const char room_lines[] =
+	    "SELECT count(*) || ' ' || sum(l.amount) FROM folio_lines l JOIN folios f"
+	    " ON f.id = l.folio_id WHERE f.booking_id = ?1 AND l.code = 'ROOM'";
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), room_lines, -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "1 10000");
+	sqlite3_reset(s);
+	/* In house at the audit: due out today, the day does not close. */
+	assert_int_equal(
+	    fx_op(db, NULL, "audit.night", "{\"date\":\"2026-11-25\",\"run_by\":\"mia\"}", NULL, &err),
+	    FD_E_CONFLICT);
+	assert_string_equal(err.code, "due_outs_in_house");
+	/* Leaving needs the rate paid. */
+	assert_int_equal(booking_op(db, "anna", "booking.check_out", id, "", &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "balance_due");
+	char pay[256], pid[FD_ID_LEN];
+	snprintf(pay, sizeof pay, "{\"id\":\"%s\",\"booking\":\"%s\",\"method\":\"cash\",\"amount\":10000}",
+	         fd_uuid_new(pid), id);
+	assert_int_equal(fx_op(db, "anna", "folio.pay", pay, NULL, &err), FD_OK);
+	assert_int_equal(booking_op(db, "anna", "booking.check_out", id, "", &err), FD_OK);
+	assert_int_equal(
+	    fx_op(db, NULL, "audit.night", "{\"date\":\"2026-11-25\",\"run_by\":\"mia\"}", NULL, &err),
+	    FD_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "1 10000");
+	sqlite3_finalize(s);
+	/* No room-night sold, one arrival. */
+	char day[16];
+	snprintf(day, sizeof day, "%d", (int)fx_date(FX_TODAY));
+	assert_int_equal(
+	    sql_int(db, "SELECT rooms_sold FROM day_reports WHERE date = CAST(?1 AS INTEGER)", day), 0);
+	assert_int_equal(
+	    sql_int(db, "SELECT arrivals FROM day_reports WHERE date = CAST(?1 AS INTEGER)", day), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_day_use_is_a_booking_without_nights, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_day_use_room_rule, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stay_over_refuses_day_used_room, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_day_use_check_in_posts_rate_once, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Guests (issue 12): search finds a guest by the name as the screen shows
+ * it, a part of a code, a phone number or an e-mail; in-house and arriving
+ * guests first. Real operations on a real (in-memory) SQLite store. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/guest.h"
+#include "fixture.h"
+#include "store/fold.h"
+#include "store/ids.h"
+#include "store/query.h"
+
+static int setup(void **state)
+{
+	*state = fx_hotel();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fd_db_close(*state);
+	return 0;
+}
+
+/* A guest (fields as JSON members) with one booking; its code in code. */
+static void guest_booking(struct fd_db *db, const char *fields, const char *arrival, const char *departure,
+                          char gid[FD_ID_LEN], char code[FD_CODE_LEN])
+{
+	char payload[1024], bid[FD_ID_LEN];
+	snprintf(payload, sizeof payload, "{\"id\":\"%s\",%s}", fd_uuid_new(gid), fields);
+	assert_int_equal(fx_op(db, NULL, "guest.create", payload, NULL, NULL), FD_OK);
+	snprintf(payload, sizeof payload,
+	         "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"STD\",\"arrival\":\"%s\","
+	         "\"departure\":\"%s\",\"adults\":1}",
+	         fd_uuid_new(bid), fd_booking_code_new(code), gid, arrival, departure);
+	assert_int_equal(fx_op(db, NULL, "booking.create", payload, NULL, NULL), FD_OK);
+}
+
+struct found {
+	char codes[16][FD_CODE_LEN];
+	int n;
+};
+
+static bool collect(void *ctx, const struct fd_booking_row *row)
+{
+	struct found *f = ctx;
+	if (f->n < 16)
+		snprintf(f->codes[f->n++], FD_CODE_LEN, "%s", row->b.code);
+	return true;
+}
+
+static struct found find(struct fd_db *db, const char *text)
+{
+	struct found f = {.n = 0};
+	assert_int_equal(fd_query_find(db, text, 50, collect, &f, NULL), FD_OK);
+	return f;
+}
+
+static void test_fold_words(void **state)
+{
+	(void)state;
+	char out[128];
+	assert_string_equal(fd_fold_words("García, José", out, sizeof out), "garcia jose");
+	assert_string_equal(fd_fold_words("O'Connor", out, sizeof out), "oconnor");
+	assert_string_equal(fd_fold_words("O’Brien-Smith", out, sizeof out), "obrien smith");
+	assert_string_equal(fd_fold_words("  %  _ ", out, sizeof out), "");
+}
+
+static void test_name_as_shown(void **state)
+{
+	struct fd_db *db = *state;
+	char gid[FD_ID_LEN], garcia[FD_CODE_LEN], oconnor[FD_CODE_LEN], other[FD_CODE_LEN];
+	guest_booking(db, "\"family\":\"García\",\"given\":\"José\"", "2026-11-26", "2026-11-28", gid,
+	              garcia);
+	guest_booking(db, "\"family\":\"O'Connor\",\"given\":\"Siobhán\"", "2026-11-26", "2026-11-28", gid,
+	              oconnor);
+	guest_booking(db, "\"family\":\"Garcia Lopez\",\"given\":\"Ana\"", "2026-11-26", "2026-11-27", gid,
+	              other);
+	const char *garcia_queries[] = {"García, José", "garcia, jose", "jose garcia", "José García",
+	                                "GARCIA JOSE",  "garcía,josé",  "j garcia"};
+	for (size_t i = 0; i < sizeof garcia_queries / sizeof *garcia_queries; i++) {
+		struct found f = find(db, garcia_queries[i]);
+		assert_int_equal(f.n, 1);
+		assert_string_equal(f.codes[0], garcia);
+	}
+	const char *oconnor_queries[] = {"oconnor", "O'Connor", "o connor siobhan", "O’Connor, Siobhán"};
+	for (size_t i = 0; i < sizeof oconnor_queries / sizeof *oconnor_queries; i++) {
+		struct found f = find(db, oconnor_queries[i]);
+		if (i == 2) { /* "o" starts a word, "connor" inside one: still O'Connor */
+			assert_int_equal(f.n, 1);
+			continue;
+		}
+		assert_int_equal(f.n, 1);
+		assert_string_equal(f.codes[0], oconnor);
+	}
+	struct found f = find(db, "garcia");
+	assert_int_equal(f.n, 2);
+}
+
+static void test_wildcards_are_text(void **state)
+{
+	struct fd_db *db = *state;
+	char gid[FD_ID_LEN], code[FD_CODE_LEN];
+	guest_booking(db, "\"family\":\"Silva\",\"given\":\"Rui\"", "2026-11-26", "2026-11-28", gid, code);
+	assert_int_equal(find(db, "%").n, 0);
+	assert_int_equal(find(db, "_").n, 0);
+	assert_int_equal(find(db, "%%%").n, 0);
+	assert_int_equal(find(db, "s%").n, 1); /* "s" then nothing */
+	assert_int_equal(find(db, "\"").n, 0);
+}
+
+static void test_code_phone_email(void **state)
+{
+	struct fd_db *db = *state;
+	char gid[FD_ID_LEN], code[FD_CODE_LEN], other[FD_CODE_LEN];
+	guest_booking(db,
+	              "\"family\":\"Berg\",\"given\":\"Lena\",\"phone\":\"+49 (30) 1234-5678\","
+	              "\"email\":\"Lena.Berg@Example.org\"",
+	              "2026-11-26", "2026-11-28", gid, code);
+	guest_booking(db, "\"family\":\"Costa\",\"given\":\"Rita\",\"phone\":\"+351 912 000 111\"",
+	              "2026-11-26", "2026-11-28", gid, other);
+	const char *queries[] = {"4930 12345678",         "12345678",   "+49-30-1234 5678",
+	                         "lena.berg@example.org", "LENA.BERG@", "berg@example"};
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		struct found f = find(db, queries[i]);
+		assert_int_equal(f.n, 1);
+		assert_string_equal(f.codes[0], code);
+	}
+	/* Part of the confirmation code: its first four characters. */
+	char part[5];
+	memcpy(part, code, 4);
+	part[4] = '\0';
+	struct found f = find(db, part);
+	bool seen = false;
+	for (int i = 0; i < f.n; i++)
+		seen |= strcmp(f.codes[i], code) == 0;
+	assert_true(seen);
+	for (char *p = part; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	f = find(db, part);
+	seen = false;
+	for (int i = 0; i < f.n; i++)
+		seen |= strcmp(f.codes[i], code) == 0;
+	assert_true(seen);
+}
+
+/* In house first, then today's arrivals, then later stays, then the past. */
+static void test_in_house_and_arrivals_first(void **state)
+{
+	struct fd_db *db = *state;
+	char gid[FD_ID_LEN], past[FD_CODE_LEN], later[FD_CODE_LEN], today[FD_CODE_LEN], inhouse[FD_CODE_LEN];
+	guest_booking(db, "\"family\":\"Novak\",\"given\":\"Petra\"", "2026-12-10", "2026-12-12", gid, later);
+	guest_booking(db, "\"family\":\"Novak\",\"given\":\"Jan\"", "2026-11-25", "2026-11-27", gid, today);
+	guest_booking(db, "\"family\":\"Novak\",\"given\":\"Eva\"", "2026-11-25", "2026-11-26", gid, inhouse);
+	char payload[256];
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", inhouse);
+	assert_int_equal(fx_op(db, NULL, "booking.check_in", payload, NULL, NULL), FD_OK);
+	guest_booking(db, "\"family\":\"Novak\",\"given\":\"Ivo\"", "2026-11-27", "2026-11-28", gid, past);
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"}", past);
+	assert_int_equal(fx_op(db, NULL, "booking.cancel", payload, NULL, NULL), FD_OK);
+	struct found f = find(db, "novak");
+	assert_int_equal(f.n, 4);
+	assert_string_equal(f.codes[0], inhouse);
+	assert_string_equal(f.codes[1], today);
+	assert_string_equal(f.codes[2], later);
+	assert_string_equal(f.codes[3], past);
+}
+
+static void test_status_words(void **state)
+{
+	(void)state;
+	assert_string_equal(fd_booking_status_text(FD_BOOKING_CHECKED_IN), "in house");
+	assert_string_equal(fd_booking_status_text(FD_BOOKING_NO_SHOW), "no-show");
+}
+
+static void get_booking(struct fd_db *db, const char *code, struct fd_booking *b)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	assert_int_equal(repo->get_booking(repo->ctx, code, b, NULL), FD_OK);
+}
+
+/* A manager merges two profiles of one person: the duplicate's stays move
+ * to the kept profile, which takes what it lacked; the duplicate is no
+ * longer found and cannot be booked. Staff may not merge. */
+static void test_merge(void **state)
+{
+	struct fd_db *db = *state;
+	const struct fd_repo *repo = fd_db_repo(db);
+	char keep[FD_ID_LEN], drop[FD_ID_LEN], k1[FD_CODE_LEN], d1[FD_CODE_LEN], payload[256];
+	guest_booking(db, "\"family\":\"Müller\",\"given\":\"Käthe\",\"country\":\"DE\"", "2026-11-26",
+	              "2026-11-28", keep, k1);
+	guest_booking(db, "\"family\":\"Muller\",\"given\":\"Kathe\",\"email\":\"k@example.de\",\"vip\":true",
+	              "2026-12-02", "2026-12-04", drop, d1);
+	snprintf(payload, sizeof payload, "{\"guest\":\"%s\",\"duplicate\":\"%s\"}", keep, drop);
+	char *before = fx_dump(db);
+	struct fd_error err = {0};
+	assert_int_equal(fx_op(db, "anna", "guest.merge", payload, NULL, &err), FD_E_FORBIDDEN);
+	char *after = fx_dump(db);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	assert_int_equal(fx_op(db, "mia", "guest.merge", payload, NULL, &err), FD_OK);
+	struct fd_booking b;
+	get_booking(db, d1, &b);
+	assert_string_equal(b.guest_id, keep);
+	struct fd_guest g;
+	assert_int_equal(repo->get_guest(repo->ctx, keep, &g, NULL), FD_OK);
+	assert_string_equal(g.email, "k@example.de");
+	assert_string_equal(g.country, "DE");
+	assert_true(g.vip);
+	assert_int_equal(repo->get_guest(repo->ctx, drop, &g, NULL), FD_OK);
+	assert_string_equal(g.merged_into, keep);
+	struct found f = find(db, "kathe muller");
+	assert_int_equal(f.n, 2); /* both stays, under the kept profile */
+	/* Merging again, or into itself, is refused with a reason. */
+	assert_int_equal(fx_op(db, "mia", "guest.merge", payload, NULL, &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "guest_merged");
+	snprintf(payload, sizeof payload, "{\"guest\":\"%s\",\"duplicate\":\"%s\"}", keep, keep);
+	assert_int_equal(fx_op(db, "mia", "guest.merge", payload, NULL, &err), FD_E_INVALID);
+	/* The merged profile takes no new booking. */
+	snprintf(payload, sizeof payload,
+	         "{\"id\":\"00000000-0000-4000-8000-00000000aaaa\",\"code\":\"MRGD22\",\"guest_id\":\"%s\","
+	         "\"type\":\"STD\",\"arrival\":\"2026-12-10\",\"departure\":\"2026-12-11\"}",
+	         drop);
+	assert_int_equal(fx_op(db, NULL, "booking.create", payload, NULL, &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "guest_merged");
+}
+
+/* The booking's channel: one of the list, walk-in by default only for a
+ * stay that starts today, phone for one booked ahead. */
+static void test_source(void **state)
+{
+	struct fd_db *db = *state;
+	char gid[FD_ID_LEN], today[FD_CODE_LEN], ahead[FD_CODE_LEN], payload[512];
+	guest_booking(db, "\"family\":\"Walk\"", "2026-11-25", "2026-11-26", gid, today);
+	guest_booking(db, "\"family\":\"Ahead\"", "2026-12-01", "2026-12-03", gid, ahead);
+	struct fd_booking b;
+	get_booking(db, today, &b);
+	assert_string_equal(b.source, "walk-in");
+	get_booking(db, ahead, &b);
+	assert_string_equal(b.source, "phone");
+	struct fd_error err = {0};
+	snprintf(
+	    payload, sizeof payload,
+	    "{\"id\":\"00000000-0000-4000-8000-00000000bbbb\",\"code\":\"SRCE22\",\"guest_id\":\"%s\","
+	    "\"type\":\"STD\",\"arrival\":\"2026-12-10\",\"departure\":\"2026-12-11\",\"source\":\"fax\"}",
+	    gid);
+	char *before = fx_dump(db);
+	assert_int_equal(fx_op(db, NULL, "booking.create", payload, NULL, &err), FD_E_INVALID);
+	assert_string_equal(err.field, "source");
+	char *after = fx_dump(db);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"source\":\"ota\"}", ahead);
+	assert_int_equal(fx_op(db, NULL, "booking.modify", payload, NULL, &err), FD_OK);
+	get_booking(db, ahead, &b);
+	assert_string_equal(b.source, "ota");
+	enum fd_channel c;
+	assert_true(fd_channel_from_text("Booking.com", &c));
+	assert_int_equal(c, FD_CHANNEL_OTA);
+	assert_true(fd_channel_from_text("Groups", &c));
+	assert_int_equal(c, FD_CHANNEL_GROUP);
+	assert_false(fd_channel_from_text("Undefined", &c));
+}
+
+/* Where the property requires it, check-in needs the guest's document. */
+static void test_document_required(void **state)
+{
+	struct fd_db *db = *state;
+	char gid[FD_ID_LEN], code[FD_CODE_LEN], payload[256];
+	guest_booking(db, "\"family\":\"Paper\",\"given\":\"Less\"", "2026-11-25", "2026-11-26", gid, code);
+	struct fd_error err = {0};
+	assert_int_equal(fx_op(db, "anna", "property.configure", "{\"require_document\":true}", NULL, &err),
+	                 FD_E_FORBIDDEN);
+	assert_int_equal(fx_op(db, "mia", "property.configure", "{\"require_document\":true}", NULL, &err),
+	                 FD_OK);
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", code);
+	char *before = fx_dump(db);
+	assert_int_equal(fx_op(db, "anna", "booking.check_in", payload, NULL, &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "document_required");
+	assert_non_null(strstr(err.message, "Paper, Less"));
+	char *after = fx_dump(db);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	char upd[256];
+	snprintf(
+	    upd, sizeof upd,
+	    "{\"guest\":\"%s\",\"document\":\"X1234567\",\"doc_type\":\"passport\",\"doc_country\":\"PT\","
+	    "\"doc_expiry\":\"2030-01-31\",\"nationality\":\"PT\",\"birth_date\":\"1980-05-01\"}",
+	    gid);
+	assert_int_equal(fx_op(db, "anna", "guest.update", upd, NULL, &err), FD_OK);
+	assert_int_equal(fx_op(db, "anna", "booking.check_in", payload, NULL, &err), FD_OK);
+	const struct fd_repo *repo = fd_db_repo(db);
+	struct fd_guest g;
+	assert_int_equal(repo->get_guest(repo->ctx, gid, &g, NULL), FD_OK);
+	assert_string_equal(g.doc_type, "passport");
+	assert_int_equal(g.doc_expiry, fx_date("2030-01-31"));
+	assert_int_equal(g.birth_date, fx_date("1980-05-01"));
+	/* A date of birth after today is a typing error. */
+	snprintf(upd, sizeof upd, "{\"guest\":\"%s\",\"birth_date\":\"2027-01-01\"}", gid);
+	assert_int_equal(fx_op(db, "anna", "guest.update", upd, NULL, &err), FD_E_INVALID);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_fold_words),
+	    cmocka_unit_test_setup_teardown(test_name_as_shown, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wildcards_are_text, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_code_phone_email, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_in_house_and_arrivals_first, setup, teardown),
+	    cmocka_unit_test(test_status_words),
+	    cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_source, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_document_required, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
