@@ -21,6 +21,7 @@
 
 #include "core/document.h"
 #include "doc/doc.h"
+#include "server/log.h"
 #include "server/server.h"
 #include "store/mail.h"
 
@@ -265,8 +266,7 @@ static void settle(struct srv *s, const struct fd_mail *m)
 	int64_t seq = srv_last_seq(s->wdb);
 	pthread_mutex_unlock(&s->wlock);
 	if (st)
-		fprintf(stderr, "frontdeskd: could not record the delivery of mail %s: %s\n", m->id,
-		        err.message);
+		srv_log(SRV_LOG_ERR, "could not record the delivery of mail %s: %s", m->id, err.message);
 	else
 		srv_changed(s, seq);
 }
@@ -289,7 +289,7 @@ static void deliver(struct srv *s, struct fd_db *db, struct fd_mail *m)
 		m->sent_at = now;
 		m->error[0] = '\0';
 		snprintf(m->message_id, sizeof m->message_id, "%.150s", msg.message_id);
-		fprintf(stderr, "frontdeskd: mail %s (%s) sent to %s\n", m->id, m->kind, m->recipient);
+		srv_log(SRV_LOG_INFO, "mail %s (%s) sent to %s", m->id, m->kind, m->recipient);
 	} else {
 		snprintf(m->error, sizeof m->error, "%.250s", err.message);
 		int64_t wait = s->cfg.mail_retry;
@@ -298,7 +298,7 @@ static void deliver(struct srv *s, struct fd_db *db, struct fd_mail *m)
 		m->next_at = now + (wait < 3600 ? wait : 3600);
 		if (m->attempts >= s->cfg.mail_attempts)
 			m->state = FD_MAIL_FAILED;
-		fprintf(stderr, "frontdeskd: mail %s (%s) to %s not sent (attempt %d): %s\n", m->id, m->kind,
+		srv_log(SRV_LOG_WARNING, "mail %s (%s) to %s not sent (attempt %d): %s", m->id, m->kind,
 		        m->recipient, m->attempts, m->error);
 	}
 	settle(s, m);
