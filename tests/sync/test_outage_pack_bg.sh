@@ -10,7 +10,7 @@ term_new a anna
 term_new b ben
 term a sync --once >/dev/null && term b sync --once >/dev/null || fail "first sync"
 PACK="$WORK/a/outage-pack"
-term a sync --follow --pack-every 1 >"$WORK/follow.log" 2>&1 &
+"$FD" --data "$WORK/a" sync --follow --pack-every 1 >"$WORK/follow.log" 2>&1 &
 FOLLOW=$!
 trap 'kill "$FOLLOW" 2>/dev/null; wait "$FOLLOW" 2>/dev/null || true; cleanup' EXIT INT TERM
 
