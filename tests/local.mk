@@ -99,6 +99,8 @@ TESTS += tests/folio/company.sh
 EXTRA_DIST += tests/folio/company.sh
 TESTS += tests/folio/cancel.sh
 EXTRA_DIST += tests/folio/cancel.sh
+
+FOLIO_TESTS += tests/folio/spreadsheet.sh
 UNIT_TESTS_STORE += tests/unit/test_guests
 tests_unit_test_guests_SOURCES = tests/unit/test_guests.c $(FIXTURE)
 tests_unit_test_guests_CFLAGS = $(UNIT_CFLAGS)

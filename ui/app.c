@@ -15,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "doc/pack.h"
 #include "store/oplog.h"
 #include "store/query.h"
 #include "store/query_desk.h"
@@ -760,7 +761,12 @@ static void run_terminal(struct app *app)
 static void start_engine(struct app *app)
 {
 	struct fd_error err = {0};
-	app->engine = fd_sync_new(app->session->db_path, NULL, &err);
+	/* The outage pack in the data directory follows the hotel's changes,
+	 * written in the engine's thread. */
+	static char pack_dir[4096];
+	snprintf(pack_dir, sizeof pack_dir, "%s/outage-pack", app->session->data_dir);
+	struct fd_sync_options o = {.refresh = fd_outage_pack_refresh, .refresh_ctx = pack_dir};
+	app->engine = fd_sync_new(app->session->db_path, &o, &err);
 	if (app->engine && fd_sync_start(app->engine, &err) != FD_OK) {
 		fd_sync_free(app->engine);
 		app->engine = NULL;

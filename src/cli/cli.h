@@ -104,6 +104,7 @@ int cmd_settings(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);
 int cmd_report(struct cli *cli, int argc, char **argv);
 int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
 int cmd_ical(struct cli *cli, int argc, char **argv);
 int cmd_type(struct cli *cli, int argc, char **argv);
 int cmd_room(struct cli *cli, int argc, char **argv);
@@ -114,6 +115,7 @@ int cmd_regcard(struct cli *cli, int argc, char **argv);
 int cmd_confirmation(struct cli *cli, int argc, char **argv);
 int cmd_property(struct cli *cli, int argc, char **argv);
 int cmd_outage_pack(struct cli *cli, int argc, char **argv);
+int cmd_mail(struct cli *cli, int argc, char **argv);
 /* src/sync/cmd_sync.c */
 int cmd_enroll(struct cli *cli, int argc, char **argv);
 int cmd_login(struct cli *cli, int argc, char **argv);

@@ -143,7 +143,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 {
 	const char *guest = NULL, *type = NULL, *room = NULL, *arrive = NULL, *depart = NULL;
 	const char *adults = NULL, *children = NULL, *rate = NULL, *notes = NULL, *eta = NULL, *source = NULL;
-	const char *email = NULL, *phone = NULL, *rate_reason = NULL;
+	const char *email = NULL, *phone = NULL, *rate_reason = NULL, *language = NULL;
 	bool new_guest = false;
 	const struct cli_opt opts[] = {{"guest", &guest, NULL},
 	                               {"type", &type, NULL},
@@ -160,6 +160,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	                               {"phone", &phone, NULL},
 	                               {"new-guest", NULL, &new_guest},
 	                               {"rate-reason", &rate_reason, NULL},
+	                               {"language", &language, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "book", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
@@ -205,6 +206,8 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(ops[0].payload, "email", email);
 	if (phone)
 		cJSON_AddStringToObject(ops[0].payload, "phone", phone);
+	if (language)
+		cJSON_AddStringToObject(ops[0].payload, "language", language);
 	fd_session_op(&cli->session, &ops[1], "booking.create");
 	cJSON *p = ops[1].payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(booking_id));

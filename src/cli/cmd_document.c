@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "doc/pack.h"
 #include "session/session.h"
 #include "store/ids.h"
+#include "store/mail.h"
 
 typedef enum fd_status (*doc_builder)(const struct fd_repo *repo, const char *code, const char *folio,
                                       struct fd_doc *doc, struct fd_error *err);
@@ -83,12 +85,38 @@ static int issue(struct cli *cli, struct fd_op *op, const char *pdf, int width)
 }
 
 /* One shape for the documents: CODE [--folio ID] [--pdf FILE | --text]
- * [--width N]. Without --pdf the text goes to standard output. */
+ * [--width N] [--email [ADDR]]. Without --pdf the text goes to standard
+ * output. */
 struct doc_args {
 	const char *code, *pdf, *folio, *series, *reason;
 	bool text, final;
 	int width;
+	bool email;     /* --email: send it (the server does) */
+	const char *to; /* --email ADDR: to this address rather than the guest's */
 };
+
+/* --email takes an address when the next word looks like one: take both
+ * out of argv before the option parser, which knows only flags and
+ * options with a value. */
+static int take_email(int argc, char **argv, struct doc_args *a)
+{
+	int out = 0;
+	for (int i = 0; i < argc; i++) {
+		if (i > 0 && strcmp(argv[i], "--email") == 0) {
+			a->email = true;
+			if (i + 1 < argc && argv[i + 1][0] != '-' && strchr(argv[i + 1], '@'))
+				a->to = argv[++i];
+			continue;
+		}
+		if (i > 0 && strncmp(argv[i], "--email=", 8) == 0) {
+			a->email = true;
+			a->to = argv[i] + 8;
+			continue;
+		}
+		argv[out++] = argv[i];
+	}
+	return out;
+}
 
 static bool doc_parse(struct cli *cli, const char *cmd, int argc, char **argv, const struct cli_opt *extra,
                       struct doc_args *a)
@@ -101,13 +129,58 @@ static bool doc_parse(struct cli *cli, const char *cmd, int argc, char **argv, c
 		opts[n++] = *extra;
 	opts[n] = (struct cli_opt){0};
 	a->width = 80;
+	argc = take_email(argc, argv, a);
 	if (!cli_parse(cli, cmd, argc, argv, opts, &a->code, 1, 1))
 		return false;
 	if (width_text && !cli_int(cli, cmd, "--width", width_text, 32, 200, &a->width))
 		return false;
 	if (a->pdf && a->text)
 		return cli_usage_error(cli, cmd, _("say either --pdf FILE or --text, not both")) && false;
+	if (a->email && (a->pdf || a->text))
+		return cli_usage_error(cli, cmd,
+		                       _("--email sends the document: leave out --pdf and --text")) &&
+		       false;
 	return true;
+}
+
+/* Queue the document for e-mail (document.send); the server sends it once
+ * the operation reaches it, and 'frontdesk mail' shows how it went. */
+static int send_document(struct cli *cli, const char *code, const char *kind, const char *to)
+{
+	struct fd_op op;
+	fd_session_op(&cli->session, &op, "document.send");
+	cJSON_AddStringToObject(op.payload, "booking", code);
+	cJSON_AddStringToObject(op.payload, "kind", kind);
+	if (to)
+		cJSON_AddStringToObject(op.payload, "to", to);
+	struct fd_op_result res;
+	int rc = cli_apply(cli, &op, 1, &res);
+	if (rc)
+		return rc;
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	struct fd_booking b;
+	struct fd_guest g;
+	char addr[FD_MAIL_ADDR_LEN] = "";
+	struct fd_mail_row row = {0};
+	if (fd_mail_get(cli->db, res.id, &row, NULL) == FD_OK)
+		snprintf(addr, sizeof addr, "%s", row.m.recipient);
+	else if (repo->get_booking(repo->ctx, code, &b, NULL) == FD_OK &&
+	         repo->get_guest(repo->ctx, b.guest_id, &g, NULL) == FD_OK)
+		snprintf(addr, sizeof addr, "%s", to ? to : g.email);
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "mail", res.id);
+		cJSON_AddStringToObject(doc, "booking", code);
+		cJSON_AddStringToObject(doc, "kind", kind);
+		cJSON_AddStringToObject(doc, "to", addr);
+		cli_print_json(doc);
+	} else {
+		printf(strcmp(kind, "invoice") == 0
+		           ? _("The invoice of %s is queued for %s; the server sends it.\n")
+		           : _("The confirmation of %s is queued for %s; the server sends it.\n"),
+		       code, addr);
+	}
+	return CLI_OK;
 }
 
 static int document(struct cli *cli, const char *cmd, int argc, char **argv, doc_builder build)
@@ -123,6 +196,10 @@ static int document(struct cli *cli, const char *cmd, int argc, char **argv, doc
 	struct fd_error err = {0};
 	char upper[FD_CODE_LEN + 8];
 	upper_code(a.code, upper, sizeof upper);
+	if (a.email && build == build_confirmation)
+		return send_document(cli, upper, "confirmation", a.to);
+	if (a.email)
+		return cli_usage_error(cli, cmd, _("only a confirmation or an invoice can be e-mailed"));
 	enum fd_status st = build(fd_db_repo(cli->db), upper, a.folio, &doc, &err);
 	rc = st ? cli_error(cli, &err) : emit(cli, &doc, a.pdf, a.width);
 	fd_doc_clear(&doc);
@@ -145,6 +222,8 @@ int cmd_invoice(struct cli *cli, int argc, char **argv)
 		return print_invoice(cli, a.code, true, a.pdf, a.width);
 	char upper[FD_CODE_LEN + 8];
 	upper_code(a.code, upper, sizeof upper);
+	if (a.email && !a.final)
+		return send_document(cli, upper, "invoice", a.to);
 	if (!a.final) {
 		struct fd_doc doc;
 		struct fd_error err = {0};
@@ -164,6 +243,10 @@ int cmd_invoice(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(op.payload, "folio", a.folio);
 	if (a.series)
 		cJSON_AddStringToObject(op.payload, "series", a.series);
+	if (a.email) { /* issue it, then send it */
+		rc = cli_apply(cli, &op, 1, NULL);
+		return rc ? rc : send_document(cli, upper, "invoice", a.to);
+	}
 	return issue(cli, &op, a.pdf, a.width);
 }
 
@@ -200,20 +283,24 @@ int cmd_confirmation(struct cli *cli, int argc, char **argv)
 }
 
 /* property [--legal-name T] [--address T] [--tax-id T] [--footer T]
- * [--cancel-terms T]: without options, print them. */
+ * [--cancel-terms T] [--language L]: without options, print them. */
 int cmd_property(struct cli *cli, int argc, char **argv)
 {
-	const char *v[5] = {NULL};
-	const struct cli_opt opts[] = {{"legal-name", &v[0], NULL},   {"address", &v[1], NULL},
-	                               {"tax-id", &v[2], NULL},       {"footer", &v[3], NULL},
-	                               {"cancel-terms", &v[4], NULL}, {0}};
+	const char *v[6] = {NULL};
+	const struct cli_opt opts[] = {{"legal-name", &v[0], NULL},
+	                               {"address", &v[1], NULL},
+	                               {"tax-id", &v[2], NULL},
+	                               {"footer", &v[3], NULL},
+	                               {"cancel-terms", &v[4], NULL},
+	                               {"language", &v[5], NULL},
+	                               {0}};
 	if (!cli_parse(cli, "property", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
 	bool any = false;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		any = any || v[i];
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	if (!any) {
@@ -226,7 +313,7 @@ int cmd_property(struct cli *cli, int argc, char **argv)
 	}
 	struct fd_op op;
 	fd_session_op(&cli->session, &op, "property.legal");
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		if (v[i])
 			cJSON_AddStringToObject(op.payload, fd_doc_setting_keys[i], v[i]);
 	return cli_apply(cli, &op, 1, NULL);
@@ -253,6 +340,96 @@ int cmd_outage_pack(struct cli *cli, int argc, char **argv)
 		cli_print_json(doc);
 	} else {
 		printf(ngettext("Wrote %d file to %s.\n", "Wrote %d files to %s.\n", files), files, dir);
+	}
+	return CLI_OK;
+}
+
+/* What a mail's state says to the desk. */
+static void mail_state_text(const struct fd_mail *m, char *out, size_t size)
+{
+	char when[32] = "";
+	time_t t = (time_t)(m->state == FD_MAIL_SENT ? m->sent_at : m->next_at);
+	struct tm tm;
+	if (t > 0 && localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (m->state == FD_MAIL_SENT)
+		snprintf(out, size, _("sent %s"), when);
+	else if (m->state == FD_MAIL_FAILED && m->attempts == 0)
+		snprintf(out, size, _("not sent: %s"), m->error);
+	else if (m->state == FD_MAIL_FAILED)
+		snprintf(out, size, _("not sent: %s (gave up after %d attempts)"), m->error, m->attempts);
+	else if (m->error[0])
+		snprintf(out, size, _("not sent: %s (attempt %d; trying again at %s)"), m->error, m->attempts,
+		         when);
+	else
+		snprintf(out, size, "%s", _("queued: the server sends it"));
+}
+
+struct mail_list {
+	struct cli *cli;
+	cJSON *arr;
+	int n;
+};
+
+static bool mail_row(void *ctx, const struct fd_mail_row *row)
+{
+	struct mail_list *L = ctx;
+	char state[600];
+	mail_state_text(&row->m, state, sizeof state);
+	L->n++;
+	if (L->arr) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "id", row->m.id);
+		cJSON_AddStringToObject(o, "booking", row->code);
+		cJSON_AddStringToObject(o, "kind", row->m.kind);
+		cJSON_AddStringToObject(o, "to", row->m.recipient);
+		cJSON_AddStringToObject(o, "state", fd_mail_state_name(row->m.state));
+		cJSON_AddNumberToObject(o, "attempts", row->m.attempts);
+		cJSON_AddStringToObject(o, "error", row->m.error);
+		cJSON_AddStringToObject(o, "status", state);
+		cJSON_AddItemToArray(L->arr, o);
+	} else {
+		printf("%-6s %-12s %-30s %s\n", row->code, row->m.kind, row->m.recipient, state);
+	}
+	return true;
+}
+
+/* mail [status] [CODE]: documents sent by e-mail, newest first, and how
+ * their delivery stands (as far as this desk has heard from the server). */
+int cmd_mail(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2] = {NULL, NULL};
+	const struct cli_opt opts[] = {{0}};
+	if (!cli_parse(cli, "mail", argc, argv, opts, pos, 0, 2))
+		return CLI_USAGE;
+	const char *code = pos[0];
+	if (code && strcmp(code, "status") == 0)
+		code = pos[1];
+	else if (pos[1])
+		return cli_usage_error(cli, "mail", _("say 'mail status [CODE]'"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	struct fd_error err = {0};
+	char booking_id[FD_ID_LEN] = "";
+	if (code) {
+		struct fd_booking_row row;
+		if (fd_session_booking(&cli->session, code, &row, &err))
+			return cli_error(cli, &err);
+		snprintf(booking_id, sizeof booking_id, "%s", row.b.id);
+	}
+	struct mail_list L = {.cli = cli, .arr = cli->json ? cJSON_CreateArray() : NULL};
+	enum fd_status st = fd_mail_list(cli->db, booking_id, 200, mail_row, &L, &err);
+	if (st) {
+		cJSON_Delete(L.arr);
+		return cli_error(cli, &err);
+	}
+	if (cli->json) {
+		cJSON *doc = cJSON_CreateObject();
+		cJSON_AddItemToObject(doc, "mails", L.arr);
+		cli_print_json(doc);
+	} else if (!L.n) {
+		printf("%s\n", _("No documents were sent by e-mail."));
 	}
 	return CLI_OK;
 }

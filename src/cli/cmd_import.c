@@ -1,25 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* import bookings FILE [--hotel NAME] [--skip-bad-rows] */
+/* import bookings FILE [--hotel NAME] [--skip-bad-rows] [--separator S];
+ * export bookings FILE [--from D --to D] [--separator S] */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "cli/cmd_folio.h"
 #include "store/import.h"
 
+/* --separator: "," ";" or "tab". */
+static bool separator_arg(struct cli *cli, const char *cmd, const char *text, char *out)
+{
+	*out = 0;
+	if (!text)
+		return true;
+	if (strcmp(text, ",") == 0 || strcmp(text, ";") == 0)
+		*out = text[0];
+	else if (strcmp(text, "tab") == 0 || strcmp(text, "\t") == 0)
+		*out = '\t';
+	else
+		return cli_usage_error(cli, cmd, _("--separator is \",\", \";\" or tab (got \"%s\")"),
+		                       text) &&
+		       false;
+	return true;
+}
+
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	const char *pos[2], *hotel = NULL;
+	const char *pos[2], *hotel = NULL, *sep_text = NULL;
 	bool skip = false;
-	const struct cli_opt opts[] = {{"hotel", &hotel, NULL}, {"skip-bad-rows", NULL, &skip}, {0}};
+	const struct cli_opt opts[] = {
+	    {"hotel", &hotel, NULL}, {"skip-bad-rows", NULL, &skip}, {"separator", &sep_text, NULL}, {0}};
 	if (!cli_parse(cli, "import", argc, argv, opts, pos, 2, 2))
 		return CLI_USAGE;
 	if (strcmp(pos[0], "bookings") != 0)
 		return cli_usage_error(cli, "import", _("unknown kind \"%s\"; use 'import bookings FILE'"),
 		                       pos[0]);
+	char sep;
+	if (!separator_arg(cli, "import", sep_text, &sep))
+		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
@@ -27,7 +51,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	                           .skip_bad = skip,
 	                           .actor = fd_session_actor(&cli->session),
 	                           .device = cli->session.device,
-	                           .report = stderr};
+	                           .report = stderr,
+	                           .separator = sep};
 	struct fd_import_result res;
 	struct fd_error err = {0};
 	struct timespec t0, t1;
@@ -44,6 +69,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "day_use", (double)res.day_use);
 		cJSON_AddNumberToObject(doc, "other_hotel", (double)res.other_hotel);
 		cJSON_AddNumberToObject(doc, "room_types_created", (double)res.types_created);
+		cJSON_AddNumberToObject(doc, "already_imported", (double)res.existing);
 		cJSON_AddNumberToObject(doc, "seconds", secs);
 		cli_print_json(doc);
 		return CLI_OK;
@@ -57,5 +83,58 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		       res.day_use);
 	if (res.other_hotel)
 		printf(_("Skipped %ld row(s) of other hotels.\n"), res.other_hotel);
+	if (res.existing)
+		printf(_("Skipped %ld row(s) imported before (their reference is known).\n"), res.existing);
+	return CLI_OK;
+}
+
+int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	const char *pos[2], *from_text = NULL, *to_text = NULL, *sep_text = NULL;
+	const struct cli_opt opts[] = {
+	    {"from", &from_text, NULL}, {"to", &to_text, NULL}, {"separator", &sep_text, NULL}, {0}};
+	if (!cli_parse(cli, "export", argc, argv, opts, pos, 2, 2))
+		return CLI_USAGE;
+	if (strcmp(pos[0], "bookings") != 0)
+		return cli_usage_error(cli, "export", _("unknown kind \"%s\"; use 'export bookings FILE'"),
+		                       pos[0]);
+	char sep;
+	fd_date from = 0, to = 0;
+	if (!separator_arg(cli, "export", sep_text, &sep) ||
+	    (from_text && !cli_date(cli, "export", "--from", from_text, &from)) ||
+	    (to_text && !cli_date(cli, "export", "--to", to_text, &to)))
+		return CLI_USAGE;
+	if ((from_text != NULL) != (to_text != NULL) || (from_text && to <= from))
+		return cli_usage_error(cli, "export", _("give --from and --to together, --to after --from"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	/* Through a temporary file: a failure leaves nothing half-written. */
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.tmp", pos[1]);
+	struct fd_error err = {0};
+	FILE *out = strcmp(pos[1], "-") == 0 ? stdout : fopen(tmp, "w");
+	if (!out) {
+		fd_fail(&err, FD_E_IO, "io", "file", _("Cannot write %s: %s."), tmp, strerror(errno));
+		return cli_error(cli, &err);
+	}
+	long n = 0;
+	enum fd_status st = fd_export_bookings(cli->db, out, from, to, sep, &n, &err);
+	if (out != stdout) {
+		if (fclose(out) != 0 && !st)
+			st = fd_fail(&err, FD_E_IO, "io", "file", _("Cannot write %s: %s."), tmp,
+			             strerror(errno));
+		if (!st && rename(tmp, pos[1]) != 0)
+			st = fd_fail(&err, FD_E_IO, "io", "file", _("Cannot write %s: %s."), pos[1],
+			             strerror(errno));
+		if (st)
+			unlink(tmp);
+	}
+	if (st)
+		return cli_error(cli, &err);
+	if (out != stdout && !cli->json)
+		printf(ngettext("Exported %ld booking to %s.\n", "Exported %ld bookings to %s.\n",
+		                (unsigned long)n),
+		       n, pos[1]);
 	return CLI_OK;
 }

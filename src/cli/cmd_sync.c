@@ -16,6 +16,7 @@
 #include <sodium.h>
 
 #include "cli/cli.h"
+#include "doc/pack.h"
 #include "core/op.h"
 #include "core/i18n.h"
 #include "store/audit.h"
@@ -173,10 +174,14 @@ static void on_signal(int sig)
 int cmd_sync(struct cli *cli, int argc, char **argv)
 {
 	bool once = false, follow = false;
-	const char *batch = NULL, *page = NULL, *wait = NULL;
-	const struct cli_opt opts[] = {{"once", NULL, &once},   {"follow", NULL, &follow},
-	                               {"batch", &batch, NULL}, {"page", &page, NULL},
-	                               {"wait", &wait, NULL},   {0}};
+	const char *batch = NULL, *page = NULL, *wait = NULL, *pack_every = NULL;
+	const struct cli_opt opts[] = {{"once", NULL, &once},
+	                               {"follow", NULL, &follow},
+	                               {"batch", &batch, NULL},
+	                               {"page", &page, NULL},
+	                               {"wait", &wait, NULL},
+	                               {"pack-every", &pack_every, NULL},
+	                               {0}};
 	if (!cli_parse(cli, "sync", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	if (once && follow)
@@ -184,12 +189,20 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 	struct fd_sync_options o = {0};
 	if ((batch && !cli_int(cli, "sync", "--batch", batch, 1, 500, &o.batch_limit)) ||
 	    (page && !cli_int(cli, "sync", "--page", page, 1, 5000, &o.page_limit)) ||
-	    (wait && !cli_int(cli, "sync", "--wait", wait, 1, 60, &o.wait_seconds)))
+	    (wait && !cli_int(cli, "sync", "--wait", wait, 1, 60, &o.wait_seconds)) ||
+	    (pack_every && !cli_int(cli, "sync", "--pack-every", pack_every, 1, 3600, &o.refresh_seconds)))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
 	struct fd_error err = {0};
+	/* Following, like the application, keeps DATA/outage-pack up to date. */
+	static char pack_dir[4096];
+	snprintf(pack_dir, sizeof pack_dir, "%s/outage-pack", cli->session.data_dir);
+	if (follow) {
+		o.refresh = fd_outage_pack_refresh;
+		o.refresh_ctx = pack_dir;
+	}
 	struct fd_sync *s = fd_sync_new(cli->session.db_path, &o, &err);
 	if (!s)
 		return cli_error(cli, &err);

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/safe_output.h"
 #include "core/i18n.h"
+#include "doc/doc.h"
 #include "opt/opt.h"
 #include "store/ids.h"
 #include "ui/ui.h"
@@ -34,7 +35,7 @@ static const struct cli_command commands[] = {
     {"book", cmd_book,
      "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
      "AMOUNT [--rate-reason TEXT]] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] "
-     "[--new-guest]",
+     "[--new-guest] [--language L]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "
@@ -60,15 +61,18 @@ static const struct cli_command commands[] = {
      "add USER --name NAME --role ROLE --dept DEPT | update USER [--dept DEPT] [--role ROLE] | list",
      N_("staff members")},
     {"invoice", cmd_invoice,
-     "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text] [--width N]",
+     "CODE [--final [--series S]] [--folio ID] | SERIES-N [--pdf FILE | --text | --email [ADDR]] [--width N]",
      N_("the guest's bill; --final issues the numbered invoice; SERIES-N prints a copy")},
     {"credit-note", cmd_credit_note, "SERIES-N --reason TEXT [--pdf FILE | --text]",
      N_("cancel an issued invoice with a numbered credit note")},
     {"regcard", cmd_regcard, "CODE [--pdf FILE | --text]", N_("the registration card to sign at check-in")},
-    {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text]", N_("the booking confirmation")},
+    {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text | --email [ADDR]]",
+     N_("the booking confirmation")},
+    {"mail", cmd_mail, "[status] [CODE]", N_("documents sent by e-mail and whether they went")},
     {"outage-pack", cmd_outage_pack, "DIR",
      N_("arrivals, departures, in house, room status and housekeeping as text and PDF")},
-    {"property", cmd_property, "[--legal-name T] [--address T] [--tax-id T] [--footer T] [--cancel-terms T]",
+    {"property", cmd_property,
+     "[--legal-name T] [--address T] [--tax-id T] [--footer T] [--cancel-terms T] [--language L]",
      N_("the hotel's details its documents carry")},
     {"folio", cmd_folio, "CODE [--add NAME] [--company NAME] [--route-room]",
      N_("show a booking's folios (bill), or open another folio")},
@@ -99,8 +103,10 @@ static const struct cli_command commands[] = {
      "summary|daily|forecast|hk-productivity|cashier|ar [--from D] [--to D] [--days N] [--user U] "
      "[--csv|--json]",
      N_("front-office figures: occupancy, ADR, RevPAR, ...")},
-    {"import", cmd_import, "bookings FILE [--hotel NAME] [--skip-bad-rows]",
+    {"import", cmd_import, "bookings FILE [--hotel NAME] [--skip-bad-rows] [--separator S]",
      N_("import bookings from CSV (history; all or nothing)")},
+    {"export", cmd_export, "bookings FILE [--from D --to D] [--separator S]",
+     N_("export bookings as CSV, in the layout 'import' reads")},
     {"ical", cmd_ical,
      "export (--type CODE | --room NUM) [--from D --to D] | import FILE --room NUM [--source NAME]",
      N_("iCalendar availability feed out; an OTA's feed in as room blocks")},
@@ -110,7 +116,7 @@ static const struct cli_command commands[] = {
     {"login", cmd_login, "USER [--password-file F]",
      N_("sign in (offline too, if you signed in here lately)")},
     {"logout", cmd_logout, "", N_("sign out")},
-    {"sync", cmd_sync, "[--once|--follow] [--batch N] [--page N] [--wait S]",
+    {"sync", cmd_sync, "[--once|--follow [--pack-every S]] [--batch N] [--page N] [--wait S]",
      N_("exchange changes with the server")},
     {"sync-status", cmd_sync_status, "", N_("server, cursor, pending and rejected operations")},
     {"conflicts", cmd_conflicts, "[--all]", N_("operations the server refused, to resolve")},
@@ -197,6 +203,7 @@ int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, locale_dir());
+	fd_doc_lang_init();
 	textdomain(PACKAGE);
 	struct cli cli = {.prog = "frontdesk"};
 	if (fd_ids_init() != 0) {

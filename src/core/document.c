@@ -12,8 +12,8 @@
 #include "core/i18n.h"
 #include "core/money.h"
 
-const char *const fd_doc_setting_keys[] = {"legal_name", "address",      "tax_id",
-                                           "doc_footer", "cancel_terms", NULL};
+const char *const fd_doc_setting_keys[] = {"legal_name",   "address",  "tax_id", "doc_footer",
+                                           "cancel_terms", "language", NULL};
 
 void fd_doc_init(struct fd_doc *doc)
 {
@@ -124,9 +124,32 @@ static void guest_party(const struct fd_guest *g, struct fd_doc *d)
 	add_party(d, NULL, g->country);
 }
 
-/* What every document of a booking starts with. */
+const struct fd_lang *fd_doc_lang_enter(const struct fd_doc *doc)
+{
+	const struct fd_lang *l = doc->lang[0] ? fd_lang_get(doc->lang) : NULL;
+	return l ? fd_lang_use(l) : fd_lang_current();
+}
+
+/* Write the rest of d in the guest's language, else the property's (the
+ * caller restores the thread's language). */
+static void speak_to(const struct fd_repo *repo, const struct fd_guest *g, struct fd_doc *d)
+{
+	char code[16] = "";
+	if (g->language[0])
+		snprintf(code, sizeof code, "%s", g->language);
+	else
+		setting(repo, "language", code, sizeof code);
+	const struct fd_lang *l = code[0] ? fd_lang_get(code) : NULL;
+	if (!l)
+		return;
+	snprintf(d->lang, sizeof d->lang, "%s", l->code);
+	fd_lang_use(l);
+}
+
+/* What every document of a booking starts with; from here on the
+ * thread speaks the document's language. */
 static enum fd_status load(const struct fd_repo *repo, const char *key, struct fd_property *prop,
-                           struct fd_booking *b, struct fd_guest *g, struct fd_room_type *t,
+                           struct fd_booking *b, struct fd_guest *g, struct fd_room_type *t, struct fd_doc *d,
                            struct fd_error *err)
 {
 	enum fd_status st = repo->get_booking(repo->ctx, key, b, err);
@@ -137,6 +160,7 @@ static enum fd_status load(const struct fd_repo *repo, const char *key, struct f
 	if (st || (st = repo->get_property(repo->ctx, prop, err)) ||
 	    (st = repo->get_guest(repo->ctx, b->guest_id, g, err)))
 		return st;
+	speak_to(repo, g, d);
 	if (repo->get_room_type(repo->ctx, b->type_code, t, NULL) != FD_OK)
 		snprintf(t->name, sizeof t->name, "%s", b->type_code);
 	return FD_OK;
@@ -259,7 +283,7 @@ static void bill_lines(const struct fd_repo *repo, const struct fd_folio_line *l
 	}
 }
 
-enum fd_status fd_doc_bill(const struct fd_repo *repo, const char *booking_key, const char *folio_id,
+static enum fd_status bill(const struct fd_repo *repo, const char *booking_key, const char *folio_id,
                            struct fd_doc *doc, struct fd_error *err)
 {
 	struct fd_property prop;
@@ -267,7 +291,7 @@ enum fd_status fd_doc_bill(const struct fd_repo *repo, const char *booking_key, 
 	struct fd_guest g;
 	struct fd_room_type t = {0};
 	struct fd_folio f;
-	enum fd_status st = load(repo, booking_key, &prop, &b, &g, &t, err);
+	enum fd_status st = load(repo, booking_key, &prop, &b, &g, &t, doc, err);
 	if (st || (st = pick_folio(repo, &b, folio_id ? folio_id : "", &f, err)))
 		return st;
 	struct fd_folio_line *lines = NULL;
@@ -325,11 +349,11 @@ static enum fd_status guest_doc(const struct fd_repo *repo, const char *booking_
                                 struct fd_booking *b, struct fd_guest *g, struct fd_error *err)
 {
 	struct fd_room_type t = {0};
-	enum fd_status st = load(repo, booking_key, prop, b, g, &t, err);
+	enum fd_status st = load(repo, booking_key, prop, b, g, &t, doc, err);
 	if (st)
 		return st;
 	doc->kind = kind;
-	snprintf(doc->title, sizeof doc->title, "%s", title);
+	snprintf(doc->title, sizeof doc->title, "%s", _(title)); /* in the document's language */
 	issuer(repo, prop, doc);
 	snprintf(doc->party_label, sizeof doc->party_label, "%s", _("Guest"));
 	guest_party(g, doc);
@@ -339,14 +363,14 @@ static enum fd_status guest_doc(const struct fd_repo *repo, const char *booking_
 	return FD_OK;
 }
 
-enum fd_status fd_doc_regcard(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
+static enum fd_status regcard(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
                               struct fd_error *err)
 {
 	struct fd_property prop;
 	struct fd_booking b;
 	struct fd_guest g;
 	enum fd_status st =
-	    guest_doc(repo, booking_key, FD_DOC_REGCARD, _("Registration card"), doc, &prop, &b, &g, err);
+	    guest_doc(repo, booking_key, FD_DOC_REGCARD, N_("Registration card"), doc, &prop, &b, &g, err);
 	if (st)
 		return st;
 	add_party(doc, _("Document"), g.document);
@@ -358,13 +382,13 @@ enum fd_status fd_doc_regcard(const struct fd_repo *repo, const char *booking_ke
 	return FD_OK;
 }
 
-enum fd_status fd_doc_confirmation(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
+static enum fd_status confirmation(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
                                    struct fd_error *err)
 {
 	struct fd_property prop;
 	struct fd_booking b;
 	struct fd_guest g;
-	enum fd_status st = guest_doc(repo, booking_key, FD_DOC_CONFIRMATION, _("Booking confirmation"), doc,
+	enum fd_status st = guest_doc(repo, booking_key, FD_DOC_CONFIRMATION, N_("Booking confirmation"), doc,
 	                              &prop, &b, &g, err);
 	if (st)
 		return st;
@@ -393,4 +417,33 @@ enum fd_status fd_doc_confirmation(const struct fd_repo *repo, const char *booki
 	             : _("To change or cancel this booking, contact the hotel and quote the code above."));
 	footer(repo, doc);
 	return FD_OK;
+}
+
+/* The documents, each written in its reader's language: the thread's is
+ * restored after. */
+enum fd_status fd_doc_bill(const struct fd_repo *repo, const char *booking_key, const char *folio_id,
+                           struct fd_doc *doc, struct fd_error *err)
+{
+	const struct fd_lang *prev = fd_lang_current();
+	enum fd_status st = bill(repo, booking_key, folio_id, doc, err);
+	fd_lang_use(prev);
+	return st;
+}
+
+enum fd_status fd_doc_regcard(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
+                              struct fd_error *err)
+{
+	const struct fd_lang *prev = fd_lang_current();
+	enum fd_status st = regcard(repo, booking_key, doc, err);
+	fd_lang_use(prev);
+	return st;
+}
+
+enum fd_status fd_doc_confirmation(const struct fd_repo *repo, const char *booking_key, struct fd_doc *doc,
+                                   struct fd_error *err)
+{
+	const struct fd_lang *prev = fd_lang_current();
+	enum fd_status st = confirmation(repo, booking_key, doc, err);
+	fd_lang_use(prev);
+	return st;
 }

@@ -44,6 +44,7 @@ struct fd_doc_line {
 
 struct fd_doc {
 	enum fd_doc_kind kind;
+	char lang[16];            /* the language it is written in ("": the desk's) */
 	char folio_id[FD_ID_LEN]; /* a bill: the folio it shows */
 	char title[96];
 	char notice[FD_DOC_TEXT * 2]; /* "Provisional bill: not a tax invoice ..." */
@@ -88,8 +89,16 @@ enum fd_status fd_doc_from_json(const char *json, struct fd_doc *doc, struct fd_
 enum fd_status fd_doc_invoice(const struct fd_invoice *inv, bool copy, struct fd_doc *doc,
                               struct fd_error *err);
 
+/* A guest's documents speak the guest's language where it is known, else
+ * the property's (setting "language"), else the desk's: the builders above
+ * switch this thread's language while they write (core/i18n.h). This one
+ * switches to doc's language for more of its text; it returns what to
+ * give fd_lang_use afterwards. */
+const struct fd_lang *fd_doc_lang_enter(const struct fd_doc *doc);
+
 /* The property's legal details for documents (settings legal_name,
- * address, tax_id, doc_footer), set by the property.legal operation. */
+ * address, tax_id, doc_footer, cancel_terms, language), set by the
+ * property.legal operation. */
 extern const char *const fd_doc_setting_keys[];
 
 #endif

@@ -66,6 +66,7 @@ struct fd_guest {
 	char country[4];   /* ISO 3166-1 alpha-2 */
 	char document[64]; /* the identity document's number */
 	char notes[FD_NOTES_LEN];
+	char language[16]; /* of the guest's documents: "de", "pt_BR"; "" unknown */
 	bool vip;
 	bool erased; /* GDPR erasure: personal fields blanked, bookings kept */
 	int64_t version;

@@ -65,6 +65,7 @@ char *fd_doc_to_json(const struct fd_doc *d)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "title", d->title);
+	cJSON_AddStringToObject(o, "lang", d->lang);
 	cJSON_AddStringToObject(o, "notice", d->notice);
 	put_strings(o, "issuer", d->issuer, d->n_issuer);
 	cJSON_AddStringToObject(o, "party_label", d->party_label);
@@ -132,6 +133,7 @@ enum fd_status fd_doc_from_json(const char *json, struct fd_doc *d, struct fd_er
 		return err ? err->status : FD_E_INVALID;
 	d->kind = FD_DOC_BILL;
 	copy_str(o, "title", d->title, sizeof d->title);
+	copy_str(o, "lang", d->lang, sizeof d->lang);
 	copy_str(o, "notice", d->notice, sizeof d->notice);
 	d->n_issuer = get_strings(o, "issuer", d->issuer, 4);
 	copy_str(o, "party_label", d->party_label, sizeof d->party_label);
@@ -181,6 +183,7 @@ enum fd_status fd_doc_invoice(const struct fd_invoice *inv, bool copy, struct fd
 		return st;
 	char label[48];
 	fd_invoice_label(inv, label, sizeof label);
+	const struct fd_lang *prev = fd_doc_lang_enter(doc);
 	if (inv->number > 0)
 		snprintf(doc->title, sizeof doc->title,
 		         inv->kind == FD_CREDIT_NOTE ? _("Credit note %s") : _("Invoice %s"), label);
@@ -188,5 +191,6 @@ enum fd_status fd_doc_invoice(const struct fd_invoice *inv, bool copy, struct fd
 		size_t n = strlen(doc->title);
 		snprintf(doc->title + n, sizeof doc->title - n, " (%s)", _("COPY"));
 	}
+	fd_lang_use(prev);
 	return FD_OK;
 }

@@ -55,6 +55,19 @@ static uint64_t magnitude(int64_t v)
 	return v < 0 ? (uint64_t) - (v + 1) + 1 : (uint64_t)v;
 }
 
+/* The marks of the thread's language (core/i18n.h); English's by default. */
+static char group_mark(void)
+{
+	const struct fd_lang *l = fd_lang_current();
+	return l && l->group ? l->group : ',';
+}
+
+static char decimal_mark(void)
+{
+	const struct fd_lang *l = fd_lang_current();
+	return l && l->decimal ? l->decimal : '.';
+}
+
 /* Writes v's decimal digits, at least min_digits of them, with a ',' every
  * three from the right when grouped. Returns the length (no NUL written). */
 static size_t put_digits(uint64_t v, int min_digits, bool grouped, char *out)
@@ -65,7 +78,7 @@ static size_t put_digits(uint64_t v, int min_digits, bool grouped, char *out)
 
 	do {
 		if (grouped && digits > 0 && digits % 3 == 0)
-			rev[n++] = ',';
+			rev[n++] = group_mark();
 		rev[n++] = (char)('0' + v % 10);
 		v /= 10;
 		digits++;
@@ -87,7 +100,7 @@ static void number_text(int64_t minor, int exponent, bool grouped, char out[40])
 		out[n++] = '-';
 	n += put_digits(mag / scale, 1, grouped, out + n);
 	if (exponent > 0) {
-		out[n++] = '.';
+		out[n++] = grouped ? decimal_mark() : '.';
 		n += put_digits(mag % scale, exponent, false, out + n);
 	}
 	out[n] = '\0';

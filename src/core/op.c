@@ -43,13 +43,15 @@ static const struct op_spec {
     {"property.update", op_property_update, "name:s currency:s timezone:s business_date:d id:s"},
     {"invoice.issue", op_invoice_issue, "id:s! booking:s! folio:s series:s"},
     {"invoice.credit", op_invoice_credit, "id:s! invoice:s! reason:s!"},
-    {"property.legal", op_property_legal, "legal_name:s address:s tax_id:s doc_footer:s cancel_terms:s"},
+    {"property.legal", op_property_legal,
+     "legal_name:s address:s tax_id:s doc_footer:s cancel_terms:s language:s"},
+    {"document.send", op_document_send, "id:s booking:s! kind:s! to:s"},
     {"guest.create", op_guest_create,
      "id:s! family:s! given:s email:s phone:s country:s document:s notes:s vip:b doc_type:s doc_country:s "
-     "doc_expiry:d nationality:s birth_date:d address:s preferences:s"},
+     "doc_expiry:d nationality:s birth_date:d address:s preferences:s language:s"},
     {"guest.update", op_guest_update,
      "guest:s! family:s given:s email:s phone:s country:s document:s notes:s vip:b doc_type:s doc_country:s "
-     "doc_expiry:d nationality:s birth_date:d address:s preferences:s"},
+     "doc_expiry:d nationality:s birth_date:d address:s preferences:s language:s"},
     {"guest.erase", op_guest_erase, "guest:s!"},
     {"guest.merge", op_guest_merge, "guest:s! duplicate:s!"},
     {"property.configure", op_property_configure, "require_document:b"},

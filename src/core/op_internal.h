@@ -50,6 +50,7 @@ enum fd_status op_room_type_create(struct op_ctx *c);
 enum fd_status op_room_type_update(struct op_ctx *c);
 enum fd_status op_property_update(struct op_ctx *c);
 enum fd_status op_property_legal(struct op_ctx *c);
+enum fd_status op_document_send(struct op_ctx *c);
 enum fd_status op_invoice_issue(struct op_ctx *c);
 enum fd_status op_invoice_credit(struct op_ctx *c);
 enum fd_status op_guest_create(struct op_ctx *c);

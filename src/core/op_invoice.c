@@ -80,11 +80,13 @@ enum fd_status op_invoice_issue(struct op_ctx *c)
 	if (st != FD_E_NOT_FOUND ||
 	    (st = c->repo->take_invoice_number(c->repo->ctx, inv.series, &inv.number, c->err)))
 		goto out;
+	const struct fd_lang *prev = fd_doc_lang_enter(&doc);
 	snprintf(doc.title, sizeof doc.title, "%s", _("Invoice"));
 	snprintf(doc.notice, sizeof doc.notice, "%s",
 	         inv.number ? ""
 	                    : _("Provisional invoice: its number is assigned when this desk next reaches the "
 	                        "hotel's server."));
+	fd_lang_use(prev);
 	struct fd_folio_totals tot;
 	if ((st = folio_totals(c, doc.folio_id, &tot)))
 		goto out;
@@ -142,9 +144,11 @@ enum fd_status op_invoice_credit(struct op_ctx *c)
 		char label[48];
 		fd_invoice_label(&orig, label, sizeof label);
 		if (!(st = fd_doc_from_json(orig.content ? orig.content : "{}", &doc, c->err))) {
+			const struct fd_lang *prev = fd_doc_lang_enter(&doc);
 			snprintf(doc.title, sizeof doc.title, "%s", _("Credit note"));
 			snprintf(doc.notice, sizeof doc.notice, _("Cancels invoice %s in full: %s"), label,
 			         note.reason);
+			fd_lang_use(prev);
 			note.content = fd_doc_to_json(&doc);
 			st = note.content ? save_invoice(c, &note)
 			                  : fd_fail(c->err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));

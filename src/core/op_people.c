@@ -28,7 +28,8 @@ static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 	    (st = op_str(c, "nationality", g->nationality, sizeof g->nationality, false)) ||
 	    (st = op_date(c, "birth_date", &g->birth_date, false)) ||
 	    (st = op_str(c, "address", g->address, sizeof g->address, false)) ||
-	    (st = op_str(c, "preferences", g->preferences, sizeof g->preferences, false)))
+	    (st = op_str(c, "preferences", g->preferences, sizeof g->preferences, false)) ||
+	    (st = op_str(c, "language", g->language, sizeof g->language, false)))
 		return st;
 	g->vip = op_bool(c, "vip", g->vip);
 	const char *const codes[][2] = {{"doc_country", g->doc_country}, {"nationality", g->nationality}};
@@ -44,6 +45,10 @@ static enum fd_status read_guest_fields(struct op_ctx *c, struct fd_guest *g)
 	if (g->country[0] && strlen(g->country) != 2)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "country",
 		               _("The country is a two-letter ISO code, for example PT."));
+	if (g->language[0] && !fd_lang_code_valid(g->language))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "language",
+		               _("The language is an ISO 639 code such as de or pt_BR (got \"%s\")."),
+		               g->language);
 	if (g->email[0] && !strchr(g->email, '@'))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "email",
 		               _("\"%s\" does not look like an e-mail address."), g->email);

@@ -48,6 +48,7 @@ static const struct {
     {"conflict.resolve", FD_ROLE_STAFF},
     {"folio.create", FD_ROLE_STAFF | DESK},
     {"folio.post", FD_ROLE_STAFF | DESK},
+    {"document.send", FD_ROLE_STAFF | DESK},
     {"folio.pay", FD_ROLE_STAFF | DESK},
     {"folio.refund", FD_ROLE_STAFF | DESK}, /* above refund_threshold: manager (checked by the handler) */
     {"folio.paid_out", FD_ROLE_MANAGER},    /* money never taken, with a reason */

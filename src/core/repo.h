@@ -9,6 +9,7 @@
 #define FD_CORE_REPO_H
 
 #include "core/invoice.h"
+#include "core/mail.h"
 #include "core/entity.h"
 #include "core/error.h"
 #include "core/folio.h"
@@ -149,6 +150,10 @@ struct fd_repo {
 	 * are the server's to hand out. */
 	enum fd_status (*take_invoice_number)(void *ctx, const char *series, int64_t *number,
 	                                      struct fd_error *err);
+	/* Documents sent by e-mail (src/store/mail.c): queue m unless a mail
+	 * with its id is already there (an operation applied again leaves it
+	 * as it stands). */
+	enum fd_status (*queue_mail)(void *ctx, const struct fd_mail *m, struct fd_error *err);
 };
 
 #endif

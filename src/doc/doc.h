@@ -17,4 +17,8 @@ void fd_doc_write_text(const struct fd_doc *doc, FILE *out, int width);
  * nothing half-written. */
 enum fd_status fd_doc_write_pdf(const struct fd_doc *doc, const char *path, struct fd_error *err);
 
+/* Register the loader of document languages (src/doc/lang.c) with core:
+ * call once at start, before other threads run. */
+void fd_doc_lang_init(void);
+
 #endif

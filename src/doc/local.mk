@@ -13,3 +13,10 @@ EXTRA_DIST += tests/doc/outage_pack.sh
 
 TESTS += tests/doc/quantity.sh
 EXTRA_DIST += tests/doc/quantity.sh
+libfddoc_a_SOURCES += src/doc/lang.c
+
+TESTS += tests/doc/language.sh
+EXTRA_DIST += tests/doc/language.sh
+
+TESTS += tests/doc/mail_erase.sh
+EXTRA_DIST += tests/doc/mail_erase.sh

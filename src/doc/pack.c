@@ -155,3 +155,11 @@ enum fd_status fd_outage_pack_write(struct fd_db *db, const char *dir, fd_date t
 	}
 	return st;
 }
+
+void fd_outage_pack_refresh(void *dir, struct fd_db *db)
+{
+	fd_date today;
+	int files = 0;
+	if (fd_query_business_date(db, &today, NULL) == FD_OK)
+		fd_outage_pack_write(db, dir, today, &files, NULL);
+}

@@ -16,4 +16,10 @@
 enum fd_status fd_outage_pack_write(struct fd_db *db, const char *dir, fd_date today, int *files,
                                     struct fd_error *err);
 
+/* Keep dir's pack up to date while the terminal runs: for
+ * fd_sync_options.refresh, with dir (a string that outlives the engine) as
+ * its context. Writes the pack for the hotel's business date; a failure
+ * leaves the last pack in place (nobody to tell in a background thread). */
+void fd_outage_pack_refresh(void *dir, struct fd_db *db);
+
 #endif

@@ -49,6 +49,8 @@ static const struct {
     /* Company and travel agent accounts (the money rules, migration 12). */
     {"company", "SELECT * FROM companies WHERE id = ?1", "SELECT * FROM companies ORDER BY name", NULL,
      false},
+    /* Documents sent by e-mail and how their delivery stands (core step 21). */
+    {"mail", "SELECT * FROM mail WHERE id = ?1", "SELECT * FROM mail ORDER BY created_at, id", NULL, false},
     /* A room's calendar blocks change as a set (an iCal import). */
     {"room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
      "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true},
@@ -73,6 +75,7 @@ static const char *const page_sql[] = {
     "SELECT rowid AS fd_key, * FROM day_reports WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM invoices WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM companies WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM mail WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM room_blocks WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
 };
 _Static_assert(sizeof page_sql / sizeof *page_sql == N_ENTITIES, "one page statement per entity");

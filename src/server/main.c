@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "doc/doc.h"
 #include "opt/opt.h"
 #include "server/log.h"
 #include "server/route.h"
@@ -36,6 +37,9 @@ void srv_config_defaults(struct srv_config *c)
 	c->max_wait = 60;
 	c->max_batch = 500;
 	c->keep_changes = 90;
+	snprintf(c->smtp_tls, sizeof c->smtp_tls, "required");
+	c->mail_retry = 60;
+	c->mail_attempts = 10;
 	c->min_protocol = FD_PROTOCOL_OLDEST;
 }
 
@@ -53,6 +57,23 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		return snprintf(c->tls_cert, sizeof c->tls_cert, "%s", v) < (int)sizeof c->tls_cert;
 	if (strcmp(key, "tls-key") == 0)
 		return snprintf(c->tls_key, sizeof c->tls_key, "%s", v) < (int)sizeof c->tls_key;
+	struct {
+		const char *key;
+		char *out;
+		size_t size;
+	} texts[] = {{"smtp-url", c->smtp_url, sizeof c->smtp_url},
+	             {"smtp-user", c->smtp_user, sizeof c->smtp_user},
+	             {"smtp-password-file", c->smtp_password_file, sizeof c->smtp_password_file},
+	             {"smtp-from", c->smtp_from, sizeof c->smtp_from}};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (strcmp(key, texts[i].key) == 0)
+			return snprintf(texts[i].out, texts[i].size, "%s", v) < (int)texts[i].size;
+	if (strcmp(key, "smtp-tls") == 0) {
+		if (strcmp(v, "required") != 0 && strcmp(v, "try") != 0 && strcmp(v, "none") != 0)
+			return false;
+		snprintf(c->smtp_tls, sizeof c->smtp_tls, "%s", v);
+		return true;
+	}
 	if (strcmp(key, "trusted-proxy") == 0)
 		return srv_net_list_parse(v, c->proxies, SRV_PROXIES_MAX, &c->n_proxies);
 	if (!num || n > 100000000)
@@ -75,6 +96,10 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->max_batch = (int)n;
 	else if (strcmp(key, "keep-changes") == 0 && n <= 36500)
 		c->keep_changes = (int)n;
+	else if (strcmp(key, "mail-retry") == 0 && n <= 86400)
+		c->mail_retry = (int)n;
+	else if (strcmp(key, "mail-attempts") == 0 && n <= 1000)
+		c->mail_attempts = (int)n;
 	else if (strcmp(key, "min-protocol") == 0 && n <= FD_PROTOCOL)
 		c->min_protocol = (int)n;
 	else
@@ -152,6 +177,13 @@ static const char *const setting_names[] = {"data",
                                             "keep-changes",
                                             "min-protocol",
                                             "trusted-proxy",
+                                            "smtp-url",
+                                            "smtp-user",
+                                            "smtp-password-file",
+                                            "smtp-from",
+                                            "smtp-tls",
+                                            "mail-retry",
+                                            "mail-attempts",
                                             NULL};
 
 enum {
@@ -390,12 +422,22 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	}
 
 	int rc = 0;
-	if (srv_http_start(&s, &err)) {
+	bool failed = true;
+	if (srv_mail_check(cfg, &err)) {
 		srv_log(SRV_LOG_ERR, "%s", err.message);
+		err.status = FD_E_INVALID;
+	} else if (srv_http_start(&s, &err)) {
+		srv_log(SRV_LOG_ERR, "%s", err.message);
+	} else {
+		failed = false;
+	}
+	if (failed) {
 		rc = err.status == FD_E_INVALID ? 2 : 1; /* a wrong setting is a usage error */
 	} else {
 		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", cfg->data_dir, s.epoch,
 		        (long long)s.seq);
+		if (srv_mail_start(&s, &err))
+			srv_log(SRV_LOG_ERR, "documents will not be e-mailed: %s", err.message);
 		srv_notify("READY=1\nSTATUS=serving");
 		int sig = 0;
 		while (sigwait(&set, &sig) == 0 && sig == SIGHUP) {
@@ -412,6 +454,8 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 		srv_notify("STOPPING=1");
 		srv_log(SRV_LOG_INFO, "signal %d: stopping", sig);
 	}
+	s.stopping = 1;
+	srv_mail_stop(&s);
 	srv_http_stop(&s);
 	fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	fd_db_close(s.wdb);
@@ -447,6 +491,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	fd_doc_lang_init(); /* documents in their readers' languages */
 	struct srv_config cfg;
 	struct cmdline l = {0};
 	if (fd_ids_init() != 0) {

@@ -752,6 +752,7 @@ static int64_t run_group(struct srv *s, struct push_waiter *group)
 		for (struct push_waiter *w = group; w; w = w->next)
 			s->m.pushes++;
 		srv_changed(s, seq);
+		srv_mail_wake(s); /* a document.send may have queued a mail */
 	}
 	return seq;
 }

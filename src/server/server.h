@@ -51,7 +51,15 @@ struct srv_config {
 	int max_wait;          /* longest long-poll, seconds */
 	int max_batch;         /* operations per push */
 	int keep_changes;      /* days the change log is kept (0 = for ever) */
-	int min_protocol;      /* the oldest sync protocol terminals may speak (core/op.h) */
+	/* E-mail through the hotel's relay (mail.c) */
+	char smtp_url[256];           /* smtp://host:587 or smtps://host:465; "" = none */
+	char smtp_user[128];          /* "" = no authentication */
+	char smtp_password_file[512]; /* the password, first line */
+	char smtp_from[256];          /* the sender's address */
+	char smtp_tls[16];            /* STARTTLS: "required", "try" or "none" */
+	int mail_retry;               /* seconds before the first retry; doubles each time */
+	int mail_attempts;            /* attempts before giving up */
+	int min_protocol;             /* the oldest sync protocol terminals may speak (core/op.h) */
 	/* trusted-proxy: connections from these may say who the client is
 	 * (Forwarded, X-Forwarded-For) */
 	struct srv_net proxies[SRV_PROXIES_MAX];
@@ -173,6 +181,7 @@ struct srv {
 	bool erased; /* a guest was erased since the list was written (under wlock) */
 
 	struct srv_metrics m;
+	void *mail;                 /* struct srv_mailer (mail.c) */
 	pthread_mutex_t proxy_lock; /* cfg.proxies, replaced on reload */
 	void *http;                 /* struct srv_http */
 	volatile int stopping;
@@ -267,6 +276,15 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
  * "next". FD_E_INVALID for a token that is not one. */
 enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
                                  size_t max_bytes, cJSON **out, struct fd_error *err);
+
+/* mail.c: the sender of documents by e-mail, a thread that works through
+ * the mail table after the operations that queued them commit. */
+int srv_mail_start(struct srv *s, struct fd_error *err);
+void srv_mail_wake(struct srv *s);
+void srv_mail_stop(struct srv *s);
+/* Check the mail settings (the password file can be read, the URL and
+ * addresses look right); FD_OK when mail is not configured at all. */
+enum fd_status srv_mail_check(const struct srv_config *c, struct fd_error *err);
 
 /* http.c */
 int srv_http_start(struct srv *s, struct fd_error *err);

@@ -151,7 +151,8 @@ enum fd_status fd_cache_clear(struct fd_db *db, struct fd_error *err)
 	                  " DELETE FROM staff; DELETE FROM property; DELETE FROM conflicts;"
 	                  " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
 	                  " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;"
-	                  " DELETE FROM companies;",
+	                  " DELETE FROM companies;"
+	                  " DELETE FROM mail;",
 	                  err);
 }
 

@@ -49,6 +49,7 @@ enum col {
 	C_GUEST,
 	C_SOURCE,
 	C_NOTES,
+	C_REF,
 	N_COLS
 };
 
@@ -80,6 +81,7 @@ static const char *const col_names[N_COLS] = {
     "guest",
     "source",
     "notes",
+    "reference",
 };
 
 struct imp_row {
@@ -94,6 +96,7 @@ struct imp_row {
 	char country[4];
 	char source[32];
 	char notes[128];
+	char ref[64]; /* the file's booking reference ("" none) */
 };
 
 struct parse {
@@ -382,6 +385,24 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 	}
 	snprintf(r->source, sizeof r->source, "%s", v && *v ? fd_channel_name(channel) : "");
 	copy(r->notes, sizeof r->notes, field(p, C_NOTES));
+	v = field(p, C_REF);
+	if (v && strlen(v) >= sizeof r->ref) {
+		snprintf(why, n, _("reference \"%.40s...\" is longer than %d characters"), v,
+		         (int)sizeof r->ref - 1);
+		return;
+	}
+	for (const char *q = v; q && *q; q++)
+		if ((unsigned char)*q < ' ') {
+			snprintf(why, n, "%s", _("reference has a control character"));
+			return;
+		}
+	copy(r->ref, sizeof r->ref, v);
+	/* The same reference twice in one file is one booking twice. */
+	for (long i = 0; r->ref[0] && i < p->n_rows; i++)
+		if (strcmp(p->rows[i].ref, r->ref) == 0) {
+			snprintf(why, n, _("reference %s is on line %ld already"), r->ref, p->rows[i].line);
+			return;
+		}
 }
 
 static void read_header(struct parse *p)
@@ -479,6 +500,22 @@ static void on_row(int c, void *data)
 	p->rows[p->n_rows++] = r;
 }
 
+/* The separator of a header line: ';' when it has more semicolons than
+ * commas outside quotes (what spreadsheets write where the comma is the
+ * decimal mark), a tab when it has only tabs, else ','. */
+static char sniff_separator(const char *line)
+{
+	int commas = 0, semis = 0, tabs = 0;
+	bool quoted = false;
+	for (const char *c = line; *c && *c != '\n'; c++) {
+		if (*c == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			commas += *c == ',', semis += *c == ';', tabs += *c == '\t';
+	}
+	return semis > commas ? ';' : tabs > commas ? '\t' : ',';
+}
+
 static enum fd_status read_file(struct parse *p, FILE *f)
 {
 	struct csv_parser csv;
@@ -490,7 +527,14 @@ static enum fd_status read_file(struct parse *p, FILE *f)
 	enum fd_status st = FD_OK;
 	while (!st && (len = getline(&buf, &cap, f)) > 0) {
 		p->line++;
-		if (csv_parse(&csv, buf, (size_t)len, on_field, on_row, p) != (size_t)len)
+		char *text = buf;
+		if (p->line == 1) {
+			/* A spreadsheet's UTF-8 byte-order mark is no part of the header. */
+			if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+				text += 3, len -= 3;
+			csv_set_delim(&csv, p->o->separator ? p->o->separator : sniff_separator(text));
+		}
+		if (csv_parse(&csv, text, (size_t)len, on_field, on_row, p) != (size_t)len)
 			st = fd_fail(p->err, FD_E_INVALID, "invalid_file", "file",
 			             _("%s:%ld: %s; nothing imported."), p->path, p->line,
 			             csv_strerror(csv_error(&csv)));
@@ -613,8 +657,23 @@ static enum fd_status row_guest(struct fd_db *db, const struct imp_row *r, struc
 
 static const char sql_booking[] =
     "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults, children, rate,"
-    " status, source, notes, eta, late_checkin, version, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', 0, 1, ?13)";
+    " status, source, notes, eta, late_checkin, version, updated_at, ext_ref)"
+    " VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, '', 0, 1, ?13, ?14)";
+
+/* Has the hotel a booking with this external reference (imported before)? */
+static enum fd_status known_ref(struct fd_db *db, const char *ref, bool *known, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT 1 FROM bookings WHERE ext_ref = ?1", err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(s, 1, ref, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "looking up a booking reference");
+	*known = rc == SQLITE_ROW;
+	return FD_OK;
+}
 static const char sql_night[] =
     "INSERT INTO stay_nights (booking_id, night, type_code, room) VALUES (?1, ?2, ?3, NULL)";
 
@@ -651,6 +710,7 @@ static enum fd_status write_row(struct fd_db *db, const struct imp_row *r, struc
 		sqlite3_bind_text(s, 11, r->source, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 12, r->notes, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 13, (int64_t)time(NULL));
+		sqlite3_bind_text(s, 14, r->ref, -1, SQLITE_STATIC);
 		rc = sqlite3_step(s);
 	}
 	sqlite3_reset(s);
@@ -689,6 +749,7 @@ static enum fd_status audit_import(struct fd_db *db, struct parse *p, struct fd_
 	cJSON_AddNumberToObject(op.payload, "imported", (double)p->res->imported);
 	cJSON_AddNumberToObject(op.payload, "skipped_bad", (double)p->res->bad);
 	cJSON_AddNumberToObject(op.payload, "day_use", (double)p->res->day_use);
+	cJSON_AddNumberToObject(op.payload, "already_imported", (double)p->res->existing);
 	struct fd_op_result res = {.entity = "import"};
 	const char *base = strrchr(p->path, '/');
 	snprintf(res.id, sizeof res.id, "%.36s", base ? base + 1 : p->path);
@@ -709,7 +770,13 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 	st = write_types(db, p, err);
 	struct guest_cache gc = {.n = 0};
 	for (long i = 0; !st && i < p->n_rows; i++) {
-		st = write_row(db, &p->rows[i], &gc, err);
+		bool known = false;
+		if (p->rows[i].ref[0] && !(st = known_ref(db, p->rows[i].ref, &known, err)) && known) {
+			p->res->existing++;
+			continue;
+		}
+		if (!st)
+			st = write_row(db, &p->rows[i], &gc, err);
 		if (!st) {
 			p->res->imported++;
 		} else if (err) {
@@ -781,4 +848,77 @@ enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const stru
 	free(p->rows);
 	free(p);
 	return st;
+}
+
+/* --- export --- */
+
+static void csv_cell(FILE *out, const char *s, char sep, bool last)
+{
+	bool quote = false;
+	for (const char *c = s; *c && !quote; c++)
+		quote = *c == sep || *c == '"' || *c == '\n' || *c == '\r';
+	if (quote) {
+		fputc('"', out);
+		for (const char *c = s; *c; c++) {
+			if (*c == '"')
+				fputc('"', out);
+			fputc(*c, out);
+		}
+		fputc('"', out);
+	} else {
+		fputs(s, out);
+	}
+	fputc(last ? '\n' : sep, out);
+}
+
+enum fd_status fd_export_bookings(struct fd_db *db, FILE *out, fd_date from, fd_date to, char separator,
+                                  long *n, struct fd_error *err)
+{
+	static const enum col cols[] = {C_REF,  C_ARRIVAL, C_DEPARTURE, C_TYPE,    C_ADULTS, C_CHILDREN,
+	                                C_RATE, C_NSTATUS, C_GUEST,     C_COUNTRY, C_SOURCE, C_NOTES};
+	const int n_cols = (int)(sizeof cols / sizeof *cols);
+	char sep = separator ? separator : ',';
+	struct fd_property prop;
+	const struct fd_repo *repo = fd_db_repo(db);
+	enum fd_status st = repo->get_property(repo->ctx, &prop, err);
+	if (st)
+		return st;
+	sqlite3_stmt *s = fd_db_stmt(
+	    db,
+	    "SELECT CASE WHEN b.ext_ref <> '' THEN b.ext_ref ELSE b.code END, b.arrival, b.departure,"
+	    " b.type_code, b.adults, b.children, b.rate, b.status,"
+	    " CASE WHEN g.given <> '' THEN g.family || ', ' || g.given ELSE g.family END,"
+	    " g.country, b.source, b.notes"
+	    " FROM bookings b JOIN guests g ON g.id = b.guest_id"
+	    " WHERE ?1 >= ?2 OR (b.arrival >= ?1 AND b.arrival < ?2)"
+	    " ORDER BY b.arrival, b.departure, 1",
+	    err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_int(s, 1, from);
+	sqlite3_bind_int(s, 2, to);
+	*n = 0;
+	for (int c = 0; c < n_cols; c++)
+		csv_cell(out, col_names[cols[c]], sep, c == n_cols - 1);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char cell[64];
+		for (int c = 0; c < n_cols; c++) {
+			const char *v = (const char *)sqlite3_column_text(s, c);
+			if (cols[c] == C_ARRIVAL || cols[c] == C_DEPARTURE)
+				v = fd_date_format(sqlite3_column_int(s, c), cell);
+			else if (cols[c] == C_RATE)
+				v = fd_money_format_plain(sqlite3_column_int64(s, c), prop.currency, cell,
+				                          sizeof cell);
+			csv_cell(out, v ? v : "", sep, c == n_cols - 1);
+		}
+		++*n;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "exporting bookings");
+	if (ferror(out))
+		return fd_fail(err, FD_E_IO, "io", "file", _("Cannot write the export: %s."),
+		               strerror(errno));
+	return FD_OK;
 }

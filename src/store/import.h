@@ -13,7 +13,16 @@
  *    property currency), reservation_status (Check-Out, Canceled, No-Show).
  * 2. frontdesk's own: arrival, departure (YYYY-MM-DD), type, adults, and
  *    optionally children, rate (decimal), status (reserved, checked_out,
- *    cancelled, no_show), guest ("Family, Given"), country, source, notes.
+ *    cancelled, no_show), guest ("Family, Given"), country, source, notes,
+ *    and reference: the file's own booking reference (another system's
+ *    booking number), kept as the booking's external reference. A row
+ *    whose reference the hotel already has is that booking, imported
+ *    before: it is skipped and counted, so importing a file twice does not
+ *    duplicate its bookings. fd_export_bookings writes this layout.
+ *
+ * What spreadsheets write is read: a UTF-8 byte-order mark, CRLF line
+ * ends, and ';' as the separator (the header line tells which, unless the
+ * caller says).
  *
  * Each row is one booking (the data set has no booking ids, so identical
  * rows are separate bookings) with a guest record of its own. Past stays
@@ -34,6 +43,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/date.h"
 #include "core/error.h"
 #include "store/db.h"
 
@@ -42,7 +52,8 @@ struct fd_import_opts {
 	bool skip_bad;     /* import the good rows, list the bad ones */
 	const char *actor; /* for the audit log */
 	const char *device;
-	FILE *report; /* where bad rows are listed (stderr) */
+	FILE *report;   /* where bad rows are listed (stderr) */
+	char separator; /* ',' or ';' (or '\t'); 0: told by the header line */
 };
 
 struct fd_import_result {
@@ -52,9 +63,16 @@ struct fd_import_result {
 	long day_use;     /* day-use rows (zero nights) among those imported */
 	long other_hotel; /* rows of other hotels skipped */
 	long types_created;
+	long existing; /* rows whose reference the hotel already has */
 };
 
 enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const struct fd_import_opts *opts,
                                   struct fd_import_result *res, struct fd_error *err);
+
+/* Every booking (arriving from..to, or all when from >= to) in the native
+ * layout above, with separator (',' when 0), to out. The reference column
+ * is the booking's external reference, or its code when it has none. */
+enum fd_status fd_export_bookings(struct fd_db *db, FILE *out, fd_date from, fd_date to, char separator,
+                                  long *n, struct fd_error *err);
 
 #endif

@@ -183,7 +183,8 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version,"
-	     " doc_type, doc_country, doc_expiry, nationality, birth_date, address, preferences, merged_into"
+	     " doc_type, doc_country, doc_expiry, nationality, birth_date, address, preferences, "
+	     "merged_into, language"
 	     " FROM guests WHERE id = ?1",
 	     err);
 	fd_bind_text(s, 1, id);
@@ -208,9 +209,24 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 		fd_col_text(s, 16, g->address, sizeof g->address);
 		fd_col_text(s, 17, g->preferences, sizeof g->preferences);
 		fd_col_text(s, 18, g->merged_into, sizeof g->merged_into);
+		fd_col_text(s, 19, g->language, sizeof g->language);
 	}
 	sqlite3_reset(s);
 	return st;
+}
+
+/* An erased guest's address goes from the mail of their bookings too, on
+ * every write path (the server's operation, a desk applying the feed); a
+ * mail not sent yet never will be. */
+static enum fd_status erase_mail(struct fd_db *db, const char *guest_id, struct fd_error *err)
+{
+	STMT(db,
+	     "UPDATE mail SET recipient = '', error = 'the guest was erased',"
+	     " state = CASE WHEN state = 'queued' THEN 'failed' ELSE state END"
+	     " WHERE recipient <> '' AND booking_id IN (SELECT id FROM bookings WHERE guest_id = ?1)",
+	     err);
+	fd_bind_text(s, 1, guest_id);
+	return fd_step_done(db, s, err, "erasing a guest's mail addresses");
 }
 
 static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_error *err)
@@ -219,9 +235,9 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	STMT(db,
 	     "INSERT INTO guests (id, family, given, email, phone, country, document, notes, vip,"
 	     " erased, version, updated_at, search_key, doc_type, doc_country, doc_expiry, nationality,"
-	     " birth_date, address, preferences, merged_into)"
+	     " birth_date, address, preferences, merged_into, language)"
 	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-	     " ?20, ?21)"
+	     " ?20, ?21, ?22)"
 	     " ON CONFLICT(id) DO UPDATE SET family = excluded.family, given = excluded.given,"
 	     " email = excluded.email, phone = excluded.phone, country = excluded.country,"
 	     " document = excluded.document, notes = excluded.notes, vip = excluded.vip,"
@@ -230,7 +246,8 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	     " doc_type = excluded.doc_type, doc_country = excluded.doc_country,"
 	     " doc_expiry = excluded.doc_expiry, nationality = excluded.nationality,"
 	     " birth_date = excluded.birth_date, address = excluded.address,"
-	     " preferences = excluded.preferences, merged_into = excluded.merged_into",
+	     " preferences = excluded.preferences, merged_into = excluded.merged_into,"
+	     " language = excluded.language",
 	     err);
 	char key[4 * FD_NAME_LEN];
 	/* A profile merged into another is found as that one. */
@@ -259,7 +276,10 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	fd_bind_text(s, 19, g->address);
 	fd_bind_text(s, 20, g->preferences);
 	fd_bind_text(s, 21, g->merged_into);
+	fd_bind_text(s, 22, g->language);
 	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
+	if (!st && g->erased)
+		st = erase_mail(db, g->id, err);
 	return st ? st : fd_db_changed(db, "guest", g->id, err);
 }
 
@@ -811,4 +831,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	};
 	fd_repo_folio_init(db);
 	fd_repo_invoice_init(db);
+	fd_repo_mail_init(db);
 }

@@ -13,6 +13,7 @@
 
 #include "core/i18n.h"
 #include "store/cache.h"
+#include "store/mail.h"
 #include "store/oplog.h"
 #include "store/outbox_keep.h"
 #include "store/snapstage.h"
@@ -121,6 +122,7 @@ static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_erro
 	jstr(o, "country", g.country, sizeof g.country);
 	jstr(o, "document", g.document, sizeof g.document);
 	jstr(o, "notes", g.notes, sizeof g.notes);
+	jstr(o, "language", g.language, sizeof g.language); /* core step 21 */
 	g.vip = jint(o, "vip");
 	g.erased = jint(o, "erased");
 	g.version = jint(o, "version");
@@ -428,6 +430,29 @@ static enum fd_status put_company_state(struct fd_db *db, const cJSON *o, struct
 	return r->put_company(r->ctx, &co, err);
 }
 
+/* A mail's delivery as the server's sender recorded it (core step 21). */
+static enum fd_status put_mail_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_mail m = {0};
+	char state[16];
+	jstr(o, "id", m.id, sizeof m.id);
+	jstr(o, "booking_id", m.booking_id, sizeof m.booking_id);
+	jstr(o, "kind", m.kind, sizeof m.kind);
+	jstr(o, "recipient", m.recipient, sizeof m.recipient);
+	jstr(o, "state", state, sizeof state);
+	m.attempts = (int)jint(o, "attempts");
+	m.next_at = jint(o, "next_at");
+	jstr(o, "error", m.error, sizeof m.error);
+	jstr(o, "message_id", m.message_id, sizeof m.message_id);
+	m.sent_at = jint(o, "sent_at");
+	jstr(o, "requested_by", m.requested_by, sizeof m.requested_by);
+	m.created_at = jint(o, "created_at");
+	m.version = jint(o, "version");
+	if (!m.id[0] || !fd_mail_kind_valid(m.kind) || !fd_mail_state_parse(state, &m.state))
+		return bad_state("mail", m.id, err);
+	return fd_mail_put(db, &m, err);
+}
+
 static const struct {
 	const char *entity;
 	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
@@ -450,6 +475,7 @@ static const struct {
     {"day_report", put_day_report_state},
     {"room_block", put_blocks_state},
     {"company", put_company_state},
+    {"mail", put_mail_state},
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
 
@@ -514,9 +540,10 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 }
 
 /* Order matters only for readability; foreign keys are off while syncing. */
-static const char *const snapshot_order[] = {
-    "property",    "room_type", "room",  "staff",      "guest",      "task",       "booking", "conflict",
-    "charge_code", "setting",   "folio", "folio_line", "day_report", "room_block", "company", NULL};
+static const char *const snapshot_order[] = {"property", "room_type",  "room",       "staff",       "guest",
+                                             "task",     "booking",    "conflict",   "charge_code", "setting",
+                                             "folio",    "folio_line", "day_report", "room_block",  "company",
+                                             "mail",     NULL};
 
 /* Inside the caller's transaction: take the overlay off and empty the
  * cache, ready for a snapshot's rows. */

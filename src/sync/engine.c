@@ -38,6 +38,10 @@ struct fd_sync {
 	bool hb_running;
 	struct sync_http *hb_http;
 	char url[512];
+	/* the refresh (opt.refresh): its own thread and connection */
+	pthread_t rf_thread;
+	bool rf_running;
+	atomic_int dirty; /* the data changed since the last refresh */
 };
 
 static void set_nonblock_cloexec(int fd)
@@ -61,6 +65,8 @@ static void defaults(struct fd_sync_options *o, const struct fd_sync_options *in
 		o->connect_timeout = 5;
 	if (o->heartbeat_ms <= 0)
 		o->heartbeat_ms = 1000;
+	if (o->refresh_seconds <= 0)
+		o->refresh_seconds = 60;
 }
 
 struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *opts, struct fd_error *err)
@@ -259,6 +265,8 @@ static void *thread_main(void *arg)
 		s->st.next_retry_ms = delay;
 		pthread_mutex_unlock(&s->lock);
 		update_status(s, st, &err, changed);
+		if (changed)
+			atomic_store(&s->dirty, 1);
 		if (delay)
 			nap(s, delay);
 	}
@@ -330,6 +338,26 @@ static void *heartbeat_main(void *arg)
 	return NULL;
 }
 
+/* The refresh: debounced, after changes, in its own thread so that neither
+ * the UI nor the exchange with the server waits for it. */
+static void *refresh_main(void *arg)
+{
+	struct fd_sync *s = arg;
+	struct fd_db *db = sync_db_open(s->db_path, NULL);
+	int64_t last = 0;
+	while (db && !atomic_load(&s->stop)) {
+		int64_t now = (int64_t)time(NULL);
+		if (atomic_load(&s->dirty) && now - last >= s->opt.refresh_seconds) {
+			atomic_store(&s->dirty, 0);
+			last = now;
+			s->opt.refresh(s->opt.refresh_ctx, db);
+		}
+		nap_ms(200);
+	}
+	fd_db_close(db);
+	return NULL;
+}
+
 enum fd_status fd_sync_start(struct fd_sync *s, struct fd_error *err)
 {
 	if (s->running)
@@ -340,11 +368,14 @@ enum fd_status fd_sync_start(struct fd_sync *s, struct fd_error *err)
 	s->running = true;
 	s->hb_http = sync_http_new(s->url, 2);
 	s->hb_running = s->hb_http && pthread_create(&s->hb_thread, NULL, heartbeat_main, s) == 0;
+	atomic_store(&s->dirty, 1); /* a first one at start */
+	s->rf_running = s->opt.refresh && pthread_create(&s->rf_thread, NULL, refresh_main, s) == 0;
 	return FD_OK;
 }
 
 void fd_sync_kick(struct fd_sync *s)
 {
+	atomic_store(&s->dirty, 1); /* a local change, as a rule */
 	char b = 1;
 	ssize_t n = write(s->kick[1], &b, 1);
 	(void)n;
@@ -363,6 +394,9 @@ void fd_sync_stop(struct fd_sync *s)
 	if (s->hb_running)
 		pthread_join(s->hb_thread, NULL);
 	s->hb_running = false;
+	if (s->rf_running)
+		pthread_join(s->rf_thread, NULL);
+	s->rf_running = false;
 	sync_http_free(s->hb_http);
 	s->hb_http = NULL;
 	s->running = false;

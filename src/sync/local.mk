@@ -28,6 +28,7 @@ SYNC_TESTS += tests/sync/test_sync_restore.sh
 SYNC_TESTS += tests/sync/test_sync_status.sh
 SYNC_TESTS += tests/sync/test_sync_trim.sh
 SYNC_TESTS += tests/sync/test_identity.sh
+SYNC_TESTS += tests/sync/test_outage_pack_bg.sh
 SYNC_TESTS += tests/sync/test_erasure_restore.sh
 SYNC_TESTS += tests/sync/test_sync_overwrite.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot.sh

@@ -30,6 +30,7 @@
 #include "core/error.h"
 
 struct fd_sync;
+struct fd_db;
 
 struct fd_sync_options {
 	int wait_seconds;    /* long-poll wait asked of the server (default 25) */
@@ -40,6 +41,14 @@ struct fd_sync_options {
 	int heartbeat_ms;    /* how often the engine's thread asks /v1/health (default 1000); a
 	                      * server that does not answer within 3 s is shown offline at once,
 	                      * whatever a long-poll or a push is waiting for */
+	/* Work to redo after the hotel's data changed (the outage pack): called
+	 * in a thread of the engine's own, never the UI's, with that thread's
+	 * connection, once at start and then after changes arrived from the
+	 * server or were made here (fd_sync_kick), at most every
+	 * refresh_seconds (default 60) however often they come. */
+	void (*refresh)(void *ctx, struct fd_db *db);
+	void *refresh_ctx;
+	int refresh_seconds;
 };
 
 struct fd_sync_status {
