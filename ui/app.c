@@ -39,7 +39,7 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
-    [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,
+    [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
 };
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
@@ -602,10 +602,8 @@ static void global_action(struct app *app, enum ui_req req)
 		app->layout_dirty = true;
 		break;
 	case UI_REQ_CONFLICTS:
-		ui_message(
-		    app,
-		    _("%d operations refused by the server; they are listed by 'frontdesk sync conflicts'."),
-		    app->sync.conflicts);
+		ui_dirty(app, PANE_CONFLICTS, PANE_RECALC | PANE_REPAINT);
+		ui_show(app, PANE_CONFLICTS);
 		break;
 	default:
 		break;

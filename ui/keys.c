@@ -109,6 +109,12 @@ static const struct ui_action actions[] = {
     {UI_REQ_GUEST_VIP, "guest-vip", UI_CTX_GUEST, "v", N_("VIP on or off")},
     {UI_REQ_GUEST_ERASE, "guest-erase", UI_CTX_GUEST, "E",
      N_("erase the guest's personal data (GDPR; manager)")},
+    {UI_REQ_CONFLICT_SHOW, "conflict-show", UI_CTX_CONFLICTS, "Enter",
+     N_("the server's whole reason on the message line")},
+    {UI_REQ_CONFLICT_RESOLVE, "conflict-resolve", UI_CTX_CONFLICTS, "r",
+     N_("resolve: give the booking another room (as 'frontdesk resolve --room')")},
+    {UI_REQ_CONFLICT_ACCEPT, "conflict-accept", UI_CTX_CONFLICTS, "a",
+     N_("resolve: accept the loss and close the notice (as 'frontdesk resolve --accept')")},
 };
 
 const struct ui_action *ui_actions(int *n)
@@ -310,7 +316,7 @@ void ui_keys_print_man(FILE *out)
 	    {UI_CTX_DETAIL, "Booking detail"}, {UI_CTX_HK, "Housekeeping"},
 	    {UI_CTX_STAFF, "Staff"},           {UI_CTX_FOLIO, "Folio"},
 	    {UI_CTX_REPORTS, "Reports"},       {UI_CTX_FORM, "Booking form"},
-	    {UI_CTX_GUEST, "Guest profile"},
+	    {UI_CTX_GUEST, "Guest profile"},   {UI_CTX_CONFLICTS, "Refused operations"},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		fprintf(out, ".SS %s\n", sections[s].title);

@@ -79,3 +79,6 @@ UI_TESTS += tests/ui/help_small.sh
 UI_TESTS += tests/ui/day_use.sh
 UI_TESTS += tests/ui/cancel_deposit.sh
 UI_TESTS += tests/ui/rates.sh
+frontdesk_SOURCES += ui/conflicts.c
+TESTS += tests/ui/conflicts_pane.sh
+EXTRA_DIST += tests/ui/conflicts_pane.sh
