@@ -19,6 +19,7 @@
 struct detail {
 	bool loaded;
 	struct fd_booking_row row;
+	bool pending; /* a local change the server has not accepted yet */
 	char room_hk[4];
 	struct fd_history_row hist[MAX_HISTORY];
 	int n_hist;
@@ -57,6 +58,7 @@ static void detail_recalc(struct app *app, struct pane *p)
 		return;
 	}
 	d->loaded = true;
+	fd_query_booking_pending(app->db, d->row.b.id, &d->pending, NULL);
 	/* History beyond what fits is not queried. */
 	int rows = p->h - 12;
 	if (rows > 0)
@@ -84,7 +86,11 @@ static void detail_repaint(struct app *app, struct pane *p)
 	}
 	const struct fd_booking *b = &d->row.b;
 	char a[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN], buf[256];
-	ui_title(app, p, _("Booking %s  %s"), b->code, ui_booking_status_text(b->status));
+	if (d->pending)
+		ui_title(app, p, _("Booking %s  %s  * not yet accepted by the server"), b->code,
+		         ui_booking_status_text(b->status));
+	else
+		ui_title(app, p, _("Booking %s  %s"), b->code, ui_booking_status_text(b->status));
 	field(app, p, 1, _("Guest"), d->row.guest_name);
 	field(app, p, 2, _("Status"), ui_booking_status_text(b->status));
 	snprintf(buf, sizeof buf, "%s  %s", b->room[0] ? b->room : _("(not assigned)"), b->type_code);

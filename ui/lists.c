@@ -23,6 +23,7 @@ struct lists {
 	struct ui_list list;
 	int offset; /* first row loaded */
 	struct fd_booking_row rows[PAGE];
+	bool pending[PAGE]; /* a local change the server has not accepted yet */
 	int n;
 };
 
@@ -69,6 +70,8 @@ static void lists_recalc(struct app *app, struct pane *p)
 	                              .offset = l->offset};
 	if (fd_query_bookings(app->db, &f, add_row, l, &err))
 		ui_error(app, &err);
+	for (int i = 0; i < l->n; i++)
+		fd_query_booking_pending(app->db, l->rows[i].b.id, &l->pending[i], NULL);
 }
 
 static void lists_repaint(struct app *app, struct pane *p)
@@ -94,7 +97,9 @@ static void lists_repaint(struct app *app, struct pane *p)
 		ui_list_row(p->win, &l->list, l->offset + i, p->w, A_NORMAL, app->attr[UI_A_CURSOR],
 		            r->b.code, r->b.room[0] ? r->b.room : "-", r->b.type_code,
 		            fd_date_format(r->b.arrival, a), fd_date_format(r->b.departure, d), r->guest_name,
-		            r->vip ? "VIP" : "");
+		            r->vip          ? (l->pending[i] ? "VIP *" : "VIP")
+		            : l->pending[i] ? "*"
+		                            : "");
 	}
 	if (l->count[l->kind] == 0)
 		ui_put(p->win, 2, 1, _("Nobody on this list today."), p->w - 1, A_NORMAL);

@@ -82,3 +82,5 @@ UI_TESTS += tests/ui/rates.sh
 frontdesk_SOURCES += ui/conflicts.c
 TESTS += tests/ui/conflicts_pane.sh
 EXTRA_DIST += tests/ui/conflicts_pane.sh
+TESTS += tests/ui/pending_marker.sh
+EXTRA_DIST += tests/ui/pending_marker.sh

@@ -308,6 +308,26 @@ enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, st
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the outbox");
 }
 
+enum fd_status fd_query_booking_pending(struct fd_db *db, const char *booking_id, bool *pending,
+                                        struct fd_error *err)
+{
+	*pending = false;
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending' AND"
+	                             " (json_extract(payload, '$.booking') = ?1 OR"
+	                             " (type = 'booking.create' AND json_extract(payload, '$.id') = ?1)))",
+	                             err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(s, 1, booking_id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*pending = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "reading the outbox");
+}
+
 enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct fd_error *err)
 {
 	sqlite3_stmt *s = fd_db_stmt(db, "PRAGMA data_version", err);

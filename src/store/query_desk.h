@@ -72,6 +72,10 @@ enum fd_status fd_query_data_version(struct fd_db *db, int64_t *version, struct 
 
 /* Sync state from the outbox: operations waiting to be sent and refused ones. */
 enum fd_status fd_query_outbox(struct fd_db *db, int *pending, int *rejected, struct fd_error *err);
+/* *pending: a local change to booking id (its creation or an operation
+ * naming it) waits in the outbox, not yet accepted by the server. */
+enum fd_status fd_query_booking_pending(struct fd_db *db, const char *booking_id, bool *pending,
+                                        struct fd_error *err);
 
 /* The charge codes, space separated ("EXTRABED FB MINIBAR ... ROOM"), room
  * revenue last; cut at whole codes when out is too small. */
