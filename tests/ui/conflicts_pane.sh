@@ -45,6 +45,12 @@ screen | grep "room.teleport" | grep -qi "unknown operation type" ||
 ok "! lists the refused operation with the server's reason"
 tmux -S "$SOCK" send-keys -t ui Enter
 wait_for "room.teleport: "
+tmux -S "$SOCK" send-keys -t ui r
+wait_for "give the booking room:"
+tmux -S "$SOCK" send-keys -t ui 204 Enter
+wait_for "not about a booking"
+screen | grep -q "Refused operations: 1 open" || { screen >&2; fail "a refused resolve should keep the notice"; }
+ok "r asks for a room; the refusal is shown and the notice stays"
 tmux -S "$SOCK" send-keys -t ui a
 wait_for "Resolved: the loss is accepted."
 wait_for "Refused operations: 0 open"
