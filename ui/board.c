@@ -26,7 +26,8 @@ struct board {
 	struct fd_room_row rooms[MAX_ROWS];
 	int n_loaded;
 	struct fd_booking_row *bk;
-	int *bk_row; /* visible row of each booking (computed at recalc) */
+	int *bk_row;      /* visible row of each booking (computed at recalc) */
+	bool *bk_pending; /* a local change to it waits in the outbox: marked "*" */
 	int n_bk, cap;
 	char goto_room[FD_ROOMNO_LEN]; /* pending ':' jump, resolved at recalc */
 	enum fd_room_order order;      /* FD_ROOMS_BOARD (by floor) or FD_ROOMS_BY_TYPE */
@@ -48,6 +49,7 @@ static void board_destroy(void *st)
 	struct board *b = st;
 	if (b) {
 		free(b->bk);
+		free(b->bk_pending);
 		free(b->bk_row);
 	}
 	free(b);
@@ -115,6 +117,10 @@ static bool add_booking(void *ctx, const struct fd_booking_row *row)
 		if (!nr)
 			return false;
 		b->bk_row = nr;
+		void *np = realloc(b->bk_pending, (size_t)cap * sizeof *b->bk_pending);
+		if (!np)
+			return false;
+		b->bk_pending = np;
 		b->cap = cap;
 	}
 	b->bk[b->n_bk++] = *row;
@@ -150,6 +156,8 @@ static void board_recalc(struct app *app, struct pane *p)
 		ui_error(app, &err);
 	/* Which row each booking sits on, once per query rather than per paint. */
 	for (int i = 0; i < b->n_bk; i++) {
+		b->bk_pending[i] = false;
+		fd_query_booking_pending(app->db, b->bk[i].b.id, &b->bk_pending[i], NULL);
 		b->bk_row[i] = -1;
 		for (int r = 0; r < b->n_loaded; r++)
 			if (strcmp(b->bk[i].b.room, b->rooms[r].r.number) == 0) {
@@ -265,7 +273,8 @@ static void paint_booking(struct app *app, struct pane *p, const struct board *b
 	char letter = state_letter(app, bk, &a);
 	char text[300];
 	/* A block that started before the window shows a continuation mark. */
-	snprintf(text, sizeof text, "%c%s%s", letter, bk->arrival < b->from ? "<" : " ", b->bk[i].guest_name);
+	snprintf(text, sizeof text, "%c%s%s%s", letter, bk->arrival < b->from ? "<" : " ",
+	         b->bk_pending[i] ? "*" : "", b->bk[i].guest_name);
 	ui_put(p->win, HEADER_ROWS + b->bk_row[i], label_width(p) + (lo - b->from) * CELL_W, text,
 	       (hi - lo) * CELL_W, app->attr[a]);
 }

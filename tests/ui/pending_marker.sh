@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Issue 20: a booking with a local change the server has not accepted yet
-# (pending in the outbox) carries a "*" on the arrivals list and says so
+# (pending in the outbox) carries a "*" on the board and the arrivals list and says so
 # on its detail; a booking the server accepted carries none.
 . "$top_srcdir/tests/sync/lib.sh"
 set +e
@@ -36,6 +36,10 @@ tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x 120 -y 30 \
 	"env TERM=xterm-256color LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS $FD --data $WORK/a; echo EXITED \$?; sleep 30" ||
 	fail "tmux new-session"
 wait_for "201"
+wait_for "Held, "
+screen | grep -q '\*Held, ' || { screen >&2; fail "the board should mark the pending booking with a *"; }
+screen | grep -q '\*Sent, ' && { screen >&2; fail "the board should not mark the accepted booking"; }
+ok "the board marks only the booking with a change still pending"
 tmux -S "$SOCK" send-keys -t ui 2
 wait_for "$held"
 wait_for "$sent"
