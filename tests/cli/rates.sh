@@ -25,6 +25,6 @@ fd --as anna modify "$C" --type DLX --take-rate >/dev/null || fail "take the new
 # The manager's line is a setting.
 fd settings --rate-discount-max 60 >/dev/null || fail "settings"
 fd settings | grep -q "60%" || fail "the setting is shown"
-fd --as anna book --guest "Low, Lou" --type STD --arrive 2026-12-01 --depart 2026-12-02 --rate 50 --rate-reason "friend" >/dev/null || fail "within the new line"
+fd --as anna book --guest "Low, Lou" --type STD --arrive 2026-12-01 --depart 2026-12-02 --rate 50 --rate-reason "friend" --new-guest >/dev/null || fail "within the new line"
 expect_refused 2 "rate-discount-max" -- fd settings --rate-discount-max 101
 finish
