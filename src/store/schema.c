@@ -250,6 +250,7 @@ static enum fd_status schema_v14_day_use(struct fd_db *db, struct fd_error *err)
 				break;
 			}
 			size_t n = strlen(sql) + 16;
+			free(table); /* one table row; said for the analyzer */
 			table = malloc(n);
 			if (table)
 				snprintf(table, n, "%.*sbookings_v14%.*s%s%s", (int)(name - sql), sql,
