@@ -84,3 +84,4 @@ TESTS += tests/ui/conflicts_pane.sh
 EXTRA_DIST += tests/ui/conflicts_pane.sh
 TESTS += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/pending_marker.sh
+EXTRA_DIST += tests/ui/sync_tmux.sh

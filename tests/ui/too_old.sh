@@ -5,24 +5,7 @@
 # application's status line instead of failing its pushes; a change made
 # meanwhile stays queued, and is pushed once the terminal speaks the
 # server's protocol.
-. "$top_srcdir/tests/sync/lib.sh"
-set +e
-SOCK="$WORK/tmux.sock"
-
-screen() { tmux -S "$SOCK" capture-pane -p -t ui; }
-wait_for() {
-	limit=$(( ${2:-15} * 20 )) i=0
-	while [ $i -lt $limit ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "--- screen:" >&2
-	screen >&2
-	fail "timed out waiting for \"$1\""
-}
-stop_tmux() { tmux -S "$SOCK" kill-server 2>/dev/null; }
-trap 'stop_tmux; cleanup' EXIT INT TERM
+. "$top_srcdir/tests/ui/sync_tmux.sh"
 
 sync_setup
 term_new a anna

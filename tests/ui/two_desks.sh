@@ -4,25 +4,8 @@
 # at desk B appears on A's board without a key; with the server down A's
 # status line says offline, a check-in still works there, and it reaches
 # the server once the server is back.
-. "$top_srcdir/tests/sync/lib.sh"
-set +e
-SOCK="$WORK/tmux.sock"
-
-screen() { tmux -S "$SOCK" capture-pane -p -t ui; }
+. "$top_srcdir/tests/ui/sync_tmux.sh"
 keys() { tmux -S "$SOCK" send-keys -t ui "$@"; }
-wait_for() {
-	limit=$(( ${2:-15} * 20 )) i=0
-	while [ $i -lt $limit ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	echo "--- screen:" >&2
-	screen >&2
-	fail "timed out waiting for \"$1\""
-}
-stop_tmux() { tmux -S "$SOCK" kill-server 2>/dev/null; }
-trap 'stop_tmux; cleanup' EXIT INT TERM
 
 sync_setup
 term_new a anna
