@@ -40,7 +40,19 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
     [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
+    [PANE_ADMIN] = &ui_admin_ops,
 };
+
+bool ui_admin_allowed(struct app *app)
+{
+	return fd_session_allows(app->session, "admin.pane");
+}
+
+/* A tab the acting person may see: a clerk never sees the administration pane. */
+static bool tab_shown(struct app *app, int i)
+{
+	return i != PANE_ADMIN || ui_admin_allowed(app);
+}
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
 {
@@ -206,15 +218,37 @@ static void paint_tabs(struct app *app)
 	WINDOW *w = app->tabs;
 	char label[64];
 	int full = 0;
+	bool shown[PANE_TABS];
 	for (int i = 0; i < PANE_TABS; i++) {
+		if (!(shown[i] = tab_shown(app, i)))
+			continue;
 		tab_label(app, i, false, label, sizeof label);
 		full += fd_text_width(label);
 	}
 	bool compact = full > app->cols;
+	/* The administration tab gives up its name first, then its place
+	 * (9 and F9 still open it): the desk's tabs keep their names as long
+	 * as they fit. */
+	bool admin_short = false;
+	if (compact && shown[PANE_ADMIN] && app->current != PANE_ADMIN) {
+		char a[64];
+		tab_label(app, PANE_ADMIN, false, label, sizeof label);
+		tab_label(app, PANE_ADMIN, true, a, sizeof a);
+		int desk = full - fd_text_width(label);
+		admin_short = true;
+		if (desk + fd_text_width(a) <= app->cols) {
+			compact = false;
+		} else if (desk <= app->cols) {
+			compact = false;
+			shown[PANE_ADMIN] = false;
+		}
+	}
 	int x = 0;
 	wmove(w, 0, 0);
 	for (int i = 0; i < PANE_TABS && x < app->cols; i++) {
-		tab_label(app, i, compact, label, sizeof label);
+		if (!shown[i])
+			continue;
+		tab_label(app, i, compact || (admin_short && i == PANE_ADMIN), label, sizeof label);
 		int cells = fd_text_width(label);
 		if (x + cells > app->cols)
 			cells = app->cols - x;
@@ -576,7 +610,10 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_NEXT_PANE:
 	case UI_REQ_PREV_PANE: {
 		int step = req == UI_REQ_NEXT_PANE ? 1 : PANE_TABS - 1;
-		ui_show(app, (enum pane_id)(((int)app->current + step) % PANE_TABS));
+		int next = ((int)app->current + step) % PANE_TABS;
+		if (!tab_shown(app, next))
+			next = (next + step) % PANE_TABS;
+		ui_show(app, (enum pane_id)next);
 		break;
 	}
 	case UI_REQ_PANE_BOARD:
@@ -588,6 +625,12 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_PANE_FOLIO:
 	case UI_REQ_PANE_REPORTS:
 		ui_show(app, (enum pane_id)(req - UI_REQ_PANE_BOARD));
+		break;
+	case UI_REQ_PANE_ADMIN:
+		if (ui_admin_allowed(app))
+			ui_show(app, PANE_ADMIN);
+		else
+			ui_message(app, "%s", _("Administration is for managers and administrators."));
 		break;
 	case UI_REQ_SEARCH:
 		ui_show(app, PANE_SEARCH);

@@ -31,7 +31,8 @@ enum pane_id {
 	PANE_SEARCH,
 	PANE_DETAIL,
 	PANE_FOLIO,
-	PANE_REPORTS, /* tabs */
+	PANE_REPORTS,
+	PANE_ADMIN, /* tabs; shown only to whom the permission table allows "admin.pane" */
 	PANE_FORM,
 	PANE_HELP,      /* modal */
 	PANE_GUEST,     /* modal: the guest profile (ui/guest.c) */
@@ -148,6 +149,10 @@ extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops
     ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
 extern const struct pane_ops ui_guest_ops;
 extern const struct pane_ops ui_conflicts_ops;
+extern const struct pane_ops ui_admin_ops;
+
+/* May the acting person see the administration pane (core/perm.c: admin.pane)? */
+bool ui_admin_allowed(struct app *app);
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);

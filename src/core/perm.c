@@ -69,6 +69,9 @@ static const struct {
     {"read.metrics", FD_ROLE_MANAGER},
     {"admin.users", FD_ROLE_ADMIN},
     {"admin.devices", FD_ROLE_ADMIN},
+    /* the terminal's administration pane: staff, rooms, room types,
+     * charge codes, settings (each change is still judged as its operation) */
+    {"admin.pane", FD_ROLE_MANAGER},
     {"report.read", FD_ROLE_MANAGER},
     {"audit.run", FD_ROLE_MANAGER},
 };
