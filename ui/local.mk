@@ -88,3 +88,5 @@ EXTRA_DIST += tests/ui/sync_tmux.sh
 frontdesk_SOURCES += ui/admin.c
 TESTS += tests/ui/admin_staff.sh
 EXTRA_DIST += tests/ui/admin_staff.sh
+TESTS += tests/ui/admin_rooms.sh
+EXTRA_DIST += tests/ui/admin_rooms.sh
