@@ -90,5 +90,7 @@ TESTS += tests/ui/admin_staff.sh
 EXTRA_DIST += tests/ui/admin_staff.sh
 TESTS += tests/ui/admin_rooms.sh
 EXTRA_DIST += tests/ui/admin_rooms.sh
+TESTS += tests/ui/admin_settings.sh
+EXTRA_DIST += tests/ui/admin_settings.sh
 TESTS += tests/ui/admin_charges.sh
 EXTRA_DIST += tests/ui/admin_charges.sh
