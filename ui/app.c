@@ -19,6 +19,7 @@
 #include "store/oplog.h"
 #include "store/query.h"
 #include "store/query_desk.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/term.h"
 #include "ui/ui.h"
@@ -861,6 +862,8 @@ int ui_main(struct cli *cli, int argc, char **argv)
 		return CLI_FAILED;
 	bool init_ok = app_init(app, cli, msg, sizeof msg);
 	if (init_ok && !ui_colors_load(path, app->colors, msg, sizeof msg))
+		init_ok = false;
+	if (init_ok && !ui_document_load_config(path, app, msg, sizeof msg))
 		init_ok = false;
 	if (!init_ok) {
 		fprintf(stderr, "%s: %s\n", cli->prog, msg);

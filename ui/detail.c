@@ -156,6 +156,10 @@ static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
 		if (d->loaded)
 			ui_open_guest(app, d->row.b.guest_id);
 		return true;
+	case UI_REQ_DOCUMENT:
+		if (d->loaded)
+			ui_document_ask(app, d->row.b.code, "", FD_DOC_CONFIRMATION);
+		return true;
 	default:
 		return false;
 	}

@@ -402,6 +402,12 @@ static bool folio_action(struct app *app, struct pane *p, enum ui_req req)
 		if (f->loaded)
 			ui_booking_ask(app, req, f->row.b.code);
 		return true;
+	case UI_REQ_DOCUMENT:
+		if (f->loaded)
+			ui_document_ask(app, f->row.b.code, v ? v->f.id : "", FD_DOC_BILL);
+		else
+			ui_message(app, "%s", _("No booking open: press f on a booking first."));
+		return true;
 	default:
 		return false;
 	}

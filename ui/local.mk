@@ -85,3 +85,5 @@ EXTRA_DIST += tests/ui/conflicts_pane.sh
 TESTS += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/sync_tmux.sh
+frontdesk_SOURCES += ui/document.c
+UI_TESTS += tests/ui/documents.sh
