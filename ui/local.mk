@@ -87,3 +87,4 @@ EXTRA_DIST += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/sync_tmux.sh
 frontdesk_SOURCES += ui/document.c
 UI_TESTS += tests/ui/documents.sh
+UI_TESTS += tests/ui/mail_status.sh

@@ -327,27 +327,6 @@ int cmd_outage_pack(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* What a mail's state says to the desk. */
-static void mail_state_text(const struct fd_mail *m, char *out, size_t size)
-{
-	char when[32] = "";
-	time_t t = (time_t)(m->state == FD_MAIL_SENT ? m->sent_at : m->next_at);
-	struct tm tm;
-	if (t > 0 && localtime_r(&t, &tm))
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	if (m->state == FD_MAIL_SENT)
-		snprintf(out, size, _("sent %s"), when);
-	else if (m->state == FD_MAIL_FAILED && m->attempts == 0)
-		snprintf(out, size, _("not sent: %s"), m->error);
-	else if (m->state == FD_MAIL_FAILED)
-		snprintf(out, size, _("not sent: %s (gave up after %d attempts)"), m->error, m->attempts);
-	else if (m->error[0])
-		snprintf(out, size, _("not sent: %s (attempt %d; trying again at %s)"), m->error, m->attempts,
-		         when);
-	else
-		snprintf(out, size, "%s", _("queued: the server sends it"));
-}
-
 struct mail_list {
 	struct cli *cli;
 	cJSON *arr;
@@ -358,7 +337,7 @@ static bool mail_row(void *ctx, const struct fd_mail_row *row)
 {
 	struct mail_list *L = ctx;
 	char state[600];
-	mail_state_text(&row->m, state, sizeof state);
+	fd_mail_state_text(&row->m, state, sizeof state);
 	L->n++;
 	if (L->arr) {
 		cJSON *o = cJSON_CreateObject();
