@@ -21,6 +21,7 @@
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 #include "ui/term.h"
 #include "ui/ui.h"
 
@@ -794,6 +795,7 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 		memcpy(app->currency, p.currency, sizeof app->currency);
 		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
 	}
+	ui_money_init(); /* before the sync thread starts: localeconv is not thread-safe */
 	ui_sync_init(&app->sync);
 	atomic_store(&app->sync.configured, app->session->enrolled);
 	if (atomic_load(&app->sync.configured))

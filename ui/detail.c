@@ -14,6 +14,7 @@
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 
 #define MAX_HISTORY 32
 #define MAX_MAILS 3
@@ -124,7 +125,7 @@ static void detail_repaint(struct app *app, struct pane *p)
 	snprintf(buf, sizeof buf, ngettext("%s, %d child", "%s, %d children", (unsigned long)b->children),
 	         adults, b->children);
 	field(app, p, 5, _("Guests"), buf);
-	fd_money_format(b->rate, app->currency, rate, sizeof rate);
+	ui_money(b->rate, app->currency, rate, sizeof rate);
 	field(app, p, 6, _("Rate"), rate);
 	field(app, p, 7, _("Source"), b->source[0] ? fd_source_text(b->source) : _("(not recorded)"));
 	field(app, p, 8, _("Notes"), b->notes);

@@ -88,3 +88,5 @@ EXTRA_DIST += tests/ui/sync_tmux.sh
 frontdesk_SOURCES += ui/document.c
 UI_TESTS += tests/ui/documents.sh
 UI_TESTS += tests/ui/mail_status.sh
+frontdesk_SOURCES += ui/money.h ui/money.c
+UI_TESTS += tests/ui/locale_money.sh
