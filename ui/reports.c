@@ -182,8 +182,8 @@ static void cell_text(const struct app *app, const struct tab *t, int col, const
 		return;
 	}
 	switch (t->cols[col].kind) {
-	case TAB_INT:
-		snprintf(out, n, "%lld", (long long)v->i);
+	case TAB_INT: /* grouped as the locale's numbers are (LC_NUMERIC) on the screen */
+		snprintf(out, n, human ? "%'lld" : "%lld", (long long)v->i);
 		break;
 	case TAB_MONEY:
 		if (human)
