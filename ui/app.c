@@ -794,6 +794,13 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK) {
 		memcpy(app->currency, p.currency, sizeof app->currency);
 		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
+		/* Times on the screen (history, mails, conflicts, last heard) are
+		 * the hotel's, not the terminal's or UTC: the process takes the
+		 * property's zone before any other thread runs. */
+		if (p.timezone[0]) {
+			setenv("TZ", p.timezone, 1);
+			tzset();
+		}
 	}
 	ui_money_init(); /* before the sync thread starts: localeconv is not thread-safe */
 	ui_sync_init(&app->sync);

@@ -151,7 +151,7 @@ static void detail_repaint(struct app *app, struct pane *p)
 		char when[32];
 		time_t at = (time_t)d->hist[i].at;
 		struct tm tm;
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime_r(&at, &tm));
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&at, &tm)); /* the hotel's zone */
 		ui_putf(p->win, y + 2 + i, 0, p->w, A_NORMAL, "%s  %-20s %s", when, d->hist[i].type,
 		        d->hist[i].actor);
 	}
