@@ -91,3 +91,4 @@ UI_TESTS += tests/ui/mail_status.sh
 frontdesk_SOURCES += ui/money.h ui/money.c
 UI_TESTS += tests/ui/locale_money.sh
 UI_TESTS += tests/ui/property_zone.sh
+UI_TESTS += tests/ui/form_note.sh
