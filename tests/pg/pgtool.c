@@ -10,9 +10,11 @@
  *        "refused CODE: MESSAGE" (exit 2); --unlocked skips the property
  *        lock, leaving the schema's guard alone against a concurrent writer
  *   pgtool URI book PROPERTY TYPE ARRIVAL DEPARTURE   guest + booking, prints the code
+ *   pgtool URI book-many PROPERTY N TYPE ARRIVAL DEPARTURE   N bookings, a code a line
  *   pgtool URI assign-all PROPERTY FILE [--unlocked]
  *        each line of FILE "CODE ROOM": booking.assign_room; prints
- *        "applied N refused M"
+ *        "applied N refused M". Connected, it creates FILE.ready and waits
+ *        for FILE.go, so that two processes start at the same moment.
  *   pgtool URI feed-write PROPERTY N TAG      N transactions, one change each
  *   pgtool URI feed-read PROPERTY TOTAL       follow the feed to TOTAL; exit 1
  *        if a page ever skips a sequence number */
@@ -135,6 +137,14 @@ static int assign_all(struct fd_pg *pg, const char *path, bool unlocked)
 		perror(path);
 		return 1;
 	}
+	char flag[600];
+	snprintf(flag, sizeof flag, "%s.ready", path);
+	FILE *ready = fopen(flag, "w");
+	if (ready)
+		fclose(ready);
+	snprintf(flag, sizeof flag, "%s.go", path);
+	for (int i = 0; i < 60000 && access(flag, F_OK) != 0; i++)
+		usleep(1000);
 	char code[32], room[32];
 	int applied = 0, refused = 0, failed = 0;
 	while (fscanf(f, "%31s %31s", code, room) == 2) {
@@ -242,7 +252,11 @@ int main(int argc, char **argv)
 		rc = report(st, &res, &err);
 	} else if (strcmp(cmd, "book") == 0 && argc == 7)
 		rc = book(pg, argv[4], argv[5], argv[6]);
-	else if (strcmp(cmd, "assign-all") == 0 && argc >= 5)
+	else if (strcmp(cmd, "book-many") == 0 && argc == 8) {
+		rc = 0;
+		for (int i = atoi(argv[4]); i > 0 && !rc; i--)
+			rc = book(pg, argv[5], argv[6], argv[7]);
+	} else if (strcmp(cmd, "assign-all") == 0 && argc >= 5)
 		rc = assign_all(pg, argv[4], unlocked);
 	else if (strcmp(cmd, "feed-write") == 0 && argc == 6)
 		rc = feed_write(pg, atoi(argv[4]), argv[5]);
