@@ -33,6 +33,7 @@
 #include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/list.h"
+#include "ui/money.h"
 
 #define MAX_FIELDS 18
 #define MAX_ROWS 500
@@ -389,7 +390,7 @@ static const char *shown(struct app *app, const struct afield *f, const char *v,
 		return strcmp(v, "yes") == 0 ? _("yes") : _("no");
 	case AK_MONEY:
 		if (fd_money_parse(v, app->currency, &minor, NULL) == FD_OK)
-			return fd_money_format(minor, app->currency, buf, size);
+			return ui_money(minor, app->currency, buf, size);
 		return v;
 	case AK_VAT:
 		if (v[0])
