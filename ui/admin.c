@@ -1001,7 +1001,10 @@ static void change_section(struct app *app, struct admin *a, int step)
 	a->field = 0;
 	a->open_key[0] = '\0';
 	ui_list_init(&a->list, 3, sections[a->section].widths, sections[a->section].columns);
-	ui_dirty(app, PANE_ADMIN, PANE_RECALC | PANE_REPAINT);
+	/* The new section's rows at once: keys typed ahead (a, Enter) act on
+	 * them, never on the last section's. */
+	admin_recalc(app, &app->panes[PANE_ADMIN]);
+	ui_dirty(app, PANE_ADMIN, PANE_REPAINT);
 }
 
 static void abandoned(struct app *app, const char *arg)

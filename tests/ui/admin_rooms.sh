@@ -17,7 +17,13 @@ start 80 24
 wait_for "Test Hotel"
 keys 9
 wait_for "Administration: Staff"
-keys Right
+# Typed ahead, a adds to the section just chosen (its type from the last room).
+keys Right a
+wait_for "Administration: new room"
+wait_for "Room:"
+screen | grep -E "^Type +DBL" >/dev/null || fail "the new room's type is not the last room's"
+keys Escape
+keys Escape
 wait_for "Administration: Rooms (8)"
 screen | grep -E "^101 +STD +1 +A" >/dev/null || fail "room 101's row"
 screen | grep -E "^204 +DBL +2 +B" >/dev/null || fail "room 204's row"
