@@ -123,7 +123,7 @@ static const struct afield staff_fields[] = {
     {N_("Section"), "section", AK_TEXT, 0, NULL, NULL, 0, 0},
     {N_("Active"), "active", AK_BOOL, AF_NOCREATE, NULL, NULL, 0, 0},
 };
-static const int staff_widths[] = {12, 20, 9, 14, 8, 0};
+static const int staff_widths[] = {12, 20, 11, 14, 8, 0};
 
 static const struct afield room_fields[] = {
     {N_("Room"), "number", AK_TEXT, AF_KEY | AF_REQUIRED, NULL, NULL, 0, 0},
