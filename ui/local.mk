@@ -85,3 +85,4 @@ EXTRA_DIST += tests/ui/conflicts_pane.sh
 TESTS += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/sync_tmux.sh
+UI_TESTS += tests/ui/rate_plan_form.sh
