@@ -190,6 +190,49 @@ static int plan_add(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
+static int plan_update(struct cli *cli, int argc, char **argv)
+{
+	const char *code, *name = NULL, *includes = NULL, *cancel = NULL, *deposit = NULL, *types = NULL;
+	const char *kind = NULL, *company = NULL;
+	bool stop = false, sell = false;
+	const struct cli_opt opts[] = {{"name", &name, NULL},       {"includes", &includes, NULL},
+	                               {"cancel", &cancel, NULL},   {"deposit", &deposit, NULL},
+	                               {"types", &types, NULL},     {"kind", &kind, NULL},
+	                               {"company", &company, NULL}, {"stop", NULL, &stop},
+	                               {"sell", NULL, &sell},       {0}};
+	if (!cli_parse(cli, "plan update", argc, argv, opts, &code, 1, 1))
+		return CLI_USAGE;
+	if (stop && sell)
+		return cli_usage_error(cli, "plan update", _("choose --stop or --sell, not both"));
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char cur[4], why[512], inc[256] = "";
+	bool unpriced = false;
+	if (!need_hotel(cli, cur))
+		return no_hotel(cli);
+	if (includes && !parse_includes(includes, cur, inc, sizeof inc, &unpriced, why, sizeof why))
+		return cli_usage_error(cli, "plan update", "--includes: %s", why);
+	struct fd_op op;
+	fd_session_op(&cli->session, &op, "rate_plan.update");
+	cJSON *p = op.payload;
+	cJSON_AddStringToObject(p, "plan", code);
+	const char *texts[][2] = {
+	    {"name", name}, {"cancel_policy", cancel}, {"deposit_policy", deposit},          {"types", types},
+	    {"kind", kind}, {"company", company},      {"inclusions", includes ? inc : NULL}};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (texts[i][1])
+			cJSON_AddStringToObject(p, texts[i][0], texts[i][1]);
+	if (stop || sell)
+		cJSON_AddBoolToObject(p, "active", sell);
+	struct fd_op_result res;
+	if ((rc = cli_apply(cli, &op, 1, &res)))
+		return rc;
+	if (!cli->json)
+		printf(_("Rate plan %s changed.\n"), code);
+	return CLI_OK;
+}
+
 static void adjust_text(const struct fd_rate_plan *p, const char *cur, char *out, size_t n)
 {
 	char m[FD_MONEY_STRLEN];
@@ -293,7 +336,10 @@ int cmd_plan(struct cli *cli, int argc, char **argv)
 		return plan_add(cli, argc - 1, argv + 1);
 	if (argc >= 1 && strcmp(argv[0], "list") == 0)
 		return plan_list(cli, argc - 1, argv + 1);
-	return cli_usage_error(cli, "plan", _("expected 'plan add CODE ...' or 'plan list'"));
+	if (argc >= 1 && strcmp(argv[0], "update") == 0)
+		return plan_update(cli, argc - 1, argv + 1);
+	return cli_usage_error(cli, "plan",
+	                       _("expected 'plan add CODE ...', 'plan update CODE ...' or 'plan list'"));
 }
 
 /* --from and --to (both included) checked, into the payload. */

@@ -113,7 +113,8 @@ static const struct cli_command commands[] = {
     {"type", cmd_type, "add CODE --name NAME --max N --rate AMOUNT [--rank N]", N_("add a room type")},
     {"plan", cmd_plan,
      "add CODE --name TEXT [--types T,T] [--parent CODE --adjust -10%] [--includes breakfast=AMOUNT] "
-     "[--cancel POLICY] [--deposit POLICY] [--kind public|corporate|hidden] [--company NAME] | list",
+     "[--cancel POLICY] [--deposit POLICY] [--kind public|corporate|hidden] [--company NAME] | "
+     "update CODE [--name T] [--cancel P] [--deposit P] [--includes I] [--types T,T] [--stop|--sell] | list",
      N_("rate plans (manager)")},
     {"rates", cmd_rates,
      "set PLAN TYPE --from D --to D [AMOUNT|+AMOUNT] [--days fri,sat] [--adults N] [--child A] "

@@ -24,6 +24,9 @@ expect_refused 2 "needs --parent" -- fd --as mia plan add D4 --name "No parent" 
 [ "$(fd --json plan list | json '[(p["code"], p.get("parent"), p.get("adjust_bp"), p["cancel_policy"]) for p in d["plans"]]')" = \
   "[('BAR', None, None, 'free until 2 days before'), ('NR', 'BAR', -1000, 'non-refundable')]" ] || fail "plan list: $(fd --json plan list)"
 fd plan list | grep -q "NR .*BAR -10.00%" || fail "plan list shows the derivation"
+fd --as mia plan update NR --cancel "non-refundable, deposit taken" >/dev/null || fail "plan update"
+[ "$(q "SELECT cancel_policy FROM rate_plans WHERE code = 'NR'")" = "non-refundable, deposit taken" ] || fail "policy changed"
+expect_refused 1 "No rate plan \"XX\"" -- fd --as mia plan update XX --name "Nothing"
 
 # --- two seasons, priced per night ---
 fd --as mia rates set BAR STD --from 2026-12-01 --to 2026-12-10 100 >/dev/null || fail "season 1"
@@ -46,6 +49,9 @@ grep -q "re-priced.*nights added 1" "$TMP/warn" || fail "re-pricing said: $(cat 
 [ "$(fd --json show "$C" | json '[n["rate_minor"] for n in d["nights"]]')" = "[10000, 10000, 13000, 15000]" ] || fail "new night priced"
 expect_refused 1 "give a rate or a plan" -- fd --as anna book --guest "Both, Given" --type STD --arrive 2026-12-09 --depart 2026-12-10 --plan BAR --rate 90
 expect_refused 1 "no price for the night of 2027-01-01" -- fd --as anna book --guest "No, Price" --type STD --arrive 2026-12-31 --depart 2027-01-02 --plan BAR
+fd --as mia plan update BAR --stop >/dev/null || fail "stop selling BAR"
+expect_refused 1 "no longer sold" -- fd --as anna book --guest "Stopped, Sale" --type STD --arrive 2026-12-09 --depart 2026-12-10 --plan BAR
+fd --as mia plan update BAR --sell >/dev/null || fail "sell BAR again"
 expect_refused 1 "No rate plan \"ZZ\"" -- fd --as anna book --guest "No, Plan" --type STD --arrive 2026-12-09 --depart 2026-12-10 --plan ZZ
 # a booking without a plan keeps the room type's base rate
 P=$(fd --as anna book --guest "No, Plan" --type STD --arrive 2026-12-09 --depart 2026-12-10) || fail "book without a plan"
