@@ -86,3 +86,5 @@ TESTS += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/sync_tmux.sh
 UI_TESTS += tests/ui/rate_plan_form.sh
+frontdesk_SOURCES += ui/rategrid.c
+UI_TESTS += tests/ui/rate_grid.sh

@@ -151,6 +151,9 @@ enum fd_status op_rate_plan_create(struct op_ctx *c)
 			return fd_fail(c->err, FD_E_INVALID, "invalid_field", "parent",
 			               _("Rate plan %s follows %s itself; derive from %s instead."),
 			               parent.code, parent.parent, parent.parent);
+		/* It sells what its parent prices, unless told otherwise. */
+		if (!op_has(c, "types"))
+			snprintf(p.room_types, sizeof p.room_types, "%s", parent.room_types);
 	} else if (bp || minor) {
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "adjust",
 		               _("An adjustment needs a parent plan to follow (--parent CODE)."));
