@@ -139,3 +139,5 @@ TESTS += tests/unit/test_rate
 tests_unit_test_rate_SOURCES = tests/unit/test_rate.c
 tests_unit_test_rate_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_rate_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/import_again.sh
+EXTRA_DIST += tests/cli/import_again.sh
