@@ -132,3 +132,10 @@ CLI_TESTS += tests/cli/audit_log.sh
 TESTS += tests/cli/options.sh
 EXTRA_DIST += tests/cli/options.sh
 CLI_TESTS += tests/cli/rates.sh
+# Offers for a stay (src/core/offer.c), the public booking side's prices
+check_PROGRAMS += tests/unit/test_offer
+TESTS += tests/unit/test_offer
+VALGRIND_TESTS += tests/unit/test_offer
+tests_unit_test_offer_SOURCES = tests/unit/test_offer.c $(FIXTURE)
+tests_unit_test_offer_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_offer_LDADD = $(UNIT_LDADD)
