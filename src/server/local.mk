@@ -44,3 +44,5 @@ frontdeskd_SOURCES += src/server/proxy.c
 SERVER_TESTS += tests/server/test_proxy.sh
 frontdeskd_SOURCES += src/server/metrics.c
 SERVER_TESTS += tests/server/test_metrics.sh
+frontdeskd_SOURCES += src/server/public.c
+SERVER_TESTS += tests/server/test_public.sh
