@@ -132,3 +132,10 @@ CLI_TESTS += tests/cli/audit_log.sh
 TESTS += tests/cli/options.sh
 EXTRA_DIST += tests/cli/options.sh
 CLI_TESTS += tests/cli/rates.sh
+# Issue 18: the per-type-per-night counts availability reads.
+check_PROGRAMS += tests/unit/test_sold
+TESTS += tests/unit/test_sold
+VALGRIND_TESTS += tests/unit/test_sold
+tests_unit_test_sold_SOURCES = tests/unit/test_sold.c $(FIXTURE)
+tests_unit_test_sold_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sold_LDADD = $(UNIT_LDADD)

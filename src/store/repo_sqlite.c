@@ -479,7 +479,11 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
                                 struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3",
+	/* The per-type-per-night count the guard table's triggers keep
+	 * (schema_speed.c), less the night of the booking left out. */
+	STMT(db,
+	     "SELECT coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = ?2), 0)"
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)",
 	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
@@ -510,12 +514,13 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 	struct fd_db *db = ctx;
 	/* All rooms of the type, less those out of order that night, less
 	 * those blocked by an outside calendar (src/folio, iCal import) and
-	 * not already out of order. The first two counts come from the
-	 * rooms_type_maint index alone (booking.create asks this for every
+	 * not already out of order. The rooms of the type are counted by
+	 * triggers (type_rooms, schema_speed.c), those out of order come from
+	 * the rooms_type_maint index alone (booking.create asks this for every
 	 * night of every stay); calendar blocks are few, so they are read
 	 * first (CROSS JOIN keeps SQLite from probing them once per room). */
 	STMT(db,
-	     "SELECT (SELECT count(*) FROM rooms WHERE type_code = ?1)"
+	     "SELECT coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
 	     " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
 	     "    AND maint_from <= ?2 AND maint_to > ?2)"
 	     " - (SELECT count(DISTINCT r.number) FROM room_blocks k"
