@@ -167,6 +167,7 @@ enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err
 extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
 extern const char fd_schema_v21_mail[];     /* schema_docs.c */
 extern const char fd_schema_v32_sold[];     /* schema_speed.c */
+extern const char fd_schema_v33_board[];    /* schema_speed.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -333,6 +334,7 @@ static const struct fd_migration core_migrations[] = {
     {21, fd_schema_v21_mail, NULL},
     {22, fd_schema_v22_snapstage, NULL},
     {32, fd_schema_v32_sold, NULL},
+    {33, fd_schema_v33_board, NULL},
 };
 /* clang-format on */
 

@@ -3,7 +3,8 @@
  * keep (src/store/schema_speed.c): after random operations (book, assign,
  * move, change dates or type, cancel, add rooms, retype rooms, the sync
  * cache's own writes), the counts equal a recount of the guard rows, and
- * fd_query_available equals rooms less the recount. */
+ * fd_query_available equals rooms less the recount; the day-use count
+ * equals the query it replaced. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -80,7 +81,8 @@ static void test_counts_follow_random_operations(void **state)
 		const char *id = n_ids ? ids[next(&seed) % (unsigned)n_ids] : NULL;
 		const char *room = rooms[next(&seed) % (unsigned)n_rooms];
 		fd_date arr = today + (int)(next(&seed) % 12);
-		fd_date dep = arr + 1 + (int)(next(&seed) % 4);
+		/* One stay in five is a day use (arrival = departure). */
+		fd_date dep = next(&seed) % 5 == 0 ? arr : arr + 1 + (int)(next(&seed) % 4);
 		fd_date_format(arr, a);
 		fd_date_format(dep, d);
 		enum fd_status st = FD_E_INVALID;
@@ -138,6 +140,32 @@ static void test_counts_follow_random_operations(void **state)
 			assert_int_equal(fd_query_available(db, types[t], n, &got, NULL), FD_OK);
 			assert_int_equal(got, count(db, sql));
 		}
+	/* The day-use count (stays over the day and day-use stays of it) is
+	 * the query it replaced, for every type, day and booking left out. */
+	const struct fd_repo *repo = fd_db_repo(db);
+	for (int t = 0; t < 2; t++)
+		for (fd_date n = today; n < today + 16; n++)
+			for (int k = -1; k < n_ids; k += 7) {
+				const char *except = k < 0 ? "" : ids[k];
+				char sql[1024];
+				snprintf(sql, sizeof sql,
+				         "SELECT (SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id "
+				         "= n.booking_id"
+				         "  WHERE n.type_code = '%s' AND n.night = %d AND b.arrival < %d"
+				         "  AND n.booking_id <> '%s')"
+				         " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.number "
+				         "= b.room"
+				         "  WHERE b.arrival = %d AND b.departure = %d"
+				         "  AND b.status IN ('reserved','checked_in')"
+				         "  AND coalesce(r.type_code, b.type_code) = '%s' AND b.id <> '%s')",
+				         types[t], n, n, except, n, n, types[t], except);
+				int got = -1;
+				assert_int_equal(
+				    repo->type_day_sold(repo->ctx, types[t], n, except, &got, NULL), FD_OK);
+				assert_int_equal(got, count(db, sql));
+			}
+	assert_true(
+	    count(db, "SELECT count(*) FROM bookings WHERE arrival = departure AND status = 'reserved'") > 0);
 	/* The cache's wholesale delete (a re-sync from a snapshot) empties them. */
 	assert_int_equal(fd_db_exec(db, "DELETE FROM stay_nights", NULL), FD_OK);
 	assert_counts_match(db);
