@@ -139,3 +139,5 @@ VALGRIND_TESTS += tests/unit/test_sold
 tests_unit_test_sold_SOURCES = tests/unit/test_sold.c $(FIXTURE)
 tests_unit_test_sold_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sold_LDADD = $(UNIT_LDADD)
+TESTS += tests/cli/import_again.sh
+EXTRA_DIST += tests/cli/import_again.sh
