@@ -44,3 +44,7 @@ frontdeskd_SOURCES += src/server/proxy.c
 SERVER_TESTS += tests/server/test_proxy.sh
 frontdeskd_SOURCES += src/server/metrics.c
 SERVER_TESTS += tests/server/test_metrics.sh
+# frontdeskd on PostgreSQL (database = postgresql://...; doc/scale-out.md)
+frontdeskd_SOURCES += src/server/backend_pg.c
+frontdeskd_CFLAGS += $(PQ_CFLAGS)
+frontdeskd_LDADD += libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)
