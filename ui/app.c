@@ -19,7 +19,9 @@
 #include "store/oplog.h"
 #include "store/query.h"
 #include "store/query_desk.h"
+#include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 #include "ui/term.h"
 #include "ui/ui.h"
 
@@ -792,7 +794,15 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK) {
 		memcpy(app->currency, p.currency, sizeof app->currency);
 		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
+		/* Times on the screen (history, mails, conflicts, last heard) are
+		 * the hotel's, not the terminal's or UTC: the process takes the
+		 * property's zone before any other thread runs. */
+		if (p.timezone[0]) {
+			setenv("TZ", p.timezone, 1);
+			tzset();
+		}
 	}
+	ui_money_init(); /* before the sync thread starts: localeconv is not thread-safe */
 	ui_sync_init(&app->sync);
 	atomic_store(&app->sync.configured, app->session->enrolled);
 	if (atomic_load(&app->sync.configured))
@@ -861,6 +871,8 @@ int ui_main(struct cli *cli, int argc, char **argv)
 		return CLI_FAILED;
 	bool init_ok = app_init(app, cli, msg, sizeof msg);
 	if (init_ok && !ui_colors_load(path, app->colors, msg, sizeof msg))
+		init_ok = false;
+	if (init_ok && !ui_document_load_config(path, app, msg, sizeof msg))
 		init_ok = false;
 	if (!init_ok) {
 		fprintf(stderr, "%s: %s\n", cli->prog, msg);

@@ -141,6 +141,8 @@ struct app {
 	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
 	char folio_code[FD_CODE_LEN];  /* booking the folio pane shows */
 	int64_t data_version;          /* last seen PRAGMA data_version */
+	char printer[128];             /* config "printer": lp -d NAME ("" none) */
+	char print_command[512];       /* config "print-command" (default lp) */
 };
 
 /* Panes (one file each). */

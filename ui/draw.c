@@ -14,7 +14,15 @@ void ui_put(WINDOW *w, int y, int x, const char *s, int cells, attr_t attr)
 {
 	if (cells <= 0)
 		return;
-	char buf[1024], ascii[1024];
+	char buf[1024], ascii[1024], flat[2048];
+	/* A control character would move the cursor: a line break in a note
+	 * went on drawing over the lines below (a form's button line). Each
+	 * is shown as a space, and only then fitted to the cells. */
+	size_t i = 0;
+	for (; s[i] && i + 1 < sizeof flat; i++)
+		flat[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
+	flat[i] = '\0';
+	s = flat;
 	/* A locale without UTF-8 (and no C.UTF-8 to take, ui/term.c): ASCII. */
 	if (MB_CUR_MAX == 1)
 		s = fd_text_ascii(s, ascii, sizeof ascii);

@@ -24,6 +24,7 @@
 #include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
+#include "ui/money.h"
 
 enum field {
 	F_GUEST,
@@ -874,8 +875,8 @@ static bool ask_rate(struct app *app, struct form *f)
 	char m[FD_MONEY_STRLEN], mine[FD_MONEY_STRLEN], label[200];
 	if (new_type && !f->asked_take && f->val.rate != t->base_rate) {
 		snprintf(label, sizeof label, _("take %s's rate %s instead of %s? (y/N): "), t->code,
-		         fd_money_format(t->base_rate, app->currency, m, sizeof m),
-		         fd_money_format(f->val.rate, app->currency, mine, sizeof mine));
+		         ui_money(t->base_rate, app->currency, m, sizeof m),
+		         ui_money(f->val.rate, app->currency, mine, sizeof mine));
 		ui_prompt(app, label, "", got_take_rate, NULL);
 		return true;
 	}
@@ -883,8 +884,8 @@ static bool ask_rate(struct app *app, struct form *f)
 	if (changed && !f->rate_reason[0] && app->session->actor[0] &&
 	    (f->val.rate == 0 || f->val.rate < t->base_rate)) {
 		snprintf(label, sizeof label, _("reason for the rate %s (%s's base rate is %s): "),
-		         fd_money_format(f->val.rate, app->currency, mine, sizeof mine), t->code,
-		         fd_money_format(t->base_rate, app->currency, m, sizeof m));
+		         ui_money(f->val.rate, app->currency, mine, sizeof mine), t->code,
+		         ui_money(t->base_rate, app->currency, m, sizeof m));
 		ui_prompt(app, label, "", got_rate_reason, NULL);
 		return true;
 	}

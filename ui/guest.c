@@ -17,6 +17,7 @@
 #include "store/query.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 
 #define MAX_STAYS 64
 
@@ -170,7 +171,7 @@ static void guest_repaint(struct app *app, struct pane *p)
 		       i == gp->cursor ? app->attr[UI_A_CURSOR] : A_NORMAL);
 	}
 	char money[FD_MONEY_STRLEN];
-	fd_money_format(gp->revenue, app->currency, money, sizeof money);
+	ui_money(gp->revenue, app->currency, money, sizeof money);
 	if (y < p->h - 1)
 		ui_putf(p->win, y++, 0, p->w, app->attr[UI_A_TITLE],
 		        ngettext("Stays: %d booking, %d nights, room revenue %s",
@@ -180,7 +181,7 @@ static void guest_repaint(struct app *app, struct pane *p)
 	for (int i = 0; i < gp->n_stays && y < p->h - 1; i++, y++) {
 		const struct fd_booking *b = &gp->stays[i].b;
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN];
-		fd_money_format(b->rate, app->currency, rate, sizeof rate);
+		ui_money(b->rate, app->currency, rate, sizeof rate);
 		ui_putf(p->win, y, 0, p->w, A_NORMAL, "%s  %s  %s  %-5s %-11s %s", b->code,
 		        fd_date_format(b->arrival, a), fd_date_format(b->departure, d),
 		        b->room[0] ? b->room : "-", fd_booking_status_text(b->status), rate);

@@ -113,6 +113,9 @@ static const struct ui_action actions[] = {
      N_("the server's whole reason on the message line")},
     {UI_REQ_CONFLICT_RESOLVE, "conflict-resolve", UI_CTX_CONFLICTS, "r",
      N_("resolve: give the booking another room (as 'frontdesk resolve --room')")},
+    {UI_REQ_DOCUMENT, "document", UI_CTX_DETAIL | UI_CTX_FOLIO, "d",
+     N_("save the bill, registration card or confirmation as PDF (and print it when a printer is "
+        "configured)")},
     {UI_REQ_CONFLICT_ACCEPT, "conflict-accept", UI_CTX_CONFLICTS, "a",
      N_("resolve: accept the loss and close the notice (as 'frontdesk resolve --accept')")},
 };

@@ -25,6 +25,7 @@
 #include "store/query.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 
 enum view { VIEW_SUMMARY, VIEW_FORECAST, VIEW_HK, VIEW_CASHIER, VIEW_COUNT };
 
@@ -181,12 +182,12 @@ static void cell_text(const struct app *app, const struct tab *t, int col, const
 		return;
 	}
 	switch (t->cols[col].kind) {
-	case TAB_INT:
-		snprintf(out, n, "%lld", (long long)v->i);
+	case TAB_INT: /* grouped as the locale's numbers are (LC_NUMERIC) on the screen */
+		snprintf(out, n, human ? "%'lld" : "%lld", (long long)v->i);
 		break;
 	case TAB_MONEY:
 		if (human)
-			fd_money_format(v->i, app->currency, out, n);
+			ui_money(v->i, app->currency, out, n);
 		else
 			fd_money_format_plain(v->i, app->currency, out, n);
 		break;
@@ -434,7 +435,7 @@ static void paint_cashier_total(struct app *app, struct pane *p, int y)
 		total += cell(&r->table, i, 7)->i; /* net */
 	char m[FD_MONEY_STRLEN];
 	ui_putf(p->win, y, 0, p->w, app->attr[UI_A_HEADER], _("Total taken: %s"),
-	        fd_money_format(total, app->currency, m, sizeof m));
+	        ui_money(total, app->currency, m, sizeof m));
 }
 
 static void reports_repaint(struct app *app, struct pane *p)
@@ -691,7 +692,7 @@ static void run_audit(struct app *app, const char *arg)
 	char m[FD_MONEY_STRLEN], next[FD_DATE_STRLEN];
 	/* Short enough for an 80-column message line. */
 	ui_message(app, _("Closed %s: sold %lld, revenue %s, no-shows %lld; now %s.%s%s"), arg,
-	           (long long)rep.rooms_sold, fd_money_format(rep.room_revenue, app->currency, m, sizeof m),
+	           (long long)rep.rooms_sold, ui_money(rep.room_revenue, app->currency, m, sizeof m),
 	           (long long)rep.no_shows, fd_date_format(app->today, next), res.warning[0] ? " " : "",
 	           res.warning);
 }
