@@ -55,6 +55,12 @@ struct pane_ops {
 	bool (*action)(struct app *app, struct pane *p, enum ui_req req);
 	/* Raw keys before the key map (text fields); true when consumed. */
 	bool (*input)(struct app *app, struct pane *p, struct ui_key key);
+	/* The pane's key hints, main keys first (ui_hints). A pane with
+	 * hints_on_message_line has no hint line of its own: its hints lead
+	 * the message line's. */
+	const struct ui_hint *hints;
+	int n_hints;
+	bool hints_on_message_line;
 };
 
 struct pane {

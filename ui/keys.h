@@ -123,6 +123,12 @@ struct ui_action {
 	const char *help; /* N_() */
 };
 
+/* A key hint: the action's first key and a short label (N_()). */
+struct ui_hint {
+	enum ui_req req;
+	const char *label;
+};
+
 /* A key as wget_wch returns it. */
 struct ui_key {
 	bool fn; /* a KEY_* code rather than a character */

@@ -95,3 +95,4 @@ frontdesk_SOURCES += ui/money.h ui/money.c
 UI_TESTS += tests/ui/locale_money.sh
 UI_TESTS += tests/ui/property_zone.sh
 UI_TESTS += tests/ui/form_note.sh
+UI_TESTS += tests/ui/hints_tabs.sh
