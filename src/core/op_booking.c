@@ -451,7 +451,9 @@ static enum fd_status reprice(struct op_ctx *c, const struct fd_booking *old, st
 		for (int k = 0; k < n_was; k++)
 			if (was[k].night == (*out)[i].night)
 				kept = &was[k];
-		if (kept && !all) {
+		/* A night before the business date was posted already: it keeps
+		 * the price it was sold (and charged) at. */
+		if (kept && (!all || kept->night < c->prop.business_date)) {
 			(*out)[i] = *kept;
 		} else if (kept) {
 			repriced += kept->amount != (*out)[i].amount;
