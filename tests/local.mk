@@ -132,3 +132,5 @@ CLI_TESTS += tests/cli/audit_log.sh
 TESTS += tests/cli/options.sh
 EXTRA_DIST += tests/cli/options.sh
 CLI_TESTS += tests/cli/rates.sh
+TESTS += tests/cli/groups.sh
+EXTRA_DIST += tests/cli/groups.sh

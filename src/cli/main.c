@@ -35,7 +35,7 @@ static const struct cli_command commands[] = {
     {"book", cmd_book,
      "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
      "AMOUNT [--rate-reason TEXT]] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] "
-     "[--new-guest] [--language L]",
+     "[--new-guest] [--language L] [--block NAME]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "
@@ -92,6 +92,11 @@ static const struct cli_command commands[] = {
      "add NAME [--agent] [--address A] [--vat V] [--contact C] [--credit-limit AMOUNT] [--direct-bill] | "
      "update NAME [...] [--no-direct-bill] | list",
      N_("company and travel agent accounts (the city ledger; manager)")},
+    {"block", cmd_block,
+     "add NAME --type T --rooms N --from D --to D [--cutoff D] [--plan CODE] [--company NAME] [--master "
+     "CODE] "
+     "| show NAME | import NAME FILE [--separator S] | list",
+     N_("group blocks (allotments): rooms held for a group until the cut-off")},
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
      N_("charge codes and their VAT")},
     {"settings", cmd_settings,

@@ -23,7 +23,7 @@ static const struct op_spec {
 } op_table[] = {
     {"booking.create", op_booking_create,
      "id:s! code:s! guest_id:s! type:s! arrival:d! departure:d! adults:i children:i "
-     "rate:i source:s notes:s eta:s rate_reason:s"},
+     "rate:i source:s notes:s eta:s rate_reason:s block:s"},
     {"booking.modify", op_booking_modify,
      "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s "
      "take_rate:b rate_reason:s"},
@@ -81,6 +81,8 @@ static const struct op_spec {
     {"room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s"},
     {"room.unblock", op_room_unblock, "room:s! uid:s!"},
     {"conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b"},
+    {"block.add", op_block_add,
+     "id:s! name:s! type:s! rooms:i! from:d! to:d! cutoff:d company:s plan:s master:s"},
 };
 
 #define N_OPS (sizeof op_table / sizeof *op_table)

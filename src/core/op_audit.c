@@ -184,7 +184,7 @@ enum fd_status op_audit_night(struct op_ctx *c)
 	if (st)
 		return st;
 	if ((st = post_room_charges(c, day)) || (st = mark_no_shows(c, day)) ||
-	    (st = c->repo->count_day(c->repo->ctx, day, &r, c->err)))
+	    (st = op_group_release(c, day)) || (st = c->repo->count_day(c->repo->ctx, day, &r, c->err)))
 		return st;
 	snprintf(r.closed_by, sizeof r.closed_by, "%s", run_by[0] ? run_by : c->op->actor);
 	r.closed_at = c->op->created_at;

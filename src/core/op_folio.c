@@ -60,6 +60,14 @@ static enum fd_status check_text(struct op_ctx *c, const char *field, const char
 enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bool room_charge,
                                 struct fd_folio *out)
 {
+	/* A group's master booking takes its members' room charges. */
+	struct fd_group_block k;
+	struct fd_booking master;
+	if (room_charge && b->block_id[0] && c->repo->get_group_block &&
+	    c->repo->get_group_block(c->repo->ctx, b->block_id, &k, NULL) == FD_OK && k.master[0] &&
+	    strcmp(k.master, b->code) != 0 &&
+	    c->repo->get_booking(c->repo->ctx, k.master, &master, NULL) == FD_OK)
+		return op_folio_default(c, &master, true, out);
 	struct fd_folio *list = NULL;
 	int n = 0;
 	enum fd_status st = c->repo->booking_folios(c->repo->ctx, b->id, &list, &n, c->err);

@@ -62,6 +62,7 @@ static const struct {
     {"audit.night", FD_ROLE_MANAGER},
     {"room.block", FD_ROLE_STAFF | DESK},
     {"room.unblock", FD_ROLE_STAFF | DESK},
+    {"block.add", FD_ROLE_STAFF | DESK}, /* group blocks (allotments) */
     /* endpoints */
     {"read.hotel", FD_ROLE_STAFF},
     {"read.availability", FD_ROLE_GUEST},

@@ -118,6 +118,7 @@ static const struct {
     {"conflict", "DELETE FROM conflicts WHERE id = ?1"},
     {"setting", "DELETE FROM folio_settings WHERE key = ?1"},
     {"invoice", "DELETE FROM invoices WHERE id = ?1 AND number IS NULL"},
+    {"group_block", "DELETE FROM group_blocks WHERE id = ?1"},
 };
 
 enum fd_status fd_cache_delete(struct fd_db *db, const char *entity, const char *key, struct fd_error *err)
@@ -152,7 +153,8 @@ enum fd_status fd_cache_clear(struct fd_db *db, struct fd_error *err)
 	                  " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
 	                  " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;"
 	                  " DELETE FROM companies;"
-	                  " DELETE FROM mail;",
+	                  " DELETE FROM mail;"
+	                  " DELETE FROM group_block_rooms; DELETE FROM group_blocks;",
 	                  err);
 }
 

@@ -166,6 +166,7 @@ enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* 
 enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
 extern const char fd_schema_v20_quantity[]; /* schema_docs.c */
 extern const char fd_schema_v21_mail[];     /* schema_docs.c */
+extern const char fd_schema_v28_groups[];   /* repo_group.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -331,6 +332,7 @@ static const struct fd_migration core_migrations[] = {
     {20, fd_schema_v20_quantity, NULL},
     {21, fd_schema_v21_mail, NULL},
     {22, fd_schema_v22_snapstage, NULL},
+    {28, fd_schema_v28_groups, NULL},
 };
 /* clang-format on */
 
