@@ -36,10 +36,11 @@ static void on_hangup(int sig)
 }
 
 static const struct pane_ops *const pane_ops[PANE_COUNT] = {
-    [PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
-    [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
-    [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
-    [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
+    [PANE_BOARD] = &ui_board_ops,   [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
+    [PANE_STAFF] = &ui_staff_ops,   [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
+    [PANE_FOLIO] = &ui_folio_ops,   [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
+    [PANE_HELP] = &ui_help_ops,     [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
+    [PANE_GROUPS] = &ui_groups_ops,
 };
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
@@ -604,6 +605,10 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_CONFLICTS:
 		ui_dirty(app, PANE_CONFLICTS, PANE_RECALC | PANE_REPAINT);
 		ui_show(app, PANE_CONFLICTS);
+		break;
+	case UI_REQ_GROUPS:
+		ui_dirty(app, PANE_GROUPS, PANE_RECALC | PANE_REPAINT);
+		ui_show(app, PANE_GROUPS);
 		break;
 	default:
 		break;

@@ -36,6 +36,7 @@ enum pane_id {
 	PANE_HELP,      /* modal */
 	PANE_GUEST,     /* modal: the guest profile (ui/guest.c) */
 	PANE_CONFLICTS, /* modal: refused operations (ui/conflicts.c) */
+	PANE_GROUPS,    /* modal: group blocks (ui/groups.c) */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
 };
@@ -148,6 +149,7 @@ extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops
     ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
 extern const struct pane_ops ui_guest_ops;
 extern const struct pane_ops ui_conflicts_ops;
+extern const struct pane_ops ui_groups_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);

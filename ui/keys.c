@@ -29,6 +29,7 @@ static const struct ui_action actions[] = {
     {UI_REQ_SEARCH, "search", G, "/", N_("find a guest by name, code or room")},
     {UI_REQ_COMMAND, "command", G, ":", N_("go to a date (YYYY-MM-DD), a room or a booking code")},
     {UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen")},
+    {UI_REQ_GROUPS, "groups", G, "B", N_("group blocks: rooms held, picked up and left per night, cut-off")},
     {UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you")},
     {UI_REQ_UP, "up", MV, "k Up", N_("move up")},
     {UI_REQ_DOWN, "down", MV, "j Down", N_("move down")},

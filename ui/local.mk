@@ -85,3 +85,6 @@ EXTRA_DIST += tests/ui/conflicts_pane.sh
 TESTS += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/pending_marker.sh
 EXTRA_DIST += tests/ui/sync_tmux.sh
+frontdesk_SOURCES += ui/groups.c
+TESTS += tests/ui/groups_pane.sh
+EXTRA_DIST += tests/ui/groups_pane.sh

@@ -97,11 +97,14 @@ static const struct cli_command commands[] = {
      "CODE] "
      "| show NAME | import NAME FILE [--separator S] | list",
      N_("group blocks (allotments): rooms held for a group until the cut-off")},
+    {"deposits", cmd_deposits, "[--days N]",
+     N_("deposits due in the next N days (7) and overdue ones, by the deposit policy")},
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
      N_("charge codes and their VAT")},
     {"settings", cmd_settings,
      "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST] "
-     "[--require-document yes|no] [--rate-discount-max PCT]",
+     "[--require-document yes|no] [--rate-discount-max PCT] [--cancel-policy P] [--noshow-policy P] "
+     "[--deposit-policy P]",
      N_("folio and report settings")},
     {"audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)")},
     {"report", cmd_report,

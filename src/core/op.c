@@ -71,7 +71,8 @@ static const struct op_spec {
     {"folio.move_line", op_folio_move_line, "line:s! folio:s!"},
     {"folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d"},
     {"folio.configure", op_folio_configure,
-     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s rate_discount_max:i"},
+     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s rate_discount_max:i "
+     "cancel_policy:s noshow_policy:s deposit_policy:s"},
     {"company.create", op_company_create,
      "id:s! name:s! kind:s address:s vat:s contact:s credit_limit:i direct_bill:b"},
     {"company.update", op_company_update,

@@ -173,6 +173,9 @@ struct fd_repo {
 	 * caller frees *out, also on error, where it is NULL). */
 	enum fd_status (*blocks_due)(void *ctx, fd_date d, struct fd_group_block **out, int *n,
 	                             struct fd_error *err);
+	/* The minute of the day (0..1439) Unix time t is at in the property's
+	 * time zone (the policies' hours, core/policy.h); NULL: UTC. */
+	int (*local_minute)(void *ctx, int64_t t);
 };
 
 #endif

@@ -57,7 +57,7 @@ static const struct {
     /* Group blocks (core step 28); a block's rooms change as a set. */
     {"group_block", "SELECT * FROM group_blocks WHERE id = ?1", "SELECT * FROM group_blocks ORDER BY name",
      NULL, false},
-    {"group_block_rooms", "SELECT * FROM group_block_rooms WHERE block_id = ?1 ORDER BY type_code, night",
+    {"block_rooms", "SELECT * FROM group_block_rooms WHERE block_id = ?1 ORDER BY type_code, night",
      "SELECT * FROM group_block_rooms ORDER BY block_id, type_code, night", NULL, true},
 };
 #define N_ENTITIES (sizeof entity_sql / sizeof *entity_sql)

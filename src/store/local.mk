@@ -35,3 +35,4 @@ libfdstore_a_SOURCES += src/store/schema_docs.c
 libfdstore_a_SOURCES += src/store/mail.c src/store/mail.h
 libfdstore_a_SOURCES += src/store/repo_group.c src/store/group.h
 libfdstore_a_SOURCES += src/store/rooming.c src/store/rooming.h
+libfdstore_a_SOURCES += src/store/deposits.c src/store/deposits.h

@@ -18,7 +18,7 @@
 #include "store/row.h"
 
 /* Step 28. The change feed sends a block as "group_block" and its rooms
- * as the set "group_block_rooms" keyed by the block's id. */
+ * as the set "block_rooms" keyed by the block's id. */
 const char fd_schema_v28_groups[] =
     "CREATE TABLE group_blocks ("
     " id TEXT PRIMARY KEY,"
@@ -125,7 +125,7 @@ static enum fd_status put_block_rooms(void *ctx, const char *block_id, const cha
 	enum fd_status st = FD_OK;
 	for (fd_date d = from; !st && d < to; d++)
 		st = fd_block_room_put(db, block_id, type_code, d, rooms, err);
-	return st ? st : fd_db_changed(db, "group_block_rooms", block_id, err);
+	return st ? st : fd_db_changed(db, "block_rooms", block_id, err);
 }
 
 static enum fd_status block_night(void *ctx, const char *block_id, const char *type_code, fd_date night,
@@ -240,6 +240,19 @@ enum fd_status fd_query_block_nights(struct fd_db *db, const char *block_id, str
 	return FD_OK;
 }
 
+/* The policies' clock (core/policy.h): the process runs in the property's
+ * time zone (frontdeskd sets TZ to it as it starts; a desk runs where the
+ * hotel is). */
+static int local_minute(void *ctx, int64_t t)
+{
+	(void)ctx;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm))
+		return (int)((t % 86400 + 86400) % 86400 / 60);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
 void fd_repo_group_init(struct fd_db *db)
 {
 	struct fd_repo *r = &db->repo;
@@ -248,4 +261,5 @@ void fd_repo_group_init(struct fd_db *db)
 	r->put_block_rooms = put_block_rooms;
 	r->block_night = block_night;
 	r->blocks_due = blocks_due;
+	r->local_minute = local_minute;
 }

@@ -480,7 +480,7 @@ static enum fd_status put_block_room_row(struct fd_db *db, const cJSON *o, struc
 	jstr(o, "block_id", block, sizeof block);
 	jstr(o, "type_code", type, sizeof type);
 	if (!block[0] || !type[0])
-		return bad_state("group_block_rooms", block, err);
+		return bad_state("block_rooms", block, err);
 	return fd_block_room_put(db, block, type, (fd_date)jint(o, "night"), (int)jint(o, "rooms"), err);
 }
 
@@ -526,7 +526,7 @@ static const struct {
     {"company", put_company_state},
     {"mail", put_mail_state},
     {"group_block", put_group_block_state},
-    {"group_block_rooms", put_block_rooms_state},
+    {"block_rooms", put_block_rooms_state},
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
 
@@ -592,10 +592,9 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 
 /* Order matters only for readability; foreign keys are off while syncing. */
 static const char *const snapshot_order[] = {
-    "property",   "room_type",  "room",        "staff",   "guest",       "task",
-    "booking",    "conflict",   "charge_code", "setting", "folio",       "folio_line",
-    "day_report", "room_block", "company",     "mail",    "group_block", "group_block_rooms",
-    NULL};
+    "property", "room_type",   "room",        "staff",       "guest",      "task",       "booking",
+    "conflict", "charge_code", "setting",     "folio",       "folio_line", "day_report", "room_block",
+    "company",  "mail",        "group_block", "block_rooms", NULL};
 
 /* Inside the caller's transaction: take the overlay off and empty the
  * cache, ready for a snapshot's rows. */
