@@ -23,11 +23,17 @@ struct dep_ctx {
 	int shown;
 };
 
-static bool print_deposit(void *ctx, const struct fd_booking_row *row, int64_t held)
+static bool print_deposit(void *ctx, const struct fd_booking_row *row, const struct fd_deposit_facts *f)
 {
 	struct dep_ctx *d = ctx;
 	struct fd_deposit_status s;
-	fd_deposit_status(&d->policy, row->b.arrival, row->b.departure, row->b.rate, held, d->today, &s);
+	/* The booking's rate plan's policy, else the property's. */
+	struct fd_deposit_policy plan_policy;
+	const struct fd_deposit_policy *pol = &d->policy;
+	if (f->plan_policy[0] && fd_deposit_policy_parse(f->plan_policy, d->cur, FD_SETTING_DEPOSIT_POLICY,
+	                                                 &plan_policy, NULL) == FD_OK)
+		pol = &plan_policy;
+	fd_deposit_status(pol, row->b.arrival, f->first, f->stay, f->held, d->today, &s);
 	if (!s.missing || (s.due > d->until && !s.overdue))
 		return true;
 	char arr[FD_DATE_STRLEN], due[FD_DATE_STRLEN], req[FD_MONEY_STRLEN], got[FD_MONEY_STRLEN],

@@ -18,3 +18,4 @@ frontdesk_SOURCES += src/cli/cmd_company.c
 frontdesk_SOURCES += src/cli/cmd_guest.c
 frontdesk_SOURCES += src/cli/cmd_block.c
 frontdesk_SOURCES += src/cli/cmd_policy.c
+frontdesk_SOURCES += src/cli/cmd_rate.c

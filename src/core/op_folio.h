@@ -25,5 +25,8 @@ enum fd_status op_folio_post_fee(struct op_ctx *c, const struct fd_booking *b, c
  * the property's setting key), "" for none. */
 enum fd_status op_policy_text(struct op_ctx *c, const struct fd_booking *b, const char *key, char *out,
                               size_t size);
+/* b's first night's price and its whole stay's: its prices per night when
+ * it has them (rate plans), else its rate every night. */
+void op_stay_prices(struct op_ctx *c, const struct fd_booking *b, int64_t *first, int64_t *stay);
 
 #endif

@@ -54,7 +54,7 @@ static int fee_words(char **w, int n, const char *currency, struct fd_fee *out)
 		out->kind = FD_FEE_FIRST_NIGHT;
 		return 2;
 	}
-	if (strcmp(w[0], "stay") == 0) {
+	if (strcmp(w[0], "stay") == 0 || strcmp(w[0], "all") == 0 || strcmp(w[0], "full") == 0) {
 		out->kind = FD_FEE_STAY;
 		return 1;
 	}
@@ -104,7 +104,7 @@ enum fd_status fd_cancel_policy_parse(const char *text, const char *currency, co
 		out->fee.kind = FD_FEE_STAY;
 		return FD_OK;
 	}
-	if (n > MAX_WORDS || n < 5 || strcmp(w[0], "free") != 0 || strcmp(w[1], "until") != 0)
+	if (n > MAX_WORDS || n < 3 || strcmp(w[0], "free") != 0 || strcmp(w[1], "until") != 0)
 		return bad(err, field, text, _(expect));
 	int i = 2;
 	/* "2d" or "48h" in one word, or "2 days" in two. */
@@ -132,7 +132,11 @@ enum fd_status fd_cancel_policy_parse(const char *text, const char *currency, co
 		if (i < n && strcmp(w[i], "arrival") == 0)
 			i++;
 	}
-	if (i >= n || strcmp(w[i], "then") != 0)
+	if (i == n) {
+		out->fee.kind = FD_FEE_FIRST_NIGHT; /* "free until 2 days": then the first night */
+		return FD_OK;
+	}
+	if (strcmp(w[i], "then") != 0)
 		return bad(err, field, text, _(expect));
 	i++;
 	int used = fee_words(w + i, n - i, currency, &out->fee);
@@ -188,14 +192,11 @@ enum fd_status fd_deposit_policy_parse(const char *text, const char *currency, c
 	return bad(err, field, text, _(expect));
 }
 
-int64_t fd_fee_amount(const struct fd_fee *f, int64_t rate, int nights)
+int64_t fd_fee_amount(const struct fd_fee *f, int64_t first, int64_t stay)
 {
-	if (nights < 1)
-		nights = 1; /* a day-use stay is one "night" at its rate */
-	int64_t stay = rate * nights;
 	switch (f->kind) {
 	case FD_FEE_FIRST_NIGHT:
-		return rate;
+		return first;
 	case FD_FEE_PERCENT:
 		return (stay * f->percent + 50) / 100;
 	case FD_FEE_STAY:
@@ -234,11 +235,11 @@ fd_date fd_deposit_due_date(const struct fd_deposit_policy *p, fd_date arrival)
 	return 0;
 }
 
-void fd_deposit_status(const struct fd_deposit_policy *p, fd_date arrival, fd_date departure, int64_t rate,
+void fd_deposit_status(const struct fd_deposit_policy *p, fd_date arrival, int64_t first, int64_t stay,
                        int64_t held, fd_date today, struct fd_deposit_status *out)
 {
 	memset(out, 0, sizeof *out);
-	out->required = fd_fee_amount(&p->amount, rate, fd_stay_nights(arrival, departure));
+	out->required = fd_fee_amount(&p->amount, first, stay);
 	out->held = held > 0 ? held : 0;
 	out->missing = out->required > out->held ? out->required - out->held : 0;
 	out->due = fd_deposit_due_date(p, arrival);

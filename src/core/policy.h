@@ -3,13 +3,14 @@
  * and judged here and nowhere else (doc/policies.md). Words are separated
  * by spaces and read in any case.
  *
- *   FEE      := "first-night" | P "%" (1..100, of the whole stay) | "stay"
+ *   FEE      := "first-night" | P "%" (1..100, of the whole stay) | "stay" ("all")
  *               | AMOUNT (in the hotel's currency, e.g. 50.00)
  *   cancel   := "free"                     cancelling never costs anything
  *             | "non-refundable"           the whole stay, whenever cancelled
  *             | "free until" N UNIT "before arrival then" FEE
  *               UNIT: "days" | "day" | "d" | "hours" | "hour" | "h"
- *               ("before arrival" may be left out)
+ *               ("before arrival" may be left out; without "then FEE"
+ *               the fee is the first night)
  *   no-show  := "none" | FEE
  *   deposit  := "none" | FEE [ "at booking" | N "days before arrival"
  *                              | "by" YYYY-MM-DD ]     (default: at booking)
@@ -65,9 +66,9 @@ enum fd_status fd_noshow_policy_parse(const char *text, const char *currency, co
 enum fd_status fd_deposit_policy_parse(const char *text, const char *currency, const char *field,
                                        struct fd_deposit_policy *out, struct fd_error *err);
 
-/* What fee f comes to for a stay of nights at rate a night (rounded half
- * up to the minor unit for a percentage). */
-int64_t fd_fee_amount(const struct fd_fee *f, int64_t rate, int nights);
+/* What fee f comes to for a stay whose first night costs first and whole
+ * stay costs stay (rounded half up to the minor unit for a percentage). */
+int64_t fd_fee_amount(const struct fd_fee *f, int64_t first, int64_t stay);
 
 /* Is cancelling at the local date today, minute (0..1439) of the day,
  * free for a stay arriving on arrival? */
@@ -85,7 +86,7 @@ struct fd_deposit_status {
 	fd_date due;
 	bool overdue;
 };
-void fd_deposit_status(const struct fd_deposit_policy *p, fd_date arrival, fd_date departure, int64_t rate,
+void fd_deposit_status(const struct fd_deposit_policy *p, fd_date arrival, int64_t first, int64_t stay,
                        int64_t held, fd_date today, struct fd_deposit_status *out);
 
 /* Where a policy text comes from: the booking's rate plan when it has one

@@ -13,7 +13,13 @@ enum fd_status fd_query_reserved_held(struct fd_db *db, fd_date from, fd_deposit
 	    fd_db_stmt(db,
 	               "SELECT " FD_BOOKING_ROW_COLS ","
 	               " (SELECT coalesce(-sum(l.amount), 0) FROM folios f JOIN folio_lines l"
-	               "  ON l.folio_id = f.id WHERE f.booking_id = b.id AND f.kind = 'guest')"
+	               "  ON l.folio_id = f.id WHERE f.booking_id = b.id AND f.kind = 'guest'),"
+	               " coalesce((SELECT amount FROM booking_rates WHERE booking_id = b.id"
+	               "  ORDER BY night LIMIT 1), b.rate),"
+	               " coalesce((SELECT sum(amount) FROM booking_rates WHERE booking_id = b.id),"
+	               "  b.rate * max(1, b.departure - b.arrival)),"
+	               " coalesce((SELECT p.deposit_policy FROM booking_rates r JOIN rate_plans p"
+	               "  ON p.code = r.plan WHERE r.booking_id = b.id ORDER BY r.night LIMIT 1), '')"
 	               " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 	               " WHERE b.status = 'reserved' AND b.arrival >= ?1 ORDER BY b.arrival, b.code",
 	               err);
@@ -25,7 +31,12 @@ enum fd_status fd_query_reserved_held(struct fd_db *db, fd_date from, fd_deposit
 		struct fd_booking_row row;
 		fd_read_booking_row(s, &row);
 		int64_t held = sqlite3_column_int64(s, FD_BOOKING_NCOLS + 4);
-		if (!cb(ctx, &row, held > 0 ? held : 0)) {
+		const unsigned char *pol = sqlite3_column_text(s, FD_BOOKING_NCOLS + 7);
+		struct fd_deposit_facts f = {.held = held > 0 ? held : 0,
+		                             .first = sqlite3_column_int64(s, FD_BOOKING_NCOLS + 5),
+		                             .stay = sqlite3_column_int64(s, FD_BOOKING_NCOLS + 6),
+		                             .plan_policy = pol ? (const char *)pol : ""};
+		if (!cb(ctx, &row, &f)) {
 			rc = SQLITE_DONE;
 			break;
 		}

@@ -161,6 +161,7 @@ extern const char fd_schema_v9_invoices[];   /* repo_invoice.c */
 extern const char fd_schema_v12_refunds[];   /* schema_money.c */
 extern const char fd_schema_v13_companies[]; /* schema_money.c */
 extern const char fd_schema_v22_snapstage[]; /* snapstage.c */
+extern const char fd_schema_v25_rates[];     /* repo_rate.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* schema_guests.c */
 enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
@@ -332,6 +333,7 @@ static const struct fd_migration core_migrations[] = {
     {20, fd_schema_v20_quantity, NULL},
     {21, fd_schema_v21_mail, NULL},
     {22, fd_schema_v22_snapstage, NULL},
+    {25, fd_schema_v25_rates, NULL},
     {28, fd_schema_v28_groups, NULL},
 };
 /* clang-format on */

@@ -61,6 +61,18 @@ grep -q "^$E " "$TMP/out" || fail "E is due within 20 days: $(cat "$TMP/out")"
 grep -q "^$F " "$TMP/out" && fail "F has paid its deposit: $(cat "$TMP/out")"
 expect_refused 2 "days" -- fd deposits --days soon
 
+# A booking's rate plan speaks for it: non-refundable, the whole stay at
+# the plan's prices per night (120.00 and 130.00).
+expect_refused 1 "not a policy" -- fd --as mia plan add XX --name "Bad" --cancel "maybe later"
+fd --as mia plan add NR --name "Non-refundable" --cancel non-refundable >/dev/null 2>"$TMP/err" || fail "plan NR: $(cat "$TMP/err")"
+fd --as mia rates set NR STD --from 2026-12-01 --to 2026-12-01 120.00 >/dev/null 2>"$TMP/err" || fail "rates: $(cat "$TMP/err")"
+fd --as mia rates set NR STD --from 2026-12-02 --to 2026-12-02 130.00 >/dev/null 2>"$TMP/err" || fail "rates: $(cat "$TMP/err")"
+fd book --guest "Plan, Pam" --type STD --arrive 2026-12-01 --depart 2026-12-03 --plan NR --new-guest >"$TMP/out" 2>"$TMP/err" || fail "book NR: $(cat "$TMP/err")"
+P=$(code)
+fd cancel "$P" >/dev/null 2>"$TMP/err" || fail "cancel P: $(cat "$TMP/err")"
+[ "$(fee "$P" CXLFEE)" = 25000 ] || fail "the plan's non-refundable fee: $(fee "$P" CXLFEE)"
+grep -q "policy: non-refundable" "$TMP/err" || fail "P's message: $(cat "$TMP/err")"
+
 # No-show: the night audit marks it and posts the first night.
 N=$(book "Absent, Abe" 2026-11-25 2026-11-27)
 fd --as mia audit >/dev/null 2>"$TMP/err" || fail "audit: $(cat "$TMP/err")"

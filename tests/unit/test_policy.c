@@ -45,6 +45,8 @@ static void test_cancel_parse(void **state)
 	    FD_OK);
 	assert_int_equal(p.fee.kind, FD_FEE_AMOUNT);
 	assert_true(p.fee.amount == 2550);
+	assert_int_equal(fd_cancel_policy_parse("free until 2 days", "EUR", "c", &p, &err), FD_OK);
+	assert_int_equal(p.fee.kind, FD_FEE_FIRST_NIGHT);
 	assert_int_equal(fd_cancel_policy_parse("non-refundable", "EUR", "c", &p, &err), FD_OK);
 	assert_false(p.free_until);
 	assert_int_equal(p.fee.kind, FD_FEE_STAY);
@@ -53,7 +55,7 @@ static void test_cancel_parse(void **state)
 	/* Refused, naming the field. */
 	const char *bad[] = {"free until then first-night",
 	                     "free until 2 weeks then stay",
-	                     "free until 2d",
+	                     "free until 2d then",
 	                     "free until 2d then 150%",
 	                     "free until 2d then nothing",
 	                     "sometimes",
@@ -71,16 +73,15 @@ static void test_fee_amounts(void **state)
 {
 	(void)state;
 	struct fd_fee f = {.kind = FD_FEE_FIRST_NIGHT};
-	assert_true(fd_fee_amount(&f, 10000, 3) == 10000);
+	assert_true(fd_fee_amount(&f, 10000, 30000) == 10000);
 	f = (struct fd_fee){.kind = FD_FEE_PERCENT, .percent = 33};
-	assert_true(fd_fee_amount(&f, 10001, 3) == 9901); /* 9900.99 rounds half up */
+	assert_true(fd_fee_amount(&f, 10001, 30003) == 9901); /* 9900.99 rounds half up */
 	f = (struct fd_fee){.kind = FD_FEE_STAY};
-	assert_true(fd_fee_amount(&f, 10000, 3) == 30000);
-	assert_true(fd_fee_amount(&f, 10000, 0) == 10000); /* a day use */
+	assert_true(fd_fee_amount(&f, 10000, 30000) == 30000);
 	f = (struct fd_fee){.kind = FD_FEE_AMOUNT, .amount = 50000};
-	assert_true(fd_fee_amount(&f, 10000, 3) == 30000); /* never more than the stay */
+	assert_true(fd_fee_amount(&f, 10000, 30000) == 30000); /* never more than the stay */
 	f = (struct fd_fee){.kind = FD_FEE_NONE};
-	assert_true(fd_fee_amount(&f, 10000, 3) == 0);
+	assert_true(fd_fee_amount(&f, 10000, 30000) == 0);
 }
 
 static void test_cancel_free(void **state)
@@ -124,13 +125,13 @@ static void test_noshow_and_deposit(void **state)
 	/* 30 % of 3 nights at 100.00, due 14 days before arrival. */
 	assert_int_equal(fd_deposit_policy_parse("30% 14 days before", "EUR", "d", &d, &err), FD_OK);
 	struct fd_deposit_status s;
-	fd_deposit_status(&d, day("2026-12-20"), day("2026-12-23"), 10000, 4000, day("2026-12-06"), &s);
+	fd_deposit_status(&d, day("2026-12-20"), 10000, 30000, 4000, day("2026-12-06"), &s);
 	assert_true(s.required == 9000 && s.held == 4000 && s.missing == 5000);
 	assert_true(s.due == day("2026-12-06"));
 	assert_false(s.overdue);
-	fd_deposit_status(&d, day("2026-12-20"), day("2026-12-23"), 10000, 4000, day("2026-12-07"), &s);
+	fd_deposit_status(&d, day("2026-12-20"), 10000, 30000, 4000, day("2026-12-07"), &s);
 	assert_true(s.overdue);
-	fd_deposit_status(&d, day("2026-12-20"), day("2026-12-23"), 10000, 9000, day("2026-12-07"), &s);
+	fd_deposit_status(&d, day("2026-12-20"), 10000, 30000, 9000, day("2026-12-07"), &s);
 	assert_false(s.overdue);
 	assert_true(s.missing == 0);
 }
