@@ -115,6 +115,7 @@ int cmd_invoice(struct cli *cli, int argc, char **argv);
 int cmd_credit_note(struct cli *cli, int argc, char **argv);
 int cmd_regcard(struct cli *cli, int argc, char **argv);
 int cmd_confirmation(struct cli *cli, int argc, char **argv);
+int cmd_send_link(struct cli *cli, int argc, char **argv);
 int cmd_property(struct cli *cli, int argc, char **argv);
 int cmd_outage_pack(struct cli *cli, int argc, char **argv);
 int cmd_mail(struct cli *cli, int argc, char **argv);

@@ -68,6 +68,8 @@ static const struct cli_command commands[] = {
     {"regcard", cmd_regcard, "CODE [--pdf FILE | --text]", N_("the registration card to sign at check-in")},
     {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text | --email [ADDR]]",
      N_("the booking confirmation")},
+    {"send-link", cmd_send_link, "CODE [--to ADDR]",
+     N_("mail the guest a new link to their own booking page (view, change, cancel)")},
     {"mail", cmd_mail, "[status] [CODE]", N_("documents sent by e-mail and whether they went")},
     {"outage-pack", cmd_outage_pack, "DIR",
      N_("arrivals, departures, in house, room status and housekeeping as text and PDF")},

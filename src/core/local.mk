@@ -33,3 +33,4 @@ libfdcore_a_SOURCES += src/core/guest.c src/core/guest.h
 libfdcore_a_SOURCES += src/core/op_group.c
 libfdcore_a_SOURCES += src/core/policy.c src/core/policy.h
 libfdcore_a_SOURCES += src/core/rate.c src/core/rate.h src/core/op_rate.c
+libfdcore_a_SOURCES += src/core/offer.c src/core/offer.h

@@ -37,3 +37,4 @@ libfdstore_a_SOURCES += src/store/repo_group.c src/store/group.h
 libfdstore_a_SOURCES += src/store/rooming.c src/store/rooming.h
 libfdstore_a_SOURCES += src/store/deposits.c src/store/deposits.h
 libfdstore_a_SOURCES += src/store/repo_rate.c src/store/rates.h
+libfdstore_a_SOURCES += src/store/schema_speed.c
