@@ -177,3 +177,5 @@ clean-local: clean-browser-tools
 clean-browser-tools:
 	rm -rf .npm-browser tests/browser/screenshots
 .PHONY: clean-browser-tools
+TESTS += tests/cli/feed.sh
+EXTRA_DIST += tests/cli/feed.sh doc/channel-feed.md

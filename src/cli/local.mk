@@ -19,3 +19,4 @@ frontdesk_SOURCES += src/cli/cmd_guest.c
 frontdesk_SOURCES += src/cli/cmd_block.c
 frontdesk_SOURCES += src/cli/cmd_policy.c
 frontdesk_SOURCES += src/cli/cmd_rate.c
+frontdesk_SOURCES += src/cli/cmd_feed.c

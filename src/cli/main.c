@@ -99,6 +99,8 @@ static const struct cli_command commands[] = {
      "CODE] "
      "| show NAME | import NAME FILE [--separator S] | list",
      N_("group blocks (allotments): rooms held for a group until the cut-off")},
+    {"feed", cmd_feed, "[--from D] [--to D] [--plan CODE] [--format json|csv|ota | --csv | --ota]",
+     N_("availability, prices and restrictions per plan, type and date for a channel manager")},
     {"deposits", cmd_deposits, "[--days N]",
      N_("deposits due in the next N days (7) and overdue ones, by the deposit policy")},
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
