@@ -132,6 +132,19 @@ CLI_TESTS += tests/cli/audit_log.sh
 TESTS += tests/cli/options.sh
 EXTRA_DIST += tests/cli/options.sh
 CLI_TESTS += tests/cli/rates.sh
+TESTS += tests/cli/groups.sh
+EXTRA_DIST += tests/cli/groups.sh
+check_PROGRAMS += tests/unit/test_policy
+TESTS += tests/unit/test_policy
+tests_unit_test_policy_SOURCES = tests/unit/test_policy.c
+tests_unit_test_policy_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_policy_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_policy
+TESTS += tests/cli/policies.sh
+EXTRA_DIST += tests/cli/policies.sh
+EXTRA_DIST += doc/policies.md
+TESTS += tests/sync/test_sync_blocks.sh
+EXTRA_DIST += tests/sync/test_sync_blocks.sh
 TESTS += tests/cli/rate_plans.sh
 EXTRA_DIST += tests/cli/rate_plans.sh
 check_PROGRAMS += tests/unit/test_rate
@@ -164,3 +177,5 @@ clean-local: clean-browser-tools
 clean-browser-tools:
 	rm -rf .npm-browser tests/browser/screenshots
 .PHONY: clean-browser-tools
+TESTS += tests/cli/feed.sh
+EXTRA_DIST += tests/cli/feed.sh doc/channel-feed.md

@@ -42,7 +42,7 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
     [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
-    [PANE_ADMIN] = &ui_admin_ops, [PANE_RATES] = &ui_rates_ops,
+    [PANE_ADMIN] = &ui_admin_ops, [PANE_RATES] = &ui_rates_ops,     [PANE_GROUPS] = &ui_groups_ops,
 };
 
 bool ui_admin_allowed(struct app *app)
@@ -666,6 +666,10 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_CONFLICTS:
 		ui_dirty(app, PANE_CONFLICTS, PANE_RECALC | PANE_REPAINT);
 		ui_show(app, PANE_CONFLICTS);
+		break;
+	case UI_REQ_GROUPS:
+		ui_dirty(app, PANE_GROUPS, PANE_RECALC | PANE_REPAINT);
+		ui_show(app, PANE_GROUPS);
 		break;
 	case UI_REQ_RATES:
 		ui_dirty(app, PANE_RATES, PANE_RECALC | PANE_REPAINT);

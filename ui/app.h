@@ -37,6 +37,7 @@ enum pane_id {
 	PANE_HELP,      /* modal */
 	PANE_GUEST,     /* modal: the guest profile (ui/guest.c) */
 	PANE_CONFLICTS, /* modal: refused operations (ui/conflicts.c) */
+	PANE_GROUPS,    /* modal: group blocks (ui/groups.c) */
 	PANE_RATES,     /* modal: the rate grid (ui/rategrid.c) */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
@@ -162,6 +163,7 @@ extern const struct pane_ops ui_admin_ops;
 
 /* May the acting person see the administration pane (core/perm.c: admin.pane)? */
 bool ui_admin_allowed(struct app *app);
+extern const struct pane_ops ui_groups_ops;
 extern const struct pane_ops ui_rates_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */

@@ -33,6 +33,7 @@ static const struct ui_action actions[] = {
     {UI_REQ_RATES, "rate-grid", G, "P",
      N_("rate grid: plans and room types by date, prices, free rooms, restrictions")},
     {UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen")},
+    {UI_REQ_GROUPS, "groups", G, "B", N_("group blocks: rooms held, picked up and left per night, cut-off")},
     {UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you")},
     {UI_REQ_UP, "up", MV, "k Up", N_("move up")},
     {UI_REQ_DOWN, "down", MV, "j Down", N_("move down")},

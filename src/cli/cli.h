@@ -99,6 +99,9 @@ int cmd_void(struct cli *cli, int argc, char **argv);
 int cmd_moveline(struct cli *cli, int argc, char **argv);
 int cmd_settle(struct cli *cli, int argc, char **argv);
 int cmd_company(struct cli *cli, int argc, char **argv);
+int cmd_block(struct cli *cli, int argc, char **argv);    /* cmd_block.c */
+int cmd_deposits(struct cli *cli, int argc, char **argv); /* cmd_policy.c */
+int cmd_feed(struct cli *cli, int argc, char **argv);     /* cmd_feed.c */
 int cmd_charges(struct cli *cli, int argc, char **argv);
 int cmd_settings(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);

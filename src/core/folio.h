@@ -30,6 +30,8 @@
 #define FD_PAID_OUT_CODE "PAIDOUT"
 /* The charge code of a deposit kept as a cancellation fee (VAT 0). */
 #define FD_CANCEL_FEE_CODE "CXLFEE"
+/* The no-show policy's fee, posted by the night audit (core/policy.h). */
+#define FD_NOSHOW_FEE_CODE "NOSHOW"
 
 enum fd_line_kind { FD_LINE_CHARGE, FD_LINE_PAYMENT, FD_LINE_REFUND, FD_LINE_VOID, FD_LINE_TRANSFER };
 enum fd_folio_kind { FD_FOLIO_GUEST, FD_FOLIO_COMPANY };

@@ -62,6 +62,7 @@ static const struct {
     {"audit.night", FD_ROLE_MANAGER},
     {"room.block", FD_ROLE_STAFF | DESK},
     {"room.unblock", FD_ROLE_STAFF | DESK},
+    {"block.add", FD_ROLE_STAFF | DESK},   /* group blocks (allotments) */
     {"rate_plan.create", FD_ROLE_MANAGER}, /* rate plans, prices, restrictions (issue 15) */
     {"rate_plan.update", FD_ROLE_MANAGER},
     {"rate.set", FD_ROLE_MANAGER},

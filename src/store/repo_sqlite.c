@@ -375,15 +375,15 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
-	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at, block_id)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
 	     " ON CONFLICT(id) DO UPDATE SET guest_id = excluded.guest_id,"
 	     " type_code = excluded.type_code, room = excluded.room, arrival = excluded.arrival,"
 	     " departure = excluded.departure, adults = excluded.adults,"
 	     " children = excluded.children, rate = excluded.rate, status = excluded.status,"
 	     " source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 	     " late_checkin = excluded.late_checkin, version = excluded.version,"
-	     " updated_at = excluded.updated_at",
+	     " updated_at = excluded.updated_at, block_id = excluded.block_id",
 	     err);
 	fd_bind_text(s, 1, b->id);
 	fd_bind_text(s, 2, b->code);
@@ -402,6 +402,7 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	sqlite3_bind_int(s, 15, b->late_checkin);
 	sqlite3_bind_int64(s, 16, b->version);
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
+	fd_bind_text(s, 18, b->block_id);
 	enum fd_status st = fd_step_done(db, s, err, "saving a booking");
 	if (!st)
 		st = write_nights(db, b, err);
@@ -480,10 +481,17 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
 {
 	struct fd_db *db = ctx;
 	/* The per-type-per-night count the guard table's triggers keep
-	 * (schema_speed.c), less the night of the booking left out. */
+	 * (schema_speed.c), less the night of the booking left out; and what
+	 * unreleased group blocks hold of the type that night and no booking
+	 * booked as the type has picked up (repo_group.c). */
 	STMT(db,
 	     "SELECT coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = ?2), 0)"
-	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)",
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)"
+	     " + (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM stay_nights n"
+	     "    JOIN bookings b ON b.id = n.booking_id WHERE b.block_id = r.block_id AND b.type_code = ?1"
+	     "    AND n.night = ?2 AND b.id <> ?3))), 0)"
+	     "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
+	     "  WHERE r.type_code = ?1 AND r.night = ?2 AND k.released = 0)",
 	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
@@ -845,4 +853,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	fd_repo_folio_init(db);
 	fd_repo_invoice_init(db);
 	fd_repo_mail_init(db);
+	fd_repo_group_init(db);
 }

@@ -170,6 +170,7 @@ extern const char fd_schema_v21_mail[];      /* schema_docs.c */
 extern const char fd_schema_v30_mail_link[]; /* schema_docs.c */
 extern const char fd_schema_v32_sold[];      /* schema_speed.c */
 extern const char fd_schema_v33_board[];     /* schema_speed.c */
+extern const char fd_schema_v28_groups[];    /* repo_group.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -336,6 +337,7 @@ static const struct fd_migration core_migrations[] = {
     {21, fd_schema_v21_mail, NULL},
     {22, fd_schema_v22_snapstage, NULL},
     {25, fd_schema_v25_rates, NULL},
+    {28, fd_schema_v28_groups, NULL},
     {30, fd_schema_v30_mail_link, NULL},
     {32, fd_schema_v32_sold, NULL},
     {33, fd_schema_v33_board, NULL},
