@@ -52,49 +52,65 @@
 
 #define WEB_ACTOR "web"
 
-/* --- rate limits: fixed windows, in memory (a restart forgets) --- */
+/* --- rate limits: token buckets, in memory (a restart forgets) --- */
 
 #define RL_SLOTS 4096
 struct rl_entry {
 	char key[200];
-	int64_t window;
-	int count;
+	double tokens; /* requests left */
+	double at;     /* when tokens was counted */
 };
 static struct rl_entry rl_table[RL_SLOTS];
 static pthread_mutex_t rl_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Count one more for key in the current window of window_s seconds: false
- * (and *retry, seconds) when it is over limit. A full table forgets the
- * oldest window's entry at the slot. */
+static double rl_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* One more request for key: at most limit in a row, then limit per
+ * window_s seconds, evenly (a bucket refilled at limit/window_s a second,
+ * so a burst across a window's edge gets no double share). False, with
+ * *retry (seconds), when the bucket is empty. A full table forgets the
+ * fullest bucket near the key's slot (one that has refilled). */
 static bool rl_allow(const char *key, int limit, int window_s, int *retry)
 {
-	int64_t now = (int64_t)time(NULL), win = now / window_s;
+	double now = rl_now(), rate = (double)limit / window_s;
 	unsigned char h[8];
 	crypto_generichash(h, sizeof h, (const unsigned char *)key, strlen(key), NULL, 0);
 	uint64_t idx = 0;
 	memcpy(&idx, h, sizeof idx);
 	bool ok = true;
 	pthread_mutex_lock(&rl_lock);
-	struct rl_entry *pick = NULL;
+	struct rl_entry *pick = NULL, *fullest = NULL;
+	double best = -1;
 	for (int i = 0; i < 8 && !pick; i++) {
 		struct rl_entry *e = &rl_table[(idx + (uint64_t)i) % RL_SLOTS];
-		if (strcmp(e->key, key) == 0 || e->window < win)
+		if (strcmp(e->key, key) == 0) {
 			pick = e;
+			break;
+		}
+		double level = e->key[0] ? e->tokens + (now - e->at) * rate : 1e300;
+		if (level > best)
+			best = level, fullest = e;
 	}
-	if (!pick)
-		pick = &rl_table[idx % RL_SLOTS];
-	if (strcmp(pick->key, key) != 0 || pick->window != win) {
+	if (!pick) {
+		pick = fullest;
 		snprintf(pick->key, sizeof pick->key, "%s", key);
-		pick->window = win;
-		pick->count = 0;
+		pick->tokens = limit;
+		pick->at = now;
 	}
-	if (pick->count >= limit) {
+	pick->tokens += (now - pick->at) * rate;
+	pick->at = now;
+	if (pick->tokens > limit)
+		pick->tokens = limit;
+	if (pick->tokens < 1) {
 		ok = false;
-		*retry = (int)((win + 1) * window_s - now);
-		if (*retry < 1)
-			*retry = 1;
+		*retry = (int)((1 - pick->tokens) / rate) + 1;
 	} else
-		pick->count++;
+		pick->tokens -= 1;
 	pthread_mutex_unlock(&rl_lock);
 	return ok;
 }
