@@ -5,6 +5,7 @@
 #ifndef FD_UI_ACTIONS_H
 #define FD_UI_ACTIONS_H
 
+#include "core/document.h"
 #include "store/query.h"
 #include "ui/app.h"
 
@@ -30,6 +31,13 @@ void ui_staff_shift(struct app *app, const char *username, bool on);
  * password, then fn(app, arg) runs with them acting (fd_session_over_*),
  * and the desk's user acts again after it. why says what needs them. */
 void ui_over_ask(struct app *app, const char *why, ui_confirm_fn fn, const char *arg);
+/* Ask which document of the booking to save as PDF (first offered: first),
+ * and where; then print it when this desk has a printer. folio_id: the
+ * bill's folio ("" for the guest's). */
+void ui_document_ask(struct app *app, const char *code, const char *folio_id, enum fd_doc_kind first);
+/* Read "printer NAME" and "print-command COMMAND" from the config file
+ * into app; false with a message on a bad line. */
+bool ui_document_load_config(const char *path, struct app *app, char *msg, size_t size);
 /* A booking's status as the desk says it ("in house"), translated. */
 const char *ui_booking_status_text(enum fd_booking_status s);
 

@@ -10,11 +10,14 @@
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "store/mail.h"
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 
 #define MAX_HISTORY 32
+#define MAX_MAILS 3
 
 struct detail {
 	bool loaded;
@@ -23,6 +26,8 @@ struct detail {
 	char room_hk[4];
 	struct fd_history_row hist[MAX_HISTORY];
 	int n_hist;
+	struct fd_mail_row mails[MAX_MAILS]; /* newest first */
+	int n_mails;
 };
 
 static void *detail_create(struct app *app)
@@ -45,12 +50,21 @@ static bool add_history(void *ctx, const struct fd_history_row *h)
 	return true;
 }
 
+static bool add_mail(void *ctx, const struct fd_mail_row *m)
+{
+	struct detail *d = ctx;
+	if (d->n_mails >= MAX_MAILS)
+		return false;
+	d->mails[d->n_mails++] = *m;
+	return true;
+}
+
 static void detail_recalc(struct app *app, struct pane *p)
 {
 	struct detail *d = p->st;
 	struct fd_error err = {0};
 	d->loaded = false;
-	d->n_hist = 0;
+	d->n_hist = d->n_mails = 0;
 	if (!app->detail_code[0])
 		return;
 	if (fd_session_booking(app->session, app->detail_code, &d->row, &err)) {
@@ -59,8 +73,9 @@ static void detail_recalc(struct app *app, struct pane *p)
 	}
 	d->loaded = true;
 	fd_query_booking_pending(app->db, d->row.b.id, &d->pending, NULL);
+	fd_mail_list(app->db, d->row.b.id, MAX_MAILS, add_mail, d, NULL);
 	/* History beyond what fits is not queried. */
-	int rows = p->h - 12;
+	int rows = p->h - 12 - d->n_mails;
 	if (rows > 0)
 		fd_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history,
 		                 d, &err);
@@ -110,23 +125,30 @@ static void detail_repaint(struct app *app, struct pane *p)
 	snprintf(buf, sizeof buf, ngettext("%s, %d child", "%s, %d children", (unsigned long)b->children),
 	         adults, b->children);
 	field(app, p, 5, _("Guests"), buf);
-	fd_money_format(b->rate, app->currency, rate, sizeof rate);
+	ui_money(b->rate, app->currency, rate, sizeof rate);
 	field(app, p, 6, _("Rate"), rate);
 	field(app, p, 7, _("Source"), b->source[0] ? fd_source_text(b->source) : _("(not recorded)"));
 	field(app, p, 8, _("Notes"), b->notes);
-	if (p->h > 10)
-		ui_put(p->win, 9, 0,
-		       _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio  g "
-		         "guest"),
-		       p->w, app->attr[UI_A_PAST]);
-	if (p->h > 11)
-		ui_put(p->win, 10, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
-	for (int i = 0; i < d->n_hist && 11 + i < p->h; i++) {
+	/* The documents sent by e-mail and how their delivery stands. */
+	int y = 9;
+	for (int i = 0; i < d->n_mails; i++, y++) {
+		const struct fd_mail *m = &d->mails[i].m;
+		char state[600];
+		fd_mail_state_text(m, state, sizeof state);
+		snprintf(buf, sizeof buf, _("%s to %s: %s"),
+		         strcmp(m->kind, "invoice") == 0 ? _("invoice") : _("confirmation"), m->recipient,
+		         state);
+		field(app, p, y, i == 0 ? _("Mail") : "", buf);
+	}
+	ui_pane_hints(app, p);
+	if (p->h > y + 2)
+		ui_put(p->win, y + 1, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
+	for (int i = 0; i < d->n_hist && y + 2 + i < p->h - 1; i++) {
 		char when[32];
 		time_t at = (time_t)d->hist[i].at;
 		struct tm tm;
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime_r(&at, &tm));
-		ui_putf(p->win, 11 + i, 0, p->w, A_NORMAL, "%s  %-20s %s", when, d->hist[i].type,
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&at, &tm)); /* the hotel's zone */
+		ui_putf(p->win, y + 2 + i, 0, p->w, A_NORMAL, "%s  %-20s %s", when, d->hist[i].type,
 		        d->hist[i].actor);
 	}
 }
@@ -156,6 +178,10 @@ static bool detail_action(struct app *app, struct pane *p, enum ui_req req)
 		if (d->loaded)
 			ui_open_guest(app, d->row.b.guest_id);
 		return true;
+	case UI_REQ_DOCUMENT:
+		if (d->loaded)
+			ui_document_ask(app, d->row.b.code, "", FD_DOC_CONFIRMATION);
+		return true;
 	default:
 		return false;
 	}
@@ -168,7 +194,16 @@ void ui_open_booking(struct app *app, const char *code)
 	ui_show(app, PANE_DETAIL);
 }
 
+static const struct ui_hint hints[] = {
+    {UI_REQ_CHECK_IN, N_("check in")}, {UI_REQ_CHECK_OUT, N_("check out")}, {UI_REQ_FOLIO, N_("folio")},
+    {UI_REQ_EDIT, N_("edit")},         {UI_REQ_MOVE_ROOM, N_("move")},      {UI_REQ_EXTEND, N_("extend")},
+    {UI_REQ_DOCUMENT, N_("PDF")},      {UI_REQ_CANCEL, N_("cancel")},       {UI_REQ_NO_SHOW, N_("no-show")},
+    {UI_REQ_GUEST, N_("guest")},
+};
+
 const struct pane_ops ui_detail_ops = {
+    .hints = hints,
+    .n_hints = (int)(sizeof hints / sizeof *hints),
     .title = N_("Booking"),
     .ctx = UI_CTX_DETAIL,
     .create = detail_create,

@@ -16,6 +16,7 @@
 #include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/folio.h"
+#include "ui/money.h"
 
 static void *folio_create(struct app *app)
 {
@@ -186,14 +187,13 @@ static void paint_line(struct app *app, struct pane *p, int y, const struct ui_f
 	}
 	ui_put(p->win, y, x, desc, c.desc + 1, attr);
 	x += c.desc + 1;
-	ui_put_right(p->win, y, x, fd_money_format_plain(l->amount, app->currency, amount, sizeof amount),
-	             c.amount, attr);
+	ui_put_right(p->win, y, x, ui_amount(l->amount, app->currency, amount, sizeof amount), c.amount,
+	             attr);
 	x += c.amount;
 	if (c.vat) {
 		ui_blank(p->win, y, x, 1, attr);
 		ui_put_right(p->win, y, x + 1,
-		             l->tax ? fd_money_format_plain(l->tax, app->currency, vat, sizeof vat) : "",
-		             c.vat, attr);
+		             l->tax ? ui_amount(l->tax, app->currency, vat, sizeof vat) : "", c.vat, attr);
 		x += c.vat + 1;
 	}
 	if (x < p->w)
@@ -207,7 +207,7 @@ static void paint_header(struct app *app, struct pane *p, int y, int i, attr_t a
 	char left[FD_NAME_LEN + 64], right[96], bal[FD_MONEY_STRLEN];
 	snprintf(left, sizeof left, "%d %s%s", i + 1, v->f.name, v->f.route_room ? _(" (room charges)") : "");
 	snprintf(right, sizeof right, _("balance %s"),
-	         fd_money_format(v->t.balance, app->currency, bal, sizeof bal));
+	         ui_money(v->t.balance, app->currency, bal, sizeof bal));
 	int rw = (int)strlen(right) + 1;
 	if (attr == A_NORMAL)
 		attr = app->attr[UI_A_TITLE];
@@ -228,10 +228,10 @@ static void paint_totals(struct app *app, struct pane *p, int y)
 		all.payments += f->v[i].t.payments;
 	}
 	char a[FD_MONEY_STRLEN], b[FD_MONEY_STRLEN], c[FD_MONEY_STRLEN], d[FD_MONEY_STRLEN], line[512];
-	fd_money_format(all.charges, app->currency, a, sizeof a);
-	fd_money_format(all.tax, app->currency, b, sizeof b);
-	fd_money_format(all.payments, app->currency, c, sizeof c);
-	fd_money_format(f->guest_balance, app->currency, d, sizeof d);
+	ui_money(all.charges, app->currency, a, sizeof a);
+	ui_money(all.tax, app->currency, b, sizeof b);
+	ui_money(all.payments, app->currency, c, sizeof c);
+	ui_money(f->guest_balance, app->currency, d, sizeof d);
 	snprintf(line, sizeof line, _("charges %s  VAT incl. %s  paid %s  balance due %s"), a, b, c, d);
 	/* A narrow screen keeps what the desk needs most. */
 	if (fd_text_width(line) > p->w)
@@ -300,13 +300,7 @@ static void folio_repaint(struct app *app, struct pane *p)
 		       A_NORMAL);
 	if (p->h >= 5)
 		paint_totals(app, p, p->h - 2);
-	const char *keys =
-	    _("p post  $ pay  r refund  v void  m move  n new folio  S settle  o check out  Enter details");
-	if (fd_text_width(keys) > p->w)
-		keys = _("p post  $ pay  r refund  v void  m move  n new folio  S settle  ? more");
-	if (fd_text_width(keys) > p->w)
-		keys = _("p post  $ pay  r refund  v void  ? more keys");
-	ui_put(p->win, p->h - 1, 0, keys, p->w, app->attr[UI_A_PAST]);
+	ui_pane_hints(app, p);
 }
 
 /* The folio and line under the cursor (NULLs when there are none). */
@@ -335,7 +329,7 @@ static void line_details(struct app *app, const struct fd_folio_line *l)
 	if (l->reason[0] && n < sizeof extra)
 		snprintf(extra + n, sizeof extra - n, _("  reason: %s"), l->reason);
 	ui_message(app, _("Line %.8s: %s %s%s  by %s"), l->id, l->description,
-	           fd_money_format(l->amount, app->currency, amount, sizeof amount), extra, l->actor);
+	           ui_money(l->amount, app->currency, amount, sizeof amount), extra, l->actor);
 }
 
 static bool line_action(struct app *app, struct ui_folio *f, enum ui_req req)
@@ -402,6 +396,12 @@ static bool folio_action(struct app *app, struct pane *p, enum ui_req req)
 		if (f->loaded)
 			ui_booking_ask(app, req, f->row.b.code);
 		return true;
+	case UI_REQ_DOCUMENT:
+		if (f->loaded)
+			ui_document_ask(app, f->row.b.code, v ? v->f.id : "", FD_DOC_BILL);
+		else
+			ui_message(app, "%s", _("No booking open: press f on a booking first."));
+		return true;
 	default:
 		return false;
 	}
@@ -418,7 +418,16 @@ void ui_open_folio(struct app *app, const char *code)
 	ui_show(app, PANE_FOLIO);
 }
 
+static const struct ui_hint hints[] = {
+    {UI_REQ_FOLIO_POST, N_("post")}, {UI_REQ_FOLIO_PAY, N_("pay")},       {UI_REQ_FOLIO_REFUND, N_("refund")},
+    {UI_REQ_FOLIO_VOID, N_("void")}, {UI_REQ_CHECK_OUT, N_("check out")}, {UI_REQ_DOCUMENT, N_("PDF")},
+    {UI_REQ_FOLIO_MOVE, N_("move")}, {UI_REQ_FOLIO_NEW, N_("new folio")}, {UI_REQ_FOLIO_SETTLE, N_("settle")},
+    {UI_REQ_OPEN, N_("details")},
+};
+
 const struct pane_ops ui_folio_ops = {
+    .hints = hints,
+    .n_hints = (int)(sizeof hints / sizeof *hints),
     .title = N_("Folio"),
     .ctx = UI_CTX_FOLIO | UI_CTX_MOVE,
     .create = folio_create,

@@ -18,6 +18,7 @@
 #include "store/query_desk.h"
 #include "ui/actions.h"
 #include "ui/folio.h"
+#include "ui/money.h"
 
 #define MAX_FIELDS 6
 
@@ -91,7 +92,7 @@ static void apply_line(struct app *app, struct fd_op *op, const char *done, int6
 {
 	char m[FD_MONEY_STRLEN];
 	if (ui_apply(app, op, 1, NULL))
-		ui_message(app, "%s %s", done, fd_money_format(amount, app->currency, m, sizeof m));
+		ui_message(app, "%s %s", done, ui_money(amount, app->currency, m, sizeof m));
 }
 
 /* ---- post a charge: code, amount, description ---- */
@@ -351,7 +352,7 @@ void ui_folio_void_ask(struct app *app, const struct fd_folio_line *l)
 {
 	char label[96], amount[FD_MONEY_STRLEN];
 	snprintf(label, sizeof label, _("void %.30s %s, reason: "), l->description,
-	         fd_money_format_plain(l->amount, app->currency, amount, sizeof amount));
+	         ui_amount(l->amount, app->currency, amount, sizeof amount));
 	ui_prompt(app, label, "", got_void_reason, l->id);
 }
 

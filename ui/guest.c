@@ -17,6 +17,7 @@
 #include "store/query.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 
 #define MAX_STAYS 64
 
@@ -170,7 +171,7 @@ static void guest_repaint(struct app *app, struct pane *p)
 		       i == gp->cursor ? app->attr[UI_A_CURSOR] : A_NORMAL);
 	}
 	char money[FD_MONEY_STRLEN];
-	fd_money_format(gp->revenue, app->currency, money, sizeof money);
+	ui_money(gp->revenue, app->currency, money, sizeof money);
 	if (y < p->h - 1)
 		ui_putf(p->win, y++, 0, p->w, app->attr[UI_A_TITLE],
 		        ngettext("Stays: %d booking, %d nights, room revenue %s",
@@ -180,13 +181,12 @@ static void guest_repaint(struct app *app, struct pane *p)
 	for (int i = 0; i < gp->n_stays && y < p->h - 1; i++, y++) {
 		const struct fd_booking *b = &gp->stays[i].b;
 		char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN];
-		fd_money_format(b->rate, app->currency, rate, sizeof rate);
+		ui_money(b->rate, app->currency, rate, sizeof rate);
 		ui_putf(p->win, y, 0, p->w, A_NORMAL, "%s  %s  %s  %-5s %-11s %s", b->code,
 		        fd_date_format(b->arrival, a), fd_date_format(b->departure, d),
 		        b->room[0] ? b->room : "-", fd_booking_status_text(b->status), rate);
 	}
-	ui_put(p->win, p->h - 1, 0, _("Enter change  v VIP  E erase (manager)  Esc back"), p->w,
-	       app->attr[UI_A_PAST]);
+	ui_pane_hints(app, p);
 }
 
 static void apply_field(struct app *app, const char *text, const char *arg)
@@ -276,7 +276,14 @@ void ui_open_guest(struct app *app, const char *guest_id)
 	ui_show(app, PANE_GUEST);
 }
 
+static const struct ui_hint hints[] = {{UI_REQ_GUEST_EDIT, N_("change")},
+                                       {UI_REQ_GUEST_VIP, N_("VIP")},
+                                       {UI_REQ_GUEST_ERASE, N_("erase (manager)")},
+                                       {UI_REQ_BACK, N_("back")}};
+
 const struct pane_ops ui_guest_ops = {
+    .hints = hints,
+    .n_hints = 4,
     .title = N_("Guest"),
     .ctx = UI_CTX_GUEST | UI_CTX_MOVE,
     .create = guest_create,

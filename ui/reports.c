@@ -25,6 +25,7 @@
 #include "store/query.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
+#include "ui/money.h"
 
 enum view { VIEW_SUMMARY, VIEW_FORECAST, VIEW_HK, VIEW_CASHIER, VIEW_COUNT };
 
@@ -181,14 +182,14 @@ static void cell_text(const struct app *app, const struct tab *t, int col, const
 		return;
 	}
 	switch (t->cols[col].kind) {
-	case TAB_INT:
-		snprintf(out, n, "%lld", (long long)v->i);
+	case TAB_INT: /* grouped as the locale's numbers are (LC_NUMERIC) */
+		snprintf(out, n, "%'lld", (long long)v->i);
 		break;
-	case TAB_MONEY:
+	case TAB_MONEY: /* in the locale's marks; human: with the currency code */
 		if (human)
-			fd_money_format(v->i, app->currency, out, n);
+			ui_money(v->i, app->currency, out, n);
 		else
-			fd_money_format_plain(v->i, app->currency, out, n);
+			ui_amount(v->i, app->currency, out, n);
 		break;
 	case TAB_RATIO:
 		snprintf(out, n, "%.1f%%", v->r * 100.0);
@@ -434,7 +435,7 @@ static void paint_cashier_total(struct app *app, struct pane *p, int y)
 		total += cell(&r->table, i, 7)->i; /* net */
 	char m[FD_MONEY_STRLEN];
 	ui_putf(p->win, y, 0, p->w, app->attr[UI_A_HEADER], _("Total taken: %s"),
-	        fd_money_format(total, app->currency, m, sizeof m));
+	        ui_money(total, app->currency, m, sizeof m));
 }
 
 static void reports_repaint(struct app *app, struct pane *p)
@@ -444,12 +445,25 @@ static void reports_repaint(struct app *app, struct pane *p)
 	if (p->h < 4)
 		return;
 	paint_views(app, p, 1);
-	const char *keys = r->view == VIEW_FORECAST
-	                       ? _("h/l report  d 14/30/90 days  x export CSV  A night audit")
-	                   : r->view == VIEW_CASHIER
-	                       ? _("h/l report  [ ] period  r dates  u whose  x export CSV  A night audit")
-	                       : _("h/l report  [ ] period  r dates  x export CSV  A night audit");
-	ui_put(p->win, p->h - 1, 0, keys, p->w, app->attr[UI_A_PAST]);
+	static const struct ui_hint forecast[] = {{UI_REQ_REPORT_NEXT, N_("next report")},
+	                                          {UI_REQ_REPORT_DAYS, N_("14/30/90 days")},
+	                                          {UI_REQ_REPORT_EXPORT, N_("export CSV")},
+	                                          {UI_REQ_NIGHT_AUDIT, N_("night audit")}};
+	static const struct ui_hint cashier[] = {
+	    {UI_REQ_REPORT_NEXT, N_("next report")},  {UI_REQ_REPORT_EARLIER, N_("period before")},
+	    {UI_REQ_REPORT_RANGE, N_("dates")},       {UI_REQ_REPORT_USER, N_("whose")},
+	    {UI_REQ_REPORT_EXPORT, N_("export CSV")}, {UI_REQ_NIGHT_AUDIT, N_("night audit")}};
+	static const struct ui_hint other[] = {{UI_REQ_REPORT_NEXT, N_("next report")},
+	                                       {UI_REQ_REPORT_EARLIER, N_("period before")},
+	                                       {UI_REQ_REPORT_RANGE, N_("dates")},
+	                                       {UI_REQ_REPORT_EXPORT, N_("export CSV")},
+	                                       {UI_REQ_NIGHT_AUDIT, N_("night audit")}};
+	if (r->view == VIEW_FORECAST)
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], forecast, 4);
+	else if (r->view == VIEW_CASHIER)
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], cashier, 6);
+	else
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], other, 5);
 	if (!r->built)
 		return;
 	int y = 2;
@@ -691,7 +705,7 @@ static void run_audit(struct app *app, const char *arg)
 	char m[FD_MONEY_STRLEN], next[FD_DATE_STRLEN];
 	/* Short enough for an 80-column message line. */
 	ui_message(app, _("Closed %s: sold %lld, revenue %s, no-shows %lld; now %s.%s%s"), arg,
-	           (long long)rep.rooms_sold, fd_money_format(rep.room_revenue, app->currency, m, sizeof m),
+	           (long long)rep.rooms_sold, ui_money(rep.room_revenue, app->currency, m, sizeof m),
 	           (long long)rep.no_shows, fd_date_format(app->today, next), res.warning[0] ? " " : "",
 	           res.warning);
 }

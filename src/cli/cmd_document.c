@@ -17,23 +17,6 @@
 #include "store/ids.h"
 #include "store/mail.h"
 
-typedef enum fd_status (*doc_builder)(const struct fd_repo *repo, const char *code, const char *folio,
-                                      struct fd_doc *doc, struct fd_error *err);
-
-static enum fd_status build_regcard(const struct fd_repo *r, const char *code, const char *folio,
-                                    struct fd_doc *d, struct fd_error *err)
-{
-	(void)folio;
-	return fd_doc_regcard(r, code, d, err);
-}
-
-static enum fd_status build_confirmation(const struct fd_repo *r, const char *code, const char *folio,
-                                         struct fd_doc *d, struct fd_error *err)
-{
-	(void)folio;
-	return fd_doc_confirmation(r, code, d, err);
-}
-
 static void upper_code(const char *code, char *out, size_t size)
 {
 	snprintf(out, size, "%s", code);
@@ -185,7 +168,7 @@ static int send_document(struct cli *cli, const char *code, const char *kind, co
 	return CLI_OK;
 }
 
-static int document(struct cli *cli, const char *cmd, int argc, char **argv, doc_builder build)
+static int document(struct cli *cli, const char *cmd, int argc, char **argv, enum fd_doc_kind kind)
 {
 	struct doc_args a = {0};
 	if (!doc_parse(cli, cmd, argc, argv, NULL, &a))
@@ -198,11 +181,11 @@ static int document(struct cli *cli, const char *cmd, int argc, char **argv, doc
 	struct fd_error err = {0};
 	char upper[FD_CODE_LEN + 8];
 	upper_code(a.code, upper, sizeof upper);
-	if (a.email && build == build_confirmation)
+	if (a.email && kind == FD_DOC_CONFIRMATION)
 		return send_document(cli, upper, "confirmation", a.to);
 	if (a.email)
 		return cli_usage_error(cli, cmd, _("only a confirmation or an invoice can be e-mailed"));
-	enum fd_status st = build(fd_db_repo(cli->db), upper, a.folio, &doc, &err);
+	enum fd_status st = fd_doc_build(fd_db_repo(cli->db), kind, upper, a.folio, &doc, &err);
 	rc = st ? cli_error(cli, &err) : emit(cli, &doc, a.pdf, a.width);
 	fd_doc_clear(&doc);
 	return rc;
@@ -231,7 +214,7 @@ int cmd_invoice(struct cli *cli, int argc, char **argv)
 		struct fd_error err = {0};
 		fd_doc_init(&doc);
 		enum fd_status st =
-		    fd_doc_bill(fd_db_repo(cli->db), upper, a.folio ? a.folio : "", &doc, &err);
+		    fd_doc_build(fd_db_repo(cli->db), FD_DOC_BILL, upper, a.folio, &doc, &err);
 		rc = st ? cli_error(cli, &err) : emit(cli, &doc, a.pdf, a.width);
 		fd_doc_clear(&doc);
 		return rc;
@@ -276,12 +259,12 @@ int cmd_credit_note(struct cli *cli, int argc, char **argv)
 
 int cmd_regcard(struct cli *cli, int argc, char **argv)
 {
-	return document(cli, "regcard", argc, argv, build_regcard);
+	return document(cli, "regcard", argc, argv, FD_DOC_REGCARD);
 }
 
 int cmd_confirmation(struct cli *cli, int argc, char **argv)
 {
-	return document(cli, "confirmation", argc, argv, build_confirmation);
+	return document(cli, "confirmation", argc, argv, FD_DOC_CONFIRMATION);
 }
 
 /* send-link CODE [--to ADDR]: the confirmation with a new link to the
@@ -362,27 +345,6 @@ int cmd_outage_pack(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* What a mail's state says to the desk. */
-static void mail_state_text(const struct fd_mail *m, char *out, size_t size)
-{
-	char when[32] = "";
-	time_t t = (time_t)(m->state == FD_MAIL_SENT ? m->sent_at : m->next_at);
-	struct tm tm;
-	if (t > 0 && localtime_r(&t, &tm))
-		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-	if (m->state == FD_MAIL_SENT)
-		snprintf(out, size, _("sent %s"), when);
-	else if (m->state == FD_MAIL_FAILED && m->attempts == 0)
-		snprintf(out, size, _("not sent: %s"), m->error);
-	else if (m->state == FD_MAIL_FAILED)
-		snprintf(out, size, _("not sent: %s (gave up after %d attempts)"), m->error, m->attempts);
-	else if (m->error[0])
-		snprintf(out, size, _("not sent: %s (attempt %d; trying again at %s)"), m->error, m->attempts,
-		         when);
-	else
-		snprintf(out, size, "%s", _("queued: the server sends it"));
-}
-
 struct mail_list {
 	struct cli *cli;
 	cJSON *arr;
@@ -393,7 +355,7 @@ static bool mail_row(void *ctx, const struct fd_mail_row *row)
 {
 	struct mail_list *L = ctx;
 	char state[600];
-	mail_state_text(&row->m, state, sizeof state);
+	fd_mail_state_text(&row->m, state, sizeof state);
 	L->n++;
 	if (L->arr) {
 		cJSON *o = cJSON_CreateObject();

@@ -70,6 +70,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "other_hotel", (double)res.other_hotel);
 		cJSON_AddNumberToObject(doc, "room_types_created", (double)res.types_created);
 		cJSON_AddNumberToObject(doc, "already_imported", (double)res.existing);
+		cJSON_AddNumberToObject(doc, "already_imported_same_stay", (double)res.same_stay);
 		cJSON_AddNumberToObject(doc, "seconds", secs);
 		cli_print_json(doc);
 		return CLI_OK;
@@ -83,8 +84,13 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		       res.day_use);
 	if (res.other_hotel)
 		printf(_("Skipped %ld row(s) of other hotels.\n"), res.other_hotel);
-	if (res.existing)
-		printf(_("Skipped %ld row(s) imported before (their reference is known).\n"), res.existing);
+	if (res.existing - res.same_stay)
+		printf(_("Skipped %ld row(s) imported before (their reference is known).\n"),
+		       res.existing - res.same_stay);
+	if (res.same_stay)
+		printf(_("Skipped %ld row(s) imported before (no reference; the same guest, dates and room "
+		         "type as a booking the hotel has; listed on standard error).\n"),
+		       res.same_stay);
 	return CLI_OK;
 }
 

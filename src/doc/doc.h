@@ -17,6 +17,19 @@ void fd_doc_write_text(const struct fd_doc *doc, FILE *out, int width);
  * nothing half-written. */
 enum fd_status fd_doc_write_pdf(const struct fd_doc *doc, const char *path, struct fd_error *err);
 
+/* The document of kind (a bill, a registration card or a confirmation)
+ * for a booking; folio_id picks a bill's folio ("" or NULL: the guest's).
+ * One dispatch for the command line and the application. */
+enum fd_status fd_doc_build(const struct fd_repo *repo, enum fd_doc_kind kind, const char *booking_key,
+                            const char *folio_id, struct fd_doc *doc, struct fd_error *err);
+/* fd_doc_build, then fd_doc_write_pdf to path. */
+enum fd_status fd_doc_save_pdf(const struct fd_repo *repo, enum fd_doc_kind kind, const char *booking_key,
+                               const char *folio_id, const char *path, struct fd_error *err);
+/* Hand the file at path to the printer: "command [-d printer] path",
+ * command split at spaces ("lp" when NULL or empty), printer left out when
+ * NULL or empty; waits for the command, which only queues the job. */
+enum fd_status fd_doc_print(const char *command, const char *printer, const char *path, struct fd_error *err);
+
 /* Register the loader of document languages (src/doc/lang.c) with core:
  * call once at start, before other threads run. */
 void fd_doc_lang_init(void);

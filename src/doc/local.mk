@@ -20,3 +20,4 @@ EXTRA_DIST += tests/doc/language.sh
 
 TESTS += tests/doc/mail_erase.sh
 EXTRA_DIST += tests/doc/mail_erase.sh
+libfddoc_a_SOURCES += src/doc/build.c

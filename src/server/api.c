@@ -198,6 +198,10 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 		               s->epoch);
 		return;
 	}
+	if (s->pg) {
+		srv_pg_changes(s, r, c, since, (int)limit, (int)wait, state, out);
+		return;
+	}
 	pthread_mutex_lock(&s->wait_lock);
 	int64_t cur = s->seq;
 	pthread_mutex_unlock(&s->wait_lock);

@@ -46,3 +46,7 @@ frontdeskd_SOURCES += src/server/metrics.c
 SERVER_TESTS += tests/server/test_metrics.sh
 frontdeskd_SOURCES += src/server/public.c
 SERVER_TESTS += tests/server/test_public.sh
+# frontdeskd on PostgreSQL (database = postgresql://...; doc/scale-out.md)
+frontdeskd_SOURCES += src/server/backend_pg.c
+frontdeskd_CFLAGS += $(PQ_CFLAGS)
+frontdeskd_LDADD += libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)

@@ -50,6 +50,25 @@ void srv_config_defaults(struct srv_config *c)
 	c->cancel_days = 1;
 }
 
+/* database = sqlite:DIR/frontdeskd.db (the default: the file in the data
+ * directory) or postgresql://... (libpq's URI, several hosts and
+ * target_session_attrs=read-write included; backend_pg.c). */
+static bool database_set(struct srv_config *c, const char *v)
+{
+	if (strncmp(v, "sqlite:", 7) == 0) {
+		const char *path = v + 7, *slash = strrchr(path, '/');
+		if (!slash || strcmp(slash + 1, "frontdeskd.db") != 0 || slash == path)
+			return false; /* the file is DIR/frontdeskd.db: its directory holds the lock and
+			                 backups */
+		c->database[0] = '\0';
+		return snprintf(c->data_dir, sizeof c->data_dir, "%.*s", (int)(slash - path), path) <
+		       (int)sizeof c->data_dir;
+	}
+	if (strncmp(v, "postgresql://", 13) != 0 && strncmp(v, "postgres://", 11) != 0)
+		return false;
+	return snprintf(c->database, sizeof c->database, "%s", v) < (int)sizeof c->database;
+}
+
 /* One setting by its long-flag name; false when unknown or malformed. */
 static bool config_set(struct srv_config *c, const char *key, const char *v)
 {
@@ -58,6 +77,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 	bool num = *v && !*end && n > 0;
 	if (strcmp(key, "data") == 0)
 		return snprintf(c->data_dir, sizeof c->data_dir, "%s", v) < (int)sizeof c->data_dir;
+	if (strcmp(key, "database") == 0)
+		return database_set(c, v);
 	if (strcmp(key, "listen") == 0)
 		return snprintf(c->listen, sizeof c->listen, "%s", v) < (int)sizeof c->listen;
 	if (strcmp(key, "tls-cert") == 0)
@@ -217,6 +238,7 @@ static const char *const setting_names[] = {"data",
                                             "link-ttl",
                                             "link-uses",
                                             "cancel-days",
+                                            "database",
                                             NULL};
 
 enum {
@@ -369,6 +391,13 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	srv_log_prefix(true); /* a daemon's log: priorities for the journal */
 	srv_metrics_started();
 	s.cfg = *cfg;
+	if (srv_pg_wanted(cfg)) {
+		if (srv_pg_start(&s, &err)) {
+			srv_log(SRV_LOG_ERR, "%s", err.message);
+			return 1;
+		}
+		goto threads; /* the checks below are the SQLite file's */
+	}
 	char path[600];
 	srv_db_path(cfg->data_dir, path, sizeof path);
 	s.wdb = srv_db_open(cfg->data_dir, false, &s.hook, &err);
@@ -433,6 +462,7 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
 	 * that happens to cross the WAL threshold while holding the lock. */
 	fd_db_exec(s.wdb, "PRAGMA wal_autocheckpoint=0", NULL);
+threads:
 	pthread_mutex_init(&s.wlock, NULL);
 	pthread_mutex_init(&s.wait_lock, NULL);
 	pthread_mutex_init(&s.throttle_lock, NULL);
@@ -473,8 +503,8 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	if (failed) {
 		rc = err.status == FD_E_INVALID ? 2 : 1; /* a wrong setting is a usage error */
 	} else {
-		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", cfg->data_dir, s.epoch,
-		        (long long)s.seq);
+		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", s.pg ? "PostgreSQL" : cfg->data_dir,
+		        s.epoch, (long long)s.seq);
 		if (srv_mail_start(&s, &err))
 			srv_log(SRV_LOG_ERR, "documents will not be e-mailed: %s", err.message);
 		srv_notify("READY=1\nSTATUS=serving");
@@ -496,7 +526,9 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	s.stopping = 1;
 	srv_mail_stop(&s);
 	srv_http_stop(&s);
-	fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+	srv_pg_stop(&s);
+	if (s.wdb)
+		fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	fd_db_close(s.wdb);
 	srv_throttle_free(&s);
 	srv_log(SRV_LOG_INFO, "stopped");
@@ -568,7 +600,8 @@ int main(int argc, char **argv)
 		}
 		return serve(&cfg, &l.flags);
 	}
-	int rc = srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
+	int rc = srv_pg_wanted(&cfg) ? srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args)
+	                             : srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
 	if (rc == 2)
 		usage(stderr);
 	return rc;

@@ -70,6 +70,8 @@ struct srv_config {
 	int link_ttl;              /* hours a guest's link works */
 	int link_uses;             /* requests one link may make */
 	int cancel_days;           /* free cancellation until this many days before arrival */
+	/* database = postgresql://... (backend_pg.c); "" = SQLite in data_dir */
+	char database[512];
 	/* trusted-proxy: connections from these may say who the client is
 	 * (Forwarded, X-Forwarded-For) */
 	struct srv_net proxies[SRV_PROXIES_MAX];
@@ -195,6 +197,7 @@ struct srv {
 	pthread_mutex_t proxy_lock; /* cfg.proxies, replaced on reload */
 	void *http;                 /* struct srv_http */
 	volatile int stopping;
+	void *pg; /* struct srv_pg (backend_pg.c) when the database is PostgreSQL, else NULL */
 };
 
 /* After a commit that wrote changes up to seq: wake long-polls. */
@@ -205,8 +208,9 @@ struct srv_caller {
 	char username[FD_USER_LEN];
 	char device[FD_DEVICE_LEN];
 	enum fd_role role;
-	bool session;        /* false: only a device token */
-	char session_id[17]; /* the session's name in the audit log (store/audit.h) */
+	bool session;             /* false: only a device token */
+	char session_id[17];      /* the session's name in the audit log (store/audit.h) */
+	char property[FD_ID_LEN]; /* on PostgreSQL: the hotel the device is enrolled into */
 };
 
 /* A request as the handlers see it. */
@@ -336,6 +340,32 @@ void srv_http_metrics(struct srv *s, char **text);
  * failure); srv_metrics_started notes the process start. */
 void srv_metrics_started(void);
 char *srv_metrics_text(struct srv *s);
+
+/* backend_pg.c: frontdeskd on PostgreSQL (doc/scale-out.md). Each entry
+ * point of the SQLite path (auth.c, push.c, api.c, admin.c, main.c) hands
+ * over to these when s->pg is set (or cfg->database names PostgreSQL). */
+bool srv_pg_wanted(const struct srv_config *c);
+int srv_pg_start(struct srv *s, struct fd_error *err); /* connect, migrate, listen */
+void srv_pg_stop(struct srv *s);
+bool srv_pg_route_ok(const char *pattern); /* the endpoints served on PostgreSQL so far */
+enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                  struct fd_error *err);
+enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                   struct fd_error *err);
+void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
+                    int limit, int wait, void **state, struct srv_resp *out);
+struct srv_admin_opts;
+int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
+/* auth.c, shared with backend_pg.c: sign-in throttling by account and
+ * source (seconds to wait, 0 = go ahead; then the outcome). */
+int64_t srv_throttle_wait(struct srv *s, const char *user, const char *source);
+void srv_throttle_note(struct srv *s, const char *user, const char *source, bool ok);
+/* admin.c, shared with backend_pg.c */
+bool srv_admin_read_password(const char *path, char *out, size_t size, struct fd_error *err);
+bool srv_admin_parse_ttl(const char *s, int64_t *out);
 
 /* admin.c: the administration commands. args[0] is the command; the
  * options (from anywhere on the command line) are in o. */

@@ -96,7 +96,8 @@ struct imp_row {
 	char country[4];
 	char source[32];
 	char notes[128];
-	char ref[64]; /* the file's booking reference ("" none) */
+	char ref[64];                /* the file's booking reference ("" none) */
+	char same_stay[FD_CODE_LEN]; /* the booking this row was imported as before ("" none) */
 };
 
 struct parse {
@@ -758,6 +759,111 @@ static enum fd_status audit_import(struct fd_db *db, struct parse *p, struct fd_
 	return st;
 }
 
+/* A row without a reference is known by its guest and stay: the same
+ * family and given name, arrival, departure and room type as a booking the
+ * hotel has is that booking, imported before. Rows without a name (the
+ * data set's) cannot be told apart from genuinely identical bookings and
+ * are always imported. Two such rows in one file are two bookings (a
+ * family's two rooms): a row is known only while the hotel has more
+ * bookings of that guest and stay than the rows before it in the file. */
+struct stay_key {
+	const struct imp_row *r;
+	long i;
+};
+
+static int stay_cmp(const void *a, const void *b)
+{
+	const struct stay_key *x = a, *y = b;
+	int c = strcmp(x->r->family, y->r->family);
+	if (!c)
+		c = strcmp(x->r->given, y->r->given);
+	if (!c)
+		c = (x->r->arrival > y->r->arrival) - (x->r->arrival < y->r->arrival);
+	if (!c)
+		c = (x->r->departure > y->r->departure) - (x->r->departure < y->r->departure);
+	if (!c)
+		c = strcmp(x->r->type, y->r->type);
+	if (!c)
+		c = (x->i > y->i) - (x->i < y->i);
+	return c;
+}
+
+static bool same_stay(const struct imp_row *a, const struct imp_row *b)
+{
+	return strcmp(a->family, b->family) == 0 && strcmp(a->given, b->given) == 0 &&
+	       a->arrival == b->arrival && a->departure == b->departure && strcmp(a->type, b->type) == 0;
+}
+
+static const char sql_same_stay[] = "SELECT b.code FROM bookings b JOIN guests g ON g.id = b.guest_id"
+                                    " WHERE b.arrival = ?1 AND b.departure = ?2 AND b.type_code = ?3"
+                                    " AND g.family = ?4 AND g.given = ?5 ORDER BY b.code";
+
+/* A row that names its guest (not the data set's anonymous "Imported guest"). */
+static bool named(const struct imp_row *r)
+{
+	return r->family[0] && !(strcmp(r->family, "Imported guest") == 0 && !r->given[0]);
+}
+
+static enum fd_status mark_same_stays(struct fd_db *db, struct parse *p, struct fd_error *err)
+{
+	long n = 0;
+	for (long i = 0; i < p->n_rows; i++)
+		if (!p->rows[i].ref[0] && named(&p->rows[i]))
+			n++;
+	if (n == 0)
+		return FD_OK;
+	struct stay_key *keys = malloc((size_t)n * sizeof *keys);
+	if (!keys)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	n = 0;
+	for (long i = 0; i < p->n_rows; i++)
+		if (!p->rows[i].ref[0] && named(&p->rows[i]))
+			keys[n++] = (struct stay_key){&p->rows[i], i};
+	qsort(keys, (size_t)n, sizeof *keys, stay_cmp);
+	enum fd_status st = FD_OK;
+	sqlite3_stmt *s = fd_db_stmt(db, sql_same_stay, err);
+	if (!s)
+		st = fd_error_status(err, FD_E_IO);
+	for (long g = 0; !st && g < n;) {
+		long end = g + 1;
+		while (end < n && same_stay(keys[g].r, keys[end].r))
+			end++;
+		const struct imp_row *r = keys[g].r;
+		sqlite3_reset(s);
+		sqlite3_bind_int(s, 1, r->arrival);
+		sqlite3_bind_int(s, 2, r->departure);
+		sqlite3_bind_text(s, 3, r->type, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, r->family, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, r->given, -1, SQLITE_STATIC);
+		int rc;
+		for (long k = g; (rc = sqlite3_step(s)) == SQLITE_ROW && k < end; k++) {
+			struct imp_row *row = &p->rows[keys[k].i];
+			const unsigned char *code = sqlite3_column_text(s, 0);
+			snprintf(row->same_stay, sizeof row->same_stay, "%s",
+			         code ? (const char *)code : "?");
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			st = fd_db_fail(db, err, "looking up an imported stay");
+		g = end;
+	}
+	if (s)
+		sqlite3_reset(s);
+	free(keys);
+	return st;
+}
+
+static void list_same_stay(struct parse *p, const struct imp_row *r)
+{
+	if (p->res->same_stay > MAX_LISTED || !p->o->report)
+		return;
+	char a[FD_DATE_STRLEN], d[FD_DATE_STRLEN];
+	fprintf(p->o->report,
+	        _("%s:%ld: %s, %s %s to %s (%s) is booking %s, imported before (same guest, dates and room "
+	          "type): skipped\n"),
+	        p->path, r->line, r->family, r->given, fd_date_format(r->arrival, a),
+	        fd_date_format(r->departure, d), r->type, r->same_stay);
+}
+
 static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_error *err)
 {
 	/* One transaction for the whole file: give it a page cache large
@@ -768,11 +874,19 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 	if (st)
 		return st;
 	st = write_types(db, p, err);
+	if (!st)
+		st = mark_same_stays(db, p, err);
 	struct guest_cache gc = {.n = 0};
 	for (long i = 0; !st && i < p->n_rows; i++) {
 		bool known = false;
 		if (p->rows[i].ref[0] && !(st = known_ref(db, p->rows[i].ref, &known, err)) && known) {
 			p->res->existing++;
+			continue;
+		}
+		if (!st && p->rows[i].same_stay[0]) {
+			p->res->existing++;
+			p->res->same_stay++;
+			list_same_stay(p, &p->rows[i]);
 			continue;
 		}
 		if (!st)

@@ -18,7 +18,11 @@
  *    booking number), kept as the booking's external reference. A row
  *    whose reference the hotel already has is that booking, imported
  *    before: it is skipped and counted, so importing a file twice does not
- *    duplicate its bookings. fd_export_bookings writes this layout.
+ *    duplicate its bookings. A row without a reference but with a guest
+ *    name is known by its guest and stay: the same name, arrival,
+ *    departure and room type as a booking the hotel has (as many times as
+ *    the hotel has such bookings) is skipped, listed and counted too.
+ *    fd_export_bookings writes this layout.
  *
  * What spreadsheets write is read: a UTF-8 byte-order mark, CRLF line
  * ends, and ';' as the separator (the header line tells which, unless the
@@ -63,7 +67,8 @@ struct fd_import_result {
 	long day_use;     /* day-use rows (zero nights) among those imported */
 	long other_hotel; /* rows of other hotels skipped */
 	long types_created;
-	long existing; /* rows whose reference the hotel already has */
+	long existing;  /* rows imported before: their reference is known, or ... */
+	long same_stay; /* ... (of those) without a reference, their guest and stay */
 };
 
 enum fd_status fd_import_bookings(struct fd_db *db, const char *path, const struct fd_import_opts *opts,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "store/db_internal.h"
 #include "store/row.h"
 
@@ -179,4 +180,25 @@ enum fd_status fd_mail_get(struct fd_db *db, const char *id, struct fd_mail_row 
 void fd_repo_mail_init(struct fd_db *db)
 {
 	db->repo.queue_mail = queue_mail;
+}
+
+/* What a mail's state says to the desk. */
+void fd_mail_state_text(const struct fd_mail *m, char *out, size_t size)
+{
+	char when[32] = "";
+	time_t t = (time_t)(m->state == FD_MAIL_SENT ? m->sent_at : m->next_at);
+	struct tm tm;
+	if (t > 0 && localtime_r(&t, &tm))
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (m->state == FD_MAIL_SENT)
+		snprintf(out, size, _("sent %s"), when);
+	else if (m->state == FD_MAIL_FAILED && m->attempts == 0)
+		snprintf(out, size, _("not sent: %s"), m->error);
+	else if (m->state == FD_MAIL_FAILED)
+		snprintf(out, size, _("not sent: %s (gave up after %d attempts)"), m->error, m->attempts);
+	else if (m->error[0])
+		snprintf(out, size, _("not sent: %s (attempt %d; trying again at %s)"), m->error, m->attempts,
+		         when);
+	else
+		snprintf(out, size, "%s", _("queued: the server sends it"));
 }

@@ -6,6 +6,7 @@
 #define FD_STORE_MAIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/mail.h"
 #include "store/db.h"
@@ -32,5 +33,10 @@ enum fd_status fd_mail_get(struct fd_db *db, const char *id, struct fd_mail_row 
  * or "", newest first, at most limit. */
 enum fd_status fd_mail_list(struct fd_db *db, const char *booking_id, int limit, fd_mail_cb cb, void *ctx,
                             struct fd_error *err);
+
+/* What a mail's state says to the desk: "sent 2026-11-25 14:02", "not sent:
+ * relay refused (attempt 2; trying again at ...)", "queued: the server
+ * sends it"; times in the process's time zone. */
+void fd_mail_state_text(const struct fd_mail *m, char *out, size_t size);
 
 #endif

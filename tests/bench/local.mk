@@ -19,7 +19,7 @@ tests_bench_bench_sync_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a 
 EXTRA_PROGRAMS += tests/bench/bench_server
 tests_bench_bench_server_SOURCES = tests/bench/bench_server.c
 tests_bench_bench_server_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
-tests_bench_bench_server_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
+tests_bench_bench_server_LDADD = $(CURL_LIBS) $(SQLITE_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_server_DEPENDENCIES = frontdeskd$(EXEEXT)
 CLEANFILES += tests/bench/bench_server$(EXEEXT)
 

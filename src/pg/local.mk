@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# src/pg: frontdeskd's store on PostgreSQL (libpq): the schema and its
+# numbered migrations, the double-booking guard, the change feed's counter,
+# the repository core applies operations through (doc/scale-out.md).
+noinst_LIBRARIES += libfdpg.a
+libfdpg_a_SOURCES = src/pg/pg.h src/pg/pg_internal.h src/pg/pg.c src/pg/schema.c src/pg/repo.c src/pg/apply.c
+libfdpg_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+
+# tests/pg: a throwaway cluster per test (tests/pg/lib.sh) and a driver
+# that runs core operations and feed writers/readers on it (pgtool).
+check_PROGRAMS += tests/pg/pgtool
+tests_pg_pgtool_SOURCES = tests/pg/pgtool.c
+tests_pg_pgtool_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
+tests_pg_pgtool_LDADD = libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)
+PG_TESTS = tests/pg/cluster.sh tests/pg/schema.sh tests/pg/feed_order.sh
+PG_TESTS += tests/pg/ops.sh
+PG_TESTS += tests/pg/server.sh
+PG_TESTS += tests/pg/terminals.sh
+TESTS += $(PG_TESTS)
+EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md

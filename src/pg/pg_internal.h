@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Shared by the files of src/pg; not for other modules. */
+#ifndef FD_PG_PG_INTERNAL_H
+#define FD_PG_PG_INTERNAL_H
+
+#include "pg/pg.h"
+
+struct fd_pg {
+	PGconn *conn;
+	char *uri;
+	char property[FD_ID_LEN];
+	char op_id[FD_ID_LEN];
+	int64_t last_seq; /* highest change recorded in the transaction */
+	bool in_tx;
+	struct fd_repo repo;
+	/* Prepared statements, keyed by their SQL literal's address (the set
+	 * of distinct statements is fixed by the code). */
+	struct fd_pg_stmt {
+		const char *sql;
+		char name[16];
+	} * stmts;
+	int n_stmts, cap_stmts;
+};
+
+/* The migration chain (src/pg/schema.c). */
+struct fd_pg_step {
+	int version;
+	const char *sql;
+};
+const struct fd_pg_step *fd_pg_steps(int *n);
+
+void fd_pg_repo_init(struct fd_pg *pg); /* src/pg/repo.c */
+
+/* Text of an integer for a parameter. */
+#define FD_PG_INT_LEN 24
+const char *fd_pg_int(char buf[FD_PG_INT_LEN], int64_t v);
+/* A column of a result row as an integer (0 when NULL) or copied text. */
+int64_t fd_pg_col_int(const PGresult *r, int row, int col);
+void fd_pg_col_text(const PGresult *r, int row, int col, char *out, size_t size);
+
+#endif

@@ -1,0 +1,945 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* struct fd_repo over PostgreSQL, for one property (fd_pg_use_property):
+ * the same contract as the SQLite store's (src/store/repo_sqlite.c), so the
+ * core operations run unchanged. Every statement names the property; every
+ * entity write records a change in the property's feed. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "pg/pg_internal.h"
+#include "store/fold.h"
+
+#define I(buf, v) fd_pg_int(buf, (int64_t)(v))
+
+/* Run a query expected to return at most one row: FD_OK with *r (one row),
+ * or FD_E_NOT_FOUND (no row; *r NULL). */
+static enum fd_status one(struct fd_pg *pg, const char *sql, int n, const char *const *p, PGresult **r,
+                          const char *what, struct fd_error *err)
+{
+	enum fd_status st = fd_pg_run(pg, sql, n, p, r, what, err);
+	if (st)
+		return st;
+	if (PQntuples(*r) == 0) {
+		PQclear(*r);
+		*r = NULL;
+		return FD_E_NOT_FOUND;
+	}
+	return FD_OK;
+}
+
+static enum fd_status changed(struct fd_pg *pg, const char *entity, const char *id, struct fd_error *err)
+{
+	return fd_pg_record_change(pg, entity, id, NULL, err);
+}
+
+/* --- property --- */
+
+static enum fd_status get_property(void *ctx, struct fd_property *p, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT id, name, currency, timezone, business_date, version"
+	                          " FROM properties WHERE id = $1";
+	const char *a[] = {pg->property};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 1, a, &r, "reading the property", err);
+	if (st)
+		return st;
+	fd_pg_col_text(r, 0, 0, p->id, sizeof p->id);
+	fd_pg_col_text(r, 0, 1, p->name, sizeof p->name);
+	fd_pg_col_text(r, 0, 2, p->currency, sizeof p->currency);
+	fd_pg_col_text(r, 0, 3, p->timezone, sizeof p->timezone);
+	p->business_date = (fd_date)fd_pg_col_int(r, 0, 4);
+	p->version = fd_pg_col_int(r, 0, 5);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_property(void *ctx, const struct fd_property *p, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	if (!pg->property[0])
+		fd_pg_use_property(pg, p->id);
+	if (strcmp(pg->property, p->id) != 0)
+		return fd_fail(err, FD_E_INVALID, "wrong_property", "property",
+		               "This connection acts for property %s, not %s.", pg->property, p->id);
+	static const char sql[] =
+	    "INSERT INTO properties (id, name, currency, timezone, business_date, version, updated_at)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+	    " currency = excluded.currency, timezone = excluded.timezone,"
+	    " business_date = excluded.business_date, version = excluded.version,"
+	    " updated_at = excluded.updated_at";
+	/* A new hotel starts with the folio settings the SQLite store's
+	 * migration gives it. */
+	static const char defaults[] = "INSERT INTO settings (property_id, key, value) VALUES"
+	                               " ($1, 'refund_threshold', '10000'), ($1, 'noshow_auto', '1'),"
+	                               " ($1, 'ooo_available', '0') ON CONFLICT DO NOTHING";
+	char d[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
+	const char *a[] = {p->id,
+	                   p->name,
+	                   p->currency,
+	                   p->timezone,
+	                   I(d, p->business_date),
+	                   I(v, p->version),
+	                   I(at, time(NULL))};
+	enum fd_status st = fd_pg_do(pg, sql, 7, a, "saving the property", err);
+	if (!st)
+		st = fd_pg_do(pg, defaults, 1, a, "saving the property's settings", err);
+	return st ? st : changed(pg, "property", p->id, err);
+}
+
+/* --- room types --- */
+
+static enum fd_status get_room_type(void *ctx, const char *code, struct fd_room_type *t, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT id, code, name, max_occupancy, base_rate, rank, version"
+	                          " FROM room_types WHERE property_id = $1 AND code = $2";
+	const char *a[] = {pg->property, code};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 2, a, &r, "reading a room type", err);
+	if (st)
+		return st;
+	fd_pg_col_text(r, 0, 0, t->id, sizeof t->id);
+	fd_pg_col_text(r, 0, 1, t->code, sizeof t->code);
+	fd_pg_col_text(r, 0, 2, t->name, sizeof t->name);
+	t->max_occupancy = (int)fd_pg_col_int(r, 0, 3);
+	t->base_rate = fd_pg_col_int(r, 0, 4);
+	t->rank = (int)fd_pg_col_int(r, 0, 5);
+	t->version = fd_pg_col_int(r, 0, 6);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_room_type(void *ctx, const struct fd_room_type *t, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "INSERT INTO room_types (property_id, id, code, name, max_occupancy, base_rate, rank, version,"
+	    " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+	    " ON CONFLICT (property_id, code) DO UPDATE SET name = excluded.name,"
+	    " max_occupancy = excluded.max_occupancy, base_rate = excluded.base_rate, rank = excluded.rank,"
+	    " version = excluded.version, updated_at = excluded.updated_at";
+	char m[FD_PG_INT_LEN], b[FD_PG_INT_LEN], k[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
+	const char *a[] = {
+	    pg->property,       t->id,         t->code,          t->name,          I(m, t->max_occupancy),
+	    I(b, t->base_rate), I(k, t->rank), I(v, t->version), I(at, time(NULL))};
+	enum fd_status st = fd_pg_do(pg, sql, 9, a, "saving a room type", err);
+	return st ? st : changed(pg, "room_type", t->code, err);
+}
+
+/* --- rooms --- */
+
+static enum fd_status get_room(void *ctx, const char *number, struct fd_room *rm, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT id, number, type_code, floor, section, clean, maint, maint_reason,"
+	                          " maint_from, maint_to, dnd, mur, hk_occupied, version"
+	                          " FROM rooms WHERE property_id = $1 AND number = $2";
+	const char *a[] = {pg->property, number};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 2, a, &r, "reading a room", err);
+	if (st)
+		return st;
+	char clean[16], maint[8];
+	fd_pg_col_text(r, 0, 0, rm->id, sizeof rm->id);
+	fd_pg_col_text(r, 0, 1, rm->number, sizeof rm->number);
+	fd_pg_col_text(r, 0, 2, rm->type_code, sizeof rm->type_code);
+	rm->floor = (int)fd_pg_col_int(r, 0, 3);
+	fd_pg_col_text(r, 0, 4, rm->section, sizeof rm->section);
+	fd_pg_col_text(r, 0, 5, clean, sizeof clean);
+	fd_pg_col_text(r, 0, 6, maint, sizeof maint);
+	fd_clean_parse(clean, &rm->clean);
+	fd_maint_parse(maint, &rm->maint);
+	fd_pg_col_text(r, 0, 7, rm->maint_reason, sizeof rm->maint_reason);
+	rm->maint_from = (fd_date)fd_pg_col_int(r, 0, 8);
+	rm->maint_to = (fd_date)fd_pg_col_int(r, 0, 9);
+	rm->dnd = fd_pg_col_int(r, 0, 10);
+	rm->mur = fd_pg_col_int(r, 0, 11);
+	rm->hk_occupied = fd_pg_col_int(r, 0, 12);
+	rm->version = fd_pg_col_int(r, 0, 13);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_room(void *ctx, const struct fd_room *rm, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "INSERT INTO rooms (property_id, id, number, type_code, floor, section, clean, maint, "
+	    "maint_reason,"
+	    " maint_from, maint_to, dnd, mur, hk_occupied, version, updated_at)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
+	    " ON CONFLICT (property_id, number) DO UPDATE SET type_code = excluded.type_code,"
+	    " floor = excluded.floor, section = excluded.section, clean = excluded.clean,"
+	    " maint = excluded.maint, maint_reason = excluded.maint_reason,"
+	    " maint_from = excluded.maint_from, maint_to = excluded.maint_to, dnd = excluded.dnd,"
+	    " mur = excluded.mur, hk_occupied = excluded.hk_occupied, version = excluded.version,"
+	    " updated_at = excluded.updated_at";
+	char fl[FD_PG_INT_LEN], mf[FD_PG_INT_LEN], mt[FD_PG_INT_LEN], dnd[FD_PG_INT_LEN], mur[FD_PG_INT_LEN],
+	    hk[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
+	bool none = rm->maint == FD_MAINT_NONE;
+	const char *a[] = {pg->property,
+	                   rm->id,
+	                   rm->number,
+	                   rm->type_code,
+	                   I(fl, rm->floor),
+	                   rm->section,
+	                   fd_clean_name(rm->clean),
+	                   fd_maint_name(rm->maint),
+	                   rm->maint_reason,
+	                   none ? NULL : I(mf, rm->maint_from),
+	                   none ? NULL : I(mt, rm->maint_to),
+	                   I(dnd, rm->dnd),
+	                   I(mur, rm->mur),
+	                   I(hk, rm->hk_occupied),
+	                   I(v, rm->version),
+	                   I(at, time(NULL))};
+	enum fd_status st = fd_pg_do(pg, sql, 16, a, "saving a room", err);
+	return st ? st : changed(pg, "room", rm->number, err);
+}
+
+/* --- guests --- */
+
+static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT id, family, given, email, phone, country, document, notes, vip, erased, version,"
+	    " doc_type, doc_country, doc_expiry, nationality, birth_date, address, preferences, merged_into,"
+	    " language FROM guests WHERE property_id = $1 AND id = $2";
+	const char *a[] = {pg->property, id};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 2, a, &r, "reading a guest", err);
+	if (st)
+		return st;
+	fd_pg_col_text(r, 0, 0, g->id, sizeof g->id);
+	fd_pg_col_text(r, 0, 1, g->family, sizeof g->family);
+	fd_pg_col_text(r, 0, 2, g->given, sizeof g->given);
+	fd_pg_col_text(r, 0, 3, g->email, sizeof g->email);
+	fd_pg_col_text(r, 0, 4, g->phone, sizeof g->phone);
+	fd_pg_col_text(r, 0, 5, g->country, sizeof g->country);
+	fd_pg_col_text(r, 0, 6, g->document, sizeof g->document);
+	fd_pg_col_text(r, 0, 7, g->notes, sizeof g->notes);
+	g->vip = fd_pg_col_int(r, 0, 8);
+	g->erased = fd_pg_col_int(r, 0, 9);
+	g->version = fd_pg_col_int(r, 0, 10);
+	fd_pg_col_text(r, 0, 11, g->doc_type, sizeof g->doc_type);
+	fd_pg_col_text(r, 0, 12, g->doc_country, sizeof g->doc_country);
+	g->doc_expiry = (fd_date)fd_pg_col_int(r, 0, 13);
+	fd_pg_col_text(r, 0, 14, g->nationality, sizeof g->nationality);
+	g->birth_date = (fd_date)fd_pg_col_int(r, 0, 15);
+	fd_pg_col_text(r, 0, 16, g->address, sizeof g->address);
+	fd_pg_col_text(r, 0, 17, g->preferences, sizeof g->preferences);
+	fd_pg_col_text(r, 0, 18, g->merged_into, sizeof g->merged_into);
+	fd_pg_col_text(r, 0, 19, g->language, sizeof g->language);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "INSERT INTO guests (property_id, id, family, given, email, phone, country, document, notes, vip,"
+	    " erased, version, updated_at, search_key, doc_type, doc_country, doc_expiry, nationality,"
+	    " birth_date, address, preferences, merged_into, language)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,"
+	    " $20, $21, $22, $23)"
+	    " ON CONFLICT (id) DO UPDATE SET family = excluded.family, given = excluded.given,"
+	    " email = excluded.email, phone = excluded.phone, country = excluded.country,"
+	    " document = excluded.document, notes = excluded.notes, vip = excluded.vip,"
+	    " erased = excluded.erased, version = excluded.version, updated_at = excluded.updated_at,"
+	    " search_key = excluded.search_key, doc_type = excluded.doc_type,"
+	    " doc_country = excluded.doc_country, doc_expiry = excluded.doc_expiry,"
+	    " nationality = excluded.nationality, birth_date = excluded.birth_date,"
+	    " address = excluded.address, preferences = excluded.preferences,"
+	    " merged_into = excluded.merged_into, language = excluded.language"
+	    " WHERE guests.property_id = excluded.property_id";
+	char key[4 * FD_NAME_LEN];
+	if (g->merged_into[0])
+		key[0] = '\0';
+	else
+		fd_guest_search_key(g, key, sizeof key);
+	char vip[FD_PG_INT_LEN], er[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN], de[FD_PG_INT_LEN],
+	    bd[FD_PG_INT_LEN];
+	const char *a[] = {pg->property,
+	                   g->id,
+	                   g->family,
+	                   g->given,
+	                   g->email,
+	                   g->phone,
+	                   g->country,
+	                   g->document,
+	                   g->notes,
+	                   I(vip, g->vip),
+	                   I(er, g->erased),
+	                   I(v, g->version),
+	                   I(at, time(NULL)),
+	                   key,
+	                   g->doc_type,
+	                   g->doc_country,
+	                   I(de, g->doc_expiry),
+	                   g->nationality,
+	                   I(bd, g->birth_date),
+	                   g->address,
+	                   g->preferences,
+	                   g->merged_into,
+	                   g->language};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 23, a, &r, "saving a guest", err);
+	if (st)
+		return st;
+	bool written = atoi(PQcmdTuples(r)) == 1;
+	PQclear(r);
+	if (!written) /* the id is another hotel's guest */
+		return fd_fail(err, FD_E_CONFLICT, "wrong_property", "guest",
+		               "Guest %s belongs to another property.", g->id);
+	return changed(pg, "guest", g->id, err);
+}
+
+/* --- bookings --- */
+
+#define BOOKING_COLS                                                                                         \
+	"id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status, source,"   \
+	" notes, eta, late_checkin, version"
+
+static void read_booking(const PGresult *r, int row, struct fd_booking *b)
+{
+	char status[16];
+	fd_pg_col_text(r, row, 0, b->id, sizeof b->id);
+	fd_pg_col_text(r, row, 1, b->code, sizeof b->code);
+	fd_pg_col_text(r, row, 2, b->guest_id, sizeof b->guest_id);
+	fd_pg_col_text(r, row, 3, b->type_code, sizeof b->type_code);
+	fd_pg_col_text(r, row, 4, b->room, sizeof b->room);
+	b->arrival = (fd_date)fd_pg_col_int(r, row, 5);
+	b->departure = (fd_date)fd_pg_col_int(r, row, 6);
+	b->adults = (int)fd_pg_col_int(r, row, 7);
+	b->children = (int)fd_pg_col_int(r, row, 8);
+	b->rate = fd_pg_col_int(r, row, 9);
+	fd_pg_col_text(r, row, 10, status, sizeof status);
+	fd_booking_status_parse(status, &b->status);
+	fd_pg_col_text(r, row, 11, b->source, sizeof b->source);
+	fd_pg_col_text(r, row, 12, b->notes, sizeof b->notes);
+	fd_pg_col_text(r, row, 13, b->eta, sizeof b->eta);
+	b->late_checkin = fd_pg_col_int(r, row, 14);
+	b->version = fd_pg_col_int(r, row, 15);
+}
+
+static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking *b, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char by_id[] =
+	    "SELECT " BOOKING_COLS " FROM bookings WHERE property_id = $1 AND id = $2";
+	static const char by_code[] =
+	    "SELECT " BOOKING_COLS " FROM bookings WHERE property_id = $1 AND code = $2";
+	const char *a[] = {pg->property, key};
+	PGresult *r;
+	enum fd_status st =
+	    one(pg, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, 2, a, &r, "reading a booking", err);
+	if (st)
+		return st;
+	read_booking(r, 0, b);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status guest_bookings(void *ctx, const char *guest_id, struct fd_booking **out, int *n,
+                                     struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	*out = NULL;
+	*n = 0;
+	static const char sql[] =
+	    "SELECT " BOOKING_COLS " FROM bookings WHERE property_id = $1 AND guest_id = $2"
+	    " ORDER BY arrival, id";
+	const char *a[] = {pg->property, guest_id};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "listing a guest's bookings", err);
+	if (st)
+		return st;
+	int rows = PQntuples(r);
+	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
+		PQclear(r);
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+	}
+	for (int i = 0; i < rows; i++)
+		read_booking(r, i, &(*out)[i]);
+	*n = rows;
+	PQclear(r);
+	return FD_OK;
+}
+
+/* As the SQLite store: reserved and in-house bookings hold their stay,
+ * checked-out ones keep the nights they used, cancellations and no-shows
+ * release them. */
+static bool holds_nights(const struct fd_booking *b)
+{
+	return fd_booking_active(b) || b->status == FD_BOOKING_CHECKED_OUT;
+}
+
+/* Rewrite a booking's nights (see write_nights in repo_sqlite.c): nights
+ * before the business date of a stay that has begun keep their room. */
+static enum fd_status write_nights(struct fd_pg *pg, const struct fd_booking *b, struct fd_error *err)
+{
+	fd_date keep_before = b->arrival;
+	enum fd_status st;
+	if (holds_nights(b) && (b->status == FD_BOOKING_CHECKED_IN || b->status == FD_BOOKING_CHECKED_OUT)) {
+		struct fd_property p = {0};
+		st = get_property(pg, &p, err);
+		if (st && st != FD_E_NOT_FOUND)
+			return st;
+		keep_before = st ? 0 : p.business_date;
+	}
+	static const char del[] = "DELETE FROM stay_nights WHERE booking_id = $1"
+	                          " AND (night >= $2 OR night < $3 OR night >= $4 OR $5)";
+	char kb[FD_PG_INT_LEN], ar[FD_PG_INT_LEN], de[FD_PG_INT_LEN];
+	const char *a[] = {b->id, I(kb, keep_before), I(ar, b->arrival), I(de, b->departure),
+	                   holds_nights(b) ? "false" : "true"};
+	if ((st = fd_pg_do(pg, del, 5, a, "releasing a booking's nights", err)) || !holds_nights(b))
+		return st;
+	char inv_type[FD_TYPECODE_LEN];
+	snprintf(inv_type, sizeof inv_type, "%s", b->type_code);
+	if (b->room[0]) {
+		struct fd_room rm;
+		if ((st = get_room(pg, b->room, &rm, err)))
+			return st == FD_E_NOT_FOUND ? fd_fail(err, FD_E_NOT_FOUND, "room_not_found", "room",
+			                                      _("No room \"%s\"."), b->room)
+			                            : st;
+		snprintf(inv_type, sizeof inv_type, "%s", rm.type_code);
+	}
+	/* One statement for the whole stay. A night another booking holds in
+	 * the room violates stay_nights_room_night: FD_E_CONFLICT. */
+	static const char ins[] =
+	    "INSERT INTO stay_nights (property_id, booking_id, night, type_code, room)"
+	    " SELECT $1, $2, d, $3, $4 FROM generate_series($5::integer, $6::integer - 1) d"
+	    " ON CONFLICT (booking_id, night) DO NOTHING";
+	const char *n[] = {pg->property, b->id, inv_type, b->room[0] ? b->room : NULL, a[2], a[3]};
+	return fd_pg_do(pg, ins, 6, n, "holding a booking's nights", err);
+}
+
+static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "INSERT INTO bookings (property_id, id, code, guest_id, type_code, room, arrival, departure, "
+	    "adults,"
+	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+	    " ON CONFLICT (id) DO UPDATE SET guest_id = excluded.guest_id, type_code = excluded.type_code,"
+	    " room = excluded.room, arrival = excluded.arrival, departure = excluded.departure,"
+	    " adults = excluded.adults, children = excluded.children, rate = excluded.rate,"
+	    " status = excluded.status, source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
+	    " late_checkin = excluded.late_checkin, version = excluded.version, updated_at = "
+	    "excluded.updated_at"
+	    " WHERE bookings.property_id = excluded.property_id";
+	char ar[FD_PG_INT_LEN], de[FD_PG_INT_LEN], ad[FD_PG_INT_LEN], ch[FD_PG_INT_LEN], ra[FD_PG_INT_LEN],
+	    lc[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
+	const char *a[] = {pg->property,
+	                   b->id,
+	                   b->code,
+	                   b->guest_id,
+	                   b->type_code,
+	                   b->room[0] ? b->room : NULL,
+	                   I(ar, b->arrival),
+	                   I(de, b->departure),
+	                   I(ad, b->adults),
+	                   I(ch, b->children),
+	                   I(ra, b->rate),
+	                   fd_booking_status_name(b->status),
+	                   b->source,
+	                   b->notes,
+	                   b->eta,
+	                   I(lc, b->late_checkin),
+	                   I(v, b->version),
+	                   I(at, time(NULL))};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 18, a, &r, "saving a booking", err);
+	if (st)
+		return st;
+	bool written = atoi(PQcmdTuples(r)) == 1;
+	PQclear(r);
+	if (!written)
+		return fd_fail(err, FD_E_CONFLICT, "wrong_property", "booking",
+		               "Booking %s belongs to another property.", b->id);
+	if ((st = write_nights(pg, b, err)))
+		return st;
+	return changed(pg, "booking", b->id, err);
+}
+
+/* A query returning one code, or none: FD_OK with the code, FD_E_NOT_FOUND. */
+static enum fd_status one_code(struct fd_pg *pg, const char *sql, int n, const char *const *a,
+                               char code[FD_CODE_LEN], const char *what, struct fd_error *err)
+{
+	PGresult *r;
+	enum fd_status st = one(pg, sql, n, a, &r, what, err);
+	if (st)
+		return st;
+	fd_pg_col_text(r, 0, 0, code, FD_CODE_LEN);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status room_clash(void *ctx, const char *room, fd_date from, fd_date to, const char *except_id,
+                                 char clash_code[FD_CODE_LEN], struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	                          " WHERE n.property_id = $1 AND n.room = $2 AND n.night >= $3 AND n.night < "
+	                          "$4 AND n.booking_id <> $5"
+	                          " LIMIT 1";
+	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, room, I(f, from), I(t, to), except_id ? except_id : ""};
+	return one_code(pg, sql, 5, a, clash_code, "checking a room", err);
+}
+
+static enum fd_status room_day_clash(void *ctx, const char *room, fd_date first, fd_date last,
+                                     const char *except_id, char clash_code[FD_CODE_LEN],
+                                     struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "(SELECT code FROM bookings WHERE property_id = $1 AND room = $2 AND arrival = departure"
+	    " AND arrival BETWEEN $3 AND $4 AND status IN ('reserved','checked_in') AND id <> $5)"
+	    " UNION ALL (SELECT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	    " WHERE n.property_id = $1 AND n.room = $2 AND n.night BETWEEN $3 AND $4 AND b.arrival < n.night"
+	    " AND b.status IN ('reserved','checked_in') AND n.booking_id <> $5) LIMIT 1";
+	char f[FD_PG_INT_LEN], l[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, room, I(f, first), I(l, last), except_id ? except_id : ""};
+	return one_code(pg, sql, 5, a, clash_code, "checking a room", err);
+}
+
+static enum fd_status room_in_house(void *ctx, const char *room, const char *except_id,
+                                    char code[FD_CODE_LEN], struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT code FROM bookings WHERE property_id = $1 AND room = $2"
+	                          " AND status = 'checked_in' AND id <> $3 ORDER BY departure LIMIT 1";
+	const char *a[] = {pg->property, room, except_id ? except_id : ""};
+	return one_code(pg, sql, 3, a, code, "checking a room", err);
+}
+
+static enum fd_status count(struct fd_pg *pg, const char *sql, int n, const char *const *a, int *out,
+                            struct fd_error *err)
+{
+	PGresult *r;
+	*out = 0;
+	enum fd_status st = fd_pg_run(pg, sql, n, a, &r, "counting availability", err);
+	if (st)
+		return st;
+	if (PQntuples(r) > 0)
+		*out = (int)fd_pg_col_int(r, 0, 0);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status type_sold(void *ctx, const char *type, fd_date night, const char *except_id, int *sold,
+                                struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT count(*) FROM stay_nights WHERE property_id = $1 AND type_code = $2"
+	                          " AND night = $3 AND booking_id <> $4";
+	char d[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(d, night), except_id ? except_id : ""};
+	return count(pg, sql, 4, a, sold, err);
+}
+
+static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, const char *except_id,
+                                    int *sold, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT (SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	    "  WHERE n.property_id = $1 AND n.type_code = $2 AND n.night = $3 AND b.arrival < $3"
+	    "  AND n.booking_id <> $4)"
+	    " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.property_id = b.property_id"
+	    "  AND r.number = b.room WHERE b.property_id = $1 AND b.arrival = $3 AND b.departure = $3"
+	    "  AND b.status IN ('reserved','checked_in') AND coalesce(r.type_code, b.type_code) = $2"
+	    "  AND b.id <> $4)";
+	char d[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(d, day), except_id ? except_id : ""};
+	return count(pg, sql, 4, a, sold, err);
+}
+
+static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
+                                     struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT count(*) FROM rooms r WHERE r.property_id = $1 AND r.type_code = $2"
+	    " AND NOT (r.maint = 'ooo' AND r.maint_from <= $3 AND r.maint_to > $3)"
+	    " AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.property_id = r.property_id"
+	    "  AND k.room = r.number AND k.start_day <= $3 AND k.end_day > $3)";
+	char d[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(d, night)};
+	return count(pg, sql, 3, a, rooms, err);
+}
+
+static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_date to,
+                                 char (*out)[FD_ROOMNO_LEN], int max, int *n, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT number FROM rooms r WHERE r.property_id = $1 AND r.type_code = $2"
+	    " AND NOT (r.maint = 'ooo' AND r.maint_from < $4 AND r.maint_to > $3)"
+	    " AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.property_id = r.property_id"
+	    "  AND k.room = r.number AND k.start_day < $4 AND k.end_day > $3)"
+	    " AND NOT EXISTS (SELECT 1 FROM stay_nights s WHERE s.property_id = r.property_id"
+	    "  AND s.room = r.number AND s.night >= $3 AND s.night < $4)"
+	    " ORDER BY floor, length(number), number LIMIT $5";
+	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN], m[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(f, from), I(t, to), I(m, max)};
+	PGresult *r;
+	*n = 0;
+	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "listing free rooms", err);
+	if (st)
+		return st;
+	for (int i = 0; i < PQntuples(r) && *n < max; i++)
+		fd_pg_col_text(r, i, 0, out[(*n)++], FD_ROOMNO_LEN);
+	PQclear(r);
+	return FD_OK;
+}
+
+/* --- staff --- */
+
+static enum fd_status get_staff(void *ctx, const char *username, struct fd_staff *m, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT id, username, display_name, role, dept, section, active, on_shift, version"
+	    " FROM staff WHERE property_id = $1 AND username = $2";
+	const char *a[] = {pg->property, username};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 2, a, &r, "reading a staff member", err);
+	if (st)
+		return st;
+	char role[16], dept[24];
+	fd_pg_col_text(r, 0, 0, m->id, sizeof m->id);
+	fd_pg_col_text(r, 0, 1, m->username, sizeof m->username);
+	fd_pg_col_text(r, 0, 2, m->display_name, sizeof m->display_name);
+	fd_pg_col_text(r, 0, 3, role, sizeof role);
+	fd_pg_col_text(r, 0, 4, dept, sizeof dept);
+	fd_role_parse(role, &m->role);
+	fd_dept_parse(dept, &m->dept);
+	fd_pg_col_text(r, 0, 5, m->section, sizeof m->section);
+	m->active = fd_pg_col_int(r, 0, 6);
+	m->on_shift = fd_pg_col_int(r, 0, 7);
+	m->version = fd_pg_col_int(r, 0, 8);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_staff(void *ctx, const struct fd_staff *m, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "INSERT INTO staff (property_id, id, username, display_name, role, dept, section, active, "
+	    "on_shift,"
+	    " version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+	    " ON CONFLICT (property_id, username) DO UPDATE SET display_name = excluded.display_name,"
+	    " role = excluded.role, dept = excluded.dept, section = excluded.section,"
+	    " active = excluded.active, on_shift = excluded.on_shift, version = excluded.version,"
+	    " updated_at = excluded.updated_at";
+	char ac[FD_PG_INT_LEN], os[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
+	const char *a[] = {
+	    pg->property,          m->id,      m->username,      m->display_name,    fd_role_name(m->role),
+	    fd_dept_name(m->dept), m->section, I(ac, m->active), I(os, m->on_shift), I(v, m->version),
+	    I(at, time(NULL))};
+	enum fd_status st = fd_pg_do(pg, sql, 11, a, "saving a staff member", err);
+	return st ? st : changed(pg, "staff", m->username, err);
+}
+
+/* --- housekeeping tasks --- */
+
+#define TASK_COLS "id, room, date, kind, attendant, status, version, done_by, done_at"
+
+static void read_task(const PGresult *r, int row, struct fd_hk_task *t)
+{
+	char kind[16], status[16];
+	fd_pg_col_text(r, row, 0, t->id, sizeof t->id);
+	fd_pg_col_text(r, row, 1, t->room, sizeof t->room);
+	t->date = (fd_date)fd_pg_col_int(r, row, 2);
+	fd_pg_col_text(r, row, 3, kind, sizeof kind);
+	fd_pg_col_text(r, row, 4, t->attendant, sizeof t->attendant);
+	fd_pg_col_text(r, row, 5, status, sizeof status);
+	fd_task_kind_parse(kind, &t->kind);
+	fd_task_status_parse(status, &t->status);
+	t->version = fd_pg_col_int(r, row, 6);
+	fd_pg_col_text(r, row, 7, t->done_by, sizeof t->done_by);
+	t->done_at = fd_pg_col_int(r, row, 8);
+}
+
+static enum fd_status get_task(void *ctx, const char *id, struct fd_hk_task *t, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT " TASK_COLS " FROM hk_tasks WHERE property_id = $1 AND id = $2";
+	const char *a[] = {pg->property, id};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 2, a, &r, "reading a task", err);
+	if (st)
+		return st;
+	read_task(r, 0, t);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "INSERT INTO hk_tasks (property_id, id, room, date, kind, attendant, status, version, updated_at,"
+	    " done_by, done_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+	    " ON CONFLICT (id) DO UPDATE SET attendant = excluded.attendant, status = excluded.status,"
+	    " version = excluded.version, updated_at = excluded.updated_at, done_by = excluded.done_by,"
+	    " done_at = excluded.done_at WHERE hk_tasks.property_id = excluded.property_id";
+	char d[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN], da[FD_PG_INT_LEN];
+	const char *a[] = {pg->property,
+	                   t->id,
+	                   t->room,
+	                   I(d, t->date),
+	                   fd_task_kind_name(t->kind),
+	                   t->attendant,
+	                   fd_task_status_name(t->status),
+	                   I(v, t->version),
+	                   I(at, time(NULL)),
+	                   t->done_by,
+	                   I(da, t->done_at)};
+	enum fd_status st = fd_pg_do(pg, sql, 11, a, "saving a task", err);
+	return st ? st : changed(pg, "task", t->id, err);
+}
+
+static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date, struct fd_hk_task **out,
+                                      int *n, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	*out = NULL;
+	*n = 0;
+	static const char sql[] = "SELECT " TASK_COLS " FROM hk_tasks WHERE property_id = $1 AND room = $2"
+	                          " AND date = $3 AND status = 'open' ORDER BY kind, id LIMIT 16";
+	char d[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, room, I(d, date)};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 3, a, &r, "listing a room's tasks", err);
+	if (st)
+		return st;
+	int rows = PQntuples(r);
+	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
+		PQclear(r);
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+	}
+	for (int i = 0; i < rows; i++)
+		read_task(r, i, &(*out)[i]);
+	*n = rows;
+	PQclear(r);
+	return FD_OK;
+}
+
+/* --- settings and room blocks --- */
+
+static enum fd_status get_setting(void *ctx, const char *key, char *out, size_t size, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "SELECT value FROM settings WHERE property_id = $1 AND key = $2";
+	const char *a[] = {pg->property, key};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 2, a, &r, "reading a setting", err);
+	if (st)
+		return st;
+	fd_pg_col_text(r, 0, 0, out, size);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_setting(void *ctx, const char *key, const char *value, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "INSERT INTO settings (property_id, key, value) VALUES ($1, $2, $3)"
+	                          " ON CONFLICT (property_id, key) DO UPDATE SET value = excluded.value";
+	const char *a[] = {pg->property, key, value};
+	enum fd_status st = fd_pg_do(pg, sql, 3, a, "saving a setting", err);
+	return st ? st : changed(pg, "setting", key, err);
+}
+
+static enum fd_status get_block(void *ctx, const char *room, const char *uid, struct fd_room_block *out,
+                                struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT room, uid, start_day, end_day, summary, source, version FROM room_blocks"
+	    " WHERE property_id = $1 AND room = $2 AND uid = $3";
+	const char *a[] = {pg->property, room, uid};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 3, a, &r, "reading a room block", err);
+	if (st)
+		return st;
+	memset(out, 0, sizeof *out);
+	fd_pg_col_text(r, 0, 0, out->room, sizeof out->room);
+	fd_pg_col_text(r, 0, 1, out->uid, sizeof out->uid);
+	out->start = (fd_date)fd_pg_col_int(r, 0, 2);
+	out->end = (fd_date)fd_pg_col_int(r, 0, 3);
+	fd_pg_col_text(r, 0, 4, out->summary, sizeof out->summary);
+	fd_pg_col_text(r, 0, 5, out->source, sizeof out->source);
+	out->version = fd_pg_col_int(r, 0, 6);
+	PQclear(r);
+	return FD_OK;
+}
+
+static enum fd_status put_block(void *ctx, const struct fd_room_block *b, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "INSERT INTO room_blocks (property_id, room, uid, start_day, end_day, summary, source, version,"
+	    " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (property_id, room, uid)"
+	    " DO UPDATE SET start_day = excluded.start_day, end_day = excluded.end_day,"
+	    " summary = excluded.summary, source = excluded.source, version = excluded.version,"
+	    " updated_at = excluded.updated_at";
+	char s[FD_PG_INT_LEN], e[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, b->room,   b->uid,           I(s, b->start),   I(e, b->end),
+	                   b->summary,   b->source, I(v, b->version), I(at, time(NULL))};
+	enum fd_status st = fd_pg_do(pg, sql, 9, a, "saving a room block", err);
+	return st ? st : changed(pg, "room_block", b->room, err);
+}
+
+static enum fd_status del_block(void *ctx, const char *room, const char *uid, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] = "DELETE FROM room_blocks WHERE property_id = $1 AND room = $2 AND uid = $3";
+	const char *a[] = {pg->property, room, uid};
+	enum fd_status st = fd_pg_do(pg, sql, 3, a, "removing a room block", err);
+	return st ? st : changed(pg, "room_block", room, err);
+}
+
+/* --- not on PostgreSQL yet --- */
+
+static enum fd_status not_yet(struct fd_error *err, const char *what)
+{
+	return fd_fail(err, FD_E_IO, "not_on_postgresql", NULL, "%s are not available on PostgreSQL yet.",
+	               what);
+}
+
+static enum fd_status no_company(void *ctx, const char *key, struct fd_company *out, struct fd_error *err)
+{
+	return not_yet(err, "Company accounts");
+}
+static enum fd_status no_put_company(void *ctx, const struct fd_company *co, struct fd_error *err)
+{
+	return not_yet(err, "Company accounts");
+}
+static enum fd_status no_balance(void *ctx, const char *name, int64_t *out, struct fd_error *err)
+{
+	return not_yet(err, "Company accounts");
+}
+static enum fd_status no_conflict(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err)
+{
+	return not_yet(err, "Conflict notices");
+}
+static enum fd_status no_put_conflict(void *ctx, const struct fd_conflict *c, struct fd_error *err)
+{
+	return not_yet(err, "Conflict notices");
+}
+static enum fd_status no_invoice(void *ctx, const char *key, struct fd_invoice *out, struct fd_error *err)
+{
+	return not_yet(err, "Invoices");
+}
+static enum fd_status no_put_invoice(void *ctx, const struct fd_invoice *inv, struct fd_error *err)
+{
+	return not_yet(err, "Invoices");
+}
+static enum fd_status no_standing(void *ctx, const char *folio_id, char id[FD_ID_LEN], struct fd_error *err)
+{
+	return not_yet(err, "Invoices");
+}
+static enum fd_status no_number(void *ctx, const char *series, int64_t *number, struct fd_error *err)
+{
+	return not_yet(err, "Invoices");
+}
+static enum fd_status no_mail(void *ctx, const struct fd_mail *m, struct fd_error *err)
+{
+	return not_yet(err, "Documents by e-mail");
+}
+static enum fd_status no_audit(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
+                               int *n, struct fd_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	return not_yet(err, "The night audit's lists");
+}
+static enum fd_status no_day(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err)
+{
+	return not_yet(err, "Day reports");
+}
+static enum fd_status no_put_day(void *ctx, const struct fd_day_report *rep, struct fd_error *err)
+{
+	return not_yet(err, "Day reports");
+}
+static enum fd_status no_charge_code(void *ctx, const char *code, struct fd_charge_code *out,
+                                     struct fd_error *err)
+{
+	return not_yet(err, "Charge codes");
+}
+static enum fd_status no_put_charge_code(void *ctx, const struct fd_charge_code *cc, struct fd_error *err)
+{
+	return not_yet(err, "Charge codes");
+}
+
+void fd_pg_repo_init(struct fd_pg *pg)
+{
+	/* Folios stay NULL: core answers "no folios here" itself
+	 * (op_folio_supported). */
+	pg->repo = (struct fd_repo){
+	    .ctx = pg,
+	    .get_property = get_property,
+	    .put_property = put_property,
+	    .get_room_type = get_room_type,
+	    .put_room_type = put_room_type,
+	    .get_room = get_room,
+	    .put_room = put_room,
+	    .get_guest = get_guest,
+	    .put_guest = put_guest,
+	    .guest_bookings = guest_bookings,
+	    .get_booking = get_booking,
+	    .put_booking = put_booking,
+	    .room_clash = room_clash,
+	    .room_day_clash = room_day_clash,
+	    .type_day_sold = type_day_sold,
+	    .room_in_house = room_in_house,
+	    .type_sold = type_sold,
+	    .type_inventory = type_inventory,
+	    .free_rooms = free_rooms,
+	    .get_staff = get_staff,
+	    .put_staff = put_staff,
+	    .get_task = get_task,
+	    .put_task = put_task,
+	    .room_open_tasks = room_open_tasks,
+	    .get_charge_code = no_charge_code,
+	    .put_charge_code = no_put_charge_code,
+	    .get_setting = get_setting,
+	    .put_setting = put_setting,
+	    .audit_bookings = no_audit,
+	    .get_day_report = no_day,
+	    .put_day_report = no_put_day,
+	    .count_day = no_day,
+	    .get_block = get_block,
+	    .put_block = put_block,
+	    .del_block = del_block,
+	    .get_company = no_company,
+	    .put_company = no_put_company,
+	    .company_balance = no_balance,
+	    .get_conflict = no_conflict,
+	    .put_conflict = no_put_conflict,
+	    .get_invoice = no_invoice,
+	    .put_invoice = no_put_invoice,
+	    .standing_invoice = no_standing,
+	    .take_invoice_number = no_number,
+	    .queue_mail = no_mail,
+	};
+}
+
+const struct fd_repo *fd_pg_repo(struct fd_pg *pg)
+{
+	return &pg->repo;
+}

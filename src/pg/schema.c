@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The PostgreSQL schema as numbered steps (chain "pg", recorded in
+ * schema_migrations). Never edit a released step: add a new one. Columns
+ * mirror the SQLite store's (src/store/schema*.c) so the same repository
+ * contract holds, plus a property_id on every hotel-owned row: one database
+ * holds every hotel of a group. Dates are day numbers, money minor units,
+ * flags 0/1 integers. */
+#include "config.h"
+
+#include "pg/pg_internal.h"
+
+static const char pg_v1[] =
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE properties ("
+    " id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT NOT NULL, timezone TEXT NOT NULL,"
+    " business_date INTEGER NOT NULL, version BIGINT NOT NULL, updated_at BIGINT NOT NULL);"
+    "CREATE TABLE room_types ("
+    " property_id TEXT NOT NULL REFERENCES properties(id), code TEXT NOT NULL,"
+    " id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+    " max_occupancy INTEGER NOT NULL CHECK (max_occupancy > 0),"
+    " base_rate BIGINT NOT NULL CHECK (base_rate >= 0), rank INTEGER NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (property_id, code));"
+    "CREATE TABLE rooms ("
+    " property_id TEXT NOT NULL, number TEXT NOT NULL, id TEXT NOT NULL UNIQUE,"
+    " type_code TEXT NOT NULL, floor INTEGER NOT NULL, section TEXT NOT NULL DEFAULT '',"
+    " clean TEXT NOT NULL CHECK (clean IN ('dirty','pickup','clean','inspected')),"
+    " maint TEXT NOT NULL CHECK (maint IN ('none','oos','ooo')),"
+    " maint_reason TEXT NOT NULL DEFAULT '', maint_from INTEGER, maint_to INTEGER,"
+    " dnd INTEGER NOT NULL DEFAULT 0, mur INTEGER NOT NULL DEFAULT 0,"
+    " hk_occupied INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " PRIMARY KEY (property_id, number),"
+    " FOREIGN KEY (property_id, type_code) REFERENCES room_types(property_id, code));"
+    "CREATE INDEX rooms_type ON rooms(property_id, type_code);"
+    "CREATE TABLE guests ("
+    " property_id TEXT NOT NULL REFERENCES properties(id), id TEXT PRIMARY KEY,"
+    " family TEXT NOT NULL DEFAULT '', given TEXT NOT NULL DEFAULT '',"
+    " email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+    " country TEXT NOT NULL DEFAULT '', document TEXT NOT NULL DEFAULT '',"
+    " notes TEXT NOT NULL DEFAULT '', vip INTEGER NOT NULL DEFAULT 0,"
+    " erased INTEGER NOT NULL DEFAULT 0, search_key TEXT NOT NULL DEFAULT '',"
+    " doc_type TEXT NOT NULL DEFAULT '', doc_country TEXT NOT NULL DEFAULT '',"
+    " doc_expiry INTEGER NOT NULL DEFAULT 0, nationality TEXT NOT NULL DEFAULT '',"
+    " birth_date INTEGER NOT NULL DEFAULT 0, address TEXT NOT NULL DEFAULT '',"
+    " preferences TEXT NOT NULL DEFAULT '', merged_into TEXT NOT NULL DEFAULT '',"
+    " language TEXT NOT NULL DEFAULT '', version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " UNIQUE (property_id, id));"
+    "CREATE INDEX guests_key ON guests(property_id, search_key);"
+    "CREATE TABLE bookings ("
+    " property_id TEXT NOT NULL, id TEXT PRIMARY KEY, code TEXT NOT NULL,"
+    " guest_id TEXT NOT NULL, type_code TEXT NOT NULL, room TEXT,"
+    " arrival INTEGER NOT NULL, departure INTEGER NOT NULL CHECK (departure >= arrival),"
+    " adults INTEGER NOT NULL, children INTEGER NOT NULL DEFAULT 0,"
+    " rate BIGINT NOT NULL CHECK (rate >= 0),"
+    " status TEXT NOT NULL CHECK (status IN ('reserved','checked_in','checked_out','cancelled','no_show')),"
+    " source TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', eta TEXT NOT NULL DEFAULT '',"
+    " late_checkin INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " UNIQUE (property_id, code), UNIQUE (property_id, id),"
+    " FOREIGN KEY (property_id, guest_id) REFERENCES guests(property_id, id),"
+    " FOREIGN KEY (property_id, type_code) REFERENCES room_types(property_id, code),"
+    " FOREIGN KEY (property_id, room) REFERENCES rooms(property_id, number));"
+    "CREATE INDEX bookings_arrival ON bookings(property_id, arrival);"
+    "CREATE INDEX bookings_departure ON bookings(property_id, departure);"
+    "CREATE INDEX bookings_guest ON bookings(guest_id);"
+    "CREATE INDEX bookings_room ON bookings(property_id, room);"
+    /* The double-booking guard: one row per night a booking holds, at most
+     * one per (property, room, night). Unassigned nights (room NULL) are
+     * distinct for the constraint and still count for availability. The
+     * booking's property is the night's (the composite foreign key), so a
+     * night cannot slip into another hotel's rooms. */
+    "CREATE TABLE stay_nights ("
+    " property_id TEXT NOT NULL, booking_id TEXT NOT NULL, night INTEGER NOT NULL,"
+    " type_code TEXT NOT NULL, room TEXT, PRIMARY KEY (booking_id, night),"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id) ON DELETE CASCADE,"
+    " FOREIGN KEY (property_id, room) REFERENCES rooms(property_id, number),"
+    " CONSTRAINT stay_nights_room_night UNIQUE (property_id, room, night));"
+    "CREATE INDEX stay_nights_type_night ON stay_nights(property_id, type_code, night);"
+    "CREATE TABLE staff ("
+    " property_id TEXT NOT NULL REFERENCES properties(id), username TEXT NOT NULL,"
+    " id TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('guest','staff','manager','admin')),"
+    " dept TEXT NOT NULL, section TEXT NOT NULL DEFAULT '',"
+    " active INTEGER NOT NULL DEFAULT 1, on_shift INTEGER NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (property_id, username));"
+    "CREATE TABLE hk_tasks ("
+    " property_id TEXT NOT NULL, id TEXT PRIMARY KEY, room TEXT NOT NULL,"
+    " date INTEGER NOT NULL, kind TEXT NOT NULL, attendant TEXT NOT NULL DEFAULT '',"
+    " status TEXT NOT NULL, done_by TEXT NOT NULL DEFAULT '', done_at BIGINT NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " FOREIGN KEY (property_id, room) REFERENCES rooms(property_id, number));"
+    "CREATE INDEX hk_tasks_room_date ON hk_tasks(property_id, room, date);"
+    "CREATE TABLE settings ("
+    " property_id TEXT NOT NULL REFERENCES properties(id), key TEXT NOT NULL, value TEXT NOT NULL,"
+    " PRIMARY KEY (property_id, key));"
+    "CREATE TABLE room_blocks ("
+    " property_id TEXT NOT NULL, room TEXT NOT NULL, uid TEXT NOT NULL,"
+    " start_day INTEGER NOT NULL, end_day INTEGER NOT NULL CHECK (end_day > start_day),"
+    " summary TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (property_id, room, uid),"
+    " FOREIGN KEY (property_id, room) REFERENCES rooms(property_id, number));"
+    /* The change feed, per property and compacted (one row per entity, at
+     * its latest change). seq comes from the property's feed_counters row,
+     * locked by every writing transaction of the property from its start
+     * to its commit: a number is taken only after every smaller one has
+     * committed, so a reader at cursor N never skips one (a sequence or a
+     * BIGSERIAL would not: 101 may commit after 102). */
+    "CREATE TABLE feed_counters (property_id TEXT PRIMARY KEY, seq BIGINT NOT NULL DEFAULT 0);"
+    "CREATE TABLE changes ("
+    " property_id TEXT NOT NULL, seq BIGINT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
+    " op_id TEXT NOT NULL DEFAULT '', at BIGINT NOT NULL, PRIMARY KEY (property_id, seq),"
+    " UNIQUE (property_id, entity, entity_id));";
+
+/* v2: frontdeskd's own tables, shared by every server process so that a
+ * terminal can reach any of them: a person's password (one per person
+ * across the chain), enrolled devices (each enrolled into one property),
+ * one-time enrolment codes, sessions, and each operation's recorded result
+ * (exactly once per device and op_id). */
+static const char pg_v2[] =
+    "CREATE TABLE srv_credentials (username TEXT PRIMARY KEY, hash TEXT NOT NULL,"
+    " sign_salt TEXT NOT NULL DEFAULT '', sign_pk TEXT NOT NULL DEFAULT '', updated_at BIGINT NOT NULL);"
+    "CREATE TABLE srv_devices (id TEXT PRIMARY KEY, property_id TEXT NOT NULL REFERENCES properties(id),"
+    " name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, enrolled_at BIGINT NOT NULL,"
+    " revoked INTEGER NOT NULL DEFAULT 0, last_seq BIGINT NOT NULL DEFAULT 0,"
+    " last_push_at BIGINT NOT NULL DEFAULT 0, last_pull_at BIGINT NOT NULL DEFAULT 0);"
+    "CREATE TABLE srv_enroll_codes (hash TEXT PRIMARY KEY,"
+    " property_id TEXT NOT NULL REFERENCES properties(id), expires_at BIGINT NOT NULL,"
+    " used INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE srv_sessions (token_hash TEXT PRIMARY KEY, property_id TEXT NOT NULL,"
+    " username TEXT NOT NULL, device TEXT NOT NULL REFERENCES srv_devices(id),"
+    " created_at BIGINT NOT NULL, last_seen BIGINT NOT NULL, expires_at BIGINT NOT NULL);"
+    "CREATE INDEX srv_sessions_user ON srv_sessions(username);"
+    "CREATE TABLE srv_op_results (property_id TEXT NOT NULL, device TEXT NOT NULL, op_id TEXT NOT NULL,"
+    " device_seq BIGINT NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
+    " result TEXT NOT NULL, recorded_at BIGINT NOT NULL, PRIMARY KEY (device, op_id));";
+
+/* One step a line, so two branches' steps merge. */
+/* clang-format off */
+static const struct fd_pg_step pg_steps[] = {
+    {1, pg_v1},
+    {2, pg_v2},
+};
+/* clang-format on */
+
+const struct fd_pg_step *fd_pg_steps(int *n)
+{
+	*n = (int)(sizeof pg_steps / sizeof *pg_steps);
+	return pg_steps;
+}

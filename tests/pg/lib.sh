@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared by the PostgreSQL tests: a throwaway PostgreSQL cluster of
+# Debian's postgresql package, made with initdb in a temporary directory,
+# listening on a free loopback port only, stopped and removed when the test
+# exits whatever happens (kill -9 of the test aside). PostgreSQL refuses to
+# run as root: as root (CI), the cluster runs as the user 'postgres' that the
+# package creates (or 'nobody'); as anyone else, as that user.
+#
+#   . "$top_srcdir/tests/pg/lib.sh"
+#   pg_start            # sets PG_URI (postgresql://fd@127.0.0.1:PORT/frontdesk), PG_PORT
+#   pg_psql -c 'SELECT 1'
+#
+# Source tests/server/lib.sh (if used) first: its cleanup runs after ours.
+
+PG_BINDIR=
+for _d in "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+	if [ -n "$_d" ] && [ -x "$_d/initdb" ] && [ -x "$_d/pg_ctl" ]; then PG_BINDIR=$_d; break; fi
+done
+if [ -z "$PG_BINDIR" ]; then
+	echo "FAIL: PostgreSQL's initdb not found: install the 'postgresql' package (packaging/build-deps.txt)" >&2
+	exit 1
+fi
+command -v psql >/dev/null || { echo "FAIL: psql not found (postgresql-client)" >&2; exit 1; }
+
+PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fdpg.XXXXXX")
+chmod 0755 "$PG_DIR"
+PG_PORT=
+PG_URI=
+PG_PID=
+
+if [ "$(id -u)" = 0 ]; then
+	if id postgres >/dev/null 2>&1; then PG_OWNER=postgres; else PG_OWNER=nobody; fi
+	chown "$PG_OWNER" "$PG_DIR"
+	pg_as_owner() { (cd "$PG_DIR" && runuser -u "$PG_OWNER" -- "$@"); }
+else
+	pg_as_owner() { (cd "$PG_DIR" && "$@"); }
+fi
+
+pg_stop() {
+	if [ -f "$PG_DIR/data/postmaster.pid" ]; then
+		pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 ||
+			{ [ -n "$PG_PID" ] && kill -9 "$PG_PID" 2>/dev/null; }
+	fi
+	PG_PID=
+}
+
+pg_cleanup() {
+	pg_stop
+	rm -rf "$PG_DIR"
+	if command -v cleanup >/dev/null 2>&1; then cleanup; fi
+}
+trap pg_cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# A free TCP port on 127.0.0.1 (the kernel's choice; pg_start retries if
+# another process takes it first).
+pg_free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+pg_start() {
+	pg_as_owner "$PG_BINDIR/initdb" -D "$PG_DIR/data" -U fd --auth=trust -E UTF8 --locale=C --no-sync \
+		>"$PG_DIR/initdb.log" 2>&1 || { echo "FAIL: initdb" >&2; cat "$PG_DIR/initdb.log" >&2; exit 1; }
+	for _try in 1 2 3 4 5; do
+		PG_PORT=$(pg_free_port)
+		if pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+			-o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories=$PG_DIR -c fsync=off -c max_connections=40" \
+			start >/dev/null 2>&1; then
+			PG_PID=$(head -n1 "$PG_DIR/data/postmaster.pid")
+			PG_URI="postgresql://fd@127.0.0.1:$PG_PORT/frontdesk"
+			psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U fd -d postgres -c 'CREATE DATABASE frontdesk' >/dev/null ||
+				{ echo "FAIL: CREATE DATABASE" >&2; exit 1; }
+			return 0
+		fi
+	done
+	echo "FAIL: PostgreSQL did not start" >&2
+	cat "$PG_DIR/server.log" >&2
+	exit 1
+}
+
+# psql on the test database: pg_psql [psql options], quiet, unaligned,
+# stopping at the first error.
+pg_psql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$PG_URI" "$@"; }
