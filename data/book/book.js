@@ -29,7 +29,7 @@
 			offers: "Rooms for your stay", n_offers_one: "One room available for your stay.", n_offers_other: "{n} rooms available for your stay.",
 			none: "Nothing is free for these dates. Please try other dates.",
 			nights_one: "{n} night", nights_other: "{n} nights", per_night: "{price} a night", total: "Total",
-			room_only: "Room only", choose: "Choose {name}", change_dates: "Change dates",
+			room_only: "Room only", included: "Included", inc_breakfast: "breakfast", inc_halfboard: "half board", choose: "Choose {name}", change_dates: "Change dates",
 			free_until: "Free cancellation until {date}.", no_deposit: "No deposit: you pay at the hotel.",
 			left: "Only {n} left", details: "Your details", family: "Family name", given: "Given name",
 			email: "E-mail", email_hint: "Your confirmation and the link to your booking are sent here.",
@@ -60,7 +60,7 @@
 			offers: "Zimmer für Ihren Aufenthalt", n_offers_one: "Ein Zimmer für Ihren Aufenthalt verfügbar.", n_offers_other: "{n} Zimmer für Ihren Aufenthalt verfügbar.",
 			none: "Für diese Daten ist nichts frei. Bitte wählen Sie andere Daten.",
 			nights_one: "{n} Nacht", nights_other: "{n} Nächte", per_night: "{price} pro Nacht", total: "Gesamt",
-			room_only: "Nur Übernachtung", choose: "{name} wählen", change_dates: "Daten ändern",
+			room_only: "Nur Übernachtung", included: "Inklusive", inc_breakfast: "Frühstück", inc_halfboard: "Halbpension", choose: "{name} wählen", change_dates: "Daten ändern",
 			free_until: "Kostenlose Stornierung bis {date}.", no_deposit: "Keine Anzahlung: Sie zahlen im Hotel.",
 			left: "Nur noch {n} frei", details: "Ihre Angaben", family: "Nachname", given: "Vorname",
 			email: "E-Mail", email_hint: "Hierhin senden wir die Bestätigung und den Link zu Ihrer Buchung.",
@@ -91,7 +91,7 @@
 			offers: "Habitaciones para su estancia", n_offers_one: "Una habitación disponible para su estancia.", n_offers_other: "{n} habitaciones disponibles para su estancia.",
 			none: "No hay nada libre en estas fechas. Pruebe otras fechas.",
 			nights_one: "{n} noche", nights_other: "{n} noches", per_night: "{price} por noche", total: "Total",
-			room_only: "Solo alojamiento", choose: "Elegir {name}", change_dates: "Cambiar fechas",
+			room_only: "Solo alojamiento", included: "Incluido", inc_breakfast: "desayuno", inc_halfboard: "media pensión", choose: "Elegir {name}", change_dates: "Cambiar fechas",
 			free_until: "Cancelación gratuita hasta el {date}.", no_deposit: "Sin depósito: paga en el hotel.",
 			left: "Solo quedan {n}", details: "Sus datos", family: "Apellidos", given: "Nombre",
 			email: "Correo electrónico", email_hint: "Aquí enviamos la confirmación y el enlace a su reserva.",
@@ -122,7 +122,7 @@
 			offers: "Chambres pour votre séjour", n_offers_one: "Une chambre disponible pour votre séjour.", n_offers_other: "{n} chambres disponibles pour votre séjour.",
 			none: "Rien n’est libre à ces dates. Essayez d’autres dates.",
 			nights_one: "{n} nuit", nights_other: "{n} nuits", per_night: "{price} la nuit", total: "Total",
-			room_only: "Chambre seule", choose: "Choisir {name}", change_dates: "Changer les dates",
+			room_only: "Chambre seule", included: "Inclus", inc_breakfast: "petit-déjeuner", inc_halfboard: "demi-pension", choose: "Choisir {name}", change_dates: "Changer les dates",
 			free_until: "Annulation gratuite jusqu’au {date}.", no_deposit: "Pas d’acompte : vous payez à l’hôtel.",
 			left: "Plus que {n}", details: "Vos coordonnées", family: "Nom", given: "Prénom",
 			email: "E-mail", email_hint: "Nous y envoyons la confirmation et le lien vers votre réservation.",
@@ -153,7 +153,7 @@
 			offers: "Quartos para a sua estadia", n_offers_one: "Um quarto disponível para a sua estadia.", n_offers_other: "{n} quartos disponíveis para a sua estadia.",
 			none: "Não há nada livre nestas datas. Experimente outras datas.",
 			nights_one: "{n} noite", nights_other: "{n} noites", per_night: "{price} por noite", total: "Total",
-			room_only: "Só alojamento", choose: "Escolher {name}", change_dates: "Alterar datas",
+			room_only: "Só alojamento", included: "Incluído", inc_breakfast: "pequeno-almoço", inc_halfboard: "meia pensão", choose: "Escolher {name}", change_dates: "Alterar datas",
 			free_until: "Cancelamento gratuito até {date}.", no_deposit: "Sem depósito: paga no hotel.",
 			left: "Só restam {n}", details: "Os seus dados", family: "Apelido", given: "Nome próprio",
 			email: "E-mail", email_hint: "Enviamos para aqui a confirmação e a ligação para a sua reserva.",
@@ -345,7 +345,10 @@
 	}
 
 	function offerTerms(o) {
-		return h("p", { class: "fdb-nights" }, t("free_until", { date: day(o.terms.free_cancellation_until) }) + " " + t("no_deposit"));
+		var text = t("free_until", { date: day(o.terms.free_cancellation_until) }) + " " +
+			(o.terms.deposit_policy ? o.terms.deposit_policy : t("no_deposit"));
+		if (o.terms.cancellation_policy) text = o.terms.cancellation_policy + " " + text;
+		return h("p", { class: "fdb-nights" }, text);
 	}
 	function nightlyText(o) {
 		var same = o.nightly.every(function (n) { return n.price === o.nightly[0].price; });
@@ -361,8 +364,9 @@
 				h("p", {}, h("span", { class: "fdb-price" }, money(o.total, o.currency)), " ", t("total")),
 				h("p", { class: "fdb-nights" }, nightlyText(o)),
 				o.rooms_left !== undefined ? h("p", {}, t("left", { n: o.rooms_left })) : null,
+				o.inclusions.length ? h("p", {}, t("included") + ": " + o.inclusions.map(function (c) { return t("inc_" + c.toLowerCase()) === "inc_" + c.toLowerCase() ? c : t("inc_" + c.toLowerCase()); }).join(", ")) : null,
 				offerTerms(o),
-				h("button", { type: "button", onclick: function () { stepDetails(res, o); } }, t("choose", { name: o.name }))));
+				h("button", { type: "button", onclick: function () { stepDetails(res, o); } }, t("choose", { name: name }))));
 		});
 		var nodes = [notice ? h("p", { class: "fdb-alert", role: "alert" }, notice) : null,
 			h("p", {}, day(res.arrive) + " – " + day(res.depart) + " · " + tn("nights", res.nights)),
@@ -407,6 +411,7 @@
 			ev.preventDefault();
 			clearErrors(fields, alertBox);
 			var body = { arrive: res.arrive, depart: res.depart, type: o.type, adults: +stay.adults, children: +stay.children, language: lang };
+			if (o.plan) body.plan = o.plan;
 			fields.forEach(function (f) {
 				var v = f.input.value.trim();
 				if (f.name === "country") v = v.toUpperCase();

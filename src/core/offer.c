@@ -50,15 +50,55 @@ static enum fd_status free_on(const struct fd_repo *repo, const char *type, fd_d
 	return FD_OK;
 }
 
+/* The stay on a rate plan (core/rate.h): its nightly prices, inclusions,
+ * restrictions and policies into out. Only public plans are sold here. */
+static enum fd_status quote_plan(const struct fd_repo *repo, const struct fd_room_type *t, const char *plan,
+                                 fd_date arrival, fd_date departure, int adults, int children,
+                                 const struct fd_property *prop, struct fd_offer *out, struct fd_error *err)
+{
+	struct fd_rate_plan p;
+	enum fd_status st =
+	    repo->get_rate_plan ? repo->get_rate_plan(repo->ctx, plan, &p, err) : FD_E_NOT_FOUND;
+	if (st && st != FD_E_NOT_FOUND)
+		return st;
+	if (st == FD_E_NOT_FOUND || p.kind != FD_PLAN_PUBLIC || !p.active)
+		return fd_fail(err, FD_E_INVALID, "plan_not_found", "plan",
+		               _("No rate plan \"%s\" is sold here."), plan);
+	struct fd_quote_req req = {.arrival = arrival,
+	                           .departure = departure,
+	                           .adults = adults,
+	                           .children = children,
+	                           .not_before = prop->business_date};
+	snprintf(req.plan, sizeof req.plan, "%s", plan);
+	snprintf(req.type_code, sizeof req.type_code, "%s", t->code);
+	struct fd_quote q;
+	if ((st = fd_rate_quote(repo, &req, &q, err)))
+		return st; /* not for this type (FD_E_CONFLICT), or gone */
+	if (q.broken != FD_RESTRICT_NONE) {
+		st = fd_quote_refuse(&q, &req, err);
+		fd_quote_clear(&q);
+		return st ? st
+		          : fd_fail(err, FD_E_CONFLICT, "restricted", "type", _("This stay cannot be sold."));
+	}
+	out->total = 0;
+	for (int i = 0; i < q.n && i < FD_OFFER_MAX_NIGHTS; i++) {
+		out->nightly[i] = q.nights[i].amount;
+		out->total += q.nights[i].amount;
+	}
+	snprintf(out->plan, sizeof out->plan, "%s", q.plan.code);
+	snprintf(out->plan_name, sizeof out->plan_name, "%s", q.plan.name);
+	snprintf(out->cancel_policy, sizeof out->cancel_policy, "%s", q.plan.cancel_policy);
+	snprintf(out->deposit_policy, sizeof out->deposit_policy, "%s", q.plan.deposit_policy);
+	fd_inclusions_format(&q.plan, out->inclusions, sizeof out->inclusions);
+	fd_quote_clear(&q);
+	return FD_OK;
+}
+
 enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_type *t, const char *plan,
                               fd_date arrival, fd_date departure, int adults, int children,
                               const struct fd_offer_terms *terms, struct fd_offer *out, struct fd_error *err)
 {
 	memset(out, 0, sizeof *out);
-	if (plan && plan[0])
-		return fd_fail(err, FD_E_INVALID, "plan_not_found", "plan",
-		               _("No rate plan \"%s\": this hotel sells the room only (leave the plan out)."),
-		               plan);
 	struct fd_property prop;
 	enum fd_status st = repo->get_property(repo->ctx, &prop, err);
 	if (st)
@@ -86,10 +126,14 @@ enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_t
 			return fd_fail(err, FD_E_CONFLICT, "no_availability", "type",
 			               _("Room type %s is sold out on %s."), t->code, fd_date_format(d, day));
 		}
-		/* Until rate plans: the type's base rate every night. */
+		/* Without a plan: the type's base rate every night. */
 		out->nightly[d - arrival] = t->base_rate;
 		out->total += t->base_rate;
 	}
+	snprintf(out->plan_name, sizeof out->plan_name, "%s", _("Room only"));
+	if (plan && plan[0] &&
+	    (st = quote_plan(repo, t, plan, arrival, departure, adults, children, &prop, out, err)))
+		return st;
 	int days = terms ? terms->cancel_days : 1;
 	out->free_cancel_until = fd_date_add(arrival, -(days < 0 ? 0 : days));
 	return FD_OK;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Offers for a stay: what a guest may book for given dates and party, and
  * at what price. The one place that quotes a stay for the public booking
- * side (src/server/public.c) and the price a web booking is made at: until
- * rate plans land, a room type's base rate every night, no plan, nothing
- * included, and the property's free-cancellation terms. Rate plans plug in
- * here (fd_offer_quote), and every caller follows. */
+ * side (src/server/public.c): on a public rate plan, the plan's quote
+ * (core/rate.h: nightly prices, inclusions, restrictions and stop-sell,
+ * its cancellation and deposit policies); without a plan (a hotel that
+ * keeps none), the room type's base rate every night, nothing included,
+ * and the property's free-cancellation terms. */
 #ifndef FD_CORE_OFFER_H
 #define FD_CORE_OFFER_H
 
@@ -13,6 +14,7 @@
 
 #include "core/entity.h"
 #include "core/error.h"
+#include "core/rate.h"
 #include "core/repo.h"
 
 #define FD_OFFER_MAX_NIGHTS 30 /* the longest stay sold on the web */
@@ -29,6 +31,9 @@ struct fd_offer {
 	char type_name[FD_NAME_LEN];
 	int max_occupancy;
 	char plan[FD_OFFER_PLAN_LEN]; /* "" = the room only, at the type's rate */
+	char plan_name[FD_NAME_LEN];
+	char cancel_policy[FD_POLICY_LEN];  /* the plan's words, "" = the property's terms */
+	char deposit_policy[FD_POLICY_LEN]; /* the plan's words, "" = none */
 	int nights;
 	int64_t nightly[FD_OFFER_MAX_NIGHTS]; /* minor units, one per night */
 	int64_t total;
@@ -47,9 +52,10 @@ enum fd_status fd_offer_check_stay(fd_date business_date, fd_date arrival, fd_da
                                    int children, struct fd_error *err);
 
 /* Quote room type t for the stay: FD_OK with the offer, FD_E_CONFLICT
- * ("no_availability" or "over_capacity", err says which night or why) when
- * it cannot be sold. plan: "" for the room only (the only plan until rate
- * plans exist; another is FD_E_INVALID naming "plan"). */
+ * ("no_availability", "over_capacity", a restriction of the plan or a
+ * night it does not price; err says which night or why) when it cannot be
+ * sold. plan: a public, active rate plan's code, or "" for the room only at
+ * the base rate; any other is FD_E_INVALID naming "plan". */
 enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_type *t, const char *plan,
                               fd_date arrival, fd_date departure, int adults, int children,
                               const struct fd_offer_terms *terms, struct fd_offer *out, struct fd_error *err);

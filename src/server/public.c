@@ -49,52 +49,69 @@
 #include "store/ids.h"
 #include "store/oplog.h"
 #include "store/query.h"
+#include "store/rates.h"
 
 #define WEB_ACTOR "web"
 
-/* --- rate limits: fixed windows, in memory (a restart forgets) --- */
+/* --- rate limits: token buckets, in memory (a restart forgets) --- */
 
 #define RL_SLOTS 4096
 struct rl_entry {
 	char key[200];
-	int64_t window;
-	int count;
+	double tokens; /* requests left */
+	double at;     /* when tokens was counted */
 };
 static struct rl_entry rl_table[RL_SLOTS];
 static pthread_mutex_t rl_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Count one more for key in the current window of window_s seconds: false
- * (and *retry, seconds) when it is over limit. A full table forgets the
- * oldest window's entry at the slot. */
+static double rl_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* One more request for key: at most limit in a row, then limit per
+ * window_s seconds, evenly (a bucket refilled at limit/window_s a second,
+ * so a burst across a window's edge gets no double share). False, with
+ * *retry (seconds), when the bucket is empty. A full table forgets the
+ * fullest bucket near the key's slot (one that has refilled). */
 static bool rl_allow(const char *key, int limit, int window_s, int *retry)
 {
-	int64_t now = (int64_t)time(NULL), win = now / window_s;
+	double now = rl_now(), rate = (double)limit / window_s;
 	unsigned char h[8];
 	crypto_generichash(h, sizeof h, (const unsigned char *)key, strlen(key), NULL, 0);
 	uint64_t idx = 0;
 	memcpy(&idx, h, sizeof idx);
 	bool ok = true;
 	pthread_mutex_lock(&rl_lock);
-	struct rl_entry *pick = NULL;
+	struct rl_entry *pick = NULL, *fullest = NULL;
+	double best = -1;
 	for (int i = 0; i < 8 && !pick; i++) {
 		struct rl_entry *e = &rl_table[(idx + (uint64_t)i) % RL_SLOTS];
-		if (strcmp(e->key, key) == 0 || e->window < win)
+		if (strcmp(e->key, key) == 0) {
 			pick = e;
+			break;
+		}
+		double level = e->key[0] ? e->tokens + (now - e->at) * rate : 1e300;
+		if (level > best)
+			best = level, fullest = e;
 	}
-	if (!pick)
-		pick = &rl_table[idx % RL_SLOTS];
-	if (strcmp(pick->key, key) != 0 || pick->window != win) {
+	if (!pick) {
+		pick = fullest;
 		snprintf(pick->key, sizeof pick->key, "%s", key);
-		pick->window = win;
-		pick->count = 0;
+		pick->tokens = limit;
+		pick->at = now;
 	}
-	if (pick->count >= limit) {
+	pick->tokens += (now - pick->at) * rate;
+	pick->at = now;
+	if (pick->tokens > limit)
+		pick->tokens = limit;
+	if (pick->tokens < 1) {
 		ok = false;
-		*retry = (int)((win + 1) * window_s - now);
-		if (*retry < 1)
-			*retry = 1;
+		*retry = (int)((1 - pick->tokens) / rate) + 1;
 	} else
-		pick->count++;
+		pick->tokens -= 1;
 	pthread_mutex_unlock(&rl_lock);
 	return ok;
 }
@@ -235,7 +252,7 @@ static cJSON *offer_json(const struct fd_offer *o, fd_date arrival, int cancel_d
 		cJSON_AddStringToObject(j, "plan", o->plan);
 	else
 		cJSON_AddNullToObject(j, "plan");
-	cJSON_AddStringToObject(j, "plan_name", "Room only");
+	cJSON_AddStringToObject(j, "plan_name", o->plan_name);
 	cJSON_AddStringToObject(j, "currency", o->currency);
 	cJSON_AddNumberToObject(j, "nights", o->nights);
 	cJSON *n = cJSON_AddArrayToObject(j, "nightly");
@@ -247,11 +264,23 @@ static cJSON *offer_json(const struct fd_offer *o, fd_date arrival, int cancel_d
 	}
 	cJSON_AddNumberToObject(j, "total", (double)o->total);
 	cJSON *inc = cJSON_AddArrayToObject(j, "inclusions");
-	if (o->inclusions[0])
-		cJSON_AddItemToArray(inc, cJSON_CreateString(o->inclusions));
+	for (const char *p = o->inclusions; *p;) { /* "BREAKFAST:1500,...": the codes */
+		size_t m = strcspn(p, ":,");
+		char code[FD_TYPECODE_LEN];
+		snprintf(code, sizeof code, "%.*s", (int)(m < sizeof code ? m : sizeof code - 1), p);
+		if (code[0])
+			cJSON_AddItemToArray(inc, cJSON_CreateString(code));
+		p += strcspn(p, ",");
+		p += *p == ',';
+	}
 	if (o->free_rooms <= 3)
 		cJSON_AddNumberToObject(j, "rooms_left", o->free_rooms);
-	cJSON_AddItemToObject(j, "terms", terms_json(o, cancel_days));
+	cJSON *terms = terms_json(o, cancel_days);
+	if (o->cancel_policy[0])
+		cJSON_AddStringToObject(terms, "cancellation_policy", o->cancel_policy);
+	if (o->deposit_policy[0])
+		cJSON_AddStringToObject(terms, "deposit_policy", o->deposit_policy);
+	cJSON_AddItemToObject(j, "terms", terms);
 	return j;
 }
 
@@ -269,6 +298,20 @@ static bool type_cb(void *ctx, const struct fd_room_type *t)
 
 #define MAX_TYPES 64
 
+/* Is p sold on the web (public, active) for room type type? */
+static bool web_plan(const struct fd_rate_plan *p, const char *type)
+{
+	return p->kind == FD_PLAN_PUBLIC && p->active && fd_plan_sells(p, type);
+}
+
+static bool type_has_plans(const struct fd_rate_plan *plans, int n, const char *type)
+{
+	for (int k = 0; k < n; k++)
+		if (web_plan(&plans[k], type))
+			return true;
+	return false;
+}
+
 /* Every room type's offer for the stay (the ones that can be sold). */
 static enum fd_status offers_for(struct srv *s, struct fd_db *db, fd_date arrival, fd_date departure,
                                  int adults, int children, const char *except, cJSON *arr,
@@ -281,20 +324,35 @@ static enum fd_status offers_for(struct srv *s, struct fd_db *db, fd_date arriva
 	} L = {types, 0, MAX_TYPES};
 	enum fd_status st = fd_query_room_types(db, type_cb, &L, err);
 	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
+	struct fd_rate_plan *plans = NULL;
+	int n_plans = 0;
+	if (!st)
+		st = fd_query_rate_plans(db, &plans, &n_plans, err);
 	for (int i = 0; i < L.n && !st; i++) {
-		struct fd_offer o;
-		struct fd_error why = {0};
 		if (except && strcmp(types[i].code, except) == 0)
 			continue;
-		enum fd_status q = fd_offer_quote(fd_db_repo(db), &types[i], "", arrival, departure, adults,
-		                                  children, &terms, &o, &why);
-		if (q == FD_OK)
-			cJSON_AddItemToArray(arr, offer_json(&o, arrival, s->cfg.cancel_days));
-		else if (q != FD_E_CONFLICT) {
-			*err = why;
-			st = q;
+		/* the public plans that sell the type; none: the room only at its rate */
+		int sold = 0;
+		for (int k = -1; k < n_plans && !st; k++) {
+			if (k >= 0 && !web_plan(&plans[k], types[i].code))
+				continue;
+			if (k < 0 && type_has_plans(plans, n_plans, types[i].code))
+				continue;
+			struct fd_offer o;
+			struct fd_error why = {0};
+			enum fd_status q =
+			    fd_offer_quote(fd_db_repo(db), &types[i], k < 0 ? "" : plans[k].code, arrival,
+			                   departure, adults, children, &terms, &o, &why);
+			if (q == FD_OK) {
+				cJSON_AddItemToArray(arr, offer_json(&o, arrival, s->cfg.cancel_days));
+				sold++;
+			} else if (q != FD_E_CONFLICT && q != FD_E_INVALID) {
+				*err = why;
+				st = q;
+			}
 		}
 	}
+	free(plans);
 	return st;
 }
 
@@ -741,6 +799,19 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		srv_resp_error(out, 400, "invalid_field", "type", "No room type \"%s\".", w.type);
 		return;
 	}
+	if (!st && !w.plan[0]) { /* a type sold on plans is booked on one of them */
+		struct fd_rate_plan *plans = NULL;
+		int n_plans = 0;
+		st = fd_query_rate_plans(db, &plans, &n_plans, &err);
+		bool needs = !st && type_has_plans(plans, n_plans, w.type);
+		free(plans);
+		if (needs) {
+			srv_resp_error(
+			    out, 400, "missing_field", "plan",
+			    "Room type %s is sold on rate plans: give the plan of the offer chosen.", w.type);
+			return;
+		}
+	}
 	if (!st)
 		st = fd_offer_quote(repo, &t, w.plan, w.arrival, w.departure, w.adults, w.children, &terms,
 		                    &offer, &err);
@@ -811,8 +882,12 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		add_date(p, "departure", w.departure);
 		cJSON_AddNumberToObject(p, "adults", w.adults);
 		cJSON_AddNumberToObject(p, "children", w.children);
-		/* one nightly rate on the booking until rate plans bring nightly prices */
-		cJSON_AddNumberToObject(p, "rate", (double)offer.nightly[0]);
+		/* on a plan, core prices each night by the plan (the quote shown);
+		 * without, the type's base rate */
+		if (offer.plan[0])
+			cJSON_AddStringToObject(p, "plan", offer.plan);
+		else
+			cJSON_AddNumberToObject(p, "rate", (double)offer.nightly[0]);
 		cJSON_AddStringToObject(p, "source", "web");
 		if (w.requests[0])
 			cJSON_AddStringToObject(p, "notes", w.requests);
@@ -987,14 +1062,28 @@ static cJSON *booking_view(struct srv *s, struct fd_db *db, const struct fd_book
 	cJSON_AddStringToObject(v, "arrival_time", b->eta);
 	cJSON_AddStringToObject(v, "requests", b->notes);
 	cJSON_AddStringToObject(v, "currency", prop.currency);
+	/* the booking's own nights (a plan's prices), else its rate each night */
+	struct fd_booking_night *bn = NULL;
+	int n_bn = 0;
+	if (repo->booking_nights && repo->booking_nights(repo->ctx, b->id, &bn, &n_bn, NULL) != FD_OK)
+		n_bn = 0;
 	cJSON *n = cJSON_AddArrayToObject(v, "nightly");
+	int64_t total = 0;
 	for (int i = 0; i < nights; i++) {
+		int64_t price = b->rate;
+		for (int k = 0; k < n_bn; k++)
+			if (bn[k].night == b->arrival + i)
+				price = bn[k].amount;
 		cJSON *x = cJSON_CreateObject();
 		add_date(x, "date", b->arrival + i);
-		cJSON_AddNumberToObject(x, "price", (double)b->rate);
+		cJSON_AddNumberToObject(x, "price", (double)price);
 		cJSON_AddItemToArray(n, x);
+		total += price;
 	}
-	cJSON_AddNumberToObject(v, "total", (double)b->rate * nights);
+	if (n_bn)
+		cJSON_AddStringToObject(v, "plan", bn[0].plan);
+	free(bn);
+	cJSON_AddNumberToObject(v, "total", (double)total);
 	struct fd_offer o = {0};
 	o.free_cancel_until = fd_date_add(b->arrival, -s->cfg.cancel_days);
 	cJSON_AddItemToObject(v, "terms", terms_json(&o, s->cfg.cancel_days));

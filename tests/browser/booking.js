@@ -3,6 +3,8 @@
 // playwright-core; accessibility by axe-core), against a real frontdeskd.
 //   node booking.js book URL OUT        books a room end to end; prints CODE and the manage link
 //   node booking.js manage LINK OUT     opens the guest's link, changes, cancels
+//   node booking.js embed PAGE OUT      the widget by a script tag in a page of the hotel's site
+//   node booking.js foreign PAGE OUT    ... in a page of a site not in public-origins
 // Screenshots of each step go to OUT. Exit 77 (skip) only when chromium
 // cannot start; any other problem fails.
 "use strict";
@@ -129,6 +131,30 @@ async function manage(page) {
 	await screenshot(page, "wrong-link");
 }
 
+// The widget in another site's page (a script tag): it calls the server
+// across origins, which CORS allows for the hotel's sites only.
+async function embed(page, allowed) {
+	await page.goto(target);
+	await page.waitForSelector("#fdb-arrive");
+	check("the widget renders in the site's page, in French", (await page.textContent("#frontdesk-booking h1")) === "Réserver une chambre");
+	check("the site's own page is kept", (await page.textContent("body > main > h1")) === "Hôtel Exemple");
+	await page.fill("#fdb-arrive", "2026-03-10");
+	await page.fill("#fdb-depart", "2026-03-12");
+	await page.fill("#fdb-adults", "2");
+	await page.click("#frontdesk-booking button[type=submit]");
+	if (allowed) {
+		await page.waitForSelector(".fdb-offer");
+		const price = await page.textContent(".fdb-offer .fdb-price");
+		check("offers across origins, money in French (180,00 €)", price.replace(/\s/g, " ") === "180,00 €", price);
+		await axe(page, "the embedded widget");
+		await screenshot(page, "embedded");
+	} else {
+		await page.waitForSelector(".fdb-alert");
+		check("a site not listed gets no offers (CORS refused)", (await page.$$(".fdb-offer")).length === 0);
+		await screenshot(page, "foreign-site");
+	}
+}
+
 (async () => {
 	let browser;
 	try {
@@ -146,6 +172,7 @@ async function manage(page) {
 		page.setDefaultTimeout(15000);
 		page.on("pageerror", (e) => check("no script error", false, e.message));
 		if (mode === "book") await book(page);
+		else if (mode === "embed" || mode === "foreign") await embed(page, mode === "embed");
 		else await manage(page);
 	} catch (e) {
 		check("the flow ran", false, e.stack);

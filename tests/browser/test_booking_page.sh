@@ -34,7 +34,20 @@ mkdir -p "$OUT"
 "$FDD" --data "$SRV" init --property "Hotel Browser" --currency EUR --timezone Europe/Berlin \
 	--date 2026-03-01 >/dev/null || fail "server init"
 "$FDD" --data "$SRV" user add boss --role admin --password-file "$PW" >/dev/null || fail "user add"
-SRV_OPTS="--book-dir $top_srcdir/data/book --public-url http://127.0.0.1:$PORT"
+# Two websites on other origins, pages with the widget by a script tag:
+# the hotel's (listed in public-origins) and another.
+SITE_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$WORK/site"
+cat >"$WORK/site/index.html" <<HTML
+<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Hôtel Exemple</title></head>
+<body><main><h1>Hôtel Exemple</h1><div id="frontdesk-booking" data-lang="fr"></div></main>
+<script src="http://127.0.0.1:$PORT/book/book.js"></script></body></html>
+HTML
+python3 -m http.server "$SITE_PORT" --bind 127.0.0.1 --directory "$WORK/site" >"$WORK/site.log" 2>&1 &
+SITE_PID=$!
+trap 'kill "$SITE_PID" 2>/dev/null; cleanup' EXIT INT TERM
+SRV_OPTS="--book-dir $top_srcdir/data/book --public-url http://127.0.0.1:$PORT --public-origins http://localhost:$SITE_PORT"
 srv_start
 term_new desk boss
 {
@@ -73,4 +86,20 @@ term desk sync --once >/dev/null || fail "desk sync"
 [ "$(term desk --json find "$CODE" | jq -r '.bookings[0] | "\(.status) \(.eta)"')" = "cancelled 21:00" ] ||
 	fail "the terminal does not see the change and the cancellation"
 ok "the terminal sees the guest's change and cancellation"
+
+# The widget by a script tag on the hotel's site (listed) and on another
+# site (the same page, reached as 127.0.0.1: another origin, not listed).
+i=0
+until curl -s -o /dev/null "http://localhost:$SITE_PORT/"; do
+	i=$((i + 1)); [ $i -lt 50 ] || fail "the website did not start: $(cat "$WORK/site.log")"
+	sleep 0.1
+done
+node "$top_srcdir/tests/browser/booking.js" embed "http://localhost:$SITE_PORT/" "$OUT" >"$WORK/embed.out" 2>&1 || rc=$?
+cat "$WORK/embed.out"
+[ $rc = 0 ] || fail "the widget on the hotel's site"
+node "$top_srcdir/tests/browser/booking.js" foreign "http://127.0.0.1:$SITE_PORT/" "$OUT" >"$WORK/foreign.out" 2>&1 || rc=$?
+cat "$WORK/foreign.out"
+[ $rc = 0 ] || fail "the widget on another site"
+grep -q "GET /v1/public/availability 403" "$WORK/server.log" || fail "the other site's request was not refused by the server"
+ok "CORS: the hotel's site gets offers through the widget, another site gets nothing"
 ok "screenshots in $OUT: $(ls "$OUT" | tr '\n' ' ')"
