@@ -17,3 +17,4 @@ frontdesk_LDADD = libfddoc.a libfdsession.a libfdsync.a libfddemo.a libfdstore.a
 frontdesk_SOURCES += src/cli/cmd_company.c
 frontdesk_SOURCES += src/cli/cmd_guest.c
 frontdesk_SOURCES += src/cli/progress.c src/cli/progress.h
+frontdesk_SOURCES += src/cli/cmd_rate.c

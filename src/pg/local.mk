@@ -14,5 +14,7 @@ tests_pg_pgtool_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 tests_pg_pgtool_LDADD = libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)
 PG_TESTS = tests/pg/cluster.sh tests/pg/schema.sh tests/pg/feed_order.sh
 PG_TESTS += tests/pg/ops.sh
+PG_TESTS += tests/pg/server.sh
+PG_TESTS += tests/pg/terminals.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md

@@ -208,7 +208,21 @@ enum fd_status fd_pg_begin(struct fd_pg *pg, struct fd_error *err)
 
 enum fd_status fd_pg_commit(struct fd_pg *pg, struct fd_error *err)
 {
-	enum fd_status st = exec_simple(pg, "COMMIT", "committing", err);
+	/* Every server LISTENs (fd_pg_listen): the notice goes out with the
+	 * commit and wakes their long-polls. */
+	enum fd_status st = FD_OK;
+	if (pg->last_seq > 0) {
+		static const char notify[] =
+		    "SELECT pg_notify('" FD_PG_CHANNEL "', $1::text || ' ' || $2::text)";
+		char seq[FD_PG_INT_LEN];
+		const char *p[] = {pg->property, fd_pg_int(seq, pg->last_seq)};
+		st = fd_pg_do(pg, notify, 2, p, "announcing the changes", err);
+	}
+	if (st) {
+		fd_pg_rollback(pg);
+		return st;
+	}
+	st = exec_simple(pg, "COMMIT", "committing", err);
 	pg->in_tx = false;
 	return st;
 }
