@@ -161,6 +161,9 @@ tests_unit_test_sold_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sold_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/import_again.sh
 EXTRA_DIST += tests/cli/import_again.sh
+# Issue 18: progress lines on a terminal, nothing with --json or off a terminal.
+CLI_TESTS += tests/cli/progress.sh
+EXTRA_DIST += tests/cli/progress.sh
 # Offers for a stay (src/core/offer.c), the public booking side's prices
 check_PROGRAMS += tests/unit/test_offer
 TESTS += tests/unit/test_offer

@@ -670,6 +670,8 @@ int main(void)
 
 	if (profile)
 		print_profile("the operations' load");
+	/* The queries run on a connection set up as the application's is. */
+	fd_query_tune_for_screens(db);
 	run_queries(db, today, runs);
 	if (profile)
 		print_profile("the queries");
