@@ -42,6 +42,7 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
     [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
+    [PANE_RATES] = &ui_rates_ops,
 };
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
@@ -193,36 +194,55 @@ static void refresh_sync_counts(struct app *app)
 	fd_query_business_date(app->db, &app->today, NULL);
 }
 
-/* " 3 Housekeeping ", or " 3 " when the full labels do not fit: the
- * active tab always keeps its name. */
-static void tab_label(const struct app *app, int i, bool compact, char *out, size_t size)
+/* " 3 Housekeeping ", or its name shortened to `cells` cells (" 3 Hausk. ")
+ * when the full labels do not fit; cells 0 leaves the number alone. The
+ * active tab always keeps its whole name. */
+static void tab_label(const struct app *app, int i, int cells, char *out, size_t size)
 {
-	if (compact && i != (int)app->current)
+	const char *name = _(pane_ops[i]->title);
+	if (i == (int)app->current || cells >= fd_text_width(name)) {
+		snprintf(out, size, " %d %s ", i + 1, name);
+	} else if (cells <= 0) {
 		snprintf(out, size, " %d ", i + 1);
-	else
-		snprintf(out, size, " %d %s ", i + 1, _(pane_ops[i]->title));
+	} else {
+		char cut[96];
+		/* A shortened name ends in a full stop when there is room for one. */
+		fd_text_fit(name, cells > 2 ? cells - 1 : cells, 0, cut, sizeof cut);
+		snprintf(out, size, " %d %s%s ", i + 1, cut, cells > 2 ? "." : "");
+	}
+}
+
+static int tabs_width(const struct app *app, int cells)
+{
+	char label[128];
+	int full = 0;
+	for (int i = 0; i < PANE_TABS; i++) {
+		tab_label(app, i, cells, label, sizeof label);
+		full += fd_text_width(label);
+	}
+	return full;
 }
 
 static void paint_tabs(struct app *app)
 {
 	WINDOW *w = app->tabs;
-	char label[64];
-	int full = 0;
-	for (int i = 0; i < PANE_TABS; i++) {
-		tab_label(app, i, false, label, sizeof label);
-		full += fd_text_width(label);
-	}
-	bool compact = full > app->cols;
+	char label[128];
+	/* The longest names that fit: whole, else shortened alike, else numbers. */
+	int cells = 64;
+	while (cells > 0 && tabs_width(app, cells) > app->cols)
+		cells--;
+	if (cells > 0 && cells < 3)
+		cells = 0; /* one or two letters say nothing: numbers alone */
 	int x = 0;
 	wmove(w, 0, 0);
 	for (int i = 0; i < PANE_TABS && x < app->cols; i++) {
-		tab_label(app, i, compact, label, sizeof label);
-		int cells = fd_text_width(label);
-		if (x + cells > app->cols)
-			cells = app->cols - x;
+		tab_label(app, i, cells, label, sizeof label);
+		int width = fd_text_width(label);
+		if (x + width > app->cols)
+			width = app->cols - x;
 		bool active = i == (int)app->current;
-		ui_put(w, 0, x, label, cells, app->attr[active ? UI_A_TAB_ACTIVE : UI_A_TAB]);
-		x += cells;
+		ui_put(w, 0, x, label, width, app->attr[active ? UI_A_TAB_ACTIVE : UI_A_TAB]);
+		x += width;
 	}
 	if (x < app->cols)
 		ui_blank(w, 0, x, app->cols - x, A_NORMAL);
@@ -341,11 +361,20 @@ static void paint_message(struct app *app)
 		put_wrapped(w, app->msg_lines, app->message, app->cols,
 		            app->attr[app->message_error ? UI_A_ERROR : UI_A_NORMAL]);
 	} else {
-		char hint[256], q[32], h[32];
-		ui_keys_describe(UI_REQ_HELP, h, sizeof h);
-		ui_keys_describe(UI_REQ_QUIT, q, sizeof q);
-		snprintf(hint, sizeof hint, _("%s help  %s quit  Tab next pane  / search  : go to"), h, q);
-		ui_put(w, 0, 0, hint, app->cols, app->attr[UI_A_PAST]);
+		/* The application's keys, after the keys of a pane that has no hint
+		 * line of its own (the board), by the same rule (ui_hints). */
+		static const struct ui_hint global[] = {{UI_REQ_QUIT, N_("quit")},
+		                                        {UI_REQ_NEXT_PANE, N_("next pane")},
+		                                        {UI_REQ_SEARCH, N_("search")},
+		                                        {UI_REQ_COMMAND, N_("go to")}};
+		struct ui_hint all[40];
+		int n = 0;
+		const struct pane_ops *o = ui_focus(app)->ops;
+		for (int i = 0; o->hints_on_message_line && i < o->n_hints && n < 32; i++)
+			all[n++] = o->hints[i];
+		for (size_t i = 0; i < sizeof global / sizeof *global; i++)
+			all[n++] = global[i];
+		ui_hints(w, 0, app->cols, app->attr[UI_A_PAST], all, n);
 	}
 	wnoutrefresh(w);
 }
@@ -606,6 +635,10 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_CONFLICTS:
 		ui_dirty(app, PANE_CONFLICTS, PANE_RECALC | PANE_REPAINT);
 		ui_show(app, PANE_CONFLICTS);
+		break;
+	case UI_REQ_RATES:
+		ui_dirty(app, PANE_RATES, PANE_RECALC | PANE_REPAINT);
+		ui_show(app, PANE_RATES);
 		break;
 	default:
 		break;

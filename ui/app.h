@@ -36,6 +36,7 @@ enum pane_id {
 	PANE_HELP,      /* modal */
 	PANE_GUEST,     /* modal: the guest profile (ui/guest.c) */
 	PANE_CONFLICTS, /* modal: refused operations (ui/conflicts.c) */
+	PANE_RATES,     /* modal: the rate grid (ui/rategrid.c) */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
 };
@@ -54,6 +55,12 @@ struct pane_ops {
 	bool (*action)(struct app *app, struct pane *p, enum ui_req req);
 	/* Raw keys before the key map (text fields); true when consumed. */
 	bool (*input)(struct app *app, struct pane *p, struct ui_key key);
+	/* The pane's key hints, main keys first (ui_hints). A pane with
+	 * hints_on_message_line has no hint line of its own: its hints lead
+	 * the message line's. */
+	const struct ui_hint *hints;
+	int n_hints;
+	bool hints_on_message_line;
 };
 
 struct pane {
@@ -150,6 +157,7 @@ extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops
     ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
 extern const struct pane_ops ui_guest_ops;
 extern const struct pane_ops ui_conflicts_ops;
+extern const struct pane_ops ui_rates_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);

@@ -420,7 +420,14 @@ static bool board_action(struct app *app, struct pane *p, enum ui_req req)
 	}
 }
 
+/* The board has no hint line: its keys lead the message line's. */
+static const struct ui_hint hints[] = {
+    {UI_REQ_OPEN, N_("open")}, {UI_REQ_NEW_BOOKING, N_("new")}, {UI_REQ_FOLIO, N_("folio")}};
+
 const struct pane_ops ui_board_ops = {
+    .hints = hints,
+    .n_hints = 3,
+    .hints_on_message_line = true,
     .title = N_("Board"),
     .ctx = UI_CTX_BOARD | UI_CTX_MOVE,
     .create = board_create,

@@ -90,8 +90,7 @@ static void conflicts_repaint(struct app *app, struct pane *p)
 		            c->rows[i].what, c->rows[i].reason);
 	if (c->n == 0)
 		ui_put(p->win, 2, 1, _("No open conflicts."), p->w - 1, A_NORMAL);
-	ui_put(p->win, p->h - 1, 0, _("Enter reason  r another room  a accept the loss  Esc back"), p->w,
-	       app->attr[UI_A_PAST]);
+	ui_pane_hints(app, p);
 }
 
 static bool resolve(struct app *app, const char *id, const char *room)
@@ -153,7 +152,14 @@ static bool conflicts_action(struct app *app, struct pane *p, enum ui_req req)
 	}
 }
 
+static const struct ui_hint hints[] = {{UI_REQ_CONFLICT_SHOW, N_("reason")},
+                                       {UI_REQ_CONFLICT_RESOLVE, N_("another room")},
+                                       {UI_REQ_CONFLICT_ACCEPT, N_("accept the loss")},
+                                       {UI_REQ_BACK, N_("back")}};
+
 const struct pane_ops ui_conflicts_ops = {
+    .hints = hints,
+    .n_hints = 4,
     .title = N_("Refused operations"),
     .ctx = UI_CTX_CONFLICTS | UI_CTX_MOVE,
     .create = conflicts_create,

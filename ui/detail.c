@@ -140,14 +140,10 @@ static void detail_repaint(struct app *app, struct pane *p)
 		         state);
 		field(app, p, y, i == 0 ? _("Mail") : "", buf);
 	}
-	if (p->h > y + 1)
-		ui_put(p->win, y, 0,
-		       _("i check in  o check out  c cancel  s no-show  m move  x extend  e edit  f folio  g "
-		         "guest"),
-		       p->w, app->attr[UI_A_PAST]);
+	ui_pane_hints(app, p);
 	if (p->h > y + 2)
 		ui_put(p->win, y + 1, 0, _("History"), p->w, app->attr[UI_A_TITLE]);
-	for (int i = 0; i < d->n_hist && y + 2 + i < p->h; i++) {
+	for (int i = 0; i < d->n_hist && y + 2 + i < p->h - 1; i++) {
 		char when[32];
 		time_t at = (time_t)d->hist[i].at;
 		struct tm tm;
@@ -198,7 +194,16 @@ void ui_open_booking(struct app *app, const char *code)
 	ui_show(app, PANE_DETAIL);
 }
 
+static const struct ui_hint hints[] = {
+    {UI_REQ_CHECK_IN, N_("check in")}, {UI_REQ_CHECK_OUT, N_("check out")}, {UI_REQ_FOLIO, N_("folio")},
+    {UI_REQ_EDIT, N_("edit")},         {UI_REQ_MOVE_ROOM, N_("move")},      {UI_REQ_EXTEND, N_("extend")},
+    {UI_REQ_DOCUMENT, N_("PDF")},      {UI_REQ_CANCEL, N_("cancel")},       {UI_REQ_NO_SHOW, N_("no-show")},
+    {UI_REQ_GUEST, N_("guest")},
+};
+
 const struct pane_ops ui_detail_ops = {
+    .hints = hints,
+    .n_hints = (int)(sizeof hints / sizeof *hints),
     .title = N_("Booking"),
     .ctx = UI_CTX_DETAIL,
     .create = detail_create,

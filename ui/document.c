@@ -65,6 +65,14 @@ static void save_answer(struct app *app, const char *text, const char *arg)
 		ui_message(app, "%s", _("No file named: nothing saved."));
 		return;
 	}
+	/* "~/bill.pdf": in the home directory, as a shell would read it. */
+	char path[512];
+	const char *home = getenv("HOME");
+	if (text[0] == '~' && text[1] == '/' && home && home[0] == '/')
+		snprintf(path, sizeof path, "%s%s", home, text + 1);
+	else
+		snprintf(path, sizeof path, "%s", text);
+	text = path;
 	struct fd_error err = {0};
 	if (fd_doc_save_pdf(fd_db_repo(app->db), kinds[k].kind, code, folio, text, &err)) {
 		ui_error(app, &err);

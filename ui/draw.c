@@ -121,24 +121,42 @@ void ui_scroll_to(int cursor, int visible, int *top)
 		*top = 0;
 }
 
+/* Append "KEY label" to line when it fits in cells less reserve. */
+static bool add_hint(char *line, size_t size, int *used, int cells, int reserve, enum ui_req req,
+                     const char *label)
+{
+	char keys[64], item[160];
+	ui_keys_describe(req, keys, sizeof keys);
+	if (!keys[0])
+		return false;
+	keys[strcspn(keys, " ")] = '\0';
+	size_t len = strlen(line);
+	snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", keys, _(label));
+	int wi = fd_text_width(item);
+	if (*used + wi + reserve > cells || len + strlen(item) >= size)
+		return false;
+	memcpy(line + len, item, strlen(item) + 1);
+	*used += wi;
+	return true;
+}
+
 void ui_hints(WINDOW *w, int y, int cells, attr_t attr, const struct ui_hint *hints, int n)
 {
-	char line[512] = "";
-	size_t len = 0;
+	char line[512] = "", help[64];
 	int used = 0;
-	for (int i = 0; i < n; i++) {
-		char keys[64], item[128];
-		ui_keys_describe(hints[i].req, keys, sizeof keys);
-		if (!keys[0])
-			continue;
-		keys[strcspn(keys, " ")] = '\0';
-		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", keys, _(hints[i].label));
-		int wi = fd_text_width(item);
-		if (used + wi > cells || len + strlen(item) >= sizeof line)
-			continue;
-		memcpy(line + len, item, strlen(item) + 1);
-		len += strlen(item);
-		used += wi;
-	}
+	ui_keys_describe(UI_REQ_HELP, help, sizeof help);
+	help[strcspn(help, " ")] = '\0';
+	/* Room for "  ? keys" is kept whatever else has to go. */
+	int reserve = help[0] ? 2 + fd_text_width(help) + 1 + fd_text_width(_("keys")) : 0;
+	for (int i = 0; i < n; i++)
+		if (hints[i].req != UI_REQ_HELP)
+			add_hint(line, sizeof line, &used, cells, reserve, hints[i].req, hints[i].label);
+	add_hint(line, sizeof line, &used, cells, 0, UI_REQ_HELP, N_("keys"));
 	ui_put(w, y, 0, line, cells, attr);
+}
+
+void ui_pane_hints(struct app *app, struct pane *p)
+{
+	if (p->h > 1)
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], p->ops->hints, p->ops->n_hints);
 }

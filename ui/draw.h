@@ -22,14 +22,12 @@ void ui_row(WINDOW *w, int y, int x, int cells, attr_t attr, const int *widths, 
 /* A line editor's text at (y, x) in cells columns, scrolled so that the
  * cursor shows; with show_cursor the cursor's cell is marked. */
 void ui_edit_draw(WINDOW *w, int y, int x, int cells, attr_t attr, const struct ui_edit *e, bool show_cursor);
-/* A key hint: the action's first key and a short label (N_()). */
-struct ui_hint {
-	enum ui_req req;
-	const char *label;
-};
-/* Key hints on line y, "KEY label" in the order given (a pane's main keys
- * first), as many whole hints as fit in cells; `?` lists the rest. */
+/* The one rule for every pane's key hints: "KEY label" in the table's
+ * order (a pane's main keys first), as many whole hints as fit in cells,
+ * and the help key ("? keys") last, always, for the rest. */
 void ui_hints(WINDOW *w, int y, int cells, attr_t attr, const struct ui_hint *hints, int n);
+/* The pane's own table (p->ops->hints) on its last line. */
+void ui_pane_hints(struct app *app, struct pane *p);
 /* Fill a row segment with spaces. */
 void ui_blank(WINDOW *w, int y, int x, int cells, attr_t attr);
 /* A pane title line across the whole width. */

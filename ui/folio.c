@@ -300,13 +300,7 @@ static void folio_repaint(struct app *app, struct pane *p)
 		       A_NORMAL);
 	if (p->h >= 5)
 		paint_totals(app, p, p->h - 2);
-	const char *keys =
-	    _("p post  $ pay  r refund  v void  m move  n new folio  S settle  o check out  Enter details");
-	if (fd_text_width(keys) > p->w)
-		keys = _("p post  $ pay  r refund  v void  m move  n new folio  S settle  ? more");
-	if (fd_text_width(keys) > p->w)
-		keys = _("p post  $ pay  r refund  v void  ? more keys");
-	ui_put(p->win, p->h - 1, 0, keys, p->w, app->attr[UI_A_PAST]);
+	ui_pane_hints(app, p);
 }
 
 /* The folio and line under the cursor (NULLs when there are none). */
@@ -424,7 +418,16 @@ void ui_open_folio(struct app *app, const char *code)
 	ui_show(app, PANE_FOLIO);
 }
 
+static const struct ui_hint hints[] = {
+    {UI_REQ_FOLIO_POST, N_("post")}, {UI_REQ_FOLIO_PAY, N_("pay")},       {UI_REQ_FOLIO_REFUND, N_("refund")},
+    {UI_REQ_FOLIO_VOID, N_("void")}, {UI_REQ_CHECK_OUT, N_("check out")}, {UI_REQ_DOCUMENT, N_("PDF")},
+    {UI_REQ_FOLIO_MOVE, N_("move")}, {UI_REQ_FOLIO_NEW, N_("new folio")}, {UI_REQ_FOLIO_SETTLE, N_("settle")},
+    {UI_REQ_OPEN, N_("details")},
+};
+
 const struct pane_ops ui_folio_ops = {
+    .hints = hints,
+    .n_hints = (int)(sizeof hints / sizeof *hints),
     .title = N_("Folio"),
     .ctx = UI_CTX_FOLIO | UI_CTX_MOVE,
     .create = folio_create,

@@ -4,7 +4,9 @@
  * whose name is exactly one on file is asked about), dates (nights shown),
  * room type with live availability, room (only rooms free on every night),
  * adults, children, rate, notes, source (channel), the guest's e-mail and
- * phone. Every field is checked as it changes and the
+ * phone, and the rate plan (each offered plan with its price for the stay
+ * and its policies on one line; its nightly prices on the rate's line).
+ * Every field is checked as it changes and the
  * reason shown next to it; nothing is saved until all are valid; Esc
  * abandons without a change. Resizing keeps what was typed (the state lives
  * here, windows are only where it is drawn). */
@@ -21,6 +23,7 @@
 #include "store/oplog.h"
 #include "store/query.h"
 #include "store/query_desk.h"
+#include "store/rates.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/edit.h"
@@ -39,6 +42,7 @@ enum field {
 	F_SOURCE,
 	F_EMAIL,
 	F_PHONE,
+	F_PLAN,
 	F_SAVE,
 	F_COUNT
 };
@@ -47,6 +51,7 @@ enum field {
 #define MAX_FREE 64
 #define MAX_NIGHTS_CHECKED 62
 #define MAX_MATCHES 6
+#define MAX_PLANS 16
 
 struct form {
 	bool editing;
@@ -85,6 +90,14 @@ struct form {
 	/* The name typed was asked about (a guest of that name is on file) and
 	 * the answer was no: the next save makes a new guest. */
 	char asked_name[FD_NOTES_LEN];
+	/* Rate plans offered (public and corporate, sold), the chosen one
+	 * (-1: none, the rate field prices the stay) and its quote. A booking
+	 * being edited keeps its plan (plan_fixed). */
+	struct fd_rate_plan plans[MAX_PLANS];
+	int n_plans, plan;
+	char plan_fixed[FD_PLAN_CODE_LEN];
+	char plan_total[FD_MONEY_STRLEN];
+	char plan_nights[256];
 };
 
 static void *form_create(struct app *app)
@@ -114,6 +127,15 @@ static void load_types(struct app *app, struct form *f)
 {
 	f->n_types = 0;
 	fd_query_room_types(app->db, add_type, f, NULL);
+	struct fd_rate_plan *plans = NULL;
+	int n = 0;
+	f->n_plans = 0;
+	f->plan = -1;
+	if (fd_query_rate_plans(app->db, &plans, &n, NULL) == FD_OK)
+		for (int i = 0; i < n && f->n_plans < MAX_PLANS; i++)
+			if (plans[i].active && plans[i].kind != FD_PLAN_HIDDEN)
+				f->plans[f->n_plans++] = plans[i];
+	free(plans);
 }
 
 static int type_index(const struct form *f, const char *code)
@@ -185,6 +207,12 @@ void ui_form_start_edit(struct app *app, const char *code)
 	f->match = -1;
 	snprintf(f->want_room, sizeof f->want_room, "%s", row.b.room);
 	f->rate_touched = true;
+	struct fd_booking_night *nights = NULL;
+	int n_nights = 0;
+	const struct fd_repo *r = fd_db_repo(app->db);
+	if (r->booking_nights(r->ctx, row.b.id, &nights, &n_nights, NULL) == FD_OK && n_nights)
+		snprintf(f->plan_fixed, sizeof f->plan_fixed, "%s", nights[0].plan);
+	free(nights);
 	if (!fd_channel_parse(row.b.source, &f->source))
 		f->source = FD_CHANNEL_COUNT; /* not recorded: left as it is */
 	f->source_touched = false;
@@ -358,6 +386,8 @@ static bool check_people(struct app *app, struct form *f, char *err, size_t size
 
 static bool parse_rate(struct app *app, struct form *f, char *err, size_t size)
 {
+	if (f->plan >= 0 || f->plan_fixed[0])
+		return true; /* the plan prices the stay */
 	struct fd_error e = {0};
 	if (fd_money_parse(f->text[F_RATE], app->currency, &f->val.rate, &e) == FD_OK)
 		return true;
@@ -478,6 +508,80 @@ static bool show_room(const struct form *f, char *out, size_t size)
 	return true;
 }
 
+/* The chosen plan's quote for the stay (fd_rate_quote, as the booking
+ * operation prices it): its total, its nightly prices, or why it cannot
+ * sell the stay. */
+static bool check_plan(struct app *app, struct form *f, char *err, size_t size)
+{
+	f->plan_total[0] = '\0';
+	f->plan_nights[0] = '\0';
+	if (f->editing || f->plan < 0 || f->n_types == 0 || !dates_valid(f) || f->error[F_ADULTS][0] ||
+	    f->error[F_CHILDREN][0])
+		return true;
+	struct fd_quote_req req = {.adults = f->val.adults, .children = f->val.children};
+	snprintf(req.plan, sizeof req.plan, "%s", f->plans[f->plan].code);
+	snprintf(req.type_code, sizeof req.type_code, "%s", f->types[f->type].code);
+	req.arrival = f->val.arrival;
+	req.departure = f->val.departure;
+	req.not_before = app->today;
+	struct fd_quote q;
+	struct fd_error e = {0};
+	if (fd_rate_quote(fd_db_repo(app->db), &req, &q, &e)) {
+		snprintf(err, size, "%s", e.message);
+		return false;
+	}
+	fd_money_format_plain(q.total, app->currency, f->plan_total, sizeof f->plan_total);
+	size_t len = 0;
+	for (int i = 0; i < q.n && len < sizeof f->plan_nights; i++) {
+		char m[FD_MONEY_STRLEN];
+		len +=
+		    (size_t)snprintf(f->plan_nights + len, sizeof f->plan_nights - len, "%s%s", i ? " " : "",
+		                     fd_money_format_plain(q.nights[i].amount, app->currency, m, sizeof m));
+	}
+	bool broken = q.broken != FD_RESTRICT_NONE;
+	if (broken) {
+		fd_quote_refuse(&q, &req, &e);
+		snprintf(err, size, "%s", e.message);
+	}
+	fd_quote_clear(&q);
+	return !broken;
+}
+
+/* "< BAR Best available 330.00  cancel: ...  deposit: ... >" */
+static bool show_plan(const struct form *f, char *out, size_t size)
+{
+	if (f->plan_fixed[0]) {
+		snprintf(out, size, "%s", f->plan_fixed);
+		return true;
+	}
+	if (f->plan < 0) {
+		snprintf(out, size,
+		         ngettext("< none: the rate above >  %d plan", "< none: the rate above >  %d plans",
+		                  (unsigned long)f->n_plans),
+		         f->n_plans);
+		return true;
+	}
+	const struct fd_rate_plan *p = &f->plans[f->plan];
+	snprintf(out, size, "< %s %s %s >  %s %s  %s %s", p->code, p->name,
+	         f->plan_total[0] ? f->plan_total : "-", _("cancel:"),
+	         p->cancel_policy[0] ? p->cancel_policy : "-", _("deposit:"),
+	         p->deposit_policy[0] ? p->deposit_policy : "-");
+	return true;
+}
+
+/* With a plan, the rate's line shows its price for each night. */
+static bool show_rate(const struct form *f, char *out, size_t size)
+{
+	if (f->plan_fixed[0]) {
+		snprintf(out, size, _("by plan %s"), f->plan_fixed);
+		return true;
+	}
+	if (f->plan < 0)
+		return false;
+	snprintf(out, size, _("by plan: %s"), f->plan_nights[0] ? f->plan_nights : "-");
+	return true;
+}
+
 static bool show_save(const struct form *f, char *out, size_t size)
 {
 	snprintf(out, size, "%s", f->editing ? _("[ Save changes ]") : _("[ Make booking ]"));
@@ -492,11 +596,12 @@ static const struct form_field fields[F_COUNT] = {
     [F_ROOM] = {N_("Room"), FK_CHOICE, NULL, check_room, show_room},
     [F_ADULTS] = {N_("Adults"), FK_TEXT, parse_adults, check_people, NULL},
     [F_CHILDREN] = {N_("Children"), FK_TEXT, parse_children, NULL, NULL},
-    [F_RATE] = {N_("Rate"), FK_TEXT, parse_rate, NULL, NULL},
+    [F_RATE] = {N_("Rate"), FK_TEXT, parse_rate, NULL, show_rate},
     [F_NOTES] = {N_("Notes"), FK_TEXT, NULL, NULL, NULL},
     [F_SOURCE] = {N_("Source"), FK_CHOICE, NULL, check_source, show_source},
     [F_EMAIL] = {N_("E-mail"), FK_TEXT, parse_email, NULL, NULL},
     [F_PHONE] = {N_("Phone"), FK_TEXT, NULL, NULL, NULL},
+    [F_PLAN] = {N_("Rate plan"), FK_CHOICE, NULL, check_plan, show_plan},
     [F_SAVE] = {NULL, FK_BUTTON, NULL, NULL, show_save},
 };
 
@@ -634,6 +739,27 @@ static void form_repaint(struct app *app, struct pane *p)
 		             : _("Tab/Enter next field, Up back; Left/Right choose the type and room; Esc "
 		                 "abandons."),
 		       p->w, asked ? app->attr[UI_A_ERROR] : app->attr[UI_A_PAST]);
+	/* Why the chosen plan cannot sell the stay, in full (the field's line
+	 * is too narrow for the nearest allowed stay). */
+	if (f->focus == F_PLAN && f->error[F_PLAN][0]) {
+		const char *m = f->error[F_PLAN];
+		for (int y = F_COUNT + 3; *m && y < p->h; y++) {
+			size_t len = strlen(m), cut = len;
+			if ((int)len > p->w) {
+				cut = (size_t)p->w;
+				while (cut > 0 && m[cut] != ' ')
+					cut--;
+				if (cut == 0)
+					cut = (size_t)p->w;
+			}
+			char line[512];
+			snprintf(line, sizeof line, "%.*s", (int)cut, m);
+			ui_put(p->win, y, 0, line, p->w, app->attr[UI_A_ERROR]);
+			m += cut;
+			while (*m == ' ')
+				m++;
+		}
+	}
 }
 
 static int first_error(const struct form *f)
@@ -706,7 +832,10 @@ static void save_new_for(struct app *app, struct form *f, const char *existing_i
 	cJSON_AddStringToObject(p, "departure", f->text[F_DEPARTURE]);
 	cJSON_AddNumberToObject(p, "adults", atoi(f->text[F_ADULTS]));
 	cJSON_AddNumberToObject(p, "children", atoi(f->text[F_CHILDREN]));
-	cJSON_AddNumberToObject(p, "rate", (double)rate);
+	if (f->plan >= 0)
+		cJSON_AddStringToObject(p, "plan", f->plans[f->plan].code);
+	else
+		cJSON_AddNumberToObject(p, "rate", (double)rate);
 	if (f->rate_reason[0])
 		cJSON_AddStringToObject(p, "rate_reason", f->rate_reason);
 	if (f->text[F_NOTES][0])
@@ -802,8 +931,9 @@ static void save_edit(struct app *app, struct form *f)
 		cJSON_AddStringToObject(p, "type", f->types[f->type].code);
 	cJSON_AddNumberToObject(p, "adults", atoi(f->text[F_ADULTS]));
 	cJSON_AddNumberToObject(p, "children", atoi(f->text[F_CHILDREN]));
-	cJSON_AddNumberToObject(p, "rate", (double)rate);
-	if (f->asked_take)
+	if (!f->plan_fixed[0])
+		cJSON_AddNumberToObject(p, "rate", (double)rate);
+	if (f->asked_take && !f->plan_fixed[0])
 		cJSON_AddBoolToObject(p, "take_rate", f->take_rate);
 	if (f->rate_reason[0])
 		cJSON_AddStringToObject(p, "rate_reason", f->rate_reason);
@@ -870,6 +1000,8 @@ static void got_rate_reason(struct app *app, const char *text, const char *arg)
  * true when one was asked (its answer saves again). */
 static bool ask_rate(struct app *app, struct form *f)
 {
+	if (f->plan >= 0 || f->plan_fixed[0])
+		return false; /* the plan prices the stay */
 	const struct fd_room_type *t = &f->types[f->type];
 	bool new_type = f->editing && strcmp(t->code, f->orig.type_code) != 0;
 	char m[FD_MONEY_STRLEN], mine[FD_MONEY_STRLEN], label[200];
@@ -941,6 +1073,16 @@ static void choose(struct app *app, struct form *f, int step)
 		int cur = f->source == FD_CHANNEL_COUNT ? 0 : (int)f->source;
 		f->source = (enum fd_channel)(((cur + step) % n + n) % n);
 		changed(app, f, F_SOURCE);
+	} else if (f->focus == F_PLAN && !f->plan_fixed[0]) {
+		/* -1 (none) then each plan that sells the chosen type. */
+		int n = f->n_plans + 1;
+		for (int tries = 0; tries < n; tries++) {
+			f->plan = ((f->plan + 1 + step) % n + n) % n - 1;
+			if (f->plan < 0 || !f->n_types ||
+			    fd_plan_sells(&f->plans[f->plan], f->types[f->type].code))
+				break;
+		}
+		changed(app, f, F_PLAN);
 	} else if (f->focus == F_ROOM) {
 		/* -1 (any) then each free room. */
 		int n = f->n_free + 1;

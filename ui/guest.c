@@ -186,8 +186,7 @@ static void guest_repaint(struct app *app, struct pane *p)
 		        fd_date_format(b->arrival, a), fd_date_format(b->departure, d),
 		        b->room[0] ? b->room : "-", fd_booking_status_text(b->status), rate);
 	}
-	ui_put(p->win, p->h - 1, 0, _("Enter change  v VIP  E erase (manager)  Esc back"), p->w,
-	       app->attr[UI_A_PAST]);
+	ui_pane_hints(app, p);
 }
 
 static void apply_field(struct app *app, const char *text, const char *arg)
@@ -277,7 +276,14 @@ void ui_open_guest(struct app *app, const char *guest_id)
 	ui_show(app, PANE_GUEST);
 }
 
+static const struct ui_hint hints[] = {{UI_REQ_GUEST_EDIT, N_("change")},
+                                       {UI_REQ_GUEST_VIP, N_("VIP")},
+                                       {UI_REQ_GUEST_ERASE, N_("erase (manager)")},
+                                       {UI_REQ_BACK, N_("back")}};
+
 const struct pane_ops ui_guest_ops = {
+    .hints = hints,
+    .n_hints = 4,
     .title = N_("Guest"),
     .ctx = UI_CTX_GUEST | UI_CTX_MOVE,
     .create = guest_create,

@@ -153,7 +153,6 @@ static const struct ui_hint hints[] = {
     {UI_REQ_HK_DIRTY, N_("dirty")},
     {UI_REQ_HK_ASSIGN, N_("assign")},
     {UI_REQ_HK_DISCREPANCIES, N_("view")},
-    {UI_REQ_HELP, N_("keys")},
     {UI_REQ_HK_PICKUP, N_("pickup")},
     {UI_REQ_HK_MUR, N_("make-up")},
     {UI_REQ_HK_DND, N_("DND")},

@@ -28,12 +28,14 @@ static const struct ui_action actions[] = {
     {UI_REQ_PANE_REPORTS, "reports", G, "8 F8", N_("reports: occupancy, ADR, RevPAR, forecast, cashier")},
     {UI_REQ_SEARCH, "search", G, "/", N_("find a guest by name, code or room")},
     {UI_REQ_COMMAND, "command", G, ":", N_("go to a date (YYYY-MM-DD), a room or a booking code")},
+    {UI_REQ_RATES, "rate-grid", G, "P",
+     N_("rate grid: plans and room types by date, prices, free rooms, restrictions")},
     {UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen")},
     {UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you")},
     {UI_REQ_UP, "up", MV, "k Up", N_("move up")},
     {UI_REQ_DOWN, "down", MV, "j Down", N_("move down")},
-    {UI_REQ_LEFT, "left", UI_CTX_BOARD, "h Left", N_("one day back")},
-    {UI_REQ_RIGHT, "right", UI_CTX_BOARD, "l Right", N_("one day on")},
+    {UI_REQ_LEFT, "left", UI_CTX_BOARD | UI_CTX_RATES, "h Left", N_("one day back")},
+    {UI_REQ_RIGHT, "right", UI_CTX_BOARD | UI_CTX_RATES, "l Right", N_("one day on")},
     {UI_REQ_PAGE_UP, "page-up", MV, "PgUp C-b", N_("one screen up")},
     {UI_REQ_PAGE_DOWN, "page-down", MV, "PgDn C-f", N_("one screen down")},
     {UI_REQ_HOME, "first", MV, "g Home", N_("first row")},
@@ -41,10 +43,10 @@ static const struct ui_action actions[] = {
     /* Not every pane with a cursor has something to open (staff, reports). */
     {UI_REQ_OPEN, "open", UI_CTX_BOARD | UI_CTX_LISTS | UI_CTX_HK | UI_CTX_SEARCH | UI_CTX_FOLIO, "Enter",
      N_("open what is under the cursor: the booking, or in the folio the line's details")},
-    {UI_REQ_TODAY, "today", UI_CTX_BOARD, "t", N_("back to the business date")},
+    {UI_REQ_TODAY, "today", UI_CTX_BOARD | UI_CTX_RATES, "t", N_("back to the business date")},
     {UI_REQ_GROUP, "group", UI_CTX_BOARD, "T", N_("group rooms by floor or by type")},
-    {UI_REQ_WEEK_BACK, "week-back", UI_CTX_BOARD, "[ H", N_("one week back")},
-    {UI_REQ_WEEK_FWD, "week-on", UI_CTX_BOARD, "] L", N_("one week on")},
+    {UI_REQ_WEEK_BACK, "week-back", UI_CTX_BOARD | UI_CTX_RATES, "[ H", N_("one week back")},
+    {UI_REQ_WEEK_FWD, "week-on", UI_CTX_BOARD | UI_CTX_RATES, "] L", N_("one week on")},
     {UI_REQ_NEW_BOOKING, "new-booking", UI_CTX_BOARD | UI_CTX_LISTS, "n",
      N_("new booking (at the cursor's room and date)")},
     {UI_REQ_LIST_NEXT, "list-next", UI_CTX_LISTS, "l Right", N_("next list: arrivals, departures, in house")},
@@ -320,6 +322,7 @@ void ui_keys_print_man(FILE *out)
 	    {UI_CTX_STAFF, "Staff"},           {UI_CTX_FOLIO, "Folio"},
 	    {UI_CTX_REPORTS, "Reports"},       {UI_CTX_FORM, "Booking form"},
 	    {UI_CTX_GUEST, "Guest profile"},   {UI_CTX_CONFLICTS, "Refused operations"},
+	    {UI_CTX_RATES, "Rate grid"},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		fprintf(out, ".SS %s\n", sections[s].title);

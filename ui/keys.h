@@ -24,6 +24,7 @@ enum ui_ctx {
 	UI_CTX_REPORTS = 1 << 10,
 	UI_CTX_GUEST = 1 << 11,
 	UI_CTX_CONFLICTS = 1 << 12,
+	UI_CTX_RATES = 1 << 13,
 };
 
 enum ui_req {
@@ -109,6 +110,7 @@ enum ui_req {
 	UI_REQ_CONFLICT_SHOW,
 	UI_REQ_CONFLICT_RESOLVE,
 	UI_REQ_CONFLICT_ACCEPT,
+	UI_REQ_RATES,
 	UI_REQ_DOCUMENT,
 	UI_REQ_COUNT
 };
@@ -119,6 +121,12 @@ struct ui_action {
 	unsigned ctx;     /* enum ui_ctx bits */
 	const char *keys; /* default keys, space separated key names */
 	const char *help; /* N_() */
+};
+
+/* A key hint: the action's first key and a short label (N_()). */
+struct ui_hint {
+	enum ui_req req;
+	const char *label;
 };
 
 /* A key as wget_wch returns it. */

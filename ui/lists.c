@@ -103,11 +103,19 @@ static void lists_repaint(struct app *app, struct pane *p)
 	}
 	if (l->count[l->kind] == 0)
 		ui_put(p->win, 2, 1, _("Nobody on this list today."), p->w - 1, A_NORMAL);
-	static const char *const hints[] = {
-	    N_("i check in  Enter open  f folio  n new  Left/Right other lists"),
-	    N_("o check out  Enter open  f folio  Left/Right other lists"),
-	    N_("o check out  Enter open  f folio  Left/Right other lists")};
-	ui_put(p->win, p->h - 1, 0, _(hints[l->kind]), p->w, app->attr[UI_A_PAST]);
+	static const struct ui_hint arrivals[] = {{UI_REQ_CHECK_IN, N_("check in")},
+	                                          {UI_REQ_OPEN, N_("open")},
+	                                          {UI_REQ_FOLIO, N_("folio")},
+	                                          {UI_REQ_NEW_BOOKING, N_("new")},
+	                                          {UI_REQ_LIST_NEXT, N_("other lists")}};
+	static const struct ui_hint leaving[] = {{UI_REQ_CHECK_OUT, N_("check out")},
+	                                         {UI_REQ_OPEN, N_("open")},
+	                                         {UI_REQ_FOLIO, N_("folio")},
+	                                         {UI_REQ_LIST_NEXT, N_("other lists")}};
+	if (l->kind == 0)
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], arrivals, 5);
+	else
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], leaving, 4);
 }
 
 static const struct fd_booking_row *current(struct lists *l)

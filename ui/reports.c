@@ -182,14 +182,14 @@ static void cell_text(const struct app *app, const struct tab *t, int col, const
 		return;
 	}
 	switch (t->cols[col].kind) {
-	case TAB_INT: /* grouped as the locale's numbers are (LC_NUMERIC) on the screen */
-		snprintf(out, n, human ? "%'lld" : "%lld", (long long)v->i);
+	case TAB_INT: /* grouped as the locale's numbers are (LC_NUMERIC) */
+		snprintf(out, n, "%'lld", (long long)v->i);
 		break;
-	case TAB_MONEY:
+	case TAB_MONEY: /* in the locale's marks; human: with the currency code */
 		if (human)
 			ui_money(v->i, app->currency, out, n);
 		else
-			fd_money_format_plain(v->i, app->currency, out, n);
+			ui_amount(v->i, app->currency, out, n);
 		break;
 	case TAB_RATIO:
 		snprintf(out, n, "%.1f%%", v->r * 100.0);
@@ -445,12 +445,25 @@ static void reports_repaint(struct app *app, struct pane *p)
 	if (p->h < 4)
 		return;
 	paint_views(app, p, 1);
-	const char *keys = r->view == VIEW_FORECAST
-	                       ? _("h/l report  d 14/30/90 days  x export CSV  A night audit")
-	                   : r->view == VIEW_CASHIER
-	                       ? _("h/l report  [ ] period  r dates  u whose  x export CSV  A night audit")
-	                       : _("h/l report  [ ] period  r dates  x export CSV  A night audit");
-	ui_put(p->win, p->h - 1, 0, keys, p->w, app->attr[UI_A_PAST]);
+	static const struct ui_hint forecast[] = {{UI_REQ_REPORT_NEXT, N_("next report")},
+	                                          {UI_REQ_REPORT_DAYS, N_("14/30/90 days")},
+	                                          {UI_REQ_REPORT_EXPORT, N_("export CSV")},
+	                                          {UI_REQ_NIGHT_AUDIT, N_("night audit")}};
+	static const struct ui_hint cashier[] = {
+	    {UI_REQ_REPORT_NEXT, N_("next report")},  {UI_REQ_REPORT_EARLIER, N_("period before")},
+	    {UI_REQ_REPORT_RANGE, N_("dates")},       {UI_REQ_REPORT_USER, N_("whose")},
+	    {UI_REQ_REPORT_EXPORT, N_("export CSV")}, {UI_REQ_NIGHT_AUDIT, N_("night audit")}};
+	static const struct ui_hint other[] = {{UI_REQ_REPORT_NEXT, N_("next report")},
+	                                       {UI_REQ_REPORT_EARLIER, N_("period before")},
+	                                       {UI_REQ_REPORT_RANGE, N_("dates")},
+	                                       {UI_REQ_REPORT_EXPORT, N_("export CSV")},
+	                                       {UI_REQ_NIGHT_AUDIT, N_("night audit")}};
+	if (r->view == VIEW_FORECAST)
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], forecast, 4);
+	else if (r->view == VIEW_CASHIER)
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], cashier, 6);
+	else
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], other, 5);
 	if (!r->built)
 		return;
 	int y = 2;

@@ -86,11 +86,12 @@ static void search_repaint(struct app *app, struct pane *p)
 	}
 	if (s->text[0] && s->n == 0)
 		ui_put(p->win, 2, 1, _("No booking matches."), p->w - 1, A_NORMAL);
-	ui_put(p->win, p->h - 1, 0,
-	       s->editing
-	           ? _("type a name, code, room, phone or e-mail; Enter or Down to the results; Esc back")
-	           : _("Enter open  / search again  Up/Down move"),
-	       p->w, app->attr[UI_A_PAST]);
+	if (s->editing)
+		ui_put(p->win, p->h - 1, 0,
+		       _("type a name, code, room, phone or e-mail; Enter or Down to the results; Esc back"),
+		       p->w, app->attr[UI_A_PAST]);
+	else
+		ui_pane_hints(app, p);
 }
 
 static bool search_input(struct app *app, struct pane *p, struct ui_key k)
@@ -145,7 +146,11 @@ static bool search_action(struct app *app, struct pane *p, enum ui_req req)
 	}
 }
 
+static const struct ui_hint hints[] = {{UI_REQ_OPEN, N_("open")}, {UI_REQ_SEARCH, N_("search again")}};
+
 const struct pane_ops ui_search_ops = {
+    .hints = hints,
+    .n_hints = 2,
     .title = N_("Search"),
     .ctx = UI_CTX_SEARCH | UI_CTX_MOVE,
     .create = search_create,

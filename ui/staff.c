@@ -115,7 +115,7 @@ static void staff_repaint(struct app *app, struct pane *p)
 	if (s->count == 0)
 		ui_put(p->win, 2, 1, _("No staff yet: add them with 'frontdesk staff add'."), p->w - 1,
 		       A_NORMAL);
-	ui_put(p->win, p->h - 1, 0, _("s sign on or off shift"), p->w, app->attr[UI_A_PAST]);
+	ui_pane_hints(app, p);
 }
 
 static bool staff_action(struct app *app, struct pane *p, enum ui_req req)
@@ -139,7 +139,11 @@ static bool staff_action(struct app *app, struct pane *p, enum ui_req req)
 	return true;
 }
 
+static const struct ui_hint hints[] = {{UI_REQ_STAFF_SHIFT, N_("sign on or off shift")}};
+
 const struct pane_ops ui_staff_ops = {
+    .hints = hints,
+    .n_hints = 1,
     .title = N_("Staff"),
     .ctx = UI_CTX_STAFF | UI_CTX_MOVE,
     .create = staff_create,

@@ -113,6 +113,7 @@ int cmd_invoice(struct cli *cli, int argc, char **argv);
 int cmd_credit_note(struct cli *cli, int argc, char **argv);
 int cmd_regcard(struct cli *cli, int argc, char **argv);
 int cmd_confirmation(struct cli *cli, int argc, char **argv);
+int cmd_send_link(struct cli *cli, int argc, char **argv);
 int cmd_property(struct cli *cli, int argc, char **argv);
 int cmd_outage_pack(struct cli *cli, int argc, char **argv);
 int cmd_mail(struct cli *cli, int argc, char **argv);
@@ -127,6 +128,12 @@ int cmd_resolve(struct cli *cli, int argc, char **argv);
 int cmd_dump(struct cli *cli, int argc, char **argv);
 int cmd_check(struct cli *cli, int argc, char **argv);
 int cmd_op(struct cli *cli, int argc, char **argv);
+/* Rate plans, prices and restrictions (cmd_rate.c). */
+int cmd_plan(struct cli *cli, int argc, char **argv);
+int cmd_rates(struct cli *cli, int argc, char **argv);
+int cmd_restrict(struct cli *cli, int argc, char **argv);
+/* A booking's prices per night as a JSON array (its plan into plan, "" none). */
+cJSON *cli_booking_nights_json(struct cli *cli, const struct fd_booking *b, char plan[16]);
 
 /* The option parser of every command (on src/opt, getopt_long): "--name
  * value", "--name=value" and flags, the global options too; positional

@@ -144,6 +144,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	const char *guest = NULL, *type = NULL, *room = NULL, *arrive = NULL, *depart = NULL;
 	const char *adults = NULL, *children = NULL, *rate = NULL, *notes = NULL, *eta = NULL, *source = NULL;
 	const char *email = NULL, *phone = NULL, *rate_reason = NULL, *language = NULL;
+	const char *plan = NULL, *override_reason = NULL;
 	bool new_guest = false;
 	const struct cli_opt opts[] = {{"guest", &guest, NULL},
 	                               {"type", &type, NULL},
@@ -161,6 +162,8 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	                               {"new-guest", NULL, &new_guest},
 	                               {"rate-reason", &rate_reason, NULL},
 	                               {"language", &language, NULL},
+	                               {"plan", &plan, NULL},
+	                               {"override-reason", &override_reason, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "book", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
@@ -222,6 +225,10 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "eta", eta);
 	if (rate_reason)
 		cJSON_AddStringToObject(p, "rate_reason", rate_reason);
+	if (plan)
+		cJSON_AddStringToObject(p, "plan", plan);
+	if (override_reason)
+		cJSON_AddStringToObject(p, "override_reason", override_reason);
 	/* Without --source, core decides: a walk-in when the guest arrives
 	 * today, otherwise phone (fd_channel_default). */
 	if (source)
@@ -260,7 +267,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 int cmd_modify(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *arrive = NULL, *depart = NULL, *type = NULL, *adults = NULL, *children = NULL;
-	const char *rate = NULL, *notes = NULL, *eta = NULL, *rate_reason = NULL;
+	const char *rate = NULL, *notes = NULL, *eta = NULL, *rate_reason = NULL, *override_reason = NULL;
 	bool take_rate = false, keep_rate = false;
 	const struct cli_opt opts[] = {{"arrive", &arrive, NULL},
 	                               {"depart", &depart, NULL},
@@ -273,6 +280,7 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 	                               {"rate-reason", &rate_reason, NULL},
 	                               {"take-rate", NULL, &take_rate},
 	                               {"keep-rate", NULL, &keep_rate},
+	                               {"override-reason", &override_reason, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "modify", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
@@ -303,6 +311,8 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "rate_reason", rate_reason);
 	if (take_rate || keep_rate)
 		cJSON_AddBoolToObject(p, "take_rate", take_rate);
+	if (override_reason)
+		cJSON_AddStringToObject(p, "override_reason", override_reason);
 	bool ok = (!adults || add_count(cli, "modify", p, "adults", adults)) &&
 	          (!children || add_count(cli, "modify", p, "children", children)) &&
 	          (!rate || add_rate(cli, "modify", p, rate));

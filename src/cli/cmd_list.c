@@ -297,9 +297,29 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddItemToObject(doc, "booking", fd_booking_json(&row, r.currency));
 		cJSON_AddItemToObject(doc, "history", cli_history_json(cli, row.b.id));
+		char plan[16];
+		cJSON_AddItemToObject(doc, "nights", cli_booking_nights_json(cli, &row.b, plan));
+		if (plan[0])
+			cJSON_AddStringToObject(doc, "plan", plan);
+		else
+			cJSON_AddNullToObject(doc, "plan");
 		cli_print_json(doc);
 	} else {
 		cli_booking_detail(stdout, cli, &row, r.currency);
+		char plan[16];
+		cJSON *nights = cli_booking_nights_json(cli, &row.b, plan);
+		if (plan[0]) {
+			printf(_("Rate plan %s, price per night:\n"), plan);
+			const cJSON *n;
+			cJSON_ArrayForEach(n, nights)
+			{
+				char m[FD_MONEY_STRLEN];
+				const cJSON *rate = cJSON_GetObjectItemCaseSensitive(n, "rate_minor");
+				printf("  %s  %s\n", cJSON_GetObjectItemCaseSensitive(n, "date")->valuestring,
+				       fd_money_format((int64_t)rate->valuedouble, r.currency, m, sizeof m));
+			}
+		}
+		cJSON_Delete(nights);
 	}
 	return CLI_OK;
 }

@@ -16,3 +16,4 @@ frontdesk_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS) $(CURL_CFLAGS) $(ICAL_CFLAGS)
 frontdesk_LDADD = libfddoc.a libfdsession.a libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 frontdesk_SOURCES += src/cli/cmd_company.c
 frontdesk_SOURCES += src/cli/cmd_guest.c
+frontdesk_SOURCES += src/cli/cmd_rate.c

@@ -35,11 +35,11 @@ static const struct cli_command commands[] = {
     {"book", cmd_book,
      "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
      "AMOUNT [--rate-reason TEXT]] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] "
-     "[--new-guest] [--language L]",
+     "[--new-guest] [--language L] [--plan CODE [--override-reason TEXT]]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "
-     "[--rate AMOUNT] [--rate-reason TEXT] [--notes TEXT]",
+     "[--rate AMOUNT] [--rate-reason TEXT] [--notes TEXT] [--override-reason TEXT]",
      N_("change a booking")},
     {"assign", cmd_assign, "CODE ROOM", N_("assign a room to a booking")},
     {"move", cmd_move, "CODE ROOM", N_("move a booking (or an in-house guest) to another room")},
@@ -68,6 +68,8 @@ static const struct cli_command commands[] = {
     {"regcard", cmd_regcard, "CODE [--pdf FILE | --text]", N_("the registration card to sign at check-in")},
     {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text | --email [ADDR]]",
      N_("the booking confirmation")},
+    {"send-link", cmd_send_link, "CODE [--to ADDR]",
+     N_("mail the guest a new link to their own booking page (view, change, cancel)")},
     {"mail", cmd_mail, "[status] [CODE]", N_("documents sent by e-mail and whether they went")},
     {"outage-pack", cmd_outage_pack, "DIR",
      N_("arrivals, departures, in house, room status and housekeeping as text and PDF")},
@@ -111,6 +113,20 @@ static const struct cli_command commands[] = {
      "export (--type CODE | --room NUM) [--from D --to D] | import FILE --room NUM [--source NAME]",
      N_("iCalendar availability feed out; an OTA's feed in as room blocks")},
     {"type", cmd_type, "add CODE --name NAME --max N --rate AMOUNT [--rank N]", N_("add a room type")},
+    {"plan", cmd_plan,
+     "add CODE --name TEXT [--types T,T] [--parent CODE --adjust -10%] [--includes breakfast=AMOUNT] "
+     "[--cancel POLICY] [--deposit POLICY] [--kind public|corporate|hidden] [--company NAME] | "
+     "update CODE [--name T] [--cancel P] [--deposit P] [--includes I] [--types T,T] [--stop|--sell] | list",
+     N_("rate plans (manager)")},
+    {"rates", cmd_rates,
+     "set PLAN TYPE --from D --to D [AMOUNT|+AMOUNT] [--days fri,sat] [--adults N] [--child A] "
+     "[--extra-bed A] | show PLAN --from D --to D [--type T] | "
+     "quote PLAN TYPE --arrive D --depart D [--adults N] [--children N]",
+     N_("prices per room type and night (dates included); a stay's price")},
+    {"restrict", cmd_restrict,
+     "PLAN TYPE --from D --to D [--days fri,sat] [--min-stay N] [--max-stay N] [--min-stay-through N] "
+     "[--cta] [--ctd] [--stop-sell] [--clear]",
+     N_("restrictions of a rate plan per room type and night (manager)")},
     {"room", cmd_room, "add NUMBER --type CODE --floor N [--section S]", N_("add a room")},
     {"enroll", cmd_enroll, "URL CODE [--name DESK-1]", N_("enroll this terminal with a frontdeskd server")},
     {"login", cmd_login, "USER [--password-file F]",

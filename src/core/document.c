@@ -342,6 +342,27 @@ static enum fd_status bill(const struct fd_repo *repo, const char *booking_key, 
 	return FD_OK;
 }
 
+/* A booking's price for its stay: the sum of its prices per night (a
+ * booking on a rate plan), else its rate for every night (once for a
+ * day-use stay). *plan: the rate plan's code, or "". */
+static int64_t stay_total(const struct fd_repo *repo, const struct fd_booking *b, char plan[FD_PLAN_CODE_LEN])
+{
+	struct fd_booking_night *n = NULL;
+	int count = 0;
+	int64_t sum = 0;
+	plan[0] = '\0';
+	if (repo->booking_nights && repo->booking_nights(repo->ctx, b->id, &n, &count, NULL) == FD_OK &&
+	    count) {
+		snprintf(plan, FD_PLAN_CODE_LEN, "%s", n[0].plan);
+		for (int i = 0; i < count; i++)
+			sum += n[i].amount;
+	} else {
+		sum = b->rate * (fd_booking_day_use(b) ? 1 : fd_stay_nights(b->arrival, b->departure));
+	}
+	free(n);
+	return sum;
+}
+
 /* A guest's document about a booking: the hotel, the guest, the stay and
  * the nightly rate; the caller adds what is its own. */
 static enum fd_status guest_doc(const struct fd_repo *repo, const char *booking_key, enum fd_doc_kind kind,
@@ -358,7 +379,31 @@ static enum fd_status guest_doc(const struct fd_repo *repo, const char *booking_
 	snprintf(doc->party_label, sizeof doc->party_label, "%s", _("Guest"));
 	guest_party(g, doc);
 	stay_facts(b, &t, doc);
-	char rate[FD_MONEY_STRLEN];
+	char rate[FD_MONEY_STRLEN], plan[FD_PLAN_CODE_LEN];
+	stay_total(repo, b, plan);
+	if (plan[0]) {
+		/* prices per night: the plan, and the nights as sold */
+		struct fd_rate_plan rp;
+		if (repo->get_rate_plan(repo->ctx, plan, &rp, NULL) == FD_OK)
+			add_fact(doc, _("Rate plan"), "%s (%s)", rp.name, rp.code);
+		else
+			add_fact(doc, _("Rate plan"), "%s", plan);
+		struct fd_booking_night *n = NULL;
+		int count = 0;
+		char list[256] = "";
+		size_t len = 0;
+		if (repo->booking_nights(repo->ctx, b->id, &n, &count, NULL) == FD_OK)
+			for (int i = 0; i < count && len < sizeof list; i++) {
+				char day[FD_DATE_STRLEN];
+				len += (size_t)snprintf(
+				    list + len, sizeof list - len, "%s%s %s", i ? ", " : "",
+				    fd_date_format(n[i].night, day),
+				    fd_money_format_plain(n[i].amount, prop->currency, rate, sizeof rate));
+			}
+		free(n);
+		add_fact(doc, _("Rates per night"), "%s", list);
+		return FD_OK;
+	}
 	add_fact(doc, _("Rate per night"), "%s", fd_money_format(b->rate, prop->currency, rate, sizeof rate));
 	return FD_OK;
 }
@@ -392,11 +437,10 @@ static enum fd_status confirmation(const struct fd_repo *repo, const char *booki
 	                              &prop, &b, &g, err);
 	if (st)
 		return st;
-	/* A day-use stay is charged its rate once. */
-	int nights = fd_booking_day_use(&b) ? 1 : fd_stay_nights(b.arrival, b.departure);
-	char total[FD_MONEY_STRLEN];
+	/* A day-use stay is charged its rate once; a plan's nights each their price. */
+	char total[FD_MONEY_STRLEN], plan[FD_PLAN_CODE_LEN];
 	add_fact(doc, _("Total for the stay"), "%s",
-	         fd_money_format(b.rate * nights, prop.currency, total, sizeof total));
+	         fd_money_format(stay_total(repo, &b, plan), prop.currency, total, sizeof total));
 	struct fd_folio f;
 	struct fd_folio_line *lines = NULL;
 	int n = 0;

@@ -23,10 +23,10 @@ static const struct op_spec {
 } op_table[] = {
     {"booking.create", op_booking_create,
      "id:s! code:s! guest_id:s! type:s! arrival:d! departure:d! adults:i children:i "
-     "rate:i source:s notes:s eta:s rate_reason:s"},
+     "rate:i source:s notes:s eta:s rate_reason:s plan:s override_reason:s"},
     {"booking.modify", op_booking_modify,
      "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s "
-     "take_rate:b rate_reason:s"},
+     "take_rate:b rate_reason:s override_reason:s"},
     {"booking.assign_room", op_booking_assign_room, "booking:s! room:s!"},
     {"booking.move_room", op_booking_move_room, "booking:s! room:s!"},
     {"booking.cancel", op_booking_cancel, "booking:s! reason:s deposit:s"},
@@ -81,6 +81,15 @@ static const struct op_spec {
     {"room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s"},
     {"room.unblock", op_room_unblock, "room:s! uid:s!"},
     {"conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b"},
+    {"rate_plan.create", op_rate_plan_create,
+     "id:s! code:s! name:s! kind:s company:s types:s inclusions:s parent:s adjust_bp:i adjust_minor:i "
+     "cancel_policy:s deposit_policy:s"},
+    {"rate_plan.update", op_rate_plan_update,
+     "plan:s! name:s kind:s company:s types:s inclusions:s cancel_policy:s deposit_policy:s active:b"},
+    {"rate.set", op_rate_set,
+     "plan:s! type:s! from:d! to:d! days:s amount:i relative:b adults:i child:i extra_bed:i"},
+    {"rate.restrict", op_rate_restrict,
+     "plan:s! type:s! from:d! to:d! days:s min_stay:i max_stay:i min_through:i cta:b ctd:b stop_sell:b"},
 };
 
 #define N_OPS (sizeof op_table / sizeof *op_table)

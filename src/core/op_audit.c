@@ -41,10 +41,13 @@ static enum fd_status check_runner(struct op_ctx *c, char run_by[FD_USER_LEN])
 	return FD_OK;
 }
 
-static enum fd_status post_room_charge(struct op_ctx *c, const struct fd_booking *b, fd_date day,
-                                       const struct fd_charge_code *cc)
+/* One line of a night's charge: the room, or an inclusion of its rate plan
+ * (its own charge code and VAT). Posted once per night and salt. */
+static enum fd_status post_night_line(struct op_ctx *c, const struct fd_booking *b, fd_date day,
+                                      const struct fd_charge_code *cc, int64_t amount, const char *salt,
+                                      const char *plan)
 {
-	if (b->rate == 0)
+	if (amount == 0)
 		return FD_OK;
 	struct fd_folio f;
 	enum fd_status st = op_folio_default(c, b, true, &f);
@@ -52,23 +55,76 @@ static enum fd_status post_room_charge(struct op_ctx *c, const struct fd_booking
 		return st;
 	struct fd_folio_line l = {.kind = FD_LINE_CHARGE,
 	                          .date = day,
-	                          .amount = b->rate,
+	                          .amount = amount,
 	                          .version = 1,
 	                          .created_at = c->op->created_at};
 	char dtext[FD_DATE_STRLEN];
 	fd_date_format(day, dtext);
-	op_folio_derive_id(b->id, dtext, "room-charge", l.id);
+	op_folio_derive_id(b->id, dtext, salt, l.id);
 	struct fd_folio_line existing;
 	if (c->repo->get_line(c->repo->ctx, l.id, &existing, c->err) == FD_OK)
 		return FD_OK; /* posted already for this night */
 	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
 	snprintf(l.code, sizeof l.code, "%s", cc->code);
-	snprintf(l.description, sizeof l.description, "%s %s, room %s", cc->name, dtext, b->room);
+	if (plan && plan[0])
+		snprintf(l.description, sizeof l.description, "%s %s, room %s (%s)", cc->name, dtext, b->room,
+		         plan);
+	else
+		snprintf(l.description, sizeof l.description, "%s %s, room %s", cc->name, dtext, b->room);
 	snprintf(l.actor, sizeof l.actor, "%s", FD_NIGHT_AUDIT_ACTOR);
 	if (!fd_vat_included(l.amount, cc->vat_bp, &l.tax))
 		return fd_fail(c->err, FD_E_INVALID, "invalid_amount", "rate",
 		               _("Booking %s's rate is out of range."), b->code);
 	return c->repo->put_line(c->repo->ctx, &l, c->err);
+}
+
+/* A night of a booking on a rate plan: its price as sold (booking_rates),
+ * the inclusions on lines of their own and the room line for the rest. */
+static enum fd_status post_plan_night(struct op_ctx *c, const struct fd_booking *b, fd_date day,
+                                      const struct fd_charge_code *cc, const struct fd_booking_night *n)
+{
+	enum fd_status st = post_night_line(c, b, day, cc, n->amount - n->included, "room-charge", n->plan);
+	for (const char *s = n->items; !st && *s;) {
+		size_t len = strcspn(s, ",");
+		char item[64], salt[80];
+		snprintf(item, sizeof item, "%.*s", (int)(len < sizeof item ? len : sizeof item - 1), s);
+		char *colon = strchr(item, ':');
+		s += len;
+		if (*s == ',')
+			s++;
+		if (!colon)
+			continue;
+		*colon = '\0';
+		struct fd_charge_code inc;
+		st = c->repo->get_charge_code(c->repo->ctx, item, &inc, c->err);
+		if (st == FD_E_NOT_FOUND)
+			return fd_fail(c->err, FD_E_NOT_FOUND, "charge_code_not_found", "charge",
+			               _("Rate plan %s includes %s, but there is no charge code %s."),
+			               n->plan, item, item);
+		snprintf(salt, sizeof salt, "inclusion-%s", item);
+		if (!st)
+			st = post_night_line(c, b, day, &inc, strtoll(colon + 1, NULL, 10), salt, n->plan);
+	}
+	return st;
+}
+
+static enum fd_status post_room_charge(struct op_ctx *c, const struct fd_booking *b, fd_date day,
+                                       const struct fd_charge_code *cc)
+{
+	struct fd_booking_night *nights = NULL;
+	int n = 0;
+	enum fd_status st = FD_OK;
+	if (c->repo->booking_nights)
+		st = c->repo->booking_nights(c->repo->ctx, b->id, &nights, &n, c->err);
+	const struct fd_booking_night *night = NULL;
+	for (int i = 0; !st && i < n; i++)
+		if (nights[i].night == day)
+			night = &nights[i];
+	if (!st)
+		st = night ? post_plan_night(c, b, day, cc, night)
+		           : post_night_line(c, b, day, cc, b->rate, "room-charge", NULL);
+	free(nights);
+	return st;
 }
 
 enum fd_status op_folio_post_room_charge(struct op_ctx *c, const struct fd_booking *b, fd_date day)

@@ -14,6 +14,8 @@
 #include "core/card.h"
 #include "core/money.h"
 #include "core/op_folio.h"
+#include "core/rate.h"
+#include "core/text.h"
 
 #define MAX_STAY_NIGHTS 730
 
@@ -325,6 +327,170 @@ static enum fd_status choose_rate(struct op_ctx *c, const struct fd_booking *old
 	return FD_OK;
 }
 
+/* --- rate plans (issue 15): the plan prices each night (fd_rate_quote) --- */
+
+/* The stay breaks a restriction of its plan: refused, unless a manager
+ * overrides it with a reason (override_reason, kept in the audit log). */
+static enum fd_status check_restrictions(struct op_ctx *c, const struct fd_quote *q,
+                                         const struct fd_quote_req *req)
+{
+	if (q->broken == FD_RESTRICT_NONE)
+		return FD_OK;
+	char reason[FD_NOTES_LEN] = "";
+	enum fd_status st = op_str(c, "override_reason", reason, sizeof reason, false);
+	if (st || (st = fd_text_check_no_card("override_reason", reason, c->err)))
+		return st;
+	const char *r = reason;
+	while (*r == ' ')
+		r++;
+	bool manager = (c->flags & FD_APPLY_TRUSTED) != 0;
+	struct fd_staff s;
+	if (!manager && c->repo->get_staff(c->repo->ctx, c->op->actor, &s, NULL) == FD_OK)
+		manager = s.role >= FD_ROLE_MANAGER;
+	if (*r && manager) {
+		snprintf(c->res->warning, sizeof c->res->warning,
+		         _("The %s restriction of rate plan %s was overridden: %s"),
+		         fd_restriction_name(q->broken), q->plan.code, r);
+		return FD_OK;
+	}
+	struct fd_error why = {0};
+	fd_quote_refuse(q, req, &why);
+	if (*r)
+		return fd_fail(c->err, FD_E_FORBIDDEN, "forbidden", "override_reason",
+		               _("%s Only a manager can override it."), why.message);
+	return fd_fail(c->err, FD_E_CONFLICT, why.code, why.field, "%s %s", why.message,
+	               _("A manager can book it anyway, giving the reason (--override-reason)."));
+}
+
+static void quote_req(const struct op_ctx *c, const struct fd_booking *b, const char *plan,
+                      struct fd_quote_req *req)
+{
+	memset(req, 0, sizeof *req);
+	snprintf(req->plan, sizeof req->plan, "%s", plan);
+	snprintf(req->type_code, sizeof req->type_code, "%s", b->type_code);
+	req->arrival = b->arrival;
+	req->departure = b->departure;
+	req->adults = b->adults;
+	req->children = b->children;
+	req->not_before = c->prop.business_date;
+}
+
+/* Price a new booking on a plan: its nights (malloc'd into *nights). */
+static enum fd_status price_by_plan(struct op_ctx *c, struct fd_booking *b, const char *plan,
+                                    struct fd_booking_night **nights, int *n)
+{
+	*nights = NULL;
+	*n = 0;
+	if (!c->repo->get_rate_plan)
+		return fd_fail(c->err, FD_E_INVALID, "unsupported", NULL,
+		               _("This store does not keep rate plans."));
+	if (op_has(c, "rate"))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "rate",
+		               _("Rate plan %s prices this stay: give a rate or a plan, not both."), plan);
+	if (fd_booking_day_use(b))
+		return fd_fail(
+		    c->err, FD_E_INVALID, "invalid_dates", "departure",
+		    _("A day-use stay has no night for rate plan %s to price; give its rate instead."), plan);
+	struct fd_quote_req req;
+	struct fd_quote q;
+	quote_req(c, b, plan, &req);
+	enum fd_status st = fd_rate_quote(c->repo, &req, &q, c->err);
+	if (st)
+		return st;
+	if (!(st = check_restrictions(c, &q, &req)) && !(st = fd_quote_booking_nights(&q, nights, c->err))) {
+		*n = q.n;
+		b->rate = q.nights[0].amount;
+	}
+	fd_quote_clear(&q);
+	return st;
+}
+
+static enum fd_status save_nights(struct op_ctx *c, const struct fd_booking *b,
+                                  const struct fd_booking_night *n, int count)
+{
+	return c->repo->put_booking_nights(c->repo->ctx, b->id, n, count, c->err);
+}
+
+/* A booking on a plan changes: nights it keeps keep their price unless the
+ * room type or the party changed (then every night is priced again); new
+ * nights are priced by the plan; the warning says what changed. */
+static enum fd_status reprice(struct op_ctx *c, const struct fd_booking *old, struct fd_booking *b,
+                              const struct fd_booking_night *was, int n_was, struct fd_booking_night **out,
+                              int *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	bool all = strcmp(old->type_code, b->type_code) != 0 || old->adults != b->adults ||
+	           old->children != b->children;
+	bool dates = old->arrival != b->arrival || old->departure != b->departure;
+	if (!all && !dates)
+		return FD_OK;
+	if (op_has(c, "rate"))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "rate",
+		               _("Booking %s is priced by rate plan %s: its nights are priced by the plan."),
+		               b->code, was[0].plan);
+	if (fd_booking_day_use(b))
+		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "departure",
+		               _("Booking %s is on rate plan %s and keeps at least one night."), b->code,
+		               was[0].plan);
+	struct fd_quote_req req;
+	struct fd_quote q;
+	quote_req(c, b, was[0].plan, &req);
+	enum fd_status st = fd_rate_quote(c->repo, &req, &q, c->err);
+	if (st)
+		return st;
+	if (dates && (st = check_restrictions(c, &q, &req))) {
+		fd_quote_clear(&q);
+		return st;
+	}
+	st = fd_quote_booking_nights(&q, out, c->err);
+	int added = 0, repriced = 0;
+	int64_t delta = 0;
+	for (int i = 0; !st && i < q.n; i++) {
+		const struct fd_booking_night *kept = NULL;
+		for (int k = 0; k < n_was; k++)
+			if (was[k].night == (*out)[i].night)
+				kept = &was[k];
+		if (kept && !all) {
+			(*out)[i] = *kept;
+		} else if (kept) {
+			repriced += kept->amount != (*out)[i].amount;
+			delta += (*out)[i].amount - kept->amount;
+		} else {
+			added++;
+			delta += (*out)[i].amount;
+		}
+	}
+	int removed = 0;
+	for (int k = 0; k < n_was; k++)
+		if (was[k].night < b->arrival || was[k].night >= b->departure) {
+			removed++;
+			delta -= was[k].amount;
+		}
+	if (!st) {
+		*n_out = q.n;
+		b->rate = (*out)[0].amount;
+		char total[FD_MONEY_STRLEN], money[FD_MONEY_STRLEN];
+		int64_t sum = 0;
+		for (int i = 0; i < q.n; i++)
+			sum += (*out)[i].amount;
+		if (!c->res->warning[0])
+			snprintf(
+			    c->res->warning, sizeof c->res->warning,
+			    _("Rate plan %s re-priced the stay: nights added %d, removed %d, priced again %d "
+			      "(%s); the stay now costs %s."),
+			    q.plan.code, added, removed, repriced,
+			    fd_money_format(delta, c->prop.currency, money, sizeof money),
+			    fd_money_format(sum, c->prop.currency, total, sizeof total));
+	}
+	fd_quote_clear(&q);
+	if (st) {
+		free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
 static enum fd_status check_not_past(struct op_ctx *c, fd_date arrival)
 {
 	if ((c->flags & FD_APPLY_TRUSTED) || arrival >= c->prop.business_date)
@@ -372,15 +538,28 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	if (g.merged_into[0])
 		return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", "guest_id",
 		               _("Guest %s was merged into %s; book that profile."), g.id, g.merged_into);
+	char plan[FD_PLAN_CODE_LEN] = "";
+	if ((st = op_str(c, "plan", plan, sizeof plan, false)))
+		return st;
+	struct fd_booking_night *nights = NULL;
+	int n_nights = 0;
+	if (plan[0] && (st = price_by_plan(c, &b, plan, &nights, &n_nights)))
+		return st;
 	if (b.rate < 0)
 		b.rate = t.base_rate;
 	/* Nobody said where the booking came from: see fd_channel_default. */
 	if (!op_has(c, "source"))
 		snprintf(b.source, sizeof b.source, "%s",
 		         fd_channel_name(fd_channel_default(b.arrival, c->prop.business_date)));
-	if ((st = check_rate(c, &b, &t)) || (st = check_availability(c, &b)))
-		return st;
-	return save_booking(c, &b);
+	if (!plan[0] && (st = check_rate(c, &b, &t)))
+		goto done;
+	if ((st = check_availability(c, &b)) || (st = save_booking(c, &b)))
+		goto done;
+	if (plan[0])
+		st = save_nights(c, &b, nights, n_nights);
+done:
+	free(nights);
+	return st;
 }
 
 enum fd_status op_booking_modify(struct op_ctx *c)
@@ -412,21 +591,46 @@ enum fd_status op_booking_modify(struct op_ctx *c)
 		snprintf(c->res->warning, sizeof c->res->warning,
 		         _("Room %s was released because the room type changed."), old.room);
 	}
+	struct fd_booking_night *was = NULL, *now = NULL;
+	int n_was = 0, n_now = 0;
+	if (c->repo->booking_nights &&
+	    (st = c->repo->booking_nights(c->repo->ctx, old.id, &was, &n_was, c->err))) {
+		free(was);
+		return st;
+	}
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
-	    (st = check_occupancy(c, &b, &t)) || (st = choose_rate(c, &old, &b, &t)))
-		return st;
-	if ((b.rate != old.rate || strcmp(b.type_code, old.type_code) != 0) && (st = check_rate(c, &b, &t)))
-		return st;
+	    (st = check_occupancy(c, &b, &t)))
+		goto done;
+	if (n_was) {
+		if (op_has(c, "rate")) {
+			st = fd_fail(
+			    c->err, FD_E_INVALID, "invalid_field", "rate",
+			    _("Booking %s is priced by rate plan %s: its nights are priced by the plan."),
+			    b.code, was[0].plan);
+			goto done;
+		}
+		if ((st = reprice(c, &old, &b, was, n_was, &now, &n_now)))
+			goto done;
+	} else if ((st = choose_rate(c, &old, &b, &t)) ||
+	           ((b.rate != old.rate || strcmp(b.type_code, old.type_code) != 0) &&
+	            (st = check_rate(c, &b, &t)))) {
+		goto done;
+	}
 	if (b.arrival != old.arrival && (st = check_not_past(c, b.arrival)))
-		return st;
+		goto done;
 	if ((st = check_availability(c, &b)))
-		return st;
+		goto done;
 	if (b.room[0]) {
 		struct fd_room r;
 		if ((st = load_room(c, b.room, &r)) || (st = check_room_fits(c, &b, &r)))
-			return st;
+			goto done;
 	}
-	return save_booking(c, &b);
+	if (!(st = save_booking(c, &b)) && n_now)
+		st = save_nights(c, &b, now, n_now);
+done:
+	free(was);
+	free(now);
+	return st;
 }
 
 static enum fd_status put_in_room(struct op_ctx *c, struct fd_booking *b, const char *number)

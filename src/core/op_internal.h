@@ -87,6 +87,11 @@ enum fd_status fd_folio_check_out(struct op_ctx *c, const struct fd_booking *b);
  * "deposit" says; without it the cancel is refused. */
 enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b);
 enum fd_status op_conflict_resolve(struct op_ctx *c);
+/* Rate plans, prices and restrictions (op_rate.c). */
+enum fd_status op_rate_plan_create(struct op_ctx *c);
+enum fd_status op_rate_plan_update(struct op_ctx *c);
+enum fd_status op_rate_set(struct op_ctx *c);
+enum fd_status op_rate_restrict(struct op_ctx *c);
 /* Company accounts (op_company.c). */
 enum fd_status op_company_create(struct op_ctx *c);
 enum fd_status op_company_update(struct op_ctx *c);

@@ -62,6 +62,10 @@ static const struct {
     {"audit.night", FD_ROLE_MANAGER},
     {"room.block", FD_ROLE_STAFF | DESK},
     {"room.unblock", FD_ROLE_STAFF | DESK},
+    {"rate_plan.create", FD_ROLE_MANAGER}, /* rate plans, prices, restrictions (issue 15) */
+    {"rate_plan.update", FD_ROLE_MANAGER},
+    {"rate.set", FD_ROLE_MANAGER},
+    {"rate.restrict", FD_ROLE_MANAGER},
     /* endpoints */
     {"read.hotel", FD_ROLE_STAFF},
     {"read.availability", FD_ROLE_GUEST},

@@ -13,6 +13,7 @@
 #include "core/entity.h"
 #include "core/error.h"
 #include "core/folio.h"
+#include "core/rate.h"
 
 struct fd_repo {
 	void *ctx;
@@ -154,6 +155,22 @@ struct fd_repo {
 	 * with its id is already there (an operation applied again leaves it
 	 * as it stands). */
 	enum fd_status (*queue_mail)(void *ctx, const struct fd_mail *m, struct fd_error *err);
+	/* Rate plans, prices and restrictions (src/store/repo_rate.c, core
+	 * migration 25). rate_days: the rows set for plan and type on nights
+	 * [from, to), by night (malloc'd). booking_nights: a booking's prices
+	 * per night, by night (malloc'd; none for a booking without a plan);
+	 * put_booking_nights replaces them. */
+	enum fd_status (*get_rate_plan)(void *ctx, const char *code, struct fd_rate_plan *out,
+	                                struct fd_error *err);
+	enum fd_status (*put_rate_plan)(void *ctx, const struct fd_rate_plan *p, struct fd_error *err);
+	enum fd_status (*rate_days)(void *ctx, const char *plan, const char *type_code, fd_date from,
+	                            fd_date to, struct fd_rate_day **out, int *n, struct fd_error *err);
+	enum fd_status (*put_rate_day)(void *ctx, const struct fd_rate_day *d, struct fd_error *err);
+	enum fd_status (*booking_nights)(void *ctx, const char *booking_id, struct fd_booking_night **out,
+	                                 int *n, struct fd_error *err);
+	enum fd_status (*put_booking_nights)(void *ctx, const char *booking_id,
+	                                     const struct fd_booking_night *list, int n,
+	                                     struct fd_error *err);
 };
 
 #endif

@@ -54,6 +54,13 @@ static const struct {
     /* A room's calendar blocks change as a set (an iCal import). */
     {"room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
      "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true},
+    /* Rate plans, their nights and each booking's prices per night (core
+     * step 25); a booking's prices change as a set. */
+    {"rate_plan", "SELECT * FROM rate_plans WHERE code = ?1", "SELECT * FROM rate_plans ORDER BY code", NULL,
+     false},
+    {"rate_day", "SELECT * FROM rate_days WHERE id = ?1", "SELECT * FROM rate_days ORDER BY id", NULL, false},
+    {"booking_rate", "SELECT * FROM booking_rates WHERE booking_id = ?1 ORDER BY night",
+     "SELECT * FROM booking_rates ORDER BY booking_id, night", NULL, true},
 };
 #define N_ENTITIES (sizeof entity_sql / sizeof *entity_sql)
 
@@ -77,6 +84,9 @@ static const char *const page_sql[] = {
     "SELECT rowid AS fd_key, * FROM companies WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM mail WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM room_blocks WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM rate_plans WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM rate_days WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM booking_rates WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
 };
 _Static_assert(sizeof page_sql / sizeof *page_sql == N_ENTITIES, "one page statement per entity");
 

@@ -41,6 +41,13 @@ void srv_config_defaults(struct srv_config *c)
 	c->mail_retry = 60;
 	c->mail_attempts = 10;
 	c->min_protocol = FD_PROTOCOL_OLDEST;
+	snprintf(c->book_dir, sizeof c->book_dir, "%s/book", PKGDATADIR);
+	c->public_rate = 120;
+	c->public_email_rate = 5;
+	c->public_max_body = 16 * 1024;
+	c->link_ttl = 24 * 45;
+	c->link_uses = 50;
+	c->cancel_days = 1;
 }
 
 /* database = sqlite:DIR/frontdeskd.db (the default: the file in the data
@@ -85,7 +92,10 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 	} texts[] = {{"smtp-url", c->smtp_url, sizeof c->smtp_url},
 	             {"smtp-user", c->smtp_user, sizeof c->smtp_user},
 	             {"smtp-password-file", c->smtp_password_file, sizeof c->smtp_password_file},
-	             {"smtp-from", c->smtp_from, sizeof c->smtp_from}};
+	             {"smtp-from", c->smtp_from, sizeof c->smtp_from},
+	             {"public-origins", c->public_origins, sizeof c->public_origins},
+	             {"public-url", c->public_url, sizeof c->public_url},
+	             {"book-dir", c->book_dir, sizeof c->book_dir}};
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (strcmp(key, texts[i].key) == 0)
 			return snprintf(texts[i].out, texts[i].size, "%s", v) < (int)texts[i].size;
@@ -97,6 +107,10 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 	}
 	if (strcmp(key, "trusted-proxy") == 0)
 		return srv_net_list_parse(v, c->proxies, SRV_PROXIES_MAX, &c->n_proxies);
+	if (strcmp(key, "cancel-days") == 0 && *v && !*end && n >= 0 && n <= 365) {
+		c->cancel_days = (int)n; /* 0: free until the day of arrival */
+		return true;
+	}
 	if (!num || n > 100000000)
 		return false;
 	if (strcmp(key, "threads") == 0 && n <= 256)
@@ -123,6 +137,16 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->mail_attempts = (int)n;
 	else if (strcmp(key, "min-protocol") == 0 && n <= FD_PROTOCOL)
 		c->min_protocol = (int)n;
+	else if (strcmp(key, "public-rate") == 0 && n <= 1000000)
+		c->public_rate = (int)n;
+	else if (strcmp(key, "public-email-rate") == 0 && n <= 1000000)
+		c->public_email_rate = (int)n;
+	else if (strcmp(key, "public-max-body") == 0 && n >= 1024)
+		c->public_max_body = (size_t)n;
+	else if (strcmp(key, "link-ttl") == 0 && n <= 24 * 3650)
+		c->link_ttl = (int)n;
+	else if (strcmp(key, "link-uses") == 0 && n <= 100000)
+		c->link_uses = (int)n;
 	else
 		return false;
 	return true;
@@ -205,6 +229,15 @@ static const char *const setting_names[] = {"data",
                                             "smtp-tls",
                                             "mail-retry",
                                             "mail-attempts",
+                                            "public-origins",
+                                            "public-url",
+                                            "book-dir",
+                                            "public-rate",
+                                            "public-email-rate",
+                                            "public-max-body",
+                                            "link-ttl",
+                                            "link-uses",
+                                            "cancel-days",
                                             "database",
                                             NULL};
 
@@ -334,6 +367,12 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 	s->cfg.max_batch = c.max_batch;
 	s->cfg.keep_changes = c.keep_changes;
 	s->cfg.min_protocol = c.min_protocol;
+	s->cfg.public_rate = c.public_rate;
+	s->cfg.public_email_rate = c.public_email_rate;
+	s->cfg.public_max_body = c.public_max_body;
+	s->cfg.link_ttl = c.link_ttl;
+	s->cfg.link_uses = c.link_uses;
+	s->cfg.cancel_days = c.cancel_days;
 	pthread_mutex_lock(&s->proxy_lock);
 	memcpy(s->cfg.proxies, c.proxies, sizeof c.proxies);
 	s->cfg.n_proxies = c.n_proxies;

@@ -60,6 +60,16 @@ struct srv_config {
 	int mail_retry;               /* seconds before the first retry; doubles each time */
 	int mail_attempts;            /* attempts before giving up */
 	int min_protocol;             /* the oldest sync protocol terminals may speak (core/op.h) */
+	/* The public booking side (public.c) */
+	char public_origins[1024]; /* website origins allowed to call it (CORS), space or comma separated */
+	char public_url[256];      /* where guests reach /book/ (links in mail); "" = http://LISTEN */
+	char book_dir[512];        /* the booking page's files */
+	int public_rate;           /* requests a minute from one address */
+	int public_email_rate;     /* bookings an hour for one e-mail address */
+	size_t public_max_body;    /* bytes of a public request's body */
+	int link_ttl;              /* hours a guest's link works */
+	int link_uses;             /* requests one link may make */
+	int cancel_days;           /* free cancellation until this many days before arrival */
 	/* database = postgresql://... (backend_pg.c); "" = SQLite in data_dir */
 	char database[512];
 	/* trusted-proxy: connections from these may say who the client is
@@ -225,10 +235,18 @@ struct srv_resp {
 	char *body;
 	const char *content_type;
 	int retry_after;
-	bool suspend;   /* long-poll: park the connection (api.c decides) */
-	char allow[48]; /* 405: the methods the path supports (Allow:) */
-	bool audited;   /* a 401/403 the handler recorded itself (the router does not again) */
+	bool suspend;              /* long-poll: park the connection (api.c decides) */
+	char allow[48];            /* 405: the methods the path supports (Allow:) */
+	bool audited;              /* a 401/403 the handler recorded itself (the router does not again) */
+	const char *cache_control; /* NULL: no-store */
+	size_t body_len;           /* a binary body's length (0: a string) */
+	int n_headers;             /* more headers (srv_resp_header) */
+	char header_names[6][40];
+	char header_values[6][1100];
 };
+
+/* Add a header to an answer (at most 6; more are dropped). */
+void srv_resp_header(struct srv_resp *out, const char *name, const char *value);
 
 const char *srv_query(const struct srv_req *r, const char *key);
 /* A request header (NULL when absent). */
@@ -280,6 +298,23 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
  * "next". FD_E_INVALID for a token that is not one. */
 enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
                                  size_t max_bytes, cJSON **out, struct fd_error *err);
+
+/* public.c: the guests' side (no account): availability, bookings, the
+ * manage page behind a link sent by mail, the booking page's files. */
+void srv_api_public_availability(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_manage(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_cancel(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_document(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_book_file(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+/* OPTIONS on a public path: the CORS preflight (allow: its methods). */
+void srv_public_preflight(struct srv *s, const struct srv_req *r, const char *allow, struct srv_resp *out);
+/* A new link for a booking (its hash kept, bound to it, with the
+ * configured expiry and uses), in the writer's open transaction; url gets
+ * the manage page's address with the token. */
+enum fd_status srv_link_new(struct srv *s, struct fd_db *db, const char *booking_id, char *url, size_t size,
+                            struct fd_error *err);
 
 /* mail.c: the sender of documents by e-mail, a thread that works through
  * the mail table after the operations that queued them commit. */

@@ -118,6 +118,9 @@ static const struct {
     {"conflict", "DELETE FROM conflicts WHERE id = ?1"},
     {"setting", "DELETE FROM folio_settings WHERE key = ?1"},
     {"invoice", "DELETE FROM invoices WHERE id = ?1 AND number IS NULL"},
+    {"rate_plan", "DELETE FROM rate_plans WHERE code = ?1"},
+    {"rate_day", "DELETE FROM rate_days WHERE id = ?1"},
+    {"booking_rate", "DELETE FROM booking_rates WHERE booking_id = ?1"},
 };
 
 enum fd_status fd_cache_delete(struct fd_db *db, const char *entity, const char *key, struct fd_error *err)
@@ -152,6 +155,7 @@ enum fd_status fd_cache_clear(struct fd_db *db, struct fd_error *err)
 	                  " DELETE FROM folio_lines; DELETE FROM folios; DELETE FROM charge_codes;"
 	                  " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;"
 	                  " DELETE FROM companies;"
+	                  " DELETE FROM rate_plans; DELETE FROM rate_days; DELETE FROM booking_rates;"
 	                  " DELETE FROM mail;",
 	                  err);
 }

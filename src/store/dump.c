@@ -29,6 +29,9 @@ static const struct {
     {"day_reports", "SELECT * FROM day_reports ORDER BY date"},
     {"room_blocks", "SELECT * FROM room_blocks ORDER BY room, uid"},
     {"companies", "SELECT * FROM companies ORDER BY id"},
+    {"rate_plans", "SELECT * FROM rate_plans ORDER BY code"},
+    {"rate_days", "SELECT * FROM rate_days ORDER BY plan, type_code, night"},
+    {"booking_rates", "SELECT * FROM booking_rates ORDER BY booking_id, night"},
 };
 
 static bool volatile_column(const char *name)

@@ -33,3 +33,5 @@ libfdstore_a_CFLAGS += $(ICAL_CFLAGS)
 libfdstore_a_SOURCES += src/store/snapstage.c src/store/snapstage.h
 libfdstore_a_SOURCES += src/store/schema_docs.c
 libfdstore_a_SOURCES += src/store/mail.c src/store/mail.h
+libfdstore_a_SOURCES += src/store/repo_rate.c src/store/rates.h
+libfdstore_a_SOURCES += src/store/schema_speed.c

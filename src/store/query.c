@@ -45,8 +45,8 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 	    " r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"
 	    " (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"
 	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"
-	    "   AND b.departure <= ?1),"
-	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"
+	    "   AND +b.departure <= ?1),"
+	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND +b.status = 'reserved'"
 	    "   AND b.arrival = ?1)"
 	    " FROM rooms r ORDER BY r.floor, length(r.number), r.number",
 	    err);

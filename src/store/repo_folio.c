@@ -375,13 +375,18 @@ static enum fd_status count_one(struct fd_db *db, const char *sql, fd_date d, in
 }
 
 /* Room revenue is the nightly rate of each room-night sold (what the night
- * audit posts as the room charge); see src/folio/report.h. */
+ * audit posts as the room charge); see src/folio/report.h. A night sold on
+ * a rate plan counts its price as sold less its inclusions (breakfast is
+ * not room revenue). */
 static const char sql_rooms[] = "SELECT count(*) FROM rooms";
 static const char sql_ooo[] =
     "SELECT count(*) FROM rooms WHERE maint = 'ooo' AND maint_from <= ?1 AND maint_to > ?1";
 static const char sql_sold[] = "SELECT count(*) FROM stay_nights WHERE night = ?1";
-static const char sql_revenue[] = "SELECT ifnull(sum(b.rate), 0) FROM stay_nights n"
-                                  " JOIN bookings b ON b.id = n.booking_id WHERE n.night = ?1";
+static const char sql_revenue[] =
+    "SELECT ifnull(sum(ifnull(r.amount - r.included, b.rate)), 0) FROM stay_nights n"
+    " JOIN bookings b ON b.id = n.booking_id"
+    " LEFT JOIN booking_rates r ON r.booking_id = n.booking_id AND r.night = n.night"
+    " WHERE n.night = ?1";
 static const char sql_arrivals[] = "SELECT count(*) FROM bookings WHERE arrival = ?1"
                                    " AND status IN ('reserved','checked_in','checked_out')";
 static const char sql_departures[] = "SELECT count(*) FROM bookings WHERE departure = ?1"
@@ -485,4 +490,5 @@ void fd_repo_folio_init(struct fd_db *db)
 	r->put_block = put_block;
 	r->del_block = del_block;
 	fd_repo_company_init(db);
+	fd_repo_rate_init(db);
 }

@@ -479,7 +479,11 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
                                 struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3",
+	/* The per-type-per-night count the guard table's triggers keep
+	 * (schema_speed.c), less the night of the booking left out. */
+	STMT(db,
+	     "SELECT coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = ?2), 0)"
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)",
 	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
@@ -491,11 +495,19 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
                                     int *sold, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
+	/* Stays over day d: the type's nights d (the kept count, less the
+	 * booking left out) that are not a stay's first night (a stay's nights
+	 * lie in [arrival, departure), so those are the nights d of the
+	 * bookings arriving on d: about one lookup per arrival instead of one
+	 * per room sold). Then the day-use stays of d (a partial index). */
 	STMT(db,
-	     "SELECT (SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
-	     "  WHERE n.type_code = ?1 AND n.night = ?2 AND b.arrival < ?2 AND n.booking_id <> ?3)"
+	     "SELECT coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = ?2), 0)"
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)"
+	     " - (SELECT count(*) FROM bookings b CROSS JOIN stay_nights n ON n.booking_id = b.id"
+	     "  AND n.night = ?2 WHERE b.arrival = ?2 AND n.type_code = ?1 AND b.id <> ?3)"
 	     " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
-	     "  WHERE b.arrival = ?2 AND b.departure = ?2 AND b.status IN ('reserved','checked_in')"
+	     "  WHERE b.arrival = ?2 AND b.departure = ?2 AND b.arrival = b.departure"
+	     "  AND b.status IN ('reserved','checked_in')"
 	     "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?3)",
 	     err);
 	fd_bind_text(s, 1, type);
@@ -510,12 +522,13 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 	struct fd_db *db = ctx;
 	/* All rooms of the type, less those out of order that night, less
 	 * those blocked by an outside calendar (src/folio, iCal import) and
-	 * not already out of order. The first two counts come from the
-	 * rooms_type_maint index alone (booking.create asks this for every
+	 * not already out of order. The rooms of the type are counted by
+	 * triggers (type_rooms, schema_speed.c), those out of order come from
+	 * the rooms_type_maint index alone (booking.create asks this for every
 	 * night of every stay); calendar blocks are few, so they are read
 	 * first (CROSS JOIN keeps SQLite from probing them once per room). */
 	STMT(db,
-	     "SELECT (SELECT count(*) FROM rooms WHERE type_code = ?1)"
+	     "SELECT coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
 	     " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
 	     "    AND maint_from <= ?2 AND maint_to > ?2)"
 	     " - (SELECT count(DISTINCT r.number) FROM room_blocks k"

@@ -114,8 +114,10 @@ static int64_t *slot_lost(struct fd_day_report *r, int k)
 }
 
 static const char sql_sold[] =
-    "SELECT n.night, count(*), sum(b.rate) FROM stay_nights n"
-    " JOIN bookings b ON b.id = n.booking_id WHERE n.night BETWEEN ?1 AND ?2 GROUP BY n.night";
+    "SELECT n.night, count(*), sum(ifnull(r.amount - r.included, b.rate)) FROM stay_nights n"
+    " JOIN bookings b ON b.id = n.booking_id"
+    " LEFT JOIN booking_rates r ON r.booking_id = n.booking_id AND r.night = n.night"
+    " WHERE n.night BETWEEN ?1 AND ?2 GROUP BY n.night";
 static const char sql_arr[] = "SELECT arrival, count(*) FROM bookings WHERE arrival BETWEEN ?1 AND ?2"
                               " AND status IN ('reserved','checked_in','checked_out') GROUP BY arrival";
 static const char sql_dep[] = "SELECT departure, count(*) FROM bookings WHERE departure BETWEEN ?1 AND ?2"

@@ -16,6 +16,7 @@
 #include "store/mail.h"
 #include "store/oplog.h"
 #include "store/outbox_keep.h"
+#include "store/rates.h"
 #include "store/snapstage.h"
 #include "sync/sync_internal.h"
 
@@ -453,6 +454,96 @@ static enum fd_status put_mail_state(struct fd_db *db, const cJSON *o, struct fd
 	return fd_mail_put(db, &m, err);
 }
 
+/* Rate plans, their nights and bookings' prices per night (core step 25). */
+static enum fd_status put_rate_plan_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_rate_plan p = {0};
+	char kind[16];
+	jstr(o, "id", p.id, sizeof p.id);
+	jstr(o, "code", p.code, sizeof p.code);
+	jstr(o, "name", p.name, sizeof p.name);
+	jstr(o, "kind", kind, sizeof kind);
+	jstr(o, "company", p.company, sizeof p.company);
+	jstr(o, "room_types", p.room_types, sizeof p.room_types);
+	jstr(o, "parent", p.parent, sizeof p.parent);
+	p.adjust_bp = (int)jint(o, "adjust_bp");
+	p.adjust_minor = jint(o, "adjust_minor");
+	jstr(o, "cancel_policy", p.cancel_policy, sizeof p.cancel_policy);
+	jstr(o, "deposit_policy", p.deposit_policy, sizeof p.deposit_policy);
+	p.active = jint(o, "active");
+	p.version = jint(o, "version");
+	if (!p.code[0] || !fd_plan_kind_parse(kind, &p.kind) ||
+	    !fd_inclusions_parse(jtext(o, "inclusions"), &p))
+		return bad_state("rate_plan", p.code, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_rate_plan(r->ctx, &p, err);
+}
+
+static int64_t jprice(const cJSON *o, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	return cJSON_IsNumber(v) ? (int64_t)v->valuedouble : FD_RATE_UNSET;
+}
+
+static enum fd_status put_rate_day_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_rate_day d;
+	char plan[FD_PLAN_CODE_LEN], type[FD_TYPECODE_LEN];
+	jstr(o, "plan", plan, sizeof plan);
+	jstr(o, "type_code", type, sizeof type);
+	fd_rate_day_init(&d, plan, type, (fd_date)jint(o, "night"));
+	d.price = jprice(o, "price");
+	d.price_n[0] = jprice(o, "price1");
+	d.price_n[1] = jprice(o, "price2");
+	d.price_n[2] = jprice(o, "price3");
+	d.child = jprice(o, "child");
+	d.extra_bed = jprice(o, "extra_bed");
+	d.min_stay = (int)jint(o, "min_stay");
+	d.max_stay = (int)jint(o, "max_stay");
+	d.min_through = (int)jint(o, "min_through");
+	d.cta = jint(o, "cta");
+	d.ctd = jint(o, "ctd");
+	d.stop_sell = jint(o, "stop_sell");
+	d.version = jint(o, "version");
+	if (!plan[0] || !type[0] || !d.night)
+		return bad_state("rate_day", jtext(o, "id"), err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_rate_day(r->ctx, &d, err);
+}
+
+static enum fd_status put_booking_rate_row(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_booking_night b = {0};
+	char id[FD_ID_LEN];
+	jstr(o, "booking_id", id, sizeof id);
+	b.night = (fd_date)jint(o, "night");
+	jstr(o, "plan", b.plan, sizeof b.plan);
+	b.amount = jint(o, "amount");
+	b.included = jint(o, "included");
+	jstr(o, "items", b.items, sizeof b.items);
+	if (!id[0] || !b.night)
+		return bad_state("booking_rate", id, err);
+	return fd_booking_rate_put(db, id, &b, err);
+}
+
+/* The feed sends a booking's prices as a set ({key, rows}); a snapshot
+ * sends them one row at a time. */
+static enum fd_status put_booking_rates_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(o, "rows");
+	if (!cJSON_IsArray(rows))
+		return put_booking_rate_row(db, o, err);
+	enum fd_status st = fd_booking_rates_clear(db, jtext(o, "key"), err);
+	const cJSON *row;
+	cJSON_ArrayForEach(row, rows)
+	{
+		if (st)
+			break;
+		st = put_booking_rate_row(db, row, err);
+	}
+	return st;
+}
+
 static const struct {
 	const char *entity;
 	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
@@ -476,6 +567,9 @@ static const struct {
     {"room_block", put_blocks_state},
     {"company", put_company_state},
     {"mail", put_mail_state},
+    {"rate_plan", put_rate_plan_state},
+    {"rate_day", put_rate_day_state},
+    {"booking_rate", put_booking_rates_state},
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
 
@@ -540,10 +634,10 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 }
 
 /* Order matters only for readability; foreign keys are off while syncing. */
-static const char *const snapshot_order[] = {"property", "room_type",  "room",       "staff",       "guest",
-                                             "task",     "booking",    "conflict",   "charge_code", "setting",
-                                             "folio",    "folio_line", "day_report", "room_block",  "company",
-                                             "mail",     NULL};
+static const char *const snapshot_order[] = {
+    "property", "room_type",   "room",      "staff",    "guest",        "task",       "booking",
+    "conflict", "charge_code", "setting",   "folio",    "folio_line",   "day_report", "room_block",
+    "company",  "mail",        "rate_plan", "rate_day", "booking_rate", NULL};
 
 /* Inside the caller's transaction: take the overlay off and empty the
  * cache, ready for a snapshot's rows. */

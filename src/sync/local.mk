@@ -49,3 +49,5 @@ soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
 	$(SHELL) $(top_srcdir)/tests/sync/test_sync_jepsen.sh
 .PHONY: soak
 SYNC_TESTS += tests/sync/test_outbox_report.sh
+SYNC_TESTS += tests/sync/test_sync_rates.sh
+SYNC_TESTS += tests/sync/test_public_web.sh

@@ -31,6 +31,7 @@
 #include "sync/account.h"
 #include "sync/sync.h"
 #include "sync/sync_internal.h"
+#include "tests/bench/figures.h"
 
 static char work[64];
 static int port;
@@ -384,9 +385,31 @@ static void big_hotel(int n_bookings)
 	snprintf(label, sizeof label, "%d rooms, %d bookings (built in %.1f s)", ROOMS, n_bookings, built);
 	printf("%-44s %10" PRId64 " %10.2f %10.0f %12.1f\n", label, entities, took, (double)entities / took,
 	       ru1.ru_maxrss / 1024.0);
+	bench_figure("initial sync of a terminal, entities/s", (double)entities / took >= 100000,
+	             ">= 100,000", NULL, "%.0f ent/s (%" PRId64 " entities)", (double)entities / took,
+	             entities);
+	bench_figure("peak memory, terminal's initial sync (process)", ru1.ru_maxrss < 64 * 1024, "< 64 MB",
+	             NULL, "%.1f MB (%d bookings)", ru1.ru_maxrss / 1024.0, n_bookings);
+	/* 3b. queueing 5,000 operations offline at this big terminal: each is
+	 * applied to the cache and stored in the outbox in its own
+	 * synchronous=FULL transaction, as the desk does. */
+	server_stop(pid);
+	enum { Q = 5000 };
+	t0 = now_s();
+	for (int i = 0; i < Q; i++) {
+		char rn[8];
+		snprintf(rn, sizeof rn, "%d", 1000 + i % ROOMS);
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "room", rn);
+		cJSON_AddStringToObject(p, "status", (i / ROOMS) % 2 ? "clean" : "dirty");
+		apply(a, "anna", "room.set_clean", p);
+	}
+	double queued = now_s() - t0;
+	printf("%-44s %10.2f s\n", "queue 5,000 operations offline (big terminal)", queued);
+	bench_figure("queue 5,000 operations offline, big terminal", queued < 1.0, "< 1 s", NULL,
+	             "%.2f s (%d bookings)", queued, n_bookings);
 	fd_sync_free(sa);
 	fd_db_close(a);
-	server_stop(pid);
 }
 
 int main(void)

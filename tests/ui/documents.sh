@@ -50,10 +50,10 @@ keys -l "registration card"
 keys Enter
 wait_for "save the PDF as: "
 keys C-u
-keys -l "$WORK/out/card.pdf"
+keys -l "~/card.pdf"
 keys Enter
 wait_for "Saved the registration card of $ARRIVAL"
-pdftotext "$WORK/out/card.pdf" - | grep -q "Müller" || fail "the registration card does not name the guest"
+pdftotext "$WORK/home/card.pdf" - | grep -q "Müller" || fail "the registration card (~/card.pdf) does not name the guest"
 
 # The folio: the bill first; a directory that does not exist is refused.
 keys f

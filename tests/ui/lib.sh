@@ -85,3 +85,16 @@ wait_gone() {
 }
 
 keys() { tmux -S "$SOCK" send-keys -t ui "$@"; }
+
+# use_locale NAME (de_DE): LOCALE_ENV for UI_ENV that runs the application
+# in NAME.UTF-8 (LANG, LC_ALL unset): the system's locale, or one made here
+# when the system has none (tools/install-deps generates it).
+use_locale() {
+	LOCALE_ENV="LC_ALL= LANG=$1.UTF-8"
+	if ! locale -a 2>/dev/null | grep -qix "$1.utf-\?8"; then
+		mkdir -p "$WORK/locale"
+		[ -d "$WORK/locale/$1.UTF-8" ] || localedef -i "$1" -c -f UTF-8 "$WORK/locale/$1.UTF-8" 2>/dev/null ||
+			fail "no $1.UTF-8 locale (tools/install-deps makes it)"
+		LOCALE_ENV="$LOCALE_ENV LOCPATH=$WORK/locale"
+	fi
+}
