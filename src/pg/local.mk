@@ -16,5 +16,7 @@ PG_TESTS = tests/pg/cluster.sh tests/pg/schema.sh tests/pg/feed_order.sh
 PG_TESTS += tests/pg/ops.sh
 PG_TESTS += tests/pg/server.sh
 PG_TESTS += tests/pg/terminals.sh
+PG_TESTS += tests/pg/failover.sh
+PG_TESTS += tests/pg/kill9.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md

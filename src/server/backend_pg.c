@@ -85,9 +85,18 @@ static void wake(struct srv *s)
 	srv_changed(s, next);
 }
 
+/* The server's shutdown warning when a primary dies is not for our log:
+ * the reconnection below says what matters. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 static PGconn *listen_connect(const char *uri)
 {
 	PGconn *c = PQconnectdb(uri);
+	PQsetNoticeProcessor(c, quiet, NULL);
 	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, "LISTEN " FD_PG_CHANNEL) : NULL;
 	bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
 	PQclear(r);

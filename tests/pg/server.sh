@@ -125,6 +125,50 @@ check "room 101 is held by PGBK01 alone" "PGBK01" \
 check "a skipped device_seq is refused" 409 "$(status POST /v1/ops "{\"ops\":[$(op 9 room.set_flags '{"room":"102","dnd":true}')]}" "$s2")"
 check "an endpoint not on PostgreSQL yet says so" 501 "$(status GET /v1/rooms "" "$s2")"
 
+# Two servers, two terminals, clashing room assignments pushed at the same
+# moment: 20 pairs of overlapping bookings, terminal 1 assigns the first of
+# each pair through A while terminal 2 assigns the second through B, both
+# to the same room. Exactly one of each pair wins.
+URL=$A
+DEVN=1
+G3=$(uuid 8 77)
+setup=$(op 7 guest.create "{\"id\":\"$G3\",\"family\":\"Racer\"}")
+seq=8
+for i in $(seq 1 20); do
+	arr=$(date -u -d "2026-05-01 +$i days" +%F)
+	dep=$(date -u -d "2026-05-01 +$((i + 2)) days" +%F)
+	setup="$setup,$(op $seq room.create "{\"id\":\"$(uuid $i 78)\",\"number\":\"$((110 + i))\",\"type\":\"DBL\",\"floor\":1}")"
+	setup="$setup,$(op $((seq + 1)) booking.create "{\"id\":\"$(uuid $i 79)\",\"code\":\"RX$(printf %04d $i)\",\"guest_id\":\"$G3\",\"type\":\"DBL\",\"arrival\":\"$arr\",\"departure\":\"$dep\",\"adults\":1}")"
+	setup="$setup,$(op $((seq + 2)) booking.create "{\"id\":\"$(uuid $i 80)\",\"code\":\"RY$(printf %04d $i)\",\"guest_id\":\"$G3\",\"type\":\"DBL\",\"arrival\":\"$arr\",\"departure\":\"$dep\",\"adults\":1}")"
+	seq=$((seq + 3))
+done
+check "the race's rooms and bookings" 61 "$(body POST /v1/ops "{\"ops\":[$setup]}" "$s1" | jq '[.results[] | select(.status == "applied")] | length')"
+# each terminal pushes one operation at a time (as after an outage with a
+# small batch size), the two in parallel and in opposite orders, so that
+# they meet somewhere in the middle
+race() { # DEVN FIRST_SEQ LETTER SERVER SESSION OUT ORDER
+	n=$2
+	for i in $7; do
+		curl -s -H "Authorization: Bearer $5" -H 'Content-Type: application/json' --data-binary \
+			"{\"ops\":[$(DEVN=$1 op $n booking.assign_room "{\"booking\":\"R$3$(printf %04d $i)\",\"room\":\"$((110 + i))\"}")]}" \
+			"$4/v1/ops" >> "$6"
+		echo >> "$6"
+		n=$((n + 1))
+	done
+}
+race 1 $seq X "$A" "$s1" "$T/race1" "$(seq 1 20)" &
+r1=$!
+race 2 4 Y "$B" "$s2" "$T/race2" "$(seq 20 -1 1)" &
+r2=$!
+wait $r1 $r2
+won=$(cat "$T/race1" "$T/race2" | jq -s '[.[].results[] | select(.status == "applied")] | length')
+lost=$(cat "$T/race1" "$T/race2" | jq -s '[.[].results[] | select(.status == "rejected" and .error.code == "room_taken")] | length')
+check "the race through two servers: 20 winners ($(jq -s '[.[].results[] | select(.status == "applied")] | length' "$T/race1") through A), 20 refused as room_taken" "20 20" "$won $lost"
+check "each of the 20 rooms is held by one booking, no room-night twice" "20|20|0" \
+	"$(pg_psql -c "SELECT count(DISTINCT room), count(DISTINCT booking_id),
+		(SELECT count(*) FROM (SELECT 1 FROM stay_nights WHERE room IS NOT NULL GROUP BY property_id, room, night
+		 HAVING count(*) > 1) x) FROM stay_nights WHERE room::int BETWEEN 111 AND 130")"
+
 stop_server || fail "server A did not stop cleanly"
 stop_b || fail "server B did not stop cleanly"
 cat "$T/b.log" >> "$LOG"
