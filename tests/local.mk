@@ -182,3 +182,4 @@ clean-browser-tools:
 .PHONY: clean-browser-tools
 TESTS += tests/cli/feed.sh
 EXTRA_DIST += tests/cli/feed.sh doc/channel-feed.md
+CLI_TESTS += tests/cli/report_locale.sh

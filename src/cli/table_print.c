@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/money.h"
+#include "core/text.h"
 
 /* A column's name for people and spreadsheets: money columns are in major
  * units there, so "room_revenue_minor" reads "room_revenue_EUR" (JSON keeps
@@ -60,7 +61,10 @@ static void cell_text(const struct tab *t, const struct tab_col *c, const struct
 			money_decimal(v->i, t->currency, out, n);
 		break;
 	case TAB_RATIO:
-		snprintf(out, n, "%.4f", v->r);
+		if (human)
+			snprintf(out, n, "%.4f", v->r);
+		else
+			fd_text_decimal(v->r, 4, out, n);
 		break;
 	case TAB_TEXT:
 		snprintf(out, n, "%s", v->t);
@@ -127,9 +131,7 @@ static bool csv_formula_like(const char *s)
 {
 	if (!*s || !strchr("=+-@\t\r", *s))
 		return false;
-	char *end;
-	strtod(s, &end);
-	return end == s || *end != '\0';
+	return !fd_text_is_decimal(s);
 }
 
 static void csv_field(FILE *out, const char *s)

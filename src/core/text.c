@@ -2,6 +2,7 @@
 #include "config.h"
 #include "core/text.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -243,4 +244,42 @@ char *fd_text_escape_controls(const char *text, bool keep_newlines, char *out, s
 done:
 	out[used] = '\0';
 	return out;
+}
+
+char *fd_text_decimal(double v, int places, char *out, size_t size)
+{
+	if (places < 0)
+		places = 0;
+	if (places > 9)
+		places = 9;
+	int64_t p = 1;
+	for (int i = 0; i < places; i++)
+		p *= 10;
+	if (!isfinite(v) || fabs(v) * (double)p >= 9e18) {
+		/* Out of reach of the integer form: whole units only ("%.0f"
+		 * writes no decimal point, so no locale reaches it). */
+		snprintf(out, size, "%.0f", isfinite(v) ? v : 0.0);
+		return out;
+	}
+	int64_t q = llround(v * (double)p);
+	uint64_t a = q < 0 ? (uint64_t)0 - (uint64_t)q : (uint64_t)q;
+	if (places == 0)
+		snprintf(out, size, "%s%llu", q < 0 ? "-" : "", (unsigned long long)a);
+	else
+		snprintf(out, size, "%s%llu.%0*llu", q < 0 ? "-" : "", (unsigned long long)(a / (uint64_t)p),
+		         places, (unsigned long long)(a % (uint64_t)p));
+	return out;
+}
+
+bool fd_text_is_decimal(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	size_t digits = 0;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	return digits > 0 && *s == '\0';
 }

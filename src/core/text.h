@@ -35,5 +35,12 @@ enum fd_status fd_text_check_plain(const char *field, const char *text, bool mul
  * are not JSON. Tab and newline are kept when keep_newlines is set. Always
  * terminates out; returns out. */
 char *fd_text_escape_controls(const char *text, bool keep_newlines, char *out, size_t size);
+/* v with `places` decimals (0..9) and '.' as the decimal point whatever
+ * the locale, no grouping: "1.0000", "-0.2500". For CSV and JSON, which a
+ * program reads (LC_NUMERIC's "1,0000" is two fields in a CSV). Returns out. */
+char *fd_text_decimal(double v, int places, char *out, size_t size);
+/* Is s a plain decimal number as fd_text_decimal writes it (optional '-'
+ * or '+', digits, optional '.' and digits), whatever the locale? */
+bool fd_text_is_decimal(const char *s);
 
 #endif

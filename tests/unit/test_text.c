@@ -185,6 +185,24 @@ static void test_csv_formula_cells(void **state)
 	tab_free(&t);
 }
 
+/* Numbers for programs: '.' whatever the locale, rounded, no "-0". */
+static void test_decimal(void **state)
+{
+	(void)state;
+	char b[32];
+	assert_string_equal(fd_text_decimal(1.0, 4, b, sizeof b), "1.0000");
+	assert_string_equal(fd_text_decimal(0.25, 4, b, sizeof b), "0.2500");
+	assert_string_equal(fd_text_decimal(2.0 / 3.0, 4, b, sizeof b), "0.6667");
+	assert_string_equal(fd_text_decimal(-0.125, 2, b, sizeof b), "-0.13");
+	assert_string_equal(fd_text_decimal(-0.00001, 4, b, sizeof b), "0.0000");
+	assert_string_equal(fd_text_decimal(42.4, 0, b, sizeof b), "42");
+	assert_true(fd_text_is_decimal("-20.00"));
+	assert_true(fd_text_is_decimal("7"));
+	assert_false(fd_text_is_decimal("-"));
+	assert_false(fd_text_is_decimal("1,5"));
+	assert_false(fd_text_is_decimal("-1+2"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +210,7 @@ int main(void)
 	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
 	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
 	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_decimal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
