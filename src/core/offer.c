@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/rate.h"
 
 enum fd_status fd_offer_check_stay(fd_date business_date, fd_date arrival, fd_date departure, int adults,
                                    int children, struct fd_error *err)
@@ -55,20 +56,50 @@ enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_t
                               const struct fd_offer_terms *terms, struct fd_offer *out, struct fd_error *err)
 {
 	memset(out, 0, sizeof *out);
-	if (plan && plan[0])
-		return fd_fail(err, FD_E_INVALID, "plan_not_found", "plan",
-		               _("No rate plan \"%s\": this hotel sells the room only (leave the plan out)."),
-		               plan);
+	/* A public rate plan prices the stay (fd_rate_quote, as the booking
+	 * operation does); corporate and hidden plans are not sold here. */
+	struct fd_quote q = {0};
+	if (plan && plan[0]) {
+		struct fd_quote_req req = {
+		    .arrival = arrival, .departure = departure, .adults = adults, .children = children};
+		snprintf(req.plan, sizeof req.plan, "%s", plan);
+		snprintf(req.type_code, sizeof req.type_code, "%s", t->code);
+		enum fd_status qs = FD_E_NOT_FOUND;
+		if (repo->get_rate_plan && strlen(plan) < sizeof req.plan)
+			qs = fd_rate_quote(repo, &req, &q, err);
+		if (qs == FD_OK && q.plan.kind != FD_PLAN_PUBLIC) {
+			fd_quote_clear(&q);
+			qs = FD_E_NOT_FOUND;
+		}
+		if (qs == FD_E_NOT_FOUND || (qs && !repo->get_rate_plan))
+			return fd_fail(err, FD_E_INVALID, "plan_not_found", "plan",
+			               _("No rate plan \"%s\" (leave the plan out for the room only)."),
+			               plan);
+		if (qs)
+			return qs;
+		if (q.broken != FD_RESTRICT_NONE) {
+			qs = fd_quote_refuse(&q, &req, err);
+			fd_quote_clear(&q);
+			return qs;
+		}
+		snprintf(out->plan, sizeof out->plan, "%s", q.plan.code);
+		size_t len = 0;
+		for (int i = 0; i < q.plan.n_inc && len < sizeof out->inclusions; i++)
+			len += (size_t)snprintf(out->inclusions + len, sizeof out->inclusions - len, "%s%s",
+			                        i ? ", " : "", q.plan.inc[i].code);
+	}
 	struct fd_property prop;
 	enum fd_status st = repo->get_property(repo->ctx, &prop, err);
-	if (st)
+	if (!st && (departure <= arrival || departure - arrival > FD_OFFER_MAX_NIGHTS))
+		st = fd_fail(err, FD_E_INVALID, "invalid_dates", "depart",
+		             _("The departure date must be after the arrival date."));
+	if (!st && adults + children > t->max_occupancy)
+		st = fd_fail(err, FD_E_CONFLICT, "over_capacity", "adults",
+		             _("Room type %s takes at most %d guests."), t->code, t->max_occupancy);
+	if (st) {
+		fd_quote_clear(&q);
 		return st;
-	if (departure <= arrival || departure - arrival > FD_OFFER_MAX_NIGHTS)
-		return fd_fail(err, FD_E_INVALID, "invalid_dates", "depart",
-		               _("The departure date must be after the arrival date."));
-	if (adults + children > t->max_occupancy)
-		return fd_fail(err, FD_E_CONFLICT, "over_capacity", "adults",
-		               _("Room type %s takes at most %d guests."), t->code, t->max_occupancy);
+	}
 	snprintf(out->type_code, sizeof out->type_code, "%s", t->code);
 	snprintf(out->type_name, sizeof out->type_name, "%s", t->name);
 	memcpy(out->currency, prop.currency, sizeof out->currency);
@@ -77,19 +108,24 @@ enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_t
 	out->free_rooms = -1;
 	for (fd_date d = arrival; d < departure; d++) {
 		int free;
-		if ((st = free_on(repo, t->code, d, d > arrival, &free, err)))
+		if ((st = free_on(repo, t->code, d, d > arrival, &free, err))) {
+			fd_quote_clear(&q);
 			return st;
+		}
 		if (out->free_rooms < 0 || free < out->free_rooms)
 			out->free_rooms = free;
 		if (free <= 0) {
 			char day[FD_DATE_STRLEN];
+			fd_quote_clear(&q);
 			return fd_fail(err, FD_E_CONFLICT, "no_availability", "type",
 			               _("Room type %s is sold out on %s."), t->code, fd_date_format(d, day));
 		}
-		/* Until rate plans: the type's base rate every night. */
-		out->nightly[d - arrival] = t->base_rate;
-		out->total += t->base_rate;
+		/* The plan's price of the night, or the type's base rate (the room only). */
+		int64_t v = q.n ? q.nights[d - arrival].amount : t->base_rate;
+		out->nightly[d - arrival] = v;
+		out->total += v;
 	}
+	fd_quote_clear(&q);
 	int days = terms ? terms->cancel_days : 1;
 	out->free_cancel_until = fd_date_add(arrival, -(days < 0 ? 0 : days));
 	return FD_OK;

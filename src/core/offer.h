@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Offers for a stay: what a guest may book for given dates and party, and
  * at what price. The one place that quotes a stay for the public booking
- * side (src/server/public.c) and the price a web booking is made at: until
- * rate plans land, a room type's base rate every night, no plan, nothing
- * included, and the property's free-cancellation terms. Rate plans plug in
- * here (fd_offer_quote), and every caller follows. */
+ * side (src/server/public.c) and the price a web booking is made at: the
+ * room only at the room type's base rate every night, or a public rate
+ * plan's nightly prices through the one quote (fd_rate_quote, core/rate.h),
+ * and the property's free-cancellation terms. */
 #ifndef FD_CORE_OFFER_H
 #define FD_CORE_OFFER_H
 
@@ -48,8 +48,9 @@ enum fd_status fd_offer_check_stay(fd_date business_date, fd_date arrival, fd_da
 
 /* Quote room type t for the stay: FD_OK with the offer, FD_E_CONFLICT
  * ("no_availability" or "over_capacity", err says which night or why) when
- * it cannot be sold. plan: "" for the room only (the only plan until rate
- * plans exist; another is FD_E_INVALID naming "plan"). */
+ * it cannot be sold. plan: "" for the room only, or a public rate plan's
+ * code (unknown, corporate or hidden: FD_E_INVALID naming "plan"; a stay
+ * its restrictions refuse: FD_E_CONFLICT with the nearest allowed stay). */
 enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_type *t, const char *plan,
                               fd_date arrival, fd_date departure, int adults, int children,
                               const struct fd_offer_terms *terms, struct fd_offer *out, struct fd_error *err);

@@ -811,8 +811,12 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		add_date(p, "departure", w.departure);
 		cJSON_AddNumberToObject(p, "adults", w.adults);
 		cJSON_AddNumberToObject(p, "children", w.children);
-		/* one nightly rate on the booking until rate plans bring nightly prices */
-		cJSON_AddNumberToObject(p, "rate", (double)offer.nightly[0]);
+		/* a plan prices each night itself (the same quote); the room only
+		 * is the type's rate */
+		if (offer.plan[0])
+			cJSON_AddStringToObject(p, "plan", offer.plan);
+		else
+			cJSON_AddNumberToObject(p, "rate", (double)offer.nightly[0]);
 		cJSON_AddStringToObject(p, "source", "web");
 		if (w.requests[0])
 			cJSON_AddStringToObject(p, "notes", w.requests);
