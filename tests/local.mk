@@ -142,3 +142,4 @@ tests_unit_test_rate_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/import_again.sh
 EXTRA_DIST += tests/cli/import_again.sh
 CLI_TESTS += tests/cli/report_locale.sh
+CLI_TESTS += tests/cli/free_text.sh

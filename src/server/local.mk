@@ -44,3 +44,4 @@ frontdeskd_SOURCES += src/server/proxy.c
 SERVER_TESTS += tests/server/test_proxy.sh
 frontdeskd_SOURCES += src/server/metrics.c
 SERVER_TESTS += tests/server/test_metrics.sh
+SERVER_TESTS += tests/server/test_free_text.sh
