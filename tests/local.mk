@@ -143,3 +143,4 @@ TESTS += tests/cli/import_again.sh
 EXTRA_DIST += tests/cli/import_again.sh
 CLI_TESTS += tests/cli/report_locale.sh
 CLI_TESTS += tests/cli/free_text.sh
+CLI_TESTS += tests/cli/status_words.sh
