@@ -45,3 +45,4 @@ SERVER_TESTS += tests/server/test_proxy.sh
 frontdeskd_SOURCES += src/server/metrics.c
 SERVER_TESTS += tests/server/test_metrics.sh
 SERVER_TESTS += tests/server/test_free_text.sh
+SERVER_TESTS += tests/server/test_erased_ids.sh
