@@ -144,3 +144,4 @@ EXTRA_DIST += tests/cli/import_again.sh
 CLI_TESTS += tests/cli/report_locale.sh
 CLI_TESTS += tests/cli/free_text.sh
 CLI_TESTS += tests/cli/status_words.sh
+CLI_TESTS += tests/cli/modify_source.sh
