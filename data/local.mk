@@ -36,3 +36,6 @@ clean-build-tree-locale:
 # example Prometheus alert rules (frontdeskd(8), METRICS)
 prometheusdir = $(pkgdatadir)/prometheus
 dist_prometheus_DATA = data/prometheus/frontdeskd-alerts.yml
+# The guests' booking page, served by frontdeskd at /book/ (book-dir)
+bookdir = $(pkgdatadir)/book
+dist_book_DATA = data/book/index.html data/book/manage.html data/book/book.js data/book/book.css

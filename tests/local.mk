@@ -132,6 +132,19 @@ CLI_TESTS += tests/cli/audit_log.sh
 TESTS += tests/cli/options.sh
 EXTRA_DIST += tests/cli/options.sh
 CLI_TESTS += tests/cli/rates.sh
+TESTS += tests/cli/groups.sh
+EXTRA_DIST += tests/cli/groups.sh
+check_PROGRAMS += tests/unit/test_policy
+TESTS += tests/unit/test_policy
+tests_unit_test_policy_SOURCES = tests/unit/test_policy.c
+tests_unit_test_policy_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_policy_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_policy
+TESTS += tests/cli/policies.sh
+EXTRA_DIST += tests/cli/policies.sh
+EXTRA_DIST += doc/policies.md
+TESTS += tests/sync/test_sync_blocks.sh
+EXTRA_DIST += tests/sync/test_sync_blocks.sh
 TESTS += tests/cli/rate_plans.sh
 EXTRA_DIST += tests/cli/rate_plans.sh
 check_PROGRAMS += tests/unit/test_rate
@@ -139,8 +152,36 @@ TESTS += tests/unit/test_rate
 tests_unit_test_rate_SOURCES = tests/unit/test_rate.c
 tests_unit_test_rate_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_rate_LDADD = $(UNIT_LDADD)
+# Issue 18: the per-type-per-night counts availability reads.
+check_PROGRAMS += tests/unit/test_sold
+TESTS += tests/unit/test_sold
+VALGRIND_TESTS += tests/unit/test_sold
+tests_unit_test_sold_SOURCES = tests/unit/test_sold.c $(FIXTURE)
+tests_unit_test_sold_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_sold_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/import_again.sh
 EXTRA_DIST += tests/cli/import_again.sh
+# Issue 18: progress lines on a terminal, nothing with --json or off a terminal.
+CLI_TESTS += tests/cli/progress.sh
+EXTRA_DIST += tests/cli/progress.sh
+# Offers for a stay (src/core/offer.c), the public booking side's prices
+check_PROGRAMS += tests/unit/test_offer
+TESTS += tests/unit/test_offer
+VALGRIND_TESTS += tests/unit/test_offer
+tests_unit_test_offer_SOURCES = tests/unit/test_offer.c $(FIXTURE)
+tests_unit_test_offer_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_offer_LDADD = $(UNIT_LDADD)
+# The booking page in a real browser: Debian's chromium, driven by
+# playwright-core, checked by axe-core (both from npm, installed by the test
+# under the build tree, never committed); screenshots in tests/browser/screenshots.
+TESTS += tests/browser/test_booking_page.sh
+EXTRA_DIST += tests/browser/test_booking_page.sh tests/browser/booking.js
+clean-local: clean-browser-tools
+clean-browser-tools:
+	rm -rf .npm-browser tests/browser/screenshots
+.PHONY: clean-browser-tools
+TESTS += tests/cli/feed.sh
+EXTRA_DIST += tests/cli/feed.sh doc/channel-feed.md
 CLI_TESTS += tests/cli/report_locale.sh
 CLI_TESTS += tests/cli/free_text.sh
 CLI_TESTS += tests/cli/status_words.sh

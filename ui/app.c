@@ -42,8 +42,19 @@ static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
     [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
-    [PANE_RATES] = &ui_rates_ops,
+    [PANE_ADMIN] = &ui_admin_ops, [PANE_RATES] = &ui_rates_ops,     [PANE_GROUPS] = &ui_groups_ops,
 };
+
+bool ui_admin_allowed(struct app *app)
+{
+	return fd_session_allows(app->session, "admin.pane");
+}
+
+/* A tab the acting person may see: a clerk never sees the administration pane. */
+static bool tab_shown(struct app *app, int i)
+{
+	return i != PANE_ADMIN || ui_admin_allowed(app);
+}
 
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags)
 {
@@ -212,12 +223,15 @@ static void tab_label(const struct app *app, int i, int cells, char *out, size_t
 	}
 }
 
-static int tabs_width(const struct app *app, int cells)
+/* admin: the administration tab's cells (as tab_label's), -1 leaves it out. */
+static int tabs_width(const struct app *app, int cells, int admin)
 {
 	char label[128];
 	int full = 0;
 	for (int i = 0; i < PANE_TABS; i++) {
-		tab_label(app, i, cells, label, sizeof label);
+		if (i == PANE_ADMIN && admin < 0)
+			continue;
+		tab_label(app, i, i == PANE_ADMIN ? admin : cells, label, sizeof label);
 		full += fd_text_width(label);
 	}
 	return full;
@@ -227,16 +241,24 @@ static void paint_tabs(struct app *app)
 {
 	WINDOW *w = app->tabs;
 	char label[128];
+	/* A clerk never sees the administration tab; for the others it gives
+	 * up its name first, then its place (9 and F9 still open it), so the
+	 * desk's tabs keep their names as long as they fit. */
+	int admin = ui_admin_allowed(app) ? 64 : -1;
+	if (admin >= 0 && app->current != PANE_ADMIN && tabs_width(app, 64, admin) > app->cols)
+		admin = tabs_width(app, 64, 0) <= app->cols || tabs_width(app, 64, -1) > app->cols ? 0 : -1;
 	/* The longest names that fit: whole, else shortened alike, else numbers. */
 	int cells = 64;
-	while (cells > 0 && tabs_width(app, cells) > app->cols)
+	while (cells > 0 && tabs_width(app, cells, admin) > app->cols)
 		cells--;
 	if (cells > 0 && cells < 3)
 		cells = 0; /* one or two letters say nothing: numbers alone */
 	int x = 0;
 	wmove(w, 0, 0);
 	for (int i = 0; i < PANE_TABS && x < app->cols; i++) {
-		tab_label(app, i, cells, label, sizeof label);
+		if (i == PANE_ADMIN && admin < 0)
+			continue;
+		tab_label(app, i, i == PANE_ADMIN ? admin : cells, label, sizeof label);
 		int width = fd_text_width(label);
 		if (x + width > app->cols)
 			width = app->cols - x;
@@ -607,7 +629,10 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_NEXT_PANE:
 	case UI_REQ_PREV_PANE: {
 		int step = req == UI_REQ_NEXT_PANE ? 1 : PANE_TABS - 1;
-		ui_show(app, (enum pane_id)(((int)app->current + step) % PANE_TABS));
+		int next = ((int)app->current + step) % PANE_TABS;
+		if (!tab_shown(app, next))
+			next = (next + step) % PANE_TABS;
+		ui_show(app, (enum pane_id)next);
 		break;
 	}
 	case UI_REQ_PANE_BOARD:
@@ -619,6 +644,12 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_PANE_FOLIO:
 	case UI_REQ_PANE_REPORTS:
 		ui_show(app, (enum pane_id)(req - UI_REQ_PANE_BOARD));
+		break;
+	case UI_REQ_PANE_ADMIN:
+		if (ui_admin_allowed(app))
+			ui_show(app, PANE_ADMIN);
+		else
+			ui_message(app, "%s", _("Administration is for managers and administrators."));
 		break;
 	case UI_REQ_SEARCH:
 		ui_show(app, PANE_SEARCH);
@@ -635,6 +666,10 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_CONFLICTS:
 		ui_dirty(app, PANE_CONFLICTS, PANE_RECALC | PANE_REPAINT);
 		ui_show(app, PANE_CONFLICTS);
+		break;
+	case UI_REQ_GROUPS:
+		ui_dirty(app, PANE_GROUPS, PANE_RECALC | PANE_REPAINT);
+		ui_show(app, PANE_GROUPS);
 		break;
 	case UI_REQ_RATES:
 		ui_dirty(app, PANE_RATES, PANE_RECALC | PANE_REPAINT);

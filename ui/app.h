@@ -31,11 +31,13 @@ enum pane_id {
 	PANE_SEARCH,
 	PANE_DETAIL,
 	PANE_FOLIO,
-	PANE_REPORTS, /* tabs */
+	PANE_REPORTS,
+	PANE_ADMIN, /* tabs; shown only to whom the permission table allows "admin.pane" */
 	PANE_FORM,
 	PANE_HELP,      /* modal */
 	PANE_GUEST,     /* modal: the guest profile (ui/guest.c) */
 	PANE_CONFLICTS, /* modal: refused operations (ui/conflicts.c) */
+	PANE_GROUPS,    /* modal: group blocks (ui/groups.c) */
 	PANE_RATES,     /* modal: the rate grid (ui/rategrid.c) */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
@@ -157,6 +159,11 @@ extern const struct pane_ops ui_board_ops, ui_lists_ops, ui_hk_ops, ui_staff_ops
     ui_detail_ops, ui_folio_ops, ui_reports_ops, ui_form_ops, ui_help_ops;
 extern const struct pane_ops ui_guest_ops;
 extern const struct pane_ops ui_conflicts_ops;
+extern const struct pane_ops ui_admin_ops;
+
+/* May the acting person see the administration pane (core/perm.c: admin.pane)? */
+bool ui_admin_allowed(struct app *app);
+extern const struct pane_ops ui_groups_ops;
 extern const struct pane_ops ui_rates_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */

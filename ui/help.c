@@ -68,6 +68,8 @@ static void help_repaint(struct app *app, struct pane *p)
 		for (int i = 0; i < n; i++) {
 			if (!(a[i].ctx & want) || (pass == 1 && (a[i].ctx & for_ops->ctx)))
 				continue;
+			if (a[i].req == UI_REQ_PANE_ADMIN && !ui_admin_allowed(app))
+				continue; /* a clerk is not shown the administration pane */
 			char keys[64], piece[512];
 			ui_keys_describe(a[i].req, keys, sizeof keys);
 			const char *rest = _(a[i].help);

@@ -26,11 +26,14 @@ static const struct ui_action actions[] = {
     {UI_REQ_PANE_DETAIL, "detail", G, "6 F6", N_("the last booking opened")},
     {UI_REQ_PANE_FOLIO, "folio-pane", G, "7 F7", N_("the folio (bill) of the last booking opened")},
     {UI_REQ_PANE_REPORTS, "reports", G, "8 F8", N_("reports: occupancy, ADR, RevPAR, forecast, cashier")},
+    {UI_REQ_PANE_ADMIN, "admin", G, "9 F9",
+     N_("administration: staff, rooms, room types, charge codes, settings (managers and administrators)")},
     {UI_REQ_SEARCH, "search", G, "/", N_("find a guest by name, code or room")},
     {UI_REQ_COMMAND, "command", G, ":", N_("go to a date (YYYY-MM-DD), a room or a booking code")},
     {UI_REQ_RATES, "rate-grid", G, "P",
      N_("rate grid: plans and room types by date, prices, free rooms, restrictions")},
     {UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen")},
+    {UI_REQ_GROUPS, "groups", G, "B", N_("group blocks: rooms held, picked up and left per night, cut-off")},
     {UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you")},
     {UI_REQ_UP, "up", MV, "k Up", N_("move up")},
     {UI_REQ_DOWN, "down", MV, "j Down", N_("move down")},
@@ -120,6 +123,19 @@ static const struct ui_action actions[] = {
         "configured)")},
     {UI_REQ_CONFLICT_ACCEPT, "conflict-accept", UI_CTX_CONFLICTS, "a",
      N_("resolve: accept the loss and close the notice (as 'frontdesk resolve --accept')")},
+    {UI_REQ_ADMIN_NEXT, "admin-next", UI_CTX_ADMIN, "l Right", N_("next section")},
+    {UI_REQ_ADMIN_PREV, "admin-prev", UI_CTX_ADMIN, "h Left", N_("previous section")},
+    {UI_REQ_ADMIN_ADD, "admin-add", UI_CTX_ADMIN, "a",
+     N_("add a staff member, room, room type or charge code")},
+    {UI_REQ_ADMIN_EDIT, "admin-edit", UI_CTX_ADMIN, "Enter e",
+     N_("open the row under the cursor; on a field, change it")},
+    {UI_REQ_ADMIN_SAVE, "admin-save", UI_CTX_ADMIN, "F10 C-s", N_("save the new record")},
+    {UI_REQ_ADMIN_DISABLE, "admin-disable", UI_CTX_ADMIN, "d",
+     N_("disable the staff member (ends their sign-in), or enable them again")},
+    {UI_REQ_ADMIN_PASSWORD, "admin-password", UI_CTX_ADMIN, "p",
+     N_("how to reset the staff member's password")},
+    {UI_REQ_ADMIN_OOO, "admin-ooo", UI_CTX_ADMIN, "O", N_("put the room out of order (reason, from, until)")},
+    {UI_REQ_ADMIN_RETURN, "admin-return", UI_CTX_ADMIN, "R", N_("return the room to service")},
 };
 
 const struct ui_action *ui_actions(int *n)
@@ -322,7 +338,7 @@ void ui_keys_print_man(FILE *out)
 	    {UI_CTX_STAFF, "Staff"},           {UI_CTX_FOLIO, "Folio"},
 	    {UI_CTX_REPORTS, "Reports"},       {UI_CTX_FORM, "Booking form"},
 	    {UI_CTX_GUEST, "Guest profile"},   {UI_CTX_CONFLICTS, "Refused operations"},
-	    {UI_CTX_RATES, "Rate grid"},
+	    {UI_CTX_ADMIN, "Administration"},  {UI_CTX_RATES, "Rate grid"},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		fprintf(out, ".SS %s\n", sections[s].title);

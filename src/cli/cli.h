@@ -99,6 +99,9 @@ int cmd_void(struct cli *cli, int argc, char **argv);
 int cmd_moveline(struct cli *cli, int argc, char **argv);
 int cmd_settle(struct cli *cli, int argc, char **argv);
 int cmd_company(struct cli *cli, int argc, char **argv);
+int cmd_block(struct cli *cli, int argc, char **argv);    /* cmd_block.c */
+int cmd_deposits(struct cli *cli, int argc, char **argv); /* cmd_policy.c */
+int cmd_feed(struct cli *cli, int argc, char **argv);     /* cmd_feed.c */
 int cmd_charges(struct cli *cli, int argc, char **argv);
 int cmd_settings(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);
@@ -113,6 +116,7 @@ int cmd_invoice(struct cli *cli, int argc, char **argv);
 int cmd_credit_note(struct cli *cli, int argc, char **argv);
 int cmd_regcard(struct cli *cli, int argc, char **argv);
 int cmd_confirmation(struct cli *cli, int argc, char **argv);
+int cmd_send_link(struct cli *cli, int argc, char **argv);
 int cmd_property(struct cli *cli, int argc, char **argv);
 int cmd_outage_pack(struct cli *cli, int argc, char **argv);
 int cmd_mail(struct cli *cli, int argc, char **argv);

@@ -144,6 +144,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	const char *guest = NULL, *type = NULL, *room = NULL, *arrive = NULL, *depart = NULL;
 	const char *adults = NULL, *children = NULL, *rate = NULL, *notes = NULL, *eta = NULL, *source = NULL;
 	const char *email = NULL, *phone = NULL, *rate_reason = NULL, *language = NULL;
+	const char *block = NULL;
 	const char *plan = NULL, *override_reason = NULL;
 	bool new_guest = false;
 	const struct cli_opt opts[] = {{"guest", &guest, NULL},
@@ -162,6 +163,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	                               {"new-guest", NULL, &new_guest},
 	                               {"rate-reason", &rate_reason, NULL},
 	                               {"language", &language, NULL},
+	                               {"block", &block, NULL},
 	                               {"plan", &plan, NULL},
 	                               {"override-reason", &override_reason, NULL},
 	                               {0}};
@@ -233,6 +235,8 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	 * today, otherwise phone (fd_channel_default). */
 	if (source)
 		cJSON_AddStringToObject(p, "source", source);
+	if (block)
+		cJSON_AddStringToObject(p, "block", block);
 	int n = 2;
 	if (room) {
 		fd_session_op(&cli->session, &ops[2], "booking.assign_room");

@@ -160,6 +160,8 @@ static int send_document(struct cli *cli, const char *code, const char *kind, co
 	} else {
 		printf(strcmp(kind, "invoice") == 0
 		           ? _("The invoice of %s is queued for %s; the server sends it.\n")
+		       : strcmp(kind, "link") == 0
+		           ? _("A new link to booking %s is queued for %s; the server sends it.\n")
 		           : _("The confirmation of %s is queued for %s; the server sends it.\n"),
 		       code, addr);
 	}
@@ -263,6 +265,22 @@ int cmd_regcard(struct cli *cli, int argc, char **argv)
 int cmd_confirmation(struct cli *cli, int argc, char **argv)
 {
 	return document(cli, "confirmation", argc, argv, FD_DOC_CONFIRMATION);
+}
+
+/* send-link CODE [--to ADDR]: the confirmation with a new link to the
+ * guest's own booking page (the server makes the link when it sends). */
+int cmd_send_link(struct cli *cli, int argc, char **argv)
+{
+	const char *to = NULL, *pos[1] = {NULL};
+	const struct cli_opt opts[] = {{"to", &to, NULL}, {NULL, NULL, NULL}};
+	if (!cli_parse(cli, "send-link", argc, argv, opts, pos, 1, 1))
+		return CLI_USAGE;
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	char upper[FD_CODE_LEN + 8];
+	upper_code(pos[0], upper, sizeof upper);
+	return send_document(cli, upper, "link", to);
 }
 
 /* property [--legal-name T] [--address T] [--tax-id T] [--footer T]

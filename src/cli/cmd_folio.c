@@ -10,6 +10,7 @@
 
 #include "cli/render.h"
 #include "core/i18n.h"
+#include "core/policy.h"
 #include "core/money.h"
 #include "cli/cmd_folio.h"
 #include "core/folio.h"
@@ -545,14 +546,13 @@ static bool yes_no(struct cli *cli, const char *opt, const char *v, bool *out)
 int cmd_settings(struct cli *cli, int argc, char **argv)
 {
 	const char *threshold = NULL, *noshow = NULL, *ooo = NULL, *desk = NULL, *require_document = NULL;
-	const char *discount = NULL;
-	const struct cli_opt opts[] = {{"refund-threshold", &threshold, NULL},
-	                               {"noshow-auto", &noshow, NULL},
-	                               {"ooo-available", &ooo, NULL},
-	                               {"desk-departments", &desk, NULL},
-	                               {"require-document", &require_document, NULL},
-	                               {"rate-discount-max", &discount, NULL},
-	                               {0}};
+	const char *discount = NULL, *cancel_policy = NULL, *noshow_policy = NULL, *deposit_policy = NULL;
+	const struct cli_opt opts[] = {
+	    {"refund-threshold", &threshold, NULL},  {"cancel-policy", &cancel_policy, NULL},
+	    {"noshow-policy", &noshow_policy, NULL}, {"deposit-policy", &deposit_policy, NULL},
+	    {"noshow-auto", &noshow, NULL},          {"ooo-available", &ooo, NULL},
+	    {"desk-departments", &desk, NULL},       {"require-document", &require_document, NULL},
+	    {"rate-discount-max", &discount, NULL},  {0}};
 	if (!cli_parse(cli, "settings", argc, argv, opts, NULL, 0, 0))
 		return CLI_USAGE;
 	int rc = cli_open(cli, false);
@@ -560,7 +560,8 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		return rc;
 	char cur[4];
 	cli_currency(cli, cur);
-	if (!threshold && !noshow && !ooo && !desk && !require_document && !discount) {
+	bool policies = cancel_policy || noshow_policy || deposit_policy;
+	if (!threshold && !noshow && !ooo && !desk && !require_document && !discount && !policies) {
 		char t[32], n[8], o[8], doc[8], m[FD_MONEY_STRLEN], d[128], pct_max[8];
 		folio_setting(cli, "rate_discount_max", pct_max, sizeof pct_max, "30");
 		folio_setting(cli, "refund_threshold", t, sizeof t, "0");
@@ -579,9 +580,16 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		printf(_("check-in requires the guest's identity document: %s\n"),
 		       strcmp(doc, "1") == 0 ? _("yes") : _("no"));
 		printf(_("rates more than this far below the base need a manager: %s%%\n"), pct_max);
+		char cp[FD_POLICY_LEN], np[FD_POLICY_LEN], dp[FD_POLICY_LEN];
+		folio_setting(cli, FD_SETTING_CANCEL_POLICY, cp, sizeof cp, "free");
+		folio_setting(cli, FD_SETTING_NOSHOW_POLICY, np, sizeof np, "none");
+		folio_setting(cli, FD_SETTING_DEPOSIT_POLICY, dp, sizeof dp, "none");
+		printf(_("cancellation policy: %s\n"), cp[0] ? cp : "free");
+		printf(_("no-show fee: %s\n"), np[0] ? np : "none");
+		printf(_("deposit policy: %s\n"), dp[0] ? dp : "none");
 		return CLI_OK;
 	}
-	if (require_document && !threshold && !noshow && !ooo && !desk && !discount) {
+	if (require_document && !threshold && !noshow && !ooo && !desk && !discount && !policies) {
 		/* A property setting of the guest rules (core/op_people.c). */
 		bool on;
 		if (!yes_no(cli, "--require-document", require_document, &on))
@@ -616,6 +624,12 @@ int cmd_settings(struct cli *cli, int argc, char **argv)
 		cJSON_AddBoolToObject(op.payload, "ooo_available", b);
 	if (ok && desk)
 		cJSON_AddStringToObject(op.payload, "desk_departments", desk);
+	if (cancel_policy)
+		cJSON_AddStringToObject(op.payload, FD_SETTING_CANCEL_POLICY, cancel_policy);
+	if (noshow_policy)
+		cJSON_AddStringToObject(op.payload, FD_SETTING_NOSHOW_POLICY, noshow_policy);
+	if (deposit_policy)
+		cJSON_AddStringToObject(op.payload, FD_SETTING_DEPOSIT_POLICY, deposit_policy);
 	if (!ok) {
 		fd_op_clear(&op);
 		return CLI_USAGE;

@@ -11,6 +11,7 @@
 
 #include "core/i18n.h"
 #include "cli/cmd_folio.h"
+#include "cli/progress.h"
 #include "store/import.h"
 
 /* --separator: "," ";" or "tab". */
@@ -53,11 +54,17 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	                           .device = cli->session.device,
 	                           .report = stderr,
 	                           .separator = sep};
+	struct cli_progress bar;
+	cli_progress_init(&bar, _("rows"), cli->json);
+	o.progress = cli_progress_update;
+	o.progress_ctx = &bar;
 	struct fd_import_result res;
 	struct fd_error err = {0};
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (fd_import_bookings(cli->db, pos[1], &o, &res, &err))
+	enum fd_status st = fd_import_bookings(cli->db, pos[1], &o, &res, &err);
+	cli_progress_end(&bar);
+	if (st)
 		return cli_error(cli, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

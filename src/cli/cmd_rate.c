@@ -118,6 +118,35 @@ static bool parse_includes(const char *s, const char *cur, char *out, size_t siz
 	return len < size;
 }
 
+/* The usual inclusions get their charge code (VAT 10 %, a manager changes
+ * it with 'frontdesk charges set') when the hotel has none yet: one
+ * charge_code.set before the plan, in the same transaction. */
+static int add_inclusion_codes(struct cli *cli, const char *inc, struct fd_op *ops)
+{
+	static const struct {
+		const char *code, *name;
+	} usual[] = {{"BREAKFAST", "Breakfast"}, {"HALFBOARD", "Half board"}, {"FULLBOARD", "Full board"}};
+	struct fd_rate_plan p = {0};
+	const struct fd_repo *repo = fd_db_repo(cli->db);
+	int n = 0;
+	if (!fd_inclusions_parse(inc, &p))
+		return 0;
+	for (int i = 0; i < p.n_inc; i++) {
+		struct fd_charge_code cc;
+		if (repo->get_charge_code(repo->ctx, p.inc[i].code, &cc, NULL) != FD_E_NOT_FOUND)
+			continue;
+		for (size_t k = 0; k < sizeof usual / sizeof *usual; k++)
+			if (strcmp(usual[k].code, p.inc[i].code) == 0) {
+				fd_session_op(&cli->session, &ops[n], "charge_code.set");
+				cJSON_AddStringToObject(ops[n].payload, "code", usual[k].code);
+				cJSON_AddStringToObject(ops[n].payload, "name", usual[k].name);
+				cJSON_AddNumberToObject(ops[n].payload, "vat_bp", 1000);
+				n++;
+			}
+	}
+	return n;
+}
+
 static int plan_add(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *name = NULL, *parent = NULL, *adjust = NULL, *includes = NULL, *cancel = NULL;
@@ -147,10 +176,11 @@ static int plan_add(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "plan add", "--includes: %s", why);
 	if (company && !kind)
 		kind = "corporate";
-	struct fd_op op;
+	struct fd_op ops[FD_MAX_INCLUSIONS + 1];
+	int n = add_inclusion_codes(cli, inc, ops);
 	char id[FD_ID_LEN];
-	fd_session_op(&cli->session, &op, "rate_plan.create");
-	cJSON *p = op.payload;
+	fd_session_op(&cli->session, &ops[n], "rate_plan.create");
+	cJSON *p = ops[n++].payload;
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(p, "code", code);
 	cJSON_AddStringToObject(p, "name", name);
@@ -172,8 +202,8 @@ static int plan_add(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "cancel_policy", cancel);
 	if (deposit)
 		cJSON_AddStringToObject(p, "deposit_policy", deposit);
-	struct fd_op_result res;
-	if ((rc = cli_apply(cli, &op, 1, &res)))
+	struct fd_op_result res[FD_MAX_INCLUSIONS + 1];
+	if ((rc = cli_apply(cli, ops, n, res)))
 		return rc;
 	if (unpriced)
 		fprintf(stderr, _("frontdesk: note: an inclusion without a value (write it as "
@@ -213,9 +243,10 @@ static int plan_update(struct cli *cli, int argc, char **argv)
 		return no_hotel(cli);
 	if (includes && !parse_includes(includes, cur, inc, sizeof inc, &unpriced, why, sizeof why))
 		return cli_usage_error(cli, "plan update", "--includes: %s", why);
-	struct fd_op op;
-	fd_session_op(&cli->session, &op, "rate_plan.update");
-	cJSON *p = op.payload;
+	struct fd_op ops[FD_MAX_INCLUSIONS + 1];
+	int n = includes ? add_inclusion_codes(cli, inc, ops) : 0;
+	fd_session_op(&cli->session, &ops[n], "rate_plan.update");
+	cJSON *p = ops[n++].payload;
 	cJSON_AddStringToObject(p, "plan", code);
 	const char *texts[][2] = {
 	    {"name", name}, {"cancel_policy", cancel}, {"deposit_policy", deposit},          {"types", types},
@@ -225,8 +256,8 @@ static int plan_update(struct cli *cli, int argc, char **argv)
 			cJSON_AddStringToObject(p, texts[i][0], texts[i][1]);
 	if (stop || sell)
 		cJSON_AddBoolToObject(p, "active", sell);
-	struct fd_op_result res;
-	if ((rc = cli_apply(cli, &op, 1, &res)))
+	struct fd_op_result res[FD_MAX_INCLUSIONS + 1];
+	if ((rc = cli_apply(cli, ops, n, res)))
 		return rc;
 	if (!cli->json)
 		printf(_("Rate plan %s changed.\n"), code);

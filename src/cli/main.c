@@ -35,7 +35,7 @@ static const struct cli_command commands[] = {
     {"book", cmd_book,
      "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
      "AMOUNT [--rate-reason TEXT]] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] "
-     "[--new-guest] [--language L] [--plan CODE [--override-reason TEXT]]",
+     "[--new-guest] [--language L] [--plan CODE [--override-reason TEXT]] [--block NAME]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "
@@ -68,6 +68,8 @@ static const struct cli_command commands[] = {
     {"regcard", cmd_regcard, "CODE [--pdf FILE | --text]", N_("the registration card to sign at check-in")},
     {"confirmation", cmd_confirmation, "CODE [--pdf FILE | --text | --email [ADDR]]",
      N_("the booking confirmation")},
+    {"send-link", cmd_send_link, "CODE [--to ADDR]",
+     N_("mail the guest a new link to their own booking page (view, change, cancel)")},
     {"mail", cmd_mail, "[status] [CODE]", N_("documents sent by e-mail and whether they went")},
     {"outage-pack", cmd_outage_pack, "DIR",
      N_("arrivals, departures, in house, room status and housekeeping as text and PDF")},
@@ -92,11 +94,21 @@ static const struct cli_command commands[] = {
      "add NAME [--agent] [--address A] [--vat V] [--contact C] [--credit-limit AMOUNT] [--direct-bill] | "
      "update NAME [...] [--no-direct-bill] | list",
      N_("company and travel agent accounts (the city ledger; manager)")},
+    {"block", cmd_block,
+     "add NAME --type T --rooms N --from D --to D [--cutoff D] [--plan CODE] [--company NAME] [--master "
+     "CODE] "
+     "| show NAME | import NAME FILE [--separator S] | list",
+     N_("group blocks (allotments): rooms held for a group until the cut-off")},
+    {"feed", cmd_feed, "[--from D] [--to D] [--plan CODE] [--format json|csv|ota | --csv | --ota]",
+     N_("availability, prices and restrictions per plan, type and date for a channel manager")},
+    {"deposits", cmd_deposits, "[--days N]",
+     N_("deposits due in the next N days (7) and overdue ones, by the deposit policy")},
     {"charges", cmd_charges, "[set CODE --name NAME --vat BASIS-POINTS [--room]]",
      N_("charge codes and their VAT")},
     {"settings", cmd_settings,
      "[--refund-threshold AMOUNT] [--noshow-auto yes|no] [--ooo-available yes|no] [--desk-departments LIST] "
-     "[--require-document yes|no] [--rate-discount-max PCT]",
+     "[--require-document yes|no] [--rate-discount-max PCT] [--cancel-policy P] [--noshow-policy P] "
+     "[--deposit-policy P]",
      N_("folio and report settings")},
     {"audit", cmd_audit, "[--date D]", N_("night audit: close the business date (manager)")},
     {"report", cmd_report,

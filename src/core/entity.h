@@ -106,6 +106,22 @@ struct fd_booking {
 	char eta[6]; /* "HH:MM" or empty */
 	bool late_checkin;
 	int64_t version;
+	char block_id[FD_ID_LEN]; /* the group block it was picked up from, or "" */
+};
+
+/* A group block (allotment, op_group.c): rooms of some types held for a
+ * group or company on given nights until its cut-off date. While it is
+ * not released the rooms it holds and no booking has picked up count as
+ * sold; the night audit of the cut-off date releases them. */
+struct fd_group_block {
+	char id[FD_ID_LEN];
+	char name[FD_NAME_LEN];
+	char company[FD_NAME_LEN]; /* the group's or company's name, may be "" */
+	char plan[32];             /* a rate plan code, may be "" */
+	char master[FD_CODE_LEN];  /* booking whose folio takes the members' room charges, or "" */
+	fd_date cutoff;
+	fd_date released; /* the audit date that released it, 0 while it holds rooms */
+	int64_t version;
 };
 
 enum fd_role { FD_ROLE_GUEST, FD_ROLE_STAFF, FD_ROLE_MANAGER, FD_ROLE_ADMIN };

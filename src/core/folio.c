@@ -57,6 +57,52 @@ bool fd_vat_included(int64_t gross, int vat_bp, int64_t *vat)
 	return fd_money_mul_div(gross, vat_bp, 10000 + (int64_t)vat_bp, vat);
 }
 
+bool fd_vat_rate_parse(const char *text, int *vat_bp)
+{
+	const char *p = text;
+	while (*p == ' ')
+		p++;
+	int whole = 0, frac = 0, digits = 0, decimals = 0;
+	while (*p >= '0' && *p <= '9' && digits < 4) {
+		whole = whole * 10 + (*p++ - '0');
+		digits++;
+	}
+	if (!digits)
+		return false;
+	if (*p == '.' || *p == ',') {
+		p++;
+		while (*p >= '0' && *p <= '9' && decimals < 2) {
+			frac = frac * 10 + (*p++ - '0');
+			decimals++;
+		}
+		if (!decimals)
+			return false;
+		if (decimals == 1)
+			frac *= 10;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p == '%')
+		p++;
+	while (*p == ' ')
+		p++;
+	if (*p || whole > 100 || (whole == 100 && frac > 0))
+		return false;
+	*vat_bp = whole * 100 + frac;
+	return true;
+}
+
+char *fd_vat_rate_format(int vat_bp, char *buf, size_t n)
+{
+	if (vat_bp % 100 == 0)
+		snprintf(buf, n, "%d", vat_bp / 100);
+	else if (vat_bp % 10 == 0)
+		snprintf(buf, n, "%d.%d", vat_bp / 100, vat_bp % 100 / 10);
+	else
+		snprintf(buf, n, "%d.%02d", vat_bp / 100, vat_bp % 100);
+	return buf;
+}
+
 static bool add(int64_t *acc, int64_t v)
 {
 	return !__builtin_add_overflow(*acc, v, acc);

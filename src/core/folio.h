@@ -30,6 +30,8 @@
 #define FD_PAID_OUT_CODE "PAIDOUT"
 /* The charge code of a deposit kept as a cancellation fee (VAT 0). */
 #define FD_CANCEL_FEE_CODE "CXLFEE"
+/* The no-show policy's fee, posted by the night audit (core/policy.h). */
+#define FD_NOSHOW_FEE_CODE "NOSHOW"
 
 enum fd_line_kind { FD_LINE_CHARGE, FD_LINE_PAYMENT, FD_LINE_REFUND, FD_LINE_VOID, FD_LINE_TRANSFER };
 enum fd_folio_kind { FD_FOLIO_GUEST, FD_FOLIO_COMPANY };
@@ -139,6 +141,13 @@ bool fd_payment_method_valid(const char *method);
 /* The VAT included in a gross amount (any sign); false on overflow or a
  * rate outside 0..10000 basis points. */
 bool fd_vat_included(int64_t gross, int vat_bp, int64_t *vat);
+/* A VAT rate as people write it: a percentage from 0 to 100 with at most
+ * two decimals ("19", "7.5", "7,5", "19 %"), into basis points; false
+ * when the text is not one. */
+bool fd_vat_rate_parse(const char *text, int *vat_bp);
+/* "19", "7.5", "5.25": a rate in basis points as a percentage, without
+ * trailing zeros (the form fd_vat_rate_parse reads back). */
+char *fd_vat_rate_format(int vat_bp, char *buf, size_t n);
 /* Sum lines; false if a sum would overflow int64. */
 bool fd_folio_sum(const struct fd_folio_line *lines, size_t n, struct fd_folio_totals *out);
 /* Is line `id` voided by some line of lines[0..n)? */

@@ -30,4 +30,7 @@ libfdcore_a_SOURCES += src/core/op_company.c
 libfdcore_a_SOURCES += src/core/mail.c src/core/mail.h
 libfdcore_a_SOURCES += src/core/i18n.c
 libfdcore_a_SOURCES += src/core/guest.c src/core/guest.h
+libfdcore_a_SOURCES += src/core/op_group.c
+libfdcore_a_SOURCES += src/core/policy.c src/core/policy.h
 libfdcore_a_SOURCES += src/core/rate.c src/core/rate.h src/core/op_rate.c
+libfdcore_a_SOURCES += src/core/offer.c src/core/offer.h

@@ -23,7 +23,8 @@ bool fd_mail_state_parse(const char *s, enum fd_mail_state *out)
 
 bool fd_mail_kind_valid(const char *kind)
 {
-	return kind && (strcmp(kind, "confirmation") == 0 || strcmp(kind, "invoice") == 0);
+	return kind && (strcmp(kind, "confirmation") == 0 || strcmp(kind, "invoice") == 0 ||
+	                strcmp(kind, "link") == 0);
 }
 
 bool fd_mail_address_valid(const char *addr)

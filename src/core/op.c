@@ -23,7 +23,7 @@ static const struct op_spec {
 } op_table[] = {
     {"booking.create", op_booking_create,
      "id:s! code:s! guest_id:s! type:s! arrival:d! departure:d! adults:i children:i "
-     "rate:i source:s notes:s eta:s rate_reason:s plan:s override_reason:s"},
+     "rate:i source:s notes:s eta:s rate_reason:s plan:s override_reason:s block:s"},
     {"booking.modify", op_booking_modify,
      "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s "
      "take_rate:b rate_reason:s override_reason:s"},
@@ -71,7 +71,8 @@ static const struct op_spec {
     {"folio.move_line", op_folio_move_line, "line:s! folio:s!"},
     {"folio.settle", op_folio_settle, "id:s! booking:s! company:s! date:d"},
     {"folio.configure", op_folio_configure,
-     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s rate_discount_max:i"},
+     "refund_threshold:i noshow_auto:b ooo_available:b desk_departments:s rate_discount_max:i "
+     "cancel_policy:s noshow_policy:s deposit_policy:s"},
     {"company.create", op_company_create,
      "id:s! name:s! kind:s address:s vat:s contact:s credit_limit:i direct_bill:b"},
     {"company.update", op_company_update,
@@ -81,6 +82,8 @@ static const struct op_spec {
     {"room.block", op_room_block, "room:s! uid:s! from:d! to:d! summary:s source:s"},
     {"room.unblock", op_room_unblock, "room:s! uid:s!"},
     {"conflict.resolve", op_conflict_resolve, "conflict:s! room:s accept:b"},
+    {"block.add", op_block_add,
+     "id:s! name:s! type:s! rooms:i! from:d! to:d! cutoff:d company:s plan:s master:s"},
     {"rate_plan.create", op_rate_plan_create,
      "id:s! code:s! name:s! kind:s company:s types:s inclusions:s parent:s adjust_bp:i adjust_minor:i "
      "cancel_policy:s deposit_policy:s"},

@@ -16,6 +16,7 @@
 #include "core/perm.h"
 #include "core/folio.h"
 #include "core/op_folio.h"
+#include "core/policy.h"
 
 static enum fd_status check_runner(struct op_ctx *c, char run_by[FD_USER_LEN])
 {
@@ -167,10 +168,29 @@ static enum fd_status mark_no_shows(struct op_ctx *c, fd_date day)
 	struct fd_booking *list = NULL;
 	int n = 0;
 	st = c->repo->audit_bookings(c->repo->ctx, day, FD_AUDIT_DUE, &list, &n, c->err);
+	char text[FD_POLICY_LEN];
+	struct fd_fee fee;
 	for (int i = 0; !st && i < n; i++) {
 		list[i].status = FD_BOOKING_NO_SHOW;
 		list[i].version++;
 		st = c->repo->put_booking(c->repo->ctx, &list[i], c->err);
+		/* The no-show policy's fee (core/policy.h) on the guest folio. */
+		if (!st)
+			st = op_policy_text(c, &list[i], FD_SETTING_NOSHOW_POLICY, text, sizeof text);
+		if (!st && text[0])
+			st = fd_noshow_policy_parse(text, c->prop.currency, FD_SETTING_NOSHOW_POLICY, &fee,
+			                            c->err);
+		int64_t amount = 0, first, stay;
+		if (!st && text[0]) {
+			op_stay_prices(c, &list[i], &first, &stay);
+			amount = fd_fee_amount(&fee, first, stay);
+		}
+		if (amount > 0) {
+			char desc[FD_POLICY_LEN + 20];
+			snprintf(desc, sizeof desc, "No-show fee (%s)", text);
+			st = op_folio_post_fee(c, &list[i], FD_NOSHOW_FEE_CODE, desc, amount, day,
+			                       "noshow-fee", FD_NIGHT_AUDIT_ACTOR);
+		}
 	}
 	free(list);
 	return st;
@@ -240,7 +260,7 @@ enum fd_status op_audit_night(struct op_ctx *c)
 	if (st)
 		return st;
 	if ((st = post_room_charges(c, day)) || (st = mark_no_shows(c, day)) ||
-	    (st = c->repo->count_day(c->repo->ctx, day, &r, c->err)))
+	    (st = op_group_release(c, day)) || (st = c->repo->count_day(c->repo->ctx, day, &r, c->err)))
 		return st;
 	snprintf(r.closed_by, sizeof r.closed_by, "%s", run_by[0] ? run_by : c->op->actor);
 	r.closed_at = c->op->created_at;

@@ -131,7 +131,14 @@ static enum fd_status check_availability(struct op_ctx *c, const struct fd_booki
 	}
 	for (fd_date d = b->arrival; d < b->departure; d++) {
 		int sold, rooms;
-		enum fd_status st = c->repo->type_sold(c->repo->ctx, b->type_code, d, b->id, &sold, c->err);
+		bool covered;
+		/* A room the booking's group block holds for it is sold already. */
+		enum fd_status st = op_group_covers(c, b, d, &covered);
+		if (st)
+			return st;
+		if (covered)
+			continue;
+		st = c->repo->type_sold(c->repo->ctx, b->type_code, d, b->id, &sold, c->err);
 		if (!st)
 			st = c->repo->type_inventory(c->repo->ctx, b->type_code, d, &rooms, c->err);
 		if (st)
@@ -451,7 +458,9 @@ static enum fd_status reprice(struct op_ctx *c, const struct fd_booking *old, st
 		for (int k = 0; k < n_was; k++)
 			if (was[k].night == (*out)[i].night)
 				kept = &was[k];
-		if (kept && !all) {
+		/* A night before the business date was posted already: it keeps
+		 * the price it was sold (and charged) at. */
+		if (kept && (!all || kept->night < c->prop.business_date)) {
 			(*out)[i] = *kept;
 		} else if (kept) {
 			repriced += kept->amount != (*out)[i].amount;
@@ -535,6 +544,15 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
 	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)))
 		return st;
+	if (op_has(c, "block")) {
+		char key[FD_NAME_LEN];
+		struct fd_group_block k;
+		if ((st = op_str(c, "block", key, sizeof key, true)) || (st = op_group_load(c, key, &k)))
+			return st;
+		snprintf(b.block_id, sizeof b.block_id, "%s", k.id);
+		if (!op_has(c, "source"))
+			snprintf(b.source, sizeof b.source, "%s", fd_channel_name(FD_CHANNEL_GROUP));
+	}
 	if (g.merged_into[0])
 		return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", "guest_id",
 		               _("Guest %s was merged into %s; book that profile."), g.id, g.merged_into);
@@ -548,7 +566,7 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	if (b.rate < 0)
 		b.rate = t.base_rate;
 	/* Nobody said where the booking came from: see fd_channel_default. */
-	if (!op_has(c, "source"))
+	if (!op_has(c, "source") && !b.block_id[0])
 		snprintf(b.source, sizeof b.source, "%s",
 		         fd_channel_name(fd_channel_default(b.arrival, c->prop.business_date)));
 	if (!plan[0] && (st = check_rate(c, &b, &t)))

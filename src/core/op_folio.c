@@ -17,6 +17,7 @@
 #include "core/card.h"
 #include "core/folio.h"
 #include "core/op_folio.h"
+#include "core/policy.h"
 
 #define MAX_AMOUNT INT64_C(1000000000000)
 
@@ -60,6 +61,14 @@ static enum fd_status check_text(struct op_ctx *c, const char *field, const char
 enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bool room_charge,
                                 struct fd_folio *out)
 {
+	/* A group's master booking takes its members' room charges. */
+	struct fd_group_block k;
+	struct fd_booking master;
+	if (room_charge && b->block_id[0] && c->repo->get_group_block &&
+	    c->repo->get_group_block(c->repo->ctx, b->block_id, &k, NULL) == FD_OK && k.master[0] &&
+	    strcmp(k.master, b->code) != 0 &&
+	    c->repo->get_booking(c->repo->ctx, k.master, &master, NULL) == FD_OK)
+		return op_folio_default(c, &master, true, out);
 	struct fd_folio *list = NULL;
 	int n = 0;
 	enum fd_status st = c->repo->booking_folios(c->repo->ctx, b->id, &list, &n, c->err);
@@ -758,6 +767,27 @@ static enum fd_status refund_credit(struct op_ctx *c, const struct fd_folio *f, 
 	return st;
 }
 
+/* The cancellation policy's fee for cancelling b now (0: free). */
+static enum fd_status cancel_fee(struct op_ctx *c, const struct fd_booking *b, int64_t *fee, char *text,
+                                 size_t size)
+{
+	*fee = 0;
+	struct fd_cancel_policy p;
+	enum fd_status st = op_policy_text(c, b, FD_SETTING_CANCEL_POLICY, text, size);
+	if (st || !text[0])
+		return st;
+	if ((st = fd_cancel_policy_parse(text, c->prop.currency, FD_SETTING_CANCEL_POLICY, &p, c->err)))
+		return st;
+	int64_t t = c->op->created_at;
+	int minute = c->repo->local_minute ? c->repo->local_minute(c->repo->ctx, t)
+	                                   : (int)((t % 86400 + 86400) % 86400 / 60);
+	int64_t first, stay;
+	op_stay_prices(c, b, &first, &stay);
+	if (!fd_cancel_free(&p, b->arrival, c->prop.business_date, minute))
+		*fee = fd_fee_amount(&p.fee, first, stay);
+	return FD_OK;
+}
+
 enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b)
 {
 	if (!op_folio_supported(c->repo))
@@ -773,6 +803,48 @@ enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b)
 	struct fd_folio *folios = NULL;
 	int64_t *bal = NULL, total;
 	int n = 0;
+	/* The policy's fee first: the deposit held covers it, and only what is
+	 * left of the deposit is for the desk to decide. */
+	int64_t fee = 0;
+	char policy[FD_POLICY_LEN];
+	if ((st = cancel_fee(c, b, &fee, policy, sizeof policy)))
+		return st;
+	if (fee > 0) {
+		st = guest_balances(c, b, &folios, &bal, &n, &total);
+		free(folios);
+		free(bal);
+		folios = NULL, bal = NULL;
+		int64_t held = !st && total < 0 ? -total : 0, covered = held < fee ? held : fee;
+		char desc[FD_POLICY_LEN + 40], m_fee[FD_MONEY_STRLEN], m_cov[FD_MONEY_STRLEN],
+		    m_due[FD_MONEY_STRLEN];
+		snprintf(desc, sizeof desc, "Cancellation fee (%s)", policy);
+		if (!st)
+			st = op_folio_post_fee(c, b, FD_CANCEL_FEE_CODE, desc, fee, c->prop.business_date,
+			                       "policy-cancel-fee", c->op->actor);
+		if (st)
+			return st;
+		fd_money_format(fee, c->prop.currency, m_fee, sizeof m_fee);
+		fd_money_format(covered, c->prop.currency, m_cov, sizeof m_cov);
+		fd_money_format(fee - covered, c->prop.currency, m_due, sizeof m_due);
+		if (covered == fee)
+			snprintf(
+			    c->res->warning, sizeof c->res->warning,
+			    _("A cancellation fee of %s is posted to the folio (policy: %s); the deposit "
+			      "held covers it."),
+			    m_fee, policy);
+		else if (covered > 0)
+			snprintf(
+			    c->res->warning, sizeof c->res->warning,
+			    _("A cancellation fee of %s is posted to the folio (policy: %s); the deposit "
+			      "held covers %s, %s is still to pay."),
+			    m_fee, policy, m_cov, m_due);
+		else
+			snprintf(
+			    c->res->warning, sizeof c->res->warning,
+			    _("A cancellation fee of %s is posted to the folio (policy: %s); it is still "
+			      "to pay."),
+			    m_fee, policy);
+	}
 	st = guest_balances(c, b, &folios, &bal, &n, &total);
 	if (!st && total < 0 && !what[0]) {
 		char m[FD_MONEY_STRLEN];
@@ -949,7 +1021,101 @@ enum fd_status op_folio_configure(struct op_ctx *c)
 			    list);
 		st = c->repo->put_setting(c->repo->ctx, "desk_departments", list, c->err);
 	}
+	/* Policies (core/policy.h): stored as written, once they parse. */
+	static const char *const policies[] = {FD_SETTING_CANCEL_POLICY, FD_SETTING_NOSHOW_POLICY,
+	                                       FD_SETTING_DEPOSIT_POLICY};
+	for (int i = 0; !st && i < 3; i++) {
+		char text[FD_POLICY_LEN] = "";
+		struct fd_cancel_policy cp;
+		struct fd_fee fee;
+		struct fd_deposit_policy dp;
+		if (!op_has(c, policies[i]))
+			continue;
+		if ((st = op_str(c, policies[i], text, sizeof text, true)))
+			return st;
+		const char *cur = c->prop.currency;
+		st = i == 0   ? fd_cancel_policy_parse(text, cur, policies[i], &cp, c->err)
+		     : i == 1 ? fd_noshow_policy_parse(text, cur, policies[i], &fee, c->err)
+		              : fd_deposit_policy_parse(text, cur, policies[i], &dp, c->err);
+		if (!st)
+			st = c->repo->put_setting(c->repo->ctx, policies[i], text, c->err);
+	}
 	if (!st)
 		op_result_entity(c, "property", c->prop.id);
 	return st;
+}
+
+/* The booking's prices per night (rate plans), or none. */
+static enum fd_status stay_nights(struct op_ctx *c, const struct fd_booking *b,
+                                  struct fd_booking_night **nights, int *n)
+{
+	*nights = NULL;
+	*n = 0;
+	if (!c->repo->booking_nights)
+		return FD_OK;
+	return c->repo->booking_nights(c->repo->ctx, b->id, nights, n, c->err);
+}
+
+void op_stay_prices(struct op_ctx *c, const struct fd_booking *b, int64_t *first, int64_t *stay)
+{
+	struct fd_booking_night *nights = NULL;
+	int n = 0, count = fd_stay_nights(b->arrival, b->departure);
+	*first = b->rate;
+	*stay = b->rate * (count > 0 ? count : 1); /* a day use: its rate once */
+	if (stay_nights(c, b, &nights, &n) == FD_OK && n > 0) {
+		*first = nights[0].amount;
+		*stay = 0;
+		for (int i = 0; i < n; i++)
+			*stay += nights[i].amount;
+	}
+	free(nights);
+}
+
+enum fd_status op_policy_text(struct op_ctx *c, const struct fd_booking *b, const char *key, char *out,
+                              size_t size)
+{
+	out[0] = '\0';
+	/* The booking's rate plan speaks first (cancel_policy, deposit_policy). */
+	struct fd_booking_night *nights = NULL;
+	int n = 0;
+	enum fd_status st = stay_nights(c, b, &nights, &n);
+	struct fd_rate_plan p;
+	if (!st && n > 0 && nights[0].plan[0] && c->repo->get_rate_plan &&
+	    c->repo->get_rate_plan(c->repo->ctx, nights[0].plan, &p, NULL) == FD_OK) {
+		const char *text = strcmp(key, FD_SETTING_CANCEL_POLICY) == 0    ? p.cancel_policy
+		                   : strcmp(key, FD_SETTING_DEPOSIT_POLICY) == 0 ? p.deposit_policy
+		                                                                 : "";
+		snprintf(out, size, "%s", text);
+	}
+	free(nights);
+	if (st || out[0])
+		return st;
+	st = c->repo->get_setting(c->repo->ctx, key, out, size, c->err);
+	if (st == FD_E_NOT_FOUND)
+		out[0] = '\0';
+	return st == FD_E_NOT_FOUND ? FD_OK : st;
+}
+
+enum fd_status op_folio_post_fee(struct op_ctx *c, const struct fd_booking *b, const char *code,
+                                 const char *description, int64_t amount, fd_date date, const char *salt,
+                                 const char *actor)
+{
+	struct fd_folio f;
+	enum fd_status st = op_folio_default(c, b, false, &f);
+	if (st)
+		return st;
+	struct fd_folio_line l = {.kind = FD_LINE_CHARGE,
+	                          .date = date,
+	                          .version = 1,
+	                          .created_at = c->op->created_at,
+	                          .amount = amount};
+	op_folio_derive_id(c->op->op_id, b->id, salt, l.id);
+	struct fd_folio_line existing;
+	if (c->repo->get_line(c->repo->ctx, l.id, &existing, NULL) == FD_OK)
+		return FD_OK;
+	snprintf(l.folio_id, sizeof l.folio_id, "%s", f.id);
+	snprintf(l.actor, sizeof l.actor, "%s", actor);
+	snprintf(l.code, sizeof l.code, "%s", code);
+	snprintf(l.description, sizeof l.description, "%s", description);
+	return c->repo->put_line(c->repo->ctx, &l, c->err);
 }

@@ -16,5 +16,17 @@ enum fd_status op_folio_default(struct op_ctx *c, const struct fd_booking *b, bo
  * day, or for a day-use stay's day: posted once (its line id is derived
  * from the booking and the date), nothing for a rate of 0. */
 enum fd_status op_folio_post_room_charge(struct op_ctx *c, const struct fd_booking *b, fd_date day);
+/* A fee (cancellation, no-show) on b's guest folio, posted once per
+ * operation and booking (its line id derives from both and salt). */
+enum fd_status op_folio_post_fee(struct op_ctx *c, const struct fd_booking *b, const char *code,
+                                 const char *description, int64_t amount, fd_date date, const char *salt,
+                                 const char *actor);
+/* A policy's text for booking b (core/policy.h: the booking's plan, else
+ * the property's setting key), "" for none. */
+enum fd_status op_policy_text(struct op_ctx *c, const struct fd_booking *b, const char *key, char *out,
+                              size_t size);
+/* b's first night's price and its whole stay's: its prices per night when
+ * it has them (rate plans), else its rate every night. */
+void op_stay_prices(struct op_ctx *c, const struct fd_booking *b, int64_t *first, int64_t *stay);
 
 #endif

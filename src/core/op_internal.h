@@ -97,5 +97,12 @@ enum fd_status op_company_create(struct op_ctx *c);
 enum fd_status op_company_update(struct op_ctx *c);
 enum fd_status op_company_load(struct op_ctx *c, const char *key, struct fd_company *co);
 enum fd_status op_company_can_bill(struct op_ctx *c, const char *name, int64_t extra, struct fd_company *out);
+/* Group blocks (op_group.c). */
+enum fd_status op_block_add(struct op_ctx *c);
+enum fd_status op_group_load(struct op_ctx *c, const char *key, struct fd_group_block *b);
+/* Does booking b's block hold a room it may take on night d? */
+enum fd_status op_group_covers(struct op_ctx *c, const struct fd_booking *b, fd_date d, bool *covered);
+/* The night audit of d releases the blocks at their cut-off. */
+enum fd_status op_group_release(struct op_ctx *c, fd_date d);
 
 #endif

@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/op_internal.h"
+#include "core/policy.h"
 #include "core/rate.h"
 #include "core/text.h"
 
@@ -80,6 +81,13 @@ static enum fd_status read_plan(struct op_ctx *c, struct fd_rate_plan *p)
 	    (st = op_str(c, "deposit_policy", p->deposit_policy, sizeof p->deposit_policy, false)))
 		return st;
 	p->active = op_bool(c, "active", p->active);
+	/* A plan's policies are read by core/policy.c: checked as they are set. */
+	struct fd_cancel_policy cp;
+	struct fd_deposit_policy dp;
+	if ((st = fd_cancel_policy_parse(p->cancel_policy, c->prop.currency, "cancel_policy", &cp, c->err)) ||
+	    (st =
+	         fd_deposit_policy_parse(p->deposit_policy, c->prop.currency, "deposit_policy", &dp, c->err)))
+		return st;
 	if (!p->name[0])
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "name", _("A rate plan needs a name."));
 	if (kind[0] && !fd_plan_kind_parse(kind, &p->kind))

@@ -62,6 +62,7 @@ static const struct {
     {"audit.night", FD_ROLE_MANAGER},
     {"room.block", FD_ROLE_STAFF | DESK},
     {"room.unblock", FD_ROLE_STAFF | DESK},
+    {"block.add", FD_ROLE_STAFF | DESK},   /* group blocks (allotments) */
     {"rate_plan.create", FD_ROLE_MANAGER}, /* rate plans, prices, restrictions (issue 15) */
     {"rate_plan.update", FD_ROLE_MANAGER},
     {"rate.set", FD_ROLE_MANAGER},
@@ -73,6 +74,9 @@ static const struct {
     {"read.metrics", FD_ROLE_MANAGER},
     {"admin.users", FD_ROLE_ADMIN},
     {"admin.devices", FD_ROLE_ADMIN},
+    /* the terminal's administration pane: staff, rooms, room types,
+     * charge codes, settings (each change is still judged as its operation) */
+    {"admin.pane", FD_ROLE_MANAGER},
     {"report.read", FD_ROLE_MANAGER},
     {"audit.run", FD_ROLE_MANAGER},
 };

@@ -467,9 +467,12 @@ enum fd_status fd_quote_refuse(const struct fd_quote *q, const struct fd_quote_r
 		         fd_date_format(q->allowed_arrival, na), fd_date_format(q->allowed_departure, nd));
 	else
 		snprintf(near, sizeof near, "%s", _("No stay within three weeks of it is allowed."));
-	return fd_fail(err, FD_E_CONFLICT, q->broken == FD_RESTRICT_NO_PRICE ? "no_price" : "restricted",
-	               "plan", _("Rate plan %s, room type %s: %s (%s). %s"), q->plan.code, req->type_code,
-	               what, fd_restriction_name(q->broken), near);
+	if (q->broken == FD_RESTRICT_NO_PRICE)
+		return fd_fail(err, FD_E_CONFLICT, "no_price", "plan",
+		               _("Rate plan %s, room type %s: %s. %s"), q->plan.code, req->type_code, what,
+		               near);
+	return fd_fail(err, FD_E_CONFLICT, "restricted", "plan", _("Rate plan %s, room type %s: %s (%s). %s"),
+	               q->plan.code, req->type_code, what, fd_restriction_name(q->broken), near);
 }
 
 enum fd_status fd_quote_booking_nights(const struct fd_quote *q, struct fd_booking_night **out,

@@ -67,7 +67,9 @@ struct fd_repo {
 	enum fd_status (*room_in_house)(void *ctx, const char *room, const char *except_id,
 	                                char code[FD_CODE_LEN], struct fd_error *err);
 	/* Bookings using up a room of a type on a night: assigned to a room of
-	 * that type, or unassigned and booked as that type. except_id (may be
+	 * that type, or unassigned and booked as that type, and the rooms of
+	 * that type unreleased group blocks hold and no booking has picked up
+	 * yet. except_id (may be
 	 * "") is left out, so a booking being changed does not count against
 	 * itself. */
 	enum fd_status (*type_sold)(void *ctx, const char *type_code, fd_date night, const char *except_id,
@@ -155,6 +157,26 @@ struct fd_repo {
 	 * with its id is already there (an operation applied again leaves it
 	 * as it stands). */
 	enum fd_status (*queue_mail)(void *ctx, const struct fd_mail *m, struct fd_error *err);
+	/* Group blocks (src/store/repo_group.c). key: the block's id or its
+	 * name (any case). put_group_block writes the block's own row. */
+	enum fd_status (*get_group_block)(void *ctx, const char *key, struct fd_group_block *out,
+	                                  struct fd_error *err);
+	enum fd_status (*put_group_block)(void *ctx, const struct fd_group_block *b, struct fd_error *err);
+	/* Hold rooms of a type on each night of [from, to) for a block. */
+	enum fd_status (*put_block_rooms)(void *ctx, const char *block_id, const char *type_code,
+	                                  fd_date from, fd_date to, int rooms, struct fd_error *err);
+	/* A block's rooms of a type held on a night and the bookings picked
+	 * up from it on that night (booked as that type), except_id (may be
+	 * "") left out. */
+	enum fd_status (*block_night)(void *ctx, const char *block_id, const char *type_code, fd_date night,
+	                              const char *except_id, int *held, int *picked, struct fd_error *err);
+	/* Unreleased blocks whose cut-off is on or before d (malloc'd; the
+	 * caller frees *out, also on error, where it is NULL). */
+	enum fd_status (*blocks_due)(void *ctx, fd_date d, struct fd_group_block **out, int *n,
+	                             struct fd_error *err);
+	/* The minute of the day (0..1439) Unix time t is at in the property's
+	 * time zone (the policies' hours, core/policy.h); NULL: UTC. */
+	int (*local_minute)(void *ctx, int64_t t);
 	/* Rate plans, prices and restrictions (src/store/repo_rate.c, core
 	 * migration 25). rate_days: the rows set for plan and type on nights
 	 * [from, to), by night (malloc'd). booking_nights: a booking's prices

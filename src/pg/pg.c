@@ -120,22 +120,46 @@ static const char *stmt_name(struct fd_pg *pg, const char *sql, int n, struct fd
 	return s->name;
 }
 
+static enum fd_status ensure_connected(struct fd_pg *pg, struct fd_error *err);
+
 enum fd_status fd_pg_run(struct fd_pg *pg, const char *sql, int n, const char *const *params, PGresult **res,
                          const char *what, struct fd_error *err)
 {
 	*res = NULL;
-	const char *name = stmt_name(pg, sql, n, err);
-	if (!name)
-		return fd_error_status(err, FD_E_IO);
-	PGresult *r = PQexecPrepared(pg->conn, name, n, params, NULL, NULL, 0);
-	ExecStatusType t = PQresultStatus(r);
-	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-		enum fd_status st = fail_result(pg, r, what, err);
+	/* Outside a transaction a lost connection (the primary failed over)
+	 * is re-established, and a statement the dead connection failed is
+	 * tried once more on the new one: the statements run outside a
+	 * transaction are reads and inserts keyed by a new random id
+	 * (sessions, devices), which a second run cannot duplicate. Inside a
+	 * transaction it is lost anyway: the caller's retry begins anew. */
+	PGresult *r = NULL;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if (!pg->in_tx && PQstatus(pg->conn) != CONNECTION_OK) {
+			enum fd_status st = ensure_connected(pg, err);
+			if (st)
+				return st;
+		}
+		struct fd_error local = {0};
+		const char *name = stmt_name(pg, sql, n, &local);
+		if (name) {
+			r = PQexecPrepared(pg->conn, name, n, params, NULL, NULL, 0);
+			ExecStatusType t = PQresultStatus(r);
+			if (t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK) {
+				*res = r;
+				return FD_OK;
+			}
+		}
+		if (pg->in_tx || PQstatus(pg->conn) == CONNECTION_OK || attempt == 1) {
+			enum fd_status st = name ? fail_result(pg, r, what, err) : local.status;
+			if (!name && err)
+				*err = local;
+			PQclear(r);
+			return st;
+		}
 		PQclear(r);
-		return st;
+		r = NULL;
 	}
-	*res = r;
-	return FD_OK;
+	return fd_fail(err, FD_E_IO, "io", NULL, "PostgreSQL, %s: the connection was lost.", what);
 }
 
 enum fd_status fd_pg_do(struct fd_pg *pg, const char *sql, int n, const char *const *params, const char *what,
@@ -183,6 +207,8 @@ enum fd_status fd_pg_begin_unlocked(struct fd_pg *pg, struct fd_error *err)
 		return st;
 	pg->last_seq = 0;
 	st = exec_simple(pg, "BEGIN ISOLATION LEVEL READ COMMITTED", "beginning a transaction", err);
+	if (st && PQstatus(pg->conn) != CONNECTION_OK && !(st = ensure_connected(pg, err)))
+		st = exec_simple(pg, "BEGIN ISOLATION LEVEL READ COMMITTED", "beginning a transaction", err);
 	if (!st)
 		pg->in_tx = true;
 	return st;
@@ -208,7 +234,21 @@ enum fd_status fd_pg_begin(struct fd_pg *pg, struct fd_error *err)
 
 enum fd_status fd_pg_commit(struct fd_pg *pg, struct fd_error *err)
 {
-	enum fd_status st = exec_simple(pg, "COMMIT", "committing", err);
+	/* Every server LISTENs (fd_pg_listen): the notice goes out with the
+	 * commit and wakes their long-polls. */
+	enum fd_status st = FD_OK;
+	if (pg->last_seq > 0) {
+		static const char notify[] =
+		    "SELECT pg_notify('" FD_PG_CHANNEL "', $1::text || ' ' || $2::text)";
+		char seq[FD_PG_INT_LEN];
+		const char *p[] = {pg->property, fd_pg_int(seq, pg->last_seq)};
+		st = fd_pg_do(pg, notify, 2, p, "announcing the changes", err);
+	}
+	if (st) {
+		fd_pg_rollback(pg);
+		return st;
+	}
+	st = exec_simple(pg, "COMMIT", "committing", err);
 	pg->in_tx = false;
 	return st;
 }

@@ -52,6 +52,9 @@ void fd_pg_set_op(struct fd_pg *pg, const char *op_id);
  * until COMMIT or ROLLBACK. A lost connection is re-established first (a
  * failover: libpq tries the hosts of the URI again). */
 enum fd_status fd_pg_begin(struct fd_pg *pg, struct fd_error *err);
+/* COMMIT; a transaction that recorded changes also NOTIFYs FD_PG_CHANNEL
+ * ("PROPERTY SEQ"), delivered to every listener when it commits. */
+#define FD_PG_CHANNEL "frontdesk_changes"
 enum fd_status fd_pg_commit(struct fd_pg *pg, struct fd_error *err);
 void fd_pg_rollback(struct fd_pg *pg);
 /* As fd_pg_begin without the lock: the store's guard alone (tests use it

@@ -109,10 +109,34 @@ static const char pg_v1[] =
     " op_id TEXT NOT NULL DEFAULT '', at BIGINT NOT NULL, PRIMARY KEY (property_id, seq),"
     " UNIQUE (property_id, entity, entity_id));";
 
+/* v2: frontdeskd's own tables, shared by every server process so that a
+ * terminal can reach any of them: a person's password (one per person
+ * across the chain), enrolled devices (each enrolled into one property),
+ * one-time enrolment codes, sessions, and each operation's recorded result
+ * (exactly once per device and op_id). */
+static const char pg_v2[] =
+    "CREATE TABLE srv_credentials (username TEXT PRIMARY KEY, hash TEXT NOT NULL,"
+    " sign_salt TEXT NOT NULL DEFAULT '', sign_pk TEXT NOT NULL DEFAULT '', updated_at BIGINT NOT NULL);"
+    "CREATE TABLE srv_devices (id TEXT PRIMARY KEY, property_id TEXT NOT NULL REFERENCES properties(id),"
+    " name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, enrolled_at BIGINT NOT NULL,"
+    " revoked INTEGER NOT NULL DEFAULT 0, last_seq BIGINT NOT NULL DEFAULT 0,"
+    " last_push_at BIGINT NOT NULL DEFAULT 0, last_pull_at BIGINT NOT NULL DEFAULT 0);"
+    "CREATE TABLE srv_enroll_codes (hash TEXT PRIMARY KEY,"
+    " property_id TEXT NOT NULL REFERENCES properties(id), expires_at BIGINT NOT NULL,"
+    " used INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE srv_sessions (token_hash TEXT PRIMARY KEY, property_id TEXT NOT NULL,"
+    " username TEXT NOT NULL, device TEXT NOT NULL REFERENCES srv_devices(id),"
+    " created_at BIGINT NOT NULL, last_seen BIGINT NOT NULL, expires_at BIGINT NOT NULL);"
+    "CREATE INDEX srv_sessions_user ON srv_sessions(username);"
+    "CREATE TABLE srv_op_results (property_id TEXT NOT NULL, device TEXT NOT NULL, op_id TEXT NOT NULL,"
+    " device_seq BIGINT NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
+    " result TEXT NOT NULL, recorded_at BIGINT NOT NULL, PRIMARY KEY (device, op_id));";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
     {1, pg_v1},
+    {2, pg_v2},
 };
 /* clang-format on */
 

@@ -820,3 +820,14 @@ int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_
 	fprintf(stderr, "frontdeskd: unknown command \"%s\"\n", args[0]);
 	return 2;
 }
+
+/* For backend_pg.c: the same password file and --ttl rules. */
+bool srv_admin_read_password(const char *path, char *out, size_t size, struct fd_error *err)
+{
+	return read_password(path, out, size, err);
+}
+
+bool srv_admin_parse_ttl(const char *s, int64_t *out)
+{
+	return parse_ttl(s, out);
+}

@@ -198,6 +198,10 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 		               s->epoch);
 		return;
 	}
+	if (s->pg) {
+		srv_pg_changes(s, r, c, since, (int)limit, (int)wait, state, out);
+		return;
+	}
 	pthread_mutex_lock(&s->wait_lock);
 	int64_t cur = s->seq;
 	pthread_mutex_unlock(&s->wait_lock);
@@ -520,6 +524,22 @@ static void api_resolve(struct srv *s, const struct srv_req *r, const struct srv
 	srv_api_resolve(s, c, r->param, out);
 }
 
+/* The guests' side (public.c) */
+#define PUBLIC_HANDLER(name, fn)                                                                             \
+	static void name(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,   \
+	                 struct srv_resp *out)                                                               \
+	{                                                                                                    \
+		(void)c, (void)state;                                                                        \
+		fn(s, r, out);                                                                               \
+	}
+PUBLIC_HANDLER(api_public_availability, srv_api_public_availability)
+PUBLIC_HANDLER(api_public_book, srv_api_public_book)
+PUBLIC_HANDLER(api_public_manage, srv_api_public_manage)
+PUBLIC_HANDLER(api_public_change, srv_api_public_change)
+PUBLIC_HANDLER(api_public_cancel, srv_api_public_cancel)
+PUBLIC_HANDLER(api_public_document, srv_api_public_document)
+PUBLIC_HANDLER(api_book_file, srv_api_book_file)
+
 /* --- the routes: the one list of them --- */
 
 const struct srv_route srv_routes[] = {
@@ -537,5 +557,13 @@ const struct srv_route srv_routes[] = {
     {"GET", "/v1/bookings", SRV_AUTH_SESSION, false, "read.hotel", api_bookings},
     {"GET", "/v1/bookings/{code}", SRV_AUTH_SESSION, false, "read.hotel", api_booking},
     {"GET", "/v1/availability", SRV_AUTH_SESSION, false, "read.availability", api_availability},
+    {"GET", "/v1/public/availability", SRV_AUTH_NONE, false, NULL, api_public_availability},
+    {"POST", "/v1/public/bookings", SRV_AUTH_NONE, false, NULL, api_public_book},
+    {"GET", "/v1/public/manage", SRV_AUTH_LINK, true, NULL, api_public_manage},
+    {"POST", "/v1/public/manage", SRV_AUTH_LINK, true, NULL, api_public_change},
+    {"POST", "/v1/public/manage/cancel", SRV_AUTH_LINK, true, NULL, api_public_cancel},
+    {"GET", "/v1/public/manage/document", SRV_AUTH_LINK, true, NULL, api_public_document},
+    {"GET", "/book", SRV_AUTH_NONE, false, NULL, api_book_file},
+    {"GET", "/book/{file}", SRV_AUTH_NONE, false, NULL, api_book_file},
     {NULL, NULL, SRV_AUTH_NONE, false, NULL, NULL},
 };

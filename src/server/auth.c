@@ -139,6 +139,8 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
                                struct fd_error *err)
 {
 	unsigned char h[32];
+	if (s->pg)
+		return srv_pg_auth_device(s, r, c, err);
 	memset(c, 0, sizeof *c);
 	if (!bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
@@ -170,6 +172,8 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
                                 struct fd_error *err)
 {
 	unsigned char h[32];
+	if (s->pg)
+		return srv_pg_auth_session(s, r, c, err);
 	memset(c, 0, sizeof *c);
 	if (!bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
@@ -376,6 +380,10 @@ void srv_throttle_free(struct srv *s)
 
 void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
+	if (s->pg) {
+		srv_pg_enroll(s, r, out);
+		return;
+	}
 	struct fd_error err = {0};
 	char code[SRV_TOKEN_LEN], name[FD_NAME_LEN];
 	static const char *const fields[] = {"code", "name", NULL};
@@ -466,6 +474,10 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 
 void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
+	if (s->pg) {
+		srv_pg_sign_in(s, r, out);
+		return;
+	}
 	struct fd_error err = {0};
 	struct srv_caller dev;
 	if (srv_auth_device(s, r, &dev, &err)) {
@@ -638,4 +650,15 @@ void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *o
 	}
 	pthread_mutex_unlock(&s->wlock);
 	srv_resp_json(out, 200, cJSON_CreateObject());
+}
+
+/* For backend_pg.c: the same throttling (kept in this process's memory). */
+int64_t srv_throttle_wait(struct srv *s, const char *user, const char *source)
+{
+	return throttle_wait(s, user, source);
+}
+
+void srv_throttle_note(struct srv *s, const char *user, const char *source, bool ok)
+{
+	throttle_note(s, user, source, ok);
 }

@@ -54,6 +54,11 @@ static const struct {
     /* A room's calendar blocks change as a set (an iCal import). */
     {"room_block", "SELECT * FROM room_blocks WHERE room = ?1 ORDER BY uid",
      "SELECT * FROM room_blocks ORDER BY room, uid", NULL, true},
+    /* Group blocks (core step 28); a block's rooms change as a set. */
+    {"group_block", "SELECT * FROM group_blocks WHERE id = ?1", "SELECT * FROM group_blocks ORDER BY name",
+     NULL, false},
+    {"block_rooms", "SELECT * FROM group_block_rooms WHERE block_id = ?1 ORDER BY type_code, night",
+     "SELECT * FROM group_block_rooms ORDER BY block_id, type_code, night", NULL, true},
     /* Rate plans, their nights and each booking's prices per night (core
      * step 25); a booking's prices change as a set. */
     {"rate_plan", "SELECT * FROM rate_plans WHERE code = ?1", "SELECT * FROM rate_plans ORDER BY code", NULL,
@@ -84,6 +89,8 @@ static const char *const page_sql[] = {
     "SELECT rowid AS fd_key, * FROM companies WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM mail WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM room_blocks WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM group_blocks WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+    "SELECT rowid AS fd_key, * FROM group_block_rooms WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM rate_plans WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM rate_days WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
     "SELECT rowid AS fd_key, * FROM booking_rates WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",

@@ -287,15 +287,18 @@ static int request_protocol(struct MHD_Connection *conn)
 static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state *cs, struct srv_resp *out)
 {
 	const char *body = out->body ? out->body : "";
+	size_t len = out->body && out->body_len ? out->body_len : strlen(body);
 	struct MHD_Response *resp = MHD_create_response_from_buffer(
-	    strlen(body), (void *)body, out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	    len, (void *)body, out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (!resp) {
 		free(out->body);
 		return MHD_NO;
 	}
 	MHD_add_response_header(resp, "Content-Type",
 	                        out->content_type ? out->content_type : "application/json");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "Cache-Control", out->cache_control ? out->cache_control : "no-store");
+	for (int i = 0; i < out->n_headers; i++)
+		MHD_add_response_header(resp, out->header_names[i], out->header_values[i]);
 	MHD_add_response_header(resp, "Frontdesk-Protocol", FD_PROTOCOL_TEXT);
 	if (out->status == 405 && out->allow[0])
 		MHD_add_response_header(resp, "Allow", out->allow);

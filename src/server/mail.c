@@ -116,7 +116,7 @@ static enum fd_status build_doc(struct fd_db *db, const struct fd_mail *m, const
                                 struct fd_doc *doc, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(db);
-	if (strcmp(m->kind, "confirmation") == 0)
+	if (strcmp(m->kind, "confirmation") == 0 || strcmp(m->kind, "link") == 0)
 		return fd_doc_confirmation(repo, b->code, doc, err);
 	/* An invoice: the numbered one when the folio has one standing, else
 	 * the bill as it stands. */
@@ -156,9 +156,29 @@ static enum fd_status message_make(struct srv *s, struct fd_db *db, const struct
 	}
 	snprintf(msg->pdf, sizeof msg->pdf, "%s/mail-%s.pdf", s->cfg.data_dir, m->id);
 	st = fd_doc_write_pdf(&doc, msg->pdf, err);
+	/* A link for the guest's own page: a new one at each attempt (only
+	 * its hash is kept, so a retry cannot send the same one again). */
+	char url[512] = "";
+	if (!st && strcmp(m->kind, "link") == 0) {
+		pthread_mutex_lock(&s->wlock);
+		st = fd_db_begin(s->wdb, err);
+		if (!st)
+			st = srv_link_new(s, s->wdb, b.id, url, sizeof url, err);
+		if (!st)
+			st = fd_db_commit(s->wdb, err);
+		else
+			fd_db_rollback(s->wdb);
+		pthread_mutex_unlock(&s->wlock);
+	}
 	size_t len = 0;
 	FILE *f = st ? NULL : open_memstream(&msg->body, &len);
 	if (f) {
+		if (url[0])
+			fprintf(f,
+			        "Your booking %s is confirmed. See it, change your arrival time or requests, "
+			        "cancel it or download the confirmation here (the link works for %d days and "
+			        "only for this booking; do not share it):\n\n%s\n\n",
+			        b.code, s->cfg.link_ttl / 24, url);
 		fd_doc_write_text(&doc, f, 72);
 		fclose(f);
 	} else if (!st)
@@ -173,7 +193,8 @@ static enum fd_status message_make(struct srv *s, struct fd_db *db, const struct
 	const char *domain = strchr(s->cfg.smtp_from, '@');
 	snprintf(msg->message_id, sizeof msg->message_id, "<%s@%s>", m->id,
 	         domain ? domain + 1 : "frontdeskd");
-	snprintf(msg->filename, sizeof msg->filename, "%s-%s.pdf", m->kind, b.code);
+	snprintf(msg->filename, sizeof msg->filename, "%s-%s.pdf",
+	         strcmp(m->kind, "link") == 0 ? "confirmation" : m->kind, b.code);
 	fd_doc_clear(&doc);
 	return st;
 }

@@ -41,6 +41,32 @@ void srv_config_defaults(struct srv_config *c)
 	c->mail_retry = 60;
 	c->mail_attempts = 10;
 	c->min_protocol = FD_PROTOCOL_OLDEST;
+	snprintf(c->book_dir, sizeof c->book_dir, "%s/book", PKGDATADIR);
+	c->public_rate = 120;
+	c->public_email_rate = 5;
+	c->public_max_body = 16 * 1024;
+	c->link_ttl = 24 * 45;
+	c->link_uses = 50;
+	c->cancel_days = 1;
+}
+
+/* database = sqlite:DIR/frontdeskd.db (the default: the file in the data
+ * directory) or postgresql://... (libpq's URI, several hosts and
+ * target_session_attrs=read-write included; backend_pg.c). */
+static bool database_set(struct srv_config *c, const char *v)
+{
+	if (strncmp(v, "sqlite:", 7) == 0) {
+		const char *path = v + 7, *slash = strrchr(path, '/');
+		if (!slash || strcmp(slash + 1, "frontdeskd.db") != 0 || slash == path)
+			return false; /* the file is DIR/frontdeskd.db: its directory holds the lock and
+			                 backups */
+		c->database[0] = '\0';
+		return snprintf(c->data_dir, sizeof c->data_dir, "%.*s", (int)(slash - path), path) <
+		       (int)sizeof c->data_dir;
+	}
+	if (strncmp(v, "postgresql://", 13) != 0 && strncmp(v, "postgres://", 11) != 0)
+		return false;
+	return snprintf(c->database, sizeof c->database, "%s", v) < (int)sizeof c->database;
 }
 
 /* One setting by its long-flag name; false when unknown or malformed. */
@@ -51,6 +77,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 	bool num = *v && !*end && n > 0;
 	if (strcmp(key, "data") == 0)
 		return snprintf(c->data_dir, sizeof c->data_dir, "%s", v) < (int)sizeof c->data_dir;
+	if (strcmp(key, "database") == 0)
+		return database_set(c, v);
 	if (strcmp(key, "listen") == 0)
 		return snprintf(c->listen, sizeof c->listen, "%s", v) < (int)sizeof c->listen;
 	if (strcmp(key, "tls-cert") == 0)
@@ -64,7 +92,10 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 	} texts[] = {{"smtp-url", c->smtp_url, sizeof c->smtp_url},
 	             {"smtp-user", c->smtp_user, sizeof c->smtp_user},
 	             {"smtp-password-file", c->smtp_password_file, sizeof c->smtp_password_file},
-	             {"smtp-from", c->smtp_from, sizeof c->smtp_from}};
+	             {"smtp-from", c->smtp_from, sizeof c->smtp_from},
+	             {"public-origins", c->public_origins, sizeof c->public_origins},
+	             {"public-url", c->public_url, sizeof c->public_url},
+	             {"book-dir", c->book_dir, sizeof c->book_dir}};
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (strcmp(key, texts[i].key) == 0)
 			return snprintf(texts[i].out, texts[i].size, "%s", v) < (int)texts[i].size;
@@ -76,6 +107,10 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 	}
 	if (strcmp(key, "trusted-proxy") == 0)
 		return srv_net_list_parse(v, c->proxies, SRV_PROXIES_MAX, &c->n_proxies);
+	if (strcmp(key, "cancel-days") == 0 && *v && !*end && n >= 0 && n <= 365) {
+		c->cancel_days = (int)n; /* 0: free until the day of arrival */
+		return true;
+	}
 	if (!num || n > 100000000)
 		return false;
 	if (strcmp(key, "threads") == 0 && n <= 256)
@@ -102,6 +137,16 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->mail_attempts = (int)n;
 	else if (strcmp(key, "min-protocol") == 0 && n <= FD_PROTOCOL)
 		c->min_protocol = (int)n;
+	else if (strcmp(key, "public-rate") == 0 && n <= 1000000)
+		c->public_rate = (int)n;
+	else if (strcmp(key, "public-email-rate") == 0 && n <= 1000000)
+		c->public_email_rate = (int)n;
+	else if (strcmp(key, "public-max-body") == 0 && n >= 1024)
+		c->public_max_body = (size_t)n;
+	else if (strcmp(key, "link-ttl") == 0 && n <= 24 * 3650)
+		c->link_ttl = (int)n;
+	else if (strcmp(key, "link-uses") == 0 && n <= 100000)
+		c->link_uses = (int)n;
 	else
 		return false;
 	return true;
@@ -184,6 +229,16 @@ static const char *const setting_names[] = {"data",
                                             "smtp-tls",
                                             "mail-retry",
                                             "mail-attempts",
+                                            "public-origins",
+                                            "public-url",
+                                            "book-dir",
+                                            "public-rate",
+                                            "public-email-rate",
+                                            "public-max-body",
+                                            "link-ttl",
+                                            "link-uses",
+                                            "cancel-days",
+                                            "database",
                                             NULL};
 
 enum {
@@ -312,6 +367,12 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 	s->cfg.max_batch = c.max_batch;
 	s->cfg.keep_changes = c.keep_changes;
 	s->cfg.min_protocol = c.min_protocol;
+	s->cfg.public_rate = c.public_rate;
+	s->cfg.public_email_rate = c.public_email_rate;
+	s->cfg.public_max_body = c.public_max_body;
+	s->cfg.link_ttl = c.link_ttl;
+	s->cfg.link_uses = c.link_uses;
+	s->cfg.cancel_days = c.cancel_days;
 	pthread_mutex_lock(&s->proxy_lock);
 	memcpy(s->cfg.proxies, c.proxies, sizeof c.proxies);
 	s->cfg.n_proxies = c.n_proxies;
@@ -330,6 +391,13 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	srv_log_prefix(true); /* a daemon's log: priorities for the journal */
 	srv_metrics_started();
 	s.cfg = *cfg;
+	if (srv_pg_wanted(cfg)) {
+		if (srv_pg_start(&s, &err)) {
+			srv_log(SRV_LOG_ERR, "%s", err.message);
+			return 1;
+		}
+		goto threads; /* the checks below are the SQLite file's */
+	}
 	char path[600];
 	srv_db_path(cfg->data_dir, path, sizeof path);
 	s.wdb = srv_db_open(cfg->data_dir, false, &s.hook, &err);
@@ -394,6 +462,7 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
 	 * that happens to cross the WAL threshold while holding the lock. */
 	fd_db_exec(s.wdb, "PRAGMA wal_autocheckpoint=0", NULL);
+threads:
 	pthread_mutex_init(&s.wlock, NULL);
 	pthread_mutex_init(&s.wait_lock, NULL);
 	pthread_mutex_init(&s.throttle_lock, NULL);
@@ -434,8 +503,8 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	if (failed) {
 		rc = err.status == FD_E_INVALID ? 2 : 1; /* a wrong setting is a usage error */
 	} else {
-		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", cfg->data_dir, s.epoch,
-		        (long long)s.seq);
+		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", s.pg ? "PostgreSQL" : cfg->data_dir,
+		        s.epoch, (long long)s.seq);
 		if (srv_mail_start(&s, &err))
 			srv_log(SRV_LOG_ERR, "documents will not be e-mailed: %s", err.message);
 		srv_notify("READY=1\nSTATUS=serving");
@@ -457,7 +526,9 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	s.stopping = 1;
 	srv_mail_stop(&s);
 	srv_http_stop(&s);
-	fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+	srv_pg_stop(&s);
+	if (s.wdb)
+		fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	fd_db_close(s.wdb);
 	srv_throttle_free(&s);
 	srv_log(SRV_LOG_INFO, "stopped");
@@ -529,7 +600,8 @@ int main(int argc, char **argv)
 		}
 		return serve(&cfg, &l.flags);
 	}
-	int rc = srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
+	int rc = srv_pg_wanted(&cfg) ? srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args)
+	                             : srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
 	if (rc == 2)
 		usage(stderr);
 	return rc;

@@ -827,6 +827,10 @@ static void count_results(struct srv *s, const cJSON *results)
 
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
 {
+	if (s->pg) {
+		srv_pg_push(s, c, r, out);
+		return;
+	}
 	struct push p = {0};
 	if (!parse_ops(s, c, r, &p, out)) {
 		push_free(&p);

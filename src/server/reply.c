@@ -72,6 +72,15 @@ void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err)
 	               err->message[0] ? err->message : fd_status_name(err->status));
 }
 
+void srv_resp_header(struct srv_resp *out, const char *name, const char *value)
+{
+	if (out->n_headers >= (int)(sizeof out->header_names / sizeof *out->header_names))
+		return;
+	snprintf(out->header_names[out->n_headers], sizeof out->header_names[0], "%s", name);
+	snprintf(out->header_values[out->n_headers], sizeof out->header_values[0], "%s", value);
+	out->n_headers++;
+}
+
 /* --- bodies --- */
 
 enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields, cJSON **out,

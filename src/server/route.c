@@ -75,6 +75,8 @@ const char *srv_auth_name(enum srv_auth a)
 		return "device";
 	case SRV_AUTH_SESSION:
 		return "session";
+	case SRV_AUTH_LINK:
+		return "link";
 	}
 	return "?";
 }
@@ -100,8 +102,15 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 {
 	const char *pp = NULL;
 	size_t pn = 0;
-	const struct srv_route *rt =
-	    srv_route_find(r->method, r->path, &pp, &pn, out->allow, sizeof out->allow);
+	/* The booking page's folder is its index page. */
+	const char *path = strcmp(r->path, "/book/") == 0 ? "/book/index.html" : r->path;
+	const struct srv_route *rt = srv_route_find(r->method, path, &pp, &pn, out->allow, sizeof out->allow);
+	/* A website's page asks first whether it may call a public path. */
+	if (!rt && out->allow[0] && strcmp(r->method, "OPTIONS") == 0 &&
+	    strncmp(r->path, "/v1/public/", 11) == 0) {
+		srv_public_preflight(s, r, out->allow, out);
+		return;
+	}
 	if (!rt && out->allow[0]) {
 		srv_resp_error(out, 405, "method_not_allowed", NULL, "%s does not accept %s (only %s).",
 		               r->path, r->method, out->allow);
@@ -110,6 +119,12 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 	char param[128] = "";
 	if (!rt || pn >= sizeof param) {
 		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s %s.", r->method, r->path);
+		return;
+	}
+	if (s->pg && !srv_pg_route_ok(rt->pattern)) {
+		srv_resp_error(out, 501, "not_on_postgresql", NULL,
+		               "%s %s is not available on PostgreSQL yet (doc/scale-out.md).", r->method,
+		               rt->pattern);
 		return;
 	}
 	if (pp)

@@ -16,6 +16,7 @@ enum srv_auth {
 	SRV_AUTH_NONE,    /* anyone */
 	SRV_AUTH_DEVICE,  /* an enrolled terminal's device token */
 	SRV_AUTH_SESSION, /* a signed-in user's session token */
+	SRV_AUTH_LINK,    /* a guest's link (public.c checks it) */
 };
 
 /* c is the authenticated caller: NULL unless the route's auth is

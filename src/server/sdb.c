@@ -85,6 +85,19 @@ static const char server_v9[] =
     "ALTER TABLE srv_devices ADD COLUMN last_pull_at INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE srv_devices ADD COLUMN outbox_depth INTEGER NOT NULL DEFAULT -1;";
 
+/* v10: the public booking side (public.c). A booking's answer kept under
+ * the client's Idempotency-Key (with a hash of the request, so another
+ * request under the same key is told apart), and the links guests manage
+ * their booking with: only a hash of each token, the booking it opens, when
+ * it stops working and how often it was used. */
+static const char server_v10[] =
+    "CREATE TABLE srv_public_requests (idem_key TEXT PRIMARY KEY, request_hash TEXT NOT NULL,"
+    " booking_id TEXT NOT NULL, answer TEXT NOT NULL, created_at INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE srv_public_links (hash BLOB PRIMARY KEY, booking_id TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, uses INTEGER NOT NULL DEFAULT 0,"
+    " max_uses INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE INDEX srv_public_links_booking ON srv_public_links (booking_id);";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -99,6 +112,7 @@ static const struct fd_migration server_migrations[] = {
     {4, server_v4, NULL},
     {5, server_v5, NULL},
     {9, server_v9, NULL},
+    {10, server_v10, NULL},
 };
 /* clang-format on */
 

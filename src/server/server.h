@@ -60,6 +60,18 @@ struct srv_config {
 	int mail_retry;               /* seconds before the first retry; doubles each time */
 	int mail_attempts;            /* attempts before giving up */
 	int min_protocol;             /* the oldest sync protocol terminals may speak (core/op.h) */
+	/* The public booking side (public.c) */
+	char public_origins[1024]; /* website origins allowed to call it (CORS), space or comma separated */
+	char public_url[256];      /* where guests reach /book/ (links in mail); "" = http://LISTEN */
+	char book_dir[512];        /* the booking page's files */
+	int public_rate;           /* requests a minute from one address */
+	int public_email_rate;     /* bookings an hour for one e-mail address */
+	size_t public_max_body;    /* bytes of a public request's body */
+	int link_ttl;              /* hours a guest's link works */
+	int link_uses;             /* requests one link may make */
+	int cancel_days;           /* free cancellation until this many days before arrival */
+	/* database = postgresql://... (backend_pg.c); "" = SQLite in data_dir */
+	char database[512];
 	/* trusted-proxy: connections from these may say who the client is
 	 * (Forwarded, X-Forwarded-For) */
 	struct srv_net proxies[SRV_PROXIES_MAX];
@@ -188,6 +200,7 @@ struct srv {
 	pthread_mutex_t proxy_lock; /* cfg.proxies, replaced on reload */
 	void *http;                 /* struct srv_http */
 	volatile int stopping;
+	void *pg; /* struct srv_pg (backend_pg.c) when the database is PostgreSQL, else NULL */
 };
 
 /* After a commit that wrote changes up to seq: wake long-polls. */
@@ -198,8 +211,9 @@ struct srv_caller {
 	char username[FD_USER_LEN];
 	char device[FD_DEVICE_LEN];
 	enum fd_role role;
-	bool session;        /* false: only a device token */
-	char session_id[17]; /* the session's name in the audit log (store/audit.h) */
+	bool session;             /* false: only a device token */
+	char session_id[17];      /* the session's name in the audit log (store/audit.h) */
+	char property[FD_ID_LEN]; /* on PostgreSQL: the hotel the device is enrolled into */
 };
 
 /* A request as the handlers see it. */
@@ -224,10 +238,18 @@ struct srv_resp {
 	char *body;
 	const char *content_type;
 	int retry_after;
-	bool suspend;   /* long-poll: park the connection (api.c decides) */
-	char allow[48]; /* 405: the methods the path supports (Allow:) */
-	bool audited;   /* a 401/403 the handler recorded itself (the router does not again) */
+	bool suspend;              /* long-poll: park the connection (api.c decides) */
+	char allow[48];            /* 405: the methods the path supports (Allow:) */
+	bool audited;              /* a 401/403 the handler recorded itself (the router does not again) */
+	const char *cache_control; /* NULL: no-store */
+	size_t body_len;           /* a binary body's length (0: a string) */
+	int n_headers;             /* more headers (srv_resp_header) */
+	char header_names[6][40];
+	char header_values[6][1100];
 };
+
+/* Add a header to an answer (at most 6; more are dropped). */
+void srv_resp_header(struct srv_resp *out, const char *name, const char *value);
 
 const char *srv_query(const struct srv_req *r, const char *key);
 /* A request header (NULL when absent). */
@@ -280,6 +302,23 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
 enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
                                  size_t max_bytes, cJSON **out, struct fd_error *err);
 
+/* public.c: the guests' side (no account): availability, bookings, the
+ * manage page behind a link sent by mail, the booking page's files. */
+void srv_api_public_availability(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_manage(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_cancel(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_public_document(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_api_book_file(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+/* OPTIONS on a public path: the CORS preflight (allow: its methods). */
+void srv_public_preflight(struct srv *s, const struct srv_req *r, const char *allow, struct srv_resp *out);
+/* A new link for a booking (its hash kept, bound to it, with the
+ * configured expiry and uses), in the writer's open transaction; url gets
+ * the manage page's address with the token. */
+enum fd_status srv_link_new(struct srv *s, struct fd_db *db, const char *booking_id, char *url, size_t size,
+                            struct fd_error *err);
+
 /* mail.c: the sender of documents by e-mail, a thread that works through
  * the mail table after the operations that queued them commit. */
 int srv_mail_start(struct srv *s, struct fd_error *err);
@@ -304,6 +343,32 @@ void srv_http_metrics(struct srv *s, char **text);
  * failure); srv_metrics_started notes the process start. */
 void srv_metrics_started(void);
 char *srv_metrics_text(struct srv *s);
+
+/* backend_pg.c: frontdeskd on PostgreSQL (doc/scale-out.md). Each entry
+ * point of the SQLite path (auth.c, push.c, api.c, admin.c, main.c) hands
+ * over to these when s->pg is set (or cfg->database names PostgreSQL). */
+bool srv_pg_wanted(const struct srv_config *c);
+int srv_pg_start(struct srv *s, struct fd_error *err); /* connect, migrate, listen */
+void srv_pg_stop(struct srv *s);
+bool srv_pg_route_ok(const char *pattern); /* the endpoints served on PostgreSQL so far */
+enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                  struct fd_error *err);
+enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                   struct fd_error *err);
+void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
+                    int limit, int wait, void **state, struct srv_resp *out);
+struct srv_admin_opts;
+int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
+/* auth.c, shared with backend_pg.c: sign-in throttling by account and
+ * source (seconds to wait, 0 = go ahead; then the outcome). */
+int64_t srv_throttle_wait(struct srv *s, const char *user, const char *source);
+void srv_throttle_note(struct srv *s, const char *user, const char *source, bool ok);
+/* admin.c, shared with backend_pg.c */
+bool srv_admin_read_password(const char *path, char *out, size_t size, struct fd_error *err);
+bool srv_admin_parse_ttl(const char *s, int64_t *out);
 
 /* admin.c: the administration commands. args[0] is the command; the
  * options (from anywhere on the command line) are in o. */

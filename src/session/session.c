@@ -300,6 +300,18 @@ void fd_session_refused(struct fd_session *s, const char *what, const char *deta
 	fd_op_clear(&op);
 }
 
+bool fd_session_allows(const struct fd_session *s, const char *action)
+{
+	if (!s->proven)
+		return false;
+	if (!s->actor[0])
+		return fd_perm_min_role(action) >= 0;
+	struct fd_staff m;
+	const struct fd_repo *repo = fd_db_repo(s->db);
+	return repo->get_staff(repo->ctx, s->actor, &m, NULL) == FD_OK && m.active &&
+	       fd_perm_allows(m.role, action);
+}
+
 enum fd_status fd_session_report_access(struct fd_session *s, enum fd_report_access *access,
                                         struct fd_error *err)
 {

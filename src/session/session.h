@@ -112,6 +112,12 @@ enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct 
  * and the refusal is recorded in the audit log). */
 enum fd_status fd_session_report_access(struct fd_session *s, enum fd_report_access *access,
                                         struct fd_error *err);
+/* Does the permission table (core/perm.h) allow the acting person action?
+ * The owner of a standalone hotel (nobody signed in, not enrolled) may do
+ * everything, as fd_session_apply lets them; otherwise the acting person
+ * must be proven, on file and active. For what a screen offers: every
+ * operation is still judged when applied. */
+bool fd_session_allows(const struct fd_session *s, const char *action);
 /* Record in the audit log that the acting person was refused something
  * that is not an operation (what: "report.read", say; detail: which). */
 void fd_session_refused(struct fd_session *s, const char *what, const char *detail,

@@ -118,6 +118,7 @@ static const struct {
     {"conflict", "DELETE FROM conflicts WHERE id = ?1"},
     {"setting", "DELETE FROM folio_settings WHERE key = ?1"},
     {"invoice", "DELETE FROM invoices WHERE id = ?1 AND number IS NULL"},
+    {"group_block", "DELETE FROM group_blocks WHERE id = ?1"},
     {"rate_plan", "DELETE FROM rate_plans WHERE code = ?1"},
     {"rate_day", "DELETE FROM rate_days WHERE id = ?1"},
     {"booking_rate", "DELETE FROM booking_rates WHERE booking_id = ?1"},
@@ -156,7 +157,8 @@ enum fd_status fd_cache_clear(struct fd_db *db, struct fd_error *err)
 	                  " DELETE FROM folio_settings; DELETE FROM day_reports; DELETE FROM room_blocks;"
 	                  " DELETE FROM companies;"
 	                  " DELETE FROM rate_plans; DELETE FROM rate_days; DELETE FROM booking_rates;"
-	                  " DELETE FROM mail;",
+	                  " DELETE FROM mail;"
+	                  " DELETE FROM group_block_rooms; DELETE FROM group_blocks;",
 	                  err);
 }
 

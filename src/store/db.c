@@ -355,10 +355,11 @@ struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err)
 	db->path = strdup(path);
 	int oflags =
 	    SQLITE_OPEN_NOMUTEX | ((flags & FD_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
-	bool memory = strcmp(path, ":memory:") == 0;
+	bool memory = strcmp(path, ":memory:") == 0, fresh = false;
 	if (!memory && (flags & FD_DB_CREATE) && !(flags & FD_DB_READONLY)) {
 		oflags |= SQLITE_OPEN_CREATE;
-		if (access(path, F_OK) != 0 && create_private_file(path, err)) {
+		fresh = access(path, F_OK) != 0;
+		if (fresh && create_private_file(path, err)) {
 			fd_db_close(db);
 			return NULL;
 		}
@@ -378,7 +379,19 @@ struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err)
 	}
 	int n;
 	const struct fd_migration *core = fd_core_migrations(&n);
-	if (configure(db, err) || (!(flags & FD_DB_READONLY) && fd_db_migrate(db, "core", core, n, err))) {
+	/* A new file holds no hotel data yet: its schema steps commit without
+	 * waiting for the disk each (one fsync per step was most of the time
+	 * `frontdesk demo` took on a busy disk). A power cut leaves a file
+	 * whose missing steps run again at the next open; the first write
+	 * after, with synchronous=FULL, makes the whole log durable. */
+	enum fd_status st = configure(db, err);
+	if (!st && fresh)
+		fd_db_set_durable(db, false);
+	if (!st && !(flags & FD_DB_READONLY))
+		st = fd_db_migrate(db, "core", core, n, err);
+	if (fresh)
+		fd_db_set_durable(db, true);
+	if (st) {
 		fd_db_close(db);
 		return NULL;
 	}

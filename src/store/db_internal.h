@@ -27,6 +27,7 @@ void fd_repo_folio_init(struct fd_db *db);
 void fd_repo_invoice_init(struct fd_db *db);
 void fd_repo_company_init(struct fd_db *db); /* repo_company.c */
 void fd_repo_mail_init(struct fd_db *db);    /* mail.c */
+void fd_repo_group_init(struct fd_db *db);   /* repo_group.c */
 void fd_repo_rate_init(struct fd_db *db);    /* repo_rate.c */
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);

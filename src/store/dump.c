@@ -29,6 +29,8 @@ static const struct {
     {"day_reports", "SELECT * FROM day_reports ORDER BY date"},
     {"room_blocks", "SELECT * FROM room_blocks ORDER BY room, uid"},
     {"companies", "SELECT * FROM companies ORDER BY id"},
+    {"group_blocks", "SELECT * FROM group_blocks ORDER BY id"},
+    {"group_block_rooms", "SELECT * FROM group_block_rooms ORDER BY block_id, type_code, night"},
     {"rate_plans", "SELECT * FROM rate_plans ORDER BY code"},
     {"rate_days", "SELECT * FROM rate_days ORDER BY plan, type_code, night"},
     {"booking_rates", "SELECT * FROM booking_rates ORDER BY booking_id, night"},

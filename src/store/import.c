@@ -888,6 +888,8 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 		st = mark_same_stays(db, p, err);
 	struct guest_cache gc = {.n = 0};
 	for (long i = 0; !st && i < p->n_rows; i++) {
+		if (p->o->progress && i % 1000 == 0)
+			p->o->progress(p->o->progress_ctx, i, p->n_rows);
 		bool known = false;
 		if (p->rows[i].ref[0] && !(st = known_ref(db, p->rows[i].ref, &known, err)) && known) {
 			p->res->existing++;
@@ -910,6 +912,8 @@ static enum fd_status write_all(struct fd_db *db, struct parse *p, struct fd_err
 			        p->path, p->rows[i].line, msg);
 		}
 	}
+	if (!st && p->o->progress)
+		p->o->progress(p->o->progress_ctx, p->n_rows, p->n_rows);
 	if (!st)
 		st = audit_import(db, p, err);
 	if (!st)

@@ -58,6 +58,10 @@ struct fd_import_opts {
 	const char *device;
 	FILE *report;   /* where bad rows are listed (stderr) */
 	char separator; /* ',' or ';' (or '\t'); 0: told by the header line */
+	/* Called while rows are written (every 1,000 and at the end) with the
+	 * rows done and the rows to write, or NULL. */
+	void (*progress)(void *ctx, long done, long total);
+	void *progress_ctx;
 };
 
 struct fd_import_result {

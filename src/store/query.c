@@ -45,8 +45,8 @@ enum fd_status fd_query_rooms(struct fd_db *db, fd_date today, fd_room_cb cb, vo
 	    " r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"
 	    " (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"
 	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"
-	    "   AND b.departure <= ?1),"
-	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"
+	    "   AND +b.departure <= ?1),"
+	    " EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND +b.status = 'reserved'"
 	    "   AND b.arrival = ?1)"
 	    " FROM rooms r ORDER BY r.floor, length(r.number), r.number",
 	    err);
@@ -106,7 +106,8 @@ struct find_terms {
 	char shortw[FIND_SHORT][64];       /* shorter words: each starts a word of the key (LIKE, escaped) */
 	bool guests;                       /* match guests at all */
 	char code[FD_CODE_LEN];            /* the whole code, upper case, or "" */
-	char code_prefix[FD_CODE_LEN + 1]; /* "AB3*" for part of a code (GLOB), or "" */
+	char code_prefix[FD_CODE_LEN + 1]; /* "AB3" for part of a code, or "" */
+	char code_next[FD_CODE_LEN + 1];   /* the first text after the codes it begins ("AB4"), or "" */
 };
 
 static int utf8_chars(const char *s)
@@ -176,7 +177,10 @@ static void find_terms(const char *text, struct find_terms *t)
 	if (alnum == len && (len == 4 || len == 5 || (len == 3 && digits > 0))) {
 		for (size_t i = 0; i < len; i++)
 			t->code_prefix[i] = (char)(text[i] >= 'a' && text[i] <= 'z' ? text[i] - 32 : text[i]);
-		t->code_prefix[len] = '*';
+		/* The codes it begins are the range [prefix, next): an index
+		 * range, where GLOB with a bound pattern read every code. */
+		memcpy(t->code_next, t->code_prefix, len);
+		t->code_next[len - 1]++;
 	}
 	int n_short = 0;
 	if (digits > 0 && phone_chars == len) {
@@ -235,7 +239,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	static const char by_fts[] =
 	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
-	    "  UNION ALL SELECT rowid FROM bookings WHERE code GLOB ?5"
+	    "  UNION ALL SELECT rowid FROM bookings WHERE code >= ?5 AND code < ?10"
 	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
 	    "  UNION ALL SELECT bb.rowid FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
 	    "   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1" SHORT_WORDS
@@ -243,7 +247,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	static const char by_prefix[] =
 	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
 	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
-	    "  UNION ALL SELECT rowid FROM bookings WHERE code GLOB ?5"
+	    "  UNION ALL SELECT rowid FROM bookings WHERE code >= ?5 AND code < ?10"
 	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
 	    "  UNION ALL SELECT bb.rowid FROM guests gg JOIN bookings bb ON bb.guest_id = gg.id"
 	    "   WHERE ?1 AND gg.search_key <> ''" SHORT_WORDS ")" FIND_ORDER;
@@ -259,6 +263,7 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	sqlite3_bind_text(s, 3, text, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 4, limit > 0 ? limit : 50);
 	sqlite3_bind_text(s, 5, t.code_prefix, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 10, t.code_next, -1, SQLITE_TRANSIENT);
 	bind_terms(s, &t, 6);
 	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing bookings");
 }

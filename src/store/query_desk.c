@@ -20,8 +20,8 @@
 	" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"        \
 	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"              \
 	"   AND +b.departure <= ?1),"                                                                        \
-	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'reserved'"                \
-	"   AND +b.arrival = ?1),"                                                                           \
+	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND +b.status = 'reserved'"               \
+	"   AND b.arrival = ?1),"                                                                            \
 	" " ATTENDANT
 
 /* Who cleans the room today: the attendant of its latest task of the day. */
@@ -47,19 +47,25 @@
 #define SUPERVISOR_WHERE " WHERE r.clean <> 'inspected'"
 #define SUPERVISOR_ORDER                                                                                     \
 	" ORDER BY NOT (r.clean IN ('dirty', 'pickup') AND EXISTS (SELECT 1 FROM bookings b"                 \
-	"  WHERE b.room = r.number AND b.status = 'reserved' AND +b.arrival = ?1)),"                         \
+	"  WHERE b.room = r.number AND +b.status = 'reserved' AND b.arrival = ?1)),"                         \
 	" r.clean <> 'clean', r.section, r.floor, length(r.number), r.number"
 
+/* A page of rooms: the page's rooms are picked and numbered first, and the
+ * columns (each a few lookups) are read for those rows only, not for every
+ * room of the hotel before the sort (a 50-room page of a 1,000-room hotel
+ * read 20 times fewer bookings). ?1 today, ?2 offset, ?3 limit. */
+#define ROOM_PAGE_SQL(WHERE, ORDER)                                                                          \
+	"SELECT " ROOM_COLS " FROM (SELECT r.number AS pn, row_number() OVER (" ORDER ") AS k"               \
+	" FROM rooms r" WHERE " ORDER BY k LIMIT ?3 OFFSET ?2) p CROSS JOIN rooms r ON r.number = p.pn"      \
+	" ORDER BY p.k"
 static const char *const room_page_sql[] = {
-    [FD_ROOMS_BOARD] = "SELECT " ROOM_COLS " FROM rooms r" BOARD_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_BY_TYPE] = "SELECT " ROOM_COLS " FROM rooms r" TYPE_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_HK] = "SELECT " ROOM_COLS " FROM rooms r" HK_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_DISCREPANCY] =
-        "SELECT " ROOM_COLS " FROM rooms r" DISCREPANCY_WHERE BOARD_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_SUPERVISOR] =
-        "SELECT " ROOM_COLS " FROM rooms r" SUPERVISOR_WHERE SUPERVISOR_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_HK_ATTENDANT] = "SELECT " ROOM_COLS " FROM rooms r" HK_ATTENDANT_ORDER " LIMIT ?3 OFFSET ?2",
-    [FD_ROOMS_HK_SECTION] = "SELECT " ROOM_COLS " FROM rooms r" HK_SECTION_ORDER " LIMIT ?3 OFFSET ?2",
+    [FD_ROOMS_BOARD] = ROOM_PAGE_SQL("", BOARD_ORDER),
+    [FD_ROOMS_BY_TYPE] = ROOM_PAGE_SQL("", TYPE_ORDER),
+    [FD_ROOMS_HK] = ROOM_PAGE_SQL("", HK_ORDER),
+    [FD_ROOMS_DISCREPANCY] = ROOM_PAGE_SQL(DISCREPANCY_WHERE, BOARD_ORDER),
+    [FD_ROOMS_SUPERVISOR] = ROOM_PAGE_SQL(SUPERVISOR_WHERE, SUPERVISOR_ORDER),
+    [FD_ROOMS_HK_ATTENDANT] = ROOM_PAGE_SQL("", HK_ATTENDANT_ORDER),
+    [FD_ROOMS_HK_SECTION] = ROOM_PAGE_SQL("", HK_SECTION_ORDER),
 };
 
 /* A room's row in each order: the same FROM, WHERE and ORDER BY as the

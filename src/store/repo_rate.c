@@ -18,7 +18,9 @@
  * and night that has a price or a restriction set; a price not set is
  * NULL. booking_rates keeps a booking's price per night as it was sold
  * (a booking without a plan has none and is priced at its rate). The
- * inclusions' charge codes come with it; a manager sets their VAT. */
+ * inclusions' charge codes are made by operations ('plan add --includes
+ * breakfast' adds BREAKFAST), never here: a server of an older release
+ * would not have them, and a terminal's copy must be the server's. */
 extern const char fd_schema_v25_rates[];
 const char fd_schema_v25_rates[] =
     "CREATE TABLE rate_plans ("
@@ -44,10 +46,7 @@ const char fd_schema_v25_rates[] =
     " booking_id TEXT NOT NULL, night INTEGER NOT NULL, plan TEXT NOT NULL DEFAULT '',"
     " amount INTEGER NOT NULL CHECK (amount >= 0), included INTEGER NOT NULL DEFAULT 0,"
     " items TEXT NOT NULL DEFAULT '',"
-    " PRIMARY KEY (booking_id, night));"
-    "INSERT OR IGNORE INTO charge_codes (code, name, vat_bp, is_room) VALUES"
-    " ('BREAKFAST', 'Breakfast', 1000, 0), ('HALFBOARD', 'Half board', 1000, 0),"
-    " ('FULLBOARD', 'Full board', 1000, 0);";
+    " PRIMARY KEY (booking_id, night));";
 
 #define PLAN_COLS                                                                                            \
 	"id, code, name, kind, company, room_types, inclusions, parent, adjust_bp, adjust_minor,"            \

@@ -375,15 +375,15 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
-	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at, block_id)"
+	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
 	     " ON CONFLICT(id) DO UPDATE SET guest_id = excluded.guest_id,"
 	     " type_code = excluded.type_code, room = excluded.room, arrival = excluded.arrival,"
 	     " departure = excluded.departure, adults = excluded.adults,"
 	     " children = excluded.children, rate = excluded.rate, status = excluded.status,"
 	     " source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 	     " late_checkin = excluded.late_checkin, version = excluded.version,"
-	     " updated_at = excluded.updated_at",
+	     " updated_at = excluded.updated_at, block_id = excluded.block_id",
 	     err);
 	fd_bind_text(s, 1, b->id);
 	fd_bind_text(s, 2, b->code);
@@ -402,6 +402,7 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	sqlite3_bind_int(s, 15, b->late_checkin);
 	sqlite3_bind_int64(s, 16, b->version);
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
+	fd_bind_text(s, 18, b->block_id);
 	enum fd_status st = fd_step_done(db, s, err, "saving a booking");
 	if (!st)
 		st = write_nights(db, b, err);
@@ -479,7 +480,18 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
                                 struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(db, "SELECT count(*) FROM stay_nights WHERE type_code = ?1 AND night = ?2 AND booking_id <> ?3",
+	/* The per-type-per-night count the guard table's triggers keep
+	 * (schema_speed.c), less the night of the booking left out; and what
+	 * unreleased group blocks hold of the type that night and no booking
+	 * booked as the type has picked up (repo_group.c). */
+	STMT(db,
+	     "SELECT coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = ?2), 0)"
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)"
+	     " + (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM stay_nights n"
+	     "    JOIN bookings b ON b.id = n.booking_id WHERE b.block_id = r.block_id AND b.type_code = ?1"
+	     "    AND n.night = ?2 AND b.id <> ?3))), 0)"
+	     "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
+	     "  WHERE r.type_code = ?1 AND r.night = ?2 AND k.released = 0)",
 	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
@@ -491,11 +503,19 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
                                     int *sold, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
+	/* Stays over day d: the type's nights d (the kept count, less the
+	 * booking left out) that are not a stay's first night (a stay's nights
+	 * lie in [arrival, departure), so those are the nights d of the
+	 * bookings arriving on d: about one lookup per arrival instead of one
+	 * per room sold). Then the day-use stays of d (a partial index). */
 	STMT(db,
-	     "SELECT (SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
-	     "  WHERE n.type_code = ?1 AND n.night = ?2 AND b.arrival < ?2 AND n.booking_id <> ?3)"
+	     "SELECT coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = ?2), 0)"
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)"
+	     " - (SELECT count(*) FROM bookings b CROSS JOIN stay_nights n ON n.booking_id = b.id"
+	     "  AND n.night = ?2 WHERE b.arrival = ?2 AND n.type_code = ?1 AND b.id <> ?3)"
 	     " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
-	     "  WHERE b.arrival = ?2 AND b.departure = ?2 AND b.status IN ('reserved','checked_in')"
+	     "  WHERE b.arrival = ?2 AND b.departure = ?2 AND b.arrival = b.departure"
+	     "  AND b.status IN ('reserved','checked_in')"
 	     "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?3)",
 	     err);
 	fd_bind_text(s, 1, type);
@@ -510,12 +530,13 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 	struct fd_db *db = ctx;
 	/* All rooms of the type, less those out of order that night, less
 	 * those blocked by an outside calendar (src/folio, iCal import) and
-	 * not already out of order. The first two counts come from the
-	 * rooms_type_maint index alone (booking.create asks this for every
+	 * not already out of order. The rooms of the type are counted by
+	 * triggers (type_rooms, schema_speed.c), those out of order come from
+	 * the rooms_type_maint index alone (booking.create asks this for every
 	 * night of every stay); calendar blocks are few, so they are read
 	 * first (CROSS JOIN keeps SQLite from probing them once per room). */
 	STMT(db,
-	     "SELECT (SELECT count(*) FROM rooms WHERE type_code = ?1)"
+	     "SELECT coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
 	     " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
 	     "    AND maint_from <= ?2 AND maint_to > ?2)"
 	     " - (SELECT count(DISTINCT r.number) FROM room_blocks k"
@@ -832,4 +853,5 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	fd_repo_folio_init(db);
 	fd_repo_invoice_init(db);
 	fd_repo_mail_init(db);
+	fd_repo_group_init(db);
 }

@@ -64,6 +64,7 @@ void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b)
 	fd_col_text(s, 13, b->eta, sizeof b->eta);
 	b->late_checkin = sqlite3_column_int(s, 14);
 	b->version = sqlite3_column_int64(s, 15);
+	fd_col_text(s, 16, b->block_id, sizeof b->block_id);
 }
 
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
@@ -71,14 +72,14 @@ void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
 	char family[FD_NAME_LEN], given[FD_NAME_LEN];
 	memset(row, 0, sizeof *row);
 	fd_read_booking(s, &row->b);
-	fd_col_text(s, 16, family, sizeof family);
-	fd_col_text(s, 17, given, sizeof given);
+	fd_col_text(s, FD_BOOKING_NCOLS, family, sizeof family);
+	fd_col_text(s, FD_BOOKING_NCOLS + 1, given, sizeof given);
 	if (given[0])
 		snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", family, given);
 	else
 		snprintf(row->guest_name, sizeof row->guest_name, "%s", family);
-	fd_col_text(s, 18, row->country, sizeof row->country);
-	row->vip = sqlite3_column_int(s, 19);
+	fd_col_text(s, FD_BOOKING_NCOLS + 2, row->country, sizeof row->country);
+	row->vip = sqlite3_column_int(s, FD_BOOKING_NCOLS + 3);
 }
 
 void fd_read_room_row(sqlite3_stmt *s, fd_date today, struct fd_room_row *row)

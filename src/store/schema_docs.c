@@ -15,6 +15,7 @@ const char fd_schema_v20_quantity[] =
     "UPDATE folio_lines SET unit_price = amount;";
 
 extern const char fd_schema_v21_mail[];
+extern const char fd_schema_v30_mail_link[];
 
 /* v21: what a guest's documents need to know about people and where they
  * go. A guest's language (an ISO 639 code such as "de"; empty: unknown)
@@ -37,5 +38,27 @@ const char fd_schema_v21_mail[] =
     " error TEXT NOT NULL DEFAULT '', message_id TEXT NOT NULL DEFAULT '',"
     " sent_at INTEGER NOT NULL DEFAULT 0, requested_by TEXT NOT NULL DEFAULT '',"
     " created_at INTEGER NOT NULL, version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "CREATE INDEX mail_booking ON mail(booking_id, created_at);"
+    "CREATE INDEX mail_due ON mail(state, next_at);";
+
+/* v30: a mail may carry the guest's link to their own booking ("link":
+ * the confirmation with a link to the manage page, src/server/public.c).
+ * SQLite cannot change a CHECK: the table is copied into a new one. */
+const char fd_schema_v30_mail_link[] =
+    "CREATE TABLE mail_v30 ("
+    " id TEXT PRIMARY KEY, booking_id TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('confirmation','invoice','link')),"
+    " recipient TEXT NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued','sent','failed')),"
+    " attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL DEFAULT 0,"
+    " error TEXT NOT NULL DEFAULT '', message_id TEXT NOT NULL DEFAULT '',"
+    " sent_at INTEGER NOT NULL DEFAULT 0, requested_by TEXT NOT NULL DEFAULT '',"
+    " created_at INTEGER NOT NULL, version INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+    "INSERT INTO mail_v30 (id, booking_id, kind, recipient, state, attempts, next_at, error,"
+    " message_id, sent_at, requested_by, created_at, version, updated_at)"
+    " SELECT id, booking_id, kind, recipient, state, attempts, next_at, error, message_id, sent_at,"
+    " requested_by, created_at, version, updated_at FROM mail;"
+    "DROP TABLE mail;"
+    "ALTER TABLE mail_v30 RENAME TO mail;"
     "CREATE INDEX mail_booking ON mail(booking_id, created_at);"
     "CREATE INDEX mail_due ON mail(state, next_at);";

@@ -13,6 +13,7 @@
 
 #include "core/i18n.h"
 #include "store/cache.h"
+#include "store/group.h"
 #include "store/mail.h"
 #include "store/oplog.h"
 #include "store/outbox_keep.h"
@@ -161,6 +162,7 @@ static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_er
 	jstr(o, "eta", b.eta, sizeof b.eta);
 	b.late_checkin = jint(o, "late_checkin");
 	b.version = jint(o, "version");
+	jstr(o, "block_id", b.block_id, sizeof b.block_id);
 	if (!b.id[0] || !fd_booking_status_parse(status, &b.status) || b.departure <= b.arrival)
 		return bad_state("booking", b.id, err);
 	enum fd_status st;
@@ -544,6 +546,53 @@ static enum fd_status put_booking_rates_state(struct fd_db *db, const cJSON *o, 
 	return st;
 }
 
+/* Group blocks (core step 28): the block's row, and its rooms as a set
+ * ({key, rows}) in the feed or one row at a time in a snapshot. */
+static enum fd_status put_group_block_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	struct fd_group_block b = {0};
+	jstr(o, "id", b.id, sizeof b.id);
+	jstr(o, "name", b.name, sizeof b.name);
+	jstr(o, "company", b.company, sizeof b.company);
+	jstr(o, "plan", b.plan, sizeof b.plan);
+	jstr(o, "master", b.master, sizeof b.master);
+	b.cutoff = (fd_date)jint(o, "cutoff");
+	b.released = (fd_date)jint(o, "released");
+	b.version = jint(o, "version");
+	if (!b.id[0] || !b.name[0])
+		return bad_state("group_block", b.id, err);
+	const struct fd_repo *r = fd_db_repo(db);
+	return r->put_group_block(r->ctx, &b, err);
+}
+
+static enum fd_status put_block_room_row(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	char block[FD_ID_LEN], type[FD_TYPECODE_LEN];
+	jstr(o, "block_id", block, sizeof block);
+	jstr(o, "type_code", type, sizeof type);
+	if (!block[0] || !type[0])
+		return bad_state("block_rooms", block, err);
+	return fd_block_room_put(db, block, type, (fd_date)jint(o, "night"), (int)jint(o, "rooms"), err);
+}
+
+static enum fd_status put_block_rooms_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
+{
+	const cJSON *rows = cJSON_GetObjectItemCaseSensitive(o, "rows");
+	if (!cJSON_IsArray(rows))
+		return put_block_room_row(db, o, err);
+	char block[FD_ID_LEN];
+	jstr(o, "key", block, sizeof block);
+	enum fd_status st = fd_block_rooms_clear(db, block, err);
+	const cJSON *row;
+	cJSON_ArrayForEach(row, rows)
+	{
+		if (st)
+			break;
+		st = put_block_room_row(db, row, err);
+	}
+	return st;
+}
+
 static const struct {
 	const char *entity;
 	enum fd_status (*put)(struct fd_db *db, const cJSON *state, struct fd_error *err);
@@ -570,6 +619,8 @@ static const struct {
     {"rate_plan", put_rate_plan_state},
     {"rate_day", put_rate_day_state},
     {"booking_rate", put_booking_rates_state},
+    {"group_block", put_group_block_state},
+    {"block_rooms", put_block_rooms_state},
 };
 #define N_HANDLERS (sizeof handlers / sizeof *handlers)
 
@@ -635,9 +686,10 @@ enum fd_status sync_settle(struct fd_db *db, struct fd_error *err)
 
 /* Order matters only for readability; foreign keys are off while syncing. */
 static const char *const snapshot_order[] = {
-    "property", "room_type",   "room",      "staff",    "guest",        "task",       "booking",
-    "conflict", "charge_code", "setting",   "folio",    "folio_line",   "day_report", "room_block",
-    "company",  "mail",        "rate_plan", "rate_day", "booking_rate", NULL};
+    "property",     "room_type",   "room",        "staff",   "guest",     "task",
+    "booking",      "conflict",    "charge_code", "setting", "folio",     "folio_line",
+    "day_report",   "room_block",  "company",     "mail",    "rate_plan", "rate_day",
+    "booking_rate", "group_block", "block_rooms", NULL};
 
 /* Inside the caller's transaction: take the overlay off and empty the
  * cache, ready for a snapshot's rows. */

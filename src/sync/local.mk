@@ -50,3 +50,4 @@ soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
 .PHONY: soak
 SYNC_TESTS += tests/sync/test_outbox_report.sh
 SYNC_TESTS += tests/sync/test_sync_rates.sh
+SYNC_TESTS += tests/sync/test_public_web.sh

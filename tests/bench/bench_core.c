@@ -43,6 +43,8 @@
 #include "store/ids.h"
 #include "store/oplog.h"
 #include "store/query.h"
+#include "store/query_desk.h"
+#include "tests/bench/figures.h"
 
 static const struct {
 	const char *code, *name;
@@ -362,7 +364,7 @@ static bool load_fast(struct fd_db *db, struct layout *l, int n, int batch, stru
 	    " VALUES (?1, ?2, ?3, ?4, 1, 0, ?5)",
 	    "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
 	    " rate, status, source, version, updated_at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, 'reserved', 'bench', 2, 0)",
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, 'reserved', 'web', 2, 0)",
 	    "INSERT INTO stay_nights (booking_id, night, type_code, room) VALUES (?1, ?2, ?3, ?4)",
 	};
 	sqlite3_stmt *q[3] = {0};
@@ -417,7 +419,7 @@ static bool load_bookings(struct fd_db *db, struct layout *l, int n, int batch, 
 		put_date(p, "arrival", arrival);
 		put_date(p, "departure", arrival + nights);
 		cJSON_AddNumberToObject(p, "adults", 1);
-		cJSON_AddStringToObject(p, "source", "bench");
+		cJSON_AddStringToObject(p, "source", "web");
 		p = op_add(&o, "booking.assign_room");
 		cJSON_AddStringToObject(p, "booking", bid);
 		cJSON_AddStringToObject(p, "room", num);
@@ -437,7 +439,7 @@ static int cmp_double(const void *a, const void *b)
 }
 
 struct stats {
-	double p50, p99, max, cpu50;
+	double p50, p99, max, cpu50, cpu99;
 };
 
 /* Wall-clock percentiles, and the median CPU time: on a shared machine
@@ -446,7 +448,8 @@ static struct stats summarize(double *ms, double *cpu, int n)
 {
 	qsort(ms, (size_t)n, sizeof *ms, cmp_double);
 	qsort(cpu, (size_t)n, sizeof *cpu, cmp_double);
-	struct stats s = {ms[n / 2], ms[(n * 99) / 100 < n ? (n * 99) / 100 : n - 1], ms[n - 1], cpu[n / 2]};
+	int k99 = (n * 99) / 100 < n ? (n * 99) / 100 : n - 1;
+	struct stats s = {ms[n / 2], ms[k99], ms[n - 1], cpu[n / 2], cpu[k99]};
 	return s;
 }
 
@@ -508,7 +511,12 @@ static void run_queries(struct fd_db *db, fd_date today, int runs)
 		cpu[k] = cpu_ms() - c0;
 	}
 	snprintf(note, sizeof note, "5 types x 30 nights, %d room-nights free", free_total);
-	print_row("availability (150 lookups)", summarize(ms, cpu, runs), note);
+	struct stats av = summarize(ms, cpu, runs);
+	print_row("availability (150 lookups)", av, note);
+	bench_figure("availability, 5 types x 30 nights, p99 (cpu)", av.cpu99 < 1.0, "< 1 ms", NULL,
+	             "%.3f ms (wall %.3f)", av.cpu99, av.p99);
+	double find_p99 = 0;
+	const char *find_worst = "";
 
 	static const char *const finds[] = {"mull", "JOSÉ", "ødeg", "Παπαδ", "kaber"};
 	for (size_t q = 0; q < sizeof finds / sizeof *finds; q++) {
@@ -524,23 +532,50 @@ static void run_queries(struct fd_db *db, fd_date today, int runs)
 		char what[48];
 		snprintf(what, sizeof what, "find \"%s\" (limit 50)", finds[q]);
 		snprintf(note, sizeof note, "%d rows", found);
-		print_row(what, summarize(ms, cpu, runs), note);
+		struct stats fs = summarize(ms, cpu, runs);
+		print_row(what, fs, note);
+		if (fs.cpu99 >= find_p99) {
+			find_p99 = fs.cpu99;
+			find_worst = finds[q];
+		}
 	}
+	bench_figure("guest search, worst of the bench's names, p99 (cpu)", find_p99 < 2.0, "< 2 ms", NULL,
+	             "%.3f ms (\"%s\")", find_p99, find_worst);
 
 	struct board b = {.cap_rooms = 100000, .cap_stays = 200000};
 	b.rooms = malloc((size_t)b.cap_rooms * sizeof *b.rooms);
 	b.stays = malloc((size_t)b.cap_stays * sizeof *b.stays);
-	for (int k = 0; k < runs && b.rooms && b.stays; k++) {
-		double t0 = now_ms(), c0 = cpu_ms();
-		b.n_rooms = b.n_stays = 0;
-		if (fd_query_rooms(db, today, collect_room, &b, &err) ||
-		    fd_query_board(db, today, today + 31, collect_stay, &b, &err))
-			fprintf(stderr, "board: %s\n", err.message);
-		ms[k] = now_ms() - t0;
-		cpu[k] = cpu_ms() - c0;
+	/* The board as the application reads it: the rooms on screen (a
+	 * 50-row page from the middle of the hotel), then every room. */
+	int n_all = 0;
+	fd_query_room_count(db, FD_ROOMS_BOARD, today, &n_all, &err);
+	static const struct {
+		const char *what;
+		int page;
+	} boards[] = {{"board: 50 rooms on screen x 31", 50}, {"board: all rooms x 31 days", 0}};
+	for (size_t q = 0; q < 2 && b.rooms && b.stays; q++) {
+		int limit = boards[q].page ? boards[q].page : n_all;
+		int offset = boards[q].page ? (n_all - limit) / 2 : 0;
+		for (int k = 0; k < runs; k++) {
+			double t0 = now_ms(), c0 = cpu_ms();
+			b.n_rooms = b.n_stays = 0;
+			if (fd_query_rooms_page(db, FD_ROOMS_BOARD, today, offset, limit, collect_room, &b,
+			                        &err) ||
+			    fd_query_board_page(db, FD_ROOMS_BOARD, today, today + 31, offset, limit,
+			                        collect_stay, &b, &err))
+				fprintf(stderr, "board: %s\n", err.message);
+			ms[k] = now_ms() - t0;
+			cpu[k] = cpu_ms() - c0;
+		}
+		struct stats st = summarize(ms, cpu, runs);
+		snprintf(note, sizeof note, "%d rooms, %d stays", b.n_rooms, b.n_stays);
+		print_row(boards[q].what, st, note);
+		double aim = boards[q].page ? 2.0 : 20.0;
+		bench_figure(boards[q].page ? "board, 50 rooms on screen x 31 days, p99 (cpu)"
+		                            : "board, all rooms x 31 days, p99 (cpu)",
+		             st.cpu99 < aim, boards[q].page ? "< 2 ms" : "< 20 ms", NULL,
+		             "%.3f ms (%d stays)", st.cpu99, b.n_stays);
 	}
-	snprintf(note, sizeof note, "%d rooms, %d stays", b.n_rooms, b.n_stays);
-	print_row("board: rooms + 31 days", summarize(ms, cpu, runs), note);
 	free(b.rooms);
 	free(b.stays);
 	free(ms);
@@ -593,8 +628,9 @@ int main(void)
 	double t2 = now_ms();
 	if (ok && profile)
 		memset(prof, 0, sizeof prof);
+	double c2 = cpu_ms();
 	ok = ok && load_bookings(db, &l, by_ops, batch, &r);
-	double t3 = now_ms();
+	double t3 = now_ms(), op_cpu_s = (cpu_ms() - c2) / 1e3;
 	if (!ok) {
 		fd_db_close(db);
 		return 1;
@@ -616,6 +652,17 @@ int main(void)
 	printf("%-34s %12.1f\n", "  load (s)", op_s);
 	printf("%-34s %12.0f\n", "  bookings/s (3 ops each)", by_ops / op_s);
 	printf("%-34s %12.0f\n", "  operations/s", 3.0 * by_ops / op_s);
+	printf("%-34s %12.0f\n", "  bookings per cpu second", by_ops / op_cpu_s);
+	if (bookings > by_ops) {
+		/* The fast path is SQLite's own rate for the same rows (plain
+		 * prepared INSERTs into the same tables, same batches). */
+		double bare = (bookings - by_ops) / fast_s, ours = by_ops / op_s;
+		char lim[64];
+		snprintf(lim, sizeof lim, "%.0f bookings/s (bare INSERTs)", bare);
+		bench_figure("bulk load of bookings, bench loader (operations)", ours >= bare / 2,
+		             ">= 50 % of SQLite", lim, "%.0f bookings/s = %.0f %%", ours,
+		             100.0 * ours / bare);
+	}
 	printf("%-34s %12s\n", "stays span", "");
 	char a[FD_DATE_STRLEN], b[FD_DATE_STRLEN], c[FD_DATE_STRLEN];
 	printf("  %s .. %s, board and availability from %s\n", fd_date_format(first, a),
@@ -623,6 +670,8 @@ int main(void)
 
 	if (profile)
 		print_profile("the operations' load");
+	/* The queries run on a connection set up as the application's is. */
+	fd_query_tune_for_screens(db);
 	run_queries(db, today, runs);
 	if (profile)
 		print_profile("the queries");

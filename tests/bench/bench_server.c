@@ -5,7 +5,11 @@
  *   - operations/s pushed by 8 concurrent clients, batches of 1 and of 50;
  *   - p50/p99 latency of POST /v1/ops and GET /v1/changes with 500 idle
  *     long-polls open;
- *   - server resident memory with 1,000 open long-polls. */
+ *   - server resident memory with 1,000 open long-polls;
+ *   - GET /v1/health keep-alive requests/s beside a trivial epoll server.
+ * Issue 18's figures go beside the machine's limits measured in the same
+ * run (tests/bench/figures.h, limits.h). FD_BENCH_SECONDS: seconds per
+ * push measurement (default 5). */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -18,6 +22,9 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "tests/bench/figures.h"
+#include "tests/bench/limits.h"
 
 #define CLIENTS 8
 
@@ -208,7 +215,7 @@ static long metric(const char *token, const char *name)
 	return n;
 }
 
-static void bench_push(struct client *cls, int batch, double secs)
+static double bench_push(struct client *cls, int batch, double secs)
 {
 	long commits0 = metric(cls[0].token, "frontdeskd_push_commits_total");
 	long pushes0 = metric(cls[0].token, "frontdeskd_pushes_total");
@@ -238,6 +245,73 @@ static void bench_push(struct client *cls, int batch, double secs)
 	       "pushes/commit |\n",
 	       CLIENTS, batch, (double)total / dt, pct(all, n, 0.5) * 1e3, pct(all, n, 0.99) * 1e3,
 	       commits > 0 ? (double)pushes / (double)commits : 0.0);
+	return (double)total / dt;
+}
+
+/* Keep-alive GETs of one URL by CLIENTS threads, each on its own handle. */
+struct get_job {
+	const char *url;
+	double until;
+	long n;
+};
+
+static void *get_thread(void *arg)
+{
+	struct get_job *j = arg;
+	CURL *c = curl_easy_init();
+	struct buf b = {0};
+	curl_easy_setopt(c, CURLOPT_URL, j->url);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+	while (now_s() < j->until) {
+		b.n = 0;
+		long st = 0;
+		if (curl_easy_perform(c) != CURLE_OK ||
+		    (curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &st), st != 200))
+			break;
+		j->n++;
+	}
+	free(b.p);
+	curl_easy_cleanup(c);
+	return NULL;
+}
+
+static double get_rate(const char *url, double secs)
+{
+	pthread_t th[CLIENTS];
+	struct get_job jobs[CLIENTS];
+	double t0 = now_s();
+	for (int i = 0; i < CLIENTS; i++) {
+		jobs[i] = (struct get_job){.url = url, .until = t0 + secs};
+		pthread_create(&th[i], NULL, get_thread, &jobs[i]);
+	}
+	long n = 0;
+	for (int i = 0; i < CLIENTS; i++) {
+		pthread_join(th[i], NULL);
+		n += jobs[i].n;
+	}
+	return (double)n / (now_s() - t0);
+}
+
+static void bench_health(double secs)
+{
+	struct limits_http h;
+	char url[128];
+	double trivial = 0;
+	if (limits_http_start(&h) == 0) {
+		snprintf(url, sizeof url, "http://127.0.0.1:%d/v1/health", h.port);
+		trivial = get_rate(url, secs);
+		limits_http_stop(&h);
+	}
+	snprintf(url, sizeof url, "%s/v1/health", g_url);
+	double ours = get_rate(url, secs);
+	printf("| GET /v1/health keep-alive, %d clients | %8.0f req/s | trivial server %8.0f req/s |\n",
+	       CLIENTS, ours, trivial);
+	char lim[64];
+	snprintf(lim, sizeof lim, "%.0f req/s (trivial epoll)", trivial);
+	bench_figure("server GET /v1/health keep-alive req/s", trivial > 0 && ours >= 0.9 * trivial,
+	             ">= 90 % of trivial", lim, "%.0f req/s = %.0f %%", ours,
+	             trivial > 0 ? 100.0 * ours / trivial : 0.0);
 }
 
 /* n terminals following the feed: each long-polls, and on an answer polls
@@ -514,8 +588,23 @@ int main(void)
 
 	printf("frontdeskd benchmark (%s, loopback, %d clients)\n", g_bin, CLIENTS);
 	printf("|-------------------------------------------------------------------------|\n");
-	bench_push(cls, 1, 5.0);
-	bench_push(cls, 50, 5.0);
+	double secs = getenv("FD_BENCH_SECONDS") ? atof(getenv("FD_BENCH_SECONDS")) : 5.0;
+	if (secs <= 0)
+		secs = 5.0;
+	/* The machine's commit rates, on the same disk as the server's data. */
+	double one_row = limits_sqlite_rate(g_dir, 1, secs / 2);
+	double batched = limits_sqlite_rate(g_dir, 1000, secs / 2);
+	char lim[80];
+	double single = bench_push(cls, 1, secs);
+	snprintf(lim, sizeof lim, "%.0f one-row commits/s (bare SQLite, FULL)", one_row);
+	bench_figure("single-operation pushes/s, synchronous=FULL", single >= 3 * one_row,
+	             ">= 3 x one-row commits", lim, "%.0f ops/s = %.1f x", single,
+	             one_row > 0 ? single / one_row : 0.0);
+	double many = bench_push(cls, 50, secs);
+	snprintf(lim, sizeof lim, "%.0f rows/s (bare SQLite, 1000-row commits)", batched);
+	bench_figure("batched operations/s (8 clients, 50 per push)", many >= 50000, ">= 50,000", lim,
+	             "%.0f ops/s", many);
+	bench_health(secs / 2);
 	bench_latency(cls, 500);
 	bench_rss(cls, 1000);
 	printf("|-------------------------------------------------------------------------|\n");

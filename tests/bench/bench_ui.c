@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "store/db.h"
 #include "store/ids.h"
+#include "tests/bench/figures.h"
 #include "ui/fixture.h"
 
 #define MAX_SAMPLES 4096
@@ -79,6 +81,46 @@ static int run(const char *dir, const struct scenario *s, long *ns, long *bytes)
 	return n;
 }
 
+/* `frontdesk --demo` (FRONTDESK_DEMO=local: no server) from the command to
+ * the first board, which the headless hooks paint and leave with q: wall
+ * time and the process's peak memory. */
+static void demo_to_board(const char *dir)
+{
+	char out[4200];
+	snprintf(out, sizeof out, "%s/demo.out", dir);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		setenv("FRONTDESK_UI_KEYS", "q", 1);
+		setenv("FRONTDESK_UI_SIZE", "200x50", 1);
+		setenv("FRONTDESK_UI_OUT", out, 1);
+		unsetenv("FRONTDESK_UI_TIMES");
+		setenv("FRONTDESK_DEMO", "local", 1);
+		setenv("TERM", "xterm-256color", 1);
+		setenv("HOME", dir, 1);
+		setenv("XDG_DATA_HOME", dir, 1);
+		execl("./frontdesk", "frontdesk", "--demo", (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	struct rusage ru = {0};
+	if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "bench_ui: frontdesk --demo failed\n");
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("frontdesk --demo to the first board (and q): %.2f s, peak memory %.1f MB\n\n", s,
+	       ru.ru_maxrss / 1024.0);
+	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	             (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	bench_figure("frontdesk --demo, command to first board", s < 1.0, "< 1 s", NULL,
+	             "%.2f s (cpu %.2f s)", s, cpu);
+	bench_figure("peak memory, frontdesk --demo", ru.ru_maxrss < 64 * 1024, "< 64 MB", NULL, "%.1f MB",
+	             ru.ru_maxrss / 1024.0);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/fd-bench-ui-XXXXXX";
@@ -103,6 +145,7 @@ int main(void)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("1,000-room hotel built in %.1f s (through operations)\n\n",
 	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	demo_to_board(dir);
 	static const struct scenario scenarios[] = {
 	    {"cursor right/left (no query)", "l", 20, "", NULL},
 	    {"cursor down, scrolling rooms", "j", 400, "", NULL},
@@ -126,6 +169,17 @@ int main(void)
 		qsort(bytes, (size_t)n, sizeof *bytes, cmp_long);
 		printf("%-36s %6d %9.1f %9.1f %9.1f %9ld %9ld\n", scenarios[i].name, n, pct(ns, n, 50) / 1e3,
 		       pct(ns, n, 99) / 1e3, ns[n - 1] / 1e3, pct(bytes, n, 50), pct(bytes, n, 99));
+		/* Issue 18's figures: the board's cursor moves (the first two
+		 * scenarios, the worst of them) and the pane switches. */
+		double p99_ms = pct(ns, n, 99) / 1e6;
+		long b99 = pct(bytes, n, 99);
+		if (i == 1)
+			bench_figure("keypress to repaint, board 200x50, p99 / bytes",
+			             p99_ms < 5 && b99 < 100, "< 5 ms / < 100 B", NULL,
+			             "%.2f ms / %ld B (cursor down, scrolling)", p99_ms, b99);
+		if (i == 4)
+			bench_figure("pane switch, bytes p99", b99 < 8192, "< 8 KB", NULL,
+			             "%ld B (board<->arrivals)", b99);
 	}
 	printf("\n(a pane switch is one key: each \"2 1\" pair counts as two samples)\n");
 	if (getenv("FD_BENCH_KEEP")) {

@@ -19,7 +19,7 @@ tests_bench_bench_sync_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a 
 EXTRA_PROGRAMS += tests/bench/bench_server
 tests_bench_bench_server_SOURCES = tests/bench/bench_server.c
 tests_bench_bench_server_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
-tests_bench_bench_server_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
+tests_bench_bench_server_LDADD = $(CURL_LIBS) $(SQLITE_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_server_DEPENDENCIES = frontdeskd$(EXEEXT)
 CLEANFILES += tests/bench/bench_server$(EXEEXT)
 
@@ -28,3 +28,11 @@ EXTRA_PROGRAMS += tests/bench/bench_folio
 tests_bench_bench_folio_SOURCES = tests/bench/bench_folio.c
 tests_bench_bench_folio_CFLAGS = $(UNIT_CFLAGS)
 tests_bench_bench_folio_LDADD = $(UNIT_LDADD)
+# bench_public: the public availability endpoint's requests/s and p99, and a
+# flood from one address limited while a desk's sync answers (loopback).
+EXTRA_PROGRAMS += tests/bench/bench_public
+tests_bench_bench_public_SOURCES = tests/bench/bench_public.c
+tests_bench_bench_public_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
+tests_bench_bench_public_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
+EXTRA_tests_bench_bench_public_DEPENDENCIES = frontdeskd$(EXEEXT)
+CLEANFILES += tests/bench/bench_public$(EXEEXT)

@@ -24,8 +24,8 @@ expect_refused 2 "needs --parent" -- fd --as mia plan add D4 --name "No parent" 
 [ "$(fd --json plan list | json '[(p["code"], p.get("parent"), p.get("adjust_bp"), p["cancel_policy"]) for p in d["plans"]]')" = \
   "[('BAR', None, None, 'free until 2 days before'), ('NR', 'BAR', -1000, 'non-refundable')]" ] || fail "plan list: $(fd --json plan list)"
 fd plan list | grep -q "NR .*BAR -10.00%" || fail "plan list shows the derivation"
-fd --as mia plan update NR --cancel "non-refundable, deposit taken" >/dev/null || fail "plan update"
-[ "$(q "SELECT cancel_policy FROM rate_plans WHERE code = 'NR'")" = "non-refundable, deposit taken" ] || fail "policy changed"
+fd --as mia plan update NR --cancel "free until 7 days then 50%" >/dev/null || fail "plan update"
+[ "$(q "SELECT cancel_policy FROM rate_plans WHERE code = 'NR'")" = "free until 7 days then 50%" ] || fail "policy changed"
 expect_refused 1 "No rate plan \"XX\"" -- fd --as mia plan update XX --name "Nothing"
 
 # --- two seasons, priced per night ---
@@ -118,6 +118,8 @@ grep -q "priced again 2" "$TMP/warn" || fail "the party change re-prices every n
 
 # --- the night audit: the night's price, breakfast on its own line; KPIs without it ---
 fd --as mia plan add BB --name "Bed and breakfast" --includes breakfast=15 --types STD >/dev/null || fail "plan BB"
+[ "$(q "SELECT count(*) FROM audit_log WHERE type = 'charge_code.set' AND outcome = 'applied' AND payload LIKE '%BREAKFAST%'")" = 1 ] ||
+	fail "breakfast's charge code made by an operation"
 fd --as mia rates set BB STD --from 2026-11-25 --to 2026-11-30 120 >/dev/null || fail "BB prices"
 B=$(fd --as anna book --guest "Bed, Breakfast" --type STD --arrive 2026-11-25 --depart 2026-11-27 --adults 2 --plan BB) || fail "BB booking"
 fd hk 101 clean >/dev/null || fail "clean"
@@ -125,4 +127,8 @@ fd --as anna checkin "$B" --room 101 >/dev/null || fail "check in"
 fd --as mia audit >/dev/null || fail "audit"
 [ "$(fd --json folio "$B" | json 'sorted((l["code"], l["amount_minor"]) for l in d["folios"][0]["lines"])')" = "[('BREAKFAST', 3000), ('ROOM', 9000)]" ] || fail "audit lines: $(fd --json folio "$B")"
 [ "$(fd --json report summary --from 2026-11-25 --to 2026-11-25 | json 'd["room_revenue_minor"], d["adr_minor"]')" = "9000 9000" ] || fail "KPI without breakfast: $(fd --json report summary --from 2026-11-25 --to 2026-11-25)"
+# in house, one guest fewer: the night posted keeps its price, the next is priced again
+fd --as mia rates set BB STD --from 2026-11-25 --to 2026-11-30 100 --adults 1 >/dev/null || fail "BB one adult"
+fd --as anna modify "$B" --adults 1 >/dev/null 2>&1 || fail "one adult fewer"
+[ "$(fd --json show "$B" | json '[(n["rate_minor"], n["included_minor"]) for n in d["nights"]]')" = "[(12000, 3000), (10000, 1500)]" ] || fail "posted night kept: $(fd --json show "$B" | json 'd["nights"]')"
 finish

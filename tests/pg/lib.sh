@@ -37,10 +37,12 @@ else
 fi
 
 pg_stop() {
-	if [ -f "$PG_DIR/data/postmaster.pid" ]; then
-		pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 ||
-			{ [ -n "$PG_PID" ] && kill -9 "$PG_PID" 2>/dev/null; }
-	fi
+	for _c in "$PG_DIR"/data "$PG_DIR"/standby; do
+		[ -f "$_c/postmaster.pid" ] || continue
+		_pid=$(head -n1 "$_c/postmaster.pid")
+		pg_as_owner "$PG_BINDIR/pg_ctl" -D "$_c" -m immediate -w stop >/dev/null 2>&1 ||
+			kill -9 "$_pid" 2>/dev/null
+	done
 	PG_PID=
 }
 
@@ -76,6 +78,39 @@ pg_start() {
 	echo "FAIL: PostgreSQL did not start" >&2
 	cat "$PG_DIR/server.log" >&2
 	exit 1
+}
+
+# pg_standby: a streaming-replication standby of the cluster (pg_basebackup
+# into $PG_DIR/standby, application_name standby1) on another free loopback
+# port, PG_STANDBY_PORT; the primary then commits synchronously to it.
+pg_standby() {
+	pg_as_owner "$PG_BINDIR/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U fd -D "$PG_DIR/standby" -X stream -c fast \
+		>"$PG_DIR/basebackup.log" 2>&1 || { echo "FAIL: pg_basebackup" >&2; cat "$PG_DIR/basebackup.log" >&2; exit 1; }
+	pg_as_owner sh -c "touch '$PG_DIR/standby/standby.signal' &&
+		echo \"primary_conninfo = 'host=127.0.0.1 port=$PG_PORT user=fd application_name=standby1'\" >> '$PG_DIR/standby/postgresql.auto.conf'"
+	for _try in 1 2 3 4 5; do
+		PG_STANDBY_PORT=$(pg_free_port)
+		if pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_DIR/standby" -l "$PG_DIR/standby.log" -w -t 60 \
+			-o "-c listen_addresses=127.0.0.1 -p $PG_STANDBY_PORT -c unix_socket_directories=$PG_DIR -c fsync=off" \
+			start >/dev/null 2>&1; then
+			pg_psql -c "ALTER SYSTEM SET synchronous_standby_names = 'standby1'" -c 'SELECT pg_reload_conf()' >/dev/null
+			for _ in $(seq 1 100); do
+				[ "$(pg_psql -c "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'")" = sync ] &&
+					return 0
+				sleep 0.1
+			done
+			echo "FAIL: the standby does not replicate synchronously" >&2; cat "$PG_DIR/standby.log" >&2; exit 1
+		fi
+	done
+	echo "FAIL: the standby did not start" >&2; cat "$PG_DIR/standby.log" >&2; exit 1
+}
+
+# Fail over: the primary dies at once (as kill -9 of the machine would
+# leave it), the standby is promoted.
+pg_failover() {
+	pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1
+	pg_as_owner "$PG_BINDIR/pg_ctl" -D "$PG_DIR/standby" -w promote >/dev/null 2>&1 ||
+		{ echo "FAIL: promoting the standby" >&2; exit 1; }
 }
 
 # psql on the test database: pg_psql [psql options], quiet, unaligned,

@@ -19,6 +19,7 @@ awk '
 	/^    (get|put|post|delete|patch|head|options):[ ]*$/ { flush(); m = $1; sub(/:$/, "", m); a = "session"; next }
 	/^      security: \[\]/ { a = "none"; next }
 	/^        - device: \[\]/ { a = "device"; next }
+	/^        - link: \[\]/ { a = "link"; next }
 	END { flush() }
 ' "$spec" | sort > "$T/documented"
 "$FD" routes | awk '{ print $1, $2, $3 }' | sort > "$T/routed"

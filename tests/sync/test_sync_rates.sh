@@ -12,6 +12,7 @@ term_new b ben
 
 term admin plan add BAR --name "Best available" --cancel "free until 2 days before" >/dev/null || fail "plan BAR"
 term admin plan add NR --name "Non-refundable" --parent BAR --adjust -10% >/dev/null || fail "plan NR"
+term admin plan add BB --name "Bed and breakfast" --includes breakfast=12 >/dev/null || fail "plan BB"
 term admin rates set BAR DBL --from 2026-12-01 --to 2026-12-10 100 >/dev/null || fail "season 1"
 term admin rates set BAR DBL --from 2026-12-11 --to 2026-12-31 130 >/dev/null || fail "season 2"
 term admin sync --once >/dev/null || fail "admin push"

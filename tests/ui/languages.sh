@@ -18,10 +18,11 @@ run() { # LANGUAGE KEYS
 tr_() { LC_ALL=C.UTF-8 LANGUAGE="$1" TEXTDOMAINDIR="$top_builddir/locale" gettext -d frontdesk "$2"; }
 
 [ -f "$top_builddir/locale/de/LC_MESSAGES/frontdesk.mo" ] || fail "no catalogues in the build tree"
-# Every pane, its other views, the booking form, a booking's detail, help.
+# Every pane, its other views, the booking form, a booking's detail, help,
+# the administration pane's sections and a staff member's record.
 KEYS="<Dump> 2 <Dump> l <Dump> l <Dump> 3 <Dump> v <Dump> v <Dump> v <Dump> v <Dump> 4 <Dump>
  / Müller <Enter> <Dump> 6 <Dump> 7 <Dump> 8 <Dump> l <Dump> l <Dump> l <Dump> l <Dump> 1 n <Dump>
- <Esc> ? <Dump> <Esc> q"
+ <Esc> ? <Dump> <Esc> 9 <Dump> l <Dump> l <Dump> l <Dump> l <Dump> l <Dump> l <Enter> <Dump> <Esc> q"
 for l in de fr es pt; do
 	run $l "$(echo $KEYS)"
 	# Translated: the board's tab is not English.

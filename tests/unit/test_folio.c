@@ -50,6 +50,38 @@ static void test_vat_rounding(void **state)
 	assert_false(fd_vat_included(100, -1, &v));
 }
 
+/* The administration pane's VAT field: a percentage as people write it. */
+static void test_vat_rate_parse(void **state)
+{
+	(void)state;
+	int bp = -1;
+	assert_true(fd_vat_rate_parse("19", &bp));
+	assert_int_equal(bp, 1900);
+	assert_true(fd_vat_rate_parse(" 7.5 % ", &bp));
+	assert_int_equal(bp, 750);
+	assert_true(fd_vat_rate_parse("5,25", &bp));
+	assert_int_equal(bp, 525);
+	assert_true(fd_vat_rate_parse("0", &bp));
+	assert_int_equal(bp, 0);
+	assert_true(fd_vat_rate_parse("100", &bp));
+	assert_int_equal(bp, 10000);
+	bp = 42;
+	assert_false(fd_vat_rate_parse("", &bp));
+	assert_false(fd_vat_rate_parse("abc", &bp));
+	assert_false(fd_vat_rate_parse("100.01", &bp));
+	assert_false(fd_vat_rate_parse("150", &bp));
+	assert_false(fd_vat_rate_parse("-5", &bp));
+	assert_false(fd_vat_rate_parse("7.125", &bp));
+	assert_false(fd_vat_rate_parse("7.", &bp));
+	assert_false(fd_vat_rate_parse("19 %%", &bp));
+	assert_int_equal(bp, 42);
+	char buf[16];
+	assert_string_equal(fd_vat_rate_format(1900, buf, sizeof buf), "19");
+	assert_string_equal(fd_vat_rate_format(750, buf, sizeof buf), "7.5");
+	assert_string_equal(fd_vat_rate_format(525, buf, sizeof buf), "5.25");
+	assert_string_equal(fd_vat_rate_format(5, buf, sizeof buf), "0.05");
+}
+
 static void test_luhn_and_free_text(void **state)
 {
 	(void)state;
@@ -602,6 +634,7 @@ int main(void)
 	    cmocka_unit_test(test_company_accounts),
 	    cmocka_unit_test(test_company_migration),
 	    cmocka_unit_test(test_cancel_with_deposit),
+	    cmocka_unit_test(test_vat_rate_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

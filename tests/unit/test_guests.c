@@ -154,6 +154,38 @@ static void test_code_phone_email(void **state)
 	assert_true(seen);
 }
 
+/* Part of a code finds exactly the codes it begins, at the edges of the
+ * alphabet too (the search reads the range [prefix, next prefix)). */
+static void test_code_prefix_edges(void **state)
+{
+	struct fd_db *db = *state;
+	static const char *const codes[] = {"KZZZ22", "KZZ922", "KZZ9Z2", "L22222", "KZZY22", "KZZA22"};
+	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+		char payload[512], gid[FD_ID_LEN], bid[FD_ID_LEN];
+		snprintf(payload, sizeof payload, "{\"id\":\"%s\",\"family\":\"Edge\"}", fd_uuid_new(gid));
+		assert_int_equal(fx_op(db, NULL, "guest.create", payload, NULL, NULL), FD_OK);
+		snprintf(payload, sizeof payload,
+		         "{\"id\":\"%s\",\"code\":\"%s\",\"guest_id\":\"%s\",\"type\":\"STD\","
+		         "\"arrival\":\"2026-12-0%d\",\"departure\":\"2026-12-0%d\",\"adults\":1}",
+		         fd_uuid_new(bid), codes[i], gid, (int)i + 1, (int)i + 2);
+		assert_int_equal(fx_op(db, NULL, "booking.create", payload, NULL, NULL), FD_OK);
+	}
+	struct found f = find(db, "kzzz");
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.codes[0], "KZZZ22");
+	f = find(db, "KZZ9");
+	assert_int_equal(f.n, 2);
+	f = find(db, "KZZ9Z");
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.codes[0], "KZZ9Z2");
+	f = find(db, "kzzy");
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.codes[0], "KZZY22");
+	f = find(db, "L222");
+	assert_int_equal(f.n, 1);
+	assert_string_equal(f.codes[0], "L22222");
+}
+
 /* In house first, then today's arrivals, then later stays, then the past. */
 static void test_in_house_and_arrivals_first(void **state)
 {
@@ -325,6 +357,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_source, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_document_required, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_code_prefix_edges, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

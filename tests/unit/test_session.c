@@ -120,6 +120,26 @@ static void test_owner_acts_unqueued(void **state)
 	fd_session_close(&s); /* idempotent */
 }
 
+/* What a screen offers follows the permission table: the owner of a
+ * standalone hotel everything, a clerk not the administration pane. */
+static void test_allows(void **state)
+{
+	(void)state;
+	struct fd_session s;
+	open_session(&s, NULL);
+	assert_true(fd_session_allows(&s, "admin.pane"));
+	assert_true(fd_session_allows(&s, "room.create"));
+	assert_false(fd_session_allows(&s, "no.such.action"));
+	fd_session_close(&s);
+	open_session(&s, "anna");
+	assert_false(fd_session_allows(&s, "admin.pane"));
+	assert_true(fd_session_allows(&s, "room.set_clean"));
+	fd_session_close(&s);
+	open_session(&s, "nobody");
+	assert_false(fd_session_allows(&s, "room.set_clean"));
+	fd_session_close(&s);
+}
+
 static void test_enrolled_signed_in_user_acts_queued(void **state)
 {
 	(void)state;
@@ -223,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_private_data_dir),
 	    cmocka_unit_test(test_owner_acts_unqueued),
+	    cmocka_unit_test(test_allows),
 	    cmocka_unit_test(test_enrolled_signed_in_user_acts_queued),
 	    cmocka_unit_test(test_over_needs_password),
 	    cmocka_unit_test(test_booking_any_case),

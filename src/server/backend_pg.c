@@ -1,0 +1,959 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* frontdeskd on PostgreSQL (database = postgresql://...): the endpoints a
+ * terminal needs to enrol, sign in, push and follow the change feed, and
+ * the administration commands that set a hotel up (doc/scale-out.md says
+ * what is built and what is not yet). The SQLite path stays as it is; each
+ * of its entry points hands over to this file when s->pg is set.
+ *
+ * Every request thread has its own connection (a thread key). There is no
+ * process-wide writer lock: PostgreSQL serializes the writers of one hotel
+ * (src/pg/pg.h), whichever server process they run in. Each pushed
+ * operation is its own transaction: the check for its recorded result, its
+ * application by core, its result and the device's sequence commit
+ * together, so a retried push (another server, after a kill -9) applies
+ * nothing twice. A listener thread LISTENs on the change channel and wakes
+ * this server's long-polls whenever any server commits. */
+#include "config.h"
+
+#include <poll.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/op_folio.h"
+#include "pg/pg.h"
+#include "server/log.h"
+#include "server/reply.h"
+#include "server/server.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+
+struct srv_pg {
+	pthread_key_t key; /* the thread's struct fd_pg */
+	pthread_t listener;
+	bool listening;
+};
+
+bool srv_pg_wanted(const struct srv_config *c)
+{
+	return strncmp(c->database, "postgresql:", 11) == 0 || strncmp(c->database, "postgres:", 9) == 0;
+}
+
+bool srv_pg_route_ok(const char *pattern)
+{
+	static const char *const served[] = {"/v1/health", "/v1/devices", "/v1/sessions", "/v1/ops",
+	                                     "/v1/changes"};
+	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
+		if (strcmp(pattern, served[i]) == 0)
+			return true;
+	return false;
+}
+
+static void conn_close(void *p)
+{
+	fd_pg_close(p);
+}
+
+/* The calling thread's connection, opened on first use. */
+static struct fd_pg *conn(struct srv *s, struct fd_error *err)
+{
+	struct srv_pg *b = s->pg;
+	struct fd_pg *pg = pthread_getspecific(b->key);
+	if (pg)
+		return pg;
+	pg = fd_pg_open(s->cfg.database, err);
+	if (pg)
+		pthread_setspecific(b->key, pg);
+	return pg;
+}
+
+static void hex32(const unsigned char h[32], char out[65])
+{
+	sodium_bin2hex(out, 65, h, 32);
+}
+
+/* --- waking long-polls --- */
+
+static void wake(struct srv *s)
+{
+	pthread_mutex_lock(&s->wait_lock);
+	int64_t next = s->seq + 1;
+	pthread_mutex_unlock(&s->wait_lock);
+	srv_changed(s, next);
+}
+
+/* The server's shutdown warning when a primary dies is not for our log:
+ * the reconnection below says what matters. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static PGconn *listen_connect(const char *uri)
+{
+	PGconn *c = PQconnectdb(uri);
+	PQsetNoticeProcessor(c, quiet, NULL);
+	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, "LISTEN " FD_PG_CHANNEL) : NULL;
+	bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	PQclear(r);
+	if (!ok) {
+		PQfinish(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* s->seq counts wake-ups here (each hotel numbers its own feed): a
+ * long-poll parks at the count it saw and is answered when it moves. */
+static void *listener_main(void *arg)
+{
+	struct srv *s = arg;
+	PGconn *c = NULL;
+	while (!s->stopping) {
+		if (!c || PQstatus(c) != CONNECTION_OK) {
+			PQfinish(c);
+			c = listen_connect(s->cfg.database);
+			if (!c) {
+				usleep(500 * 1000);
+				continue;
+			}
+			wake(s); /* notices may have been missed meanwhile */
+		}
+		struct pollfd p = {.fd = PQsocket(c), .events = POLLIN};
+		if (poll(&p, 1, 200) <= 0)
+			continue;
+		if (!PQconsumeInput(c))
+			continue; /* reconnects above */
+		bool any = false;
+		PGnotify *n;
+		while ((n = PQnotifies(c))) {
+			any = true;
+			PQfreemem(n);
+		}
+		if (any)
+			wake(s);
+	}
+	PQfinish(c);
+	return NULL;
+}
+
+int srv_pg_start(struct srv *s, struct fd_error *err)
+{
+	struct srv_pg *b = calloc(1, sizeof *b);
+	if (!b)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	struct fd_pg *pg = fd_pg_open(s->cfg.database, err);
+	if (!pg) {
+		free(b);
+		return 1;
+	}
+	/* The database's epoch: made once, by whichever server starts first. */
+	static const char epoch_sql[] = "INSERT INTO meta (key, value) VALUES ('server_epoch', $1)"
+	                                " ON CONFLICT (key) DO NOTHING";
+	unsigned char raw[16];
+	char hex[SRV_EPOCH_LEN];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+	const char *p[] = {hex};
+	if (fd_pg_do(pg, epoch_sql, 1, p, "making the epoch", err) ||
+	    fd_pg_meta_get(pg, "server_epoch", s->epoch, sizeof s->epoch, err)) {
+		fd_pg_close(pg);
+		free(b);
+		return 1;
+	}
+	fd_pg_close(pg);
+	pthread_key_create(&b->key, conn_close);
+	s->pg = b;
+	s->seq = 0;
+	b->listening = pthread_create(&b->listener, NULL, listener_main, s) == 0;
+	return 0;
+}
+
+void srv_pg_stop(struct srv *s)
+{
+	struct srv_pg *b = s->pg;
+	if (!b)
+		return;
+	s->stopping = 1;
+	if (b->listening)
+		pthread_join(b->listener, NULL);
+	struct fd_pg *pg = pthread_getspecific(b->key);
+	if (pg) {
+		pthread_setspecific(b->key, NULL);
+		fd_pg_close(pg);
+	}
+	pthread_key_delete(b->key);
+	free(b);
+	s->pg = NULL;
+}
+
+/* --- authentication --- */
+
+static bool bearer_hash(const struct srv_req *r, char hex[65])
+{
+	const char *a = r->authorization;
+	if (!a || strncmp(a, "Bearer ", 7) != 0)
+		return false;
+	a += 7;
+	size_t n = strlen(a);
+	if (n < 16 || n >= SRV_TOKEN_LEN)
+		return false;
+	unsigned char h[32];
+	srv_token_hash(a, h);
+	hex32(h, hex);
+	return true;
+}
+
+enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                  struct fd_error *err)
+{
+	char h[65];
+	memset(c, 0, sizeof *c);
+	if (!bearer_hash(r, h))
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+		               "This call needs the device token (Authorization: Bearer).");
+	struct fd_pg *pg = conn(s, err);
+	if (!pg)
+		return fd_error_status(err, FD_E_IO);
+	static const char sql[] =
+	    "SELECT id, property_id FROM srv_devices WHERE token_hash = $1 AND revoked = 0";
+	const char *p[] = {h};
+	PGresult *q;
+	enum fd_status st = fd_pg_run(pg, sql, 1, p, &q, "reading a device", err);
+	if (st)
+		return st;
+	if (PQntuples(q) == 1) {
+		snprintf(c->device, sizeof c->device, "%s", PQgetvalue(q, 0, 0));
+		snprintf(c->property, sizeof c->property, "%s", PQgetvalue(q, 0, 1));
+	}
+	PQclear(q);
+	if (!c->device[0])
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+		               "Unknown or revoked device token; enrol this terminal again.");
+	return FD_OK;
+}
+
+enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
+                                   struct fd_error *err)
+{
+	char h[65];
+	memset(c, 0, sizeof *c);
+	if (!bearer_hash(r, h))
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+		               "Sign in first: this call needs a session token (Authorization: Bearer).");
+	struct fd_pg *pg = conn(s, err);
+	if (!pg)
+		return fd_error_status(err, FD_E_IO);
+	/* The staff record of the session's hotel decides the role: a person
+	 * disabled there loses the session at once. */
+	static const char sql[] =
+	    "SELECT s.username, s.device, s.property_id, s.last_seen, s.expires_at, st.role"
+	    " FROM srv_sessions s JOIN staff st ON st.property_id = s.property_id AND st.username = "
+	    "s.username"
+	    "  AND st.active = 1 JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
+	    " WHERE s.token_hash = $1";
+	const char *p[] = {h};
+	PGresult *q;
+	enum fd_status st = fd_pg_run(pg, sql, 1, p, &q, "reading a session", err);
+	if (st)
+		return st;
+	int64_t now = (int64_t)time(NULL), last_seen = 0, expires = 0;
+	bool found = PQntuples(q) == 1;
+	if (found) {
+		snprintf(c->username, sizeof c->username, "%s", PQgetvalue(q, 0, 0));
+		snprintf(c->device, sizeof c->device, "%s", PQgetvalue(q, 0, 1));
+		snprintf(c->property, sizeof c->property, "%s", PQgetvalue(q, 0, 2));
+		last_seen = strtoll(PQgetvalue(q, 0, 3), NULL, 10);
+		expires = strtoll(PQgetvalue(q, 0, 4), NULL, 10);
+		fd_role_parse(PQgetvalue(q, 0, 5), &c->role);
+		c->session = true;
+		snprintf(c->session_id, sizeof c->session_id, "%.16s", h);
+	}
+	PQclear(q);
+	if (!found)
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+		               "Unknown or ended session; sign in again.");
+	if (now >= expires || now - last_seen >= s->cfg.session_idle)
+		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
+		               "The session has expired; sign in again.");
+	if (now - last_seen >= 30) {
+		static const char touch[] = "UPDATE srv_sessions SET last_seen = $1 WHERE token_hash = $2";
+		char t[24];
+		snprintf(t, sizeof t, "%lld", (long long)now);
+		const char *a[] = {t, h};
+		fd_pg_do(pg, touch, 2, a, "refreshing a session", NULL);
+	}
+	return FD_OK;
+}
+
+void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	char code[SRV_TOKEN_LEN], name[FD_NAME_LEN];
+	static const char *const fields[] = {"code", "name", NULL};
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err) ||
+	    srv_json_str(body, "code", code, sizeof code, true, &err) ||
+	    srv_json_str(body, "name", name, sizeof name, true, &err)) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON_Delete(body);
+	int64_t wait = srv_throttle_wait(s, "#enroll", r->client_ip);
+	if (wait > 0) {
+		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
+		               (long long)wait);
+		out->retry_after = (int)wait;
+		return;
+	}
+	struct fd_pg *pg = conn(s, &err);
+	if (!pg) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	unsigned char h[32], th[32];
+	char ch[65], tokh[65], token[SRV_TOKEN_LEN], id[FD_ID_LEN], now[24];
+	srv_token_hash(code, h);
+	hex32(h, ch);
+	srv_token_new(token);
+	srv_token_hash(token, th);
+	hex32(th, tokh);
+	fd_uuid_new(id);
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	/* One statement: the code is used up and the device enrolled into the
+	 * code's hotel together, or neither (a code used twice at once by two
+	 * servers enrols one device). */
+	static const char sql[] =
+	    "WITH c AS (UPDATE srv_enroll_codes SET used = 1 WHERE hash = $1 AND used = 0 AND expires_at > $2"
+	    " RETURNING property_id)"
+	    " INSERT INTO srv_devices (id, property_id, name, token_hash, enrolled_at)"
+	    " SELECT $3, c.property_id, $4, $5, $2 FROM c RETURNING property_id";
+	const char *p[] = {ch, now, id, name, tokh};
+	PGresult *q;
+	if (fd_pg_run(pg, sql, 5, p, &q, "enrolling a device", &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	bool valid = PQntuples(q) == 1;
+	PQclear(q);
+	if (!valid) {
+		srv_throttle_note(s, "#enroll", r->client_ip, false);
+		srv_resp_error(
+		    out, 401, "bad_enroll_code", "code",
+		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
+		return;
+	}
+	srv_log(SRV_LOG_INFO, "device %s enrolled (%s)", id, name);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "device_id", id);
+	cJSON_AddStringToObject(doc, "token", token);
+	srv_resp_json(out, 201, doc);
+}
+
+void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	struct srv_caller dev;
+	if (srv_pg_auth_device(s, r, &dev, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	char user[FD_USER_LEN], pw[256];
+	static const char *const fields[] = {"username", "password", NULL};
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err) ||
+	    srv_json_str(body, "username", user, sizeof user, true, &err) ||
+	    srv_json_str(body, "password", pw, sizeof pw, true, &err)) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON_Delete(body);
+	/* As on SQLite: by account and by device (auth.c). */
+	char source[FD_DEVICE_LEN + 8];
+	snprintf(source, sizeof source, "dev:%s", dev.device);
+	int64_t wait = srv_throttle_wait(s, user, source);
+	if (wait > 0) {
+		sodium_memzero(pw, sizeof pw);
+		srv_resp_error(out, 429, "too_many_attempts", NULL,
+		               "Too many failed sign-ins; try again in %lld s.", (long long)wait);
+		out->retry_after = (int)wait;
+		return;
+	}
+	struct fd_pg *pg = conn(s, &err);
+	if (!pg) {
+		sodium_memzero(pw, sizeof pw);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	/* The person's password, and their staff record in the device's hotel. */
+	static const char sql[] =
+	    "SELECT c.hash, st.role, st.display_name, c.sign_salt FROM srv_credentials c"
+	    " JOIN staff st ON st.username = c.username AND st.property_id = $2"
+	    "  AND st.active = 1 WHERE c.username = $1";
+	const char *p[] = {user, dev.property};
+	PGresult *q;
+	if (fd_pg_run(pg, sql, 2, p, &q, "reading a user", &err)) {
+		sodium_memzero(pw, sizeof pw);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	char hash[crypto_pwhash_STRBYTES] = "", role[16] = "", display[FD_NAME_LEN] = "",
+	     salt[FD_SIGN_SALT_HEX] = "";
+	if (PQntuples(q) == 1) {
+		snprintf(hash, sizeof hash, "%s", PQgetvalue(q, 0, 0));
+		snprintf(role, sizeof role, "%s", PQgetvalue(q, 0, 1));
+		snprintf(display, sizeof display, "%s", PQgetvalue(q, 0, 2));
+		snprintf(salt, sizeof salt, "%s", PQgetvalue(q, 0, 3));
+	}
+	PQclear(q);
+	pthread_mutex_lock(&s->hash_lock);
+	while (s->hashing >= SRV_HASH_SLOTS)
+		pthread_cond_wait(&s->hash_cond, &s->hash_lock);
+	s->hashing++;
+	pthread_mutex_unlock(&s->hash_lock);
+	bool ok = hash[0] && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
+	if (!hash[0]) {
+		char tmp[crypto_pwhash_STRBYTES];
+		srv_password_hash(pw, tmp, NULL); /* the same effort for an unknown name */
+	}
+	pthread_mutex_lock(&s->hash_lock);
+	s->hashing--;
+	pthread_cond_signal(&s->hash_cond);
+	pthread_mutex_unlock(&s->hash_lock);
+	sodium_memzero(pw, sizeof pw);
+	srv_throttle_note(s, user, source, ok);
+	if (!ok) {
+		srv_log(SRV_LOG_WARNING, "failed sign-in for \"%s\" from %s", user, r->client_ip);
+		srv_resp_error(out, 401, "bad_credentials", NULL, "Wrong user name or password.");
+		return;
+	}
+	char token[SRV_TOKEN_LEN], tokh[65], now[24], until[24];
+	unsigned char th[32];
+	srv_token_new(token);
+	srv_token_hash(token, th);
+	hex32(th, tokh);
+	int64_t t = (int64_t)time(NULL);
+	snprintf(now, sizeof now, "%lld", (long long)t);
+	snprintf(until, sizeof until, "%lld", (long long)(t + s->cfg.session_max));
+	static const char ins[] =
+	    "INSERT INTO srv_sessions (token_hash, property_id, username, device, created_at,"
+	    " last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $5, $6)";
+	const char *a[] = {tokh, dev.property, user, dev.device, now, until};
+	if (fd_pg_do(pg, ins, 6, a, "saving a session", &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	srv_log(SRV_LOG_INFO, "\"%s\" signed in on device %s", user, dev.device);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "token", token);
+	cJSON_AddStringToObject(doc, "username", user);
+	cJSON_AddStringToObject(doc, "display_name", display);
+	cJSON_AddStringToObject(doc, "role", role);
+	cJSON_AddStringToObject(doc, "sign_salt", salt);
+	cJSON_AddStringToObject(doc, "device_id", dev.device);
+	cJSON_AddNumberToObject(doc, "expires_at", (double)(t + s->cfg.session_max));
+	cJSON_AddNumberToObject(doc, "idle_timeout", (double)s->cfg.session_idle);
+	srv_resp_json(out, 201, doc);
+}
+
+/* --- pushes --- */
+
+static bool business_refusal(enum fd_status st)
+{
+	return st == FD_E_CONFLICT || st == FD_E_INVALID || st == FD_E_NOT_FOUND || st == FD_E_FORBIDDEN;
+}
+
+static cJSON *answer_new(const struct fd_op *op, const char *status)
+{
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "op_id", op->op_id);
+	cJSON_AddNumberToObject(a, "device_seq", (double)op->device_seq);
+	cJSON_AddStringToObject(a, "status", status);
+	return a;
+}
+
+/* The operation's result and the device's sequence, in the transaction. */
+static enum fd_status record(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                             const char *status, const cJSON *answer, struct fd_error *err)
+{
+	char *text = cJSON_PrintUnformatted(answer);
+	if (!text)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	char seq[24], now[24];
+	snprintf(seq, sizeof seq, "%lld", (long long)op->device_seq);
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	static const char ins[] =
+	    "INSERT INTO srv_op_results (property_id, device, op_id, device_seq, status,"
+	    " result, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+	static const char dev[] =
+	    "UPDATE srv_devices SET last_seq = greatest(last_seq, $2), last_push_at = $3"
+	    " WHERE id = $1";
+	const char *a[] = {c->property, c->device, op->op_id, seq, status, text, now};
+	const char *d[] = {c->device, seq, now};
+	enum fd_status st = fd_pg_do(pg, ins, 7, a, "recording an operation's result", err);
+	if (!st)
+		st = fd_pg_do(pg, dev, 3, d, "advancing the device's sequence", err);
+	free(text);
+	return st;
+}
+
+/* The recorded answer of an operation already pushed (NULL when none);
+ * *last is the device's last sequence. */
+static enum fd_status recorded(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               cJSON **answer, int64_t *last, struct fd_error *err)
+{
+	static const char sql[] =
+	    "SELECT (SELECT result FROM srv_op_results WHERE device = $1 AND op_id = $2),"
+	    " last_seq FROM srv_devices WHERE id = $1";
+	const char *a[] = {c->device, op->op_id};
+	PGresult *q;
+	*answer = NULL;
+	*last = 0;
+	enum fd_status st = fd_pg_run(pg, sql, 2, a, &q, "reading an operation's result", err);
+	if (st)
+		return st;
+	if (PQntuples(q) == 1) {
+		if (!PQgetisnull(q, 0, 0))
+			*answer = cJSON_Parse(PQgetvalue(q, 0, 0));
+		*last = strtoll(PQgetvalue(q, 0, 1), NULL, 10);
+	}
+	PQclear(q);
+	return FD_OK;
+}
+
+/* One operation, one transaction. FD_OK with *answer (applied, rejected or
+ * duplicate); *gap > 0 when the device skipped a sequence number; another
+ * status: nothing was recorded, the push answers 503. */
+static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               const struct fd_error *bad, cJSON **answer, int64_t *gap, struct fd_error *err)
+{
+	*answer = NULL;
+	enum fd_status st = fd_pg_begin(pg, err);
+	if (st)
+		return st;
+	int64_t last;
+	if ((st = recorded(pg, c, op, answer, &last, err)) || *answer) {
+		fd_pg_rollback(pg);
+		if (*answer)
+			cJSON_ReplaceItemInObjectCaseSensitive(*answer, "status",
+			                                       cJSON_CreateString("duplicate"));
+		return st;
+	}
+	if (op->device_seq != last + 1) {
+		fd_pg_rollback(pg);
+		*gap = last + 1;
+		return FD_OK;
+	}
+	struct fd_op_result res;
+	memset(&res, 0, sizeof res);
+	struct fd_error why = *bad;
+	fd_pg_set_op(pg, op->op_id);
+	st = why.code[0] ? why.status : fd_op_apply(fd_pg_repo(pg), op, 0, &res, &why);
+	if (st == FD_OK) {
+		*answer = answer_new(op, "applied");
+		cJSON_AddNumberToObject(*answer, "seq", (double)fd_pg_last_seq(pg));
+		cJSON_AddStringToObject(*answer, "entity", res.entity);
+		cJSON_AddStringToObject(*answer, "id", res.id);
+		if (res.code[0])
+			cJSON_AddStringToObject(*answer, "code", res.code);
+		if (res.warning[0])
+			cJSON_AddStringToObject(*answer, "warning", res.warning);
+		st = record(pg, c, op, "applied", *answer, err);
+	} else if (business_refusal(st)) {
+		/* Undo the operation's writes, keep the refusal. */
+		fd_pg_rollback(pg);
+		if ((st = fd_pg_begin(pg, err))) {
+			fd_pg_set_op(pg, "");
+			return st;
+		}
+		*answer = answer_new(op, "rejected");
+		cJSON *e = cJSON_AddObjectToObject(*answer, "error");
+		cJSON_AddStringToObject(e, "code", why.code);
+		cJSON_AddStringToObject(e, "message", why.message);
+		if (why.field[0])
+			cJSON_AddStringToObject(e, "field", why.field);
+		if (res.clash_code[0])
+			cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
+		st = record(pg, c, op, "rejected", *answer, err);
+	} else {
+		*err = why;
+	}
+	fd_pg_set_op(pg, "");
+	if (!st)
+		st = fd_pg_commit(pg, err);
+	else
+		fd_pg_rollback(pg);
+	if (st) {
+		cJSON_Delete(*answer);
+		*answer = NULL;
+	}
+	return st;
+}
+
+void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
+{
+	static const char *const fields[] = {"ops", "gap_from", NULL};
+	struct fd_error err = {0};
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
+	int n = cJSON_GetArraySize(arr);
+	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
+		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
+		               "Field \"ops\" must be an array of 1 to %d operations.", s->cfg.max_batch);
+		cJSON_Delete(body);
+		return;
+	}
+	struct fd_pg *pg = conn(s, &err);
+	if (!pg) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		out->status = 503;
+		out->retry_after = 1;
+		return;
+	}
+	fd_pg_use_property(pg, c->property);
+	cJSON *results = cJSON_CreateArray();
+	int64_t gap = 0;
+	enum fd_status st = FD_OK;
+	int i = 0;
+	const cJSON *item;
+	cJSON_ArrayForEach(item, arr)
+	{
+		struct fd_op op;
+		fd_op_init(&op);
+		if (fd_op_from_json(item, &op, &err) || op.device_seq < 1) {
+			fd_op_clear(&op);
+			srv_resp_error(out, 400, err.code[0] ? err.code : "missing_field",
+			               err.field[0] ? err.field : "device_seq", "Operation %d: %s", i,
+			               err.message[0] ? err.message : "field \"device_seq\" is required.");
+			cJSON_Delete(results);
+			cJSON_Delete(body);
+			return;
+		}
+		struct fd_error bad = {0};
+		if (!op.actor[0] || strcmp(op.actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
+		    strcmp(op.actor, "local") == 0)
+			snprintf(op.actor, sizeof op.actor, "%s", c->username);
+		else if (strcmp(op.actor, c->username) != 0)
+			/* signed operations of another person: not on PostgreSQL yet */
+			fd_fail(&bad, FD_E_FORBIDDEN, "unproven_actor", "actor",
+			        "Operation made as \"%s\", pushed by \"%s\": an operation acts with the "
+			        "rights of "
+			        "the signed-in user.",
+			        op.actor, c->username);
+		snprintf(op.device, sizeof op.device, "%s", c->device);
+		if (!op.created_at)
+			op.created_at = (int64_t)time(NULL);
+		cJSON *answer = NULL;
+		st = push_one(pg, c, &op, &bad, &answer, &gap, &err);
+		fd_op_clear(&op);
+		if (st || gap)
+			break;
+		cJSON_AddItemToArray(results, answer);
+		i++;
+	}
+	cJSON_Delete(body);
+	if (gap) {
+		cJSON_Delete(results);
+		cJSON *doc = cJSON_CreateObject();
+		cJSON *e = cJSON_AddObjectToObject(doc, "error");
+		char msg[160];
+		snprintf(msg, sizeof msg, "Operations of this device must continue at device_seq %lld.",
+		         (long long)gap);
+		cJSON_AddStringToObject(e, "code", "sequence_gap");
+		cJSON_AddStringToObject(e, "message", msg);
+		cJSON_AddStringToObject(e, "field", "device_seq");
+		cJSON_AddNumberToObject(doc, "expected", (double)gap);
+		srv_resp_json(out, 409, doc);
+		return;
+	}
+	if (st) {
+		/* The operations before it are committed and recorded: the
+		 * terminal's retry gets their recorded results. */
+		cJSON_Delete(results);
+		srv_log(SRV_LOG_ERR, "push stopped: %s", err.message);
+		srv_resp_fd_error(out, &err);
+		out->status = 503;
+		out->retry_after = 1;
+		return;
+	}
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddItemToObject(doc, "results", results);
+	srv_resp_json(out, 200, doc);
+}
+
+/* --- the change feed --- */
+
+/* The entity's row as JSON (without property_id); NULL when gone. */
+static enum fd_status entity_json(struct fd_pg *pg, const char *entity, const char *id, cJSON **out,
+                                  struct fd_error *err)
+{
+	static const struct {
+		const char *entity, *sql;
+	} q[] = {
+	    {"property", "SELECT to_jsonb(t) - 'property_id' FROM properties t WHERE $1 = $1 AND id = $2"},
+	    {"room_type",
+	     "SELECT to_jsonb(t) - 'property_id' FROM room_types t WHERE property_id = $1 AND code = $2"},
+	    {"room",
+	     "SELECT to_jsonb(t) - 'property_id' FROM rooms t WHERE property_id = $1 AND number = $2"},
+	    {"guest", "SELECT to_jsonb(t) - 'property_id' - 'search_key' FROM guests t WHERE property_id = $1"
+	              " AND id = $2"},
+	    {"booking",
+	     "SELECT to_jsonb(t) - 'property_id' FROM bookings t WHERE property_id = $1 AND id = $2"},
+	    {"staff",
+	     "SELECT to_jsonb(t) - 'property_id' FROM staff t WHERE property_id = $1 AND username = $2"},
+	    {"task", "SELECT to_jsonb(t) - 'property_id' FROM hk_tasks t WHERE property_id = $1 AND id = $2"},
+	    {"setting",
+	     "SELECT to_jsonb(t) - 'property_id' FROM settings t WHERE property_id = $1 AND key = $2"},
+	};
+	*out = NULL;
+	for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+		if (strcmp(q[i].entity, entity) != 0)
+			continue;
+		const char *a[] = {fd_pg_property(pg), id};
+		PGresult *r;
+		enum fd_status st = fd_pg_run(pg, q[i].sql, 2, a, &r, "reading a changed entity", err);
+		if (st)
+			return st;
+		if (PQntuples(r) == 1)
+			*out = cJSON_Parse(PQgetvalue(r, 0, 0));
+		PQclear(r);
+		return *out ? FD_OK : FD_E_NOT_FOUND;
+	}
+	return FD_E_NOT_FOUND;
+}
+
+struct pg_changes_state {
+	bool parked;
+};
+
+void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
+                    int limit, int wait, void **state, struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	struct fd_pg *pg = conn(s, &err);
+	if (!pg) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	fd_pg_use_property(pg, c->property);
+	/* The wake-up count before reading: a commit after it moves it, and
+	 * the park below then answers at once. */
+	pthread_mutex_lock(&s->wait_lock);
+	int64_t woken = s->seq;
+	pthread_mutex_unlock(&s->wait_lock);
+	struct fd_pg_change *ch = NULL;
+	int n = 0;
+	if (fd_pg_changes(pg, since, limit + 1, &ch, &n, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	struct pg_changes_state *cs = *state;
+	if (n == 0 && wait > 0 && !(cs && cs->parked)) {
+		if (!cs && !(cs = *state = calloc(1, sizeof *cs))) {
+			srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
+			return;
+		}
+		cs->parked = true;
+		srv_http_park(s, r->conn, woken, wait);
+		out->suspend = true;
+		return;
+	}
+	cJSON *changes = cJSON_CreateArray();
+	int64_t next = since;
+	enum fd_status st = FD_OK;
+	for (int i = 0; i < n && i < limit && !st; i++) {
+		cJSON *e = NULL;
+		st = entity_json(pg, ch[i].entity, ch[i].id, &e, &err);
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "seq", (double)ch[i].seq);
+		cJSON_AddStringToObject(o, "entity", ch[i].entity);
+		cJSON_AddStringToObject(o, "id", ch[i].id);
+		if (ch[i].op_id[0])
+			cJSON_AddStringToObject(o, "op_id", ch[i].op_id);
+		if (st == FD_E_NOT_FOUND) {
+			cJSON_AddBoolToObject(o, "deleted", true);
+			st = FD_OK;
+		} else if (e)
+			cJSON_AddItemToObject(o, "state", e);
+		cJSON_AddItemToArray(changes, o);
+		next = ch[i].seq;
+	}
+	free(ch);
+	if (st) {
+		cJSON_Delete(changes);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "epoch", s->epoch);
+	cJSON_AddItemToObject(doc, "changes", changes);
+	cJSON_AddNumberToObject(doc, "next", (double)next);
+	cJSON_AddBoolToObject(doc, "more", n > limit);
+	srv_resp_json(out, 200, doc);
+}
+
+/* --- administration --- */
+
+/* The hotel of a single-hotel database (several: not yet). */
+static enum fd_status only_property(struct fd_pg *pg, struct fd_error *err)
+{
+	static const char sql[] = "SELECT id FROM properties ORDER BY id LIMIT 2";
+	PGresult *q;
+	enum fd_status st = fd_pg_run(pg, sql, 0, NULL, &q, "reading the hotels", err);
+	if (st)
+		return st;
+	int n = PQntuples(q);
+	if (n == 1)
+		fd_pg_use_property(pg, PQgetvalue(q, 0, 0));
+	PQclear(q);
+	if (n == 0)
+		return fd_fail(err, FD_E_NOT_FOUND, "no_hotel", NULL,
+		               "No hotel in this database yet; run 'init' first.");
+	if (n > 1)
+		return fd_fail(err, FD_E_INVALID, "several_hotels", NULL,
+		               "This database holds several hotels; choosing one is not available yet.");
+	return FD_OK;
+}
+
+static enum fd_status admin_op(struct fd_pg *pg, const char *type, cJSON *payload, struct fd_error *err)
+{
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, type, "frontdeskd", "server");
+	op.payload = payload;
+	enum fd_status st = fd_pg_apply(pg, &op, FD_APPLY_TRUSTED, NULL, err);
+	fd_op_clear(&op);
+	return st;
+}
+
+static int pg_init(struct fd_pg *pg, const struct srv_admin_opts *o)
+{
+	struct fd_error err = {0};
+	if (!o->property || !o->currency || !o->timezone) {
+		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
+		return 2;
+	}
+	fd_date today = fd_date_from_unix((int64_t)time(NULL));
+	if (o->date && !fd_date_parse(o->date, &today)) {
+		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		return 2;
+	}
+	if (only_property(pg, &err) != FD_E_NOT_FOUND) {
+		fprintf(stderr, "frontdeskd: a hotel already exists in this database\n");
+		return 1;
+	}
+	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
+	fd_uuid_new(id);
+	fd_pg_use_property(pg, id);
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", id);
+	cJSON_AddStringToObject(p, "name", o->property);
+	cJSON_AddStringToObject(p, "currency", o->currency);
+	cJSON_AddStringToObject(p, "timezone", o->timezone);
+	cJSON_AddStringToObject(p, "business_date", fd_date_format(today, day));
+	if (admin_op(pg, "property.update", p, &err)) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		return 1;
+	}
+	printf("Created hotel \"%s\" (%s) in PostgreSQL.\n", o->property, id);
+	return 0;
+}
+
+static int pg_user_add(struct fd_pg *pg, const struct srv_admin_opts *o, const char *name)
+{
+	struct fd_error err = {0};
+	char pw[256], hash[crypto_pwhash_STRBYTES], id[FD_ID_LEN], now[24];
+	if (!o->role) {
+		fprintf(stderr, "frontdeskd: user add needs --role admin|manager|staff|guest\n");
+		return 2;
+	}
+	if (!srv_admin_read_password(o->password_file, pw, sizeof pw, &err) || only_property(pg, &err) ||
+	    srv_password_hash(pw, hash, &err)) {
+		sodium_memzero(pw, sizeof pw);
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		return 1;
+	}
+	sodium_memzero(pw, sizeof pw);
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(p, "username", name);
+	cJSON_AddStringToObject(p, "display_name", o->display_name ? o->display_name : name);
+	cJSON_AddStringToObject(p, "role", o->role);
+	cJSON_AddStringToObject(p, "department", o->department ? o->department : "front_office");
+	static const char cred[] =
+	    "INSERT INTO srv_credentials (username, hash, updated_at) VALUES ($1, $2, $3)"
+	    " ON CONFLICT (username) DO UPDATE SET hash = excluded.hash,"
+	    " updated_at = excluded.updated_at";
+	const char *a[] = {name, hash, now};
+	if (admin_op(pg, "staff.create", p, &err) || fd_pg_do(pg, cred, 3, a, "saving a password", &err)) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		return 1;
+	}
+	printf("%s: done.\n", name);
+	return 0;
+}
+
+static int pg_enroll_code(struct fd_pg *pg, const struct srv_admin_opts *o)
+{
+	struct fd_error err = {0};
+	int64_t ttl = 24 * 3600;
+	if (o->ttl && !srv_admin_parse_ttl(o->ttl, &ttl)) {
+		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
+		return 2;
+	}
+	char code[SRV_TOKEN_LEN], h[65], until[24];
+	unsigned char raw[32];
+	srv_token_new(code);
+	srv_token_hash(code, raw);
+	hex32(raw, h);
+	snprintf(until, sizeof until, "%lld", (long long)((int64_t)time(NULL) + ttl));
+	static const char sql[] =
+	    "INSERT INTO srv_enroll_codes (hash, property_id, expires_at) VALUES ($1, $2, $3)";
+	if (only_property(pg, &err)) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		return 1;
+	}
+	const char *a[] = {h, fd_pg_property(pg), until};
+	if (fd_pg_do(pg, sql, 3, a, "saving an enrolment code", &err)) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		return 1;
+	}
+	printf("%s\n", code);
+	fprintf(stderr, "frontdeskd: one-time enrolment code, valid %lld s\n", (long long)ttl);
+	return 0;
+}
+
+int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args)
+{
+	struct fd_error err = {0};
+	bool init = strcmp(args[0], "init") == 0 && n_args == 1;
+	bool user_add = strcmp(args[0], "user") == 0 && n_args == 3 && strcmp(args[1], "add") == 0;
+	bool enroll = strcmp(args[0], "enroll-code") == 0 && n_args == 1;
+	if (!init && !user_add && !enroll) {
+		fprintf(stderr,
+		        "frontdeskd: %s is not available on PostgreSQL yet: only init, user add and "
+		        "enroll-code are (doc/scale-out.md)\n",
+		        args[0]);
+		return 1;
+	}
+	struct fd_pg *pg = fd_pg_open(cfg->database, &err);
+	if (!pg) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		return 1;
+	}
+	int rc = init ? pg_init(pg, o) : user_add ? pg_user_add(pg, o, args[2]) : pg_enroll_code(pg, o);
+	fd_pg_close(pg);
+	return rc;
+}

@@ -1,0 +1,1377 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* The guests' side of frontdeskd: no device, no account.
+ *
+ *   GET  /v1/public/availability?arrive=&depart=&adults=&children=
+ *        the room types free on every night, each with its offer (core's
+ *        fd_offer_quote: nightly prices, total, inclusions, terms); nothing
+ *        personal, cacheable for a few seconds.
+ *   POST /v1/public/bookings (Idempotency-Key): a booking made by the same
+ *        operations and rules as at a desk (guest.create, booking.create
+ *        with source "web", document.send of a "link" mail), acted as
+ *        "web"; 201 with the code, price, terms and the manage link. The
+ *        same key again answers the same booking; a sold-out type is a 409
+ *        with the offers still free.
+ *   GET  /v1/public/manage, POST /v1/public/manage (eta, requests),
+ *   POST /v1/public/manage/cancel, GET /v1/public/manage/document?kind=
+ *        the guest's own booking, behind the link's token (Authorization:
+ *        Bearer; the token never appears in a URL the server logs). A link
+ *        is 256 random bits, kept as a hash, bound to one booking, with an
+ *        expiry and a number of uses.
+ *   GET  /book/, /book/{file}: the booking page (the book-dir files).
+ *
+ * Every request is limited per address (public-rate a minute) and
+ * bookings per e-mail address (public-email-rate an hour); bodies are
+ * capped at public-max-body; CORS answers only the origins listed in
+ * public-origins. A refusal here is an answer to the guest only: it never
+ * becomes a conflict notice on the desks. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/card.h"
+#include "core/document.h"
+#include "core/mail.h"
+#include "core/offer.h"
+#include "doc/doc.h"
+#include "server/log.h"
+#include "server/reply.h"
+#include "server/server.h"
+#include "store/audit.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+#include "store/query.h"
+#include "store/rates.h"
+
+#define WEB_ACTOR "web"
+
+/* --- rate limits: token buckets, in memory (a restart forgets) --- */
+
+#define RL_SLOTS 4096
+struct rl_entry {
+	char key[200];
+	double tokens; /* requests left */
+	double at;     /* when tokens was counted */
+};
+static struct rl_entry rl_table[RL_SLOTS];
+static pthread_mutex_t rl_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static double rl_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* One more request for key: at most limit in a row, then limit per
+ * window_s seconds, evenly (a bucket refilled at limit/window_s a second,
+ * so a burst across a window's edge gets no double share). False, with
+ * *retry (seconds), when the bucket is empty. A full table forgets the
+ * fullest bucket near the key's slot (one that has refilled). */
+static bool rl_allow(const char *key, int limit, int window_s, int *retry)
+{
+	double now = rl_now(), rate = (double)limit / window_s;
+	unsigned char h[8];
+	crypto_generichash(h, sizeof h, (const unsigned char *)key, strlen(key), NULL, 0);
+	uint64_t idx = 0;
+	memcpy(&idx, h, sizeof idx);
+	bool ok = true;
+	pthread_mutex_lock(&rl_lock);
+	struct rl_entry *pick = NULL, *fullest = NULL;
+	double best = -1;
+	for (int i = 0; i < 8 && !pick; i++) {
+		struct rl_entry *e = &rl_table[(idx + (uint64_t)i) % RL_SLOTS];
+		if (strcmp(e->key, key) == 0) {
+			pick = e;
+			break;
+		}
+		double level = e->key[0] ? e->tokens + (now - e->at) * rate : 1e300;
+		if (level > best)
+			best = level, fullest = e;
+	}
+	if (!pick) {
+		pick = fullest;
+		snprintf(pick->key, sizeof pick->key, "%s", key);
+		pick->tokens = limit;
+		pick->at = now;
+	}
+	pick->tokens += (now - pick->at) * rate;
+	pick->at = now;
+	if (pick->tokens > limit)
+		pick->tokens = limit;
+	if (pick->tokens < 1) {
+		ok = false;
+		*retry = (int)((1 - pick->tokens) / rate) + 1;
+	} else
+		pick->tokens -= 1;
+	pthread_mutex_unlock(&rl_lock);
+	return ok;
+}
+
+static bool limit_address(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	char key[80];
+	int retry = 1;
+	snprintf(key, sizeof key, "a:%s", r->client_ip ? r->client_ip : "?");
+	if (rl_allow(key, s->cfg.public_rate, 60, &retry))
+		return true;
+	srv_resp_error(out, 429, "rate_limited", NULL,
+	               "Too many requests from your address; try again in %d seconds.", retry);
+	out->retry_after = retry;
+	return false;
+}
+
+/* --- CORS --- */
+
+/* Is origin one of the configured website origins? */
+static bool origin_listed(const struct srv *s, const char *origin)
+{
+	size_t n = strlen(origin);
+	const char *p = s->cfg.public_origins;
+	while (*p) {
+		p += strspn(p, " ,");
+		size_t m = strcspn(p, " ,");
+		if (m && m == n && strncasecmp(p, origin, n) == 0)
+			return true;
+		p += m;
+	}
+	return false;
+}
+
+/* The page served by this server calls it from its own origin. */
+static bool origin_same(const struct srv_req *r, const char *origin)
+{
+	const char *host = srv_header(r, "Host");
+	const char *o = strstr(origin, "://");
+	return host && o && strcasecmp(o + 3, host) == 0;
+}
+
+/* An allowed Origin gets the CORS headers; a request from a page of any
+ * other site is refused (false, out answered). Without Origin (curl, a
+ * server of the hotel's website): answered, without CORS headers. */
+static bool cors(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	const char *origin = srv_header(r, "Origin");
+	if (!origin || origin_same(r, origin))
+		return true;
+	if (origin_listed(s, origin)) {
+		srv_resp_header(out, "Access-Control-Allow-Origin", origin);
+		srv_resp_header(out, "Vary", "Origin");
+		return true;
+	}
+	srv_resp_error(out, 403, "origin_not_allowed", "Origin",
+	               "Pages of %.200s may not use this hotel's booking service (public-origins in "
+	               "frontdeskd.conf lists the sites that may).",
+	               origin);
+	out->audited = true; /* a website's visitor, not a refusal of staff */
+	return false;
+}
+
+void srv_public_preflight(struct srv *s, const struct srv_req *r, const char *allow, struct srv_resp *out)
+{
+	struct srv_resp tmp = {0};
+	if (!cors(s, r, &tmp)) {
+		*out = tmp;
+		return;
+	}
+	*out = tmp;
+	out->status = 204;
+	out->body = NULL;
+	char methods[64];
+	snprintf(methods, sizeof methods, "%s, OPTIONS", allow);
+	srv_resp_header(out, "Access-Control-Allow-Methods", methods);
+	srv_resp_header(out, "Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Authorization");
+	srv_resp_header(out, "Access-Control-Max-Age", "600");
+}
+
+/* --- helpers --- */
+
+static struct fd_db *reader(struct srv *s, struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	struct fd_db *db = srv_reader(s, &err);
+	if (!db)
+		srv_resp_fd_error(out, &err);
+	return db;
+}
+
+static bool query_count(struct srv_resp *out, const struct srv_req *r, const char *key, int min, int max,
+                        int def, int *v)
+{
+	const char *q = srv_query(r, key);
+	*v = def;
+	if (!q)
+		return true;
+	char *end;
+	long n = strtol(q, &end, 10);
+	if (!*q || *end || n < min || n > max) {
+		srv_resp_error(out, 400, "invalid_parameter", key,
+		               "\"%s\" must be a whole number from %d to %d.", key, min, max);
+		return false;
+	}
+	*v = (int)n;
+	return true;
+}
+
+static void add_date(cJSON *o, const char *name, fd_date d)
+{
+	char day[FD_DATE_STRLEN];
+	cJSON_AddStringToObject(o, name, fd_date_format(d, day));
+}
+
+static cJSON *terms_json(const struct fd_offer *o, int cancel_days)
+{
+	cJSON *t = cJSON_CreateObject();
+	add_date(t, "free_cancellation_until", o->free_cancel_until);
+	cJSON_AddNumberToObject(t, "cancellation_fee", (double)o->cancel_fee);
+	cJSON_AddNumberToObject(t, "deposit", (double)o->deposit);
+	char text[300];
+	snprintf(text, sizeof text,
+	         "Free cancellation until %d day%s before arrival; no deposit, you pay at the hotel. "
+	         "(The hotel's cancellation policy as set in frontdeskd.conf.)",
+	         cancel_days, cancel_days == 1 ? "" : "s");
+	cJSON_AddStringToObject(t, "text", text);
+	return t;
+}
+
+static cJSON *offer_json(const struct fd_offer *o, fd_date arrival, int cancel_days)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "type", o->type_code);
+	cJSON_AddStringToObject(j, "name", o->type_name);
+	cJSON_AddNumberToObject(j, "max_occupancy", o->max_occupancy);
+	if (o->plan[0])
+		cJSON_AddStringToObject(j, "plan", o->plan);
+	else
+		cJSON_AddNullToObject(j, "plan");
+	cJSON_AddStringToObject(j, "plan_name", o->plan_name);
+	cJSON_AddStringToObject(j, "currency", o->currency);
+	cJSON_AddNumberToObject(j, "nights", o->nights);
+	cJSON *n = cJSON_AddArrayToObject(j, "nightly");
+	for (int i = 0; i < o->nights; i++) {
+		cJSON *x = cJSON_CreateObject();
+		add_date(x, "date", arrival + i);
+		cJSON_AddNumberToObject(x, "price", (double)o->nightly[i]);
+		cJSON_AddItemToArray(n, x);
+	}
+	cJSON_AddNumberToObject(j, "total", (double)o->total);
+	cJSON *inc = cJSON_AddArrayToObject(j, "inclusions");
+	for (const char *p = o->inclusions; *p;) { /* "BREAKFAST:1500,...": the codes */
+		size_t m = strcspn(p, ":,");
+		char code[FD_TYPECODE_LEN];
+		snprintf(code, sizeof code, "%.*s", (int)(m < sizeof code ? m : sizeof code - 1), p);
+		if (code[0])
+			cJSON_AddItemToArray(inc, cJSON_CreateString(code));
+		p += strcspn(p, ",");
+		p += *p == ',';
+	}
+	if (o->free_rooms <= 3)
+		cJSON_AddNumberToObject(j, "rooms_left", o->free_rooms);
+	cJSON *terms = terms_json(o, cancel_days);
+	if (o->cancel_policy[0])
+		cJSON_AddStringToObject(terms, "cancellation_policy", o->cancel_policy);
+	if (o->deposit_policy[0])
+		cJSON_AddStringToObject(terms, "deposit_policy", o->deposit_policy);
+	cJSON_AddItemToObject(j, "terms", terms);
+	return j;
+}
+
+static bool type_cb(void *ctx, const struct fd_room_type *t)
+{
+	struct {
+		struct fd_room_type *v;
+		int n, cap;
+	} *L = ctx;
+	if (L->n == L->cap)
+		return false;
+	L->v[L->n++] = *t;
+	return true;
+}
+
+#define MAX_TYPES 64
+
+/* Is p sold on the web (public, active) for room type type? */
+static bool web_plan(const struct fd_rate_plan *p, const char *type)
+{
+	return p->kind == FD_PLAN_PUBLIC && p->active && fd_plan_sells(p, type);
+}
+
+static bool type_has_plans(const struct fd_rate_plan *plans, int n, const char *type)
+{
+	for (int k = 0; k < n; k++)
+		if (web_plan(&plans[k], type))
+			return true;
+	return false;
+}
+
+/* Every room type's offer for the stay (the ones that can be sold). */
+static enum fd_status offers_for(struct srv *s, struct fd_db *db, fd_date arrival, fd_date departure,
+                                 int adults, int children, const char *except, cJSON *arr,
+                                 struct fd_error *err)
+{
+	static __thread struct fd_room_type types[MAX_TYPES];
+	struct {
+		struct fd_room_type *v;
+		int n, cap;
+	} L = {types, 0, MAX_TYPES};
+	enum fd_status st = fd_query_room_types(db, type_cb, &L, err);
+	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
+	struct fd_rate_plan *plans = NULL;
+	int n_plans = 0;
+	if (!st)
+		st = fd_query_rate_plans(db, &plans, &n_plans, err);
+	for (int i = 0; i < L.n && !st; i++) {
+		if (except && strcmp(types[i].code, except) == 0)
+			continue;
+		/* the public plans that sell the type; none: the room only at its rate */
+		int sold = 0;
+		for (int k = -1; k < n_plans && !st; k++) {
+			if (k >= 0 && !web_plan(&plans[k], types[i].code))
+				continue;
+			if (k < 0 && type_has_plans(plans, n_plans, types[i].code))
+				continue;
+			struct fd_offer o;
+			struct fd_error why = {0};
+			enum fd_status q =
+			    fd_offer_quote(fd_db_repo(db), &types[i], k < 0 ? "" : plans[k].code, arrival,
+			                   departure, adults, children, &terms, &o, &why);
+			if (q == FD_OK) {
+				cJSON_AddItemToArray(arr, offer_json(&o, arrival, s->cfg.cancel_days));
+				sold++;
+			} else if (q != FD_E_CONFLICT && q != FD_E_INVALID) {
+				*err = why;
+				st = q;
+			}
+		}
+	}
+	free(plans);
+	return st;
+}
+
+static bool stay_from_query(struct srv_resp *out, const struct srv_req *r, fd_date today, fd_date *arrival,
+                            fd_date *departure, int *adults, int *children)
+{
+	const char *a = srv_query(r, "arrive"), *d = srv_query(r, "depart");
+	if (!a || !fd_date_parse(a, arrival)) {
+		srv_resp_error(out, 400, "invalid_parameter", "arrive",
+		               "\"arrive\" must be a date YYYY-MM-DD.");
+		return false;
+	}
+	if (!d || !fd_date_parse(d, departure)) {
+		srv_resp_error(out, 400, "invalid_parameter", "depart",
+		               "\"depart\" must be a date YYYY-MM-DD.");
+		return false;
+	}
+	if (!query_count(out, r, "adults", 1, 20, 1, adults) ||
+	    !query_count(out, r, "children", 0, 20, 0, children))
+		return false;
+	struct fd_error err = {0};
+	if (fd_offer_check_stay(today, *arrival, *departure, *adults, *children, &err)) {
+		srv_resp_fd_error(out, &err);
+		return false;
+	}
+	return true;
+}
+
+void srv_api_public_availability(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	if (!cors(s, r, out) || !limit_address(s, r, out))
+		return;
+	struct fd_error err = {0};
+	struct fd_db *db = reader(s, out);
+	fd_date today, arrival, departure;
+	int adults, children;
+	if (!db)
+		return;
+	if (fd_query_business_date(db, &today, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	if (!stay_from_query(out, r, today, &arrival, &departure, &adults, &children))
+		return;
+	struct fd_property prop;
+	const struct fd_repo *repo = fd_db_repo(db);
+	cJSON *offers = cJSON_CreateArray();
+	enum fd_status st = repo->get_property(repo->ctx, &prop, &err);
+	if (!st)
+		st = offers_for(s, db, arrival, departure, adults, children, NULL, offers, &err);
+	if (st) {
+		cJSON_Delete(offers);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "hotel", prop.name);
+	cJSON_AddStringToObject(doc, "currency", prop.currency);
+	add_date(doc, "arrive", arrival);
+	add_date(doc, "depart", departure);
+	cJSON_AddNumberToObject(doc, "nights", departure - arrival);
+	cJSON_AddNumberToObject(doc, "adults", adults);
+	cJSON_AddNumberToObject(doc, "children", children);
+	cJSON_AddItemToObject(doc, "offers", offers);
+	srv_resp_json(out, 200, doc);
+	out->cache_control = "public, max-age=5";
+}
+
+/* --- bookings --- */
+
+struct web_booking {
+	char family[FD_NAME_LEN], given[FD_NAME_LEN], email[FD_MAIL_ADDR_LEN], phone[40], country[4];
+	char language[8], type[FD_TYPECODE_LEN], plan[FD_OFFER_PLAN_LEN], eta[6];
+	char requests[501];
+	fd_date arrival, departure;
+	int adults, children;
+};
+
+/* A person's text: printable, no control characters, no card number. */
+static enum fd_status text_ok(const char *field, const char *v, bool required, struct fd_error *err)
+{
+	if (required && !v[0])
+		return fd_fail(err, FD_E_INVALID, "missing_field", field, "Please fill in \"%s\".", field);
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 && !(strcmp(field, "requests") == 0 && (*p == '\n' || *p == '\t')))
+			return fd_fail(err, FD_E_INVALID, "invalid_field", field,
+			               "\"%s\" holds a control character.", field);
+	return fd_text_check_no_card(field, v, err);
+}
+
+static enum fd_status json_text(const cJSON *body, const char *name, char *out, size_t size, bool required,
+                                struct fd_error *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(body, name);
+	out[0] = '\0';
+	if (!v || cJSON_IsNull(v)) {
+		if (required)
+			return fd_fail(err, FD_E_INVALID, "missing_field", name, "Please fill in \"%s\".",
+			               name);
+		return FD_OK;
+	}
+	if (!cJSON_IsString(v))
+		return fd_fail(err, FD_E_INVALID, "invalid_field", name, "\"%s\" must be text.", name);
+	if (strlen(v->valuestring) >= size)
+		return fd_fail(err, FD_E_INVALID, "too_long", name, "\"%s\" may hold at most %zu characters.",
+		               name, size - 1);
+	snprintf(out, size, "%s", v->valuestring);
+	/* trim spaces at both ends */
+	size_t n = strlen(out), i = 0;
+	while (n && out[n - 1] == ' ')
+		out[--n] = '\0';
+	while (out[i] == ' ')
+		i++;
+	memmove(out, out + i, n - i + 1);
+	return text_ok(name, out, required, err);
+}
+
+static enum fd_status json_count(const cJSON *body, const char *name, int min, int max, int def, int *out,
+                                 struct fd_error *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(body, name);
+	*out = def;
+	if (!v)
+		return FD_OK;
+	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble || v->valuedouble < min ||
+	    v->valuedouble > max)
+		return fd_fail(err, FD_E_INVALID, "invalid_field", name,
+		               "\"%s\" must be a whole number from %d to %d.", name, min, max);
+	*out = (int)v->valuedouble;
+	return FD_OK;
+}
+
+static enum fd_status json_date(const cJSON *body, const char *name, fd_date *out, struct fd_error *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(body, name);
+	if (!v)
+		return fd_fail(err, FD_E_INVALID, "missing_field", name, "Please give \"%s\" (YYYY-MM-DD).",
+		               name);
+	if (!cJSON_IsString(v) || !fd_date_parse(v->valuestring, out))
+		return fd_fail(err, FD_E_INVALID, "invalid_field", name, "\"%s\" must be a date YYYY-MM-DD.",
+		               name);
+	return FD_OK;
+}
+
+static enum fd_status eta_ok(const char *eta, struct fd_error *err)
+{
+	if (!eta[0])
+		return FD_OK;
+	if (strlen(eta) == 5 && isdigit((unsigned char)eta[0]) && isdigit((unsigned char)eta[1]) &&
+	    eta[2] == ':' && isdigit((unsigned char)eta[3]) && isdigit((unsigned char)eta[4]) &&
+	    (eta[0] - '0') * 10 + (eta[1] - '0') < 24 && eta[3] < '6')
+		return FD_OK;
+	return fd_fail(err, FD_E_INVALID, "invalid_field", "arrival_time",
+	               "\"arrival_time\" must be HH:MM, for example 15:30.");
+}
+
+static enum fd_status read_booking(const cJSON *body, fd_date today, struct web_booking *w,
+                                   struct fd_error *err)
+{
+	enum fd_status st;
+	if ((st = json_text(body, "family", w->family, 101, true, err)) ||
+	    (st = json_text(body, "given", w->given, 101, false, err)) ||
+	    (st = json_text(body, "email", w->email, sizeof w->email, true, err)))
+		return st;
+	if (!fd_mail_address_valid(w->email) || !strchr(w->email, '@') || !strchr(strchr(w->email, '@'), '.'))
+		return fd_fail(err, FD_E_INVALID, "invalid_field", "email",
+		               "\"email\" must be an e-mail address such as name@example.com.");
+	if ((st = json_text(body, "phone", w->phone, sizeof w->phone, false, err)))
+		return st;
+	for (const char *p = w->phone; *p; p++)
+		if (!isdigit((unsigned char)*p) && !strchr(" +-()./", *p))
+			return fd_fail(err, FD_E_INVALID, "invalid_field", "phone",
+			               "\"phone\" may hold digits, spaces and + - ( ) . / only.");
+	if ((st = json_text(body, "country", w->country, sizeof w->country, false, err)))
+		return st;
+	if (w->country[0] && !(strlen(w->country) == 2 && isupper((unsigned char)w->country[0]) &&
+	                       isupper((unsigned char)w->country[1])))
+		return fd_fail(err, FD_E_INVALID, "invalid_field", "country",
+		               "\"country\" must be a two-letter ISO 3166 code such as PT.");
+	if ((st = json_text(body, "language", w->language, sizeof w->language, false, err)) ||
+	    (st = json_text(body, "type", w->type, sizeof w->type, true, err)) ||
+	    (st = json_text(body, "plan", w->plan, sizeof w->plan, false, err)) ||
+	    (st = json_text(body, "arrival_time", w->eta, sizeof w->eta, false, err)) ||
+	    (st = eta_ok(w->eta, err)) ||
+	    (st = json_text(body, "requests", w->requests, sizeof w->requests, false, err)) ||
+	    (st = json_date(body, "arrive", &w->arrival, err)) ||
+	    (st = json_date(body, "depart", &w->departure, err)) ||
+	    (st = json_count(body, "adults", 1, 20, 1, &w->adults, err)) ||
+	    (st = json_count(body, "children", 0, 20, 0, &w->children, err)))
+		return st;
+	return fd_offer_check_stay(today, w->arrival, w->departure, w->adults, w->children, err);
+}
+
+static void request_hash(const struct srv_req *r, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof h, (const unsigned char *)(r->body ? r->body : ""), r->body_len, NULL,
+	                   0);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+/* The public base (public-url, or this server's own address). */
+static void base_url(const struct srv *s, char *out, size_t size)
+{
+	if (s->cfg.public_url[0]) {
+		snprintf(out, size, "%s", s->cfg.public_url);
+		size_t n = strlen(out);
+		if (n && out[n - 1] == '/')
+			out[n - 1] = '\0';
+	} else
+		snprintf(out, size, "http%s://%s", s->cfg.tls_cert[0] ? "s" : "", s->cfg.listen);
+}
+
+enum fd_status srv_link_new(struct srv *s, struct fd_db *db, const char *booking_id, char *url, size_t size,
+                            struct fd_error *err)
+{
+	char token[SRV_TOKEN_LEN], base[300];
+	unsigned char h[32];
+	srv_token_new(token);
+	srv_token_hash(token, h);
+	int64_t now = (int64_t)time(NULL);
+	sqlite3_stmt *q =
+	    fd_db_stmt(db,
+	               "INSERT INTO srv_public_links (hash, booking_id, created_at, expires_at, uses,"
+	               " max_uses) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+	               err);
+	if (!q)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, booking_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, now);
+	sqlite3_bind_int64(q, 4, now + (int64_t)s->cfg.link_ttl * 3600);
+	sqlite3_bind_int(q, 5, s->cfg.link_uses);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "storing a guest's link");
+	base_url(s, base, sizeof base);
+	snprintf(url, size, "%s/book/manage.html#t=%s", base, token);
+	sodium_memzero(token, sizeof token);
+	return FD_OK;
+}
+
+/* A link for booking_id in its own transaction (the answer of a booking
+ * repeated under its key). */
+static enum fd_status link_fresh(struct srv *s, const char *booking_id, char *url, size_t size,
+                                 struct fd_error *err)
+{
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = fd_db_begin(s->wdb, err);
+	if (!st)
+		st = srv_link_new(s, s->wdb, booking_id, url, size, err);
+	if (!st)
+		st = fd_db_commit(s->wdb, err);
+	else
+		fd_db_rollback(s->wdb);
+	pthread_mutex_unlock(&s->wlock);
+	return st;
+}
+
+/* The recorded answer under key: 1 found (answer and hash filled), 0 none. */
+static int recorded(struct fd_db *db, const char *key, char hash[65], char booking_id[FD_ID_LEN],
+                    char **answer)
+{
+	sqlite3_stmt *q = fd_db_stmt(
+	    db, "SELECT request_hash, booking_id, answer FROM srv_public_requests WHERE idem_key = ?1", NULL);
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	int found = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		snprintf(hash, 65, "%s", sqlite3_column_text(q, 0));
+		snprintf(booking_id, FD_ID_LEN, "%s", sqlite3_column_text(q, 1));
+		*answer = strdup((const char *)sqlite3_column_text(q, 2));
+		found = *answer ? 1 : -1;
+	}
+	sqlite3_reset(q);
+	return found;
+}
+
+/* Answer a recorded booking again, with a new link. */
+static void answer_recorded(struct srv *s, const char *answer, const char *booking_id, struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	char url[512];
+	cJSON *doc = cJSON_Parse(answer);
+	if (!doc || link_fresh(s, booking_id, url, sizeof url, &err)) {
+		cJSON_Delete(doc);
+		if (!err.code[0])
+			fd_fail(&err, FD_E_IO, "io", NULL, "Cannot read the recorded booking.");
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON_AddStringToObject(doc, "manage_url", url);
+	srv_resp_json(out, 201, doc);
+}
+
+static bool idem_key_ok(const char *k)
+{
+	size_t n = k ? strlen(k) : 0;
+	if (n < 8 || n > 128)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)k[i]) && !strchr("-_.:", k[i]))
+			return false;
+	return true;
+}
+
+static void op_add(struct fd_op *op, const char *type)
+{
+	fd_op_init(op);
+	fd_op_prepare(op, type, WEB_ACTOR, "web");
+	op->payload = cJSON_CreateObject();
+}
+
+/* Apply one operation as the web, audited, in the writer's transaction. */
+static enum fd_status web_apply(struct srv *s, struct fd_op *op, struct fd_op_result *res,
+                                struct fd_error *err)
+{
+	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
+	/* Trusted as the server's own act: the public layer checked the
+	 * input and the dates (fd_offer_check_stay) before; core's rules on
+	 * rooms, availability and state all still apply. */
+	enum fd_status st = fd_op_apply(fd_db_repo(s->wdb), op, FD_APPLY_TRUSTED, res, err);
+	if (!st)
+		st = fd_store_audit(s->wdb, op, res, err);
+	return st;
+}
+
+static enum fd_status record_request(struct srv *s, const char *key, const char *hash, const char *booking_id,
+                                     const cJSON *answer, struct fd_error *err)
+{
+	char *text = cJSON_PrintUnformatted(answer);
+	sqlite3_stmt *q =
+	    text ? fd_db_stmt(s->wdb,
+	                      "INSERT INTO srv_public_requests (idem_key, request_hash, booking_id,"
+	                      " answer, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	                      err)
+	         : NULL;
+	enum fd_status st = FD_OK;
+	if (!q)
+		st = text ? fd_error_status(err, FD_E_IO)
+		          : fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+	else {
+		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 3, booking_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 4, text, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 5, (int64_t)time(NULL));
+		if (sqlite3_step(q) != SQLITE_DONE)
+			st = fd_db_fail(s->wdb, err, "recording a web booking's answer");
+		sqlite3_reset(q);
+	}
+	free(text);
+	return st;
+}
+
+/* Sold out (or over capacity): 409 with the offers still free. */
+static void answer_sold_out(struct srv *s, const struct web_booking *w, const struct fd_error *why,
+                            struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	struct fd_db *db = srv_reader(s, &err);
+	cJSON *alts = cJSON_CreateArray();
+	if (db)
+		offers_for(s, db, w->arrival, w->departure, w->adults, w->children, w->type, alts, &err);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(doc, "error");
+	cJSON_AddStringToObject(e, "code", why->code);
+	cJSON_AddStringToObject(e, "message", why->message);
+	cJSON_AddStringToObject(e, "field", "type");
+	cJSON_AddItemToObject(doc, "alternatives", alts);
+	srv_resp_json(out, 409, doc);
+}
+
+void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	static const char *const fields[] = {"family",   "given",    "email",        "phone",    "country",
+	                                     "language", "arrive",   "depart",       "type",     "plan",
+	                                     "adults",   "children", "arrival_time", "requests", NULL};
+	if (!cors(s, r, out) || !limit_address(s, r, out))
+		return;
+	if (r->body_len > s->cfg.public_max_body) {
+		srv_resp_error(out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
+		               s->cfg.public_max_body);
+		return;
+	}
+	const char *key = srv_header(r, "Idempotency-Key");
+	if (!idem_key_ok(key)) {
+		srv_resp_error(
+		    out, 400, key ? "invalid_header" : "missing_header", "Idempotency-Key",
+		    "Send an Idempotency-Key header (8 to 128 letters, digits, - _ . :), new for each "
+		    "booking and the same when the same booking is sent again.");
+		return;
+	}
+	struct fd_error err = {0};
+	struct fd_db *db = reader(s, out);
+	if (!db)
+		return;
+	char hash[65], old_hash[65], booking_id[FD_ID_LEN];
+	char *answer = NULL;
+	request_hash(r, hash);
+	int found = recorded(db, key, old_hash, booking_id, &answer);
+	if (found == 1) {
+		if (strcmp(hash, old_hash) != 0)
+			srv_resp_error(
+			    out, 422, "idempotency_key_reused", "Idempotency-Key",
+			    "This Idempotency-Key was used for another booking; use a new key for a new "
+			    "booking.");
+		else
+			answer_recorded(s, answer, booking_id, out);
+		free(answer);
+		return;
+	}
+	cJSON *body = NULL;
+	struct web_booking w = {0};
+	fd_date today;
+	if (srv_body_parse(r, fields, &body, &err) || fd_query_business_date(db, &today, &err) ||
+	    read_booking(body, today, &w, &err)) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON_Delete(body);
+	char ekey[300];
+	int retry = 1;
+	for (char *p = w.email; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	snprintf(ekey, sizeof ekey, "e:%s", w.email);
+	if (!rl_allow(ekey, s->cfg.public_email_rate, 3600, &retry)) {
+		srv_resp_error(
+		    out, 429, "rate_limited", "email",
+		    "Too many bookings for this e-mail address; try again later or call the hotel.");
+		out->retry_after = retry;
+		return;
+	}
+	/* The price: the offer as the guest saw it, quoted again now. */
+	struct fd_room_type t;
+	struct fd_offer offer;
+	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
+	const struct fd_repo *repo = fd_db_repo(db);
+	enum fd_status st = repo->get_room_type(repo->ctx, w.type, &t, &err);
+	if (st == FD_E_NOT_FOUND) {
+		srv_resp_error(out, 400, "invalid_field", "type", "No room type \"%s\".", w.type);
+		return;
+	}
+	if (!st && !w.plan[0]) { /* a type sold on plans is booked on one of them */
+		struct fd_rate_plan *plans = NULL;
+		int n_plans = 0;
+		st = fd_query_rate_plans(db, &plans, &n_plans, &err);
+		bool needs = !st && type_has_plans(plans, n_plans, w.type);
+		free(plans);
+		if (needs) {
+			srv_resp_error(
+			    out, 400, "missing_field", "plan",
+			    "Room type %s is sold on rate plans: give the plan of the offer chosen.", w.type);
+			return;
+		}
+	}
+	if (!st)
+		st = fd_offer_quote(repo, &t, w.plan, w.arrival, w.departure, w.adults, w.children, &terms,
+		                    &offer, &err);
+	if (st == FD_E_CONFLICT) {
+		answer_sold_out(s, &w, &err, out);
+		return;
+	}
+	if (st) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+
+	/* One transaction: the guest, the booking, its confirmation mail, the
+	 * answer under its key. */
+	struct fd_op ops[3];
+	struct fd_op_result res;
+	char guest_id[FD_ID_LEN], code[FD_CODE_LEN], url[512] = "";
+	fd_uuid_new(guest_id);
+	fd_uuid_new(booking_id);
+	op_add(&ops[0], "guest.create");
+	cJSON_AddStringToObject(ops[0].payload, "id", guest_id);
+	cJSON_AddStringToObject(ops[0].payload, "family", w.family);
+	if (w.given[0])
+		cJSON_AddStringToObject(ops[0].payload, "given", w.given);
+	cJSON_AddStringToObject(ops[0].payload, "email", w.email);
+	if (w.phone[0])
+		cJSON_AddStringToObject(ops[0].payload, "phone", w.phone);
+	if (w.country[0])
+		cJSON_AddStringToObject(ops[0].payload, "country", w.country);
+	if (w.language[0])
+		cJSON_AddStringToObject(ops[0].payload, "language", w.language);
+	op_add(&ops[1], "booking.create");
+	op_add(&ops[2], "document.send");
+	cJSON *answer_doc = NULL;
+	pthread_mutex_lock(&s->wlock);
+	st = fd_db_begin(s->wdb, &err);
+	fd_db_set_audit_session(s->wdb, "public");
+	int again = found == 0 ? 0 : -1;
+	if (!st) { /* the same key in the meantime (two tabs): its booking */
+		char h2[65], id2[FD_ID_LEN];
+		char *a2 = NULL;
+		again = recorded(s->wdb, key, h2, id2, &a2);
+		if (again == 1) {
+			fd_db_rollback(s->wdb);
+			pthread_mutex_unlock(&s->wlock);
+			if (strcmp(h2, hash) == 0)
+				answer_recorded(s, a2, id2, out);
+			else
+				srv_resp_error(
+				    out, 422, "idempotency_key_reused", "Idempotency-Key",
+				    "This Idempotency-Key was used for another booking; use a new key.");
+			free(a2);
+			for (int i = 0; i < 3; i++)
+				fd_op_clear(&ops[i]);
+			return;
+		}
+	}
+	if (!st)
+		st = web_apply(s, &ops[0], &res, &err);
+	if (!st) {
+		fd_store_new_booking_code(s->wdb, code);
+		cJSON *p = ops[1].payload;
+		cJSON_AddStringToObject(p, "id", booking_id);
+		cJSON_AddStringToObject(p, "code", code);
+		cJSON_AddStringToObject(p, "guest_id", guest_id);
+		cJSON_AddStringToObject(p, "type", w.type);
+		add_date(p, "arrival", w.arrival);
+		add_date(p, "departure", w.departure);
+		cJSON_AddNumberToObject(p, "adults", w.adults);
+		cJSON_AddNumberToObject(p, "children", w.children);
+		/* on a plan, core prices each night by the plan (the quote shown);
+		 * without, the type's base rate */
+		if (offer.plan[0])
+			cJSON_AddStringToObject(p, "plan", offer.plan);
+		else
+			cJSON_AddNumberToObject(p, "rate", (double)offer.nightly[0]);
+		cJSON_AddStringToObject(p, "source", "web");
+		if (w.requests[0])
+			cJSON_AddStringToObject(p, "notes", w.requests);
+		if (w.eta[0])
+			cJSON_AddStringToObject(p, "eta", w.eta);
+		st = web_apply(s, &ops[1], &res, &err);
+	}
+	if (!st) {
+		cJSON_AddStringToObject(ops[2].payload, "booking", booking_id);
+		cJSON_AddStringToObject(ops[2].payload, "kind", "link");
+		st = web_apply(s, &ops[2], &res, &err);
+	}
+	if (!st) {
+		answer_doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(answer_doc, "code", code);
+		cJSON_AddStringToObject(answer_doc, "status", "reserved");
+		cJSON_AddStringToObject(answer_doc, "hotel", "");
+		add_date(answer_doc, "arrive", w.arrival);
+		add_date(answer_doc, "depart", w.departure);
+		cJSON_AddNumberToObject(answer_doc, "adults", w.adults);
+		cJSON_AddNumberToObject(answer_doc, "children", w.children);
+		cJSON_AddItemToObject(answer_doc, "offer", offer_json(&offer, w.arrival, s->cfg.cancel_days));
+		cJSON_AddNumberToObject(answer_doc, "total", (double)offer.total);
+		cJSON_AddStringToObject(answer_doc, "currency", offer.currency);
+		cJSON_AddStringToObject(answer_doc, "email", "sent");
+		struct fd_property prop;
+		if (repo->get_property(repo->ctx, &prop, NULL) == FD_OK)
+			cJSON_ReplaceItemInObjectCaseSensitive(answer_doc, "hotel",
+			                                       cJSON_CreateString(prop.name));
+		st = record_request(s, key, hash, booking_id, answer_doc, &err);
+	}
+	if (!st)
+		st = srv_link_new(s, s->wdb, booking_id, url, sizeof url, &err);
+	if (!st)
+		st = fd_db_commit(s->wdb, &err);
+	else
+		fd_db_rollback(s->wdb);
+	s->hook.op_id[0] = '\0';
+	int64_t seq = srv_last_seq(s->wdb);
+	pthread_mutex_unlock(&s->wlock);
+	for (int i = 0; i < 3; i++)
+		fd_op_clear(&ops[i]);
+	if (st == FD_E_CONFLICT) { /* sold meanwhile */
+		cJSON_Delete(answer_doc);
+		answer_sold_out(s, &w, &err, out);
+		return;
+	}
+	if (st) {
+		cJSON_Delete(answer_doc);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	srv_changed(s, seq);
+	srv_mail_wake(s);
+	srv_log(SRV_LOG_INFO, "web booking %s (%s, %d nights)", code, w.type, w.departure - w.arrival);
+	cJSON_AddStringToObject(answer_doc, "manage_url", url);
+	srv_resp_json(out, 201, answer_doc);
+}
+
+/* --- the guest's own booking, behind a link --- */
+
+struct link {
+	char booking_id[FD_ID_LEN];
+	unsigned char hash[32];
+	int64_t expires_at;
+	int uses, max_uses;
+};
+
+/* Check the link in Authorization: Bearer, count one use. False with the
+ * answer (401 naming what to do) when it does not open the booking. */
+static bool link_open(struct srv *s, const struct srv_req *r, struct link *l, struct srv_resp *out)
+{
+	const char *a = r->authorization;
+	out->audited = true; /* a guest's link, not a staff refusal */
+	if (!a || strncmp(a, "Bearer ", 7) != 0 || strlen(a + 7) < 20 || strlen(a + 7) >= SRV_TOKEN_LEN) {
+		srv_resp_error(
+		    out, 401, "link_invalid", NULL,
+		    "This link is not valid. Open the link in your confirmation e-mail, or ask the "
+		    "hotel to send it again.");
+		return false;
+	}
+	srv_token_hash(a + 7, l->hash);
+	struct fd_error err = {0};
+	int64_t now = (int64_t)time(NULL);
+	int found = 0;
+	bool counted = false;
+	pthread_mutex_lock(&s->wlock);
+	sqlite3_stmt *q = fd_db_stmt(s->wdb,
+	                             "SELECT booking_id, expires_at, uses, max_uses FROM srv_public_links"
+	                             " WHERE hash = ?1",
+	                             &err);
+	if (q) {
+		sqlite3_bind_blob(q, 1, l->hash, sizeof l->hash, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			found = 1;
+			snprintf(l->booking_id, sizeof l->booking_id, "%s", sqlite3_column_text(q, 0));
+			l->expires_at = sqlite3_column_int64(q, 1);
+			l->uses = sqlite3_column_int(q, 2);
+			l->max_uses = sqlite3_column_int(q, 3);
+		}
+		sqlite3_reset(q);
+	}
+	if (found && l->expires_at > now && l->uses < l->max_uses) {
+		q = fd_db_stmt(s->wdb, "UPDATE srv_public_links SET uses = uses + 1 WHERE hash = ?1", &err);
+		if (q) {
+			sqlite3_bind_blob(q, 1, l->hash, sizeof l->hash, SQLITE_STATIC);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				found = -1;
+			sqlite3_reset(q);
+		}
+		l->uses++;
+		counted = true;
+	}
+	pthread_mutex_unlock(&s->wlock);
+	if (!q || found < 0) {
+		srv_resp_error(out, 503, "busy", NULL, "The booking service is busy; try again in a moment.");
+		out->retry_after = 1;
+		return false;
+	}
+	if (!found) {
+		srv_resp_error(
+		    out, 401, "link_invalid", NULL,
+		    "This link is not valid. Open the link in your confirmation e-mail, or ask the "
+		    "hotel to send it again.");
+		return false;
+	}
+	if (l->expires_at <= now) {
+		srv_resp_error(out, 401, "link_expired", NULL,
+		               "This link has expired. Ask the hotel to send you a new one (reply to your "
+		               "confirmation e-mail or call the hotel, with your booking code).");
+		return false;
+	}
+	if (!counted) {
+		srv_resp_error(out, 401, "link_used_up", NULL,
+		               "This link has been used as often as it may. Ask the hotel to send you a new "
+		               "one (reply to your confirmation e-mail or call the hotel).");
+		return false;
+	}
+	return true;
+}
+
+static cJSON *booking_view(struct srv *s, struct fd_db *db, const struct fd_booking *b, const struct link *l,
+                           struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	struct fd_guest g;
+	struct fd_room_type t;
+	struct fd_property prop;
+	fd_date today;
+	if (repo->get_guest(repo->ctx, b->guest_id, &g, err) || repo->get_property(repo->ctx, &prop, err) ||
+	    fd_query_business_date(db, &today, err))
+		return NULL;
+	if (repo->get_room_type(repo->ctx, b->type_code, &t, NULL))
+		snprintf(t.name, sizeof t.name, "%s", b->type_code);
+	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
+	cJSON *v = cJSON_CreateObject();
+	cJSON_AddStringToObject(v, "code", b->code);
+	cJSON_AddStringToObject(v, "status", fd_booking_status_name(b->status));
+	cJSON_AddStringToObject(v, "hotel", prop.name);
+	cJSON *gj = cJSON_AddObjectToObject(v, "guest");
+	cJSON_AddStringToObject(gj, "family", g.family);
+	cJSON_AddStringToObject(gj, "given", g.given);
+	cJSON_AddStringToObject(gj, "email", g.email);
+	cJSON_AddStringToObject(v, "type", b->type_code);
+	cJSON_AddStringToObject(v, "type_name", t.name);
+	add_date(v, "arrive", b->arrival);
+	add_date(v, "depart", b->departure);
+	int nights = fd_stay_nights(b->arrival, b->departure);
+	cJSON_AddNumberToObject(v, "nights", nights);
+	cJSON_AddNumberToObject(v, "adults", b->adults);
+	cJSON_AddNumberToObject(v, "children", b->children);
+	cJSON_AddStringToObject(v, "arrival_time", b->eta);
+	cJSON_AddStringToObject(v, "requests", b->notes);
+	cJSON_AddStringToObject(v, "currency", prop.currency);
+	/* the booking's own nights (a plan's prices), else its rate each night */
+	struct fd_booking_night *bn = NULL;
+	int n_bn = 0;
+	if (repo->booking_nights && repo->booking_nights(repo->ctx, b->id, &bn, &n_bn, NULL) != FD_OK)
+		n_bn = 0;
+	cJSON *n = cJSON_AddArrayToObject(v, "nightly");
+	int64_t total = 0;
+	for (int i = 0; i < nights; i++) {
+		int64_t price = b->rate;
+		for (int k = 0; k < n_bn; k++)
+			if (bn[k].night == b->arrival + i)
+				price = bn[k].amount;
+		cJSON *x = cJSON_CreateObject();
+		add_date(x, "date", b->arrival + i);
+		cJSON_AddNumberToObject(x, "price", (double)price);
+		cJSON_AddItemToArray(n, x);
+		total += price;
+	}
+	if (n_bn)
+		cJSON_AddStringToObject(v, "plan", bn[0].plan);
+	free(bn);
+	cJSON_AddNumberToObject(v, "total", (double)total);
+	struct fd_offer o = {0};
+	o.free_cancel_until = fd_date_add(b->arrival, -s->cfg.cancel_days);
+	cJSON_AddItemToObject(v, "terms", terms_json(&o, s->cfg.cancel_days));
+	int64_t fee = 0;
+	struct fd_error why = {0};
+	cJSON *c = cJSON_AddObjectToObject(v, "cancel");
+	bool can = fd_offer_cancel_fee(b, today, &terms, &fee, &why) == FD_OK;
+	cJSON_AddBoolToObject(c, "allowed", can);
+	cJSON_AddNumberToObject(c, "fee", (double)fee);
+	if (!can)
+		cJSON_AddStringToObject(c, "reason", why.message);
+	cJSON_AddBoolToObject(v, "changeable", b->status == FD_BOOKING_RESERVED);
+	cJSON *lj = cJSON_AddObjectToObject(v, "link");
+	cJSON_AddNumberToObject(lj, "expires_at", (double)l->expires_at);
+	cJSON_AddNumberToObject(lj, "uses_left", l->max_uses - l->uses);
+	return v;
+}
+
+static bool load_linked(struct srv *s, const struct srv_req *r, struct link *l, struct fd_booking *b,
+                        struct fd_db **db, struct srv_resp *out)
+{
+	if (!cors(s, r, out) || !limit_address(s, r, out) || !link_open(s, r, l, out))
+		return false;
+	struct fd_error err = {0};
+	if (!(*db = reader(s, out)))
+		return false;
+	const struct fd_repo *repo = fd_db_repo(*db);
+	if (repo->get_booking(repo->ctx, l->booking_id, b, &err)) {
+		srv_resp_error(out, 404, "not_found", NULL, "This booking no longer exists; call the hotel.");
+		return false;
+	}
+	return true;
+}
+
+static void answer_view(struct srv *s, struct fd_db *db, const struct fd_booking *b, const struct link *l,
+                        struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	cJSON *v = booking_view(s, db, b, l, &err);
+	if (!v)
+		srv_resp_fd_error(out, &err);
+	else
+		srv_resp_json(out, 200, v);
+}
+
+void srv_api_public_manage(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct link l;
+	struct fd_booking b;
+	struct fd_db *db;
+	if (load_linked(s, r, &l, &b, &db, out))
+		answer_view(s, db, &b, &l, out);
+}
+
+/* Apply one operation on the linked booking and answer its new view. */
+static void apply_linked(struct srv *s, struct fd_op *op, const struct link *l, struct srv_resp *out)
+{
+	struct fd_error err = {0};
+	struct fd_op_result res;
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = fd_db_begin(s->wdb, &err);
+	fd_db_set_audit_session(s->wdb, "public");
+	if (!st)
+		st = web_apply(s, op, &res, &err);
+	if (!st)
+		st = fd_db_commit(s->wdb, &err);
+	else
+		fd_db_rollback(s->wdb);
+	s->hook.op_id[0] = '\0';
+	int64_t seq = srv_last_seq(s->wdb);
+	pthread_mutex_unlock(&s->wlock);
+	if (st) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	srv_changed(s, seq);
+	struct fd_db *db = reader(s, out);
+	struct fd_booking b;
+	if (!db)
+		return;
+	const struct fd_repo *repo = fd_db_repo(db);
+	if (repo->get_booking(repo->ctx, l->booking_id, &b, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	answer_view(s, db, &b, l, out);
+}
+
+void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	static const char *const fields[] = {"arrival_time", "requests", NULL};
+	struct link l;
+	struct fd_booking b;
+	struct fd_db *db;
+	if (!load_linked(s, r, &l, &b, &db, out))
+		return;
+	if (r->body_len > s->cfg.public_max_body) {
+		srv_resp_error(out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
+		               s->cfg.public_max_body);
+		return;
+	}
+	struct fd_error err = {0};
+	cJSON *body = NULL;
+	char eta[6], requests[501];
+	if (srv_body_parse(r, fields, &body, &err) ||
+	    json_text(body, "arrival_time", eta, sizeof eta, false, &err) || eta_ok(eta, &err) ||
+	    json_text(body, "requests", requests, sizeof requests, false, &err)) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	bool has_eta = cJSON_GetObjectItemCaseSensitive(body, "arrival_time") != NULL;
+	bool has_req = cJSON_GetObjectItemCaseSensitive(body, "requests") != NULL;
+	cJSON_Delete(body);
+	if (b.status != FD_BOOKING_RESERVED) {
+		srv_resp_error(out, 409, "bad_state", "booking",
+		               "Booking %s is %s and can no longer be changed.", b.code,
+		               fd_booking_status_name(b.status));
+		return;
+	}
+	struct fd_op op;
+	op_add(&op, "booking.modify");
+	cJSON_AddStringToObject(op.payload, "booking", b.id);
+	if (has_eta)
+		cJSON_AddStringToObject(op.payload, "eta", eta);
+	if (has_req)
+		cJSON_AddStringToObject(op.payload, "notes", requests);
+	apply_linked(s, &op, &l, out);
+	fd_op_clear(&op);
+}
+
+void srv_api_public_cancel(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct link l;
+	struct fd_booking b;
+	struct fd_db *db;
+	if (!load_linked(s, r, &l, &b, &db, out))
+		return;
+	struct fd_error err = {0};
+	fd_date today;
+	int64_t fee;
+	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
+	if (fd_query_business_date(db, &today, &err) || fd_offer_cancel_fee(&b, today, &terms, &fee, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	struct fd_op op;
+	op_add(&op, "booking.cancel");
+	cJSON_AddStringToObject(op.payload, "booking", b.id);
+	cJSON_AddStringToObject(op.payload, "reason", "cancelled by the guest online");
+	apply_linked(s, &op, &l, out);
+	fd_op_clear(&op);
+}
+
+void srv_api_public_document(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct link l;
+	struct fd_booking b;
+	struct fd_db *db;
+	if (!load_linked(s, r, &l, &b, &db, out))
+		return;
+	const char *kind = srv_query(r, "kind");
+	if (!kind)
+		kind = "confirmation";
+	struct fd_error err = {0};
+	const struct fd_repo *repo = fd_db_repo(db);
+	struct fd_doc doc;
+	fd_doc_init(&doc);
+	enum fd_status st;
+	if (strcmp(kind, "confirmation") == 0)
+		st = fd_doc_confirmation(repo, b.code, &doc, &err);
+	else if (strcmp(kind, "invoice") == 0) {
+		char inv_id[FD_ID_LEN];
+		struct fd_invoice inv;
+		st = fd_doc_bill(repo, b.code, "", &doc, &err);
+		if (!st && repo->standing_invoice(repo->ctx, doc.folio_id, inv_id, NULL) == FD_OK &&
+		    repo->get_invoice(repo->ctx, inv_id, &inv, NULL) == FD_OK) {
+			fd_doc_clear(&doc);
+			fd_doc_init(&doc);
+			st = fd_doc_invoice(&inv, false, &doc, &err);
+			fd_invoice_clear(&inv);
+		}
+	} else {
+		fd_doc_clear(&doc);
+		srv_resp_error(out, 400, "invalid_parameter", "kind",
+		               "\"kind\" must be confirmation or invoice.");
+		return;
+	}
+	char path[700], rnd[FD_ID_LEN];
+	snprintf(path, sizeof path, "%s/public-%s.pdf", s->cfg.data_dir, fd_uuid_new(rnd));
+	if (!st)
+		st = fd_doc_write_pdf(&doc, path, &err);
+	fd_doc_clear(&doc);
+	FILE *f = st ? NULL : fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0;
+	if (f) {
+		fseek(f, 0, SEEK_END);
+		long n = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		buf = n > 0 ? malloc((size_t)n + 1) : NULL;
+		len = buf ? fread(buf, 1, (size_t)n, f) : 0;
+		fclose(f);
+	}
+	unlink(path);
+	if (st || !buf || !len) {
+		free(buf);
+		if (!st)
+			fd_fail(&err, FD_E_IO, "io", NULL, "Cannot make the document now; try again later.");
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	out->status = 200;
+	out->body = buf;
+	out->body_len = len;
+	out->content_type = "application/pdf";
+	char disp[80];
+	snprintf(disp, sizeof disp, "attachment; filename=\"%s-%s.pdf\"", kind, b.code);
+	srv_resp_header(out, "Content-Disposition", disp);
+}
+
+/* --- the booking page's files --- */
+
+void srv_api_book_file(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	if (!r->param || !r->param[0]) { /* /book: the folder, so that the page's files resolve */
+		srv_resp_error(out, 301, "moved", NULL, "The booking page is at /book/.");
+		srv_resp_header(out, "Location", "/book/");
+		return;
+	}
+	const char *name = r->param;
+	static const struct {
+		const char *ext, *type;
+	} types[] = {{".html", "text/html; charset=utf-8"},
+	             {".js", "text/javascript; charset=utf-8"},
+	             {".css", "text/css; charset=utf-8"},
+	             {".json", "application/json"},
+	             {".svg", "image/svg+xml"}};
+	const char *type = NULL;
+	bool plain = name[0] != '.';
+	for (const char *p = name; *p && plain; p++)
+		plain = isalnum((unsigned char)*p) || *p == '.' || *p == '-' || *p == '_';
+	const char *dot = strrchr(name, '.');
+	for (size_t i = 0; plain && dot && i < sizeof types / sizeof *types; i++)
+		if (strcmp(dot, types[i].ext) == 0)
+			type = types[i].type;
+	char path[700];
+	snprintf(path, sizeof path, "%s/%s", s->cfg.book_dir, name);
+	FILE *f = type ? fopen(path, "rb") : NULL;
+	if (!f) {
+		srv_resp_error(out, 404, "not_found", NULL, "No such page: /book/%.100s.", name);
+		return;
+	}
+	size_t cap = 65536, len = 0, n;
+	char *buf = malloc(cap);
+	while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len == cap) {
+			char *b2 = cap < (4u << 20) ? realloc(buf, cap *= 2) : NULL;
+			if (!b2) {
+				free(buf);
+				buf = NULL;
+			}
+			buf = b2;
+		}
+	}
+	fclose(f);
+	if (!buf) {
+		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
+		return;
+	}
+	out->status = 200;
+	out->body = buf;
+	out->body_len = len;
+	out->content_type = type;
+	out->cache_control = "public, max-age=300";
+	srv_resp_header(out, "X-Content-Type-Options", "nosniff");
+	/* Embeddable (an iframe) only in the hotel's own sites. */
+	char csp[1100] = "frame-ancestors 'self'";
+	size_t used = strlen(csp);
+	for (const char *p = s->cfg.public_origins; *p;) {
+		p += strspn(p, " ,");
+		size_t m = strcspn(p, " ,");
+		if (m && used + m + 2 < sizeof csp) {
+			snprintf(csp + used, sizeof csp - used, " %.*s", (int)m, p);
+			used += m + 1;
+		}
+		p += m;
+	}
+	srv_resp_header(out, "Content-Security-Policy", csp);
+}

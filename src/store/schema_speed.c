@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Schema steps of issue 18 (speed at a large hotel). */
+#include "config.h"
+
+extern const char fd_schema_v32_sold[];
+extern const char fd_schema_v33_board[];
+
+/* v32: rooms sold per room type and night, kept by triggers on the guard
+ * table (stay_nights), so every write path keeps it in the same
+ * transaction as the guard rows and availability reads one row instead of
+ * counting hundreds of index entries per night (5 types x 30 nights took
+ * 2.8 ms at 100,000 bookings; tests/unit/test_sold.c compares it with a
+ * recount after random operations). A row that falls to zero stays.
+ * The rooms of each type are counted the same way (type_rooms, kept by
+ * triggers on rooms), so a type's inventory for a night reads one row and
+ * the few rooms out of order instead of counting every room of the type. */
+const char fd_schema_v32_sold[] =
+    "CREATE TABLE type_night_sold (type_code TEXT NOT NULL, night INTEGER NOT NULL,"
+    " sold INTEGER NOT NULL, PRIMARY KEY (type_code, night)) WITHOUT ROWID;"
+    "INSERT INTO type_night_sold (type_code, night, sold)"
+    " SELECT type_code, night, count(*) FROM stay_nights GROUP BY type_code, night;"
+    "CREATE TRIGGER stay_nights_sold_ai AFTER INSERT ON stay_nights BEGIN"
+    " INSERT INTO type_night_sold (type_code, night, sold) VALUES (new.type_code, new.night, 1)"
+    "  ON CONFLICT (type_code, night) DO UPDATE SET sold = sold + 1; END;"
+    "CREATE TRIGGER stay_nights_sold_ad AFTER DELETE ON stay_nights BEGIN"
+    " UPDATE type_night_sold SET sold = sold - 1 WHERE type_code = old.type_code AND night = old.night; END;"
+    "CREATE TRIGGER stay_nights_sold_au AFTER UPDATE OF type_code, night ON stay_nights"
+    " WHEN new.type_code IS NOT old.type_code OR new.night IS NOT old.night BEGIN"
+    " UPDATE type_night_sold SET sold = sold - 1 WHERE type_code = old.type_code AND night = old.night;"
+    " INSERT INTO type_night_sold (type_code, night, sold) VALUES (new.type_code, new.night, 1)"
+    "  ON CONFLICT (type_code, night) DO UPDATE SET sold = sold + 1; END;"
+    "CREATE TABLE type_rooms (type_code TEXT PRIMARY KEY, rooms INTEGER NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO type_rooms (type_code, rooms) SELECT type_code, count(*) FROM rooms GROUP BY type_code;"
+    "CREATE TRIGGER rooms_count_ai AFTER INSERT ON rooms BEGIN"
+    " INSERT INTO type_rooms (type_code, rooms) VALUES (new.type_code, 1)"
+    "  ON CONFLICT (type_code) DO UPDATE SET rooms = rooms + 1; END;"
+    "CREATE TRIGGER rooms_count_ad AFTER DELETE ON rooms BEGIN"
+    " UPDATE type_rooms SET rooms = rooms - 1 WHERE type_code = old.type_code; END;"
+    "CREATE TRIGGER rooms_count_au AFTER UPDATE OF type_code ON rooms"
+    " WHEN new.type_code IS NOT old.type_code BEGIN"
+    " UPDATE type_rooms SET rooms = rooms - 1 WHERE type_code = old.type_code;"
+    " INSERT INTO type_rooms (type_code, rooms) VALUES (new.type_code, 1)"
+    "  ON CONFLICT (type_code) DO UPDATE SET rooms = rooms + 1; END;";
+
+/* v33: the board's room order (query_desk.c BOARD_ORDER) read from an index:
+ * a page of the board is a short index walk, not a sort of every room. The
+ * day-use stays (arrival = departure: few) in two partial indexes, so the
+ * day-use checks every booking.create runs per night (repo_sqlite.c
+ * room_day_clash, type_day_sold) read those few instead of every booking
+ * of the room or of the day (they were two thirds of the bench loader's
+ * time). */
+const char fd_schema_v33_board[] =
+    "CREATE INDEX rooms_board ON rooms(floor, length(number), number);"
+    "CREATE INDEX bookings_day_use_room ON bookings(room, arrival) WHERE arrival = departure;"
+    "CREATE INDEX bookings_day_use ON bookings(arrival) WHERE arrival = departure;";

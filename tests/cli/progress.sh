@@ -1,0 +1,38 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Long work shows a progress line (count, rate, time left) on a terminal:
+# the CSV import of 2,500 rows under a pseudo-terminal (script(1)) prints
+# "N of 2500 rows, R/s" and clears it before the summary; with --json, or
+# when stderr is not a terminal, nothing extra is printed.
+. "${top_srcdir:?}/tests/cli/lib.sh"
+command -v script >/dev/null || { echo "SKIP: no script(1)"; exit 77; }
+make_hotel
+{
+	echo "arrival,departure,type,adults,rate,status,guest"
+	i=0
+	while [ $i -lt 2500 ]; do
+		echo "2026-0$((i % 9 + 1))-1$((i % 9)),2026-0$((i % 9 + 1))-2$((i % 9)),STD,1,90.00,checked_out,\"Guest$i, Ann\""
+		i=$((i + 1))
+	done
+} >"$TMP/big.csv"
+cp -r "$DATA" "$TMP/data2"
+cp -r "$DATA" "$TMP/data3"
+
+# On a terminal: the progress line, then the summary.
+script -qec "'$FD' --data '$DATA' import bookings '$TMP/big.csv'" /dev/null >"$TMP/tty" 2>&1 ||
+	fail "import on a terminal failed: $(cat "$TMP/tty")"
+grep -q "of 2500 rows, [0-9]*/s" "$TMP/tty" || fail "no progress line on a terminal: $(cat -v "$TMP/tty")"
+grep -q "2500 of 2500 rows" "$TMP/tty" || fail "the progress line does not reach the end: $(cat -v "$TMP/tty")"
+grep -q "Imported 2500 booking(s) from 2500 row(s)" "$TMP/tty" || fail "no summary: $(cat -v "$TMP/tty")"
+
+# --json on a terminal: one JSON document, no progress line.
+script -qec "'$FD' --data '$TMP/data2' --json import bookings '$TMP/big.csv'" /dev/null >"$TMP/json" 2>&1 ||
+	fail "--json import failed: $(cat "$TMP/json")"
+grep -q "rows, " "$TMP/json" && fail "a progress line with --json: $(cat -v "$TMP/json")"
+tr -d '\r' <"$TMP/json" | jq -e '.imported == 2500' >/dev/null || fail "--json output is not the document: $(cat -v "$TMP/json")"
+
+# Not a terminal: nothing on stderr.
+"$FD" --data "$TMP/data3" import bookings "$TMP/big.csv" >"$TMP/out" 2>"$TMP/err" || fail "import failed: $(cat "$TMP/err")"
+[ -s "$TMP/err" ] && fail "stderr is not a terminal, yet: $(cat -v "$TMP/err")"
+grep -q "Imported 2500 booking(s)" "$TMP/out" || fail "no summary: $(cat "$TMP/out")"
+exit $((failures > 0))
