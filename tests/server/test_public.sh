@@ -124,19 +124,6 @@ R=$(post key-ines-00001 "$(echo "$GOOD" | jq -c '.type = "SUI"')")
 check "the key with another booking: 422" 422 "${R%% *}"
 check "the key with another booking: names the key" Idempotency-Key "$(echo "${R#* }" | jq -r .error.field)"
 
-# a rate plan (issue 15) prices the stay through the same quote as the desk's
-# booking: the nights across two prices, kept with the booking
-PLANS="{\"ops\":[$(op 7 rate_plan.create '{"id":"'$(uuid 7 1)'","code":"BAR","name":"Best available","types":"SUI"}'),
-$(op 8 rate.set '{"plan":"BAR","type":"SUI","from":"2026-04-01","to":"2026-04-01","amount":21000}'),
-$(op 9 rate.set '{"plan":"BAR","type":"SUI","from":"2026-04-02","to":"2026-04-30","amount":25000}')]}"
-check "plan pushed" "applied applied applied" "$(body POST /v1/ops "$PLANS" "$ADM" | jq -r '[.results[].status] | join(" ")')"
-R=$(post key-plan-00001 "$(echo "$GOOD" | jq -c '.email = "plan@example.com" | .type = "SUI" | .plan = "BAR" | .arrive = "2026-04-01" | .depart = "2026-04-03"')")
-check "booked on BAR: 201" 201 "${R%% *}"
-check "BAR's price for the stay" 46000 "$(echo "${R#* }" | jq -r .total)"
-check "the booking keeps BAR's nightly prices" "BAR:21000 BAR:25000" \
-	"$(sqlite3 "$DB" "SELECT group_concat(r.plan || ':' || r.amount, ' ') FROM booking_rates r JOIN bookings b ON b.id = r.booking_id WHERE b.code = '$(echo "${R#* }" | jq -r .code)'")"
-after=$(counts)
-
 # sold out: 409 with the alternatives, no notice for any desk
 R=$(post key-other-0001 "$(echo "$GOOD" | jq -c '.email = "other@example.com" | .arrive = "2026-03-11" | .depart = "2026-03-13"')")
 check "the double is sold: 409" 409 "${R%% *}"
