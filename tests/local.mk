@@ -183,3 +183,6 @@ clean-browser-tools:
 TESTS += tests/cli/feed.sh
 EXTRA_DIST += tests/cli/feed.sh doc/channel-feed.md
 CLI_TESTS += tests/cli/report_locale.sh
+CLI_TESTS += tests/cli/free_text.sh
+CLI_TESTS += tests/cli/status_words.sh
+CLI_TESTS += tests/cli/modify_source.sh

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "store/query_desk.h"
 #include "ui/actions.h"
@@ -134,17 +135,7 @@ void ui_hk_goto(struct app *app, const char *room)
 
 static const char *clean_text(enum fd_clean c)
 {
-	switch (c) {
-	case FD_CLEAN_DIRTY:
-		return _("dirty");
-	case FD_CLEAN_PICKUP:
-		return _("pickup");
-	case FD_CLEAN_CLEAN:
-		return _("clean");
-	case FD_CLEAN_INSPECTED:
-		return _("inspected");
-	}
-	return "?";
+	return fd_clean_text(c);
 }
 
 static const struct ui_hint hints[] = {

@@ -272,6 +272,7 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *arrive = NULL, *depart = NULL, *type = NULL, *adults = NULL, *children = NULL;
 	const char *rate = NULL, *notes = NULL, *eta = NULL, *rate_reason = NULL, *override_reason = NULL;
+	const char *source = NULL;
 	bool take_rate = false, keep_rate = false;
 	const struct cli_opt opts[] = {{"arrive", &arrive, NULL},
 	                               {"depart", &depart, NULL},
@@ -281,6 +282,7 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 	                               {"rate", &rate, NULL},
 	                               {"notes", &notes, NULL},
 	                               {"eta", &eta, NULL},
+	                               {"source", &source, NULL},
 	                               {"rate-reason", &rate_reason, NULL},
 	                               {"take-rate", NULL, &take_rate},
 	                               {"keep-rate", NULL, &keep_rate},
@@ -311,6 +313,8 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "notes", notes);
 	if (eta)
 		cJSON_AddStringToObject(p, "eta", eta);
+	if (source)
+		cJSON_AddStringToObject(p, "source", source);
 	if (rate_reason)
 		cJSON_AddStringToObject(p, "rate_reason", rate_reason);
 	if (take_rate || keep_rate)

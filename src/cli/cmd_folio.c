@@ -14,6 +14,7 @@
 #include "core/money.h"
 #include "cli/cmd_folio.h"
 #include "core/folio.h"
+#include "core/guest.h"
 #include "core/op_folio.h"
 #include "store/ids.h"
 #include "store/lookup.h"
@@ -226,7 +227,7 @@ int cmd_folio(struct cli *cli, int argc, char **argv)
 		arr = cJSON_AddArrayToObject(doc, "folios");
 	} else {
 		printf(_("Booking %s  %s  (%s)\n"), row.b.code, row.guest_name,
-		       fd_booking_status_name(row.b.status));
+		       fd_booking_status_text(row.b.status));
 	}
 	int64_t balance = 0, guest_balance = 0;
 	enum fd_status st = FD_OK;

@@ -39,7 +39,7 @@ static const struct cli_command commands[] = {
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "
-     "[--rate AMOUNT] [--rate-reason TEXT] [--notes TEXT] [--override-reason TEXT]",
+     "[--rate AMOUNT] [--rate-reason TEXT] [--notes TEXT] [--source CHANNEL] [--override-reason TEXT]",
      N_("change a booking")},
     {"assign", cmd_assign, "CODE ROOM", N_("assign a room to a booking")},
     {"move", cmd_move, "CODE ROOM", N_("move a booking (or an in-house guest) to another room")},

@@ -54,7 +54,7 @@ void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row 
 {
 	const struct fd_booking *b = &row->b;
 	char arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN], rate[FD_MONEY_STRLEN];
-	fprintf(out, _("Booking   %s (%s)\n"), b->code, fd_booking_status_name(b->status));
+	fprintf(out, _("Booking   %s (%s)\n"), b->code, fd_booking_status_text(b->status));
 	fprintf(out, _("Guest     %s%s\n"), row->guest_name, row->vip ? " [VIP]" : "");
 	if (fd_booking_day_use(b))
 		fprintf(out, _("Stay      %s, day use (no night)\n"), fd_date_format(b->arrival, arr));

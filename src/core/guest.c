@@ -25,6 +25,21 @@ const char *fd_booking_status_text(enum fd_booking_status s)
 	return "?";
 }
 
+const char *fd_clean_text(enum fd_clean c)
+{
+	switch (c) {
+	case FD_CLEAN_DIRTY:
+		return _("dirty");
+	case FD_CLEAN_PICKUP:
+		return _("pickup");
+	case FD_CLEAN_CLEAN:
+		return _("clean");
+	case FD_CLEAN_INSPECTED:
+		return _("inspected");
+	}
+	return "?";
+}
+
 static const char *const channel_names[FD_CHANNEL_COUNT] = {"walk-in", "phone",   "email", "web",
                                                             "ota",     "company", "group"};
 

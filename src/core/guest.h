@@ -13,6 +13,8 @@
 
 /* The status as a translated word ("in house"), never an identifier. */
 const char *fd_booking_status_text(enum fd_booking_status s);
+/* A room's cleanliness as a word a person reads (translated): "dirty". */
+const char *fd_clean_text(enum fd_clean c);
 
 /* Where a booking came from. */
 enum fd_channel {

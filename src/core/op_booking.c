@@ -602,7 +602,7 @@ enum fd_status op_booking_modify(struct op_ctx *c)
 	} else if (old.status != FD_BOOKING_RESERVED) {
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Booking %s is %s and can no longer be changed."), old.code,
-		               fd_booking_status_name(old.status));
+		               fd_booking_status_text(old.status));
 	}
 	if (strcmp(b.type_code, old.type_code) != 0 && b.room[0]) {
 		b.room[0] = '\0'; /* a new type needs a new room: assign again */
@@ -749,7 +749,7 @@ enum fd_status op_booking_cancel(struct op_ctx *c)
 	if (b.status != FD_BOOKING_RESERVED)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only a reserved booking can be cancelled; %s is %s."), b.code,
-		               fd_booking_status_name(b.status));
+		               fd_booking_status_text(b.status));
 	if ((st = fd_folio_cancel(c, &b)))
 		return st;
 	b.status = FD_BOOKING_CANCELLED;
@@ -765,7 +765,7 @@ enum fd_status op_booking_no_show(struct op_ctx *c)
 	if (b.status != FD_BOOKING_RESERVED)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only a reserved booking can be a no-show; %s is %s."), b.code,
-		               fd_booking_status_name(b.status));
+		               fd_booking_status_text(b.status));
 	if (b.arrival > c->prop.business_date) {
 		char day[FD_DATE_STRLEN];
 		return fd_fail(c->err, FD_E_CONFLICT, "too_early", "booking",
@@ -807,7 +807,7 @@ static enum fd_status check_room_ready(struct op_ctx *c, const struct fd_room *r
 		               r->maint_reason);
 	if (r->clean != FD_CLEAN_CLEAN && r->clean != FD_CLEAN_INSPECTED)
 		return fd_fail(c->err, FD_E_CONFLICT, "room_not_ready", "room",
-		               _("Room %s is %s, not clean yet."), r->number, fd_clean_name(r->clean));
+		               _("Room %s is %s, not clean yet."), r->number, fd_clean_text(r->clean));
 	return FD_OK;
 }
 
@@ -823,7 +823,7 @@ enum fd_status op_booking_check_in(struct op_ctx *c)
 	if (b.status != FD_BOOKING_RESERVED)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only a reserved booking can check in; %s is %s."), b.code,
-		               fd_booking_status_name(b.status));
+		               fd_booking_status_text(b.status));
 	if ((st = check_arrival_day(c, &b)) || (st = op_guest_check_document(c, &b)))
 		return st;
 	if (!room[0])
@@ -855,7 +855,7 @@ enum fd_status op_booking_check_out(struct op_ctx *c)
 	if (b.status != FD_BOOKING_CHECKED_IN)
 		return fd_fail(c->err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Only an in-house booking can check out; %s is %s."), b.code,
-		               fd_booking_status_name(b.status));
+		               fd_booking_status_text(b.status));
 	/* A guest leaving today keeps the nights used, and the night of the
 	 * arrival day at least (a stay has one night). */
 	fd_date end = c->prop.business_date > b.arrival ? c->prop.business_date : b.arrival + 1;

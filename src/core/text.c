@@ -186,7 +186,9 @@ bool fd_utf8_valid(const char *s, size_t n)
 
 static bool is_control(uint32_t cp, bool multiline)
 {
-	if (cp == '\t' || (multiline && cp == '\n'))
+	/* A tab or a line break belongs only where a person writes several
+	 * lines: in a name it misaligns every list and splits a CSV line. */
+	if (multiline && (cp == '\t' || cp == '\n'))
 		return false;
 	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f);
 }

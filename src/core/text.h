@@ -26,7 +26,7 @@ char *fd_text_short_ids(char *s);
  * above U+10FFFF)? */
 bool fd_utf8_valid(const char *s, size_t n);
 /* The rule for text that people type: well-formed UTF-8 without control
- * characters (C0, DEL, C1), except tab, and newline where the field allows
+ * characters (C0, DEL, C1), except tab and newline where the field allows
  * several lines. A terminal that printed such text raw could be retitled or
  * cleared by a guest's name. FD_OK, or FD_E_INVALID naming the field. */
 enum fd_status fd_text_check_plain(const char *field, const char *text, bool multiline, struct fd_error *err);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "server/server.h"
@@ -114,4 +115,24 @@ enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struc
 	}
 	free(have);
 	return st;
+}
+
+bool srv_erasures_has(struct fd_db *db, const char *data_dir, const char *id)
+{
+	if (!id || !plausible_id(id))
+		return false;
+	bool found = false;
+	sqlite3_stmt *q = fd_db_stmt(db, "SELECT 1 FROM erased_guests WHERE guest_id = ?1", NULL);
+	if (q) {
+		sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+		found = sqlite3_step(q) == SQLITE_ROW;
+		sqlite3_reset(q);
+	}
+	char(*ids)[FD_ID_LEN] = NULL;
+	int n = 0;
+	if (!found && srv_erasures_load(data_dir, &ids, &n, NULL) == FD_OK)
+		for (int i = 0; i < n && !found; i++)
+			found = strcasecmp(ids[i], id) == 0;
+	free(ids);
+	return found;
 }

@@ -50,3 +50,5 @@ SERVER_TESTS += tests/server/test_public.sh
 frontdeskd_SOURCES += src/server/backend_pg.c
 frontdeskd_CFLAGS += $(PQ_CFLAGS)
 frontdeskd_LDADD += libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)
+SERVER_TESTS += tests/server/test_free_text.sh
+SERVER_TESTS += tests/server/test_erased_ids.sh

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/op_folio.h"
 #include "server/reply.h"
 #include "server/log.h"
@@ -628,6 +629,15 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 /* Run one push inside the group's transaction, under its own SAVEPOINT:
  * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
  * kept); another status means the whole group must roll back. */
+/* Does op create an entity whose id is an erased guest's? Its payload's
+ * "id" names what it creates; an erased person never comes back, not even
+ * from an operation a terminal re-submits after a restore. */
+static bool creates_erased(struct srv *s, const struct fd_op *op)
+{
+	const cJSON *id = op->payload ? cJSON_GetObjectItemCaseSensitive(op->payload, "id") : NULL;
+	return cJSON_IsString(id) && srv_erasures_has(s->wdb, s->cfg.data_dir, id->valuestring);
+}
+
 static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
@@ -668,10 +678,19 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
 			sqlite3_reset(q);
 		}
+		if (!answer && !p->bad[i].code[0] && creates_erased(s, &p->ops[i]))
+			fd_fail(
+			    &p->bad[i], FD_E_CONFLICT, "guest_erased", "id",
+			    _("Guest %s was erased; an operation cannot create it again (it may come from a "
+			      "terminal re-submitting after a restore). Nothing was changed."),
+			    cJSON_GetObjectItemCaseSensitive(p->ops[i].payload, "id")->valuestring);
 		if (!answer && p->bad[i].code[0]) {
 			struct fd_op_result none = {0};
-			if (!(st = push_refuse(s, &p->ops[i], p->pushed_by, &p->bad[i], &none,
-			                       !p->private_refusals, &answer, err)))
+			/* No notice for an erased guest: it would copy their data
+			 * (the payload) to every desk. */
+			bool notice = !p->private_refusals && strcmp(p->bad[i].code, "guest_erased") != 0;
+			if (!(st = push_refuse(s, &p->ops[i], p->pushed_by, &p->bad[i], &none, notice,
+			                       &answer, err)))
 				last = p->ops[i].device_seq;
 		} else if (!answer &&
 		           !(st = push_one(s, &p->ops[i], p->pushed_by, !p->private_refusals, &answer, err)))

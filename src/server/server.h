@@ -133,6 +133,9 @@ void srv_erasures_path(const char *data_dir, char *out, size_t size);
 enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err);
 /* The ids it lists (*ids malloc'd, the caller frees; none when missing). */
 enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], int *n, struct fd_error *err);
+/* Is id an erased guest's, by db's record or the list outside it (which a
+ * restore from an older backup does not forget)? */
+bool srv_erasures_has(struct fd_db *db, const char *data_dir, const char *id);
 
 /* --- tokens and passwords (auth.c) --- */
 

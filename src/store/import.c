@@ -13,6 +13,7 @@
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "core/text.h"
 #include "store/ids.h"
 #include "store/db_internal.h" /* fd_db_changed: the bulk path notifies like the repo */
 #include "store/oplog.h"
@@ -478,9 +479,18 @@ static void on_row(int c, void *data)
 	}
 	struct imp_row r = {.line = p->row_line};
 	char why[512] = "";
-	if (p->native)
+	/* Every cell obeys the rule for text people type (core's, as every
+	 * operation does): a note with ESC[2J would clear another desk's
+	 * screen. Only the notes may hold several lines. */
+	for (int k = 0; k < N_COLS && !why[0]; k++) {
+		struct fd_error e = {0};
+		if (field(p, (enum col)k) &&
+		    fd_text_check_plain(col_names[k], field(p, (enum col)k), k == C_NOTES, &e))
+			snprintf(why, sizeof why, "%s", e.message);
+	}
+	if (!why[0] && p->native)
 		row_native(p, &r, why, sizeof why);
-	else
+	else if (!why[0])
 		row_dataset(p, &r, why, sizeof why);
 	if (why[0]) {
 		list_bad(p, p->row_line, "%s", why);

@@ -21,7 +21,7 @@ q "SELECT count(*) FROM staff WHERE username = 'eve'" | grep -qx 0 || fail "the 
 expect_refused 1 "card number" -- fd op guest.update "{\"guest\":\"x\",\"notes\":\"4111 1111 1111 1111\"}"
 [ "$(q "SELECT type || ' ' || outcome || ' ' || payload FROM audit_log ORDER BY seq DESC LIMIT 1")" = "guest.update refused {}" ] ||
 	fail "the invalid op's refusal row: $(q "SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")"
-grep -c "4111" "$DB" "$DB-wal" 2>/dev/null | grep -qv ":0" && fail "the refused card number reached the database"
+grep -cF "4111 1111 1111 1111" "$DB" "$DB-wal" 2>/dev/null | grep -qv ":0" && fail "the refused card number reached the database"
 
 # The chain is intact, and stays so after an erasure (the sealed bytes are
 # hashed, not the plaintext that is gone with the key).

@@ -197,15 +197,16 @@ check "only page types" 404 "$(status GET /book/frontdeskd.db)"
 check "framed only by the hotel's sites" "frame-ancestors 'self' $ORIGIN https://book.hotel.example" \
 	"$(hdr "$URL/book/" | sed -n 's/^[Cc]ontent-[Ss]ecurity-[Pp]olicy: //p')"
 # --- on a rate plan (core's quote): its prices, inclusions, policy, stop-sell ---
-PLANS="{\"ops\":[$(op 7 rate_plan.create '{"id":"'$(uuid 7 1)'","code":"BB","name":"Bed and breakfast","kind":"public","types":"SUI","inclusions":"BREAKFAST:1500","cancel_policy":"Free cancellation until 3 days before arrival."}'),
-$(op 8 rate.set '{"plan":"BB","type":"SUI","from":"2026-04-01","to":"2026-04-06","amount":25000}'),
-$(op 9 rate.restrict '{"plan":"BB","type":"SUI","from":"2026-04-03","to":"2026-04-04","stop_sell":true}'),
-$(op 10 rate_plan.create '{"id":"'$(uuid 10 1)'","code":"CORP","name":"Corporate","kind":"hidden","types":"SUI"}')]}"
-check "plans pushed" "applied applied applied applied" "$(body POST /v1/ops "$PLANS" "$ADM" | jq -r '[.results[] | .status] | join(" ")')"
+PLANS="{\"ops\":[$(op 7 charge_code.set '{"code":"BREAKFAST","name":"Breakfast","vat_bp":1000}'),
+$(op 8 rate_plan.create '{"id":"'$(uuid 7 1)'","code":"BB","name":"Bed and breakfast","kind":"public","types":"SUI","inclusions":"BREAKFAST:1500","cancel_policy":"free until 3 days before arrival then first-night"}'),
+$(op 9 rate.set '{"plan":"BB","type":"SUI","from":"2026-04-01","to":"2026-04-06","amount":25000}'),
+$(op 10 rate.restrict '{"plan":"BB","type":"SUI","from":"2026-04-03","to":"2026-04-04","stop_sell":true}'),
+$(op 11 rate_plan.create '{"id":"'$(uuid 10 1)'","code":"CORP","name":"Corporate","kind":"hidden","types":"SUI"}')]}"
+check "plans pushed" "applied applied applied applied applied" "$(body POST /v1/ops "$PLANS" "$ADM" | jq -r '[.results[] | .status] | join(" ")')"
 R=$(body GET "$A?arrive=2026-04-01&depart=2026-04-03&adults=2")
 check "the suite is offered on its public plan only" "SUI:BB" "$(echo "$R" | jq -r '[.offers[] | select(.type == "SUI") | "\(.type):\(.plan)"] | join(" ")')"
 check "the plan's prices" "50000 25000" "$(echo "$R" | jq -r '.offers[] | select(.type == "SUI") | "\(.total) \(.nightly[0].price)"')"
-check "the plan's inclusions and policy" "BREAKFAST|Free cancellation until 3 days before arrival." \
+check "the plan's inclusions and policy" "BREAKFAST|free until 3 days before arrival then first-night" \
 	"$(echo "$R" | jq -r '.offers[] | select(.type == "SUI") | "\(.inclusions | join(","))|\(.terms.cancellation_policy)"')"
 check "the double without plans: the room only at its rate" "DBL:null:18000" "$(echo "$R" | jq -r '[.offers[] | select(.type == "DBL") | "\(.type):\(.plan):\(.total)"] | join(" ")')"
 check "stop-sell: no suite" "" "$(body GET "$A?arrive=2026-04-02&depart=2026-04-04&adults=2" | jq -r '[.offers[] | select(.type == "SUI")] | map(.type) | join(" ")')"

@@ -33,7 +33,7 @@ wait_for "Check in Weiß, Otto ($CODE) to room 101? (y/n)"
 keys y
 wait_for "checked in to room 101"
 wait_for "Arrivals (1)"
-fd show "$CODE" | grep -q "checked_in" || fail "not checked in: $(fd show "$CODE")"
+fd show "$CODE" | grep -q "(in house)" || fail "not checked in: $(fd show "$CODE")"
 
 # In house: 101 (Weiß) comes first, by room.
 keys Right Right
@@ -43,7 +43,7 @@ keys o
 wait_for "early and release 1 night? (y/n)"
 keys y
 wait_for "checked out; room 101 is dirty"
-fd show "$CODE" | grep -q "checked_out" || fail "not checked out"
+fd show "$CODE" | grep -q "(checked out)" || fail "not checked out"
 
 keys 3
 wait_for "Housekeeping queue"

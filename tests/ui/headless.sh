@@ -86,7 +86,7 @@ RITA=$(fd book --guest "Roomless, Rita" --type DBL --arrive $TODAY --depart 2026
 run 80x24 ": $RITA <Enter> i <Dump> <Enter> <Dump> q"
 screen_n 1 | grep -q "room for $RITA (DBL): 202" || fail "no room offered for check-in"
 screen_n 2 | grep -q "Roomless, Rita checked in to room 202" || fail "not checked in to 202"
-fd show "$RITA" | grep -q "checked_in" || fail "Rita not checked in"
+fd show "$RITA" | grep -q "(in house)" || fail "Rita not checked in"
 
 # The config file rebinds keys and sets colours; a bad line is refused
 # with its line number before the screen is taken.
