@@ -329,7 +329,7 @@ static enum fd_restriction check_stay(const struct window *w, fd_date a, fd_date
 		}
 	}
 	for (fd_date d = a; d < dep; d++)
-		if (d < w->from || d >= w->to || w->price[d - w->from] == FD_RATE_UNSET) {
+		if (d < w->from || d >= w->to || !w->price || w->price[d - w->from] == FD_RATE_UNSET) {
 			*on = d;
 			*value = 0;
 			return FD_RESTRICT_NO_PRICE;
@@ -411,7 +411,7 @@ enum fd_status fd_rate_quote(const struct fd_repo *repo, const struct fd_quote_r
 		inc += q->plan.inc[i].amount * q->persons;
 	for (int i = 0; i < n; i++) {
 		fd_date d = req->arrival + i;
-		int64_t v = w.price[d - w.from];
+		int64_t v = w.price ? w.price[d - w.from] : FD_RATE_UNSET;
 		q->nights[i].night = d;
 		q->nights[i].amount = v == FD_RATE_UNSET ? 0 : v;
 		q->nights[i].included = inc < q->nights[i].amount ? inc : q->nights[i].amount;

@@ -849,11 +849,10 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 	pthread_mutex_lock(&s->wlock);
 	st = fd_db_begin(s->wdb, &err);
 	fd_db_set_audit_session(s->wdb, "public");
-	int again = found == 0 ? 0 : -1;
 	if (!st) { /* the same key in the meantime (two tabs): its booking */
 		char h2[65], id2[FD_ID_LEN];
 		char *a2 = NULL;
-		again = recorded(s->wdb, key, h2, id2, &a2);
+		int again = recorded(s->wdb, key, h2, id2, &a2);
 		if (again == 1) {
 			fd_db_rollback(s->wdb);
 			pthread_mutex_unlock(&s->wlock);

@@ -635,7 +635,8 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 static bool creates_erased(struct srv *s, const struct fd_op *op)
 {
 	const cJSON *id = op->payload ? cJSON_GetObjectItemCaseSensitive(op->payload, "id") : NULL;
-	return cJSON_IsString(id) && srv_erasures_has(s->wdb, s->cfg.data_dir, id->valuestring);
+	return id && cJSON_IsString(id) && id->valuestring &&
+	       srv_erasures_has(s->wdb, s->cfg.data_dir, id->valuestring);
 }
 
 static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
