@@ -227,7 +227,7 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 			return;
 		}
 		cs->parked = true;
-		srv_http_park(s, r->conn, since, (int)wait);
+		srv_http_park(s, r->conn, since, srv_now_ms() + wait * 1000);
 		out->suspend = true;
 		return;
 	}

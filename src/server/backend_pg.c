@@ -733,8 +733,11 @@ static enum fd_status entity_json(struct fd_pg *pg, const char *entity, const ch
 	return FD_E_NOT_FOUND;
 }
 
+/* A wake-up is any commit of any hotel (or the listener reconnecting), so a
+ * woken long-poll that finds nothing of its own parks again until its
+ * deadline rather than answering empty. */
 struct pg_changes_state {
-	bool parked;
+	int64_t deadline_ms;
 };
 
 void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
@@ -759,13 +762,15 @@ void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_cal
 		return;
 	}
 	struct pg_changes_state *cs = *state;
-	if (n == 0 && wait > 0 && !(cs && cs->parked)) {
-		if (!cs && !(cs = *state = calloc(1, sizeof *cs))) {
-			srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
-			return;
+	if (n == 0 && wait > 0 && !(cs && srv_now_ms() >= cs->deadline_ms)) {
+		if (!cs) {
+			if (!(cs = *state = calloc(1, sizeof *cs))) {
+				srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
+				return;
+			}
+			cs->deadline_ms = srv_now_ms() + (int64_t)wait * 1000;
 		}
-		cs->parked = true;
-		srv_http_park(s, r->conn, woken, wait);
+		srv_http_park(s, r->conn, woken, cs->deadline_ms);
 		out->suspend = true;
 		return;
 	}

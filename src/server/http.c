@@ -78,7 +78,7 @@ struct conn_state {
 	char path[96];
 };
 
-static int64_t now_ms(void)
+int64_t srv_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -89,7 +89,7 @@ static int64_t now_ms(void)
 
 static void resume_all(struct srv *s, bool only_expired)
 {
-	int64_t now = now_ms();
+	int64_t now = srv_now_ms();
 	struct srv_waiter **pp = &s->waiters;
 	while (*pp) {
 		struct srv_waiter *w = *pp;
@@ -114,7 +114,7 @@ void srv_changed(struct srv *s, int64_t seq)
 	pthread_mutex_unlock(&s->wait_lock);
 }
 
-void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds)
+void srv_http_park(struct srv *s, void *conn, int64_t since, int64_t deadline_ms)
 {
 	if (!conn)
 		return; /* nothing to park (a request without a connection): its caller asks again */
@@ -130,7 +130,7 @@ void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds)
 		return;
 	}
 	w->conn = conn;
-	w->deadline_ms = now_ms() + (int64_t)wait_seconds * 1000;
+	w->deadline_ms = deadline_ms;
 	w->next = s->waiters;
 	s->waiters = w;
 	s->m.long_polls++;
@@ -364,7 +364,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!cs->started) {
 		cs->started = true;
 		snprintf(cs->method, sizeof cs->method, "%s", method);
-		cs->start_ms = now_ms();
+		cs->start_ms = srv_now_ms();
 		char peer[INET6_ADDRSTRLEN];
 		client_ip(conn, peer, sizeof peer);
 		pthread_mutex_lock(&s->proxy_lock);
@@ -443,7 +443,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (!cs)
 		return;
 	if (cs->started) {
-		double ms = (double)(now_ms() - cs->start_ms);
+		double ms = (double)(srv_now_ms() - cs->start_ms);
 		int status = cs->answered ? cs->status : 0;
 		srv_log(status >= 500 || status == 0 ? SRV_LOG_WARNING : SRV_LOG_INFO, "%s %s %s %d %.0fms%s",
 		        cs->ip, cs->method, cs->path, status, ms,

@@ -335,8 +335,10 @@ void srv_http_stop(struct srv *s);
  * certificate without a restart); new connections get them, the old ones
  * keep theirs. On failure (err filled) the running ones stay. */
 int srv_http_reload_tls(struct srv *s, const char *cert_path, const char *key_path, struct fd_error *err);
-/* Park a long-poll until srv_changed or its deadline; called by api.c. */
-void srv_http_park(struct srv *s, void *conn, int64_t since, int wait_seconds);
+/* Park a long-poll until srv_changed or its deadline (srv_now_ms clock);
+ * called by api.c and backend_pg.c. */
+void srv_http_park(struct srv *s, void *conn, int64_t since, int64_t deadline_ms);
+int64_t srv_now_ms(void);
 void srv_http_metrics(struct srv *s, char **text);
 
 /* metrics.c: build, process, devices, night audit (malloc'd text, NULL on

@@ -79,5 +79,23 @@ res=$(push_retry "{\"ops\":[$(op $seq room.set_flags '{"room":"101","dnd":true}'
 wait $poll
 check "the long-poll woke with the change made after the failover" "101" \
 	"$(jq -r '.changes[] | select(.entity == "room") | .id' "$T/poll")"
+seq=$((seq + 1))
+
+# The listener's connection is cut while a long-poll waits: reconnecting
+# wakes the server's waiters in case a notice was missed, and a poll that
+# then finds nothing new goes on waiting instead of answering empty.
+next=$(jq -r .next "$T/poll")
+curl -s --max-time 50 -H "Authorization: Bearer $s2" "$URL/v1/changes?since=$next&wait=60" > "$T/poll" &
+poll=$!
+sleep 0.3
+check "the listener's connection was cut" t \
+	"$(on_new "SELECT bool_or(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'")"
+sleep 1.5
+if kill -0 $poll 2>/dev/null; then ok "the long-poll still waits after the listener reconnected"; else
+	fail "the long-poll answered when the listener reconnected: $(cat "$T/poll")"; fi
+res=$(push_retry "{\"ops\":[$(op $seq room.set_flags '{"room":"102","dnd":true}')]}" "$s1")
+wait $poll
+check "... and wakes with the next change" "102" \
+	"$(jq -r '.changes[] | select(.entity == "room") | .id' "$T/poll")"
 stop_server || fail "the server did not stop cleanly"
 finish
