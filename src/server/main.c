@@ -249,9 +249,9 @@ enum {
 	OPT_ADMIN = 200,   /* + index in admin_names */
 };
 
-static const char *const admin_names[] = {"property", "currency",      "timezone",     "date",
-                                          "role",     "password-file", "display-name", "department",
-                                          "ttl",      "seed",          "as",           NULL};
+static const char *const admin_names[] = {
+    "property", "currency", "timezone", "date", "role", "password-file", "display-name", "department",
+    "ttl",      "seed",     "as",       "to",   NULL};
 
 struct cmdline {
 	struct srv_flags flags;
@@ -281,7 +281,7 @@ static int on_option(void *ctx, int key, const char *name, const char *value, ch
 		const char **f[] = {&l->admin.property,     &l->admin.currency,   &l->admin.timezone,
 		                    &l->admin.date,         &l->admin.role,       &l->admin.password_file,
 		                    &l->admin.display_name, &l->admin.department, &l->admin.ttl,
-		                    &l->admin.seed,         &l->admin.as};
+		                    &l->admin.seed,         &l->admin.as,         &l->admin.to};
 		*f[key - OPT_ADMIN] = value;
 		l->n_admin++;
 	} else {
@@ -557,7 +557,8 @@ static void usage(FILE *out)
 	        "  restore FILE           replace the database with a backup (server stopped)\n"
 	        "  check\n"
 	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
-	        "  routes\n");
+	        "  routes\n"
+	        "  migrate --to postgresql://...   the SQLite hotel of --data into PostgreSQL\n");
 }
 
 int main(int argc, char **argv)
@@ -599,6 +600,12 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		return serve(&cfg, &l.flags);
+	}
+	if (strcmp(l.args[0], "migrate") == 0) {
+		int mrc = srv_migrate_run(&cfg, l.admin.to, l.n_args, l.args);
+		if (mrc == 2)
+			usage(stderr);
+		return mrc;
 	}
 	int rc = srv_pg_wanted(&cfg) ? srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args)
 	                             : srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
