@@ -20,5 +20,6 @@ PG_TESTS += tests/pg/terminals.sh
 PG_TESTS += tests/pg/failover.sh
 PG_TESTS += tests/pg/kill9.sh
 PG_TESTS += tests/pg/hotels.sh
+PG_TESTS += tests/pg/isolation.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
