@@ -38,6 +38,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pg/chain.h"
 #include "pg/pg.h"
 #include "server/server.h"
 #include "store/db.h"
@@ -392,14 +393,20 @@ static enum fd_status move_rows(struct fd_db *db, struct fd_pg *pg, int64_t *row
 	return st;
 }
 
-int srv_migrate_run(struct srv_config *cfg, const char *to, int n_args, char **args)
+int srv_migrate_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args)
 {
 	(void)args;
 	struct fd_error err = {0};
+	const char *to = o->to, *code = o->property;
 	if (n_args != 1 || !to) {
-		fprintf(stderr, "frontdeskd: migrate --to postgresql://... (the hotel of --data DIR)\n");
+		fprintf(stderr, "frontdeskd: migrate --to postgresql://... [--property CODE] (the hotel of "
+		                "--data DIR)\n");
 		return 2;
 	}
+	if (code && !fd_pg_code_valid(code))
+		return say("--property takes the hotel's code in the chain: 1 to 16 capital letters, digits, "
+		           "'-' or '_' (not \"%s\").",
+		           code);
 	if (cfg->database[0])
 		return say("migrate reads the SQLite hotel of the data directory (--data DIR) and writes to "
 		           "--to URI; --database %s names neither.",
@@ -518,6 +525,8 @@ int srv_migrate_run(struct srv_config *cfg, const char *to, int n_args, char **a
 		             epoch);
 	if (!st)
 		st = move_rows(db, pg, rows, &err);
+	if (!st && code)
+		st = fd_pg_hotel_set_code(pg, code, &err);
 	if (!st)
 		st = fd_pg_commit(pg, &err);
 	else
@@ -526,7 +535,7 @@ int srv_migrate_run(struct srv_config *cfg, const char *to, int n_args, char **a
 		say("%s", err.message);
 		goto out;
 	}
-	printf("Moved hotel \"%s\" (%s) into PostgreSQL:", name, id);
+	printf("Moved hotel \"%s\" (%s%s%s) into PostgreSQL:", name, code ? code : "", code ? ", " : "", id);
 	for (size_t i = 1; i < N_COPIES; i++)
 		printf("%s %lld %s", i > 1 ? "," : "", (long long)rows[i], copies[i].label);
 	printf(".\nNew epoch %s: its terminals re-sync by themselves. Serve it with --database and the "

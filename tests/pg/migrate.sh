@@ -103,8 +103,12 @@ check "the refused migration did not touch PostgreSQL" "" \
 	"$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
 
 # 3. The move.
-"$FDD" --data "$DATA" migrate --to "$PG_URI" > "$W/out" 2>"$W/err" || fail "migrate: $(cat "$W/err")"
+"$FDD" --data "$DATA" migrate --to "$PG_URI" --property "bad code" >/dev/null 2>"$W/err" && fail "took a bad hotel code"
+grep -q 'capital letters' "$W/err" || fail "the message for a bad code: $(cat "$W/err")"
+"$FDD" --data "$DATA" migrate --to "$PG_URI" --property CASA > "$W/out" 2>"$W/err" || fail "migrate: $(cat "$W/err")"
 cat "$W/out"
+check "the hotel has its code in the chain" "CASA" \
+	"$("$FDD" --database "$PG_URI" property list 2>/dev/null | grep -o CASA)"
 cmp -s "$DATA/frontdeskd.db" "$W/before.db" && echo "ok: the SQLite file is left as it was" ||
 	fail "the SQLite file changed"
 
