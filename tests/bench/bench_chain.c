@@ -358,7 +358,7 @@ static int client_new(struct client *cl, const char *url, const char *data, cons
 		snprintf(cmd, sizeof cmd, "%s --database '%s' enroll-code --property %s 2>/dev/null", g_bin,
 		         g_uri, hotel);
 	else
-		snprintf(cmd, sizeof cmd, "%s --data %s enroll-code 2>/dev/null", g_bin, data);
+		snprintf(cmd, sizeof cmd, "%s --data %s enroll-code 2>/dev/null", g_bin, data ? data : ".");
 	FILE *p = popen(cmd, "r");
 	if (!p || !fgets(code, sizeof code, p)) {
 		if (p)
