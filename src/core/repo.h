@@ -85,6 +85,10 @@ struct fd_repo {
 	enum fd_status (*get_staff)(void *ctx, const char *username, struct fd_staff *out,
 	                            struct fd_error *err);
 	enum fd_status (*put_staff)(void *ctx, const struct fd_staff *s, struct fd_error *err);
+	/* A person's chain role (core/perm.h), on a store that holds a chain of
+	 * hotels; NULL on one that holds one hotel (SQLite). */
+	enum fd_status (*get_chain_role)(void *ctx, const char *username, int *chain_role,
+	                                 struct fd_error *err);
 
 	enum fd_status (*get_task)(void *ctx, const char *id, struct fd_hk_task *out, struct fd_error *err);
 	enum fd_status (*put_task)(void *ctx, const struct fd_hk_task *t, struct fd_error *err);

@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/i18n.h"
+#include "core/perm.h"
 #include "pg/chain.h"
 #include "pg/pg_internal.h"
 
@@ -86,4 +88,37 @@ enum fd_status fd_pg_hotel_set_code(struct fd_pg *pg, const char *code, struct f
 		return fd_fail(err, FD_E_CONFLICT, "duplicate_code", "code",
 		               _("Another hotel already has the code \"%s\"."), code);
 	return st;
+}
+
+enum fd_status fd_pg_chain_role_get(struct fd_pg *pg, const char *username, int *chain_role,
+                                    struct fd_error *err)
+{
+	static const char sql[] = "SELECT role FROM srv_chain_roles WHERE username = $1";
+	const char *a[] = {username};
+	PGresult *r;
+	*chain_role = FD_CHAIN_NONE;
+	enum fd_status st = fd_pg_run(pg, sql, 1, a, &r, "reading a chain role", err);
+	if (st)
+		return st;
+	enum fd_chain_role c = FD_CHAIN_NONE;
+	if (PQntuples(r) == 1 && fd_chain_role_parse(PQgetvalue(r, 0, 0), &c))
+		*chain_role = (int)c;
+	PQclear(r);
+	return FD_OK;
+}
+
+enum fd_status fd_pg_chain_role_set(struct fd_pg *pg, const char *username, int chain_role,
+                                    struct fd_error *err)
+{
+	static const char del[] = "DELETE FROM srv_chain_roles WHERE username = $1";
+	static const char put[] =
+	    "INSERT INTO srv_chain_roles (username, role, updated_at) VALUES ($1, $2, $3)"
+	    " ON CONFLICT (username) DO UPDATE SET role = excluded.role,"
+	    " updated_at = excluded.updated_at";
+	char at[FD_PG_INT_LEN];
+	const char *a[] = {username, fd_chain_role_name((enum fd_chain_role)chain_role),
+	                   fd_pg_int(at, (int64_t)time(NULL))};
+	if (chain_role == FD_CHAIN_NONE)
+		return fd_pg_do(pg, del, 1, a, "removing a chain role", err);
+	return fd_pg_do(pg, put, 3, a, "saving a chain role", err);
 }

@@ -29,4 +29,11 @@ enum fd_status fd_pg_hotel_find(struct fd_pg *pg, const char *key, struct fd_pg_
  * caller's transaction; a code another hotel has is FD_E_CONFLICT. */
 enum fd_status fd_pg_hotel_set_code(struct fd_pg *pg, const char *code, struct fd_error *err);
 
+/* A person's chain role (enum fd_chain_role of core/perm.h; FD_CHAIN_NONE
+ * when none), and setting it (FD_CHAIN_NONE removes it). */
+enum fd_status fd_pg_chain_role_get(struct fd_pg *pg, const char *username, int *chain_role,
+                                    struct fd_error *err);
+enum fd_status fd_pg_chain_role_set(struct fd_pg *pg, const char *username, int chain_role,
+                                    struct fd_error *err);
+
 #endif

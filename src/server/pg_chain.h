@@ -18,4 +18,8 @@ enum fd_status srv_pg_choose_property(struct fd_pg *pg, const char *want, struct
  * [--date D] | property list: the exit status. */
 int srv_pg_property_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args, char **args);
 
+/* frontdeskd report chain --from D --to D [--json | --csv] (pg_report.c):
+ * the exit status. */
+int srv_pg_report_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args, char **args);
+
 #endif

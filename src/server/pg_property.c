@@ -67,12 +67,12 @@ static int property_add(struct fd_pg *pg, const struct srv_admin_opts *o, const 
 		        _("frontdeskd: the hotel code \"%s\" must be 1 to 16 capital letters, digits, '-' "
 		          "or '_'\n"),
 		        code);
-		return 2;
+		return 1;
 	}
 	fd_date today = fd_date_from_unix((int64_t)time(NULL));
 	if (o->date && !fd_date_parse(o->date, &today)) {
 		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
-		return 2;
+		return 1;
 	}
 	struct fd_pg_hotel h;
 	if (fd_pg_hotel_find(pg, code, &h, &err) == FD_OK) {

@@ -90,8 +90,13 @@ void srv_routes_print(FILE *out)
 
 bool srv_route_allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
 {
-	if (fd_perm_allows(c->role, action))
+	if (fd_perm_person_allows(!c->no_role, c->role, c->chain, action))
 		return true;
+	if (c->no_role) {
+		srv_resp_error(out, 403, "forbidden", NULL, "Chain role %s may not do %s in this hotel.",
+		               fd_chain_role_name(c->chain), action);
+		return false;
+	}
 	int min = fd_perm_min_role(action);
 	srv_resp_error(out, 403, "forbidden", NULL, "Role %s may not do %s; it needs %s or above.",
 	               fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
