@@ -74,6 +74,8 @@ static const struct {
     {"read.metrics", FD_ROLE_MANAGER},
     {"admin.users", FD_ROLE_ADMIN},
     {"admin.devices", FD_ROLE_ADMIN},
+    /* set a colleague's password at the server (fd_perm_password_allows) */
+    {"staff.password", FD_ROLE_MANAGER},
     /* the terminal's administration pane: staff, rooms, room types,
      * charge codes, settings (each change is still judged as its operation) */
     {"admin.pane", FD_ROLE_MANAGER},
@@ -189,4 +191,11 @@ bool fd_perm_chain_allows(enum fd_chain_role chain, const char *action)
 bool fd_perm_person_allows(bool has_role, enum fd_role role, enum fd_chain_role chain, const char *action)
 {
 	return (has_role && fd_perm_allows(role, action)) || fd_perm_chain_allows(chain, action);
+}
+
+bool fd_perm_password_allows(enum fd_role actor, enum fd_role target)
+{
+	if (!fd_perm_allows(actor, "staff.password"))
+		return false;
+	return actor == FD_ROLE_ADMIN || target < actor;
 }

@@ -26,3 +26,6 @@ PG_TESTS += tests/pg/chain_roles.sh
 PG_TESTS += tests/pg/chain_report.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
+# HAProxy in front of three frontdeskd, one killed mid-stream (tests/pg/haproxy.sh)
+TESTS += tests/pg/haproxy.sh
+EXTRA_DIST += tests/pg/haproxy.sh
