@@ -44,12 +44,18 @@ bool srv_pg_wanted(const struct srv_config *c)
 	return strncmp(c->database, "postgresql:", 11) == 0 || strncmp(c->database, "postgres:", 9) == 0;
 }
 
-bool srv_pg_route_ok(const char *pattern)
+bool srv_pg_route_ok(const char *method, const char *pattern)
 {
-	static const char *const served[] = {"/v1/health", "/v1/devices", "/v1/sessions", "/v1/ops",
-	                                     "/v1/changes"};
+	/* By method too: a path served for one method (POST /v1/devices, the
+	 * enrolment) may have others that are SQLite's alone (GET /v1/devices,
+	 * the device list, would read the data directory's SQLite file). */
+	static const char *const served[][2] = {{"GET", "/v1/health"},
+	                                        {"POST", "/v1/devices"},
+	                                        {"POST", "/v1/sessions"},
+	                                        {"POST", "/v1/ops"},
+	                                        {"GET", "/v1/changes"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
-		if (strcmp(pattern, served[i]) == 0)
+		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
 	return false;
 }

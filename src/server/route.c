@@ -126,7 +126,7 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s %s.", r->method, r->path);
 		return;
 	}
-	if (s->pg && !srv_pg_route_ok(rt->pattern)) {
+	if (s->pg && !srv_pg_route_ok(rt->method, rt->pattern)) {
 		srv_resp_error(out, 501, "not_on_postgresql", NULL,
 		               "%s %s is not available on PostgreSQL yet (doc/scale-out.md).", r->method,
 		               rt->pattern);

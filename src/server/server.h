@@ -357,7 +357,7 @@ char *srv_metrics_text(struct srv *s);
 bool srv_pg_wanted(const struct srv_config *c);
 int srv_pg_start(struct srv *s, struct fd_error *err); /* connect, migrate, listen */
 void srv_pg_stop(struct srv *s);
-bool srv_pg_route_ok(const char *pattern); /* the endpoints served on PostgreSQL so far */
+bool srv_pg_route_ok(const char *method, const char *pattern); /* the endpoints served on PostgreSQL so far */
 enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
                                   struct fd_error *err);
 enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
