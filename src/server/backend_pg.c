@@ -49,11 +49,9 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	/* By method too: a path served for one method (POST /v1/devices, the
 	 * enrolment) may have others that are SQLite's alone (GET /v1/devices,
 	 * the device list, would read the data directory's SQLite file). */
-	static const char *const served[][2] = {{"GET", "/v1/health"},
-	                                        {"POST", "/v1/devices"},
-	                                        {"POST", "/v1/sessions"},
-	                                        {"POST", "/v1/ops"},
-	                                        {"GET", "/v1/changes"}};
+	static const char *const served[][2] = {{"GET", "/v1/health"},    {"POST", "/v1/devices"},
+	                                        {"POST", "/v1/sessions"}, {"POST", "/v1/ops"},
+	                                        {"GET", "/v1/changes"},   {"GET", "/v1/reports/chain"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
@@ -76,6 +74,11 @@ static struct fd_pg *conn(struct srv *s, struct fd_error *err)
 	if (pg)
 		pthread_setspecific(b->key, pg);
 	return pg;
+}
+
+struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
+{
+	return conn(s, err);
 }
 
 static void hex32(const unsigned char h[32], char out[65])

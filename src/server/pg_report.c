@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "pg/report.h"
 #include "server/pg_chain.h"
+#include "server/reply.h"
 
 static void json_money(cJSON *o, const char *name, bool has, int64_t v)
 {
@@ -126,6 +127,64 @@ static void print_text(const struct fd_pg_chain_row *rows, int n, const struct f
 		    _("(The hotels keep different currencies: the group has no revenue, ADR or RevPAR.)\n"));
 }
 
+/* The report as JSON: the same document for the command line and the API. */
+static cJSON *report_json(const char *from, const char *to, const struct fd_pg_chain_row *rows, int n,
+                          const struct fd_pg_chain_row *group)
+{
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "from", from);
+	cJSON_AddStringToObject(doc, "to", to);
+	cJSON *arr = cJSON_AddArrayToObject(doc, "properties");
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(arr, row_json(&rows[i], false));
+	cJSON_AddItemToObject(doc, "group", row_json(group, true));
+	return doc;
+}
+
+static bool range_ok(fd_date from, fd_date to)
+{
+	return to >= from && to - from <= 3660;
+}
+
+void srv_pg_api_chain_report(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                             struct srv_resp *out)
+{
+	(void)c, (void)state;
+	if (!s->pg) {
+		srv_resp_error(out, 501, "not_a_chain", NULL,
+		               "The chain report is for several hotels in one PostgreSQL database "
+		               "(doc/scale-out.md); this server holds one hotel.");
+		return;
+	}
+	const char *f = srv_query(r, "from"), *t = srv_query(r, "to");
+	fd_date from, to;
+	if (!f || !fd_date_parse(f, &from)) {
+		srv_resp_error(out, 400, f ? "invalid_field" : "missing_field", "from",
+		               "Query parameter \"from\" must be a date, YYYY-MM-DD.");
+		return;
+	}
+	if (!t || !fd_date_parse(t, &to)) {
+		srv_resp_error(out, 400, t ? "invalid_field" : "missing_field", "to",
+		               "Query parameter \"to\" must be a date, YYYY-MM-DD.");
+		return;
+	}
+	if (!range_ok(from, to)) {
+		srv_resp_error(out, 400, "invalid_field", "to",
+		               "\"to\" must be on or after \"from\", at most ten years later.");
+		return;
+	}
+	struct fd_error err = {0};
+	struct fd_pg *pg = srv_pg_conn(s, &err);
+	struct fd_pg_chain_row *rows = NULL, group;
+	int n = 0;
+	if (!pg || fd_pg_chain_report(pg, from, to, &rows, &n, &group, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	srv_resp_json(out, 200, report_json(f, t, rows, n, &group));
+	free(rows);
+}
+
 int srv_pg_report_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args, char **args)
 {
 	fd_date from, to;
@@ -138,7 +197,7 @@ int srv_pg_report_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_ar
 		fprintf(stderr, _("frontdeskd: --from and --to must be dates, YYYY-MM-DD\n"));
 		return 1;
 	}
-	if (to < from || to - from > 3660) {
+	if (!range_ok(from, to)) {
 		fprintf(stderr, _("frontdeskd: --to must be on or after --from, at most ten years later\n"));
 		return 1;
 	}
@@ -150,13 +209,7 @@ int srv_pg_report_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_ar
 		return 1;
 	}
 	if (o->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "from", o->from);
-		cJSON_AddStringToObject(doc, "to", o->to);
-		cJSON *arr = cJSON_AddArrayToObject(doc, "properties");
-		for (int i = 0; i < n; i++)
-			cJSON_AddItemToArray(arr, row_json(&rows[i], false));
-		cJSON_AddItemToObject(doc, "group", row_json(&group, true));
+		cJSON *doc = report_json(o->from, o->to, rows, n, &group);
 		char *text = cJSON_Print(doc);
 		if (text)
 			printf("%s\n", text);

@@ -98,6 +98,12 @@ bool srv_route_allowed(struct srv_resp *out, const struct srv_caller *c, const c
 		return false;
 	}
 	int min = fd_perm_min_role(action);
+	if (min < 0 && (fd_perm_chain_allows(FD_CHAIN_REVENUE, action) ||
+	                fd_perm_chain_allows(FD_CHAIN_ADMIN, action))) {
+		srv_resp_error(out, 403, "forbidden", NULL, "%s is for a chain role, not a hotel's %s.",
+		               action, fd_role_name(c->role));
+		return false;
+	}
 	srv_resp_error(out, 403, "forbidden", NULL, "Role %s may not do %s; it needs %s or above.",
 	               fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
 	return false;

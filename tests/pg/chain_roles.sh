@@ -7,7 +7,8 @@
 # of a hotel where they have no role of their own, and nothing else there;
 # a revenue manager reads and may change nothing; a hotel's staff still
 # cannot sign in at another hotel. Removing the chain role ends its
-# sessions at once. The rule is core's (core/perm.c, tests/unit/test_chain_perm.c).
+# sessions at once. The revenue role reads the chain report over the API
+# (GET /v1/reports/chain), hotel roles do not. The rule is core's (core/perm.c, tests/unit/test_chain_perm.c).
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
@@ -88,6 +89,17 @@ DEVN=3 # (pia pushes from Porto's desk, after carl)
 res=$(body POST /v1/ops "{\"ops\":[$(op 4 staff.create "{\"id\":\"$(uuid 4 21)\",\"username\":\"ze\",\"display_name\":\"Ze\",\"role\":\"staff\",\"department\":\"front_office\"}")]}" "$pia")
 check "pia (now manager of Porto) still may not add users: the hotel role's rule as before" \
 	"rejected forbidden: Role manager may not perform staff.create; it needs admin or above." "$(result "$res")"
+
+# The chain report over the API: for the revenue role, at any hotel's desk.
+ans() { _o=$(req GET "$1" "" "$2"); echo "${_o%% *} $(echo "${_o#* }" | jq -r '.error.code + ": " + .error.message')"; }
+R="/v1/reports/chain?from=2026-03-01&to=2026-03-10"
+check "rita (revenue) reads the chain report at Lisbon's desk" "LIS POR|GROUP|0" \
+	"$(body GET "$R" "" "$rita" | jq -r '([.properties[].code] | join(" ")) + "|" + .group.code + "|" + (.group.rooms_sold | tostring)')"
+check "lea (manager of Lisbon and revenue) too" 200 "$(status GET "$R" "" "$(signin "$devA" lea | jq -r .token)")"
+check "carl (chain-admin) may not" "403 forbidden: Chain role chain-admin may not do report.chain in this hotel." "$(ans "$R" "$carl")"
+check "pia (a hotel's manager) may not" "403 forbidden: report.chain is for a chain role, not a hotel's manager." "$(ans "$R" "$pia")"
+check "a bad date is named" "400 invalid_field: Query parameter \"from\" must be a date, YYYY-MM-DD." \
+	"$(ans "/v1/reports/chain?from=2026-3-1&to=2026-03-10" "$rita")"
 
 # The chain role taken away: rita's sessions end at once.
 FDP user add rita --chain-role none --password-file "$T/pw" >/dev/null || fail "user add rita --chain-role none"
