@@ -30,6 +30,12 @@ struct fd_repo {
 
 	enum fd_status (*get_guest)(void *ctx, const char *id, struct fd_guest *out, struct fd_error *err);
 	enum fd_status (*put_guest)(void *ctx, const struct fd_guest *g, struct fd_error *err);
+	/* On a store holding a chain whose guest profiles are shared: the
+	 * profile of another hotel of the chain with g's e-mail or document
+	 * (FD_E_NOT_FOUND when none, or not shared); NULL on a store of one
+	 * hotel. */
+	enum fd_status (*find_chain_guest)(void *ctx, const struct fd_guest *g, struct fd_guest *known,
+	                                   struct fd_error *err);
 	/* Every booking of a guest (malloc'd; the caller frees *out, also on
 	 * error, where it is NULL). */
 	enum fd_status (*guest_bookings)(void *ctx, const char *guest_id, struct fd_booking **out, int *n,

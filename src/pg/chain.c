@@ -122,3 +122,33 @@ enum fd_status fd_pg_chain_role_set(struct fd_pg *pg, const char *username, int 
 		return fd_pg_do(pg, del, 1, a, "removing a chain role", err);
 	return fd_pg_do(pg, put, 3, a, "saving a chain role", err);
 }
+
+enum fd_status fd_pg_shared_guests_set(struct fd_pg *pg, bool on, struct fd_error *err)
+{
+	return fd_pg_meta_set(pg, "shared_guests", on ? "1" : "0", err);
+}
+
+enum fd_status fd_pg_chain_guest(struct fd_pg *pg, const struct fd_guest *g, struct fd_guest *known,
+                                 struct fd_error *err)
+{
+	static const char sql[] =
+	    "SELECT x.vip, x.preferences, x.language FROM guests x"
+	    " WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'shared_guests' AND value = '1')"
+	    " AND x.property_id <> $1 AND x.erased = 0 AND x.merged_into = ''"
+	    " AND ((x.email <> '' AND lower(x.email) = lower($2)) OR (x.document <> '' AND x.document = $3))"
+	    " ORDER BY x.updated_at DESC, x.id LIMIT 1";
+	const char *a[] = {pg->property, g->email, g->document};
+	PGresult *r;
+	memset(known, 0, sizeof *known);
+	enum fd_status st = fd_pg_run(pg, sql, 3, a, &r, "looking for a returning guest", err);
+	if (st)
+		return st;
+	bool found = PQntuples(r) == 1;
+	if (found) {
+		known->vip = fd_pg_col_int(r, 0, 0) != 0;
+		fd_pg_col_text(r, 0, 1, known->preferences, sizeof known->preferences);
+		fd_pg_col_text(r, 0, 2, known->language, sizeof known->language);
+	}
+	PQclear(r);
+	return found ? FD_OK : FD_E_NOT_FOUND;
+}

@@ -36,4 +36,12 @@ enum fd_status fd_pg_chain_role_get(struct fd_pg *pg, const char *username, int 
 enum fd_status fd_pg_chain_role_set(struct fd_pg *pg, const char *username, int chain_role,
                                     struct fd_error *err);
 
+/* Shared guest profiles (the chain's setting shared_guests in meta): on or
+ * off, and the most recently changed profile of another hotel than the
+ * current property with g's e-mail (any case) or document number
+ * (FD_E_NOT_FOUND when none or when the setting is off). */
+enum fd_status fd_pg_shared_guests_set(struct fd_pg *pg, bool on, struct fd_error *err);
+enum fd_status fd_pg_chain_guest(struct fd_pg *pg, const struct fd_guest *g, struct fd_guest *known,
+                                 struct fd_error *err);
+
 #endif

@@ -24,6 +24,7 @@ PG_TESTS += tests/pg/hotels.sh
 PG_TESTS += tests/pg/isolation.sh
 PG_TESTS += tests/pg/chain_roles.sh
 PG_TESTS += tests/pg/chain_report.sh
+PG_TESTS += tests/pg/shared_guests.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
 # HAProxy in front of three frontdeskd, one killed mid-stream (tests/pg/haproxy.sh)

@@ -610,6 +610,12 @@ static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_d
 
 /* --- staff --- */
 
+static enum fd_status find_chain_guest(void *ctx, const struct fd_guest *g, struct fd_guest *known,
+                                       struct fd_error *err)
+{
+	return fd_pg_chain_guest(ctx, g, known, err); /* src/pg/chain.c */
+}
+
 static enum fd_status get_chain_role(void *ctx, const char *username, int *chain_role, struct fd_error *err)
 {
 	return fd_pg_chain_role_get(ctx, username, chain_role, err); /* src/pg/chain.c */
@@ -930,6 +936,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,
 	    .get_chain_role = get_chain_role,
+	    .find_chain_guest = find_chain_guest,
 	    .get_task = get_task,
 	    .put_task = put_task,
 	    .room_open_tasks = room_open_tasks,

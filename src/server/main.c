@@ -567,7 +567,7 @@ static void usage(FILE *out)
 	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
 	        "  routes\n"
 	        "  property add CODE --name TEXT --currency C --timezone TZ   (PostgreSQL: a chain)\n"
-	        "  property list\n"
+	        "  property list | property share-guests on|off\n"
 	        "  user add NAME --chain-role revenue|chain-admin|none --password-file F   (PostgreSQL)\n"
 	        "  report chain --from YYYY-MM-DD --to YYYY-MM-DD [--json|--csv]   (PostgreSQL)\n"
 	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n");

@@ -9,6 +9,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <string.h>
+
+#include "core/guest.h"
 #include "core/perm.h"
 
 static void names_parse_and_print(void **state)
@@ -69,6 +72,35 @@ static void hotel_role_and_chain_role_add_up(void **state)
 	assert_false(fd_perm_person_allows(true, FD_ROLE_MANAGER, FD_CHAIN_NONE, "staff.create"));
 }
 
+/* Shared guest profiles: what a returning guest's new profile takes. */
+static void returning_guest_carry_over(void **state)
+{
+	(void)state;
+	struct fd_guest known = {.vip = true};
+	strcpy(known.preferences, "quiet room");
+	strcpy(known.language, "pt");
+	strcpy(known.notes, "the other hotel's note");
+	strcpy(known.document, "P1234567");
+	struct fd_guest g = {0};
+	strcpy(g.family, "Costa");
+	fd_guest_carry_over(&g, &known);
+	assert_true(g.vip);
+	assert_string_equal(g.preferences, "quiet room");
+	assert_string_equal(g.language, "pt");
+	assert_string_equal(g.notes, "");
+	assert_string_equal(g.document, "");
+	assert_string_equal(g.family, "Costa");
+	/* what the new profile says itself stays */
+	struct fd_guest h = {0};
+	strcpy(h.preferences, "sea view");
+	strcpy(h.language, "de");
+	known.vip = false;
+	fd_guest_carry_over(&h, &known);
+	assert_false(h.vip);
+	assert_string_equal(h.preferences, "sea view");
+	assert_string_equal(h.language, "de");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -76,6 +108,7 @@ int main(void)
 	    cmocka_unit_test(revenue_reads_reports_only),
 	    cmocka_unit_test(chain_admin_manages_users_only),
 	    cmocka_unit_test(hotel_role_and_chain_role_add_up),
+	    cmocka_unit_test(returning_guest_carry_over),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
