@@ -570,7 +570,9 @@ static void usage(FILE *out)
 	        "  property list | property share-guests on|off\n"
 	        "  user add NAME --chain-role revenue|chain-admin|none --password-file F   (PostgreSQL)\n"
 	        "  report chain --from YYYY-MM-DD --to YYYY-MM-DD [--json|--csv]   (PostgreSQL)\n"
-	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n");
+	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n"
+	        "  migrate --to postgresql://... [--property CODE]   the SQLite hotel of --data into "
+	        "PostgreSQL\n");
 }
 
 int main(int argc, char **argv)
@@ -612,6 +614,12 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		return serve(&cfg, &l.flags);
+	}
+	if (strcmp(l.args[0], "migrate") == 0) {
+		int mrc = srv_migrate_run(&cfg, &l.admin, l.n_args, l.args);
+		if (mrc == 2)
+			usage(stderr);
+		return mrc;
 	}
 	int rc = srv_pg_wanted(&cfg) ? srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args)
 	                             : srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
