@@ -245,14 +245,15 @@ enum {
 	OPT_CONFIG = 1,
 	OPT_HELP,
 	OPT_VERSION,
+	OPT_JSON = 50,     /* report chain --json */
+	OPT_CSV,           /* report chain --csv */
 	OPT_SETTING = 100, /* + index in setting_names */
 	OPT_ADMIN = 200,   /* + index in admin_names */
 };
 
 static const char *const admin_names[] = {
-    "property",     "currency",   "timezone", "date", "role", "password-file",
-    "display-name", "department", "ttl",      "seed", "as",   "name",
-    "chain-role",   "to",         NULL};
+    "property", "currency", "timezone", "date", "role",       "password-file", "display-name", "department",
+    "ttl",      "seed",     "as",       "name", "chain-role", "from",          "to",           NULL};
 
 struct cmdline {
 	struct srv_flags flags;
@@ -278,12 +279,15 @@ static int on_option(void *ctx, int key, const char *name, const char *value, ch
 		l->help = true;
 	} else if (key == OPT_VERSION) {
 		l->version = true;
+	} else if (key == OPT_JSON || key == OPT_CSV) {
+		*(key == OPT_JSON ? &l->admin.json : &l->admin.csv) = true;
+		l->n_admin++;
 	} else if (key >= OPT_ADMIN) {
 		const char **f[] = {&l->admin.property,     &l->admin.currency,   &l->admin.timezone,
 		                    &l->admin.date,         &l->admin.role,       &l->admin.password_file,
 		                    &l->admin.display_name, &l->admin.department, &l->admin.ttl,
 		                    &l->admin.seed,         &l->admin.as,         &l->admin.name,
-		                    &l->admin.chain_role,   &l->admin.to};
+		                    &l->admin.chain_role,   &l->admin.from,       &l->admin.to};
 		*f[key - OPT_ADMIN] = value;
 		l->n_admin++;
 	} else {
@@ -312,6 +316,8 @@ static bool parse_cmdline(struct cmdline *l, int argc, char **argv)
 	defs[n++] = (struct fd_optdef){"config", true, OPT_CONFIG, 0};
 	defs[n++] = (struct fd_optdef){"help", false, OPT_HELP, 0};
 	defs[n++] = (struct fd_optdef){"version", false, OPT_VERSION, 0};
+	defs[n++] = (struct fd_optdef){"json", false, OPT_JSON, 0};
+	defs[n++] = (struct fd_optdef){"csv", false, OPT_CSV, 0};
 	for (int i = 0; setting_names[i]; i++)
 		defs[n++] = (struct fd_optdef){setting_names[i], true, OPT_SETTING + i, 0};
 	for (int i = 0; admin_names[i]; i++)
@@ -561,7 +567,9 @@ static void usage(FILE *out)
 	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
 	        "  routes\n"
 	        "  property add CODE --name TEXT --currency C --timezone TZ   (PostgreSQL: a chain)\n"
-	        "  property list\n"
+	        "  property list | property share-guests on|off\n"
+	        "  user add NAME --chain-role revenue|chain-admin|none --password-file F   (PostgreSQL)\n"
+	        "  report chain --from YYYY-MM-DD --to YYYY-MM-DD [--json|--csv]   (PostgreSQL)\n"
 	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n"
 	        "  migrate --to postgresql://... [--property CODE]   the SQLite hotel of --data into "
 	        "PostgreSQL\n");
