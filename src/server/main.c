@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <ini.h>
+#include <libintl.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -562,6 +564,16 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+	/* Messages for people (the commands' errors, refusals in replies)
+	 * speak the language of the environment: LANGUAGE, LC_ALL,
+	 * LC_MESSAGES, LANG (a service's from /etc/locale.conf or the unit's
+	 * Environment=LANG=). Only messages: characters, numbers on the wire,
+	 * in logs and in metrics stay C, and the text is UTF-8 whatever the
+	 * locale's character set, as JSON must be. */
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, fd_doc_locale_dir());
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
 	fd_doc_lang_init(); /* documents in their readers' languages */
 	struct srv_config cfg;
 	struct cmdline l = {0};
