@@ -186,3 +186,5 @@ CLI_TESTS += tests/cli/report_locale.sh
 CLI_TESTS += tests/cli/free_text.sh
 CLI_TESTS += tests/cli/status_words.sh
 CLI_TESTS += tests/cli/modify_source.sh
+TESTS += tests/cli/import_long_names.sh
+EXTRA_DIST += tests/cli/import_long_names.sh
