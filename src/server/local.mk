@@ -57,3 +57,4 @@ SERVER_TESTS += tests/server/test_language.sh
 # the administration pane's endpoints: staff with a password, devices, enrolment codes
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
+SERVER_TESTS += tests/server/test_feed_entity.sh
