@@ -194,3 +194,5 @@ tests_unit_test_perm_password_SOURCES = tests/unit/test_perm_password.c
 tests_unit_test_perm_password_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_perm_password_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_perm_password
+TESTS += tests/cli/timezone.sh
+EXTRA_DIST += tests/cli/timezone.sh

@@ -14,6 +14,7 @@
 #include "doc/doc.h"
 #include "opt/opt.h"
 #include "store/ids.h"
+#include "store/zone.h"
 #include "ui/ui.h"
 
 static int cmd_help(struct cli *cli, int argc, char **argv);
@@ -205,6 +206,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, fd_doc_locale_dir());
 	fd_doc_lang_init();
+	fd_store_zone_init(); /* a new time zone must be one the system knows */
 	textdomain(PACKAGE);
 	struct cli cli = {.prog = "frontdesk"};
 	if (fd_ids_init() != 0) {

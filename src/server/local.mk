@@ -58,3 +58,4 @@ SERVER_TESTS += tests/server/test_language.sh
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
+SERVER_TESTS += tests/server/test_timezone.sh

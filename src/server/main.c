@@ -24,6 +24,7 @@
 #include "store/audit.h"
 #include "server/server.h"
 #include "store/ids.h"
+#include "store/zone.h"
 
 void srv_config_defaults(struct srv_config *c)
 {
@@ -578,7 +579,8 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, fd_doc_locale_dir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-	fd_doc_lang_init(); /* documents in their readers' languages */
+	fd_doc_lang_init();   /* documents in their readers' languages */
+	fd_store_zone_init(); /* a new time zone must be one the system knows */
 	struct srv_config cfg;
 	struct cmdline l = {0};
 	if (fd_ids_init() != 0) {
