@@ -59,3 +59,5 @@ frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
 SERVER_TESTS += tests/server/test_timezone.sh
+# frontdeskd migrate --to postgresql://... (a SQLite hotel into PostgreSQL)
+frontdeskd_SOURCES += src/server/migrate.c
