@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <ini.h>
+#include <libintl.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,7 @@
 #include "store/audit.h"
 #include "server/server.h"
 #include "store/ids.h"
+#include "store/zone.h"
 
 void srv_config_defaults(struct srv_config *c)
 {
@@ -577,7 +580,18 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-	fd_doc_lang_init(); /* documents in their readers' languages */
+	/* Messages for people (the commands' errors, refusals in replies)
+	 * speak the language of the environment: LANGUAGE, LC_ALL,
+	 * LC_MESSAGES, LANG (a service's from /etc/locale.conf or the unit's
+	 * Environment=LANG=). Only messages: characters, numbers on the wire,
+	 * in logs and in metrics stay C, and the text is UTF-8 whatever the
+	 * locale's character set, as JSON must be. */
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, fd_doc_locale_dir());
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	fd_doc_lang_init();   /* documents in their readers' languages */
+	fd_store_zone_init(); /* a new time zone must be one the system knows */
 	struct srv_config cfg;
 	struct cmdline l = {0};
 	if (fd_ids_init() != 0) {
