@@ -98,6 +98,12 @@ static const char server_v10[] =
     " max_uses INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE INDEX srv_public_links_booking ON srv_public_links (booking_id);";
 
+/* v18: the web bookings per e-mail address (a hash of it), counted in the
+ * database so that every thread and every server share the limit. */
+static const char server_v18[] =
+    "ALTER TABLE srv_public_requests ADD COLUMN email_key TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX srv_public_requests_email ON srv_public_requests (email_key, created_at);";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -113,6 +119,7 @@ static const struct fd_migration server_migrations[] = {
     {5, server_v5, NULL},
     {9, server_v9, NULL},
     {10, server_v10, NULL},
+    {18, server_v18, NULL},
 };
 /* clang-format on */
 
