@@ -30,7 +30,7 @@
 			none: "Nothing is free for these dates. Please try other dates.",
 			nights_one: "{n} night", nights_other: "{n} nights", per_night: "{price} a night", total: "Total",
 			room_only: "Room only", included: "Included", inc_breakfast: "breakfast", inc_halfboard: "half board", choose: "Choose {name}", change_dates: "Change dates",
-			free_until: "Free cancellation until {date}.", no_deposit: "No deposit: you pay at the hotel.",
+			free_until: "Free cancellation until {date}.", non_refundable: "Non-refundable.", fee_after: "Cancelling later costs {fee}.", no_deposit: "No deposit: you pay at the hotel.",
 			left: "Only {n} left", details: "Your details", family: "Family name", given: "Given name",
 			email: "E-mail", email_hint: "Your confirmation and the link to your booking are sent here.",
 			phone: "Phone", country: "Country", country_hint: "Two letters, for example PT",
@@ -47,7 +47,7 @@
 			st_checked_out: "Checked out", st_no_show: "No-show",
 			save: "Save changes", saved: "Your changes are saved.",
 			download: "Download the confirmation (PDF)", cancel_title: "Cancel your booking",
-			cancel_fee: "Cancellation fee: {fee}.", cancel_free_note: "This hotel's cancellation policy: free until {date}.",
+			cancel_fee: "Cancellation fee: {fee}.",
 			cancel_btn: "Cancel booking", cancel_confirm: "Do you really want to cancel booking {code}?",
 			cancel_yes: "Yes, cancel it", cancel_no: "No, keep it", cancelled: "Your booking is cancelled.",
 			cannot_cancel: "It can no longer be cancelled online: please call the hotel.",
@@ -61,7 +61,7 @@
 			none: "Für diese Daten ist nichts frei. Bitte wählen Sie andere Daten.",
 			nights_one: "{n} Nacht", nights_other: "{n} Nächte", per_night: "{price} pro Nacht", total: "Gesamt",
 			room_only: "Nur Übernachtung", included: "Inklusive", inc_breakfast: "Frühstück", inc_halfboard: "Halbpension", choose: "{name} wählen", change_dates: "Daten ändern",
-			free_until: "Kostenlose Stornierung bis {date}.", no_deposit: "Keine Anzahlung: Sie zahlen im Hotel.",
+			free_until: "Kostenlose Stornierung bis {date}.", non_refundable: "Nicht erstattbar.", fee_after: "Eine spätere Stornierung kostet {fee}.", no_deposit: "Keine Anzahlung: Sie zahlen im Hotel.",
 			left: "Nur noch {n} frei", details: "Ihre Angaben", family: "Nachname", given: "Vorname",
 			email: "E-Mail", email_hint: "Hierhin senden wir die Bestätigung und den Link zu Ihrer Buchung.",
 			phone: "Telefon", country: "Land", country_hint: "Zwei Buchstaben, zum Beispiel DE",
@@ -78,7 +78,7 @@
 			st_checked_out: "Ausgecheckt", st_no_show: "Nicht erschienen",
 			save: "Änderungen speichern", saved: "Ihre Änderungen sind gespeichert.",
 			download: "Bestätigung herunterladen (PDF)", cancel_title: "Buchung stornieren",
-			cancel_fee: "Stornogebühr: {fee}.", cancel_free_note: "Stornobedingungen des Hotels: kostenlos bis {date}.",
+			cancel_fee: "Stornogebühr: {fee}.",
 			cancel_btn: "Buchung stornieren", cancel_confirm: "Möchten Sie die Buchung {code} wirklich stornieren?",
 			cancel_yes: "Ja, stornieren", cancel_no: "Nein, behalten", cancelled: "Ihre Buchung ist storniert.",
 			cannot_cancel: "Eine Online-Stornierung ist nicht mehr möglich: Bitte rufen Sie das Hotel an.",
@@ -92,7 +92,7 @@
 			none: "No hay nada libre en estas fechas. Pruebe otras fechas.",
 			nights_one: "{n} noche", nights_other: "{n} noches", per_night: "{price} por noche", total: "Total",
 			room_only: "Solo alojamiento", included: "Incluido", inc_breakfast: "desayuno", inc_halfboard: "media pensión", choose: "Elegir {name}", change_dates: "Cambiar fechas",
-			free_until: "Cancelación gratuita hasta el {date}.", no_deposit: "Sin depósito: paga en el hotel.",
+			free_until: "Cancelación gratuita hasta el {date}.", non_refundable: "No reembolsable.", fee_after: "Cancelar más tarde cuesta {fee}.", no_deposit: "Sin depósito: paga en el hotel.",
 			left: "Solo quedan {n}", details: "Sus datos", family: "Apellidos", given: "Nombre",
 			email: "Correo electrónico", email_hint: "Aquí enviamos la confirmación y el enlace a su reserva.",
 			phone: "Teléfono", country: "País", country_hint: "Dos letras, por ejemplo ES",
@@ -109,7 +109,7 @@
 			st_checked_out: "Finalizada", st_no_show: "No presentada",
 			save: "Guardar cambios", saved: "Sus cambios se han guardado.",
 			download: "Descargar la confirmación (PDF)", cancel_title: "Cancelar su reserva",
-			cancel_fee: "Gastos de cancelación: {fee}.", cancel_free_note: "Política de cancelación del hotel: gratuita hasta el {date}.",
+			cancel_fee: "Gastos de cancelación: {fee}.",
 			cancel_btn: "Cancelar reserva", cancel_confirm: "¿Seguro que quiere cancelar la reserva {code}?",
 			cancel_yes: "Sí, cancelarla", cancel_no: "No, mantenerla", cancelled: "Su reserva está cancelada.",
 			cannot_cancel: "Ya no se puede cancelar en línea: llame al hotel.",
@@ -123,7 +123,7 @@
 			none: "Rien n’est libre à ces dates. Essayez d’autres dates.",
 			nights_one: "{n} nuit", nights_other: "{n} nuits", per_night: "{price} la nuit", total: "Total",
 			room_only: "Chambre seule", included: "Inclus", inc_breakfast: "petit-déjeuner", inc_halfboard: "demi-pension", choose: "Choisir {name}", change_dates: "Changer les dates",
-			free_until: "Annulation gratuite jusqu’au {date}.", no_deposit: "Pas d’acompte : vous payez à l’hôtel.",
+			free_until: "Annulation gratuite jusqu’au {date}.", non_refundable: "Non remboursable.", fee_after: "Une annulation plus tardive coûte {fee}.", no_deposit: "Pas d’acompte : vous payez à l’hôtel.",
 			left: "Plus que {n}", details: "Vos coordonnées", family: "Nom", given: "Prénom",
 			email: "E-mail", email_hint: "Nous y envoyons la confirmation et le lien vers votre réservation.",
 			phone: "Téléphone", country: "Pays", country_hint: "Deux lettres, par exemple FR",
@@ -140,7 +140,7 @@
 			st_checked_out: "Parti", st_no_show: "Non présenté",
 			save: "Enregistrer", saved: "Vos modifications sont enregistrées.",
 			download: "Télécharger la confirmation (PDF)", cancel_title: "Annuler votre réservation",
-			cancel_fee: "Frais d’annulation : {fee}.", cancel_free_note: "Conditions d’annulation de l’hôtel : gratuite jusqu’au {date}.",
+			cancel_fee: "Frais d’annulation : {fee}.",
 			cancel_btn: "Annuler la réservation", cancel_confirm: "Voulez-vous vraiment annuler la réservation {code} ?",
 			cancel_yes: "Oui, annuler", cancel_no: "Non, la garder", cancelled: "Votre réservation est annulée.",
 			cannot_cancel: "Elle ne peut plus être annulée en ligne : veuillez appeler l’hôtel.",
@@ -154,7 +154,7 @@
 			none: "Não há nada livre nestas datas. Experimente outras datas.",
 			nights_one: "{n} noite", nights_other: "{n} noites", per_night: "{price} por noite", total: "Total",
 			room_only: "Só alojamento", included: "Incluído", inc_breakfast: "pequeno-almoço", inc_halfboard: "meia pensão", choose: "Escolher {name}", change_dates: "Alterar datas",
-			free_until: "Cancelamento gratuito até {date}.", no_deposit: "Sem depósito: paga no hotel.",
+			free_until: "Cancelamento gratuito até {date}.", non_refundable: "Não reembolsável.", fee_after: "Cancelar mais tarde custa {fee}.", no_deposit: "Sem depósito: paga no hotel.",
 			left: "Só restam {n}", details: "Os seus dados", family: "Apelido", given: "Nome próprio",
 			email: "E-mail", email_hint: "Enviamos para aqui a confirmação e a ligação para a sua reserva.",
 			phone: "Telefone", country: "País", country_hint: "Duas letras, por exemplo PT",
@@ -171,7 +171,7 @@
 			st_checked_out: "Concluída", st_no_show: "Não compareceu",
 			save: "Guardar alterações", saved: "As suas alterações foram guardadas.",
 			download: "Descarregar a confirmação (PDF)", cancel_title: "Cancelar a sua reserva",
-			cancel_fee: "Taxa de cancelamento: {fee}.", cancel_free_note: "Política de cancelamento do hotel: gratuito até {date}.",
+			cancel_fee: "Taxa de cancelamento: {fee}.",
 			cancel_btn: "Cancelar reserva", cancel_confirm: "Quer mesmo cancelar a reserva {code}?",
 			cancel_yes: "Sim, cancelar", cancel_no: "Não, manter", cancelled: "A sua reserva está cancelada.",
 			cannot_cancel: "Já não pode ser cancelada online: ligue para o hotel.",
@@ -344,8 +344,15 @@
 		show(t("stay"), [form]);
 	}
 
+	// The terms as the server judged them (core's one policy rule).
+	function cancelText(terms, currency) {
+		if (!terms.free_cancellation_until) return t("non_refundable") + " " + t("fee_after", { fee: money(terms.cancellation_fee, currency) });
+		var text = t("free_until", { date: day(terms.free_cancellation_until) });
+		if (terms.cancellation_fee > 0) text += " " + t("fee_after", { fee: money(terms.cancellation_fee, currency) });
+		return text;
+	}
 	function offerTerms(o) {
-		var text = t("free_until", { date: day(o.terms.free_cancellation_until) }) + " " +
+		var text = cancelText(o.terms, o.currency) + " " +
 			(o.terms.deposit_policy ? o.terms.deposit_policy : t("no_deposit"));
 		if (o.terms.cancellation_policy) text = o.terms.cancellation_policy + " " + text;
 		return h("p", { class: "fdb-nights" }, text);
@@ -507,7 +514,7 @@
 			var box = h("section", { "aria-labelledby": "fdb-cancel-h" }, h("h3", { id: "fdb-cancel-h" }, t("cancel_title")));
 			if (b.cancel.allowed) {
 				box.appendChild(h("p", {}, t("cancel_fee", { fee: money(b.cancel.fee, b.currency) }) + " " +
-					t("cancel_free_note", { date: day(b.terms.free_cancellation_until) })));
+					cancelText(b.terms, b.currency)));
 				var ask = h("button", { type: "button", class: "fdb-danger" }, t("cancel_btn"));
 				ask.addEventListener("click", function () {
 					var yes = h("button", { type: "button", class: "fdb-danger" }, t("cancel_yes"));
@@ -519,8 +526,14 @@
 					no.addEventListener("click", function () { stepManage(b); });
 					yes.addEventListener("click", function () {
 						yes.disabled = true;
-						request("POST", "/manage/cancel", undefined, auth()).then(function (r) {
+						// the fee shown is the fee confirmed: a different one now cancels nothing
+						request("POST", "/manage/cancel", { fee: b.cancel.fee }, auth()).then(function (r) {
 							if (r.status === 200) return stepManage(r.json, t("cancelled"));
+							if (r.status === 409 && r.json && r.json.error && r.json.error.code === "fee_changed")
+								return request("GET", "/manage", undefined, auth()).then(function (v) {
+									if (v.status === 200) return stepManage(v.json, r.json.error.message);
+									manageError(v);
+								}, function () { manageError({}); });
 							manageError(r);
 						}, function () { manageError({}); });
 					});

@@ -95,8 +95,8 @@ static enum fd_status quote_plan(const struct fd_repo *repo, const struct fd_roo
 }
 
 enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_type *t, const char *plan,
-                              fd_date arrival, fd_date departure, int adults, int children,
-                              const struct fd_offer_terms *terms, struct fd_offer *out, struct fd_error *err)
+                              fd_date arrival, fd_date departure, int adults, int children, int minute,
+                              struct fd_offer *out, struct fd_error *err)
 {
 	memset(out, 0, sizeof *out);
 	struct fd_property prop;
@@ -134,26 +134,36 @@ enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_t
 	if (plan && plan[0] &&
 	    (st = quote_plan(repo, t, plan, arrival, departure, adults, children, &prop, out, err)))
 		return st;
-	int days = terms ? terms->cancel_days : 1;
-	out->free_cancel_until = fd_date_add(arrival, -(days < 0 ? 0 : days));
+	/* The policies: the plan's words, else the property's, judged now. */
+	char deposit[FD_POLICY_LEN];
+	struct fd_deposit_policy dp;
+	struct fd_deposit_status ds;
+	if ((st = fd_terms_text(repo, out->cancel_policy, FD_SETTING_CANCEL_POLICY, out->cancel_policy,
+	                        sizeof out->cancel_policy, err)) ||
+	    (st = fd_terms_text(repo, out->deposit_policy, FD_SETTING_DEPOSIT_POLICY, deposit, sizeof deposit,
+	                        err)) ||
+	    (st = fd_terms_cancel_judge(out->cancel_policy, prop.currency, arrival, out->nightly[0],
+	                                out->total, prop.business_date, minute, &out->cancel, err)) ||
+	    (st = fd_deposit_policy_parse(deposit, prop.currency, FD_SETTING_DEPOSIT_POLICY, &dp, err)))
+		return st;
+	snprintf(out->deposit_policy, sizeof out->deposit_policy, "%s", deposit);
+	fd_deposit_status(&dp, arrival, out->nightly[0], out->total, 0, prop.business_date, &ds);
+	out->deposit = ds.required;
+	out->deposit_due = ds.due;
 	return FD_OK;
 }
 
-enum fd_status fd_offer_cancel_fee(const struct fd_booking *b, fd_date today,
-                                   const struct fd_offer_terms *terms, int64_t *fee, struct fd_error *err)
+enum fd_status fd_offer_may_cancel(const struct fd_booking *b, fd_date today, struct fd_error *err)
 {
-	*fee = 0;
 	if (b->status != FD_BOOKING_RESERVED)
 		return fd_fail(err, FD_E_CONFLICT, "bad_state", "booking",
 		               _("Booking %s is %s and can no longer be cancelled."), b->code,
 		               fd_booking_status_name(b->status));
-	int days = terms ? terms->cancel_days : 1;
-	fd_date until = fd_date_add(b->arrival, -(days < 0 ? 0 : days));
-	if (today > until) {
+	if (today > b->arrival) {
 		char day[FD_DATE_STRLEN];
 		return fd_fail(err, FD_E_CONFLICT, "cancel_window_closed", "booking",
-		               _("Free cancellation ended on %s; call the hotel to cancel booking %s."),
-		               fd_date_format(until, day), b->code);
+		               _("Your arrival day, %s, has passed; call the hotel about booking %s."),
+		               fd_date_format(b->arrival, day), b->code);
 	}
 	return FD_OK;
 }

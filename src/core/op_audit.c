@@ -17,6 +17,7 @@
 #include "core/folio.h"
 #include "core/op_folio.h"
 #include "core/policy.h"
+#include "core/terms.h"
 
 static enum fd_status check_runner(struct op_ctx *c, char run_by[FD_USER_LEN])
 {
@@ -169,23 +170,16 @@ static enum fd_status mark_no_shows(struct op_ctx *c, fd_date day)
 	int n = 0;
 	st = c->repo->audit_bookings(c->repo->ctx, day, FD_AUDIT_DUE, &list, &n, c->err);
 	char text[FD_POLICY_LEN];
-	struct fd_fee fee;
 	for (int i = 0; !st && i < n; i++) {
 		list[i].status = FD_BOOKING_NO_SHOW;
 		list[i].version++;
 		st = c->repo->put_booking(c->repo->ctx, &list[i], c->err);
-		/* The no-show policy's fee (core/policy.h) on the guest folio. */
+		/* The no-show policy's fee (core/terms.h) on the guest folio. */
+		int64_t amount = 0;
 		if (!st)
-			st = op_policy_text(c, &list[i], FD_SETTING_NOSHOW_POLICY, text, sizeof text);
-		if (!st && text[0])
-			st = fd_noshow_policy_parse(text, c->prop.currency, FD_SETTING_NOSHOW_POLICY, &fee,
-			                            c->err);
-		int64_t amount = 0, first, stay;
-		if (!st && text[0]) {
-			op_stay_prices(c, &list[i], &first, &stay);
-			amount = fd_fee_amount(&fee, first, stay);
-		}
-		if (amount > 0) {
+			st = fd_terms_noshow(c->repo, c->prop.currency, &list[i], &amount, text, sizeof text,
+			                     c->err);
+		if (!st && amount > 0) {
 			char desc[FD_POLICY_LEN + 20];
 			snprintf(desc, sizeof desc, "No-show fee (%s)", text);
 			st = op_folio_post_fee(c, &list[i], FD_NOSHOW_FEE_CODE, desc, amount, day,

@@ -18,6 +18,7 @@
 #include "core/folio.h"
 #include "core/op_folio.h"
 #include "core/policy.h"
+#include "core/terms.h"
 
 #define MAX_AMOUNT INT64_C(1000000000000)
 
@@ -767,25 +768,17 @@ static enum fd_status refund_credit(struct op_ctx *c, const struct fd_folio *f, 
 	return st;
 }
 
-/* The cancellation policy's fee for cancelling b now (0: free). */
+/* The cancellation policy's fee for cancelling b now (0: free): core's
+ * one judgement (core/terms.h), as the guest's manage page shows it. */
 static enum fd_status cancel_fee(struct op_ctx *c, const struct fd_booking *b, int64_t *fee, char *text,
                                  size_t size)
 {
-	*fee = 0;
-	struct fd_cancel_policy p;
-	enum fd_status st = op_policy_text(c, b, FD_SETTING_CANCEL_POLICY, text, size);
-	if (st || !text[0])
-		return st;
-	if ((st = fd_cancel_policy_parse(text, c->prop.currency, FD_SETTING_CANCEL_POLICY, &p, c->err)))
-		return st;
-	int64_t t = c->op->created_at;
-	int minute = c->repo->local_minute ? c->repo->local_minute(c->repo->ctx, t)
-	                                   : (int)((t % 86400 + 86400) % 86400 / 60);
-	int64_t first, stay;
-	op_stay_prices(c, b, &first, &stay);
-	if (!fd_cancel_free(&p, b->arrival, c->prop.business_date, minute))
-		*fee = fd_fee_amount(&p.fee, first, stay);
-	return FD_OK;
+	struct fd_cancel_terms t;
+	enum fd_status st = fd_terms_cancel(c->repo, c->prop.currency, b, c->prop.business_date,
+	                                    fd_terms_minute(c->repo, c->op->created_at), &t, c->err);
+	*fee = st ? 0 : t.fee;
+	snprintf(text, size, "%s", t.policy);
+	return st;
 }
 
 enum fd_status fd_folio_cancel(struct op_ctx *c, const struct fd_booking *b)
@@ -1045,55 +1038,15 @@ enum fd_status op_folio_configure(struct op_ctx *c)
 	return st;
 }
 
-/* The booking's prices per night (rate plans), or none. */
-static enum fd_status stay_nights(struct op_ctx *c, const struct fd_booking *b,
-                                  struct fd_booking_night **nights, int *n)
-{
-	*nights = NULL;
-	*n = 0;
-	if (!c->repo->booking_nights)
-		return FD_OK;
-	return c->repo->booking_nights(c->repo->ctx, b->id, nights, n, c->err);
-}
-
 void op_stay_prices(struct op_ctx *c, const struct fd_booking *b, int64_t *first, int64_t *stay)
 {
-	struct fd_booking_night *nights = NULL;
-	int n = 0, count = fd_stay_nights(b->arrival, b->departure);
-	*first = b->rate;
-	*stay = b->rate * (count > 0 ? count : 1); /* a day use: its rate once */
-	if (stay_nights(c, b, &nights, &n) == FD_OK && n > 0) {
-		*first = nights[0].amount;
-		*stay = 0;
-		for (int i = 0; i < n; i++)
-			*stay += nights[i].amount;
-	}
-	free(nights);
+	fd_terms_stay_prices(c->repo, b, first, stay);
 }
 
 enum fd_status op_policy_text(struct op_ctx *c, const struct fd_booking *b, const char *key, char *out,
                               size_t size)
 {
-	out[0] = '\0';
-	/* The booking's rate plan speaks first (cancel_policy, deposit_policy). */
-	struct fd_booking_night *nights = NULL;
-	int n = 0;
-	enum fd_status st = stay_nights(c, b, &nights, &n);
-	struct fd_rate_plan p;
-	if (!st && n > 0 && nights[0].plan[0] && c->repo->get_rate_plan &&
-	    c->repo->get_rate_plan(c->repo->ctx, nights[0].plan, &p, NULL) == FD_OK) {
-		const char *text = strcmp(key, FD_SETTING_CANCEL_POLICY) == 0    ? p.cancel_policy
-		                   : strcmp(key, FD_SETTING_DEPOSIT_POLICY) == 0 ? p.deposit_policy
-		                                                                 : "";
-		snprintf(out, size, "%s", text);
-	}
-	free(nights);
-	if (st || out[0])
-		return st;
-	st = c->repo->get_setting(c->repo->ctx, key, out, size, c->err);
-	if (st == FD_E_NOT_FOUND)
-		out[0] = '\0';
-	return st == FD_E_NOT_FOUND ? FD_OK : st;
+	return fd_terms_booking_text(c->repo, b, key, out, size, c->err);
 }
 
 enum fd_status op_folio_post_fee(struct op_ctx *c, const struct fd_booking *b, const char *code,

@@ -46,11 +46,11 @@ void srv_config_defaults(struct srv_config *c)
 	c->min_protocol = FD_PROTOCOL_OLDEST;
 	snprintf(c->book_dir, sizeof c->book_dir, "%s/book", PKGDATADIR);
 	c->public_rate = 120;
+	c->public_rate_window = 60;
 	c->public_email_rate = 5;
 	c->public_max_body = 16 * 1024;
 	c->link_ttl = 24 * 45;
 	c->link_uses = 50;
-	c->cancel_days = 1;
 }
 
 /* database = sqlite:DIR/frontdeskd.db (the default: the file in the data
@@ -110,10 +110,6 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 	}
 	if (strcmp(key, "trusted-proxy") == 0)
 		return srv_net_list_parse(v, c->proxies, SRV_PROXIES_MAX, &c->n_proxies);
-	if (strcmp(key, "cancel-days") == 0 && *v && !*end && n >= 0 && n <= 365) {
-		c->cancel_days = (int)n; /* 0: free until the day of arrival */
-		return true;
-	}
 	if (!num || n > 100000000)
 		return false;
 	if (strcmp(key, "threads") == 0 && n <= 256)
@@ -142,6 +138,8 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		c->min_protocol = (int)n;
 	else if (strcmp(key, "public-rate") == 0 && n <= 1000000)
 		c->public_rate = (int)n;
+	else if (strcmp(key, "public-rate-window") == 0 && n <= 86400)
+		c->public_rate_window = (int)n;
 	else if (strcmp(key, "public-email-rate") == 0 && n <= 1000000)
 		c->public_email_rate = (int)n;
 	else if (strcmp(key, "public-max-body") == 0 && n >= 1024)
@@ -236,11 +234,11 @@ static const char *const setting_names[] = {"data",
                                             "public-url",
                                             "book-dir",
                                             "public-rate",
+                                            "public-rate-window",
                                             "public-email-rate",
                                             "public-max-body",
                                             "link-ttl",
                                             "link-uses",
-                                            "cancel-days",
                                             "database",
                                             NULL};
 
@@ -339,7 +337,8 @@ static bool parse_cmdline(struct cmdline *l, int argc, char **argv)
 /* SIGHUP: read the configuration again (file, then the command line's
  * options) and apply what can change while serving: the TLS certificate
  * and key (renewals), session lifetimes, limits of requests, pushes and
- * long-polls, the change log's keep time. Where to listen, the data
+ * long-polls, the change log's keep time, the public side's origins and
+ * limits (public.c). Where to listen, the data
  * directory and the thread pool need a restart: said in the log. A
  * configuration that does not read keeps the running one. */
 static void reload(struct srv *s, const struct srv_flags *flags)
@@ -378,12 +377,7 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 	s->cfg.max_batch = c.max_batch;
 	s->cfg.keep_changes = c.keep_changes;
 	s->cfg.min_protocol = c.min_protocol;
-	s->cfg.public_rate = c.public_rate;
-	s->cfg.public_email_rate = c.public_email_rate;
-	s->cfg.public_max_body = c.public_max_body;
-	s->cfg.link_ttl = c.link_ttl;
-	s->cfg.link_uses = c.link_uses;
-	s->cfg.cancel_days = c.cancel_days;
+	srv_public_reconfigure(s, &c);
 	pthread_mutex_lock(&s->proxy_lock);
 	memcpy(s->cfg.proxies, c.proxies, sizeof c.proxies);
 	s->cfg.n_proxies = c.n_proxies;

@@ -26,6 +26,7 @@
  * becomes a conflict notice on the desks. */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
@@ -40,6 +41,7 @@
 #include "core/card.h"
 #include "core/document.h"
 #include "core/mail.h"
+#include "core/money.h"
 #include "core/offer.h"
 #include "doc/doc.h"
 #include "server/log.h"
@@ -53,16 +55,90 @@
 
 #define WEB_ACTOR "web"
 
-/* --- rate limits: token buckets, in memory (a restart forgets) --- */
+/* --- the settings that reload (SIGHUP) ---
+ *
+ * public-origins, public-rate, public-rate-window, public-email-rate,
+ * public-max-body, link-ttl and link-uses change while requests run: the
+ * reload writes them and every request reads them under pub_lock, never
+ * half-written. */
+
+static pthread_mutex_t pub_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct pub_settings {
+	int rate, window, email_rate, link_ttl, link_uses;
+	size_t max_body;
+};
+
+static void pub_settings(const struct srv *s, struct pub_settings *out)
+{
+	pthread_mutex_lock(&pub_lock);
+	out->rate = s->cfg.public_rate;
+	out->window = s->cfg.public_rate_window > 0 ? s->cfg.public_rate_window : 60;
+	out->email_rate = s->cfg.public_email_rate;
+	out->link_ttl = s->cfg.link_ttl;
+	out->link_uses = s->cfg.link_uses;
+	out->max_body = s->cfg.public_max_body;
+	pthread_mutex_unlock(&pub_lock);
+}
+
+static void pub_origins(const struct srv *s, char *out, size_t size)
+{
+	pthread_mutex_lock(&pub_lock);
+	snprintf(out, size, "%s", s->cfg.public_origins);
+	pthread_mutex_unlock(&pub_lock);
+}
+
+static void rl_forget(void);
+
+void srv_public_reconfigure(struct srv *s, const struct srv_config *c)
+{
+	pthread_mutex_lock(&pub_lock);
+	bool limits =
+	    c->public_rate != s->cfg.public_rate || c->public_rate_window != s->cfg.public_rate_window;
+	snprintf(s->cfg.public_origins, sizeof s->cfg.public_origins, "%s", c->public_origins);
+	s->cfg.public_rate = c->public_rate;
+	s->cfg.public_rate_window = c->public_rate_window;
+	s->cfg.public_email_rate = c->public_email_rate;
+	s->cfg.public_max_body = c->public_max_body;
+	s->cfg.link_ttl = c->link_ttl;
+	s->cfg.link_uses = c->link_uses;
+	pthread_mutex_unlock(&pub_lock);
+	if (limits) /* buckets counted at the old rate: every address starts afresh */
+		rl_forget();
+}
+
+/* --- the per-address limit: token buckets, in this process's memory ---
+ *
+ * One table for the whole process, behind rl_lock: every thread of the
+ * pool counts into the same bucket for an address, so the limit holds
+ * whatever thread answers. On SQLite one process is the whole server, so
+ * this is exact. With several frontdeskd behind a load balancer (the
+ * PostgreSQL deployment) each process keeps its own table: an address
+ * gets up to public-rate per process it reaches. That is a flood guard,
+ * not a business rule, so it is not worth a database round trip per
+ * request: balance by source address (haproxy "balance source") to keep
+ * it exact, or divide public-rate by the number of servers. The per-e-mail
+ * limit is a rule about bookings and is counted in the database
+ * (srv_public_requests), shared by every server. A restart forgets the
+ * table. IPv6 addresses count by their /64 (one subscriber's network),
+ * else an address per request would be free. */
 
 #define RL_SLOTS 4096
+#define RL_PROBES 8
 struct rl_entry {
-	char key[200];
+	char key[64];
 	double tokens; /* requests left */
 	double at;     /* when tokens was counted */
 };
 static struct rl_entry rl_table[RL_SLOTS];
 static pthread_mutex_t rl_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void rl_forget(void)
+{
+	pthread_mutex_lock(&rl_lock);
+	memset(rl_table, 0, sizeof rl_table);
+	pthread_mutex_unlock(&rl_lock);
+}
 
 static double rl_now(void)
 {
@@ -74,8 +150,11 @@ static double rl_now(void)
 /* One more request for key: at most limit in a row, then limit per
  * window_s seconds, evenly (a bucket refilled at limit/window_s a second,
  * so a burst across a window's edge gets no double share). False, with
- * *retry (seconds), when the bucket is empty. A full table forgets the
- * fullest bucket near the key's slot (one that has refilled). */
+ * *retry (seconds), when the bucket is empty. A new key takes an empty
+ * slot near its own, else one whose bucket has refilled completely (it
+ * holds nothing a new bucket would not); only when every slot near it is
+ * draining does it take the fullest of them (forgetting rather than
+ * refusing a stranger). */
 static bool rl_allow(const char *key, int limit, int window_s, int *retry)
 {
 	double now = rl_now(), rate = (double)limit / window_s;
@@ -87,7 +166,7 @@ static bool rl_allow(const char *key, int limit, int window_s, int *retry)
 	pthread_mutex_lock(&rl_lock);
 	struct rl_entry *pick = NULL, *fullest = NULL;
 	double best = -1;
-	for (int i = 0; i < 8 && !pick; i++) {
+	for (int i = 0; i < RL_PROBES; i++) {
 		struct rl_entry *e = &rl_table[(idx + (uint64_t)i) % RL_SLOTS];
 		if (strcmp(e->key, key) == 0) {
 			pick = e;
@@ -116,17 +195,52 @@ static bool rl_allow(const char *key, int limit, int window_s, int *retry)
 	return ok;
 }
 
+/* The bucket's name for a client address: IPv4 whole, IPv6 by its /64
+ * (an IPv4-mapped IPv6 address as the IPv4 one). */
+static void rl_address_key(const char *ip, char *out, size_t size)
+{
+	unsigned char a[16];
+	char text[INET6_ADDRSTRLEN];
+	if (ip && strchr(ip, ':') && inet_pton(AF_INET6, ip, a) == 1) {
+		static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+		if (memcmp(a, mapped, sizeof mapped) == 0 && inet_ntop(AF_INET, a + 12, text, sizeof text)) {
+			snprintf(out, size, "a:%s", text);
+			return;
+		}
+		memset(a + 8, 0, 8);
+		if (inet_ntop(AF_INET6, a, text, sizeof text)) {
+			snprintf(out, size, "a:%s/64", text);
+			return;
+		}
+	}
+	snprintf(out, size, "a:%.45s", ip ? ip : "?");
+}
+
 static bool limit_address(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	char key[80];
+	char key[64];
 	int retry = 1;
-	snprintf(key, sizeof key, "a:%s", r->client_ip ? r->client_ip : "?");
-	if (rl_allow(key, s->cfg.public_rate, 60, &retry))
+	struct pub_settings ps;
+	pub_settings(s, &ps);
+	rl_address_key(r->client_ip, key, sizeof key);
+	if (rl_allow(key, ps.rate, ps.window, &retry))
 		return true;
 	srv_resp_error(out, 429, "rate_limited", NULL,
 	               "Too many requests from your address; try again in %d seconds.", retry);
 	out->retry_after = retry;
 	return false;
+}
+
+/* A body over public-max-body: answered 413. */
+static bool body_too_large(const struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	struct pub_settings ps;
+	pub_settings(s, &ps);
+	if (r->body_len <= ps.max_body)
+		return false;
+	srv_resp_error(out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
+	               ps.max_body);
+	return true;
 }
 
 /* --- CORS --- */
@@ -135,7 +249,9 @@ static bool limit_address(struct srv *s, const struct srv_req *r, struct srv_res
 static bool origin_listed(const struct srv *s, const char *origin)
 {
 	size_t n = strlen(origin);
-	const char *p = s->cfg.public_origins;
+	char list[sizeof s->cfg.public_origins];
+	pub_origins(s, list, sizeof list);
+	const char *p = list;
 	while (*p) {
 		p += strspn(p, " ,");
 		size_t m = strcspn(p, " ,");
@@ -227,22 +343,50 @@ static void add_date(cJSON *o, const char *name, fd_date d)
 	cJSON_AddStringToObject(o, name, fd_date_format(d, day));
 }
 
-static cJSON *terms_json(const struct fd_offer *o, int cancel_days)
+/* A stay's terms for the guest: core's judgement of its policies
+ * (core/terms.h), the same the desk's cancellation posts. */
+static cJSON *terms_json(const struct fd_cancel_terms *c, fd_date arrival, int64_t deposit,
+                         fd_date deposit_due, const char *currency)
 {
 	cJSON *t = cJSON_CreateObject();
-	add_date(t, "free_cancellation_until", o->free_cancel_until);
-	cJSON_AddNumberToObject(t, "cancellation_fee", (double)o->cancel_fee);
-	cJSON_AddNumberToObject(t, "deposit", (double)o->deposit);
-	char text[300];
-	snprintf(text, sizeof text,
-	         "Free cancellation until %d day%s before arrival; no deposit, you pay at the hotel. "
-	         "(The hotel's cancellation policy as set in frontdeskd.conf.)",
-	         cancel_days, cancel_days == 1 ? "" : "s");
+	char day[FD_DATE_STRLEN], hm[24], fee[FD_MONEY_STRLEN], dep[FD_MONEY_STRLEN], text[600];
+	fd_money_format(c->fee_after, currency, fee, sizeof fee);
+	fd_money_format(deposit, currency, dep, sizeof dep);
+	if (c->always_free) { /* free until the guest arrives */
+		add_date(t, "free_cancellation_until", arrival);
+		cJSON_AddStringToObject(t, "free_cancellation_until_time", "23:59");
+		snprintf(text, sizeof text, "Free cancellation until the day of arrival.");
+	} else if (c->never_free) {
+		cJSON_AddNullToObject(t, "free_cancellation_until");
+		cJSON_AddNullToObject(t, "free_cancellation_until_time");
+		snprintf(text, sizeof text, "Non-refundable: cancelling costs %s.", fee);
+	} else {
+		snprintf(hm, sizeof hm, "%02d:%02d", c->free_until_minute / 60, c->free_until_minute % 60);
+		add_date(t, "free_cancellation_until", c->free_until);
+		cJSON_AddStringToObject(t, "free_cancellation_until_time", hm);
+		snprintf(text, sizeof text, "Free cancellation until %s %s; after that cancelling costs %s.",
+		         fd_date_format(c->free_until, day), hm, fee);
+	}
+	cJSON_AddNumberToObject(t, "cancellation_fee", (double)c->fee_after);
+	cJSON_AddNumberToObject(t, "cancellation_fee_now", (double)c->fee);
+	cJSON_AddNumberToObject(t, "deposit", (double)deposit);
+	size_t n = strlen(text);
+	if (deposit > 0 && deposit_due)
+		snprintf(text + n, sizeof text - n, " A deposit of %s is due by %s.", dep,
+		         fd_date_format(deposit_due, day));
+	else if (deposit > 0)
+		snprintf(text + n, sizeof text - n, " A deposit of %s is due at booking.", dep);
+	else
+		snprintf(text + n, sizeof text - n, " No deposit: you pay at the hotel.");
+	if (deposit > 0 && deposit_due)
+		add_date(t, "deposit_due", deposit_due);
 	cJSON_AddStringToObject(t, "text", text);
+	if (c->policy[0])
+		cJSON_AddStringToObject(t, "cancellation_policy", c->policy);
 	return t;
 }
 
-static cJSON *offer_json(const struct fd_offer *o, fd_date arrival, int cancel_days)
+static cJSON *offer_json(const struct fd_offer *o, fd_date arrival)
 {
 	cJSON *j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "type", o->type_code);
@@ -275,9 +419,7 @@ static cJSON *offer_json(const struct fd_offer *o, fd_date arrival, int cancel_d
 	}
 	if (o->free_rooms <= 3)
 		cJSON_AddNumberToObject(j, "rooms_left", o->free_rooms);
-	cJSON *terms = terms_json(o, cancel_days);
-	if (o->cancel_policy[0])
-		cJSON_AddStringToObject(terms, "cancellation_policy", o->cancel_policy);
+	cJSON *terms = terms_json(&o->cancel, arrival, o->deposit, o->deposit_due, o->currency);
 	if (o->deposit_policy[0])
 		cJSON_AddStringToObject(terms, "deposit_policy", o->deposit_policy);
 	cJSON_AddItemToObject(j, "terms", terms);
@@ -323,7 +465,7 @@ static enum fd_status offers_for(struct srv *s, struct fd_db *db, fd_date arriva
 		int n, cap;
 	} L = {types, 0, MAX_TYPES};
 	enum fd_status st = fd_query_room_types(db, type_cb, &L, err);
-	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
+	int minute = fd_terms_minute(fd_db_repo(db), (int64_t)time(NULL));
 	struct fd_rate_plan *plans = NULL;
 	int n_plans = 0;
 	if (!st)
@@ -342,9 +484,9 @@ static enum fd_status offers_for(struct srv *s, struct fd_db *db, fd_date arriva
 			struct fd_error why = {0};
 			enum fd_status q =
 			    fd_offer_quote(fd_db_repo(db), &types[i], k < 0 ? "" : plans[k].code, arrival,
-			                   departure, adults, children, &terms, &o, &why);
+			                   departure, adults, children, minute, &o, &why);
 			if (q == FD_OK) {
-				cJSON_AddItemToArray(arr, offer_json(&o, arrival, s->cfg.cancel_days));
+				cJSON_AddItemToArray(arr, offer_json(&o, arrival));
 				sold++;
 			} else if (q != FD_E_CONFLICT && q != FD_E_INVALID) {
 				*err = why;
@@ -584,8 +726,10 @@ enum fd_status srv_link_new(struct srv *s, struct fd_db *db, const char *booking
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
 	sqlite3_bind_text(q, 2, booking_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q, 3, now);
-	sqlite3_bind_int64(q, 4, now + (int64_t)s->cfg.link_ttl * 3600);
-	sqlite3_bind_int(q, 5, s->cfg.link_uses);
+	struct pub_settings ps;
+	pub_settings(s, &ps);
+	sqlite3_bind_int64(q, 4, now + (int64_t)ps.link_ttl * 3600);
+	sqlite3_bind_int(q, 5, ps.link_uses);
 	int rc = sqlite3_step(q);
 	sqlite3_reset(q);
 	if (rc != SQLITE_DONE)
@@ -682,14 +826,53 @@ static enum fd_status web_apply(struct srv *s, struct fd_op *op, struct fd_op_re
 	return st;
 }
 
+/* The e-mail address's name in srv_public_requests: a hash of it (lower
+ * case), not the address. */
+static void email_key(const char *email, char out[33])
+{
+	unsigned char h[16];
+	crypto_generichash(h, sizeof h, (const unsigned char *)email, strlen(email), NULL, 0);
+	sodium_bin2hex(out, 33, h, sizeof h);
+}
+
+/* In the writer's transaction: FD_OK when one more booking for ekey keeps
+ * within public-email-rate an hour; else FD_E_CONFLICT with *retry (the
+ * seconds until the oldest of them is an hour old). */
+static enum fd_status email_limit(struct srv *s, const char *ekey, int *retry, struct fd_error *err)
+{
+	struct pub_settings ps;
+	pub_settings(s, &ps);
+	int64_t now = (int64_t)time(NULL);
+	sqlite3_stmt *q = fd_db_stmt(s->wdb,
+	                             "SELECT count(*), min(created_at) FROM srv_public_requests"
+	                             " WHERE email_key = ?1 AND created_at > ?2",
+	                             err);
+	if (!q)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(q, 1, ekey, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, now - 3600);
+	int rc = sqlite3_step(q), n = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
+	int64_t oldest = rc == SQLITE_ROW ? sqlite3_column_int64(q, 1) : now;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return fd_db_fail(s->wdb, err, "counting an e-mail address's web bookings");
+	if (n < ps.email_rate)
+		return FD_OK;
+	*retry = (int)(oldest + 3600 - now);
+	if (*retry < 1)
+		*retry = 1;
+	return fd_fail(err, FD_E_CONFLICT, "rate_limited", "email",
+	               "Too many bookings for this e-mail address; try again later or call the hotel.");
+}
+
 static enum fd_status record_request(struct srv *s, const char *key, const char *hash, const char *booking_id,
-                                     const cJSON *answer, struct fd_error *err)
+                                     const char *ekey, const cJSON *answer, struct fd_error *err)
 {
 	char *text = cJSON_PrintUnformatted(answer);
 	sqlite3_stmt *q =
 	    text ? fd_db_stmt(s->wdb,
 	                      "INSERT INTO srv_public_requests (idem_key, request_hash, booking_id,"
-	                      " answer, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	                      " answer, created_at, email_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	                      err)
 	         : NULL;
 	enum fd_status st = FD_OK;
@@ -702,6 +885,7 @@ static enum fd_status record_request(struct srv *s, const char *key, const char 
 		sqlite3_bind_text(q, 3, booking_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 4, text, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(q, 5, (int64_t)time(NULL));
+		sqlite3_bind_text(q, 6, ekey, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) != SQLITE_DONE)
 			st = fd_db_fail(s->wdb, err, "recording a web booking's answer");
 		sqlite3_reset(q);
@@ -735,11 +919,8 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 	                                     "adults",   "children", "arrival_time", "requests", NULL};
 	if (!cors(s, r, out) || !limit_address(s, r, out))
 		return;
-	if (r->body_len > s->cfg.public_max_body) {
-		srv_resp_error(out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
-		               s->cfg.public_max_body);
+	if (body_too_large(s, r, out))
 		return;
-	}
 	const char *key = srv_header(r, "Idempotency-Key");
 	if (!idem_key_ok(key)) {
 		srv_resp_error(
@@ -777,22 +958,13 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		return;
 	}
 	cJSON_Delete(body);
-	char ekey[300];
-	int retry = 1;
+	char ekey[33];
 	for (char *p = w.email; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
-	snprintf(ekey, sizeof ekey, "e:%s", w.email);
-	if (!rl_allow(ekey, s->cfg.public_email_rate, 3600, &retry)) {
-		srv_resp_error(
-		    out, 429, "rate_limited", "email",
-		    "Too many bookings for this e-mail address; try again later or call the hotel.");
-		out->retry_after = retry;
-		return;
-	}
+	email_key(w.email, ekey);
 	/* The price: the offer as the guest saw it, quoted again now. */
 	struct fd_room_type t;
 	struct fd_offer offer;
-	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
 	const struct fd_repo *repo = fd_db_repo(db);
 	enum fd_status st = repo->get_room_type(repo->ctx, w.type, &t, &err);
 	if (st == FD_E_NOT_FOUND) {
@@ -813,8 +985,8 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		}
 	}
 	if (!st)
-		st = fd_offer_quote(repo, &t, w.plan, w.arrival, w.departure, w.adults, w.children, &terms,
-		                    &offer, &err);
+		st = fd_offer_quote(repo, &t, w.plan, w.arrival, w.departure, w.adults, w.children,
+		                    fd_terms_minute(repo, (int64_t)time(NULL)), &offer, &err);
 	if (st == FD_E_CONFLICT) {
 		answer_sold_out(s, &w, &err, out);
 		return;
@@ -868,6 +1040,21 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 			return;
 		}
 	}
+	/* Bookings an hour for one e-mail address: counted in the database
+	 * in this transaction, so every thread and every server agree. */
+	int retry = 0;
+	if (!st)
+		st = email_limit(s, ekey, &retry, &err);
+	if (st == FD_E_CONFLICT && retry) {
+		fd_db_rollback(s->wdb);
+		pthread_mutex_unlock(&s->wlock);
+		for (int i = 0; i < 3; i++)
+			fd_op_clear(&ops[i]);
+		srv_resp_fd_error(out, &err);
+		out->status = 429;
+		out->retry_after = retry;
+		return;
+	}
 	if (!st)
 		st = web_apply(s, &ops[0], &res, &err);
 	if (!st) {
@@ -908,7 +1095,7 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		add_date(answer_doc, "depart", w.departure);
 		cJSON_AddNumberToObject(answer_doc, "adults", w.adults);
 		cJSON_AddNumberToObject(answer_doc, "children", w.children);
-		cJSON_AddItemToObject(answer_doc, "offer", offer_json(&offer, w.arrival, s->cfg.cancel_days));
+		cJSON_AddItemToObject(answer_doc, "offer", offer_json(&offer, w.arrival));
 		cJSON_AddNumberToObject(answer_doc, "total", (double)offer.total);
 		cJSON_AddStringToObject(answer_doc, "currency", offer.currency);
 		cJSON_AddStringToObject(answer_doc, "email", "sent");
@@ -916,7 +1103,7 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		if (repo->get_property(repo->ctx, &prop, NULL) == FD_OK)
 			cJSON_ReplaceItemInObjectCaseSensitive(answer_doc, "hotel",
 			                                       cJSON_CreateString(prop.name));
-		st = record_request(s, key, hash, booking_id, answer_doc, &err);
+		st = record_request(s, key, hash, booking_id, ekey, answer_doc, &err);
 	}
 	if (!st)
 		st = srv_link_new(s, s->wdb, booking_id, url, sizeof url, &err);
@@ -1041,7 +1228,6 @@ static cJSON *booking_view(struct srv *s, struct fd_db *db, const struct fd_book
 		return NULL;
 	if (repo->get_room_type(repo->ctx, b->type_code, &t, NULL))
 		snprintf(t.name, sizeof t.name, "%s", b->type_code);
-	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
 	cJSON *v = cJSON_CreateObject();
 	cJSON_AddStringToObject(v, "code", b->code);
 	cJSON_AddStringToObject(v, "status", fd_booking_status_name(b->status));
@@ -1083,15 +1269,29 @@ static cJSON *booking_view(struct srv *s, struct fd_db *db, const struct fd_book
 		cJSON_AddStringToObject(v, "plan", bn[0].plan);
 	free(bn);
 	cJSON_AddNumberToObject(v, "total", (double)total);
-	struct fd_offer o = {0};
-	o.free_cancel_until = fd_date_add(b->arrival, -s->cfg.cancel_days);
-	cJSON_AddItemToObject(v, "terms", terms_json(&o, s->cfg.cancel_days));
-	int64_t fee = 0;
+	/* What cancelling costs now: core's judgement, as booking.cancel
+	 * posts it (the cancel request sends this fee back, checked again
+	 * in the cancelling transaction). */
+	struct fd_cancel_terms ct;
+	if (fd_terms_cancel(repo, prop.currency, b, today, fd_terms_minute(repo, (int64_t)time(NULL)), &ct,
+	                    err)) {
+		cJSON_Delete(v);
+		return NULL;
+	}
+	char dtext[FD_POLICY_LEN];
+	struct fd_deposit_policy dp;
+	struct fd_deposit_status ds = {0};
+	int64_t first, stay;
+	fd_terms_stay_prices(repo, b, &first, &stay);
+	if (fd_terms_booking_text(repo, b, FD_SETTING_DEPOSIT_POLICY, dtext, sizeof dtext, NULL) == FD_OK &&
+	    fd_deposit_policy_parse(dtext, prop.currency, FD_SETTING_DEPOSIT_POLICY, &dp, NULL) == FD_OK)
+		fd_deposit_status(&dp, b->arrival, first, stay, 0, today, &ds);
+	cJSON_AddItemToObject(v, "terms", terms_json(&ct, b->arrival, ds.required, ds.due, prop.currency));
 	struct fd_error why = {0};
 	cJSON *c = cJSON_AddObjectToObject(v, "cancel");
-	bool can = fd_offer_cancel_fee(b, today, &terms, &fee, &why) == FD_OK;
+	bool can = fd_offer_may_cancel(b, today, &why) == FD_OK;
 	cJSON_AddBoolToObject(c, "allowed", can);
-	cJSON_AddNumberToObject(c, "fee", (double)fee);
+	cJSON_AddNumberToObject(c, "fee", (double)(can ? ct.fee : 0));
 	if (!can)
 		cJSON_AddStringToObject(c, "reason", why.message);
 	cJSON_AddBoolToObject(v, "changeable", b->status == FD_BOOKING_RESERVED);
@@ -1137,14 +1337,43 @@ void srv_api_public_manage(struct srv *s, const struct srv_req *r, struct srv_re
 		answer_view(s, db, &b, &l, out);
 }
 
-/* Apply one operation on the linked booking and answer its new view. */
-static void apply_linked(struct srv *s, struct fd_op *op, const struct link *l, struct srv_resp *out)
+/* In the cancelling transaction: is what cancelling costs at the
+ * operation's time still the fee the guest was shown (*expect)? */
+static enum fd_status fee_unchanged(struct srv *s, const struct fd_op *op, const struct link *l,
+                                    const int64_t *expect, struct fd_error *err)
+{
+	const struct fd_repo *repo = fd_db_repo(s->wdb);
+	struct fd_booking b;
+	struct fd_property prop;
+	struct fd_cancel_terms ct;
+	enum fd_status st;
+	if ((st = repo->get_booking(repo->ctx, l->booking_id, &b, err)) ||
+	    (st = repo->get_property(repo->ctx, &prop, err)) ||
+	    (st = fd_offer_may_cancel(&b, prop.business_date, err)) ||
+	    (st = fd_terms_cancel(repo, prop.currency, &b, prop.business_date,
+	                          fd_terms_minute(repo, op->created_at), &ct, err)))
+		return st;
+	if (ct.fee == *expect)
+		return FD_OK;
+	char m[FD_MONEY_STRLEN];
+	return fd_fail(err, FD_E_CONFLICT, "fee_changed", "fee",
+	               "Cancelling booking %s now costs %s (policy: %s); nothing was cancelled. Confirm "
+	               "again to cancel at this fee.",
+	               b.code, fd_money_format(ct.fee, prop.currency, m, sizeof m), ct.policy);
+}
+
+/* Apply one operation on the linked booking and answer its new view;
+ * expect_fee (a cancellation): the fee the guest confirmed, or NULL. */
+static void apply_linked(struct srv *s, struct fd_op *op, const struct link *l, const int64_t *expect_fee,
+                         struct srv_resp *out)
 {
 	struct fd_error err = {0};
 	struct fd_op_result res;
 	pthread_mutex_lock(&s->wlock);
 	enum fd_status st = fd_db_begin(s->wdb, &err);
 	fd_db_set_audit_session(s->wdb, "public");
+	if (!st && expect_fee)
+		st = fee_unchanged(s, op, l, expect_fee, &err);
 	if (!st)
 		st = web_apply(s, op, &res, &err);
 	if (!st)
@@ -1179,11 +1408,8 @@ void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_re
 	struct fd_db *db;
 	if (!load_linked(s, r, &l, &b, &db, out))
 		return;
-	if (r->body_len > s->cfg.public_max_body) {
-		srv_resp_error(out, 413, "body_too_large", "body", "The request body is over %zu bytes.",
-		               s->cfg.public_max_body);
+	if (body_too_large(s, r, out))
 		return;
-	}
 	struct fd_error err = {0};
 	cJSON *body = NULL;
 	char eta[6], requests[501];
@@ -1210,30 +1436,61 @@ void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_re
 		cJSON_AddStringToObject(op.payload, "eta", eta);
 	if (has_req)
 		cJSON_AddStringToObject(op.payload, "notes", requests);
-	apply_linked(s, &op, &l, out);
+	apply_linked(s, &op, &l, NULL, out);
 	fd_op_clear(&op);
 }
 
+/* Body {"fee": N}: the fee the guest was shown and confirms (minor
+ * units); without it, the fee shown now is taken as confirmed. Either way
+ * the fee is judged again in the cancelling transaction, and a different
+ * one (a deadline passed meanwhile) cancels nothing: 409 fee_changed. */
 void srv_api_public_cancel(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
+	static const char *const fields[] = {"fee", NULL};
 	struct link l;
 	struct fd_booking b;
 	struct fd_db *db;
 	if (!load_linked(s, r, &l, &b, &db, out))
 		return;
-	struct fd_error err = {0};
-	fd_date today;
-	int64_t fee;
-	struct fd_offer_terms terms = {.cancel_days = s->cfg.cancel_days};
-	if (fd_query_business_date(db, &today, &err) || fd_offer_cancel_fee(&b, today, &terms, &fee, &err)) {
-		srv_resp_fd_error(out, &err);
+	if (body_too_large(s, r, out))
 		return;
-	}
+	struct fd_error err = {0};
+	struct fd_property prop;
+	struct fd_cancel_terms ct;
+	const struct fd_repo *repo = fd_db_repo(db);
 	struct fd_op op;
 	op_add(&op, "booking.cancel");
 	cJSON_AddStringToObject(op.payload, "booking", b.id);
 	cJSON_AddStringToObject(op.payload, "reason", "cancelled by the guest online");
-	apply_linked(s, &op, &l, out);
+	/* A deposit the desk took stays on account, less the fee: refunding
+	 * money is the hotel's decision, not the web's. */
+	cJSON_AddStringToObject(op.payload, "deposit", "account");
+	int64_t expect = 0;
+	cJSON *body = NULL;
+	enum fd_status st = FD_OK;
+	if (r->body_len > 0 && !(st = srv_body_parse(r, fields, &body, &err))) {
+		const cJSON *f = cJSON_GetObjectItemCaseSensitive(body, "fee");
+		if (f && (!cJSON_IsNumber(f) || f->valuedouble < 0 || f->valuedouble > 1e15 ||
+		          f->valuedouble != (double)(int64_t)f->valuedouble))
+			st = fd_fail(&err, FD_E_INVALID, "invalid_field", "fee",
+			             "\"fee\" must be the fee shown, in minor units.");
+		else if (f)
+			expect = (int64_t)f->valuedouble;
+		else
+			body = (cJSON_Delete(body), NULL);
+	}
+	if (!st && !body) { /* no fee sent: the fee as shown now */
+		if (!(st = repo->get_property(repo->ctx, &prop, &err)) &&
+		    !(st = fd_offer_may_cancel(&b, prop.business_date, &err)) &&
+		    !(st = fd_terms_cancel(repo, prop.currency, &b, prop.business_date,
+		                           fd_terms_minute(repo, op.created_at), &ct, &err)))
+			expect = ct.fee;
+	}
+	cJSON_Delete(body);
+	if (st)
+		srv_resp_fd_error(out, &err);
+	else
+		apply_linked(s, &op, &l, &expect, out);
 	fd_op_clear(&op);
 }
 
@@ -1363,7 +1620,9 @@ void srv_api_book_file(struct srv *s, const struct srv_req *r, struct srv_resp *
 	/* Embeddable (an iframe) only in the hotel's own sites. */
 	char csp[1100] = "frame-ancestors 'self'";
 	size_t used = strlen(csp);
-	for (const char *p = s->cfg.public_origins; *p;) {
+	char list[sizeof s->cfg.public_origins];
+	pub_origins(s, list, sizeof list);
+	for (const char *p = list; *p;) {
 		p += strspn(p, " ,");
 		size_t m = strcspn(p, " ,");
 		if (m && used + m + 2 < sizeof csp) {

@@ -105,6 +105,12 @@ static const char server_v17[] = "ALTER TABLE srv_devices ADD COLUMN revoked_at 
                                  "ALTER TABLE srv_device_users ADD COLUMN last_at INTEGER NOT NULL DEFAULT 0;"
                                  "UPDATE srv_device_users SET last_at = first_at;";
 
+/* v18: the web bookings per e-mail address (a hash of it), counted in the
+ * database so that every thread and every server share the limit. */
+static const char server_v18[] =
+    "ALTER TABLE srv_public_requests ADD COLUMN email_key TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX srv_public_requests_email ON srv_public_requests (email_key, created_at);";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -121,6 +127,7 @@ static const struct fd_migration server_migrations[] = {
     {9, server_v9, NULL},
     {10, server_v10, NULL},
     {17, server_v17, NULL},
+    {18, server_v18, NULL},
 };
 /* clang-format on */
 

@@ -65,12 +65,12 @@ struct srv_config {
 	char public_origins[1024]; /* website origins allowed to call it (CORS), space or comma separated */
 	char public_url[256];      /* where guests reach /book/ (links in mail); "" = http://LISTEN */
 	char book_dir[512];        /* the booking page's files */
-	int public_rate;           /* requests a minute from one address */
+	int public_rate;           /* requests a window from one address */
+	int public_rate_window;    /* seconds of that window (60: a minute) */
 	int public_email_rate;     /* bookings an hour for one e-mail address */
 	size_t public_max_body;    /* bytes of a public request's body */
 	int link_ttl;              /* hours a guest's link works */
 	int link_uses;             /* requests one link may make */
-	int cancel_days;           /* free cancellation until this many days before arrival */
 	/* database = postgresql://... (backend_pg.c); "" = SQLite in data_dir */
 	char database[512];
 	/* trusted-proxy: connections from these may say who the client is
@@ -321,6 +321,9 @@ void srv_public_preflight(struct srv *s, const struct srv_req *r, const char *al
 /* A new link for a booking (its hash kept, bound to it, with the
  * configured expiry and uses), in the writer's open transaction; url gets
  * the manage page's address with the token. */
+/* SIGHUP: take c's public settings (origins, limits, body cap, links)
+ * while requests run (the reload's only writer of them). */
+void srv_public_reconfigure(struct srv *s, const struct srv_config *c);
 enum fd_status srv_link_new(struct srv *s, struct fd_db *db, const char *booking_id, char *url, size_t size,
                             struct fd_error *err);
 

@@ -5,6 +5,8 @@
 //   node booking.js manage LINK OUT     opens the guest's link, changes, cancels
 //   node booking.js embed PAGE OUT      the widget by a script tag in a page of the hotel's site
 //   node booking.js foreign PAGE OUT    ... in a page of a site not in public-origins
+//   node booking.js iframe PAGE OUT     the page in an <iframe> of the hotel's site
+//   node booking.js iframe-foreign PAGE OUT   ... of a site not in public-origins
 // Screenshots of each step go to OUT. Exit 77 (skip) only when chromium
 // cannot start; any other problem fails.
 "use strict";
@@ -155,6 +157,24 @@ async function embed(page, allowed) {
 	}
 }
 
+// The page itself in an <iframe> of another site: the server's
+// Content-Security-Policy (frame-ancestors) lets the hotel's sites frame it
+// and no other.
+async function iframe(page, allowed) {
+	await page.goto(target);
+	await page.waitForLoadState("load"); // the frame's document included
+	const el = await page.waitForSelector("iframe");
+	const frame = await el.contentFrame();
+	if (allowed) {
+		await frame.waitForSelector("#fdb-arrive");
+		check("the booking page in the hotel's iframe", (await frame.$$("#fdb-arrive")).length === 1);
+		await screenshot(page, "iframe");
+	} else {
+		check("a site not listed cannot frame the page", !frame || (await frame.$$("#fdb-arrive")).length === 0);
+		await screenshot(page, "iframe-foreign-site");
+	}
+}
+
 (async () => {
 	let browser;
 	try {
@@ -173,6 +193,7 @@ async function embed(page, allowed) {
 		page.on("pageerror", (e) => check("no script error", false, e.message));
 		if (mode === "book") await book(page);
 		else if (mode === "embed" || mode === "foreign") await embed(page, mode === "embed");
+		else if (mode === "iframe" || mode === "iframe-foreign") await iframe(page, mode === "iframe");
 		else await manage(page);
 	} catch (e) {
 		check("the flow ran", false, e.stack);

@@ -5,7 +5,8 @@
 # German: money and dates in the guest's locale), a synced terminal sees
 # the booking, the guest's link opens it, the arrival time changes, the
 # confirmation downloads, the guest cancels; axe-core finds no serious or
-# critical WCAG 2.1 AA violation at any step. Screenshots of every step are
+# critical WCAG 2.1 AA violation at any step; the page itself in an
+# <iframe> shows on the hotel's site and is refused on another. Screenshots of every step are
 # kept in tests/browser/screenshots of the build tree. playwright-core and
 # axe-core come from npm, installed once under the build tree (never
 # committed). Skips (77) only when chromium itself cannot start.
@@ -43,6 +44,12 @@ cat >"$WORK/site/index.html" <<HTML
 <html lang="fr"><head><meta charset="utf-8"><title>Hôtel Exemple</title></head>
 <body><main><h1>Hôtel Exemple</h1><div id="frontdesk-booking" data-lang="fr"></div></main>
 <script src="http://127.0.0.1:$PORT/book/book.js"></script></body></html>
+HTML
+cat >"$WORK/site/frame.html" <<HTML
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Hotel Example</title></head>
+<body><main><h1>Hotel Example</h1>
+<iframe title="Book a room" src="http://127.0.0.1:$PORT/book/" width="600" height="700"></iframe></main></body></html>
 HTML
 python3 -m http.server "$SITE_PORT" --bind 127.0.0.1 --directory "$WORK/site" >"$WORK/site.log" 2>&1 &
 SITE_PID=$!
@@ -100,6 +107,12 @@ cat "$WORK/embed.out"
 node "$top_srcdir/tests/browser/booking.js" foreign "http://127.0.0.1:$SITE_PORT/" "$OUT" >"$WORK/foreign.out" 2>&1 || rc=$?
 cat "$WORK/foreign.out"
 [ $rc = 0 ] || fail "the widget on another site"
+node "$top_srcdir/tests/browser/booking.js" iframe "http://localhost:$SITE_PORT/frame.html" "$OUT" >"$WORK/iframe.out" 2>&1 || rc=$?
+cat "$WORK/iframe.out"
+[ $rc = 0 ] || fail "the page in an iframe of the hotel's site"
+node "$top_srcdir/tests/browser/booking.js" iframe-foreign "http://127.0.0.1:$SITE_PORT/frame.html" "$OUT" >"$WORK/iframe-foreign.out" 2>&1 || rc=$?
+cat "$WORK/iframe-foreign.out"
+[ $rc = 0 ] || fail "the page in an iframe of another site"
 grep -q "GET /v1/public/availability 403" "$WORK/server.log" || fail "the other site's request was not refused by the server"
 ok "CORS: the hotel's site gets offers through the widget, another site gets nothing"
 ok "screenshots in $OUT: $(ls "$OUT" | tr '\n' ' ')"
