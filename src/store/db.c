@@ -414,6 +414,7 @@ void fd_db_close(struct fd_db *db)
 	for (int i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
+	free(db->bulk_triggers);
 	if (db->db)
 		sqlite3_close(db->db);
 	free(db->path);

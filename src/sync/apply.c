@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "store/bulk.h"
 #include "store/cache.h"
 #include "store/group.h"
 #include "store/mail.h"
@@ -698,6 +699,9 @@ static enum fd_status snapshot_begin(struct fd_db *db, struct fd_error *err)
 	enum fd_status st = sync_overlay_undo(db, err);
 	if (!st)
 		st = sync_replay_begin(db, err);
+	/* Derived data (search index, rooms sold) is rebuilt once at the end. */
+	if (!st)
+		st = fd_bulk_begin(db, err);
 	if (!st)
 		st = fd_cache_clear(db, err);
 	if (!st)
@@ -721,6 +725,10 @@ static enum fd_status snapshot_end(struct fd_db *db, enum fd_status st, const ch
 	/* A new epoch: the server was restored from a backup, which may lack
 	 * operations it acknowledged. Every operation of the keep window is
 	 * submitted again; the server answers those it has as duplicates. */
+	if (!st)
+		st = fd_bulk_end(db, err);
+	else
+		fd_bulk_abandon(db);
 	char was[80] = "";
 	fd_db_meta_get(db, "sync_epoch", was, sizeof was, NULL);
 	if (!st && was[0] && strcmp(was, epoch) != 0)
