@@ -184,12 +184,23 @@ static void test_bulk_rollback_keeps_triggers(void **state)
 	fd_db_close(db);
 }
 
+/* A desk's connection keeps 16 MB of pages (store/db.c configure): the
+ * pages of a search matching hundreds of guests stay between keystrokes. */
+static void test_desk_page_cache(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	assert_int_equal(count(db, "PRAGMA cache_size"), -16384);
+	fd_db_close(db);
+}
+
 int main(void)
 {
 	fd_ids_init();
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bulk_rebuilds_search_and_counts),
 	    cmocka_unit_test(test_bulk_rollback_keeps_triggers),
+	    cmocka_unit_test(test_desk_page_cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
