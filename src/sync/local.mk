@@ -56,3 +56,4 @@ TESTS += tests/sync/test_snapshot_pages
 tests_sync_test_snapshot_pages_SOURCES = tests/sync/test_snapshot_pages.c
 tests_sync_test_snapshot_pages_CFLAGS = $(UNIT_CFLAGS)
 tests_sync_test_snapshot_pages_LDADD = libfdsync.a $(UNIT_LDADD)
+SYNC_TESTS += tests/sync/test_guest_merge.sh
