@@ -330,7 +330,13 @@ static enum fd_status configure(struct fd_db *db, struct fd_error *err)
 	const char *pragmas = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
 	                      "PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
 	                      /* an erased guest's bytes must not linger in free space */
-	                      "PRAGMA secure_delete=ON;";
+	                      "PRAGMA secure_delete=ON; "
+	                      /* 16 MB of pages (the default is 2 MB): a guest search
+	                       * that matches hundreds of guests ("José": 636 of
+	                       * 100,000) reads their guest and booking pages, 5 MB,
+	                       * which a 2 MB cache read again from the file at each
+	                       * keystroke (3.9 -> 2.0 ms CPU per search). */
+	                      "PRAGMA cache_size=-16384;";
 	if (sqlite3_exec(db->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
 		return fd_db_fail(db, err, "configuring the database");
 	return FD_OK;
@@ -414,6 +420,7 @@ void fd_db_close(struct fd_db *db)
 	for (int i = 0; i < db->n_cache; i++)
 		sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
+	free(db->bulk_triggers);
 	if (db->db)
 		sqlite3_close(db->db);
 	free(db->path);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "store/bulk.h"
 #include "core/json.h"
 #include "store/cache.h"
 #include "store/group.h"
@@ -700,6 +701,9 @@ static enum fd_status snapshot_begin(struct fd_db *db, struct fd_error *err)
 	enum fd_status st = sync_overlay_undo(db, err);
 	if (!st)
 		st = sync_replay_begin(db, err);
+	/* Derived data (search index, rooms sold) is rebuilt once at the end. */
+	if (!st)
+		st = fd_bulk_begin(db, err);
 	if (!st)
 		st = fd_cache_clear(db, err);
 	if (!st)
@@ -723,6 +727,10 @@ static enum fd_status snapshot_end(struct fd_db *db, enum fd_status st, const ch
 	/* A new epoch: the server was restored from a backup, which may lack
 	 * operations it acknowledged. Every operation of the keep window is
 	 * submitted again; the server answers those it has as duplicates. */
+	if (!st)
+		st = fd_bulk_end(db, err);
+	else
+		fd_bulk_abandon(db);
 	char was[80] = "";
 	fd_db_meta_get(db, "sync_epoch", was, sizeof was, NULL);
 	if (!st && was[0] && strcmp(was, epoch) != 0)
@@ -799,8 +807,33 @@ enum fd_status sync_snapshot_restart(struct fd_db *db, struct fd_error *err)
 	return fd_db_commit(db, err);
 }
 
-enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, bool first, bool *done,
-                                        struct fd_error *err)
+/* A staged page: its rows, entity by entity in snapshot_order. */
+static bool put_staged_page(void *ctx, const char *text)
+{
+	struct staged *g = ctx;
+	cJSON *page = cJSON_Parse(text);
+	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(page, "entities");
+	g->st = cJSON_IsObject(ents) ? FD_OK
+	                             : fd_fail(g->err, FD_E_INVALID, "bad_feed", "snapshot",
+	                                       _("The server sent an unreadable snapshot."));
+	for (int i = 0; !g->st && snapshot_order[i]; i++) {
+		const cJSON *row;
+		cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(ents, snapshot_order[i]))
+		{
+			if (g->st)
+				break;
+			g->st = put_entity(g->db, snapshot_order[i], row, g->err);
+		}
+	}
+	cJSON_Delete(page);
+	return g->st == FD_OK;
+}
+
+/* The staging entity of a page kept whole (not an entity name). */
+#define STAGED_PAGE "*page"
+
+enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, const char *text, bool first,
+                                        bool *done, struct fd_error *err)
 {
 	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(page, "entities");
 	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(page, "seq");
@@ -825,17 +858,20 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, boo
 			st = fd_db_meta_set(db, "snapshot_epoch", epoch->valuestring, err);
 	}
 	const cJSON *arr;
-	cJSON_ArrayForEach(arr, ents)
+	if (!st && text)
+		st = fd_snapstage_add(db, STAGED_PAGE, text, err);
+	const cJSON *by_row = text ? NULL : ents; /* a page kept whole is not split */
+	cJSON_ArrayForEach(arr, by_row)
 	{
 		const cJSON *row;
 		cJSON_ArrayForEach(row, arr)
 		{
 			if (st)
 				break;
-			char *text = cJSON_PrintUnformatted(row);
-			st = text ? fd_snapstage_add(db, arr->string, text, err)
-			          : fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-			free(text);
+			char *row_text = cJSON_PrintUnformatted(row);
+			st = row_text ? fd_snapstage_add(db, arr->string, row_text, err)
+			              : fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+			free(row_text);
 		}
 	}
 	if (!st && cJSON_IsTrue(more)) {
@@ -855,6 +891,13 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, boo
 	for (int i = 0; !st && snapshot_order[i]; i++) {
 		struct staged g = {.db = db, .entity = snapshot_order[i], .err = err};
 		st = fd_snapstage_each(db, snapshot_order[i], put_staged, &g, err);
+		if (!st)
+			st = g.st;
+	}
+	/* Pages staged whole, in the order they came. */
+	if (!st) {
+		struct staged g = {.db = db, .entity = STAGED_PAGE, .err = err};
+		st = fd_snapstage_each(db, STAGED_PAGE, put_staged_page, &g, err);
 		if (!st)
 			st = g.st;
 	}

@@ -243,7 +243,7 @@ static enum fd_status snapshot_step(struct fd_db *db, struct sync_http *h, const
 		if (!st)
 			st = fd_db_meta_set(db, "snapshot_active", "0", err);
 	} else if (!st) {
-		st = sync_apply_snapshot_page(db, page, first, &done, err);
+		st = sync_apply_snapshot_page(db, page, sync_http_body(h), first, &done, err);
 	}
 	cJSON_Delete(page);
 	return st;

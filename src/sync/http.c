@@ -255,6 +255,11 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 	return FD_OK;
 }
 
+const char *sync_http_body(const struct sync_http *h)
+{
+	return h->len ? h->buf : NULL;
+}
+
 int sync_http_protocol(struct sync_http *h, struct fd_error *err)
 {
 	if (!h->known) {

@@ -51,4 +51,9 @@ soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
 SYNC_TESTS += tests/sync/test_outbox_report.sh
 SYNC_TESTS += tests/sync/test_sync_rates.sh
 SYNC_TESTS += tests/sync/test_public_web.sh
+check_PROGRAMS += tests/sync/test_snapshot_pages
+TESTS += tests/sync/test_snapshot_pages
+tests_sync_test_snapshot_pages_SOURCES = tests/sync/test_snapshot_pages.c
+tests_sync_test_snapshot_pages_CFLAGS = $(UNIT_CFLAGS)
+tests_sync_test_snapshot_pages_LDADD = libfdsync.a $(UNIT_LDADD)
 SYNC_TESTS += tests/sync/test_guest_merge.sh

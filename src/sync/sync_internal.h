@@ -44,9 +44,10 @@ enum fd_status sync_snapshot_restart(struct fd_db *db, struct fd_error *err);
 /* One page ({"epoch","seq","entities","more","next"?}) in one transaction:
  * staged; the last one (more false) installs every staged row as
  * sync_apply_snapshot does and sets *done. first: the snapshot's first
- * page (its seq and epoch are the cut). */
-enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, bool first, bool *done,
-                                        struct fd_error *err);
+ * page (its seq and epoch are the cut). text: the page as it came (staged
+ * whole, not printed again row by row), or NULL. */
+enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, const char *text, bool first,
+                                        bool *done, struct fd_error *err);
 /* Settle what can be settled without new changes (after a push). */
 enum fd_status sync_settle(struct fd_db *db, struct fd_error *err);
 
@@ -70,6 +71,9 @@ void sync_http_mark(struct sync_http *h);
  * header. *status is the HTTP status (0 when no answer); *resp the parsed
  * JSON body (may be NULL). Returns FD_E_IO when the server could not be
  * reached or the answer was cut; FD_OK for any complete HTTP answer. */
+/* The text of the last answer's body (NUL-terminated; NULL when empty),
+ * valid until the next call on h. */
+const char *sync_http_body(const struct sync_http *h);
 /* Add "Name: value" to the next sync_http_json call only. */
 void sync_http_header(struct sync_http *h, const char *line);
 enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path, const cJSON *body,

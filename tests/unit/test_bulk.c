@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* A whole hotel written at once (src/store/bulk.h, a terminal's snapshot):
+ * the triggers that keep derived data are set aside and the data rebuilt
+ * at the end; afterwards the guest search finds exactly the names now
+ * present, the rooms-sold and rooms-per-type counts equal a recount, the
+ * triggers are back and keep working, and a rollback leaves them in place. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fixture.h"
+#include "store/bulk.h"
+#include "store/db_internal.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+#include "store/query.h"
+
+static int count(struct fd_db *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static int derived_triggers(struct fd_db *db)
+{
+	return count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
+	                 " ('guests_ai', 'guests_ad', 'guests_au', 'stay_nights_sold_ai',"
+	                 " 'stay_nights_sold_ad', 'stay_nights_sold_au', 'rooms_count_ai',"
+	                 " 'rooms_count_ad', 'rooms_count_au')");
+}
+
+static void assert_counts_match(struct fd_db *db)
+{
+	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT type_code, night, sold FROM type_night_sold"
+	                           " WHERE sold <> 0 EXCEPT SELECT type_code, night, count(*)"
+	                           " FROM stay_nights GROUP BY type_code, night)"),
+	                 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT type_code, night, count(*) FROM stay_nights"
+	                           " GROUP BY type_code, night EXCEPT SELECT type_code, night, sold"
+	                           " FROM type_night_sold)"),
+	                 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT type_code, count(*) FROM rooms"
+	                           " GROUP BY type_code EXCEPT SELECT type_code, rooms FROM type_rooms)"),
+	                 0);
+}
+
+struct names {
+	char list[8][272];
+	int n;
+};
+
+static bool collect(void *ctx, const struct fd_guest_row *row)
+{
+	struct names *n = ctx;
+	if (n->n < 8)
+		snprintf(n->list[n->n++], sizeof n->list[0], "%s, %s", row->g.family, row->g.given);
+	return true;
+}
+
+static int found(struct fd_db *db, const char *text, const char *want)
+{
+	struct names n = {0};
+	struct fd_error err = {0};
+	assert_int_equal(fd_query_guests(db, text, 8, collect, &n, &err), FD_OK);
+	for (int i = 0; i < n.n; i++)
+		if (strcmp(n.list[i], want) == 0)
+			return n.n;
+	return 0;
+}
+
+static void put_guest(struct fd_db *db, const char *id, const char *family, const char *given)
+{
+	struct fd_guest g = {0};
+	snprintf(g.id, sizeof g.id, "%s", id);
+	snprintf(g.family, sizeof g.family, "%s", family);
+	snprintf(g.given, sizeof g.given, "%s", given);
+	g.version = 1;
+	struct fd_error err = {0};
+	const struct fd_repo *r = fd_db_repo(db);
+	assert_int_equal(r->put_guest(r->ctx, &g, &err), FD_OK);
+}
+
+static void put_booking(struct fd_db *db, const char *guest_id, const char *room)
+{
+	struct fd_booking b = {0};
+	fd_uuid_new(b.id);
+	fd_store_new_booking_code(db, b.code);
+	snprintf(b.guest_id, sizeof b.guest_id, "%s", guest_id);
+	snprintf(b.type_code, sizeof b.type_code, "STD");
+	snprintf(b.room, sizeof b.room, "%s", room);
+	b.arrival = fx_date(FX_TODAY);
+	b.departure = b.arrival + 3;
+	b.adults = 1;
+	b.status = FD_BOOKING_RESERVED;
+	b.version = 1;
+	struct fd_error err = {0};
+	const struct fd_repo *r = fd_db_repo(db);
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+}
+
+static void test_bulk_rebuilds_search_and_counts(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	static const char g1[] = "00000000-0000-4000-8000-0000000000a1",
+	                  g2[] = "00000000-0000-4000-8000-0000000000a2";
+	put_guest(db, g1, "Lindqvist", "Karin");
+	assert_true(found(db, "lindq", "Lindqvist, Karin"));
+	assert_int_equal(derived_triggers(db), 9);
+
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+	assert_int_equal(derived_triggers(db), 0);
+	put_guest(db, g1, "Öberg", "Karin"); /* renamed: the old name must go */
+	put_guest(db, g2, "Müller", "José");
+	put_booking(db, g2, "102");
+	assert_int_equal(
+	    fd_db_exec(db,
+	               "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
+	               " updated_at) VALUES ('104', '00000000-0000-4000-8000-0000000000b4', 'STD',"
+	               " 1, 'clean', 'none', 1, 0)",
+	               &err),
+	    FD_OK);
+	assert_int_equal(fd_bulk_end(db, &err), FD_OK);
+	assert_int_equal(fd_db_commit(db, &err), FD_OK);
+
+	assert_int_equal(derived_triggers(db), 9);
+	assert_int_equal(
+	    fd_db_exec(db, "INSERT INTO guest_search(guest_search) VALUES ('integrity-check')", &err), FD_OK);
+	assert_true(found(db, "jose mul", "Müller, José"));
+	assert_true(found(db, "MÜLLER", "Müller, José"));
+	assert_true(found(db, "oberg", "Öberg, Karin"));
+	assert_false(found(db, "lindq", "Lindqvist, Karin"));
+	assert_counts_match(db);
+	assert_int_equal(count(db, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 4);
+	assert_int_equal(count(db, "SELECT sold FROM type_night_sold WHERE type_code = 'STD' AND night = "
+	                           "(SELECT min(night) FROM stay_nights)"),
+	                 1);
+
+	/* The triggers are back: a later write keeps everything in step. */
+	put_guest(db, "00000000-0000-4000-8000-0000000000a3", "Παπαδόπουλος", "Νίκος");
+	put_booking(db, "00000000-0000-4000-8000-0000000000a3", "103");
+	assert_true(found(db, "παπαδ", "Παπαδόπουλος, Νίκος"));
+	assert_counts_match(db);
+	assert_int_equal(count(db, "SELECT sold FROM type_night_sold WHERE type_code = 'STD' AND night = "
+	                           "(SELECT min(night) FROM stay_nights)"),
+	                 2);
+	fd_db_close(db);
+}
+
+static void test_bulk_rollback_keeps_triggers(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	char *before = fx_dump(db);
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+	put_guest(db, "00000000-0000-4000-8000-0000000000a4", "Rollback", "Rita");
+	fd_db_rollback(db);
+	fd_bulk_abandon(db);
+	assert_int_equal(derived_triggers(db), 9);
+	char *after = fx_dump(db);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	/* fd_bulk_end without a begin changes nothing. */
+	assert_int_equal(fd_bulk_end(db, &err), FD_OK);
+	put_guest(db, "00000000-0000-4000-8000-0000000000a5", "Later", "Lena");
+	assert_true(found(db, "later", "Later, Lena"));
+	fd_db_close(db);
+}
+
+/* A desk's connection keeps 16 MB of pages (store/db.c configure): the
+ * pages of a search matching hundreds of guests stay between keystrokes. */
+static void test_desk_page_cache(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	assert_int_equal(count(db, "PRAGMA cache_size"), -16384);
+	fd_db_close(db);
+}
+
+int main(void)
+{
+	fd_ids_init();
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_bulk_rebuilds_search_and_counts),
+	    cmocka_unit_test(test_bulk_rollback_keeps_triggers),
+	    cmocka_unit_test(test_desk_page_cache),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
