@@ -126,16 +126,19 @@ static const struct ui_action actions[] = {
     {UI_REQ_ADMIN_NEXT, "admin-next", UI_CTX_ADMIN, "l Right", N_("next section")},
     {UI_REQ_ADMIN_PREV, "admin-prev", UI_CTX_ADMIN, "h Left", N_("previous section")},
     {UI_REQ_ADMIN_ADD, "admin-add", UI_CTX_ADMIN, "a",
-     N_("add a staff member, room, room type or charge code")},
+     N_("add a staff member, room, room type or charge code; in Devices, an enrolment code for a new "
+        "terminal")},
     {UI_REQ_ADMIN_EDIT, "admin-edit", UI_CTX_ADMIN, "Enter e",
      N_("open the row under the cursor; on a field, change it")},
     {UI_REQ_ADMIN_SAVE, "admin-save", UI_CTX_ADMIN, "F10 C-s", N_("save the new record")},
     {UI_REQ_ADMIN_DISABLE, "admin-disable", UI_CTX_ADMIN, "d",
      N_("disable the staff member (ends their sign-in), or enable them again")},
     {UI_REQ_ADMIN_PASSWORD, "admin-password", UI_CTX_ADMIN, "p",
-     N_("how to reset the staff member's password")},
+     N_("set a new password for the staff member (at the server)")},
     {UI_REQ_ADMIN_OOO, "admin-ooo", UI_CTX_ADMIN, "O", N_("put the room out of order (reason, from, until)")},
     {UI_REQ_ADMIN_RETURN, "admin-return", UI_CTX_ADMIN, "R", N_("return the room to service")},
+    {UI_REQ_ADMIN_REVOKE, "admin-revoke", UI_CTX_ADMIN, "r",
+     N_("revoke the enrolled terminal under the cursor (Devices; administrators)")},
 };
 
 const struct ui_action *ui_actions(int *n)

@@ -108,3 +108,5 @@ UI_TESTS += tests/ui/locale_money.sh
 UI_TESTS += tests/ui/property_zone.sh
 UI_TESTS += tests/ui/form_note.sh
 UI_TESTS += tests/ui/hints_tabs.sh
+TESTS += tests/ui/admin_server.sh
+EXTRA_DIST += tests/ui/admin_server.sh

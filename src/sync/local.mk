@@ -51,3 +51,5 @@ soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
 SYNC_TESTS += tests/sync/test_outbox_report.sh
 SYNC_TESTS += tests/sync/test_sync_rates.sh
 SYNC_TESTS += tests/sync/test_public_web.sh
+# a person's calls of the server beside the sync (the administration pane)
+libfdsync_a_SOURCES += src/sync/call.c src/sync/call.h
