@@ -139,6 +139,12 @@ static const struct ui_action actions[] = {
     {UI_REQ_ADMIN_RETURN, "admin-return", UI_CTX_ADMIN, "R", N_("return the room to service")},
     {UI_REQ_ADMIN_REVOKE, "admin-revoke", UI_CTX_ADMIN, "r",
      N_("revoke the enrolled terminal under the cursor (Devices; administrators)")},
+    {UI_REQ_RATE_PRICE, "rate-price", UI_CTX_RATES, "Enter e",
+     N_("set the price of the cell under the cursor (managers)")},
+    {UI_REQ_RATE_STOP_SELL, "rate-stop-sell", UI_CTX_RATES, "x",
+     N_("stop-sell on or off for the cell under the cursor (managers)")},
+    {UI_REQ_RATE_MIN_STAY, "rate-min-stay", UI_CTX_RATES, "m",
+     N_("minimum stay for arrivals on the cell's date, 0 for none (managers)")},
 };
 
 const struct ui_action *ui_actions(int *n)

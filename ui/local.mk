@@ -110,3 +110,4 @@ UI_TESTS += tests/ui/form_note.sh
 UI_TESTS += tests/ui/hints_tabs.sh
 TESTS += tests/ui/admin_server.sh
 EXTRA_DIST += tests/ui/admin_server.sh
+UI_TESTS += tests/ui/rate_grid_edit.sh
