@@ -72,7 +72,11 @@
  *   GET /v1/rooms, /v1/room-types, /v1/bookings?from=&to=,
  *   /v1/bookings/{code}, /v1/availability?from=&to=
  *   GET /v1/health (no auth), GET /v1/metrics (Prometheus text: the scrape
- *   token of `frontdeskd metrics-token`, or a manager's session). */
+ *   token of `frontdeskd metrics-token`, or a manager's session).
+ *
+ * Administration (the terminal's administration pane; admin_api.c): staff
+ *   with their password, password resets, devices, revoking one, enrolment
+ *   codes. */
 #include "config.h"
 
 #include <stdarg.h>

@@ -113,6 +113,7 @@ wait_for "revoked 20"
 screen | grep -E "^ *b " | grep -q "revoked" || fail "b is not shown revoked"
 out=$(term b sync --once 2>&1) && fail "a revoked terminal still syncs"
 echo "$out" | grep -q "revoked by an administrator" || fail "the revoked terminal is not told why: $out"
+[ "$(term b --json sync-status | jq .revoked)" = true ] || fail "sync-status does not say b was revoked"
 ok "revoking a terminal"
 
 # Without the server, adding staff says it needs the server.
