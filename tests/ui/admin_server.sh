@@ -14,8 +14,13 @@ term admin sync --once >/dev/null || fail "first sync at the admin's terminal"
 term_new b anna
 term b sync --once >/dev/null || fail "first sync at b"
 keys() { tmux -S "$SOCK" send-keys -t ui "$@"; }
+STARTS=0
 ui_on() { # ui_on TERMINAL: the application at 80x24 on that terminal
+	# A fresh tmux server each time: reusing the socket of one still
+	# shutting down fails ("server exited unexpectedly").
 	stop_tmux
+	STARTS=$((STARTS + 1))
+	SOCK="$WORK/tmux.$STARTS.sock"
 	tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x 80 -y 24 \
 		"env TERM=xterm-256color LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS $FD --data $WORK/$1; echo EXITED \$?; sleep 30" ||
 		fail "tmux new-session"
