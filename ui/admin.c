@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/document.h"
 #include "core/folio.h"
@@ -30,6 +31,7 @@
 #include "store/ids.h"
 #include "store/lookup.h"
 #include "store/query.h"
+#include "sync/call.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/list.h"
@@ -104,6 +106,18 @@ struct admin {
 	struct arow draft;       /* AV_NEW */
 	bool touched;
 	bool full; /* more rows than MAX_ROWS */
+	/* Calls of the server (src/sync/call.h): a new staff member and a
+	 * password go there, never into this terminal's database. */
+	char pw[256];              /* the first of the two entries of a password; wiped */
+	char pw_user[FD_USER_LEN]; /* whose password is asked */
+	cJSON *new_op;             /* the staff.create waiting for its password (wire form) */
+	bool adding;               /* the new staff member is on its way to the server */
+	/* The Devices section: the server's last list, and the last code made. */
+	enum { DEV_UNASKED, DEV_ASKING, DEV_READY, DEV_FAILED } dev_state;
+	cJSON *devices;
+	char dev_msg[400];
+	char code[128];
+	int64_t code_until;
 };
 
 /* ---- the sections' tables ---- */
@@ -185,11 +199,25 @@ static const struct afield setting_fields[] = {
     {N_("Doc. language"), "language", AK_TEXT, 0, NULL, "property.legal", 0, 0},
 };
 
+/* The enrolled terminals, as the server lists them (GET /v1/devices): never
+ * stored here, asked again each time the section is shown. */
+enum { D_NAME, D_SEEN, D_USERS, D_STATE, D_ENROLLED, D_ID };
+static const struct afield device_fields[] = {
+    [D_NAME] = {N_("Terminal"), NULL, AK_FIXED, 0, NULL, NULL, 0, 0},
+    [D_SEEN] = {N_("Last seen"), NULL, AK_FIXED, 0, NULL, NULL, 0, 0},
+    [D_USERS] = {N_("Signed in"), NULL, AK_FIXED, 0, NULL, NULL, 0, 0},
+    [D_STATE] = {N_("State"), NULL, AK_FIXED, 0, NULL, NULL, 0, 0},
+    [D_ENROLLED] = {N_("Enrolled"), NULL, AK_FIXED, 0, NULL, NULL, 0, 0},
+    [D_ID] = {N_("Device id"), NULL, AK_FIXED, AF_KEY, NULL, NULL, 0, 0},
+};
+static const int device_widths[] = {16, 17, 24, 0};
+
 static void load_staff(struct app *app, struct admin *a);
 static void load_rooms(struct app *app, struct admin *a);
 static void load_types(struct app *app, struct admin *a);
 static void load_charges(struct app *app, struct admin *a);
 static void load_settings(struct app *app, struct admin *a);
+static void load_devices(struct app *app, struct admin *a);
 
 #define N(a) ((int)(sizeof(a) / sizeof *(a)))
 enum { SEC_STAFF, SEC_ROOMS, SEC_TYPES, SEC_CHARGES, SEC_SETTINGS, SEC_DEVICES, SEC_COUNT };
@@ -205,7 +233,8 @@ static const struct asection sections[SEC_COUNT] = {
                      N_("charge code")},
     [SEC_SETTINGS] = {N_("Settings"), NULL, NULL, NULL, false, false, true, setting_fields, N(setting_fields),
                       NULL, 0, load_settings, N_("setting")},
-    [SEC_DEVICES] = {N_("Devices"), NULL, NULL, NULL, false, false, false, NULL, 0, NULL, 0, NULL, NULL},
+    [SEC_DEVICES] = {N_("Devices"), NULL, NULL, NULL, false, false, false, device_fields, N(device_fields),
+                     device_widths, N(device_widths), load_devices, N_("terminal")},
 };
 
 static const struct asection *sec(const struct admin *a)
@@ -370,6 +399,59 @@ static void load_settings(struct app *app, struct admin *a)
 		setting(app, fd_doc_setting_keys[i], r->v[S_LEGAL + i], sizeof r->v[S_LEGAL + i], "");
 }
 
+/* Unix seconds as the hotel's local time ("-" for never). */
+static void local_time(int64_t t, char *out, size_t size)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+	if (t <= 0 || !localtime_r(&tt, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "-");
+}
+
+static int64_t json_int(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsNumber(v) ? (int64_t)v->valuedouble : 0;
+}
+
+static const char *json_text(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static void load_devices(struct app *app, struct admin *a)
+{
+	(void)app;
+	const cJSON *d;
+	cJSON_ArrayForEach(d, a->devices)
+	{
+		struct arow *r = new_row(a);
+		if (!r)
+			return;
+		SET(r, D_NAME, "%s", json_text(d, "name"));
+		local_time(json_int(d, "last_seen"), r->v[D_SEEN], sizeof r->v[D_SEEN]);
+		const cJSON *u;
+		cJSON_ArrayForEach(u, cJSON_GetObjectItemCaseSensitive(d, "users"))
+		{
+			size_t len = strlen(r->v[D_USERS]);
+			snprintf(r->v[D_USERS] + len, sizeof r->v[D_USERS] - len, "%s%s", len ? ", " : "",
+			         json_text(u, "username"));
+		}
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "revoked"))) {
+			char at[32];
+			local_time(json_int(d, "revoked_at"), at, sizeof at);
+			SET(r, D_STATE, _("revoked %s by %s"), at, json_text(d, "revoked_by"));
+		} else {
+			SET(r, D_STATE, "%s",
+			    cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "current")) ? _("this terminal")
+			                                                                 : _("active"));
+		}
+		local_time(json_int(d, "enrolled_at"), r->v[D_ENROLLED], sizeof r->v[D_ENROLLED]);
+		SET(r, D_ID, "%s", json_text(d, "id"));
+	}
+}
+
 /* ---- values: as typed, as shown, into a payload ---- */
 
 static const char *choice_text(const struct afield *f, const char *wire)
@@ -528,8 +610,13 @@ static void *admin_create(struct app *app)
 static void admin_destroy(void *st)
 {
 	struct admin *a = st;
-	if (a)
+	if (a) {
 		free(a->rows);
+		explicit_bzero(a->pw, sizeof a->pw);
+		explicit_bzero(a->code, sizeof a->code);
+		cJSON_Delete(a->new_op);
+		cJSON_Delete(a->devices);
+	}
 	free(a);
 }
 
@@ -556,6 +643,9 @@ static int key_field(const struct asection *s)
 	return -1;
 }
 
+static void take_reply(struct app *app, struct admin *a);
+static void ask_devices(struct app *app, struct admin *a);
+
 static void admin_recalc(struct app *app, struct pane *p)
 {
 	struct admin *a = p->st;
@@ -564,6 +654,9 @@ static void admin_recalc(struct app *app, struct pane *p)
 		ui_show(app, PANE_BOARD);
 		return;
 	}
+	take_reply(app, a);
+	if (a->section == SEC_DEVICES && a->dev_state == DEV_UNASKED)
+		ask_devices(app, a);
 	const struct asection *s = sec(a);
 	int k = key_field(s);
 	/* The row under the cursor stays under it (found again by its key). */
@@ -605,6 +698,8 @@ static void paint_sections(struct app *app, struct pane *p, const struct admin *
 
 static bool may_change(struct app *app, const struct asection *s)
 {
+	if (s == &sections[SEC_DEVICES])
+		return app->session->enrolled && fd_session_allows(app->session, "admin.devices");
 	if (s->single) {
 		for (int i = 0; i < s->n_fields; i++)
 			if (s->fields[i].op && fd_session_allows(app->session, s->fields[i].op))
@@ -657,7 +752,8 @@ static void paint_record(struct app *app, struct pane *p, struct admin *a)
 	}
 }
 
-static void paint_devices(struct app *app, struct pane *p)
+/* Not enrolled: where terminals are managed. */
+static void paint_devices_cli(struct app *app, struct pane *p)
 {
 	char url[512] = "";
 	int y = 2;
@@ -685,6 +781,37 @@ static void paint_devices(struct app *app, struct pane *p)
 		       A_NORMAL);
 }
 
+/* The Devices section until the server's list is there. */
+static void paint_devices(struct app *app, struct pane *p, const struct admin *a)
+{
+	if (!app->session->enrolled) {
+		paint_devices_cli(app, p);
+		return;
+	}
+	const char *text = !fd_session_allows(app->session, "admin.devices")
+	                       ? _("Only an administrator manages the enrolled terminals.")
+	                   : a->dev_state == DEV_FAILED
+	                       ? a->dev_msg
+	                       : _("Asking the server for the enrolled terminals...");
+	ui_put(p->win, 3, 1, text, p->w - 1, a->dev_state == DEV_FAILED ? app->attr[UI_A_ERROR] : A_NORMAL);
+}
+
+/* The last enrolment code made, under the list. */
+static void paint_code(struct app *app, struct pane *p, const struct admin *a)
+{
+	char until[32], url[512] = "";
+	if (!a->code[0] || p->h < 8)
+		return;
+	local_time(a->code_until, until, sizeof until);
+	fd_db_meta_get(app->db, "server_url", url, sizeof url, NULL);
+	for (int y = p->h - 5; y < p->h - 1; y++)
+		ui_blank(p->win, y, 0, p->w, A_NORMAL);
+	ui_putf(p->win, p->h - 4, 0, p->w, app->attr[UI_A_HEADER], _("Enrolment code (one use, until %s):"),
+	        until);
+	ui_putf(p->win, p->h - 3, 2, p->w - 2, A_BOLD, "%s", a->code);
+	ui_putf(p->win, p->h - 2, 0, p->w, A_NORMAL, _("On the new terminal: frontdesk enroll %s CODE"), url);
+}
+
 static void admin_repaint(struct app *app, struct pane *p)
 {
 	struct admin *a = p->st;
@@ -696,16 +823,24 @@ static void admin_repaint(struct app *app, struct pane *p)
 		ui_title(app, p, _("Administration: new %s"), _(s->noun));
 	else if (a->view == AV_RECORD && r && k >= 0)
 		ui_title(app, p, _("Administration: %s %s%s"), _(s->noun), r->v[k], view_only);
-	else if (s->fields && !s->single)
+	else if (s->fields && !s->single && (a->section != SEC_DEVICES || a->dev_state == DEV_READY))
 		ui_title(app, p, _("Administration: %s (%d)%s%s"), _(s->title), a->n,
 		         a->full ? _(", the first ones") : "", view_only);
 	else
 		ui_title(app, p, _("Administration: %s%s"), _(s->title), view_only);
 	paint_sections(app, p, a);
 	const char *hints;
-	if (a->section == SEC_DEVICES) {
-		paint_devices(app, p);
+	if (a->section == SEC_DEVICES && (!may_change(app, s) || a->dev_state != DEV_READY)) {
+		paint_devices(app, p, a);
 		hints = _("Left/Right section");
+	} else if (a->section == SEC_DEVICES) {
+		if (a->view == AV_RECORD)
+			paint_record(app, p, a);
+		else
+			paint_list(app, p, a);
+		paint_code(app, p, a);
+		hints = a->view == AV_RECORD ? _("r revoke  Esc back")
+		                             : _("a enrolment code  r revoke  Enter open  Left/Right");
 	} else if (a->view == AV_NEW) {
 		paint_record(app, p, a);
 		hints = _("Enter fill in  F10 add  Esc abandon");
@@ -725,6 +860,10 @@ static void admin_repaint(struct app *app, struct pane *p)
 }
 
 /* ---- changing ---- */
+
+static bool server_ready(struct app *app, const char *what, struct fd_error *err);
+static void staff_to_server(struct app *app, struct admin *a, struct fd_op *op, const char *user);
+static void reset_password(struct app *app, struct admin *a, const char *user);
 
 static const char *row_key(struct admin *a)
 {
@@ -842,6 +981,10 @@ static void save_new(struct app *app, struct admin *a)
 	}
 	char key[TEXT_LEN];
 	snprintf(key, sizeof key, "%s", k >= 0 ? a->draft.v[k] : "");
+	if (a->section == SEC_STAFF && app->session->enrolled) {
+		staff_to_server(app, a, &op, key); /* with a password, at the server */
+		return;
+	}
 	if (!ui_apply(app, &op, 1, NULL))
 		return; /* the draft stays to be put right */
 	a->view = AV_LIST;
@@ -853,8 +996,14 @@ static void save_new(struct app *app, struct admin *a)
 static void start_new(struct app *app, struct admin *a)
 {
 	const struct asection *s = sec(a);
+	struct fd_error err = {0};
 	if (!s->create_op)
 		return;
+	if (a->section == SEC_STAFF && app->session->enrolled &&
+	    !server_ready(app, _("Adding staff"), &err)) {
+		ui_error(app, &err);
+		return;
+	}
 	memset(&a->draft, 0, sizeof a->draft);
 	if (a->section == SEC_STAFF) {
 		snprintf(a->draft.v[2], sizeof a->draft.v[2], "staff");
@@ -983,10 +1132,7 @@ static void password_help(struct app *app, struct admin *a)
 	if (a->section != SEC_STAFF || a->view == AV_NEW || !r)
 		return;
 	if (app->session->enrolled)
-		ui_message(app,
-		           _("Passwords are kept by the server: there, run 'frontdeskd user passwd %s "
-		             "--password-file FILE'."),
-		           r->v[0]);
+		reset_password(app, a, r->v[0]);
 	else
 		ui_message(app,
 		           _("This terminal has no server: staff act here by name (frontdesk --as %s) and "
@@ -994,9 +1140,243 @@ static void password_help(struct app *app, struct admin *a)
 		           r->v[0]);
 }
 
+/* ---- calls of the server (src/sync/call.h) ---- */
+
+/* Can this terminal ask the server now, as the acting person? Else err
+ * says why: what needs the server is never queued (a password is never
+ * kept to be sent later). */
+static bool server_ready(struct app *app, const char *what, struct fd_error *err)
+{
+	if (!app->engine || !atomic_load(&app->sync.online))
+		return !fd_fail(err, FD_E_IO, "needs_server", NULL,
+		                _("%s needs the server, which cannot be reached now; nothing was changed."),
+		                what);
+	char user[FD_USER_LEN] = "";
+	const char *actor = fd_session_actor(app->session);
+	fd_db_meta_get(app->db, "session_user", user, sizeof user, NULL);
+	if (strcmp(user, actor) != 0)
+		return !fd_fail(
+		    err, FD_E_FORBIDDEN, "not_signed_in", NULL,
+		    _("The server acts as the person signed in on this terminal (%s), not as %s: sign "
+		      "in as %s for this."),
+		    user[0] ? user : "-", actor, actor);
+	return true;
+}
+
+static void ask_devices(struct app *app, struct admin *a)
+{
+	struct fd_error err = {0};
+	if (!app->engine || !may_change(app, &sections[SEC_DEVICES]) || fd_sync_call_busy(app->engine))
+		return; /* asked again once the call on its way is answered */
+	a->dev_state = DEV_ASKING;
+	if (fd_sync_call(app->engine, "devices", "GET", "/v1/devices", NULL, &err)) {
+		a->dev_state = DEV_FAILED;
+		snprintf(a->dev_msg, sizeof a->dev_msg, "%s", err.message);
+	}
+}
+
+static void send_call(struct app *app, const char *tag, const char *method, const char *path, cJSON *body,
+                      const char *waiting)
+{
+	struct fd_error err = {0};
+	if (fd_sync_call(app->engine, tag, method, path, body, &err))
+		ui_error(app, &err);
+	else
+		ui_message(app, "%s", waiting);
+}
+
+static void got_password_again(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct admin *a = app->panes[PANE_ADMIN].st;
+	struct fd_error err = {0};
+	bool same = strcmp(text, a->pw) == 0;
+	if (!same || !app->engine) {
+		explicit_bzero(a->pw, sizeof a->pw);
+		cJSON_Delete(a->new_op);
+		a->new_op = NULL;
+		fd_fail(&err, FD_E_INVALID, "password_mismatch", NULL,
+		        _("The two passwords differ; nothing was changed."));
+		ui_error(app, &err);
+		return;
+	}
+	/* The body is wiped by the call once sent (src/sync/call.c). */
+	cJSON *body = cJSON_CreateObject();
+	cJSON_AddStringToObject(body, "password", a->pw);
+	explicit_bzero(a->pw, sizeof a->pw);
+	if (a->new_op) {
+		cJSON_AddItemToObject(body, "op", a->new_op);
+		a->new_op = NULL;
+		a->adding = true;
+		char waiting[160];
+		snprintf(waiting, sizeof waiting, _("Adding %s at the server..."), a->pw_user);
+		send_call(app, "staff.create", "POST", "/v1/staff", body, waiting);
+	} else {
+		char path[FD_USER_LEN + 32], waiting[160];
+		snprintf(path, sizeof path, "/v1/staff/%s/password", a->pw_user);
+		snprintf(waiting, sizeof waiting, _("Setting the password of %s at the server..."),
+		         a->pw_user);
+		send_call(app, "staff.password", "POST", path, body, waiting);
+	}
+}
+
+static void got_password(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct admin *a = app->panes[PANE_ADMIN].st;
+	snprintf(a->pw, sizeof a->pw, "%s", text);
+	ui_prompt(app, _("The same password again: "), "", got_password_again, NULL);
+	ui_prompt_secret(app);
+}
+
+/* The password of user, asked twice (each entry wiped after use). */
+static void ask_password(struct app *app, struct admin *a, const char *user)
+{
+	explicit_bzero(a->pw, sizeof a->pw);
+	snprintf(a->pw_user, sizeof a->pw_user, "%s", user);
+	char label[160];
+	snprintf(label, sizeof label, _("Password for %s (8 to 128 characters): "), user);
+	ui_prompt(app, label, "", got_password, NULL);
+	ui_prompt_secret(app);
+}
+
+/* A new staff member on an enrolled terminal: judged here first (rights, a
+ * name on file), then sent with their password to the server, which adds
+ * them and keeps the password (POST /v1/staff). Takes op. */
+static void staff_to_server(struct app *app, struct admin *a, struct fd_op *op, const char *user)
+{
+	struct fd_error err = {0};
+	struct fd_op check = *op;
+	check.payload = cJSON_Duplicate(op->payload, true);
+	if (!server_ready(app, _("Adding staff"), &err))
+		fd_op_clear(&check);
+	else
+		fd_session_check(app->session, &check, 1, &err); /* clears check */
+	if (err.status) {
+		fd_op_clear(op);
+		ui_error(app, &err);
+		return;
+	}
+	cJSON_Delete(a->new_op);
+	a->new_op = fd_op_to_json(op);
+	fd_op_clear(op);
+	ask_password(app, a, user);
+}
+
+/* p: a new password for the staff member under the cursor. */
+static void reset_password(struct app *app, struct admin *a, const char *user)
+{
+	struct fd_error err = {0};
+	if (!fd_session_allows(app->session, "staff.password"))
+		fd_fail(&err, FD_E_FORBIDDEN, "forbidden", NULL,
+		        _("Setting passwords is for managers (those of staff) and administrators."));
+	else
+		server_ready(app, _("A new password"), &err);
+	if (err.status) {
+		ui_error(app, &err);
+		return;
+	}
+	cJSON_Delete(a->new_op);
+	a->new_op = NULL;
+	ask_password(app, a, user);
+}
+
+static void revoke_confirmed(struct app *app, const char *id)
+{
+	char path[FD_ID_LEN + 32];
+	snprintf(path, sizeof path, "/v1/devices/%s/revoke", id);
+	send_call(app, "revoke", "POST", path, NULL, _("Revoking the terminal at the server..."));
+}
+
+static void ask_revoke(struct app *app, struct admin *a)
+{
+	struct arow *r = current_row(a);
+	struct fd_error err = {0};
+	if (a->section != SEC_DEVICES || a->dev_state != DEV_READY || !r)
+		return;
+	if (!server_ready(app, _("Revoking a terminal"), &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	ui_confirm(app, revoke_confirmed, r->v[D_ID],
+	           _("Revoke terminal %s? It can no longer sync or sign in."), r->v[D_NAME]);
+}
+
+static void ask_code(struct app *app, struct admin *a)
+{
+	struct fd_error err = {0};
+	if (a->dev_state != DEV_READY)
+		return;
+	if (!server_ready(app, _("An enrolment code"), &err)) {
+		ui_error(app, &err);
+		return;
+	}
+	send_call(app, "enroll", "POST", "/v1/enroll-codes", NULL, _("Asking the server for a code..."));
+}
+
+/* The answer of the last call, when one came. */
+static void take_reply(struct app *app, struct admin *a)
+{
+	struct fd_sync_reply r;
+	if (!app->engine || !fd_sync_call_take(app->engine, &r))
+		return;
+	const char *user = json_text(r.doc, "username");
+	if (strcmp(r.tag, "devices") == 0) {
+		if (r.st) {
+			a->dev_state = DEV_FAILED;
+			snprintf(a->dev_msg, sizeof a->dev_msg, "%s", r.err.message);
+		} else {
+			cJSON_Delete(a->devices);
+			a->devices = cJSON_DetachItemFromObjectCaseSensitive(r.doc, "devices");
+			a->dev_state = DEV_READY;
+		}
+	} else if (r.st) {
+		if (strcmp(r.tag, "staff.create") == 0) {
+			char why[sizeof r.err.message];
+			snprintf(why, sizeof why, "%s", r.err.message);
+			fd_fail(&r.err, r.err.status, r.err.code, NULL, _("Not added: %s"), why);
+		}
+		ui_error(app, &r.err);
+	} else if (strcmp(r.tag, "staff.create") == 0) {
+		if (a->view == AV_NEW && a->section == SEC_STAFF) {
+			a->view = AV_LIST;
+			a->touched = false;
+		}
+		snprintf(a->open_key, sizeof a->open_key, "%s", user);
+		ui_message(app, _("Added staff member %s: they sign in with this password on any terminal."),
+		           user);
+		fd_sync_kick(app->engine); /* their record comes with the feed */
+	} else if (strcmp(r.tag, "staff.password") == 0) {
+		ui_message(app, _("The new password of %s is set at the server; their sessions ended."),
+		           user);
+	} else if (strcmp(r.tag, "revoke") == 0) {
+		ui_message(app, _("The terminal is revoked: it can no longer sync or sign anybody in."));
+		a->dev_state = DEV_UNASKED; /* the list again */
+	} else if (strcmp(r.tag, "enroll") == 0) {
+		snprintf(a->code, sizeof a->code, "%s", json_text(r.doc, "code"));
+		a->code_until = json_int(r.doc, "expires_at");
+		ui_message(app, _("A one-time enrolment code for a new terminal: %s"), a->code);
+	}
+	if (strcmp(r.tag, "staff.create") == 0)
+		a->adding = false;
+	if (r.doc) {
+		cJSON *code = cJSON_GetObjectItemCaseSensitive(r.doc, "code");
+		if (cJSON_IsString(code))
+			explicit_bzero(code->valuestring, strlen(code->valuestring));
+	}
+	cJSON_Delete(r.doc);
+	if (a->section == SEC_DEVICES && a->dev_state == DEV_UNASKED)
+		ask_devices(app, a);
+	ui_dirty(app, PANE_ADMIN, PANE_REPAINT);
+}
+
 static void change_section(struct app *app, struct admin *a, int step)
 {
 	a->section = (a->section + step + SEC_COUNT) % SEC_COUNT;
+	if (a->section == SEC_DEVICES) {
+		a->dev_state = DEV_UNASKED; /* asked again each time it is shown */
+		explicit_bzero(a->code, sizeof a->code);
+	}
 	a->view = AV_LIST;
 	a->field = 0;
 	a->open_key[0] = '\0';
@@ -1056,8 +1436,13 @@ static bool admin_action(struct app *app, struct pane *p, enum ui_req req)
 		change_section(app, a, req == UI_REQ_ADMIN_NEXT ? 1 : -1);
 		return true;
 	case UI_REQ_ADMIN_ADD:
-		if (a->view == AV_LIST)
+		if (a->section == SEC_DEVICES)
+			ask_code(app, a);
+		else if (a->view == AV_LIST)
 			start_new(app, a);
+		return true;
+	case UI_REQ_ADMIN_REVOKE:
+		ask_revoke(app, a);
 		return true;
 	case UI_REQ_ADMIN_EDIT:
 		if (!s->fields)
@@ -1072,7 +1457,7 @@ static bool admin_action(struct app *app, struct pane *p, enum ui_req req)
 		}
 		return true;
 	case UI_REQ_ADMIN_SAVE:
-		if (a->view == AV_NEW)
+		if (a->view == AV_NEW && !a->adding)
 			save_new(app, a);
 		return true;
 	case UI_REQ_ADMIN_DISABLE:

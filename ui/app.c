@@ -213,6 +213,7 @@ static void refresh_sync_counts(struct app *app)
 		fd_sync_status_get(app->engine, &st);
 		atomic_store(&app->sync.online, st.online);
 		atomic_store(&app->sync.too_old, st.too_old);
+		atomic_store(&app->sync.revoked, st.revoked);
 		/* Pending comes from the local outbox (above), at once; the
 		 * engine's count is only as fresh as its last exchange. */
 		app->sync.conflicts = st.open_conflicts;
@@ -294,6 +295,7 @@ static void paint_status(struct app *app)
 {
 	char day[FD_DATE_STRLEN], user[FD_USER_LEN + 32], tail[160], hotel[FD_NAME_LEN], line[512];
 	const char *net = !atomic_load(&app->sync.configured) ? _("local only")
+	                  : atomic_load(&app->sync.revoked)   ? _("REVOKED: enrol again")
 	                  : atomic_load(&app->sync.too_old)   ? _("OFFLINE: upgrade frontdesk")
 	                  : atomic_load(&app->sync.online)    ? _("online")
 	                                                      : _("OFFLINE");

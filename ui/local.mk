@@ -109,4 +109,6 @@ UI_TESTS += tests/ui/property_zone.sh
 UI_TESTS += tests/ui/form_note.sh
 UI_TESTS += tests/ui/hints_tabs.sh
 UI_TESTS += tests/ui/hangup_gone.sh
+TESTS += tests/ui/admin_server.sh
+EXTRA_DIST += tests/ui/admin_server.sh
 UI_TESTS += tests/ui/rate_grid_edit.sh

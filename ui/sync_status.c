@@ -7,6 +7,7 @@ void ui_sync_init(struct ui_sync *s)
 	atomic_init(&s->configured, false);
 	atomic_init(&s->online, false);
 	atomic_init(&s->too_old, false);
+	atomic_init(&s->revoked, false);
 	s->pending = s->conflicts = 0;
 	s->last_heard = 0;
 }

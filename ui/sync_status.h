@@ -15,6 +15,7 @@ struct ui_sync {
 	atomic_bool configured; /* a server is enrolled */
 	atomic_bool online;     /* the last exchange with the server succeeded */
 	atomic_bool too_old;    /* the server needs a newer frontdesk on this terminal */
+	atomic_bool revoked;    /* an administrator revoked this terminal */
 	/* Read by the UI from the outbox on each wake-up. */
 	int pending;        /* operations not yet accepted by the server */
 	int conflicts;      /* operations the server refused */

@@ -269,6 +269,8 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 	    enrolled && meta_int(cli->db, "sync_online") == 1 && heard && (int64_t)time(NULL) - heard <= 15;
 	/* The server answered that this terminal's protocol is too old. */
 	bool too_old = enrolled && meta_int(cli->db, "sync_too_old") == 1;
+	/* An administrator revoked this terminal (the server said so). */
+	bool revoked = enrolled && meta_int(cli->db, "sync_revoked") == 1;
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddBoolToObject(doc, "enrolled", enrolled);
@@ -283,6 +285,7 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "rejected", rejected);
 		cJSON_AddNumberToObject(doc, "open_conflicts", conflicts);
 		cJSON_AddBoolToObject(doc, "too_old", too_old);
+		cJSON_AddBoolToObject(doc, "revoked", revoked);
 		cli_print_json(doc);
 		return CLI_OK;
 	}
@@ -312,6 +315,9 @@ int cmd_sync_status(struct cli *cli, int argc, char **argv)
 	if (too_old)
 		printf(_("Upgrade:    this terminal's frontdesk is too old for the server; install the newer "
 		         "version (it keeps working offline until then)\n"));
+	if (revoked)
+		printf(_("Revoked:    an administrator revoked this terminal; it no longer syncs (ask for an "
+		         "enrolment code to enrol it again)\n"));
 	return CLI_OK;
 }
 

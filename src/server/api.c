@@ -74,7 +74,11 @@
  *   GET /v1/reports/chain?from=&to= (PostgreSQL, the revenue chain role:
  *   src/server/pg_report.c)
  *   GET /v1/health (no auth), GET /v1/metrics (Prometheus text: the scrape
- *   token of `frontdeskd metrics-token`, or a manager's session). */
+ *   token of `frontdeskd metrics-token`, or a manager's session).
+ *
+ * Administration (the terminal's administration pane; admin_api.c): staff
+ *   with their password, password resets, devices, revoking one, enrolment
+ *   codes. */
 #include "config.h"
 
 #include <stdarg.h>

@@ -41,7 +41,8 @@ struct fd_sync {
 	/* the refresh (opt.refresh): its own thread and connection */
 	pthread_t rf_thread;
 	bool rf_running;
-	atomic_int dirty; /* the data changed since the last refresh */
+	atomic_int dirty;       /* the data changed since the last refresh */
+	struct sync_call *call; /* a person's call of the server (call.c) */
 };
 
 static void set_nonblock_cloexec(int fd)
@@ -103,6 +104,7 @@ struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *o
 	s->st.last_success = sync_meta_int(db, "sync_last_success", 0);
 	s->st.last_heard = sync_meta_int(db, "sync_last_heard", 0);
 	s->st.too_old = sync_meta_int(db, "sync_too_old", 0) != 0;
+	s->st.revoked = sync_meta_int(db, "sync_revoked", 0) != 0;
 	sync_counts(db, &s->st.pending, &s->st.rejected, &s->st.open_conflicts);
 	if (!s->http) {
 		fd_sync_free(s);
@@ -156,6 +158,15 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 		n.too_old = true;
 	if (sync_meta_int(s->db, "sync_too_old", 0) != (int64_t)n.too_old)
 		sync_meta_set_int(s->db, "sync_too_old", n.too_old, NULL);
+	/* Revoked: said on the status line until an exchange succeeds (the
+	 * terminal enrolled again). */
+	bool was_revoked = n.revoked;
+	if (st == FD_OK)
+		n.revoked = false;
+	else if (strcmp(err->code, "device_revoked") == 0)
+		n.revoked = true;
+	if (sync_meta_int(s->db, "sync_revoked", 0) != (int64_t)n.revoked)
+		sync_meta_set_int(s->db, "sync_revoked", n.revoked, NULL);
 	n.cursor = sync_meta_int(s->db, "sync_cursor", 0);
 	sync_counts(s->db, &n.pending, &n.rejected, &n.open_conflicts);
 	pthread_mutex_lock(&s->lock);
@@ -166,7 +177,7 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 	pthread_mutex_unlock(&s->lock);
 	if (was_online != n.online)
 		sync_meta_set_int(s->db, "sync_online", n.online, NULL);
-	if (data_changed || was_online != n.online || was_too_old != n.too_old ||
+	if (data_changed || was_online != n.online || was_too_old != n.too_old || was_revoked != n.revoked ||
 	    strcmp(was_error, n.last_error) != 0 || old_pending != n.pending || old_rejected != n.rejected ||
 	    old_conflicts != n.open_conflicts)
 		wake_ui(s);
@@ -214,6 +225,8 @@ enum fd_status fd_sync_once(struct fd_sync *s, struct fd_error *err)
 	/* Operations pushed may settle only once the feed shows their results. */
 	if (st == FD_OK)
 		st = round_trip(s, 0, &changed, err);
+	if (st == FD_E_FORBIDDEN && strcmp(err->code, "unauthorized") == 0)
+		sync_device_revoked(s->db, s->http, err);
 	update_status(s, st, err, changed);
 	return st;
 }
@@ -259,6 +272,10 @@ static void *thread_main(void *arg)
 			delay = sync_backoff_ms(s->failures, s->opt.backoff_cap_ms, randombytes_random());
 			/* Too old: asking again soon changes nothing. */
 			if (strcmp(err.code, "protocol_too_old") == 0)
+				delay = s->opt.backoff_cap_ms;
+			/* Refused: was this terminal revoked? Then asking often changes nothing either. */
+			if (st == FD_E_FORBIDDEN && strcmp(err.code, "unauthorized") == 0 &&
+			    sync_device_revoked(s->db, s->http, &err))
 				delay = s->opt.backoff_cap_ms;
 		}
 		pthread_mutex_lock(&s->lock);
@@ -407,6 +424,7 @@ void fd_sync_free(struct fd_sync *s)
 	if (!s)
 		return;
 	fd_sync_stop(s);
+	sync_call_free(s->call);
 	sync_http_free(s->http);
 	fd_db_close(s->db);
 	for (int i = 0; i < 2; i++) {
@@ -428,4 +446,24 @@ void fd_sync_status_get(struct fd_sync *s, struct fd_sync_status *out)
 int fd_sync_wake_fd(const struct fd_sync *s)
 {
 	return s->wake[0];
+}
+
+const char *sync_engine_url(const struct fd_sync *s)
+{
+	return s->url;
+}
+
+const char *sync_engine_db_path(const struct fd_sync *s)
+{
+	return s->db_path;
+}
+
+void sync_engine_wake(struct fd_sync *s)
+{
+	wake_ui(s);
+}
+
+struct sync_call **sync_engine_call(struct fd_sync *s)
+{
+	return &s->call;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <curl/curl.h>
+#include <sodium.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -229,6 +230,8 @@ enum fd_status sync_http_json(struct sync_http *h, const char *method, const cha
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
 	CURLcode rc = perform(h);
 	curl_slist_free_all(hdr);
+	if (text) /* it may hold a password (sign-in, the administration pane) */
+		sodium_memzero(text, strlen(text));
 	free(text);
 	if (retry_after)
 		*retry_after = h->retry_after;

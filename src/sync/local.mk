@@ -57,3 +57,5 @@ tests_sync_test_snapshot_pages_SOURCES = tests/sync/test_snapshot_pages.c
 tests_sync_test_snapshot_pages_CFLAGS = $(UNIT_CFLAGS)
 tests_sync_test_snapshot_pages_LDADD = libfdsync.a $(UNIT_LDADD)
 SYNC_TESTS += tests/sync/test_guest_merge.sh
+# a person's calls of the server beside the sync (the administration pane)
+libfdsync_a_SOURCES += src/sync/call.c src/sync/call.h

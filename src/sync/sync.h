@@ -64,6 +64,8 @@ struct fd_sync_status {
 	char last_error[384]; /* why the last exchange failed, "" when it did not */
 	bool too_old;         /* the server answered that this terminal's protocol is too old (426):
 	                       * it keeps working offline; last_error says what to do */
+	bool revoked;         /* an administrator revoked this terminal (the server answers 401
+	                       * device_revoked): it keeps its data but no longer syncs */
 };
 
 /* Make an engine for the database at db_path (opens its own connection).

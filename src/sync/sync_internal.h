@@ -97,6 +97,23 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int wait, bool *more, int *got,
                          struct fd_error *err);
 
+/* --- engine.c, for call.c --- */
+
+struct fd_sync;
+struct sync_call;
+const char *sync_engine_url(const struct fd_sync *s);
+const char *sync_engine_db_path(const struct fd_sync *s);
+void sync_engine_wake(struct fd_sync *s);
+struct sync_call **sync_engine_call(struct fd_sync *s);
+
+/* --- call.c --- */
+
+/* Join a call still running (its transfer cut short) and free it. */
+void sync_call_free(struct sync_call *c);
+/* After a 401: ask the server with the device token whether this terminal
+ * was revoked; when it was, true with err saying so (code "device_revoked"). */
+bool sync_device_revoked(struct fd_db *db, struct sync_http *h, struct fd_error *err);
+
 /* --- backoff.c --- */
 
 /* Next back-off delay in ms: exponential from 500 ms, doubled per failure,
