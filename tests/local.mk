@@ -186,3 +186,4 @@ CLI_TESTS += tests/cli/report_locale.sh
 CLI_TESTS += tests/cli/free_text.sh
 CLI_TESTS += tests/cli/status_words.sh
 CLI_TESTS += tests/cli/modify_source.sh
+CLI_TESTS += tests/cli/deposit_flag.sh

@@ -109,3 +109,5 @@ UI_TESTS += tests/ui/property_zone.sh
 UI_TESTS += tests/ui/form_note.sh
 UI_TESTS += tests/ui/hints_tabs.sh
 UI_TESTS += tests/ui/rate_grid_edit.sh
+frontdesk_SOURCES += ui/deposits.c
+UI_TESTS += tests/ui/deposits_due.sh
