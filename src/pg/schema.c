@@ -132,11 +132,20 @@ static const char pg_v2[] =
     " device_seq BIGINT NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
     " result TEXT NOT NULL, recorded_at BIGINT NOT NULL, PRIMARY KEY (device, op_id));";
 
+/* v5: several hotels. Each hotel's short code, the name administrators
+ * give (frontdeskd property add CODE, --property CODE); kept beside the
+ * properties row so that the row's shape in the change feed does not
+ * change (a terminal holds one hotel and knows nothing of codes). */
+static const char pg_v5[] =
+    "CREATE TABLE property_codes (code TEXT PRIMARY KEY CHECK (code ~ '^[A-Z0-9_-]{1,16}$'),"
+    " property_id TEXT NOT NULL UNIQUE REFERENCES properties(id));";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
     {1, pg_v1},
     {2, pg_v2},
+    {5, pg_v5},
 };
 /* clang-format on */
 
