@@ -194,3 +194,4 @@ tests_unit_test_perm_password_LDADD = $(UNIT_LDADD)
 VALGRIND_TESTS += tests/unit/test_perm_password
 CLI_TESTS += tests/cli/deposit_flag.sh
 CLI_TESTS += tests/cli/corporate_plan.sh
+CLI_TESTS += tests/cli/guest_stats.sh
