@@ -4,7 +4,7 @@
 # the next days or overdue and not covered by payments on their folio,
 # overdue ones flagged, as 'frontdesk deposits' lists them (one rule in
 # core); a rate plan's policy before the property's; d widens the window;
-# Enter opens the booking.
+# Enter opens the booking, whose detail shows the deposit missing.
 . "$top_srcdir/tests/ui/lib.sh"
 make_hotel
 code() { sed -n 's/.*\([A-Z0-9]\{6\}\).*/\1/p' | head -1; }
@@ -44,6 +44,8 @@ wait_for "Deposits due in the next 30 days: 3, 1 overdue"
 screen | grep -q "^$D " && fail "D has paid"
 keys Down Enter
 wait_for "Booking $B"
+# the booking says it too
+wait_for "deposit 80.00 EUR due at booking: OVERDUE"
 keys q
 wait_for "EXITED 0"
 exit 0
