@@ -26,3 +26,6 @@ EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
 # HAProxy in front of three frontdeskd, one killed mid-stream (tests/pg/haproxy.sh)
 TESTS += tests/pg/haproxy.sh
 EXTRA_DIST += tests/pg/haproxy.sh
+# frontdeskd migrate --to postgresql://... (tests/pg/migrate.sh)
+TESTS += tests/pg/migrate.sh
+EXTRA_DIST += tests/pg/migrate.sh

@@ -56,3 +56,5 @@ SERVER_TESTS += tests/server/test_erased_ids.sh
 # the administration pane's endpoints: staff with a password, devices, enrolment codes
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
+# frontdeskd migrate --to postgresql://... (a SQLite hotel into PostgreSQL)
+frontdeskd_SOURCES += src/server/migrate.c
