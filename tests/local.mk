@@ -208,3 +208,6 @@ tests_unit_test_chain_perm_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_chain_perm_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/timezone.sh
 EXTRA_DIST += tests/cli/timezone.sh
+CLI_TESTS += tests/cli/deposit_flag.sh
+CLI_TESTS += tests/cli/corporate_plan.sh
+CLI_TESTS += tests/cli/guest_stats.sh

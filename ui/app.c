@@ -53,13 +53,17 @@ static void leave_session(void)
 	(void)setsid();
 }
 
+/* One pane a line below the aligned ones (kept as they are). */
+// clang-format off
 static const struct pane_ops *const pane_ops[PANE_COUNT] = {
     [PANE_BOARD] = &ui_board_ops, [PANE_LISTS] = &ui_lists_ops,     [PANE_HK] = &ui_hk_ops,
     [PANE_STAFF] = &ui_staff_ops, [PANE_SEARCH] = &ui_search_ops,   [PANE_DETAIL] = &ui_detail_ops,
     [PANE_FOLIO] = &ui_folio_ops, [PANE_REPORTS] = &ui_reports_ops, [PANE_FORM] = &ui_form_ops,
     [PANE_HELP] = &ui_help_ops,   [PANE_GUEST] = &ui_guest_ops,     [PANE_CONFLICTS] = &ui_conflicts_ops,
     [PANE_ADMIN] = &ui_admin_ops, [PANE_RATES] = &ui_rates_ops,     [PANE_GROUPS] = &ui_groups_ops,
+    [PANE_DEPOSITS] = &ui_deposits_ops,
 };
+// clang-format on
 
 bool ui_admin_allowed(struct app *app)
 {
@@ -692,6 +696,10 @@ static void global_action(struct app *app, enum ui_req req)
 	case UI_REQ_RATES:
 		ui_dirty(app, PANE_RATES, PANE_RECALC | PANE_REPAINT);
 		ui_show(app, PANE_RATES);
+		break;
+	case UI_REQ_DEPOSITS:
+		ui_dirty(app, PANE_DEPOSITS, PANE_RECALC | PANE_REPAINT);
+		ui_show(app, PANE_DEPOSITS);
 		break;
 	default:
 		break;

@@ -39,6 +39,7 @@ enum pane_id {
 	PANE_CONFLICTS, /* modal: refused operations (ui/conflicts.c) */
 	PANE_GROUPS,    /* modal: group blocks (ui/groups.c) */
 	PANE_RATES,     /* modal: the rate grid (ui/rategrid.c) */
+	PANE_DEPOSITS,  /* modal: deposits due (ui/deposits.c) */
 	PANE_COUNT,
 	PANE_TABS = PANE_FORM,
 };
@@ -165,6 +166,7 @@ extern const struct pane_ops ui_admin_ops;
 bool ui_admin_allowed(struct app *app);
 extern const struct pane_ops ui_groups_ops;
 extern const struct pane_ops ui_rates_ops;
+extern const struct pane_ops ui_deposits_ops;
 
 /* Mark panes dirty: one pane, or all of them after the data changed. */
 void ui_dirty(struct app *app, enum pane_id id, unsigned flags);

@@ -10,6 +10,7 @@
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "store/deposits.h"
 #include "store/mail.h"
 #include "store/query_desk.h"
 #include "ui/actions.h"
@@ -28,6 +29,8 @@ struct detail {
 	int n_hist;
 	struct fd_mail_row mails[MAX_MAILS]; /* newest first */
 	int n_mails;
+	bool has_deposit; /* it asks a deposit (store/deposits.h, core's rule) */
+	struct fd_deposit_status deposit;
 };
 
 static void *detail_create(struct app *app)
@@ -73,6 +76,8 @@ static void detail_recalc(struct app *app, struct pane *p)
 	}
 	d->loaded = true;
 	fd_query_booking_pending(app->db, d->row.b.id, &d->pending, NULL);
+	fd_query_booking_deposit(app->db, d->row.b.id, app->today, app->currency, &d->deposit,
+	                         &d->has_deposit, NULL);
 	fd_mail_list(app->db, d->row.b.id, MAX_MAILS, add_mail, d, NULL);
 	/* History beyond what fits is not queried. */
 	int rows = p->h - 12 - d->n_mails;
@@ -126,7 +131,20 @@ static void detail_repaint(struct app *app, struct pane *p)
 	         adults, b->children);
 	field(app, p, 5, _("Guests"), buf);
 	ui_money(b->rate, app->currency, rate, sizeof rate);
-	field(app, p, 6, _("Rate"), rate);
+	if (d->has_deposit && d->deposit.missing > 0) {
+		/* The deposit still missing, flagged when overdue (as 'show CODE'). */
+		char miss[FD_MONEY_STRLEN], due[FD_DATE_STRLEN];
+		ui_money(d->deposit.missing, app->currency, miss, sizeof miss);
+		if (d->deposit.due)
+			fd_date_format(d->deposit.due, due);
+		else
+			snprintf(due, sizeof due, "%s", _("at booking"));
+		snprintf(buf, sizeof buf, _("%s   deposit %s due %s%s"), rate, miss, due,
+		         d->deposit.overdue ? _(": OVERDUE") : "");
+		field(app, p, 6, _("Rate"), buf);
+	} else {
+		field(app, p, 6, _("Rate"), rate);
+	}
 	field(app, p, 7, _("Source"), b->source[0] ? fd_source_text(b->source) : _("(not recorded)"));
 	field(app, p, 8, _("Notes"), b->notes);
 	/* The documents sent by e-mail and how their delivery stands. */

@@ -14,6 +14,7 @@
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "store/guest_stats.h"
 #include "store/query.h"
 #include "ui/actions.h"
 #include "ui/draw.h"
@@ -84,12 +85,6 @@ static void guest_destroy(void *st)
 static bool add_stay(void *ctx, const struct fd_booking_row *row)
 {
 	struct guest_pane *gp = ctx;
-	gp->bookings++;
-	if (row->b.status != FD_BOOKING_CANCELLED && row->b.status != FD_BOOKING_NO_SHOW) {
-		int n = fd_stay_nights(row->b.arrival, row->b.departure);
-		gp->nights += n;
-		gp->revenue += row->b.rate * n;
-	}
 	if (gp->n_stays < MAX_STAYS)
 		gp->stays[gp->n_stays++] = *row;
 	return true;
@@ -110,8 +105,17 @@ static void guest_recalc(struct app *app, struct pane *p)
 		return;
 	}
 	gp->loaded = true;
-	/* Totals count every stay; the list keeps the latest. */
+	/* The list keeps the latest; the totals come from every stay's
+	 * nightly prices (store/guest_stats.h, as 'frontdesk guest show'). */
 	fd_query_guest_stays(app->db, gp->id, 0, add_stay, gp, NULL);
+	struct fd_guest_stats st;
+	if (fd_query_guest_stats(app->db, gp->id, &st, &err) == FD_OK) {
+		gp->bookings = st.bookings;
+		gp->nights = st.nights;
+		gp->revenue = st.room_revenue;
+	} else {
+		ui_error(app, &err);
+	}
 }
 
 static const char *value_of(const struct fd_guest *g, enum gfield f, char *buf, size_t size)

@@ -34,6 +34,8 @@ static const struct ui_action actions[] = {
      N_("rate grid: plans and room types by date, prices, free rooms, restrictions")},
     {UI_REQ_REDRAW, "redraw", G, "C-l", N_("redraw the screen")},
     {UI_REQ_GROUPS, "groups", G, "B", N_("group blocks: rooms held, picked up and left per night, cut-off")},
+    {UI_REQ_DEPOSITS, "deposits", G, "D",
+     N_("deposits due: reserved bookings whose deposit is due soon or overdue and not yet paid")},
     {UI_REQ_CONFLICTS, "conflicts", G, "!", N_("refused operations waiting for you")},
     {UI_REQ_UP, "up", MV, "k Up", N_("move up")},
     {UI_REQ_DOWN, "down", MV, "j Down", N_("move down")},
@@ -145,6 +147,9 @@ static const struct ui_action actions[] = {
      N_("stop-sell on or off for the cell under the cursor (managers)")},
     {UI_REQ_RATE_MIN_STAY, "rate-min-stay", UI_CTX_RATES, "m",
      N_("minimum stay for arrivals on the cell's date, 0 for none (managers)")},
+    {UI_REQ_DEPOSIT_OPEN, "deposit-open", UI_CTX_DEPOSITS, "Enter", N_("open the booking")},
+    {UI_REQ_DEPOSIT_DAYS, "deposit-days", UI_CTX_DEPOSITS, "d",
+     N_("deposits due in the next 7, 14 or 30 days")},
 };
 
 const struct ui_action *ui_actions(int *n)
@@ -348,6 +353,7 @@ void ui_keys_print_man(FILE *out)
 	    {UI_CTX_REPORTS, "Reports"},       {UI_CTX_FORM, "Booking form"},
 	    {UI_CTX_GUEST, "Guest profile"},   {UI_CTX_CONFLICTS, "Refused operations"},
 	    {UI_CTX_ADMIN, "Administration"},  {UI_CTX_RATES, "Rate grid"},
+	    {UI_CTX_DEPOSITS, "Deposits due"},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof *sections; s++) {
 		fprintf(out, ".SS %s\n", sections[s].title);

@@ -26,6 +26,7 @@ enum ui_ctx {
 	UI_CTX_CONFLICTS = 1 << 12,
 	UI_CTX_RATES = 1 << 13,
 	UI_CTX_ADMIN = 1 << 14,
+	UI_CTX_DEPOSITS = 1 << 15,
 };
 
 enum ui_req {
@@ -128,6 +129,9 @@ enum ui_req {
 	UI_REQ_RATE_PRICE,
 	UI_REQ_RATE_STOP_SELL,
 	UI_REQ_RATE_MIN_STAY,
+	UI_REQ_DEPOSITS,
+	UI_REQ_DEPOSIT_OPEN,
+	UI_REQ_DEPOSIT_DAYS,
 	UI_REQ_COUNT
 };
 

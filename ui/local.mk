@@ -112,3 +112,5 @@ UI_TESTS += tests/ui/hangup_gone.sh
 TESTS += tests/ui/admin_server.sh
 EXTRA_DIST += tests/ui/admin_server.sh
 UI_TESTS += tests/ui/rate_grid_edit.sh
+frontdesk_SOURCES += ui/deposits.c
+UI_TESTS += tests/ui/deposits_due.sh

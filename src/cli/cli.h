@@ -101,7 +101,11 @@ int cmd_settle(struct cli *cli, int argc, char **argv);
 int cmd_company(struct cli *cli, int argc, char **argv);
 int cmd_block(struct cli *cli, int argc, char **argv);    /* cmd_block.c */
 int cmd_deposits(struct cli *cli, int argc, char **argv); /* cmd_policy.c */
-int cmd_feed(struct cli *cli, int argc, char **argv);     /* cmd_feed.c */
+/* A booking's deposit for show CODE (cmd_policy.c): as JSON (null when it
+ * owes none or is past arrival), or a line of text ("" then). */
+cJSON *cli_deposit_json(struct cli *cli, const struct fd_booking_row *row);
+void cli_deposit_text(struct cli *cli, const struct fd_booking_row *row, char *out, size_t size);
+int cmd_feed(struct cli *cli, int argc, char **argv); /* cmd_feed.c */
 int cmd_charges(struct cli *cli, int argc, char **argv);
 int cmd_settings(struct cli *cli, int argc, char **argv);
 int cmd_audit(struct cli *cli, int argc, char **argv);

@@ -146,6 +146,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	const char *email = NULL, *phone = NULL, *rate_reason = NULL, *language = NULL;
 	const char *block = NULL;
 	const char *plan = NULL, *override_reason = NULL;
+	const char *company = NULL;
 	bool new_guest = false;
 	const struct cli_opt opts[] = {{"guest", &guest, NULL},
 	                               {"type", &type, NULL},
@@ -165,6 +166,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	                               {"language", &language, NULL},
 	                               {"block", &block, NULL},
 	                               {"plan", &plan, NULL},
+	                               {"company", &company, NULL},
 	                               {"override-reason", &override_reason, NULL},
 	                               {0}};
 	if (!cli_parse(cli, "book", argc, argv, opts, NULL, 0, 0))
@@ -229,6 +231,8 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 		cJSON_AddStringToObject(p, "rate_reason", rate_reason);
 	if (plan)
 		cJSON_AddStringToObject(p, "plan", plan);
+	if (company)
+		cJSON_AddStringToObject(p, "company", company);
 	if (override_reason)
 		cJSON_AddStringToObject(p, "override_reason", override_reason);
 	/* Without --source, core decides: a walk-in when the guest arrives

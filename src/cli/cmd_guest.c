@@ -12,6 +12,7 @@
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "store/guest_stats.h"
 #include "store/query.h"
 
 static int apply_guest_op(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject)
@@ -94,20 +95,12 @@ static enum fd_status load(struct cli *cli, const char *id, struct fd_guest *g, 
 
 struct stays {
 	cJSON *arr;
-	int n, nights;
-	int64_t room_revenue;
 	char currency[4];
 };
 
 static bool add_stay(void *ctx, const struct fd_booking_row *row)
 {
 	struct stays *s = ctx;
-	s->n++;
-	if (row->b.status != FD_BOOKING_CANCELLED && row->b.status != FD_BOOKING_NO_SHOW) {
-		int nights = fd_stay_nights(row->b.arrival, row->b.departure);
-		s->nights += nights;
-		s->room_revenue += row->b.rate * nights;
-	}
 	if (s->arr)
 		cJSON_AddItemToArray(s->arr, fd_booking_json(row, s->currency));
 	else
@@ -163,20 +156,27 @@ static int guest_show(struct cli *cli, const char *id)
 		cJSON_Delete(s.arr);
 		return cli_error(cli, &err);
 	}
+	/* The totals from the nightly prices (store/guest_stats.h). */
+	struct fd_guest_stats st;
+	if (fd_query_guest_stats(cli->db, g.id, &st, &err)) {
+		cJSON_Delete(s.arr);
+		return cli_error(cli, &err);
+	}
 	char money[FD_MONEY_STRLEN];
-	fd_money_format(s.room_revenue, s.currency, money, sizeof money);
+	fd_money_format(st.room_revenue, s.currency, money, sizeof money);
 	if (cli->json) {
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddItemToObject(doc, "guest", fd_guest_json(&g, NULL));
 		cJSON_AddItemToObject(doc, "bookings", s.arr);
-		cJSON_AddNumberToObject(doc, "nights", s.nights);
-		cJSON_AddNumberToObject(doc, "room_revenue", (double)s.room_revenue);
+		cJSON_AddNumberToObject(doc, "stays", st.stays);
+		cJSON_AddNumberToObject(doc, "nights", st.nights);
+		cJSON_AddNumberToObject(doc, "room_revenue", (double)st.room_revenue);
 		cJSON_AddStringToObject(doc, "currency", s.currency);
 		cli_print_json(doc);
 	} else {
 		printf(ngettext("%d booking, %d nights, room revenue %s\n",
-		                "%d bookings, %d nights, room revenue %s\n", (unsigned long)s.n),
-		       s.n, s.nights, money);
+		                "%d bookings, %d nights, room revenue %s\n", (unsigned long)st.bookings),
+		       st.bookings, st.nights, money);
 	}
 	return CLI_OK;
 }

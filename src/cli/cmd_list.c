@@ -303,9 +303,13 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 			cJSON_AddStringToObject(doc, "plan", plan);
 		else
 			cJSON_AddNullToObject(doc, "plan");
+		cJSON_AddItemToObject(doc, "deposit", cli_deposit_json(cli, &row));
 		cli_print_json(doc);
 	} else {
 		cli_booking_detail(stdout, cli, &row, r.currency);
+		char deposit[400];
+		cli_deposit_text(cli, &row, deposit, sizeof deposit);
+		fputs(deposit, stdout);
 		char plan[16];
 		cJSON *nights = cli_booking_nights_json(cli, &row.b, plan);
 		if (plan[0]) {

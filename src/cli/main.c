@@ -36,7 +36,7 @@ static const struct cli_command commands[] = {
     {"book", cmd_book,
      "--guest NAME|ID (--type CODE | --room NUM) --arrive D --depart D [--adults N] [--children N] [--rate "
      "AMOUNT [--rate-reason TEXT]] [--notes TEXT] [--eta HH:MM] [--source CHANNEL] [--email E] [--phone P] "
-     "[--new-guest] [--language L] [--plan CODE [--override-reason TEXT]] [--block NAME]",
+     "[--new-guest] [--language L] [--plan CODE [--override-reason TEXT] [--company NAME]] [--block NAME]",
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "

@@ -23,7 +23,7 @@ static const struct op_spec {
 } op_table[] = {
     {"booking.create", op_booking_create,
      "id:s! code:s! guest_id:s! type:s! arrival:d! departure:d! adults:i children:i "
-     "rate:i source:s notes:s eta:s rate_reason:s plan:s override_reason:s block:s"},
+     "rate:i source:s notes:s eta:s rate_reason:s plan:s override_reason:s block:s company:s"},
     {"booking.modify", op_booking_modify,
      "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s "
      "take_rate:b rate_reason:s override_reason:s"},

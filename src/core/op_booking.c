@@ -384,7 +384,7 @@ static void quote_req(const struct op_ctx *c, const struct fd_booking *b, const 
 
 /* Price a new booking on a plan: its nights (malloc'd into *nights). */
 static enum fd_status price_by_plan(struct op_ctx *c, struct fd_booking *b, const char *plan,
-                                    struct fd_booking_night **nights, int *n)
+                                    const char *company, struct fd_booking_night **nights, int *n)
 {
 	*nights = NULL;
 	*n = 0;
@@ -404,7 +404,8 @@ static enum fd_status price_by_plan(struct op_ctx *c, struct fd_booking *b, cons
 	enum fd_status st = fd_rate_quote(c->repo, &req, &q, c->err);
 	if (st)
 		return st;
-	if (!(st = check_restrictions(c, &q, &req)) && !(st = fd_quote_booking_nights(&q, nights, c->err))) {
+	if (!(st = fd_plan_check_company(&q.plan, company, c->err)) &&
+	    !(st = check_restrictions(c, &q, &req)) && !(st = fd_quote_booking_nights(&q, nights, c->err))) {
 		*n = q.n;
 		b->rate = q.nights[0].amount;
 	}
@@ -544,12 +545,25 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
 	    (st = check_occupancy(c, &b, &t)) || (st = check_not_past(c, b.arrival)))
 		return st;
+	/* The company account the booking is made for: named, or the
+	 * block's (a corporate plan sells only to it, fd_plan_check_company). */
+	char company[FD_NAME_LEN] = "";
+	if ((st = op_str(c, "company", company, sizeof company, false)))
+		return st;
+	if (company[0]) {
+		struct fd_company co;
+		if ((st = op_company_load(c, company, &co)))
+			return st;
+		snprintf(company, sizeof company, "%s", co.name);
+	}
 	if (op_has(c, "block")) {
 		char key[FD_NAME_LEN];
 		struct fd_group_block k;
 		if ((st = op_str(c, "block", key, sizeof key, true)) || (st = op_group_load(c, key, &k)))
 			return st;
 		snprintf(b.block_id, sizeof b.block_id, "%s", k.id);
+		if (!company[0])
+			snprintf(company, sizeof company, "%s", k.company);
 		if (!op_has(c, "source"))
 			snprintf(b.source, sizeof b.source, "%s", fd_channel_name(FD_CHANNEL_GROUP));
 	}
@@ -561,7 +575,7 @@ enum fd_status op_booking_create(struct op_ctx *c)
 		return st;
 	struct fd_booking_night *nights = NULL;
 	int n_nights = 0;
-	if (plan[0] && (st = price_by_plan(c, &b, plan, &nights, &n_nights)))
+	if (plan[0] && (st = price_by_plan(c, &b, plan, company, &nights, &n_nights)))
 		return st;
 	if (b.rate < 0)
 		b.rate = t.base_rate;

@@ -245,3 +245,16 @@ void fd_deposit_status(const struct fd_deposit_policy *p, fd_date arrival, int64
 	out->due = fd_deposit_due_date(p, arrival);
 	out->overdue = out->missing > 0 && (out->due == 0 || out->due < today);
 }
+
+bool fd_deposit_judge(const char *plan_policy, const char *property_policy, const char *currency,
+                      fd_date arrival, int64_t first, int64_t stay, int64_t held, fd_date today, int within,
+                      struct fd_deposit_status *out)
+{
+	struct fd_deposit_policy p;
+	const char *text = plan_policy && plan_policy[0] ? plan_policy : property_policy;
+	if (fd_deposit_policy_parse(text, currency, FD_SETTING_DEPOSIT_POLICY, &p, NULL) != FD_OK)
+		memset(&p, 0, sizeof p);
+	fd_deposit_status(&p, arrival, first, stay, held, today, out);
+	out->chase = out->missing > 0 && (out->overdue || out->due <= today + within);
+	return out->chase;
+}

@@ -85,9 +85,21 @@ struct fd_deposit_status {
 	int64_t required, held, missing;
 	fd_date due;
 	bool overdue;
+	bool chase; /* fd_deposit_judge: due within its window or overdue */
 };
 void fd_deposit_status(const struct fd_deposit_policy *p, fd_date arrival, int64_t first, int64_t stay,
                        int64_t held, fd_date today, struct fd_deposit_status *out);
+
+/* The one rule the desk's deposits-due list and a booking's flag (show
+ * CODE, the terminal) share. A reserved booking's deposit is judged by its
+ * rate plan's deposit policy (plan_policy, "" when none or the booking has
+ * no plan) or else the property's (property_policy); a text that does not
+ * parse counts as no deposit. The desk chases it (true, and
+ * out->chase) when something is missing and it is overdue or falls due
+ * within the next `within` days. */
+bool fd_deposit_judge(const char *plan_policy, const char *property_policy, const char *currency,
+                      fd_date arrival, int64_t first, int64_t stay, int64_t held, fd_date today, int within,
+                      struct fd_deposit_status *out);
 
 /* Where a policy text comes from: the booking's rate plan when it has one
  * that says (plans.cancel_policy and plans.deposit_policy), else the

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 #include "core/money.h"
@@ -105,6 +106,20 @@ bool fd_plan_sells(const struct fd_rate_plan *p, const char *type_code)
 			s++;
 	}
 	return false;
+}
+
+enum fd_status fd_plan_check_company(const struct fd_rate_plan *p, const char *company, struct fd_error *err)
+{
+	if (p->kind != FD_PLAN_CORPORATE || strcasecmp(p->company, company ? company : "") == 0)
+		return FD_OK;
+	if (!company || !company[0])
+		return fd_fail(err, FD_E_CONFLICT, "corporate_plan", "company",
+		               _("Rate plan %s is the corporate rate of %s: book it for that company "
+		                 "account (--company \"%s\"), or choose another plan."),
+		               p->code, p->company, p->company);
+	return fd_fail(err, FD_E_CONFLICT, "corporate_plan", "company",
+	               _("Rate plan %s is the corporate rate of %s, not of %s: choose a plan %s may book."),
+	               p->code, p->company, company, company);
 }
 
 void fd_rate_day_init(struct fd_rate_day *d, const char *plan, const char *type, fd_date night)

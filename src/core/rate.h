@@ -98,6 +98,13 @@ void fd_inclusions_format(const struct fd_rate_plan *p, char *out, size_t size);
 bool fd_inclusion_code(const char *name, char out[FD_TYPECODE_LEN]);
 /* Does the plan sell room type code? */
 bool fd_plan_sells(const struct fd_rate_plan *p, const char *type_code);
+/* May a booking made for the company account `company` ("" for none) be
+ * sold on plan p? A corporate plan sells only to its own company's
+ * bookings (the account named when booking, or the company of the group
+ * block it is picked up from); other plans to anyone. Refused with
+ * FD_E_CONFLICT "corporate_plan" on field "company", saying whose rate it
+ * is and how to book it. */
+enum fd_status fd_plan_check_company(const struct fd_rate_plan *p, const char *company, struct fd_error *err);
 void fd_rate_day_init(struct fd_rate_day *d, const char *plan, const char *type, fd_date night);
 /* A derived plan's price from its parent's (rule above); false on overflow. */
 bool fd_rate_derive(int64_t parent, int adjust_bp, int64_t adjust_minor, int64_t *out);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/policy.h"
 #include "store/db.h"
 #include "store/query.h"
 
@@ -22,5 +23,21 @@ struct fd_deposit_facts {
 typedef bool (*fd_deposit_cb)(void *ctx, const struct fd_booking_row *row, const struct fd_deposit_facts *f);
 enum fd_status fd_query_reserved_held(struct fd_db *db, fd_date from, fd_deposit_cb cb, void *ctx,
                                       struct fd_error *err);
+
+/* The deposits the desk chases: reserved bookings arriving on or after
+ * today whose deposit core's one rule (fd_deposit_judge, core/policy.h)
+ * says is overdue or due within `within` days, by arrival, with their
+ * status. The property's deposit policy is read here; currency is the
+ * hotel's. Return false from cb to stop. */
+typedef bool (*fd_deposit_due_cb)(void *ctx, const struct fd_booking_row *row,
+                                  const struct fd_deposit_status *s);
+enum fd_status fd_query_deposits_due(struct fd_db *db, fd_date today, int within, const char *currency,
+                                     fd_deposit_due_cb cb, void *ctx, struct fd_error *err);
+/* One booking's deposit judged by the same rule (within 0). *applies is
+ * false when it asks no deposit or is not reserved (a deposit is chased
+ * before arrival only); out is zero then. */
+enum fd_status fd_query_booking_deposit(struct fd_db *db, const char *booking_id, fd_date today,
+                                        const char *currency, struct fd_deposit_status *out, bool *applies,
+                                        struct fd_error *err);
 
 #endif

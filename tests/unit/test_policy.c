@@ -136,13 +136,41 @@ static void test_noshow_and_deposit(void **state)
 	assert_true(s.missing == 0);
 }
 
+/* The one rule of the deposits-due list and the overdue flag: the plan's
+ * policy before the property's, and what the desk chases. */
+static void test_deposit_judge(void **state)
+{
+	(void)state;
+	struct fd_deposit_status s;
+	fd_date arr = day("2026-12-20"), today = day("2026-12-01");
+	/* the property's: 30 % 14 days before arrival, due 12-06 */
+	assert_false(fd_deposit_judge("", "30% 14 days before", "EUR", arr, 10000, 30000, 0, today, 3, &s));
+	assert_true(s.required == 9000 && s.due == day("2026-12-06") && !s.overdue && !s.chase);
+	assert_true(fd_deposit_judge("", "30% 14 days before", "EUR", arr, 10000, 30000, 0, today, 5, &s));
+	assert_true(s.chase && !s.overdue);
+	/* the plan's policy wins: the first night at booking, overdue at once */
+	assert_true(
+	    fd_deposit_judge("first-night", "30% 14 days before", "EUR", arr, 10000, 30000, 0, today, 0, &s));
+	assert_true(s.required == 10000 && s.due == 0 && s.overdue);
+	/* covered by what the folio holds: nothing to chase */
+	assert_false(fd_deposit_judge("first-night", "", "EUR", arr, 10000, 30000, 10000, today, 30, &s));
+	assert_true(s.missing == 0 && !s.overdue);
+	/* none, or a text that does not read: no deposit */
+	assert_false(fd_deposit_judge("", "", "EUR", arr, 10000, 30000, 0, today, 30, &s));
+	assert_false(fd_deposit_judge("", "someday", "EUR", arr, 10000, 30000, 0, today, 30, &s));
+	assert_true(s.required == 0);
+	/* past its date and short: overdue */
+	assert_true(
+	    fd_deposit_judge("50.00 by 2026-11-30", "", "EUR", arr, 10000, 30000, 2000, today, 0, &s));
+	assert_true(s.overdue && s.missing == 3000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_cancel_parse),
-	    cmocka_unit_test(test_fee_amounts),
-	    cmocka_unit_test(test_cancel_free),
-	    cmocka_unit_test(test_noshow_and_deposit),
+	    cmocka_unit_test(test_cancel_parse),  cmocka_unit_test(test_fee_amounts),
+	    cmocka_unit_test(test_cancel_free),   cmocka_unit_test(test_noshow_and_deposit),
+	    cmocka_unit_test(test_deposit_judge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

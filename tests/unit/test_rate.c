@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/rate.h"
@@ -80,12 +81,36 @@ static void test_inclusions(void **state)
 	assert_false(fd_plan_sells(&p, "DL"));
 }
 
+/* A corporate plan sells only to its own company's bookings. */
+static void test_corporate_company(void **state)
+{
+	(void)state;
+	struct fd_rate_plan p = {.kind = FD_PLAN_CORPORATE};
+	snprintf(p.code, sizeof p.code, "CORP");
+	snprintf(p.company, sizeof p.company, "Acme Ltd");
+	struct fd_error err = {0};
+	assert_int_equal(fd_plan_check_company(&p, "Acme Ltd", &err), FD_OK);
+	assert_int_equal(fd_plan_check_company(&p, "ACME LTD", &err), FD_OK);
+	assert_int_equal(fd_plan_check_company(&p, "", &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "corporate_plan");
+	assert_string_equal(err.field, "company");
+	assert_non_null(strstr(err.message, "corporate rate of Acme Ltd"));
+	assert_int_equal(fd_plan_check_company(&p, NULL, &err), FD_E_CONFLICT);
+	assert_int_equal(fd_plan_check_company(&p, "Globex", &err), FD_E_CONFLICT);
+	assert_non_null(strstr(err.message, "not of Globex"));
+	p.kind = FD_PLAN_PUBLIC;
+	p.company[0] = '\0';
+	assert_int_equal(fd_plan_check_company(&p, "", &err), FD_OK);
+	assert_int_equal(fd_plan_check_company(&p, "Globex", &err), FD_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_derive_rounding),
 	    cmocka_unit_test(test_occupancy),
 	    cmocka_unit_test(test_inclusions),
+	    cmocka_unit_test(test_corporate_company),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
