@@ -20,3 +20,5 @@ PG_TESTS += tests/pg/failover.sh
 PG_TESTS += tests/pg/kill9.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
+libfdpg_a_SOURCES += src/pg/feed.h src/pg/feed.c
+PG_TESTS += tests/pg/feed.sh

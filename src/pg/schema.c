@@ -132,11 +132,37 @@ static const char pg_v2[] =
     " device_seq BIGINT NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
     " result TEXT NOT NULL, recorded_at BIGINT NOT NULL, PRIMARY KEY (device, op_id));";
 
+/* v3 (the feed's cursor checks and the snapshot): each hotel's floor (its
+ * changes at or below it were trimmed: a cursor below it gets 410
+ * cursor_expired), and a page key on every table the snapshot sends
+ * (snap_key: the paged snapshot's token is "SEQ.ENTITY.KEY" with a number
+ * for KEY, as on SQLite, whatever the table's own key). */
+static const char pg_v3[] = "ALTER TABLE feed_counters ADD COLUMN floor BIGINT NOT NULL DEFAULT 0;"
+                            "CREATE INDEX changes_at ON changes(at);"
+                            "ALTER TABLE properties ADD COLUMN snap_key BIGSERIAL;"
+                            "ALTER TABLE room_types ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX room_types_snap ON room_types(property_id, snap_key);"
+                            "ALTER TABLE rooms ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX rooms_snap ON rooms(property_id, snap_key);"
+                            "ALTER TABLE guests ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX guests_snap ON guests(property_id, snap_key);"
+                            "ALTER TABLE bookings ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX bookings_snap ON bookings(property_id, snap_key);"
+                            "ALTER TABLE staff ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX staff_snap ON staff(property_id, snap_key);"
+                            "ALTER TABLE hk_tasks ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX hk_tasks_snap ON hk_tasks(property_id, snap_key);"
+                            "ALTER TABLE settings ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX settings_snap ON settings(property_id, snap_key);"
+                            "ALTER TABLE room_blocks ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX room_blocks_snap ON room_blocks(property_id, snap_key);";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
     {1, pg_v1},
     {2, pg_v2},
+    {3, pg_v3},
 };
 /* clang-format on */
 

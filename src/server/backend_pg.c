@@ -46,6 +46,10 @@ bool srv_pg_route_ok(const char *pattern)
 {
 	static const char *const served[] = {"/v1/health", "/v1/devices", "/v1/sessions", "/v1/ops",
 	                                     "/v1/changes"};
+	static const char *const feed[] = {"/v1/snapshot"}; /* pg_feed.c */
+	for (size_t i = 0; i < sizeof feed / sizeof *feed; i++)
+		if (strcmp(pattern, feed[i]) == 0)
+			return true;
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(pattern, served[i]) == 0)
 			return true;
@@ -59,6 +63,11 @@ static void conn_close(void *p)
 
 /* The calling thread's connection, opened on first use. */
 static struct fd_pg *conn(struct srv *s, struct fd_error *err)
+{
+	return srv_pg_conn(s, err);
+}
+
+struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
 {
 	struct srv_pg *b = s->pg;
 	struct fd_pg *pg = pthread_getspecific(b->key);
@@ -165,6 +174,7 @@ int srv_pg_start(struct srv *s, struct fd_error *err)
 		free(b);
 		return 1;
 	}
+	srv_pg_feed_start(s, pg); /* pg_feed.c: trims the feed */
 	fd_pg_close(pg);
 	pthread_key_create(&b->key, conn_close);
 	s->pg = b;
@@ -689,122 +699,6 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 	}
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddItemToObject(doc, "results", results);
-	srv_resp_json(out, 200, doc);
-}
-
-/* --- the change feed --- */
-
-/* The entity's row as JSON (without property_id); NULL when gone. */
-static enum fd_status entity_json(struct fd_pg *pg, const char *entity, const char *id, cJSON **out,
-                                  struct fd_error *err)
-{
-	static const struct {
-		const char *entity, *sql;
-	} q[] = {
-	    {"property", "SELECT to_jsonb(t) - 'property_id' FROM properties t WHERE $1 = $1 AND id = $2"},
-	    {"room_type",
-	     "SELECT to_jsonb(t) - 'property_id' FROM room_types t WHERE property_id = $1 AND code = $2"},
-	    {"room",
-	     "SELECT to_jsonb(t) - 'property_id' FROM rooms t WHERE property_id = $1 AND number = $2"},
-	    {"guest", "SELECT to_jsonb(t) - 'property_id' - 'search_key' FROM guests t WHERE property_id = $1"
-	              " AND id = $2"},
-	    {"booking",
-	     "SELECT to_jsonb(t) - 'property_id' FROM bookings t WHERE property_id = $1 AND id = $2"},
-	    {"staff",
-	     "SELECT to_jsonb(t) - 'property_id' FROM staff t WHERE property_id = $1 AND username = $2"},
-	    {"task", "SELECT to_jsonb(t) - 'property_id' FROM hk_tasks t WHERE property_id = $1 AND id = $2"},
-	    {"setting",
-	     "SELECT to_jsonb(t) - 'property_id' FROM settings t WHERE property_id = $1 AND key = $2"},
-	};
-	*out = NULL;
-	for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
-		if (strcmp(q[i].entity, entity) != 0)
-			continue;
-		const char *a[] = {fd_pg_property(pg), id};
-		PGresult *r;
-		enum fd_status st = fd_pg_run(pg, q[i].sql, 2, a, &r, "reading a changed entity", err);
-		if (st)
-			return st;
-		if (PQntuples(r) == 1)
-			*out = cJSON_Parse(PQgetvalue(r, 0, 0));
-		PQclear(r);
-		return *out ? FD_OK : FD_E_NOT_FOUND;
-	}
-	return FD_E_NOT_FOUND;
-}
-
-/* A wake-up is any commit of any hotel (or the listener reconnecting), so a
- * woken long-poll that finds nothing of its own parks again until its
- * deadline rather than answering empty. */
-struct pg_changes_state {
-	int64_t deadline_ms;
-};
-
-void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
-                    int limit, int wait, void **state, struct srv_resp *out)
-{
-	struct fd_error err = {0};
-	struct fd_pg *pg = conn(s, &err);
-	if (!pg) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	fd_pg_use_property(pg, c->property);
-	/* The wake-up count before reading: a commit after it moves it, and
-	 * the park below then answers at once. */
-	pthread_mutex_lock(&s->wait_lock);
-	int64_t woken = s->seq;
-	pthread_mutex_unlock(&s->wait_lock);
-	struct fd_pg_change *ch = NULL;
-	int n = 0;
-	if (fd_pg_changes(pg, since, limit + 1, &ch, &n, &err)) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	struct pg_changes_state *cs = *state;
-	if (n == 0 && wait > 0 && !(cs && srv_now_ms() >= cs->deadline_ms)) {
-		if (!cs) {
-			if (!(cs = *state = calloc(1, sizeof *cs))) {
-				srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
-				return;
-			}
-			cs->deadline_ms = srv_now_ms() + (int64_t)wait * 1000;
-		}
-		srv_http_park(s, r->conn, woken, cs->deadline_ms);
-		out->suspend = true;
-		return;
-	}
-	cJSON *changes = cJSON_CreateArray();
-	int64_t next = since;
-	enum fd_status st = FD_OK;
-	for (int i = 0; i < n && i < limit && !st; i++) {
-		cJSON *e = NULL;
-		st = entity_json(pg, ch[i].entity, ch[i].id, &e, &err);
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "seq", (double)ch[i].seq);
-		cJSON_AddStringToObject(o, "entity", ch[i].entity);
-		cJSON_AddStringToObject(o, "id", ch[i].id);
-		if (ch[i].op_id[0])
-			cJSON_AddStringToObject(o, "op_id", ch[i].op_id);
-		if (st == FD_E_NOT_FOUND) {
-			cJSON_AddBoolToObject(o, "deleted", true);
-			st = FD_OK;
-		} else if (e)
-			cJSON_AddItemToObject(o, "state", e);
-		cJSON_AddItemToArray(changes, o);
-		next = ch[i].seq;
-	}
-	free(ch);
-	if (st) {
-		cJSON_Delete(changes);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "epoch", s->epoch);
-	cJSON_AddItemToObject(doc, "changes", changes);
-	cJSON_AddNumberToObject(doc, "next", (double)next);
-	cJSON_AddBoolToObject(doc, "more", n > limit);
 	srv_resp_json(out, 200, doc);
 }
 

@@ -52,3 +52,4 @@ frontdeskd_CFLAGS += $(PQ_CFLAGS)
 frontdeskd_LDADD += libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)
 SERVER_TESTS += tests/server/test_free_text.sh
 SERVER_TESTS += tests/server/test_erased_ids.sh
+frontdeskd_SOURCES += src/server/pg_feed.c

@@ -362,6 +362,12 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
 void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
                     int limit, int wait, void **state, struct srv_resp *out);
+/* pg_feed.c: the feed's cursor checks and the snapshot on PostgreSQL. */
+void srv_pg_snapshot(struct srv *s, const struct srv_req *r, const struct srv_caller *c, bool paged,
+                     int limit, size_t max_bytes, struct srv_resp *out);
+struct fd_pg;
+void srv_pg_feed_start(struct srv *s, struct fd_pg *pg);        /* at start: trims the feed */
+struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err); /* the thread's connection */
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and
