@@ -22,3 +22,4 @@ TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
 libfdpg_a_SOURCES += src/pg/feed.h src/pg/feed.c
 PG_TESTS += tests/pg/feed.sh
+PG_TESTS += tests/pg/epoch.sh

@@ -840,6 +840,8 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 	bool init = strcmp(args[0], "init") == 0 && n_args == 1;
 	bool user_add = strcmp(args[0], "user") == 0 && n_args == 3 && strcmp(args[1], "add") == 0;
 	bool enroll = strcmp(args[0], "enroll-code") == 0 && n_args == 1;
+	if (strcmp(args[0], "new-epoch") == 0) /* pg_feed.c */
+		return srv_pg_new_epoch(cfg, n_args);
 	if (!init && !user_add && !enroll) {
 		fprintf(stderr,
 		        "frontdeskd: %s is not available on PostgreSQL yet: only init, user add and "

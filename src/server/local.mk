@@ -53,3 +53,4 @@ frontdeskd_LDADD += libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIB
 SERVER_TESTS += tests/server/test_free_text.sh
 SERVER_TESTS += tests/server/test_erased_ids.sh
 frontdeskd_SOURCES += src/server/pg_feed.c
+SERVER_TESTS += tests/server/test_new_epoch.sh

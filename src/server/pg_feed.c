@@ -186,3 +186,30 @@ void srv_pg_snapshot(struct srv *s, const struct srv_req *r, const struct srv_ca
 	}
 	srv_resp_json(out, 200, doc);
 }
+
+/* frontdeskd --database URI new-epoch: the database was restored from a
+ * backup (pg_basebackup, a point in time, pg_restore). The servers read
+ * the epoch at each request and the NOTIFY wakes their long-polls, so the
+ * terminals get 410 epoch_changed at once, re-sync from a snapshot and
+ * submit again what the backup lacks (duplicates are answered from the
+ * recorded results). */
+int srv_pg_new_epoch(struct srv_config *cfg, int n_args)
+{
+	struct fd_error err = {0};
+	if (n_args != 1) {
+		fprintf(stderr, "frontdeskd: new-epoch takes no arguments\n");
+		return 2;
+	}
+	struct fd_pg *pg = fd_pg_open(cfg->database, &err);
+	char epoch[80];
+	if (!pg || fd_pg_new_epoch(pg, epoch, sizeof epoch, &err)) {
+		fprintf(stderr, "frontdeskd: %s\n", err.message);
+		fd_pg_close(pg);
+		return 1;
+	}
+	fd_pg_close(pg);
+	printf("New epoch %s: terminals re-sync from a snapshot and submit again what the database "
+	       "lacks.\n",
+	       epoch);
+	return 0;
+}

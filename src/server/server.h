@@ -368,6 +368,7 @@ void srv_pg_snapshot(struct srv *s, const struct srv_req *r, const struct srv_ca
 struct fd_pg;
 void srv_pg_feed_start(struct srv *s, struct fd_pg *pg);        /* at start: trims the feed */
 struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err); /* the thread's connection */
+int srv_pg_new_epoch(struct srv_config *cfg, int n_args);       /* frontdeskd new-epoch */
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and
