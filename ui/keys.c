@@ -136,6 +136,12 @@ static const struct ui_action actions[] = {
      N_("how to reset the staff member's password")},
     {UI_REQ_ADMIN_OOO, "admin-ooo", UI_CTX_ADMIN, "O", N_("put the room out of order (reason, from, until)")},
     {UI_REQ_ADMIN_RETURN, "admin-return", UI_CTX_ADMIN, "R", N_("return the room to service")},
+    {UI_REQ_RATE_PRICE, "rate-price", UI_CTX_RATES, "Enter e",
+     N_("set the price of the cell under the cursor (managers)")},
+    {UI_REQ_RATE_STOP_SELL, "rate-stop-sell", UI_CTX_RATES, "x",
+     N_("stop-sell on or off for the cell under the cursor (managers)")},
+    {UI_REQ_RATE_MIN_STAY, "rate-min-stay", UI_CTX_RATES, "m",
+     N_("minimum stay for arrivals on the cell's date, 0 for none (managers)")},
 };
 
 const struct ui_action *ui_actions(int *n)

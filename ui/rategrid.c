@@ -4,9 +4,15 @@
  * adults (a derived plan's as computed from its parent), the rooms of the
  * type still free, and a mark for a restriction: x stop-sell, A closed to
  * arrival, D closed to departure, m a stay length limit. As many days as
- * fit (seven at 80 columns); Left/Right move by a day, [ ] by a week.
- * Read only here: prices and restrictions are set with 'frontdesk rates
- * set' and 'frontdesk restrict'. */
+ * fit (seven at 80 columns). The cursor is a cell: Up/Down a row,
+ * Left/Right a day (the dates scroll at the edges), [ ] a week.
+ *
+ * A manager edits the cell under the cursor: Enter types its price, x
+ * turns stop-sell on or off, m sets the minimum stay. Each is the same
+ * operation as 'frontdesk rates set' and 'frontdesk restrict' for that
+ * one night (rate.set, rate.restrict), so core judges it, it syncs and
+ * the server checks it again. Others see the grid read only and are told
+ * why when they try. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -15,6 +21,8 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/rate.h"
+#include "core/repo.h"
+#include "session/session.h"
 #include "store/query.h"
 #include "store/query_desk.h"
 #include "store/rates.h"
@@ -32,12 +40,19 @@ struct grid_row {
 	struct fd_rate_plan plan;
 	char type[FD_TYPECODE_LEN];
 	char cell[MAX_DAYS][CELL_W + 1];
+	/* The plan's own row for each night (not its parent's): what an edit
+	 * starts from. */
+	int64_t own_price[MAX_DAYS]; /* the price shown's slot: for two adults when set, else any */
+	bool own_two[MAX_DAYS];      /* the price for two adults is set */
+	bool own_stop[MAX_DAYS];
+	int own_min[MAX_DAYS];
 };
 
 struct grid {
 	struct ui_list list;
 	fd_date from;
 	int days;
+	int col; /* the cursor's day: from + col */
 	struct grid_row rows[MAX_ROWS];
 	int n;
 	char types[32][FD_TYPECODE_LEN];
@@ -78,6 +93,22 @@ static bool add_type(void *ctx, const struct fd_room_type *t)
 static void fill_plan_row(struct app *app, struct grid *g, struct grid_row *r)
 {
 	const struct fd_repo *repo = fd_db_repo(app->db);
+	struct fd_rate_day *own = NULL;
+	int n_own = 0;
+	for (int i = 0; i < g->days; i++)
+		r->own_price[i] = FD_RATE_UNSET;
+	if (repo->rate_days && repo->rate_days(repo->ctx, r->plan.code, r->type, g->from, g->from + g->days,
+	                                       &own, &n_own, NULL) == FD_OK)
+		for (int k = 0; k < n_own; k++) {
+			int i = own[k].night - g->from;
+			if (i < 0 || i >= g->days)
+				continue;
+			r->own_two[i] = own[k].price_n[1] != FD_RATE_UNSET;
+			r->own_price[i] = r->own_two[i] ? own[k].price_n[1] : own[k].price;
+			r->own_stop[i] = own[k].stop_sell;
+			r->own_min[i] = own[k].min_stay;
+		}
+	free(own);
 	for (int i = 0; i < g->days; i++) {
 		struct fd_rate_day d;
 		int64_t price;
@@ -105,6 +136,8 @@ static void grid_recalc(struct app *app, struct pane *p)
 		g->days = MAX_DAYS;
 	if (g->days < 1)
 		g->days = 1;
+	if (g->col >= g->days)
+		g->col = g->days - 1;
 	g->n = 0;
 	g->n_types = 0;
 	fd_query_room_types(app->db, add_type, g, NULL);
@@ -170,17 +203,181 @@ static void grid_repaint(struct app *app, struct pane *p)
 		len = (size_t)snprintf(line, sizeof line, "%-*s", LABEL_W, label);
 		for (int d = 0; d < g->days && len < sizeof line; d++)
 			len += (size_t)snprintf(line + len, sizeof line - len, "%s", r->cell[d]);
-		attr_t a = i == g->list.cursor ? app->attr[UI_A_CURSOR]
-		           : r->avail          ? app->attr[UI_A_PAST]
-		                               : A_NORMAL;
+		attr_t a = r->avail ? app->attr[UI_A_PAST] : A_NORMAL;
 		ui_put(p->win, 2 + k, 0, line, p->w, a);
+		if (i == g->list.cursor) {
+			/* The row's label and the cell under the cursor. */
+			ui_put(p->win, 2 + k, 0, label, LABEL_W - 1, app->attr[UI_A_CURSOR]);
+			if (LABEL_W + (g->col + 1) * CELL_W <= p->w)
+				ui_put(p->win, 2 + k, LABEL_W + g->col * CELL_W, r->cell[g->col], CELL_W,
+				       app->attr[UI_A_CURSOR]);
+		}
 	}
 	if (g->n == g->n_types)
 		ui_put(p->win, 2 + g->n, 0,
 		       _("No rate plans: a manager adds them with 'frontdesk plan add'."), p->w, A_NORMAL);
-	ui_put(p->win, p->h - 1, 0,
-	       _("x stop-sell  A no arrival  D no departure  m stay limits  Left/Right  Esc back"), p->w,
-	       app->attr[UI_A_PAST]);
+	ui_put(p->win, p->h - 2, 0, _("Marks: x stop-sell  A no arrival  D no departure  m stay limits"),
+	       p->w, app->attr[UI_A_PAST]);
+	if (fd_session_allows(app->session, "rate.set"))
+		ui_put(p->win, p->h - 1, 0,
+		       _("Enter price  x stop-sell  m min stay  arrows move  [ ] week  Esc back"), p->w,
+		       app->attr[UI_A_PAST]);
+	else
+		ui_put(p->win, p->h - 1, 0, _("Read only: a manager sets prices and restrictions.  Esc back"),
+		       p->w, app->attr[UI_A_PAST]);
+}
+
+/* The plan row and night under the cursor, or NULL (with a message) when
+ * the cursor is not on a plan's cell or the acting person may not edit. */
+static const struct grid_row *edit_cell(struct app *app, struct grid *g, const char *action, fd_date *night)
+{
+	if (!fd_session_allows(app->session, action)) {
+		const char *who = app->session->actor[0] ? app->session->actor : app->session->requested;
+		ui_message(app,
+		           _("Read only: prices and restrictions are set by a manager (%s may not). Ask a "
+		             "manager, or use 'frontdesk rates set' / 'restrict' as one."),
+		           who[0] ? who : _("you"));
+		return NULL;
+	}
+	if (g->list.cursor < 0 || g->list.cursor >= g->n || g->rows[g->list.cursor].avail) {
+		ui_message(app, _("This row counts free rooms: move to a rate plan's row to change it."));
+		return NULL;
+	}
+	*night = g->from + g->col;
+	return &g->rows[g->list.cursor];
+}
+
+/* A rate.set or rate.restrict of one night, as the command line's. */
+static void cell_op(struct app *app, const struct grid_row *r, fd_date night, const char *type,
+                    struct fd_op *op)
+{
+	char day[FD_DATE_STRLEN];
+	fd_date_format(night, day);
+	fd_session_op(app->session, op, type);
+	cJSON_AddStringToObject(op->payload, "plan", r->plan.code);
+	cJSON_AddStringToObject(op->payload, "type", r->type);
+	cJSON_AddStringToObject(op->payload, "from", day);
+	cJSON_AddStringToObject(op->payload, "to", day);
+}
+
+static struct grid *the_grid(struct app *app)
+{
+	return app->panes[PANE_RATES].st;
+}
+
+static void got_price(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct grid *g = the_grid(app);
+	fd_date night;
+	const struct grid_row *r = g ? edit_cell(app, g, "rate.set", &night) : NULL;
+	if (!r)
+		return;
+	int64_t v;
+	struct fd_error err = {0};
+	if (fd_money_parse(text, app->currency, &v, &err)) {
+		struct fd_error why;
+		fd_fail(&why, FD_E_INVALID, err.code, "amount", _("Price \"%s\": %s"), text, err.message);
+		ui_error(app, &why);
+		return;
+	}
+	struct fd_op op;
+	cell_op(app, r, night, "rate.set", &op);
+	cJSON_AddNumberToObject(op.payload, "amount", (double)v);
+	/* The grid shows the price for two adults: set that one when the
+	 * night has it, else the price for any occupancy. */
+	if (r->own_two[night - g->from])
+		cJSON_AddNumberToObject(op.payload, "adults", 2);
+	char plan[FD_PLAN_CODE_LEN], type[FD_TYPECODE_LEN], day[FD_DATE_STRLEN], m[FD_MONEY_STRLEN];
+	snprintf(plan, sizeof plan, "%s", r->plan.code);
+	snprintf(type, sizeof type, "%s", r->type);
+	if (ui_apply(app, &op, 1, NULL))
+		ui_message(app, _("%s %s on %s: %s %s."), plan, type, fd_date_format(night, day),
+		           fd_money_format_plain(v, app->currency, m, sizeof m), app->currency);
+}
+
+static void got_min_stay(struct app *app, const char *text, const char *arg)
+{
+	(void)arg;
+	struct grid *g = the_grid(app);
+	fd_date night;
+	const struct grid_row *r = g ? edit_cell(app, g, "rate.restrict", &night) : NULL;
+	if (!r)
+		return;
+	char *end;
+	long n = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (end == text || *end || n < 0 || n > 365) {
+		struct fd_error why;
+		fd_fail(&why, FD_E_INVALID, "invalid_field", "min_stay",
+		        _("\"%s\" is not a number of nights: type 0 to 365 (0: no minimum)."), text);
+		ui_error(app, &why);
+		return;
+	}
+	struct fd_op op;
+	cell_op(app, r, night, "rate.restrict", &op);
+	cJSON_AddNumberToObject(op.payload, "min_stay", (double)n);
+	char plan[FD_PLAN_CODE_LEN], type[FD_TYPECODE_LEN], day[FD_DATE_STRLEN];
+	snprintf(plan, sizeof plan, "%s", r->plan.code);
+	snprintf(type, sizeof type, "%s", r->type);
+	if (!ui_apply(app, &op, 1, NULL))
+		return;
+	fd_date_format(night, day);
+	if (n)
+		ui_message(app, _("%s %s: arrivals on %s stay at least %ld nights."), plan, type, day, n);
+	else
+		ui_message(app, _("%s %s: no minimum stay for arrivals on %s."), plan, type, day);
+}
+
+static void edit_price(struct app *app, struct grid *g)
+{
+	fd_date night;
+	const struct grid_row *r = edit_cell(app, g, "rate.set", &night);
+	if (!r)
+		return;
+	char label[96], day[FD_DATE_STRLEN], m[FD_MONEY_STRLEN] = "";
+	int64_t cur = r->own_price[night - g->from];
+	if (cur != FD_RATE_UNSET)
+		fd_money_format_plain(cur, app->currency, m, sizeof m);
+	snprintf(label, sizeof label, _("%s %s %s price (%s): "), r->plan.code, r->type,
+	         fd_date_format(night, day), app->currency);
+	ui_prompt(app, label, m, got_price, "");
+}
+
+static void edit_min_stay(struct app *app, struct grid *g)
+{
+	fd_date night;
+	const struct grid_row *r = edit_cell(app, g, "rate.restrict", &night);
+	if (!r)
+		return;
+	char label[96], day[FD_DATE_STRLEN], cur[16];
+	snprintf(cur, sizeof cur, "%d", r->own_min[night - g->from]);
+	snprintf(label, sizeof label, _("%s %s %s minimum stay (nights, 0 none): "), r->plan.code, r->type,
+	         fd_date_format(night, day));
+	ui_prompt(app, label, cur, got_min_stay, "");
+}
+
+static void toggle_stop_sell(struct app *app, struct grid *g)
+{
+	fd_date night;
+	const struct grid_row *r = edit_cell(app, g, "rate.restrict", &night);
+	if (!r)
+		return;
+	bool on = !r->own_stop[night - g->from];
+	struct fd_op op;
+	cell_op(app, r, night, "rate.restrict", &op);
+	cJSON_AddBoolToObject(op.payload, "stop_sell", on);
+	char plan[FD_PLAN_CODE_LEN], type[FD_TYPECODE_LEN], day[FD_DATE_STRLEN];
+	snprintf(plan, sizeof plan, "%s", r->plan.code);
+	snprintf(type, sizeof type, "%s", r->type);
+	fd_date_format(night, day);
+	if (!ui_apply(app, &op, 1, NULL))
+		return;
+	if (on)
+		ui_message(app, _("%s %s: stop-sell on %s."), plan, type, day);
+	else
+		ui_message(app, _("%s %s: on sale again on %s."), plan, type, day);
 }
 
 static bool grid_action(struct app *app, struct pane *p, enum ui_req req)
@@ -188,10 +385,30 @@ static bool grid_action(struct app *app, struct pane *p, enum ui_req req)
 	struct grid *g = p->st;
 	int step = 0;
 	switch (req) {
+	case UI_REQ_RATE_PRICE:
+		edit_price(app, g);
+		return true;
+	case UI_REQ_RATE_STOP_SELL:
+		toggle_stop_sell(app, g);
+		return true;
+	case UI_REQ_RATE_MIN_STAY:
+		edit_min_stay(app, g);
+		return true;
 	case UI_REQ_LEFT:
+		/* the cursor moves a day; the dates scroll at the edges */
+		if (g->col > 0) {
+			g->col--;
+			ui_dirty(app, PANE_RATES, PANE_REPAINT);
+			return true;
+		}
 		step = -1;
 		break;
 	case UI_REQ_RIGHT:
+		if (g->col < g->days - 1) {
+			g->col++;
+			ui_dirty(app, PANE_RATES, PANE_REPAINT);
+			return true;
+		}
 		step = 1;
 		break;
 	case UI_REQ_WEEK_BACK:
@@ -202,6 +419,7 @@ static bool grid_action(struct app *app, struct pane *p, enum ui_req req)
 		break;
 	case UI_REQ_TODAY:
 		g->from = app->today;
+		g->col = 0;
 		ui_dirty(app, PANE_RATES, PANE_RECALC | PANE_REPAINT);
 		return true;
 	default:

@@ -74,6 +74,8 @@ static const struct {
     {"read.metrics", FD_ROLE_MANAGER},
     {"admin.users", FD_ROLE_ADMIN},
     {"admin.devices", FD_ROLE_ADMIN},
+    /* set a colleague's password at the server (fd_perm_password_allows) */
+    {"staff.password", FD_ROLE_MANAGER},
     /* the terminal's administration pane: staff, rooms, room types,
      * charge codes, settings (each change is still judged as its operation) */
     {"admin.pane", FD_ROLE_MANAGER},
@@ -145,4 +147,11 @@ enum fd_report_access fd_perm_report_access(enum fd_role role)
 	if (fd_perm_allows(role, "report.read"))
 		return FD_REPORT_ACCESS_ALL;
 	return role >= FD_ROLE_STAFF ? FD_REPORT_ACCESS_OWN_CASHIER : FD_REPORT_ACCESS_NONE;
+}
+
+bool fd_perm_password_allows(enum fd_role actor, enum fd_role target)
+{
+	if (!fd_perm_allows(actor, "staff.password"))
+		return false;
+	return actor == FD_ROLE_ADMIN || target < actor;
 }

@@ -29,6 +29,11 @@ bool fd_perm_desk_depts_parse(const char *list, unsigned *mask);
  * own cashier lines (the cashier report filtered to them); a guest none. */
 enum fd_report_access { FD_REPORT_ACCESS_NONE, FD_REPORT_ACCESS_OWN_CASHIER, FD_REPORT_ACCESS_ALL };
 enum fd_report_access fd_perm_report_access(enum fd_role role);
+/* May actor set (reset) the password of a staff member whose role is
+ * target? "staff.password" is needed; an administrator sets anyone's, a
+ * manager only those of roles below their own (never another manager's or
+ * an administrator's: that would be taking over their account). */
+bool fd_perm_password_allows(enum fd_role actor, enum fd_role target);
 /* The lowest role allowed, for messages; -1 when none. */
 int fd_perm_min_role(const char *action);
 

@@ -4,6 +4,7 @@
 # the repository core applies operations through (doc/scale-out.md).
 noinst_LIBRARIES += libfdpg.a
 libfdpg_a_SOURCES = src/pg/pg.h src/pg/pg_internal.h src/pg/pg.c src/pg/schema.c src/pg/repo.c src/pg/apply.c
+libfdpg_a_SOURCES += src/pg/chain.h src/pg/chain.c
 libfdpg_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 
 # tests/pg: a throwaway cluster per test (tests/pg/lib.sh) and a driver
@@ -18,8 +19,13 @@ PG_TESTS += tests/pg/server.sh
 PG_TESTS += tests/pg/terminals.sh
 PG_TESTS += tests/pg/failover.sh
 PG_TESTS += tests/pg/kill9.sh
+PG_TESTS += tests/pg/hotels.sh
+PG_TESTS += tests/pg/isolation.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
 libfdpg_a_SOURCES += src/pg/feed.h src/pg/feed.c
 PG_TESTS += tests/pg/feed.sh
 PG_TESTS += tests/pg/epoch.sh
+# HAProxy in front of three frontdeskd, one killed mid-stream (tests/pg/haproxy.sh)
+TESTS += tests/pg/haproxy.sh
+EXTRA_DIST += tests/pg/haproxy.sh

@@ -200,6 +200,9 @@ static enum fd_status put_room(void *ctx, const struct fd_room *rm, struct fd_er
 	                   I(v, rm->version),
 	                   I(at, time(NULL))};
 	enum fd_status st = fd_pg_do(pg, sql, 16, a, "saving a room", err);
+	if (st == FD_E_CONFLICT) /* rooms.id: ids are unique across the chain */
+		return fd_fail(err, FD_E_CONFLICT, "duplicate_id", "id",
+		               "The id %s is another room's (of this hotel or another).", rm->id);
 	return st ? st : changed(pg, "room", rm->number, err);
 }
 
@@ -708,8 +711,16 @@ static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_
 	                   I(at, time(NULL)),
 	                   t->done_by,
 	                   I(da, t->done_at)};
-	enum fd_status st = fd_pg_do(pg, sql, 11, a, "saving a task", err);
-	return st ? st : changed(pg, "task", t->id, err);
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 11, a, &r, "saving a task", err);
+	if (st)
+		return st;
+	bool written = atoi(PQcmdTuples(r)) == 1;
+	PQclear(r);
+	if (!written) /* the id is another hotel's task: refused, not silently dropped */
+		return fd_fail(err, FD_E_CONFLICT, "wrong_property", "task",
+		               "Task %s belongs to another property.", t->id);
+	return changed(pg, "task", t->id, err);
 }
 
 static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date, struct fd_hk_task **out,

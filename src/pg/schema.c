@@ -156,6 +156,13 @@ static const char pg_v3[] = "ALTER TABLE feed_counters ADD COLUMN floor BIGINT N
                             "CREATE INDEX settings_snap ON settings(property_id, snap_key);"
                             "ALTER TABLE room_blocks ADD COLUMN snap_key BIGSERIAL;"
                             "CREATE INDEX room_blocks_snap ON room_blocks(property_id, snap_key);";
+/* v5: several hotels. Each hotel's short code, the name administrators
+ * give (frontdeskd property add CODE, --property CODE); kept beside the
+ * properties row so that the row's shape in the change feed does not
+ * change (a terminal holds one hotel and knows nothing of codes). */
+static const char pg_v5[] =
+    "CREATE TABLE property_codes (code TEXT PRIMARY KEY CHECK (code ~ '^[A-Z0-9_-]{1,16}$'),"
+    " property_id TEXT NOT NULL UNIQUE REFERENCES properties(id));";
 
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
@@ -163,6 +170,7 @@ static const struct fd_pg_step pg_steps[] = {
     {1, pg_v1},
     {2, pg_v2},
     {3, pg_v3},
+    {5, pg_v5},
 };
 /* clang-format on */
 

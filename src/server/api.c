@@ -81,6 +81,7 @@
 #include <string.h>
 
 #include "core/perm.h"
+#include "server/admin_api.h"
 #include "server/reply.h"
 #include "server/route.h"
 #include "server/server.h"
@@ -567,6 +568,13 @@ const struct srv_route srv_routes[] = {
     {"POST", "/v1/public/manage", SRV_AUTH_LINK, true, NULL, api_public_change},
     {"POST", "/v1/public/manage/cancel", SRV_AUTH_LINK, true, NULL, api_public_cancel},
     {"GET", "/v1/public/manage/document", SRV_AUTH_LINK, true, NULL, api_public_document},
+    {"POST", "/v1/staff", SRV_AUTH_SESSION, false, "staff.create", srv_admin_staff_create},
+    {"POST", "/v1/staff/{username}/password", SRV_AUTH_SESSION, false, "staff.password",
+     srv_admin_staff_password},
+    {"GET", "/v1/devices", SRV_AUTH_SESSION, false, "admin.devices", srv_admin_devices},
+    {"GET", "/v1/devices/current", SRV_AUTH_DEVICE, true, NULL, srv_admin_device_current},
+    {"POST", "/v1/devices/{id}/revoke", SRV_AUTH_SESSION, false, "admin.devices", srv_admin_device_revoke},
+    {"POST", "/v1/enroll-codes", SRV_AUTH_SESSION, false, "admin.devices", srv_admin_enroll_code},
     {"GET", "/book", SRV_AUTH_NONE, false, NULL, api_book_file},
     {"GET", "/book/{file}", SRV_AUTH_NONE, false, NULL, api_book_file},
     {NULL, NULL, SRV_AUTH_NONE, false, NULL, NULL},

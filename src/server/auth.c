@@ -148,20 +148,25 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
 		return fd_error_status(err, FD_E_IO);
-	sqlite3_stmt *q = fd_db_stmt(db,
-	                             "SELECT id, token_hash FROM srv_devices WHERE token_hash = ?1"
-	                             " AND revoked = 0",
-	                             err);
+	sqlite3_stmt *q =
+	    fd_db_stmt(db, "SELECT id, token_hash, revoked FROM srv_devices WHERE token_hash = ?1", err);
 	if (!q)
 		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
 	enum fd_status st = FD_E_FORBIDDEN;
+	bool revoked = false;
 	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 1) == 32 &&
 	    sodium_memcmp(sqlite3_column_blob(q, 1), h, 32) == 0) {
 		snprintf(c->device, sizeof c->device, "%s", sqlite3_column_text(q, 0));
-		st = FD_OK;
+		revoked = sqlite3_column_int(q, 2) != 0;
+		st = revoked ? FD_E_FORBIDDEN : FD_OK;
 	}
 	sqlite3_reset(q);
+	/* A terminal told why it no longer gets in (the administration pane). */
+	if (revoked)
+		return fd_fail(err, FD_E_FORBIDDEN, "device_revoked", NULL,
+		               "This terminal was revoked by an administrator; ask one for an enrolment code "
+		               "and enrol it again (frontdesk enroll URL CODE).");
 	if (st)
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
 		               "Unknown or revoked device token; enrol this terminal again.");
@@ -599,8 +604,9 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	}
 	sqlite3_stmt *du = st ? NULL
 	                      : fd_db_stmt(s->wdb,
-	                                   "INSERT OR IGNORE INTO srv_device_users (device, username,"
-	                                   " first_at) VALUES (?1, ?2, ?3)",
+	                                   "INSERT INTO srv_device_users (device, username, first_at,"
+	                                   " last_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (device,"
+	                                   " username) DO UPDATE SET last_at = excluded.last_at",
 	                                   &err);
 	if (du) {
 		sqlite3_bind_text(du, 1, dev.device, -1, SQLITE_STATIC);

@@ -26,6 +26,7 @@
 #include "core/op_folio.h"
 #include "pg/pg.h"
 #include "server/log.h"
+#include "server/pg_chain.h"
 #include "server/reply.h"
 #include "server/server.h"
 #include "store/ids.h"
@@ -777,8 +778,8 @@ static int pg_user_add(struct fd_pg *pg, const struct srv_admin_opts *o, const c
 		fprintf(stderr, "frontdeskd: user add needs --role admin|manager|staff|guest\n");
 		return 2;
 	}
-	if (!srv_admin_read_password(o->password_file, pw, sizeof pw, &err) || only_property(pg, &err) ||
-	    srv_password_hash(pw, hash, &err)) {
+	if (!srv_admin_read_password(o->password_file, pw, sizeof pw, &err) ||
+	    srv_pg_choose_property(pg, o->property, &err) || srv_password_hash(pw, hash, &err)) {
 		sodium_memzero(pw, sizeof pw);
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 1;
@@ -820,7 +821,7 @@ static int pg_enroll_code(struct fd_pg *pg, const struct srv_admin_opts *o)
 	snprintf(until, sizeof until, "%lld", (long long)((int64_t)time(NULL) + ttl));
 	static const char sql[] =
 	    "INSERT INTO srv_enroll_codes (hash, property_id, expires_at) VALUES ($1, $2, $3)";
-	if (only_property(pg, &err)) {
+	if (srv_pg_choose_property(pg, o->property, &err)) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 1;
 	}
@@ -840,12 +841,13 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 	bool init = strcmp(args[0], "init") == 0 && n_args == 1;
 	bool user_add = strcmp(args[0], "user") == 0 && n_args == 3 && strcmp(args[1], "add") == 0;
 	bool enroll = strcmp(args[0], "enroll-code") == 0 && n_args == 1;
+	bool property = strcmp(args[0], "property") == 0;
 	if (strcmp(args[0], "new-epoch") == 0) /* pg_feed.c */
 		return srv_pg_new_epoch(cfg, n_args);
-	if (!init && !user_add && !enroll) {
+	if (!init && !user_add && !enroll && !property) {
 		fprintf(stderr,
-		        "frontdeskd: %s is not available on PostgreSQL yet: only init, user add and "
-		        "enroll-code are (doc/scale-out.md)\n",
+		        "frontdeskd: %s is not available on PostgreSQL yet: only init, property, user add "
+		        "and enroll-code are (doc/scale-out.md)\n",
 		        args[0]);
 		return 1;
 	}
@@ -854,7 +856,10 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 1;
 	}
-	int rc = init ? pg_init(pg, o) : user_add ? pg_user_add(pg, o, args[2]) : pg_enroll_code(pg, o);
+	int rc = property   ? srv_pg_property_cmd(pg, o, n_args, args)
+	         : init     ? pg_init(pg, o)
+	         : user_add ? pg_user_add(pg, o, args[2])
+	                    : pg_enroll_code(pg, o);
 	fd_pg_close(pg);
 	return rc;
 }

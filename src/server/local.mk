@@ -48,9 +48,13 @@ frontdeskd_SOURCES += src/server/public.c
 SERVER_TESTS += tests/server/test_public.sh
 # frontdeskd on PostgreSQL (database = postgresql://...; doc/scale-out.md)
 frontdeskd_SOURCES += src/server/backend_pg.c
+frontdeskd_SOURCES += src/server/pg_chain.h src/server/pg_property.c
 frontdeskd_CFLAGS += $(PQ_CFLAGS)
 frontdeskd_LDADD += libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)
 SERVER_TESTS += tests/server/test_free_text.sh
 SERVER_TESTS += tests/server/test_erased_ids.sh
 frontdeskd_SOURCES += src/server/pg_feed.c
 SERVER_TESTS += tests/server/test_new_epoch.sh
+# the administration pane's endpoints: staff with a password, devices, enrolment codes
+frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
+SERVER_TESTS += tests/server/test_admin_api.sh

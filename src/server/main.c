@@ -249,9 +249,9 @@ enum {
 	OPT_ADMIN = 200,   /* + index in admin_names */
 };
 
-static const char *const admin_names[] = {"property", "currency",      "timezone",     "date",
-                                          "role",     "password-file", "display-name", "department",
-                                          "ttl",      "seed",          "as",           NULL};
+static const char *const admin_names[] = {
+    "property",   "currency", "timezone", "date", "role", "password-file", "display-name",
+    "department", "ttl",      "seed",     "as",   "name", "chain-role",    NULL};
 
 struct cmdline {
 	struct srv_flags flags;
@@ -281,7 +281,8 @@ static int on_option(void *ctx, int key, const char *name, const char *value, ch
 		const char **f[] = {&l->admin.property,     &l->admin.currency,   &l->admin.timezone,
 		                    &l->admin.date,         &l->admin.role,       &l->admin.password_file,
 		                    &l->admin.display_name, &l->admin.department, &l->admin.ttl,
-		                    &l->admin.seed,         &l->admin.as};
+		                    &l->admin.seed,         &l->admin.as,         &l->admin.name,
+		                    &l->admin.chain_role};
 		*f[key - OPT_ADMIN] = value;
 		l->n_admin++;
 	} else {
@@ -558,7 +559,10 @@ static void usage(FILE *out)
 	        "  new-epoch              after restoring the database by other means: terminals re-sync\n"
 	        "  check\n"
 	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
-	        "  routes\n");
+	        "  routes\n"
+	        "  property add CODE --name TEXT --currency C --timezone TZ   (PostgreSQL: a chain)\n"
+	        "  property list\n"
+	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n");
 }
 
 int main(int argc, char **argv)

@@ -56,7 +56,9 @@ void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err)
 		status = 409;
 		break;
 	case FD_E_FORBIDDEN:
-		status = strcmp(err->code, "unauthorized") == 0 || strcmp(err->code, "session_expired") == 0
+		status = strcmp(err->code, "unauthorized") == 0 ||
+		                 strcmp(err->code, "session_expired") == 0 ||
+		                 strcmp(err->code, "device_revoked") == 0
 		             ? 401
 		             : 403;
 		break;

@@ -98,6 +98,13 @@ static const char server_v10[] =
     " max_uses INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE INDEX srv_public_links_booking ON srv_public_links (booking_id);";
 
+/* v17: the administration pane's device list (admin_api.c): who revoked
+ * a device and when, and when each person last signed in on it. */
+static const char server_v17[] = "ALTER TABLE srv_devices ADD COLUMN revoked_at INTEGER NOT NULL DEFAULT 0;"
+                                 "ALTER TABLE srv_devices ADD COLUMN revoked_by TEXT NOT NULL DEFAULT '';"
+                                 "ALTER TABLE srv_device_users ADD COLUMN last_at INTEGER NOT NULL DEFAULT 0;"
+                                 "UPDATE srv_device_users SET last_at = first_at;";
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -113,6 +120,7 @@ static const struct fd_migration server_migrations[] = {
     {5, server_v5, NULL},
     {9, server_v9, NULL},
     {10, server_v10, NULL},
+    {17, server_v17, NULL},
 };
 /* clang-format on */
 

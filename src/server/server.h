@@ -384,6 +384,7 @@ bool srv_admin_parse_ttl(const char *s, int64_t *out);
 struct srv_admin_opts {
 	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name, *department,
 	    *ttl, *seed, *as;
+	const char *name, *chain_role; /* property add --name; user add --chain-role (PostgreSQL) */
 };
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 

@@ -23,7 +23,9 @@ wait $m1 || fail "first migration: $(cat "$PG_DIR/m1")"
 wait $m2 || fail "second migration: $(cat "$PG_DIR/m2")"
 latest=$(cat "$PG_DIR/m1")
 check "both see the newest step" "$latest" "$(cat "$PG_DIR/m2")"
-check "each step recorded once" "$latest" "$(pg_psql -c "SELECT count(*) FROM schema_migrations WHERE chain = 'pg'")"
+# (steps are numbered per branch: gaps are fine)
+check "each step recorded once, up to the newest" "$latest|t" \
+	"$(pg_psql -c "SELECT max(version), count(*) = count(DISTINCT version) FROM schema_migrations WHERE chain = 'pg'")"
 check "again: nothing to do" "$latest" "$("$PGTOOL" "$PG_URI" migrate)"
 
 # Every table of hotel data names its property (not null); a person's

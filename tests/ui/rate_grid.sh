@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The rate grid (P, issue 15) at 80x24: each plan and room type by date
 # with the price for two adults (a derived plan's computed), the free rooms
-# of each type and a restriction's mark; Left/Right move by a day.
+# of each type and a restriction's mark; Left/Right move the cursor a day,
+# scrolling the dates at the edges.
 . "$top_srcdir/tests/ui/lib.sh"
 make_hotel
 fd plan add BAR --name "Best available" --types STD >/dev/null || fail "plan BAR"
@@ -22,8 +23,10 @@ screen | grep -q "^NR DBL" && fail "a derived plan sells its parent's room types
 screen | grep -q "^BAR STD  *100.00  *100.00x *120.00  *120.00  *100.00" || fail "BAR's prices and the stop-sell mark"
 screen | grep -q "^NR STD  *90.00  *90.00x *108.00  *108.00  *90.00" || fail "NR computed from BAR, with BAR's restriction"
 screen | grep -q "Tu 12-01" || fail "the seven days that fit at 80 columns"
-keys Right
-wait_for "Th 11-26"
+# the cursor walks the seven days; past the last the dates scroll a day on
+keys Right Right Right Right Right Right Right
+wait_for "Th 11-26 Fr 11-27"
+screen | grep -q "^Plan  type  *Th 11-26" || fail "the dates scrolled a day on"
 screen | grep -q "^BAR STD  *100.00x *120.00" || fail "a day on"
 keys Escape
 wait_gone "Rate grid"

@@ -1,0 +1,160 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Two hotels on one PostgreSQL database, each with its terminal and its
+# signed-in session: a session of hotel A cannot read or change anything of
+# hotel B through any endpoint. Its feed (long-poll included) holds none of
+# B's rows; pushes naming B's booking codes and ids, B's rooms, guests,
+# staff and property are refused with the exact refusal, and ids of B's
+# rows reused in A are refused rather than silently dropped; A's people
+# cannot sign in at B's terminal nor B's at A's; every other route of the
+# API, given B's identifiers, answers without any of them. Every row of B
+# is the same before and after (psql).
+set -u
+. "${top_srcdir:?}/tests/server/lib.sh"
+. "${top_srcdir:?}/tests/pg/lib.sh"
+pg_start
+mkdir -p "$D"
+FDP() { "$FD" --database "$PG_URI" "$@"; }
+
+printf 'correct horse battery\n' > "$T/pw"
+FDP init --property "Alfama Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init A"
+A_ID=$(pg_psql -c "SELECT id FROM properties")
+FDP user add anna --role admin --password-file "$T/pw" >/dev/null || fail "user add anna"
+FDP property add PORTO --name "Boavista Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null ||
+	fail "property add PORTO"
+B_ID=$(pg_psql -c "SELECT property_id FROM property_codes WHERE code = 'PORTO'")
+FDP user add bruno --role admin --property PORTO --password-file "$T/pw" >/dev/null || fail "user add bruno"
+codeA=$(FDP enroll-code --property "$A_ID" 2>/dev/null)
+codeB=$(FDP enroll-code --property PORTO 2>/dev/null)
+
+start_server --database "$PG_URI"
+devA=$(body POST /v1/devices "{\"code\":\"$codeA\",\"name\":\"alfama desk\"}" | jq -r .token)
+devB=$(body POST /v1/devices "{\"code\":\"$codeB\",\"name\":\"boavista desk\"}" | jq -r .token)
+sA=$(sign_in "$devA" anna)
+sB=$(sign_in "$devB" bruno)
+[ -n "$sA" ] && [ "$sA" != null ] && [ -n "$sB" ] && [ "$sB" != null ] || { fail "signing in"; finish; }
+
+# Hotel B: rooms 101 and 301, guest Secretson booked into 301, a task.
+G_B=$(uuid 1 11)
+BK_B=$(uuid 2 11)
+R301_B=$(uuid 4 11)
+T_B=$(uuid 5 11)
+DEVN=2
+res=$(body POST /v1/ops "{\"ops\":[$(op 1 room_type.create "{\"id\":\"$(uuid 6 11)\",\"code\":\"DBL\",\"name\":\"Double\",\"max_occupancy\":2,\"base_rate\":9000}"),
+$(op 2 room.create "{\"id\":\"$(uuid 3 11)\",\"number\":\"101\",\"type\":\"DBL\",\"floor\":1}"),
+$(op 3 room.create "{\"id\":\"$R301_B\",\"number\":\"301\",\"type\":\"DBL\",\"floor\":3}"),
+$(op 4 guest.create "{\"id\":\"$G_B\",\"family\":\"Secretson\",\"given\":\"Beatriz\"}"),
+$(op 5 booking.create "{\"id\":\"$BK_B\",\"code\":\"BKB001\",\"guest_id\":\"$G_B\",\"type\":\"DBL\",\"arrival\":\"2026-03-02\",\"departure\":\"2026-03-05\",\"adults\":2}"),
+$(op 6 booking.assign_room '{"booking":"BKB001","room":"301"}'),
+$(op 7 task.create "{\"id\":\"$T_B\",\"room\":\"301\",\"date\":\"2026-03-02\",\"kind\":\"clean\"}")]}" "$sB")
+check "hotel B's rows" "applied applied applied applied applied applied applied" "$(echo "$res" | jq -r '[.results[].status] | join(" ")')"
+
+# Hotel A: a room 101 of its own and a booking in it.
+G_A=$(uuid 1 12)
+DEVN=1
+res=$(body POST /v1/ops "{\"ops\":[$(op 1 room_type.create "{\"id\":\"$(uuid 6 12)\",\"code\":\"DBL\",\"name\":\"Double\",\"max_occupancy\":2,\"base_rate\":8000}"),
+$(op 2 room.create "{\"id\":\"$(uuid 3 12)\",\"number\":\"101\",\"type\":\"DBL\",\"floor\":1}"),
+$(op 3 guest.create "{\"id\":\"$G_A\",\"family\":\"Aguiar\"}"),
+$(op 4 booking.create "{\"id\":\"$(uuid 2 12)\",\"code\":\"AKA001\",\"guest_id\":\"$G_A\",\"type\":\"DBL\",\"arrival\":\"2026-03-02\",\"departure\":\"2026-03-04\",\"adults\":1}"),
+$(op 5 booking.assign_room '{"booking":"AKA001","room":"101"}')]}" "$sA")
+check "hotel A's rows" "applied applied applied applied applied" "$(echo "$res" | jq -r '[.results[].status] | join(" ")')"
+
+# Every row of hotel B, and every row anywhere that names one of B's ids.
+snapB() {
+	pg_psql -c "SELECT md5(string_agg(x, '|' ORDER BY x)) FROM (
+	SELECT 'p' || to_jsonb(t)::text x FROM properties t WHERE id = '$B_ID'
+	UNION ALL SELECT 'c' || to_jsonb(t)::text FROM property_codes t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'rt' || to_jsonb(t)::text FROM room_types t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'r' || to_jsonb(t)::text FROM rooms t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'g' || to_jsonb(t)::text FROM guests t WHERE property_id = '$B_ID' OR id = '$G_B'
+	UNION ALL SELECT 'b' || to_jsonb(t)::text FROM bookings t WHERE property_id = '$B_ID' OR id = '$BK_B' OR guest_id = '$G_B'
+	UNION ALL SELECT 'n' || to_jsonb(t)::text FROM stay_nights t WHERE property_id = '$B_ID' OR booking_id = '$BK_B'
+	UNION ALL SELECT 's' || to_jsonb(t)::text FROM staff t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'k' || to_jsonb(t)::text FROM hk_tasks t WHERE property_id = '$B_ID' OR id = '$T_B'
+	UNION ALL SELECT 'e' || to_jsonb(t)::text FROM settings t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'f' || to_jsonb(t)::text FROM feed_counters t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'h' || to_jsonb(t)::text FROM changes t WHERE property_id = '$B_ID'
+	   OR entity_id IN ('$B_ID', '$G_B', '$BK_B', '$T_B', 'bruno')
+	UNION ALL SELECT 'd' || (to_jsonb(t) - 'last_pull_at' - 'last_push_at')::text FROM srv_devices t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'o' || to_jsonb(t)::text FROM srv_op_results t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'q' || to_jsonb(t)::text FROM srv_enroll_codes t WHERE property_id = '$B_ID') s"
+}
+before=$(snapB)
+# B's names and ids: none of them may reach A.
+secrets="$B_ID Boavista bruno Secretson Beatriz BKB001 $BK_B $G_B $T_B $R301_B"
+leaks() { # TEXT: which of B's names and ids it holds
+	_found=
+	for _s in $secrets; do case $1 in *"$_s"*) _found="$_found $_s" ;; esac; done
+	echo "${_found# }"
+}
+
+# The feed of A, from the start.
+feed=$(body GET "/v1/changes?since=0&limit=1000" "" "$sA")
+check "A's feed has A's rows" "booking guest property room room_type staff" \
+	"$(echo "$feed" | jq -r '[.changes[].entity] | unique | join(" ")')"
+check "A's feed holds nothing of B" "" "$(leaks "$feed")"
+check "A's feed names A's property only" "$A_ID" "$(echo "$feed" | jq -r '.changes[] | select(.entity == "property") | .id')"
+# A long-poll of A while B commits: woken, it finds nothing of A's and
+# answers, at its deadline, without B's change.
+next=$(echo "$feed" | jq -r .next)
+curl -s --max-time 30 -H "Authorization: Bearer $sA" "$URL/v1/changes?since=$next&wait=2" > "$T/poll" &
+poll=$!
+sleep 0.3
+DEVN=2
+check "B pushes while A waits" applied "$(body POST /v1/ops "{\"ops\":[$(op 8 room.set_flags '{"room":"301","dnd":true}')]}" "$sB" | jq -r '.results[0].status')"
+wait $poll
+check "A's long-poll answers without B's change" "[]|$next" "$(jq -c '.changes' "$T/poll")|$(jq -r .next "$T/poll")"
+before=$(snapB)
+
+# Pushes of A naming B's things: each refused (seq, type, payload, code).
+DEVN=1
+n=6
+attack() { # TYPE PAYLOAD EXPECTED
+	res=$(body POST /v1/ops "{\"ops\":[$(op $n "$1" "$2")]}" "$sA")
+	got=$(echo "$res" | jq -r '.results[0] | .status + " " + (.error.code // "") + ": " + (.error.message // "")')
+	[ "$got" = " : " ] && got=$res
+	check "A: $1 $2" "$3" "$got"
+	# (naming back what A sent is no leak)
+	check "... tells A nothing more of B" "$(leaks "$2")" "$(leaks "$got $2")"
+	n=$((n + 1))
+}
+attack booking.cancel '{"booking":"BKB001"}' "rejected booking_not_found: No booking \"BKB001\"."
+attack booking.check_in "{\"booking\":\"$BK_B\"}" "rejected booking_not_found: No booking \"$BK_B\"."
+attack booking.assign_room '{"booking":"BKB001","room":"101"}' "rejected booking_not_found: No booking \"BKB001\"."
+attack booking.assign_room '{"booking":"AKA001","room":"301"}' "rejected room_not_found: No room \"301\"."
+attack room.set_clean '{"room":"301","status":"inspected"}' "rejected room_not_found: No room \"301\"."
+attack room.set_flags '{"room":"301","dnd":false}' "rejected room_not_found: No room \"301\"."
+attack guest.update "{\"guest\":\"$G_B\",\"family\":\"Hacked\"}" "rejected guest_not_found: No guest with id $G_B."
+attack guest.create "{\"id\":\"$G_B\",\"family\":\"Clash\"}" "rejected wrong_property: Guest $G_B belongs to another property."
+attack booking.create "{\"id\":\"$(uuid 9 12)\",\"code\":\"AKA009\",\"guest_id\":\"$G_B\",\"type\":\"DBL\",\"arrival\":\"2026-03-02\",\"departure\":\"2026-03-03\",\"adults\":1}" "rejected guest_not_found: No guest with id $G_B."
+attack booking.create "{\"id\":\"$BK_B\",\"code\":\"AKA010\",\"guest_id\":\"$G_A\",\"type\":\"DBL\",\"arrival\":\"2026-03-10\",\"departure\":\"2026-03-11\",\"adults\":1}" "rejected wrong_property: Booking $BK_B belongs to another property."
+attack room.create "{\"id\":\"$R301_B\",\"number\":\"901\",\"type\":\"DBL\",\"floor\":9}" "rejected duplicate_id: The id $R301_B is another room's (of this hotel or another)."
+attack task.create "{\"id\":\"$T_B\",\"room\":\"101\",\"date\":\"2026-03-02\",\"kind\":\"clean\"}" "rejected wrong_property: Task $T_B belongs to another property."
+attack task.update "{\"task\":\"$T_B\",\"status\":\"done\"}" "rejected task_not_found: No task $T_B."
+attack staff.update '{"username":"bruno","role":"guest"}' "rejected staff_not_found: No staff member \"bruno\"."
+attack property.update "{\"id\":\"$B_ID\",\"name\":\"Hacked\"}" "rejected wrong_property: This connection acts for property $A_ID, not $B_ID."
+res=$(body POST /v1/ops "{\"ops\":[{\"op_id\":\"$(uuid $n 1)\",\"device_seq\":$n,\"type\":\"room.set_flags\",\"actor\":\"bruno\",\"payload\":{\"room\":\"101\",\"dnd\":true}}]}" "$sA")
+check "A acting as B's bruno" "rejected unproven_actor" "$(echo "$res" | jq -r '.results[0] | .status + " " + .error.code')"
+check "B's rows are unchanged after A's pushes" "$before" "$(snapB)"
+check "A's feed holds nothing of B after them either" "" "$(leaks "$(body GET "/v1/changes?since=0&limit=1000" "" "$sA")")"
+
+# People: A's at B's terminal, B's at A's; a session is not a device token.
+check "anna cannot sign in at B's terminal" 401 "$(status POST /v1/sessions '{"username":"anna","password":"correct horse battery"}' "$devB")"
+check "bruno cannot sign in at A's terminal" 401 "$(status POST /v1/sessions '{"username":"bruno","password":"correct horse battery"}' "$devA")"
+check "A's session is no device token" 401 "$(status POST /v1/sessions '{"username":"anna","password":"correct horse battery"}' "$sA")"
+check "B's used enrolment code enrols nothing" 401 "$(status POST /v1/devices "{\"code\":\"$codeB\",\"name\":\"again\"}")"
+
+# Every route of the API, asked by A with B's identifiers in its path and
+# query: none answers with any of them.
+"$FD" routes | while read -r method path auth perm; do
+	p=$(echo "$path" | sed "s/{code}/BKB001/; s/{id}/$BK_B/; s/{file}/index.html/")
+	for q in "" "?code=BKB001" "?guest=$G_B" "?room=301" "?property=$B_ID"; do
+		out=$(req "$method" "$p$q" '{}' "$sA")
+		l=$(leaks "$out")
+		[ -z "$l" ] || echo "$method $p$q: $l"
+	done
+done > "$T/routes"
+check "no route answers A with B's names or ids" "" "$(cat "$T/routes")"
+check "B's rows are unchanged at the end" "$before" "$(snapB)"
+stop_server || fail "the server did not stop cleanly"
+finish
