@@ -84,6 +84,17 @@ old=$(meta t2 sync_cursor)
 top=$(pg_psql -c "SELECT seq FROM feed_counters")
 check "t2 follows the feed to its end" "$top" "$old"
 
+# A second hotel in the database, with rooms of its own: nothing of it
+# reaches this hotel's snapshot.
+"$FDD" --database "$PG_URI" property add OTHER --name "Other Hotel" --currency EUR --timezone Europe/Lisbon \
+	>/dev/null || fail "adding a second hotel"
+B_ID=$(pg_psql -c "SELECT property_id FROM property_codes WHERE code = 'OTHER'")
+pg_psql -c "INSERT INTO room_types (property_id, code, id, name, max_occupancy, base_rate, version, updated_at)
+	VALUES ('$B_ID', 'SUI', 'b0000000-0000-4000-8000-000000000001', 'Suite of B', 2, 20000, 1, 0)" \
+	-c "INSERT INTO rooms (property_id, number, id, type_code, floor, clean, maint, version, updated_at)
+	VALUES ('$B_ID', '901', 'b0000000-0000-4000-8000-000000000901', 'SUI', 9, 'clean', 'none', 1, 0)" ||
+	fail "rooms of the second hotel"
+
 # A cursor beyond the hotel's feed.
 check "a cursor beyond the feed is 410" 410 "$(get A t2 "/v1/changes?since=$((top + 5))")"
 check "... cursor_ahead" cursor_ahead "$(jq -r .error.code "$W/answer")"
@@ -97,6 +108,8 @@ cp "$W/answer" "$W/snap"
 check "... at the feed's sequence, with the epoch" "$top $(meta t2 sync_epoch)" "$(jq -r '"\(.seq) \(.epoch)"' "$W/snap")"
 check "... every room, the booking in 201" "201 202 203 204 205|$code 201" \
 	"$(jq -r '[.entities.room[].number] | join(" ")' "$W/snap")|$(jq -r '.entities.booking[] | .code + " " + .room' "$W/snap")"
+check "... nothing of the other hotel" "" \
+	"$(grep -o -e "$B_ID" -e 'Suite of B' -e '"901"' -e 'Other Hotel' "$W/snap" | sort -u)"
 check "... rows as the feed sends them (no property_id, no page key)" "0" \
 	"$(jq '[.entities[][] | select(has("property_id") or has("snap_key"))] | length' "$W/snap")"
 check "... a room as in the feed" \
@@ -133,7 +146,7 @@ pg_psql -c "UPDATE changes SET at = at - 10 * 86400"
 serve A --keep-changes 7
 serve B --keep-changes 7
 check "the old changes are trimmed" 0 "$(pg_psql -c "SELECT count(*) FROM changes")"
-floor=$(pg_psql -c "SELECT floor FROM feed_counters")
+floor=$(pg_psql -c "SELECT floor FROM feed_counters WHERE property_id <> '$B_ID'")
 [ "$floor" -gt "$old" ] || fail "the floor ($floor) should be above t2's cursor ($old)"
 check "a cursor below the floor is 410" 410 "$(get A t2 "/v1/changes?since=$old")"
 check "... cursor_expired" cursor_expired "$(jq -r .error.code "$W/answer")"
