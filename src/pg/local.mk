@@ -29,3 +29,4 @@ PG_TESTS += tests/pg/epoch.sh
 # HAProxy in front of three frontdeskd, one killed mid-stream (tests/pg/haproxy.sh)
 TESTS += tests/pg/haproxy.sh
 EXTRA_DIST += tests/pg/haproxy.sh
+PG_TESTS += tests/pg/lists.sh

@@ -47,7 +47,9 @@ bool srv_pg_route_ok(const char *pattern)
 {
 	static const char *const served[] = {"/v1/health", "/v1/devices", "/v1/sessions", "/v1/ops",
 	                                     "/v1/changes"};
-	static const char *const feed[] = {"/v1/snapshot"}; /* pg_feed.c */
+	static const char *const feed[] = {"/v1/snapshot", /* pg_feed.c */
+	                                   "/v1/sessions/current", "/v1/devices/{id}/revoke",
+	                                   "/v1/devices/current"}; /* pg_lists.c */
 	for (size_t i = 0; i < sizeof feed / sizeof *feed; i++)
 		if (strcmp(pattern, feed[i]) == 0)
 			return true;
@@ -230,18 +232,23 @@ enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct
 	struct fd_pg *pg = conn(s, err);
 	if (!pg)
 		return fd_error_status(err, FD_E_IO);
-	static const char sql[] =
-	    "SELECT id, property_id FROM srv_devices WHERE token_hash = $1 AND revoked = 0";
+	static const char sql[] = "SELECT id, property_id, revoked FROM srv_devices WHERE token_hash = $1";
 	const char *p[] = {h};
 	PGresult *q;
 	enum fd_status st = fd_pg_run(pg, sql, 1, p, &q, "reading a device", err);
 	if (st)
 		return st;
-	if (PQntuples(q) == 1) {
+	bool revoked = PQntuples(q) == 1 && strcmp(PQgetvalue(q, 0, 2), "0") != 0;
+	if (PQntuples(q) == 1 && !revoked) {
 		snprintf(c->device, sizeof c->device, "%s", PQgetvalue(q, 0, 0));
 		snprintf(c->property, sizeof c->property, "%s", PQgetvalue(q, 0, 1));
 	}
 	PQclear(q);
+	/* A terminal told why it no longer gets in, as on SQLite (auth.c). */
+	if (revoked)
+		return fd_fail(err, FD_E_FORBIDDEN, "device_revoked", NULL,
+		               "This terminal was revoked by an administrator; ask one for an enrolment code "
+		               "and enrol it again (frontdesk enroll URL CODE).");
 	if (!c->device[0])
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
 		               "Unknown or revoked device token; enrol this terminal again.");
@@ -437,6 +444,8 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	s->hashing--;
 	pthread_cond_signal(&s->hash_cond);
 	pthread_mutex_unlock(&s->hash_lock);
+	if (ok && !salt[0]) /* pg_actor.c: a password set before the key was */
+		srv_pg_sign_key(pg, user, pw, salt, sizeof salt);
 	sodium_memzero(pw, sizeof pw);
 	srv_throttle_note(s, user, source, ok);
 	if (!ok) {
@@ -456,7 +465,8 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	    "INSERT INTO srv_sessions (token_hash, property_id, username, device, created_at,"
 	    " last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $5, $6)";
 	const char *a[] = {tokh, dev.property, user, dev.device, now, until};
-	if (fd_pg_do(pg, ins, 6, a, "saving a session", &err)) {
+	if (fd_pg_do(pg, ins, 6, a, "saving a session", &err) ||
+	    srv_pg_note_device_user(pg, dev.property, dev.device, user, &err)) { /* pg_lists.c */
 		srv_resp_fd_error(out, &err);
 		return;
 	}
@@ -655,12 +665,12 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 		if (!op.actor[0] || strcmp(op.actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
 		    strcmp(op.actor, "local") == 0)
 			snprintf(op.actor, sizeof op.actor, "%s", c->username);
-		else if (strcmp(op.actor, c->username) != 0)
-			/* signed operations of another person: not on PostgreSQL yet */
+		else if (strcmp(op.actor, c->username) != 0 &&
+		         !srv_pg_actor_signed(pg, c, &op)) /* pg_actor.c */
 			fd_fail(&bad, FD_E_FORBIDDEN, "unproven_actor", "actor",
-			        "Operation made as \"%s\", pushed by \"%s\": an operation acts with the "
-			        "rights of "
-			        "the signed-in user.",
+			        "Operation made as \"%s\" without their signature, pushed by \"%s\": an "
+			        "operation acts with the rights of the signed-in user or of a person who "
+			        "signed it.",
 			        op.actor, c->username);
 		snprintf(op.device, sizeof op.device, "%s", c->device);
 		if (!op.created_at)
@@ -844,6 +854,18 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 	bool property = strcmp(args[0], "property") == 0;
 	if (strcmp(args[0], "new-epoch") == 0) /* pg_feed.c */
 		return srv_pg_new_epoch(cfg, n_args);
+	bool lists = strcmp(args[0], "devices") == 0 || strcmp(args[0], "device") == 0 ||
+	             strcmp(args[0], "sessions") == 0; /* pg_lists.c */
+	if (lists) {
+		struct fd_pg *lp = fd_pg_open(cfg->database, &err);
+		if (!lp) {
+			fprintf(stderr, "frontdeskd: %s\n", err.message);
+			return 1;
+		}
+		int lrc = srv_pg_admin_lists(lp, cfg, o->as, n_args, args);
+		fd_pg_close(lp);
+		return lrc;
+	}
 	if (!init && !user_add && !enroll && !property) {
 		fprintf(stderr,
 		        "frontdeskd: %s is not available on PostgreSQL yet: only init, property, user add "

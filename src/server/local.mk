@@ -58,3 +58,5 @@ SERVER_TESTS += tests/server/test_new_epoch.sh
 # the administration pane's endpoints: staff with a password, devices, enrolment codes
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
+frontdeskd_SOURCES += src/server/pg_lists.c
+frontdeskd_SOURCES += src/server/pg_actor.c

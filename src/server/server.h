@@ -369,6 +369,20 @@ struct fd_pg;
 void srv_pg_feed_start(struct srv *s, struct fd_pg *pg);        /* at start: trims the feed */
 struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err); /* the thread's connection */
 int srv_pg_new_epoch(struct srv_config *cfg, int n_args);       /* frontdeskd new-epoch */
+/* pg_lists.c: sign-out, devices and sessions on PostgreSQL. */
+void srv_pg_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_devices(struct srv *s, const struct srv_req *r, const struct srv_caller *c, struct srv_resp *out);
+void srv_pg_device_revoke(struct srv *s, const struct srv_req *r, const struct srv_caller *c,
+                          struct srv_resp *out);
+void srv_pg_device_current(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+enum fd_status srv_pg_note_device_user(struct fd_pg *pg, const char *property, const char *device,
+                                       const char *user, struct fd_error *err);
+int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const char *as, int n_args,
+                       char **args);
+/* pg_actor.c: who acted, on PostgreSQL. */
+struct fd_op;
+void srv_pg_sign_key(struct fd_pg *pg, const char *user, const char *password, char *salt, size_t size);
+bool srv_pg_actor_signed(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op);
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and

@@ -29,9 +29,9 @@ check "each step recorded once, up to the newest" "$latest|t" \
 check "again: nothing to do" "$latest" "$("$PGTOOL" "$PG_URI" migrate)"
 
 # Every table of hotel data names its property (not null); a person's
-# password is the chain's.
+# password, and the throttling of their sign-ins, are the chain's.
 missing=$(pg_psql -c "SELECT t.table_name FROM information_schema.tables t WHERE t.table_schema = 'public'
-	AND t.table_name NOT IN ('meta', 'schema_migrations', 'properties', 'srv_credentials')
+	AND t.table_name NOT IN ('meta', 'schema_migrations', 'properties', 'srv_credentials', 'srv_throttle')
 	AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public'
 	 AND c.table_name = t.table_name AND c.column_name = 'property_id' AND c.is_nullable = 'NO')
 	ORDER BY 1" | tr '\n' ' ')
