@@ -30,3 +30,6 @@ PG_TESTS += tests/pg/epoch.sh
 TESTS += tests/pg/haproxy.sh
 EXTRA_DIST += tests/pg/haproxy.sh
 PG_TESTS += tests/pg/lists.sh
+libfdpg_a_SOURCES += src/pg/audit.h src/pg/audit.c
+PG_TESTS += tests/pg/audit.sh
+PG_TESTS += tests/pg/throttle.sh

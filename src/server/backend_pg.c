@@ -322,7 +322,7 @@ void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 		return;
 	}
 	cJSON_Delete(body);
-	int64_t wait = srv_throttle_wait(s, "#enroll", r->client_ip);
+	int64_t wait = srv_pg_throttle_wait(s, "#enroll", r->client_ip);
 	if (wait > 0) {
 		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
 		               (long long)wait);
@@ -360,7 +360,7 @@ void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 	bool valid = PQntuples(q) == 1;
 	PQclear(q);
 	if (!valid) {
-		srv_throttle_note(s, "#enroll", r->client_ip, false);
+		srv_pg_throttle_note(s, "#enroll", r->client_ip, false);
 		srv_resp_error(
 		    out, 401, "bad_enroll_code", "code",
 		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
@@ -395,7 +395,7 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	/* As on SQLite: by account and by device (auth.c). */
 	char source[FD_DEVICE_LEN + 8];
 	snprintf(source, sizeof source, "dev:%s", dev.device);
-	int64_t wait = srv_throttle_wait(s, user, source);
+	int64_t wait = srv_pg_throttle_wait(s, user, source); /* pg_throttle.c */
 	if (wait > 0) {
 		sodium_memzero(pw, sizeof pw);
 		srv_resp_error(out, 429, "too_many_attempts", NULL,
@@ -447,7 +447,7 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	if (ok && !salt[0]) /* pg_actor.c: a password set before the key was */
 		srv_pg_sign_key(pg, user, pw, salt, sizeof salt);
 	sodium_memzero(pw, sizeof pw);
-	srv_throttle_note(s, user, source, ok);
+	srv_pg_throttle_note(s, user, source, ok);
 	if (!ok) {
 		srv_log(SRV_LOG_WARNING, "failed sign-in for \"%s\" from %s", user, r->client_ip);
 		srv_resp_error(out, 401, "bad_credentials", NULL, "Wrong user name or password.");
@@ -586,6 +586,8 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 		if (res.warning[0])
 			cJSON_AddStringToObject(*answer, "warning", res.warning);
 		st = record(pg, c, op, "applied", *answer, err);
+		if (!st)
+			st = srv_pg_audit_op(pg, c, op, &res, NULL, err); /* pg_audit.c */
 	} else if (business_refusal(st)) {
 		/* Undo the operation's writes, keep the refusal. */
 		fd_pg_rollback(pg);
@@ -602,6 +604,8 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 		if (res.clash_code[0])
 			cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
 		st = record(pg, c, op, "rejected", *answer, err);
+		if (!st)
+			st = srv_pg_audit_op(pg, c, op, NULL, &why, err); /* pg_audit.c */
 	} else {
 		*err = why;
 	}
@@ -855,7 +859,17 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 	if (strcmp(args[0], "new-epoch") == 0) /* pg_feed.c */
 		return srv_pg_new_epoch(cfg, n_args);
 	bool lists = strcmp(args[0], "devices") == 0 || strcmp(args[0], "device") == 0 ||
-	             strcmp(args[0], "sessions") == 0; /* pg_lists.c */
+	             strcmp(args[0], "sessions") == 0;      /* pg_lists.c */
+	if (strcmp(args[0], "check") == 0 && n_args == 1) { /* pg_audit.c */
+		struct fd_pg *cp = fd_pg_open(cfg->database, &err);
+		if (!cp) {
+			fprintf(stderr, "frontdeskd: %s\n", err.message);
+			return 1;
+		}
+		int crc = srv_pg_check(cp);
+		fd_pg_close(cp);
+		return crc;
+	}
 	if (lists) {
 		struct fd_pg *lp = fd_pg_open(cfg->database, &err);
 		if (!lp) {

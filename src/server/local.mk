@@ -60,3 +60,5 @@ frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
 frontdeskd_SOURCES += src/server/pg_lists.c
 frontdeskd_SOURCES += src/server/pg_actor.c
+frontdeskd_SOURCES += src/server/pg_audit.c
+frontdeskd_SOURCES += src/server/pg_throttle.c

@@ -383,6 +383,18 @@ int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const cha
 struct fd_op;
 void srv_pg_sign_key(struct fd_pg *pg, const char *user, const char *password, char *salt, size_t size);
 bool srv_pg_actor_signed(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op);
+/* pg_audit.c: the audit log on PostgreSQL. */
+struct fd_op_result;
+struct fd_audit_row;
+enum fd_status srv_pg_audit_op(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               const struct fd_op_result *res, const struct fd_error *why,
+                               struct fd_error *err);
+void srv_pg_audit_refusal(struct srv *s, const struct srv_req *r, const struct srv_caller *c,
+                          const struct fd_audit_row *row);
+int srv_pg_check(struct fd_pg *pg); /* frontdeskd check */
+/* pg_throttle.c: sign-in throttling shared through the database. */
+int64_t srv_pg_throttle_wait(struct srv *s, const char *user, const char *source);
+void srv_pg_throttle_note(struct srv *s, const char *user, const char *source, bool ok);
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and
