@@ -70,6 +70,14 @@ static const struct pg_entity {
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM room_blocks t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
      true},
+    /* Conflict notices (step 4); last, so that page tokens of the entities
+     * before keep their index. */
+    {"conflict",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM srv_conflicts t WHERE property_id = $1 AND id = "
+     "$2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM srv_conflicts t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
 };
 #define N_ENTITIES ((int)(sizeof entities / sizeof *entities))
 

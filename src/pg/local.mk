@@ -33,3 +33,4 @@ PG_TESTS += tests/pg/lists.sh
 libfdpg_a_SOURCES += src/pg/audit.h src/pg/audit.c
 PG_TESTS += tests/pg/audit.sh
 PG_TESTS += tests/pg/throttle.sh
+PG_TESTS += tests/pg/conflicts.sh

@@ -49,7 +49,8 @@ bool srv_pg_route_ok(const char *pattern)
 	                                     "/v1/changes"};
 	static const char *const feed[] = {"/v1/snapshot", /* pg_feed.c */
 	                                   "/v1/sessions/current", "/v1/devices/{id}/revoke",
-	                                   "/v1/devices/current"}; /* pg_lists.c */
+	                                   "/v1/devices/current",         /* pg_lists.c */
+	                                   "/v1/conflicts/{id}/resolve"}; /* pg_conflicts.c */
 	for (size_t i = 0; i < sizeof feed / sizeof *feed; i++)
 		if (strcmp(pattern, feed[i]) == 0)
 			return true;
@@ -603,7 +604,9 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 			cJSON_AddStringToObject(e, "field", why.field);
 		if (res.clash_code[0])
 			cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
-		st = record(pg, c, op, "rejected", *answer, err);
+		st = srv_pg_conflict(pg, c, op, &why, &res, *answer, err); /* pg_conflicts.c */
+		if (!st)
+			st = record(pg, c, op, "rejected", *answer, err);
 		if (!st)
 			st = srv_pg_audit_op(pg, c, op, NULL, &why, err); /* pg_audit.c */
 	} else {

@@ -62,3 +62,4 @@ frontdeskd_SOURCES += src/server/pg_lists.c
 frontdeskd_SOURCES += src/server/pg_actor.c
 frontdeskd_SOURCES += src/server/pg_audit.c
 frontdeskd_SOURCES += src/server/pg_throttle.c
+frontdeskd_SOURCES += src/server/pg_conflicts.c

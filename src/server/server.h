@@ -395,6 +395,13 @@ int srv_pg_check(struct fd_pg *pg); /* frontdeskd check */
 /* pg_throttle.c: sign-in throttling shared through the database. */
 int64_t srv_pg_throttle_wait(struct srv *s, const char *user, const char *source);
 void srv_pg_throttle_note(struct srv *s, const char *user, const char *source, bool ok);
+/* pg_conflicts.c: conflict notices on PostgreSQL (inside the refusal's
+ * transaction: the notice, its change, "conflict" and "free_rooms" in the
+ * answer); resolving one. */
+enum fd_status srv_pg_conflict(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               const struct fd_error *why, const struct fd_op_result *res, cJSON *answer,
+                               struct fd_error *err);
+void srv_pg_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out);
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and
