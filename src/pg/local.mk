@@ -34,3 +34,6 @@ libfdpg_a_SOURCES += src/pg/audit.h src/pg/audit.c
 PG_TESTS += tests/pg/audit.sh
 PG_TESTS += tests/pg/throttle.sh
 PG_TESTS += tests/pg/conflicts.sh
+# frontdeskd migrate --to postgresql://... (tests/pg/migrate.sh)
+TESTS += tests/pg/migrate.sh
+EXTRA_DIST += tests/pg/migrate.sh

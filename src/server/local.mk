@@ -63,3 +63,5 @@ frontdeskd_SOURCES += src/server/pg_actor.c
 frontdeskd_SOURCES += src/server/pg_audit.c
 frontdeskd_SOURCES += src/server/pg_throttle.c
 frontdeskd_SOURCES += src/server/pg_conflicts.c
+# frontdeskd migrate --to postgresql://... (a SQLite hotel into PostgreSQL)
+frontdeskd_SOURCES += src/server/migrate.c

@@ -250,8 +250,9 @@ enum {
 };
 
 static const char *const admin_names[] = {
-    "property",   "currency", "timezone", "date", "role", "password-file", "display-name",
-    "department", "ttl",      "seed",     "as",   "name", "chain-role",    NULL};
+    "property",     "currency",   "timezone", "date", "role", "password-file",
+    "display-name", "department", "ttl",      "seed", "as",   "name",
+    "chain-role",   "to",         NULL};
 
 struct cmdline {
 	struct srv_flags flags;
@@ -282,7 +283,7 @@ static int on_option(void *ctx, int key, const char *name, const char *value, ch
 		                    &l->admin.date,         &l->admin.role,       &l->admin.password_file,
 		                    &l->admin.display_name, &l->admin.department, &l->admin.ttl,
 		                    &l->admin.seed,         &l->admin.as,         &l->admin.name,
-		                    &l->admin.chain_role};
+		                    &l->admin.chain_role,   &l->admin.to};
 		*f[key - OPT_ADMIN] = value;
 		l->n_admin++;
 	} else {
@@ -562,7 +563,9 @@ static void usage(FILE *out)
 	        "  routes\n"
 	        "  property add CODE --name TEXT --currency C --timezone TZ   (PostgreSQL: a chain)\n"
 	        "  property list\n"
-	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n");
+	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n"
+	        "  migrate --to postgresql://... [--property CODE]   the SQLite hotel of --data into "
+	        "PostgreSQL\n");
 }
 
 int main(int argc, char **argv)
@@ -604,6 +607,12 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		return serve(&cfg, &l.flags);
+	}
+	if (strcmp(l.args[0], "migrate") == 0) {
+		int mrc = srv_migrate_run(&cfg, &l.admin, l.n_args, l.args);
+		if (mrc == 2)
+			usage(stderr);
+		return mrc;
 	}
 	int rc = srv_pg_wanted(&cfg) ? srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args)
 	                             : srv_admin_run(&cfg, &l.admin, l.n_args, l.args);

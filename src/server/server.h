@@ -411,6 +411,10 @@ void srv_throttle_note(struct srv *s, const char *user, const char *source, bool
 /* admin.c, shared with backend_pg.c */
 bool srv_admin_read_password(const char *path, char *out, size_t size, struct fd_error *err);
 bool srv_admin_parse_ttl(const char *s, int64_t *out);
+/* migrate.c: frontdeskd migrate --to URI [--property CODE], the SQLite hotel of cfg's data
+ * directory into PostgreSQL (0, 1 refused or failed, 2 usage). */
+struct srv_admin_opts;
+int srv_migrate_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 
 /* admin.c: the administration commands. args[0] is the command; the
  * options (from anywhere on the command line) are in o. */
@@ -418,6 +422,7 @@ struct srv_admin_opts {
 	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name, *department,
 	    *ttl, *seed, *as;
 	const char *name, *chain_role; /* property add --name; user add --chain-role (PostgreSQL) */
+	const char *to;                /* migrate --to URI */
 };
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 

@@ -36,3 +36,12 @@ tests_bench_bench_public_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 tests_bench_bench_public_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_public_DEPENDENCIES = frontdeskd$(EXEEXT)
 CLEANFILES += tests/bench/bench_public$(EXEEXT)
+# bench_chain: issue 14's chain on PostgreSQL (hotels x rooms x a year),
+# one and three frontdeskd, beside SQLite (a throwaway cluster; skipped
+# without PostgreSQL).
+EXTRA_PROGRAMS += tests/bench/bench_chain
+tests_bench_bench_chain_SOURCES = tests/bench/bench_chain.c
+tests_bench_bench_chain_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(PQ_CFLAGS)
+tests_bench_bench_chain_LDADD = libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(CURL_LIBS) $(EXTERNAL_LIBS) $(PTHREAD_LIBS)
+EXTRA_tests_bench_bench_chain_DEPENDENCIES = frontdeskd$(EXEEXT)
+CLEANFILES += tests/bench/bench_chain$(EXEEXT)

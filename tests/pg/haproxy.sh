@@ -168,8 +168,8 @@ if [ "$killed_at" -lt $OPS ]; then
 else
 	fail "the kill came after the stream ($killed_at operations)"
 fi
-for _ in $(seq 1 50); do
-	[ "$(state fd2)" = "UP" ] || break
+for _ in $(seq 1 100); do
+	[ "$(state fd2)" = DOWN ] && break
 	sleep 0.1
 done
 check "HAProxy takes the dead server out, keeps the others" "UP DOWN UP" "$(ups)"

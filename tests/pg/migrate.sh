@@ -1,0 +1,191 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# frontdeskd migrate --to postgresql://...: a hotel made through the
+# command line on SQLite (frontdeskd on its data directory, a terminal
+# making rooms, guests, bookings, check-ins, housekeeping) is moved into
+# PostgreSQL. Every table it moves is counted row for row on both sides,
+# the feed is rebuilt under a new epoch, and the hotel is served from
+# PostgreSQL: a terminal enrolled there syncs every booking, and the
+# terminal of the SQLite days, on the same address, learns of the new
+# epoch. Refused, with nothing changed: a running server, a target that
+# already holds the hotel, a hotel holding rows PostgreSQL cannot keep yet
+# (a folio's payment), usernames already taken in the target.
+set -u
+. "${top_srcdir:?}/tests/pg/lib.sh"
+FDD=${top_builddir:?}/frontdeskd
+FD=$top_builddir/frontdesk
+W=$PG_DIR/work
+DATA=$W/srv
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
+S_PID=
+stop_server() { [ -n "$S_PID" ] && kill -TERM "$S_PID" 2>/dev/null && wait "$S_PID"; S_PID=; }
+trap 'stop_server; pg_cleanup' EXIT
+pg_start
+mkdir -p "$W"
+printf 'correct horse battery\n' > "$W/pw"
+
+# serve LOG [ADDRESS] [OPTIONS]: frontdeskd on the data directory (or
+# --database ...), its URL in $URL
+serve() {
+	log=$1 addr=$2
+	shift 2
+	"$FDD" --data "$DATA" serve --listen "$addr" "$@" 2>"$W/$log.log" &
+	S_PID=$!
+	for _ in $(seq 1 100); do
+		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$log.log")
+		if [ -n "$port" ]; then URL=http://127.0.0.1:$port; return 0; fi
+		sleep 0.05
+	done
+	fail "the server did not start"; cat "$W/$log.log" >&2; exit 1
+}
+term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
+
+# 1. The hotel on SQLite, made through the command line.
+"$FDD" --data "$DATA" init --property "Casa Velha" --currency EUR --timezone Europe/Lisbon --date 2026-04-01 >/dev/null &&
+	"$FDD" --data "$DATA" user add boss --role admin --password-file "$W/pw" >/dev/null &&
+	"$FDD" --data "$DATA" user add rita --role staff --display-name "Rita Reis" --password-file "$W/pw" >/dev/null ||
+	fail "setting up the SQLite hotel"
+serve sqlite 127.0.0.1:0
+SQLITE_URL=$URL
+term t1 enroll "$URL" "$("$FDD" --data "$DATA" enroll-code 2>/dev/null)" --name desk-1 >/dev/null &&
+	term t1 login boss --password-file "$W/pw" >/dev/null && term t1 sync --once >/dev/null || fail "enrolling t1"
+term t1 type add DBL --name Double --max 2 --rate 90 >/dev/null &&
+	term t1 type add SUI --name Suite --max 4 --rate 250 --rank 2 >/dev/null || fail "room types"
+for r in 101 102 103 104; do term t1 room add $r --type DBL --floor 1 >/dev/null || fail "room $r"; done
+term t1 room add 201 --type SUI --floor 2 --section east >/dev/null || fail "room 201"
+: > "$W/codes"
+for i in 1 2 3 4 5 6; do
+	c=$(term t1 book --guest "Guest$i, Ana" --type DBL --arrive "2026-04-0$i" --depart "2026-04-0$((i + 2))") ||
+		fail "booking $i"
+	echo "$c" >> "$W/codes"
+done
+c=$(term t1 book --guest "Mendes, Rui" --type SUI --arrive 2026-04-01 --depart 2026-04-04 --adults 3) || fail "suite"
+echo "$c" >> "$W/codes"
+term t1 assign "$c" 201 >/dev/null && term t1 checkin "$c" >/dev/null || fail "checking $c into 201"
+first=$(head -n1 "$W/codes")
+term t1 assign "$first" 101 >/dev/null && term t1 checkin "$first" >/dev/null || fail "checking $first in"
+term t1 assign "$(sed -n 2p "$W/codes")" 102 >/dev/null || fail "assigning"
+term t1 cancel "$(sed -n 3p "$W/codes")" >/dev/null || fail "cancelling"
+term t1 hk 103 inspected >/dev/null && term t1 ooo 104 --reason "leaking tap" --from 2026-04-10 --to 2026-04-12 >/dev/null ||
+	fail "housekeeping"
+term t1 sync --once >/dev/null || fail "t1 pushing"
+check "t1 has nothing pending" 0 "$(term t1 --json sync-status | jq -r .pending)"
+t1_bookings=$(term t1 --json bookings --from 2026-04-01 --to 2026-05-01 | jq -r '[.bookings[] | .code + " " + .status + " " + (.room // "-")] | sort | join(",")')
+
+# 2. Refusals first: nothing may change.
+"$FDD" --data "$DATA" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated while a server serves the data directory"
+grep -q 'serving' "$W/err" && echo "ok: refused while frontdeskd serves it: $(cat "$W/err")" || fail "message: $(cat "$W/err")"
+stop_server
+cp "$DATA/frontdeskd.db" "$W/before.db"
+check "nothing in PostgreSQL after a refusal" "" "$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
+"$FDD" --data "$DATA" migrate --to "mysql://x" >/dev/null 2>"$W/err" && fail "took a URI that is not PostgreSQL's"
+grep -q 'postgresql://' "$W/err" || fail "the message for a bad URI: $(cat "$W/err")"
+"$FDD" --data "$W/nothing" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a missing hotel"
+grep -q 'does not exist' "$W/err" || fail "the message for a missing hotel: $(cat "$W/err")"
+
+# Rows PostgreSQL cannot keep yet (a folio's payment, on a copy of the
+# hotel): refused, naming them.
+mkdir -p "$W/folio" && cp "$DATA/frontdeskd.db" "$W/folio/"
+"$FDD" --data "$W/folio" serve --listen 127.0.0.1:0 2>"$W/folio.log" &
+F_PID=$!
+for _ in $(seq 1 100); do
+	fport=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/folio.log"); [ -n "$fport" ] && break; sleep 0.05
+done
+term tf enroll "http://127.0.0.1:$fport" "$("$FDD" --data "$W/folio" enroll-code 2>/dev/null)" --name f >/dev/null &&
+	term tf login boss --password-file "$W/pw" >/dev/null && term tf sync --once >/dev/null &&
+	term tf pay "$first" cash 50 >/dev/null && term tf sync --once >/dev/null || fail "a payment on the copy"
+kill -TERM $F_PID && wait $F_PID
+"$FDD" --data "$W/folio" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel with folios"
+grep -q 'folio' "$W/err" && echo "ok: folios refused: $(cat "$W/err")" || fail "the message for folios: $(cat "$W/err")"
+check "the refused migration did not touch PostgreSQL" "" \
+	"$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
+
+# 3. The move.
+"$FDD" --data "$DATA" migrate --to "$PG_URI" --property "bad code" >/dev/null 2>"$W/err" && fail "took a bad hotel code"
+grep -q 'capital letters' "$W/err" || fail "the message for a bad code: $(cat "$W/err")"
+"$FDD" --data "$DATA" migrate --to "$PG_URI" --property CASA > "$W/out" 2>"$W/err" || fail "migrate: $(cat "$W/err")"
+cat "$W/out"
+check "the hotel has its code in the chain" "CASA" \
+	"$("$FDD" --database "$PG_URI" property list 2>/dev/null | grep -o CASA)"
+cmp -s "$DATA/frontdeskd.db" "$W/before.db" && echo "ok: the SQLite file is left as it was" ||
+	fail "the SQLite file changed"
+
+# Row for row: each table's rows on both sides, as text.
+sq() { sqlite3 -separator '|' "$DATA/frontdeskd.db" "$1"; }
+same() { # LABEL SQLITE-QUERY PG-QUERY
+	sq "$2" > "$W/a"
+	pg_psql -F '|' -c "$3" > "$W/b"
+	if cmp -s "$W/a" "$W/b"; then echo "ok: $1: $(grep -c . "$W/a") rows, the same"; else
+		fail "$1 differ: $(diff "$W/a" "$W/b" | head -5)"; fi
+}
+same "the property" "SELECT id, name, currency, timezone, business_date, version FROM property" \
+	"SELECT id, name, currency, timezone, business_date, version FROM properties"
+same "room types" "SELECT code, id, name, max_occupancy, base_rate, rank, version FROM room_types ORDER BY code" \
+	"SELECT code, id, name, max_occupancy, base_rate, rank, version FROM room_types ORDER BY code"
+same "rooms" "SELECT number, id, type_code, floor, section, clean, maint, maint_reason, coalesce(maint_from, ''), coalesce(maint_to, ''), version FROM rooms ORDER BY number" \
+	"SELECT number, id, type_code, floor, section, clean, maint, maint_reason, coalesce(maint_from::text, ''), coalesce(maint_to::text, ''), version FROM rooms ORDER BY number"
+same "guests" "SELECT id, family, given, search_key, version FROM guests ORDER BY id" \
+	"SELECT id, family, given, search_key, version FROM guests ORDER BY id"
+same "bookings" "SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version FROM bookings ORDER BY id" \
+	"SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version FROM bookings ORDER BY id"
+same "room-nights (the double-booking guard)" "SELECT booking_id, night, type_code, coalesce(room, '') FROM stay_nights ORDER BY booking_id, night" \
+	"SELECT booking_id, night, type_code, coalesce(room, '') FROM stay_nights ORDER BY booking_id, night"
+same "staff" "SELECT username, id, display_name, role, dept, active FROM staff ORDER BY username" \
+	"SELECT username, id, display_name, role, dept, active FROM staff ORDER BY username"
+same "passwords" "SELECT username, hash FROM srv_credentials ORDER BY username" \
+	"SELECT username, hash FROM srv_credentials ORDER BY username"
+same "housekeeping tasks" "SELECT id, room, date, kind, status FROM hk_tasks ORDER BY id" \
+	"SELECT id, room, date, kind, status FROM hk_tasks ORDER BY id"
+same "settings" "SELECT key, value FROM folio_settings ORDER BY key" "SELECT key, value FROM settings ORDER BY key"
+same "devices" "SELECT id, name, lower(hex(token_hash)), last_seq FROM srv_devices ORDER BY id" \
+	"SELECT id, name, token_hash, last_seq FROM srv_devices ORDER BY id"
+same "recorded results" "SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq" \
+	"SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq"
+check "the feed: one change per entity, numbered from 1" \
+	"$(pg_psql -c "SELECT count(*) || ' 1 ' || count(*) FROM changes")" \
+	"$(pg_psql -c "SELECT count(DISTINCT (entity, entity_id)) || ' ' || min(seq) || ' ' || max(seq) FROM changes")"
+check "the feed's counter is at its last change" "$(pg_psql -c 'SELECT max(seq) FROM changes')" \
+	"$(pg_psql -c 'SELECT seq FROM feed_counters')"
+old_epoch=$(sq "SELECT value FROM meta WHERE key = 'server_epoch'")
+new_epoch=$(pg_psql -c "SELECT value FROM meta WHERE key = 'server_epoch'")
+[ -n "$new_epoch" ] && [ "$new_epoch" != "$old_epoch" ] && echo "ok: a new epoch ($old_epoch -> $new_epoch)" ||
+	fail "the epoch: '$old_epoch' -> '$new_epoch'"
+
+# Once more: the target holds the hotel now.
+"$FDD" --data "$DATA" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated the same hotel twice"
+grep -q 'already holds hotel "Casa Velha"' "$W/err" && echo "ok: a second migration is refused: $(cat "$W/err")" ||
+	fail "the message for a second migration: $(cat "$W/err")"
+check "and changed nothing" "7" "$(pg_psql -c 'SELECT count(*) FROM bookings')"
+# Another SQLite hotel whose admin is also called boss: usernames are the
+# chain's (one password per person), so it is refused, naming him.
+"$FDD" --data "$W/other" init --property "Outra Casa" --currency EUR --timezone Europe/Lisbon >/dev/null &&
+	"$FDD" --data "$W/other" user add boss --role admin --password-file "$W/pw" >/dev/null || fail "the other hotel"
+"$FDD" --data "$W/other" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel whose users are taken"
+grep -q 'users named boss' "$W/err" && echo "ok: taken usernames refused: $(cat "$W/err")" ||
+	fail "the message for taken usernames: $(cat "$W/err")"
+check "and nothing of it moved" "1" "$(pg_psql -c 'SELECT count(*) FROM properties')"
+
+# 4. Served from PostgreSQL, on the address the terminals know.
+serve pg "127.0.0.1:${SQLITE_URL##*:}" --database "$PG_URI"
+check "the PostgreSQL server took the old address" "$SQLITE_URL" "$URL"
+term t2 enroll "$URL" "$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)" --name desk-2 >/dev/null &&
+	term t2 login rita --password-file "$W/pw" >/dev/null || fail "enrolling t2 on PostgreSQL (rita's password moved)"
+term t2 sync --once >/dev/null || fail "t2's sync"
+check "t2 sees every booking of the SQLite days" "$t1_bookings" \
+	"$(term t2 --json bookings --from 2026-04-01 --to 2026-05-01 | jq -r '[.bookings[] | .code + " " + .status + " " + (.room // "-")] | sort | join(",")')"
+check "t2 has the rooms with their state" "$(term t1 --json rooms | jq -c '[.rooms[] | [.number, .type, .clean, .maint]]')" \
+	"$(term t2 --json rooms | jq -c '[.rooms[] | [.number, .type, .clean, .maint]]')"
+# The terminal of the SQLite days: its device and session moved; the feed
+# tells it of the new epoch.
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(sqlite3 "$W/t1/frontdesk.db" "SELECT value FROM meta WHERE key = 'session_token'")" \
+	"$URL/v1/changes?since=$(term t1 --json sync-status | jq -r .cursor)&epoch=$old_epoch")
+check "t1's session works on PostgreSQL and its feed says: new epoch" 410 "$code"
+# a booking made on t2 reaches PostgreSQL and pushes on from t1's old device
+c=$(term t2 book --guest "After, Move" --type DBL --arrive 2026-04-20 --depart 2026-04-22) && term t2 sync --once >/dev/null ||
+	fail "booking on PostgreSQL"
+check "the booking made after the move is there" "$c reserved" "$(pg_psql -c "SELECT code || ' ' || status FROM bookings WHERE code = '$c'")"
+stop_server
+if grep -q Sanitizer "$W"/*.log; then fail "sanitizer reports"; grep -A20 Sanitizer "$W"/*.log | head -40 >&2; fi
+[ "$failures" = 0 ] || { tail -n 20 "$W/pg.log" >&2; exit 1; }
