@@ -31,10 +31,26 @@
 
 static volatile sig_atomic_t got_hangup;
 
+/* SIGHUP (the terminal hung up) and SIGTERM (asked to stop) end the main
+ * loop; the program then stops the sync thread and closes the database as
+ * on 'q'. A form not yet saved is dropped: nothing half-done is stored. */
 static void on_hangup(int sig)
 {
 	(void)sig;
 	got_hangup = 1;
+}
+
+/* Once the screen is given back, leave the terminal's session. When the
+ * terminal hangs up (or its tmux server is killed while we stop), the
+ * shell that ran us dies and the kernel signals what is left of its
+ * process group (SIGHUP, SIGCONT). A SIGCONT that lands while the exit is
+ * stopping the process (LeakSanitizer's check does) cancels that stop and
+ * left the process spinning for hours, deaf to SIGTERM. In a session of
+ * our own those signals cannot reach us. A process group leader (a job of
+ * an interactive shell, or started with exec) cannot and need not. */
+static void leave_session(void)
+{
+	(void)setsid();
 }
 
 static const struct pane_ops *const pane_ops[PANE_COUNT] = {
@@ -967,5 +983,6 @@ int ui_main(struct cli *cli, int argc, char **argv)
 	app_free(app);
 	ui_term_close(&t);
 	free(app);
+	leave_session();
 	return CLI_OK;
 }

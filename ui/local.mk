@@ -108,4 +108,5 @@ UI_TESTS += tests/ui/locale_money.sh
 UI_TESTS += tests/ui/property_zone.sh
 UI_TESTS += tests/ui/form_note.sh
 UI_TESTS += tests/ui/hints_tabs.sh
+UI_TESTS += tests/ui/hangup_gone.sh
 UI_TESTS += tests/ui/rate_grid_edit.sh

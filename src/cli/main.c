@@ -14,6 +14,7 @@
 #include "doc/doc.h"
 #include "opt/opt.h"
 #include "store/ids.h"
+#include "store/zone.h"
 #include "ui/ui.h"
 
 static int cmd_help(struct cli *cli, int argc, char **argv);
@@ -170,31 +171,6 @@ static int cmd_help(struct cli *cli, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* Where the message catalogues are: the installed ones, or, for a program
- * run from its build tree (not installed), the ones built next to it. */
-static const char *locale_dir(void)
-{
-#ifdef FD_BUILD_DIR
-	static char dir[4096 + 16];
-	char exe[4096], here[4096], build[4096];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return LOCALEDIR;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return LOCALEDIR;
-	*slash = '\0';
-	if (realpath(exe, here) && realpath(FD_BUILD_DIR, build) && strcmp(here, build) == 0) {
-		snprintf(dir, sizeof dir, "%s/locale", build);
-		struct stat st;
-		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-			return dir;
-	}
-#endif
-	return LOCALEDIR;
-}
-
 static const struct cli_command *find_command(const char *name)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
@@ -228,8 +204,9 @@ static int main_option(void *ctx, int key, const char *name, const char *value, 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, locale_dir());
+	bindtextdomain(PACKAGE, fd_doc_locale_dir());
 	fd_doc_lang_init();
+	fd_store_zone_init(); /* a new time zone must be one the system knows */
 	textdomain(PACKAGE);
 	struct cli cli = {.prog = "frontdesk"};
 	if (fd_ids_init() != 0) {

@@ -147,3 +147,12 @@ void fd_guest_display_name(const struct fd_guest *g, char *out, size_t size)
 	else
 		snprintf(out, size, "%s", g->family);
 }
+
+void fd_guest_carry_over(struct fd_guest *g, const struct fd_guest *known)
+{
+	g->vip = g->vip || known->vip;
+	if (!g->preferences[0])
+		snprintf(g->preferences, sizeof g->preferences, "%s", known->preferences);
+	if (!g->language[0])
+		snprintf(g->language, sizeof g->language, "%s", known->language);
+}

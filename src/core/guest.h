@@ -49,4 +49,11 @@ enum fd_channel fd_channel_default(fd_date arrival, fd_date business_date);
 /* "Family, Given" (or "Family" alone) into out. */
 void fd_guest_display_name(const struct fd_guest *g, char *out, size_t size);
 
+/* Shared guest profiles across a chain (a setting of the chain's
+ * database): a new profile at one hotel recognised as a guest known at
+ * another takes what serves the guest everywhere, the VIP flag and the
+ * preferences and documents' language it has none of; never the other
+ * hotel's notes, documents or stays. */
+void fd_guest_carry_over(struct fd_guest *g, const struct fd_guest *known);
+
 #endif

@@ -66,3 +66,11 @@ cJSON *fd_json_parse(const char *buf, size_t len, struct fd_error *err)
 	}
 	return doc;
 }
+
+bool fd_json_int(const cJSON *v, int64_t *out)
+{
+	if (!cJSON_IsNumber(v) || !(v->valuedouble >= -9e15 && v->valuedouble <= 9e15))
+		return false;
+	*out = (int64_t)v->valuedouble;
+	return true;
+}

@@ -7,7 +7,9 @@
 #define FD_CORE_JSON_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/error.h"
 
@@ -15,5 +17,10 @@
  * frees with cJSON_Delete, or NULL with err (may be NULL) saying what is
  * wrong and at which byte. */
 cJSON *fd_json_parse(const char *buf, size_t len, struct fd_error *err);
+
+/* A JSON number that fits an int64 exactly as cJSON holds it (a double:
+ * within +-9e15, not NaN), truncated to a whole number. False for anything
+ * else: converting 1e66 to an integer is undefined behaviour in C. */
+bool fd_json_int(const cJSON *v, int64_t *out);
 
 #endif

@@ -34,3 +34,4 @@ libfdcore_a_SOURCES += src/core/op_group.c
 libfdcore_a_SOURCES += src/core/policy.c src/core/policy.h
 libfdcore_a_SOURCES += src/core/rate.c src/core/rate.h src/core/op_rate.c
 libfdcore_a_SOURCES += src/core/offer.c src/core/offer.h
+libfdcore_a_SOURCES += src/core/zone.c src/core/zone.h

@@ -366,12 +366,28 @@ static enum fd_status check_actor(const struct fd_repo *repo, const struct fd_op
 {
 	struct fd_staff s;
 	enum fd_status st = repo->get_staff(repo->ctx, op->actor, &s, err);
-	if (st == FD_E_NOT_FOUND || (st == FD_OK && !s.active))
+	if (st && st != FD_E_NOT_FOUND)
+		return st;
+	/* A chain role (several hotels in one database) also acts in a hotel
+	 * where the person has no staff record; a record disabled here still
+	 * stops them here. */
+	bool here = st == FD_OK;
+	int chain = FD_CHAIN_NONE;
+	if (repo->get_chain_role && (st = repo->get_chain_role(repo->ctx, op->actor, &chain, err)))
+		return st;
+	if ((here && !s.active) || (!here && chain == FD_CHAIN_NONE))
 		return fd_fail(err, FD_E_FORBIDDEN, "forbidden", "actor",
 		               _("Staff member \"%s\" is unknown or disabled and may not make changes."),
 		               op->actor);
-	if (st)
-		return st;
+	if (!here || !fd_perm_allows(s.role, op->type)) {
+		if (fd_perm_person_allows(here, here ? s.role : FD_ROLE_GUEST, (enum fd_chain_role)chain,
+		                          op->type))
+			return FD_OK; /* by the chain role: no desk department applies */
+		if (!here)
+			return fd_fail(err, FD_E_FORBIDDEN, "forbidden", "actor",
+			               _("Chain role %s may not perform %s in a hotel where %s has no role."),
+			               fd_chain_role_name((enum fd_chain_role)chain), op->type, op->actor);
+	}
 	if (!fd_perm_allows(s.role, op->type)) {
 		int min = fd_perm_min_role(op->type);
 		return fd_fail(err, FD_E_FORBIDDEN, "forbidden", "actor",

@@ -87,6 +87,13 @@ enum fd_status op_guest_create(struct op_ctx *c)
 	if (c->repo->get_guest(c->repo->ctx, g.id, &existing, c->err) == FD_OK)
 		return fd_fail(c->err, FD_E_CONFLICT, "duplicate_guest", "id", _("Guest %s already exists."),
 		               g.id);
+	struct fd_guest known;
+	if (c->repo->find_chain_guest && c->repo->find_chain_guest(c->repo->ctx, &g, &known, NULL) == FD_OK) {
+		fd_guest_carry_over(&g, &known);
+		snprintf(c->res->warning, sizeof c->res->warning, "%s",
+		         _("A returning guest of the chain: the profile takes the VIP flag and preferences "
+		           "known at another hotel."));
+	}
 	return save_guest(c, &g);
 }
 

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/money.h"
 #include "core/op_internal.h"
+#include "core/zone.h"
 
 static enum fd_status load_room(struct op_ctx *c, struct fd_room *r)
 {
@@ -263,6 +264,10 @@ enum fd_status op_property_update(struct op_ctx *c)
 		    _("\"%s\" is not an ISO 4217 currency code this program knows (for example EUR)."),
 		    currency);
 	memcpy(p.currency, currency, sizeof p.currency);
+	/* A new zone must exist (a hotel set up before this rule keeps its
+	 * own until it is changed: the night audit still moves the date). */
+	if (strcmp(p.timezone, c->prop.timezone) != 0 && (st = fd_zone_check("timezone", p.timezone, c->err)))
+		return st;
 	if (!p.name[0])
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "name", _("The hotel needs a name."));
 	p.version++;

@@ -149,6 +149,50 @@ enum fd_report_access fd_perm_report_access(enum fd_role role)
 	return role >= FD_ROLE_STAFF ? FD_REPORT_ACCESS_OWN_CASHIER : FD_REPORT_ACCESS_NONE;
 }
 
+/* What each chain role may do in any hotel of the chain (perm.h). */
+static const struct {
+	const char *action;
+	enum fd_chain_role role;
+} chain_table[] = {
+    {"read.hotel", FD_CHAIN_REVENUE},   {"read.changes", FD_CHAIN_REVENUE}, {"report.read", FD_CHAIN_REVENUE},
+    {"report.chain", FD_CHAIN_REVENUE}, {"read.hotel", FD_CHAIN_ADMIN},     {"read.changes", FD_CHAIN_ADMIN},
+    {"staff.create", FD_CHAIN_ADMIN},   {"staff.update", FD_CHAIN_ADMIN},   {"admin.users", FD_CHAIN_ADMIN},
+};
+
+const char *fd_chain_role_name(enum fd_chain_role r)
+{
+	return r == FD_CHAIN_REVENUE ? "revenue" : r == FD_CHAIN_ADMIN ? "chain-admin" : "";
+}
+
+bool fd_chain_role_parse(const char *s, enum fd_chain_role *out)
+{
+	if (!s)
+		return false;
+	if (strcmp(s, "revenue") == 0)
+		*out = FD_CHAIN_REVENUE;
+	else if (strcmp(s, "chain-admin") == 0)
+		*out = FD_CHAIN_ADMIN;
+	else if (strcmp(s, "none") == 0)
+		*out = FD_CHAIN_NONE;
+	else
+		return false;
+	return true;
+}
+
+bool fd_perm_chain_allows(enum fd_chain_role chain, const char *action)
+{
+	for (size_t i = 0; action && chain != FD_CHAIN_NONE && i < sizeof chain_table / sizeof *chain_table;
+	     i++)
+		if (chain_table[i].role == chain && strcmp(chain_table[i].action, action) == 0)
+			return true;
+	return false;
+}
+
+bool fd_perm_person_allows(bool has_role, enum fd_role role, enum fd_chain_role chain, const char *action)
+{
+	return (has_role && fd_perm_allows(role, action)) || fd_perm_chain_allows(chain, action);
+}
+
 bool fd_perm_password_allows(enum fd_role actor, enum fd_role target)
 {
 	if (!fd_perm_allows(actor, "staff.password"))

@@ -37,4 +37,20 @@ bool fd_perm_password_allows(enum fd_role actor, enum fd_role target);
 /* The lowest role allowed, for messages; -1 when none. */
 int fd_perm_min_role(const char *action);
 
+/* Chain roles (a group of hotels in one PostgreSQL database): rights a
+ * person holds in every hotel of the chain, beside their role in a hotel.
+ * revenue reads every hotel's reports (report.read, and the chain report,
+ * report.chain) and what a terminal needs to show them (read.hotel,
+ * read.changes); chain-admin manages the users of every hotel
+ * (staff.create, staff.update, admin.users, and the same reads). Neither
+ * sells rooms, takes money or changes rooms and rates. */
+enum fd_chain_role { FD_CHAIN_NONE = 0, FD_CHAIN_REVENUE, FD_CHAIN_ADMIN };
+const char *fd_chain_role_name(enum fd_chain_role r); /* "" for none */
+/* "revenue", "chain-admin" (or "none"); false for anything else. */
+bool fd_chain_role_parse(const char *s, enum fd_chain_role *out);
+bool fd_perm_chain_allows(enum fd_chain_role chain, const char *action);
+/* The one rule for a person in a hotel: their role there allows action
+ * (has_role: they have one there, active), or their chain role does. */
+bool fd_perm_person_allows(bool has_role, enum fd_role role, enum fd_chain_role chain, const char *action);
+
 #endif

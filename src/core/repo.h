@@ -30,6 +30,12 @@ struct fd_repo {
 
 	enum fd_status (*get_guest)(void *ctx, const char *id, struct fd_guest *out, struct fd_error *err);
 	enum fd_status (*put_guest)(void *ctx, const struct fd_guest *g, struct fd_error *err);
+	/* On a store holding a chain whose guest profiles are shared: the
+	 * profile of another hotel of the chain with g's e-mail or document
+	 * (FD_E_NOT_FOUND when none, or not shared); NULL on a store of one
+	 * hotel. */
+	enum fd_status (*find_chain_guest)(void *ctx, const struct fd_guest *g, struct fd_guest *known,
+	                                   struct fd_error *err);
 	/* Every booking of a guest (malloc'd; the caller frees *out, also on
 	 * error, where it is NULL). */
 	enum fd_status (*guest_bookings)(void *ctx, const char *guest_id, struct fd_booking **out, int *n,
@@ -85,6 +91,10 @@ struct fd_repo {
 	enum fd_status (*get_staff)(void *ctx, const char *username, struct fd_staff *out,
 	                            struct fd_error *err);
 	enum fd_status (*put_staff)(void *ctx, const struct fd_staff *s, struct fd_error *err);
+	/* A person's chain role (core/perm.h), on a store that holds a chain of
+	 * hotels; NULL on one that holds one hotel (SQLite). */
+	enum fd_status (*get_chain_role)(void *ctx, const char *username, int *chain_role,
+	                                 struct fd_error *err);
 
 	enum fd_status (*get_task)(void *ctx, const char *id, struct fd_hk_task *out, struct fd_error *err);
 	enum fd_status (*put_task)(void *ctx, const struct fd_hk_task *t, struct fd_error *err);

@@ -184,6 +184,31 @@ bool fd_utf8_valid(const char *s, size_t n)
 	return true;
 }
 
+size_t fd_utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+	if (n <= max)
+		return n;
+	/* s[max] is the first byte left out: back up while it continues the
+	 * character before it (at most three bytes in UTF-8). */
+	size_t i = max;
+	while (i > 0 && max - i < 3 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return ((unsigned char)s[i] & 0xc0) == 0x80 ? max : i;
+}
+
+bool fd_text_copy(char *out, size_t size, const char *s)
+{
+	if (!size)
+		return !s || !*s;
+	if (!s)
+		s = "";
+	size_t n = fd_utf8_prefix(s, size - 1);
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return s[n] == '\0';
+}
+
 static bool is_control(uint32_t cp, bool multiline)
 {
 	/* A tab or a line break belongs only where a person writes several

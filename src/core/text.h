@@ -25,6 +25,13 @@ char *fd_text_short_ids(char *s);
 /* Is s[0..n) well-formed UTF-8 (no overlong forms, no surrogates, nothing
  * above U+10FFFF)? */
 bool fd_utf8_valid(const char *s, size_t n);
+/* The length of s cut to at most max bytes on a character boundary: the
+ * longest prefix that does not end inside a UTF-8 sequence. */
+size_t fd_utf8_prefix(const char *s, size_t max);
+/* s copied into out (size bytes, always terminated; NULL copies ""), cut on
+ * a character boundary when it does not fit (a byte cut would leave half a
+ * character, malformed UTF-8, in a name). Returns false when s was cut. */
+bool fd_text_copy(char *out, size_t size, const char *s);
 /* The rule for text that people type: well-formed UTF-8 without control
  * characters (C0, DEL, C1), except tab and newline where the field allows
  * several lines. A terminal that printed such text raw could be retitled or

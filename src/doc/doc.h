@@ -34,4 +34,9 @@ enum fd_status fd_doc_print(const char *command, const char *printer, const char
  * call once at start, before other threads run. */
 void fd_doc_lang_init(void);
 
+/* Where the message catalogues are: the installed ones (LOCALEDIR), or,
+ * for a program run from its build tree (not installed), the ones built
+ * next to it (make's build-tree-locale). For bindtextdomain. */
+const char *fd_doc_locale_dir(void);
+
 #endif

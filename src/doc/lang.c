@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "doc/doc.h"
@@ -188,4 +190,27 @@ static const struct fd_lang *load_lang(const char *code)
 void fd_doc_lang_init(void)
 {
 	fd_lang_set_loader(load_lang);
+}
+
+const char *fd_doc_locale_dir(void)
+{
+#ifdef FD_BUILD_DIR
+	static char dir[4096 + 16];
+	char exe[4096], here[4096], build[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return LOCALEDIR;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return LOCALEDIR;
+	*slash = '\0';
+	if (realpath(exe, here) && realpath(FD_BUILD_DIR, build) && strcmp(here, build) == 0) {
+		snprintf(dir, sizeof dir, "%s/locale", build);
+		struct stat st;
+		if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+			return dir;
+	}
+#endif
+	return LOCALEDIR;
 }

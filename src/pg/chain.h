@@ -29,4 +29,19 @@ enum fd_status fd_pg_hotel_find(struct fd_pg *pg, const char *key, struct fd_pg_
  * caller's transaction; a code another hotel has is FD_E_CONFLICT. */
 enum fd_status fd_pg_hotel_set_code(struct fd_pg *pg, const char *code, struct fd_error *err);
 
+/* A person's chain role (enum fd_chain_role of core/perm.h; FD_CHAIN_NONE
+ * when none), and setting it (FD_CHAIN_NONE removes it). */
+enum fd_status fd_pg_chain_role_get(struct fd_pg *pg, const char *username, int *chain_role,
+                                    struct fd_error *err);
+enum fd_status fd_pg_chain_role_set(struct fd_pg *pg, const char *username, int chain_role,
+                                    struct fd_error *err);
+
+/* Shared guest profiles (the chain's setting shared_guests in meta): on or
+ * off, and the most recently changed profile of another hotel than the
+ * current property with g's e-mail (any case) or document number
+ * (FD_E_NOT_FOUND when none or when the setting is off). */
+enum fd_status fd_pg_shared_guests_set(struct fd_pg *pg, bool on, struct fd_error *err);
+enum fd_status fd_pg_chain_guest(struct fd_pg *pg, const struct fd_guest *g, struct fd_guest *known,
+                                 struct fd_error *err);
+
 #endif

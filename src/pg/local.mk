@@ -5,6 +5,7 @@
 noinst_LIBRARIES += libfdpg.a
 libfdpg_a_SOURCES = src/pg/pg.h src/pg/pg_internal.h src/pg/pg.c src/pg/schema.c src/pg/repo.c src/pg/apply.c
 libfdpg_a_SOURCES += src/pg/chain.h src/pg/chain.c
+libfdpg_a_SOURCES += src/pg/report.h src/pg/report.c
 libfdpg_a_CFLAGS = $(AM_CFLAGS) $(PQ_CFLAGS)
 
 # tests/pg: a throwaway cluster per test (tests/pg/lib.sh) and a driver
@@ -21,6 +22,9 @@ PG_TESTS += tests/pg/failover.sh
 PG_TESTS += tests/pg/kill9.sh
 PG_TESTS += tests/pg/hotels.sh
 PG_TESTS += tests/pg/isolation.sh
+PG_TESTS += tests/pg/chain_roles.sh
+PG_TESTS += tests/pg/chain_report.sh
+PG_TESTS += tests/pg/shared_guests.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
 libfdpg_a_SOURCES += src/pg/feed.h src/pg/feed.c

@@ -427,9 +427,11 @@ static enum fd_status migrate(struct fd_pg *pg, struct fd_error *err)
 		    have, latest);
 	int n;
 	const struct fd_pg_step *steps = fd_pg_steps(&n);
+	/* Every step not recorded, not only those above the highest: steps
+	 * are numbered per branch of work, and one merged later may carry a
+	 * lower number than a step a database already has. */
 	for (int i = 0; i < n && !st; i++)
-		if (steps[i].version > have)
-			st = apply_step(pg, &steps[i], err);
+		st = apply_step(pg, &steps[i], err);
 	return st;
 }
 

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "pg/chain.h"
 #include "pg/pg_internal.h"
 #include "store/fold.h"
 
@@ -609,6 +610,17 @@ static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_d
 
 /* --- staff --- */
 
+static enum fd_status find_chain_guest(void *ctx, const struct fd_guest *g, struct fd_guest *known,
+                                       struct fd_error *err)
+{
+	return fd_pg_chain_guest(ctx, g, known, err); /* src/pg/chain.c */
+}
+
+static enum fd_status get_chain_role(void *ctx, const char *username, int *chain_role, struct fd_error *err)
+{
+	return fd_pg_chain_role_get(ctx, username, chain_role, err); /* src/pg/chain.c */
+}
+
 static enum fd_status get_staff(void *ctx, const char *username, struct fd_staff *m, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
@@ -923,6 +935,8 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .free_rooms = free_rooms,
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,
+	    .get_chain_role = get_chain_role,
+	    .find_chain_guest = find_chain_guest,
 	    .get_task = get_task,
 	    .put_task = put_task,
 	    .room_open_tasks = room_open_tasks,

@@ -199,6 +199,13 @@ static const char pg_v5[] =
     "CREATE TABLE property_codes (code TEXT PRIMARY KEY CHECK (code ~ '^[A-Z0-9_-]{1,16}$'),"
     " property_id TEXT NOT NULL UNIQUE REFERENCES properties(id));";
 
+/* v6: chain roles, a person's rights in every hotel of the chain beside
+ * their role in each hotel (staff.role): core/perm.h says what each
+ * allows. */
+static const char pg_v6[] =
+    "CREATE TABLE srv_chain_roles (username TEXT PRIMARY KEY,"
+    " role TEXT NOT NULL CHECK (role IN ('revenue','chain-admin')), updated_at BIGINT NOT NULL);";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
@@ -207,6 +214,7 @@ static const struct fd_pg_step pg_steps[] = {
     {3, pg_v3},
     {4, pg_v4},
     {5, pg_v5},
+    {6, pg_v6},
 };
 /* clang-format on */
 

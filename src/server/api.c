@@ -71,6 +71,8 @@
  * Read endpoints (friendly form: dates "YYYY-MM-DD", money minor units):
  *   GET /v1/rooms, /v1/room-types, /v1/bookings?from=&to=,
  *   /v1/bookings/{code}, /v1/availability?from=&to=
+ *   GET /v1/reports/chain?from=&to= (PostgreSQL, the revenue chain role:
+ *   src/server/pg_report.c)
  *   GET /v1/health (no auth), GET /v1/metrics (Prometheus text: the scrape
  *   token of `frontdeskd metrics-token`, or a manager's session). */
 #include "config.h"
@@ -82,6 +84,7 @@
 
 #include "core/perm.h"
 #include "server/admin_api.h"
+#include "server/pg_chain.h"
 #include "server/reply.h"
 #include "server/route.h"
 #include "server/server.h"
@@ -575,6 +578,7 @@ const struct srv_route srv_routes[] = {
     {"GET", "/v1/devices/current", SRV_AUTH_DEVICE, true, NULL, srv_admin_device_current},
     {"POST", "/v1/devices/{id}/revoke", SRV_AUTH_SESSION, false, "admin.devices", srv_admin_device_revoke},
     {"POST", "/v1/enroll-codes", SRV_AUTH_SESSION, false, "admin.devices", srv_admin_enroll_code},
+    {"GET", "/v1/reports/chain", SRV_AUTH_SESSION, false, "report.chain", srv_pg_api_chain_report},
     {"GET", "/book", SRV_AUTH_NONE, false, NULL, api_book_file},
     {"GET", "/book/{file}", SRV_AUTH_NONE, false, NULL, api_book_file},
     {NULL, NULL, SRV_AUTH_NONE, false, NULL, NULL},

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "core/op_folio.h"
+#include "pg/chain.h"
 #include "pg/pg.h"
 #include "server/log.h"
 #include "server/pg_chain.h"
@@ -43,19 +44,26 @@ bool srv_pg_wanted(const struct srv_config *c)
 	return strncmp(c->database, "postgresql:", 11) == 0 || strncmp(c->database, "postgres:", 9) == 0;
 }
 
-bool srv_pg_route_ok(const char *pattern)
+bool srv_pg_route_ok(const char *method, const char *pattern)
 {
-	static const char *const served[] = {"/v1/health", "/v1/devices", "/v1/sessions", "/v1/ops",
-	                                     "/v1/changes"};
-	static const char *const feed[] = {"/v1/snapshot", /* pg_feed.c */
-	                                   "/v1/sessions/current", "/v1/devices/{id}/revoke",
-	                                   "/v1/devices/current",         /* pg_lists.c */
-	                                   "/v1/conflicts/{id}/resolve"}; /* pg_conflicts.c */
-	for (size_t i = 0; i < sizeof feed / sizeof *feed; i++)
-		if (strcmp(pattern, feed[i]) == 0)
-			return true;
+	/* By method too: a path served for one method (POST /v1/devices, the
+	 * enrolment) may have others that are SQLite's alone (GET /v1/devices,
+	 * the device list, would read the data directory's SQLite file). */
+	static const char *const served[][2] = {{"GET", "/v1/health"},
+	                                        {"POST", "/v1/devices"},
+	                                        {"POST", "/v1/sessions"},
+	                                        {"POST", "/v1/ops"},
+	                                        {"GET", "/v1/changes"},
+	                                        {"GET", "/v1/reports/chain"},
+	                                        /* pg_feed.c, pg_lists.c, pg_conflicts.c */
+	                                        {"GET", "/v1/snapshot"},
+	                                        {"DELETE", "/v1/sessions/current"},
+	                                        {"GET", "/v1/devices"},
+	                                        {"POST", "/v1/devices/{id}/revoke"},
+	                                        {"GET", "/v1/devices/current"},
+	                                        {"POST", "/v1/conflicts/{id}/resolve"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
-		if (strcmp(pattern, served[i]) == 0)
+		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
 	return false;
 }
@@ -81,6 +89,11 @@ struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
 	if (pg)
 		pthread_setspecific(b->key, pg);
 	return pg;
+}
+
+struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
+{
+	return conn(s, err);
 }
 
 static void hex32(const unsigned char h[32], char out[65])
@@ -270,11 +283,11 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 	/* The staff record of the session's hotel decides the role: a person
 	 * disabled there loses the session at once. */
 	static const char sql[] =
-	    "SELECT s.username, s.device, s.property_id, s.last_seen, s.expires_at, st.role"
-	    " FROM srv_sessions s JOIN staff st ON st.property_id = s.property_id AND st.username = "
-	    "s.username"
-	    "  AND st.active = 1 JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
-	    " WHERE s.token_hash = $1";
+	    "SELECT s.username, s.device, s.property_id, s.last_seen, s.expires_at, st.role, cr.role"
+	    " FROM srv_sessions s JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
+	    " LEFT JOIN staff st ON st.property_id = s.property_id AND st.username = s.username"
+	    " LEFT JOIN srv_chain_roles cr ON cr.username = s.username WHERE s.token_hash = $1"
+	    " AND (st.active = 1 OR (st.username IS NULL AND cr.username IS NOT NULL))";
 	const char *p[] = {h};
 	PGresult *q;
 	enum fd_status st = fd_pg_run(pg, sql, 1, p, &q, "reading a session", err);
@@ -288,7 +301,11 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 		snprintf(c->property, sizeof c->property, "%s", PQgetvalue(q, 0, 2));
 		last_seen = strtoll(PQgetvalue(q, 0, 3), NULL, 10);
 		expires = strtoll(PQgetvalue(q, 0, 4), NULL, 10);
-		fd_role_parse(PQgetvalue(q, 0, 5), &c->role);
+		c->no_role = PQgetisnull(q, 0, 5);
+		if (!c->no_role)
+			fd_role_parse(PQgetvalue(q, 0, 5), &c->role);
+		if (!PQgetisnull(q, 0, 6))
+			fd_chain_role_parse(PQgetvalue(q, 0, 6), &c->chain);
 		c->session = true;
 		snprintf(c->session_id, sizeof c->session_id, "%.16s", h);
 	}
@@ -412,9 +429,11 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	}
 	/* The person's password, and their staff record in the device's hotel. */
 	static const char sql[] =
-	    "SELECT c.hash, st.role, st.display_name, c.sign_salt FROM srv_credentials c"
-	    " JOIN staff st ON st.username = c.username AND st.property_id = $2"
-	    "  AND st.active = 1 WHERE c.username = $1";
+	    "SELECT c.hash, coalesce(st.role, ''), coalesce(st.display_name, c.username), c.sign_salt,"
+	    " coalesce(cr.role, '') FROM srv_credentials c"
+	    " LEFT JOIN staff st ON st.username = c.username AND st.property_id = $2"
+	    " LEFT JOIN srv_chain_roles cr ON cr.username = c.username WHERE c.username = $1"
+	    " AND (st.active = 1 OR (st.username IS NULL AND cr.username IS NOT NULL))";
 	const char *p[] = {user, dev.property};
 	PGresult *q;
 	if (fd_pg_run(pg, sql, 2, p, &q, "reading a user", &err)) {
@@ -423,12 +442,13 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 		return;
 	}
 	char hash[crypto_pwhash_STRBYTES] = "", role[16] = "", display[FD_NAME_LEN] = "",
-	     salt[FD_SIGN_SALT_HEX] = "";
+	     salt[FD_SIGN_SALT_HEX] = "", chain[16] = "";
 	if (PQntuples(q) == 1) {
 		snprintf(hash, sizeof hash, "%s", PQgetvalue(q, 0, 0));
 		snprintf(role, sizeof role, "%s", PQgetvalue(q, 0, 1));
 		snprintf(display, sizeof display, "%s", PQgetvalue(q, 0, 2));
 		snprintf(salt, sizeof salt, "%s", PQgetvalue(q, 0, 3));
+		snprintf(chain, sizeof chain, "%s", PQgetvalue(q, 0, 4));
 	}
 	PQclear(q);
 	pthread_mutex_lock(&s->hash_lock);
@@ -476,7 +496,9 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	cJSON_AddStringToObject(doc, "token", token);
 	cJSON_AddStringToObject(doc, "username", user);
 	cJSON_AddStringToObject(doc, "display_name", display);
-	cJSON_AddStringToObject(doc, "role", role);
+	cJSON_AddStringToObject(doc, "role", role); /* "" when only a chain role acts here */
+	if (chain[0])
+		cJSON_AddStringToObject(doc, "chain_role", chain);
 	cJSON_AddStringToObject(doc, "sign_salt", salt);
 	cJSON_AddStringToObject(doc, "device_id", dev.device);
 	cJSON_AddNumberToObject(doc, "expires_at", (double)(t + s->cfg.session_max));
@@ -791,19 +813,22 @@ static int pg_user_add(struct fd_pg *pg, const struct srv_admin_opts *o, const c
 {
 	struct fd_error err = {0};
 	char pw[256], hash[crypto_pwhash_STRBYTES], id[FD_ID_LEN], now[24];
-	if (!o->role) {
-		fprintf(stderr, "frontdeskd: user add needs --role admin|manager|staff|guest\n");
+	enum fd_chain_role chain = FD_CHAIN_NONE;
+	if ((!o->role && !o->chain_role) || (o->chain_role && !fd_chain_role_parse(o->chain_role, &chain))) {
+		fprintf(stderr,
+		        "frontdeskd: user add needs --role admin|manager|staff|guest [--property CODE]"
+		        " and/or --chain-role revenue|chain-admin|none\n");
 		return 2;
 	}
 	if (!srv_admin_read_password(o->password_file, pw, sizeof pw, &err) ||
-	    srv_pg_choose_property(pg, o->property, &err) || srv_password_hash(pw, hash, &err)) {
+	    (o->role && srv_pg_choose_property(pg, o->property, &err)) || srv_password_hash(pw, hash, &err)) {
 		sodium_memzero(pw, sizeof pw);
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 1;
 	}
 	sodium_memzero(pw, sizeof pw);
 	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
-	cJSON *p = cJSON_CreateObject();
+	cJSON *p = o->role ? cJSON_CreateObject() : NULL; /* NULL: a chain role alone */
 	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
 	cJSON_AddStringToObject(p, "username", name);
 	cJSON_AddStringToObject(p, "display_name", o->display_name ? o->display_name : name);
@@ -814,7 +839,9 @@ static int pg_user_add(struct fd_pg *pg, const struct srv_admin_opts *o, const c
 	    " ON CONFLICT (username) DO UPDATE SET hash = excluded.hash,"
 	    " updated_at = excluded.updated_at";
 	const char *a[] = {name, hash, now};
-	if (admin_op(pg, "staff.create", p, &err) || fd_pg_do(pg, cred, 3, a, "saving a password", &err)) {
+	if ((o->role && admin_op(pg, "staff.create", p, &err)) ||
+	    fd_pg_do(pg, cred, 3, a, "saving a password", &err) ||
+	    (o->chain_role && fd_pg_chain_role_set(pg, name, (int)chain, &err))) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 1;
 	}
@@ -859,6 +886,7 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 	bool user_add = strcmp(args[0], "user") == 0 && n_args == 3 && strcmp(args[1], "add") == 0;
 	bool enroll = strcmp(args[0], "enroll-code") == 0 && n_args == 1;
 	bool property = strcmp(args[0], "property") == 0;
+	bool report = strcmp(args[0], "report") == 0;
 	if (strcmp(args[0], "new-epoch") == 0) /* pg_feed.c */
 		return srv_pg_new_epoch(cfg, n_args);
 	bool lists = strcmp(args[0], "devices") == 0 || strcmp(args[0], "device") == 0 ||
@@ -883,10 +911,10 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 		fd_pg_close(lp);
 		return lrc;
 	}
-	if (!init && !user_add && !enroll && !property) {
+	if (!init && !user_add && !enroll && !property && !report) {
 		fprintf(stderr,
-		        "frontdeskd: %s is not available on PostgreSQL yet: only init, property, user add "
-		        "and enroll-code are (doc/scale-out.md)\n",
+		        "frontdeskd: %s is not available on PostgreSQL yet: only init, property, user "
+		        "add, enroll-code and report chain are (doc/scale-out.md)\n",
 		        args[0]);
 		return 1;
 	}
@@ -895,7 +923,8 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 1;
 	}
-	int rc = property   ? srv_pg_property_cmd(pg, o, n_args, args)
+	int rc = report     ? srv_pg_report_cmd(pg, o, n_args, args)
+	         : property ? srv_pg_property_cmd(pg, o, n_args, args)
 	         : init     ? pg_init(pg, o)
 	         : user_add ? pg_user_add(pg, o, args[2])
 	                    : pg_enroll_code(pg, o);

@@ -188,19 +188,33 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 	}
 	sqlite3_bind_int64(s, 1, since);
 	sqlite3_bind_int(s, 2, limit + 1);
-	/* Collect keys first: srv_entity_json uses other cached statements. */
+	/* Collect keys first: srv_entity_json uses other cached statements.
+	 * The entity is kept as its place in entity_sql, never as a copy of
+	 * the name that could be cut short: a change of an entity this server
+	 * does not know is an error, not a change sent under a wrong name (or
+	 * as "deleted"). */
 	struct key {
 		int64_t seq;
-		char entity[16], id[FD_ID_LEN], op_id[FD_ID_LEN];
+		int entity; /* index in entity_sql */
+		char id[FD_ID_LEN], op_id[FD_ID_LEN];
 	} *keys = calloc((size_t)limit + 1, sizeof *keys);
 	int n = 0;
-	while (keys && sqlite3_step(s) == SQLITE_ROW) {
+	while (keys && st == FD_OK && sqlite3_step(s) == SQLITE_ROW) {
 		if (n == limit) {
 			*more = true;
 			break;
 		}
 		keys[n].seq = sqlite3_column_int64(s, 0);
-		snprintf(keys[n].entity, sizeof keys[n].entity, "%s", sqlite3_column_text(s, 1));
+		const char *entity = (const char *)sqlite3_column_text(s, 1);
+		keys[n].entity = entity_index(entity ? entity : "");
+		if (keys[n].entity < 0) {
+			st = fd_fail(
+			    err, FD_E_IO, "unknown_entity", "entity",
+			    "change %lld of the feed is of an entity this server does not know (\"%.40s\"); "
+			    "the database was written by another version of frontdeskd",
+			    (long long)keys[n].seq, entity ? entity : "");
+			break;
+		}
 		snprintf(keys[n].id, sizeof keys[n].id, "%s", sqlite3_column_text(s, 2));
 		snprintf(keys[n].op_id, sizeof keys[n].op_id, "%s", sqlite3_column_text(s, 3));
 		n++;
@@ -208,10 +222,11 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 	sqlite3_reset(s);
 	for (int i = 0; keys && i < n && st == FD_OK; i++) {
 		cJSON *state = NULL;
-		st = srv_entity_json(db, keys[i].entity, keys[i].id, &state, err);
+		const char *entity = entity_sql[keys[i].entity].entity;
+		st = srv_entity_json(db, entity, keys[i].id, &state, err);
 		cJSON *c = cJSON_CreateObject();
 		cJSON_AddNumberToObject(c, "seq", (double)keys[i].seq);
-		cJSON_AddStringToObject(c, "entity", keys[i].entity);
+		cJSON_AddStringToObject(c, "entity", entity);
 		cJSON_AddStringToObject(c, "id", keys[i].id);
 		if (keys[i].op_id[0])
 			cJSON_AddStringToObject(c, "op_id", keys[i].op_id);

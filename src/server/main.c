@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <ini.h>
+#include <libintl.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +24,7 @@
 #include "store/audit.h"
 #include "server/server.h"
 #include "store/ids.h"
+#include "store/zone.h"
 
 void srv_config_defaults(struct srv_config *c)
 {
@@ -245,14 +248,15 @@ enum {
 	OPT_CONFIG = 1,
 	OPT_HELP,
 	OPT_VERSION,
+	OPT_JSON = 50,     /* report chain --json */
+	OPT_CSV,           /* report chain --csv */
 	OPT_SETTING = 100, /* + index in setting_names */
 	OPT_ADMIN = 200,   /* + index in admin_names */
 };
 
 static const char *const admin_names[] = {
-    "property",     "currency",   "timezone", "date", "role", "password-file",
-    "display-name", "department", "ttl",      "seed", "as",   "name",
-    "chain-role",   "to",         NULL};
+    "property", "currency", "timezone", "date", "role",       "password-file", "display-name", "department",
+    "ttl",      "seed",     "as",       "name", "chain-role", "from",          "to",           NULL};
 
 struct cmdline {
 	struct srv_flags flags;
@@ -278,12 +282,15 @@ static int on_option(void *ctx, int key, const char *name, const char *value, ch
 		l->help = true;
 	} else if (key == OPT_VERSION) {
 		l->version = true;
+	} else if (key == OPT_JSON || key == OPT_CSV) {
+		*(key == OPT_JSON ? &l->admin.json : &l->admin.csv) = true;
+		l->n_admin++;
 	} else if (key >= OPT_ADMIN) {
 		const char **f[] = {&l->admin.property,     &l->admin.currency,   &l->admin.timezone,
 		                    &l->admin.date,         &l->admin.role,       &l->admin.password_file,
 		                    &l->admin.display_name, &l->admin.department, &l->admin.ttl,
 		                    &l->admin.seed,         &l->admin.as,         &l->admin.name,
-		                    &l->admin.chain_role,   &l->admin.to};
+		                    &l->admin.chain_role,   &l->admin.from,       &l->admin.to};
 		*f[key - OPT_ADMIN] = value;
 		l->n_admin++;
 	} else {
@@ -312,6 +319,8 @@ static bool parse_cmdline(struct cmdline *l, int argc, char **argv)
 	defs[n++] = (struct fd_optdef){"config", true, OPT_CONFIG, 0};
 	defs[n++] = (struct fd_optdef){"help", false, OPT_HELP, 0};
 	defs[n++] = (struct fd_optdef){"version", false, OPT_VERSION, 0};
+	defs[n++] = (struct fd_optdef){"json", false, OPT_JSON, 0};
+	defs[n++] = (struct fd_optdef){"csv", false, OPT_CSV, 0};
 	for (int i = 0; setting_names[i]; i++)
 		defs[n++] = (struct fd_optdef){setting_names[i], true, OPT_SETTING + i, 0};
 	for (int i = 0; admin_names[i]; i++)
@@ -562,7 +571,9 @@ static void usage(FILE *out)
 	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
 	        "  routes\n"
 	        "  property add CODE --name TEXT --currency C --timezone TZ   (PostgreSQL: a chain)\n"
-	        "  property list\n"
+	        "  property list | property share-guests on|off\n"
+	        "  user add NAME --chain-role revenue|chain-admin|none --password-file F   (PostgreSQL)\n"
+	        "  report chain --from YYYY-MM-DD --to YYYY-MM-DD [--json|--csv]   (PostgreSQL)\n"
 	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n"
 	        "  migrate --to postgresql://... [--property CODE]   the SQLite hotel of --data into "
 	        "PostgreSQL\n");
@@ -570,7 +581,18 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-	fd_doc_lang_init(); /* documents in their readers' languages */
+	/* Messages for people (the commands' errors, refusals in replies)
+	 * speak the language of the environment: LANGUAGE, LC_ALL,
+	 * LC_MESSAGES, LANG (a service's from /etc/locale.conf or the unit's
+	 * Environment=LANG=). Only messages: characters, numbers on the wire,
+	 * in logs and in metrics stay C, and the text is UTF-8 whatever the
+	 * locale's character set, as JSON must be. */
+	setlocale(LC_MESSAGES, "");
+	bindtextdomain(PACKAGE, fd_doc_locale_dir());
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	fd_doc_lang_init();   /* documents in their readers' languages */
+	fd_store_zone_init(); /* a new time zone must be one the system knows */
 	struct srv_config cfg;
 	struct cmdline l = {0};
 	if (fd_ids_init() != 0) {

@@ -18,4 +18,15 @@ enum fd_status srv_pg_choose_property(struct fd_pg *pg, const char *want, struct
  * [--date D] | property list: the exit status. */
 int srv_pg_property_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args, char **args);
 
+/* frontdeskd report chain --from D --to D [--json | --csv] (pg_report.c):
+ * the exit status. */
+int srv_pg_report_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args, char **args);
+
+/* GET /v1/reports/chain?from=D&to=D: the same report as JSON, for a chain
+ * role that reads reports (core/perm.h "report.chain"); 501 on SQLite. */
+void srv_pg_api_chain_report(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
+                             struct srv_resp *out);
+/* backend_pg.c: the calling thread's connection. */
+struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err);
+
 #endif

@@ -67,12 +67,12 @@ static int property_add(struct fd_pg *pg, const struct srv_admin_opts *o, const 
 		        _("frontdeskd: the hotel code \"%s\" must be 1 to 16 capital letters, digits, '-' "
 		          "or '_'\n"),
 		        code);
-		return 2;
+		return 1;
 	}
 	fd_date today = fd_date_from_unix((int64_t)time(NULL));
 	if (o->date && !fd_date_parse(o->date, &today)) {
 		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
-		return 2;
+		return 1;
 	}
 	struct fd_pg_hotel h;
 	if (fd_pg_hotel_find(pg, code, &h, &err) == FD_OK) {
@@ -134,7 +134,19 @@ int srv_pg_property_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_
 		return property_add(pg, o, args[2]);
 	if (n_args == 2 && strcmp(args[1], "list") == 0)
 		return property_list(pg);
+	if (n_args == 3 && strcmp(args[1], "share-guests") == 0 &&
+	    (strcmp(args[2], "on") == 0 || strcmp(args[2], "off") == 0)) {
+		struct fd_error err = {0};
+		bool on = strcmp(args[2], "on") == 0;
+		if (fd_pg_shared_guests_set(pg, on, &err))
+			return fail(&err);
+		printf(
+		    on ? _("Guest profiles are shared across the chain: a returning guest is recognised at "
+		           "every hotel.\n")
+		       : _("Guest profiles stay with their hotel.\n"));
+		return 0;
+	}
 	fprintf(stderr, _("frontdeskd: property add CODE --name TEXT --currency C --timezone TZ [--date D]"
-	                  " | property list\n"));
+	                  " | property list | property share-guests on|off\n"));
 	return 2;
 }

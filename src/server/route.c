@@ -90,9 +90,20 @@ void srv_routes_print(FILE *out)
 
 bool srv_route_allowed(struct srv_resp *out, const struct srv_caller *c, const char *action)
 {
-	if (fd_perm_allows(c->role, action))
+	if (fd_perm_person_allows(!c->no_role, c->role, c->chain, action))
 		return true;
+	if (c->no_role) {
+		srv_resp_error(out, 403, "forbidden", NULL, "Chain role %s may not do %s in this hotel.",
+		               fd_chain_role_name(c->chain), action);
+		return false;
+	}
 	int min = fd_perm_min_role(action);
+	if (min < 0 && (fd_perm_chain_allows(FD_CHAIN_REVENUE, action) ||
+	                fd_perm_chain_allows(FD_CHAIN_ADMIN, action))) {
+		srv_resp_error(out, 403, "forbidden", NULL, "%s is for a chain role, not a hotel's %s.",
+		               action, fd_role_name(c->role));
+		return false;
+	}
 	srv_resp_error(out, 403, "forbidden", NULL, "Role %s may not do %s; it needs %s or above.",
 	               fd_role_name(c->role), action, min >= 0 ? fd_role_name((enum fd_role)min) : "?");
 	return false;
@@ -121,7 +132,7 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 		srv_resp_error(out, 404, "not_found", NULL, "No such endpoint: %s %s.", r->method, r->path);
 		return;
 	}
-	if (s->pg && !srv_pg_route_ok(rt->pattern)) {
+	if (s->pg && !srv_pg_route_ok(rt->method, rt->pattern)) {
 		srv_resp_error(out, 501, "not_on_postgresql", NULL,
 		               "%s %s is not available on PostgreSQL yet (doc/scale-out.md).", r->method,
 		               rt->pattern);

@@ -21,6 +21,7 @@
 #include "core/entity.h"
 #include "core/error.h"
 #include "core/op.h"
+#include "core/perm.h"
 #include "store/db.h"
 #include "store/opsig.h"
 #include "server/token.h"
@@ -214,6 +215,10 @@ struct srv_caller {
 	bool session;             /* false: only a device token */
 	char session_id[17];      /* the session's name in the audit log (store/audit.h) */
 	char property[FD_ID_LEN]; /* on PostgreSQL: the hotel the device is enrolled into */
+	/* On PostgreSQL: the person's chain role, and whether they have no role
+	 * of their own in this hotel (only the chain role acts; core/perm.h). */
+	enum fd_chain_role chain;
+	bool no_role;
 };
 
 /* A request as the handlers see it. */
@@ -352,7 +357,7 @@ char *srv_metrics_text(struct srv *s);
 bool srv_pg_wanted(const struct srv_config *c);
 int srv_pg_start(struct srv *s, struct fd_error *err); /* connect, migrate, listen */
 void srv_pg_stop(struct srv *s);
-bool srv_pg_route_ok(const char *pattern); /* the endpoints served on PostgreSQL so far */
+bool srv_pg_route_ok(const char *method, const char *pattern); /* the endpoints served on PostgreSQL so far */
 enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
                                   struct fd_error *err);
 enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
@@ -422,7 +427,8 @@ struct srv_admin_opts {
 	const char *property, *currency, *timezone, *date, *role, *password_file, *display_name, *department,
 	    *ttl, *seed, *as;
 	const char *name, *chain_role; /* property add --name; user add --chain-role (PostgreSQL) */
-	const char *to;                /* migrate --to URI */
+	const char *from, *to;         /* report chain --from D --to D; migrate --to URI (PostgreSQL) */
+	bool json, csv;                /* report chain --json | --csv */
 };
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 

@@ -230,9 +230,16 @@ static bool country_alpha2(const char *code, char out[4])
 	return n == 0;
 }
 
+/* A field into a fixed column, cut on a character boundary when long. */
 static void copy(char *out, size_t n, const char *s)
 {
-	snprintf(out, n, "%s", s && strcmp(s, "NULL") != 0 ? s : "");
+	fd_text_copy(out, n, s && strcmp(s, "NULL") != 0 ? s : "");
+}
+
+/* %.*s of at most max bytes of s that never ends inside a character. */
+static int cut(const char *s, size_t max)
+{
+	return (int)fd_utf8_prefix(s ? s : "", max);
 }
 
 /* Why the data-set row is bad (into why), or "" when it is good. */
@@ -312,9 +319,11 @@ static void row_dataset(struct parse *p, struct imp_row *r, char *why, size_t n)
 	enum fd_channel channel;
 	snprintf(r->source, sizeof r->source, "%s",
 	         fd_channel_from_text(field(p, C_SEGMENT), &channel) ? fd_channel_name(channel) : "");
-	snprintf(r->notes, sizeof r->notes, "hotel: %.40s; meal: %.12s; deposit: %.20s%s%s",
-	         field(p, C_HOTEL) ? field(p, C_HOTEL) : "", field(p, C_MEAL) ? field(p, C_MEAL) : "",
-	         field(p, C_DEPOSIT) ? field(p, C_DEPOSIT) : "",
+	const char *hotel = field(p, C_HOTEL) ? field(p, C_HOTEL) : "",
+	           *meal = field(p, C_MEAL) ? field(p, C_MEAL) : "",
+	           *deposit = field(p, C_DEPOSIT) ? field(p, C_DEPOSIT) : "";
+	snprintf(r->notes, sizeof r->notes, "hotel: %.*s; meal: %.*s; deposit: %.*s%s%s", cut(hotel, 40),
+	         hotel, cut(meal, 12), meal, cut(deposit, 20), deposit,
 	         mapped ? "" : "; country: ", mapped ? "" : country);
 }
 
@@ -361,12 +370,14 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 	v = field(p, C_GUEST);
 	const char *comma = v ? strchr(v, ',') : NULL;
 	if (comma) {
-		snprintf(r->family, sizeof r->family, "%.*s", (int)(comma - v), v);
+		size_t len =
+		    (size_t)(comma - v) < sizeof r->family ? (size_t)(comma - v) : sizeof r->family - 1;
+		snprintf(r->family, sizeof r->family, "%.*s", cut(v, len), v);
 		for (comma++; *comma == ' '; comma++)
 			;
 		copy(r->given, sizeof r->given, comma);
 	} else {
-		snprintf(r->family, sizeof r->family, "%s", v && *v ? v : "Imported guest");
+		fd_text_copy(r->family, sizeof r->family, v && *v ? v : "Imported guest");
 	}
 	char country[8];
 	copy(country, sizeof country, field(p, C_COUNTRY));
@@ -389,7 +400,9 @@ static void row_native(struct parse *p, struct imp_row *r, char *why, size_t n)
 	copy(r->notes, sizeof r->notes, field(p, C_NOTES));
 	v = field(p, C_REF);
 	if (v && strlen(v) >= sizeof r->ref) {
-		snprintf(why, n, _("reference \"%.40s...\" is longer than %d characters"), v,
+		char head[41]; /* the start of it, whole characters */
+		fd_text_copy(head, sizeof head, v);
+		snprintf(why, n, _("reference \"%.40s...\" is longer than %d characters"), head,
 		         (int)sizeof r->ref - 1);
 		return;
 	}
@@ -443,7 +456,7 @@ static void note_hotel(struct parse *p, const char *h)
 		if (strcmp(p->hotels[i], h) == 0)
 			return;
 	if (p->n_hotels < 8)
-		snprintf(p->hotels[p->n_hotels++], sizeof p->hotels[0], "%s", h);
+		fd_text_copy(p->hotels[p->n_hotels++], sizeof p->hotels[0], h);
 }
 
 static void on_row(int c, void *data)

@@ -38,3 +38,4 @@ libfdstore_a_SOURCES += src/store/rooming.c src/store/rooming.h
 libfdstore_a_SOURCES += src/store/deposits.c src/store/deposits.h
 libfdstore_a_SOURCES += src/store/repo_rate.c src/store/rates.h
 libfdstore_a_SOURCES += src/store/schema_speed.c
+libfdstore_a_SOURCES += src/store/zone.c src/store/zone.h

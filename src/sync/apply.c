@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/json.h"
 #include "store/cache.h"
 #include "store/group.h"
 #include "store/mail.h"
@@ -37,8 +38,9 @@ static const char *jtext(const cJSON *o, const char *name)
 static int64_t jint(const cJSON *o, const char *name)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	if (cJSON_IsNumber(v))
-		return (int64_t)v->valuedouble;
+	int64_t n;
+	if (fd_json_int(v, &n))
+		return n;
 	if (cJSON_IsBool(v))
 		return cJSON_IsTrue(v);
 	if (cJSON_IsString(v)) {
@@ -483,8 +485,8 @@ static enum fd_status put_rate_plan_state(struct fd_db *db, const cJSON *o, stru
 
 static int64_t jprice(const cJSON *o, const char *name)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	return cJSON_IsNumber(v) ? (int64_t)v->valuedouble : FD_RATE_UNSET;
+	int64_t n;
+	return fd_json_int(cJSON_GetObjectItemCaseSensitive(o, name), &n) ? n : FD_RATE_UNSET;
 }
 
 static enum fd_status put_rate_day_state(struct fd_db *db, const cJSON *o, struct fd_error *err)
@@ -740,7 +742,8 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(snap, "entities");
 	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(snap, "seq");
 	const cJSON *epoch = cJSON_GetObjectItemCaseSensitive(snap, "epoch");
-	if (!cJSON_IsObject(ents) || !cJSON_IsNumber(seq) || !cJSON_IsString(epoch))
+	int64_t at;
+	if (!cJSON_IsObject(ents) || !fd_json_int(seq, &at) || at < 0 || !cJSON_IsString(epoch))
 		return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot",
 		               _("The server sent an unreadable snapshot."));
 	enum fd_status st = fd_db_begin(db, err);
@@ -757,7 +760,7 @@ enum fd_status sync_apply_snapshot(struct fd_db *db, const cJSON *snap, struct f
 			st = put_entity(db, snapshot_order[i], row, err);
 		}
 	}
-	return snapshot_end(db, st, epoch->valuestring, (int64_t)seq->valuedouble, err);
+	return snapshot_end(db, st, epoch->valuestring, at, err);
 }
 
 /* --- the paged snapshot (GET /v1/snapshot?limit=N, core migration 22) --- */
@@ -805,8 +808,9 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, boo
 	const cJSON *more = cJSON_GetObjectItemCaseSensitive(page, "more");
 	const cJSON *next = cJSON_GetObjectItemCaseSensitive(page, "next");
 	*done = false;
-	if (!cJSON_IsObject(ents) || !cJSON_IsNumber(seq) || !(seq->valuedouble >= 0) ||
-	    seq->valuedouble > 9e15 || !cJSON_IsString(epoch) || !cJSON_IsBool(more) ||
+	int64_t at;
+	if (!cJSON_IsObject(ents) || !fd_json_int(seq, &at) || at < 0 || !cJSON_IsString(epoch) ||
+	    !cJSON_IsBool(more) ||
 	    (cJSON_IsTrue(more) && (!cJSON_IsString(next) || strlen(next->valuestring) > 90)))
 		return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot",
 		               _("The server sent an unreadable snapshot."));
@@ -816,7 +820,7 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, boo
 	if (first) {
 		st = fd_snapstage_clear(db, err);
 		if (!st)
-			st = sync_meta_set_int(db, "snapshot_seq", (int64_t)seq->valuedouble, err);
+			st = sync_meta_set_int(db, "snapshot_seq", at, err);
 		if (!st)
 			st = fd_db_meta_set(db, "snapshot_epoch", epoch->valuestring, err);
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/op.h"
 #include "store/outbox.h"
 #include "sync/sync_internal.h"
@@ -65,7 +66,8 @@ static enum fd_status record_results(struct fd_db *db, const cJSON *doc, int *se
 {
 	const cJSON *results = cJSON_GetObjectItemCaseSensitive(doc, "results");
 	const cJSON *last = cJSON_GetObjectItemCaseSensitive(doc, "seq");
-	int64_t last_seq = cJSON_IsNumber(last) ? (int64_t)last->valuedouble : 0;
+	int64_t last_seq = 0;
+	fd_json_int(last, &last_seq);
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
@@ -84,7 +86,8 @@ static enum fd_status record_results(struct fd_db *db, const cJSON *doc, int *se
 		if (strcmp(verdict, "applied") != 0 && strcmp(verdict, "rejected") != 0)
 			continue;
 		const cJSON *seq = cJSON_GetObjectItemCaseSensitive(r, "seq");
-		int64_t at = cJSON_IsNumber(seq) ? (int64_t)seq->valuedouble : last_seq;
+		int64_t at = last_seq;
+		fd_json_int(seq, &at);
 		char *text = cJSON_PrintUnformatted(r);
 		int changed = 0;
 		st = fd_outbox_settle(db, id->valuestring, verdict, text ? text : "{}", at, &changed, err);
@@ -154,8 +157,8 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 		 * for them forever. It records a notice naming what was lost. */
 		const cJSON *first =
 		    cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(ops, 0), "device_seq");
-		if (expected > 0 && cJSON_IsNumber(first) && (int64_t)first->valuedouble > expected &&
-		    protocol >= 2)
+		int64_t first_seq = 0;
+		if (expected > 0 && fd_json_int(first, &first_seq) && first_seq > expected && protocol >= 2)
 			cJSON_AddNumberToObject(body, "gap_from", (double)expected);
 		cJSON_AddItemToObject(body, "ops", ops);
 		/* How many wait here, this batch included: the server's
@@ -196,8 +199,8 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 			continue;
 		}
 		const cJSON *exp = cJSON_GetObjectItemCaseSensitive(resp, "expected");
-		if (status == 409 && cJSON_IsNumber(exp) && requeues++ < 2) {
-			expected = (int64_t)exp->valuedouble;
+		if (status == 409 && requeues < 2 && fd_json_int(exp, &expected)) {
+			requeues++;
 			st = requeue_from(db, expected, err);
 			cJSON_Delete(resp);
 			if (st)
@@ -289,8 +292,8 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	const cJSON *e = cJSON_GetObjectItemCaseSensitive(doc, "epoch");
 	/* A cursor beyond what an int64 holds (a garbled or hostile answer)
 	 * is as unreadable as a missing one. */
-	if (!cJSON_IsArray(changes) || !cJSON_IsNumber(next) || !(next->valuedouble >= 0) ||
-	    next->valuedouble > 9e15 || !cJSON_IsString(e)) {
+	int64_t next_seq;
+	if (!cJSON_IsArray(changes) || !fd_json_int(next, &next_seq) || next_seq < 0 || !cJSON_IsString(e)) {
 		cJSON_Delete(doc);
 		return fd_fail(err, FD_E_IO, "bad_answer", NULL,
 		               _("The server sent an unreadable change feed."));
@@ -302,7 +305,7 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 	*more = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(doc, "more"));
 	*got = cJSON_GetArraySize(changes);
 	if (*got > 0)
-		st = sync_apply_page(db, changes, (int64_t)next->valuedouble, err);
+		st = sync_apply_page(db, changes, next_seq, err);
 	cJSON_Delete(doc);
 	return st;
 }

@@ -51,3 +51,4 @@ soak: frontdesk$(EXEEXT) frontdeskd$(EXEEXT)
 SYNC_TESTS += tests/sync/test_outbox_report.sh
 SYNC_TESTS += tests/sync/test_sync_rates.sh
 SYNC_TESTS += tests/sync/test_public_web.sh
+SYNC_TESTS += tests/sync/test_guest_merge.sh

@@ -26,7 +26,7 @@ snap() { pg_psql -c "SELECT (SELECT count(*) FROM properties), (SELECT count(*) 
 	(SELECT count(*) FROM changes)"; }
 before=$(snap)
 out=$(FDP property add porto --name "Porto Hotel" --currency EUR --timezone Europe/Lisbon 2>&1)
-check "a lower-case code is refused" 2 $?
+check "a lower-case code is refused" 1 $?
 case $out in *'"porto" must be 1 to 16 capital letters'*) ;; *) fail "the refusal of porto: $out" ;; esac
 out=$(FDP property add PORTO --currency EUR --timezone Europe/Lisbon 2>&1)
 check "property add without --name is refused" 2 $?

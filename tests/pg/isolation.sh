@@ -7,8 +7,9 @@
 # staff and property are refused with the exact refusal, and ids of B's
 # rows reused in A are refused rather than silently dropped; A's people
 # cannot sign in at B's terminal nor B's at A's; every other route of the
-# API, given B's identifiers, answers without any of them. Every row of B
-# is the same before and after (psql).
+# API, given B's identifiers, answers without any of them, nor anything of
+# a SQLite hotel in the data directory. Every row of B is the same before
+# and after (psql).
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
@@ -26,6 +27,15 @@ B_ID=$(pg_psql -c "SELECT property_id FROM property_codes WHERE code = 'PORTO'")
 FDP user add bruno --role admin --property PORTO --password-file "$T/pw" >/dev/null || fail "user add bruno"
 codeA=$(FDP enroll-code --property "$A_ID" 2>/dev/null)
 codeB=$(FDP enroll-code --property PORTO 2>/dev/null)
+
+# A SQLite hotel in the servers' data directory too (as after 'migrate
+# --to'): nothing of it may reach a PostgreSQL session either.
+"$FD" --data "$D" init --property "Quinta Sqlite" --currency EUR --timezone Europe/Lisbon >/dev/null 2>&1 ||
+	fail "init the SQLite hotel"
+"$FD" --data "$D" user add sofia --role admin --password-file "$T/pw" >/dev/null || fail "user add sofia (SQLite)"
+start_server
+body POST /v1/devices "{\"code\":\"$("$FD" --data "$D" enroll-code 2>/dev/null)\",\"name\":\"quintadesk\"}" >/dev/null
+stop_server || fail "the SQLite server did not stop cleanly"
 
 start_server --database "$PG_URI"
 devA=$(body POST /v1/devices "{\"code\":\"$codeA\",\"name\":\"alfama desk\"}" | jq -r .token)
@@ -81,7 +91,7 @@ snapB() {
 }
 before=$(snapB)
 # B's names and ids: none of them may reach A.
-secrets="$B_ID Boavista bruno Secretson Beatriz BKB001 $BK_B $G_B $T_B $R301_B"
+secrets="$B_ID Boavista bruno Secretson Beatriz BKB001 $BK_B $G_B $T_B $R301_B Quinta sofia quintadesk"
 leaks() { # TEXT: which of B's names and ids it holds
 	_found=
 	for _s in $secrets; do case $1 in *"$_s"*) _found="$_found $_s" ;; esac; done
@@ -160,6 +170,10 @@ check "B's used enrolment code enrols nothing" 401 "$(status POST /v1/devices "{
 	done
 done > "$T/routes"
 check "no route answers A with B's names or ids" "" "$(cat "$T/routes")"
+# (the device list is served from PostgreSQL: A's devices, never the data
+# directory's SQLite file nor B's)
+check "the device list is not served from the data directory's file" "alfama desk" \
+	"$(body GET /v1/devices "" "$sA" | jq -r '[.devices[].name] | join(",")')"
 check "B's rows are unchanged at the end" "$before" "$(snapB)"
 stop_server || fail "the server did not stop cleanly"
 finish

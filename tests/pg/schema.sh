@@ -27,11 +27,18 @@ check "both see the newest step" "$latest" "$(cat "$PG_DIR/m2")"
 check "each step recorded once, up to the newest" "$latest|t" \
 	"$(pg_psql -c "SELECT max(version), count(*) = count(DISTINCT version) FROM schema_migrations WHERE chain = 'pg'")"
 check "again: nothing to do" "$latest" "$("$PGTOOL" "$PG_URI" migrate)"
+# A step merged later with a lower number than the database's newest (a
+# database at step 6 that never saw step 5) is still applied.
+pg_psql -c "DROP TABLE property_codes; DELETE FROM schema_migrations WHERE chain = 'pg' AND version = 5"
+"$PGTOOL" "$PG_URI" migrate >/dev/null || fail "migrating a database missing a lower step"
+check "a missing lower step is applied" "t|1" \
+	"$(pg_psql -c "SELECT to_regclass('property_codes') IS NOT NULL, (SELECT count(*) FROM schema_migrations WHERE chain = 'pg' AND version = 5)")"
 
 # Every table of hotel data names its property (not null); a person's
-# password, and the throttling of their sign-ins, are the chain's.
+# password, chain role and sign-in throttling are the chain's.
 missing=$(pg_psql -c "SELECT t.table_name FROM information_schema.tables t WHERE t.table_schema = 'public'
-	AND t.table_name NOT IN ('meta', 'schema_migrations', 'properties', 'srv_credentials', 'srv_throttle')
+	AND t.table_name NOT IN ('meta', 'schema_migrations', 'properties', 'srv_credentials')
+	AND t.table_name NOT IN ('srv_chain_roles', 'srv_throttle')
 	AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public'
 	 AND c.table_name = t.table_name AND c.column_name = 'property_id' AND c.is_nullable = 'NO')
 	ORDER BY 1" | tr '\n' ' ')

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/zone.h"
 
 static void assert_ymd(fd_date date, int y, int m, int d)
 {
@@ -293,10 +294,40 @@ static void test_format_out_of_range(void **state)
 	assert_string_equal(fd_date_format(fd_date_from_ymd(0, 1, 1), buf), "0000-01-01");
 }
 
+/* The hotel's zone: core judges the form, the registered checker whether
+ * it exists. */
+static bool only_lisbon(const char *name)
+{
+	return strcmp(name, "Europe/Lisbon") == 0;
+}
+
+static void test_zone_check(void **state)
+{
+	(void)state;
+	struct fd_error err = {0};
+	fd_zone_set_checker(NULL);
+	assert_int_equal(fd_zone_check("timezone", "America/Argentina/Buenos_Aires", &err), FD_OK);
+	assert_int_equal(fd_zone_check("timezone", "Etc/GMT+5", &err), FD_OK);
+	const char *bad[] = {"",    "/etc/passwd", "../x", "Europe/", "Europe//Lisbon", "Europe/Lis bon",
+	                     "a\nb"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		assert_int_equal(fd_zone_check("timezone", bad[i], &err), FD_E_INVALID);
+		assert_string_equal(err.code, "unknown_timezone");
+		assert_string_equal(err.field, "timezone");
+	}
+	assert_int_equal(fd_zone_check("timezone", NULL, &err), FD_E_INVALID);
+	fd_zone_set_checker(only_lisbon);
+	assert_int_equal(fd_zone_check("timezone", "Europe/Lisbon", &err), FD_OK);
+	assert_int_equal(fd_zone_check("timezone", "Mars/Olympus", &err), FD_E_INVALID);
+	assert_non_null(strstr(err.message, "\"Mars/Olympus\""));
+	fd_zone_set_checker(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_leap_years),
+	    cmocka_unit_test(test_zone_check),
 	    cmocka_unit_test(test_days_in_month),
 	    cmocka_unit_test(test_valid_ymd),
 	    cmocka_unit_test(test_known_day_numbers),

@@ -203,6 +203,32 @@ static void test_decimal(void **state)
 	assert_false(fd_text_is_decimal("-1+2"));
 }
 
+/* Cutting text to a column never splits a character. */
+static void test_copy_cut(void **state)
+{
+	(void)state;
+	const char s[] = "A\xc3\xbc\xe5\xb1\xb1\xf0\x9f\x98\x80"; /* A, u-umlaut, CJK, emoji */
+	assert_int_equal(fd_utf8_prefix(s, 100), 10);
+	assert_int_equal(fd_utf8_prefix(s, 10), 10);
+	assert_int_equal(fd_utf8_prefix(s, 9), 6);
+	assert_int_equal(fd_utf8_prefix(s, 7), 6);
+	assert_int_equal(fd_utf8_prefix(s, 5), 3);
+	assert_int_equal(fd_utf8_prefix(s, 2), 1);
+	assert_int_equal(fd_utf8_prefix(s, 0), 0);
+	char out[8];
+	assert_false(fd_text_copy(out, sizeof out, s));
+	assert_string_equal(out, "A\xc3\xbc\xe5\xb1\xb1");
+	assert_true(fd_utf8_valid(out, strlen(out)));
+	assert_true(fd_text_copy(out, sizeof out, "abc"));
+	assert_string_equal(out, "abc");
+	assert_true(fd_text_copy(out, sizeof out, NULL));
+	assert_string_equal(out, "");
+	assert_false(fd_text_copy(out, 2, "\xc3\xbc"));
+	assert_string_equal(out, "");
+	/* Malformed input (continuation bytes only) is cut where it must be. */
+	assert_int_equal(fd_utf8_prefix("\x80\x80\x80\x80\x80\x80", 5), 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -210,7 +236,7 @@ int main(void)
 	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
 	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
 	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
-	    cmocka_unit_test(test_decimal),
+	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_copy_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
