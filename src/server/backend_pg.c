@@ -91,11 +91,6 @@ struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
 	return pg;
 }
 
-struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
-{
-	return conn(s, err);
-}
-
 static void hex32(const unsigned char h[32], char out[65])
 {
 	sodium_bin2hex(out, 65, h, 32);
