@@ -27,9 +27,17 @@ PG_TESTS += tests/pg/chain_report.sh
 PG_TESTS += tests/pg/shared_guests.sh
 TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
+libfdpg_a_SOURCES += src/pg/feed.h src/pg/feed.c
+PG_TESTS += tests/pg/feed.sh
+PG_TESTS += tests/pg/epoch.sh
 # HAProxy in front of three frontdeskd, one killed mid-stream (tests/pg/haproxy.sh)
 TESTS += tests/pg/haproxy.sh
 EXTRA_DIST += tests/pg/haproxy.sh
+PG_TESTS += tests/pg/lists.sh
+libfdpg_a_SOURCES += src/pg/audit.h src/pg/audit.c
+PG_TESTS += tests/pg/audit.sh
+PG_TESTS += tests/pg/throttle.sh
+PG_TESTS += tests/pg/conflicts.sh
 # frontdeskd migrate --to postgresql://... (tests/pg/migrate.sh)
 TESTS += tests/pg/migrate.sh
 EXTRA_DIST += tests/pg/migrate.sh

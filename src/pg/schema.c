@@ -132,6 +132,65 @@ static const char pg_v2[] =
     " device_seq BIGINT NOT NULL, status TEXT NOT NULL CHECK (status IN ('applied','rejected')),"
     " result TEXT NOT NULL, recorded_at BIGINT NOT NULL, PRIMARY KEY (device, op_id));";
 
+/* v3 (the feed's cursor checks and the snapshot): each hotel's floor (its
+ * changes at or below it were trimmed: a cursor below it gets 410
+ * cursor_expired), and a page key on every table the snapshot sends
+ * (snap_key: the paged snapshot's token is "SEQ.ENTITY.KEY" with a number
+ * for KEY, as on SQLite, whatever the table's own key). */
+static const char pg_v3[] = "ALTER TABLE feed_counters ADD COLUMN floor BIGINT NOT NULL DEFAULT 0;"
+                            "CREATE INDEX changes_at ON changes(at);"
+                            "ALTER TABLE properties ADD COLUMN snap_key BIGSERIAL;"
+                            "ALTER TABLE room_types ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX room_types_snap ON room_types(property_id, snap_key);"
+                            "ALTER TABLE rooms ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX rooms_snap ON rooms(property_id, snap_key);"
+                            "ALTER TABLE guests ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX guests_snap ON guests(property_id, snap_key);"
+                            "ALTER TABLE bookings ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX bookings_snap ON bookings(property_id, snap_key);"
+                            "ALTER TABLE staff ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX staff_snap ON staff(property_id, snap_key);"
+                            "ALTER TABLE hk_tasks ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX hk_tasks_snap ON hk_tasks(property_id, snap_key);"
+                            "ALTER TABLE settings ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX settings_snap ON settings(property_id, snap_key);"
+                            "ALTER TABLE room_blocks ADD COLUMN snap_key BIGSERIAL;"
+                            "CREATE INDEX room_blocks_snap ON room_blocks(property_id, snap_key);";
+/* v4 (frontdeskd's lists, conflict notices, audit log and throttling on
+ * PostgreSQL, as the SQLite server keeps them in src/server/sdb.c): who
+ * revoked a device and when, who signed in on which device, the conflict
+ * notices of refused operations (sent through the feed like any entity),
+ * the audit log (per hotel, each row's hash chained to the hotel's
+ * previous one, append-only) and sign-in throttling shared by every
+ * server. */
+static const char pg_v4[] =
+    "ALTER TABLE srv_devices ADD COLUMN revoked_at BIGINT NOT NULL DEFAULT 0,"
+    " ADD COLUMN revoked_by TEXT NOT NULL DEFAULT '', ADD COLUMN outbox_depth BIGINT NOT NULL DEFAULT -1;"
+    "CREATE TABLE srv_device_users (property_id TEXT NOT NULL REFERENCES properties(id),"
+    " device TEXT NOT NULL REFERENCES srv_devices(id), username TEXT NOT NULL,"
+    " first_at BIGINT NOT NULL, last_at BIGINT NOT NULL, PRIMARY KEY (device, username));"
+    "CREATE INDEX srv_sessions_device ON srv_sessions(device);"
+    "CREATE TABLE srv_conflicts (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT PRIMARY KEY,"
+    " op_id TEXT NOT NULL, device TEXT NOT NULL, actor TEXT NOT NULL, type TEXT NOT NULL,"
+    " code TEXT NOT NULL, message TEXT NOT NULL, details TEXT NOT NULL DEFAULT '{}',"
+    " resolved INTEGER NOT NULL DEFAULT 0, resolved_by TEXT NOT NULL DEFAULT '',"
+    " version BIGINT NOT NULL DEFAULT 1, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " snap_key BIGSERIAL);"
+    "CREATE INDEX srv_conflicts_snap ON srv_conflicts(property_id, snap_key);"
+    "CREATE TABLE audit_log (property_id TEXT NOT NULL REFERENCES properties(id), seq BIGINT NOT NULL,"
+    " op_id TEXT NOT NULL, device TEXT NOT NULL, actor TEXT NOT NULL, type TEXT NOT NULL,"
+    " entity TEXT NOT NULL, entity_id TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL,"
+    " applied_at BIGINT NOT NULL, outcome TEXT NOT NULL DEFAULT 'applied', code TEXT NOT NULL DEFAULT '',"
+    " reason TEXT NOT NULL DEFAULT '', session TEXT NOT NULL DEFAULT '', hash TEXT NOT NULL,"
+    " PRIMARY KEY (property_id, seq));"
+    "CREATE INDEX audit_entity ON audit_log(property_id, entity, entity_id);"
+    "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$BEGIN RAISE EXCEPTION 'the audit log is append-only'; END$$;"
+    "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log"
+    " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();"
+    "CREATE TABLE srv_throttle (key TEXT PRIMARY KEY, fails INTEGER NOT NULL DEFAULT 0,"
+    " last BIGINT NOT NULL DEFAULT 0, next_ok BIGINT NOT NULL DEFAULT 0);";
+
 /* v5: several hotels. Each hotel's short code, the name administrators
  * give (frontdeskd property add CODE, --property CODE); kept beside the
  * properties row so that the row's shape in the change feed does not
@@ -152,6 +211,8 @@ static const char pg_v6[] =
 static const struct fd_pg_step pg_steps[] = {
     {1, pg_v1},
     {2, pg_v2},
+    {3, pg_v3},
+    {4, pg_v4},
     {5, pg_v5},
     {6, pg_v6},
 };

@@ -788,6 +788,35 @@ static int cmd_audit(struct admin *a)
 	return 0;
 }
 
+/* new-epoch: the database was restored from a backup by other means than
+ * `restore` (which renews it itself): a new epoch, so that terminals
+ * re-sync from a snapshot and submit again what the backup lacks. A
+ * running server reads it when restarted. */
+static int cmd_new_epoch(struct admin *a)
+{
+	struct fd_error err = {0};
+	char epoch[SRV_EPOCH_LEN];
+	if (a->n_args) {
+		fprintf(stderr, "frontdeskd: new-epoch takes no arguments\n");
+		return 2;
+	}
+	if (!open_db(a, false, &err) || fd_db_begin(a->db, &err))
+		return fail(&err);
+	enum fd_status st = srv_epoch_renew(a->db, &err);
+	if (!st)
+		st = srv_epoch(a->db, epoch, &err);
+	if (st) {
+		fd_db_rollback(a->db);
+		return fail(&err);
+	}
+	if (fd_db_commit(a->db, &err))
+		return fail(&err);
+	printf("New epoch %s; restart the server: terminals then re-sync from a snapshot and submit again "
+	       "what the database lacks.\n",
+	       epoch);
+	return 0;
+}
+
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args)
 {
 	static const struct {
@@ -801,6 +830,13 @@ int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_
 	    {"restore", cmd_restore},   {"audit", cmd_audit},
 	    {"sessions", cmd_sessions}, {"metrics-token", cmd_metrics_token},
 	};
+	if (strcmp(args[0], "new-epoch") == 0) {
+		struct admin a = {.cfg = cfg, .o = *o, .n_args = n_args - 1};
+		int rc = cmd_new_epoch(&a);
+		if (a.db)
+			fd_db_close(a.db);
+		return rc;
+	}
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++) {
 		if (strcmp(cmds[i].name, args[0]) != 0)
 			continue;

@@ -225,6 +225,10 @@ void srv_admin_staff_password(struct srv *s, const struct srv_req *r, const stru
 void srv_admin_devices(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                        struct srv_resp *out)
 {
+	if (s->pg) { /* pg_lists.c */
+		srv_pg_devices(s, r, c, out);
+		return;
+	}
 	(void)r, (void)state;
 	struct fd_error err = {0};
 	struct fd_db *db = srv_reader(s, &err);
@@ -277,6 +281,10 @@ void srv_admin_devices(struct srv *s, const struct srv_req *r, const struct srv_
 void srv_admin_device_revoke(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                              struct srv_resp *out)
 {
+	if (s->pg) { /* pg_lists.c */
+		srv_pg_device_revoke(s, r, c, out);
+		return;
+	}
 	(void)state;
 	struct fd_error err = {0};
 	const char *id = r->param;
@@ -386,6 +394,10 @@ void srv_admin_enroll_code(struct srv *s, const struct srv_req *r, const struct 
 void srv_admin_device_current(struct srv *s, const struct srv_req *r, const struct srv_caller *c,
                               void **state, struct srv_resp *out)
 {
+	if (s->pg) { /* pg_lists.c */
+		srv_pg_device_current(s, r, out);
+		return;
+	}
 	(void)c, (void)state;
 	struct fd_error err = {0};
 	struct srv_caller dev;

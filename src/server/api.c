@@ -172,8 +172,8 @@ static void api_health(struct srv *s, const struct srv_req *r, const struct srv_
 	cJSON_AddStringToObject(doc, "version", PACKAGE_VERSION);
 	cJSON_AddNumberToObject(doc, "protocol", FD_PROTOCOL);
 	cJSON_AddNumberToObject(doc, "min_protocol", s->cfg.min_protocol);
+	pthread_mutex_lock(&s->wait_lock); /* a server on PostgreSQL learns a new epoch */
 	cJSON_AddStringToObject(doc, "epoch", s->epoch);
-	pthread_mutex_lock(&s->wait_lock);
 	cJSON_AddNumberToObject(doc, "seq", (double)s->seq);
 	pthread_mutex_unlock(&s->wait_lock);
 	srv_resp_json(out, 200, doc);
@@ -199,15 +199,15 @@ static void api_changes(struct srv *s, const struct srv_req *r, const struct srv
 	    !query_int(out, r, "limit", 1, 5000, 500, &limit) ||
 	    !query_int(out, r, "wait", 0, s->cfg.max_wait, 0, &wait))
 		return;
+	if (s->pg) { /* the epoch is the database's (pg_feed.c) */
+		srv_pg_changes(s, r, c, since, (int)limit, (int)wait, state, out);
+		return;
+	}
 	const char *epoch = srv_query(r, "epoch");
 	if (epoch && strcmp(epoch, s->epoch) != 0) {
 		srv_resp_error(out, 410, "epoch_changed", "epoch",
 		               "The server's database was replaced (epoch %s); re-sync from /v1/snapshot.",
 		               s->epoch);
-		return;
-	}
-	if (s->pg) {
-		srv_pg_changes(s, r, c, since, (int)limit, (int)wait, state, out);
 		return;
 	}
 	pthread_mutex_lock(&s->wait_lock);
@@ -271,6 +271,10 @@ static void api_snapshot(struct srv *s, const struct srv_req *r, const struct sr
 	if (!query_int(out, r, "limit", 1, 5000, 500, &limit) ||
 	    !query_int(out, r, "max_bytes", 4096, 16 << 20, 1 << 20, &max_bytes))
 		return;
+	if (s->pg) {
+		srv_pg_snapshot(s, r, c, paged, (int)limit, (size_t)max_bytes, out);
+		return;
+	}
 	if (epoch && strcmp(epoch, s->epoch) != 0) {
 		srv_resp_error(out, 410, "epoch_changed", "epoch",
 		               "The server's database was replaced (epoch %s); start the snapshot again.",

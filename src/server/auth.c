@@ -639,6 +639,10 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 
 void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
+	if (s->pg) {
+		srv_pg_sign_out(s, r, out); /* pg_lists.c */
+		return;
+	}
 	struct fd_error err = {0};
 	struct srv_caller c;
 	unsigned char h[32];

@@ -49,9 +49,19 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	/* By method too: a path served for one method (POST /v1/devices, the
 	 * enrolment) may have others that are SQLite's alone (GET /v1/devices,
 	 * the device list, would read the data directory's SQLite file). */
-	static const char *const served[][2] = {{"GET", "/v1/health"},    {"POST", "/v1/devices"},
-	                                        {"POST", "/v1/sessions"}, {"POST", "/v1/ops"},
-	                                        {"GET", "/v1/changes"},   {"GET", "/v1/reports/chain"}};
+	static const char *const served[][2] = {{"GET", "/v1/health"},
+	                                        {"POST", "/v1/devices"},
+	                                        {"POST", "/v1/sessions"},
+	                                        {"POST", "/v1/ops"},
+	                                        {"GET", "/v1/changes"},
+	                                        {"GET", "/v1/reports/chain"},
+	                                        /* pg_feed.c, pg_lists.c, pg_conflicts.c */
+	                                        {"GET", "/v1/snapshot"},
+	                                        {"DELETE", "/v1/sessions/current"},
+	                                        {"GET", "/v1/devices"},
+	                                        {"POST", "/v1/devices/{id}/revoke"},
+	                                        {"GET", "/v1/devices/current"},
+	                                        {"POST", "/v1/conflicts/{id}/resolve"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
@@ -66,6 +76,11 @@ static void conn_close(void *p)
 /* The calling thread's connection, opened on first use. */
 static struct fd_pg *conn(struct srv *s, struct fd_error *err)
 {
+	return srv_pg_conn(s, err);
+}
+
+struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
+{
 	struct srv_pg *b = s->pg;
 	struct fd_pg *pg = pthread_getspecific(b->key);
 	if (pg)
@@ -74,11 +89,6 @@ static struct fd_pg *conn(struct srv *s, struct fd_error *err)
 	if (pg)
 		pthread_setspecific(b->key, pg);
 	return pg;
-}
-
-struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err)
-{
-	return conn(s, err);
 }
 
 static void hex32(const unsigned char h[32], char out[65])
@@ -176,6 +186,7 @@ int srv_pg_start(struct srv *s, struct fd_error *err)
 		free(b);
 		return 1;
 	}
+	srv_pg_feed_start(s, pg); /* pg_feed.c: trims the feed */
 	fd_pg_close(pg);
 	pthread_key_create(&b->key, conn_close);
 	s->pg = b;
@@ -230,18 +241,23 @@ enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct
 	struct fd_pg *pg = conn(s, err);
 	if (!pg)
 		return fd_error_status(err, FD_E_IO);
-	static const char sql[] =
-	    "SELECT id, property_id FROM srv_devices WHERE token_hash = $1 AND revoked = 0";
+	static const char sql[] = "SELECT id, property_id, revoked FROM srv_devices WHERE token_hash = $1";
 	const char *p[] = {h};
 	PGresult *q;
 	enum fd_status st = fd_pg_run(pg, sql, 1, p, &q, "reading a device", err);
 	if (st)
 		return st;
-	if (PQntuples(q) == 1) {
+	bool revoked = PQntuples(q) == 1 && strcmp(PQgetvalue(q, 0, 2), "0") != 0;
+	if (PQntuples(q) == 1 && !revoked) {
 		snprintf(c->device, sizeof c->device, "%s", PQgetvalue(q, 0, 0));
 		snprintf(c->property, sizeof c->property, "%s", PQgetvalue(q, 0, 1));
 	}
 	PQclear(q);
+	/* A terminal told why it no longer gets in, as on SQLite (auth.c). */
+	if (revoked)
+		return fd_fail(err, FD_E_FORBIDDEN, "device_revoked", NULL,
+		               "This terminal was revoked by an administrator; ask one for an enrolment code "
+		               "and enrol it again (frontdesk enroll URL CODE).");
 	if (!c->device[0])
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
 		               "Unknown or revoked device token; enrol this terminal again.");
@@ -319,7 +335,7 @@ void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 		return;
 	}
 	cJSON_Delete(body);
-	int64_t wait = srv_throttle_wait(s, "#enroll", r->client_ip);
+	int64_t wait = srv_pg_throttle_wait(s, "#enroll", r->client_ip);
 	if (wait > 0) {
 		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
 		               (long long)wait);
@@ -357,7 +373,7 @@ void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 	bool valid = PQntuples(q) == 1;
 	PQclear(q);
 	if (!valid) {
-		srv_throttle_note(s, "#enroll", r->client_ip, false);
+		srv_pg_throttle_note(s, "#enroll", r->client_ip, false);
 		srv_resp_error(
 		    out, 401, "bad_enroll_code", "code",
 		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
@@ -392,7 +408,7 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	/* As on SQLite: by account and by device (auth.c). */
 	char source[FD_DEVICE_LEN + 8];
 	snprintf(source, sizeof source, "dev:%s", dev.device);
-	int64_t wait = srv_throttle_wait(s, user, source);
+	int64_t wait = srv_pg_throttle_wait(s, user, source); /* pg_throttle.c */
 	if (wait > 0) {
 		sodium_memzero(pw, sizeof pw);
 		srv_resp_error(out, 429, "too_many_attempts", NULL,
@@ -444,8 +460,10 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	s->hashing--;
 	pthread_cond_signal(&s->hash_cond);
 	pthread_mutex_unlock(&s->hash_lock);
+	if (ok && !salt[0]) /* pg_actor.c: a password set before the key was */
+		srv_pg_sign_key(pg, user, pw, salt, sizeof salt);
 	sodium_memzero(pw, sizeof pw);
-	srv_throttle_note(s, user, source, ok);
+	srv_pg_throttle_note(s, user, source, ok);
 	if (!ok) {
 		srv_log(SRV_LOG_WARNING, "failed sign-in for \"%s\" from %s", user, r->client_ip);
 		srv_resp_error(out, 401, "bad_credentials", NULL, "Wrong user name or password.");
@@ -463,7 +481,8 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	    "INSERT INTO srv_sessions (token_hash, property_id, username, device, created_at,"
 	    " last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $5, $6)";
 	const char *a[] = {tokh, dev.property, user, dev.device, now, until};
-	if (fd_pg_do(pg, ins, 6, a, "saving a session", &err)) {
+	if (fd_pg_do(pg, ins, 6, a, "saving a session", &err) ||
+	    srv_pg_note_device_user(pg, dev.property, dev.device, user, &err)) { /* pg_lists.c */
 		srv_resp_fd_error(out, &err);
 		return;
 	}
@@ -585,6 +604,8 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 		if (res.warning[0])
 			cJSON_AddStringToObject(*answer, "warning", res.warning);
 		st = record(pg, c, op, "applied", *answer, err);
+		if (!st)
+			st = srv_pg_audit_op(pg, c, op, &res, NULL, err); /* pg_audit.c */
 	} else if (business_refusal(st)) {
 		/* Undo the operation's writes, keep the refusal. */
 		fd_pg_rollback(pg);
@@ -600,7 +621,11 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 			cJSON_AddStringToObject(e, "field", why.field);
 		if (res.clash_code[0])
 			cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
-		st = record(pg, c, op, "rejected", *answer, err);
+		st = srv_pg_conflict(pg, c, op, &why, &res, *answer, err); /* pg_conflicts.c */
+		if (!st)
+			st = record(pg, c, op, "rejected", *answer, err);
+		if (!st)
+			st = srv_pg_audit_op(pg, c, op, NULL, &why, err); /* pg_audit.c */
 	} else {
 		*err = why;
 	}
@@ -664,12 +689,12 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 		if (!op.actor[0] || strcmp(op.actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
 		    strcmp(op.actor, "local") == 0)
 			snprintf(op.actor, sizeof op.actor, "%s", c->username);
-		else if (strcmp(op.actor, c->username) != 0)
-			/* signed operations of another person: not on PostgreSQL yet */
+		else if (strcmp(op.actor, c->username) != 0 &&
+		         !srv_pg_actor_signed(pg, c, &op)) /* pg_actor.c */
 			fd_fail(&bad, FD_E_FORBIDDEN, "unproven_actor", "actor",
-			        "Operation made as \"%s\", pushed by \"%s\": an operation acts with the "
-			        "rights of "
-			        "the signed-in user.",
+			        "Operation made as \"%s\" without their signature, pushed by \"%s\": an "
+			        "operation acts with the rights of the signed-in user or of a person who "
+			        "signed it.",
 			        op.actor, c->username);
 		snprintf(op.device, sizeof op.device, "%s", c->device);
 		if (!op.created_at)
@@ -709,122 +734,6 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 	}
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddItemToObject(doc, "results", results);
-	srv_resp_json(out, 200, doc);
-}
-
-/* --- the change feed --- */
-
-/* The entity's row as JSON (without property_id); NULL when gone. */
-static enum fd_status entity_json(struct fd_pg *pg, const char *entity, const char *id, cJSON **out,
-                                  struct fd_error *err)
-{
-	static const struct {
-		const char *entity, *sql;
-	} q[] = {
-	    {"property", "SELECT to_jsonb(t) - 'property_id' FROM properties t WHERE $1 = $1 AND id = $2"},
-	    {"room_type",
-	     "SELECT to_jsonb(t) - 'property_id' FROM room_types t WHERE property_id = $1 AND code = $2"},
-	    {"room",
-	     "SELECT to_jsonb(t) - 'property_id' FROM rooms t WHERE property_id = $1 AND number = $2"},
-	    {"guest", "SELECT to_jsonb(t) - 'property_id' - 'search_key' FROM guests t WHERE property_id = $1"
-	              " AND id = $2"},
-	    {"booking",
-	     "SELECT to_jsonb(t) - 'property_id' FROM bookings t WHERE property_id = $1 AND id = $2"},
-	    {"staff",
-	     "SELECT to_jsonb(t) - 'property_id' FROM staff t WHERE property_id = $1 AND username = $2"},
-	    {"task", "SELECT to_jsonb(t) - 'property_id' FROM hk_tasks t WHERE property_id = $1 AND id = $2"},
-	    {"setting",
-	     "SELECT to_jsonb(t) - 'property_id' FROM settings t WHERE property_id = $1 AND key = $2"},
-	};
-	*out = NULL;
-	for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
-		if (strcmp(q[i].entity, entity) != 0)
-			continue;
-		const char *a[] = {fd_pg_property(pg), id};
-		PGresult *r;
-		enum fd_status st = fd_pg_run(pg, q[i].sql, 2, a, &r, "reading a changed entity", err);
-		if (st)
-			return st;
-		if (PQntuples(r) == 1)
-			*out = cJSON_Parse(PQgetvalue(r, 0, 0));
-		PQclear(r);
-		return *out ? FD_OK : FD_E_NOT_FOUND;
-	}
-	return FD_E_NOT_FOUND;
-}
-
-/* A wake-up is any commit of any hotel (or the listener reconnecting), so a
- * woken long-poll that finds nothing of its own parks again until its
- * deadline rather than answering empty. */
-struct pg_changes_state {
-	int64_t deadline_ms;
-};
-
-void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
-                    int limit, int wait, void **state, struct srv_resp *out)
-{
-	struct fd_error err = {0};
-	struct fd_pg *pg = conn(s, &err);
-	if (!pg) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	fd_pg_use_property(pg, c->property);
-	/* The wake-up count before reading: a commit after it moves it, and
-	 * the park below then answers at once. */
-	pthread_mutex_lock(&s->wait_lock);
-	int64_t woken = s->seq;
-	pthread_mutex_unlock(&s->wait_lock);
-	struct fd_pg_change *ch = NULL;
-	int n = 0;
-	if (fd_pg_changes(pg, since, limit + 1, &ch, &n, &err)) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	struct pg_changes_state *cs = *state;
-	if (n == 0 && wait > 0 && !(cs && srv_now_ms() >= cs->deadline_ms)) {
-		if (!cs) {
-			if (!(cs = *state = calloc(1, sizeof *cs))) {
-				srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
-				return;
-			}
-			cs->deadline_ms = srv_now_ms() + (int64_t)wait * 1000;
-		}
-		srv_http_park(s, r->conn, woken, cs->deadline_ms);
-		out->suspend = true;
-		return;
-	}
-	cJSON *changes = cJSON_CreateArray();
-	int64_t next = since;
-	enum fd_status st = FD_OK;
-	for (int i = 0; i < n && i < limit && !st; i++) {
-		cJSON *e = NULL;
-		st = entity_json(pg, ch[i].entity, ch[i].id, &e, &err);
-		cJSON *o = cJSON_CreateObject();
-		cJSON_AddNumberToObject(o, "seq", (double)ch[i].seq);
-		cJSON_AddStringToObject(o, "entity", ch[i].entity);
-		cJSON_AddStringToObject(o, "id", ch[i].id);
-		if (ch[i].op_id[0])
-			cJSON_AddStringToObject(o, "op_id", ch[i].op_id);
-		if (st == FD_E_NOT_FOUND) {
-			cJSON_AddBoolToObject(o, "deleted", true);
-			st = FD_OK;
-		} else if (e)
-			cJSON_AddItemToObject(o, "state", e);
-		cJSON_AddItemToArray(changes, o);
-		next = ch[i].seq;
-	}
-	free(ch);
-	if (st) {
-		cJSON_Delete(changes);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "epoch", s->epoch);
-	cJSON_AddItemToObject(doc, "changes", changes);
-	cJSON_AddNumberToObject(doc, "next", (double)next);
-	cJSON_AddBoolToObject(doc, "more", n > limit);
 	srv_resp_json(out, 200, doc);
 }
 
@@ -973,6 +882,30 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 	bool enroll = strcmp(args[0], "enroll-code") == 0 && n_args == 1;
 	bool property = strcmp(args[0], "property") == 0;
 	bool report = strcmp(args[0], "report") == 0;
+	if (strcmp(args[0], "new-epoch") == 0) /* pg_feed.c */
+		return srv_pg_new_epoch(cfg, n_args);
+	bool lists = strcmp(args[0], "devices") == 0 || strcmp(args[0], "device") == 0 ||
+	             strcmp(args[0], "sessions") == 0;      /* pg_lists.c */
+	if (strcmp(args[0], "check") == 0 && n_args == 1) { /* pg_audit.c */
+		struct fd_pg *cp = fd_pg_open(cfg->database, &err);
+		if (!cp) {
+			fprintf(stderr, "frontdeskd: %s\n", err.message);
+			return 1;
+		}
+		int crc = srv_pg_check(cp);
+		fd_pg_close(cp);
+		return crc;
+	}
+	if (lists) {
+		struct fd_pg *lp = fd_pg_open(cfg->database, &err);
+		if (!lp) {
+			fprintf(stderr, "frontdeskd: %s\n", err.message);
+			return 1;
+		}
+		int lrc = srv_pg_admin_lists(lp, cfg, o->as, n_args, args);
+		fd_pg_close(lp);
+		return lrc;
+	}
 	if (!init && !user_add && !enroll && !property && !report) {
 		fprintf(stderr,
 		        "frontdeskd: %s is not available on PostgreSQL yet: only init, property, user "

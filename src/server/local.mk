@@ -54,11 +54,18 @@ frontdeskd_CFLAGS += $(PQ_CFLAGS)
 frontdeskd_LDADD += libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(EXTERNAL_LIBS)
 SERVER_TESTS += tests/server/test_free_text.sh
 SERVER_TESTS += tests/server/test_erased_ids.sh
+frontdeskd_SOURCES += src/server/pg_feed.c
+SERVER_TESTS += tests/server/test_new_epoch.sh
 SERVER_TESTS += tests/server/test_language.sh
 # the administration pane's endpoints: staff with a password, devices, enrolment codes
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
 SERVER_TESTS += tests/server/test_timezone.sh
+frontdeskd_SOURCES += src/server/pg_lists.c
+frontdeskd_SOURCES += src/server/pg_actor.c
+frontdeskd_SOURCES += src/server/pg_audit.c
+frontdeskd_SOURCES += src/server/pg_throttle.c
+frontdeskd_SOURCES += src/server/pg_conflicts.c
 # frontdeskd migrate --to postgresql://... (a SQLite hotel into PostgreSQL)
 frontdeskd_SOURCES += src/server/migrate.c

@@ -560,6 +560,7 @@ static void usage(FILE *out)
 	        "  metrics-token [revoke] a token for Prometheus to scrape /v1/metrics with\n"
 	        "  backup FILE\n"
 	        "  restore FILE           replace the database with a backup (server stopped)\n"
+	        "  new-epoch              after restoring the database by other means: terminals re-sync\n"
 	        "  check\n"
 	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
 	        "  routes\n"

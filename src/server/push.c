@@ -874,6 +874,10 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
  * notice; it leaves every terminal's status line through the feed. */
 void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out)
 {
+	if (s->pg) {
+		srv_pg_resolve(s, c, id, out); /* pg_conflicts.c */
+		return;
+	}
 	struct fd_error err = {0};
 	int changed = 0;
 	int64_t seq = 0;

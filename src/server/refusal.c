@@ -72,8 +72,10 @@ void srv_audit_endpoint_refusal(struct srv *s, const struct srv_req *r, const st
 	    .reason = reason,
 	    .session = session,
 	};
-	if (s->pg)
-		return; /* the audit log on PostgreSQL: not yet (doc/scale-out.md) */
+	if (s->pg) {
+		srv_pg_audit_refusal(s, r, c, &row); /* pg_audit.c */
+		return;
+	}
 	struct fd_error err = {0};
 	pthread_mutex_lock(&s->wlock);
 	enum fd_status st = fd_db_begin(s->wdb, &err);

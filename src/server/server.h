@@ -370,6 +370,46 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
 void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
                     int limit, int wait, void **state, struct srv_resp *out);
+/* pg_feed.c: the feed's cursor checks and the snapshot on PostgreSQL. */
+void srv_pg_snapshot(struct srv *s, const struct srv_req *r, const struct srv_caller *c, bool paged,
+                     int limit, size_t max_bytes, struct srv_resp *out);
+struct fd_pg;
+void srv_pg_feed_start(struct srv *s, struct fd_pg *pg);        /* at start: trims the feed */
+struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err); /* the thread's connection */
+int srv_pg_new_epoch(struct srv_config *cfg, int n_args);       /* frontdeskd new-epoch */
+/* pg_lists.c: sign-out, devices and sessions on PostgreSQL. */
+void srv_pg_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+void srv_pg_devices(struct srv *s, const struct srv_req *r, const struct srv_caller *c, struct srv_resp *out);
+void srv_pg_device_revoke(struct srv *s, const struct srv_req *r, const struct srv_caller *c,
+                          struct srv_resp *out);
+void srv_pg_device_current(struct srv *s, const struct srv_req *r, struct srv_resp *out);
+enum fd_status srv_pg_note_device_user(struct fd_pg *pg, const char *property, const char *device,
+                                       const char *user, struct fd_error *err);
+int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const char *as, int n_args,
+                       char **args);
+/* pg_actor.c: who acted, on PostgreSQL. */
+struct fd_op;
+void srv_pg_sign_key(struct fd_pg *pg, const char *user, const char *password, char *salt, size_t size);
+bool srv_pg_actor_signed(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op);
+/* pg_audit.c: the audit log on PostgreSQL. */
+struct fd_op_result;
+struct fd_audit_row;
+enum fd_status srv_pg_audit_op(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               const struct fd_op_result *res, const struct fd_error *why,
+                               struct fd_error *err);
+void srv_pg_audit_refusal(struct srv *s, const struct srv_req *r, const struct srv_caller *c,
+                          const struct fd_audit_row *row);
+int srv_pg_check(struct fd_pg *pg); /* frontdeskd check */
+/* pg_throttle.c: sign-in throttling shared through the database. */
+int64_t srv_pg_throttle_wait(struct srv *s, const char *user, const char *source);
+void srv_pg_throttle_note(struct srv *s, const char *user, const char *source, bool ok);
+/* pg_conflicts.c: conflict notices on PostgreSQL (inside the refusal's
+ * transaction: the notice, its change, "conflict" and "free_rooms" in the
+ * answer); resolving one. */
+enum fd_status srv_pg_conflict(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               const struct fd_error *why, const struct fd_op_result *res, cJSON *answer,
+                               struct fd_error *err);
+void srv_pg_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out);
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and

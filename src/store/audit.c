@@ -58,6 +58,12 @@ static void row_hash(const unsigned char prev[crypto_generichash_BYTES], const c
 	crypto_generichash_final(&st, out, crypto_generichash_BYTES);
 }
 
+void fd_audit_row_hash(const unsigned char prev[32], const char *const f[FD_AUDIT_FIELDS],
+                       const size_t len[FD_AUDIT_FIELDS], unsigned char out[32])
+{
+	row_hash(prev, f, len, out);
+}
+
 /* The columns in hashing order; seq, created_at and applied_at as decimal
  * text. Used by writing, verifying and the migration alike. */
 #define AUDIT_COLUMNS                                                                                        \

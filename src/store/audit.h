@@ -62,6 +62,14 @@ enum fd_status fd_audit_refusal_in(struct fd_db *db, const struct fd_op *op, con
  * (code "audit_chain_broken"). */
 enum fd_status fd_audit_verify(struct fd_db *db, int64_t *rows, int64_t *bad_seq, struct fd_error *err);
 
+/* The hash of a row chained to prev: its 14 fields as text in the order of
+ * AUDIT_COLUMNS (seq, op_id, device, actor, type, entity, entity_id,
+ * payload, created_at, applied_at, outcome, code, reason, session), so that
+ * another store's audit log (src/pg/audit.c) chains its rows alike. */
+#define FD_AUDIT_FIELDS 14
+void fd_audit_row_hash(const unsigned char prev[32], const char *const f[FD_AUDIT_FIELDS],
+                       const size_t len[FD_AUDIT_FIELDS], unsigned char out[32]);
+
 /* Core migration 19: chain the rows written before the chain existed. */
 enum fd_status fd_audit_chain_existing(struct fd_db *db, struct fd_error *err);
 

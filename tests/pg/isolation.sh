@@ -146,7 +146,12 @@ attack property.update "{\"id\":\"$B_ID\",\"name\":\"Hacked\"}" "rejected wrong_
 res=$(body POST /v1/ops "{\"ops\":[{\"op_id\":\"$(uuid $n 1)\",\"device_seq\":$n,\"type\":\"room.set_flags\",\"actor\":\"bruno\",\"payload\":{\"room\":\"101\",\"dnd\":true}}]}" "$sA")
 check "A acting as B's bruno" "rejected unproven_actor" "$(echo "$res" | jq -r '.results[0] | .status + " " + .error.code')"
 check "B's rows are unchanged after A's pushes" "$before" "$(snapB)"
-check "A's feed holds nothing of B after them either" "" "$(leaks "$(body GET "/v1/changes?since=0&limit=1000" "" "$sA")")"
+# (A's refused pushes are A's conflict notices now: they name back what A
+# sent, which is no leak; everything else in A's feed must hold nothing of B)
+check "A's feed holds nothing of B after them either" "" \
+	"$(leaks "$(body GET "/v1/changes?since=0&limit=1000" "" "$sA" | jq -c '[.changes[] | select(.entity != "conflict")]')")"
+check "... and its notices are A's refused operations" "$(pg_psql -c "SELECT count(*) FROM srv_op_results WHERE property_id = '$A_ID' AND status = 'rejected'")" \
+	"$(body GET "/v1/changes?since=0&limit=1000" "" "$sA" | jq '[.changes[] | select(.entity == "conflict")] | length')"
 
 # People: A's at B's terminal, B's at A's; a session is not a device token.
 check "anna cannot sign in at B's terminal" 401 "$(status POST /v1/sessions '{"username":"anna","password":"correct horse battery"}' "$devB")"
@@ -165,7 +170,10 @@ check "B's used enrolment code enrols nothing" 401 "$(status POST /v1/devices "{
 	done
 done > "$T/routes"
 check "no route answers A with B's names or ids" "" "$(cat "$T/routes")"
-check "the device list (SQLite's alone) is not served from the data directory's file" 501 "$(status GET /v1/devices "" "$sA")"
+# (the device list is served from PostgreSQL: A's devices, never the data
+# directory's SQLite file nor B's)
+check "the device list is not served from the data directory's file" "alfama desk" \
+	"$(body GET /v1/devices "" "$sA" | jq -r '[.devices[].name] | join(",")')"
 check "B's rows are unchanged at the end" "$before" "$(snapB)"
 stop_server || fail "the server did not stop cleanly"
 finish

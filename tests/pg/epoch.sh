@@ -1,0 +1,125 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# A database restored from a backup on PostgreSQL (doc/scale-out.md, step
+# 5): the hotel is backed up with pg_dump, a booking is made and
+# acknowledged after it, the database is dropped (the server keeps running)
+# and restored from the backup, and `frontdeskd --database URI new-epoch`
+# gives it a new epoch. A long-poll parked on the server is answered 410
+# epoch_changed at once; the real terminals re-sync from the snapshot, and
+# the one that made the booking submits it again: the restored database
+# has it, and both terminals end equal.
+set -u
+. "${top_srcdir:?}/tests/pg/lib.sh"
+FDD=${top_builddir:?}/frontdeskd
+FD=$top_builddir/frontdesk
+W=$PG_DIR/work
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
+A_PID=
+POLL=
+stop_server() {
+	[ -n "$POLL" ] && kill "$POLL" 2>/dev/null
+	[ -n "$A_PID" ] && kill -TERM "$A_PID" 2>/dev/null && wait "$A_PID"
+	A_PID=
+	POLL=
+}
+trap 'stop_server; pg_cleanup' EXIT
+pg_start
+mkdir -p "$W/srv"
+printf 'correct horse battery\n' > "$W/pw"
+"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
+	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
+	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
+"$FDD" --data "$W/srv" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>"$W/A.log" &
+A_PID=$!
+for _ in $(seq 1 100); do
+	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/A.log")
+	[ -n "$port" ] && break
+	sleep 0.05
+done
+A=http://127.0.0.1:$port
+term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
+enroll() { # TERMINAL USER
+	ecode=$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)
+	term "$1" enroll "$A" "$ecode" --name "$1" >/dev/null || fail "enrolling $1"
+	term "$1" login "$2" --password-file "$W/pw" >/dev/null || fail "signing in on $1"
+}
+meta() { sqlite3 "$W/$1/frontdesk.db" "SELECT value FROM meta WHERE key = '$2'"; }
+pending() { term "$1" --json sync-status | jq -r .pending; }
+epoch() { pg_psql -c "SELECT value FROM meta WHERE key = 'server_epoch'"; }
+
+enroll t1 boss
+enroll t2 anna
+term t1 sync --once >/dev/null || fail "t1's first sync"
+{
+	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
+	for n in 201 202 203; do
+		printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":2}}\n' "$n" "$n"
+	done
+} > "$W/rooms.jsonl"
+term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+term t1 sync --once >/dev/null && term t2 sync --once >/dev/null || fail "first syncs"
+old=$(epoch)
+check "the terminals hold the database's epoch" "$old $old" "$(meta t1 sync_epoch) $(meta t2 sync_epoch)"
+
+# The nightly backup; then a booking made and acknowledged.
+"$PG_BINDIR/pg_dump" -Fc -d "$PG_URI" -f "$W/backup.dump" || fail "pg_dump"
+code=$(term t1 book --guest "Lopes, Ana" --type DBL --arrive 2026-11-25 --depart 2026-11-27)
+term t1 assign "$code" 202 >/dev/null || fail "assigning $code"
+term t1 sync --once >/dev/null || fail "t1 pushing the booking"
+check "the booking is acknowledged" 0 "$(pending t1)"
+term t2 sync --once >/dev/null || fail "t2 pulling the booking"
+
+# The database is lost and restored from the backup: the booking is gone.
+psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U fd -d postgres -c "DROP DATABASE frontdesk WITH (FORCE)" -c "CREATE DATABASE frontdesk" || fail "dropping the database"
+"$PG_BINDIR/pg_restore" -d "$PG_URI" "$W/backup.dump" || fail "pg_restore"
+check "the restored database lacks the booking" 0 "$(pg_psql -c "SELECT count(*) FROM bookings")"
+check "... and has the old epoch" "$old" "$(epoch)"
+
+# A terminal's long-poll waits on the server for the next change.
+tok=$(meta t2 session_token)
+cur=$(meta t2 sync_cursor)
+# (the server reconnects to the restored database by itself)
+for _ in $(seq 1 50); do
+	[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$A/v1/changes?since=0")" = 200 ] && break
+	sleep 0.1
+done
+code410=$(curl -s -o "$W/ahead" -w '%{http_code}' -H "Authorization: Bearer $tok" "$A/v1/changes?since=$cur&epoch=$old")
+check "before the new epoch, a cursor from after the backup is 410 cursor_ahead" "410 cursor_ahead" \
+	"$code410 $(jq -r .error.code "$W/ahead")"
+top=$(pg_psql -c "SELECT seq FROM feed_counters")
+curl -s --max-time 20 -o "$W/poll" -w '%{http_code}' -H "Authorization: Bearer $tok" \
+	"$A/v1/changes?since=$top&wait=30&epoch=$old" > "$W/poll.status" &
+POLL=$!
+sleep 0.5
+out=$("$FDD" --database "$PG_URI" new-epoch) || fail "new-epoch"
+new=$(epoch)
+[ "$new" != "$old" ] && [ ${#new} = 32 ] || fail "new-epoch should make a new epoch: '$old' -> '$new'"
+case $out in *"$new"*) ;; *) fail "new-epoch should print the new epoch: $out" ;; esac
+wait "$POLL"
+POLL=
+check "the parked long-poll is answered at once: 410 epoch_changed" "410 epoch_changed" \
+	"$(cat "$W/poll.status") $(jq -r .error.code "$W/poll")"
+check "the server's health shows the new epoch" "$new" "$(curl -s "$A/v1/health" | jq -r .epoch)"
+check "a new-epoch with an argument is refused" 2 "$("$FDD" --database "$PG_URI" new-epoch now >/dev/null 2>&1; echo $?)"
+
+# The terminals re-sync; t1 submits the booking again.
+term t1 sync --once >/dev/null || fail "t1's sync after the restore"
+term t1 sync --once >/dev/null || fail "t1's second sync after the restore"
+check "t1 took the new epoch" "$new" "$(meta t1 sync_epoch)"
+check "t1 has nothing pending" 0 "$(pending t1)"
+check "the restored database has the booking again, in room 202" "$code 202 reserved" \
+	"$(pg_psql -c "SELECT code || ' ' || room || ' ' || status FROM bookings")"
+term t2 sync --once >/dev/null && term t2 sync --once >/dev/null || fail "t2's sync after the restore"
+check "t2 took the new epoch" "$new" "$(meta t2 sync_epoch)"
+check "t2 has the booking" "$code reserved 202" \
+	"$(term t2 --json find Lopes | jq -r '.bookings[0] | .code + " " + .status + " " + .room')"
+term t1 sync --once >/dev/null || fail "t1's last sync"
+term t1 dump | jq -S 'del(.charge_codes)' > "$W/t1.dump"
+term t2 dump | jq -S 'del(.charge_codes)' > "$W/t2.dump"
+cmp -s "$W/t1.dump" "$W/t2.dump" || { fail "t1 and t2 differ"; diff "$W/t1.dump" "$W/t2.dump" | head -40 >&2; }
+
+stop_server
+if grep -q Sanitizer "$W/A.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" | head -40 >&2; fi
+[ "$failures" = 0 ] || { tail -n 30 "$W/A.log" >&2; exit 1; }
