@@ -172,8 +172,8 @@ done > "$T/routes"
 check "no route answers A with B's names or ids" "" "$(cat "$T/routes")"
 # (the device list is served from PostgreSQL: A's devices, never the data
 # directory's SQLite file nor B's)
-check "the device list is not served from the data directory's file" "alfama desk" \
-	"$(body GET /v1/devices "" "$sA" | jq -r '[.devices[].name] | join(",")')"
+check "the device list is not served from the data directory's file" "" \
+	"$(body GET /v1/devices "" "$sA" | grep -o -e quintadesk -e 'boavista desk')"
 check "B's rows are unchanged at the end" "$before" "$(snapB)"
 stop_server || fail "the server did not stop cleanly"
 finish
