@@ -325,7 +325,10 @@ static void got_min_stay(struct app *app, const char *text, const char *arg)
 		return;
 	fd_date_format(night, day);
 	if (n)
-		ui_message(app, _("%s %s: arrivals on %s stay at least %ld nights."), plan, type, day, n);
+		ui_message(app,
+		           ngettext("%s %s: arrivals on %s stay at least %ld night.",
+		                    "%s %s: arrivals on %s stay at least %ld nights.", (unsigned long)n),
+		           plan, type, day, n);
 	else
 		ui_message(app, _("%s %s: no minimum stay for arrivals on %s."), plan, type, day);
 }

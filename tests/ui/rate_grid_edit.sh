@@ -50,6 +50,14 @@ screen | grep -q "^BAR STD  *100.00  *135.50m" || fail "the stay-limit mark"
 [ "$(night min_stay)" = 3 ] || fail "minimum stay stored"
 n=$(db "SELECT count(*) FROM audit_log WHERE type IN ('rate.set', 'rate.restrict') AND actor = 'fred'")
 [ "$n" = 4 ] || fail "each of the grid's four changes audited as fred's: $n"
+# One night is said in the singular (ngettext).
+keys m
+wait_for "minimum stay (nights, 0 none): 3"
+keys C-u
+keys -l 1
+keys Enter
+wait_for "BAR STD: arrivals on 2026-11-26 stay at least 1 night."
+[ "$(night min_stay)" = 1 ] || fail "minimum stay of one night stored"
 # A bad amount, then a derived plan's price: refused, nothing changes.
 before=$(fd dump)
 keys Enter
