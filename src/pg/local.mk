@@ -41,3 +41,5 @@ PG_TESTS += tests/pg/conflicts.sh
 # frontdeskd migrate --to postgresql://... (tests/pg/migrate.sh)
 TESTS += tests/pg/migrate.sh
 EXTRA_DIST += tests/pg/migrate.sh
+libfdpg_a_SOURCES += src/pg/repo_folio.c
+PG_TESTS += tests/pg/folios.sh
