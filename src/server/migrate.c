@@ -10,7 +10,8 @@
  *
  * Moved: the property, room types, rooms, guests, bookings with their
  * room-nights (the double-booking guard's rows as they are), staff and
- * their passwords, housekeeping tasks, the folio settings, room blocks,
+ * their passwords, housekeeping tasks, the folio settings, charge codes,
+ * folios and their lines, the night audit's closed days, room blocks,
  * enrolled devices (who revoked one, and when), who signed in on each,
  * their sessions, unused enrolment codes, every
  * operation's recorded result (a terminal's retry is answered from it) and
@@ -20,10 +21,9 @@
  * sees a new epoch and re-syncs as after a restore, pushing again what it
  * holds (answered from the recorded results, nothing twice).
  *
- * Not moved, because the PostgreSQL schema keeps none of it yet: folios and
- * their lines, day reports, invoices, company accounts, rate plans and
- * prices, group blocks, conflict notices, mail, the public booking links,
- * changed charge codes, bookings' channel references. A hotel holding any
+ * Not moved, because the PostgreSQL schema keeps none of it yet: invoices,
+ * company accounts, rate plans and prices, group blocks, conflict notices,
+ * mail, the public booking links, bookings' channel references. A hotel holding any
  * of these (beyond what a new hotel starts with) is refused, naming them,
  * rather than losing them. Tables this file does not know are checked the same way, so
  * a table added later is refused, never dropped. */
@@ -110,6 +110,35 @@ static const struct mig_copy copies[] = {
     {"settings", "SELECT key, value FROM folio_settings ORDER BY key",
      "INSERT INTO settings (property_id, key, value) VALUES ($1, $2, $3)", 2, true, "setting",
      "SELECT count(*) FROM settings WHERE property_id = $1"},
+    /* The folio area (PostgreSQL step 11): every charge code the hotel has
+     * (the PostgreSQL hotel made by this copy has none of its own), folios
+     * after their bookings, lines in their order (a void after the line it
+     * voids) and closed days. */
+    {"charge codes",
+     "SELECT code, name, vat_bp, is_room, version, updated_at FROM charge_codes ORDER BY rowid",
+     "INSERT INTO charge_codes (property_id, code, name, vat_bp, is_room, version, updated_at)"
+     " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+     6, true, "charge_code", "SELECT count(*) FROM charge_codes WHERE property_id = $1"},
+    {"folios",
+     "SELECT id, booking_id, kind, name, company, route_room, version, updated_at FROM folios ORDER BY rowid",
+     "INSERT INTO folios (property_id, id, booking_id, kind, name, company, route_room, version, updated_at)"
+     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+     8, true, "folio", "SELECT count(*) FROM folios WHERE property_id = $1"},
+    {"folio lines",
+     "SELECT id, folio_id, kind, code, description, amount, tax, date, method, ref, last4, voids, reason,"
+     " actor, created_at, version, updated_at, reverses, quantity, unit_price FROM folio_lines ORDER BY seq",
+     "INSERT INTO folio_lines (property_id, id, folio_id, kind, code, description, amount, tax, date,"
+     " method, ref, last4, voids, reason, actor, created_at, version, updated_at, reverses, quantity,"
+     " unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,"
+     " $18, $19, $20, $21)",
+     20, true, "folio_line", "SELECT count(*) FROM folio_lines WHERE property_id = $1"},
+    {"closed days",
+     "SELECT date, rooms_total, rooms_ooo, rooms_sold, room_revenue, arrivals, departures, cancellations,"
+     " no_shows, closed_by, closed_at FROM day_reports ORDER BY date",
+     "INSERT INTO day_reports (property_id, date, rooms_total, rooms_ooo, rooms_sold, room_revenue,"
+     " arrivals, departures, cancellations, no_shows, closed_by, closed_at)"
+     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+     11, true, "day_report", "SELECT count(*) FROM day_reports WHERE property_id = $1"},
     {"room blocks",
      "SELECT room, uid, start, \"end\", summary, source, version, updated_at FROM room_blocks"
      " ORDER BY room, uid",
@@ -177,6 +206,10 @@ static const char *const moved_or_derived[] = {"property",
                                                "staff",
                                                "hk_tasks",
                                                "folio_settings",
+                                               "charge_codes",
+                                               "folios",
+                                               "folio_lines",
+                                               "day_reports",
                                                "room_blocks",
                                                "srv_credentials",
                                                "srv_devices",

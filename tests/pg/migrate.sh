@@ -2,14 +2,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # frontdeskd migrate --to postgresql://...: a hotel made through the
 # command line on SQLite (frontdeskd on its data directory, a terminal
-# making rooms, guests, bookings, check-ins, housekeeping) is moved into
+# making rooms, guests, bookings, check-ins, housekeeping, a bill with a
+# card payment, a void and a refund, a charge code of its own, a night
+# audit) is moved into
 # PostgreSQL. Every table it moves is counted row for row on both sides,
 # the feed is rebuilt under a new epoch, and the hotel is served from
 # PostgreSQL: a terminal enrolled there syncs every booking, and the
 # terminal of the SQLite days, on the same address, learns of the new
-# epoch. Refused, with nothing changed: a running server, a target that
-# already holds the hotel, a hotel holding rows PostgreSQL cannot keep yet
-# (a folio's payment), usernames already taken in the target.
+# epoch; the folios and their balance are there. Refused, with nothing
+# changed: a running server, a target that already holds the hotel, a
+# hotel holding rows PostgreSQL cannot keep yet (a rate plan), usernames
+# already taken in the target.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
@@ -70,7 +73,19 @@ term t1 assign "$(sed -n 2p "$W/codes")" 102 >/dev/null || fail "assigning"
 term t1 cancel "$(sed -n 3p "$W/codes")" >/dev/null || fail "cancelling"
 term t1 hk 103 inspected >/dev/null && term t1 ooo 104 --reason "leaking tap" --from 2026-04-10 --to 2026-04-12 >/dev/null ||
 	fail "housekeeping"
+# The folio area: a bill, a card payment, a void, a refund, a charge code
+# of the hotel's own, and a night audit (room charges, a closed day).
+term t1 charges set SPA --name Spa --vat 2000 >/dev/null || fail "a charge code"
+term t1 post "$first" FB 42.50 --desc Dinner >/dev/null && term t1 post "$first" SPA 30 >/dev/null &&
+	term t1 post "$first" MINIBAR 7 >/dev/null || fail "posting charges"
+term t1 pay "$first" card 60 --ref TX9 --last4 4242 >/dev/null && term t1 pay "$first" cash 20 >/dev/null || fail "payments"
+minibar=$(term t1 --json folio "$first" | jq -r '.folios[0].lines[] | select(.code == "MINIBAR") | .id')
+term t1 void "$minibar" --reason "not taken" >/dev/null || fail "voiding the minibar"
+term t1 refund "$first" cash 5 --reason "change" >/dev/null || fail "a refund"
+term t1 audit >/dev/null || fail "the night audit"
 term t1 sync --once >/dev/null || fail "t1 pushing"
+balance=$(term t1 --json folio "$first" | jq -r .balance_minor)
+check "the bill on SQLite" "8750 8" "$balance $(term t1 --json folio "$first" | jq -r '[.folios[].lines[]] | length')"
 check "t1 has nothing pending" 0 "$(term t1 --json sync-status | jq -r .pending)"
 t1_bookings=$(term t1 --json bookings --from 2026-04-01 --to 2026-05-01 | jq -r '[.bookings[] | .code + " " + .status + " " + (.room // "-")] | sort | join(",")')
 
@@ -85,20 +100,20 @@ grep -q 'postgresql://' "$W/err" || fail "the message for a bad URI: $(cat "$W/e
 "$FDD" --data "$W/nothing" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a missing hotel"
 grep -q 'does not exist' "$W/err" || fail "the message for a missing hotel: $(cat "$W/err")"
 
-# Rows PostgreSQL cannot keep yet (a folio's payment, on a copy of the
-# hotel): refused, naming them.
-mkdir -p "$W/folio" && cp "$DATA/frontdeskd.db" "$W/folio/"
-"$FDD" --data "$W/folio" serve --listen 127.0.0.1:0 2>"$W/folio.log" &
+# Rows PostgreSQL cannot keep yet (a rate plan, on a copy of the hotel):
+# refused, naming them.
+mkdir -p "$W/plan" && cp "$DATA/frontdeskd.db" "$W/plan/"
+"$FDD" --data "$W/plan" serve --listen 127.0.0.1:0 2>"$W/plan.log" &
 F_PID=$!
 for _ in $(seq 1 100); do
-	fport=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/folio.log"); [ -n "$fport" ] && break; sleep 0.05
+	fport=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/plan.log"); [ -n "$fport" ] && break; sleep 0.05
 done
-term tf enroll "http://127.0.0.1:$fport" "$("$FDD" --data "$W/folio" enroll-code 2>/dev/null)" --name f >/dev/null &&
+term tf enroll "http://127.0.0.1:$fport" "$("$FDD" --data "$W/plan" enroll-code 2>/dev/null)" --name f >/dev/null &&
 	term tf login boss --password-file "$W/pw" >/dev/null && term tf sync --once >/dev/null &&
-	term tf pay "$first" cash 50 >/dev/null && term tf sync --once >/dev/null || fail "a payment on the copy"
+	term tf plan add BAR --name "Best available" >/dev/null && term tf sync --once >/dev/null || fail "a rate plan on the copy"
 kill -TERM $F_PID && wait $F_PID
-"$FDD" --data "$W/folio" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel with folios"
-grep -q 'folio' "$W/err" && echo "ok: folios refused: $(cat "$W/err")" || fail "the message for folios: $(cat "$W/err")"
+"$FDD" --data "$W/plan" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel with a rate plan"
+grep -q 'rate_plans (1)' "$W/err" && echo "ok: rate plans refused: $(cat "$W/err")" || fail "the message for rate plans: $(cat "$W/err")"
 check "the refused migration did not touch PostgreSQL" "" \
 	"$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
 
@@ -139,6 +154,16 @@ same "passwords" "SELECT username, hash FROM srv_credentials ORDER BY username" 
 same "housekeeping tasks" "SELECT id, room, date, kind, status FROM hk_tasks ORDER BY id" \
 	"SELECT id, room, date, kind, status FROM hk_tasks ORDER BY id"
 same "settings" "SELECT key, value FROM folio_settings ORDER BY key" "SELECT key, value FROM settings ORDER BY key"
+same "charge codes" "SELECT code, name, vat_bp, is_room, version FROM charge_codes ORDER BY code" \
+	"SELECT code, name, vat_bp, is_room, version FROM charge_codes ORDER BY code"
+same "folios" "SELECT id, booking_id, kind, name, company, route_room, version FROM folios ORDER BY id" \
+	"SELECT id, booking_id, kind, name, company, route_room, version FROM folios ORDER BY id"
+same "folio lines, in their order" "SELECT id, folio_id, kind, code, description, amount, tax, date, method, ref, last4, coalesce(voids, ''), reason, actor, reverses, quantity, unit_price FROM folio_lines ORDER BY seq" \
+	"SELECT id, folio_id, kind, code, description, amount, tax, date, method, ref, last4, coalesce(voids, ''), reason, actor, reverses, quantity, unit_price FROM folio_lines ORDER BY seq"
+same "closed days" "SELECT date, rooms_total, rooms_sold, room_revenue, arrivals, closed_by, closed_at FROM day_reports ORDER BY date" \
+	"SELECT date, rooms_total, rooms_sold, room_revenue, arrivals, closed_by, closed_at FROM day_reports ORDER BY date"
+[ "$(sq "SELECT count(*) FROM folio_lines")" -ge 7 ] && [ "$(sq "SELECT count(*) FROM day_reports")" = 1 ] ||
+	fail "the SQLite hotel's folio area is too small to show anything"
 same "devices" "SELECT id, name, lower(hex(token_hash)), last_seq, revoked_at, revoked_by FROM srv_devices ORDER BY id" \
 	"SELECT id, name, token_hash, last_seq, revoked_at, revoked_by FROM srv_devices ORDER BY id"
 same "sign-ins per device" "SELECT device, username, first_at, last_at FROM srv_device_users ORDER BY device, username" \
@@ -191,6 +216,12 @@ check "t2 has the rooms with their state" "$(term t1 --json rooms | jq -c '[.roo
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(sqlite3 "$W/t1/frontdesk.db" "SELECT value FROM meta WHERE key = 'session_token'")" \
 	"$URL/v1/changes?since=$(term t1 --json sync-status | jq -r .cursor)&epoch=$old_epoch")
 check "t1's session works on PostgreSQL and its feed says: new epoch" 410 "$code"
+check "t2 has the bill of the SQLite days" "$balance 8" \
+	"$(term t2 --json folio "$first" | jq -r '.balance_minor, ([.folios[].lines[]] | length)' | paste -sd' ')"
+check "t2 has the hotel's own charge code" "SPA" "$(sqlite3 "$W/t2/frontdesk.db" "SELECT code FROM charge_codes WHERE code = 'SPA'")"
+term t2 post "$first" SPA 10 >/dev/null && term t2 sync --once >/dev/null || fail "posting on PostgreSQL"
+check "a charge posted after the move is kept" "$((balance + 1000))" \
+	"$(pg_psql -c "SELECT sum(amount) FROM folio_lines l JOIN folios f ON f.id = l.folio_id JOIN bookings b ON b.id = f.booking_id WHERE b.code = '$first'")"
 # a booking made on t2 reaches PostgreSQL and pushes on from t1's old device
 c=$(term t2 book --guest "After, Move" --type DBL --arrive 2026-04-20 --depart 2026-04-22) && term t2 sync --once >/dev/null ||
 	fail "booking on PostgreSQL"
