@@ -310,7 +310,7 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 
 #define BOOKING_COLS                                                                                         \
 	"id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status, source,"   \
-	" notes, eta, late_checkin, version"
+	" notes, eta, late_checkin, version, company_id"
 
 static void read_booking(const PGresult *r, int row, struct fd_booking *b)
 {
@@ -332,6 +332,7 @@ static void read_booking(const PGresult *r, int row, struct fd_booking *b)
 	fd_pg_col_text(r, row, 13, b->eta, sizeof b->eta);
 	b->late_checkin = fd_pg_col_int(r, row, 14);
 	b->version = fd_pg_col_int(r, row, 15);
+	fd_pg_col_text(r, row, 16, b->company_id, sizeof b->company_id);
 }
 
 static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking *b, struct fd_error *err)
@@ -432,14 +433,15 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	static const char sql[] =
 	    "INSERT INTO bookings (property_id, id, code, guest_id, type_code, room, arrival, departure, "
 	    "adults,"
-	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
-	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at, company_id)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
+	    " $19)"
 	    " ON CONFLICT (id) DO UPDATE SET guest_id = excluded.guest_id, type_code = excluded.type_code,"
 	    " room = excluded.room, arrival = excluded.arrival, departure = excluded.departure,"
 	    " adults = excluded.adults, children = excluded.children, rate = excluded.rate,"
 	    " status = excluded.status, source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 	    " late_checkin = excluded.late_checkin, version = excluded.version, updated_at = "
-	    "excluded.updated_at"
+	    "excluded.updated_at, company_id = excluded.company_id"
 	    " WHERE bookings.property_id = excluded.property_id";
 	char ar[FD_PG_INT_LEN], de[FD_PG_INT_LEN], ad[FD_PG_INT_LEN], ch[FD_PG_INT_LEN], ra[FD_PG_INT_LEN],
 	    lc[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
@@ -460,9 +462,10 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	                   b->eta,
 	                   I(lc, b->late_checkin),
 	                   I(v, b->version),
-	                   I(at, time(NULL))};
+	                   I(at, time(NULL)),
+	                   b->company_id[0] ? b->company_id : NULL};
 	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 18, a, &r, "saving a booking", err);
+	enum fd_status st = fd_pg_run(pg, sql, 19, a, &r, "saving a booking", err);
 	if (st)
 		return st;
 	bool written = atoi(PQcmdTuples(r)) == 1;
