@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cjson/cJSON.h>
 
@@ -347,12 +348,28 @@ int srv_http_reload_tls(struct srv *s, const char *cert_path, const char *key_pa
  * called by api.c and backend_pg.c. */
 void srv_http_park(struct srv *s, void *conn, int64_t since, int64_t deadline_ms);
 int64_t srv_now_ms(void);
-void srv_http_metrics(struct srv *s, char **text);
+/* property: on PostgreSQL, the hotel whose devices and night audit are
+ * shown (the caller's; NULL or "": none of them); ignored on SQLite. */
+void srv_http_metrics(struct srv *s, const char *property, char **text);
 
 /* metrics.c: build, process, devices, night audit (malloc'd text, NULL on
  * failure); srv_metrics_started notes the process start. */
 void srv_metrics_started(void);
-char *srv_metrics_text(struct srv *s);
+char *srv_metrics_text(struct srv *s, const char *property);
+/* The device and night-audit series, from the rows of either store. */
+struct srv_device_metric {
+	char id[FD_DEVICE_LEN];
+	char name[128];
+	int64_t last_push_at, last_pull_at, outbox_depth;
+};
+void srv_metrics_devices(FILE *f, const struct srv_device_metric *d, int n);
+void srv_metrics_audit(FILE *f, fd_date today, fd_date business);
+/* pg_read.c: the read endpoints on PostgreSQL. The thread's connection
+ * acting for the caller's hotel (rooms, bookings, availability: api.c
+ * reads through it with src/pg/query.c), and the metrics of a hotel. */
+struct fd_pg;
+struct fd_pg *srv_pg_reader(struct srv *s, const struct srv_caller *c, struct fd_error *err);
+void srv_pg_metrics(struct srv *s, const char *property, FILE *f);
 
 /* backend_pg.c: frontdeskd on PostgreSQL (doc/scale-out.md). Each entry
  * point of the SQLite path (auth.c, push.c, api.c, admin.c, main.c) hands
