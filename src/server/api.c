@@ -510,11 +510,11 @@ static void api_metrics(struct srv *s, const struct srv_req *r, const struct srv
 	(void)c, (void)state;
 	/* Prometheus scrapes with the token of `frontdeskd metrics-token`
 	 * (sessions end; a scraper would need a password); a manager's
-	 * session works too. On PostgreSQL only the session, which shows its
-	 * own hotel (the scrape token is kept in the data directory's SQLite
-	 * file, no part of the chain's database). */
+	 * session works too. On PostgreSQL the token is the chain's (every
+	 * hotel, labelled), a session shows its own hotel (pg_read.c). */
 	struct srv_caller who = {0};
-	if (s->pg || !srv_auth_scrape(s, r)) {
+	bool scrape = s->pg ? srv_pg_auth_scrape(s, r) : srv_auth_scrape(s, r);
+	if (!scrape) {
 		struct fd_error err = {0};
 		if (srv_auth_session(s, r, &who, &err)) {
 			srv_resp_fd_error(out, &err);
@@ -527,7 +527,7 @@ static void api_metrics(struct srv *s, const struct srv_req *r, const struct srv
 		}
 	}
 	char *text = NULL;
-	srv_http_metrics(s, who.property, &text);
+	srv_http_metrics(s, scrape ? NULL : who.property, &text);
 	out->status = 200;
 	out->body = text;
 	out->content_type = "text/plain; version=0.0.4";

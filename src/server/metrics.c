@@ -123,6 +123,10 @@ void srv_metrics_devices(FILE *f, const struct srv_device_metric *d, int n)
 			label(f, d[i].id);
 			fputs("\",name=\"", f);
 			label(f, d[i].name);
+			if (d[i].property[0]) {
+				fputs("\",property=\"", f);
+				label(f, d[i].property);
+			}
 			fprintf(f, "\"} %lld\n", (long long)(c == 2 ? v : (now > v ? now - v : 0)));
 		}
 	}
@@ -148,6 +152,7 @@ static void device_metrics(FILE *f, struct fd_db *db)
 			d = more;
 		}
 		struct srv_device_metric *m = &d[n++];
+		m->property[0] = '\0';
 		snprintf(m->id, sizeof m->id, "%s", (const char *)sqlite3_column_text(q, 0));
 		snprintf(m->name, sizeof m->name, "%s", (const char *)sqlite3_column_text(q, 1));
 		m->last_push_at = sqlite3_column_int64(q, 2);
@@ -161,14 +166,21 @@ static void device_metrics(FILE *f, struct fd_db *db)
 
 /* The night audit closes the business date; when the calendar (in the
  * hotel's time zone) is ahead by more than a day, it did not run. */
-void srv_metrics_audit(FILE *f, fd_date today, fd_date business)
+void srv_metrics_audit(FILE *f, const struct srv_audit_metric *a, int n)
 {
-	fprintf(
-	    f,
-	    "# HELP frontdeskd_audit_late_nights Nights the night audit has not closed: the calendar date "
-	    "less the business date (1 between midnight and the audit).\n"
-	    "# TYPE frontdeskd_audit_late_nights gauge\nfrontdeskd_audit_late_nights %lld\n",
-	    (long long)(today - business));
+	fputs("# HELP frontdeskd_audit_late_nights Nights the night audit has not closed: the calendar date "
+	      "less the business date (1 between midnight and the audit).\n"
+	      "# TYPE frontdeskd_audit_late_nights gauge\n",
+	      f);
+	for (int i = 0; i < n; i++) {
+		fputs("frontdeskd_audit_late_nights", f);
+		if (a[i].property[0]) {
+			fputs("{property=\"", f);
+			label(f, a[i].property);
+			fputs("\"}", f);
+		}
+		fprintf(f, " %lld\n", (long long)(a[i].today - a[i].business));
+	}
 }
 
 /* On SQLite, the hotel's time zone is the process's (TZ set by serve). */
@@ -180,7 +192,9 @@ static void audit_metrics(FILE *f, struct fd_db *db)
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
-	srv_metrics_audit(f, fd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), business);
+	struct srv_audit_metric a = {.today = fd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+	                             .business = business};
+	srv_metrics_audit(f, &a, 1);
 }
 
 char *srv_metrics_text(struct srv *s, const char *property)

@@ -35,6 +35,7 @@ codeB=$(FDP enroll-code --property PORTO 2>/dev/null)
 "$FD" --data "$D" init --property "Quinta Sqlite" --currency EUR --timezone Europe/Lisbon >/dev/null 2>&1 ||
 	fail "init the SQLite hotel"
 "$FD" --data "$D" user add sofia --role admin --password-file "$T/pw" >/dev/null || fail "user add sofia (SQLite)"
+sqlite_scrape=$("$FD" --data "$D" metrics-token 2>/dev/null)
 start_server
 body POST /v1/devices "{\"code\":\"$("$FD" --data "$D" enroll-code 2>/dev/null)\",\"name\":\"quintadesk\"}" >/dev/null
 stop_server || fail "the SQLite server did not stop cleanly"
@@ -189,6 +190,18 @@ check "A's metrics name A's device" "$devA_id" "$(echo "$mA" | sed -n 's/^frontd
 check "A's metrics hold nothing of B" "" "$(leaks "$mA"; echo "$mA" | grep -o -e "$devB_id" -e 'boavista desk')"
 check "B's metrics name B's device" "$devB_id" \
 	"$(body GET /v1/metrics "" "$sB" | sed -n 's/^frontdeskd_device_seconds_since_push{device="\([^"]*\)".*/\1/p')"
+# The chain's scrape token shows every hotel, each labelled; the data
+# directory's SQLite token is nothing on PostgreSQL.
+check "the SQLite hotel's scrape token on PostgreSQL" 401 "$(status GET /v1/metrics "" "$sqlite_scrape")"
+scrape=$(FDP metrics-token 2>/dev/null)
+m=$(body GET /v1/metrics "" "$scrape")
+check "the chain's scrape token: every hotel's device, labelled" \
+	"$(printf '%s\n' "$devA_id alfama desk $A_ID" "$devB_id boavista desk PORTO" | sort)" \
+	"$(echo "$m" | sed -n 's/^frontdeskd_device_seconds_since_push{device="\([^"]*\)",name="\([^"]*\)",property="\([^"]*\)"}.*/\1 \2 \3/p' | sort)"
+check "... and every hotel's night audit" "$(printf '%s\n' "$A_ID" PORTO | sort)" \
+	"$(echo "$m" | sed -n 's/^frontdeskd_audit_late_nights{property="\([^"]*\)"} [0-9-]*$/\1/p')"
+FDP metrics-token revoke >/dev/null 2>&1 || fail "metrics-token revoke"
+check "a revoked scrape token" 401 "$(status GET /v1/metrics "" "$scrape")"
 
 # Every route of the API, asked by A with B's identifiers in its path and
 # query: none answers with any of them.

@@ -131,6 +131,10 @@ check "metrics: the hotel's device" "frontdeskd_device_seconds_since_push{device
 echo "$m" | grep -q '^frontdeskd_audit_late_nights [0-9-]' && ok "metrics: the night audit of the hotel" ||
 	fail "no frontdeskd_audit_late_nights: $(echo "$m" | grep audit)"
 check "metrics without a session" 401 "$(status GET /v1/metrics)"
+scrape=$("$FD" --database "$PG_URI" metrics-token 2>/dev/null)
+check "metrics with the chain's scrape token: the hotel's device, labelled with its code" \
+	"frontdeskd_device_seconds_since_push{device=\"$devid\",name=\"desk\",property=\"LISBOA\"}" \
+	"$(body GET /v1/metrics "" "$scrape" | grep '^frontdeskd_device_seconds_since_push{' | sed 's/} .*/}/')"
 check "the public API stays off on PostgreSQL" "501 not_on_postgresql" \
 	"$(req GET "/v1/public/availability?from=2026-03-02&to=2026-03-03" | sed 's/^\([0-9]*\) /\1|/' | { IFS='|' read -r c b; echo "$c $(echo "$b" | jq -r .error.code)"; })"
 stop_server || fail "the PostgreSQL server did not stop cleanly"
