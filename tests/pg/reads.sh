@@ -4,7 +4,7 @@
 # for the same hotel: a hotel made on SQLite through pushed operations
 # (room types, rooms of several floors, guests with accented and CJK
 # names, bookings assigned, checked in, cancelled and unassigned, a room
-# out of order, housekeeping) is read through GET /v1/rooms,
+# out of order, a calendar block, housekeeping) is read through GET /v1/rooms,
 # /v1/room-types, /v1/bookings (and a page of it), /v1/bookings/{code},
 # /v1/availability, moved with `frontdeskd migrate --to`, served from
 # PostgreSQL and read again with the same session: every answer is the
@@ -59,6 +59,7 @@ push booking.cancel '{"booking":"ABC004"}'
 push room.set_maintenance '{"room":"110","state":"ooo","from":"2026-03-02","to":"2026-03-04","reason":"leaking tap"}'
 push room.set_clean '{"room":"9","status":"inspected"}'
 push room.set_flags '{"room":"201","dnd":true}'
+push room.block '{"room":"201","uid":"wedding-1","from":"2026-03-03","to":"2026-03-05","summary":"wedding"}'
 
 # Every read, as "STATUS BODY", one file per store.
 reads() { # OUT
@@ -116,9 +117,10 @@ check "PostgreSQL: a booking with its guest" "Öberg, Åsa|true|EUR" \
 # DBL: 2 rooms, ABC001 (101) and ABC002 (102) on 03-01 and 03-02,
 # ABC001 and ABC003 (unassigned: its nights count all the same) on 03-03,
 # ABC003 alone on 03-04. SGL: 9 and 110, 110 out of order on 03-02 and
-# 03-03, ABB006 in 9 on 03-02. SUI: the cancelled ABC004 holds nothing.
+# 03-03, ABB006 in 9 on 03-02. SUI: the cancelled ABC004 holds nothing,
+# 201 is blocked in the calendar on 03-03 and 03-04.
 check "PostgreSQL: availability counts the room-nights and the inventory" \
-	"DBL:0,0,0,1 SGL:2,0,1,2 SUI:1,1,1,1" \
+	"DBL:0,0,0,1 SGL:2,0,1,2 SUI:1,1,0,0" \
 	"$(body GET "/v1/availability?from=2026-03-01&to=2026-03-05" "" "$S" | jq -r '[.[] | .type + ":" + ([.nights[].free | tostring] | join(","))] | sort | join(" ")')"
 
 # The metrics: the process's counters, and the hotel's devices.
