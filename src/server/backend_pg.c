@@ -61,7 +61,17 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	                                        {"GET", "/v1/devices"},
 	                                        {"POST", "/v1/devices/{id}/revoke"},
 	                                        {"GET", "/v1/devices/current"},
-	                                        {"POST", "/v1/conflicts/{id}/resolve"}};
+	                                        {"POST", "/v1/conflicts/{id}/resolve"},
+	                                        /* pg_read.c (the public API stays SQLite's: the
+	                                         * booking page's own files only) */
+	                                        {"GET", "/v1/rooms"},
+	                                        {"GET", "/v1/room-types"},
+	                                        {"GET", "/v1/bookings"},
+	                                        {"GET", "/v1/bookings/{code}"},
+	                                        {"GET", "/v1/availability"},
+	                                        {"GET", "/v1/metrics"},
+	                                        {"GET", "/book"},
+	                                        {"GET", "/book/{file}"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
