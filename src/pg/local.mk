@@ -41,3 +41,4 @@ PG_TESTS += tests/pg/conflicts.sh
 # frontdeskd migrate --to postgresql://... (tests/pg/migrate.sh)
 TESTS += tests/pg/migrate.sh
 EXTRA_DIST += tests/pg/migrate.sh
+PG_TESTS += tests/pg/batch.sh
