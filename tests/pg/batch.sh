@@ -201,7 +201,8 @@ for _ in $(seq 1 200); do
 	[ "$(waiting)" -ge 1 ] && break
 	sleep 0.05
 done
-check "the batch waits on room 103 with its first operations done" 1 "$(waiting)"
+[ "$(waiting)" -ge 1 ] && ok "the batch waits on room 103 with its first operations done" ||
+	fail "the batch should wait on room 103's row lock"
 kill -9 "$A_PID"
 wait "$A_PID" 2>/dev/null
 PID=
@@ -220,7 +221,7 @@ check "a second resend is all duplicates" "duplicate duplicate duplicate" \
 	"$(push "$B" "$s1" "$killed" | sed '1s/^[0-9]* //' | statuses)"
 
 # --- a lock timeout: the batch retried whole, then one transaction per operation ---
-pg_psql -c "ALTER DATABASE frontdesk SET lock_timeout = '1500ms'" >/dev/null
+pg_psql -c "ALTER DATABASE frontdesk SET lock_timeout = '2s'" >/dev/null
 kill -TERM "$B_PID" && wait "$B_PID" || fail "server B did not stop cleanly"
 B_PID=
 serve "$T/c.log" # its connections are new: they time out on locks
