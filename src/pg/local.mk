@@ -44,3 +44,4 @@ EXTRA_DIST += tests/pg/migrate.sh
 libfdpg_a_SOURCES += src/pg/query.h src/pg/query.c
 # the read endpoints, metrics and booking page on PostgreSQL (tests/pg/reads.sh)
 PG_TESTS += tests/pg/reads.sh
+PG_TESTS += tests/pg/batch.sh

@@ -11,6 +11,7 @@ struct fd_pg {
 	char property[FD_ID_LEN];
 	char op_id[FD_ID_LEN];
 	int64_t last_seq; /* highest change recorded in the transaction */
+	int64_t sp_seq;   /* last_seq when the operation's savepoint was set */
 	bool in_tx;
 	struct fd_repo repo;
 	/* Prepared statements, keyed by their SQL literal's address (the set

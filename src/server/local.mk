@@ -70,3 +70,4 @@ frontdeskd_SOURCES += src/server/pg_conflicts.c
 # frontdeskd migrate --to postgresql://... (a SQLite hotel into PostgreSQL)
 frontdeskd_SOURCES += src/server/migrate.c
 frontdeskd_SOURCES += src/server/pg_read.c
+frontdeskd_SOURCES += src/server/pg_push.c
