@@ -114,3 +114,4 @@ EXTRA_DIST += tests/ui/admin_server.sh
 UI_TESTS += tests/ui/rate_grid_edit.sh
 frontdesk_SOURCES += ui/deposits.c
 UI_TESTS += tests/ui/deposits_due.sh
+UI_TESTS += tests/ui/repaint_bytes.sh
