@@ -115,3 +115,4 @@ UI_TESTS += tests/ui/rate_grid_edit.sh
 frontdesk_SOURCES += ui/deposits.c
 UI_TESTS += tests/ui/deposits_due.sh
 UI_TESTS += tests/ui/company_form.sh
+UI_TESTS += tests/ui/repaint_bytes.sh
