@@ -41,3 +41,5 @@ PG_TESTS += tests/pg/conflicts.sh
 # frontdeskd migrate --to postgresql://... (tests/pg/migrate.sh)
 TESTS += tests/pg/migrate.sh
 EXTRA_DIST += tests/pg/migrate.sh
+# the administration endpoints on PostgreSQL (src/server/pg_admin.c)
+PG_TESTS += tests/pg/admin_api.sh

@@ -61,7 +61,11 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	                                        {"GET", "/v1/devices"},
 	                                        {"POST", "/v1/devices/{id}/revoke"},
 	                                        {"GET", "/v1/devices/current"},
-	                                        {"POST", "/v1/conflicts/{id}/resolve"}};
+	                                        {"POST", "/v1/conflicts/{id}/resolve"},
+	                                        /* pg_admin.c */
+	                                        {"POST", "/v1/staff"},
+	                                        {"POST", "/v1/staff/{username}/password"},
+	                                        {"POST", "/v1/enroll-codes"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
