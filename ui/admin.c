@@ -861,7 +861,7 @@ static void admin_repaint(struct app *app, struct pane *p)
 
 /* ---- changing ---- */
 
-static bool server_ready(struct app *app, const char *what, struct fd_error *err);
+static bool server_ready(struct app *app, const char *offline, struct fd_error *err);
 static void staff_to_server(struct app *app, struct admin *a, struct fd_op *op, const char *user);
 static void reset_password(struct app *app, struct admin *a, const char *user);
 
@@ -1000,7 +1000,9 @@ static void start_new(struct app *app, struct admin *a)
 	if (!s->create_op)
 		return;
 	if (a->section == SEC_STAFF && app->session->enrolled &&
-	    !server_ready(app, _("Adding staff"), &err)) {
+	    !server_ready(
+	        app, _("Adding staff needs the server, which cannot be reached now; nothing was changed."),
+	        &err)) {
 		ui_error(app, &err);
 		return;
 	}
@@ -1145,12 +1147,10 @@ static void password_help(struct app *app, struct admin *a)
 /* Can this terminal ask the server now, as the acting person? Else err
  * says why: what needs the server is never queued (a password is never
  * kept to be sent later). */
-static bool server_ready(struct app *app, const char *what, struct fd_error *err)
+static bool server_ready(struct app *app, const char *offline, struct fd_error *err)
 {
 	if (!app->engine || !atomic_load(&app->sync.online))
-		return !fd_fail(err, FD_E_IO, "needs_server", NULL,
-		                _("%s needs the server, which cannot be reached now; nothing was changed."),
-		                what);
+		return !fd_fail(err, FD_E_IO, "needs_server", NULL, "%s", offline);
 	char user[FD_USER_LEN] = "";
 	const char *actor = fd_session_actor(app->session);
 	fd_db_meta_get(app->db, "session_user", user, sizeof user, NULL);
@@ -1248,7 +1248,9 @@ static void staff_to_server(struct app *app, struct admin *a, struct fd_op *op, 
 	struct fd_error err = {0};
 	struct fd_op check = *op;
 	check.payload = cJSON_Duplicate(op->payload, true);
-	if (!server_ready(app, _("Adding staff"), &err))
+	if (!server_ready(
+	        app, _("Adding staff needs the server, which cannot be reached now; nothing was changed."),
+	        &err))
 		fd_op_clear(&check);
 	else
 		fd_session_check(app->session, &check, 1, &err); /* clears check */
@@ -1271,7 +1273,10 @@ static void reset_password(struct app *app, struct admin *a, const char *user)
 		fd_fail(&err, FD_E_FORBIDDEN, "forbidden", NULL,
 		        _("Setting passwords is for managers (those of staff) and administrators."));
 	else
-		server_ready(app, _("A new password"), &err);
+		server_ready(
+		    app,
+		    _("A new password needs the server, which cannot be reached now; nothing was changed."),
+		    &err);
 	if (err.status) {
 		ui_error(app, &err);
 		return;
@@ -1294,7 +1299,10 @@ static void ask_revoke(struct app *app, struct admin *a)
 	struct fd_error err = {0};
 	if (a->section != SEC_DEVICES || a->dev_state != DEV_READY || !r)
 		return;
-	if (!server_ready(app, _("Revoking a terminal"), &err)) {
+	if (!server_ready(
+	        app,
+	        _("Revoking a terminal needs the server, which cannot be reached now; nothing was changed."),
+	        &err)) {
 		ui_error(app, &err);
 		return;
 	}
@@ -1307,7 +1315,10 @@ static void ask_code(struct app *app, struct admin *a)
 	struct fd_error err = {0};
 	if (a->dev_state != DEV_READY)
 		return;
-	if (!server_ready(app, _("An enrolment code"), &err)) {
+	if (!server_ready(
+	        app,
+	        _("An enrolment code needs the server, which cannot be reached now; nothing was changed."),
+	        &err)) {
 		ui_error(app, &err);
 		return;
 	}

@@ -233,10 +233,15 @@ static const struct grid_row *edit_cell(struct app *app, struct grid *g, const c
 {
 	if (!fd_session_allows(app->session, action)) {
 		const char *who = app->session->actor[0] ? app->session->actor : app->session->requested;
-		ui_message(app,
-		           _("Read only: prices and restrictions are set by a manager (%s may not). Ask a "
-		             "manager, or use 'frontdesk rates set' / 'restrict' as one."),
-		           who[0] ? who : _("you"));
+		if (who[0])
+			ui_message(
+			    app,
+			    _("Read only: %s may not set prices and restrictions; a manager sets them. "
+			      "Ask a manager, or use 'frontdesk rates set' / 'restrict' as one."),
+			    who);
+		else
+			ui_message(app, _("Read only: a manager sets prices and restrictions. Ask a manager, "
+			                  "or use 'frontdesk rates set' / 'restrict' as one."));
 		return NULL;
 	}
 	if (g->list.cursor < 0 || g->list.cursor >= g->n || g->rows[g->list.cursor].avail) {

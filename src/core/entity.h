@@ -17,6 +17,7 @@
 #define FD_NAME_LEN 128
 #define FD_NOTES_LEN 1024
 #define FD_USER_LEN 64
+#define FD_ENTITY_LEN 24 /* an entity's name in the feed: "booking", "room_type", ... */
 
 struct fd_property {
 	char id[FD_ID_LEN];

@@ -50,7 +50,7 @@ struct fd_op {
 
 /* What an applied (or refused) operation did, for the caller to report. */
 struct fd_op_result {
-	char entity[16];        /* "booking", "room", ... */
+	char entity[FD_ENTITY_LEN];
 	char id[FD_ID_LEN];     /* the entity's id (room number for rooms) */
 	char code[FD_CODE_LEN]; /* booking confirmation code, when a booking */
 	char warning[256];      /* applied, but a person should know (e.g. room out of service) */

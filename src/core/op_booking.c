@@ -511,6 +511,36 @@ static enum fd_status check_not_past(struct op_ctx *c, fd_date arrival)
 	               fd_date_format(c->prop.business_date, day));
 }
 
+/* A booking for a profile that was merged away is made for the profile it
+ * went into, and says so: a desk that booked the duplicate before it heard
+ * of the merge must not lose the booking when the server applies it. */
+static enum fd_status follow_merge(struct op_ctx *c, struct fd_booking *b, struct fd_guest *g)
+{
+	char asked[FD_ID_LEN];
+	memcpy(asked, g->id, sizeof asked);
+	/* Merges chain (A into B, later B into C); a loop is a broken store. */
+	for (int hops = 0; g->merged_into[0]; hops++) {
+		char next[FD_ID_LEN];
+		memcpy(next, g->merged_into, sizeof next);
+		enum fd_status st =
+		    hops < 16 ? c->repo->get_guest(c->repo->ctx, next, g, c->err) : FD_E_NOT_FOUND;
+		if (st == FD_E_NOT_FOUND)
+			return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", "guest_id",
+			               _("Guest %s was merged into %s, which cannot be found; book another "
+			                 "profile."),
+			               asked, next);
+		if (st)
+			return st;
+	}
+	memcpy(b->guest_id, g->id, sizeof b->guest_id);
+	char name[FD_NAME_LEN * 2 + 4];
+	fd_guest_display_name(g, name, sizeof name);
+	snprintf(c->res->warning, sizeof c->res->warning,
+	         _("Guest profile %s was merged into %s (%s); the booking is made for that profile."), asked,
+	         name, g->id);
+	return FD_OK;
+}
+
 enum fd_status op_booking_create(struct op_ctx *c)
 {
 	struct fd_booking b = {.adults = 1, .rate = -1, .status = FD_BOOKING_RESERVED};
@@ -538,6 +568,8 @@ enum fd_status op_booking_create(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_NOT_FOUND, "guest_not_found", "guest_id",
 		               _("No guest with id %s."), b.guest_id);
 	if (st)
+		return st;
+	if (g.merged_into[0] && (st = follow_merge(c, &b, &g)))
 		return st;
 	if (g.erased)
 		return fd_fail(c->err, FD_E_CONFLICT, "guest_erased", "guest_id",
@@ -567,9 +599,6 @@ enum fd_status op_booking_create(struct op_ctx *c)
 		if (!op_has(c, "source"))
 			snprintf(b.source, sizeof b.source, "%s", fd_channel_name(FD_CHANNEL_GROUP));
 	}
-	if (g.merged_into[0])
-		return fd_fail(c->err, FD_E_CONFLICT, "guest_merged", "guest_id",
-		               _("Guest %s was merged into %s; book that profile."), g.id, g.merged_into);
 	char plan[FD_PLAN_CODE_LEN] = "";
 	if ((st = op_str(c, "plan", plan, sizeof plan, false)))
 		return st;

@@ -70,7 +70,7 @@ enum fd_status fd_pg_record_change(struct fd_pg *pg, const char *entity, const c
 int64_t fd_pg_last_seq(const struct fd_pg *pg);
 struct fd_pg_change {
 	int64_t seq;
-	char entity[24];
+	char entity[FD_ENTITY_LEN];
 	char id[FD_ID_LEN];
 	char op_id[FD_ID_LEN];
 };

@@ -11,8 +11,10 @@
  * Moved: the property, room types, rooms, guests, bookings with their
  * room-nights (the double-booking guard's rows as they are), staff and
  * their passwords, housekeeping tasks, the folio settings, room blocks,
- * enrolled devices, their sessions, unused enrolment codes and every
- * operation's recorded result (a terminal's retry is answered from it).
+ * enrolled devices (who revoked one, and when), who signed in on each,
+ * their sessions, unused enrolment codes, every
+ * operation's recorded result (a terminal's retry is answered from it) and
+ * the audit log with its hash chain.
  * The change feed is rebuilt: one change per entity, numbered from 1, under
  * the PostgreSQL database's epoch, which is never the SQLite one: a terminal
  * sees a new epoch and re-syncs as after a restore, pushing again what it
@@ -23,8 +25,7 @@
  * prices, group blocks, conflict notices, mail, the public booking links,
  * changed charge codes, bookings' channel references. A hotel holding any
  * of these (beyond what a new hotel starts with) is refused, naming them,
- * rather than losing them. The audit log stays in the SQLite file (said in
- * the output). Tables this file does not know are checked the same way, so
+ * rather than losing them. Tables this file does not know are checked the same way, so
  * a table added later is refused, never dropped. */
 #include "config.h"
 
@@ -124,10 +125,16 @@ static const struct mig_copy copies[] = {
      " WHERE s.property_id = $1 AND s.username = c.username)"},
     {"devices",
      "SELECT id, name, lower(hex(token_hash)), enrolled_at, revoked, last_seq, last_push_at,"
-     " last_pull_at FROM srv_devices ORDER BY enrolled_at, id",
+     " last_pull_at, revoked_at, revoked_by FROM srv_devices ORDER BY enrolled_at, id",
      "INSERT INTO srv_devices (property_id, id, name, token_hash, enrolled_at, revoked, last_seq,"
-     " last_push_at, last_pull_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-     8, true, NULL, "SELECT count(*) FROM srv_devices WHERE property_id = $1"},
+     " last_push_at, last_pull_at, revoked_at, revoked_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+     " $10, $11)",
+     10, true, NULL, "SELECT count(*) FROM srv_devices WHERE property_id = $1"},
+    {"sign-ins per device",
+     "SELECT device, username, first_at, last_at FROM srv_device_users ORDER BY device, username",
+     "INSERT INTO srv_device_users (property_id, device, username, first_at, last_at)"
+     " VALUES ($1, $2, $3, $4, $5)",
+     4, true, NULL, "SELECT count(*) FROM srv_device_users WHERE property_id = $1"},
     {"sessions",
      "SELECT lower(hex(token_hash)), username, device, created_at, last_seen, expires_at FROM srv_sessions"
      " ORDER BY created_at",
@@ -143,16 +150,24 @@ static const struct mig_copy copies[] = {
      "INSERT INTO srv_op_results (property_id, device, op_id, device_seq, status, result, recorded_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7)",
      6, true, NULL, "SELECT count(*) FROM srv_op_results WHERE property_id = $1"},
+    /* Row for row with its hashes: both stores chain the same columns the
+     * same way (store/audit.h), so the chain still verifies in PostgreSQL
+     * and the next row there chains onto the last one moved. */
+    {"audit log entries",
+     "SELECT seq, op_id, device, actor, type, entity, entity_id, payload, created_at, applied_at,"
+     " outcome, code, reason, session, hash FROM audit_log ORDER BY seq",
+     "INSERT INTO audit_log (property_id, seq, op_id, device, actor, type, entity, entity_id, payload,"
+     " created_at, applied_at, outcome, code, reason, session, hash) VALUES ($1, $2, $3, $4, $5, $6,"
+     " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+     15, true, NULL, "SELECT count(*) FROM audit_log WHERE property_id = $1"},
 };
 #define N_COPIES (sizeof copies / sizeof *copies)
 
 /* The SQLite tables moved above (their rows are counted again there), and
  * those a PostgreSQL hotel needs no copy of: the schema's bookkeeping, the
  * change log (rebuilt), search indexes and counts derived from the rows,
- * a terminal's own tables, the users seen per device (written again at the
- * next sign-in), the erasures still to announce (the terminals re-sync from
- * the new epoch anyway). The audit log is said apart. Every other table is
- * compared with a new hotel's. */
+ * a terminal's own tables, the erasures still to announce (the terminals re-sync from
+ * the new epoch anyway). Every other table is compared with a new hotel's. */
 static const char *const moved_or_derived[] = {"property",
                                                "room_types",
                                                "rooms",
@@ -541,11 +556,6 @@ int srv_migrate_run(struct srv_config *cfg, const struct srv_admin_opts *o, int 
 	printf(".\nNew epoch %s: its terminals re-sync by themselves. Serve it with --database and the "
 	       "same URI.\n",
 	       now_epoch);
-	int64_t audit = sqlite_count(db, "SELECT count(*) FROM audit_log", NULL);
-	if (audit > 0)
-		printf("Not moved: the audit log (%lld entries; PostgreSQL keeps none yet). It stays in %s, "
-		       "which is left as it was.\n",
-		       (long long)audit, path);
 	rc = 0;
 out:
 	if (db) {

@@ -48,7 +48,12 @@ fd --as mia guest merge "$gid" "$oid" >/dev/null || fail "merge"
 [ "$(fd --json show "$other" | jq -r .booking.guest_id)" = "$gid" ] || fail "the duplicate's booking did not move"
 fd --json guest find "jose garcia" | jq -e '.count == 1' >/dev/null || fail "the merged profile is still listed"
 fd --json guest show "$gid" | jq -e '(.bookings | length) == 3' >/dev/null || fail "the kept profile lacks the stays"
-expect_refused 1 "merged into" -- fd book --guest "$oid" --type STD --arrive 2026-12-05 --depart 2026-12-06
+# A booking for the merged profile is made for the kept one, and says so.
+late=$(fd book --guest "$oid" --type STD --arrive 2026-12-05 --depart 2026-12-06 2>"$TMP/warn") ||
+	fail "booking the merged profile: $(cat "$TMP/warn")"
+[ "$(fd --json show "$late" | jq -r .booking.guest_id)" = "$gid" ] || fail "the booking is not the kept profile's"
+grep -q "was merged into .* ($gid); the booking is made for that profile" "$TMP/warn" ||
+	fail "no word of the merge: $(cat "$TMP/warn")"
 
 # The booking's channel.
 [ "$(fd --json show "$oconnor" | jq -r .booking.source)" = walk-in ] || fail "a same-day booking is not a walk-in"

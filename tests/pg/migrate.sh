@@ -139,8 +139,17 @@ same "passwords" "SELECT username, hash FROM srv_credentials ORDER BY username" 
 same "housekeeping tasks" "SELECT id, room, date, kind, status FROM hk_tasks ORDER BY id" \
 	"SELECT id, room, date, kind, status FROM hk_tasks ORDER BY id"
 same "settings" "SELECT key, value FROM folio_settings ORDER BY key" "SELECT key, value FROM settings ORDER BY key"
-same "devices" "SELECT id, name, lower(hex(token_hash)), last_seq FROM srv_devices ORDER BY id" \
-	"SELECT id, name, token_hash, last_seq FROM srv_devices ORDER BY id"
+same "devices" "SELECT id, name, lower(hex(token_hash)), last_seq, revoked_at, revoked_by FROM srv_devices ORDER BY id" \
+	"SELECT id, name, token_hash, last_seq, revoked_at, revoked_by FROM srv_devices ORDER BY id"
+same "sign-ins per device" "SELECT device, username, first_at, last_at FROM srv_device_users ORDER BY device, username" \
+	"SELECT device, username, first_at, last_at FROM srv_device_users ORDER BY device, username"
+# The audit log, row for row with its hashes: the chain verifies there.
+same "the audit log" "SELECT seq, op_id, actor, type, entity_id, applied_at, outcome, session, hash FROM audit_log ORDER BY seq" \
+	"SELECT seq, op_id, actor, type, entity_id, applied_at, outcome, session, hash FROM audit_log ORDER BY seq"
+audit_rows=$(sq "SELECT count(*) FROM audit_log")
+[ "$audit_rows" -gt 20 ] || fail "the SQLite hotel's audit log is too short to show anything: $audit_rows rows"
+check "the moved chain verifies in PostgreSQL" "check: ok (the audit log's chain of $audit_rows rows is intact)" \
+	"$("$FDD" --database "$PG_URI" check 2>&1)"
 same "recorded results" "SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq" \
 	"SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq"
 check "the feed: one change per entity, numbered from 1" \
@@ -186,6 +195,10 @@ check "t1's session works on PostgreSQL and its feed says: new epoch" 410 "$code
 c=$(term t2 book --guest "After, Move" --type DBL --arrive 2026-04-20 --depart 2026-04-22) && term t2 sync --once >/dev/null ||
 	fail "booking on PostgreSQL"
 check "the booking made after the move is there" "$c reserved" "$(pg_psql -c "SELECT code || ' ' || status FROM bookings WHERE code = '$c'")"
+out=$("$FDD" --database "$PG_URI" check 2>&1)
+n=$(echo "$out" | sed -n "s/^check: ok (the audit log's chain of \([0-9]*\) rows is intact)$/\1/p")
+[ -n "$n" ] && [ "$n" -gt "$audit_rows" ] && echo "ok: rows written on PostgreSQL chain onto the moved ones ($audit_rows -> $n)" ||
+	fail "the chain after the move: $out"
 stop_server
 if grep -q Sanitizer "$W"/*.log; then fail "sanitizer reports"; grep -A20 Sanitizer "$W"/*.log | head -40 >&2; fi
 [ "$failures" = 0 ] || { tail -n 20 "$W/pg.log" >&2; exit 1; }

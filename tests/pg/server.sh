@@ -36,18 +36,7 @@ check "a SQLite file not named frontdeskd.db is refused" 2 $?
 start_server --database "$PG_URI"
 A=$URL
 A_PID=$PID
-echo "--- start" >> "$T/b.log"
-"$FD" --data "$D" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>>"$T/b.log" &
-B_PID=$!
-for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$T/b.log" | tail -1)
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-B=http://127.0.0.1:$port
-stop_b() { [ -n "$B_PID" ] && kill -TERM "$B_PID" && wait "$B_PID"; B_PID=; }
-cleanup_b() { [ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; B_PID=; }
-trap 'cleanup_b; pg_cleanup' EXIT
+pg_start_b
 check "both serve one epoch" "$(URL=$A body GET /v1/health | jq -r .epoch)" "$(URL=$B body GET /v1/health | jq -r .epoch)"
 
 # Terminal 1 through A, terminal 2 through B.

@@ -3,8 +3,9 @@
 # guest.merge pushed through frontdeskd: a manager's terminal merges two
 # profiles of one person; the server applies it, and a second terminal
 # sees the duplicate marked merged into the kept profile, every booking of
-# the duplicate moved to it (with the details the kept one lacked), the
-# duplicate refused for a new booking, and the two desks converge.
+# the duplicate moved to it (with the details the kept one lacked), a new
+# booking of the duplicate made for the kept profile (also one a desk made
+# before it heard of the merge), and the two desks converge.
 . "$(dirname "$0")/lib.sh"
 sync_setup
 term_new b anna
@@ -39,9 +40,21 @@ S="$SRV/frontdeskd.db"
 	fail "the server's bookings did not move: $(sqlite3 "$S" "SELECT code, guest_id FROM bookings")"
 ok "the server applied the merge"
 
+# Desk b has not heard of the merge and books the duplicate: the server
+# makes the booking for the kept profile instead of refusing it (a refusal
+# would leave the booking only as a conflict notice).
+B="$WORK/b/frontdesk.db"
+late=$(term b book --guest "$dup" --type DBL --arrive 2026-12-20 --depart 2026-12-21) ||
+	fail "desk b could not book its (not yet merged) duplicate"
+[ "$(owner "$B" "$late")" = "$dup" ] || fail "desk b's own booking is not the duplicate's before sync"
+
 # The other desk sees it.
 term b sync --once >/dev/null || fail "b pull"
-B="$WORK/b/frontdesk.db"
+[ "$(pending b)" = 0 ] || fail "desk b's late booking is still pending"
+[ "$(sqlite3 "$S" "SELECT guest_id FROM bookings WHERE code = '$late'")" = "$keep" ] ||
+	fail "the server did not make the late booking for the kept profile: $(sqlite3 "$S" "SELECT code, guest_id FROM bookings WHERE code = '$late'")"
+[ "$(sqlite3 "$B" "SELECT count(*) FROM conflicts")" = 0 ] || fail "desk b has a conflict: $(sqlite3 "$B" "SELECT * FROM conflicts")"
+[ "$(owner "$B" "$late")" = "$keep" ] || fail "desk b: the late booking is still the duplicate's"
 [ "$(sqlite3 "$B" "SELECT merged_into FROM guests WHERE id = '$dup'")" = "$keep" ] ||
 	fail "desk b: the duplicate is not marked merged"
 for code in GKEEP1 GDUP01 GDUP02; do
@@ -54,11 +67,14 @@ term b guest show "$dup" | grep -q "$keep" || fail "desk b: the duplicate does n
 term b show GDUP02 | grep -q "García, José" || fail "desk b: GDUP02 does not show the kept guest: $(term b show GDUP02)"
 ok "the other desk sees the merged guest and the bookings moved"
 
-# A booking for the duplicate is refused at desk b, and nothing is queued.
-term b book --guest "$dup" --type DBL --arrive 2026-12-20 --depart 2026-12-21 >/dev/null 2>"$WORK/err" &&
-	fail "desk b booked the merged duplicate"
-grep -q "merged into" "$WORK/err" || fail "desk b's refusal: $(cat "$WORK/err")"
-[ "$(pending b)" = 0 ] || fail "desk b queued something"
+# Now that desk b knows, a booking for the duplicate is made for the kept
+# profile at the desk itself, and says so.
+again=$(term b book --guest "$dup" --type DBL --arrive 2026-12-22 --depart 2026-12-23 2>"$WORK/err") ||
+	fail "desk b could not book for the merged duplicate: $(cat "$WORK/err")"
+grep -q "was merged into" "$WORK/err" || fail "desk b said nothing of the merge: $(cat "$WORK/err")"
+[ "$(owner "$B" "$again")" = "$keep" ] || fail "desk b booked the merged duplicate itself"
+term b sync --once >/dev/null || fail "b push of the second booking"
+term admin sync --once >/dev/null || fail "admin pull of b's bookings"
 
 converged admin b || fail "the desks differ: $(diff "$WORK/admin.dump" "$WORK/b.dump" | head -20)"
 exactly_once admin

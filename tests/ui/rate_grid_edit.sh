@@ -85,7 +85,7 @@ keys P
 wait_for "Rate grid"
 wait_for "Read only: a manager sets prices and restrictions."
 keys Down Down Right Enter
-wait_for "Read only: prices and restrictions are set by a manager (anna may not)."
+wait_for "Read only: anna may not set prices and restrictions; a manager sets them."
 keys x
 keys m
 # no prompt was opened: Esc closes the grid itself

@@ -259,13 +259,18 @@ static void test_merge(void **state)
 	assert_string_equal(err.code, "guest_merged");
 	snprintf(payload, sizeof payload, "{\"guest\":\"%s\",\"duplicate\":\"%s\"}", keep, keep);
 	assert_int_equal(fx_op(db, "mia", "guest.merge", payload, NULL, &err), FD_E_INVALID);
-	/* The merged profile takes no new booking. */
+	/* A booking for the merged profile (a desk that had not heard of the
+	 * merge) is made for the kept one, and says so. */
 	snprintf(payload, sizeof payload,
 	         "{\"id\":\"00000000-0000-4000-8000-00000000aaaa\",\"code\":\"MRGD22\",\"guest_id\":\"%s\","
 	         "\"type\":\"STD\",\"arrival\":\"2026-12-10\",\"departure\":\"2026-12-11\"}",
 	         drop);
-	assert_int_equal(fx_op(db, NULL, "booking.create", payload, NULL, &err), FD_E_CONFLICT);
-	assert_string_equal(err.code, "guest_merged");
+	struct fd_op_result res = {0};
+	assert_int_equal(fx_op(db, NULL, "booking.create", payload, &res, &err), FD_OK);
+	get_booking(db, "00000000-0000-4000-8000-00000000aaaa", &b);
+	assert_string_equal(b.guest_id, keep);
+	assert_non_null(strstr(res.warning, "was merged into"));
+	assert_non_null(strstr(res.warning, keep));
 }
 
 /* The booking's channel: one of the list, walk-in by default only for a
