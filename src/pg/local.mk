@@ -45,3 +45,5 @@ libfdpg_a_SOURCES += src/pg/query.h src/pg/query.c
 # the read endpoints, metrics and booking page on PostgreSQL (tests/pg/reads.sh)
 PG_TESTS += tests/pg/reads.sh
 PG_TESTS += tests/pg/batch.sh
+# the administration endpoints on PostgreSQL (src/server/pg_admin.c)
+PG_TESTS += tests/pg/admin_api.sh

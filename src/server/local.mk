@@ -71,3 +71,4 @@ frontdeskd_SOURCES += src/server/pg_conflicts.c
 frontdeskd_SOURCES += src/server/migrate.c
 frontdeskd_SOURCES += src/server/pg_read.c
 frontdeskd_SOURCES += src/server/pg_push.c
+frontdeskd_SOURCES += src/server/pg_admin.c
