@@ -47,3 +47,5 @@ PG_TESTS += tests/pg/reads.sh
 PG_TESTS += tests/pg/batch.sh
 # the administration endpoints on PostgreSQL (src/server/pg_admin.c)
 PG_TESTS += tests/pg/admin_api.sh
+libfdpg_a_SOURCES += src/pg/repo_folio.c
+PG_TESTS += tests/pg/folios.sh

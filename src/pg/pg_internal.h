@@ -43,6 +43,18 @@ void fd_pg_read_room(const PGresult *r, int row, struct fd_room *rm);
 	" notes, eta, late_checkin, version, company_id"
 void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b);
 
+/* The folio area's members of the repository (src/pg/repo_folio.c), and
+ * the charge codes every hotel starts with (the SQLite store's, core
+ * migration 3), as SQL VALUES rows (code, name, vat_bp, is_room): given to
+ * the current property unless it has them (put_property). */
+void fd_pg_repo_folio_init(struct fd_pg *pg);
+#define FD_PG_CHARGE_CODES                                                                                   \
+	"('ROOM', 'Room', 1000, 1), ('FB', 'Food and beverage', 1000, 0), ('MINIBAR', 'Minibar', 1000, 0),"  \
+	" ('EXTRABED', 'Extra bed', 1000, 0), ('CITYTAX', 'City tax', 0, 0), ('PARKING', 'Parking', 2000, "  \
+	"0),"                                                                                                \
+	" ('LAUNDRY', 'Laundry', 2000, 0), ('MISC', 'Miscellaneous', 2000, 0)"
+enum fd_status fd_pg_seed_charge_codes(struct fd_pg *pg, struct fd_error *err);
+
 /* Text of an integer for a parameter. */
 #define FD_PG_INT_LEN 24
 const char *fd_pg_int(char buf[FD_PG_INT_LEN], int64_t v);

@@ -90,6 +90,8 @@ static enum fd_status put_property(void *ctx, const struct fd_property *p, struc
 	enum fd_status st = fd_pg_do(pg, sql, 7, a, "saving the property", err);
 	if (!st)
 		st = fd_pg_do(pg, defaults, 1, a, "saving the property's settings", err);
+	if (!st) /* and its charge codes (src/pg/repo_folio.c) */
+		st = fd_pg_seed_charge_codes(pg, err);
 	return st ? st : changed(pg, "property", p->id, err);
 }
 
@@ -889,35 +891,9 @@ static enum fd_status no_mail(void *ctx, const struct fd_mail *m, struct fd_erro
 {
 	return not_yet(err, "Documents by e-mail");
 }
-static enum fd_status no_audit(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
-                               int *n, struct fd_error *err)
-{
-	*out = NULL;
-	*n = 0;
-	return not_yet(err, "The night audit's lists");
-}
-static enum fd_status no_day(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err)
-{
-	return not_yet(err, "Day reports");
-}
-static enum fd_status no_put_day(void *ctx, const struct fd_day_report *rep, struct fd_error *err)
-{
-	return not_yet(err, "Day reports");
-}
-static enum fd_status no_charge_code(void *ctx, const char *code, struct fd_charge_code *out,
-                                     struct fd_error *err)
-{
-	return not_yet(err, "Charge codes");
-}
-static enum fd_status no_put_charge_code(void *ctx, const struct fd_charge_code *cc, struct fd_error *err)
-{
-	return not_yet(err, "Charge codes");
-}
 
 void fd_pg_repo_init(struct fd_pg *pg)
 {
-	/* Folios stay NULL: core answers "no folios here" itself
-	 * (op_folio_supported). */
 	pg->repo = (struct fd_repo){
 	    .ctx = pg,
 	    .get_property = get_property,
@@ -945,14 +921,8 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .get_task = get_task,
 	    .put_task = put_task,
 	    .room_open_tasks = room_open_tasks,
-	    .get_charge_code = no_charge_code,
-	    .put_charge_code = no_put_charge_code,
 	    .get_setting = get_setting,
 	    .put_setting = put_setting,
-	    .audit_bookings = no_audit,
-	    .get_day_report = no_day,
-	    .put_day_report = no_put_day,
-	    .count_day = no_day,
 	    .get_block = get_block,
 	    .put_block = put_block,
 	    .del_block = del_block,
@@ -967,6 +937,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .take_invoice_number = no_number,
 	    .queue_mail = no_mail,
 	};
+	fd_pg_repo_folio_init(pg); /* src/pg/repo_folio.c */
 }
 
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg)
