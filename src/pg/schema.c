@@ -210,6 +210,7 @@ static const char pg_v6[] =
  * SQLite): NULL when none; carried so a booking's row has one shape in
  * every feed. */
 static const char pg_v7[] = "ALTER TABLE bookings ADD COLUMN company_id TEXT;";
+
 /* v11 (pgfolio): the folio area, as the SQLite store keeps it (core
  * migrations 3, 10 and 20: src/store/schema_folio.c, schema_money.c,
  * schema_docs.c), per hotel: charge codes (every hotel starts with the
