@@ -93,6 +93,17 @@ struct fd_op_result;
 enum fd_status fd_pg_apply(struct fd_pg *pg, const struct fd_op *op, unsigned flags, struct fd_op_result *res,
                            struct fd_error *err);
 
+/* A batch of operations in one writing transaction (src/server/pg_push.c):
+ * inside fd_pg_begin .. fd_pg_commit, each operation runs under a
+ * savepoint. fd_pg_savepoint sets it; fd_pg_rollback_to undoes every write
+ * since (a failed statement included: the transaction goes on) while the
+ * property's counter lock, taken by fd_pg_begin before, stays held, and
+ * fd_pg_last_seq is again what it was at the savepoint; fd_pg_release keeps
+ * the writes. One savepoint at a time (src/pg/apply.c). */
+enum fd_status fd_pg_savepoint(struct fd_pg *pg, struct fd_error *err);
+enum fd_status fd_pg_rollback_to(struct fd_pg *pg, struct fd_error *err);
+enum fd_status fd_pg_release(struct fd_pg *pg, struct fd_error *err);
+
 /* Statements (src/pg/pg.c): a prepared statement per SQL literal (keyed by
  * its address), text parameters (NULL: SQL NULL). FD_OK and *res (the
  * caller PQclear()s it), or a status with err filled: a unique violation

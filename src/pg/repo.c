@@ -140,33 +140,37 @@ static enum fd_status put_room_type(void *ctx, const struct fd_room_type *t, str
 static enum fd_status get_room(void *ctx, const char *number, struct fd_room *rm, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	static const char sql[] = "SELECT id, number, type_code, floor, section, clean, maint, maint_reason,"
-	                          " maint_from, maint_to, dnd, mur, hk_occupied, version"
-	                          " FROM rooms WHERE property_id = $1 AND number = $2";
+	static const char sql[] =
+	    "SELECT " FD_PG_ROOM_COLS " FROM rooms WHERE property_id = $1 AND number = $2";
 	const char *a[] = {pg->property, number};
 	PGresult *r;
 	enum fd_status st = one(pg, sql, 2, a, &r, "reading a room", err);
 	if (st)
 		return st;
-	char clean[16], maint[8];
-	fd_pg_col_text(r, 0, 0, rm->id, sizeof rm->id);
-	fd_pg_col_text(r, 0, 1, rm->number, sizeof rm->number);
-	fd_pg_col_text(r, 0, 2, rm->type_code, sizeof rm->type_code);
-	rm->floor = (int)fd_pg_col_int(r, 0, 3);
-	fd_pg_col_text(r, 0, 4, rm->section, sizeof rm->section);
-	fd_pg_col_text(r, 0, 5, clean, sizeof clean);
-	fd_pg_col_text(r, 0, 6, maint, sizeof maint);
-	fd_clean_parse(clean, &rm->clean);
-	fd_maint_parse(maint, &rm->maint);
-	fd_pg_col_text(r, 0, 7, rm->maint_reason, sizeof rm->maint_reason);
-	rm->maint_from = (fd_date)fd_pg_col_int(r, 0, 8);
-	rm->maint_to = (fd_date)fd_pg_col_int(r, 0, 9);
-	rm->dnd = fd_pg_col_int(r, 0, 10);
-	rm->mur = fd_pg_col_int(r, 0, 11);
-	rm->hk_occupied = fd_pg_col_int(r, 0, 12);
-	rm->version = fd_pg_col_int(r, 0, 13);
+	fd_pg_read_room(r, 0, rm);
 	PQclear(r);
 	return FD_OK;
+}
+
+void fd_pg_read_room(const PGresult *r, int row, struct fd_room *rm)
+{
+	char clean[16], maint[8];
+	fd_pg_col_text(r, row, 0, rm->id, sizeof rm->id);
+	fd_pg_col_text(r, row, 1, rm->number, sizeof rm->number);
+	fd_pg_col_text(r, row, 2, rm->type_code, sizeof rm->type_code);
+	rm->floor = (int)fd_pg_col_int(r, row, 3);
+	fd_pg_col_text(r, row, 4, rm->section, sizeof rm->section);
+	fd_pg_col_text(r, row, 5, clean, sizeof clean);
+	fd_pg_col_text(r, row, 6, maint, sizeof maint);
+	fd_clean_parse(clean, &rm->clean);
+	fd_maint_parse(maint, &rm->maint);
+	fd_pg_col_text(r, row, 7, rm->maint_reason, sizeof rm->maint_reason);
+	rm->maint_from = (fd_date)fd_pg_col_int(r, row, 8);
+	rm->maint_to = (fd_date)fd_pg_col_int(r, row, 9);
+	rm->dnd = fd_pg_col_int(r, row, 10);
+	rm->mur = fd_pg_col_int(r, row, 11);
+	rm->hk_occupied = fd_pg_col_int(r, row, 12);
+	rm->version = fd_pg_col_int(r, row, 13);
 }
 
 static enum fd_status put_room(void *ctx, const struct fd_room *rm, struct fd_error *err)
@@ -310,11 +314,9 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 
 /* --- bookings --- */
 
-#define BOOKING_COLS                                                                                         \
-	"id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status, source,"   \
-	" notes, eta, late_checkin, version"
+#define BOOKING_COLS FD_PG_BOOKING_COLS
 
-static void read_booking(const PGresult *r, int row, struct fd_booking *b)
+void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b)
 {
 	char status[16];
 	fd_pg_col_text(r, row, 0, b->id, sizeof b->id);
@@ -334,6 +336,7 @@ static void read_booking(const PGresult *r, int row, struct fd_booking *b)
 	fd_pg_col_text(r, row, 13, b->eta, sizeof b->eta);
 	b->late_checkin = fd_pg_col_int(r, row, 14);
 	b->version = fd_pg_col_int(r, row, 15);
+	fd_pg_col_text(r, row, 16, b->company_id, sizeof b->company_id);
 }
 
 static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking *b, struct fd_error *err)
@@ -349,7 +352,7 @@ static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking 
 	    one(pg, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, 2, a, &r, "reading a booking", err);
 	if (st)
 		return st;
-	read_booking(r, 0, b);
+	fd_pg_read_booking(r, 0, b);
 	PQclear(r);
 	return FD_OK;
 }
@@ -374,7 +377,7 @@ static enum fd_status guest_bookings(void *ctx, const char *guest_id, struct fd_
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
 	}
 	for (int i = 0; i < rows; i++)
-		read_booking(r, i, &(*out)[i]);
+		fd_pg_read_booking(r, i, &(*out)[i]);
 	*n = rows;
 	PQclear(r);
 	return FD_OK;
@@ -434,14 +437,15 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	static const char sql[] =
 	    "INSERT INTO bookings (property_id, id, code, guest_id, type_code, room, arrival, departure, "
 	    "adults,"
-	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
-	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at, company_id)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
+	    " $19)"
 	    " ON CONFLICT (id) DO UPDATE SET guest_id = excluded.guest_id, type_code = excluded.type_code,"
 	    " room = excluded.room, arrival = excluded.arrival, departure = excluded.departure,"
 	    " adults = excluded.adults, children = excluded.children, rate = excluded.rate,"
 	    " status = excluded.status, source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 	    " late_checkin = excluded.late_checkin, version = excluded.version, updated_at = "
-	    "excluded.updated_at"
+	    "excluded.updated_at, company_id = excluded.company_id"
 	    " WHERE bookings.property_id = excluded.property_id";
 	char ar[FD_PG_INT_LEN], de[FD_PG_INT_LEN], ad[FD_PG_INT_LEN], ch[FD_PG_INT_LEN], ra[FD_PG_INT_LEN],
 	    lc[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
@@ -462,9 +466,10 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	                   b->eta,
 	                   I(lc, b->late_checkin),
 	                   I(v, b->version),
-	                   I(at, time(NULL))};
+	                   I(at, time(NULL)),
+	                   b->company_id[0] ? b->company_id : NULL};
 	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 18, a, &r, "saving a booking", err);
+	enum fd_status st = fd_pg_run(pg, sql, 19, a, &r, "saving a booking", err);
 	if (st)
 		return st;
 	bool written = atoi(PQcmdTuples(r)) == 1;

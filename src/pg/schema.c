@@ -206,6 +206,11 @@ static const char pg_v6[] =
     "CREATE TABLE srv_chain_roles (username TEXT PRIMARY KEY,"
     " role TEXT NOT NULL CHECK (role IN ('revenue','chain-admin')), updated_at BIGINT NOT NULL);";
 
+/* v7: the company account a booking is made for (core step 36 on
+ * SQLite): NULL when none; carried so a booking's row has one shape in
+ * every feed. */
+static const char pg_v7[] = "ALTER TABLE bookings ADD COLUMN company_id TEXT;";
+
 /* v11 (pgfolio): the folio area, as the SQLite store keeps it (core
  * migrations 3, 10 and 20: src/store/schema_folio.c, schema_money.c,
  * schema_docs.c), per hotel: charge codes (every hotel starts with the
@@ -276,6 +281,7 @@ static const struct fd_pg_step pg_steps[] = {
     {4, pg_v4},
     {5, pg_v5},
     {6, pg_v6},
+    {7, pg_v7},
     {11, pg_v11},
 };
 /* clang-format on */

@@ -116,3 +116,21 @@ pg_failover() {
 # psql on the test database: pg_psql [psql options], quiet, unaligned,
 # stopping at the first error.
 pg_psql() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$PG_URI" "$@"; }
+
+# A second frontdeskd on the same database (needs tests/server/lib.sh's FD,
+# D and T): B its URL, B_PID its process; stop_b ends it, and it is killed
+# when the test exits, before the cluster is removed.
+pg_start_b() {
+	echo "--- start" >> "$T/b.log"
+	"$FD" --data "$D" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>>"$T/b.log" &
+	B_PID=$!
+	for _ in $(seq 1 100); do
+		_port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$T/b.log" | tail -1)
+		[ -n "$_port" ] && break
+		sleep 0.05
+	done
+	B=http://127.0.0.1:$_port
+	trap 'cleanup_b; pg_cleanup' EXIT
+}
+stop_b() { [ -n "$B_PID" ] && kill -TERM "$B_PID" && wait "$B_PID"; B_PID=; }
+cleanup_b() { [ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; B_PID=; }

@@ -36,18 +36,7 @@ check "a SQLite file not named frontdeskd.db is refused" 2 $?
 start_server --database "$PG_URI"
 A=$URL
 A_PID=$PID
-echo "--- start" >> "$T/b.log"
-"$FD" --data "$D" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>>"$T/b.log" &
-B_PID=$!
-for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$T/b.log" | tail -1)
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-B=http://127.0.0.1:$port
-stop_b() { [ -n "$B_PID" ] && kill -TERM "$B_PID" && wait "$B_PID"; B_PID=; }
-cleanup_b() { [ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; B_PID=; }
-trap 'cleanup_b; pg_cleanup' EXIT
+pg_start_b
 check "both serve one epoch" "$(URL=$A body GET /v1/health | jq -r .epoch)" "$(URL=$B body GET /v1/health | jq -r .epoch)"
 
 # Terminal 1 through A, terminal 2 through B.
@@ -123,7 +112,7 @@ check "the clash through the other server is refused" "applied applied rejected 
 check "room 101 is held by PGBK01 alone" "PGBK01" \
 	"$(pg_psql -c "SELECT DISTINCT b.code FROM stay_nights n JOIN bookings b ON b.id = n.booking_id WHERE n.room = '101'")"
 check "a skipped device_seq is refused" 409 "$(status POST /v1/ops "{\"ops\":[$(op 9 room.set_flags '{"room":"102","dnd":true}')]}" "$s2")"
-check "an endpoint not on PostgreSQL yet says so" 501 "$(status GET /v1/rooms "" "$s2")"
+check "an endpoint not on PostgreSQL yet says so" 501 "$(status GET "/v1/public/availability?from=2026-03-03&to=2026-03-04")"
 
 # Two servers, two terminals, clashing room assignments pushed at the same
 # moment: 20 pairs of overlapping bookings, terminal 1 assigns the first of

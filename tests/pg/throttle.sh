@@ -17,18 +17,7 @@ FDP init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon --date
 FDP user add anna --role staff --password-file "$T/pw" >/dev/null || fail "user add anna"
 start_server --database "$PG_URI"
 A=$URL
-echo "--- start" >> "$T/b.log"
-"$FD" --data "$D" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>>"$T/b.log" &
-B_PID=$!
-for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$T/b.log" | tail -1)
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-B=http://127.0.0.1:$port
-stop_b() { [ -n "$B_PID" ] && kill -TERM "$B_PID" && wait "$B_PID"; B_PID=; }
-cleanup_b() { [ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; B_PID=; }
-trap 'cleanup_b; pg_cleanup' EXIT
+pg_start_b
 
 code=$(FDP enroll-code 2>/dev/null)
 tok=$(body POST /v1/devices "{\"code\":\"$code\",\"name\":\"desk\"}" | jq -r .token)
