@@ -102,6 +102,12 @@ static const struct pg_entity {
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM day_reports t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
      false},
+    /* Company accounts (step 12). */
+    {"company",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM companies t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM companies t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
 };
 #define N_ENTITIES ((int)(sizeof entities / sizeof *entities))
 

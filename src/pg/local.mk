@@ -49,3 +49,4 @@ PG_TESTS += tests/pg/batch.sh
 PG_TESTS += tests/pg/admin_api.sh
 libfdpg_a_SOURCES += src/pg/repo_folio.c
 PG_TESTS += tests/pg/folios.sh
+libfdpg_a_SOURCES += src/pg/repo_company.c

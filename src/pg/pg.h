@@ -81,7 +81,7 @@ enum fd_status fd_pg_changes(struct fd_pg *pg, int64_t since, int max, struct fd
 
 /* The repository over this connection (borrowed: valid while pg is), for
  * the current property. Parts of the interface the server does not run on
- * PostgreSQL yet (invoices, companies, mail)
+ * PostgreSQL yet (invoices, mail)
  * answer FD_E_IO "not available on PostgreSQL yet". */
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg);
 

@@ -48,6 +48,8 @@ void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b);
  * migration 3), as SQL VALUES rows (code, name, vat_bp, is_room): given to
  * the current property unless it has them (put_property). */
 void fd_pg_repo_folio_init(struct fd_pg *pg);
+/* Company accounts (src/pg/repo_company.c). */
+void fd_pg_repo_company_init(struct fd_pg *pg);
 #define FD_PG_CHARGE_CODES                                                                                   \
 	"('ROOM', 'Room', 1000, 1), ('FB', 'Food and beverage', 1000, 0), ('MINIBAR', 'Minibar', 1000, 0),"  \
 	" ('EXTRABED', 'Extra bed', 1000, 0), ('CITYTAX', 'City tax', 0, 0), ('PARKING', 'Parking', 2000, "  \

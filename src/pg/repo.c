@@ -851,18 +851,6 @@ static enum fd_status not_yet(struct fd_error *err, const char *what)
 	               what);
 }
 
-static enum fd_status no_company(void *ctx, const char *key, struct fd_company *out, struct fd_error *err)
-{
-	return not_yet(err, "Company accounts");
-}
-static enum fd_status no_put_company(void *ctx, const struct fd_company *co, struct fd_error *err)
-{
-	return not_yet(err, "Company accounts");
-}
-static enum fd_status no_balance(void *ctx, const char *name, int64_t *out, struct fd_error *err)
-{
-	return not_yet(err, "Company accounts");
-}
 static enum fd_status no_conflict(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err)
 {
 	return not_yet(err, "Conflict notices");
@@ -926,9 +914,6 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .get_block = get_block,
 	    .put_block = put_block,
 	    .del_block = del_block,
-	    .get_company = no_company,
-	    .put_company = no_put_company,
-	    .company_balance = no_balance,
 	    .get_conflict = no_conflict,
 	    .put_conflict = no_put_conflict,
 	    .get_invoice = no_invoice,
@@ -937,7 +922,8 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .take_invoice_number = no_number,
 	    .queue_mail = no_mail,
 	};
-	fd_pg_repo_folio_init(pg); /* src/pg/repo_folio.c */
+	fd_pg_repo_folio_init(pg);   /* src/pg/repo_folio.c */
+	fd_pg_repo_company_init(pg); /* src/pg/repo_company.c */
 }
 
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg)

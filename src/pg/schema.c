@@ -272,6 +272,19 @@ static const char pg_v11[] =
     " closed_at BIGINT NOT NULL, snap_key BIGSERIAL, PRIMARY KEY (property_id, date));"
     "CREATE INDEX day_reports_snap ON day_reports(property_id, snap_key);";
 
+/* v12 (pgfolio): company and travel agent accounts (the city ledger, core
+ * migration 13 on SQLite), per hotel: a name once per hotel in any case;
+ * folios keep naming their account by name. */
+static const char pg_v12[] =
+    "CREATE TABLE companies (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT NOT NULL,"
+    " name TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'company' CHECK (kind IN ('company','agent')),"
+    " address TEXT NOT NULL DEFAULT '', vat TEXT NOT NULL DEFAULT '', contact TEXT NOT NULL DEFAULT '',"
+    " credit_limit BIGINT NOT NULL DEFAULT 0 CHECK (credit_limit >= 0),"
+    " direct_bill INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " snap_key BIGSERIAL, PRIMARY KEY (property_id, id));"
+    "CREATE UNIQUE INDEX companies_name ON companies(property_id, lower(name));"
+    "CREATE INDEX companies_snap ON companies(property_id, snap_key);";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
@@ -283,6 +296,7 @@ static const struct fd_pg_step pg_steps[] = {
     {6, pg_v6},
     {7, pg_v7},
     {11, pg_v11},
+    {12, pg_v12},
 };
 /* clang-format on */
 

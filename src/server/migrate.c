@@ -11,7 +11,8 @@
  * Moved: the property, room types, rooms, guests, bookings with their
  * room-nights (the double-booking guard's rows as they are), staff and
  * their passwords, housekeeping tasks, the folio settings, charge codes,
- * folios and their lines, the night audit's closed days, room blocks,
+ * folios and their lines, the night audit's closed days, company
+ * accounts (and the account a booking is made for), room blocks,
  * enrolled devices (who revoked one, and when), who signed in on each,
  * their sessions, unused enrolment codes, every
  * operation's recorded result (a terminal's retry is answered from it) and
@@ -22,7 +23,7 @@
  * holds (answered from the recorded results, nothing twice).
  *
  * Not moved, because the PostgreSQL schema keeps none of it yet: invoices,
- * company accounts, rate plans and prices, group blocks, conflict notices,
+ * rate plans and prices, group blocks, conflict notices,
  * mail, the public booking links, bookings' channel references. A hotel holding any
  * of these (beyond what a new hotel starts with) is refused, naming them,
  * rather than losing them. Tables this file does not know are checked the same way, so
@@ -86,11 +87,11 @@ static const struct mig_copy copies[] = {
      22, true, "guest", "SELECT count(*) FROM guests WHERE property_id = $1"},
     {"bookings",
      "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status,"
-     " source, notes, eta, late_checkin, version, updated_at FROM bookings ORDER BY rowid",
+     " source, notes, eta, late_checkin, version, updated_at, company_id FROM bookings ORDER BY rowid",
      "INSERT INTO bookings (property_id, id, code, guest_id, type_code, room, arrival, departure,"
-     " adults, children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
-     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
-     17, true, "booking", "SELECT count(*) FROM bookings WHERE property_id = $1"},
+     " adults, children, rate, status, source, notes, eta, late_checkin, version, updated_at, company_id)"
+     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+     18, true, "booking", "SELECT count(*) FROM bookings WHERE property_id = $1"},
     {"room-nights", "SELECT booking_id, night, type_code, room FROM stay_nights ORDER BY booking_id, night",
      "INSERT INTO stay_nights (property_id, booking_id, night, type_code, room) VALUES ($1, $2, $3, $4,"
      " $5)",
@@ -139,6 +140,14 @@ static const struct mig_copy copies[] = {
      " arrivals, departures, cancellations, no_shows, closed_by, closed_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
      11, true, "day_report", "SELECT count(*) FROM day_reports WHERE property_id = $1"},
+    /* Company accounts (PostgreSQL step 12), which bookings and folios
+     * name. */
+    {"company accounts",
+     "SELECT id, name, kind, address, vat, contact, credit_limit, direct_bill, version, updated_at"
+     " FROM companies ORDER BY rowid",
+     "INSERT INTO companies (property_id, id, name, kind, address, vat, contact, credit_limit, direct_bill,"
+     " version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+     10, true, "company", "SELECT count(*) FROM companies WHERE property_id = $1"},
     {"room blocks",
      "SELECT room, uid, start, \"end\", summary, source, version, updated_at FROM room_blocks"
      " ORDER BY room, uid",
@@ -210,6 +219,7 @@ static const char *const moved_or_derived[] = {"property",
                                                "folios",
                                                "folio_lines",
                                                "day_reports",
+                                               "companies",
                                                "room_blocks",
                                                "srv_credentials",
                                                "srv_devices",

@@ -7,10 +7,13 @@
 # the payments is refused there the way SQLite refuses it (t2 had not
 # heard of t1's refund), becomes a conflict notice and is taken back at
 # t2; the night audit pushed from a desk posts the room charge and closes
-# the day in PostgreSQL, and both desks know the day is closed; a re-sync
-# from the PostgreSQL snapshot (new epoch) keeps the charge codes, a
-# changed one included, the folios and their balance. Each new hotel
-# starts with the eight charge codes of a SQLite hotel.
+# the day in PostgreSQL, and both desks know the day is closed; a company
+# account reaches both desks, and a settlement to it above its credit
+# limit (lowered meanwhile at the other desk) is refused by the server; a
+# re-sync from the PostgreSQL snapshot (new epoch) keeps the charge codes,
+# a changed one included, the company account, the folios and their
+# balance. Each new hotel starts with the eight charge codes of a SQLite
+# hotel.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
@@ -129,6 +132,33 @@ pg_psql -c "INSERT INTO folio_lines (property_id, id, folio_id, kind, amount, da
 	WHERE code = 'FB'" 2>/dev/null && fail "PostgreSQL voided a line twice"
 check "the lines are as they were" 5 "$(pg_psql -c "SELECT count(*) FROM folio_lines")"
 
+# Company accounts (step 12): made by the manager at t1, at both desks.
+# t1 lowers ACME's credit limit; t2, signed in as the manager but not
+# having heard of it, settles the bill to ACME: allowed at t2, refused by
+# the server (credit_limit, what ACME owes counted in PostgreSQL); once
+# the limit is raised again the settlement is applied.
+term t1 company add "ACME GmbH" --direct-bill --credit-limit 150 --vat DE1 >/dev/null || fail "company add"
+term t1 sync --once >/dev/null && term t2 sync --once >/dev/null || fail "syncing the account"
+term t2 company list | grep -q "ACME GmbH" || fail "t2 does not have the company account: $(term t2 company list)"
+check "the account in PostgreSQL" "ACME GmbH 15000 1 DE1" \
+	"$(pg_psql -c "SELECT name || ' ' || credit_limit || ' ' || direct_bill || ' ' || vat FROM companies")"
+term t1 company update "ACME GmbH" --credit-limit 50 >/dev/null && term t1 sync --once >/dev/null || fail "lowering the limit"
+term t2 login boss --password-file "$W/pw" >/dev/null || fail "the manager signs in on t2"
+term t2 settle "$code" --company "acme gmbh" >/dev/null || fail "t2 settles to ACME (it has not heard of the limit)"
+term t2 sync --once >/dev/null || fail "t2 pushing the settlement"
+check "the server refused the settlement above the credit limit" "folio.settle credit_limit boss" \
+	"$(pg_psql -c "SELECT type || ' ' || code || ' ' || actor FROM srv_conflicts WHERE type = 'folio.settle'")"
+sync_all
+same "nothing settled" '[.folios[] | select(.company == "ACME GmbH")] | length' 0
+term t1 company update "ACME GmbH" --credit-limit 500 >/dev/null && term t1 sync --once >/dev/null || fail "raising the limit"
+term t2 sync --once >/dev/null && term t2 settle "$code" --company "ACME GmbH" >/dev/null &&
+	term t2 sync --once >/dev/null || fail "settling within the limit"
+sync_all
+same "the company folio" '[.folios[] | select(.company == "ACME GmbH")] | length' 1
+check "ACME owes the bill in PostgreSQL" 10100 \
+	"$(pg_psql -c "SELECT sum(l.amount) FROM folio_lines l JOIN folios f ON f.id = l.folio_id WHERE f.company = 'ACME GmbH'")"
+bal=$(folio t1 .balance_minor)
+
 # A changed charge code, then a re-sync from the PostgreSQL snapshot.
 term t1 charges set SPA --name "Spa" --vat 2000 >/dev/null || fail "a new charge code"
 term t1 sync --once >/dev/null || fail "t1 pushing the charge code"
@@ -142,11 +172,15 @@ for t in t1 t2; do
 	check "$t: the charge codes after the re-sync" "CITYTAX EXTRABED FB LAUNDRY MINIBAR MISC PARKING ROOM SPA" \
 		"$(sqlite3 "$W/$t/frontdesk.db" "SELECT group_concat(code, ' ') FROM (SELECT code FROM charge_codes ORDER BY code)")"
 done
-same "balance after the re-sync" .balance_minor 13100
-same "lines after the re-sync" '[.folios[].lines[]] | length' 6
+same "balance after the re-sync" .balance_minor $((bal + 3000))
+for t in t1 t2; do
+	term $t company list | grep -q "ACME GmbH" || fail "$t lost the company account in the re-sync"
+done
+same "the company folio after the re-sync" '[.folios[] | select(.company == "ACME GmbH")] | length' 1
+same "lines after the re-sync" '[.folios[].lines[]] | length' 8
 term t2 post "$code" SPA 5.00 >/dev/null || fail "t2 posting after the re-sync"
 sync_all
-same "balance at the end" .balance_minor 13600
+same "balance at the end" .balance_minor $((bal + 3500))
 stop_servers
 if grep -q Sanitizer "$W/A.log" "$W/B.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/B.log" | head -40 >&2; fi
 [ "$failures" = 0 ] || { tail -n 20 "$W/A.log" "$W/B.log" >&2; exit 1; }

@@ -4,7 +4,7 @@
 # command line on SQLite (frontdeskd on its data directory, a terminal
 # making rooms, guests, bookings, check-ins, housekeeping, a bill with a
 # card payment, a void and a refund, a charge code of its own, a night
-# audit) is moved into
+# audit, a company account and a booking for it) is moved into
 # PostgreSQL. Every table it moves is counted row for row on both sides,
 # the feed is rebuilt under a new epoch, and the hotel is served from
 # PostgreSQL: a terminal enrolled there syncs every booking, and the
@@ -83,6 +83,8 @@ minibar=$(term t1 --json folio "$first" | jq -r '.folios[0].lines[] | select(.co
 term t1 void "$minibar" --reason "not taken" >/dev/null || fail "voiding the minibar"
 term t1 refund "$first" cash 5 --reason "change" >/dev/null || fail "a refund"
 term t1 audit >/dev/null || fail "the night audit"
+term t1 company add "ACME GmbH" --direct-bill --credit-limit 500 --vat DE1 >/dev/null || fail "a company account"
+term t1 modify "$(sed -n 4p "$W/codes")" --company "ACME GmbH" >/dev/null || fail "a booking for ACME"
 term t1 sync --once >/dev/null || fail "t1 pushing"
 balance=$(term t1 --json folio "$first" | jq -r .balance_minor)
 check "the bill on SQLite" "8750 8" "$balance $(term t1 --json folio "$first" | jq -r '[.folios[].lines[]] | length')"
@@ -143,8 +145,10 @@ same "rooms" "SELECT number, id, type_code, floor, section, clean, maint, maint_
 	"SELECT number, id, type_code, floor, section, clean, maint, maint_reason, coalesce(maint_from::text, ''), coalesce(maint_to::text, ''), version FROM rooms ORDER BY number"
 same "guests" "SELECT id, family, given, search_key, version FROM guests ORDER BY id" \
 	"SELECT id, family, given, search_key, version FROM guests ORDER BY id"
-same "bookings" "SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version FROM bookings ORDER BY id" \
-	"SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version FROM bookings ORDER BY id"
+same "bookings" "SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version, coalesce(company_id, '') FROM bookings ORDER BY id" \
+	"SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version, coalesce(company_id, '') FROM bookings ORDER BY id"
+check "the booking made for ACME is ACME's there" "$(sed -n 4p "$W/codes") ACME GmbH" \
+	"$(pg_psql -c "SELECT b.code || ' ' || c.name FROM bookings b JOIN companies c ON c.id = b.company_id")"
 same "room-nights (the double-booking guard)" "SELECT booking_id, night, type_code, coalesce(room, '') FROM stay_nights ORDER BY booking_id, night" \
 	"SELECT booking_id, night, type_code, coalesce(room, '') FROM stay_nights ORDER BY booking_id, night"
 same "staff" "SELECT username, id, display_name, role, dept, active FROM staff ORDER BY username" \
@@ -164,6 +168,8 @@ same "closed days" "SELECT date, rooms_total, rooms_sold, room_revenue, arrivals
 	"SELECT date, rooms_total, rooms_sold, room_revenue, arrivals, closed_by, closed_at FROM day_reports ORDER BY date"
 [ "$(sq "SELECT count(*) FROM folio_lines")" -ge 7 ] && [ "$(sq "SELECT count(*) FROM day_reports")" = 1 ] ||
 	fail "the SQLite hotel's folio area is too small to show anything"
+same "company accounts" "SELECT id, name, kind, address, vat, contact, credit_limit, direct_bill, version FROM companies ORDER BY id" \
+	"SELECT id, name, kind, address, vat, contact, credit_limit, direct_bill, version FROM companies ORDER BY id"
 same "devices" "SELECT id, name, lower(hex(token_hash)), last_seq, revoked_at, revoked_by FROM srv_devices ORDER BY id" \
 	"SELECT id, name, token_hash, last_seq, revoked_at, revoked_by FROM srv_devices ORDER BY id"
 same "sign-ins per device" "SELECT device, username, first_at, last_at FROM srv_device_users ORDER BY device, username" \
@@ -218,6 +224,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(sqlite
 check "t1's session works on PostgreSQL and its feed says: new epoch" 410 "$code"
 check "t2 has the bill of the SQLite days" "$balance 8" \
 	"$(term t2 --json folio "$first" | jq -r '.balance_minor, ([.folios[].lines[]] | length)' | paste -sd' ')"
+term t2 company list | grep -q "ACME GmbH" || fail "t2 does not have the company account: $(term t2 company list)"
 check "t2 has the hotel's own charge code" "SPA" "$(sqlite3 "$W/t2/frontdesk.db" "SELECT code FROM charge_codes WHERE code = 'SPA'")"
 term t2 post "$first" SPA 10 >/dev/null && term t2 sync --once >/dev/null || fail "posting on PostgreSQL"
 check "a charge posted after the move is kept" "$((balance + 1000))" \
