@@ -37,9 +37,10 @@ static enum fd_status one(struct fd_pg *pg, const char *sql, int n, const char *
 	return FD_OK;
 }
 
-/* An upsert whose WHERE kept another hotel's row: refused, not dropped. */
+/* An upsert whose WHERE kept another hotel's row: refused, not dropped
+ * (noun: what the id names, for the message). */
 static enum fd_status upsert(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
-                             const char *entity, const char *id, struct fd_error *err)
+                             const char *entity, const char *noun, const char *id, struct fd_error *err)
 {
 	PGresult *r;
 	enum fd_status st = fd_pg_run(pg, sql, n, p, &r, what, err);
@@ -49,7 +50,7 @@ static enum fd_status upsert(struct fd_pg *pg, const char *sql, int n, const cha
 	PQclear(r);
 	if (!written)
 		return fd_fail(err, FD_E_CONFLICT, "wrong_property", entity,
-		               "%s %s belongs to another property.", entity, id);
+		               "%s %s belongs to another property.", noun, id);
 	return fd_pg_record_change(pg, entity, id, NULL, err);
 }
 
@@ -108,7 +109,7 @@ static enum fd_status put_folio(void *ctx, const struct fd_folio *f, struct fd_e
 	const char *a[] = {pg->property,     f->id,      f->booking_id,        fd_folio_kind_name(f->kind),
 	                   f->name,          f->company, I(rr, f->route_room), I(v, f->version),
 	                   I(at, time(NULL))};
-	return upsert(pg, sql, 9, a, "saving a folio", "folio", f->id, err);
+	return upsert(pg, sql, 9, a, "saving a folio", "folio", "Folio", f->id, err);
 }
 
 static enum fd_status booking_folios(void *ctx, const char *booking_id, struct fd_folio **out, int *n,
@@ -218,7 +219,7 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 	                   l->reverses,
 	                   I(q, unit ? 1 : l->quantity),
 	                   I(up, unit ? l->amount : l->unit_price)};
-	return upsert(pg, sql, 21, a, "saving a folio line", "folio_line", l->id, err);
+	return upsert(pg, sql, 21, a, "saving a folio line", "folio_line", "Folio line", l->id, err);
 }
 
 static enum fd_status folio_lines(void *ctx, const char *folio_id, struct fd_folio_line **out, int *n,

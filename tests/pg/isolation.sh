@@ -4,7 +4,8 @@
 # signed-in session: a session of hotel A cannot read or change anything of
 # hotel B through any endpoint. Its feed (long-poll included) holds none of
 # B's rows; pushes naming B's booking codes and ids, B's rooms, guests,
-# staff and property are refused with the exact refusal, and ids of B's
+# staff, property, folios, folio lines and company accounts are refused
+# with the exact refusal, and ids of B's
 # rows reused in A are refused rather than silently dropped; A's people
 # cannot sign in at B's terminal nor B's at A's; every other route of the
 # API, given B's identifiers, answers without any of them, nor anything of
@@ -85,6 +86,11 @@ snapB() {
 	UNION ALL SELECT 's' || to_jsonb(t)::text FROM staff t WHERE property_id = '$B_ID'
 	UNION ALL SELECT 'k' || to_jsonb(t)::text FROM hk_tasks t WHERE property_id = '$B_ID' OR id = '$T_B'
 	UNION ALL SELECT 'e' || to_jsonb(t)::text FROM settings t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'cc' || to_jsonb(t)::text FROM charge_codes t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'fo' || to_jsonb(t)::text FROM folios t WHERE property_id = '$B_ID' OR booking_id = '$BK_B'
+	UNION ALL SELECT 'fl' || to_jsonb(t)::text FROM folio_lines t WHERE property_id = '$B_ID' OR id = '${L_B:-}'
+	UNION ALL SELECT 'co' || to_jsonb(t)::text FROM companies t WHERE property_id = '$B_ID'
+	UNION ALL SELECT 'dr' || to_jsonb(t)::text FROM day_reports t WHERE property_id = '$B_ID'
 	UNION ALL SELECT 'f' || to_jsonb(t)::text FROM feed_counters t WHERE property_id = '$B_ID'
 	UNION ALL SELECT 'h' || to_jsonb(t)::text FROM changes t WHERE property_id = '$B_ID'
 	   OR entity_id IN ('$B_ID', '$G_B', '$BK_B', '$T_B', 'bruno')
@@ -93,7 +99,7 @@ snapB() {
 	UNION ALL SELECT 'q' || to_jsonb(t)::text FROM srv_enroll_codes t WHERE property_id = '$B_ID') s"
 }
 before=$(snapB)
-# B's names and ids: none of them may reach A.
+# B's names and ids: none of them may reach A (B's bill's added below).
 secrets="$B_ID Boavista bruno Secretson Beatriz BKB001 $BK_B $G_B $T_B $R301_B Quinta sofia quintadesk"
 leaks() { # TEXT: which of B's names and ids it holds
 	_found=
@@ -117,6 +123,14 @@ DEVN=2
 check "B pushes while A waits" applied "$(body POST /v1/ops "{\"ops\":[$(op 8 room.set_flags '{"room":"301","dnd":true}')]}" "$sB" | jq -r '.results[0].status')"
 wait $poll
 check "A's long-poll answers without B's change" "[]|$next" "$(jq -c '.changes' "$T/poll")|$(jq -r .next "$T/poll")"
+# B's bill and company account (folios on PostgreSQL, steps 11 and 12).
+L_B=$(uuid 7 11)
+C_B=$(uuid 8 11)
+res=$(body POST /v1/ops "{\"ops\":[$(op 9 folio.post "{\"id\":\"$L_B\",\"booking\":\"BKB001\",\"charge\":\"FB\",\"amount\":1500,\"description\":\"Secret dinner\"}"),
+$(op 10 company.create "{\"id\":\"$C_B\",\"name\":\"Secretcorp\",\"direct_bill\":true,\"credit_limit\":100000}")]}" "$sB")
+check "hotel B's bill and account" "applied applied" "$(echo "$res" | jq -r '[.results[].status] | join(" ")')"
+F_B=$(pg_psql -c "SELECT id FROM folios WHERE property_id = '$B_ID'")
+secrets="$secrets $F_B $L_B $C_B Secretcorp"
 before=$(snapB)
 
 # Pushes of A naming B's things: each refused (seq, type, payload, code).
@@ -146,6 +160,12 @@ attack task.create "{\"id\":\"$T_B\",\"room\":\"101\",\"date\":\"2026-03-02\",\"
 attack task.update "{\"task\":\"$T_B\",\"status\":\"done\"}" "rejected task_not_found: No task $T_B."
 attack staff.update '{"username":"bruno","role":"guest"}' "rejected staff_not_found: No staff member \"bruno\"."
 attack property.update "{\"id\":\"$B_ID\",\"name\":\"Hacked\"}" "rejected wrong_property: This connection acts for property $A_ID, not $B_ID."
+attack folio.post "{\"id\":\"$(uuid 20 12)\",\"folio\":\"$F_B\",\"charge\":\"FB\",\"amount\":100}" "rejected folio_not_found: No folio \"$F_B\"."
+attack folio.void "{\"id\":\"$(uuid 21 12)\",\"line\":\"$L_B\",\"reason\":\"mine\"}" "rejected line_not_found: No folio line \"$L_B\"."
+attack folio.move_line "{\"line\":\"$L_B\",\"folio\":\"$F_B\"}" "rejected line_not_found: No folio line \"$L_B\"."
+attack folio.post "{\"id\":\"$L_B\",\"booking\":\"AKA001\",\"charge\":\"FB\",\"amount\":100}" "rejected wrong_property: Folio line $L_B belongs to another property."
+attack folio.create "{\"id\":\"$F_B\",\"booking\":\"AKA001\",\"name\":\"Mine\"}" "rejected wrong_property: Folio $F_B belongs to another property."
+attack company.update '{"company":"Secretcorp","credit_limit":1}' "rejected company_not_found: No company account \"Secretcorp\"; a manager adds it with 'frontdesk company add NAME --direct-bill --credit-limit AMOUNT' (see 'frontdesk company list')."
 res=$(body POST /v1/ops "{\"ops\":[{\"op_id\":\"$(uuid $n 1)\",\"device_seq\":$n,\"type\":\"room.set_flags\",\"actor\":\"bruno\",\"payload\":{\"room\":\"101\",\"dnd\":true}}]}" "$sA")
 check "A acting as B's bruno" "rejected unproven_actor" "$(echo "$res" | jq -r '.results[0] | .status + " " + .error.code')"
 check "B's rows are unchanged after A's pushes" "$before" "$(snapB)"
