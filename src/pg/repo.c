@@ -845,10 +845,13 @@ static enum fd_status del_block(void *ctx, const char *room, const char *uid, st
 
 /* --- not on PostgreSQL yet --- */
 
+/* A refusal, not a storage failure: the push answers a failure with 503
+ * and the terminal sends the operation again, forever, holding back every
+ * operation queued behind it; a refusal is recorded and the queue moves on. */
 static enum fd_status not_yet(struct fd_error *err, const char *what)
 {
-	return fd_fail(err, FD_E_IO, "not_on_postgresql", NULL, "%s are not available on PostgreSQL yet.",
-	               what);
+	return fd_fail(err, FD_E_CONFLICT, "not_on_postgresql", NULL,
+	               "%s are not available on PostgreSQL yet.", what);
 }
 
 static enum fd_status no_conflict(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err)
