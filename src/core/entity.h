@@ -206,5 +206,8 @@ bool fd_booking_active(const struct fd_booking *b);
  * (nothing in stay_nights, no room-night sold) but keeps its room for that
  * day (the rule is in op_booking.c). */
 bool fd_booking_day_use(const struct fd_booking *b);
+/* The longest stay a booking may have (op_booking.c refuses longer ones;
+ * a terminal refuses a longer one in the server's feed). */
+#define FD_MAX_STAY_NIGHTS 730
 
 #endif

@@ -17,8 +17,6 @@
 #include "core/rate.h"
 #include "core/text.h"
 
-#define MAX_STAY_NIGHTS 730
-
 static bool code_valid(const char *code)
 {
 	if (strlen(code) != 6)
@@ -78,9 +76,9 @@ static enum fd_status check_stay(struct op_ctx *c, const struct fd_booking *b)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "departure",
 		               _("The departure date must be on or after the arrival date (the same day "
 		                 "for a day-use stay)."));
-	if (nights > MAX_STAY_NIGHTS)
+	if (nights > FD_MAX_STAY_NIGHTS)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_dates", "departure",
-		               _("A stay may last at most %d nights."), MAX_STAY_NIGHTS);
+		               _("A stay may last at most %d nights."), FD_MAX_STAY_NIGHTS);
 	if (b->adults < 1)
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "adults",
 		               _("A booking needs at least one adult."));

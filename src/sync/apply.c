@@ -167,7 +167,11 @@ static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_er
 	b.version = jint(o, "version");
 	jstr(o, "block_id", b.block_id, sizeof b.block_id);
 	jstr(o, "company_id", b.company_id, sizeof b.company_id);
-	if (!b.id[0] || !fd_booking_status_parse(status, &b.status) || b.departure <= b.arrival)
+	/* A day-use stay leaves on its arrival day; a stay longer than core
+	 * allows is no booking the server made (and would write a row per
+	 * night). */
+	if (!b.id[0] || !fd_booking_status_parse(status, &b.status) || b.departure < b.arrival ||
+	    fd_stay_nights(b.arrival, b.departure) > FD_MAX_STAY_NIGHTS)
 		return bad_state("booking", b.id, err);
 	enum fd_status st;
 	/* The server says this booking holds room on these nights; any other

@@ -59,3 +59,4 @@ tests_sync_test_snapshot_pages_LDADD = libfdsync.a $(UNIT_LDADD)
 SYNC_TESTS += tests/sync/test_guest_merge.sh
 # a person's calls of the server beside the sync (the administration pane)
 libfdsync_a_SOURCES += src/sync/call.c src/sync/call.h
+SYNC_TESTS += tests/sync/test_sync_day_use.sh
