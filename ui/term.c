@@ -72,6 +72,12 @@ bool ui_term_open(struct ui_term *t, struct app *app, char *msg, size_t size)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	/* Keys are read through stdscr, and wget_wch refreshes a window that
+	 * was touched: stdscr, never drawn (each pane is a window of its own),
+	 * came new and touched, so the first key wiped the screen, sent the
+	 * board again and left the tab bar and the status line blank. Marked
+	 * as shown (it is blank, as the screen is), it stays out of the way. */
+	wnoutrefresh(stdscr);
 	if (t->headless) {
 		int cols = 80, rows = 24;
 		parse_size(getenv("FRONTDESK_UI_SIZE"), &cols, &rows);

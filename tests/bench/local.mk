@@ -45,3 +45,11 @@ tests_bench_bench_chain_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(PQ_CFLAGS)
 tests_bench_bench_chain_LDADD = libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(CURL_LIBS) $(EXTERNAL_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_chain_DEPENDENCIES = frontdeskd$(EXEEXT)
 CLEANFILES += tests/bench/bench_chain$(EXEEXT)
+# bench_pty: keypress to repaint from outside, the real frontdesk on the
+# demo hotel in a 200x50 pseudo-terminal, beside a bare ncurses program.
+EXTRA_PROGRAMS += tests/bench/bench_pty
+tests_bench_bench_pty_SOURCES = tests/bench/bench_pty.c
+tests_bench_bench_pty_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
+tests_bench_bench_pty_LDADD = $(NCURSES_LIBS) -lutil
+EXTRA_tests_bench_bench_pty_DEPENDENCIES = frontdesk$(EXEEXT)
+CLEANFILES += tests/bench/bench_pty$(EXEEXT)

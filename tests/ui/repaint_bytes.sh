@@ -1,0 +1,49 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# A cursor move on the board sends the terminal only the cells that
+# changed, never the whole screen again (what crosses a slow SSH link):
+# at 200x50 (board and detail side by side) one move from an empty night to
+# the next writes under 200 bytes, counted from the terminal's side (tmux
+# pipe-pane). The first key once wiped the screen (reading keys from a
+# never-drawn stdscr repainted it blank), sent the board again and left the
+# tab bar, the status line and the key hints blank: they stay on screen.
+. "$top_srcdir/tests/ui/lib.sh"
+make_hotel
+
+OUT="$WORK/tty.out"
+# bytes KEY: the bytes the application writes for one key (tmux hands the
+# pane's output to cat as it comes; the count is taken once the screen
+# shows the move and the output has stopped growing).
+bytes() {
+	: >"$OUT"
+	tmux -S "$SOCK" pipe-pane -t ui -o "cat >>'$OUT'" || fail "pipe-pane"
+	keys "$1"
+	i=0 last=-1 same=0
+	while [ $i -lt 200 ] && [ $same -lt 6 ]; do
+		sleep 0.05
+		now=$(wc -c <"$OUT")
+		if [ "$now" -gt 0 ] && [ "$now" = "$last" ]; then same=$((same + 1)); else same=0; fi
+		last=$now
+		i=$((i + 1))
+	done
+	tmux -S "$SOCK" pipe-pane -t ui || fail "pipe-pane off"
+	wc -c <"$OUT"
+}
+
+start 200 50
+wait_for "conflicts 0"
+wait_for "Enter open"
+# The cursor starts on 101 (no booking) today: l and h move along its
+# empty nights, then j and k between 101 and 102 three nights on, after
+# Müller's stay in 102 has ended.
+for k in l h l l l j k; do
+	n=$(bytes $k)
+	[ "$n" -gt 0 ] || fail "no output for $k"
+	[ "$n" -lt 200 ] || fail "one cursor move ($k) wrote $n bytes to the terminal (under 200 expected)"
+done
+screen | head -1 | grep -q "1 Board  2 Arrivals" || fail "the tab bar is gone after the moves"
+screen | grep -q "Test Hotel  user" || fail "the status line is gone after the moves"
+screen | grep -q "Enter open" || fail "the key hints are gone after the moves"
+keys q
+wait_for "EXITED 0"
+exit 0
