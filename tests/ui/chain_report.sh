@@ -134,7 +134,7 @@ keys C-u
 keys -l "2026-03-01 2026-03-10"
 keys Enter
 expect_row LIS "LIS Lisbon Alfama EUR 20 3 15,0% 3.703,50 1.234,50 185,18"
-expect_row Group "Group EUR 30 6 20,0% 4.153,50 692,25 138,45"
+expect_row Gruppe "Gruppe EUR 30 6 20,0% 4.153,50 692,25 138,45"
 keys q
 wait_for "EXITED 0"
 
