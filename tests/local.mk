@@ -211,3 +211,6 @@ EXTRA_DIST += tests/cli/timezone.sh
 CLI_TESTS += tests/cli/deposit_flag.sh
 CLI_TESTS += tests/cli/corporate_plan.sh
 CLI_TESTS += tests/cli/guest_stats.sh
+CLI_TESTS += tests/cli/booking_company.sh
+TESTS += tests/sync/test_sync_company.sh
+EXTRA_DIST += tests/sync/test_sync_company.sh

@@ -31,6 +31,7 @@ struct detail {
 	int n_mails;
 	bool has_deposit; /* it asks a deposit (store/deposits.h, core's rule) */
 	struct fd_deposit_status deposit;
+	char company[FD_NAME_LEN]; /* the company account it is booked for, or "" */
 };
 
 static void *detail_create(struct app *app)
@@ -79,8 +80,9 @@ static void detail_recalc(struct app *app, struct pane *p)
 	fd_query_booking_deposit(app->db, d->row.b.id, app->today, app->currency, &d->deposit,
 	                         &d->has_deposit, NULL);
 	fd_mail_list(app->db, d->row.b.id, MAX_MAILS, add_mail, d, NULL);
+	fd_booking_company_name(app->db, &d->row.b, d->company);
 	/* History beyond what fits is not queried. */
-	int rows = p->h - 12 - d->n_mails;
+	int rows = p->h - 12 - d->n_mails - (d->company[0] != '\0');
 	if (rows > 0)
 		fd_query_history(app->db, d->row.b.id, rows < MAX_HISTORY ? rows : MAX_HISTORY, add_history,
 		                 d, &err);
@@ -146,9 +148,11 @@ static void detail_repaint(struct app *app, struct pane *p)
 		field(app, p, 6, _("Rate"), rate);
 	}
 	field(app, p, 7, _("Source"), b->source[0] ? fd_source_text(b->source) : _("(not recorded)"));
-	field(app, p, 8, _("Notes"), b->notes);
+	int y = 8;
+	if (d->company[0])
+		field(app, p, y++, _("Company"), d->company);
+	field(app, p, y++, _("Notes"), b->notes);
 	/* The documents sent by e-mail and how their delivery stands. */
-	int y = 9;
 	for (int i = 0; i < d->n_mails; i++, y++) {
 		const struct fd_mail *m = &d->mails[i].m;
 		char state[600];

@@ -511,5 +511,9 @@ void ui_folio_settle_ask(struct app *app, const struct ui_folio *f)
 	const char *company = "";
 	for (int i = 0; i < f->n_folios && !company[0]; i++)
 		company = f->v[i].f.company;
+	/* Else the account the booking is made for. */
+	char booked_for[FD_NAME_LEN];
+	if (!company[0] && f->loaded)
+		company = fd_booking_company_name(app->db, &f->row.b, booked_for);
 	ui_prompt(app, _("settle the guest's balance to company: "), company, got_settle, NULL);
 }

@@ -4,8 +4,10 @@
  * whose name is exactly one on file is asked about), dates (nights shown),
  * room type with live availability, room (only rooms free on every night),
  * adults, children, rate, notes, source (channel), the guest's e-mail and
- * phone, and the rate plan (each offered plan with its price for the stay
- * and its policies on one line; its nightly prices on the rate's line).
+ * phone, the company account it is booked for (typed, or picked from the
+ * accounts with PgDn/PgUp), and the rate plan (each offered plan with its
+ * price for the stay and its policies on one line; its nightly prices on
+ * the rate's line; a company's corporate plans once it is chosen).
  * Every field is checked as it changes and the
  * reason shown next to it; nothing is saved until all are valid; Esc
  * abandons without a change. Resizing keeps what was typed (the state lives
@@ -14,6 +16,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/guest.h"
 #include "core/i18n.h"
@@ -42,6 +45,7 @@ enum field {
 	F_SOURCE,
 	F_EMAIL,
 	F_PHONE,
+	F_COMPANY,
 	F_PLAN,
 	F_SAVE,
 	F_COUNT
@@ -52,6 +56,7 @@ enum field {
 #define MAX_NIGHTS_CHECKED 62
 #define MAX_MATCHES 6
 #define MAX_PLANS 16
+#define MAX_COMPANIES 6
 
 struct form {
 	bool editing;
@@ -98,6 +103,14 @@ struct form {
 	char plan_fixed[FD_PLAN_CODE_LEN];
 	char plan_total[FD_MONEY_STRLEN];
 	char plan_nights[256];
+	/* The company account: the accounts whose name holds what is typed
+	 * (PgDn/PgUp on the field picks one: company_pick, -1 = as typed), and
+	 * the account the text names ("" none). An edit starts from the
+	 * booking's (orig_company). */
+	char companies[MAX_COMPANIES][FD_NAME_LEN];
+	int n_companies, company_pick;
+	char company[FD_NAME_LEN];
+	char orig_company[FD_NAME_LEN];
 };
 
 static void *form_create(struct app *app)
@@ -167,6 +180,7 @@ void ui_form_start_new(struct app *app, const char *room, fd_date arrival)
 	snprintf(f->text[F_CHILDREN], sizeof f->text[F_CHILDREN], "0");
 	f->room = -1;
 	f->match = -1;
+	f->company_pick = -1;
 	f->source = fd_channel_default(arrival, app->today);
 	focus_field(f, F_GUEST);
 	struct fd_room r;
@@ -205,6 +219,9 @@ void ui_form_start_edit(struct app *app, const char *code)
 	f->type = type_index(f, row.b.type_code);
 	f->room = -1;
 	f->match = -1;
+	f->company_pick = -1;
+	fd_booking_company_name(app->db, &row.b, f->orig_company);
+	snprintf(f->text[F_COMPANY], sizeof f->text[F_COMPANY], "%s", f->orig_company);
 	snprintf(f->want_room, sizeof f->want_room, "%s", row.b.room);
 	f->rate_touched = true;
 	struct fd_booking_night *nights = NULL;
@@ -508,6 +525,41 @@ static bool show_room(const struct form *f, char *out, size_t size)
 	return true;
 }
 
+/* The company account typed: none, or an account's name (case aside). */
+static bool parse_company(struct app *app, struct form *f, char *err, size_t size)
+{
+	const char *typed = f->text[F_COMPANY];
+	while (*typed == ' ')
+		typed++;
+	f->company[0] = '\0';
+	if (!*typed)
+		return true;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	struct fd_company co;
+	if (repo->get_company && repo->get_company(repo->ctx, typed, &co, NULL) == FD_OK) {
+		snprintf(f->company, sizeof f->company, "%s", co.name);
+		return true;
+	}
+	if (f->n_companies > 0)
+		snprintf(err, size,
+		         ngettext("not an account: %d match, PgDn", "not an account: %d matches, PgDn",
+		                  (unsigned long)f->n_companies),
+		         f->n_companies);
+	else
+		snprintf(err, size, "%s", _("no such company account"));
+	return false;
+}
+
+/* May the form offer plan i: it sells the room type, and a corporate plan
+ * only once its company is the booking's. */
+static bool plan_offered(const struct form *f, int i)
+{
+	const struct fd_rate_plan *p = &f->plans[i];
+	if (f->n_types && !fd_plan_sells(p, f->types[f->type].code))
+		return false;
+	return p->kind != FD_PLAN_CORPORATE || (f->company[0] && strcasecmp(p->company, f->company) == 0);
+}
+
 /* The chosen plan's quote for the stay (fd_rate_quote, as the booking
  * operation prices it): its total, its nightly prices, or why it cannot
  * sell the stay. */
@@ -526,6 +578,13 @@ static bool check_plan(struct app *app, struct form *f, char *err, size_t size)
 	req.not_before = app->today;
 	struct fd_quote q;
 	struct fd_error e = {0};
+	const struct fd_rate_plan *plan = &f->plans[f->plan];
+	if (!f->error[F_COMPANY][0] && fd_plan_check_company(plan, f->company, &e)) {
+		snprintf(err, size,
+		         _("the corporate rate of %s: choose that company account above, or another plan"),
+		         plan->company);
+		return false;
+	}
 	if (fd_rate_quote(fd_db_repo(app->db), &req, &q, &e)) {
 		snprintf(err, size, "%s", e.message);
 		return false;
@@ -555,10 +614,13 @@ static bool show_plan(const struct form *f, char *out, size_t size)
 		return true;
 	}
 	if (f->plan < 0) {
+		int n = 0;
+		for (int i = 0; i < f->n_plans; i++)
+			n += plan_offered(f, i);
 		snprintf(out, size,
 		         ngettext("< none: the rate above >  %d plan", "< none: the rate above >  %d plans",
-		                  (unsigned long)f->n_plans),
-		         f->n_plans);
+		                  (unsigned long)n),
+		         n);
 		return true;
 	}
 	const struct fd_rate_plan *p = &f->plans[f->plan];
@@ -601,6 +663,7 @@ static const struct form_field fields[F_COUNT] = {
     [F_SOURCE] = {N_("Source"), FK_CHOICE, NULL, check_source, show_source},
     [F_EMAIL] = {N_("E-mail"), FK_TEXT, parse_email, NULL, NULL},
     [F_PHONE] = {N_("Phone"), FK_TEXT, NULL, NULL, NULL},
+    [F_COMPANY] = {N_("Company"), FK_TEXT, parse_company, NULL, NULL},
     [F_PLAN] = {N_("Rate plan"), FK_CHOICE, NULL, check_plan, show_plan},
     [F_SAVE] = {NULL, FK_BUTTON, NULL, NULL, show_save},
 };
@@ -661,9 +724,22 @@ static void match_line(const struct fd_guest_row *m, char *out, size_t size)
 	         m->g.country[0] ? m->g.country : "-", _("last stay"), last[0] ? last : _("none"));
 }
 
+/* The company accounts matching what is typed (every account while
+ * nothing is), unless one was just picked from them. */
+static void find_companies(struct app *app, struct form *f)
+{
+	if (f->company_pick >= 0)
+		return;
+	const char *typed = f->text[F_COMPANY];
+	while (*typed == ' ')
+		typed++;
+	fd_query_company_names(app->db, typed, f->companies, MAX_COMPANIES, &f->n_companies, NULL);
+}
+
 static void form_recalc(struct app *app, struct pane *p)
 {
 	find_guests(app, p->st);
+	find_companies(app, p->st);
 	validate(app, p->st);
 }
 
@@ -728,6 +804,19 @@ static void form_repaint(struct app *app, struct pane *p)
 			char line[600];
 			match_line(&f->matches[i], line, sizeof line);
 			ui_put(p->win, F_COUNT + 5 + i, 0, line, p->w, i == f->match ? A_REVERSE : A_NORMAL);
+		}
+	}
+	/* The accounts matching what is typed, on one line (the form leaves
+	 * few lines at 80x24), the one picked highlighted. */
+	if (f->focus == F_COMPANY && f->n_companies > 0 && p->h > F_COUNT + 4) {
+		const char *head = _("Accounts (PgDn/PgUp):");
+		int x = fd_text_width(head) + 1;
+		ui_put(p->win, F_COUNT + 4, 0, head, p->w, app->attr[UI_A_HEADER]);
+		for (int i = 0; i < f->n_companies && x < p->w; i++) {
+			int w = fd_text_width(f->companies[i]);
+			ui_put(p->win, F_COUNT + 4, x, f->companies[i], w < p->w - x ? w : p->w - x,
+			       i == f->company_pick ? A_REVERSE : A_NORMAL);
+			x += w + 2;
 		}
 	}
 	bool asked = !f->editing && f->asked_name[0] && strcmp(f->asked_name, f->text[F_GUEST]) == 0;
@@ -836,6 +925,8 @@ static void save_new_for(struct app *app, struct form *f, const char *existing_i
 		cJSON_AddStringToObject(p, "plan", f->plans[f->plan].code);
 	else
 		cJSON_AddNumberToObject(p, "rate", (double)rate);
+	if (f->company[0])
+		cJSON_AddStringToObject(p, "company", f->company);
 	if (f->rate_reason[0])
 		cJSON_AddStringToObject(p, "rate_reason", f->rate_reason);
 	if (f->text[F_NOTES][0])
@@ -940,6 +1031,8 @@ static void save_edit(struct app *app, struct form *f)
 	cJSON_AddStringToObject(p, "notes", f->text[F_NOTES]);
 	if (f->source_touched && f->source != FD_CHANNEL_COUNT)
 		cJSON_AddStringToObject(p, "source", fd_channel_name(f->source));
+	if (strcasecmp(f->company, f->orig_company) != 0)
+		cJSON_AddStringToObject(p, "company", f->company);
 	struct fd_guest g = {0};
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	repo->get_guest(repo->ctx, f->orig.guest_id, &g, NULL);
@@ -1051,6 +1144,8 @@ static void changed(struct app *app, struct form *f, enum field which)
 	f->touched = true;
 	if (which == F_GUEST)
 		f->match = -1; /* typing makes it a new guest again */
+	if (which == F_COMPANY)
+		f->company_pick = -1;
 	if (which == F_RATE)
 		f->rate_touched = true;
 	if (which == F_SOURCE)
@@ -1078,8 +1173,7 @@ static void choose(struct app *app, struct form *f, int step)
 		int n = f->n_plans + 1;
 		for (int tries = 0; tries < n; tries++) {
 			f->plan = ((f->plan + 1 + step) % n + n) % n - 1;
-			if (f->plan < 0 || !f->n_types ||
-			    fd_plan_sells(&f->plans[f->plan], f->types[f->type].code))
+			if (f->plan < 0 || plan_offered(f, f->plan))
 				break;
 		}
 		changed(app, f, F_PLAN);
@@ -1134,6 +1228,15 @@ static bool form_input(struct app *app, struct pane *p, struct ui_key k)
 			snprintf(f->text[F_PHONE], sizeof f->text[F_PHONE], "%s",
 			         f->matches[f->match].g.phone);
 		}
+		f->touched = true;
+		ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
+		return true;
+	}
+	if (k.fn && (k.ch == KEY_NPAGE || k.ch == KEY_PPAGE) && f->focus == F_COMPANY && f->n_companies > 0) {
+		int n = f->n_companies, step = k.ch == KEY_PPAGE ? -1 : 1;
+		f->company_pick =
+		    f->company_pick < 0 ? (step > 0 ? 0 : n - 1) : ((f->company_pick + step) % n + n) % n;
+		ui_edit_set(&f->edit, f->companies[f->company_pick]);
 		f->touched = true;
 		ui_dirty(app, PANE_FORM, PANE_RECALC | PANE_REPAINT);
 		return true;

@@ -114,4 +114,8 @@ EXTRA_DIST += tests/ui/admin_server.sh
 UI_TESTS += tests/ui/rate_grid_edit.sh
 frontdesk_SOURCES += ui/deposits.c
 UI_TESTS += tests/ui/deposits_due.sh
+UI_TESTS += tests/ui/company_form.sh
 UI_TESTS += tests/ui/repaint_bytes.sh
+# the Reports pane's Chain view (a chain role, from the server)
+frontdesk_SOURCES += ui/reports_chain.c ui/reports_chain.h
+UI_TESTS += tests/ui/chain_report.sh

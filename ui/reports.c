@@ -4,7 +4,9 @@
  * totals and its nights with an occupancy bar), Forecast (on the books from
  * the business date), Housekeeping (tasks done per attendant) and Cashier
  * (payments per staff member and method). x writes the view as CSV and A
- * runs the night audit. */
+ * runs the night audit. A person with a chain role (several hotels on one
+ * server) has a fifth view, Chain: every hotel's figures and the group's,
+ * from the server (reports_chain.c). */
 #include "config.h"
 
 #include <errno.h>
@@ -26,13 +28,14 @@
 #include "ui/actions.h"
 #include "ui/draw.h"
 #include "ui/money.h"
+#include "ui/reports_chain.h"
 
-enum view { VIEW_SUMMARY, VIEW_FORECAST, VIEW_HK, VIEW_CASHIER, VIEW_COUNT };
+enum view { VIEW_SUMMARY, VIEW_FORECAST, VIEW_HK, VIEW_CASHIER, VIEW_CHAIN, VIEW_COUNT };
 
 static const char *const view_names[VIEW_COUNT] = {N_("Summary"), N_("Forecast"), N_("Housekeeping"),
-                                                   N_("Cashier")};
-static const enum fd_report_kind view_kinds[VIEW_COUNT] = {FD_REPORT_SUMMARY, FD_REPORT_FORECAST,
-                                                           FD_REPORT_HK, FD_REPORT_CASHIER};
+                                                   N_("Cashier"), N_("Chain")};
+static const enum fd_report_kind view_kinds[VIEW_COUNT] = {
+    FD_REPORT_SUMMARY, FD_REPORT_FORECAST, FD_REPORT_HK, FD_REPORT_CASHIER, FD_REPORT_SUMMARY};
 static const int forecast_days[] = {14, 30, 90};
 
 #define PERIOD_DAYS 14 /* the default period: wider than the command line's one day */
@@ -56,6 +59,9 @@ struct reports {
 	struct tab table;          /* the rows shown (the nights for Summary), owned */
 	int top;                   /* first table row shown */
 	char cashier[FD_USER_LEN]; /* Cashier: one staff member's payments, "" for everyone's */
+	struct ui_chain *chain;    /* Chain: the server's report, owned */
+	bool chain_again;          /* Chain was chosen anew: ask the server again */
+	bool has_chain;            /* the acting person has a chain role (recalc) */
 };
 
 /* A column of the on-screen table; the lowest ranks are kept when the
@@ -86,7 +92,12 @@ static const struct col cashier_cols[] = {
 static void *reports_create(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct reports));
+	struct reports *r = calloc(1, sizeof(struct reports));
+	if (r && !(r->chain = ui_chain_new())) {
+		free(r);
+		r = NULL;
+	}
+	return r;
 }
 
 static void reports_destroy(void *st)
@@ -96,6 +107,7 @@ static void reports_destroy(void *st)
 		return;
 	tab_free(&r->totals);
 	tab_free(&r->table);
+	ui_chain_free(r->chain);
 	free(r);
 }
 
@@ -106,6 +118,7 @@ static struct range *view_range(struct reports *r)
 	switch (r->view) {
 	case VIEW_SUMMARY:
 	case VIEW_HK:
+	case VIEW_CHAIN:
 		return &r->period;
 	case VIEW_CASHIER:
 		return &r->shift;
@@ -138,11 +151,24 @@ static void reports_recalc(struct app *app, struct pane *p)
 	tab_free(&r->totals);
 	tab_free(&r->table);
 	r->built = false;
+	bool chain = r->has_chain = fd_session_chain_role(app->session) != FD_CHAIN_NONE;
+	if (!chain && r->view == VIEW_CHAIN)
+		r->view = VIEW_SUMMARY;
 	/* report.read is for managers: below, a person sees only their own
-	 * cashier lines, whichever view they ask for. */
-	enum fd_report_access access;
-	if (fd_session_report_access(app->session, &access, &err)) {
-		ui_error(app, &err);
+	 * cashier lines, whichever view they ask for; a chain person without
+	 * a role here sees the chain's. */
+	enum fd_report_access access = FD_REPORT_ACCESS_NONE;
+	if (r->view != VIEW_CHAIN && fd_session_report_access(app->session, &access, &err)) {
+		if (!chain) {
+			ui_error(app, &err);
+			return;
+		}
+		r->view = VIEW_CHAIN;
+	}
+	if (r->view == VIEW_CHAIN) {
+		current_dates(app, r, &r->from, &r->to);
+		ui_chain_recalc(app, r->chain, r->from, r->to, r->chain_again);
+		r->chain_again = false;
 		return;
 	}
 	if (access != FD_REPORT_ACCESS_ALL) {
@@ -385,7 +411,8 @@ static void paint_views(struct app *app, struct pane *p, int y)
 {
 	struct reports *r = p->st;
 	int x = 0;
-	for (int v = 0; v < VIEW_COUNT && x < p->w; v++) {
+	int n = r->has_chain ? VIEW_COUNT : VIEW_CHAIN;
+	for (int v = 0; v < n && x < p->w; v++) {
 		char label[64];
 		snprintf(label, sizeof label, " %s ", _(view_names[v]));
 		int cells = fd_text_width(label);
@@ -412,6 +439,9 @@ static void paint_title(struct app *app, struct pane *p)
 		break;
 	case VIEW_HK:
 		ui_title(app, p, _("Housekeeping done %s to %s (%d days)"), a, b, days);
+		break;
+	case VIEW_CHAIN:
+		ui_title(app, p, _("Chain: every hotel and the group, %s to %s (%d days)"), a, b, days);
 		break;
 	default:
 		if (r->cashier[0] && days == 1)
@@ -462,8 +492,14 @@ static void reports_repaint(struct app *app, struct pane *p)
 		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], forecast, 4);
 	else if (r->view == VIEW_CASHIER)
 		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], cashier, 6);
+	else if (r->view == VIEW_CHAIN)
+		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], other, 3);
 	else
 		ui_hints(p->win, p->h - 1, p->w, app->attr[UI_A_PAST], other, 5);
+	if (r->view == VIEW_CHAIN) {
+		ui_chain_paint(app, p, r->chain, 2, p->h - 1);
+		return;
+	}
 	if (!r->built)
 		return;
 	int y = 2;
@@ -666,6 +702,12 @@ static void ask_cashier(struct app *app, struct reports *r)
 
 static void ask_export(struct app *app, struct reports *r)
 {
+	if (r->view == VIEW_CHAIN) {
+		ui_message(app, "%s",
+		           _("The chain report is written as CSV by 'frontdeskd report chain --csv' at the "
+		             "server."));
+		return;
+	}
 	if (!r->built) {
 		ui_message(app, _("There is no report to write."));
 		return;
@@ -790,12 +832,16 @@ static bool reports_action(struct app *app, struct pane *p, enum ui_req req)
 	struct reports *r = p->st;
 	switch (req) {
 	case UI_REQ_REPORT_NEXT:
-	case UI_REQ_REPORT_PREV:
-		r->view =
-		    (enum view)((r->view + (req == UI_REQ_REPORT_NEXT ? 1 : VIEW_COUNT - 1)) % VIEW_COUNT);
+	case UI_REQ_REPORT_PREV: {
+		/* Chain only for a chain person (the server's report). */
+		r->has_chain = fd_session_chain_role(app->session) != FD_CHAIN_NONE;
+		int n = r->has_chain ? VIEW_COUNT : VIEW_CHAIN;
+		r->view = (enum view)((r->view + (req == UI_REQ_REPORT_NEXT ? 1 : n - 1)) % n);
 		r->top = 0;
+		r->chain_again = r->view == VIEW_CHAIN;
 		rebuild(app);
 		return true;
+	}
 	case UI_REQ_REPORT_EARLIER:
 		shift_range(app, r, -1);
 		return true;
@@ -824,6 +870,12 @@ static bool reports_action(struct app *app, struct pane *p, enum ui_req req)
 		ask_audit(app);
 		return true;
 	default:
+		if (r->view == VIEW_CHAIN) {
+			bool moved = ui_chain_scroll(r->chain, req, p->h / 2 > 1 ? p->h / 2 : 1);
+			if (moved)
+				ui_dirty(app, PANE_REPORTS, PANE_REPAINT);
+			return moved;
+		}
 		return scroll_table(app, p, req);
 	}
 }

@@ -276,8 +276,8 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 {
 	const char *code, *arrive = NULL, *depart = NULL, *type = NULL, *adults = NULL, *children = NULL;
 	const char *rate = NULL, *notes = NULL, *eta = NULL, *rate_reason = NULL, *override_reason = NULL;
-	const char *source = NULL;
-	bool take_rate = false, keep_rate = false;
+	const char *source = NULL, *company = NULL;
+	bool take_rate = false, keep_rate = false, no_company = false;
 	const struct cli_opt opts[] = {{"arrive", &arrive, NULL},
 	                               {"depart", &depart, NULL},
 	                               {"type", &type, NULL},
@@ -291,11 +291,17 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 	                               {"take-rate", NULL, &take_rate},
 	                               {"keep-rate", NULL, &keep_rate},
 	                               {"override-reason", &override_reason, NULL},
+	                               {"company", &company, NULL},
+	                               {"no-company", NULL, &no_company},
 	                               {0}};
 	if (!cli_parse(cli, "modify", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
 	if (take_rate && keep_rate)
 		return cli_usage_error(cli, "modify", _("choose --take-rate or --keep-rate, not both"));
+	if (company && no_company)
+		return cli_usage_error(cli, "modify", _("choose --company NAME or --no-company, not both"));
+	if (company && !company[0])
+		return cli_usage_error(cli, "modify", _("--company needs a company account's name"));
 	fd_date ignored;
 	if ((arrive && !cli_date(cli, "modify", "--arrive", arrive, &ignored)) ||
 	    (depart && !cli_date(cli, "modify", "--depart", depart, &ignored)))
@@ -325,6 +331,8 @@ int cmd_modify(struct cli *cli, int argc, char **argv)
 		cJSON_AddBoolToObject(p, "take_rate", take_rate);
 	if (override_reason)
 		cJSON_AddStringToObject(p, "override_reason", override_reason);
+	if (company || no_company)
+		cJSON_AddStringToObject(p, "company", company ? company : "");
 	bool ok = (!adults || add_count(cli, "modify", p, "adults", adults)) &&
 	          (!children || add_count(cli, "modify", p, "children", children)) &&
 	          (!rate || add_rate(cli, "modify", p, rate));

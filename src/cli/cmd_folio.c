@@ -19,6 +19,7 @@
 #include "store/ids.h"
 #include "store/lookup.h"
 #include "store/oplog.h"
+#include "store/query_desk.h"
 
 void folio_setting(struct cli *cli, const char *key, char *out, size_t size, const char *dflt)
 {
@@ -451,8 +452,6 @@ int cmd_settle(struct cli *cli, int argc, char **argv)
 	const struct cli_opt opts[] = {{"company", &company, NULL}, {0}};
 	if (!cli_parse(cli, "settle", argc, argv, opts, &code, 1, 1))
 		return CLI_USAGE;
-	if (!company)
-		return cli_usage_error(cli, "settle", _("--company is required"));
 	int rc = cli_open(cli, false);
 	if (rc)
 		return rc;
@@ -460,6 +459,14 @@ int cmd_settle(struct cli *cli, int argc, char **argv)
 	struct fd_error err = {0};
 	if (fd_session_booking(&cli->session, code, &row, &err))
 		return cli_error(cli, &err);
+	/* Without --company: the account the booking is made for. */
+	char booked_for[FD_NAME_LEN];
+	if (!company && fd_booking_company_name(cli->db, &row.b, booked_for)[0])
+		company = booked_for;
+	if (!company)
+		return cli_usage_error(
+		    cli, "settle", _("--company is required: booking %s is not booked for a company account"),
+		    row.b.code);
 	struct fd_op op;
 	char id[FD_ID_LEN];
 	fd_session_op(&cli->session, &op, "folio.settle");

@@ -12,6 +12,7 @@
 #include "core/money.h"
 #include "core/text.h"
 #include "store/query.h"
+#include "store/query_desk.h"
 
 /* --- collecting rows --- */
 
@@ -304,6 +305,11 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		else
 			cJSON_AddNullToObject(doc, "plan");
 		cJSON_AddItemToObject(doc, "deposit", cli_deposit_json(cli, &row));
+		char company[FD_NAME_LEN];
+		if (fd_booking_company_name(cli->db, &row.b, company)[0])
+			cJSON_AddStringToObject(doc, "company", company);
+		else
+			cJSON_AddNullToObject(doc, "company");
 		cli_print_json(doc);
 	} else {
 		cli_booking_detail(stdout, cli, &row, r.currency);

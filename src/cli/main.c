@@ -40,7 +40,8 @@ static const struct cli_command commands[] = {
      N_("make a booking; prints its confirmation code")},
     {"modify", cmd_modify,
      "CODE [--arrive D] [--depart D] [--type CODE [--take-rate|--keep-rate]] [--adults N] [--children N] "
-     "[--rate AMOUNT] [--rate-reason TEXT] [--notes TEXT] [--source CHANNEL] [--override-reason TEXT]",
+     "[--rate AMOUNT] [--rate-reason TEXT] [--notes TEXT] [--source CHANNEL] [--override-reason TEXT] "
+     "[--company NAME|--no-company]",
      N_("change a booking")},
     {"assign", cmd_assign, "CODE ROOM", N_("assign a room to a booking")},
     {"move", cmd_move, "CODE ROOM", N_("move a booking (or an in-house guest) to another room")},
@@ -89,7 +90,7 @@ static const struct cli_command commands[] = {
      N_("pay out money the desk never took, charged to the folio (manager)")},
     {"void", cmd_void, "LINE --reason TEXT", N_("void a folio line (a new line; nothing is deleted)")},
     {"moveline", cmd_moveline, "LINE FOLIO", N_("move a folio line to another folio")},
-    {"settle", cmd_settle, "CODE --company NAME",
+    {"settle", cmd_settle, "CODE [--company NAME]",
      N_("direct bill: settle the balance to a company account (manager)")},
     {"company", cmd_company,
      "add NAME [--agent] [--address A] [--vat V] [--contact C] [--credit-limit AMOUNT] [--direct-bill] | "

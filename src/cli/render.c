@@ -66,6 +66,9 @@ void cli_booking_detail(FILE *out, struct cli *cli, const struct fd_booking_row 
 	fprintf(out, _("Rate      %s per night\n"), fd_money_format(b->rate, currency, rate, sizeof rate));
 	if (b->source[0])
 		fprintf(out, _("Source    %s\n"), fd_source_text(b->source));
+	char company[FD_NAME_LEN];
+	if (fd_booking_company_name(cli->db, b, company)[0])
+		fprintf(out, _("Company   %s\n"), company);
 	if (b->eta[0])
 		fprintf(out, _("ETA       %s\n"), b->eta);
 	if (b->notes[0])

@@ -107,7 +107,8 @@ struct fd_booking {
 	char eta[6]; /* "HH:MM" or empty */
 	bool late_checkin;
 	int64_t version;
-	char block_id[FD_ID_LEN]; /* the group block it was picked up from, or "" */
+	char block_id[FD_ID_LEN];   /* the group block it was picked up from, or "" */
+	char company_id[FD_ID_LEN]; /* the company account it is booked for, or "" */
 };
 
 /* A group block (allotment, op_group.c): rooms of some types held for a

@@ -26,7 +26,7 @@ static const struct op_spec {
      "rate:i source:s notes:s eta:s rate_reason:s plan:s override_reason:s block:s company:s"},
     {"booking.modify", op_booking_modify,
      "booking:s! arrival:d departure:d type:s adults:i children:i rate:i notes:s eta:s source:s "
-     "take_rate:b rate_reason:s override_reason:s"},
+     "take_rate:b rate_reason:s override_reason:s company:s"},
     {"booking.assign_room", op_booking_assign_room, "booking:s! room:s!"},
     {"booking.move_room", op_booking_move_room, "booking:s! room:s!"},
     {"booking.cancel", op_booking_cancel, "booking:s! reason:s deposit:s"},

@@ -587,6 +587,7 @@ enum fd_status op_booking_create(struct op_ctx *c)
 		if ((st = op_company_load(c, company, &co)))
 			return st;
 		snprintf(company, sizeof company, "%s", co.name);
+		snprintf(b.company_id, sizeof b.company_id, "%s", co.id);
 	}
 	if (op_has(c, "block")) {
 		char key[FD_NAME_LEN];
@@ -594,8 +595,15 @@ enum fd_status op_booking_create(struct op_ctx *c)
 		if ((st = op_str(c, "block", key, sizeof key, true)) || (st = op_group_load(c, key, &k)))
 			return st;
 		snprintf(b.block_id, sizeof b.block_id, "%s", k.id);
-		if (!company[0])
+		if (!company[0]) {
+			/* A block names a group or a company; a company account's
+			 * block books for that account. */
+			struct fd_company co;
 			snprintf(company, sizeof company, "%s", k.company);
+			if (k.company[0] && c->repo->get_company &&
+			    c->repo->get_company(c->repo->ctx, k.company, &co, NULL) == FD_OK)
+				snprintf(b.company_id, sizeof b.company_id, "%s", co.id);
+		}
 		if (!op_has(c, "source"))
 			snprintf(b.source, sizeof b.source, "%s", fd_channel_name(FD_CHANNEL_GROUP));
 	}
@@ -621,6 +629,40 @@ enum fd_status op_booking_create(struct op_ctx *c)
 done:
 	free(nights);
 	return st;
+}
+
+/* The company account a booking is made for changes ("company": a name or
+ * id sets it, "" clears it). A booking on a corporate rate plan keeps that
+ * plan's company: the plan sells only to it (fd_plan_check_company). */
+static enum fd_status change_company(struct op_ctx *c, const struct fd_booking *old, struct fd_booking *b,
+                                     const char *plan)
+{
+	if (!op_has(c, "company"))
+		return FD_OK;
+	char key[FD_NAME_LEN], name[FD_NAME_LEN] = "";
+	enum fd_status st = op_str(c, "company", key, sizeof key, false);
+	if (st)
+		return st;
+	b->company_id[0] = '\0';
+	if (key[0]) {
+		struct fd_company co;
+		if ((st = op_company_load(c, key, &co)))
+			return st;
+		snprintf(b->company_id, sizeof b->company_id, "%s", co.id);
+		snprintf(name, sizeof name, "%s", co.name);
+	}
+	if (strcmp(b->company_id, old->company_id) == 0 || !plan[0] || !c->repo->get_rate_plan)
+		return FD_OK;
+	struct fd_rate_plan p;
+	if (c->repo->get_rate_plan(c->repo->ctx, plan, &p, NULL) != FD_OK || p.kind != FD_PLAN_CORPORATE)
+		return FD_OK;
+	if (!name[0])
+		return fd_fail(c->err, FD_E_CONFLICT, "corporate_plan", "company",
+		               _("Booking %s is priced by rate plan %s, the corporate rate of %s: it stays "
+		                 "booked for %s. To drop the company, cancel it and book again on another "
+		                 "plan."),
+		               old->code, p.code, p.company, p.company);
+	return fd_plan_check_company(&p, name, c->err);
 }
 
 enum fd_status op_booking_modify(struct op_ctx *c)
@@ -661,6 +703,8 @@ enum fd_status op_booking_modify(struct op_ctx *c)
 	}
 	if ((st = load_type(c, b.type_code, &t)) || (st = check_stay(c, &b)) ||
 	    (st = check_occupancy(c, &b, &t)))
+		goto done;
+	if ((st = change_company(c, &old, &b, n_was ? was[0].plan : "")))
 		goto done;
 	if (n_was) {
 		if (op_has(c, "rate")) {

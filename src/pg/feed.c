@@ -78,6 +78,30 @@ static const struct pg_entity {
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM srv_conflicts t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
      false},
+    /* The folio area (step 11), as the SQLite server sends it: a line
+     * without its local order column (seq, here also its page key). */
+    {"charge_code",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM charge_codes t WHERE property_id = $1 AND code = "
+     "$2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM charge_codes t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    {"folio",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM folios t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM folios t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    {"folio_line",
+     "SELECT to_jsonb(t) - 'property_id' - 'seq' FROM folio_lines t WHERE property_id = $1 AND id = $2",
+     "SELECT seq, to_jsonb(t) - 'property_id' - 'seq' FROM folio_lines t WHERE property_id = $1"
+     " AND seq > $2 ORDER BY seq LIMIT $3",
+     false},
+    {"day_report",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM day_reports t WHERE property_id = $1"
+     " AND date::text = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM day_reports t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
 };
 #define N_ENTITIES ((int)(sizeof entities / sizeof *entities))
 

@@ -41,3 +41,11 @@ PG_TESTS += tests/pg/conflicts.sh
 # frontdeskd migrate --to postgresql://... (tests/pg/migrate.sh)
 TESTS += tests/pg/migrate.sh
 EXTRA_DIST += tests/pg/migrate.sh
+libfdpg_a_SOURCES += src/pg/query.h src/pg/query.c
+# the read endpoints, metrics and booking page on PostgreSQL (tests/pg/reads.sh)
+PG_TESTS += tests/pg/reads.sh
+PG_TESTS += tests/pg/batch.sh
+# the administration endpoints on PostgreSQL (src/server/pg_admin.c)
+PG_TESTS += tests/pg/admin_api.sh
+libfdpg_a_SOURCES += src/pg/repo_folio.c
+PG_TESTS += tests/pg/folios.sh

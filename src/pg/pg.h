@@ -81,7 +81,7 @@ enum fd_status fd_pg_changes(struct fd_pg *pg, int64_t since, int max, struct fd
 
 /* The repository over this connection (borrowed: valid while pg is), for
  * the current property. Parts of the interface the server does not run on
- * PostgreSQL yet (folios, invoices, companies, mail, the night audit)
+ * PostgreSQL yet (invoices, companies, mail)
  * answer FD_E_IO "not available on PostgreSQL yet". */
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg);
 
@@ -92,6 +92,17 @@ struct fd_op;
 struct fd_op_result;
 enum fd_status fd_pg_apply(struct fd_pg *pg, const struct fd_op *op, unsigned flags, struct fd_op_result *res,
                            struct fd_error *err);
+
+/* A batch of operations in one writing transaction (src/server/pg_push.c):
+ * inside fd_pg_begin .. fd_pg_commit, each operation runs under a
+ * savepoint. fd_pg_savepoint sets it; fd_pg_rollback_to undoes every write
+ * since (a failed statement included: the transaction goes on) while the
+ * property's counter lock, taken by fd_pg_begin before, stays held, and
+ * fd_pg_last_seq is again what it was at the savepoint; fd_pg_release keeps
+ * the writes. One savepoint at a time (src/pg/apply.c). */
+enum fd_status fd_pg_savepoint(struct fd_pg *pg, struct fd_error *err);
+enum fd_status fd_pg_rollback_to(struct fd_pg *pg, struct fd_error *err);
+enum fd_status fd_pg_release(struct fd_pg *pg, struct fd_error *err);
 
 /* Statements (src/pg/pg.c): a prepared statement per SQL literal (keyed by
  * its address), text parameters (NULL: SQL NULL). FD_OK and *res (the

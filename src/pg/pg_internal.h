@@ -11,6 +11,7 @@ struct fd_pg {
 	char property[FD_ID_LEN];
 	char op_id[FD_ID_LEN];
 	int64_t last_seq; /* highest change recorded in the transaction */
+	int64_t sp_seq;   /* last_seq when the operation's savepoint was set */
 	bool in_tx;
 	struct fd_repo repo;
 	/* Prepared statements, keyed by their SQL literal's address (the set
@@ -30,6 +31,29 @@ struct fd_pg_step {
 const struct fd_pg_step *fd_pg_steps(int *n);
 
 void fd_pg_repo_init(struct fd_pg *pg); /* src/pg/repo.c */
+/* One loader per entity (repo.c), for the repository and the read queries
+ * (query.c) alike: the columns, of table rooms or bookings, in the order
+ * the loader reads them from a result row. */
+#define FD_PG_ROOM_COLS                                                                                      \
+	"id, number, type_code, floor, section, clean, maint, maint_reason, maint_from, maint_to, dnd, mur," \
+	" hk_occupied, version"
+void fd_pg_read_room(const PGresult *r, int row, struct fd_room *rm);
+#define FD_PG_BOOKING_COLS                                                                                   \
+	"id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status, source,"   \
+	" notes, eta, late_checkin, version, company_id"
+void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b);
+
+/* The folio area's members of the repository (src/pg/repo_folio.c), and
+ * the charge codes every hotel starts with (the SQLite store's, core
+ * migration 3), as SQL VALUES rows (code, name, vat_bp, is_room): given to
+ * the current property unless it has them (put_property). */
+void fd_pg_repo_folio_init(struct fd_pg *pg);
+#define FD_PG_CHARGE_CODES                                                                                   \
+	"('ROOM', 'Room', 1000, 1), ('FB', 'Food and beverage', 1000, 0), ('MINIBAR', 'Minibar', 1000, 0),"  \
+	" ('EXTRABED', 'Extra bed', 1000, 0), ('CITYTAX', 'City tax', 0, 0), ('PARKING', 'Parking', 2000, "  \
+	"0),"                                                                                                \
+	" ('LAUNDRY', 'Laundry', 2000, 0), ('MISC', 'Miscellaneous', 2000, 0)"
+enum fd_status fd_pg_seed_charge_codes(struct fd_pg *pg, struct fd_error *err);
 
 /* Text of an integer for a parameter. */
 #define FD_PG_INT_LEN 24

@@ -90,6 +90,8 @@ static enum fd_status put_property(void *ctx, const struct fd_property *p, struc
 	enum fd_status st = fd_pg_do(pg, sql, 7, a, "saving the property", err);
 	if (!st)
 		st = fd_pg_do(pg, defaults, 1, a, "saving the property's settings", err);
+	if (!st) /* and its charge codes (src/pg/repo_folio.c) */
+		st = fd_pg_seed_charge_codes(pg, err);
 	return st ? st : changed(pg, "property", p->id, err);
 }
 
@@ -138,33 +140,37 @@ static enum fd_status put_room_type(void *ctx, const struct fd_room_type *t, str
 static enum fd_status get_room(void *ctx, const char *number, struct fd_room *rm, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	static const char sql[] = "SELECT id, number, type_code, floor, section, clean, maint, maint_reason,"
-	                          " maint_from, maint_to, dnd, mur, hk_occupied, version"
-	                          " FROM rooms WHERE property_id = $1 AND number = $2";
+	static const char sql[] =
+	    "SELECT " FD_PG_ROOM_COLS " FROM rooms WHERE property_id = $1 AND number = $2";
 	const char *a[] = {pg->property, number};
 	PGresult *r;
 	enum fd_status st = one(pg, sql, 2, a, &r, "reading a room", err);
 	if (st)
 		return st;
-	char clean[16], maint[8];
-	fd_pg_col_text(r, 0, 0, rm->id, sizeof rm->id);
-	fd_pg_col_text(r, 0, 1, rm->number, sizeof rm->number);
-	fd_pg_col_text(r, 0, 2, rm->type_code, sizeof rm->type_code);
-	rm->floor = (int)fd_pg_col_int(r, 0, 3);
-	fd_pg_col_text(r, 0, 4, rm->section, sizeof rm->section);
-	fd_pg_col_text(r, 0, 5, clean, sizeof clean);
-	fd_pg_col_text(r, 0, 6, maint, sizeof maint);
-	fd_clean_parse(clean, &rm->clean);
-	fd_maint_parse(maint, &rm->maint);
-	fd_pg_col_text(r, 0, 7, rm->maint_reason, sizeof rm->maint_reason);
-	rm->maint_from = (fd_date)fd_pg_col_int(r, 0, 8);
-	rm->maint_to = (fd_date)fd_pg_col_int(r, 0, 9);
-	rm->dnd = fd_pg_col_int(r, 0, 10);
-	rm->mur = fd_pg_col_int(r, 0, 11);
-	rm->hk_occupied = fd_pg_col_int(r, 0, 12);
-	rm->version = fd_pg_col_int(r, 0, 13);
+	fd_pg_read_room(r, 0, rm);
 	PQclear(r);
 	return FD_OK;
+}
+
+void fd_pg_read_room(const PGresult *r, int row, struct fd_room *rm)
+{
+	char clean[16], maint[8];
+	fd_pg_col_text(r, row, 0, rm->id, sizeof rm->id);
+	fd_pg_col_text(r, row, 1, rm->number, sizeof rm->number);
+	fd_pg_col_text(r, row, 2, rm->type_code, sizeof rm->type_code);
+	rm->floor = (int)fd_pg_col_int(r, row, 3);
+	fd_pg_col_text(r, row, 4, rm->section, sizeof rm->section);
+	fd_pg_col_text(r, row, 5, clean, sizeof clean);
+	fd_pg_col_text(r, row, 6, maint, sizeof maint);
+	fd_clean_parse(clean, &rm->clean);
+	fd_maint_parse(maint, &rm->maint);
+	fd_pg_col_text(r, row, 7, rm->maint_reason, sizeof rm->maint_reason);
+	rm->maint_from = (fd_date)fd_pg_col_int(r, row, 8);
+	rm->maint_to = (fd_date)fd_pg_col_int(r, row, 9);
+	rm->dnd = fd_pg_col_int(r, row, 10);
+	rm->mur = fd_pg_col_int(r, row, 11);
+	rm->hk_occupied = fd_pg_col_int(r, row, 12);
+	rm->version = fd_pg_col_int(r, row, 13);
 }
 
 static enum fd_status put_room(void *ctx, const struct fd_room *rm, struct fd_error *err)
@@ -308,11 +314,9 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 
 /* --- bookings --- */
 
-#define BOOKING_COLS                                                                                         \
-	"id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status, source,"   \
-	" notes, eta, late_checkin, version"
+#define BOOKING_COLS FD_PG_BOOKING_COLS
 
-static void read_booking(const PGresult *r, int row, struct fd_booking *b)
+void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b)
 {
 	char status[16];
 	fd_pg_col_text(r, row, 0, b->id, sizeof b->id);
@@ -332,6 +336,7 @@ static void read_booking(const PGresult *r, int row, struct fd_booking *b)
 	fd_pg_col_text(r, row, 13, b->eta, sizeof b->eta);
 	b->late_checkin = fd_pg_col_int(r, row, 14);
 	b->version = fd_pg_col_int(r, row, 15);
+	fd_pg_col_text(r, row, 16, b->company_id, sizeof b->company_id);
 }
 
 static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking *b, struct fd_error *err)
@@ -347,7 +352,7 @@ static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking 
 	    one(pg, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, 2, a, &r, "reading a booking", err);
 	if (st)
 		return st;
-	read_booking(r, 0, b);
+	fd_pg_read_booking(r, 0, b);
 	PQclear(r);
 	return FD_OK;
 }
@@ -372,7 +377,7 @@ static enum fd_status guest_bookings(void *ctx, const char *guest_id, struct fd_
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
 	}
 	for (int i = 0; i < rows; i++)
-		read_booking(r, i, &(*out)[i]);
+		fd_pg_read_booking(r, i, &(*out)[i]);
 	*n = rows;
 	PQclear(r);
 	return FD_OK;
@@ -432,14 +437,15 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	static const char sql[] =
 	    "INSERT INTO bookings (property_id, id, code, guest_id, type_code, room, arrival, departure, "
 	    "adults,"
-	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at)"
-	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at, company_id)"
+	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
+	    " $19)"
 	    " ON CONFLICT (id) DO UPDATE SET guest_id = excluded.guest_id, type_code = excluded.type_code,"
 	    " room = excluded.room, arrival = excluded.arrival, departure = excluded.departure,"
 	    " adults = excluded.adults, children = excluded.children, rate = excluded.rate,"
 	    " status = excluded.status, source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 	    " late_checkin = excluded.late_checkin, version = excluded.version, updated_at = "
-	    "excluded.updated_at"
+	    "excluded.updated_at, company_id = excluded.company_id"
 	    " WHERE bookings.property_id = excluded.property_id";
 	char ar[FD_PG_INT_LEN], de[FD_PG_INT_LEN], ad[FD_PG_INT_LEN], ch[FD_PG_INT_LEN], ra[FD_PG_INT_LEN],
 	    lc[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
@@ -460,9 +466,10 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	                   b->eta,
 	                   I(lc, b->late_checkin),
 	                   I(v, b->version),
-	                   I(at, time(NULL))};
+	                   I(at, time(NULL)),
+	                   b->company_id[0] ? b->company_id : NULL};
 	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 18, a, &r, "saving a booking", err);
+	enum fd_status st = fd_pg_run(pg, sql, 19, a, &r, "saving a booking", err);
 	if (st)
 		return st;
 	bool written = atoi(PQcmdTuples(r)) == 1;
@@ -884,35 +891,9 @@ static enum fd_status no_mail(void *ctx, const struct fd_mail *m, struct fd_erro
 {
 	return not_yet(err, "Documents by e-mail");
 }
-static enum fd_status no_audit(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
-                               int *n, struct fd_error *err)
-{
-	*out = NULL;
-	*n = 0;
-	return not_yet(err, "The night audit's lists");
-}
-static enum fd_status no_day(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err)
-{
-	return not_yet(err, "Day reports");
-}
-static enum fd_status no_put_day(void *ctx, const struct fd_day_report *rep, struct fd_error *err)
-{
-	return not_yet(err, "Day reports");
-}
-static enum fd_status no_charge_code(void *ctx, const char *code, struct fd_charge_code *out,
-                                     struct fd_error *err)
-{
-	return not_yet(err, "Charge codes");
-}
-static enum fd_status no_put_charge_code(void *ctx, const struct fd_charge_code *cc, struct fd_error *err)
-{
-	return not_yet(err, "Charge codes");
-}
 
 void fd_pg_repo_init(struct fd_pg *pg)
 {
-	/* Folios stay NULL: core answers "no folios here" itself
-	 * (op_folio_supported). */
 	pg->repo = (struct fd_repo){
 	    .ctx = pg,
 	    .get_property = get_property,
@@ -940,14 +921,8 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .get_task = get_task,
 	    .put_task = put_task,
 	    .room_open_tasks = room_open_tasks,
-	    .get_charge_code = no_charge_code,
-	    .put_charge_code = no_put_charge_code,
 	    .get_setting = get_setting,
 	    .put_setting = put_setting,
-	    .audit_bookings = no_audit,
-	    .get_day_report = no_day,
-	    .put_day_report = no_put_day,
-	    .count_day = no_day,
 	    .get_block = get_block,
 	    .put_block = put_block,
 	    .del_block = del_block,
@@ -962,6 +937,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .take_invoice_number = no_number,
 	    .queue_mail = no_mail,
 	};
+	fd_pg_repo_folio_init(pg); /* src/pg/repo_folio.c */
 }
 
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg)

@@ -206,6 +206,72 @@ static const char pg_v6[] =
     "CREATE TABLE srv_chain_roles (username TEXT PRIMARY KEY,"
     " role TEXT NOT NULL CHECK (role IN ('revenue','chain-admin')), updated_at BIGINT NOT NULL);";
 
+/* v7: the company account a booking is made for (core step 36 on
+ * SQLite): NULL when none; carried so a booking's row has one shape in
+ * every feed. */
+static const char pg_v7[] = "ALTER TABLE bookings ADD COLUMN company_id TEXT;";
+
+/* v11 (pgfolio): the folio area, as the SQLite store keeps it (core
+ * migrations 3, 10 and 20: src/store/schema_folio.c, schema_money.c,
+ * schema_docs.c), per hotel: charge codes (every hotel starts with the
+ * SQLite store's eight, seeded here for the hotels there are and by
+ * put_property for new ones), folios, folio lines and the night audit's
+ * closed days. Lines are never deleted and their money never changes (a
+ * void is a new line, voiding a line at most once); only the folio a line
+ * sits on may change. A folio's booking and a line's folio are the same
+ * hotel's (composite foreign keys). Lines are paged and ordered by seq. */
+static const char pg_v11[] =
+    "CREATE TABLE charge_codes (property_id TEXT NOT NULL REFERENCES properties(id), code TEXT NOT NULL,"
+    " name TEXT NOT NULL, vat_bp INTEGER NOT NULL CHECK (vat_bp BETWEEN 0 AND 10000),"
+    " is_room INTEGER NOT NULL DEFAULT 0, version BIGINT NOT NULL DEFAULT 1,"
+    " updated_at BIGINT NOT NULL DEFAULT 0, snap_key BIGSERIAL, PRIMARY KEY (property_id, code));"
+    "CREATE INDEX charge_codes_snap ON charge_codes(property_id, snap_key);"
+    "INSERT INTO charge_codes (property_id, code, name, vat_bp, is_room) SELECT p.id, c.code, c.name,"
+    " c.vat_bp, c.is_room FROM properties p CROSS JOIN (VALUES " FD_PG_CHARGE_CODES ")"
+    " AS c (code, name, vat_bp, is_room) ORDER BY p.id, c.code;"
+    "CREATE TABLE folios (property_id TEXT NOT NULL, id TEXT PRIMARY KEY, booking_id TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('guest','company')), name TEXT NOT NULL,"
+    " company TEXT NOT NULL DEFAULT '', route_room INTEGER NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, snap_key BIGSERIAL, UNIQUE (property_id, id),"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
+    "CREATE INDEX folios_booking ON folios(property_id, booking_id);"
+    "CREATE INDEX folios_company ON folios(property_id, company) WHERE company <> '';"
+    "CREATE INDEX folios_snap ON folios(property_id, snap_key);"
+    "CREATE TABLE folio_lines (property_id TEXT NOT NULL, seq BIGSERIAL, id TEXT PRIMARY KEY,"
+    " folio_id TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('charge','payment','refund','void','transfer')),"
+    " code TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',"
+    " amount BIGINT NOT NULL, tax BIGINT NOT NULL DEFAULT 0, date INTEGER NOT NULL,"
+    " method TEXT NOT NULL DEFAULT '', ref TEXT NOT NULL DEFAULT '',"
+    " last4 TEXT NOT NULL DEFAULT '' CHECK (last4 = '' OR last4 ~ '^[0-9]{4}$'),"
+    " voids TEXT REFERENCES folio_lines(id), reason TEXT NOT NULL DEFAULT '',"
+    " actor TEXT NOT NULL DEFAULT '', created_at BIGINT NOT NULL, version BIGINT NOT NULL,"
+    " updated_at BIGINT NOT NULL, reverses TEXT NOT NULL DEFAULT '',"
+    " quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 1), unit_price BIGINT NOT NULL DEFAULT 0,"
+    " FOREIGN KEY (property_id, folio_id) REFERENCES folios(property_id, id));"
+    "CREATE INDEX folio_lines_folio ON folio_lines(folio_id, seq);"
+    "CREATE INDEX folio_lines_date ON folio_lines(property_id, date);"
+    "CREATE INDEX folio_lines_snap ON folio_lines(property_id, seq);"
+    "CREATE INDEX folio_lines_reverses ON folio_lines(reverses) WHERE reverses <> '';"
+    "CREATE UNIQUE INDEX folio_lines_one_void ON folio_lines(voids) WHERE voids IS NOT NULL;"
+    "CREATE FUNCTION folio_lines_no_delete() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$BEGIN RAISE EXCEPTION 'folio lines are never deleted; void them'; END$$;"
+    "CREATE TRIGGER folio_lines_no_delete BEFORE DELETE ON folio_lines"
+    " FOR EACH ROW EXECUTE FUNCTION folio_lines_no_delete();"
+    "CREATE FUNCTION folio_lines_fixed() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$BEGIN IF (NEW.id, NEW.property_id, NEW.kind, NEW.amount, NEW.tax, NEW.date, NEW.voids)"
+    " IS DISTINCT FROM (OLD.id, OLD.property_id, OLD.kind, OLD.amount, OLD.tax, OLD.date, OLD.voids) THEN"
+    " RAISE EXCEPTION 'folio line amounts never change; void and post again'; END IF;"
+    " RETURN NEW; END$$;"
+    "CREATE TRIGGER folio_lines_fixed BEFORE UPDATE ON folio_lines"
+    " FOR EACH ROW EXECUTE FUNCTION folio_lines_fixed();"
+    "CREATE TABLE day_reports (property_id TEXT NOT NULL REFERENCES properties(id), date INTEGER NOT NULL,"
+    " rooms_total BIGINT NOT NULL, rooms_ooo BIGINT NOT NULL, rooms_sold BIGINT NOT NULL,"
+    " room_revenue BIGINT NOT NULL, arrivals BIGINT NOT NULL, departures BIGINT NOT NULL,"
+    " cancellations BIGINT NOT NULL, no_shows BIGINT NOT NULL, closed_by TEXT NOT NULL,"
+    " closed_at BIGINT NOT NULL, snap_key BIGSERIAL, PRIMARY KEY (property_id, date));"
+    "CREATE INDEX day_reports_snap ON day_reports(property_id, snap_key);";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
@@ -215,6 +281,8 @@ static const struct fd_pg_step pg_steps[] = {
     {4, pg_v4},
     {5, pg_v5},
     {6, pg_v6},
+    {7, pg_v7},
+    {11, pg_v11},
 };
 /* clang-format on */
 

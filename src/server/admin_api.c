@@ -122,9 +122,16 @@ void srv_admin_staff_create(struct srv *s, const struct srv_req *r, const struct
 	op.created_at = (int64_t)time(NULL);
 	struct fd_op_result res;
 	struct fd_error why = {0};
+	enum fd_status st;
+	bool refused = false;
+	int64_t seq = 0;
+	if (s->pg) { /* pg_admin.c */
+		st = srv_pg_staff_add(s, c, &op, pw, &seq, &out->audited, &err);
+		goto answer;
+	}
 	pthread_mutex_lock(&s->wlock);
 	fd_db_set_audit_session(s->wdb, c->session_id);
-	enum fd_status st = fd_db_begin(s->wdb, &err);
+	st = fd_db_begin(s->wdb, &err);
 	if (!st) {
 		snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op.op_id);
 		st = fd_op_apply(fd_db_repo(s->wdb), &op, 0, &res, &why);
@@ -139,8 +146,9 @@ void srv_admin_staff_create(struct srv *s, const struct srv_req *r, const struct
 		if (!st)
 			st = fd_db_commit(s->wdb, &err);
 	}
-	bool refused = st && fd_store_is_refusal(st);
-	int64_t seq = finish_write(s, st);
+	refused = st && fd_store_is_refusal(st);
+	seq = finish_write(s, st);
+answer:
 	sodium_memzero(pw, sizeof pw);
 	if (refused) {
 		/* Who tried, and why it was refused, in the audit log's chain. */
@@ -181,12 +189,17 @@ void srv_admin_staff_password(struct srv *s, const struct srv_req *r, const stru
 	}
 	cJSON_Delete(body);
 	const char *user = r->param;
+	int ended = 0;
+	enum fd_status st;
+	if (s->pg) { /* pg_admin.c */
+		st = srv_pg_password_set(s, c, user, pw, &ended, &err);
+		goto answer;
+	}
 	pthread_mutex_lock(&s->wlock);
 	fd_db_set_audit_session(s->wdb, c->session_id);
 	struct fd_staff target;
 	const struct fd_repo *repo = fd_db_repo(s->wdb);
-	enum fd_status st = fd_db_begin(s->wdb, &err);
-	int ended = 0;
+	st = fd_db_begin(s->wdb, &err);
 	if (!st && (st = repo->get_staff(repo->ctx, user, &target, &err)) == FD_E_NOT_FOUND)
 		fd_fail(&err, st, "not_found", "username", "No staff member \"%s\".", user);
 	if (!st && !fd_perm_password_allows(c->role, target.role))
@@ -210,6 +223,7 @@ void srv_admin_staff_password(struct srv *s, const struct srv_req *r, const stru
 	if (!st)
 		st = fd_db_commit(s->wdb, &err);
 	finish_write(s, st);
+answer:
 	sodium_memzero(pw, sizeof pw);
 	if (st) {
 		srv_resp_fd_error(out, &err);
@@ -369,9 +383,14 @@ void srv_admin_enroll_code(struct srv *s, const struct srv_req *r, const struct 
 		ttl = (int64_t)t->valuedouble;
 	cJSON_Delete(body);
 	char code[SRV_TOKEN_LEN];
+	enum fd_status st;
+	if (s->pg) { /* pg_admin.c: a code for the caller's hotel */
+		st = srv_pg_enroll_code_new(s, c, ttl, code, &err);
+		goto answer;
+	}
 	pthread_mutex_lock(&s->wlock);
 	fd_db_set_audit_session(s->wdb, c->session_id);
-	enum fd_status st = fd_db_begin(s->wdb, &err);
+	st = fd_db_begin(s->wdb, &err);
 	if (!st)
 		st = srv_enroll_code_new(s->wdb, ttl, code, &err);
 	if (!st)
@@ -379,6 +398,7 @@ void srv_admin_enroll_code(struct srv *s, const struct srv_req *r, const struct 
 	if (!st)
 		st = fd_db_commit(s->wdb, &err);
 	finish_write(s, st);
+answer:
 	if (st) {
 		srv_resp_fd_error(out, &err);
 		return;

@@ -6,8 +6,24 @@
 #define FD_SERVER_ADMIN_API_H
 
 #include "server/route.h"
+#include "server/token.h"
 
 srv_handler srv_admin_staff_create, srv_admin_staff_password, srv_admin_devices, srv_admin_device_revoke,
     srv_admin_enroll_code, srv_admin_device_current;
+
+/* The same on PostgreSQL, for the caller's hotel (pg_admin.c): admin_api.c
+ * reads and checks the request and answers; these keep the rows, in one
+ * transaction each, audited. srv_pg_staff_add applies op (staff.create, as
+ * the caller) and sets the new person's password (pw: policy checked);
+ * *seq is the change's sequence; a refusal is audited in a transaction of
+ * its own (*audited). srv_pg_password_set: *ended sessions of user ended.
+ * srv_pg_enroll_code_new: a one-time code for the caller's hotel. */
+struct fd_op;
+enum fd_status srv_pg_staff_add(struct srv *s, const struct srv_caller *c, const struct fd_op *op,
+                                const char *pw, int64_t *seq, bool *audited, struct fd_error *err);
+enum fd_status srv_pg_password_set(struct srv *s, const struct srv_caller *c, const char *user,
+                                   const char *pw, int *ended, struct fd_error *err);
+enum fd_status srv_pg_enroll_code_new(struct srv *s, const struct srv_caller *c, int64_t ttl,
+                                      char code[SRV_TOKEN_LEN], struct fd_error *err);
 
 #endif

@@ -87,6 +87,7 @@
 #include <string.h>
 
 #include "core/perm.h"
+#include "pg/query.h"
 #include "server/admin_api.h"
 #include "server/pg_chain.h"
 #include "server/reply.h"
@@ -313,12 +314,21 @@ struct bookings_ctx {
 	cJSON *found;
 };
 
-static void currency_of(struct fd_db *db, char out[4])
+/* Where the read endpoints read: the thread's SQLite reader, or on
+ * PostgreSQL the thread's connection acting for the caller's hotel
+ * (pg_read.c, src/pg/query.c). The same rows either way, encoded by the
+ * same callbacks: one wire format. */
+struct source {
+	struct fd_db *db;
+	struct fd_pg *pg;
+	const struct fd_repo *repo;
+};
+
+static void currency_of(const struct source *src, char out[4])
 {
 	struct fd_property p;
-	const struct fd_repo *repo = fd_db_repo(db);
 	out[0] = '\0';
-	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK)
+	if (src->repo->get_property(src->repo->ctx, &p, NULL) == FD_OK)
 		memcpy(out, p.currency, 4);
 }
 
@@ -338,14 +348,38 @@ static bool find_cb(void *ctx, const struct fd_booking_row *row)
 	return false;
 }
 
-/* The calling thread's reader, or an error answer. */
-static struct fd_db *reader_or_fail(struct srv *s, struct srv_resp *out)
+/* The calling thread's source for the caller, or false with an error answer. */
+static bool source_open(struct srv *s, const struct srv_caller *c, struct source *src, struct srv_resp *out)
 {
 	struct fd_error err = {0};
-	struct fd_db *db = srv_reader(s, &err);
-	if (!db)
+	memset(src, 0, sizeof *src);
+	if (s->pg) {
+		if ((src->pg = srv_pg_reader(s, c, &err)))
+			src->repo = fd_pg_repo(src->pg);
+	} else if ((src->db = srv_reader(s, &err)))
+		src->repo = fd_db_repo(src->db);
+	if (!src->repo)
 		srv_resp_fd_error(out, &err);
-	return db;
+	return src->repo != NULL;
+}
+
+/* The hotel's business date. */
+static enum fd_status source_today(const struct source *src, fd_date *today, struct fd_error *err)
+{
+	struct fd_property p;
+	if (!src->pg)
+		return fd_query_business_date(src->db, today, err);
+	enum fd_status st = src->repo->get_property(src->repo->ctx, &p, err);
+	if (!st)
+		*today = p.business_date;
+	return st;
+}
+
+static enum fd_status source_room_types(const struct source *src, fd_room_type_cb cb, void *ctx,
+                                        struct fd_error *err)
+{
+	return src->pg ? fd_pg_query_room_types(src->pg, cb, ctx, err)
+	               : fd_query_room_types(src->db, cb, ctx, err);
 }
 
 /* Answer a list built by a query (arr is freed). */
@@ -362,66 +396,69 @@ static void answer_list(struct srv_resp *out, enum fd_status st, const struct fd
 static void api_rooms(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                       struct srv_resp *out)
 {
-	(void)r, (void)c, (void)state;
+	(void)r, (void)state;
 	struct fd_error err = {0};
-	struct fd_db *db = reader_or_fail(s, out);
-	if (!db)
+	struct source src;
+	if (!source_open(s, c, &src, out))
 		return;
 	cJSON *arr = cJSON_CreateArray();
 	fd_date today;
-	enum fd_status st = fd_query_business_date(db, &today, &err);
+	enum fd_status st = source_today(&src, &today, &err);
 	if (!st)
-		st = fd_query_rooms(db, today, room_cb, arr, &err);
+		st = src.pg ? fd_pg_query_rooms(src.pg, today, room_cb, arr, &err)
+		            : fd_query_rooms(src.db, today, room_cb, arr, &err);
 	answer_list(out, st, &err, arr);
 }
 
 static void api_room_types(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                            struct srv_resp *out)
 {
-	(void)r, (void)c, (void)state;
+	(void)r, (void)state;
 	struct fd_error err = {0};
-	struct fd_db *db = reader_or_fail(s, out);
-	if (!db)
+	struct source src;
+	if (!source_open(s, c, &src, out))
 		return;
 	cJSON *arr = cJSON_CreateArray();
-	enum fd_status st = fd_query_room_types(db, type_cb, arr, &err);
+	enum fd_status st = source_room_types(&src, type_cb, arr, &err);
 	answer_list(out, st, &err, arr);
 }
 
 static void api_bookings(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                          struct srv_resp *out)
 {
-	(void)c, (void)state;
+	(void)state;
 	struct fd_booking_filter f = {.kind = FD_LIST_RANGE, .limit = 1000};
 	int64_t off;
 	if (!query_range(out, r, &f.from, &f.to, 366) || !query_int(out, r, "offset", 0, 1000000, 0, &off))
 		return;
 	f.offset = (int)off;
 	struct fd_error err = {0};
-	struct fd_db *db = reader_or_fail(s, out);
-	if (!db)
+	struct source src;
+	if (!source_open(s, c, &src, out))
 		return;
 	struct bookings_ctx x = {.arr = cJSON_CreateArray()};
-	currency_of(db, x.currency);
-	enum fd_status st = fd_query_bookings(db, &f, booking_cb, &x, &err);
+	currency_of(&src, x.currency);
+	enum fd_status st = src.pg ? fd_pg_query_bookings(src.pg, &f, booking_cb, &x, &err)
+	                           : fd_query_bookings(src.db, &f, booking_cb, &x, &err);
 	answer_list(out, st, &err, x.arr);
 }
 
 static void api_booking(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                         struct srv_resp *out)
 {
-	(void)c, (void)state;
+	(void)state;
 	struct bookings_ctx f = {.code = r->param};
 	if (strlen(f.code) != FD_CODE_LEN - 1) {
 		srv_resp_error(out, 404, "not_found", "code", "No booking with code \"%.16s\".", f.code);
 		return;
 	}
 	struct fd_error err = {0};
-	struct fd_db *db = reader_or_fail(s, out);
-	if (!db)
+	struct source src;
+	if (!source_open(s, c, &src, out))
 		return;
-	currency_of(db, f.currency);
-	enum fd_status st = fd_query_find(db, f.code, 5, find_cb, &f, &err);
+	currency_of(&src, f.currency);
+	enum fd_status st = src.pg ? fd_pg_query_booking_code(src.pg, f.code, find_cb, &f, &err)
+	                           : fd_query_find(src.db, f.code, 5, find_cb, &f, &err);
 	if (st) {
 		cJSON_Delete(f.found);
 		srv_resp_fd_error(out, &err);
@@ -434,17 +471,17 @@ static void api_booking(struct srv *s, const struct srv_req *r, const struct srv
 static void api_availability(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                              struct srv_resp *out)
 {
-	(void)c, (void)state;
+	(void)state;
 	fd_date from, to;
 	if (!query_range(out, r, &from, &to, 92))
 		return;
 	struct fd_error err = {0};
-	struct fd_db *db = reader_or_fail(s, out);
-	if (!db)
+	struct source src;
+	if (!source_open(s, c, &src, out))
 		return;
 	cJSON *arr = cJSON_CreateArray();
 	cJSON *types = cJSON_CreateArray();
-	enum fd_status st = fd_query_room_types(db, type_cb, types, &err);
+	enum fd_status st = source_room_types(&src, type_cb, types, &err);
 	const cJSON *t;
 	cJSON_ArrayForEach(t, types)
 	{
@@ -455,7 +492,7 @@ static void api_availability(struct srv *s, const struct srv_req *r, const struc
 		for (fd_date d = from; d < to && !st; d++) {
 			int n = 0;
 			char ds[FD_DATE_STRLEN];
-			st = fd_query_available(db, code, d, &n, &err);
+			st = fd_query_available_in(src.repo, code, d, &n, &err);
 			cJSON *nn = cJSON_CreateObject();
 			cJSON_AddStringToObject(nn, "date", fd_date_format(d, ds));
 			cJSON_AddNumberToObject(nn, "free", n);
@@ -473,9 +510,11 @@ static void api_metrics(struct srv *s, const struct srv_req *r, const struct srv
 	(void)c, (void)state;
 	/* Prometheus scrapes with the token of `frontdeskd metrics-token`
 	 * (sessions end; a scraper would need a password); a manager's
-	 * session works too. */
-	if (!srv_auth_scrape(s, r)) {
-		struct srv_caller who;
+	 * session works too. On PostgreSQL the token is the chain's (every
+	 * hotel, labelled), a session shows its own hotel (pg_read.c). */
+	struct srv_caller who = {0};
+	bool scrape = s->pg ? srv_pg_auth_scrape(s, r) : srv_auth_scrape(s, r);
+	if (!scrape) {
 		struct fd_error err = {0};
 		if (srv_auth_session(s, r, &who, &err)) {
 			srv_resp_fd_error(out, &err);
@@ -488,7 +527,7 @@ static void api_metrics(struct srv *s, const struct srv_req *r, const struct srv
 		}
 	}
 	char *text = NULL;
-	srv_http_metrics(s, &text);
+	srv_http_metrics(s, scrape ? NULL : who.property, &text);
 	out->status = 200;
 	out->body = text;
 	out->content_type = "text/plain; version=0.0.4";

@@ -7,11 +7,11 @@
  *
  * Every request thread has its own connection (a thread key). There is no
  * process-wide writer lock: PostgreSQL serializes the writers of one hotel
- * (src/pg/pg.h), whichever server process they run in. Each pushed
- * operation is its own transaction: the check for its recorded result, its
- * application by core, its result and the device's sequence commit
- * together, so a retried push (another server, after a kill -9) applies
- * nothing twice. A listener thread LISTENs on the change channel and wakes
+ * (src/pg/pg.h), whichever server process they run in. A push is one
+ * transaction (pg_push.c): each operation's check for its recorded result,
+ * its application by core, its result and the device's sequence commit
+ * with the batch, so a retried push (another server, after a kill -9)
+ * applies nothing twice. A listener thread LISTENs on the change channel and wakes
  * this server's long-polls whenever any server commits. */
 #include "config.h"
 
@@ -61,7 +61,21 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	                                        {"GET", "/v1/devices"},
 	                                        {"POST", "/v1/devices/{id}/revoke"},
 	                                        {"GET", "/v1/devices/current"},
-	                                        {"POST", "/v1/conflicts/{id}/resolve"}};
+	                                        {"POST", "/v1/conflicts/{id}/resolve"},
+	                                        /* pg_read.c (the public API stays SQLite's: the
+	                                         * booking page's own files only) */
+	                                        {"GET", "/v1/rooms"},
+	                                        {"GET", "/v1/room-types"},
+	                                        {"GET", "/v1/bookings"},
+	                                        {"GET", "/v1/bookings/{code}"},
+	                                        {"GET", "/v1/availability"},
+	                                        {"GET", "/v1/metrics"},
+	                                        {"GET", "/book"},
+	                                        {"GET", "/book/{file}"},
+	                                        /* pg_admin.c */
+	                                        {"POST", "/v1/staff"},
+	                                        {"POST", "/v1/staff/{username}/password"},
+	                                        {"POST", "/v1/enroll-codes"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
@@ -501,241 +515,7 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	srv_resp_json(out, 201, doc);
 }
 
-/* --- pushes --- */
-
-static bool business_refusal(enum fd_status st)
-{
-	return st == FD_E_CONFLICT || st == FD_E_INVALID || st == FD_E_NOT_FOUND || st == FD_E_FORBIDDEN;
-}
-
-static cJSON *answer_new(const struct fd_op *op, const char *status)
-{
-	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "op_id", op->op_id);
-	cJSON_AddNumberToObject(a, "device_seq", (double)op->device_seq);
-	cJSON_AddStringToObject(a, "status", status);
-	return a;
-}
-
-/* The operation's result and the device's sequence, in the transaction. */
-static enum fd_status record(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
-                             const char *status, const cJSON *answer, struct fd_error *err)
-{
-	char *text = cJSON_PrintUnformatted(answer);
-	if (!text)
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
-	char seq[24], now[24];
-	snprintf(seq, sizeof seq, "%lld", (long long)op->device_seq);
-	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
-	static const char ins[] =
-	    "INSERT INTO srv_op_results (property_id, device, op_id, device_seq, status,"
-	    " result, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
-	static const char dev[] =
-	    "UPDATE srv_devices SET last_seq = greatest(last_seq, $2), last_push_at = $3"
-	    " WHERE id = $1";
-	const char *a[] = {c->property, c->device, op->op_id, seq, status, text, now};
-	const char *d[] = {c->device, seq, now};
-	enum fd_status st = fd_pg_do(pg, ins, 7, a, "recording an operation's result", err);
-	if (!st)
-		st = fd_pg_do(pg, dev, 3, d, "advancing the device's sequence", err);
-	free(text);
-	return st;
-}
-
-/* The recorded answer of an operation already pushed (NULL when none);
- * *last is the device's last sequence. */
-static enum fd_status recorded(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
-                               cJSON **answer, int64_t *last, struct fd_error *err)
-{
-	static const char sql[] =
-	    "SELECT (SELECT result FROM srv_op_results WHERE device = $1 AND op_id = $2),"
-	    " last_seq FROM srv_devices WHERE id = $1";
-	const char *a[] = {c->device, op->op_id};
-	PGresult *q;
-	*answer = NULL;
-	*last = 0;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &q, "reading an operation's result", err);
-	if (st)
-		return st;
-	if (PQntuples(q) == 1) {
-		if (!PQgetisnull(q, 0, 0))
-			*answer = cJSON_Parse(PQgetvalue(q, 0, 0));
-		*last = strtoll(PQgetvalue(q, 0, 1), NULL, 10);
-	}
-	PQclear(q);
-	return FD_OK;
-}
-
-/* One operation, one transaction. FD_OK with *answer (applied, rejected or
- * duplicate); *gap > 0 when the device skipped a sequence number; another
- * status: nothing was recorded, the push answers 503. */
-static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
-                               const struct fd_error *bad, cJSON **answer, int64_t *gap, struct fd_error *err)
-{
-	*answer = NULL;
-	enum fd_status st = fd_pg_begin(pg, err);
-	if (st)
-		return st;
-	int64_t last;
-	if ((st = recorded(pg, c, op, answer, &last, err)) || *answer) {
-		fd_pg_rollback(pg);
-		if (*answer)
-			cJSON_ReplaceItemInObjectCaseSensitive(*answer, "status",
-			                                       cJSON_CreateString("duplicate"));
-		return st;
-	}
-	if (op->device_seq != last + 1) {
-		fd_pg_rollback(pg);
-		*gap = last + 1;
-		return FD_OK;
-	}
-	struct fd_op_result res;
-	memset(&res, 0, sizeof res);
-	struct fd_error why = *bad;
-	fd_pg_set_op(pg, op->op_id);
-	st = why.code[0] ? why.status : fd_op_apply(fd_pg_repo(pg), op, 0, &res, &why);
-	if (st == FD_OK) {
-		*answer = answer_new(op, "applied");
-		cJSON_AddNumberToObject(*answer, "seq", (double)fd_pg_last_seq(pg));
-		cJSON_AddStringToObject(*answer, "entity", res.entity);
-		cJSON_AddStringToObject(*answer, "id", res.id);
-		if (res.code[0])
-			cJSON_AddStringToObject(*answer, "code", res.code);
-		if (res.warning[0])
-			cJSON_AddStringToObject(*answer, "warning", res.warning);
-		st = record(pg, c, op, "applied", *answer, err);
-		if (!st)
-			st = srv_pg_audit_op(pg, c, op, &res, NULL, err); /* pg_audit.c */
-	} else if (business_refusal(st)) {
-		/* Undo the operation's writes, keep the refusal. */
-		fd_pg_rollback(pg);
-		if ((st = fd_pg_begin(pg, err))) {
-			fd_pg_set_op(pg, "");
-			return st;
-		}
-		*answer = answer_new(op, "rejected");
-		cJSON *e = cJSON_AddObjectToObject(*answer, "error");
-		cJSON_AddStringToObject(e, "code", why.code);
-		cJSON_AddStringToObject(e, "message", why.message);
-		if (why.field[0])
-			cJSON_AddStringToObject(e, "field", why.field);
-		if (res.clash_code[0])
-			cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
-		st = srv_pg_conflict(pg, c, op, &why, &res, *answer, err); /* pg_conflicts.c */
-		if (!st)
-			st = record(pg, c, op, "rejected", *answer, err);
-		if (!st)
-			st = srv_pg_audit_op(pg, c, op, NULL, &why, err); /* pg_audit.c */
-	} else {
-		*err = why;
-	}
-	fd_pg_set_op(pg, "");
-	if (!st)
-		st = fd_pg_commit(pg, err);
-	else
-		fd_pg_rollback(pg);
-	if (st) {
-		cJSON_Delete(*answer);
-		*answer = NULL;
-	}
-	return st;
-}
-
-void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
-{
-	static const char *const fields[] = {"ops", "gap_from", NULL};
-	struct fd_error err = {0};
-	cJSON *body = NULL;
-	if (srv_body_parse(r, fields, &body, &err)) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
-	int n = cJSON_GetArraySize(arr);
-	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
-		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
-		               "Field \"ops\" must be an array of 1 to %d operations.", s->cfg.max_batch);
-		cJSON_Delete(body);
-		return;
-	}
-	struct fd_pg *pg = conn(s, &err);
-	if (!pg) {
-		cJSON_Delete(body);
-		srv_resp_fd_error(out, &err);
-		out->status = 503;
-		out->retry_after = 1;
-		return;
-	}
-	fd_pg_use_property(pg, c->property);
-	cJSON *results = cJSON_CreateArray();
-	int64_t gap = 0;
-	enum fd_status st = FD_OK;
-	int i = 0;
-	const cJSON *item;
-	cJSON_ArrayForEach(item, arr)
-	{
-		struct fd_op op;
-		fd_op_init(&op);
-		if (fd_op_from_json(item, &op, &err) || op.device_seq < 1) {
-			fd_op_clear(&op);
-			srv_resp_error(out, 400, err.code[0] ? err.code : "missing_field",
-			               err.field[0] ? err.field : "device_seq", "Operation %d: %s", i,
-			               err.message[0] ? err.message : "field \"device_seq\" is required.");
-			cJSON_Delete(results);
-			cJSON_Delete(body);
-			return;
-		}
-		struct fd_error bad = {0};
-		if (!op.actor[0] || strcmp(op.actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
-		    strcmp(op.actor, "local") == 0)
-			snprintf(op.actor, sizeof op.actor, "%s", c->username);
-		else if (strcmp(op.actor, c->username) != 0 &&
-		         !srv_pg_actor_signed(pg, c, &op)) /* pg_actor.c */
-			fd_fail(&bad, FD_E_FORBIDDEN, "unproven_actor", "actor",
-			        "Operation made as \"%s\" without their signature, pushed by \"%s\": an "
-			        "operation acts with the rights of the signed-in user or of a person who "
-			        "signed it.",
-			        op.actor, c->username);
-		snprintf(op.device, sizeof op.device, "%s", c->device);
-		if (!op.created_at)
-			op.created_at = (int64_t)time(NULL);
-		cJSON *answer = NULL;
-		st = push_one(pg, c, &op, &bad, &answer, &gap, &err);
-		fd_op_clear(&op);
-		if (st || gap)
-			break;
-		cJSON_AddItemToArray(results, answer);
-		i++;
-	}
-	cJSON_Delete(body);
-	if (gap) {
-		cJSON_Delete(results);
-		cJSON *doc = cJSON_CreateObject();
-		cJSON *e = cJSON_AddObjectToObject(doc, "error");
-		char msg[160];
-		snprintf(msg, sizeof msg, "Operations of this device must continue at device_seq %lld.",
-		         (long long)gap);
-		cJSON_AddStringToObject(e, "code", "sequence_gap");
-		cJSON_AddStringToObject(e, "message", msg);
-		cJSON_AddStringToObject(e, "field", "device_seq");
-		cJSON_AddNumberToObject(doc, "expected", (double)gap);
-		srv_resp_json(out, 409, doc);
-		return;
-	}
-	if (st) {
-		/* The operations before it are committed and recorded: the
-		 * terminal's retry gets their recorded results. */
-		cJSON_Delete(results);
-		srv_log(SRV_LOG_ERR, "push stopped: %s", err.message);
-		srv_resp_fd_error(out, &err);
-		out->status = 503;
-		out->retry_after = 1;
-		return;
-	}
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddItemToObject(doc, "results", results);
-	srv_resp_json(out, 200, doc);
-}
+/* --- pushes: pg_push.c (a batch in one transaction) --- */
 
 /* --- administration --- */
 

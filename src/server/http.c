@@ -192,7 +192,7 @@ static void metrics_note(struct srv_http *h, const char *route, int status, doub
 	pthread_mutex_unlock(&h->mlock);
 }
 
-void srv_http_metrics(struct srv *s, char **text)
+void srv_http_metrics(struct srv *s, const char *property, char **text)
 {
 	/* Without the HTTP side (requests without a connection) no request is counted. */
 	static struct srv_http none = {.mlock = PTHREAD_MUTEX_INITIALIZER};
@@ -240,7 +240,7 @@ void srv_http_metrics(struct srv *s, char **text)
 #undef EMIT
 	if (len >= cap)
 		out[cap - 1] = '\0';
-	char *more = srv_metrics_text(s);
+	char *more = srv_metrics_text(s, property);
 	size_t n = more ? strlen(more) : 0, have = strlen(out);
 	char *all = more ? realloc(out, have + n + 1) : NULL;
 	if (all) {

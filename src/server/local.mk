@@ -69,3 +69,6 @@ frontdeskd_SOURCES += src/server/pg_throttle.c
 frontdeskd_SOURCES += src/server/pg_conflicts.c
 # frontdeskd migrate --to postgresql://... (a SQLite hotel into PostgreSQL)
 frontdeskd_SOURCES += src/server/migrate.c
+frontdeskd_SOURCES += src/server/pg_read.c
+frontdeskd_SOURCES += src/server/pg_push.c
+frontdeskd_SOURCES += src/server/pg_admin.c

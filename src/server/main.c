@@ -630,6 +630,8 @@ int main(int argc, char **argv)
 			usage(stderr);
 		return mrc;
 	}
+	if (strcmp(l.args[0], "metrics-token") == 0 && srv_pg_wanted(&cfg)) /* pg_read.c */
+		return srv_pg_metrics_token(&cfg, l.n_args - 1, l.args + 1);
 	int rc = srv_pg_wanted(&cfg) ? srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args)
 	                             : srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
 	if (rc == 2)

@@ -95,7 +95,43 @@ static void process_metrics(FILE *f)
 }
 
 /* Per enrolled (not revoked) device: seconds since its last push and pull,
- * and the operations its outbox still held after its last push. */
+ * and the operations its outbox still held after its last push. The rows
+ * come from either store (device_metrics here, pg_read.c on PostgreSQL). */
+void srv_metrics_devices(FILE *f, const struct srv_device_metric *d, int n)
+{
+	static const struct {
+		const char *name, *help;
+		int col; /* 0 push, 1 pull, 2 outbox */
+	} series[] = {
+	    {"frontdeskd_device_seconds_since_push", "Seconds since the terminal last pushed operations.", 0},
+	    {"frontdeskd_device_seconds_since_pull", "Seconds since the terminal last read the change feed.",
+	     1},
+	    {"frontdeskd_device_outbox_operations",
+	     "Operations waiting in the terminal's outbox after its last push (as it reported).", 2},
+	};
+	int64_t now = (int64_t)time(NULL);
+	for (size_t k = 0; k < sizeof series / sizeof *series; k++) {
+		fprintf(f, "# HELP %s %s\n# TYPE %s gauge\n", series[k].name, series[k].help, series[k].name);
+		for (int i = 0; i < n; i++) {
+			int c = series[k].col;
+			int64_t v = c == 0   ? d[i].last_push_at
+			            : c == 1 ? d[i].last_pull_at
+			                     : d[i].outbox_depth;
+			if (c == 2 ? v < 0 : v <= 0)
+				continue; /* never pushed / pulled / reported */
+			fprintf(f, "%s{device=\"", series[k].name);
+			label(f, d[i].id);
+			fputs("\",name=\"", f);
+			label(f, d[i].name);
+			if (d[i].property[0]) {
+				fputs("\",property=\"", f);
+				label(f, d[i].property);
+			}
+			fprintf(f, "\"} %lld\n", (long long)(c == 2 ? v : (now > v ? now - v : 0)));
+		}
+	}
+}
+
 static void device_metrics(FILE *f, struct fd_db *db)
 {
 	sqlite3_stmt *q =
@@ -105,37 +141,49 @@ static void device_metrics(FILE *f, struct fd_db *db)
 	               NULL);
 	if (!q)
 		return;
-	static const struct {
-		const char *name, *help;
-		int col;
-	} series[] = {
-	    {"frontdeskd_device_seconds_since_push", "Seconds since the terminal last pushed operations.", 2},
-	    {"frontdeskd_device_seconds_since_pull", "Seconds since the terminal last read the change feed.",
-	     3},
-	    {"frontdeskd_device_outbox_operations",
-	     "Operations waiting in the terminal's outbox after its last push (as it reported).", 4},
-	};
-	int64_t now = (int64_t)time(NULL);
-	for (size_t k = 0; k < sizeof series / sizeof *series; k++) {
-		fprintf(f, "# HELP %s %s\n# TYPE %s gauge\n", series[k].name, series[k].help, series[k].name);
-		while (sqlite3_step(q) == SQLITE_ROW) {
-			int64_t v = sqlite3_column_int64(q, series[k].col);
-			if (series[k].col == 4 ? v < 0 : v <= 0)
-				continue; /* never pushed / pulled / reported */
-			fprintf(f, "%s{device=\"", series[k].name);
-			label(f, (const char *)sqlite3_column_text(q, 0));
-			fputs("\",name=\"", f);
-			label(f, (const char *)sqlite3_column_text(q, 1));
-			fprintf(f, "\"} %lld\n",
-			        (long long)(series[k].col == 4 ? v : (now > v ? now - v : 0)));
+	struct srv_device_metric *d = NULL;
+	int n = 0, cap = 0;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (n == cap) {
+			struct srv_device_metric *more =
+			    realloc(d, (size_t)(cap = cap ? 2 * cap : 16) * sizeof *d);
+			if (!more)
+				break;
+			d = more;
 		}
-		sqlite3_reset(q);
+		struct srv_device_metric *m = &d[n++];
+		m->property[0] = '\0';
+		snprintf(m->id, sizeof m->id, "%s", (const char *)sqlite3_column_text(q, 0));
+		snprintf(m->name, sizeof m->name, "%s", (const char *)sqlite3_column_text(q, 1));
+		m->last_push_at = sqlite3_column_int64(q, 2);
+		m->last_pull_at = sqlite3_column_int64(q, 3);
+		m->outbox_depth = sqlite3_column_int64(q, 4);
 	}
+	sqlite3_reset(q);
+	srv_metrics_devices(f, d, n);
+	free(d);
 }
 
 /* The night audit closes the business date; when the calendar (in the
- * hotel's time zone, TZ set by serve) is ahead by more than a day, it did
- * not run. */
+ * hotel's time zone) is ahead by more than a day, it did not run. */
+void srv_metrics_audit(FILE *f, const struct srv_audit_metric *a, int n)
+{
+	fputs("# HELP frontdeskd_audit_late_nights Nights the night audit has not closed: the calendar date "
+	      "less the business date (1 between midnight and the audit).\n"
+	      "# TYPE frontdeskd_audit_late_nights gauge\n",
+	      f);
+	for (int i = 0; i < n; i++) {
+		fputs("frontdeskd_audit_late_nights", f);
+		if (a[i].property[0]) {
+			fputs("{property=\"", f);
+			label(f, a[i].property);
+			fputs("\"}", f);
+		}
+		fprintf(f, " %lld\n", (long long)(a[i].today - a[i].business));
+	}
+}
+
+/* On SQLite, the hotel's time zone is the process's (TZ set by serve). */
 static void audit_metrics(FILE *f, struct fd_db *db)
 {
 	fd_date business;
@@ -144,16 +192,12 @@ static void audit_metrics(FILE *f, struct fd_db *db)
 	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
-	fd_date today = fd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	fprintf(
-	    f,
-	    "# HELP frontdeskd_audit_late_nights Nights the night audit has not closed: the calendar date "
-	    "less the business date (1 between midnight and the audit).\n"
-	    "# TYPE frontdeskd_audit_late_nights gauge\nfrontdeskd_audit_late_nights %lld\n",
-	    (long long)(today - business));
+	struct srv_audit_metric a = {.today = fd_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+	                             .business = business};
+	srv_metrics_audit(f, &a, 1);
 }
 
-char *srv_metrics_text(struct srv *s)
+char *srv_metrics_text(struct srv *s, const char *property)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -165,8 +209,10 @@ char *srv_metrics_text(struct srv *s)
 	        "# TYPE frontdesk_build_info gauge\nfrontdesk_build_info{version=\"%s\"} 1\n",
 	        PACKAGE_VERSION);
 	process_metrics(f);
-	struct fd_db *db = srv_reader(s, NULL);
-	if (db) {
+	struct fd_db *db = s->pg ? NULL : srv_reader(s, NULL);
+	if (s->pg) /* the caller's hotel (pg_read.c) */
+		srv_pg_metrics(s, property, f);
+	else if (db) {
 		device_metrics(f, db);
 		audit_metrics(f, db);
 	}

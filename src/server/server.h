@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cjson/cJSON.h>
 
@@ -347,12 +348,39 @@ int srv_http_reload_tls(struct srv *s, const char *cert_path, const char *key_pa
  * called by api.c and backend_pg.c. */
 void srv_http_park(struct srv *s, void *conn, int64_t since, int64_t deadline_ms);
 int64_t srv_now_ms(void);
-void srv_http_metrics(struct srv *s, char **text);
+/* property: on PostgreSQL, the hotel whose devices and night audit are
+ * shown (a session's), NULL for every hotel, each labelled with its code
+ * (the scrape token's); ignored on SQLite. */
+void srv_http_metrics(struct srv *s, const char *property, char **text);
 
 /* metrics.c: build, process, devices, night audit (malloc'd text, NULL on
  * failure); srv_metrics_started notes the process start. */
 void srv_metrics_started(void);
-char *srv_metrics_text(struct srv *s);
+char *srv_metrics_text(struct srv *s, const char *property);
+/* The device and night-audit series, from the rows of either store;
+ * property, when not "", labels a row with its hotel. */
+struct srv_device_metric {
+	char id[FD_DEVICE_LEN];
+	char name[128];
+	char property[FD_ID_LEN];
+	int64_t last_push_at, last_pull_at, outbox_depth;
+};
+void srv_metrics_devices(FILE *f, const struct srv_device_metric *d, int n);
+struct srv_audit_metric {
+	char property[FD_ID_LEN];
+	fd_date today, business;
+};
+void srv_metrics_audit(FILE *f, const struct srv_audit_metric *a, int n);
+/* pg_read.c: the read endpoints on PostgreSQL. The thread's connection
+ * acting for the caller's hotel (rooms, bookings, availability: api.c
+ * reads through it with src/pg/query.c), and the metrics of a hotel. */
+struct fd_pg;
+struct fd_pg *srv_pg_reader(struct srv *s, const struct srv_caller *c, struct fd_error *err);
+void srv_pg_metrics(struct srv *s, const char *property, FILE *f);
+/* The scrape token on PostgreSQL: one for the whole chain, its hash in the
+ * database's meta table, so every server accepts it. */
+bool srv_pg_auth_scrape(struct srv *s, const struct srv_req *r);
+int srv_pg_metrics_token(const struct srv_config *cfg, int n_args, char **args); /* metrics-token [revoke] */
 
 /* backend_pg.c: frontdeskd on PostgreSQL (doc/scale-out.md). Each entry
  * point of the SQLite path (auth.c, push.c, api.c, admin.c, main.c) hands

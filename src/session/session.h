@@ -112,6 +112,12 @@ enum fd_status fd_session_night_audit(struct fd_session *s, fd_date day, struct 
  * and the refusal is recorded in the audit log). */
 enum fd_status fd_session_report_access(struct fd_session *s, enum fd_report_access *access,
                                         struct fd_error *err);
+/* The chain role (core/perm.h) of the acting person when they are the
+ * person signed in on this enrolled terminal (a group of hotels on one
+ * server: their sign-in said so, see fd_sync_login); FD_CHAIN_NONE
+ * otherwise. The server decides what it allows; screens use it to offer
+ * what only the server can answer (the chain report). */
+enum fd_chain_role fd_session_chain_role(const struct fd_session *s);
 /* Does the permission table (core/perm.h) allow the acting person action?
  * The owner of a standalone hotel (nobody signed in, not enrolled) may do
  * everything, as fd_session_apply lets them; otherwise the acting person

@@ -398,7 +398,12 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
                                   struct fd_error *err)
 {
-	const struct fd_repo *repo = fd_db_repo(db);
+	return fd_query_available_in(fd_db_repo(db), type_code, night, free_rooms, err);
+}
+
+enum fd_status fd_query_available_in(const struct fd_repo *repo, const char *type_code, fd_date night,
+                                     int *free_rooms, struct fd_error *err)
+{
 	int sold, rooms;
 	enum fd_status st = repo->type_sold(repo->ctx, type_code, night, "", &sold, err);
 	if (!st)

@@ -83,5 +83,13 @@ enum fd_status fd_query_charge_codes(struct fd_db *db, char *out, size_t size, s
 /* The names of the company accounts that allow direct billing, ", "
  * between them (src/store/repo_company.c). */
 enum fd_status fd_query_direct_bill_accounts(struct fd_db *db, char *out, size_t size, struct fd_error *err);
+/* Company accounts whose name holds `typed` (ASCII case aside; every
+ * account for ""), those starting with it first, then by name: at most
+ * max names into names, how many in *n (src/store/repo_company.c). */
+enum fd_status fd_query_company_names(struct fd_db *db, const char *typed, char (*names)[FD_NAME_LEN],
+                                      int max, int *n, struct fd_error *err);
+/* The name of the company account booking b is made for into out: ""
+ * when it has none (or the account is not in this store yet). */
+const char *fd_booking_company_name(struct fd_db *db, const struct fd_booking *b, char out[FD_NAME_LEN]);
 
 #endif

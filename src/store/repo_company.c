@@ -110,6 +110,36 @@ enum fd_status fd_query_direct_bill_accounts(struct fd_db *db, char *out, size_t
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing company accounts");
 }
 
+enum fd_status fd_query_company_names(struct fd_db *db, const char *typed, char (*names)[FD_NAME_LEN],
+                                      int max, int *n, struct fd_error *err)
+{
+	*n = 0;
+	sqlite3_stmt *s =
+	    fd_db_stmt(db,
+	               "SELECT name FROM companies WHERE instr(lower(name), lower(?1)) > 0"
+	               " ORDER BY instr(lower(name), lower(?1)) > 1, name COLLATE NOCASE LIMIT ?2",
+	               err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(s, 1, typed);
+	sqlite3_bind_int(s, 2, max);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		fd_col_text(s, 0, names[(*n)++], FD_NAME_LEN);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? FD_OK
+	                                             : fd_db_fail(db, err, "listing company accounts");
+}
+
+const char *fd_booking_company_name(struct fd_db *db, const struct fd_booking *b, char out[FD_NAME_LEN])
+{
+	struct fd_company co;
+	out[0] = '\0';
+	if (b->company_id[0] && get_company(db, b->company_id, &co, NULL) == FD_OK)
+		snprintf(out, FD_NAME_LEN, "%s", co.name);
+	return out;
+}
+
 void fd_repo_company_init(struct fd_db *db)
 {
 	struct fd_repo *r = &db->repo;

@@ -375,15 +375,17 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	struct fd_db *db = ctx;
 	STMT(db,
 	     "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
-	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at, block_id)"
-	     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at, block_id,"
+	     " company_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+	     " ?17, ?18, ?19)"
 	     " ON CONFLICT(id) DO UPDATE SET guest_id = excluded.guest_id,"
 	     " type_code = excluded.type_code, room = excluded.room, arrival = excluded.arrival,"
 	     " departure = excluded.departure, adults = excluded.adults,"
 	     " children = excluded.children, rate = excluded.rate, status = excluded.status,"
 	     " source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 	     " late_checkin = excluded.late_checkin, version = excluded.version,"
-	     " updated_at = excluded.updated_at, block_id = excluded.block_id",
+	     " updated_at = excluded.updated_at, block_id = excluded.block_id,"
+	     " company_id = excluded.company_id",
 	     err);
 	fd_bind_text(s, 1, b->id);
 	fd_bind_text(s, 2, b->code);
@@ -403,6 +405,7 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	sqlite3_bind_int64(s, 16, b->version);
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
 	fd_bind_text(s, 18, b->block_id);
+	fd_bind_opt_text(s, 19, b->company_id);
 	enum fd_status st = fd_step_done(db, s, err, "saving a booking");
 	if (!st)
 		st = write_nights(db, b, err);

@@ -65,6 +65,7 @@ void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b)
 	b->late_checkin = sqlite3_column_int(s, 14);
 	b->version = sqlite3_column_int64(s, 15);
 	fd_col_text(s, 16, b->block_id, sizeof b->block_id);
+	fd_col_text(s, 17, b->company_id, sizeof b->company_id);
 }
 
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)

@@ -23,9 +23,10 @@ enum fd_status fd_step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *
 /* A booking from the columns FD_BOOKING_COLS names, of "bookings b". */
 #define FD_BOOKING_COLS                                                                                      \
 	"b.id, b.code, b.guest_id, b.type_code, b.room, b.arrival, b.departure, b.adults,"                   \
-	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version, b.block_id"
+	" b.children, b.rate, b.status, b.source, b.notes, b.eta, b.late_checkin, b.version, b.block_id,"    \
+	" b.company_id"
 /* How many columns FD_BOOKING_COLS names (the row's own come after). */
-#define FD_BOOKING_NCOLS 17
+#define FD_BOOKING_NCOLS 18
 void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b);
 /* The columns fd_read_booking_row expects, from "bookings b JOIN guests g". */
 #define FD_BOOKING_ROW_COLS FD_BOOKING_COLS ", g.family, g.given, g.country, g.vip"

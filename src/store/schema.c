@@ -312,6 +312,10 @@ static const char schema_v18_departments[] =
  * the columns (outcome, code, reason, session, hash) and chains the rows
  * written before (store/audit.h). */
 
+/* v36: the company account a booking is made for (its id, NULL when none):
+ * a corporate rate plan sells only to it, and its folios default to it. */
+static const char schema_v36_company[] = "ALTER TABLE bookings ADD COLUMN company_id TEXT;";
+
 /* One step a line, so that steps added on different branches merge cleanly. */
 /* clang-format off */
 static const struct fd_migration core_migrations[] = {
@@ -341,6 +345,7 @@ static const struct fd_migration core_migrations[] = {
     {30, fd_schema_v30_mail_link, NULL},
     {32, fd_schema_v32_sold, NULL},
     {33, fd_schema_v33_board, NULL},
+    {36, schema_v36_company, NULL},
 };
 /* clang-format on */
 

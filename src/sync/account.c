@@ -97,14 +97,24 @@ static void session_key(const char *password, const char *salt, char out[2 * FD_
 	sodium_memzero(sk, sizeof sk);
 }
 
+/* The meta key that keeps the chain role user had at their last online
+ * sign-in here, for an offline sign-in. */
+static void chain_key(const char *user, char out[FD_USER_LEN + 16])
+{
+	snprintf(out, FD_USER_LEN + 16, "chain_role:%s", user);
+}
+
+/* chain: the person's chain role on the server ("revenue", "chain-admin";
+ * "" for none), as the sign-in answered it (session_chain_role). */
 static enum fd_status set_session(struct fd_db *db, const char *user, const char *token, const char *key,
-                                  struct fd_error *err)
+                                  const char *chain, struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
 	if ((st = fd_db_meta_set(db, "session_user", user, err)) ||
 	    (st = fd_db_meta_set(db, "session_sign_key", key, err)) ||
+	    (st = fd_db_meta_set(db, "session_chain_role", chain, err)) ||
 	    (st = fd_db_meta_set(db, "session_token", token, err))) {
 		fd_db_rollback(db);
 		return st;
@@ -168,9 +178,12 @@ static enum fd_status login_offline(struct fd_db *db, const char *user, const ch
 	char cur[FD_USER_LEN] = "", tok[128] = "";
 	fd_db_meta_get(db, "session_user", cur, sizeof cur, NULL);
 	fd_db_meta_get(db, "session_token", tok, sizeof tok, NULL);
-	char key[2 * FD_SIGN_SK_BYTES + 1];
+	char key[2 * FD_SIGN_SK_BYTES + 1], ck[FD_USER_LEN + 16], chain[16] = "";
 	session_key(password, salt, key);
-	rst = set_session(db, user, strcmp(cur, user) == 0 ? tok : "", key, err);
+	chain_key(user, ck);
+	if (fd_db_meta_get(db, ck, chain, sizeof chain, NULL) != FD_OK)
+		chain[0] = '\0';
+	rst = set_session(db, user, strcmp(cur, user) == 0 ? tok : "", key, chain, err);
 	sodium_memzero(key, sizeof key);
 	return rst;
 }
@@ -218,11 +231,20 @@ enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *pas
 		             _("The server's answer to the sign-in is unreadable."));
 	const cJSON *salt = cJSON_GetObjectItemCaseSensitive(resp, "sign_salt");
 	const char *salt_text = cJSON_IsString(salt) ? salt->valuestring : "";
+	/* A chain role (several hotels on one server, doc/scale-out.md): kept
+	 * with the session, and for this person's offline sign-ins here. */
+	const cJSON *chain = cJSON_GetObjectItemCaseSensitive(resp, "chain_role");
+	char chain_text[16] = "", ck[FD_USER_LEN + 16];
+	if (cJSON_IsString(chain) && strlen(chain->valuestring) < sizeof chain_text)
+		snprintf(chain_text, sizeof chain_text, "%s", chain->valuestring);
+	chain_key(user, ck);
 	char key[2 * FD_SIGN_SK_BYTES + 1];
 	session_key(password, salt_text, key);
 	if (!st)
-		st = set_session(db, user, tok->valuestring, key, err);
+		st = set_session(db, user, tok->valuestring, key, chain_text, err);
 	sodium_memzero(key, sizeof key);
+	if (!st)
+		st = chain_text[0] ? fd_db_meta_set(db, ck, chain_text, err) : fd_meta_delete(db, ck, err);
 	if (!st)
 		st = save_verifier(db, user, password, cJSON_IsString(role) ? role->valuestring : "",
 		                   salt_text, err);
@@ -248,7 +270,8 @@ enum fd_status fd_sync_logout(struct fd_db *db, struct fd_error *err)
 		return st;
 	if ((st = fd_meta_delete(db, "session_user", err)) ||
 	    (st = fd_meta_delete(db, "session_token", err)) ||
-	    (st = fd_meta_delete(db, "session_sign_key", err))) {
+	    (st = fd_meta_delete(db, "session_sign_key", err)) ||
+	    (st = fd_meta_delete(db, "session_chain_role", err))) {
 		fd_db_rollback(db);
 		return st;
 	}

@@ -26,7 +26,10 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
  * server's) is cached for offline sign-in. When the server cannot be
  * reached: a user who signed in online here within the window is checked
  * against the verifier (*offline set). On success meta "session_user" is the
- * acting staff member of the command line. */
+ * acting staff member of the command line, and meta "session_chain_role"
+ * their chain role on the server ("revenue", "chain-admin"; "" for none:
+ * the sign-in's answer, or for an offline sign-in what their last online
+ * one here said). */
 enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *password, bool *offline,
                              struct fd_error *err);
 /* Check password of user against the verifier cached here (no network)

@@ -166,6 +166,7 @@ static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_er
 	b.late_checkin = jint(o, "late_checkin");
 	b.version = jint(o, "version");
 	jstr(o, "block_id", b.block_id, sizeof b.block_id);
+	jstr(o, "company_id", b.company_id, sizeof b.company_id);
 	if (!b.id[0] || !fd_booking_status_parse(status, &b.status) || b.departure <= b.arrival)
 		return bad_state("booking", b.id, err);
 	enum fd_status st;

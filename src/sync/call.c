@@ -149,13 +149,13 @@ bool fd_sync_call_busy(struct fd_sync *s)
 	return busy;
 }
 
-bool fd_sync_call_take(struct fd_sync *s, struct fd_sync_reply *out)
+static bool take(struct fd_sync *s, const char *tag, struct fd_sync_reply *out)
 {
 	struct sync_call *c = *sync_engine_call(s);
 	if (!c)
 		return false;
 	pthread_mutex_lock(&c->lock);
-	bool ready = c->ready;
+	bool ready = c->ready && (!tag || strcmp(c->reply.tag, tag) == 0);
 	if (ready) {
 		*out = c->reply;
 		c->reply.doc = NULL;
@@ -163,6 +163,16 @@ bool fd_sync_call_take(struct fd_sync *s, struct fd_sync_reply *out)
 	}
 	pthread_mutex_unlock(&c->lock);
 	return ready;
+}
+
+bool fd_sync_call_take(struct fd_sync *s, struct fd_sync_reply *out)
+{
+	return take(s, NULL, out);
+}
+
+bool fd_sync_call_take_tag(struct fd_sync *s, const char *tag, struct fd_sync_reply *out)
+{
+	return take(s, tag, out);
 }
 
 void sync_call_free(struct sync_call *c)

@@ -39,5 +39,8 @@ bool fd_sync_call_busy(struct fd_sync *s);
 /* The answer of the last call, once: true when one was waiting (out->doc
  * is then the caller's). */
 bool fd_sync_call_take(struct fd_sync *s, struct fd_sync_reply *out);
+/* The same for the answer of a call tagged tag only: a screen takes its
+ * own answers and leaves another's waiting. */
+bool fd_sync_call_take_tag(struct fd_sync *s, const char *tag, struct fd_sync_reply *out);
 
 #endif

@@ -162,10 +162,9 @@ check "t2 has t1's changes from the snapshot" "dirty pickup" \
 [ "$(meta t2 sync_cursor)" -ge "$floor" ] || fail "t2's cursor ($(meta t2 sync_cursor)) should be at or above the floor"
 term t1 sync --once >/dev/null || fail "t1's last sync"
 term t2 sync --once >/dev/null || fail "t2's last sync"
-# (charge codes: a new terminal's cache starts with the default ones; the
-# folio area is not on PostgreSQL yet, so its snapshot has none)
-term t1 dump | jq -S 'del(.charge_codes)' > "$W/t1.dump"
-term t2 dump | jq -S 'del(.charge_codes)' > "$W/t2.dump"
+# (charge codes included: the snapshot carries them, step 11)
+term t1 dump | jq -S . > "$W/t1.dump"
+term t2 dump | jq -S . > "$W/t2.dump"
 cmp -s "$W/t1.dump" "$W/t2.dump" || { fail "t1 and t2 differ"; diff "$W/t1.dump" "$W/t2.dump" | head -60 >&2; }
 check "both at the same cursor" "$(meta t1 sync_cursor)" "$(meta t2 sync_cursor)"
 

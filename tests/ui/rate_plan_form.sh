@@ -23,8 +23,8 @@ wait_for "< 101 VC >"
 keys -l "Plan, Pia"
 keys Tab Tab BSpace 7
 wait_for "2 nights"
-# the plan field: the thirteenth
-keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+# the plan field: the fourteenth
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 wait_for "< none: the rate above >"
 keys Right
 wait_for "< BAR Best available 210.00 >  cancel: free until 2 days"

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* POST /v1/ops on PostgreSQL: a batch of operations from one device in ONE
+ * writing transaction, as on SQLite (push.c), acknowledged after COMMIT.
+ *
+ * The transaction (fd_pg_begin: READ COMMITTED, the hotel's feed counter
+ * row locked until COMMIT) holds every operation of the batch, each under
+ * its own savepoint:
+ *   - an operation already recorded for the device (op_id) answers its
+ *     recorded result as "duplicate" and changes nothing; a repeat inside
+ *     the batch finds the result recorded moments ago in the transaction;
+ *   - applied: its writes, its changes (numbered from the locked counter, so
+ *     the feed follows commit order: no other writer of the hotel takes a
+ *     number until this COMMIT), its result, the device's sequence and its
+ *     audit row;
+ *   - refused for a business reason (a room-night taken, by the core rules
+ *     or by the schema's unique key on stay_nights, in this batch or by
+ *     another server): ROLLBACK TO the savepoint undoes its writes, failed
+ *     statement included, and the refusal is recorded (result, conflict
+ *     notice, device's sequence, audit row); the lock stays held;
+ *   - a device_seq that skips one: the operations before it commit, the
+ *     push answers 409 (as one transaction per operation did).
+ * Any other failure rolls the whole batch back: nothing of it is applied
+ * or recorded, the push answers 503 and the terminal sends it again.
+ *
+ * Serialization failures and deadlocks: writers of one hotel queue on the
+ * counter row, so they cannot deadlock each other; a deadlock (or lock
+ * timeout) involves rows shared with another hotel's transaction (chain
+ * guests, ...), and READ COMMITTED raises no serialization failure of its
+ * own. Such a failure rolls back the whole transaction, so the batch is
+ * retried from the start, up to BATCH_TRIES times: nothing of it was
+ * committed nor answered, so a retry is the same batch on a fresh state.
+ * If it still fails, the batch falls back to one transaction per
+ * operation: shorter transactions hold their locks for less time and each
+ * committed one is kept, so a batch that keeps losing to another hotel's
+ * still makes progress; the first operation that fails answers 503 and
+ * the terminal's retry gets the committed ones as duplicates. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/op_folio.h"
+#include "pg/pg.h"
+#include "server/log.h"
+#include "server/reply.h"
+#include "server/server.h"
+
+#define BATCH_TRIES 3
+
+static bool business_refusal(enum fd_status st)
+{
+	return st == FD_E_CONFLICT || st == FD_E_INVALID || st == FD_E_NOT_FOUND || st == FD_E_FORBIDDEN;
+}
+
+/* A failure a new transaction may not meet: a serialization failure, a
+ * deadlock, a lock timeout (src/pg/pg.c maps them to FD_E_BUSY "busy"). */
+static bool retryable(enum fd_status st, const struct fd_error *err)
+{
+	return st == FD_E_BUSY && strcmp(err->code, "busy") == 0;
+}
+
+static cJSON *answer_new(const struct fd_op *op, const char *status)
+{
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "op_id", op->op_id);
+	cJSON_AddNumberToObject(a, "device_seq", (double)op->device_seq);
+	cJSON_AddStringToObject(a, "status", status);
+	return a;
+}
+
+/* The operation's result and the device's sequence, in the transaction. */
+static enum fd_status record(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                             const char *status, const cJSON *answer, struct fd_error *err)
+{
+	char *text = cJSON_PrintUnformatted(answer);
+	if (!text)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	char seq[24], now[24];
+	snprintf(seq, sizeof seq, "%lld", (long long)op->device_seq);
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	static const char ins[] =
+	    "INSERT INTO srv_op_results (property_id, device, op_id, device_seq, status,"
+	    " result, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+	static const char dev[] =
+	    "UPDATE srv_devices SET last_seq = greatest(last_seq, $2), last_push_at = $3"
+	    " WHERE id = $1";
+	const char *a[] = {c->property, c->device, op->op_id, seq, status, text, now};
+	const char *d[] = {c->device, seq, now};
+	enum fd_status st = fd_pg_do(pg, ins, 7, a, "recording an operation's result", err);
+	if (!st)
+		st = fd_pg_do(pg, dev, 3, d, "advancing the device's sequence", err);
+	free(text);
+	return st;
+}
+
+/* The recorded answer of an operation already pushed (NULL when none);
+ * *last is the device's last sequence. */
+static enum fd_status recorded(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               cJSON **answer, int64_t *last, struct fd_error *err)
+{
+	static const char sql[] =
+	    "SELECT (SELECT result FROM srv_op_results WHERE device = $1 AND op_id = $2),"
+	    " last_seq FROM srv_devices WHERE id = $1";
+	const char *a[] = {c->device, op->op_id};
+	PGresult *q;
+	*answer = NULL;
+	*last = 0;
+	enum fd_status st = fd_pg_run(pg, sql, 2, a, &q, "reading an operation's result", err);
+	if (st)
+		return st;
+	if (PQntuples(q) == 1) {
+		if (!PQgetisnull(q, 0, 0))
+			*answer = cJSON_Parse(PQgetvalue(q, 0, 0));
+		*last = strtoll(PQgetvalue(q, 0, 1), NULL, 10);
+	}
+	PQclear(q);
+	return FD_OK;
+}
+
+/* One operation inside the batch's transaction, under its savepoint. FD_OK
+ * with *answer (applied, rejected or duplicate), or with *gap > 0 and no
+ * answer when the device skipped a sequence number; another status: the
+ * transaction must roll back. */
+static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
+                               const struct fd_error *bad, cJSON **answer, int64_t *gap, struct fd_error *err)
+{
+	*answer = NULL;
+	int64_t last;
+	enum fd_status st = recorded(pg, c, op, answer, &last, err);
+	if (st || *answer) {
+		if (*answer)
+			cJSON_ReplaceItemInObjectCaseSensitive(*answer, "status",
+			                                       cJSON_CreateString("duplicate"));
+		return st;
+	}
+	if (op->device_seq != last + 1) {
+		*gap = last + 1;
+		return FD_OK;
+	}
+	if ((st = fd_pg_savepoint(pg, err)))
+		return st;
+	int64_t before = fd_pg_last_seq(pg);
+	struct fd_op_result res;
+	memset(&res, 0, sizeof res);
+	struct fd_error why = *bad;
+	fd_pg_set_op(pg, op->op_id);
+	st = why.code[0] ? why.status : fd_op_apply(fd_pg_repo(pg), op, 0, &res, &why);
+	if (st == FD_OK) {
+		if ((st = fd_pg_release(pg, err)))
+			return st;
+		int64_t seq = fd_pg_last_seq(pg);
+		*answer = answer_new(op, "applied");
+		cJSON_AddNumberToObject(*answer, "seq", (double)(seq > before ? seq : 0));
+		cJSON_AddStringToObject(*answer, "entity", res.entity);
+		cJSON_AddStringToObject(*answer, "id", res.id);
+		if (res.code[0])
+			cJSON_AddStringToObject(*answer, "code", res.code);
+		if (res.warning[0])
+			cJSON_AddStringToObject(*answer, "warning", res.warning);
+		st = record(pg, c, op, "applied", *answer, err);
+		if (!st)
+			st = srv_pg_audit_op(pg, c, op, &res, NULL, err); /* pg_audit.c */
+		return st;
+	}
+	if (!business_refusal(st)) {
+		*err = why;
+		return st;
+	}
+	/* Undo the operation's writes, keep the refusal. */
+	if ((st = fd_pg_rollback_to(pg, err)) || (st = fd_pg_release(pg, err)))
+		return st;
+	*answer = answer_new(op, "rejected");
+	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
+	cJSON_AddStringToObject(e, "code", why.code);
+	cJSON_AddStringToObject(e, "message", why.message);
+	if (why.field[0])
+		cJSON_AddStringToObject(e, "field", why.field);
+	if (res.clash_code[0])
+		cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
+	st = srv_pg_conflict(pg, c, op, &why, &res, *answer, err); /* pg_conflicts.c */
+	if (!st)
+		st = record(pg, c, op, "rejected", *answer, err);
+	if (!st)
+		st = srv_pg_audit_op(pg, c, op, NULL, &why, err); /* pg_audit.c */
+	return st;
+}
+
+struct pg_batch {
+	struct fd_op *ops;
+	struct fd_error *bad; /* per operation: why it is refused before it runs ("" when not) */
+	int n;
+};
+
+static void batch_free(struct pg_batch *b)
+{
+	for (int i = 0; i < b->n; i++)
+		fd_op_clear(&b->ops[i]);
+	free(b->ops);
+	free(b->bad);
+}
+
+/* Operations from to to-1 of the batch in one transaction. After COMMIT
+ * their answers are appended to results; *gap > 0 when one skipped a
+ * sequence number (those before it committed). Another status: rolled
+ * back, nothing of them applied or recorded, results untouched. */
+static enum fd_status run_tx(struct fd_pg *pg, const struct srv_caller *c, const struct pg_batch *b, int from,
+                             int to, cJSON *results, int64_t *gap, struct fd_error *err)
+{
+	cJSON *answers = cJSON_CreateArray();
+	enum fd_status st = fd_pg_begin(pg, err);
+	for (int i = from; i < to && !st && !*gap; i++) {
+		cJSON *answer = NULL;
+		st = push_one(pg, c, &b->ops[i], &b->bad[i], &answer, gap, err);
+		if (answer)
+			cJSON_AddItemToArray(answers, answer);
+	}
+	fd_pg_set_op(pg, "");
+	if (!st)
+		st = fd_pg_commit(pg, err); /* NOTIFY goes out with it: every server's long-polls wake */
+	else
+		fd_pg_rollback(pg);
+	if (st) {
+		*gap = 0;
+	} else {
+		cJSON *a;
+		while ((a = cJSON_DetachItemFromArray(answers, 0)))
+			cJSON_AddItemToArray(results, a);
+	}
+	cJSON_Delete(answers);
+	return st;
+}
+
+/* The batch: one transaction, retried, then one per operation (above). */
+static enum fd_status run_batch(struct fd_pg *pg, const struct srv_caller *c, const struct pg_batch *b,
+                                cJSON *results, int64_t *gap, struct fd_error *err)
+{
+	enum fd_status st;
+	int tries = 0;
+	do {
+		*gap = 0;
+		st = run_tx(pg, c, b, 0, b->n, results, gap, err);
+		tries++;
+		if (retryable(st, err))
+			srv_log(SRV_LOG_WARNING, "push of %d operations rolled back (try %d of %d): %s", b->n,
+			        tries, BATCH_TRIES, err->message);
+	} while (retryable(st, err) && tries < BATCH_TRIES);
+	if (!retryable(st, err))
+		return st;
+	srv_log(SRV_LOG_WARNING, "push of %d operations: one transaction per operation now", b->n);
+	st = FD_OK;
+	for (int i = 0; i < b->n && !st && !*gap; i++)
+		st = run_tx(pg, c, b, i, i + 1, results, gap, err);
+	return st;
+}
+
+/* Every operation read before anything runs: a broken one is a 400 and
+ * nothing of the batch is applied. The actor's signature is checked here,
+ * outside the transaction. */
+static bool parse_ops(struct fd_pg *pg, const struct srv_caller *c, const cJSON *arr, struct pg_batch *b,
+                      struct srv_resp *out)
+{
+	int n = cJSON_GetArraySize(arr);
+	b->ops = calloc((size_t)n, sizeof *b->ops);
+	b->bad = calloc((size_t)n, sizeof *b->bad);
+	if (!b->ops || !b->bad) {
+		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
+		return false;
+	}
+	const cJSON *item;
+	cJSON_ArrayForEach(item, arr)
+	{
+		struct fd_error err = {0};
+		int i = b->n++;
+		struct fd_op *op = &b->ops[i];
+		fd_op_init(op);
+		if (fd_op_from_json(item, op, &err) || op->device_seq < 1) {
+			srv_resp_error(out, 400, err.code[0] ? err.code : "missing_field",
+			               err.field[0] ? err.field : "device_seq", "Operation %d: %s", i,
+			               err.message[0] ? err.message : "field \"device_seq\" is required.");
+			return false;
+		}
+		if (!op->actor[0] || strcmp(op->actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
+		    strcmp(op->actor, "local") == 0)
+			snprintf(op->actor, sizeof op->actor, "%s", c->username);
+		else if (strcmp(op->actor, c->username) != 0 &&
+		         !srv_pg_actor_signed(pg, c, op)) /* pg_actor.c */
+			fd_fail(&b->bad[i], FD_E_FORBIDDEN, "unproven_actor", "actor",
+			        "Operation made as \"%s\" without their signature, pushed by \"%s\": an "
+			        "operation acts with the rights of the signed-in user or of a person who "
+			        "signed it.",
+			        op->actor, c->username);
+		snprintf(op->device, sizeof op->device, "%s", c->device);
+		if (!op->created_at)
+			op->created_at = (int64_t)time(NULL);
+	}
+	return true;
+}
+
+void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
+{
+	static const char *const fields[] = {"ops", "gap_from", NULL};
+	struct fd_error err = {0};
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
+	int n = cJSON_GetArraySize(arr);
+	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
+		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
+		               "Field \"ops\" must be an array of 1 to %d operations.", s->cfg.max_batch);
+		cJSON_Delete(body);
+		return;
+	}
+	struct fd_pg *pg = srv_pg_conn(s, &err);
+	if (!pg) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		out->status = 503;
+		out->retry_after = 1;
+		return;
+	}
+	fd_pg_use_property(pg, c->property);
+	struct pg_batch b = {0};
+	bool readable = parse_ops(pg, c, arr, &b, out);
+	cJSON_Delete(body);
+	if (!readable) {
+		batch_free(&b);
+		return;
+	}
+	cJSON *results = cJSON_CreateArray();
+	int64_t gap = 0;
+	enum fd_status st = run_batch(pg, c, &b, results, &gap, &err);
+	batch_free(&b);
+	if (st) {
+		/* Nothing of the batch is recorded (after a fallback to one
+		 * transaction per operation: the ones before it are, and the
+		 * terminal's retry gets their recorded results). */
+		cJSON_Delete(results);
+		srv_log(SRV_LOG_ERR, "push stopped: %s", err.message);
+		srv_resp_fd_error(out, &err);
+		out->status = 503;
+		out->retry_after = 1;
+		return;
+	}
+	if (gap) {
+		cJSON_Delete(results);
+		cJSON *doc = cJSON_CreateObject();
+		cJSON *e = cJSON_AddObjectToObject(doc, "error");
+		char msg[160];
+		snprintf(msg, sizeof msg, "Operations of this device must continue at device_seq %lld.",
+		         (long long)gap);
+		cJSON_AddStringToObject(e, "code", "sequence_gap");
+		cJSON_AddStringToObject(e, "message", msg);
+		cJSON_AddStringToObject(e, "field", "device_seq");
+		cJSON_AddNumberToObject(doc, "expected", (double)gap);
+		srv_resp_json(out, 409, doc);
+		return;
+	}
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddItemToObject(doc, "results", results);
+	srv_resp_json(out, 200, doc);
+}
