@@ -10,7 +10,9 @@
  *
  * FD_BENCH_KEYS scales the keys per scenario (default 100; 10 is a few seconds),
  * FD_BENCH_QUIET_MS the silence that ends an answer (default 30),
- * FD_BENCH_TRACE a file to write every answer to, after its key. Run from
+ * FD_BENCH_TRACE a file to write every answer to, after its key,
+ * FD_BENCH_DATA the data directory of another hotel (bench_ui's 1,000
+ * rooms, kept with FD_BENCH_KEEP) instead of a new demo. Run from
  * the build directory (it starts ./frontdesk). */
 #include "config.h"
 
@@ -34,7 +36,8 @@
 #define MAX_SAMPLES 8192
 
 static int quiet_ms = 30;
-static FILE *trace_file; /* FD_BENCH_TRACE: every answer, after a line naming its key */
+static int term_cols = COLS_; /* the next terminal's width */
+static FILE *trace_file;      /* FD_BENCH_TRACE: every answer, after a line naming its key */
 
 static long now_ns(void)
 {
@@ -114,7 +117,7 @@ struct term {
 /* argv NULL: the bare curses program. */
 static int term_open(struct term *t, char *const argv[], const char *home)
 {
-	struct winsize ws = {.ws_row = ROWS_, .ws_col = COLS_};
+	struct winsize ws = {.ws_row = ROWS_, .ws_col = (unsigned short)term_cols};
 	fflush(NULL); /* nothing buffered goes to the child's terminal */
 	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
 	if (t->pid < 0)
@@ -216,7 +219,8 @@ struct scenario {
 	const char *name;
 	struct run keys[4]; /* the measured keys, in turn */
 	int per;            /* how many times keys repeats, per FD_BENCH_KEYS/100 */
-	int kind;           /* 1 cursor move, 2 pane switch */
+	int kind;           /* 1 cursor move, 2 pane switch, 0 not an issue 18 figure */
+	int cols;           /* 0: 200 */
 };
 
 struct result {
@@ -257,7 +261,10 @@ static int run_scenario(const struct scenario *s, char *const argv[], const char
 {
 	static struct sample v[MAX_SAMPLES];
 	struct term t;
-	if (term_open(&t, argv, home))
+	term_cols = s->cols ? s->cols : COLS_;
+	int rc = term_open(&t, argv, home);
+	term_cols = COLS_;
+	if (rc)
 		return -1;
 	int n = 0, reps = s->per * scale / 100;
 	if (reps < 1)
@@ -292,7 +299,10 @@ int main(void)
 	char cmd[4400], data[4200];
 	snprintf(data, sizeof data, "%s/data", dir);
 	snprintf(cmd, sizeof cmd, "./frontdesk --data '%s' demo >/dev/null", data);
-	if (system(cmd) != 0) {
+	e = getenv("FD_BENCH_DATA");
+	if (e && *e)
+		snprintf(data, sizeof data, "%s", e);
+	else if (system(cmd) != 0) {
 		fprintf(stderr, "bench_pty: frontdesk demo failed (run it from the build directory)\n");
 		return 1;
 	}
@@ -300,12 +310,13 @@ int main(void)
 	/* The demo hotel's 60 rooms: 47 rows on screen, so j and k scroll
 	 * (by half a page); 26 nights on screen, so l scrolls (by a week). */
 	static const struct scenario scenarios[] = {
-	    {"cursor right/left, no scrolling", {{"l", 1}, {"h", 1}}, 50, 1},
-	    {"cursor down/up through all rooms", {{"j", 59}, {"k", 59}}, 2, 1},
-	    {"cursor right through 8 weeks, back", {{"l", 56}, {"h", 56}}, 2, 1},
-	    {"pane switch board<->arrivals", {{"2", 1}, {"1", 1}}, 25, 2},
-	    {"pane switch board<->housekeeping", {{"\033OR", 1}, {"\033OP", 1}}, 25, 2},
-	    {"pane switch board<->reports", {{"8", 1}, {"1", 1}}, 10, 2},
+	    {"cursor right/left, no scrolling", {{"l", 1}, {"h", 1}}, 50, 1, 0},
+	    {"cursor down/up through all rooms", {{"j", 59}, {"k", 59}}, 2, 1, 0},
+	    {"  same, board alone at 119x50", {{"j", 59}, {"k", 59}}, 2, 0, 119},
+	    {"cursor right through 8 weeks, back", {{"l", 56}, {"h", 56}}, 2, 1, 0},
+	    {"pane switch board<->arrivals", {{"2", 1}, {"1", 1}}, 25, 2, 0},
+	    {"pane switch board<->housekeeping", {{"\033OR", 1}, {"\033OP", 1}}, 25, 2, 0},
+	    {"pane switch board<->reports", {{"8", 1}, {"1", 1}}, 10, 2, 0},
 	};
 	enum { N = sizeof scenarios / sizeof *scenarios };
 	struct result res[N], bare;
@@ -315,7 +326,7 @@ int main(void)
 	printf("%-36s %5s %15s %15s %27s\n", "", "", "wall ms", "cpu ms", "bytes");
 	printf("%-36s %5s %7s %7s %7s %7s %6s %6s %6s %6s\n", "keys", "n", "p50", "p99", "p50", "p99", "p50",
 	       "mean", "p99", "max");
-	struct scenario one = {"bare ncurses, one character per key", {{"x", 1}}, 50, 0};
+	struct scenario one = {"bare ncurses, one character per key", {{"x", 1}}, 50, 0, 0};
 	if (run_scenario(&one, NULL, dir, scale, &bare)) {
 		fprintf(stderr, "bench_pty: the bare curses program failed\n");
 		return 1;
