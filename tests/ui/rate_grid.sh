@@ -25,7 +25,7 @@ screen | grep -q "^NR STD  *90.00  *90.00x *108.00  *108.00  *90.00" || fail "NR
 screen | grep -q "Tu 12-01" || fail "the seven days that fit at 80 columns"
 # the cursor walks the seven days; past the last the dates scroll a day on
 keys Right Right Right Right Right Right Right
-wait_for "Th 11-26 Fr 11-27"
+wait_for "We 12-02" # only once the dates have scrolled (11-26 is on screen before)
 screen | grep -q "^Plan  type  *Th 11-26" || fail "the dates scrolled a day on"
 screen | grep -q "^BAR STD  *100.00x *120.00" || fail "a day on"
 keys Escape
