@@ -89,7 +89,7 @@ static long drain(int fd, int first_ms, long *last)
 
 /* A bare ncurses program: a screen of text, then one character changed
  * per key read (in the forkpty child). */
-static void bare_curses(void)
+_Noreturn static void bare_curses(void)
 {
 	initscr();
 	raw();
@@ -132,7 +132,8 @@ static int term_open(struct term *t, char *const argv[], const char *home)
 		unsetenv("ESCDELAY");
 		if (!argv)
 			bare_curses();
-		execv(argv[0], argv);
+		else
+			execv(argv[0], argv);
 		_exit(127);
 	}
 	long last;
