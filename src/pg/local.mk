@@ -50,3 +50,6 @@ PG_TESTS += tests/pg/admin_api.sh
 libfdpg_a_SOURCES += src/pg/repo_folio.c
 PG_TESTS += tests/pg/folios.sh
 libfdpg_a_SOURCES += src/pg/repo_company.c
+libfdpg_a_SOURCES += src/pg/repo_invoice.c
+libfdpg_a_SOURCES += src/pg/mail.h src/pg/mail.c
+PG_TESTS += tests/pg/invoices.sh
