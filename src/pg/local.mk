@@ -53,3 +53,4 @@ libfdpg_a_SOURCES += src/pg/repo_company.c
 libfdpg_a_SOURCES += src/pg/repo_invoice.c
 libfdpg_a_SOURCES += src/pg/mail.h src/pg/mail.c
 PG_TESTS += tests/pg/invoices.sh
+PG_TESTS += tests/pg/mail.sh
