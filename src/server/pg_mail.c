@@ -32,7 +32,8 @@ void *srv_pg_mailer_main(void *arg)
 			continue;
 		}
 		if (st) {
-			srv_log(SRV_LOG_WARNING, "cannot read the mail queue: %s", err.message);
+			if (st != FD_E_BUSY) /* the database unreachable: a failover says so */
+				srv_log(SRV_LOG_WARNING, "cannot read the mail queue: %s", err.message);
 			srv_mail_sleep(s, now, 0);
 			continue;
 		}

@@ -11,7 +11,8 @@
 # snapshot (new epoch) keeps every invoice, and a terminal enrolled
 # afterwards gets them all; `frontdeskd migrate` moves a SQLite hotel's
 # invoices, its series' next number and its mail queue, and the series
-# goes on there.
+# goes on there; two processes issuing 20 invoices each at once in one
+# series number them 1..40.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
@@ -221,6 +222,35 @@ check "c1 has the migrated invoices" "CV-1:invoice:4250 CV-2:invoice:4250 CV-3:c
 term c1 invoice "$s1" --final --series CV >/dev/null && term c1 sync --once >/dev/null || fail "a new invoice in the migrated hotel"
 check "the series goes on in PostgreSQL" "CV-4" \
 	"$(pg_psql -c "SELECT series || '-' || number FROM invoices WHERE property_id = $CV ORDER BY number DESC LIMIT 1")"
+
+# 8. Two processes issuing at once, many times over, in one series of one
+# hotel (core through the repository, as a server runs it): every number
+# once, 1..40.
+PGTOOL=$top_builddir/tests/pg/pgtool
+R=00000000-0000-4000-8000-0000000000ee
+"$PGTOOL" "$PG_URI" hotel "$R" 40 >/dev/null || fail "hotel R"
+"$PGTOOL" "$PG_URI" book-many "$R" 40 STD 2026-03-01 2026-03-02 > "$W/race" || fail "bookings in R"
+for c in $(cat "$W/race"); do
+	"$PGTOOL" "$PG_URI" op "$R" folio.post "{\"booking\":\"$c\",\"id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"charge\":\"FB\",\"amount\":1000}" >/dev/null ||
+		fail "a charge for $c"
+done
+issue_all() { # FILE OUT
+	for c in $(cat "$1"); do
+		"$PGTOOL" "$PG_URI" op "$R" invoice.issue "{\"booking\":\"$c\",\"id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"series\":\"R\"}"
+	done > "$2" 2>&1
+}
+sed -n '1~2p' "$W/race" > "$W/race1"
+sed -n '2~2p' "$W/race" > "$W/race2"
+issue_all "$W/race1" "$W/out1" &
+r1=$!
+issue_all "$W/race2" "$W/out2" &
+r2=$!
+wait $r1 $r2
+check "every invoice applied" "40" "$(grep -c '^applied' "$W/out1" "$W/out2" | awk -F: '{ n += $2 } END { print n }')"
+check "numbers 1..40 in series R, each once" "$(seq -s ' ' 1 40)" \
+	"$(pg_psql -c "SELECT string_agg(number::text, ' ' ORDER BY number) FROM invoices WHERE property_id = '$R' AND series = 'R'")"
+check "R's counter is at 41" 41 "$(pg_psql -c "SELECT next FROM invoice_series WHERE property_id = '$R'")"
+check "the Chain hotel's series is its own" 11 "$(pg_psql -c "SELECT next FROM invoice_series WHERE series = 'INV' AND property_id = (SELECT id FROM properties WHERE name = 'Chain')")"
 
 stop_servers
 if grep -q Sanitizer "$W/A.log" "$W/B.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/B.log" | head -40 >&2; fi
