@@ -251,6 +251,14 @@ check "numbers 1..40 in series R, each once" "$(seq -s ' ' 1 40)" \
 	"$(pg_psql -c "SELECT string_agg(number::text, ' ' ORDER BY number) FROM invoices WHERE property_id = '$R' AND series = 'R'")"
 check "R's counter is at 41" 41 "$(pg_psql -c "SELECT next FROM invoice_series WHERE property_id = '$R'")"
 check "the Chain hotel's series is its own" 11 "$(pg_psql -c "SELECT next FROM invoice_series WHERE series = 'INV' AND property_id = (SELECT id FROM properties WHERE name = 'Chain')")"
+# Hotel R cannot credit the Chain hotel's invoice, by number or by id.
+before=$(pg_state)
+inv2=$(pg_psql -c "SELECT id FROM invoices WHERE series = 'INV' AND number = 2")
+for key in INV-000002 "$inv2"; do
+	out=$("$PGTOOL" "$PG_URI" op "$R" invoice.credit "{\"invoice\":\"$key\",\"id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"reason\":\"not ours\"}")
+	case $out in "refused invoice_not_found: "*) echo "ok: hotel R cannot credit $key: $out" ;; *) fail "hotel R crediting $key: $out" ;; esac
+done
+check "... and nothing changed" "$before" "$(pg_state)"
 
 stop_servers
 if grep -q Sanitizer "$W/A.log" "$W/B.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/B.log" | head -40 >&2; fi
