@@ -50,3 +50,4 @@ PG_TESTS += tests/pg/admin_api.sh
 libfdpg_a_SOURCES += src/pg/repo_folio.c
 PG_TESTS += tests/pg/folios.sh
 libfdpg_a_SOURCES += src/pg/repo_company.c
+PG_TESTS += tests/pg/push_gap.sh

@@ -438,6 +438,8 @@ enum fd_status srv_pg_conflict(struct fd_pg *pg, const struct srv_caller *c, con
                                const struct fd_error *why, const struct fd_op_result *res, cJSON *answer,
                                struct fd_error *err);
 void srv_pg_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out);
+enum fd_status srv_pg_gap(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *first,
+                          int64_t gap_from, struct fd_error *err); /* a declared gap (gap_from) */
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and
