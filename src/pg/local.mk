@@ -51,3 +51,4 @@ libfdpg_a_SOURCES += src/pg/repo_folio.c
 PG_TESTS += tests/pg/folios.sh
 libfdpg_a_SOURCES += src/pg/repo_company.c
 PG_TESTS += tests/pg/push_gap.sh
+PG_TESTS += tests/pg/metrics.sh

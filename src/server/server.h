@@ -285,7 +285,9 @@ bool srv_auth_scrape(struct srv *s, const struct srv_req *r);
 /* Create a scrape token (replacing the previous one): its hash is kept. */
 enum fd_status srv_scrape_token_new(struct fd_db *db, char out[SRV_TOKEN_LEN], struct fd_error *err);
 /* The device pulled (changes or snapshot): its last_pull_at, refreshed
- * now and then rather than at every long-poll. */
+ * now and then rather than at every long-poll (every SRV_PULL_NOTE_EVERY
+ * seconds at most: the sync-lag metric's resolution, on both stores). */
+#define SRV_PULL_NOTE_EVERY 15
 void srv_note_pull(struct srv *s, const char *device);
 
 /* push.c */
