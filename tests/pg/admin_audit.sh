@@ -9,7 +9,7 @@
 #     night audit on the server: the room charge of an in-house guest, the
 #     day closed, the business date moved on, an audit.night row; a
 #     second run changes nothing; a runner who is not a manager is refused,
-#     changing nothing.
+#     changing nothing; it reads each list of bookings with one query.
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
@@ -61,7 +61,16 @@ check "a runner who is not a manager is refused" "1" "$(FDP audit --as sam >/dev
 case $out in *sam*) ok "... saying who" ;; *) fail "... the refusal should name sam: $out" ;; esac
 check "... changing nothing" "0 0 $(pg_psql -c "SELECT business_date FROM properties")" \
 	"$(pg_psql -c "SELECT count(*) FROM day_reports") $(audit "count(*)" "type = 'audit.night' AND outcome = 'applied'") $(pg_psql -c "SELECT business_date FROM properties")"
+# The night audit reads its lists of bookings with one query each, not a
+# query per booking (src/pg/repo_folio.c): the statements it runs, logged
+# by PostgreSQL.
+pg_psql -c "ALTER DATABASE frontdesk SET log_statement = 'all'" >/dev/null
+: > "$PG_DIR/server.log"
 out=$(FDP audit --as mia 2>&1)
+pg_psql -c "ALTER DATABASE frontdesk RESET log_statement" >/dev/null
+cp "$PG_DIR/server.log" "$T/audit-statements.log"
+check "the night audit reads no booking by its id" 0 \
+	"$(grep -c 'FROM bookings WHERE property_id = \$1 AND id = \$2' "$T/audit-statements.log")"
 check "the night audit closes the business date" \
 	"Closed 2026-03-01: 1 room(s) sold, room revenue 9000 (minor units), 0 no-show(s); business date 2026-03-02." "$out"
 check "... the day closed in PostgreSQL" 1 "$(pg_psql -c "SELECT count(*) FROM day_reports")"
