@@ -50,6 +50,8 @@ void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b);
 void fd_pg_repo_folio_init(struct fd_pg *pg);
 /* Company accounts (src/pg/repo_company.c). */
 void fd_pg_repo_company_init(struct fd_pg *pg);
+/* Invoices and the mail queue (src/pg/repo_invoice.c). */
+void fd_pg_repo_invoice_init(struct fd_pg *pg);
 #define FD_PG_CHARGE_CODES                                                                                   \
 	"('ROOM', 'Room', 1000, 1), ('FB', 'Food and beverage', 1000, 0), ('MINIBAR', 'Minibar', 1000, 0),"  \
 	" ('EXTRABED', 'Extra bed', 1000, 0), ('CITYTAX', 'City tax', 0, 0), ('PARKING', 'Parking', 2000, "  \
