@@ -50,3 +50,7 @@ PG_TESTS += tests/pg/admin_api.sh
 libfdpg_a_SOURCES += src/pg/repo_folio.c
 PG_TESTS += tests/pg/folios.sh
 libfdpg_a_SOURCES += src/pg/repo_company.c
+libfdpg_a_SOURCES += src/pg/repo_rate.c
+libfdpg_a_SOURCES += src/pg/repo_group.c
+# rate plans and group blocks on PostgreSQL (src/pg/repo_rate.c, src/pg/repo_group.c)
+PG_TESTS += tests/pg/rates.sh
