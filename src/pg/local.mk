@@ -57,3 +57,7 @@ libfdpg_a_SOURCES += src/pg/repo_invoice.c
 libfdpg_a_SOURCES += src/pg/mail.h src/pg/mail.c
 PG_TESTS += tests/pg/invoices.sh
 PG_TESTS += tests/pg/mail.sh
+libfdpg_a_SOURCES += src/pg/repo_rate.c
+libfdpg_a_SOURCES += src/pg/repo_group.c
+# rate plans and group blocks on PostgreSQL (src/pg/repo_rate.c, src/pg/repo_group.c)
+PG_TESTS += tests/pg/rates.sh
