@@ -334,6 +334,61 @@ static const char pg_v13[] =
     " snap_key BIGSERIAL, FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
     "CREATE INDEX mail_due ON mail(next_at) WHERE state = 'queued';"
     "CREATE INDEX mail_snap ON mail(property_id, snap_key);";
+/* v15 (pgrates): rate plans, their nights (prices and restrictions) and
+ * each booking's price per night, as the SQLite store keeps them (core
+ * migration 25, src/store/repo_rate.c), per hotel. A night's row id is
+ * derived from plan, type and night (fd_rate_day_key), so two hotels with
+ * a plan of the same code share ids: it is unique per hotel only. A
+ * booking's prices are its hotel's (composite foreign key). */
+static const char pg_v15[] =
+    "CREATE TABLE rate_plans (property_id TEXT NOT NULL REFERENCES properties(id), code TEXT NOT NULL,"
+    " id TEXT NOT NULL, name TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'public' CHECK (kind IN ('public','corporate','hidden')),"
+    " company TEXT NOT NULL DEFAULT '', room_types TEXT NOT NULL DEFAULT '',"
+    " inclusions TEXT NOT NULL DEFAULT '', parent TEXT NOT NULL DEFAULT '',"
+    " adjust_bp INTEGER NOT NULL DEFAULT 0, adjust_minor BIGINT NOT NULL DEFAULT 0,"
+    " cancel_policy TEXT NOT NULL DEFAULT '', deposit_policy TEXT NOT NULL DEFAULT '',"
+    " active INTEGER NOT NULL DEFAULT 1, version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " snap_key BIGSERIAL, PRIMARY KEY (property_id, code), UNIQUE (property_id, id));"
+    "CREATE INDEX rate_plans_snap ON rate_plans(property_id, snap_key);"
+    "CREATE TABLE rate_days (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT NOT NULL,"
+    " plan TEXT NOT NULL, type_code TEXT NOT NULL, night INTEGER NOT NULL,"
+    " price BIGINT CHECK (price >= 0), price1 BIGINT CHECK (price1 >= 0),"
+    " price2 BIGINT CHECK (price2 >= 0), price3 BIGINT CHECK (price3 >= 0),"
+    " child BIGINT CHECK (child >= 0), extra_bed BIGINT CHECK (extra_bed >= 0),"
+    " min_stay INTEGER NOT NULL DEFAULT 0, max_stay INTEGER NOT NULL DEFAULT 0,"
+    " min_through INTEGER NOT NULL DEFAULT 0, cta INTEGER NOT NULL DEFAULT 0,"
+    " ctd INTEGER NOT NULL DEFAULT 0, stop_sell INTEGER NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, snap_key BIGSERIAL,"
+    " PRIMARY KEY (property_id, id), UNIQUE (property_id, plan, type_code, night));"
+    "CREATE INDEX rate_days_snap ON rate_days(property_id, snap_key);"
+    "CREATE TABLE booking_rates (property_id TEXT NOT NULL, booking_id TEXT NOT NULL,"
+    " night INTEGER NOT NULL, plan TEXT NOT NULL DEFAULT '',"
+    " amount BIGINT NOT NULL CHECK (amount >= 0), included BIGINT NOT NULL DEFAULT 0,"
+    " items TEXT NOT NULL DEFAULT '', snap_key BIGSERIAL, PRIMARY KEY (booking_id, night),"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id) ON DELETE CASCADE);"
+    "CREATE INDEX booking_rates_snap ON booking_rates(property_id, snap_key);";
+
+/* v16 (pgrates): group blocks (allotments, core migration 28 on SQLite,
+ * src/store/repo_group.c), per hotel: a block's name once per hotel in
+ * any case, its rooms one row per type and night, and the block a booking
+ * was picked up from ('' when none, as on SQLite). */
+static const char pg_v16[] =
+    "CREATE TABLE group_blocks (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT NOT NULL,"
+    " name TEXT NOT NULL, company TEXT NOT NULL DEFAULT '', plan TEXT NOT NULL DEFAULT '',"
+    " master TEXT NOT NULL DEFAULT '', cutoff INTEGER NOT NULL, released INTEGER NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, snap_key BIGSERIAL,"
+    " PRIMARY KEY (property_id, id));"
+    "CREATE UNIQUE INDEX group_blocks_name ON group_blocks(property_id, lower(name));"
+    "CREATE INDEX group_blocks_snap ON group_blocks(property_id, snap_key);"
+    "CREATE TABLE group_block_rooms (property_id TEXT NOT NULL, block_id TEXT NOT NULL,"
+    " type_code TEXT NOT NULL, night INTEGER NOT NULL, rooms INTEGER NOT NULL CHECK (rooms >= 0),"
+    " snap_key BIGSERIAL, PRIMARY KEY (property_id, block_id, type_code, night),"
+    " FOREIGN KEY (property_id, block_id) REFERENCES group_blocks(property_id, id));"
+    "CREATE INDEX group_block_rooms_night ON group_block_rooms(property_id, type_code, night);"
+    "CREATE INDEX group_block_rooms_snap ON group_block_rooms(property_id, snap_key);"
+    "ALTER TABLE bookings ADD COLUMN block_id TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX bookings_block ON bookings(property_id, block_id) WHERE block_id <> '';";
 
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
@@ -348,6 +403,8 @@ static const struct fd_pg_step pg_steps[] = {
     {11, pg_v11},
     {12, pg_v12},
     {13, pg_v13},
+    {15, pg_v15},
+    {16, pg_v16},
 };
 /* clang-format on */
 
