@@ -124,6 +124,9 @@ term t1 rates set BAR DBL --from 2026-11-25 --to 2026-11-25 110 >/dev/null &&
 	term t1 rates set BAR DBL --from 2026-11-26 --to 2026-11-30 120 >/dev/null || fail "November's prices"
 inh=$(term t1 book --guest "Stay, Sue" --room 101 --arrive 2026-11-25 --depart 2026-11-27 --plan BAR) || fail "a stay on BAR"
 term t1 checkin "$inh" >/dev/null || fail "checkin"
+# A block whose cut-off is the 26th: the audit of the 26th releases it.
+term t1 block add Early --type DBL --rooms 2 --from 2026-11-28 --to 2026-11-29 --cutoff 2026-11-26 >/dev/null ||
+	fail "a block cut off on the 26th"
 for d in 25 26; do
 	term t1 audit >/dev/null && term t1 sync --once >/dev/null || fail "the night audit of the ${d}th"
 done
@@ -131,6 +134,11 @@ check "the closed days' room revenue is the nights' prices" "2026-11-25:11000 20
 	"$(pg_psql -c "SELECT string_agg(to_char(date '1970-01-01' + date, 'YYYY-MM-DD') || ':' || room_revenue, ' ' ORDER BY date) FROM day_reports")"
 check "the room charges posted are the nights' prices" "11000 12000" \
 	"$(pg_psql -c "SELECT string_agg(l.amount::text, ' ' ORDER BY l.date) FROM folio_lines l JOIN folios f ON f.id = l.folio_id JOIN bookings b ON b.id = f.booking_id WHERE b.code = '$inh' AND l.code = 'ROOM'")"
+check "the audit of the 26th released the block cut off then" "Early:2026-11-26" \
+	"$(pg_psql -c "SELECT name || ':' || to_char(date '1970-01-01' + released, 'YYYY-MM-DD') FROM group_blocks")"
+# The chain report counts those nights at their prices too.
+check "the chain report's room revenue for the stay" "23000" \
+	"$("$FDD" --database "$PG_URI" report chain --from 2026-11-25 --to 2026-11-26 --json | jq -r '.group.room_revenue_minor')"
 sync_all
 
 # 3. A group block made at t1 holds two of the three rooms on 5 and 6
@@ -141,7 +149,7 @@ term t1 block add Tour --type DBL --rooms 2 --from 2026-12-05 --to 2026-12-07 --
 	fail "block add"
 term t1 sync --once >/dev/null || fail "t1 pushing the block"
 check "the block's rooms are in PostgreSQL" "Tour Alpine Tours 2 2" \
-	"$(pg_psql -c "SELECT k.name || ' ' || k.company || ' ' || string_agg(r.rooms::text, ' ' ORDER BY r.night) FROM group_blocks k JOIN group_block_rooms r ON r.block_id = k.id GROUP BY k.name, k.company")"
+	"$(pg_psql -c "SELECT k.name || ' ' || k.company || ' ' || string_agg(r.rooms::text, ' ' ORDER BY r.night) FROM group_blocks k JOIN group_block_rooms r ON r.block_id = k.id WHERE k.name = 'Tour' GROUP BY k.name, k.company")"
 w1=$(term t2 book --guest "Walk, In" --type DBL --arrive 2026-12-05 --depart 2026-12-06) || fail "walk-in 1 at t2"
 w2=$(term t2 book --guest "Walk, Too" --type DBL --arrive 2026-12-05 --depart 2026-12-06) || fail "walk-in 2 at t2"
 term t2 sync --once >/dev/null || fail "t2 pushing the walk-ins"
