@@ -53,3 +53,4 @@ libfdpg_a_SOURCES += src/pg/repo_company.c
 PG_TESTS += tests/pg/push_gap.sh
 PG_TESTS += tests/pg/metrics.sh
 PG_TESTS += tests/pg/admin_audit.sh
+PG_TESTS += tests/pg/backup.sh

@@ -37,7 +37,7 @@ else
 fi
 
 pg_stop() {
-	for _c in "$PG_DIR"/data "$PG_DIR"/standby; do
+	for _c in "$PG_DIR"/*; do # data, standby, a restored cluster, ...
 		[ -f "$_c/postmaster.pid" ] || continue
 		_pid=$(head -n1 "$_c/postmaster.pid")
 		pg_as_owner "$PG_BINDIR/pg_ctl" -D "$_c" -m immediate -w stop >/dev/null 2>&1 ||
