@@ -373,8 +373,8 @@ static enum fd_status put_day_report(void *ctx, const struct fd_day_report *rep,
 }
 
 /* The day's figures as the SQLite store counts them (src/store/repo_folio.c):
- * room revenue is the nightly rate of each room-night sold (PostgreSQL
- * keeps no rate plans yet, so no night has a price of its own). */
+ * room revenue is the nightly rate of each room-night sold, or for a night
+ * sold on a rate plan its price as sold less its inclusions (step 15). */
 static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
@@ -383,7 +383,9 @@ static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *out,
 	    " (SELECT count(*) FROM rooms WHERE property_id = $1 AND maint = 'ooo' AND maint_from <= $2"
 	    "  AND maint_to > $2),"
 	    " (SELECT count(*) FROM stay_nights WHERE property_id = $1 AND night = $2),"
-	    " (SELECT coalesce(sum(b.rate), 0) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	    " (SELECT coalesce(sum(coalesce(r.amount - r.included, b.rate)), 0) FROM stay_nights n"
+	    "  JOIN bookings b ON b.id = n.booking_id"
+	    "  LEFT JOIN booking_rates r ON r.booking_id = n.booking_id AND r.night = n.night"
 	    "  WHERE n.property_id = $1 AND n.night = $2),"
 	    " (SELECT count(*) FROM bookings WHERE property_id = $1 AND arrival = $2"
 	    "  AND status IN ('reserved','checked_in','checked_out')),"

@@ -118,6 +118,7 @@ static void wake(struct srv *s)
 	int64_t next = s->seq + 1;
 	pthread_mutex_unlock(&s->wait_lock);
 	srv_changed(s, next);
+	srv_mail_wake(s); /* pg_mail.c: a document.send may have queued a mail */
 }
 
 /* The server's shutdown warning when a primary dies is not for our log:

@@ -338,6 +338,15 @@ void srv_mail_stop(struct srv *s);
 /* Check the mail settings (the password file can be read, the URL and
  * addresses look right); FD_OK when mail is not configured at all. */
 enum fd_status srv_mail_check(const struct srv_config *c, struct fd_error *err);
+struct fd_repo;
+struct fd_mail;
+/* One attempt at sending m, its document read through repo: m's state,
+ * attempts, next try, error and message id say how it went (the caller
+ * records them). The sender's wait for work (woken by srv_mail_wake). */
+void srv_mail_attempt(struct srv *s, const struct fd_repo *repo, struct fd_mail *m);
+void srv_mail_sleep(struct srv *s, int64_t now, int64_t next);
+/* pg_mail.c: the sender's thread on PostgreSQL. */
+void *srv_pg_mailer_main(void *arg);
 
 /* http.c */
 int srv_http_start(struct srv *s, struct fd_error *err);
