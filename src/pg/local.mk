@@ -53,6 +53,7 @@ libfdpg_a_SOURCES += src/pg/repo_company.c
 PG_TESTS += tests/pg/push_gap.sh
 PG_TESTS += tests/pg/metrics.sh
 PG_TESTS += tests/pg/admin_audit.sh
+PG_TESTS += tests/pg/backup.sh
 libfdpg_a_SOURCES += src/pg/repo_invoice.c
 libfdpg_a_SOURCES += src/pg/mail.h src/pg/mail.c
 PG_TESTS += tests/pg/invoices.sh
