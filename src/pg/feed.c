@@ -108,6 +108,17 @@ static const struct pg_entity {
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM companies t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
      false},
+    /* Invoices as issued and the mail queue (step 13); the series'
+     * counter rows stay on the server, as on SQLite. */
+    {"invoice",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM invoices t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM invoices t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    {"mail", "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM mail t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM mail t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
     /* Rate plans, their nights and each booking's prices per night (step
      * 15); a booking's prices change as a set. */
     {"rate_plan",

@@ -51,6 +51,8 @@ void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b);
 void fd_pg_repo_folio_init(struct fd_pg *pg);
 /* Company accounts (src/pg/repo_company.c). */
 void fd_pg_repo_company_init(struct fd_pg *pg);
+/* Invoices and the mail queue (src/pg/repo_invoice.c). */
+void fd_pg_repo_invoice_init(struct fd_pg *pg);
 /* Rate plans, prices and bookings' prices per night (src/pg/repo_rate.c,
  * step 15); group blocks (src/pg/repo_group.c, step 16). */
 void fd_pg_repo_rate_init(struct fd_pg *pg);

@@ -874,26 +874,6 @@ static enum fd_status no_put_conflict(void *ctx, const struct fd_conflict *c, st
 {
 	return not_yet(err, "Conflict notices");
 }
-static enum fd_status no_invoice(void *ctx, const char *key, struct fd_invoice *out, struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_put_invoice(void *ctx, const struct fd_invoice *inv, struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_standing(void *ctx, const char *folio_id, char id[FD_ID_LEN], struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_number(void *ctx, const char *series, int64_t *number, struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_mail(void *ctx, const struct fd_mail *m, struct fd_error *err)
-{
-	return not_yet(err, "Documents by e-mail");
-}
 
 void fd_pg_repo_init(struct fd_pg *pg)
 {
@@ -931,14 +911,10 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .del_block = del_block,
 	    .get_conflict = no_conflict,
 	    .put_conflict = no_put_conflict,
-	    .get_invoice = no_invoice,
-	    .put_invoice = no_put_invoice,
-	    .standing_invoice = no_standing,
-	    .take_invoice_number = no_number,
-	    .queue_mail = no_mail,
 	};
 	fd_pg_repo_folio_init(pg);   /* src/pg/repo_folio.c */
 	fd_pg_repo_company_init(pg); /* src/pg/repo_company.c */
+	fd_pg_repo_invoice_init(pg); /* src/pg/repo_invoice.c */
 	fd_pg_repo_rate_init(pg);    /* src/pg/repo_rate.c */
 	fd_pg_repo_group_init(pg);   /* src/pg/repo_group.c */
 }

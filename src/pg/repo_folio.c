@@ -288,6 +288,9 @@ static enum fd_status put_charge_code(void *ctx, const struct fd_charge_code *cc
 
 /* --- the night audit --- */
 
+/* One query per list: the bookings' own columns (FD_PG_BOOKING_COLS, read
+ * by fd_pg_read_booking as get_booking reads them), not a get_booking per
+ * booking. */
 static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
                                      int *n, struct fd_error *err)
 {
@@ -295,12 +298,13 @@ static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list wh
 	*out = NULL;
 	*n = 0;
 	static const char sql_in[] =
-	    "SELECT id FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
+	    "SELECT " FD_PG_BOOKING_COLS " FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
 	    " AND arrival <= $2 AND departure > $2 ORDER BY snap_key";
-	static const char sql_due[] = "SELECT id FROM bookings WHERE property_id = $1 AND status = 'reserved'"
-	                              " AND arrival <= $2 ORDER BY snap_key";
+	static const char sql_due[] =
+	    "SELECT " FD_PG_BOOKING_COLS " FROM bookings WHERE property_id = $1 AND status = 'reserved'"
+	    " AND arrival <= $2 ORDER BY snap_key";
 	static const char sql_over[] =
-	    "SELECT id FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
+	    "SELECT " FD_PG_BOOKING_COLS " FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
 	    " AND departure <= $2 ORDER BY snap_key";
 	char day[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, I(day, d)};
@@ -316,8 +320,9 @@ static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list wh
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out)))
 		st = nomem(err);
 	for (int i = 0; !st && i < rows; i++)
-		if (!(st = pg->repo.get_booking(pg, PQgetvalue(r, i, 0), &(*out)[i], err)))
-			(*n)++;
+		fd_pg_read_booking(r, i, &(*out)[i]);
+	if (!st)
+		*n = rows;
 	PQclear(r);
 	return st;
 }

@@ -285,6 +285,55 @@ static const char pg_v12[] =
     "CREATE UNIQUE INDEX companies_name ON companies(property_id, lower(name));"
     "CREATE INDEX companies_snap ON companies(property_id, snap_key);";
 
+/* v13 (pginvoice): invoices and credit notes (core migration 9 on SQLite,
+ * src/store/repo_invoice.c), per hotel, with the same guards: an issued
+ * (numbered) invoice never changes and is never deleted, a credit note
+ * cancels one invoice at most, numbers are unique per series and hotel
+ * and come from the hotel's counter row of the series (invoice_series),
+ * locked by the writing transaction until it commits: gap-free whichever
+ * server issues (a rolled-back operation gives its number back). The mail
+ * queue (core migrations 21 and 30): each document sent by e-mail, keyed
+ * by the operation that asked for it, until a server's sender has sent it
+ * (claimed with FOR UPDATE SKIP LOCKED: one sender per mail). */
+static const char pg_v13[] =
+    "CREATE TABLE invoices (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT PRIMARY KEY,"
+    " series TEXT NOT NULL, number BIGINT, kind TEXT NOT NULL CHECK (kind IN ('invoice','credit_note')),"
+    " folio_id TEXT NOT NULL, booking_id TEXT NOT NULL, refers_to TEXT NOT NULL DEFAULT '',"
+    " reason TEXT NOT NULL DEFAULT '', total BIGINT NOT NULL, tax BIGINT NOT NULL, content TEXT NOT NULL,"
+    " issued_by TEXT NOT NULL, issued_at BIGINT NOT NULL, version BIGINT NOT NULL,"
+    " updated_at BIGINT NOT NULL, snap_key BIGSERIAL, UNIQUE (property_id, series, number),"
+    " FOREIGN KEY (property_id, folio_id) REFERENCES folios(property_id, id),"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
+    "CREATE INDEX invoices_folio ON invoices(property_id, folio_id);"
+    "CREATE UNIQUE INDEX invoices_one_credit ON invoices(refers_to) WHERE refers_to <> '';"
+    "CREATE INDEX invoices_snap ON invoices(property_id, snap_key);"
+    "CREATE TABLE invoice_series (property_id TEXT NOT NULL REFERENCES properties(id),"
+    " series TEXT NOT NULL, next BIGINT NOT NULL CHECK (next > 0), PRIMARY KEY (property_id, series));"
+    "CREATE FUNCTION invoices_fixed() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$BEGIN IF OLD.number IS NOT NULL AND (NEW.number, NEW.content, NEW.total, NEW.tax, NEW.kind,"
+    " NEW.folio_id, NEW.property_id, NEW.series, NEW.id) IS DISTINCT FROM (OLD.number, OLD.content,"
+    " OLD.total, OLD.tax, OLD.kind, OLD.folio_id, OLD.property_id, OLD.series, OLD.id) THEN"
+    " RAISE EXCEPTION 'an issued invoice never changes; issue a credit note'; END IF;"
+    " RETURN NEW; END$$;"
+    "CREATE TRIGGER invoices_fixed BEFORE UPDATE ON invoices"
+    " FOR EACH ROW EXECUTE FUNCTION invoices_fixed();"
+    "CREATE FUNCTION invoices_no_delete() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$BEGIN IF OLD.number IS NOT NULL THEN"
+    " RAISE EXCEPTION 'an issued invoice is never deleted; issue a credit note'; END IF;"
+    " RETURN OLD; END$$;"
+    "CREATE TRIGGER invoices_no_delete BEFORE DELETE ON invoices"
+    " FOR EACH ROW EXECUTE FUNCTION invoices_no_delete();"
+    "CREATE TABLE mail (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT PRIMARY KEY,"
+    " booking_id TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('confirmation','invoice','link')),"
+    " recipient TEXT NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued','sent','failed')),"
+    " attempts INTEGER NOT NULL DEFAULT 0, next_at BIGINT NOT NULL DEFAULT 0,"
+    " error TEXT NOT NULL DEFAULT '', message_id TEXT NOT NULL DEFAULT '',"
+    " sent_at BIGINT NOT NULL DEFAULT 0, requested_by TEXT NOT NULL DEFAULT '',"
+    " created_at BIGINT NOT NULL, version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " snap_key BIGSERIAL, FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
+    "CREATE INDEX mail_due ON mail(next_at) WHERE state = 'queued';"
+    "CREATE INDEX mail_snap ON mail(property_id, snap_key);";
 /* v15 (pgrates): rate plans, their nights (prices and restrictions) and
  * each booking's price per night, as the SQLite store keeps them (core
  * migration 25, src/store/repo_rate.c), per hotel. A night's row id is
@@ -353,6 +402,7 @@ static const struct fd_pg_step pg_steps[] = {
     {7, pg_v7},
     {11, pg_v11},
     {12, pg_v12},
+    {13, pg_v13},
     {15, pg_v15},
     {16, pg_v16},
 };

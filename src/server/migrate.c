@@ -12,7 +12,8 @@
  * room-nights (the double-booking guard's rows as they are), staff and
  * their passwords, housekeeping tasks, the folio settings, charge codes,
  * folios and their lines, the night audit's closed days, company
- * accounts (and the account a booking is made for), room blocks, rate
+ * accounts (and the account a booking is made for), invoices and credit
+ * notes with each series' next number, the mail queue, room blocks, rate
  * plans with their prices and each booking's prices per night, group
  * blocks with the rooms they hold (and the block a booking was picked up
  * from),
@@ -25,9 +26,9 @@
  * sees a new epoch and re-syncs as after a restore, pushing again what it
  * holds (answered from the recorded results, nothing twice).
  *
- * Not moved, because the PostgreSQL schema keeps none of it yet: invoices,
- * conflict notices,
- * mail, the public booking links, bookings' channel references. A hotel holding any
+ * Not moved, because the PostgreSQL schema keeps none of it yet:
+ * conflict notices, the public booking links, bookings' channel
+ * references. A hotel holding any
  * of these (beyond what a new hotel starts with) is refused, naming them,
  * rather than losing them. Tables this file does not know are checked the same way, so
  * a table added later is refused, never dropped. */
@@ -153,6 +154,25 @@ static const struct mig_copy copies[] = {
      "INSERT INTO companies (property_id, id, name, kind, address, vat, contact, credit_limit, direct_bill,"
      " version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
      10, true, "company", "SELECT count(*) FROM companies WHERE property_id = $1"},
+    /* Invoices as issued, each series' next number, and the mail queue
+     * (PostgreSQL step 13), after the folios and bookings they name. */
+    {"invoices",
+     "SELECT id, series, number, kind, folio_id, booking_id, refers_to, reason, total, tax, content,"
+     " issued_by, issued_at, version, updated_at FROM invoices ORDER BY rowid",
+     "INSERT INTO invoices (property_id, id, series, number, kind, folio_id, booking_id, refers_to, reason,"
+     " total, tax, content, issued_by, issued_at, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+     " $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+     15, true, "invoice", "SELECT count(*) FROM invoices WHERE property_id = $1"},
+    {"invoice series", "SELECT series, next FROM invoice_series ORDER BY series",
+     "INSERT INTO invoice_series (property_id, series, next) VALUES ($1, $2, $3)", 2, true, NULL,
+     "SELECT count(*) FROM invoice_series WHERE property_id = $1"},
+    {"mails",
+     "SELECT id, booking_id, kind, recipient, state, attempts, next_at, error, message_id, sent_at,"
+     " requested_by, created_at, version, updated_at FROM mail ORDER BY rowid",
+     "INSERT INTO mail (property_id, id, booking_id, kind, recipient, state, attempts, next_at, error,"
+     " message_id, sent_at, requested_by, created_at, version, updated_at) VALUES ($1, $2, $3, $4, $5,"
+     " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+     14, true, "mail", "SELECT count(*) FROM mail WHERE property_id = $1"},
     {"room blocks",
      "SELECT room, uid, start, \"end\", summary, source, version, updated_at FROM room_blocks"
      " ORDER BY room, uid",
@@ -257,6 +277,9 @@ static const char *const moved_or_derived[] = {"property",
                                                "folio_lines",
                                                "day_reports",
                                                "companies",
+                                               "invoices",
+                                               "invoice_series",
+                                               "mail",
                                                "room_blocks",
                                                "rate_plans",
                                                "rate_days",

@@ -22,6 +22,10 @@ int srv_pg_property_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_
  * the exit status. */
 int srv_pg_report_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args, char **args);
 
+/* frontdeskd audit --as MANAGER [--date D] [--property CODE]
+ * (pg_night_audit.c): the night audit of a hotel; the exit status. */
+int srv_pg_night_audit_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args);
+
 /* GET /v1/reports/chain?from=D&to=D: the same report as JSON, for a chain
  * role that reads reports (core/perm.h "report.chain"). A SQLite server
  * has no chain roles, so the route's permission answers 403 before this. */

@@ -24,35 +24,59 @@ static const char rebuild_sql[] =
     "DELETE FROM type_rooms;"
     "INSERT INTO type_rooms (type_code, rooms) SELECT type_code, count(*) FROM rooms GROUP BY type_code;";
 
+/* The big tables of a snapshot whose secondary indexes are built once
+ * after the rows are in (a sort each, rather than a b-tree insert per row
+ * per index). Unique indexes stay: the double-booking guard
+ * (stay_nights_room_night) judges every night as it arrives, and the
+ * upserts find their rows by them. No statement of the install looks a
+ * row up by a dropped index (they go by primary key or a unique one). */
+#define BULK_TABLES "'bookings', 'stay_nights', 'rooms', 'hk_tasks', 'folios', 'folio_lines', 'mail'"
+
 void fd_bulk_abandon(struct fd_db *db)
 {
 	free(db->bulk_triggers);
 	db->bulk_triggers = NULL;
+	free(db->bulk_indexes);
+	db->bulk_indexes = NULL;
 }
 
-enum fd_status fd_bulk_begin(struct fd_db *db, struct fd_error *err)
+/* Run SELECT sql's two texts: keep the first in *keep, execute the second. */
+static enum fd_status set_aside(struct fd_db *db, const char *sql, char **keep, struct fd_error *err)
 {
-	fd_bulk_abandon(db);
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db->db,
-	                       "SELECT group_concat(sql || ';', ''),"
-	                       " group_concat('DROP TRIGGER ' || name || ';', '')"
-	                       " FROM sqlite_master WHERE type = 'trigger' AND name IN (" DERIVED_TRIGGERS
-	                       ")",
-	                       -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return fd_db_fail(db, err, "setting the search index aside");
 	enum fd_status st = FD_OK;
 	char *drop = NULL;
 	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
-		db->bulk_triggers = strdup((const char *)sqlite3_column_text(s, 0));
+		*keep = strdup((const char *)sqlite3_column_text(s, 0));
 		drop = strdup((const char *)sqlite3_column_text(s, 1));
-		if (!db->bulk_triggers || !drop)
+		if (!*keep || !drop)
 			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 	}
 	sqlite3_finalize(s);
 	if (!st && drop)
 		st = fd_db_exec(db, drop, err);
 	free(drop);
+	return st;
+}
+
+enum fd_status fd_bulk_begin(struct fd_db *db, struct fd_error *err)
+{
+	fd_bulk_abandon(db);
+	enum fd_status st =
+	    set_aside(db,
+	              "SELECT group_concat(sql || ';', ''),"
+	              " group_concat('DROP TRIGGER ' || name || ';', '')"
+	              " FROM sqlite_master WHERE type = 'trigger' AND name IN (" DERIVED_TRIGGERS ")",
+	              &db->bulk_triggers, err);
+	if (!st)
+		st = set_aside(db,
+		               "SELECT group_concat(sql || ';', ''),"
+		               " group_concat('DROP INDEX \"' || name || '\";', '')"
+		               " FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+		               " AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN (" BULK_TABLES ")",
+		               &db->bulk_indexes, err);
 	if (st)
 		fd_bulk_abandon(db);
 	return st;
@@ -60,10 +84,12 @@ enum fd_status fd_bulk_begin(struct fd_db *db, struct fd_error *err)
 
 enum fd_status fd_bulk_end(struct fd_db *db, struct fd_error *err)
 {
-	if (!db->bulk_triggers)
-		return FD_OK;
-	enum fd_status st = fd_db_exec(db, rebuild_sql, err);
-	if (!st)
+	enum fd_status st = FD_OK;
+	if (db->bulk_indexes)
+		st = fd_db_exec(db, db->bulk_indexes, err);
+	if (!st && db->bulk_triggers)
+		st = fd_db_exec(db, rebuild_sql, err);
+	if (!st && db->bulk_triggers)
 		st = fd_db_exec(db, db->bulk_triggers, err);
 	fd_bulk_abandon(db);
 	return st;

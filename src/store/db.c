@@ -421,6 +421,7 @@ void fd_db_close(struct fd_db *db)
 		sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
 	free(db->bulk_triggers);
+	free(db->bulk_indexes);
 	if (db->db)
 		sqlite3_close(db->db);
 	free(db->path);

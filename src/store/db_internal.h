@@ -20,6 +20,7 @@ struct fd_db {
 	int n_cache, cap_cache;
 	char audit_session[17]; /* store/audit.h: the session audit rows come through */
 	char *bulk_triggers;    /* store/bulk.h: triggers set aside, to put back */
+	char *bulk_indexes;     /* store/bulk.h: secondary indexes set aside, to build again */
 };
 
 void fd_repo_sqlite_init(struct fd_db *db);

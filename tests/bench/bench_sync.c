@@ -10,7 +10,10 @@
  * Run from the build directory (`make bench`): it starts ./frontdeskd.
  * FD_BENCH_PARTS=small or big runs only that hotel's part (default both);
  * FD_BENCH_KEEP set keeps the working directory and prints its path.
- * Prints tables; asserts nothing about timings. */
+ * FD_BENCH_OPS scales the 1,000 changes and 5,000 operations (make
+ * bench-smoke runs a few). Prints tables; asserts nothing about timings,
+ * but exits 1 when what it measures did not happen (a change that never
+ * arrived, operations left unpushed, rows missing after the sync). */
 #include "config.h"
 
 #include <fcntl.h>
@@ -38,12 +41,24 @@
 
 static char work[64];
 static int port;
+/* FD_BENCH_OPS: changes propagated (default 1,000); operations queued are
+ * five times as many. */
+static int n_ops = 1000;
 
 static double now_s(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* The server running now: stopped on every way out, a failure's too. */
+static pid_t server_pid;
+
+static void server_kill(void)
+{
+	if (server_pid > 0)
+		kill(server_pid, SIGTERM);
 }
 
 static void die(const char *what, const struct fd_error *err)
@@ -79,6 +94,7 @@ static pid_t server_start(const char *dir)
 	}
 	char cmd[160];
 	snprintf(cmd, sizeof cmd, "curl -fsS http://%s/v1/health >/dev/null 2>&1", listen);
+	server_pid = pid;
 	for (int i = 0; i < 200 && system(cmd) != 0; i++)
 		usleep(50000);
 	return pid;
@@ -88,6 +104,7 @@ static void server_stop(pid_t pid)
 {
 	kill(pid, SIGTERM);
 	waitpid(pid, NULL, 0);
+	server_pid = 0;
 }
 
 /* A terminal: data dir, enrolled and signed in as user. */
@@ -196,7 +213,7 @@ static void small_hotel(void)
 	if (fd_sync_start(sa, &err) || fd_sync_start(sb, &err))
 		die("start", &err);
 	usleep(300000);
-	enum { N = 1000 };
+	const int N = n_ops;
 	double *lat = calloc(N, sizeof *lat);
 	int stalls = 0;
 	static const char *states[] = {"dirty", "clean"};
@@ -227,6 +244,10 @@ static void small_hotel(void)
 		lat[i] = (now_s() - t0) * 1000;
 		stalls += lat[i] > 1000;
 	}
+	if (n == 0 || lat[n - 1] > 15000) {
+		fprintf(stderr, "bench_sync: a change never reached B\n");
+		exit(1);
+	}
 	qsort(lat, (size_t)n, sizeof *lat, cmp_double);
 	printf("%-44s %10s %10s %10s\n", "propagation A -> server -> B", "p50 ms", "p99 ms", "max ms");
 	printf("%-44s %10.2f %10.2f %10.2f   (%d changes in the 90 s budget; over 1 s: %d)\n", "", lat[n / 2],
@@ -236,7 +257,7 @@ static void small_hotel(void)
 	fd_sync_stop(sb);
 	once(sa);
 	/* 2. catch-up of 5,000 queued operations */
-	enum { Q = 5000 };
+	const int Q = 5 * n_ops;
 	double t0 = now_s();
 	for (int i = 0; i < Q; i++) {
 		char room[8];
@@ -258,6 +279,10 @@ static void small_hotel(void)
 	printf("\n%-44s %10s %10s %10s\n", "catch-up of 5,000 offline operations", "queue s", "push s",
 	       "B pull s");
 	printf("%-44s %10.2f %10.2f %10.2f   (pending after: %d)\n", "", queued, caught, pulled, st.pending);
+	if (st.pending != 0) {
+		fprintf(stderr, "bench_sync: the queued operations were not all pushed\n");
+		exit(1);
+	}
 	fd_sync_free(sa);
 	fd_sync_free(sb);
 	fd_db_close(a);
@@ -409,6 +434,16 @@ static void big_hotel(int n_bookings)
 	long sync_peak_kb = reset ? hwm_kb() : -1;
 	struct fd_sync_status st;
 	fd_sync_status_get(sa, &st);
+	sqlite3_stmt *cnt =
+	    fd_db_stmt(a,
+	               "SELECT (SELECT count(*) FROM bookings) + (SELECT count(*) FROM guests)"
+	               " + (SELECT count(*) FROM rooms)",
+	               NULL);
+	if (!cnt || sqlite3_step(cnt) != SQLITE_ROW || sqlite3_column_int64(cnt, 0) != entities - 1) {
+		fprintf(stderr, "bench_sync: the initial sync did not bring every room, guest and booking\n");
+		exit(1);
+	}
+	sqlite3_reset(cnt);
 	printf("\n%-44s %10s %10s %10s %12s\n", "initial sync", "entities", "seconds", "ent/s",
 	       "peak RSS MiB");
 	char label[64];
@@ -427,7 +462,7 @@ static void big_hotel(int n_bookings)
 	 * applied to the cache and stored in the outbox in its own
 	 * synchronous=FULL transaction, as the desk does. */
 	server_stop(pid);
-	enum { Q = 5000 };
+	const int Q = 5 * n_ops;
 	struct rusage q0, q1;
 	getrusage(RUSAGE_SELF, &q0);
 	t0 = now_s();
@@ -467,6 +502,9 @@ int main(void)
 	if (!mkdtemp(work))
 		return 1;
 	port = 30000 + getpid() % 20000;
+	if (getenv("FD_BENCH_OPS") && atoi(getenv("FD_BENCH_OPS")) > 0)
+		n_ops = atoi(getenv("FD_BENCH_OPS"));
+	atexit(server_kill);
 	const char *parts = getenv("FD_BENCH_PARTS");
 	if (!parts || strstr(parts, "small"))
 		small_hotel();

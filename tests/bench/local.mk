@@ -53,3 +53,12 @@ tests_bench_bench_pty_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 tests_bench_bench_pty_LDADD = $(NCURSES_LIBS) -lutil
 EXTRA_tests_bench_bench_pty_DEPENDENCIES = frontdesk$(EXEEXT)
 CLEANFILES += tests/bench/bench_pty$(EXEEXT)
+# make bench-smoke: every benchmark at a tiny size (about a minute in all),
+# as CI runs it so they cannot rot. A benchmark exits non-zero when what it
+# measures fails (never on a timing); the figures mean nothing at this size.
+BENCH_SMOKE_ENV = FD_BENCH_ROOMS=40 FD_BENCH_BOOKINGS=300 FD_BENCH_OP_BOOKINGS=100 FD_BENCH_BATCH=100 \
+	FD_BENCH_RUNS=5 FD_BENCH_OPS=4 FD_BENCH_ROWS=200 FD_BENCH_SECONDS=1 FD_BENCH_KEYS=2 \
+	FD_BENCH_CHAIN_HOTELS=2 FD_BENCH_CHAIN_ROOMS=20
+.PHONY: bench-smoke
+bench-smoke: $(EXTRA_PROGRAMS)
+	$(BENCH_SMOKE_ENV) $(MAKE) $(AM_MAKEFLAGS) bench

@@ -184,6 +184,68 @@ static void test_bulk_rollback_keeps_triggers(void **state)
 	fd_db_close(db);
 }
 
+static char *index_sql(struct fd_db *db)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db),
+	                                    "SELECT group_concat(name || ':' || sql, char(10))"
+	                                    " FROM (SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+	                                    " AND sql IS NOT NULL ORDER BY name)",
+	                                    -1, &s, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char *text = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return text;
+}
+
+/* The big tables' secondary indexes are set aside during the install and
+ * built again at its end, the same ones; the double-booking guard (a
+ * unique index) stays all along and refuses a second holder of a night. */
+static void test_bulk_builds_indexes_after(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	static const char g1[] = "00000000-0000-4000-8000-0000000000c1";
+	char *before = index_sql(db);
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+	assert_int_equal(
+	    count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+	              " AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN ('bookings', 'stay_nights')"),
+	    0);
+	assert_int_equal(
+	    count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'stay_nights_room_night'"), 1);
+	put_guest(db, g1, "Index", "Ida");
+	put_booking(db, g1, "102");
+	/* A second holder of room 102's nights: the guard still refuses it. */
+	assert_int_not_equal(fd_db_exec(db,
+	                                "INSERT INTO stay_nights (booking_id, night, type_code, room)"
+	                                " SELECT 'other', night, type_code, room FROM stay_nights LIMIT 1",
+	                                &err),
+	                     FD_OK);
+	assert_int_equal(fd_bulk_end(db, &err), FD_OK);
+	assert_int_equal(fd_db_commit(db, &err), FD_OK);
+	char *after = index_sql(db);
+	assert_string_equal(before, after);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings INDEXED BY bookings_guest WHERE guest_id = "
+	                           "'00000000-0000-4000-8000-0000000000c1'"),
+	                 1);
+	free(after);
+
+	/* A rollback puts them back as they were. */
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+	fd_db_rollback(db);
+	fd_bulk_abandon(db);
+	after = index_sql(db);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	fd_db_close(db);
+}
+
 /* A desk's connection keeps 16 MB of pages (store/db.c configure): the
  * pages of a search matching hundreds of guests stay between keystrokes. */
 static void test_desk_page_cache(void **state)
@@ -201,6 +263,7 @@ int main(void)
 	    cmocka_unit_test(test_bulk_rebuilds_search_and_counts),
 	    cmocka_unit_test(test_bulk_rollback_keeps_triggers),
 	    cmocka_unit_test(test_desk_page_cache),
+	    cmocka_unit_test(test_bulk_builds_indexes_after),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
