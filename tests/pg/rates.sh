@@ -5,15 +5,18 @@
 # a corporate one) and their prices set at t1 through server A price the
 # bookings t2 makes through server B, as the server judges them (the
 # nightly prices are PostgreSQL's rows), and a stop-sell set at t1 refuses
-# at the server the stay t2 booked before hearing of it. A group block made
-# at t1 holds its rooms: t2, not having heard of it, books two walk-ins
-# where one is free beside the block and the server refuses the second; a
-# pickup from the block is allowed and counted once; two desks pushing the
-# last free room at once through the two servers get exactly one. A
-# re-sync from the PostgreSQL snapshot (new epoch) keeps plans, prices,
-# bookings' prices and the block, and a new terminal gets them; and
-# frontdeskd migrate moves a SQLite hotel's plans, prices, booking prices,
-# block and pickup into PostgreSQL.
+# at the server the stay t2 booked before hearing of it. The night audit
+# posts and counts each night at its price (the closed day, the chain
+# report) and releases a block at its cut-off. A group block made at t1
+# holds its rooms: t2, not having heard of it, books two walk-ins where
+# one is free beside the block and the server refuses the second; a pickup
+# from the block is allowed and counted once; two desks pushing the last
+# free room at once through the two servers get exactly one. A re-sync
+# from the PostgreSQL snapshot (new epoch) keeps plans, prices, bookings'
+# prices and the block, and a new terminal gets them. A second hotel keeps
+# its own plan, prices and block under the same codes, apart from the
+# first's. frontdeskd migrate moves a SQLite hotel's plans, prices,
+# booking prices, block and pickup into PostgreSQL.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
@@ -48,7 +51,7 @@ serve() {
 	"$FDD" --data "$data" serve --listen 127.0.0.1:0 "$@" 2>"$W/$name.log" &
 	eval "${name}_PID=\$!"
 	for _ in $(seq 1 100); do
-		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$name.log")
+		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$name.log" 2>/dev/null)
 		if [ -n "$port" ]; then echo "http://127.0.0.1:$port" > "$W/$name.url"; return 0; fi
 		sleep 0.05
 	done
@@ -209,9 +212,38 @@ for t in t1 t2 t3; do
 	term $t book --guest "Late, Lou" --type DBL --arrive 2026-12-06 --depart 2026-12-07 >/dev/null 2>"$W/err" &&
 		fail "$t sold a room the block holds after the re-sync"
 done
+
+# 5. A second hotel of the chain keeps its own plan, prices and block
+# under the same codes (a night's row id is derived from plan, type and
+# night: the same in both hotels) and sees none of the first hotel's.
+"$FDD" --database "$PG_URI" property add PORTO --name Porto --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
+	"$FDD" --database "$PG_URI" user add pia --role admin --property PORTO --password-file "$W/pw" >/dev/null ||
+	fail "a second hotel"
+term t4 enroll "$(cat "$W/B.url")" "$("$FDD" --database "$PG_URI" enroll-code --property PORTO 2>/dev/null)" --name t4 >/dev/null &&
+	term t4 login pia --password-file "$W/pw" >/dev/null && term t4 sync --once >/dev/null || fail "enrolling t4 into Porto"
+check "Porto's desk has none of the first hotel's plans, prices or blocks" "0 0 0" \
+	"$(lite t4 "SELECT (SELECT count(*) FROM rate_plans) || ' ' || (SELECT count(*) FROM rate_days) || ' ' || (SELECT count(*) FROM group_blocks)")"
+term t4 type add DBL --name Double --max 2 --rate 70 >/dev/null && term t4 room add 1 --type DBL --floor 0 >/dev/null &&
+	term t4 plan add BAR --name "Porto BAR" >/dev/null &&
+	term t4 rates set BAR DBL --from 2026-12-01 --to 2026-12-10 60 >/dev/null &&
+	term t4 block add Tour --type DBL --rooms 1 --from 2026-12-05 --to 2026-12-06 --cutoff 2026-12-01 >/dev/null ||
+	fail "Porto's plan, prices and block"
+term t4 sync --once >/dev/null || fail "t4 pushing"
+check "t4 has nothing pending" 0 "$(term t4 --json sync-status | jq -r .pending)"
+check "each hotel has its own prices" "Chain:68 Porto:10" \
+	"$(pg_psql -c "SELECT string_agg(p.name || ':' || (SELECT count(*) FROM rate_days d WHERE d.property_id = p.id), ' ' ORDER BY p.name) FROM properties p")"
+check "the same night ids in both hotels" 10 \
+	"$(pg_psql -c "SELECT count(*) FROM rate_days a JOIN rate_days b ON a.id = b.id AND a.property_id < b.property_id")"
+check "each hotel has its own BAR and Tour" "Best available:Tour Porto BAR:Tour" \
+	"$(pg_psql -c "SELECT string_agg(p.name || ':' || k.name, ' ' ORDER BY p.name) FROM rate_plans p JOIN group_blocks k ON k.property_id = p.property_id WHERE p.code = 'BAR' AND k.name = 'Tour'")"
+term t1 sync --once >/dev/null || fail "t1 after Porto's changes"
+check "t1 still has its own plans and prices only" "BAR:Best available CORP NR 68" \
+	"$(lite t1 "SELECT (SELECT group_concat(x, ' ') FROM (SELECT code || CASE code WHEN 'BAR' THEN ':' || name ELSE '' END x FROM rate_plans ORDER BY code)) || ' ' || (SELECT count(*) FROM rate_days)")"
+check "t1's block is untouched" "2026-12-05:2:1 2026-12-06:2:0" \
+	"$(term t1 --json block show Tour | jq -r '[.nights[] | "\(.date):\(.held):\(.picked_up)"] | join(" ")')"
 stop_servers
 
-# 5. frontdeskd migrate moves a SQLite hotel's plans, prices, a booking's
+# 6. frontdeskd migrate moves a SQLite hotel's plans, prices, a booking's
 # prices, a block and its pickup.
 D=$W/sq
 "$FDD" --data "$D" init --property "Casa" --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
