@@ -12,6 +12,7 @@
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/money.h"
+#include "store/fold.h"
 #include "store/guest_stats.h"
 #include "store/query.h"
 
@@ -66,6 +67,15 @@ static bool list_guest(void *ctx, const struct fd_guest_row *row)
 
 static int guest_find(struct cli *cli, const char *text)
 {
+	/* Search folds to letters and digits: text of only symbols or emoji
+	 * would list nobody, which reads as "no such guest". */
+	char folded[256];
+	fd_fold_words(text, folded, sizeof folded);
+	if (!folded[strspn(folded, " ")])
+		return cli_usage_error(cli, "guest find",
+		                       _("\"%s\" has no letters or digits to search by; give part of a name, "
+		                         "an e-mail address or a phone number"),
+		                       text);
 	struct guest_list l = {.arr = cli->json ? cJSON_CreateArray() : NULL};
 	struct fd_error err = {0};
 	if (fd_query_guests(cli->db, text, 50, list_guest, &l, &err)) {

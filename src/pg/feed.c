@@ -108,6 +108,47 @@ static const struct pg_entity {
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM companies t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
      false},
+    /* Invoices as issued and the mail queue (step 13); the series'
+     * counter rows stay on the server, as on SQLite. */
+    {"invoice",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM invoices t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM invoices t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    {"mail", "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM mail t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM mail t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    /* Rate plans, their nights and each booking's prices per night (step
+     * 15); a booking's prices change as a set. */
+    {"rate_plan",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_plans t WHERE property_id = $1 AND code = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_plans t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    {"rate_day",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_days t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_days t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    {"booking_rate",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM booking_rates t WHERE property_id = $1"
+     " AND booking_id = $2 ORDER BY night",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM booking_rates t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     true},
+    /* Group blocks (step 16); a block's rooms change as a set. */
+    {"group_block",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM group_blocks t WHERE property_id = $1 AND id = $2",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM group_blocks t WHERE property_id = $1"
+     " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     false},
+    {"block_rooms",
+     "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM group_block_rooms t WHERE property_id = $1"
+     " AND block_id = $2 ORDER BY type_code, night",
+     "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM group_block_rooms t"
+     " WHERE property_id = $1 AND snap_key > $2 ORDER BY snap_key LIMIT $3",
+     true},
 };
 #define N_ENTITIES ((int)(sizeof entities / sizeof *entities))
 

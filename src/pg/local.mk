@@ -50,3 +50,15 @@ PG_TESTS += tests/pg/admin_api.sh
 libfdpg_a_SOURCES += src/pg/repo_folio.c
 PG_TESTS += tests/pg/folios.sh
 libfdpg_a_SOURCES += src/pg/repo_company.c
+PG_TESTS += tests/pg/push_gap.sh
+PG_TESTS += tests/pg/metrics.sh
+PG_TESTS += tests/pg/admin_audit.sh
+PG_TESTS += tests/pg/backup.sh
+libfdpg_a_SOURCES += src/pg/repo_invoice.c
+libfdpg_a_SOURCES += src/pg/mail.h src/pg/mail.c
+PG_TESTS += tests/pg/invoices.sh
+PG_TESTS += tests/pg/mail.sh
+libfdpg_a_SOURCES += src/pg/repo_rate.c
+libfdpg_a_SOURCES += src/pg/repo_group.c
+# rate plans and group blocks on PostgreSQL (src/pg/repo_rate.c, src/pg/repo_group.c)
+PG_TESTS += tests/pg/rates.sh

@@ -80,9 +80,7 @@ enum fd_status fd_pg_changes(struct fd_pg *pg, int64_t since, int max, struct fd
                              struct fd_error *err);
 
 /* The repository over this connection (borrowed: valid while pg is), for
- * the current property. Parts of the interface the server does not run on
- * PostgreSQL yet (invoices, mail)
- * answer FD_E_IO "not available on PostgreSQL yet". */
+ * the current property. */
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg);
 
 /* Apply one operation in its own writing transaction (fd_pg_begin, core's

@@ -40,7 +40,8 @@ void fd_pg_repo_init(struct fd_pg *pg); /* src/pg/repo.c */
 void fd_pg_read_room(const PGresult *r, int row, struct fd_room *rm);
 #define FD_PG_BOOKING_COLS                                                                                   \
 	"id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status, source,"   \
-	" notes, eta, late_checkin, version, company_id"
+	" notes, eta, late_checkin, version, company_id, block_id"
+#define FD_PG_BOOKING_NCOLS 18 /* how many columns FD_PG_BOOKING_COLS names */
 void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b);
 
 /* The folio area's members of the repository (src/pg/repo_folio.c), and
@@ -50,6 +51,12 @@ void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b);
 void fd_pg_repo_folio_init(struct fd_pg *pg);
 /* Company accounts (src/pg/repo_company.c). */
 void fd_pg_repo_company_init(struct fd_pg *pg);
+/* Invoices and the mail queue (src/pg/repo_invoice.c). */
+void fd_pg_repo_invoice_init(struct fd_pg *pg);
+/* Rate plans, prices and bookings' prices per night (src/pg/repo_rate.c,
+ * step 15); group blocks (src/pg/repo_group.c, step 16). */
+void fd_pg_repo_rate_init(struct fd_pg *pg);
+void fd_pg_repo_group_init(struct fd_pg *pg);
 #define FD_PG_CHARGE_CODES                                                                                   \
 	"('ROOM', 'Room', 1000, 1), ('FB', 'Food and beverage', 1000, 0), ('MINIBAR', 'Minibar', 1000, 0),"  \
 	" ('EXTRABED', 'Extra bed', 1000, 0), ('CITYTAX', 'City tax', 0, 0), ('PARKING', 'Parking', 2000, "  \

@@ -80,7 +80,7 @@ enum fd_status fd_pg_query_rooms(struct fd_pg *pg, fd_date today, fd_room_cb cb,
  * on SQLite. */
 static void stream_bookings(const PGresult *r, fd_booking_cb cb, void *ctx)
 {
-	enum { G = 17 }; /* the guest's columns follow the booking's */
+	enum { G = FD_PG_BOOKING_NCOLS }; /* the guest's columns follow the booking's */
 	for (int i = 0; i < PQntuples(r); i++) {
 		struct fd_booking_row row;
 		char family[FD_NAME_LEN], given[FD_NAME_LEN];

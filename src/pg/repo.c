@@ -337,6 +337,7 @@ void fd_pg_read_booking(const PGresult *r, int row, struct fd_booking *b)
 	b->late_checkin = fd_pg_col_int(r, row, 14);
 	b->version = fd_pg_col_int(r, row, 15);
 	fd_pg_col_text(r, row, 16, b->company_id, sizeof b->company_id);
+	fd_pg_col_text(r, row, 17, b->block_id, sizeof b->block_id);
 }
 
 static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking *b, struct fd_error *err)
@@ -437,15 +438,15 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	static const char sql[] =
 	    "INSERT INTO bookings (property_id, id, code, guest_id, type_code, room, arrival, departure, "
 	    "adults,"
-	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at, company_id)"
-	    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
-	    " $19)"
+	    " children, rate, status, source, notes, eta, late_checkin, version, updated_at, company_id,"
+	    " block_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,"
+	    " $18, $19, $20)"
 	    " ON CONFLICT (id) DO UPDATE SET guest_id = excluded.guest_id, type_code = excluded.type_code,"
 	    " room = excluded.room, arrival = excluded.arrival, departure = excluded.departure,"
 	    " adults = excluded.adults, children = excluded.children, rate = excluded.rate,"
 	    " status = excluded.status, source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
 	    " late_checkin = excluded.late_checkin, version = excluded.version, updated_at = "
-	    "excluded.updated_at, company_id = excluded.company_id"
+	    "excluded.updated_at, company_id = excluded.company_id, block_id = excluded.block_id"
 	    " WHERE bookings.property_id = excluded.property_id";
 	char ar[FD_PG_INT_LEN], de[FD_PG_INT_LEN], ad[FD_PG_INT_LEN], ch[FD_PG_INT_LEN], ra[FD_PG_INT_LEN],
 	    lc[FD_PG_INT_LEN], v[FD_PG_INT_LEN], at[FD_PG_INT_LEN];
@@ -467,9 +468,10 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	                   I(lc, b->late_checkin),
 	                   I(v, b->version),
 	                   I(at, time(NULL)),
-	                   b->company_id[0] ? b->company_id : NULL};
+	                   b->company_id[0] ? b->company_id : NULL,
+	                   b->block_id};
 	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 19, a, &r, "saving a booking", err);
+	enum fd_status st = fd_pg_run(pg, sql, 20, a, &r, "saving a booking", err);
 	if (st)
 		return st;
 	bool written = atoi(PQcmdTuples(r)) == 1;
@@ -552,8 +554,18 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
                                 struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	static const char sql[] = "SELECT count(*) FROM stay_nights WHERE property_id = $1 AND type_code = $2"
-	                          " AND night = $3 AND booking_id <> $4";
+	/* The nights sold, and what unreleased group blocks hold of the type
+	 * that night and no booking booked as the type has picked up (as
+	 * repo_sqlite.c counts them; step 16, src/pg/repo_group.c). */
+	static const char sql[] =
+	    "SELECT (SELECT count(*) FROM stay_nights WHERE property_id = $1 AND type_code = $2"
+	    "  AND night = $3 AND booking_id <> $4)"
+	    " + (SELECT coalesce(sum(greatest(0, r.rooms - (SELECT count(*) FROM stay_nights n"
+	    "    JOIN bookings b ON b.id = n.booking_id WHERE b.property_id = $1 AND b.block_id = r.block_id"
+	    "    AND b.type_code = $2 AND n.night = $3 AND b.id <> $4))), 0)::bigint"
+	    "  FROM group_block_rooms r JOIN group_blocks k"
+	    "  ON k.property_id = r.property_id AND k.id = r.block_id"
+	    "  WHERE r.property_id = $1 AND r.type_code = $2 AND r.night = $3 AND k.released = 0)";
 	char d[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, type, I(d, night), except_id ? except_id : ""};
 	return count(pg, sql, 4, a, sold, err);
@@ -862,26 +874,6 @@ static enum fd_status no_put_conflict(void *ctx, const struct fd_conflict *c, st
 {
 	return not_yet(err, "Conflict notices");
 }
-static enum fd_status no_invoice(void *ctx, const char *key, struct fd_invoice *out, struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_put_invoice(void *ctx, const struct fd_invoice *inv, struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_standing(void *ctx, const char *folio_id, char id[FD_ID_LEN], struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_number(void *ctx, const char *series, int64_t *number, struct fd_error *err)
-{
-	return not_yet(err, "Invoices");
-}
-static enum fd_status no_mail(void *ctx, const struct fd_mail *m, struct fd_error *err)
-{
-	return not_yet(err, "Documents by e-mail");
-}
 
 void fd_pg_repo_init(struct fd_pg *pg)
 {
@@ -919,14 +911,12 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .del_block = del_block,
 	    .get_conflict = no_conflict,
 	    .put_conflict = no_put_conflict,
-	    .get_invoice = no_invoice,
-	    .put_invoice = no_put_invoice,
-	    .standing_invoice = no_standing,
-	    .take_invoice_number = no_number,
-	    .queue_mail = no_mail,
 	};
 	fd_pg_repo_folio_init(pg);   /* src/pg/repo_folio.c */
 	fd_pg_repo_company_init(pg); /* src/pg/repo_company.c */
+	fd_pg_repo_invoice_init(pg); /* src/pg/repo_invoice.c */
+	fd_pg_repo_rate_init(pg);    /* src/pg/repo_rate.c */
+	fd_pg_repo_group_init(pg);   /* src/pg/repo_group.c */
 }
 
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg)

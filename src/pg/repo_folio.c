@@ -288,6 +288,9 @@ static enum fd_status put_charge_code(void *ctx, const struct fd_charge_code *cc
 
 /* --- the night audit --- */
 
+/* One query per list: the bookings' own columns (FD_PG_BOOKING_COLS, read
+ * by fd_pg_read_booking as get_booking reads them), not a get_booking per
+ * booking. */
 static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list which, struct fd_booking **out,
                                      int *n, struct fd_error *err)
 {
@@ -295,12 +298,13 @@ static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list wh
 	*out = NULL;
 	*n = 0;
 	static const char sql_in[] =
-	    "SELECT id FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
+	    "SELECT " FD_PG_BOOKING_COLS " FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
 	    " AND arrival <= $2 AND departure > $2 ORDER BY snap_key";
-	static const char sql_due[] = "SELECT id FROM bookings WHERE property_id = $1 AND status = 'reserved'"
-	                              " AND arrival <= $2 ORDER BY snap_key";
+	static const char sql_due[] =
+	    "SELECT " FD_PG_BOOKING_COLS " FROM bookings WHERE property_id = $1 AND status = 'reserved'"
+	    " AND arrival <= $2 ORDER BY snap_key";
 	static const char sql_over[] =
-	    "SELECT id FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
+	    "SELECT " FD_PG_BOOKING_COLS " FROM bookings WHERE property_id = $1 AND status = 'checked_in'"
 	    " AND departure <= $2 ORDER BY snap_key";
 	char day[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, I(day, d)};
@@ -316,8 +320,9 @@ static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list wh
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out)))
 		st = nomem(err);
 	for (int i = 0; !st && i < rows; i++)
-		if (!(st = pg->repo.get_booking(pg, PQgetvalue(r, i, 0), &(*out)[i], err)))
-			(*n)++;
+		fd_pg_read_booking(r, i, &(*out)[i]);
+	if (!st)
+		*n = rows;
 	PQclear(r);
 	return st;
 }
@@ -368,8 +373,8 @@ static enum fd_status put_day_report(void *ctx, const struct fd_day_report *rep,
 }
 
 /* The day's figures as the SQLite store counts them (src/store/repo_folio.c):
- * room revenue is the nightly rate of each room-night sold (PostgreSQL
- * keeps no rate plans yet, so no night has a price of its own). */
+ * room revenue is the nightly rate of each room-night sold, or for a night
+ * sold on a rate plan its price as sold less its inclusions (step 15). */
 static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *out, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
@@ -378,7 +383,9 @@ static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *out,
 	    " (SELECT count(*) FROM rooms WHERE property_id = $1 AND maint = 'ooo' AND maint_from <= $2"
 	    "  AND maint_to > $2),"
 	    " (SELECT count(*) FROM stay_nights WHERE property_id = $1 AND night = $2),"
-	    " (SELECT coalesce(sum(b.rate), 0) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	    " (SELECT coalesce(sum(coalesce(r.amount - r.included, b.rate)), 0) FROM stay_nights n"
+	    "  JOIN bookings b ON b.id = n.booking_id"
+	    "  LEFT JOIN booking_rates r ON r.booking_id = n.booking_id AND r.night = n.night"
 	    "  WHERE n.property_id = $1 AND n.night = $2),"
 	    " (SELECT count(*) FROM bookings WHERE property_id = $1 AND arrival = $2"
 	    "  AND status IN ('reserved','checked_in','checked_out')),"

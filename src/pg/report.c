@@ -13,7 +13,8 @@
 /* Per hotel: room-nights (rooms x nights), out-of-order room-nights in the
  * range, room-nights sold (the nights bookings hold, one row each in
  * stay_nights, released when a booking is cancelled) and their revenue at
- * each booking's nightly price, and the hotel's ooo_available setting. The
+ * each booking's nightly price (a night sold on a rate plan at its price
+ * as sold less its inclusions), and the hotel's ooo_available setting. The
  * same definitions as the SQLite store's reports (src/store/report.c). */
 static const char sql[] =
     "SELECT p.id, coalesce(c.code, ''), p.name, p.currency,"
@@ -22,8 +23,10 @@ static const char sql[] =
     "  FROM rooms r WHERE r.property_id = p.id AND r.maint = 'ooo' AND r.maint_from <= $2::integer"
     "  AND r.maint_to > $1::integer),"
     " (SELECT count(*) FROM stay_nights n WHERE n.property_id = p.id AND n.night BETWEEN $1 AND $2),"
-    " (SELECT coalesce(sum(b.rate), 0) FROM stay_nights n JOIN bookings b ON b.property_id = n.property_id"
-    "  AND b.id = n.booking_id WHERE n.property_id = p.id AND n.night BETWEEN $1 AND $2),"
+    " (SELECT coalesce(sum(coalesce(r.amount - r.included, b.rate)), 0) FROM stay_nights n"
+    "  JOIN bookings b ON b.property_id = n.property_id AND b.id = n.booking_id"
+    "  LEFT JOIN booking_rates r ON r.booking_id = n.booking_id AND r.night = n.night"
+    "  WHERE n.property_id = p.id AND n.night BETWEEN $1 AND $2),"
     " coalesce((SELECT value FROM settings s WHERE s.property_id = p.id AND s.key = 'ooo_available'), '0')"
     " FROM properties p LEFT JOIN property_codes c ON c.property_id = p.id"
     " ORDER BY c.code NULLS FIRST, p.id";

@@ -285,6 +285,111 @@ static const char pg_v12[] =
     "CREATE UNIQUE INDEX companies_name ON companies(property_id, lower(name));"
     "CREATE INDEX companies_snap ON companies(property_id, snap_key);";
 
+/* v13 (pginvoice): invoices and credit notes (core migration 9 on SQLite,
+ * src/store/repo_invoice.c), per hotel, with the same guards: an issued
+ * (numbered) invoice never changes and is never deleted, a credit note
+ * cancels one invoice at most, numbers are unique per series and hotel
+ * and come from the hotel's counter row of the series (invoice_series),
+ * locked by the writing transaction until it commits: gap-free whichever
+ * server issues (a rolled-back operation gives its number back). The mail
+ * queue (core migrations 21 and 30): each document sent by e-mail, keyed
+ * by the operation that asked for it, until a server's sender has sent it
+ * (claimed with FOR UPDATE SKIP LOCKED: one sender per mail). */
+static const char pg_v13[] =
+    "CREATE TABLE invoices (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT PRIMARY KEY,"
+    " series TEXT NOT NULL, number BIGINT, kind TEXT NOT NULL CHECK (kind IN ('invoice','credit_note')),"
+    " folio_id TEXT NOT NULL, booking_id TEXT NOT NULL, refers_to TEXT NOT NULL DEFAULT '',"
+    " reason TEXT NOT NULL DEFAULT '', total BIGINT NOT NULL, tax BIGINT NOT NULL, content TEXT NOT NULL,"
+    " issued_by TEXT NOT NULL, issued_at BIGINT NOT NULL, version BIGINT NOT NULL,"
+    " updated_at BIGINT NOT NULL, snap_key BIGSERIAL, UNIQUE (property_id, series, number),"
+    " FOREIGN KEY (property_id, folio_id) REFERENCES folios(property_id, id),"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
+    "CREATE INDEX invoices_folio ON invoices(property_id, folio_id);"
+    "CREATE UNIQUE INDEX invoices_one_credit ON invoices(refers_to) WHERE refers_to <> '';"
+    "CREATE INDEX invoices_snap ON invoices(property_id, snap_key);"
+    "CREATE TABLE invoice_series (property_id TEXT NOT NULL REFERENCES properties(id),"
+    " series TEXT NOT NULL, next BIGINT NOT NULL CHECK (next > 0), PRIMARY KEY (property_id, series));"
+    "CREATE FUNCTION invoices_fixed() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$BEGIN IF OLD.number IS NOT NULL AND (NEW.number, NEW.content, NEW.total, NEW.tax, NEW.kind,"
+    " NEW.folio_id, NEW.property_id, NEW.series, NEW.id) IS DISTINCT FROM (OLD.number, OLD.content,"
+    " OLD.total, OLD.tax, OLD.kind, OLD.folio_id, OLD.property_id, OLD.series, OLD.id) THEN"
+    " RAISE EXCEPTION 'an issued invoice never changes; issue a credit note'; END IF;"
+    " RETURN NEW; END$$;"
+    "CREATE TRIGGER invoices_fixed BEFORE UPDATE ON invoices"
+    " FOR EACH ROW EXECUTE FUNCTION invoices_fixed();"
+    "CREATE FUNCTION invoices_no_delete() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$BEGIN IF OLD.number IS NOT NULL THEN"
+    " RAISE EXCEPTION 'an issued invoice is never deleted; issue a credit note'; END IF;"
+    " RETURN OLD; END$$;"
+    "CREATE TRIGGER invoices_no_delete BEFORE DELETE ON invoices"
+    " FOR EACH ROW EXECUTE FUNCTION invoices_no_delete();"
+    "CREATE TABLE mail (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT PRIMARY KEY,"
+    " booking_id TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('confirmation','invoice','link')),"
+    " recipient TEXT NOT NULL,"
+    " state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued','sent','failed')),"
+    " attempts INTEGER NOT NULL DEFAULT 0, next_at BIGINT NOT NULL DEFAULT 0,"
+    " error TEXT NOT NULL DEFAULT '', message_id TEXT NOT NULL DEFAULT '',"
+    " sent_at BIGINT NOT NULL DEFAULT 0, requested_by TEXT NOT NULL DEFAULT '',"
+    " created_at BIGINT NOT NULL, version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " snap_key BIGSERIAL, FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
+    "CREATE INDEX mail_due ON mail(next_at) WHERE state = 'queued';"
+    "CREATE INDEX mail_snap ON mail(property_id, snap_key);";
+/* v15 (pgrates): rate plans, their nights (prices and restrictions) and
+ * each booking's price per night, as the SQLite store keeps them (core
+ * migration 25, src/store/repo_rate.c), per hotel. A night's row id is
+ * derived from plan, type and night (fd_rate_day_key), so two hotels with
+ * a plan of the same code share ids: it is unique per hotel only. A
+ * booking's prices are its hotel's (composite foreign key). */
+static const char pg_v15[] =
+    "CREATE TABLE rate_plans (property_id TEXT NOT NULL REFERENCES properties(id), code TEXT NOT NULL,"
+    " id TEXT NOT NULL, name TEXT NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT 'public' CHECK (kind IN ('public','corporate','hidden')),"
+    " company TEXT NOT NULL DEFAULT '', room_types TEXT NOT NULL DEFAULT '',"
+    " inclusions TEXT NOT NULL DEFAULT '', parent TEXT NOT NULL DEFAULT '',"
+    " adjust_bp INTEGER NOT NULL DEFAULT 0, adjust_minor BIGINT NOT NULL DEFAULT 0,"
+    " cancel_policy TEXT NOT NULL DEFAULT '', deposit_policy TEXT NOT NULL DEFAULT '',"
+    " active INTEGER NOT NULL DEFAULT 1, version BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+    " snap_key BIGSERIAL, PRIMARY KEY (property_id, code), UNIQUE (property_id, id));"
+    "CREATE INDEX rate_plans_snap ON rate_plans(property_id, snap_key);"
+    "CREATE TABLE rate_days (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT NOT NULL,"
+    " plan TEXT NOT NULL, type_code TEXT NOT NULL, night INTEGER NOT NULL,"
+    " price BIGINT CHECK (price >= 0), price1 BIGINT CHECK (price1 >= 0),"
+    " price2 BIGINT CHECK (price2 >= 0), price3 BIGINT CHECK (price3 >= 0),"
+    " child BIGINT CHECK (child >= 0), extra_bed BIGINT CHECK (extra_bed >= 0),"
+    " min_stay INTEGER NOT NULL DEFAULT 0, max_stay INTEGER NOT NULL DEFAULT 0,"
+    " min_through INTEGER NOT NULL DEFAULT 0, cta INTEGER NOT NULL DEFAULT 0,"
+    " ctd INTEGER NOT NULL DEFAULT 0, stop_sell INTEGER NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, snap_key BIGSERIAL,"
+    " PRIMARY KEY (property_id, id), UNIQUE (property_id, plan, type_code, night));"
+    "CREATE INDEX rate_days_snap ON rate_days(property_id, snap_key);"
+    "CREATE TABLE booking_rates (property_id TEXT NOT NULL, booking_id TEXT NOT NULL,"
+    " night INTEGER NOT NULL, plan TEXT NOT NULL DEFAULT '',"
+    " amount BIGINT NOT NULL CHECK (amount >= 0), included BIGINT NOT NULL DEFAULT 0,"
+    " items TEXT NOT NULL DEFAULT '', snap_key BIGSERIAL, PRIMARY KEY (booking_id, night),"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id) ON DELETE CASCADE);"
+    "CREATE INDEX booking_rates_snap ON booking_rates(property_id, snap_key);";
+
+/* v16 (pgrates): group blocks (allotments, core migration 28 on SQLite,
+ * src/store/repo_group.c), per hotel: a block's name once per hotel in
+ * any case, its rooms one row per type and night, and the block a booking
+ * was picked up from ('' when none, as on SQLite). */
+static const char pg_v16[] =
+    "CREATE TABLE group_blocks (property_id TEXT NOT NULL REFERENCES properties(id), id TEXT NOT NULL,"
+    " name TEXT NOT NULL, company TEXT NOT NULL DEFAULT '', plan TEXT NOT NULL DEFAULT '',"
+    " master TEXT NOT NULL DEFAULT '', cutoff INTEGER NOT NULL, released INTEGER NOT NULL DEFAULT 0,"
+    " version BIGINT NOT NULL, updated_at BIGINT NOT NULL, snap_key BIGSERIAL,"
+    " PRIMARY KEY (property_id, id));"
+    "CREATE UNIQUE INDEX group_blocks_name ON group_blocks(property_id, lower(name));"
+    "CREATE INDEX group_blocks_snap ON group_blocks(property_id, snap_key);"
+    "CREATE TABLE group_block_rooms (property_id TEXT NOT NULL, block_id TEXT NOT NULL,"
+    " type_code TEXT NOT NULL, night INTEGER NOT NULL, rooms INTEGER NOT NULL CHECK (rooms >= 0),"
+    " snap_key BIGSERIAL, PRIMARY KEY (property_id, block_id, type_code, night),"
+    " FOREIGN KEY (property_id, block_id) REFERENCES group_blocks(property_id, id));"
+    "CREATE INDEX group_block_rooms_night ON group_block_rooms(property_id, type_code, night);"
+    "CREATE INDEX group_block_rooms_snap ON group_block_rooms(property_id, snap_key);"
+    "ALTER TABLE bookings ADD COLUMN block_id TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX bookings_block ON bookings(property_id, block_id) WHERE block_id <> '';";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
@@ -297,6 +402,9 @@ static const struct fd_pg_step pg_steps[] = {
     {7, pg_v7},
     {11, pg_v11},
     {12, pg_v12},
+    {13, pg_v13},
+    {15, pg_v15},
+    {16, pg_v16},
 };
 /* clang-format on */
 

@@ -43,13 +43,10 @@
 
 #define PW_MAX 256
 
-/* An audit row for what is not an operation of core (a password set, a
- * device revoked, an enrolment code made). */
-static enum fd_status audit_event(struct fd_db *db, const struct srv_caller *c, const char *type,
-                                  const char *entity, const char *id, struct fd_error *err)
+void srv_audit_event(const struct srv_caller *c, const char *type, const char *entity, const char *id,
+                     char op_id[FD_ID_LEN], struct fd_audit_row *row)
 {
-	char op_id[FD_ID_LEN];
-	struct fd_audit_row row = {
+	*row = (struct fd_audit_row){
 	    .op_id = fd_uuid_new(op_id),
 	    .device = c->device,
 	    .actor = c->username,
@@ -61,6 +58,15 @@ static enum fd_status audit_event(struct fd_db *db, const struct srv_caller *c, 
 	    .outcome = "applied",
 	    .session = c->session_id,
 	};
+}
+
+/* The row of srv_audit_event in the SQLite audit log. */
+static enum fd_status audit_event(struct fd_db *db, const struct srv_caller *c, const char *type,
+                                  const char *entity, const char *id, struct fd_error *err)
+{
+	char op_id[FD_ID_LEN];
+	struct fd_audit_row row;
+	srv_audit_event(c, type, entity, id, op_id, &row);
 	return fd_audit_append(db, &row, err);
 }
 

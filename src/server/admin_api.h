@@ -5,6 +5,7 @@
 #ifndef FD_SERVER_ADMIN_API_H
 #define FD_SERVER_ADMIN_API_H
 
+#include "core/entity.h"
 #include "server/route.h"
 #include "server/token.h"
 
@@ -25,5 +26,19 @@ enum fd_status srv_pg_password_set(struct srv *s, const struct srv_caller *c, co
                                    const char *pw, int *ended, struct fd_error *err);
 enum fd_status srv_pg_enroll_code_new(struct srv *s, const struct srv_caller *c, int64_t ttl,
                                       char code[SRV_TOKEN_LEN], struct fd_error *err);
+/* srv_audit_event's row in the current hotel's audit log, inside its
+ * writing transaction (fd_pg_begin). */
+struct fd_pg;
+enum fd_status srv_pg_audit_event(struct fd_pg *pg, const struct srv_caller *c, const char *type,
+                                  const char *entity, const char *id, struct fd_error *err);
+
+/* The audit row of what is not an operation of core (a password set, a
+ * device revoked, an enrolment code made) as the caller did it, built
+ * once for both stores: each appends it with its own call
+ * (fd_audit_append, fd_pg_audit_append). op_id receives the row's new id;
+ * the row borrows it and the other strings. */
+struct fd_audit_row;
+void srv_audit_event(const struct srv_caller *c, const char *type, const char *entity, const char *id,
+                     char op_id[FD_ID_LEN], struct fd_audit_row *row);
 
 #endif

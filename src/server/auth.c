@@ -270,7 +270,7 @@ void srv_note_pull(struct srv *s, const char *device)
 	if (sqlite3_step(q) == SQLITE_ROW)
 		last = sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
-	if (now - last < 15) /* the sync-lag metric's resolution */
+	if (now - last < SRV_PULL_NOTE_EVERY) /* the sync-lag metric's resolution */
 		return;
 	pthread_mutex_lock(&s->wlock);
 	sqlite3_stmt *u = fd_db_stmt(s->wdb, "UPDATE srv_devices SET last_pull_at = ?1 WHERE id = ?2", NULL);

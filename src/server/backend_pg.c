@@ -118,6 +118,7 @@ static void wake(struct srv *s)
 	int64_t next = s->seq + 1;
 	pthread_mutex_unlock(&s->wait_lock);
 	srv_changed(s, next);
+	srv_mail_wake(s); /* pg_mail.c: a document.send may have queued a mail */
 }
 
 /* The server's shutdown warning when a primary dies is not for our log:
@@ -662,7 +663,8 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 	bool enroll = strcmp(args[0], "enroll-code") == 0 && n_args == 1;
 	bool property = strcmp(args[0], "property") == 0;
 	bool report = strcmp(args[0], "report") == 0;
-	if (strcmp(args[0], "new-epoch") == 0) /* pg_feed.c */
+	bool night = strcmp(args[0], "audit") == 0; /* pg_night_audit.c */
+	if (strcmp(args[0], "new-epoch") == 0)      /* pg_feed.c */
 		return srv_pg_new_epoch(cfg, n_args);
 	bool lists = strcmp(args[0], "devices") == 0 || strcmp(args[0], "device") == 0 ||
 	             strcmp(args[0], "sessions") == 0;      /* pg_lists.c */
@@ -686,10 +688,10 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 		fd_pg_close(lp);
 		return lrc;
 	}
-	if (!init && !user_add && !enroll && !property && !report) {
+	if (!init && !user_add && !enroll && !property && !report && !night) {
 		fprintf(stderr,
 		        "frontdeskd: %s is not available on PostgreSQL yet: only init, property, user "
-		        "add, enroll-code and report chain are (doc/scale-out.md)\n",
+		        "add, enroll-code, report chain and audit are (doc/scale-out.md)\n",
 		        args[0]);
 		return 1;
 	}
@@ -698,7 +700,8 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 1;
 	}
-	int rc = report     ? srv_pg_report_cmd(pg, o, n_args, args)
+	int rc = night      ? srv_pg_night_audit_cmd(pg, o, n_args)
+	         : report   ? srv_pg_report_cmd(pg, o, n_args, args)
 	         : property ? srv_pg_property_cmd(pg, o, n_args, args)
 	         : init     ? pg_init(pg, o)
 	         : user_add ? pg_user_add(pg, o, args[2])

@@ -72,3 +72,6 @@ frontdeskd_SOURCES += src/server/migrate.c
 frontdeskd_SOURCES += src/server/pg_read.c
 frontdeskd_SOURCES += src/server/pg_push.c
 frontdeskd_SOURCES += src/server/pg_admin.c
+frontdeskd_SOURCES += src/server/push_rules.c src/server/push_rules.h
+frontdeskd_SOURCES += src/server/pg_night_audit.c
+frontdeskd_SOURCES += src/server/pg_mail.c

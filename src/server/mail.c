@@ -112,10 +112,9 @@ static void rfc5322_date(time_t t, char *out, size_t size)
 }
 
 /* The document a mail carries, built from the server's own data. */
-static enum fd_status build_doc(struct fd_db *db, const struct fd_mail *m, const struct fd_booking *b,
-                                struct fd_doc *doc, struct fd_error *err)
+static enum fd_status build_doc(const struct fd_repo *repo, const struct fd_mail *m,
+                                const struct fd_booking *b, struct fd_doc *doc, struct fd_error *err)
 {
-	const struct fd_repo *repo = fd_db_repo(db);
 	if (strcmp(m->kind, "confirmation") == 0 || strcmp(m->kind, "link") == 0)
 		return fd_doc_confirmation(repo, b->code, doc, err);
 	/* An invoice: the numbered one when the folio has one standing, else
@@ -139,10 +138,9 @@ struct message {
 	char subject[400], from[600], to[300], date[64], message_id[200], filename[64];
 };
 
-static enum fd_status message_make(struct srv *s, struct fd_db *db, const struct fd_mail *m,
+static enum fd_status message_make(struct srv *s, const struct fd_repo *repo, const struct fd_mail *m,
                                    struct message *msg, struct fd_error *err)
 {
-	const struct fd_repo *repo = fd_db_repo(db);
 	struct fd_booking b;
 	struct fd_property prop;
 	enum fd_status st = repo->get_booking(repo->ctx, m->booking_id, &b, err);
@@ -150,7 +148,7 @@ static enum fd_status message_make(struct srv *s, struct fd_db *db, const struct
 		return st;
 	struct fd_doc doc;
 	fd_doc_init(&doc);
-	if ((st = build_doc(db, m, &b, &doc, err))) {
+	if ((st = build_doc(repo, m, &b, &doc, err))) {
 		fd_doc_clear(&doc);
 		return st;
 	}
@@ -159,7 +157,10 @@ static enum fd_status message_make(struct srv *s, struct fd_db *db, const struct
 	/* A link for the guest's own page: a new one at each attempt (only
 	 * its hash is kept, so a retry cannot send the same one again). */
 	char url[512] = "";
-	if (!st && strcmp(m->kind, "link") == 0) {
+	if (!st && strcmp(m->kind, "link") == 0 && !s->wdb) /* the public pages are SQLite's */
+		st = fd_fail(err, FD_E_IO, "not_on_postgresql", NULL,
+		             "links to a guest's own booking page are not sent from PostgreSQL yet");
+	else if (!st && strcmp(m->kind, "link") == 0) {
 		pthread_mutex_lock(&s->wlock);
 		st = fd_db_begin(s->wdb, err);
 		if (!st)
@@ -292,7 +293,7 @@ static void settle(struct srv *s, const struct fd_mail *m)
 		srv_changed(s, seq);
 }
 
-static void deliver(struct srv *s, struct fd_db *db, struct fd_mail *m)
+void srv_mail_attempt(struct srv *s, const struct fd_repo *repo, struct fd_mail *m)
 {
 	struct fd_error err = {0};
 	struct message msg = {0};
@@ -300,7 +301,7 @@ static void deliver(struct srv *s, struct fd_db *db, struct fd_mail *m)
 	if (!s->cfg.smtp_url[0])
 		st = fd_fail(&err, FD_E_IO, "no_relay", NULL,
 		             "no mail relay is configured (smtp-url in frontdeskd.conf)");
-	else if (!(st = message_make(s, db, m, &msg, &err)))
+	else if (!(st = message_make(s, repo, m, &msg, &err)))
 		st = smtp_send(s, m, &msg, &err);
 	message_clear(&msg);
 	int64_t now = (int64_t)time(NULL);
@@ -322,13 +323,32 @@ static void deliver(struct srv *s, struct fd_db *db, struct fd_mail *m)
 		srv_log(SRV_LOG_WARNING, "mail %s (%s) to %s not sent (attempt %d): %s", m->id, m->kind,
 		        m->recipient, m->attempts, m->error);
 	}
+}
+
+static void deliver(struct srv *s, struct fd_db *db, struct fd_mail *m)
+{
+	srv_mail_attempt(s, fd_db_repo(db), m);
 	settle(s, m);
+}
+
+void srv_mail_sleep(struct srv *s, int64_t now, int64_t next)
+{
+	struct srv_mailer *mm = s->mail;
+	/* Until woken (a commit), the next retry or a second, whichever
+	 * comes first. */
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += next > now && next - now < 1 ? next - now : 1;
+	pthread_mutex_lock(&mm->lock);
+	while (!mm->wake && !s->stopping && pthread_cond_timedwait(&mm->cond, &mm->lock, &until) == 0)
+		;
+	mm->wake = false;
+	pthread_mutex_unlock(&mm->lock);
 }
 
 static void *mailer_main(void *arg)
 {
 	struct srv *s = arg;
-	struct srv_mailer *mm = s->mail;
 	while (!s->stopping) {
 		struct fd_error err = {0};
 		struct fd_db *db = srv_reader(s, &err);
@@ -338,16 +358,7 @@ static void *mailer_main(void *arg)
 			deliver(s, db, &m);
 			continue;
 		}
-		/* Nothing due: sleep until woken (a commit), the next retry or a
-		 * second, whichever comes first. */
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += next > now && next - now < 1 ? next - now : 1;
-		pthread_mutex_lock(&mm->lock);
-		while (!mm->wake && !s->stopping && pthread_cond_timedwait(&mm->cond, &mm->lock, &until) == 0)
-			;
-		mm->wake = false;
-		pthread_mutex_unlock(&mm->lock);
+		srv_mail_sleep(s, now, next); /* nothing due */
 	}
 	return NULL;
 }
@@ -361,7 +372,9 @@ int srv_mail_start(struct srv *s, struct fd_error *err)
 	if (read_password(&s->cfg, mm->password, sizeof mm->password, err))
 		return -1;
 	s->mail = mm;
-	if (pthread_create(&mm->thread, NULL, mailer_main, s) != 0) {
+	/* On PostgreSQL the sender works through the database's queue
+	 * (pg_mail.c). */
+	if (pthread_create(&mm->thread, NULL, s->pg ? srv_pg_mailer_main : mailer_main, s) != 0) {
 		s->mail = NULL;
 		return fd_fail(err, FD_E_IO, "io", NULL, "cannot start the mail thread"), -1;
 	}

@@ -37,24 +37,14 @@ static const char *num(char buf[24], int64_t v)
 	return buf;
 }
 
-/* An audit row for what is not an operation of core, inside the hotel's
- * writing transaction. */
-static enum fd_status audit_event(struct fd_pg *pg, const struct srv_caller *c, const char *type,
+/* The row of srv_audit_event (admin_api.c) in the hotel's audit log,
+ * inside its writing transaction. */
+enum fd_status srv_pg_audit_event(struct fd_pg *pg, const struct srv_caller *c, const char *type,
                                   const char *entity, const char *id, struct fd_error *err)
 {
 	char op_id[FD_ID_LEN];
-	struct fd_audit_row row = {
-	    .op_id = fd_uuid_new(op_id),
-	    .device = c->device,
-	    .actor = c->username,
-	    .type = type,
-	    .entity = entity,
-	    .entity_id = id,
-	    .payload = "{}",
-	    .created_at = (int64_t)time(NULL),
-	    .outcome = "applied",
-	    .session = c->session_id,
-	};
+	struct fd_audit_row row;
+	srv_audit_event(c, type, entity, id, op_id, &row);
 	return fd_pg_audit_append(pg, &row, err);
 }
 
@@ -221,7 +211,7 @@ enum fd_status srv_pg_password_set(struct srv *s, const struct srv_caller *c, co
 		PQclear(q);
 	}
 	if (!st)
-		st = audit_event(pg, c, "staff.password", "staff", user, err);
+		st = srv_pg_audit_event(pg, c, "staff.password", "staff", user, err);
 	if (!st)
 		return fd_pg_commit(pg, err);
 	fd_pg_rollback(pg);
@@ -249,7 +239,7 @@ enum fd_status srv_pg_enroll_code_new(struct srv *s, const struct srv_caller *c,
 		return st;
 	st = fd_pg_do(pg, sql, 3, p, "saving an enrolment code", err);
 	if (!st)
-		st = audit_event(pg, c, "device.enroll_code", "device", "", err);
+		st = srv_pg_audit_event(pg, c, "device.enroll_code", "device", "", err);
 	if (!st)
 		return fd_pg_commit(pg, err);
 	fd_pg_rollback(pg);

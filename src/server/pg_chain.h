@@ -22,8 +22,13 @@ int srv_pg_property_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_
  * the exit status. */
 int srv_pg_report_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args, char **args);
 
+/* frontdeskd audit --as MANAGER [--date D] [--property CODE]
+ * (pg_night_audit.c): the night audit of a hotel; the exit status. */
+int srv_pg_night_audit_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args);
+
 /* GET /v1/reports/chain?from=D&to=D: the same report as JSON, for a chain
- * role that reads reports (core/perm.h "report.chain"); 501 on SQLite. */
+ * role that reads reports (core/perm.h "report.chain"). A SQLite server
+ * has no chain roles, so the route's permission answers 403 before this. */
 void srv_pg_api_chain_report(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                              struct srv_resp *out);
 /* backend_pg.c: the calling thread's connection. */

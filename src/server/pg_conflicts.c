@@ -14,6 +14,8 @@
 
 #include "core/op.h"
 #include "pg/pg.h"
+#include "server/log.h"
+#include "server/push_rules.h"
 #include "server/reply.h"
 #include "server/server.h"
 #include "store/ids.h"
@@ -57,6 +59,54 @@ enum fd_status srv_pg_conflict(struct fd_pg *pg, const struct srv_caller *c, con
 			cJSON_AddItemToArray(a, cJSON_CreateString(res->free_rooms[i]));
 	}
 	return FD_OK;
+}
+
+/* A declared gap (push_rules.h: accepted where the device's sequence
+ * stands): the notice of the lost operations, in the push's transaction,
+ * and the device's sequence moved past them. */
+enum fd_status srv_pg_gap(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *first,
+                          int64_t gap_from, struct fd_error *err)
+{
+	static const char dev[] = "SELECT last_seq, name FROM srv_devices WHERE id = $1";
+	const char *d[] = {c->device};
+	PGresult *q;
+	enum fd_status st = fd_pg_run(pg, dev, 1, d, &q, "reading the device's sequence", err);
+	if (st)
+		return st;
+	int64_t last = 0;
+	char name[64];
+	snprintf(name, sizeof name, "%s", c->device);
+	if (PQntuples(q) == 1) {
+		last = strtoll(PQgetvalue(q, 0, 0), NULL, 10);
+		snprintf(name, sizeof name, "%s", PQgetvalue(q, 0, 1));
+	}
+	PQclear(q);
+	int64_t gap_to = srv_push_gap_to(gap_from, last + 1, first->device_seq);
+	if (!gap_to)
+		return FD_OK;
+	char msg[512], id[FD_ID_LEN], now[24], to[24];
+	char *text = srv_push_gap_notice(name, gap_from, gap_to, first->device_seq, c->username, msg);
+	fd_uuid_new(id);
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	snprintf(to, sizeof to, "%lld", (long long)gap_to);
+	static const char ins[] =
+	    "INSERT INTO srv_conflicts (property_id, id, op_id, device, actor, type, code, message, details,"
+	    " created_at, updated_at) VALUES ($1, $2, '', $3, $4, 'sync.gap', 'lost_in_restore', $5, $6,"
+	    " $7, $7)";
+	static const char seq[] = "UPDATE srv_devices SET last_seq = greatest(last_seq, $2) WHERE id = $1";
+	const char *p[] = {c->property, id, c->device, c->username, msg, text ? text : "{}", now};
+	const char *a[] = {c->device, to};
+	fd_pg_set_op(pg, "");
+	st = fd_pg_do(pg, ins, 7, p, "recording a lost-operations notice", err);
+	free(text);
+	if (!st)
+		st = fd_pg_record_change(pg, "conflict", id, NULL, err);
+	if (!st)
+		st = fd_pg_do(pg, seq, 2, a, "moving the device's sequence past the gap", err);
+	if (!st)
+		srv_log(SRV_LOG_WARNING, "device %s (%s) declares its operations %lld to %lld lost",
+		        c->device, name, (long long)gap_from, (long long)gap_to);
+	return st;
 }
 
 void srv_pg_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out)

@@ -61,6 +61,19 @@ struct pg_changes_state {
 	int64_t deadline_ms;
 };
 
+/* The device pulled: its last_pull_at (metrics, device list), as on
+ * SQLite (srv_note_pull), one statement outside any transaction. */
+static void note_pull(struct fd_pg *pg, const char *device)
+{
+	static const char sql[] = "UPDATE srv_devices SET last_pull_at = $2 WHERE id = $1"
+	                          " AND last_pull_at <= $2::bigint - $3::bigint";
+	char now[24], every[24];
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	snprintf(every, sizeof every, "%d", SRV_PULL_NOTE_EVERY);
+	const char *a[] = {device, now, every};
+	fd_pg_do(pg, sql, 3, a, "noting the device's pull", NULL);
+}
+
 void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
                     int limit, int wait, void **state, struct srv_resp *out)
 {
@@ -102,13 +115,15 @@ void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_cal
 		               (long long)since, (long long)b.seq);
 		return;
 	}
+	struct pg_changes_state *cs = *state;
+	if (!cs)
+		note_pull(pg, c->device);
 	struct fd_pg_change *ch = NULL;
 	int n = 0;
 	if (fd_pg_changes(pg, since, limit + 1, &ch, &n, &err)) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	struct pg_changes_state *cs = *state;
 	if (n == 0 && wait > 0 && !(cs && srv_now_ms() >= cs->deadline_ms)) {
 		if (!cs) {
 			if (!(cs = *state = calloc(1, sizeof *cs))) {
@@ -178,6 +193,7 @@ void srv_pg_snapshot(struct srv *s, const struct srv_req *r, const struct srv_ca
 		               b.epoch);
 		return;
 	}
+	note_pull(pg, c->device);
 	/* Without "limit" (terminals of protocol 1): the whole hotel at once. */
 	cJSON *doc = NULL;
 	if (fd_pg_snapshot(pg, b.epoch, srv_query(r, "after"), paged ? limit : 0, max_bytes, &doc, &err)) {

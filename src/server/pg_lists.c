@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "pg/pg.h"
+#include "server/admin_api.h"
 #include "server/log.h"
 #include "server/reply.h"
 #include "server/server.h"
@@ -111,32 +112,42 @@ void srv_pg_devices(struct srv *s, const struct srv_req *r, const struct srv_cal
 	srv_resp_json(out, 200, doc);
 }
 
-/* Revoke a device of the hotel (by the caller's id in the hotel's
- * records: who and when, kept from the first revocation) and end its
- * sessions, in one transaction. FD_E_NOT_FOUND when the hotel has no such
- * device. */
-static enum fd_status revoke(struct fd_pg *pg, const char *property, const char *id, const char *by,
-                             int64_t now, struct fd_error *err)
+/* Revoke a device of the hotel (by c, the caller, in the hotel's
+ * records: who and when, kept from the first revocation), end its
+ * sessions and write the audit row (device.revoke, as on SQLite), in the
+ * hotel's writing transaction. property "" (the command line): the
+ * device's own hotel. FD_E_NOT_FOUND when the hotel has no such device. */
+static enum fd_status revoke(struct fd_pg *pg, const struct srv_caller *c, const char *property,
+                             const char *id, int64_t now, struct fd_error *err)
 {
+	static const char which[] = "SELECT property_id FROM srv_devices WHERE id = $1 AND ($2 = '' OR"
+	                            " property_id = $2)";
 	static const char upd[] = "UPDATE srv_devices SET revoked = 1,"
 	                          " revoked_at = CASE revoked WHEN 1 THEN revoked_at ELSE $3 END,"
 	                          " revoked_by = CASE revoked WHEN 1 THEN revoked_by ELSE $4 END"
-	                          " WHERE id = $1 AND ($2 = '' OR property_id = $2) RETURNING property_id";
+	                          " WHERE id = $1 AND property_id = $2";
 	static const char del[] = "DELETE FROM srv_sessions WHERE device = $1";
-	char t[24];
-	const char *p[] = {id, property, num(t, now), by};
+	char t[24], hotel[FD_ID_LEN] = "";
+	const char *w[] = {id, property};
 	const char *d[] = {id};
-	enum fd_status st = fd_pg_begin_unlocked(pg, err);
+	PGresult *q;
+	enum fd_status st = fd_pg_run(pg, which, 2, w, &q, "reading a device", err);
 	if (st)
 		return st;
-	PGresult *q;
-	if (!(st = fd_pg_run(pg, upd, 4, p, &q, "revoking a device", err))) {
-		if (PQntuples(q) != 1)
-			st = fd_fail(err, FD_E_NOT_FOUND, "not_found", "id", "No enrolled device %s.", id);
-		PQclear(q);
-	}
+	if (PQntuples(q) == 1)
+		snprintf(hotel, sizeof hotel, "%s", PQgetvalue(q, 0, 0));
+	PQclear(q);
+	if (!hotel[0])
+		return fd_fail(err, FD_E_NOT_FOUND, "not_found", "id", "No enrolled device %s.", id);
+	const char *p[] = {id, hotel, num(t, now), c->username};
+	fd_pg_use_property(pg, hotel); /* the hotel's lock: its audit chain */
+	if ((st = fd_pg_begin(pg, err)))
+		return st;
+	st = fd_pg_do(pg, upd, 4, p, "revoking a device", err);
 	if (!st)
 		st = fd_pg_do(pg, del, 1, d, "ending a device's sessions", err);
+	if (!st)
+		st = srv_pg_audit_event(pg, c, "device.revoke", "device", id, err); /* pg_admin.c */
 	if (!st)
 		return fd_pg_commit(pg, err);
 	fd_pg_rollback(pg);
@@ -157,7 +168,7 @@ void srv_pg_device_revoke(struct srv *s, const struct srv_req *r, const struct s
 	}
 	int64_t now = (int64_t)time(NULL);
 	struct fd_pg *pg = srv_pg_conn(s, &err);
-	if (!pg || revoke(pg, c->property, id, c->username, now, &err)) {
+	if (!pg || revoke(pg, c, c->property, id, now, &err)) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
@@ -316,7 +327,8 @@ int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const cha
 			fprintf(stderr, "frontdeskd: device list | device revoke ID\n");
 			return 2;
 		}
-		enum fd_status st = revoke(pg, "", args[2], "frontdeskd", (int64_t)time(NULL), &err);
+		struct srv_caller admin = {.username = "frontdeskd"}; /* as the SQLite CLI's operations */
+		enum fd_status st = revoke(pg, &admin, "", args[2], (int64_t)time(NULL), &err);
 		if (st == FD_E_NOT_FOUND) {
 			fprintf(stderr, "frontdeskd: no device %s\n", args[2]);
 			return 1;

@@ -44,6 +44,7 @@
 #include "core/op_folio.h"
 #include "pg/pg.h"
 #include "server/log.h"
+#include "server/push_rules.h"
 #include "server/reply.h"
 #include "server/server.h"
 
@@ -146,7 +147,8 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 	memset(&res, 0, sizeof res);
 	struct fd_error why = *bad;
 	fd_pg_set_op(pg, op->op_id);
-	st = why.code[0] ? why.status : fd_op_apply(fd_pg_repo(pg), op, 0, &res, &why);
+	st = why.code[0] ? (why.status ? why.status : FD_E_INVALID)
+	                 : fd_op_apply(fd_pg_repo(pg), op, 0, &res, &why);
 	if (st == FD_OK) {
 		if ((st = fd_pg_release(pg, err)))
 			return st;
@@ -191,6 +193,9 @@ struct pg_batch {
 	struct fd_op *ops;
 	struct fd_error *bad; /* per operation: why it is refused before it runs ("" when not) */
 	int n;
+	int64_t gap_from; /* the device declares its operations from here on lost (0: none) */
+	int64_t outbox;   /* the terminal's outbox after this push, -1 unknown */
+	int commits;      /* transactions committed (metrics) */
 };
 
 static void batch_free(struct pg_batch *b)
@@ -205,11 +210,14 @@ static void batch_free(struct pg_batch *b)
  * their answers are appended to results; *gap > 0 when one skipped a
  * sequence number (those before it committed). Another status: rolled
  * back, nothing of them applied or recorded, results untouched. */
-static enum fd_status run_tx(struct fd_pg *pg, const struct srv_caller *c, const struct pg_batch *b, int from,
+static enum fd_status run_tx(struct fd_pg *pg, const struct srv_caller *c, struct pg_batch *b, int from,
                              int to, cJSON *results, int64_t *gap, struct fd_error *err)
 {
 	cJSON *answers = cJSON_CreateArray();
 	enum fd_status st = fd_pg_begin(pg, err);
+	/* A declared gap, before the batch's first operation (pg_conflicts.c). */
+	if (!st && from == 0 && b->gap_from)
+		st = srv_pg_gap(pg, c, &b->ops[0], b->gap_from, err);
 	for (int i = from; i < to && !st && !*gap; i++) {
 		cJSON *answer = NULL;
 		st = push_one(pg, c, &b->ops[i], &b->bad[i], &answer, gap, err);
@@ -217,6 +225,13 @@ static enum fd_status run_tx(struct fd_pg *pg, const struct srv_caller *c, const
 			cJSON_AddItemToArray(answers, answer);
 	}
 	fd_pg_set_op(pg, "");
+	if (!st && b->outbox >= 0) {
+		static const char sql[] = "UPDATE srv_devices SET outbox_depth = $2 WHERE id = $1";
+		char depth[24];
+		snprintf(depth, sizeof depth, "%lld", (long long)b->outbox);
+		const char *a[] = {c->device, depth};
+		st = fd_pg_do(pg, sql, 2, a, "noting the device's outbox", err);
+	}
 	if (!st)
 		st = fd_pg_commit(pg, err); /* NOTIFY goes out with it: every server's long-polls wake */
 	else
@@ -224,6 +239,7 @@ static enum fd_status run_tx(struct fd_pg *pg, const struct srv_caller *c, const
 	if (st) {
 		*gap = 0;
 	} else {
+		b->commits++;
 		cJSON *a;
 		while ((a = cJSON_DetachItemFromArray(answers, 0)))
 			cJSON_AddItemToArray(results, a);
@@ -233,7 +249,7 @@ static enum fd_status run_tx(struct fd_pg *pg, const struct srv_caller *c, const
 }
 
 /* The batch: one transaction, retried, then one per operation (above). */
-static enum fd_status run_batch(struct fd_pg *pg, const struct srv_caller *c, const struct pg_batch *b,
+static enum fd_status run_batch(struct fd_pg *pg, const struct srv_caller *c, struct pg_batch *b,
                                 cJSON *results, int64_t *gap, struct fd_error *err)
 {
 	enum fd_status st;
@@ -275,16 +291,24 @@ static bool parse_ops(struct fd_pg *pg, const struct srv_caller *c, const cJSON 
 		int i = b->n++;
 		struct fd_op *op = &b->ops[i];
 		fd_op_init(op);
-		if (fd_op_from_json(item, op, &err) || op->device_seq < 1) {
-			srv_resp_error(out, 400, err.code[0] ? err.code : "missing_field",
-			               err.field[0] ? err.field : "device_seq", "Operation %d: %s", i,
-			               err.message[0] ? err.message : "field \"device_seq\" is required.");
+		/* An unknown type or a payload that does not check is refused
+		 * like a business refusal, a broken envelope is a 400: the rule
+		 * of push_rules.c, as on SQLite. */
+		if (fd_op_from_json(item, op, &err) && !srv_push_unreadable_op(item, op, &err, &b->bad[i])) {
+			char field[96];
+			snprintf(field, sizeof field, "ops[%d].%s", i, err.field);
+			srv_resp_error(out, 400, err.code, field, "Operation %d: %s", i, err.message);
+			return false;
+		}
+		if (op->device_seq < 1) {
+			srv_resp_error(out, 400, "missing_field", "device_seq",
+			               "Operation %d: field \"device_seq\" is required.", i);
 			return false;
 		}
 		if (!op->actor[0] || strcmp(op->actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
 		    strcmp(op->actor, "local") == 0)
 			snprintf(op->actor, sizeof op->actor, "%s", c->username);
-		else if (strcmp(op->actor, c->username) != 0 &&
+		else if (strcmp(op->actor, c->username) != 0 && !b->bad[i].code[0] &&
 		         !srv_pg_actor_signed(pg, c, op)) /* pg_actor.c */
 			fd_fail(&b->bad[i], FD_E_FORBIDDEN, "unproven_actor", "actor",
 			        "Operation made as \"%s\" without their signature, pushed by \"%s\": an "
@@ -309,6 +333,11 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 	}
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
 	int n = cJSON_GetArraySize(arr);
+	struct pg_batch b = {.outbox = srv_push_outbox(r, n)};
+	if (!srv_push_gap_from(body, &b.gap_from, out)) { /* push_rules.c */
+		cJSON_Delete(body);
+		return;
+	}
 	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
 		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
 		               "Field \"ops\" must be an array of 1 to %d operations.", s->cfg.max_batch);
@@ -324,7 +353,6 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 		return;
 	}
 	fd_pg_use_property(pg, c->property);
-	struct pg_batch b = {0};
 	bool readable = parse_ops(pg, c, arr, &b, out);
 	cJSON_Delete(body);
 	if (!readable) {
@@ -334,6 +362,7 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 	cJSON *results = cJSON_CreateArray();
 	int64_t gap = 0;
 	enum fd_status st = run_batch(pg, c, &b, results, &gap, &err);
+	int commits = b.commits;
 	batch_free(&b);
 	if (st) {
 		/* Nothing of the batch is recorded (after a fallback to one
@@ -360,6 +389,7 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 		srv_resp_json(out, 409, doc);
 		return;
 	}
+	srv_push_count(s, commits, 1, results);
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddItemToObject(doc, "results", results);
 	srv_resp_json(out, 200, doc);

@@ -20,6 +20,7 @@
 #include "core/op_folio.h"
 #include "server/reply.h"
 #include "server/log.h"
+#include "server/push_rules.h"
 #include "server/server.h"
 #include "store/audit.h"
 #include "store/ids.h"
@@ -77,43 +78,6 @@ static bool actor_signed(struct srv *s, const char *device, const struct fd_op *
 	return pk[0] && fd_op_sig_valid(op, device, pk);
 }
 
-/* An operation whose envelope is sound (op_id, device_seq, known fields)
- * but whose content this server does not accept (an unknown type, say from
- * a newer terminal, or a payload that does not check) is refused like any
- * other business refusal: recorded and answered in a 200, so the queue
- * behind it keeps moving. A broken envelope stays a client error (400). */
-static bool unreadable_op(const cJSON *item, struct fd_op *op, const struct fd_error *why,
-                          struct fd_error *bad)
-{
-	static const char *const envelope[] = {"op",    "op_id",      "type",       "device",
-	                                       "actor", "device_seq", "created_at", "payload"};
-	bool content = strcmp(why->code, "unknown_op") == 0;
-	if (!content && why->field[0] && !cJSON_GetObjectItemCaseSensitive(item, why->field)) {
-		content = true;
-		for (size_t i = 0; i < sizeof envelope / sizeof *envelope; i++)
-			if (strcmp(why->field, envelope[i]) == 0)
-				content = false;
-	}
-	if (!content)
-		return false;
-	const cJSON *id = cJSON_GetObjectItemCaseSensitive(item, "op_id");
-	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(item, "device_seq");
-	const cJSON *type = cJSON_GetObjectItemCaseSensitive(item, "type");
-	if (!cJSON_IsString(id) || strlen(id->valuestring) != FD_ID_LEN - 1 || !cJSON_IsNumber(seq) ||
-	    seq->valuedouble < 1 || seq->valuedouble > 9e15 ||
-	    seq->valuedouble != (double)(int64_t)seq->valuedouble)
-		return false;
-	fd_op_clear(op);
-	fd_op_init(op);
-	snprintf(op->op_id, sizeof op->op_id, "%s", id->valuestring);
-	op->device_seq = (int64_t)seq->valuedouble;
-	snprintf(op->type, sizeof op->type, "%s", cJSON_IsString(type) ? type->valuestring : "?");
-	*bad = *why;
-	if (!bad->code[0])
-		snprintf(bad->code, sizeof bad->code, "invalid");
-	return true;
-}
-
 static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct push *p,
                       struct srv_resp *out)
 {
@@ -125,14 +89,10 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		return false;
 	}
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
-	const cJSON *gap = cJSON_GetObjectItemCaseSensitive(body, "gap_from");
-	if (gap && (!cJSON_IsNumber(gap) || gap->valuedouble < 1 || gap->valuedouble > 9e15)) {
-		srv_resp_error(out, 400, "invalid_field", "gap_from",
-		               "Field \"gap_from\" must be the device_seq the server asked for.");
+	if (!srv_push_gap_from(body, &p->gap_from, out)) { /* push_rules.c */
 		cJSON_Delete(body);
 		return false;
 	}
-	p->gap_from = gap ? (int64_t)gap->valuedouble : 0;
 	int n = cJSON_GetArraySize(arr);
 	if (!cJSON_IsArray(arr) || n < 1 || n > s->cfg.max_batch) {
 		srv_resp_error(out, 400, arr ? "invalid_field" : "missing_field", "ops",
@@ -148,10 +108,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	snprintf(p->session, sizeof p->session, "%s", c->session_id);
 	/* The terminal says how many operations its outbox holds, this batch
 	 * included: what is left once the batch is in (metrics, device list). */
-	const char *depth = srv_header(r, "Frontdesk-Outbox");
-	char *end;
-	long long d = depth ? strtoll(depth, &end, 10) : -1;
-	p->outbox = !depth || !*depth || *end || d < 0 ? -1 : d > n ? d - n : 0;
+	p->outbox = srv_push_outbox(r, n);
 	if (!p->ops || !p->recorded || !p->repeat || !p->bad) {
 		cJSON_Delete(body);
 		srv_resp_error(out, 500, "nomem", NULL, "Out of memory.");
@@ -167,7 +124,8 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		struct fd_op *op = &p->ops[p->n];
 		fd_op_init(op);
 		p->n++;
-		if (fd_op_from_json(item, op, &err) && !unreadable_op(item, op, &err, &p->bad[p->n - 1])) {
+		if (fd_op_from_json(item, op, &err) &&
+		    !srv_push_unreadable_op(item, op, &err, &p->bad[p->n - 1])) {
 			char field[96];
 			snprintf(field, sizeof field, "ops[%d].%s", p->n - 1, err.field);
 			srv_resp_error(out, 400, err.code, field, "Operation %d: %s", p->n - 1, err.message);
@@ -523,11 +481,9 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 	/* A declared gap: the device no longer holds the operations the
 	 * server expects (it pruned them; the server lost them in a restore).
 	 * Accepted only where the server's own sequence stands. */
-	p->gap_to = 0;
-	if (p->gap_from == expected && p->ops[0].device_seq > expected) {
-		p->gap_to = p->ops[0].device_seq - 1;
+	p->gap_to = srv_push_gap_to(p->gap_from, expected, p->ops[0].device_seq);
+	if (p->gap_to > 0)
 		expected = p->ops[0].device_seq;
-	}
 	for (int i = 0; i < p->n; i++) {
 		/* Duplicates are per device: another device's op_id is not
 		 * this device's operation, and never gets its answer. */
@@ -581,20 +537,7 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 	snprintf(name, sizeof name, "%s",
 	         sqlite3_step(q) == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : op->device);
 	sqlite3_reset(q);
-	long long n = (long long)(p->gap_to - p->gap_from + 1);
-	snprintf(msg, sizeof msg,
-	         "%lld operation%s of %s (device_seq %lld to %lld, made before the terminal's operation "
-	         "%lld) %s lost: the server was restored from a backup that lacks them, and the "
-	         "terminal no longer kept them. Check what was done at %s in that period.",
-	         n, n == 1 ? "" : "s", name, (long long)p->gap_from, (long long)p->gap_to,
-	         (long long)op->device_seq, n == 1 ? "was" : "were", name);
-	cJSON *details = cJSON_CreateObject();
-	cJSON_AddNumberToObject(details, "gap_from", (double)p->gap_from);
-	cJSON_AddNumberToObject(details, "gap_to", (double)p->gap_to);
-	cJSON_AddStringToObject(details, "device_name", name);
-	cJSON_AddStringToObject(details, "pushed_by", p->pushed_by);
-	char *text = cJSON_PrintUnformatted(details);
-	cJSON_Delete(details);
+	char *text = srv_push_gap_notice(name, p->gap_from, p->gap_to, op->device_seq, p->pushed_by, msg);
 	fd_uuid_new(id);
 	int64_t t = (int64_t)time(NULL);
 	q = fd_db_stmt(s->wdb,
@@ -809,23 +752,6 @@ static int64_t push_grouped(struct srv *s, struct push_waiter *me)
 	return seq;
 }
 
-static void count_results(struct srv *s, const cJSON *results)
-{
-	const cJSON *r;
-	cJSON_ArrayForEach(r, results)
-	{
-		const cJSON *st = cJSON_GetObjectItemCaseSensitive(r, "status");
-		if (!cJSON_IsString(st))
-			continue;
-		if (strcmp(st->valuestring, "applied") == 0)
-			s->m.ops_applied++;
-		else if (strcmp(st->valuestring, "rejected") == 0)
-			s->m.ops_rejected++;
-		else
-			s->m.ops_duplicate++;
-	}
-}
-
 void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
 {
 	if (s->pg) {
@@ -860,7 +786,7 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		out->status = 503;
 		out->retry_after = 1;
 	} else {
-		count_results(s, p.results);
+		srv_push_count(s, 0, 0, p.results); /* commits and pushes: run_group */
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddItemToObject(doc, "results", p.results);
 		p.results = NULL;

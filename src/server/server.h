@@ -285,7 +285,9 @@ bool srv_auth_scrape(struct srv *s, const struct srv_req *r);
 /* Create a scrape token (replacing the previous one): its hash is kept. */
 enum fd_status srv_scrape_token_new(struct fd_db *db, char out[SRV_TOKEN_LEN], struct fd_error *err);
 /* The device pulled (changes or snapshot): its last_pull_at, refreshed
- * now and then rather than at every long-poll. */
+ * now and then rather than at every long-poll (every SRV_PULL_NOTE_EVERY
+ * seconds at most: the sync-lag metric's resolution, on both stores). */
+#define SRV_PULL_NOTE_EVERY 15
 void srv_note_pull(struct srv *s, const char *device);
 
 /* push.c */
@@ -336,6 +338,15 @@ void srv_mail_stop(struct srv *s);
 /* Check the mail settings (the password file can be read, the URL and
  * addresses look right); FD_OK when mail is not configured at all. */
 enum fd_status srv_mail_check(const struct srv_config *c, struct fd_error *err);
+struct fd_repo;
+struct fd_mail;
+/* One attempt at sending m, its document read through repo: m's state,
+ * attempts, next try, error and message id say how it went (the caller
+ * records them). The sender's wait for work (woken by srv_mail_wake). */
+void srv_mail_attempt(struct srv *s, const struct fd_repo *repo, struct fd_mail *m);
+void srv_mail_sleep(struct srv *s, int64_t now, int64_t next);
+/* pg_mail.c: the sender's thread on PostgreSQL. */
+void *srv_pg_mailer_main(void *arg);
 
 /* http.c */
 int srv_http_start(struct srv *s, struct fd_error *err);
@@ -438,6 +449,8 @@ enum fd_status srv_pg_conflict(struct fd_pg *pg, const struct srv_caller *c, con
                                const struct fd_error *why, const struct fd_op_result *res, cJSON *answer,
                                struct fd_error *err);
 void srv_pg_resolve(struct srv *s, const struct srv_caller *c, const char *id, struct srv_resp *out);
+enum fd_status srv_pg_gap(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *first,
+                          int64_t gap_from, struct fd_error *err); /* a declared gap (gap_from) */
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and

@@ -32,6 +32,12 @@ cJSON *fd_booking_json(const struct fd_booking_row *row, const char *currency)
 	cJSON_AddStringToObject(o, "notes", b->notes);
 	cJSON_AddStringToObject(o, "eta", b->eta);
 	cJSON_AddBoolToObject(o, "vip", row->vip);
+	/* Who pays: the desk's booking screen shows it, and an API client
+	 * billing a company needs it as much. */
+	if (b->company_id[0])
+		cJSON_AddStringToObject(o, "company_id", b->company_id);
+	else
+		cJSON_AddNullToObject(o, "company_id");
 	cJSON_AddNumberToObject(o, "version", (double)b->version);
 	return o;
 }

@@ -697,7 +697,7 @@ static const char *const snapshot_order[] = {
     "property",     "room_type",   "room",        "staff",   "guest",     "task",
     "booking",      "conflict",    "charge_code", "setting", "folio",     "folio_line",
     "day_report",   "room_block",  "company",     "mail",    "rate_plan", "rate_day",
-    "booking_rate", "group_block", "block_rooms", NULL};
+    "booking_rate", "group_block", "block_rooms", "invoice", NULL};
 
 /* Inside the caller's transaction: take the overlay off and empty the
  * cache, ready for a snapshot's rows. */

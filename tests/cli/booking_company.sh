@@ -25,11 +25,17 @@ gid=$(sqlite3 "$DATA/frontdesk.db" "SELECT id FROM guests WHERE family = 'Lee'")
 fd show "$plain" >"$TMP/show" 2>&1 || fail "show: $(cat "$TMP/show")"
 grep -q "^Company   Globex$" "$TMP/show" || fail "show does not name the company: $(cat "$TMP/show")"
 [ "$(company_of "$plain")" = "Globex" ] || fail "--json show: $(company_of "$plain")"
+# the booking's own JSON (the server's /v1/bookings shape) carries the account's id
+cid=$(sqlite3 "$DATA/frontdesk.db" "SELECT id FROM companies WHERE name = 'Globex'")
+got=$(fd --json show "$plain" | python3 -c 'import json,sys; print(json.load(sys.stdin)["booking"]["company_id"])')
+[ "$got" = "$cid" ] || fail "--json show: booking.company_id is $got, not $cid"
 
 # without a company: null, and show says nothing of one
 fd --as anna book --guest "Kim, Bo" --type STD --arrive 2026-12-05 --depart 2026-12-06 >"$TMP/out" 2>"$TMP/err" || fail "book: $(cat "$TMP/err")"
 none=$(code_of "$TMP/out")
 [ "$(company_of "$none")" = "None" ] || fail "--json show of a booking without company: $(company_of "$none")"
+got=$(fd --json show "$none" | python3 -c 'import json,sys; print(json.load(sys.stdin)["booking"]["company_id"])')
+[ "$got" = "None" ] || fail "--json show: booking.company_id of a booking without company is $got"
 fd show "$none" | grep -q "^Company" && fail "show names a company for a booking without one"
 
 # modify sets and clears it (a booking without a corporate plan)

@@ -40,6 +40,9 @@ other=$(fd book --guest "García, José" --new-guest --type STD --arrive 2026-12
 oid=$(fd --json show "$other" | jq -r .booking.guest_id)
 [ "$oid" != "$gid" ] || fail "--new-guest used the profile on file"
 fd --json guest find "jose garcia" | jq -e '.count == 2' >/dev/null || fail "guest find lists both profiles"
+# text with nothing to search by (search folds to letters and digits) is
+# said to be so, not answered "(none)" as if no such guest were on file
+expect_refused 2 "no letters or digits" -- fd guest find "😀 ✈ --"
 
 # Merging is a manager's: staff are refused, nothing changes.
 expect_refused 1 "guest.merge" -- fd --as anna guest merge "$gid" "$oid"

@@ -20,34 +20,15 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Batch Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add admin"
-start_server --database "$PG_URI"
-A=$URL
-A_PID=$PID
-B_PID=
-C_PID=
 LOCKER=
-# serve LOGFILE: another frontdeskd on the database; sets SRV_PID and SRV_URL
-serve() {
-	"$FD" --data "$D" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>>"$1" &
-	SRV_PID=$!
-	SRV_URL=
-	for _ in $(seq 1 100); do
-		_port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$1" | tail -1)
-		[ -n "$_port" ] && { SRV_URL=http://127.0.0.1:$_port; return 0; }
-		sleep 0.05
-	done
-	echo "FAIL: a server did not start" >&2; cat "$1" >&2; exit 1
-}
-serve "$T/b.log"
-B=$SRV_URL
-B_PID=$SRV_PID
-trap 'for p in $B_PID $C_PID $LOCKER; do kill -9 "$p" 2>/dev/null; done; pg_cleanup' EXIT
+trap '[ -n "$LOCKER" ] && kill -9 "$LOCKER" 2>/dev/null; pg_cleanup' EXIT
+pg_start
+FDP() { "$FD" --database "$PG_URI" "$@"; }
+pg_hotel "Batch Hotel" 2026-03-01 admin:admin # tests/pg/lib.sh
+pg_serve A
+pg_serve B
+A=$A_URL
+B=$B_URL
 enroll_at() { # SERVER NAME -> token
 	_c=$(FDP enroll-code 2>/dev/null)
 	URL=$1 body POST /v1/devices "{\"code\":\"$_c\",\"name\":\"$2\"}" | jq -r .token
@@ -205,7 +186,7 @@ done
 	fail "the batch should wait on room 103's row lock"
 kill -9 "$A_PID"
 wait "$A_PID" 2>/dev/null
-PID=
+A_PID=
 wait "$pusher"
 check "the killed server acknowledged nothing" "000" "$(cut -d' ' -f1 "$T/killed.out")"
 release_103
@@ -224,15 +205,14 @@ check "a second resend is all duplicates" "duplicate duplicate duplicate" \
 pg_psql -c "ALTER DATABASE frontdesk SET lock_timeout = '2s'" >/dev/null
 kill -TERM "$B_PID" && wait "$B_PID" || fail "server B did not stop cleanly"
 B_PID=
-serve "$T/c.log" # its connections are new: they time out on locks
-C=$SRV_URL
-C_PID=$SRV_PID
+pg_serve C # its connections are new: they time out on locks
+C=$C_URL
 hold_103
 retried="{\"ops\":[$(op 27 booking.create "$(bk 5 PGA005 2026-05-05 2026-05-07)"),$(op 28 room.set_flags '{"room":"103","dnd":true}')]}"
 push "$C" "$s1" "$retried" > "$T/retried.out" &
 pusher=$!
 for _ in $(seq 1 200); do
-	grep -q 'rolled back (try 1 of 3)' "$T/c.log" && break
+	grep -q 'rolled back (try 1 of 3)' "$PG_WORK/C.log" && break
 	sleep 0.05
 done
 release_103
@@ -244,9 +224,9 @@ hold_103
 fallback="{\"ops\":[$(op 29 booking.create "$(bk 6 PGA006 2026-05-08 2026-05-09)"),$(op 30 room.set_flags '{"room":"103","dnd":false}')]}"
 out=$(push "$C" "$s1" "$fallback")
 check "a batch that keeps timing out answers 503" 503 "${out%% *}"
-grep -q 'rolled back (try 3 of 3)' "$T/c.log" && grep -q 'one transaction per operation' "$T/c.log" &&
+grep -q 'rolled back (try 3 of 3)' "$PG_WORK/C.log" && grep -q 'one transaction per operation' "$PG_WORK/C.log" &&
 	ok "... after three tries and one transaction per operation" ||
-	fail "the server log should show three tries and the fallback: $(tail -5 "$T/c.log")"
+	fail "the server log should show three tries and the fallback: $(tail -5 "$PG_WORK/C.log")"
 check "... with the operation before the blocked one committed alone" "1 0" \
 	"$(pg_psql -c "SELECT (SELECT count(*) FROM srv_op_results WHERE device = '$dev1' AND device_seq = 29) || ' ' ||
 		(SELECT count(*) FROM srv_op_results WHERE device = '$dev1' AND device_seq = 30)")"
@@ -257,5 +237,5 @@ pg_psql -c "ALTER DATABASE frontdesk RESET lock_timeout" >/dev/null
 
 kill -TERM "$C_PID" && wait "$C_PID" || fail "server C did not stop cleanly"
 C_PID=
-cat "$T/b.log" "$T/c.log" >> "$LOG"
+cat "$PG_WORK/A.log" "$PG_WORK/B.log" "$PG_WORK/C.log" >> "$LOG"
 finish

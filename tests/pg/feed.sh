@@ -10,54 +10,13 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
-FD=$top_builddir/frontdesk
 W=$PG_DIR/work
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-A_PID=
-B_PID=
-stop_servers() {
-	for p in $A_PID $B_PID; do kill -TERM "$p" 2>/dev/null && wait "$p"; done
-	A_PID=
-	B_PID=
-}
-trap 'stop_servers; pg_cleanup' EXIT
+trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
-mkdir -p "$W/srv"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
-
-# serve NAME [OPTIONS]: a server on a free port (again on its port when
-# restarted: the terminals know it by its address); its URL in NAME.url
-serve() {
-	_n=$1
-	shift
-	_port=0
-	if [ -f "$W/$_n.url" ]; then _u=$(cat "$W/$_n.url"); _port=${_u##*:}; fi
-	echo "--- start" >> "$W/$_n.log"
-	"$FDD" --data "$W/srv" serve --listen "127.0.0.1:$_port" --database "$PG_URI" "$@" 2>>"$W/$_n.log" &
-	eval "${_n}_PID=\$!"
-	for _ in $(seq 1 100); do
-		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$_n.log" | tail -1)
-		if [ -n "$port" ] && [ "$(grep -c -- '--- start' "$W/$_n.log")" = "$(grep -c 'listening on' "$W/$_n.log")" ]; then
-			echo "http://127.0.0.1:$port" > "$W/$_n.url"
-			return 0
-		fi
-		sleep 0.05
-	done
-	fail "server $_n did not start"; cat "$W/$_n.log" >&2; exit 1
-}
-serve A
-serve B
-term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
-enroll() { # TERMINAL SERVER USER
-	ecode=$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)
-	term "$1" enroll "$(cat "$W/$2.url")" "$ecode" --name "$1" >/dev/null || fail "enrolling $1"
-	term "$1" login "$3" --password-file "$W/pw" >/dev/null || fail "signing in on $1"
-}
+pg_hotel_with_desks # tests/pg/lib.sh: A, B, term, enroll
 meta() { sqlite3 "$W/$1/frontdesk.db" "SELECT value FROM meta WHERE key = '$2'"; }
 pending() { term "$1" --json sync-status | jq -r .pending; }
 # get SERVER TERMINAL PATH: the answer's status, the body in $W/answer
@@ -141,10 +100,10 @@ term t2 hk 204 dirty >/dev/null || fail "t2's change"
 check "t2 holds one pending operation" 1 "$(pending t2)"
 
 # Ten days pass on the feed; the servers keep seven.
-stop_servers
+pg_stop_servers
 pg_psql -c "UPDATE changes SET at = at - 10 * 86400"
-serve A --keep-changes 7
-serve B --keep-changes 7
+pg_serve A --keep-changes 7
+pg_serve B --keep-changes 7
 check "the old changes are trimmed" 0 "$(pg_psql -c "SELECT count(*) FROM changes")"
 floor=$(pg_psql -c "SELECT floor FROM feed_counters WHERE property_id <> '$B_ID'")
 [ "$floor" -gt "$old" ] || fail "the floor ($floor) should be above t2's cursor ($old)"
@@ -168,6 +127,6 @@ term t2 dump | jq -S . > "$W/t2.dump"
 cmp -s "$W/t1.dump" "$W/t2.dump" || { fail "t1 and t2 differ"; diff "$W/t1.dump" "$W/t2.dump" | head -60 >&2; }
 check "both at the same cursor" "$(meta t1 sync_cursor)" "$(meta t2 sync_cursor)"
 
-stop_servers
+pg_stop_servers
 if grep -q Sanitizer "$W/A.log" "$W/B.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/B.log" | head -40 >&2; fi
 [ "$failures" = 0 ] || { tail -n 20 "$W/A.log" "$W/B.log" >&2; exit 1; }

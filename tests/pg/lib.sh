@@ -37,7 +37,7 @@ else
 fi
 
 pg_stop() {
-	for _c in "$PG_DIR"/data "$PG_DIR"/standby; do
+	for _c in "$PG_DIR"/*; do # data, standby, a restored cluster, ...
 		[ -f "$_c/postmaster.pid" ] || continue
 		_pid=$(head -n1 "$_c/postmaster.pid")
 		pg_as_owner "$PG_BINDIR/pg_ctl" -D "$_c" -m immediate -w stop >/dev/null 2>&1 ||
@@ -47,6 +47,7 @@ pg_stop() {
 }
 
 pg_cleanup() {
+	pg_kill_servers
 	pg_stop
 	rm -rf "$PG_DIR"
 	if command -v cleanup >/dev/null 2>&1; then cleanup; fi
@@ -134,3 +135,88 @@ pg_start_b() {
 }
 stop_b() { [ -n "$B_PID" ] && kill -TERM "$B_PID" && wait "$B_PID"; B_PID=; }
 cleanup_b() { [ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; B_PID=; }
+
+# --- a hotel and its servers: the set-up the terminal tests share ---
+# PG_WORK holds the servers' data directory (srv), their logs (NAME.log)
+# and URLs (NAME.url), the terminals' caches and PG_PW, the users'
+# password file ("correct horse battery").
+PG_WORK=$PG_DIR/work
+PG_PW=$PG_WORK/pw
+PG_SERVERS=
+
+# pg_hotel NAME DATE USER:ROLE...: a hotel (EUR, Europe/Lisbon, its
+# business date DATE) made with frontdeskd init, and its users.
+pg_hotel() {
+	_name=$1 _date=$2
+	shift 2
+	mkdir -p "$PG_WORK/srv"
+	printf 'correct horse battery\n' > "$PG_PW"
+	"${top_builddir:?}/frontdeskd" --database "$PG_URI" init --property "$_name" --currency EUR \
+		--timezone Europe/Lisbon --date "$_date" >/dev/null 2>&1 || { echo "FAIL: init of $_name" >&2; exit 1; }
+	for _u; do
+		"$top_builddir/frontdeskd" --database "$PG_URI" user add "${_u%%:*}" --role "${_u#*:}" \
+			--password-file "$PG_PW" >/dev/null || { echo "FAIL: user add $_u" >&2; exit 1; }
+	done
+}
+
+# pg_serve NAME [OPTIONS]: a frontdeskd on the database, on a free port (on
+# the same port again when NAME is restarted: terminals know a server by
+# its address); NAME_PID its process, NAME_URL and the file NAME.url its
+# URL, NAME.log its log. pg_stop_servers stops them all (SIGTERM, waiting);
+# the test's exit kills what is left.
+pg_serve() {
+	_n=$1
+	shift
+	_port=0
+	if [ -f "$PG_WORK/$_n.url" ]; then _u=$(cat "$PG_WORK/$_n.url"); _port=${_u##*:}; fi
+	mkdir -p "$PG_WORK/srv"
+	echo "--- start" >> "$PG_WORK/$_n.log"
+	"${top_builddir:?}/frontdeskd" --data "$PG_WORK/srv" serve --listen "127.0.0.1:$_port" --database "$PG_URI" "$@" \
+		2>>"$PG_WORK/$_n.log" &
+	eval "${_n}_PID=\$!"
+	case " $PG_SERVERS " in *" $_n "*) ;; *) PG_SERVERS="$PG_SERVERS $_n" ;; esac
+	for _ in $(seq 1 100); do
+		_port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$PG_WORK/$_n.log" | tail -1)
+		if [ -n "$_port" ] && [ "$(grep -c -- '--- start' "$PG_WORK/$_n.log")" = "$(grep -c 'listening on' "$PG_WORK/$_n.log")" ]; then
+			echo "http://127.0.0.1:$_port" > "$PG_WORK/$_n.url"
+			eval "${_n}_URL=http://127.0.0.1:$_port"
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "FAIL: server $_n did not start" >&2; cat "$PG_WORK/$_n.log" >&2; exit 1
+}
+pg_stop_servers() {
+	for _n in $PG_SERVERS; do
+		eval "_p=\${${_n}_PID:-}"
+		[ -n "$_p" ] && kill -TERM "$_p" 2>/dev/null && wait "$_p"
+		eval "${_n}_PID="
+	done
+	return 0
+}
+pg_kill_servers() {
+	for _n in $PG_SERVERS; do
+		eval "_p=\${${_n}_PID:-}"
+		[ -n "$_p" ] && kill -9 "$_p" 2>/dev/null
+		eval "${_n}_PID="
+	done
+	return 0
+}
+
+# pg_hotel_with_desks: hotel "Chain" (business date 2026-11-25) with boss
+# (admin) and anna (staff), served by two frontdeskd, A and B; then
+#   term TERMINAL ARGS...: the terminal frontdesk with its cache in
+#     PG_WORK/TERMINAL
+#   enroll TERMINAL SERVER USER: enrol it through server A or B with a new
+#     code and sign USER in
+pg_hotel_with_desks() {
+	pg_hotel Chain 2026-11-25 boss:admin anna:staff
+	pg_serve A
+	pg_serve B
+	term() { _t=$1; shift; "$top_builddir/frontdesk" --data "$PG_WORK/$_t" "$@"; }
+	enroll() {
+		_code=$("$top_builddir/frontdeskd" --database "$PG_URI" enroll-code 2>/dev/null)
+		term "$1" enroll "$(cat "$PG_WORK/$2.url")" "$_code" --name "$1" >/dev/null || fail "enrolling $1"
+		term "$1" login "$3" --password-file "$PG_PW" >/dev/null || fail "signing in on $1"
+	}
+}

@@ -11,7 +11,7 @@
 # terminal of the SQLite days, on the same address, learns of the new
 # epoch; the folios and their balance are there. Refused, with nothing
 # changed: a running server, a target that already holds the hotel, a
-# hotel holding rows PostgreSQL cannot keep yet (a rate plan), usernames
+# hotel holding rows PostgreSQL cannot keep yet (a channel reference), usernames
 # already taken in the target.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
@@ -102,20 +102,13 @@ grep -q 'postgresql://' "$W/err" || fail "the message for a bad URI: $(cat "$W/e
 "$FDD" --data "$W/nothing" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a missing hotel"
 grep -q 'does not exist' "$W/err" || fail "the message for a missing hotel: $(cat "$W/err")"
 
-# Rows PostgreSQL cannot keep yet (a rate plan, on a copy of the hotel):
-# refused, naming them.
+# Rows PostgreSQL cannot keep yet (a booking's channel reference, on a
+# copy of the hotel): refused, naming them.
 mkdir -p "$W/plan" && cp "$DATA/frontdeskd.db" "$W/plan/"
-"$FDD" --data "$W/plan" serve --listen 127.0.0.1:0 2>"$W/plan.log" &
-F_PID=$!
-for _ in $(seq 1 100); do
-	fport=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/plan.log"); [ -n "$fport" ] && break; sleep 0.05
-done
-term tf enroll "http://127.0.0.1:$fport" "$("$FDD" --data "$W/plan" enroll-code 2>/dev/null)" --name f >/dev/null &&
-	term tf login boss --password-file "$W/pw" >/dev/null && term tf sync --once >/dev/null &&
-	term tf plan add BAR --name "Best available" >/dev/null && term tf sync --once >/dev/null || fail "a rate plan on the copy"
-kill -TERM $F_PID && wait $F_PID
-"$FDD" --data "$W/plan" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel with a rate plan"
-grep -q 'rate_plans (1)' "$W/err" && echo "ok: rate plans refused: $(cat "$W/err")" || fail "the message for rate plans: $(cat "$W/err")"
+sqlite3 "$W/plan/frontdeskd.db" "UPDATE bookings SET ext_ref = 'BDC-4711' WHERE rowid = (SELECT min(rowid) FROM bookings)" ||
+	fail "a channel reference on the copy"
+"$FDD" --data "$W/plan" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel with a channel reference"
+grep -q 'channel reference (1)' "$W/err" && echo "ok: channel references refused: $(cat "$W/err")" || fail "the message for channel references: $(cat "$W/err")"
 check "the refused migration did not touch PostgreSQL" "" \
 	"$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
 
