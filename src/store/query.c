@@ -236,21 +236,25 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	 * OR across the two tables made SQLite scan every booking (about
 	 * 0.5 s with 500,000 of them). Words of three characters or more go
 	 * to the trigram index; shorter ones only start words. */
-	static const char by_fts[] =
-	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
-	    "  UNION ALL SELECT rowid FROM bookings WHERE code >= ?5 AND code < ?10"
-	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
-	    "  UNION ALL SELECT bb.rowid FROM guest_search s JOIN guests gg ON gg.rowid = s.rowid"
-	    "   JOIN bookings bb ON bb.guest_id = gg.id WHERE guest_search MATCH ?1" SHORT_WORDS
-	    ")" FIND_ORDER;
-	static const char by_prefix[] =
-	    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"
-	    " WHERE b.rowid IN (SELECT rowid FROM bookings WHERE code = ?2"
-	    "  UNION ALL SELECT rowid FROM bookings WHERE code >= ?5 AND code < ?10"
-	    "  UNION ALL SELECT rowid FROM bookings WHERE room = ?3"
-	    "  UNION ALL SELECT bb.rowid FROM guests gg JOIN bookings bb ON bb.guest_id = gg.id"
-	    "   WHERE ?1 AND gg.search_key <> ''" SHORT_WORDS ")" FIND_ORDER;
+	/* The page is chosen from the candidates' code, status and arrival
+	 * (for a name, the index bookings_guest_find holds them: core step
+	 * 37) and only its rows are read with their guests, not every
+	 * booking of every guest the name matches. UNION, not UNION ALL: a
+	 * booking found two ways takes one place on the page. */
+#define FIND_PAGE(guests)                                                                                    \
+	"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"                  \
+	" WHERE b.rowid IN (SELECT b.r FROM ("                                                               \
+	"  SELECT rowid AS r, code, status, arrival FROM bookings WHERE code = ?2"                           \
+	"  UNION SELECT rowid, code, status, arrival FROM bookings WHERE code >= ?5 AND code < ?10"          \
+	"  UNION SELECT rowid, code, status, arrival FROM bookings WHERE room = ?3"                          \
+	"  UNION SELECT bb.rowid, bb.code, bb.status, bb.arrival FROM " guests SHORT_WORDS ") b" FIND_ORDER  \
+	")" FIND_ORDER
+	static const char by_fts[] = FIND_PAGE("guest_search s JOIN guests gg ON gg.rowid = s.rowid"
+	                                       " JOIN bookings bb ON bb.guest_id = gg.id"
+	                                       " WHERE guest_search MATCH ?1");
+	static const char by_prefix[] = FIND_PAGE("guests gg JOIN bookings bb ON bb.guest_id = gg.id"
+	                                          " WHERE ?1 AND gg.search_key <> ''");
+#undef FIND_PAGE
 	bool fts = t.match[0] != '\0';
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)

@@ -345,12 +345,19 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	char inv_type[FD_TYPECODE_LEN];
 	snprintf(inv_type, sizeof inv_type, "%s", b->type_code);
 	if (b->room[0]) {
-		struct fd_room r;
-		if ((st = get_room(db, b->room, &r, err)))
+		/* Only the room's type (a snapshot's install runs this per booking). */
+		sqlite3_stmt *t = fd_db_stmt(db, "SELECT type_code FROM rooms WHERE number = ?1", err);
+		if (!t)
+			return fd_error_status(err, FD_E_IO);
+		fd_bind_text(t, 1, b->room);
+		st = fd_step_one(db, t, err, "reading a room");
+		if (st == FD_OK)
+			fd_col_text(t, 0, inv_type, sizeof inv_type);
+		sqlite3_reset(t);
+		if (st)
 			return st == FD_E_NOT_FOUND ? fd_fail(err, FD_E_NOT_FOUND, "room_not_found", "room",
 			                                      _("No room \"%s\"."), b->room)
 			                            : st;
-		snprintf(inv_type, sizeof inv_type, "%s", r.type_code);
 	}
 	sqlite3_stmt *ins = fd_db_stmt(db,
 	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"

@@ -170,6 +170,7 @@ extern const char fd_schema_v21_mail[];      /* schema_docs.c */
 extern const char fd_schema_v30_mail_link[]; /* schema_docs.c */
 extern const char fd_schema_v32_sold[];      /* schema_speed.c */
 extern const char fd_schema_v33_board[];     /* schema_speed.c */
+extern const char fd_schema_v37_find[];      /* schema_speed.c */
 extern const char fd_schema_v28_groups[];    /* repo_group.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
@@ -346,6 +347,7 @@ static const struct fd_migration core_migrations[] = {
     {32, fd_schema_v32_sold, NULL},
     {33, fd_schema_v33_board, NULL},
     {36, schema_v36_company, NULL},
+    {37, fd_schema_v37_find, NULL},
 };
 /* clang-format on */
 

@@ -4,6 +4,7 @@
 
 extern const char fd_schema_v32_sold[];
 extern const char fd_schema_v33_board[];
+extern const char fd_schema_v37_find[];
 
 /* v32: rooms sold per room type and night, kept by triggers on the guard
  * table (stay_nights), so every write path keeps it in the same
@@ -53,3 +54,11 @@ const char fd_schema_v33_board[] =
     "CREATE INDEX rooms_board ON rooms(floor, length(number), number);"
     "CREATE INDEX bookings_day_use_room ON bookings(room, arrival) WHERE arrival = departure;"
     "CREATE INDEX bookings_day_use ON bookings(arrival) WHERE arrival = departure;";
+
+/* v37: a guest's bookings with what the search orders them by (query.c
+ * fd_query_find): the bookings of every guest a name matches are ordered
+ * from this index alone, and only the page's rows are read. It begins
+ * with guest_id, so it serves every lookup bookings_guest served. */
+const char fd_schema_v37_find[] =
+    "CREATE INDEX bookings_guest_find ON bookings(guest_id, status, arrival, code);"
+    "DROP INDEX bookings_guest;";

@@ -208,6 +208,39 @@ static void test_in_house_and_arrivals_first(void **state)
 	assert_string_equal(f.codes[3], past);
 }
 
+/* A page smaller than the matches holds the first of them in the same
+ * order, and a name's bookings are ordered from the index alone
+ * (bookings_guest_find, core step 37): only the page's rows are read. */
+static void test_find_page_from_index(void **state)
+{
+	struct fd_db *db = *state;
+	char gid[FD_ID_LEN], later[FD_CODE_LEN], today[FD_CODE_LEN], soon[FD_CODE_LEN];
+	guest_booking(db, "\"family\":\"Horvat\",\"given\":\"Ana\"", "2026-12-10", "2026-12-12", gid, later);
+	guest_booking(db, "\"family\":\"Horvat\",\"given\":\"Luka\"", "2026-11-25", "2026-11-27", gid, today);
+	guest_booking(db, "\"family\":\"Horvat\",\"given\":\"Mia\"", "2026-11-28", "2026-11-29", gid, soon);
+	struct found f = {.n = 0};
+	assert_int_equal(fd_query_find(db, "horvat", 2, collect, &f, NULL), FD_OK);
+	assert_int_equal(f.n, 2);
+	assert_string_equal(f.codes[0], today);
+	assert_string_equal(f.codes[1], soon);
+	sqlite3 *h = fd_db_handle(db);
+	sqlite3_stmt *q = NULL;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s))
+		if (strstr(sqlite3_sql(s), "guest_search MATCH") && strstr(sqlite3_sql(s), "FROM bookings b"))
+			q = s;
+	assert_non_null(q);
+	char *plan = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(q));
+	sqlite3_stmt *e;
+	assert_int_equal(sqlite3_prepare_v2(h, plan, -1, &e, NULL), SQLITE_OK);
+	bool covering = false;
+	while (sqlite3_step(e) == SQLITE_ROW)
+		covering |= strstr((const char *)sqlite3_column_text(e, 3),
+		                   "COVERING INDEX bookings_guest_find") != NULL;
+	sqlite3_finalize(e);
+	sqlite3_free(plan);
+	assert_true(covering);
+}
+
 static void test_status_words(void **state)
 {
 	(void)state;
@@ -363,6 +396,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_source, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_document_required, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_code_prefix_edges, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find_page_from_index, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
