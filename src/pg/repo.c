@@ -855,6 +855,42 @@ static enum fd_status del_block(void *ctx, const char *room, const char *uid, st
 	return st ? st : changed(pg, "room_block", room, err);
 }
 
+/* --- the policies' clock --- */
+
+/* The minute of the day at t in the hotel's own zone (core/policy.h: "free
+ * until 18:00", "48 hours before arrival"). One process serves hotels in
+ * several zones, so the process's TZ cannot say it (the SQLite server sets
+ * TZ to its one hotel's zone); PostgreSQL knows the zones. A zone it does
+ * not know would abort the caller's transaction, hence the savepoint. */
+static int local_minute(void *ctx, int64_t t)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT (extract(hour FROM l.x) * 60 + extract(minute FROM l.x))::integer FROM properties p,"
+	    " LATERAL (SELECT to_timestamp($2) AT TIME ZONE COALESCE(NULLIF(p.timezone, ''), 'UTC')) l(x)"
+	    " WHERE p.id = $1";
+	int minute = (int)((t % 86400 + 86400) % 86400 / 60); /* UTC, if all else fails */
+	bool txn = pg->in_tx;
+	struct fd_error err = {0};
+	if (txn && fd_pg_do(pg, "SAVEPOINT fd_clock", 0, NULL, "reading the hotel's clock", &err))
+		return minute;
+	char s[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, I(s, t)};
+	PGresult *r;
+	enum fd_status st = one(pg, sql, 2, a, &r, "reading the hotel's clock", &err);
+	if (!st) {
+		int m = (int)fd_pg_col_int(r, 0, 0);
+		PQclear(r);
+		if (m >= 0 && m < 1440)
+			minute = m;
+	}
+	if (txn && st && st != FD_E_NOT_FOUND)
+		fd_pg_do(pg, "ROLLBACK TO SAVEPOINT fd_clock", 0, NULL, "reading the hotel's clock", &err);
+	if (txn)
+		fd_pg_do(pg, "RELEASE SAVEPOINT fd_clock", 0, NULL, "reading the hotel's clock", &err);
+	return minute;
+}
+
 /* --- not on PostgreSQL yet --- */
 
 /* A refusal, not a storage failure: the push answers a failure with 503
@@ -912,6 +948,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .get_conflict = no_conflict,
 	    .put_conflict = no_put_conflict,
 	};
+	pg->repo.local_minute = local_minute;
 	fd_pg_repo_folio_init(pg);   /* src/pg/repo_folio.c */
 	fd_pg_repo_company_init(pg); /* src/pg/repo_company.c */
 	fd_pg_repo_invoice_init(pg); /* src/pg/repo_invoice.c */
