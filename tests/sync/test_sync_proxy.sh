@@ -12,7 +12,10 @@ python3 "$top_srcdir/tests/sync/faultproxy.py" $PPORT $PORT 4242 240 2>"$WORK/pr
 PROXY_PID=$!
 i=0
 until curl -fsS "http://127.0.0.1:$PPORT/v1/health" >/dev/null 2>&1; do
-	i=$((i + 1)); [ $i -lt 50 ] || fail "proxy did not start"; sleep 0.1
+	# (30 s: python's start-up on a loaded machine; the proxy drops some
+	# of these tries on purpose)
+	kill -0 $PROXY_PID 2>/dev/null || fail "the proxy exited: $(cat "$WORK/proxy.log")"
+	i=$((i + 1)); [ $i -lt 300 ] || fail "proxy did not start"; sleep 0.1
 done
 # Terminals talk only to the proxy (enrolment and sign-in retried: the
 # proxy may drop those too).
