@@ -45,7 +45,7 @@ static bool open_db(struct admin *a, bool create, struct fd_error *err)
 
 /* Apply trusted administrative operations (and optional extra work) in one
  * transaction, audited like any other operation. */
-static enum fd_status admin_apply(struct admin *a, struct fd_op *op, const char *password,
+static enum fd_status admin_apply(struct admin *a, const struct fd_op *op, const char *password,
                                   const char *end_sessions, struct fd_error *err)
 {
 	enum fd_status st = fd_db_begin(a->db, err);
@@ -744,6 +744,11 @@ static int cmd_demo(struct admin *a)
 	return 0;
 }
 
+static enum fd_status apply_sqlite(void *ctx, const struct fd_op *op, struct fd_error *err)
+{
+	return admin_apply(ctx, op, NULL, NULL, err);
+}
+
 /* The night audit on the server itself, for a timer at night:
  * `frontdeskd audit --as MANAGER [--date D]`. The same operation a desk
  * runs (the night audit is its actor, the manager is named as who ran
@@ -762,9 +767,15 @@ static int cmd_audit(struct admin *a)
 	}
 	if (!open_db(a, false, &err) || (!a->o.date && fd_query_business_date(a->db, &day, &err)))
 		return fail(&err);
-	char dtext[FD_DATE_STRLEN];
+	return srv_night_audit_run(fd_db_repo(a->db), day, a->o.as, apply_sqlite, a);
+}
+
+int srv_night_audit_run(const struct fd_repo *repo, fd_date day, const char *as, srv_apply_fn apply,
+                        void *ctx)
+{
+	struct fd_error err = {0};
+	char dtext[FD_DATE_STRLEN], next[FD_DATE_STRLEN];
 	fd_date_format(day, dtext);
-	const struct fd_repo *repo = fd_db_repo(a->db);
 	struct fd_day_report r;
 	if (repo->get_day_report(repo->ctx, day, &r, NULL) == FD_OK) {
 		printf("%s was already closed by the night audit; nothing changed.\n", dtext);
@@ -775,12 +786,11 @@ static int cmd_audit(struct admin *a)
 	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, "server");
 	op.payload = cJSON_CreateObject();
 	cJSON_AddStringToObject(op.payload, "date", dtext);
-	cJSON_AddStringToObject(op.payload, "run_by", a->o.as);
-	enum fd_status st = admin_apply(a, &op, NULL, NULL, &err);
+	cJSON_AddStringToObject(op.payload, "run_by", as);
+	enum fd_status st = apply(ctx, &op, &err);
 	fd_op_clear(&op);
 	if (st || repo->get_day_report(repo->ctx, day, &r, &err))
 		return fail(&err);
-	char next[FD_DATE_STRLEN];
 	printf("Closed %s: %lld room(s) sold, room revenue %lld (minor units), %lld no-show(s); business "
 	       "date %s.\n",
 	       dtext, (long long)r.rooms_sold, (long long)r.room_revenue, (long long)r.no_shows,

@@ -11,11 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/op_folio.h"
 #include "pg/pg.h"
 #include "server/pg_chain.h"
 #include "server/server.h"
-#include "store/oplog.h"
 
 static int fail(const struct fd_error *err)
 {
@@ -24,8 +22,9 @@ static int fail(const struct fd_error *err)
 }
 
 /* The operation with its audit row, in one transaction. */
-static enum fd_status apply_audited(struct fd_pg *pg, const struct fd_op *op, struct fd_error *err)
+static enum fd_status apply_audited(void *ctx, const struct fd_op *op, struct fd_error *err)
 {
+	struct fd_pg *pg = ctx;
 	struct srv_caller server = {.username = "frontdeskd"}; /* no session, no device */
 	struct fd_op_result res;
 	memset(&res, 0, sizeof res);
@@ -64,26 +63,5 @@ int srv_pg_night_audit_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int
 			return fail(&err);
 		day = p.business_date;
 	}
-	char dtext[FD_DATE_STRLEN], next[FD_DATE_STRLEN];
-	fd_date_format(day, dtext);
-	struct fd_day_report r;
-	if (repo->get_day_report(repo->ctx, day, &r, NULL) == FD_OK) {
-		printf("%s was already closed by the night audit; nothing changed.\n", dtext);
-		return 0;
-	}
-	struct fd_op op;
-	fd_op_init(&op);
-	fd_op_prepare(&op, "audit.night", FD_NIGHT_AUDIT_ACTOR, "server");
-	op.payload = cJSON_CreateObject();
-	cJSON_AddStringToObject(op.payload, "date", dtext);
-	cJSON_AddStringToObject(op.payload, "run_by", o->as);
-	enum fd_status st = apply_audited(pg, &op, &err);
-	fd_op_clear(&op);
-	if (st || repo->get_day_report(repo->ctx, day, &r, &err))
-		return fail(&err);
-	printf("Closed %s: %lld room(s) sold, room revenue %lld (minor units), %lld no-show(s); business "
-	       "date %s.\n",
-	       dtext, (long long)r.rooms_sold, (long long)r.room_revenue, (long long)r.no_shows,
-	       fd_date_format(day + 1, next));
-	return 0;
+	return srv_night_audit_run(repo, day, o->as, apply_audited, pg);
 }

@@ -476,4 +476,15 @@ struct srv_admin_opts {
 };
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
 
+/* admin.c: the night audit of day on the server itself (frontdeskd audit
+ * --as MANAGER), on either store: says so and changes nothing when the day
+ * is closed already, else applies the desks' audit.night through apply (in
+ * the store's writing transaction, with its audit row) and prints the
+ * day's figures. The exit status. */
+struct fd_repo;
+struct fd_op;
+typedef enum fd_status (*srv_apply_fn)(void *ctx, const struct fd_op *op, struct fd_error *err);
+int srv_night_audit_run(const struct fd_repo *repo, fd_date day, const char *as, srv_apply_fn apply,
+                        void *ctx);
+
 #endif
