@@ -75,3 +75,4 @@ frontdeskd_SOURCES += src/server/pg_admin.c
 frontdeskd_SOURCES += src/server/push_rules.c src/server/push_rules.h
 frontdeskd_SOURCES += src/server/pg_night_audit.c
 frontdeskd_SOURCES += src/server/pg_mail.c
+frontdeskd_SOURCES += src/server/pg_public.c src/server/public_store.h
