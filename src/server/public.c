@@ -755,7 +755,7 @@ enum fd_status srv_link_new(struct srv *s, const char *property, const char *boo
 	enum fd_status st = store(s)->open(s, NULL, property, &p, err);
 	if (st)
 		return st;
-	if (!(st = store(s)->begin(&p, err)) && !(st = link_make(&p, booking_id, url, size, err)))
+	if (!(st = store(s)->begin_link(&p, err)) && !(st = link_make(&p, booking_id, url, size, err)))
 		st = store(s)->commit(&p, err);
 	else if (p.tx)
 		store(s)->rollback(&p);
@@ -1769,6 +1769,7 @@ static const struct srv_pub_store sqlite_store = {
     .room_types = sq_room_types,
     .rate_plans = sq_rate_plans,
     .begin = sq_begin,
+    .begin_link = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
     .apply = sq_apply,
