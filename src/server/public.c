@@ -23,7 +23,13 @@
  * bookings per e-mail address (public-email-rate an hour); bodies are
  * capped at public-max-body; CORS answers only the origins listed in
  * public-origins. A refusal here is an answer to the guest only: it never
- * becomes a conflict notice on the desks. */
+ * becomes a conflict notice on the desks.
+ *
+ * Both stores: this file parses, checks and answers; what it reads and
+ * keeps goes through public_store.h (SQLite's functions at the end of this
+ * file, PostgreSQL's in pg_public.c). On a chain's server (PostgreSQL,
+ * several hotels) availability and bookings name their hotel with
+ * hotel=CODE; a link's routes take it from the link's row. */
 #include "config.h"
 
 #include <arpa/inet.h>
