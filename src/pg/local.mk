@@ -63,3 +63,4 @@ libfdpg_a_SOURCES += src/pg/repo_group.c
 # rate plans and group blocks on PostgreSQL (src/pg/repo_rate.c, src/pg/repo_group.c)
 PG_TESTS += tests/pg/rates.sh
 PG_TESTS += tests/pg/policy_clock.sh
+libfdpg_a_SOURCES += src/pg/repo_conflict.c
