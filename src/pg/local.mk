@@ -64,3 +64,5 @@ libfdpg_a_SOURCES += src/pg/repo_group.c
 PG_TESTS += tests/pg/rates.sh
 PG_TESTS += tests/pg/policy_clock.sh
 libfdpg_a_SOURCES += src/pg/repo_conflict.c
+PG_TESTS += tests/pg/admin_users.sh
+PG_TESTS += tests/pg/admin_demo.sh
