@@ -34,7 +34,7 @@ struct admin {
 
 static int fail(const struct fd_error *err)
 {
-	fprintf(stderr, _("frontdeskd: %s\n"), err->message);
+	fprintf(stderr, "frontdeskd: %s\n", err->message);
 	return 1;
 }
 
@@ -710,7 +710,10 @@ static int cmd_check(struct admin *a)
 		bad = 1;
 	}
 	if (!bad)
-		printf(_("check: ok (the audit log's chain of %lld rows is intact)\n"), (long long)rows);
+		printf(ngettext("check: ok (the audit log's chain of %lld row is intact)\n",
+		                "check: ok (the audit log's chain of %lld rows is intact)\n",
+		                (unsigned long)rows),
+		       (long long)rows);
 	return bad;
 }
 
@@ -749,7 +752,9 @@ static int cmd_demo(struct admin *a)
 		if (st || fd_db_commit(a->db, &err))
 			return fail(&err);
 	}
-	printf(_("Created the demo hotel in %s (%d users can sign in).\n"), a->cfg->data_dir, n);
+	printf(ngettext("Created the demo hotel in %s (%d user can sign in).\n",
+	                "Created the demo hotel in %s (%d users can sign in).\n", (unsigned long)n),
+	       a->cfg->data_dir, n);
 	return 0;
 }
 
