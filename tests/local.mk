@@ -214,3 +214,10 @@ CLI_TESTS += tests/cli/guest_stats.sh
 CLI_TESTS += tests/cli/booking_company.sh
 TESTS += tests/sync/test_sync_company.sh
 EXTRA_DIST += tests/sync/test_sync_company.sh
+# Issue 18: operations' changesets recorded per connection (store/record.h).
+check_PROGRAMS += tests/unit/test_record
+TESTS += tests/unit/test_record
+VALGRIND_TESTS += tests/unit/test_record
+tests_unit_test_record_SOURCES = tests/unit/test_record.c $(FIXTURE)
+tests_unit_test_record_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_record_LDADD = $(UNIT_LDADD)
