@@ -214,3 +214,6 @@ CLI_TESTS += tests/cli/guest_stats.sh
 CLI_TESTS += tests/cli/booking_company.sh
 TESTS += tests/sync/test_sync_company.sh
 EXTRA_DIST += tests/sync/test_sync_company.sh
+# the booking page of a chain's server (PostgreSQL, two hotels) in a browser
+TESTS += tests/browser/test_booking_chain.sh
+EXTRA_DIST += tests/browser/test_booking_chain.sh
