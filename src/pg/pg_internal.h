@@ -57,6 +57,8 @@ void fd_pg_repo_invoice_init(struct fd_pg *pg);
  * step 15); group blocks (src/pg/repo_group.c, step 16). */
 void fd_pg_repo_rate_init(struct fd_pg *pg);
 void fd_pg_repo_group_init(struct fd_pg *pg);
+/* Conflict notices: core's conflict.resolve (src/pg/repo_conflict.c). */
+void fd_pg_repo_conflict_init(struct fd_pg *pg);
 #define FD_PG_CHARGE_CODES                                                                                   \
 	"('ROOM', 'Room', 1000, 1), ('FB', 'Food and beverage', 1000, 0), ('MINIBAR', 'Minibar', 1000, 0),"  \
 	" ('EXTRABED', 'Extra bed', 1000, 0), ('CITYTAX', 'City tax', 0, 0), ('PARKING', 'Parking', 2000, "  \

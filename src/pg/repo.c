@@ -891,26 +891,6 @@ static int local_minute(void *ctx, int64_t t)
 	return minute;
 }
 
-/* --- not on PostgreSQL yet --- */
-
-/* A refusal, not a storage failure: the push answers a failure with 503
- * and the terminal sends the operation again, forever, holding back every
- * operation queued behind it; a refusal is recorded and the queue moves on. */
-static enum fd_status not_yet(struct fd_error *err, const char *what)
-{
-	return fd_fail(err, FD_E_CONFLICT, "not_on_postgresql", NULL,
-	               "%s are not available on PostgreSQL yet.", what);
-}
-
-static enum fd_status no_conflict(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err)
-{
-	return not_yet(err, "Conflict notices");
-}
-static enum fd_status no_put_conflict(void *ctx, const struct fd_conflict *c, struct fd_error *err)
-{
-	return not_yet(err, "Conflict notices");
-}
-
 void fd_pg_repo_init(struct fd_pg *pg)
 {
 	pg->repo = (struct fd_repo){
@@ -945,8 +925,6 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .get_block = get_block,
 	    .put_block = put_block,
 	    .del_block = del_block,
-	    .get_conflict = no_conflict,
-	    .put_conflict = no_put_conflict,
 	};
 	pg->repo.local_minute = local_minute;
 	fd_pg_repo_folio_init(pg);   /* src/pg/repo_folio.c */
@@ -954,6 +932,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	fd_pg_repo_invoice_init(pg); /* src/pg/repo_invoice.c */
 	fd_pg_repo_rate_init(pg);    /* src/pg/repo_rate.c */
 	fd_pg_repo_group_init(pg);   /* src/pg/repo_group.c */
+	fd_pg_repo_conflict_init(pg);
 }
 
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg)

@@ -454,6 +454,7 @@ enum fd_status srv_pg_gap(struct fd_pg *pg, const struct srv_caller *c, const st
                           int64_t gap_from, struct fd_error *err); /* a declared gap (gap_from) */
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
+void srv_pg_admin_usage(FILE *out); /* pg_commands.c: the commands there are on PostgreSQL */
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and
  * source (seconds to wait, 0 = go ahead; then the outcome). */
 int64_t srv_throttle_wait(struct srv *s, const char *user, const char *source);
