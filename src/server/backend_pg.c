@@ -62,8 +62,7 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	                                        {"POST", "/v1/devices/{id}/revoke"},
 	                                        {"GET", "/v1/devices/current"},
 	                                        {"POST", "/v1/conflicts/{id}/resolve"},
-	                                        /* pg_read.c (the public API stays SQLite's: the
-	                                         * booking page's own files only) */
+	                                        /* pg_read.c */
 	                                        {"GET", "/v1/rooms"},
 	                                        {"GET", "/v1/room-types"},
 	                                        {"GET", "/v1/bookings"},
@@ -75,7 +74,14 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	                                        /* pg_admin.c */
 	                                        {"POST", "/v1/staff"},
 	                                        {"POST", "/v1/staff/{username}/password"},
-	                                        {"POST", "/v1/enroll-codes"}};
+	                                        {"POST", "/v1/enroll-codes"},
+	                                        /* public.c through pg_public.c */
+	                                        {"GET", "/v1/public/availability"},
+	                                        {"POST", "/v1/public/bookings"},
+	                                        {"GET", "/v1/public/manage"},
+	                                        {"POST", "/v1/public/manage"},
+	                                        {"POST", "/v1/public/manage/cancel"},
+	                                        {"GET", "/v1/public/manage/document"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
