@@ -68,3 +68,4 @@ PG_TESTS += tests/pg/public.sh
 libfdpg_a_SOURCES += src/pg/repo_conflict.c
 PG_TESTS += tests/pg/admin_users.sh
 PG_TESTS += tests/pg/admin_demo.sh
+PG_TESTS += tests/pg/avail_range.sh
