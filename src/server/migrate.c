@@ -309,8 +309,9 @@ static const char *const moved_or_derived[] = {"property",
 
 static bool listed(const char *name)
 {
-	if (strncmp(name, "sqlite_", 7) == 0 || strncmp(name, "guest_search", 12) == 0)
-		return true; /* SQLite's own; the guest search's full-text index */
+	if (strncmp(name, "sqlite_", 7) == 0 || strncmp(name, "guest_search", 12) == 0 ||
+	    strncmp(name, "booking_search", 14) == 0)
+		return true; /* SQLite's own; the searches' full-text indexes */
 	for (int i = 0; moved_or_derived[i]; i++)
 		if (strcmp(moved_or_derived[i], name) == 0)
 			return true;

@@ -229,13 +229,12 @@ struct fd_record {
 };
 
 /* Tables whose rows are hotel data (what an operation may change and the
- * change feed replaces). Bookkeeping tables and the FTS index's shadow tables
- * (kept by triggers on guests) are left out. */
+ * change feed replaces). Bookkeeping tables and the FTS indexes' shadow tables
+ * (kept by triggers on guests and bookings) are left out. */
 static bool recorded_table(const char *table)
 {
-	static const char *const skip[] = {"meta",  "audit_log", "outbox",       "schema_migrations",
-	                                   "sync_", "srv_",      "guest_search", "sqlite_",
-	                                   NULL};
+	static const char *const skip[] = {"meta", "audit_log",    "outbox",  "schema_migrations", "sync_",
+	                                   "srv_", "guest_search", "sqlite_", "booking_search",    NULL};
 	for (int i = 0; skip[i]; i++)
 		if (strncmp(table, skip[i], strlen(skip[i])) == 0)
 			return false;
