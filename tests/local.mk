@@ -217,3 +217,10 @@ EXTRA_DIST += tests/sync/test_sync_company.sh
 # the booking page of a chain's server (PostgreSQL, two hotels) in a browser
 TESTS += tests/browser/test_booking_chain.sh
 EXTRA_DIST += tests/browser/test_booking_chain.sh
+# Issue 18: operations' changesets recorded per connection (store/record.h).
+check_PROGRAMS += tests/unit/test_record
+TESTS += tests/unit/test_record
+VALGRIND_TESTS += tests/unit/test_record
+tests_unit_test_record_SOURCES = tests/unit/test_record.c $(FIXTURE)
+tests_unit_test_record_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_record_LDADD = $(UNIT_LDADD)

@@ -9,11 +9,16 @@
 #include "store/bulk.h"
 #include "store/db_internal.h"
 
-/* The triggers that keep derived data (core steps 2 and 32). Their SQL is
+/* The triggers that keep derived data (core steps 2, 32 and 41). Their SQL is
  * read from the schema itself, so a later step that changes one is kept. */
 #define DERIVED_TRIGGERS                                                                                     \
 	"'guests_ai', 'guests_ad', 'guests_au', 'stay_nights_sold_ai', 'stay_nights_sold_ad',"               \
-	" 'stay_nights_sold_au', 'rooms_count_ai', 'rooms_count_ad', 'rooms_count_au'"
+	" 'stay_nights_sold_au', 'rooms_count_ai', 'rooms_count_ad', 'rooms_count_au',"                      \
+	" 'bookings_search_ai', 'bookings_search_ad', 'bookings_search_au', 'guests_search_bookings_ai',"    \
+	" 'guests_search_bookings_ad', 'guests_search_bookings_au'"
+
+/* The bookings' search index (core step 41, schema_speed.c). */
+extern const char fd_booking_search_fill[];
 
 /* The same data rebuilt from the rows, as the steps that made it did. */
 static const char rebuild_sql[] =
@@ -89,6 +94,8 @@ enum fd_status fd_bulk_end(struct fd_db *db, struct fd_error *err)
 		st = fd_db_exec(db, db->bulk_indexes, err);
 	if (!st && db->bulk_triggers)
 		st = fd_db_exec(db, rebuild_sql, err);
+	if (!st && db->bulk_triggers)
+		st = fd_db_exec(db, fd_booking_search_fill, err);
 	if (!st && db->bulk_triggers)
 		st = fd_db_exec(db, db->bulk_triggers, err);
 	fd_bulk_abandon(db);

@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "store/privacy.h"
+#include "store/record.h"
 
 enum fd_status fd_db_fail(struct fd_db *db, struct fd_error *err, const char *what)
 {
@@ -422,6 +423,7 @@ void fd_db_close(struct fd_db *db)
 	free(db->cache);
 	free(db->bulk_triggers);
 	free(db->bulk_indexes);
+	fd_record_free(db);
 	if (db->db)
 		sqlite3_close(db->db);
 	free(db->path);

@@ -41,3 +41,4 @@ libfdstore_a_SOURCES += src/store/schema_speed.c
 libfdstore_a_SOURCES += src/store/bulk.c src/store/bulk.h
 libfdstore_a_SOURCES += src/store/zone.c src/store/zone.h
 libfdstore_a_SOURCES += src/store/guest_stats.c src/store/guest_stats.h
+libfdstore_a_SOURCES += src/store/record.c src/store/record.h

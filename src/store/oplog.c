@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config.h"
-/* The session extension (changesets of each operation's local effect, kept
- * with its outbox row so the sync engine can undo and redo it). */
-#define SQLITE_ENABLE_SESSION 1
-#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include "store/oplog.h"
 #include "store/privacy.h"
 #include "store/audit.h"
@@ -16,6 +12,7 @@
 
 #include "store/db_internal.h"
 #include "store/ids.h"
+#include "store/record.h"
 
 void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const char *device)
 {
@@ -78,35 +75,20 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
 	return st;
 }
 
-/* Tables whose rows are hotel data (what an operation may change and the
- * change feed replaces). Bookkeeping tables and the FTS index's shadow tables
- * (kept by triggers on guests) are left out. */
-static int recorded_table(void *ctx, const char *table)
-{
-	static const char *const skip[] = {"meta",  "audit_log", "outbox",       "schema_migrations",
-	                                   "sync_", "srv_",      "guest_search", "sqlite_",
-	                                   NULL};
-	for (int i = 0; skip[i]; i++)
-		if (strncmp(table, skip[i], strlen(skip[i])) == 0)
-			return 0;
-	return 1;
-}
-
 enum fd_status fd_store_apply_recorded(struct fd_db *db, const struct fd_op *op, unsigned flags,
                                        struct fd_op_result *res, void **changeset, int *n_changeset,
                                        struct fd_error *err)
 {
 	*changeset = NULL;
 	*n_changeset = 0;
-	sqlite3_session *ses = NULL;
-	if (sqlite3session_create(db->db, "main", &ses) != SQLITE_OK)
-		return fd_db_fail(db, err, "recording an operation");
-	sqlite3session_table_filter(ses, recorded_table, NULL);
-	sqlite3session_attach(ses, NULL);
-	enum fd_status st = fd_op_apply(fd_db_repo(db), op, flags & 0xff, res, err);
-	if (!st && sqlite3session_changeset(ses, n_changeset, changeset) != SQLITE_OK)
-		st = fd_db_fail(db, err, "recording an operation");
-	sqlite3session_delete(ses);
+	enum fd_status st = fd_record_begin(db, err);
+	if (st)
+		return st;
+	st = fd_op_apply(fd_db_repo(db), op, flags & 0xff, res, err);
+	if (st)
+		fd_record_abandon(db);
+	else
+		st = fd_record_end(db, changeset, n_changeset, err);
 	return st;
 }
 

@@ -29,7 +29,7 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
                               struct fd_op_result *results, int *failed, struct fd_error *err);
 
 /* Inside the caller's transaction: apply one operation while recording its
- * effect on the hotel tables as a SQLite session changeset (*changeset is
+ * effect on the hotel tables as a changeset (store/record.h; *changeset is
  * sqlite3_malloc'd, caller frees with sqlite3_free; NULL when it changed
  * nothing). fd_store_apply does this for FD_STORE_OUTBOX, the sync engine
  * when it re-applies pending operations on top of fresh server state. */

@@ -3,6 +3,7 @@
 #include "store/query.h"
 #include "store/row.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -227,6 +228,32 @@ static void bind_terms(sqlite3_stmt *s, const struct find_terms *t, int first_sh
 	"  WHEN b.status = 'reserved' THEN 2 ELSE 3 END,"                                                    \
 	" CASE WHEN b.status = 'reserved' THEN b.arrival ELSE -b.arrival END, b.code LIMIT ?4"
 
+/* An entry of booking_search: the booking's place in the search's order
+ * above bit 40, its rowid below (schema_speed.c, step 41). */
+#define BS_ROWID_MASK "1099511627775"
+#define BS_PLACE_SHIFT 40
+
+/* The rowids of booking_search to read for a page of limit: below the
+ * next place after the page's last entry, so that its ties come too (the
+ * page orders them by code); every match when there are fewer. */
+static enum fd_status page_bound(struct fd_db *db, const char *match, int limit, int64_t *bound,
+                                 struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT rowid FROM booking_search WHERE booking_search MATCH ?1"
+	                             " ORDER BY rowid LIMIT 1 OFFSET ?2",
+	                             err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(s, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 2, limit - 1);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*bound = ((sqlite3_column_int64(s, 0) >> BS_PLACE_SHIFT) + 1) << BS_PLACE_SHIFT;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "searching bookings");
+}
+
 enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_booking_cb cb, void *ctx,
                              struct fd_error *err)
 {
@@ -254,11 +281,23 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	                                       " WHERE guest_search MATCH ?1");
 	static const char by_prefix[] = FIND_PAGE("guests gg JOIN bookings bb ON bb.guest_id = gg.id"
 	                                          " WHERE ?1 AND gg.search_key <> ''");
+	/* Without short words, the bookings' own index (core step 41) hands
+	 * the matches over in the page's order: only those up to the page's
+	 * last place (and its ties) are read. ?6-?9 are '' here. */
+	static const char by_order[] = FIND_PAGE("booking_search s JOIN bookings bb"
+	                                         " ON bb.rowid = (s.rowid & " BS_ROWID_MASK ") JOIN guests gg"
+	                                         " ON gg.id = bb.guest_id"
+	                                         " WHERE booking_search MATCH ?1 AND s.rowid < ?11");
 #undef FIND_PAGE
-	bool fts = t.match[0] != '\0';
-	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
+	bool fts = t.match[0] != '\0', ordered = fts && !t.shortw[0][0];
+	int64_t bound = INT64_MAX;
+	if (ordered && page_bound(db, t.match, limit > 0 ? limit : 50, &bound, err))
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_stmt *s = fd_db_stmt(db, ordered ? by_order : fts ? by_fts : by_prefix, err);
 	if (!s)
 		return fd_error_status(err, FD_E_IO);
+	if (ordered)
+		sqlite3_bind_int64(s, 11, bound);
 	if (fts)
 		sqlite3_bind_text(s, 1, t.match, -1, SQLITE_TRANSIENT);
 	else

@@ -171,6 +171,7 @@ extern const char fd_schema_v30_mail_link[]; /* schema_docs.c */
 extern const char fd_schema_v32_sold[];      /* schema_speed.c */
 extern const char fd_schema_v33_board[];     /* schema_speed.c */
 extern const char fd_schema_v37_find[];      /* schema_speed.c */
+extern const char fd_schema_v41_search[];    /* schema_speed.c */
 extern const char fd_schema_v28_groups[];    /* repo_group.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
@@ -279,7 +280,14 @@ static enum fd_status schema_v14_day_use(struct fd_db *db, struct fd_error *err)
 	     sqlite3_exec(db->db,
 	                  "INSERT INTO bookings_v14 SELECT * FROM bookings;"
 	                  "DROP TABLE bookings;"
-	                  "ALTER TABLE bookings_v14 RENAME TO bookings;",
+	                  /* Triggers of other tables that name bookings (step
+	                   * 41's on guests) would fail the rename's check of
+	                   * the schema while the table is away; the legacy
+	                   * rename leaves them as they are, naming bookings
+	                   * again once it is back. */
+	                  "PRAGMA legacy_alter_table = ON;"
+	                  "ALTER TABLE bookings_v14 RENAME TO bookings;"
+	                  "PRAGMA legacy_alter_table = OFF;",
 	                  NULL, NULL, NULL)))
 		st = fd_db_fail(db, err, "rebuilding the bookings table");
 	for (int i = 0; !st && i < n_later; i++)
@@ -348,6 +356,7 @@ static const struct fd_migration core_migrations[] = {
     {33, fd_schema_v33_board, NULL},
     {36, schema_v36_company, NULL},
     {37, fd_schema_v37_find, NULL},
+    {41, fd_schema_v41_search, NULL},
 };
 /* clang-format on */
 

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "core/date.h"
 #include "core/guest.h"
 #include "fixture.h"
 #include "store/fold.h"
@@ -209,8 +210,9 @@ static void test_in_house_and_arrivals_first(void **state)
 }
 
 /* A page smaller than the matches holds the first of them in the same
- * order, and a name's bookings are ordered from the index alone
- * (bookings_guest_find, core step 37): only the page's rows are read. */
+ * order, read from the bookings' search index in that order (core step
+ * 41): the plan walks booking_search and reaches each booking by its
+ * rowid, not every booking of every guest the name matches. */
 static void test_find_page_from_index(void **state)
 {
 	struct fd_db *db = *state;
@@ -226,19 +228,121 @@ static void test_find_page_from_index(void **state)
 	sqlite3 *h = fd_db_handle(db);
 	sqlite3_stmt *q = NULL;
 	for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s))
-		if (strstr(sqlite3_sql(s), "guest_search MATCH") && strstr(sqlite3_sql(s), "FROM bookings b"))
+		if (strstr(sqlite3_sql(s), "booking_search MATCH") &&
+		    strstr(sqlite3_sql(s), "FROM bookings b"))
 			q = s;
 	assert_non_null(q);
 	char *plan = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(q));
 	sqlite3_stmt *e;
 	assert_int_equal(sqlite3_prepare_v2(h, plan, -1, &e, NULL), SQLITE_OK);
-	bool covering = false;
-	while (sqlite3_step(e) == SQLITE_ROW)
-		covering |= strstr((const char *)sqlite3_column_text(e, 3),
-		                   "COVERING INDEX bookings_guest_find") != NULL;
+	bool walks_index = false, by_rowid = false;
+	while (sqlite3_step(e) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(e, 3);
+		walks_index |= strstr(d, "SCAN s VIRTUAL TABLE") != NULL;
+		by_rowid |= strstr(d, "SEARCH bb USING INTEGER PRIMARY KEY") != NULL;
+	}
 	sqlite3_finalize(e);
 	sqlite3_free(plan);
-	assert_true(covering);
+	assert_true(walks_index);
+	assert_true(by_rowid);
+}
+
+/* The search's page equals the whole match sorted (an independent SQL
+ * sort of every booking whose guest's key holds the name), for pages of
+ * several sizes, after raw writes of every kind the index's triggers keep
+ * up with: statuses and arrivals changed (ties on purpose), bookings moved
+ * to another guest, a guest renamed, bookings deleted. */
+struct codes {
+	char c[64][FD_CODE_LEN];
+	int n;
+};
+
+static bool collect_codes(void *ctx, const struct fd_booking_row *row)
+{
+	struct codes *k = ctx;
+	if (k->n < 64)
+		snprintf(k->c[k->n++], FD_CODE_LEN, "%s", row->b.code);
+	return true;
+}
+
+static void expect_sorted_page(struct fd_db *db, const char *text, const char *like, int limit)
+{
+	struct codes got = {.n = 0}, want = {.n = 0};
+	assert_int_equal(fd_query_find(db, text, limit, collect_codes, &got, NULL), FD_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(
+	    sqlite3_prepare_v2(
+	        fd_db_handle(db),
+	        "SELECT b.code FROM bookings b JOIN guests g ON g.id = b.guest_id WHERE g.search_key LIKE ?1"
+	        " ORDER BY CASE WHEN b.status = 'checked_in' THEN 0"
+	        "  WHEN b.status = 'reserved' AND b.arrival <= (SELECT business_date FROM property) THEN 1"
+	        "  WHEN b.status = 'reserved' THEN 2 ELSE 3 END,"
+	        " CASE WHEN b.status = 'reserved' THEN b.arrival ELSE -b.arrival END, b.code LIMIT ?2",
+	        -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_text(s, 1, like, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, limit);
+	while (sqlite3_step(s) == SQLITE_ROW && want.n < 64)
+		snprintf(want.c[want.n++], FD_CODE_LEN, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	assert_true(want.n > 0);
+	assert_int_equal(got.n, want.n);
+	for (int i = 0; i < want.n; i++)
+		assert_string_equal(got.c[i], want.c[i]);
+}
+
+static void expect_sorted_pages(struct fd_db *db)
+{
+	static const int limits[] = {1, 3, 7, 20, 50};
+	for (size_t i = 0; i < sizeof limits / sizeof *limits; i++) {
+		expect_sorted_page(db, "horvat", "%horvat%", limits[i]);
+		expect_sorted_page(db, "KOVAČ", "%kovac%", limits[i]);
+	}
+}
+
+static void raw(struct fd_db *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(fd_db_handle(db), sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+static void test_find_order_after_writes(void **state)
+{
+	struct fd_db *db = *state;
+	static const char *const families[] = {"Horvat", "Horvath", "Kovač", "Novak"};
+	unsigned r = 7;
+	char gid[FD_ID_LEN], code[FD_CODE_LEN], fields[128], arr[FD_DATE_STRLEN], dep[FD_DATE_STRLEN];
+	for (int i = 0; i < 60; i++) {
+		/* Two a day over a month (three rooms of the type): ties on arrival. */
+		r = r * 1103515245u + 12345u;
+		fd_date day = fd_date_from_ymd(2026, 11, 10) + i / 2;
+		snprintf(fields, sizeof fields, "\"family\":\"%s\",\"given\":\"G%d\"", families[(r >> 4) % 4],
+		         i);
+		guest_booking(db, fields, fd_date_format(day, arr), fd_date_format(day + 1, dep), gid, code);
+	}
+	expect_sorted_pages(db);
+	/* Statuses and arrivals as other paths may write them. */
+	raw(db, "UPDATE bookings SET status = CASE rowid % 5 WHEN 0 THEN 'checked_in' WHEN 1 THEN 'cancelled'"
+	        " WHEN 2 THEN 'checked_out' WHEN 3 THEN 'no_show' ELSE 'reserved' END WHERE rowid % 3 = 0;"
+	        "UPDATE bookings SET arrival = arrival - 1 WHERE rowid % 7 = 0;");
+	expect_sorted_pages(db);
+	/* Bookings moved to another guest (as a merge does), a guest renamed. */
+	raw(db,
+	    "UPDATE bookings SET guest_id = (SELECT id FROM guests WHERE search_key LIKE '%kovac%' LIMIT 1)"
+	    " WHERE rowid % 4 = 1;"
+	    "UPDATE guests SET family = 'Horvat', search_key = 'horvat renamed'"
+	    " WHERE rowid = (SELECT min(rowid) FROM guests WHERE search_key LIKE '%novak%');");
+	expect_sorted_pages(db);
+	/* Deleted, as a re-sync's clearing does. */
+	raw(db, "DELETE FROM stay_nights WHERE booking_id IN (SELECT id FROM bookings WHERE rowid % 6 = 2);"
+	        "DELETE FROM bookings WHERE rowid % 6 = 2;");
+	expect_sorted_pages(db);
+	/* Nothing left behind: a name no guest has any more matches nothing. */
+	raw(db, "UPDATE guests SET search_key = 'gone' WHERE search_key LIKE '%horvat%';");
+	struct codes none = {.n = 0};
+	assert_int_equal(fd_query_find(db, "horvat", 50, collect_codes, &none, NULL), FD_OK);
+	assert_int_equal(none.n, 0);
 }
 
 static void test_status_words(void **state)
@@ -397,6 +501,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_document_required, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_code_prefix_edges, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_find_page_from_index, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_find_order_after_writes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
