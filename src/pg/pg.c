@@ -317,8 +317,14 @@ static enum fd_status exec_simple(struct fd_pg *pg, const char *sql, const char 
 	return st;
 }
 
+/* Every session's settings. No JIT: it compiles a statement whose plan
+ * looks dear (a generic plan of the availability range, src/pg/repo.c,
+ * estimates 1,000 nights) in tens of milliseconds, at every execution, for
+ * queries that run in one. */
+#define SESSION_SETUP "SET client_min_messages = warning; SET jit = off"
+
 /* After a failover the server on the other end is a new one: its
- * connection starts without our prepared statements. */
+ * connection starts without our prepared statements or settings. */
 static enum fd_status ensure_connected(struct fd_pg *pg, struct fd_error *err)
 {
 	if (PQstatus(pg->conn) == CONNECTION_OK)
@@ -332,7 +338,7 @@ static enum fd_status ensure_connected(struct fd_pg *pg, struct fd_error *err)
 		return fd_fail(err, FD_E_BUSY, "database_unreachable", NULL,
 		               _("The PostgreSQL server cannot be reached (%s); try again."), msg);
 	}
-	return FD_OK;
+	return exec_simple(pg, SESSION_SETUP, "setting up the connection", err);
 }
 
 enum fd_status fd_pg_begin_unlocked(struct fd_pg *pg, struct fd_error *err)
@@ -609,8 +615,7 @@ struct fd_pg *fd_pg_open(const char *uri, struct fd_error *err)
 	/* Quiet: NOTICEs (e.g. "relation already exists, skipping") are not
 	 * for the server's log. */
 	PQsetNoticeProcessor(pg->conn, quiet, NULL);
-	if (exec_simple(pg, "SET client_min_messages = warning", "setting up the connection", err) ||
-	    migrate(pg, err)) {
+	if (exec_simple(pg, SESSION_SETUP, "setting up the connection", err) || migrate(pg, err)) {
 		fd_pg_close(pg);
 		return NULL;
 	}
