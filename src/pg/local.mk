@@ -68,3 +68,6 @@ PG_TESTS += tests/pg/public.sh
 libfdpg_a_SOURCES += src/pg/repo_conflict.c
 PG_TESTS += tests/pg/admin_users.sh
 PG_TESTS += tests/pg/admin_demo.sh
+PG_TESTS += tests/pg/avail_range.sh
+libfdpg_a_SOURCES += src/pg/repo_cache.c
+PG_TESTS += tests/pg/push_reads.sh

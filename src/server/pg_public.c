@@ -122,6 +122,16 @@ static enum fd_status pub_begin(struct srv_pub *p, struct fd_error *err)
 	return st;
 }
 
+/* A link row needs no order among the hotel's writers: without the
+ * counter's lock, a sender holding a claimed mail never waits for a push
+ * that might wait for that mail's row. */
+static enum fd_status pub_begin_link(struct srv_pub *p, struct fd_error *err)
+{
+	enum fd_status st = fd_pg_begin_unlocked(pgc(p), err);
+	p->tx = st == FD_OK;
+	return st;
+}
+
 static enum fd_status pub_commit(struct srv_pub *p, struct fd_error *err)
 {
 	fd_pg_set_op(pgc(p), "");
@@ -304,6 +314,7 @@ const struct srv_pub_store srv_pg_pub_store = {
     .room_types = pub_room_types,
     .rate_plans = pub_rate_plans,
     .begin = pub_begin,
+    .begin_link = pub_begin_link,
     .commit = pub_commit,
     .rollback = pub_rollback,
     .apply = pub_apply,

@@ -23,7 +23,13 @@
  * bookings per e-mail address (public-email-rate an hour); bodies are
  * capped at public-max-body; CORS answers only the origins listed in
  * public-origins. A refusal here is an answer to the guest only: it never
- * becomes a conflict notice on the desks. */
+ * becomes a conflict notice on the desks.
+ *
+ * Both stores: this file parses, checks and answers; what it reads and
+ * keeps goes through public_store.h (SQLite's functions at the end of this
+ * file, PostgreSQL's in pg_public.c). On a chain's server (PostgreSQL,
+ * several hotels) availability and bookings name their hotel with
+ * hotel=CODE; a link's routes take it from the link's row. */
 #include "config.h"
 
 #include <arpa/inet.h>
@@ -755,7 +761,7 @@ enum fd_status srv_link_new(struct srv *s, const char *property, const char *boo
 	enum fd_status st = store(s)->open(s, NULL, property, &p, err);
 	if (st)
 		return st;
-	if (!(st = store(s)->begin(&p, err)) && !(st = link_make(&p, booking_id, url, size, err)))
+	if (!(st = store(s)->begin_link(&p, err)) && !(st = link_make(&p, booking_id, url, size, err)))
 		st = store(s)->commit(&p, err);
 	else if (p.tx)
 		store(s)->rollback(&p);
@@ -1769,6 +1775,7 @@ static const struct srv_pub_store sqlite_store = {
     .room_types = sq_room_types,
     .rate_plans = sq_rate_plans,
     .begin = sq_begin,
+    .begin_link = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
     .apply = sq_apply,

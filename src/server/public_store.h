@@ -49,6 +49,11 @@ struct srv_pub_store {
 	                             struct fd_error *err);
 	/* The writing transaction of the hotel (p->repo is then the writer's). */
 	enum fd_status (*begin)(struct srv_pub *p, struct fd_error *err);
+	/* A transaction that only keeps a link (link_put): it waits for no
+	 * writer of the hotel where the store can say so (the mail sender
+	 * makes one while it holds a claimed mail). Ended by commit or
+	 * rollback. */
+	enum fd_status (*begin_link)(struct srv_pub *p, struct fd_error *err);
 	enum fd_status (*commit)(struct srv_pub *p, struct fd_error *err); /* wakes the long-polls */
 	void (*rollback)(struct srv_pub *p);
 	/* In it: one operation acted by the web, judged by core (trusted:
