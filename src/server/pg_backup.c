@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "server/pg_commands.h"
 
 /* The database's URI as the command was given it, for a shell's double
@@ -33,7 +34,7 @@ static bool one_file(const struct srv_pg_admin *a, const char *cmd)
 {
 	if (a->n_args == 2)
 		return true;
-	fprintf(stderr, "frontdeskd: %s FILE\n", cmd);
+	fprintf(stderr, _("frontdeskd: %s FILE\n"), cmd);
 	return false;
 }
 
@@ -44,13 +45,13 @@ int srv_pg_cmd_backup(struct srv_pg_admin *a)
 	char db[1024];
 	shown_uri(a->cfg->database, db, sizeof db);
 	fprintf(stderr,
-	        "frontdeskd: backup FILE copies a SQLite hotel; nothing was written. A PostgreSQL "
-	        "database is backed up with PostgreSQL's own tools (doc/scale-out.md, \"Backups\"):\n"
-	        "  the chain, nightly, with WAL archiving (archive_mode = on, archive_command) for "
-	        "point-in-time recovery:\n"
-	        "    pg_basebackup -h PRIMARY -U REPLICATION-ROLE -D BACKUP-DIR -Ft -z -X fetch -c fast\n"
-	        "  or this database alone, into %s:\n"
-	        "    pg_dump --format=custom --file=%s --dbname=\"%s\"\n",
+	        _("frontdeskd: backup FILE copies a SQLite hotel; nothing was written. A PostgreSQL "
+	          "database is backed up with PostgreSQL's own tools (doc/scale-out.md, \"Backups\"):\n"
+	          "  the chain, nightly, with WAL archiving (archive_mode = on, archive_command) for "
+	          "point-in-time recovery:\n"
+	          "    pg_basebackup -h PRIMARY -U REPLICATION-ROLE -D BACKUP-DIR -Ft -z -X fetch -c fast\n"
+	          "  or this database alone, into %s:\n"
+	          "    pg_dump --format=custom --file=%s --dbname=\"%s\"\n"),
 	        a->args[1], a->args[1], db);
 	return 2;
 }
@@ -62,16 +63,16 @@ int srv_pg_cmd_restore(struct srv_pg_admin *a)
 	char db[1024];
 	shown_uri(a->cfg->database, db, sizeof db);
 	fprintf(stderr,
-	        "frontdeskd: restore FILE replaces a SQLite hotel; nothing was changed. A PostgreSQL "
-	        "database is restored with PostgreSQL's own tools, every frontdeskd stopped "
-	        "(doc/scale-out.md, \"Backups\"):\n"
-	        "  a base backup and the WAL archive: unpack base.tar.gz into an empty data directory, "
-	        "set restore_command (and recovery_target_time), touch recovery.signal, start "
-	        "PostgreSQL;\n"
-	        "  or a pg_dump file such as %s, into the emptied database:\n"
-	        "    pg_restore --clean --if-exists --dbname=\"%s\" %s\n"
-	        "then, so that the terminals re-sync and submit again what the backup lacks:\n"
-	        "    frontdeskd --database \"%s\" new-epoch\n",
+	        _("frontdeskd: restore FILE replaces a SQLite hotel; nothing was changed. A PostgreSQL "
+	          "database is restored with PostgreSQL's own tools, every frontdeskd stopped "
+	          "(doc/scale-out.md, \"Backups\"):\n"
+	          "  a base backup and the WAL archive: unpack base.tar.gz into an empty data directory, "
+	          "set restore_command (and recovery_target_time), touch recovery.signal, start "
+	          "PostgreSQL;\n"
+	          "  or a pg_dump file such as %s, into the emptied database:\n"
+	          "    pg_restore --clean --if-exists --dbname=\"%s\" %s\n"
+	          "then, so that the terminals re-sync and submit again what the backup lacks:\n"
+	          "    frontdeskd --database \"%s\" new-epoch\n"),
 	        a->args[1], db, a->args[1], db);
 	return 2;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/op.h"
 #include "server/pg_chain.h"
 #include "server/pg_commands.h"
@@ -70,7 +71,7 @@ static int lists(struct srv_pg_admin *a) /* pg_lists.c */
 static int check(struct srv_pg_admin *a) /* pg_audit.c */
 {
 	if (a->n_args != 1) {
-		fprintf(stderr, "frontdeskd: check takes no arguments\n");
+		fprintf(stderr, _("frontdeskd: check takes no arguments\n"));
 		return 2;
 	}
 	return srv_pg_check(a->pg);
@@ -136,11 +137,12 @@ static const struct pg_cmd {
 
 void srv_pg_admin_usage(FILE *out)
 {
-	fprintf(out, "commands on PostgreSQL (frontdeskd --database postgresql://... COMMAND):\n");
+	fprintf(out, _("commands on PostgreSQL (frontdeskd --database postgresql://... COMMAND):\n"));
 	fprintf(out, "  serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N]\n");
 	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
 		fprintf(out, "  %s\n", cmds[i].usage);
-	fprintf(out, "  (the commands of one hotel take --property CODE when the database holds several)\n");
+	fprintf(out,
+	        _("  (the commands of one hotel take --property CODE when the database holds several)\n"));
 }
 
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args)
@@ -156,7 +158,7 @@ int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int
 		fd_pg_close(a.pg);
 		return rc;
 	}
-	fprintf(stderr, "frontdeskd: unknown command \"%s\"\n", args[0]);
+	fprintf(stderr, _("frontdeskd: unknown command \"%s\"\n"), args[0]);
 	srv_pg_admin_usage(stderr);
 	return 2;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/op.h"
 #include "demo/demo.h"
 #include "pg/chain.h"
@@ -39,7 +40,7 @@ static enum fd_status hash_users(const struct fd_op *ops, int n, const char *pw,
 		return FD_OK;
 	struct demo_user *u = calloc((size_t)n, sizeof *u);
 	if (!u)
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 	int k = 0;
 	enum fd_status st = FD_OK;
 	for (int i = 0; i < n && !st; i++) {
@@ -104,21 +105,21 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 	const struct srv_admin_opts *o = a->o;
 	struct fd_demo_options opt = {.seed = 42, .today = fd_date_from_unix((int64_t)time(NULL))};
 	if (a->n_args != 1) {
-		fprintf(stderr, "frontdeskd: demo [--seed N] [--date YYYY-MM-DD] [--password-file F] "
-		                "[--property CODE]\n");
+		fprintf(stderr, _("frontdeskd: demo [--seed N] [--date YYYY-MM-DD] [--password-file F] "
+		                  "[--property CODE]\n"));
 		return 2;
 	}
 	if (o->seed)
 		opt.seed = strtoull(o->seed, NULL, 10);
 	if (o->date && !fd_date_parse(o->date, &opt.today)) {
-		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
 		return 2;
 	}
 	const char *code = o->property ? o->property : "DEMO";
 	if (!fd_pg_code_valid(code)) {
 		fprintf(stderr,
-		        "frontdeskd: the hotel code \"%s\" must be 1 to 16 capital letters, digits, '-' or "
-		        "'_'\n",
+		        _("frontdeskd: the hotel code \"%s\" must be 1 to 16 capital letters, digits, '-' or "
+		          "'_'\n"),
 		        code);
 		return 1;
 	}
@@ -129,8 +130,8 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 	if (fd_pg_hotel_find(a->pg, code, &h, &err) == FD_OK) {
 		sodium_memzero(pw, sizeof pw);
 		fprintf(stderr,
-		        "frontdeskd: a hotel with the code \"%s\" exists already (%s); give the demo "
-		        "another with --property CODE\n",
+		        _("frontdeskd: a hotel with the code \"%s\" exists already (%s); give the demo "
+		          "another with --property CODE\n"),
 		        code, h.name);
 		return 1;
 	}
@@ -142,7 +143,8 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 	const cJSON *id = n > 0 ? cJSON_GetObjectItemCaseSensitive(ops[0].payload, "id") : NULL;
 	const cJSON *name = n > 0 ? cJSON_GetObjectItemCaseSensitive(ops[0].payload, "name") : NULL;
 	if (!st && (!cJSON_IsString(id) || !cJSON_IsString(name) || strlen(id->valuestring) >= FD_ID_LEN))
-		st = fd_fail(&err, FD_E_INVALID, "demo_plan", NULL, "The demo plan names no hotel (a bug).");
+		st = fd_fail(&err, FD_E_INVALID, "demo_plan", NULL,
+		             _("The demo plan names no hotel (a bug)."));
 	struct fd_property existing;
 	if (!st) {
 		fd_pg_use_property(a->pg, id->valuestring);
@@ -150,8 +152,8 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 		enum fd_status there = repo->get_property(repo->ctx, &existing, &err);
 		if (there == FD_OK)
 			st = fd_fail(&err, FD_E_CONFLICT, "hotel_exists", NULL,
-			             "This database already holds the demo hotel of seed %llu (%s); choose "
-			             "another with --seed N.",
+			             _("This database already holds the demo hotel of seed %llu (%s); choose "
+			               "another with --seed N."),
 			             (unsigned long long)opt.seed, existing.name);
 		else if (there != FD_E_NOT_FOUND)
 			st = there;
@@ -162,8 +164,11 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 	if (!st)
 		st = build(a->pg, ops, n, code, users, n_users, &err);
 	if (!st)
-		printf("Created the demo hotel %s \"%s\" (%s) in PostgreSQL (%d users can sign in).\n", code,
-		       name->valuestring, id->valuestring, n_users);
+		printf(
+		    ngettext("Created the demo hotel %s \"%s\" (%s) in PostgreSQL (%d user can sign in).\n",
+		             "Created the demo hotel %s \"%s\" (%s) in PostgreSQL (%d users can sign in).\n",
+		             (unsigned long)n_users),
+		    code, name->valuestring, id->valuestring, n_users);
 	if (users)
 		sodium_memzero(users, (size_t)n_users * sizeof *users);
 	free(users);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "server/pg_chain.h"
 #include "server/pg_commands.h"
 #include "server/token.h"
@@ -28,10 +29,10 @@ static enum fd_status only_property(struct fd_pg *pg, struct fd_error *err)
 	PQclear(q);
 	if (n == 0)
 		return fd_fail(err, FD_E_NOT_FOUND, "no_hotel", NULL,
-		               "No hotel in this database yet; run 'init' first.");
+		               _("No hotel in this database yet; run 'init' first."));
 	if (n > 1)
 		return fd_fail(err, FD_E_INVALID, "several_hotels", NULL,
-		               "This database holds several hotels; choosing one is not available yet.");
+		               _("This database holds several hotels; choosing one is not available yet."));
 	return FD_OK;
 }
 
@@ -40,16 +41,16 @@ int srv_pg_cmd_init(struct srv_pg_admin *a)
 	struct fd_error err = {0};
 	const struct srv_admin_opts *o = a->o;
 	if (!o->property || !o->currency || !o->timezone || a->n_args != 1) {
-		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
+		fprintf(stderr, _("frontdeskd: init needs --property, --currency and --timezone\n"));
 		return 2;
 	}
 	fd_date today = fd_date_from_unix((int64_t)time(NULL));
 	if (o->date && !fd_date_parse(o->date, &today)) {
-		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
 		return 2;
 	}
 	if (only_property(a->pg, &err) != FD_E_NOT_FOUND) {
-		fprintf(stderr, "frontdeskd: a hotel already exists in this database\n");
+		fprintf(stderr, _("frontdeskd: a hotel already exists in this database\n"));
 		return 1;
 	}
 	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
@@ -63,7 +64,7 @@ int srv_pg_cmd_init(struct srv_pg_admin *a)
 	cJSON_AddStringToObject(p, "business_date", fd_date_format(today, day));
 	if (srv_pg_admin_op(a->pg, "property.update", p, &err))
 		return srv_pg_admin_fail(&err);
-	printf("Created hotel \"%s\" (%s) in PostgreSQL.\n", o->property, id);
+	printf(_("Created hotel \"%s\" (%s) in PostgreSQL.\n"), o->property, id);
 	return 0;
 }
 
@@ -72,7 +73,7 @@ int srv_pg_cmd_enroll_code(struct srv_pg_admin *a)
 	struct fd_error err = {0};
 	int64_t ttl = 24 * 3600;
 	if (a->n_args != 1 || (a->o->ttl && !srv_admin_parse_ttl(a->o->ttl, &ttl))) {
-		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
+		fprintf(stderr, _("frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n"));
 		return 2;
 	}
 	char code[SRV_TOKEN_LEN], h[65], until[24];
@@ -89,6 +90,6 @@ int srv_pg_cmd_enroll_code(struct srv_pg_admin *a)
 	if (fd_pg_do(a->pg, sql, 3, p, "saving an enrolment code", &err))
 		return srv_pg_admin_fail(&err);
 	printf("%s\n", code);
-	fprintf(stderr, "frontdeskd: one-time enrolment code, valid %lld s\n", (long long)ttl);
+	fprintf(stderr, _("frontdeskd: one-time enrolment code, valid %lld s\n"), (long long)ttl);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "core/op.h"
 #include "pg/chain.h"
 #include "pg/pg.h"
@@ -40,8 +41,8 @@ static int user_add(struct srv_pg_admin *a, const char *name)
 	enum fd_chain_role chain = FD_CHAIN_NONE;
 	if ((!o->role && !o->chain_role) || (o->chain_role && !fd_chain_role_parse(o->chain_role, &chain))) {
 		fprintf(stderr,
-		        "frontdeskd: user add needs --role admin|manager|staff|guest [--property CODE]"
-		        " and/or --chain-role revenue|chain-admin|none\n");
+		        _("frontdeskd: user add needs --role admin|manager|staff|guest [--property CODE]"
+		          " and/or --chain-role revenue|chain-admin|none\n"));
 		return 2;
 	}
 	if (!srv_admin_read_password(o->password_file, pw, sizeof pw, &err) ||
@@ -66,7 +67,7 @@ static int user_add(struct srv_pg_admin *a, const char *name)
 	    fd_pg_do(pg, cred, 3, c, "saving a password", &err) ||
 	    (o->chain_role && fd_pg_chain_role_set(pg, name, (int)chain, &err)))
 		return srv_pg_admin_fail(&err);
-	printf("%s: done.\n", name);
+	printf(_("%s: done.\n"), name);
 	return 0;
 }
 
@@ -102,7 +103,7 @@ static int user_passwd(struct srv_pg_admin *a, const char *name)
 	enum fd_status st = fd_pg_begin(pg, &err);
 	if (!st && !(st = fd_pg_run(pg, who, 2, w, &q, "reading a staff member", &err))) {
 		if (strcmp(PQgetvalue(q, 0, 0), "t") != 0)
-			st = fd_fail(&err, FD_E_NOT_FOUND, "not_found", "user", "No staff member \"%s\".",
+			st = fd_fail(&err, FD_E_NOT_FOUND, "not_found", "user", _("No staff member \"%s\"."),
 			             name);
 		PQclear(q);
 	}
@@ -118,7 +119,7 @@ static int user_passwd(struct srv_pg_admin *a, const char *name)
 		fd_pg_rollback(pg);
 	if (st)
 		return srv_pg_admin_fail(&err);
-	printf("%s: done.\n", name);
+	printf(_("%s: done.\n"), name);
 	return 0;
 }
 
@@ -137,7 +138,7 @@ static int user_disable(struct srv_pg_admin *a, const char *name)
 	fd_op_clear(&op);
 	if (st)
 		return srv_pg_admin_fail(&err);
-	printf("%s: done.\n", name);
+	printf(_("%s: done.\n"), name);
 	return 0;
 }
 
@@ -172,14 +173,14 @@ static int user_list(struct srv_pg_admin *a)
 	PGresult *q;
 	if (fd_pg_run(a->pg, sql, 3, p, &q, "reading the staff", &err))
 		return srv_pg_admin_fail(&err);
-	printf("%-20s  %-8s  %-16s  %-11s  %8s  %-20s  %s\n", "USER", "ROLE", "DEPARTMENT", "STATE",
+	printf(_("%-20s  %-8s  %-16s  %-11s  %8s  %-20s  %s\n"), "USER", "ROLE", "DEPARTMENT", "STATE",
 	       "SESSIONS", "LAST SEEN", "NAME");
 	for (int i = 0; i < PQntuples(q); i++) {
 		char seen[32];
 		const char *state = strcmp(PQgetvalue(q, i, 3), "1") != 0   ? "disabled"
 		                    : strcmp(PQgetvalue(q, i, 4), "t") != 0 ? "no-password"
 		                                                            : "active";
-		printf("%-20s  %-8s  %-16s  %-11s  %8d  %-20s  %s\n", PQgetvalue(q, i, 0),
+		printf(_("%-20s  %-8s  %-16s  %-11s  %8d  %-20s  %s\n"), PQgetvalue(q, i, 0),
 		       PQgetvalue(q, i, 1), PQgetvalue(q, i, 2), state, atoi(PQgetvalue(q, i, 5)),
 		       utc(strtoll(PQgetvalue(q, i, 6), NULL, 10), seen), PQgetvalue(q, i, 7));
 	}
@@ -192,7 +193,7 @@ int srv_pg_cmd_user(struct srv_pg_admin *a)
 	if (a->n_args == 2 && strcmp(a->args[1], "list") == 0)
 		return user_list(a);
 	if (a->n_args != 3) {
-		fprintf(stderr, "frontdeskd: user list | user add|passwd|disable NAME\n");
+		fprintf(stderr, _("frontdeskd: user list | user add|passwd|disable NAME\n"));
 		return 2;
 	}
 	const char *sub = a->args[1], *name = a->args[2];
@@ -202,6 +203,6 @@ int srv_pg_cmd_user(struct srv_pg_admin *a)
 		return user_passwd(a, name);
 	if (strcmp(sub, "disable") == 0)
 		return user_disable(a, name);
-	fprintf(stderr, "frontdeskd: unknown user command \"%s\"\n", sub);
+	fprintf(stderr, _("frontdeskd: unknown user command \"%s\"\n"), sub);
 	return 2;
 }
