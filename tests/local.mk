@@ -214,6 +214,9 @@ CLI_TESTS += tests/cli/guest_stats.sh
 CLI_TESTS += tests/cli/booking_company.sh
 TESTS += tests/sync/test_sync_company.sh
 EXTRA_DIST += tests/sync/test_sync_company.sh
+# the booking page of a chain's server (PostgreSQL, two hotels) in a browser
+TESTS += tests/browser/test_booking_chain.sh
+EXTRA_DIST += tests/browser/test_booking_chain.sh
 # Issue 18: operations' changesets recorded per connection (store/record.h).
 check_PROGRAMS += tests/unit/test_record
 TESTS += tests/unit/test_record

@@ -445,6 +445,7 @@ static void place(struct app *app, enum pane_id id, int y, int x, int h, int w)
 {
 	struct pane *p = &app->panes[id];
 	p->win = newwin(h, w, y, x);
+	leaveok(p->win, app->cursor_hidden);
 	/* The board's empty cells as a colour pair of their own: moving between
 	 * colour pairs needs no attribute reset (fewer bytes per repaint). */
 	if (id == PANE_BOARD)
@@ -471,6 +472,12 @@ static void layout(struct app *app)
 	app->msg_lines = message_lines(app);
 	app->status = newwin(1, app->cols, app->rows - 1 - app->msg_lines, 0);
 	app->msg = newwin(app->msg_lines, app->cols, app->rows - app->msg_lines, 0);
+	/* With the cursor hidden, no window asks for it to be put back after
+	 * an update: a cursor move on the board then sends only the cells
+	 * that changed, not a trailing move to a window's last cell. */
+	leaveok(app->tabs, app->cursor_hidden);
+	leaveok(app->status, app->cursor_hidden);
+	leaveok(app->msg, app->cursor_hidden);
 	int body = app->rows - 2 - app->msg_lines;
 	if (app->modal != PANE_COUNT) {
 		place(app, app->modal, 1, 0, body, app->cols);
@@ -770,9 +777,10 @@ static void run_headless(struct app *app, struct ui_term *t)
 			ui_term_dump(t);
 			continue;
 		}
-		struct timespec t0;
+		struct timespec t0, c0, c1;
 		long bytes0 = ui_term_bytes(t);
 		clock_gettime(CLOCK_MONOTONIC, &t0);
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
 		if (step == 1) {
 			resize_term(rows, cols);
 			handle_resize(app);
@@ -780,8 +788,12 @@ static void run_headless(struct app *app, struct ui_term *t)
 			handle_key(app, k);
 		}
 		paint(app);
+		/* The thread's CPU time beside the wall time: on a loaded machine
+		 * the wall time's tail is mostly waiting for a core. */
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
 		if (t->times)
-			fprintf(t->times, "%ld %ld\n", elapsed_ns(&t0), ui_term_bytes(t) - bytes0);
+			fprintf(t->times, "%ld %ld %ld\n", elapsed_ns(&t0), ui_term_bytes(t) - bytes0,
+			        (long)(c1.tv_sec - c0.tv_sec) * 1000000000L + (c1.tv_nsec - c0.tv_nsec));
 	}
 	ui_term_dump(t);
 }

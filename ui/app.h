@@ -115,6 +115,9 @@ struct app {
 	bool quit;
 	bool ascii; /* line drawing and marks in ASCII */
 	bool mono;
+	/* The terminal's cursor is hidden: windows leave it wherever the last
+	 * update put it (leaveok) instead of sending a move after each key. */
+	bool cursor_hidden;
 	attr_t attr[UI_A_COUNT];
 	struct ui_color colors[UI_COLOR_COUNT]; /* from the config file */
 	WINDOW *tabs, *status, *msg;

@@ -154,10 +154,17 @@ static void board_recalc(struct app *app, struct pane *p)
 	    fd_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking,
 	                        b, &err))
 		ui_error(app, &err);
+	/* Each booking's own outbox look-up only when something waits there:
+	 * one count instead of a query per booking on the page (300 at
+	 * 200x50) on a terminal that is up to date. */
+	int pending = 0, rejected = 0;
+	if (fd_query_outbox(app->db, &pending, &rejected, NULL) != FD_OK)
+		pending = 1;
 	/* Which row each booking sits on, once per query rather than per paint. */
 	for (int i = 0; i < b->n_bk; i++) {
 		b->bk_pending[i] = false;
-		fd_query_booking_pending(app->db, b->bk[i].b.id, &b->bk_pending[i], NULL);
+		if (pending > 0)
+			fd_query_booking_pending(app->db, b->bk[i].b.id, &b->bk_pending[i], NULL);
 		b->bk_row[i] = -1;
 		for (int r = 0; r < b->n_loaded; r++)
 			if (strcmp(b->bk[i].b.room, b->rooms[r].r.number) == 0) {

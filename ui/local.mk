@@ -119,3 +119,4 @@ UI_TESTS += tests/ui/repaint_bytes.sh
 # the Reports pane's Chain view (a chain role, from the server)
 frontdesk_SOURCES += ui/reports_chain.c ui/reports_chain.h
 UI_TESTS += tests/ui/chain_report.sh
+UI_TESTS += tests/ui/redraw_same.sh

@@ -71,7 +71,8 @@ bool ui_term_open(struct ui_term *t, struct app *app, char *msg, size_t size)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	curs_set(0);
+	app->cursor_hidden = curs_set(0) != ERR;
+	leaveok(stdscr, app->cursor_hidden);
 	/* Keys are read through stdscr, and wget_wch refreshes a window that
 	 * was touched: stdscr, never drawn (each pane is a window of its own),
 	 * came new and touched, so the first key wiped the screen, sent the

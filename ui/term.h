@@ -15,7 +15,7 @@ struct ui_term {
 	bool headless;
 	const char *script; /* FRONTDESK_UI_KEYS, consumed as keys are read */
 	FILE *dump;         /* FRONTDESK_UI_DUMP */
-	FILE *times;        /* FRONTDESK_UI_TIMES: "nanoseconds bytes" per key */
+	FILE *times;        /* FRONTDESK_UI_TIMES: "wall-ns bytes cpu-ns" per key */
 	int out_fd;
 };
 

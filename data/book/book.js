@@ -12,6 +12,15 @@
 	var api = base.origin + "/v1/public";
 	var root = document.getElementById("frontdesk-booking") || document.querySelector("[data-frontdesk-booking]");
 	if (!root) return;
+	// Which hotel of a chain (one server holding several, on PostgreSQL):
+	// data-hotel="CODE" on the root element or the script tag, else the
+	// page's own ?hotel=CODE. Searches and bookings name it; the manage
+	// page's link needs none (its token belongs to one booking of one hotel).
+	var hotel = root.getAttribute("data-hotel") || (script && script.getAttribute("data-hotel")) ||
+		new URLSearchParams(location.search).get("hotel") || "";
+	function withHotel(path) {
+		return hotel ? path + (path.indexOf("?") < 0 ? "?" : "&") + "hotel=" + encodeURIComponent(hotel) : path;
+	}
 	root.classList.add("fdb");
 	if (!document.querySelector("link[data-fdb-css]") && !document.querySelector('link[href$="book.css"]')) {
 		var css = document.createElement("link");
@@ -331,7 +340,7 @@
 				"&adults=" + encodeURIComponent(s.adults) + "&children=" + encodeURIComponent(s.children);
 			button.disabled = true;
 			announce(t("searching"));
-			request("GET", "/availability" + q).then(function (r) {
+			request("GET", withHotel("/availability" + q)).then(function (r) {
 				button.disabled = false;
 				if (r.status !== 200) return showError(fields, alertBox, r.json.error);
 				stay = s;
@@ -426,7 +435,7 @@
 			});
 			button.disabled = true;
 			button.textContent = t("booking");
-			request("POST", "/bookings", body, { "Idempotency-Key": key }).then(function (r) {
+			request("POST", withHotel("/bookings"), body, { "Idempotency-Key": key }).then(function (r) {
 				button.disabled = false;
 				button.textContent = t("book");
 				if (r.status === 201) return stepDone(r.json, body.email);

@@ -701,7 +701,7 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 		cJSON_AddNumberToObject(doc, "no_shows", (double)r.no_shows);
 		cli_print_json(doc);
 	} else {
-		printf(_("Closed %s: %" PRId64 " room(s) sold, room revenue %s, %" PRId64 " no-show(s). "
+		printf(_("Closed %s: rooms sold %" PRId64 ", room revenue %s, no-shows %" PRId64 ". "
 		         "The business date is now %s.\n"),
 		       dtext, r.rooms_sold, fd_money_format(r.room_revenue, cur, m, sizeof m), r.no_shows,
 		       fd_date_format(day + 1, next));

@@ -36,3 +36,4 @@ libfdcore_a_SOURCES += src/core/rate.c src/core/rate.h src/core/op_rate.c
 libfdcore_a_SOURCES += src/core/offer.c src/core/offer.h
 libfdcore_a_SOURCES += src/core/zone.c src/core/zone.h
 libfdcore_a_SOURCES += src/core/terms.c src/core/terms.h
+libfdcore_a_SOURCES += src/core/avail.c src/core/avail.h

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/avail.h"
 #include "core/i18n.h"
 
 enum fd_status fd_offer_check_stay(fd_date business_date, fd_date arrival, fd_date departure, int adults,
@@ -33,17 +34,14 @@ enum fd_status fd_offer_check_stay(fd_date business_date, fd_date arrival, fd_da
 	return FD_OK;
 }
 
-/* Rooms of type t left on night d (the day-use count of day d too, when
- * the stay runs over day d), as op_booking.c judges a booking. */
-static enum fd_status free_on(const struct fd_repo *repo, const char *type, fd_date d, bool over_day,
-                              int *free, struct fd_error *err)
+/* Rooms of type t left on night d, given its rooms and nights sold (the
+ * day-use count of day d too, when the stay runs over day d), as
+ * op_booking.c judges a booking. */
+static enum fd_status free_on(const struct fd_repo *repo, const char *type, fd_date d, int rooms, int sold,
+                              bool over_day, int *free, struct fd_error *err)
 {
-	int sold, rooms, day_sold = 0;
-	enum fd_status st = repo->type_sold(repo->ctx, type, d, "", &sold, err);
-	if (!st)
-		st = repo->type_inventory(repo->ctx, type, d, &rooms, err);
-	if (!st && over_day)
-		st = repo->type_day_sold(repo->ctx, type, d, "", &day_sold, err);
+	int day_sold = 0;
+	enum fd_status st = over_day ? repo->type_day_sold(repo->ctx, type, d, "", &day_sold, err) : FD_OK;
 	if (st)
 		return st;
 	*free = rooms - (sold > day_sold ? sold : day_sold);
@@ -115,9 +113,13 @@ enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_t
 	out->max_occupancy = t->max_occupancy;
 	out->nights = departure - arrival;
 	out->free_rooms = -1;
+	int rooms[FD_OFFER_MAX_NIGHTS], sold[FD_OFFER_MAX_NIGHTS];
+	if ((st = fd_avail_nights(repo, t->code, arrival, departure, "", rooms, sold, err)))
+		return st;
 	for (fd_date d = arrival; d < departure; d++) {
 		int free;
-		if ((st = free_on(repo, t->code, d, d > arrival, &free, err)))
+		if ((st = free_on(repo, t->code, d, rooms[d - arrival], sold[d - arrival], d > arrival, &free,
+		                  err)))
 			return st;
 		if (out->free_rooms < 0 || free < out->free_rooms)
 			out->free_rooms = free;

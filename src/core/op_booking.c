@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/avail.h"
 #include "core/guest.h"
 #include "core/i18n.h"
 #include "core/op_internal.h"
@@ -127,24 +128,22 @@ static enum fd_status check_availability(struct op_ctx *c, const struct fd_booki
 		if (st)
 			return st;
 	}
-	for (fd_date d = b->arrival; d < b->departure; d++) {
-		int sold, rooms;
+	/* The stay's nights at once (one query on PostgreSQL, core/avail.h). */
+	size_t n = (size_t)(b->departure - b->arrival);
+	int *rooms = calloc(n ? 2 * n : 1, sizeof *rooms), *sold = rooms + n;
+	if (!rooms)
+		return fd_fail(c->err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	enum fd_status st =
+	    fd_avail_nights(c->repo, b->type_code, b->arrival, b->departure, b->id, rooms, sold, c->err);
+	for (fd_date d = b->arrival; d < b->departure && !st; d++) {
 		bool covered;
 		/* A room the booking's group block holds for it is sold already. */
-		enum fd_status st = op_group_covers(c, b, d, &covered);
-		if (st)
-			return st;
-		if (covered)
-			continue;
-		st = c->repo->type_sold(c->repo->ctx, b->type_code, d, b->id, &sold, c->err);
-		if (!st)
-			st = c->repo->type_inventory(c->repo->ctx, b->type_code, d, &rooms, c->err);
-		if (st)
-			return st;
-		if (sold >= rooms)
-			return sold_out(c, b, d);
+		st = op_group_covers(c, b, d, &covered);
+		if (!st && !covered && sold[d - b->arrival] >= rooms[d - b->arrival])
+			st = sold_out(c, b, d);
 	}
-	return FD_OK;
+	free(rooms);
+	return st;
 }
 
 static void fill_free_rooms(struct op_ctx *c, const struct fd_booking *b)

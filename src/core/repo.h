@@ -83,6 +83,13 @@ struct fd_repo {
 	/* Rooms of a type that are in inventory (not out of order) on a night. */
 	enum fd_status (*type_inventory)(void *ctx, const char *type_code, fd_date night, int *rooms,
 	                                 struct fd_error *err);
+	/* Optional (NULL: core asks type_inventory and type_sold night by
+	 * night, core/avail.h): both counts of every night of [from, to) at
+	 * once, inventory[i] and sold[i] for night from + i, each exactly what
+	 * type_inventory and type_sold (with except_id, may be "") answer for
+	 * that night. One query on a store across a network. */
+	enum fd_status (*type_nights)(void *ctx, const char *type_code, fd_date from, fd_date to,
+	                              const char *except_id, int *inventory, int *sold, struct fd_error *err);
 	/* Up to max rooms of a type free and in order on every night of [from, to),
 	 * ordered by number. */
 	enum fd_status (*free_rooms)(void *ctx, const char *type_code, fd_date from, fd_date to,

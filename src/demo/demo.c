@@ -1202,6 +1202,37 @@ static enum fd_status demo_apply(struct fd_db *db, struct demo *d, struct fd_err
 	               d->ops[failed].type, inner.message);
 }
 
+/* The plan replayed as operations into d->ops. */
+static enum fd_status demo_make(struct demo *d, const struct fd_demo_options *opt, struct fd_error *err)
+{
+	*d = (struct demo){.rng = {opt->seed},
+	                   .ids = {opt->seed ^ UINT64_C(0x5eed1d5)},
+	                   .till = {opt->seed ^ UINT64_C(0x7111)}};
+	int n_rooms = opt->rooms > 0 ? opt->rooms : 60;
+	int back = opt->days_back > 0 ? opt->days_back : 30;
+	int ahead = opt->days_ahead > 0 ? opt->days_ahead : 60;
+	if (n_rooms < 8 || n_rooms > 396 || back > 365 || ahead > 365)
+		return fd_fail(
+		    err, FD_E_INVALID, "invalid_field", "rooms",
+		    _("The demo hotel has 8 to 396 rooms and at most a year of history and future."));
+	d->cultures = demo_cultures(&d->n_cultures);
+	d->today = opt->today;
+	d->start = opt->today - back;
+	d->end = opt->today + ahead;
+	if (!demo_plan(d, n_rooms))
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	emit_setup(d);
+	emit_companies(d);
+	for (fd_date day = d->start; day <= d->today; day++)
+		if (!replay_day(d, day))
+			return fd_fail(err, FD_E_INVALID, "demo_plan", NULL,
+			               _("The demo plan is inconsistent on day %d (a bug)."), day - d->start);
+	emit_today(d);
+	if (d->oom)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	return FD_OK;
+}
+
 enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt, struct fd_error *err)
 {
 	const struct fd_repo *repo = fd_db_repo(db);
@@ -1213,38 +1244,34 @@ enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt
 		               existing.name);
 	if (st != FD_E_NOT_FOUND)
 		return st;
-	int n_rooms = opt->rooms > 0 ? opt->rooms : 60;
-	int back = opt->days_back > 0 ? opt->days_back : 30;
-	int ahead = opt->days_ahead > 0 ? opt->days_ahead : 60;
-	if (n_rooms < 8 || n_rooms > 396 || back > 365 || ahead > 365)
-		return fd_fail(
-		    err, FD_E_INVALID, "invalid_field", "rooms",
-		    _("The demo hotel has 8 to 396 rooms and at most a year of history and future."));
-	struct demo d = {.rng = {opt->seed},
-	                 .ids = {opt->seed ^ UINT64_C(0x5eed1d5)},
-	                 .till = {opt->seed ^ UINT64_C(0x7111)}};
-	d.cultures = demo_cultures(&d.n_cultures);
-	d.today = opt->today;
-	d.start = opt->today - back;
-	d.end = opt->today + ahead;
-	st = FD_OK;
-	if (!demo_plan(&d, n_rooms)) {
-		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-	} else {
-		emit_setup(&d);
-		emit_companies(&d);
-		for (fd_date day = d.start; day <= d.today && st == FD_OK; day++)
-			if (!replay_day(&d, day))
-				st = fd_fail(err, FD_E_INVALID, "demo_plan", NULL,
-				             _("The demo plan is inconsistent on day %d (a bug)."),
-				             day - d.start);
-		if (st == FD_OK)
-			emit_today(&d);
-		if (st == FD_OK && d.oom)
-			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-		if (st == FD_OK)
-			st = demo_apply(db, &d, err);
+	struct demo d;
+	st = demo_make(&d, opt, err);
+	if (st == FD_OK)
+		st = demo_apply(db, &d, err);
+	demo_free(&d);
+	return st;
+}
+
+enum fd_status fd_demo_ops(const struct fd_demo_options *opt, struct fd_op **ops, int *n,
+                           struct fd_error *err)
+{
+	struct demo d;
+	*ops = NULL;
+	*n = 0;
+	enum fd_status st = demo_make(&d, opt, err);
+	if (st == FD_OK) {
+		*ops = d.ops;
+		*n = d.n_ops;
+		d.ops = NULL;
+		d.n_ops = 0;
 	}
 	demo_free(&d);
 	return st;
+}
+
+void fd_demo_ops_free(struct fd_op *ops, int n)
+{
+	for (int i = 0; i < n; i++)
+		fd_op_clear(&ops[i]);
+	free(ops);
 }

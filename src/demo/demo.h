@@ -21,4 +21,13 @@ struct fd_demo_options {
  * already holds a hotel. */
 enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt, struct fd_error *err);
 
+/* The same hotel's operations, in the order fd_demo_build applies them
+ * (its first, property.update, names the hotel's id), for another store to
+ * apply (frontdeskd on PostgreSQL): *ops malloc'd, freed with
+ * fd_demo_ops_free. */
+struct fd_op;
+enum fd_status fd_demo_ops(const struct fd_demo_options *opt, struct fd_op **ops, int *n,
+                           struct fd_error *err);
+void fd_demo_ops_free(struct fd_op *ops, int n);
+
 #endif

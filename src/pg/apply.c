@@ -27,7 +27,7 @@ enum fd_status fd_pg_apply(struct fd_pg *pg, const struct fd_op *op, unsigned fl
 enum fd_status fd_pg_savepoint(struct fd_pg *pg, struct fd_error *err)
 {
 	static const char sql[] = "SAVEPOINT fd_op";
-	enum fd_status st = fd_pg_do(pg, sql, 0, NULL, "setting a savepoint", err);
+	enum fd_status st = fd_pg_defer(pg, sql, 0, NULL, "setting a savepoint", err);
 	if (!st)
 		pg->sp_seq = pg->last_seq;
 	return st;
@@ -41,11 +41,13 @@ enum fd_status fd_pg_rollback_to(struct fd_pg *pg, struct fd_error *err)
 	 * the next change takes the first of them again. */
 	if (!st)
 		pg->last_seq = pg->sp_seq;
+	pg->audit_seq = 0; /* an audit row written since is gone too */
+	fd_pg_cache_forget(pg);
 	return st;
 }
 
 enum fd_status fd_pg_release(struct fd_pg *pg, struct fd_error *err)
 {
 	static const char sql[] = "RELEASE SAVEPOINT fd_op";
-	return fd_pg_do(pg, sql, 0, NULL, "keeping an operation's writes", err);
+	return fd_pg_defer(pg, sql, 0, NULL, "keeping an operation's writes", err);
 }

@@ -24,18 +24,26 @@ enum fd_status fd_pg_audit_append(struct fd_pg *pg, const struct fd_audit_row *r
 	    "INSERT INTO audit_log (property_id, " COLUMNS ", hash) VALUES ($1, $2, $3, $4,"
 	    " $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
 	const char *p0[] = {pg->property};
-	PGresult *q;
-	enum fd_status st = fd_pg_run(pg, last, 1, p0, &q, "reading the audit log", err);
-	if (st)
-		return st;
 	unsigned char prev[32] = {0}, h[32];
 	int64_t seq = 1;
-	if (PQntuples(q) == 1) {
-		seq = fd_pg_col_int(q, 0, 0) + 1;
-		const char *hex = PQgetvalue(q, 0, 1);
-		if (sodium_hex2bin(prev, sizeof prev, hex, strlen(hex), NULL, NULL, NULL) != 0)
-			memset(prev, 0, sizeof prev);
+	/* In a transaction (which holds the property's lock) the row appended
+	 * last is known: no read. */
+	bool known = pg->in_tx && pg->audit_seq > 0 && strcmp(pg->audit_property, pg->property) == 0;
+	const char *last_hex = known ? pg->audit_hash : NULL;
+	PGresult *q = NULL;
+	if (known) {
+		seq = pg->audit_seq + 1;
+	} else {
+		enum fd_status st = fd_pg_run(pg, last, 1, p0, &q, "reading the audit log", err);
+		if (st)
+			return st;
+		if (PQntuples(q) == 1) {
+			seq = fd_pg_col_int(q, 0, 0) + 1;
+			last_hex = PQgetvalue(q, 0, 1);
+		}
 	}
+	if (last_hex && sodium_hex2bin(prev, sizeof prev, last_hex, strlen(last_hex), NULL, NULL, NULL) != 0)
+		memset(prev, 0, sizeof prev);
 	PQclear(q);
 	char seq_t[FD_PG_INT_LEN], created_t[FD_PG_INT_LEN], applied_t[FD_PG_INT_LEN], hex[65];
 	const char *f[FD_AUDIT_FIELDS] = {fd_pg_int(seq_t, seq),
@@ -64,7 +72,13 @@ enum fd_status fd_pg_audit_append(struct fd_pg *pg, const struct fd_audit_row *r
 	for (int i = 0; i < FD_AUDIT_FIELDS; i++)
 		p[i + 1] = f[i];
 	p[15] = hex;
-	return fd_pg_do(pg, ins, 16, p, "writing the audit log", err);
+	enum fd_status st = fd_pg_defer(pg, ins, 16, p, "writing the audit log", err);
+	if (!st && pg->in_tx) {
+		pg->audit_seq = seq;
+		snprintf(pg->audit_hash, sizeof pg->audit_hash, "%s", hex);
+		snprintf(pg->audit_property, sizeof pg->audit_property, "%s", pg->property);
+	}
+	return st;
 }
 
 enum fd_status fd_pg_audit_verify(struct fd_pg *pg, int64_t *rows, int64_t *bad_seq, struct fd_error *err)

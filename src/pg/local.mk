@@ -63,3 +63,11 @@ libfdpg_a_SOURCES += src/pg/repo_group.c
 # rate plans and group blocks on PostgreSQL (src/pg/repo_rate.c, src/pg/repo_group.c)
 PG_TESTS += tests/pg/rates.sh
 PG_TESTS += tests/pg/policy_clock.sh
+# the guests' public booking API on PostgreSQL (src/server/pg_public.c)
+PG_TESTS += tests/pg/public.sh
+libfdpg_a_SOURCES += src/pg/repo_conflict.c
+PG_TESTS += tests/pg/admin_users.sh
+PG_TESTS += tests/pg/admin_demo.sh
+PG_TESTS += tests/pg/avail_range.sh
+libfdpg_a_SOURCES += src/pg/repo_cache.c
+PG_TESTS += tests/pg/push_reads.sh

@@ -122,6 +122,136 @@ static const char *stmt_name(struct fd_pg *pg, const char *sql, int n, struct fd
 
 static enum fd_status ensure_connected(struct fd_pg *pg, struct fd_error *err);
 
+static void drop_deferred(struct fd_pg *pg)
+{
+	for (int i = 0; i < pg->n_deferred; i++)
+		free(pg->deferred[i].params);
+	pg->n_deferred = 0;
+}
+
+enum fd_status fd_pg_defer(struct fd_pg *pg, const char *sql, int n, const char *const *params,
+                           const char *what, struct fd_error *err)
+{
+	if (!pg->in_tx)
+		return fd_pg_do(pg, sql, n, params, what, err);
+	struct fd_error local = {0};
+	const char *name = stmt_name(pg, sql, n, &local);
+	if (!name) {
+		if (err)
+			*err = local;
+		return local.status;
+	}
+	if (pg->n_deferred == pg->cap_deferred) {
+		int cap = pg->cap_deferred ? 2 * pg->cap_deferred : 16;
+		struct fd_pg_deferred *grown = realloc(pg->deferred, (size_t)cap * sizeof *grown);
+		if (!grown)
+			return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+		pg->deferred = grown;
+		pg->cap_deferred = cap;
+	}
+	/* The parameters are the caller's buffers: copied, in one block. */
+	size_t size = (size_t)n * sizeof(char *);
+	for (int i = 0; i < n; i++)
+		size += params[i] ? strlen(params[i]) + 1 : 0;
+	char **copy = malloc(size ? size : 1);
+	if (!copy)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	char *text = (char *)(copy + n);
+	for (int i = 0; i < n; i++) {
+		copy[i] = NULL;
+		if (params[i]) {
+			size_t len = strlen(params[i]) + 1;
+			copy[i] = memcpy(text, params[i], len);
+			text += len;
+		}
+	}
+	struct fd_pg_deferred *d = &pg->deferred[pg->n_deferred++];
+	snprintf(d->name, sizeof d->name, "%s", name);
+	d->what = what;
+	d->n = n;
+	d->params = copy;
+	return FD_OK;
+}
+
+/* The deferred statements, then one more (prepared as name, or sql sent as
+ * it is when name is NULL), in one round trip. FD_OK and *res (may be NULL:
+ * then cleared here) for the last one, or the first failure. */
+static enum fd_status run_pipeline(struct fd_pg *pg, const char *name, const char *sql, int n,
+                                   const char *const *params, PGresult **res, const char *what,
+                                   struct fd_error *err)
+{
+	PGconn *c = pg->conn;
+	int queued = pg->n_deferred;
+	bool sent = PQenterPipelineMode(c) == 1;
+	for (int i = 0; sent && i < queued; i++) {
+		const struct fd_pg_deferred *d = &pg->deferred[i];
+		sent =
+		    PQsendQueryPrepared(c, d->name, d->n, (const char *const *)d->params, NULL, NULL, 0) == 1;
+	}
+	if (sent)
+		sent = (name ? PQsendQueryPrepared(c, name, n, params, NULL, NULL, 0)
+		             : PQsendQueryParams(c, sql, 0, NULL, NULL, NULL, NULL, 0)) == 1;
+	if (sent)
+		sent = PQpipelineSync(c) == 1;
+	enum fd_status st = FD_OK;
+	PGresult *last = NULL;
+	for (int i = 0; sent && i <= queued; i++) {
+		PGresult *r = PQgetResult(c);
+		if (!r) {
+			sent = false;
+			break;
+		}
+		ExecStatusType t = PQresultStatus(r);
+		if (!st && t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
+			if (i < queued) {
+				/* An earlier statement's failure is the transaction's,
+				 * not a refusal of this one. */
+				st = fail_result(pg, r, pg->deferred[i].what, err);
+				if (st != FD_E_BUSY && st != FD_E_IO) {
+					st = FD_E_IO;
+					if (err) {
+						err->status = FD_E_IO;
+						snprintf(err->code, sizeof err->code, "io");
+					}
+				}
+			} else {
+				st = fail_result(pg, r, what, err);
+			}
+		}
+		if (i == queued && !st)
+			last = r;
+		else
+			PQclear(r);
+		while ((r = PQgetResult(c))) /* the NULL that ends each statement's results */
+			PQclear(r);
+	}
+	if (sent) {
+		PGresult *r = PQgetResult(c); /* PGRES_PIPELINE_SYNC */
+		sent = r && PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+		PQclear(r);
+	}
+	/* Cut short (a lost connection): what is left is read and dropped. */
+	for (int k = 0;
+	     k < 2 * queued + 8 && PQpipelineStatus(c) != PQ_PIPELINE_OFF && !PQexitPipelineMode(c); k++) {
+		PGresult *r = PQgetResult(c);
+		if (!r && PQstatus(c) != CONNECTION_OK)
+			break;
+		PQclear(r);
+	}
+	drop_deferred(pg);
+	if (!sent && !st)
+		st = fail_result(pg, NULL, what, err);
+	if (st) {
+		PQclear(last);
+		return st;
+	}
+	if (res)
+		*res = last;
+	else
+		PQclear(last);
+	return FD_OK;
+}
+
 enum fd_status fd_pg_run(struct fd_pg *pg, const char *sql, int n, const char *const *params, PGresult **res,
                          const char *what, struct fd_error *err)
 {
@@ -141,6 +271,8 @@ enum fd_status fd_pg_run(struct fd_pg *pg, const char *sql, int n, const char *c
 		}
 		struct fd_error local = {0};
 		const char *name = stmt_name(pg, sql, n, &local);
+		if (name && pg->n_deferred)
+			return run_pipeline(pg, name, sql, n, params, res, what, err);
 		if (name) {
 			r = PQexecPrepared(pg->conn, name, n, params, NULL, NULL, 0);
 			ExecStatusType t = PQresultStatus(r);
@@ -174,6 +306,8 @@ enum fd_status fd_pg_do(struct fd_pg *pg, const char *sql, int n, const char *co
 /* Plain SQL without parameters (transaction control, migration steps). */
 static enum fd_status exec_simple(struct fd_pg *pg, const char *sql, const char *what, struct fd_error *err)
 {
+	if (pg->n_deferred)
+		return run_pipeline(pg, NULL, sql, 0, NULL, NULL, what, err);
 	PGresult *r = PQexec(pg->conn, sql);
 	ExecStatusType t = PQresultStatus(r);
 	enum fd_status st = FD_OK;
@@ -191,6 +325,7 @@ static enum fd_status ensure_connected(struct fd_pg *pg, struct fd_error *err)
 		return FD_OK;
 	PQreset(pg->conn);
 	pg->n_stmts = 0;
+	drop_deferred(pg);
 	if (PQstatus(pg->conn) != CONNECTION_OK) {
 		char msg[256];
 		server_message(NULL, pg->conn, msg, sizeof msg);
@@ -206,6 +341,9 @@ enum fd_status fd_pg_begin_unlocked(struct fd_pg *pg, struct fd_error *err)
 	if (st)
 		return st;
 	pg->last_seq = 0;
+	pg->audit_seq = 0;
+	fd_pg_cache_forget(pg);
+	drop_deferred(pg);
 	st = exec_simple(pg, "BEGIN ISOLATION LEVEL READ COMMITTED", "beginning a transaction", err);
 	if (st && PQstatus(pg->conn) != CONNECTION_OK && !(st = ensure_connected(pg, err)))
 		st = exec_simple(pg, "BEGIN ISOLATION LEVEL READ COMMITTED", "beginning a transaction", err);
@@ -226,7 +364,8 @@ enum fd_status fd_pg_begin(struct fd_pg *pg, struct fd_error *err)
 	static const char lock[] = "INSERT INTO feed_counters (property_id, seq) VALUES ($1, 0)"
 	                           " ON CONFLICT (property_id) DO UPDATE SET seq = feed_counters.seq";
 	const char *p[] = {pg->property};
-	st = fd_pg_do(pg, lock, 1, p, "locking the property for writing", err);
+	/* Sent with the transaction's first read: nothing is read before it. */
+	st = fd_pg_defer(pg, lock, 1, p, "locking the property for writing", err);
 	if (st)
 		fd_pg_rollback(pg);
 	return st;
@@ -242,19 +381,28 @@ enum fd_status fd_pg_commit(struct fd_pg *pg, struct fd_error *err)
 		    "SELECT pg_notify('" FD_PG_CHANNEL "', $1::text || ' ' || $2::text)";
 		char seq[FD_PG_INT_LEN];
 		const char *p[] = {pg->property, fd_pg_int(seq, pg->last_seq)};
-		st = fd_pg_do(pg, notify, 2, p, "announcing the changes", err);
+		st = fd_pg_defer(pg, notify, 2, p, "announcing the changes", err);
 	}
 	if (st) {
 		fd_pg_rollback(pg);
 		return st;
 	}
+	/* With what is deferred: one round trip. A deferred statement that
+	 * fails leaves the transaction open and aborted: rolled back. */
 	st = exec_simple(pg, "COMMIT", "committing", err);
+	if (st)
+		fd_pg_rollback(pg);
 	pg->in_tx = false;
+	pg->audit_seq = 0;
+	fd_pg_cache_forget(pg);
 	return st;
 }
 
 void fd_pg_rollback(struct fd_pg *pg)
 {
+	drop_deferred(pg); /* the transaction's writes go anyway */
+	pg->audit_seq = 0;
+	fd_pg_cache_forget(pg);
 	if (PQtransactionStatus(pg->conn) != PQTRANS_IDLE)
 		exec_simple(pg, "ROLLBACK", "rolling back", NULL);
 	pg->in_tx = false;
@@ -467,6 +615,7 @@ struct fd_pg *fd_pg_open(const char *uri, struct fd_error *err)
 		return NULL;
 	}
 	fd_pg_repo_init(pg);
+	fd_pg_repo_cache_init(pg); /* src/pg/repo_cache.c */
 	return pg;
 }
 
@@ -475,6 +624,8 @@ void fd_pg_close(struct fd_pg *pg)
 	if (!pg)
 		return;
 	PQfinish(pg->conn);
+	drop_deferred(pg);
+	free(pg->deferred);
 	free(pg->stmts);
 	free(pg->uri);
 	free(pg);

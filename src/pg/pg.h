@@ -113,6 +113,21 @@ enum fd_status fd_pg_run(struct fd_pg *pg, const char *sql, int n, const char *c
 enum fd_status fd_pg_do(struct fd_pg *pg, const char *sql, int n, const char *const *params, const char *what,
                         struct fd_error *err);
 
+/* Inside a transaction: run a write whose answer nobody reads (a result
+ * to record, an audit row, a savepoint) with the next statement that is
+ * read, or with COMMIT, in one round trip. Its failure is reported by that
+ * statement (or the commit) as a failure of the transaction, never as a
+ * business refusal of the later statement (FD_E_BUSY "busy" stays one).
+ * Outside a transaction it runs at once. */
+enum fd_status fd_pg_defer(struct fd_pg *pg, const char *sql, int n, const char *const *params,
+                           const char *what, struct fd_error *err);
+
+/* While on, inside a transaction, the property, a staff member and their
+ * chain role are read from the database once per transaction, not once
+ * per operation (a batch of one actor's operations; src/pg/repo_cache.c).
+ * Off: every read goes to the database (the default). */
+void fd_pg_cache_reads(struct fd_pg *pg, bool on);
+
 /* Key/value settings of the whole database (the server's epoch, ...). */
 enum fd_status fd_pg_meta_get(struct fd_pg *pg, const char *key, char *out, size_t size,
                               struct fd_error *err);

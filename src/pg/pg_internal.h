@@ -21,6 +21,33 @@ struct fd_pg {
 		char name[16];
 	} * stmts;
 	int n_stmts, cap_stmts;
+	/* Statements deferred in the transaction (fd_pg_defer): sent in one
+	 * round trip (libpq's pipeline mode) with the next statement whose
+	 * answer is read, or with COMMIT. */
+	struct fd_pg_deferred {
+		char name[16]; /* its prepared statement's (stmts moves as it grows) */
+		const char *what;
+		int n;
+		char **params; /* n, malloc'd with their text after them; NULL: SQL NULL */
+	} * deferred;
+	int n_deferred, cap_deferred;
+	/* The hotel's last audit row as this transaction knows it (it holds the
+	 * property's lock): its seq and hash, so that appending the next needs
+	 * no read (src/pg/audit.c). audit_seq 0: unknown. */
+	int64_t audit_seq;
+	char audit_hash[65];
+	char audit_property[FD_ID_LEN];
+	/* Rows kept for the transaction (src/pg/repo_cache.c). */
+	struct fd_pg_read_cache {
+		bool on, property_ok, staff_ok, role_ok;
+		struct fd_property property;
+		char property_key[FD_ID_LEN];
+		struct fd_staff staff;
+		char staff_property[FD_ID_LEN];
+		char role_user[FD_USER_LEN];
+		int role;
+		struct fd_repo inner; /* the repository's own readers and writers */
+	} cache;
 };
 
 /* The migration chain (src/pg/schema.c). */
@@ -31,6 +58,10 @@ struct fd_pg_step {
 const struct fd_pg_step *fd_pg_steps(int *n);
 
 void fd_pg_repo_init(struct fd_pg *pg); /* src/pg/repo.c */
+/* src/pg/repo_cache.c: wraps the readers fd_pg_cache_reads keeps;
+ * fd_pg_cache_forget drops what is kept. */
+void fd_pg_repo_cache_init(struct fd_pg *pg);
+void fd_pg_cache_forget(struct fd_pg *pg);
 /* One loader per entity (repo.c), for the repository and the read queries
  * (query.c) alike: the columns, of table rooms or bookings, in the order
  * the loader reads them from a result row. */
@@ -57,6 +88,8 @@ void fd_pg_repo_invoice_init(struct fd_pg *pg);
  * step 15); group blocks (src/pg/repo_group.c, step 16). */
 void fd_pg_repo_rate_init(struct fd_pg *pg);
 void fd_pg_repo_group_init(struct fd_pg *pg);
+/* Conflict notices: core's conflict.resolve (src/pg/repo_conflict.c). */
+void fd_pg_repo_conflict_init(struct fd_pg *pg);
 #define FD_PG_CHARGE_CODES                                                                                   \
 	"('ROOM', 'Room', 1000, 1), ('FB', 'Food and beverage', 1000, 0), ('MINIBAR', 'Minibar', 1000, 0),"  \
 	" ('EXTRABED', 'Extra bed', 1000, 0), ('CITYTAX', 'City tax', 0, 0), ('PARKING', 'Parking', 2000, "  \

@@ -8,6 +8,7 @@
 #ifndef FD_PG_QUERY_H
 #define FD_PG_QUERY_H
 
+#include "core/rate.h"
 #include "pg/pg.h"
 #include "store/query.h"
 
@@ -24,5 +25,9 @@ enum fd_status fd_pg_query_bookings(struct fd_pg *pg, const struct fd_booking_fi
 /* The booking with this confirmation code (exactly), if any, to cb. */
 enum fd_status fd_pg_query_booking_code(struct fd_pg *pg, const char *code, fd_booking_cb cb, void *ctx,
                                         struct fd_error *err);
+/* The rate plans, derived ones after their parents, by code (as
+ * fd_query_rate_plans; *out malloc'd, the caller frees it). */
+enum fd_status fd_pg_query_rate_plans(struct fd_pg *pg, struct fd_rate_plan **out, int *n,
+                                      struct fd_error *err);
 
 #endif

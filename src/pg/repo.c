@@ -602,6 +602,51 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 	return count(pg, sql, 3, a, rooms, err);
 }
 
+/* type_inventory and type_sold of every night of [from, to) in one query:
+ * the same conditions with the night of a series in place of the one
+ * night (core/avail.h; tests/pg/avail_range.sh compares them). */
+static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_date to,
+                                  const char *except_id, int *inventory, int *sold, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT g.d,"
+	    " (SELECT count(*) FROM rooms r WHERE r.property_id = $1 AND r.type_code = $2"
+	    "  AND NOT (r.maint = 'ooo' AND r.maint_from <= g.d AND r.maint_to > g.d)"
+	    "  AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.property_id = r.property_id"
+	    "   AND k.room = r.number AND k.start_day <= g.d AND k.end_day > g.d)),"
+	    " coalesce(s.c, 0)"
+	    " + (SELECT coalesce(sum(greatest(0, r.rooms - (SELECT count(*) FROM stay_nights n"
+	    "    JOIN bookings b ON b.id = n.booking_id WHERE b.property_id = $1 AND b.block_id = r.block_id"
+	    "    AND b.type_code = $2 AND n.night = g.d AND b.id <> $5))), 0)::bigint"
+	    "  FROM group_block_rooms r JOIN group_blocks k"
+	    "  ON k.property_id = r.property_id AND k.id = r.block_id"
+	    "  WHERE r.property_id = $1 AND r.type_code = $2 AND r.night = g.d AND k.released = 0)"
+	    " FROM generate_series($3::integer, $4::integer - 1) AS g(d)"
+	    " LEFT JOIN (SELECT night, count(*) AS c FROM stay_nights WHERE property_id = $1"
+	    "  AND type_code = $2 AND night >= $3::integer AND night < $4::integer AND booking_id <> $5"
+	    "  GROUP BY night) s ON s.night = g.d"
+	    " ORDER BY g.d";
+	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
+	if (st)
+		return st;
+	int n = PQntuples(r);
+	for (fd_date d = from; d < to; d++)
+		inventory[d - from] = sold[d - from] = 0;
+	for (int i = 0; i < n; i++) {
+		int64_t d = fd_pg_col_int(r, i, 0);
+		if (d >= from && d < to) {
+			inventory[d - from] = (int)fd_pg_col_int(r, i, 1);
+			sold[d - from] = (int)fd_pg_col_int(r, i, 2);
+		}
+	}
+	PQclear(r);
+	return FD_OK;
+}
+
 static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_date to,
                                  char (*out)[FD_ROOMNO_LEN], int max, int *n, struct fd_error *err)
 {
@@ -891,26 +936,6 @@ static int local_minute(void *ctx, int64_t t)
 	return minute;
 }
 
-/* --- not on PostgreSQL yet --- */
-
-/* A refusal, not a storage failure: the push answers a failure with 503
- * and the terminal sends the operation again, forever, holding back every
- * operation queued behind it; a refusal is recorded and the queue moves on. */
-static enum fd_status not_yet(struct fd_error *err, const char *what)
-{
-	return fd_fail(err, FD_E_CONFLICT, "not_on_postgresql", NULL,
-	               "%s are not available on PostgreSQL yet.", what);
-}
-
-static enum fd_status no_conflict(void *ctx, const char *id, struct fd_conflict *out, struct fd_error *err)
-{
-	return not_yet(err, "Conflict notices");
-}
-static enum fd_status no_put_conflict(void *ctx, const struct fd_conflict *c, struct fd_error *err)
-{
-	return not_yet(err, "Conflict notices");
-}
-
 void fd_pg_repo_init(struct fd_pg *pg)
 {
 	pg->repo = (struct fd_repo){
@@ -932,6 +957,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .room_in_house = room_in_house,
 	    .type_sold = type_sold,
 	    .type_inventory = type_inventory,
+	    .type_nights = type_nights,
 	    .free_rooms = free_rooms,
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,
@@ -945,8 +971,6 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .get_block = get_block,
 	    .put_block = put_block,
 	    .del_block = del_block,
-	    .get_conflict = no_conflict,
-	    .put_conflict = no_put_conflict,
 	};
 	pg->repo.local_minute = local_minute;
 	fd_pg_repo_folio_init(pg);   /* src/pg/repo_folio.c */
@@ -954,6 +978,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	fd_pg_repo_invoice_init(pg); /* src/pg/repo_invoice.c */
 	fd_pg_repo_rate_init(pg);    /* src/pg/repo_rate.c */
 	fd_pg_repo_group_init(pg);   /* src/pg/repo_group.c */
+	fd_pg_repo_conflict_init(pg);
 }
 
 const struct fd_repo *fd_pg_repo(struct fd_pg *pg)

@@ -15,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "pg/pg_internal.h"
+#include "pg/query.h"
 #include "store/rates.h"
 
 #define I(buf, v) fd_pg_int(buf, (int64_t)(v))
@@ -264,6 +265,31 @@ static enum fd_status put_booking_nights(void *ctx, const char *booking_id,
 		st = fd_pg_do(pg, ins, 7, a, "saving a booking's prices", err);
 	}
 	return st ? st : fd_pg_record_change(pg, "booking_rate", booking_id, NULL, err);
+}
+
+enum fd_status fd_pg_query_rate_plans(struct fd_pg *pg, struct fd_rate_plan **out, int *n,
+                                      struct fd_error *err)
+{
+	static const char sql[] =
+	    "SELECT " PLAN_COLS
+	    " FROM rate_plans WHERE property_id = $1 ORDER BY parent <> '', code COLLATE \"C\"";
+	const char *a[] = {pg->property};
+	PGresult *r;
+	*out = NULL;
+	*n = 0;
+	enum fd_status st = fd_pg_run(pg, sql, 1, a, &r, "listing rate plans", err);
+	if (st)
+		return st;
+	int rows = PQntuples(r);
+	if (rows && !(*out = calloc((size_t)rows, sizeof **out))) {
+		PQclear(r);
+		return nomem(err);
+	}
+	for (int i = 0; i < rows; i++)
+		read_plan(r, i, &(*out)[i]);
+	*n = rows;
+	PQclear(r);
+	return FD_OK;
 }
 
 void fd_pg_repo_rate_init(struct fd_pg *pg)

@@ -390,6 +390,38 @@ static const char pg_v16[] =
     "ALTER TABLE bookings ADD COLUMN block_id TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX bookings_block ON bookings(property_id, block_id) WHERE block_id <> '';";
 
+/* v19 (pgpublic): the guests' public booking API on PostgreSQL
+ * (src/server/pg_public.c), shared by every server of the database: each
+ * web booking's answer under its Idempotency-Key (a guest's retry through
+ * another server answers the same booking; per hotel, so two hotels'
+ * websites cannot collide) with a hash of its e-mail address (the
+ * per-e-mail limit counts these rows, on every server), and the links
+ * guests open their booking with (only a hash of each token, the hotel and
+ * booking it opens, its expiry and uses, counted by one UPDATE whichever
+ * server takes the request). */
+static const char pg_v19[] =
+    "CREATE TABLE srv_public_requests (property_id TEXT NOT NULL REFERENCES properties(id),"
+    " idem_key TEXT NOT NULL, request_hash TEXT NOT NULL, booking_id TEXT NOT NULL,"
+    " answer TEXT NOT NULL, created_at BIGINT NOT NULL, email_key TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (property_id, idem_key),"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
+    "CREATE INDEX srv_public_requests_email ON srv_public_requests (email_key, created_at);"
+    "CREATE TABLE srv_public_links (hash TEXT PRIMARY KEY, property_id TEXT NOT NULL,"
+    " booking_id TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+    " uses INTEGER NOT NULL DEFAULT 0, max_uses INTEGER NOT NULL,"
+    " FOREIGN KEY (property_id, booking_id) REFERENCES bookings(property_id, id));"
+    "CREATE INDEX srv_public_links_booking ON srv_public_links (property_id, booking_id);";
+
+/* v20 (pgpublic): the per-address limit of the public API as token
+ * buckets in the database, so an address gets public-rate a window from
+ * the chain whichever servers it reaches. A bucket is the address's across
+ * the chain (the servers it guards are every hotel's, so it carries no
+ * property_id: one per hotel would multiply an address's share by the
+ * number of hotels); at is PostgreSQL's clock, not a server's. */
+static const char pg_v20[] =
+    "CREATE TABLE srv_public_limits (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL,"
+    " at DOUBLE PRECISION NOT NULL, allowed BOOLEAN NOT NULL DEFAULT true);";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
@@ -405,6 +437,8 @@ static const struct fd_pg_step pg_steps[] = {
     {13, pg_v13},
     {15, pg_v15},
     {16, pg_v16},
+    {19, pg_v19},
+    {20, pg_v20},
 };
 /* clang-format on */
 

@@ -14,8 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "demo/demo.h"
+#include "core/i18n.h"
 #include "core/op_folio.h"
+#include "demo/demo.h"
 #include "server/server.h"
 #include "store/audit.h"
 #include "store/ids.h"
@@ -74,19 +75,19 @@ static bool read_password(const char *path, char *out, size_t size, struct fd_er
 	if (!path) {
 		fd_fail(
 		    err, FD_E_INVALID, "missing_option", "password-file",
-		    "--password-file FILE is required (the password is never taken on the command line).");
+		    _("--password-file FILE is required (the password is never taken on the command line)."));
 		return false;
 	}
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 	if (!f) {
-		fd_fail(err, FD_E_IO, "io", "password-file", "Cannot read %s: %s.", path, strerror(errno));
+		fd_fail(err, FD_E_IO, "io", "password-file", _("Cannot read %s: %s."), path, strerror(errno));
 		return false;
 	}
 	bool ok = fgets(out, (int)size, f) != NULL;
 	if (f != stdin)
 		fclose(f);
 	if (!ok) {
-		fd_fail(err, FD_E_INVALID, "empty", "password-file", "%s is empty.", path);
+		fd_fail(err, FD_E_INVALID, "empty", "password-file", _("%s is empty."), path);
 		return false;
 	}
 	out[strcspn(out, "\r\n")] = '\0';
@@ -97,19 +98,19 @@ static int cmd_init(struct admin *a)
 {
 	struct fd_error err = {0};
 	if (!a->o.property || !a->o.currency || !a->o.timezone || a->n_args) {
-		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
+		fprintf(stderr, _("frontdeskd: init needs --property, --currency and --timezone\n"));
 		return 2;
 	}
 	fd_date today = fd_date_from_unix((int64_t)time(NULL));
 	if (a->o.date && !fd_date_parse(a->o.date, &today)) {
-		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
 		return 2;
 	}
 	if (!open_db(a, true, &err))
 		return fail(&err);
 	fd_date d;
 	if (fd_query_business_date(a->db, &d, NULL) == FD_OK) {
-		fprintf(stderr, "frontdeskd: a hotel already exists in %s\n", a->cfg->data_dir);
+		fprintf(stderr, _("frontdeskd: a hotel already exists in %s\n"), a->cfg->data_dir);
 		return 1;
 	}
 	struct fd_op op;
@@ -126,7 +127,7 @@ static int cmd_init(struct admin *a)
 	fd_op_clear(&op);
 	if (st)
 		return fail(&err);
-	printf("Created hotel \"%s\" in %s.\n", a->o.property, a->cfg->data_dir);
+	printf(_("Created hotel \"%s\" in %s.\n"), a->o.property, a->cfg->data_dir);
 	return 0;
 }
 
@@ -138,7 +139,7 @@ static int cmd_user(struct admin *a)
 	if (a->n_args == 1 && strcmp(a->args[0], "list") == 0)
 		return user_list(a);
 	if (a->n_args != 2) {
-		fprintf(stderr, "frontdeskd: user list | user add|passwd|disable NAME\n");
+		fprintf(stderr, _("frontdeskd: user list | user add|passwd|disable NAME\n"));
 		return 2;
 	}
 	const char *sub = a->args[0], *name = a->args[1];
@@ -150,7 +151,7 @@ static int cmd_user(struct admin *a)
 	enum fd_status st;
 	if (strcmp(sub, "add") == 0) {
 		if (!a->o.role) {
-			fprintf(stderr, "frontdeskd: user add needs --role admin|manager|staff|guest\n");
+			fprintf(stderr, _("frontdeskd: user add needs --role admin|manager|staff|guest\n"));
 			return 2;
 		}
 		if (!read_password(a->o.password_file, pw, sizeof pw, &err))
@@ -172,7 +173,7 @@ static int cmd_user(struct admin *a)
 		struct fd_staff s;
 		if ((st = fd_db_repo(a->db)->get_staff(fd_db_repo(a->db)->ctx, name, &s, &err)) ==
 		    FD_E_NOT_FOUND)
-			fd_fail(&err, st, "not_found", "user", "No staff member \"%s\".", name);
+			fd_fail(&err, st, "not_found", "user", _("No staff member \"%s\"."), name);
 		if (!st)
 			st = admin_apply(a, NULL, pw, name, &err);
 	} else if (strcmp(sub, "disable") == 0) {
@@ -182,14 +183,14 @@ static int cmd_user(struct admin *a)
 		cJSON_AddBoolToObject(op.payload, "active", false);
 		st = admin_apply(a, &op, NULL, name, &err);
 	} else {
-		fprintf(stderr, "frontdeskd: unknown user command \"%s\"\n", sub);
+		fprintf(stderr, _("frontdeskd: unknown user command \"%s\"\n"), sub);
 		return 2;
 	}
 	sodium_memzero(pw, sizeof pw);
 	fd_op_clear(&op);
 	if (st)
 		return fail(&err);
-	printf("%s: done.\n", name);
+	printf(_("%s: done.\n"), name);
 	return 0;
 }
 
@@ -213,14 +214,14 @@ static int cmd_enroll_code(struct admin *a)
 	struct fd_error err = {0};
 	int64_t ttl = 24 * 3600;
 	if (a->n_args || (a->o.ttl && !parse_ttl(a->o.ttl, &ttl))) {
-		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
+		fprintf(stderr, _("frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n"));
 		return 2;
 	}
 	char code[SRV_TOKEN_LEN];
 	if (!open_db(a, false, &err) || srv_enroll_code_new(a->db, ttl, code, &err))
 		return fail(&err);
 	printf("%s\n", code);
-	fprintf(stderr, "frontdeskd: one-time enrolment code, valid %lld s\n", (long long)ttl);
+	fprintf(stderr, _("frontdeskd: one-time enrolment code, valid %lld s\n"), (long long)ttl);
 	return 0;
 }
 
@@ -241,7 +242,7 @@ static int cmd_devices(struct admin *a)
 {
 	struct fd_error err = {0};
 	if (a->n_args) {
-		fprintf(stderr, "frontdeskd: device list takes no arguments\n");
+		fprintf(stderr, _("frontdeskd: device list takes no arguments\n"));
 		return 2;
 	}
 	if (!open_db(a, false, &err))
@@ -315,14 +316,14 @@ static int cmd_sessions(struct admin *a)
 	struct fd_error err = {0};
 	bool revoke = a->n_args == 2 && strcmp(a->args[0], "revoke") == 0;
 	if (!(a->n_args == 0 || revoke)) {
-		fprintf(stderr, "frontdeskd: sessions [--as USER] | sessions revoke ID\n");
+		fprintf(stderr, _("frontdeskd: sessions [--as USER] | sessions revoke ID\n"));
 		return 2;
 	}
 	if (revoke && (strlen(a->args[1]) < 8 || strlen(a->args[1]) > 64 ||
 	               strspn(a->args[1], "0123456789abcdef") != strlen(a->args[1]))) {
 		fprintf(stderr,
-		        "frontdeskd: sessions revoke: \"%s\" is not a session ID (8 or more of the hex "
-		        "digits `frontdeskd sessions` shows)\n",
+		        _("frontdeskd: sessions revoke: \"%s\" is not a session ID (8 or more of the hex "
+		          "digits `frontdeskd sessions` shows)\n"),
 		        a->args[1]);
 		return 2;
 	}
@@ -347,13 +348,15 @@ static int cmd_sessions(struct admin *a)
 			fd_db_rollback(a->db);
 			if (n < 0)
 				return fail(&err);
-			fprintf(stderr, "frontdeskd: %s session matches %s; nothing revoked\n",
-			        n ? "more than one" : "no", a->args[1]);
+			fprintf(stderr,
+			        n ? _("frontdeskd: more than one session matches %s; nothing revoked\n")
+			          : _("frontdeskd: no session matches %s; nothing revoked\n"),
+			        a->args[1]);
 			return 1;
 		}
 		if (fd_db_commit(a->db, &err))
 			return fail(&err);
-		printf("Session %s revoked.\n", a->args[1]);
+		printf(_("Session %s revoked.\n"), a->args[1]);
 		return 0;
 	}
 	sqlite3_stmt *q = fd_db_stmt(
@@ -391,7 +394,7 @@ static int cmd_device(struct admin *a)
 		return cmd_devices(a);
 	}
 	if (a->n_args != 2 || strcmp(a->args[0], "revoke") != 0) {
-		fprintf(stderr, "frontdeskd: device list | device revoke ID\n");
+		fprintf(stderr, _("frontdeskd: device list | device revoke ID\n"));
 		return 2;
 	}
 	if (!open_db(a, false, &err) || fd_db_begin(a->db, &err))
@@ -410,12 +413,12 @@ static int cmd_device(struct admin *a)
 	}
 	if (!changed) {
 		fd_db_rollback(a->db);
-		fprintf(stderr, "frontdeskd: no device %s\n", a->args[1]);
+		fprintf(stderr, _("frontdeskd: no device %s\n"), a->args[1]);
 		return 1;
 	}
 	if (fd_db_commit(a->db, &err))
 		return fail(&err);
-	printf("Device %s revoked.\n", a->args[1]);
+	printf(_("Device %s revoked.\n"), a->args[1]);
 	return 0;
 }
 
@@ -426,7 +429,7 @@ static int cmd_backup(struct admin *a)
 {
 	struct fd_error err = {0};
 	if (a->n_args != 1) {
-		fprintf(stderr, "frontdeskd: backup FILE\n");
+		fprintf(stderr, _("frontdeskd: backup FILE\n"));
 		return 2;
 	}
 	if (!open_db(a, false, &err))
@@ -435,7 +438,7 @@ static int cmd_backup(struct admin *a)
 	int fd_mode_ok = 1;
 	if (sqlite3_open_v2(a->args[0], &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
-		fprintf(stderr, "frontdeskd: cannot create %s: %s\n", a->args[0], sqlite3_errmsg(dst));
+		fprintf(stderr, _("frontdeskd: cannot create %s: %s\n"), a->args[0], sqlite3_errmsg(dst));
 		sqlite3_close(dst);
 		return 1;
 	}
@@ -457,11 +460,12 @@ static int cmd_backup(struct admin *a)
 		rc = sqlite3_exec(dst, sql, NULL, NULL, NULL) == SQLITE_OK ? SQLITE_DONE : SQLITE_ERROR;
 	}
 	if (rc != SQLITE_DONE)
-		fprintf(stderr, "frontdeskd: backup failed: %s\n", sqlite3_errmsg(dst));
+		fprintf(stderr, _("frontdeskd: backup failed: %s\n"), sqlite3_errmsg(dst));
 	sqlite3_close(dst);
 	if (rc != SQLITE_DONE)
 		return 1;
-	printf("Backed up to %s%s.\n", a->args[0], fd_mode_ok ? "" : " (could not set mode 0600)");
+	printf(fd_mode_ok ? _("Backed up to %s.\n") : _("Backed up to %s (could not set mode 0600).\n"),
+	       a->args[0]);
 	return 0;
 }
 
@@ -514,7 +518,7 @@ static int cmd_restore(struct admin *a)
 {
 	struct fd_error err = {0};
 	if (a->n_args != 1) {
-		fprintf(stderr, "frontdeskd: restore FILE\n");
+		fprintf(stderr, _("frontdeskd: restore FILE\n"));
 		return 2;
 	}
 	struct timespec t0, t1;
@@ -527,20 +531,21 @@ static int cmd_restore(struct admin *a)
 	const char *why = NULL;
 	int rc = 1;
 	if (sqlite3_open_v2(a->args[0], &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		why = "cannot be opened";
+		why = _("cannot be opened");
 	else if (sqlite3_prepare_v2(src, "PRAGMA quick_check", -1, &q, NULL) != SQLITE_OK ||
 	         sqlite3_step(q) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(q, 0), "ok") != 0)
-		why = "is damaged or not a database (quick_check failed)";
+		why = _("is damaged or not a database (quick_check failed)");
 	sqlite3_finalize(q);
 	q = NULL;
 	if (!why && (sqlite3_prepare_v2(src, "SELECT value FROM meta WHERE key = 'server_epoch'", -1, &q,
 	                                NULL) != SQLITE_OK ||
 	             sqlite3_step(q) != SQLITE_ROW))
-		why = "is not a frontdeskd database (no server epoch)";
+		why = _("is not a frontdeskd database (no server epoch)");
 	sqlite3_finalize(q);
 	q = NULL;
 	if (why) {
-		fprintf(stderr, "frontdeskd: %s %s; nothing restored.\n", a->args[0], why);
+		/* TRANSLATORS: the file, then why it cannot be restored */
+		fprintf(stderr, _("frontdeskd: %s %s; nothing restored.\n"), a->args[0], why);
 		goto out;
 	}
 	char path[600];
@@ -552,13 +557,13 @@ static int cmd_restore(struct admin *a)
 		struct fd_db *cur = srv_db_open(a->cfg->data_dir, false, NULL, &lerr);
 		if (!cur || srv_erasures_record(cur, a->cfg->data_dir, &lerr))
 			fprintf(stderr,
-			        "frontdeskd: warning: could not read the erasures of the database being "
-			        "replaced (%s); erasures already listed are re-applied.\n",
+			        _("frontdeskd: warning: could not read the erasures of the database being "
+			          "replaced (%s); erasures already listed are re-applied.\n"),
 			        lerr.message);
 		fd_db_close(cur);
 	}
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		fprintf(stderr, "frontdeskd: cannot open %s: %s\n", path, sqlite3_errmsg(dst));
+		fprintf(stderr, _("frontdeskd: cannot open %s: %s\n"), path, sqlite3_errmsg(dst));
 		goto out;
 	}
 	sqlite3_busy_timeout(dst, 5000);
@@ -572,7 +577,7 @@ static int cmd_restore(struct admin *a)
 		sqlite3_backup_finish(b);
 	}
 	if (brc != SQLITE_DONE) {
-		fprintf(stderr, "frontdeskd: restore failed: %s\n", sqlite3_errmsg(dst));
+		fprintf(stderr, _("frontdeskd: restore failed: %s\n"), sqlite3_errmsg(dst));
 		goto out;
 	}
 	unsigned char raw[16];
@@ -582,7 +587,7 @@ static int cmd_restore(struct admin *a)
 	if (sqlite3_prepare_v2(dst, "UPDATE meta SET value = ?1 WHERE key = 'server_epoch'", -1, &q, NULL) !=
 	        SQLITE_OK ||
 	    (sqlite3_bind_text(q, 1, hex, -1, SQLITE_STATIC), sqlite3_step(q)) != SQLITE_DONE) {
-		fprintf(stderr, "frontdeskd: restored, but could not set a new epoch: %s\n",
+		fprintf(stderr, _("frontdeskd: restored, but could not set a new epoch: %s\n"),
 		        sqlite3_errmsg(dst));
 		goto out;
 	}
@@ -592,20 +597,22 @@ static int cmd_restore(struct admin *a)
 	dst = NULL;
 	int erased = 0;
 	if (reapply_erasures(a, &erased, &err)) {
-		fprintf(stderr,
-		        "frontdeskd: restored, but could not erase again the guests erased since the backup: "
-		        "%s; run the restore again before serving.\n",
-		        err.message);
+		fprintf(
+		    stderr,
+		    _("frontdeskd: restored, but could not erase again the guests erased since the backup: "
+		      "%s; run the restore again before serving.\n"),
+		    err.message);
 		goto out;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("Restored %s from %s in %.3f s (new epoch %s); terminals re-sync and re-submit what the "
-	       "backup lacks.\n",
+	printf(_("Restored %s from %s in %.3f s (new epoch %s); terminals re-sync and re-submit what the "
+	         "backup lacks.\n"),
 	       path, a->args[0], secs, hex);
 	if (erased)
-		printf("Erased again %d guest(s) erased after the backup was taken (%s).\n", erased,
-		       "erased-guests");
+		printf(ngettext("Erased again %d guest erased after the backup was taken (%s).\n",
+		                "Erased again %d guests erased after the backup was taken (%s).\n", erased),
+		       erased, "erased-guests");
 	rc = 0;
 out:
 	sqlite3_finalize(q);
@@ -623,7 +630,7 @@ static int cmd_metrics_token(struct admin *a)
 	struct fd_error err = {0};
 	bool revoke = a->n_args == 1 && strcmp(a->args[0], "revoke") == 0;
 	if (a->n_args && !revoke) {
-		fprintf(stderr, "frontdeskd: metrics-token [revoke]\n");
+		fprintf(stderr, _("frontdeskd: metrics-token [revoke]\n"));
 		return 2;
 	}
 	if (!open_db(a, false, &err))
@@ -631,7 +638,7 @@ static int cmd_metrics_token(struct admin *a)
 	if (revoke) {
 		if (fd_db_meta_set(a->db, "metrics_token_hash", "", &err))
 			return fail(&err);
-		printf("No scrape token works now.\n");
+		printf(_("No scrape token works now.\n"));
 		return 0;
 	}
 	char tok[SRV_TOKEN_LEN];
@@ -639,8 +646,8 @@ static int cmd_metrics_token(struct admin *a)
 		return fail(&err);
 	printf("%s\n", tok);
 	fprintf(stderr,
-	        "frontdeskd: a new scrape token for /v1/metrics (Authorization: Bearer); the previous "
-	        "one no longer works. Only its hash is kept: store it now.\n");
+	        _("frontdeskd: a new scrape token for /v1/metrics (Authorization: Bearer); the previous "
+	          "one no longer works. Only its hash is kept: store it now.\n"));
 	sodium_memzero(tok, sizeof tok);
 	return 0;
 }
@@ -649,12 +656,13 @@ static int check_count(struct fd_db *db, const char *what, const char *sql)
 {
 	sqlite3_stmt *q;
 	if (sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &q, NULL) != SQLITE_OK) {
-		fprintf(stderr, "frontdeskd: check %s: %s\n", what, sqlite3_errmsg(fd_db_handle(db)));
+		fprintf(stderr, _("frontdeskd: check %s: %s\n"), what, sqlite3_errmsg(fd_db_handle(db)));
 		return 1;
 	}
 	int bad = 0;
 	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int64(q, 0) != 0) {
-		fprintf(stderr, "frontdeskd: check: %s: %lld\n", what, (long long)sqlite3_column_int64(q, 0));
+		fprintf(stderr, _("frontdeskd: check: %s: %lld\n"), what,
+		        (long long)sqlite3_column_int64(q, 0));
 		bad = 1;
 	}
 	sqlite3_finalize(q);
@@ -672,36 +680,40 @@ static int cmd_check(struct admin *a)
 		while (sqlite3_step(q) == SQLITE_ROW) {
 			const char *m = (const char *)sqlite3_column_text(q, 0);
 			if (strcmp(m, "ok") != 0) {
-				fprintf(stderr, "frontdeskd: check: %s\n", m);
+				fprintf(stderr, _("frontdeskd: check: %s\n"), m);
 				bad = 1;
 			}
 		}
 		sqlite3_finalize(q);
 	}
-	bad |= check_count(a->db, "foreign key violations", "SELECT count(*) FROM pragma_foreign_key_check");
-	bad |= check_count(a->db, "applied operations missing from the audit log",
+	bad |=
+	    check_count(a->db, _("foreign key violations"), "SELECT count(*) FROM pragma_foreign_key_check");
+	bad |= check_count(a->db, _("applied operations missing from the audit log"),
 	                   "SELECT count(*) FROM srv_op_results r WHERE status = 'applied' AND NOT EXISTS"
 	                   " (SELECT 1 FROM audit_log l WHERE l.op_id = r.op_id AND l.device = r.device)");
 	bad |=
-	    check_count(a->db, "devices whose sequence disagrees with their results",
+	    check_count(a->db, _("devices whose sequence disagrees with their results"),
 	                "SELECT count(*) FROM srv_devices d WHERE d.last_seq <>"
 	                " (SELECT coalesce(max(device_seq), 0) FROM srv_op_results r WHERE r.device = d.id)");
 	bad |= check_count(
-	    a->db, "active bookings with missing nights",
+	    a->db, _("active bookings with missing nights"),
 	    "SELECT count(*) FROM bookings b WHERE status IN ('reserved','checked_in') AND"
 	    " (SELECT count(*) FROM stay_nights n WHERE n.booking_id = b.id) <> departure - arrival");
 	bad |= check_count(
-	    a->db, "entities without a change-feed row",
+	    a->db, _("entities without a change-feed row"),
 	    "SELECT (SELECT count(*) FROM bookings WHERE id NOT IN (SELECT entity_id FROM srv_changes"
 	    " WHERE entity = 'booking')) + (SELECT count(*) FROM rooms WHERE number NOT IN"
 	    " (SELECT entity_id FROM srv_changes WHERE entity = 'room'))");
 	int64_t rows = 0, broken = 0;
 	if (fd_audit_verify(a->db, &rows, &broken, &err)) {
-		fprintf(stderr, "frontdeskd: check: %s\n", err.message);
+		fprintf(stderr, _("frontdeskd: check: %s\n"), err.message);
 		bad = 1;
 	}
 	if (!bad)
-		printf("check: ok (the audit log's chain of %lld rows is intact)\n", (long long)rows);
+		printf(ngettext("check: ok (the audit log's chain of %lld row is intact)\n",
+		                "check: ok (the audit log's chain of %lld rows is intact)\n",
+		                (unsigned long)rows),
+		       (long long)rows);
 	return bad;
 }
 
@@ -712,7 +724,7 @@ static int cmd_demo(struct admin *a)
 	if (a->o.seed)
 		o.seed = strtoull(a->o.seed, NULL, 10);
 	if (a->o.date && !fd_date_parse(a->o.date, &o.today)) {
-		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
 		return 2;
 	}
 	char pw[256] = "";
@@ -740,7 +752,9 @@ static int cmd_demo(struct admin *a)
 		if (st || fd_db_commit(a->db, &err))
 			return fail(&err);
 	}
-	printf("Created the demo hotel in %s (%d users can sign in).\n", a->cfg->data_dir, n);
+	printf(ngettext("Created the demo hotel in %s (%d user can sign in).\n",
+	                "Created the demo hotel in %s (%d users can sign in).\n", (unsigned long)n),
+	       a->cfg->data_dir, n);
 	return 0;
 }
 
@@ -757,12 +771,12 @@ static int cmd_audit(struct admin *a)
 {
 	struct fd_error err = {0};
 	if (!a->o.as || a->n_args) {
-		fprintf(stderr, "frontdeskd: audit --as MANAGER [--date YYYY-MM-DD]\n");
+		fprintf(stderr, _("frontdeskd: audit --as MANAGER [--date YYYY-MM-DD]\n"));
 		return 2;
 	}
 	fd_date day = 0;
 	if (a->o.date && !fd_date_parse(a->o.date, &day)) {
-		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
 		return 2;
 	}
 	if (!open_db(a, false, &err) || (!a->o.date && fd_query_business_date(a->db, &day, &err)))
@@ -778,7 +792,7 @@ int srv_night_audit_run(const struct fd_repo *repo, fd_date day, const char *as,
 	fd_date_format(day, dtext);
 	struct fd_day_report r;
 	if (repo->get_day_report(repo->ctx, day, &r, NULL) == FD_OK) {
-		printf("%s was already closed by the night audit; nothing changed.\n", dtext);
+		printf(_("%s was already closed by the night audit; nothing changed.\n"), dtext);
 		return 0;
 	}
 	struct fd_op op;
@@ -791,8 +805,8 @@ int srv_night_audit_run(const struct fd_repo *repo, fd_date day, const char *as,
 	fd_op_clear(&op);
 	if (st || repo->get_day_report(repo->ctx, day, &r, &err))
 		return fail(&err);
-	printf("Closed %s: %lld room(s) sold, room revenue %lld (minor units), %lld no-show(s); business "
-	       "date %s.\n",
+	printf(_("Closed %s: rooms sold %lld, room revenue %lld (minor units), no-shows %lld; business date "
+	         "%s.\n"),
 	       dtext, (long long)r.rooms_sold, (long long)r.room_revenue, (long long)r.no_shows,
 	       fd_date_format(day + 1, next));
 	return 0;
@@ -807,7 +821,7 @@ static int cmd_new_epoch(struct admin *a)
 	struct fd_error err = {0};
 	char epoch[SRV_EPOCH_LEN];
 	if (a->n_args) {
-		fprintf(stderr, "frontdeskd: new-epoch takes no arguments\n");
+		fprintf(stderr, _("frontdeskd: new-epoch takes no arguments\n"));
 		return 2;
 	}
 	if (!open_db(a, false, &err) || fd_db_begin(a->db, &err))
@@ -821,8 +835,8 @@ static int cmd_new_epoch(struct admin *a)
 	}
 	if (fd_db_commit(a->db, &err))
 		return fail(&err);
-	printf("New epoch %s; restart the server: terminals then re-sync from a snapshot and submit again "
-	       "what the database lacks.\n",
+	printf(_("New epoch %s; restart the server: terminals then re-sync from a snapshot and submit again "
+	         "what the database lacks.\n"),
 	       epoch);
 	return 0;
 }
@@ -852,7 +866,7 @@ int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_
 			continue;
 		struct admin a = {.cfg = cfg, .o = *o};
 		if (n_args - 1 > (int)(sizeof a.args / sizeof *a.args)) {
-			fprintf(stderr, "frontdeskd: %s: unexpected argument \"%s\"\n", args[0],
+			fprintf(stderr, _("frontdeskd: %s: unexpected argument \"%s\"\n"), args[0],
 			        args[1 + sizeof a.args / sizeof *a.args]);
 			return 2;
 		}
@@ -863,7 +877,7 @@ int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_
 			fd_db_close(a.db);
 		return rc;
 	}
-	fprintf(stderr, "frontdeskd: unknown command \"%s\"\n", args[0]);
+	fprintf(stderr, _("frontdeskd: unknown command \"%s\"\n"), args[0]);
 	return 2;
 }
 

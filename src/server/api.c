@@ -86,6 +86,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/avail.h"
 #include "core/perm.h"
 #include "pg/query.h"
 #include "server/admin_api.h"
@@ -468,12 +469,14 @@ static void api_booking(struct srv *s, const struct srv_req *r, const struct srv
 		srv_resp_json(out, 200, f.found);
 }
 
+#define AVAIL_MAX_DAYS 92
+
 static void api_availability(struct srv *s, const struct srv_req *r, const struct srv_caller *c, void **state,
                              struct srv_resp *out)
 {
 	(void)state;
 	fd_date from, to;
-	if (!query_range(out, r, &from, &to, 92))
+	if (!query_range(out, r, &from, &to, AVAIL_MAX_DAYS))
 		return;
 	struct fd_error err = {0};
 	struct source src;
@@ -489,13 +492,15 @@ static void api_availability(struct srv *s, const struct srv_req *r, const struc
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "type", code);
 		cJSON *nights = cJSON_AddArrayToObject(o, "nights");
+		/* Every night of the type at once (one query on PostgreSQL). */
+		int inv[AVAIL_MAX_DAYS], sold[AVAIL_MAX_DAYS];
+		if (!st)
+			st = fd_avail_nights(src.repo, code, from, to, "", inv, sold, &err);
 		for (fd_date d = from; d < to && !st; d++) {
-			int n = 0;
 			char ds[FD_DATE_STRLEN];
-			st = fd_query_available_in(src.repo, code, d, &n, &err);
 			cJSON *nn = cJSON_CreateObject();
 			cJSON_AddStringToObject(nn, "date", fd_date_format(d, ds));
-			cJSON_AddNumberToObject(nn, "free", n);
+			cJSON_AddNumberToObject(nn, "free", inv[d - from] - sold[d - from]);
 			cJSON_AddItemToArray(nights, nn);
 		}
 		cJSON_AddItemToArray(arr, o);

@@ -62,8 +62,7 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	                                        {"POST", "/v1/devices/{id}/revoke"},
 	                                        {"GET", "/v1/devices/current"},
 	                                        {"POST", "/v1/conflicts/{id}/resolve"},
-	                                        /* pg_read.c (the public API stays SQLite's: the
-	                                         * booking page's own files only) */
+	                                        /* pg_read.c */
 	                                        {"GET", "/v1/rooms"},
 	                                        {"GET", "/v1/room-types"},
 	                                        {"GET", "/v1/bookings"},
@@ -75,7 +74,14 @@ bool srv_pg_route_ok(const char *method, const char *pattern)
 	                                        /* pg_admin.c */
 	                                        {"POST", "/v1/staff"},
 	                                        {"POST", "/v1/staff/{username}/password"},
-	                                        {"POST", "/v1/enroll-codes"}};
+	                                        {"POST", "/v1/enroll-codes"},
+	                                        /* public.c through pg_public.c */
+	                                        {"GET", "/v1/public/availability"},
+	                                        {"POST", "/v1/public/bookings"},
+	                                        {"GET", "/v1/public/manage"},
+	                                        {"POST", "/v1/public/manage"},
+	                                        {"POST", "/v1/public/manage/cancel"},
+	                                        {"GET", "/v1/public/manage/document"}};
 	for (size_t i = 0; i < sizeof served / sizeof *served; i++)
 		if (strcmp(method, served[i][0]) == 0 && strcmp(pattern, served[i][1]) == 0)
 			return true;
@@ -518,194 +524,4 @@ void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out
 
 /* --- pushes: pg_push.c (a batch in one transaction) --- */
 
-/* --- administration --- */
-
-/* The hotel of a single-hotel database (several: not yet). */
-static enum fd_status only_property(struct fd_pg *pg, struct fd_error *err)
-{
-	static const char sql[] = "SELECT id FROM properties ORDER BY id LIMIT 2";
-	PGresult *q;
-	enum fd_status st = fd_pg_run(pg, sql, 0, NULL, &q, "reading the hotels", err);
-	if (st)
-		return st;
-	int n = PQntuples(q);
-	if (n == 1)
-		fd_pg_use_property(pg, PQgetvalue(q, 0, 0));
-	PQclear(q);
-	if (n == 0)
-		return fd_fail(err, FD_E_NOT_FOUND, "no_hotel", NULL,
-		               "No hotel in this database yet; run 'init' first.");
-	if (n > 1)
-		return fd_fail(err, FD_E_INVALID, "several_hotels", NULL,
-		               "This database holds several hotels; choosing one is not available yet.");
-	return FD_OK;
-}
-
-static enum fd_status admin_op(struct fd_pg *pg, const char *type, cJSON *payload, struct fd_error *err)
-{
-	struct fd_op op;
-	fd_op_init(&op);
-	fd_op_prepare(&op, type, "frontdeskd", "server");
-	op.payload = payload;
-	enum fd_status st = fd_pg_apply(pg, &op, FD_APPLY_TRUSTED, NULL, err);
-	fd_op_clear(&op);
-	return st;
-}
-
-static int pg_init(struct fd_pg *pg, const struct srv_admin_opts *o)
-{
-	struct fd_error err = {0};
-	if (!o->property || !o->currency || !o->timezone) {
-		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
-		return 2;
-	}
-	fd_date today = fd_date_from_unix((int64_t)time(NULL));
-	if (o->date && !fd_date_parse(o->date, &today)) {
-		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
-		return 2;
-	}
-	if (only_property(pg, &err) != FD_E_NOT_FOUND) {
-		fprintf(stderr, "frontdeskd: a hotel already exists in this database\n");
-		return 1;
-	}
-	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
-	fd_uuid_new(id);
-	fd_pg_use_property(pg, id);
-	cJSON *p = cJSON_CreateObject();
-	cJSON_AddStringToObject(p, "id", id);
-	cJSON_AddStringToObject(p, "name", o->property);
-	cJSON_AddStringToObject(p, "currency", o->currency);
-	cJSON_AddStringToObject(p, "timezone", o->timezone);
-	cJSON_AddStringToObject(p, "business_date", fd_date_format(today, day));
-	if (admin_op(pg, "property.update", p, &err)) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		return 1;
-	}
-	printf("Created hotel \"%s\" (%s) in PostgreSQL.\n", o->property, id);
-	return 0;
-}
-
-static int pg_user_add(struct fd_pg *pg, const struct srv_admin_opts *o, const char *name)
-{
-	struct fd_error err = {0};
-	char pw[256], hash[crypto_pwhash_STRBYTES], id[FD_ID_LEN], now[24];
-	enum fd_chain_role chain = FD_CHAIN_NONE;
-	if ((!o->role && !o->chain_role) || (o->chain_role && !fd_chain_role_parse(o->chain_role, &chain))) {
-		fprintf(stderr,
-		        "frontdeskd: user add needs --role admin|manager|staff|guest [--property CODE]"
-		        " and/or --chain-role revenue|chain-admin|none\n");
-		return 2;
-	}
-	if (!srv_admin_read_password(o->password_file, pw, sizeof pw, &err) ||
-	    (o->role && srv_pg_choose_property(pg, o->property, &err)) || srv_password_hash(pw, hash, &err)) {
-		sodium_memzero(pw, sizeof pw);
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		return 1;
-	}
-	sodium_memzero(pw, sizeof pw);
-	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
-	cJSON *p = o->role ? cJSON_CreateObject() : NULL; /* NULL: a chain role alone */
-	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
-	cJSON_AddStringToObject(p, "username", name);
-	cJSON_AddStringToObject(p, "display_name", o->display_name ? o->display_name : name);
-	cJSON_AddStringToObject(p, "role", o->role);
-	cJSON_AddStringToObject(p, "department", o->department ? o->department : "front_office");
-	static const char cred[] =
-	    "INSERT INTO srv_credentials (username, hash, updated_at) VALUES ($1, $2, $3)"
-	    " ON CONFLICT (username) DO UPDATE SET hash = excluded.hash,"
-	    " updated_at = excluded.updated_at";
-	const char *a[] = {name, hash, now};
-	if ((o->role && admin_op(pg, "staff.create", p, &err)) ||
-	    fd_pg_do(pg, cred, 3, a, "saving a password", &err) ||
-	    (o->chain_role && fd_pg_chain_role_set(pg, name, (int)chain, &err))) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		return 1;
-	}
-	printf("%s: done.\n", name);
-	return 0;
-}
-
-static int pg_enroll_code(struct fd_pg *pg, const struct srv_admin_opts *o)
-{
-	struct fd_error err = {0};
-	int64_t ttl = 24 * 3600;
-	if (o->ttl && !srv_admin_parse_ttl(o->ttl, &ttl)) {
-		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
-		return 2;
-	}
-	char code[SRV_TOKEN_LEN], h[65], until[24];
-	unsigned char raw[32];
-	srv_token_new(code);
-	srv_token_hash(code, raw);
-	hex32(raw, h);
-	snprintf(until, sizeof until, "%lld", (long long)((int64_t)time(NULL) + ttl));
-	static const char sql[] =
-	    "INSERT INTO srv_enroll_codes (hash, property_id, expires_at) VALUES ($1, $2, $3)";
-	if (srv_pg_choose_property(pg, o->property, &err)) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		return 1;
-	}
-	const char *a[] = {h, fd_pg_property(pg), until};
-	if (fd_pg_do(pg, sql, 3, a, "saving an enrolment code", &err)) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		return 1;
-	}
-	printf("%s\n", code);
-	fprintf(stderr, "frontdeskd: one-time enrolment code, valid %lld s\n", (long long)ttl);
-	return 0;
-}
-
-int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args)
-{
-	struct fd_error err = {0};
-	bool init = strcmp(args[0], "init") == 0 && n_args == 1;
-	bool user_add = strcmp(args[0], "user") == 0 && n_args == 3 && strcmp(args[1], "add") == 0;
-	bool enroll = strcmp(args[0], "enroll-code") == 0 && n_args == 1;
-	bool property = strcmp(args[0], "property") == 0;
-	bool report = strcmp(args[0], "report") == 0;
-	bool night = strcmp(args[0], "audit") == 0; /* pg_night_audit.c */
-	if (strcmp(args[0], "new-epoch") == 0)      /* pg_feed.c */
-		return srv_pg_new_epoch(cfg, n_args);
-	bool lists = strcmp(args[0], "devices") == 0 || strcmp(args[0], "device") == 0 ||
-	             strcmp(args[0], "sessions") == 0;      /* pg_lists.c */
-	if (strcmp(args[0], "check") == 0 && n_args == 1) { /* pg_audit.c */
-		struct fd_pg *cp = fd_pg_open(cfg->database, &err);
-		if (!cp) {
-			fprintf(stderr, "frontdeskd: %s\n", err.message);
-			return 1;
-		}
-		int crc = srv_pg_check(cp);
-		fd_pg_close(cp);
-		return crc;
-	}
-	if (lists) {
-		struct fd_pg *lp = fd_pg_open(cfg->database, &err);
-		if (!lp) {
-			fprintf(stderr, "frontdeskd: %s\n", err.message);
-			return 1;
-		}
-		int lrc = srv_pg_admin_lists(lp, cfg, o->as, n_args, args);
-		fd_pg_close(lp);
-		return lrc;
-	}
-	if (!init && !user_add && !enroll && !property && !report && !night) {
-		fprintf(stderr,
-		        "frontdeskd: %s is not available on PostgreSQL yet: only init, property, user "
-		        "add, enroll-code, report chain and audit are (doc/scale-out.md)\n",
-		        args[0]);
-		return 1;
-	}
-	struct fd_pg *pg = fd_pg_open(cfg->database, &err);
-	if (!pg) {
-		fprintf(stderr, "frontdeskd: %s\n", err.message);
-		return 1;
-	}
-	int rc = night      ? srv_pg_night_audit_cmd(pg, o, n_args)
-	         : report   ? srv_pg_report_cmd(pg, o, n_args, args)
-	         : property ? srv_pg_property_cmd(pg, o, n_args, args)
-	         : init     ? pg_init(pg, o)
-	         : user_add ? pg_user_add(pg, o, args[2])
-	                    : pg_enroll_code(pg, o);
-	fd_pg_close(pg);
-	return rc;
-}
+/* --- administration: the table of commands in pg_commands.c --- */

@@ -75,3 +75,7 @@ frontdeskd_SOURCES += src/server/pg_admin.c
 frontdeskd_SOURCES += src/server/push_rules.c src/server/push_rules.h
 frontdeskd_SOURCES += src/server/pg_night_audit.c
 frontdeskd_SOURCES += src/server/pg_mail.c
+frontdeskd_SOURCES += src/server/pg_public.c src/server/public_store.h
+# the administration commands on PostgreSQL: their table (pg_commands.c) and the files that hold them
+frontdeskd_SOURCES += src/server/pg_commands.h src/server/pg_commands.c
+frontdeskd_SOURCES += src/server/pg_setup.c src/server/pg_users.c src/server/pg_demo.c src/server/pg_backup.c

@@ -157,20 +157,8 @@ static enum fd_status message_make(struct srv *s, const struct fd_repo *repo, co
 	/* A link for the guest's own page: a new one at each attempt (only
 	 * its hash is kept, so a retry cannot send the same one again). */
 	char url[512] = "";
-	if (!st && strcmp(m->kind, "link") == 0 && !s->wdb) /* the public pages are SQLite's */
-		st = fd_fail(err, FD_E_IO, "not_on_postgresql", NULL,
-		             "links to a guest's own booking page are not sent from PostgreSQL yet");
-	else if (!st && strcmp(m->kind, "link") == 0) {
-		pthread_mutex_lock(&s->wlock);
-		st = fd_db_begin(s->wdb, err);
-		if (!st)
-			st = srv_link_new(s, s->wdb, b.id, url, sizeof url, err);
-		if (!st)
-			st = fd_db_commit(s->wdb, err);
-		else
-			fd_db_rollback(s->wdb);
-		pthread_mutex_unlock(&s->wlock);
-	}
+	if (!st && strcmp(m->kind, "link") == 0) /* committed before the mail goes (public.c) */
+		st = srv_link_new(s, prop.id, b.id, url, sizeof url, err);
 	size_t len = 0;
 	FILE *f = st ? NULL : open_memstream(&msg->body, &len);
 	if (f) {

@@ -597,6 +597,13 @@ int main(int argc, char **argv)
 		return 2;
 	if (l.help || (l.n_args > 0 && strcmp(l.args[0], "help") == 0)) {
 		usage(stdout);
+		/* With a PostgreSQL database named (option or configuration):
+		 * the commands there are. */
+		struct fd_error herr = {0};
+		if (config_build(&cfg, &l.flags, &herr) == 0 && srv_pg_wanted(&cfg)) {
+			printf("\n");
+			srv_pg_admin_usage(stdout);
+		}
 		return 0;
 	}
 	if (l.version) {
@@ -630,10 +637,11 @@ int main(int argc, char **argv)
 			usage(stderr);
 		return mrc;
 	}
-	if (strcmp(l.args[0], "metrics-token") == 0 && srv_pg_wanted(&cfg)) /* pg_read.c */
-		return srv_pg_metrics_token(&cfg, l.n_args - 1, l.args + 1);
-	int rc = srv_pg_wanted(&cfg) ? srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args)
-	                             : srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
+	/* On PostgreSQL, the table of pg_commands.c: each command says its own
+	 * usage, an unknown one the list of those there are. */
+	if (srv_pg_wanted(&cfg))
+		return srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args);
+	int rc = srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
 	if (rc == 2)
 		usage(stderr);
 	return rc;

@@ -44,6 +44,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "pg/chain.h"
 #include "pg/pg.h"
 #include "server/server.h"
@@ -63,24 +64,24 @@ struct mig_copy {
 };
 
 static const struct mig_copy copies[] = {
-    {"property", "SELECT id, name, currency, timezone, business_date, version, updated_at FROM property",
+    {N_("property"), "SELECT id, name, currency, timezone, business_date, version, updated_at FROM property",
      "INSERT INTO properties (id, name, currency, timezone, business_date, version, updated_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7)",
      7, false, "property", "SELECT count(*) FROM properties WHERE id = $1"},
-    {"room types",
+    {N_("room types"),
      "SELECT code, id, name, max_occupancy, base_rate, rank, version, updated_at FROM room_types"
      " ORDER BY rank, code",
      "INSERT INTO room_types (property_id, code, id, name, max_occupancy, base_rate, rank, version,"
      " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
      8, true, "room_type", "SELECT count(*) FROM room_types WHERE property_id = $1"},
-    {"rooms",
+    {N_("rooms"),
      "SELECT number, id, type_code, floor, section, clean, maint, maint_reason, maint_from, maint_to,"
      " dnd, mur, hk_occupied, version, updated_at FROM rooms ORDER BY number",
      "INSERT INTO rooms (property_id, number, id, type_code, floor, section, clean, maint, maint_reason,"
      " maint_from, maint_to, dnd, mur, hk_occupied, version, updated_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
      15, true, "room", "SELECT count(*) FROM rooms WHERE property_id = $1"},
-    {"guests",
+    {N_("guests"),
      "SELECT id, family, given, email, phone, country, document, notes, vip, erased, search_key,"
      " doc_type, doc_country, doc_expiry, nationality, birth_date, address, preferences, merged_into,"
      " language, version, updated_at FROM guests ORDER BY rowid",
@@ -89,7 +90,7 @@ static const struct mig_copy copies[] = {
      " preferences, merged_into, language, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
      " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
      22, true, "guest", "SELECT count(*) FROM guests WHERE property_id = $1"},
-    {"bookings",
+    {N_("bookings"),
      "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status,"
      " source, notes, eta, late_checkin, version, updated_at, company_id, coalesce(block_id, '')"
      " FROM bookings ORDER BY rowid",
@@ -98,40 +99,41 @@ static const struct mig_copy copies[] = {
      " block_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
      " $19, $20)",
      19, true, "booking", "SELECT count(*) FROM bookings WHERE property_id = $1"},
-    {"room-nights", "SELECT booking_id, night, type_code, room FROM stay_nights ORDER BY booking_id, night",
+    {N_("room-nights"),
+     "SELECT booking_id, night, type_code, room FROM stay_nights ORDER BY booking_id, night",
      "INSERT INTO stay_nights (property_id, booking_id, night, type_code, room) VALUES ($1, $2, $3, $4,"
      " $5)",
      4, true, NULL, "SELECT count(*) FROM stay_nights WHERE property_id = $1"},
-    {"staff",
+    {N_("staff"),
      "SELECT username, id, display_name, role, dept, section, active, on_shift, version, updated_at"
      " FROM staff ORDER BY username",
      "INSERT INTO staff (property_id, username, id, display_name, role, dept, section, active,"
      " on_shift, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
      10, true, "staff", "SELECT count(*) FROM staff WHERE property_id = $1"},
-    {"housekeeping tasks",
+    {N_("housekeeping tasks"),
      "SELECT id, room, date, kind, attendant, status, version, updated_at, done_by, done_at FROM hk_tasks"
      " ORDER BY date, room, id",
      "INSERT INTO hk_tasks (property_id, id, room, date, kind, attendant, status, version, updated_at,"
      " done_by, done_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
      10, true, "task", "SELECT count(*) FROM hk_tasks WHERE property_id = $1"},
-    {"settings", "SELECT key, value FROM folio_settings ORDER BY key",
+    {N_("settings"), "SELECT key, value FROM folio_settings ORDER BY key",
      "INSERT INTO settings (property_id, key, value) VALUES ($1, $2, $3)", 2, true, "setting",
      "SELECT count(*) FROM settings WHERE property_id = $1"},
     /* The folio area (PostgreSQL step 11): every charge code the hotel has
      * (the PostgreSQL hotel made by this copy has none of its own), folios
      * after their bookings, lines in their order (a void after the line it
      * voids) and closed days. */
-    {"charge codes",
+    {N_("charge codes"),
      "SELECT code, name, vat_bp, is_room, version, updated_at FROM charge_codes ORDER BY rowid",
      "INSERT INTO charge_codes (property_id, code, name, vat_bp, is_room, version, updated_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7)",
      6, true, "charge_code", "SELECT count(*) FROM charge_codes WHERE property_id = $1"},
-    {"folios",
+    {N_("folios"),
      "SELECT id, booking_id, kind, name, company, route_room, version, updated_at FROM folios ORDER BY rowid",
      "INSERT INTO folios (property_id, id, booking_id, kind, name, company, route_room, version, updated_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
      8, true, "folio", "SELECT count(*) FROM folios WHERE property_id = $1"},
-    {"folio lines",
+    {N_("folio lines"),
      "SELECT id, folio_id, kind, code, description, amount, tax, date, method, ref, last4, voids, reason,"
      " actor, created_at, version, updated_at, reverses, quantity, unit_price FROM folio_lines ORDER BY seq",
      "INSERT INTO folio_lines (property_id, id, folio_id, kind, code, description, amount, tax, date,"
@@ -139,7 +141,7 @@ static const struct mig_copy copies[] = {
      " unit_price) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,"
      " $18, $19, $20, $21)",
      20, true, "folio_line", "SELECT count(*) FROM folio_lines WHERE property_id = $1"},
-    {"closed days",
+    {N_("closed days"),
      "SELECT date, rooms_total, rooms_ooo, rooms_sold, room_revenue, arrivals, departures, cancellations,"
      " no_shows, closed_by, closed_at FROM day_reports ORDER BY date",
      "INSERT INTO day_reports (property_id, date, rooms_total, rooms_ooo, rooms_sold, room_revenue,"
@@ -148,7 +150,7 @@ static const struct mig_copy copies[] = {
      11, true, "day_report", "SELECT count(*) FROM day_reports WHERE property_id = $1"},
     /* Company accounts (PostgreSQL step 12), which bookings and folios
      * name. */
-    {"company accounts",
+    {N_("company accounts"),
      "SELECT id, name, kind, address, vat, contact, credit_limit, direct_bill, version, updated_at"
      " FROM companies ORDER BY rowid",
      "INSERT INTO companies (property_id, id, name, kind, address, vat, contact, credit_limit, direct_bill,"
@@ -156,24 +158,24 @@ static const struct mig_copy copies[] = {
      10, true, "company", "SELECT count(*) FROM companies WHERE property_id = $1"},
     /* Invoices as issued, each series' next number, and the mail queue
      * (PostgreSQL step 13), after the folios and bookings they name. */
-    {"invoices",
+    {N_("invoices"),
      "SELECT id, series, number, kind, folio_id, booking_id, refers_to, reason, total, tax, content,"
      " issued_by, issued_at, version, updated_at FROM invoices ORDER BY rowid",
      "INSERT INTO invoices (property_id, id, series, number, kind, folio_id, booking_id, refers_to, reason,"
      " total, tax, content, issued_by, issued_at, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7,"
      " $8, $9, $10, $11, $12, $13, $14, $15, $16)",
      15, true, "invoice", "SELECT count(*) FROM invoices WHERE property_id = $1"},
-    {"invoice series", "SELECT series, next FROM invoice_series ORDER BY series",
+    {N_("invoice series"), "SELECT series, next FROM invoice_series ORDER BY series",
      "INSERT INTO invoice_series (property_id, series, next) VALUES ($1, $2, $3)", 2, true, NULL,
      "SELECT count(*) FROM invoice_series WHERE property_id = $1"},
-    {"mails",
+    {N_("mails"),
      "SELECT id, booking_id, kind, recipient, state, attempts, next_at, error, message_id, sent_at,"
      " requested_by, created_at, version, updated_at FROM mail ORDER BY rowid",
      "INSERT INTO mail (property_id, id, booking_id, kind, recipient, state, attempts, next_at, error,"
      " message_id, sent_at, requested_by, created_at, version, updated_at) VALUES ($1, $2, $3, $4, $5,"
      " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
      14, true, "mail", "SELECT count(*) FROM mail WHERE property_id = $1"},
-    {"room blocks",
+    {N_("room blocks"),
      "SELECT room, uid, start, \"end\", summary, source, version, updated_at FROM room_blocks"
      " ORDER BY room, uid",
      "INSERT INTO room_blocks (property_id, room, uid, start_day, end_day, summary, source, version,"
@@ -181,65 +183,66 @@ static const struct mig_copy copies[] = {
      8, true, "room_block", "SELECT count(*) FROM room_blocks WHERE property_id = $1"},
     /* Rate plans, their nights and bookings' prices per night (PostgreSQL
      * step 15), and group blocks with the rooms they hold (step 16). */
-    {"rate plans",
+    {N_("rate plans"),
      "SELECT code, id, name, kind, company, room_types, inclusions, parent, adjust_bp, adjust_minor,"
      " cancel_policy, deposit_policy, active, version, updated_at FROM rate_plans ORDER BY rowid",
      "INSERT INTO rate_plans (property_id, code, id, name, kind, company, room_types, inclusions, parent,"
      " adjust_bp, adjust_minor, cancel_policy, deposit_policy, active, version, updated_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
      15, true, "rate_plan", "SELECT count(*) FROM rate_plans WHERE property_id = $1"},
-    {"prices",
+    {N_("prices"),
      "SELECT id, plan, type_code, night, price, price1, price2, price3, child, extra_bed, min_stay,"
      " max_stay, min_through, cta, ctd, stop_sell, version, updated_at FROM rate_days ORDER BY rowid",
      "INSERT INTO rate_days (property_id, id, plan, type_code, night, price, price1, price2, price3, child,"
      " extra_bed, min_stay, max_stay, min_through, cta, ctd, stop_sell, version, updated_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
      18, true, "rate_day", "SELECT count(*) FROM rate_days WHERE property_id = $1"},
-    {"booking prices per night",
+    {N_("booking prices per night"),
      "SELECT booking_id, night, plan, amount, included, items FROM booking_rates ORDER BY booking_id, night",
      "INSERT INTO booking_rates (property_id, booking_id, night, plan, amount, included, items)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7)",
      6, true, "booking_rate", "SELECT count(*) FROM booking_rates WHERE property_id = $1"},
-    {"group blocks",
+    {N_("group blocks"),
      "SELECT id, name, company, plan, master, cutoff, released, version, updated_at FROM group_blocks"
      " ORDER BY rowid",
      "INSERT INTO group_blocks (property_id, id, name, company, plan, master, cutoff, released, version,"
      " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
      9, true, "group_block", "SELECT count(*) FROM group_blocks WHERE property_id = $1"},
-    {"block room-nights",
+    {N_("block room-nights"),
      "SELECT block_id, type_code, night, rooms FROM group_block_rooms ORDER BY block_id, type_code, night",
      "INSERT INTO group_block_rooms (property_id, block_id, type_code, night, rooms)"
      " VALUES ($1, $2, $3, $4, $5)",
      4, true, "block_rooms", "SELECT count(*) FROM group_block_rooms WHERE property_id = $1"},
-    {"passwords",
+    {N_("passwords"),
      "SELECT username, hash, sign_salt, sign_pk, updated_at FROM srv_credentials ORDER BY username",
      "INSERT INTO srv_credentials (username, hash, sign_salt, sign_pk, updated_at)"
      " VALUES ($1, $2, $3, $4, $5)",
      5, false, NULL,
      "SELECT count(*) FROM srv_credentials c WHERE EXISTS (SELECT 1 FROM staff s"
      " WHERE s.property_id = $1 AND s.username = c.username)"},
-    {"devices",
+    {N_("devices"),
      "SELECT id, name, lower(hex(token_hash)), enrolled_at, revoked, last_seq, last_push_at,"
      " last_pull_at, revoked_at, revoked_by FROM srv_devices ORDER BY enrolled_at, id",
      "INSERT INTO srv_devices (property_id, id, name, token_hash, enrolled_at, revoked, last_seq,"
      " last_push_at, last_pull_at, revoked_at, revoked_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
      " $10, $11)",
      10, true, NULL, "SELECT count(*) FROM srv_devices WHERE property_id = $1"},
-    {"sign-ins per device",
+    {N_("sign-ins per device"),
      "SELECT device, username, first_at, last_at FROM srv_device_users ORDER BY device, username",
      "INSERT INTO srv_device_users (property_id, device, username, first_at, last_at)"
      " VALUES ($1, $2, $3, $4, $5)",
      4, true, NULL, "SELECT count(*) FROM srv_device_users WHERE property_id = $1"},
-    {"sessions",
+    {N_("sessions"),
      "SELECT lower(hex(token_hash)), username, device, created_at, last_seen, expires_at FROM srv_sessions"
      " ORDER BY created_at",
      "INSERT INTO srv_sessions (property_id, token_hash, username, device, created_at, last_seen,"
      " expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
      6, true, NULL, "SELECT count(*) FROM srv_sessions WHERE property_id = $1"},
-    {"enrolment codes", "SELECT lower(hex(hash)), expires_at, used FROM srv_enroll_codes ORDER BY expires_at",
+    {N_("enrolment codes"),
+     "SELECT lower(hex(hash)), expires_at, used FROM srv_enroll_codes ORDER BY expires_at",
      "INSERT INTO srv_enroll_codes (property_id, hash, expires_at, used) VALUES ($1, $2, $3, $4)", 3, true,
      NULL, "SELECT count(*) FROM srv_enroll_codes WHERE property_id = $1"},
-    {"recorded results",
+    {N_("recorded results"),
      "SELECT device, op_id, device_seq, status, result, recorded_at FROM srv_op_results"
      " ORDER BY device, device_seq",
      "INSERT INTO srv_op_results (property_id, device, op_id, device_seq, status, result, recorded_at)"
@@ -248,7 +251,7 @@ static const struct mig_copy copies[] = {
     /* Row for row with its hashes: both stores chain the same columns the
      * same way (store/audit.h), so the chain still verifies in PostgreSQL
      * and the next row there chains onto the last one moved. */
-    {"audit log entries",
+    {N_("audit log entries"),
      "SELECT seq, op_id, device, actor, type, entity, entity_id, payload, created_at, applied_at,"
      " outcome, code, reason, session, hash FROM audit_log ORDER BY seq",
      "INSERT INTO audit_log (property_id, seq, op_id, device, actor, type, entity, entity_id, payload,"
@@ -518,8 +521,8 @@ int srv_migrate_run(struct srv_config *cfg, const struct srv_admin_opts *o, int 
 	struct fd_error err = {0};
 	const char *to = o->to, *code = o->property;
 	if (n_args != 1 || !to) {
-		fprintf(stderr, "frontdeskd: migrate --to postgresql://... [--property CODE] (the hotel of "
-		                "--data DIR)\n");
+		fprintf(stderr, _("frontdeskd: migrate --to postgresql://... [--property CODE] (the hotel of "
+		                  "--data DIR)\n"));
 		return 2;
 	}
 	if (code && !fd_pg_code_valid(code))
@@ -639,8 +642,8 @@ int srv_migrate_run(struct srv_config *cfg, const struct srv_admin_opts *o, int 
 		st = fd_pg_meta_get(pg, "server_epoch", now_epoch, sizeof now_epoch, &err);
 	if (!st && strcmp(now_epoch, epoch) == 0)
 		st = fd_fail(&err, FD_E_CONFLICT, "same_epoch", NULL,
-		             "The PostgreSQL database has this hotel's epoch %s: its terminals would not "
-		             "re-sync. Nothing was changed.",
+		             _("The PostgreSQL database has this hotel's epoch %s: its terminals would not "
+		               "re-sync. Nothing was changed."),
 		             epoch);
 	if (!st)
 		st = move_rows(db, pg, rows, &err);
@@ -654,11 +657,14 @@ int srv_migrate_run(struct srv_config *cfg, const struct srv_admin_opts *o, int 
 		say("%s", err.message);
 		goto out;
 	}
-	printf("Moved hotel \"%s\" (%s%s%s) into PostgreSQL:", name, code ? code : "", code ? ", " : "", id);
+	if (code)
+		printf(_("Moved hotel \"%s\" (%s, %s) into PostgreSQL:\n"), name, code, id);
+	else
+		printf(_("Moved hotel \"%s\" (%s) into PostgreSQL:\n"), name, id);
 	for (size_t i = 1; i < N_COPIES; i++)
-		printf("%s %lld %s", i > 1 ? "," : "", (long long)rows[i], copies[i].label);
-	printf(".\nNew epoch %s: its terminals re-sync by themselves. Serve it with --database and the "
-	       "same URI.\n",
+		printf("  %s: %lld\n", _(copies[i].label), (long long)rows[i]);
+	printf(_("New epoch %s: its terminals re-sync by themselves. Serve it with --database and the "
+	         "same URI.\n"),
 	       now_epoch);
 	rc = 0;
 out:

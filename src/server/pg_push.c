@@ -71,9 +71,103 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 	return a;
 }
 
-/* The operation's result and the device's sequence, in the transaction. */
+/* What the transaction knows of the device: its last sequence and the
+ * recorded answers of the batch's operations, read once after the lock
+ * (push_state_read) and kept up to date as operations are recorded, so
+ * that an operation costs no read of its own; a repeat inside the batch
+ * finds the answer recorded moments ago. */
+struct push_state {
+	int64_t last;  /* the device's last sequence */
+	bool recorded; /* something recorded: the device's row is updated at the end */
+	struct known {
+		const char *op_id; /* the batch's (borrowed) */
+		char *result;      /* its recorded answer (JSON text), NULL when none */
+	} * known;
+	int n;
+};
+
+static void push_state_clear(struct push_state *ps)
+{
+	for (int i = 0; i < ps->n; i++)
+		free(ps->known[i].result);
+	free(ps->known);
+	memset(ps, 0, sizeof *ps);
+}
+
+static struct known *known_find(struct push_state *ps, const char *op_id)
+{
+	for (int i = 0; i < ps->n; i++)
+		if (strcmp(ps->known[i].op_id, op_id) == 0)
+			return &ps->known[i];
+	return NULL;
+}
+
+/* A text[] literal of the operations' ids: each quoted, \ and " escaped. */
+static char *ids_literal(const struct fd_op *ops, int from, int to)
+{
+	size_t cap = 3;
+	for (int i = from; i < to; i++)
+		cap += 2 * strlen(ops[i].op_id) + 3;
+	char *s = malloc(cap), *w = s;
+	if (!s)
+		return NULL;
+	*w++ = '{';
+	for (int i = from; i < to; i++) {
+		if (i > from)
+			*w++ = ',';
+		*w++ = '"';
+		for (const char *p = ops[i].op_id; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				*w++ = '\\';
+			*w++ = *p;
+		}
+		*w++ = '"';
+	}
+	*w++ = '}';
+	*w = '\0';
+	return s;
+}
+
+/* One read for the whole batch (operations from..to-1), in the transaction
+ * after the lock: the device's last sequence and what is recorded. */
+static enum fd_status push_state_read(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *ops,
+                                      int from, int to, struct push_state *ps, struct fd_error *err)
+{
+	memset(ps, 0, sizeof *ps);
+	if (!(ps->known = calloc((size_t)(to - from), sizeof *ps->known)))
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	for (int i = from; i < to; i++)
+		if (!known_find(ps, ops[i].op_id))
+			ps->known[ps->n++].op_id = ops[i].op_id;
+	char *ids = ids_literal(ops, from, to);
+	if (!ids)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	static const char sql[] =
+	    "SELECT d.last_seq, r.op_id, r.result FROM srv_devices d LEFT JOIN srv_op_results r"
+	    " ON r.device = d.id AND r.op_id = ANY ($2::text[]) WHERE d.id = $1";
+	const char *a[] = {c->device, ids};
+	PGresult *q;
+	enum fd_status st = fd_pg_run(pg, sql, 2, a, &q, "reading the operations' results", err);
+	free(ids);
+	if (st)
+		return st;
+	for (int i = 0; i < PQntuples(q); i++) {
+		ps->last = strtoll(PQgetvalue(q, i, 0), NULL, 10);
+		struct known *k = PQgetisnull(q, i, 1) ? NULL : known_find(ps, PQgetvalue(q, i, 1));
+		if (k && !k->result && !PQgetisnull(q, i, 2) && !(k->result = strdup(PQgetvalue(q, i, 2)))) {
+			PQclear(q);
+			return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+		}
+	}
+	PQclear(q);
+	return FD_OK;
+}
+
+/* The operation's result, in the transaction (sent with the next statement
+ * read); the device's sequence moves at the end (push_state_write). */
 static enum fd_status record(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
-                             const char *status, const cJSON *answer, struct fd_error *err)
+                             const char *status, const cJSON *answer, struct push_state *ps,
+                             struct fd_error *err)
 {
 	char *text = cJSON_PrintUnformatted(answer);
 	if (!text)
@@ -84,40 +178,42 @@ static enum fd_status record(struct fd_pg *pg, const struct srv_caller *c, const
 	static const char ins[] =
 	    "INSERT INTO srv_op_results (property_id, device, op_id, device_seq, status,"
 	    " result, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+	const char *a[] = {c->property, c->device, op->op_id, seq, status, text, now};
+	enum fd_status st = fd_pg_defer(pg, ins, 7, a, "recording an operation's result", err);
+	struct known *k = known_find(ps, op->op_id);
+	if (st || !k) {
+		free(text);
+		return st;
+	}
+	free(k->result);
+	k->result = text;
+	if (op->device_seq > ps->last)
+		ps->last = op->device_seq;
+	ps->recorded = true;
+	return FD_OK;
+}
+
+/* The device's sequence and last push, once for the batch. */
+static enum fd_status push_state_write(struct fd_pg *pg, const struct srv_caller *c,
+                                       const struct push_state *ps, struct fd_error *err)
+{
+	if (!ps->recorded)
+		return FD_OK;
+	char seq[24], now[24];
+	snprintf(seq, sizeof seq, "%lld", (long long)ps->last);
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
 	static const char dev[] =
 	    "UPDATE srv_devices SET last_seq = greatest(last_seq, $2), last_push_at = $3"
 	    " WHERE id = $1";
-	const char *a[] = {c->property, c->device, op->op_id, seq, status, text, now};
 	const char *d[] = {c->device, seq, now};
-	enum fd_status st = fd_pg_do(pg, ins, 7, a, "recording an operation's result", err);
-	if (!st)
-		st = fd_pg_do(pg, dev, 3, d, "advancing the device's sequence", err);
-	free(text);
-	return st;
+	return fd_pg_defer(pg, dev, 3, d, "advancing the device's sequence", err);
 }
 
-/* The recorded answer of an operation already pushed (NULL when none);
- * *last is the device's last sequence. */
-static enum fd_status recorded(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
-                               cJSON **answer, int64_t *last, struct fd_error *err)
+/* The recorded answer of an operation already pushed (NULL when none). */
+static cJSON *recorded(struct push_state *ps, const struct fd_op *op)
 {
-	static const char sql[] =
-	    "SELECT (SELECT result FROM srv_op_results WHERE device = $1 AND op_id = $2),"
-	    " last_seq FROM srv_devices WHERE id = $1";
-	const char *a[] = {c->device, op->op_id};
-	PGresult *q;
-	*answer = NULL;
-	*last = 0;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &q, "reading an operation's result", err);
-	if (st)
-		return st;
-	if (PQntuples(q) == 1) {
-		if (!PQgetisnull(q, 0, 0))
-			*answer = cJSON_Parse(PQgetvalue(q, 0, 0));
-		*last = strtoll(PQgetvalue(q, 0, 1), NULL, 10);
-	}
-	PQclear(q);
-	return FD_OK;
+	struct known *k = known_find(ps, op->op_id);
+	return k && k->result ? cJSON_Parse(k->result) : NULL;
 }
 
 /* One operation inside the batch's transaction, under its savepoint. FD_OK
@@ -125,19 +221,16 @@ static enum fd_status recorded(struct fd_pg *pg, const struct srv_caller *c, con
  * answer when the device skipped a sequence number; another status: the
  * transaction must roll back. */
 static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, const struct fd_op *op,
-                               const struct fd_error *bad, cJSON **answer, int64_t *gap, struct fd_error *err)
+                               const struct fd_error *bad, struct push_state *ps, cJSON **answer,
+                               int64_t *gap, struct fd_error *err)
 {
-	*answer = NULL;
-	int64_t last;
-	enum fd_status st = recorded(pg, c, op, answer, &last, err);
-	if (st || *answer) {
-		if (*answer)
-			cJSON_ReplaceItemInObjectCaseSensitive(*answer, "status",
-			                                       cJSON_CreateString("duplicate"));
-		return st;
+	enum fd_status st;
+	if ((*answer = recorded(ps, op))) {
+		cJSON_ReplaceItemInObjectCaseSensitive(*answer, "status", cJSON_CreateString("duplicate"));
+		return FD_OK;
 	}
-	if (op->device_seq != last + 1) {
-		*gap = last + 1;
+	if (op->device_seq != ps->last + 1) {
+		*gap = ps->last + 1;
 		return FD_OK;
 	}
 	if ((st = fd_pg_savepoint(pg, err)))
@@ -161,7 +254,7 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 			cJSON_AddStringToObject(*answer, "code", res.code);
 		if (res.warning[0])
 			cJSON_AddStringToObject(*answer, "warning", res.warning);
-		st = record(pg, c, op, "applied", *answer, err);
+		st = record(pg, c, op, "applied", *answer, ps, err);
 		if (!st)
 			st = srv_pg_audit_op(pg, c, op, &res, NULL, err); /* pg_audit.c */
 		return st;
@@ -183,7 +276,7 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 		cJSON_AddStringToObject(*answer, "clash_booking", res.clash_code);
 	st = srv_pg_conflict(pg, c, op, &why, &res, *answer, err); /* pg_conflicts.c */
 	if (!st)
-		st = record(pg, c, op, "rejected", *answer, err);
+		st = record(pg, c, op, "rejected", *answer, ps, err);
 	if (!st)
 		st = srv_pg_audit_op(pg, c, op, NULL, &why, err); /* pg_audit.c */
 	return st;
@@ -218,19 +311,25 @@ static enum fd_status run_tx(struct fd_pg *pg, const struct srv_caller *c, struc
 	/* A declared gap, before the batch's first operation (pg_conflicts.c). */
 	if (!st && from == 0 && b->gap_from)
 		st = srv_pg_gap(pg, c, &b->ops[0], b->gap_from, err);
+	struct push_state ps = {0};
+	if (!st)
+		st = push_state_read(pg, c, b->ops, from, to, &ps, err);
 	for (int i = from; i < to && !st && !*gap; i++) {
 		cJSON *answer = NULL;
-		st = push_one(pg, c, &b->ops[i], &b->bad[i], &answer, gap, err);
+		st = push_one(pg, c, &b->ops[i], &b->bad[i], &ps, &answer, gap, err);
 		if (answer)
 			cJSON_AddItemToArray(answers, answer);
 	}
 	fd_pg_set_op(pg, "");
+	if (!st)
+		st = push_state_write(pg, c, &ps, err);
+	push_state_clear(&ps);
 	if (!st && b->outbox >= 0) {
 		static const char sql[] = "UPDATE srv_devices SET outbox_depth = $2 WHERE id = $1";
 		char depth[24];
 		snprintf(depth, sizeof depth, "%lld", (long long)b->outbox);
 		const char *a[] = {c->device, depth};
-		st = fd_pg_do(pg, sql, 2, a, "noting the device's outbox", err);
+		st = fd_pg_defer(pg, sql, 2, a, "noting the device's outbox", err);
 	}
 	if (!st)
 		st = fd_pg_commit(pg, err); /* NOTIFY goes out with it: every server's long-polls wake */
@@ -361,7 +460,9 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 	}
 	cJSON *results = cJSON_CreateArray();
 	int64_t gap = 0;
+	fd_pg_cache_reads(pg, true); /* the actor and the hotel, read once a transaction */
 	enum fd_status st = run_batch(pg, c, &b, results, &gap, &err);
+	fd_pg_cache_reads(pg, false);
 	int commits = b.commits;
 	batch_free(&b);
 	if (st) {

@@ -23,7 +23,13 @@
  * bookings per e-mail address (public-email-rate an hour); bodies are
  * capped at public-max-body; CORS answers only the origins listed in
  * public-origins. A refusal here is an answer to the guest only: it never
- * becomes a conflict notice on the desks. */
+ * becomes a conflict notice on the desks.
+ *
+ * Both stores: this file parses, checks and answers; what it reads and
+ * keeps goes through public_store.h (SQLite's functions at the end of this
+ * file, PostgreSQL's in pg_public.c). On a chain's server (PostgreSQL,
+ * several hotels) availability and bookings name their hotel with
+ * hotel=CODE; a link's routes take it from the link's row. */
 #include "config.h"
 
 #include <arpa/inet.h>
@@ -45,6 +51,7 @@
 #include "core/offer.h"
 #include "doc/doc.h"
 #include "server/log.h"
+#include "server/public_store.h"
 #include "server/reply.h"
 #include "server/server.h"
 #include "store/audit.h"
@@ -113,14 +120,11 @@ void srv_public_reconfigure(struct srv *s, const struct srv_config *c)
  * pool counts into the same bucket for an address, so the limit holds
  * whatever thread answers. On SQLite one process is the whole server, so
  * this is exact. With several frontdeskd behind a load balancer (the
- * PostgreSQL deployment) each process keeps its own table: an address
- * gets up to public-rate per process it reaches. That is a flood guard,
- * not a business rule, so it is not worth a database round trip per
- * request: balance by source address (haproxy "balance source") to keep
- * it exact, or divide public-rate by the number of servers. The per-e-mail
- * limit is a rule about bookings and is counted in the database
- * (srv_public_requests), shared by every server. A restart forgets the
- * table. IPv6 addresses count by their /64 (one subscriber's network),
+ * PostgreSQL deployment) the buckets are rows of the database instead
+ * (pg_public.c), so an address gets public-rate a window whichever servers
+ * it reaches. The per-e-mail limit is a rule about bookings and is counted
+ * in the database (srv_public_requests) on both stores. A restart forgets
+ * this table. IPv6 addresses count by their /64 (one subscriber's network),
  * else an address per request would be free. */
 
 #define RL_SLOTS 4096
@@ -195,6 +199,8 @@ static bool rl_allow(const char *key, int limit, int window_s, int *retry)
 	return ok;
 }
 
+static const struct srv_pub_store *store(const struct srv *s);
+
 /* The bucket's name for a client address: IPv4 whole, IPv6 by its /64
  * (an IPv4-mapped IPv6 address as the IPv4 one). */
 static void rl_address_key(const char *ip, char *out, size_t size)
@@ -223,7 +229,7 @@ static bool limit_address(struct srv *s, const struct srv_req *r, struct srv_res
 	struct pub_settings ps;
 	pub_settings(s, &ps);
 	rl_address_key(r->client_ip, key, sizeof key);
-	if (rl_allow(key, ps.rate, ps.window, &retry))
+	if (store(s)->rate_allow(s, key, ps.rate, ps.window, &retry))
 		return true;
 	srv_resp_error(out, 429, "rate_limited", NULL,
 	               "Too many requests from your address; try again in %d seconds.", retry);
@@ -310,13 +316,26 @@ void srv_public_preflight(struct srv *s, const struct srv_req *r, const char *al
 
 /* --- helpers --- */
 
-static struct fd_db *reader(struct srv *s, struct srv_resp *out)
+/* The hotel a request is for (public_store.h): property, a link's, else
+ * the request's hotel=CODE. False with the answer when it cannot be. */
+static bool hotel_open(struct srv *s, const struct srv_req *r, const char *property, struct srv_pub *p,
+                       struct srv_resp *out)
 {
 	struct fd_error err = {0};
-	struct fd_db *db = srv_reader(s, &err);
-	if (!db)
-		srv_resp_fd_error(out, &err);
-	return db;
+	if (store(s)->open(s, property ? NULL : srv_query(r, "hotel"), property, p, &err) == FD_OK)
+		return true;
+	srv_resp_fd_error(out, &err);
+	return false;
+}
+
+/* The hotel's business date ("today" for the guests' dates). */
+static enum fd_status business_date(const struct srv_pub *p, fd_date *out, struct fd_error *err)
+{
+	struct fd_property prop;
+	enum fd_status st = p->repo->get_property(p->repo->ctx, &prop, err);
+	if (!st)
+		*out = prop.business_date;
+	return st;
 }
 
 static bool query_count(struct srv_resp *out, const struct srv_req *r, const char *key, int min, int max,
@@ -455,21 +474,20 @@ static bool type_has_plans(const struct fd_rate_plan *plans, int n, const char *
 }
 
 /* Every room type's offer for the stay (the ones that can be sold). */
-static enum fd_status offers_for(struct srv *s, struct fd_db *db, fd_date arrival, fd_date departure,
-                                 int adults, int children, const char *except, cJSON *arr,
-                                 struct fd_error *err)
+static enum fd_status offers_for(struct srv_pub *p, fd_date arrival, fd_date departure, int adults,
+                                 int children, const char *except, cJSON *arr, struct fd_error *err)
 {
 	static __thread struct fd_room_type types[MAX_TYPES];
 	struct {
 		struct fd_room_type *v;
 		int n, cap;
 	} L = {types, 0, MAX_TYPES};
-	enum fd_status st = fd_query_room_types(db, type_cb, &L, err);
-	int minute = fd_terms_minute(fd_db_repo(db), (int64_t)time(NULL));
+	enum fd_status st = store(p->s)->room_types(p, type_cb, &L, err);
+	int minute = fd_terms_minute(p->repo, (int64_t)time(NULL));
 	struct fd_rate_plan *plans = NULL;
 	int n_plans = 0;
 	if (!st)
-		st = fd_query_rate_plans(db, &plans, &n_plans, err);
+		st = store(p->s)->rate_plans(p, &plans, &n_plans, err);
 	for (int i = 0; i < L.n && !st; i++) {
 		if (except && strcmp(types[i].code, except) == 0)
 			continue;
@@ -483,8 +501,8 @@ static enum fd_status offers_for(struct srv *s, struct fd_db *db, fd_date arriva
 			struct fd_offer o;
 			struct fd_error why = {0};
 			enum fd_status q =
-			    fd_offer_quote(fd_db_repo(db), &types[i], k < 0 ? "" : plans[k].code, arrival,
-			                   departure, adults, children, minute, &o, &why);
+			    fd_offer_quote(p->repo, &types[i], k < 0 ? "" : plans[k].code, arrival, departure,
+			                   adults, children, minute, &o, &why);
 			if (q == FD_OK) {
 				cJSON_AddItemToArray(arr, offer_json(&o, arrival));
 				sold++;
@@ -528,23 +546,27 @@ void srv_api_public_availability(struct srv *s, const struct srv_req *r, struct 
 	if (!cors(s, r, out) || !limit_address(s, r, out))
 		return;
 	struct fd_error err = {0};
-	struct fd_db *db = reader(s, out);
+	struct srv_pub p;
 	fd_date today, arrival, departure;
 	int adults, children;
-	if (!db)
+	if (!hotel_open(s, r, NULL, &p, out))
 		return;
-	if (fd_query_business_date(db, &today, &err)) {
+	if (business_date(&p, &today, &err)) {
 		srv_resp_fd_error(out, &err);
+		store(s)->close(&p);
 		return;
 	}
-	if (!stay_from_query(out, r, today, &arrival, &departure, &adults, &children))
+	if (!stay_from_query(out, r, today, &arrival, &departure, &adults, &children)) {
+		store(s)->close(&p);
 		return;
+	}
 	struct fd_property prop;
-	const struct fd_repo *repo = fd_db_repo(db);
+	const struct fd_repo *repo = p.repo;
 	cJSON *offers = cJSON_CreateArray();
 	enum fd_status st = repo->get_property(repo->ctx, &prop, &err);
 	if (!st)
-		st = offers_for(s, db, arrival, departure, adults, children, NULL, offers, &err);
+		st = offers_for(&p, arrival, departure, adults, children, NULL, offers, &err);
+	store(s)->close(&p);
 	if (st) {
 		cJSON_Delete(offers);
 		srv_resp_fd_error(out, &err);
@@ -708,82 +730,53 @@ static void base_url(const struct srv *s, char *out, size_t size)
 		snprintf(out, size, "http%s://%s", s->cfg.tls_cert[0] ? "s" : "", s->cfg.listen);
 }
 
-enum fd_status srv_link_new(struct srv *s, struct fd_db *db, const char *booking_id, char *url, size_t size,
-                            struct fd_error *err)
+/* A new link for the booking in p's open transaction: its hash kept,
+ * bound to the booking, with the configured expiry and uses; url gets the
+ * manage page's address with the token. */
+static enum fd_status link_make(struct srv_pub *p, const char *booking_id, char *url, size_t size,
+                                struct fd_error *err)
 {
-	char token[SRV_TOKEN_LEN], base[300];
+	char token[SRV_TOKEN_LEN], base[300], hex[65];
 	unsigned char h[32];
 	srv_token_new(token);
 	srv_token_hash(token, h);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
 	int64_t now = (int64_t)time(NULL);
-	sqlite3_stmt *q =
-	    fd_db_stmt(db,
-	               "INSERT INTO srv_public_links (hash, booking_id, created_at, expires_at, uses,"
-	               " max_uses) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
-	               err);
-	if (!q)
-		return fd_error_status(err, FD_E_IO);
-	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
-	sqlite3_bind_text(q, 2, booking_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 3, now);
 	struct pub_settings ps;
-	pub_settings(s, &ps);
-	sqlite3_bind_int64(q, 4, now + (int64_t)ps.link_ttl * 3600);
-	sqlite3_bind_int(q, 5, ps.link_uses);
-	int rc = sqlite3_step(q);
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return fd_db_fail(db, err, "storing a guest's link");
-	base_url(s, base, sizeof base);
-	snprintf(url, size, "%s/book/manage.html#t=%s", base, token);
+	pub_settings(p->s, &ps);
+	enum fd_status st = store(p->s)->link_put(p, hex, booking_id, now, now + (int64_t)ps.link_ttl * 3600,
+	                                          ps.link_uses, err);
+	if (!st) {
+		base_url(p->s, base, sizeof base);
+		snprintf(url, size, "%s/book/manage.html#t=%s", base, token);
+	}
 	sodium_memzero(token, sizeof token);
-	return FD_OK;
-}
-
-/* A link for booking_id in its own transaction (the answer of a booking
- * repeated under its key). */
-static enum fd_status link_fresh(struct srv *s, const char *booking_id, char *url, size_t size,
-                                 struct fd_error *err)
-{
-	pthread_mutex_lock(&s->wlock);
-	enum fd_status st = fd_db_begin(s->wdb, err);
-	if (!st)
-		st = srv_link_new(s, s->wdb, booking_id, url, size, err);
-	if (!st)
-		st = fd_db_commit(s->wdb, err);
-	else
-		fd_db_rollback(s->wdb);
-	pthread_mutex_unlock(&s->wlock);
 	return st;
 }
 
-/* The recorded answer under key: 1 found (answer and hash filled), 0 none. */
-static int recorded(struct fd_db *db, const char *key, char hash[65], char booking_id[FD_ID_LEN],
-                    char **answer)
+enum fd_status srv_link_new(struct srv *s, const char *property, const char *booking_id, char *url,
+                            size_t size, struct fd_error *err)
 {
-	sqlite3_stmt *q = fd_db_stmt(
-	    db, "SELECT request_hash, booking_id, answer FROM srv_public_requests WHERE idem_key = ?1", NULL);
-	if (!q)
-		return -1;
-	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-	int found = 0;
-	if (sqlite3_step(q) == SQLITE_ROW) {
-		snprintf(hash, 65, "%s", sqlite3_column_text(q, 0));
-		snprintf(booking_id, FD_ID_LEN, "%s", sqlite3_column_text(q, 1));
-		*answer = strdup((const char *)sqlite3_column_text(q, 2));
-		found = *answer ? 1 : -1;
-	}
-	sqlite3_reset(q);
-	return found;
+	struct srv_pub p;
+	enum fd_status st = store(s)->open(s, NULL, property, &p, err);
+	if (st)
+		return st;
+	if (!(st = store(s)->begin_link(&p, err)) && !(st = link_make(&p, booking_id, url, size, err)))
+		st = store(s)->commit(&p, err);
+	else if (p.tx)
+		store(s)->rollback(&p);
+	store(s)->close(&p);
+	return st;
 }
 
 /* Answer a recorded booking again, with a new link. */
-static void answer_recorded(struct srv *s, const char *answer, const char *booking_id, struct srv_resp *out)
+static void answer_recorded(struct srv_pub *p, const char *answer, const char *booking_id,
+                            struct srv_resp *out)
 {
 	struct fd_error err = {0};
 	char url[512];
 	cJSON *doc = cJSON_Parse(answer);
-	if (!doc || link_fresh(s, booking_id, url, sizeof url, &err)) {
+	if (!doc || srv_link_new(p->s, p->property, booking_id, url, sizeof url, &err)) {
 		cJSON_Delete(doc);
 		if (!err.code[0])
 			fd_fail(&err, FD_E_IO, "io", NULL, "Cannot read the recorded booking.");
@@ -812,18 +805,15 @@ static void op_add(struct fd_op *op, const char *type)
 	op->payload = cJSON_CreateObject();
 }
 
-/* Apply one operation as the web, audited, in the writer's transaction. */
-static enum fd_status web_apply(struct srv *s, struct fd_op *op, struct fd_op_result *res,
-                                struct fd_error *err)
+/* A new confirmation code no booking of the hotel has. */
+static void new_booking_code(const struct fd_repo *repo, char out[FD_CODE_LEN])
 {
-	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
-	/* Trusted as the server's own act: the public layer checked the
-	 * input and the dates (fd_offer_check_stay) before; core's rules on
-	 * rooms, availability and state all still apply. */
-	enum fd_status st = fd_op_apply(fd_db_repo(s->wdb), op, FD_APPLY_TRUSTED, res, err);
-	if (!st)
-		st = fd_store_audit(s->wdb, op, res, err);
-	return st;
+	struct fd_booking b;
+	for (int tries = 0; tries < 20; tries++) {
+		fd_booking_code_new(out);
+		if (repo->get_booking(repo->ctx, out, &b, NULL) == FD_E_NOT_FOUND)
+			break;
+	}
 }
 
 /* The e-mail address's name in srv_public_requests: a hash of it (lower
@@ -835,27 +825,18 @@ static void email_key(const char *email, char out[33])
 	sodium_bin2hex(out, 33, h, sizeof h);
 }
 
-/* In the writer's transaction: FD_OK when one more booking for ekey keeps
+/* In the writing transaction: FD_OK when one more booking for ekey keeps
  * within public-email-rate an hour; else FD_E_CONFLICT with *retry (the
  * seconds until the oldest of them is an hour old). */
-static enum fd_status email_limit(struct srv *s, const char *ekey, int *retry, struct fd_error *err)
+static enum fd_status email_limit(struct srv_pub *p, const char *ekey, int *retry, struct fd_error *err)
 {
 	struct pub_settings ps;
-	pub_settings(s, &ps);
-	int64_t now = (int64_t)time(NULL);
-	sqlite3_stmt *q = fd_db_stmt(s->wdb,
-	                             "SELECT count(*), min(created_at) FROM srv_public_requests"
-	                             " WHERE email_key = ?1 AND created_at > ?2",
-	                             err);
-	if (!q)
-		return fd_error_status(err, FD_E_IO);
-	sqlite3_bind_text(q, 1, ekey, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q, 2, now - 3600);
-	int rc = sqlite3_step(q), n = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) : 0;
-	int64_t oldest = rc == SQLITE_ROW ? sqlite3_column_int64(q, 1) : now;
-	sqlite3_reset(q);
-	if (rc != SQLITE_ROW)
-		return fd_db_fail(s->wdb, err, "counting an e-mail address's web bookings");
+	pub_settings(p->s, &ps);
+	int64_t now = (int64_t)time(NULL), oldest = now;
+	int n = 0;
+	enum fd_status st = store(p->s)->email_count(p, ekey, now - 3600, &n, &oldest, err);
+	if (st)
+		return st;
 	if (n < ps.email_rate)
 		return FD_OK;
 	*retry = (int)(oldest + 3600 - now);
@@ -865,44 +846,13 @@ static enum fd_status email_limit(struct srv *s, const char *ekey, int *retry, s
 	               "Too many bookings for this e-mail address; try again later or call the hotel.");
 }
 
-static enum fd_status record_request(struct srv *s, const char *key, const char *hash, const char *booking_id,
-                                     const char *ekey, const cJSON *answer, struct fd_error *err)
-{
-	char *text = cJSON_PrintUnformatted(answer);
-	sqlite3_stmt *q =
-	    text ? fd_db_stmt(s->wdb,
-	                      "INSERT INTO srv_public_requests (idem_key, request_hash, booking_id,"
-	                      " answer, created_at, email_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	                      err)
-	         : NULL;
-	enum fd_status st = FD_OK;
-	if (!q)
-		st = text ? fd_error_status(err, FD_E_IO)
-		          : fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
-	else {
-		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 3, booking_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(q, 4, text, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(q, 5, (int64_t)time(NULL));
-		sqlite3_bind_text(q, 6, ekey, -1, SQLITE_STATIC);
-		if (sqlite3_step(q) != SQLITE_DONE)
-			st = fd_db_fail(s->wdb, err, "recording a web booking's answer");
-		sqlite3_reset(q);
-	}
-	free(text);
-	return st;
-}
-
 /* Sold out (or over capacity): 409 with the offers still free. */
-static void answer_sold_out(struct srv *s, const struct web_booking *w, const struct fd_error *why,
+static void answer_sold_out(struct srv_pub *p, const struct web_booking *w, const struct fd_error *why,
                             struct srv_resp *out)
 {
 	struct fd_error err = {0};
-	struct fd_db *db = srv_reader(s, &err);
 	cJSON *alts = cJSON_CreateArray();
-	if (db)
-		offers_for(s, db, w->arrival, w->departure, w->adults, w->children, w->type, alts, &err);
+	offers_for(p, w->arrival, w->departure, w->adults, w->children, w->type, alts, &err);
 	cJSON *doc = cJSON_CreateObject();
 	cJSON *e = cJSON_AddObjectToObject(doc, "error");
 	cJSON_AddStringToObject(e, "code", why->code);
@@ -912,11 +862,32 @@ static void answer_sold_out(struct srv *s, const struct web_booking *w, const st
 	srv_resp_json(out, 409, doc);
 }
 
+/* The answer recorded under key (found: 1), in or out of the writing
+ * transaction: the same booking again, or 422 for another request under
+ * it. */
+static int answer_if_recorded(struct srv_pub *p, const char *key, const char *hash, struct srv_resp *out)
+{
+	char old_hash[65], booking_id[FD_ID_LEN];
+	char *answer = NULL;
+	int found = store(p->s)->recorded(p, key, old_hash, booking_id, &answer);
+	if (found != 1)
+		return found;
+	if (p->tx)
+		store(p->s)->rollback(p);
+	if (strcmp(hash, old_hash) != 0)
+		srv_resp_error(out, 422, "idempotency_key_reused", "Idempotency-Key",
+		               "This Idempotency-Key was used for another booking; use a new key for a new "
+		               "booking.");
+	else
+		answer_recorded(p, answer, booking_id, out);
+	free(answer);
+	return 1;
+}
+
+static void book(struct srv_pub *p, const struct srv_req *r, const char *key, struct srv_resp *out);
+
 void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	static const char *const fields[] = {"family",   "given",    "email",        "phone",    "country",
-	                                     "language", "arrive",   "depart",       "type",     "plan",
-	                                     "adults",   "children", "arrival_time", "requests", NULL};
 	if (!cors(s, r, out) || !limit_address(s, r, out))
 		return;
 	if (body_too_large(s, r, out))
@@ -929,29 +900,28 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		    "booking and the same when the same booking is sent again.");
 		return;
 	}
+	struct srv_pub p;
+	if (!hotel_open(s, r, NULL, &p, out))
+		return;
+	book(&p, r, key, out);
+	store(s)->close(&p);
+}
+
+static void book(struct srv_pub *p, const struct srv_req *r, const char *key, struct srv_resp *out)
+{
+	static const char *const fields[] = {"family",   "given",    "email",        "phone",    "country",
+	                                     "language", "arrive",   "depart",       "type",     "plan",
+	                                     "adults",   "children", "arrival_time", "requests", NULL};
+	struct srv *s = p->s;
 	struct fd_error err = {0};
-	struct fd_db *db = reader(s, out);
-	if (!db)
-		return;
-	char hash[65], old_hash[65], booking_id[FD_ID_LEN];
-	char *answer = NULL;
+	char hash[65], booking_id[FD_ID_LEN];
 	request_hash(r, hash);
-	int found = recorded(db, key, old_hash, booking_id, &answer);
-	if (found == 1) {
-		if (strcmp(hash, old_hash) != 0)
-			srv_resp_error(
-			    out, 422, "idempotency_key_reused", "Idempotency-Key",
-			    "This Idempotency-Key was used for another booking; use a new key for a new "
-			    "booking.");
-		else
-			answer_recorded(s, answer, booking_id, out);
-		free(answer);
+	if (answer_if_recorded(p, key, hash, out) == 1)
 		return;
-	}
 	cJSON *body = NULL;
 	struct web_booking w = {0};
 	fd_date today;
-	if (srv_body_parse(r, fields, &body, &err) || fd_query_business_date(db, &today, &err) ||
+	if (srv_body_parse(r, fields, &body, &err) || business_date(p, &today, &err) ||
 	    read_booking(body, today, &w, &err)) {
 		cJSON_Delete(body);
 		srv_resp_fd_error(out, &err);
@@ -959,13 +929,13 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 	}
 	cJSON_Delete(body);
 	char ekey[33];
-	for (char *p = w.email; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
+	for (char *c = w.email; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
 	email_key(w.email, ekey);
 	/* The price: the offer as the guest saw it, quoted again now. */
 	struct fd_room_type t;
 	struct fd_offer offer;
-	const struct fd_repo *repo = fd_db_repo(db);
+	const struct fd_repo *repo = p->repo;
 	enum fd_status st = repo->get_room_type(repo->ctx, w.type, &t, &err);
 	if (st == FD_E_NOT_FOUND) {
 		srv_resp_error(out, 400, "invalid_field", "type", "No room type \"%s\".", w.type);
@@ -974,7 +944,7 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 	if (!st && !w.plan[0]) { /* a type sold on plans is booked on one of them */
 		struct fd_rate_plan *plans = NULL;
 		int n_plans = 0;
-		st = fd_query_rate_plans(db, &plans, &n_plans, &err);
+		st = store(s)->rate_plans(p, &plans, &n_plans, &err);
 		bool needs = !st && type_has_plans(plans, n_plans, w.type);
 		free(plans);
 		if (needs) {
@@ -988,7 +958,7 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		st = fd_offer_quote(repo, &t, w.plan, w.arrival, w.departure, w.adults, w.children,
 		                    fd_terms_minute(repo, (int64_t)time(NULL)), &offer, &err);
 	if (st == FD_E_CONFLICT) {
-		answer_sold_out(s, &w, &err, out);
+		answer_sold_out(p, &w, &err, out);
 		return;
 	}
 	if (st) {
@@ -1018,36 +988,25 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 	op_add(&ops[1], "booking.create");
 	op_add(&ops[2], "document.send");
 	cJSON *answer_doc = NULL;
-	pthread_mutex_lock(&s->wlock);
-	st = fd_db_begin(s->wdb, &err);
-	fd_db_set_audit_session(s->wdb, "public");
-	if (!st) { /* the same key in the meantime (two tabs): its booking */
-		char h2[65], id2[FD_ID_LEN];
-		char *a2 = NULL;
-		int again = recorded(s->wdb, key, h2, id2, &a2);
-		if (again == 1) {
-			fd_db_rollback(s->wdb);
-			pthread_mutex_unlock(&s->wlock);
-			if (strcmp(h2, hash) == 0)
-				answer_recorded(s, a2, id2, out);
-			else
-				srv_resp_error(
-				    out, 422, "idempotency_key_reused", "Idempotency-Key",
-				    "This Idempotency-Key was used for another booking; use a new key.");
-			free(a2);
-			for (int i = 0; i < 3; i++)
-				fd_op_clear(&ops[i]);
-			return;
-		}
+	st = store(s)->begin(p, &err);
+	repo = p->repo; /* the writer's */
+	/* the same key in the meantime (two tabs, a retry through another
+	 * server): its booking */
+	int again = st ? 0 : answer_if_recorded(p, key, hash, out);
+	if (again == 1) {
+		for (int i = 0; i < 3; i++)
+			fd_op_clear(&ops[i]);
+		return;
 	}
+	if (again < 0)
+		st = fd_fail(&err, FD_E_IO, "io", NULL, "Cannot read the recorded bookings; try again.");
 	/* Bookings an hour for one e-mail address: counted in the database
 	 * in this transaction, so every thread and every server agree. */
 	int retry = 0;
 	if (!st)
-		st = email_limit(s, ekey, &retry, &err);
+		st = email_limit(p, ekey, &retry, &err);
 	if (st == FD_E_CONFLICT && retry) {
-		fd_db_rollback(s->wdb);
-		pthread_mutex_unlock(&s->wlock);
+		store(s)->rollback(p);
 		for (int i = 0; i < 3; i++)
 			fd_op_clear(&ops[i]);
 		srv_resp_fd_error(out, &err);
@@ -1056,35 +1015,35 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		return;
 	}
 	if (!st)
-		st = web_apply(s, &ops[0], &res, &err);
+		st = store(s)->apply(p, &ops[0], &res, &err);
 	if (!st) {
-		fd_store_new_booking_code(s->wdb, code);
-		cJSON *p = ops[1].payload;
-		cJSON_AddStringToObject(p, "id", booking_id);
-		cJSON_AddStringToObject(p, "code", code);
-		cJSON_AddStringToObject(p, "guest_id", guest_id);
-		cJSON_AddStringToObject(p, "type", w.type);
-		add_date(p, "arrival", w.arrival);
-		add_date(p, "departure", w.departure);
-		cJSON_AddNumberToObject(p, "adults", w.adults);
-		cJSON_AddNumberToObject(p, "children", w.children);
+		new_booking_code(repo, code);
+		cJSON *pl = ops[1].payload;
+		cJSON_AddStringToObject(pl, "id", booking_id);
+		cJSON_AddStringToObject(pl, "code", code);
+		cJSON_AddStringToObject(pl, "guest_id", guest_id);
+		cJSON_AddStringToObject(pl, "type", w.type);
+		add_date(pl, "arrival", w.arrival);
+		add_date(pl, "departure", w.departure);
+		cJSON_AddNumberToObject(pl, "adults", w.adults);
+		cJSON_AddNumberToObject(pl, "children", w.children);
 		/* on a plan, core prices each night by the plan (the quote shown);
 		 * without, the type's base rate */
 		if (offer.plan[0])
-			cJSON_AddStringToObject(p, "plan", offer.plan);
+			cJSON_AddStringToObject(pl, "plan", offer.plan);
 		else
-			cJSON_AddNumberToObject(p, "rate", (double)offer.nightly[0]);
-		cJSON_AddStringToObject(p, "source", "web");
+			cJSON_AddNumberToObject(pl, "rate", (double)offer.nightly[0]);
+		cJSON_AddStringToObject(pl, "source", "web");
 		if (w.requests[0])
-			cJSON_AddStringToObject(p, "notes", w.requests);
+			cJSON_AddStringToObject(pl, "notes", w.requests);
 		if (w.eta[0])
-			cJSON_AddStringToObject(p, "eta", w.eta);
-		st = web_apply(s, &ops[1], &res, &err);
+			cJSON_AddStringToObject(pl, "eta", w.eta);
+		st = store(s)->apply(p, &ops[1], &res, &err);
 	}
 	if (!st) {
 		cJSON_AddStringToObject(ops[2].payload, "booking", booking_id);
 		cJSON_AddStringToObject(ops[2].payload, "kind", "link");
-		st = web_apply(s, &ops[2], &res, &err);
+		st = store(s)->apply(p, &ops[2], &res, &err);
 	}
 	if (!st) {
 		answer_doc = cJSON_CreateObject();
@@ -1103,22 +1062,22 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		if (repo->get_property(repo->ctx, &prop, NULL) == FD_OK)
 			cJSON_ReplaceItemInObjectCaseSensitive(answer_doc, "hotel",
 			                                       cJSON_CreateString(prop.name));
-		st = record_request(s, key, hash, booking_id, ekey, answer_doc, &err);
+		char *text = cJSON_PrintUnformatted(answer_doc);
+		st = text ? store(s)->record(p, key, hash, booking_id, ekey, text, &err)
+		          : fd_fail(&err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+		free(text);
 	}
 	if (!st)
-		st = srv_link_new(s, s->wdb, booking_id, url, sizeof url, &err);
+		st = link_make(p, booking_id, url, sizeof url, &err);
 	if (!st)
-		st = fd_db_commit(s->wdb, &err);
-	else
-		fd_db_rollback(s->wdb);
-	s->hook.op_id[0] = '\0';
-	int64_t seq = srv_last_seq(s->wdb);
-	pthread_mutex_unlock(&s->wlock);
+		st = store(s)->commit(p, &err);
+	else if (p->tx)
+		store(s)->rollback(p);
 	for (int i = 0; i < 3; i++)
 		fd_op_clear(&ops[i]);
 	if (st == FD_E_CONFLICT) { /* sold meanwhile */
 		cJSON_Delete(answer_doc);
-		answer_sold_out(s, &w, &err, out);
+		answer_sold_out(p, &w, &err, out);
 		return;
 	}
 	if (st) {
@@ -1126,7 +1085,6 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	srv_changed(s, seq);
 	srv_mail_wake(s);
 	srv_log(SRV_LOG_INFO, "web booking %s (%s, %d nights)", code, w.type, w.departure - w.arrival);
 	cJSON_AddStringToObject(answer_doc, "manage_url", url);
@@ -1135,16 +1093,9 @@ void srv_api_public_book(struct srv *s, const struct srv_req *r, struct srv_resp
 
 /* --- the guest's own booking, behind a link --- */
 
-struct link {
-	char booking_id[FD_ID_LEN];
-	unsigned char hash[32];
-	int64_t expires_at;
-	int uses, max_uses;
-};
-
 /* Check the link in Authorization: Bearer, count one use. False with the
  * answer (401 naming what to do) when it does not open the booking. */
-static bool link_open(struct srv *s, const struct srv_req *r, struct link *l, struct srv_resp *out)
+static bool link_open(struct srv *s, const struct srv_req *r, struct srv_pub_link *l, struct srv_resp *out)
 {
 	const char *a = r->authorization;
 	out->audited = true; /* a guest's link, not a staff refusal */
@@ -1155,45 +1106,18 @@ static bool link_open(struct srv *s, const struct srv_req *r, struct link *l, st
 		    "hotel to send it again.");
 		return false;
 	}
-	srv_token_hash(a + 7, l->hash);
-	struct fd_error err = {0};
+	unsigned char h[32];
+	char hex[65];
+	srv_token_hash(a + 7, h);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
 	int64_t now = (int64_t)time(NULL);
-	int found = 0;
-	bool counted = false;
-	pthread_mutex_lock(&s->wlock);
-	sqlite3_stmt *q = fd_db_stmt(s->wdb,
-	                             "SELECT booking_id, expires_at, uses, max_uses FROM srv_public_links"
-	                             " WHERE hash = ?1",
-	                             &err);
-	if (q) {
-		sqlite3_bind_blob(q, 1, l->hash, sizeof l->hash, SQLITE_STATIC);
-		if (sqlite3_step(q) == SQLITE_ROW) {
-			found = 1;
-			snprintf(l->booking_id, sizeof l->booking_id, "%s", sqlite3_column_text(q, 0));
-			l->expires_at = sqlite3_column_int64(q, 1);
-			l->uses = sqlite3_column_int(q, 2);
-			l->max_uses = sqlite3_column_int(q, 3);
-		}
-		sqlite3_reset(q);
-	}
-	if (found && l->expires_at > now && l->uses < l->max_uses) {
-		q = fd_db_stmt(s->wdb, "UPDATE srv_public_links SET uses = uses + 1 WHERE hash = ?1", &err);
-		if (q) {
-			sqlite3_bind_blob(q, 1, l->hash, sizeof l->hash, SQLITE_STATIC);
-			if (sqlite3_step(q) != SQLITE_DONE)
-				found = -1;
-			sqlite3_reset(q);
-		}
-		l->uses++;
-		counted = true;
-	}
-	pthread_mutex_unlock(&s->wlock);
-	if (!q || found < 0) {
+	int counted = store(s)->link_use(s, hex, now, l);
+	if (counted < 0) {
 		srv_resp_error(out, 503, "busy", NULL, "The booking service is busy; try again in a moment.");
 		out->retry_after = 1;
 		return false;
 	}
-	if (!found) {
+	if (!l->booking_id[0]) {
 		srv_resp_error(
 		    out, 401, "link_invalid", NULL,
 		    "This link is not valid. Open the link in your confirmation e-mail, or ask the "
@@ -1215,17 +1139,16 @@ static bool link_open(struct srv *s, const struct srv_req *r, struct link *l, st
 	return true;
 }
 
-static cJSON *booking_view(struct srv *s, struct fd_db *db, const struct fd_booking *b, const struct link *l,
+static cJSON *booking_view(const struct srv_pub *p, const struct fd_booking *b, const struct srv_pub_link *l,
                            struct fd_error *err)
 {
-	const struct fd_repo *repo = fd_db_repo(db);
+	const struct fd_repo *repo = p->repo;
 	struct fd_guest g;
 	struct fd_room_type t;
 	struct fd_property prop;
-	fd_date today;
-	if (repo->get_guest(repo->ctx, b->guest_id, &g, err) || repo->get_property(repo->ctx, &prop, err) ||
-	    fd_query_business_date(db, &today, err))
+	if (repo->get_guest(repo->ctx, b->guest_id, &g, err) || repo->get_property(repo->ctx, &prop, err))
 		return NULL;
+	fd_date today = prop.business_date;
 	if (repo->get_room_type(repo->ctx, b->type_code, &t, NULL))
 		snprintf(t.name, sizeof t.name, "%s", b->type_code);
 	cJSON *v = cJSON_CreateObject();
@@ -1301,27 +1224,31 @@ static cJSON *booking_view(struct srv *s, struct fd_db *db, const struct fd_book
 	return v;
 }
 
-static bool load_linked(struct srv *s, const struct srv_req *r, struct link *l, struct fd_booking *b,
-                        struct fd_db **db, struct srv_resp *out)
+/* The link's booking, in its own hotel (the link's row names it: a token
+ * opens nothing of another hotel). True with p open (the caller closes
+ * it). */
+static bool load_linked(struct srv *s, const struct srv_req *r, struct srv_pub_link *l, struct fd_booking *b,
+                        struct srv_pub *p, struct srv_resp *out)
 {
 	if (!cors(s, r, out) || !limit_address(s, r, out) || !link_open(s, r, l, out))
 		return false;
 	struct fd_error err = {0};
-	if (!(*db = reader(s, out)))
+	if (!hotel_open(s, r, l->property, p, out))
 		return false;
-	const struct fd_repo *repo = fd_db_repo(*db);
+	const struct fd_repo *repo = p->repo;
 	if (repo->get_booking(repo->ctx, l->booking_id, b, &err)) {
+		store(s)->close(p);
 		srv_resp_error(out, 404, "not_found", NULL, "This booking no longer exists; call the hotel.");
 		return false;
 	}
 	return true;
 }
 
-static void answer_view(struct srv *s, struct fd_db *db, const struct fd_booking *b, const struct link *l,
+static void answer_view(const struct srv_pub *p, const struct fd_booking *b, const struct srv_pub_link *l,
                         struct srv_resp *out)
 {
 	struct fd_error err = {0};
-	cJSON *v = booking_view(s, db, b, l, &err);
+	cJSON *v = booking_view(p, b, l, &err);
 	if (!v)
 		srv_resp_fd_error(out, &err);
 	else
@@ -1330,19 +1257,21 @@ static void answer_view(struct srv *s, struct fd_db *db, const struct fd_booking
 
 void srv_api_public_manage(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	struct link l;
+	struct srv_pub_link l;
 	struct fd_booking b;
-	struct fd_db *db;
-	if (load_linked(s, r, &l, &b, &db, out))
-		answer_view(s, db, &b, &l, out);
+	struct srv_pub p;
+	if (!load_linked(s, r, &l, &b, &p, out))
+		return;
+	answer_view(&p, &b, &l, out);
+	store(s)->close(&p);
 }
 
 /* In the cancelling transaction: is what cancelling costs at the
  * operation's time still the fee the guest was shown (*expect)? */
-static enum fd_status fee_unchanged(struct srv *s, const struct fd_op *op, const struct link *l,
-                                    const int64_t *expect, struct fd_error *err)
+static enum fd_status fee_unchanged(const struct srv_pub *p, const struct fd_op *op,
+                                    const struct srv_pub_link *l, const int64_t *expect, struct fd_error *err)
 {
-	const struct fd_repo *repo = fd_db_repo(s->wdb);
+	const struct fd_repo *repo = p->repo;
 	struct fd_booking b;
 	struct fd_property prop;
 	struct fd_cancel_terms ct;
@@ -1364,51 +1293,53 @@ static enum fd_status fee_unchanged(struct srv *s, const struct fd_op *op, const
 
 /* Apply one operation on the linked booking and answer its new view;
  * expect_fee (a cancellation): the fee the guest confirmed, or NULL. */
-static void apply_linked(struct srv *s, struct fd_op *op, const struct link *l, const int64_t *expect_fee,
-                         struct srv_resp *out)
+static void apply_linked(struct srv_pub *p, struct fd_op *op, const struct srv_pub_link *l,
+                         const int64_t *expect_fee, struct srv_resp *out)
 {
 	struct fd_error err = {0};
 	struct fd_op_result res;
-	pthread_mutex_lock(&s->wlock);
-	enum fd_status st = fd_db_begin(s->wdb, &err);
-	fd_db_set_audit_session(s->wdb, "public");
+	enum fd_status st = store(p->s)->begin(p, &err);
 	if (!st && expect_fee)
-		st = fee_unchanged(s, op, l, expect_fee, &err);
+		st = fee_unchanged(p, op, l, expect_fee, &err);
 	if (!st)
-		st = web_apply(s, op, &res, &err);
+		st = store(p->s)->apply(p, op, &res, &err);
 	if (!st)
-		st = fd_db_commit(s->wdb, &err);
-	else
-		fd_db_rollback(s->wdb);
-	s->hook.op_id[0] = '\0';
-	int64_t seq = srv_last_seq(s->wdb);
-	pthread_mutex_unlock(&s->wlock);
+		st = store(p->s)->commit(p, &err);
+	else if (p->tx)
+		store(p->s)->rollback(p);
 	if (st) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	srv_changed(s, seq);
-	struct fd_db *db = reader(s, out);
 	struct fd_booking b;
-	if (!db)
-		return;
-	const struct fd_repo *repo = fd_db_repo(db);
+	const struct fd_repo *repo = p->repo;
 	if (repo->get_booking(repo->ctx, l->booking_id, &b, &err)) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	answer_view(s, db, &b, l, out);
+	answer_view(p, &b, l, out);
 }
+
+static void change(struct srv_pub *p, const struct srv_req *r, const struct srv_pub_link *l,
+                   const struct fd_booking *bk, const char *const *fields, struct srv_resp *out);
 
 void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
 	static const char *const fields[] = {"arrival_time", "requests", NULL};
-	struct link l;
+	struct srv_pub_link l;
 	struct fd_booking b;
-	struct fd_db *db;
-	if (!load_linked(s, r, &l, &b, &db, out))
+	struct srv_pub p;
+	if (!load_linked(s, r, &l, &b, &p, out))
 		return;
-	if (body_too_large(s, r, out))
+	change(&p, r, &l, &b, fields, out);
+	store(s)->close(&p);
+}
+
+static void change(struct srv_pub *p, const struct srv_req *r, const struct srv_pub_link *l,
+                   const struct fd_booking *bk, const char *const *fields, struct srv_resp *out)
+{
+	struct fd_booking b = *bk;
+	if (body_too_large(p->s, r, out))
 		return;
 	struct fd_error err = {0};
 	cJSON *body = NULL;
@@ -1436,7 +1367,7 @@ void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_re
 		cJSON_AddStringToObject(op.payload, "eta", eta);
 	if (has_req)
 		cJSON_AddStringToObject(op.payload, "notes", requests);
-	apply_linked(s, &op, &l, NULL, out);
+	apply_linked(p, &op, l, NULL, out);
 	fd_op_clear(&op);
 }
 
@@ -1444,20 +1375,31 @@ void srv_api_public_change(struct srv *s, const struct srv_req *r, struct srv_re
  * units); without it, the fee shown now is taken as confirmed. Either way
  * the fee is judged again in the cancelling transaction, and a different
  * one (a deadline passed meanwhile) cancels nothing: 409 fee_changed. */
+static void cancel(struct srv_pub *p, const struct srv_req *r, const struct srv_pub_link *l,
+                   const struct fd_booking *bk, struct srv_resp *out);
+
 void srv_api_public_cancel(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	static const char *const fields[] = {"fee", NULL};
-	struct link l;
+	struct srv_pub_link l;
 	struct fd_booking b;
-	struct fd_db *db;
-	if (!load_linked(s, r, &l, &b, &db, out))
+	struct srv_pub p;
+	if (!load_linked(s, r, &l, &b, &p, out))
 		return;
-	if (body_too_large(s, r, out))
+	cancel(&p, r, &l, &b, out);
+	store(s)->close(&p);
+}
+
+static void cancel(struct srv_pub *p, const struct srv_req *r, const struct srv_pub_link *l,
+                   const struct fd_booking *bk, struct srv_resp *out)
+{
+	static const char *const fields[] = {"fee", NULL};
+	struct fd_booking b = *bk;
+	if (body_too_large(p->s, r, out))
 		return;
 	struct fd_error err = {0};
 	struct fd_property prop;
 	struct fd_cancel_terms ct;
-	const struct fd_repo *repo = fd_db_repo(db);
+	const struct fd_repo *repo = p->repo;
 	struct fd_op op;
 	op_add(&op, "booking.cancel");
 	cJSON_AddStringToObject(op.payload, "booking", b.id);
@@ -1490,22 +1432,34 @@ void srv_api_public_cancel(struct srv *s, const struct srv_req *r, struct srv_re
 	if (st)
 		srv_resp_fd_error(out, &err);
 	else
-		apply_linked(s, &op, &l, &expect, out);
+		apply_linked(p, &op, l, &expect, out);
 	fd_op_clear(&op);
 }
 
+static void document(struct srv_pub *p, const struct srv_req *r, const struct fd_booking *bk,
+                     struct srv_resp *out);
+
 void srv_api_public_document(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
-	struct link l;
+	struct srv_pub_link l;
 	struct fd_booking b;
-	struct fd_db *db;
-	if (!load_linked(s, r, &l, &b, &db, out))
+	struct srv_pub p;
+	if (!load_linked(s, r, &l, &b, &p, out))
 		return;
+	document(&p, r, &b, out);
+	store(s)->close(&p);
+}
+
+static void document(struct srv_pub *p, const struct srv_req *r, const struct fd_booking *bk,
+                     struct srv_resp *out)
+{
+	struct srv *s = p->s;
+	struct fd_booking b = *bk;
 	const char *kind = srv_query(r, "kind");
 	if (!kind)
 		kind = "confirmation";
 	struct fd_error err = {0};
-	const struct fd_repo *repo = fd_db_repo(db);
+	const struct fd_repo *repo = p->repo;
 	struct fd_doc doc;
 	fd_doc_init(&doc);
 	enum fd_status st;
@@ -1559,6 +1513,283 @@ void srv_api_public_document(struct srv *s, const struct srv_req *r, struct srv_
 	char disp[80];
 	snprintf(disp, sizeof disp, "attachment; filename=\"%s-%s.pdf\"", kind, b.code);
 	srv_resp_header(out, "Content-Disposition", disp);
+}
+
+/* --- the store on SQLite (public_store.h): the data directory's one
+ * hotel; writes through the process's writer, under its lock --- */
+
+static enum fd_status sq_open(struct srv *s, const char *hotel, const char *property, struct srv_pub *p,
+                              struct fd_error *err)
+{
+	(void)property; /* one hotel: every link's */
+	memset(p, 0, sizeof *p);
+	p->s = s;
+	struct fd_db *db = srv_reader(s, err);
+	if (!db)
+		return fd_error_status(err, FD_E_IO);
+	p->h = db;
+	p->repo = fd_db_repo(db);
+	struct fd_property prop;
+	fd_date today;
+	enum fd_status st = fd_query_business_date(db, &today, err);
+	if (!st)
+		st = p->repo->get_property(p->repo->ctx, &prop, err);
+	if (st)
+		return st;
+	snprintf(p->property, sizeof p->property, "%s", prop.id);
+	/* hotel=CODE is a chain's (PostgreSQL): here it may only name this
+	 * hotel (its id), never another one. */
+	if (hotel && strcmp(hotel, prop.id) != 0)
+		return fd_fail(err, FD_E_NOT_FOUND, "unknown_hotel", "hotel",
+		               "This server holds one hotel, %s; hotel=%.40s names another (leave the "
+		               "parameter out).",
+		               prop.name, hotel);
+	return FD_OK;
+}
+
+static void sq_rollback(struct srv_pub *p);
+
+static void sq_close(struct srv_pub *p)
+{
+	if (p->tx)
+		sq_rollback(p);
+}
+
+static enum fd_status sq_room_types(struct srv_pub *p, fd_room_type_cb cb, void *ctx, struct fd_error *err)
+{
+	return fd_query_room_types(p->h, cb, ctx, err);
+}
+
+static enum fd_status sq_rate_plans(struct srv_pub *p, struct fd_rate_plan **out, int *n,
+                                    struct fd_error *err)
+{
+	return fd_query_rate_plans(p->h, out, n, err);
+}
+
+static enum fd_status sq_begin(struct srv_pub *p, struct fd_error *err)
+{
+	struct srv *s = p->s;
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = fd_db_begin(s->wdb, err);
+	if (st) {
+		pthread_mutex_unlock(&s->wlock);
+		return st;
+	}
+	fd_db_set_audit_session(s->wdb, "public");
+	p->h = s->wdb;
+	p->repo = fd_db_repo(s->wdb);
+	p->tx = true;
+	return FD_OK;
+}
+
+/* The transaction ended: the writer's lock given back, reads on the
+ * thread's reader again. */
+static void sq_end(struct srv_pub *p)
+{
+	struct srv *s = p->s;
+	s->hook.op_id[0] = '\0';
+	pthread_mutex_unlock(&s->wlock);
+	p->tx = false;
+	struct fd_error err = {0};
+	struct fd_db *db = srv_reader(s, &err);
+	if (db) {
+		p->h = db;
+		p->repo = fd_db_repo(db);
+	}
+}
+
+static enum fd_status sq_commit(struct srv_pub *p, struct fd_error *err)
+{
+	struct srv *s = p->s;
+	enum fd_status st = fd_db_commit(s->wdb, err);
+	int64_t seq = srv_last_seq(s->wdb);
+	sq_end(p);
+	if (!st)
+		srv_changed(s, seq);
+	return st;
+}
+
+static void sq_rollback(struct srv_pub *p)
+{
+	fd_db_rollback(p->s->wdb);
+	sq_end(p);
+}
+
+static enum fd_status sq_apply(struct srv_pub *p, struct fd_op *op, struct fd_op_result *res,
+                               struct fd_error *err)
+{
+	struct srv *s = p->s;
+	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
+	/* Trusted as the server's own act: the public layer checked the
+	 * input and the dates (fd_offer_check_stay) before; core's rules on
+	 * rooms, availability and state all still apply. */
+	enum fd_status st = fd_op_apply(fd_db_repo(s->wdb), op, FD_APPLY_TRUSTED, res, err);
+	if (!st)
+		st = fd_store_audit(s->wdb, op, res, err);
+	return st;
+}
+
+static int sq_recorded(struct srv_pub *p, const char *key, char hash[65], char booking_id[FD_ID_LEN],
+                       char **answer)
+{
+	sqlite3_stmt *q = fd_db_stmt(
+	    p->h, "SELECT request_hash, booking_id, answer FROM srv_public_requests WHERE idem_key = ?1",
+	    NULL);
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	int found = 0;
+	if (sqlite3_step(q) == SQLITE_ROW) {
+		snprintf(hash, 65, "%s", sqlite3_column_text(q, 0));
+		snprintf(booking_id, FD_ID_LEN, "%s", sqlite3_column_text(q, 1));
+		*answer = strdup((const char *)sqlite3_column_text(q, 2));
+		found = *answer ? 1 : -1;
+	}
+	sqlite3_reset(q);
+	return found;
+}
+
+static enum fd_status sq_record(struct srv_pub *p, const char *key, const char *hash, const char *booking_id,
+                                const char *ekey, const char *answer, struct fd_error *err)
+{
+	sqlite3_stmt *q = fd_db_stmt(p->h,
+	                             "INSERT INTO srv_public_requests (idem_key, request_hash, booking_id,"
+	                             " answer, created_at, email_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	                             err);
+	if (!q)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, booking_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, answer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, (int64_t)time(NULL));
+	sqlite3_bind_text(q, 6, ekey, -1, SQLITE_STATIC);
+	enum fd_status st = FD_OK;
+	if (sqlite3_step(q) != SQLITE_DONE)
+		st = fd_db_fail(p->h, err, "recording a web booking's answer");
+	sqlite3_reset(q);
+	return st;
+}
+
+static enum fd_status sq_email_count(struct srv_pub *p, const char *ekey, int64_t since, int *n,
+                                     int64_t *oldest, struct fd_error *err)
+{
+	sqlite3_stmt *q = fd_db_stmt(p->h,
+	                             "SELECT count(*), min(created_at) FROM srv_public_requests"
+	                             " WHERE email_key = ?1 AND created_at > ?2",
+	                             err);
+	if (!q)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(q, 1, ekey, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, since);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int(q, 0);
+		*oldest = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW)
+		return fd_db_fail(p->h, err, "counting an e-mail address's web bookings");
+	return FD_OK;
+}
+
+static enum fd_status sq_link_put(struct srv_pub *p, const char *hash, const char *booking_id, int64_t now,
+                                  int64_t expires_at, int max_uses, struct fd_error *err)
+{
+	unsigned char h[32];
+	size_t len = 0;
+	if (sodium_hex2bin(h, sizeof h, hash, strlen(hash), NULL, &len, NULL) != 0 || len != sizeof h)
+		return fd_fail(err, FD_E_INVALID, "invalid", NULL, "A link's hash is not one.");
+	sqlite3_stmt *q =
+	    fd_db_stmt(p->h,
+	               "INSERT INTO srv_public_links (hash, booking_id, created_at, expires_at, uses,"
+	               " max_uses) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
+	               err);
+	if (!q)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, booking_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, now);
+	sqlite3_bind_int64(q, 4, expires_at);
+	sqlite3_bind_int(q, 5, max_uses);
+	int rc = sqlite3_step(q);
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return fd_db_fail(p->h, err, "storing a guest's link");
+	return FD_OK;
+}
+
+static int sq_link_use(struct srv *s, const char *hash, int64_t now, struct srv_pub_link *l)
+{
+	unsigned char h[32];
+	size_t len = 0;
+	memset(l, 0, sizeof *l);
+	if (sodium_hex2bin(h, sizeof h, hash, strlen(hash), NULL, &len, NULL) != 0 || len != sizeof h)
+		return 0;
+	struct fd_error err = {0};
+	int found = 0;
+	bool counted = false;
+	pthread_mutex_lock(&s->wlock);
+	sqlite3_stmt *q = fd_db_stmt(s->wdb,
+	                             "SELECT booking_id, expires_at, uses, max_uses FROM srv_public_links"
+	                             " WHERE hash = ?1",
+	                             &err);
+	if (q) {
+		sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			found = 1;
+			snprintf(l->booking_id, sizeof l->booking_id, "%s", sqlite3_column_text(q, 0));
+			l->expires_at = sqlite3_column_int64(q, 1);
+			l->uses = sqlite3_column_int(q, 2);
+			l->max_uses = sqlite3_column_int(q, 3);
+		}
+		sqlite3_reset(q);
+	}
+	if (found && l->expires_at > now && l->uses < l->max_uses) {
+		q = fd_db_stmt(s->wdb, "UPDATE srv_public_links SET uses = uses + 1 WHERE hash = ?1", &err);
+		if (q) {
+			sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
+			if (sqlite3_step(q) != SQLITE_DONE)
+				found = -1;
+			sqlite3_reset(q);
+		}
+		l->uses++;
+		counted = true;
+	}
+	pthread_mutex_unlock(&s->wlock);
+	if (!q || found < 0)
+		return -1;
+	return counted ? 1 : 0;
+}
+
+/* One process is the whole server: its memory holds every bucket. */
+static bool sq_rate_allow(struct srv *s, const char *key, int limit, int window, int *retry)
+{
+	(void)s;
+	return rl_allow(key, limit, window, retry);
+}
+
+static const struct srv_pub_store sqlite_store = {
+    .open = sq_open,
+    .close = sq_close,
+    .room_types = sq_room_types,
+    .rate_plans = sq_rate_plans,
+    .begin = sq_begin,
+    .begin_link = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .apply = sq_apply,
+    .recorded = sq_recorded,
+    .record = sq_record,
+    .email_count = sq_email_count,
+    .link_put = sq_link_put,
+    .link_use = sq_link_use,
+    .rate_allow = sq_rate_allow,
+};
+
+static const struct srv_pub_store *store(const struct srv *s)
+{
+	return s->pg ? &srv_pg_pub_store : &sqlite_store;
 }
 
 /* --- the booking page's files --- */

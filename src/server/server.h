@@ -321,14 +321,15 @@ void srv_api_public_document(struct srv *s, const struct srv_req *r, struct srv_
 void srv_api_book_file(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 /* OPTIONS on a public path: the CORS preflight (allow: its methods). */
 void srv_public_preflight(struct srv *s, const struct srv_req *r, const char *allow, struct srv_resp *out);
-/* A new link for a booking (its hash kept, bound to it, with the
- * configured expiry and uses), in the writer's open transaction; url gets
- * the manage page's address with the token. */
 /* SIGHUP: take c's public settings (origins, limits, body cap, links)
  * while requests run (the reload's only writer of them). */
 void srv_public_reconfigure(struct srv *s, const struct srv_config *c);
-enum fd_status srv_link_new(struct srv *s, struct fd_db *db, const char *booking_id, char *url, size_t size,
-                            struct fd_error *err);
+/* A new link for a booking of hotel property (its id; ignored on SQLite,
+ * which holds one) in a transaction of its own, on either store: its hash
+ * kept, bound to the booking, with the configured expiry and uses; url
+ * gets the manage page's address with the token. */
+enum fd_status srv_link_new(struct srv *s, const char *property, const char *booking_id, char *url,
+                            size_t size, struct fd_error *err);
 
 /* mail.c: the sender of documents by e-mail, a thread that works through
  * the mail table after the operations that queued them commit. */
@@ -453,6 +454,7 @@ enum fd_status srv_pg_gap(struct fd_pg *pg, const struct srv_caller *c, const st
                           int64_t gap_from, struct fd_error *err); /* a declared gap (gap_from) */
 struct srv_admin_opts;
 int srv_pg_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
+void srv_pg_admin_usage(FILE *out); /* pg_commands.c: the commands there are on PostgreSQL */
 /* auth.c, shared with backend_pg.c: sign-in throttling by account and
  * source (seconds to wait, 0 = go ahead; then the outcome). */
 int64_t srv_throttle_wait(struct srv *s, const char *user, const char *source);

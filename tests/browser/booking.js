@@ -7,6 +7,9 @@
 //   node booking.js foreign PAGE OUT    ... in a page of a site not in public-origins
 //   node booking.js iframe PAGE OUT     the page in an <iframe> of the hotel's site
 //   node booking.js iframe-foreign PAGE OUT   ... of a site not in public-origins
+//   node booking.js chain PAGE OUT      a chain's server (several hotels): the page's hotel
+//                                       (?hotel= or data-hotel) searches and books; prints
+//                                       OFFERS (the types offered), CODE, or ALERT (the error)
 // Screenshots of each step go to OUT. Exit 77 (skip) only when chromium
 // cannot start; any other problem fails.
 "use strict";
@@ -175,6 +178,34 @@ async function iframe(page, allowed) {
 	}
 }
 
+// A page for one hotel of a chain: the offers it shows are that hotel's,
+// and the first is booked.
+async function chain(page) {
+	await page.goto(target);
+	await page.waitForSelector("#fdb-arrive");
+	await page.fill("#fdb-arrive", "2026-03-10");
+	await page.fill("#fdb-depart", "2026-03-12");
+	await page.fill("#fdb-adults", "2");
+	await page.click("#frontdesk-booking button[type=submit]");
+	await page.waitForSelector(".fdb-offer, .fdb-alert");
+	if (!(await page.$$(".fdb-offer")).length) {
+		console.log("ALERT " + (await page.textContent(".fdb-alert")).trim());
+		await screenshot(page, "chain-alert");
+		return;
+	}
+	const offers = await page.$$eval(".fdb-offer h3", (hs) => hs.map((x) => x.textContent.trim()));
+	console.log("OFFERS " + offers.join("|"));
+	await screenshot(page, "chain-offers");
+	await page.click(".fdb-offer button");
+	await page.waitForSelector("#fdb-family");
+	await page.fill("#fdb-family", "Costa");
+	await page.fill("#fdb-email", "costa@example.com");
+	await page.click("#frontdesk-booking button[type=submit]");
+	await page.waitForSelector(".fdb-code");
+	console.log("CODE " + (await page.textContent(".fdb-code")).trim());
+	await screenshot(page, "chain-booked");
+}
+
 (async () => {
 	let browser;
 	try {
@@ -194,6 +225,7 @@ async function iframe(page, allowed) {
 		if (mode === "book") await book(page);
 		else if (mode === "embed" || mode === "foreign") await embed(page, mode === "embed");
 		else if (mode === "iframe" || mode === "iframe-foreign") await iframe(page, mode === "iframe");
+		else if (mode === "chain") await chain(page);
 		else await manage(page);
 	} catch (e) {
 		check("the flow ran", false, e.stack);

@@ -72,7 +72,7 @@ cp "$PG_DIR/server.log" "$T/audit-statements.log"
 check "the night audit reads no booking by its id" 0 \
 	"$(grep -c 'FROM bookings WHERE property_id = \$1 AND id = \$2' "$T/audit-statements.log")"
 check "the night audit closes the business date" \
-	"Closed 2026-03-01: 1 room(s) sold, room revenue 9000 (minor units), 0 no-show(s); business date 2026-03-02." "$out"
+	"Closed 2026-03-01: rooms sold 1, room revenue 9000 (minor units), no-shows 0; business date 2026-03-02." "$out"
 check "... the day closed in PostgreSQL" 1 "$(pg_psql -c "SELECT count(*) FROM day_reports")"
 check "... an audit.night row, as the night audit run by mia" "night-audit server applied" \
 	"$(audit "actor || ' ' || device || ' ' || outcome" "type = 'audit.night'")"

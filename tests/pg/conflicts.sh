@@ -88,6 +88,55 @@ check "... and desk 2 reads it resolved, by whom, at that seq" "1 admin $seq" \
 check "resolving it again is 404" 404 "$(status POST "/v1/conflicts/$cid/resolve" "" "$s2")"
 check "an unknown notice is 404" 404 "$(status POST /v1/conflicts/no-such-notice/resolve "" "$s2")"
 
+# Resolving through the operation (conflict.resolve, as a terminal pushes
+# it): two more clashes at desk 2 through B (a third double first), one
+# given another room at desk 1 through A, the other accepted at desk 2; hotel
+# OTHER cannot touch them.
+URL=$A
+DEVN=1
+check "room 103" applied "$(body POST /v1/ops "{\"ops\":[$(op 7 room.create "{\"id\":\"$(uuid 10 77)\",\"number\":\"103\",\"type\":\"DBL\",\"floor\":1}")]}" "$s1" | jq -r '.results[0].status')"
+URL=$B
+DEVN=2
+res=$(body POST /v1/ops "{\"ops\":[$(op 4 booking.create "{\"id\":\"$(uuid 8 77)\",\"code\":\"PGBK03\",\"guest_id\":\"$G2\",\"type\":\"DBL\",\"arrival\":\"2026-03-02\",\"departure\":\"2026-03-03\",\"adults\":1}"),
+$(op 5 booking.assign_room '{"booking":"PGBK03","room":"101"}'),
+$(op 6 booking.create "{\"id\":\"$(uuid 9 77)\",\"code\":\"PGBK04\",\"guest_id\":\"$G2\",\"type\":\"DBL\",\"arrival\":\"2026-03-03\",\"departure\":\"2026-03-04\",\"adults\":1}"),
+$(op 7 booking.assign_room '{"booking":"PGBK04","room":"101"}')]}" "$s2")
+check "two more clashes" "applied rejected applied rejected" "$(echo "$res" | jq -r '[.results[].status] | join(" ")')"
+c2=$(echo "$res" | jq -r '.results[1].conflict')
+c3=$(echo "$res" | jq -r '.results[3].conflict')
+next2=$(body GET "/v1/changes?since=0&limit=1000" "" "$s2" | jq -r .next)
+URL=$A
+DEVN=3
+res=$(body POST /v1/ops "{\"ops\":[$(op 1 conflict.resolve "{\"conflict\":\"$c3\",\"accept\":true}"),
+$(op 2 conflict.resolve "{\"conflict\":\"$c2\",\"room\":\"102\"}")]}" "$sx")
+check "another hotel's desk cannot resolve them: not found" "rejected conflict_not_found rejected conflict_not_found" \
+	"$(echo "$res" | jq -r '[.results[] | .status, .error.code] | join(" ")')"
+check "... and they stay open, PGBK03 without a room" "0 0 " \
+	"$(pg_psql -c "SELECT concat((SELECT resolved FROM srv_conflicts WHERE id = '$c2'), ' ', (SELECT resolved FROM srv_conflicts WHERE id = '$c3'), ' ', (SELECT room FROM bookings WHERE code = 'PGBK03'))")"
+DEVN=1
+res=$(body POST /v1/ops "{\"ops\":[$(op 8 conflict.resolve "{\"conflict\":\"$c2\",\"room\":\"102\"}")]}" "$s1")
+check "desk 1 resolves one with room 102 through A" "applied conflict $c2" \
+	"$(echo "$res" | jq -r '.results[0] | "\(.status) \(.entity) \(.id)"')"
+check "... PGBK03 is in 102, the notice resolved by admin" "102|1|admin|2" \
+	"$(pg_psql -c "SELECT b.room, c.resolved, c.resolved_by, c.version FROM bookings b, srv_conflicts c WHERE b.code = 'PGBK03' AND c.id = '$c2'")"
+res=$(body POST /v1/ops "{\"ops\":[$(op 9 conflict.resolve "{\"conflict\":\"$c2\",\"accept\":true}")]}" "$s1")
+check "resolving it again is refused" "rejected already_resolved" \
+	"$(echo "$res" | jq -r '.results[0] | "\(.status) \(.error.code)"')"
+URL=$B
+DEVN=2
+res=$(body POST /v1/ops "{\"ops\":[$(op 8 conflict.resolve "{\"conflict\":\"$c3\",\"accept\":true}")]}" "$s2")
+check "desk 2 accepts the other through B" "applied" "$(echo "$res" | jq -r '.results[0].status')"
+check "... PGBK04 keeps no room" "|1|anna" \
+	"$(pg_psql -c "SELECT b.room, c.resolved, c.resolved_by FROM bookings b, srv_conflicts c WHERE b.code = 'PGBK04' AND c.id = '$c3'")"
+feed=$(body GET "/v1/changes?since=$next2&limit=1000" "" "$s2")
+check "desk 2 reads through B the notice desk 1 resolved, and PGBK03 in 102" "1 admin 102" \
+	"$(echo "$feed" | jq -r "[(.changes[] | select(.entity == \"conflict\" and .id == \"$c2\") | .state | .resolved, .resolved_by), (.changes[] | select(.entity == \"booking\" and .state.code == \"PGBK03\") | .state.room)] | map(tostring) | join(\" \")")"
+URL=$A
+check "desk 1 reads through A the notice desk 2 accepted" "1 anna" \
+	"$(body GET "/v1/changes?since=$next2&limit=1000" "" "$s1" | jq -r ".changes[] | select(.entity == \"conflict\" and .id == \"$c3\") | .state | \"\(.resolved) \(.resolved_by)\"")"
+check "the other hotel's feed has none of them" "0" \
+	"$(body GET "/v1/changes?since=0&limit=1000" "" "$sx" | jq "[.changes[] | select(.entity == \"conflict\" and (.id == \"$c2\" or .id == \"$c3\"))] | length")"
+
 stop_server || fail "server A did not stop cleanly"
 stop_b || fail "server B did not stop cleanly"
 cat "$T/b.log" >> "$LOG"

@@ -17,7 +17,11 @@
  *        for FILE.go, so that two processes start at the same moment.
  *   pgtool URI feed-write PROPERTY N TAG      N transactions, one change each
  *   pgtool URI feed-read PROPERTY TOTAL       follow the feed to TOTAL; exit 1
- *        if a page ever skips a sequence number */
+ *        if a page ever skips a sequence number
+ *   pgtool URI avail-check PROPERTY TYPE FROM TO [EXCEPT]
+ *        the repository's range call (type_nights) beside type_inventory and
+ *        type_sold night by night: a line "DATE ROOMS SOLD" a night; exit 1
+ *        and a line "MISMATCH ..." for a night where they disagree */
 #include "config.h"
 
 #include <stdio.h>
@@ -25,6 +29,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/avail.h"
 #include "core/op.h"
 #include "pg/pg.h"
 #include "store/ids.h"
@@ -224,6 +229,39 @@ static int feed_read(struct fd_pg *pg, int64_t total)
 	return 0;
 }
 
+static int avail_check(struct fd_pg *pg, const char *type, const char *from_s, const char *to_s,
+                       const char *except_id)
+{
+	fd_date from, to;
+	if (!fd_date_parse(from_s, &from) || !fd_date_parse(to_s, &to) || to <= from || to - from > 400)
+		return usage();
+	const struct fd_repo *repo = fd_pg_repo(pg);
+	struct fd_error err = {0};
+	int inv[400], sold[400], inv1[400], sold1[400];
+	if (!repo->type_nights) {
+		fprintf(stderr, "pgtool: the PostgreSQL repository has no range call\n");
+		return 1;
+	}
+	if (repo->type_nights(repo->ctx, type, from, to, except_id, inv, sold, &err) ||
+	    fd_avail_nights_each(repo, type, from, to, except_id, inv1, sold1, &err)) {
+		fprintf(stderr, "pgtool: %s\n", err.message);
+		return 1;
+	}
+	int rc = 0;
+	for (fd_date d = from; d < to; d++) {
+		char day[FD_DATE_STRLEN];
+		int i = d - from;
+		fd_date_format(d, day);
+		printf("%s %d %d\n", day, inv[i], sold[i]);
+		if (inv[i] != inv1[i] || sold[i] != sold1[i]) {
+			printf("MISMATCH %s: range %d rooms %d sold, night by night %d rooms %d sold\n", day,
+			       inv[i], sold[i], inv1[i], sold1[i]);
+			rc = 1;
+		}
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3)
@@ -262,6 +300,8 @@ int main(int argc, char **argv)
 		rc = feed_write(pg, atoi(argv[4]), argv[5]);
 	else if (strcmp(cmd, "feed-read") == 0 && argc == 5)
 		rc = feed_read(pg, atoll(argv[4]));
+	else if (strcmp(cmd, "avail-check") == 0 && (argc == 7 || argc == 8))
+		rc = avail_check(pg, argv[4], argv[5], argv[6], argc == 8 ? argv[7] : "");
 	else
 		rc = usage();
 	fd_pg_close(pg);

@@ -35,10 +35,13 @@ check "a missing lower step is applied" "t|1" \
 	"$(pg_psql -c "SELECT to_regclass('property_codes') IS NOT NULL, (SELECT count(*) FROM schema_migrations WHERE chain = 'pg' AND version = 5)")"
 
 # Every table of hotel data names its property (not null); a person's
-# password, chain role and sign-in throttling are the chain's.
+# password, chain role and sign-in throttling are the chain's, and so are
+# the public API's per-address buckets (the servers they guard are every
+# hotel's).
 missing=$(pg_psql -c "SELECT t.table_name FROM information_schema.tables t WHERE t.table_schema = 'public'
 	AND t.table_name NOT IN ('meta', 'schema_migrations', 'properties', 'srv_credentials')
 	AND t.table_name NOT IN ('srv_chain_roles', 'srv_throttle')
+	AND t.table_name NOT IN ('srv_public_limits')
 	AND NOT EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = 'public'
 	 AND c.table_name = t.table_name AND c.column_name = 'property_id' AND c.is_nullable = 'NO')
 	ORDER BY 1" | tr '\n' ' ')

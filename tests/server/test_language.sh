@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # frontdeskd speaks the language of its environment (LANG, as a systemd
 # service has it from /etc/locale.conf, or LANGUAGE): a command's error and
-# the refusal of a pushed operation in German under LANG=de_DE.UTF-8, in
+# the refusal of a pushed operation, a restore refused, in German under LANG=de_DE.UTF-8, in
 # English under C.UTF-8. The wire stays JSON in UTF-8.
 . "${top_srcdir:?}/tests/server/lib.sh"
 
@@ -26,6 +26,14 @@ check "a command's error under LANGUAGE=de" \
 	'frontdeskd: Unbekannte Rolle „wizard“; verwenden Sie admin, manager, staff oder guest.' "$msg"
 msg=$(env LC_ALL=C.UTF-8 LANGUAGE= "$FD" --data "$D" user add wiz --role wizard --password-file "$T/pw" 2>&1)
 check "a command's error under C.UTF-8" 'frontdeskd: Unknown role "wizard"; use admin, manager, staff or guest.' "$msg"
+
+# The administration commands' own messages too (admin.c).
+msg=$(env $DE "$FD" --data "$D" restore "$T/no-such-backup.db" 2>&1)
+check "a restore's refusal under LANG=de_DE.UTF-8" \
+	"frontdeskd: $T/no-such-backup.db kann nicht geöffnet werden; nichts wiederhergestellt." "$msg"
+msg=$(env $DE "$FD" --data "$D" sessions revoke 0123456789abcdef 2>&1)
+check "a session revoke that matches nothing, in German" \
+	"frontdeskd: keine Sitzung passt zu 0123456789abcdef; nichts widerrufen" "$msg"
 
 # The server, started in German: a refused operation says why in German.
 echo "--- start" >> "$LOG"

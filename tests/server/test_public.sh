@@ -48,6 +48,16 @@ check "terms without a policy: free cancellation until arrival" "2026-03-10 0" "
 check "the plan is the room only (no rate plans yet)" "null Room only" "$(echo "$R" | jq -r '.offers[0] | "\(.plan) \(.plan_name)"')"
 R=$(body GET "$A?arrive=2026-03-10&depart=2026-03-12&adults=1&children=2")
 check "one adult and two children: only the suite" "SUI" "$(echo "$R" | jq -r '[.offers[].type] | join(" ")')"
+# hotel=: a chain's parameter (PostgreSQL); here it may name this hotel
+# (its id) and nothing else
+PID_HOTEL=$(sqlite3 "$DB" "SELECT id FROM property")
+check "hotel= naming this hotel: the same offers" "DBL SUI" \
+	"$(body GET "$A?arrive=2026-03-10&depart=2026-03-12&adults=2&hotel=$PID_HOTEL" | jq -r '[.offers[].type] | join(" ")')"
+check "hotel= naming another: 404" 404 "$(status GET "$A?arrive=2026-03-10&depart=2026-03-12&hotel=PORTO")"
+check "... saying so, naming the parameter" "unknown_hotel hotel" \
+	"$(body GET "$A?arrive=2026-03-10&depart=2026-03-12&hotel=PORTO" | jq -r '"\(.error.code) \(.error.field)"')"
+body GET "$A?arrive=2026-03-10&depart=2026-03-12&hotel=PORTO" | jq -r .error.message | grep -q 'holds one hotel, Test Hotel; hotel=PORTO names another' &&
+	ok "... and which hotel this server holds" || fail "the message: $(body GET "$A?arrive=2026-03-10&depart=2026-03-12&hotel=PORTO")"
 hdr() { curl -s -o /dev/null -D - "$@" | tr -d '\r'; }
 check "availability is cacheable for a few seconds" "public, max-age=5" \
 	"$(hdr "$URL$A?arrive=2026-03-10&depart=2026-03-12" | sed -n 's/^[Cc]ache-[Cc]ontrol: //p')"
@@ -89,6 +99,8 @@ bad "adults as text" adults "$(echo "$GOOD" | jq -c '.adults = "2"')"
 bad "a past arrival" arrive "$(echo "$GOOD" | jq -c '.arrive = "2026-01-01"')"
 bad "not JSON" body '{"family":'
 check "three guests in a double: 409" 409 "$(post key-bad-00002 "$(echo "$GOOD" | jq -c '.adults = 3')" | cut -d' ' -f1)"
+R=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Idempotency-Key: key-bad-00003' -H 'Content-Type: application/json' --data-binary "$GOOD" "$URL$B?hotel=PORTO")
+check "a booking for another hotel: 404" 404 "$R"
 check "refused bookings stored nothing, made no notice" "$before" "$(counts)"
 
 # --- a booking ---

@@ -7,6 +7,8 @@
 # pipe-pane). The first key once wiped the screen (reading keys from a
 # never-drawn stdscr repainted it blank), sent the board again and left the
 # tab bar, the status line and the key hints blank: they stay on screen.
+# The cursor is hidden, so a key's update ends where its last cell was
+# drawn: no move back to a window's cursor position after it (leaveok).
 . "$top_srcdir/tests/ui/lib.sh"
 make_hotel
 
@@ -30,6 +32,13 @@ bytes() {
 	wc -c <"$OUT"
 }
 
+# ends_with_move: the output ends (after attribute resets) with a cursor
+# motion: a backspace, a carriage return or CSI ... H/d/G/A/B/C/D.
+ends_with_move() {
+	hex=$(LC_ALL=C sed -e 's/\x1b([B0]//g; s/\x1b\[[0-9;]*m//g' "$OUT" | od -An -tx1 | tr -d ' \n')
+	echo "$hex" | grep -qE '(08|0d|1b5b(3[0-9]|3b)*(48|64|47|41|42|43|44))$'
+}
+
 start 200 50
 wait_for "conflicts 0"
 wait_for "Enter open"
@@ -40,6 +49,7 @@ for k in l h l l l j k; do
 	n=$(bytes $k)
 	[ "$n" -gt 0 ] || fail "no output for $k"
 	[ "$n" -lt 200 ] || fail "one cursor move ($k) wrote $n bytes to the terminal (under 200 expected)"
+	! ends_with_move || fail "the update for $k ends by moving the hidden cursor (last bytes in hex: $(tail -c 16 "$OUT" | od -An -tx1 | tr -s " \n" " "))"
 done
 screen | head -1 | grep -q "1 Board  2 Arrivals" || fail "the tab bar is gone after the moves"
 screen | grep -q "Test Hotel  user" || fail "the status line is gone after the moves"

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* frontdeskd --database postgresql://... init | enroll-code: a database's
+ * first hotel, and a one-time code to enrol a terminal into a hotel, as
+ * admin.c's on SQLite. */
+#include "config.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "server/pg_chain.h"
+#include "server/pg_commands.h"
+#include "server/token.h"
+#include "store/ids.h"
+
+/* The hotel of a single-hotel database. */
+static enum fd_status only_property(struct fd_pg *pg, struct fd_error *err)
+{
+	static const char sql[] = "SELECT id FROM properties ORDER BY id LIMIT 2";
+	PGresult *q;
+	enum fd_status st = fd_pg_run(pg, sql, 0, NULL, &q, "reading the hotels", err);
+	if (st)
+		return st;
+	int n = PQntuples(q);
+	if (n == 1)
+		fd_pg_use_property(pg, PQgetvalue(q, 0, 0));
+	PQclear(q);
+	if (n == 0)
+		return fd_fail(err, FD_E_NOT_FOUND, "no_hotel", NULL,
+		               "No hotel in this database yet; run 'init' first.");
+	if (n > 1)
+		return fd_fail(err, FD_E_INVALID, "several_hotels", NULL,
+		               "This database holds several hotels; choosing one is not available yet.");
+	return FD_OK;
+}
+
+int srv_pg_cmd_init(struct srv_pg_admin *a)
+{
+	struct fd_error err = {0};
+	const struct srv_admin_opts *o = a->o;
+	if (!o->property || !o->currency || !o->timezone || a->n_args != 1) {
+		fprintf(stderr, "frontdeskd: init needs --property, --currency and --timezone\n");
+		return 2;
+	}
+	fd_date today = fd_date_from_unix((int64_t)time(NULL));
+	if (o->date && !fd_date_parse(o->date, &today)) {
+		fprintf(stderr, "frontdeskd: --date must be YYYY-MM-DD\n");
+		return 2;
+	}
+	if (only_property(a->pg, &err) != FD_E_NOT_FOUND) {
+		fprintf(stderr, "frontdeskd: a hotel already exists in this database\n");
+		return 1;
+	}
+	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
+	fd_uuid_new(id);
+	fd_pg_use_property(a->pg, id);
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "id", id);
+	cJSON_AddStringToObject(p, "name", o->property);
+	cJSON_AddStringToObject(p, "currency", o->currency);
+	cJSON_AddStringToObject(p, "timezone", o->timezone);
+	cJSON_AddStringToObject(p, "business_date", fd_date_format(today, day));
+	if (srv_pg_admin_op(a->pg, "property.update", p, &err))
+		return srv_pg_admin_fail(&err);
+	printf("Created hotel \"%s\" (%s) in PostgreSQL.\n", o->property, id);
+	return 0;
+}
+
+int srv_pg_cmd_enroll_code(struct srv_pg_admin *a)
+{
+	struct fd_error err = {0};
+	int64_t ttl = 24 * 3600;
+	if (a->n_args != 1 || (a->o->ttl && !srv_admin_parse_ttl(a->o->ttl, &ttl))) {
+		fprintf(stderr, "frontdeskd: enroll-code [--ttl N(s|m|h|d), at most 30d]\n");
+		return 2;
+	}
+	char code[SRV_TOKEN_LEN], h[65], until[24];
+	unsigned char raw[32];
+	srv_token_new(code);
+	srv_token_hash(code, raw);
+	sodium_bin2hex(h, sizeof h, raw, sizeof raw);
+	snprintf(until, sizeof until, "%lld", (long long)((int64_t)time(NULL) + ttl));
+	static const char sql[] =
+	    "INSERT INTO srv_enroll_codes (hash, property_id, expires_at) VALUES ($1, $2, $3)";
+	if (srv_pg_choose_property(a->pg, a->o->property, &err))
+		return srv_pg_admin_fail(&err);
+	const char *p[] = {h, fd_pg_property(a->pg), until};
+	if (fd_pg_do(a->pg, sql, 3, p, "saving an enrolment code", &err))
+		return srv_pg_admin_fail(&err);
+	printf("%s\n", code);
+	fprintf(stderr, "frontdeskd: one-time enrolment code, valid %lld s\n", (long long)ttl);
+	return 0;
+}

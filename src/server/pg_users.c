@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* frontdeskd --database postgresql://... user add | passwd | disable |
+ * list: a hotel's staff, as admin.c's on SQLite (the same options and
+ * output), for the hotel --property CODE names (or the database's only
+ * one). A person has one password across the chain (srv_credentials) and
+ * a role per hotel (staff): passwd sets the person's password and ends
+ * their sessions everywhere; disable takes their access to this hotel
+ * (core's staff.update, audited) and ends their sessions here. An unknown
+ * person, or one of another hotel only, is "No staff member" and nothing
+ * changes. */
+#include "config.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/op.h"
+#include "pg/chain.h"
+#include "pg/pg.h"
+#include "server/admin_api.h"
+#include "server/pg_chain.h"
+#include "server/pg_commands.h"
+#include "store/ids.h"
+#include "store/oplog.h"
+
+static const char *num(char buf[24], int64_t v)
+{
+	snprintf(buf, 24, "%lld", (long long)v);
+	return buf;
+}
+
+static int user_add(struct srv_pg_admin *a, const char *name)
+{
+	struct fd_error err = {0};
+	struct fd_pg *pg = a->pg;
+	const struct srv_admin_opts *o = a->o;
+	char pw[256], hash[crypto_pwhash_STRBYTES], id[FD_ID_LEN], now[24];
+	enum fd_chain_role chain = FD_CHAIN_NONE;
+	if ((!o->role && !o->chain_role) || (o->chain_role && !fd_chain_role_parse(o->chain_role, &chain))) {
+		fprintf(stderr,
+		        "frontdeskd: user add needs --role admin|manager|staff|guest [--property CODE]"
+		        " and/or --chain-role revenue|chain-admin|none\n");
+		return 2;
+	}
+	if (!srv_admin_read_password(o->password_file, pw, sizeof pw, &err) ||
+	    (o->role && srv_pg_choose_property(pg, o->property, &err)) || srv_password_hash(pw, hash, &err)) {
+		sodium_memzero(pw, sizeof pw);
+		return srv_pg_admin_fail(&err);
+	}
+	sodium_memzero(pw, sizeof pw);
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	cJSON *p = o->role ? cJSON_CreateObject() : NULL; /* NULL: a chain role alone */
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
+	cJSON_AddStringToObject(p, "username", name);
+	cJSON_AddStringToObject(p, "display_name", o->display_name ? o->display_name : name);
+	cJSON_AddStringToObject(p, "role", o->role);
+	cJSON_AddStringToObject(p, "department", o->department ? o->department : "front_office");
+	static const char cred[] =
+	    "INSERT INTO srv_credentials (username, hash, updated_at) VALUES ($1, $2, $3)"
+	    " ON CONFLICT (username) DO UPDATE SET hash = excluded.hash,"
+	    " updated_at = excluded.updated_at";
+	const char *c[] = {name, hash, now};
+	if ((o->role && srv_pg_admin_op(pg, "staff.create", p, &err)) ||
+	    fd_pg_do(pg, cred, 3, c, "saving a password", &err) ||
+	    (o->chain_role && fd_pg_chain_role_set(pg, name, (int)chain, &err)))
+		return srv_pg_admin_fail(&err);
+	printf("%s: done.\n", name);
+	return 0;
+}
+
+/* The person's password, in the hotel's writing transaction with its
+ * audit row (staff.password, as when it is set through the server): a
+ * staff member of the hotel, or a person with a chain role. Their
+ * sessions end in every hotel (the password is one for all), and the
+ * signing key of the old password no longer proves anything (the next
+ * sign-in registers one from the new password). */
+static int user_passwd(struct srv_pg_admin *a, const char *name)
+{
+	struct fd_error err = {0};
+	struct fd_pg *pg = a->pg;
+	char pw[256], hash[crypto_pwhash_STRBYTES], now[24];
+	if (!srv_admin_read_password(a->o->password_file, pw, sizeof pw, &err) ||
+	    srv_pg_choose_property(pg, a->o->property, &err) || srv_password_hash(pw, hash, &err)) {
+		sodium_memzero(pw, sizeof pw);
+		return srv_pg_admin_fail(&err);
+	}
+	sodium_memzero(pw, sizeof pw);
+	static const char who[] =
+	    "SELECT EXISTS (SELECT 1 FROM staff WHERE property_id = $1 AND username = $2)"
+	    " OR EXISTS (SELECT 1 FROM srv_chain_roles WHERE username = $2)";
+	static const char set[] =
+	    "INSERT INTO srv_credentials (username, hash, updated_at) VALUES ($1, $2, $3)"
+	    " ON CONFLICT (username) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at,"
+	    " sign_salt = '', sign_pk = ''";
+	static const char end[] = "DELETE FROM srv_sessions WHERE username = $1";
+	const char *w[] = {fd_pg_property(pg), name};
+	const char *s[] = {name, hash, num(now, (int64_t)time(NULL))};
+	struct srv_caller server = {.username = "frontdeskd"};
+	PGresult *q;
+	enum fd_status st = fd_pg_begin(pg, &err);
+	if (!st && !(st = fd_pg_run(pg, who, 2, w, &q, "reading a staff member", &err))) {
+		if (strcmp(PQgetvalue(q, 0, 0), "t") != 0)
+			st = fd_fail(&err, FD_E_NOT_FOUND, "not_found", "user", "No staff member \"%s\".",
+			             name);
+		PQclear(q);
+	}
+	if (!st)
+		st = fd_pg_do(pg, set, 3, s, "saving a password", &err);
+	if (!st)
+		st = fd_pg_do(pg, end, 1, s, "ending sessions", &err);
+	if (!st)
+		st = srv_pg_audit_event(pg, &server, "staff.password", "staff", name, &err); /* pg_admin.c */
+	if (!st)
+		st = fd_pg_commit(pg, &err);
+	else
+		fd_pg_rollback(pg);
+	if (st)
+		return srv_pg_admin_fail(&err);
+	printf("%s: done.\n", name);
+	return 0;
+}
+
+static int user_disable(struct srv_pg_admin *a, const char *name)
+{
+	struct fd_error err = {0};
+	if (srv_pg_choose_property(a->pg, a->o->property, &err))
+		return srv_pg_admin_fail(&err);
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, "staff.update", "frontdeskd", "server");
+	op.payload = cJSON_CreateObject();
+	cJSON_AddStringToObject(op.payload, "username", name);
+	cJSON_AddBoolToObject(op.payload, "active", false);
+	enum fd_status st = srv_pg_admin_apply_ending(a->pg, &op, name, &err);
+	fd_op_clear(&op);
+	if (st)
+		return srv_pg_admin_fail(&err);
+	printf("%s: done.\n", name);
+	return 0;
+}
+
+/* "2026-03-01T10:00:00Z", or "-" for never (0) */
+static const char *utc(int64_t t, char out[32])
+{
+	if (t <= 0)
+		return strcpy(out, "-");
+	time_t tt = (time_t)t;
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
+	return out;
+}
+
+/* Every staff member of the hotel, whether they can sign in, their live
+ * sessions there and when they were last seen there. */
+static int user_list(struct srv_pg_admin *a)
+{
+	struct fd_error err = {0};
+	if (srv_pg_choose_property(a->pg, a->o->property, &err))
+		return srv_pg_admin_fail(&err);
+	static const char sql[] =
+	    "SELECT st.username, st.role, st.dept, st.active,"
+	    " EXISTS (SELECT 1 FROM srv_credentials c WHERE c.username = st.username),"
+	    " (SELECT count(*) FROM srv_sessions s WHERE s.property_id = st.property_id"
+	    "  AND s.username = st.username AND s.expires_at > $2 AND s.last_seen > $2 - $3),"
+	    " coalesce((SELECT max(s.last_seen) FROM srv_sessions s WHERE s.property_id = st.property_id"
+	    "  AND s.username = st.username), 0),"
+	    " st.display_name FROM staff st WHERE st.property_id = $1 ORDER BY st.username";
+	char now[24], idle[24];
+	const char *p[] = {fd_pg_property(a->pg), num(now, (int64_t)time(NULL)),
+	                   num(idle, a->cfg->session_idle)};
+	PGresult *q;
+	if (fd_pg_run(a->pg, sql, 3, p, &q, "reading the staff", &err))
+		return srv_pg_admin_fail(&err);
+	printf("%-20s  %-8s  %-16s  %-11s  %8s  %-20s  %s\n", "USER", "ROLE", "DEPARTMENT", "STATE",
+	       "SESSIONS", "LAST SEEN", "NAME");
+	for (int i = 0; i < PQntuples(q); i++) {
+		char seen[32];
+		const char *state = strcmp(PQgetvalue(q, i, 3), "1") != 0   ? "disabled"
+		                    : strcmp(PQgetvalue(q, i, 4), "t") != 0 ? "no-password"
+		                                                            : "active";
+		printf("%-20s  %-8s  %-16s  %-11s  %8d  %-20s  %s\n", PQgetvalue(q, i, 0),
+		       PQgetvalue(q, i, 1), PQgetvalue(q, i, 2), state, atoi(PQgetvalue(q, i, 5)),
+		       utc(strtoll(PQgetvalue(q, i, 6), NULL, 10), seen), PQgetvalue(q, i, 7));
+	}
+	PQclear(q);
+	return 0;
+}
+
+int srv_pg_cmd_user(struct srv_pg_admin *a)
+{
+	if (a->n_args == 2 && strcmp(a->args[1], "list") == 0)
+		return user_list(a);
+	if (a->n_args != 3) {
+		fprintf(stderr, "frontdeskd: user list | user add|passwd|disable NAME\n");
+		return 2;
+	}
+	const char *sub = a->args[1], *name = a->args[2];
+	if (strcmp(sub, "add") == 0)
+		return user_add(a, name);
+	if (strcmp(sub, "passwd") == 0)
+		return user_passwd(a, name);
+	if (strcmp(sub, "disable") == 0)
+		return user_disable(a, name);
+	fprintf(stderr, "frontdeskd: unknown user command \"%s\"\n", sub);
+	return 2;
+}
