@@ -16,7 +16,7 @@
 /* Set up the sync engine's own connection: foreign keys off, because the
  * feed is compacted (an entity appears at its latest change) so a page may
  * name a guest or room that only a later page brings; the server checked
- * them. A large page cache keeps a page's thousands of rows in memory. */
+ * them. */
 void fd_cache_tune_for_sync(struct fd_db *db);
 
 /* A booking's nights (stay_nights, the guard against selling a room twice). */

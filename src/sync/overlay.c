@@ -22,8 +22,7 @@ struct fd_db *sync_db_open(const char *path, struct fd_error *err)
 	struct fd_db *db = fd_db_open(path, 0, err);
 	if (!db)
 		return NULL;
-	/* A page writes thousands of rows across several indexes: a 64 MiB page
-	 * cache keeps them out of the OS round trips that dominate otherwise. */
+	/* Foreign keys off: a page's rows arrive in any order. */
 	fd_cache_tune_for_sync(db);
 	return db;
 }
