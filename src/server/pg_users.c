@@ -58,16 +58,29 @@ static int user_add(struct srv_pg_admin *a, const char *name)
 	cJSON_AddStringToObject(p, "display_name", o->display_name ? o->display_name : name);
 	cJSON_AddStringToObject(p, "role", o->role);
 	cJSON_AddStringToObject(p, "department", o->department ? o->department : "front_office");
+	/* A person has one password in the chain: one who has it already
+	 * (added to another hotel before) keeps it; changing it is user
+	 * passwd's, which ends their sessions and says so in the audit log. */
 	static const char cred[] =
 	    "INSERT INTO srv_credentials (username, hash, updated_at) VALUES ($1, $2, $3)"
-	    " ON CONFLICT (username) DO UPDATE SET hash = excluded.hash,"
-	    " updated_at = excluded.updated_at";
+	    " ON CONFLICT (username) DO NOTHING RETURNING username";
 	const char *c[] = {name, hash, now};
+	PGresult *r = NULL;
 	if ((o->role && srv_pg_admin_op(pg, "staff.create", p, &err)) ||
-	    fd_pg_do(pg, cred, 3, c, "saving a password", &err) ||
-	    (o->chain_role && fd_pg_chain_role_set(pg, name, (int)chain, &err)))
+	    fd_pg_run(pg, cred, 3, c, &r, "saving a password", &err) ||
+	    (o->chain_role && fd_pg_chain_role_set(pg, name, (int)chain, &err))) {
+		PQclear(r);
 		return srv_pg_admin_fail(&err);
-	printf(_("%s: done.\n"), name);
+	}
+	bool kept = PQntuples(r) == 0;
+	PQclear(r);
+	if (kept)
+		printf(
+		    _("%s: done. %s already has a password in the chain, which stays as it is (user passwd "
+		      "changes it).\n"),
+		    name, name);
+	else
+		printf(_("%s: done.\n"), name);
 	return 0;
 }
 

@@ -70,6 +70,20 @@ check "user passwd without a name is a usage error" 2 "$(FDP user passwd >/dev/n
 check "an unknown user subcommand too" 2 "$(FDP user rename anna >/dev/null 2>&1; echo $?)"
 check "the refusals changed nothing" "$before" "$(state)"
 
+# user add of a person the chain knows (bruno, admin of OTHER) into this
+# hotel: a role here, and the password he has stays; another password
+# file does not change it behind his back.
+printf 'a different password\n' > "$T/pw3"
+hash_before=$(pg_psql -c "SELECT hash FROM srv_credentials WHERE username = 'bruno'")
+check "user add of a known person says the password stays" \
+	"bruno: done. bruno already has a password in the chain, which stays as it is (user passwd changes it)." \
+	"$(FDP user add bruno --role staff --property "$H" --password-file "$T/pw3")"
+check "... and it does" "$hash_before" \
+	"$(pg_psql -c "SELECT hash FROM srv_credentials WHERE username = 'bruno'")"
+check "... he is staff here now" "staff" \
+	"$(pg_psql -c "SELECT role FROM staff WHERE username = 'bruno' AND property_id = '$H'")"
+before=$(state)
+
 # passwd: the new password works, the old does not, her session ended.
 check "user passwd anna" "anna: done." "$(FDP user passwd anna --property "$H" --password-file "$T/pw2")"
 check "... her session ended" 401 "$(status GET /v1/rooms "" "$s")"
