@@ -27,8 +27,7 @@
  * holds (answered from the recorded results, nothing twice).
  *
  * Not moved, because the PostgreSQL schema keeps none of it yet:
- * conflict notices, the public booking links, bookings' channel
- * references. A hotel holding any
+ * the public booking links, bookings' channel references. A hotel holding any
  * of these (beyond what a new hotel starts with) is refused, naming them,
  * rather than losing them. Tables this file does not know are checked the same way, so
  * a table added later is refused, never dropped. */
@@ -242,6 +241,13 @@ static const struct mig_copy copies[] = {
      "SELECT lower(hex(hash)), expires_at, used FROM srv_enroll_codes ORDER BY expires_at",
      "INSERT INTO srv_enroll_codes (property_id, hash, expires_at, used) VALUES ($1, $2, $3, $4)", 3, true,
      NULL, "SELECT count(*) FROM srv_enroll_codes WHERE property_id = $1"},
+    {N_("conflict notices"),
+     "SELECT id, op_id, device, actor, type, code, message, details, resolved, resolved_by, version,"
+     " created_at, updated_at FROM srv_conflicts ORDER BY created_at, id",
+     "INSERT INTO srv_conflicts (property_id, id, op_id, device, actor, type, code, message, details,"
+     " resolved, resolved_by, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
+     " $9, $10, $11, $12, $13, $14)",
+     13, true, "conflict", "SELECT count(*) FROM srv_conflicts WHERE property_id = $1"},
     {N_("recorded results"),
      "SELECT device, op_id, device_seq, status, result, recorded_at FROM srv_op_results"
      " ORDER BY device, device_seq",
@@ -294,6 +300,7 @@ static const char *const moved_or_derived[] = {"property",
                                                "srv_sessions",
                                                "srv_enroll_codes",
                                                "srv_op_results",
+                                               "srv_conflicts",
                                                "meta",
                                                "schema_migrations",
                                                "srv_changes",

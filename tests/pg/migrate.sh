@@ -95,6 +95,13 @@ t1_bookings=$(term t1 --json bookings --from 2026-04-01 --to 2026-05-01 | jq -r 
 "$FDD" --data "$DATA" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated while a server serves the data directory"
 grep -q 'serving' "$W/err" && echo "ok: refused while frontdeskd serves it: $(cat "$W/err")" || fail "message: $(cat "$W/err")"
 stop_server
+# Two conflict notices (one resolved), as a clash between desks leaves
+# them: they move with the hotel, into its feed.
+sqlite3 "$DATA/frontdeskd.db" "INSERT INTO srv_conflicts (id, op_id, device, actor, type, code, message,
+ details, resolved, resolved_by, version, created_at, updated_at) VALUES
+ ('c-open', 'op-1', 'dev-1', 'anna', 'booking.create', 'room_taken', 'Room 101 is taken.', '{}', 0, '', 1, 100, 100),
+ ('c-done', 'op-2', 'dev-1', 'anna', 'booking.create', 'no_availability', 'Nothing free.', '{}', 1, 'boss', 2, 90, 95)" ||
+	fail "conflict notices in the SQLite hotel"
 cp "$DATA/frontdeskd.db" "$W/before.db"
 check "nothing in PostgreSQL after a refusal" "" "$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
 "$FDD" --data "$DATA" migrate --to "mysql://x" >/dev/null 2>"$W/err" && fail "took a URI that is not PostgreSQL's"
@@ -174,6 +181,9 @@ audit_rows=$(sq "SELECT count(*) FROM audit_log")
 [ "$audit_rows" -gt 20 ] || fail "the SQLite hotel's audit log is too short to show anything: $audit_rows rows"
 check "the moved chain verifies in PostgreSQL" "check: ok (the audit log's chain of $audit_rows rows is intact)" \
 	"$("$FDD" --database "$PG_URI" check 2>&1)"
+same "conflict notices" "SELECT id, op_id, device, actor, type, code, message, resolved, resolved_by, version, created_at FROM srv_conflicts ORDER BY id" \
+	"SELECT id, op_id, device, actor, type, code, message, resolved, resolved_by, version, created_at FROM srv_conflicts ORDER BY id"
+check "... each in the hotel's feed" "c-done c-open" "$(pg_psql -c "SELECT string_agg(entity_id, ' ' ORDER BY entity_id) FROM changes WHERE entity = 'conflict'")"
 same "recorded results" "SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq" \
 	"SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq"
 check "the feed: one change per entity, numbered from 1" \
