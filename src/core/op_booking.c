@@ -130,9 +130,10 @@ static enum fd_status check_availability(struct op_ctx *c, const struct fd_booki
 	}
 	/* The stay's nights at once (one query on PostgreSQL, core/avail.h). */
 	size_t n = (size_t)(b->departure - b->arrival);
-	int *rooms = calloc(n ? 2 * n : 1, sizeof *rooms), *sold = rooms + n;
+	int *rooms = calloc(n ? 2 * n : 1, sizeof *rooms);
 	if (!rooms)
 		return fd_fail(c->err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	int *sold = rooms + n;
 	enum fd_status st =
 	    fd_avail_nights(c->repo, b->type_code, b->arrival, b->departure, b->id, rooms, sold, c->err);
 	for (fd_date d = b->arrival; d < b->departure && !st; d++) {

@@ -142,7 +142,8 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 	enum fd_status st = fd_demo_ops(&opt, &ops, &n, &err);
 	const cJSON *id = n > 0 ? cJSON_GetObjectItemCaseSensitive(ops[0].payload, "id") : NULL;
 	const cJSON *name = n > 0 ? cJSON_GetObjectItemCaseSensitive(ops[0].payload, "name") : NULL;
-	if (!st && (!cJSON_IsString(id) || !cJSON_IsString(name) || strlen(id->valuestring) >= FD_ID_LEN))
+	if (!st && (!id || !name || !cJSON_IsString(id) || !cJSON_IsString(name) ||
+	            strlen(id->valuestring) >= FD_ID_LEN))
 		st = fd_fail(&err, FD_E_INVALID, "demo_plan", NULL,
 		             _("The demo plan names no hotel (a bug)."));
 	struct fd_property existing;

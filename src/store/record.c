@@ -50,7 +50,7 @@ static bool buf_grow(struct buf *b, size_t more)
 
 static void buf_add(struct buf *b, const void *data, size_t n)
 {
-	if (n && buf_grow(b, n)) {
+	if (n && data && buf_grow(b, n)) {
 		memcpy(b->p + b->n, data, n);
 		b->n += n;
 	}

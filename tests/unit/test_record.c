@@ -86,7 +86,7 @@ static int cmp_lines(const void *a, const void *b)
  * values ("-" where the changeset leaves a column out). */
 static char *describe(const void *cs, int n)
 {
-	char *lines[256];
+	char *lines[256] = {0};
 	int n_lines = 0;
 	sqlite3_changeset_iter *it;
 	assert_int_equal(sqlite3changeset_start(&it, n, (void *)cs), SQLITE_OK);
