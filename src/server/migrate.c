@@ -27,8 +27,8 @@
  * holds (answered from the recorded results, nothing twice).
  *
  * Not moved, because the PostgreSQL schema keeps none of it yet:
- * the public booking links, bookings' channel references. A hotel holding any
- * of these (beyond what a new hotel starts with) is refused, naming them,
+ * bookings' channel references. A hotel holding any
+ * (beyond what a new hotel starts with) is refused, naming them,
  * rather than losing them. Tables this file does not know are checked the same way, so
  * a table added later is refused, never dropped. */
 #include "config.h"
@@ -248,6 +248,21 @@ static const struct mig_copy copies[] = {
      " resolved, resolved_by, version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8,"
      " $9, $10, $11, $12, $13, $14)",
      13, true, "conflict", "SELECT count(*) FROM srv_conflicts WHERE property_id = $1"},
+    /* The guests' own side: the answer recorded under each
+     * Idempotency-Key (a retry is answered from it) and the links mailed
+     * to guests (their hashes: PostgreSQL keeps them as hex). */
+    {N_("web booking requests"),
+     "SELECT idem_key, request_hash, booking_id, answer, created_at, email_key FROM srv_public_requests"
+     " ORDER BY created_at, idem_key",
+     "INSERT INTO srv_public_requests (property_id, idem_key, request_hash, booking_id, answer, created_at,"
+     " email_key) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+     6, true, NULL, "SELECT count(*) FROM srv_public_requests WHERE property_id = $1"},
+    {N_("guests' booking links"),
+     "SELECT lower(hex(hash)), booking_id, created_at, expires_at, uses, max_uses FROM srv_public_links"
+     " ORDER BY created_at, hash",
+     "INSERT INTO srv_public_links (property_id, hash, booking_id, created_at, expires_at, uses, max_uses)"
+     " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+     6, true, NULL, "SELECT count(*) FROM srv_public_links WHERE property_id = $1"},
     {N_("recorded results"),
      "SELECT device, op_id, device_seq, status, result, recorded_at FROM srv_op_results"
      " ORDER BY device, device_seq",
@@ -301,6 +316,8 @@ static const char *const moved_or_derived[] = {"property",
                                                "srv_enroll_codes",
                                                "srv_op_results",
                                                "srv_conflicts",
+                                               "srv_public_requests",
+                                               "srv_public_links",
                                                "meta",
                                                "schema_migrations",
                                                "srv_changes",

@@ -9,7 +9,9 @@
 # the feed is rebuilt under a new epoch, and the hotel is served from
 # PostgreSQL: a terminal enrolled there syncs every booking, and the
 # terminal of the SQLite days, on the same address, learns of the new
-# epoch; the folios and their balance are there. Refused, with nothing
+# epoch; the folios and their balance are there; conflict notices, a
+# web booking's recorded answer and a guest's mailed link move too, and
+# the link opens the booking from PostgreSQL. Refused, with nothing
 # changed: a running server, a target that already holds the hotel, a
 # hotel holding rows PostgreSQL cannot keep yet (a channel reference), usernames
 # already taken in the target.
@@ -102,6 +104,16 @@ sqlite3 "$DATA/frontdeskd.db" "INSERT INTO srv_conflicts (id, op_id, device, act
  ('c-open', 'op-1', 'dev-1', 'anna', 'booking.create', 'room_taken', 'Room 101 is taken.', '{}', 0, '', 1, 100, 100),
  ('c-done', 'op-2', 'dev-1', 'anna', 'booking.create', 'no_availability', 'Nothing free.', '{}', 1, 'boss', 2, 90, 95)" ||
 	fail "conflict notices in the SQLite hotel"
+# A guest's side: a booking link as mailed (the hash of its token, as
+# frontdeskd keeps it: BLAKE2b-256) and a web booking's recorded answer.
+GUEST_TOKEN=migrated-guest-link-0123456789abcdef
+link_hash=$(printf '%s' "$GUEST_TOKEN" | b2sum -l 256 | cut -d' ' -f1)
+linked=$(sqlite3 "$DATA/frontdeskd.db" "SELECT id || ' ' || code FROM bookings ORDER BY code LIMIT 1")
+sqlite3 "$DATA/frontdeskd.db" "INSERT INTO srv_public_links (hash, booking_id, created_at, expires_at, uses, max_uses)
+ VALUES (X'$link_hash', '${linked% *}', 100, 4102444800, 1, 50);
+ INSERT INTO srv_public_requests (idem_key, request_hash, booking_id, answer, created_at, email_key)
+ VALUES ('idem-web-1', 'req-hash', '${linked% *}', '{\"code\":\"${linked#* }\"}', 100, 'mailkey')" ||
+	fail "a guest's link and a web booking in the SQLite hotel"
 cp "$DATA/frontdeskd.db" "$W/before.db"
 check "nothing in PostgreSQL after a refusal" "" "$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
 "$FDD" --data "$DATA" migrate --to "mysql://x" >/dev/null 2>"$W/err" && fail "took a URI that is not PostgreSQL's"
@@ -184,6 +196,10 @@ check "the moved chain verifies in PostgreSQL" "check: ok (the audit log's chain
 same "conflict notices" "SELECT id, op_id, device, actor, type, code, message, resolved, resolved_by, version, created_at FROM srv_conflicts ORDER BY id" \
 	"SELECT id, op_id, device, actor, type, code, message, resolved, resolved_by, version, created_at FROM srv_conflicts ORDER BY id"
 check "... each in the hotel's feed" "c-done c-open" "$(pg_psql -c "SELECT string_agg(entity_id, ' ' ORDER BY entity_id) FROM changes WHERE entity = 'conflict'")"
+same "web booking requests" "SELECT idem_key, request_hash, booking_id, answer, created_at, email_key FROM srv_public_requests ORDER BY idem_key" \
+	"SELECT idem_key, request_hash, booking_id, answer, created_at, email_key FROM srv_public_requests ORDER BY idem_key"
+same "guests' booking links" "SELECT lower(hex(hash)), booking_id, expires_at, uses, max_uses FROM srv_public_links ORDER BY hash" \
+	"SELECT hash, booking_id, expires_at, uses, max_uses FROM srv_public_links ORDER BY hash"
 same "recorded results" "SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq" \
 	"SELECT device, op_id, device_seq, status FROM srv_op_results ORDER BY device, device_seq"
 check "the feed: one change per entity, numbered from 1" \
@@ -213,6 +229,8 @@ check "and nothing of it moved" "1" "$(pg_psql -c 'SELECT count(*) FROM properti
 # 4. Served from PostgreSQL, on the address the terminals know.
 serve pg "127.0.0.1:${SQLITE_URL##*:}" --database "$PG_URI"
 check "the PostgreSQL server took the old address" "$SQLITE_URL" "$URL"
+check "the guest's link opens the booking on PostgreSQL" "${linked#* }" \
+	"$(curl -s -H "Authorization: Bearer $GUEST_TOKEN" "$URL/v1/public/manage" | jq -r .code)"
 term t2 enroll "$URL" "$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)" --name desk-2 >/dev/null &&
 	term t2 login rita --password-file "$W/pw" >/dev/null || fail "enrolling t2 on PostgreSQL (rita's password moved)"
 term t2 sync --once >/dev/null || fail "t2's sync"
