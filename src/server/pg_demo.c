@@ -142,13 +142,15 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 	enum fd_status st = fd_demo_ops(&opt, &ops, &n, &err);
 	const cJSON *id = n > 0 ? cJSON_GetObjectItemCaseSensitive(ops[0].payload, "id") : NULL;
 	const cJSON *name = n > 0 ? cJSON_GetObjectItemCaseSensitive(ops[0].payload, "name") : NULL;
-	if (!st && (!id || !name || !cJSON_IsString(id) || !cJSON_IsString(name) ||
-	            strlen(id->valuestring) >= FD_ID_LEN))
+	/* The hotel the plan makes: its id and name, or "" when it names none. */
+	const char *hotel_id = id && cJSON_IsString(id) ? id->valuestring : "";
+	const char *hotel_name = name && cJSON_IsString(name) ? name->valuestring : "";
+	if (!st && (!hotel_id[0] || !hotel_name[0] || strlen(hotel_id) >= FD_ID_LEN))
 		st = fd_fail(&err, FD_E_INVALID, "demo_plan", NULL,
 		             _("The demo plan names no hotel (a bug)."));
 	struct fd_property existing;
 	if (!st) {
-		fd_pg_use_property(a->pg, id->valuestring);
+		fd_pg_use_property(a->pg, hotel_id);
 		const struct fd_repo *repo = fd_pg_repo(a->pg);
 		enum fd_status there = repo->get_property(repo->ctx, &existing, &err);
 		if (there == FD_OK)
@@ -169,7 +171,7 @@ int srv_pg_cmd_demo(struct srv_pg_admin *a)
 		    ngettext("Created the demo hotel %s \"%s\" (%s) in PostgreSQL (%d user can sign in).\n",
 		             "Created the demo hotel %s \"%s\" (%s) in PostgreSQL (%d users can sign in).\n",
 		             (unsigned long)n_users),
-		    code, name->valuestring, id->valuestring, n_users);
+		    code, hotel_name, hotel_id, n_users);
 	if (users)
 		sodium_memzero(users, (size_t)n_users * sizeof *users);
 	free(users);
