@@ -34,21 +34,22 @@ term t1 settings --cancel-policy "free until 12 hours before arrival then first-
 	fail "setting the policy: $(cat "$W/err")"
 term t1 sync --once >/dev/null || fail "pushing the policy"
 
-# The hour in the hotel before and after the cancellation: the same side of
-# noon, or the case is tried again (a run across noon proves nothing).
+# Which side of the policy's edge the hotel's clock is on: free up to and
+# including 12:00 there (exactly 12 hours before the arrival date's
+# midnight), the first night after. Before and after the cancellation on
+# the same side, or the case is tried again (a run across the edge proves
+# nothing).
+side() { _hm=$((1$(TZ=$ZONE date +%H%M) - 10000)); [ "$_hm" -le 1200 ] && echo free || echo fee; }
 for try in 1 2 3; do
-	before=$(TZ=$ZONE date +%H)
+	before=$(side)
 	code=$(term t1 book --guest "Try, No$try" --room 201 --arrive 2026-11-26 --depart 2026-11-27) || fail "book"
 	term t1 sync --once >/dev/null || fail "pushing the booking"
 	term t1 cancel "$code" >/dev/null 2>"$W/err" || fail "cancel: $(cat "$W/err")"
 	term t1 sync --once >/dev/null || fail "pushing the cancellation"
-	after=$(TZ=$ZONE date +%H)
-	if { [ "$before" -lt 12 ] && [ "$after" -lt 12 ]; } || { [ "$before" -ge 12 ] && [ "$after" -ge 12 ]; }; then
-		break
-	fi
+	[ "$(side)" = "$before" ] && break
 done
-if [ "$before" -lt 12 ]; then want=0; else want=9000; fi
-echo "the hotel's hour: $before ($ZONE); UTC's: $(TZ=UTC date +%H)"
+if [ "$before" = free ]; then want=0; else want=9000; fi
+echo "the hotel's time: $(TZ=$ZONE date +%H:%M) ($ZONE, $before); UTC's: $(TZ=UTC date +%H:%M)"
 check "the booking is cancelled in PostgreSQL" cancelled \
 	"$(pg_psql -c "SELECT status FROM bookings WHERE code = '$code'")"
 check "the cancellation fee the server posted, judged by the hotel's clock" "$want" \
