@@ -178,7 +178,7 @@ TESTS += tests/browser/test_booking_page.sh
 EXTRA_DIST += tests/browser/test_booking_page.sh tests/browser/booking.js
 clean-local: clean-browser-tools
 clean-browser-tools:
-	rm -rf .npm-browser tests/browser/screenshots
+	rm -rf .npm-browser tests/browser/screenshots tests/browser/screenshots-chain
 .PHONY: clean-browser-tools
 TESTS += tests/cli/feed.sh
 EXTRA_DIST += tests/cli/feed.sh doc/channel-feed.md
