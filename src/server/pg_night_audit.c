@@ -13,6 +13,7 @@
 
 #include "pg/pg.h"
 #include "server/pg_chain.h"
+#include "server/pg_commands.h"
 #include "server/server.h"
 
 static int fail(const struct fd_error *err)
@@ -22,24 +23,10 @@ static int fail(const struct fd_error *err)
 }
 
 /* The operation with its audit row, in one transaction. */
+/* The operation applied and audited as the server's own (pg_commands.c). */
 static enum fd_status apply_audited(void *ctx, const struct fd_op *op, struct fd_error *err)
 {
-	struct fd_pg *pg = ctx;
-	struct srv_caller server = {.username = "frontdeskd"}; /* no session, no device */
-	struct fd_op_result res;
-	memset(&res, 0, sizeof res);
-	enum fd_status st = fd_pg_begin(pg, err);
-	if (st)
-		return st;
-	fd_pg_set_op(pg, op->op_id);
-	st = fd_op_apply(fd_pg_repo(pg), op, FD_APPLY_TRUSTED, &res, err);
-	if (!st)
-		st = srv_pg_audit_op(pg, &server, op, &res, NULL, err); /* pg_audit.c */
-	fd_pg_set_op(pg, "");
-	if (!st)
-		return fd_pg_commit(pg, err);
-	fd_pg_rollback(pg);
-	return st;
+	return srv_pg_admin_apply(ctx, op, err);
 }
 
 int srv_pg_night_audit_cmd(struct fd_pg *pg, const struct srv_admin_opts *o, int n_args)
