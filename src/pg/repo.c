@@ -562,7 +562,7 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
 	    "  AND night = $3 AND booking_id <> $4)"
 	    " + (SELECT coalesce(sum(greatest(0, r.rooms - (SELECT count(*) FROM stay_nights n"
 	    "    JOIN bookings b ON b.id = n.booking_id WHERE b.property_id = $1 AND b.block_id = r.block_id"
-	    "    AND b.type_code = $2 AND n.night = $3 AND b.id <> $4))), 0)::bigint"
+	    "    AND b.block_id <> '' AND b.type_code = $2 AND n.night = $3 AND b.id <> $4))), 0)::bigint"
 	    "  FROM group_block_rooms r JOIN group_blocks k"
 	    "  ON k.property_id = r.property_id AND k.id = r.block_id"
 	    "  WHERE r.property_id = $1 AND r.type_code = $2 AND r.night = $3 AND k.released = 0)";
@@ -604,21 +604,33 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 
 /* type_inventory and type_sold of every night of [from, to) in one query:
  * the same conditions with the night of a series in place of the one
- * night (core/avail.h; tests/pg/avail_range.sh compares them). */
+ * night (core/avail.h; tests/pg/avail_range.sh compares them). "IS NOT
+ * TRUE" keeps NOT's NULL reading: an out-of-order room without dates is
+ * out every night, as type_inventory counts it. The type's rooms are read
+ * once and the few out of order or blocked in the range
+ * kept aside (t, off), rather than every room read again for each night;
+ * the nights sold come from the index alone (step 23's INCLUDE). A
+ * block's pick-ups are found from its bookings (the partial index
+ * bookings_block: "block_id <> ''" lets the planner use it for a block
+ * known only at run time), not from every stay of the night. */
 static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_date to,
                                   const char *except_id, int *inventory, int *sold, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
 	static const char sql[] =
-	    "SELECT g.d,"
-	    " (SELECT count(*) FROM rooms r WHERE r.property_id = $1 AND r.type_code = $2"
-	    "  AND NOT (r.maint = 'ooo' AND r.maint_from <= g.d AND r.maint_to > g.d)"
-	    "  AND NOT EXISTS (SELECT 1 FROM room_blocks k WHERE k.property_id = r.property_id"
-	    "   AND k.room = r.number AND k.start_day <= g.d AND k.end_day > g.d)),"
+	    "WITH t AS MATERIALIZED (SELECT number, maint, maint_from, maint_to FROM rooms"
+	    "  WHERE property_id = $1 AND type_code = $2),"
+	    " off AS MATERIALIZED (SELECT number, maint_from AS f, maint_to AS u FROM t"
+	    "  WHERE maint = 'ooo' AND (maint_from >= $4::integer OR maint_to <= $3::integer) IS NOT TRUE"
+	    "  UNION ALL SELECT k.room, k.start_day, k.end_day FROM room_blocks k JOIN t ON t.number = k.room"
+	    "  WHERE k.property_id = $1 AND k.start_day < $4::integer AND k.end_day > $3::integer)"
+	    " SELECT g.d,"
+	    " (SELECT count(*) FROM t) - (SELECT count(DISTINCT number) FROM off"
+	    "  WHERE (f > g.d OR u <= g.d) IS NOT TRUE),"
 	    " coalesce(s.c, 0)"
 	    " + (SELECT coalesce(sum(greatest(0, r.rooms - (SELECT count(*) FROM stay_nights n"
 	    "    JOIN bookings b ON b.id = n.booking_id WHERE b.property_id = $1 AND b.block_id = r.block_id"
-	    "    AND b.type_code = $2 AND n.night = g.d AND b.id <> $5))), 0)::bigint"
+	    "    AND b.block_id <> '' AND b.type_code = $2 AND n.night = g.d AND b.id <> $5))), 0)::bigint"
 	    "  FROM group_block_rooms r JOIN group_blocks k"
 	    "  ON k.property_id = r.property_id AND k.id = r.block_id"
 	    "  WHERE r.property_id = $1 AND r.type_code = $2 AND r.night = g.d AND k.released = 0)"

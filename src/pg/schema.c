@@ -422,6 +422,17 @@ static const char pg_v20[] =
     "CREATE TABLE srv_public_limits (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL,"
     " at DOUBLE PRECISION NOT NULL, allowed BOOLEAN NOT NULL DEFAULT true);";
 
+/* Step 23 (issue 18, availability at a chain's size): the nights sold of a
+ * type over a range are counted from the index alone (the booking being
+ * judged is left out by its id, which the index now carries), once
+ * autovacuum has marked the pages all-visible; before, each of a month's
+ * thousands of room-nights was fetched from the table. */
+static const char pg_v23[] =
+    "CREATE INDEX stay_nights_type_night_b ON stay_nights(property_id, type_code, night)"
+    " INCLUDE (booking_id);"
+    "DROP INDEX stay_nights_type_night;"
+    "ALTER INDEX stay_nights_type_night_b RENAME TO stay_nights_type_night;";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
@@ -439,6 +450,7 @@ static const struct fd_pg_step pg_steps[] = {
     {16, pg_v16},
     {19, pg_v19},
     {20, pg_v20},
+    {23, pg_v23},
 };
 /* clang-format on */
 
