@@ -201,7 +201,8 @@ static bool set_up(struct demo *d, struct cli *cli, char user[FD_USER_LEN])
 		return false;
 	struct fd_error err = {0};
 	bool offline = false;
-	if (fd_session_enroll(&cli->session, url, code, "DEMO-DESK", &err) ||
+	if (fd_db_meta_set(cli->db, "throwaway_desk", "1", &err) || /* account.c */
+	    fd_session_enroll(&cli->session, url, code, "DEMO-DESK", &err) ||
 	    fd_session_login(&cli->session, user, DEMO_PASSWORD, &offline, &err)) {
 		fprintf(stderr, "frontdesk: %s\n", err.message);
 		return false;

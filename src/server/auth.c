@@ -74,6 +74,27 @@ enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *
 	return srv_set_sign_key(db, user, pw, NULL, err);
 }
 
+enum fd_status srv_share_password(struct fd_db *db, const char *from, const char *user, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "INSERT INTO srv_credentials (username, hash, updated_at)"
+	                             " SELECT ?2, hash, ?3 FROM srv_credentials WHERE username = ?1"
+	                             " ON CONFLICT(username) DO UPDATE SET"
+	                             " hash = excluded.hash, updated_at = excluded.updated_at",
+	                             err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, user, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (int64_t)time(NULL));
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return fd_db_fail(db, err, "saving a password");
+	if (sqlite3_changes(fd_db_handle(db)) != 1)
+		return fd_fail(err, FD_E_NOT_FOUND, "not_found", "username", "%s has no password to share.",
+		               from);
+	return FD_OK;
+}
+
 enum fd_status srv_set_sign_key(struct fd_db *db, const char *user, const char *pw,
                                 char salt[FD_SIGN_SALT_HEX], struct fd_error *err)
 {

@@ -78,6 +78,15 @@ static enum fd_status save_verifier(struct fd_db *db, const char *user, const ch
 	unsigned long long ops;
 	size_t mem;
 	fd_sync_verifier_params(&ops, &mem);
+	/* The desk `frontdesk --demo` makes and removes signs in with the
+	 * demo's published password: the costly verifier (256 MiB, most of a
+	 * second) would guard nothing there. */
+	char flag[8] = "";
+	if (fd_db_meta_get(db, "throwaway_desk", flag, sizeof flag, NULL) == FD_OK &&
+	    strcmp(flag, "1") == 0) {
+		ops = crypto_pwhash_OPSLIMIT_MIN;
+		mem = crypto_pwhash_MEMLIMIT_MIN;
+	}
 	if (crypto_pwhash_str(hash, password, strlen(password), ops, mem) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL,
 		               _("Not enough memory to cache the sign-in for offline use."));

@@ -97,10 +97,12 @@ static int run(const char *dir, const struct scenario *s, long *ns, long *bytes,
 	return n;
 }
 
-/* `frontdesk --demo` (FRONTDESK_DEMO=local: no server) from the command to
- * the first board, which the headless hooks paint and leave with q: wall
- * time and the process's peak memory. */
-static void demo_to_board(const char *dir)
+/* `frontdesk --demo` from the command to the first board, which the
+ * headless hooks paint and leave with q: wall time and the process's peak
+ * memory. As a user runs it (a private frontdeskd builds the demo hotel,
+ * the desk enrols, signs in and takes its first copy), and with
+ * FRONTDESK_DEMO=local (the hotel on the desk alone, no server). */
+static void demo_to_board(const char *dir, bool local)
 {
 	char out[4200];
 	snprintf(out, sizeof out, "%s/demo.out", dir);
@@ -112,7 +114,10 @@ static void demo_to_board(const char *dir)
 		setenv("FRONTDESK_UI_SIZE", "200x50", 1);
 		setenv("FRONTDESK_UI_OUT", out, 1);
 		unsetenv("FRONTDESK_UI_TIMES");
-		setenv("FRONTDESK_DEMO", "local", 1);
+		if (local)
+			setenv("FRONTDESK_DEMO", "local", 1);
+		else
+			unsetenv("FRONTDESK_DEMO");
 		setenv("TERM", "xterm-256color", 1);
 		setenv("HOME", dir, 1);
 		setenv("XDG_DATA_HOME", dir, 1);
@@ -127,14 +132,16 @@ static void demo_to_board(const char *dir)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("frontdesk --demo to the first board (and q): %.2f s, peak memory %.1f MB\n\n", s,
+	const char *how = local ? "FRONTDESK_DEMO=local" : "with its frontdeskd";
+	printf("frontdesk --demo (%s) to the first board (and q): %.2f s, peak memory %.1f MB\n\n", how, s,
 	       ru.ru_maxrss / 1024.0);
 	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
 	             (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-	bench_figure("frontdesk --demo, command to first board", s < 1.0, "< 1 s", NULL,
-	             "%.2f s (cpu %.2f s)", s, cpu);
-	bench_figure("peak memory, frontdesk --demo", ru.ru_maxrss < 64 * 1024, "< 64 MB", NULL, "%.1f MB",
-	             ru.ru_maxrss / 1024.0);
+	char name[96];
+	snprintf(name, sizeof name, "frontdesk --demo (%s), command to first board", how);
+	bench_figure(name, s < 1.0, "< 1 s", NULL, "%.2f s (cpu %.2f s)", s, cpu);
+	snprintf(name, sizeof name, "peak memory, frontdesk --demo (%s)", how);
+	bench_figure(name, ru.ru_maxrss < 64 * 1024, "< 64 MB", NULL, "%.1f MB", ru.ru_maxrss / 1024.0);
 }
 
 int main(void)
@@ -174,7 +181,8 @@ int main(void)
 		printf("%d-room hotel built in %.1f s (through operations)\n\n", rooms,
 		       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
-	demo_to_board(dir);
+	demo_to_board(dir, false);
+	demo_to_board(dir, true);
 	/* Go to a date with no bookings (they end 40 days after today). */
 	static const char empty_nights[] = ": 2027-06-01 <Enter>";
 	static const struct scenario scenarios[] = {

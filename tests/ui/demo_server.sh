@@ -16,6 +16,15 @@ wait_for "online" 30
 screen | grep -Eq "user [a-z._-]+ +online" || fail "not signed in as a demo receptionist"
 demo_dir=$(ls "$TMPDIR")
 pgrep -f "frontdeskd --data $TMPDIR/$demo_dir/server serve" >/dev/null || fail "no private frontdeskd running"
+# The demo's staff share one password by construction: it is hashed once
+# (each Argon2 hash about 0.1 s), while each keeps a signing key of their own.
+[ "$(sqlite3 "$TMPDIR/$demo_dir/server/frontdeskd.db" \
+	"SELECT count(DISTINCT hash) = 1, count(DISTINCT sign_pk) = count(*), count(*) > 1 FROM srv_credentials")" = "1|1|1" ] ||
+	fail "demo staff credentials: $(sqlite3 "$TMPDIR/$demo_dir/server/frontdeskd.db" "SELECT username, substr(hash, 1, 40), sign_pk FROM srv_credentials")"
+# The throwaway desk signs in with the published demo password: its offline
+# verifier is Argon2 at the least cost (m=8 KiB), not the 256 MiB one.
+verifier=$(sqlite3 "$TMPDIR/$demo_dir/desk/frontdesk.db" "SELECT verifier FROM sync_verifiers")
+case $verifier in '$argon2id$v=19$m=8,'*) ;; *) fail "the demo desk's verifier: $verifier" ;; esac
 keys q
 wait_for "EXITED 0" 20
 # It signed in by itself: no advice to sign in (printed before the screen).
