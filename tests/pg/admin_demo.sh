@@ -55,6 +55,8 @@ dev=$(body POST /v1/devices "{\"code\":\"$code\",\"name\":\"demo desk\"}" | jq -
 s=$(sign_in "$dev" "$user")
 check "$user signs in at the demo hotel and sees its rooms" "$(pg_psql -c "SELECT count(*) FROM rooms WHERE property_id = '$P'")" \
 	"$(body GET /v1/rooms "" "$s" | jq 'length')"
+check "the demo staff's one password is hashed once (each hash about 0.1 s)" "1|t" \
+	"$(pg_psql -c "SELECT count(DISTINCT hash), count(*) > 1 FROM srv_credentials WHERE username IN (SELECT username FROM staff WHERE property_id = '$P')")"
 stop_server || fail "the server did not stop cleanly"
 
 # Refusals change nothing.
