@@ -738,9 +738,13 @@ static int cmd_demo(struct admin *a)
 	int n = 0;
 	if (pw[0]) {
 		/* Every demo staff member signs in with the given password: it is
-		 * hashed once (an Argon2 hash takes about 0.1 s and 64 MiB; 15 of
-		 * them were most of the demo's build time), each signing key is
-		 * still derived under the person's own salt. */
+		 * hashed once (an Argon2 hash takes about 0.1 s and 64 MiB; 30 of
+		 * them, a hash and a signing key each, were most of the demo's
+		 * build time). The others' signing keys are derived under their
+		 * own salts at their first sign-in (auth.c, as for a password set
+		 * before signing keys existed): nobody can act in a person's name
+		 * before that person has signed in on the terminal (sync/account.c
+		 * fd_sync_prove). */
 		sqlite3_stmt *q;
 		char first[FD_USER_LEN] = "";
 		if (fd_db_begin(a->db, &err) ||
@@ -753,8 +757,8 @@ static int cmd_demo(struct admin *a)
 			if (!first[0]) {
 				st = srv_set_password(a->db, user, pw, &err);
 				snprintf(first, sizeof first, "%s", user);
-			} else if (!(st = srv_share_password(a->db, first, user, &err)))
-				st = srv_set_sign_key(a->db, user, pw, NULL, &err);
+			} else
+				st = srv_share_password(a->db, first, user, &err);
 			n++;
 		}
 		sqlite3_finalize(q);

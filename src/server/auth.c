@@ -79,8 +79,8 @@ enum fd_status srv_share_password(struct fd_db *db, const char *from, const char
 	sqlite3_stmt *s = fd_db_stmt(db,
 	                             "INSERT INTO srv_credentials (username, hash, updated_at)"
 	                             " SELECT ?2, hash, ?3 FROM srv_credentials WHERE username = ?1"
-	                             " ON CONFLICT(username) DO UPDATE SET"
-	                             " hash = excluded.hash, updated_at = excluded.updated_at",
+	                             " ON CONFLICT(username) DO UPDATE SET hash = excluded.hash,"
+	                             " updated_at = excluded.updated_at, sign_salt = '', sign_pk = ''",
 	                             err);
 	if (!s)
 		return fd_error_status(err, FD_E_IO);

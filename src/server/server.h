@@ -146,8 +146,8 @@ enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
 enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err);
 /* user gets from's password hash, salt and all (one Argon2 for the demo
- * hotel's staff, who share one password by construction); user's signing
- * key is still their own (srv_set_sign_key). */
+ * hotel's staff, who share one password by construction), and no signing
+ * key: theirs is registered under their own salt at their first sign-in. */
 enum fd_status srv_share_password(struct fd_db *db, const char *from, const char *user, struct fd_error *err);
 /* Register user's signing key (src/store/opsig.h) derived from pw under a
  * new salt; the salt is copied to salt when not NULL. */
