@@ -76,8 +76,9 @@ static void snapshot_progress(struct fd_db *db, struct fd_sync_status *st)
 {
 	char epoch[80] = "";
 	fd_db_meta_get(db, "sync_epoch", epoch, sizeof epoch, NULL);
-	/* Never synced: no epoch until the first snapshot is installed. */
-	st->first_sync = sync_meta_int(db, "snapshot_active", 0) && !epoch[0];
+	/* Never synced: no epoch until the first snapshot is installed (from
+	 * the start, before its first page). */
+	st->first_sync = !epoch[0];
 	st->snapshot_done = sync_meta_int(db, "snapshot_done", 0);
 	st->snapshot_total = sync_meta_int(db, "snapshot_total", 0);
 }
