@@ -209,6 +209,38 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 
 /* ---- status line, tab bar, message line ---- */
 
+/* The hotel's name and currency from the cache (at start, and once the
+ * first sync has brought them). */
+static void read_property(struct app *app)
+{
+	struct fd_property p;
+	const struct fd_repo *repo = fd_db_repo(app->db);
+	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK) {
+		memcpy(app->currency, p.currency, sizeof app->currency);
+		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
+	}
+}
+
+/* How far the terminal's first sync is (the board shows it as a bar);
+ * when it ends, the hotel's name and currency come from the new copy. */
+static void read_first_sync(struct app *app)
+{
+	if (!app->engine)
+		return;
+	struct fd_sync_status st;
+	fd_sync_status_get(app->engine, &st);
+	bool was = app->sync.first_sync;
+	if (st.first_sync && !was)
+		fd_progress_init(&app->sync.first_clock, _("records"), true);
+	app->sync.first_sync = st.first_sync;
+	app->sync.first_done = (long)st.snapshot_done;
+	app->sync.first_total = (long)st.snapshot_total;
+	if (was && !st.first_sync) {
+		read_property(app);
+		fd_query_business_date(app->db, &app->today, NULL);
+	}
+}
+
 static void refresh_sync_counts(struct app *app)
 {
 	fd_query_outbox(app->db, &app->sync.pending, &app->sync.conflicts, NULL);
@@ -833,6 +865,7 @@ static void run_terminal(struct app *app)
 			char buf[64];
 			while (read(fds[1].fd, buf, sizeof buf) > 0)
 				;
+			read_first_sync(app);
 			ui_data_changed(app);
 		}
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
@@ -891,8 +924,14 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 	app->current = app->previous = PANE_BOARD;
 	struct fd_error err = {0};
 	if (fd_query_business_date(app->db, &app->today, &err)) {
-		snprintf(msg, size, "%s", err.message);
-		return false;
+		/* An enrolled terminal before its first sync holds no hotel yet:
+		 * it opens on the sync's progress (the board shows it), and the
+		 * hotel's date comes with the copy. */
+		if (err.status != FD_E_NOT_FOUND || !app->session->enrolled) {
+			snprintf(msg, size, "%s", err.message);
+			return false;
+		}
+		app->today = fd_date_from_unix((int64_t)time(NULL));
 	}
 	fd_query_tune_for_screens(app->db);
 	struct fd_property p;
@@ -913,6 +952,7 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 	atomic_store(&app->sync.configured, app->session->enrolled);
 	if (atomic_load(&app->sync.configured))
 		start_engine(app);
+	read_first_sync(app);
 	for (int i = 0; i < PANE_COUNT; i++) {
 		app->panes[i].ops = pane_ops[i];
 		app->panes[i].st = pane_ops[i]->create(app);

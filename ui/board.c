@@ -286,9 +286,42 @@ static void paint_booking(struct app *app, struct pane *p, const struct board *b
 	       (hi - lo) * CELL_W, app->attr[a]);
 }
 
+/* The terminal's first sync: no hotel to show yet, so how far the copy
+ * is ("Reading the hotel...", a bar with the percentage, "120 of 5000
+ * records, 900/s, 0:05 left"; without a total from the server, the count
+ * and rate alone). The board comes when the copy is installed. */
+static void paint_first_sync(struct app *app, struct pane *p)
+{
+	const struct ui_sync *s = &app->sync;
+	int y = p->h / 2 - 2 > 0 ? p->h / 2 - 2 : 0, x = 2, w = p->w - 4 > 0 ? p->w - 4 : p->w;
+	ui_put(p->win, y, x, _("First sync: reading the hotel from the server..."), w, A_BOLD);
+	if (s->first_total > 0) {
+		long done = s->first_done < s->first_total ? s->first_done : s->first_total;
+		int pct = (int)(done * 100 / s->first_total);
+		/* "[####------] 42%": the bar takes what the percentage leaves. */
+		int cells = w - 7 < 60 ? w - 7 : 60;
+		if (cells > 2) {
+			char bar[80];
+			int fill = (int)((long)cells * done / s->first_total);
+			bar[0] = '[';
+			for (int i = 0; i < cells; i++)
+				bar[1 + i] = i < fill ? '#' : '-';
+			snprintf(bar + 1 + cells, sizeof bar - 1 - (size_t)cells, "] %d%%", pct);
+			ui_put(p->win, y + 2, x, bar, w, A_NORMAL);
+		}
+	}
+	char text[256];
+	fd_progress_text(&s->first_clock, s->first_done, s->first_total, text, sizeof text);
+	ui_put(p->win, y + 3, x, text, w, A_NORMAL);
+}
+
 static void board_repaint(struct app *app, struct pane *p)
 {
 	struct board *b = p->st;
+	if (app->sync.first_sync) {
+		paint_first_sync(app, p);
+		return;
+	}
 	paint_header(app, p, b);
 	for (int i = 0; i < b->n_loaded && i < b->rows; i++) {
 		bool cursor = b->top + i == b->cur_row;

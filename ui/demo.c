@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "demo/demo.h"
+#include "progress/progress.h"
 #include "ui/demo_server.h"
 #include "ui/fixture.h"
 #include "ui/ui.h"
@@ -63,9 +64,14 @@ int ui_demo_main(struct cli *cli, int argc, char **argv)
 	const char *fixed = getenv("FRONTDESK_TODAY");
 	if (fixed)
 		fd_date_parse(fixed, &today);
-	struct fd_demo_options o = {.seed = 42, .today = today};
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("operations"), false);
+	struct fd_demo_options o = {
+	    .seed = 42, .today = today, .progress = fd_progress_update, .progress_ctx = &bar};
 	struct fd_error err = {0};
-	if (fd_demo_build(cli->db, &o, &err) != FD_OK) {
+	enum fd_status built = fd_demo_build(cli->db, &o, &err);
+	fd_progress_end(&bar);
+	if (built != FD_OK) {
 		/* The full demo hotel is not there (or failed): a fresh database
 		 * for the built-in one. */
 		cli_close(cli);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+#include "progress/progress.h"
 #include "store/lookup.h"
 #include "sync/sync.h"
 #include "ui/ui.h"
@@ -31,6 +32,7 @@ struct demo {
 	char frontdeskd[4096];
 	pid_t server;
 	int port;
+	bool progress_here; /* the tool's stderr stays this terminal's (its progress line) */
 };
 
 /* Next to this program (a build tree) or where the package installs it. */
@@ -65,7 +67,8 @@ static int run_server_tool(struct demo *d, char *const args[], char *capture, si
 		return -1;
 	if (pid == 0) {
 		int log = open(d->log, O_WRONLY | O_CREAT | O_APPEND, 0600);
-		dup2(log, STDERR_FILENO);
+		if (!d->progress_here)
+			dup2(log, STDERR_FILENO);
 		dup2(capture ? pipefd[1] : log, STDOUT_FILENO);
 		execv(d->frontdeskd, args);
 		_exit(127);
@@ -181,9 +184,13 @@ static bool set_up(struct demo *d, struct cli *cli, char user[FD_USER_LEN])
 	char code_out[512];
 	char *code_args[] = {"frontdeskd", "--data", d->server_dir, "enroll-code", NULL};
 	fprintf(stderr, _("Starting a private frontdeskd with the demo hotel...\n"));
-	if (mkdir(d->server_dir, 0700) != 0 || run_server_tool(d, demo_args, NULL, 0) != 0 ||
-	    run_server_tool(d, code_args, code_out, sizeof code_out) != 0 || !demo_receptionist(d, user) ||
-	    !start_server(d))
+	/* The demo's build draws its progress line here, on a terminal (an
+	 * error of it shows here too rather than in the log). */
+	d->progress_here = isatty(STDERR_FILENO);
+	bool built = mkdir(d->server_dir, 0700) == 0 && run_server_tool(d, demo_args, NULL, 0) == 0;
+	d->progress_here = false;
+	if (!built || run_server_tool(d, code_args, code_out, sizeof code_out) != 0 ||
+	    !demo_receptionist(d, user) || !start_server(d))
 		return false;
 	/* The code is the last word of the output. */
 	char *code = code_out + strlen(code_out);
@@ -207,8 +214,12 @@ static bool set_up(struct demo *d, struct cli *cli, char user[FD_USER_LEN])
 		fprintf(stderr, "frontdesk: %s\n", err.message);
 		return false;
 	}
-	struct fd_sync *sync = fd_sync_new(cli->session.db_path, NULL, &err);
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("records"), false);
+	struct fd_sync_options o = {.progress = fd_progress_update, .progress_ctx = &bar};
+	struct fd_sync *sync = fd_sync_new(cli->session.db_path, &o, &err);
 	enum fd_status st = sync ? fd_sync_once(sync, &err) : err.status;
+	fd_progress_end(&bar);
 	fd_sync_free(sync);
 	if (st)
 		fprintf(stderr, "frontdesk: %s\n", err.message);

@@ -120,3 +120,5 @@ UI_TESTS += tests/ui/repaint_bytes.sh
 frontdesk_SOURCES += ui/reports_chain.c ui/reports_chain.h
 UI_TESTS += tests/ui/chain_report.sh
 UI_TESTS += tests/ui/redraw_same.sh
+TESTS += tests/ui/first_sync.sh
+EXTRA_DIST += tests/ui/first_sync.sh tests/sync/gateproxy.py

@@ -10,4 +10,7 @@ void ui_sync_init(struct ui_sync *s)
 	atomic_init(&s->revoked, false);
 	s->pending = s->conflicts = 0;
 	s->last_heard = 0;
+	s->first_sync = false;
+	s->first_done = s->first_total = 0;
+	fd_progress_init(&s->first_clock, "", true);
 }

@@ -11,6 +11,8 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "progress/progress.h"
+
 struct ui_sync {
 	atomic_bool configured; /* a server is enrolled */
 	atomic_bool online;     /* the last exchange with the server succeeded */
@@ -20,6 +22,11 @@ struct ui_sync {
 	int pending;        /* operations not yet accepted by the server */
 	int conflicts;      /* operations the server refused */
 	int64_t last_heard; /* Unix seconds the server last answered, 0 = never */
+	/* The terminal's first sync: nothing to show yet but how far it is
+	 * (the board shows a progress bar instead). Read on each wake-up. */
+	bool first_sync;
+	long first_done, first_total;   /* rows read, rows the server said (0: unknown) */
+	struct fd_progress first_clock; /* the rate and time left, from when the application saw it */
 };
 
 /* Nothing configured, offline, no counts yet. */

@@ -11,7 +11,7 @@
 
 #include "core/i18n.h"
 #include "cli/cmd_folio.h"
-#include "cli/progress.h"
+#include "progress/progress.h"
 #include "store/import.h"
 
 /* --separator: "," ";" or "tab". */
@@ -54,16 +54,16 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	                           .device = cli->session.device,
 	                           .report = stderr,
 	                           .separator = sep};
-	struct cli_progress bar;
-	cli_progress_init(&bar, _("rows"), cli->json);
-	o.progress = cli_progress_update;
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("rows"), cli->json);
+	o.progress = fd_progress_update;
 	o.progress_ctx = &bar;
 	struct fd_import_result res;
 	struct fd_error err = {0};
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	enum fd_status st = fd_import_bookings(cli->db, pos[1], &o, &res, &err);
-	cli_progress_end(&bar);
+	fd_progress_end(&bar);
 	if (st)
 		return cli_error(cli, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

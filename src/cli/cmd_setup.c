@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "demo/demo.h"
+#include "progress/progress.h"
 #include "store/ids.h"
 #include "store/query.h"
 
@@ -78,7 +79,13 @@ int cmd_demo(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	struct fd_error err = {0};
-	if (fd_demo_build(cli->db, &o, &err))
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("operations"), cli->json);
+	o.progress = fd_progress_update;
+	o.progress_ctx = &bar;
+	enum fd_status st = fd_demo_build(cli->db, &o, &err);
+	fd_progress_end(&bar);
+	if (st)
 		return cli_error(cli, &err);
 	if (!cli->json)
 		printf(_("Created the demo hotel in %s.\n"), cli->session.db_path);

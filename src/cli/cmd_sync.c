@@ -17,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "doc/pack.h"
+#include "progress/progress.h"
 #include "core/op.h"
 #include "core/i18n.h"
 #include "store/audit.h"
@@ -203,12 +204,21 @@ int cmd_sync(struct cli *cli, int argc, char **argv)
 		o.refresh = fd_outage_pack_refresh;
 		o.refresh_ctx = pack_dir;
 	}
+	/* A snapshot (the first sync, a re-sync) shows how far it is on a
+	 * terminal; following prints a status line per page instead. */
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("records"), cli->json);
+	if (!follow) {
+		o.progress = fd_progress_update;
+		o.progress_ctx = &bar;
+	}
 	struct fd_sync *s = fd_sync_new(cli->session.db_path, &o, &err);
 	if (!s)
 		return cli_error(cli, &err);
 	struct fd_sync_status st;
 	if (!follow) {
 		enum fd_status r = fd_sync_once(s, &err);
+		fd_progress_end(&bar);
 		fd_sync_status_get(s, &st);
 		fd_sync_free(s);
 		if (r)

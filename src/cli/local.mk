@@ -18,6 +18,5 @@ frontdesk_SOURCES += src/cli/cmd_company.c
 frontdesk_SOURCES += src/cli/cmd_guest.c
 frontdesk_SOURCES += src/cli/cmd_block.c
 frontdesk_SOURCES += src/cli/cmd_policy.c
-frontdesk_SOURCES += src/cli/progress.c src/cli/progress.h
 frontdesk_SOURCES += src/cli/cmd_rate.c
 frontdesk_SOURCES += src/cli/cmd_feed.c

@@ -1188,11 +1188,13 @@ static bool demo_plan(struct demo *d, int n_rooms)
 	return !d->oom;
 }
 
-static enum fd_status demo_apply(struct fd_db *db, struct demo *d, struct fd_error *err)
+static enum fd_status demo_apply(struct fd_db *db, struct demo *d, const struct fd_demo_options *opt,
+                                 struct fd_error *err)
 {
 	int failed = -1;
 	struct fd_error inner = {0};
-	enum fd_status st = fd_store_apply(db, d->ops, d->n_ops, FD_APPLY_TRUSTED, NULL, &failed, &inner);
+	enum fd_status st = fd_store_apply_progress(db, d->ops, d->n_ops, FD_APPLY_TRUSTED, NULL, &failed,
+	                                            opt->progress, opt->progress_ctx, &inner);
 	if (st == FD_OK)
 		return FD_OK;
 	if (failed < 0)
@@ -1247,7 +1249,7 @@ enum fd_status fd_demo_build(struct fd_db *db, const struct fd_demo_options *opt
 	struct demo d;
 	st = demo_make(&d, opt, err);
 	if (st == FD_OK)
-		st = demo_apply(db, &d, err);
+		st = demo_apply(db, &d, opt, err);
 	demo_free(&d);
 	return st;
 }

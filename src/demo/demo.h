@@ -15,6 +15,10 @@ struct fd_demo_options {
 	int rooms;      /* about 60 by default (0 = default) */
 	int days_back;  /* history, default 30 */
 	int days_ahead; /* future bookings, default 60 */
+	/* Told the operations applied of how many, as the build goes (a
+	 * progress line, src/progress); may be NULL. */
+	void (*progress)(void *ctx, long done, long total);
+	void *progress_ctx;
 };
 
 /* Build the demo hotel into an empty database. Refuses a database that

@@ -152,6 +152,35 @@ static const struct pg_entity {
 };
 #define N_ENTITIES ((int)(sizeof entities / sizeof *entities))
 
+/* The rows of each table the snapshot's pages read (in the order of
+ * entities[]; $1 the property): their sum is the first page's "total". */
+static const char *const count_sql[] = {
+    "SELECT count(*) FROM properties WHERE id = $1",
+    "SELECT count(*) FROM room_types WHERE property_id = $1",
+    "SELECT count(*) FROM rooms WHERE property_id = $1",
+    "SELECT count(*) FROM guests WHERE property_id = $1",
+    "SELECT count(*) FROM bookings WHERE property_id = $1",
+    "SELECT count(*) FROM staff WHERE property_id = $1",
+    "SELECT count(*) FROM hk_tasks WHERE property_id = $1",
+    "SELECT count(*) FROM settings WHERE property_id = $1",
+    "SELECT count(*) FROM room_blocks WHERE property_id = $1",
+    "SELECT count(*) FROM srv_conflicts WHERE property_id = $1",
+    "SELECT count(*) FROM charge_codes WHERE property_id = $1",
+    "SELECT count(*) FROM folios WHERE property_id = $1",
+    "SELECT count(*) FROM folio_lines WHERE property_id = $1",
+    "SELECT count(*) FROM day_reports WHERE property_id = $1",
+    "SELECT count(*) FROM companies WHERE property_id = $1",
+    "SELECT count(*) FROM invoices WHERE property_id = $1",
+    "SELECT count(*) FROM mail WHERE property_id = $1",
+    "SELECT count(*) FROM rate_plans WHERE property_id = $1",
+    "SELECT count(*) FROM rate_days WHERE property_id = $1",
+    "SELECT count(*) FROM booking_rates WHERE property_id = $1",
+    "SELECT count(*) FROM group_blocks WHERE property_id = $1",
+    "SELECT count(*) FROM group_block_rooms WHERE property_id = $1",
+};
+_Static_assert(sizeof count_sql / sizeof *count_sql == sizeof entities / sizeof *entities,
+               "one count statement per entity");
+
 enum fd_status fd_pg_entity_json(struct fd_pg *pg, const char *entity, const char *id, cJSON **out,
                                  struct fd_error *err)
 {
@@ -279,7 +308,8 @@ static void read_end(struct fd_pg *pg)
  * change after seq is in the feed after seq (compacted forward). A row
  * inserted by a transaction still open at a page's read gets its change
  * number after the cut, so the feed brings it even when its snap_key lies
- * behind the page. */
+ * behind the page. The first page also carries "total", the rows of
+ * every page together at the cut. */
 enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *after, int limit,
                               size_t max_bytes, cJSON **out, struct fd_error *err)
 {
@@ -297,7 +327,9 @@ enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *a
 	enum fd_status st = read_begin(pg, err);
 	if (st)
 		return st;
-	if (seq < 0) {
+	bool first = seq < 0;
+	int64_t total = 0;
+	if (first) {
 		struct fd_pg_feed_bounds b;
 		if ((st = fd_pg_feed_bounds(pg, &b, err))) {
 			read_end(pg);
@@ -305,9 +337,25 @@ enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *a
 		}
 		seq = b.seq;
 	}
+	/* The first page says how many rows every page holds together, read
+	 * in the same transaction as the cut (as on SQLite). */
+	for (int c = 0; first && paged && c < N_ENTITIES && !st; c++) {
+		const char *p[] = {pg->property};
+		PGresult *r;
+		if (!(st = fd_pg_run(pg, count_sql[c], 1, p, &r, "counting the snapshot", err))) {
+			total += fd_pg_col_int(r, 0, 0);
+			PQclear(r);
+		}
+	}
+	if (st) {
+		read_end(pg);
+		return st;
+	}
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "epoch", epoch);
 	cJSON_AddNumberToObject(doc, "seq", (double)seq);
+	if (first && paged)
+		cJSON_AddNumberToObject(doc, "total", (double)total);
 	cJSON *ents = cJSON_AddObjectToObject(doc, "entities");
 	int rows = 0;
 	size_t bytes = 0;

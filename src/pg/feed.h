@@ -35,7 +35,8 @@ enum fd_status fd_pg_trim_changes(struct fd_pg *pg, int keep_days, struct fd_err
 /* The current property's snapshot (the shape of src/server/feed.c):
  * without paging (limit 0) every entity at once in one consistent read;
  * with limit > 0 a page of at most limit rows / about max_bytes from the
- * page token after ("" or NULL: the first page, which fixes "seq"), with
+ * page token after ("" or NULL: the first page, which fixes "seq" and says
+ * "total", how many rows the pages hold together), with
  * "more" and "next". An unreadable token is FD_E_INVALID. */
 enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *after, int limit,
                               size_t max_bytes, cJSON **out, struct fd_error *err);

@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/op_folio.h"
 #include "demo/demo.h"
+#include "progress/progress.h"
 #include "server/server.h"
 #include "store/audit.h"
 #include "store/ids.h"
@@ -422,6 +423,31 @@ static int cmd_device(struct admin *a)
 	return 0;
 }
 
+/* SQLite's backup API from src to dst, step pages at a time with a pause
+ * between steps (a serving server's writers get their turn), the pages
+ * copied shown as a progress line on a terminal. SQLITE_DONE when whole. */
+static int copy_database(sqlite3 *dst, sqlite3 *src, int step)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	if (!b)
+		return SQLITE_ERROR;
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("pages"), false);
+	int rc;
+	while ((rc = sqlite3_backup_step(b, step)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+		int total = sqlite3_backup_pagecount(b);
+		fd_progress_update(&bar, total - sqlite3_backup_remaining(b), total);
+		sqlite3_sleep(5);
+	}
+	if (rc == SQLITE_DONE) {
+		int total = sqlite3_backup_pagecount(b);
+		fd_progress_update(&bar, total, total);
+	}
+	fd_progress_end(&bar);
+	sqlite3_backup_finish(b);
+	return rc;
+}
+
 /* SQLite online backup: a consistent copy while the server serves. The
  * copy gets a new epoch at once, so a server restored from it is seen by
  * terminals as a different history and they re-sync from a snapshot. */
@@ -443,14 +469,7 @@ static int cmd_backup(struct admin *a)
 		return 1;
 	}
 	fd_mode_ok = chmod(a->args[0], 0600) == 0;
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", fd_db_handle(a->db), "main");
-	int rc = SQLITE_ERROR;
-	if (b) {
-		while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
-		       rc == SQLITE_LOCKED)
-			sqlite3_sleep(5);
-		sqlite3_backup_finish(b);
-	}
+	int rc = copy_database(dst, fd_db_handle(a->db), 256);
 	if (rc == SQLITE_DONE) {
 		unsigned char raw[16];
 		char hex[SRV_EPOCH_LEN], sql[128];
@@ -568,14 +587,7 @@ static int cmd_restore(struct admin *a)
 	}
 	sqlite3_busy_timeout(dst, 5000);
 	chmod(path, 0600);
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int brc = SQLITE_ERROR;
-	if (b) {
-		while ((brc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || brc == SQLITE_BUSY ||
-		       brc == SQLITE_LOCKED)
-			sqlite3_sleep(5);
-		sqlite3_backup_finish(b);
-	}
+	int brc = copy_database(dst, src, 1024);
 	if (brc != SQLITE_DONE) {
 		fprintf(stderr, _("frontdeskd: restore failed: %s\n"), sqlite3_errmsg(dst));
 		goto out;
@@ -733,7 +745,13 @@ static int cmd_demo(struct admin *a)
 	if (!open_db(a, true, &err))
 		return fail(&err);
 	snprintf(a->hook.op_id, sizeof a->hook.op_id, "demo");
-	if (fd_demo_build(a->db, &o, &err))
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("operations"), false);
+	o.progress = fd_progress_update;
+	o.progress_ctx = &bar;
+	enum fd_status built = fd_demo_build(a->db, &o, &err);
+	fd_progress_end(&bar);
+	if (built)
 		return fail(&err);
 	int n = 0;
 	if (pw[0]) {

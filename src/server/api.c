@@ -60,7 +60,8 @@
  *   pages of at most N rows / about B bytes, each with "more" and "next"
  *   (T for the next page); "seq" is fixed by the first page and the feed
  *   is followed from it once every page is installed (feed.c says why
- *   that cut is consistent). 410 when the epoch changed meanwhile.
+ *   that cut is consistent); the first page also says "total", the rows
+ *   of all the pages at the cut. 410 when the epoch changed meanwhile.
  *   POST /v1/conflicts/{id}/resolve -> 200 {"id","seq"}: marks a conflict
  *   notice resolved (resolved=1, resolved_by) and sends it through the feed
  *   again; 404 when unknown or already resolved. Conflict state columns:

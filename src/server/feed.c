@@ -97,6 +97,34 @@ static const char *const page_sql[] = {
 };
 _Static_assert(sizeof page_sql / sizeof *page_sql == N_ENTITIES, "one page statement per entity");
 
+/* The rows of each table the pages read (string literals, in the order of
+ * page_sql): their sum is the first page's "total". */
+static const char *const count_sql[] = {
+    "SELECT count(*) FROM property",
+    "SELECT count(*) FROM room_types",
+    "SELECT count(*) FROM rooms",
+    "SELECT count(*) FROM guests",
+    "SELECT count(*) FROM bookings",
+    "SELECT count(*) FROM staff",
+    "SELECT count(*) FROM hk_tasks",
+    "SELECT count(*) FROM srv_conflicts",
+    "SELECT count(*) FROM charge_codes",
+    "SELECT count(*) FROM folio_settings",
+    "SELECT count(*) FROM folios",
+    "SELECT count(*) FROM folio_lines",
+    "SELECT count(*) FROM day_reports",
+    "SELECT count(*) FROM invoices",
+    "SELECT count(*) FROM companies",
+    "SELECT count(*) FROM mail",
+    "SELECT count(*) FROM room_blocks",
+    "SELECT count(*) FROM group_blocks",
+    "SELECT count(*) FROM group_block_rooms",
+    "SELECT count(*) FROM rate_plans",
+    "SELECT count(*) FROM rate_days",
+    "SELECT count(*) FROM booking_rates",
+};
+_Static_assert(sizeof count_sql / sizeof *count_sql == N_ENTITIES, "one count statement per entity");
+
 static int entity_index(const char *entity)
 {
 	for (size_t i = 0; i < N_ENTITIES; i++)
@@ -285,7 +313,8 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
  * entity's row to a higher seq). So a terminal that installs every page and
  * then follows the feed from seq ends exactly at the server's state.
  * The page token is "SEQ.ENTITY.KEY": the cut, the entity index in
- * entity_sql and the last rowid sent. */
+ * entity_sql and the last rowid sent. The first page also carries
+ * "total", the rows of every page together at the cut. */
 enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
                                  size_t max_bytes, cJSON **out, struct fd_error *err)
 {
@@ -302,11 +331,27 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 	enum fd_status st = fd_db_begin_read(db, err);
 	if (st)
 		return st;
-	if (seq < 0)
+	bool first = seq < 0;
+	if (first)
 		seq = srv_last_seq(db);
 	cJSON *doc = cJSON_CreateObject();
 	cJSON_AddStringToObject(doc, "epoch", epoch);
 	cJSON_AddNumberToObject(doc, "seq", (double)seq);
+	/* The first page says how many rows every page holds together, read
+	 * in the same transaction as the cut, so a terminal can show how far
+	 * it is (later pages may hold a few rows more or fewer). */
+	int64_t total = 0;
+	for (size_t c = 0; first && c < N_ENTITIES && st == FD_OK; c++) {
+		sqlite3_stmt *q = fd_db_stmt(db, count_sql[c], err);
+		if (!q || sqlite3_step(q) != SQLITE_ROW)
+			st = q ? fd_db_fail(db, err, "counting the snapshot") : fd_error_status(err, FD_E_IO);
+		else
+			total += sqlite3_column_int64(q, 0);
+		if (q)
+			sqlite3_reset(q);
+	}
+	if (first)
+		cJSON_AddNumberToObject(doc, "total", (double)total);
 	cJSON *ents = cJSON_AddObjectToObject(doc, "entities");
 	int rows = 0;
 	size_t bytes = 0;

@@ -44,6 +44,7 @@ frontdeskd_SOURCES += src/server/proxy.c
 SERVER_TESTS += tests/server/test_proxy.sh
 frontdeskd_SOURCES += src/server/metrics.c
 SERVER_TESTS += tests/server/test_metrics.sh
+SERVER_TESTS += tests/server/test_progress.sh
 frontdeskd_SOURCES += src/server/public.c
 SERVER_TESTS += tests/server/test_public.sh
 # frontdeskd on PostgreSQL (database = postgresql://...; doc/scale-out.md)

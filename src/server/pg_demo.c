@@ -21,6 +21,7 @@
 #include "core/i18n.h"
 #include "core/op.h"
 #include "demo/demo.h"
+#include "progress/progress.h"
 #include "pg/chain.h"
 #include "server/pg_commands.h"
 
@@ -78,6 +79,9 @@ static enum fd_status build(struct fd_pg *pg, const struct fd_op *ops, int n, co
 	enum fd_status st = fd_pg_begin(pg, err);
 	if (st)
 		return st;
+	/* The operations applied, as `frontdeskd demo` on SQLite shows them. */
+	struct fd_progress bar;
+	fd_progress_init(&bar, _("operations"), false);
 	for (int i = 0; i < n && !st; i++) {
 		struct fd_op_result res;
 		memset(&res, 0, sizeof res);
@@ -90,7 +94,10 @@ static enum fd_status build(struct fd_pg *pg, const struct fd_op *ops, int n, co
 			        ops[i].type, why.message);
 		else
 			st = srv_pg_audit_op(pg, &server, &ops[i], &res, NULL, err); /* pg_audit.c */
+		if (!st)
+			fd_progress_update(&bar, i + 1, n);
 	}
+	fd_progress_end(&bar);
 	fd_pg_set_op(pg, "");
 	if (!st)
 		st = fd_pg_hotel_set_code(pg, code, err);

@@ -123,6 +123,14 @@ static enum fd_status outbox_append(struct fd_db *db, struct fd_op *op, const vo
 enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
                               struct fd_op_result *results, int *failed, struct fd_error *err)
 {
+	return fd_store_apply_progress(db, ops, n, flags, results, failed, NULL, NULL, err);
+}
+
+enum fd_status fd_store_apply_progress(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
+                                       struct fd_op_result *results, int *failed,
+                                       void (*progress)(void *ctx, long done, long total), void *progress_ctx,
+                                       struct fd_error *err)
+{
 	int bad = -1;
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
@@ -146,6 +154,8 @@ enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsign
 		sqlite3_free(cs);
 		if (st)
 			bad = i;
+		else if (progress)
+			progress(progress_ctx, (long)i + 1, (long)n);
 	}
 	if (st || (flags & FD_STORE_CHECK)) {
 		fd_db_rollback(db);

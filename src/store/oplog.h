@@ -27,6 +27,12 @@ void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const 
  * the audit log (store/audit.h) unless FD_STORE_CHECK. */
 enum fd_status fd_store_apply(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
                               struct fd_op_result *results, int *failed, struct fd_error *err);
+/* The same, telling progress(ctx, done, n) after each operation (long
+ * work: the demo hotel's thousands); progress may be NULL. */
+enum fd_status fd_store_apply_progress(struct fd_db *db, struct fd_op *ops, int n, unsigned flags,
+                                       struct fd_op_result *results, int *failed,
+                                       void (*progress)(void *ctx, long done, long total), void *progress_ctx,
+                                       struct fd_error *err);
 
 /* Inside the caller's transaction: apply one operation while recording its
  * effect on the hotel tables as a changeset (store/record.h; *changeset is

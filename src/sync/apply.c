@@ -809,6 +809,8 @@ enum fd_status sync_snapshot_restart(struct fd_db *db, struct fd_error *err)
 	if (!st)
 		st = fd_db_meta_set(db, "snapshot_next", "", err);
 	if (!st)
+		st = sync_meta_set_int(db, "snapshot_done", 0, err);
+	if (!st)
 		st = fd_db_meta_set(db, "snapshot_active", "1", err);
 	if (st) {
 		fd_db_rollback(db);
@@ -860,14 +862,29 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, con
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
+	/* How far the snapshot is, for the progress shown (sync.h): the rows
+	 * staged so far of the first page's "total" (0: a server that does not
+	 * say, before this release). */
+	int64_t total = 0, rows = 0;
+	const cJSON *arr;
+	cJSON_ArrayForEach(arr, ents)
+	{
+		rows += cJSON_GetArraySize(arr);
+	}
 	if (first) {
 		st = fd_snapstage_clear(db, err);
 		if (!st)
 			st = sync_meta_set_int(db, "snapshot_seq", at, err);
 		if (!st)
 			st = fd_db_meta_set(db, "snapshot_epoch", epoch->valuestring, err);
+		if (!fd_json_int(cJSON_GetObjectItemCaseSensitive(page, "total"), &total) || total < 0)
+			total = 0;
+		if (!st)
+			st = sync_meta_set_int(db, "snapshot_total", total, err);
 	}
-	const cJSON *arr;
+	if (!st)
+		st = sync_meta_set_int(db, "snapshot_done",
+		                       (first ? 0 : sync_meta_int(db, "snapshot_done", 0)) + rows, err);
 	if (!st && text)
 		st = fd_snapstage_add(db, STAGED_PAGE, text, err);
 	const cJSON *by_row = text ? NULL : ents; /* a page kept whole is not split */

@@ -42,6 +42,7 @@ struct fd_sync {
 	pthread_t rf_thread;
 	bool rf_running;
 	atomic_int dirty;       /* the data changed since the last refresh */
+	int64_t reported;       /* the snapshot's rows last given to opt.progress */
 	struct sync_call *call; /* a person's call of the server (call.c) */
 };
 
@@ -68,6 +69,18 @@ static void defaults(struct fd_sync_options *o, const struct fd_sync_options *in
 		o->heartbeat_ms = 1000;
 	if (o->refresh_seconds <= 0)
 		o->refresh_seconds = 60;
+}
+
+/* How far a snapshot is (meta written with each staged page, apply.c). */
+static void snapshot_progress(struct fd_db *db, struct fd_sync_status *st)
+{
+	char epoch[80] = "";
+	fd_db_meta_get(db, "sync_epoch", epoch, sizeof epoch, NULL);
+	/* Never synced: no epoch until the first snapshot is installed (from
+	 * the start, before its first page). */
+	st->first_sync = !epoch[0];
+	st->snapshot_done = sync_meta_int(db, "snapshot_done", 0);
+	st->snapshot_total = sync_meta_int(db, "snapshot_total", 0);
 }
 
 struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *opts, struct fd_error *err)
@@ -106,6 +119,8 @@ struct fd_sync *fd_sync_new(const char *db_path, const struct fd_sync_options *o
 	s->st.too_old = sync_meta_int(db, "sync_too_old", 0) != 0;
 	s->st.revoked = sync_meta_int(db, "sync_revoked", 0) != 0;
 	sync_counts(db, &s->st.pending, &s->st.rejected, &s->st.open_conflicts);
+	snapshot_progress(db, &s->st);
+	s->reported = s->st.snapshot_done;
 	if (!s->http) {
 		fd_sync_free(s);
 		fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Cannot set up HTTP (libcurl)."));
@@ -169,6 +184,8 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 		sync_meta_set_int(s->db, "sync_revoked", n.revoked, NULL);
 	n.cursor = sync_meta_int(s->db, "sync_cursor", 0);
 	sync_counts(s->db, &n.pending, &n.rejected, &n.open_conflicts);
+	bool was_first = n.first_sync;
+	snapshot_progress(s->db, &n);
 	pthread_mutex_lock(&s->lock);
 	n.next_retry_ms = s->st.next_retry_ms;
 	if (s->st.last_heard > n.last_heard)
@@ -179,8 +196,20 @@ static void update_status(struct fd_sync *s, enum fd_status st, const struct fd_
 		sync_meta_set_int(s->db, "sync_online", n.online, NULL);
 	if (data_changed || was_online != n.online || was_too_old != n.too_old || was_revoked != n.revoked ||
 	    strcmp(was_error, n.last_error) != 0 || old_pending != n.pending || old_rejected != n.rejected ||
-	    old_conflicts != n.open_conflicts)
+	    old_conflicts != n.open_conflicts || was_first != n.first_sync)
 		wake_ui(s);
+}
+
+/* A snapshot page came (its rows counted in meta): tell opt.progress. */
+static void report_progress(struct fd_sync *s)
+{
+	if (!s->opt.progress)
+		return;
+	int64_t done = sync_meta_int(s->db, "snapshot_done", 0);
+	if (done == s->reported)
+		return;
+	s->reported = done;
+	s->opt.progress(s->opt.progress_ctx, (long)done, (long)sync_meta_int(s->db, "snapshot_total", 0));
 }
 
 /* Push all, then pull pages until drained (wait only when nothing is
@@ -211,6 +240,7 @@ static enum fd_status round_trip(struct fd_sync *s, int wait, bool *changed, str
 			return st;
 		if (got)
 			*changed = true;
+		report_progress(s);
 		if (more) /* show progress of a long initial sync */
 			update_status(s, FD_OK, NULL, true);
 	}

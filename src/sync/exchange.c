@@ -264,9 +264,18 @@ enum fd_status sync_pull(struct fd_db *db, struct sync_http *h, int limit, int w
 		return snapshot_step(db, h, tok, limit, err);
 	}
 	int64_t cursor = sync_meta_int(db, "sync_cursor", 0);
+	fd_db_meta_get(db, "sync_epoch", epoch, sizeof epoch, NULL);
+	/* A terminal's first sync (never synced: no cursor, no epoch) reads
+	 * the hotel as the paged snapshot, not the feed from 0: the first
+	 * page says how many rows come (the progress shown meanwhile), and
+	 * the install is the bulk path. */
+	if (cursor == 0 && !epoch[0]) {
+		*more = true;
+		st = sync_snapshot_restart(db, err);
+		return st ? st : snapshot_step(db, h, tok, limit, err);
+	}
 	if (fd_outbox_settle_due(db, cursor) && (st = sync_settle(db, err)))
 		return st;
-	fd_db_meta_get(db, "sync_epoch", epoch, sizeof epoch, NULL);
 	snprintf(path, sizeof path, "/v1/changes?since=%" PRId64 "&limit=%d&wait=%d%s%s", cursor, limit, wait,
 	         epoch[0] ? "&epoch=" : "", epoch);
 	long status;

@@ -49,23 +49,34 @@ struct fd_sync_options {
 	void (*refresh)(void *ctx, struct fd_db *db);
 	void *refresh_ctx;
 	int refresh_seconds;
+	/* How far a snapshot is (a terminal's first sync, a re-sync after a
+	 * 410): called on the thread that syncs after each page, with the rows
+	 * read so far and how many the server said there are (0: a server that
+	 * does not say). The command line draws its progress line with it
+	 * (src/progress); the application reads fd_sync_status instead. */
+	void (*progress)(void *ctx, long done, long total);
+	void *progress_ctx;
 };
 
 struct fd_sync_status {
 	bool online; /* the last exchange with the server succeeded */
 	bool enrolled;
-	int64_t last_success; /* Unix seconds of the last successful exchange, 0 = never */
-	int64_t cursor;       /* last change sequence applied */
-	int pending;          /* operations not yet accepted or refused by the server */
-	int rejected;         /* operations the server refused */
-	int open_conflicts;   /* conflict notices nobody resolved yet */
-	int next_retry_ms;    /* back-off before the next attempt (offline), 0 = now */
-	int64_t last_heard;   /* Unix seconds the server last answered anything (heartbeat included) */
-	char last_error[384]; /* why the last exchange failed, "" when it did not */
-	bool too_old;         /* the server answered that this terminal's protocol is too old (426):
-	                       * it keeps working offline; last_error says what to do */
-	bool revoked;         /* an administrator revoked this terminal (the server answers 401
-	                       * device_revoked): it keeps its data but no longer syncs */
+	int64_t last_success;   /* Unix seconds of the last successful exchange, 0 = never */
+	int64_t cursor;         /* last change sequence applied */
+	int pending;            /* operations not yet accepted or refused by the server */
+	int rejected;           /* operations the server refused */
+	int open_conflicts;     /* conflict notices nobody resolved yet */
+	int next_retry_ms;      /* back-off before the next attempt (offline), 0 = now */
+	int64_t last_heard;     /* Unix seconds the server last answered anything (heartbeat included) */
+	char last_error[384];   /* why the last exchange failed, "" when it did not */
+	bool too_old;           /* the server answered that this terminal's protocol is too old (426):
+	                         * it keeps working offline; last_error says what to do */
+	bool revoked;           /* an administrator revoked this terminal (the server answers 401
+	                         * device_revoked): it keeps its data but no longer syncs */
+	bool first_sync;        /* the terminal's first copy of the hotel is being read: there is
+	                         * nothing to show yet but how far it is */
+	int64_t snapshot_done;  /* rows of the snapshot read so far */
+	int64_t snapshot_total; /* rows the snapshot holds, 0 when the server does not say */
 };
 
 /* Make an engine for the database at db_path (opens its own connection).

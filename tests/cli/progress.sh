@@ -3,7 +3,8 @@
 # Long work shows a progress line (count, rate, time left) on a terminal:
 # the CSV import of 2,500 rows under a pseudo-terminal (script(1)) prints
 # "N of 2500 rows, R/s" and clears it before the summary; with --json, or
-# when stderr is not a terminal, nothing extra is printed.
+# when stderr is not a terminal, nothing extra is printed. The demo
+# hotel's build likewise ("N of TOTAL operations").
 . "${top_srcdir:?}/tests/cli/lib.sh"
 command -v script >/dev/null || { echo "SKIP: no script(1)"; exit 77; }
 make_hotel
@@ -35,4 +36,15 @@ tr -d '\r' <"$TMP/json" | jq -e '.imported == 2500' >/dev/null || fail "--json o
 "$FD" --data "$TMP/data3" import bookings "$TMP/big.csv" >"$TMP/out" 2>"$TMP/err" || fail "import failed: $(cat "$TMP/err")"
 [ -s "$TMP/err" ] && fail "stderr is not a terminal, yet: $(cat -v "$TMP/err")"
 grep -q "Imported 2500 booking(s)" "$TMP/out" || fail "no summary: $(cat "$TMP/out")"
+# The demo hotel's build counts its operations the same way.
+script -qec "'$FD' --data '$TMP/demo1' demo --date 2026-03-01" /dev/null >"$TMP/tty" 2>&1 ||
+	fail "demo on a terminal failed: $(cat "$TMP/tty")"
+grep -q "of [0-9]* operations, [0-9]*/s" "$TMP/tty" || fail "no progress line for the demo: $(cat -v "$TMP/tty")"
+grep -q "Created the demo hotel" "$TMP/tty" || fail "no demo summary: $(cat -v "$TMP/tty")"
+script -qec "'$FD' --data '$TMP/demo2' --json demo --date 2026-03-01" /dev/null >"$TMP/json" 2>&1 ||
+	fail "--json demo failed: $(cat "$TMP/json")"
+grep -q "operations" "$TMP/json" && fail "a progress line with --json: $(cat -v "$TMP/json")"
+"$FD" --data "$TMP/demo3" demo --date 2026-03-01 >"$TMP/out" 2>"$TMP/err" || fail "demo failed: $(cat "$TMP/err")"
+[ -s "$TMP/err" ] && fail "stderr is not a terminal, yet: $(cat -v "$TMP/err")"
+grep -q "Created the demo hotel" "$TMP/out" || fail "no demo summary: $(cat "$TMP/out")"
 exit $((failures > 0))

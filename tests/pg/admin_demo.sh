@@ -71,4 +71,14 @@ out=$(FDP demo --property 'bad code' 2>&1); rc=$?
 check "a bad code is refused" "1 yes" "$rc $(echo "$out" | grep -q 'bad code' && echo yes)"
 check "a bad date is a usage error" 2 "$(FDP demo --date 2026-13-40 >/dev/null 2>&1; echo $?)"
 check "the refusals changed nothing" "$before" "$(state)"
+
+# On a terminal (script(1)) the build shows its operations (issue 18).
+script -qec "'$FD' --database '$PG_URI' demo --seed 8 --date 2026-03-10 --property DEMO8" /dev/null >"$T/tty" 2>&1 ||
+	fail "the demo on a terminal: $(cat "$T/tty")"
+n=$(sed -n 's/.* of \([0-9]*\) operations.*/\1/p' "$T/tty" | head -1)
+if [ -n "$n" ] && grep -q "$n of $n operations" "$T/tty" && grep -q 'Created the demo hotel DEMO8' "$T/tty"; then
+	ok "on a terminal the demo's build shows N of $n operations, then what it made"
+else
+	fail "no progress line on a terminal: $(cat -v "$T/tty")"
+fi
 finish

@@ -4,9 +4,10 @@
 # SQLite (tests/sync/test_sync_trim.sh): a cursor beyond the hotel's feed
 # is 410 cursor_ahead, one below the trimmed floor 410 cursor_expired; the
 # snapshot (whole, and in pages) holds the hotel's rows in the feed's
-# shape; a real terminal whose cursor was trimmed away re-reads the
-# snapshot through the other server, keeps its pending operation, pushes it
-# and ends equal to the other terminal.
+# shape, its first page saying how many rows the pages hold; a real
+# terminal whose cursor was trimmed away re-reads the snapshot through the
+# other server, keeps its pending operation, pushes it and ends equal to
+# the other terminal.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
@@ -74,7 +75,8 @@ check "... rows as the feed sends them (no property_id, no page key)" "0" \
 check "... a room as in the feed" \
 	"$(get B t2 "/v1/changes?since=0&limit=500" >/dev/null; jq -S -c '[.changes[] | select(.entity == "room" and .id == "203") | .state][0]' "$W/answer")" \
 	"$(jq -S -c '.entities.room[] | select(.number == "203")' "$W/snap")"
-check "... no paging fields without limit" "false false" "$(jq -r '"\(has("more")) \(has("next"))"' "$W/snap")"
+check "... no paging fields without limit" "false false false" \
+	"$(jq -r '"\(has("more")) \(has("next")) \(has("total"))"' "$W/snap")"
 # In pages of 3 rows: the same rows, one cut.
 : > "$W/pages"
 path="/v1/snapshot?limit=3"
@@ -82,6 +84,10 @@ pages=0
 while :; do
 	check "page $pages" 200 "$(get A t2 "$path")"
 	jq -c '.entities | to_entries[] | .key as $k | .value[] | {($k): .}' "$W/answer" >> "$W/pages"
+	# The first page says how many rows the pages hold (a terminal's
+	# progress); the others do not.
+	if [ $pages = 0 ]; then total=$(jq -r .total "$W/answer"); else
+		check "page $pages says no total" false "$(jq 'has("total")' "$W/answer")"; fi
 	pages=$((pages + 1))
 	[ "$(jq -r .seq "$W/answer")" = "$top" ] || fail "a page's seq moved: $(jq -r .seq "$W/answer")"
 	[ "$(jq -r .more "$W/answer")" = true ] || break
@@ -91,6 +97,7 @@ while :; do
 done
 check "the pages hold the snapshot's rows" \
 	"$(jq -c '.entities | to_entries[] | .key as $k | .value[] | {($k): .}' "$W/snap" | sort)" "$(sort "$W/pages")"
+check "the first page's total is the rows of every page" "$(wc -l < "$W/pages")" "$total"
 check "a page token from another epoch is 410" 410 "$(get A t2 "/v1/snapshot?limit=3&after=$top.1.0&epoch=0123")"
 check "an unreadable page token is 400" 400 "$(get A t2 "/v1/snapshot?limit=3&after=x.y")"
 

@@ -112,6 +112,50 @@ static void test_pages_staged_whole_then_installed(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* Issue 18: how far a snapshot is, for the progress shown. The first page
+ * of a server of this release says how many rows come ("total"); a page
+ * of an older server says nothing, and the count alone goes on. */
+static void test_progress_counts(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-snapprog.XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct fd_error err = {0};
+	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(c);
+	fd_db_close(c);
+	struct fd_db *db = sync_db_open(path, &err);
+	assert_non_null(db);
+	/* This release's server: 3 rows of 7. */
+	char with_total[sizeof page1 + 16];
+	snprintf(with_total, sizeof with_total, "{\"total\":7,%s", page1 + 1);
+	bool done = true;
+	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
+	cJSON *p = cJSON_Parse(with_total);
+	assert_int_equal(sync_apply_snapshot_page(db, p, with_total, true, &done, &err), FD_OK);
+	cJSON_Delete(p);
+	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 3);
+	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_total'"), 7);
+	p = cJSON_Parse(page2);
+	assert_int_equal(sync_apply_snapshot_page(db, p, page2, false, &done, &err), FD_OK);
+	cJSON_Delete(p);
+	assert_true(done);
+	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 7);
+	/* An older server's first page: no total, the count from 0 again. */
+	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
+	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 0);
+	p = cJSON_Parse(page1);
+	assert_int_equal(sync_apply_snapshot_page(db, p, page1, true, &done, &err), FD_OK);
+	cJSON_Delete(p);
+	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 3);
+	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_total'"), 0);
+	fd_db_close(db);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Issue 18: the sync's connection keeps the page cache every connection
  * has (16 MiB) rather than raising it: the whole install is one
  * transaction, so a bigger cache filled up and held the terminal's peak
@@ -149,6 +193,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_pages_staged_whole_then_installed),
 	    cmocka_unit_test(test_sync_connection_cache),
+	    cmocka_unit_test(test_progress_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

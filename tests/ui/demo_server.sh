@@ -3,13 +3,15 @@
 # `frontdesk --demo` runs the whole system on this machine: a private
 # frontdeskd with the demo hotel, this terminal enrolled and signed in as a
 # receptionist, online; on exit the server stops and nothing is left behind.
+# Building the hotel and the desk's first copy show progress lines first.
 . "$top_srcdir/tests/ui/lib.sh"
+command -v script >/dev/null || { echo "SKIP: no script(1)"; exit 77; }
 export TMPDIR="$WORK/tmp"
 mkdir -p "$TMPDIR"
 STARTS=$((STARTS + 1))
 SOCK="$WORK/tmux.$STARTS.sock"
 tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x 120 -y 30 \
-	"env TMPDIR=$TMPDIR TERM=xterm-256color LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS $FD --demo; echo EXITED \$?; sleep 30" ||
+	"env TMPDIR=$TMPDIR TERM=xterm-256color LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS script -qefc '$FD --demo' $WORK/typescript; echo EXITED \$?; sleep 30" ||
 	fail "tmux new-session"
 wait_for "Hotel Miradouro" 60
 wait_for "online" 30
@@ -35,4 +37,10 @@ wait_for "EXITED 0" 20
 screen | grep -q "Sign in with" && fail "the demo tells the user to sign in"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "the demo left files behind: $(ls -R "$TMPDIR")"
 pgrep -f "frontdeskd --data $TMPDIR/" >/dev/null && fail "the demo server is still running"
+# Before the screen (script(1) kept every byte): the demo's build and the
+# desk's first sync each drew a progress line (issue 18).
+grep -aq "of [0-9]* operations, [0-9]*/s" "$WORK/typescript" ||
+	fail "no progress line for the demo's build: $(head -c 600 "$WORK/typescript" | cat -v)"
+grep -aq "of [0-9]* records, [0-9]*/s" "$WORK/typescript" ||
+	fail "no progress line for the first sync: $(head -c 600 "$WORK/typescript" | cat -v)"
 exit 0

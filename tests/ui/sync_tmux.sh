@@ -18,5 +18,14 @@ wait_for() {
 	screen >&2
 	fail "timed out waiting for \"$1\""
 }
+wait_gone() {
+	i=0
+	while [ $i -lt 300 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	fail "\"$1\" stays on the screen"
+}
 stop_tmux() { tmux -S "$SOCK" kill-server 2>/dev/null; }
 trap 'stop_tmux; cleanup' EXIT INT TERM

@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Issue 18: the application shows a terminal's first sync as a progress
+# bar instead of an empty board, then the board. A proxy
+# (tests/sync/gateproxy.py) serves the snapshot in pages of 40 rows and
+# holds the second page until the test lets it go, so the screen is read
+# with exactly one page in: no timing involved.
+. "$top_srcdir/tests/ui/sync_tmux.sh"
+
+sync_setup
+gen_ops a > "$WORK/ops.jsonl"
+term admin op --batch "$WORK/ops.jsonl" >/dev/null || fail "the day's operations"
+term admin sync --once >/dev/null || fail "pushing them"
+tok=$(sqlite3 "$WORK/admin/frontdesk.db" "SELECT value FROM meta WHERE key = 'session_token'")
+total=$(curl -fsS -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/v1/snapshot?limit=40" | jq .total)
+[ "$total" -gt 80 ] || fail "the hotel should hold more than two pages, holds $total rows"
+
+PPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 "$top_srcdir/tests/sync/gateproxy.py" "$PPORT" "$PORT" "$WORK/gate" 40 2>>"$WORK/proxy.log" &
+PROXY_PID=$!
+i=0
+until curl -fsS "http://127.0.0.1:$PPORT/v1/health" >/dev/null 2>&1; do
+	i=$((i + 1)); [ $i -lt 100 ] || fail "the proxy did not start"
+	sleep 0.1
+done
+term_new f anna "http://127.0.0.1:$PPORT"
+
+tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x 100 -y 30 \
+	"env TERM=xterm-256color LC_ALL=C.UTF-8 ASAN_OPTIONS=$ASAN_OPTIONS $FD --data $WORK/f; echo EXITED \$?; sleep 30" ||
+	fail "tmux new-session"
+wait_for "40 of $total records"
+pct=$((40 * 100 / total))
+screen | grep -q "First sync: reading the hotel from the server" || fail "no heading over the bar"
+screen | grep -q "\[#*-*\] $pct%" || fail "no bar at $pct%"
+screen | grep -q "No rooms yet" && fail "the empty board shows under the bar"
+screen | grep -q "201" && fail "a room shows before the copy is installed"
+ok "one page in: the bar at $pct%, 40 of $total records, no empty board"
+
+touch "$WORK/gate"
+wait_for "201" 30
+wait_gone "First sync"
+screen | grep -q "Sync Hotel" || fail "the status line should name the hotel once it is here"
+ok "the copy installed: the board, the hotel's name"
+tmux -S "$SOCK" send-keys -t ui q
+wait_for "EXITED 0"
+exit 0
