@@ -41,6 +41,12 @@ enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order
  * order FD_ROOMS_BOARD or FD_ROOMS_BY_TYPE) on a night of [from, to). */
 enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
                                    int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err);
+/* The same rows by one plain statement over the guard table (what
+ * fd_query_board_page answers with when its index path cannot; the tests
+ * compare the two). */
+enum fd_status fd_query_board_page_plain(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
+                                         int offset, int limit, fd_booking_cb cb, void *ctx,
+                                         struct fd_error *err);
 /* Count of bookings of a list kind (arrivals, departures, in house). */
 enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
                                       struct fd_error *err);

@@ -165,14 +165,15 @@ extern const char fd_schema_v25_rates[];     /* repo_rate.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* schema_guests.c */
 enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
-extern const char fd_schema_v20_quantity[];  /* schema_docs.c */
-extern const char fd_schema_v21_mail[];      /* schema_docs.c */
-extern const char fd_schema_v30_mail_link[]; /* schema_docs.c */
-extern const char fd_schema_v32_sold[];      /* schema_speed.c */
-extern const char fd_schema_v33_board[];     /* schema_speed.c */
-extern const char fd_schema_v37_find[];      /* schema_speed.c */
-extern const char fd_schema_v41_search[];    /* schema_speed.c */
-extern const char fd_schema_v28_groups[];    /* repo_group.c */
+extern const char fd_schema_v20_quantity[];    /* schema_docs.c */
+extern const char fd_schema_v21_mail[];        /* schema_docs.c */
+extern const char fd_schema_v30_mail_link[];   /* schema_docs.c */
+extern const char fd_schema_v32_sold[];        /* schema_speed.c */
+extern const char fd_schema_v33_board[];       /* schema_speed.c */
+extern const char fd_schema_v42_board_stays[]; /* schema_speed.c */
+extern const char fd_schema_v37_find[];        /* schema_speed.c */
+extern const char fd_schema_v41_search[];      /* schema_speed.c */
+extern const char fd_schema_v28_groups[];      /* repo_group.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -357,6 +358,7 @@ static const struct fd_migration core_migrations[] = {
     {36, schema_v36_company, NULL},
     {37, fd_schema_v37_find, NULL},
     {41, fd_schema_v41_search, NULL},
+    {42, fd_schema_v42_board_stays, NULL},
 };
 /* clang-format on */
 

@@ -6,6 +6,7 @@ extern const char fd_schema_v32_sold[];
 extern const char fd_schema_v33_board[];
 extern const char fd_schema_v37_find[];
 extern const char fd_schema_v41_search[];
+extern const char fd_schema_v42_board_stays[];
 extern const char fd_booking_search_fill[];
 
 /* v32: rooms sold per room type and night, kept by triggers on the guard
@@ -56,6 +57,18 @@ const char fd_schema_v33_board[] =
     "CREATE INDEX rooms_board ON rooms(floor, length(number), number);"
     "CREATE INDEX bookings_day_use_room ON bookings(room, arrival) WHERE arrival = departure;"
     "CREATE INDEX bookings_day_use ON bookings(arrival) WHERE arrival = departure;";
+
+/* v42: the board's stays of a room, found from the room (query_desk.c
+ * fd_query_board_page): a room's bookings that hold nights, by arrival,
+ * with the departure and id the board checks them by, so a page of rooms
+ * x 31 nights reads each stay's row once through its rowid instead of one
+ * random look-up per stay in the id and guest indexes plus a temporary
+ * table of every room-night (98 ms for every room at 500,000 bookings).
+ * The predicate is the one the query states (holding nights: not
+ * cancelled, no-show or day use). */
+const char fd_schema_v42_board_stays[] =
+    "CREATE INDEX bookings_board ON bookings(room, arrival, departure, status, id)"
+    " WHERE status IN ('reserved', 'checked_in', 'checked_out') AND arrival < departure;";
 
 /* v37: a guest's bookings with what the search orders them by (query.c
  * fd_query_find): the bookings of every guest a name matches are ordered
