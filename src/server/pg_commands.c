@@ -65,7 +65,7 @@ enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *o
 
 static int lists(struct srv_pg_admin *a) /* pg_lists.c */
 {
-	return srv_pg_admin_lists(a->pg, a->cfg, a->o->as, a->n_args, a->args);
+	return srv_pg_admin_lists(a->pg, a->cfg, a->o, a->n_args, a->args);
 }
 
 static int check(struct srv_pg_admin *a) /* pg_audit.c */
@@ -119,9 +119,10 @@ static const struct pg_cmd {
      "  user disable NAME\n"
      "  user list"},
     {"enroll-code", srv_pg_cmd_enroll_code, false, "enroll-code [--ttl 24h]"},
-    {"devices", lists, false, "device list            (also: devices)"},
-    {"device", lists, false, "device revoke ID"},
-    {"sessions", lists, false, "sessions [--as USER] | sessions revoke ID"},
+    {"devices", lists, false, "device list [--property CODE]   (also: devices)"},
+    {"device", lists, false, "device revoke ID [--property CODE]"},
+    {"sessions", lists, false,
+     "sessions [--as USER] [--property CODE] | sessions revoke ID [--property CODE]"},
     {"metrics-token", metrics_token, true, "metrics-token [revoke]"},
     {"backup", srv_pg_cmd_backup, true, "backup FILE            (says what to run: PostgreSQL's own tools)"},
     {"restore", srv_pg_cmd_restore, true,

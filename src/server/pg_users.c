@@ -21,6 +21,7 @@
 #include "pg/chain.h"
 #include "pg/pg.h"
 #include "server/admin_api.h"
+#include "server/admin_lists.h"
 #include "server/pg_chain.h"
 #include "server/pg_commands.h"
 #include "store/ids.h"
@@ -155,16 +156,6 @@ static int user_disable(struct srv_pg_admin *a, const char *name)
 	return 0;
 }
 
-/* "2026-03-01T10:00:00Z", or "-" for never (0) */
-static const char *utc(int64_t t, char out[32])
-{
-	if (t <= 0)
-		return strcpy(out, "-");
-	time_t tt = (time_t)t;
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
-	return out;
-}
-
 /* Every staff member of the hotel, whether they can sign in, their live
  * sessions there and when they were last seen there. */
 static int user_list(struct srv_pg_admin *a)
@@ -186,17 +177,16 @@ static int user_list(struct srv_pg_admin *a)
 	PGresult *q;
 	if (fd_pg_run(a->pg, sql, 3, p, &q, "reading the staff", &err))
 		return srv_pg_admin_fail(&err);
-	printf(_("%-20s  %-8s  %-16s  %-11s  %8s  %-20s  %s\n"), "USER", "ROLE", "DEPARTMENT", "STATE",
-	       "SESSIONS", "LAST SEEN", "NAME");
-	for (int i = 0; i < PQntuples(q); i++) {
-		char seen[32];
-		const char *state = strcmp(PQgetvalue(q, i, 3), "1") != 0   ? "disabled"
-		                    : strcmp(PQgetvalue(q, i, 4), "t") != 0 ? "no-password"
-		                                                            : "active";
-		printf(_("%-20s  %-8s  %-16s  %-11s  %8d  %-20s  %s\n"), PQgetvalue(q, i, 0),
-		       PQgetvalue(q, i, 1), PQgetvalue(q, i, 2), state, atoi(PQgetvalue(q, i, 5)),
-		       utc(strtoll(PQgetvalue(q, i, 6), NULL, 10), seen), PQgetvalue(q, i, 7));
-	}
+	srv_list_users_head(); /* admin_lists.c: SQLite's layout */
+	for (int i = 0; i < PQntuples(q); i++)
+		srv_list_user(&(struct srv_user_line){.username = PQgetvalue(q, i, 0),
+		                                      .role = PQgetvalue(q, i, 1),
+		                                      .dept = PQgetvalue(q, i, 2),
+		                                      .active = strcmp(PQgetvalue(q, i, 3), "1") == 0,
+		                                      .has_password = strcmp(PQgetvalue(q, i, 4), "t") == 0,
+		                                      .sessions = strtoll(PQgetvalue(q, i, 5), NULL, 10),
+		                                      .last_seen = strtoll(PQgetvalue(q, i, 6), NULL, 10),
+		                                      .name = PQgetvalue(q, i, 7)});
 	PQclear(q);
 	return 0;
 }
