@@ -17,14 +17,8 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Audit Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add admin"
-FDP user add mia --role manager --password-file "$T/pw" >/dev/null || fail "user add mia"
-FDP user add sam --role staff --password-file "$T/pw" >/dev/null || fail "user add sam"
+pg_admin_start
+pg_admin_hotel "Audit Hotel" admin:admin mia:manager sam:staff
 H=$(pg_psql -c "SELECT id FROM properties")
 audit() { pg_psql -c "SELECT $1 FROM audit_log WHERE $2 ORDER BY 1"; }
 check "init and user add are in the audit log, as frontdeskd's, in order" \
