@@ -221,10 +221,6 @@ static int64_t col(const PGresult *q, int i, int k)
 	return strtoll(PQgetvalue(q, i, k), NULL, 10);
 }
 
-/* A row's hotel as people name it: its code (property add), else its id
- * (the hotel of init, which has none). */
-#define HOTEL_OF(t) "coalesce((SELECT code FROM property_codes c WHERE c.property_id = " t "), " t ")"
-
 /* The hotel --property names (its id in hotel), or "" for every hotel:
  * 0, or the exit status of an unknown code (said on stderr). */
 static int only_hotel(struct fd_pg *pg, const struct srv_admin_opts *o, char hotel[FD_ID_LEN])
@@ -245,9 +241,10 @@ static int device_list(struct fd_pg *pg, const char *hotel)
 	static const char sql[] =
 	    "SELECT d.id, d.name, d.enrolled_at, d.revoked, d.last_seq, d.last_push_at, d.last_pull_at,"
 	    " d.outbox_depth, greatest(d.last_push_at, d.last_pull_at,"
-	    " coalesce((SELECT max(s.last_seen) FROM srv_sessions s WHERE s.device = d.id), 0)), " HOTEL_OF(
-	        "d.property_id") " FROM srv_devices d WHERE $1 = '' OR d.property_id = $1"
-	                         " ORDER BY d.enrolled_at, d.id";
+	    " coalesce((SELECT max(s.last_seen) FROM srv_sessions s WHERE s.device = d.id), 0)),"
+	    " coalesce(c.code, d.property_id)" /* the hotel as people name it; init's has no code */
+	    " FROM srv_devices d LEFT JOIN property_codes c ON c.property_id = d.property_id"
+	    " WHERE $1 = '' OR d.property_id = $1 ORDER BY d.enrolled_at, d.id";
 	const char *p[] = {hotel};
 	PGresult *q;
 	if (fd_pg_run(pg, sql, 1, p, &q, "reading the devices", &err))
@@ -273,11 +270,12 @@ static int sessions(struct fd_pg *pg, const struct srv_config *cfg, const char *
 	struct fd_error err = {0};
 	static const char sql[] =
 	    "SELECT substr(s.token_hash, 1, 16), s.username, s.device, coalesce(d.name, ''),"
-	    " s.created_at, s.last_seen, least(s.expires_at, s.last_seen + $2), " HOTEL_OF(
-	        "s.property_id") " FROM srv_sessions s LEFT JOIN srv_devices d ON d.id = s.device"
-	                         " WHERE s.expires_at > $1 AND s.last_seen > $1 - $2 AND ($3 = '' OR"
-	                         " s.username = $3) AND ($4 = '' OR s.property_id = $4)"
-	                         " ORDER BY s.last_seen DESC";
+	    " s.created_at, s.last_seen, least(s.expires_at, s.last_seen + $2),"
+	    " coalesce(c.code, s.property_id)" /* the hotel, as in the device list */
+	    " FROM srv_sessions s LEFT JOIN srv_devices d ON d.id = s.device"
+	    " LEFT JOIN property_codes c ON c.property_id = s.property_id"
+	    " WHERE s.expires_at > $1 AND s.last_seen > $1 - $2 AND ($3 = '' OR s.username = $3)"
+	    " AND ($4 = '' OR s.property_id = $4) ORDER BY s.last_seen DESC";
 	char now[24], idle[24];
 	const char *p[] = {num(now, (int64_t)time(NULL)), num(idle, cfg->session_idle), as ? as : "", hotel};
 	PGresult *q;
