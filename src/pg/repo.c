@@ -432,6 +432,9 @@ static enum fd_status write_nights(struct fd_pg *pg, const struct fd_booking *b,
 	return fd_pg_do(pg, ins, 6, n, "holding a booking's nights", err);
 }
 
+/* As the SQLite store's: ext_ref (a channel's reference, step 21) is not
+ * a column core knows, so it is never written here: a new booking has
+ * none, an update keeps the one an import or migrate gave it. */
 static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;

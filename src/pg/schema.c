@@ -422,6 +422,17 @@ static const char pg_v20[] =
     "CREATE TABLE srv_public_limits (key TEXT PRIMARY KEY, tokens DOUBLE PRECISION NOT NULL,"
     " at DOUBLE PRECISION NOT NULL, allowed BOOLEAN NOT NULL DEFAULT true);";
 
+/* v21 (pgadmin): a booking's channel reference, as SQLite's step 21
+ * (src/store/schema_docs.c): the reference an imported file or channel
+ * gave it ('' for none), unique where there is one so that importing the
+ * same reservation again finds it instead of booking it twice. Unique per
+ * hotel: each hotel imports its own channels, and two hotels' references
+ * may coincide. The repository never changes it (a booking's update keeps
+ * it, as on SQLite); migrate moves it. */
+static const char pg_v21[] =
+    "ALTER TABLE bookings ADD COLUMN ext_ref TEXT NOT NULL DEFAULT '';"
+    "CREATE UNIQUE INDEX bookings_ext_ref ON bookings(property_id, ext_ref) WHERE ext_ref <> '';";
+
 /* Step 23 (issue 18, availability at a chain's size): the nights sold of a
  * type over a range are counted from the index alone (the booking being
  * judged is left out by its id, which the index now carries), once
@@ -450,6 +461,7 @@ static const struct fd_pg_step pg_steps[] = {
     {16, pg_v16},
     {19, pg_v19},
     {20, pg_v20},
+    {21, pg_v21},
     {23, pg_v23},
 };
 /* clang-format on */

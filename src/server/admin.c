@@ -18,6 +18,7 @@
 #include "core/op_folio.h"
 #include "demo/demo.h"
 #include "progress/progress.h"
+#include "server/admin_lists.h"
 #include "server/server.h"
 #include "store/audit.h"
 #include "store/ids.h"
@@ -226,16 +227,6 @@ static int cmd_enroll_code(struct admin *a)
 	return 0;
 }
 
-/* "2026-03-01T10:00:00Z", or "-" for never (0) */
-static const char *utc(int64_t t, char out[32])
-{
-	if (t <= 0)
-		return strcpy(out, "-");
-	time_t tt = (time_t)t;
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
-	return out;
-}
-
 /* device list: each enrolled device with when it was last seen (its last
  * push, pull or use of a session), what it pushed last and how many
  * operations its outbox still held then. */
@@ -257,19 +248,17 @@ static int cmd_devices(struct admin *a)
 	    &err);
 	if (!q)
 		return fail(&err);
-	printf("%-36s  %-20s  %-20s  %-20s  %-20s  %-20s  %8s  %6s  %s\n", "ID", "NAME", "ENROLLED",
-	       "LAST SEEN", "LAST PUSH", "LAST PULL", "SEQ", "OUTBOX", "STATE");
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		char enrolled[32], seen[32], push[32], pull[32], outbox[24] = "-";
-		if (sqlite3_column_int64(q, 7) >= 0)
-			snprintf(outbox, sizeof outbox, "%lld", (long long)sqlite3_column_int64(q, 7));
-		printf("%-36s  %-20s  %-20s  %-20s  %-20s  %-20s  %8lld  %6s  %s\n",
-		       sqlite3_column_text(q, 0), sqlite3_column_text(q, 1),
-		       utc(sqlite3_column_int64(q, 2), enrolled), utc(sqlite3_column_int64(q, 8), seen),
-		       utc(sqlite3_column_int64(q, 5), push), utc(sqlite3_column_int64(q, 6), pull),
-		       (long long)sqlite3_column_int64(q, 4), outbox,
-		       sqlite3_column_int(q, 3) ? "REVOKED" : "active");
-	}
+	srv_list_devices_head(false);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		srv_list_device(&(struct srv_device_line){.id = (const char *)sqlite3_column_text(q, 0),
+		                                          .name = (const char *)sqlite3_column_text(q, 1),
+		                                          .enrolled = sqlite3_column_int64(q, 2),
+		                                          .seen = sqlite3_column_int64(q, 8),
+		                                          .push = sqlite3_column_int64(q, 5),
+		                                          .pull = sqlite3_column_int64(q, 6),
+		                                          .seq = sqlite3_column_int64(q, 4),
+		                                          .outbox = sqlite3_column_int64(q, 7),
+		                                          .revoked = sqlite3_column_int(q, 3) != 0});
 	sqlite3_reset(q);
 	return 0;
 }
@@ -294,17 +283,16 @@ static int user_list(struct admin *a)
 		return fail(&err);
 	sqlite3_bind_int64(q, 1, (int64_t)time(NULL));
 	sqlite3_bind_int64(q, 2, a->cfg->session_idle);
-	printf("%-20s  %-8s  %-16s  %-11s  %8s  %-20s  %s\n", "USER", "ROLE", "DEPARTMENT", "STATE",
-	       "SESSIONS", "LAST SEEN", "NAME");
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		char seen[32];
-		const char *state = !sqlite3_column_int(q, 3)   ? "disabled"
-		                    : !sqlite3_column_int(q, 4) ? "no-password"
-		                                                : "active";
-		printf("%-20s  %-8s  %-16s  %-11s  %8d  %-20s  %s\n", sqlite3_column_text(q, 0),
-		       sqlite3_column_text(q, 1), sqlite3_column_text(q, 2), state, sqlite3_column_int(q, 5),
-		       utc(sqlite3_column_int64(q, 6), seen), sqlite3_column_text(q, 7));
-	}
+	srv_list_users_head();
+	while (sqlite3_step(q) == SQLITE_ROW)
+		srv_list_user(&(struct srv_user_line){.username = (const char *)sqlite3_column_text(q, 0),
+		                                      .role = (const char *)sqlite3_column_text(q, 1),
+		                                      .dept = (const char *)sqlite3_column_text(q, 2),
+		                                      .active = sqlite3_column_int(q, 3) != 0,
+		                                      .has_password = sqlite3_column_int(q, 4) != 0,
+		                                      .sessions = sqlite3_column_int64(q, 5),
+		                                      .last_seen = sqlite3_column_int64(q, 6),
+		                                      .name = (const char *)sqlite3_column_text(q, 7)});
 	sqlite3_reset(q);
 	return 0;
 }
@@ -374,15 +362,16 @@ static int cmd_sessions(struct admin *a)
 	sqlite3_bind_int64(q, 2, a->cfg->session_idle);
 	if (a->o.as)
 		sqlite3_bind_text(q, 3, a->o.as, -1, SQLITE_STATIC);
-	printf("%-16s  %-20s  %-20s  %-20s  %-20s  %-20s  %s\n", "ID", "USER", "DEVICE", "SIGNED IN",
-	       "LAST SEEN", "ENDS", "DEVICE ID");
-	while (sqlite3_step(q) == SQLITE_ROW) {
-		char created[32], seen[32], ends[32];
-		printf("%-16s  %-20s  %-20s  %-20s  %-20s  %-20s  %s\n", sqlite3_column_text(q, 0),
-		       sqlite3_column_text(q, 1), sqlite3_column_text(q, 3),
-		       utc(sqlite3_column_int64(q, 4), created), utc(sqlite3_column_int64(q, 5), seen),
-		       utc(sqlite3_column_int64(q, 6), ends), sqlite3_column_text(q, 2));
-	}
+	srv_list_sessions_head(false);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		srv_list_session(
+		    &(struct srv_session_line){.id = (const char *)sqlite3_column_text(q, 0),
+		                               .user = (const char *)sqlite3_column_text(q, 1),
+		                               .device_name = (const char *)sqlite3_column_text(q, 3),
+		                               .created = sqlite3_column_int64(q, 4),
+		                               .seen = sqlite3_column_int64(q, 5),
+		                               .ends = sqlite3_column_int64(q, 6),
+		                               .device_id = (const char *)sqlite3_column_text(q, 2)});
 	sqlite3_reset(q);
 	return 0;
 }

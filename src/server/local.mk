@@ -64,6 +64,8 @@ SERVER_TESTS += tests/server/test_admin_api.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
 SERVER_TESTS += tests/server/test_timezone.sh
 frontdeskd_SOURCES += src/server/pg_lists.c
+# the administration lists' one layout on either store
+frontdeskd_SOURCES += src/server/admin_lists.c src/server/admin_lists.h
 frontdeskd_SOURCES += src/server/pg_actor.c
 frontdeskd_SOURCES += src/server/pg_audit.c
 frontdeskd_SOURCES += src/server/pg_throttle.c

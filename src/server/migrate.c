@@ -16,7 +16,7 @@
  * notes with each series' next number, the mail queue, room blocks, rate
  * plans with their prices and each booking's prices per night, group
  * blocks with the rooms they hold (and the block a booking was picked up
- * from),
+ * from), bookings' channel references (PostgreSQL step 21),
  * enrolled devices (who revoked one, and when), who signed in on each,
  * their sessions, unused enrolment codes, every
  * operation's recorded result (a terminal's retry is answered from it) and
@@ -26,11 +26,10 @@
  * sees a new epoch and re-syncs as after a restore, pushing again what it
  * holds (answered from the recorded results, nothing twice).
  *
- * Not moved, because the PostgreSQL schema keeps none of it yet:
- * bookings' channel references. A hotel holding any
- * (beyond what a new hotel starts with) is refused, naming them,
- * rather than losing them. Tables this file does not know are checked the same way, so
- * a table added later is refused, never dropped. */
+ * Tables this file does not know are compared with a new hotel's: a hotel
+ * holding rows in one (beyond what a new hotel starts with) is refused,
+ * naming them, rather than losing them, so a table added later is refused,
+ * never dropped. */
 #include "config.h"
 
 #include <dirent.h>
@@ -91,13 +90,13 @@ static const struct mig_copy copies[] = {
      22, true, "guest", "SELECT count(*) FROM guests WHERE property_id = $1"},
     {N_("bookings"),
      "SELECT id, code, guest_id, type_code, room, arrival, departure, adults, children, rate, status,"
-     " source, notes, eta, late_checkin, version, updated_at, company_id, coalesce(block_id, '')"
-     " FROM bookings ORDER BY rowid",
+     " source, notes, eta, late_checkin, version, updated_at, company_id, coalesce(block_id, ''),"
+     " ext_ref FROM bookings ORDER BY rowid",
      "INSERT INTO bookings (property_id, id, code, guest_id, type_code, room, arrival, departure,"
      " adults, children, rate, status, source, notes, eta, late_checkin, version, updated_at, company_id,"
-     " block_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
-     " $19, $20)",
-     19, true, "booking", "SELECT count(*) FROM bookings WHERE property_id = $1"},
+     " block_id, ext_ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+     " $17, $18, $19, $20, $21)",
+     20, true, "booking", "SELECT count(*) FROM bookings WHERE property_id = $1"},
     {N_("room-nights"),
      "SELECT booking_id, night, type_code, room FROM stay_nights ORDER BY booking_id, night",
      "INSERT INTO stay_nights (property_id, booking_id, night, type_code, room) VALUES ($1, $2, $3, $4,"
@@ -360,18 +359,6 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-static int64_t sqlite_count(struct fd_db *db, const char *sql, struct fd_error *err)
-{
-	sqlite3_stmt *s = fd_db_stmt(db, sql, err);
-	if (!s)
-		return -1;
-	int64_t n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
-	if (n < 0)
-		fd_db_fail(db, err, "counting rows");
-	sqlite3_reset(s);
-	return n;
-}
-
 /* The rows of the hotel that PostgreSQL cannot keep yet, as a list for the
  * refusal ("" when none). Tables are compared with a new hotel's (seeded
  * charge codes are no loss), row for row. */
@@ -425,17 +412,6 @@ static enum fd_status left_behind(struct fd_db *db, const char *fresh_path, char
 	}
 	if (tables)
 		sqlite3_reset(tables);
-	/* Columns of moved tables that PostgreSQL has no place for yet. */
-	if (!st) {
-		int64_t n = sqlite_count(db, "SELECT count(*) FROM main.bookings WHERE ext_ref <> ''", err);
-		if (n < 0)
-			st = fd_error_status(err, FD_E_IO);
-		else if (n > 0) {
-			size_t len = strlen(out);
-			snprintf(out + len, size - len, "%sbookings with a channel reference (%lld)",
-			         len ? ", " : "", (long long)n);
-		}
-	}
 	sqlite3_exec(h, "DETACH DATABASE fresh", NULL, NULL, NULL);
 	return st;
 }

@@ -21,27 +21,9 @@ int srv_pg_admin_fail(const struct fd_error *err)
 	return 1;
 }
 
-enum fd_status srv_pg_admin_op(struct fd_pg *pg, const char *type, cJSON *payload, struct fd_error *err)
+enum fd_status srv_pg_admin_apply_with(struct fd_pg *pg, const struct fd_op *op, srv_pg_admin_also_fn also,
+                                       void *ctx, struct fd_error *err)
 {
-	struct fd_op op;
-	fd_op_init(&op);
-	fd_op_prepare(&op, type, "frontdeskd", "server");
-	op.payload = payload;
-	enum fd_status st = fd_pg_apply(pg, &op, FD_APPLY_TRUSTED, NULL, err);
-	fd_op_clear(&op);
-	return st;
-}
-
-enum fd_status srv_pg_admin_apply(struct fd_pg *pg, const struct fd_op *op, struct fd_error *err)
-{
-	return srv_pg_admin_apply_ending(pg, op, NULL, err);
-}
-
-enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *op, const char *end_sessions,
-                                         struct fd_error *err)
-{
-	static const char end[] = "DELETE FROM srv_sessions WHERE property_id = $1 AND username = $2";
-	const char *p[] = {fd_pg_property(pg), end_sessions};
 	struct srv_caller server = {.username = "frontdeskd"}; /* no session, no device */
 	struct fd_op_result res;
 	memset(&res, 0, sizeof res);
@@ -52,8 +34,8 @@ enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *o
 	st = fd_op_apply(fd_pg_repo(pg), op, FD_APPLY_TRUSTED, &res, err);
 	if (!st)
 		st = srv_pg_audit_op(pg, &server, op, &res, NULL, err); /* pg_audit.c */
-	if (!st && end_sessions)
-		st = fd_pg_do(pg, end, 2, p, "ending sessions", err);
+	if (!st && also)
+		st = also(pg, ctx, err);
 	fd_pg_set_op(pg, "");
 	if (!st)
 		return fd_pg_commit(pg, err);
@@ -61,11 +43,29 @@ enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *o
 	return st;
 }
 
+enum fd_status srv_pg_admin_apply(struct fd_pg *pg, const struct fd_op *op, struct fd_error *err)
+{
+	return srv_pg_admin_apply_with(pg, op, NULL, NULL, err);
+}
+
+static enum fd_status end_sessions(struct fd_pg *pg, void *user, struct fd_error *err)
+{
+	static const char end[] = "DELETE FROM srv_sessions WHERE property_id = $1 AND username = $2";
+	const char *p[] = {fd_pg_property(pg), user};
+	return fd_pg_do(pg, end, 2, p, "ending sessions", err);
+}
+
+enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *op, const char *user,
+                                         struct fd_error *err)
+{
+	return srv_pg_admin_apply_with(pg, op, user ? end_sessions : NULL, (void *)user, err);
+}
+
 /* --- the commands other files hold, in the table's shape --- */
 
 static int lists(struct srv_pg_admin *a) /* pg_lists.c */
 {
-	return srv_pg_admin_lists(a->pg, a->cfg, a->o->as, a->n_args, a->args);
+	return srv_pg_admin_lists(a->pg, a->cfg, a->o, a->n_args, a->args);
 }
 
 static int check(struct srv_pg_admin *a) /* pg_audit.c */
@@ -119,9 +119,10 @@ static const struct pg_cmd {
      "  user disable NAME\n"
      "  user list"},
     {"enroll-code", srv_pg_cmd_enroll_code, false, "enroll-code [--ttl 24h]"},
-    {"devices", lists, false, "device list            (also: devices)"},
-    {"device", lists, false, "device revoke ID"},
-    {"sessions", lists, false, "sessions [--as USER] | sessions revoke ID"},
+    {"devices", lists, false, "device list [--property CODE]   (also: devices)"},
+    {"device", lists, false, "device revoke ID [--property CODE]"},
+    {"sessions", lists, false,
+     "sessions [--as USER] [--property CODE] | sessions revoke ID [--property CODE]"},
     {"metrics-token", metrics_token, true, "metrics-token [revoke]"},
     {"backup", srv_pg_cmd_backup, true, "backup FILE            (says what to run: PostgreSQL's own tools)"},
     {"restore", srv_pg_cmd_restore, true,

@@ -31,15 +31,20 @@ int srv_pg_cmd_restore(struct srv_pg_admin *a);     /* pg_backup.c */
 
 /* pg_commands.c, for the commands: a trusted administrative operation of
  * the current property (fd_pg_use_property) in its own transaction, by
- * "frontdeskd": srv_pg_admin_op takes the payload (freed), as init and
- * user add have always applied theirs; srv_pg_admin_apply writes the
- * operation's audit row too (the server's own: no session, no device), as
- * admin.c's admin_apply does on SQLite. */
-enum fd_status srv_pg_admin_op(struct fd_pg *pg, const char *type, cJSON *payload, struct fd_error *err);
+ * "frontdeskd", with its audit row (the server's own: no session, no
+ * device), as admin.c's admin_apply does on SQLite: every change an
+ * administration command makes to a hotel is in its audit log. */
 enum fd_status srv_pg_admin_apply(struct fd_pg *pg, const struct fd_op *op, struct fd_error *err);
+/* As srv_pg_admin_apply, and in the same transaction, after the operation
+ * applied, also(pg, ctx, err) (NULL: nothing more): what the command does
+ * beside the operation (a password, a hotel's code) commits with it or not
+ * at all. */
+typedef enum fd_status (*srv_pg_admin_also_fn)(struct fd_pg *pg, void *ctx, struct fd_error *err);
+enum fd_status srv_pg_admin_apply_with(struct fd_pg *pg, const struct fd_op *op, srv_pg_admin_also_fn also,
+                                       void *ctx, struct fd_error *err);
 /* As srv_pg_admin_apply, and in the same transaction the sessions of user
- * end_sessions in the current property end (NULL: none). */
-enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *op, const char *end_sessions,
+ * in the current property end (NULL: none). */
+enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *op, const char *user,
                                          struct fd_error *err);
 /* The message of err on stderr, prefixed "frontdeskd: "; 1. */
 int srv_pg_admin_fail(const struct fd_error *err);

@@ -8,7 +8,9 @@
  *   frontdeskd --database URI device list | devices | device revoke ID
  *   frontdeskd --database URI sessions [--as USER] | sessions revoke ID
  *
- * A revoked device's token is answered 401 device_revoked and its sessions
+ * The commands serve a chain's administrator: every hotel's devices and
+ * sessions, each line with its hotel, or one hotel's with --property CODE,
+ * which a revoke must then match. A revoked device's token is answered 401 device_revoked and its sessions
  * end at once, on every server (they are rows of the one database). */
 #include "config.h"
 
@@ -18,9 +20,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "pg/pg.h"
 #include "server/admin_api.h"
+#include "server/admin_lists.h"
 #include "server/log.h"
+#include "server/pg_chain.h"
 #include "server/reply.h"
 #include "server/server.h"
 #include "server/token.h"
@@ -205,16 +210,6 @@ void srv_pg_device_current(struct srv *s, const struct srv_req *r, struct srv_re
 
 /* --- the administration commands --- */
 
-/* "2026-03-01T10:00:00Z", or "-" for never (0) */
-static const char *utc(int64_t t, char out[32])
-{
-	if (t <= 0)
-		return strcpy(out, "-");
-	time_t tt = (time_t)t;
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
-	return out;
-}
-
 static int fail(const struct fd_error *err)
 {
 	fprintf(stderr, "frontdeskd: %s\n", err->message);
@@ -226,123 +221,157 @@ static int64_t col(const PGresult *q, int i, int k)
 	return strtoll(PQgetvalue(q, i, k), NULL, 10);
 }
 
-static int device_list(struct fd_pg *pg)
+/* The hotel --property names (its id in hotel), or "" for every hotel:
+ * 0, or the exit status of an unknown code (said on stderr). */
+static int only_hotel(struct fd_pg *pg, const struct srv_admin_opts *o, char hotel[FD_ID_LEN])
+{
+	struct fd_error err = {0};
+	hotel[0] = '\0';
+	if (!o->property)
+		return 0;
+	if (srv_pg_choose_property(pg, o->property, &err))
+		return fail(&err);
+	snprintf(hotel, FD_ID_LEN, "%s", fd_pg_property(pg));
+	return 0;
+}
+
+static int device_list(struct fd_pg *pg, const char *hotel)
 {
 	struct fd_error err = {0};
 	static const char sql[] =
 	    "SELECT d.id, d.name, d.enrolled_at, d.revoked, d.last_seq, d.last_push_at, d.last_pull_at,"
 	    " d.outbox_depth, greatest(d.last_push_at, d.last_pull_at,"
-	    " coalesce((SELECT max(s.last_seen) FROM srv_sessions s WHERE s.device = d.id), 0))"
-	    " FROM srv_devices d ORDER BY d.enrolled_at, d.id";
+	    " coalesce((SELECT max(s.last_seen) FROM srv_sessions s WHERE s.device = d.id), 0)),"
+	    " coalesce(c.code, d.property_id)" /* the hotel as people name it; init's has no code */
+	    " FROM srv_devices d LEFT JOIN property_codes c ON c.property_id = d.property_id"
+	    " WHERE $1 = '' OR d.property_id = $1 ORDER BY d.enrolled_at, d.id";
+	const char *p[] = {hotel};
 	PGresult *q;
-	if (fd_pg_run(pg, sql, 0, NULL, &q, "reading the devices", &err))
+	if (fd_pg_run(pg, sql, 1, p, &q, "reading the devices", &err))
 		return fail(&err);
-	printf("%-36s  %-20s  %-20s  %-20s  %-20s  %-20s  %8s  %6s  %s\n", "ID", "NAME", "ENROLLED",
-	       "LAST SEEN", "LAST PUSH", "LAST PULL", "SEQ", "OUTBOX", "STATE");
-	for (int i = 0; i < PQntuples(q); i++) {
-		char enrolled[32], seen[32], push[32], pull[32], outbox[24] = "-";
-		if (col(q, i, 7) >= 0)
-			snprintf(outbox, sizeof outbox, "%lld", (long long)col(q, i, 7));
-		printf("%-36s  %-20s  %-20s  %-20s  %-20s  %-20s  %8lld  %6s  %s\n", PQgetvalue(q, i, 0),
-		       PQgetvalue(q, i, 1), utc(col(q, i, 2), enrolled), utc(col(q, i, 8), seen),
-		       utc(col(q, i, 5), push), utc(col(q, i, 6), pull), (long long)col(q, i, 4), outbox,
-		       col(q, i, 3) ? "REVOKED" : "active");
-	}
+	srv_list_devices_head(true); /* admin_lists.c: SQLite's layout, with the hotel */
+	for (int i = 0; i < PQntuples(q); i++)
+		srv_list_device(&(struct srv_device_line){.id = PQgetvalue(q, i, 0),
+		                                          .hotel = PQgetvalue(q, i, 9),
+		                                          .name = PQgetvalue(q, i, 1),
+		                                          .enrolled = col(q, i, 2),
+		                                          .seen = col(q, i, 8),
+		                                          .push = col(q, i, 5),
+		                                          .pull = col(q, i, 6),
+		                                          .seq = col(q, i, 4),
+		                                          .outbox = col(q, i, 7),
+		                                          .revoked = col(q, i, 3) != 0});
 	PQclear(q);
 	return 0;
 }
 
-static int sessions(struct fd_pg *pg, const struct srv_config *cfg, const char *as)
+static int sessions(struct fd_pg *pg, const struct srv_config *cfg, const char *as, const char *hotel)
 {
 	struct fd_error err = {0};
 	static const char sql[] =
 	    "SELECT substr(s.token_hash, 1, 16), s.username, s.device, coalesce(d.name, ''),"
-	    " s.created_at, s.last_seen, least(s.expires_at, s.last_seen + $2)"
+	    " s.created_at, s.last_seen, least(s.expires_at, s.last_seen + $2),"
+	    " coalesce(c.code, s.property_id)" /* the hotel, as in the device list */
 	    " FROM srv_sessions s LEFT JOIN srv_devices d ON d.id = s.device"
+	    " LEFT JOIN property_codes c ON c.property_id = s.property_id"
 	    " WHERE s.expires_at > $1 AND s.last_seen > $1 - $2 AND ($3 = '' OR s.username = $3)"
-	    " ORDER BY s.last_seen DESC";
+	    " AND ($4 = '' OR s.property_id = $4) ORDER BY s.last_seen DESC";
 	char now[24], idle[24];
-	const char *p[] = {num(now, (int64_t)time(NULL)), num(idle, cfg->session_idle), as ? as : ""};
+	const char *p[] = {num(now, (int64_t)time(NULL)), num(idle, cfg->session_idle), as ? as : "", hotel};
 	PGresult *q;
-	if (fd_pg_run(pg, sql, 3, p, &q, "reading the sessions", &err))
+	if (fd_pg_run(pg, sql, 4, p, &q, "reading the sessions", &err))
 		return fail(&err);
-	printf("%-16s  %-20s  %-20s  %-20s  %-20s  %-20s  %s\n", "ID", "USER", "DEVICE", "SIGNED IN",
-	       "LAST SEEN", "ENDS", "DEVICE ID");
-	for (int i = 0; i < PQntuples(q); i++) {
-		char created[32], seen[32], ends[32];
-		printf("%-16s  %-20s  %-20s  %-20s  %-20s  %-20s  %s\n", PQgetvalue(q, i, 0),
-		       PQgetvalue(q, i, 1), PQgetvalue(q, i, 3), utc(col(q, i, 4), created),
-		       utc(col(q, i, 5), seen), utc(col(q, i, 6), ends), PQgetvalue(q, i, 2));
-	}
+	srv_list_sessions_head(true);
+	for (int i = 0; i < PQntuples(q); i++)
+		srv_list_session(&(struct srv_session_line){.id = PQgetvalue(q, i, 0),
+		                                            .hotel = PQgetvalue(q, i, 7),
+		                                            .user = PQgetvalue(q, i, 1),
+		                                            .device_name = PQgetvalue(q, i, 3),
+		                                            .created = col(q, i, 4),
+		                                            .seen = col(q, i, 5),
+		                                            .ends = col(q, i, 6),
+		                                            .device_id = PQgetvalue(q, i, 2)});
 	PQclear(q);
 	return 0;
 }
 
-static int session_revoke(struct fd_pg *pg, const char *id)
+/* code: what --property said, for the messages (NULL: every hotel). */
+static int session_revoke(struct fd_pg *pg, const char *id, const char *hotel, const char *code)
 {
 	struct fd_error err = {0};
 	if (strlen(id) < 8 || strlen(id) > 64 || strspn(id, "0123456789abcdef") != strlen(id)) {
 		fprintf(stderr,
-		        "frontdeskd: sessions revoke: \"%s\" is not a session ID (8 or more of the hex "
-		        "digits `frontdeskd sessions` shows)\n",
+		        _("frontdeskd: sessions revoke: \"%s\" is not a session ID (8 or more of the hex "
+		          "digits `frontdeskd sessions` shows)\n"),
 		        id);
 		return 2;
 	}
 	/* One statement: removed only when exactly one session matches. */
 	static const char sql[] =
-	    "WITH m AS (SELECT token_hash FROM srv_sessions WHERE substr(token_hash, 1, length($1)) = $1),"
+	    "WITH m AS (SELECT token_hash FROM srv_sessions WHERE substr(token_hash, 1, length($1)) = $1"
+	    "  AND ($2 = '' OR property_id = $2)),"
 	    " d AS (DELETE FROM srv_sessions WHERE token_hash IN (SELECT token_hash FROM m)"
 	    "  AND (SELECT count(*) FROM m) = 1 RETURNING 1)"
 	    " SELECT (SELECT count(*) FROM m), (SELECT count(*) FROM d)";
-	const char *p[] = {id};
+	const char *p[] = {id, hotel};
 	PGresult *q;
-	if (fd_pg_run(pg, sql, 1, p, &q, "revoking a session", &err))
+	if (fd_pg_run(pg, sql, 2, p, &q, "revoking a session", &err))
 		return fail(&err);
 	int64_t n = col(q, 0, 0);
 	PQclear(q);
-	if (n != 1) {
-		fprintf(stderr, "frontdeskd: %s session matches %s; nothing revoked\n",
-		        n ? "more than one" : "no", id);
+	if (n > 1)
+		fprintf(stderr, _("frontdeskd: more than one session matches %s; nothing revoked\n"), id);
+	else if (n == 0 && code)
+		fprintf(stderr, _("frontdeskd: no session of hotel %s matches %s; nothing revoked\n"), code,
+		        id);
+	else if (n == 0)
+		fprintf(stderr, _("frontdeskd: no session matches %s; nothing revoked\n"), id);
+	if (n != 1)
 		return 1;
-	}
-	printf("Session %s revoked.\n", id);
+	printf(_("Session %s revoked.\n"), id);
 	return 0;
 }
 
-int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const char *as, int n_args,
-                       char **args)
+static int device_revoke(struct fd_pg *pg, const char *id, const char *hotel, const char *code)
 {
 	struct fd_error err = {0};
+	struct srv_caller admin = {.username = "frontdeskd"}; /* as the SQLite CLI's operations */
+	enum fd_status st = revoke(pg, &admin, hotel, id, (int64_t)time(NULL), &err);
+	if (st == FD_E_NOT_FOUND && code)
+		fprintf(stderr, _("frontdeskd: hotel %s has no device %s; nothing revoked\n"), code, id);
+	else if (st == FD_E_NOT_FOUND)
+		fprintf(stderr, _("frontdeskd: no device %s\n"), id);
+	else if (st)
+		return fail(&err);
+	if (st)
+		return 1;
+	printf(_("Device %s revoked.\n"), id);
+	return 0;
+}
+
+int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const struct srv_admin_opts *o,
+                       int n_args, char **args)
+{
 	const char *cmd = args[0];
-	if (strcmp(cmd, "devices") == 0 ||
-	    (strcmp(cmd, "device") == 0 && n_args == 2 && strcmp(args[1], "list") == 0)) {
-		if (strcmp(cmd, "devices") == 0 && n_args != 1) {
-			fprintf(stderr, "frontdeskd: device list takes no arguments\n");
-			return 2;
-		}
-		return device_list(pg);
-	}
-	if (strcmp(cmd, "device") == 0) {
-		if (n_args != 3 || strcmp(args[1], "revoke") != 0) {
-			fprintf(stderr, "frontdeskd: device list | device revoke ID\n");
-			return 2;
-		}
-		struct srv_caller admin = {.username = "frontdeskd"}; /* as the SQLite CLI's operations */
-		enum fd_status st = revoke(pg, &admin, "", args[2], (int64_t)time(NULL), &err);
-		if (st == FD_E_NOT_FOUND) {
-			fprintf(stderr, "frontdeskd: no device %s\n", args[2]);
-			return 1;
-		}
-		if (st)
-			return fail(&err);
-		printf("Device %s revoked.\n", args[2]);
-		return 0;
-	}
-	/* sessions */
-	bool rev = n_args == 3 && strcmp(args[1], "revoke") == 0;
-	if (!(n_args == 1 || rev)) {
-		fprintf(stderr, "frontdeskd: sessions [--as USER] | sessions revoke ID\n");
+	bool list = strcmp(cmd, "devices") == 0  ? n_args == 1
+	            : strcmp(cmd, "device") == 0 ? n_args == 2 && strcmp(args[1], "list") == 0
+	                                         : n_args == 1;
+	bool rev = n_args == 3 && strcmp(args[1], "revoke") == 0 && strcmp(cmd, "devices") != 0;
+	if (!list && !rev) {
+		fprintf(stderr,
+		        strcmp(cmd, "sessions") == 0
+		            ? _("frontdeskd: sessions [--as USER] [--property CODE] | sessions revoke "
+		                "ID [--property CODE]\n")
+		            : _("frontdeskd: device list [--property CODE] | device revoke ID "
+		                "[--property CODE]\n"));
 		return 2;
 	}
-	return rev ? session_revoke(pg, args[2]) : sessions(pg, cfg, as);
+	char hotel[FD_ID_LEN];
+	int rc = only_hotel(pg, o, hotel);
+	if (rc)
+		return rc;
+	if (strcmp(cmd, "sessions") == 0)
+		return rev ? session_revoke(pg, args[2], hotel, o->property)
+		           : sessions(pg, cfg, o->as, hotel);
+	return rev ? device_revoke(pg, args[2], hotel, o->property) : device_list(pg, hotel);
 }

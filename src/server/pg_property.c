@@ -13,6 +13,7 @@
 #include "core/op.h"
 #include "pg/chain.h"
 #include "server/pg_chain.h"
+#include "server/pg_commands.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 
@@ -55,6 +56,11 @@ static int fail(const struct fd_error *err)
 	return 1;
 }
 
+static enum fd_status set_code(struct fd_pg *pg, void *code, struct fd_error *err)
+{
+	return fd_pg_hotel_set_code(pg, code, err);
+}
+
 static int property_add(struct fd_pg *pg, const struct srv_admin_opts *o, const char *code)
 {
 	struct fd_error err = {0};
@@ -92,19 +98,9 @@ static int property_add(struct fd_pg *pg, const struct srv_admin_opts *o, const 
 	cJSON_AddStringToObject(op.payload, "currency", o->currency);
 	cJSON_AddStringToObject(op.payload, "timezone", o->timezone);
 	cJSON_AddStringToObject(op.payload, "business_date", fd_date_format(today, day));
-	/* The hotel and its code in one transaction: both or neither. */
-	enum fd_status st = fd_pg_begin(pg, &err);
-	if (!st) {
-		fd_pg_set_op(pg, op.op_id);
-		st = fd_op_apply(fd_pg_repo(pg), &op, FD_APPLY_TRUSTED, NULL, &err);
-		if (!st)
-			st = fd_pg_hotel_set_code(pg, code, &err);
-		fd_pg_set_op(pg, "");
-		if (!st)
-			st = fd_pg_commit(pg, &err);
-		else
-			fd_pg_rollback(pg);
-	}
+	/* The hotel and its code in one transaction, both or neither, with its
+	 * audit row (its first, as init's for the first hotel). */
+	enum fd_status st = srv_pg_admin_apply_with(pg, &op, set_code, (void *)code, &err);
 	fd_op_clear(&op);
 	if (st)
 		return fail(&err);

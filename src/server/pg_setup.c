@@ -10,10 +10,12 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/op.h"
 #include "server/pg_chain.h"
 #include "server/pg_commands.h"
 #include "server/token.h"
 #include "store/ids.h"
+#include "store/oplog.h"
 
 /* The hotel of a single-hotel database. */
 static enum fd_status only_property(struct fd_pg *pg, struct fd_error *err)
@@ -56,13 +58,19 @@ int srv_pg_cmd_init(struct srv_pg_admin *a)
 	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
 	fd_uuid_new(id);
 	fd_pg_use_property(a->pg, id);
-	cJSON *p = cJSON_CreateObject();
-	cJSON_AddStringToObject(p, "id", id);
-	cJSON_AddStringToObject(p, "name", o->property);
-	cJSON_AddStringToObject(p, "currency", o->currency);
-	cJSON_AddStringToObject(p, "timezone", o->timezone);
-	cJSON_AddStringToObject(p, "business_date", fd_date_format(today, day));
-	if (srv_pg_admin_op(a->pg, "property.update", p, &err))
+	/* Audited as admin.c's init on SQLite: the hotel's first audit row. */
+	struct fd_op op;
+	fd_op_init(&op);
+	fd_op_prepare(&op, "property.update", "frontdeskd", "server");
+	op.payload = cJSON_CreateObject();
+	cJSON_AddStringToObject(op.payload, "id", id);
+	cJSON_AddStringToObject(op.payload, "name", o->property);
+	cJSON_AddStringToObject(op.payload, "currency", o->currency);
+	cJSON_AddStringToObject(op.payload, "timezone", o->timezone);
+	cJSON_AddStringToObject(op.payload, "business_date", fd_date_format(today, day));
+	enum fd_status st = srv_pg_admin_apply(a->pg, &op, &err);
+	fd_op_clear(&op);
+	if (st)
 		return srv_pg_admin_fail(&err);
 	printf(_("Created hotel \"%s\" (%s) in PostgreSQL.\n"), o->property, id);
 	return 0;

@@ -21,6 +21,7 @@
 #include "pg/chain.h"
 #include "pg/pg.h"
 #include "server/admin_api.h"
+#include "server/admin_lists.h"
 #include "server/pg_chain.h"
 #include "server/pg_commands.h"
 #include "store/ids.h"
@@ -32,14 +33,46 @@ static const char *num(char buf[24], int64_t v)
 	return buf;
 }
 
+/* user add's password and chain role, beside the staff member. */
+struct credential {
+	const char *name, *hash, *now;
+	const char *chain_role; /* NULL: none given */
+	enum fd_chain_role chain;
+	bool kept; /* out: the person had a password in the chain already */
+};
+
+/* A person has one password in the chain: one who has it already (added
+ * to another hotel before) keeps it; changing it is user passwd's, which
+ * ends their sessions and says so in the audit log. */
+static enum fd_status save_credential(struct fd_pg *pg, void *ctx, struct fd_error *err)
+{
+	struct credential *c = ctx;
+	static const char cred[] =
+	    "INSERT INTO srv_credentials (username, hash, updated_at) VALUES ($1, $2, $3)"
+	    " ON CONFLICT (username) DO NOTHING RETURNING username";
+	const char *p[] = {c->name, c->hash, c->now};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, cred, 3, p, &r, "saving a password", err);
+	if (st)
+		return st;
+	c->kept = PQntuples(r) == 0;
+	PQclear(r);
+	return c->chain_role ? fd_pg_chain_role_set(pg, c->name, (int)c->chain, err) : FD_OK;
+}
+
+/* A staff member of the hotel is core's staff.create with its audit row
+ * (as admin.c's on SQLite), the password and any chain role in the same
+ * transaction; a chain role alone belongs to no hotel, so to no hotel's
+ * audit log. */
 static int user_add(struct srv_pg_admin *a, const char *name)
 {
 	struct fd_error err = {0};
 	struct fd_pg *pg = a->pg;
 	const struct srv_admin_opts *o = a->o;
 	char pw[256], hash[crypto_pwhash_STRBYTES], id[FD_ID_LEN], now[24];
-	enum fd_chain_role chain = FD_CHAIN_NONE;
-	if ((!o->role && !o->chain_role) || (o->chain_role && !fd_chain_role_parse(o->chain_role, &chain))) {
+	struct credential c = {.name = name, .hash = hash, .now = now, .chain_role = o->chain_role};
+	if ((!o->role && !o->chain_role) ||
+	    (o->chain_role && !fd_chain_role_parse(o->chain_role, &c.chain))) {
 		fprintf(stderr,
 		        _("frontdeskd: user add needs --role admin|manager|staff|guest [--property CODE]"
 		          " and/or --chain-role revenue|chain-admin|none\n"));
@@ -52,29 +85,28 @@ static int user_add(struct srv_pg_admin *a, const char *name)
 	}
 	sodium_memzero(pw, sizeof pw);
 	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
-	cJSON *p = o->role ? cJSON_CreateObject() : NULL; /* NULL: a chain role alone */
-	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
-	cJSON_AddStringToObject(p, "username", name);
-	cJSON_AddStringToObject(p, "display_name", o->display_name ? o->display_name : name);
-	cJSON_AddStringToObject(p, "role", o->role);
-	cJSON_AddStringToObject(p, "department", o->department ? o->department : "front_office");
-	/* A person has one password in the chain: one who has it already
-	 * (added to another hotel before) keeps it; changing it is user
-	 * passwd's, which ends their sessions and says so in the audit log. */
-	static const char cred[] =
-	    "INSERT INTO srv_credentials (username, hash, updated_at) VALUES ($1, $2, $3)"
-	    " ON CONFLICT (username) DO NOTHING RETURNING username";
-	const char *c[] = {name, hash, now};
-	PGresult *r = NULL;
-	if ((o->role && srv_pg_admin_op(pg, "staff.create", p, &err)) ||
-	    fd_pg_run(pg, cred, 3, c, &r, "saving a password", &err) ||
-	    (o->chain_role && fd_pg_chain_role_set(pg, name, (int)chain, &err))) {
-		PQclear(r);
-		return srv_pg_admin_fail(&err);
+	enum fd_status st;
+	if (o->role) {
+		struct fd_op op;
+		fd_op_init(&op);
+		fd_op_prepare(&op, "staff.create", "frontdeskd", "server");
+		op.payload = cJSON_CreateObject();
+		cJSON_AddStringToObject(op.payload, "id", fd_uuid_new(id));
+		cJSON_AddStringToObject(op.payload, "username", name);
+		cJSON_AddStringToObject(op.payload, "display_name", o->display_name ? o->display_name : name);
+		cJSON_AddStringToObject(op.payload, "role", o->role);
+		cJSON_AddStringToObject(op.payload, "department",
+		                        o->department ? o->department : "front_office");
+		st = srv_pg_admin_apply_with(pg, &op, save_credential, &c, &err);
+		fd_op_clear(&op);
+	} else {
+		/* No hotel, so none of fd_pg_begin's hotel transactions: two
+		 * statements, each idempotent, as before. */
+		st = save_credential(pg, &c, &err);
 	}
-	bool kept = PQntuples(r) == 0;
-	PQclear(r);
-	if (kept)
+	if (st)
+		return srv_pg_admin_fail(&err);
+	if (c.kept)
 		printf(
 		    _("%s: done. %s already has a password in the chain, which stays as it is (user passwd "
 		      "changes it).\n"),
@@ -155,16 +187,6 @@ static int user_disable(struct srv_pg_admin *a, const char *name)
 	return 0;
 }
 
-/* "2026-03-01T10:00:00Z", or "-" for never (0) */
-static const char *utc(int64_t t, char out[32])
-{
-	if (t <= 0)
-		return strcpy(out, "-");
-	time_t tt = (time_t)t;
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime(&tt));
-	return out;
-}
-
 /* Every staff member of the hotel, whether they can sign in, their live
  * sessions there and when they were last seen there. */
 static int user_list(struct srv_pg_admin *a)
@@ -186,17 +208,16 @@ static int user_list(struct srv_pg_admin *a)
 	PGresult *q;
 	if (fd_pg_run(a->pg, sql, 3, p, &q, "reading the staff", &err))
 		return srv_pg_admin_fail(&err);
-	printf(_("%-20s  %-8s  %-16s  %-11s  %8s  %-20s  %s\n"), "USER", "ROLE", "DEPARTMENT", "STATE",
-	       "SESSIONS", "LAST SEEN", "NAME");
-	for (int i = 0; i < PQntuples(q); i++) {
-		char seen[32];
-		const char *state = strcmp(PQgetvalue(q, i, 3), "1") != 0   ? "disabled"
-		                    : strcmp(PQgetvalue(q, i, 4), "t") != 0 ? "no-password"
-		                                                            : "active";
-		printf(_("%-20s  %-8s  %-16s  %-11s  %8d  %-20s  %s\n"), PQgetvalue(q, i, 0),
-		       PQgetvalue(q, i, 1), PQgetvalue(q, i, 2), state, atoi(PQgetvalue(q, i, 5)),
-		       utc(strtoll(PQgetvalue(q, i, 6), NULL, 10), seen), PQgetvalue(q, i, 7));
-	}
+	srv_list_users_head(); /* admin_lists.c: SQLite's layout */
+	for (int i = 0; i < PQntuples(q); i++)
+		srv_list_user(&(struct srv_user_line){.username = PQgetvalue(q, i, 0),
+		                                      .role = PQgetvalue(q, i, 1),
+		                                      .dept = PQgetvalue(q, i, 2),
+		                                      .active = strcmp(PQgetvalue(q, i, 3), "1") == 0,
+		                                      .has_password = strcmp(PQgetvalue(q, i, 4), "t") == 0,
+		                                      .sessions = strtoll(PQgetvalue(q, i, 5), NULL, 10),
+		                                      .last_seen = strtoll(PQgetvalue(q, i, 6), NULL, 10),
+		                                      .name = PQgetvalue(q, i, 7)});
 	PQclear(q);
 	return 0;
 }

@@ -429,8 +429,11 @@ void srv_pg_device_revoke(struct srv *s, const struct srv_req *r, const struct s
 void srv_pg_device_current(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 enum fd_status srv_pg_note_device_user(struct fd_pg *pg, const char *property, const char *device,
                                        const char *user, struct fd_error *err);
-int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const char *as, int n_args,
-                       char **args);
+/* device list | devices | device revoke ID | sessions [--as USER] |
+ * sessions revoke ID, every hotel's or, with --property, one hotel's. */
+struct srv_admin_opts;
+int srv_pg_admin_lists(struct fd_pg *pg, const struct srv_config *cfg, const struct srv_admin_opts *o,
+                       int n_args, char **args);
 /* pg_actor.c: who acted, on PostgreSQL. */
 struct fd_op;
 void srv_pg_sign_key(struct fd_pg *pg, const char *user, const char *password, char *salt, size_t size);

@@ -15,10 +15,7 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
+pg_admin_start
 FDP property add LIS --name "Lisbon" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null || fail "property add LIS"
 FDP property add POR --name "Porto" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null || fail "property add POR"
 LIS=$(pg_psql -c "SELECT property_id FROM property_codes WHERE code = 'LIS'")

@@ -1,6 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The administrator's side of the audit on PostgreSQL, as on SQLite:
+#   - init, user add and property add write their rows in the hotel's
+#     audit log as frontdeskd's (property.update, staff.create; SQLite's
+#     admin.c writes the same for init and user add), chained; a refused
+#     user add writes none;
 #   - revoking a terminal (POST /v1/devices/{id}/revoke, and frontdeskd
 #     device revoke) writes a device.revoke row in the hotel's audit log,
 #     with who did it and the session and device it came through, chained
@@ -13,14 +17,19 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Audit Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add admin"
-FDP user add mia --role manager --password-file "$T/pw" >/dev/null || fail "user add mia"
-FDP user add sam --role staff --password-file "$T/pw" >/dev/null || fail "user add sam"
+pg_admin_start
+pg_admin_hotel "Audit Hotel" admin:admin mia:manager sam:staff
+H=$(pg_psql -c "SELECT id FROM properties")
+audit() { pg_psql -c "SELECT $1 FROM audit_log WHERE $2 ORDER BY 1"; }
+check "init and user add are in the audit log, as frontdeskd's, in order" \
+	"1 frontdeskd server property.update property $H applied|2 frontdeskd server staff.create staff admin applied|3 frontdeskd server staff.create staff mia applied|4 frontdeskd server staff.create staff sam applied" \
+	"$(audit "seq || ' ' || actor || ' ' || device || ' ' || type || ' ' || entity || ' ' || entity_id || ' ' || outcome" "true" | tr '\n' '|' | sed 's/|$//')"
+check "... the hotel's row carries what init was given" "Audit Hotel EUR Europe/Lisbon 2026-03-01" \
+	"$(audit "payload" "type = 'property.update'" | jq -r '"\(.name) \(.currency) \(.timezone) \(.business_date)"')"
+check "... no password in a row" 0 "$(audit "count(*)" "payload LIKE '%horse%'")"
+check "a refused user add (mia exists) writes no row and keeps her password" "1 4 1" \
+	"$(FDP user add mia --role staff --password-file "$T/pw" >/dev/null 2>&1; echo $?) $(audit "count(*)" "true") $(pg_psql -c "SELECT count(*) FROM srv_credentials WHERE username = 'mia'")"
+check "... and the chain of those rows verifies" 0 "$(FDP check >/dev/null 2>&1; echo $?)"
 start_server --database "$PG_URI"
 enroll_pg() { _c=$(FDP enroll-code 2>/dev/null); body POST /v1/devices "{\"code\":\"$_c\",\"name\":\"$1\"}" | jq -r .token; }
 t1=$(enroll_pg "desk 1")
@@ -31,7 +40,6 @@ s2=$(sign_in "$t2" sam)
 devid() { pg_psql -c "SELECT id FROM srv_devices WHERE name = '$1'"; }
 d1=$(devid "desk 1") d2=$(devid "desk 2") d3=$(devid "desk 3")
 sid=$(pg_psql -c "SELECT substr(token_hash, 1, 16) FROM srv_sessions WHERE device = '$d1'")
-audit() { pg_psql -c "SELECT $1 FROM audit_log WHERE $2 ORDER BY 1"; }
 
 check "the administrator revokes desk 2 from desk 1" 200 "$(status POST "/v1/devices/$d2/revoke" "" "$s1")"
 check "... desk 2's session ends" 401 "$(status GET /v1/devices/current "" "$t2")"
@@ -83,5 +91,15 @@ check "... sent to the desks through the feed" 1 \
 check "a second run for the same day changes nothing" "2026-03-01 was already closed by the night audit; nothing changed." \
 	"$(FDP audit --as mia --date 2026-03-01 2>&1)"
 check "the chain still verifies" 0 "$(FDP check >/dev/null 2>&1; echo $?)"
+
+# A second hotel: its first audit row is its property.update, in its own chain.
+FDP property add PORTO --name "Porto" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null || fail "property add"
+P=$(pg_psql -c "SELECT property_id FROM property_codes WHERE code = 'PORTO'")
+check "property add: the new hotel's first audit row" "1 frontdeskd property.update $P" \
+	"$(audit "seq || ' ' || actor || ' ' || type || ' ' || entity_id" "property_id = '$P'")"
+FDP user add pia --role staff --property PORTO --password-file "$T/pw" >/dev/null || fail "user add pia"
+check "user add --property PORTO: the row in Porto's log" "2 staff.create pia" \
+	"$(audit "seq || ' ' || type || ' ' || entity_id" "property_id = '$P' AND type = 'staff.create'")"
+check "every hotel's chain verifies" 0 "$(FDP check >/dev/null 2>&1; echo $?)"
 stop_server || fail "the server did not stop cleanly"
 finish

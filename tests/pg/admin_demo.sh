@@ -9,11 +9,8 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
+pg_admin_start
+pg_admin_hotel "Chain Hotel"
 
 out=$(FDP demo --seed 7 --date 2026-03-10 --password-file "$T/pw" 2>&1); rc=$?
 check "demo on PostgreSQL" 0 "$rc"

@@ -12,7 +12,6 @@ pg_start
 mkdir -p "$D"
 printf 'correct horse battery\n' > "$T/pw"
 printf 'another horse battery\n' > "$T/pw2"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
 FDS() { "$FD" --data "$T/sq" "$@"; }
 FDP init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
 H=$(pg_psql -c "SELECT id FROM properties")

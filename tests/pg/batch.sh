@@ -23,7 +23,6 @@ set -u
 LOCKER=
 trap '[ -n "$LOCKER" ] && kill -9 "$LOCKER" 2>/dev/null; pg_cleanup' EXIT
 pg_start
-FDP() { "$FD" --database "$PG_URI" "$@"; }
 pg_hotel "Batch Hotel" 2026-03-01 admin:admin # tests/pg/lib.sh
 pg_serve A
 pg_serve B

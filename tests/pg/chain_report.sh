@@ -18,11 +18,7 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-
-printf 'correct horse battery\n' > "$T/pw"
+pg_admin_start
 for h in LIS POR; do
 	FDP property add $h --name "Hotel $h" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null ||
 		fail "property add $h"

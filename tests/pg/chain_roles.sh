@@ -12,11 +12,7 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-
-printf 'correct horse battery\n' > "$T/pw"
+pg_admin_start
 FDP property add LIS --name "Lisbon" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null ||
 	fail "property add LIS into an empty database"
 FDP property add POR --name "Porto" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null ||

@@ -9,13 +9,8 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add admin"
-FDP user add anna --role staff --password-file "$T/pw" >/dev/null || fail "user add anna"
+pg_admin_start
+pg_admin_hotel "Chain Hotel" admin:admin anna:staff
 H=$(pg_psql -c "SELECT id FROM properties")
 FDP property add OTHER --name "Other Hotel" --currency EUR --timezone Europe/Lisbon >/dev/null || fail "property add"
 FDP user add bruno --role admin --property OTHER --password-file "$T/pw" >/dev/null || fail "user add bruno"

@@ -8,11 +8,7 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-
-printf 'correct horse battery\n' > "$T/pw"
+pg_admin_start
 FDP init --property "Lisbon Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 ||
 	fail "init"
 LIS=$(pg_psql -c "SELECT id FROM properties")

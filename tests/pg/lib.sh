@@ -10,6 +10,9 @@
 #   pg_start            # sets PG_URI (postgresql://fd@127.0.0.1:PORT/frontdesk), PG_PORT
 #   pg_psql -c 'SELECT 1'
 #
+# Further down: pg_admin_start / pg_admin_hotel for the administration
+# tests, pg_hotel / pg_serve / pg_hotel_with_desks for the terminal tests.
+#
 # Source tests/server/lib.sh (if used) first: its cleanup runs after ours.
 
 PG_BINDIR=
@@ -135,6 +138,30 @@ pg_start_b() {
 }
 stop_b() { [ -n "$B_PID" ] && kill -TERM "$B_PID" && wait "$B_PID"; B_PID=; }
 cleanup_b() { [ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; B_PID=; }
+
+# --- the set-up the administration tests share (on tests/server/lib.sh's
+# FD, D, T and fail) ---
+# pg_admin_start: the cluster, the data directory D and T/pw, the users'
+# password file ("correct horse battery"). FDP ARGS...: frontdeskd on the
+# database.
+pg_admin_start() {
+	pg_start
+	mkdir -p "$D"
+	printf 'correct horse battery\n' > "$T/pw"
+}
+FDP() { "$FD" --database "$PG_URI" "$@"; }
+# pg_admin_hotel NAME USER:ROLE...: frontdeskd init of hotel NAME (EUR,
+# Europe/Lisbon, business date 2026-03-01) and its users, each refusal a
+# failure of the test ("init", "user add USER").
+pg_admin_hotel() {
+	_name=$1
+	shift
+	FDP init --property "$_name" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 ||
+		fail "init"
+	for _u; do
+		FDP user add "${_u%%:*}" --role "${_u#*:}" --password-file "$T/pw" >/dev/null || fail "user add ${_u%%:*}"
+	done
+}
 
 # --- a hotel and its servers: the set-up the terminal tests share ---
 # PG_WORK holds the servers' data directory (srv), their logs (NAME.log)

@@ -5,17 +5,14 @@
 # servers on one database: an administrator lists the hotel's devices
 # (never another hotel's), revokes one (its sessions end at once on every
 # server, its token is answered 401 device_revoked), signs out; the
-# administration commands list devices and sessions and revoke either.
+# administration commands list devices and sessions and revoke either,
+# every hotel's with each line's hotel, or one hotel's with --property
+# (a revoke through the wrong hotel's is refused and changes nothing).
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add admin"
-FDP user add anna --role staff --password-file "$T/pw" >/dev/null || fail "user add anna"
+pg_admin_start
+pg_admin_hotel "Chain Hotel" admin:admin anna:staff
 H=$(pg_psql -c "SELECT id FROM properties")
 FDP property add OTHER --name "Other Hotel" --currency EUR --timezone Europe/Lisbon >/dev/null || fail "property add"
 
@@ -31,7 +28,7 @@ enroll_at() {
 set -- $(enroll_at "$A" "desk 1"); d1=$1 t1=$2
 set -- $(enroll_at "$B" "desk 2"); d2=$1 t2=$2
 set -- $(enroll_at "$A" "desk 3"); d3=$1 t3=$2
-set -- $(enroll_at "$A" "porto desk" OTHER); dx=$1
+set -- $(enroll_at "$A" "porto desk" OTHER); dx=$1 tx=$2
 URL=$A s1=$(sign_in "$t1" admin)
 URL=$B s2=$(sign_in "$t2" anna)
 URL=$B s3=$(sign_in "$t3" anna)
@@ -73,8 +70,8 @@ check "device list: a header and the four devices" 5 "$(echo "$out" | wc -l)"
 check "... desk 2 revoked" REVOKED "$(echo "$out" | grep "^$d2" | awk '{print $NF}')"
 check "devices is device list" "$out" "$(FDP devices)"
 out=$(FDP sessions)
-check "sessions: the two live ones" "admin anna" "$(echo "$out" | tail -n +2 | awk '{print $2}' | sort | tr '\n' ' ' | sed 's/ $//')"
-check "sessions --as anna" "anna" "$(FDP sessions --as anna | tail -n +2 | awk '{print $2}')"
+check "sessions: the two live ones" "admin anna" "$(echo "$out" | tail -n +2 | awk '{print $3}' | sort | tr '\n' ' ' | sed 's/ $//')"
+check "sessions --as anna" "anna" "$(FDP sessions --as anna | tail -n +2 | awk '{print $3}')"
 sid=$(FDP sessions --as anna | tail -n +2 | awk '{print $1}')
 check "sessions revoke ID" "Session $sid revoked." "$(FDP sessions revoke "$sid")"
 check "... that session ends" 401 "$(status GET /v1/changes?since=0 "" "$s3")"
@@ -83,6 +80,49 @@ check "sessions revoke: no such session" 1 "$(FDP sessions revoke 00000000 >/dev
 check "device revoke ID" "Device $d3 revoked." "$(FDP device revoke "$d3")"
 check "... its token is refused" 401 "$(status GET /v1/devices/current "" "$t3")"
 check "device revoke: no such device" 1 "$(FDP device revoke no-such-device >/dev/null 2>&1; echo $?)"
+
+# A chain's administrator: every hotel's devices and sessions, each line
+# with its hotel (its code; the hotel of init, which has none, by its id),
+# or one hotel's with --property.
+FDP user add bruno --role staff --property OTHER --password-file "$T/pw" >/dev/null || fail "user add bruno"
+URL=$A sx=$(sign_in "$tx" bruno)
+out=$(FDP device list)
+check "device list: a HOTEL column after the ID" "ID HOTEL NAME" "$(echo "$out" | head -1 | awk '{print $1, $2, $3}')"
+check "... every hotel's devices, each with its hotel" \
+	"$(printf '%s\n' "$d1 $H" "$d2 $H" "$d3 $H" "$dx OTHER" | sort | tr '\n' '|')" \
+	"$(echo "$out" | tail -n +2 | awk '{print $1, $2}' | sort | tr '\n' '|')"
+check "device list --property OTHER: its device only" "$dx OTHER porto desk" \
+	"$(FDP device list --property OTHER | tail -n +2 | awk '{print $1, $2, $3, $4}')"
+check "device list --property ID: the first hotel's three" "3 0" \
+	"$(FDP device list --property "$H" | tail -n +2 | awk -v h="$H" '$2 == h {n++} $2 != h {m++} END {print n + 0, m + 0}')"
+out=$(FDP device list --property NOPE 2>&1); rc=$?
+check "device list --property NOPE: refused, saying so" "1 yes" "$rc $(echo "$out" | grep -q 'NOPE' && echo yes)"
+out=$(FDP sessions)
+check "sessions: a HOTEL column after the ID" "ID HOTEL USER" "$(echo "$out" | head -1 | awk '{print $1, $2, $3}')"
+check "... every hotel's sessions, each with its hotel" "$(printf '%s\n' "OTHER bruno" "$H admin" | sort | tr '\n' '|')" \
+	"$(echo "$out" | tail -n +2 | awk '{print $2, $3}' | sort | tr '\n' '|')"
+check "sessions --property OTHER: its session only" "OTHER bruno" "$(FDP sessions --property OTHER | tail -n +2 | awk '{print $2, $3}')"
+check "sessions --property ID --as bruno: none" 1 "$(FDP sessions --property "$H" --as bruno | wc -l)"
+check "sessions --property NOPE: refused" 1 "$(FDP sessions --property NOPE >/dev/null 2>&1; echo $?)"
+
+# A revoke through the wrong hotel's --property is refused and changes nothing.
+before=$(pg_psql -c "SELECT count(*) FROM audit_log" -c "SELECT count(*) FROM srv_sessions" -c "SELECT sum(revoked) FROM srv_devices" | tr '\n' ' ')
+out=$(FDP device revoke "$d1" --property OTHER 2>&1); rc=$?
+check "device revoke with the wrong hotel: refused" "1 yes" "$rc $(echo "$out" | grep -q "hotel OTHER has no device $d1" && echo yes)"
+sidx=$(FDP sessions --as bruno | tail -n +2 | awk '{print $1}')
+out=$(FDP sessions revoke "$sidx" --property "$H" 2>&1); rc=$?
+check "sessions revoke with the wrong hotel: refused" "1 yes" "$rc $(echo "$out" | grep -q "no session of hotel $H matches" && echo yes)"
+check "device revoke --property NOPE: refused" 1 "$(FDP device revoke "$dx" --property NOPE >/dev/null 2>&1; echo $?)"
+check "... nothing changed: no audit row, no session ended, no device revoked" "$before" \
+	"$(pg_psql -c "SELECT count(*) FROM audit_log" -c "SELECT count(*) FROM srv_sessions" -c "SELECT sum(revoked) FROM srv_devices" | tr '\n' ' ')"
+check "... desk 1 still works" 200 "$(status GET /v1/changes?since=0 "" "$s1")"
+check "... bruno's session goes on" 200 "$(status GET /v1/changes?since=0 "" "$sx")"
+check "sessions revoke ID --property OTHER: the right hotel" "Session $sidx revoked." "$(FDP sessions revoke "$sidx" --property OTHER)"
+check "... that session ends" 401 "$(status GET /v1/changes?since=0 "" "$sx")"
+check "device revoke ID --property OTHER: the right hotel" "Device $dx revoked." "$(FDP device revoke "$dx" --property OTHER)"
+check "... written in that hotel's audit log" "device.revoke $dx" \
+	"$(pg_psql -c "SELECT type || ' ' || entity_id FROM audit_log WHERE property_id = (SELECT property_id FROM property_codes WHERE code = 'OTHER') ORDER BY seq DESC LIMIT 1")"
+check "check: every hotel's audit chain holds" 0 "$(FDP check >/dev/null 2>&1; echo $?)"
 
 # Sign-out.
 URL=$B

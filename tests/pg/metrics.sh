@@ -9,12 +9,8 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Metrics Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add boss --role admin --password-file "$T/pw" >/dev/null || fail "user add boss"
+pg_admin_start
+pg_admin_hotel "Metrics Hotel" boss:admin
 start_server --database "$PG_URI"
 code=$(FDP enroll-code 2>/dev/null)
 tok=$(body POST /v1/devices "{\"code\":\"$code\",\"name\":\"desk-1\"}" | jq -r .token)

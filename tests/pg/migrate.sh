@@ -11,10 +11,12 @@
 # terminal of the SQLite days, on the same address, learns of the new
 # epoch; the folios and their balance are there; conflict notices, a
 # web booking's recorded answer and a guest's mailed link move too, and
-# the link opens the booking from PostgreSQL. Refused, with nothing
-# changed: a running server, a target that already holds the hotel, a
-# hotel holding rows PostgreSQL cannot keep yet (a channel reference), usernames
-# already taken in the target.
+# the link opens the booking from PostgreSQL; bookings' channel
+# references move with them (the reservation an import took is still
+# found by its reference) and stay when the booking changes there.
+# Refused, with nothing changed: a running server, a target that already
+# holds the hotel, a hotel holding rows of a table this program does not
+# move (one added later), usernames already taken in the target.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
@@ -114,6 +116,11 @@ sqlite3 "$DATA/frontdeskd.db" "INSERT INTO srv_public_links (hash, booking_id, c
  INSERT INTO srv_public_requests (idem_key, request_hash, booking_id, answer, created_at, email_key)
  VALUES ('idem-web-1', 'req-hash', '${linked% *}', '{\"code\":\"${linked#* }\"}', 100, 'mailkey')" ||
 	fail "a guest's link and a web booking in the SQLite hotel"
+# Two bookings imported from channels, with their references (the SQLite
+# store's bookings_ext_ref, written by 'frontdesk import').
+second=$(sed -n 2p "$W/codes") suite=$(sed -n 7p "$W/codes")
+sqlite3 "$DATA/frontdeskd.db" "UPDATE bookings SET ext_ref = 'BDC-4711' WHERE code = '$second';
+ UPDATE bookings SET ext_ref = 'EXP-88' WHERE code = '$suite'" || fail "channel references in the SQLite hotel"
 cp "$DATA/frontdeskd.db" "$W/before.db"
 check "nothing in PostgreSQL after a refusal" "" "$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
 "$FDD" --data "$DATA" migrate --to "mysql://x" >/dev/null 2>"$W/err" && fail "took a URI that is not PostgreSQL's"
@@ -121,13 +128,14 @@ grep -q 'postgresql://' "$W/err" || fail "the message for a bad URI: $(cat "$W/e
 "$FDD" --data "$W/nothing" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a missing hotel"
 grep -q 'does not exist' "$W/err" || fail "the message for a missing hotel: $(cat "$W/err")"
 
-# Rows PostgreSQL cannot keep yet (a booking's channel reference, on a
-# copy of the hotel): refused, naming them.
+# Rows of a table this program does not move (one a later version adds,
+# on a copy of the hotel): refused, naming them, never dropped.
 mkdir -p "$W/plan" && cp "$DATA/frontdeskd.db" "$W/plan/"
-sqlite3 "$W/plan/frontdeskd.db" "UPDATE bookings SET ext_ref = 'BDC-4711' WHERE rowid = (SELECT min(rowid) FROM bookings)" ||
-	fail "a channel reference on the copy"
-"$FDD" --data "$W/plan" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel with a channel reference"
-grep -q 'channel reference (1)' "$W/err" && echo "ok: channel references refused: $(cat "$W/err")" || fail "the message for channel references: $(cat "$W/err")"
+sqlite3 "$W/plan/frontdeskd.db" "CREATE TABLE channel_messages (id TEXT PRIMARY KEY, body TEXT);
+ INSERT INTO channel_messages VALUES ('m1', 'late arrival')" || fail "a table of a later version on the copy"
+"$FDD" --data "$W/plan" migrate --to "$PG_URI" >/dev/null 2>"$W/err" && fail "migrated a hotel with rows of an unknown table"
+grep -q 'channel_messages (1)' "$W/err" && echo "ok: an unknown table's rows refused: $(cat "$W/err")" ||
+	fail "the message for an unknown table: $(cat "$W/err")"
 check "the refused migration did not touch PostgreSQL" "" \
 	"$(pg_psql -c "SELECT tablename FROM pg_tables WHERE tablename = 'properties'")"
 
@@ -159,6 +167,9 @@ same "guests" "SELECT id, family, given, search_key, version FROM guests ORDER B
 	"SELECT id, family, given, search_key, version FROM guests ORDER BY id"
 same "bookings" "SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version, coalesce(company_id, '') FROM bookings ORDER BY id" \
 	"SELECT id, code, guest_id, type_code, coalesce(room, ''), arrival, departure, adults, rate, status, version, coalesce(company_id, '') FROM bookings ORDER BY id"
+same "channel references" "SELECT code, ext_ref FROM bookings WHERE ext_ref <> '' ORDER BY code" \
+	"SELECT code, ext_ref FROM bookings WHERE ext_ref <> '' ORDER BY code"
+check "... both of them" 2 "$(pg_psql -c "SELECT count(*) FROM bookings WHERE ext_ref <> ''")"
 check "the booking made for ACME is ACME's there" "$(sed -n 4p "$W/codes") ACME GmbH" \
 	"$(pg_psql -c "SELECT b.code || ' ' || c.name FROM bookings b JOIN companies c ON c.id = b.company_id")"
 same "room-nights (the double-booking guard)" "SELECT booking_id, night, type_code, coalesce(room, '') FROM stay_nights ORDER BY booking_id, night" \
@@ -254,6 +265,11 @@ check "a charge posted after the move is kept" "$((balance + 1000))" \
 c=$(term t2 book --guest "After, Move" --type DBL --arrive 2026-04-20 --depart 2026-04-22) && term t2 sync --once >/dev/null ||
 	fail "booking on PostgreSQL"
 check "the booking made after the move is there" "$c reserved" "$(pg_psql -c "SELECT code || ' ' || status FROM bookings WHERE code = '$c'")"
+term t2 modify "$second" --notes "cot in room" >/dev/null && term t2 sync --once >/dev/null || fail "modifying $second on PostgreSQL"
+check "a channel booking changed on PostgreSQL keeps its reference" "cot in room BDC-4711" \
+	"$(pg_psql -c "SELECT notes || ' ' || ext_ref FROM bookings WHERE code = '$second'")"
+check "... which stays the hotel's own: no second booking takes it" "bookings_ext_ref" \
+	"$(pg_psql -c "UPDATE bookings SET ext_ref = 'BDC-4711' WHERE code = '$c'" 2>&1 | grep -o bookings_ext_ref)"
 out=$("$FDD" --database "$PG_URI" check 2>&1)
 n=$(echo "$out" | sed -n "s/^check: ok (the audit log's chain of \([0-9]*\) rows is intact)$/\1/p")
 [ -n "$n" ] && [ "$n" -gt "$audit_rows" ] && echo "ok: rows written on PostgreSQL chain onto the moved ones ($audit_rows -> $n)" ||

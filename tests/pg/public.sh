@@ -22,7 +22,6 @@ PY=python3
 SMTP_PID=
 trap '[ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null; pg_cleanup' EXIT
 pg_start
-FDP() { "$FD" --database "$PG_URI" "$@"; }
 printf 'correct horse battery\n' > "$T/pw"
 mkdir -p "$D"
 MAIL=$T/mail

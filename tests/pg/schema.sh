@@ -4,7 +4,10 @@
 # database, applied once even by two servers starting at once, a newer
 # database refused; a property_id on every hotel-owned row; and the
 # double-booking guard inside PostgreSQL: raw SQL cannot sell a room-night
-# twice, nor hang a night of one hotel on another's booking.
+# twice, nor hang a night of one hotel on another's booking; a booking's
+# channel reference (step 21, as SQLite's) is unique in its hotel, so an
+# import finds the reservation it took before, and kept when the booking
+# changes.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 PGTOOL=${top_builddir:?}/tests/pg/pgtool
@@ -85,6 +88,25 @@ case $out in *foreign\ key*) ok "raw SQL: a night of one hotel on another's book
 *) fail "a night crossed hotels: $out" ;; esac
 after=$(pg_psql -c "SELECT count(*), string_agg(booking_id || night || coalesce(room, '-'), ',' ORDER BY booking_id, night) FROM stay_nights WHERE booking_id <> (SELECT id FROM bookings WHERE code = '$code2')")
 check "the refused statements changed nothing" "$before" "$after"
+
+# Channel references (step 21): '' for none; one booking per reference
+# and hotel (SQLite's bookings_ext_ref, per hotel here); another hotel may
+# hold the same reference; a change to the booking keeps it, as SQLite's
+# store does (the repository never writes the column).
+check "a booking starts with no channel reference" "" "$(pg_psql -c "SELECT ext_ref FROM bookings WHERE code = '$code'")"
+pg_psql -c "UPDATE bookings SET ext_ref = 'BDC-4711' WHERE code = '$code'" >/dev/null || fail "a channel reference"
+out=$(pg_psql -c "UPDATE bookings SET ext_ref = 'BDC-4711' WHERE code = '$code2'" 2>&1)
+case $out in *bookings_ext_ref*) ok "raw SQL: a second booking with the hotel's reference fails" ;;
+*) fail "two bookings of a hotel share a channel reference: $out" ;; esac
+"$PGTOOL" "$PG_URI" book "$A" STD 2026-03-05 2026-03-06 >/dev/null || fail "a third booking"
+check "... several bookings without one are fine" 2 "$(pg_psql -c "SELECT count(*) FROM bookings WHERE property_id = '$A' AND ext_ref = ''")"
+code3=$("$PGTOOL" "$PG_URI" book "$B" STD 2026-03-02 2026-03-03)
+pg_psql -c "UPDATE bookings SET ext_ref = 'BDC-4711' WHERE code = '$code3' AND property_id = '$B'" >/dev/null &&
+	ok "another hotel may hold the same reference" || fail "hotel B could not hold A's reference"
+"$PGTOOL" "$PG_URI" op "$A" booking.modify "{\"booking\":\"$code\",\"notes\":\"late arrival\"}" >/dev/null ||
+	fail "modifying $code"
+check "a booking's change keeps its reference" "late arrival BDC-4711" \
+	"$(pg_psql -c "SELECT notes || ' ' || ext_ref FROM bookings WHERE code = '$code' AND property_id = '$A'")"
 
 # A database newer than this program is refused, naming both steps.
 pg_psql -c "INSERT INTO schema_migrations (chain, version, applied_at) VALUES ('pg', 9999, 0)"

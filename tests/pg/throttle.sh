@@ -9,12 +9,8 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add anna --role staff --password-file "$T/pw" >/dev/null || fail "user add anna"
+pg_admin_start
+pg_admin_hotel "Chain Hotel" anna:staff
 start_server --database "$PG_URI"
 A=$URL
 pg_start_b
