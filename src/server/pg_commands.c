@@ -117,8 +117,8 @@ static const struct pg_cmd {
      "  user add NAME --chain-role revenue|chain-admin|none --password-file F\n"
      "  user passwd NAME --password-file F\n"
      "  user disable NAME\n"
-     "  user list"},
-    {"enroll-code", srv_pg_cmd_enroll_code, false, "enroll-code [--ttl 24h]"},
+     "  user list [--property CODE]"},
+    {"enroll-code", srv_pg_cmd_enroll_code, false, "enroll-code [--ttl 24h] [--property CODE]"},
     {"devices", lists, false, "device list [--property CODE]   (also: devices)"},
     {"device", lists, false, "device revoke ID [--property CODE]"},
     {"sessions", lists, false,
@@ -129,7 +129,7 @@ static const struct pg_cmd {
      "restore FILE           (says what to run: PostgreSQL's own tools)"},
     {"new-epoch", new_epoch, true, "new-epoch              after restoring the database: terminals re-sync"},
     {"check", check, false, "check"},
-    {"audit", night_audit, false, "audit --as MANAGER [--date YYYY-MM-DD]"},
+    {"audit", night_audit, false, "audit --as MANAGER [--date YYYY-MM-DD] [--property CODE]"},
     {"property", property, false,
      "property add CODE --name TEXT --currency C --timezone TZ [--date D]\n"
      "  property list | property share-guests on|off"},

@@ -17,24 +17,16 @@
 #include "store/ids.h"
 #include "store/oplog.h"
 
-/* The hotel of a single-hotel database. */
-static enum fd_status only_property(struct fd_pg *pg, struct fd_error *err)
+/* Does the database hold a hotel yet? (init makes the first one only.) */
+static enum fd_status any_property(struct fd_pg *pg, bool *any, struct fd_error *err)
 {
-	static const char sql[] = "SELECT id FROM properties ORDER BY id LIMIT 2";
+	static const char sql[] = "SELECT 1 FROM properties LIMIT 1";
 	PGresult *q;
 	enum fd_status st = fd_pg_run(pg, sql, 0, NULL, &q, "reading the hotels", err);
 	if (st)
 		return st;
-	int n = PQntuples(q);
-	if (n == 1)
-		fd_pg_use_property(pg, PQgetvalue(q, 0, 0));
+	*any = PQntuples(q) > 0;
 	PQclear(q);
-	if (n == 0)
-		return fd_fail(err, FD_E_NOT_FOUND, "no_hotel", NULL,
-		               _("No hotel in this database yet; run 'init' first."));
-	if (n > 1)
-		return fd_fail(err, FD_E_INVALID, "several_hotels", NULL,
-		               _("This database holds several hotels; choosing one is not available yet."));
 	return FD_OK;
 }
 
@@ -51,8 +43,12 @@ int srv_pg_cmd_init(struct srv_pg_admin *a)
 		fprintf(stderr, _("frontdeskd: --date must be YYYY-MM-DD\n"));
 		return 2;
 	}
-	if (only_property(a->pg, &err) != FD_E_NOT_FOUND) {
-		fprintf(stderr, _("frontdeskd: a hotel already exists in this database\n"));
+	bool any = false;
+	if (any_property(a->pg, &any, &err))
+		return srv_pg_admin_fail(&err);
+	if (any) {
+		fprintf(stderr, _("frontdeskd: a hotel already exists in this database; add another with "
+		                  "'property add'\n"));
 		return 1;
 	}
 	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
