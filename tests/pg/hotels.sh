@@ -30,6 +30,12 @@ case $out in *"needs --name, --currency and --timezone"*) ;; *) fail "the refusa
 out=$(FDP property add PORTO --name "Porto Hotel" --currency EURO --timezone Europe/Lisbon 2>&1)
 check "a bad currency is refused (core's rule)" 1 $?
 check "... and nothing was written" "$before" "$(snap)"
+# init makes the first hotel only; a second init names property add
+out=$(FDP init --property "Another" --currency EUR --timezone Europe/Lisbon 2>&1)
+check "a second init is refused" 1 $?
+case $out in *"a hotel already exists in this database; add another with 'property add'"*) ;;
+*) fail "the second init says: $out" ;; esac
+check "... and nothing was written by it" "$before" "$(snap)"
 
 # a second hotel
 out=$(FDP property add PORTO --name "Porto Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 2>&1)
