@@ -939,8 +939,9 @@ out:
 	fd_pg_close(repo_pg);
 	PQfinish(c);
 	if (getenv("FD_BENCH_KEEP")) /* for EXPLAIN ANALYZE on the loaded chain */
-		printf("kept: PostgreSQL at %s (data in %s; stop with pg_ctl -D %s/data stop)\n", g_uri,
-		       g_dir, g_dir);
+		printf("kept: PostgreSQL at %s (data in %s; stop with %s%s%s%s/pg_ctl -D %s/data stop)\n",
+		       g_uri, g_dir, g_owner[0] ? "runuser -u " : "", g_owner, g_owner[0] ? " -- " : "",
+		       g_bindir, g_dir);
 	else {
 		pg_stop();
 		sh("rm -rf %s", g_dir);
