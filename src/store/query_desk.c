@@ -233,6 +233,14 @@ struct id_set {
 	size_t cap, n, n_found;
 };
 
+/* An id into a slot (cut as snprintf would, without its format parser). */
+static void copy_id(char out[FD_ID_LEN], const char *id)
+{
+	size_t n = strnlen(id, FD_ID_LEN - 1);
+	memcpy(out, id, n);
+	out[n] = '\0';
+}
+
 static size_t id_hash(const char *id)
 {
 	size_t h = 14695981039346656037u;
@@ -275,7 +283,7 @@ static bool id_add(struct id_set *set, const char *id)
 	}
 	size_t k = id_slot(set, id);
 	if (!set->id[k][0]) {
-		snprintf(set->id[k], FD_ID_LEN, "%s", id);
+		copy_id(set->id[k], id);
 		set->n++;
 	}
 	return true;
@@ -373,7 +381,7 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 			}
 			first = false;
 			if (strcmp(id, last) != 0) {
-				snprintf(last, sizeof last, "%s", id);
+				copy_id(last, id);
 				if (!id_add(&set, id))
 					out = BOARD_FALL_BACK;
 			}
