@@ -354,7 +354,7 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 	if (out == BOARD_DONE && rc != SQLITE_DONE)
 		out = BOARD_FAILED;
 	sqlite3_reset(rooms);
-	if (out == BOARD_DONE)
+	if (out == BOARD_DONE && n > 1)
 		qsort(r, (size_t)n, sizeof *r, cmp_board_room);
 
 	/* The guard table's bookings, room by room; a stay's nights are
