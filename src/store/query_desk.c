@@ -432,20 +432,26 @@ enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, f
                                    int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
 	order = order == FD_ROOMS_BY_TYPE ? FD_ROOMS_BY_TYPE : FD_ROOMS_BOARD;
-	/* Its statements read one snapshot, as the one statement did. */
-	bool own = sqlite3_get_autocommit(fd_db_handle(db));
-	if (own && fd_db_begin_read(db, err))
-		return fd_error_status(err, FD_E_IO);
+	/* Its statements read one snapshot, as the one statement did: a read
+	 * transaction of its own unless the caller has one. It ends with a
+	 * bare COMMIT (fd_db_commit's after-commit work is for writes). */
+	static const char begin_sql[] = "BEGIN", commit_sql[] = "COMMIT";
+	sqlite3_stmt *commit = NULL;
+	if (sqlite3_get_autocommit(fd_db_handle(db))) {
+		sqlite3_stmt *begin = fd_db_stmt(db, begin_sql, err);
+		commit = begin ? fd_db_stmt(db, commit_sql, err) : NULL;
+		if (!commit)
+			return fd_error_status(err, FD_E_IO);
+		enum fd_status st = fd_step_done(db, begin, err, "starting to read the board");
+		if (st)
+			return st;
+	}
 	enum board_fast fast = board_fast(db, order, from, to, offset, limit, cb, ctx, err);
 	enum fd_status st = fast == BOARD_FAILED ? fd_error_status(err, FD_E_IO) : FD_OK;
 	if (fast == BOARD_FALL_BACK)
 		st = fd_query_board_page_plain(db, order, from, to, offset, limit, cb, ctx, err);
-	if (own) {
-		if (st)
-			fd_db_rollback(db);
-		else
-			st = fd_db_commit(db, err);
-	}
+	if (commit && (st || fd_step_done(db, commit, NULL, "reading the board")))
+		fd_db_rollback(db);
 	return st;
 }
 
