@@ -108,8 +108,13 @@ static const char *const room_count_sql[] = {
 void fd_query_tune_for_screens(struct fd_db *db)
 {
 	/* The screens re-read the same pages on every key: keep them in this
-	 * connection's cache rather than asking the kernel each time. */
-	fd_db_exec(db, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456;", NULL);
+	 * connection's cache rather than asking the kernel each time. The
+	 * file is mapped up to 1 GiB, so a 500,000-booking hotel (800 MB) is
+	 * read in place: with 256 MB, every page past them was copied in by
+	 * pread when the 32 MB cache had let it go (a quarter of the CPU time
+	 * of the board for all 1,000 rooms, 64 ms against 48 ms). The mapping
+	 * is the kernel's file cache, not memory of this process's own. */
+	fd_db_exec(db, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;", NULL);
 }
 
 static enum fd_status count_one(struct fd_db *db, sqlite3_stmt *s, int *n, struct fd_error *err,
