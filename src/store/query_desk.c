@@ -3,6 +3,7 @@
 #include "store/query_desk.h"
 #include "store/row.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -246,12 +247,21 @@ static void copy_id(char out[FD_ID_LEN], const char *id)
 	out[n] = '\0';
 }
 
+/* Eight bytes at a time (FNV over every byte was 6 % of the board for all
+ * rooms); ids are UUID text, so every word varies. */
 static size_t id_hash(const char *id)
 {
-	size_t h = 14695981039346656037u;
-	for (; *id; id++)
-		h = (h ^ (unsigned char)*id) * 1099511628211u;
-	return h;
+	size_t n = strnlen(id, FD_ID_LEN);
+	uint64_t h = n, w;
+	for (; n >= 8; id += 8, n -= 8) {
+		memcpy(&w, id, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15u;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, id, n);
+	h = (h ^ w) * 0x9e3779b97f4a7c15u;
+	return (size_t)(h ^ (h >> 32));
 }
 
 /* The slot of id, or of the empty slot where it would go. */
