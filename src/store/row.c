@@ -77,15 +77,18 @@ void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b)
 
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row)
 {
-	char family[FD_NAME_LEN], given[FD_NAME_LEN];
 	memset(row, 0, sizeof *row);
 	fd_read_booking(s, &row->b);
-	fd_col_text(s, FD_BOOKING_NCOLS, family, sizeof family);
-	fd_col_text(s, FD_BOOKING_NCOLS + 1, given, sizeof given);
-	if (given[0])
-		snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", family, given);
-	else
-		snprintf(row->guest_name, sizeof row->guest_name, "%s", family);
+	/* "Family, Given" (or the family name alone), each cut as FD_NAME_LEN
+	 * cut it, without snprintf: the board reads thousands of these. */
+	char *out = row->guest_name;
+	fd_col_text(s, FD_BOOKING_NCOLS, out, FD_NAME_LEN);
+	const char *given = (const char *)sqlite3_column_text(s, FD_BOOKING_NCOLS + 1);
+	if (given && given[0]) {
+		size_t n = strlen(out);
+		memcpy(out + n, ", ", 2);
+		fd_col_text(s, FD_BOOKING_NCOLS + 1, out + n + 2, FD_NAME_LEN);
+	}
 	fd_col_text(s, FD_BOOKING_NCOLS + 2, row->country, sizeof row->country);
 	row->vip = sqlite3_column_int(s, FD_BOOKING_NCOLS + 3);
 }

@@ -627,9 +627,10 @@ static int reuse(const char *path, int runs)
 	char c[FD_DATE_STRLEN];
 	printf("frontdesk core benchmark on %s: board and availability from %s\n", path,
 	       fd_date_format(today, c));
+	/* After the screens' settings here, so a PRAGMA can be tried on top. */
+	fd_query_tune_for_screens(db);
 	if (getenv("FD_BENCH_SQL"))
 		fd_db_exec(db, getenv("FD_BENCH_SQL"), &err);
-	fd_query_tune_for_screens(db);
 	run_queries(db, today, runs);
 	fd_db_close(db);
 	return 0;

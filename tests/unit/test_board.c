@@ -362,7 +362,12 @@ static void test_board_page_in_transaction(void **state)
 	exec(db, "BEGIN");
 	assert_int_equal(fd_query_board_page(db, FD_ROOMS_BOARD, today, today + 31, 5, 30, collect, &a, NULL),
 	                 FD_OK);
+	assert_false(sqlite3_get_autocommit(fd_db_handle(db))); /* the caller's, still open */
 	exec(db, "COMMIT");
+	a.n = 0;
+	assert_int_equal(fd_query_board_page(db, FD_ROOMS_BOARD, today, today + 31, 5, 30, collect, &a, NULL),
+	                 FD_OK);
+	assert_true(sqlite3_get_autocommit(fd_db_handle(db))); /* its own, ended */
 	assert_int_equal(
 	    fd_query_board_page_plain(db, FD_ROOMS_BOARD, today, today + 31, 5, 30, collect, &b, NULL),
 	    FD_OK);
