@@ -230,6 +230,12 @@ static const char board_stay_ids_sql[] = "SELECT b.id FROM bookings b" BOARD_STA
 static const char board_stays_sql[] =
     "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id" BOARD_STAYS_WHERE
     " ORDER BY b.arrival";
+/* A booking the page's rooms' stays did not find (moved mid-stay). */
+static const char board_stay_sql[] =
+    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id WHERE b.id = ?1";
+/* At most this many of those are read one by one and merged in; more
+ * (a page of unusual data) and the plain statement answers. */
+#define BOARD_MAX_OTHERS 64
 
 /* The ids the guard table holds for the page: an open-addressed set,
  * each entry marked once a room's stays found it. */
@@ -322,6 +328,15 @@ static int cmp_board_room(const void *a, const void *b)
 	return strcmp(((const struct board_room *)a)->number, ((const struct board_room *)b)->number);
 }
 
+/* The rows' order: room, then arrival. */
+static int cmp_board_row(const void *a, const void *b)
+{
+	const struct fd_booking *x = &((const struct fd_booking_row *)a)->b;
+	const struct fd_booking *y = &((const struct fd_booking_row *)b)->b;
+	int c = strcmp(x->room, y->room);
+	return c ? c : (x->arrival > y->arrival) - (x->arrival < y->arrival);
+}
+
 static void bind_stays(sqlite3_stmt *s, const struct board_room *r, fd_date from, fd_date to)
 {
 	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_STATIC);
@@ -334,11 +349,12 @@ enum board_fast { BOARD_DONE, BOARD_FALL_BACK, BOARD_FAILED };
 
 /* The page room by room, in the order of the rows (b.room, b.arrival):
  * each room's stays from its bookings by arrival (an index range), and
- * the set of bookings the guard table holds for the page, which they must
- * cover exactly. A stay whose nights lie in another room than its own
- * (a guest moved mid-stay keeps last night's room) is not among its
- * room's stays: then, and when memory fails, BOARD_FALL_BACK before any
- * row is handed over. */
+ * the set of bookings the guard table holds for the page, which decides
+ * which of them are on it. A stay whose nights lie in another room than
+ * its own (a guest moved mid-stay keeps last night's room, and the new
+ * room may be on another page) is not among the page's rooms' stays: the
+ * few of those are read by id and merged in. When memory fails, or there
+ * are many of those, BOARD_FALL_BACK before any row is handed over. */
 static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
                                   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
@@ -404,7 +420,10 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 		if (out == BOARD_DONE && rc != SQLITE_DONE)
 			out = BOARD_FAILED;
 		sqlite3_reset(nights);
-		/* Which of them the room's own stays are. */
+	}
+	/* Which of them the rooms' own stays are, once the set is whole (a
+	 * room's stay may hold its nights in a room later in the page). */
+	for (int i = 0; i < n && out == BOARD_DONE; i++) {
 		bind_stays(ids, &r[i], from, to);
 		while (out == BOARD_DONE && (rc = sqlite3_step(ids)) == SQLITE_ROW) {
 			bool *found = id_found(&set, (const char *)sqlite3_column_text(ids, 0));
@@ -417,10 +436,34 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 			out = BOARD_FAILED;
 		sqlite3_reset(ids);
 	}
-	if (out == BOARD_DONE && set.n_found != set.n)
-		out = BOARD_FALL_BACK;
+	/* The few the rooms' stays did not find, by id, in the rows' order. */
+	struct fd_booking_row *others = NULL;
+	size_t n_others = 0, next = 0;
+	if (out == BOARD_DONE && set.n_found != set.n) {
+		sqlite3_stmt *one = fd_db_stmt(db, board_stay_sql, err);
+		others = set.n - set.n_found <= BOARD_MAX_OTHERS
+		             ? malloc((set.n - set.n_found) * sizeof *others)
+		             : NULL;
+		if (!one) {
+			out = BOARD_FAILED;
+			rc = SQLITE_OK; /* err says why */
+		} else if (!others)
+			out = BOARD_FALL_BACK;
+		for (size_t k = 0; k < set.cap && out == BOARD_DONE; k++) {
+			if (!set.id[k][0] || set.found[k])
+				continue;
+			sqlite3_bind_text(one, 1, set.id[k], -1, SQLITE_STATIC);
+			if ((rc = sqlite3_step(one)) == SQLITE_ROW)
+				fd_read_booking_row(one, &others[n_others++]);
+			else if (rc != SQLITE_DONE)
+				out = BOARD_FAILED; /* (none: no guest row, as the join) */
+			sqlite3_reset(one);
+		}
+		if (n_others > 1)
+			qsort(others, n_others, sizeof *others, cmp_board_row);
+	}
 
-	/* Every booking is a stay of its own room: the rows, room by room. */
+	/* The rows, room by room, the others merged in where they sort. */
 	struct fd_booking_row row;
 	bool more = true;
 	for (int i = 0; i < n && out == BOARD_DONE && more; i++) {
@@ -429,12 +472,17 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 			if (!id_found(&set, (const char *)sqlite3_column_text(stays, 0)))
 				continue; /* no night in the window here */
 			fd_read_booking_row(stays, &row);
-			more = cb(ctx, &row);
+			while (more && next < n_others && cmp_board_row(&others[next], &row) < 0)
+				more = cb(ctx, &others[next++]);
+			more = more && cb(ctx, &row);
 		}
 		if (more && rc != SQLITE_DONE)
 			out = BOARD_FAILED;
 		sqlite3_reset(stays);
 	}
+	while (out == BOARD_DONE && more && next < n_others)
+		more = cb(ctx, &others[next++]);
+	free(others);
 	free(set.id);
 	free(set.found);
 	free(r);
