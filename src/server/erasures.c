@@ -28,7 +28,7 @@ void srv_erasures_path(const char *data_dir, char *out, size_t size)
 	snprintf(out, size, "%s/erased-guests", data_dir);
 }
 
-static bool plausible_id(const char *s)
+bool srv_erasures_id_ok(const char *s)
 {
 	size_t n = strlen(s);
 	if (n != FD_ID_LEN - 1)
@@ -38,6 +38,11 @@ static bool plausible_id(const char *s)
 		      (s[i] >= 'A' && s[i] <= 'F') || s[i] == '-'))
 			return false;
 	return true;
+}
+
+static bool plausible_id(const char *s)
+{
+	return s && srv_erasures_id_ok(s);
 }
 
 enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], int *n, struct fd_error *err)
@@ -74,27 +79,26 @@ enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], 
 	return FD_OK;
 }
 
-enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err)
+/* Append to the list every id of ids it lacks, fsync'd; a file merge that
+ * knows nothing of where the ids come from (SQLite's erased_guests table,
+ * PostgreSQL's erased guests: pg_erasures.c). */
+enum fd_status srv_erasures_merge(const char *data_dir, const char *const *ids, int n, struct fd_error *err)
 {
 	char(*have)[FD_ID_LEN] = NULL;
 	int n_have = 0;
 	enum fd_status st = srv_erasures_load(data_dir, &have, &n_have, err);
 	if (st)
 		return st;
-	sqlite3_stmt *q =
-	    fd_db_stmt(db, "SELECT guest_id FROM erased_guests ORDER BY erased_at, guest_id", err);
-	if (!q) {
-		free(have);
-		return err ? err->status : FD_E_IO;
-	}
 	char path[600];
 	srv_erasures_path(data_dir, path, sizeof path);
 	int fd = -1, added = 0;
-	while (!st && sqlite3_step(q) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(q, 0);
+	for (int k = 0; k < n && !st; k++) {
+		const char *id = ids[k];
 		bool known = !id || !plausible_id(id);
 		for (int i = 0; i < n_have && !known; i++)
-			known = strcmp(have[i], id) == 0;
+			known = strcasecmp(have[i], id) == 0;
+		for (int i = 0; i < k && !known; i++) /* twice in ids */
+			known = ids[i] && strcasecmp(ids[i], id) == 0;
 		if (known)
 			continue;
 		if (fd < 0 && (fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600)) < 0) {
@@ -107,7 +111,6 @@ enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struc
 			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
 		added++;
 	}
-	sqlite3_reset(q);
 	if (fd >= 0) {
 		if (!st && added && fsync(fd) != 0)
 			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
@@ -115,6 +118,57 @@ enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struc
 	}
 	free(have);
 	return st;
+}
+
+enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err)
+{
+	sqlite3_stmt *q =
+	    fd_db_stmt(db, "SELECT guest_id FROM erased_guests ORDER BY erased_at, guest_id", err);
+	if (!q)
+		return err ? err->status : FD_E_IO;
+	char(*ids)[FD_ID_LEN] = NULL;
+	const char **list = NULL;
+	int n = 0, cap = 0;
+	enum fd_status st = FD_OK;
+	while (!st && sqlite3_step(q) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		if (!id || !plausible_id(id))
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			char(*grown)[FD_ID_LEN] = realloc(ids, (size_t)cap * sizeof *ids);
+			if (!grown) {
+				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+				break;
+			}
+			ids = grown;
+		}
+		memcpy(ids[n++], id, FD_ID_LEN);
+	}
+	sqlite3_reset(q);
+	if (!st && n && !(list = malloc((size_t)n * sizeof *list)))
+		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	for (int i = 0; !st && i < n; i++)
+		list[i] = ids[i];
+	if (!st)
+		st = srv_erasures_merge(data_dir, list, n, err);
+	free(list);
+	free(ids);
+	return st;
+}
+
+bool srv_erasures_listed(const char *data_dir, const char *id)
+{
+	if (!id || !plausible_id(id))
+		return false;
+	char(*ids)[FD_ID_LEN] = NULL;
+	int n = 0;
+	bool found = false;
+	if (srv_erasures_load(data_dir, &ids, &n, NULL) == FD_OK)
+		for (int i = 0; i < n && !found; i++)
+			found = strcasecmp(ids[i], id) == 0;
+	free(ids);
+	return found;
 }
 
 bool srv_erasures_has(struct fd_db *db, const char *data_dir, const char *id)
@@ -128,11 +182,5 @@ bool srv_erasures_has(struct fd_db *db, const char *data_dir, const char *id)
 		found = sqlite3_step(q) == SQLITE_ROW;
 		sqlite3_reset(q);
 	}
-	char(*ids)[FD_ID_LEN] = NULL;
-	int n = 0;
-	if (!found && srv_erasures_load(data_dir, &ids, &n, NULL) == FD_OK)
-		for (int i = 0; i < n && !found; i++)
-			found = strcasecmp(ids[i], id) == 0;
-	free(ids);
-	return found;
+	return found || srv_erasures_listed(data_dir, id);
 }
