@@ -9,7 +9,16 @@
  * The list is appended after each commit that erased a guest (push.c) and
  * completed from the database's own record (the erased_guests table of core
  * migration 8) whenever the server starts and before a restore replaces
- * the database, so an erasure committed just before a crash is not missed. */
+ * the database, so an erasure committed just before a crash is not missed.
+ *
+ * On PostgreSQL (pg_erasures.c) the same list, in each server's own data
+ * directory: completed from the database (guests with erased = 1, every
+ * hotel) at start and appended after each push that erased (pg_push.c);
+ * at start and whenever the server learns a new epoch (a restore), every
+ * listed guest the database holds unerased is erased again, and
+ * `new-epoch --data DIR` does so with DIR's list before it renews the
+ * epoch. srv_erasures_merge is the list's one writer, whichever database
+ * the ids come from. */
 #include "config.h"
 
 #include <errno.h>

@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pg/pg.h"
 #include "server/log.h"
@@ -145,8 +146,7 @@ void srv_pg_erasures_epoch(struct srv *s, struct fd_pg *pg, const char *epoch)
 		else {
 			if (done_epoch[0] || erased)
 				srv_log(SRV_LOG_NOTICE,
-				        "epoch %s: erased again %d guests of %s/erased-guests the database "
-				        "still held",
+				        "epoch %s: erased again %d of the guests listed in %s/erased-guests",
 				        epoch, erased, s->cfg.data_dir);
 			snprintf(done_epoch, sizeof done_epoch, "%s", epoch);
 		}
@@ -154,10 +154,12 @@ void srv_pg_erasures_epoch(struct srv *s, struct fd_pg *pg, const char *epoch)
 	pthread_mutex_unlock(&epoch_lock);
 }
 
-/* The batch's ids that the database records as erased, or the list does. */
+/* The batch's ids that the database records as erased, and the list
+ * (read once for the batch). */
 struct erased_set {
-	const char *data_dir;
 	PGresult *db;
+	char (*listed)[FD_ID_LEN];
+	int n_listed;
 };
 
 static bool erased_in(void *ctx, const char *id)
@@ -166,13 +168,17 @@ static bool erased_in(void *ctx, const char *id)
 	for (int i = 0; e->db && i < PQntuples(e->db); i++)
 		if (strcmp(PQgetvalue(e->db, i, 0), id) == 0)
 			return true;
-	return srv_erasures_listed(e->data_dir, id);
+	for (int i = 0; i < e->n_listed; i++)
+		if (strcasecmp(e->listed[i], id) == 0)
+			return true;
+	return false;
 }
 
 enum fd_status srv_pg_refuse_erased(struct fd_pg *pg, const char *data_dir, const struct fd_op *ops,
                                     struct fd_error *bad, int n, struct fd_error *err)
 {
-	/* One read for the batch: the ids its operations would create. */
+	/* The ids the batch's operations would create: none (room flags, a
+	 * check-in, ...) costs nothing; else one read for the batch. */
 	char(*ids)[FD_ID_LEN] = calloc((size_t)n + 1, sizeof *ids);
 	int k = 0;
 	if (!ids)
@@ -183,7 +189,7 @@ enum fd_status srv_pg_refuse_erased(struct fd_pg *pg, const char *data_dir, cons
 		if (!bad[i].code[0] && cJSON_IsString(id) && srv_erasures_id_ok(id->valuestring))
 			snprintf(ids[k++], FD_ID_LEN, "%s", id->valuestring);
 	}
-	struct erased_set e = {.data_dir = data_dir};
+	struct erased_set e = {0};
 	enum fd_status st = FD_OK;
 	if (k) {
 		char *list = array_literal((const char(*)[FD_ID_LEN])ids, k);
@@ -192,11 +198,16 @@ enum fd_status srv_pg_refuse_erased(struct fd_pg *pg, const char *data_dir, cons
 		st = list ? fd_pg_run(pg, sql, 1, a, &e.db, "reading the erased guests", err)
 		          : fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
 		free(list);
+		struct fd_error lerr = {0};
+		if (!st && srv_erasures_load(data_dir, &e.listed, &e.n_listed, &lerr))
+			/* As on SQLite (srv_erasures_has): the database's own record still holds. */
+			srv_log(SRV_LOG_WARNING, "could not read the erased guests' list: %s", lerr.message);
+		for (int i = 0; i < n && !st; i++)
+			if (!bad[i].code[0])
+				srv_push_creates_erased(&ops[i], erased_in, &e, &bad[i]); /* push_rules.c */
 	}
 	free(ids);
-	for (int i = 0; i < n && !st; i++)
-		if (!bad[i].code[0])
-			srv_push_creates_erased(&ops[i], erased_in, &e, &bad[i]); /* push_rules.c */
+	free(e.listed);
 	PQclear(e.db);
 	return st;
 }
