@@ -149,8 +149,6 @@ static PGconn *listen_connect(const char *uri)
 	return c;
 }
 
-/* s->seq counts wake-ups here (each hotel numbers its own feed): a
- * long-poll parks at the count it saw and is answered when it moves. */
 /* A new epoch (new-epoch's NOTIFY "epoch", or one missed while the
  * listener was away): this server's erasure list is re-applied at once,
  * even when no terminal asks anything (pg_erasures.c). */
@@ -168,6 +166,8 @@ static void epoch_check(struct srv *s, struct fd_pg **pg)
 	}
 }
 
+/* s->seq counts wake-ups here (each hotel numbers its own feed): a
+ * long-poll parks at the count it saw and is answered when it moves. */
 static void *listener_main(void *arg)
 {
 	struct srv *s = arg;

@@ -23,6 +23,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +92,7 @@ enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], 
 /* Append to the list every id of ids it lacks, fsync'd; a file merge that
  * knows nothing of where the ids come from (SQLite's erased_guests table,
  * PostgreSQL's erased guests: pg_erasures.c). */
-enum fd_status srv_erasures_merge(const char *data_dir, const char *const *ids, int n, struct fd_error *err)
+static enum fd_status merge(const char *data_dir, const char *const *ids, int n, struct fd_error *err)
 {
 	char(*have)[FD_ID_LEN] = NULL;
 	int n_have = 0;
@@ -126,6 +127,19 @@ enum fd_status srv_erasures_merge(const char *data_dir, const char *const *ids, 
 		close(fd);
 	}
 	free(have);
+	return st;
+}
+
+static pthread_mutex_t merge_lock = PTHREAD_MUTEX_INITIALIZER;
+
+enum fd_status srv_erasures_merge(const char *data_dir, const char *const *ids, int n, struct fd_error *err)
+{
+	/* One merge at a time: PostgreSQL's pushes run in parallel threads,
+	 * and two reading the list before either appends would list an id
+	 * twice (harmless, but the list grows for nothing). */
+	pthread_mutex_lock(&merge_lock);
+	enum fd_status st = merge(data_dir, ids, n, err);
+	pthread_mutex_unlock(&merge_lock);
 	return st;
 }
 
