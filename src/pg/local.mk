@@ -30,6 +30,8 @@ EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
 libfdpg_a_SOURCES += src/pg/feed.h src/pg/feed.c
 PG_TESTS += tests/pg/feed.sh
 PG_TESTS += tests/pg/epoch.sh
+# erasures outlive a restore on PostgreSQL (src/server/pg_erasures.c)
+PG_TESTS += tests/pg/erasures.sh
 # HAProxy in front of three frontdeskd, one killed mid-stream (tests/pg/haproxy.sh)
 TESTS += tests/pg/haproxy.sh
 EXTRA_DIST += tests/pg/haproxy.sh

@@ -149,12 +149,30 @@ static PGconn *listen_connect(const char *uri)
 	return c;
 }
 
+/* A new epoch (new-epoch's NOTIFY "epoch", or one missed while the
+ * listener was away): this server's erasure list is re-applied at once,
+ * even when no terminal asks anything (pg_erasures.c). */
+static void epoch_check(struct srv *s, struct fd_pg **pg)
+{
+	struct fd_error err = {0};
+	char epoch[SRV_EPOCH_LEN + 32];
+	if (!*pg)
+		*pg = fd_pg_open(s->cfg.database, &err);
+	if (*pg && fd_pg_meta_get(*pg, "server_epoch", epoch, sizeof epoch, &err) == FD_OK)
+		srv_pg_erasures_epoch(s, *pg, epoch);
+	else {
+		fd_pg_close(*pg);
+		*pg = NULL;
+	}
+}
+
 /* s->seq counts wake-ups here (each hotel numbers its own feed): a
  * long-poll parks at the count it saw and is answered when it moves. */
 static void *listener_main(void *arg)
 {
 	struct srv *s = arg;
 	PGconn *c = NULL;
+	struct fd_pg *pg = NULL; /* for epoch_check, opened when first needed */
 	while (!s->stopping) {
 		if (!c || PQstatus(c) != CONNECTION_OK) {
 			PQfinish(c);
@@ -163,6 +181,7 @@ static void *listener_main(void *arg)
 				usleep(500 * 1000);
 				continue;
 			}
+			epoch_check(s, &pg);
 			wake(s); /* notices may have been missed meanwhile */
 		}
 		struct pollfd p = {.fd = PQsocket(c), .events = POLLIN};
@@ -170,15 +189,19 @@ static void *listener_main(void *arg)
 			continue;
 		if (!PQconsumeInput(c))
 			continue; /* reconnects above */
-		bool any = false;
+		bool any = false, epoch = false;
 		PGnotify *n;
 		while ((n = PQnotifies(c))) {
 			any = true;
+			epoch = epoch || (n->extra && strcmp(n->extra, "epoch") == 0);
 			PQfreemem(n);
 		}
+		if (epoch)
+			epoch_check(s, &pg);
 		if (any)
 			wake(s);
 	}
+	fd_pg_close(pg);
 	PQfinish(c);
 	return NULL;
 }
@@ -208,6 +231,9 @@ int srv_pg_start(struct srv *s, struct fd_error *err)
 		return 1;
 	}
 	srv_pg_feed_start(s, pg); /* pg_feed.c: trims the feed */
+	/* Erasures outlive a restore: the list completed from the database,
+	 * its guests erased again, before anything is served (pg_erasures.c). */
+	srv_pg_erasures_epoch(s, pg, s->epoch);
 	fd_pg_close(pg);
 	pthread_key_create(&b->key, conn_close);
 	s->pg = b;

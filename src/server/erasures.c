@@ -9,11 +9,21 @@
  * The list is appended after each commit that erased a guest (push.c) and
  * completed from the database's own record (the erased_guests table of core
  * migration 8) whenever the server starts and before a restore replaces
- * the database, so an erasure committed just before a crash is not missed. */
+ * the database, so an erasure committed just before a crash is not missed.
+ *
+ * On PostgreSQL (pg_erasures.c) the same list, in each server's own data
+ * directory: completed from the database (guests with erased = 1, every
+ * hotel) at start and appended after each push that erased (pg_push.c);
+ * at start and whenever the server learns a new epoch (a restore), every
+ * listed guest the database holds unerased is erased again, and
+ * `new-epoch --data DIR` does so with DIR's list before it renews the
+ * epoch. srv_erasures_merge is the list's one writer, whichever database
+ * the ids come from. */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +38,7 @@ void srv_erasures_path(const char *data_dir, char *out, size_t size)
 	snprintf(out, size, "%s/erased-guests", data_dir);
 }
 
-static bool plausible_id(const char *s)
+bool srv_erasures_id_ok(const char *s)
 {
 	size_t n = strlen(s);
 	if (n != FD_ID_LEN - 1)
@@ -38,6 +48,11 @@ static bool plausible_id(const char *s)
 		      (s[i] >= 'A' && s[i] <= 'F') || s[i] == '-'))
 			return false;
 	return true;
+}
+
+static bool plausible_id(const char *s)
+{
+	return s && srv_erasures_id_ok(s);
 }
 
 enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], int *n, struct fd_error *err)
@@ -74,47 +89,137 @@ enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], 
 	return FD_OK;
 }
 
-enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err)
+/* Append to the list every id of ids it lacks, fsync'd; a file merge that
+ * knows nothing of where the ids come from (SQLite's erased_guests table,
+ * PostgreSQL's erased guests: pg_erasures.c). */
+static int cmp_listed(const void *a, const void *b)
+{
+	return strcasecmp(a, b);
+}
+
+struct ref {
+	const char *id;
+	int k; /* its place in ids */
+};
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const struct ref *x = a, *y = b;
+	int c = strcasecmp(x->id, y->id);
+	return c ? c : (x->k > y->k) - (x->k < y->k);
+}
+
+/* Sorted, so that a chain's list of many thousand ids merges in
+ * n log n at every start, not n squared. */
+static enum fd_status merge(const char *data_dir, const char *const *ids, int n, struct fd_error *err)
 {
 	char(*have)[FD_ID_LEN] = NULL;
 	int n_have = 0;
 	enum fd_status st = srv_erasures_load(data_dir, &have, &n_have, err);
 	if (st)
 		return st;
-	sqlite3_stmt *q =
-	    fd_db_stmt(db, "SELECT guest_id FROM erased_guests ORDER BY erased_at, guest_id", err);
-	if (!q) {
-		free(have);
-		return err ? err->status : FD_E_IO;
+	struct ref *refs = malloc(((size_t)n + 1) * sizeof *refs);
+	bool *skip = calloc((size_t)n + 1, sizeof *skip);
+	char *out = malloc((size_t)n * FD_ID_LEN + 1); /* the lines to append: FD_ID_LEN - 1 + '\n' each */
+	if (!refs || !skip || !out) {
+		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+		goto done;
 	}
+	int m = 0;
+	for (int k = 0; k < n; k++)
+		if (plausible_id(ids[k]))
+			refs[m++] = (struct ref){ids[k], k};
+		else
+			skip[k] = true;
+	qsort(refs, (size_t)m, sizeof *refs, cmp_ref);
+	for (int j = 1; j < m; j++) /* twice in ids: the first one counts */
+		if (strcasecmp(refs[j].id, refs[j - 1].id) == 0)
+			skip[refs[j].k] = true;
+	if (n_have) /* (qsort and bsearch want a list, even an empty one) */
+		qsort(have, (size_t)n_have, sizeof *have, cmp_listed);
+	size_t len = 0;
+	for (int k = 0; k < n; k++)
+		if (!skip[k] && !(n_have && bsearch(ids[k], have, (size_t)n_have, sizeof *have, cmp_listed)))
+			len += (size_t)sprintf(out + len, "%s\n", ids[k]);
+	if (!len)
+		goto done;
 	char path[600];
 	srv_erasures_path(data_dir, path, sizeof path);
-	int fd = -1, added = 0;
-	while (!st && sqlite3_step(q) == SQLITE_ROW) {
-		const char *id = (const char *)sqlite3_column_text(q, 0);
-		bool known = !id || !plausible_id(id);
-		for (int i = 0; i < n_have && !known; i++)
-			known = strcmp(have[i], id) == 0;
-		if (known)
-			continue;
-		if (fd < 0 && (fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600)) < 0) {
-			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
-			break;
-		}
-		char line[FD_ID_LEN + 1];
-		int len = snprintf(line, sizeof line, "%s\n", id);
-		if (write(fd, line, (size_t)len) != len)
-			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
-		added++;
-	}
-	sqlite3_reset(q);
-	if (fd >= 0) {
-		if (!st && added && fsync(fd) != 0)
-			st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0 || write(fd, out, len) != (ssize_t)len || fsync(fd) != 0)
+		st = fd_fail(err, FD_E_IO, "io", NULL, "Cannot write %s: %s.", path, strerror(errno));
+	if (fd >= 0)
 		close(fd);
-	}
+done:
+	free(out);
+	free(skip);
+	free(refs);
 	free(have);
 	return st;
+}
+
+static pthread_mutex_t merge_lock = PTHREAD_MUTEX_INITIALIZER;
+
+enum fd_status srv_erasures_merge(const char *data_dir, const char *const *ids, int n, struct fd_error *err)
+{
+	/* One merge at a time: PostgreSQL's pushes run in parallel threads,
+	 * and two reading the list before either appends would list an id
+	 * twice (harmless, but the list grows for nothing). */
+	pthread_mutex_lock(&merge_lock);
+	enum fd_status st = merge(data_dir, ids, n, err);
+	pthread_mutex_unlock(&merge_lock);
+	return st;
+}
+
+enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err)
+{
+	sqlite3_stmt *q =
+	    fd_db_stmt(db, "SELECT guest_id FROM erased_guests ORDER BY erased_at, guest_id", err);
+	if (!q)
+		return err ? err->status : FD_E_IO;
+	char(*ids)[FD_ID_LEN] = NULL;
+	const char **list = NULL;
+	int n = 0, cap = 0;
+	enum fd_status st = FD_OK;
+	while (!st && sqlite3_step(q) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+		if (!id || !plausible_id(id))
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			char(*grown)[FD_ID_LEN] = realloc(ids, (size_t)cap * sizeof *ids);
+			if (!grown) {
+				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+				break;
+			}
+			ids = grown;
+		}
+		memcpy(ids[n++], id, FD_ID_LEN);
+	}
+	sqlite3_reset(q);
+	if (!st && n && !(list = malloc((size_t)n * sizeof *list)))
+		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+	for (int i = 0; !st && i < n; i++)
+		list[i] = ids[i];
+	if (!st)
+		st = srv_erasures_merge(data_dir, list, n, err);
+	free(list);
+	free(ids);
+	return st;
+}
+
+bool srv_erasures_listed(const char *data_dir, const char *id)
+{
+	if (!id || !plausible_id(id))
+		return false;
+	char(*ids)[FD_ID_LEN] = NULL;
+	int n = 0;
+	bool found = false;
+	if (srv_erasures_load(data_dir, &ids, &n, NULL) == FD_OK)
+		for (int i = 0; i < n && !found; i++)
+			found = strcasecmp(ids[i], id) == 0;
+	free(ids);
+	return found;
 }
 
 bool srv_erasures_has(struct fd_db *db, const char *data_dir, const char *id)
@@ -128,11 +233,5 @@ bool srv_erasures_has(struct fd_db *db, const char *data_dir, const char *id)
 		found = sqlite3_step(q) == SQLITE_ROW;
 		sqlite3_reset(q);
 	}
-	char(*ids)[FD_ID_LEN] = NULL;
-	int n = 0;
-	if (!found && srv_erasures_load(data_dir, &ids, &n, NULL) == FD_OK)
-		for (int i = 0; i < n && !found; i++)
-			found = strcasecmp(ids[i], id) == 0;
-	free(ids);
-	return found;
+	return found || srv_erasures_listed(data_dir, id);
 }

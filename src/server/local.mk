@@ -73,7 +73,7 @@ frontdeskd_SOURCES += src/server/pg_conflicts.c
 # frontdeskd migrate --to postgresql://... (a SQLite hotel into PostgreSQL)
 frontdeskd_SOURCES += src/server/migrate.c
 frontdeskd_SOURCES += src/server/pg_read.c
-frontdeskd_SOURCES += src/server/pg_push.c
+frontdeskd_SOURCES += src/server/pg_push.c src/server/pg_erasures.c
 frontdeskd_SOURCES += src/server/pg_admin.c
 frontdeskd_SOURCES += src/server/push_rules.c src/server/push_rules.h
 frontdeskd_SOURCES += src/server/pg_night_audit.c

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/i18n.h"
 #include "pg/feed.h"
 #include "server/log.h"
 #include "server/reply.h"
@@ -48,9 +49,11 @@ void srv_pg_feed_start(struct srv *s, struct fd_pg *pg)
 }
 
 /* The database's epoch (a running server learns a new one here; health
- * shows it). */
-static void note_epoch(struct srv *s, const char *epoch)
+ * shows it). A new one means a restore: the guests this server knows were
+ * erased are erased again before anything is answered (pg_erasures.c). */
+static void note_epoch(struct srv *s, struct fd_pg *pg, const char *epoch)
 {
+	srv_pg_erasures_epoch(s, pg, epoch);
 	pthread_mutex_lock(&s->wait_lock);
 	if (epoch[0] && strcmp(epoch, s->epoch) != 0)
 		snprintf(s->epoch, sizeof s->epoch, "%s", epoch);
@@ -95,7 +98,7 @@ void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_cal
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	note_epoch(s, b.epoch);
+	note_epoch(s, pg, b.epoch);
 	const char *epoch = srv_query(r, "epoch");
 	if (epoch && strcmp(epoch, b.epoch) != 0) {
 		srv_resp_error(out, 410, "epoch_changed", "epoch",
@@ -185,7 +188,7 @@ void srv_pg_snapshot(struct srv *s, const struct srv_req *r, const struct srv_ca
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	note_epoch(s, b.epoch);
+	note_epoch(s, pg, b.epoch);
 	const char *epoch = srv_query(r, "epoch");
 	if (epoch && strcmp(epoch, b.epoch) != 0) {
 		srv_resp_error(out, 410, "epoch_changed", "epoch",
@@ -208,7 +211,10 @@ void srv_pg_snapshot(struct srv *s, const struct srv_req *r, const struct srv_ca
  * the epoch at each request and the NOTIFY wakes their long-polls, so the
  * terminals get 410 epoch_changed at once, re-sync from a snapshot and
  * submit again what the backup lacks (duplicates are answered from the
- * recorded results). */
+ * recorded results). First the guests the data directory's erasure list
+ * (--data) names are erased again (pg_erasures.c), so no terminal re-syncs
+ * a person erased after the backup was taken; each server does the same
+ * with its own list when it learns the new epoch. */
 int srv_pg_new_epoch(struct srv_config *cfg, int n_args)
 {
 	struct fd_error err = {0};
@@ -217,6 +223,15 @@ int srv_pg_new_epoch(struct srv_config *cfg, int n_args)
 		return 2;
 	}
 	struct fd_pg *pg = fd_pg_open(cfg->database, &err);
+	int erased = 0;
+	if (pg && srv_pg_erasures_reapply(pg, cfg->data_dir, &erased, &err)) {
+		fprintf(stderr,
+		        _("frontdeskd: could not erase again the guests listed in %s/erased-guests: %s\n"
+		          "The epoch is not renewed; fix the cause and run new-epoch again.\n"),
+		        cfg->data_dir, err.message);
+		fd_pg_close(pg);
+		return 1;
+	}
 	char epoch[80];
 	if (!pg || fd_pg_new_epoch(pg, epoch, sizeof epoch, &err)) {
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
@@ -224,6 +239,13 @@ int srv_pg_new_epoch(struct srv_config *cfg, int n_args)
 		return 1;
 	}
 	fd_pg_close(pg);
+	if (erased) {
+		char path[600];
+		srv_erasures_path(cfg->data_dir, path, sizeof path);
+		printf(ngettext("Erased again %d guest erased after the backup was taken (%s).\n",
+		                "Erased again %d guests erased after the backup was taken (%s).\n", erased),
+		       erased, path);
+	}
 	printf("New epoch %s: terminals re-sync from a snapshot and submit again what the database "
 	       "lacks.\n",
 	       epoch);

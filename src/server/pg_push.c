@@ -421,6 +421,30 @@ static bool parse_ops(struct fd_pg *pg, const struct srv_caller *c, const cJSON 
 	return true;
 }
 
+/* The guests this push erased (committed: answered "applied" or
+ * "duplicate"), appended to the list a restore re-applies (pg_erasures.c).
+ * A failure is caught up at the server's next start. */
+static void note_erasures(struct srv *s, const struct pg_batch *b, const cJSON *results)
+{
+	const char **ids = calloc((size_t)b->n + 1, sizeof *ids);
+	int n = 0, i = 0;
+	const cJSON *a;
+	cJSON_ArrayForEach(a, results)
+	{
+		const struct fd_op *op = i < b->n ? &b->ops[i++] : NULL; /* results follow the operations */
+		const cJSON *status = cJSON_GetObjectItemCaseSensitive(a, "status");
+		const cJSON *guest =
+		    op && op->payload ? cJSON_GetObjectItemCaseSensitive(op->payload, "guest") : NULL;
+		if (ids && op && strcmp(op->type, "guest.erase") == 0 && cJSON_IsString(status) &&
+		    strcmp(status->valuestring, "rejected") != 0 && cJSON_IsString(guest))
+			ids[n++] = guest->valuestring;
+	}
+	struct fd_error err = {0};
+	if (n && srv_erasures_merge(s->cfg.data_dir, ids, n, &err))
+		srv_log(SRV_LOG_WARNING, "could not record an erasure outside the database: %s", err.message);
+	free(ids);
+}
+
 void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out)
 {
 	static const char *const fields[] = {"ops", "gap_from", NULL};
@@ -458,12 +482,21 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 		batch_free(&b);
 		return;
 	}
+	/* An erased guest never comes back (pg_erasures.c): one read for the batch. */
+	if (srv_pg_refuse_erased(pg, s->cfg.data_dir, b.ops, b.bad, b.n, &err)) {
+		batch_free(&b);
+		srv_resp_fd_error(out, &err);
+		out->status = 503;
+		out->retry_after = 1;
+		return;
+	}
 	cJSON *results = cJSON_CreateArray();
 	int64_t gap = 0;
 	fd_pg_cache_reads(pg, true); /* the actor and the hotel, read once a transaction */
 	enum fd_status st = run_batch(pg, c, &b, results, &gap, &err);
 	fd_pg_cache_reads(pg, false);
 	int commits = b.commits;
+	note_erasures(s, &b, results);
 	batch_free(&b);
 	if (st) {
 		/* Nothing of the batch is recorded (after a fallback to one

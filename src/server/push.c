@@ -569,19 +569,16 @@ static enum fd_status gap_notice(struct srv *s, const struct push *p, struct fd_
 	return st;
 }
 
+/* Is id an erased guest's (srv_push_creates_erased)? */
+static bool erased_guest(void *ctx, const char *id)
+{
+	struct srv *s = ctx;
+	return srv_erasures_has(s->wdb, s->cfg.data_dir, id);
+}
+
 /* Run one push inside the group's transaction, under its own SAVEPOINT:
  * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
  * kept); another status means the whole group must roll back. */
-/* Does op create an entity whose id is an erased guest's? Its payload's
- * "id" names what it creates; an erased person never comes back, not even
- * from an operation a terminal re-submits after a restore. */
-static bool creates_erased(struct srv *s, const struct fd_op *op)
-{
-	const cJSON *id = op->payload ? cJSON_GetObjectItemCaseSensitive(op->payload, "id") : NULL;
-	return id && cJSON_IsString(id) && id->valuestring &&
-	       srv_erasures_has(s->wdb, s->cfg.data_dir, id->valuestring);
-}
-
 static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
@@ -622,12 +619,8 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
 			sqlite3_reset(q);
 		}
-		if (!answer && !p->bad[i].code[0] && creates_erased(s, &p->ops[i]))
-			fd_fail(
-			    &p->bad[i], FD_E_CONFLICT, "guest_erased", "id",
-			    _("Guest %s was erased; an operation cannot create it again (it may come from a "
-			      "terminal re-submitting after a restore). Nothing was changed."),
-			    cJSON_GetObjectItemCaseSensitive(p->ops[i].payload, "id")->valuestring);
+		if (!answer && !p->bad[i].code[0])
+			srv_push_creates_erased(&p->ops[i], erased_guest, s, &p->bad[i]); /* push_rules.c */
 		if (!answer && p->bad[i].code[0]) {
 			struct fd_op_result none = {0};
 			/* No notice for an erased guest: it would copy their data

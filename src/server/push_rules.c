@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "server/push_rules.h"
 #include "server/reply.h"
 #include "store/ids.h"
@@ -109,4 +110,17 @@ void srv_push_count(struct srv *s, int commits, int pushes, const cJSON *results
 		else
 			s->m.ops_duplicate++;
 	}
+}
+
+bool srv_push_creates_erased(const struct fd_op *op, bool (*erased)(void *ctx, const char *id), void *ctx,
+                             struct fd_error *bad)
+{
+	const cJSON *id = op->payload ? cJSON_GetObjectItemCaseSensitive(op->payload, "id") : NULL;
+	if (!id || !cJSON_IsString(id) || !id->valuestring || !erased(ctx, id->valuestring))
+		return false;
+	fd_fail(bad, FD_E_CONFLICT, "guest_erased", "id",
+	        _("Guest %s was erased; an operation cannot create it again (it may come from a "
+	          "terminal re-submitting after a restore). Nothing was changed."),
+	        id->valuestring);
+	return true;
 }

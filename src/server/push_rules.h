@@ -26,6 +26,16 @@
 bool srv_push_unreadable_op(const cJSON *item, struct fd_op *op, const struct fd_error *why,
                             struct fd_error *bad);
 
+/* An operation that would bring an erased guest back: its payload's "id"
+ * names what it creates, and an erased person never comes back, not even
+ * from an operation a terminal re-submits after a restore. erased(ctx, id)
+ * says whether id is an erased guest's (the store's own record or the list
+ * outside it, erasures.c). true with *bad the refusal ("guest_erased"),
+ * which gets no conflict notice: it would copy the person's data (the
+ * payload) to every desk. */
+bool srv_push_creates_erased(const struct fd_op *op, bool (*erased)(void *ctx, const char *id), void *ctx,
+                             struct fd_error *bad);
+
 /* The push body's "gap_from" (0 when absent); false, with a 400 in out,
  * when it is not a device_seq. */
 bool srv_push_gap_from(const cJSON *body, int64_t *gap_from, struct srv_resp *out);

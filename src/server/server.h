@@ -133,6 +133,13 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 void srv_erasures_path(const char *data_dir, char *out, size_t size);
 /* Append to it every guest db records as erased and it lacks (fsync'd). */
 enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struct fd_error *err);
+/* Append to it every id of ids (n of them) it lacks (fsync'd): the one
+ * writer of the list, whichever database the ids come from. */
+enum fd_status srv_erasures_merge(const char *data_dir, const char *const *ids, int n, struct fd_error *err);
+/* Could id be in the list (a guest id's length and characters)? */
+bool srv_erasures_id_ok(const char *id);
+/* Does the list hold id? */
+bool srv_erasures_listed(const char *data_dir, const char *id);
 /* The ids it lists (*ids malloc'd, the caller frees; none when missing). */
 enum fd_status srv_erasures_load(const char *data_dir, char (**ids)[FD_ID_LEN], int *n, struct fd_error *err);
 /* Is id an erased guest's, by db's record or the list outside it (which a
@@ -421,6 +428,17 @@ struct fd_pg;
 void srv_pg_feed_start(struct srv *s, struct fd_pg *pg);        /* at start: trims the feed */
 struct fd_pg *srv_pg_conn(struct srv *s, struct fd_error *err); /* the thread's connection */
 int srv_pg_new_epoch(struct srv_config *cfg, int n_args);       /* frontdeskd new-epoch */
+/* pg_erasures.c: the erasure list (erasures.c) on PostgreSQL. Complete it
+ * from the database (every hotel's erased guests); erase again, audited,
+ * every listed guest the database holds unerased (*erased: how many); do
+ * both once per epoch (at start, on learning a new one); refuse, in bad,
+ * the operations of a batch that would create an erased guest again. */
+enum fd_status srv_pg_erasures_record(struct fd_pg *pg, const char *data_dir, struct fd_error *err);
+enum fd_status srv_pg_erasures_reapply(struct fd_pg *pg, const char *data_dir, int *erased,
+                                       struct fd_error *err);
+void srv_pg_erasures_epoch(struct srv *s, struct fd_pg *pg, const char *epoch);
+enum fd_status srv_pg_refuse_erased(struct fd_pg *pg, const char *data_dir, const struct fd_op *ops,
+                                    struct fd_error *bad, int n, struct fd_error *err);
 /* pg_lists.c: sign-out, devices and sessions on PostgreSQL. */
 void srv_pg_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 void srv_pg_devices(struct srv *s, const struct srv_req *r, const struct srv_caller *c, struct srv_resp *out);
