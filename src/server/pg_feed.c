@@ -219,7 +219,7 @@ int srv_pg_new_epoch(struct srv_config *cfg, int n_args)
 {
 	struct fd_error err = {0};
 	if (n_args != 1) {
-		fprintf(stderr, "frontdeskd: new-epoch takes no arguments\n");
+		fprintf(stderr, _("frontdeskd: new-epoch takes no arguments\n"));
 		return 2;
 	}
 	struct fd_pg *pg = fd_pg_open(cfg->database, &err);
@@ -246,8 +246,8 @@ int srv_pg_new_epoch(struct srv_config *cfg, int n_args)
 		                "Erased again %d guests erased after the backup was taken (%s).\n", erased),
 		       erased, path);
 	}
-	printf("New epoch %s: terminals re-sync from a snapshot and submit again what the database "
-	       "lacks.\n",
+	printf(_("New epoch %s: terminals re-sync from a snapshot and submit again what the database "
+	         "lacks.\n"),
 	       epoch);
 	return 0;
 }
