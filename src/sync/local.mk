@@ -13,7 +13,7 @@ libfdsync_a_SOURCES += src/sync/account.c src/sync/account.h
 SYNC_TESTS = tests/sync/test_sync_basic.sh tests/sync/test_sync_offline.sh \
 	tests/sync/test_sync_kill.sh tests/sync/test_sync_proxy.sh tests/sync/test_sync_folio.sh
 TESTS += $(SYNC_TESTS)
-EXTRA_DIST += $(SYNC_TESTS) tests/sync/lib.sh tests/sync/faultproxy.py
+EXTRA_DIST += $(SYNC_TESTS) tests/sync/lib.sh tests/sync/faultproxy.py tests/sync/proxy_http.py
 
 # Unit test of the engine's local parts (overlay, feed apply, back-off).
 check_PROGRAMS += tests/sync/test_sync_overlay

@@ -18,66 +18,21 @@ import sys
 import threading
 import time
 
-HOST = "127.0.0.1"
-
-
-def read_request(conn):
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = conn.recv(65536)
-        if not chunk:
-            return None
-        data += chunk
-    head, _, body = data.partition(b"\r\n\r\n")
-    lines = head.split(b"\r\n")
-    kept = [lines[0]]
-    length = 0
-    for line in lines[1:]:
-        name = line.split(b":", 1)[0].strip().lower()
-        if name == b"content-length":
-            length = int(line.split(b":", 1)[1])
-        if name in (b"connection", b"keep-alive"):
-            continue
-        kept.append(line)
-    kept.append(b"Connection: close")
-    while len(body) < length:
-        chunk = conn.recv(65536)
-        if not chunk:
-            return None
-        body += chunk
-    return kept, body
-
-
-def forward(request, upstream):
-    with socket.create_connection((HOST, upstream), timeout=120) as up:
-        up.sendall(request)
-        answer = b""
-        while True:
-            chunk = up.recv(65536)
-            if not chunk:
-                break
-            answer += chunk
-    head, sep, body = answer.partition(b"\r\n\r\n")
-    lines = [l for l in head.split(b"\r\n")
-             if l.split(b":", 1)[0].strip().lower() not in (b"connection", b"keep-alive")]
-    lines.append(b"Connection: close")
-    return b"\r\n".join(lines) + sep + body
+from proxy_http import HOST, forward, read_request
 
 
 def handle(conn, upstream, gate, rows):
     try:
-        got = read_request(conn)
-        if got is None:
+        request = read_request(conn)
+        if request is None:
             return
-        lines, body = got
-        first = lines[0]
+        first, sep, rest = request.partition(b"\r\n")
         if first.startswith(b"GET /v1/snapshot"):
             first = re.sub(rb"limit=\d+", b"limit=" + rows, first)
             if b"after=" in first:
                 while not os.path.exists(gate):
                     time.sleep(0.05)
-        lines[0] = first
-        conn.sendall(forward(b"\r\n".join(lines) + b"\r\n\r\n" + body, upstream))
+        conn.sendall(forward(first + sep + rest, upstream))
     except OSError:
         pass
     finally:

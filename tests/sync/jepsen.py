@@ -40,7 +40,8 @@ import sys
 import threading
 import time
 
-HOST = "127.0.0.1"
+from proxy_http import HOST, forward, read_request
+
 PW = "correct horse battery"
 ROOMS = ["201", "202", "203", "204", "205", "206", "301", "302", "303", "304"]
 TYPES = {"201": "DBL", "202": "DBL", "203": "DBL", "204": "DBL", "205": "DBL", "206": "DBL",
@@ -102,52 +103,10 @@ class Proxy:
                 part = self.partitioned
             threading.Thread(target=self.handle, args=(conn, roll, delay, part), daemon=True).start()
 
-    @staticmethod
-    def read_request(conn):
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = conn.recv(65536)
-            if not chunk:
-                return None
-            data += chunk
-        head, _, body = data.partition(b"\r\n\r\n")
-        length = 0
-        lines = head.split(b"\r\n")
-        kept = [lines[0]]
-        for line in lines[1:]:
-            name = line.split(b":", 1)[0].strip().lower()
-            if name == b"content-length":
-                length = int(line.split(b":", 1)[1])
-            if name in (b"connection", b"keep-alive"):
-                continue
-            kept.append(line)
-        kept.append(b"Connection: close")
-        while len(body) < length:
-            chunk = conn.recv(65536)
-            if not chunk:
-                return None
-            body += chunk
-        return b"\r\n".join(kept) + b"\r\n\r\n" + body
-
-    def forward(self, request):
-        with socket.create_connection((HOST, self.upstream), timeout=90) as up:
-            up.sendall(request)
-            answer = b""
-            while True:
-                chunk = up.recv(65536)
-                if not chunk:
-                    break
-                answer += chunk
-        head, sep, body = answer.partition(b"\r\n\r\n")
-        lines = [l for l in head.split(b"\r\n")
-                 if l.split(b":", 1)[0].strip().lower() not in (b"connection", b"keep-alive")]
-        lines.append(b"Connection: close")
-        return b"\r\n".join(lines) + sep + body
-
     def handle(self, conn, roll, delay, part):
         try:
             conn.settimeout(90)
-            request = self.read_request(conn)
+            request = read_request(conn)
             if request is None:
                 return
             if part:
@@ -161,8 +120,8 @@ class Proxy:
                 time.sleep(delay)
             elif roll < 0.18:
                 self.note("repeat")
-                self.forward(request)
-            answer = self.forward(request)
+                forward(request, self.upstream, timeout=90)
+            answer = forward(request, self.upstream, timeout=90)
             if 0.18 <= roll < 0.22:
                 self.note("cut")
                 conn.sendall(answer[: max(1, len(answer) // 2)])
