@@ -13,6 +13,7 @@
 #include "core/op.h"
 #include "server/pg_chain.h"
 #include "server/pg_commands.h"
+#include "store/ids.h"
 #include "store/oplog.h"
 
 int srv_pg_admin_fail(const struct fd_error *err)
@@ -59,6 +60,22 @@ enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *o
                                          struct fd_error *err)
 {
 	return srv_pg_admin_apply_with(pg, op, user ? end_sessions : NULL, (void *)user, err);
+}
+
+void srv_pg_new_hotel_op(struct fd_pg *pg, struct fd_op *op, char id[FD_ID_LEN], const char *name,
+                         const char *currency, const char *timezone, fd_date today)
+{
+	char day[FD_DATE_STRLEN];
+	fd_uuid_new(id);
+	fd_pg_use_property(pg, id);
+	fd_op_init(op);
+	fd_op_prepare(op, "property.update", "frontdeskd", "server");
+	op->payload = cJSON_CreateObject();
+	cJSON_AddStringToObject(op->payload, "id", id);
+	cJSON_AddStringToObject(op->payload, "name", name);
+	cJSON_AddStringToObject(op->payload, "currency", currency);
+	cJSON_AddStringToObject(op->payload, "timezone", timezone);
+	cJSON_AddStringToObject(op->payload, "business_date", fd_date_format(today, day));
 }
 
 /* --- the commands other files hold, in the table's shape --- */

@@ -46,6 +46,12 @@ enum fd_status srv_pg_admin_apply_with(struct fd_pg *pg, const struct fd_op *op,
  * in the current property end (NULL: none). */
 enum fd_status srv_pg_admin_apply_ending(struct fd_pg *pg, const struct fd_op *op, const char *user,
                                          struct fd_error *err);
+/* A new hotel (init, property add): a fresh id in id, made the current
+ * property, and op prepared as its first operation, property.update with
+ * its name, currency, time zone and business date (op then owns its
+ * payload: fd_op_clear). */
+void srv_pg_new_hotel_op(struct fd_pg *pg, struct fd_op *op, char id[FD_ID_LEN], const char *name,
+                         const char *currency, const char *timezone, fd_date today);
 /* The message of err on stderr, prefixed "frontdeskd: "; 1. */
 int srv_pg_admin_fail(const struct fd_error *err);
 

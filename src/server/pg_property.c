@@ -86,18 +86,9 @@ static int property_add(struct fd_pg *pg, const struct srv_admin_opts *o, const 
 		        h.name);
 		return 1;
 	}
-	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
-	fd_uuid_new(id);
-	fd_pg_use_property(pg, id);
+	char id[FD_ID_LEN];
 	struct fd_op op;
-	fd_op_init(&op);
-	fd_op_prepare(&op, "property.update", "frontdeskd", "server");
-	op.payload = cJSON_CreateObject();
-	cJSON_AddStringToObject(op.payload, "id", id);
-	cJSON_AddStringToObject(op.payload, "name", o->name);
-	cJSON_AddStringToObject(op.payload, "currency", o->currency);
-	cJSON_AddStringToObject(op.payload, "timezone", o->timezone);
-	cJSON_AddStringToObject(op.payload, "business_date", fd_date_format(today, day));
+	srv_pg_new_hotel_op(pg, &op, id, o->name, o->currency, o->timezone, today);
 	/* The hotel and its code in one transaction, both or neither, with its
 	 * audit row (its first, as init's for the first hotel). */
 	enum fd_status st = srv_pg_admin_apply_with(pg, &op, set_code, (void *)code, &err);

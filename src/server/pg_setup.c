@@ -51,19 +51,10 @@ int srv_pg_cmd_init(struct srv_pg_admin *a)
 		                  "'property add'\n"));
 		return 1;
 	}
-	char id[FD_ID_LEN], day[FD_DATE_STRLEN];
-	fd_uuid_new(id);
-	fd_pg_use_property(a->pg, id);
-	/* Audited as admin.c's init on SQLite: the hotel's first audit row. */
+	char id[FD_ID_LEN];
 	struct fd_op op;
-	fd_op_init(&op);
-	fd_op_prepare(&op, "property.update", "frontdeskd", "server");
-	op.payload = cJSON_CreateObject();
-	cJSON_AddStringToObject(op.payload, "id", id);
-	cJSON_AddStringToObject(op.payload, "name", o->property);
-	cJSON_AddStringToObject(op.payload, "currency", o->currency);
-	cJSON_AddStringToObject(op.payload, "timezone", o->timezone);
-	cJSON_AddStringToObject(op.payload, "business_date", fd_date_format(today, day));
+	/* Audited as admin.c's init on SQLite: the hotel's first audit row. */
+	srv_pg_new_hotel_op(a->pg, &op, id, o->property, o->currency, o->timezone, today);
 	enum fd_status st = srv_pg_admin_apply(a->pg, &op, &err);
 	fd_op_clear(&op);
 	if (st)
