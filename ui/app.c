@@ -209,8 +209,33 @@ bool ui_apply(struct app *app, struct fd_op *ops, int n, struct fd_op_result *re
 
 /* ---- status line, tab bar, message line ---- */
 
-/* The hotel's name and currency from the cache (at start, and once the
- * first sync has brought them). */
+static void start_engine(struct app *app);
+
+/* Times on the screen (history, mails, conflicts, last heard) are the
+ * hotel's, not the terminal's or UTC: the process takes the property's
+ * zone. setenv is not safe while another thread reads the environment, so
+ * a running engine (the only other thread) is stopped around it: at start
+ * it has not started yet; after a first sync it is stopped and started
+ * again, once. */
+static void use_hotel_zone(struct app *app, const char *zone)
+{
+	const char *now = getenv("TZ");
+	if (!zone[0] || (now && strcmp(now, zone) == 0))
+		return;
+	bool running = app->engine != NULL;
+	if (running) {
+		fd_sync_stop(app->engine);
+		fd_sync_free(app->engine);
+		app->engine = NULL;
+	}
+	setenv("TZ", zone, 1);
+	tzset();
+	if (running)
+		start_engine(app);
+}
+
+/* The hotel's name, currency and time zone from the cache (at start, and
+ * once the first sync has brought them). */
 static void read_property(struct app *app)
 {
 	struct fd_property p;
@@ -218,6 +243,7 @@ static void read_property(struct app *app)
 	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK) {
 		memcpy(app->currency, p.currency, sizeof app->currency);
 		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
+		use_hotel_zone(app, p.timezone);
 	}
 }
 
@@ -236,7 +262,7 @@ static void read_first_sync(struct app *app)
 	app->sync.first_done = (long)st.snapshot_done;
 	app->sync.first_total = (long)st.snapshot_total;
 	if (was && !st.first_sync) {
-		read_property(app);
+		read_property(app); /* may restart the engine: st is read before */
 		fd_query_business_date(app->db, &app->today, NULL);
 	}
 }
@@ -934,20 +960,8 @@ static bool app_init(struct app *app, struct cli *cli, char *msg, size_t size)
 		app->today = fd_date_from_unix((int64_t)time(NULL));
 	}
 	fd_query_tune_for_screens(app->db);
-	struct fd_property p;
-	const struct fd_repo *repo = fd_db_repo(app->db);
-	if (repo->get_property(repo->ctx, &p, NULL) == FD_OK) {
-		memcpy(app->currency, p.currency, sizeof app->currency);
-		snprintf(app->hotel, sizeof app->hotel, "%s", p.name);
-		/* Times on the screen (history, mails, conflicts, last heard) are
-		 * the hotel's, not the terminal's or UTC: the process takes the
-		 * property's zone before any other thread runs. */
-		if (p.timezone[0]) {
-			setenv("TZ", p.timezone, 1);
-			tzset();
-		}
-	}
-	ui_money_init(); /* before the sync thread starts: localeconv is not thread-safe */
+	read_property(app); /* before the engine starts: the zone */
+	ui_money_init();    /* before the sync thread starts: localeconv is not thread-safe */
 	ui_sync_init(&app->sync);
 	atomic_store(&app->sync.configured, app->session->enrolled);
 	if (atomic_load(&app->sync.configured))
