@@ -415,7 +415,8 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
                               struct fd_error *err)
 {
 	/* A stay overlaps [from, to) when it holds the night `from` (the guard
-	 * table knows) or arrives inside the range (bookings_arrival); both
+	 * table knows) or arrives inside the range (bookings_arrival; from
+	 * included, for a day-use on the first day, which holds no night); both
 	 * are index lookups, and the set to check is about one row per stay
 	 * instead of one per room-night (1.6x faster with 500,000 bookings
 	 * than reading every night of the range). Nights hold a room exactly
@@ -427,7 +428,7 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 	               " WHERE b.room IS NOT NULL AND b.rowid IN"
 	               "  (SELECT bb.rowid FROM stay_nights n JOIN bookings bb ON bb.id = n.booking_id"
 	               "   WHERE n.night = ?1"
-	               "   UNION ALL SELECT rowid FROM bookings WHERE arrival > ?1 AND arrival < ?2"
+	               "   UNION ALL SELECT rowid FROM bookings WHERE arrival >= ?1 AND arrival < ?2"
 	               "   AND status IN ('reserved', 'checked_in', 'checked_out'))"
 	               " ORDER BY b.room, b.arrival",
 	               err);

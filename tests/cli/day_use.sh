@@ -44,4 +44,13 @@ got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["room
 fd --json report summary --from 2026-11-28 --to 2026-11-28 >"$TMP/s" || fail "summary 28"
 got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["rooms_sold"], d["arrivals"], d["cancellations"], d["day_uses"])' "$TMP/s")
 [ "$got" = "2 1 1 0" ] || fail "summary of the 28th: sold arrivals cancellations day-uses = $got"
+
+# The board shows a day-use on its day, whether the range starts that day
+# or before it (it holds no night, so only its arrival finds it).
+fd book --guest "Board, Bea" --room 103 --arrive 2026-12-05 --depart 2026-12-05 >"$TMP/out" || fail "board day-use"
+B=$(code)
+on_board() { fd --json board --from "$1" --days "$2" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(1 for r in d["rooms"] for s in r["stays"] if s["code"]==sys.argv[1]))' "$B"; }
+[ "$(on_board 2026-12-05 1)" = 1 ] || fail "the board from the day-use's day does not show it"
+[ "$(on_board 2026-12-04 3)" = 1 ] || fail "the board from the day before does not show it once"
+[ "$(on_board 2026-12-06 2)" = 0 ] || fail "the board after the day-use shows it"
 finish
