@@ -197,10 +197,13 @@ enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struc
 		memcpy(ids[n++], id, FD_ID_LEN);
 	}
 	sqlite3_reset(q);
-	if (!st && n && !(list = malloc((size_t)n * sizeof *list)))
-		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
-	for (int i = 0; !st && i < n; i++)
-		list[i] = ids[i];
+	if (!st && n) {
+		if (!(list = malloc((size_t)n * sizeof *list)))
+			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+		else
+			for (int i = 0; i < n; i++)
+				list[i] = ids[i];
+	}
 	if (!st)
 		st = srv_erasures_merge(data_dir, list, n, err);
 	free(list);

@@ -186,7 +186,7 @@ enum fd_status srv_pg_refuse_erased(struct fd_pg *pg, const char *data_dir, cons
 	for (int i = 0; i < n; i++) {
 		const cJSON *id =
 		    ops[i].payload ? cJSON_GetObjectItemCaseSensitive(ops[i].payload, "id") : NULL;
-		if (!bad[i].code[0] && cJSON_IsString(id) && srv_erasures_id_ok(id->valuestring))
+		if (!bad[i].code[0] && id && cJSON_IsString(id) && srv_erasures_id_ok(id->valuestring))
 			snprintf(ids[k++], FD_ID_LEN, "%s", id->valuestring);
 	}
 	struct erased_set e = {0};
