@@ -197,15 +197,15 @@ enum fd_status srv_erasures_record(struct fd_db *db, const char *data_dir, struc
 		memcpy(ids[n++], id, FD_ID_LEN);
 	}
 	sqlite3_reset(q);
-	if (!st && n) {
+	if (!st && n) { /* none: nothing to add to the list */
 		if (!(list = malloc((size_t)n * sizeof *list)))
 			st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
-		else
+		else {
 			for (int i = 0; i < n; i++)
 				list[i] = ids[i];
+			st = srv_erasures_merge(data_dir, list, n, err);
+		}
 	}
-	if (!st)
-		st = srv_erasures_merge(data_dir, list, n, err);
 	free(list);
 	free(ids);
 	return st;
