@@ -64,7 +64,7 @@ enum fd_status srv_pg_erasures_record(struct fd_pg *pg, const char *data_dir, st
 	}
 	for (int i = 0; i < n; i++)
 		ids[i] = PQgetvalue(r, i, 0);
-	st = srv_erasures_merge(data_dir, ids, n, err);
+	st = n ? srv_erasures_merge(data_dir, ids, n, err) : FD_OK; /* none: nothing to add */
 	free(ids);
 	PQclear(r);
 	return st;
