@@ -6,7 +6,9 @@
  * each statement's end and merge them, and every night an upsert: most of
  * an initial sync's time. The secondary (non-unique) indexes of the big
  * tables are set aside too and built once at the end, before the derived
- * data; the unique ones (the double-booking guard among them) stay. */
+ * data; the unique ones (the double-booking guard among them) stay. The
+ * CHECK constraints are off while the rows go in and judged once per table
+ * at the end: a row that breaks one fails fd_bulk_end ("check_failed"). */
 #ifndef FD_STORE_BULK_H
 #define FD_STORE_BULK_H
 

@@ -21,6 +21,7 @@ struct fd_db {
 	char audit_session[17]; /* store/audit.h: the session audit rows come through */
 	char *bulk_triggers;    /* store/bulk.h: triggers set aside, to put back */
 	char *bulk_indexes;     /* store/bulk.h: secondary indexes set aside, to build again */
+	bool bulk_checks;       /* store/bulk.h: CHECK constraints judged at the end */
 
 	/* store/record.h: the recorder of operations' changesets */
 	struct fd_record *record;

@@ -819,24 +819,30 @@ enum fd_status sync_snapshot_restart(struct fd_db *db, struct fd_error *err)
 	return fd_db_commit(db, err);
 }
 
+/* A page's rows ({entity: [rows]}), entity by entity in snapshot_order. */
+static enum fd_status put_page_rows(struct fd_db *db, const cJSON *ents, struct fd_error *err)
+{
+	enum fd_status st = cJSON_IsObject(ents) ? FD_OK
+	                                         : fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot",
+	                                                   _("The server sent an unreadable snapshot."));
+	for (int i = 0; !st && snapshot_order[i]; i++) {
+		const cJSON *row;
+		cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(ents, snapshot_order[i]))
+		{
+			if (st)
+				break;
+			st = put_entity(db, snapshot_order[i], row, err);
+		}
+	}
+	return st;
+}
+
 /* A staged page: its rows, entity by entity in snapshot_order. */
 static bool put_staged_page(void *ctx, const char *text)
 {
 	struct staged *g = ctx;
 	cJSON *page = cJSON_Parse(text);
-	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(page, "entities");
-	g->st = cJSON_IsObject(ents) ? FD_OK
-	                             : fd_fail(g->err, FD_E_INVALID, "bad_feed", "snapshot",
-	                                       _("The server sent an unreadable snapshot."));
-	for (int i = 0; !g->st && snapshot_order[i]; i++) {
-		const cJSON *row;
-		cJSON_ArrayForEach(row, cJSON_GetObjectItemCaseSensitive(ents, snapshot_order[i]))
-		{
-			if (g->st)
-				break;
-			g->st = put_entity(g->db, snapshot_order[i], row, g->err);
-		}
-	}
+	g->st = put_page_rows(g->db, cJSON_GetObjectItemCaseSensitive(page, "entities"), g->err);
 	cJSON_Delete(page);
 	return g->st == FD_OK;
 }
@@ -885,7 +891,10 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, con
 	if (!st)
 		st = sync_meta_set_int(db, "snapshot_done",
 		                       (first ? 0 : sync_meta_int(db, "snapshot_done", 0)) + rows, err);
-	if (!st && text)
+	/* The last page is installed from the tree in hand, after the staged
+	 * ones: staging it would only parse it again. */
+	bool last = !cJSON_IsTrue(more);
+	if (!st && text && !last)
 		st = fd_snapstage_add(db, STAGED_PAGE, text, err);
 	const cJSON *by_row = text ? NULL : ents; /* a page kept whole is not split */
 	cJSON_ArrayForEach(arr, by_row)
@@ -928,13 +937,16 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, con
 		if (!st)
 			st = g.st;
 	}
+	if (!st && text)
+		st = put_page_rows(db, ents, err);
 	if (!st)
 		st = fd_snapstage_clear(db, err);
 	if (!st)
 		st = fd_db_meta_set(db, "snapshot_next", "", err);
 	if (!st)
 		st = fd_db_meta_set(db, "snapshot_active", "0", err);
-	if (!st)
-		*done = true;
-	return snapshot_end(db, st, ep, cut, err);
+	/* Done once committed: the rows are judged at the end (bulk.h). */
+	st = snapshot_end(db, st, ep, cut, err);
+	*done = st == FD_OK;
+	return st;
 }

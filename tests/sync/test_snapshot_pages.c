@@ -156,6 +156,62 @@ static void test_progress_counts(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A last page with a row the schema refuses (a negative rate: no rule of
+ * the feed's reader judges it, only the bookings table's CHECK, judged
+ * once at the install's end): the install fails and rolls back whole, the
+ * desk still sees nothing, the first page stays staged and the cursor
+ * unset; the good last page then installs. */
+static void test_bad_row_installs_nothing(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/fd-snapbad.XXXXXX", path[64];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct fd_error err = {0};
+	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(c);
+	fd_db_close(c);
+	struct fd_db *db = sync_db_open(path, &err);
+	assert_non_null(db);
+	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
+	bool done = true;
+	cJSON *p = cJSON_Parse(page1);
+	assert_int_equal(sync_apply_snapshot_page(db, p, page1, true, &done, &err), FD_OK);
+	cJSON_Delete(p);
+	char bad[sizeof page2];
+	snprintf(bad, sizeof bad, "%s", page2);
+	char *rate = strstr(bad, "\"rate\":9000");
+	assert_non_null(rate);
+	memcpy(rate, "\"rate\":-900", 11);
+	p = cJSON_Parse(bad);
+	assert_non_null(p);
+	assert_int_equal(sync_apply_snapshot_page(db, p, bad, false, &done, &err), FD_E_INVALID);
+	cJSON_Delete(p);
+	assert_false(done);
+	assert_non_null(strstr(err.message, "bookings"));
+	assert_int_equal(count(db, "SELECT count(*) FROM rooms"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM sync_snapshot_rows"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM meta WHERE key = 'sync_cursor'"), 0);
+	/* The CHECKs apply at the insert again. */
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db),
+	                                  "UPDATE rooms SET clean = 'filthy'; INSERT INTO rooms (number, id,"
+	                                  " type_code, floor, clean, maint, version, updated_at) VALUES ('9',"
+	                                  " '9', 'DBL', 1, 'filthy', 'none', 1, 0)",
+	                                  NULL, NULL, NULL),
+	                     SQLITE_OK);
+	p = cJSON_Parse(page2);
+	assert_int_equal(sync_apply_snapshot_page(db, p, page2, false, &done, &err), FD_OK);
+	cJSON_Delete(p);
+	assert_true(done);
+	assert_int_equal(count(db, "SELECT count(*) FROM rooms"), 2);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE rate = 9000"), 1);
+	fd_db_close(db);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* Issue 18: the sync's connection keeps the page cache every connection
  * has (16 MiB) rather than raising it: the whole install is one
  * transaction, so a bigger cache filled up and held the terminal's peak
@@ -194,6 +250,7 @@ int main(void)
 	    cmocka_unit_test(test_pages_staged_whole_then_installed),
 	    cmocka_unit_test(test_sync_connection_cache),
 	    cmocka_unit_test(test_progress_counts),
+	    cmocka_unit_test(test_bad_row_installs_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -247,6 +247,55 @@ static void test_bulk_builds_indexes_after(void **state)
 	fd_db_close(db);
 }
 
+static const char bad_room[] = "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
+                               " updated_at) VALUES ('105', '00000000-0000-4000-8000-0000000000b5', 'STD',"
+                               " 1, 'filthy', 'none', 1, 0)";
+
+/* The CHECK constraints are judged once at the end of the install (not at
+ * every insert): a row that breaks one (a room's cleanliness outside its
+ * list, a booking's negative rate) fails fd_bulk_end, naming the table, and
+ * the rollback leaves the cache as it was; outside an install every CHECK
+ * applies at the insert again, a rollback's too. */
+static void test_bulk_checks_at_end(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	static const char *const bad[] = {
+	    bad_room,
+	    "UPDATE bookings SET rate = -1 WHERE rowid = (SELECT min(rowid) FROM bookings)",
+	};
+	static const char *const table[] = {"rooms", "bookings"};
+	put_guest(db, "00000000-0000-4000-8000-0000000000d1", "Booked", "Bea");
+	put_booking(db, "00000000-0000-4000-8000-0000000000d1", "103");
+	char *booked = fx_dump(db);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(fd_db_begin(db, &err), FD_OK);
+		assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+		put_guest(db, "00000000-0000-4000-8000-0000000000d2", "Check", "Carla");
+		assert_int_equal(fd_db_exec(db, bad[i], &err), FD_OK);
+		err = (struct fd_error){0};
+		assert_int_equal(fd_bulk_end(db, &err), FD_E_INVALID);
+		assert_string_equal(err.code, "check_failed");
+		assert_non_null(strstr(err.message, table[i]));
+		fd_db_rollback(db);
+		char *after = fx_dump(db);
+		assert_string_equal(booked, after);
+		free(after);
+		err = (struct fd_error){0};
+		/* The CHECKs apply at the insert again. */
+		assert_int_not_equal(fd_db_exec(db, bad_room, &err), FD_OK);
+	}
+	/* A rolled-back install turns them back on too. */
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+	fd_db_rollback(db);
+	fd_bulk_abandon(db);
+	assert_int_not_equal(fd_db_exec(db, bad_room, &err), FD_OK);
+	free(booked);
+	fd_db_close(db);
+}
+
 /* A desk's connection keeps 16 MB of pages (store/db.c configure): the
  * pages of a search matching hundreds of guests stay between keystrokes. */
 static void test_desk_page_cache(void **state)
@@ -265,6 +314,7 @@ int main(void)
 	    cmocka_unit_test(test_bulk_rollback_keeps_triggers),
 	    cmocka_unit_test(test_desk_page_cache),
 	    cmocka_unit_test(test_bulk_builds_indexes_after),
+	    cmocka_unit_test(test_bulk_checks_at_end),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
