@@ -7,6 +7,7 @@ extern const char fd_schema_v33_board[];
 extern const char fd_schema_v37_find[];
 extern const char fd_schema_v41_search[];
 extern const char fd_schema_v42_board_stays[];
+extern const char fd_schema_v44_day_counts[];
 extern const char fd_booking_search_fill[];
 
 /* v32: rooms sold per room type and night, kept by triggers on the guard
@@ -69,6 +70,17 @@ const char fd_schema_v33_board[] =
 const char fd_schema_v42_board_stays[] =
     "CREATE INDEX bookings_board ON bookings(room, arrival, departure, status, id)"
     " WHERE status IN ('reserved', 'checked_in', 'checked_out') AND arrival < departure;";
+
+/* v44: the night audit's day counts (repo_folio.c count_day) from indexes
+ * alone: the arrivals, cancellations and no-shows of a day by arrival and
+ * status, and each room-night's rate by booking id, instead of one random
+ * read of the booking's row per arrival and per night sold (two years of
+ * day counts after a 100,000-row import took 0.88 s, three quarters of
+ * it in those reads). bookings_arrival keeps its name and serves every
+ * range on arrival it served before. */
+const char fd_schema_v44_day_counts[] = "DROP INDEX bookings_arrival;"
+                                        "CREATE INDEX bookings_arrival ON bookings(arrival, status);"
+                                        "CREATE INDEX bookings_rate ON bookings(id, rate);";
 
 /* v37: a guest's bookings with what the search orders them by (query.c
  * fd_query_find): the bookings of every guest a name matches are ordered

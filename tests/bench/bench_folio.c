@@ -120,7 +120,8 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	printf("%-28s %10s %10s %12s\n", "what", "rows", "seconds", "rows/second");
-	/* FD_BENCH_ROWS scales the larger import (default 100,000). */
+	/* FD_BENCH_ROWS scales the larger import (default 100,000);
+	 * FD_BENCH_KEEP keeps its database, to study the reports' plans. */
 	long big = getenv("FD_BENCH_ROWS") && atol(getenv("FD_BENCH_ROWS")) > 0
 	               ? atol(getenv("FD_BENCH_ROWS"))
 	               : 100000;
@@ -195,6 +196,10 @@ int main(void)
 			             NULL, "%.2f s", t);
 		fd_db_close(db);
 		unlink(csv);
+		if (k == 1 && getenv("FD_BENCH_KEEP")) {
+			printf("\nkept %s\n", db_path);
+			return 0;
+		}
 		unlink(db_path);
 		char side[300];
 		snprintf(side, sizeof side, "%s-wal", db_path);
