@@ -366,15 +366,20 @@ enum fd_status fd_pg_begin(struct fd_pg *pg, struct fd_error *err)
 	enum fd_status st = fd_pg_begin_unlocked(pg, err);
 	if (st)
 		return st;
+	st = fd_pg_lock_property(pg, err);
+	if (st)
+		fd_pg_rollback(pg);
+	return st;
+}
+
+enum fd_status fd_pg_lock_property(struct fd_pg *pg, struct fd_error *err)
+{
 	/* An upsert locks the row whether it inserts or not. */
 	static const char lock[] = "INSERT INTO feed_counters (property_id, seq) VALUES ($1, 0)"
 	                           " ON CONFLICT (property_id) DO UPDATE SET seq = feed_counters.seq";
 	const char *p[] = {pg->property};
-	/* Sent with the transaction's first read: nothing is read before it. */
-	st = fd_pg_defer(pg, lock, 1, p, "locking the property for writing", err);
-	if (st)
-		fd_pg_rollback(pg);
-	return st;
+	/* Sent with the transaction's next read: nothing is read before it. */
+	return fd_pg_defer(pg, lock, 1, p, "locking the property for writing", err);
 }
 
 enum fd_status fd_pg_commit(struct fd_pg *pg, struct fd_error *err)

@@ -60,6 +60,9 @@ void fd_pg_rollback(struct fd_pg *pg);
 /* As fd_pg_begin without the lock: the store's guard alone (tests use it
  * to show the schema refuses what the lock would have kept out). */
 enum fd_status fd_pg_begin_unlocked(struct fd_pg *pg, struct fd_error *err);
+/* Inside a transaction: take the current property's writing lock (what
+ * fd_pg_begin takes), for a write that reaches several hotels. */
+enum fd_status fd_pg_lock_property(struct fd_pg *pg, struct fd_error *err);
 
 /* The change feed. Inside a writing transaction: number a change of an
  * entity of the current property (the next value of its counter; the feed

@@ -18,6 +18,7 @@
 
 #include "core/i18n.h"
 #include "core/op.h"
+#include "pg/audit.h"
 #include "pg/chain.h"
 #include "pg/pg.h"
 #include "server/admin_api.h"
@@ -41,6 +42,34 @@ struct credential {
 	bool kept; /* out: the person had a password in the chain already */
 };
 
+/* A chain role reaches every hotel's data, so giving or taking one is
+ * written in every hotel's audit log (each under its own writing lock, in
+ * the caller's transaction), with the role in the row. */
+static enum fd_status audit_chain_role(struct fd_pg *pg, const struct credential *c, struct fd_error *err)
+{
+	char own[FD_ID_LEN], payload[64], op_id[FD_ID_LEN];
+	snprintf(own, sizeof own, "%s", fd_pg_property(pg));
+	/* c->chain_role was parsed: one of the role names, or "none". */
+	snprintf(payload, sizeof payload, "{\"chain_role\":\"%s\"}", c->chain_role);
+	struct srv_caller server = {.username = "frontdeskd"};
+	PGresult *q = NULL;
+	enum fd_status st =
+	    fd_pg_run(pg, "SELECT id FROM properties ORDER BY id", 0, NULL, &q, "reading the hotels", err);
+	for (int i = 0; !st && i < PQntuples(q); i++) {
+		struct fd_audit_row row;
+		srv_audit_event(&server, "staff.chain_role", "staff", c->name, op_id, &row);
+		row.payload = payload;
+		fd_pg_use_property(pg, PQgetvalue(q, i, 0));
+		st = fd_pg_lock_property(pg, err);
+		if (!st)
+			st = fd_pg_audit_append(pg, &row, err);
+	}
+	if (q)
+		PQclear(q);
+	fd_pg_use_property(pg, own);
+	return st;
+}
+
 /* A person has one password in the chain: one who has it already (added
  * to another hotel before) keeps it; changing it is user passwd's, which
  * ends their sessions and says so in the audit log. */
@@ -57,13 +86,16 @@ static enum fd_status save_credential(struct fd_pg *pg, void *ctx, struct fd_err
 		return st;
 	c->kept = PQntuples(r) == 0;
 	PQclear(r);
-	return c->chain_role ? fd_pg_chain_role_set(pg, c->name, (int)c->chain, err) : FD_OK;
+	if (!c->chain_role)
+		return FD_OK;
+	st = fd_pg_chain_role_set(pg, c->name, (int)c->chain, err);
+	return st ? st : audit_chain_role(pg, c, err);
 }
 
 /* A staff member of the hotel is core's staff.create with its audit row
  * (as admin.c's on SQLite), the password and any chain role in the same
- * transaction; a chain role alone belongs to no hotel, so to no hotel's
- * audit log. */
+ * transaction; a chain role alone is a transaction of its own, with its
+ * row in every hotel's log. */
 static int user_add(struct srv_pg_admin *a, const char *name)
 {
 	struct fd_error err = {0};
@@ -99,10 +131,13 @@ static int user_add(struct srv_pg_admin *a, const char *name)
 		                        o->department ? o->department : "front_office");
 		st = srv_pg_admin_apply_with(pg, &op, save_credential, &c, &err);
 		fd_op_clear(&op);
-	} else {
-		/* No hotel, so none of fd_pg_begin's hotel transactions: two
-		 * statements, each idempotent, as before. */
+	} else if (!(st = fd_pg_begin_unlocked(pg, &err))) {
+		/* No hotel of the person's own: audit_chain_role locks each. */
 		st = save_credential(pg, &c, &err);
+		if (!st)
+			st = fd_pg_commit(pg, &err);
+		else
+			fd_pg_rollback(pg);
 	}
 	if (st)
 		return srv_pg_admin_fail(&err);

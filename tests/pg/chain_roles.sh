@@ -7,7 +7,7 @@
 # of a hotel where they have no role of their own, and nothing else there;
 # a revenue manager reads and may change nothing; a hotel's staff still
 # cannot sign in at another hotel. Removing the chain role ends its
-# sessions at once. The revenue role reads the chain report over the API
+# sessions at once. Giving or removing one is in every hotel's audit log. The revenue role reads the chain report over the API
 # (GET /v1/reports/chain), hotel roles do not. The rule is core's (core/perm.c, tests/unit/test_chain_perm.c).
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
@@ -38,6 +38,13 @@ FDP user add lea --role manager --property LIS --chain-role revenue --password-f
 	fail "user add lea with a hotel role and a chain role"
 check "chain roles" "carl|chain-admin lea|revenue rita|revenue" \
 	"$(pg_psql -c "SELECT username, role FROM srv_chain_roles ORDER BY username" | paste -sd ' ')"
+# A chain role reaches every hotel, so each hotel's audit log says who got
+# which, chained (lea's beside her staff.create at Lisbon).
+roles_in() { pg_psql -c "SELECT entity_id || ':' || (payload::json->>'chain_role') FROM audit_log
+	WHERE property_id = '$1' AND type = 'staff.chain_role' AND actor = 'frontdeskd' ORDER BY seq" | paste -sd ' '; }
+check "each chain role given is in Lisbon's audit log" "rita:revenue carl:chain-admin lea:revenue" "$(roles_in "$LIS")"
+check "... and in Porto's" "rita:revenue carl:chain-admin lea:revenue" "$(roles_in "$POR")"
+check "... the hotels' audit chains verify" 0 "$(FDP check >/dev/null 2>&1; echo $?)"
 check "staff records: only the hotel roles" "lea|$LIS|manager pia|$POR|staff" \
 	"$(pg_psql -c "SELECT username, property_id, role FROM staff ORDER BY username" | paste -sd ' ')"
 
@@ -100,6 +107,8 @@ check "a bad date is named" "400 invalid_field: Query parameter \"from\" must be
 # The chain role taken away: rita's sessions end at once.
 FDP user add rita --chain-role none --password-file "$T/pw" >/dev/null || fail "user add rita --chain-role none"
 check "rita's chain role is gone" 0 "$(pg_psql -c "SELECT count(*) FROM srv_chain_roles WHERE username = 'rita'")"
+check "... written in both hotels' audit logs" "rita:none rita:none" \
+	"$(roles_in "$LIS" | tr ' ' '\n' | tail -1) $(roles_in "$POR" | tr ' ' '\n' | tail -1)"
 check "... and her session with it" 401 "$(status GET /v1/changes?since=0 "" "$rita")"
 stop_server || fail "the server did not stop cleanly"
 finish
