@@ -204,6 +204,11 @@ int main(void)
 	     * board is F1 (and F3 there, for symmetry). */
 	    {"pane switch (board<->arrivals)", "2 1", 100, "", NULL, 300, 8192},
 	    {"pane switch (board<->housekeeping)", "<F3> <F1>", 100, "", NULL, 300, 8192},
+	    /* From 200 columns those panes open beside the board, which stays
+	     * on screen; reports take the whole width, so coming back from
+	     * them sends the whole board again (a page down's bytes and more). */
+	    {"  board<->reports (whole width)", "8 1", 40, "", NULL, 300, 0},
+	    {"  board<->arrivals at 199x50", "2 1", 40, "", "199x50", 300, 0},
 	};
 	printf("%-36s %5s %8s %8s %8s %8s %7s %7s %7s %9s\n", "200x50 (board + detail), xterm-256color",
 	       "keys", "p50 us", "p99 us", "max us", "cpu p99", "p50 B", "p99 B", "max B", "aim B p99");
