@@ -5,15 +5,29 @@
 # booking, the folio) open there: the board stays in view, and a pane
 # switch repaints that column, not the whole board again (what crosses a
 # slow SSH link; tests/bench/bench_ui counts the bytes). The keys go to
-# the pane in focus. Reports keep the whole width, and so does every pane
+# the pane in focus, and the board shows no cursor cell then. Reports keep the whole width, and so does every pane
 # below 200 columns.
 . "$top_srcdir/tests/ui/lib.sh"
 make_hotel
 
+# reversed ROOM: the screen line of ROOM's board row shows a reversed
+# cell (the board's cursor; the arrivals list has one row, beside 101).
+reversed() {
+	n=$(screen | grep -n "^$1 " | cut -d: -f1)
+	[ -n "$n" ] || fail "no board row for $1"
+	tmux -S "$SOCK" capture-pane -e -p -t ui | sed -n "${n}p" | grep -qE "\[(7|[0-9;]*;7)(;[0-9;]*)?m"
+}
+
 start 200 50
 wait_for "Enter open  n new"
+# The cursor onto Müller's stay in 102.
+keys j
+wait_for "Booking $ARRIVAL"
+reversed 102 || fail "no cursor on the board"
 keys 2
 wait_for "Arrivals (1)"
+# One cursor on the screen: the list's. The board's room stays underlined.
+reversed 102 && fail "the board beside the arrivals still shows its cursor cell"
 screen | grep -q "Room Type HK" || fail "the board left the screen for the arrivals at 200 columns"
 screen | grep "^102 " | grep -q "Müller" || fail "the board beside the arrivals lost its bookings"
 # The board's hints leave the message line: the keys are the list's.
