@@ -28,6 +28,7 @@
 #define MIN_COLS 40
 #define MIN_ROWS 10
 #define WIDE_COLS 120
+#define SIDE_FULL_COLS 80
 
 static volatile sig_atomic_t got_hangup;
 
@@ -93,9 +94,37 @@ struct pane *ui_focus(struct app *app)
 	return &app->panes[app->modal != PANE_COUNT ? app->modal : app->current];
 }
 
-static bool side_by_side(const struct app *app)
+/* Columns of the pane beside the board, at WIDE_COLS and more. */
+static int side_cols(const struct app *app)
 {
-	return app->cols >= WIDE_COLS && app->current == PANE_BOARD && app->modal == PANE_COUNT;
+	return app->cols * 2 / 5;
+}
+
+/* Panes that take the column beside the board when it is as wide as a
+ * standard terminal (SIDE_FULL_COLS, from 200 columns): every pane is made
+ * to work at 80 columns, and full width they only added blank space to the
+ * right. The board stays in view beside the list a receptionist works
+ * from, and a pane switch repaints that column alone: over a slow link the
+ * board (5,760 cells at 200x50, about 10 KB) is not sent again each time
+ * the desk comes back to it. Reports and administration keep the whole
+ * width for their tables. */
+static const bool beside_board[PANE_TABS] = {
+    [PANE_LISTS] = true,  [PANE_HK] = true,     [PANE_STAFF] = true,
+    [PANE_SEARCH] = true, [PANE_DETAIL] = true, [PANE_FOLIO] = true,
+};
+
+/* The pane beside the board, or PANE_COUNT when one pane takes the width:
+ * the booking detail beside the focused board from WIDE_COLS, the pane in
+ * focus beside an unfocused board from SIDE_FULL_COLS. */
+static enum pane_id side_pane(const struct app *app)
+{
+	if (app->cols < WIDE_COLS || app->modal != PANE_COUNT)
+		return PANE_COUNT;
+	if (app->current == PANE_BOARD)
+		return PANE_DETAIL;
+	if (side_cols(app) >= SIDE_FULL_COLS && app->current < PANE_TABS && beside_board[app->current])
+		return app->current;
+	return PANE_COUNT;
 }
 
 void ui_show(struct app *app, enum pane_id id)
@@ -539,10 +568,10 @@ static void layout(struct app *app)
 	int body = app->rows - 2 - app->msg_lines;
 	if (app->modal != PANE_COUNT) {
 		place(app, app->modal, 1, 0, body, app->cols);
-	} else if (side_by_side(app)) {
-		int side = app->cols * 2 / 5;
+	} else if (side_pane(app) != PANE_COUNT) {
+		int side = side_cols(app);
 		place(app, PANE_BOARD, 1, 0, body, app->cols - side);
-		place(app, PANE_DETAIL, 1, app->cols - side, body, side);
+		place(app, side_pane(app), 1, app->cols - side, body, side);
 	} else {
 		place(app, app->current, 1, 0, body, app->cols);
 	}

@@ -339,12 +339,19 @@ static void board_repaint(struct app *app, struct pane *p)
 		       A_NORMAL);
 		return;
 	}
+	/* Beside a pane that has the keys (from 200 columns) the board shows
+	 * no cursor cell, only its room underlined: one cursor on the screen
+	 * moves with the keys, as the focused pane's. */
 	int cy = HEADER_ROWS + b->cur_row - b->top;
 	int cx = label_width(p) + (b->cur_date - b->from) * CELL_W;
-	mvwchgat(p->win, cy, cx, CELL_W, app->attr[UI_A_CURSOR], PAIR_NUMBER(app->attr[UI_A_CURSOR]), NULL);
-	/* Side by side, the detail pane follows the booking under the cursor. */
+	if (app->current == PANE_BOARD)
+		mvwchgat(p->win, cy, cx, CELL_W, app->attr[UI_A_CURSOR], PAIR_NUMBER(app->attr[UI_A_CURSOR]),
+		         NULL);
+	/* Side by side, the detail pane follows the booking under the cursor
+	 * of the board in focus; beside a pane in focus (the detail opened from
+	 * a list) the board leaves it alone. */
 	const char *code = ui_board_cursor_code(app);
-	if (strcmp(code, b->shown_code) != 0) {
+	if (app->current == PANE_BOARD && strcmp(code, b->shown_code) != 0) {
 		snprintf(b->shown_code, sizeof b->shown_code, "%s", code);
 		if (app->panes[PANE_DETAIL].win && code[0]) {
 			snprintf(app->detail_code, sizeof app->detail_code, "%s", code);

@@ -119,6 +119,7 @@ UI_TESTS += tests/ui/repaint_bytes.sh
 # the Reports pane's Chain view (a chain role, from the server)
 frontdesk_SOURCES += ui/reports_chain.c ui/reports_chain.h
 UI_TESTS += tests/ui/chain_report.sh
+UI_TESTS += tests/ui/beside_board.sh
 UI_TESTS += tests/ui/redraw_same.sh
 TESTS += tests/ui/first_sync.sh
 EXTRA_DIST += tests/ui/first_sync.sh tests/sync/gateproxy.py
