@@ -109,10 +109,15 @@ const char fd_schema_v37_find[] =
 #define BS_ADD(key, text) "INSERT INTO booking_search (rowid, search_key) SELECT " key ", " text
 #define BS_DEL(key, text)                                                                                    \
 	"INSERT INTO booking_search (booking_search, rowid, search_key) SELECT 'delete', " key ", " text
-/* Every entry made again from the rows (also after a bulk write, bulk.c). */
+/* Every entry made again from the rows (also after a bulk write, bulk.c),
+ * in rowid order: FTS5 writes its pending terms out as a new segment
+ * whenever a rowid is below the last one written, so entries in the
+ * bookings' own order (the order key falls as arrivals rise) made a
+ * segment almost per row and merged them all (1.2 s of CPU for 100,000
+ * bookings; sorted first, 0.2 s). */
 #define BS_FILL                                                                                              \
 	"INSERT INTO booking_search (booking_search) VALUES ('delete-all');" BS_ADD(                         \
-	    BS_KEY("b"), "g.search_key") " FROM bookings b JOIN guests g ON g.id = b.guest_id;"
+	    BS_KEY("b"), "g.search_key") " FROM bookings b JOIN guests g ON g.id = b.guest_id ORDER BY 1;"
 const char fd_booking_search_fill[] = BS_FILL;
 const char
     fd_schema_v41_search[] =
