@@ -320,7 +320,8 @@ static double proc_cpu_s(pid_t pid)
 static double ru_cpu_s(const struct rusage *a, const struct rusage *b)
 {
 	return (double)(b->ru_utime.tv_sec - a->ru_utime.tv_sec + b->ru_stime.tv_sec - a->ru_stime.tv_sec) +
-	       (double)(b->ru_utime.tv_usec - a->ru_utime.tv_usec + b->ru_stime.tv_usec - a->ru_stime.tv_usec) /
+	       (double)(b->ru_utime.tv_usec - a->ru_utime.tv_usec + b->ru_stime.tv_usec -
+	                a->ru_stime.tv_usec) /
 	           1e6;
 }
 
