@@ -3,6 +3,7 @@
 #include "core/json.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/text.h"
@@ -11,6 +12,10 @@
  * boundaries and escapes so "\\u0000" (an escaped backslash) is text. */
 static long find_nul_escape(const char *buf, size_t len)
 {
+	/* Most texts have no "\u0000" at all: look for one with memmem before
+	 * walking every byte (a snapshot page is megabytes). */
+	if (!memmem(buf, len, "\\u0000", 6))
+		return -1;
 	bool in_string = false;
 	for (size_t i = 0; i < len; i++) {
 		char c = buf[i];
@@ -32,10 +37,8 @@ static long find_nul_escape(const char *buf, size_t len)
 
 static long find_raw_nul(const char *buf, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (buf[i] == '\0')
-			return (long)i;
-	return -1;
+	const char *nul = memchr(buf, '\0', len);
+	return nul ? (long)(nul - buf) : -1;
 }
 
 cJSON *fd_json_parse(const char *buf, size_t len, struct fd_error *err)
