@@ -41,9 +41,8 @@ static const char *jtext(const cJSON *o, const char *name)
 	return cJSON_IsString(v) ? v->valuestring : "";
 }
 
-static int64_t jint(const cJSON *o, const char *name)
+static int64_t jint_of(const cJSON *v)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
 	int64_t n;
 	if (fd_json_int(v, &n))
 		return n;
@@ -56,6 +55,48 @@ static int64_t jint(const cJSON *o, const char *name)
 		return strtoll(v->valuestring, NULL, 10);
 	}
 	return 0;
+}
+
+static int64_t jint(const cJSON *o, const char *name)
+{
+	return jint_of(cJSON_GetObjectItemCaseSensitive(o, name));
+}
+
+/* A row's members read in about the order the server writes them (its
+ * columns'): each look-up goes on from the member found last, so a row's
+ * two dozen look-ups compare a name or two each rather than walking the
+ * object from its start every time (the guests, bookings and rooms of a
+ * snapshot: 100,000s of rows). */
+struct jrow {
+	const cJSON *o;
+	const cJSON *at; /* the member found last */
+};
+
+static const cJSON *jrow_get(struct jrow *r, const char *name)
+{
+	const cJSON *from = r->at ? r->at->next : NULL;
+	for (const cJSON *v = from; v; v = v->next)
+		if (v->string && strcmp(v->string, name) == 0)
+			return r->at = v;
+	/* From the start, as cJSON_GetObjectItemCaseSensitive looks. */
+	for (const cJSON *v = r->o ? r->o->child : NULL; v && v != from; v = v->next)
+		if (v->string && strcmp(v->string, name) == 0)
+			return r->at = v;
+	return NULL;
+}
+
+static void row_str(struct jrow *r, const char *name, char *out, size_t size)
+{
+	const cJSON *v = jrow_get(r, name);
+	const char *text = cJSON_IsString(v) ? v->valuestring : "";
+	size_t n = strnlen(text, size - 1);
+	memcpy(out, text, n);
+	out[n] = '\0';
+}
+
+static int64_t row_int(struct jrow *r, const char *name)
+{
+	return jint_of(jrow_get(r, name));
 }
 
 static enum fd_status bad_state(const char *entity, const char *id, struct fd_error *err)
@@ -96,22 +137,23 @@ static enum fd_status put_room_type(struct fd_db *db, const cJSON *o, struct fd_
 
 static enum fd_status put_room(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
+	struct jrow in = {.o = o};
 	struct fd_room m = {0};
 	char clean[16], maint[8];
-	jstr(o, "id", m.id, sizeof m.id);
-	jstr(o, "number", m.number, sizeof m.number);
-	jstr(o, "type_code", m.type_code, sizeof m.type_code);
-	m.floor = (int)jint(o, "floor");
-	jstr(o, "section", m.section, sizeof m.section);
-	jstr(o, "clean", clean, sizeof clean);
-	jstr(o, "maint", maint, sizeof maint);
-	jstr(o, "maint_reason", m.maint_reason, sizeof m.maint_reason);
-	m.maint_from = (fd_date)jint(o, "maint_from");
-	m.maint_to = (fd_date)jint(o, "maint_to");
-	m.dnd = jint(o, "dnd");
-	m.mur = jint(o, "mur");
-	m.hk_occupied = jint(o, "hk_occupied");
-	m.version = jint(o, "version");
+	row_str(&in, "id", m.id, sizeof m.id);
+	row_str(&in, "number", m.number, sizeof m.number);
+	row_str(&in, "type_code", m.type_code, sizeof m.type_code);
+	m.floor = (int)row_int(&in, "floor");
+	row_str(&in, "section", m.section, sizeof m.section);
+	row_str(&in, "clean", clean, sizeof clean);
+	row_str(&in, "maint", maint, sizeof maint);
+	row_str(&in, "maint_reason", m.maint_reason, sizeof m.maint_reason);
+	m.maint_from = (fd_date)row_int(&in, "maint_from");
+	m.maint_to = (fd_date)row_int(&in, "maint_to");
+	m.dnd = row_int(&in, "dnd");
+	m.mur = row_int(&in, "mur");
+	m.hk_occupied = row_int(&in, "hk_occupied");
+	m.version = row_int(&in, "version");
 	if (!m.number[0] || !fd_clean_parse(clean, &m.clean) || !fd_maint_parse(maint, &m.maint))
 		return bad_state("room", m.number, err);
 	const struct fd_repo *r = fd_db_repo(db);
@@ -123,27 +165,28 @@ static enum fd_status put_room(struct fd_db *db, const cJSON *o, struct fd_error
 
 static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
+	struct jrow in = {.o = o};
 	struct fd_guest g = {0};
-	jstr(o, "id", g.id, sizeof g.id);
-	jstr(o, "family", g.family, sizeof g.family);
-	jstr(o, "given", g.given, sizeof g.given);
-	jstr(o, "email", g.email, sizeof g.email);
-	jstr(o, "phone", g.phone, sizeof g.phone);
-	jstr(o, "country", g.country, sizeof g.country);
-	jstr(o, "document", g.document, sizeof g.document);
-	jstr(o, "notes", g.notes, sizeof g.notes);
-	jstr(o, "language", g.language, sizeof g.language); /* core step 21 */
-	g.vip = jint(o, "vip");
-	g.erased = jint(o, "erased");
-	g.version = jint(o, "version");
-	jstr(o, "doc_type", g.doc_type, sizeof g.doc_type);
-	jstr(o, "doc_country", g.doc_country, sizeof g.doc_country);
-	g.doc_expiry = (fd_date)jint(o, "doc_expiry");
-	jstr(o, "nationality", g.nationality, sizeof g.nationality);
-	g.birth_date = (fd_date)jint(o, "birth_date");
-	jstr(o, "address", g.address, sizeof g.address);
-	jstr(o, "preferences", g.preferences, sizeof g.preferences);
-	jstr(o, "merged_into", g.merged_into, sizeof g.merged_into);
+	row_str(&in, "id", g.id, sizeof g.id);
+	row_str(&in, "family", g.family, sizeof g.family);
+	row_str(&in, "given", g.given, sizeof g.given);
+	row_str(&in, "email", g.email, sizeof g.email);
+	row_str(&in, "phone", g.phone, sizeof g.phone);
+	row_str(&in, "country", g.country, sizeof g.country);
+	row_str(&in, "document", g.document, sizeof g.document);
+	row_str(&in, "notes", g.notes, sizeof g.notes);
+	row_str(&in, "language", g.language, sizeof g.language); /* core step 21 */
+	g.vip = row_int(&in, "vip");
+	g.erased = row_int(&in, "erased");
+	g.version = row_int(&in, "version");
+	row_str(&in, "doc_type", g.doc_type, sizeof g.doc_type);
+	row_str(&in, "doc_country", g.doc_country, sizeof g.doc_country);
+	g.doc_expiry = (fd_date)row_int(&in, "doc_expiry");
+	row_str(&in, "nationality", g.nationality, sizeof g.nationality);
+	g.birth_date = (fd_date)row_int(&in, "birth_date");
+	row_str(&in, "address", g.address, sizeof g.address);
+	row_str(&in, "preferences", g.preferences, sizeof g.preferences);
+	row_str(&in, "merged_into", g.merged_into, sizeof g.merged_into);
 	if (!g.id[0])
 		return bad_state("guest", "?", err);
 	const struct fd_repo *r = fd_db_repo(db);
@@ -152,26 +195,27 @@ static enum fd_status put_guest(struct fd_db *db, const cJSON *o, struct fd_erro
 
 static enum fd_status put_booking(struct fd_db *db, const cJSON *o, struct fd_error *err)
 {
+	struct jrow in = {.o = o};
 	struct fd_booking b = {0};
 	char status[16];
-	jstr(o, "id", b.id, sizeof b.id);
-	jstr(o, "code", b.code, sizeof b.code);
-	jstr(o, "guest_id", b.guest_id, sizeof b.guest_id);
-	jstr(o, "type_code", b.type_code, sizeof b.type_code);
-	jstr(o, "room", b.room, sizeof b.room);
-	b.arrival = (fd_date)jint(o, "arrival");
-	b.departure = (fd_date)jint(o, "departure");
-	b.adults = (int)jint(o, "adults");
-	b.children = (int)jint(o, "children");
-	b.rate = jint(o, "rate");
-	jstr(o, "status", status, sizeof status);
-	jstr(o, "source", b.source, sizeof b.source);
-	jstr(o, "notes", b.notes, sizeof b.notes);
-	jstr(o, "eta", b.eta, sizeof b.eta);
-	b.late_checkin = jint(o, "late_checkin");
-	b.version = jint(o, "version");
-	jstr(o, "block_id", b.block_id, sizeof b.block_id);
-	jstr(o, "company_id", b.company_id, sizeof b.company_id);
+	row_str(&in, "id", b.id, sizeof b.id);
+	row_str(&in, "code", b.code, sizeof b.code);
+	row_str(&in, "guest_id", b.guest_id, sizeof b.guest_id);
+	row_str(&in, "type_code", b.type_code, sizeof b.type_code);
+	row_str(&in, "room", b.room, sizeof b.room);
+	b.arrival = (fd_date)row_int(&in, "arrival");
+	b.departure = (fd_date)row_int(&in, "departure");
+	b.adults = (int)row_int(&in, "adults");
+	b.children = (int)row_int(&in, "children");
+	b.rate = row_int(&in, "rate");
+	row_str(&in, "status", status, sizeof status);
+	row_str(&in, "source", b.source, sizeof b.source);
+	row_str(&in, "notes", b.notes, sizeof b.notes);
+	row_str(&in, "eta", b.eta, sizeof b.eta);
+	b.late_checkin = row_int(&in, "late_checkin");
+	b.version = row_int(&in, "version");
+	row_str(&in, "block_id", b.block_id, sizeof b.block_id);
+	row_str(&in, "company_id", b.company_id, sizeof b.company_id);
 	/* A day-use stay leaves on its arrival day; a stay longer than core
 	 * allows is no booking the server made (and would write a row per
 	 * night). */
