@@ -28,6 +28,13 @@ static void test_utf8_valid(void **state)
 	assert_false(fd_utf8_valid("\xed\xa0\x80", 3));     /* surrogate */
 	assert_false(fd_utf8_valid("\xf4\x90\x80\x80", 4)); /* above U+10FFFF */
 	assert_false(fd_utf8_valid("\xe6\x9d", 2));         /* cut short */
+	/* Past runs of ASCII read eight bytes at a time: a bad byte or a
+	 * character across a run's edge is judged the same. */
+	assert_false(fd_utf8_valid("abcdefghijklmnop\xfc", 17));
+	assert_false(fd_utf8_valid("abcdefghijklmno\xe6\x9d", 17));
+	assert_true(fd_utf8_valid("abcdefg\xe6\x9d\x8eabcdefghij", 20));
+	assert_false(fd_utf8_valid("abcdefg\xe6\x9dXabcdefghij", 20));
+	assert_true(fd_utf8_valid("abcdefghijklmnop", 16));
 }
 
 static void test_check_plain(void **state)
