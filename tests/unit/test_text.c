@@ -32,7 +32,9 @@ static void test_utf8_valid(void **state)
 	 * character across a run's edge is judged the same. */
 	assert_false(fd_utf8_valid("abcdefghijklmnop\xfc", 17));
 	assert_false(fd_utf8_valid("abcdefghijklmno\xe6\x9d", 17));
-	assert_true(fd_utf8_valid("abcdefg\xe6\x9d\x8eabcdefghij", 20));
+	assert_true(fd_utf8_valid("abcdefg\xe6\x9d\x8e"
+	                          "abcdefghij",
+	                          20));
 	assert_false(fd_utf8_valid("abcdefg\xe6\x9dXabcdefghij", 20));
 	assert_true(fd_utf8_valid("abcdefghijklmnop", 16));
 }
