@@ -515,6 +515,14 @@ threads:
 	} else {
 		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", s.pg ? "PostgreSQL" : cfg->data_dir,
 		        s.epoch, (long long)s.seq);
+		/* Said at each start, so that a throwaway hotel taken for a real
+		 * one is noticed in the log. */
+		if (s.wdb && srv_throwaway_hotel(s.wdb))
+			srv_log(
+			    SRV_LOG_WARNING,
+			    "this is the throwaway demo hotel of 'frontdesk --demo' (demo --throwaway): its "
+			    "passwords and signing keys are at the least cost; never use it for a real "
+			    "hotel");
 		if (srv_mail_start(&s, &err))
 			srv_log(SRV_LOG_ERR, "documents will not be e-mailed: %s", err.message);
 		srv_notify("READY=1\nSTATUS=serving");

@@ -79,4 +79,10 @@ refused "demo --throwaway on PostgreSQL" --data "$T/pg" --database postgresql://
 check "the throwaway demo's staff: minimum cost" "$MIN" \
 	"$(sqlite3 "$T/throw/frontdeskd.db" "SELECT DISTINCT substr(hash, 1, instr(hash, ',')) FROM srv_credentials")"
 check "the throwaway demo is marked" 1 "$(mark "$T/throw")"
+# Its server says so at each start; a real hotel's does not.
+grep -q "throwaway demo hotel" "$LOG" && fail "the real hotel's server called itself a throwaway"
+D=$T/throw
+start_server
+stop_server
+grep -q "throwaway demo hotel of 'frontdesk --demo'" "$LOG" || fail "the throwaway hotel's server does not say so"
 finish
