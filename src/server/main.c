@@ -545,15 +545,8 @@ threads:
 	srv_mail_stop(&s);
 	srv_http_stop(&s);
 	srv_pg_stop(&s);
-	/* Empty the WAL for a tidy data directory, but wait a quarter of a
-	 * second at most for a reader in the way, not the 5 s busy timeout:
-	 * the WAL is durable as it is, and the last close or the next start
-	 * copies it back. (A stop of the demo's private server waited the
-	 * full 5 s now and then; the reader was not found.) */
-	if (s.wdb) {
-		sqlite3_busy_timeout(fd_db_handle(s.wdb), 250);
+	if (s.wdb)
 		fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
-	}
 	fd_db_close(s.wdb);
 	srv_throttle_free(&s);
 	srv_log(SRV_LOG_INFO, "stopped");
