@@ -397,6 +397,7 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 {
 	static struct srv s;
+	bool throwaway = false; /* the demo's private hotel (srv_throwaway_hotel) */
 	struct fd_error err = {0};
 	srv_log_prefix(true); /* a daemon's log: priorities for the journal */
 	srv_metrics_started();
@@ -472,6 +473,9 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
 	 * that happens to cross the WAL threshold while holding the lock. */
 	fd_db_exec(s.wdb, "PRAGMA wal_autocheckpoint=0", NULL);
+	/* Read before the threads start: once they serve, s.wdb is theirs
+	 * (under s.wlock). */
+	throwaway = s.wdb && srv_throwaway_hotel(s.wdb);
 threads:
 	pthread_mutex_init(&s.wlock, NULL);
 	pthread_mutex_init(&s.wait_lock, NULL);
@@ -517,7 +521,7 @@ threads:
 		        s.epoch, (long long)s.seq);
 		/* Said at each start, so that a throwaway hotel taken for a real
 		 * one is noticed in the log. */
-		if (s.wdb && srv_throwaway_hotel(s.wdb))
+		if (throwaway)
 			srv_log(
 			    SRV_LOG_WARNING,
 			    "this is the throwaway demo hotel of 'frontdesk --demo' (demo --throwaway): its "
