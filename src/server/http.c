@@ -89,10 +89,8 @@ int64_t srv_now_ms(void)
 
 /* --- long-polls --- */
 
-/* The number resumed. */
-static int resume_all(struct srv *s, bool only_expired)
+static void resume_all(struct srv *s, bool only_expired)
 {
-	int n = 0;
 	int64_t now = srv_now_ms();
 	struct srv_waiter **pp = &s->waiters;
 	while (*pp) {
@@ -105,9 +103,7 @@ static int resume_all(struct srv *s, bool only_expired)
 		MHD_resume_connection(w->conn);
 		s->m.long_polls--;
 		free(w);
-		n++;
 	}
-	return n;
 }
 
 void srv_changed(struct srv *s, int64_t seq)
