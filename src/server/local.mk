@@ -61,6 +61,8 @@ SERVER_TESTS += tests/server/test_language.sh
 # the administration pane's endpoints: staff with a password, devices, enrolment codes
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
+# the throwaway hotel of frontdesk --demo: its cheap passwords, and no other's
+SERVER_TESTS += tests/server/test_throwaway.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
 SERVER_TESTS += tests/server/test_timezone.sh
 frontdeskd_SOURCES += src/server/pg_lists.c
