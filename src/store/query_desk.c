@@ -196,13 +196,34 @@ enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
 }
 
+/* What the board shows of a stay: the booking's id, code, room, dates and
+ * status and the guest's name kept with it (core step 43), all of them in
+ * the index bookings_board, so a page is read without a booking's row or
+ * a look-up of its guest. */
+#define BOARD_ROW_COLS "b.id, b.code, b.room, b.arrival, b.departure, b.status, b.guest_name"
+
+/* A row of BOARD_ROW_COLS; the rest of the booking is zero. */
+static void read_board_row(sqlite3_stmt *s, struct fd_booking_row *row)
+{
+	char status[16];
+	memset(row, 0, sizeof *row);
+	fd_col_text(s, 0, row->b.id, sizeof row->b.id);
+	fd_col_text(s, 1, row->b.code, sizeof row->b.code);
+	fd_col_text(s, 2, row->b.room, sizeof row->b.room);
+	row->b.arrival = sqlite3_column_int(s, 3);
+	row->b.departure = sqlite3_column_int(s, 4);
+	fd_col_text(s, 5, status, sizeof status);
+	fd_booking_status_parse(status, &row->b.status);
+	fd_col_text(s, 6, row->guest_name, sizeof row->guest_name);
+}
+
 /* The board page as one statement: every booking with a night of the
  * window in a room of the page, by the guard table. It is what the board
  * shows, and the fast path below answers only when it finds exactly these
  * bookings; otherwise this answers (tests/unit/test_board.c compares the
  * two over many windows and pages). ?1 from, ?2 to, ?3 offset, ?4 limit. */
 #define BOARD_PAGE_SQL(ORDER)                                                                                \
-	"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"                  \
+	"SELECT " BOARD_ROW_COLS " FROM bookings b"                                                          \
 	" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2"                \
 	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"                          \
 	" ORDER BY b.room, b.arrival"
@@ -220,19 +241,16 @@ static const char board_nights_sql[] =
     "SELECT booking_id, night FROM stay_nights WHERE room = ?1 AND night >= ?2 AND night < ?3";
 static const char board_arrival_sql[] = "SELECT arrival FROM bookings WHERE id = ?1";
 /* A room's stays that overlap the window and arrived on or after ?2 (the
- * arrival of the stay holding the window's first night), through the
- * index bookings_board (core step 42): ?1 room, ?2 earliest arrival, ?3
- * to, ?4 from. The ids alone, then the rows. */
-#define BOARD_STAYS_WHERE                                                                                    \
-	" WHERE b.room = ?1 AND b.arrival >= ?2 AND b.arrival < ?3 AND b.departure > ?4"                     \
-	" AND b.status IN ('reserved', 'checked_in', 'checked_out') AND b.arrival < b.departure"
-static const char board_stay_ids_sql[] = "SELECT b.id FROM bookings b" BOARD_STAYS_WHERE;
+ * arrival of the stay holding the window's first night), by arrival, from
+ * the index bookings_board alone (core steps 42 and 43): ?1 room, ?2
+ * earliest arrival, ?3 to, ?4 from. */
 static const char board_stays_sql[] =
-    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id" BOARD_STAYS_WHERE
+    "SELECT " BOARD_ROW_COLS " FROM bookings b"
+    " WHERE b.room = ?1 AND b.arrival >= ?2 AND b.arrival < ?3 AND b.departure > ?4"
+    " AND b.status IN ('reserved', 'checked_in', 'checked_out') AND b.arrival < b.departure"
     " ORDER BY b.arrival";
 /* A booking the page's rooms' stays did not find (moved mid-stay). */
-static const char board_stay_sql[] =
-    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id WHERE b.id = ?1";
+static const char board_stay_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b WHERE b.id = ?1";
 /* At most this many of those are read one by one and merged in; more
  * (a page of unusual data) and the plain statement answers. */
 #define BOARD_MAX_OTHERS 64
@@ -337,12 +355,86 @@ static int cmp_board_row(const void *a, const void *b)
 	return c ? c : (x->arrival > y->arrival) - (x->arrival < y->arrival);
 }
 
-static void bind_stays(sqlite3_stmt *s, const struct board_room *r, fd_date from, fd_date to)
+/* A stay of the page's rooms as read from the index, kept until the page
+ * is known to be whole: its room is the page's room `room`, its guest's
+ * name at `name` in the names buffer. */
+struct board_stay {
+	char id[FD_ID_LEN];
+	char code[FD_CODE_LEN];
+	enum fd_booking_status status;
+	fd_date arrival, departure;
+	int room;
+	size_t name;
+};
+
+struct board_stays {
+	struct board_stay *v;
+	size_t n, cap;
+	char *names;
+	size_t used, size;
+};
+
+/* The current row of board_stays_sql (BOARD_ROW_COLS) of room into st. */
+static bool stay_add(struct board_stays *st, sqlite3_stmt *s, int room)
 {
-	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, r->earliest);
-	sqlite3_bind_int(s, 3, to);
-	sqlite3_bind_int(s, 4, from);
+	const char *name = (const char *)sqlite3_column_blob(s, 6);
+	size_t len = (size_t)sqlite3_column_bytes(s, 6);
+	if (len > 2 * FD_NAME_LEN + 1)
+		len = 2 * FD_NAME_LEN + 1; /* as fd_col_text cuts it into guest_name */
+	if (st->n == st->cap) {
+		size_t cap = st->cap ? 2 * st->cap : 1024;
+		void *grown = realloc(st->v, cap * sizeof *st->v);
+		if (!grown)
+			return false;
+		st->v = grown;
+		st->cap = cap;
+	}
+	if (st->used + len + 1 > st->size) {
+		size_t size = st->size ? 2 * st->size : 32768;
+		while (size < st->used + len + 1)
+			size *= 2;
+		char *grown = realloc(st->names, size);
+		if (!grown)
+			return false;
+		st->names = grown;
+		st->size = size;
+	}
+	struct board_stay *v = &st->v[st->n++];
+	char status[16];
+	fd_col_text(s, 0, v->id, sizeof v->id);
+	fd_col_text(s, 1, v->code, sizeof v->code);
+	v->arrival = sqlite3_column_int(s, 3);
+	v->departure = sqlite3_column_int(s, 4);
+	fd_col_text(s, 5, status, sizeof status);
+	v->status = (enum fd_booking_status)0; /* as read_board_row leaves it */
+	fd_booking_status_parse(status, &v->status);
+	v->room = room;
+	v->name = st->used;
+	if (len)
+		memcpy(st->names + st->used, name, len);
+	st->names[st->used + len] = '\0';
+	st->used += len + 1;
+	return true;
+}
+
+/* The row read_board_row would have read for a kept stay: row is zero
+ * but for the fields the last stay written into it, cleared here. */
+static void stay_row(const struct board_stays *st, size_t i, const struct board_room *r,
+                     struct fd_booking_row *row)
+{
+	const struct board_stay *v = &st->v[i];
+	memset(row->b.id, 0, sizeof row->b.id);
+	memset(row->b.code, 0, sizeof row->b.code);
+	memset(row->b.room, 0, sizeof row->b.room);
+	memset(row->guest_name, 0, sizeof row->guest_name);
+	memcpy(row->b.id, v->id, strlen(v->id));
+	memcpy(row->b.code, v->code, strlen(v->code));
+	memcpy(row->b.room, r[v->room].number, strlen(r[v->room].number));
+	row->b.arrival = v->arrival;
+	row->b.departure = v->departure;
+	row->b.status = v->status;
+	const char *name = st->names + v->name;
+	memcpy(row->guest_name, name, strlen(name));
 }
 
 enum board_fast { BOARD_DONE, BOARD_FALL_BACK, BOARD_FAILED };
@@ -361,8 +453,7 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 	sqlite3_stmt *rooms = fd_db_stmt(db, board_rooms_sql[order], err);
 	sqlite3_stmt *nights = rooms ? fd_db_stmt(db, board_nights_sql, err) : NULL;
 	sqlite3_stmt *arrival = nights ? fd_db_stmt(db, board_arrival_sql, err) : NULL;
-	sqlite3_stmt *ids = arrival ? fd_db_stmt(db, board_stay_ids_sql, err) : NULL;
-	sqlite3_stmt *stays = ids ? fd_db_stmt(db, board_stays_sql, err) : NULL;
+	sqlite3_stmt *stays = arrival ? fd_db_stmt(db, board_stays_sql, err) : NULL;
 	if (!stays)
 		return BOARD_FAILED;
 	struct board_room *r = NULL;
@@ -391,7 +482,7 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 	/* The guard table's bookings, room by room; a stay's nights are
 	 * consecutive rows, so most rows repeat the one before. */
 	struct id_set set = {0};
-	char last[FD_ID_LEN] = "";
+	char last[FD_ID_LEN] = "", id[FD_ID_LEN];
 	for (int i = 0; i < n && out == BOARD_DONE; i++) {
 		r[i].earliest = from;
 		sqlite3_bind_text(nights, 1, r[i].number, -1, SQLITE_STATIC);
@@ -399,11 +490,11 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 		sqlite3_bind_int(nights, 3, to);
 		bool first = true;
 		while (out == BOARD_DONE && (rc = sqlite3_step(nights)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(nights, 0);
-			if (!id)
+			if (sqlite3_column_type(nights, 0) == SQLITE_NULL)
 				continue;
+			fd_col_text(nights, 0, id, sizeof id);
 			if (first && sqlite3_column_int(nights, 1) == from) {
-				sqlite3_bind_text(arrival, 1, id, -1, SQLITE_TRANSIENT);
+				sqlite3_bind_text(arrival, 1, id, -1, SQLITE_STATIC);
 				if ((rc = sqlite3_step(arrival)) == SQLITE_ROW)
 					r[i].earliest = sqlite3_column_int(arrival, 0);
 				sqlite3_reset(arrival);
@@ -412,7 +503,7 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 			}
 			first = false;
 			if (strcmp(id, last) != 0) {
-				copy_id(last, id);
+				memcpy(last, id, sizeof last);
 				if (!id_add(&set, id))
 					out = BOARD_FALL_BACK;
 			}
@@ -421,20 +512,29 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 			out = BOARD_FAILED;
 		sqlite3_reset(nights);
 	}
-	/* Which of them the rooms' own stays are, once the set is whole (a
-	 * room's stay may hold its nights in a room later in the page). */
+	/* The rooms' own stays, kept while the set says they are on the page
+	 * (a room's stay may hold its nights in a room later in the page). */
+	struct board_stays kept = {0};
 	for (int i = 0; i < n && out == BOARD_DONE; i++) {
-		bind_stays(ids, &r[i], from, to);
-		while (out == BOARD_DONE && (rc = sqlite3_step(ids)) == SQLITE_ROW) {
-			bool *found = id_found(&set, (const char *)sqlite3_column_text(ids, 0));
-			if (found && !*found) {
+		sqlite3_bind_text(stays, 1, r[i].number, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stays, 2, r[i].earliest);
+		sqlite3_bind_int(stays, 3, to);
+		sqlite3_bind_int(stays, 4, from);
+		while (out == BOARD_DONE && (rc = sqlite3_step(stays)) == SQLITE_ROW) {
+			fd_col_text(stays, 0, id, sizeof id);
+			bool *found = id_found(&set, id);
+			if (!found)
+				continue; /* no night in the window here */
+			if (!*found) {
 				*found = true;
 				set.n_found++;
 			}
+			if (!stay_add(&kept, stays, i))
+				out = BOARD_FALL_BACK;
 		}
 		if (out == BOARD_DONE && rc != SQLITE_DONE)
 			out = BOARD_FAILED;
-		sqlite3_reset(ids);
+		sqlite3_reset(stays);
 	}
 	/* The few the rooms' stays did not find, by id, in the rows' order. */
 	struct fd_booking_row *others = NULL;
@@ -454,9 +554,9 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 				continue;
 			sqlite3_bind_text(one, 1, set.id[k], -1, SQLITE_STATIC);
 			if ((rc = sqlite3_step(one)) == SQLITE_ROW)
-				fd_read_booking_row(one, &others[n_others++]);
+				read_board_row(one, &others[n_others++]);
 			else if (rc != SQLITE_DONE)
-				out = BOARD_FAILED; /* (none: no guest row, as the join) */
+				out = BOARD_FAILED;
 			sqlite3_reset(one);
 		}
 		if (n_others > 1)
@@ -465,23 +565,18 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 
 	/* The rows, room by room, the others merged in where they sort. */
 	struct fd_booking_row row;
+	memset(&row, 0, sizeof row);
 	bool more = true;
-	for (int i = 0; i < n && out == BOARD_DONE && more; i++) {
-		bind_stays(stays, &r[i], from, to);
-		while (more && (rc = sqlite3_step(stays)) == SQLITE_ROW) {
-			if (!id_found(&set, (const char *)sqlite3_column_text(stays, 0)))
-				continue; /* no night in the window here */
-			fd_read_booking_row(stays, &row);
-			while (more && next < n_others && cmp_board_row(&others[next], &row) < 0)
-				more = cb(ctx, &others[next++]);
-			more = more && cb(ctx, &row);
-		}
-		if (more && rc != SQLITE_DONE)
-			out = BOARD_FAILED;
-		sqlite3_reset(stays);
+	for (size_t i = 0; i < kept.n && out == BOARD_DONE && more; i++) {
+		stay_row(&kept, i, r, &row);
+		while (more && next < n_others && cmp_board_row(&others[next], &row) < 0)
+			more = cb(ctx, &others[next++]);
+		more = more && cb(ctx, &row);
 	}
 	while (out == BOARD_DONE && more && next < n_others)
 		more = cb(ctx, &others[next++]);
+	free(kept.v);
+	free(kept.names);
 	free(others);
 	free(set.id);
 	free(set.found);
@@ -530,7 +625,17 @@ enum fd_status fd_query_board_page_plain(struct fd_db *db, enum fd_room_order or
 	sqlite3_bind_int(s, 2, to);
 	sqlite3_bind_int(s, 3, offset);
 	sqlite3_bind_int(s, 4, limit);
-	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing the board");
+	struct fd_booking_row row;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_board_row(s, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing the board");
 }
 
 enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,
