@@ -236,19 +236,26 @@ static const char *const board_rooms_sql[] = {
     [FD_ROOMS_BOARD] = "SELECT r.number FROM rooms r" BOARD_ORDER " LIMIT ?2 OFFSET ?1",
     [FD_ROOMS_BY_TYPE] = "SELECT r.number FROM rooms r" TYPE_ORDER " LIMIT ?2 OFFSET ?1",
 };
-/* A room's nights of the window in the guard table (?1 room, ?2 from, ?3 to). */
-static const char board_nights_sql[] =
-    "SELECT booking_id, night FROM stay_nights WHERE room = ?1 AND night >= ?2 AND night < ?3";
-static const char board_arrival_sql[] = "SELECT arrival FROM bookings WHERE id = ?1";
-/* A room's stays that overlap the window and arrived on or after ?2 (the
- * arrival of the stay holding the window's first night), by arrival, from
- * the index bookings_board alone (core steps 42 and 43): ?1 room, ?2
- * earliest arrival, ?3 to, ?4 from. */
-static const char board_stays_sql[] =
-    "SELECT " BOARD_ROW_COLS " FROM bookings b"
-    " WHERE b.room = ?1 AND b.arrival >= ?2 AND b.arrival < ?3 AND b.departure > ?4"
-    " AND b.status IN ('reserved', 'checked_in', 'checked_out') AND b.arrival < b.departure"
-    " ORDER BY b.arrival";
+/* The bookings of the guard table's nights of the window in the page's
+ * rooms, room by room (one statement: a thousand rooms' statements spent
+ * more on binding, seeking and resetting than on their rows). ?1 from,
+ * ?2 to, ?3 offset, ?4 limit. */
+#define BOARD_NIGHTS_SQL(ORDER)                                                                              \
+	"SELECT n.booking_id FROM (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3) p"              \
+	" JOIN stay_nights n ON n.room = p.number AND n.night >= ?1 AND n.night < ?2"
+static const char *const board_nights_sql[] = {
+    [FD_ROOMS_BOARD] = BOARD_NIGHTS_SQL(BOARD_ORDER),
+    [FD_ROOMS_BY_TYPE] = BOARD_NIGHTS_SQL(TYPE_ORDER),
+};
+/* A room's stays that arrive before the window ends, latest first, from
+ * the index bookings_board alone (core steps 42 and 43): ?1 room, ?2 to.
+ * They are read back to the first that left before the window (?3 from),
+ * as a room's stays do not overlap; one that does (its nights moved to
+ * another room) is read by id if the guard table has it on the page. */
+static const char board_stays_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b"
+                                      " WHERE b.room = ?1 AND b.arrival < ?2"
+                                      " AND b.status IN ('reserved', 'checked_in', 'checked_out')"
+                                      " AND b.arrival < b.departure ORDER BY b.arrival DESC";
 /* A booking the page's rooms' stays did not find (moved mid-stay). */
 static const char board_stay_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b WHERE b.id = ?1";
 /* At most this many of those are read one by one and merged in; more
@@ -338,7 +345,6 @@ static bool *id_found(const struct id_set *set, const char *id)
 
 struct board_room {
 	char number[FD_ROOMNO_LEN];
-	fd_date earliest; /* the arrival of the stay holding the window's first night */
 };
 
 static int cmp_board_room(const void *a, const void *b)
@@ -440,20 +446,21 @@ static void stay_row(const struct board_stays *st, size_t i, const struct board_
 enum board_fast { BOARD_DONE, BOARD_FALL_BACK, BOARD_FAILED };
 
 /* The page room by room, in the order of the rows (b.room, b.arrival):
- * each room's stays from its bookings by arrival (an index range), and
- * the set of bookings the guard table holds for the page, which decides
- * which of them are on it. A stay whose nights lie in another room than
- * its own (a guest moved mid-stay keeps last night's room, and the new
- * room may be on another page) is not among the page's rooms' stays: the
- * few of those are read by id and merged in. When memory fails, or there
- * are many of those, BOARD_FALL_BACK before any row is handed over. */
+ * each room's stays from its bookings by arrival (an index range read
+ * backwards from the window's end), and the set of bookings the guard
+ * table holds for the page, which decides which of them are on it. A stay
+ * whose nights lie in another room than its own (a guest moved mid-stay
+ * keeps last night's room, and the new room may be on another page), or
+ * that overlaps an earlier stay of its room, is not among the page's
+ * rooms' stays: the few of those are read by id and merged in. When
+ * memory fails, or there are many of those, BOARD_FALL_BACK before any row
+ * is handed over. */
 static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
                                   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *rooms = fd_db_stmt(db, board_rooms_sql[order], err);
-	sqlite3_stmt *nights = rooms ? fd_db_stmt(db, board_nights_sql, err) : NULL;
-	sqlite3_stmt *arrival = nights ? fd_db_stmt(db, board_arrival_sql, err) : NULL;
-	sqlite3_stmt *stays = arrival ? fd_db_stmt(db, board_stays_sql, err) : NULL;
+	sqlite3_stmt *nights = rooms ? fd_db_stmt(db, board_nights_sql[order], err) : NULL;
+	sqlite3_stmt *stays = nights ? fd_db_stmt(db, board_stays_sql, err) : NULL;
 	if (!stays)
 		return BOARD_FAILED;
 	struct board_room *r = NULL;
@@ -479,34 +486,27 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 	if (out == BOARD_DONE && n > 1)
 		qsort(r, (size_t)n, sizeof *r, cmp_board_room);
 
-	/* The guard table's bookings, room by room; a stay's nights are
-	 * consecutive rows, so most rows repeat the one before. */
+	/* The guard table's bookings; a stay's nights are consecutive rows,
+	 * so most rows repeat the one before and are passed over by their
+	 * bytes, without a copy. */
 	struct id_set set = {0};
 	char last[FD_ID_LEN] = "", id[FD_ID_LEN];
-	for (int i = 0; i < n && out == BOARD_DONE; i++) {
-		r[i].earliest = from;
-		sqlite3_bind_text(nights, 1, r[i].number, -1, SQLITE_STATIC);
-		sqlite3_bind_int(nights, 2, from);
-		sqlite3_bind_int(nights, 3, to);
-		bool first = true;
+	size_t last_len = 0;
+	if (out == BOARD_DONE) {
+		sqlite3_bind_int(nights, 1, from);
+		sqlite3_bind_int(nights, 2, to);
+		sqlite3_bind_int(nights, 3, offset);
+		sqlite3_bind_int(nights, 4, limit);
 		while (out == BOARD_DONE && (rc = sqlite3_step(nights)) == SQLITE_ROW) {
-			if (sqlite3_column_type(nights, 0) == SQLITE_NULL)
+			const char *t = (const char *)sqlite3_column_blob(nights, 0);
+			size_t len = t ? (size_t)sqlite3_column_bytes(nights, 0) : 0;
+			if (!len || (len == last_len && memcmp(t, last, len) == 0))
 				continue;
 			fd_col_text(nights, 0, id, sizeof id);
-			if (first && sqlite3_column_int(nights, 1) == from) {
-				sqlite3_bind_text(arrival, 1, id, -1, SQLITE_STATIC);
-				if ((rc = sqlite3_step(arrival)) == SQLITE_ROW)
-					r[i].earliest = sqlite3_column_int(arrival, 0);
-				sqlite3_reset(arrival);
-				if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-					out = BOARD_FAILED;
-			}
-			first = false;
-			if (strcmp(id, last) != 0) {
-				memcpy(last, id, sizeof last);
-				if (!id_add(&set, id))
-					out = BOARD_FALL_BACK;
-			}
+			memcpy(last, id, sizeof last);
+			last_len = len < FD_ID_LEN ? len : 0; /* longer: never equal */
+			if (!id_add(&set, id))
+				out = BOARD_FALL_BACK;
 		}
 		if (out == BOARD_DONE && rc != SQLITE_DONE)
 			out = BOARD_FAILED;
@@ -517,10 +517,13 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 	struct board_stays kept = {0};
 	for (int i = 0; i < n && out == BOARD_DONE; i++) {
 		sqlite3_bind_text(stays, 1, r[i].number, -1, SQLITE_STATIC);
-		sqlite3_bind_int(stays, 2, r[i].earliest);
-		sqlite3_bind_int(stays, 3, to);
-		sqlite3_bind_int(stays, 4, from);
+		sqlite3_bind_int(stays, 2, to);
+		size_t room_first = kept.n;
 		while (out == BOARD_DONE && (rc = sqlite3_step(stays)) == SQLITE_ROW) {
+			if (sqlite3_column_int(stays, 4) <= from) {
+				rc = SQLITE_DONE; /* left before the window: so did those before */
+				break;
+			}
 			fd_col_text(stays, 0, id, sizeof id);
 			bool *found = id_found(&set, id);
 			if (!found)
@@ -535,6 +538,12 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 		if (out == BOARD_DONE && rc != SQLITE_DONE)
 			out = BOARD_FAILED;
 		sqlite3_reset(stays);
+		/* By arrival, as the rows go out. */
+		for (size_t a = room_first, b = kept.n; a + 1 < b; a++, b--) {
+			struct board_stay t = kept.v[a];
+			kept.v[a] = kept.v[b - 1];
+			kept.v[b - 1] = t;
+		}
 	}
 	/* The few the rooms' stays did not find, by id, in the rows' order. */
 	struct fd_booking_row *others = NULL;

@@ -518,7 +518,7 @@ static void test_board_page_plan(void **state)
 		while (sqlite3_step(e) == SQLITE_ROW) {
 			const char *d = (const char *)sqlite3_column_text(e, 3);
 			by_index |=
-			    strstr(d, "SEARCH b USING COVERING INDEX bookings_board (room=? AND arrival>") !=
+			    strstr(d, "SEARCH b USING COVERING INDEX bookings_board (room=? AND arrival<") !=
 			    NULL;
 			sorts |= strstr(d, "TEMP B-TREE") != NULL;
 		}
