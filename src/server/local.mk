@@ -62,6 +62,7 @@ SERVER_TESTS += tests/server/test_language.sh
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
+SERVER_TESTS += tests/server/test_feed_names.sh
 SERVER_TESTS += tests/server/test_timezone.sh
 frontdeskd_SOURCES += src/server/pg_lists.c
 # the administration lists' one layout on either store
