@@ -585,6 +585,51 @@ static void test_rooms_page_order(void **state)
 	fd_db_close(db);
 }
 
+static bool count_room(void *ctx, const struct fd_room_row *row)
+{
+	(void)row;
+	(*(int *)ctx)++;
+	return true;
+}
+
+/* The rooms beside the board: each room's in-house booking is looked up
+ * in the index of in-house bookings, not in an index of every booking. */
+static void test_rooms_page_plan(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	today = fx_date(FX_TODAY);
+	add_rooms(db);
+	fill(db, 0, 3);
+	exec(db, "ANALYZE");
+	int n = 0;
+	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BOARD, today, 0, 20, count_room, &n, NULL), FD_OK);
+	assert_int_equal(n, 20);
+	sqlite3 *h = fd_db_handle(db);
+	int checked = 0;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s)) {
+		const char *sql = sqlite3_sql(s);
+		if (!strstr(sql, "'checked_in'") || !strstr(sql, "FROM rooms r ORDER BY"))
+			continue;
+		char *plan = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+		sqlite3_stmt *e;
+		assert_int_equal(sqlite3_prepare_v2(h, plan, -1, &e, NULL), SQLITE_OK);
+		int in_house = 0, every = 0;
+		while (sqlite3_step(e) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(e, 3);
+			in_house += strstr(d, "bookings_in_house") != NULL;
+			every += strstr(d, "bookings_room_status") != NULL;
+		}
+		sqlite3_finalize(e);
+		sqlite3_free(plan);
+		assert_int_equal(in_house, 2);
+		assert_int_equal(every, 0);
+		checked++;
+	}
+	assert_int_equal(checked, 1);
+	fd_db_close(db);
+}
+
 /* The name a stay shows, on both paths, and what the booking row keeps. */
 static void board_name(struct fd_db *db, const char *code, const char *want)
 {
@@ -708,6 +753,7 @@ int main(void)
 	    cmocka_unit_test(test_board_page_many_moved_out),
 	    cmocka_unit_test(test_board_page_in_transaction),
 	    cmocka_unit_test(test_board_page_plan),
+	    cmocka_unit_test(test_rooms_page_plan),
 	    cmocka_unit_test(test_board_names_follow_guests),
 	    cmocka_unit_test(test_rooms_page_order),
 	};
