@@ -593,7 +593,8 @@ static bool count_room(void *ctx, const struct fd_room_row *row)
 }
 
 /* The rooms beside the board: each room's in-house booking is looked up
- * in the index of in-house bookings, not in an index of every booking. */
+ * in the index of in-house bookings, not in an index of every booking,
+ * and nothing is sorted per room. */
 static void test_rooms_page_plan(void **state)
 {
 	(void)state;
@@ -614,19 +615,57 @@ static void test_rooms_page_plan(void **state)
 		char *plan = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
 		sqlite3_stmt *e;
 		assert_int_equal(sqlite3_prepare_v2(h, plan, -1, &e, NULL), SQLITE_OK);
-		int in_house = 0, every = 0;
+		int in_house = 0, every = 0, sorts = 0;
 		while (sqlite3_step(e) == SQLITE_ROW) {
 			const char *d = (const char *)sqlite3_column_text(e, 3);
 			in_house += strstr(d, "bookings_in_house") != NULL;
 			every += strstr(d, "bookings_room_status") != NULL;
+			sorts += strstr(d, "TEMP B-TREE") != NULL;
 		}
 		sqlite3_finalize(e);
 		sqlite3_free(plan);
 		assert_int_equal(in_house, 2);
 		assert_int_equal(every, 0);
+		assert_int_equal(sorts, 0); /* not even for the attendant's latest task */
 		checked++;
 	}
 	assert_int_equal(checked, 1);
+	fd_db_close(db);
+}
+
+static bool first_room(void *ctx, const struct fd_room_row *row)
+{
+	*(struct fd_room_row *)ctx = *row;
+	return false;
+}
+
+/* The attendant beside a room is its latest task's of the day, among
+ * the tasks not cancelled and with an attendant. */
+static void test_rooms_page_attendant(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	today = fx_date(FX_TODAY);
+	struct fd_room_row row;
+	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BOARD, today, 0, 1, first_room, &row, NULL), FD_OK);
+	assert_string_equal(row.attendant, "");
+	char *sql = sqlite3_mprintf(
+	    "INSERT INTO hk_tasks (id, room, date, kind, attendant, status, version, updated_at) VALUES"
+	    " ('t1', %Q, %d, 'checkout', 'anna', 'open', 1, 100),"
+	    " ('t2', %Q, %d, 'stayover', 'mia', 'open', 1, 300),"
+	    " ('t3', %Q, %d, 'checkout', 'root', 'open', 1, 200),"
+	    " ('t4', %Q, %d, 'checkout', 'ex', 'cancelled', 1, 400),"
+	    " ('t5', %Q, %d, 'checkout', '', 'open', 1, 500),"
+	    " ('t6', %Q, %d, 'checkout', 'ex', 'open', 1, 900)",
+	    row.r.number, today, row.r.number, today, row.r.number, today, row.r.number, today, row.r.number,
+	    today, row.r.number, today - 1);
+	exec(db, sql);
+	sqlite3_free(sql);
+	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BOARD, today, 0, 1, first_room, &row, NULL), FD_OK);
+	assert_string_equal(row.attendant, "mia");
+	exec(db, "UPDATE hk_tasks SET updated_at = 600 WHERE id = 't1'");
+	assert_int_equal(fd_query_rooms_page(db, FD_ROOMS_BOARD, today, 0, 1, first_room, &row, NULL), FD_OK);
+	assert_string_equal(row.attendant, "anna");
 	fd_db_close(db);
 }
 
@@ -754,6 +793,7 @@ int main(void)
 	    cmocka_unit_test(test_board_page_in_transaction),
 	    cmocka_unit_test(test_board_page_plan),
 	    cmocka_unit_test(test_rooms_page_plan),
+	    cmocka_unit_test(test_rooms_page_attendant),
 	    cmocka_unit_test(test_board_names_follow_guests),
 	    cmocka_unit_test(test_rooms_page_order),
 	};
