@@ -247,17 +247,9 @@ static const char *const board_rooms_sql[] = {
     [FD_ROOMS_BOARD] = "SELECT r.number FROM rooms r" BOARD_ORDER " LIMIT ?2 OFFSET ?1",
     [FD_ROOMS_BY_TYPE] = "SELECT r.number FROM rooms r" TYPE_ORDER " LIMIT ?2 OFFSET ?1",
 };
-/* The bookings of the guard table's nights of the window in the page's
- * rooms, room by room (one statement: a thousand rooms' statements spent
- * more on binding, seeking and resetting than on their rows). ?1 from,
- * ?2 to, ?3 offset, ?4 limit. */
-#define BOARD_NIGHTS_SQL(ORDER)                                                                              \
-	"SELECT n.booking_id FROM (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3) p"              \
-	" JOIN stay_nights n ON n.room = p.number AND n.night >= ?1 AND n.night < ?2"
-static const char *const board_nights_sql[] = {
-    [FD_ROOMS_BOARD] = BOARD_NIGHTS_SQL(BOARD_ORDER),
-    [FD_ROOMS_BY_TYPE] = BOARD_NIGHTS_SQL(TYPE_ORDER),
-};
+/* A room's nights of the window in the guard table (?1 room, ?2 from, ?3 to). */
+static const char board_nights_sql[] =
+    "SELECT booking_id FROM stay_nights WHERE room = ?1 AND night >= ?2 AND night < ?3";
 /* A room's stays that arrive before the window ends, latest first, from
  * the index bookings_board alone (core steps 42 and 43): ?1 room, ?2 to.
  * They are read back to the first that left before the window (?3 from),
@@ -470,7 +462,7 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
                                   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *rooms = fd_db_stmt(db, board_rooms_sql[order], err);
-	sqlite3_stmt *nights = rooms ? fd_db_stmt(db, board_nights_sql[order], err) : NULL;
+	sqlite3_stmt *nights = rooms ? fd_db_stmt(db, board_nights_sql, err) : NULL;
 	sqlite3_stmt *stays = nights ? fd_db_stmt(db, board_stays_sql, err) : NULL;
 	if (!stays)
 		return BOARD_FAILED;
@@ -503,11 +495,10 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 	struct id_set set = {0};
 	char last[FD_ID_LEN] = "", id[FD_ID_LEN];
 	size_t last_len = 0;
-	if (out == BOARD_DONE) {
-		sqlite3_bind_int(nights, 1, from);
-		sqlite3_bind_int(nights, 2, to);
-		sqlite3_bind_int(nights, 3, offset);
-		sqlite3_bind_int(nights, 4, limit);
+	for (int i = 0; i < n && out == BOARD_DONE; i++) {
+		sqlite3_bind_text(nights, 1, r[i].number, -1, SQLITE_STATIC);
+		sqlite3_bind_int(nights, 2, from);
+		sqlite3_bind_int(nights, 3, to);
 		while (out == BOARD_DONE && (rc = sqlite3_step(nights)) == SQLITE_ROW) {
 			const char *t = (const char *)sqlite3_column_blob(nights, 0);
 			size_t len = t ? (size_t)sqlite3_column_bytes(nights, 0) : 0;
