@@ -252,7 +252,7 @@ static const char board_nights_sql[] =
     "SELECT booking_id FROM stay_nights WHERE room = ?1 AND night >= ?2 AND night < ?3";
 /* A room's stays that arrive before the window ends, latest first, from
  * the index bookings_board alone (core steps 42 and 43): ?1 room, ?2 to.
- * They are read back to the first that left before the window (?3 from),
+ * board_fast reads them back to the first that left before the window,
  * as a room's stays do not overlap; one that does (its nights moved to
  * another room) is read by id if the guard table has it on the page. */
 static const char board_stays_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b"

@@ -6,7 +6,10 @@
  * rooms filled with stays of every status, day uses, unassigned stays and
  * guests moved mid-stay (whose past nights keep the old room); the fast
  * path answers a hotel without moves itself, and its statements use the
- * index of core step 42. */
+ * index of core steps 42 and 43 alone. The guest's name the board shows is
+ * kept with the booking (core step 43) and follows the guest everywhere,
+ * erasure included. The rooms beside it are read without a seek into an
+ * index of every booking or a sort per room. */
 #include "config.h"
 
 #include <setjmp.h>
