@@ -47,8 +47,9 @@
  *   Entities: property, room_type, room, guest, booking, staff, task,
  *   conflict. "state" is the entity's row with the column names of the core
  *   schema (src/store/schema.c; the srv_conflicts table for conflicts):
- *   dates are day numbers, money minor units; left out: guests.search_key
- *   and property.singleton, which the terminal's store derives. The feed is
+ *   dates are day numbers, money minor units; left out: guests.search_key,
+ *   bookings.guest_name and property.singleton, which the terminal's store
+ *   derives. The feed is
  *   compacted: an entity appears once, at the seq of its latest change,
  *   with its current state (nothing is ever trimmed, so any cursor of the
  *   current epoch stays valid). With wait>0 (<= 60) and nothing new, the answer waits for a

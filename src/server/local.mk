@@ -64,6 +64,7 @@ SERVER_TESTS += tests/server/test_admin_api.sh
 # the throwaway hotel of frontdesk --demo: its cheap passwords, and no other's
 SERVER_TESTS += tests/server/test_throwaway.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
+SERVER_TESTS += tests/server/test_feed_names.sh
 SERVER_TESTS += tests/server/test_timezone.sh
 frontdeskd_SOURCES += src/server/pg_lists.c
 # the administration lists' one layout on either store
