@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Requests far bigger than a connection's memory pool (http.c CONN_MEMORY):
 # a push body near the default max-body (1 MiB) and request headers of
-# several KiB are still read whole and answered.
+# several KiB are still read whole and answered; headers longer than the
+# pool get 431 (libmicrohttpd's "Request Header Fields Too Large").
 . "${top_srcdir:?}/tests/server/lib.sh"
 
 init_hotel || { echo "FAIL: init" >&2; exit 1; }
@@ -36,5 +37,10 @@ check "the last guest's notes arrived whole" 1000 \
 PAD=$(printf '%08000d' 0)
 check "8 KiB of request headers: answered" 200 \
 	"$(curl -s -o /dev/null -w '%{http_code}' -H "X-Pad: $PAD" "$URL/v1/health")"
+# ... and over the pool: refused with 431, not cut or read past
+PAD=$(printf '%030000d' 0)
+check "30 KB of request headers: 431" 431 \
+	"$(curl -s -o /dev/null -w '%{http_code}' -H "X-Pad: $PAD" "$URL/v1/health")"
+check "the server still answers after it" 200 "$(status GET /v1/health)"
 
 finish
