@@ -631,6 +631,15 @@ int srv_http_reload_tls(struct srv *s, const char *cert_path, const char *key_pa
 	return 0;
 }
 
+/* Each connection's memory pool holds its request line, headers and read
+ * buffer (a body goes to conn_state's own buffer, bounded by max-body), and
+ * libmicrohttpd clears the used part of it after every request: with 64 KiB
+ * that clearing was most of the cost of a keep-alive GET /v1/health. 16 KiB
+ * still takes headers of several KiB (a proxy's Forwarded chain is cut at
+ * 1 KiB anyway); tests/server/test_large_request.sh pushes bodies far bigger
+ * than the pool. */
+#define CONN_MEMORY (16 * 1024)
+
 int srv_http_start(struct srv *s, struct fd_error *err)
 {
 	struct srv_http *h = calloc(1, sizeof *h);
@@ -669,7 +678,7 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	    {MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout, NULL},
 	    {MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->cfg.conn_limit, NULL},
 	    {MHD_OPTION_CONNECTION_LIMIT, 4000, NULL},
-	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 64 * 1024, NULL},
+	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, NULL},
 	    {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
 	    {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
 	    {tls ? MHD_OPTION_HTTPS_CERT_CALLBACK : MHD_OPTION_END, 0, (void *)pick_cert},

@@ -85,3 +85,4 @@ frontdeskd_SOURCES += src/server/pg_public.c src/server/public_store.h
 # the administration commands on PostgreSQL: their table (pg_commands.c) and the files that hold them
 frontdeskd_SOURCES += src/server/pg_commands.h src/server/pg_commands.c
 frontdeskd_SOURCES += src/server/pg_setup.c src/server/pg_users.c src/server/pg_demo.c src/server/pg_backup.c
+SERVER_TESTS += tests/server/test_large_request.sh
