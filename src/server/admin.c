@@ -743,6 +743,11 @@ static int cmd_demo(struct admin *a)
 	if (built)
 		return fail(&err);
 	int n = 0;
+	/* The throwaway mark goes on with the demo staff's passwords, which
+	 * it makes minimum-cost (srv_throwaway_hotel): on this data directory
+	 * only, which the demo's build has just found empty (fd_demo_build
+	 * refuses one holding a hotel). Without --password-file there is no
+	 * password to make cheap: main.c refuses the option then. */
 	if (pw[0]) {
 		/* Every demo staff member signs in with the given password: it is
 		 * hashed once (an Argon2 hash takes about 0.1 s and 64 MiB; 30 of
@@ -755,6 +760,7 @@ static int cmd_demo(struct admin *a)
 		sqlite3_stmt *q;
 		char first[FD_USER_LEN] = "";
 		if (fd_db_begin(a->db, &err) ||
+		    (a->o.throwaway && fd_db_meta_set(a->db, SRV_THROWAWAY_KEY, "1", &err)) ||
 		    sqlite3_prepare_v2(fd_db_handle(a->db), "SELECT username FROM staff WHERE active = 1", -1,
 		                       &q, NULL) != SQLITE_OK)
 			return fail(&err);
@@ -898,6 +904,13 @@ int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_
 		return rc;
 	}
 	fprintf(stderr, _("frontdeskd: unknown command \"%s\"\n"), args[0]);
+	return 2;
+}
+
+int srv_admin_throwaway_refused(void)
+{
+	fprintf(stderr, _("frontdeskd: --throwaway is only for 'demo --password-file F' on a new SQLite data "
+	                  "directory (the private hotel of 'frontdesk --demo'); nothing was changed.\n"));
 	return 2;
 }
 

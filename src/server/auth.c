@@ -46,18 +46,42 @@ enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err)
 	return FD_OK;
 }
 
-enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err)
+bool srv_throwaway_hotel(struct fd_db *db)
 {
-	if (crypto_pwhash_str(out, pw, strlen(pw), PW_OPSLIMIT, PW_MEMLIMIT) != 0)
+	char flag[8] = "";
+	return fd_db_meta_get(db, SRV_THROWAWAY_KEY, flag, sizeof flag, NULL) == FD_OK &&
+	       strcmp(flag, "1") == 0;
+}
+
+/* The verifier's cost: the throwaway hotel's are libsodium's minimum (its
+ * password is published; see srv_throwaway_hotel), every other's the full
+ * interactive one. */
+static void password_cost(bool throwaway, unsigned long long *ops, size_t *mem)
+{
+	*ops = throwaway ? crypto_pwhash_OPSLIMIT_MIN : PW_OPSLIMIT;
+	*mem = throwaway ? crypto_pwhash_MEMLIMIT_MIN : PW_MEMLIMIT;
+}
+
+static enum fd_status password_hash(const char *pw, bool throwaway, char *out, struct fd_error *err)
+{
+	unsigned long long ops;
+	size_t mem;
+	password_cost(throwaway, &ops, &mem);
+	if (crypto_pwhash_str(out, pw, strlen(pw), ops, mem) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Not enough memory to hash a password.");
 	return FD_OK;
+}
+
+enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err)
+{
+	return password_hash(pw, false, out, err);
 }
 
 enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	enum fd_status st = srv_password_check_policy(pw, err);
-	if (st || (st = srv_password_hash(pw, hash, err)))
+	if (st || (st = password_hash(pw, srv_throwaway_hotel(db), hash, err)))
 		return st;
 	sqlite3_stmt *s = fd_db_stmt(db,
 	                             "INSERT INTO srv_credentials (username, hash, updated_at)"
@@ -100,7 +124,8 @@ enum fd_status srv_set_sign_key(struct fd_db *db, const char *user, const char *
 {
 	char fresh[FD_SIGN_SALT_HEX], pk[FD_SIGN_PK_HEX];
 	fd_sign_new_salt(fresh);
-	enum fd_status st = fd_sign_derive(pw, fresh, pk, NULL, err);
+	enum fd_status st = fd_sign_derive(
+	    pw, fresh, srv_throwaway_hotel(db) ? FD_SIGN_THROWAWAY : FD_SIGN_FULL, pk, NULL, err);
 	if (st)
 		return st;
 	sqlite3_stmt *s = fd_db_stmt(
@@ -560,6 +585,7 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 		snprintf(salt, sizeof salt, "%s", sqlite3_column_text(q, 3));
 	}
 	sqlite3_reset(q);
+	bool throwaway = srv_throwaway_hotel(db);
 	/* Each Argon2id run takes 64 MiB: at most SRV_HASH_SLOTS at once, so
 	 * a flood of sign-ins queues instead of exhausting memory. */
 	pthread_mutex_lock(&s->hash_lock);
@@ -577,7 +603,10 @@ void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *ou
 	s->hashing--;
 	pthread_cond_signal(&s->hash_cond);
 	pthread_mutex_unlock(&s->hash_lock);
-	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, PW_OPSLIMIT, PW_MEMLIMIT) != 0;
+	unsigned long long ops;
+	size_t mem;
+	password_cost(throwaway, &ops, &mem);
+	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, ops, mem) != 0;
 	throttle_note(s, user, source, ok);
 	if (!ok) {
 		sodium_memzero(pw, sizeof pw);

@@ -27,7 +27,9 @@ static const struct {
     {"room", "SELECT * FROM rooms WHERE number = ?1", "SELECT * FROM rooms ORDER BY number", NULL, false},
     {"guest", "SELECT * FROM guests WHERE id = ?1", "SELECT * FROM guests ORDER BY rowid", "search_key",
      false},
-    {"booking", "SELECT * FROM bookings WHERE id = ?1", "SELECT * FROM bookings ORDER BY rowid", NULL, false},
+    /* The guest's name kept with it for the board (core step 43). */
+    {"booking", "SELECT * FROM bookings WHERE id = ?1", "SELECT * FROM bookings ORDER BY rowid", "guest_name",
+     false},
     {"staff", "SELECT * FROM staff WHERE username = ?1", "SELECT * FROM staff ORDER BY username", NULL,
      false},
     {"task", "SELECT * FROM hk_tasks WHERE id = ?1", "SELECT * FROM hk_tasks ORDER BY id", NULL, false},

@@ -57,6 +57,8 @@ struct srv_http {
 	_Atomic(struct tls_cred *) cred; /* the current one (TLS only) */
 	pthread_t timer;
 	bool timer_running;
+	pthread_mutex_t tlock; /* with tcond: the timer's sleep, which a stop ends */
+	pthread_cond_t tcond;
 	pthread_mutex_t mlock;
 	struct series series[MAX_SERIES];
 	int n_series;
@@ -145,9 +147,24 @@ static void *timer_main(void *arg)
 	struct srv *s = arg;
 	struct fd_error err;
 	struct fd_db *db = srv_db_open(s->cfg.data_dir, false, NULL, &err);
+	struct srv_http *h = s->http;
 	int tick = 0;
 	while (!s->stopping) {
-		usleep(100 * 1000);
+		/* A tenth of a second, or until srv_http_stop: a stopping server
+		 * (the demo's, at each exit) does not wait out the tick. */
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += 100 * 1000 * 1000;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_mutex_lock(&h->tlock);
+		while (!s->stopping && pthread_cond_timedwait(&h->tcond, &h->tlock, &until) == 0)
+			;
+		pthread_mutex_unlock(&h->tlock);
+		if (s->stopping)
+			break;
 		pthread_mutex_lock(&s->wait_lock);
 		resume_all(s, true);
 		pthread_mutex_unlock(&s->wait_lock);
@@ -614,6 +631,15 @@ int srv_http_reload_tls(struct srv *s, const char *cert_path, const char *key_pa
 	return 0;
 }
 
+/* Each connection's memory pool holds its request line, headers and read
+ * buffer (a body goes to conn_state's own buffer, bounded by max-body), and
+ * libmicrohttpd clears the used part of it after every request: with 64 KiB
+ * that clearing was most of the cost of a keep-alive GET /v1/health. 16 KiB
+ * still takes headers of several KiB (a proxy's Forwarded chain is cut at
+ * 1 KiB anyway); tests/server/test_large_request.sh pushes bodies far bigger
+ * than the pool. */
+#define CONN_MEMORY (16 * 1024)
+
 int srv_http_start(struct srv *s, struct fd_error *err)
 {
 	struct srv_http *h = calloc(1, sizeof *h);
@@ -621,6 +647,8 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
 	s->http = h;
 	pthread_mutex_init(&h->mlock, NULL);
+	pthread_mutex_init(&h->tlock, NULL);
+	pthread_cond_init(&h->tcond, NULL);
 	struct sockaddr_storage sa;
 	bool loopback;
 	if (!parse_listen(s->cfg.listen, &sa, &loopback))
@@ -650,7 +678,7 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	    {MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.conn_timeout, NULL},
 	    {MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->cfg.conn_limit, NULL},
 	    {MHD_OPTION_CONNECTION_LIMIT, 4000, NULL},
-	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 64 * 1024, NULL},
+	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, NULL},
 	    {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
 	    {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
 	    {tls ? MHD_OPTION_HTTPS_CERT_CALLBACK : MHD_OPTION_END, 0, (void *)pick_cert},
@@ -671,6 +699,12 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	return FD_OK;
 }
 
+static unsigned open_connections(struct MHD_Daemon *d)
+{
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+	return di ? di->num_connections : 1; /* unknown: as if one were open */
+}
+
 void srv_http_stop(struct srv *s)
 {
 	struct srv_http *h = s->http;
@@ -678,16 +712,24 @@ void srv_http_stop(struct srv *s)
 		return;
 	if (h->d)
 		MHD_quiesce_daemon(h->d); /* stop accepting; in-flight requests finish */
+	pthread_mutex_lock(&h->tlock);
 	s->stopping = 1;
+	pthread_cond_signal(&h->tcond);
+	pthread_mutex_unlock(&h->tlock);
 	pthread_mutex_lock(&s->wait_lock);
 	resume_all(s, false); /* parked long-polls answer now */
 	pthread_mutex_unlock(&s->wait_lock);
 	if (h->timer_running)
 		pthread_join(h->timer, NULL);
 	if (h->d) {
-		usleep(200 * 1000); /* let resumed long-polls write their answers */
+		/* Let resumed long-polls and requests in flight write their
+		 * answers: up to 0.2 s, less once no connection is left. */
+		for (int i = 0; i < 40 && open_connections(h->d) > 0; i++)
+			usleep(5 * 1000);
 		MHD_stop_daemon(h->d);
 	}
+	pthread_mutex_destroy(&h->tlock);
+	pthread_cond_destroy(&h->tcond);
 	pthread_mutex_destroy(&h->mlock);
 	for (struct tls_cred *c = atomic_load(&h->cred), *older; c; c = older) {
 		older = c->older;

@@ -61,7 +61,10 @@ SERVER_TESTS += tests/server/test_language.sh
 # the administration pane's endpoints: staff with a password, devices, enrolment codes
 frontdeskd_SOURCES += src/server/admin_api.c src/server/admin_api.h
 SERVER_TESTS += tests/server/test_admin_api.sh
+# the throwaway hotel of frontdesk --demo: its cheap passwords, and no other's
+SERVER_TESTS += tests/server/test_throwaway.sh
 SERVER_TESTS += tests/server/test_feed_entity.sh
+SERVER_TESTS += tests/server/test_feed_names.sh
 SERVER_TESTS += tests/server/test_timezone.sh
 frontdeskd_SOURCES += src/server/pg_lists.c
 # the administration lists' one layout on either store
@@ -82,3 +85,4 @@ frontdeskd_SOURCES += src/server/pg_public.c src/server/public_store.h
 # the administration commands on PostgreSQL: their table (pg_commands.c) and the files that hold them
 frontdeskd_SOURCES += src/server/pg_commands.h src/server/pg_commands.c
 frontdeskd_SOURCES += src/server/pg_setup.c src/server/pg_users.c src/server/pg_demo.c src/server/pg_backup.c
+SERVER_TESTS += tests/server/test_large_request.sh

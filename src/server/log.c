@@ -35,7 +35,16 @@ void srv_vlog(enum srv_log_level level, const char *fmt, va_list ap)
 	while (len > (size_t)n && line[len - 1] == '\n')
 		len--;
 	line[len++] = '\n';
-	fwrite(line, 1, len, stderr);
+	/* write(2), not fwrite: stderr's lock was held across the write, and
+	 * with a line per request the pool threads queued on it (futex waits
+	 * and context switches). A single write(2) of a line is as whole as
+	 * fwrite's was: stderr is unbuffered, so fwrite made the same one
+	 * write; the kernel keeps concurrent writes to a pipe (under
+	 * PIPE_BUF) or file from interleaving. */
+	ssize_t w;
+	do
+		w = write(STDERR_FILENO, line, len);
+	while (w < 0 && errno == EINTR);
 }
 
 void srv_log(enum srv_log_level level, const char *fmt, ...)

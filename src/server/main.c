@@ -248,6 +248,7 @@ enum {
 	OPT_VERSION,
 	OPT_JSON = 50,     /* report chain --json */
 	OPT_CSV,           /* report chain --csv */
+	OPT_THROWAWAY,     /* demo --throwaway */
 	OPT_SETTING = 100, /* + index in setting_names */
 	OPT_ADMIN = 200,   /* + index in admin_names */
 };
@@ -282,6 +283,9 @@ static int on_option(void *ctx, int key, const char *name, const char *value, ch
 		l->version = true;
 	} else if (key == OPT_JSON || key == OPT_CSV) {
 		*(key == OPT_JSON ? &l->admin.json : &l->admin.csv) = true;
+		l->n_admin++;
+	} else if (key == OPT_THROWAWAY) {
+		l->admin.throwaway = true;
 		l->n_admin++;
 	} else if (key >= OPT_ADMIN) {
 		const char **f[] = {&l->admin.property,     &l->admin.currency,   &l->admin.timezone,
@@ -319,6 +323,7 @@ static bool parse_cmdline(struct cmdline *l, int argc, char **argv)
 	defs[n++] = (struct fd_optdef){"version", false, OPT_VERSION, 0};
 	defs[n++] = (struct fd_optdef){"json", false, OPT_JSON, 0};
 	defs[n++] = (struct fd_optdef){"csv", false, OPT_CSV, 0};
+	defs[n++] = (struct fd_optdef){"throwaway", false, OPT_THROWAWAY, 0};
 	for (int i = 0; setting_names[i]; i++)
 		defs[n++] = (struct fd_optdef){setting_names[i], true, OPT_SETTING + i, 0};
 	for (int i = 0; admin_names[i]; i++)
@@ -392,6 +397,7 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 {
 	static struct srv s;
+	bool throwaway = false; /* the demo's private hotel (srv_throwaway_hotel) */
 	struct fd_error err = {0};
 	srv_log_prefix(true); /* a daemon's log: priorities for the journal */
 	srv_metrics_started();
@@ -467,6 +473,9 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	/* Checkpoints run in the timer thread (PASSIVE), not inside a push
 	 * that happens to cross the WAL threshold while holding the lock. */
 	fd_db_exec(s.wdb, "PRAGMA wal_autocheckpoint=0", NULL);
+	/* Read before the threads start: once they serve, s.wdb is theirs
+	 * (under s.wlock). */
+	throwaway = s.wdb && srv_throwaway_hotel(s.wdb);
 threads:
 	pthread_mutex_init(&s.wlock, NULL);
 	pthread_mutex_init(&s.wait_lock, NULL);
@@ -510,6 +519,14 @@ threads:
 	} else {
 		srv_log(SRV_LOG_INFO, "serving %s (epoch %s, seq %lld)", s.pg ? "PostgreSQL" : cfg->data_dir,
 		        s.epoch, (long long)s.seq);
+		/* Said at each start, so that a throwaway hotel taken for a real
+		 * one is noticed in the log. */
+		if (throwaway)
+			srv_log(
+			    SRV_LOG_WARNING,
+			    "this is the throwaway demo hotel of 'frontdesk --demo' (demo --throwaway): its "
+			    "passwords and signing keys are at the least cost; never use it for a real "
+			    "hotel");
 		if (srv_mail_start(&s, &err))
 			srv_log(SRV_LOG_ERR, "documents will not be e-mailed: %s", err.message);
 		srv_notify("READY=1\nSTATUS=serving");
@@ -547,7 +564,7 @@ static void usage(FILE *out)
 	        "commands:\n"
 	        "  serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N]\n"
 	        "  init --property NAME --currency CODE --timezone ZONE [--date YYYY-MM-DD]\n"
-	        "  demo [--seed N] [--date YYYY-MM-DD] [--password-file F]\n"
+	        "  demo [--seed N] [--date YYYY-MM-DD] [--password-file F] [--throwaway]\n"
 	        "  user add NAME --role ROLE --password-file F [--display-name TEXT] [--department DEPT]\n"
 	        "  user passwd NAME --password-file F\n"
 	        "  user disable NAME\n"
@@ -619,6 +636,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "frontdeskd: %s\n", err.message);
 		return 2;
 	}
+	/* The minimum-cost passwords of a throwaway hotel (srv_throwaway_hotel)
+	 * are for a new demo data directory alone: no other command, and no
+	 * PostgreSQL database, takes the option, nor a demo without a password. */
+	if (l.admin.throwaway &&
+	    (strcmp(l.args[0], "demo") != 0 || !l.admin.password_file || srv_pg_wanted(&cfg)))
+		return srv_admin_throwaway_refused();
 	if (strcmp(l.args[0], "routes") == 0) {
 		srv_routes_print(stdout);
 		return 0;

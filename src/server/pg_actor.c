@@ -22,7 +22,7 @@ void srv_pg_sign_key(struct fd_pg *pg, const char *user, const char *password, c
 	char fresh[FD_SIGN_SALT_HEX], pk[FD_SIGN_PK_HEX];
 	struct fd_error err = {0};
 	fd_sign_new_salt(fresh);
-	if (fd_sign_derive(password, fresh, pk, NULL, &err))
+	if (fd_sign_derive(password, fresh, FD_SIGN_FULL, pk, NULL, &err))
 		return;
 	/* The first server to register it wins; every one answers its salt. */
 	static const char sql[] = "UPDATE srv_credentials SET sign_salt = CASE sign_salt WHEN '' THEN $2"

@@ -66,7 +66,7 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 {
 	cJSON *a = cJSON_CreateObject();
 	cJSON_AddStringToObject(a, "op_id", op->op_id);
-	cJSON_AddNumberToObject(a, "device_seq", (double)op->device_seq);
+	srv_json_add_int(a, "device_seq", op->device_seq);
 	cJSON_AddStringToObject(a, "status", status);
 	return a;
 }
@@ -247,7 +247,7 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 			return st;
 		int64_t seq = fd_pg_last_seq(pg);
 		*answer = answer_new(op, "applied");
-		cJSON_AddNumberToObject(*answer, "seq", (double)(seq > before ? seq : 0));
+		srv_json_add_int(*answer, "seq", seq > before ? seq : 0);
 		cJSON_AddStringToObject(*answer, "entity", res.entity);
 		cJSON_AddStringToObject(*answer, "id", res.id);
 		if (res.code[0])

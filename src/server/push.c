@@ -375,7 +375,7 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 {
 	cJSON *a = cJSON_CreateObject();
 	cJSON_AddStringToObject(a, "op_id", op->op_id);
-	cJSON_AddNumberToObject(a, "device_seq", (double)op->device_seq);
+	srv_json_add_int(a, "device_seq", op->device_seq);
 	cJSON_AddStringToObject(a, "status", status);
 	return a;
 }
@@ -410,8 +410,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char
 		if (strcmp(op->type, "guest.erase") == 0)
 			s->erased = true; /* the list outside the database, after commit */
 		*answer = answer_new(op, "applied");
-		cJSON_AddNumberToObject(*answer, "seq",
-		                        (double)(s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db)));
+		srv_json_add_int(*answer, "seq", s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db));
 		cJSON_AddStringToObject(*answer, "entity", res.entity);
 		cJSON_AddStringToObject(*answer, "id", res.id);
 		if (res.code[0])
@@ -783,7 +782,7 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 		cJSON *doc = cJSON_CreateObject();
 		cJSON_AddItemToObject(doc, "results", p.results);
 		p.results = NULL;
-		cJSON_AddNumberToObject(doc, "seq", (double)seq);
+		srv_json_add_int(doc, "seq", seq);
 		srv_resp_json(out, 200, doc);
 	}
 	push_free(&p);

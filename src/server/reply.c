@@ -19,6 +19,13 @@ void srv_resp_json(struct srv_resp *out, int status, cJSON *doc)
 	cJSON_Delete(doc);
 }
 
+void srv_json_add_int(cJSON *o, const char *name, int64_t v)
+{
+	char text[24];
+	snprintf(text, sizeof text, "%lld", (long long)v);
+	cJSON_AddRawToObject(o, name, text);
+}
+
 static void resp_error_v(struct srv_resp *out, int status, const char *code, const char *field,
                          const char *fmt, va_list ap)
 {

@@ -20,6 +20,13 @@ void srv_resp_error(struct srv_resp *out, int status, const char *code, const ch
 /* The error body of err, with the HTTP status its fd_status maps to. */
 void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err);
 
+/* Add an integer member printed as its decimal digits. cJSON prints every
+ * number through "%1.15g" and reads it back with sscanf to check it: in a
+ * push, where each operation's answer carries two numbers and is printed
+ * twice (recorded, then answered), that was a tenth of the printing. The
+ * member is raw text: for printing only, not for reading back in place. */
+void srv_json_add_int(cJSON *o, const char *name, int64_t v);
+
 /* Parse the body as a JSON object whose fields are all in fields
  * (NULL-terminated); refuses others naming them. *out owned by the caller. */
 enum fd_status srv_body_parse(const struct srv_req *r, const char *const *fields, cJSON **out,

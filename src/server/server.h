@@ -149,8 +149,18 @@ bool srv_erasures_has(struct fd_db *db, const char *data_dir, const char *id);
 /* --- tokens and passwords (auth.c) --- */
 
 enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
-/* Argon2id hash into out (crypto_pwhash_STRBYTES). */
+/* Is db the throwaway hotel of `frontdesk --demo`: meta SRV_THROWAWAY_KEY
+ * = "1", which only `frontdeskd demo --throwaway` sets, in the transaction
+ * that gives a new data directory its demo staff (admin.c cmd_demo)? Its
+ * published password makes a costly verifier or signing key pointless
+ * there: both are libsodium's minimum (srv_set_password, srv_set_sign_key,
+ * the sign-in's rehash). No other command or request writes the key. */
+#define SRV_THROWAWAY_KEY "throwaway_hotel"
+bool srv_throwaway_hotel(struct fd_db *db);
+/* Argon2id hash into out (crypto_pwhash_STRBYTES), at the full cost. */
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
+/* The verifier of a hotel's password: the full cost but in the throwaway
+ * hotel (srv_throwaway_hotel). */
 enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err);
 /* user gets from's password hash, salt and all (one Argon2 for the demo
  * hotel's staff, who share one password by construction), and no signing
@@ -500,8 +510,12 @@ struct srv_admin_opts {
 	const char *name, *chain_role; /* property add --name; user add --chain-role (PostgreSQL) */
 	const char *from, *to;         /* report chain --from D --to D; migrate --to URI (PostgreSQL) */
 	bool json, csv;                /* report chain --json | --csv */
+	bool throwaway;                /* demo --throwaway (srv_throwaway_hotel) */
 };
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
+/* --throwaway given to another command than demo, or on PostgreSQL: says
+ * so; the exit status (2). */
+int srv_admin_throwaway_refused(void);
 
 /* admin.c: the night audit of day on the server itself (frontdeskd audit
  * --as MANAGER), on either store: says so and changes nothing when the day

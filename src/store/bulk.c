@@ -12,16 +12,19 @@
 #include "store/bulk.h"
 #include "store/db_internal.h"
 
-/* The triggers that keep derived data (core steps 2, 32 and 41). Their SQL is
+/* The triggers that keep derived data (core steps 2, 32, 41 and 43). Their SQL is
  * read from the schema itself, so a later step that changes one is kept. */
 #define DERIVED_TRIGGERS                                                                                     \
 	"'guests_ai', 'guests_ad', 'guests_au', 'stay_nights_sold_ai', 'stay_nights_sold_ad',"               \
 	" 'stay_nights_sold_au', 'rooms_count_ai', 'rooms_count_ad', 'rooms_count_au',"                      \
 	" 'bookings_search_ai', 'bookings_search_ad', 'bookings_search_au', 'guests_search_bookings_ai',"    \
-	" 'guests_search_bookings_ad', 'guests_search_bookings_au'"
+	" 'guests_search_bookings_ad', 'guests_search_bookings_au', 'bookings_name_ai', 'bookings_name_au'," \
+	" 'guests_name_ai', 'guests_name_au', 'guests_name_ad'"
 
-/* The bookings' search index (core step 41, schema_speed.c). */
+/* The bookings' search index (core step 41) and the guest's name kept
+ * with each booking (core step 43), schema_speed.c. */
 extern const char fd_booking_search_fill[];
+extern const char fd_booking_name_fill[];
 
 /* The same data rebuilt from the rows, as the steps that made it did. */
 static const char rebuild_sql[] =
@@ -252,6 +255,10 @@ enum fd_status fd_bulk_end(struct fd_db *db, struct fd_error *err)
 		st = fd_db_exec(db, rebuild_sql, err);
 	if (!st && db->bulk_triggers)
 		st = fd_db_exec(db, fd_booking_search_fill, err);
+	/* Only the bookings whose name is not their guest's are written
+	 * (put_booking writes it, but a guest may come after its bookings). */
+	if (!st && db->bulk_triggers)
+		st = fd_db_exec(db, fd_booking_name_fill, err);
 	if (!st && db->bulk_triggers)
 		st = fd_db_exec(db, db->bulk_triggers, err);
 	fd_bulk_abandon(db);

@@ -18,8 +18,9 @@ void fd_sign_new_salt(char salt[FD_SIGN_SALT_HEX])
 	sodium_bin2hex(salt, FD_SIGN_SALT_HEX, raw, sizeof raw);
 }
 
-enum fd_status fd_sign_derive(const char *password, const char *salt, char pk_hex[FD_SIGN_PK_HEX],
-                              unsigned char sk[FD_SIGN_SK_BYTES], struct fd_error *err)
+enum fd_status fd_sign_derive(const char *password, const char *salt, enum fd_sign_cost cost,
+                              char pk_hex[FD_SIGN_PK_HEX], unsigned char sk[FD_SIGN_SK_BYTES],
+                              struct fd_error *err)
 {
 	unsigned char raw[crypto_pwhash_SALTBYTES], seed[crypto_sign_SEEDBYTES];
 	unsigned char pk[crypto_sign_PUBLICKEYBYTES], skb[crypto_sign_SECRETKEYBYTES];
@@ -28,8 +29,10 @@ enum fd_status fd_sign_derive(const char *password, const char *salt, char pk_he
 	    n != sizeof raw)
 		return fd_fail(err, FD_E_INVALID, "invalid_field", "sign_salt",
 		               _("The signing salt is not %d hexadecimal bytes."), (int)sizeof raw);
+	bool full = cost == FD_SIGN_FULL;
 	if (crypto_pwhash(seed, sizeof seed, password, strlen(password), raw,
-	                  crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+	                  full ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MIN,
+	                  full ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MIN,
 	                  crypto_pwhash_ALG_ARGON2ID13) != 0)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL,
 		               _("Not enough memory to derive the signing key."));

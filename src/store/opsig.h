@@ -21,9 +21,18 @@
 
 /* A new random salt (hex). */
 void fd_sign_new_salt(char salt[FD_SIGN_SALT_HEX]);
+/* How costly the derivation is. Both sides of a key must use the same:
+ * the server that registers the public key and the terminal that derives
+ * the secret one. FD_SIGN_THROWAWAY (libsodium's minimum: 8 KiB, one pass)
+ * is only for the private server and desk of `frontdesk --demo`, whose
+ * password is published (the hotel's meta throwaway_hotel, the desk's
+ * throwaway_desk): a key guards nothing there, and the full cost, 64 MiB
+ * a derivation, was most of the demo's memory. */
+enum fd_sign_cost { FD_SIGN_FULL, FD_SIGN_THROWAWAY };
 /* The key pair of password under salt (hex). pk_hex and/or sk may be NULL. */
-enum fd_status fd_sign_derive(const char *password, const char *salt, char pk_hex[FD_SIGN_PK_HEX],
-                              unsigned char sk[FD_SIGN_SK_BYTES], struct fd_error *err);
+enum fd_status fd_sign_derive(const char *password, const char *salt, enum fd_sign_cost cost,
+                              char pk_hex[FD_SIGN_PK_HEX], unsigned char sk[FD_SIGN_SK_BYTES],
+                              struct fd_error *err);
 /* The signed text: "frontdesk-op-v1", op_id, device, type, actor,
  * created_at and the payload (compact JSON), one per line. Caller frees. */
 char *fd_op_signed_text(const struct fd_op *op, const char *device);

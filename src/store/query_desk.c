@@ -16,20 +16,31 @@
 #define TYPE_RANK "(SELECT rank FROM room_types t WHERE t.code = r.type_code)"
 #define TYPE_ORDER " ORDER BY " TYPE_RANK ", r.type_code, r.floor, length(r.number), r.number"
 
+/* The in-house booking from the index of in-house bookings alone (a few
+ * hundred entries): the planner took bookings_room_status, a seek into an
+ * entry per booking of the hotel, twice a room (a quarter of the rooms
+ * page of every room at 500,000 bookings). */
 #define ROOM_COLS                                                                                            \
 	"r.number, r.type_code, r.floor, r.section, r.clean, r.maint, r.maint_reason,"                       \
 	" r.maint_from, r.maint_to, r.dnd, r.mur, r.hk_occupied, r.version, r.id,"                           \
-	" (SELECT code FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"        \
-	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in'"              \
-	"   AND +b.departure <= ?1),"                                                                        \
+	" (SELECT code FROM bookings b INDEXED BY bookings_in_house"                                         \
+	"   WHERE b.room = r.number AND b.status = 'checked_in' LIMIT 1),"                                   \
+	" EXISTS (SELECT 1 FROM bookings b INDEXED BY bookings_in_house"                                     \
+	"   WHERE b.room = r.number AND b.status = 'checked_in' AND +b.departure <= ?1),"                    \
 	" EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND +b.status = 'reserved'"               \
 	"   AND b.arrival = ?1),"                                                                            \
 	" " ATTENDANT
 
-/* Who cleans the room today: the attendant of its latest task of the day. */
+/* Who cleans the room today: the attendant of its latest task of the day
+ * (the first in the index's order of those written last). Said as "no
+ * later one" rather than ORDER BY updated_at DESC LIMIT 1, which built a
+ * temporary b-tree for every room even when it had no task (a third of
+ * the rooms page of every room). */
 #define ATTENDANT                                                                                            \
 	"coalesce((SELECT t.attendant FROM hk_tasks t WHERE t.room = r.number AND t.date = ?1"               \
-	" AND t.status <> 'cancelled' AND t.attendant <> '' ORDER BY t.updated_at DESC LIMIT 1), '')"
+	" AND t.status <> 'cancelled' AND t.attendant <> '' AND NOT EXISTS (SELECT 1 FROM hk_tasks u"        \
+	"  WHERE u.room = t.room AND u.date = t.date AND u.status <> 'cancelled' AND u.attendant <> ''"      \
+	"  AND u.updated_at > t.updated_at) LIMIT 1), '')"
 
 #define OCCUPIED "EXISTS (SELECT 1 FROM bookings b WHERE b.room = r.number AND b.status = 'checked_in')"
 
@@ -196,13 +207,34 @@ enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order
 	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "finding a room");
 }
 
+/* What the board shows of a stay: the booking's id, code, room, dates and
+ * status and the guest's name kept with it (core step 43), all of them in
+ * the index bookings_board, so a page is read without a booking's row or
+ * a look-up of its guest. */
+#define BOARD_ROW_COLS "b.id, b.code, b.room, b.arrival, b.departure, b.status, b.guest_name"
+
+/* A row of BOARD_ROW_COLS; the rest of the booking is zero. */
+static void read_board_row(sqlite3_stmt *s, struct fd_booking_row *row)
+{
+	char status[16];
+	memset(row, 0, sizeof *row);
+	fd_col_text(s, 0, row->b.id, sizeof row->b.id);
+	fd_col_text(s, 1, row->b.code, sizeof row->b.code);
+	fd_col_text(s, 2, row->b.room, sizeof row->b.room);
+	row->b.arrival = sqlite3_column_int(s, 3);
+	row->b.departure = sqlite3_column_int(s, 4);
+	fd_col_text(s, 5, status, sizeof status);
+	fd_booking_status_parse(status, &row->b.status);
+	fd_col_text(s, 6, row->guest_name, sizeof row->guest_name);
+}
+
 /* The board page as one statement: every booking with a night of the
  * window in a room of the page, by the guard table. It is what the board
  * shows, and the fast path below answers only when it finds exactly these
  * bookings; otherwise this answers (tests/unit/test_board.c compares the
  * two over many windows and pages). ?1 from, ?2 to, ?3 offset, ?4 limit. */
 #define BOARD_PAGE_SQL(ORDER)                                                                                \
-	"SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id"                  \
+	"SELECT " BOARD_ROW_COLS " FROM bookings b"                                                          \
 	" WHERE b.id IN (SELECT booking_id FROM stay_nights WHERE night >= ?1 AND night < ?2"                \
 	"  AND room IN (SELECT r.number FROM rooms r" ORDER " LIMIT ?4 OFFSET ?3))"                          \
 	" ORDER BY b.room, b.arrival"
@@ -217,22 +249,18 @@ static const char *const board_rooms_sql[] = {
 };
 /* A room's nights of the window in the guard table (?1 room, ?2 from, ?3 to). */
 static const char board_nights_sql[] =
-    "SELECT booking_id, night FROM stay_nights WHERE room = ?1 AND night >= ?2 AND night < ?3";
-static const char board_arrival_sql[] = "SELECT arrival FROM bookings WHERE id = ?1";
-/* A room's stays that overlap the window and arrived on or after ?2 (the
- * arrival of the stay holding the window's first night), through the
- * index bookings_board (core step 42): ?1 room, ?2 earliest arrival, ?3
- * to, ?4 from. The ids alone, then the rows. */
-#define BOARD_STAYS_WHERE                                                                                    \
-	" WHERE b.room = ?1 AND b.arrival >= ?2 AND b.arrival < ?3 AND b.departure > ?4"                     \
-	" AND b.status IN ('reserved', 'checked_in', 'checked_out') AND b.arrival < b.departure"
-static const char board_stay_ids_sql[] = "SELECT b.id FROM bookings b" BOARD_STAYS_WHERE;
-static const char board_stays_sql[] =
-    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id" BOARD_STAYS_WHERE
-    " ORDER BY b.arrival";
+    "SELECT booking_id FROM stay_nights WHERE room = ?1 AND night >= ?2 AND night < ?3";
+/* A room's stays that arrive before the window ends, latest first, from
+ * the index bookings_board alone (core steps 42 and 43): ?1 room, ?2 to.
+ * board_fast reads them back to the first that left before the window,
+ * as a room's stays do not overlap; one that does (its nights moved to
+ * another room) is read by id if the guard table has it on the page. */
+static const char board_stays_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b"
+                                      " WHERE b.room = ?1 AND b.arrival < ?2"
+                                      " AND b.status IN ('reserved', 'checked_in', 'checked_out')"
+                                      " AND b.arrival < b.departure ORDER BY b.arrival DESC";
 /* A booking the page's rooms' stays did not find (moved mid-stay). */
-static const char board_stay_sql[] =
-    "SELECT " FD_BOOKING_ROW_COLS " FROM bookings b JOIN guests g ON g.id = b.guest_id WHERE b.id = ?1";
+static const char board_stay_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b WHERE b.id = ?1";
 /* At most this many of those are read one by one and merged in; more
  * (a page of unusual data) and the plain statement answers. */
 #define BOARD_MAX_OTHERS 64
@@ -320,7 +348,6 @@ static bool *id_found(const struct id_set *set, const char *id)
 
 struct board_room {
 	char number[FD_ROOMNO_LEN];
-	fd_date earliest; /* the arrival of the stay holding the window's first night */
 };
 
 static int cmp_board_room(const void *a, const void *b)
@@ -337,32 +364,106 @@ static int cmp_board_row(const void *a, const void *b)
 	return c ? c : (x->arrival > y->arrival) - (x->arrival < y->arrival);
 }
 
-static void bind_stays(sqlite3_stmt *s, const struct board_room *r, fd_date from, fd_date to)
+/* A stay of the page's rooms as read from the index, kept until the page
+ * is known to be whole: its room is the page's room `room`, its guest's
+ * name at `name` in the names buffer. */
+struct board_stay {
+	char id[FD_ID_LEN];
+	char code[FD_CODE_LEN];
+	enum fd_booking_status status;
+	fd_date arrival, departure;
+	int room;
+	size_t name;
+};
+
+struct board_stays {
+	struct board_stay *v;
+	size_t n, cap;
+	char *names;
+	size_t used, size;
+};
+
+/* The current row of board_stays_sql (BOARD_ROW_COLS) of room into st. */
+static bool stay_add(struct board_stays *st, sqlite3_stmt *s, int room)
 {
-	sqlite3_bind_text(s, 1, r->number, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, r->earliest);
-	sqlite3_bind_int(s, 3, to);
-	sqlite3_bind_int(s, 4, from);
+	const char *name = (const char *)sqlite3_column_blob(s, 6);
+	size_t len = (size_t)sqlite3_column_bytes(s, 6);
+	if (len > 2 * FD_NAME_LEN + 1)
+		len = 2 * FD_NAME_LEN + 1; /* as fd_col_text cuts it into guest_name */
+	if (st->n == st->cap) {
+		size_t cap = st->cap ? 2 * st->cap : 1024;
+		void *grown = realloc(st->v, cap * sizeof *st->v);
+		if (!grown)
+			return false;
+		st->v = grown;
+		st->cap = cap;
+	}
+	if (st->used + len + 1 > st->size) {
+		size_t size = st->size ? 2 * st->size : 32768;
+		while (size < st->used + len + 1)
+			size *= 2;
+		char *grown = realloc(st->names, size);
+		if (!grown)
+			return false;
+		st->names = grown;
+		st->size = size;
+	}
+	struct board_stay *v = &st->v[st->n++];
+	char status[16];
+	fd_col_text(s, 0, v->id, sizeof v->id);
+	fd_col_text(s, 1, v->code, sizeof v->code);
+	v->arrival = sqlite3_column_int(s, 3);
+	v->departure = sqlite3_column_int(s, 4);
+	fd_col_text(s, 5, status, sizeof status);
+	v->status = (enum fd_booking_status)0; /* as read_board_row leaves it */
+	fd_booking_status_parse(status, &v->status);
+	v->room = room;
+	v->name = st->used;
+	if (len)
+		memcpy(st->names + st->used, name, len);
+	st->names[st->used + len] = '\0';
+	st->used += len + 1;
+	return true;
+}
+
+/* The row read_board_row would have read for a kept stay: row is zero
+ * but for the fields the last stay written into it, cleared here. */
+static void stay_row(const struct board_stays *st, size_t i, const struct board_room *r,
+                     struct fd_booking_row *row)
+{
+	const struct board_stay *v = &st->v[i];
+	memset(row->b.id, 0, sizeof row->b.id);
+	memset(row->b.code, 0, sizeof row->b.code);
+	memset(row->b.room, 0, sizeof row->b.room);
+	memset(row->guest_name, 0, sizeof row->guest_name);
+	memcpy(row->b.id, v->id, strlen(v->id));
+	memcpy(row->b.code, v->code, strlen(v->code));
+	memcpy(row->b.room, r[v->room].number, strlen(r[v->room].number));
+	row->b.arrival = v->arrival;
+	row->b.departure = v->departure;
+	row->b.status = v->status;
+	const char *name = st->names + v->name;
+	memcpy(row->guest_name, name, strlen(name));
 }
 
 enum board_fast { BOARD_DONE, BOARD_FALL_BACK, BOARD_FAILED };
 
 /* The page room by room, in the order of the rows (b.room, b.arrival):
- * each room's stays from its bookings by arrival (an index range), and
- * the set of bookings the guard table holds for the page, which decides
- * which of them are on it. A stay whose nights lie in another room than
- * its own (a guest moved mid-stay keeps last night's room, and the new
- * room may be on another page) is not among the page's rooms' stays: the
- * few of those are read by id and merged in. When memory fails, or there
- * are many of those, BOARD_FALL_BACK before any row is handed over. */
+ * each room's stays from its bookings by arrival (an index range read
+ * backwards from the window's end), and the set of bookings the guard
+ * table holds for the page, which decides which of them are on it. A stay
+ * whose nights lie in another room than its own (a guest moved mid-stay
+ * keeps last night's room, and the new room may be on another page), or
+ * that overlaps an earlier stay of its room, is not among the page's
+ * rooms' stays: the few of those are read by id and merged in. When
+ * memory fails, or there are many of those, BOARD_FALL_BACK before any row
+ * is handed over. */
 static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
                                   int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err)
 {
 	sqlite3_stmt *rooms = fd_db_stmt(db, board_rooms_sql[order], err);
 	sqlite3_stmt *nights = rooms ? fd_db_stmt(db, board_nights_sql, err) : NULL;
-	sqlite3_stmt *arrival = nights ? fd_db_stmt(db, board_arrival_sql, err) : NULL;
-	sqlite3_stmt *ids = arrival ? fd_db_stmt(db, board_stay_ids_sql, err) : NULL;
-	sqlite3_stmt *stays = ids ? fd_db_stmt(db, board_stays_sql, err) : NULL;
+	sqlite3_stmt *stays = nights ? fd_db_stmt(db, board_stays_sql, err) : NULL;
 	if (!stays)
 		return BOARD_FAILED;
 	struct board_room *r = NULL;
@@ -388,53 +489,63 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 	if (out == BOARD_DONE && n > 1)
 		qsort(r, (size_t)n, sizeof *r, cmp_board_room);
 
-	/* The guard table's bookings, room by room; a stay's nights are
-	 * consecutive rows, so most rows repeat the one before. */
+	/* The guard table's bookings; a stay's nights are consecutive rows,
+	 * so most rows repeat the one before and are passed over by their
+	 * bytes, without a copy. */
 	struct id_set set = {0};
-	char last[FD_ID_LEN] = "";
+	char last[FD_ID_LEN] = "", id[FD_ID_LEN];
+	size_t last_len = 0;
 	for (int i = 0; i < n && out == BOARD_DONE; i++) {
-		r[i].earliest = from;
 		sqlite3_bind_text(nights, 1, r[i].number, -1, SQLITE_STATIC);
 		sqlite3_bind_int(nights, 2, from);
 		sqlite3_bind_int(nights, 3, to);
-		bool first = true;
 		while (out == BOARD_DONE && (rc = sqlite3_step(nights)) == SQLITE_ROW) {
-			const char *id = (const char *)sqlite3_column_text(nights, 0);
-			if (!id)
+			const char *t = (const char *)sqlite3_column_blob(nights, 0);
+			size_t len = t ? (size_t)sqlite3_column_bytes(nights, 0) : 0;
+			if (!len || (len == last_len && memcmp(t, last, len) == 0))
 				continue;
-			if (first && sqlite3_column_int(nights, 1) == from) {
-				sqlite3_bind_text(arrival, 1, id, -1, SQLITE_TRANSIENT);
-				if ((rc = sqlite3_step(arrival)) == SQLITE_ROW)
-					r[i].earliest = sqlite3_column_int(arrival, 0);
-				sqlite3_reset(arrival);
-				if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-					out = BOARD_FAILED;
-			}
-			first = false;
-			if (strcmp(id, last) != 0) {
-				copy_id(last, id);
-				if (!id_add(&set, id))
-					out = BOARD_FALL_BACK;
-			}
+			fd_col_text(nights, 0, id, sizeof id);
+			memcpy(last, id, sizeof last);
+			last_len = len < FD_ID_LEN ? len : 0; /* longer: never equal */
+			if (!id_add(&set, id))
+				out = BOARD_FALL_BACK;
 		}
 		if (out == BOARD_DONE && rc != SQLITE_DONE)
 			out = BOARD_FAILED;
 		sqlite3_reset(nights);
 	}
-	/* Which of them the rooms' own stays are, once the set is whole (a
-	 * room's stay may hold its nights in a room later in the page). */
+	/* The rooms' own stays, kept while the set says they are on the page
+	 * (a room's stay may hold its nights in a room later in the page). */
+	struct board_stays kept = {0};
 	for (int i = 0; i < n && out == BOARD_DONE; i++) {
-		bind_stays(ids, &r[i], from, to);
-		while (out == BOARD_DONE && (rc = sqlite3_step(ids)) == SQLITE_ROW) {
-			bool *found = id_found(&set, (const char *)sqlite3_column_text(ids, 0));
-			if (found && !*found) {
+		sqlite3_bind_text(stays, 1, r[i].number, -1, SQLITE_STATIC);
+		sqlite3_bind_int(stays, 2, to);
+		size_t room_first = kept.n;
+		while (out == BOARD_DONE && (rc = sqlite3_step(stays)) == SQLITE_ROW) {
+			if (sqlite3_column_int(stays, 4) <= from) {
+				rc = SQLITE_DONE; /* left before the window: so did those before */
+				break;
+			}
+			fd_col_text(stays, 0, id, sizeof id);
+			bool *found = id_found(&set, id);
+			if (!found)
+				continue; /* no night in the window here */
+			if (!*found) {
 				*found = true;
 				set.n_found++;
 			}
+			if (!stay_add(&kept, stays, i))
+				out = BOARD_FALL_BACK;
 		}
 		if (out == BOARD_DONE && rc != SQLITE_DONE)
 			out = BOARD_FAILED;
-		sqlite3_reset(ids);
+		sqlite3_reset(stays);
+		/* By arrival, as the rows go out. */
+		for (size_t a = room_first, b = kept.n; a + 1 < b; a++, b--) {
+			struct board_stay t = kept.v[a];
+			kept.v[a] = kept.v[b - 1];
+			kept.v[b - 1] = t;
+		}
 	}
 	/* The few the rooms' stays did not find, by id, in the rows' order. */
 	struct fd_booking_row *others = NULL;
@@ -454,9 +565,9 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 				continue;
 			sqlite3_bind_text(one, 1, set.id[k], -1, SQLITE_STATIC);
 			if ((rc = sqlite3_step(one)) == SQLITE_ROW)
-				fd_read_booking_row(one, &others[n_others++]);
+				read_board_row(one, &others[n_others++]);
 			else if (rc != SQLITE_DONE)
-				out = BOARD_FAILED; /* (none: no guest row, as the join) */
+				out = BOARD_FAILED;
 			sqlite3_reset(one);
 		}
 		if (n_others > 1)
@@ -465,23 +576,18 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 
 	/* The rows, room by room, the others merged in where they sort. */
 	struct fd_booking_row row;
+	memset(&row, 0, sizeof row);
 	bool more = true;
-	for (int i = 0; i < n && out == BOARD_DONE && more; i++) {
-		bind_stays(stays, &r[i], from, to);
-		while (more && (rc = sqlite3_step(stays)) == SQLITE_ROW) {
-			if (!id_found(&set, (const char *)sqlite3_column_text(stays, 0)))
-				continue; /* no night in the window here */
-			fd_read_booking_row(stays, &row);
-			while (more && next < n_others && cmp_board_row(&others[next], &row) < 0)
-				more = cb(ctx, &others[next++]);
-			more = more && cb(ctx, &row);
-		}
-		if (more && rc != SQLITE_DONE)
-			out = BOARD_FAILED;
-		sqlite3_reset(stays);
+	for (size_t i = 0; i < kept.n && out == BOARD_DONE && more; i++) {
+		stay_row(&kept, i, r, &row);
+		while (more && next < n_others && cmp_board_row(&others[next], &row) < 0)
+			more = cb(ctx, &others[next++]);
+		more = more && cb(ctx, &row);
 	}
 	while (out == BOARD_DONE && more && next < n_others)
 		more = cb(ctx, &others[next++]);
+	free(kept.v);
+	free(kept.names);
 	free(others);
 	free(set.id);
 	free(set.found);
@@ -530,7 +636,17 @@ enum fd_status fd_query_board_page_plain(struct fd_db *db, enum fd_room_order or
 	sqlite3_bind_int(s, 2, to);
 	sqlite3_bind_int(s, 3, offset);
 	sqlite3_bind_int(s, 4, limit);
-	return fd_stream_booking_rows(db, s, cb, ctx, err, "listing the board");
+	struct fd_booking_row row;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_board_row(s, &row);
+		if (!cb(ctx, &row)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "listing the board");
 }
 
 enum fd_status fd_query_booking_count(struct fd_db *db, enum fd_booking_list kind, fd_date day, int *n,

@@ -38,7 +38,10 @@ enum fd_status fd_query_room_index(struct fd_db *db, enum fd_room_order order, c
 enum fd_status fd_query_room_position(struct fd_db *db, enum fd_room_order order, fd_date today,
                                       const char *number, int *index, struct fd_error *err);
 /* Bookings holding a room of the board page [offset, offset+limit) (in
- * order FD_ROOMS_BOARD or FD_ROOMS_BY_TYPE) on a night of [from, to). */
+ * order FD_ROOMS_BOARD or FD_ROOMS_BY_TYPE) on a night of [from, to), by
+ * room and arrival. A row holds what the board shows: the booking's id,
+ * code, room, arrival, departure and status, and guest_name (kept with
+ * the booking, core step 43); the rest of the row is zero. */
 enum fd_status fd_query_board_page(struct fd_db *db, enum fd_room_order order, fd_date from, fd_date to,
                                    int offset, int limit, fd_booking_cb cb, void *ctx, struct fd_error *err);
 /* The same rows by one plain statement over the guard table (what

@@ -28,6 +28,13 @@ enum fd_status fd_step_done(struct fd_db *db, sqlite3_stmt *s, struct fd_error *
 /* How many columns FD_BOOKING_COLS names (the row's own come after). */
 #define FD_BOOKING_NCOLS 18
 void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b);
+/* The guest's name as lists show it, "Family, Given" or the family name
+ * alone, in SQL: of the guests row g, and of the guest with id (NULL:
+ * none, ''). bookings.guest_name holds the second (core step 43). */
+#define FD_GUEST_NAME_SQL(g)                                                                                 \
+	"CASE WHEN " g ".given <> '' THEN " g ".family || ', ' || " g ".given ELSE " g ".family END"
+#define FD_GUEST_NAME_OF_SQL(id)                                                                             \
+	"coalesce((SELECT " FD_GUEST_NAME_SQL("g") " FROM guests g WHERE g.id = " id "), '')"
 /* The columns fd_read_booking_row expects, from "bookings b JOIN guests g". */
 #define FD_BOOKING_ROW_COLS FD_BOOKING_COLS ", g.family, g.given, g.country, g.vip"
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row);

@@ -171,6 +171,7 @@ extern const char fd_schema_v30_mail_link[];   /* schema_docs.c */
 extern const char fd_schema_v32_sold[];        /* schema_speed.c */
 extern const char fd_schema_v33_board[];       /* schema_speed.c */
 extern const char fd_schema_v42_board_stays[]; /* schema_speed.c */
+extern const char fd_schema_v43_board_names[]; /* schema_speed.c */
 extern const char fd_schema_v44_day_counts[];  /* schema_speed.c */
 extern const char fd_schema_v37_find[];        /* schema_speed.c */
 extern const char fd_schema_v41_search[];      /* schema_speed.c */
@@ -360,6 +361,7 @@ static const struct fd_migration core_migrations[] = {
     {37, fd_schema_v37_find, NULL},
     {41, fd_schema_v41_search, NULL},
     {42, fd_schema_v42_board_stays, NULL},
+    {43, fd_schema_v43_board_names, NULL},
     {44, fd_schema_v44_day_counts, NULL},
 };
 /* clang-format on */

@@ -2,11 +2,15 @@
 /* Schema steps of issue 18 (speed at a large hotel). */
 #include "config.h"
 
+#include "store/row.h"
+
 extern const char fd_schema_v32_sold[];
 extern const char fd_schema_v33_board[];
 extern const char fd_schema_v37_find[];
 extern const char fd_schema_v41_search[];
 extern const char fd_schema_v42_board_stays[];
+extern const char fd_schema_v43_board_names[];
+extern const char fd_booking_name_fill[];
 extern const char fd_schema_v44_day_counts[];
 extern const char fd_booking_search_fill[];
 
@@ -189,3 +193,42 @@ const char
                                                                                                          "h_"
                                                                                                          "ke"
                                                                                                          "y") " FROM bookings b WHERE b.guest_id = new.id; END;" BS_FILL;
+
+/* v43: the guest's name the board shows, kept with the booking
+ * (bookings.guest_name, "Family, Given" or the family name alone), and
+ * in the board's index, so a page of the board is read from the index
+ * bookings_board alone: no booking row and no random look-up of the
+ * guest by id per stay (those were most of the 48 ms the board of every
+ * room took at 500,000 bookings; query_desk.c fd_query_board_page).
+ * Triggers keep it right on every write path, in the same transaction:
+ * a booking written, or given another guest; a guest written, renamed or
+ * erased (erasure rewrites the name, so the old one is left nowhere,
+ * index included), or deleted (the name is blanked). A bulk write sets
+ * them aside and fills the column again (bulk.c). */
+#define NEW_GUEST_NAME FD_GUEST_NAME_SQL("new")
+#define NAME_OF_NEW FD_GUEST_NAME_OF_SQL("new.guest_id")
+#define NAME_OF_ROW FD_GUEST_NAME_OF_SQL("bookings.guest_id")
+/* Every booking whose name is not its guest's (after a bulk write). */
+const char fd_booking_name_fill[] =
+    "UPDATE bookings SET guest_name = " NAME_OF_ROW " WHERE guest_name IS NOT " NAME_OF_ROW ";";
+const char fd_schema_v43_board_names[] =
+    "ALTER TABLE bookings ADD COLUMN guest_name TEXT NOT NULL DEFAULT '';"
+    "UPDATE bookings SET guest_name = " NAME_OF_ROW ";"
+    "DROP INDEX bookings_board;"
+    "CREATE INDEX bookings_board ON bookings(room, arrival, departure, status, id, code, guest_name)"
+    " WHERE status IN ('reserved', 'checked_in', 'checked_out') AND arrival < departure;"
+    "CREATE TRIGGER bookings_name_ai AFTER INSERT ON bookings WHEN new.guest_name IS NOT " NAME_OF_NEW
+    " BEGIN UPDATE bookings SET guest_name = " NAME_OF_NEW " WHERE rowid = new.rowid; END;"
+    "CREATE TRIGGER bookings_name_au AFTER UPDATE OF guest_id, guest_name ON bookings"
+    " WHEN new.guest_name IS NOT " NAME_OF_NEW " BEGIN UPDATE bookings SET guest_name = " NAME_OF_NEW
+    " WHERE rowid = new.rowid; END;"
+    "CREATE TRIGGER guests_name_ai AFTER INSERT ON guests BEGIN"
+    " UPDATE bookings SET guest_name = " NEW_GUEST_NAME " WHERE guest_id = new.id"
+    "  AND guest_name IS NOT " NEW_GUEST_NAME "; END;"
+    "CREATE TRIGGER guests_name_au AFTER UPDATE OF id, family, given ON guests"
+    " WHEN new.id IS NOT old.id OR new.family IS NOT old.family OR new.given IS NOT old.given BEGIN"
+    " UPDATE bookings SET guest_name = '' WHERE guest_id = old.id AND old.id IS NOT new.id;"
+    " UPDATE bookings SET guest_name = " NEW_GUEST_NAME " WHERE guest_id = new.id"
+    "  AND guest_name IS NOT " NEW_GUEST_NAME "; END;"
+    "CREATE TRIGGER guests_name_ad AFTER DELETE ON guests BEGIN"
+    " UPDATE bookings SET guest_name = '' WHERE guest_id = old.id; END;";

@@ -71,6 +71,24 @@ enum fd_status fd_sync_enroll(struct fd_db *db, const char *url, const char *cod
 	return st;
 }
 
+/* The desk `frontdesk --demo` makes and removes (ui/demo_server.c sets
+ * its meta throwaway_desk), enrolled with the demo's private throwaway
+ * server, signs in with the demo's published password: a costly verifier
+ * (256 MiB, most of a second) or signing key (64 MiB) would guard nothing
+ * there. Its signing keys are derived as its server registers them
+ * (store/opsig.h). */
+static bool throwaway_desk(struct fd_db *db)
+{
+	char flag[8] = "";
+	return fd_db_meta_get(db, "throwaway_desk", flag, sizeof flag, NULL) == FD_OK &&
+	       strcmp(flag, "1") == 0;
+}
+
+static enum fd_sign_cost sign_cost(struct fd_db *db)
+{
+	return throwaway_desk(db) ? FD_SIGN_THROWAWAY : FD_SIGN_FULL;
+}
+
 static enum fd_status save_verifier(struct fd_db *db, const char *user, const char *password,
                                     const char *role, const char *salt, struct fd_error *err)
 {
@@ -78,12 +96,7 @@ static enum fd_status save_verifier(struct fd_db *db, const char *user, const ch
 	unsigned long long ops;
 	size_t mem;
 	fd_sync_verifier_params(&ops, &mem);
-	/* The desk `frontdesk --demo` makes and removes signs in with the
-	 * demo's published password: the costly verifier (256 MiB, most of a
-	 * second) would guard nothing there. */
-	char flag[8] = "";
-	if (fd_db_meta_get(db, "throwaway_desk", flag, sizeof flag, NULL) == FD_OK &&
-	    strcmp(flag, "1") == 0) {
+	if (throwaway_desk(db)) {
 		ops = crypto_pwhash_OPSLIMIT_MIN;
 		mem = crypto_pwhash_MEMLIMIT_MIN;
 	}
@@ -97,11 +110,12 @@ static enum fd_status save_verifier(struct fd_db *db, const char *user, const ch
 /* The signed-in person's signing key, derived from their password under
  * salt, kept with the session so the operations they make later on this
  * terminal carry their signature ("" when no salt is known). */
-static void session_key(const char *password, const char *salt, char out[2 * FD_SIGN_SK_BYTES + 1])
+static void session_key(struct fd_db *db, const char *password, const char *salt,
+                        char out[2 * FD_SIGN_SK_BYTES + 1])
 {
 	unsigned char sk[FD_SIGN_SK_BYTES];
 	out[0] = '\0';
-	if (salt && salt[0] && fd_sign_derive(password, salt, NULL, sk, NULL) == FD_OK)
+	if (salt && salt[0] && fd_sign_derive(password, salt, sign_cost(db), NULL, sk, NULL) == FD_OK)
 		sodium_bin2hex(out, 2 * FD_SIGN_SK_BYTES + 1, sk, sizeof sk);
 	sodium_memzero(sk, sizeof sk);
 }
@@ -163,7 +177,7 @@ enum fd_status fd_sync_prove(struct fd_db *db, const char *user, const char *pas
 	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0)
 		return fd_fail(err, FD_E_FORBIDDEN, "bad_credentials", "as", _("Wrong password for %s."),
 		               user);
-	return fd_sign_derive(password, salt, NULL, sk, err);
+	return fd_sign_derive(password, salt, sign_cost(db), NULL, sk, err);
 }
 
 static enum fd_status login_offline(struct fd_db *db, const char *user, const char *password,
@@ -188,7 +202,7 @@ static enum fd_status login_offline(struct fd_db *db, const char *user, const ch
 	fd_db_meta_get(db, "session_user", cur, sizeof cur, NULL);
 	fd_db_meta_get(db, "session_token", tok, sizeof tok, NULL);
 	char key[2 * FD_SIGN_SK_BYTES + 1], ck[FD_USER_LEN + 16], chain[16] = "";
-	session_key(password, salt, key);
+	session_key(db, password, salt, key);
 	chain_key(user, ck);
 	if (fd_db_meta_get(db, ck, chain, sizeof chain, NULL) != FD_OK)
 		chain[0] = '\0';
@@ -248,7 +262,7 @@ enum fd_status fd_sync_login(struct fd_db *db, const char *user, const char *pas
 		snprintf(chain_text, sizeof chain_text, "%s", chain->valuestring);
 	chain_key(user, ck);
 	char key[2 * FD_SIGN_SK_BYTES + 1];
-	session_key(password, salt_text, key);
+	session_key(db, password, salt_text, key);
 	if (!st)
 		st = set_session(db, user, tok->valuestring, key, chain_text, err);
 	sodium_memzero(key, sizeof key);

@@ -31,6 +31,18 @@ user=$(screen | grep -Eo "user [a-z._-]+ +online" | awk '{ print $2 }')
 # verifier is Argon2 at the least cost (m=8 KiB), not the 256 MiB one.
 verifier=$(sqlite3 "$TMPDIR/$demo_dir/desk/frontdesk.db" "SELECT verifier FROM sync_verifiers")
 case $verifier in '$argon2id$v=19$m=8,'*) ;; *) fail "the demo desk's verifier: $verifier" ;; esac
+# So does its private server, a throwaway hotel (frontdeskd demo
+# --throwaway): the staff's verifier at the least cost, kept so by the
+# sign-in, and the receptionist's signing key derived at the least cost
+# there as on the desk: the desk's key is the one the server registered.
+[ "$(sqlite3 "$srvdb" "SELECT value FROM meta WHERE key = 'throwaway_hotel'")" = 1 ] ||
+	fail "the demo's server is not marked throwaway"
+hash=$(sqlite3 "$srvdb" "SELECT hash FROM srv_credentials WHERE username = '$user'")
+case $hash in '$argon2id$v=19$m=8,'*) ;; *) fail "the demo server's verifier: $hash" ;; esac
+desk_pk=$(sqlite3 "$TMPDIR/$demo_dir/desk/frontdesk.db" "SELECT lower(substr(value, 65)) FROM meta WHERE key = 'session_sign_key'")
+srv_pk=$(sqlite3 "$srvdb" "SELECT lower(sign_pk) FROM srv_credentials WHERE username = '$user'")
+[ -n "$desk_pk" ] && [ "$desk_pk" = "$srv_pk" ] ||
+	fail "the desk's signing key ($desk_pk) is not the registered one ($srv_pk)"
 keys q
 wait_for "EXITED 0" 20
 # It signed in by itself: no advice to sign in (printed before the screen).

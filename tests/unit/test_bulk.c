@@ -161,6 +161,37 @@ static void test_bulk_rebuilds_search_and_counts(void **state)
 	fd_db_close(db);
 }
 
+/* The guest's name kept with each booking (core step 43): its triggers
+ * are set aside too, and the end fills the names of bookings whose guest
+ * was renamed after them (a snapshot page of guests after one of
+ * bookings); afterwards the triggers keep them again. */
+static void test_bulk_fills_board_names(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	static const char g1[] = "00000000-0000-4000-8000-0000000000a1";
+	static const char names[] = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
+	                            " ('bookings_name_ai', 'bookings_name_au', 'guests_name_ai',"
+	                            " 'guests_name_au', 'guests_name_ad')";
+	assert_int_equal(count(db, names), 5);
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+	assert_int_equal(count(db, names), 0);
+	put_guest(db, g1, "Lindqvist", "Karin");
+	put_booking(db, g1, "102");
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Lindqvist, Karin'"), 1);
+	put_guest(db, g1, "Öberg", "Karin");
+	assert_int_equal(fd_bulk_end(db, &err), FD_OK);
+	assert_int_equal(fd_db_commit(db, &err), FD_OK);
+	assert_int_equal(count(db, names), 5);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Öberg, Karin'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name LIKE '%Lindqvist%'"), 0);
+	put_guest(db, g1, "Sand", "Karin");
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Sand, Karin'"), 1);
+	fd_db_close(db);
+}
+
 static void test_bulk_rollback_keeps_triggers(void **state)
 {
 	(void)state;
@@ -311,6 +342,7 @@ int main(void)
 	fd_ids_init();
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bulk_rebuilds_search_and_counts),
+	    cmocka_unit_test(test_bulk_fills_board_names),
 	    cmocka_unit_test(test_bulk_rollback_keeps_triggers),
 	    cmocka_unit_test(test_desk_page_cache),
 	    cmocka_unit_test(test_bulk_builds_indexes_after),

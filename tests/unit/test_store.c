@@ -352,6 +352,74 @@ static void test_migration_14_keeps_bookings(void **state)
 	remove_db(path);
 }
 
+/* Core step 43 keeps the guest's name with each booking for the board:
+ * a database of step 42 (as an older frontdesk left it, with bookings
+ * written before the column existed) gets every booking's name filled,
+ * the board's index with it, and the triggers that keep it. */
+static void test_migration_43_fills_board_names(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = {0};
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	fd_db_close(db);
+	/* Back to step 42: the column, its index and triggers undone. */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(
+	        raw,
+	        "DROP TRIGGER bookings_name_ai; DROP TRIGGER bookings_name_au;"
+	        "DROP TRIGGER guests_name_ai; DROP TRIGGER guests_name_au; DROP TRIGGER guests_name_ad;"
+	        "DROP INDEX bookings_board;"
+	        "ALTER TABLE bookings DROP COLUMN guest_name;"
+	        "CREATE INDEX bookings_board ON bookings(room, arrival, departure, status, id)"
+	        " WHERE status IN ('reserved', 'checked_in', 'checked_out') AND arrival < departure;"
+	        "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 43;"
+	        "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
+	        " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
+	        "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
+	        " updated_at) VALUES ('101', 'r1', 'STD', 1, 'clean', 'none', 1, 0);"
+	        "INSERT INTO guests (id, family, given, version, updated_at)"
+	        " VALUES ('g1', 'García', 'Inés', 1, 0), ('g2', 'Ng', '', 1, 0);"
+	        "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
+	        " departure, adults, rate, status, version, updated_at) VALUES"
+	        " ('b1', 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'reserved', 1, 0),"
+	        " ('b2', 'BBBBBB', 'g2', 'STD', '101', 102, 104, 1, 100, 'checked_in', 1, 0),"
+	        " ('b3', 'CCCCCC', 'g1', 'STD', NULL, 110, 111, 1, 100, 'cancelled', 1, 0);",
+	        NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+
+	db = fd_db_open(path, 0, &err);
+	if (!db)
+		fail_msg("open: %s", err.message);
+	sqlite3 *h = fd_db_handle(db);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 43"), 1);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b1' AND guest_name = 'García, Inés'"), 1);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b2' AND guest_name = 'Ng'"),
+	                 1);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b3' AND guest_name = 'García, Inés'"), 1);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM pragma_index_info('bookings_board') WHERE name = 'guest_name'"),
+	    1);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_name_a_'"),
+	    5);
+	/* And the triggers keep it from now on. */
+	assert_int_equal(
+	    sqlite3_exec(h, "UPDATE guests SET family = 'Gómez' WHERE id = 'g1'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM bookings WHERE guest_name = 'Gómez, Inés'"), 2);
+	fd_db_close(db);
+	remove_db(path);
+}
+
 static void test_newer_database_is_refused(void **state)
 {
 	(void)state;
@@ -436,6 +504,7 @@ int main(void)
 	    cmocka_unit_test(test_migration_from_v1_fills_search),
 	    cmocka_unit_test(test_every_migration_from_empty),
 	    cmocka_unit_test(test_migration_14_keeps_bookings),
+	    cmocka_unit_test(test_migration_43_fills_board_names),
 	    cmocka_unit_test(test_newer_database_is_refused),
 	    cmocka_unit_test(test_new_booking_code_is_unused),
 	    cmocka_unit_test(test_failures_without_err),
