@@ -555,10 +555,9 @@ static enum board_fast board_fast(struct fd_db *db, enum fd_room_order order, fd
 		others = set.n - set.n_found <= BOARD_MAX_OTHERS
 		             ? malloc((set.n - set.n_found) * sizeof *others)
 		             : NULL;
-		if (!one) {
+		if (!one)
 			out = BOARD_FAILED;
-			rc = SQLITE_OK; /* err says why */
-		} else if (!others)
+		else if (!others)
 			out = BOARD_FALL_BACK;
 		for (size_t k = 0; k < set.cap && out == BOARD_DONE; k++) {
 			if (!set.id[k][0] || set.found[k])
