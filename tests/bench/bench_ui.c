@@ -107,7 +107,7 @@ static int run(const char *dir, const struct scenario *s, long *ns, long *bytes,
  * memory. As a user runs it (a private frontdeskd builds the demo hotel,
  * the desk enrols, signs in and takes its first copy), and with
  * FRONTDESK_DEMO=local (the hotel on the desk alone, no server). */
-static void demo_to_board(const char *dir, bool local)
+static bool demo_to_board(const char *dir, bool local)
 {
 	char out[4200];
 	snprintf(out, sizeof out, "%s/demo.out", dir);
@@ -133,7 +133,7 @@ static void demo_to_board(const char *dir, bool local)
 	struct rusage ru = {0};
 	if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "bench_ui: frontdesk --demo failed\n");
-		return;
+		return false;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -147,6 +147,7 @@ static void demo_to_board(const char *dir, bool local)
 	bench_figure(name, s < 1.0, "< 1 s", NULL, "%.2f s (cpu %.2f s)", s, cpu);
 	snprintf(name, sizeof name, "peak memory, frontdesk --demo (%s)", how);
 	bench_figure(name, ru.ru_maxrss < 64 * 1024, "< 64 MB", NULL, "%.1f MB", ru.ru_maxrss / 1024.0);
+	return true;
 }
 
 int main(void)
@@ -188,8 +189,9 @@ int main(void)
 		printf("%d-room hotel built in %.1f s (through operations)\n\n", rooms,
 		       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	}
-	demo_to_board(dir, false);
-	demo_to_board(dir, true);
+	/* A demo that fails fails the bench (make bench-smoke in CI). */
+	bool demos_ok = demo_to_board(dir, false);
+	demos_ok = demo_to_board(dir, true) && demos_ok;
 	/* Go to a date with no bookings (they end 40 days after today). */
 	static const char empty_nights[] = ": 2027-06-01 <Enter>";
 	static const struct scenario scenarios[] = {
@@ -267,11 +269,11 @@ int main(void)
 	printf("\n(a pane switch is one key: each \"2 1\" pair counts as two samples; cpu: the UI\n"
 	       "thread's own time for the key, which a loaded machine does not stretch)\n");
 	if (given && given[0])
-		return 0;
+		return demos_ok ? 0 : 1;
 	if (getenv("FD_BENCH_KEEP")) {
 		printf("kept %s\n", dir);
-		return 0;
+		return demos_ok ? 0 : 1;
 	}
 	snprintf(path, sizeof path, "rm -rf '%s'", dir);
-	return system(path) == 0 ? 0 : 1;
+	return system(path) == 0 && demos_ok ? 0 : 1;
 }
