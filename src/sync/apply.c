@@ -23,15 +23,19 @@
 #include "store/snapstage.h"
 #include "sync/sync_internal.h"
 
-static void jstr(const cJSON *o, const char *name, char *out, size_t size)
+/* v's text (or "") into out, cut to size, as snprintf "%s" would without
+ * its cost (a snapshot copies a dozen strings a row). */
+static void copy_str(const cJSON *v, char *out, size_t size)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-	/* As snprintf "%s" would, without its cost (a snapshot copies a
-	 * dozen strings a row). */
 	const char *text = cJSON_IsString(v) ? v->valuestring : "";
 	size_t n = strnlen(text, size - 1);
 	memcpy(out, text, n);
 	out[n] = '\0';
+}
+
+static void jstr(const cJSON *o, const char *name, char *out, size_t size)
+{
+	copy_str(cJSON_GetObjectItemCaseSensitive(o, name), out, size);
 }
 
 /* A string member, borrowed ("" when absent). */
@@ -87,11 +91,7 @@ static const cJSON *jrow_get(struct jrow *r, const char *name)
 
 static void row_str(struct jrow *r, const char *name, char *out, size_t size)
 {
-	const cJSON *v = jrow_get(r, name);
-	const char *text = cJSON_IsString(v) ? v->valuestring : "";
-	size_t n = strnlen(text, size - 1);
-	memcpy(out, text, n);
-	out[n] = '\0';
+	copy_str(jrow_get(r, name), out, size);
 }
 
 static int64_t row_int(struct jrow *r, const char *name)
