@@ -31,6 +31,7 @@ frontdeskd_CFLAGS += $(CURL_CFLAGS)
 SERVER_TESTS += tests/server/test_mail.sh
 EXTRA_DIST += tests/server/smtpd.py
 SERVER_TESTS += tests/server/test_audit.sh
+SERVER_TESTS += tests/server/test_push_batch.sh
 frontdeskd_SOURCES += src/server/refusal.c
 frontdeskd_SOURCES += src/server/erasures.c
 # log lines with journal priorities; backup before a schema upgrade;

@@ -380,32 +380,126 @@ static cJSON *answer_new(const struct fd_op *op, const char *status)
 	return a;
 }
 
+/* Within one push, the rows every operation reads again (the actor's staff
+ * row for the permission check, the property) are read
+ * once: a copy of the store's interface whose readers remember their last
+ * answer and whose writers of those rows forget it. Forgotten too at every
+ * rollback (push_memo_forget): a remembered row may have been written by
+ * the operation undone. Only the push's writer thread uses it, under
+ * s->wlock, and only while a push runs. */
+struct push_memo {
+	const struct fd_repo *inner;
+	struct fd_repo repo;
+	/* FD_OK or FD_E_NOT_FOUND remembered (neither touches err), or -1:
+	 * nothing remembered. */
+	int staff_st, prop_st;
+	struct fd_staff staff;
+	char staff_user[FD_USER_LEN];
+	struct fd_property prop;
+};
+
+static _Thread_local struct push_memo *memo_now;
+
+static void push_memo_forget(struct push_memo *m)
+{
+	m->staff_st = m->prop_st = -1;
+}
+
+static bool memo_keeps(enum fd_status st)
+{
+	return st == FD_OK || st == FD_E_NOT_FOUND;
+}
+
+static enum fd_status memo_get_staff(void *ctx, const char *username, struct fd_staff *out,
+                                     struct fd_error *err)
+{
+	struct push_memo *m = memo_now;
+	if (m->staff_st >= 0 && strcmp(m->staff_user, username) == 0) {
+		if (m->staff_st == FD_OK)
+			*out = m->staff;
+		return (enum fd_status)m->staff_st;
+	}
+	enum fd_status st = m->inner->get_staff(ctx, username, out, err);
+	m->staff_st = memo_keeps(st) && strlen(username) < sizeof m->staff_user ? (int)st : -1;
+	snprintf(m->staff_user, sizeof m->staff_user, "%s", username);
+	if (st == FD_OK)
+		m->staff = *out;
+	return st;
+}
+
+static enum fd_status memo_put_staff(void *ctx, const struct fd_staff *s, struct fd_error *err)
+{
+	memo_now->staff_st = -1;
+	return memo_now->inner->put_staff(ctx, s, err);
+}
+
+static enum fd_status memo_get_property(void *ctx, struct fd_property *out, struct fd_error *err)
+{
+	struct push_memo *m = memo_now;
+	if (m->prop_st >= 0) {
+		if (m->prop_st == FD_OK)
+			*out = m->prop;
+		return (enum fd_status)m->prop_st;
+	}
+	enum fd_status st = m->inner->get_property(ctx, out, err);
+	m->prop_st = memo_keeps(st) ? (int)st : -1;
+	if (st == FD_OK)
+		m->prop = *out;
+	return st;
+}
+
+static enum fd_status memo_put_property(void *ctx, const struct fd_property *p, struct fd_error *err)
+{
+	memo_now->prop_st = -1;
+	return memo_now->inner->put_property(ctx, p, err);
+}
+
+static void push_memo_init(struct push_memo *m, const struct fd_repo *inner)
+{
+	memset(m, 0, sizeof *m);
+	push_memo_forget(m);
+	m->inner = inner;
+	m->repo = *inner;
+	if (inner->get_staff && inner->put_staff) {
+		m->repo.get_staff = memo_get_staff;
+		m->repo.put_staff = memo_put_staff;
+	}
+	if (inner->get_property && inner->put_property) {
+		m->repo.get_property = memo_get_property;
+		m->repo.put_property = memo_put_property;
+	}
+}
+
 static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const char *pushed_by,
                                   const struct fd_error *why_in, const struct fd_op_result *res, bool notice,
                                   cJSON **answer, struct fd_error *err);
 
 /* Apply one operation inside the batch transaction. FD_OK also for a
- * recorded rejection; another status means the batch must roll back. */
-static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char *pushed_by, bool notice,
-                               cJSON **answer, struct fd_error *err)
+ * recorded rejection; another status means the batch must roll back.
+ * careful: under its own SAVEPOINT, so that a refusal undoes only its
+ * writes. Without (the fast pass, push_batch), a refusal sets *redo and
+ * leaves its writes for the caller to roll back with the whole push. */
+static enum fd_status push_one(struct srv *s, const struct fd_repo *repo, const struct fd_op *op,
+                               const char *pushed_by, bool notice, bool careful, bool *redo, cJSON **answer,
+                               struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
 	struct fd_error why = {0};
-	enum fd_status st = exec_cached(db, "SAVEPOINT op", err);
+	enum fd_status st = careful ? exec_cached(db, "SAVEPOINT op", err) : FD_OK;
 	if (st)
 		return st;
 	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
 	s->hook.last_seq = 0;
 	struct overwritten ow;
 	overwrite_check(s, op, &ow);
-	st = fd_op_apply(fd_db_repo(db), op, 0, &res, &why);
+	st = fd_op_apply(repo, op, 0, &res, &why);
 	if (!st)
 		st = fd_store_audit(db, op, &res, &why);
 	if (!st && ow.found && (st = overwrite_notice(s, op, &ow, err)))
 		return st;
 	if (st == FD_OK) {
-		if ((st = exec_cached(db, "RELEASE op", err)))
+		if (careful && (st = exec_cached(db, "RELEASE op", err)))
 			return st;
 		if (strcmp(op->type, "guest.erase") == 0)
 			s->erased = true; /* the list outside the database, after commit */
@@ -423,8 +517,13 @@ static enum fd_status push_one(struct srv *s, const struct fd_op *op, const char
 		*err = why;
 		return st;
 	}
+	if (!careful) {
+		*redo = true;
+		return FD_OK;
+	}
 	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
+	push_memo_forget(memo_now);
 	return push_refuse(s, op, pushed_by, &why, &res, notice, answer, err);
 }
 
@@ -575,29 +674,19 @@ static bool erased_guest(void *ctx, const char *id)
 	return srv_erasures_has(s->wdb, s->cfg.data_dir, id);
 }
 
-/* Run one push inside the group's transaction, under its own SAVEPOINT:
- * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
- * kept); another status means the whole group must roll back. */
-static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
+/* The operations of one push, in order, after push_prepare (and the gap
+ * notice). careful: each operation under its own SAVEPOINT (push_one);
+ * otherwise none, and the first refusal found applying an operation stops
+ * the pass with *redo set: its writes are the caller's to roll back. */
+static enum fd_status push_pass(struct srv *s, struct push *p, const struct fd_repo *repo, bool careful,
+                                int64_t *last, bool *redo, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
-	int64_t last = 0;
-	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
-	if (st)
-		return st;
-	fd_db_set_audit_session(db, p->session);
-	*gap = push_prepare(s, p, &last, err);
-	if (*gap != 0) {
-		if (*gap < 0)
-			return fd_error_status(err, FD_E_IO);
-		exec_cached(db, "ROLLBACK TO push", NULL);
-		exec_cached(db, "RELEASE push", NULL);
-		return FD_E_CONFLICT;
-	}
+	enum fd_status st = FD_OK;
 	if (p->gap_to > 0 && (st = gap_notice(s, p, err)))
 		return st;
 	p->results = cJSON_CreateArray();
-	for (int i = 0; i < p->n && !st; i++) {
+	for (int i = 0; i < p->n && !st && !*redo; i++) {
 		cJSON *answer = NULL;
 		if (p->recorded[i]) {
 			cJSON_AddItemToArray(p->results, duplicate_answer(p->recorded[i], &p->ops[i]));
@@ -627,13 +716,64 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 			bool notice = !p->private_refusals && strcmp(p->bad[i].code, "guest_erased") != 0;
 			if (!(st = push_refuse(s, &p->ops[i], p->pushed_by, &p->bad[i], &none, notice,
 			                       &answer, err)))
-				last = p->ops[i].device_seq;
+				*last = p->ops[i].device_seq;
 		} else if (!answer &&
-		           !(st = push_one(s, &p->ops[i], p->pushed_by, !p->private_refusals, &answer, err)))
-			last = p->ops[i].device_seq;
+		           !(st = push_one(s, repo, &p->ops[i], p->pushed_by, !p->private_refusals, careful,
+		                           redo, &answer, err)) &&
+		           !*redo)
+			*last = p->ops[i].device_seq;
 		if (answer)
 			cJSON_AddItemToArray(p->results, answer);
 	}
+	return st;
+}
+
+/* Run one push inside the group's transaction, under its own SAVEPOINT:
+ * FD_OK with p->results filled; FD_E_CONFLICT with *gap > 0 (nothing of it
+ * kept); another status means the whole group must roll back.
+ *
+ * Most pushes are applied whole, and a SAVEPOINT per operation (with the
+ * copies of the pages it first writes) was a tenth of each operation's
+ * cost: the operations run first without one. When one of them is refused,
+ * the push rolls back to its own savepoint and runs again from the start
+ * with a savepoint per operation, so a refusal still undoes only its own
+ * operation's writes. The same operations on the same state give the same
+ * outcome up to the refusal; nothing of the first pass is kept. */
+static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
+{
+	struct fd_db *db = s->wdb;
+	int64_t last = 0;
+	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
+	if (st)
+		return st;
+	fd_db_set_audit_session(db, p->session);
+	*gap = push_prepare(s, p, &last, err);
+	if (*gap != 0) {
+		if (*gap < 0)
+			return fd_error_status(err, FD_E_IO);
+		exec_cached(db, "ROLLBACK TO push", NULL);
+		exec_cached(db, "RELEASE push", NULL);
+		return FD_E_CONFLICT;
+	}
+	struct push_memo memo;
+	push_memo_init(&memo, fd_db_repo(db));
+	memo_now = &memo;
+	const int64_t first_last = last;
+	const bool erased = s->erased;
+	bool redo = false;
+	st = push_pass(s, p, &memo.repo, false, &last, &redo, err);
+	if (!st && redo) {
+		cJSON_Delete(p->results);
+		p->results = NULL;
+		last = first_last;
+		s->erased = erased;
+		push_memo_forget(&memo);
+		redo = false;
+		st = exec_cached(db, "ROLLBACK TO push", err);
+		if (!st)
+			st = push_pass(s, p, &memo.repo, true, &last, &redo, err);
+	}
+	memo_now = NULL;
 	if (!st) {
 		sqlite3_stmt *q = fd_db_stmt(db,
 		                             "UPDATE srv_devices SET last_seq = ?1, last_push_at = ?3,"

@@ -1,0 +1,84 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One push, many operations (src/server/push.c): a refusal in the middle of
+# a batch undoes only its own operation's writes and the operations around
+# it keep theirs, in the database, the results and the audit log; an
+# operation is judged against what the operations before it in the same
+# push changed (the actor's rights, the property's business date), however
+# the server reads those rows.
+. "${top_srcdir:?}/tests/server/lib.sh"
+
+init_hotel || { echo "FAIL: init" >&2; exit 1; }
+add_user ada admin
+start_server
+DEV=$(enroll desk-1)
+ADM=$(sign_in "$DEV" admin)
+DEV2=$(enroll desk-2)
+ADA=$(sign_in "$DEV2" ada)
+db() { sqlite3 "$D/frontdeskd.db" "$1"; }
+
+DEVN=1
+SETUP="{\"ops\":[$(op 1 room_type.create '{"id":"'$(uuid 1 1)'","code":"DBL","name":"Double","max_occupancy":2,"base_rate":12000}'),
+$(op 2 room.create '{"id":"'$(uuid 2 1)'","number":"101","type":"DBL","floor":1}'),
+$(op 3 room.create '{"id":"'$(uuid 3 1)'","number":"102","type":"DBL","floor":1}'),
+$(op 4 guest.create '{"id":"'$(uuid 4 1)'","family":"Silva","given":"Ana"}'),
+$(op 5 booking.create '{"id":"'$(uuid 5 1)'","code":"ABC123","guest_id":"'$(uuid 4 1)'","type":"DBL","arrival":"2026-03-10","departure":"2026-03-12","adults":2}'),
+$(op 6 booking.assign_room '{"booking":"ABC123","room":"101"}')]}"
+R=$(body POST /v1/ops "$SETUP" "$ADM")
+check "the fixture is applied" "applied applied applied applied applied applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+SEQ0=$(echo "$R" | jq -r .seq)
+
+# --- a refusal between applied operations ---
+# booking.create writes the booking; assigning it room 101 (taken on the
+# 11th) writes its room-nights until the guard refuses: those writes go,
+# the booking and the room flags around it stay.
+R=$(body POST /v1/ops "{\"ops\":[$(op 7 room.set_flags '{"room":"102","dnd":true}'),
+$(op 8 booking.create '{"id":"'$(uuid 8 1)'","code":"DEF456","guest_id":"'$(uuid 4 1)'","type":"DBL","arrival":"2026-03-09","departure":"2026-03-12","adults":1}'),
+$(op 9 booking.assign_room '{"booking":"DEF456","room":"101"}'),
+$(op 10 room.set_flags '{"room":"102","mur":true}')]}" "$ADM")
+check "applied, applied, refused, applied" "applied applied rejected applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+check "the refusal is the room clash" room_taken "$(echo "$R" | jq -r '.results[2].error.code')"
+check "the refused assignment left no room on the booking" "" "$(db "SELECT room FROM bookings WHERE code = 'DEF456'")"
+check "the refused assignment left no room-nights" 0 "$(db "SELECT count(*) FROM stay_nights WHERE booking_id = '$(uuid 8 1)' AND room IS NOT NULL")"
+check "the booking before the refusal is kept" reserved "$(db "SELECT status FROM bookings WHERE code = 'DEF456'")"
+check "the flags before and after the refusal are kept" "1 1" "$(db "SELECT dnd || ' ' || mur FROM rooms WHERE number = '102'")"
+check "room 101 keeps its first booking only" "ABC123" "$(db "SELECT group_concat(DISTINCT b.code) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id WHERE n.room = '101'")"
+S7=$(echo "$R" | jq -r '.results[0].seq') S8=$(echo "$R" | jq -r '.results[1].seq') S10=$(echo "$R" | jq -r '.results[3].seq')
+[ "$SEQ0" -lt "$S7" ] && [ "$S7" -lt "$S8" ] && [ "$S8" -lt "$S10" ] && ok "the applied operations' feed numbers rise" ||
+	fail "feed numbers not rising: $SEQ0 $S7 $S8 $S10"
+check "the answer's seq is the last applied change" "$S10" "$(echo "$R" | jq -r .seq)"
+check "the feed has room 102 at the last operation's number" "$S10" "$(db "SELECT seq FROM srv_changes WHERE entity = 'room' AND entity_id = '102'")"
+check "the audit log has the four operations in order" "$(uuid 7 1) applied
+$(uuid 8 1) applied
+$(uuid 9 1) refused room_taken
+$(uuid 10 1) applied" "$(db "SELECT op_id || ' ' || outcome || CASE WHEN code <> '' THEN ' ' || code ELSE '' END FROM audit_log WHERE op_id IN ('$(uuid 7 1)','$(uuid 8 1)','$(uuid 9 1)','$(uuid 10 1)') ORDER BY seq")"
+check "one recorded result each" "applied applied rejected applied" "$(db "SELECT group_concat(status, ' ') FROM (SELECT status FROM srv_op_results WHERE device_seq BETWEEN 7 AND 10 ORDER BY device_seq)")"
+check "one conflict notice, for the refusal" "$(uuid 9 1)" "$(db "SELECT group_concat(op_id) FROM srv_conflicts WHERE code = 'room_taken'")"
+check "the device's sequence is past the batch" 10 "$(db "SELECT last_seq FROM srv_devices WHERE name = 'desk-1'")"
+R=$(body POST /v1/ops "{\"ops\":[$(op 9 booking.assign_room '{"booking":"DEF456","room":"101"}'),$(op 10 room.set_flags '{"room":"102","mur":true}')]}" "$ADM")
+check "a repeat answers what was recorded" "duplicate rejected duplicate applied" "$(echo "$R" | jq -r '[.results[]|.status, .recorded_status]|join(" ")')"
+
+# --- the rows an operation reads, as the operations before it left them ---
+# Ada demotes herself: her next operation in the same push is judged with
+# the rights she has now.
+DEVN=2
+R=$(body POST /v1/ops "{\"ops\":[$(op 1 staff.update '{"username":"ada","role":"staff"}'),
+$(op 2 property.update '{"name":"Renamed"}')]}" "$ADA")
+check "a demotion applies" applied "$(echo "$R" | jq -r '.results[0].status')"
+check "the next operation has the rights after it" "rejected forbidden" "$(echo "$R" | jq -r '.results[1]|"\(.status) \(.error.code)"')"
+check "the property keeps its name" "Test Hotel" "$(db "SELECT name FROM property")"
+# Two night audits in one push: the second closes the business date the
+# first has just moved on to.
+DEVN=1
+B0=$(db "SELECT business_date FROM property")
+R=$(body POST /v1/ops "{\"ops\":[$(op 11 audit.night '{"date":"2026-03-01"}'),$(op 12 audit.night '{"date":"2026-03-02"}')]}" "$ADM")
+check "two days closed in one push" "applied applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+check "the business date moved on by two days" "$((B0 + 2))" "$(db "SELECT business_date FROM property")"
+# ... and when a refusal in the same push makes the server run it again
+R=$(body POST /v1/ops "{\"ops\":[$(op 13 audit.night '{"date":"2026-03-03"}'),
+$(op 14 booking.assign_room '{"booking":"DEF456","room":"101"}'),
+$(op 15 audit.night '{"date":"2026-03-04"}')]}" "$ADM")
+check "closed, refused, closed" "applied rejected applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+
+"$FD" --data "$D" check >"$T/check" 2>&1 && ok "check: the audit chain is intact" || fail "check: $(cat "$T/check")"
+finish
