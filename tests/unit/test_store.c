@@ -352,6 +352,99 @@ static void test_migration_14_keeps_bookings(void **state)
 	remove_db(path);
 }
 
+/* Core step 47 rewrites the rooms table's IN-list CHECKs as comparisons
+ * (an IN list of more than two values cost every room write a temporary
+ * b-tree): a database of step 46 keeps its rooms with their rowids, the
+ * counts of rooms per type, the indexes and triggers, the references from
+ * stay_nights, and the same values are refused afterwards. */
+static void test_migration_47_room_checks(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = {0};
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	fd_db_close(db);
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(
+	        raw,
+	        "PRAGMA writable_schema = ON;"
+	        "UPDATE sqlite_master SET sql = replace(replace(sql,"
+	        " 'clean = ''dirty'' OR clean = ''pickup'' OR clean = ''clean'' OR clean = ''inspected''',"
+	        " 'clean IN (''dirty'',''pickup'',''clean'',''inspected'')'),"
+	        " 'maint = ''none'' OR maint = ''oos'' OR maint = ''ooo''',"
+	        " 'maint IN (''none'',''oos'',''ooo'')') WHERE name = 'rooms';"
+	        "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 47;",
+	        NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(raw_int(raw,
+	                         "SELECT count(*) FROM sqlite_master WHERE name = 'rooms'"
+	                         " AND sql LIKE '%clean IN (''dirty'',''pickup'',''clean'',''inspected'')%'"
+	                         " AND sql LIKE '%maint IN (''none'',''oos'',''ooo'')%'"),
+	                 1);
+	int64_t others = raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'rooms'");
+	assert_int_equal(
+	    sqlite3_exec(
+	        raw,
+	        "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
+	        " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
+	        "INSERT INTO rooms (rowid, number, id, type_code, floor, clean, maint, version,"
+	        " updated_at) VALUES (5, '101', 'r1', 'STD', 1, 'clean', 'none', 1, 0),"
+	        " (9, '102', 'r2', 'STD', 1, 'dirty', 'ooo', 1, 0);"
+	        "INSERT INTO guests (id, family, version, updated_at) VALUES ('g1', 'Old', 1, 0);"
+	        "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
+	        " departure, adults, rate, status, version, updated_at) VALUES ('b1',"
+	        " 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'reserved', 1, 0);"
+	        "INSERT INTO stay_nights VALUES ('b1', 100, 'STD', '101'), ('b1', 101, 'STD', '101');",
+	        NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+
+	db = fd_db_open(path, 0, &err);
+	if (!db)
+		fail_msg("open: %s", err.message);
+	sqlite3 *h = fd_db_handle(db);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 47"), 1);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 'rooms'"
+	                            " AND (sql LIKE '%clean IN%' OR sql LIKE '%maint IN%')"),
+	                 0);
+	assert_int_equal(raw_int(h, "SELECT rowid FROM rooms WHERE number = '101'"), 5);
+	assert_int_equal(raw_int(h, "SELECT rowid FROM rooms WHERE number = '102'"), 9);
+	assert_int_equal(raw_int(h, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 2);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'rooms'"), others);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM stay_nights WHERE room = '101'"), 2);
+	assert_int_equal(raw_int(h, "PRAGMA foreign_keys"), 1);
+	/* The same values pass and fail. */
+	static const char *const bad[] = {
+	    "UPDATE rooms SET clean = 'filthy' WHERE number = '101'",
+	    "UPDATE rooms SET maint = 'broken' WHERE number = '101'",
+	    "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version, updated_at)"
+	    " VALUES ('103', 'r3', 'STD', 1, 'Clean', 'none', 1, 0)",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_not_equal(sqlite3_exec(h, bad[i], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(h,
+	                 "UPDATE rooms SET clean = 'inspected', maint = 'oos' WHERE number = '101';"
+	                 "UPDATE rooms SET clean = 'pickup', maint = 'none' WHERE number = '102';",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	/* Still refused: a room with nights cannot go; the count follows. */
+	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM rooms WHERE number = '101'", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "DELETE FROM rooms WHERE number = '102'", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(raw_int(h, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 1);
+	fd_db_close(db);
+	remove_db(path);
+}
+
 /* Core step 43 keeps the guest's name with each booking for the board:
  * a database of step 42 (as an older frontdesk left it, with bookings
  * written before the column existed) gets every booking's name filled,
@@ -505,6 +598,7 @@ int main(void)
 	    cmocka_unit_test(test_every_migration_from_empty),
 	    cmocka_unit_test(test_migration_14_keeps_bookings),
 	    cmocka_unit_test(test_migration_43_fills_board_names),
+	    cmocka_unit_test(test_migration_47_room_checks),
 	    cmocka_unit_test(test_newer_database_is_refused),
 	    cmocka_unit_test(test_new_booking_code_is_unused),
 	    cmocka_unit_test(test_failures_without_err),
