@@ -95,7 +95,10 @@ static bool last_row(struct fd_db *db, int64_t *seq, unsigned char prev[crypto_g
 	if (sqlite3_step(q) == SQLITE_ROW) {
 		const char *h = (const char *)sqlite3_column_text(q, 1);
 		*seq = sqlite3_column_int64(q, 0);
-		if (h && sodium_hex2bin(prev, crypto_generichash_BYTES, h, strlen(h), NULL, NULL, NULL) != 0)
+		if (h && strcmp(h, db->audit_head_hex) == 0)
+			memcpy(prev, db->audit_head, crypto_generichash_BYTES);
+		else if (h &&
+		         sodium_hex2bin(prev, crypto_generichash_BYTES, h, strlen(h), NULL, NULL, NULL) != 0)
 			memset(prev, 0, crypto_generichash_BYTES);
 	}
 	sqlite3_reset(q);
@@ -145,7 +148,11 @@ enum fd_status fd_audit_append(struct fd_db *db, const struct fd_audit_row *r, s
 	sqlite3_bind_text(s, 15, hex, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "writing the audit log");
+	if (rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "writing the audit log");
+	memcpy(db->audit_head_hex, hex, sizeof db->audit_head_hex);
+	memcpy(db->audit_head, h, sizeof db->audit_head);
+	return FD_OK;
 }
 
 enum fd_status fd_audit_refusal_in(struct fd_db *db, const struct fd_op *op, const struct fd_error *why,

@@ -22,6 +22,11 @@ struct fd_db {
 	char *bulk_triggers;    /* store/bulk.h: triggers set aside, to put back */
 	char *bulk_indexes;     /* store/bulk.h: secondary indexes set aside, to build again */
 	bool bulk_checks;       /* store/bulk.h: CHECK constraints judged at the end */
+	/* The last audit hash this connection read or wrote, as stored (hex)
+	 * and decoded: decoding it again for every row showed in profiles.
+	 * Only a cache of the decoding; the row is read every time. */
+	char audit_head_hex[65];
+	unsigned char audit_head[32];
 
 	/* store/record.h: the recorder of operations' changesets */
 	struct fd_record *record;
