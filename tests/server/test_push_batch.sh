@@ -53,6 +53,8 @@ $(uuid 8 1) applied
 $(uuid 9 1) refused room_taken
 $(uuid 10 1) applied" "$(db "SELECT op_id || ' ' || outcome || CASE WHEN code <> '' THEN ' ' || code ELSE '' END FROM audit_log WHERE op_id IN ('$(uuid 7 1)','$(uuid 8 1)','$(uuid 9 1)','$(uuid 10 1)') ORDER BY seq")"
 check "one recorded result each" "applied applied rejected applied" "$(db "SELECT group_concat(status, ' ') FROM (SELECT status FROM srv_op_results WHERE device_seq BETWEEN 7 AND 10 ORDER BY device_seq)")"
+check "each answer is the result recorded for it" "$(echo "$R" | jq -c '.results[]')" "$(db "SELECT result FROM srv_op_results WHERE device_seq BETWEEN 7 AND 10 AND device = (SELECT id FROM srv_devices WHERE name = 'desk-1') ORDER BY device_seq" | jq -c .)"
+check "the answer is one JSON object: results and seq" "results seq" "$(echo "$R" | jq -r 'keys_unsorted|join(" ")')"
 check "one conflict notice, for the refusal" "$(uuid 9 1)" "$(db "SELECT group_concat(op_id) FROM srv_conflicts WHERE code = 'room_taken'")"
 check "the device's sequence is past the batch" 10 "$(db "SELECT last_seq FROM srv_devices WHERE name = 'desk-1'")"
 R=$(body POST /v1/ops "{\"ops\":[$(op 9 booking.assign_room '{"booking":"DEF456","room":"101"}'),$(op 10 room.set_flags '{"room":"102","mur":true}')]}" "$ADM")
