@@ -280,6 +280,24 @@ done:
 	return out;
 }
 
+size_t fd_text_int(int64_t v, char out[24])
+{
+	/* Digits of the magnitude as unsigned, so INT64_MIN has one too. */
+	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	char rev[24];
+	size_t n = 0, k = 0;
+	do {
+		rev[n++] = (char)('0' + m % 10);
+		m /= 10;
+	} while (m);
+	if (v < 0)
+		out[k++] = '-';
+	while (n)
+		out[k++] = rev[--n];
+	out[k] = '\0';
+	return k;
+}
+
 char *fd_text_decimal(double v, int places, char *out, size_t size)
 {
 	if (places < 0)

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/error.h"
 
@@ -49,5 +50,10 @@ char *fd_text_decimal(double v, int places, char *out, size_t size);
 /* Is s a plain decimal number as fd_text_decimal writes it (optional '-'
  * or '+', digits, optional '.' and digits), whatever the locale? */
 bool fd_text_is_decimal(const char *s);
+/* v in decimal ("-42"), as printf's "%lld" writes it, into out (24 bytes
+ * hold any int64_t); returns its length. For the hot paths that print
+ * numbers into every row and answer (the audit log's fields, a push's
+ * answers), where snprintf's format parsing showed in profiles. */
+size_t fd_text_int(int64_t v, char out[24]);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/text.h"
 #include "server/reply.h"
 
 /* --- answers --- */
@@ -22,7 +23,7 @@ void srv_resp_json(struct srv_resp *out, int status, cJSON *doc)
 void srv_json_add_int(cJSON *o, const char *name, int64_t v)
 {
 	char text[24];
-	snprintf(text, sizeof text, "%lld", (long long)v);
+	fd_text_int(v, text);
 	cJSON_AddRawToObject(o, name, text);
 }
 

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "store/db_internal.h"
 
 #define N_FIELDS 14
@@ -114,9 +115,9 @@ enum fd_status fd_audit_append(struct fd_db *db, const struct fd_audit_row *r, s
 	seq++;
 	char seq_t[24], created_t[24], applied_t[24], hex[HASH_HEX];
 	int64_t now = (int64_t)time(NULL);
-	snprintf(seq_t, sizeof seq_t, "%" PRId64, seq);
-	snprintf(created_t, sizeof created_t, "%" PRId64, r->created_at);
-	snprintf(applied_t, sizeof applied_t, "%" PRId64, now);
+	fd_text_int(seq, seq_t);
+	fd_text_int(r->created_at, created_t);
+	fd_text_int(now, applied_t);
 	const char *session = r->session ? r->session : db->audit_session;
 	const char *f[N_FIELDS] = {seq_t,      r->op_id,     r->device,  r->actor,  r->type,
 	                           r->entity,  r->entity_id, r->payload, created_t, applied_t,

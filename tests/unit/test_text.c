@@ -238,6 +238,19 @@ static void test_copy_cut(void **state)
 	assert_int_equal(fd_utf8_prefix("\x80\x80\x80\x80\x80\x80", 5), 5);
 }
 
+/* fd_text_int writes what printf's "%lld" writes, INT64_MIN included. */
+static void test_int(void **state)
+{
+	(void)state;
+	static const int64_t v[] = {0, 7, -7, 10, -10, 1234567890123, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		char want[32], got[24];
+		snprintf(want, sizeof want, "%lld", (long long)v[i]);
+		assert_int_equal(fd_text_int(v[i], got), strlen(want));
+		assert_string_equal(got, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -245,7 +258,8 @@ int main(void)
 	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
 	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
 	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
-	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_copy_cut),
+	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_int),
+	    cmocka_unit_test(test_copy_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
