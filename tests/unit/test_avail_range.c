@@ -6,7 +6,8 @@
  * calendar's blocks, a group block partly picked up, assigned, unassigned,
  * cancelled and day-use bookings, a booking left out (except_id), and after
  * random operations. The same hotel as tests/pg/avail_range.sh, so both
- * stores are held to the same figures. */
+ * stores are held to the same figures. The interfaces' range query
+ * (fd_query_available_nights) gives each night's inventory less sold. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -77,6 +78,18 @@ static void range(struct fd_db *db, const char *type, const char *from, const ch
 	assert_int_equal(fd_avail_nights(repo, type, f, t, except_id, NULL, sold3, &err), FD_OK);
 	assert_memory_equal(inv3, inv1, sizeof *inv1 * (size_t)(t - f));
 	assert_memory_equal(sold3, sold1, sizeof *sold1 * (size_t)(t - f));
+	/* The interfaces' range query: free rooms, each night's as the
+	 * one-night query answers it when nothing is left out. */
+	if (!except_id || !*except_id) {
+		int free_rooms[MAX_NIGHTS];
+		assert_int_equal(fd_query_available_nights(db, type, f, t, free_rooms, &err), FD_OK);
+		for (fd_date d = f; d < t; d++) {
+			int one = -1;
+			assert_int_equal(fd_query_available(db, type, d, &one, &err), FD_OK);
+			assert_int_equal(free_rooms[d - f], inv1[d - f] - sold1[d - f]);
+			assert_int_equal(one, free_rooms[d - f]);
+		}
+	}
 	if (inv)
 		memcpy(inv, inv2, sizeof *inv2 * (size_t)(t - f));
 	if (sold)
