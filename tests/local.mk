@@ -164,6 +164,14 @@ VALGRIND_TESTS += tests/unit/test_sold
 tests_unit_test_sold_SOURCES = tests/unit/test_sold.c $(FIXTURE)
 tests_unit_test_sold_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_sold_LDADD = $(UNIT_LDADD)
+# Issue 18: the SQLite store's availability over a range in one statement
+# equals its night-by-night counts.
+check_PROGRAMS += tests/unit/test_avail_range
+TESTS += tests/unit/test_avail_range
+VALGRIND_TESTS += tests/unit/test_avail_range
+tests_unit_test_avail_range_SOURCES = tests/unit/test_avail_range.c $(FIXTURE)
+tests_unit_test_avail_range_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_avail_range_LDADD = $(UNIT_LDADD)
 TESTS += tests/cli/import_again.sh
 EXTRA_DIST += tests/cli/import_again.sh
 # Issue 18: progress lines on a terminal, nothing with --json or off a terminal.

@@ -426,13 +426,12 @@ static bool check_type(struct app *app, struct form *f, char *err, size_t size)
 		return true;
 	fd_date a = f->val.arrival, d = f->val.departure;
 	const char *type = f->types[f->type].code;
-	int fewest = 1 << 30;
-	for (fd_date n = a; n < d && n < a + MAX_NIGHTS_CHECKED; n++) {
-		int free_rooms = 0;
-		fd_query_available(app->db, type, n, &free_rooms, NULL);
-		if (free_rooms < fewest)
-			fewest = free_rooms;
-	}
+	int fewest = 1 << 30, free_rooms[MAX_NIGHTS_CHECKED] = {0};
+	fd_date last = d < a + MAX_NIGHTS_CHECKED ? d : a + MAX_NIGHTS_CHECKED;
+	fd_query_available_nights(app->db, type, a, last, free_rooms, NULL);
+	for (fd_date n = a; n < last; n++)
+		if (free_rooms[n - a] < fewest)
+			fewest = free_rooms[n - a];
 	f->free_count = fewest;
 	const struct fd_repo *repo = fd_db_repo(app->db);
 	repo->free_rooms(repo->ctx, type, a, d, f->free_rooms, MAX_FREE, &f->n_free, NULL);

@@ -147,11 +147,10 @@ static void grid_recalc(struct app *app, struct pane *p)
 		memset(r, 0, sizeof *r);
 		r->avail = true;
 		snprintf(r->type, sizeof r->type, "%s", g->types[t]);
-		for (int i = 0; i < g->days; i++) {
-			int free_rooms = 0;
-			fd_query_available(app->db, r->type, g->from + i, &free_rooms, NULL);
-			snprintf(r->cell[i], sizeof r->cell[i], "%*d ", CELL_W - 1, free_rooms);
-		}
+		int free_rooms[MAX_DAYS] = {0};
+		fd_query_available_nights(app->db, r->type, g->from, g->from + g->days, free_rooms, NULL);
+		for (int i = 0; i < g->days; i++)
+			snprintf(r->cell[i], sizeof r->cell[i], "%*d ", CELL_W - 1, free_rooms[i]);
 	}
 	struct fd_rate_plan *plans = NULL;
 	int n = 0;

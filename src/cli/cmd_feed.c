@@ -3,7 +3,7 @@
  * plan, room type and date (doc/channel-feed.md): JSON (default with
  * --json or --format json), CSV, or the OpenTravel OTA_HotelAvailNotifRQ
  * subset. Read-only. Availability is what every booking check counts
- * (store type_sold / type_inventory, group blocks included); prices and
+ * (fd_query_available_nights, group blocks included); prices and
  * restrictions are a plan's effective ones (core/rate.h, a derived plan's
  * from its parent). */
 #include "config.h"
@@ -47,20 +47,17 @@ static bool add_type(void *ctx, const struct fd_room_type *t)
 	return true;
 }
 
+/* One row: free_rooms is the type's count that night
+ * (fd_query_available_nights), never below zero in a feed. */
 static enum fd_status feed_row(const struct fd_repo *repo, const struct fd_rate_plan *p, const char *type,
-                               fd_date d, struct feed_row *r, struct fd_error *err)
+                               fd_date d, int free_rooms, struct feed_row *r, struct fd_error *err)
 {
 	memset(r, 0, sizeof *r);
 	r->plan = p->code;
 	r->type = type;
 	r->date = d;
-	int sold = 0, rooms = 0;
-	enum fd_status st = repo->type_sold(repo->ctx, type, d, "", &sold, err);
-	if (!st)
-		st = repo->type_inventory(repo->ctx, type, d, &rooms, err);
-	if (st)
-		return st;
-	r->available = rooms > sold ? rooms - sold : 0;
+	r->available = free_rooms > 0 ? free_rooms : 0;
+	enum fd_status st = FD_OK;
 	/* The price for any occupancy is what a plain two-adult stay pays
 	 * when no price is set per occupancy. */
 	static const int adults[4] = {2, 1, 2, 3};
@@ -300,9 +297,15 @@ int cmd_feed(struct cli *cli, int argc, char **argv)
 		for (int k = 0; !st && k < types.n; k++) {
 			if (!fd_plan_sells(p, types.t[k].code))
 				continue;
+			/* The type's free rooms of every night at once. */
+			int free_rooms[FEED_MAX_DAYS];
+			if ((st = fd_query_available_nights_in(repo, types.t[k].code, from, to, free_rooms,
+			                                       &err)))
+				break;
 			for (fd_date d = from; !st && d < to; d++) {
 				struct feed_row r;
-				if ((st = feed_row(repo, p, types.t[k].code, d, &r, &err)))
+				if ((st = feed_row(repo, p, types.t[k].code, d, free_rooms[d - from], &r,
+				                   &err)))
 					break;
 				if (fmt == FEED_JSON)
 					cJSON_AddItemToArray(rows, json_row(&r));

@@ -108,17 +108,13 @@ static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const cha
 {
 	const struct fd_repo *repo = fd_db_repo(cli->db);
 	fd_date run = -1;
-	for (fd_date d = from; d <= to; d++) {
-		bool full = false;
-		if (d < to) {
-			int sold, rooms;
-			enum fd_status st = repo->type_sold(repo->ctx, type, d, "", &sold, err);
-			if (!st)
-				st = repo->type_inventory(repo->ctx, type, d, &rooms, err);
-			if (st)
-				return st;
-			full = sold >= rooms;
-		}
+	/* Every night's free rooms in one call on the store. */
+	int *free_rooms = to > from ? malloc((size_t)(to - from) * sizeof *free_rooms) : NULL;
+	if (to > from && !free_rooms)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	enum fd_status st = fd_query_available_nights_in(repo, type, from, to, free_rooms, err);
+	for (fd_date d = from; !st && d <= to; d++) {
+		bool full = d < to && free_rooms[d - from] <= 0;
 		if (full && run < 0)
 			run = d;
 		if (!full && run >= 0) {
@@ -128,7 +124,8 @@ static enum fd_status export_type(struct cli *cli, icalcomponent *cal, const cha
 			run = -1;
 		}
 	}
-	return FD_OK;
+	free(free_rooms);
+	return st;
 }
 
 static int ical_export(struct cli *cli, int argc, char **argv)

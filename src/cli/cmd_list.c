@@ -212,14 +212,14 @@ static bool avail_type(void *ctx, const struct fd_room_type *t)
 	cJSON *nights = a->array ? cJSON_CreateArray() : NULL;
 	if (!a->array)
 		printf("%-6s", t->code);
-	for (int i = 0; i < a->days; i++) {
-		int n;
-		if ((a->st = fd_query_available(a->cli->db, t->code, a->from + i, &n, a->err)))
-			break;
+	int free_rooms[366]; /* --days is at most 366 */
+	a->st =
+	    fd_query_available_nights(a->cli->db, t->code, a->from, a->from + a->days, free_rooms, a->err);
+	for (int i = 0; i < a->days && !a->st; i++) {
 		if (nights)
-			cJSON_AddItemToArray(nights, cJSON_CreateNumber(n));
+			cJSON_AddItemToArray(nights, cJSON_CreateNumber(free_rooms[i]));
 		else
-			printf(" %3d", n);
+			printf(" %3d", free_rooms[i]);
 	}
 	if (a->array) {
 		cJSON *o = cJSON_CreateObject();

@@ -2,7 +2,8 @@
 /* Availability of a room type over a range of nights, read through the
  * repository: its range call (struct fd_repo type_nights) when the store
  * has one, else type_inventory and type_sold night by night. Both give the
- * same counts (tests/pg/avail_range.sh holds the PostgreSQL store to it). */
+ * same counts (tests/pg/avail_range.sh holds the PostgreSQL store to it,
+ * tests/unit/test_avail_range.c the SQLite one). */
 #ifndef FD_CORE_AVAIL_H
 #define FD_CORE_AVAIL_H
 

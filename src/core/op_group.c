@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/avail.h"
 #include "core/card.h"
 #include "core/i18n.h"
 #include "core/op_internal.h"
@@ -38,16 +39,13 @@ enum fd_status op_group_load(struct op_ctx *c, const char *key, struct fd_group_
 }
 
 /* Can the block hold rooms of type on night d (rooms it holds now left
- * out)? The rooms already picked up stay counted as bookings. */
+ * out)? The rooms already picked up stay counted as bookings. inv and
+ * sold are the type's counts that night (core/avail.h). */
 static enum fd_status check_night(struct op_ctx *c, const struct fd_group_block *b, const char *type,
-                                  fd_date d, int rooms)
+                                  fd_date d, int rooms, int inv, int sold)
 {
-	int held = 0, picked = 0, sold = 0, inv = 0;
+	int held = 0, picked = 0;
 	enum fd_status st = c->repo->block_night(c->repo->ctx, b->id, type, d, "", &held, &picked, c->err);
-	if (!st)
-		st = c->repo->type_sold(c->repo->ctx, type, d, "", &sold, c->err);
-	if (!st)
-		st = c->repo->type_inventory(c->repo->ctx, type, d, &inv, c->err);
 	if (st)
 		return st;
 	int now = held > picked ? held - picked : 0, want = rooms > picked ? rooms - picked : 0;
@@ -157,8 +155,12 @@ enum fd_status op_block_add(struct op_ctx *c)
 		return fd_fail(c->err, FD_E_CONFLICT, "date_in_past", "cutoff",
 		               _("The cut-off date %s has passed; the business date is %s."),
 		               fd_date_format(b.cutoff, day), today);
+	/* The type's counts of every night at once (one query on the store). */
+	int inv[MAX_BLOCK_NIGHTS], sold[MAX_BLOCK_NIGHTS];
+	if ((st = fd_avail_nights(c->repo, t.code, from, to, "", inv, sold, c->err)))
+		return st;
 	for (fd_date d = from; d < to; d++)
-		if ((st = check_night(c, &b, t.code, d, (int)rooms)))
+		if ((st = check_night(c, &b, t.code, d, (int)rooms, inv[d - from], sold[d - from])))
 			return st;
 	b.version++;
 	if ((st = c->repo->put_group_block(c->repo->ctx, &b, c->err)) ||

@@ -88,7 +88,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/avail.h"
 #include "core/perm.h"
 #include "pg/query.h"
 #include "server/admin_api.h"
@@ -506,15 +505,15 @@ static void api_availability(struct srv *s, const struct srv_req *r, const struc
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "type", code);
 		cJSON *nights = cJSON_AddArrayToObject(o, "nights");
-		/* Every night of the type at once (one query on PostgreSQL). */
-		int inv[AVAIL_MAX_DAYS], sold[AVAIL_MAX_DAYS];
+		/* Every night of the type at once (one query on either store). */
+		int free_rooms[AVAIL_MAX_DAYS];
 		if (!st)
-			st = fd_avail_nights(src.repo, code, from, to, "", inv, sold, &err);
+			st = fd_query_available_nights_in(src.repo, code, from, to, free_rooms, &err);
 		for (fd_date d = from; d < to && !st; d++) {
 			char ds[FD_DATE_STRLEN];
 			cJSON *nn = cJSON_CreateObject();
 			cJSON_AddStringToObject(nn, "date", fd_date_format(d, ds));
-			cJSON_AddNumberToObject(nn, "free", inv[d - from] - sold[d - from]);
+			cJSON_AddNumberToObject(nn, "free", free_rooms[d - from]);
 			cJSON_AddItemToArray(nights, nn);
 		}
 		cJSON_AddItemToArray(arr, o);

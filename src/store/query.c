@@ -5,8 +5,10 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/avail.h"
 #include "core/i18n.h"
 #include "store/db_internal.h"
 #include "store/fold.h"
@@ -442,17 +444,37 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
                                   struct fd_error *err)
 {
-	return fd_query_available_in(fd_db_repo(db), type_code, night, free_rooms, err);
+	return fd_query_available_nights_in(fd_db_repo(db), type_code, night, night + 1, free_rooms, err);
 }
 
 enum fd_status fd_query_available_in(const struct fd_repo *repo, const char *type_code, fd_date night,
                                      int *free_rooms, struct fd_error *err)
 {
-	int sold, rooms;
-	enum fd_status st = repo->type_sold(repo->ctx, type_code, night, "", &sold, err);
-	if (!st)
-		st = repo->type_inventory(repo->ctx, type_code, night, &rooms, err);
-	*free_rooms = st ? 0 : rooms - sold;
+	return fd_query_available_nights_in(repo, type_code, night, night + 1, free_rooms, err);
+}
+
+enum fd_status fd_query_available_nights(struct fd_db *db, const char *type_code, fd_date from, fd_date to,
+                                         int *free_rooms, struct fd_error *err)
+{
+	return fd_query_available_nights_in(fd_db_repo(db), type_code, from, to, free_rooms, err);
+}
+
+/* The one place free rooms are reckoned from the store's counts: every
+ * night of the range from one range call (core/avail.h). */
+enum fd_status fd_query_available_nights_in(const struct fd_repo *repo, const char *type_code, fd_date from,
+                                            fd_date to, int *free_rooms, struct fd_error *err)
+{
+	if (to <= from)
+		return FD_OK;
+	size_t n = (size_t)(to - from);
+	int few[64], *sold = n <= 64 ? few : malloc(n * sizeof *sold);
+	if (!sold)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+	enum fd_status st = fd_avail_nights(repo, type_code, from, to, "", free_rooms, sold, err);
+	for (size_t i = 0; i < n; i++)
+		free_rooms[i] = st ? 0 : free_rooms[i] - sold[i];
+	if (sold != few)
+		free(sold);
 	return st;
 }
 

@@ -79,11 +79,18 @@ enum fd_status fd_query_board(struct fd_db *db, fd_date from, fd_date to, fd_boo
  * overbooked by an out-of-order change). */
 enum fd_status fd_query_available(struct fd_db *db, const char *type_code, fd_date night, int *free_rooms,
                                   struct fd_error *err);
-/* The same count through any repository (the server's PostgreSQL store
+/* The same count for every night of [from, to): free_rooms[i] for night
+ * from + i, in one call on the store (core/avail.h), where a screen or a
+ * feed showing many nights would ask night by night. */
+enum fd_status fd_query_available_nights(struct fd_db *db, const char *type_code, fd_date from, fd_date to,
+                                         int *free_rooms, struct fd_error *err);
+/* The same counts through any repository (the server's PostgreSQL store
  * answers GET /v1/availability with it). */
 struct fd_repo;
 enum fd_status fd_query_available_in(const struct fd_repo *repo, const char *type_code, fd_date night,
                                      int *free_rooms, struct fd_error *err);
+enum fd_status fd_query_available_nights_in(const struct fd_repo *repo, const char *type_code, fd_date from,
+                                            fd_date to, int *free_rooms, struct fd_error *err);
 /* One booking by confirmation code (any case: codes are upper-case) or by
  * id, with its guest's name. FD_E_NOT_FOUND says "No booking ...". */
 enum fd_status fd_query_booking(struct fd_db *db, const char *key, struct fd_booking_row *row,

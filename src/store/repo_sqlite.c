@@ -520,13 +520,16 @@ static enum fd_status type_sold(void *ctx, const char *type, fd_date night, cons
 	/* The per-type-per-night count the guard table's triggers keep
 	 * (schema_speed.c), less the night of the booking left out; and what
 	 * unreleased group blocks hold of the type that night and no booking
-	 * booked as the type has picked up (repo_group.c). */
+	 * booked as the type has picked up (repo_group.c), found from the
+	 * block's bookings (the partial index bookings_block: a block's id is
+	 * a UUID, never '') rather than from every stay of the night. */
 	STMT(db,
 	     "SELECT coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = ?2), 0)"
 	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?3 AND night = ?2 AND type_code = ?1)"
-	     " + (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM stay_nights n"
-	     "    JOIN bookings b ON b.id = n.booking_id WHERE b.block_id = r.block_id AND b.type_code = ?1"
-	     "    AND n.night = ?2 AND b.id <> ?3))), 0)"
+	     " + (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
+	     "    CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = ?2"
+	     "    WHERE b.block_id = r.block_id AND b.block_id <> '' AND b.type_code = ?1"
+	     "    AND b.id <> ?3))), 0)"
 	     "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
 	     "  WHERE r.type_code = ?1 AND r.night = ?2 AND k.released = 0)",
 	     err);
@@ -584,6 +587,67 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, night);
 	return count_query(db, s, rooms, err);
+}
+
+/* type_inventory and type_sold of every night of [from, to) in one
+ * statement (core/avail.h uses it for the booking rules;
+ * tests/unit/test_avail_range.c compares it with them night by night). The
+ * nights come from a series, and each night's figures are the same
+ * expressions as the two per-night statements, so SQL's NULL reading of
+ * maint_from and maint_to is theirs too. What would cost one look-up per
+ * night is read once for the range: the kept counts and the nights of the
+ * booking left out by one index walk each, the rooms out of order and the
+ * calendar blocks of the type that touch the range set aside (they are
+ * few; a row only counts on a night where both its dates are known), and
+ * the unreleased group blocks' rooms of the range, each with its pick-ups
+ * counted as type_sold counts them. */
+static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_date to,
+                                  const char *except_id, int *inventory, int *sold, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(
+	    db,
+	    "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3),"
+	    " ooo AS MATERIALIZED (SELECT maint_from AS f, maint_to AS u FROM rooms"
+	    "  WHERE type_code = ?1 AND maint = 'ooo' AND maint_from < ?3 AND maint_to > ?2),"
+	    " blk AS MATERIALIZED (SELECT r.number, k.start AS s, k.end AS e, r.maint, r.maint_from,"
+	    "  r.maint_to FROM room_blocks k CROSS JOIN rooms r ON r.number = k.room"
+	    "  WHERE r.type_code = ?1 AND k.start < ?3 AND k.end > ?2),"
+	    " held AS MATERIALIZED (SELECT r.night AS night,"
+	    "  sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
+	    "   CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = r.night"
+	    "   WHERE b.block_id = r.block_id AND b.block_id <> '' AND b.type_code = ?1"
+	    "   AND b.id <> ?4))) AS rooms"
+	    "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
+	    "  WHERE r.type_code = ?1 AND r.night >= ?2 AND r.night < ?3 AND k.released = 0"
+	    "  GROUP BY r.night)"
+	    " SELECT g.d,"
+	    " coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
+	    " - (SELECT count(*) FROM ooo WHERE f <= g.d AND u > g.d)"
+	    " - (SELECT count(DISTINCT number) FROM blk WHERE s <= g.d AND e > g.d"
+	    "    AND NOT (maint = 'ooo' AND maint_from <= g.d AND maint_to > g.d)),"
+	    " coalesce(t.sold, 0) - (x.night IS NOT NULL) + coalesce(h.rooms, 0)"
+	    " FROM g"
+	    " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
+	    " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1"
+	    " LEFT JOIN held h ON h.night = g.d",
+	    err);
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	for (fd_date d = from; d < to; d++)
+		inventory[d - from] = sold[d - from] = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d >= from && d < to) {
+			inventory[d - from] = sqlite3_column_int(s, 1);
+			sold[d - from] = sqlite3_column_int(s, 2);
+		}
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
 }
 
 static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_date to,
@@ -879,6 +943,7 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .room_open_tasks = room_open_tasks,
 	    .type_sold = type_sold,
 	    .type_inventory = type_inventory,
+	    .type_nights = type_nights,
 	    .free_rooms = free_rooms,
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,

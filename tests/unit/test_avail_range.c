@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+/* Availability over a range in one statement (the SQLite store's
+ * type_nights, which core/avail.h uses for the booking rules) must count
+ * exactly what type_inventory and type_sold count night by night: on a
+ * hotel with rooms created out of order, rooms out of order, an outside
+ * calendar's blocks, a group block partly picked up, assigned, unassigned,
+ * cancelled and day-use bookings, a booking left out (except_id), and after
+ * random operations. The same hotel as tests/pg/avail_range.sh, so both
+ * stores are held to the same figures. The interfaces' range query
+ * (fd_query_available_nights) gives each night's inventory less sold. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/avail.h"
+#include "fixture.h"
+#include "store/db_internal.h"
+#include "store/ids.h"
+#include "store/query.h"
+
+#define MAX_NIGHTS 64
+
+static void sql(struct fd_db *db, const char *q)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(fd_db_handle(db), q, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", q, msg);
+}
+
+static void op(struct fd_db *db, const char *type, const char *payload)
+{
+	struct fd_error err = {0};
+	if (fx_op(db, NULL, type, payload, NULL, &err))
+		fail_msg("%s %s: %s", type, payload, err.message);
+}
+
+static const char *book(struct fd_db *db, const char *type, const char *a, const char *d, char *id)
+{
+	struct fd_error err = {0};
+	if (fx_book(db, type, a, d, 1, id, NULL, &err))
+		fail_msg("booking %s %s..%s: %s", type, a, d, err.message);
+	return id;
+}
+
+/* The range call and the night-by-night calls over [from, to), which
+ * must agree night by night; the range's figures in inv and sold. */
+static void range(struct fd_db *db, const char *type, const char *from, const char *to, const char *except_id,
+                  int *inv, int *sold)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	assert_non_null(repo->type_nights);
+	fd_date f = fx_date(from), t = fx_date(to);
+	assert_true(t - f <= MAX_NIGHTS);
+	int inv1[MAX_NIGHTS], sold1[MAX_NIGHTS], inv2[MAX_NIGHTS], sold2[MAX_NIGHTS];
+	struct fd_error err = {0};
+	assert_int_equal(fd_avail_nights_each(repo, type, f, t, except_id, inv1, sold1, &err), FD_OK);
+	assert_int_equal(
+	    repo->type_nights(repo->ctx, type, f, t, except_id ? except_id : "", inv2, sold2, &err), FD_OK);
+	for (fd_date d = f; d < t; d++) {
+		char day[FD_DATE_STRLEN];
+		if (inv1[d - f] != inv2[d - f] || sold1[d - f] != sold2[d - f])
+			fail_msg(
+			    "%s %s without '%s': night by night %d rooms %d sold, range %d rooms %d sold",
+			    type, fd_date_format(d, day), except_id ? except_id : "", inv1[d - f],
+			    sold1[d - f], inv2[d - f], sold2[d - f]);
+	}
+	/* Core's entry point takes the range call, with either array left out. */
+	int inv3[MAX_NIGHTS], sold3[MAX_NIGHTS];
+	assert_int_equal(fd_avail_nights(repo, type, f, t, except_id, inv3, NULL, &err), FD_OK);
+	assert_int_equal(fd_avail_nights(repo, type, f, t, except_id, NULL, sold3, &err), FD_OK);
+	assert_memory_equal(inv3, inv1, sizeof *inv1 * (size_t)(t - f));
+	assert_memory_equal(sold3, sold1, sizeof *sold1 * (size_t)(t - f));
+	/* The interfaces' range query: free rooms, each night's as the
+	 * one-night query answers it when nothing is left out. */
+	if (!except_id || !*except_id) {
+		int free_rooms[MAX_NIGHTS];
+		assert_int_equal(fd_query_available_nights(db, type, f, t, free_rooms, &err), FD_OK);
+		for (fd_date d = f; d < t; d++) {
+			int one = -1;
+			assert_int_equal(fd_query_available(db, type, d, &one, &err), FD_OK);
+			assert_int_equal(free_rooms[d - f], inv1[d - f] - sold1[d - f]);
+			assert_int_equal(one, free_rooms[d - f]);
+		}
+	}
+	if (inv)
+		memcpy(inv, inv2, sizeof *inv2 * (size_t)(t - f));
+	if (sold)
+		memcpy(sold, sold2, sizeof *sold2 * (size_t)(t - f));
+}
+
+/* Rooms and sold of one night, from the range [2026-11-28, 2026-12-14). */
+#define FROM "2026-11-28"
+#define TO "2026-12-14"
+static void night_is(const int *inv, const int *sold, const char *night, int rooms, int n_sold)
+{
+	fd_date i = fx_date(night) - fx_date(FROM);
+	if (inv[i] != rooms || sold[i] != n_sold)
+		fail_msg("%s: expected %d rooms %d sold, got %d rooms %d sold", night, rooms, n_sold, inv[i],
+		         sold[i]);
+}
+
+static void test_range_equals_nights(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel(); /* STD 101 102 103, DLX 201 */
+	/* Five more STD rooms, numbers given out of order: STD is 8 rooms. */
+	static const char *const more[] = {"108", "104", "107", "105", "106"};
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++) {
+		char p[160], id[FD_ID_LEN];
+		snprintf(p, sizeof p, "{\"id\":\"%s\",\"number\":\"%s\",\"type\":\"STD\",\"floor\":1}",
+		         fd_uuid_new(id), more[i]);
+		op(db, "room.create", p);
+	}
+	/* Out of order 102 on 12-05..12-08, outside block on 103 on 12-06..12-07. */
+	op(db, "room.set_maintenance",
+	   "{\"room\":\"102\",\"state\":\"ooo\",\"from\":\"2026-12-05\",\"to\":\"2026-12-08\",\"reason\":"
+	   "\"flood\"}");
+	op(db, "room.block",
+	   "{\"room\":\"103\",\"uid\":\"wedding-1\",\"from\":\"2026-12-06\",\"to\":\"2026-12-07\","
+	   "\"summary\":"
+	   "\"wedding\"}");
+	/* A group block of 3 STD on 12-03..12-06, one booking picked up from it. */
+	op(db, "block.add",
+	   "{\"id\":\"00000000-0000-4000-8000-0000000000b1\",\"name\":\"Tour\",\"type\":\"STD\",\"rooms\":3,"
+	   "\"from\":\"2026-12-03\",\"to\":\"2026-12-06\",\"cutoff\":\"2026-12-02\"}");
+	op(db, "guest.create",
+	   "{\"id\":\"00000000-0000-4000-8000-0000000000e1\",\"family\":\"Tour\",\"given\":\"One\"}");
+	op(db, "booking.create",
+	   "{\"id\":\"00000000-0000-4000-8000-0000000000e2\",\"code\":\"TOUR01\",\"guest_id\":\"00000000-"
+	   "0000-4000-8000-"
+	   "0000000000e1\","
+	   "\"type\":\"STD\",\"arrival\":\"2026-12-03\",\"departure\":\"2026-12-05\",\"adults\":1,\"block\":"
+	   "\"Tour\"}");
+	/* One assigned, one unassigned, one cancelled, one day-use, one of
+	 * another type. */
+	char c1[FD_ID_LEN], c2[FD_ID_LEN], c3[FD_ID_LEN], c4[FD_ID_LEN], c5[FD_ID_LEN], p[256];
+	book(db, "STD", "2026-12-02", "2026-12-06", c1);
+	snprintf(p, sizeof p, "{\"booking\":\"%s\",\"room\":\"106\"}", c1);
+	op(db, "booking.assign_room", p);
+	book(db, "STD", "2026-12-04", "2026-12-09", c2);
+	book(db, "STD", "2026-12-01", "2026-12-10", c3);
+	snprintf(p, sizeof p, "{\"booking\":\"%s\",\"room\":\"101\"}", c3);
+	op(db, "booking.assign_room", p);
+	snprintf(p, sizeof p, "{\"booking\":\"%s\"}", c3);
+	op(db, "booking.cancel", p);
+	book(db, "STD", "2026-12-07", "2026-12-07", c4);
+	book(db, "DLX", "2026-12-04", "2026-12-06", c5);
+
+	int inv[MAX_NIGHTS], sold[MAX_NIGHTS];
+	range(db, "STD", FROM, TO, "", inv, sold);
+	night_is(inv, sold, "2026-12-04", 8, 5); /* c1, c2 and the tour's 3 held (one picked up) */
+	night_is(inv, sold, "2026-12-06", 6, 1); /* 102 out of order, 103 blocked; c2 only */
+	night_is(inv, sold, "2026-12-07", 7, 1); /* 102 out of order; c2 (the day-use holds no night) */
+	night_is(inv, sold, "2026-12-10", 8, 0); /* nothing sold (c3 cancelled) */
+	range(db, "STD", FROM, TO, c2, inv, sold);
+	night_is(inv, sold, "2026-12-04", 8, 4);
+	range(db, "STD", FROM, TO, NULL, inv, sold);
+	night_is(inv, sold, "2026-12-04", 8, 5);
+	/* Without the tour's booking, the block holds its room again. */
+	range(db, "STD", FROM, TO, "00000000-0000-4000-8000-0000000000e2", inv, sold);
+	night_is(inv, sold, "2026-12-04", 8, 5);
+	night_is(inv, sold, "2026-12-03", 8, 4); /* c1 and the tour's 3 */
+	range(db, "DLX", FROM, TO, "", inv, sold);
+	night_is(inv, sold, "2026-12-05", 1, 1);
+	range(db, "DLX", FROM, TO, c5, inv, sold);
+	night_is(inv, sold, "2026-12-05", 1, 0);
+	range(db, "NONE", FROM, TO, "", inv, sold);
+	night_is(inv, sold, "2026-12-05", 0, 0);
+	/* One night, and an empty range (nothing written). */
+	range(db, "STD", "2026-12-04", "2026-12-05", "", inv, sold);
+	assert_int_equal(inv[0], 8);
+	assert_int_equal(sold[0], 5);
+	range(db, "STD", "2026-12-04", "2026-12-04", "", NULL, NULL);
+
+	/* A room out of order and blocked on the same nights is one room out;
+	 * a room out of order with dates missing (raw SQL) reads as the
+	 * night-by-night count reads it. */
+	op(db, "room.set_maintenance",
+	   "{\"room\":\"104\",\"state\":\"ooo\",\"from\":\"2026-12-08\",\"to\":\"2026-12-10\",\"reason\":"
+	   "\"paint\"}");
+	op(db, "room.block",
+	   "{\"room\":\"104\",\"uid\":\"film-1\",\"from\":\"2026-12-08\",\"to\":\"2026-12-11\",\"summary\":"
+	   "\"film\"}");
+	op(db, "room.block",
+	   "{\"room\":\"104\",\"uid\":\"film-2\",\"from\":\"2026-12-09\",\"to\":\"2026-12-12\",\"summary\":"
+	   "\"film\"}");
+	range(db, "STD", FROM, TO, "", inv, sold);
+	night_is(inv, sold, "2026-12-08", 7, 1); /* 104 out and blocked: once; c2 */
+	night_is(inv, sold, "2026-12-09", 7, 0); /* 104 out and blocked twice: once */
+	night_is(inv, sold, "2026-12-10", 7, 0); /* 104 blocked only */
+	night_is(inv, sold, "2026-12-11", 7, 0);
+	night_is(inv, sold, "2026-12-12", 8, 0);
+	sql(db, "UPDATE rooms SET maint = 'ooo', maint_from = NULL, maint_to = NULL WHERE number = '105'");
+	sql(db, "UPDATE rooms SET maint = 'ooo', maint_from = (SELECT maint_from FROM rooms WHERE number = "
+	        "'102'), maint_to = NULL WHERE number = '107'");
+	op(db, "room.block",
+	   "{\"room\":\"105\",\"uid\":\"film-3\",\"from\":\"2026-12-01\",\"to\":\"2026-12-03\",\"summary\":"
+	   "\"film\"}");
+	op(db, "room.block",
+	   "{\"room\":\"107\",\"uid\":\"film-4\",\"from\":\"2026-11-29\",\"to\":\"2026-12-13\",\"summary\":"
+	   "\"film\"}");
+	range(db, "STD", FROM, TO, "", NULL, NULL);
+	sql(db, "UPDATE rooms SET maint = 'none' WHERE number IN ('105', '107')");
+
+	/* Released, the block holds nothing. */
+	sql(db, "UPDATE group_blocks SET released = 1");
+	range(db, "STD", FROM, TO, "", inv, sold);
+	night_is(inv, sold, "2026-12-04", 7, 3); /* c1, c2, the tour's one; 107 still blocked */
+	fd_db_close(db);
+}
+
+static unsigned next(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return (*s >> 16) & 0x7fff;
+}
+
+/* After each of many random operations, every type's range equals its
+ * nights, with nothing and with a random booking left out. */
+static void test_range_follows_random_operations(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	static const char *const types[] = {"STD", "DLX"};
+	static const char *const rooms[] = {"101", "102", "103", "201"};
+	char ids[64][FD_ID_LEN];
+	int n_ids = 0, applied = 0, n_blocks = 0;
+	struct blk {
+		int step;
+		const char *type;
+		fd_date from, to;
+	} blocks[16];
+	unsigned seed = 45;
+	fd_date base = fx_date("2026-11-26");
+	for (int step = 0; step < 250; step++) {
+		char p[320], a[FD_DATE_STRLEN], d[FD_DATE_STRLEN], c[FD_DATE_STRLEN], id[FD_ID_LEN];
+		fd_date arr = base + (fd_date)(next(&seed) % 20);
+		fd_date dep = arr + (fd_date)(next(&seed) % 5);
+		fd_date_format(arr, a);
+		fd_date_format(dep, d);
+		const char *t = types[next(&seed) % 2];
+		const char *room = rooms[next(&seed) % 4];
+		const char *b = n_ids ? ids[next(&seed) % (unsigned)n_ids] : "";
+		enum fd_status st = FD_E_INVALID;
+		int kind = (int)(next(&seed) % 8);
+		switch (kind) {
+		case 0:
+		case 1:
+			if (n_ids < 64 && !(st = fx_book(db, t, a, d, 1, ids[n_ids], NULL, NULL)))
+				n_ids++;
+			break;
+		case 2:
+			snprintf(p, sizeof p, "{\"booking\":\"%s\",\"room\":\"%s\"}", b, room);
+			st = fx_op(db, NULL, "booking.assign_room", p, NULL, NULL);
+			break;
+		case 3:
+			snprintf(p, sizeof p, "{\"booking\":\"%s\"}", b);
+			st = fx_op(db, NULL, "booking.cancel", p, NULL, NULL);
+			break;
+		case 4:
+			snprintf(p, sizeof p,
+			         "{\"room\":\"%s\",\"state\":\"%s\",\"from\":\"%s\",\"to\":\"%s\",\"reason\":"
+			         "\"x\"}",
+			         room, next(&seed) % 3 ? "ooo" : "none", a, fd_date_format(dep + 1, c));
+			st = fx_op(db, NULL, "room.set_maintenance", p, NULL, NULL);
+			break;
+		case 5:
+			snprintf(p, sizeof p,
+			         "{\"room\":\"%s\",\"uid\":\"u%d\",\"from\":\"%s\",\"to\":\"%s\"}", room,
+			         step, a, fd_date_format(dep + 1, c));
+			st = fx_op(db, NULL, "room.block", p, NULL, NULL);
+			break;
+		case 6:
+			if (n_blocks < 16) {
+				snprintf(p, sizeof p,
+				         "{\"id\":\"%s\",\"name\":\"G%d\",\"type\":\"%s\",\"rooms\":%u,"
+				         "\"from\":\"%s\",\"to\":\"%s\",\"cutoff\":\"2026-11-25\"}",
+				         fd_uuid_new(id), step, t, 1 + next(&seed) % 2, a,
+				         fd_date_format(dep + 1, c));
+				if (!(st = fx_op(db, NULL, "block.add", p, NULL, NULL)))
+					blocks[n_blocks++] = (struct blk){step, t, arr, dep + 1};
+			}
+			break;
+		case 7:
+			/* A booking picked up from a group block, on nights it holds. */
+			if (n_blocks && n_ids < 64) {
+				const struct blk *k = &blocks[next(&seed) % (unsigned)n_blocks];
+				char gid[FD_ID_LEN];
+				snprintf(p, sizeof p, "{\"id\":\"%s\",\"family\":\"Pick\",\"given\":\"Up\"}",
+				         fd_uuid_new(gid));
+				if (fx_op(db, NULL, "guest.create", p, NULL, NULL))
+					break;
+				fd_date ka = k->from + (fd_date)(next(&seed) % (unsigned)(k->to - k->from));
+				fd_date kd = ka + 1 + (fd_date)(next(&seed) % (unsigned)(k->to - ka));
+				snprintf(
+				    p, sizeof p,
+				    "{\"id\":\"%s\",\"code\":\"PU%04d\",\"guest_id\":\"%s\",\"type\":\"%s\","
+				    "\"arrival\":\"%s\",\"departure\":\"%s\",\"adults\":1,\"block\":\"G%d\"}",
+				    fd_uuid_new(ids[n_ids]), step, gid, k->type, fd_date_format(ka, a),
+				    fd_date_format(kd, d), k->step);
+				if (!(st = fx_op(db, NULL, "booking.create", p, NULL, NULL)))
+					n_ids++;
+			}
+			break;
+		}
+		applied += st == FD_OK;
+		for (int k = 0; k < 2; k++) {
+			range(db, types[k], "2026-11-24", "2026-12-20", "", NULL, NULL);
+			if (n_ids)
+				range(db, types[k], "2026-11-24", "2026-12-20",
+				      ids[next(&seed) % (unsigned)n_ids], NULL, NULL);
+		}
+	}
+	assert_true(applied > 60);
+	fd_db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_range_equals_nights),
+	    cmocka_unit_test(test_range_follows_random_operations),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
