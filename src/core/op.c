@@ -450,6 +450,19 @@ enum fd_status op_str(struct op_ctx *c, const char *name, char *out, size_t size
 	return json_str(c->p, name, out, size, required, c->err);
 }
 
+/* A new record's "id": present and not blank. An empty id would name no
+ * record and every record at once (a group block's pick-ups are the
+ * bookings whose block_id matches it: with "" every booking outside a
+ * block). */
+enum fd_status op_new_id(struct op_ctx *c, char *out, size_t size)
+{
+	enum fd_status st = op_str(c, "id", out, size, true);
+	if (!st && !out[strspn(out, " \t")])
+		st = fd_fail(c->err, FD_E_INVALID, "invalid_field", "id",
+		             _("Field \"id\" is empty; a new record needs an id (a UUID)."));
+	return st;
+}
+
 enum fd_status op_int(struct op_ctx *c, const char *name, int64_t min, int64_t max, int64_t *out,
                       bool required)
 {

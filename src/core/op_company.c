@@ -54,7 +54,7 @@ enum fd_status op_company_create(struct op_ctx *c)
 		return no_companies(c);
 	struct fd_company co = {.version = 1};
 	enum fd_status st;
-	if ((st = op_str(c, "id", co.id, sizeof co.id, true)) ||
+	if ((st = op_new_id(c, co.id, sizeof co.id)) ||
 	    (st = op_str(c, "name", co.name, sizeof co.name, true)) || (st = read_fields(c, &co)))
 		return st;
 	if (!co.id[0] || !co.name[0])

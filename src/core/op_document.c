@@ -93,7 +93,7 @@ enum fd_status op_document_send(struct op_ctx *c)
 		               _("\"%s\" is not an e-mail address a mail server accepts (name@example.com)."),
 		               m.recipient);
 	const char *key = c->op->op_id[0] ? c->op->op_id : "";
-	if (!key[0] && (st = op_str(c, "id", m.id, sizeof m.id, true)))
+	if (!key[0] && (st = op_new_id(c, m.id, sizeof m.id)))
 		return st;
 	if (key[0])
 		snprintf(m.id, sizeof m.id, "%s", key);

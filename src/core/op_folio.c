@@ -155,9 +155,7 @@ static enum fd_status new_line(struct op_ctx *c, struct fd_folio_line *l, enum f
 	l->version = 1;
 	l->created_at = c->op->created_at;
 	snprintf(l->actor, sizeof l->actor, "%s", c->op->actor);
-	enum fd_status st = op_str(c, "id", l->id, sizeof l->id, true);
-	if (!st && !l->id[0])
-		st = fd_fail(c->err, FD_E_INVALID, "invalid_field", "id", _("A folio line needs an id."));
+	enum fd_status st = op_new_id(c, l->id, sizeof l->id);
 	if (st)
 		return st;
 	struct fd_folio_line existing;
@@ -182,7 +180,7 @@ enum fd_status op_folio_create(struct op_ctx *c)
 	struct fd_folio f = {.kind = FD_FOLIO_GUEST, .version = 1};
 	struct fd_booking b;
 	enum fd_status st;
-	if ((st = op_str(c, "id", f.id, sizeof f.id, true)) || (st = op_load_booking(c, &b)) ||
+	if ((st = op_new_id(c, f.id, sizeof f.id)) || (st = op_load_booking(c, &b)) ||
 	    (st = op_str(c, "name", f.name, sizeof f.name, false)) ||
 	    (st = op_str(c, "company", f.company, sizeof f.company, false)) ||
 	    (st = check_text(c, "name", f.name)) || (st = check_text(c, "company", f.company)))
@@ -881,7 +879,7 @@ enum fd_status op_folio_settle(struct op_ctx *c)
 	char id[FD_ID_LEN], company[FD_NAME_LEN];
 	fd_date date;
 	enum fd_status st;
-	if ((st = op_str(c, "id", id, sizeof id, true)) || (st = op_load_booking(c, &b)) ||
+	if ((st = op_new_id(c, id, sizeof id)) || (st = op_load_booking(c, &b)) ||
 	    (st = op_str(c, "company", company, sizeof company, true)) ||
 	    (st = check_text(c, "company", company)) || (st = line_date(c, &date)))
 		return st;

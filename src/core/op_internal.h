@@ -23,6 +23,7 @@ typedef enum fd_status (*op_handler)(struct op_ctx *c);
  * (names and JSON types) before the handler runs; these only convert. A
  * missing optional field leaves *out untouched and returns FD_OK. */
 enum fd_status op_str(struct op_ctx *c, const char *name, char *out, size_t size, bool required);
+enum fd_status op_new_id(struct op_ctx *c, char *out, size_t size);
 enum fd_status op_int(struct op_ctx *c, const char *name, int64_t min, int64_t max, int64_t *out,
                       bool required);
 enum fd_status op_date(struct op_ctx *c, const char *name, fd_date *out, bool required);

@@ -61,7 +61,7 @@ enum fd_status op_invoice_issue(struct op_ctx *c)
 	struct fd_invoice inv = {0};
 	char folio[FD_ID_LEN] = "", standing[FD_ID_LEN];
 	enum fd_status st;
-	if ((st = op_load_booking(c, &b)) || (st = op_str(c, "id", inv.id, sizeof inv.id, true)) ||
+	if ((st = op_load_booking(c, &b)) || (st = op_new_id(c, inv.id, sizeof inv.id)) ||
 	    (st = op_str(c, "folio", folio, sizeof folio, false)) ||
 	    (st = read_series(c, inv.series, sizeof inv.series)))
 		return st;
@@ -110,7 +110,7 @@ enum fd_status op_invoice_credit(struct op_ctx *c)
 	struct fd_invoice orig = {0}, note = {0};
 	enum fd_status st;
 	if ((st = op_str(c, "invoice", key, sizeof key, true)) ||
-	    (st = op_str(c, "id", note.id, sizeof note.id, true)) ||
+	    (st = op_new_id(c, note.id, sizeof note.id)) ||
 	    (st = op_str(c, "reason", note.reason, sizeof note.reason, true)))
 		return st;
 	st = c->repo->get_invoice(c->repo->ctx, key, &orig, c->err);

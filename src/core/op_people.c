@@ -80,7 +80,7 @@ static enum fd_status load_guest(struct op_ctx *c, struct fd_guest *g)
 enum fd_status op_guest_create(struct op_ctx *c)
 {
 	struct fd_guest g = {0};
-	enum fd_status st = op_str(c, "id", g.id, sizeof g.id, true);
+	enum fd_status st = op_new_id(c, g.id, sizeof g.id);
 	if (st || (st = read_guest_fields(c, &g)))
 		return st;
 	struct fd_guest existing;
@@ -289,7 +289,7 @@ enum fd_status op_staff_create(struct op_ctx *c)
 {
 	struct fd_staff s = {.active = true};
 	enum fd_status st;
-	if ((st = op_str(c, "id", s.id, sizeof s.id, true)) ||
+	if ((st = op_new_id(c, s.id, sizeof s.id)) ||
 	    (st = op_str(c, "username", s.username, sizeof s.username, true)) ||
 	    (st = read_staff_fields(c, &s)))
 		return st;
@@ -342,7 +342,7 @@ enum fd_status op_task_create(struct op_ctx *c)
 	struct fd_hk_task t = {.status = FD_TASK_OPEN};
 	char kind[16];
 	enum fd_status st;
-	if ((st = op_str(c, "id", t.id, sizeof t.id, true)) ||
+	if ((st = op_new_id(c, t.id, sizeof t.id)) ||
 	    (st = op_str(c, "room", t.room, sizeof t.room, true)) ||
 	    (st = op_date(c, "date", &t.date, true)) || (st = op_str(c, "kind", kind, sizeof kind, true)) ||
 	    (st = op_str(c, "attendant", t.attendant, sizeof t.attendant, false)))

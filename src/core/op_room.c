@@ -59,7 +59,7 @@ enum fd_status op_room_create(struct op_ctx *c)
 {
 	struct fd_room r = {.clean = FD_CLEAN_CLEAN, .maint = FD_MAINT_NONE};
 	enum fd_status st;
-	if ((st = op_str(c, "id", r.id, sizeof r.id, true)) ||
+	if ((st = op_new_id(c, r.id, sizeof r.id)) ||
 	    (st = op_str(c, "number", r.number, sizeof r.number, true)) || (st = read_room_fields(c, &r)))
 		return st;
 	if (!r.number[0])
@@ -218,7 +218,7 @@ enum fd_status op_room_type_create(struct op_ctx *c)
 {
 	struct fd_room_type t = {0};
 	enum fd_status st;
-	if ((st = op_str(c, "id", t.id, sizeof t.id, true)) ||
+	if ((st = op_new_id(c, t.id, sizeof t.id)) ||
 	    (st = op_str(c, "code", t.code, sizeof t.code, true)) || (st = read_type_fields(c, &t)))
 		return st;
 	if (!t.code[0])

@@ -373,6 +373,63 @@ static void test_modify(void **state)
 	assert_string_equal(err.field, "eta");
 }
 
+/* A new record's id is never empty: every operation that makes a record
+ * refuses "id":"" on the field id and changes nothing. */
+static void test_new_record_needs_id(void **state)
+{
+	struct ctx *c = *state;
+	char bid[64], code[32];
+	struct fd_error err = {0};
+	assert_int_equal(fx_book(c->db, "STD", "2026-11-26", "2026-11-28", 1, bid, code, &err), FD_OK);
+	assert_int_equal(fx_op(c->db, NULL, "guest.create", "{\"id\":\"gx\",\"family\":\"Ex\"}", NULL, &err),
+	                 FD_OK);
+	char booking[128];
+	snprintf(booking, sizeof booking, "\"booking\":\"%s\"", code);
+	struct {
+		const char *type, *payload;
+	} cases[] = {
+	    {"booking.create", "{\"id\":\"\",\"code\":\"ZZZ111\",\"guest_id\":\"gx\",\"type\":\"STD\","
+	                       "\"arrival\":\"2026-11-26\",\"departure\":\"2026-11-27\"}"},
+	    {"room.create", "{\"id\":\"\",\"number\":\"909\",\"type\":\"STD\"}"},
+	    {"room_type.create",
+	     "{\"id\":\"\",\"code\":\"TWN\",\"name\":\"Twin\",\"max_occupancy\":2,\"base_rate\":9000}"},
+	    {"guest.create", "{\"id\":\"\",\"family\":\"Empty\"}"},
+	    {"staff.create", "{\"id\":\"\",\"username\":\"zed\",\"display_name\":\"Zed\",\"role\":\"staff\","
+	                     "\"department\":\"front_office\"}"},
+	    {"task.create", "{\"id\":\"   \",\"room\":\"101\",\"date\":\"2026-11-25\",\"kind\":\"clean\"}"},
+	    {"company.create", "{\"id\":\"\",\"name\":\"Acme\"}"},
+	    {"rate_plan.create", "{\"id\":\"\",\"code\":\"EMP\",\"name\":\"Empty\"}"},
+	    {"block.add", "{\"id\":\"\",\"name\":\"Choir\",\"type\":\"STD\",\"rooms\":1,"
+	                  "\"from\":\"2026-11-26\",\"to\":\"2026-11-27\",\"cutoff\":\"2026-11-25\"}"},
+	    {"folio.create", NULL},
+	    {"folio.post", NULL},
+	    {"folio.pay", NULL},
+	    {"invoice.issue", NULL},
+	};
+	char payload[512];
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *p = cases[i].payload;
+		if (!p) {
+			const char *rest =
+			    strcmp(cases[i].type, "folio.post") == 0  ? ",\"charge\":\"MISC\",\"amount\":100"
+			    : strcmp(cases[i].type, "folio.pay") == 0 ? ",\"method\":\"cash\",\"amount\":100"
+			                                              : "";
+			snprintf(payload, sizeof payload, "{\"id\":\"\",%s%s}", booking, rest);
+			p = payload;
+		}
+		char *before = fx_dump(c->db);
+		memset(&err, 0, sizeof err);
+		enum fd_status st = fx_op(c->db, NULL, cases[i].type, p, NULL, &err);
+		if (st != FD_E_INVALID || strcmp(err.field, "id") != 0)
+			fail_msg("%s: refused on \"%s\" (%s), not on the empty id", cases[i].type, err.field,
+			         err.message);
+		char *after = fx_dump(c->db);
+		assert_string_equal(before, after);
+		free(before);
+		free(after);
+	}
+}
+
 static void test_op_json_validation(void **state)
 {
 	(void)state;
@@ -433,6 +490,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_permissions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_guest_erase_keeps_history, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_modify, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_new_record_needs_id, setup, teardown),
 	    cmocka_unit_test(test_op_json_validation),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
