@@ -62,15 +62,6 @@ static bool retryable(enum fd_status st, const struct fd_error *err)
 	return st == FD_E_BUSY && strcmp(err->code, "busy") == 0;
 }
 
-static cJSON *answer_new(const struct fd_op *op, const char *status)
-{
-	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "op_id", op->op_id);
-	srv_json_add_int(a, "device_seq", op->device_seq);
-	cJSON_AddStringToObject(a, "status", status);
-	return a;
-}
-
 /* What the transaction knows of the device: its last sequence and the
  * recorded answers of the batch's operations, read once after the lock
  * (push_state_read) and kept up to date as operations are recorded, so
@@ -246,7 +237,7 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 		if ((st = fd_pg_release(pg, err)))
 			return st;
 		int64_t seq = fd_pg_last_seq(pg);
-		*answer = answer_new(op, "applied");
+		*answer = srv_push_answer_new(op, "applied");
 		srv_json_add_int(*answer, "seq", seq > before ? seq : 0);
 		cJSON_AddStringToObject(*answer, "entity", res.entity);
 		cJSON_AddStringToObject(*answer, "id", res.id);
@@ -266,7 +257,7 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 	/* Undo the operation's writes, keep the refusal. */
 	if ((st = fd_pg_rollback_to(pg, err)) || (st = fd_pg_release(pg, err)))
 		return st;
-	*answer = answer_new(op, "rejected");
+	*answer = srv_push_answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
 	cJSON_AddStringToObject(e, "code", why.code);
 	cJSON_AddStringToObject(e, "message", why.message);
@@ -511,16 +502,7 @@ void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req
 	}
 	if (gap) {
 		cJSON_Delete(results);
-		cJSON *doc = cJSON_CreateObject();
-		cJSON *e = cJSON_AddObjectToObject(doc, "error");
-		char msg[160];
-		snprintf(msg, sizeof msg, "Operations of this device must continue at device_seq %lld.",
-		         (long long)gap);
-		cJSON_AddStringToObject(e, "code", "sequence_gap");
-		cJSON_AddStringToObject(e, "message", msg);
-		cJSON_AddStringToObject(e, "field", "device_seq");
-		cJSON_AddNumberToObject(doc, "expected", (double)gap);
-		srv_resp_json(out, 409, doc);
+		srv_push_gap_refusal(out, gap);
 		return;
 	}
 	srv_push_count(s, commits, 1, results);

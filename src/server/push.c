@@ -378,15 +378,6 @@ static enum fd_status overwrite_notice(struct srv *s, const struct fd_op *op, co
 	return st ? st : srv_record_change(s->wdb, &s->hook, "conflict", id, err);
 }
 
-static cJSON *answer_new(const struct fd_op *op, const char *status)
-{
-	cJSON *a = cJSON_CreateObject();
-	cJSON_AddStringToObject(a, "op_id", op->op_id);
-	srv_json_add_int(a, "device_seq", op->device_seq);
-	cJSON_AddStringToObject(a, "status", status);
-	return a;
-}
-
 /* Within one push, the rows every operation reads again (the actor's staff
  * row for the permission check, the property) are read
  * once: a copy of the store's interface whose readers remember their last
@@ -510,7 +501,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_repo *repo, const 
 			return st;
 		if (strcmp(op->type, "guest.erase") == 0)
 			s->erased = true; /* the list outside the database, after commit */
-		*answer = answer_new(op, "applied");
+		*answer = srv_push_answer_new(op, "applied");
 		srv_json_add_int(*answer, "seq", s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db));
 		cJSON_AddStringToObject(*answer, "entity", res.entity);
 		cJSON_AddStringToObject(*answer, "id", res.id);
@@ -553,7 +544,7 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const c
 	 * device: a refusal row in the audit log's chain. */
 	if ((st = fd_audit_refusal_in(db, op, &why, err)))
 		return st;
-	*answer = answer_new(op, "rejected");
+	*answer = srv_push_answer_new(op, "rejected");
 	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
 	cJSON_AddStringToObject(e, "code", why.code);
 	cJSON_AddStringToObject(e, "message", why.message);
@@ -618,7 +609,7 @@ static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)
 {
 	cJSON *a = cJSON_Parse(recorded);
 	if (!a)
-		a = answer_new(op, "duplicate");
+		a = srv_push_answer_new(op, "duplicate");
 	cJSON *st = cJSON_GetObjectItemCaseSensitive(a, "status");
 	if (cJSON_IsString(st)) {
 		cJSON_AddStringToObject(a, "recorded_status", st->valuestring);
@@ -967,17 +958,7 @@ void srv_api_push(struct srv *s, const struct srv_caller *c, const struct srv_re
 	enum fd_status st = me.st;
 	int64_t gap = me.gap;
 	if (st && gap > 0) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON *e = cJSON_AddObjectToObject(doc, "error");
-		char msg[160];
-		snprintf(msg, sizeof msg,
-		         "Operations of this device must continue at device_seq %lld; nothing applied.",
-		         (long long)gap);
-		cJSON_AddStringToObject(e, "code", "sequence_gap");
-		cJSON_AddStringToObject(e, "message", msg);
-		cJSON_AddStringToObject(e, "field", "device_seq");
-		cJSON_AddNumberToObject(doc, "expected", (double)gap);
-		srv_resp_json(out, 409, doc);
+		srv_push_gap_refusal(out, gap);
 	} else if (st) {
 		srv_log(SRV_LOG_ERR, "push rolled back: %s", err.message);
 		srv_resp_fd_error(out, &err);

@@ -124,3 +124,27 @@ bool srv_push_creates_erased(const struct fd_op *op, bool (*erased)(void *ctx, c
 	        id->valuestring);
 	return true;
 }
+
+cJSON *srv_push_answer_new(const struct fd_op *op, const char *status)
+{
+	cJSON *a = cJSON_CreateObject();
+	cJSON_AddStringToObject(a, "op_id", op->op_id);
+	srv_json_add_int(a, "device_seq", op->device_seq);
+	cJSON_AddStringToObject(a, "status", status);
+	return a;
+}
+
+void srv_push_gap_refusal(struct srv_resp *out, int64_t expected)
+{
+	cJSON *doc = cJSON_CreateObject();
+	cJSON *e = cJSON_AddObjectToObject(doc, "error");
+	char msg[160];
+	snprintf(msg, sizeof msg,
+	         "Operations of this device must continue at device_seq %lld; nothing applied.",
+	         (long long)expected);
+	cJSON_AddStringToObject(e, "code", "sequence_gap");
+	cJSON_AddStringToObject(e, "message", msg);
+	cJSON_AddStringToObject(e, "field", "device_seq");
+	cJSON_AddNumberToObject(doc, "expected", (double)expected);
+	srv_resp_json(out, 409, doc);
+}

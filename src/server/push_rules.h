@@ -54,6 +54,14 @@ char *srv_push_gap_notice(const char *name, int64_t gap_from, int64_t gap_to, in
  * Frontdesk-Outbox header (this batch included); -1 when not told. */
 int64_t srv_push_outbox(const struct srv_req *r, int n);
 
+/* The answer of one operation: {"op_id", "device_seq", "status"}, the
+ * caller adding what the status needs. */
+cJSON *srv_push_answer_new(const struct fd_op *op, const char *status);
+
+/* The 409 of a push that does not continue the device's sequence: nothing
+ * of it was applied, and the terminal resends from expected. */
+void srv_push_gap_refusal(struct srv_resp *out, int64_t expected);
+
 /* A committed push and its answers, counted for /v1/metrics
  * (frontdeskd_pushes_total, frontdeskd_ops_total, ...). */
 void srv_push_count(struct srv *s, int commits, int pushes, const cJSON *results);
