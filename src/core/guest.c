@@ -140,12 +140,17 @@ enum fd_channel fd_channel_default(fd_date arrival, fd_date business_date)
 	return arrival == business_date ? FD_CHANNEL_WALK_IN : FD_CHANNEL_PHONE;
 }
 
+void fd_guest_name_join(const char *family, const char *given, char *out, size_t size)
+{
+	if (given[0])
+		snprintf(out, size, "%s, %s", family, given);
+	else
+		snprintf(out, size, "%s", family);
+}
+
 void fd_guest_display_name(const struct fd_guest *g, char *out, size_t size)
 {
-	if (g->given[0])
-		snprintf(out, size, "%s, %s", g->family, g->given);
-	else
-		snprintf(out, size, "%s", g->family);
+	fd_guest_name_join(g->family, g->given, out, size);
 }
 
 void fd_guest_carry_over(struct fd_guest *g, const struct fd_guest *known)

@@ -46,7 +46,10 @@ const char *fd_source_text(const char *source);
  * phone, which is what most bookings taken by reception staff are. */
 enum fd_channel fd_channel_default(fd_date arrival, fd_date business_date);
 
-/* "Family, Given" (or "Family" alone) into out. */
+/* "Family, Given" (or "Family" alone) into out: the name lists show.
+ * The same rule in SQL is FD_GUEST_NAME_SQL (store/row.h), and the
+ * board's row reader (store/row.c) joins it without snprintf. */
+void fd_guest_name_join(const char *family, const char *given, char *out, size_t size);
 void fd_guest_display_name(const struct fd_guest *g, char *out, size_t size);
 
 /* Shared guest profiles across a chain (a setting of the chain's

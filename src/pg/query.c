@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/guest.h"
 #include "pg/pg_internal.h"
 
 #define I(buf, v) fd_pg_int(buf, (int64_t)(v))
@@ -88,10 +89,7 @@ static void stream_bookings(const PGresult *r, fd_booking_cb cb, void *ctx)
 		fd_pg_read_booking(r, i, &row.b);
 		fd_pg_col_text(r, i, G, family, sizeof family);
 		fd_pg_col_text(r, i, G + 1, given, sizeof given);
-		if (given[0])
-			snprintf(row.guest_name, sizeof row.guest_name, "%s, %s", family, given);
-		else
-			snprintf(row.guest_name, sizeof row.guest_name, "%s", family);
+		fd_guest_name_join(family, given, row.guest_name, sizeof row.guest_name);
 		fd_pg_col_text(r, i, G + 2, row.country, sizeof row.country);
 		row.vip = fd_pg_col_int(r, i, G + 3) != 0;
 		if (!cb(ctx, &row))

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/avail.h"
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "store/db_internal.h"
 #include "store/fold.h"
@@ -497,10 +498,7 @@ enum fd_status fd_query_booking(struct fd_db *db, const char *key, struct fd_boo
 		return st;
 	struct fd_guest g;
 	if (repo->get_guest(repo->ctx, row->b.guest_id, &g, err) == FD_OK) {
-		if (g.given[0])
-			snprintf(row->guest_name, sizeof row->guest_name, "%s, %s", g.family, g.given);
-		else
-			snprintf(row->guest_name, sizeof row->guest_name, "%s", g.family);
+		fd_guest_display_name(&g, row->guest_name, sizeof row->guest_name);
 		memcpy(row->country, g.country, sizeof row->country);
 		row->vip = g.vip;
 	}
