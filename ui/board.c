@@ -23,6 +23,7 @@ struct board {
 	fd_date cur_date, from; /* cursor night and first visible night */
 	int days, rows;         /* visible nights and room rows */
 	bool centred;           /* from has been placed around today once */
+	bool by_row;            /* full width: the rooms scroll one row at a time */
 	struct fd_room_row rooms[MAX_ROWS];
 	int n_loaded;
 	struct fd_booking_row *bk;
@@ -73,18 +74,24 @@ static void geometry(struct board *b, const struct pane *p)
 }
 
 /* Keep the cursor inside the window; true when the window moved (query).
- * The window jumps by half a page or a week rather than one row or day:
- * every jump repaints the whole board, so fewer jumps carry fewer bytes. */
+ * With the screen's whole width (nothing beside it) the rooms scroll one
+ * row at a time: the terminal scrolls the rows it already shows (ncurses
+ * finds the shifted lines and sends a scroll of the region) and only the
+ * new room's row crosses the link. Beside another pane that cannot work:
+ * a terminal scrolls whole lines (the pane beside would move too), so each
+ * scroll would send every row again; there the window jumps by half a
+ * page, fewer jumps carrying fewer bytes. The nights always jump by a
+ * week: no terminal scrolls sideways. */
 static bool follow_cursor(struct board *b)
 {
 	int top = b->top;
 	fd_date from = b->from;
 	b->cur_row = ui_clamp(b->cur_row, 0, b->n_rooms > 0 ? b->n_rooms - 1 : 0);
-	int half = b->rows > 3 ? b->rows / 2 : 1;
+	int half = b->rows > 3 && !b->by_row ? b->rows / 2 : 1;
 	if (b->cur_row < b->top)
 		b->top = b->cur_row - half + 1;
 	else if (b->cur_row >= b->top + b->rows)
-		b->top = b->cur_row - half;
+		b->top = b->by_row ? b->cur_row - b->rows + 1 : b->cur_row - half;
 	b->top = ui_clamp(b->top, 0, b->n_rooms - b->rows > 0 ? b->n_rooms - b->rows : 0);
 	ui_scroll_to(b->cur_row, b->rows, &b->top);
 	int step = b->days > 14 ? 7 : b->days > 2 ? b->days / 2 : 1;
@@ -132,6 +139,7 @@ static void board_recalc(struct app *app, struct pane *p)
 	struct board *b = p->st;
 	struct fd_error err = {0};
 	geometry(b, p);
+	b->by_row = p->w >= app->cols;
 	if (!b->centred) {
 		/* Open with a couple of past nights visible before today. */
 		b->from = app->today - (b->days > 10 ? 2 : 0);
