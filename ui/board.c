@@ -26,6 +26,8 @@ struct board {
 	bool by_row;            /* full width: the rooms scroll one row at a time */
 	struct fd_room_row rooms[MAX_ROWS];
 	int n_loaded;
+	struct fd_room_row above; /* the room before the page's first (top > 0) */
+	bool has_above;
 	struct fd_booking_row *bk;
 	int *bk_row;      /* visible row of each booking (computed at recalc) */
 	bool *bk_pending; /* a local change to it waits in the outbox: marked "*" */
@@ -111,6 +113,14 @@ static bool add_room(void *ctx, const struct fd_room_row *row)
 	return true;
 }
 
+static bool set_above(void *ctx, const struct fd_room_row *row)
+{
+	struct board *b = ctx;
+	b->above = *row;
+	b->has_above = true;
+	return true;
+}
+
 static bool add_booking(void *ctx, const struct fd_booking_row *row)
 {
 	struct board *b = ctx;
@@ -158,6 +168,13 @@ static void board_recalc(struct app *app, struct pane *p)
 	follow_cursor(b);
 	b->n_loaded = 0;
 	b->n_bk = 0;
+	/* The room above the page says whether its first room starts a floor
+	 * (bold) as it did further down: a one-row scroll then sends only the
+	 * new row, not the first row's label again. */
+	b->has_above = false;
+	if (b->top > 0 &&
+	    fd_query_rooms_page(app->db, b->order, app->today, b->top - 1, 1, set_above, b, &err))
+		ui_error(app, &err);
 	if (fd_query_rooms_page(app->db, b->order, app->today, b->top, b->rows, add_room, b, &err) ||
 	    fd_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking,
 	                        b, &err))
@@ -333,7 +350,11 @@ static void board_repaint(struct app *app, struct pane *p)
 	paint_header(app, p, b);
 	for (int i = 0; i < b->n_loaded && i < b->rows; i++) {
 		bool cursor = b->top + i == b->cur_row;
-		const struct fd_room *r = &b->rooms[i].r, *prev = i > 0 ? &b->rooms[i - 1].r : NULL;
+		const struct fd_room *r = &b->rooms[i].r, *prev = NULL;
+		if (i > 0)
+			prev = &b->rooms[i - 1].r;
+		else if (b->has_above)
+			prev = &b->above.r;
 		bool group_start =
 		    !prev || (b->order == FD_ROOMS_BY_TYPE ? strcmp(prev->type_code, r->type_code) != 0
 		                                           : prev->floor != r->floor);

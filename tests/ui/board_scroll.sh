@@ -27,6 +27,27 @@ on() {
 	screen | sed -n 4,14p | grep "^$1 " | grep -qF -- "$2" || fail "room $1's row does not show \"$2\""
 }
 
+# bold ROOM: whether ROOM's number is bold (the first room of a floor is;
+# the page's first row is not for being first on the page). capture-pane
+# -e carries attributes over from line to line: they are followed from
+# the top of the screen.
+bold() {
+	tmux -S "$SOCK" capture-pane -e -p -t ui | python3 -c '
+import re, sys
+bold = False
+for n, line in enumerate(sys.stdin.read().split("\n")):
+    first = None
+    for sgr, ch in re.findall(r"\x1b\[([0-9;]*)m|(.)", line):
+        if ch:
+            first = bold if first is None else first
+            continue
+        for p in (sgr or "0").split(";"):
+            bold = True if p == "1" else False if p in ("0", "22") else bold
+    if 3 <= n <= 13 and re.sub(r"\x1b\[[0-9;]*m", "", line).startswith(sys.argv[1] + " "):
+        sys.exit(0 if first else 1)
+sys.exit(2)' "$1"
+}
+
 for term in xterm-256color tmux-256color screen-256color; do
 	start 100 16 $term
 	wait_for "conflicts 0"
@@ -41,6 +62,8 @@ for term in xterm-256color tmux-256color screen-256color; do
 	expect "103 104 105 106 107 108 109 110 201 202 203" "$term: two rows past the page"
 	on 107 "Kowalski"
 	on 201 "山田"
+	! bold 103 || fail "$term: 103, first on the page but not on its floor, is bold"
+	bold 201 || fail "$term: 201, the first room of floor 2, is not bold"
 	for k in j j j j j; do keys $k; done
 	expect "108 109 110 201 202 203 204 205 206 207 208" "$term: at the last room"
 	on 206 "Øvergaard"
