@@ -24,6 +24,9 @@ struct board {
 	int days, rows;         /* visible nights and room rows */
 	bool centred;           /* from has been placed around today once */
 	bool by_row;            /* full width: the rooms scroll one row at a time */
+	bool shown;             /* a page was queried: shown_top and shown_from hold */
+	int shown_top;
+	fd_date shown_from;
 	struct fd_room_row rooms[MAX_ROWS];
 	int n_loaded;
 	struct fd_room_row above; /* the room before the page's first (top > 0) */
@@ -166,6 +169,12 @@ static void board_recalc(struct app *app, struct pane *p)
 	if (b->top > b->n_rooms - b->rows)
 		b->top = b->n_rooms - b->rows > 0 ? b->n_rooms - b->rows : 0;
 	follow_cursor(b);
+	/* How far the rooms moved since the page last shown, for the painter
+	 * (ui/app.c) to let the terminal scroll the rows kept. */
+	app->board_shift = b->shown && b->from == b->shown_from ? b->top - b->shown_top : 0;
+	b->shown = true;
+	b->shown_top = b->top;
+	b->shown_from = b->from;
 	b->n_loaded = 0;
 	b->n_bk = 0;
 	/* The room above the page says whether its first room starts a floor
