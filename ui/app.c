@@ -629,6 +629,60 @@ static void paint_too_small(struct app *app)
 	wnoutrefresh(stdscr);
 }
 
+/* Cells of rows [from, to) of w that show something (not a blank). */
+static int inked(WINDOW *w, int from, int to)
+{
+	int n = 0, cols = getmaxx(w);
+	for (int y = from; y < to; y++)
+		for (int x = 0; x < cols; x++)
+			n += (mvwinch(w, y, x) & A_CHARTEXT) != ' ';
+	return n;
+}
+
+/* The board's rooms scroll beside another pane (from 120 columns). A
+ * terminal scrolls whole lines, and ncurses sends a scroll only for lines
+ * that moved whole, so the rows kept would all be sent again (9.6 KB at
+ * 200x50). Moving the pane beside by as many rows first makes the lines
+ * whole: the terminal scrolls them (a few bytes), the board's new rows
+ * follow, and a second update puts the pane beside back (its text, far
+ * less than the board's rows: 5.3 KB in all). Whatever the shift, ncurses
+ * still sends every cell that differs, so the screen stays right. */
+static void scroll_beside_board(struct app *app)
+{
+	struct pane *b = &app->panes[PANE_BOARD];
+	enum pane_id side = side_pane(app);
+	if (!b->win || !(b->dirty & PANE_RECALC) || side == PANE_COUNT || !app->panes[side].win)
+		return;
+	b->ops->recalc(app, b);
+	b->dirty = (b->dirty & ~PANE_RECALC) | PANE_REPAINT;
+	int n = app->board_shift;
+	app->board_shift = 0;
+	/* ncurses scrolls a run of moved lines only when the run is at least
+	 * 3 lines and not much shorter than the distance (hashmap.c: size +
+	 * min(size / 8, 2) >= shift); otherwise it rewrites them, and the pane
+	 * beside, moved for nothing, would be sent twice. The run: the rows
+	 * kept but the old cursor's (its label changes). */
+	int shift = n < 0 ? -n : n, run = b->h - 2 - shift - 1;
+	if (n == 0 || run < 3 || run + (run / 8 < 2 ? run / 8 : 2) < shift)
+		return; /* the loop repaints it as any other */
+	werase(b->win);
+	b->ops->repaint(app, b);
+	b->dirty = 0;
+	wnoutrefresh(b->win);
+	/* Worth it only when the board's rows kept carry more than the pane
+	 * beside, sent again (a sparse board on a short screen does not). */
+	WINDOW *s = app->panes[side].win;
+	int kept_from = n > 0 ? 2 : 2 + shift;
+	if (inked(b->win, kept_from, kept_from + b->h - 2 - shift) <= inked(s, 0, getmaxy(s)))
+		return;
+	scrollok(s, TRUE);
+	wscrl(s, n);
+	scrollok(s, FALSE);
+	wnoutrefresh(s);
+	doupdate();
+	app->panes[side].dirty |= PANE_REPAINT;
+}
+
 /* One turn's painting: recalc and repaint what is dirty, then one doupdate. */
 static void paint(struct app *app)
 {
@@ -641,6 +695,7 @@ static void paint(struct app *app)
 		doupdate();
 		return;
 	}
+	scroll_beside_board(app);
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &app->panes[i];
 		if (!p->win || !p->dirty)

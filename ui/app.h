@@ -152,6 +152,7 @@ struct app {
 	} prompt;
 
 	char detail_code[FD_CODE_LEN]; /* booking the detail pane shows */
+	int board_shift;               /* rows the board's rooms moved up at its last recalc (down: < 0) */
 	char folio_code[FD_CODE_LEN];  /* booking the folio pane shows */
 	int64_t data_version;          /* last seen PRAGMA data_version */
 	char printer[128];             /* config "printer": lp -d NAME ("" none) */

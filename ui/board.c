@@ -23,8 +23,14 @@ struct board {
 	fd_date cur_date, from; /* cursor night and first visible night */
 	int days, rows;         /* visible nights and room rows */
 	bool centred;           /* from has been placed around today once */
+	bool by_row;            /* full width: the rooms scroll one row at a time */
+	bool shown;             /* a page was queried: shown_top and shown_from hold */
+	int shown_top;
+	fd_date shown_from;
 	struct fd_room_row rooms[MAX_ROWS];
 	int n_loaded;
+	struct fd_room_row above; /* the room before the page's first (top > 0) */
+	bool has_above;
 	struct fd_booking_row *bk;
 	int *bk_row;      /* visible row of each booking (computed at recalc) */
 	bool *bk_pending; /* a local change to it waits in the outbox: marked "*" */
@@ -73,18 +79,24 @@ static void geometry(struct board *b, const struct pane *p)
 }
 
 /* Keep the cursor inside the window; true when the window moved (query).
- * The window jumps by half a page or a week rather than one row or day:
- * every jump repaints the whole board, so fewer jumps carry fewer bytes. */
+ * With the screen's whole width (nothing beside it) the rooms scroll one
+ * row at a time: the terminal scrolls the rows it already shows (ncurses
+ * finds the shifted lines and sends a scroll of the region) and only the
+ * new room's row crosses the link. Beside another pane that cannot work:
+ * a terminal scrolls whole lines (the pane beside would move too), so each
+ * scroll would send every row again; there the window jumps by half a
+ * page, fewer jumps carrying fewer bytes. The nights always jump by a
+ * week: no terminal scrolls sideways. */
 static bool follow_cursor(struct board *b)
 {
 	int top = b->top;
 	fd_date from = b->from;
 	b->cur_row = ui_clamp(b->cur_row, 0, b->n_rooms > 0 ? b->n_rooms - 1 : 0);
-	int half = b->rows > 3 ? b->rows / 2 : 1;
+	int half = b->rows > 3 && !b->by_row ? b->rows / 2 : 1;
 	if (b->cur_row < b->top)
 		b->top = b->cur_row - half + 1;
 	else if (b->cur_row >= b->top + b->rows)
-		b->top = b->cur_row - half;
+		b->top = b->by_row ? b->cur_row - b->rows + 1 : b->cur_row - half;
 	b->top = ui_clamp(b->top, 0, b->n_rooms - b->rows > 0 ? b->n_rooms - b->rows : 0);
 	ui_scroll_to(b->cur_row, b->rows, &b->top);
 	int step = b->days > 14 ? 7 : b->days > 2 ? b->days / 2 : 1;
@@ -101,6 +113,14 @@ static bool add_room(void *ctx, const struct fd_room_row *row)
 	if (b->n_loaded >= MAX_ROWS)
 		return false;
 	b->rooms[b->n_loaded++] = *row;
+	return true;
+}
+
+static bool set_above(void *ctx, const struct fd_room_row *row)
+{
+	struct board *b = ctx;
+	b->above = *row;
+	b->has_above = true;
 	return true;
 }
 
@@ -132,6 +152,7 @@ static void board_recalc(struct app *app, struct pane *p)
 	struct board *b = p->st;
 	struct fd_error err = {0};
 	geometry(b, p);
+	b->by_row = p->w >= app->cols;
 	if (!b->centred) {
 		/* Open with a couple of past nights visible before today. */
 		b->from = app->today - (b->days > 10 ? 2 : 0);
@@ -148,8 +169,21 @@ static void board_recalc(struct app *app, struct pane *p)
 	if (b->top > b->n_rooms - b->rows)
 		b->top = b->n_rooms - b->rows > 0 ? b->n_rooms - b->rows : 0;
 	follow_cursor(b);
+	/* How far the rooms moved since the page last shown, for the painter
+	 * (ui/app.c) to let the terminal scroll the rows kept. */
+	app->board_shift = b->shown && b->from == b->shown_from ? b->top - b->shown_top : 0;
+	b->shown = true;
+	b->shown_top = b->top;
+	b->shown_from = b->from;
 	b->n_loaded = 0;
 	b->n_bk = 0;
+	/* The room above the page says whether its first room starts a floor
+	 * (bold) as it did further down: a one-row scroll then sends only the
+	 * new row, not the first row's label again. */
+	b->has_above = false;
+	if (b->top > 0 &&
+	    fd_query_rooms_page(app->db, b->order, app->today, b->top - 1, 1, set_above, b, &err))
+		ui_error(app, &err);
 	if (fd_query_rooms_page(app->db, b->order, app->today, b->top, b->rows, add_room, b, &err) ||
 	    fd_query_board_page(app->db, b->order, b->from, b->from + b->days, b->top, b->rows, add_booking,
 	                        b, &err))
@@ -325,7 +359,11 @@ static void board_repaint(struct app *app, struct pane *p)
 	paint_header(app, p, b);
 	for (int i = 0; i < b->n_loaded && i < b->rows; i++) {
 		bool cursor = b->top + i == b->cur_row;
-		const struct fd_room *r = &b->rooms[i].r, *prev = i > 0 ? &b->rooms[i - 1].r : NULL;
+		const struct fd_room *r = &b->rooms[i].r, *prev = NULL;
+		if (i > 0)
+			prev = &b->rooms[i - 1].r;
+		else if (b->has_above)
+			prev = &b->above.r;
 		bool group_start =
 		    !prev || (b->order == FD_ROOMS_BY_TYPE ? strcmp(prev->type_code, r->type_code) != 0
 		                                           : prev->floor != r->floor);

@@ -121,5 +121,6 @@ frontdesk_SOURCES += ui/reports_chain.c ui/reports_chain.h
 UI_TESTS += tests/ui/chain_report.sh
 UI_TESTS += tests/ui/beside_board.sh
 UI_TESTS += tests/ui/redraw_same.sh
+UI_TESTS += tests/ui/board_scroll.sh
 TESTS += tests/ui/first_sync.sh
 EXTRA_DIST += tests/ui/first_sync.sh tests/sync/gateproxy.py

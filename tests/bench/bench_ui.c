@@ -198,6 +198,10 @@ int main(void)
 	    {"cursor right/left (no query)", "l", 20, "", NULL, 0, 100},
 	    {"cursor down, scrolling rooms", "j", 400, "", NULL, 0, 100},
 	    {"  same, board alone at 119x50", "j", 400, "", "119x50", 0, 100},
+	    /* The board alone scrolls its rooms a row at a time (the
+	     * terminal's scroll region): at 24 lines even make bench-smoke's
+	     * 40 rooms scroll; the floor is the new room's row. */
+	    {"  same, board alone at 119x24", "j", 60, "", "119x24", 0, 100},
 	    {"cursor right, scrolling days", "l", 200,
 	     "l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l l",
 	     NULL, 0, 100},
@@ -207,6 +211,10 @@ int main(void)
 	     * moved (every row of the board new). */
 	    {"  down, empty nights, in the page", "j", 40, empty_nights, NULL, 0, 100},
 	    {"  down, onto bookings, in the page", "j", 40, "", NULL, 0, 100},
+	    /* The same once the detail shows a booking: its labels stay, only
+	     * the values that differ between two bookings are sent (the first
+	     * move above fills the empty detail, labels and all). */
+	    {"  same, after a booking shown", "j", 40, "j", NULL, 0, 100},
 	    {"  page down (every row new)", "<PgDn>", 20, "", NULL, 0, 0},
 	    /* A pane switch repaints the pane: far more than a message line
 	     * (the column beside the board, back to a near-empty detail, is
@@ -262,6 +270,13 @@ int main(void)
 		if (strcmp(sc->name, "  down, empty nights, in the page") == 0)
 			bench_figure("bytes per cursor move, board alone changes", b99 < 100, "< 100 B", NULL,
 			             "%ld B p99 (%ld B p50)", b99, pct(bytes, n, 50));
+		if (strcmp(sc->name, "  same, board alone at 119x24") == 0)
+			bench_figure("bytes per cursor move, board alone scrolling rooms", b99 < 100,
+			             "< 100 B", NULL, "%ld B p99 (%ld B p50, 119x24)", b99,
+			             pct(bytes, n, 50));
+		if (strcmp(sc->name, "  same, after a booking shown") == 0)
+			bench_figure("bytes per cursor move onto a booking, detail beside", b99 < 100,
+			             "< 100 B", NULL, "%ld B p99 (%ld B p50)", b99, pct(bytes, n, 50));
 		if (strcmp(sc->name, "pane switch (board<->arrivals)") == 0)
 			bench_figure("pane switch, bytes p99", b99 < 8192, "< 8 KB", NULL,
 			             "%ld B (board<->arrivals)", b99);

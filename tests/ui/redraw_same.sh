@@ -4,12 +4,13 @@
 # the hidden cursor stays wherever the last cell was drawn (leaveok), so the
 # next update's short relative moves start from there. Whatever a walk over
 # the board does (the cursor onto and off bookings with the detail beside
-# it, the rooms scrolling by half a page, the nights by a week, pane
-# switches back and forth), the screen must be exactly what a redraw from
-# nothing (C-l) paints: the same text, colours and attributes in every cell
-# (tmux capture-pane -e). A space's bold or foreground colour shows
-# nothing and tmux keeps none of it for cells a terminal erased, so spaces
-# are compared by what shows: background, reverse video and underline.
+# it, the rooms scrolling by half a page, or by a row with the board
+# alone, the nights by a week, pane switches back and forth), the screen
+# must be exactly what a redraw from nothing (C-l) paints: the same text,
+# colours and attributes in every cell (tmux capture-pane -e). A space's
+# bold or foreground colour shows nothing and tmux keeps none of it for
+# cells a terminal erased, so spaces are compared by what shows:
+# background, reverse video and underline.
 . "$top_srcdir/tests/ui/lib.sh"
 make_hotel
 # Enough rooms that 200x16 (11 room rows beside the detail) scrolls.
@@ -140,6 +141,19 @@ same_as_redraw "switching to housekeeping"
 keys F1
 wait_for "Enter open  n new"
 same_as_redraw "switching to housekeeping and back"
+keys q
+wait_for "EXITED 0"
+# The board alone (below 120 columns) scrolls its rooms one row at a time
+# with the terminal's scroll region: what the terminal keeps and the new
+# rows must add up to the board a redraw paints.
+start 100 16
+wait_for "conflicts 0"
+wait_for "Enter open"
+for k in j j j j j j j j j j j j j; do keys $k; done
+wait_for "204  DBL"
+same_as_redraw "scrolling down one row at a time"
+for k in k k k k k k k k k k k k; do keys $k; done
+same_as_redraw "scrolling back up one row at a time"
 keys q
 wait_for "EXITED 0"
 exit 0
