@@ -34,7 +34,7 @@ static char *read_create(struct fd_db *db, const char *table, bool *absent, stru
 }
 
 /* sql (a CREATE TABLE statement) named tmp and with every swap made, or
- * NULL: out of memory. */
+ * NULL: out of memory, or swaps that overlap. */
 static char *edited_create(const char *sql, const char *tmp, const struct fd_check_swap *swaps,
                            size_t n_swaps)
 {
@@ -44,6 +44,10 @@ static char *edited_create(const char *sql, const char *tmp, const struct fd_che
 	char *out = open ? sqlite3_mprintf("CREATE TABLE \"%w\" %s", tmp, open) : NULL;
 	for (size_t i = 0; out && i < n_swaps; i++) {
 		const char *at = strstr(out, swaps[i].old_text);
+		if (!at) { /* an earlier swap's text took it: swaps must not overlap */
+			sqlite3_free(out);
+			return NULL;
+		}
 		char *next = sqlite3_mprintf("%.*s%s%s", (int)(at - out), out, swaps[i].new_text,
 		                             at + strlen(swaps[i].old_text));
 		sqlite3_free(out);
@@ -170,7 +174,10 @@ enum fd_status fd_schema_rebuild_checks(struct fd_db *db, const char *table,
 	                                    table, tmp, table)
 	                  : NULL;
 	if (!st && !made)
-		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
+		st = fd_fail(
+		    err, FD_E_IO, "migration_failed", NULL,
+		    "could not rewrite the CHECKs of table %s (out of memory, or changes that overlap)",
+		    table);
 	if (!st && !swap)
 		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
 	if (!st &&

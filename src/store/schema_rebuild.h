@@ -29,7 +29,8 @@ enum fd_rebuild_result {
  * pages by rowid; the AUTOINCREMENT counter too, if any), and every index
  * and trigger on it re-created from sqlite_master. Triggers of other tables
  * that name it are left as they are (the legacy rename). Unless every old
- * text is there, nothing is changed and *result says why. */
+ * text is there, nothing is changed and *result says why. Not for a
+ * WITHOUT ROWID table (none has such a CHECK). */
 enum fd_status fd_schema_rebuild_checks(struct fd_db *db, const char *table,
                                         const struct fd_check_swap *swaps, size_t n_swaps,
                                         enum fd_rebuild_result *result, struct fd_error *err);

@@ -19,6 +19,7 @@
 #include "store/oplog.h"
 #include "store/query.h"
 #include "store/query_desk.h"
+#include "store/schema_rebuild.h"
 
 static void test_schema_guard_refuses_raw_double_booking(void **state)
 {
@@ -610,6 +611,53 @@ static void test_migration_48_in_checks(void **state)
 	remove_db(path);
 }
 
+/* The rebuild keeps what the rows cannot carry: an AUTOINCREMENT counter
+ * above the last row (numbers of deleted rows are never given again), the
+ * indexes and triggers; a table that already has the new text, or lacks
+ * the old, is left alone and told apart. */
+static void test_rebuild_checks_keeps_counter(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = {0};
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	sqlite3 *h = fd_db_handle(db);
+	assert_int_equal(sqlite3_exec(h,
+	                              "CREATE TABLE t (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+	                              " k TEXT NOT NULL CHECK (k IN ('a','b','c')));"
+	                              "CREATE INDEX t_k ON t(k);"
+	                              "CREATE TABLE t_log (k TEXT);"
+	                              "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN"
+	                              " INSERT INTO t_log VALUES (new.k); END;"
+	                              "INSERT INTO t (k) VALUES ('a'), ('b'), ('c');"
+	                              "DELETE FROM t WHERE seq = 3;",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	static const struct fd_check_swap swaps[] = {
+	    {"CHECK (k IN ('a','b','c'))", "CHECK (k = 'a' OR k = 'b' OR k = 'c')"},
+	};
+	enum fd_rebuild_result r;
+	assert_int_equal(fd_schema_rebuild_checks(db, "t", swaps, 1, &r, &err), FD_OK);
+	assert_int_equal(r, FD_REBUILT);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 't'"
+	                            " AND instr(sql, 'k = ''a'' OR k = ''b'' OR k = ''c''')"),
+	                 1);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name IN ('t_k', 't_ai')"), 2);
+	assert_int_equal(sqlite3_exec(h, "INSERT INTO t (k) VALUES ('c')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(raw_int(h, "SELECT max(seq) FROM t"), 4);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM t_log"), 4);
+	assert_int_not_equal(sqlite3_exec(h, "INSERT INTO t (k) VALUES ('d')", NULL, NULL, NULL), SQLITE_OK);
+	/* Again: already done; a table without the text: missing. */
+	assert_int_equal(fd_schema_rebuild_checks(db, "t", swaps, 1, &r, &err), FD_OK);
+	assert_int_equal(r, FD_REBUILD_ALREADY);
+	assert_int_equal(fd_schema_rebuild_checks(db, "t_log", swaps, 1, &r, &err), FD_OK);
+	assert_int_equal(r, FD_REBUILD_MISSING);
+	fd_db_close(db);
+	remove_db(path);
+}
+
 /* Core step 43 keeps the guest's name with each booking for the board:
  * a database of step 42 (as an older frontdesk left it, with bookings
  * written before the column existed) gets every booking's name filled,
@@ -765,6 +813,7 @@ int main(void)
 	    cmocka_unit_test(test_migration_43_fills_board_names),
 	    cmocka_unit_test(test_migration_47_room_checks),
 	    cmocka_unit_test(test_migration_48_in_checks),
+	    cmocka_unit_test(test_rebuild_checks_keeps_counter),
 	    cmocka_unit_test(test_newer_database_is_refused),
 	    cmocka_unit_test(test_new_booking_code_is_unused),
 	    cmocka_unit_test(test_failures_without_err),
