@@ -38,6 +38,7 @@ libfdstore_a_SOURCES += src/store/rooming.c src/store/rooming.h
 libfdstore_a_SOURCES += src/store/deposits.c src/store/deposits.h
 libfdstore_a_SOURCES += src/store/repo_rate.c src/store/rates.h
 libfdstore_a_SOURCES += src/store/schema_speed.c
+libfdstore_a_SOURCES += src/store/schema_rebuild.c src/store/schema_rebuild.h
 libfdstore_a_SOURCES += src/store/bulk.c src/store/bulk.h
 libfdstore_a_SOURCES += src/store/zone.c src/store/zone.h
 libfdstore_a_SOURCES += src/store/guest_stats.c src/store/guest_stats.h

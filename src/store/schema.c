@@ -10,6 +10,7 @@
 #include "store/db_internal.h"
 #include "store/audit.h"
 #include "store/fold.h"
+#include "store/schema_rebuild.h"
 
 static const char schema_v1[] =
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -230,76 +231,15 @@ static const char schema_v11_opsig[] =
  * the step runs with foreign keys off and checked before it commits. */
 static enum fd_status schema_v14_day_use(struct fd_db *db, struct fd_error *err)
 {
-	static const char old_check[] = "CHECK (departure > arrival)";
-	static const char new_check[] = "CHECK (departure >= arrival)";
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db->db,
-	                       "SELECT type, sql FROM sqlite_master WHERE tbl_name = 'bookings'"
-	                       " AND sql IS NOT NULL ORDER BY type = 'table' DESC, rowid",
-	                       -1, &s, NULL))
-		return fd_db_fail(db, err, "reading the bookings table");
-	char *table = NULL, **later = NULL;
-	int n_later = 0;
-	bool relaxed = false;
-	enum fd_status st = FD_OK;
-	while (!st && sqlite3_step(s) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(s, 0);
-		const char *sql = (const char *)sqlite3_column_text(s, 1);
-		if (strcmp(type, "table") == 0) {
-			if (strstr(sql, new_check)) {
-				/* Already (the step recorded again); the table comes
-				 * first, so nothing else was read. */
-				relaxed = true;
-				break;
-			}
-			const char *at = strstr(sql, old_check);
-			const char *name = strstr(sql, "bookings");
-			if (!at || !name || name > at) {
-				st = fd_fail(err, FD_E_IO, "migration_failed", NULL,
-				             "the bookings table has no \"%s\" to relax", old_check);
-				break;
-			}
-			size_t n = strlen(sql) + 16;
-			free(table); /* one table row; said for the analyzer */
-			table = malloc(n);
-			if (table)
-				snprintf(table, n, "%.*sbookings_v14%.*s%s%s", (int)(name - sql), sql,
-				         (int)(at - name - 8), name + 8, new_check, at + strlen(old_check));
-		} else {
-			char **grown = realloc(later, (size_t)(n_later + 1) * sizeof *later);
-			if (grown) {
-				later = grown;
-				later[n_later] = strdup(sql);
-			}
-			if (!grown || !later[n_later++])
-				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
-		}
-	}
-	sqlite3_finalize(s);
-	if (!st && !table && !relaxed)
-		st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
-	if (!st && !relaxed &&
-	    (sqlite3_exec(db->db, table, NULL, NULL, NULL) ||
-	     sqlite3_exec(db->db,
-	                  "INSERT INTO bookings_v14 SELECT * FROM bookings;"
-	                  "DROP TABLE bookings;"
-	                  /* Triggers of other tables that name bookings (step
-	                   * 41's on guests) would fail the rename's check of
-	                   * the schema while the table is away; the legacy
-	                   * rename leaves them as they are, naming bookings
-	                   * again once it is back. */
-	                  "PRAGMA legacy_alter_table = ON;"
-	                  "ALTER TABLE bookings_v14 RENAME TO bookings;"
-	                  "PRAGMA legacy_alter_table = OFF;",
-	                  NULL, NULL, NULL)))
-		st = fd_db_fail(db, err, "rebuilding the bookings table");
-	for (int i = 0; !st && i < n_later; i++)
-		if (sqlite3_exec(db->db, later[i], NULL, NULL, NULL))
-			st = fd_db_fail(db, err, "re-creating the bookings indexes");
-	for (int i = 0; i < n_later; i++)
-		free(later[i]);
-	free(later);
-	free(table);
+	static const struct fd_check_swap relax[] = {
+	    {"CHECK (departure > arrival)", "CHECK (departure >= arrival)"},
+	};
+	enum fd_rebuild_result r;
+	enum fd_status st = fd_schema_rebuild_checks(db, "bookings", relax, 1, &r, err);
+	/* Already relaxed: the step recorded again. */
+	if (!st && r == FD_REBUILD_MISSING)
+		st = fd_fail(err, FD_E_IO, "migration_failed", NULL,
+		             "the bookings table has no \"%s\" to relax", relax[0].old_text);
 	return st;
 }
 /* v47: the rooms table's CHECKs on clean and maint as comparisons instead
@@ -314,113 +254,72 @@ static enum fd_status schema_v14_day_use(struct fd_db *db, struct fd_error *err)
  * re-created; the tables that reference rooms keep their rows (foreign keys
  * off, checked before the step commits). A table without the old CHECKs
  * (created after this step, or rebuilt already) is left as it is. */
-static const char *const rooms_v47_checks[][2] = {
-    {"CHECK (clean IN ('dirty','pickup','clean','inspected'))",
-     "CHECK (clean = 'dirty' OR clean = 'pickup' OR clean = 'clean' OR clean = 'inspected')"},
-    {"CHECK (maint IN ('none','oos','ooo'))", "CHECK (maint = 'none' OR maint = 'oos' OR maint = 'ooo')"},
-};
-
-/* sql with each old CHECK replaced by its new text and the table named
- * rooms_v47, or NULL (out of memory, or an old CHECK missing: *missing). */
-static char *rooms_v47_table(const char *sql, bool *missing)
-{
-	const char *name = strstr(sql, "rooms");
-	*missing = !name;
-	size_t cap = strlen(sql) + 512;
-	char *out = malloc(cap), *tmp = malloc(cap);
-	if (!out || !tmp || *missing) {
-		free(out);
-		free(tmp);
-		return NULL;
-	}
-	snprintf(out, cap, "%.*srooms_v47%s", (int)(name - sql), sql, name + 5);
-	for (size_t i = 0; i < sizeof rooms_v47_checks / sizeof *rooms_v47_checks; i++) {
-		const char *at = strstr(out, rooms_v47_checks[i][0]);
-		if (!at) {
-			*missing = true;
-			break;
-		}
-		snprintf(tmp, cap, "%.*s%s%s", (int)(at - out), out, rooms_v47_checks[i][1],
-		         at + strlen(rooms_v47_checks[i][0]));
-		snprintf(out, cap, "%s", tmp);
-	}
-	free(tmp);
-	if (*missing) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
 static enum fd_status schema_v47_room_checks(struct fd_db *db, struct fd_error *err)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db->db,
-	                       "SELECT type, sql FROM sqlite_master WHERE tbl_name = 'rooms'"
-	                       " AND sql IS NOT NULL ORDER BY type = 'table' DESC, rowid",
-	                       -1, &s, NULL))
-		return fd_db_fail(db, err, "reading the rooms table");
-	char *table = NULL, **later = NULL;
-	int n_later = 0;
-	bool missing = false;
+	static const struct fd_check_swap checks[] = {
+	    {"CHECK (clean IN ('dirty','pickup','clean','inspected'))",
+	     "CHECK (clean = 'dirty' OR clean = 'pickup' OR clean = 'clean' OR clean = 'inspected')"},
+	    {"CHECK (maint IN ('none','oos','ooo'))",
+	     "CHECK (maint = 'none' OR maint = 'oos' OR maint = 'ooo')"},
+	};
+	enum fd_rebuild_result r;
+	return fd_schema_rebuild_checks(db, "rooms", checks, sizeof checks / sizeof *checks, &r, err);
+}
+
+/* v48: step 47's rewrite for every other table whose CHECK lists more than
+ * two values (two are compared directly, without the temporary b-tree):
+ * the write-heavy ones above all (bookings, outbox, folio_lines, mail).
+ * The same values pass and the same are refused (NULL cannot reach any of
+ * these columns: NOT NULL). A table without the old CHECKs is left as it
+ * is. The PostgreSQL schema (src/pg) has no such cost and keeps its own. */
+static const struct fd_check_swap bookings_v48[] = {
+    {"CHECK (status IN ('reserved','checked_in','checked_out','cancelled','no_show'))",
+     "CHECK (status = 'reserved' OR status = 'checked_in' OR status = 'checked_out' OR status = 'cancelled'"
+     " OR status = 'no_show')"},
+};
+static const struct fd_check_swap staff_v48[] = {
+    {"CHECK (role IN ('guest','staff','manager','admin'))",
+     "CHECK (role = 'guest' OR role = 'staff' OR role = 'manager' OR role = 'admin')"},
+};
+static const struct fd_check_swap outbox_v48[] = {
+    {"CHECK (state IN ('pending','applied','rejected'))",
+     "CHECK (state = 'pending' OR state = 'applied' OR state = 'rejected')"},
+};
+static const struct fd_check_swap mail_v48[] = {
+    {"CHECK (kind IN ('confirmation','invoice','link'))",
+     "CHECK (kind = 'confirmation' OR kind = 'invoice' OR kind = 'link')"},
+    {"CHECK (state IN ('queued','sent','failed'))",
+     "CHECK (state = 'queued' OR state = 'sent' OR state = 'failed')"},
+};
+static const struct fd_check_swap folio_lines_v48[] = {
+    {"CHECK (kind IN ('charge','payment','refund','void','transfer'))",
+     "CHECK (kind = 'charge' OR kind = 'payment' OR kind = 'refund' OR kind = 'void' OR kind = 'transfer')"},
+};
+static const struct fd_check_swap rate_plans_v48[] = {
+    {"CHECK (kind IN ('public','corporate','hidden'))",
+     "CHECK (kind = 'public' OR kind = 'corporate' OR kind = 'hidden')"},
+};
+#define V48_TABLE(t)                                                                                         \
+	{                                                                                                    \
+#t, t##_v48, sizeof t##_v48 / sizeof *t##_v48                                                \
+	}
+static const struct {
+	const char *table;
+	const struct fd_check_swap *swaps;
+	size_t n;
+} v48_tables[] = {
+    V48_TABLE(bookings), V48_TABLE(staff),       V48_TABLE(outbox),
+    V48_TABLE(mail),     V48_TABLE(folio_lines), V48_TABLE(rate_plans),
+};
+
+static enum fd_status schema_v48_in_checks(struct fd_db *db, struct fd_error *err)
+{
 	enum fd_status st = FD_OK;
-	while (!st && !missing && sqlite3_step(s) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(s, 0);
-		const char *sql = (const char *)sqlite3_column_text(s, 1);
-		if (strcmp(type, "table") == 0) {
-			free(table); /* one table row; said for the analyzer */
-			table = rooms_v47_table(sql, &missing);
-			if (!table && !missing)
-				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
-		} else {
-			char **grown = realloc(later, (size_t)(n_later + 1) * sizeof *later);
-			if (grown) {
-				later = grown;
-				later[n_later] = strdup(sql);
-			}
-			if (!grown || !later[n_later++])
-				st = fd_fail(err, FD_E_NOMEM, "nomem", NULL, "Out of memory.");
-		}
+	for (size_t i = 0; !st && i < sizeof v48_tables / sizeof *v48_tables; i++) {
+		enum fd_rebuild_result r;
+		st = fd_schema_rebuild_checks(db, v48_tables[i].table, v48_tables[i].swaps, v48_tables[i].n,
+		                              &r, err);
 	}
-	sqlite3_finalize(s);
-	/* The columns by name, so that the rows keep their rowids. */
-	char *cols = NULL;
-	if (!st && table && !missing &&
-	    sqlite3_prepare_v2(
-	        db->db, "SELECT group_concat('\"' || name || '\"', ', ') FROM pragma_table_info('rooms')", -1,
-	        &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-			cols = strdup((const char *)sqlite3_column_text(s, 0));
-		sqlite3_finalize(s);
-	}
-	char *copy = NULL;
-	if (!st && table && !missing) {
-		size_t n = cols ? 2 * strlen(cols) + 128 : 0;
-		copy = cols ? malloc(n) : NULL;
-		if (copy)
-			snprintf(copy, n, "INSERT INTO rooms_v47 (rowid, %s) SELECT rowid, %s FROM rooms;",
-			         cols, cols);
-		else
-			st = fd_db_fail(db, err, "reading the rooms table's columns");
-	}
-	if (!st && table && !missing &&
-	    (sqlite3_exec(db->db, table, NULL, NULL, NULL) || sqlite3_exec(db->db, copy, NULL, NULL, NULL) ||
-	     sqlite3_exec(db->db,
-	                  "DROP TABLE rooms;"
-	                  "PRAGMA legacy_alter_table = ON;"
-	                  "ALTER TABLE rooms_v47 RENAME TO rooms;"
-	                  "PRAGMA legacy_alter_table = OFF;",
-	                  NULL, NULL, NULL)))
-		st = fd_db_fail(db, err, "rebuilding the rooms table");
-	for (int i = 0; !st && table && !missing && i < n_later; i++)
-		if (sqlite3_exec(db->db, later[i], NULL, NULL, NULL))
-			st = fd_db_fail(db, err, "re-creating the rooms indexes and triggers");
-	for (int i = 0; i < n_later; i++)
-		free(later[i]);
-	free(later);
-	free(table);
-	free(cols);
-	free(copy);
 	return st;
 }
 
@@ -486,6 +385,7 @@ static const struct fd_migration core_migrations[] = {
     {43, fd_schema_v43_board_names, NULL},
     {44, fd_schema_v44_day_counts, NULL},
     {47, fd_migration_rebuild, schema_v47_room_checks},
+    {48, fd_migration_rebuild, schema_v48_in_checks},
 };
 /* clang-format on */
 

@@ -19,6 +19,7 @@
 #include "store/oplog.h"
 #include "store/query.h"
 #include "store/query_desk.h"
+#include "store/schema_rebuild.h"
 
 static void test_schema_guard_refuses_raw_double_booking(void **state)
 {
@@ -445,6 +446,218 @@ static void test_migration_47_room_checks(void **state)
 	remove_db(path);
 }
 
+/* Core step 48 rewrites every other IN-list CHECK of more than two values
+ * as comparisons, as step 47 did the rooms table's: a database of step 47
+ * keeps each table's rows with their rowids, its indexes and triggers, the
+ * references to and from it, and the same values pass and are refused. */
+static const struct {
+	const char *table, *in_list, *compared;
+} v48_checks[] = {
+    {"bookings", "status IN ('reserved','checked_in','checked_out','cancelled','no_show')",
+     "status = 'reserved' OR status = 'checked_in' OR status = 'checked_out' OR status = 'cancelled'"
+     " OR status = 'no_show'"},
+    {"staff", "role IN ('guest','staff','manager','admin')",
+     "role = 'guest' OR role = 'staff' OR role = 'manager' OR role = 'admin'"},
+    {"outbox", "state IN ('pending','applied','rejected')",
+     "state = 'pending' OR state = 'applied' OR state = 'rejected'"},
+    {"mail", "kind IN ('confirmation','invoice','link')",
+     "kind = 'confirmation' OR kind = 'invoice' OR kind = 'link'"},
+    {"mail", "state IN ('queued','sent','failed')", "state = 'queued' OR state = 'sent' OR state = 'failed'"},
+    {"folio_lines", "kind IN ('charge','payment','refund','void','transfer')",
+     "kind = 'charge' OR kind = 'payment' OR kind = 'refund' OR kind = 'void' OR kind = 'transfer'"},
+    {"rate_plans", "kind IN ('public','corporate','hidden')",
+     "kind = 'public' OR kind = 'corporate' OR kind = 'hidden'"},
+};
+
+static void test_migration_48_in_checks(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = {0};
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	fd_db_close(db);
+	/* Back to step 47: the IN lists as the tables were made. */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "PRAGMA writable_schema = ON", NULL, NULL, NULL), SQLITE_OK);
+	for (size_t i = 0; i < sizeof v48_checks / sizeof *v48_checks; i++) {
+		char *sql =
+		    sqlite3_mprintf("UPDATE sqlite_master SET sql = replace(sql, %Q, %Q) WHERE name = %Q",
+		                    v48_checks[i].compared, v48_checks[i].in_list, v48_checks[i].table);
+		assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_changes(raw), 1);
+		sqlite3_free(sql);
+	}
+	assert_int_equal(sqlite3_exec(raw,
+	                              "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 48",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	for (size_t i = 0; i < sizeof v48_checks / sizeof *v48_checks; i++) {
+		char *sql =
+		    sqlite3_mprintf("SELECT count(*) FROM sqlite_master WHERE name = %Q AND instr(sql, %Q)",
+		                    v48_checks[i].table, v48_checks[i].in_list);
+		assert_int_equal(raw_int(raw, sql), 1);
+		sqlite3_free(sql);
+	}
+	int64_t others =
+	    raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE tbl_name IN ('bookings', 'staff',"
+	                 " 'outbox', 'mail', 'folio_lines', 'rate_plans')");
+	assert_int_equal(
+	    sqlite3_exec(
+	        raw,
+	        "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
+	        " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
+	        "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
+	        " updated_at) VALUES ('101', 'r1', 'STD', 1, 'clean', 'none', 1, 0);"
+	        "INSERT INTO guests (id, family, version, updated_at) VALUES ('g1', 'Old', 1, 0);"
+	        "INSERT INTO bookings (rowid, id, code, guest_id, type_code, room, arrival,"
+	        " departure, adults, rate, status, version, updated_at) VALUES (77, 'b1',"
+	        " 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'checked_in', 1, 0);"
+	        "INSERT INTO stay_nights VALUES ('b1', 100, 'STD', '101'), ('b1', 101, 'STD', '101');"
+	        "INSERT INTO folios (id, booking_id, kind, name, version, updated_at)"
+	        " VALUES ('f1', 'b1', 'guest', 'Old', 1, 0);"
+	        "INSERT INTO folio_lines (seq, id, folio_id, kind, amount, date, voids, created_at,"
+	        " version, updated_at) VALUES (41, 'l1', 'f1', 'charge', 100, 100, NULL, 0, 1, 0),"
+	        " (42, 'l2', 'f1', 'void', -100, 100, 'l1', 0, 1, 0);"
+	        "INSERT INTO staff (rowid, username, id, display_name, role, dept, version, updated_at)"
+	        " VALUES (12, 'ann', 's1', 'Ann', 'manager', 'management', 1, 0);"
+	        "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload, state)"
+	        " VALUES (31, 'o1', 'guest.update', 'ann', 0, '{\"id\":\"g1\"}', 'pending');"
+	        "INSERT INTO mail (rowid, id, booking_id, kind, recipient, state, created_at, version,"
+	        " updated_at) VALUES (21, 'm1', 'b1', 'link', 'a@example.org', 'failed', 0, 1, 0);"
+	        "INSERT INTO rate_plans (rowid, code, id, name, kind, version, updated_at)"
+	        " VALUES (8, 'BAR', 'p1', 'Best', 'hidden', 1, 0);",
+	        NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(raw);
+
+	db = fd_db_open(path, 0, &err);
+	if (!db)
+		fail_msg("open: %s", err.message);
+	sqlite3 *h = fd_db_handle(db);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 48"), 1);
+	for (size_t i = 0; i < sizeof v48_checks / sizeof *v48_checks; i++) {
+		char *sql =
+		    sqlite3_mprintf("SELECT count(*) FROM sqlite_master WHERE name = %Q AND instr(sql, %Q)",
+		                    v48_checks[i].table, v48_checks[i].compared);
+		assert_int_equal(raw_int(h, sql), 1);
+		sqlite3_free(sql);
+	}
+	assert_int_equal(raw_int(h,
+	                         "SELECT count(*) FROM sqlite_master WHERE tbl_name IN ('bookings', 'staff',"
+	                         " 'outbox', 'mail', 'folio_lines', 'rate_plans')"),
+	                 others);
+	assert_int_equal(raw_int(h, "SELECT rowid FROM bookings WHERE id = 'b1'"), 77);
+	assert_int_equal(raw_int(h, "SELECT rowid FROM staff WHERE id = 's1'"), 12);
+	assert_int_equal(raw_int(h, "SELECT device_seq FROM outbox WHERE op_id = 'o1'"), 31);
+	assert_int_equal(raw_int(h, "SELECT rowid FROM mail WHERE id = 'm1'"), 21);
+	assert_int_equal(raw_int(h, "SELECT seq FROM folio_lines WHERE voids = 'l1'"), 42);
+	assert_int_equal(raw_int(h, "SELECT rowid FROM rate_plans WHERE code = 'BAR'"), 8);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM stay_nights WHERE booking_id = 'b1'"), 2);
+	assert_int_equal(raw_int(h, "PRAGMA foreign_keys"), 1);
+	/* The same values are refused... */
+	static const char *const bad[] = {
+	    "UPDATE bookings SET status = 'gone' WHERE id = 'b1'",
+	    "UPDATE bookings SET status = 'Reserved' WHERE id = 'b1'",
+	    "UPDATE staff SET role = 'owner' WHERE id = 's1'",
+	    "UPDATE outbox SET state = 'sent' WHERE op_id = 'o1'",
+	    "UPDATE mail SET kind = 'letter' WHERE id = 'm1'",
+	    "UPDATE mail SET state = 'pending' WHERE id = 'm1'",
+	    "INSERT INTO folio_lines (id, folio_id, kind, amount, date, created_at, version,"
+	    " updated_at) VALUES ('l4', 'f1', 'tip', 1, 100, 0, 1, 0)",
+	    "UPDATE rate_plans SET kind = 'secret' WHERE code = 'BAR'",
+	    "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload, state)"
+	    " VALUES (32, 'o2', 'room.update', 'ann', 0, '{}', '')",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		if (sqlite3_exec(h, bad[i], NULL, NULL, NULL) == SQLITE_OK ||
+		    !strstr(sqlite3_errmsg(h), "CHECK constraint failed"))
+			fail_msg("not refused by its CHECK: %s (%s)", bad[i], sqlite3_errmsg(h));
+	/* ...and the same pass. */
+	if (sqlite3_exec(h,
+	                 "UPDATE bookings SET status = 'checked_out' WHERE id = 'b1';"
+	                 "UPDATE staff SET role = 'admin' WHERE id = 's1';"
+	                 "UPDATE mail SET kind = 'invoice', state = 'sent' WHERE id = 'm1';"
+	                 "INSERT INTO folio_lines (id, folio_id, kind, amount, date, created_at, version,"
+	                 " updated_at) VALUES ('l5', 'f1', 'transfer', 1, 100, 0, 1, 0);"
+	                 "UPDATE rate_plans SET kind = 'corporate' WHERE code = 'BAR';",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("refused: %s", sqlite3_errmsg(h));
+	/* The triggers are back: settling an erased guest's operation blanks
+	 * it (step 8's on outbox). */
+	assert_int_equal(sqlite3_exec(h,
+	                              "UPDATE guests SET erased = 1 WHERE id = 'g1';"
+	                              "UPDATE outbox SET state = 'applied' WHERE op_id = 'o1';",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(raw_int(h, "SELECT payload = '{}' FROM outbox WHERE op_id = 'o1'"), 1);
+	/* The references are enforced again, to and from the rebuilt tables. */
+	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM bookings WHERE id = 'b1'", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM folio_lines WHERE id = 'l1'", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(h,
+	                                  "INSERT INTO folio_lines (id, folio_id, kind, amount, date,"
+	                                  " created_at, version, updated_at) VALUES ('l3', 'nofolio',"
+	                                  " 'charge', 1, 100, 0, 1, 0)",
+	                                  NULL, NULL, NULL),
+	                     SQLITE_OK);
+	fd_db_close(db);
+	remove_db(path);
+}
+
+/* The rebuild keeps what the rows cannot carry: an AUTOINCREMENT counter
+ * above the last row (numbers of deleted rows are never given again), the
+ * indexes and triggers; a table that already has the new text, or lacks
+ * the old, is left alone and told apart. */
+static void test_rebuild_checks_keeps_counter(void **state)
+{
+	(void)state;
+	char path[256];
+	temp_db(path, sizeof path);
+	struct fd_error err = {0};
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(db);
+	sqlite3 *h = fd_db_handle(db);
+	assert_int_equal(sqlite3_exec(h,
+	                              "CREATE TABLE t (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+	                              " k TEXT NOT NULL CHECK (k IN ('a','b','c')));"
+	                              "CREATE INDEX t_k ON t(k);"
+	                              "CREATE TABLE t_log (k TEXT);"
+	                              "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN"
+	                              " INSERT INTO t_log VALUES (new.k); END;"
+	                              "INSERT INTO t (k) VALUES ('a'), ('b'), ('c');"
+	                              "DELETE FROM t WHERE seq = 3;",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	static const struct fd_check_swap swaps[] = {
+	    {"CHECK (k IN ('a','b','c'))", "CHECK (k = 'a' OR k = 'b' OR k = 'c')"},
+	};
+	enum fd_rebuild_result r;
+	assert_int_equal(fd_schema_rebuild_checks(db, "t", swaps, 1, &r, &err), FD_OK);
+	assert_int_equal(r, FD_REBUILT);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 't'"
+	                            " AND instr(sql, 'k = ''a'' OR k = ''b'' OR k = ''c''')"),
+	                 1);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name IN ('t_k', 't_ai')"), 2);
+	assert_int_equal(sqlite3_exec(h, "INSERT INTO t (k) VALUES ('c')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(raw_int(h, "SELECT max(seq) FROM t"), 4);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM t_log"), 4);
+	assert_int_not_equal(sqlite3_exec(h, "INSERT INTO t (k) VALUES ('d')", NULL, NULL, NULL), SQLITE_OK);
+	/* Again: already done; a table without the text: missing. */
+	assert_int_equal(fd_schema_rebuild_checks(db, "t", swaps, 1, &r, &err), FD_OK);
+	assert_int_equal(r, FD_REBUILD_ALREADY);
+	assert_int_equal(fd_schema_rebuild_checks(db, "t_log", swaps, 1, &r, &err), FD_OK);
+	assert_int_equal(r, FD_REBUILD_MISSING);
+	fd_db_close(db);
+	remove_db(path);
+}
+
 /* Core step 43 keeps the guest's name with each booking for the board:
  * a database of step 42 (as an older frontdesk left it, with bookings
  * written before the column existed) gets every booking's name filled,
@@ -599,6 +812,8 @@ int main(void)
 	    cmocka_unit_test(test_migration_14_keeps_bookings),
 	    cmocka_unit_test(test_migration_43_fills_board_names),
 	    cmocka_unit_test(test_migration_47_room_checks),
+	    cmocka_unit_test(test_migration_48_in_checks),
+	    cmocka_unit_test(test_rebuild_checks_keeps_counter),
 	    cmocka_unit_test(test_newer_database_is_refused),
 	    cmocka_unit_test(test_new_booking_code_is_unused),
 	    cmocka_unit_test(test_failures_without_err),
