@@ -77,3 +77,175 @@ bool fd_json_int(const cJSON *v, int64_t *out)
 	*out = (int64_t)v->valuedouble;
 	return true;
 }
+
+/* --- reading without a tree (fd_json_scan_object) --- */
+
+#define SCAN_DEPTH 64
+
+static const char *scan_ws(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* Past the string that opens at p ('"'), or NULL. Control characters are
+ * refused as RFC 8259 says; the UTF-8 was checked before. */
+static const char *scan_string(const char *p, const char *end)
+{
+	for (p++; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
+			return p + 1;
+		if (c < 0x20)
+			return NULL;
+		if (c != '\\')
+			continue;
+		if (++p >= end)
+			return NULL;
+		if (*p == 'u') {
+			for (int i = 1; i <= 4; i++)
+				if (p + i >= end || !strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
+					return NULL;
+			p += 4;
+		} else if (!strchr("\"\\/bfnrt", *p) || !*p) {
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+static const char *scan_digits(const char *p, const char *end)
+{
+	const char *from = p;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	return p > from ? p : NULL;
+}
+
+static const char *scan_number(const char *p, const char *end)
+{
+	if (p < end && *p == '-')
+		p++;
+	if (p < end && *p == '0')
+		p++;
+	else if (!(p = scan_digits(p, end)))
+		return NULL;
+	if (p < end && *p == '.' && !(p = scan_digits(p + 1, end)))
+		return NULL;
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		p = scan_digits(p, end);
+	}
+	return p;
+}
+
+static const char *scan_value(const char *p, const char *end, int depth);
+
+/* Past the array or object that opens at p, or NULL; *count (when given)
+ * its elements or members. */
+static const char *scan_nested(const char *p, const char *end, int depth, size_t *count)
+{
+	bool object = *p == '{';
+	char close = object ? '}' : ']';
+	size_t n = 0;
+	if (depth >= SCAN_DEPTH)
+		return NULL;
+	p = scan_ws(p + 1, end);
+	if (p < end && *p == close) {
+		if (count)
+			*count = 0;
+		return p + 1;
+	}
+	for (;;) {
+		if (object) {
+			if (p >= end || *p != '"' || !(p = scan_string(p, end)))
+				return NULL;
+			p = scan_ws(p, end);
+			if (p >= end || *p != ':')
+				return NULL;
+			p = scan_ws(p + 1, end);
+		}
+		if (!(p = scan_value(p, end, depth + 1)))
+			return NULL;
+		n++;
+		p = scan_ws(p, end);
+		if (p < end && *p == ',') {
+			p = scan_ws(p + 1, end);
+			continue;
+		}
+		if (p < end && *p == close) {
+			if (count)
+				*count = n;
+			return p + 1;
+		}
+		return NULL;
+	}
+}
+
+static const char *scan_value(const char *p, const char *end, int depth)
+{
+	if (p >= end)
+		return NULL;
+	switch (*p) {
+	case '"':
+		return scan_string(p, end);
+	case '{':
+	case '[':
+		return scan_nested(p, end, depth, NULL);
+	case 't':
+		return end - p >= 4 && memcmp(p, "true", 4) == 0 ? p + 4 : NULL;
+	case 'f':
+		return end - p >= 5 && memcmp(p, "false", 5) == 0 ? p + 5 : NULL;
+	case 'n':
+		return end - p >= 4 && memcmp(p, "null", 4) == 0 ? p + 4 : NULL;
+	default:
+		return scan_number(p, end);
+	}
+}
+
+bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err)
+{
+	long at;
+	if (!buf || !fd_utf8_valid(buf, len) || (at = find_raw_nul(buf, len)) >= 0 ||
+	    (at = find_nul_escape(buf, len)) >= 0) {
+		fd_fail(err, FD_E_INVALID, "invalid_json", "",
+		        _("The JSON text is not valid UTF-8 or holds a NUL character."));
+		return false;
+	}
+	const char *end = buf + len, *p = scan_ws(buf, end);
+	const char *fail = p;
+	/* The whole text first, so fn sees only members of a valid document. */
+	if (p < end && *p == '{' && (fail = scan_nested(p, end, 0, NULL)) != NULL &&
+	    scan_ws(fail, end) == end) {
+		p = scan_ws(p + 1, end);
+		while (p < end && *p == '"') {
+			struct fd_json_member m = {.key = p + 1};
+			const char *q = scan_string(p, end);
+			m.key_len = (size_t)(q - p) - 2;
+			q = scan_ws(scan_ws(q, end) + 1, end); /* past ':' */
+			m.value = q;
+			p = scan_value(q, end, 1);
+			m.value_len = (size_t)(p - q);
+			if (!fn(ctx, &m))
+				break;
+			p = scan_ws(p, end);
+			if (*p == ',')
+				p = scan_ws(p + 1, end);
+		}
+		return true;
+	}
+	fd_fail(err, FD_E_INVALID, "invalid_json", "", _("The JSON text is malformed near byte %zu."),
+	        (size_t)((fail ? fail : p) - buf) + 1);
+	return false;
+}
+
+size_t fd_json_span_count(const char *value, size_t len)
+{
+	size_t n = 0;
+	if (len && (*value == '[' || *value == '{') && !scan_nested(value, value + len, 0, &n))
+		return 0;
+	return n;
+}
