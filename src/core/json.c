@@ -3,6 +3,7 @@
 #include "core/json.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -142,23 +143,21 @@ static const char *scan_number(const char *p, const char *end)
 	return p;
 }
 
-static const char *scan_value(const char *p, const char *end, int depth);
+static const char *scan_value(const char *p, const char *end, int depth, size_t *count, size_t *grand);
 
-/* Past the array or object that opens at p, or NULL; *count (when given)
- * its elements or members. */
-static const char *scan_nested(const char *p, const char *end, int depth, size_t *count)
+/* Past the array or object that opens at p, or NULL; *count its elements
+ * or members, *grand theirs together. */
+static const char *scan_nested(const char *p, const char *end, int depth, size_t *count, size_t *grand)
 {
 	bool object = *p == '{';
 	char close = object ? '}' : ']';
-	size_t n = 0;
+	size_t n = 0, g = 0;
+	*count = *grand = 0;
 	if (depth >= SCAN_DEPTH)
 		return NULL;
 	p = scan_ws(p + 1, end);
-	if (p < end && *p == close) {
-		if (count)
-			*count = 0;
+	if (p < end && *p == close)
 		return p + 1;
-	}
 	for (;;) {
 		if (object) {
 			if (p >= end || *p != '"' || !(p = scan_string(p, end)))
@@ -168,25 +167,28 @@ static const char *scan_nested(const char *p, const char *end, int depth, size_t
 				return NULL;
 			p = scan_ws(p + 1, end);
 		}
-		if (!(p = scan_value(p, end, depth + 1)))
+		size_t sub, subsub;
+		if (!(p = scan_value(p, end, depth + 1, &sub, &subsub)))
 			return NULL;
 		n++;
+		g += sub;
 		p = scan_ws(p, end);
 		if (p < end && *p == ',') {
 			p = scan_ws(p + 1, end);
 			continue;
 		}
 		if (p < end && *p == close) {
-			if (count)
-				*count = n;
+			*count = n;
+			*grand = g;
 			return p + 1;
 		}
 		return NULL;
 	}
 }
 
-static const char *scan_value(const char *p, const char *end, int depth)
+static const char *scan_value(const char *p, const char *end, int depth, size_t *count, size_t *grand)
 {
+	*count = *grand = 0;
 	if (p >= end)
 		return NULL;
 	switch (*p) {
@@ -194,7 +196,7 @@ static const char *scan_value(const char *p, const char *end, int depth)
 		return scan_string(p, end);
 	case '{':
 	case '[':
-		return scan_nested(p, end, depth, NULL);
+		return scan_nested(p, end, depth, count, grand);
 	case 't':
 		return end - p >= 4 && memcmp(p, "true", 4) == 0 ? p + 4 : NULL;
 	case 'f':
@@ -217,35 +219,56 @@ bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void
 	}
 	const char *end = buf + len, *p = scan_ws(buf, end);
 	const char *fail = p;
-	/* The whole text first, so fn sees only members of a valid document. */
-	if (p < end && *p == '{' && (fail = scan_nested(p, end, 0, NULL)) != NULL &&
-	    scan_ws(fail, end) == end) {
-		p = scan_ws(p + 1, end);
-		while (p < end && *p == '"') {
-			struct fd_json_member m = {.key = p + 1};
-			const char *q = scan_string(p, end);
-			m.key_len = (size_t)(q - p) - 2;
-			q = scan_ws(scan_ws(q, end) + 1, end); /* past ':' */
-			m.value = q;
-			p = scan_value(q, end, 1);
-			m.value_len = (size_t)(p - q);
-			if (!fn(ctx, &m))
-				break;
-			p = scan_ws(p, end);
-			if (*p == ',')
-				p = scan_ws(p + 1, end);
-		}
-		return true;
+	if (p >= end || *p != '{') {
+		fd_fail(err, FD_E_INVALID, "invalid_json", "", _("The JSON text is malformed near byte %zu."),
+		        (size_t)(p - buf) + 1);
+		return false;
 	}
-	fd_fail(err, FD_E_INVALID, "invalid_json", "", _("The JSON text is malformed near byte %zu."),
-	        (size_t)((fail ? fail : p) - buf) + 1);
-	return false;
-}
-
-size_t fd_json_span_count(const char *value, size_t len)
-{
-	size_t n = 0;
-	if (len && (*value == '[' || *value == '{') && !scan_nested(value, value + len, 0, &n))
-		return 0;
-	return n;
+	/* One pass: the members are kept as found and given to fn once the
+	 * whole text is known valid. */
+	struct fd_json_member *ms = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = false;
+	p = scan_ws(p + 1, end);
+	if (p < end && *p == '}') {
+		ok = scan_ws(p + 1, end) == end;
+		fail = p + 1;
+	}
+	while (!ok && p < end && *p == '"') {
+		struct fd_json_member m = {.key = p + 1};
+		const char *q = scan_string(p, end);
+		if (!q)
+			break;
+		m.key_len = (size_t)(q - p) - 2;
+		q = scan_ws(q, end);
+		if (q >= end || *q != ':')
+			break;
+		m.value = q = scan_ws(q + 1, end);
+		if (!(p = scan_value(q, end, 1, &m.count, &m.grand)))
+			break;
+		m.value_len = (size_t)(p - q);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			struct fd_json_member *more = realloc(ms, cap * sizeof *ms);
+			if (!more)
+				break;
+			ms = more;
+		}
+		ms[n++] = m;
+		fail = p = scan_ws(p, end);
+		if (p < end && *p == ',') {
+			p = scan_ws(p + 1, end);
+			continue;
+		}
+		ok = p < end && *p == '}' && scan_ws(p + 1, end) == end;
+		break;
+	}
+	if (ok)
+		for (size_t i = 0; i < n && fn(ctx, &ms[i]); i++)
+			;
+	else
+		fd_fail(err, FD_E_INVALID, "invalid_json", "", _("The JSON text is malformed near byte %zu."),
+		        (size_t)((p ? p : fail) - buf) + 1);
+	free(ms);
+	return ok;
 }

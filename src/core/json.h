@@ -24,12 +24,16 @@ cJSON *fd_json_parse(const char *buf, size_t len, struct fd_error *err);
 bool fd_json_int(const cJSON *v, int64_t *out);
 
 /* A member of a JSON object as spans of the text it was read from: its
- * key as written (escapes not decoded) and its whole value. */
+ * key as written (escapes not decoded) and its whole value; count, the
+ * elements (or members) of a value that is an array (or object), grand
+ * theirs together (a snapshot page's rows: {"room": [...], ...}). */
 struct fd_json_member {
 	const char *key;
 	size_t key_len;
 	const char *value;
 	size_t value_len;
+	size_t count;
+	size_t grand;
 };
 
 /* Called for each member of the object in order; false stops the scan
@@ -43,9 +47,5 @@ typedef bool (*fd_json_member_fn)(void *ctx, const struct fd_json_member *m);
  * text, to be parsed once when it is installed. False with err when the
  * text is not such an object. */
 bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err);
-
-/* The elements of the array (or members of the object) whose text is
- * value (a span fd_json_scan_object gave); 0 for any other value. */
-size_t fd_json_span_count(const char *value, size_t len);
 
 #endif
