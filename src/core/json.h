@@ -23,4 +23,29 @@ cJSON *fd_json_parse(const char *buf, size_t len, struct fd_error *err);
  * else: converting 1e66 to an integer is undefined behaviour in C. */
 bool fd_json_int(const cJSON *v, int64_t *out);
 
+/* A member of a JSON object as spans of the text it was read from: its
+ * key as written (escapes not decoded) and its whole value; count, the
+ * elements (or members) of a value that is an array (or object), grand
+ * theirs together (a snapshot page's rows: {"room": [...], ...}). */
+struct fd_json_member {
+	const char *key;
+	size_t key_len;
+	const char *value;
+	size_t value_len;
+	size_t count;
+	size_t grand;
+};
+
+/* Called for each member of the object in order; false stops the scan
+ * (fd_json_scan_object then returns true: the text read was valid). */
+typedef bool (*fd_json_member_fn)(void *ctx, const struct fd_json_member *m);
+
+/* Check buf[0..len) as one JSON object the way fd_json_parse would accept
+ * it (valid UTF-8, no NUL, RFC 8259 syntax, nesting at most 64 deep) and
+ * give each of its members to fn, without building a tree: a snapshot
+ * page of megabytes is read for its few header members and staged as
+ * text, to be parsed once when it is installed. False with err when the
+ * text is not such an object. */
+bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err);
+
 #endif

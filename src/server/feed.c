@@ -135,27 +135,45 @@ static int entity_index(const char *entity)
 	return -1;
 }
 
-static cJSON *row_json(sqlite3_stmt *s, const char *skip)
+/* A row as a JSON object; *bytes (when given) grows by about the length
+ * of its unformatted text (escapes not counted), which the paged snapshot
+ * measures its pages by, without printing every row to count it. */
+static cJSON *row_json_sized(sqlite3_stmt *s, const char *skip, size_t *bytes)
 {
 	cJSON *o = cJSON_CreateObject();
 	int n = sqlite3_column_count(s);
+	size_t len = 2; /* {} */
 	for (int i = 0; i < n; i++) {
 		const char *name = sqlite3_column_name(s, i);
 		if (strcmp(name, "rowid") == 0 || strcmp(name, "fd_key") == 0 ||
 		    (skip && strcmp(name, skip) == 0))
 			continue;
+		len += strlen(name) + 4; /* "name": and a comma */
 		switch (sqlite3_column_type(s, i)) {
-		case SQLITE_INTEGER:
-			cJSON_AddNumberToObject(o, name, (double)sqlite3_column_int64(s, i));
+		case SQLITE_INTEGER: {
+			int64_t v = sqlite3_column_int64(s, i);
+			cJSON_AddNumberToObject(o, name, (double)v);
+			for (len += v < 0 ? 2 : 1; v >= 10 || v <= -10; v /= 10)
+				len++;
 			break;
+		}
 		case SQLITE_NULL:
 			cJSON_AddNullToObject(o, name);
+			len += 4;
 			break;
 		default:
 			cJSON_AddStringToObject(o, name, (const char *)sqlite3_column_text(s, i));
+			len += (size_t)sqlite3_column_bytes(s, i) + 2;
 		}
 	}
+	if (bytes)
+		*bytes += len;
 	return o;
+}
+
+static cJSON *row_json(sqlite3_stmt *s, const char *skip)
+{
+	return row_json_sized(s, skip, NULL);
 }
 
 /* A set entity is never deleted: an empty set is its state. */
@@ -373,10 +391,7 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 				full = true;
 				break;
 			}
-			cJSON *row = row_json(s, entity_sql[k].skip);
-			char *text = cJSON_PrintUnformatted(row);
-			bytes += text ? strlen(text) + 1 : 0;
-			free(text);
+			cJSON *row = row_json_sized(s, entity_sql[k].skip, &bytes);
 			if (!arr)
 				arr = cJSON_AddArrayToObject(ents, entity_sql[k].entity);
 			cJSON_AddItemToArray(arr, row);

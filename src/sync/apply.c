@@ -894,53 +894,79 @@ static bool put_staged_page(void *ctx, const char *text)
 /* The staging entity of a page kept whole (not an entity name). */
 #define STAGED_PAGE "*page"
 
-enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, const char *text, bool first,
-                                        bool *done, struct fd_error *err)
+/* A page's header, read from its tree or from its text without one. */
+struct page_head {
+	int64_t seq;
+	int64_t total; /* the first page's "total"; 0 when not said */
+	int64_t rows;  /* the rows of its entities */
+	bool more;
+	char epoch[80];
+	char next[96];
+};
+
+static enum fd_status unreadable_page(struct fd_error *err)
+{
+	return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot",
+	               _("The server sent an unreadable snapshot."));
+}
+
+/* The header of a page tree; FD_E_INVALID when it is not a page. */
+static enum fd_status head_of_tree(const cJSON *page, struct page_head *h, struct fd_error *err)
 {
 	const cJSON *ents = cJSON_GetObjectItemCaseSensitive(page, "entities");
 	const cJSON *seq = cJSON_GetObjectItemCaseSensitive(page, "seq");
 	const cJSON *epoch = cJSON_GetObjectItemCaseSensitive(page, "epoch");
 	const cJSON *more = cJSON_GetObjectItemCaseSensitive(page, "more");
 	const cJSON *next = cJSON_GetObjectItemCaseSensitive(page, "next");
-	*done = false;
-	int64_t at;
-	if (!cJSON_IsObject(ents) || !fd_json_int(seq, &at) || at < 0 || !cJSON_IsString(epoch) ||
-	    !cJSON_IsBool(more) ||
+	*h = (struct page_head){0};
+	if (!cJSON_IsObject(ents) || !fd_json_int(seq, &h->seq) || h->seq < 0 || !cJSON_IsString(epoch) ||
+	    strlen(epoch->valuestring) >= sizeof h->epoch || !cJSON_IsBool(more) ||
 	    (cJSON_IsTrue(more) && (!cJSON_IsString(next) || strlen(next->valuestring) > 90)))
-		return fd_fail(err, FD_E_INVALID, "bad_feed", "snapshot",
-		               _("The server sent an unreadable snapshot."));
+		return unreadable_page(err);
+	h->more = cJSON_IsTrue(more);
+	snprintf(h->epoch, sizeof h->epoch, "%s", epoch->valuestring);
+	if (h->more)
+		snprintf(h->next, sizeof h->next, "%s", next->valuestring);
+	if (!fd_json_int(cJSON_GetObjectItemCaseSensitive(page, "total"), &h->total) || h->total < 0)
+		h->total = 0;
+	const cJSON *arr;
+	cJSON_ArrayForEach(arr, ents)
+	{
+		h->rows += cJSON_GetArraySize(arr);
+	}
+	return FD_OK;
+}
+
+/* Stage a page (its header h, its text) or, on the last, install every
+ * staged page and then its rows (ents, the tree in hand); in one
+ * transaction. */
+static enum fd_status apply_page(struct fd_db *db, const struct page_head *h, const cJSON *ents,
+                                 const char *text, bool first, bool *done, struct fd_error *err)
+{
+	*done = false;
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
 	/* How far the snapshot is, for the progress shown (sync.h): the rows
 	 * staged so far of the first page's "total" (0: a server that does not
 	 * say, before this release). */
-	int64_t total = 0, rows = 0;
-	const cJSON *arr;
-	cJSON_ArrayForEach(arr, ents)
-	{
-		rows += cJSON_GetArraySize(arr);
-	}
 	if (first) {
 		st = fd_snapstage_clear(db, err);
 		if (!st)
-			st = sync_meta_set_int(db, "snapshot_seq", at, err);
+			st = sync_meta_set_int(db, "snapshot_seq", h->seq, err);
 		if (!st)
-			st = fd_db_meta_set(db, "snapshot_epoch", epoch->valuestring, err);
-		if (!fd_json_int(cJSON_GetObjectItemCaseSensitive(page, "total"), &total) || total < 0)
-			total = 0;
+			st = fd_db_meta_set(db, "snapshot_epoch", h->epoch, err);
 		if (!st)
-			st = sync_meta_set_int(db, "snapshot_total", total, err);
+			st = sync_meta_set_int(db, "snapshot_total", h->total, err);
 	}
 	if (!st)
 		st = sync_meta_set_int(db, "snapshot_done",
-		                       (first ? 0 : sync_meta_int(db, "snapshot_done", 0)) + rows, err);
+		                       (first ? 0 : sync_meta_int(db, "snapshot_done", 0)) + h->rows, err);
 	/* The last page is installed from the tree in hand, after the staged
 	 * ones: staging it would only parse it again. */
-	bool last = !cJSON_IsTrue(more);
-	if (!st && text && !last)
+	if (!st && text && h->more)
 		st = fd_snapstage_add(db, STAGED_PAGE, text, err);
-	const cJSON *by_row = text ? NULL : ents; /* a page kept whole is not split */
+	const cJSON *arr, *by_row = text ? NULL : ents; /* a page kept whole is not split */
 	cJSON_ArrayForEach(arr, by_row)
 	{
 		const cJSON *row;
@@ -954,8 +980,8 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, con
 			free(row_text);
 		}
 	}
-	if (!st && cJSON_IsTrue(more)) {
-		st = fd_db_meta_set(db, "snapshot_next", next->valuestring, err);
+	if (!st && h->more) {
+		st = fd_db_meta_set(db, "snapshot_next", h->next, err);
 		if (st) {
 			fd_db_rollback(db);
 			return st;
@@ -992,5 +1018,103 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, con
 	/* Done once committed: the rows are judged at the end (bulk.h). */
 	st = snapshot_end(db, st, ep, cut, err);
 	*done = st == FD_OK;
+	return st;
+}
+
+enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, const char *text, bool first,
+                                        bool *done, struct fd_error *err)
+{
+	struct page_head h;
+	*done = false;
+	enum fd_status st = head_of_tree(page, &h, err);
+	return st ? st
+	          : apply_page(db, &h, cJSON_GetObjectItemCaseSensitive(page, "entities"), text, first, done,
+	                       err);
+}
+
+/* --- a page read without a tree (sync_stage_snapshot_text) --- */
+
+struct text_head {
+	struct page_head *h;
+	bool escaped; /* a member's name written with an escape */
+	bool has_more, has_seq, has_epoch, has_next, has_ents, ents_ok;
+	cJSON *seq, *epoch, *more, *next, *total;
+};
+
+/* A member's value as a tree of its own (a few bytes: the header's). */
+static cJSON *span_tree(const struct fd_json_member *m)
+{
+	return cJSON_ParseWithLength(m->value, m->value_len);
+}
+
+static bool key_is(const struct fd_json_member *m, const char *name)
+{
+	return m->key_len == strlen(name) && memcmp(m->key, name, m->key_len) == 0;
+}
+
+/* Each header member once, the first of a name as cJSON finds it. */
+static bool head_member(void *ctx, const struct fd_json_member *m)
+{
+	struct text_head *t = ctx;
+	if (memchr(m->key, '\\', m->key_len))
+		t->escaped = true;
+	else if (key_is(m, "seq") && !t->seq)
+		t->seq = span_tree(m);
+	else if (key_is(m, "epoch") && !t->epoch)
+		t->epoch = span_tree(m);
+	else if (key_is(m, "more") && !t->more)
+		t->more = span_tree(m);
+	else if (key_is(m, "next") && !t->next)
+		t->next = span_tree(m);
+	else if (key_is(m, "total") && !t->total)
+		t->total = span_tree(m);
+	else if (key_is(m, "entities") && !t->has_ents) {
+		t->has_ents = true;
+		t->ents_ok = m->value[0] == '{';
+		t->h->rows = (int64_t)m->grand; /* the rows of its arrays */
+	}
+	return true;
+}
+
+enum fd_status sync_stage_snapshot_text(struct fd_db *db, const char *text, size_t len, bool first,
+                                        bool *staged, struct fd_error *err)
+{
+	*staged = false;
+	struct page_head h = {0};
+	struct text_head t = {.h = &h};
+	if (!fd_json_scan_object(text, len, head_member, &t, NULL))
+		return fd_fail(err, FD_E_IO, "bad_answer", NULL,
+		               _("The server sent an unreadable snapshot."));
+	enum fd_status st = FD_OK;
+	/* Only a page with more to come is staged as text; the last page, a
+	 * whole snapshot (protocol 1) or anything unusual is parsed. */
+	if (!t.escaped && cJSON_IsTrue(t.more)) {
+		cJSON *page = cJSON_CreateObject();
+		cJSON *ents = cJSON_CreateObject();
+		/* The header judged as head_of_tree judges a tree (the rows
+		 * counted above, not in this stand-in's empty "entities"). */
+		cJSON_AddItemReferenceToObject(page, "seq", t.seq);
+		cJSON_AddItemReferenceToObject(page, "epoch", t.epoch);
+		cJSON_AddItemReferenceToObject(page, "more", t.more);
+		cJSON_AddItemReferenceToObject(page, "next", t.next);
+		cJSON_AddItemReferenceToObject(page, "total", t.total);
+		if (t.ents_ok)
+			cJSON_AddItemToObject(page, "entities", ents);
+		else
+			cJSON_Delete(ents);
+		int64_t rows = h.rows;
+		st = head_of_tree(page, &h, err);
+		h.rows = rows;
+		cJSON_Delete(page);
+		bool done;
+		if (!st)
+			st = apply_page(db, &h, NULL, text, first, &done, err);
+		*staged = st == FD_OK;
+	}
+	cJSON_Delete(t.seq);
+	cJSON_Delete(t.epoch);
+	cJSON_Delete(t.more);
+	cJSON_Delete(t.next);
+	cJSON_Delete(t.total);
 	return st;
 }

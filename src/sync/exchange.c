@@ -229,7 +229,17 @@ static enum fd_status snapshot_step(struct fd_db *db, struct sync_http *h, const
 		snprintf(path, sizeof path, "/v1/snapshot?limit=%d&after=%s&epoch=%s", limit, next, epoch);
 	long status;
 	cJSON *page = NULL;
-	enum fd_status st = sync_http_json(h, "GET", path, NULL, tok, 120, &status, &page, NULL, err);
+	/* A page with more to come is staged as the text it came in, read
+	 * once for its header without a tree: it is parsed when installed. */
+	enum fd_status st = sync_http_json(h, "GET", path, NULL, tok, 120, &status, NULL, NULL, err);
+	const char *body = sync_http_body(h);
+	size_t len = body ? strlen(body) : 0;
+	bool staged = false;
+	if (!st && status == 200 &&
+	    (st = sync_stage_snapshot_text(db, body, len, first, &staged, err)) == FD_OK && staged)
+		return FD_OK;
+	if (!st && body && !(page = fd_json_parse(body, len, NULL)) && status >= 200 && status < 300)
+		st = fd_fail(err, FD_E_IO, "bad_answer", NULL, _("The server sent an unreadable snapshot."));
 	if (!st && status == 410 && !first) {
 		/* The server was restored meanwhile: start the snapshot over. */
 		cJSON_Delete(page);

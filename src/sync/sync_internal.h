@@ -48,6 +48,13 @@ enum fd_status sync_snapshot_restart(struct fd_db *db, struct fd_error *err);
  * whole, not printed again row by row), or NULL. */
 enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, const char *text, bool first,
                                         bool *done, struct fd_error *err);
+/* A page's text (len bytes) as it came, read without building a tree:
+ * when it is a valid page with more to come, staged as
+ * sync_apply_snapshot_page stages it and *staged set; otherwise nothing
+ * done (the caller parses it: the last page, a whole snapshot). FD_E_IO
+ * "bad_answer" when the text is not JSON, as a garbled answer is. */
+enum fd_status sync_stage_snapshot_text(struct fd_db *db, const char *text, size_t len, bool first,
+                                        bool *staged, struct fd_error *err);
 /* Settle what can be settled without new changes (after a push). */
 enum fd_status sync_settle(struct fd_db *db, struct fd_error *err);
 

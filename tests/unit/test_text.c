@@ -108,6 +108,81 @@ static void test_json_parse(void **state)
 	assert_null(fd_json_parse(NULL, 0, NULL));
 }
 
+struct scanned {
+	int members;
+	char keys[128];
+	size_t rows;
+};
+
+static bool scanned_member(void *ctx, const struct fd_json_member *m)
+{
+	struct scanned *sc = ctx;
+	sc->members++;
+	strncat(sc->keys, m->key, m->key_len);
+	strcat(sc->keys, ",");
+	sc->rows += m->grand;
+	return true;
+}
+
+/* fd_json_scan_object reads a snapshot page for its header without a tree:
+ * it must refuse every text fd_json_parse refuses (a page it passes is
+ * staged and parsed only when installed) and read the members of a good
+ * one as cJSON does. */
+static void test_json_scan(void **state)
+{
+	(void)state;
+	struct fd_error err = {0};
+	struct scanned sc = {0};
+	const char page[] =
+	    " {\"epoch\":\"e\\\"1\",\"seq\":-1.5e3,\"entities\":{\"room\":[{\"a\":[1,{}]},{}],"
+	    "\"guest\":[],\"x\":{\"b\":null}},\"more\":true,\"next\":\"1.2.3\",\"k\":false} ";
+	assert_true(fd_json_scan_object(page, strlen(page), scanned_member, &sc, &err));
+	assert_int_equal(sc.members, 6);
+	assert_string_equal(sc.keys, "epoch,seq,entities,more,next,k,");
+	/* The entities' rows: the elements of its members. */
+	assert_int_equal(sc.rows, 3);
+	static const char *const bad[] = {
+	    "",
+	    "[]",
+	    "{\"a\":1,}",
+	    "{\"a\" 1}",
+	    "{\"a\":01}",
+	    "{\"a\":1.}",
+	    "{\"a\":tru}",
+	    "{\"a\":\"\\x\"}",
+	    "{\"a\":\"\\u12g4\"}",
+	    "{\"a\":\"tab\there\"}",
+	    "{\"a\":[1,2}",
+	    "{\"a\":1} x",
+	    "{\"user\":\"fo1\\u0000admin\"}",
+	    "{\"user\":\"M\xfcller\"}",
+	    "{\"more\":true,\"entities\":{\"room\":[{\"id\":\"1\"}",
+	    "{\"a\":1}{}",
+	    "{\"a\":1 \"b\":2}",
+	    "{,}",
+	    "{\"a\":1,\"b\"}",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		sc = (struct scanned){0};
+		assert_false(fd_json_scan_object(bad[i], strlen(bad[i]), scanned_member, &sc, &err));
+		assert_int_equal(sc.members, 0);
+		assert_string_equal(err.code, "invalid_json");
+	}
+	/* Nested deeper than a page ever is: refused, not a stack overflow. */
+	char deep[300] = "{\"a\":";
+	for (int i = 0; i < 100; i++)
+		strcat(deep, "[");
+	for (int i = 0; i < 100; i++)
+		strcat(deep, "]");
+	strcat(deep, "}");
+	assert_false(fd_json_scan_object(deep, strlen(deep), scanned_member, &sc, &err));
+	/* Whatever it passes, cJSON reads alike. */
+	cJSON *doc = fd_json_parse(page, strlen(page), &err);
+	assert_non_null(doc);
+	assert_string_equal(cJSON_GetObjectItem(doc, "epoch")->valuestring, "e\"1");
+	cJSON_Delete(doc);
+}
+
 static void test_ascii(void **state)
 {
 	(void)state;
@@ -254,11 +329,17 @@ static void test_int(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
-	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
-	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
-	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_int),
+	    cmocka_unit_test(test_utf8_valid),
+	    cmocka_unit_test(test_check_plain),
+	    cmocka_unit_test(test_escape_controls),
+	    cmocka_unit_test(test_json_parse),
+	    cmocka_unit_test(test_output_filter),
+	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_json_scan),
+	    cmocka_unit_test(test_short_ids),
+	    cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_decimal),
+	    cmocka_unit_test(test_int),
 	    cmocka_unit_test(test_copy_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
