@@ -545,8 +545,7 @@ enum fd_status op_booking_create(struct op_ctx *c)
 	struct fd_room_type t;
 	struct fd_guest g;
 	enum fd_status st;
-	if ((st = op_new_id(c, b.id, sizeof b.id)) ||
-	    (st = op_str(c, "code", b.code, sizeof b.code, true)) ||
+	if ((st = op_new_id(c, b.id, sizeof b.id)) || (st = op_str(c, "code", b.code, sizeof b.code, true)) ||
 	    (st = op_str(c, "guest_id", b.guest_id, sizeof b.guest_id, true)) ||
 	    (st = op_str(c, "type", b.type_code, sizeof b.type_code, true)) ||
 	    (st = op_date(c, "arrival", &b.arrival, true)) ||

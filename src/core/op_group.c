@@ -96,8 +96,7 @@ enum fd_status op_block_add(struct op_ctx *c)
 	int64_t rooms = 0;
 	fd_date from = 0, to = 0, cutoff = 0;
 	enum fd_status st;
-	if ((st = op_new_id(c, id, sizeof id)) ||
-	    (st = op_str(c, "name", name, sizeof name, true)) ||
+	if ((st = op_new_id(c, id, sizeof id)) || (st = op_str(c, "name", name, sizeof name, true)) ||
 	    (st = op_str(c, "type", type, sizeof type, true)) ||
 	    (st = op_int(c, "rooms", 0, 10000, &rooms, true)) || (st = op_date(c, "from", &from, true)) ||
 	    (st = op_date(c, "to", &to, true)) || (st = op_date(c, "cutoff", &cutoff, false)) ||

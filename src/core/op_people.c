@@ -342,8 +342,7 @@ enum fd_status op_task_create(struct op_ctx *c)
 	struct fd_hk_task t = {.status = FD_TASK_OPEN};
 	char kind[16];
 	enum fd_status st;
-	if ((st = op_new_id(c, t.id, sizeof t.id)) ||
-	    (st = op_str(c, "room", t.room, sizeof t.room, true)) ||
+	if ((st = op_new_id(c, t.id, sizeof t.id)) || (st = op_str(c, "room", t.room, sizeof t.room, true)) ||
 	    (st = op_date(c, "date", &t.date, true)) || (st = op_str(c, "kind", kind, sizeof kind, true)) ||
 	    (st = op_str(c, "attendant", t.attendant, sizeof t.attendant, false)))
 		return st;

@@ -136,8 +136,7 @@ enum fd_status op_rate_plan_create(struct op_ctx *c)
 	struct fd_rate_plan p = {.version = 1, .active = true}, parent, existing;
 	int64_t bp = 0, minor = 0;
 	enum fd_status st;
-	if ((st = op_new_id(c, p.id, sizeof p.id)) ||
-	    (st = op_str(c, "code", p.code, sizeof p.code, true)) ||
+	if ((st = op_new_id(c, p.id, sizeof p.id)) || (st = op_str(c, "code", p.code, sizeof p.code, true)) ||
 	    (st = op_str(c, "parent", p.parent, sizeof p.parent, false)) ||
 	    (st = op_int(c, "adjust_bp", -10000, 10000, &bp, false)) ||
 	    (st = op_int(c, "adjust_minor", -MAX_PRICE, MAX_PRICE, &minor, false)) || (st = read_plan(c, &p)))

@@ -218,8 +218,8 @@ enum fd_status op_room_type_create(struct op_ctx *c)
 {
 	struct fd_room_type t = {0};
 	enum fd_status st;
-	if ((st = op_new_id(c, t.id, sizeof t.id)) ||
-	    (st = op_str(c, "code", t.code, sizeof t.code, true)) || (st = read_type_fields(c, &t)))
+	if ((st = op_new_id(c, t.id, sizeof t.id)) || (st = op_str(c, "code", t.code, sizeof t.code, true)) ||
+	    (st = read_type_fields(c, &t)))
 		return st;
 	if (!t.code[0])
 		return fd_fail(c->err, FD_E_INVALID, "invalid_field", "code", _("A room type needs a code."));
