@@ -210,9 +210,8 @@ static const char *scan_value(const char *p, const char *end, int depth, size_t 
 
 bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err)
 {
-	long at;
-	if (!buf || !fd_utf8_valid(buf, len) || (at = find_raw_nul(buf, len)) >= 0 ||
-	    (at = find_nul_escape(buf, len)) >= 0) {
+	if (!buf || !fd_utf8_valid(buf, len) || find_raw_nul(buf, len) >= 0 ||
+	    find_nul_escape(buf, len) >= 0) {
 		fd_fail(err, FD_E_INVALID, "invalid_json", "",
 		        _("The JSON text is not valid UTF-8 or holds a NUL character."));
 		return false;
