@@ -23,6 +23,7 @@
 #include "server/reply.h"
 #include "server/log.h"
 #include "server/server.h"
+#include "server/sign_in.h"
 #include "store/audit.h"
 #include "store/ids.h"
 
@@ -523,169 +524,110 @@ void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out
 	srv_resp_json(out, 201, doc);
 }
 
-void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+/* --- signing in on SQLite: the store's steps (sign_in.h) --- */
+
+static enum fd_status read_account(struct srv *s, const struct srv_caller *dev, const char *user,
+                                   struct srv_account *a, struct fd_error *err)
 {
-	if (s->pg) {
-		srv_pg_sign_in(s, r, out);
-		return;
-	}
-	struct fd_error err = {0};
-	struct srv_caller dev;
-	if (srv_auth_device(s, r, &dev, &err)) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	char user[FD_USER_LEN], pw[256];
-	static const char *const fields[] = {"username", "password", NULL};
-	cJSON *body = NULL;
-	if (srv_body_parse(r, fields, &body, &err) ||
-	    srv_json_str(body, "username", user, sizeof user, true, &err) ||
-	    srv_json_str(body, "password", pw, sizeof pw, true, &err)) {
-		cJSON_Delete(body);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	cJSON_Delete(body);
-	/* Sign-in always comes with a device token: throttle by account and
-	 * by device, never by address, so guesses made on one terminal (or
-	 * from a shared address, NAT or SSH host) never lock a colleague at
-	 * another terminal out; the account under attack still escalates. */
-	char source[FD_DEVICE_LEN + 8];
-	snprintf(source, sizeof source, "dev:%s", dev.device);
-	int64_t wait = throttle_wait(s, user, source);
-	if (wait > 0) {
-		sodium_memzero(pw, sizeof pw);
-		srv_resp_error(out, 429, "too_many_attempts", NULL,
-		               "Too many failed sign-ins; try again in %lld s.", (long long)wait);
-		out->retry_after = (int)wait;
-		return;
-	}
-	char hash[crypto_pwhash_STRBYTES] = "", role[16] = "", display[FD_NAME_LEN] = "";
-	char salt[FD_SIGN_SALT_HEX] = "";
-	struct fd_db *db = srv_reader(s, &err);
-	if (!db) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
+	(void)dev;
+	struct fd_db *db = srv_reader(s, err);
+	if (!db)
+		return err->status;
 	sqlite3_stmt *q =
 	    fd_db_stmt(db,
 	               "SELECT c.hash, st.role, st.display_name, c.sign_salt FROM srv_credentials c"
 	               " JOIN staff st ON st.username = c.username AND st.active = 1"
 	               " WHERE c.username = ?1",
-	               &err);
-	if (!q) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
+	               err);
+	if (!q)
+		return err->status;
 	sqlite3_bind_text(q, 1, user, -1, SQLITE_STATIC);
 	if (sqlite3_step(q) == SQLITE_ROW) {
-		snprintf(hash, sizeof hash, "%s", sqlite3_column_text(q, 0));
-		snprintf(role, sizeof role, "%s", sqlite3_column_text(q, 1));
-		snprintf(display, sizeof display, "%s", sqlite3_column_text(q, 2));
-		snprintf(salt, sizeof salt, "%s", sqlite3_column_text(q, 3));
+		snprintf(a->hash, sizeof a->hash, "%s", sqlite3_column_text(q, 0));
+		snprintf(a->role, sizeof a->role, "%s", sqlite3_column_text(q, 1));
+		snprintf(a->display, sizeof a->display, "%s", sqlite3_column_text(q, 2));
+		snprintf(a->salt, sizeof a->salt, "%s", sqlite3_column_text(q, 3));
 	}
 	sqlite3_reset(q);
-	bool throwaway = srv_throwaway_hotel(db);
-	/* Each Argon2id run takes 64 MiB: at most SRV_HASH_SLOTS at once, so
-	 * a flood of sign-ins queues instead of exhausting memory. */
-	pthread_mutex_lock(&s->hash_lock);
-	while (s->hashing >= SRV_HASH_SLOTS)
-		pthread_cond_wait(&s->hash_cond, &s->hash_lock);
-	s->hashing++;
-	pthread_mutex_unlock(&s->hash_lock);
-	bool ok = hash[0] && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
-	if (!hash[0]) {
-		/* Spend the same effort on an unknown name. */
-		char tmp[crypto_pwhash_STRBYTES];
-		srv_password_hash(pw, tmp, NULL);
-	}
-	pthread_mutex_lock(&s->hash_lock);
-	s->hashing--;
-	pthread_cond_signal(&s->hash_cond);
-	pthread_mutex_unlock(&s->hash_lock);
+	return FD_OK;
+}
+
+/* A hash made with a lower cost than today's is made again from the
+ * password just checked; an account from before signing keys gets one. */
+static enum fd_status renew_keys(struct srv *s, const char *user, const char *pw, struct srv_account *a,
+                                 struct fd_error *err)
+{
 	unsigned long long ops;
 	size_t mem;
-	password_cost(throwaway, &ops, &mem);
-	bool rehash = ok && crypto_pwhash_str_needs_rehash(hash, ops, mem) != 0;
-	throttle_note(s, user, source, ok);
-	if (!ok) {
-		sodium_memzero(pw, sizeof pw);
-		srv_log(SRV_LOG_WARNING, "failed sign-in for \"%s\" from %s", user, r->client_ip);
-		srv_resp_error(out, 401, "bad_credentials", NULL, "Wrong user name or password.");
-		return;
+	password_cost(srv_throwaway_hotel(s->wdb), &ops, &mem);
+	bool rehash = crypto_pwhash_str_needs_rehash(a->hash, ops, mem) != 0;
+	enum fd_status st = rehash ? srv_set_password(s->wdb, user, pw, err) : FD_OK;
+	if (st || !(rehash || !a->salt[0]))
+		return st;
+	sqlite3_stmt *k =
+	    fd_db_stmt(s->wdb, "SELECT sign_salt FROM srv_credentials WHERE username = ?1", err);
+	a->salt[0] = '\0';
+	if (k) {
+		sqlite3_bind_text(k, 1, user, -1, SQLITE_STATIC);
+		if (sqlite3_step(k) == SQLITE_ROW)
+			snprintf(a->salt, sizeof a->salt, "%s", sqlite3_column_text(k, 0));
+		sqlite3_reset(k);
 	}
-	char token[SRV_TOKEN_LEN];
-	unsigned char th[32];
-	srv_token_new(token);
-	srv_token_hash(token, th);
-	int64_t now = (int64_t)time(NULL);
-	pthread_mutex_lock(&s->wlock);
-	enum fd_status st = rehash ? srv_set_password(s->wdb, user, pw, &err) : FD_OK;
-	/* A password set before signing keys existed: register the key now. */
-	if (!st && (rehash || !salt[0])) {
-		sqlite3_stmt *k =
-		    fd_db_stmt(s->wdb, "SELECT sign_salt FROM srv_credentials WHERE username = ?1", &err);
-		salt[0] = '\0';
-		if (k) {
-			sqlite3_bind_text(k, 1, user, -1, SQLITE_STATIC);
-			if (sqlite3_step(k) == SQLITE_ROW)
-				snprintf(salt, sizeof salt, "%s", sqlite3_column_text(k, 0));
-			sqlite3_reset(k);
-		}
-		if (!salt[0])
-			st = srv_set_sign_key(s->wdb, user, pw, salt, &err);
-	}
-	sqlite3_stmt *ins = st ? NULL
-	                       : fd_db_stmt(s->wdb,
-	                                    "INSERT INTO srv_sessions (token_hash, username, device, "
-	                                    "created_at, last_seen, expires_at)"
-	                                    " VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-	                                    &err);
-	if (ins) {
-		sqlite3_bind_blob(ins, 1, th, sizeof th, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 2, user, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 3, dev.device, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ins, 4, now);
-		sqlite3_bind_int64(ins, 5, now + s->cfg.session_max);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			st = fd_db_fail(s->wdb, &err, "saving a session");
-	} else if (!st) {
-		st = err.status;
-	}
-	sqlite3_stmt *du = st ? NULL
-	                      : fd_db_stmt(s->wdb,
-	                                   "INSERT INTO srv_device_users (device, username, first_at,"
-	                                   " last_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (device,"
-	                                   " username) DO UPDATE SET last_at = excluded.last_at",
-	                                   &err);
-	if (du) {
-		sqlite3_bind_text(du, 1, dev.device, -1, SQLITE_STATIC);
-		sqlite3_bind_text(du, 2, user, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(du, 3, now);
-		if (sqlite3_step(du) != SQLITE_DONE)
-			st = fd_db_fail(s->wdb, &err, "recording the device's user");
-		sqlite3_reset(du);
-	} else if (!st) {
-		st = err.status;
-	}
-	pthread_mutex_unlock(&s->wlock);
-	sodium_memzero(pw, sizeof pw);
-	if (st) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	srv_log(SRV_LOG_INFO, "\"%s\" signed in on device %s", user, dev.device);
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "token", token);
-	cJSON_AddStringToObject(doc, "username", user);
-	cJSON_AddStringToObject(doc, "display_name", display);
-	cJSON_AddStringToObject(doc, "role", role);
-	cJSON_AddStringToObject(doc, "sign_salt", salt);
-	cJSON_AddStringToObject(doc, "device_id", dev.device);
-	cJSON_AddNumberToObject(doc, "expires_at", (double)(now + s->cfg.session_max));
-	cJSON_AddNumberToObject(doc, "idle_timeout", (double)s->cfg.session_idle);
-	srv_resp_json(out, 201, doc);
+	return a->salt[0] ? FD_OK : srv_set_sign_key(s->wdb, user, pw, a->salt, err);
 }
+
+static enum fd_status save_session(struct srv *s, const struct srv_caller *dev, const char *user,
+                                   const struct srv_new_session *ns, struct fd_error *err)
+{
+	sqlite3_stmt *ins = fd_db_stmt(s->wdb,
+	                               "INSERT INTO srv_sessions (token_hash, username, device, "
+	                               "created_at, last_seen, expires_at)"
+	                               " VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+	                               err);
+	if (!ins)
+		return err->status;
+	sqlite3_bind_blob(ins, 1, ns->token_hash, sizeof ns->token_hash, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 2, user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 3, dev->device, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(ins, 4, ns->now);
+	sqlite3_bind_int64(ins, 5, ns->now + s->cfg.session_max);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		return fd_db_fail(s->wdb, err, "saving a session");
+	sqlite3_stmt *du = fd_db_stmt(s->wdb,
+	                              "INSERT INTO srv_device_users (device, username, first_at,"
+	                              " last_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (device,"
+	                              " username) DO UPDATE SET last_at = excluded.last_at",
+	                              err);
+	if (!du)
+		return err->status;
+	sqlite3_bind_text(du, 1, dev->device, -1, SQLITE_STATIC);
+	sqlite3_bind_text(du, 2, user, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(du, 3, ns->now);
+	enum fd_status st =
+	    sqlite3_step(du) == SQLITE_DONE ? FD_OK : fd_db_fail(s->wdb, err, "recording the device's user");
+	sqlite3_reset(du);
+	return st;
+}
+
+static enum fd_status open_session(struct srv *s, const struct srv_caller *dev, const char *user,
+                                   const char *pw, struct srv_account *a, const struct srv_new_session *ns,
+                                   struct fd_error *err)
+{
+	pthread_mutex_lock(&s->wlock);
+	enum fd_status st = renew_keys(s, user, pw, a, err);
+	if (!st)
+		st = save_session(s, dev, user, ns, err);
+	pthread_mutex_unlock(&s->wlock);
+	return st;
+}
+
+const struct srv_sign_in_store srv_sqlite_sign_in = {
+    .auth_device = srv_auth_device,
+    .throttle_wait = throttle_wait,
+    .throttle_note = throttle_note,
+    .read_account = read_account,
+    .open_session = open_session,
+};
 
 void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {

@@ -30,6 +30,7 @@
 #include "server/pg_chain.h"
 #include "server/reply.h"
 #include "server/server.h"
+#include "server/sign_in.h"
 #include "store/ids.h"
 #include "store/oplog.h"
 
@@ -433,120 +434,65 @@ void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 	srv_resp_json(out, 201, doc);
 }
 
-void srv_pg_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+/* --- signing in on PostgreSQL: the store's steps (sign_in.h) --- */
+
+/* The person's password, and their staff record in the device's hotel. */
+static enum fd_status read_account(struct srv *s, const struct srv_caller *dev, const char *user,
+                                   struct srv_account *a, struct fd_error *err)
 {
-	struct fd_error err = {0};
-	struct srv_caller dev;
-	if (srv_pg_auth_device(s, r, &dev, &err)) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	char user[FD_USER_LEN], pw[256];
-	static const char *const fields[] = {"username", "password", NULL};
-	cJSON *body = NULL;
-	if (srv_body_parse(r, fields, &body, &err) ||
-	    srv_json_str(body, "username", user, sizeof user, true, &err) ||
-	    srv_json_str(body, "password", pw, sizeof pw, true, &err)) {
-		cJSON_Delete(body);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	cJSON_Delete(body);
-	/* As on SQLite: by account and by device (auth.c). */
-	char source[FD_DEVICE_LEN + 8];
-	snprintf(source, sizeof source, "dev:%s", dev.device);
-	int64_t wait = srv_pg_throttle_wait(s, user, source); /* pg_throttle.c */
-	if (wait > 0) {
-		sodium_memzero(pw, sizeof pw);
-		srv_resp_error(out, 429, "too_many_attempts", NULL,
-		               "Too many failed sign-ins; try again in %lld s.", (long long)wait);
-		out->retry_after = (int)wait;
-		return;
-	}
-	struct fd_pg *pg = conn(s, &err);
-	if (!pg) {
-		sodium_memzero(pw, sizeof pw);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	/* The person's password, and their staff record in the device's hotel. */
+	struct fd_pg *pg = conn(s, err);
+	if (!pg)
+		return err->status;
 	static const char sql[] =
 	    "SELECT c.hash, coalesce(st.role, ''), coalesce(st.display_name, c.username), c.sign_salt,"
 	    " coalesce(cr.role, '') FROM srv_credentials c"
 	    " LEFT JOIN staff st ON st.username = c.username AND st.property_id = $2"
 	    " LEFT JOIN srv_chain_roles cr ON cr.username = c.username WHERE c.username = $1"
 	    " AND (st.active = 1 OR (st.username IS NULL AND cr.username IS NOT NULL))";
-	const char *p[] = {user, dev.property};
+	const char *p[] = {user, dev->property};
 	PGresult *q;
-	if (fd_pg_run(pg, sql, 2, p, &q, "reading a user", &err)) {
-		sodium_memzero(pw, sizeof pw);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	char hash[crypto_pwhash_STRBYTES] = "", role[16] = "", display[FD_NAME_LEN] = "",
-	     salt[FD_SIGN_SALT_HEX] = "", chain[16] = "";
+	enum fd_status st = fd_pg_run(pg, sql, 2, p, &q, "reading a user", err);
+	if (st)
+		return st;
 	if (PQntuples(q) == 1) {
-		snprintf(hash, sizeof hash, "%s", PQgetvalue(q, 0, 0));
-		snprintf(role, sizeof role, "%s", PQgetvalue(q, 0, 1));
-		snprintf(display, sizeof display, "%s", PQgetvalue(q, 0, 2));
-		snprintf(salt, sizeof salt, "%s", PQgetvalue(q, 0, 3));
-		snprintf(chain, sizeof chain, "%s", PQgetvalue(q, 0, 4));
+		snprintf(a->hash, sizeof a->hash, "%s", PQgetvalue(q, 0, 0));
+		snprintf(a->role, sizeof a->role, "%s", PQgetvalue(q, 0, 1));
+		snprintf(a->display, sizeof a->display, "%s", PQgetvalue(q, 0, 2));
+		snprintf(a->salt, sizeof a->salt, "%s", PQgetvalue(q, 0, 3));
+		snprintf(a->chain, sizeof a->chain, "%s", PQgetvalue(q, 0, 4));
 	}
 	PQclear(q);
-	pthread_mutex_lock(&s->hash_lock);
-	while (s->hashing >= SRV_HASH_SLOTS)
-		pthread_cond_wait(&s->hash_cond, &s->hash_lock);
-	s->hashing++;
-	pthread_mutex_unlock(&s->hash_lock);
-	bool ok = hash[0] && crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
-	if (!hash[0]) {
-		char tmp[crypto_pwhash_STRBYTES];
-		srv_password_hash(pw, tmp, NULL); /* the same effort for an unknown name */
-	}
-	pthread_mutex_lock(&s->hash_lock);
-	s->hashing--;
-	pthread_cond_signal(&s->hash_cond);
-	pthread_mutex_unlock(&s->hash_lock);
-	if (ok && !salt[0]) /* pg_actor.c: a password set before the key was */
-		srv_pg_sign_key(pg, user, pw, salt, sizeof salt);
-	sodium_memzero(pw, sizeof pw);
-	srv_pg_throttle_note(s, user, source, ok);
-	if (!ok) {
-		srv_log(SRV_LOG_WARNING, "failed sign-in for \"%s\" from %s", user, r->client_ip);
-		srv_resp_error(out, 401, "bad_credentials", NULL, "Wrong user name or password.");
-		return;
-	}
-	char token[SRV_TOKEN_LEN], tokh[65], now[24], until[24];
-	unsigned char th[32];
-	srv_token_new(token);
-	srv_token_hash(token, th);
-	hex32(th, tokh);
-	int64_t t = (int64_t)time(NULL);
-	snprintf(now, sizeof now, "%lld", (long long)t);
-	snprintf(until, sizeof until, "%lld", (long long)(t + s->cfg.session_max));
+	return FD_OK;
+}
+
+static enum fd_status open_session(struct srv *s, const struct srv_caller *dev, const char *user,
+                                   const char *pw, struct srv_account *a, const struct srv_new_session *ns,
+                                   struct fd_error *err)
+{
+	struct fd_pg *pg = conn(s, err);
+	if (!pg)
+		return err->status;
+	if (!a->salt[0]) /* pg_actor.c: a password set before the key was */
+		srv_pg_sign_key(pg, user, pw, a->salt, sizeof a->salt);
+	char tokh[65], now[24], until[24];
+	hex32(ns->token_hash, tokh);
+	snprintf(now, sizeof now, "%lld", (long long)ns->now);
+	snprintf(until, sizeof until, "%lld", (long long)(ns->now + s->cfg.session_max));
 	static const char ins[] =
 	    "INSERT INTO srv_sessions (token_hash, property_id, username, device, created_at,"
 	    " last_seen, expires_at) VALUES ($1, $2, $3, $4, $5, $5, $6)";
-	const char *a[] = {tokh, dev.property, user, dev.device, now, until};
-	if (fd_pg_do(pg, ins, 6, a, "saving a session", &err) ||
-	    srv_pg_note_device_user(pg, dev.property, dev.device, user, &err)) { /* pg_lists.c */
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	srv_log(SRV_LOG_INFO, "\"%s\" signed in on device %s", user, dev.device);
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "token", token);
-	cJSON_AddStringToObject(doc, "username", user);
-	cJSON_AddStringToObject(doc, "display_name", display);
-	cJSON_AddStringToObject(doc, "role", role); /* "" when only a chain role acts here */
-	if (chain[0])
-		cJSON_AddStringToObject(doc, "chain_role", chain);
-	cJSON_AddStringToObject(doc, "sign_salt", salt);
-	cJSON_AddStringToObject(doc, "device_id", dev.device);
-	cJSON_AddNumberToObject(doc, "expires_at", (double)(t + s->cfg.session_max));
-	cJSON_AddNumberToObject(doc, "idle_timeout", (double)s->cfg.session_idle);
-	srv_resp_json(out, 201, doc);
+	const char *v[] = {tokh, dev->property, user, dev->device, now, until};
+	enum fd_status st = fd_pg_do(pg, ins, 6, v, "saving a session", err);
+	return st ? st : srv_pg_note_device_user(pg, dev->property, dev->device, user, err); /* pg_lists.c */
 }
+
+const struct srv_sign_in_store srv_pg_sign_in = {
+    .auth_device = srv_pg_auth_device,
+    .throttle_wait = srv_pg_throttle_wait, /* pg_throttle.c */
+    .throttle_note = srv_pg_throttle_note,
+    .read_account = read_account,
+    .open_session = open_session,
+};
 
 /* --- pushes: pg_push.c (a batch in one transaction) --- */
 

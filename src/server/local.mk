@@ -9,6 +9,7 @@ frontdeskd_SOURCES = \
 	src/server/api.c src/server/http.c
 frontdeskd_SOURCES += src/server/reply.c src/server/route.c
 frontdeskd_SOURCES += src/server/token.c src/server/token.h
+frontdeskd_SOURCES += src/server/sign_in.c src/server/sign_in.h
 frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS) $(GNUTLS_CFLAGS)
 frontdeskd_LDADD = libfddemo.a libfddoc.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS) $(GNUTLS_LIBS)
 dist_pkgdata_DATA += data/openapi.yaml
