@@ -451,6 +451,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	return send_resp(conn, cs, &out);
 }
 
+/* Monitors, load balancers and every terminal's reachability check ask
+ * /v1/health every few seconds, and Prometheus scrapes /v1/metrics: their
+ * answered requests would bury the others in the journal, so they are
+ * debug lines (log-level = debug shows them); a failure of theirs is not. */
+static enum srv_log_level request_log_level(const char *path, int status)
+{
+	static const char *const probes[] = {"/v1/health", "/v1/metrics"};
+	if (status >= 500 || status == 0)
+		return SRV_LOG_WARNING;
+	for (size_t i = 0; i < sizeof probes / sizeof *probes; i++)
+		if (status == 200 && strcmp(path, probes[i]) == 0)
+			return SRV_LOG_DEBUG;
+	return SRV_LOG_INFO;
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -462,9 +477,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (cs->started) {
 		double ms = (double)(srv_now_ms() - cs->start_ms);
 		int status = cs->answered ? cs->status : 0;
-		srv_log(status >= 500 || status == 0 ? SRV_LOG_WARNING : SRV_LOG_INFO, "%s %s %s %d %.0fms%s",
-		        cs->ip, cs->method, cs->path, status, ms,
-		        toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+		srv_log(request_log_level(cs->path, status), "%s %s %s %d %.0fms%s", cs->ip, cs->method,
+		        cs->path, status, ms, toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
 		metrics_note(s->http, srv_route_label(cs->path), status, ms);
 	}
 	*con_cls = NULL;

@@ -15,6 +15,30 @@
 #include "server/log.h"
 
 static atomic_bool prefix;
+static atomic_int limit = SRV_LOG_INFO;
+
+void srv_log_limit(enum srv_log_level most)
+{
+	atomic_store(&limit, (int)most);
+}
+
+bool srv_log_level_parse(const char *word, enum srv_log_level *out)
+{
+	static const struct {
+		const char *word;
+		enum srv_log_level level;
+	} words[] = {{"err", SRV_LOG_ERR},
+	             {"warning", SRV_LOG_WARNING},
+	             {"notice", SRV_LOG_NOTICE},
+	             {"info", SRV_LOG_INFO},
+	             {"debug", SRV_LOG_DEBUG}};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(word, words[i].word) == 0) {
+			*out = words[i].level;
+			return true;
+		}
+	return false;
+}
 
 void srv_log_prefix(bool on)
 {
@@ -23,6 +47,8 @@ void srv_log_prefix(bool on)
 
 void srv_vlog(enum srv_log_level level, const char *fmt, va_list ap)
 {
+	if ((int)level > atomic_load(&limit))
+		return;
 	/* One write per line, so lines of concurrent threads do not mix. */
 	char line[2048];
 	int n = atomic_load(&prefix) ? snprintf(line, sizeof line, "<%d>frontdeskd: ", (int)level)

@@ -44,6 +44,7 @@ void srv_config_defaults(struct srv_config *c)
 	c->mail_retry = 60;
 	c->mail_attempts = 10;
 	c->min_protocol = FD_PROTOCOL_OLDEST;
+	c->log_level = SRV_LOG_INFO;
 	snprintf(c->book_dir, sizeof c->book_dir, "%s/book", PKGDATADIR);
 	c->public_rate = 120;
 	c->public_rate_window = 60;
@@ -106,6 +107,13 @@ static bool config_set(struct srv_config *c, const char *key, const char *v)
 		if (strcmp(v, "required") != 0 && strcmp(v, "try") != 0 && strcmp(v, "none") != 0)
 			return false;
 		snprintf(c->smtp_tls, sizeof c->smtp_tls, "%s", v);
+		return true;
+	}
+	if (strcmp(key, "log-level") == 0) {
+		enum srv_log_level level;
+		if (!srv_log_level_parse(v, &level))
+			return false;
+		c->log_level = (int)level;
 		return true;
 	}
 	if (strcmp(key, "trusted-proxy") == 0)
@@ -223,6 +231,7 @@ static const char *const setting_names[] = {"data",
                                             "keep-changes",
                                             "min-protocol",
                                             "trusted-proxy",
+                                            "log-level",
                                             "smtp-url",
                                             "smtp-user",
                                             "smtp-password-file",
@@ -382,6 +391,7 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 	s->cfg.max_batch = c.max_batch;
 	s->cfg.keep_changes = c.keep_changes;
 	s->cfg.min_protocol = c.min_protocol;
+	s->cfg.log_level = c.log_level;
 	srv_public_reconfigure(s, &c);
 	pthread_mutex_lock(&s->proxy_lock);
 	memcpy(s->cfg.proxies, c.proxies, sizeof c.proxies);
@@ -392,6 +402,8 @@ static void reload(struct srv *s, const struct srv_flags *flags)
 	        "session-max %lld, keep-changes %d, %d trusted proxies)",
 	        c.max_body, c.max_batch, c.max_wait, (long long)c.session_idle, (long long)c.session_max,
 	        c.keep_changes, c.n_proxies);
+	/* After the line above, so a quieter level still shows the reload. */
+	srv_log_limit((enum srv_log_level)c.log_level);
 }
 
 static int serve(struct srv_config *cfg, const struct srv_flags *flags)
@@ -400,6 +412,7 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	bool throwaway = false; /* the demo's private hotel (srv_throwaway_hotel) */
 	struct fd_error err = {0};
 	srv_log_prefix(true); /* a daemon's log: priorities for the journal */
+	srv_log_limit((enum srv_log_level)cfg->log_level);
 	srv_metrics_started();
 	s.cfg = *cfg;
 	if (srv_pg_wanted(cfg)) {
@@ -562,7 +575,7 @@ static void usage(FILE *out)
 	fprintf(out,
 	        "usage: frontdeskd [--config FILE] [--data DIR] COMMAND [ARGS]\n"
 	        "commands:\n"
-	        "  serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N]\n"
+	        "  serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N] [--log-level L]\n"
 	        "  init --property NAME --currency CODE --timezone ZONE [--date YYYY-MM-DD]\n"
 	        "  demo [--seed N] [--date YYYY-MM-DD] [--password-file F] [--throwaway]\n"
 	        "  user add NAME --role ROLE --password-file F [--display-name TEXT] [--department DEPT]\n"

@@ -62,6 +62,7 @@ struct srv_config {
 	int mail_retry;               /* seconds before the first retry; doubles each time */
 	int mail_attempts;            /* attempts before giving up */
 	int min_protocol;             /* the oldest sync protocol terminals may speak (core/op.h) */
+	int log_level;                /* the least urgent line written (log.h's srv_log_level) */
 	/* The public booking side (public.c) */
 	char public_origins[1024]; /* website origins allowed to call it (CORS), space or comma separated */
 	char public_url[256];      /* where guests reach /book/ (links in mail); "" = http://LISTEN */

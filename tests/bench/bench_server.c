@@ -293,25 +293,45 @@ static double get_rate(const char *url, double secs)
 	return (double)n / (now_s() - t0);
 }
 
+static int cmp_ratio(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The trivial server and ours in turns, HEALTH_ROUNDS short rounds each,
+ * and the median of the rounds' ratios: on a shared machine a burst of
+ * someone else's work lands in one round, not in one whole side. */
+#define HEALTH_ROUNDS 5
+
 static void bench_health(double secs)
 {
 	struct limits_http h;
-	char url[128];
-	double trivial = 0;
+	char url[128], trivial_url[128];
+	double round = secs / HEALTH_ROUNDS, ratio[HEALTH_ROUNDS], trivial = 0, ours = 0;
+	int n = 0;
+	snprintf(url, sizeof url, "%s/v1/health", g_url);
 	if (limits_http_start(&h) == 0) {
-		snprintf(url, sizeof url, "http://127.0.0.1:%d/v1/health", h.port);
-		trivial = get_rate(url, secs);
+		snprintf(trivial_url, sizeof trivial_url, "http://127.0.0.1:%d/v1/health", h.port);
+		for (int i = 0; i < HEALTH_ROUNDS; i++) {
+			double t = get_rate(trivial_url, round / 2), o = get_rate(url, round / 2);
+			trivial += t / HEALTH_ROUNDS;
+			ours += o / HEALTH_ROUNDS;
+			if (t > 0)
+				ratio[n++] = o / t;
+		}
 		limits_http_stop(&h);
 	}
-	snprintf(url, sizeof url, "%s/v1/health", g_url);
-	double ours = get_rate(url, secs);
-	printf("| GET /v1/health keep-alive, %d clients | %8.0f req/s | trivial server %8.0f req/s |\n",
-	       CLIENTS, ours, trivial);
+	qsort(ratio, (size_t)n, sizeof *ratio, cmp_ratio);
+	double median = n ? ratio[n / 2] : 0;
+	printf("| GET /v1/health keep-alive, %d clients | %8.0f req/s | trivial server %8.0f req/s | median "
+	       "of %d rounds %3.0f %% |\n",
+	       CLIENTS, ours, trivial, n, 100.0 * median);
 	char lim[64];
 	snprintf(lim, sizeof lim, "%.0f req/s (trivial epoll)", trivial);
-	bench_figure("server GET /v1/health keep-alive req/s", trivial > 0 && ours >= 0.9 * trivial,
-	             ">= 90 % of trivial", lim, "%.0f req/s = %.0f %%", ours,
-	             trivial > 0 ? 100.0 * ours / trivial : 0.0);
+	bench_figure("server GET /v1/health keep-alive req/s", n > 0 && median >= 0.9, ">= 90 % of trivial",
+	             lim, "%.0f req/s = %.0f %% (median of %d rounds, %.0f .. %.0f %%)", ours, 100.0 * median,
+	             n, n ? 100.0 * ratio[0] : 0.0, n ? 100.0 * ratio[n - 1] : 0.0);
 }
 
 /* n terminals following the feed: each long-polls, and on an answer polls
@@ -604,7 +624,7 @@ int main(void)
 	snprintf(lim, sizeof lim, "%.0f rows/s (bare SQLite, 1000-row commits)", batched);
 	bench_figure("batched operations/s (8 clients, 50 per push)", many >= 50000, ">= 50,000", lim,
 	             "%.0f ops/s", many);
-	bench_health(secs / 2);
+	bench_health(secs);
 	bench_latency(cls, 500);
 	bench_rss(cls, 1000);
 	printf("|-------------------------------------------------------------------------|\n");
