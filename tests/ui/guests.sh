@@ -67,7 +67,9 @@ NEW=$(fd --json find "jg@example.org" | jq -r '.bookings[0].code')
 keys :
 keys -l "$NEW"
 keys Enter
-wait_for "Booking $NEW"
+# the detail's title ("Booking CODE  status"), not the message "Booking
+# CODE made for ..." still on the screen from the form
+wait_for "Booking $NEW  "
 wait_for "phone"
 keys g
 wait_for "Guest García, José"
@@ -111,9 +113,10 @@ fd staff add anna --name "Anna Costa" --role staff --dept front_office >/dev/nul
 UI_ARGS="--as anna" start 100 30
 wait_for "Test Hotel"
 keys :
-keys -l "$(fd --json guest show "$GID" | jq -r '.bookings[0].code')"
+FIRST=$(fd --json guest show "$GID" | jq -r '.bookings[0].code')
+keys -l "$FIRST"
 keys Enter
-wait_for "Booking"
+wait_for "Booking $FIRST  "
 keys g
 wait_for "Guest García, José"
 keys E

@@ -71,6 +71,8 @@ wait_for() {
 		i=$((i + 1))
 	done
 	fail "timed out waiting for \"$1\""
+	echo "--- the screen then:" >&2
+	screen >&2
 }
 
 # wait_gone TEXT: poll until TEXT is no longer on the screen.
