@@ -123,19 +123,25 @@ static enum fd_status check_availability(struct op_ctx *c, const struct fd_booki
 {
 	if (fd_booking_day_use(b))
 		return check_day(c, b, b->arrival);
-	for (fd_date d = b->arrival + 1; d < b->departure; d++) {
-		enum fd_status st = check_day(c, b, d);
-		if (st)
-			return st;
-	}
-	/* The stay's nights at once (one query on PostgreSQL, core/avail.h). */
+	/* The stay's nights, and the days it stays over (arrival + 1 up to
+	 * departure - 1), each range read at once (one statement each,
+	 * core/avail.h) rather than two statements a day. A day's rooms are
+	 * its night's inventory, as check_day reads them. */
 	size_t n = (size_t)(b->departure - b->arrival);
-	int *rooms = calloc(n ? 2 * n : 1, sizeof *rooms);
+	int *rooms = calloc(n ? 3 * n : 1, sizeof *rooms);
 	if (!rooms)
 		return fd_fail(c->err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-	int *sold = rooms + n;
+	int *sold = rooms + n, *day_sold = sold + n; /* day_sold[i]: day arrival + 1 + i */
 	enum fd_status st =
-	    fd_avail_nights(c->repo, b->type_code, b->arrival, b->departure, b->id, rooms, sold, c->err);
+	    fd_avail_days(c->repo, b->type_code, b->arrival + 1, b->departure, b->id, day_sold, c->err);
+	if (!st)
+		st = fd_avail_nights(c->repo, b->type_code, b->arrival, b->departure, b->id, rooms, sold,
+		                     c->err);
+	/* The days first, then the nights: the first day or night short of a
+	 * room is the one the refusal names. */
+	for (fd_date d = b->arrival + 1; d < b->departure && !st; d++)
+		if (day_sold[d - b->arrival - 1] >= rooms[d - b->arrival])
+			st = sold_out(c, b, d);
 	for (fd_date d = b->arrival; d < b->departure && !st; d++) {
 		bool covered;
 		/* A room the booking's group block holds for it is sold already. */

@@ -90,6 +90,12 @@ struct fd_repo {
 	 * that night. One query on a store across a network. */
 	enum fd_status (*type_nights)(void *ctx, const char *type_code, fd_date from, fd_date to,
 	                              const char *except_id, int *inventory, int *sold, struct fd_error *err);
+	/* Optional (NULL: core asks type_day_sold day by day, core/avail.h):
+	 * sold[i] for day from + i of [from, to), each exactly what
+	 * type_day_sold (with except_id, may be "") answers for that day. A
+	 * stay's days are checked at once, not with one statement a day. */
+	enum fd_status (*type_days)(void *ctx, const char *type_code, fd_date from, fd_date to,
+	                            const char *except_id, int *sold, struct fd_error *err);
 	/* Up to max rooms of a type free and in order on every night of [from, to),
 	 * ordered by number. */
 	enum fd_status (*free_rooms)(void *ctx, const char *type_code, fd_date from, fd_date to,

@@ -564,6 +564,57 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
 	return count_query(db, s, sold, err);
 }
 
+/* type_day_sold of every day of [from, to) in one statement (core/avail.h
+ * uses it for the booking rules; tests/unit/test_avail_range.c compares it
+ * with type_day_sold day by day). Each day's figure is the per-day
+ * statement's expression with the day of a series in place of the one
+ * day; what it looks up per day is read once for the range: the kept
+ * counts and the booking left out by one index walk each, the first
+ * nights of the type of the stays arriving in the range (by
+ * bookings_arrival) and the day-use stays of the range (the partial index
+ * bookings_day_use), each grouped by day. The unary + keeps SQLite from
+ * reading the day-use stays through bookings_status_departure instead
+ * (arrival = departure lends the arrival's range to the departure): every
+ * stay leaving in the range, not the few day-use ones. */
+static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_date to, const char *except_id,
+                                int *sold, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(
+	    db,
+	    "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3),"
+	    " arr AS MATERIALIZED (SELECT b.arrival AS d, count(*) AS c FROM bookings b"
+	    "  CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = b.arrival"
+	    "  WHERE b.arrival >= ?2 AND b.arrival < ?3 AND n.type_code = ?1 AND b.id <> ?4"
+	    "  GROUP BY b.arrival),"
+	    " du AS MATERIALIZED (SELECT b.arrival AS d, count(*) AS c FROM bookings b"
+	    "  LEFT JOIN rooms r ON r.number = b.room"
+	    "  WHERE b.arrival >= ?2 AND b.arrival < ?3 AND b.arrival = b.departure"
+	    "  AND +b.status IN ('reserved','checked_in')"
+	    "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4 GROUP BY b.arrival)"
+	    " SELECT g.d, coalesce(t.sold, 0) - (x.night IS NOT NULL) - coalesce(a.c, 0) + coalesce(u.c, 0)"
+	    " FROM g"
+	    " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
+	    " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1"
+	    " LEFT JOIN arr a ON a.d = g.d"
+	    " LEFT JOIN du u ON u.d = g.d",
+	    err);
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	for (fd_date d = from; d < to; d++)
+		sold[d - from] = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d >= from && d < to)
+			sold[d - from] = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
+}
+
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
                                      struct fd_error *err)
 {
@@ -944,6 +995,7 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .type_sold = type_sold,
 	    .type_inventory = type_inventory,
 	    .type_nights = type_nights,
+	    .type_days = type_days,
 	    .free_rooms = free_rooms,
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,
