@@ -398,22 +398,21 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	sqlite3_bind_int(upd, 4, keep_before);
 	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
 		return st;
-	sqlite3_stmt *ins = fd_db_stmt(db,
-	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"
-	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
-	                               err);
+	/* The nights missing, in one statement (on an assignment, none). */
+	sqlite3_stmt *ins = fd_db_stmt(
+	    db,
+	    "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?5 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?5)"
+	    " INSERT INTO stay_nights (booking_id, night, type_code, room)"
+	    " SELECT ?1, d, ?3, ?4 FROM g WHERE true ON CONFLICT(booking_id, night) DO NOTHING",
+	    err);
 	if (!ins)
 		return fd_error_status(err, FD_E_IO);
-	for (fd_date d = b->arrival; d < b->departure; d++) {
-		sqlite3_reset(ins);
-		fd_bind_text(ins, 1, b->id);
-		sqlite3_bind_int(ins, 2, d);
-		fd_bind_text(ins, 3, inv_type);
-		fd_bind_opt_text(ins, 4, b->room);
-		if ((st = fd_step_done(db, ins, err, "holding a booking's nights")))
-			return st;
-	}
-	return FD_OK;
+	fd_bind_text(ins, 1, b->id);
+	sqlite3_bind_int(ins, 2, b->arrival);
+	fd_bind_text(ins, 3, inv_type);
+	fd_bind_opt_text(ins, 4, b->room);
+	sqlite3_bind_int(ins, 5, b->departure);
+	return fd_step_done(db, ins, err, "holding a booking's nights");
 }
 
 /* The guest's name kept with the booking for the board (core step 43),
@@ -618,39 +617,31 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
 
 /* type_day_sold of every day of [from, to) in one statement (core/avail.h
  * uses it for the booking rules; tests/unit/test_avail_range.c compares it
- * with type_day_sold day by day). Each day's figure is the per-day
- * statement's expression with the day of a series in place of the one
- * day; what it looks up per day is read once for the range: the kept
- * counts and the booking left out by one index walk each, the first
- * nights of the type of the stays arriving in the range (by
- * bookings_arrival) and the day-use stays of the range (the partial index
- * bookings_day_use), each grouped by day. The unary + keeps SQLite from
- * reading the day-use stays through bookings_status_departure instead
- * (arrival = departure lends the arrival's range to the departure): every
- * stay leaving in the range, not the few day-use ones. */
+ * with type_day_sold day by day): the per-day statement's expression, with
+ * the day of a series in place of the one day, so every look-up is by the
+ * same index as there. Grouping the range's arrivals and day-use stays
+ * into materialized tables instead cost more than it saved: each
+ * execution builds and zeroes their temporary b-trees and an automatic
+ * index on each. The unary + keeps SQLite reading the day-use stays by
+ * the partial index bookings_day_use, as the per-day statement does,
+ * rather than every stay leaving that day by bookings_status_departure. */
 static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_date to, const char *except_id,
                                 int *sold, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(
-	    db,
-	    "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3),"
-	    " arr AS MATERIALIZED (SELECT b.arrival AS d, count(*) AS c FROM bookings b"
-	    "  CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = b.arrival"
-	    "  WHERE b.arrival >= ?2 AND b.arrival < ?3 AND n.type_code = ?1 AND b.id <> ?4"
-	    "  GROUP BY b.arrival),"
-	    " du AS MATERIALIZED (SELECT b.arrival AS d, count(*) AS c FROM bookings b"
-	    "  LEFT JOIN rooms r ON r.number = b.room"
-	    "  WHERE b.arrival >= ?2 AND b.arrival < ?3 AND b.arrival = b.departure"
-	    "  AND +b.status IN ('reserved','checked_in')"
-	    "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4 GROUP BY b.arrival)"
-	    " SELECT g.d, coalesce(t.sold, 0) - (x.night IS NOT NULL) - coalesce(a.c, 0) + coalesce(u.c, 0)"
-	    " FROM g"
-	    " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
-	    " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1"
-	    " LEFT JOIN arr a ON a.d = g.d"
-	    " LEFT JOIN du u ON u.d = g.d",
-	    err);
+	STMT(db,
+	     "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3)"
+	     " SELECT g.d,"
+	     " coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = g.d), 0)"
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?4 AND night = g.d AND type_code = ?1)"
+	     " - (SELECT count(*) FROM bookings b CROSS JOIN stay_nights n ON n.booking_id = b.id"
+	     "  AND n.night = g.d WHERE b.arrival = g.d AND n.type_code = ?1 AND b.id <> ?4)"
+	     " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
+	     "  WHERE b.arrival = g.d AND b.departure = g.d AND b.arrival = b.departure"
+	     "  AND +b.status IN ('reserved','checked_in')"
+	     "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4)"
+	     " FROM g",
+	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
