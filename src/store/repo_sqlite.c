@@ -398,21 +398,38 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	sqlite3_bind_int(upd, 4, keep_before);
 	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
 		return st;
-	/* The nights missing, in one statement (on an assignment, none). */
-	sqlite3_stmt *ins = fd_db_stmt(
-	    db,
-	    "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?5 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?5)"
-	    " INSERT INTO stay_nights (booking_id, night, type_code, room)"
-	    " SELECT ?1, d, ?3, ?4 FROM g WHERE true ON CONFLICT(booking_id, night) DO NOTHING",
-	    err);
+	/* The nights missing: none when the stay holds as many nights as it
+	 * has (the delete above left only nights of [arrival, departure)), as
+	 * after an assignment; else one statement a night (a statement over a
+	 * series of nights costs more: it builds a temporary table). */
+	sqlite3_stmt *cnt = fd_db_stmt(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", err);
+	if (!cnt)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(cnt, 1, b->id);
+	int held = 0;
+	if ((st = fd_step_one(db, cnt, err, "counting a booking's nights")) == FD_OK)
+		held = sqlite3_column_int(cnt, 0);
+	sqlite3_reset(cnt);
+	if (st)
+		return st;
+	if (held == b->departure - b->arrival)
+		return FD_OK;
+	sqlite3_stmt *ins = fd_db_stmt(db,
+	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"
+	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
+	                               err);
 	if (!ins)
 		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(ins, 1, b->id);
-	sqlite3_bind_int(ins, 2, b->arrival);
-	fd_bind_text(ins, 3, inv_type);
-	fd_bind_opt_text(ins, 4, b->room);
-	sqlite3_bind_int(ins, 5, b->departure);
-	return fd_step_done(db, ins, err, "holding a booking's nights");
+	for (fd_date d = b->arrival; d < b->departure; d++) {
+		sqlite3_reset(ins);
+		fd_bind_text(ins, 1, b->id);
+		sqlite3_bind_int(ins, 2, d);
+		fd_bind_text(ins, 3, inv_type);
+		fd_bind_opt_text(ins, 4, b->room);
+		if ((st = fd_step_done(db, ins, err, "holding a booking's nights")))
+			return st;
+	}
+	return FD_OK;
 }
 
 /* The guest's name kept with the booking for the board (core step 43),

@@ -390,11 +390,55 @@ static void test_range_follows_random_operations(void **state)
 	fd_db_close(db);
 }
 
+/* The day-use counts read the stays arriving on a day from the index
+ * alone (core step 49: bookings_arrival holds the id), and the day-use
+ * stays by bookings_day_use, day by day and over a range alike: the
+ * arrivals' rows are not read (every booking.create counts every day of
+ * its stay, tests/bench/bench_core). */
+static void test_day_counts_read_indexes(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	char c1[FD_ID_LEN], c2[FD_ID_LEN];
+	book(db, "STD", "2026-12-02", "2026-12-06", c1);
+	book(db, "STD", "2026-12-03", "2026-12-03", c2);
+	int sold[MAX_NIGHTS];
+	days(db, "STD", "2026-12-01", "2026-12-08", "", sold);
+	assert_int_equal(sold[2], 2); /* 12-03: c1 over it, c2 on it */
+	sqlite3 *h = fd_db_handle(db);
+	int statements = 0, arrivals = 0, day_use = 0, row_reads = 0;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s)) {
+		const char *sql = sqlite3_sql(s);
+		if (!strstr(sql, "FROM bookings b CROSS JOIN stay_nights n ON n.booking_id = b.id"))
+			continue;
+		statements++;
+		char *plan = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+		sqlite3_stmt *e;
+		assert_int_equal(sqlite3_prepare_v2(h, plan, -1, &e, NULL), SQLITE_OK);
+		while (sqlite3_step(e) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(e, 3);
+			arrivals +=
+			    strstr(d, "SEARCH b USING COVERING INDEX bookings_arrival (arrival=?)") != NULL;
+			day_use += strstr(d, "SEARCH b USING INDEX bookings_day_use (arrival=?)") != NULL;
+			row_reads += strstr(d, "SEARCH b USING INDEX bookings_arrival") != NULL ||
+			             strstr(d, "bookings_status_departure") != NULL;
+		}
+		sqlite3_finalize(e);
+		sqlite3_free(plan);
+	}
+	assert_int_equal(statements, 2); /* type_day_sold, type_days */
+	assert_int_equal(arrivals, 2);
+	assert_int_equal(day_use, 2);
+	assert_int_equal(row_reads, 0);
+	fd_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_range_equals_nights),
 	    cmocka_unit_test(test_range_follows_random_operations),
+	    cmocka_unit_test(test_day_counts_read_indexes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
