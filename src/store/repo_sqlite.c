@@ -675,6 +675,35 @@ static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_da
 	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
 }
 
+/* The day-use term of type_day_sold for every day of [from, to) (repo.h):
+ * the same conditions over the range, read by bookings_day_use in its
+ * order (no temporary table for the grouping). */
+static enum fd_status type_day_uses(void *ctx, const char *type, fd_date from, fd_date to,
+                                    const char *except_id, int *n, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT b.arrival, count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
+	     " WHERE b.arrival >= ?2 AND b.arrival < ?3 AND b.arrival = b.departure"
+	     " AND +b.status IN ('reserved','checked_in')"
+	     " AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4 GROUP BY b.arrival",
+	     err);
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	for (fd_date d = from; d < to; d++)
+		n[d - from] = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d >= from && d < to)
+			n[d - from] = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
+}
+
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
                                      struct fd_error *err)
 {
@@ -1056,6 +1085,7 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .type_inventory = type_inventory,
 	    .type_nights = type_nights,
 	    .type_days = type_days,
+	    .type_day_uses = type_day_uses,
 	    .free_rooms = free_rooms,
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,

@@ -53,6 +53,8 @@ static const char *book(struct fd_db *db, const char *type, const char *a, const
 
 /* The day-use range call (type_days) and type_day_sold day by day over
  * [from, to), which must agree day by day; the range's figures in sold. */
+static int day_uses[MAX_NIGHTS]; /* the day-use stays of the last days() */
+
 static void days(struct fd_db *db, const char *type, const char *from, const char *to, const char *except_id,
                  int *sold)
 {
@@ -75,6 +77,23 @@ static void days(struct fd_db *db, const char *type, const char *from, const cha
 	/* Core's entry point takes the range call. */
 	assert_int_equal(fd_avail_days(repo, type, f, t, except_id, sold3, &err), FD_OK);
 	assert_memory_equal(sold3, sold1, sizeof *sold1 * (size_t)(t - f));
+	/* The day-use stays alone (repo.h type_day_uses): part of the day's
+	 * count, and with the night's sold count they bound it (booking.create
+	 * counts only the days they do not clear). */
+	assert_non_null(repo->type_day_uses);
+	int uses[MAX_NIGHTS], night[MAX_NIGHTS];
+	assert_int_equal(repo->type_day_uses(repo->ctx, type, f, t, except_id ? except_id : "", uses, &err),
+	                 FD_OK);
+	assert_int_equal(fd_avail_nights_each(repo, type, f, t, except_id, NULL, night, &err), FD_OK);
+	for (fd_date d = f; d < t; d++) {
+		char day[FD_DATE_STRLEN];
+		if (uses[d - f] < 0 || uses[d - f] > sold1[d - f] ||
+		    sold1[d - f] > night[d - f] + uses[d - f])
+			fail_msg("%s day %s without '%s': %d sold during the day, %d day-use, %d the night",
+			         type, fd_date_format(d, day), except_id ? except_id : "", sold1[d - f],
+			         uses[d - f], night[d - f]);
+	}
+	memcpy(day_uses, uses, sizeof *uses * (size_t)(t - f));
 	if (sold)
 		memcpy(sold, sold2, sizeof *sold2 * (size_t)(t - f));
 }
@@ -233,11 +252,18 @@ static void test_range_equals_nights(void **state)
 	day_is(sold, "2026-12-07", 1);
 	days(db, "STD", FROM, TO, c4, sold);
 	day_is(sold, "2026-12-07", 1);
+	day_is(day_uses, "2026-12-07", 0);
+	days(db, "STD", FROM, TO, "", sold);
+	day_is(day_uses, "2026-12-07", 1); /* c4 */
+	day_is(day_uses, "2026-12-05", 0);
+	day_is(day_uses, "2026-12-10", 0); /* c6 is in a DLX room */
 	days(db, "DLX", FROM, TO, "", sold);
 	day_is(sold, "2026-12-05", 1); /* c5 */
 	day_is(sold, "2026-12-10", 1); /* c6 */
+	day_is(day_uses, "2026-12-10", 1);
 	days(db, "DLX", FROM, TO, c6, sold);
 	day_is(sold, "2026-12-10", 0);
+	day_is(day_uses, "2026-12-10", 0);
 	days(db, "STD", "2026-12-07", "2026-12-08", "", sold);
 	assert_int_equal(sold[0], 2);
 	days(db, "STD", "2026-12-07", "2026-12-07", "", NULL);
