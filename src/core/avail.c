@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* Availability over a range of nights (avail.h). */
+/* Availability over a range of nights and of days (avail.h). */
 #include "config.h"
 #include "core/avail.h"
 
@@ -45,4 +45,26 @@ enum fd_status fd_avail_nights(const struct fd_repo *repo, const char *type_code
 	                                      inventory ? inventory : spare, sold ? sold : spare, err);
 	free(spare);
 	return st;
+}
+
+enum fd_status fd_avail_days_each(const struct fd_repo *repo, const char *type_code, fd_date from, fd_date to,
+                                  const char *except_id, int *sold, struct fd_error *err)
+{
+	for (fd_date d = from; d < to; d++) {
+		enum fd_status st = repo->type_day_sold(repo->ctx, type_code, d, except_id ? except_id : "",
+		                                        &sold[d - from], err);
+		if (st)
+			return st;
+	}
+	return FD_OK;
+}
+
+enum fd_status fd_avail_days(const struct fd_repo *repo, const char *type_code, fd_date from, fd_date to,
+                             const char *except_id, int *sold, struct fd_error *err)
+{
+	if (to <= from)
+		return FD_OK;
+	if (!repo->type_days)
+		return fd_avail_days_each(repo, type_code, from, to, except_id, sold, err);
+	return repo->type_days(repo->ctx, type_code, from, to, except_id ? except_id : "", sold, err);
 }

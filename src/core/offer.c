@@ -34,18 +34,12 @@ enum fd_status fd_offer_check_stay(fd_date business_date, fd_date arrival, fd_da
 	return FD_OK;
 }
 
-/* Rooms of type t left on night d, given its rooms and nights sold (the
- * day-use count of day d too, when the stay runs over day d), as
+/* Rooms left on night d, given its rooms and nights sold, and the day-use
+ * count of day d when the stay runs over day d (0 when it does not), as
  * op_booking.c judges a booking. */
-static enum fd_status free_on(const struct fd_repo *repo, const char *type, fd_date d, int rooms, int sold,
-                              bool over_day, int *free, struct fd_error *err)
+static int free_on(int rooms, int sold, int day_sold)
 {
-	int day_sold = 0;
-	enum fd_status st = over_day ? repo->type_day_sold(repo->ctx, type, d, "", &day_sold, err) : FD_OK;
-	if (st)
-		return st;
-	*free = rooms - (sold > day_sold ? sold : day_sold);
-	return FD_OK;
+	return rooms - (sold > day_sold ? sold : day_sold);
 }
 
 /* The stay on a rate plan (core/rate.h): its nightly prices, inclusions,
@@ -113,14 +107,15 @@ enum fd_status fd_offer_quote(const struct fd_repo *repo, const struct fd_room_t
 	out->max_occupancy = t->max_occupancy;
 	out->nights = departure - arrival;
 	out->free_rooms = -1;
-	int rooms[FD_OFFER_MAX_NIGHTS], sold[FD_OFFER_MAX_NIGHTS];
-	if ((st = fd_avail_nights(repo, t->code, arrival, departure, "", rooms, sold, err)))
+	/* The nights, and the days the stay runs over (day_sold[i]: day
+	 * arrival + i; none on the day of arrival), a range call each. */
+	int rooms[FD_OFFER_MAX_NIGHTS], sold[FD_OFFER_MAX_NIGHTS], day_sold[FD_OFFER_MAX_NIGHTS];
+	day_sold[0] = 0;
+	if ((st = fd_avail_nights(repo, t->code, arrival, departure, "", rooms, sold, err)) ||
+	    (st = fd_avail_days(repo, t->code, arrival + 1, departure, "", day_sold + 1, err)))
 		return st;
 	for (fd_date d = arrival; d < departure; d++) {
-		int free;
-		if ((st = free_on(repo, t->code, d, rooms[d - arrival], sold[d - arrival], d > arrival, &free,
-		                  err)))
-			return st;
+		int free = free_on(rooms[d - arrival], sold[d - arrival], day_sold[d - arrival]);
 		if (out->free_rooms < 0 || free < out->free_rooms)
 			out->free_rooms = free;
 		if (free <= 0) {

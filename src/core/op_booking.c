@@ -123,19 +123,43 @@ static enum fd_status check_availability(struct op_ctx *c, const struct fd_booki
 {
 	if (fd_booking_day_use(b))
 		return check_day(c, b, b->arrival);
-	for (fd_date d = b->arrival + 1; d < b->departure; d++) {
-		enum fd_status st = check_day(c, b, d);
-		if (st)
-			return st;
-	}
-	/* The stay's nights at once (one query on PostgreSQL, core/avail.h). */
+	/* The stay's nights, and the days it stays over (arrival + 1 up to
+	 * departure - 1), each range read at once (one statement each,
+	 * core/avail.h) rather than two statements a day. A day's rooms are
+	 * its night's inventory, as check_day reads them. */
 	size_t n = (size_t)(b->departure - b->arrival);
-	int *rooms = calloc(n ? 2 * n : 1, sizeof *rooms);
+	int *rooms = calloc(n ? 4 * n : 1, sizeof *rooms);
 	if (!rooms)
 		return fd_fail(c->err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-	int *sold = rooms + n;
+	/* day_sold[i], day_use[i]: day arrival + 1 + i */
+	int *sold = rooms + n, *day_sold = sold + n, *day_use = day_sold + n;
 	enum fd_status st =
 	    fd_avail_nights(c->repo, b->type_code, b->arrival, b->departure, b->id, rooms, sold, c->err);
+	/* The days to count: every one, unless the store counts the day-use
+	 * stays alone (repo.h type_day_uses); then those with a day-use stay
+	 * or whose night has no room left: the stays over a day hold its
+	 * night, so any other day has a room (and counting a day's stays
+	 * reads every booking arriving that day). */
+	bool by_day_use = c->repo->type_day_uses != NULL;
+	if (!st && by_day_use)
+		st = c->repo->type_day_uses(c->repo->ctx, b->type_code, b->arrival + 1, b->departure, b->id,
+		                            day_use, c->err);
+	fd_date first = b->departure, last = b->arrival; /* the days [first, last] counted */
+	for (fd_date d = b->arrival + 1; d < b->departure; d++) {
+		if (by_day_use && day_use[d - b->arrival - 1] == 0 &&
+		    sold[d - b->arrival] < rooms[d - b->arrival])
+			continue;
+		first = d < first ? d : first;
+		last = d;
+	}
+	if (!st && first <= last)
+		st = fd_avail_days(c->repo, b->type_code, first, last + 1, b->id,
+		                   day_sold + (first - b->arrival - 1), c->err);
+	/* The days first, then the nights: the first day or night short of a
+	 * room is the one the refusal names. */
+	for (fd_date d = first; d <= last && !st; d++)
+		if (day_sold[d - b->arrival - 1] >= rooms[d - b->arrival])
+			st = sold_out(c, b, d);
 	for (fd_date d = b->arrival; d < b->departure && !st; d++) {
 		bool covered;
 		/* A room the booking's group block holds for it is sold already. */

@@ -90,6 +90,21 @@ struct fd_repo {
 	 * that night. One query on a store across a network. */
 	enum fd_status (*type_nights)(void *ctx, const char *type_code, fd_date from, fd_date to,
 	                              const char *except_id, int *inventory, int *sold, struct fd_error *err);
+	/* Optional (NULL: core asks type_day_sold day by day, core/avail.h):
+	 * sold[i] for day from + i of [from, to), each exactly what
+	 * type_day_sold (with except_id, may be "") answers for that day. A
+	 * stay's days are checked at once, not with one statement a day. */
+	enum fd_status (*type_days)(void *ctx, const char *type_code, fd_date from, fd_date to,
+	                            const char *except_id, int *sold, struct fd_error *err);
+	/* Optional (NULL: core counts every day of a stay in full): n[i], the
+	 * day-use stays on day from + i of [from, to) that type_day_sold counts
+	 * (except_id, may be "", left out). The stays over a day hold its night
+	 * too, so type_day_sold(d) never exceeds type_sold(d) plus these: a day
+	 * without day-use stays whose night has a room left has one too, and
+	 * core need not count it (the count of a day's stays reads every
+	 * booking arriving that day). */
+	enum fd_status (*type_day_uses)(void *ctx, const char *type_code, fd_date from, fd_date to,
+	                                const char *except_id, int *n, struct fd_error *err);
 	/* Up to max rooms of a type free and in order on every night of [from, to),
 	 * ordered by number. */
 	enum fd_status (*free_rooms)(void *ctx, const char *type_code, fd_date from, fd_date to,

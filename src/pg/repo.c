@@ -591,6 +591,45 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
 	return count(pg, sql, 4, a, sold, err);
 }
 
+/* type_day_sold of every day of [from, to) in one query: the same
+ * conditions with the day of a series in place of the one day
+ * (core/avail.h; tests/pg/avail_range.sh compares them), each count
+ * grouped by day. */
+static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_date to, const char *except_id,
+                                int *sold, struct fd_error *err)
+{
+	struct fd_pg *pg = ctx;
+	static const char sql[] =
+	    "SELECT g.d, coalesce(s.c, 0) + coalesce(u.c, 0)"
+	    " FROM generate_series($3::integer, $4::integer - 1) AS g(d)"
+	    " LEFT JOIN (SELECT n.night, count(*) AS c FROM stay_nights n JOIN bookings b ON b.id = "
+	    "n.booking_id"
+	    "  WHERE n.property_id = $1 AND n.type_code = $2 AND n.night >= $3::integer"
+	    "  AND n.night < $4::integer AND b.arrival < n.night AND n.booking_id <> $5"
+	    "  GROUP BY n.night) s ON s.night = g.d"
+	    " LEFT JOIN (SELECT b.arrival, count(*) AS c FROM bookings b LEFT JOIN rooms r"
+	    "  ON r.property_id = b.property_id AND r.number = b.room WHERE b.property_id = $1"
+	    "  AND b.arrival >= $3::integer AND b.arrival < $4::integer AND b.departure = b.arrival"
+	    "  AND b.status IN ('reserved','checked_in') AND coalesce(r.type_code, b.type_code) = $2"
+	    "  AND b.id <> $5 GROUP BY b.arrival) u ON u.arrival = g.d"
+	    " ORDER BY g.d";
+	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
+	if (st)
+		return st;
+	for (fd_date d = from; d < to; d++)
+		sold[d - from] = 0;
+	for (int i = 0; i < PQntuples(r); i++) {
+		int64_t d = fd_pg_col_int(r, i, 0);
+		if (d >= from && d < to)
+			sold[d - from] = (int)fd_pg_col_int(r, i, 1);
+	}
+	PQclear(r);
+	return FD_OK;
+}
+
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
                                      struct fd_error *err)
 {
@@ -973,6 +1012,7 @@ void fd_pg_repo_init(struct fd_pg *pg)
 	    .type_sold = type_sold,
 	    .type_inventory = type_inventory,
 	    .type_nights = type_nights,
+	    .type_days = type_days,
 	    .free_rooms = free_rooms,
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,

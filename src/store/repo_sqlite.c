@@ -344,7 +344,13 @@ static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_er
  * past nights (a guest moved today still slept in the old room last night);
  * only the nights from the business date on follow the booking's room. The
  * nights count against the inventory of the room held (an upgrade uses up
- * the better room) or, unassigned, of the booked type. */
+ * the better room) or, unassigned, of the booked type. Only what changed
+ * is written: the nights the stay no longer holds are deleted, those that
+ * follow the room are changed in place where their room or type differs
+ * (an assignment rewrites the room index's entries, and the kept counts
+ * only when the type changes, rather than every index and count of every
+ * night twice), and the nights missing are added. A clash with another
+ * booking's room-night fails either write on the unique index. */
 static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
 {
 	fd_date keep_before = b->arrival; /* nights before this keep their row */
@@ -355,15 +361,11 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	}
 	if (!holds_nights(b))
 		keep_before = b->arrival;
-	STMT(db,
-	     "DELETE FROM stay_nights WHERE booking_id = ?1"
-	     " AND (night >= ?2 OR night < ?3 OR night >= ?4 OR ?5)",
-	     err);
+	STMT(db, "DELETE FROM stay_nights WHERE booking_id = ?1 AND (night < ?2 OR night >= ?3 OR ?4)", err);
 	fd_bind_text(s, 1, b->id);
-	sqlite3_bind_int(s, 2, keep_before);
-	sqlite3_bind_int(s, 3, b->arrival);
-	sqlite3_bind_int(s, 4, b->departure);
-	sqlite3_bind_int(s, 5, !holds_nights(b));
+	sqlite3_bind_int(s, 2, b->arrival);
+	sqlite3_bind_int(s, 3, b->departure);
+	sqlite3_bind_int(s, 4, !holds_nights(b));
 	if ((st = fd_step_done(db, s, err, "releasing a booking's nights")) || !holds_nights(b))
 		return st;
 	char inv_type[FD_TYPECODE_LEN];
@@ -383,6 +385,35 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 			                                      _("No room \"%s\"."), b->room)
 			                            : st;
 	}
+	sqlite3_stmt *upd = fd_db_stmt(db,
+	                               "UPDATE stay_nights SET type_code = ?2, room = ?3"
+	                               " WHERE booking_id = ?1 AND night >= ?4"
+	                               " AND (type_code IS NOT ?2 OR room IS NOT ?3)",
+	                               err);
+	if (!upd)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(upd, 1, b->id);
+	fd_bind_text(upd, 2, inv_type);
+	fd_bind_opt_text(upd, 3, b->room);
+	sqlite3_bind_int(upd, 4, keep_before);
+	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
+		return st;
+	/* The nights missing: none when the stay holds as many nights as it
+	 * has (the delete above left only nights of [arrival, departure)), as
+	 * after an assignment; else one statement a night (a statement over a
+	 * series of nights costs more: it builds a temporary table). */
+	sqlite3_stmt *cnt = fd_db_stmt(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", err);
+	if (!cnt)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(cnt, 1, b->id);
+	int held = 0;
+	if ((st = fd_step_one(db, cnt, err, "counting a booking's nights")) == FD_OK)
+		held = sqlite3_column_int(cnt, 0);
+	sqlite3_reset(cnt);
+	if (st)
+		return st;
+	if (held == b->departure - b->arrival)
+		return FD_OK;
 	sqlite3_stmt *ins = fd_db_stmt(db,
 	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"
 	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
@@ -404,43 +435,80 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 /* The guest's name kept with the booking for the board (core step 43),
  * written here so its trigger finds it right and rewrites nothing. */
 #define GUEST_NAME_OF_P3 FD_GUEST_NAME_OF_SQL("?3")
+/* The columns a booking's write sets besides room, version and updated_at,
+ * with their parameters: one list for both statements below, so the
+ * narrow write compares every column the full write would set. */
+#define BOOKING_COLS(X)                                                                                      \
+	X(guest_id, 3)                                                                                       \
+	X(type_code, 4)                                                                                      \
+	X(arrival, 6)                                                                                        \
+	X(departure, 7)                                                                                      \
+	X(adults, 8)                                                                                         \
+	X(children, 9)                                                                                       \
+	X(rate, 10)                                                                                          \
+	X(status, 11)                                                                                        \
+	X(source, 12)                                                                                        \
+	X(notes, 13)                                                                                         \
+	X(eta, 14)                                                                                           \
+	X(late_checkin, 15)                                                                                  \
+	X(block_id, 18)                                                                                      \
+	X(company_id, 19)
+#define SET_COL(c, n) " " #c " = excluded." #c ","
+#define SAME_COL(c, n) " AND " #c " IS ?" #n
+
+/* One write, in up to two statements with the same parameters. SQLite
+ * rewrites every index and runs every trigger on a column an UPDATE sets,
+ * whether or not its value changes: the full write rewrites most of the
+ * booking's indexes (a dozen) and checks the search and board triggers.
+ * Where the row stands as b has it but for its room (an assignment, a
+ * move, or no change), the narrow write sets the room alone, touching only
+ * the indexes that hold it; it changes no row otherwise, and the full
+ * write (a new booking, any other change) follows. */
 static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
+	sqlite3_stmt *narrow = fd_db_stmt(db,
+	                                  "UPDATE bookings SET room = ?5, version = ?16, updated_at = ?17"
+	                                  " WHERE id = ?1" BOOKING_COLS(SAME_COL),
+	                                  err);
+	if (!narrow)
+		return fd_error_status(err, FD_E_IO);
 	STMT(db,
 	     "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure, adults,"
 	     " children, rate, status, source, notes, eta, late_checkin, version, updated_at, block_id,"
 	     " company_id, guest_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
 	     " ?15, ?16, ?17, ?18, ?19, " GUEST_NAME_OF_P3 ")"
-	     " ON CONFLICT(id) DO UPDATE SET guest_id = excluded.guest_id,"
-	     " type_code = excluded.type_code, room = excluded.room, arrival = excluded.arrival,"
-	     " departure = excluded.departure, adults = excluded.adults,"
-	     " children = excluded.children, rate = excluded.rate, status = excluded.status,"
-	     " source = excluded.source, notes = excluded.notes, eta = excluded.eta,"
-	     " late_checkin = excluded.late_checkin, version = excluded.version,"
-	     " updated_at = excluded.updated_at, block_id = excluded.block_id,"
-	     " company_id = excluded.company_id",
+	     " ON CONFLICT(id) DO UPDATE SET" BOOKING_COLS(
+	         SET_COL) " room = excluded.room,"
+	                  " version = excluded.version, updated_at = excluded.updated_at",
 	     err);
-	fd_bind_text(s, 1, b->id);
-	fd_bind_text(s, 2, b->code);
-	fd_bind_text(s, 3, b->guest_id);
-	fd_bind_text(s, 4, b->type_code);
-	fd_bind_opt_text(s, 5, b->room);
-	sqlite3_bind_int(s, 6, b->arrival);
-	sqlite3_bind_int(s, 7, b->departure);
-	sqlite3_bind_int(s, 8, b->adults);
-	sqlite3_bind_int(s, 9, b->children);
-	sqlite3_bind_int64(s, 10, b->rate);
-	fd_bind_text(s, 11, fd_booking_status_name(b->status));
-	fd_bind_text(s, 12, b->source);
-	fd_bind_text(s, 13, b->notes);
-	fd_bind_text(s, 14, b->eta);
-	sqlite3_bind_int(s, 15, b->late_checkin);
-	sqlite3_bind_int64(s, 16, b->version);
-	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
-	fd_bind_text(s, 18, b->block_id);
-	fd_bind_opt_text(s, 19, b->company_id);
-	enum fd_status st = fd_step_done(db, s, err, "saving a booking");
+	int64_t now = (int64_t)time(NULL);
+	enum fd_status st = FD_OK;
+	for (int full = 0; full < 2; full++) {
+		sqlite3_stmt *w = full ? s : narrow;
+		fd_bind_text(w, 1, b->id);
+		fd_bind_text(w, 2, b->code);
+		fd_bind_text(w, 3, b->guest_id);
+		fd_bind_text(w, 4, b->type_code);
+		fd_bind_opt_text(w, 5, b->room);
+		sqlite3_bind_int(w, 6, b->arrival);
+		sqlite3_bind_int(w, 7, b->departure);
+		sqlite3_bind_int(w, 8, b->adults);
+		sqlite3_bind_int(w, 9, b->children);
+		sqlite3_bind_int64(w, 10, b->rate);
+		fd_bind_text(w, 11, fd_booking_status_name(b->status));
+		fd_bind_text(w, 12, b->source);
+		fd_bind_text(w, 13, b->notes);
+		fd_bind_text(w, 14, b->eta);
+		sqlite3_bind_int(w, 15, b->late_checkin);
+		sqlite3_bind_int64(w, 16, b->version);
+		sqlite3_bind_int64(w, 17, now);
+		fd_bind_text(w, 18, b->block_id);
+		fd_bind_opt_text(w, 19, b->company_id);
+		if ((st = fd_step_done(db, w, err, "saving a booking")) ||
+		    (!full && sqlite3_changes(fd_db_handle(db)) == 1))
+			break;
+	}
 	if (!st)
 		st = write_nights(db, b, err);
 	return st ? st : fd_db_changed(db, "booking", b->id, err);
@@ -562,6 +630,78 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
 	sqlite3_bind_int(s, 2, day);
 	fd_bind_text(s, 3, except_id ? except_id : "");
 	return count_query(db, s, sold, err);
+}
+
+/* type_day_sold of every day of [from, to) in one statement (core/avail.h
+ * uses it for the booking rules; tests/unit/test_avail_range.c compares it
+ * with type_day_sold day by day): the per-day statement's expression, with
+ * the day of a series in place of the one day, so every look-up is by the
+ * same index as there. Grouping the range's arrivals and day-use stays
+ * into materialized tables instead cost more than it saved: each
+ * execution builds and zeroes their temporary b-trees and an automatic
+ * index on each. The unary + keeps SQLite reading the day-use stays by
+ * the partial index bookings_day_use, as the per-day statement does,
+ * rather than every stay leaving that day by bookings_status_departure. */
+static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_date to, const char *except_id,
+                                int *sold, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3)"
+	     " SELECT g.d,"
+	     " coalesce((SELECT sold FROM type_night_sold WHERE type_code = ?1 AND night = g.d), 0)"
+	     " - EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?4 AND night = g.d AND type_code = ?1)"
+	     " - (SELECT count(*) FROM bookings b CROSS JOIN stay_nights n ON n.booking_id = b.id"
+	     "  AND n.night = g.d WHERE b.arrival = g.d AND n.type_code = ?1 AND b.id <> ?4)"
+	     " + (SELECT count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
+	     "  WHERE b.arrival = g.d AND b.departure = g.d AND b.arrival = b.departure"
+	     "  AND +b.status IN ('reserved','checked_in')"
+	     "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4)"
+	     " FROM g",
+	     err);
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	for (fd_date d = from; d < to; d++)
+		sold[d - from] = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d >= from && d < to)
+			sold[d - from] = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
+}
+
+/* The day-use term of type_day_sold for every day of [from, to) (repo.h):
+ * the same conditions over the range, read by bookings_day_use in its
+ * order (no temporary table for the grouping). */
+static enum fd_status type_day_uses(void *ctx, const char *type, fd_date from, fd_date to,
+                                    const char *except_id, int *n, struct fd_error *err)
+{
+	struct fd_db *db = ctx;
+	STMT(db,
+	     "SELECT b.arrival, count(*) FROM bookings b LEFT JOIN rooms r ON r.number = b.room"
+	     " WHERE b.arrival >= ?2 AND b.arrival < ?3 AND b.arrival = b.departure"
+	     " AND +b.status IN ('reserved','checked_in')"
+	     " AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4 GROUP BY b.arrival",
+	     err);
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	for (fd_date d = from; d < to; d++)
+		n[d - from] = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d >= from && d < to)
+			n[d - from] = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
 }
 
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
@@ -944,6 +1084,8 @@ void fd_repo_sqlite_init(struct fd_db *db)
 	    .type_sold = type_sold,
 	    .type_inventory = type_inventory,
 	    .type_nights = type_nights,
+	    .type_days = type_days,
+	    .type_day_uses = type_day_uses,
 	    .free_rooms = free_rooms,
 	    .get_staff = get_staff,
 	    .put_staff = put_staff,

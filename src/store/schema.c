@@ -174,6 +174,7 @@ extern const char fd_schema_v33_board[];       /* schema_speed.c */
 extern const char fd_schema_v42_board_stays[]; /* schema_speed.c */
 extern const char fd_schema_v43_board_names[]; /* schema_speed.c */
 extern const char fd_schema_v44_day_counts[];  /* schema_speed.c */
+extern const char fd_schema_v49_arrival_ids[]; /* schema_speed.c */
 extern const char fd_schema_v37_find[];        /* schema_speed.c */
 extern const char fd_schema_v41_search[];      /* schema_speed.c */
 extern const char fd_schema_v28_groups[];      /* repo_group.c */
@@ -386,6 +387,7 @@ static const struct fd_migration core_migrations[] = {
     {44, fd_schema_v44_day_counts, NULL},
     {47, fd_migration_rebuild, schema_v47_room_checks},
     {48, fd_migration_rebuild, schema_v48_in_checks},
+    {49, fd_schema_v49_arrival_ids, NULL},
 };
 /* clang-format on */
 

@@ -12,6 +12,7 @@ extern const char fd_schema_v42_board_stays[];
 extern const char fd_schema_v43_board_names[];
 extern const char fd_booking_name_fill[];
 extern const char fd_schema_v44_day_counts[];
+extern const char fd_schema_v49_arrival_ids[];
 extern const char fd_booking_search_fill[];
 
 /* v32: rooms sold per room type and night, kept by triggers on the guard
@@ -85,6 +86,17 @@ const char fd_schema_v42_board_stays[] =
 const char fd_schema_v44_day_counts[] = "DROP INDEX bookings_arrival;"
                                         "CREATE INDEX bookings_arrival ON bookings(arrival, status);"
                                         "CREATE INDEX bookings_rate ON bookings(id, rate);";
+
+/* v49: bookings_arrival with the booking's id as well, so the day-use
+ * count (repo_sqlite.c type_day_sold and type_days: the first nights of
+ * the stays arriving on a day, which every booking.create asks for every
+ * day of its stay) finds each arrival's night from the index alone
+ * instead of reading the row of every booking arriving that day (two
+ * fifths of that count's time in the bench loader). The columns before
+ * it stay, so the index serves every range on arrival and the day counts
+ * as it did. */
+const char fd_schema_v49_arrival_ids[] = "DROP INDEX bookings_arrival;"
+                                         "CREATE INDEX bookings_arrival ON bookings(arrival, status, id);";
 
 /* v37: a guest's bookings with what the search orders them by (query.c
  * fd_query_find): the bookings of every guest a name matches are ordered

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Availability over a range in one query (src/pg/repo.c type_nights, which
-# core/avail.h uses when a store has it) must count exactly what
-# type_inventory and type_sold count night by night: on a hotel with an
+# Availability over a range in one query (src/pg/repo.c type_nights and
+# type_days, which core/avail.h uses when a store has them) must count
+# exactly what type_inventory and type_sold count night by night, and
+# type_day_sold day by day: on a hotel with an
 # out-of-order room, an outside calendar's block, a group block partly
 # picked up, assigned, unassigned, cancelled and day-use bookings, and a
 # booking left out (except_id). pgtool avail-check prints both and exits 1
@@ -23,9 +24,10 @@ op() {
 book() { "$PGTOOL" "$PG_URI" book "$A" "$@"; }
 id_of() { pg_psql -c "SELECT id FROM bookings WHERE code = '$1'"; }
 night() { printf '%s\n' "$1" | awk -v d="$2" '$1 == d { print $2 " " $3 }'; }
+day() { printf '%s\n' "$1" | awk -v d="$2" '$1 == d { print $4 }'; }
 
 "$PGTOOL" "$PG_URI" hotel "$A" 8 || exit 1 # STD rooms 101-108
-op room_type.create '{"id":"00000000-0000-4000-8000-0000000000d1","code":"DBL","name":"Double","max_occupancy":2,"base_rate":12000}'
+op room_type.create '{"id":"00000000-0000-4000-8000-0000000000d1","code":"DBL","name":"Double","max_occupancy":2,"base_rate":12000,"rank":1}'
 op room.create '{"id":"00000000-0000-4000-8000-0000000000d2","number":"201","type":"DBL","floor":2}'
 
 # Out of order 102 on 03-05..03-08, outside block on 103 on 03-06..03-07.
@@ -57,10 +59,21 @@ check "03-04: 8 rooms; c1, c2 and the tour's 3 held (one picked up)" "8 5" "$(ni
 check "03-06: 102 out of order, 103 blocked; c2 only" "6 1" "$(night "$out" 2026-03-06)"
 check "03-07: 102 out of order; c2 (the day-use holds no night)" "7 1" "$(night "$out" 2026-03-07)"
 check "03-10: nothing sold (c3 cancelled)" "8 0" "$(night "$out" 2026-03-10)"
+# The days: stays over a day (not those arriving or leaving that day)
+# and the day-use stays on it.
+check "day 03-03: c1 (the tour arrives)" 1 "$(day "$out" 2026-03-03)"
+check "day 03-04: c1 and the tour (c2 arrives)" 2 "$(day "$out" 2026-03-04)"
+check "day 03-05: c1 and c2 (the tour leaves)" 2 "$(day "$out" 2026-03-05)"
+check "day 03-07: c2 and the day-use c4" 2 "$(day "$out" 2026-03-07)"
+check "day 03-09: c2 leaves" 0 "$(day "$out" 2026-03-09)"
 out=$("$PGTOOL" "$PG_URI" avail-check "$A" STD 2026-02-27 2026-03-12 "$(id_of "$c2")")
 check "STD without c2 (except_id): they agree" 0 $?
 printf '%s\n' "$out" | grep MISMATCH >&2
 check "03-04 without c2" "8 4" "$(night "$out" 2026-03-04)"
+check "day 03-05 without c2" 1 "$(day "$out" 2026-03-05)"
+out=$("$PGTOOL" "$PG_URI" avail-check "$A" STD 2026-02-27 2026-03-12 "$(id_of "$c4")")
+check "STD without the day-use c4: they agree" 0 $?
+check "day 03-07 without c4" 1 "$(day "$out" 2026-03-07)"
 out=$("$PGTOOL" "$PG_URI" avail-check "$A" STD 2026-03-01 2026-03-12 00000000-0000-4000-8000-0000000000e2)
 check "STD without the tour's booking: they agree" 0 $?
 check "03-04 without the tour's booking: the block holds it again" "8 5" "$(night "$out" 2026-03-04)"
@@ -81,6 +94,16 @@ printf '%s\n' "$out" | grep MISMATCH >&2
 check "03-09: 104 (out and blocked) and 105 out, once each" "6 0" "$(night "$out" 2026-03-09)"
 check "03-11: 105 still out" "7 0" "$(night "$out" 2026-03-11)"
 pg_psql -c "UPDATE rooms SET maint = 'none' WHERE number = '105'" >/dev/null
+# A day-use booked as STD in the DBL room (an upgrade: DBL ranks above)
+# is DBL's on its day.
+c6=$(book STD 2026-03-10 2026-03-10)
+op booking.assign_room "{\"booking\":\"$c6\",\"room\":\"201\"}"
+out=$("$PGTOOL" "$PG_URI" avail-check "$A" DBL 2026-03-01 2026-03-12)
+check "DBL with c6 in 201: they agree" 0 $?
+check "day 03-10: c6 is DBL's" 1 "$(day "$out" 2026-03-10)"
+out=$("$PGTOOL" "$PG_URI" avail-check "$A" STD 2026-03-01 2026-03-12)
+check "STD with c6 in 201: they agree" 0 $?
+check "day 03-10: c6 is not STD's" 0 "$(day "$out" 2026-03-10)"
 
 # Released, the block holds nothing: still the same counts.
 pg_psql -c "UPDATE group_blocks SET released = 1" >/dev/null

@@ -19,9 +19,11 @@
  *   pgtool URI feed-read PROPERTY TOTAL       follow the feed to TOTAL; exit 1
  *        if a page ever skips a sequence number
  *   pgtool URI avail-check PROPERTY TYPE FROM TO [EXCEPT]
- *        the repository's range call (type_nights) beside type_inventory and
- *        type_sold night by night: a line "DATE ROOMS SOLD" a night; exit 1
- *        and a line "MISMATCH ..." for a night where they disagree */
+ *        the repository's range calls (type_nights, type_days) beside
+ *        type_inventory, type_sold and type_day_sold one night or day at a
+ *        time: a line "DATE ROOMS SOLD DAY_SOLD" a night (DAY_SOLD: the
+ *        day-use count of that day); exit 1 and a line "MISMATCH ..." for
+ *        a night or day where they disagree */
 #include "config.h"
 
 #include <stdio.h>
@@ -237,25 +239,32 @@ static int avail_check(struct fd_pg *pg, const char *type, const char *from_s, c
 		return usage();
 	const struct fd_repo *repo = fd_pg_repo(pg);
 	struct fd_error err = {0};
-	int inv[400], sold[400], inv1[400], sold1[400];
-	if (!repo->type_nights) {
+	int inv[400], sold[400], inv1[400], sold1[400], day[400], day1[400];
+	if (!repo->type_nights || !repo->type_days) {
 		fprintf(stderr, "pgtool: the PostgreSQL repository has no range call\n");
 		return 1;
 	}
 	if (repo->type_nights(repo->ctx, type, from, to, except_id, inv, sold, &err) ||
-	    fd_avail_nights_each(repo, type, from, to, except_id, inv1, sold1, &err)) {
+	    fd_avail_nights_each(repo, type, from, to, except_id, inv1, sold1, &err) ||
+	    repo->type_days(repo->ctx, type, from, to, except_id, day, &err) ||
+	    fd_avail_days_each(repo, type, from, to, except_id, day1, &err)) {
 		fprintf(stderr, "pgtool: %s\n", err.message);
 		return 1;
 	}
 	int rc = 0;
 	for (fd_date d = from; d < to; d++) {
-		char day[FD_DATE_STRLEN];
+		char date[FD_DATE_STRLEN];
 		int i = d - from;
-		fd_date_format(d, day);
-		printf("%s %d %d\n", day, inv[i], sold[i]);
+		fd_date_format(d, date);
+		printf("%s %d %d %d\n", date, inv[i], sold[i], day[i]);
 		if (inv[i] != inv1[i] || sold[i] != sold1[i]) {
-			printf("MISMATCH %s: range %d rooms %d sold, night by night %d rooms %d sold\n", day,
+			printf("MISMATCH %s: range %d rooms %d sold, night by night %d rooms %d sold\n", date,
 			       inv[i], sold[i], inv1[i], sold1[i]);
+			rc = 1;
+		}
+		if (day[i] != day1[i]) {
+			printf("MISMATCH %s: range %d sold during the day, day by day %d\n", date, day[i],
+			       day1[i]);
 			rc = 1;
 		}
 	}

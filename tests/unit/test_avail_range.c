@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 /* Availability over a range in one statement (the SQLite store's
- * type_nights, which core/avail.h uses for the booking rules) must count
- * exactly what type_inventory and type_sold count night by night: on a
+ * type_nights and type_days, which core/avail.h uses for the booking
+ * rules) must count exactly what type_inventory and type_sold count night
+ * by night, and type_day_sold day by day: on a
  * hotel with rooms created out of order, rooms out of order, an outside
  * calendar's blocks, a group block partly picked up, assigned, unassigned,
  * cancelled and day-use bookings, a booking left out (except_id), and after
@@ -50,8 +51,56 @@ static const char *book(struct fd_db *db, const char *type, const char *a, const
 	return id;
 }
 
+/* The day-use range call (type_days) and type_day_sold day by day over
+ * [from, to), which must agree day by day; the range's figures in sold. */
+static int day_uses[MAX_NIGHTS]; /* the day-use stays of the last days() */
+
+static void days(struct fd_db *db, const char *type, const char *from, const char *to, const char *except_id,
+                 int *sold)
+{
+	const struct fd_repo *repo = fd_db_repo(db);
+	assert_non_null(repo->type_days);
+	fd_date f = fx_date(from), t = fx_date(to);
+	assert_true(t - f <= MAX_NIGHTS);
+	int sold1[MAX_NIGHTS], sold2[MAX_NIGHTS], sold3[MAX_NIGHTS];
+	struct fd_error err = {0};
+	assert_int_equal(fd_avail_days_each(repo, type, f, t, except_id, sold1, &err), FD_OK);
+	assert_int_equal(repo->type_days(repo->ctx, type, f, t, except_id ? except_id : "", sold2, &err),
+	                 FD_OK);
+	for (fd_date d = f; d < t; d++) {
+		char day[FD_DATE_STRLEN];
+		if (sold1[d - f] != sold2[d - f])
+			fail_msg("%s day %s without '%s': day by day %d sold, range %d sold", type,
+			         fd_date_format(d, day), except_id ? except_id : "", sold1[d - f],
+			         sold2[d - f]);
+	}
+	/* Core's entry point takes the range call. */
+	assert_int_equal(fd_avail_days(repo, type, f, t, except_id, sold3, &err), FD_OK);
+	assert_memory_equal(sold3, sold1, sizeof *sold1 * (size_t)(t - f));
+	/* The day-use stays alone (repo.h type_day_uses): part of the day's
+	 * count, and with the night's sold count they bound it (booking.create
+	 * counts only the days they do not clear). */
+	assert_non_null(repo->type_day_uses);
+	int uses[MAX_NIGHTS], night[MAX_NIGHTS];
+	assert_int_equal(repo->type_day_uses(repo->ctx, type, f, t, except_id ? except_id : "", uses, &err),
+	                 FD_OK);
+	assert_int_equal(fd_avail_nights_each(repo, type, f, t, except_id, NULL, night, &err), FD_OK);
+	for (fd_date d = f; d < t; d++) {
+		char day[FD_DATE_STRLEN];
+		if (uses[d - f] < 0 || uses[d - f] > sold1[d - f] ||
+		    sold1[d - f] > night[d - f] + uses[d - f])
+			fail_msg("%s day %s without '%s': %d sold during the day, %d day-use, %d the night",
+			         type, fd_date_format(d, day), except_id ? except_id : "", sold1[d - f],
+			         uses[d - f], night[d - f]);
+	}
+	memcpy(day_uses, uses, sizeof *uses * (size_t)(t - f));
+	if (sold)
+		memcpy(sold, sold2, sizeof *sold2 * (size_t)(t - f));
+}
+
 /* The range call and the night-by-night calls over [from, to), which
- * must agree night by night; the range's figures in inv and sold. */
+ * must agree night by night (and the day-use counts day by day); the
+ * range's figures in inv and sold. */
 static void range(struct fd_db *db, const char *type, const char *from, const char *to, const char *except_id,
                   int *inv, int *sold)
 {
@@ -61,6 +110,7 @@ static void range(struct fd_db *db, const char *type, const char *from, const ch
 	assert_true(t - f <= MAX_NIGHTS);
 	int inv1[MAX_NIGHTS], sold1[MAX_NIGHTS], inv2[MAX_NIGHTS], sold2[MAX_NIGHTS];
 	struct fd_error err = {0};
+	days(db, type, from, to, except_id, NULL);
 	assert_int_equal(fd_avail_nights_each(repo, type, f, t, except_id, inv1, sold1, &err), FD_OK);
 	assert_int_equal(
 	    repo->type_nights(repo->ctx, type, f, t, except_id ? except_id : "", inv2, sold2, &err), FD_OK);
@@ -105,6 +155,14 @@ static void night_is(const int *inv, const int *sold, const char *night, int roo
 	if (inv[i] != rooms || sold[i] != n_sold)
 		fail_msg("%s: expected %d rooms %d sold, got %d rooms %d sold", night, rooms, n_sold, inv[i],
 		         sold[i]);
+}
+
+/* The day-use count of one day, from the range [FROM, TO). */
+static void day_is(const int *sold, const char *day, int n_sold)
+{
+	fd_date i = fx_date(day) - fx_date(FROM);
+	if (sold[i] != n_sold)
+		fail_msg("day %s: expected %d sold, got %d", day, n_sold, sold[i]);
 }
 
 static void test_range_equals_nights(void **state)
@@ -174,6 +232,41 @@ static void test_range_equals_nights(void **state)
 	night_is(inv, sold, "2026-12-05", 1, 0);
 	range(db, "NONE", FROM, TO, "", inv, sold);
 	night_is(inv, sold, "2026-12-05", 0, 0);
+	/* The days: stays over a day (not the ones arriving or leaving that
+	 * day) and the day-use stays on it; another day-use, booked as STD
+	 * and given DLX 201, is DLX's. */
+	char c6[FD_ID_LEN];
+	book(db, "STD", "2026-12-10", "2026-12-10", c6);
+	snprintf(p, sizeof p, "{\"booking\":\"%s\",\"room\":\"201\"}", c6);
+	op(db, "booking.assign_room", p);
+	days(db, "STD", FROM, TO, "", sold);
+	day_is(sold, "2026-12-03", 1); /* c1 (the tour arrives) */
+	day_is(sold, "2026-12-04", 2); /* c1 and the tour (c2 arrives) */
+	day_is(sold, "2026-12-05", 2); /* c1 and c2 (the tour leaves) */
+	day_is(sold, "2026-12-06", 1); /* c2 (c1 leaves) */
+	day_is(sold, "2026-12-07", 2); /* c2 and the day-use c4 */
+	day_is(sold, "2026-12-09", 0); /* c2 leaves */
+	day_is(sold, "2026-12-10", 0); /* c6 is in a DLX room */
+	days(db, "STD", FROM, TO, c2, sold);
+	day_is(sold, "2026-12-05", 1);
+	day_is(sold, "2026-12-07", 1);
+	days(db, "STD", FROM, TO, c4, sold);
+	day_is(sold, "2026-12-07", 1);
+	day_is(day_uses, "2026-12-07", 0);
+	days(db, "STD", FROM, TO, "", sold);
+	day_is(day_uses, "2026-12-07", 1); /* c4 */
+	day_is(day_uses, "2026-12-05", 0);
+	day_is(day_uses, "2026-12-10", 0); /* c6 is in a DLX room */
+	days(db, "DLX", FROM, TO, "", sold);
+	day_is(sold, "2026-12-05", 1); /* c5 */
+	day_is(sold, "2026-12-10", 1); /* c6 */
+	day_is(day_uses, "2026-12-10", 1);
+	days(db, "DLX", FROM, TO, c6, sold);
+	day_is(sold, "2026-12-10", 0);
+	day_is(day_uses, "2026-12-10", 0);
+	days(db, "STD", "2026-12-07", "2026-12-08", "", sold);
+	assert_int_equal(sold[0], 2);
+	days(db, "STD", "2026-12-07", "2026-12-07", "", NULL);
 	/* One night, and an empty range (nothing written). */
 	range(db, "STD", "2026-12-04", "2026-12-05", "", inv, sold);
 	assert_int_equal(inv[0], 8);
@@ -323,11 +416,55 @@ static void test_range_follows_random_operations(void **state)
 	fd_db_close(db);
 }
 
+/* The day-use counts read the stays arriving on a day from the index
+ * alone (core step 49: bookings_arrival holds the id), and the day-use
+ * stays by bookings_day_use, day by day and over a range alike: the
+ * arrivals' rows are not read (every booking.create counts every day of
+ * its stay, tests/bench/bench_core). */
+static void test_day_counts_read_indexes(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	char c1[FD_ID_LEN], c2[FD_ID_LEN];
+	book(db, "STD", "2026-12-02", "2026-12-06", c1);
+	book(db, "STD", "2026-12-03", "2026-12-03", c2);
+	int sold[MAX_NIGHTS];
+	days(db, "STD", "2026-12-01", "2026-12-08", "", sold);
+	assert_int_equal(sold[2], 2); /* 12-03: c1 over it, c2 on it */
+	sqlite3 *h = fd_db_handle(db);
+	int statements = 0, arrivals = 0, day_use = 0, row_reads = 0;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s)) {
+		const char *sql = sqlite3_sql(s);
+		if (!strstr(sql, "FROM bookings b CROSS JOIN stay_nights n ON n.booking_id = b.id"))
+			continue;
+		statements++;
+		char *plan = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+		sqlite3_stmt *e;
+		assert_int_equal(sqlite3_prepare_v2(h, plan, -1, &e, NULL), SQLITE_OK);
+		while (sqlite3_step(e) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(e, 3);
+			arrivals +=
+			    strstr(d, "SEARCH b USING COVERING INDEX bookings_arrival (arrival=?)") != NULL;
+			day_use += strstr(d, "SEARCH b USING INDEX bookings_day_use (arrival=?)") != NULL;
+			row_reads += strstr(d, "SEARCH b USING INDEX bookings_arrival") != NULL ||
+			             strstr(d, "bookings_status_departure") != NULL;
+		}
+		sqlite3_finalize(e);
+		sqlite3_free(plan);
+	}
+	assert_int_equal(statements, 2); /* type_day_sold, type_days */
+	assert_int_equal(arrivals, 2);
+	assert_int_equal(day_use, 2);
+	assert_int_equal(row_reads, 0);
+	fd_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_range_equals_nights),
 	    cmocka_unit_test(test_range_follows_random_operations),
+	    cmocka_unit_test(test_day_counts_read_indexes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -148,6 +148,39 @@ static void test_stay_over_refuses_day_used_room(void **state)
 	assert_string_equal(err.code, "room_taken");
 }
 
+/* A night stay needs a room on every day it stays over: day D full with
+ * a stay over it and two day-uses refuses a stay over D whose nights have
+ * rooms left (booking.create counts only the days with a day-use stay or
+ * a full night, op_booking.c check_availability). */
+static void test_stay_over_full_day_refused(void **state)
+{
+	struct fd_db *db = *state;
+	char id[FD_ID_LEN], code[FD_CODE_LEN];
+	struct fd_error err = {0};
+	book(db, "STD", "2026-11-27", "2026-11-29", id, code);
+	book(db, "STD", "2026-11-28", "2026-11-28", id, code);
+	book(db, "STD", "2026-11-28", "2026-11-28", id, code);
+	assert_int_equal(fx_book(db, "STD", "2026-11-26", "2026-11-30", 1, NULL, NULL, &err), FD_E_CONFLICT);
+	assert_string_equal(err.code, "no_availability");
+	assert_non_null(strstr(err.message, "2026-11-28"));
+	/* Arriving or leaving on D holds no room during it. */
+	book(db, "STD", "2026-11-28", "2026-11-30", id, code);
+	book(db, "STD", "2026-11-26", "2026-11-28", id, code);
+	/* Once a day-use goes, the stay over D fits. */
+	char du[FD_ID_LEN];
+	assert_int_equal(sql_int(db, "SELECT count(*) FROM bookings WHERE arrival = departure", NULL), 2);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db),
+	                                    "SELECT id FROM bookings WHERE arrival = departure LIMIT 1", -1,
+	                                    &s, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	snprintf(du, sizeof du, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	assert_int_equal(booking_op(db, "anna", "booking.cancel", du, "", &err), FD_OK);
+	book(db, "STD", "2026-11-26", "2026-11-30", id, code);
+}
+
 /* The day-use rate is posted once, as the guest checks in; the night audit
  * adds nothing and does not close the day while the guest is in house. */
 static void test_day_use_check_in_posts_rate_once(void **state)
@@ -328,6 +361,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_day_use_is_a_booking_without_nights, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_day_use_room_rule, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_stay_over_refuses_day_used_room, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_stay_over_full_day_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_day_use_check_in_posts_rate_once, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_day_counts_read_indexes_only, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_rate_below_base, setup, teardown),
