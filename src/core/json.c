@@ -271,3 +271,102 @@ bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void
 	free(ms);
 	return ok;
 }
+
+/* --- writing (fd_json_out) --- */
+
+static bool out_room(struct fd_json_out *o, size_t n)
+{
+	if (o->failed)
+		return false;
+	if (o->len + n + 1 <= o->cap)
+		return true;
+	size_t cap = o->cap ? o->cap : 4096;
+	while (cap < o->len + n + 1)
+		cap *= 2;
+	char *grown = realloc(o->text, cap);
+	if (!grown) {
+		o->failed = true;
+		return false;
+	}
+	o->text = grown;
+	o->cap = cap;
+	return true;
+}
+
+void fd_json_out_raw(struct fd_json_out *o, const char *s, size_t n)
+{
+	if (!out_room(o, n))
+		return;
+	memcpy(o->text + o->len, s, n);
+	o->len += n;
+	o->text[o->len] = '\0';
+}
+
+void fd_json_out_string(struct fd_json_out *o, const char *s, size_t n)
+{
+	/* The worst case ("\u001f" for every byte) reserved at once: the
+	 * loop below then writes without checking. */
+	if (!out_room(o, 6 * n + 2))
+		return;
+	static const char hex[] = "0123456789abcdef";
+	char *w = o->text + o->len;
+	*w++ = '"';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*w++ = (char)c;
+			continue;
+		}
+		*w++ = '\\';
+		switch (c) {
+		case '"':
+		case '\\':
+			*w++ = (char)c;
+			break;
+		case '\b':
+			*w++ = 'b';
+			break;
+		case '\f':
+			*w++ = 'f';
+			break;
+		case '\n':
+			*w++ = 'n';
+			break;
+		case '\r':
+			*w++ = 'r';
+			break;
+		case '\t':
+			*w++ = 't';
+			break;
+		default:
+			memcpy(w, "u00", 3);
+			w[3] = hex[c >> 4];
+			w[4] = hex[c & 15];
+			w += 5;
+		}
+	}
+	*w++ = '"';
+	*w = '\0';
+	o->len = (size_t)(w - o->text);
+}
+
+void fd_json_out_int(struct fd_json_out *o, int64_t v)
+{
+	char digits[24];
+	fd_json_out_raw(o, digits, fd_text_int(v, digits));
+}
+
+char *fd_json_out_take(struct fd_json_out *o)
+{
+	char *text = o->failed ? NULL : o->text ? o->text : calloc(1, 1);
+	if (o->failed)
+		free(o->text);
+	*o = (struct fd_json_out){0};
+	return text;
+}
+
+void fd_json_out_clear(struct fd_json_out *o)
+{
+	free(o->text);
+	*o = (struct fd_json_out){0};
+}

@@ -48,4 +48,26 @@ typedef bool (*fd_json_member_fn)(void *ctx, const struct fd_json_member *m);
  * text is not such an object. */
 bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err);
 
+/* A JSON text written piece by piece: a snapshot page of megabytes is
+ * written straight from the rows read instead of as a tree of a few
+ * hundred thousand nodes printed afterwards (the tree and its printing
+ * were most of the server's time per page). Strings are escaped exactly
+ * as cJSON prints them, integers written as their digits. Start from
+ * {0}; a failed allocation sets failed and makes later writes no-ops. */
+struct fd_json_out {
+	char *text; /* NUL-terminated once anything is written */
+	size_t len;
+	size_t cap;
+	bool failed;
+};
+
+void fd_json_out_raw(struct fd_json_out *o, const char *s, size_t n);
+/* s[0..n) as a JSON string, quotes included. */
+void fd_json_out_string(struct fd_json_out *o, const char *s, size_t n);
+void fd_json_out_int(struct fd_json_out *o, int64_t v);
+/* The text written (the caller frees it), or NULL when an allocation
+ * failed; o is empty again either way. */
+char *fd_json_out_take(struct fd_json_out *o);
+void fd_json_out_clear(struct fd_json_out *o);
+
 #endif

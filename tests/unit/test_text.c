@@ -183,6 +183,51 @@ static void test_json_scan(void **state)
 	cJSON_Delete(doc);
 }
 
+/* fd_json_out writes the text cJSON prints for the same values: the
+ * server writes snapshot pages and feed states with it, and terminals read
+ * them with cJSON. Every byte a string can hold, escapes included. */
+static void test_json_out(void **state)
+{
+	(void)state;
+	char all[256];
+	for (int i = 1; i < 256; i++)
+		all[i - 1] = (char)i;
+	all[255] = '\0';
+	const char *const texts[] = {"", "plain", "q\"b\\s/", "M\xc3\xbcller \xe5\xb1\xb1\xe7\x94\xb0", all};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct fd_json_out o = {0};
+		fd_json_out_string(&o, texts[i], strlen(texts[i]));
+		char *ours = fd_json_out_take(&o);
+		cJSON *v = cJSON_CreateString(texts[i]);
+		char *theirs = cJSON_PrintUnformatted(v);
+		assert_non_null(ours);
+		assert_string_equal(ours, theirs);
+		free(ours);
+		free(theirs);
+		cJSON_Delete(v);
+	}
+	/* Integers as their digits, the whole int64 range (cJSON prints a
+	 * double: exact only to 2^53). */
+	struct fd_json_out o = {0};
+	fd_json_out_raw(&o, "[", 1);
+	const int64_t ints[] = {0, -1, 42, 2147483648, -9007199254740993, INT64_MAX, INT64_MIN};
+	for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+		if (i)
+			fd_json_out_raw(&o, ",", 1);
+		fd_json_out_int(&o, ints[i]);
+	}
+	fd_json_out_raw(&o, "]", 1);
+	char *text = fd_json_out_take(&o);
+	assert_string_equal(text, "[0,-1,42,2147483648,-9007199254740993,9223372036854775807,"
+	                          "-9223372036854775808]");
+	free(text);
+	/* Nothing written is the empty text, not a failure. */
+	text = fd_json_out_take(&o);
+	assert_non_null(text);
+	assert_string_equal(text, "");
+	free(text);
+}
+
 static void test_ascii(void **state)
 {
 	(void)state;
@@ -329,17 +374,12 @@ static void test_int(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_valid),
-	    cmocka_unit_test(test_check_plain),
-	    cmocka_unit_test(test_escape_controls),
-	    cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),
-	    cmocka_unit_test(test_ascii),
-	    cmocka_unit_test(test_json_scan),
-	    cmocka_unit_test(test_short_ids),
-	    cmocka_unit_test(test_csv_formula_cells),
-	    cmocka_unit_test(test_decimal),
-	    cmocka_unit_test(test_int),
+	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
+	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
+	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_json_scan),       cmocka_unit_test(test_json_out),
+	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_int),
 	    cmocka_unit_test(test_copy_cut),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
