@@ -48,6 +48,20 @@ typedef bool (*fd_json_member_fn)(void *ctx, const struct fd_json_member *m);
  * text is not such an object. */
 bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err);
 
+/* The members of the object (or the elements of the array: key NULL) at
+ * value[0..len), a part of a text fd_json_scan_object accepted (a staged
+ * snapshot page), each given to fn in order without a tree and without
+ * checking the text again: strings are skipped by their quotes. Bounded
+ * by len whatever the text; false when it is not an object or array
+ * after all (count and grand are not set). */
+bool fd_json_each(const char *value, size_t len, fd_json_member_fn fn, void *ctx);
+
+/* The text of the JSON string at value[0..len) (quotes included) decoded
+ * as cJSON decodes it, cut to size - 1 bytes and NUL-terminated in out
+ * ("" for a value that is not a string). False for an escape cJSON
+ * refuses (a lone UTF-16 surrogate, "\u0000"). */
+bool fd_json_string_text(const char *value, size_t len, char *out, size_t size);
+
 /* A JSON text written piece by piece: a snapshot page of megabytes is
  * written straight from the rows read instead of as a tree of a few
  * hundred thousand nodes printed afterwards (the tree and its printing
