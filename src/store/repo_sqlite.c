@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "store/bulk.h"
 #include "store/db_internal.h"
 #include "store/row.h"
 #include "store/fold.h"
@@ -302,6 +303,8 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	fd_bind_text(s, 21, g->merged_into);
 	fd_bind_text(s, 22, g->language);
 	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
+	if (!st && db->bulk_triggers && db->bulk_bookings_before >= 0)
+		db->bulk_names_stale = true; /* bulk.h: its bookings' names */
 	if (!st && g->erased)
 		st = erase_mail(db, g->id, err);
 	return st ? st : fd_db_changed(db, "guest", g->id, err);
@@ -440,7 +443,11 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	sqlite3_bind_int64(s, 17, (int64_t)time(NULL));
 	fd_bind_text(s, 18, b->block_id);
 	fd_bind_opt_text(s, 19, b->company_id);
-	enum fd_status st = fd_step_done(db, s, err, "saving a booking");
+	enum fd_status st = fd_bulk_booking_put(db, err);
+	if (!st)
+		st = fd_step_done(db, s, err, "saving a booking");
+	if (!st && db->bulk_triggers)
+		db->bulk_bookings_put++;
 	if (!st)
 		st = write_nights(db, b, err);
 	return st ? st : fd_db_changed(db, "booking", b->id, err);
