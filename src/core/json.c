@@ -457,43 +457,73 @@ static const char *skip_value(const char *p, const char *end)
 	return NULL;
 }
 
-bool fd_json_each(const char *value, size_t len, fd_json_member_fn fn, void *ctx)
+const char *fd_json_skip(const char *p, const char *end)
 {
-	const char *end = value + len, *p = value;
+	return skip_value(p, end);
+}
+
+const char *fd_json_walk(const char *p, const char *end, fd_json_value_fn fn, void *ctx)
+{
 	if (p >= end || (*p != '{' && *p != '['))
-		return false;
+		return NULL;
 	bool object = *p == '{';
 	char close = object ? '}' : ']';
 	p = scan_ws(p + 1, end);
 	if (p < end && *p == close)
-		return true;
+		return p + 1;
 	for (;;) {
-		struct fd_json_member m = {0};
+		const char *key = NULL;
+		size_t key_len = 0;
 		if (object) {
 			const char *q = p < end && *p == '"' ? skip_string(p, end) : NULL;
 			if (!q)
-				return false;
-			m.key = p + 1;
-			m.key_len = (size_t)(q - p) - 2;
+				return NULL;
+			key = p + 1;
+			key_len = (size_t)(q - p) - 2;
 			p = scan_ws(q, end);
 			if (p >= end || *p != ':')
-				return false;
+				return NULL;
 			p = scan_ws(p + 1, end);
 		}
-		const char *q = skip_value(p, end);
-		if (!q || q == p)
-			return false;
-		m.value = p;
-		m.value_len = (size_t)(q - p);
-		if (!fn(ctx, &m))
-			return true;
+		if (p >= end)
+			return NULL;
+		const char *q = fn(ctx, key, key_len, p, end);
+		if (!q || q == p || q > end)
+			return NULL;
 		p = scan_ws(q, end);
 		if (p < end && *p == ',') {
 			p = scan_ws(p + 1, end);
 			continue;
 		}
-		return p < end && *p == close;
+		return p < end && *p == close ? p + 1 : NULL;
 	}
+}
+
+struct each {
+	fd_json_member_fn fn;
+	void *ctx;
+	bool stopped;
+};
+
+static const char *each_value(void *ctx, const char *key, size_t key_len, const char *value, const char *end)
+{
+	struct each *e = ctx;
+	const char *q = skip_value(value, end);
+	if (!q || q == value)
+		return NULL;
+	struct fd_json_member m = {
+	    .key = key, .key_len = key_len, .value = value, .value_len = (size_t)(q - value)};
+	if (!e->fn(e->ctx, &m)) {
+		e->stopped = true;
+		return NULL;
+	}
+	return q;
+}
+
+bool fd_json_each(const char *value, size_t len, fd_json_member_fn fn, void *ctx)
+{
+	struct each e = {fn, ctx, false};
+	return fd_json_walk(value, value + len, each_value, &e) || e.stopped;
 }
 
 bool fd_json_string_text(const char *value, size_t len, char *out, size_t size)

@@ -56,6 +56,17 @@ bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void
  * after all (count and grand are not set). */
 bool fd_json_each(const char *value, size_t len, fd_json_member_fn fn, void *ctx);
 
+/* The same without walking a value twice: fn is given each member's key
+ * (NULL in an array) and where its value starts, and returns past the
+ * value, having read it (fd_json_walk again, to go down) or skipped it
+ * (fd_json_skip); NULL stops the walk. Returns past the object or array
+ * at p, or NULL when it is not one or fn stopped. */
+typedef const char *(*fd_json_value_fn)(void *ctx, const char *key, size_t key_len, const char *value,
+                                        const char *end);
+const char *fd_json_walk(const char *p, const char *end, fd_json_value_fn fn, void *ctx);
+/* Past the value at p, or NULL. */
+const char *fd_json_skip(const char *p, const char *end);
+
 /* The text of the JSON string at value[0..len) (quotes included) decoded
  * as cJSON decodes it, cut to size - 1 bytes and NUL-terminated in out
  * ("" for a value that is not a string). False for an escape cJSON

@@ -81,6 +81,7 @@ struct jrow {
 	const struct fd_json_member *m; /* the members of a row's text (o NULL) */
 	size_t n;
 	size_t next; /* after the member found last */
+	char point;  /* the locale's decimal point (text) */
 	bool bad;    /* a value cJSON would have refused to parse */
 };
 
@@ -142,9 +143,8 @@ static int64_t span_int(struct jrow *r, const struct fd_json_member *v)
 		r->bad = true;
 		return 0;
 	}
-	const char point = localeconv()->decimal_point[0];
 	for (size_t i = 0; i < v->value_len; i++)
-		buf[i] = v->value[i] == '.' ? point : v->value[i];
+		buf[i] = v->value[i] == '.' ? r->point : v->value[i];
 	buf[v->value_len] = '\0';
 	double d = strtod(buf, NULL);
 	return d >= -9e15 && d <= 9e15 ? (int64_t)d : 0;
@@ -983,34 +983,37 @@ static bool key_is(const struct fd_json_member *m, const char *name)
 	return m->key_len == strlen(name) && memcmp(m->key, name, m->key_len) == 0;
 }
 
-/* The spans of a page's text: "entities", then each entity's rows. */
+/* Where a page's text holds each entity's rows (by snapshot_order; NULL:
+ * none), read in one walk that goes down into "entities". */
 struct page_spans {
-	const char *ents; /* the value of the first "entities" */
-	size_t ents_len;
-	struct fd_json_member rows[N_HANDLERS + 1]; /* by snapshot_order; value NULL: none */
-	bool escaped;                               /* an entity's name written with an escape */
+	const char *rows[N_HANDLERS + 1];
+	bool seen;    /* the first "entities" (cJSON's) */
+	bool unusual; /* "entities" not an object, a name escaped, rows not an array */
 };
 
-static bool page_entities(void *ctx, const struct fd_json_member *m)
+static const char *page_entity(void *ctx, const char *key, size_t key_len, const char *value, const char *end)
 {
 	struct page_spans *p = ctx;
-	if (!p->ents && key_is(m, "entities")) {
-		p->ents = m->value;
-		p->ents_len = m->value_len;
-	}
-	return true;
+	if (memchr(key, '\\', key_len) || value[0] != '[')
+		p->unusual = true;
+	for (int i = 0; snapshot_order[i]; i++)
+		if (!p->rows[i] && key_len == strlen(snapshot_order[i]) &&
+		    memcmp(key, snapshot_order[i], key_len) == 0)
+			p->rows[i] = value;
+	return fd_json_skip(value, end);
 }
 
-/* Each entity's rows, the first of a name as cJSON finds it. */
-static bool page_entity(void *ctx, const struct fd_json_member *m)
+static const char *page_member(void *ctx, const char *key, size_t key_len, const char *value, const char *end)
 {
 	struct page_spans *p = ctx;
-	if (memchr(m->key, '\\', m->key_len))
-		p->escaped = true;
-	for (int i = 0; snapshot_order[i]; i++)
-		if (!p->rows[i].value && key_is(m, snapshot_order[i]))
-			p->rows[i] = *m;
-	return true;
+	if (p->seen || key_len != 8 || memcmp(key, "entities", 8) != 0)
+		return fd_json_skip(value, end);
+	p->seen = true;
+	if (value[0] != '{') {
+		p->unusual = true;
+		return fd_json_skip(value, end);
+	}
+	return fd_json_walk(value, end, page_entity, p);
 }
 
 /* A row's members (a row of more members, or with a name written with
@@ -1022,45 +1025,51 @@ struct row_spans {
 	bool tree;
 };
 
-static bool row_member(void *ctx, const struct fd_json_member *m)
+static const char *row_member(void *ctx, const char *key, size_t key_len, const char *value, const char *end)
 {
 	struct row_spans *r = ctx;
-	if (r->n == ROW_MEMBERS || memchr(m->key, '\\', m->key_len)) {
+	const char *q = fd_json_skip(value, end);
+	if (r->n == ROW_MEMBERS || memchr(key, '\\', key_len) || !q) {
 		r->tree = true;
-		return false;
+		return NULL;
 	}
-	r->m[r->n++] = *m;
-	return true;
+	r->m[r->n++] = (struct fd_json_member){
+	    .key = key, .key_len = key_len, .value = value, .value_len = (size_t)(q - value)};
+	return q;
 }
 
 struct text_rows {
 	struct fd_db *db;
 	const char *entity;
 	enum fd_status (*put_row)(struct fd_db *db, struct jrow *row, struct fd_error *err);
+	char point; /* the locale's decimal point, as cJSON reads numbers */
 	enum fd_status st;
 	struct fd_error *err;
 };
 
 /* One row of an entity's array: by the text reader when the entity has
  * one and the row is a plain object, else as the tree cJSON makes of it. */
-static bool text_row(void *ctx, const struct fd_json_member *m)
+static const char *text_row(void *ctx, const char *key, size_t key_len, const char *value, const char *end)
 {
+	(void)key;
+	(void)key_len;
 	struct text_rows *t = ctx;
 	struct row_spans r; /* members not cleared: 3 KB a row */
 	r.n = 0;
 	r.tree = false;
-	if (t->put_row && m->value[0] == '{' && fd_json_each(m->value, m->value_len, row_member, &r) &&
-	    !r.tree) {
-		struct jrow in = {.m = r.m, .n = r.n};
+	const char *q = t->put_row && value[0] == '{' ? fd_json_walk(value, end, row_member, &r) : NULL;
+	if (q) {
+		struct jrow in = {.m = r.m, .n = r.n, .point = t->point};
 		t->st = t->put_row(t->db, &in, t->err);
 		if (!t->st && in.bad)
 			t->st = unreadable_page(t->err);
-		return t->st == FD_OK;
+		return t->st ? NULL : q;
 	}
-	cJSON *row = cJSON_ParseWithLength(m->value, m->value_len);
+	q = fd_json_skip(value, end);
+	cJSON *row = q ? cJSON_ParseWithLength(value, (size_t)(q - value)) : NULL;
 	t->st = row ? put_entity(t->db, t->entity, row, t->err) : unreadable_page(t->err);
 	cJSON_Delete(row);
-	return t->st == FD_OK;
+	return t->st ? NULL : q;
 }
 
 /* A staged page's rows, entity by entity in snapshot_order, read from its
@@ -1070,26 +1079,23 @@ static bool text_row(void *ctx, const struct fd_json_member *m)
 static enum fd_status put_page_text(struct fd_db *db, const char *text, struct fd_error *err)
 {
 	struct page_spans p = {0};
-	size_t len = strlen(text);
-	bool plain = fd_json_each(text, len, page_entities, &p) && p.ents && p.ents[0] == '{' &&
-	             fd_json_each(p.ents, p.ents_len, page_entity, &p) && !p.escaped;
-	for (int i = 0; plain && snapshot_order[i]; i++)
-		plain = !p.rows[i].value || p.rows[i].value[0] == '[';
-	if (!plain) {
+	const char *end = text + strlen(text);
+	if (!fd_json_walk(text, end, page_member, &p) || !p.seen || p.unusual) {
 		cJSON *page = cJSON_Parse(text);
 		enum fd_status st =
 		    put_page_rows(db, cJSON_GetObjectItemCaseSensitive(page, "entities"), err);
 		cJSON_Delete(page);
 		return st;
 	}
+	const char point = localeconv()->decimal_point[0];
 	for (int i = 0; snapshot_order[i]; i++) {
-		if (!p.rows[i].value)
+		if (!p.rows[i])
 			continue;
-		struct text_rows t = {.db = db, .entity = snapshot_order[i], .err = err};
+		struct text_rows t = {.db = db, .entity = snapshot_order[i], .point = point, .err = err};
 		for (size_t k = 0; k < N_HANDLERS; k++)
 			if (strcmp(handlers[k].entity, snapshot_order[i]) == 0)
 				t.put_row = handlers[k].put_row;
-		if (!fd_json_each(p.rows[i].value, p.rows[i].value_len, text_row, &t) && !t.st)
+		if (!fd_json_walk(p.rows[i], end, text_row, &t) && !t.st)
 			t.st = unreadable_page(err);
 		if (t.st)
 			return t.st;
