@@ -464,6 +464,7 @@ const char *fd_json_skip(const char *p, const char *end)
 
 const char *fd_json_walk(const char *p, const char *end, fd_json_value_fn fn, void *ctx)
 {
+	p = scan_ws(p, end); /* a whole text may start with blanks */
 	if (p >= end || (*p != '{' && *p != '['))
 		return NULL;
 	bool object = *p == '{';
