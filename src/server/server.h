@@ -317,7 +317,8 @@ void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, 
 
 /* feed.c */
 /* The current state of an entity as a JSON object of its columns (NULL and
- * FD_E_NOT_FOUND when gone). */
+ * FD_E_NOT_FOUND when gone): a raw item holding the object's text, to be
+ * printed within a tree, not read. */
 enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
                                struct fd_error *err);
 /* The changes after since; NULL when none (and nothing went wrong). */
