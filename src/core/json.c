@@ -90,6 +90,29 @@ static const char *scan_ws(const char *p, const char *end)
 	return p;
 }
 
+static int hex_value(char c)
+{
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+	                              : -1;
+}
+
+/* The four hex digits at p (p + 4 <= end), or -1. */
+static long hex4(const char *p, const char *end)
+{
+	if (end - p < 4)
+		return -1;
+	long v = 0;
+	for (int i = 0; i < 4; i++) {
+		int d = hex_value(p[i]);
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
 /* Past the string that opens at p ('"'), or NULL. Control characters are
  * refused as RFC 8259 says; the UTF-8 was checked before. */
 static const char *scan_string(const char *p, const char *end)
@@ -105,10 +128,18 @@ static const char *scan_string(const char *p, const char *end)
 		if (++p >= end)
 			return NULL;
 		if (*p == 'u') {
-			for (int i = 1; i <= 4; i++)
-				if (p + i >= end || !strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
-					return NULL;
+			/* As cJSON: a UTF-16 surrogate only as a high one followed
+			 * by its low one. */
+			long cp = hex4(p + 1, end);
+			if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+				return NULL;
 			p += 4;
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				long lo = end - p > 6 && p[1] == '\\' && p[2] == 'u' ? hex4(p + 3, end) : -1;
+				if (lo < 0xDC00 || lo > 0xDFFF)
+					return NULL;
+				p += 6;
+			}
 		} else if (!strchr("\"\\/bfnrt", *p) || !*p) {
 			return NULL;
 		}
@@ -270,4 +301,317 @@ bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void
 		        (size_t)((p ? p : fail) - buf) + 1);
 	free(ms);
 	return ok;
+}
+
+/* --- writing (fd_json_out) --- */
+
+static bool out_room(struct fd_json_out *o, size_t n)
+{
+	if (o->failed)
+		return false;
+	if (o->len + n + 1 <= o->cap)
+		return true;
+	size_t cap = o->cap ? o->cap : 4096;
+	while (cap < o->len + n + 1)
+		cap *= 2;
+	char *grown = realloc(o->text, cap);
+	if (!grown) {
+		o->failed = true;
+		return false;
+	}
+	o->text = grown;
+	o->cap = cap;
+	return true;
+}
+
+void fd_json_out_raw(struct fd_json_out *o, const char *s, size_t n)
+{
+	if (!out_room(o, n))
+		return;
+	memcpy(o->text + o->len, s, n);
+	o->len += n;
+	o->text[o->len] = '\0';
+}
+
+void fd_json_out_string(struct fd_json_out *o, const char *s, size_t n)
+{
+	/* The worst case ("\u001f" for every byte) reserved at once: the
+	 * loop below then writes without checking. */
+	if (!out_room(o, 6 * n + 2))
+		return;
+	static const char hex[] = "0123456789abcdef";
+	char *w = o->text + o->len;
+	*w++ = '"';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*w++ = (char)c;
+			continue;
+		}
+		*w++ = '\\';
+		switch (c) {
+		case '"':
+		case '\\':
+			*w++ = (char)c;
+			break;
+		case '\b':
+			*w++ = 'b';
+			break;
+		case '\f':
+			*w++ = 'f';
+			break;
+		case '\n':
+			*w++ = 'n';
+			break;
+		case '\r':
+			*w++ = 'r';
+			break;
+		case '\t':
+			*w++ = 't';
+			break;
+		default:
+			memcpy(w, "u00", 3);
+			w[3] = hex[c >> 4];
+			w[4] = hex[c & 15];
+			w += 5;
+		}
+	}
+	*w++ = '"';
+	*w = '\0';
+	o->len = (size_t)(w - o->text);
+}
+
+void fd_json_out_int(struct fd_json_out *o, int64_t v)
+{
+	char digits[24];
+	fd_json_out_raw(o, digits, fd_text_int(v, digits));
+}
+
+char *fd_json_out_take(struct fd_json_out *o)
+{
+	char *text = o->failed ? NULL : o->text ? o->text : calloc(1, 1);
+	if (o->failed)
+		free(o->text);
+	*o = (struct fd_json_out){0};
+	return text;
+}
+
+void fd_json_out_clear(struct fd_json_out *o)
+{
+	free(o->text);
+	*o = (struct fd_json_out){0};
+}
+
+/* --- reading what fd_json_scan_object accepted (fd_json_each) --- */
+
+/* Past the string opening at p: at the first quote not escaped (an odd
+ * run of backslashes before it), found with memchr. */
+static const char *skip_string(const char *p, const char *end)
+{
+	for (const char *from = p + 1; from < end;) {
+		const char *q = memchr(from, '"', (size_t)(end - from));
+		if (!q)
+			return NULL;
+		size_t slashes = 0;
+		while (q - slashes > p + 1 && q[-1 - (long)slashes] == '\\')
+			slashes++;
+		if (slashes % 2 == 0)
+			return q + 1;
+		from = q + 1;
+	}
+	return NULL;
+}
+
+/* Past the value at p: strings by their quotes, arrays and objects by
+ * their brackets, anything else up to the next delimiter. */
+static const char *skip_value(const char *p, const char *end)
+{
+	if (p >= end)
+		return NULL;
+	if (*p == '"')
+		return skip_string(p, end);
+	if (*p != '{' && *p != '[') {
+		while (p < end && !strchr(",]} \t\r\n", *p))
+			p++;
+		return p;
+	}
+	int depth = 0;
+	while (p < end) {
+		switch (*p) {
+		case '"':
+			if (!(p = skip_string(p, end)))
+				return NULL;
+			continue;
+		case '{':
+		case '[':
+			depth++;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0)
+				return p + 1;
+			break;
+		}
+		p++;
+	}
+	return NULL;
+}
+
+const char *fd_json_skip(const char *p, const char *end)
+{
+	return skip_value(p, end);
+}
+
+const char *fd_json_walk(const char *p, const char *end, fd_json_value_fn fn, void *ctx)
+{
+	p = scan_ws(p, end); /* a whole text may start with blanks */
+	if (p >= end || (*p != '{' && *p != '['))
+		return NULL;
+	bool object = *p == '{';
+	char close = object ? '}' : ']';
+	p = scan_ws(p + 1, end);
+	if (p < end && *p == close)
+		return p + 1;
+	for (;;) {
+		const char *key = NULL;
+		size_t key_len = 0;
+		if (object) {
+			const char *q = p < end && *p == '"' ? skip_string(p, end) : NULL;
+			if (!q)
+				return NULL;
+			key = p + 1;
+			key_len = (size_t)(q - p) - 2;
+			p = scan_ws(q, end);
+			if (p >= end || *p != ':')
+				return NULL;
+			p = scan_ws(p + 1, end);
+		}
+		if (p >= end)
+			return NULL;
+		const char *q = fn(ctx, key, key_len, p, end);
+		if (!q || q == p || q > end)
+			return NULL;
+		p = scan_ws(q, end);
+		if (p < end && *p == ',') {
+			p = scan_ws(p + 1, end);
+			continue;
+		}
+		return p < end && *p == close ? p + 1 : NULL;
+	}
+}
+
+struct each {
+	fd_json_member_fn fn;
+	void *ctx;
+	bool stopped;
+};
+
+static const char *each_value(void *ctx, const char *key, size_t key_len, const char *value, const char *end)
+{
+	struct each *e = ctx;
+	const char *q = skip_value(value, end);
+	if (!q || q == value)
+		return NULL;
+	struct fd_json_member m = {
+	    .key = key, .key_len = key_len, .value = value, .value_len = (size_t)(q - value)};
+	if (!e->fn(e->ctx, &m)) {
+		e->stopped = true;
+		return NULL;
+	}
+	return q;
+}
+
+bool fd_json_each(const char *value, size_t len, fd_json_member_fn fn, void *ctx)
+{
+	struct each e = {fn, ctx, false};
+	return fd_json_walk(value, value + len, each_value, &e) || e.stopped;
+}
+
+bool fd_json_string_text(const char *value, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	if (len < 2 || value[0] != '"')
+		return true;
+	const char *p = value + 1, *end = value + len - 1;
+	/* Bytes past size - 1 are decoded (and judged) but not kept. */
+#define PUT(c)                                                                                               \
+	do {                                                                                                 \
+		if (n + 1 < size)                                                                            \
+			out[n++] = (char)(c);                                                                \
+	} while (0)
+	while (p < end) {
+		const char *run = p;
+		while (p < end && *p != '\\')
+			p++;
+		size_t k = (size_t)(p - run);
+		if (k > size - 1 - n)
+			k = size - 1 - n;
+		memcpy(out + n, run, k);
+		n += k;
+		if (p >= end)
+			break;
+		if (++p >= end)
+			return false;
+		char c = *p++;
+		switch (c) {
+		case 'b':
+			PUT('\b');
+			break;
+		case 'f':
+			PUT('\f');
+			break;
+		case 'n':
+			PUT('\n');
+			break;
+		case 'r':
+			PUT('\r');
+			break;
+		case 't':
+			PUT('\t');
+			break;
+		case '"':
+		case '\\':
+		case '/':
+			PUT(c);
+			break;
+		case 'u': {
+			/* As cJSON: a high surrogate needs its low one after it. */
+			long cp = hex4(p, end);
+			if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+				return false;
+			p += 4;
+			if (cp >= 0xD800 && cp <= 0xDBFF) {
+				long lo = end - p >= 6 && p[0] == '\\' && p[1] == 'u' ? hex4(p + 2, end) : -1;
+				if (lo < 0xDC00 || lo > 0xDFFF)
+					return false;
+				p += 6;
+				cp = 0x10000 + (((cp & 0x3FF) << 10) | (lo & 0x3FF));
+			}
+			if (cp == 0)
+				return false;
+			if (cp < 0x80) {
+				PUT(cp);
+			} else if (cp < 0x800) {
+				PUT(0xC0 | (cp >> 6));
+				PUT(0x80 | (cp & 0x3F));
+			} else if (cp < 0x10000) {
+				PUT(0xE0 | (cp >> 12));
+				PUT(0x80 | ((cp >> 6) & 0x3F));
+				PUT(0x80 | (cp & 0x3F));
+			} else {
+				PUT(0xF0 | (cp >> 18));
+				PUT(0x80 | ((cp >> 12) & 0x3F));
+				PUT(0x80 | ((cp >> 6) & 0x3F));
+				PUT(0x80 | (cp & 0x3F));
+			}
+			break;
+		}
+		default:
+			return false;
+		}
+	}
+#undef PUT
+	out[n] = '\0';
+	return true;
 }

@@ -48,4 +48,51 @@ typedef bool (*fd_json_member_fn)(void *ctx, const struct fd_json_member *m);
  * text is not such an object. */
 bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err);
 
+/* The members of the object (or the elements of the array: key NULL) at
+ * value[0..len), a part of a text fd_json_scan_object accepted (a staged
+ * snapshot page), each given to fn in order without a tree and without
+ * checking the text again: strings are skipped by their quotes. Bounded
+ * by len whatever the text; false when it is not an object or array
+ * after all (count and grand are not set). */
+bool fd_json_each(const char *value, size_t len, fd_json_member_fn fn, void *ctx);
+
+/* The same without walking a value twice: fn is given each member's key
+ * (NULL in an array) and where its value starts, and returns past the
+ * value, having read it (fd_json_walk again, to go down) or skipped it
+ * (fd_json_skip); NULL stops the walk. Returns past the object or array
+ * at p, or NULL when it is not one or fn stopped. */
+typedef const char *(*fd_json_value_fn)(void *ctx, const char *key, size_t key_len, const char *value,
+                                        const char *end);
+const char *fd_json_walk(const char *p, const char *end, fd_json_value_fn fn, void *ctx);
+/* Past the value at p, or NULL. */
+const char *fd_json_skip(const char *p, const char *end);
+
+/* The text of the JSON string at value[0..len) (quotes included) decoded
+ * as cJSON decodes it, cut to size - 1 bytes and NUL-terminated in out
+ * ("" for a value that is not a string). False for an escape cJSON
+ * refuses (a lone UTF-16 surrogate, "\u0000"). */
+bool fd_json_string_text(const char *value, size_t len, char *out, size_t size);
+
+/* A JSON text written piece by piece: a snapshot page of megabytes is
+ * written straight from the rows read instead of as a tree of a few
+ * hundred thousand nodes printed afterwards (the tree and its printing
+ * were most of the server's time per page). Strings are escaped exactly
+ * as cJSON prints them, integers written as their digits. Start from
+ * {0}; a failed allocation sets failed and makes later writes no-ops. */
+struct fd_json_out {
+	char *text; /* NUL-terminated once anything is written */
+	size_t len;
+	size_t cap;
+	bool failed;
+};
+
+void fd_json_out_raw(struct fd_json_out *o, const char *s, size_t n);
+/* s[0..n) as a JSON string, quotes included. */
+void fd_json_out_string(struct fd_json_out *o, const char *s, size_t n);
+void fd_json_out_int(struct fd_json_out *o, int64_t v);
+/* The text written (the caller frees it), or NULL when an allocation
+ * failed; o is empty again either way. */
+char *fd_json_out_take(struct fd_json_out *o);
+void fd_json_out_clear(struct fd_json_out *o);
+
 #endif

@@ -297,15 +297,15 @@ static void api_snapshot(struct srv *s, const struct srv_req *r, const struct sr
 		return;
 	}
 	struct fd_db *db = srv_reader(s, &err);
-	cJSON *doc = NULL;
+	char *text = NULL;
 	srv_note_pull(s, c->device);
 	/* Without "limit" (terminals of protocol 1): the whole hotel at once. */
-	if (!db || (paged ? srv_snapshot_page(db, s->epoch, after, (int)limit, (size_t)max_bytes, &doc, &err)
-	                  : srv_snapshot(db, s->epoch, &doc, &err))) {
+	if (!db || (paged ? srv_snapshot_page(db, s->epoch, after, (int)limit, (size_t)max_bytes, &text, &err)
+	                  : srv_snapshot(db, s->epoch, &text, &err))) {
 		srv_resp_fd_error(out, &err);
 		return;
 	}
-	srv_resp_json(out, 200, doc);
+	srv_resp_json_text(out, 200, text);
 }
 
 static bool room_cb(void *ctx, const struct fd_room_row *row)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "server/server.h"
 
 /* One statement per entity (string literals: the statement cache keys on
@@ -135,64 +136,78 @@ static int entity_index(const char *entity)
 	return -1;
 }
 
-/* A row as a JSON object; *bytes (when given) grows by about the length
- * of its unformatted text (escapes not counted), which the paged snapshot
- * measures its pages by, without printing every row to count it. */
-static cJSON *row_json_sized(sqlite3_stmt *s, const char *skip, size_t *bytes)
+/* A row as a JSON object of its columns, written as text: integers as
+ * numbers, NULL as null, anything else as a string. The one encoder of a
+ * row for the feed and the snapshot. */
+static void row_text(struct fd_json_out *o, sqlite3_stmt *s, const char *skip)
 {
-	cJSON *o = cJSON_CreateObject();
 	int n = sqlite3_column_count(s);
-	size_t len = 2; /* {} */
+	bool first = true;
+	fd_json_out_raw(o, "{", 1);
 	for (int i = 0; i < n; i++) {
 		const char *name = sqlite3_column_name(s, i);
 		if (strcmp(name, "rowid") == 0 || strcmp(name, "fd_key") == 0 ||
 		    (skip && strcmp(name, skip) == 0))
 			continue;
-		len += strlen(name) + 4; /* "name": and a comma */
+		if (!first)
+			fd_json_out_raw(o, ",", 1);
+		first = false;
+		fd_json_out_string(o, name, strlen(name));
+		fd_json_out_raw(o, ":", 1);
 		switch (sqlite3_column_type(s, i)) {
-		case SQLITE_INTEGER: {
-			int64_t v = sqlite3_column_int64(s, i);
-			cJSON_AddNumberToObject(o, name, (double)v);
-			for (len += v < 0 ? 2 : 1; v >= 10 || v <= -10; v /= 10)
-				len++;
+		case SQLITE_INTEGER:
+			fd_json_out_int(o, sqlite3_column_int64(s, i));
 			break;
-		}
 		case SQLITE_NULL:
-			cJSON_AddNullToObject(o, name);
-			len += 4;
+			fd_json_out_raw(o, "null", 4);
 			break;
-		default:
-			cJSON_AddStringToObject(o, name, (const char *)sqlite3_column_text(s, i));
-			len += (size_t)sqlite3_column_bytes(s, i) + 2;
+		default: {
+			/* As a C string, up to a NUL a blob might hold. */
+			const char *text = (const char *)sqlite3_column_text(s, i);
+			fd_json_out_string(o, text ? text : "", text ? strlen(text) : 0);
+		}
 		}
 	}
-	if (bytes)
-		*bytes += len;
-	return o;
+	fd_json_out_raw(o, "}", 1);
 }
 
-static cJSON *row_json(sqlite3_stmt *s, const char *skip)
+/* Text written for a tree (the feed's changes are a tree): raw, printed
+ * as it is. NULL when the writing ran out of memory. */
+static cJSON *raw_item(struct fd_json_out *o)
 {
-	return row_json_sized(s, skip, NULL);
+	char *text = fd_json_out_take(o);
+	cJSON *item = text ? cJSON_CreateRaw(text) : NULL;
+	free(text);
+	return item;
+}
+
+static enum fd_status out_of_memory(struct fd_error *err)
+{
+	return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
 }
 
 /* A set entity is never deleted: an empty set is its state. */
 static enum fd_status set_json(struct fd_db *db, sqlite3_stmt *s, const char *key, cJSON **out,
                                struct fd_error *err)
 {
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "key", key);
-	cJSON *rows = cJSON_AddArrayToObject(o, "rows");
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		cJSON_AddItemToArray(rows, row_json(s, NULL));
+	struct fd_json_out o = {0};
+	fd_json_out_raw(&o, "{\"key\":", 7);
+	fd_json_out_string(&o, key, strlen(key));
+	fd_json_out_raw(&o, ",\"rows\":[", 9);
+	int rc, n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++)
+			fd_json_out_raw(&o, ",", 1);
+		row_text(&o, s, NULL);
+	}
 	sqlite3_reset(s);
+	fd_json_out_raw(&o, "]}", 2);
 	if (rc != SQLITE_DONE) {
-		cJSON_Delete(o);
+		fd_json_out_clear(&o);
 		return fd_db_fail(db, err, "reading the change feed");
 	}
-	*out = o;
-	return FD_OK;
+	*out = raw_item(&o);
+	return *out ? FD_OK : out_of_memory(err);
 }
 
 enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
@@ -209,11 +224,12 @@ enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char 
 	if (entity_sql[k].many)
 		return set_json(db, s, id, out, err);
 	int rc = sqlite3_step(s);
+	struct fd_json_out o = {0};
 	if (rc == SQLITE_ROW)
-		*out = row_json(s, entity_sql[k].skip);
+		row_text(&o, s, entity_sql[k].skip);
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
-		return FD_OK;
+		return (*out = raw_item(&o)) ? FD_OK : out_of_memory(err);
 	return rc == SQLITE_DONE ? FD_E_NOT_FOUND : fd_db_fail(db, err, "reading the change feed");
 }
 
@@ -294,36 +310,55 @@ enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON *
 	return st;
 }
 
-enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, struct fd_error *err)
+/* One table's rows from s as the members of a JSON array (after a comma
+ * when *rows is not 0), counting them in *rows. */
+static int table_rows(struct fd_json_out *o, sqlite3_stmt *s, const char *skip, int *rows)
+{
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((*rows)++)
+			fd_json_out_raw(o, ",", 1);
+		row_text(o, s, skip);
+	}
+	return rc;
+}
+
+enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, char **out, struct fd_error *err)
 {
 	*out = NULL;
 	enum fd_status st = fd_db_begin_read(db, err);
 	if (st)
 		return st;
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "epoch", epoch);
-	cJSON_AddNumberToObject(doc, "seq", (double)srv_last_seq(db));
-	cJSON *ents = cJSON_AddObjectToObject(doc, "entities");
+	struct fd_json_out o = {0};
+	fd_json_out_raw(&o, "{\"epoch\":", 9);
+	fd_json_out_string(&o, epoch, strlen(epoch));
+	fd_json_out_raw(&o, ",\"seq\":", 7);
+	fd_json_out_int(&o, srv_last_seq(db));
+	fd_json_out_raw(&o, ",\"entities\":{", 13);
 	for (size_t k = 0; k < N_ENTITIES && st == FD_OK; k++) {
 		sqlite3_stmt *s = fd_db_stmt(db, entity_sql[k].all, err);
 		if (!s) {
 			st = fd_error_status(err, FD_E_IO);
 			break;
 		}
-		cJSON *arr = cJSON_AddArrayToObject(ents, entity_sql[k].entity);
-		int rc;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			cJSON_AddItemToArray(arr, row_json(s, entity_sql[k].skip));
-		if (rc != SQLITE_DONE)
+		if (k)
+			fd_json_out_raw(&o, ",", 1);
+		fd_json_out_string(&o, entity_sql[k].entity, strlen(entity_sql[k].entity));
+		fd_json_out_raw(&o, ":[", 2);
+		int rows = 0;
+		if (table_rows(&o, s, entity_sql[k].skip, &rows) != SQLITE_DONE)
 			st = fd_db_fail(db, err, "reading the snapshot");
 		sqlite3_reset(s);
+		fd_json_out_raw(&o, "]", 1);
 	}
 	fd_db_rollback(db);
-	if (st)
-		cJSON_Delete(doc);
-	else
-		*out = doc;
-	return st;
+	fd_json_out_raw(&o, "}}", 2);
+	if (st) {
+		fd_json_out_clear(&o);
+		return st;
+	}
+	*out = fd_json_out_take(&o);
+	return *out ? FD_OK : out_of_memory(err);
 }
 
 /* The paged snapshot. The cut: "seq" is the last change sequence when the
@@ -334,9 +369,10 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, st
  * then follows the feed from seq ends exactly at the server's state.
  * The page token is "SEQ.ENTITY.KEY": the cut, the entity index in
  * entity_sql and the last rowid sent. The first page also carries
- * "total", the rows of every page together at the cut. */
+ * "total", the rows of every page together at the cut. The page is
+ * written as text row by row, and measured by the bytes written. */
 enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
-                                 size_t max_bytes, cJSON **out, struct fd_error *err)
+                                 size_t max_bytes, char **out, struct fd_error *err)
 {
 	*out = NULL;
 	long long seq = -1, k = 0, key = 0;
@@ -354,9 +390,11 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 	bool first = seq < 0;
 	if (first)
 		seq = srv_last_seq(db);
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "epoch", epoch);
-	cJSON_AddNumberToObject(doc, "seq", (double)seq);
+	struct fd_json_out o = {0};
+	fd_json_out_raw(&o, "{\"epoch\":", 9);
+	fd_json_out_string(&o, epoch, strlen(epoch));
+	fd_json_out_raw(&o, ",\"seq\":", 7);
+	fd_json_out_int(&o, seq);
 	/* The first page says how many rows every page holds together, read
 	 * in the same transaction as the cut, so a terminal can show how far
 	 * it is (later pages may hold a few rows more or fewer). */
@@ -370,11 +408,13 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 		if (q)
 			sqlite3_reset(q);
 	}
-	if (first)
-		cJSON_AddNumberToObject(doc, "total", (double)total);
-	cJSON *ents = cJSON_AddObjectToObject(doc, "entities");
-	int rows = 0;
-	size_t bytes = 0;
+	if (first) {
+		fd_json_out_raw(&o, ",\"total\":", 9);
+		fd_json_out_int(&o, total);
+	}
+	fd_json_out_raw(&o, ",\"entities\":{", 13);
+	size_t rows_from = o.len;
+	int rows = 0, tables = 0;
 	bool full = false;
 	for (; k < (long long)N_ENTITIES && st == FD_OK && !full; k++, key = 0) {
 		sqlite3_stmt *s = fd_db_stmt(db, page_sql[k], err);
@@ -384,20 +424,27 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 		}
 		sqlite3_bind_int64(s, 1, key);
 		sqlite3_bind_int(s, 2, limit - rows + 1);
-		cJSON *arr = NULL;
-		int rc;
+		int rc, here = 0;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			if (rows == limit || (rows > 0 && bytes >= max_bytes)) {
+			if (rows == limit || (rows > 0 && o.len - rows_from >= max_bytes)) {
 				full = true;
 				break;
 			}
-			cJSON *row = row_json_sized(s, entity_sql[k].skip, &bytes);
-			if (!arr)
-				arr = cJSON_AddArrayToObject(ents, entity_sql[k].entity);
-			cJSON_AddItemToArray(arr, row);
+			/* An entity's array only when it has rows on this page. */
+			if (here++ == 0) {
+				if (tables++)
+					fd_json_out_raw(&o, ",", 1);
+				fd_json_out_string(&o, entity_sql[k].entity, strlen(entity_sql[k].entity));
+				fd_json_out_raw(&o, ":[", 2);
+			} else {
+				fd_json_out_raw(&o, ",", 1);
+			}
+			row_text(&o, s, entity_sql[k].skip);
 			key = sqlite3_column_int64(s, 0);
 			rows++;
 		}
+		if (here)
+			fd_json_out_raw(&o, "]", 1);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			st = fd_db_fail(db, err, "reading the snapshot");
 		sqlite3_reset(s);
@@ -406,15 +453,18 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 	}
 	fd_db_rollback(db);
 	if (st) {
-		cJSON_Delete(doc);
+		fd_json_out_clear(&o);
 		return st;
 	}
-	cJSON_AddBoolToObject(doc, "more", full);
+	fd_json_out_raw(&o, "},\"more\":", 9);
+	fd_json_out_raw(&o, full ? "true" : "false", full ? 4 : 5);
 	if (full) {
 		char next[80];
 		snprintf(next, sizeof next, "%lld.%lld.%lld", seq, k, key);
-		cJSON_AddStringToObject(doc, "next", next);
+		fd_json_out_raw(&o, ",\"next\":", 8);
+		fd_json_out_string(&o, next, strlen(next));
 	}
-	*out = doc;
-	return FD_OK;
+	fd_json_out_raw(&o, "}", 1);
+	*out = fd_json_out_take(&o);
+	return *out ? FD_OK : out_of_memory(err);
 }

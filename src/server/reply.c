@@ -20,6 +20,13 @@ void srv_resp_json(struct srv_resp *out, int status, cJSON *doc)
 	cJSON_Delete(doc);
 }
 
+void srv_resp_json_text(struct srv_resp *out, int status, char *text)
+{
+	out->status = status;
+	out->body = text;
+	out->content_type = "application/json";
+}
+
 void srv_json_add_int(cJSON *o, const char *name, int64_t v)
 {
 	char text[24];

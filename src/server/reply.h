@@ -14,6 +14,8 @@
 
 /* A JSON answer; doc is freed. */
 void srv_resp_json(struct srv_resp *out, int status, cJSON *doc);
+/* A JSON answer written as text (fd_json_out); text is taken. */
+void srv_resp_json_text(struct srv_resp *out, int status, char *text);
 /* {"error":{"code","message","field"?}} */
 void srv_resp_error(struct srv_resp *out, int status, const char *code, const char *field, const char *fmt,
                     ...) __attribute__((format(printf, 5, 6)));

@@ -318,19 +318,22 @@ void srv_api_resolve(struct srv *s, const struct srv_caller *c, const char *id, 
 
 /* feed.c */
 /* The current state of an entity as a JSON object of its columns (NULL and
- * FD_E_NOT_FOUND when gone). */
+ * FD_E_NOT_FOUND when gone): a raw item holding the object's text, to be
+ * printed within a tree, not read. */
 enum fd_status srv_entity_json(struct fd_db *db, const char *entity, const char *id, cJSON **out,
                                struct fd_error *err);
 /* The changes after since; NULL when none (and nothing went wrong). */
 enum fd_status srv_feed_page(struct fd_db *db, int64_t since, int limit, cJSON **changes, int64_t *next,
                              bool *more, struct fd_error *err);
-enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, cJSON **out, struct fd_error *err);
-/* One page of the snapshot (after: the previous page's "next", NULL or ""
- * for the first): at most limit rows and about max_bytes of JSON (at least
- * one row), with "seq" (the cut, fixed by the first page), "more" and
- * "next". FD_E_INVALID for a token that is not one. */
+/* The whole snapshot as JSON text (*out: the caller frees it). */
+enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, char **out, struct fd_error *err);
+/* One page of the snapshot as JSON text (*out: the caller frees it;
+ * after: the previous page's "next", NULL or "" for the first): at most
+ * limit rows and about max_bytes of JSON (at least one row), with "seq"
+ * (the cut, fixed by the first page), "more" and "next". FD_E_INVALID for
+ * a token that is not one. */
 enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
-                                 size_t max_bytes, cJSON **out, struct fd_error *err);
+                                 size_t max_bytes, char **out, struct fd_error *err);
 
 /* public.c: the guests' side (no account): availability, bookings, the
  * manage page behind a link sent by mail, the booking page's files. */

@@ -60,6 +60,9 @@ static bool checks_on(struct fd_db *db, bool on)
 
 void fd_bulk_abandon(struct fd_db *db)
 {
+	db->bulk_names_stale = false;
+	db->bulk_bookings_before = -1;
+	db->bulk_bookings_put = 0;
 	if (db->bulk_checks)
 		checks_on(db, false);
 	free(db->bulk_triggers);
@@ -244,6 +247,39 @@ static enum fd_status checks_verify(struct fd_db *db, struct fd_error *err)
 	return st;
 }
 
+static enum fd_status bookings_count(struct fd_db *db, int64_t *n, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT count(*) FROM bookings", err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	int rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "counting the bookings");
+}
+
+enum fd_status fd_bulk_booking_put(struct fd_db *db, struct fd_error *err)
+{
+	if (!db->bulk_triggers || db->bulk_bookings_before >= 0)
+		return FD_OK;
+	return bookings_count(db, &db->bulk_bookings_before, err);
+}
+
+/* A booking's guest name goes stale while the triggers are aside when its
+ * guest is written after it, or when it is written again (the upsert
+ * keeps the name it had): neither when every booking written is a row of
+ * its own, after the guests. */
+static enum fd_status names_stale(struct fd_db *db, bool *stale, struct fd_error *err)
+{
+	int64_t now = 0;
+	*stale = true;
+	if (db->bulk_names_stale || db->bulk_bookings_before < 0)
+		return FD_OK;
+	enum fd_status st = bookings_count(db, &now, err);
+	*stale = now != db->bulk_bookings_before + db->bulk_bookings_put;
+	return st;
+}
+
 enum fd_status fd_bulk_end(struct fd_db *db, struct fd_error *err)
 {
 	enum fd_status st = FD_OK;
@@ -257,7 +293,10 @@ enum fd_status fd_bulk_end(struct fd_db *db, struct fd_error *err)
 		st = fd_db_exec(db, fd_booking_search_fill, err);
 	/* Only the bookings whose name is not their guest's are written
 	 * (put_booking writes it, but a guest may come after its bookings). */
+	bool stale = true;
 	if (!st && db->bulk_triggers)
+		st = names_stale(db, &stale, err);
+	if (!st && db->bulk_triggers && stale)
 		st = fd_db_exec(db, fd_booking_name_fill, err);
 	if (!st && db->bulk_triggers)
 		st = fd_db_exec(db, db->bulk_triggers, err);

@@ -21,6 +21,12 @@ enum fd_status fd_bulk_begin(struct fd_db *db, struct fd_error *err);
 /* Build the indexes again, rebuild the derived data from the rows now
  * present and put the triggers back. A no-op without a fd_bulk_begin. */
 enum fd_status fd_bulk_end(struct fd_db *db, struct fd_error *err);
+/* Before a booking is written (put_booking): while the triggers are
+ * aside, the bookings already there are counted at the first, so that
+ * fd_bulk_end rewrites the guest names kept with the bookings only when
+ * one can have gone stale (most of a first sync's end went to checking
+ * every booking's). A no-op outside fd_bulk_begin .. fd_bulk_end. */
+enum fd_status fd_bulk_booking_put(struct fd_db *db, struct fd_error *err);
 /* Forget the kept SQL after a rollback (the triggers and indexes are back). */
 void fd_bulk_abandon(struct fd_db *db);
 

@@ -22,6 +22,13 @@ struct fd_db {
 	char *bulk_triggers;    /* store/bulk.h: triggers set aside, to put back */
 	char *bulk_indexes;     /* store/bulk.h: secondary indexes set aside, to build again */
 	bool bulk_checks;       /* store/bulk.h: CHECK constraints judged at the end */
+	/* store/bulk.h: whether the bookings' guest names written by
+	 * put_booking can have gone stale while the triggers were aside: a
+	 * guest written after a booking, or a booking written twice (bookings
+	 * counted before the first and written since). */
+	bool bulk_names_stale;
+	int64_t bulk_bookings_before; /* -1: no booking written yet */
+	int64_t bulk_bookings_put;
 	/* The last audit hash this connection read or wrote, as stored (hex)
 	 * and decoded: decoding it again for every row showed in profiles.
 	 * Only a cache of the decoding; the row is read every time. */

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "store/bulk.h"
 #include "store/db_internal.h"
 #include "store/row.h"
 #include "store/fold.h"
@@ -302,6 +303,8 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	fd_bind_text(s, 21, g->merged_into);
 	fd_bind_text(s, 22, g->language);
 	enum fd_status st = fd_step_done(db, s, err, "saving a guest");
+	if (!st && db->bulk_triggers && db->bulk_bookings_before >= 0)
+		db->bulk_names_stale = true; /* bulk.h: its bookings' names */
 	if (!st && g->erased)
 		st = erase_mail(db, g->id, err);
 	return st ? st : fd_db_changed(db, "guest", g->id, err);
@@ -483,8 +486,8 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	                  " version = excluded.version, updated_at = excluded.updated_at",
 	     err);
 	int64_t now = (int64_t)time(NULL);
-	enum fd_status st = FD_OK;
-	for (int full = 0; full < 2; full++) {
+	enum fd_status st = fd_bulk_booking_put(db, err);
+	for (int full = 0; full < 2 && !st; full++) {
 		sqlite3_stmt *w = full ? s : narrow;
 		fd_bind_text(w, 1, b->id);
 		fd_bind_text(w, 2, b->code);
@@ -509,6 +512,8 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 		    (!full && sqlite3_changes(fd_db_handle(db)) == 1))
 			break;
 	}
+	if (!st && db->bulk_triggers)
+		db->bulk_bookings_put++;
 	if (!st)
 		st = write_nights(db, b, err);
 	return st ? st : fd_db_changed(db, "booking", b->id, err);

@@ -4,12 +4,15 @@
  * refused apply must leave the store unchanged. The same bytes go through
  * the tree-less reader a terminal stages snapshot pages with
  * (fd_json_scan_object): whatever it accepts, the parser that installs the
- * page must accept too, as an object of as many members. */
+ * page must accept too, as an object of as many members, and the text
+ * reader that installs its rows (fd_json_each, fd_json_string_text) must
+ * read each string member as cJSON does. */
 #include "config.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/json.h"
 #include "fixture.h"
@@ -21,6 +24,26 @@ static bool count_member(void *ctx, const struct fd_json_member *m)
 {
 	(void)m;
 	++*(size_t *)ctx;
+	return true;
+}
+
+/* The text reader a staged page's rows are installed with: member by
+ * member in the order cJSON keeps them, each string decodes as cJSON
+ * decoded it (cut to the reader's buffer). */
+static bool same_member(void *ctx, const struct fd_json_member *m)
+{
+	const cJSON **next = ctx;
+	const cJSON *v = *next;
+	char text[512];
+	bool ok = fd_json_string_text(m->value, m->value_len, text, sizeof text);
+	bool plain = !memchr(m->key, '\\', m->key_len); /* else read as a tree */
+	if (!v ||
+	    (plain && (strlen(v->string) != m->key_len || memcmp(v->string, m->key, m->key_len) != 0)) ||
+	    (cJSON_IsString(v) && (!ok || strncmp(text, v->valuestring, sizeof text - 1) != 0))) {
+		fprintf(stderr, "the text reader read a member otherwise than cJSON\n");
+		abort();
+	}
+	*next = v->next;
 	return true;
 }
 
@@ -39,6 +62,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (!json)
 		return 0;
+	const cJSON *next = json->child;
+	if (scanned && !fd_json_each((const char *)data, size, same_member, &next)) {
+		fprintf(stderr, "the text reader cannot walk what the page reader accepted\n");
+		abort();
+	}
 	struct fd_op op;
 	err = (struct fd_error){0};
 	if (fd_op_from_json(json, &op, &err) == FD_OK) {

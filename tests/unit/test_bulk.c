@@ -192,6 +192,61 @@ static void test_bulk_fills_board_names(void **state)
 	fd_db_close(db);
 }
 
+/* The names are filled only when one can be stale: a booking written
+ * again with another guest (the upsert keeps the name it had) gets its new
+ * guest's name, as does one whose guest came after it; bookings written
+ * once after their guests keep the name they were written with. */
+static void test_bulk_names_when_stale(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	static const char g1[] = "00000000-0000-4000-8000-0000000000a1",
+	                  g2[] = "00000000-0000-4000-8000-0000000000a2";
+	for (int guest_after = 0; guest_after < 2; guest_after++) {
+		assert_int_equal(fd_db_begin(db, &err), FD_OK);
+		assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+		assert_int_equal(fd_db_exec(db, "DELETE FROM stay_nights; DELETE FROM bookings", &err),
+		                 FD_OK);
+		put_guest(db, g1, "Lindqvist", "Karin");
+		if (!guest_after)
+			put_guest(db, g2, "Müller", "José");
+		put_booking(db, g1, "102");
+		struct fd_booking b = {0};
+		const struct fd_repo *r = fd_db_repo(db);
+		sqlite3_stmt *s;
+		assert_int_equal(
+		    sqlite3_prepare_v2(fd_db_handle(db), "SELECT code FROM bookings", -1, &s, NULL),
+		    SQLITE_OK);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		char code[16];
+		snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+		assert_int_equal(r->get_booking(r->ctx, code, &b, &err), FD_OK);
+		snprintf(b.guest_id, sizeof b.guest_id, "%s", g2); /* written again, another guest */
+		assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+		if (guest_after)
+			put_guest(db, g2, "Müller", "José");
+		assert_int_equal(fd_bulk_end(db, &err), FD_OK);
+		assert_int_equal(fd_db_commit(db, &err), FD_OK);
+		assert_int_equal(count(db, "SELECT count(*) FROM bookings"), 1);
+		assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Müller, José'"),
+		                 1);
+	}
+	/* Written once, after their guests: the names they were written with. */
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
+	assert_int_equal(fd_db_exec(db, "DELETE FROM stay_nights; DELETE FROM bookings", &err), FD_OK);
+	put_guest(db, g1, "Öberg", "Karin");
+	put_booking(db, g1, "102");
+	put_booking(db, g2, "103");
+	assert_int_equal(fd_bulk_end(db, &err), FD_OK);
+	assert_int_equal(fd_db_commit(db, &err), FD_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Öberg, Karin'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Müller, José'"), 1);
+	fd_db_close(db);
+}
+
 static void test_bulk_rollback_keeps_triggers(void **state)
 {
 	(void)state;
@@ -343,6 +398,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bulk_rebuilds_search_and_counts),
 	    cmocka_unit_test(test_bulk_fills_board_names),
+	    cmocka_unit_test(test_bulk_names_when_stale),
 	    cmocka_unit_test(test_bulk_rollback_keeps_triggers),
 	    cmocka_unit_test(test_desk_page_cache),
 	    cmocka_unit_test(test_bulk_builds_indexes_after),

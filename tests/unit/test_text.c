@@ -161,6 +161,11 @@ static void test_json_scan(void **state)
 	    "{\"a\":1 \"b\":2}",
 	    "{,}",
 	    "{\"a\":1,\"b\"}",
+	    /* UTF-16 surrogates alone: cJSON refuses them */
+	    "{\"a\":\"\\ud800\"}",
+	    "{\"a\":\"\\udc00x\"}",
+	    "{\"a\":\"\\ud800\\u0041\"}",
+	    "{\"a\":\"\\ud800\\\"}",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		sc = (struct scanned){0};
@@ -181,6 +186,101 @@ static void test_json_scan(void **state)
 	assert_non_null(doc);
 	assert_string_equal(cJSON_GetObjectItem(doc, "epoch")->valuestring, "e\"1");
 	cJSON_Delete(doc);
+}
+
+/* fd_json_out writes the text cJSON prints for the same values: the
+ * server writes snapshot pages and feed states with it, and terminals read
+ * them with cJSON. Every byte a string can hold, escapes included. */
+static void test_json_out(void **state)
+{
+	(void)state;
+	char all[256];
+	for (int i = 1; i < 256; i++)
+		all[i - 1] = (char)i;
+	all[255] = '\0';
+	const char *const texts[] = {"", "plain", "q\"b\\s/", "M\xc3\xbcller \xe5\xb1\xb1\xe7\x94\xb0", all};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct fd_json_out o = {0};
+		fd_json_out_string(&o, texts[i], strlen(texts[i]));
+		char *ours = fd_json_out_take(&o);
+		cJSON *v = cJSON_CreateString(texts[i]);
+		char *theirs = cJSON_PrintUnformatted(v);
+		assert_non_null(ours);
+		assert_string_equal(ours, theirs);
+		free(ours);
+		free(theirs);
+		cJSON_Delete(v);
+	}
+	/* Integers as their digits, the whole int64 range (cJSON prints a
+	 * double: exact only to 2^53). */
+	struct fd_json_out o = {0};
+	fd_json_out_raw(&o, "[", 1);
+	const int64_t ints[] = {0, -1, 42, 2147483648, -9007199254740993, INT64_MAX, INT64_MIN};
+	for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+		if (i)
+			fd_json_out_raw(&o, ",", 1);
+		fd_json_out_int(&o, ints[i]);
+	}
+	fd_json_out_raw(&o, "]", 1);
+	char *text = fd_json_out_take(&o);
+	assert_string_equal(text, "[0,-1,42,2147483648,-9007199254740993,9223372036854775807,"
+	                          "-9223372036854775808]");
+	free(text);
+	/* Nothing written is the empty text, not a failure. */
+	text = fd_json_out_take(&o);
+	assert_non_null(text);
+	assert_string_equal(text, "");
+	free(text);
+}
+
+static bool each_key(void *ctx, const struct fd_json_member *m)
+{
+	char *keys = ctx;
+	strncat(keys, m->key ? m->key : "-", m->key ? m->key_len : 1);
+	strncat(keys, m->value, m->value_len);
+	strcat(keys, ";");
+	return true;
+}
+
+/* A staged page's rows are read without a tree: fd_json_each gives the
+ * members (elements) of a value as spans, fd_json_string_text decodes a
+ * string as cJSON does, and refuses what cJSON refuses. */
+static void test_json_each(void **state)
+{
+	(void)state;
+	char keys[256] = "";
+	const char obj[] = "{ \"a\" : \"x\\\"}\\\\\" , \"b\":[1,{\"c\":\"]\"}],\"d\":-1.5e3 ,\"e\":null}";
+	assert_true(fd_json_each(obj, strlen(obj), each_key, keys));
+	assert_string_equal(keys, "a\"x\\\"}\\\\\";b[1,{\"c\":\"]\"}];d-1.5e3;enull;");
+	keys[0] = '\0';
+	assert_true(fd_json_each("[ {},\"s\" ,3]", 13, each_key, keys));
+	assert_string_equal(keys, "-{};-\"s\";-3;");
+	assert_false(fd_json_each("\"s\"", 3, each_key, keys));
+	assert_false(fd_json_each("{\"a\":\"cut", 9, each_key, keys));
+	const char *const good[] = {"\"plain\"", "\"q\\\"b\\\\s\\/\\b\\f\\n\\r\\t\"",
+	                            "\"\\u00e9\\u20AC\\ud83d\\ude00x\"", "\"M\xc3\xbcller\""};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		char out[64];
+		cJSON *v = cJSON_Parse(good[i]);
+		assert_true(fd_json_string_text(good[i], strlen(good[i]), out, sizeof out));
+		assert_string_equal(out, v->valuestring);
+		/* Cut to the buffer as a copy of cJSON's text would be. */
+		assert_true(fd_json_string_text(good[i], strlen(good[i]), out, 4));
+		assert_memory_equal(out, v->valuestring, strlen(out));
+		assert_true(strlen(out) == 3 || strlen(out) == strlen(v->valuestring));
+		cJSON_Delete(v);
+	}
+	const char *const bad[] = {"\"\\ud800\"", "\"\\udc00x\"", "\"\\ud800\\u0041\"",
+	                           "\"\\u0000\"", "\"\\x\"",      "\"\\u12\""};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char out[64];
+		assert_null(fd_json_parse(bad[i], strlen(bad[i]), NULL));
+		assert_false(fd_json_string_text(bad[i], strlen(bad[i]), out, sizeof out));
+	}
+	/* Not a string: "". */
+	char out[8] = "x";
+	assert_true(fd_json_string_text("12", 2, out, sizeof out));
+	assert_string_equal(out, "");
 }
 
 static void test_ascii(void **state)
@@ -329,18 +429,13 @@ static void test_int(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_valid),
-	    cmocka_unit_test(test_check_plain),
-	    cmocka_unit_test(test_escape_controls),
-	    cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),
-	    cmocka_unit_test(test_ascii),
-	    cmocka_unit_test(test_json_scan),
-	    cmocka_unit_test(test_short_ids),
-	    cmocka_unit_test(test_csv_formula_cells),
-	    cmocka_unit_test(test_decimal),
-	    cmocka_unit_test(test_int),
-	    cmocka_unit_test(test_copy_cut),
+	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
+	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
+	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_json_scan),       cmocka_unit_test(test_json_out),
+	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_int),
+	    cmocka_unit_test(test_copy_cut),        cmocka_unit_test(test_json_each),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
