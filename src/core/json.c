@@ -271,3 +271,109 @@ bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void
 	free(ms);
 	return ok;
 }
+
+/* --- writing without a tree (fd_json_out) --- */
+
+static bool out_room(struct fd_json_out *o, size_t more)
+{
+	if (o->nomem)
+		return false;
+	if (o->len + more + 1 <= o->cap)
+		return true;
+	size_t cap = o->cap ? o->cap : 128;
+	while (cap < o->len + more + 1)
+		cap *= 2;
+	char *p = realloc(o->p, cap);
+	if (!p) {
+		o->nomem = true;
+		return false;
+	}
+	o->p = p;
+	o->cap = cap;
+	return true;
+}
+
+void fd_json_out_raw(struct fd_json_out *o, const char *s, size_t n)
+{
+	if (!out_room(o, n))
+		return;
+	memcpy(o->p + o->len, s, n);
+	o->len += n;
+	o->p[o->len] = '\0';
+}
+
+/* cJSON's print_string_ptr: the two-character escapes it knows, \u00xx
+ * (lower-case hex) for the other bytes below 32, every other byte as is. */
+void fd_json_out_str(struct fd_json_out *o, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = strlen(s);
+	if (!out_room(o, 6 * n + 2))
+		return;
+	char *w = o->p + o->len;
+	*w++ = '"';
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		const char *two = NULL;
+		switch (*c) {
+		case '"':
+			two = "\\\"";
+			break;
+		case '\\':
+			two = "\\\\";
+			break;
+		case '\b':
+			two = "\\b";
+			break;
+		case '\f':
+			two = "\\f";
+			break;
+		case '\n':
+			two = "\\n";
+			break;
+		case '\r':
+			two = "\\r";
+			break;
+		case '\t':
+			two = "\\t";
+			break;
+		default:
+			if (*c < 32) {
+				memcpy(w, "\\u00", 4);
+				w[4] = hex[*c >> 4];
+				w[5] = hex[*c & 15];
+				w += 6;
+			} else {
+				*w++ = (char)*c;
+			}
+			continue;
+		}
+		*w++ = two[0];
+		*w++ = two[1];
+	}
+	*w++ = '"';
+	o->len = (size_t)(w - o->p);
+	o->p[o->len] = '\0';
+}
+
+void fd_json_out_int(struct fd_json_out *o, int64_t v)
+{
+	char t[24];
+	fd_json_out_raw(o, t, fd_text_int(v, t));
+}
+
+void fd_json_out_key(struct fd_json_out *o, const char *key)
+{
+	if (o->len && o->p[o->len - 1] != '{' && o->p[o->len - 1] != '[')
+		fd_json_out_raw(o, ",", 1);
+	fd_json_out_str(o, key);
+	fd_json_out_raw(o, ":", 1);
+}
+
+char *fd_json_out_take(struct fd_json_out *o)
+{
+	char *p = o->nomem ? NULL : o->p;
+	if (!p)
+		free(o->p);
+	*o = (struct fd_json_out){0};
+	return p;
+}

@@ -48,4 +48,23 @@ typedef bool (*fd_json_member_fn)(void *ctx, const struct fd_json_member *m);
  * text is not such an object. */
 bool fd_json_scan_object(const char *buf, size_t len, fd_json_member_fn fn, void *ctx, struct fd_error *err);
 
+/* JSON text written piece by piece, byte for byte what
+ * cJSON_PrintUnformatted prints for the same values (strings escaped as
+ * cJSON escapes them, no spaces; integers whole, as a raw member holding
+ * their decimal text prints, never cJSON's 15-digit doubles): an answer printed
+ * once, without building a tree to print and free (a push's answers).
+ * Start from {0}; the text grows as needed. */
+struct fd_json_out {
+	char *p;
+	size_t len, cap;
+	bool nomem; /* a piece did not fit in memory: fd_json_out_take gives NULL */
+};
+void fd_json_out_raw(struct fd_json_out *o, const char *s, size_t n);
+void fd_json_out_str(struct fd_json_out *o, const char *s); /* a JSON string */
+void fd_json_out_int(struct fd_json_out *o, int64_t v);
+/* A member's name, after a comma unless the object just opened. */
+void fd_json_out_key(struct fd_json_out *o, const char *key);
+/* The text, the caller's to free (NULL when memory ran out); o is {0} again. */
+char *fd_json_out_take(struct fd_json_out *o);
+
 #endif
