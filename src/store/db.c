@@ -430,6 +430,7 @@ struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err)
 	 * whose missing steps run again at the next open; the first write
 	 * after, with synchronous=FULL, makes the whole log durable. */
 	enum fd_status st = configure(db, err);
+	fd_audit_watch(db);
 	if (!st && fresh)
 		fd_db_set_durable(db, false);
 	if (!st && !(flags & FD_DB_READONLY))

@@ -23,10 +23,18 @@ struct fd_db {
 	char *bulk_indexes;     /* store/bulk.h: secondary indexes set aside, to build again */
 	bool bulk_checks;       /* store/bulk.h: CHECK constraints judged at the end */
 	/* The last audit hash this connection read or wrote, as stored (hex)
-	 * and decoded: decoding it again for every row showed in profiles.
-	 * Only a cache of the decoding; the row is read every time. */
+	 * and decoded: decoding it again for every row showed in profiles. */
 	char audit_head_hex[65];
 	unsigned char audit_head[32];
+	/* True only while the last audit row is known to be audit_head_seq
+	 * with that hash: from a row this connection appended inside the
+	 * transaction still open, until the transaction or any savepoint in
+	 * it rolls back or the transaction ends (audit.c's hooks). Then the
+	 * next row need not read the last one back (a twentieth of a batched
+	 * push's work). Between transactions another connection or process
+	 * may append, so it is never kept across one. */
+	bool audit_head_known;
+	int64_t audit_head_seq;
 
 	/* store/record.h: the recorder of operations' changesets */
 	struct fd_record *record;
@@ -40,6 +48,10 @@ void fd_repo_company_init(struct fd_db *db); /* repo_company.c */
 void fd_repo_mail_init(struct fd_db *db);    /* mail.c */
 void fd_repo_group_init(struct fd_db *db);   /* repo_group.c */
 void fd_repo_rate_init(struct fd_db *db);    /* repo_rate.c */
+/* Keep db->audit_head_known honest (audit.c): hooks on the connection
+ * that forget the head at every commit and rollback, whole or to a
+ * savepoint. Once, right after opening. */
+void fd_audit_watch(struct fd_db *db);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
 
