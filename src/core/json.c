@@ -280,7 +280,7 @@ static bool out_room(struct fd_json_out *o, size_t more)
 		return false;
 	if (o->len + more + 1 <= o->cap)
 		return true;
-	size_t cap = o->cap ? o->cap : 128;
+	size_t cap = o->cap ? o->cap : 256; /* a push's answer, escapes reserved, in one */
 	while (cap < o->len + more + 1)
 		cap *= 2;
 	char *p = realloc(o->p, cap);

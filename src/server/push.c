@@ -563,6 +563,31 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const c
 	return record_result(db, op, "rejected", *printed, err);
 }
 
+/* Is op i's op_id the same as an earlier operation's in the batch? seen:
+ * the earlier ones' indexes by op_id (open addressing, mask + 1 slots, -1
+ * free), or NULL to compare with each (comparing every operation with all
+ * before it grew with the square of the batch). */
+static bool repeat_in_batch(const struct push *p, int i, int *seen, size_t mask)
+{
+	if (!seen) {
+		for (int j = 0; j < i; j++)
+			if (strcmp(p->ops[j].op_id, p->ops[i].op_id) == 0)
+				return true;
+		return false;
+	}
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const char *c = p->ops[i].op_id; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (size_t k = h & mask;; k = (k + 1) & mask) {
+		if (seen[k] < 0) {
+			seen[k] = i;
+			return false;
+		}
+		if (strcmp(p->ops[seen[k]].op_id, p->ops[i].op_id) == 0)
+			return true;
+	}
+}
+
 /* Look up recorded answers and check the sequence has no gap. Returns the
  * expected sequence number on a gap (> 0), 0 when fine, -1 on error. */
 static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct fd_error *err)
@@ -581,12 +606,21 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 	p->gap_to = srv_push_gap_to(p->gap_from, expected, p->ops[0].device_seq);
 	if (p->gap_to > 0)
 		expected = p->ops[0].device_seq;
-	for (int i = 0; i < p->n; i++) {
+	size_t slots = 16;
+	while (slots < 2 * (size_t)p->n)
+		slots *= 2;
+	int *seen = malloc(slots * sizeof *seen);
+	if (seen)
+		memset(seen, 0xff, slots * sizeof *seen); /* -1: free */
+	int64_t gap = 0;
+	for (int i = 0; i < p->n && !gap; i++) {
 		/* Duplicates are per device: another device's op_id is not
 		 * this device's operation, and never gets its answer. */
 		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
-		if (!q)
-			return -1;
+		if (!q) {
+			gap = -1;
+			break;
+		}
 		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
@@ -594,16 +628,16 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 		sqlite3_reset(q);
 		if (p->recorded[i])
 			continue;
-		bool repeat = false; /* the same op twice in one batch */
-		for (int j = 0; j < i && !repeat; j++)
-			repeat = strcmp(p->ops[j].op_id, p->ops[i].op_id) == 0;
-		if ((p->repeat[i] = repeat))
+		/* the same op twice in one batch */
+		if ((p->repeat[i] = repeat_in_batch(p, i, seen, slots - 1)))
 			continue;
 		if (p->ops[i].device_seq != expected)
-			return expected;
-		expected++;
+			gap = expected;
+		else
+			expected++;
 	}
-	return 0;
+	free(seen);
+	return gap;
 }
 
 static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)

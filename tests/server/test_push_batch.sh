@@ -103,4 +103,11 @@ $(uuid 19 1) applied
 staff.create applied
 $(uuid 20 1) applied" "$(db "SELECT CASE WHEN type = 'staff.create' THEN type ELSE op_id END || ' ' || outcome FROM audit_log WHERE seq > (SELECT seq FROM audit_log WHERE op_id = '$(uuid 16 1)') - 1 ORDER BY seq")"
 "$FD" --data "$D" check >"$T/check" 2>&1 && ok "check: the chain of both processes is intact" || fail "check: $(cat "$T/check")"
+
+# --- the same operation twice in one batch ---
+OPS=""
+for i in $(seq 21 80); do OPS="$OPS$(op "$i" room.set_flags '{"room":"102","dnd":'$([ $((i % 2)) = 0 ] && echo true || echo false)'}'),"; done
+R=$(body POST /v1/ops "{\"ops\":[$OPS$(op 23 room.set_flags '{"room":"102","dnd":false}'),$(op 80 room.set_flags '{"room":"102","dnd":true}'),$(op 81 room.set_flags '{"room":"102","mur":true}')]}" "$ADM")
+check "sixty applied, two repeats of this batch's own, one more applied" "60 duplicate applied duplicate applied applied" "$(echo "$R" | jq -r '[([.results[:60][] | select(.status == "applied")] | length), (.results[60:62][] | .status, .recorded_status), .results[62].status] | join(" ")')"
+check "each operation applied once" "61" "$(db "SELECT count(*) FROM audit_log WHERE op_id IN ($(for i in $(seq 21 81); do printf "'%s'," "$(uuid "$i" 1)"; done)'')")"
 finish
