@@ -18,6 +18,7 @@
 
 #include "core/i18n.h"
 #include "core/op_folio.h"
+#include "core/text.h"
 #include "server/reply.h"
 #include "server/log.h"
 #include "server/push_rules.h"
@@ -152,7 +153,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		 * nobody signed in) act as the session's user, with their rights. */
 		if (!op->actor[0] || strcmp(op->actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
 		    strcmp(op->actor, "local") == 0)
-			snprintf(op->actor, sizeof op->actor, "%s", c->username);
+			fd_text_copy(op->actor, sizeof op->actor, c->username);
 		else if (strcmp(op->actor, c->username) != 0 && !p->bad[p->n - 1].code[0] &&
 		         !actor_signed(s, c->device, op))
 			fd_fail(&p->bad[p->n - 1], FD_E_FORBIDDEN, "unproven_actor", "actor",
@@ -160,7 +161,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 			        "operation acts with the rights of the signed-in user or of a person who "
 			        "signed it.",
 			        op->actor, c->username);
-		snprintf(op->device, sizeof op->device, "%s", c->device);
+		fd_text_copy(op->device, sizeof op->device, c->device); /* not snprintf: per operation */
 		if (!op->created_at)
 			op->created_at = (int64_t)time(NULL);
 	}
@@ -486,7 +487,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_repo *repo, const 
 	enum fd_status st = careful ? exec_cached(db, "SAVEPOINT op", err) : FD_OK;
 	if (st)
 		return st;
-	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
+	fd_text_copy(s->hook.op_id, sizeof s->hook.op_id, op->op_id);
 	s->hook.last_seq = 0;
 	struct overwritten ow;
 	overwrite_check(s, op, &ow);
