@@ -50,7 +50,9 @@ void fd_repo_group_init(struct fd_db *db);   /* repo_group.c */
 void fd_repo_rate_init(struct fd_db *db);    /* repo_rate.c */
 /* Keep db->audit_head_known honest (audit.c): hooks on the connection
  * that forget the head at every commit and rollback, whole or to a
- * savepoint. Once, right after opening. */
+ * savepoint. Once, right after opening. The connection's commit, rollback
+ * and trace hooks are then taken: code that sets one of them replaces the
+ * audit's and must forget the head itself. */
 void fd_audit_watch(struct fd_db *db);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
