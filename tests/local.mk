@@ -120,6 +120,19 @@ tests_unit_test_token_SOURCES = tests/unit/test_token.c src/server/token.c src/s
 tests_unit_test_token_CFLAGS = $(UNIT_CFLAGS) $(SODIUM_CFLAGS)
 tests_unit_test_token_LDADD = $(CMOCKA_LIBS) $(SODIUM_LIBS)
 VALGRIND_TESTS += tests/unit/test_token
+# The audit log's hash chain across rollbacks and two writers (store/audit.c).
+UNIT_TESTS_STORE += tests/unit/test_audit_chain
+tests_unit_test_audit_chain_SOURCES = tests/unit/test_audit_chain.c
+tests_unit_test_audit_chain_CFLAGS = $(UNIT_CFLAGS) $(SODIUM_CFLAGS)
+tests_unit_test_audit_chain_LDADD = $(UNIT_LDADD)
+# A push's answers printed without a tree (src/server/push_rules.c, no server).
+check_PROGRAMS += tests/unit/test_push_answer
+TESTS += tests/unit/test_push_answer
+tests_unit_test_push_answer_SOURCES = tests/unit/test_push_answer.c src/server/push_rules.c \
+	src/server/push_rules.h src/server/reply.c src/server/reply.h
+tests_unit_test_push_answer_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_push_answer_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_push_answer
 # The desk's rules of issue 12: day-use stays, rate integrity.
 check_PROGRAMS += tests/unit/test_desk_rules
 TESTS += tests/unit/test_desk_rules

@@ -387,6 +387,19 @@ void fd_json_out_int(struct fd_json_out *o, int64_t v)
 	fd_json_out_raw(o, digits, fd_text_int(v, digits));
 }
 
+void fd_json_out_str(struct fd_json_out *o, const char *s)
+{
+	fd_json_out_string(o, s, strlen(s));
+}
+
+void fd_json_out_key(struct fd_json_out *o, const char *key)
+{
+	if (o->len && o->text[o->len - 1] != '{' && o->text[o->len - 1] != '[')
+		fd_json_out_raw(o, ",", 1);
+	fd_json_out_str(o, key);
+	fd_json_out_raw(o, ":", 1);
+}
+
 char *fd_json_out_take(struct fd_json_out *o)
 {
 	char *text = o->failed ? NULL : o->text ? o->text : calloc(1, 1);

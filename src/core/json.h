@@ -90,6 +90,11 @@ void fd_json_out_raw(struct fd_json_out *o, const char *s, size_t n);
 /* s[0..n) as a JSON string, quotes included. */
 void fd_json_out_string(struct fd_json_out *o, const char *s, size_t n);
 void fd_json_out_int(struct fd_json_out *o, int64_t v);
+/* A NUL-terminated string, as fd_json_out_string. */
+void fd_json_out_str(struct fd_json_out *o, const char *s);
+/* A member's name and its colon, after a comma unless the object just
+ * opened (a push's answers). */
+void fd_json_out_key(struct fd_json_out *o, const char *key);
 /* The text written (the caller frees it), or NULL when an allocation
  * failed; o is empty again either way. */
 char *fd_json_out_take(struct fd_json_out *o);

@@ -295,7 +295,9 @@ static bool is_uuid(const char *s)
 	return true;
 }
 
-enum fd_status fd_op_from_json(const cJSON *json, struct fd_op *op, struct fd_error *err)
+/* fd_op_from_json but for the payload: *payload, json's own. */
+static enum fd_status op_read(const cJSON *json, struct fd_op *op, const cJSON **payload_out,
+                              struct fd_error *err)
 {
 	fd_op_init(op);
 	if (!cJSON_IsObject(json))
@@ -339,8 +341,32 @@ enum fd_status fd_op_from_json(const cJSON *json, struct fd_op *op, struct fd_er
 		               _("Field \"payload\" is required."));
 	if ((st = check_payload(op_spec_find(op->type), payload, err)))
 		return st;
+	*payload_out = payload;
+	return FD_OK;
+}
+
+enum fd_status fd_op_from_json(const cJSON *json, struct fd_op *op, struct fd_error *err)
+{
+	const cJSON *payload = NULL;
+	enum fd_status st = op_read(json, op, &payload, err);
+	if (st)
+		return st;
 	op->payload = cJSON_Duplicate(payload, true);
 	return op->payload ? FD_OK : fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+}
+
+enum fd_status fd_op_from_json_take(cJSON *json, struct fd_op *op, struct fd_error *err)
+{
+	const cJSON *payload = NULL;
+	enum fd_status st = op_read(json, op, &payload, err);
+	if (st)
+		return st;
+	op->payload = cJSON_DetachItemViaPointer(json, (cJSON *)payload);
+	/* a value on its own, as cJSON_Duplicate makes it: no member name */
+	if (!(op->payload->type & cJSON_StringIsConst))
+		cJSON_free(op->payload->string);
+	op->payload->string = NULL;
+	return FD_OK;
 }
 
 cJSON *fd_op_to_json(const struct fd_op *op)

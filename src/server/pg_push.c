@@ -237,14 +237,7 @@ static enum fd_status push_one(struct fd_pg *pg, const struct srv_caller *c, con
 		if ((st = fd_pg_release(pg, err)))
 			return st;
 		int64_t seq = fd_pg_last_seq(pg);
-		*answer = srv_push_answer_new(op, "applied");
-		srv_json_add_int(*answer, "seq", seq > before ? seq : 0);
-		cJSON_AddStringToObject(*answer, "entity", res.entity);
-		cJSON_AddStringToObject(*answer, "id", res.id);
-		if (res.code[0])
-			cJSON_AddStringToObject(*answer, "code", res.code);
-		if (res.warning[0])
-			cJSON_AddStringToObject(*answer, "warning", res.warning);
+		*answer = srv_push_applied_new(op, seq > before ? seq : 0, &res);
 		st = record(pg, c, op, "applied", *answer, ps, err);
 		if (!st)
 			st = srv_pg_audit_op(pg, c, op, &res, NULL, err); /* pg_audit.c */

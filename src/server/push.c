@@ -18,6 +18,7 @@
 
 #include "core/i18n.h"
 #include "core/op_folio.h"
+#include "core/text.h"
 #include "server/reply.h"
 #include "server/log.h"
 #include "server/push_rules.h"
@@ -92,7 +93,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		srv_resp_fd_error(out, &err);
 		return false;
 	}
-	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
+	cJSON *arr = cJSON_GetObjectItemCaseSensitive(body, "ops");
 	if (!srv_push_gap_from(body, &p->gap_from, out)) { /* push_rules.c */
 		cJSON_Delete(body);
 		return false;
@@ -123,13 +124,13 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 	 * sold): they are answered to the device that pushed them and recorded,
 	 * but make no conflict notice in every desk's queue. */
 	p->private_refusals = c->role == FD_ROLE_GUEST;
-	const cJSON *item;
+	cJSON *item;
 	cJSON_ArrayForEach(item, arr)
 	{
 		struct fd_op *op = &p->ops[p->n];
 		fd_op_init(op);
 		p->n++;
-		if (fd_op_from_json(item, op, &err) &&
+		if (fd_op_from_json_take(item, op, &err) &&
 		    !srv_push_unreadable_op(item, op, &err, &p->bad[p->n - 1])) {
 			char field[96];
 			snprintf(field, sizeof field, "ops[%d].%s", p->n - 1, err.field);
@@ -152,7 +153,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 		 * nobody signed in) act as the session's user, with their rights. */
 		if (!op->actor[0] || strcmp(op->actor, FD_NIGHT_AUDIT_ACTOR) == 0 ||
 		    strcmp(op->actor, "local") == 0)
-			snprintf(op->actor, sizeof op->actor, "%s", c->username);
+			fd_text_copy(op->actor, sizeof op->actor, c->username);
 		else if (strcmp(op->actor, c->username) != 0 && !p->bad[p->n - 1].code[0] &&
 		         !actor_signed(s, c->device, op))
 			fd_fail(&p->bad[p->n - 1], FD_E_FORBIDDEN, "unproven_actor", "actor",
@@ -160,7 +161,7 @@ static bool parse_ops(struct srv *s, const struct srv_caller *c, const struct sr
 			        "operation acts with the rights of the signed-in user or of a person who "
 			        "signed it.",
 			        op->actor, c->username);
-		snprintf(op->device, sizeof op->device, "%s", c->device);
+		fd_text_copy(op->device, sizeof op->device, c->device); /* not snprintf: per operation */
 		if (!op->created_at)
 			op->created_at = (int64_t)time(NULL);
 	}
@@ -185,12 +186,10 @@ static bool business_refusal(enum fd_status st)
 	return st == FD_E_CONFLICT || st == FD_E_INVALID || st == FD_E_NOT_FOUND || st == FD_E_FORBIDDEN;
 }
 
-/* Record answer as op's result; *printed: the text recorded (the caller's
- * to free), which is also what the push answers. */
+/* Record text (op's answer as the push answers it) as op's result. */
 static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, const char *status,
-                                    const cJSON *answer, char **printed, struct fd_error *err)
+                                    const char *text, struct fd_error *err)
 {
-	char *text = cJSON_PrintUnformatted(answer);
 	sqlite3_stmt *q = fd_db_stmt(db,
 	                             "INSERT INTO srv_op_results (op_id, device, device_seq, status, result,"
 	                             " recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -209,7 +208,6 @@ static enum fd_status record_result(struct fd_db *db, const struct fd_op *op, co
 		if (sqlite3_step(q) != SQLITE_DONE)
 			st = fd_db_fail(db, err, "recording an operation's result");
 	}
-	*printed = text;
 	return st;
 }
 
@@ -470,16 +468,18 @@ static void push_memo_init(struct push_memo *m, const struct fd_repo *inner)
 
 static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const char *pushed_by,
                                   const struct fd_error *why_in, const struct fd_op_result *res, bool notice,
-                                  cJSON **answer, char **printed, struct fd_error *err);
+                                  char **printed, struct fd_error *err);
 
 /* Apply one operation inside the batch transaction. FD_OK also for a
- * recorded rejection; another status means the batch must roll back.
+ * recorded rejection, with *printed its answer (the caller's to free) and
+ * *status "applied" or "rejected"; another status means the batch must
+ * roll back.
  * careful: under its own SAVEPOINT, so that a refusal undoes only its
  * writes. Without (the fast pass, push_batch), a refusal sets *redo and
  * leaves its writes for the caller to roll back with the whole push. */
 static enum fd_status push_one(struct srv *s, const struct fd_repo *repo, const struct fd_op *op,
-                               const char *pushed_by, bool notice, bool careful, bool *redo, cJSON **answer,
-                               char **printed, struct fd_error *err)
+                               const char *pushed_by, bool notice, bool careful, bool *redo,
+                               const char **status, char **printed, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	struct fd_op_result res;
@@ -487,7 +487,7 @@ static enum fd_status push_one(struct srv *s, const struct fd_repo *repo, const 
 	enum fd_status st = careful ? exec_cached(db, "SAVEPOINT op", err) : FD_OK;
 	if (st)
 		return st;
-	snprintf(s->hook.op_id, sizeof s->hook.op_id, "%s", op->op_id);
+	fd_text_copy(s->hook.op_id, sizeof s->hook.op_id, op->op_id);
 	s->hook.last_seq = 0;
 	struct overwritten ow;
 	overwrite_check(s, op, &ow);
@@ -501,15 +501,12 @@ static enum fd_status push_one(struct srv *s, const struct fd_repo *repo, const 
 			return st;
 		if (strcmp(op->type, "guest.erase") == 0)
 			s->erased = true; /* the list outside the database, after commit */
-		*answer = srv_push_answer_new(op, "applied");
-		srv_json_add_int(*answer, "seq", s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db));
-		cJSON_AddStringToObject(*answer, "entity", res.entity);
-		cJSON_AddStringToObject(*answer, "id", res.id);
-		if (res.code[0])
-			cJSON_AddStringToObject(*answer, "code", res.code);
-		if (res.warning[0])
-			cJSON_AddStringToObject(*answer, "warning", res.warning);
-		return record_result(db, op, "applied", *answer, printed, err);
+		*status = "applied";
+		*printed =
+		    srv_push_applied_text(op, s->hook.last_seq ? s->hook.last_seq : srv_last_seq(db), &res);
+		if (!*printed)
+			return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+		return record_result(db, op, "applied", *printed, err);
 	}
 	if (!business_refusal(st)) {
 		*err = why;
@@ -522,15 +519,16 @@ static enum fd_status push_one(struct srv *s, const struct fd_repo *repo, const 
 	if ((st = exec_cached(db, "ROLLBACK TO op", err)) || (st = exec_cached(db, "RELEASE op", err)))
 		return st;
 	push_memo_forget(memo_now);
-	return push_refuse(s, op, pushed_by, &why, &res, notice, answer, printed, err);
+	*status = "rejected";
+	return push_refuse(s, op, pushed_by, &why, &res, notice, printed, err);
 }
 
 /* Record a refusal (result, and a conflict notice for every desk unless
- * notice is false) inside the batch transaction and answer it; the
- * device's sequence moves past it. */
+ * notice is false) inside the batch transaction and answer it (*printed,
+ * the caller's to free); the device's sequence moves past it. */
 static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const char *pushed_by,
                                   const struct fd_error *why_in, const struct fd_op_result *res, bool notice,
-                                  cJSON **answer, char **printed, struct fd_error *err)
+                                  char **printed, struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	const struct fd_error why = *why_in;
@@ -544,22 +542,51 @@ static enum fd_status push_refuse(struct srv *s, const struct fd_op *op, const c
 	 * device: a refusal row in the audit log's chain. */
 	if ((st = fd_audit_refusal_in(db, op, &why, err)))
 		return st;
-	*answer = srv_push_answer_new(op, "rejected");
-	cJSON *e = cJSON_AddObjectToObject(*answer, "error");
+	cJSON *answer = srv_push_answer_new(op, "rejected");
+	cJSON *e = cJSON_AddObjectToObject(answer, "error");
 	cJSON_AddStringToObject(e, "code", why.code);
 	cJSON_AddStringToObject(e, "message", why.message);
 	if (why.field[0])
 		cJSON_AddStringToObject(e, "field", why.field);
 	if (conflict[0])
-		cJSON_AddStringToObject(*answer, "conflict", conflict);
+		cJSON_AddStringToObject(answer, "conflict", conflict);
 	if (res->clash_code[0])
-		cJSON_AddStringToObject(*answer, "clash_booking", res->clash_code);
+		cJSON_AddStringToObject(answer, "clash_booking", res->clash_code);
 	if (res->n_free > 0) {
-		cJSON *fr = cJSON_AddArrayToObject(*answer, "free_rooms");
+		cJSON *fr = cJSON_AddArrayToObject(answer, "free_rooms");
 		for (int i = 0; i < res->n_free; i++)
 			cJSON_AddItemToArray(fr, cJSON_CreateString(res->free_rooms[i]));
 	}
-	return record_result(db, op, "rejected", *answer, printed, err);
+	*printed = cJSON_PrintUnformatted(answer);
+	cJSON_Delete(answer);
+	if (!*printed)
+		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+	return record_result(db, op, "rejected", *printed, err);
+}
+
+/* Is op i's op_id the same as an earlier operation's in the batch? seen:
+ * the earlier ones' indexes by op_id (open addressing, mask + 1 slots, -1
+ * free), or NULL to compare with each (comparing every operation with all
+ * before it grew with the square of the batch). */
+static bool repeat_in_batch(const struct push *p, int i, int *seen, size_t mask)
+{
+	if (!seen) {
+		for (int j = 0; j < i; j++)
+			if (strcmp(p->ops[j].op_id, p->ops[i].op_id) == 0)
+				return true;
+		return false;
+	}
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const char *c = p->ops[i].op_id; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (size_t k = h & mask;; k = (k + 1) & mask) {
+		if (seen[k] < 0) {
+			seen[k] = i;
+			return false;
+		}
+		if (strcmp(p->ops[seen[k]].op_id, p->ops[i].op_id) == 0)
+			return true;
+	}
 }
 
 /* Look up recorded answers and check the sequence has no gap. Returns the
@@ -580,12 +607,21 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 	p->gap_to = srv_push_gap_to(p->gap_from, expected, p->ops[0].device_seq);
 	if (p->gap_to > 0)
 		expected = p->ops[0].device_seq;
-	for (int i = 0; i < p->n; i++) {
+	size_t slots = 16;
+	while (slots < 2 * (size_t)p->n)
+		slots *= 2;
+	int *seen = malloc(slots * sizeof *seen);
+	if (seen)
+		memset(seen, 0xff, slots * sizeof *seen); /* -1: free */
+	int64_t gap = 0;
+	for (int i = 0; i < p->n && !gap; i++) {
 		/* Duplicates are per device: another device's op_id is not
 		 * this device's operation, and never gets its answer. */
 		q = fd_db_stmt(db, "SELECT result FROM srv_op_results WHERE device = ?2 AND op_id = ?1", err);
-		if (!q)
-			return -1;
+		if (!q) {
+			gap = -1;
+			break;
+		}
 		sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
 		if (sqlite3_step(q) == SQLITE_ROW)
@@ -593,16 +629,16 @@ static int64_t push_prepare(struct srv *s, struct push *p, int64_t *last, struct
 		sqlite3_reset(q);
 		if (p->recorded[i])
 			continue;
-		bool repeat = false; /* the same op twice in one batch */
-		for (int j = 0; j < i && !repeat; j++)
-			repeat = strcmp(p->ops[j].op_id, p->ops[i].op_id) == 0;
-		if ((p->repeat[i] = repeat))
+		/* the same op twice in one batch */
+		if ((p->repeat[i] = repeat_in_batch(p, i, seen, slots - 1)))
 			continue;
 		if (p->ops[i].device_seq != expected)
-			return expected;
-		expected++;
+			gap = expected;
+		else
+			expected++;
 	}
-	return 0;
+	free(seen);
+	return gap;
 }
 
 static cJSON *duplicate_answer(const char *recorded, const struct fd_op *op)
@@ -672,26 +708,30 @@ static bool erased_guest(void *ctx, const char *id)
 	return srv_erasures_has(s->wdb, s->cfg.data_dir, id);
 }
 
-/* Keep answer (taken) as its text: printed once, the text recorded as the
- * operation's result is the one the push answers (printed is that text,
- * taken, or NULL to print it here). Counted for the metrics. */
-static enum fd_status push_answer(struct push *p, cJSON *answer, char *printed, struct fd_error *err)
+/* Keep text (taken; NULL: out of memory), an operation's answer as
+ * printed once: the text recorded as its result is the one the push
+ * answers. Counted by status for the metrics. */
+static enum fd_status push_answer(struct push *p, const char *status, char *text, struct fd_error *err)
 {
-	char *text = printed ? printed : cJSON_PrintUnformatted(answer);
-	const cJSON *st = cJSON_GetObjectItemCaseSensitive(answer, "status");
-	if (cJSON_IsString(st)) {
-		if (strcmp(st->valuestring, "applied") == 0)
-			p->n_applied++;
-		else if (strcmp(st->valuestring, "rejected") == 0)
-			p->n_rejected++;
-		else
-			p->n_duplicate++;
-	}
-	cJSON_Delete(answer);
 	if (!text)
 		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "out of memory");
+	if (strcmp(status, "applied") == 0)
+		p->n_applied++;
+	else if (strcmp(status, "rejected") == 0)
+		p->n_rejected++;
+	else
+		p->n_duplicate++;
 	p->answers[p->n_answers++] = text;
 	return FD_OK;
+}
+
+/* The answer of an operation already recorded (the text recorded). */
+static char *duplicate_text(const char *recorded, const struct fd_op *op)
+{
+	cJSON *a = duplicate_answer(recorded, op);
+	char *text = cJSON_PrintUnformatted(a);
+	cJSON_Delete(a);
+	return text;
 }
 
 /* Forget a pass's answers (push_batch runs the push again). */
@@ -714,10 +754,10 @@ static enum fd_status push_pass(struct srv *s, struct push *p, const struct fd_r
 	if (p->gap_to > 0 && (st = gap_notice(s, p, err)))
 		return st;
 	for (int i = 0; i < p->n && !st && !*redo; i++) {
-		cJSON *answer = NULL;
+		const char *status = NULL;
 		char *printed = NULL;
 		if (p->recorded[i]) {
-			st = push_answer(p, duplicate_answer(p->recorded[i], &p->ops[i]), NULL, err);
+			st = push_answer(p, "duplicate", duplicate_text(p->recorded[i], &p->ops[i]), err);
 			continue;
 		}
 		if (p->repeat[i]) {
@@ -730,30 +770,31 @@ static enum fd_status push_pass(struct srv *s, struct push *p, const struct fd_r
 			}
 			sqlite3_bind_text(q, 1, p->ops[i].op_id, -1, SQLITE_STATIC);
 			sqlite3_bind_text(q, 2, p->ops[i].device, -1, SQLITE_STATIC);
-			if (sqlite3_step(q) == SQLITE_ROW)
-				answer =
-				    duplicate_answer((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
+			if (sqlite3_step(q) == SQLITE_ROW) {
+				status = "duplicate";
+				printed = duplicate_text((const char *)sqlite3_column_text(q, 0), &p->ops[i]);
+			}
 			sqlite3_reset(q);
 		}
-		if (!answer && !p->bad[i].code[0])
+		if (!status && !p->bad[i].code[0])
 			srv_push_creates_erased(&p->ops[i], erased_guest, s, &p->bad[i]); /* push_rules.c */
-		if (!answer && p->bad[i].code[0]) {
+		if (!status && p->bad[i].code[0]) {
 			struct fd_op_result none = {0};
 			/* No notice for an erased guest: it would copy their data
 			 * (the payload) to every desk. */
 			bool notice = !p->private_refusals && strcmp(p->bad[i].code, "guest_erased") != 0;
+			status = "rejected";
 			if (!(st = push_refuse(s, &p->ops[i], p->pushed_by, &p->bad[i], &none, notice,
-			                       &answer, &printed, err)))
+			                       &printed, err)))
 				*last = p->ops[i].device_seq;
-		} else if (!answer &&
+		} else if (!status &&
 		           !(st = push_one(s, repo, &p->ops[i], p->pushed_by, !p->private_refusals, careful,
-		                           redo, &answer, &printed, err)) &&
+		                           redo, &status, &printed, err)) &&
 		           !*redo)
 			*last = p->ops[i].device_seq;
-		if (answer) {
-			enum fd_status ast = push_answer(p, answer, printed, err);
-			st = st ? st : ast;
-		} else
+		if (!st && status && !*redo)
+			st = push_answer(p, status, printed, err);
+		else
 			free(printed);
 	}
 	return st;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/json.h"
 #include "server/push_rules.h"
 #include "server/reply.h"
 #include "store/ids.h"
@@ -132,6 +133,47 @@ cJSON *srv_push_answer_new(const struct fd_op *op, const char *status)
 	srv_json_add_int(a, "device_seq", op->device_seq);
 	cJSON_AddStringToObject(a, "status", status);
 	return a;
+}
+
+cJSON *srv_push_applied_new(const struct fd_op *op, int64_t seq, const struct fd_op_result *res)
+{
+	cJSON *a = srv_push_answer_new(op, "applied");
+	srv_json_add_int(a, "seq", seq);
+	cJSON_AddStringToObject(a, "entity", res->entity);
+	cJSON_AddStringToObject(a, "id", res->id);
+	if (res->code[0])
+		cJSON_AddStringToObject(a, "code", res->code);
+	if (res->warning[0])
+		cJSON_AddStringToObject(a, "warning", res->warning);
+	return a;
+}
+
+char *srv_push_applied_text(const struct fd_op *op, int64_t seq, const struct fd_op_result *res)
+{
+	struct fd_json_out o = {0};
+	fd_json_out_raw(&o, "{", 1);
+	fd_json_out_key(&o, "op_id");
+	fd_json_out_str(&o, op->op_id);
+	fd_json_out_key(&o, "device_seq");
+	fd_json_out_int(&o, op->device_seq);
+	fd_json_out_key(&o, "status");
+	fd_json_out_str(&o, "applied");
+	fd_json_out_key(&o, "seq");
+	fd_json_out_int(&o, seq);
+	fd_json_out_key(&o, "entity");
+	fd_json_out_str(&o, res->entity);
+	fd_json_out_key(&o, "id");
+	fd_json_out_str(&o, res->id);
+	if (res->code[0]) {
+		fd_json_out_key(&o, "code");
+		fd_json_out_str(&o, res->code);
+	}
+	if (res->warning[0]) {
+		fd_json_out_key(&o, "warning");
+		fd_json_out_str(&o, res->warning);
+	}
+	fd_json_out_raw(&o, "}", 1);
+	return fd_json_out_take(&o);
 }
 
 void srv_push_gap_refusal(struct srv_resp *out, int64_t expected)

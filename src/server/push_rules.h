@@ -57,6 +57,13 @@ int64_t srv_push_outbox(const struct srv_req *r, int n);
 /* The answer of one operation: {"op_id", "device_seq", "status"}, the
  * caller adding what the status needs. */
 cJSON *srv_push_answer_new(const struct fd_op *op, const char *status);
+/* An applied operation's answer: the above with "seq" (the feed's), the
+ * entity, its id, the booking code and a warning when there are. The
+ * tree, and the same printed (what cJSON_PrintUnformatted makes of the
+ * tree, without building it: a third of a batched operation's answer
+ * work). Both here, side by side: one shape. */
+cJSON *srv_push_applied_new(const struct fd_op *op, int64_t seq, const struct fd_op_result *res);
+char *srv_push_applied_text(const struct fd_op *op, int64_t seq, const struct fd_op_result *res);
 
 /* The 409 of a push that does not continue the device's sequence: nothing
  * of it was applied, and the terminal resends from expected. */

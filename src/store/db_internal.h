@@ -30,10 +30,18 @@ struct fd_db {
 	int64_t bulk_bookings_before; /* -1: no booking written yet */
 	int64_t bulk_bookings_put;
 	/* The last audit hash this connection read or wrote, as stored (hex)
-	 * and decoded: decoding it again for every row showed in profiles.
-	 * Only a cache of the decoding; the row is read every time. */
+	 * and decoded: decoding it again for every row showed in profiles. */
 	char audit_head_hex[65];
 	unsigned char audit_head[32];
+	/* True only while the last audit row is known to be audit_head_seq
+	 * with that hash: from a row this connection appended inside the
+	 * transaction still open, until the transaction or any savepoint in
+	 * it rolls back or the transaction ends (audit.c's hooks). Then the
+	 * next row need not read the last one back (a twentieth of a batched
+	 * push's work). Between transactions another connection or process
+	 * may append, so it is never kept across one. */
+	bool audit_head_known;
+	int64_t audit_head_seq;
 
 	/* store/record.h: the recorder of operations' changesets */
 	struct fd_record *record;
@@ -47,6 +55,12 @@ void fd_repo_company_init(struct fd_db *db); /* repo_company.c */
 void fd_repo_mail_init(struct fd_db *db);    /* mail.c */
 void fd_repo_group_init(struct fd_db *db);   /* repo_group.c */
 void fd_repo_rate_init(struct fd_db *db);    /* repo_rate.c */
+/* Keep db->audit_head_known honest (audit.c): hooks on the connection
+ * that forget the head at every commit and rollback, whole or to a
+ * savepoint. Once, right after opening. The connection's commit, rollback
+ * and trace hooks are then taken: code that sets one of them replaces the
+ * audit's and must forget the head itself. */
+void fd_audit_watch(struct fd_db *db);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
 

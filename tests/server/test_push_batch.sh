@@ -83,4 +83,31 @@ $(op 15 audit.night '{"date":"2026-03-04"}')]}" "$ADM")
 check "closed, refused, closed" "applied rejected applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
 
 "$FD" --data "$D" check >"$T/check" 2>&1 && ok "check: the audit chain is intact" || fail "check: $(cat "$T/check")"
+
+# --- two processes append to the audit chain in turn ---
+# The server keeps the chain's last row in memory within a transaction
+# only: what another process appended between two pushes is chained to.
+R=$(body POST /v1/ops "{\"ops\":[$(op 16 room.set_flags '{"room":"102","dnd":false}')]}" "$ADM")
+add_user bob staff || fail "user add while the server runs"
+R=$(body POST /v1/ops "{\"ops\":[$(op 17 room.set_flags '{"room":"102","dnd":true}'),
+$(op 18 booking.assign_room '{"booking":"DEF456","room":"101"}'),
+$(op 19 room.set_flags '{"room":"102","mur":false}')]}" "$ADM")
+check "applied, refused, applied" "applied rejected applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+add_user cyd staff || fail "user add while the server runs"
+R=$(body POST /v1/ops "{\"ops\":[$(op 20 room.set_flags '{"room":"102","dnd":false}')]}" "$ADM")
+check "the audit log has both processes' rows in turn" "$(uuid 16 1) applied
+staff.create applied
+$(uuid 17 1) applied
+$(uuid 18 1) refused
+$(uuid 19 1) applied
+staff.create applied
+$(uuid 20 1) applied" "$(db "SELECT CASE WHEN type = 'staff.create' THEN type ELSE op_id END || ' ' || outcome FROM audit_log WHERE seq > (SELECT seq FROM audit_log WHERE op_id = '$(uuid 16 1)') - 1 ORDER BY seq")"
+"$FD" --data "$D" check >"$T/check" 2>&1 && ok "check: the chain of both processes is intact" || fail "check: $(cat "$T/check")"
+
+# --- the same operation twice in one batch ---
+OPS=""
+for i in $(seq 21 80); do OPS="$OPS$(op "$i" room.set_flags '{"room":"102","dnd":'$([ $((i % 2)) = 0 ] && echo true || echo false)'}'),"; done
+R=$(body POST /v1/ops "{\"ops\":[$OPS$(op 23 room.set_flags '{"room":"102","dnd":false}'),$(op 80 room.set_flags '{"room":"102","dnd":true}'),$(op 81 room.set_flags '{"room":"102","mur":true}')]}" "$ADM")
+check "sixty applied, two repeats of this batch's own, one more applied" "60 duplicate applied duplicate applied applied" "$(echo "$R" | jq -r '[([.results[:60][] | select(.status == "applied")] | length), (.results[60:62][] | .status, .recorded_status), .results[62].status] | join(" ")')"
+check "each operation applied once" "61" "$(db "SELECT count(*) FROM audit_log WHERE op_id IN ($(for i in $(seq 21 81); do printf "'%s'," "$(uuid "$i" 1)"; done)'')")"
 finish
