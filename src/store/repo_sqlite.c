@@ -731,47 +731,46 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 
 /* type_inventory and type_sold of every night of [from, to) in one
  * statement (core/avail.h uses it for the booking rules;
- * tests/unit/test_avail_range.c compares it with them night by night). The
- * nights come from a series, and each night's figures are the same
- * expressions as the two per-night statements, so SQL's NULL reading of
- * maint_from and maint_to is theirs too. What would cost one look-up per
- * night is read once for the range: the kept counts and the nights of the
- * booking left out by one index walk each, the rooms out of order and the
- * calendar blocks of the type that touch the range set aside (they are
- * few; a row only counts on a night where both its dates are known), and
- * the unreleased group blocks' rooms of the range, each with its pick-ups
- * counted as type_sold counts them. */
+ * tests/unit/test_avail_range.c compares it with them night by night): the
+ * two per-night statements' expressions, with the night of a series in
+ * place of the one night, so every look-up is by the same index as there
+ * and SQL's NULL reading of maint_from and maint_to is theirs too. The
+ * kept counts and the nights of the booking left out are joined to the
+ * series. Reading the rooms out of order, the calendar blocks and the
+ * group blocks of the range once into materialized tables instead cost
+ * more than the few look-ups per night it saved: each execution built and
+ * zeroed their temporary b-trees (about a third of the statement's time
+ * on booking.create). The calendar blocks (no index by date; few) are
+ * counted per night only when one of the type's rooms has one touching
+ * the range: the test is asked once per execution, and spares each night
+ * the DISTINCT count's temporary index. */
 static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_date to,
                                   const char *except_id, int *inventory, int *sold, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(
-	    db,
-	    "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3),"
-	    " ooo AS MATERIALIZED (SELECT maint_from AS f, maint_to AS u FROM rooms"
-	    "  WHERE type_code = ?1 AND maint = 'ooo' AND maint_from < ?3 AND maint_to > ?2),"
-	    " blk AS MATERIALIZED (SELECT r.number, k.start AS s, k.end AS e, r.maint, r.maint_from,"
-	    "  r.maint_to FROM room_blocks k CROSS JOIN rooms r ON r.number = k.room"
-	    "  WHERE r.type_code = ?1 AND k.start < ?3 AND k.end > ?2),"
-	    " held AS MATERIALIZED (SELECT r.night AS night,"
-	    "  sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
-	    "   CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = r.night"
-	    "   WHERE b.block_id = r.block_id AND b.block_id <> '' AND b.type_code = ?1"
-	    "   AND b.id <> ?4))) AS rooms"
-	    "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
-	    "  WHERE r.type_code = ?1 AND r.night >= ?2 AND r.night < ?3 AND k.released = 0"
-	    "  GROUP BY r.night)"
-	    " SELECT g.d,"
-	    " coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
-	    " - (SELECT count(*) FROM ooo WHERE f <= g.d AND u > g.d)"
-	    " - (SELECT count(DISTINCT number) FROM blk WHERE s <= g.d AND e > g.d"
-	    "    AND NOT (maint = 'ooo' AND maint_from <= g.d AND maint_to > g.d)),"
-	    " coalesce(t.sold, 0) - (x.night IS NOT NULL) + coalesce(h.rooms, 0)"
-	    " FROM g"
-	    " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
-	    " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1"
-	    " LEFT JOIN held h ON h.night = g.d",
-	    err);
+	STMT(db,
+	     "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3)"
+	     " SELECT g.d,"
+	     " coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
+	     " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
+	     "    AND maint_from <= g.d AND maint_to > g.d)"
+	     " - CASE WHEN EXISTS (SELECT 1 FROM room_blocks k CROSS JOIN rooms r ON r.number = k.room"
+	     "    WHERE r.type_code = ?1 AND k.start < ?3 AND k.end > ?2)"
+	     "  THEN (SELECT count(DISTINCT r.number) FROM room_blocks k"
+	     "    CROSS JOIN rooms r ON r.number = k.room WHERE r.type_code = ?1 AND k.start <= g.d"
+	     "    AND k.end > g.d AND NOT (r.maint = 'ooo' AND r.maint_from <= g.d AND r.maint_to > g.d))"
+	     "  ELSE 0 END,"
+	     " coalesce(t.sold, 0) - (x.night IS NOT NULL)"
+	     " + (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
+	     "    CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = g.d"
+	     "    WHERE b.block_id = r.block_id AND b.block_id <> '' AND b.type_code = ?1"
+	     "    AND b.id <> ?4))), 0)"
+	     "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
+	     "  WHERE r.type_code = ?1 AND r.night = g.d AND k.released = 0)"
+	     " FROM g"
+	     " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
+	     " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1",
+	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);
