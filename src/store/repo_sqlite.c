@@ -340,6 +340,43 @@ static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_er
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
 }
 
+/* write_nights' change in place of the nights that follow the room, and
+ * their count: FD_OK when the stay holds all its nights, FD_E_NOT_FOUND
+ * when some are missing. */
+static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b, const char *inv_type,
+                                    fd_date keep_before, struct fd_error *err)
+{
+	enum fd_status st;
+	sqlite3_stmt *upd = fd_db_stmt(db,
+	                               "UPDATE stay_nights SET type_code = ?2, room = ?3"
+	                               " WHERE booking_id = ?1 AND night >= ?4"
+	                               " AND (type_code IS NOT ?2 OR room IS NOT ?3)",
+	                               err);
+	if (!upd)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(upd, 1, b->id);
+	fd_bind_text(upd, 2, inv_type);
+	fd_bind_opt_text(upd, 3, b->room);
+	sqlite3_bind_int(upd, 4, keep_before);
+	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
+		return st;
+	/* The nights missing: none when the stay holds as many nights as it
+	 * has (write_nights' delete left only nights of [arrival, departure)), as
+	 * after an assignment; else one statement a night (a statement over a
+	 * series of nights costs more: it builds a temporary table). */
+	sqlite3_stmt *cnt = fd_db_stmt(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", err);
+	if (!cnt)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(cnt, 1, b->id);
+	int held = 0;
+	if ((st = fd_step_one(db, cnt, err, "counting a booking's nights")) == FD_OK)
+		held = sqlite3_column_int(cnt, 0);
+	sqlite3_reset(cnt);
+	if (st)
+		return st;
+	return held == b->departure - b->arrival ? FD_OK : FD_E_NOT_FOUND;
+}
+
 /* Rewrite a booking's nights. A stay that has begun keeps the rooms of its
  * past nights (a guest moved today still slept in the old room last night);
  * only the nights from the business date on follow the booking's room. The
@@ -350,8 +387,12 @@ static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_er
  * (an assignment rewrites the room index's entries, and the kept counts
  * only when the type changes, rather than every index and count of every
  * night twice), and the nights missing are added. A clash with another
- * booking's room-night fails either write on the unique index. */
-static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
+ * booking's room-night fails either write on the unique index. A booking
+ * just inserted (fresh) has no nights to change or count: they are all
+ * added (the delete stays, for nights a store without foreign keys, the
+ * cache, may keep of a booking deleted and sent again). */
+static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b, bool fresh,
+                                   struct fd_error *err)
 {
 	fd_date keep_before = b->arrival; /* nights before this keep their row */
 	enum fd_status st;
@@ -385,35 +426,8 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 			                                      _("No room \"%s\"."), b->room)
 			                            : st;
 	}
-	sqlite3_stmt *upd = fd_db_stmt(db,
-	                               "UPDATE stay_nights SET type_code = ?2, room = ?3"
-	                               " WHERE booking_id = ?1 AND night >= ?4"
-	                               " AND (type_code IS NOT ?2 OR room IS NOT ?3)",
-	                               err);
-	if (!upd)
-		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(upd, 1, b->id);
-	fd_bind_text(upd, 2, inv_type);
-	fd_bind_opt_text(upd, 3, b->room);
-	sqlite3_bind_int(upd, 4, keep_before);
-	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
+	if (!fresh && (st = change_nights(db, b, inv_type, keep_before, err)) != FD_E_NOT_FOUND)
 		return st;
-	/* The nights missing: none when the stay holds as many nights as it
-	 * has (the delete above left only nights of [arrival, departure)), as
-	 * after an assignment; else one statement a night (a statement over a
-	 * series of nights costs more: it builds a temporary table). */
-	sqlite3_stmt *cnt = fd_db_stmt(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", err);
-	if (!cnt)
-		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(cnt, 1, b->id);
-	int held = 0;
-	if ((st = fd_step_one(db, cnt, err, "counting a booking's nights")) == FD_OK)
-		held = sqlite3_column_int(cnt, 0);
-	sqlite3_reset(cnt);
-	if (st)
-		return st;
-	if (held == b->departure - b->arrival)
-		return FD_OK;
 	sqlite3_stmt *ins = fd_db_stmt(db,
 	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"
 	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
@@ -463,7 +477,11 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
  * Where the row stands as b has it but for its room (an assignment, a
  * move, or no change), the narrow write sets the room alone, touching only
  * the indexes that hold it; it changes no row otherwise, and the full
- * write (a new booking, any other change) follows. */
+ * write (a new booking, any other change) follows. A booking at its first
+ * version is new but where it is sent again (a sync replay): it is
+ * inserted first, by a statement that leaves a row already there alone,
+ * so booking.create pays neither the narrow write's miss nor the full
+ * write's conflict check, and its nights are all added at once. */
 static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
@@ -482,10 +500,23 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	         SET_COL) " room = excluded.room,"
 	                  " version = excluded.version, updated_at = excluded.updated_at",
 	     err);
+	sqlite3_stmt *fresh_ins = NULL;
+	if (b->version <= 1 &&
+	    !(fresh_ins = fd_db_stmt(
+	          db,
+	          "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure,"
+	          " adults, children, rate, status, source, notes, eta, late_checkin, version,"
+	          " updated_at, block_id, company_id, guest_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	          " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, " GUEST_NAME_OF_P3
+	          ") ON CONFLICT(id) DO NOTHING",
+	          err)))
+		return fd_error_status(err, FD_E_IO);
 	int64_t now = (int64_t)time(NULL);
 	enum fd_status st = FD_OK;
-	for (int full = 0; full < 2; full++) {
-		sqlite3_stmt *w = full ? s : narrow;
+	bool fresh = false;
+	/* step 0: the insert of a new booking; 1: the narrow write; 2: the full */
+	for (int step = fresh_ins ? 0 : 1; step < 3; step++) {
+		sqlite3_stmt *w = step == 0 ? fresh_ins : step == 1 ? narrow : s;
 		fd_bind_text(w, 1, b->id);
 		fd_bind_text(w, 2, b->code);
 		fd_bind_text(w, 3, b->guest_id);
@@ -505,12 +536,15 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 		sqlite3_bind_int64(w, 17, now);
 		fd_bind_text(w, 18, b->block_id);
 		fd_bind_opt_text(w, 19, b->company_id);
-		if ((st = fd_step_done(db, w, err, "saving a booking")) ||
-		    (!full && sqlite3_changes(fd_db_handle(db)) == 1))
+		if ((st = fd_step_done(db, w, err, "saving a booking")))
 			break;
+		if (step < 2 && sqlite3_changes(fd_db_handle(db)) == 1) {
+			fresh = step == 0;
+			break;
+		}
 	}
 	if (!st)
-		st = write_nights(db, b, err);
+		st = write_nights(db, b, fresh, err);
 	return st ? st : fd_db_changed(db, "booking", b->id, err);
 }
 
