@@ -389,8 +389,10 @@ static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b
  * night twice), and the nights missing are added. A clash with another
  * booking's room-night fails either write on the unique index. A booking
  * just inserted (fresh) has no nights to change or count: they are all
- * added (the delete stays, for nights a store without foreign keys, the
- * cache, may keep of a booking deleted and sent again). */
+ * added. Where foreign keys are enforced it has none to delete either (a
+ * night can neither precede its booking nor outlive it, ON DELETE
+ * CASCADE); the cache runs without them (cache.c) and may keep the nights
+ * of a booking deleted and sent again, so there they are all deleted. */
 static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b, bool fresh,
                                    struct fd_error *err)
 {
@@ -402,13 +404,21 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	}
 	if (!holds_nights(b))
 		keep_before = b->arrival;
-	STMT(db, "DELETE FROM stay_nights WHERE booking_id = ?1 AND (night < ?2 OR night >= ?3 OR ?4)", err);
-	fd_bind_text(s, 1, b->id);
-	sqlite3_bind_int(s, 2, b->arrival);
-	sqlite3_bind_int(s, 3, b->departure);
-	sqlite3_bind_int(s, 4, !holds_nights(b));
-	if ((st = fd_step_done(db, s, err, "releasing a booking's nights")) || !holds_nights(b))
-		return st;
+	int fk = 0;
+	if (!fresh ||
+	    sqlite3_db_config(fd_db_handle(db), SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fk) != SQLITE_OK || !fk) {
+		STMT(db,
+		     "DELETE FROM stay_nights WHERE booking_id = ?1 AND (night < ?2 OR night >= ?3 OR ?4)",
+		     err);
+		fd_bind_text(s, 1, b->id);
+		sqlite3_bind_int(s, 2, b->arrival);
+		sqlite3_bind_int(s, 3, b->departure);
+		sqlite3_bind_int(s, 4, fresh || !holds_nights(b));
+		if ((st = fd_step_done(db, s, err, "releasing a booking's nights")))
+			return st;
+	}
+	if (!holds_nights(b))
+		return FD_OK;
 	char inv_type[FD_TYPECODE_LEN];
 	snprintf(inv_type, sizeof inv_type, "%s", b->type_code);
 	if (b->room[0]) {

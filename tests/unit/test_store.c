@@ -87,6 +87,30 @@ static void test_first_version_saved_again(void **state)
 	         " AND departure = %d",
 	         id, fx_date("2026-12-02"), fx_date("2026-12-06"));
 	assert_int_equal(count_of(db, q), 1);
+	/* Without foreign keys (the cache), nights may be kept of a booking no
+	 * longer there: a new booking of that id holds its own nights alone. */
+	const char *other = "00000000-0000-4000-8000-0000000000f1";
+	assert_int_equal(sqlite3_exec(fd_db_handle(db), "PRAGMA foreign_keys=OFF", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	snprintf(q, sizeof q,
+	         "INSERT INTO stay_nights VALUES ('%s', %d, 'STD', '103'), ('%s', %d, 'DLX', '201')", other,
+	         fx_date("2026-12-09"), other, fx_date("2026-12-10"));
+	assert_int_equal(sqlite3_exec(fd_db_handle(db), q, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(b.id, sizeof b.id, "%s", other);
+	snprintf(b.code, sizeof b.code, "ZZ0001");
+	b.version = 1;
+	b.arrival = fx_date("2026-12-10");
+	b.departure = fx_date("2026-12-12");
+	b.room[0] = '\0';
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	snprintf(
+	    q, sizeof q,
+	    "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room IS NULL AND type_code = 'STD'"
+	    " AND night >= %d AND night < %d",
+	    other, fx_date("2026-12-10"), fx_date("2026-12-12"));
+	assert_int_equal(count_of(db, q), 2);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", other);
+	assert_int_equal(count_of(db, q), 2);
 	fd_db_close(db);
 }
 
