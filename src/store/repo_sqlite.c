@@ -343,6 +343,43 @@ static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_er
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
 }
 
+/* write_nights' change in place of the nights that follow the room, and
+ * their count: FD_OK when the stay holds all its nights, FD_E_NOT_FOUND
+ * when some are missing. */
+static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b, const char *inv_type,
+                                    fd_date keep_before, struct fd_error *err)
+{
+	enum fd_status st;
+	sqlite3_stmt *upd = fd_db_stmt(db,
+	                               "UPDATE stay_nights SET type_code = ?2, room = ?3"
+	                               " WHERE booking_id = ?1 AND night >= ?4"
+	                               " AND (type_code IS NOT ?2 OR room IS NOT ?3)",
+	                               err);
+	if (!upd)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(upd, 1, b->id);
+	fd_bind_text(upd, 2, inv_type);
+	fd_bind_opt_text(upd, 3, b->room);
+	sqlite3_bind_int(upd, 4, keep_before);
+	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
+		return st;
+	/* The nights missing: none when the stay holds as many nights as it
+	 * has (write_nights' delete left only nights of [arrival, departure)), as
+	 * after an assignment; else one statement a night (a statement over a
+	 * series of nights costs more: it builds a temporary table). */
+	sqlite3_stmt *cnt = fd_db_stmt(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", err);
+	if (!cnt)
+		return fd_error_status(err, FD_E_IO);
+	fd_bind_text(cnt, 1, b->id);
+	int held = 0;
+	if ((st = fd_step_one(db, cnt, err, "counting a booking's nights")) == FD_OK)
+		held = sqlite3_column_int(cnt, 0);
+	sqlite3_reset(cnt);
+	if (st)
+		return st;
+	return held == b->departure - b->arrival ? FD_OK : FD_E_NOT_FOUND;
+}
+
 /* Rewrite a booking's nights. A stay that has begun keeps the rooms of its
  * past nights (a guest moved today still slept in the old room last night);
  * only the nights from the business date on follow the booking's room. The
@@ -353,8 +390,14 @@ static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_er
  * (an assignment rewrites the room index's entries, and the kept counts
  * only when the type changes, rather than every index and count of every
  * night twice), and the nights missing are added. A clash with another
- * booking's room-night fails either write on the unique index. */
-static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b, struct fd_error *err)
+ * booking's room-night fails either write on the unique index. A booking
+ * just inserted (fresh) has no nights to change or count: they are all
+ * added. Where foreign keys are enforced it has none to delete either (a
+ * night can neither precede its booking nor outlive it, ON DELETE
+ * CASCADE); the cache runs without them (cache.c) and may keep the nights
+ * of a booking deleted and sent again, so there they are all deleted. */
+static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b, bool fresh,
+                                   struct fd_error *err)
 {
 	fd_date keep_before = b->arrival; /* nights before this keep their row */
 	enum fd_status st;
@@ -364,13 +407,21 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	}
 	if (!holds_nights(b))
 		keep_before = b->arrival;
-	STMT(db, "DELETE FROM stay_nights WHERE booking_id = ?1 AND (night < ?2 OR night >= ?3 OR ?4)", err);
-	fd_bind_text(s, 1, b->id);
-	sqlite3_bind_int(s, 2, b->arrival);
-	sqlite3_bind_int(s, 3, b->departure);
-	sqlite3_bind_int(s, 4, !holds_nights(b));
-	if ((st = fd_step_done(db, s, err, "releasing a booking's nights")) || !holds_nights(b))
-		return st;
+	int fk = 0;
+	if (!fresh ||
+	    sqlite3_db_config(fd_db_handle(db), SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fk) != SQLITE_OK || !fk) {
+		STMT(db,
+		     "DELETE FROM stay_nights WHERE booking_id = ?1 AND (night < ?2 OR night >= ?3 OR ?4)",
+		     err);
+		fd_bind_text(s, 1, b->id);
+		sqlite3_bind_int(s, 2, b->arrival);
+		sqlite3_bind_int(s, 3, b->departure);
+		sqlite3_bind_int(s, 4, fresh || !holds_nights(b));
+		if ((st = fd_step_done(db, s, err, "releasing a booking's nights")))
+			return st;
+	}
+	if (!holds_nights(b))
+		return FD_OK;
 	char inv_type[FD_TYPECODE_LEN];
 	snprintf(inv_type, sizeof inv_type, "%s", b->type_code);
 	if (b->room[0]) {
@@ -388,35 +439,8 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 			                                      _("No room \"%s\"."), b->room)
 			                            : st;
 	}
-	sqlite3_stmt *upd = fd_db_stmt(db,
-	                               "UPDATE stay_nights SET type_code = ?2, room = ?3"
-	                               " WHERE booking_id = ?1 AND night >= ?4"
-	                               " AND (type_code IS NOT ?2 OR room IS NOT ?3)",
-	                               err);
-	if (!upd)
-		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(upd, 1, b->id);
-	fd_bind_text(upd, 2, inv_type);
-	fd_bind_opt_text(upd, 3, b->room);
-	sqlite3_bind_int(upd, 4, keep_before);
-	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
+	if (!fresh && (st = change_nights(db, b, inv_type, keep_before, err)) != FD_E_NOT_FOUND)
 		return st;
-	/* The nights missing: none when the stay holds as many nights as it
-	 * has (the delete above left only nights of [arrival, departure)), as
-	 * after an assignment; else one statement a night (a statement over a
-	 * series of nights costs more: it builds a temporary table). */
-	sqlite3_stmt *cnt = fd_db_stmt(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", err);
-	if (!cnt)
-		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(cnt, 1, b->id);
-	int held = 0;
-	if ((st = fd_step_one(db, cnt, err, "counting a booking's nights")) == FD_OK)
-		held = sqlite3_column_int(cnt, 0);
-	sqlite3_reset(cnt);
-	if (st)
-		return st;
-	if (held == b->departure - b->arrival)
-		return FD_OK;
 	sqlite3_stmt *ins = fd_db_stmt(db,
 	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"
 	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
@@ -466,7 +490,11 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
  * Where the row stands as b has it but for its room (an assignment, a
  * move, or no change), the narrow write sets the room alone, touching only
  * the indexes that hold it; it changes no row otherwise, and the full
- * write (a new booking, any other change) follows. */
+ * write (a new booking, any other change) follows. A booking at its first
+ * version is new but where it is sent again (a sync replay): it is
+ * inserted first, by a statement that leaves a row already there alone,
+ * so booking.create pays neither the narrow write's miss nor the full
+ * write's conflict check, and its nights are all added at once. */
 static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
@@ -485,10 +513,23 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	         SET_COL) " room = excluded.room,"
 	                  " version = excluded.version, updated_at = excluded.updated_at",
 	     err);
+	sqlite3_stmt *fresh_ins = NULL;
+	if (b->version <= 1 &&
+	    !(fresh_ins = fd_db_stmt(
+	          db,
+	          "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival, departure,"
+	          " adults, children, rate, status, source, notes, eta, late_checkin, version,"
+	          " updated_at, block_id, company_id, guest_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	          " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, " GUEST_NAME_OF_P3
+	          ") ON CONFLICT(id) DO NOTHING",
+	          err)))
+		return fd_error_status(err, FD_E_IO);
 	int64_t now = (int64_t)time(NULL);
 	enum fd_status st = fd_bulk_booking_put(db, err);
-	for (int full = 0; full < 2 && !st; full++) {
-		sqlite3_stmt *w = full ? s : narrow;
+	bool fresh = false;
+	/* step 0: the insert of a new booking; 1: the narrow write; 2: the full */
+	for (int step = fresh_ins ? 0 : 1; step < 3 && !st; step++) {
+		sqlite3_stmt *w = step == 0 ? fresh_ins : step == 1 ? narrow : s;
 		fd_bind_text(w, 1, b->id);
 		fd_bind_text(w, 2, b->code);
 		fd_bind_text(w, 3, b->guest_id);
@@ -508,14 +549,17 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 		sqlite3_bind_int64(w, 17, now);
 		fd_bind_text(w, 18, b->block_id);
 		fd_bind_opt_text(w, 19, b->company_id);
-		if ((st = fd_step_done(db, w, err, "saving a booking")) ||
-		    (!full && sqlite3_changes(fd_db_handle(db)) == 1))
+		if ((st = fd_step_done(db, w, err, "saving a booking")))
 			break;
+		if (step < 2 && sqlite3_changes(fd_db_handle(db)) == 1) {
+			fresh = step == 0;
+			break;
+		}
 	}
 	if (!st && db->bulk_triggers)
 		db->bulk_bookings_put++;
 	if (!st)
-		st = write_nights(db, b, err);
+		st = write_nights(db, b, fresh, err);
 	return st ? st : fd_db_changed(db, "booking", b->id, err);
 }
 
@@ -736,47 +780,46 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
 
 /* type_inventory and type_sold of every night of [from, to) in one
  * statement (core/avail.h uses it for the booking rules;
- * tests/unit/test_avail_range.c compares it with them night by night). The
- * nights come from a series, and each night's figures are the same
- * expressions as the two per-night statements, so SQL's NULL reading of
- * maint_from and maint_to is theirs too. What would cost one look-up per
- * night is read once for the range: the kept counts and the nights of the
- * booking left out by one index walk each, the rooms out of order and the
- * calendar blocks of the type that touch the range set aside (they are
- * few; a row only counts on a night where both its dates are known), and
- * the unreleased group blocks' rooms of the range, each with its pick-ups
- * counted as type_sold counts them. */
+ * tests/unit/test_avail_range.c compares it with them night by night): the
+ * two per-night statements' expressions, with the night of a series in
+ * place of the one night, so every look-up is by the same index as there
+ * and SQL's NULL reading of maint_from and maint_to is theirs too. The
+ * kept counts and the nights of the booking left out are joined to the
+ * series. Reading the rooms out of order, the calendar blocks and the
+ * group blocks of the range once into materialized tables instead cost
+ * more than the few look-ups per night it saved: each execution built and
+ * zeroed their temporary b-trees (about a third of the statement's time
+ * on booking.create). The calendar blocks (no index by date; few) are
+ * counted per night only when one of the type's rooms has one touching
+ * the range: the test is asked once per execution, and spares each night
+ * the DISTINCT count's temporary index. */
 static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_date to,
                                   const char *except_id, int *inventory, int *sold, struct fd_error *err)
 {
 	struct fd_db *db = ctx;
-	STMT(
-	    db,
-	    "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3),"
-	    " ooo AS MATERIALIZED (SELECT maint_from AS f, maint_to AS u FROM rooms"
-	    "  WHERE type_code = ?1 AND maint = 'ooo' AND maint_from < ?3 AND maint_to > ?2),"
-	    " blk AS MATERIALIZED (SELECT r.number, k.start AS s, k.end AS e, r.maint, r.maint_from,"
-	    "  r.maint_to FROM room_blocks k CROSS JOIN rooms r ON r.number = k.room"
-	    "  WHERE r.type_code = ?1 AND k.start < ?3 AND k.end > ?2),"
-	    " held AS MATERIALIZED (SELECT r.night AS night,"
-	    "  sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
-	    "   CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = r.night"
-	    "   WHERE b.block_id = r.block_id AND b.block_id <> '' AND b.type_code = ?1"
-	    "   AND b.id <> ?4))) AS rooms"
-	    "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
-	    "  WHERE r.type_code = ?1 AND r.night >= ?2 AND r.night < ?3 AND k.released = 0"
-	    "  GROUP BY r.night)"
-	    " SELECT g.d,"
-	    " coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
-	    " - (SELECT count(*) FROM ooo WHERE f <= g.d AND u > g.d)"
-	    " - (SELECT count(DISTINCT number) FROM blk WHERE s <= g.d AND e > g.d"
-	    "    AND NOT (maint = 'ooo' AND maint_from <= g.d AND maint_to > g.d)),"
-	    " coalesce(t.sold, 0) - (x.night IS NOT NULL) + coalesce(h.rooms, 0)"
-	    " FROM g"
-	    " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
-	    " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1"
-	    " LEFT JOIN held h ON h.night = g.d",
-	    err);
+	STMT(db,
+	     "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3)"
+	     " SELECT g.d,"
+	     " coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
+	     " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
+	     "    AND maint_from <= g.d AND maint_to > g.d)"
+	     " - CASE WHEN EXISTS (SELECT 1 FROM room_blocks k CROSS JOIN rooms r ON r.number = k.room"
+	     "    WHERE r.type_code = ?1 AND k.start < ?3 AND k.end > ?2)"
+	     "  THEN (SELECT count(DISTINCT r.number) FROM room_blocks k"
+	     "    CROSS JOIN rooms r ON r.number = k.room WHERE r.type_code = ?1 AND k.start <= g.d"
+	     "    AND k.end > g.d AND NOT (r.maint = 'ooo' AND r.maint_from <= g.d AND r.maint_to > g.d))"
+	     "  ELSE 0 END,"
+	     " coalesce(t.sold, 0) - (x.night IS NOT NULL)"
+	     " + (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
+	     "    CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = g.d"
+	     "    WHERE b.block_id = r.block_id AND b.block_id <> '' AND b.type_code = ?1"
+	     "    AND b.id <> ?4))), 0)"
+	     "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
+	     "  WHERE r.type_code = ?1 AND r.night = g.d AND k.released = 0)"
+	     " FROM g"
+	     " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
+	     " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1",
+	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, from);
 	sqlite3_bind_int(s, 3, to);

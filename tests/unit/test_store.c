@@ -43,6 +43,77 @@ static void test_schema_guard_refuses_raw_double_booking(void **state)
 	fd_db_close(db);
 }
 
+/* A booking's first version is saved by an insert that leaves a row already
+ * there alone (repo_sqlite.c put_booking): sent again at that version with
+ * other dates and a room, as a sync replay may, it is saved in full and its
+ * nights follow, none kept from before. */
+static int count_of(struct fd_db *db, const char *q)
+{
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int n = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static void test_first_version_saved_again(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	char id[FD_ID_LEN], q[256];
+	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-04", 1, id, NULL, &err), FD_OK);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room IS NULL",
+	         id);
+	assert_int_equal(count_of(db, q), 3);
+	const struct fd_repo *r = fd_db_repo(db);
+	struct fd_booking b;
+	assert_int_equal(r->get_booking(r->ctx, id, &b, &err), FD_OK);
+	assert_int_equal(b.version, 1);
+	b.arrival = fx_date("2026-12-02");
+	b.departure = fx_date("2026-12-06");
+	snprintf(b.room, sizeof b.room, "102");
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '102'"
+	         " AND type_code = 'STD' AND night >= %d AND night < %d",
+	         id, fx_date("2026-12-02"), fx_date("2026-12-06"));
+	assert_int_equal(count_of(db, q), 4);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", id);
+	assert_int_equal(count_of(db, q), 4);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM bookings WHERE id = '%s' AND room = '102' AND arrival = %d"
+	         " AND departure = %d",
+	         id, fx_date("2026-12-02"), fx_date("2026-12-06"));
+	assert_int_equal(count_of(db, q), 1);
+	/* Without foreign keys (the cache), nights may be kept of a booking no
+	 * longer there: a new booking of that id holds its own nights alone. */
+	const char *other = "00000000-0000-4000-8000-0000000000f1";
+	assert_int_equal(sqlite3_exec(fd_db_handle(db), "PRAGMA foreign_keys=OFF", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	snprintf(q, sizeof q,
+	         "INSERT INTO stay_nights VALUES ('%s', %d, 'STD', '103'), ('%s', %d, 'DLX', '201')", other,
+	         fx_date("2026-12-09"), other, fx_date("2026-12-10"));
+	assert_int_equal(sqlite3_exec(fd_db_handle(db), q, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(b.id, sizeof b.id, "%s", other);
+	snprintf(b.code, sizeof b.code, "ZZ0001");
+	b.version = 1;
+	b.arrival = fx_date("2026-12-10");
+	b.departure = fx_date("2026-12-12");
+	b.room[0] = '\0';
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	snprintf(
+	    q, sizeof q,
+	    "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room IS NULL AND type_code = 'STD'"
+	    " AND night >= %d AND night < %d",
+	    other, fx_date("2026-12-10"), fx_date("2026-12-12"));
+	assert_int_equal(count_of(db, q), 2);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", other);
+	assert_int_equal(count_of(db, q), 2);
+	fd_db_close(db);
+}
+
 static void test_refused_batch_changes_nothing(void **state)
 {
 	(void)state;
@@ -805,6 +876,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_schema_guard_refuses_raw_double_booking),
 	    cmocka_unit_test(test_refused_batch_changes_nothing),
+	    cmocka_unit_test(test_first_version_saved_again),
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_search_folds_case_and_accents),
 	    cmocka_unit_test(test_migration_from_v1_fills_search),
