@@ -113,12 +113,18 @@ static int forget_head_at_commit(void *ctx)
 	return 0; /* the commit goes on */
 }
 
-/* Every statement as it starts (triggers' programs too: "-- TRIGGER"):
- * "ROLLBACK TO x" undoes rows without the rollback hook hearing of it. */
-static int forget_head_at_rollback_to(unsigned what, void *ctx, void *stmt, void *sql)
+/* The connection's one trace hook. Every statement as it starts
+ * (triggers' programs too: "-- TRIGGER"): "ROLLBACK TO x" undoes rows
+ * without the rollback hook hearing of it. And, for a benchmark's
+ * profile (db.h fd_db_profile), each statement's time as it ends. */
+static int on_trace(unsigned what, void *ctx, void *stmt, void *x)
 {
-	(void)stmt;
-	const char *t = sql;
+	struct fd_db *db = ctx;
+	if (what == SQLITE_TRACE_PROFILE && db->profile) {
+		db->profile(db->profile_ctx, sqlite3_sql(stmt), (int64_t) * (sqlite3_int64 *)x);
+		return 0;
+	}
+	const char *t = x;
 	if (what == SQLITE_TRACE_STMT && t) {
 		while (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')
 			t++;
@@ -128,12 +134,24 @@ static int forget_head_at_rollback_to(unsigned what, void *ctx, void *stmt, void
 	return 0;
 }
 
+static void trace(struct fd_db *db)
+{
+	sqlite3_trace_v2(db->db, SQLITE_TRACE_STMT | (db->profile ? SQLITE_TRACE_PROFILE : 0), on_trace, db);
+}
+
 void fd_audit_watch(struct fd_db *db)
 {
 	db->audit_head_known = false;
 	sqlite3_commit_hook(db->db, forget_head_at_commit, db);
 	sqlite3_rollback_hook(db->db, forget_head, db);
-	sqlite3_trace_v2(db->db, SQLITE_TRACE_STMT, forget_head_at_rollback_to, db);
+	trace(db);
+}
+
+void fd_db_profile(struct fd_db *db, fd_db_profile_fn fn, void *ctx)
+{
+	db->profile = fn;
+	db->profile_ctx = ctx;
+	trace(db);
 }
 
 static bool last_row(struct fd_db *db, int64_t *seq, unsigned char prev[crypto_generichash_BYTES],

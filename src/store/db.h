@@ -30,6 +30,12 @@ enum fd_db_flags {
 struct fd_db *fd_db_open(const char *path, unsigned flags, struct fd_error *err);
 void fd_db_close(struct fd_db *db);
 sqlite3 *fd_db_handle(struct fd_db *db);
+/* Time every statement (a benchmark's profile): fn hears each finished
+ * statement's SQL and nanoseconds; NULL stops. Not sqlite3_trace_v2 on
+ * the handle: the connection's one trace hook is the audit log's
+ * (audit.c), which must see every ROLLBACK. */
+typedef void (*fd_db_profile_fn)(void *ctx, const char *sql, int64_t ns);
+void fd_db_profile(struct fd_db *db, fd_db_profile_fn fn, void *ctx);
 const char *fd_db_path(const struct fd_db *db);
 
 /* A repo that reads and writes this connection (borrowed: valid while db is). */

@@ -42,6 +42,8 @@ struct fd_db {
 	 * may append, so it is never kept across one. */
 	bool audit_head_known;
 	int64_t audit_head_seq;
+	fd_db_profile_fn profile; /* db.h fd_db_profile, through audit.c's trace hook */
+	void *profile_ctx;
 
 	/* store/record.h: the recorder of operations' changesets */
 	struct fd_record *record;

@@ -173,12 +173,10 @@ static struct prof {
 	long n;
 } prof[MAX_PROF];
 
-static int on_profile(unsigned type, void *ctx, void *p, void *x)
+static void on_profile(void *ctx, const char *sql, int64_t ns)
 {
-	(void)type;
 	(void)ctx;
-	const char *sql = sqlite3_sql((sqlite3_stmt *)p);
-	double ms = (double)*(sqlite3_int64 *)x / 1e6;
+	double ms = (double)ns / 1e6;
 	for (int i = 0; i < MAX_PROF && sql; i++) {
 		if (!prof[i].sql[0])
 			snprintf(prof[i].sql, sizeof prof[i].sql, "%s", sql);
@@ -188,7 +186,6 @@ static int on_profile(unsigned type, void *ctx, void *p, void *x)
 			break;
 		}
 	}
-	return 0;
 }
 
 static int cmp_prof(const void *a, const void *b)
@@ -695,7 +692,7 @@ int main(void)
 	if (getenv("FD_BENCH_SQL"))
 		fd_db_exec(db, getenv("FD_BENCH_SQL"), &err);
 	if (profile)
-		sqlite3_trace_v2(fd_db_handle(db), SQLITE_TRACE_PROFILE, on_profile, NULL);
+		fd_db_profile(db, on_profile, NULL);
 	printf(
 	    "frontdesk core benchmark: %d rooms, %d bookings (each with a new guest), %d per transaction\n",
 	    rooms, bookings, batch);
