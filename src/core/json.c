@@ -384,7 +384,8 @@ void fd_json_out_string(struct fd_json_out *o, const char *s, size_t n)
 void fd_json_out_int(struct fd_json_out *o, int64_t v)
 {
 	char digits[24];
-	fd_json_out_raw(o, digits, fd_text_int(v, digits));
+	size_t n = fd_text_int(v, digits);
+	fd_json_out_raw(o, digits, n);
 }
 
 void fd_json_out_str(struct fd_json_out *o, const char *s)

@@ -308,7 +308,7 @@ static void bench_health(double secs)
 {
 	struct limits_http h;
 	char url[128], trivial_url[128];
-	double round = secs / HEALTH_ROUNDS, ratio[HEALTH_ROUNDS], trivial = 0, ours = 0;
+	double round = secs / HEALTH_ROUNDS, ratio[HEALTH_ROUNDS] = {0}, trivial = 0, ours = 0;
 	int n = 0;
 	snprintf(url, sizeof url, "%s/v1/health", g_url);
 	if (limits_http_start(&h) == 0) {
