@@ -32,6 +32,53 @@ static int count(struct fd_db *db, const char *sql)
 	return n;
 }
 
+/* Each test's terminal: its database created as the desk creates it,
+ * opened as the sync thread opens it. */
+struct terminal {
+	char dir[32];
+	struct fd_db *db;
+};
+
+static int open_terminal(void **state)
+{
+	struct terminal *t = calloc(1, sizeof *t);
+	assert_non_null(t);
+	snprintf(t->dir, sizeof t->dir, "/tmp/fd-snappages.XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/t.db", t->dir);
+	struct fd_error err = {0};
+	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
+	assert_non_null(c);
+	fd_db_close(c);
+	t->db = sync_db_open(path, &err);
+	assert_non_null(t->db);
+	*state = t;
+	return 0;
+}
+
+static int close_terminal(void **state)
+{
+	struct terminal *t = *state;
+	fd_db_close(t->db);
+	char cmd[64];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", t->dir);
+	int rc = system(cmd);
+	free(t);
+	return rc;
+}
+
+/* A page as the sync thread hands it over: parsed, and its text. */
+static enum fd_status apply_page(struct fd_db *db, const char *text, bool more, bool *done,
+                                 struct fd_error *err)
+{
+	cJSON *p = cJSON_Parse(text);
+	assert_non_null(p);
+	enum fd_status st = sync_apply_snapshot_page(db, p, text, more, done, err);
+	cJSON_Delete(p);
+	return st;
+}
+
 static const char page1[] =
     "{\"epoch\":\"e1\",\"seq\":10,\"more\":true,\"next\":\"p2\",\"entities\":{"
     "\"room_type\":[{\"id\":\"00000000-0000-4000-8000-000000000001\",\"code\":\"DBL\",\"name\":\"Double\","
@@ -68,29 +115,17 @@ static bool collect(void *ctx, const struct fd_guest_row *row)
 
 static void test_pages_staged_whole_then_installed(void **state)
 {
-	(void)state;
-	char dir[] = "/tmp/fd-snappages.XXXXXX", path[64];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct fd_db *db = ((struct terminal *)*state)->db;
 	struct fd_error err = {0};
-	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(c);
-	fd_db_close(c);
-	struct fd_db *db = sync_db_open(path, &err);
-	assert_non_null(db);
 	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
 
 	bool done = true;
-	cJSON *p = cJSON_Parse(page1);
-	assert_int_equal(sync_apply_snapshot_page(db, p, page1, true, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, page1, true, &done, &err), FD_OK);
 	assert_false(done);
 	assert_int_equal(count(db, "SELECT count(*) FROM sync_snapshot_rows"), 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM rooms"), 0); /* nothing shown yet */
 
-	p = cJSON_Parse(page2);
-	assert_int_equal(sync_apply_snapshot_page(db, p, page2, false, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, page2, false, &done, &err), FD_OK);
 	assert_true(done);
 	assert_int_equal(count(db, "SELECT count(*) FROM sync_snapshot_rows"), 0);
 	assert_int_equal(count(db, "SELECT count(*) FROM rooms"), 2);
@@ -107,10 +142,6 @@ static void test_pages_staged_whole_then_installed(void **state)
 	assert_int_equal(fd_query_guests(db, "JOSÉ", 10, collect, &n, &err), FD_OK);
 	assert_int_equal(n.n, 1);
 	assert_string_equal(n.first, "Müller, José");
-	fd_db_close(db);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 /* Issue 18: how far a snapshot is, for the progress shown. The first page
@@ -118,43 +149,25 @@ static void test_pages_staged_whole_then_installed(void **state)
  * of an older server says nothing, and the count alone goes on. */
 static void test_progress_counts(void **state)
 {
-	(void)state;
-	char dir[] = "/tmp/fd-snapprog.XXXXXX", path[64];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct fd_db *db = ((struct terminal *)*state)->db;
 	struct fd_error err = {0};
-	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(c);
-	fd_db_close(c);
-	struct fd_db *db = sync_db_open(path, &err);
-	assert_non_null(db);
 	/* This release's server: 3 rows of 7. */
 	char with_total[sizeof page1 + 16];
 	snprintf(with_total, sizeof with_total, "{\"total\":7,%s", page1 + 1);
 	bool done = true;
 	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
-	cJSON *p = cJSON_Parse(with_total);
-	assert_int_equal(sync_apply_snapshot_page(db, p, with_total, true, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, with_total, true, &done, &err), FD_OK);
 	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 3);
 	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_total'"), 7);
-	p = cJSON_Parse(page2);
-	assert_int_equal(sync_apply_snapshot_page(db, p, page2, false, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, page2, false, &done, &err), FD_OK);
 	assert_true(done);
 	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 7);
 	/* An older server's first page: no total, the count from 0 again. */
 	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
 	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 0);
-	p = cJSON_Parse(page1);
-	assert_int_equal(sync_apply_snapshot_page(db, p, page1, true, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, page1, true, &done, &err), FD_OK);
 	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_done'"), 3);
 	assert_int_equal(count(db, "SELECT value FROM meta WHERE key = 'snapshot_total'"), 0);
-	fd_db_close(db);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 /* A last page with a row the schema refuses (a negative rate: no rule of
@@ -164,30 +177,17 @@ static void test_progress_counts(void **state)
  * unset; the good last page then installs. */
 static void test_bad_row_installs_nothing(void **state)
 {
-	(void)state;
-	char dir[] = "/tmp/fd-snapbad.XXXXXX", path[64];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct fd_db *db = ((struct terminal *)*state)->db;
 	struct fd_error err = {0};
-	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(c);
-	fd_db_close(c);
-	struct fd_db *db = sync_db_open(path, &err);
-	assert_non_null(db);
 	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
 	bool done = true;
-	cJSON *p = cJSON_Parse(page1);
-	assert_int_equal(sync_apply_snapshot_page(db, p, page1, true, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, page1, true, &done, &err), FD_OK);
 	char bad[sizeof page2];
 	snprintf(bad, sizeof bad, "%s", page2);
 	char *rate = strstr(bad, "\"rate\":9000");
 	assert_non_null(rate);
 	memcpy(rate, "\"rate\":-900", 11);
-	p = cJSON_Parse(bad);
-	assert_non_null(p);
-	assert_int_equal(sync_apply_snapshot_page(db, p, bad, false, &done, &err), FD_E_INVALID);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, bad, false, &done, &err), FD_E_INVALID);
 	assert_false(done);
 	assert_non_null(strstr(err.message, "bookings"));
 	assert_int_equal(count(db, "SELECT count(*) FROM rooms"), 0);
@@ -201,16 +201,10 @@ static void test_bad_row_installs_nothing(void **state)
 	                                  " '9', 'DBL', 1, 'filthy', 'none', 1, 0)",
 	                                  NULL, NULL, NULL),
 	                     SQLITE_OK);
-	p = cJSON_Parse(page2);
-	assert_int_equal(sync_apply_snapshot_page(db, p, page2, false, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, page2, false, &done, &err), FD_OK);
 	assert_true(done);
 	assert_int_equal(count(db, "SELECT count(*) FROM rooms"), 2);
 	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE rate = 9000"), 1);
-	fd_db_close(db);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 /* Issue 18: the sync's connection keeps the page cache every connection
@@ -219,16 +213,7 @@ static void test_bad_row_installs_nothing(void **state)
  * memory over 64 MB at 100,000 bookings. */
 static void test_sync_connection_cache(void **state)
 {
-	(void)state;
-	char dir[] = "/tmp/fd-snapcache.XXXXXX", path[64];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	struct fd_error err = {0};
-	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(c);
-	fd_db_close(c);
-	struct fd_db *db = sync_db_open(path, &err);
-	assert_non_null(db);
+	struct fd_db *db = ((struct terminal *)*state)->db;
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), "PRAGMA cache_size", -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -238,10 +223,6 @@ static void test_sync_connection_cache(void **state)
 	assert_true(-kib <= 16384);
 	/* and foreign keys off: a page may name what a later page brings */
 	assert_int_equal(count(db, "PRAGMA foreign_keys"), 0);
-	fd_db_close(db);
-	char cmd[96];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 /* A page with more to come is staged from its text, read for its header
@@ -250,16 +231,8 @@ static void test_sync_connection_cache(void **state)
  * answer that stages nothing; the last page is left to the parser. */
 static void test_page_staged_from_text(void **state)
 {
-	(void)state;
-	char dir[] = "/tmp/fd-snaptext.XXXXXX", path[64];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct fd_db *db = ((struct terminal *)*state)->db;
 	struct fd_error err = {0};
-	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(c);
-	fd_db_close(c);
-	struct fd_db *db = sync_db_open(path, &err);
-	assert_non_null(db);
 	assert_int_equal(sync_snapshot_restart(db, &err), FD_OK);
 
 	bool staged = true;
@@ -288,17 +261,11 @@ static void test_page_staged_from_text(void **state)
 	assert_int_equal(sync_stage_snapshot_text(db, page2, strlen(page2), false, &staged, &err), FD_OK);
 	assert_false(staged);
 	bool done = false;
-	cJSON *p = cJSON_Parse(page2);
-	assert_int_equal(sync_apply_snapshot_page(db, p, page2, false, &done, &err), FD_OK);
-	cJSON_Delete(p);
+	assert_int_equal(apply_page(db, page2, false, &done, &err), FD_OK);
 	assert_true(done);
 	assert_int_equal(count(db, "SELECT count(*) FROM rooms"), 2);
 	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE room = '101'"), 3);
 	assert_int_equal(count(db, "SELECT count(*) FROM sync_snapshot_rows"), 0);
-	fd_db_close(db);
-	char cmd[96];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 /* A staged page's rooms, guests and bookings are read from its text, not
@@ -309,16 +276,8 @@ static void test_page_staged_from_text(void **state)
  * snapshot that installs nothing. */
 static void test_staged_rows_read_from_text(void **state)
 {
-	(void)state;
-	char dir[] = "/tmp/fd-snaprows.XXXXXX", path[64];
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	struct fd_db *db = ((struct terminal *)*state)->db;
 	struct fd_error err = {0};
-	struct fd_db *c = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(c);
-	fd_db_close(c);
-	struct fd_db *db = sync_db_open(path, &err);
-	assert_non_null(db);
 	static const char rows[] =
 	    "{\"epoch\":\"e1\",\"seq\":10,\"more\":true,\"next\":\"p2\",\"entities\":{"
 	    "\"guest\":[{\"version\":1,\"given\":\"Jos\\u00e9 "
@@ -352,9 +311,7 @@ static void test_staged_rows_read_from_text(void **state)
 			    sync_stage_snapshot_text(db, page, strlen(page), false, &staged, &err), FD_OK);
 			assert_true(staged);
 		}
-		cJSON *p = cJSON_Parse(last);
-		enum fd_status st = sync_apply_snapshot_page(db, p, last, false, &done, &err);
-		cJSON_Delete(p);
+		enum fd_status st = apply_page(db, last, false, &done, &err);
 		if (round == 0) {
 			assert_int_equal(st, FD_E_INVALID);
 			assert_string_equal(err.code, "bad_feed");
@@ -375,22 +332,19 @@ static void test_staged_rows_read_from_text(void **state)
 	                           " AND rate = 9500 AND departure - arrival = 3"),
 	                 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE room = '101'"), 3);
-	fd_db_close(db);
-	char cmd[96];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
 }
 
 int main(void)
 {
 	fd_ids_init();
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_pages_staged_whole_then_installed),
-	    cmocka_unit_test(test_sync_connection_cache),
-	    cmocka_unit_test(test_progress_counts),
-	    cmocka_unit_test(test_bad_row_installs_nothing),
-	    cmocka_unit_test(test_page_staged_from_text),
-	    cmocka_unit_test(test_staged_rows_read_from_text),
+	    cmocka_unit_test_setup_teardown(test_pages_staged_whole_then_installed, open_terminal,
+	                                    close_terminal),
+	    cmocka_unit_test_setup_teardown(test_sync_connection_cache, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_progress_counts, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_bad_row_installs_nothing, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_page_staged_from_text, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_staged_rows_read_from_text, open_terminal, close_terminal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
