@@ -681,6 +681,28 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
 	return count_query(db, s, sold, err);
 }
 
+/* Runs a statement of (type ?1, days [?2, ?3), booking left out ?4) that
+ * answers (day, count) rows, into count[day - from]; days it does not
+ * name count 0. */
+static enum fd_status day_counts(struct fd_db *db, sqlite3_stmt *s, const char *type, fd_date from,
+                                 fd_date to, const char *except_id, int *count, struct fd_error *err)
+{
+	fd_bind_text(s, 1, type);
+	sqlite3_bind_int(s, 2, from);
+	sqlite3_bind_int(s, 3, to);
+	fd_bind_text(s, 4, except_id ? except_id : "");
+	for (fd_date d = from; d < to; d++)
+		count[d - from] = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date d = sqlite3_column_int(s, 0);
+		if (d >= from && d < to)
+			count[d - from] = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
+}
+
 /* type_day_sold of every day of [from, to) in one statement (core/avail.h
  * uses it for the booking rules; tests/unit/test_avail_range.c compares it
  * with type_day_sold day by day): the per-day statement's expression, with
@@ -708,20 +730,7 @@ static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_da
 	     "  AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4)"
 	     " FROM g",
 	     err);
-	fd_bind_text(s, 1, type);
-	sqlite3_bind_int(s, 2, from);
-	sqlite3_bind_int(s, 3, to);
-	fd_bind_text(s, 4, except_id ? except_id : "");
-	for (fd_date d = from; d < to; d++)
-		sold[d - from] = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_date d = sqlite3_column_int(s, 0);
-		if (d >= from && d < to)
-			sold[d - from] = sqlite3_column_int(s, 1);
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
+	return day_counts(db, s, type, from, to, except_id, sold, err);
 }
 
 /* The day-use term of type_day_sold for every day of [from, to) (repo.h):
@@ -737,20 +746,7 @@ static enum fd_status type_day_uses(void *ctx, const char *type, fd_date from, f
 	     " AND +b.status IN ('reserved','checked_in')"
 	     " AND coalesce(r.type_code, b.type_code) = ?1 AND b.id <> ?4 GROUP BY b.arrival",
 	     err);
-	fd_bind_text(s, 1, type);
-	sqlite3_bind_int(s, 2, from);
-	sqlite3_bind_int(s, 3, to);
-	fd_bind_text(s, 4, except_id ? except_id : "");
-	for (fd_date d = from; d < to; d++)
-		n[d - from] = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fd_date d = sqlite3_column_int(s, 0);
-		if (d >= from && d < to)
-			n[d - from] = sqlite3_column_int(s, 1);
-	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "counting availability");
+	return day_counts(db, s, type, from, to, except_id, n, err);
 }
 
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
