@@ -78,6 +78,14 @@ enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err
 	return password_hash(pw, false, out, err);
 }
 
+bool srv_password_stale(const char *hash, bool throwaway)
+{
+	unsigned long long ops;
+	size_t mem;
+	password_cost(throwaway, &ops, &mem);
+	return crypto_pwhash_str_needs_rehash(hash, ops, mem) != 0;
+}
+
 enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err)
 {
 	char hash[crypto_pwhash_STRBYTES];
@@ -557,10 +565,7 @@ static enum fd_status read_account(struct srv *s, const struct srv_caller *dev, 
 static enum fd_status renew_keys(struct srv *s, const char *user, const char *pw, struct srv_account *a,
                                  struct fd_error *err)
 {
-	unsigned long long ops;
-	size_t mem;
-	password_cost(srv_throwaway_hotel(s->wdb), &ops, &mem);
-	bool rehash = crypto_pwhash_str_needs_rehash(a->hash, ops, mem) != 0;
+	bool rehash = srv_password_stale(a->hash, srv_throwaway_hotel(s->wdb));
 	enum fd_status st = rehash ? srv_set_password(s->wdb, user, pw, err) : FD_OK;
 	if (st || !(rehash || !a->salt[0]))
 		return st;

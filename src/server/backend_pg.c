@@ -465,6 +465,27 @@ static enum fd_status read_account(struct srv *s, const struct srv_caller *dev, 
 	return FD_OK;
 }
 
+/* A verifier made at another cost than today's is made again from the
+ * password just checked (auth.c's rule; PostgreSQL has no throwaway
+ * hotel). Best effort, as the signing key: the sign-in goes on without. A
+ * password changed meanwhile is kept: only the hash read is replaced. */
+static void renew_hash(struct fd_pg *pg, const char *user, const char *pw, const char *old)
+{
+	char hash[crypto_pwhash_STRBYTES], now[24];
+	struct fd_error err = {0};
+	if (srv_password_hash(pw, hash, &err)) {
+		srv_log(SRV_LOG_WARNING, "the password of \"%s\" keeps its old cost: %s", user, err.message);
+		return;
+	}
+	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	static const char sql[] =
+	    "UPDATE srv_credentials SET hash = $2, updated_at = $4 WHERE username = $1 AND hash = $3";
+	const char *p[] = {user, hash, old, now};
+	if (fd_pg_do(pg, sql, 4, p, "renewing a password's verifier", &err))
+		srv_log(SRV_LOG_WARNING, "the password of \"%s\" keeps its old cost: %s", user, err.message);
+	sodium_memzero(hash, sizeof hash);
+}
+
 static enum fd_status open_session(struct srv *s, const struct srv_caller *dev, const char *user,
                                    const char *pw, struct srv_account *a, const struct srv_new_session *ns,
                                    struct fd_error *err)
@@ -472,6 +493,8 @@ static enum fd_status open_session(struct srv *s, const struct srv_caller *dev, 
 	struct fd_pg *pg = conn(s, err);
 	if (!pg)
 		return err->status;
+	if (srv_password_stale(a->hash, false))
+		renew_hash(pg, user, pw, a->hash);
 	if (!a->salt[0]) /* pg_actor.c: a password set before the key was */
 		srv_pg_sign_key(pg, user, pw, a->salt, sizeof a->salt);
 	char tokh[65], now[24], until[24];

@@ -160,6 +160,11 @@ enum fd_status srv_password_check_policy(const char *pw, struct fd_error *err);
 bool srv_throwaway_hotel(struct fd_db *db);
 /* Argon2id hash into out (crypto_pwhash_STRBYTES), at the full cost. */
 enum fd_status srv_password_hash(const char *pw, char *out, struct fd_error *err);
+/* Was hash made at another cost than today's for its hotel (the throwaway
+ * hotel's minimum, or the full one)? The sign-in that has just checked the
+ * password makes it again (a release that raises the cost, a hotel migrated
+ * from the throwaway one). */
+bool srv_password_stale(const char *hash, bool throwaway);
 /* The verifier of a hotel's password: the full cost but in the throwaway
  * hotel (srv_throwaway_hotel). */
 enum fd_status srv_set_password(struct fd_db *db, const char *user, const char *pw, struct fd_error *err);

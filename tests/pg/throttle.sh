@@ -5,7 +5,10 @@
 # cannot multiply its tries by spreading them over the servers behind the
 # balancer. The rules are the SQLite server's (3 free tries per account and
 # device, then 429 with Retry-After); the right password afterwards, once
-# the delay is over, signs in and clears the count.
+# the delay is over, signs in and clears the count. A sign-in also makes
+# a verifier of a cheaper cost than today's again (as the SQLite server
+# does: a hotel migrated from the throwaway demo, a release that raises
+# the cost).
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
@@ -36,6 +39,21 @@ URL=$A
 check "after the delay the right password signs in" 201 \
 	"$(status POST /v1/sessions '{"username":"anna","password":"correct horse battery"}' "$tok")"
 check "... and clears the account's counts" 0 "$(pg_psql -c "SELECT count(*) FROM srv_throttle WHERE key LIKE 'p:anna|%' OR key = 'u:anna'")"
+
+# anna's verifier at libsodium's minimum, as the throwaway demo makes it
+"$FD" --data "$T/throw" demo --password-file "$T/pw" --date 2026-03-01 --throwaway >/dev/null 2>&1 ||
+	fail "demo --throwaway"
+cheap=$(sqlite3 "$T/throw/frontdeskd.db" "SELECT hash FROM srv_credentials ORDER BY username LIMIT 1")
+case $cheap in '$argon2id$v=19$m=8,'*) ;; *) fail "the throwaway demo's verifier: $cheap" ;; esac
+pg_psql -c "UPDATE srv_credentials SET hash = '$cheap' WHERE username = 'anna'"
+check "the right password against the cheap verifier signs in" 201 \
+	"$(status POST /v1/sessions '{"username":"anna","password":"correct horse battery"}' "$tok")"
+check "... and makes it again at the full cost" '$argon2id$v=19$m=65536,' \
+	"$(pg_psql -c "SELECT substr(hash, 1, strpos(hash, ',')) FROM srv_credentials WHERE username = 'anna'")"
+URL=$B
+check "the renewed verifier signs in through B" 201 \
+	"$(status POST /v1/sessions '{"username":"anna","password":"correct horse battery"}' "$tok")"
+check "... and a wrong password is still refused" 401 "$(status POST /v1/sessions "$wrong" "$tok")"
 
 stop_server || fail "server A did not stop cleanly"
 stop_b || fail "server B did not stop cleanly"
