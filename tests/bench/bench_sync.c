@@ -81,22 +81,41 @@ static void run(const char *fmt, ...)
 	}
 }
 
+/* A server on a port the kernel picks (a port made up from the pid could
+ * be another program's, and the benchmark would talk to it): the port is
+ * read from the server's log line "listening on 127.0.0.1:PORT". */
 static pid_t server_start(const char *dir)
 {
-	char listen[64];
-	snprintf(listen, sizeof listen, "127.0.0.1:%d", port);
+	char log[300];
+	snprintf(log, sizeof log, "%s/server.log", dir);
 	pid_t pid = fork();
 	if (pid == 0) {
-		int fd = open("/dev/null", 1);
-		dup2(fd, 2);
-		execl("./frontdeskd", "frontdeskd", "--data", dir, "serve", "--listen", listen, (char *)NULL);
+		if (!freopen(log, "w", stderr))
+			_exit(127);
+		execl("./frontdeskd", "frontdeskd", "--data", dir, "serve", "--listen", "127.0.0.1:0",
+		      (char *)NULL);
 		_exit(127);
 	}
-	char cmd[160];
-	snprintf(cmd, sizeof cmd, "curl -fsS http://%s/v1/health >/dev/null 2>&1", listen);
 	server_pid = pid;
-	for (int i = 0; i < 200 && system(cmd) != 0; i++)
+	port = 0;
+	for (int i = 0; i < 200 && !port; i++) {
 		usleep(50000);
+		FILE *f = fopen(log, "r");
+		char line[512];
+		while (f && !port && fgets(line, sizeof line, f)) {
+			const char *at = strstr(line, "listening on 127.0.0.1:");
+			if (at)
+				port = atoi(at + strlen("listening on 127.0.0.1:"));
+		}
+		if (f)
+			fclose(f);
+		if (waitpid(pid, NULL, WNOHANG) == pid)
+			break;
+	}
+	if (!port) {
+		fprintf(stderr, "bench_sync: the server did not start (see %s)\n", log);
+		exit(1);
+	}
 	return pid;
 }
 
@@ -557,7 +576,6 @@ int main(void)
 	snprintf(work, sizeof work, "/tmp/fd-bench-sync.XXXXXX");
 	if (!mkdtemp(work))
 		return 1;
-	port = 30000 + getpid() % 20000;
 	if (getenv("FD_BENCH_OPS") && atoi(getenv("FD_BENCH_OPS")) > 0)
 		n_ops = atoi(getenv("FD_BENCH_OPS"));
 	atexit(server_kill);
