@@ -21,8 +21,10 @@ int cli_open(struct cli *cli, bool create)
 	if (cli->db)
 		return CLI_OK;
 	struct fd_error err = {0};
-	if (fd_session_open(&cli->session, cli->data_dir, cli->as_user, create ? FD_SESSION_CREATE : 0,
-	                    &err) != FD_OK)
+	/* On a terminal, not in --json output (read by a program). */
+	unsigned flags = (create ? FD_SESSION_CREATE : 0) |
+	                 (!cli->json && isatty(STDERR_FILENO) ? FD_SESSION_TELL_UPGRADE : 0);
+	if (fd_session_open(&cli->session, cli->data_dir, cli->as_user, flags, &err) != FD_OK)
 		return cli_error(cli, &err);
 	cli->db = cli->session.db;
 	return CLI_OK;

@@ -48,7 +48,8 @@ struct fd_session {
 };
 
 enum fd_session_flags {
-	FD_SESSION_CREATE = 1 << 0, /* create the data directory (0700) and database */
+	FD_SESSION_CREATE = 1 << 0,       /* create the data directory (0700) and database */
+	FD_SESSION_TELL_UPGRADE = 1 << 1, /* say on stderr when the schema is upgraded first */
 };
 
 /* The default data directory: $XDG_DATA_HOME/frontdesk or
