@@ -533,10 +533,13 @@ static void place(struct app *app, enum pane_id id, int y, int x, int h, int w)
 	struct pane *p = &app->panes[id];
 	p->win = newwin(h, w, y, x);
 	leaveok(p->win, app->cursor_hidden);
-	/* The board's empty cells as a colour pair of their own: moving between
-	 * colour pairs needs no attribute reset (fewer bytes per repaint). */
-	if (id == PANE_BOARD)
-		wbkgdset(p->win, app->attr[UI_A_PLAIN]);
+	/* Every pane's plain text and blanks in a colour pair of their own
+	 * (the default colours, so the screen looks the same): moving between
+	 * colour pairs needs no attribute reset, and ncurses going back to
+	 * pair 0 from a colour sends the colours' reset before the attributes'
+	 * ("\E[39;49m\E(B\E[m", where the pair alone takes "\E(B\E[0m"), as
+	 * the detail beside the board did on every booking under the cursor. */
+	wbkgdset(p->win, app->attr[UI_A_PLAIN]);
 	/* A new size may show more rows, which must be queried; the same size
 	 * (a pane switch) only repaints what the pane already holds. Changed
 	 * data has marked the pane for recalc already. */

@@ -170,6 +170,11 @@ void ui_term_theme(struct app *app)
 	a[UI_A_OOO] = COLOR_PAIR(PAIR_OOO);
 	a[UI_A_PAST] = COLOR_PAIR(PAIR_PAST);
 	a[UI_A_PLAIN] = COLOR_PAIR(PAIR_PLAIN);
+	/* The cursor's cell on the default colours' own pair, not pair 0: from a
+	 * booking's colours to pair 0 ncurses resets the colours ("\E[39;49m")
+	 * before the attributes' sequence that resets them anyway; to a pair
+	 * it sends the attributes alone (8 bytes less per move onto a booking). */
+	a[UI_A_CURSOR] |= COLOR_PAIR(PAIR_PLAIN);
 	a[UI_A_BAR] = COLOR_PAIR(PAIR_BAR);
 	a[UI_A_ERROR] = COLOR_PAIR(PAIR_ERR) | A_BOLD;
 	a[UI_A_TAB] = A_NORMAL;

@@ -218,7 +218,7 @@ int main(void)
 	    {"  page down (every row new)", "<PgDn>", 20, "", NULL, 0, 0},
 	    /* A pane switch repaints the pane: far more than a message line
 	     * (the column beside the board, back to a near-empty detail, is
-	     * 333 B in make bench-smoke's 40-room hotel). In housekeeping
+	     * 326 B in make bench-smoke's 40-room hotel). In housekeeping
 	     * digits type a room number, so its way back to the board is F1
 	     * (and F3 there, for symmetry). */
 	    {"pane switch (board<->arrivals)", "2 1", 100, "", NULL, 200, 8192},

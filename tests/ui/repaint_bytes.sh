@@ -51,6 +51,26 @@ for k in l h l l l j k; do
 	[ "$n" -lt 200 ] || fail "one cursor move ($k) wrote $n bytes to the terminal (under 200 expected)"
 	! ends_with_move || fail "the update for $k ends by moving the hidden cursor (last bytes in hex: $(tail -c 16 "$OUT" | od -An -tx1 | tr -s " \n" " "))"
 done
+# Onto the bookings beside (the detail follows the cursor): back to today,
+# down onto Müller's arrival in 102, up and down again, then down to 山田 in
+# 201 (in house: the title and status change too). ncurses resets the
+# colours before an attribute sequence that resets them anyway (ESC[39m or
+# ESC[39;49m right before ESC(B ESC[m or ESC[0;...m) when it goes back to
+# colour pair 0 from a colour: the detail's plain text (pair 0) after its
+# cyan title, the cursor cell (pair 0) after a booking's colours. Drawn in a
+# pair of their own with the default colours, none is sent; the update's
+# last reset (back to normal for whatever writes next) is ncurses' own.
+for k in h h h j k j j j j; do
+	bytes $k >/dev/null
+	[ -s "$OUT" ] || fail "no output for $k"
+	# In hex: the update's trailing attribute sequences cut, then
+	# ESC[39m or ESC[39;49m, an optional ESC(B, and ESC[m or ESC[0;.
+	hex=$(od -An -tx1 "$OUT" | tr -d ' \n' | sed -E 's/((1b5b(3[0-9]|3b)*6d)|1b2842)+$//')
+	if echo "$hex" | grep -qE '1b5b3339(3b3439)?6d(1b2842)?1b5b(30)?(3b|6d)'; then
+		fail "the move ($k) reset the colours right before an attribute reset (in hex: $hex)"
+	fi
+done
+screen | grep -q "山田" || fail "the detail does not show 山田 after moving onto 201"
 screen | head -1 | grep -q "1 Board  2 Arrivals" || fail "the tab bar is gone after the moves"
 screen | grep -q "Test Hotel  user" || fail "the status line is gone after the moves"
 screen | grep -q "Enter open" || fail "the key hints are gone after the moves"
