@@ -105,6 +105,11 @@ UNIT_TESTS_STORE += tests/unit/test_guests
 tests_unit_test_guests_SOURCES = tests/unit/test_guests.c $(FIXTURE)
 tests_unit_test_guests_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_guests_LDADD = $(UNIT_LDADD)
+# A batch's search entries indexed once, before its COMMIT (core step 50).
+UNIT_TESTS_STORE += tests/unit/test_search_queue
+tests_unit_test_search_queue_SOURCES = tests/unit/test_search_queue.c $(FIXTURE)
+tests_unit_test_search_queue_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_search_queue_LDADD = $(UNIT_LDADD)
 # The room board's page: its index path against the plain statement (issue 18).
 UNIT_TESTS_STORE += tests/unit/test_board
 tests_unit_test_board_SOURCES = tests/unit/test_board.c $(FIXTURE)

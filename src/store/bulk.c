@@ -12,14 +12,15 @@
 #include "store/bulk.h"
 #include "store/db_internal.h"
 
-/* The triggers that keep derived data (core steps 2, 32, 41 and 43). Their SQL is
+/* The triggers that keep derived data (core steps 2, 32, 41, 43 and 50). Their SQL is
  * read from the schema itself, so a later step that changes one is kept. */
 #define DERIVED_TRIGGERS                                                                                     \
 	"'guests_ai', 'guests_ad', 'guests_au', 'stay_nights_sold_ai', 'stay_nights_sold_ad',"               \
 	" 'stay_nights_sold_au', 'rooms_count_ai', 'rooms_count_ad', 'rooms_count_au',"                      \
 	" 'bookings_search_ai', 'bookings_search_ad', 'bookings_search_au', 'guests_search_bookings_ai',"    \
 	" 'guests_search_bookings_ad', 'guests_search_bookings_au', 'bookings_name_ai', 'bookings_name_au'," \
-	" 'guests_name_ai', 'guests_name_au', 'guests_name_ad'"
+	" 'guests_name_ai', 'guests_name_au', 'guests_name_ad', 'guests_ai_queue',"                          \
+	" 'guests_search_bookings_ai_queue', 'bookings_search_ai_queue'"
 
 /* The bookings' search index (core step 41) and the guest's name kept
  * with each booking (core step 43), schema_speed.c. */

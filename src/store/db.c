@@ -469,6 +469,41 @@ void fd_db_close(struct fd_db *db)
 	free(db);
 }
 
+/* The search indexes written at the end of a batch (core step 50,
+ * schema_speed.c). */
+extern const char *const fd_search_flush_sql[];
+
+enum fd_status fd_search_defer(struct fd_db *db, struct fd_error *err)
+{
+	return exec_cached(db, "INSERT INTO search_defer (one) VALUES (1)", err);
+}
+
+enum fd_status fd_search_flush(struct fd_db *db, struct fd_error *err)
+{
+	enum fd_status st = FD_OK;
+	for (int i = 0; !st && fd_search_flush_sql[i]; i++)
+		st = exec_cached(db, fd_search_flush_sql[i], err);
+	return st;
+}
+
+enum fd_status fd_search_undefer(struct fd_db *db, struct fd_error *err)
+{
+	enum fd_status st = fd_search_flush(db, err);
+	return st ? st : exec_cached(db, "DELETE FROM search_defer", err);
+}
+
+enum fd_status fd_search_pending(struct fd_db *db, struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT 1 FROM search_queue LIMIT 1", err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return fd_search_flush(db, err);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "reading the search queue");
+}
+
 enum fd_status fd_db_savepoint(struct fd_db *db, struct fd_error *err)
 {
 	return fd_db_exec(db, "SAVEPOINT fd_step", err);

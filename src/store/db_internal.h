@@ -63,6 +63,17 @@ void fd_repo_rate_init(struct fd_db *db);    /* repo_rate.c */
  * and trace hooks are then taken: code that sets one of them replaces the
  * audit's and must forget the head itself. */
 void fd_audit_watch(struct fd_db *db);
+/* The search indexes of a batch of operations written once, before its
+ * COMMIT, rather than at every statement (core step 50, schema_speed.c).
+ * fd_search_defer: inside a write transaction, queue new guests' and
+ * bookings' entries from now on; fd_search_undefer: index the queue and
+ * stop queueing (before the COMMIT; a ROLLBACK undoes both by itself).
+ * fd_search_flush: index the queue; fd_search_pending: the same when
+ * anything is queued (a search inside such a transaction, query.c). */
+enum fd_status fd_search_defer(struct fd_db *db, struct fd_error *err);
+enum fd_status fd_search_undefer(struct fd_db *db, struct fd_error *err);
+enum fd_status fd_search_flush(struct fd_db *db, struct fd_error *err);
+enum fd_status fd_search_pending(struct fd_db *db, struct fd_error *err);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
 

@@ -135,6 +135,13 @@ enum fd_status fd_store_apply_progress(struct fd_db *db, struct fd_op *ops, int 
 	enum fd_status st = fd_db_begin(db, err);
 	if (st)
 		return st;
+	/* A batch's search entries are indexed once, before its COMMIT
+	 * (core step 50): per statement, each guest and booking was a
+	 * segment of the index of its own, and their merges. One operation
+	 * gains nothing by it. */
+	bool defer = n > 1 && !(flags & FD_STORE_CHECK);
+	if (defer)
+		st = fd_search_defer(db, err);
 	for (int i = 0; i < n && !st; i++) {
 		struct fd_op_result local = {0};
 		struct fd_op_result *res = results ? &results[i] : &local;
@@ -167,6 +174,10 @@ enum fd_status fd_store_apply_progress(struct fd_db *db, struct fd_op *ops, int 
 			struct fd_error scratch = {0};
 			fd_audit_refusal(db, &ops[bad], err, &scratch);
 		}
+		return st;
+	}
+	if (defer && (st = fd_search_undefer(db, err))) {
+		fd_db_rollback(db);
 		return st;
 	}
 	return fd_db_commit(db, err);

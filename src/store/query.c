@@ -293,6 +293,10 @@ enum fd_status fd_query_find(struct fd_db *db, const char *text, int limit, fd_b
 	                                         " WHERE booking_search MATCH ?1 AND s.rowid < ?11");
 #undef FIND_PAGE
 	bool fts = t.match[0] != '\0', ordered = fts && !t.shortw[0][0];
+	/* Inside a batch that queues its entries (core step 50): what it
+	 * wrote is found too. */
+	if (fts && fd_search_pending(db, err))
+		return fd_error_status(err, FD_E_IO);
 	int64_t bound = INT64_MAX;
 	if (ordered && page_bound(db, t.match, limit > 0 ? limit : 50, &bound, err))
 		return fd_error_status(err, FD_E_IO);
@@ -354,6 +358,8 @@ enum fd_status fd_query_guests(struct fd_db *db, const char *text, int limit, fd
 	    GUEST_COLS " FROM guests gg WHERE ?1 AND gg.search_key <> ''"
 	               " AND gg.merged_into = ''" SHORT_WORDS " ORDER BY gg.family, gg.given, gg.id LIMIT ?4";
 	bool fts = t.match[0] != '\0';
+	if (fts && fd_search_pending(db, err)) /* as in fd_query_find */
+		return fd_error_status(err, FD_E_IO);
 	sqlite3_stmt *s = fd_db_stmt(db, fts ? by_fts : by_prefix, err);
 	if (!s)
 		return fd_error_status(err, FD_E_IO);

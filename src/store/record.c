@@ -230,11 +230,13 @@ struct fd_record {
 
 /* Tables whose rows are hotel data (what an operation may change and the
  * change feed replaces). Bookkeeping tables and the FTS indexes' shadow tables
- * (kept by triggers on guests and bookings) are left out. */
+ * (kept by triggers on guests and bookings) and their queue (core step 50)
+ * are left out. */
 static bool recorded_table(const char *table)
 {
 	static const char *const skip[] = {"meta", "audit_log",    "outbox",  "schema_migrations", "sync_",
-	                                   "srv_", "guest_search", "sqlite_", "booking_search",    NULL};
+	                                   "srv_", "guest_search", "sqlite_", "booking_search",    "search_",
+	                                   NULL};
 	for (int i = 0; skip[i]; i++)
 		if (strncmp(table, skip[i], strlen(skip[i])) == 0)
 			return false;
