@@ -49,9 +49,9 @@ grep -q "operations" "$TMP/json" && fail "a progress line with --json: $(cat -v 
 "$FD" --data "$TMP/demo3" demo --date 2026-03-01 >"$TMP/out" 2>"$TMP/err" || fail "demo failed: $(cat "$TMP/err")"
 [ -s "$TMP/err" ] && fail "stderr is not a terminal, yet: $(cat -v "$TMP/err")"
 grep -q "Created the demo hotel" "$TMP/out" || fail "no demo summary: $(cat "$TMP/out")"
-# A database one step behind this release (its newest step not recorded:
-# step 49 rebuilds an index, and runs again).
-older() { sqlite3 "$1/frontdesk.db" "DELETE FROM schema_migrations WHERE chain = 'core' AND version = (SELECT max(version) FROM schema_migrations WHERE chain = 'core')"; }
+# A database one step behind this release (step 49 not recorded: it
+# rebuilds an index, and runs again).
+older() { sqlite3 "$1/frontdesk.db" "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 49"; }
 older "$TMP/data3"
 script -qec "'$FD' --data '$TMP/data3' rooms" /dev/null >"$TMP/tty" 2>&1 || fail "rooms on a terminal failed: $(cat "$TMP/tty")"
 grep -q "Upgrading the database $TMP/data3/frontdesk.db for this release (1 step)" "$TMP/tty" ||
