@@ -16,7 +16,7 @@
 
 void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const char *device)
 {
-	fd_uuid_new(op->op_id);
+	fd_uuid_v7_new(op->op_id);
 	snprintf(op->type, sizeof op->type, "%s", type);
 	snprintf(op->actor, sizeof op->actor, "%s", actor ? actor : "");
 	snprintf(op->device, sizeof op->device, "%s", device ? device : "");

@@ -11,11 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "store/ids.h"
 #include "store/oplog.h"
 #include "store/outbox_keep.h"
 #include "store/query.h"
@@ -355,6 +357,29 @@ static int64_t queue_flags(struct fd_db *db, const char *room)
 	int64_t seq = op.device_seq;
 	fd_op_clear(&op);
 	return seq;
+}
+
+/* An operation's op_id sorts after the ones made before it (a UUID v7):
+ * the outbox's op_id index then grows at its end. */
+static void test_op_ids_sort_in_time_order(void **state)
+{
+	(void)state;
+	fd_ids_init();
+	struct fd_op a, b;
+	for (int i = 0; i < 20; i++) {
+		fd_op_init(&a);
+		fd_op_init(&b);
+		fd_op_prepare(&a, "room.set_clean", "anna", "desk-1");
+		if (i % 2)
+			nanosleep(&(struct timespec){.tv_nsec = 1500000}, NULL);
+		fd_op_prepare(&b, "room.set_clean", "anna", "desk-1");
+		if (strcmp(a.op_id, b.op_id) >= 0)
+			fail_msg("%s made before %s", a.op_id, b.op_id);
+		assert_int_equal(a.op_id[14], '7');
+		assert_true(strchr("89ab", a.op_id[19]) != NULL);
+		fd_op_clear(&a);
+		fd_op_clear(&b);
+	}
 }
 
 /* The server takes a device_seq it has seen for a replay: the numbering
@@ -967,6 +992,7 @@ int main(void)
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
 	    cmocka_unit_test(test_queued_operation_pages),
+	    cmocka_unit_test(test_op_ids_sort_in_time_order),
 	    cmocka_unit_test(test_search_folds_case_and_accents),
 	    cmocka_unit_test(test_migration_from_v1_fills_search),
 	    cmocka_unit_test(test_every_migration_from_empty),
