@@ -374,18 +374,7 @@ static enum fd_status configure(struct fd_db *db, struct fd_error *err)
 	                       * 100,000) reads their guest and booking pages, 5 MB,
 	                       * which a 2 MB cache read again from the file at each
 	                       * keystroke (3.9 -> 2.0 ms CPU per search). */
-	                      "PRAGMA cache_size=-16384; "
-	                      /* 16 MB of WAL between checkpoints (the default is
-	                       * 4 MB): each checkpoint is two more fsyncs of the log,
-	                       * the pages written since copied into the database at
-	                       * random places and one fsync of it, on the commit of
-	                       * the operation that crosses the mark. Four times
-	                       * fewer, and a room or index page changed many times
-	                       * copied once: 5,000 operations queued at a
-	                       * 100k-booking terminal went from 41 to 11
-	                       * checkpoints and 3,280 to 1,355 page writes into the
-	                       * database (fsyncs per operation 1.025 -> 1.007). */
-	                      "PRAGMA wal_autocheckpoint=4000;";
+	                      "PRAGMA cache_size=-16384;";
 	if (sqlite3_exec(db->db, pragmas, NULL, NULL, NULL) != SQLITE_OK)
 		return fd_db_fail(db, err, "configuring the database");
 	return FD_OK;

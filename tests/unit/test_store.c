@@ -359,23 +359,6 @@ static int64_t queue_flags(struct fd_db *db, const char *room)
 	return seq;
 }
 
-/* A checkpoint costs fsyncs and random writes into the database on the
- * commit that crosses the mark: a desk's database checkpoints every 4,000
- * pages of WAL (16 MB), not SQLite's 1,000. */
-static void test_wal_checkpoint_interval(void **state)
-{
-	(void)state;
-	char path[256];
-	temp_db(path, sizeof path);
-	struct fd_error err = {0};
-	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
-	if (!db)
-		fail_msg("open: %s", err.message);
-	assert_int_equal(raw_int(fd_db_handle(db), "PRAGMA wal_autocheckpoint"), 4000);
-	fd_db_close(db);
-	remove_db(path);
-}
-
 /* An operation's op_id sorts after the ones made before it (a UUID v7):
  * the outbox's op_id index then grows at its end. */
 static void test_op_ids_sort_in_time_order(void **state)
@@ -1010,7 +993,6 @@ int main(void)
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
 	    cmocka_unit_test(test_queued_operation_pages),
 	    cmocka_unit_test(test_op_ids_sort_in_time_order),
-	    cmocka_unit_test(test_wal_checkpoint_interval),
 	    cmocka_unit_test(test_search_folds_case_and_accents),
 	    cmocka_unit_test(test_migration_from_v1_fills_search),
 	    cmocka_unit_test(test_every_migration_from_empty),
