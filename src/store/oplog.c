@@ -16,7 +16,7 @@
 
 void fd_op_prepare(struct fd_op *op, const char *type, const char *actor, const char *device)
 {
-	fd_uuid_new(op->op_id);
+	fd_uuid_v7_new(op->op_id);
 	snprintf(op->type, sizeof op->type, "%s", type);
 	snprintf(op->actor, sizeof op->actor, "%s", actor ? actor : "");
 	snprintf(op->device, sizeof op->device, "%s", device ? device : "");
@@ -35,15 +35,24 @@ char *fd_store_new_booking_code(struct fd_db *db, char out[FD_CODE_LEN])
 	return out;
 }
 
+/* The next device_seq: one past the outbox's last, or past the floor in
+ * meta that fd_outbox_prune leaves when it forgets the newest rows. Read,
+ * not written: an UPSERT of meta at every operation was one more page in
+ * each operation's synchronous commit (8 -> 7 WAL frames per
+ * room.set_clean at a 100k-booking terminal). */
 enum fd_status fd_store_next_seq(struct fd_db *db, int64_t *seq, struct fd_error *err)
 {
-	char buf[32];
-	enum fd_status st = fd_db_meta_get(db, "device_seq", buf, sizeof buf, err);
-	if (st && st != FD_E_NOT_FOUND)
-		return st;
-	*seq = (st == FD_E_NOT_FOUND ? 0 : strtoll(buf, NULL, 10)) + 1;
-	snprintf(buf, sizeof buf, "%" PRId64, *seq);
-	return fd_db_meta_set(db, "device_seq", buf, err);
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "SELECT max(coalesce((SELECT max(device_seq) FROM outbox), 0),"
+	                             " coalesce((SELECT CAST(value AS INTEGER) FROM meta"
+	                             " WHERE key = 'device_seq'), 0))",
+	                             err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	int rc = sqlite3_step(s);
+	*seq = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) + 1 : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? FD_OK : fd_db_fail(db, err, "numbering an operation");
 }
 
 enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const struct fd_op_result *res,

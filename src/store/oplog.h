@@ -56,7 +56,8 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
  * repeat is expected now and then, and would refuse the booking. */
 char *fd_store_new_booking_code(struct fd_db *db, char out[FD_CODE_LEN]);
 
-/* Next device sequence number (inside the caller's transaction). */
+/* Next device sequence number (inside the caller's transaction): one past
+ * the outbox's last or past the floor fd_outbox_prune keeps in meta. */
 enum fd_status fd_store_next_seq(struct fd_db *db, int64_t *seq, struct fd_error *err);
 
 #endif

@@ -38,6 +38,18 @@ enum fd_status fd_outbox_requeue_since(struct fd_db *db, int64_t since, struct f
 
 enum fd_status fd_outbox_prune(struct fd_db *db, int64_t before, struct fd_error *err)
 {
+	/* The next device_seq is one past the outbox's last (fd_store_next_seq):
+	 * the floor in meta keeps it past the rows forgotten here, or the
+	 * server would take the next operation for a replay. */
+	enum fd_status st =
+	    run(db,
+	        "INSERT INTO meta (key, value) SELECT 'device_seq', CAST(max(device_seq) AS TEXT)"
+	        " FROM outbox WHERE 1 HAVING max(device_seq) > coalesce((SELECT CAST(value"
+	        " AS INTEGER) FROM meta WHERE key = 'device_seq'), 0)"
+	        " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	        0, "keeping the operations' numbering", err);
+	if (st)
+		return st;
 	return run(db, "DELETE FROM outbox WHERE state <> 'pending' AND overlaid = 0 AND created_at < ?1",
 	           before, "forgetting old acknowledged operations", err);
 }

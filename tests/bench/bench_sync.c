@@ -9,7 +9,9 @@
  *
  * Run from the build directory (`make bench`): it starts ./frontdeskd.
  * FD_BENCH_PARTS=small or big runs only that hotel's part (default both);
- * FD_BENCH_KEEP set keeps the working directory and prints its path.
+ * FD_BENCH_KEEP set keeps the working directory and prints its path;
+ * FD_BENCH_TERMINAL=<kept>/big-a/frontdesk.db runs only the offline queue
+ * (3b) on a copy of that terminal.
  * FD_BENCH_OPS scales the 1,000 changes and 5,000 operations (make
  * bench-smoke runs a few). Prints tables; asserts nothing about timings,
  * but exits 1 when what it measures did not happen (a change that never
@@ -44,6 +46,8 @@ static int port;
 /* FD_BENCH_OPS: changes propagated (default 1,000); operations queued are
  * five times as many. */
 static int n_ops = 1000;
+/* The big hotel's rooms (its bookings: FD_BENCH_BOOKINGS). */
+enum { ROOMS = 1000 };
 
 static double now_s(void)
 {
@@ -382,6 +386,65 @@ static long hwm_kb(void)
 /* The big hotel is written straight into the server's database with its
  * feed rows (building 500,000 bookings through operations would measure the
  * server, not the sync). */
+/* 3b. queueing 5,000 operations offline at a big terminal: each is
+ * applied to the cache and stored in the outbox in its own
+ * synchronous=FULL transaction, as the desk does. */
+static void queue_offline(struct fd_db *a, int n_bookings)
+{
+	double t0;
+	const int Q = 5 * n_ops;
+	struct rusage q0, q1;
+	getrusage(RUSAGE_SELF, &q0);
+	t0 = now_s();
+	for (int i = 0; i < Q; i++) {
+		char rn[8];
+		snprintf(rn, sizeof rn, "%d", 1000 + i % ROOMS);
+		cJSON *p = cJSON_CreateObject();
+		cJSON_AddStringToObject(p, "room", rn);
+		cJSON_AddStringToObject(p, "status", (i / ROOMS) % 2 ? "clean" : "dirty");
+		apply(a, "anna", "room.set_clean", p);
+	}
+	double queued = now_s() - t0;
+	getrusage(RUSAGE_SELF, &q1);
+	double q_cpu =
+	    (double)(q1.ru_utime.tv_sec - q0.ru_utime.tv_sec + q1.ru_stime.tv_sec - q0.ru_stime.tv_sec) +
+	    (double)(q1.ru_utime.tv_usec - q0.ru_utime.tv_usec + q1.ru_stime.tv_usec - q0.ru_stime.tv_usec) /
+	        1e6;
+	printf("%-44s %10.2f s (CPU %.2f s)\n", "queue 5,000 operations offline (big terminal)", queued,
+	       q_cpu);
+	/* Each is its own synchronous=FULL commit: the disk's one-row commit
+	 * rate, measured now on the same file system, bounds it. */
+	double commits = limits_sqlite_rate(work, 1, 2.0);
+	char lim[80];
+	snprintf(lim, sizeof lim, "%.2f s (5,000 bare one-row commits)", commits > 0 ? Q / commits : 0.0);
+	bench_figure("queue 5,000 operations offline, big terminal", queued < 1.0, "< 1 s", lim,
+	             "%.2f s (%d bookings)", queued, n_bookings);
+}
+
+/* FD_BENCH_TERMINAL: only 3b, on a copy of a big terminal's database kept
+ * by an earlier run (FD_BENCH_KEEP, <dir>/big-a/frontdesk.db): minutes of
+ * building the hotel and syncing it spared when measuring that alone. */
+static void queue_only(const char *kept)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/queue", work);
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s/queue/frontdesk.db", work);
+	/* (written out before the clock starts: a copy's dirty pages flushed
+	 * during the queue would be timed with it) */
+	run("cp '%s' %s && sync %s", kept, path, path);
+	struct fd_error err = {0};
+	struct fd_db *a = fd_db_open(path, 0, &err);
+	if (!a)
+		die("open the kept terminal", &err);
+	sqlite3_stmt *s = fd_db_stmt(a, "SELECT count(*) FROM bookings", NULL);
+	int n_bookings = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	if (s)
+		sqlite3_reset(s);
+	queue_offline(a, n_bookings);
+	fd_db_close(a);
+}
+
 static void big_hotel(int n_bookings)
 {
 	char srv[128], path[256], pa[256];
@@ -418,7 +481,6 @@ static void big_hotel(int n_bookings)
 	    -1, &book, NULL);
 	sqlite3_prepare_v2(db, "INSERT INTO stay_nights VALUES (?1, ?2, 'STD', ?3)", -1, &night, NULL);
 	sqlite3_prepare_v2(db, "INSERT INTO srv_changes(entity, entity_id) VALUES (?1, ?2)", -1, &chg, NULL);
-	enum { ROOMS = 1000 };
 	for (int r = 0; r < ROOMS; r++) {
 		char num[16], id[FD_ID_LEN];
 		snprintf(num, sizeof num, "%d", 1000 + r);
@@ -533,37 +595,9 @@ static void big_hotel(int n_bookings)
 	bench_figure("peak memory, terminal's initial sync", sync_peak_kb > 0 && sync_peak_kb < 64 * 1024,
 	             "< 64 MB", NULL, "%.1f MB (%d bookings; process peak with sign-in %.1f MB)",
 	             sync_peak_kb / 1024.0, n_bookings, ru1.ru_maxrss / 1024.0);
-	/* 3b. queueing 5,000 operations offline at this big terminal: each is
-	 * applied to the cache and stored in the outbox in its own
-	 * synchronous=FULL transaction, as the desk does. */
+	/* 3b. queueing operations offline at this big terminal. */
 	server_stop(pid);
-	const int Q = 5 * n_ops;
-	struct rusage q0, q1;
-	getrusage(RUSAGE_SELF, &q0);
-	t0 = now_s();
-	for (int i = 0; i < Q; i++) {
-		char rn[8];
-		snprintf(rn, sizeof rn, "%d", 1000 + i % ROOMS);
-		cJSON *p = cJSON_CreateObject();
-		cJSON_AddStringToObject(p, "room", rn);
-		cJSON_AddStringToObject(p, "status", (i / ROOMS) % 2 ? "clean" : "dirty");
-		apply(a, "anna", "room.set_clean", p);
-	}
-	double queued = now_s() - t0;
-	getrusage(RUSAGE_SELF, &q1);
-	double q_cpu =
-	    (double)(q1.ru_utime.tv_sec - q0.ru_utime.tv_sec + q1.ru_stime.tv_sec - q0.ru_stime.tv_sec) +
-	    (double)(q1.ru_utime.tv_usec - q0.ru_utime.tv_usec + q1.ru_stime.tv_usec - q0.ru_stime.tv_usec) /
-	        1e6;
-	printf("%-44s %10.2f s (CPU %.2f s)\n", "queue 5,000 operations offline (big terminal)", queued,
-	       q_cpu);
-	/* Each is its own synchronous=FULL commit: the disk's one-row commit
-	 * rate, measured now on the same file system, bounds it. */
-	double commits = limits_sqlite_rate(work, 1, 2.0);
-	char lim[80];
-	snprintf(lim, sizeof lim, "%.2f s (5,000 bare one-row commits)", commits > 0 ? Q / commits : 0.0);
-	bench_figure("queue 5,000 operations offline, big terminal", queued < 1.0, "< 1 s", lim,
-	             "%.2f s (%d bookings)", queued, n_bookings);
+	queue_offline(a, n_bookings);
 	fd_sync_free(sa);
 	fd_db_close(a);
 }
@@ -579,11 +613,15 @@ int main(void)
 	if (getenv("FD_BENCH_OPS") && atoi(getenv("FD_BENCH_OPS")) > 0)
 		n_ops = atoi(getenv("FD_BENCH_OPS"));
 	atexit(server_kill);
-	const char *parts = getenv("FD_BENCH_PARTS");
+	const char *parts = getenv("FD_BENCH_PARTS"), *kept = getenv("FD_BENCH_TERMINAL");
+	if (kept && !parts)
+		parts = "queue";
 	if (!parts || strstr(parts, "small"))
 		small_hotel();
 	else
 		run("printf 'correct horse battery\\n' > %s/pw", work);
+	if (kept)
+		queue_only(kept);
 	const char *nb = getenv("FD_BENCH_BOOKINGS");
 	if (!parts || strstr(parts, "big"))
 		big_hotel(nb ? atoi(nb) : 500000);
