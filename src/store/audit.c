@@ -104,7 +104,9 @@ static void stmt_row_hash(sqlite3_stmt *q, const unsigned char prev[crypto_gener
 
 static void forget_head(void *ctx)
 {
-	((struct fd_db *)ctx)->audit_head_known = false;
+	struct fd_db *db = ctx;
+	db->audit_head_known = false;
+	db->tx_generation++; /* db.h fd_db_tx_generation */
 }
 
 static int forget_head_at_commit(void *ctx)

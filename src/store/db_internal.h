@@ -11,8 +11,9 @@ struct fd_db {
 	struct fd_repo repo;
 	fd_change_hook change_hook;
 	void *change_ctx;
-	/* Prepared statements keyed by their SQL literal's address. Grows as
-	 * needed: the set of distinct queries is fixed by the code. */
+	/* Prepared statements keyed by their SQL literal's address, a table
+	 * open by address (db.c stmt_slot). Grows as needed: the set of
+	 * distinct queries is fixed by the code. */
 	struct fd_stmt_entry {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -42,6 +43,9 @@ struct fd_db {
 	 * may append, so it is never kept across one. */
 	bool audit_head_known;
 	int64_t audit_head_seq;
+	/* db.h fd_db_tx_generation: moved on by the same hooks, at every
+	 * commit and rollback, whole or to a savepoint. */
+	uint64_t tx_generation;
 	fd_db_profile_fn profile; /* db.h fd_db_profile, through audit.c's trace hook */
 	void *profile_ctx;
 
