@@ -67,6 +67,8 @@ void fd_repo_rate_init(struct fd_db *db);    /* repo_rate.c */
  * and trace hooks are then taken: code that sets one of them replaces the
  * audit's and must forget the head itself. */
 void fd_audit_watch(struct fd_db *db);
+/* SQLite's allocator (sqlmem.c): once, before SQLite initializes. */
+void fd_sqlite_mem_install(void);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
 
