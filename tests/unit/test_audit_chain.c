@@ -270,6 +270,45 @@ static void test_migration_53_no_autoincrement(void **state)
 	fd_db_close(db);
 }
 
+/* fd_db_tx_generation, which the server's change rows rely on (sdb.c):
+ * the same through a transaction's savepoints and releases, another after
+ * any rollback (to a savepoint too, in any case) and after a commit; two
+ * connections never share one, nor does a connection opened after one
+ * closed. */
+static void test_tx_generation(void **state)
+{
+	(void)state;
+	struct fd_db *db = open_db(), *other = open_db();
+	struct fd_error err = {0};
+	assert_int_not_equal(fd_db_tx_generation(db), fd_db_tx_generation(other));
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	uint64_t g = fd_db_tx_generation(db);
+	append(db, "a");
+	exec(db, "SAVEPOINT op");
+	append(db, "b");
+	exec(db, "RELEASE op");
+	assert_int_equal(fd_db_tx_generation(db), g);
+	exec(db, "SAVEPOINT op");
+	exec(db, "rollback TO op");
+	exec(db, "RELEASE op");
+	uint64_t after_savepoint = fd_db_tx_generation(db);
+	assert_int_not_equal(after_savepoint, g);
+	assert_int_equal(fd_db_commit(db, &err), FD_OK);
+	uint64_t after_commit = fd_db_tx_generation(db);
+	assert_int_not_equal(after_commit, after_savepoint);
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	append(db, "c");
+	fd_db_rollback(db);
+	assert_int_not_equal(fd_db_tx_generation(db), after_commit);
+	uint64_t last = fd_db_tx_generation(db);
+	fd_db_close(db);
+	db = open_db();
+	assert_int_not_equal(fd_db_tx_generation(db), last);
+	assert_int_not_equal(fd_db_tx_generation(db), fd_db_tx_generation(other));
+	fd_db_close(db);
+	fd_db_close(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +316,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
 	    cmocka_unit_test(test_row_hash),
 	    cmocka_unit_test_setup_teardown(test_migration_53_no_autoincrement, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tx_generation, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
