@@ -99,10 +99,9 @@ static const struct op_spec {
 
 static const struct op_spec *op_spec_find(const char *type)
 {
-	for (size_t i = 0; i < N_OPS; i++)
-		if (strcmp(op_table[i].type, type) == 0)
-			return &op_table[i];
-	return NULL;
+	static _Thread_local int memo[FD_FIND_SLOTS];
+	int i = fd_find_name(op_table, N_OPS, sizeof *op_table, type, memo);
+	return i < 0 ? NULL : &op_table[i];
 }
 
 bool fd_op_type_known(const char *type)

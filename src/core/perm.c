@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "core/text.h"
+
 /* Rights are cumulative: a role may do what the roles below it may. The guest
  * role is the public booking interface. DESK marks the money and booking
  * operations: below the manager role, only the desk's departments (front
@@ -83,14 +85,19 @@ static const struct {
     {"audit.run", FD_ROLE_MANAGER},
 };
 
+/* perm_table's row for action, or -1 */
+static int perm_find(const char *action)
+{
+	static _Thread_local int memo[FD_FIND_SLOTS];
+	return action ? fd_find_name(perm_table, sizeof perm_table / sizeof *perm_table, sizeof *perm_table,
+	                             action, memo)
+	              : -1;
+}
+
 int fd_perm_min_role(const char *action)
 {
-	if (!action)
-		return -1;
-	for (size_t i = 0; i < sizeof perm_table / sizeof *perm_table; i++)
-		if (strcmp(perm_table[i].action, action) == 0)
-			return (int)ROLE_OF(perm_table[i].min);
-	return -1;
+	int i = perm_find(action);
+	return i < 0 ? -1 : (int)ROLE_OF(perm_table[i].min);
 }
 
 bool fd_perm_allows(enum fd_role role, const char *action)
@@ -101,10 +108,8 @@ bool fd_perm_allows(enum fd_role role, const char *action)
 
 bool fd_perm_is_desk(const char *action)
 {
-	for (size_t i = 0; action && i < sizeof perm_table / sizeof *perm_table; i++)
-		if (strcmp(perm_table[i].action, action) == 0)
-			return (perm_table[i].min & DESK) != 0;
-	return false;
+	int i = perm_find(action);
+	return i >= 0 && (perm_table[i].min & DESK) != 0;
 }
 
 unsigned fd_perm_desk_depts_default(void)

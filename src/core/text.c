@@ -335,3 +335,24 @@ bool fd_text_is_decimal(const char *s)
 			digits++;
 	return digits > 0 && *s == '\0';
 }
+
+static const char *row_name(const void *table, size_t stride, size_t i)
+{
+	return *(const char *const *)(const void *)((const char *)table + i * stride);
+}
+
+int fd_find_name(const void *table, size_t n, size_t stride, const char *name, int memo[FD_FIND_SLOTS])
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const char *c = name; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	int *slot = &memo[h & (FD_FIND_SLOTS - 1)];
+	if (*slot > 0 && (size_t)*slot <= n && strcmp(row_name(table, stride, (size_t)*slot - 1), name) == 0)
+		return *slot - 1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(row_name(table, stride, i), name) == 0) {
+			*slot = (int)i + 1;
+			return (int)i;
+		}
+	return -1;
+}

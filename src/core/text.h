@@ -33,6 +33,15 @@ size_t fd_utf8_prefix(const char *s, size_t max);
  * a character boundary when it does not fit (a byte cut would leave half a
  * character, malformed UTF-8, in a name). Returns false when s was cut. */
 bool fd_text_copy(char *out, size_t size, const char *s);
+/* Look a name up in a static table of n rows of stride bytes, each row's
+ * first member its name (const char *): the row's index, or -1. memo is
+ * the caller's per-thread memo for that table (FD_FIND_SLOTS ints, zero
+ * to begin with): the rows found, by their names' hash, so that a name
+ * asked again costs a hash and one comparison instead of a walk through
+ * the table (the operation and permission tables, a hundred rows each,
+ * were walked several times for every operation pushed). */
+#define FD_FIND_SLOTS 64
+int fd_find_name(const void *table, size_t n, size_t stride, const char *name, int memo[FD_FIND_SLOTS]);
 /* The rule for text that people type: well-formed UTF-8 without control
  * characters (C0, DEL, C1), except tab and newline where the field allows
  * several lines. A terminal that printed such text raw could be retitled or

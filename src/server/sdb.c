@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/text.h"
 #include "server/log.h"
 #include "server/server.h"
 
@@ -142,9 +143,73 @@ static enum fd_status change_hook(void *ctx, struct fd_db *db, const char *entit
 	return srv_record_change(db, ctx, entity, id, err);
 }
 
+/* hook's slot for entity/id in the transaction open on db: the entity's
+ * entry (seq > 0) or the free slot it would take (seq 0); NULL when
+ * nothing is kept (no transaction, too many entities, names too long). */
+static struct srv_hook_entry *tx_slot(struct fd_db *db, struct srv_hook *hook, const char *entity,
+                                      const char *id)
+{
+	if (!hook || sqlite3_get_autocommit(fd_db_handle(db)) ||
+	    strlen(entity) >= sizeof hook->tx[0].entity || strlen(id) >= sizeof hook->tx[0].id)
+		return NULL;
+	uint64_t gen = fd_db_tx_generation(db);
+	if (hook->tx_db != db || hook->tx_generation != gen) {
+		for (int i = 0; i < SRV_HOOK_SLOTS; i++)
+			hook->tx[i].seq = 0;
+		hook->tx_db = db;
+		hook->tx_generation = gen;
+		hook->tx_n = 0;
+	}
+	uint32_t h = 2166136261u; /* FNV-1a over entity, NUL, id */
+	for (const char *c = entity;; c++) {
+		h = (h ^ (unsigned char)*c) * 16777619u;
+		if (!*c)
+			break;
+	}
+	for (const char *c = id; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (uint32_t k = h & (SRV_HOOK_SLOTS - 1);; k = (k + 1) & (SRV_HOOK_SLOTS - 1)) {
+		struct srv_hook_entry *e = &hook->tx[k];
+		if (!e->seq)
+			return hook->tx_n < SRV_HOOK_SLOTS / 2 ? e : NULL;
+		if (strcmp(e->id, id) == 0 && strcmp(e->entity, entity) == 0)
+			return e;
+	}
+}
+
+/* The change feed keeps one row per entity at the seq of its latest
+ * change, and readers see only committed transactions: once an entity's
+ * row was moved inside the transaction still open, every later change to
+ * it in that transaction is already at a seq past everything committed
+ * before, and moving the row again (a delete and an insert in the table
+ * and in its unique index, and the sequence's row: a ninth of a batched
+ * operation) changes nothing a reader can tell. Only the operation that
+ * made the latest change is written again. Any rollback, to a savepoint
+ * too, forgets what was kept (fd_db_tx_generation). */
 enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
                                  struct fd_error *err)
 {
+	const char *op_id = hook ? hook->op_id : "";
+	struct srv_hook_entry *e = tx_slot(db, hook, entity, id);
+	if (e && e->seq) {
+		if (strcmp(e->op_id, op_id) != 0) {
+			sqlite3_stmt *u =
+			    fd_db_stmt(db, "UPDATE srv_changes SET op_id = ?2, at = ?3 WHERE seq = ?1", err);
+			if (!u)
+				return fd_error_status(err, FD_E_IO);
+			sqlite3_bind_int64(u, 1, e->seq);
+			sqlite3_bind_text(u, 2, op_id, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(u, 3, (int64_t)time(NULL));
+			int rc = sqlite3_step(u);
+			sqlite3_reset(u);
+			if (rc != SQLITE_DONE)
+				return fd_db_fail(db, err, "recording a change");
+			fd_text_copy(e->op_id, sizeof e->op_id, op_id);
+		}
+		if (hook->last_seq < e->seq)
+			hook->last_seq = e->seq;
+		return FD_OK;
+	}
 	sqlite3_stmt *s = fd_db_stmt(db,
 	                             "INSERT OR REPLACE INTO srv_changes (entity, entity_id, op_id, at)"
 	                             " VALUES (?1, ?2, ?3, ?4)",
@@ -153,12 +218,21 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 		return fd_error_status(err, FD_E_IO);
 	sqlite3_bind_text(s, 1, entity, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, hook ? hook->op_id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, op_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (int64_t)time(NULL));
 	if (sqlite3_step(s) != SQLITE_DONE)
 		return fd_db_fail(db, err, "recording a change");
-	if (hook)
-		hook->last_seq = sqlite3_last_insert_rowid(fd_db_handle(db));
+	if (!hook)
+		return FD_OK;
+	hook->last_seq = sqlite3_last_insert_rowid(fd_db_handle(db));
+	/* kept only with the generation the row was written in */
+	if (e && fd_db_tx_generation(db) == hook->tx_generation && strlen(op_id) < sizeof e->op_id) {
+		e->seq = hook->last_seq;
+		fd_text_copy(e->entity, sizeof e->entity, entity);
+		fd_text_copy(e->id, sizeof e->id, id);
+		fd_text_copy(e->op_id, sizeof e->op_id, op_id);
+		hook->tx_n++;
+	}
 	return FD_OK;
 }
 

@@ -95,9 +95,23 @@ enum fd_status srv_config_load(struct srv_config *c, const char *path, struct fd
 /* --- database (sdb.c) --- */
 
 /* Per-connection context of the change hook (only the writer records). */
+#define SRV_HOOK_SLOTS 512 /* a power of two */
 struct srv_hook {
 	char op_id[FD_ID_LEN];
 	int64_t last_seq; /* highest change seq written since reset */
+	/* The entities whose change rows this transaction already wrote
+	 * (srv_record_change): valid for tx_db while its transaction
+	 * generation is tx_generation. Open addressing, seq 0 = free; filled
+	 * to half at most. */
+	const struct fd_db *tx_db;
+	uint64_t tx_generation;
+	int tx_n;
+	struct srv_hook_entry {
+		int64_t seq;
+		char entity[24];
+		char id[FD_ID_LEN];
+		char op_id[FD_ID_LEN];
+	} tx[SRV_HOOK_SLOTS];
 };
 
 /* Open DATA/frontdeskd.db with the core and server schemas and the change

@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,9 +103,21 @@ static void stmt_row_hash(sqlite3_stmt *q, const unsigned char prev[crypto_gener
 	row_hash(prev, f, len, out);
 }
 
+/* db.h fd_db_tx_generation: numbers never given twice in the process,
+ * so that a connection closed and another opened at the same address
+ * cannot pass for it. */
+static _Atomic uint64_t generations;
+
+static void next_generation(struct fd_db *db)
+{
+	db->tx_generation = atomic_fetch_add(&generations, 1) + 1;
+}
+
 static void forget_head(void *ctx)
 {
-	((struct fd_db *)ctx)->audit_head_known = false;
+	struct fd_db *db = ctx;
+	db->audit_head_known = false;
+	next_generation(db);
 }
 
 static int forget_head_at_commit(void *ctx)
@@ -142,6 +155,7 @@ static void trace(struct fd_db *db)
 void fd_audit_watch(struct fd_db *db)
 {
 	db->audit_head_known = false;
+	next_generation(db);
 	sqlite3_commit_hook(db->db, forget_head_at_commit, db);
 	sqlite3_rollback_hook(db->db, forget_head, db);
 	trace(db);

@@ -42,6 +42,10 @@ const char *fd_db_path(const struct fd_db *db)
 {
 	return db->path ? db->path : ":memory:";
 }
+uint64_t fd_db_tx_generation(const struct fd_db *db)
+{
+	return db->tx_generation; /* moved by audit.c's hooks */
+}
 const struct fd_repo *fd_db_repo(struct fd_db *db)
 {
 	return &db->repo;
@@ -65,32 +69,58 @@ enum fd_status fd_db_exec(struct fd_db *db, const char *sql, struct fd_error *er
 	return FD_OK;
 }
 
+/* The statement cache is a table open by address (cap_cache slots, a
+ * power of two, at most half full; sql NULL = free): looking a statement
+ * up by walking a list of the hundred or so a server prepares was half a
+ * kilo-instruction per statement of a batched push (callgrind). */
+static size_t stmt_slot(const struct fd_db *db, const char *sql)
+{
+	uint64_t h = (uint64_t)(uintptr_t)sql * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
+	size_t mask = (size_t)db->cap_cache - 1;
+	size_t k = (size_t)(h >> 32) & mask;
+	while (db->cache[k].sql && db->cache[k].sql != sql)
+		k = (k + 1) & mask;
+	return k;
+}
+
+static bool stmt_cache_grow(struct fd_db *db)
+{
+	int cap = db->cap_cache ? 2 * db->cap_cache : 256;
+	struct fd_stmt_entry *old = db->cache, *grown = calloc((size_t)cap, sizeof *grown);
+	if (!grown)
+		return false;
+	int old_cap = db->cap_cache;
+	db->cache = grown;
+	db->cap_cache = cap;
+	for (int i = 0; i < old_cap; i++)
+		if (old[i].sql)
+			db->cache[stmt_slot(db, old[i].sql)] = old[i];
+	free(old);
+	return true;
+}
+
 sqlite3_stmt *fd_db_stmt(struct fd_db *db, const char *sql, struct fd_error *err)
 {
-	for (int i = 0; i < db->n_cache; i++) {
-		if (db->cache[i].sql == sql) {
-			sqlite3_reset(db->cache[i].stmt);
-			sqlite3_clear_bindings(db->cache[i].stmt);
-			return db->cache[i].stmt;
+	if (db->cap_cache) {
+		struct fd_stmt_entry *e = &db->cache[stmt_slot(db, sql)];
+		if (e->sql) {
+			sqlite3_reset(e->stmt);
+			sqlite3_clear_bindings(e->stmt);
+			return e->stmt;
 		}
 	}
-	if (db->n_cache == db->cap_cache) {
-		int cap = db->cap_cache ? 2 * db->cap_cache : 64;
-		struct fd_stmt_entry *grown = realloc(db->cache, (size_t)cap * sizeof *grown);
-		if (!grown) {
-			fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
-			return NULL;
-		}
-		db->cache = grown;
-		db->cap_cache = cap;
+	if (2 * (db->n_cache + 1) > db->cap_cache && !stmt_cache_grow(db)) {
+		fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
+		return NULL;
 	}
 	sqlite3_stmt *stmt;
 	if (sqlite3_prepare_v3(db->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
 		fd_db_fail(db, err, "preparing a query");
 		return NULL;
 	}
-	db->cache[db->n_cache].sql = sql;
-	db->cache[db->n_cache].stmt = stmt;
+	struct fd_stmt_entry *e = &db->cache[stmt_slot(db, sql)];
+	e->sql = sql;
+	e->stmt = stmt;
 	db->n_cache++;
 	return stmt;
 }
@@ -292,10 +322,12 @@ enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct f
  * statistics off: nothing reads them (no sqlite3_status, no heap limit),
  * and keeping them took a global mutex around every allocation SQLite
  * makes, 7 % of a server push's instructions (callgrind): this SQLite is
- * built without lookaside, so every statement allocates from malloc. */
+ * built without lookaside, so every statement allocates from malloc:
+ * small blocks are kept per thread (sqlmem.c). */
 static void tune_once(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	fd_sqlite_mem_install();
 }
 
 static void sqlite_tune(void)
@@ -457,8 +489,9 @@ void fd_db_close(struct fd_db *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < db->n_cache; i++)
-		sqlite3_finalize(db->cache[i].stmt);
+	for (int i = 0; i < db->cap_cache; i++)
+		if (db->cache[i].sql)
+			sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
 	free(db->bulk_triggers);
 	free(db->bulk_indexes);

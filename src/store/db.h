@@ -36,6 +36,13 @@ sqlite3 *fd_db_handle(struct fd_db *db);
  * (audit.c), which must see every ROLLBACK. */
 typedef void (*fd_db_profile_fn)(void *ctx, const char *sql, int64_t ns);
 void fd_db_profile(struct fd_db *db, fd_db_profile_fn fn, void *ctx);
+/* A number that stays the same only while one transaction goes on with
+ * nothing of it undone: it moves at every commit and rollback, whole or
+ * to a savepoint (SAVEPOINT and RELEASE leave it), and no two connections
+ * of the process share one. What a caller learnt
+ * of rows it wrote inside an open transaction (sqlite3_get_autocommit 0)
+ * holds while the number it read then is still the number. */
+uint64_t fd_db_tx_generation(const struct fd_db *db);
 const char *fd_db_path(const struct fd_db *db);
 
 /* A repo that reads and writes this connection (borrowed: valid while db is). */

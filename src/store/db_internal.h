@@ -11,8 +11,9 @@ struct fd_db {
 	struct fd_repo repo;
 	fd_change_hook change_hook;
 	void *change_ctx;
-	/* Prepared statements keyed by their SQL literal's address. Grows as
-	 * needed: the set of distinct queries is fixed by the code. */
+	/* Prepared statements keyed by their SQL literal's address, a table
+	 * open by address (db.c stmt_slot). Grows as needed: the set of
+	 * distinct queries is fixed by the code. */
 	struct fd_stmt_entry {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -42,6 +43,9 @@ struct fd_db {
 	 * may append, so it is never kept across one. */
 	bool audit_head_known;
 	int64_t audit_head_seq;
+	/* db.h fd_db_tx_generation: moved on by the same hooks, at every
+	 * commit and rollback, whole or to a savepoint. */
+	uint64_t tx_generation;
 	fd_db_profile_fn profile; /* db.h fd_db_profile, through audit.c's trace hook */
 	void *profile_ctx;
 
@@ -74,6 +78,8 @@ enum fd_status fd_search_defer(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_search_undefer(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_search_flush(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_search_pending(struct fd_db *db, struct fd_error *err);
+/* SQLite's allocator (sqlmem.c): once, before SQLite initializes. */
+void fd_sqlite_mem_install(void);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
 

@@ -110,4 +110,23 @@ for i in $(seq 21 80); do OPS="$OPS$(op "$i" room.set_flags '{"room":"102","dnd"
 R=$(body POST /v1/ops "{\"ops\":[$OPS$(op 23 room.set_flags '{"room":"102","dnd":false}'),$(op 80 room.set_flags '{"room":"102","dnd":true}'),$(op 81 room.set_flags '{"room":"102","mur":true}')]}" "$ADM")
 check "sixty applied, two repeats of this batch's own, one more applied" "60 duplicate applied duplicate applied applied" "$(echo "$R" | jq -r '[([.results[:60][] | select(.status == "applied")] | length), (.results[60:62][] | .status, .recorded_status), .results[62].status] | join(" ")')"
 check "each operation applied once" "61" "$(db "SELECT count(*) FROM audit_log WHERE op_id IN ($(for i in $(seq 21 81); do printf "'%s'," "$(uuid "$i" 1)"; done)'')")"
+# --- an entity changed again later in the same push ---
+# Readers see only committed pushes, so a room's feed row, moved past
+# everything committed by its first change in the push, stays at that
+# number for the later ones (not moved again: srv_record_change); it names
+# the operation that changed it last, and the feed sends its latest state.
+S0=$(db "SELECT seq FROM sqlite_sequence WHERE name = 'srv_changes'")
+R=$(body POST /v1/ops "{\"ops\":[$(op 82 room.set_flags '{"room":"102","dnd":true}'),
+$(op 83 room.set_flags '{"room":"101","dnd":true}'),
+$(op 84 room.set_flags '{"room":"102","mur":false}')]}" "$ADM")
+check "three applied" "applied applied applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+S82=$(echo "$R" | jq -r '.results[0].seq') S83=$(echo "$R" | jq -r '.results[1].seq') S84=$(echo "$R" | jq -r '.results[2].seq')
+[ "$S0" -lt "$S82" ] && [ "$S0" -lt "$S83" ] && ok "every change is past what was committed before" ||
+	fail "feed numbers not past $S0: $S82 $S83"
+check "the room's second change keeps the number of its first" "$S82" "$S84"
+check "the feed row is at the number answered" "$S84" "$(db "SELECT seq FROM srv_changes WHERE entity = 'room' AND entity_id = '102'")"
+check "the feed row names the last operation" "$(uuid 84 1)" "$(db "SELECT op_id FROM srv_changes WHERE entity = 'room' AND entity_id = '102'")"
+check "the push's seq is its highest change" "$(db "SELECT max(seq) FROM srv_changes")" "$(echo "$R" | jq -r .seq)"
+check "a pull from before the push sends both rooms, as they are now" "101 1 0
+102 1 0" "$(body GET "/v1/changes?since=$S0" '' "$ADM" | jq -r '.changes[] | select(.entity == "room") | "\(.id) \(.state.dnd) \(.state.mur)"' | sort)"
 finish

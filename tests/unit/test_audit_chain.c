@@ -204,12 +204,119 @@ static void test_row_hash(void **state)
 	free(big);
 }
 
+/* One integer from a query on a raw handle. */
+static int64_t raw_int(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return v;
+}
+
+/* Core step 53: an audit log made with AUTOINCREMENT (every database
+ * before it) loses it and its sqlite_sequence row, and keeps its rows,
+ * their seq, its chain and its append-only triggers; the next row follows
+ * on. A new database never has it. */
+static void test_migration_53_no_autoincrement(void **state)
+{
+	(void)state;
+	static const char has_ai[] = "SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'"
+	                             " AND instr(sql, 'AUTOINCREMENT')";
+	struct fd_db *db = open_db();
+	struct fd_error err = {0};
+	assert_int_equal(raw_int(fd_db_handle(db), has_ai), 0);
+	append(db, "a");
+	append(db, "b");
+	fd_db_close(db);
+	/* Back to step 49: the table as step 1 made it, its counter at 7 (a
+	 * row numbered past the last one's, never given). */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(g_path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw,
+	                              "PRAGMA writable_schema = ON;"
+	                              "UPDATE sqlite_master SET sql = replace(sql, 'seq INTEGER PRIMARY KEY',"
+	                              " 'seq INTEGER PRIMARY KEY AUTOINCREMENT') WHERE name = 'audit_log';"
+	                              "PRAGMA writable_schema = OFF;"
+	                              "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 53;",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(raw);
+	assert_int_equal(sqlite3_open(g_path, &raw), SQLITE_OK);
+	assert_int_equal(raw_int(raw, has_ai), 1);
+	assert_int_equal(sqlite3_exec(raw, "INSERT INTO sqlite_sequence (name, seq) VALUES ('audit_log', 7)",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(raw);
+
+	db = open_db();
+	sqlite3 *h = fd_db_handle(db);
+	assert_int_equal(raw_int(h, has_ai), 0);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_sequence WHERE name = 'audit_log'"), 0);
+	assert_int_equal(
+	    raw_int(h, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'audit_log'"
+	               " AND name IN ('audit_entity', 'audit_log_no_update', 'audit_log_no_delete')"),
+	    3);
+	assert_int_equal(raw_int(h, "SELECT group_concat(seq) = '1,2' FROM audit_log"), 1);
+	chain_is(db, "a b");
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	append(db, "c");
+	assert_int_equal(fd_db_commit(db, &err), FD_OK);
+	append(db, "d");
+	assert_int_equal(raw_int(h, "SELECT group_concat(seq) = '1,2,3,4' FROM audit_log"), 1);
+	chain_is(db, "a b c d");
+	assert_int_not_equal(fd_db_exec(db, "DELETE FROM audit_log WHERE seq = 4", &err), FD_OK);
+	fd_db_close(db);
+}
+
+/* fd_db_tx_generation, which the server's change rows rely on (sdb.c):
+ * the same through a transaction's savepoints and releases, another after
+ * any rollback (to a savepoint too, in any case) and after a commit; two
+ * connections never share one, nor does a connection opened after one
+ * closed. */
+static void test_tx_generation(void **state)
+{
+	(void)state;
+	struct fd_db *db = open_db(), *other = open_db();
+	struct fd_error err = {0};
+	assert_int_not_equal(fd_db_tx_generation(db), fd_db_tx_generation(other));
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	uint64_t g = fd_db_tx_generation(db);
+	append(db, "a");
+	exec(db, "SAVEPOINT op");
+	append(db, "b");
+	exec(db, "RELEASE op");
+	assert_int_equal(fd_db_tx_generation(db), g);
+	exec(db, "SAVEPOINT op");
+	exec(db, "rollback TO op");
+	exec(db, "RELEASE op");
+	uint64_t after_savepoint = fd_db_tx_generation(db);
+	assert_int_not_equal(after_savepoint, g);
+	assert_int_equal(fd_db_commit(db, &err), FD_OK);
+	uint64_t after_commit = fd_db_tx_generation(db);
+	assert_int_not_equal(after_commit, after_savepoint);
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	append(db, "c");
+	fd_db_rollback(db);
+	assert_int_not_equal(fd_db_tx_generation(db), after_commit);
+	uint64_t last = fd_db_tx_generation(db);
+	fd_db_close(db);
+	db = open_db();
+	assert_int_not_equal(fd_db_tx_generation(db), last);
+	assert_int_not_equal(fd_db_tx_generation(db), fd_db_tx_generation(other));
+	fd_db_close(db);
+	fd_db_close(other);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_rollbacks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
 	    cmocka_unit_test(test_row_hash),
+	    cmocka_unit_test_setup_teardown(test_migration_53_no_autoincrement, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tx_generation, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -426,6 +426,36 @@ static void test_int(void **state)
 	}
 }
 
+/* fd_find_name: a row found, found again through the memo, told apart
+ * from a name of the same hash slot, and a name not there (never
+ * remembered); rows found by many names in turn stay right. */
+static void test_find_name(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *name;
+		int value;
+	} rows[] = {{"booking.create", 1}, {"room.set_flags", 2}, {"room.set_clean", 3}, {"guest.erase", 4}};
+	int memo[FD_FIND_SLOTS] = {0};
+	const size_t n = sizeof rows / sizeof *rows;
+	for (int round = 0; round < 3; round++) {
+		assert_int_equal(fd_find_name(rows, n, sizeof *rows, "room.set_flags", memo), 1);
+		assert_int_equal(fd_find_name(rows, n, sizeof *rows, "guest.erase", memo), 3);
+		assert_int_equal(fd_find_name(rows, n, sizeof *rows, "booking.create", memo), 0);
+		assert_int_equal(fd_find_name(rows, n, sizeof *rows, "room.set", memo), -1);
+		assert_int_equal(fd_find_name(rows, n, sizeof *rows, "", memo), -1);
+	}
+	/* every slot remembering another row: each name still finds its own */
+	for (int i = 0; i < FD_FIND_SLOTS; i++)
+		memo[i] = 3;
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(fd_find_name(rows, n, sizeof *rows, rows[i].name, memo), (int)i);
+	for (int i = 0; i < FD_FIND_SLOTS; i++)
+		memo[i] = 99; /* past the table */
+	assert_int_equal(fd_find_name(rows, n, sizeof *rows, "room.set_clean", memo), 2);
+	assert_int_equal(fd_find_name(rows, n, sizeof *rows, "room.set_clea", memo), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +466,7 @@ int main(void)
 	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
 	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_int),
 	    cmocka_unit_test(test_copy_cut),        cmocka_unit_test(test_json_each),
+	    cmocka_unit_test(test_find_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
