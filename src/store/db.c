@@ -322,12 +322,10 @@ enum fd_status fd_db_migrate(struct fd_db *db, const char *chain, const struct f
  * statistics off: nothing reads them (no sqlite3_status, no heap limit),
  * and keeping them took a global mutex around every allocation SQLite
  * makes, 7 % of a server push's instructions (callgrind): this SQLite is
- * built without lookaside, so every statement allocates from malloc:
- * small blocks are kept per thread (sqlmem.c). */
+ * built without lookaside, so every statement allocates from malloc. */
 static void tune_once(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-	fd_sqlite_mem_install();
 }
 
 static void sqlite_tune(void)

@@ -78,8 +78,6 @@ enum fd_status fd_search_defer(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_search_undefer(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_search_flush(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_search_pending(struct fd_db *db, struct fd_error *err);
-/* SQLite's allocator (sqlmem.c): once, before SQLite initializes. */
-void fd_sqlite_mem_install(void);
 /* Notify the change hook, if any. */
 enum fd_status fd_db_changed(struct fd_db *db, const char *entity, const char *id, struct fd_error *err);
 

@@ -5,7 +5,7 @@
 noinst_LIBRARIES += libfdstore.a
 libfdstore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS) $(SODIUM_CFLAGS) $(CSV_CFLAGS)
 libfdstore_a_SOURCES = \
-	src/store/db.c src/store/db.h src/store/db_internal.h src/store/sqlmem.c \
+	src/store/db.c src/store/db.h src/store/db_internal.h \
 	src/store/schema.c src/store/schema_folio.c src/store/schema_sync.c \
 	src/store/repo_sqlite.c src/store/repo_folio.c src/store/repo_invoice.c \
 	src/store/fold.c src/store/fold.h \

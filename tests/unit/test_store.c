@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <setjmp.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -984,81 +983,9 @@ static void test_failures_without_err(void **state)
 	fd_db_close(db);
 }
 
-/* SQLite's memory as the store sets it up (sqlmem.c): every size, grown
- * and shrunk across its classes, keeps its bytes and says how much it
- * holds; blocks freed by one thread are taken by another. */
-static void *memory_churn(void *arg)
-{
-	unsigned char **blocks = arg;
-	for (int i = 0; i < 64; i++) {
-		sqlite3_free(blocks[i]);
-		blocks[i] = sqlite3_malloc(1 + 97 * i);
-		assert_non_null(blocks[i]);
-		memset(blocks[i], 0x5a, (size_t)(1 + 97 * i));
-	}
-	return NULL;
-}
-
-static void test_sqlite_memory(void **state)
-{
-	(void)state;
-	char path[256];
-	temp_db(path, sizeof path);
-	struct fd_error err = {0};
-	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err); /* sets SQLite up first */
-	assert_non_null(db);
-	unsigned char *p = NULL;
-	int held = 0;
-	for (int n = 1; n <= 20000; n += n / 3 + 1) {
-		unsigned char *q = sqlite3_realloc(p, n);
-		assert_non_null(q);
-		assert_true(sqlite3_msize(q) >= (sqlite3_uint64)n);
-		for (int i = 0; i < held; i++)
-			assert_int_equal(q[i], (unsigned char)i);
-		for (int i = 0; i < n; i++)
-			q[i] = (unsigned char)i;
-		p = q;
-		held = n;
-	}
-	p = sqlite3_realloc(p, 10);
-	assert_non_null(p);
-	for (int i = 0; i < 10; i++)
-		assert_int_equal(p[i], (unsigned char)i);
-	sqlite3_free(p);
-	unsigned char *blocks[64] = {0};
-	for (int i = 0; i < 64; i++)
-		blocks[i] = sqlite3_malloc(1 + 131 * i);
-	pthread_t t;
-	assert_int_equal(pthread_create(&t, NULL, memory_churn, blocks), 0);
-	assert_int_equal(pthread_join(t, NULL), 0);
-	for (int i = 0; i < 64; i++) {
-		for (int k = 0; k < 1 + 97 * i; k++)
-			assert_int_equal(blocks[i][k], 0x5a);
-		sqlite3_free(blocks[i]);
-	}
-	/* and SQLite itself, on big rows and small */
-	assert_int_equal(
-	    fd_db_exec(db,
-	               "CREATE TABLE churn (v BLOB);"
-	               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
-	               " INSERT INTO churn SELECT randomblob(i * 37 % 9000) FROM n;"
-	               "DELETE FROM churn WHERE rowid % 3 = 0;",
-	               &err),
-	    FD_OK);
-	sqlite3_stmt *q;
-	assert_int_equal(
-	    sqlite3_prepare_v2(fd_db_handle(db), "SELECT count(*), sum(length(v)) FROM churn", -1, &q, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(q, 0), 1334);
-	sqlite3_finalize(q);
-	fd_db_close(db);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_sqlite_memory),
 	    cmocka_unit_test(test_schema_guard_refuses_raw_double_booking),
 	    cmocka_unit_test(test_refused_batch_changes_nothing),
 	    cmocka_unit_test(test_first_version_saved_again),
