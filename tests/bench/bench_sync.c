@@ -12,6 +12,11 @@
  * FD_BENCH_KEEP set keeps the working directory and prints its path;
  * FD_BENCH_TERMINAL=<kept>/big-a/frontdesk.db runs only the offline queue
  * (3b) on a copy of that terminal.
+ * FD_BENCH_IDS=ordered gives the big hotel's guests and bookings ids that
+ * ascend in the order they are sent (v4 UUIDs, random, by default): what
+ * installing every id-keyed b-tree in key order would save (issue 18);
+ * FD_BENCH_IDS=apart the same, but each booking's guest is another one
+ * (a permutation), as when a server sends each table in id order.
  * FD_BENCH_OPS scales the 1,000 changes and 5,000 operations (make
  * bench-smoke runs a few). Prints tables; asserts nothing about timings,
  * but exits 1 when what it measures did not happen (a change that never
@@ -481,6 +486,9 @@ static void big_hotel(int n_bookings)
 	    -1, &book, NULL);
 	sqlite3_prepare_v2(db, "INSERT INTO stay_nights VALUES (?1, ?2, 'STD', ?3)", -1, &night, NULL);
 	sqlite3_prepare_v2(db, "INSERT INTO srv_changes(entity, entity_id) VALUES (?1, ?2)", -1, &chg, NULL);
+	const char *ids = getenv("FD_BENCH_IDS");
+	/* 0: random (v4 UUIDs), 1: "ordered", 2: "apart" (see the top). */
+	int order = !ids ? 0 : strcmp(ids, "ordered") == 0 ? 1 : strcmp(ids, "apart") == 0 ? 2 : 0;
 	for (int r = 0; r < ROOMS; r++) {
 		char num[16], id[FD_ID_LEN];
 		snprintf(num, sizeof num, "%d", 1000 + r);
@@ -502,8 +510,24 @@ static void big_hotel(int n_bookings)
 		snprintf(num, sizeof num, "%d", 1000 + r);
 		snprintf(code, sizeof code, "%06X", i);
 		snprintf(fam, sizeof fam, "Guest%d", i);
+		char book_gid[FD_ID_LEN];
 		fd_uuid_new(gid);
 		fd_uuid_new(bid);
+		if (order) {
+			/* Ids ascending as the rows are written (rowid order, the
+			 * order the snapshot sends): the terminal's b-trees keyed
+			 * by id (bookings.id, guests.id, stay_nights) are then
+			 * appended to rather than written at random pages. */
+			snprintf(gid, sizeof gid, "%08x-0000-4000-8000-%012x", (unsigned)i, (unsigned)i);
+			snprintf(bid, sizeof bid, "%08x-0000-4000-8001-%012x", (unsigned)i, (unsigned)i);
+		}
+		/* "apart": booking i's guest is another guest (a permutation of
+		 * them), so the guest looked up by each booking is at random. */
+		unsigned g = order == 2 ? (unsigned)((uint64_t)i * 7919 % (uint64_t)n_bookings) : (unsigned)i;
+		if (order == 2)
+			snprintf(book_gid, sizeof book_gid, "%08x-0000-4000-8000-%012x", g, g);
+		else
+			snprintf(book_gid, sizeof book_gid, "%s", gid);
 		fd_date a = start + 2 * k;
 		sqlite3_bind_text(guest, 1, gid, -1, SQLITE_STATIC);
 		sqlite3_bind_text(guest, 2, fam, -1, SQLITE_STATIC);
@@ -511,7 +535,7 @@ static void big_hotel(int n_bookings)
 		sqlite3_reset(guest);
 		sqlite3_bind_text(book, 1, bid, -1, SQLITE_STATIC);
 		sqlite3_bind_text(book, 2, code, -1, SQLITE_STATIC);
-		sqlite3_bind_text(book, 3, gid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(book, 3, book_gid, -1, SQLITE_STATIC);
 		sqlite3_bind_text(book, 4, num, -1, SQLITE_STATIC);
 		sqlite3_bind_int(book, 5, a);
 		sqlite3_bind_int(book, 6, a + 2);
@@ -580,7 +604,11 @@ static void big_hotel(int n_bookings)
 	printf("\n%-44s %10s %10s %10s %12s\n", "initial sync", "entities", "seconds", "ent/s",
 	       "peak RSS MiB");
 	char label[64];
-	snprintf(label, sizeof label, "%d rooms, %d bookings (built in %.1f s)", ROOMS, n_bookings, built);
+	snprintf(label, sizeof label, "%d rooms, %d bookings%s (built in %.1f s)", ROOMS, n_bookings,
+	         order == 2 ? ", ids apart"
+	         : order    ? ", ids ordered"
+	                    : "",
+	         built);
 	printf("%-44s %10" PRId64 " %10.2f %10.0f %12.1f\n", label, entities, took, (double)entities / took,
 	       ru1.ru_maxrss / 1024.0);
 	bench_figure("initial sync of a terminal, entities/s", (double)entities / took >= 100000,
