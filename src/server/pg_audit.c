@@ -28,7 +28,7 @@ enum fd_status srv_pg_audit_op(struct fd_pg *pg, const struct srv_caller *c, con
 	 * card number, say), as fd_audit_refusal_in does. */
 	bool keep = op->payload && !guest && !(why && why->status == FD_E_INVALID);
 	char *payload = keep ? cJSON_PrintUnformatted(op->payload) : NULL;
-	char reason[sizeof why->message + 8] = "";
+	char reason[sizeof err->message + 8] = ""; /* why may be NULL; the same type */
 	if (why)
 		snprintf(reason, sizeof reason, "%s", why->message);
 	struct fd_audit_row row = {
