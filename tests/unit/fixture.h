@@ -22,5 +22,8 @@ enum fd_status fx_book(struct fd_db *db, const char *type, const char *arrival, 
 /* A digest of every table's content, for "nothing changed" checks. */
 char *fx_dump(struct fd_db *db);
 fd_date fx_date(const char *s);
+/* The integer sql's first row answers first (a count, say); aborts (the
+ * test fails) when the statement does not prepare or answers no row. */
+int64_t fx_int(struct fd_db *db, const char *sql);
 
 #endif

@@ -23,36 +23,26 @@
 #include "store/oplog.h"
 #include "store/query.h"
 
-static int count(struct fd_db *db, const char *sql)
-{
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	int n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 static int derived_triggers(struct fd_db *db)
 {
-	return count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
-	                 " ('guests_ai', 'guests_ad', 'guests_au', 'stay_nights_sold_ai',"
-	                 " 'stay_nights_sold_ad', 'stay_nights_sold_au', 'rooms_count_ai',"
-	                 " 'rooms_count_ad', 'rooms_count_au')");
+	return fx_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
+	                  " ('guests_ai', 'guests_ad', 'guests_au', 'stay_nights_sold_ai',"
+	                  " 'stay_nights_sold_ad', 'stay_nights_sold_au', 'rooms_count_ai',"
+	                  " 'rooms_count_ad', 'rooms_count_au')");
 }
 
 static void assert_counts_match(struct fd_db *db)
 {
-	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT type_code, night, sold FROM type_night_sold"
-	                           " WHERE sold <> 0 EXCEPT SELECT type_code, night, count(*)"
-	                           " FROM stay_nights GROUP BY type_code, night)"),
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM (SELECT type_code, night, sold FROM type_night_sold"
+	                            " WHERE sold <> 0 EXCEPT SELECT type_code, night, count(*)"
+	                            " FROM stay_nights GROUP BY type_code, night)"),
 	                 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT type_code, night, count(*) FROM stay_nights"
-	                           " GROUP BY type_code, night EXCEPT SELECT type_code, night, sold"
-	                           " FROM type_night_sold)"),
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM (SELECT type_code, night, count(*) FROM stay_nights"
+	                            " GROUP BY type_code, night EXCEPT SELECT type_code, night, sold"
+	                            " FROM type_night_sold)"),
 	                 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT type_code, count(*) FROM rooms"
-	                           " GROUP BY type_code EXCEPT SELECT type_code, rooms FROM type_rooms)"),
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM (SELECT type_code, count(*) FROM rooms"
+	                            " GROUP BY type_code EXCEPT SELECT type_code, rooms FROM type_rooms)"),
 	                 0);
 }
 
@@ -145,9 +135,9 @@ static void test_bulk_rebuilds_search_and_counts(void **state)
 	assert_true(found(db, "oberg", "Öberg, Karin"));
 	assert_false(found(db, "lindq", "Lindqvist, Karin"));
 	assert_counts_match(db);
-	assert_int_equal(count(db, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 4);
-	assert_int_equal(count(db, "SELECT sold FROM type_night_sold WHERE type_code = 'STD' AND night = "
-	                           "(SELECT min(night) FROM stay_nights)"),
+	assert_int_equal(fx_int(db, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 4);
+	assert_int_equal(fx_int(db, "SELECT sold FROM type_night_sold WHERE type_code = 'STD' AND night = "
+	                            "(SELECT min(night) FROM stay_nights)"),
 	                 1);
 
 	/* The triggers are back: a later write keeps everything in step. */
@@ -155,8 +145,8 @@ static void test_bulk_rebuilds_search_and_counts(void **state)
 	put_booking(db, "00000000-0000-4000-8000-0000000000a3", "103");
 	assert_true(found(db, "παπαδ", "Παπαδόπουλος, Νίκος"));
 	assert_counts_match(db);
-	assert_int_equal(count(db, "SELECT sold FROM type_night_sold WHERE type_code = 'STD' AND night = "
-	                           "(SELECT min(night) FROM stay_nights)"),
+	assert_int_equal(fx_int(db, "SELECT sold FROM type_night_sold WHERE type_code = 'STD' AND night = "
+	                            "(SELECT min(night) FROM stay_nights)"),
 	                 2);
 	fd_db_close(db);
 }
@@ -174,21 +164,22 @@ static void test_bulk_fills_board_names(void **state)
 	static const char names[] = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
 	                            " ('bookings_name_ai', 'bookings_name_au', 'guests_name_ai',"
 	                            " 'guests_name_au', 'guests_name_ad')";
-	assert_int_equal(count(db, names), 5);
+	assert_int_equal(fx_int(db, names), 5);
 	assert_int_equal(fd_db_begin(db, &err), FD_OK);
 	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
-	assert_int_equal(count(db, names), 0);
+	assert_int_equal(fx_int(db, names), 0);
 	put_guest(db, g1, "Lindqvist", "Karin");
 	put_booking(db, g1, "102");
-	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Lindqvist, Karin'"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Lindqvist, Karin'"),
+	                 1);
 	put_guest(db, g1, "Öberg", "Karin");
 	assert_int_equal(fd_bulk_end(db, &err), FD_OK);
 	assert_int_equal(fd_db_commit(db, &err), FD_OK);
-	assert_int_equal(count(db, names), 5);
-	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Öberg, Karin'"), 1);
-	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name LIKE '%Lindqvist%'"), 0);
+	assert_int_equal(fx_int(db, names), 5);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Öberg, Karin'"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM bookings WHERE guest_name LIKE '%Lindqvist%'"), 0);
 	put_guest(db, g1, "Sand", "Karin");
-	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Sand, Karin'"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Sand, Karin'"), 1);
 	fd_db_close(db);
 }
 
@@ -229,9 +220,9 @@ static void test_bulk_names_when_stale(void **state)
 			put_guest(db, g2, "Müller", "José");
 		assert_int_equal(fd_bulk_end(db, &err), FD_OK);
 		assert_int_equal(fd_db_commit(db, &err), FD_OK);
-		assert_int_equal(count(db, "SELECT count(*) FROM bookings"), 1);
-		assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Müller, José'"),
-		                 1);
+		assert_int_equal(fx_int(db, "SELECT count(*) FROM bookings"), 1);
+		assert_int_equal(
+		    fx_int(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Müller, José'"), 1);
 	}
 	/* Written once, after their guests: the names they were written with. */
 	assert_int_equal(fd_db_begin(db, &err), FD_OK);
@@ -242,8 +233,8 @@ static void test_bulk_names_when_stale(void **state)
 	put_booking(db, g2, "103");
 	assert_int_equal(fd_bulk_end(db, &err), FD_OK);
 	assert_int_equal(fd_db_commit(db, &err), FD_OK);
-	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Öberg, Karin'"), 1);
-	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Müller, José'"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Öberg, Karin'"), 1);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM bookings WHERE guest_name = 'Müller, José'"), 1);
 	fd_db_close(db);
 }
 
@@ -298,11 +289,11 @@ static void test_bulk_builds_indexes_after(void **state)
 	assert_int_equal(fd_db_begin(db, &err), FD_OK);
 	assert_int_equal(fd_bulk_begin(db, &err), FD_OK);
 	assert_int_equal(
-	    count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-	              " AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN ('bookings', 'stay_nights')"),
+	    fx_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+	               " AND sql NOT LIKE 'CREATE UNIQUE %' AND tbl_name IN ('bookings', 'stay_nights')"),
 	    0);
 	assert_int_equal(
-	    count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'stay_nights_room_night'"), 1);
+	    fx_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'stay_nights_room_night'"), 1);
 	put_guest(db, g1, "Index", "Ida");
 	put_booking(db, g1, "102");
 	/* A second holder of room 102's nights: the guard still refuses it. */
@@ -316,8 +307,8 @@ static void test_bulk_builds_indexes_after(void **state)
 	char *after = index_sql(db);
 	assert_string_equal(before, after);
 	assert_int_equal(
-	    count(db, "SELECT count(*) FROM bookings INDEXED BY bookings_guest_find WHERE guest_id = "
-	              "'00000000-0000-4000-8000-0000000000c1'"),
+	    fx_int(db, "SELECT count(*) FROM bookings INDEXED BY bookings_guest_find WHERE guest_id = "
+	               "'00000000-0000-4000-8000-0000000000c1'"),
 	    1);
 	free(after);
 
@@ -388,7 +379,7 @@ static void test_desk_page_cache(void **state)
 {
 	(void)state;
 	struct fd_db *db = fx_hotel();
-	assert_int_equal(count(db, "PRAGMA cache_size"), -16384);
+	assert_int_equal(fx_int(db, "PRAGMA cache_size"), -16384);
 	fd_db_close(db);
 }
 

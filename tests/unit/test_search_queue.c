@@ -23,17 +23,6 @@
 #include "store/oplog.h"
 #include "store/query.h"
 
-static int64_t sql_int(struct fd_db *db, const char *sql)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(fd_db_handle(db)));
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 static void sql_ok(struct fd_db *db, const char *sql)
 {
 	if (sqlite3_exec(fd_db_handle(db), sql, NULL, NULL, NULL) != SQLITE_OK)
@@ -166,8 +155,8 @@ static void test_batch_indexed_once(void **state)
 	}
 	assert_int_equal(guests_found(db, "vexb"), GUESTS);
 	assert_int_equal(bookings_found(db, "vexb"), GUESTS);
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM search_queue"), 0);
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM search_defer"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM search_queue"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM search_defer"), 0);
 	indexes_sound(db);
 	/* A refused batch leaves nothing queued or indexed. */
 	struct fd_op ops[2];
@@ -182,7 +171,7 @@ static void test_batch_indexed_once(void **state)
 	fd_op_clear(&ops[0]);
 	fd_op_clear(&ops[1]);
 	assert_int_equal(guests_found(db, "refusedname"), 0);
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM search_queue"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM search_queue"), 0);
 	indexes_sound(db);
 	fd_db_close(db);
 }
@@ -215,10 +204,10 @@ static void test_search_inside_batch(void **state)
 	         "{\"id\":\"e0000000-0000-4000-8000-000000000001\",\"code\":\"QE0001\",\"guest_id\":"
 	         "\"d0000000-0000-4000-8000-000000000001\",\"type\":\"STD\",\"arrival\":\"2027-02-01\","
 	         "\"departure\":\"2027-02-03\"}");
-	assert_true(sql_int(db, "SELECT count(*) FROM search_queue") > 0);
+	assert_true(fx_int(db, "SELECT count(*) FROM search_queue") > 0);
 	assert_int_equal(guests_found(db, "quillfeat"), 1);
 	assert_int_equal(bookings_found(db, "quillfeat"), 1);
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM search_queue"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM search_queue"), 0);
 
 	apply_in(db, "guest.create",
 	         "{\"id\":\"d0000000-0000-4000-8000-000000000002\",\"family\":\"Marwoodly\"}");
@@ -248,14 +237,14 @@ static void test_search_inside_batch(void **state)
 	assert_int_equal(guests_found(db, "gonewithit"), 0);
 	assert_int_equal(guests_found(db, "lastqueued"), 1);
 	assert_int_equal(bookings_found(db, "quillfeat"), 2);
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM search_queue"), 0);
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM search_defer"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM search_queue"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM search_defer"), 0);
 	indexes_sound(db);
 	/* Written outside any batch, indexed at once as before. */
 	sql_ok(db, "INSERT INTO guests (id, family, given, version, updated_at, search_key)"
 	           " VALUES ('g-raw', 'Plainsql', '', 1, 0, 'plainsql')");
 	assert_int_equal(guests_found(db, "plainsql"), 1);
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM search_queue"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM search_queue"), 0);
 	fd_db_close(db);
 }
 
@@ -305,14 +294,14 @@ static void test_upgrade_from_49(void **state)
 	           "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure, adults, rate,"
 	           " status, version, updated_at) VALUES"
 	           " ('b1', 'AAAAAA', 'g1', 'STD', 100, 102, 1, 100, 'reserved', 1, 0);");
-	assert_int_equal(sql_int(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_%'"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_%'"), 0);
 	fd_db_close(db);
 
 	db = fd_db_open(path, 0, &err);
 	if (!db)
 		fail_msg("open: %s", err.message);
 	assert_int_equal(
-	    sql_int(db, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 50"), 1);
+	    fx_int(db, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 50"), 1);
 	assert_int_equal(guests_found(db, "oldhallow"), 1);
 	assert_int_equal(bookings_found(db, "oldhallow"), 1);
 	batch(db, "newb", 3);

@@ -23,38 +23,28 @@
 #include "store/ids.h"
 #include "store/query.h"
 
-static int count(struct fd_db *db, const char *sql)
-{
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	int n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 /* Rows where the kept counts and a recount differ (zero rows kept for
  * nights no longer sold are equal to no row at all). */
 static void assert_counts_match(struct fd_db *db)
 {
-	assert_int_equal(count(db,
-	                       "SELECT count(*) FROM (SELECT type_code, night, sold FROM type_night_sold"
-	                       " WHERE sold <> 0 EXCEPT SELECT type_code, night, count(*) FROM stay_nights"
-	                       " GROUP BY type_code, night)"),
+	assert_int_equal(fx_int(db,
+	                        "SELECT count(*) FROM (SELECT type_code, night, sold FROM type_night_sold"
+	                        " WHERE sold <> 0 EXCEPT SELECT type_code, night, count(*) FROM stay_nights"
+	                        " GROUP BY type_code, night)"),
 	                 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM (SELECT type_code, night, count(*) FROM stay_nights"
-	                           " GROUP BY type_code, night EXCEPT SELECT type_code, night, sold"
-	                           " FROM type_night_sold)"),
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM (SELECT type_code, night, count(*) FROM stay_nights"
+	                            " GROUP BY type_code, night EXCEPT SELECT type_code, night, sold"
+	                            " FROM type_night_sold)"),
 	                 0);
 	assert_int_equal(
-	    count(db, "SELECT count(*) FROM (SELECT type_code, rooms FROM type_rooms WHERE rooms <> 0"
-	              " EXCEPT SELECT type_code, count(*) FROM rooms GROUP BY type_code)"),
+	    fx_int(db, "SELECT count(*) FROM (SELECT type_code, rooms FROM type_rooms WHERE rooms <> 0"
+	               " EXCEPT SELECT type_code, count(*) FROM rooms GROUP BY type_code)"),
 	    0);
 	assert_int_equal(
-	    count(db, "SELECT count(*) FROM (SELECT type_code, count(*) FROM rooms GROUP BY type_code"
-	              " EXCEPT SELECT type_code, rooms FROM type_rooms)"),
+	    fx_int(db, "SELECT count(*) FROM (SELECT type_code, count(*) FROM rooms GROUP BY type_code"
+	               " EXCEPT SELECT type_code, rooms FROM type_rooms)"),
 	    0);
-	assert_int_equal(count(db, "SELECT count(*) FROM type_night_sold WHERE sold < 0"), 0);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM type_night_sold WHERE sold < 0"), 0);
 }
 
 static unsigned next(unsigned *s)
@@ -126,7 +116,7 @@ static void test_counts_follow_random_operations(void **state)
 		assert_counts_match(db);
 	}
 	assert_true(applied > 100);
-	assert_true(count(db, "SELECT count(*) FROM stay_nights") > 20);
+	assert_true(fx_int(db, "SELECT count(*) FROM stay_nights") > 20);
 	/* Availability is the type's rooms less a recount of its nights. */
 	for (int t = 0; t < 2; t++)
 		for (fd_date n = today; n < today + 16; n++) {
@@ -138,7 +128,7 @@ static void test_counts_follow_random_operations(void **state)
 			    " - (SELECT count(*) FROM stay_nights WHERE type_code = '%s' AND night = %d)",
 			    types[t], types[t], n);
 			assert_int_equal(fd_query_available(db, types[t], n, &got, NULL), FD_OK);
-			assert_int_equal(got, count(db, sql));
+			assert_int_equal(got, fx_int(db, sql));
 		}
 	/* The day-use count (stays over the day and day-use stays of it) is
 	 * the query it replaced, for every type, day and booking left out. */
@@ -162,10 +152,11 @@ static void test_counts_follow_random_operations(void **state)
 				int got = -1;
 				assert_int_equal(
 				    repo->type_day_sold(repo->ctx, types[t], n, except, &got, NULL), FD_OK);
-				assert_int_equal(got, count(db, sql));
+				assert_int_equal(got, fx_int(db, sql));
 			}
 	assert_true(
-	    count(db, "SELECT count(*) FROM bookings WHERE arrival = departure AND status = 'reserved'") > 0);
+	    fx_int(db, "SELECT count(*) FROM bookings WHERE arrival = departure AND status = 'reserved'") >
+	    0);
 	/* The cache's wholesale delete (a re-sync from a snapshot) empties them. */
 	assert_int_equal(fd_db_exec(db, "DELETE FROM stay_nights", NULL), FD_OK);
 	assert_counts_match(db);

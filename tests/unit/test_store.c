@@ -50,16 +50,6 @@ static void test_schema_guard_refuses_raw_double_booking(void **state)
  * there alone (repo_sqlite.c put_booking): sent again at that version with
  * other dates and a room, as a sync replay may, it is saved in full and its
  * nights follow, none kept from before. */
-static int count_of(struct fd_db *db, const char *q)
-{
-	sqlite3_stmt *s = NULL;
-	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), q, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	int n = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	return n;
-}
-
 static void test_first_version_saved_again(void **state)
 {
 	(void)state;
@@ -69,7 +59,7 @@ static void test_first_version_saved_again(void **state)
 	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-04", 1, id, NULL, &err), FD_OK);
 	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room IS NULL",
 	         id);
-	assert_int_equal(count_of(db, q), 3);
+	assert_int_equal(fx_int(db, q), 3);
 	const struct fd_repo *r = fd_db_repo(db);
 	struct fd_booking b;
 	assert_int_equal(r->get_booking(r->ctx, id, &b, &err), FD_OK);
@@ -82,14 +72,14 @@ static void test_first_version_saved_again(void **state)
 	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '102'"
 	         " AND type_code = 'STD' AND night >= %d AND night < %d",
 	         id, fx_date("2026-12-02"), fx_date("2026-12-06"));
-	assert_int_equal(count_of(db, q), 4);
+	assert_int_equal(fx_int(db, q), 4);
 	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", id);
-	assert_int_equal(count_of(db, q), 4);
+	assert_int_equal(fx_int(db, q), 4);
 	snprintf(q, sizeof q,
 	         "SELECT count(*) FROM bookings WHERE id = '%s' AND room = '102' AND arrival = %d"
 	         " AND departure = %d",
 	         id, fx_date("2026-12-02"), fx_date("2026-12-06"));
-	assert_int_equal(count_of(db, q), 1);
+	assert_int_equal(fx_int(db, q), 1);
 	/* Without foreign keys (the cache), nights may be kept of a booking no
 	 * longer there: a new booking of that id holds its own nights alone. */
 	const char *other = "00000000-0000-4000-8000-0000000000f1";
@@ -111,9 +101,9 @@ static void test_first_version_saved_again(void **state)
 	    "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room IS NULL AND type_code = 'STD'"
 	    " AND night >= %d AND night < %d",
 	    other, fx_date("2026-12-10"), fx_date("2026-12-12"));
-	assert_int_equal(count_of(db, q), 2);
+	assert_int_equal(fx_int(db, q), 2);
 	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", other);
-	assert_int_equal(count_of(db, q), 2);
+	assert_int_equal(fx_int(db, q), 2);
 	fd_db_close(db);
 }
 
