@@ -27,6 +27,7 @@ libfdcore_a_SOURCES = \
 	src/core/invoice.c src/core/invoice.h src/core/op_invoice.c
 libfdcore_a_CFLAGS = $(AM_CFLAGS) $(UTF8PROC_CFLAGS)
 libfdcore_a_SOURCES += src/core/op_company.c
+libfdcore_a_SOURCES += src/core/snaptoken.c src/core/snaptoken.h
 libfdcore_a_SOURCES += src/core/mail.c src/core/mail.h
 libfdcore_a_SOURCES += src/core/i18n.c
 libfdcore_a_SOURCES += src/core/guest.c src/core/guest.h

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/snaptoken.h"
 #include "pg/feed.h"
 #include "pg/pg_internal.h"
 
@@ -23,53 +24,61 @@ static const struct pg_entity {
 	const char *one;
 	const char *page;
 	bool set;
+	/* Guests and bookings: the page in id order, as bytes (COLLATE "C",
+	 * SQLite's order; index of step 24), $2 the last id sent; see
+	 * core/snaptoken.h. */
+	const char *page_id;
 } entities[] = {
     {"property", "SELECT to_jsonb(t) - 'snap_key' FROM properties t WHERE $1 = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'snap_key' FROM properties t WHERE id = $1 AND snap_key > $2"
      " ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"room_type",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM room_types t WHERE property_id = $1 AND code = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM room_types t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"room",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM rooms t WHERE property_id = $1 AND number = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM rooms t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"guest",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' - 'search_key' FROM guests t WHERE property_id = $1"
      " AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' - 'search_key' FROM guests t"
      " WHERE property_id = $1 AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false,
+     "SELECT id, to_jsonb(t) - 'property_id' - 'snap_key' - 'search_key' FROM guests t"
+     " WHERE property_id = $1 AND id COLLATE \"C\" > $2 ORDER BY id COLLATE \"C\" LIMIT $3"},
     {"booking",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM bookings t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM bookings t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false,
+     "SELECT id, to_jsonb(t) - 'property_id' - 'snap_key' FROM bookings t WHERE property_id = $1"
+     " AND id COLLATE \"C\" > $2 ORDER BY id COLLATE \"C\" LIMIT $3"},
     {"staff",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM staff t WHERE property_id = $1 AND username = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM staff t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"task",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM hk_tasks t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM hk_tasks t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"setting",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM settings t WHERE property_id = $1 AND key = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM settings t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"room_block",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM room_blocks t WHERE property_id = $1 AND room = $2"
      " ORDER BY uid",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM room_blocks t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     true},
+     true, NULL},
     /* Conflict notices (step 4); last, so that page tokens of the entities
      * before keep their index. */
     {"conflict",
@@ -77,7 +86,7 @@ static const struct pg_entity {
      "$2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM srv_conflicts t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     /* The folio area (step 11), as the SQLite server sends it: a line
      * without its local order column (seq, here also its page key). */
     {"charge_code",
@@ -85,70 +94,70 @@ static const struct pg_entity {
      "$2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM charge_codes t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"folio",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM folios t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM folios t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"folio_line",
      "SELECT to_jsonb(t) - 'property_id' - 'seq' FROM folio_lines t WHERE property_id = $1 AND id = $2",
      "SELECT seq, to_jsonb(t) - 'property_id' - 'seq' FROM folio_lines t WHERE property_id = $1"
      " AND seq > $2 ORDER BY seq LIMIT $3",
-     false},
+     false, NULL},
     {"day_report",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM day_reports t WHERE property_id = $1"
      " AND date::text = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM day_reports t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     /* Company accounts (step 12). */
     {"company",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM companies t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM companies t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     /* Invoices as issued and the mail queue (step 13); the series'
      * counter rows stay on the server, as on SQLite. */
     {"invoice",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM invoices t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM invoices t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"mail", "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM mail t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM mail t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     /* Rate plans, their nights and each booking's prices per night (step
      * 15); a booking's prices change as a set. */
     {"rate_plan",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_plans t WHERE property_id = $1 AND code = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_plans t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"rate_day",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_days t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM rate_days t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"booking_rate",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM booking_rates t WHERE property_id = $1"
      " AND booking_id = $2 ORDER BY night",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM booking_rates t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     true},
+     true, NULL},
     /* Group blocks (step 16); a block's rooms change as a set. */
     {"group_block",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM group_blocks t WHERE property_id = $1 AND id = $2",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM group_blocks t WHERE property_id = $1"
      " AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     false},
+     false, NULL},
     {"block_rooms",
      "SELECT to_jsonb(t) - 'property_id' - 'snap_key' FROM group_block_rooms t WHERE property_id = $1"
      " AND block_id = $2 ORDER BY type_code, night",
      "SELECT snap_key, to_jsonb(t) - 'property_id' - 'snap_key' FROM group_block_rooms t"
      " WHERE property_id = $1 AND snap_key > $2 ORDER BY snap_key LIMIT $3",
-     true},
+     true, NULL},
 };
 #define N_ENTITIES ((int)(sizeof entities / sizeof *entities))
 
@@ -301,13 +310,13 @@ static void read_end(struct fd_pg *pg)
 	fd_pg_rollback(pg);
 }
 
-/* The page token is "SEQ.ENTITY.KEY" as on SQLite: the cut, the index in
- * entities[] and the last snap_key sent. The cut: "seq" is the feed's
+/* The page token is core/snaptoken.h's, as on SQLite: the cut, the index in
+ * entities[] and the last snap_key or id sent. The cut: "seq" is the feed's
  * sequence when the first page was read; later pages read the tables as
  * they are then, so a row may be newer than seq, never older, and every
  * change after seq is in the feed after seq (compacted forward). A row
  * inserted by a transaction still open at a page's read gets its change
- * number after the cut, so the feed brings it even when its snap_key lies
+ * number after the cut, so the feed brings it even when its key lies
  * behind the page. The first page also carries "total", the rows of
  * every page together at the cut. */
 enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *after, int limit,
@@ -315,15 +324,12 @@ enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *a
 {
 	*out = NULL;
 	bool paged = limit > 0;
-	long long seq = -1, k = 0, key = 0;
-	if (after && after[0]) {
-		char tail;
-		if (sscanf(after, "%lld.%lld.%lld%c", &seq, &k, &key, &tail) != 3 || seq < 0 || k < 0 ||
-		    k >= N_ENTITIES || key < 0)
-			return fd_fail(
-			    err, FD_E_INVALID, "invalid_parameter", "after",
-			    "Parameter \"after\" must be the \"next\" of the previous snapshot page.");
-	}
+	struct fd_snap_pos pos = {.seq = -1, .by_id = entities[0].page_id != NULL};
+	if (after && after[0] &&
+	    (!fd_snap_pos_parse(after, N_ENTITIES, &pos) || (pos.by_id && !entities[pos.entity].page_id)))
+		return fd_fail(err, FD_E_INVALID, "invalid_parameter", "after",
+		               "Parameter \"after\" must be the \"next\" of the previous snapshot page.");
+	long long seq = pos.seq;
 	enum fd_status st = read_begin(pg, err);
 	if (st)
 		return st;
@@ -360,12 +366,16 @@ enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *a
 	int rows = 0;
 	size_t bytes = 0;
 	bool full = false;
-	for (; k < N_ENTITIES && !st && !full; k++, key = 0) {
+	for (int k = pos.entity; k < N_ENTITIES && !st && !full; k++) {
+		if (k != pos.entity)
+			pos = (struct fd_snap_pos){
+			    .seq = seq, .entity = k, .by_id = entities[k].page_id != NULL};
 		char a1[FD_PG_INT_LEN], a2[FD_PG_INT_LEN];
-		const char *p[] = {pg->property, fd_pg_int(a1, key),
+		const char *p[] = {pg->property, pos.by_id ? pos.id : fd_pg_int(a1, pos.key),
 		                   fd_pg_int(a2, paged ? (int64_t)(limit - rows + 1) : INT64_MAX)};
 		PGresult *r;
-		if ((st = fd_pg_run(pg, entities[k].page, 3, p, &r, "reading the snapshot", err)))
+		if ((st = fd_pg_run(pg, pos.by_id ? entities[k].page_id : entities[k].page, 3, p, &r,
+		                    "reading the snapshot", err)))
 			break;
 		cJSON *arr = paged ? NULL : cJSON_AddArrayToObject(ents, entities[k].entity);
 		for (int i = 0; i < PQntuples(r); i++) {
@@ -378,7 +388,10 @@ enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *a
 			if (!arr)
 				arr = cJSON_AddArrayToObject(ents, entities[k].entity);
 			cJSON_AddItemToArray(arr, cJSON_Parse(text));
-			key = fd_pg_col_int(r, i, 0);
+			if (pos.by_id)
+				snprintf(pos.id, sizeof pos.id, "%s", PQgetvalue(r, i, 0));
+			else
+				pos.key = fd_pg_col_int(r, i, 0);
 			rows++;
 		}
 		PQclear(r);
@@ -393,8 +406,9 @@ enum fd_status fd_pg_snapshot(struct fd_pg *pg, const char *epoch, const char *a
 	if (paged) {
 		cJSON_AddBoolToObject(doc, "more", full);
 		if (full) {
-			char next[80];
-			snprintf(next, sizeof next, "%lld.%lld.%lld", seq, k, key);
+			char next[FD_SNAP_TOKEN_LEN];
+			pos.seq = seq;
+			fd_snap_pos_format(&pos, next);
 			cJSON_AddStringToObject(doc, "next", next);
 		}
 	}

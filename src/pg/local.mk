@@ -29,6 +29,7 @@ TESTS += $(PG_TESTS)
 EXTRA_DIST += $(PG_TESTS) tests/pg/lib.sh doc/scale-out.md
 libfdpg_a_SOURCES += src/pg/feed.h src/pg/feed.c
 PG_TESTS += tests/pg/feed.sh
+PG_TESTS += tests/pg/snapshot_order.sh
 PG_TESTS += tests/pg/epoch.sh
 # erasures outlive a restore on PostgreSQL (src/server/pg_erasures.c)
 PG_TESTS += tests/pg/erasures.sh

@@ -444,6 +444,14 @@ static const char pg_v23[] =
     "DROP INDEX stay_nights_type_night;"
     "ALTER INDEX stay_nights_type_night_b RENAME TO stay_nights_type_night;";
 
+/* Step 24 (issue 18): the snapshot pages guests and bookings in id order
+ * as bytes (src/pg/feed.c), the order of SQLite's server, so that a
+ * terminal writes its id-keyed b-trees in order. The primary keys use the
+ * database's collation, which need not be "C": without these indexes each
+ * page would read and sort the whole table. */
+static const char pg_v24[] = "CREATE INDEX guests_snap_id ON guests(property_id, id COLLATE \"C\");"
+                             "CREATE INDEX bookings_snap_id ON bookings(property_id, id COLLATE \"C\");";
+
 /* One step a line, so two branches' steps merge. */
 /* clang-format off */
 static const struct fd_pg_step pg_steps[] = {
@@ -463,6 +471,7 @@ static const struct fd_pg_step pg_steps[] = {
     {20, pg_v20},
     {21, pg_v21},
     {23, pg_v23},
+    {24, pg_v24},
 };
 /* clang-format on */
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/snaptoken.h"
 #include "server/server.h"
 
 /* One statement per entity (string literals: the statement cache keys on
@@ -99,6 +100,18 @@ static const char *const page_sql[] = {
     "SELECT rowid AS fd_key, * FROM booking_rates WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
 };
 _Static_assert(sizeof page_sql / sizeof *page_sql == N_ENTITIES, "one page statement per entity");
+
+/* The entities paged in id order (core/snaptoken.h), through the unique
+ * index on id; NULL: in rowid order (page_sql). Ids compare as bytes
+ * (SQLite's BINARY, PostgreSQL's COLLATE "C"): both servers send the same
+ * order. */
+static const char *const page_id_sql[] = {
+    /* guest, booking */
+    [3] = "SELECT id AS fd_key, * FROM guests WHERE id > ?1 ORDER BY id LIMIT ?2",
+    [4] = "SELECT id AS fd_key, * FROM bookings WHERE id > ?1 ORDER BY id LIMIT ?2",
+    [N_ENTITIES - 1] = NULL,
+};
+_Static_assert(sizeof page_id_sql / sizeof *page_id_sql == N_ENTITIES, "one entry per entity");
 
 /* The rows of each table the pages read (string literals, in the order of
  * page_sql): their sum is the first page's "total". */
@@ -367,23 +380,23 @@ enum fd_status srv_snapshot(struct fd_db *db, const char *epoch, char **out, str
  * the feed after seq (the feed is compacted forward: a change moves its
  * entity's row to a higher seq). So a terminal that installs every page and
  * then follows the feed from seq ends exactly at the server's state.
- * The page token is "SEQ.ENTITY.KEY": the cut, the entity index in
- * entity_sql and the last rowid sent. The first page also carries
- * "total", the rows of every page together at the cut. The page is
- * written as text row by row, and measured by the bytes written. */
+ * The page token (core/snaptoken.h) holds the cut, the entity index in
+ * entity_sql and the last rowid or id sent. The order a table is read in
+ * does not matter to the argument above: a row's rowid or id never
+ * changes, and a row the pages pass over is in the feed after seq. The
+ * first page also carries "total", the rows of every page together at the
+ * cut. The page is written as text row by row, and measured by the bytes
+ * written. */
 enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char *after, int limit,
                                  size_t max_bytes, char **out, struct fd_error *err)
 {
 	*out = NULL;
-	long long seq = -1, k = 0, key = 0;
-	if (after && after[0]) {
-		char tail;
-		if (sscanf(after, "%lld.%lld.%lld%c", &seq, &k, &key, &tail) != 3 || seq < 0 || k < 0 ||
-		    k >= (long long)N_ENTITIES || key < 0)
-			return fd_fail(
-			    err, FD_E_INVALID, "invalid_parameter", "after",
-			    "Parameter \"after\" must be the \"next\" of the previous snapshot page.");
-	}
+	struct fd_snap_pos pos = {.seq = -1, .by_id = page_id_sql[0] != NULL};
+	if (after && after[0] &&
+	    (!fd_snap_pos_parse(after, (int)N_ENTITIES, &pos) || (pos.by_id && !page_id_sql[pos.entity])))
+		return fd_fail(err, FD_E_INVALID, "invalid_parameter", "after",
+		               "Parameter \"after\" must be the \"next\" of the previous snapshot page.");
+	long long seq = pos.seq;
 	enum fd_status st = fd_db_begin_read(db, err);
 	if (st)
 		return st;
@@ -416,13 +429,19 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 	size_t rows_from = o.len;
 	int rows = 0, tables = 0;
 	bool full = false;
-	for (; k < (long long)N_ENTITIES && st == FD_OK && !full; k++, key = 0) {
-		sqlite3_stmt *s = fd_db_stmt(db, page_sql[k], err);
+	int k = pos.entity;
+	for (; k < (int)N_ENTITIES && st == FD_OK && !full; k++) {
+		if (k != pos.entity)
+			pos = (struct fd_snap_pos){.seq = seq, .entity = k, .by_id = page_id_sql[k] != NULL};
+		sqlite3_stmt *s = fd_db_stmt(db, pos.by_id ? page_id_sql[k] : page_sql[k], err);
 		if (!s) {
 			st = fd_error_status(err, FD_E_IO);
 			break;
 		}
-		sqlite3_bind_int64(s, 1, key);
+		if (pos.by_id)
+			sqlite3_bind_text(s, 1, pos.id, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(s, 1, pos.key);
 		sqlite3_bind_int(s, 2, limit - rows + 1);
 		int rc, here = 0;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -440,7 +459,11 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 				fd_json_out_raw(&o, ",", 1);
 			}
 			row_text(&o, s, entity_sql[k].skip);
-			key = sqlite3_column_int64(s, 0);
+			if (pos.by_id)
+				snprintf(pos.id, sizeof pos.id, "%s",
+				         (const char *)sqlite3_column_text(s, 0));
+			else
+				pos.key = sqlite3_column_int64(s, 0);
 			rows++;
 		}
 		if (here)
@@ -459,8 +482,9 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 	fd_json_out_raw(&o, "},\"more\":", 9);
 	fd_json_out_raw(&o, full ? "true" : "false", full ? 4 : 5);
 	if (full) {
-		char next[80];
-		snprintf(next, sizeof next, "%lld.%lld.%lld", seq, k, key);
+		char next[FD_SNAP_TOKEN_LEN];
+		pos.seq = seq;
+		fd_snap_pos_format(&pos, next);
 		fd_json_out_raw(&o, ",\"next\":", 8);
 		fd_json_out_string(&o, next, strlen(next));
 	}

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/json.h"
 #include "core/op.h"
+#include "core/snaptoken.h"
 #include "store/outbox.h"
 #include "sync/sync_internal.h"
 
@@ -219,7 +220,7 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 static enum fd_status snapshot_step(struct fd_db *db, struct sync_http *h, const char *tok, int limit,
                                     struct fd_error *err)
 {
-	char next[96] = "", epoch[80] = "", path[300];
+	char next[FD_SNAP_TOKEN_LEN] = "", epoch[80] = "", path[300];
 	fd_db_meta_get(db, "snapshot_next", next, sizeof next, NULL);
 	fd_db_meta_get(db, "snapshot_epoch", epoch, sizeof epoch, NULL);
 	bool first = !next[0];

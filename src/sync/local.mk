@@ -32,6 +32,7 @@ SYNC_TESTS += tests/sync/test_outage_pack_bg.sh
 SYNC_TESTS += tests/sync/test_erasure_restore.sh
 SYNC_TESTS += tests/sync/test_sync_overwrite.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot.sh
+SYNC_TESTS += tests/sync/test_sync_snapshot_order.sh
 SYNC_TESTS += tests/sync/test_sync_first.sh
 EXTRA_DIST += doc/sync.md
 SYNC_TESTS += tests/sync/test_sync_gap.sh
