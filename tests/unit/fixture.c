@@ -9,19 +9,23 @@
 #include "store/ids.h"
 #include "store/oplog.h"
 
-int64_t fx_int(struct fd_db *db, const char *sql)
+int64_t fx_raw_int(sqlite3 *h, const char *sql)
 {
 	/* Not cmocka's asserts: the fuzz targets share this file. cmocka
 	 * reports an abort as the test's failure. */
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW) {
-		fprintf(stderr, "fx_int: %s: %s\n", sql, sqlite3_errmsg(fd_db_handle(db)));
+	if (sqlite3_prepare_v2(h, sql, -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
+		fprintf(stderr, "fx_int: %s: %s\n", sql, sqlite3_errmsg(h));
 		abort();
 	}
 	int64_t v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return v;
+}
+
+int64_t fx_int(struct fd_db *db, const char *sql)
+{
+	return fx_raw_int(fd_db_handle(db), sql);
 }
 
 fd_date fx_date(const char *s)

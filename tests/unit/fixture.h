@@ -25,5 +25,8 @@ fd_date fx_date(const char *s);
 /* The integer sql's first row answers first (a count, say); aborts (the
  * test fails) when the statement does not prepare or answers no row. */
 int64_t fx_int(struct fd_db *db, const char *sql);
+/* The same on a bare SQLite handle: a file a test edits as an older
+ * frontdesk would have left it, before the store opens it. */
+int64_t fx_raw_int(sqlite3 *h, const char *sql);
 
 #endif
