@@ -110,3 +110,17 @@ abc123_batch() {
 		"$(op 5 booking.create '{"id":"'$(uuid 5 1)'","code":"ABC123","guest_id":"'$(uuid 4 1)'","type":"DBL","arrival":"2026-03-10","departure":"2026-03-12","adults":2}')" \
 		"$(op 6 booking.assign_room '{"booking":"ABC123","room":"101"}')"
 }
+
+# wrong_codes N: N enrolments with a code that was never given, from this
+# address; prints their statuses, then the last answer's Retry-After and
+# error code. Enrolment is throttled by address: no device token comes
+# with it.
+wrong_codes() {
+	for _ in $(seq 1 "$1"); do
+		_r=$(curl -s -D "$T/enrol.h" -o "$T/enrol.b" -w '%{http_code}' -X POST \
+			-H 'Content-Type: application/json' --data '{"code":"nevergivennevergiven","name":"x"}' "$URL/v1/devices")
+		printf '%s ' "$_r"
+	done
+	printf '%s %s\n' "$(sed -n 's/^[Rr]etry-[Aa]fter: *\([0-9]*\).*/\1/p' "$T/enrol.h" | grep -c .)" \
+		"$(jq -r .error.code "$T/enrol.b")"
+}
