@@ -53,6 +53,14 @@ enum fd_status fx_op(struct fd_db *db, const char *actor, const char *type, cons
 	return st;
 }
 
+enum fd_status fx_booking_op(struct fd_db *db, const char *actor, const char *type, const char *id,
+                             const char *extra, struct fd_op_result *res, struct fd_error *err)
+{
+	char payload[512];
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"%s%s}", id, extra[0] ? "," : "", extra);
+	return fx_op(db, actor, type, payload, res, err);
+}
+
 static void must(enum fd_status st, const struct fd_error *err)
 {
 	if (st) {

@@ -16,6 +16,10 @@ struct fd_db *fx_hotel(void);
  * (NULL = trusted local owner). Returns the status; res/err may be NULL. */
 enum fd_status fx_op(struct fd_db *db, const char *actor, const char *type, const char *payload_json,
                      struct fd_op_result *res, struct fd_error *err);
+/* An operation on booking id: payload {"booking": id} and extra, more
+ * members as JSON text ("" for none). */
+enum fd_status fx_booking_op(struct fd_db *db, const char *actor, const char *type, const char *id,
+                             const char *extra, struct fd_op_result *res, struct fd_error *err);
 /* Create a guest and a booking (returns the booking id in id_out, code in code_out). */
 enum fd_status fx_book(struct fd_db *db, const char *type, const char *arrival, const char *departure,
                        int adults, char *id_out, char *code_out, struct fd_error *err);
