@@ -605,6 +605,31 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
  * conditions with the day of a series in place of the one day
  * (core/avail.h; tests/pg/avail_range.sh compares them), each count
  * grouped by day. */
+/* Runs a count per night of [from, to) of one room type, sql's parameters
+ * the property, type, from, to and except_id ("" for none), its rows the
+ * night and then ncols counts: count k of each night goes to cols[k]; a
+ * night without a row counts 0 (type_days and type_nights). */
+static enum fd_status per_night(struct fd_pg *pg, const char *sql, const char *type, fd_date from, fd_date to,
+                                const char *except_id, int *const *cols, int ncols, struct fd_error *err)
+{
+	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
+	if (st)
+		return st;
+	for (int k = 0; k < ncols; k++)
+		for (fd_date d = from; d < to; d++)
+			cols[k][d - from] = 0;
+	for (int i = 0; i < PQntuples(r); i++) {
+		int64_t d = fd_pg_col_int(r, i, 0);
+		for (int k = 0; d >= from && d < to && k < ncols; k++)
+			cols[k][d - from] = (int)fd_pg_col_int(r, i, 1 + k);
+	}
+	PQclear(r);
+	return FD_OK;
+}
+
 static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_date to, const char *except_id,
                                 int *sold, struct fd_error *err)
 {
@@ -623,21 +648,8 @@ static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_da
 	    "  AND b.status IN ('reserved','checked_in') AND coalesce(r.type_code, b.type_code) = $2"
 	    "  AND b.id <> $5 GROUP BY b.arrival) u ON u.arrival = g.d"
 	    " ORDER BY g.d";
-	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
-	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
-	if (st)
-		return st;
-	for (fd_date d = from; d < to; d++)
-		sold[d - from] = 0;
-	for (int i = 0; i < PQntuples(r); i++) {
-		int64_t d = fd_pg_col_int(r, i, 0);
-		if (d >= from && d < to)
-			sold[d - from] = (int)fd_pg_col_int(r, i, 1);
-	}
-	PQclear(r);
-	return FD_OK;
+	int *cols[] = {sold};
+	return per_night(pg, sql, type, from, to, except_id, cols, 1, err);
 }
 
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
@@ -691,24 +703,8 @@ static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_
 	    "  AND type_code = $2 AND night >= $3::integer AND night < $4::integer AND booking_id <> $5"
 	    "  GROUP BY night) s ON s.night = g.d"
 	    " ORDER BY g.d";
-	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
-	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
-	if (st)
-		return st;
-	int n = PQntuples(r);
-	for (fd_date d = from; d < to; d++)
-		inventory[d - from] = sold[d - from] = 0;
-	for (int i = 0; i < n; i++) {
-		int64_t d = fd_pg_col_int(r, i, 0);
-		if (d >= from && d < to) {
-			inventory[d - from] = (int)fd_pg_col_int(r, i, 1);
-			sold[d - from] = (int)fd_pg_col_int(r, i, 2);
-		}
-	}
-	PQclear(r);
-	return FD_OK;
+	int *cols[] = {inventory, sold};
+	return per_night(pg, sql, type, from, to, except_id, cols, 2, err);
 }
 
 static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_date to,
