@@ -127,7 +127,7 @@ tests_unit_test_token_LDADD = $(CMOCKA_LIBS) $(SODIUM_LIBS)
 VALGRIND_TESTS += tests/unit/test_token
 # The audit log's hash chain across rollbacks and two writers (store/audit.c).
 UNIT_TESTS_STORE += tests/unit/test_audit_chain
-tests_unit_test_audit_chain_SOURCES = tests/unit/test_audit_chain.c
+tests_unit_test_audit_chain_SOURCES = tests/unit/test_audit_chain.c $(FIXTURE)
 tests_unit_test_audit_chain_CFLAGS = $(UNIT_CFLAGS) $(SODIUM_CFLAGS)
 tests_unit_test_audit_chain_LDADD = $(UNIT_LDADD)
 # A push's answers printed without a tree (src/server/push_rules.c, no server).

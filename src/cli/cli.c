@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "cli/cli.h"
+#include "core/guest.h"
 #include "core/i18n.h"
 #include "opt/opt.h"
 #include "store/query.h"
@@ -154,6 +155,20 @@ const char *cli_currency(struct cli *cli, char out[4])
 	else
 		strcpy(out, "EUR");
 	return out;
+}
+
+void cli_add_guest_name(cJSON *payload, const char *name)
+{
+	size_t n;
+	const char *given = fd_guest_name_split(name, &n);
+	if (!given) {
+		cJSON_AddStringToObject(payload, "family", name);
+		return;
+	}
+	char family[FD_NAME_LEN];
+	snprintf(family, sizeof family, "%.*s", (int)n, name);
+	cJSON_AddStringToObject(payload, "family", family);
+	cJSON_AddStringToObject(payload, "given", given);
 }
 
 fd_date cli_today(struct cli *cli)

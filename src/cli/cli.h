@@ -59,6 +59,9 @@ void cli_print_json(cJSON *doc);
 bool cli_date(struct cli *cli, const char *cmd, const char *opt, const char *text, fd_date *out);
 bool cli_int(struct cli *cli, const char *cmd, const char *opt, const char *text, int min, int max, int *out);
 fd_date cli_today(struct cli *cli);
+/* A guest's name as typed ("Family, Given" or a family name alone,
+ * fd_guest_name_split) into a guest operation's payload. */
+void cli_add_guest_name(cJSON *payload, const char *name);
 /* The hotel's currency code (EUR before a hotel exists); returns out. */
 const char *cli_currency(struct cli *cli, char out[4]);
 

@@ -167,22 +167,6 @@ static int block_list(struct cli *cli)
 	return CLI_OK;
 }
 
-static void guest_name(cJSON *payload, const char *name)
-{
-	const char *comma = strchr(name, ',');
-	if (!comma) {
-		cJSON_AddStringToObject(payload, "family", name);
-		return;
-	}
-	char family[FD_NAME_LEN];
-	snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
-	const char *given = comma + 1;
-	while (*given == ' ')
-		given++;
-	cJSON_AddStringToObject(payload, "family", family);
-	cJSON_AddStringToObject(payload, "given", given);
-}
-
 /* Two operations per row of rows[0..n): the guest and the booking picked
  * up from the block. */
 static void rooming_ops(struct cli *cli, const char *block, const struct fd_rooming_row *rows, int n,
@@ -194,7 +178,7 @@ static void rooming_ops(struct cli *cli, const char *block, const struct fd_room
 		struct fd_op *g = &ops[2 * i], *b = &ops[2 * i + 1];
 		fd_session_op(&cli->session, g, "guest.create");
 		cJSON_AddStringToObject(g->payload, "id", fd_uuid_new(guest_id));
-		guest_name(g->payload, r->guest);
+		cli_add_guest_name(g->payload, r->guest);
 		if (r->email[0])
 			cJSON_AddStringToObject(g->payload, "email", r->email);
 		if (r->phone[0])

@@ -41,23 +41,6 @@ static bool add_count(struct cli *cli, const char *cmd, cJSON *payload, const ch
 	return true;
 }
 
-/* "Family, Given" or just a name. */
-static void add_guest_name(cJSON *payload, const char *name)
-{
-	const char *comma = strchr(name, ',');
-	if (!comma) {
-		cJSON_AddStringToObject(payload, "family", name);
-		return;
-	}
-	char family[FD_NAME_LEN];
-	snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
-	const char *given = comma + 1;
-	while (*given == ' ')
-		given++;
-	cJSON_AddStringToObject(payload, "family", family);
-	cJSON_AddStringToObject(payload, "given", given);
-}
-
 static int print_code(struct cli *cli, const struct fd_op_result *res)
 {
 	if (cli->json) {
@@ -208,7 +191,7 @@ int cmd_book(struct cli *cli, int argc, char **argv)
 	else
 		fd_uuid_new(guest_id);
 	cJSON_AddStringToObject(ops[0].payload, "id", guest_id);
-	add_guest_name(ops[0].payload, guest);
+	cli_add_guest_name(ops[0].payload, guest);
 	if (email)
 		cJSON_AddStringToObject(ops[0].payload, "email", email);
 	if (phone)

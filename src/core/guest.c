@@ -153,6 +153,18 @@ void fd_guest_display_name(const struct fd_guest *g, char *out, size_t size)
 	fd_guest_name_join(g->family, g->given, out, size);
 }
 
+const char *fd_guest_name_split(const char *name, size_t *family_len)
+{
+	const char *comma = strchr(name, ',');
+	*family_len = comma ? (size_t)(comma - name) : strlen(name);
+	if (!comma)
+		return NULL;
+	const char *given = comma + 1;
+	while (*given == ' ')
+		given++;
+	return given;
+}
+
 void fd_guest_carry_over(struct fd_guest *g, const struct fd_guest *known)
 {
 	g->vip = g->vip || known->vip;

@@ -51,6 +51,11 @@ enum fd_channel fd_channel_default(fd_date arrival, fd_date business_date);
  * board's row reader (store/row.c) joins it without snprintf. */
 void fd_guest_name_join(const char *family, const char *given, char *out, size_t size);
 void fd_guest_display_name(const struct fd_guest *g, char *out, size_t size);
+/* The reverse, for a name typed in one field: "Family, Given" splits at
+ * the first comma, the spaces after it skipped; a name without a comma is
+ * a family name alone. Returns the given name (within name), or NULL
+ * without a comma; *family_len: how many bytes of name the family is. */
+const char *fd_guest_name_split(const char *name, size_t *family_len);
 
 /* Shared guest profiles across a chain (a setting of the chain's
  * database): a new profile at one hotel recognised as a guest known at

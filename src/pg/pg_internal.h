@@ -97,6 +97,22 @@ void fd_pg_repo_conflict_init(struct fd_pg *pg);
 	" ('LAUNDRY', 'Laundry', 2000, 0), ('MISC', 'Miscellaneous', 2000, 0)"
 enum fd_status fd_pg_seed_charge_codes(struct fd_pg *pg, struct fd_error *err);
 
+/* The repository files' steps (src/pg/repo.c). fd_pg_one: a query of at
+ * most one row: FD_OK with *r, or FD_E_NOT_FOUND (*r NULL). */
+enum fd_status fd_pg_one(struct fd_pg *pg, const char *sql, int n, const char *const *p, PGresult **r,
+                         const char *what, struct fd_error *err);
+/* An upsert whose ON CONFLICT ... WHERE keeps another hotel's row: a row
+ * it did not write is that hotel's id, refused (wrong_property, noun
+ * naming the id in the message), never silently dropped. fd_pg_upsert then
+ * records the change of entity id in the feed; fd_pg_upsert_row leaves that
+ * to the caller, who writes more first (a booking's nights). */
+enum fd_status fd_pg_upsert_row(struct fd_pg *pg, const char *sql, int n, const char *const *p,
+                                const char *what, const char *entity, const char *noun, const char *id,
+                                struct fd_error *err);
+enum fd_status fd_pg_upsert(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
+                            const char *entity, const char *noun, const char *id, struct fd_error *err);
+enum fd_status fd_pg_nomem(struct fd_error *err);
+
 /* Text of an integer for a parameter. */
 #define FD_PG_INT_LEN 24
 const char *fd_pg_int(char buf[FD_PG_INT_LEN], int64_t v);

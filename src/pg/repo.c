@@ -17,10 +17,8 @@
 
 #define I(buf, v) fd_pg_int(buf, (int64_t)(v))
 
-/* Run a query expected to return at most one row: FD_OK with *r (one row),
- * or FD_E_NOT_FOUND (no row; *r NULL). */
-static enum fd_status one(struct fd_pg *pg, const char *sql, int n, const char *const *p, PGresult **r,
-                          const char *what, struct fd_error *err)
+enum fd_status fd_pg_one(struct fd_pg *pg, const char *sql, int n, const char *const *p, PGresult **r,
+                         const char *what, struct fd_error *err)
 {
 	enum fd_status st = fd_pg_run(pg, sql, n, p, r, what, err);
 	if (st)
@@ -31,6 +29,34 @@ static enum fd_status one(struct fd_pg *pg, const char *sql, int n, const char *
 		return FD_E_NOT_FOUND;
 	}
 	return FD_OK;
+}
+
+enum fd_status fd_pg_upsert_row(struct fd_pg *pg, const char *sql, int n, const char *const *p,
+                                const char *what, const char *entity, const char *noun, const char *id,
+                                struct fd_error *err)
+{
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, n, p, &r, what, err);
+	if (st)
+		return st;
+	bool written = atoi(PQcmdTuples(r)) == 1;
+	PQclear(r);
+	if (!written)
+		return fd_fail(err, FD_E_CONFLICT, "wrong_property", entity,
+		               "%s %s belongs to another property.", noun, id);
+	return FD_OK;
+}
+
+enum fd_status fd_pg_upsert(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
+                            const char *entity, const char *noun, const char *id, struct fd_error *err)
+{
+	enum fd_status st = fd_pg_upsert_row(pg, sql, n, p, what, entity, noun, id, err);
+	return st ? st : fd_pg_record_change(pg, entity, id, NULL, err);
+}
+
+enum fd_status fd_pg_nomem(struct fd_error *err)
+{
+	return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
 }
 
 static enum fd_status changed(struct fd_pg *pg, const char *entity, const char *id, struct fd_error *err)
@@ -47,7 +73,7 @@ static enum fd_status get_property(void *ctx, struct fd_property *p, struct fd_e
 	                          " FROM properties WHERE id = $1";
 	const char *a[] = {pg->property};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 1, a, &r, "reading the property", err);
+	enum fd_status st = fd_pg_one(pg, sql, 1, a, &r, "reading the property", err);
 	if (st)
 		return st;
 	fd_pg_col_text(r, 0, 0, p->id, sizeof p->id);
@@ -104,7 +130,7 @@ static enum fd_status get_room_type(void *ctx, const char *code, struct fd_room_
 	                          " FROM room_types WHERE property_id = $1 AND code = $2";
 	const char *a[] = {pg->property, code};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a room type", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a room type", err);
 	if (st)
 		return st;
 	fd_pg_col_text(r, 0, 0, t->id, sizeof t->id);
@@ -144,7 +170,7 @@ static enum fd_status get_room(void *ctx, const char *number, struct fd_room *rm
 	    "SELECT " FD_PG_ROOM_COLS " FROM rooms WHERE property_id = $1 AND number = $2";
 	const char *a[] = {pg->property, number};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a room", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a room", err);
 	if (st)
 		return st;
 	fd_pg_read_room(r, 0, rm);
@@ -224,7 +250,7 @@ static enum fd_status get_guest(void *ctx, const char *id, struct fd_guest *g, s
 	    " language FROM guests WHERE property_id = $1 AND id = $2";
 	const char *a[] = {pg->property, id};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a guest", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a guest", err);
 	if (st)
 		return st;
 	fd_pg_col_text(r, 0, 0, g->id, sizeof g->id);
@@ -300,16 +326,7 @@ static enum fd_status put_guest(void *ctx, const struct fd_guest *g, struct fd_e
 	                   g->preferences,
 	                   g->merged_into,
 	                   g->language};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 23, a, &r, "saving a guest", err);
-	if (st)
-		return st;
-	bool written = atoi(PQcmdTuples(r)) == 1;
-	PQclear(r);
-	if (!written) /* the id is another hotel's guest */
-		return fd_fail(err, FD_E_CONFLICT, "wrong_property", "guest",
-		               "Guest %s belongs to another property.", g->id);
-	return changed(pg, "guest", g->id, err);
+	return fd_pg_upsert(pg, sql, 23, a, "saving a guest", "guest", "Guest", g->id, err);
 }
 
 /* --- bookings --- */
@@ -349,8 +366,8 @@ static enum fd_status get_booking(void *ctx, const char *key, struct fd_booking 
 	    "SELECT " BOOKING_COLS " FROM bookings WHERE property_id = $1 AND code = $2";
 	const char *a[] = {pg->property, key};
 	PGresult *r;
-	enum fd_status st =
-	    one(pg, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, 2, a, &r, "reading a booking", err);
+	enum fd_status st = fd_pg_one(pg, strlen(key) == FD_CODE_LEN - 1 ? by_code : by_id, 2, a, &r,
+	                              "reading a booking", err);
 	if (st)
 		return st;
 	fd_pg_read_booking(r, 0, b);
@@ -375,7 +392,7 @@ static enum fd_status guest_bookings(void *ctx, const char *guest_id, struct fd_
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++)
 		fd_pg_read_booking(r, i, &(*out)[i]);
@@ -473,16 +490,9 @@ static enum fd_status put_booking(void *ctx, const struct fd_booking *b, struct 
 	                   I(at, time(NULL)),
 	                   b->company_id[0] ? b->company_id : NULL,
 	                   b->block_id};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 20, a, &r, "saving a booking", err);
-	if (st)
-		return st;
-	bool written = atoi(PQcmdTuples(r)) == 1;
-	PQclear(r);
-	if (!written)
-		return fd_fail(err, FD_E_CONFLICT, "wrong_property", "booking",
-		               "Booking %s belongs to another property.", b->id);
-	if ((st = write_nights(pg, b, err)))
+	enum fd_status st =
+	    fd_pg_upsert_row(pg, sql, 20, a, "saving a booking", "booking", "Booking", b->id, err);
+	if (st || (st = write_nights(pg, b, err)))
 		return st;
 	return changed(pg, "booking", b->id, err);
 }
@@ -492,7 +502,7 @@ static enum fd_status one_code(struct fd_pg *pg, const char *sql, int n, const c
                                char code[FD_CODE_LEN], const char *what, struct fd_error *err)
 {
 	PGresult *r;
-	enum fd_status st = one(pg, sql, n, a, &r, what, err);
+	enum fd_status st = fd_pg_one(pg, sql, n, a, &r, what, err);
 	if (st)
 		return st;
 	fd_pg_col_text(r, 0, 0, code, FD_CODE_LEN);
@@ -595,6 +605,31 @@ static enum fd_status type_day_sold(void *ctx, const char *type, fd_date day, co
  * conditions with the day of a series in place of the one day
  * (core/avail.h; tests/pg/avail_range.sh compares them), each count
  * grouped by day. */
+/* Runs a count per night of [from, to) of one room type, sql's parameters
+ * the property, type, from, to and except_id ("" for none), its rows the
+ * night and then ncols counts: count k of each night goes to cols[k]; a
+ * night without a row counts 0 (type_days and type_nights). */
+static enum fd_status per_night(struct fd_pg *pg, const char *sql, const char *type, fd_date from, fd_date to,
+                                const char *except_id, int *const *cols, int ncols, struct fd_error *err)
+{
+	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
+	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
+	if (st)
+		return st;
+	for (int k = 0; k < ncols; k++)
+		for (fd_date d = from; d < to; d++)
+			cols[k][d - from] = 0;
+	for (int i = 0; i < PQntuples(r); i++) {
+		int64_t d = fd_pg_col_int(r, i, 0);
+		for (int k = 0; d >= from && d < to && k < ncols; k++)
+			cols[k][d - from] = (int)fd_pg_col_int(r, i, 1 + k);
+	}
+	PQclear(r);
+	return FD_OK;
+}
+
 static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_date to, const char *except_id,
                                 int *sold, struct fd_error *err)
 {
@@ -613,21 +648,8 @@ static enum fd_status type_days(void *ctx, const char *type, fd_date from, fd_da
 	    "  AND b.status IN ('reserved','checked_in') AND coalesce(r.type_code, b.type_code) = $2"
 	    "  AND b.id <> $5 GROUP BY b.arrival) u ON u.arrival = g.d"
 	    " ORDER BY g.d";
-	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
-	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
-	if (st)
-		return st;
-	for (fd_date d = from; d < to; d++)
-		sold[d - from] = 0;
-	for (int i = 0; i < PQntuples(r); i++) {
-		int64_t d = fd_pg_col_int(r, i, 0);
-		if (d >= from && d < to)
-			sold[d - from] = (int)fd_pg_col_int(r, i, 1);
-	}
-	PQclear(r);
-	return FD_OK;
+	int *cols[] = {sold};
+	return per_night(pg, sql, type, from, to, except_id, cols, 1, err);
 }
 
 static enum fd_status type_inventory(void *ctx, const char *type, fd_date night, int *rooms,
@@ -681,24 +703,8 @@ static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_
 	    "  AND type_code = $2 AND night >= $3::integer AND night < $4::integer AND booking_id <> $5"
 	    "  GROUP BY night) s ON s.night = g.d"
 	    " ORDER BY g.d";
-	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
-	const char *a[] = {pg->property, type, I(f, from), I(t, to), except_id ? except_id : ""};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "counting availability", err);
-	if (st)
-		return st;
-	int n = PQntuples(r);
-	for (fd_date d = from; d < to; d++)
-		inventory[d - from] = sold[d - from] = 0;
-	for (int i = 0; i < n; i++) {
-		int64_t d = fd_pg_col_int(r, i, 0);
-		if (d >= from && d < to) {
-			inventory[d - from] = (int)fd_pg_col_int(r, i, 1);
-			sold[d - from] = (int)fd_pg_col_int(r, i, 2);
-		}
-	}
-	PQclear(r);
-	return FD_OK;
+	int *cols[] = {inventory, sold};
+	return per_night(pg, sql, type, from, to, except_id, cols, 2, err);
 }
 
 static enum fd_status free_rooms(void *ctx, const char *type, fd_date from, fd_date to,
@@ -747,7 +753,7 @@ static enum fd_status get_staff(void *ctx, const char *username, struct fd_staff
 	    " FROM staff WHERE property_id = $1 AND username = $2";
 	const char *a[] = {pg->property, username};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a staff member", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a staff member", err);
 	if (st)
 		return st;
 	char role[16], dept[24];
@@ -812,7 +818,7 @@ static enum fd_status get_task(void *ctx, const char *id, struct fd_hk_task *t, 
 	static const char sql[] = "SELECT " TASK_COLS " FROM hk_tasks WHERE property_id = $1 AND id = $2";
 	const char *a[] = {pg->property, id};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a task", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a task", err);
 	if (st)
 		return st;
 	read_task(r, 0, t);
@@ -841,16 +847,7 @@ static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_
 	                   I(at, time(NULL)),
 	                   t->done_by,
 	                   I(da, t->done_at)};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 11, a, &r, "saving a task", err);
-	if (st)
-		return st;
-	bool written = atoi(PQcmdTuples(r)) == 1;
-	PQclear(r);
-	if (!written) /* the id is another hotel's task: refused, not silently dropped */
-		return fd_fail(err, FD_E_CONFLICT, "wrong_property", "task",
-		               "Task %s belongs to another property.", t->id);
-	return changed(pg, "task", t->id, err);
+	return fd_pg_upsert(pg, sql, 11, a, "saving a task", "task", "Task", t->id, err);
 }
 
 static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date, struct fd_hk_task **out,
@@ -870,7 +867,7 @@ static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date,
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++)
 		read_task(r, i, &(*out)[i]);
@@ -887,7 +884,7 @@ static enum fd_status get_setting(void *ctx, const char *key, char *out, size_t 
 	static const char sql[] = "SELECT value FROM settings WHERE property_id = $1 AND key = $2";
 	const char *a[] = {pg->property, key};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a setting", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a setting", err);
 	if (st)
 		return st;
 	fd_pg_col_text(r, 0, 0, out, size);
@@ -914,7 +911,7 @@ static enum fd_status get_block(void *ctx, const char *room, const char *uid, st
 	    " WHERE property_id = $1 AND room = $2 AND uid = $3";
 	const char *a[] = {pg->property, room, uid};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 3, a, &r, "reading a room block", err);
+	enum fd_status st = fd_pg_one(pg, sql, 3, a, &r, "reading a room block", err);
 	if (st)
 		return st;
 	memset(out, 0, sizeof *out);
@@ -976,7 +973,7 @@ static int local_minute(void *ctx, int64_t t)
 	char s[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, I(s, t)};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading the hotel's clock", &err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading the hotel's clock", &err);
 	if (!st) {
 		int m = (int)fd_pg_col_int(r, 0, 0);
 		PQclear(r);

@@ -17,43 +17,6 @@
 
 #define I(buf, v) fd_pg_int(buf, (int64_t)(v))
 
-static enum fd_status nomem(struct fd_error *err)
-{
-	return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
-}
-
-/* At most one row: FD_OK with *r, or FD_E_NOT_FOUND (*r NULL). */
-static enum fd_status one(struct fd_pg *pg, const char *sql, int n, const char *const *p, PGresult **r,
-                          const char *what, struct fd_error *err)
-{
-	enum fd_status st = fd_pg_run(pg, sql, n, p, r, what, err);
-	if (st)
-		return st;
-	if (PQntuples(*r) == 0) {
-		PQclear(*r);
-		*r = NULL;
-		return FD_E_NOT_FOUND;
-	}
-	return FD_OK;
-}
-
-/* An upsert whose WHERE kept another hotel's row: refused, not dropped
- * (noun: what the id names, for the message). */
-static enum fd_status upsert(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
-                             const char *entity, const char *noun, const char *id, struct fd_error *err)
-{
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, n, p, &r, what, err);
-	if (st)
-		return st;
-	bool written = atoi(PQcmdTuples(r)) == 1;
-	PQclear(r);
-	if (!written)
-		return fd_fail(err, FD_E_CONFLICT, "wrong_property", entity,
-		               "%s %s belongs to another property.", noun, id);
-	return fd_pg_record_change(pg, entity, id, NULL, err);
-}
-
 enum fd_status fd_pg_seed_charge_codes(struct fd_pg *pg, struct fd_error *err)
 {
 	static const char sql[] =
@@ -88,7 +51,7 @@ static enum fd_status get_folio(void *ctx, const char *id, struct fd_folio *out,
 	static const char sql[] = "SELECT " FOLIO_COLS " FROM folios WHERE property_id = $1 AND id = $2";
 	const char *a[] = {pg->property, id};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a folio", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a folio", err);
 	if (st)
 		return st;
 	read_folio(r, 0, out);
@@ -109,7 +72,7 @@ static enum fd_status put_folio(void *ctx, const struct fd_folio *f, struct fd_e
 	const char *a[] = {pg->property,     f->id,      f->booking_id,        fd_folio_kind_name(f->kind),
 	                   f->name,          f->company, I(rr, f->route_room), I(v, f->version),
 	                   I(at, time(NULL))};
-	return upsert(pg, sql, 9, a, "saving a folio", "folio", "Folio", f->id, err);
+	return fd_pg_upsert(pg, sql, 9, a, "saving a folio", "folio", "Folio", f->id, err);
 }
 
 static enum fd_status booking_folios(void *ctx, const char *booking_id, struct fd_folio **out, int *n,
@@ -129,7 +92,7 @@ static enum fd_status booking_folios(void *ctx, const char *booking_id, struct f
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return nomem(err);
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++)
 		read_folio(r, i, &(*out)[i]);
@@ -176,7 +139,7 @@ static enum fd_status get_line(void *ctx, const char *id, struct fd_folio_line *
 	static const char sql[] = "SELECT " LINE_COLS " FROM folio_lines WHERE property_id = $1 AND id = $2";
 	const char *a[] = {pg->property, id};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a folio line", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a folio line", err);
 	if (st)
 		return st;
 	read_line(r, 0, out);
@@ -219,7 +182,7 @@ static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct 
 	                   l->reverses,
 	                   I(q, unit ? 1 : l->quantity),
 	                   I(up, unit ? l->amount : l->unit_price)};
-	return upsert(pg, sql, 21, a, "saving a folio line", "folio_line", "Folio line", l->id, err);
+	return fd_pg_upsert(pg, sql, 21, a, "saving a folio line", "folio_line", "Folio line", l->id, err);
 }
 
 static enum fd_status folio_lines(void *ctx, const char *folio_id, struct fd_folio_line **out, int *n,
@@ -239,7 +202,7 @@ static enum fd_status folio_lines(void *ctx, const char *folio_id, struct fd_fol
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return nomem(err);
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++)
 		read_line(r, i, &(*out)[i]);
@@ -258,7 +221,7 @@ static enum fd_status get_charge_code(void *ctx, const char *code, struct fd_cha
 	                          " WHERE property_id = $1 AND code = $2";
 	const char *a[] = {pg->property, code};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a charge code", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a charge code", err);
 	if (st)
 		return st;
 	memset(out, 0, sizeof *out);
@@ -318,7 +281,7 @@ static enum fd_status audit_bookings(void *ctx, fd_date d, enum fd_audit_list wh
 		return st;
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out)))
-		st = nomem(err);
+		st = fd_pg_nomem(err);
 	for (int i = 0; !st && i < rows; i++)
 		fd_pg_read_booking(r, i, &(*out)[i]);
 	if (!st)
@@ -338,7 +301,7 @@ static enum fd_status get_day_report(void *ctx, fd_date d, struct fd_day_report 
 	char day[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, I(day, d)};
 	PGresult *r;
-	enum fd_status st = one(pg, sql, 2, a, &r, "reading a day report", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a day report", err);
 	if (st)
 		return st;
 	memset(out, 0, sizeof *out);
@@ -399,7 +362,7 @@ static enum fd_status count_day(void *ctx, fd_date d, struct fd_day_report *out,
 	PGresult *r;
 	memset(out, 0, sizeof *out);
 	out->date = d;
-	enum fd_status st = one(pg, sql, 2, a, &r, "counting the day", err);
+	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "counting the day", err);
 	if (st)
 		return st;
 	int64_t *f[] = {&out->rooms_total, &out->rooms_ooo,  &out->rooms_sold,    &out->room_revenue,

@@ -40,7 +40,7 @@ static enum fd_status read_blocks(PGresult *r, struct fd_group_block **out, int 
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++)
 		read_block(r, i, &(*out)[i]);

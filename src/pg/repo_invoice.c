@@ -42,7 +42,7 @@ static enum fd_status read_invoice(const PGresult *r, int row, struct fd_invoice
 	fd_pg_col_text(r, row, 11, inv->issued_by, sizeof inv->issued_by);
 	inv->issued_at = fd_pg_col_int(r, row, 12);
 	inv->version = fd_pg_col_int(r, row, 13);
-	return inv->content ? FD_OK : fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
+	return inv->content ? FD_OK : fd_pg_nomem(err);
 }
 
 /* key: an id, or "SERIES-NUMBER" as printed on the invoice. */
@@ -104,16 +104,7 @@ static enum fd_status put_invoice(void *ctx, const struct fd_invoice *inv, struc
 	                   I(ia, inv->issued_at),
 	                   I(v, inv->version),
 	                   I(at, time(NULL))};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 16, a, &r, "saving an invoice", err);
-	if (st)
-		return st;
-	bool written = atoi(PQcmdTuples(r)) == 1;
-	PQclear(r);
-	if (!written) /* the id is another hotel's invoice */
-		return fd_fail(err, FD_E_CONFLICT, "wrong_property", "invoice",
-		               "Invoice %s belongs to another property.", inv->id);
-	return fd_pg_record_change(pg, "invoice", inv->id, NULL, err);
+	return fd_pg_upsert(pg, sql, 16, a, "saving an invoice", "invoice", "Invoice", inv->id, err);
 }
 
 static enum fd_status standing_invoice(void *ctx, const char *folio_id, char id[FD_ID_LEN],

@@ -20,11 +20,6 @@
 
 #define I(buf, v) fd_pg_int(buf, (int64_t)(v))
 
-static enum fd_status nomem(struct fd_error *err)
-{
-	return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
-}
-
 /* --- plans --- */
 
 #define PLAN_COLS                                                                                            \
@@ -160,7 +155,7 @@ static enum fd_status rate_days(void *ctx, const char *plan, const char *type_co
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return nomem(err);
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++)
 		read_day(r, i, &(*out)[i]);
@@ -226,7 +221,7 @@ static enum fd_status booking_nights(void *ctx, const char *booking_id, struct f
 	int rows = PQntuples(r);
 	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return nomem(err);
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++) {
 		struct fd_booking_night *b = &(*out)[i];
@@ -283,7 +278,7 @@ enum fd_status fd_pg_query_rate_plans(struct fd_pg *pg, struct fd_rate_plan **ou
 	int rows = PQntuples(r);
 	if (rows && !(*out = calloc((size_t)rows, sizeof **out))) {
 		PQclear(r);
-		return nomem(err);
+		return fd_pg_nomem(err);
 	}
 	for (int i = 0; i < rows; i++)
 		read_plan(r, i, &(*out)[i]);

@@ -436,103 +436,53 @@ void srv_throttle_free(struct srv *s)
 	s->throttle = NULL;
 }
 
-/* --- endpoints --- */
+/* --- enrolling and signing in on SQLite: the store's steps (sign_in.h) --- */
 
-void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+static enum fd_status enroll(struct srv *s, const struct srv_new_device *d, bool *valid, struct fd_error *err)
 {
-	if (s->pg) {
-		srv_pg_enroll(s, r, out);
-		return;
-	}
-	struct fd_error err = {0};
-	char code[SRV_TOKEN_LEN], name[FD_NAME_LEN];
-	static const char *const fields[] = {"code", "name", NULL};
-	cJSON *body = NULL;
-	if (srv_body_parse(r, fields, &body, &err) ||
-	    srv_json_str(body, "code", code, sizeof code, true, &err) ||
-	    srv_json_str(body, "name", name, sizeof name, true, &err)) {
-		cJSON_Delete(body);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	cJSON_Delete(body);
-	int64_t wait = throttle_wait(s, "#enroll", r->client_ip);
-	if (wait > 0) {
-		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
-		               (long long)wait);
-		out->retry_after = (int)wait;
-		return;
-	}
-	unsigned char h[32];
-	srv_token_hash(code, h);
-	char token[SRV_TOKEN_LEN], id[FD_ID_LEN];
-	srv_token_new(token);
-	unsigned char th[32];
-	srv_token_hash(token, th);
-	fd_uuid_new(id);
-	int64_t now = (int64_t)time(NULL);
-
 	pthread_mutex_lock(&s->wlock);
 	struct fd_db *db = s->wdb;
-	enum fd_status st = fd_db_begin(db, &err);
-	bool valid = false;
+	enum fd_status st = fd_db_begin(db, err);
+	*valid = false;
 	if (!st) {
 		sqlite3_stmt *q = fd_db_stmt(db,
 		                             "UPDATE srv_enroll_codes SET used = 1 WHERE hash = ?1"
 		                             " AND used = 0 AND expires_at > ?2",
-		                             &err);
+		                             err);
 		if (q) {
-			sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 2, now);
+			sqlite3_bind_blob(q, 1, d->code_hash, sizeof d->code_hash, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 2, d->now);
 			if (sqlite3_step(q) == SQLITE_DONE)
-				valid = sqlite3_changes(fd_db_handle(db)) == 1;
+				*valid = sqlite3_changes(fd_db_handle(db)) == 1;
 			else
-				st = fd_db_fail(db, &err, "using an enrolment code");
+				st = fd_db_fail(db, err, "using an enrolment code");
 		} else {
-			st = err.status;
+			st = err->status;
 		}
 	}
-	if (!st && valid) {
+	if (!st && *valid) {
 		sqlite3_stmt *q = fd_db_stmt(db,
 		                             "INSERT INTO srv_devices (id, name, token_hash, enrolled_at)"
 		                             " VALUES (?1, ?2, ?3, ?4)",
-		                             &err);
+		                             err);
 		if (!q)
-			st = err.status;
+			st = err->status;
 		else {
-			sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
-			sqlite3_bind_blob(q, 3, th, sizeof th, SQLITE_STATIC);
-			sqlite3_bind_int64(q, 4, now);
+			sqlite3_bind_text(q, 1, d->id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q, 2, d->name, -1, SQLITE_STATIC);
+			sqlite3_bind_blob(q, 3, d->token_hash, sizeof d->token_hash, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 4, d->now);
 			if (sqlite3_step(q) != SQLITE_DONE)
-				st = fd_db_fail(db, &err, "enrolling a device");
+				st = fd_db_fail(db, err, "enrolling a device");
 		}
 	}
-	if (!st && valid)
-		st = fd_db_commit(db, &err);
+	if (!st && *valid)
+		st = fd_db_commit(db, err);
 	else
 		fd_db_rollback(db);
 	pthread_mutex_unlock(&s->wlock);
-
-	if (st) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	if (!valid) {
-		throttle_note(s, "#enroll", r->client_ip, false);
-		srv_resp_error(
-		    out, 401, "bad_enroll_code", "code",
-		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
-		return;
-	}
-	srv_log(SRV_LOG_INFO, "device %s enrolled (%s)", id, name);
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "device_id", id);
-	cJSON_AddStringToObject(doc, "token", token);
-	srv_resp_json(out, 201, doc);
+	return st;
 }
-
-/* --- signing in on SQLite: the store's steps (sign_in.h) --- */
 
 static enum fd_status read_account(struct srv *s, const struct srv_caller *dev, const char *user,
                                    struct srv_account *a, struct fd_error *err)
@@ -627,12 +577,15 @@ static enum fd_status open_session(struct srv *s, const struct srv_caller *dev, 
 }
 
 const struct srv_sign_in_store srv_sqlite_sign_in = {
+    .enroll = enroll,
     .auth_device = srv_auth_device,
     .throttle_wait = throttle_wait,
     .throttle_note = throttle_note,
     .read_account = read_account,
     .open_session = open_session,
 };
+
+/* --- endpoints --- */
 
 void srv_api_sign_out(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {

@@ -369,41 +369,17 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 	return FD_OK;
 }
 
-void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+/* --- enrolling and signing in on PostgreSQL: the store's steps (sign_in.h) --- */
+
+static enum fd_status enroll(struct srv *s, const struct srv_new_device *d, bool *valid, struct fd_error *err)
 {
-	struct fd_error err = {0};
-	char code[SRV_TOKEN_LEN], name[FD_NAME_LEN];
-	static const char *const fields[] = {"code", "name", NULL};
-	cJSON *body = NULL;
-	if (srv_body_parse(r, fields, &body, &err) ||
-	    srv_json_str(body, "code", code, sizeof code, true, &err) ||
-	    srv_json_str(body, "name", name, sizeof name, true, &err)) {
-		cJSON_Delete(body);
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	cJSON_Delete(body);
-	int64_t wait = srv_pg_throttle_wait(s, "#enroll", r->client_ip);
-	if (wait > 0) {
-		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
-		               (long long)wait);
-		out->retry_after = (int)wait;
-		return;
-	}
-	struct fd_pg *pg = conn(s, &err);
-	if (!pg) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	unsigned char h[32], th[32];
-	char ch[65], tokh[65], token[SRV_TOKEN_LEN], id[FD_ID_LEN], now[24];
-	srv_token_hash(code, h);
-	hex32(h, ch);
-	srv_token_new(token);
-	srv_token_hash(token, th);
-	hex32(th, tokh);
-	fd_uuid_new(id);
-	snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	struct fd_pg *pg = conn(s, err);
+	if (!pg)
+		return err->status;
+	char ch[65], tokh[65], now[24];
+	hex32(d->code_hash, ch);
+	hex32(d->token_hash, tokh);
+	snprintf(now, sizeof now, "%lld", (long long)d->now);
 	/* One statement: the code is used up and the device enrolled into the
 	 * code's hotel together, or neither (a code used twice at once by two
 	 * servers enrols one device). */
@@ -412,29 +388,15 @@ void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 	    " RETURNING property_id)"
 	    " INSERT INTO srv_devices (id, property_id, name, token_hash, enrolled_at)"
 	    " SELECT $3, c.property_id, $4, $5, $2 FROM c RETURNING property_id";
-	const char *p[] = {ch, now, id, name, tokh};
+	const char *p[] = {ch, now, d->id, d->name, tokh};
 	PGresult *q;
-	if (fd_pg_run(pg, sql, 5, p, &q, "enrolling a device", &err)) {
-		srv_resp_fd_error(out, &err);
-		return;
-	}
-	bool valid = PQntuples(q) == 1;
+	enum fd_status st = fd_pg_run(pg, sql, 5, p, &q, "enrolling a device", err);
+	if (st)
+		return st;
+	*valid = PQntuples(q) == 1;
 	PQclear(q);
-	if (!valid) {
-		srv_pg_throttle_note(s, "#enroll", r->client_ip, false);
-		srv_resp_error(
-		    out, 401, "bad_enroll_code", "code",
-		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
-		return;
-	}
-	srv_log(SRV_LOG_INFO, "device %s enrolled (%s)", id, name);
-	cJSON *doc = cJSON_CreateObject();
-	cJSON_AddStringToObject(doc, "device_id", id);
-	cJSON_AddStringToObject(doc, "token", token);
-	srv_resp_json(out, 201, doc);
+	return FD_OK;
 }
-
-/* --- signing in on PostgreSQL: the store's steps (sign_in.h) --- */
 
 /* The person's password, and their staff record in the device's hotel. */
 static enum fd_status read_account(struct srv *s, const struct srv_caller *dev, const char *user,
@@ -510,6 +472,7 @@ static enum fd_status open_session(struct srv *s, const struct srv_caller *dev, 
 }
 
 const struct srv_sign_in_store srv_pg_sign_in = {
+    .enroll = enroll,
     .auth_device = srv_pg_auth_device,
     .throttle_wait = srv_pg_throttle_wait, /* pg_throttle.c */
     .throttle_note = srv_pg_throttle_note,

@@ -33,6 +33,7 @@ SERVER_TESTS += tests/server/test_mail.sh
 EXTRA_DIST += tests/server/smtpd.py
 SERVER_TESTS += tests/server/test_audit.sh
 SERVER_TESTS += tests/server/test_push_batch.sh
+SERVER_TESTS += tests/server/test_enroll_throttle.sh
 SERVER_TESTS += tests/server/test_log_level.sh
 frontdeskd_SOURCES += src/server/refusal.c
 frontdeskd_SOURCES += src/server/erasures.c

@@ -449,7 +449,6 @@ enum fd_status srv_pg_auth_device(struct srv *s, const struct srv_req *r, struct
                                   struct fd_error *err);
 enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
                                    struct fd_error *err);
-void srv_pg_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out);
 void srv_pg_push(struct srv *s, const struct srv_caller *c, const struct srv_req *r, struct srv_resp *out);
 void srv_pg_changes(struct srv *s, const struct srv_req *r, const struct srv_caller *c, int64_t since,
                     int limit, int wait, void **state, struct srv_resp *out);

@@ -95,6 +95,54 @@ static void sign_in(struct srv *s, const struct srv_sign_in_store *st, const str
 	answer(s, dev, user, token, &a, ns.now, out);
 }
 
+/* Enrolment is throttled by address: no device token comes with it. */
+void srv_api_enroll(struct srv *s, const struct srv_req *r, struct srv_resp *out)
+{
+	const struct srv_sign_in_store *st = s->pg ? &srv_pg_sign_in : &srv_sqlite_sign_in;
+	struct fd_error err = {0};
+	char code[SRV_TOKEN_LEN], name[FD_NAME_LEN];
+	static const char *const fields[] = {"code", "name", NULL};
+	cJSON *body = NULL;
+	if (srv_body_parse(r, fields, &body, &err) ||
+	    srv_json_str(body, "code", code, sizeof code, true, &err) ||
+	    srv_json_str(body, "name", name, sizeof name, true, &err)) {
+		cJSON_Delete(body);
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	cJSON_Delete(body);
+	int64_t wait = st->throttle_wait(s, "#enroll", r->client_ip);
+	if (wait > 0) {
+		srv_resp_error(out, 429, "too_many_attempts", NULL, "Too many attempts; try again in %lld s.",
+		               (long long)wait);
+		out->retry_after = (int)wait;
+		return;
+	}
+	char token[SRV_TOKEN_LEN];
+	struct srv_new_device d = {.name = name, .now = (int64_t)time(NULL)};
+	srv_token_hash(code, d.code_hash);
+	srv_token_new(token);
+	srv_token_hash(token, d.token_hash);
+	fd_uuid_new(d.id);
+	bool valid = false;
+	if (st->enroll(s, &d, &valid, &err)) {
+		srv_resp_fd_error(out, &err);
+		return;
+	}
+	if (!valid) {
+		st->throttle_note(s, "#enroll", r->client_ip, false);
+		srv_resp_error(
+		    out, 401, "bad_enroll_code", "code",
+		    "The enrolment code is unknown, used or expired; ask an administrator for a new one.");
+		return;
+	}
+	srv_log(SRV_LOG_INFO, "device %s enrolled (%s)", d.id, name);
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "device_id", d.id);
+	cJSON_AddStringToObject(doc, "token", token);
+	srv_resp_json(out, 201, doc);
+}
+
 void srv_api_sign_in(struct srv *s, const struct srv_req *r, struct srv_resp *out)
 {
 	const struct srv_sign_in_store *st = s->pg ? &srv_pg_sign_in : &srv_sqlite_sign_in;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-/* Signing in (POST /v1/sessions): one flow for both stores. The flow holds
- * the rules (who is throttled, how a password is checked, what the answer
- * says); each store gives the steps that read or write its tables. */
+/* Enrolling a device (POST /v1/devices) and signing in (POST /v1/sessions):
+ * one flow each for both stores. The flow holds the rules (who is
+ * throttled, how a password is checked, what the answer says); each store
+ * gives the steps that read or write its tables. */
 #ifndef FD_SERVER_SIGN_IN_H
 #define FD_SERVER_SIGN_IN_H
 
@@ -24,7 +25,21 @@ struct srv_new_session {
 	int64_t now;
 };
 
+/* A device to enrol: the hash of the one-time code it came with, its new
+ * id and token's hash, the name it gave, and when. */
+struct srv_new_device {
+	unsigned char code_hash[32];
+	unsigned char token_hash[32];
+	char id[FD_ID_LEN];
+	const char *name;
+	int64_t now;
+};
+
 struct srv_sign_in_store {
+	/* Use up the code and enrol the device together, or neither; *valid
+	 * false when the code is unknown, used or expired. */
+	enum fd_status (*enroll)(struct srv *s, const struct srv_new_device *d, bool *valid,
+	                         struct fd_error *err);
 	enum fd_status (*auth_device)(struct srv *s, const struct srv_req *r, struct srv_caller *dev,
 	                              struct fd_error *err);
 	int64_t (*throttle_wait)(struct srv *s, const char *user, const char *source);

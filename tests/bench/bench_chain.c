@@ -49,6 +49,7 @@
 #include "pg/pg.h"
 #include "store/db.h"
 #include "store/query.h"
+#include "tests/bench/http.h"
 #include "tests/bench/figures.h"
 #include "tests/bench/limits.h"
 
@@ -62,27 +63,6 @@ static char g_dir[128], g_bindir[200], g_uri[256], g_owner[32];
 static int g_hotels = 20, g_rooms = 200;
 static double g_secs = 4;
 static fd_date g_year, g_today;
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double pct(double *v, int n, double p)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, (size_t)n, sizeof *v, cmp_d);
-	return v[(int)(p * (n - 1))];
-}
 
 /* --- the cluster --- */
 
@@ -204,7 +184,7 @@ static double pg_limit_rate(PGconn *c, int rows_per_commit, double secs)
 	memset(v, 'x', 200);
 	v[200] = '\0';
 	long rows = 0;
-	double t0 = now_s(), t = t0;
+	double t0 = bench_now(), t = t0;
 	while (t - t0 < secs) {
 		pq(c, "BEGIN", 0, NULL);
 		for (int i = 0; i < rows_per_commit; i++, rows++) {
@@ -213,7 +193,7 @@ static double pg_limit_rate(PGconn *c, int rows_per_commit, double secs)
 			pq(c, "INSERT INTO bench_limit (k, v) VALUES ($1, $2)", 2, p);
 		}
 		pq(c, "COMMIT", 0, NULL);
-		t = now_s();
+		t = bench_now();
 	}
 	pq(c, "DROP TABLE bench_limit", 0, NULL);
 	return (double)rows / (t - t0);
@@ -242,22 +222,7 @@ static int server_start(struct server *s, const char *data, const char *database
 			      "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
 	}
-	for (int k = 0; k < 200; k++) {
-		usleep(50000);
-		FILE *f = fopen(log, "r");
-		char line[256];
-		while (f && fgets(line, sizeof line, f)) {
-			const char *p = strstr(line, "listening on 127.0.0.1:");
-			if (p) {
-				snprintf(s->url, sizeof s->url, "http://127.0.0.1:%d", atoi(p + 23));
-				fclose(f);
-				return 0;
-			}
-		}
-		if (f)
-			fclose(f);
-	}
-	return -1;
+	return bench_server_url(log, 200, s->url, sizeof s->url);
 }
 
 static void server_stop(struct server *s)
@@ -271,72 +236,13 @@ static void server_stop(struct server *s)
 
 /* --- HTTP --- */
 
-struct buf {
-	char *p;
-	size_t n;
-};
-
-static size_t on_data(char *d, size_t sz, size_t n, void *ctx)
-{
-	struct buf *b = ctx;
-	char *q = realloc(b->p, b->n + sz * n + 1);
-	if (!q)
-		return 0;
-	memcpy(q + b->n, d, sz * n);
-	b->p = q;
-	b->n += sz * n;
-	b->p[b->n] = '\0';
-	return sz * n;
-}
-
+/* bench_http with a 90 s cap: a server stuck on a PostgreSQL lock fails
+ * the run instead of hanging it. */
 static long http(CURL *c, const char *base, const char *method, const char *path, const char *body,
-                 const char *token, struct buf *out)
+                 const char *token, struct bench_buf *out)
 {
-	char url[300], auth[128];
-	struct curl_slist *h = NULL;
-	snprintf(url, sizeof url, "%s%s", base, path);
-	if (token) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-		h = curl_slist_append(h, auth);
-	}
-	h = curl_slist_append(h, "Content-Type: application/json");
-	h = curl_slist_append(h, "Expect:");
-	out->n = 0;
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	if (!body)
-		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, out);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT, 90L);
-	long status = 0;
-	if (curl_easy_perform(c) == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	curl_slist_free_all(h);
-	return status;
-}
-
-static void json_str(const char *body, const char *key, char *out, size_t size)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":\"", key);
-	const char *p = body ? strstr(body, pat) : NULL;
-	out[0] = '\0';
-	if (!p)
-		return;
-	p += strlen(pat);
-	size_t n = strcspn(p, "\"");
-	snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
-}
-
-static long json_long(const char *body, const char *key)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":", key);
-	const char *p = body ? strstr(body, pat) : NULL;
-	return p ? strtol(p + strlen(pat), NULL, 10) : -1;
+	return bench_http(c, base, method, path, body, token, out);
 }
 
 /* A signed-in device of a hotel: its token, the room it toggles, its next
@@ -355,34 +261,21 @@ struct client {
 /* Enrol a device into the hotel (code: "" on SQLite) and sign bench in. */
 static int client_new(struct client *cl, const char *url, const char *data, const char *hotel, int id)
 {
-	char cmd[700], code[128] = "", body[256], dev[80];
+	char cmd[700], name[32];
 	if (hotel)
 		snprintf(cmd, sizeof cmd, "%s --database '%s' enroll-code --property %s 2>/dev/null", g_bin,
 		         g_uri, hotel);
 	else
 		snprintf(cmd, sizeof cmd, "%s --data %s enroll-code 2>/dev/null", g_bin, data ? data : ".");
-	FILE *p = popen(cmd, "r");
-	if (!p || !fgets(code, sizeof code, p)) {
-		if (p)
-			pclose(p);
-		return -1;
-	}
-	pclose(p);
-	code[strcspn(code, "\n")] = '\0';
+	snprintf(name, sizeof name, "bench-%d", id);
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
-	snprintf(body, sizeof body, "{\"code\":\"%s\",\"name\":\"bench-%d\"}", code, id);
-	http(c, url, "POST", "/v1/devices", body, NULL, &b);
-	json_str(b.p, "token", dev, sizeof dev);
-	http(c, url, "POST", "/v1/sessions", "{\"username\":\"bench\",\"password\":\"bench password\"}", dev,
-	     &b);
-	json_str(b.p, "token", cl->token, sizeof cl->token);
-	free(b.p);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 90L);
+	int rc = bench_sign_in(c, url, cmd, name, cl->token, sizeof cl->token);
 	curl_easy_cleanup(c);
 	cl->seq = 1;
 	cl->id = id;
 	cl->url = url;
-	return cl->token[0] ? 0 : -1;
+	return rc;
 }
 
 static char *make_batch(struct client *cl, int n)
@@ -412,12 +305,12 @@ static void *push_thread(void *arg)
 {
 	struct push_job *j = arg;
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
-	while (now_s() < j->until) {
+	struct bench_buf b = {0};
+	while (bench_now() < j->until) {
 		char *body = make_batch(j->cl, j->batch);
-		double t0 = now_s();
+		double t0 = bench_now();
 		long st = http(c, j->cl->url, "POST", "/v1/ops", body, j->cl->token, &b);
-		double dt = now_s() - t0;
+		double dt = bench_now() - t0;
 		free(body);
 		if (st != 200) {
 			fprintf(stderr, "bench: push answered %ld: %s\n", st, b.p ? b.p : "");
@@ -438,7 +331,7 @@ static double push_rate(struct client *cls, int n, int batch, double *p50, doubl
 {
 	pthread_t th[CLIENTS];
 	struct push_job jobs[CLIENTS];
-	double t0 = now_s();
+	double t0 = bench_now();
 	for (int i = 0; i < n; i++) {
 		cls[i].ops = 0;
 		cls[i].n_lat = 0;
@@ -450,14 +343,14 @@ static double push_rate(struct client *cls, int n, int batch, double *p50, doubl
 		pthread_join(th[i], NULL);
 		total += cls[i].ops;
 	}
-	double dt = now_s() - t0;
+	double dt = bench_now() - t0;
 	static double all[CLIENTS * 100000];
 	int k = 0;
 	for (int i = 0; i < n; i++)
 		for (int m = 0; m < cls[i].n_lat; m++)
 			all[k++] = cls[i].lat[m];
-	*p50 = pct(all, k, 0.5) * 1e3;
-	*p99 = pct(all, k, 0.99) * 1e3;
+	*p50 = bench_pct(all, k, 0.5) * 1e3;
+	*p99 = bench_pct(all, k, 0.99) * 1e3;
 	return (double)total / dt;
 }
 
@@ -475,11 +368,11 @@ static void *poll_thread(void *arg)
 {
 	struct poll_job *j = arg;
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
+	struct bench_buf b = {0};
 	char path[128];
 	snprintf(path, sizeof path, "/v1/changes?since=%ld&wait=30&limit=10", j->since);
 	j->status = http(c, j->cl->url, "GET", path, NULL, j->cl->token, &b);
-	j->done = now_s();
+	j->done = bench_now();
 	j->got = b.p && strstr(b.p, "\"seq\"") ? 1 : 0;
 	free(b.p);
 	curl_easy_cleanup(c);
@@ -489,14 +382,14 @@ static void *poll_thread(void *arg)
 static long cursor_of(struct client *cl)
 {
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
+	struct bench_buf b = {0};
 	long next = 0, since = 0;
 	for (int i = 0; i < 1000; i++) {
 		char path[96];
 		snprintf(path, sizeof path, "/v1/changes?since=%ld&limit=5000", since);
 		if (http(c, cl->url, "GET", path, NULL, cl->token, &b) != 200)
 			break;
-		next = json_long(b.p, "next");
+		next = bench_json_long(b.p, "next");
 		bool more = b.p && strstr(b.p, "\"more\":true");
 		if (next <= since || !more) {
 			since = next > since ? next : since;
@@ -516,14 +409,14 @@ static void propagation(struct client *a, struct client *b, int n, double *p50, 
 	static double lat[200];
 	int k = 0;
 	CURL *c = curl_easy_init();
-	struct buf r = {0};
+	struct bench_buf r = {0};
 	for (int i = 0; i < n && i < 200; i++) {
 		struct poll_job j = {.cl = b, .since = cursor_of(b)};
 		pthread_t th;
 		pthread_create(&th, NULL, poll_thread, &j);
 		usleep(30000); /* let it park */
 		char *body = make_batch(a, 1);
-		double t0 = now_s();
+		double t0 = bench_now();
 		long st = http(c, a->url, "POST", "/v1/ops", body, a->token, &r);
 		free(body);
 		pthread_join(th, NULL);
@@ -532,8 +425,8 @@ static void propagation(struct client *a, struct client *b, int n, double *p50, 
 	}
 	free(r.p);
 	curl_easy_cleanup(c);
-	*p50 = pct(lat, k, 0.5) * 1e3;
-	*p99 = pct(lat, k, 0.99) * 1e3;
+	*p50 = bench_pct(lat, k, 0.5) * 1e3;
+	*p99 = bench_pct(lat, k, 0.99) * 1e3;
 }
 
 /* --- the chain's data --- */
@@ -653,16 +546,16 @@ static void avail_times(const struct fd_repo *repo, bool range, double *p50, dou
 		struct fd_error err = {0};
 		fd_date from = g_today + (i * 7) % 180;
 		int inv[30], sold[30];
-		double t0 = now_s();
+		double t0 = bench_now();
 		for (int k = 0; k < 2; k++)
 			if (range)
 				fd_avail_nights(repo, types[k], from, from + 30, "", inv, sold, &err);
 			else
 				fd_avail_nights_each(repo, types[k], from, from + 30, "", inv, sold, &err);
-		t[i] = now_s() - t0;
+		t[i] = bench_now() - t0;
 	}
-	*p50 = pct(t, 100, 0.5) * 1e3;
-	*p99 = pct(t, 100, 0.99) * 1e3;
+	*p50 = bench_pct(t, 100, 0.5) * 1e3;
+	*p99 = bench_pct(t, 100, 0.99) * 1e3;
 }
 
 /* The board: every room with the stays over a 14-day window. */
@@ -674,7 +567,7 @@ static void board_times_pg(PGconn *c, const char *property, double *p50, double 
 		snprintf(from, sizeof from, "%d", (int)(g_today + (i * 3) % 180));
 		snprintf(to, sizeof to, "%d", (int)(g_today + (i * 3) % 180 + 14));
 		const char *p[] = {property, from, to};
-		double t0 = now_s();
+		double t0 = bench_now();
 		PGresult *r = PQexecParams(
 		    c,
 		    "SELECT r.number, b.code, b.arrival, b.departure, b.status FROM rooms r"
@@ -683,13 +576,13 @@ static void board_times_pg(PGconn *c, const char *property, double *p50, double 
 		    " AND b.status IN ('reserved', 'checked_in', 'checked_out')"
 		    " WHERE r.property_id = $1 ORDER BY r.floor, r.number, b.arrival",
 		    3, NULL, p, NULL, NULL, 0);
-		t[i] = now_s() - t0;
+		t[i] = bench_now() - t0;
 		if (i == 0)
 			*rows = PQntuples(r);
 		PQclear(r);
 	}
-	*p50 = pct(t, 100, 0.5) * 1e3;
-	*p99 = pct(t, 100, 0.99) * 1e3;
+	*p50 = bench_pct(t, 100, 0.5) * 1e3;
+	*p99 = bench_pct(t, 100, 0.99) * 1e3;
 }
 
 static bool count_cb(void *ctx, const struct fd_booking_row *row)
@@ -706,14 +599,14 @@ static void board_times_sqlite(struct fd_db *db, double *p50, double *p99, long 
 		struct fd_error err = {0};
 		fd_date from = g_today + (i * 3) % 180;
 		long n = 0;
-		double t0 = now_s();
+		double t0 = bench_now();
 		fd_query_board(db, from, from + 14, count_cb, &n, &err);
-		t[i] = now_s() - t0;
+		t[i] = bench_now() - t0;
 		if (i == 0)
 			*rows = n;
 	}
-	*p50 = pct(t, 100, 0.5) * 1e3;
-	*p99 = pct(t, 100, 0.99) * 1e3;
+	*p50 = bench_pct(t, 100, 0.5) * 1e3;
+	*p99 = bench_pct(t, 100, 0.99) * 1e3;
 }
 
 /* --- main --- */
@@ -747,7 +640,7 @@ int main(void)
 	PGconn *c = NULL;
 	struct fd_pg *repo_pg = NULL;
 	struct fd_db *lite_db = NULL;
-	double t0 = now_s();
+	double t0 = bench_now();
 	printf("\nfrontdesk chain benchmark: %d hotels x %d rooms, a year of bookings each (PostgreSQL %s)\n",
 	       g_hotels, g_rooms, g_bindir);
 	if (pg_start()) {
@@ -772,7 +665,7 @@ int main(void)
 	       ">/dev/null",
 	       g_bin, g_uri, g_dir))
 		goto out;
-	double tl = now_s();
+	double tl = bench_now();
 	PGresult *hs =
 	    PQexec(c, "SELECT p.id, c.code FROM properties p JOIN property_codes c ON c.property_id = p.id"
 	              " ORDER BY c.code");
@@ -792,7 +685,7 @@ int main(void)
 	PGresult *cnt =
 	    PQexec(c, "SELECT (SELECT count(*) FROM bookings), (SELECT count(*) FROM stay_nights)");
 	printf("loaded %s bookings, %s room-nights into PostgreSQL in %.1f s\n", PQgetvalue(cnt, 0, 0),
-	       PQgetvalue(cnt, 0, 1), now_s() - tl);
+	       PQgetvalue(cnt, 0, 1), bench_now() - tl);
 	PQclear(cnt);
 
 	/* The machine's limits, on this cluster and this disk. */
@@ -928,7 +821,7 @@ int main(void)
 	             pa50, la50);
 	bench_figure("chain: availability 60 type-nights PG range call p50", -1, "-", NULL, "%.2f ms", pr50r);
 	bench_figure("chain: board 14 days PG/SQLite p50", -1, "-", NULL, "%.2f / %.2f ms", pb50, lb50);
-	printf("(%.0f s in all)\n", now_s() - t0);
+	printf("(%.0f s in all)\n", bench_now() - t0);
 	rc = 0;
 out:
 	for (int i = 0; i < MAX_SERVERS; i++)

@@ -20,92 +20,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tests/bench/http.h"
+
 #define CLIENTS 4
 #define MAX_LAT 400000
 
 static char g_url[64], g_dir[128];
 static const char *g_bin;
 static pid_t g_pid;
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-struct buf {
-	char *p;
-	size_t n;
-};
-
-static size_t on_data(char *d, size_t sz, size_t n, void *ctx)
-{
-	struct buf *b = ctx;
-	char *q = realloc(b->p, b->n + sz * n + 1);
-	if (!q)
-		return 0;
-	memcpy(q + b->n, d, sz * n);
-	b->p = q;
-	b->n += sz * n;
-	b->p[b->n] = '\0';
-	return sz * n;
-}
-
-static long http(CURL *c, const char *method, const char *path, const char *body, const char *token,
-                 struct buf *out)
-{
-	char url[256], auth[128];
-	struct curl_slist *h = NULL;
-	snprintf(url, sizeof url, "%s%s", g_url, path);
-	if (token) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-		h = curl_slist_append(h, auth);
-	}
-	h = curl_slist_append(h, "Content-Type: application/json");
-	h = curl_slist_append(h, "Expect:");
-	out->n = 0;
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	if (!body)
-		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, out);
-	long status = 0;
-	if (curl_easy_perform(c) == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	curl_slist_free_all(h);
-	return status;
-}
-
-static void json_str(const char *body, const char *key, char *out, size_t size)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":\"", key);
-	const char *p = body ? strstr(body, pat) : NULL;
-	out[0] = '\0';
-	if (!p)
-		return;
-	p += strlen(pat);
-	size_t n = strcspn(p, "\"");
-	snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double pct(double *v, int n, double p)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, (size_t)n, sizeof *v, cmp_d);
-	return v[(int)(p * (n - 1))];
-}
 
 static int start_server(const char *rate)
 {
@@ -119,22 +41,7 @@ static int start_server(const char *rate)
 		      "serve", "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
 	}
-	for (int i = 0; i < 100; i++) {
-		usleep(50000);
-		FILE *f = fopen(log, "r");
-		char line[256];
-		while (f && fgets(line, sizeof line, f)) {
-			const char *p = strstr(line, "listening on 127.0.0.1:");
-			if (p) {
-				snprintf(g_url, sizeof g_url, "http://127.0.0.1:%d", atoi(p + 23));
-				fclose(f);
-				return 0;
-			}
-		}
-		if (f)
-			fclose(f);
-	}
-	return -1;
+	return bench_server_url(log, 100, g_url, sizeof g_url);
 }
 
 static void stop_server(void)
@@ -145,24 +52,9 @@ static void stop_server(void)
 
 static int sign_in(CURL *c, char token[64])
 {
-	char cmd[512], code[128] = "", body[256], dev[64];
+	char cmd[512];
 	snprintf(cmd, sizeof cmd, "%s --data %s enroll-code 2>/dev/null", g_bin, g_dir);
-	FILE *p = popen(cmd, "r");
-	if (!p || !fgets(code, sizeof code, p)) {
-		if (p)
-			pclose(p);
-		return -1;
-	}
-	pclose(p);
-	code[strcspn(code, "\n")] = '\0';
-	struct buf b = {0};
-	snprintf(body, sizeof body, "{\"code\":\"%s\",\"name\":\"bench-desk\"}", code);
-	http(c, "POST", "/v1/devices", body, NULL, &b);
-	json_str(b.p, "token", dev, sizeof dev);
-	http(c, "POST", "/v1/sessions", "{\"username\":\"bench\",\"password\":\"bench password\"}", dev, &b);
-	json_str(b.p, "token", token, 64);
-	free(b.p);
-	return token[0] ? 0 : -1;
+	return bench_sign_in(c, g_url, cmd, "bench-desk", token, 64);
 }
 
 /* --- availability load --- */
@@ -179,19 +71,19 @@ static void *load_main(void *arg)
 {
 	struct load *l = arg;
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
+	struct bench_buf b = {0};
 	if (l->from)
 		curl_easy_setopt(c, CURLOPT_INTERFACE, l->from);
-	for (int i = 0; now_s() < l->until; i++) {
+	for (int i = 0; bench_now() < l->until; i++) {
 		char path[160];
 		/* stays of 1 to 7 nights over the next weeks, 1 or 2 adults */
 		snprintf(path, sizeof path,
 		         "/v1/public/availability?arrive=2030-01-%02d&depart=2030-01-%02d&adults=%d",
 		         1 + i % 20, 2 + i % 20 + i % 7, 1 + i % 2);
-		double t0 = now_s();
-		long st = http(c, "GET", path, NULL, NULL, &b);
+		double t0 = bench_now();
+		long st = bench_http(c, g_url, "GET", path, NULL, NULL, &b);
 		if (l->n < MAX_LAT)
-			l->lat[l->n++] = now_s() - t0;
+			l->lat[l->n++] = bench_now() - t0;
 		if (st == 200)
 			l->ok++;
 		else if (st == 429)
@@ -219,18 +111,18 @@ static void *desk_main(void *arg)
 {
 	struct desk *d = arg;
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
-	while (now_s() < d->until && d->n < 20000) {
+	struct bench_buf b = {0};
+	while (bench_now() < d->until && d->n < 20000) {
 		char body[400], path[96];
 		snprintf(body, sizeof body,
 		         "{\"ops\":[{\"op_id\":\"0000b00c-0000-4000-8000-%012lx\",\"device_seq\":%ld,"
 		         "\"type\":\"room.set_flags\",\"payload\":{\"room\":\"101\",\"dnd\":%s}}]}",
 		         d->seq, d->seq, d->seq % 2 ? "true" : "false");
-		double t0 = now_s();
-		long st = http(c, "POST", "/v1/ops", body, d->token, &b);
+		double t0 = bench_now();
+		long st = bench_http(c, g_url, "POST", "/v1/ops", body, d->token, &b);
 		snprintf(path, sizeof path, "/v1/changes?since=0&limit=50");
-		long st2 = http(c, "GET", path, NULL, d->token, &b);
-		d->lat[d->n++] = now_s() - t0;
+		long st2 = bench_http(c, g_url, "GET", path, NULL, d->token, &b);
+		d->lat[d->n++] = bench_now() - t0;
 		if (st != 200 || st2 != 200)
 			d->failed++;
 		d->seq++;
@@ -244,7 +136,7 @@ static void *desk_main(void *arg)
 static void run_desk(struct desk *d, double secs)
 {
 	d->n = 0;
-	d->until = now_s() + secs;
+	d->until = bench_now() + secs;
 	desk_main(d);
 }
 
@@ -302,8 +194,8 @@ int main(void)
 			    seq, seq, seq, 101 + 100 * t + r, types[t], t + 1);
 	}
 	snprintf(body + len, sizeof body - len, "]}");
-	struct buf b = {0};
-	if (http(c, "POST", "/v1/ops", body, token, &b) != 200) {
+	struct bench_buf b = {0};
+	if (bench_http(c, g_url, "POST", "/v1/ops", body, token, &b) != 200) {
 		fprintf(stderr, "bench: fixture failed: %s\n", b.p ? b.p : "");
 		stop_server();
 		return 1;
@@ -316,7 +208,7 @@ int main(void)
 	/* 1: throughput of availability, no limit */
 	pthread_t th[CLIENTS];
 	struct load loads[CLIENTS];
-	double t0 = now_s(), until = t0 + 3.0;
+	double t0 = bench_now(), until = t0 + 3.0;
 	for (int i = 0; i < CLIENTS; i++) {
 		loads[i] = (struct load){.until = until, .lat = calloc(MAX_LAT, sizeof(double))};
 		pthread_create(&th[i], NULL, load_main, &loads[i]);
@@ -332,10 +224,10 @@ int main(void)
 		n += loads[i].n;
 		free(loads[i].lat);
 	}
-	double dt = now_s() - t0;
+	double dt = bench_now() - t0;
 	printf("| GET /v1/public/availability, %d clients | %7.0f req/s | p50 %6.2f ms | p99 %6.2f ms | %ld "
 	       "not 200 |\n",
-	       CLIENTS, (double)ok / dt, pct(all, n, 0.5) * 1e3, pct(all, n, 0.99) * 1e3, other);
+	       CLIENTS, (double)ok / dt, bench_pct(all, n, 0.5) * 1e3, bench_pct(all, n, 0.99) * 1e3, other);
 	stop_server();
 
 	/* 2: a flood from one address, limited, while a desk syncs */
@@ -348,10 +240,10 @@ int main(void)
 	desk.seq = seq;
 	run_desk(&desk, 2.0);
 	int nb = desk.n;
-	double before50 = pct(desk.lat, nb, 0.5), before99 = pct(desk.lat, nb, 0.99);
+	double before50 = bench_pct(desk.lat, nb, 0.5), before99 = bench_pct(desk.lat, nb, 0.99);
 	long failed_before = desk.failed;
 	desk.failed = 0;
-	until = now_s() + 4.0;
+	until = bench_now() + 4.0;
 	for (int i = 0; i < CLIENTS; i++) {
 		loads[i] = (struct load){
 		    .from = "127.0.0.2", .until = until, .lat = calloc(MAX_LAT, sizeof(double))};
@@ -372,13 +264,14 @@ int main(void)
 	}
 	printf("| flood from 127.0.0.2, %d clients, 4 s   | %6ld answered | %6ld limited (429) | p99 %6.2f "
 	       "ms | %ld other |\n",
-	       CLIENTS, fok, limited, pct(all, n, 0.99) * 1e3, fother);
+	       CLIENTS, fok, limited, bench_pct(all, n, 0.99) * 1e3, fother);
 	printf("| desk sync (push + pull) before flood    | %6d rounds | p50 %6.2f ms | p99 %6.2f ms | %ld "
 	       "failed |\n",
 	       nb, before50 * 1e3, before99 * 1e3, failed_before);
 	printf("| desk sync (push + pull) during flood    | %6d rounds | p50 %6.2f ms | p99 %6.2f ms | %ld "
 	       "failed |\n",
-	       desk.n, pct(desk.lat, desk.n, 0.5) * 1e3, pct(desk.lat, desk.n, 0.99) * 1e3, desk.failed);
+	       desk.n, bench_pct(desk.lat, desk.n, 0.5) * 1e3, bench_pct(desk.lat, desk.n, 0.99) * 1e3,
+	       desk.failed);
 	stop_server();
 	snprintf(cmd, sizeof cmd, "rm -rf %s", top);
 	if (system(cmd) != 0)

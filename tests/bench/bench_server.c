@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "tests/bench/figures.h"
+#include "tests/bench/http.h"
 #include "tests/bench/limits.h"
 
 #define CLIENTS 8
@@ -32,73 +33,6 @@ static char g_url[64];
 static char g_dir[128];
 static const char *g_bin;
 static pid_t g_pid;
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-struct buf {
-	char *p;
-	size_t n;
-};
-
-static size_t on_data(char *d, size_t sz, size_t n, void *ctx)
-{
-	struct buf *b = ctx;
-	char *q = realloc(b->p, b->n + sz * n + 1);
-	if (!q)
-		return 0;
-	memcpy(q + b->n, d, sz * n);
-	b->p = q;
-	b->n += sz * n;
-	b->p[b->n] = '\0';
-	return sz * n;
-}
-
-/* One request on a reused handle; returns the status, body in *out. */
-static long http(CURL *c, const char *method, const char *path, const char *body, const char *token,
-                 struct buf *out)
-{
-	char url[256], auth[128];
-	struct curl_slist *h = NULL;
-	snprintf(url, sizeof url, "%s%s", g_url, path);
-	if (token) {
-		snprintf(auth, sizeof auth, "Authorization: Bearer %s", token);
-		h = curl_slist_append(h, auth);
-	}
-	h = curl_slist_append(h, "Content-Type: application/json");
-	h = curl_slist_append(h, "Expect:"); /* no 100-continue round trip */
-	out->n = 0;
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	if (!body)
-		curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, out);
-	long status = 0;
-	if (curl_easy_perform(c) == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
-	curl_slist_free_all(h);
-	return status;
-}
-
-static void json_str(const char *body, const char *key, char *out, size_t size)
-{
-	char pat[64];
-	snprintf(pat, sizeof pat, "\"%s\":\"", key);
-	const char *p = body ? strstr(body, pat) : NULL;
-	out[0] = '\0';
-	if (!p)
-		return;
-	p += strlen(pat);
-	size_t n = strcspn(p, "\"");
-	snprintf(out, size, "%.*s", (int)(n < size ? n : size - 1), p);
-}
 
 static int run(const char *cmd)
 {
@@ -118,26 +52,11 @@ struct client {
 
 static int sign_in(CURL *c, struct client *cl)
 {
-	char cmd[512], code[128] = "", body[256];
+	char cmd[512], name[32];
 	snprintf(cmd, sizeof cmd, "%s --data %s enroll-code 2>/dev/null", g_bin, g_dir);
-	FILE *p = popen(cmd, "r");
-	if (!p || !fgets(code, sizeof code, p)) {
-		if (p)
-			pclose(p);
-		return -1;
-	}
-	pclose(p);
-	code[strcspn(code, "\n")] = '\0';
-	struct buf b = {0};
-	char dev[64];
-	snprintf(body, sizeof body, "{\"code\":\"%s\",\"name\":\"bench-%d\"}", code, cl->id);
-	http(c, "POST", "/v1/devices", body, NULL, &b);
-	json_str(b.p, "token", dev, sizeof dev);
-	http(c, "POST", "/v1/sessions", "{\"username\":\"bench\",\"password\":\"bench password\"}", dev, &b);
-	json_str(b.p, "token", cl->token, sizeof cl->token);
-	free(b.p);
+	snprintf(name, sizeof name, "bench-%d", cl->id);
 	cl->seq = 1;
-	return cl->token[0] ? 0 : -1;
+	return bench_sign_in(c, g_url, cmd, name, cl->token, sizeof cl->token);
 }
 
 /* A batch of room.set_flags toggles (cheap, always applied). */
@@ -166,12 +85,12 @@ static void *push_thread(void *arg)
 {
 	struct push_job *j = arg;
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
-	while (now_s() < j->until) {
+	struct bench_buf b = {0};
+	while (bench_now() < j->until) {
 		char *body = make_batch(j->cl, j->batch);
-		double t0 = now_s();
-		long st = http(c, "POST", "/v1/ops", body, j->cl->token, &b);
-		double dt = now_s() - t0;
+		double t0 = bench_now();
+		long st = bench_http(c, g_url, "POST", "/v1/ops", body, j->cl->token, &b);
+		double dt = bench_now() - t0;
 		free(body);
 		if (st != 200) {
 			fprintf(stderr, "bench: push answered %ld: %s\n", st, b.p ? b.p : "");
@@ -186,27 +105,12 @@ static void *push_thread(void *arg)
 	return NULL;
 }
 
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double pct(double *v, int n, double p)
-{
-	if (n == 0)
-		return 0;
-	qsort(v, (size_t)n, sizeof *v, cmp_d);
-	int i = (int)(p * (n - 1));
-	return v[i];
-}
-
 static long metric(const char *token, const char *name)
 {
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
+	struct bench_buf b = {0};
 	char pat[96];
-	http(c, "GET", "/v1/metrics", NULL, token, &b);
+	bench_http(c, g_url, "GET", "/v1/metrics", NULL, token, &b);
 	snprintf(pat, sizeof pat, "\n%s ", name);
 	const char *p = b.p ? strstr(b.p, pat) : NULL;
 	long n = p ? strtol(p + strlen(pat), NULL, 10) : -1;
@@ -221,7 +125,7 @@ static double bench_push(struct client *cls, int batch, double secs)
 	long pushes0 = metric(cls[0].token, "frontdeskd_pushes_total");
 	pthread_t th[CLIENTS];
 	struct push_job jobs[CLIENTS];
-	double until = now_s() + secs, t0 = now_s();
+	double until = bench_now() + secs, t0 = bench_now();
 	for (int i = 0; i < CLIENTS; i++) {
 		cls[i].ops = 0;
 		cls[i].n_lat = 0;
@@ -233,7 +137,7 @@ static double bench_push(struct client *cls, int batch, double secs)
 		pthread_join(th[i], NULL);
 		total += cls[i].ops;
 	}
-	double dt = now_s() - t0;
+	double dt = bench_now() - t0;
 	static double all[CLIENTS * 200000];
 	int n = 0;
 	for (int i = 0; i < CLIENTS; i++)
@@ -243,8 +147,8 @@ static double bench_push(struct client *cls, int batch, double secs)
 	long pushes = metric(cls[0].token, "frontdeskd_pushes_total") - pushes0;
 	printf("| push, %d clients, batch %-3d | %8.0f ops/s | p50 %6.2f ms | p99 %6.2f ms | %4.1f "
 	       "pushes/commit |\n",
-	       CLIENTS, batch, (double)total / dt, pct(all, n, 0.5) * 1e3, pct(all, n, 0.99) * 1e3,
-	       commits > 0 ? (double)pushes / (double)commits : 0.0);
+	       CLIENTS, batch, (double)total / dt, bench_pct(all, n, 0.5) * 1e3,
+	       bench_pct(all, n, 0.99) * 1e3, commits > 0 ? (double)pushes / (double)commits : 0.0);
 	return (double)total / dt;
 }
 
@@ -259,11 +163,11 @@ static void *get_thread(void *arg)
 {
 	struct get_job *j = arg;
 	CURL *c = curl_easy_init();
-	struct buf b = {0};
+	struct bench_buf b = {0};
 	curl_easy_setopt(c, CURLOPT_URL, j->url);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, bench_on_data);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
-	while (now_s() < j->until) {
+	while (bench_now() < j->until) {
 		b.n = 0;
 		long st = 0;
 		if (curl_easy_perform(c) != CURLE_OK ||
@@ -280,7 +184,7 @@ static double get_rate(const char *url, double secs)
 {
 	pthread_t th[CLIENTS];
 	struct get_job jobs[CLIENTS];
-	double t0 = now_s();
+	double t0 = bench_now();
 	for (int i = 0; i < CLIENTS; i++) {
 		jobs[i] = (struct get_job){.url = url, .until = t0 + secs};
 		pthread_create(&th[i], NULL, get_thread, &jobs[i]);
@@ -290,7 +194,7 @@ static double get_rate(const char *url, double secs)
 		pthread_join(th[i], NULL);
 		n += jobs[i].n;
 	}
-	return (double)n / (now_s() - t0);
+	return (double)n / (bench_now() - t0);
 }
 
 static int cmp_ratio(const void *a, const void *b)
@@ -343,7 +247,7 @@ struct poller {
 	pthread_t th;
 	CURLM *m;
 	CURL **h;
-	struct buf *bufs;
+	struct bench_buf *bufs;
 	struct curl_slist *hdr;
 };
 
@@ -394,7 +298,7 @@ static void poller_start(struct poller *p, const char *token, int n, long since)
 	for (int i = 0; i < n; i++) {
 		p->h[i] = curl_easy_init();
 		curl_easy_setopt(p->h[i], CURLOPT_HTTPHEADER, p->hdr);
-		curl_easy_setopt(p->h[i], CURLOPT_WRITEFUNCTION, on_data);
+		curl_easy_setopt(p->h[i], CURLOPT_WRITEFUNCTION, bench_on_data);
 		curl_easy_setopt(p->h[i], CURLOPT_WRITEDATA, &p->bufs[i]);
 		poll_arm(p, i, since);
 	}
@@ -432,8 +336,8 @@ static long server_rss_kb(void)
 
 static long polls_open(CURL *c, const char *token)
 {
-	struct buf b = {0};
-	http(c, "GET", "/v1/metrics", NULL, token, &b);
+	struct bench_buf b = {0};
+	bench_http(c, g_url, "GET", "/v1/metrics", NULL, token, &b);
 	const char *p = b.p ? strstr(b.p, "\nfrontdeskd_long_polls ") : NULL;
 	long n = p ? strtol(p + 23, NULL, 10) : -1;
 	free(b.p);
@@ -442,8 +346,8 @@ static long polls_open(CURL *c, const char *token)
 
 static long current_seq(CURL *c)
 {
-	struct buf b = {0};
-	http(c, "GET", "/v1/health", NULL, NULL, &b);
+	struct bench_buf b = {0};
+	bench_http(c, g_url, "GET", "/v1/health", NULL, NULL, &b);
 	const char *p = b.p ? strstr(b.p, "\"seq\":") : NULL;
 	long seq = p ? strtol(p + 6, NULL, 10) : 0;
 	free(b.p);
@@ -466,29 +370,29 @@ static void bench_latency(struct client *cl, int polls)
 	poller_start(&p, cl[1].token, polls, current_seq(c));
 	long open = settle(c, cl[0].token, polls);
 	static double feed[500], push[500];
-	struct buf b = {0};
+	struct bench_buf b = {0};
 	long seq = current_seq(c);
 	for (int i = 0; i < 500; i++) {
 		char path[96];
 		snprintf(path, sizeof path, "/v1/changes?since=%ld&limit=100", seq > 50 ? seq - 50 : 0);
-		double t0 = now_s();
-		http(c, "GET", path, NULL, cl[0].token, &b);
-		feed[i] = now_s() - t0;
+		double t0 = bench_now();
+		bench_http(c, g_url, "GET", path, NULL, cl[0].token, &b);
+		feed[i] = bench_now() - t0;
 	}
 	printf("| GET /v1/changes, %4ld idle long-polls      | p50 %6.2f ms | p99 %6.2f ms |\n", open,
-	       pct(feed, 500, 0.5) * 1e3, pct(feed, 500, 0.99) * 1e3);
+	       bench_pct(feed, 500, 0.5) * 1e3, bench_pct(feed, 500, 0.99) * 1e3);
 	/* Each push wakes every poll (they all follow the feed) and they
 	 * re-poll: the push's latency includes that fan-out. */
 	for (int i = 0; i < 200; i++) {
 		settle(c, cl[0].token, polls * 9 / 10);
 		char *body = make_batch(&cl[0], 1);
-		double t0 = now_s();
-		http(c, "POST", "/v1/ops", body, cl[0].token, &b);
-		push[i] = now_s() - t0;
+		double t0 = bench_now();
+		bench_http(c, g_url, "POST", "/v1/ops", body, cl[0].token, &b);
+		push[i] = bench_now() - t0;
 		free(body);
 	}
 	printf("| POST /v1/ops, %4d long-polls following   | p50 %6.2f ms | p99 %6.2f ms |\n", polls,
-	       pct(push, 200, 0.5) * 1e3, pct(push, 200, 0.99) * 1e3);
+	       bench_pct(push, 200, 0.5) * 1e3, bench_pct(push, 200, 0.99) * 1e3);
 	poller_stop(&p);
 	free(b.p);
 	curl_easy_cleanup(c);
@@ -521,22 +425,7 @@ static int start_server(void)
 		      "serve", "--listen", "127.0.0.1:0", (char *)NULL);
 		_exit(127);
 	}
-	for (int i = 0; i < 100; i++) {
-		usleep(50000);
-		FILE *f = fopen(log, "r");
-		char line[256];
-		while (f && fgets(line, sizeof line, f)) {
-			const char *p = strstr(line, "listening on 127.0.0.1:");
-			if (p) {
-				snprintf(g_url, sizeof g_url, "http://127.0.0.1:%d", atoi(p + 23));
-				fclose(f);
-				return 0;
-			}
-		}
-		if (f)
-			fclose(f);
-	}
-	return -1;
+	return bench_server_url(log, 100, g_url, sizeof g_url);
 }
 
 int main(void)
@@ -579,7 +468,7 @@ int main(void)
 		}
 	}
 	/* fixture: a room type and one room per client */
-	struct buf b = {0};
+	struct bench_buf b = {0};
 	char body[8192];
 	size_t len =
 	    (size_t)snprintf(body, sizeof body,
@@ -598,7 +487,7 @@ int main(void)
 	/* the fixture goes through a ninth device so the clients' sequences stay clean */
 	struct client setup = {.id = 99};
 	sign_in(c, &setup);
-	if (http(c, "POST", "/v1/ops", body, setup.token, &b) != 200) {
+	if (bench_http(c, g_url, "POST", "/v1/ops", body, setup.token, &b) != 200) {
 		fprintf(stderr, "bench: fixture failed: %s\n", b.p);
 		kill(g_pid, SIGKILL);
 		return 1;

@@ -15,9 +15,12 @@ tests_bench_bench_sync_SOURCES = tests/bench/bench_sync.c
 tests_bench_bench_sync_CFLAGS = $(AM_CFLAGS)
 tests_bench_bench_sync_LDADD = libfdsync.a libfddemo.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS)
 
+# The HTTP client the benchmarks that drive a real frontdeskd share.
+BENCH_HTTP = tests/bench/http.c tests/bench/http.h
+
 # frontdeskd benchmark (server engineer): runs ./frontdeskd on loopback.
 EXTRA_PROGRAMS += tests/bench/bench_server
-tests_bench_bench_server_SOURCES = tests/bench/bench_server.c
+tests_bench_bench_server_SOURCES = tests/bench/bench_server.c $(BENCH_HTTP)
 tests_bench_bench_server_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 tests_bench_bench_server_LDADD = $(CURL_LIBS) $(SQLITE_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_server_DEPENDENCIES = frontdeskd$(EXEEXT)
@@ -31,7 +34,7 @@ tests_bench_bench_folio_LDADD = $(UNIT_LDADD)
 # bench_public: the public availability endpoint's requests/s and p99, and a
 # flood from one address limited while a desk's sync answers (loopback).
 EXTRA_PROGRAMS += tests/bench/bench_public
-tests_bench_bench_public_SOURCES = tests/bench/bench_public.c
+tests_bench_bench_public_SOURCES = tests/bench/bench_public.c $(BENCH_HTTP)
 tests_bench_bench_public_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 tests_bench_bench_public_LDADD = $(CURL_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_public_DEPENDENCIES = frontdeskd$(EXEEXT)
@@ -40,7 +43,7 @@ CLEANFILES += tests/bench/bench_public$(EXEEXT)
 # one and three frontdeskd, beside SQLite (a throwaway cluster; skipped
 # without PostgreSQL).
 EXTRA_PROGRAMS += tests/bench/bench_chain
-tests_bench_bench_chain_SOURCES = tests/bench/bench_chain.c
+tests_bench_bench_chain_SOURCES = tests/bench/bench_chain.c $(BENCH_HTTP)
 tests_bench_bench_chain_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS) $(PQ_CFLAGS)
 tests_bench_bench_chain_LDADD = libfdpg.a libfdstore.a libfdcore.a $(PQ_LIBS) $(CURL_LIBS) $(EXTERNAL_LIBS) $(PTHREAD_LIBS)
 EXTRA_tests_bench_bench_chain_DEPENDENCIES = frontdeskd$(EXEEXT)

@@ -55,6 +55,14 @@ check "the renewed verifier signs in through B" 201 \
 	"$(status POST /v1/sessions '{"username":"anna","password":"correct horse battery"}' "$tok")"
 check "... and a wrong password is still refused" 401 "$(status POST /v1/sessions "$wrong" "$tok")"
 
+# Enrolment is throttled by address, shared by the servers as sign-in is:
+# two wrong codes through A and one through B, then B makes the next wait.
+URL=$A
+check "two wrong codes through A" "401 401 0 bad_enroll_code" "$(wrong_codes 2)"
+URL=$B
+check "a third through B, then a wait" "401 429 1 too_many_attempts" "$(wrong_codes 2)"
+URL=$A
+
 stop_server || fail "server A did not stop cleanly"
 stop_b || fail "server B did not stop cleanly"
 cat "$T/b.log" >> "$LOG"

@@ -96,3 +96,31 @@ uuid() { printf '%08x-0000-4000-8000-%012x' "${2:-0}" "$1"; }
 
 # op SEQ TYPE PAYLOAD [OPID]
 op() { printf '{"op_id":"%s","device_seq":%s,"type":"%s","payload":%s}' "${4:-$(uuid "$1" "${DEVN:-4095}")}" "$1" "$2" "$3"; }
+
+# abc123_batch: the push body of the small hotel test_server and
+# test_push_batch start from, device DEVN's operations 1 to 6: room type
+# DBL, rooms 101 and 102, the guest Ana Silva and her booking ABC123
+# (2026-03-10 to 12, 2 adults) in room 101.
+abc123_batch() {
+	printf '{"ops":[%s,%s,%s,%s,%s,%s]}' \
+		"$(op 1 room_type.create '{"id":"'$(uuid 1 1)'","code":"DBL","name":"Double","max_occupancy":2,"base_rate":12000}')" \
+		"$(op 2 room.create '{"id":"'$(uuid 2 1)'","number":"101","type":"DBL","floor":1}')" \
+		"$(op 3 room.create '{"id":"'$(uuid 3 1)'","number":"102","type":"DBL","floor":1}')" \
+		"$(op 4 guest.create '{"id":"'$(uuid 4 1)'","family":"Silva","given":"Ana"}')" \
+		"$(op 5 booking.create '{"id":"'$(uuid 5 1)'","code":"ABC123","guest_id":"'$(uuid 4 1)'","type":"DBL","arrival":"2026-03-10","departure":"2026-03-12","adults":2}')" \
+		"$(op 6 booking.assign_room '{"booking":"ABC123","room":"101"}')"
+}
+
+# wrong_codes N: N enrolments with a code that was never given, from this
+# address; prints their statuses, then the last answer's Retry-After and
+# error code. Enrolment is throttled by address: no device token comes
+# with it.
+wrong_codes() {
+	for _ in $(seq 1 "$1"); do
+		_r=$(curl -s -D "$T/enrol.h" -o "$T/enrol.b" -w '%{http_code}' -X POST \
+			-H 'Content-Type: application/json' --data '{"code":"nevergivennevergiven","name":"x"}' "$URL/v1/devices")
+		printf '%s ' "$_r"
+	done
+	printf '%s %s\n' "$(sed -n 's/^[Rr]etry-[Aa]fter: *\([0-9]*\).*/\1/p' "$T/enrol.h" | grep -c .)" \
+		"$(jq -r .error.code "$T/enrol.b")"
+}

@@ -45,12 +45,7 @@ grep -q "correct horse" "$LOG" && fail "a password reached the log" || ok "passw
 check "push without a session: 401" 401 "$(status POST /v1/ops '{"ops":[]}')"
 check "push with a device token instead of a session: 401" 401 "$(status POST /v1/ops '{"ops":[]}' "$DEV")"
 DEVN=1
-SETUP="{\"ops\":[$(op 1 room_type.create '{"id":"'$(uuid 1 1)'","code":"DBL","name":"Double","max_occupancy":2,"base_rate":12000}'),
-$(op 2 room.create '{"id":"'$(uuid 2 1)'","number":"101","type":"DBL","floor":1}'),
-$(op 3 room.create '{"id":"'$(uuid 3 1)'","number":"102","type":"DBL","floor":1}'),
-$(op 4 guest.create '{"id":"'$(uuid 4 1)'","family":"Silva","given":"Ana"}'),
-$(op 5 booking.create '{"id":"'$(uuid 5 1)'","code":"ABC123","guest_id":"'$(uuid 4 1)'","type":"DBL","arrival":"2026-03-10","departure":"2026-03-12","adults":2}'),
-$(op 6 booking.assign_room '{"booking":"ABC123","room":"101"}')]}"
+SETUP=$(abc123_batch)
 R=$(body POST /v1/ops "$SETUP" "$ADM")
 check "a batch is applied" "applied applied applied applied applied applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
 SEQ=$(echo "$R" | jq -r .seq)

@@ -9,19 +9,23 @@
 #include "store/ids.h"
 #include "store/oplog.h"
 
-int64_t fx_int(struct fd_db *db, const char *sql)
+int64_t fx_raw_int(sqlite3 *h, const char *sql)
 {
 	/* Not cmocka's asserts: the fuzz targets share this file. cmocka
 	 * reports an abort as the test's failure. */
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &s, NULL) != SQLITE_OK ||
-	    sqlite3_step(s) != SQLITE_ROW) {
-		fprintf(stderr, "fx_int: %s: %s\n", sql, sqlite3_errmsg(fd_db_handle(db)));
+	if (sqlite3_prepare_v2(h, sql, -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW) {
+		fprintf(stderr, "fx_int: %s: %s\n", sql, sqlite3_errmsg(h));
 		abort();
 	}
 	int64_t v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return v;
+}
+
+int64_t fx_int(struct fd_db *db, const char *sql)
+{
+	return fx_raw_int(fd_db_handle(db), sql);
 }
 
 fd_date fx_date(const char *s)
@@ -47,6 +51,14 @@ enum fd_status fx_op(struct fd_db *db, const char *actor, const char *type, cons
 	    fd_store_apply(db, &op, 1, actor ? 0 : FD_APPLY_TRUSTED, res, NULL, err ? err : &local);
 	fd_op_clear(&op);
 	return st;
+}
+
+enum fd_status fx_booking_op(struct fd_db *db, const char *actor, const char *type, const char *id,
+                             const char *extra, struct fd_op_result *res, struct fd_error *err)
+{
+	char payload[512];
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"%s%s}", id, extra[0] ? "," : "", extra);
+	return fx_op(db, actor, type, payload, res, err);
 }
 
 static void must(enum fd_status st, const struct fd_error *err)

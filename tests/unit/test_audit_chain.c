@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "store/audit.h"
 #include "store/db.h"
 
@@ -204,17 +205,6 @@ static void test_row_hash(void **state)
 	free(big);
 }
 
-/* One integer from a query on a raw handle. */
-static int64_t raw_int(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *q;
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &q, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	return v;
-}
-
 /* Core step 53: an audit log made with AUTOINCREMENT (every database
  * before it) loses it and its sqlite_sequence row, and keeps its rows,
  * their seq, its chain and its append-only triggers; the next row follows
@@ -226,7 +216,7 @@ static void test_migration_53_no_autoincrement(void **state)
 	                             " AND instr(sql, 'AUTOINCREMENT')";
 	struct fd_db *db = open_db();
 	struct fd_error err = {0};
-	assert_int_equal(raw_int(fd_db_handle(db), has_ai), 0);
+	assert_int_equal(fx_raw_int(fd_db_handle(db), has_ai), 0);
 	append(db, "a");
 	append(db, "b");
 	fd_db_close(db);
@@ -244,7 +234,7 @@ static void test_migration_53_no_autoincrement(void **state)
 	                 SQLITE_OK);
 	sqlite3_close(raw);
 	assert_int_equal(sqlite3_open(g_path, &raw), SQLITE_OK);
-	assert_int_equal(raw_int(raw, has_ai), 1);
+	assert_int_equal(fx_raw_int(raw, has_ai), 1);
 	assert_int_equal(sqlite3_exec(raw, "INSERT INTO sqlite_sequence (name, seq) VALUES ('audit_log', 7)",
 	                              NULL, NULL, NULL),
 	                 SQLITE_OK);
@@ -252,19 +242,19 @@ static void test_migration_53_no_autoincrement(void **state)
 
 	db = open_db();
 	sqlite3 *h = fd_db_handle(db);
-	assert_int_equal(raw_int(h, has_ai), 0);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_sequence WHERE name = 'audit_log'"), 0);
+	assert_int_equal(fx_raw_int(h, has_ai), 0);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM sqlite_sequence WHERE name = 'audit_log'"), 0);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'audit_log'"
-	               " AND name IN ('audit_entity', 'audit_log_no_update', 'audit_log_no_delete')"),
+	    fx_raw_int(h, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'audit_log'"
+	                  " AND name IN ('audit_entity', 'audit_log_no_update', 'audit_log_no_delete')"),
 	    3);
-	assert_int_equal(raw_int(h, "SELECT group_concat(seq) = '1,2' FROM audit_log"), 1);
+	assert_int_equal(fx_raw_int(h, "SELECT group_concat(seq) = '1,2' FROM audit_log"), 1);
 	chain_is(db, "a b");
 	assert_int_equal(fd_db_begin(db, &err), FD_OK);
 	append(db, "c");
 	assert_int_equal(fd_db_commit(db, &err), FD_OK);
 	append(db, "d");
-	assert_int_equal(raw_int(h, "SELECT group_concat(seq) = '1,2,3,4' FROM audit_log"), 1);
+	assert_int_equal(fx_raw_int(h, "SELECT group_concat(seq) = '1,2,3,4' FROM audit_log"), 1);
 	chain_is(db, "a b c d");
 	assert_int_not_equal(fd_db_exec(db, "DELETE FROM audit_log WHERE seq = 4", &err), FD_OK);
 	fd_db_close(db);

@@ -80,6 +80,15 @@ static void add_rooms(struct fd_db *db)
 	sqlite3_finalize(s);
 }
 
+/* The fixture's hotel with add_rooms' rooms, its business date in today. */
+static struct fd_db *board_hotel(void)
+{
+	struct fd_db *db = fx_hotel();
+	today = fx_date(FX_TODAY);
+	add_rooms(db);
+	return db;
+}
+
 /* Raw rows, as a snapshot or years of operations leave them: every room
  * filled along time. moves: one stay in that many (0: none) holds its
  * first nights in another room (a move), or leaves for another room and
@@ -354,9 +363,7 @@ static void compare(struct fd_db *db, uint64_t seed, int *fast, int *fell_back, 
 static void test_board_page_fast_equals_plain(void **state)
 {
 	(void)state;
-	struct fd_db *db = fx_hotel();
-	today = fx_date(FX_TODAY);
-	add_rooms(db);
+	struct fd_db *db = board_hotel();
 	fill(db, 0, 7);
 	int fast = 0, fell_back = 0, merged = 0;
 	compare(db, 11, &fast, &fell_back, &merged);
@@ -378,9 +385,7 @@ static void test_board_page_fast_equals_plain(void **state)
 static void test_board_page_with_moves(void **state)
 {
 	(void)state;
-	struct fd_db *db = fx_hotel();
-	today = fx_date(FX_TODAY);
-	add_rooms(db);
+	struct fd_db *db = board_hotel();
 	fill(db, 7, 23);
 	int fast = 0, fell_back = 0, merged = 0;
 	compare(db, 29, &fast, &fell_back, &merged);
@@ -411,9 +416,7 @@ static int board_rooms(struct fd_db *db, int offset, int limit, char (*out)[FD_R
 static void test_board_page_many_moved_out(void **state)
 {
 	(void)state;
-	struct fd_db *db = fx_hotel();
-	today = fx_date(FX_TODAY);
-	add_rooms(db);
+	struct fd_db *db = board_hotel();
 	char first[10][FD_ROOMNO_LEN], last[1][FD_ROOMNO_LEN];
 	int n_rooms = 0;
 	assert_int_equal(fd_query_room_count(db, FD_ROOMS_BOARD, today, &n_rooms, NULL), FD_OK);
@@ -469,9 +472,7 @@ static void test_board_page_many_moved_out(void **state)
 static void test_board_page_in_transaction(void **state)
 {
 	(void)state;
-	struct fd_db *db = fx_hotel();
-	today = fx_date(FX_TODAY);
-	add_rooms(db);
+	struct fd_db *db = board_hotel();
 	fill(db, 0, 5);
 	struct rows a = {0}, b = {0};
 	exec(db, "BEGIN");
@@ -499,9 +500,7 @@ static void test_board_page_in_transaction(void **state)
 static void test_board_page_plan(void **state)
 {
 	(void)state;
-	struct fd_db *db = fx_hotel();
-	today = fx_date(FX_TODAY);
-	add_rooms(db);
+	struct fd_db *db = board_hotel();
 	fill(db, 0, 3);
 	exec(db, "ANALYZE");
 	struct rows a = {0};
@@ -552,9 +551,7 @@ static bool collect_room(void *ctx, const struct fd_room_row *row)
 static void test_rooms_page_order(void **state)
 {
 	(void)state;
-	struct fd_db *db = fx_hotel();
-	today = fx_date(FX_TODAY);
-	add_rooms(db);
+	struct fd_db *db = board_hotel();
 	static const char *const sql[] = {
 	    [FD_ROOMS_BOARD] =
 	        "SELECT number FROM rooms ORDER BY floor, length(number), number LIMIT ?2 OFFSET ?1",
@@ -601,9 +598,7 @@ static bool count_room(void *ctx, const struct fd_room_row *row)
 static void test_rooms_page_plan(void **state)
 {
 	(void)state;
-	struct fd_db *db = fx_hotel();
-	today = fx_date(FX_TODAY);
-	add_rooms(db);
+	struct fd_db *db = board_hotel();
 	fill(db, 0, 3);
 	exec(db, "ANALYZE");
 	int n = 0;

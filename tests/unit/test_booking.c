@@ -40,9 +40,7 @@ static int teardown(void **state)
 static enum fd_status op_b(struct ctx *c, const char *actor, const char *type, const char *extra,
                            struct fd_op_result *res, struct fd_error *err)
 {
-	char payload[512];
-	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"%s%s}", c->id, extra[0] ? "," : "", extra);
-	return fx_op(c->db, actor, type, payload, res, err);
+	return fx_booking_op(c->db, actor, type, c->id, extra, res, err);
 }
 
 static struct fd_booking load(struct ctx *c)

@@ -37,20 +37,12 @@ static void book(struct fd_db *db, const char *type, const char *arr, const char
 		fail_msg("booking %s %s..%s: %s", type, arr, dep, err.message);
 }
 
-static enum fd_status booking_op(struct fd_db *db, const char *actor, const char *type, const char *id,
-                                 const char *extra, struct fd_error *err)
-{
-	char payload[512];
-	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"%s%s}", id, extra[0] ? "," : "", extra);
-	return fx_op(db, actor, type, payload, NULL, err);
-}
-
 static void assign(struct fd_db *db, const char *id, const char *room)
 {
 	char extra[64];
 	struct fd_error err = {0};
 	snprintf(extra, sizeof extra, "\"room\":\"%s\"", room);
-	if (booking_op(db, "anna", "booking.assign_room", id, extra, &err))
+	if (fx_booking_op(db, "anna", "booking.assign_room", id, extra, NULL, &err))
 		fail_msg("assign %s: %s", room, err.message);
 }
 
@@ -78,9 +70,9 @@ static void test_day_use_is_a_booking_without_nights(void **state)
 	assert_int_equal(fx_book(db, "STD", "2026-11-28", "2026-11-27", 1, NULL, NULL, &err), FD_E_INVALID);
 	assert_string_equal(err.code, "invalid_dates");
 	/* Cancelled and no-show like any booking. */
-	assert_int_equal(booking_op(db, "anna", "booking.cancel", id, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.cancel", id, "", NULL, &err), FD_OK);
 	book(db, "STD", FX_TODAY, FX_TODAY, id, code);
-	assert_int_equal(booking_op(db, "anna", "booking.no_show", id, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.no_show", id, "", NULL, &err), FD_OK);
 	assert_int_equal(sql_int(db, "SELECT status = 'no_show' FROM bookings WHERE id = ?1", id), 1);
 }
 
@@ -101,7 +93,7 @@ static void test_day_use_room_rule(void **state)
 
 	book(db, "STD", "2026-11-28", "2026-11-28", du, code);
 	/* The guest staying over D holds 101 all day. */
-	assert_int_equal(booking_op(db, "anna", "booking.assign_room", du, "\"room\":\"101\"", &err),
+	assert_int_equal(fx_booking_op(db, "anna", "booking.assign_room", du, "\"room\":\"101\"", NULL, &err),
 	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_taken");
 	assert_non_null(strstr(err.message, "101"));
@@ -109,8 +101,9 @@ static void test_day_use_room_rule(void **state)
 	assign(db, du, "102");
 	/* An arrival that afternoon does not stop a day-use in 103 either. */
 	book(db, "STD", "2026-11-28", "2026-11-28", du2, code);
-	assert_int_equal(booking_op(db, "anna", "booking.assign_room", du2, "\"room\":\"102\"", &err),
-	                 FD_E_CONFLICT); /* two day-uses of one room on one day */
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.assign_room", du2, "\"room\":\"102\"", NULL, &err),
+	    FD_E_CONFLICT); /* two day-uses of one room on one day */
 	assert_string_equal(err.code, "room_taken");
 	assign(db, du2, "103");
 	/* The type is full for the day: 101 stays over, 102 and 103 day-used. */
@@ -119,10 +112,11 @@ static void test_day_use_room_rule(void **state)
 	/* ... while the night of D still has rooms for a night stay. */
 	char night[FD_ID_LEN];
 	book(db, "STD", "2026-11-28", "2026-11-29", night, code);
-	assert_int_equal(booking_op(db, "anna", "booking.assign_room", night, "\"room\":\"102\"", &err),
-	                 FD_OK); /* arriving on D: fine */
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.assign_room", night, "\"room\":\"102\"", NULL, &err),
+	    FD_OK); /* arriving on D: fine */
 	/* Cancelling the day-use frees its room for the day. */
-	assert_int_equal(booking_op(db, "anna", "booking.cancel", du2, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.cancel", du2, "", NULL, &err), FD_OK);
 	book(db, "STD", "2026-11-28", "2026-11-28", du2, code);
 	assign(db, du2, "103");
 }
@@ -135,16 +129,18 @@ static void test_stay_over_refuses_day_used_room(void **state)
 	book(db, "STD", "2026-11-28", "2026-11-28", du, code);
 	assign(db, du, "101");
 	book(db, "STD", "2026-11-27", "2026-11-29", stay, code);
-	assert_int_equal(booking_op(db, "anna", "booking.assign_room", stay, "\"room\":\"101\"", &err),
-	                 FD_E_CONFLICT);
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.assign_room", stay, "\"room\":\"101\"", NULL, &err),
+	    FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_taken");
 	assign(db, stay, "102");
 	/* The stay may not grow over a day-use's day in its room either. */
 	char du2[FD_ID_LEN];
 	book(db, "STD", "2026-11-30", "2026-11-30", du2, code);
 	assign(db, du2, "102");
-	assert_int_equal(booking_op(db, "anna", "booking.modify", stay, "\"departure\":\"2026-12-01\"", &err),
-	                 FD_E_CONFLICT);
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.modify", stay, "\"departure\":\"2026-12-01\"", NULL, &err),
+	    FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_taken");
 }
 
@@ -177,7 +173,7 @@ static void test_stay_over_full_day_refused(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	snprintf(du, sizeof du, "%s", (const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
-	assert_int_equal(booking_op(db, "anna", "booking.cancel", du, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.cancel", du, "", NULL, &err), FD_OK);
 	book(db, "STD", "2026-11-26", "2026-11-30", id, code);
 }
 
@@ -192,7 +188,7 @@ static void test_day_use_check_in_posts_rate_once(void **state)
 	assign(db, id, "101");
 	assert_int_equal(
 	    fx_op(db, NULL, "room.set_clean", "{\"room\":\"101\",\"status\":\"clean\"}", NULL, &err), FD_OK);
-	assert_int_equal(booking_op(db, "anna", "booking.check_in", id, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", id, "", NULL, &err), FD_OK);
 	static const char room_lines[] =
 	    "SELECT count(*) || ' ' || sum(l.amount) FROM folio_lines l JOIN folios f"
 	    " ON f.id = l.folio_id WHERE f.booking_id = ?1 AND l.code = 'ROOM'";
@@ -208,13 +204,13 @@ static void test_day_use_check_in_posts_rate_once(void **state)
 	    FD_E_CONFLICT);
 	assert_string_equal(err.code, "due_outs_in_house");
 	/* Leaving needs the rate paid. */
-	assert_int_equal(booking_op(db, "anna", "booking.check_out", id, "", &err), FD_E_CONFLICT);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_out", id, "", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "balance_due");
 	char pay[256], pid[FD_ID_LEN];
 	snprintf(pay, sizeof pay, "{\"id\":\"%s\",\"booking\":\"%s\",\"method\":\"cash\",\"amount\":10000}",
 	         fd_uuid_new(pid), id);
 	assert_int_equal(fx_op(db, "anna", "folio.pay", pay, NULL, &err), FD_OK);
-	assert_int_equal(booking_op(db, "anna", "booking.check_out", id, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_out", id, "", NULL, &err), FD_OK);
 	assert_int_equal(
 	    fx_op(db, NULL, "audit.night", "{\"date\":\"2026-11-25\",\"run_by\":\"mia\"}", NULL, &err),
 	    FD_OK);
@@ -242,7 +238,7 @@ static void test_day_counts_read_indexes_only(void **state)
 	book(db, "STD", FX_TODAY, "2026-11-27", id, code);
 	book(db, "STD", FX_TODAY, "2026-11-26", id, code);
 	struct fd_error err = {0};
-	assert_int_equal(booking_op(db, "anna", "booking.cancel", id, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.cancel", id, "", NULL, &err), FD_OK);
 	struct fd_day_report r;
 	assert_int_equal(fd_db_repo(db)->count_day(fd_db_repo(db)->ctx, fx_date(FX_TODAY), &r, &err), FD_OK);
 	assert_int_equal(r.arrivals, 1);
@@ -326,33 +322,37 @@ static void test_type_change_asks_for_the_rate(void **state)
 	char id[FD_ID_LEN];
 	struct fd_error err = {0};
 	assert_int_equal(create(db, "anna", "STD", "", id, &err), FD_OK);
-	assert_int_equal(booking_op(db, "anna", "booking.modify", id, "\"type\":\"DLX\"", &err),
+	assert_int_equal(fx_booking_op(db, "anna", "booking.modify", id, "\"type\":\"DLX\"", NULL, &err),
 	                 FD_E_INVALID);
 	assert_string_equal(err.code, "rate_choice_needed");
 	assert_non_null(strstr(err.message, "150.00"));
 	assert_non_null(strstr(err.message, "100.00"));
 	/* Keeping 100.00 on a DLX (base 150.00) is a discount: a reason, and
 	 * at 33 % below, a manager. */
-	assert_int_equal(
-	    booking_op(db, "anna", "booking.modify", id, "\"type\":\"DLX\",\"take_rate\":false", &err),
-	    FD_E_INVALID);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.modify", id,
+	                               "\"type\":\"DLX\",\"take_rate\":false", NULL, &err),
+	                 FD_E_INVALID);
 	assert_string_equal(err.code, "rate_reason_needed");
-	assert_int_equal(booking_op(db, "anna", "booking.modify", id,
-	                            "\"type\":\"DLX\",\"take_rate\":false,\"rate_reason\":\"upgrade\"", &err),
+	assert_int_equal(fx_booking_op(db, "anna", "booking.modify", id,
+	                               "\"type\":\"DLX\",\"take_rate\":false,\"rate_reason\":\"upgrade\"",
+	                               NULL, &err),
 	                 FD_E_FORBIDDEN);
-	assert_int_equal(booking_op(db, "mia", "booking.modify", id,
-	                            "\"type\":\"DLX\",\"take_rate\":false,\"rate_reason\":\"upgrade\"", &err),
+	assert_int_equal(fx_booking_op(db, "mia", "booking.modify", id,
+	                               "\"type\":\"DLX\",\"take_rate\":false,\"rate_reason\":\"upgrade\"",
+	                               NULL, &err),
 	                 FD_OK);
 	assert_int_equal(sql_int(db, "SELECT rate FROM bookings WHERE id = ?1", id), 10000);
 	/* Back to STD taking its rate. */
-	assert_int_equal(
-	    booking_op(db, "anna", "booking.modify", id, "\"type\":\"STD\",\"take_rate\":true", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.modify", id,
+	                               "\"type\":\"STD\",\"take_rate\":true", NULL, &err),
+	                 FD_OK);
 	assert_int_equal(sql_int(db, "SELECT rate FROM bookings WHERE id = ?1", id), 10000);
-	assert_int_equal(
-	    booking_op(db, "anna", "booking.modify", id, "\"type\":\"DLX\",\"take_rate\":true", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.modify", id,
+	                               "\"type\":\"DLX\",\"take_rate\":true", NULL, &err),
+	                 FD_OK);
 	assert_int_equal(sql_int(db, "SELECT rate FROM bookings WHERE id = ?1", id), 15000);
 	/* Other changes to a booking whose rate stays do not ask again. */
-	assert_int_equal(booking_op(db, "anna", "booking.modify", id, "\"adults\":2", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.modify", id, "\"adults\":2", NULL, &err), FD_OK);
 }
 
 int main(void)

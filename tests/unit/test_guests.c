@@ -487,9 +487,30 @@ static void test_document_required(void **state)
 	assert_int_equal(fx_op(db, "anna", "guest.update", upd, NULL, &err), FD_E_INVALID);
 }
 
+/* A name typed in one field: "Family, Given" splits at the first comma,
+ * the spaces after it skipped; without a comma it is a family name. */
+static void test_name_split(void **state)
+{
+	(void)state;
+	size_t n;
+	const char *given = fd_guest_name_split("García,  Inés", &n);
+	assert_int_equal(n, strlen("García"));
+	assert_string_equal(given, "Inés");
+	given = fd_guest_name_split("Ng", &n);
+	assert_null(given);
+	assert_int_equal(n, 2);
+	given = fd_guest_name_split("van der Berg, Anna, Maria", &n);
+	assert_int_equal(n, strlen("van der Berg"));
+	assert_string_equal(given, "Anna, Maria");
+	given = fd_guest_name_split("Silva,", &n);
+	assert_int_equal(n, 5);
+	assert_string_equal(given, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_name_split),
 	    cmocka_unit_test(test_fold_words),
 	    cmocka_unit_test_setup_teardown(test_name_as_shown, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_wildcards_are_text, setup, teardown),

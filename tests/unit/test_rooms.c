@@ -29,14 +29,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static enum fd_status on(struct fd_db *db, const char *actor, const char *type, const char *id,
-                         const char *extra, struct fd_error *err)
-{
-	char payload[512];
-	snprintf(payload, sizeof payload, "{\"booking\":\"%s\"%s%s}", id, extra[0] ? "," : "", extra);
-	return fx_op(db, actor, type, payload, NULL, err);
-}
-
 static void set_clean(struct fd_db *db, const char *room, const char *status)
 {
 	char payload[128];
@@ -68,28 +60,34 @@ static void test_occupied_room_refuses_check_in(void **state)
 	char stay[FD_ID_LEN], stay_code[FD_CODE_LEN], arr[FD_ID_LEN], other[FD_ID_LEN];
 	set_clean(db, "101", "clean");
 	assert_int_equal(fx_book(db, "STD", FX_TODAY, "2026-11-26", 1, stay, stay_code, &err), FD_OK);
-	assert_int_equal(on(db, "anna", "booking.check_in", stay, "\"room\":\"101\"", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", stay, "\"room\":\"101\"", NULL, &err),
+	                 FD_OK);
 	set_today(db, "2026-11-26");
 	set_clean(db, "101", "clean");
 	assert_int_equal(fx_book(db, "STD", "2026-11-26", "2026-11-28", 1, arr, NULL, &err), FD_OK);
 	char *before = fx_dump(db);
-	assert_int_equal(on(db, "anna", "booking.check_in", arr, "\"room\":\"101\"", &err), FD_E_CONFLICT);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", arr, "\"room\":\"101\"", NULL, &err),
+	                 FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_occupied");
 	assert_non_null(strstr(err.message, stay_code));
 	assert_non_null(strstr(err.message, "Check that guest out or move them first"));
 	/* Assigned first (the room is free tonight), the check-in is still refused. */
-	assert_int_equal(on(db, "anna", "booking.assign_room", arr, "\"room\":\"101\"", &err), FD_OK);
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.assign_room", arr, "\"room\":\"101\"", NULL, &err), FD_OK);
 	free(before);
 	before = fx_dump(db);
-	assert_int_equal(on(db, "anna", "booking.check_in", arr, "", &err), FD_E_CONFLICT);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", arr, "", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_occupied");
 	/* An in-house guest cannot be moved in either. */
 	set_clean(db, "102", "clean");
 	assert_int_equal(fx_book(db, "STD", "2026-11-26", "2026-11-27", 1, other, NULL, &err), FD_OK);
-	assert_int_equal(on(db, "anna", "booking.check_in", other, "\"room\":\"102\"", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", other, "\"room\":\"102\"", NULL, &err),
+	                 FD_OK);
 	free(before);
 	before = fx_dump(db);
-	assert_int_equal(on(db, "anna", "booking.move_room", other, "\"room\":\"101\"", &err), FD_E_CONFLICT);
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.move_room", other, "\"room\":\"101\"", NULL, &err),
+	    FD_E_CONFLICT);
 	assert_string_equal(err.code, "room_occupied");
 	char *after = fx_dump(db);
 	assert_string_equal(before, after);
@@ -97,9 +95,9 @@ static void test_occupied_room_refuses_check_in(void **state)
 	free(before);
 	assert_int_equal(status_of(db, arr), FD_BOOKING_RESERVED);
 	/* Once the guest has left, the arrival checks in. */
-	assert_int_equal(on(db, "anna", "booking.check_out", stay, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_out", stay, "", NULL, &err), FD_OK);
 	set_clean(db, "101", "inspected");
-	assert_int_equal(on(db, "anna", "booking.check_in", arr, "", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", arr, "", NULL, &err), FD_OK);
 	assert_int_equal(status_of(db, arr), FD_BOOKING_CHECKED_IN);
 }
 
@@ -112,8 +110,10 @@ static void test_audit_refuses_due_outs_in_house(void **state)
 	set_clean(db, "102", "clean");
 	assert_int_equal(fx_book(db, "STD", FX_TODAY, "2026-11-26", 1, a, a_code, &err), FD_OK);
 	assert_int_equal(fx_book(db, "STD", FX_TODAY, "2026-11-27", 1, b, b_code, &err), FD_OK);
-	assert_int_equal(on(db, "anna", "booking.check_in", a, "\"room\":\"101\"", &err), FD_OK);
-	assert_int_equal(on(db, "anna", "booking.check_in", b, "\"room\":\"102\"", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", a, "\"room\":\"101\"", NULL, &err),
+	                 FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", b, "\"room\":\"102\"", NULL, &err),
+	                 FD_OK);
 	assert_int_equal(fx_op(db, "mia", "audit.night", "{\"date\":\"" FX_TODAY "\"}", NULL, &err), FD_OK);
 	/* 2026-11-26: A is due out and has not left. */
 	char *before = fx_dump(db);
@@ -130,7 +130,9 @@ static void test_audit_refuses_due_outs_in_house(void **state)
 	free(after);
 	free(before);
 	/* Extended, A is charged for the night like any guest; the day closes. */
-	assert_int_equal(on(db, "anna", "booking.modify", a, "\"departure\":\"2026-11-27\"", &err), FD_OK);
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.modify", a, "\"departure\":\"2026-11-27\"", NULL, &err),
+	    FD_OK);
 	assert_int_equal(fx_op(db, "mia", "audit.night", "{\"date\":\"2026-11-26\"}", NULL, &err), FD_OK);
 	/* 2026-11-27: both are due out; both are listed. */
 	assert_int_equal(fx_op(db, "mia", "audit.night", "{\"date\":\"2026-11-27\"}", NULL, &err),
@@ -147,18 +149,21 @@ static void test_early_departure_needs_confirmation(void **state)
 	char a[FD_ID_LEN], a_code[FD_CODE_LEN];
 	set_clean(db, "101", "clean");
 	assert_int_equal(fx_book(db, "STD", FX_TODAY, "2026-11-28", 1, a, a_code, &err), FD_OK);
-	assert_int_equal(on(db, "anna", "booking.check_in", a, "\"room\":\"101\"", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_in", a, "\"room\":\"101\"", NULL, &err),
+	                 FD_OK);
 	char *before = fx_dump(db);
-	assert_int_equal(on(db, "anna", "booking.check_out", a, "", &err), FD_E_CONFLICT);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_out", a, "", NULL, &err), FD_E_CONFLICT);
 	assert_string_equal(err.code, "early_departure");
 	/* Leaving on the arrival day: the arrival night stays sold. */
 	assert_non_null(strstr(err.message, "releases 2 nights"));
-	assert_int_equal(on(db, "anna", "booking.check_out", a, "\"early\":false", &err), FD_E_CONFLICT);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_out", a, "\"early\":false", NULL, &err),
+	                 FD_E_CONFLICT);
 	char *after = fx_dump(db);
 	assert_string_equal(before, after);
 	free(after);
 	free(before);
-	assert_int_equal(on(db, "anna", "booking.check_out", a, "\"early\":true", &err), FD_OK);
+	assert_int_equal(fx_booking_op(db, "anna", "booking.check_out", a, "\"early\":true", NULL, &err),
+	                 FD_OK);
 	assert_int_equal(status_of(db, a), FD_BOOKING_CHECKED_OUT);
 	/* The released nights are free again: room 101 can be sold for them. */
 	struct fd_booking b;
@@ -167,7 +172,8 @@ static void test_early_departure_needs_confirmation(void **state)
 	assert_int_equal(b.departure, fx_date("2026-11-26"));
 	char next[FD_ID_LEN];
 	assert_int_equal(fx_book(db, "STD", "2026-11-26", "2026-11-28", 1, next, NULL, &err), FD_OK);
-	assert_int_equal(on(db, "anna", "booking.assign_room", next, "\"room\":\"101\"", &err), FD_OK);
+	assert_int_equal(
+	    fx_booking_op(db, "anna", "booking.assign_room", next, "\"room\":\"101\"", NULL, &err), FD_OK);
 }
 
 static void add_task(struct fd_db *db, const char *id, const char *room, const char *kind,

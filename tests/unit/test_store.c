@@ -261,36 +261,71 @@ static void remove_db(const char *path)
 	unlink(p);
 }
 
+/* A new database file of the last step at path, closed again: the
+ * migration tests then take it back a step by hand. */
+static void new_db_file(char *path, size_t size)
+{
+	struct fd_error err = {0};
+	temp_db(path, size);
+	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
+	if (!db)
+		fail_msg("create: %s", err.message);
+	fd_db_close(db);
+}
+
+/* A bare handle on the file, beside the store: what an older frontdesk
+ * left is written through it. */
+static sqlite3 *raw_open(const char *path)
+{
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	return raw;
+}
+
+/* Runs sql on a bare handle; the test fails with SQLite's reason. */
+static void raw_exec(sqlite3 *h, const char *sql)
+{
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+}
+
+/* Closed and opened again: an edit of sqlite_master under writable_schema
+ * takes effect on a new connection only. */
+static sqlite3 *raw_reopen(sqlite3 *raw, const char *path)
+{
+	sqlite3_close(raw);
+	return raw_open(path);
+}
+
+/* The store on the file, migrating it; the test fails on a refusal. */
+static struct fd_db *store_open(const char *path)
+{
+	struct fd_error err = {0};
+	struct fd_db *db = fd_db_open(path, 0, &err);
+	if (!db)
+		fail_msg("open: %s", err.message);
+	return db;
+}
+
 static void test_migration_from_v1_fills_search(void **state)
 {
 	(void)state;
 	char path[256];
 	temp_db(path, sizeof path);
 	/* Build a version-1 database by hand, as an older frontdesk left it. */
-	sqlite3 *raw;
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	sqlite3 *raw = raw_open(path);
 	int n;
 	const struct fd_migration *steps = fd_core_migrations(&n);
 	assert_true(n >= 2);
-	assert_int_equal(
-	    sqlite3_exec(raw,
-	                 "CREATE TABLE schema_migrations (chain TEXT NOT NULL, version INTEGER NOT NULL,"
-	                 " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))",
-	                 NULL, NULL, NULL),
-	    SQLITE_OK);
+	raw_exec(raw, "CREATE TABLE schema_migrations (chain TEXT NOT NULL, version INTEGER NOT NULL,"
+	              " applied_at INTEGER NOT NULL, PRIMARY KEY (chain, version))");
 	assert_int_equal(sqlite3_exec(raw, steps[0].sql, NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(raw,
-	                              "INSERT INTO schema_migrations VALUES ('core', 1, 0);"
-	                              "INSERT INTO guests (id, family, given, version, updated_at)"
-	                              " VALUES ('g1', 'García', 'Inés', 1, 0);",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	raw_exec(raw, "INSERT INTO schema_migrations VALUES ('core', 1, 0);"
+	              "INSERT INTO guests (id, family, given, version, updated_at)"
+	              " VALUES ('g1', 'García', 'Inés', 1, 0);");
 	sqlite3_close(raw);
 
-	struct fd_error err = {0};
-	struct fd_db *db = fd_db_open(path, 0, &err);
-	if (!db)
-		fail_msg("open: %s", err.message);
+	struct fd_db *db = store_open(path);
 	assert_int_equal(fd_db_schema_version(db, "core"), steps[n - 1].version);
 	sqlite3_stmt *s;
 	sqlite3_prepare_v2(fd_db_handle(db), "SELECT search_key FROM guests WHERE id = 'g1'", -1, &s, NULL);
@@ -321,16 +356,6 @@ static void test_every_migration_from_empty(void **state)
 	assert_non_null(db);
 	fd_db_close(db);
 	remove_db(path);
-}
-
-static int64_t raw_int(sqlite3 *raw, const char *sql)
-{
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	int64_t v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
 }
 
 static int64_t queue_flags(struct fd_db *db, const char *room)
@@ -383,16 +408,12 @@ static void test_outbox_sequence_survives_prune(void **state)
 	for (int i = 1; i <= 3; i++)
 		assert_int_equal(queue_flags(db, "101"), i);
 	sqlite3 *h = fd_db_handle(db);
-	assert_int_equal(
-	    sqlite3_exec(h, "UPDATE outbox SET state = 'applied', overlaid = 0", NULL, NULL, NULL),
-	    SQLITE_OK);
+	raw_exec(h, "UPDATE outbox SET state = 'applied', overlaid = 0");
 	assert_int_equal(fd_outbox_prune(db, INT64_MAX, &err), FD_OK);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM outbox"), 0);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM outbox"), 0);
 	assert_int_equal(queue_flags(db, "102"), 4);
 	/* A database whose meta is ahead of its outbox. */
-	assert_int_equal(
-	    sqlite3_exec(h, "UPDATE meta SET value = '41' WHERE key = 'device_seq'", NULL, NULL, NULL),
-	    SQLITE_OK);
+	raw_exec(h, "UPDATE meta SET value = '41' WHERE key = 'device_seq'");
 	assert_int_equal(queue_flags(db, "103"), 42);
 	assert_int_equal(queue_flags(db, "101"), 43);
 	fd_db_close(db);
@@ -420,10 +441,7 @@ static void test_queued_operation_pages(void **state)
 	assert_int_equal(sqlite3_exec(fd_db_handle(mem), sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_free(sql);
 	fd_db_close(mem);
-	struct fd_error err = {0};
-	struct fd_db *db = fd_db_open(path, 0, &err);
-	if (!db)
-		fail_msg("open: %s", err.message);
+	struct fd_db *db = store_open(path);
 	int frames = 0, least = INT32_MAX;
 	/* (the hook replaces the auto-checkpoint: the WAL only grows here) */
 	sqlite3_wal_hook(fd_db_handle(db), count_frames, &frames);
@@ -470,19 +488,14 @@ static void test_migration_14_keeps_bookings(void **state)
 	    FD_OK);
 	fd_db_close(db);
 	/* Back to the schema before step 14, as an older frontdesk left it. */
-	sqlite3 *raw;
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	int64_t indexes =
-	    raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'");
-	assert_int_equal(sqlite3_exec(raw,
-	                              "PRAGMA writable_schema = ON;"
-	                              "UPDATE sqlite_master SET sql = replace(sql, 'departure >= arrival',"
-	                              " 'departure > arrival') WHERE name = 'bookings';"
-	                              "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 14;",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
-	sqlite3_close(raw);
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	sqlite3 *raw = raw_open(path);
+	int64_t indexes = fx_raw_int(
+	    raw, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'");
+	raw_exec(raw, "PRAGMA writable_schema = ON;"
+	              "UPDATE sqlite_master SET sql = replace(sql, 'departure >= arrival',"
+	              " 'departure > arrival') WHERE name = 'bookings';"
+	              "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 14;");
+	raw = raw_reopen(raw, path);
 	assert_int_not_equal(
 	    sqlite3_exec(raw,
 	                 "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure,"
@@ -492,26 +505,21 @@ static void test_migration_14_keeps_bookings(void **state)
 	    SQLITE_OK);
 	sqlite3_close(raw);
 
-	db = fd_db_open(path, 0, &err);
-	if (!db)
-		fail_msg("open: %s", err.message);
+	db = store_open(path);
 	sqlite3 *h = fd_db_handle(db);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 14"), 1);
-	assert_int_equal(raw_int(h, "SELECT rowid FROM bookings WHERE id = 'b1'"), 77);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM stay_nights WHERE booking_id = 'b1'"), 2);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM folios WHERE booking_id = 'b1'"), 1);
+	    fx_raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 14"), 1);
+	assert_int_equal(fx_raw_int(h, "SELECT rowid FROM bookings WHERE id = 'b1'"), 77);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM stay_nights WHERE booking_id = 'b1'"), 2);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM folios WHERE booking_id = 'b1'"), 1);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'"),
+	    fx_raw_int(h,
+	               "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'"),
 	    indexes);
-	assert_int_equal(raw_int(h, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(
-	    sqlite3_exec(h,
-	                 "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure,"
-	                 " adults, rate, status, version, updated_at) VALUES ('b2', 'BBBBBB', 'g1',"
-	                 " 'STD', 100, 100, 1, 0, 'reserved', 1, 0)",
-	                 NULL, NULL, NULL),
-	    SQLITE_OK);
+	assert_int_equal(fx_raw_int(h, "PRAGMA foreign_keys"), 1);
+	raw_exec(h, "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure,"
+	            " adults, rate, status, version, updated_at) VALUES ('b2', 'BBBBBB', 'g1',"
+	            " 'STD', 100, 100, 1, 0, 'reserved', 1, 0)");
 	assert_int_not_equal(
 	    sqlite3_exec(h,
 	                 "INSERT INTO bookings (id, code, guest_id, type_code, arrival, departure,"
@@ -535,65 +543,49 @@ static void test_migration_47_room_checks(void **state)
 {
 	(void)state;
 	char path[256];
-	temp_db(path, sizeof path);
-	struct fd_error err = {0};
-	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(db);
-	fd_db_close(db);
-	sqlite3 *raw;
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	new_db_file(path, sizeof path);
+	sqlite3 *raw = raw_open(path);
+	raw_exec(raw,
+	         "PRAGMA writable_schema = ON;"
+	         "UPDATE sqlite_master SET sql = replace(replace(sql,"
+	         " 'clean = ''dirty'' OR clean = ''pickup'' OR clean = ''clean'' OR clean = ''inspected''',"
+	         " 'clean IN (''dirty'',''pickup'',''clean'',''inspected'')'),"
+	         " 'maint = ''none'' OR maint = ''oos'' OR maint = ''ooo''',"
+	         " 'maint IN (''none'',''oos'',''ooo'')') WHERE name = 'rooms';"
+	         "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 47;");
+	raw = raw_reopen(raw, path);
 	assert_int_equal(
-	    sqlite3_exec(
-	        raw,
-	        "PRAGMA writable_schema = ON;"
-	        "UPDATE sqlite_master SET sql = replace(replace(sql,"
-	        " 'clean = ''dirty'' OR clean = ''pickup'' OR clean = ''clean'' OR clean = ''inspected''',"
-	        " 'clean IN (''dirty'',''pickup'',''clean'',''inspected'')'),"
-	        " 'maint = ''none'' OR maint = ''oos'' OR maint = ''ooo''',"
-	        " 'maint IN (''none'',''oos'',''ooo'')') WHERE name = 'rooms';"
-	        "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 47;",
-	        NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(raw);
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	assert_int_equal(raw_int(raw,
-	                         "SELECT count(*) FROM sqlite_master WHERE name = 'rooms'"
-	                         " AND sql LIKE '%clean IN (''dirty'',''pickup'',''clean'',''inspected'')%'"
-	                         " AND sql LIKE '%maint IN (''none'',''oos'',''ooo'')%'"),
-	                 1);
-	int64_t others = raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'rooms'");
-	assert_int_equal(
-	    sqlite3_exec(
-	        raw,
-	        "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
-	        " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
-	        "INSERT INTO rooms (rowid, number, id, type_code, floor, clean, maint, version,"
-	        " updated_at) VALUES (5, '101', 'r1', 'STD', 1, 'clean', 'none', 1, 0),"
-	        " (9, '102', 'r2', 'STD', 1, 'dirty', 'ooo', 1, 0);"
-	        "INSERT INTO guests (id, family, version, updated_at) VALUES ('g1', 'Old', 1, 0);"
-	        "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
-	        " departure, adults, rate, status, version, updated_at) VALUES ('b1',"
-	        " 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'reserved', 1, 0);"
-	        "INSERT INTO stay_nights VALUES ('b1', 100, 'STD', '101'), ('b1', 101, 'STD', '101');",
-	        NULL, NULL, NULL),
-	    SQLITE_OK);
+	    fx_raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE name = 'rooms'"
+	                    " AND sql LIKE '%clean IN (''dirty'',''pickup'',''clean'',''inspected'')%'"
+	                    " AND sql LIKE '%maint IN (''none'',''oos'',''ooo'')%'"),
+	    1);
+	int64_t others = fx_raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'rooms'");
+	raw_exec(raw, "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
+	              " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
+	              "INSERT INTO rooms (rowid, number, id, type_code, floor, clean, maint, version,"
+	              " updated_at) VALUES (5, '101', 'r1', 'STD', 1, 'clean', 'none', 1, 0),"
+	              " (9, '102', 'r2', 'STD', 1, 'dirty', 'ooo', 1, 0);"
+	              "INSERT INTO guests (id, family, version, updated_at) VALUES ('g1', 'Old', 1, 0);"
+	              "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
+	              " departure, adults, rate, status, version, updated_at) VALUES ('b1',"
+	              " 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'reserved', 1, 0);"
+	              "INSERT INTO stay_nights VALUES ('b1', 100, 'STD', '101'), ('b1', 101, 'STD', '101');");
 	sqlite3_close(raw);
 
-	db = fd_db_open(path, 0, &err);
-	if (!db)
-		fail_msg("open: %s", err.message);
+	struct fd_db *db = store_open(path);
 	sqlite3 *h = fd_db_handle(db);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 47"), 1);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 'rooms'"
-	                            " AND (sql LIKE '%clean IN%' OR sql LIKE '%maint IN%')"),
+	    fx_raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 47"), 1);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 'rooms'"
+	                               " AND (sql LIKE '%clean IN%' OR sql LIKE '%maint IN%')"),
 	                 0);
-	assert_int_equal(raw_int(h, "SELECT rowid FROM rooms WHERE number = '101'"), 5);
-	assert_int_equal(raw_int(h, "SELECT rowid FROM rooms WHERE number = '102'"), 9);
-	assert_int_equal(raw_int(h, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 2);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'rooms'"), others);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM stay_nights WHERE room = '101'"), 2);
-	assert_int_equal(raw_int(h, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(fx_raw_int(h, "SELECT rowid FROM rooms WHERE number = '101'"), 5);
+	assert_int_equal(fx_raw_int(h, "SELECT rowid FROM rooms WHERE number = '102'"), 9);
+	assert_int_equal(fx_raw_int(h, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 2);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'rooms'"),
+	                 others);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM stay_nights WHERE room = '101'"), 2);
+	assert_int_equal(fx_raw_int(h, "PRAGMA foreign_keys"), 1);
 	/* The same values pass and fail. */
 	static const char *const bad[] = {
 	    "UPDATE rooms SET clean = 'filthy' WHERE number = '101'",
@@ -603,18 +595,13 @@ static void test_migration_47_room_checks(void **state)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_int_not_equal(sqlite3_exec(h, bad[i], NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(
-	    sqlite3_exec(h,
-	                 "UPDATE rooms SET clean = 'inspected', maint = 'oos' WHERE number = '101';"
-	                 "UPDATE rooms SET clean = 'pickup', maint = 'none' WHERE number = '102';",
-	                 NULL, NULL, NULL),
-	    SQLITE_OK);
+	raw_exec(h, "UPDATE rooms SET clean = 'inspected', maint = 'oos' WHERE number = '101';"
+	            "UPDATE rooms SET clean = 'pickup', maint = 'none' WHERE number = '102';");
 	/* Still refused: a room with nights cannot go; the count follows. */
 	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM rooms WHERE number = '101'", NULL, NULL, NULL),
 	                     SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h, "DELETE FROM rooms WHERE number = '102'", NULL, NULL, NULL),
-	                 SQLITE_OK);
-	assert_int_equal(raw_int(h, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 1);
+	raw_exec(h, "DELETE FROM rooms WHERE number = '102'");
+	assert_int_equal(fx_raw_int(h, "SELECT rooms FROM type_rooms WHERE type_code = 'STD'"), 1);
 	fd_db_close(db);
 	remove_db(path);
 }
@@ -646,93 +633,77 @@ static void test_migration_48_in_checks(void **state)
 {
 	(void)state;
 	char path[256];
-	temp_db(path, sizeof path);
-	struct fd_error err = {0};
-	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(db);
-	fd_db_close(db);
+	new_db_file(path, sizeof path);
 	/* Back to step 47: the IN lists as the tables were made. */
-	sqlite3 *raw;
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(raw, "PRAGMA writable_schema = ON", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3 *raw = raw_open(path);
+	raw_exec(raw, "PRAGMA writable_schema = ON");
 	for (size_t i = 0; i < sizeof v48_checks / sizeof *v48_checks; i++) {
 		char *sql =
 		    sqlite3_mprintf("UPDATE sqlite_master SET sql = replace(sql, %Q, %Q) WHERE name = %Q",
 		                    v48_checks[i].compared, v48_checks[i].in_list, v48_checks[i].table);
-		assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+		raw_exec(raw, sql);
 		assert_int_equal(sqlite3_changes(raw), 1);
 		sqlite3_free(sql);
 	}
-	assert_int_equal(sqlite3_exec(raw,
-	                              "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 48",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
-	sqlite3_close(raw);
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	raw_exec(raw, "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 48");
+	raw = raw_reopen(raw, path);
 	for (size_t i = 0; i < sizeof v48_checks / sizeof *v48_checks; i++) {
 		char *sql =
 		    sqlite3_mprintf("SELECT count(*) FROM sqlite_master WHERE name = %Q AND instr(sql, %Q)",
 		                    v48_checks[i].table, v48_checks[i].in_list);
-		assert_int_equal(raw_int(raw, sql), 1);
+		assert_int_equal(fx_raw_int(raw, sql), 1);
 		sqlite3_free(sql);
 	}
 	int64_t others =
-	    raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE tbl_name IN ('bookings', 'staff',"
-	                 " 'outbox', 'mail', 'folio_lines', 'rate_plans')");
-	assert_int_equal(
-	    sqlite3_exec(
-	        raw,
-	        "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
-	        " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
-	        "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
-	        " updated_at) VALUES ('101', 'r1', 'STD', 1, 'clean', 'none', 1, 0);"
-	        "INSERT INTO guests (id, family, version, updated_at) VALUES ('g1', 'Old', 1, 0);"
-	        "INSERT INTO bookings (rowid, id, code, guest_id, type_code, room, arrival,"
-	        " departure, adults, rate, status, version, updated_at) VALUES (77, 'b1',"
-	        " 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'checked_in', 1, 0);"
-	        "INSERT INTO stay_nights VALUES ('b1', 100, 'STD', '101'), ('b1', 101, 'STD', '101');"
-	        "INSERT INTO folios (id, booking_id, kind, name, version, updated_at)"
-	        " VALUES ('f1', 'b1', 'guest', 'Old', 1, 0);"
-	        "INSERT INTO folio_lines (seq, id, folio_id, kind, amount, date, voids, created_at,"
-	        " version, updated_at) VALUES (41, 'l1', 'f1', 'charge', 100, 100, NULL, 0, 1, 0),"
-	        " (42, 'l2', 'f1', 'void', -100, 100, 'l1', 0, 1, 0);"
-	        "INSERT INTO staff (rowid, username, id, display_name, role, dept, version, updated_at)"
-	        " VALUES (12, 'ann', 's1', 'Ann', 'manager', 'management', 1, 0);"
-	        "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload, state)"
-	        " VALUES (31, 'o1', 'guest.update', 'ann', 0, '{\"id\":\"g1\"}', 'pending');"
-	        "INSERT INTO mail (rowid, id, booking_id, kind, recipient, state, created_at, version,"
-	        " updated_at) VALUES (21, 'm1', 'b1', 'link', 'a@example.org', 'failed', 0, 1, 0);"
-	        "INSERT INTO rate_plans (rowid, code, id, name, kind, version, updated_at)"
-	        " VALUES (8, 'BAR', 'p1', 'Best', 'hidden', 1, 0);",
-	        NULL, NULL, NULL),
-	    SQLITE_OK);
+	    fx_raw_int(raw, "SELECT count(*) FROM sqlite_master WHERE tbl_name IN ('bookings', 'staff',"
+	                    " 'outbox', 'mail', 'folio_lines', 'rate_plans')");
+	raw_exec(raw, "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
+	              " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
+	              "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
+	              " updated_at) VALUES ('101', 'r1', 'STD', 1, 'clean', 'none', 1, 0);"
+	              "INSERT INTO guests (id, family, version, updated_at) VALUES ('g1', 'Old', 1, 0);"
+	              "INSERT INTO bookings (rowid, id, code, guest_id, type_code, room, arrival,"
+	              " departure, adults, rate, status, version, updated_at) VALUES (77, 'b1',"
+	              " 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'checked_in', 1, 0);"
+	              "INSERT INTO stay_nights VALUES ('b1', 100, 'STD', '101'), ('b1', 101, 'STD', '101');"
+	              "INSERT INTO folios (id, booking_id, kind, name, version, updated_at)"
+	              " VALUES ('f1', 'b1', 'guest', 'Old', 1, 0);"
+	              "INSERT INTO folio_lines (seq, id, folio_id, kind, amount, date, voids, created_at,"
+	              " version, updated_at) VALUES (41, 'l1', 'f1', 'charge', 100, 100, NULL, 0, 1, 0),"
+	              " (42, 'l2', 'f1', 'void', -100, 100, 'l1', 0, 1, 0);"
+	              "INSERT INTO staff (rowid, username, id, display_name, role, dept, version, updated_at)"
+	              " VALUES (12, 'ann', 's1', 'Ann', 'manager', 'management', 1, 0);"
+	              "INSERT INTO outbox (device_seq, op_id, type, actor, created_at, payload, state)"
+	              " VALUES (31, 'o1', 'guest.update', 'ann', 0, '{\"id\":\"g1\"}', 'pending');"
+	              "INSERT INTO mail (rowid, id, booking_id, kind, recipient, state, created_at, version,"
+	              " updated_at) VALUES (21, 'm1', 'b1', 'link', 'a@example.org', 'failed', 0, 1, 0);"
+	              "INSERT INTO rate_plans (rowid, code, id, name, kind, version, updated_at)"
+	              " VALUES (8, 'BAR', 'p1', 'Best', 'hidden', 1, 0);");
 	sqlite3_close(raw);
 
-	db = fd_db_open(path, 0, &err);
-	if (!db)
-		fail_msg("open: %s", err.message);
+	struct fd_db *db = store_open(path);
 	sqlite3 *h = fd_db_handle(db);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 48"), 1);
+	    fx_raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 48"), 1);
 	for (size_t i = 0; i < sizeof v48_checks / sizeof *v48_checks; i++) {
 		char *sql =
 		    sqlite3_mprintf("SELECT count(*) FROM sqlite_master WHERE name = %Q AND instr(sql, %Q)",
 		                    v48_checks[i].table, v48_checks[i].compared);
-		assert_int_equal(raw_int(h, sql), 1);
+		assert_int_equal(fx_raw_int(h, sql), 1);
 		sqlite3_free(sql);
 	}
-	assert_int_equal(raw_int(h,
-	                         "SELECT count(*) FROM sqlite_master WHERE tbl_name IN ('bookings', 'staff',"
-	                         " 'outbox', 'mail', 'folio_lines', 'rate_plans')"),
-	                 others);
-	assert_int_equal(raw_int(h, "SELECT rowid FROM bookings WHERE id = 'b1'"), 77);
-	assert_int_equal(raw_int(h, "SELECT rowid FROM staff WHERE id = 's1'"), 12);
-	assert_int_equal(raw_int(h, "SELECT device_seq FROM outbox WHERE op_id = 'o1'"), 31);
-	assert_int_equal(raw_int(h, "SELECT rowid FROM mail WHERE id = 'm1'"), 21);
-	assert_int_equal(raw_int(h, "SELECT seq FROM folio_lines WHERE voids = 'l1'"), 42);
-	assert_int_equal(raw_int(h, "SELECT rowid FROM rate_plans WHERE code = 'BAR'"), 8);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM stay_nights WHERE booking_id = 'b1'"), 2);
-	assert_int_equal(raw_int(h, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(
+	    fx_raw_int(h, "SELECT count(*) FROM sqlite_master WHERE tbl_name IN ('bookings', 'staff',"
+	                  " 'outbox', 'mail', 'folio_lines', 'rate_plans')"),
+	    others);
+	assert_int_equal(fx_raw_int(h, "SELECT rowid FROM bookings WHERE id = 'b1'"), 77);
+	assert_int_equal(fx_raw_int(h, "SELECT rowid FROM staff WHERE id = 's1'"), 12);
+	assert_int_equal(fx_raw_int(h, "SELECT device_seq FROM outbox WHERE op_id = 'o1'"), 31);
+	assert_int_equal(fx_raw_int(h, "SELECT rowid FROM mail WHERE id = 'm1'"), 21);
+	assert_int_equal(fx_raw_int(h, "SELECT seq FROM folio_lines WHERE voids = 'l1'"), 42);
+	assert_int_equal(fx_raw_int(h, "SELECT rowid FROM rate_plans WHERE code = 'BAR'"), 8);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM stay_nights WHERE booking_id = 'b1'"), 2);
+	assert_int_equal(fx_raw_int(h, "PRAGMA foreign_keys"), 1);
 	/* The same values are refused... */
 	static const char *const bad[] = {
 	    "UPDATE bookings SET status = 'gone' WHERE id = 'b1'",
@@ -763,12 +734,9 @@ static void test_migration_48_in_checks(void **state)
 		fail_msg("refused: %s", sqlite3_errmsg(h));
 	/* The triggers are back: settling an erased guest's operation blanks
 	 * it (step 8's on outbox). */
-	assert_int_equal(sqlite3_exec(h,
-	                              "UPDATE guests SET erased = 1 WHERE id = 'g1';"
-	                              "UPDATE outbox SET state = 'applied' WHERE op_id = 'o1';",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
-	assert_int_equal(raw_int(h, "SELECT payload = '{}' FROM outbox WHERE op_id = 'o1'"), 1);
+	raw_exec(h, "UPDATE guests SET erased = 1 WHERE id = 'g1';"
+	            "UPDATE outbox SET state = 'applied' WHERE op_id = 'o1';");
+	assert_int_equal(fx_raw_int(h, "SELECT payload = '{}' FROM outbox WHERE op_id = 'o1'"), 1);
 	/* The references are enforced again, to and from the rebuilt tables. */
 	assert_int_not_equal(sqlite3_exec(h, "DELETE FROM bookings WHERE id = 'b1'", NULL, NULL, NULL),
 	                     SQLITE_OK);
@@ -797,30 +765,28 @@ static void test_rebuild_checks_keeps_counter(void **state)
 	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
 	assert_non_null(db);
 	sqlite3 *h = fd_db_handle(db);
-	assert_int_equal(sqlite3_exec(h,
-	                              "CREATE TABLE t (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-	                              " k TEXT NOT NULL CHECK (k IN ('a','b','c')));"
-	                              "CREATE INDEX t_k ON t(k);"
-	                              "CREATE TABLE t_log (k TEXT);"
-	                              "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN"
-	                              " INSERT INTO t_log VALUES (new.k); END;"
-	                              "INSERT INTO t (k) VALUES ('a'), ('b'), ('c');"
-	                              "DELETE FROM t WHERE seq = 3;",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	raw_exec(h, "CREATE TABLE t (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+	            " k TEXT NOT NULL CHECK (k IN ('a','b','c')));"
+	            "CREATE INDEX t_k ON t(k);"
+	            "CREATE TABLE t_log (k TEXT);"
+	            "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN"
+	            " INSERT INTO t_log VALUES (new.k); END;"
+	            "INSERT INTO t (k) VALUES ('a'), ('b'), ('c');"
+	            "DELETE FROM t WHERE seq = 3;");
 	static const struct fd_check_swap swaps[] = {
 	    {"CHECK (k IN ('a','b','c'))", "CHECK (k = 'a' OR k = 'b' OR k = 'c')"},
 	};
 	enum fd_rebuild_result r;
 	assert_int_equal(fd_schema_rebuild_checks(db, "t", swaps, 1, &r, &err), FD_OK);
 	assert_int_equal(r, FD_REBUILT);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 't'"
-	                            " AND instr(sql, 'k = ''a'' OR k = ''b'' OR k = ''c''')"),
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name = 't'"
+	                               " AND instr(sql, 'k = ''a'' OR k = ''b'' OR k = ''c''')"),
 	                 1);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name IN ('t_k', 't_ai')"), 2);
-	assert_int_equal(sqlite3_exec(h, "INSERT INTO t (k) VALUES ('c')", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(raw_int(h, "SELECT max(seq) FROM t"), 4);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM t_log"), 4);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM sqlite_master WHERE name IN ('t_k', 't_ai')"),
+	                 2);
+	raw_exec(h, "INSERT INTO t (k) VALUES ('c')");
+	assert_int_equal(fx_raw_int(h, "SELECT max(seq) FROM t"), 4);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM t_log"), 4);
 	assert_int_not_equal(sqlite3_exec(h, "INSERT INTO t (k) VALUES ('d')", NULL, NULL, NULL), SQLITE_OK);
 	/* Again: already done; a table without the text: missing. */
 	assert_int_equal(fd_schema_rebuild_checks(db, "t", swaps, 1, &r, &err), FD_OK);
@@ -839,62 +805,52 @@ static void test_migration_43_fills_board_names(void **state)
 {
 	(void)state;
 	char path[256];
-	temp_db(path, sizeof path);
-	struct fd_error err = {0};
-	struct fd_db *db = fd_db_open(path, FD_DB_CREATE, &err);
-	assert_non_null(db);
-	fd_db_close(db);
+	new_db_file(path, sizeof path);
 	/* Back to step 42: the column, its index and triggers undone. */
-	sqlite3 *raw;
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	assert_int_equal(
-	    sqlite3_exec(
-	        raw,
-	        "DROP TRIGGER bookings_name_ai; DROP TRIGGER bookings_name_au;"
-	        "DROP TRIGGER guests_name_ai; DROP TRIGGER guests_name_au; DROP TRIGGER guests_name_ad;"
-	        "DROP INDEX bookings_board;"
-	        "ALTER TABLE bookings DROP COLUMN guest_name;"
-	        "CREATE INDEX bookings_board ON bookings(room, arrival, departure, status, id)"
-	        " WHERE status IN ('reserved', 'checked_in', 'checked_out') AND arrival < departure;"
-	        "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 43;"
-	        "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
-	        " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
-	        "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
-	        " updated_at) VALUES ('101', 'r1', 'STD', 1, 'clean', 'none', 1, 0);"
-	        "INSERT INTO guests (id, family, given, version, updated_at)"
-	        " VALUES ('g1', 'García', 'Inés', 1, 0), ('g2', 'Ng', '', 1, 0);"
-	        "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
-	        " departure, adults, rate, status, version, updated_at) VALUES"
-	        " ('b1', 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'reserved', 1, 0),"
-	        " ('b2', 'BBBBBB', 'g2', 'STD', '101', 102, 104, 1, 100, 'checked_in', 1, 0),"
-	        " ('b3', 'CCCCCC', 'g1', 'STD', NULL, 110, 111, 1, 100, 'cancelled', 1, 0);",
-	        NULL, NULL, NULL),
-	    SQLITE_OK);
+	sqlite3 *raw = raw_open(path);
+	raw_exec(raw, "DROP TRIGGER bookings_name_ai; DROP TRIGGER bookings_name_au;"
+	              "DROP TRIGGER guests_name_ai; DROP TRIGGER guests_name_au; DROP TRIGGER guests_name_ad;"
+	              "DROP INDEX bookings_board;"
+	              "ALTER TABLE bookings DROP COLUMN guest_name;"
+	              "CREATE INDEX bookings_board ON bookings(room, arrival, departure, status, id)"
+	              " WHERE status IN ('reserved', 'checked_in', 'checked_out') AND arrival < departure;"
+	              "DELETE FROM schema_migrations WHERE chain = 'core' AND version = 43;"
+	              "INSERT INTO room_types (code, id, name, max_occupancy, base_rate, version,"
+	              " updated_at) VALUES ('STD', 't1', 'Standard', 2, 100, 1, 0);"
+	              "INSERT INTO rooms (number, id, type_code, floor, clean, maint, version,"
+	              " updated_at) VALUES ('101', 'r1', 'STD', 1, 'clean', 'none', 1, 0);"
+	              "INSERT INTO guests (id, family, given, version, updated_at)"
+	              " VALUES ('g1', 'García', 'Inés', 1, 0), ('g2', 'Ng', '', 1, 0);"
+	              "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
+	              " departure, adults, rate, status, version, updated_at) VALUES"
+	              " ('b1', 'AAAAAA', 'g1', 'STD', '101', 100, 102, 1, 100, 'reserved', 1, 0),"
+	              " ('b2', 'BBBBBB', 'g2', 'STD', '101', 102, 104, 1, 100, 'checked_in', 1, 0),"
+	              " ('b3', 'CCCCCC', 'g1', 'STD', NULL, 110, 111, 1, 100, 'cancelled', 1, 0);");
 	sqlite3_close(raw);
 
-	db = fd_db_open(path, 0, &err);
-	if (!db)
-		fail_msg("open: %s", err.message);
+	struct fd_db *db = store_open(path);
 	sqlite3 *h = fd_db_handle(db);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 43"), 1);
+	    fx_raw_int(h, "SELECT count(*) FROM schema_migrations WHERE chain = 'core' AND version = 43"), 1);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b1' AND guest_name = 'García, Inés'"), 1);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b2' AND guest_name = 'Ng'"),
+	    fx_raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b1' AND guest_name = 'García, Inés'"),
+	    1);
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b2' AND guest_name = 'Ng'"),
 	                 1);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b3' AND guest_name = 'García, Inés'"), 1);
-	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM pragma_index_info('bookings_board') WHERE name = 'guest_name'"),
+	    fx_raw_int(h, "SELECT count(*) FROM bookings WHERE id = 'b3' AND guest_name = 'García, Inés'"),
 	    1);
 	assert_int_equal(
-	    raw_int(h, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_name_a_'"),
+	    fx_raw_int(h,
+	               "SELECT count(*) FROM pragma_index_info('bookings_board') WHERE name = 'guest_name'"),
+	    1);
+	assert_int_equal(
+	    fx_raw_int(h,
+	               "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_name_a_'"),
 	    5);
 	/* And the triggers keep it from now on. */
-	assert_int_equal(
-	    sqlite3_exec(h, "UPDATE guests SET family = 'Gómez' WHERE id = 'g1'", NULL, NULL, NULL),
-	    SQLITE_OK);
-	assert_int_equal(raw_int(h, "SELECT count(*) FROM bookings WHERE guest_name = 'Gómez, Inés'"), 2);
+	raw_exec(h, "UPDATE guests SET family = 'Gómez' WHERE id = 'g1'");
+	assert_int_equal(fx_raw_int(h, "SELECT count(*) FROM bookings WHERE guest_name = 'Gómez, Inés'"), 2);
 	fd_db_close(db);
 	remove_db(path);
 }
