@@ -890,18 +890,14 @@ static void save_new_for(struct app *app, struct form *f, const char *existing_i
 		fd_session_op(app->session, &ops[n], "guest.create");
 		cJSON *g = ops[n++].payload;
 		cJSON_AddStringToObject(g, "id", fd_uuid_new(guest_id));
-		const char *comma = strchr(name, ',');
-		if (comma) {
-			char family[FD_NAME_LEN];
-			snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
-			const char *given = comma + 1;
-			while (*given == ' ')
-				given++;
-			cJSON_AddStringToObject(g, "family", family);
+		size_t family_len;
+		const char *given = fd_guest_name_split(name, &family_len);
+		/* As long as typed: core says what is too long. */
+		char family[sizeof f->text[F_GUEST]];
+		snprintf(family, sizeof family, "%.*s", (int)family_len, name);
+		cJSON_AddStringToObject(g, "family", family);
+		if (given)
 			cJSON_AddStringToObject(g, "given", given);
-		} else {
-			cJSON_AddStringToObject(g, "family", name);
-		}
 		if (f->text[F_EMAIL][0])
 			cJSON_AddStringToObject(g, "email", f->text[F_EMAIL]);
 		if (f->text[F_PHONE][0])
@@ -972,13 +968,10 @@ static void save_new(struct app *app, struct form *f)
 	}
 	if (strcmp(f->asked_name, f->text[F_GUEST]) != 0) {
 		char family[FD_NOTES_LEN] = "", given[FD_NOTES_LEN] = "";
-		const char *name = f->text[F_GUEST], *comma = strchr(name, ',');
-		if (comma) {
-			snprintf(family, sizeof family, "%.*s", (int)(comma - name), name);
-			snprintf(given, sizeof given, "%s", comma + 1);
-		} else {
-			snprintf(family, sizeof family, "%s", name);
-		}
+		size_t family_len;
+		const char *name = f->text[F_GUEST], *given_at = fd_guest_name_split(name, &family_len);
+		snprintf(family, sizeof family, "%.*s", (int)family_len, name);
+		snprintf(given, sizeof given, "%s", given_at ? given_at : "");
 		struct first_same same = {.n = 0};
 		fd_query_same_name(app->db, family, given, note_same, &same, NULL);
 		if (same.n > 0) {

@@ -165,9 +165,12 @@ void cli_add_guest_name(cJSON *payload, const char *name)
 		cJSON_AddStringToObject(payload, "family", name);
 		return;
 	}
-	char family[FD_NAME_LEN];
-	snprintf(family, sizeof family, "%.*s", (int)n, name);
-	cJSON_AddStringToObject(payload, "family", family);
+	/* The whole family name, however long: core says what is too long
+	 * (a buffer here would cut it short, perhaps inside a character). */
+	char *family = strndup(name, n);
+	if (family)
+		cJSON_AddStringToObject(payload, "family", family);
+	free(family);
 	cJSON_AddStringToObject(payload, "given", given);
 }
 

@@ -14,6 +14,9 @@ expect_refused 1 "after the arrival" -- fd book --guest X --type STD --arrive 20
 expect_refused 2 "required" -- fd book --guest X --arrive 2026-12-01 --depart 2026-12-02
 expect_refused 1 "No room type" -- fd book --guest X --type XXX --arrive 2026-12-01 --depart 2026-12-02
 expect_refused 1 "No room" -- fd book --guest X --room 999 --arrive 2026-12-01 --depart 2026-12-02
+# A family name typed before a comma is checked whole, not cut to fit.
+long=$(printf '%0200d' 0 | tr 0 X)
+expect_refused 1 "at most 127 bytes" -- fd book --guest "$long, Ana" --type STD --arrive 2026-12-01 --depart 2026-12-02
 expect_refused 1 "at most 2 guests" -- fd book --guest X --type STD --adults 3 --arrive 2026-12-01 --depart 2026-12-02
 expect_refused 2 "--rate" -- fd book --guest X --type STD --rate 12.345 --arrive 2026-12-01 --depart 2026-12-02
 expect_refused 2 "--adults" -- fd book --guest X --type STD --adults many --arrive 2026-12-01 --depart 2026-12-02

@@ -45,6 +45,17 @@ keys Escape
 wait_for "(y/n)"
 keys y
 wait_for "nothing was saved"
+# A family name too long is refused whole, not saved cut short.
+keys n
+wait_for "New booking"
+keys -l "$(printf '%0200d' 0 | tr 0 X), Ana"
+keys F10
+wait_for "at most 127 bytes"
+keys Escape
+wait_for "(y/n)"
+keys y
+wait_for "nothing was saved"
+fd find XXXX | grep -q XXXX && fail "a booking for the cut name exists"
 # A form with no change closes at once.
 keys n
 wait_for "New booking"
