@@ -295,6 +295,11 @@ struct srv_resp {
 	char header_values[6][1100];
 };
 
+/* An empty answer, as "= {0}" but for the extra headers' texts, which
+ * only srv_resp_header reads and writes (they are most of its 7 KiB, and
+ * clearing them was a good part of a health check's cost). */
+void srv_resp_init(struct srv_resp *out);
+
 /* Add a header to an answer (at most 6; more are dropped). */
 void srv_resp_header(struct srv_resp *out, const char *name, const char *value);
 
