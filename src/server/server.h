@@ -99,6 +99,7 @@ enum fd_status srv_config_load(struct srv_config *c, const char *path, struct fd
 struct srv_hook {
 	char op_id[FD_ID_LEN];
 	int64_t last_seq; /* highest change seq written since reset */
+	bool mail_queued; /* a "mail" change written (a mail queued): the sender has work */
 	/* The entities whose change rows this transaction already wrote
 	 * (srv_record_change): valid for tx_db while its transaction
 	 * generation is tx_generation. Open addressing, seq 0 = free; filled
@@ -204,6 +205,7 @@ struct srv_metrics {
 	atomic_uint_fast64_t ops_applied, ops_rejected, ops_duplicate;
 	atomic_uint_fast64_t commits, pushes; /* group commit: pushes per commit */
 	atomic_int long_polls;
+	atomic_uint_fast64_t mail_wakes; /* srv_mail_wake */
 };
 
 struct srv {
