@@ -65,6 +65,9 @@ struct srv_http {
 	uint64_t buckets[N_BUCKETS + 1];
 	double latency_sum;
 	uint64_t latency_count;
+	pthread_key_t reuse_key; /* each pool thread's struct reuse */
+	bool reuse_key_made;
+	atomic_uint_fast64_t reused; /* answers sent with a reused response */
 };
 
 struct conn_state {
@@ -252,6 +255,13 @@ void srv_http_metrics(struct srv *s, const char *property, char **text)
 	EMIT("# HELP frontdeskd_pushes_total Pushes committed.\n# TYPE frontdeskd_pushes_total counter\n"
 	     "frontdeskd_pushes_total %llu\n",
 	     (unsigned long long)s->m.pushes);
+	EMIT("# HELP frontdeskd_responses_reused_total Answers sent with a response built for an identical "
+	     "one before (health checks).\n# TYPE frontdeskd_responses_reused_total counter\n"
+	     "frontdeskd_responses_reused_total %llu\n",
+	     (unsigned long long)atomic_load(&h->reused));
+	EMIT("# HELP frontdeskd_mail_wakes_total Times the mail sender was woken for a mail just queued.\n"
+	     "# TYPE frontdeskd_mail_wakes_total counter\nfrontdeskd_mail_wakes_total %llu\n",
+	     (unsigned long long)atomic_load(&s->m.mail_wakes));
 	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
 	EMIT("frontdeskd_long_polls %d\n", (int)s->m.long_polls);
 #undef EMIT
@@ -301,19 +311,98 @@ static int request_protocol(struct MHD_Connection *conn)
 	return n >= 1 && n <= 1000 ? n : 1;
 }
 
-static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state *cs, struct srv_resp *out)
+/* The last small answer a pool thread built, kept to answer the same
+ * again: a health check, the most frequent request, repeats its body until
+ * the sequence moves, and building a libmicrohttpd response (three header
+ * copies, two allocations each) cost more than the handler. A response
+ * holds no per-request state (libmicrohttpd adds Date and Connection as it
+ * sends), so the same one serves any number of requests; it is counted by
+ * reference. Per thread: no lock, and the thread's end frees it. */
+#define REUSE_MAX 512
+struct reuse {
+	struct MHD_Response *resp; /* holds its creation's reference */
+	const char *body;          /* resp's own buffer, alive as long as it */
+	size_t len;
+	char content_type[64], cache_control[64];
+};
+
+static void reuse_free(void *p)
+{
+	struct reuse *r = p;
+	if (r && r->resp)
+		MHD_destroy_response(r->resp);
+	free(r);
+}
+
+/* Only a plain answer is reused: no headers of its own, no Allow or
+ * Retry-After, a small body, the usual short header values. */
+static bool reusable(const struct srv_resp *out, size_t len, const char *ctype, const char *cc)
+{
+	return out->n_headers == 0 && !(out->status == 405 && out->allow[0]) && out->retry_after <= 0 &&
+	       len <= REUSE_MAX && strlen(ctype) < sizeof((struct reuse *)0)->content_type &&
+	       strlen(cc) < sizeof((struct reuse *)0)->cache_control;
+}
+
+static struct MHD_Response *reuse_find(struct srv_http *h, const struct srv_resp *out, const char *body,
+                                       size_t len, const char *ctype, const char *cc)
+{
+	struct reuse *r = h->reuse_key_made ? pthread_getspecific(h->reuse_key) : NULL;
+	if (!r || !r->resp || r->len != len || out->n_headers || out->retry_after > 0 ||
+	    (out->status == 405 && out->allow[0]) || memcmp(r->body, body, len) != 0 ||
+	    strcmp(r->content_type, ctype) != 0 || strcmp(r->cache_control, cc) != 0)
+		return NULL;
+	atomic_fetch_add_explicit(&h->reused, 1, memory_order_relaxed);
+	return r->resp;
+}
+
+/* Keeps resp, just queued, as this thread's last answer in place of the
+ * one before: true when it did (the caller's reference is now the
+ * cache's). */
+static bool reuse_keep(struct srv_http *h, const struct srv_resp *out, struct MHD_Response *resp,
+                       const char *body, size_t len, const char *ctype, const char *cc)
+{
+	if (!h->reuse_key_made || !reusable(out, len, ctype, cc))
+		return false;
+	struct reuse *r = pthread_getspecific(h->reuse_key);
+	if (!r) {
+		r = calloc(1, sizeof *r);
+		if (!r || pthread_setspecific(h->reuse_key, r)) {
+			free(r);
+			return false;
+		}
+	}
+	if (r->resp)
+		MHD_destroy_response(r->resp); /* a connection it is queued on keeps its own reference */
+	r->resp = resp;
+	r->body = body;
+	r->len = len;
+	snprintf(r->content_type, sizeof r->content_type, "%s", ctype);
+	snprintf(r->cache_control, sizeof r->cache_control, "%s", cc);
+	return true;
+}
+
+static enum MHD_Result send_resp(struct srv *s, struct MHD_Connection *conn, struct conn_state *cs,
+                                 struct srv_resp *out)
 {
 	const char *body = out->body ? out->body : "";
 	size_t len = out->body && out->body_len ? out->body_len : strlen(body);
+	const char *ctype = out->content_type ? out->content_type : "application/json";
+	const char *cc = out->cache_control ? out->cache_control : "no-store";
+	cs->status = out->status;
+	cs->answered = true;
+	struct MHD_Response *same = reuse_find(s->http, out, body, len, ctype, cc);
+	if (same) {
+		free(out->body);
+		return MHD_queue_response(conn, (unsigned)out->status, same);
+	}
 	struct MHD_Response *resp = MHD_create_response_from_buffer(
 	    len, (void *)body, out->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (!resp) {
 		free(out->body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(resp, "Content-Type",
-	                        out->content_type ? out->content_type : "application/json");
-	MHD_add_response_header(resp, "Cache-Control", out->cache_control ? out->cache_control : "no-store");
+	MHD_add_response_header(resp, "Content-Type", ctype);
+	MHD_add_response_header(resp, "Cache-Control", cc);
 	for (int i = 0; i < out->n_headers; i++)
 		MHD_add_response_header(resp, out->header_names[i], out->header_values[i]);
 	MHD_add_response_header(resp, "Frontdesk-Protocol", FD_PROTOCOL_TEXT);
@@ -324,10 +413,9 @@ static enum MHD_Result send_resp(struct MHD_Connection *conn, struct conn_state 
 		snprintf(ra, sizeof ra, "%d", out->retry_after);
 		MHD_add_response_header(resp, "Retry-After", ra);
 	}
-	cs->status = out->status;
-	cs->answered = true;
 	enum MHD_Result rc = MHD_queue_response(conn, (unsigned)out->status, resp);
-	MHD_destroy_response(resp);
+	if (!reuse_keep(s->http, out, resp, body, len, ctype, cc))
+		MHD_destroy_response(resp);
 	return rc;
 }
 
@@ -345,6 +433,35 @@ static void client_ip(struct MHD_Connection *conn, char *out, size_t size)
 	else if (sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
 		          (socklen_t)size);
+}
+
+/* The peer's address, written once when its connection opens (the
+ * requests of a keep-alive connection all come from it). */
+struct conn_peer {
+	char ip[INET6_ADDRSTRLEN];
+};
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+	(void)cls;
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		struct conn_peer *p = malloc(sizeof *p);
+		if (p)
+			client_ip(conn, p->ip, sizeof p->ip);
+		*socket_context = p;
+	} else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+		free(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
+static const char *conn_peer(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	const struct conn_peer *p = ci ? ci->socket_context : NULL;
+	return p ? p->ip : "?";
 }
 
 /* Every line of one header, joined with ", " (too long: cut, and the
@@ -380,14 +497,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		return MHD_NO;
 	if (!cs->started) {
 		cs->started = true;
-		snprintf(cs->method, sizeof cs->method, "%s", method);
+		size_t n_method = strnlen(method, sizeof cs->method - 1);
+		memcpy(cs->method, method, n_method); /* calloc wrote its end */
 		cs->start_ms = srv_now_ms();
-		char peer[INET6_ADDRSTRLEN];
-		client_ip(conn, peer, sizeof peer);
+		const char *peer = conn_peer(conn);
 		pthread_mutex_lock(&s->proxy_lock);
 		int n_proxies = s->cfg.n_proxies;
 		struct srv_net proxies[SRV_PROXIES_MAX];
-		memcpy(proxies, s->cfg.proxies, sizeof proxies);
+		memcpy(proxies, s->cfg.proxies, (size_t)n_proxies * sizeof *proxies);
 		pthread_mutex_unlock(&s->proxy_lock);
 		/* a proxy adds its own header line after the client's: all
 		 * lines, in order, make the chain */
@@ -404,7 +521,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			struct srv_resp out = {0};
 			srv_resp_error(&out, 413, "body_too_large", "body",
 			               "The request body is over %zu bytes.", s->cfg.max_body);
-			return send_resp(conn, cs, &out);
+			return send_resp(s, conn, cs, &out);
 		}
 		return MHD_YES;
 	}
@@ -418,7 +535,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			struct srv_resp out = {0};
 			srv_resp_error(&out, 413, "body_too_large", "body",
 			               "The request body is over %zu bytes.", s->cfg.max_body);
-			return send_resp(conn, cs, &out);
+			return send_resp(s, conn, cs, &out);
 		}
 		if (cs->len + *upload_size + 1 > cs->cap) {
 			size_t cap = (cs->len + *upload_size + 1) * 2;
@@ -444,11 +561,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	    .conn = conn,
 	    .protocol = request_protocol(conn),
 	};
-	struct srv_resp out = {0};
+	struct srv_resp out;
+	srv_resp_init(&out);
 	srv_api_handle(s, &r, &cs->api_state, &out);
 	if (out.suspend)
 		return MHD_YES; /* parked by srv_http_park; called again on resume */
-	return send_resp(conn, cs, &out);
+	return send_resp(s, conn, cs, &out);
 }
 
 /* Monitors, load balancers and every terminal's reachability check ask
@@ -495,8 +613,8 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	struct conn_state *cs = calloc(1, sizeof *cs);
 	if (cs) {
 		size_t n = strcspn(uri, "?");
-		snprintf(cs->path, sizeof cs->path, "%.*s",
-		         (int)(n < sizeof cs->path - 1 ? n : sizeof cs->path - 1), uri);
+		n = n < sizeof cs->path - 1 ? n : sizeof cs->path - 1;
+		memcpy(cs->path, uri, n); /* calloc wrote its end */
 	}
 	return cs;
 }
@@ -663,6 +781,7 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	pthread_mutex_init(&h->mlock, NULL);
 	pthread_mutex_init(&h->tlock, NULL);
 	pthread_cond_init(&h->tcond, NULL);
+	h->reuse_key_made = pthread_key_create(&h->reuse_key, reuse_free) == 0;
 	struct sockaddr_storage sa;
 	bool loopback;
 	if (!parse_listen(s->cfg.listen, &sa, &loopback))
@@ -694,6 +813,7 @@ int srv_http_start(struct srv *s, struct fd_error *err)
 	    {MHD_OPTION_CONNECTION_LIMIT, 4000, NULL},
 	    {MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONN_MEMORY, NULL},
 	    {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)on_uri, s},
+	    {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)on_connection, s},
 	    {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, s},
 	    {tls ? MHD_OPTION_HTTPS_CERT_CALLBACK : MHD_OPTION_END, 0, (void *)pick_cert},
 	    {MHD_OPTION_END, 0, NULL},
@@ -740,8 +860,10 @@ void srv_http_stop(struct srv *s)
 		 * answers: up to 0.2 s, less once no connection is left. */
 		for (int i = 0; i < 40 && open_connections(h->d) > 0; i++)
 			usleep(5 * 1000);
-		MHD_stop_daemon(h->d);
+		MHD_stop_daemon(h->d); /* its threads' ends freed their kept answers */
 	}
+	if (h->reuse_key_made)
+		pthread_key_delete(h->reuse_key);
 	pthread_mutex_destroy(&h->tlock);
 	pthread_cond_destroy(&h->tcond);
 	pthread_mutex_destroy(&h->mlock);

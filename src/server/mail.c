@@ -375,6 +375,7 @@ void srv_mail_wake(struct srv *s)
 	struct srv_mailer *mm = s->mail;
 	if (!mm)
 		return;
+	atomic_fetch_add(&s->m.mail_wakes, 1);
 	pthread_mutex_lock(&mm->lock);
 	mm->wake = true;
 	pthread_cond_signal(&mm->cond);

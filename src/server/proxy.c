@@ -164,7 +164,12 @@ void srv_client_address(const struct srv_net *proxies, int n_proxies, const char
                         const char *xff, char *out, size_t size)
 {
 	struct srv_net p;
-	snprintf(out, size, "%s", peer);
+	size_t n_peer = strlen(peer);
+	if (!size)
+		return;
+	n_peer = n_peer < size ? n_peer : size - 1;
+	memcpy(out, peer, n_peer); /* not snprintf: this runs for every request */
+	out[n_peer] = '\0';
 	if (!n_proxies || !net_parse(peer, strlen(peer), false, &p))
 		return;
 	net_text(&p, out, size); /* ::ffff:1.2.3.4 is 1.2.3.4 */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,6 +88,11 @@ void srv_resp_fd_error(struct srv_resp *out, const struct fd_error *err)
 	}
 	srv_resp_error(out, status, err->code[0] ? err->code : fd_status_name(err->status), err->field, "%s",
 	               err->message[0] ? err->message : fd_status_name(err->status));
+}
+
+void srv_resp_init(struct srv_resp *out)
+{
+	memset(out, 0, offsetof(struct srv_resp, header_names));
 }
 
 void srv_resp_header(struct srv_resp *out, const char *name, const char *value)

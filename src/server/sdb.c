@@ -190,6 +190,8 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
                                  struct fd_error *err)
 {
 	const char *op_id = hook ? hook->op_id : "";
+	if (hook && strcmp(entity, "mail") == 0)
+		hook->mail_queued = true;
 	struct srv_hook_entry *e = tx_slot(db, hook, entity, id);
 	if (e && e->seq) {
 		if (strcmp(e->op_id, op_id) != 0) {

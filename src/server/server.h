@@ -99,6 +99,7 @@ enum fd_status srv_config_load(struct srv_config *c, const char *path, struct fd
 struct srv_hook {
 	char op_id[FD_ID_LEN];
 	int64_t last_seq; /* highest change seq written since reset */
+	bool mail_queued; /* a "mail" change written (a mail queued): the sender has work */
 	/* The entities whose change rows this transaction already wrote
 	 * (srv_record_change): valid for tx_db while its transaction
 	 * generation is tx_generation. Open addressing, seq 0 = free; filled
@@ -204,6 +205,7 @@ struct srv_metrics {
 	atomic_uint_fast64_t ops_applied, ops_rejected, ops_duplicate;
 	atomic_uint_fast64_t commits, pushes; /* group commit: pushes per commit */
 	atomic_int long_polls;
+	atomic_uint_fast64_t mail_wakes; /* srv_mail_wake */
 };
 
 struct srv {
@@ -294,6 +296,11 @@ struct srv_resp {
 	char header_names[6][40];
 	char header_values[6][1100];
 };
+
+/* An empty answer, as "= {0}" but for the extra headers' texts, which
+ * only srv_resp_header reads and writes (they are most of its 7 KiB, and
+ * clearing them was a good part of a health check's cost). */
+void srv_resp_init(struct srv_resp *out);
 
 /* Add a header to an answer (at most 6; more are dropped). */
 void srv_resp_header(struct srv_resp *out, const char *name, const char *value);
