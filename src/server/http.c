@@ -259,7 +259,8 @@ void srv_http_metrics(struct srv *s, const char *property, char **text)
 	     "one before (health checks).\n# TYPE frontdeskd_responses_reused_total counter\n"
 	     "frontdeskd_responses_reused_total %llu\n",
 	     (unsigned long long)atomic_load(&h->reused));
-	EMIT("# HELP frontdeskd_mail_wakes_total Times the mail sender was woken for a mail just queued.\n"
+	EMIT("# HELP frontdeskd_mail_wakes_total Times the mail sender was woken before its once-a-second "
+	     "look (SQLite: for a mail just queued; PostgreSQL: at every change).\n"
 	     "# TYPE frontdeskd_mail_wakes_total counter\nfrontdeskd_mail_wakes_total %llu\n",
 	     (unsigned long long)atomic_load(&s->m.mail_wakes));
 	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
