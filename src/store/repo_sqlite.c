@@ -350,19 +350,29 @@ static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b
                                     fd_date keep_before, struct fd_error *err)
 {
 	enum fd_status st;
-	sqlite3_stmt *upd = fd_db_stmt(db,
-	                               "UPDATE stay_nights SET type_code = ?2, room = ?3"
-	                               " WHERE booking_id = ?1 AND night >= ?4"
-	                               " AND (type_code IS NOT ?2 OR room IS NOT ?3)",
-	                               err);
-	if (!upd)
-		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(upd, 1, b->id);
-	fd_bind_text(upd, 2, inv_type);
-	fd_bind_opt_text(upd, 3, b->room);
-	sqlite3_bind_int(upd, 4, keep_before);
-	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
-		return st;
+	/* Two statements: SQLite rewrites an index, and checks a trigger, on
+	 * every column an UPDATE sets, changed or not. The nights whose type
+	 * stays (an assignment to a room of the booked type, a move within
+	 * it) have their room set alone, touching the room index only; those
+	 * whose type changes too (an upgrade) have both set, and the kept
+	 * counts follow (stay_nights_sold_au). */
+	static const char *const sql[] = {
+	    "UPDATE stay_nights SET room = ?3 WHERE booking_id = ?1 AND night >= ?4"
+	    " AND type_code IS ?2 AND room IS NOT ?3",
+	    "UPDATE stay_nights SET type_code = ?2, room = ?3 WHERE booking_id = ?1 AND night >= ?4"
+	    " AND type_code IS NOT ?2",
+	};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *upd = fd_db_stmt(db, sql[i], err);
+		if (!upd)
+			return fd_error_status(err, FD_E_IO);
+		fd_bind_text(upd, 1, b->id);
+		fd_bind_text(upd, 2, inv_type);
+		fd_bind_opt_text(upd, 3, b->room);
+		sqlite3_bind_int(upd, 4, keep_before);
+		if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
+			return st;
+	}
 	/* The nights missing: none when the stay holds as many nights as it
 	 * has (write_nights' delete left only nights of [arrival, departure)), as
 	 * after an assignment; else one statement a night (a statement over a

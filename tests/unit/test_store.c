@@ -107,6 +107,70 @@ static void test_first_version_saved_again(void **state)
 	fd_db_close(db);
 }
 
+/* An assignment to a room of the booked type sets the nights' room alone
+ * (repo_sqlite.c change_nights): SQLite rewrites the type index and checks
+ * the count trigger of every column an UPDATE sets, changed or not. A
+ * trigger of our own on the type column counts the rows whose type an
+ * UPDATE sets. An upgrade sets both, and the kept counts follow. */
+static void test_assignment_sets_room_alone(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	char id[FD_ID_LEN], q[256], payload[128];
+	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-04", 1, id, NULL, &err), FD_OK);
+	assert_int_equal(sqlite3_exec(fd_db_handle(db),
+	                              "CREATE TEMP TABLE typed (n INTEGER);"
+	                              " CREATE TEMP TRIGGER typed_au AFTER UPDATE OF type_code ON"
+	                              " main.stay_nights BEGIN INSERT INTO typed VALUES (1); END",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.assign_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 0);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'"
+	         " AND type_code = 'STD'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* An upgrade: the nights count against the better room's type. */
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"201\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 3);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '201'"
+	         " AND type_code = 'DLX'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	snprintf(q, sizeof q,
+	         "SELECT coalesce(sum(sold), 0) FROM type_night_sold WHERE type_code = 'DLX'"
+	         " AND night >= %d AND night < %d",
+	         fx_date("2026-12-01"), fx_date("2026-12-04"));
+	assert_int_equal(fx_int(db, q), 3);
+	snprintf(q, sizeof q,
+	         "SELECT coalesce(sum(sold), 0) FROM type_night_sold WHERE type_code = 'STD'"
+	         " AND night >= %d AND night < %d",
+	         fx_date("2026-12-01"), fx_date("2026-12-04"));
+	assert_int_equal(fx_int(db, q), 0);
+	/* Back to a room of the booked type: its type set again, once a night. */
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"102\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 6);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '102'"
+	         " AND type_code = 'STD'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* And within the type: the room alone again. */
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"103\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 6);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '103'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	fd_db_close(db);
+}
+
 static void test_refused_batch_changes_nothing(void **state)
 {
 	(void)state;
@@ -979,6 +1043,7 @@ int main(void)
 	    cmocka_unit_test(test_schema_guard_refuses_raw_double_booking),
 	    cmocka_unit_test(test_refused_batch_changes_nothing),
 	    cmocka_unit_test(test_first_version_saved_again),
+	    cmocka_unit_test(test_assignment_sets_room_alone),
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
 	    cmocka_unit_test(test_queued_operation_pages),
