@@ -22,6 +22,7 @@
 #include "store/outbox_keep.h"
 #include "store/query.h"
 #include "store/query_desk.h"
+#include "store/row.h"
 #include "store/schema_rebuild.h"
 
 static void test_schema_guard_refuses_raw_double_booking(void **state)
@@ -168,6 +169,50 @@ static void test_assignment_sets_room_alone(void **state)
 	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '103'",
 	         id);
 	assert_int_equal(fx_int(db, q), 3);
+	fd_db_close(db);
+}
+
+/* How many temporary tables a statement opens, by its program. */
+static int ephemeral_tables(struct fd_db *db, const char *sql)
+{
+	char explain[512];
+	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), explain, -1, &s, NULL), SQLITE_OK);
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		n += strcmp((const char *)sqlite3_column_text(s, 1), "OpenEphemeral") == 0;
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Writing a booking keeps the board's index without a temporary table
+ * (core step 55: its predicate without IN, which SQLite evaluated through
+ * one it built each time), and the board's query of a room's stays still
+ * reads that index. */
+static void test_booking_write_builds_no_table(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	assert_int_equal(ephemeral_tables(db, "UPDATE bookings SET room = ?1 WHERE id = ?2"), 0);
+	assert_int_equal(ephemeral_tables(db, "UPDATE bookings SET status = ?1 WHERE id = ?2"), 0);
+	assert_int_equal(
+	    ephemeral_tables(db, "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
+	                         " departure, adults, rate, status, source, version, updated_at)"
+	                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 0, ?8, 'web', 1, 0)"),
+	    0);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(
+	    sqlite3_prepare_v2(fd_db_handle(db),
+	                       "EXPLAIN QUERY PLAN SELECT b.id FROM bookings b WHERE b.room = ?1"
+	                       " AND b.arrival < ?2 AND " FD_BOARD_STAY_SQL("b.") " ORDER BY b.arrival DESC",
+	                       -1, &s, NULL),
+	    SQLITE_OK);
+	bool board = false;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		board = board || strstr((const char *)sqlite3_column_text(s, 3), "bookings_board") != NULL;
+	sqlite3_finalize(s);
+	assert_true(board);
 	fd_db_close(db);
 }
 
@@ -1044,6 +1089,7 @@ int main(void)
 	    cmocka_unit_test(test_refused_batch_changes_nothing),
 	    cmocka_unit_test(test_first_version_saved_again),
 	    cmocka_unit_test(test_assignment_sets_room_alone),
+	    cmocka_unit_test(test_booking_write_builds_no_table),
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
 	    cmocka_unit_test(test_queued_operation_pages),
