@@ -172,6 +172,76 @@ static void test_assignment_sets_room_alone(void **state)
 	fd_db_close(db);
 }
 
+/* The statements run, one a line (fd_db_profile). */
+struct ran {
+	char sql[16384];
+	size_t len;
+};
+
+static void on_ran(void *ctx, const char *sql, int64_t ns)
+{
+	(void)ns;
+	struct ran *r = ctx;
+	int n = snprintf(r->sql + r->len, sizeof r->sql - r->len, "%s\n", sql ? sql : "");
+	if (n > 0 && r->len + (size_t)n < sizeof r->sql)
+		r->len += (size_t)n;
+}
+
+static int count_of(const char *text, const char *what)
+{
+	int n = 0;
+	for (const char *p = text; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+/* An assignment reads the booking's nights once and runs only the write
+ * that changes them (repo_sqlite.c read_nights): no delete, no change of
+ * type, no count. A change of dates still deletes the nights left behind
+ * and adds those missing. */
+static void test_assignment_writes_what_changes(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	char id[FD_ID_LEN], payload[160], q[256];
+	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-04", 1, id, NULL, &err), FD_OK);
+	static struct ran ran;
+	memset(&ran, 0, sizeof ran);
+	fd_db_profile(db, on_ran, &ran);
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.assign_room", payload, NULL, &err), FD_OK);
+	fd_db_profile(db, NULL, NULL);
+	assert_int_equal(count_of(ran.sql, "UPDATE stay_nights SET room = "), 1);
+	assert_int_equal(count_of(ran.sql, "DELETE FROM stay_nights"), 0);
+	assert_int_equal(count_of(ran.sql, "UPDATE stay_nights SET type_code"), 0);
+	assert_int_equal(count_of(ran.sql, "SELECT count(*) FROM stay_nights"), 0);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* Dates moved a night later: the first night goes, one is added. */
+	const struct fd_repo *r = fd_db_repo(db);
+	struct fd_booking b;
+	assert_int_equal(r->get_booking(r->ctx, id, &b, &err), FD_OK);
+	b.arrival = fx_date("2026-12-02");
+	b.departure = fx_date("2026-12-05");
+	b.version++;
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'"
+	         " AND night >= %d AND night < %d",
+	         id, fx_date("2026-12-02"), fx_date("2026-12-05"));
+	assert_int_equal(fx_int(db, q), 3);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* Cancelled: every night released. */
+	b.status = FD_BOOKING_CANCELLED;
+	b.version++;
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	assert_int_equal(fx_int(db, q), 0);
+	fd_db_close(db);
+}
+
 /* How many temporary tables a statement opens, by its program. */
 static int ephemeral_tables(struct fd_db *db, const char *sql)
 {
@@ -1090,6 +1160,7 @@ int main(void)
 	    cmocka_unit_test(test_first_version_saved_again),
 	    cmocka_unit_test(test_assignment_sets_room_alone),
 	    cmocka_unit_test(test_booking_write_builds_no_table),
+	    cmocka_unit_test(test_assignment_writes_what_changes),
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
 	    cmocka_unit_test(test_queued_operation_pages),
