@@ -216,6 +216,8 @@ static void test_assignment_writes_what_changes(void **state)
 	assert_int_equal(count_of(ran.sql, "DELETE FROM stay_nights"), 0);
 	assert_int_equal(count_of(ran.sql, "UPDATE stay_nights SET type_code"), 0);
 	assert_int_equal(count_of(ran.sql, "SELECT count(*) FROM stay_nights"), 0);
+	/* The room is of the booked type: that type is read once. */
+	assert_int_equal(count_of(ran.sql, "FROM room_types WHERE code = ?1"), 1);
 	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'",
 	         id);
 	assert_int_equal(fx_int(db, q), 3);
