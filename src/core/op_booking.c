@@ -186,7 +186,10 @@ static enum fd_status check_room_fits(struct op_ctx *c, const struct fd_booking 
 {
 	struct fd_room_type booked, offered;
 	enum fd_status st = load_type(c, b->type_code, &booked);
-	if (!st)
+	/* A room of the booked type (the usual assignment): read it once. */
+	if (!st && strcmp(r->type_code, booked.code) == 0)
+		offered = booked;
+	else if (!st)
 		st = load_type(c, r->type_code, &offered);
 	if (st)
 		return st;

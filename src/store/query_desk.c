@@ -257,8 +257,7 @@ static const char board_nights_sql[] =
  * another room) is read by id if the guard table has it on the page. */
 static const char board_stays_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b"
                                       " WHERE b.room = ?1 AND b.arrival < ?2"
-                                      " AND b.status IN ('reserved', 'checked_in', 'checked_out')"
-                                      " AND b.arrival < b.departure ORDER BY b.arrival DESC";
+                                      " AND " FD_BOARD_STAY_SQL("b.") " ORDER BY b.arrival DESC";
 /* A booking the page's rooms' stays did not find (moved mid-stay). */
 static const char board_stay_sql[] = "SELECT " BOARD_ROW_COLS " FROM bookings b WHERE b.id = ?1";
 /* At most this many of those are read one by one and merged in; more

@@ -343,41 +343,90 @@ static enum fd_status business_date(struct fd_db *db, fd_date *out, struct fd_er
 	return st == FD_E_NOT_FOUND ? FD_OK : st;
 }
 
-/* write_nights' change in place of the nights that follow the room, and
- * their count: FD_OK when the stay holds all its nights, FD_E_NOT_FOUND
- * when some are missing. */
-static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b, const char *inv_type,
-                                    fd_date keep_before, struct fd_error *err)
+/* What a booking's nights in the guard table hold, read at once, so that
+ * write_nights runs only the writes that change something: each write to
+ * stay_nights (foreign keys and count triggers) opens a statement journal
+ * and a temporary table of the rows it changes, even when it changes none
+ * (an assignment ran five statements, three of them writing nothing). */
+struct held_nights {
+	int n;             /* nights held */
+	bool outside;      /* some outside [arrival, departure): to delete */
+	bool room_differs; /* some from keep_before on of the type, in another room */
+	bool type_differs; /* some from keep_before on of another type */
+};
+
+static bool same_room(sqlite3_stmt *s, int col, const char *room)
 {
-	enum fd_status st;
-	sqlite3_stmt *upd = fd_db_stmt(db,
-	                               "UPDATE stay_nights SET type_code = ?2, room = ?3"
-	                               " WHERE booking_id = ?1 AND night >= ?4"
-	                               " AND (type_code IS NOT ?2 OR room IS NOT ?3)",
-	                               err);
-	if (!upd)
-		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(upd, 1, b->id);
-	fd_bind_text(upd, 2, inv_type);
-	fd_bind_opt_text(upd, 3, b->room);
-	sqlite3_bind_int(upd, 4, keep_before);
-	if ((st = fd_step_done(db, upd, err, "holding a booking's nights")))
-		return st;
+	const unsigned char *r = sqlite3_column_text(s, col);
+	if (!r || !room[0]) /* NULL, as fd_bind_opt_text binds an empty room */
+		return !r && !room[0];
+	return strcmp((const char *)r, room) == 0;
+}
+
+static enum fd_status read_nights(struct fd_db *db, const struct fd_booking *b, const char *inv_type,
+                                  fd_date keep_before, struct held_nights *h, struct fd_error *err)
+{
+	memset(h, 0, sizeof *h);
+	STMT(db, "SELECT night, type_code, room FROM stay_nights WHERE booking_id = ?1", err);
+	fd_bind_text(s, 1, b->id);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fd_date night = sqlite3_column_int(s, 0);
+		if (night < b->arrival || night >= b->departure) {
+			h->outside = true;
+			continue;
+		}
+		h->n++;
+		if (night < keep_before)
+			continue;
+		const unsigned char *type = sqlite3_column_text(s, 1);
+		if (!type || strcmp((const char *)type, inv_type) != 0)
+			h->type_differs = true;
+		else if (!same_room(s, 2, b->room))
+			h->room_differs = true;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "reading a booking's nights");
+}
+
+/* write_nights' change in place of the nights that follow the room (h:
+ * what they hold), and their count: FD_OK when the stay holds all its
+ * nights, FD_E_NOT_FOUND when some are missing. */
+static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b, const char *inv_type,
+                                    fd_date keep_before, const struct held_nights *h, struct fd_error *err)
+{
+	/* Two statements: SQLite rewrites an index, and checks a trigger, on
+	 * every column an UPDATE sets, changed or not. The nights whose type
+	 * stays (an assignment to a room of the booked type, a move within
+	 * it) have their room set alone, touching the room index only; those
+	 * whose type changes too (an upgrade) have both set, and the kept
+	 * counts follow (stay_nights_sold_au). */
+	static const char *const sql[] = {
+	    "UPDATE stay_nights SET room = ?3 WHERE booking_id = ?1 AND night >= ?4"
+	    " AND type_code IS ?2 AND room IS NOT ?3",
+	    "UPDATE stay_nights SET type_code = ?2, room = ?3 WHERE booking_id = ?1 AND night >= ?4"
+	    " AND type_code IS NOT ?2",
+	};
+	const bool needed[] = {h->room_differs, h->type_differs};
+	for (int i = 0; i < 2; i++) {
+		if (!needed[i])
+			continue;
+		sqlite3_stmt *upd = fd_db_stmt(db, sql[i], err);
+		if (!upd)
+			return fd_error_status(err, FD_E_IO);
+		fd_bind_text(upd, 1, b->id);
+		fd_bind_text(upd, 2, inv_type);
+		fd_bind_opt_text(upd, 3, b->room);
+		sqlite3_bind_int(upd, 4, keep_before);
+		enum fd_status st = fd_step_done(db, upd, err, "holding a booking's nights");
+		if (st)
+			return st;
+	}
 	/* The nights missing: none when the stay holds as many nights as it
-	 * has (write_nights' delete left only nights of [arrival, departure)), as
-	 * after an assignment; else one statement a night (a statement over a
-	 * series of nights costs more: it builds a temporary table). */
-	sqlite3_stmt *cnt = fd_db_stmt(db, "SELECT count(*) FROM stay_nights WHERE booking_id = ?1", err);
-	if (!cnt)
-		return fd_error_status(err, FD_E_IO);
-	fd_bind_text(cnt, 1, b->id);
-	int held = 0;
-	if ((st = fd_step_one(db, cnt, err, "counting a booking's nights")) == FD_OK)
-		held = sqlite3_column_int(cnt, 0);
-	sqlite3_reset(cnt);
-	if (st)
-		return st;
-	return held == b->departure - b->arrival ? FD_OK : FD_E_NOT_FOUND;
+	 * has, as after an assignment; else one statement a night (a
+	 * statement over a series of nights costs more: it builds a temporary
+	 * table). */
+	return h->n == b->departure - b->arrival ? FD_OK : FD_E_NOT_FOUND;
 }
 
 /* Rewrite a booking's nights. A stay that has begun keeps the rooms of its
@@ -385,17 +434,18 @@ static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b
  * only the nights from the business date on follow the booking's room. The
  * nights count against the inventory of the room held (an upgrade uses up
  * the better room) or, unassigned, of the booked type. Only what changed
- * is written: the nights the stay no longer holds are deleted, those that
- * follow the room are changed in place where their room or type differs
- * (an assignment rewrites the room index's entries, and the kept counts
- * only when the type changes, rather than every index and count of every
- * night twice), and the nights missing are added. A clash with another
- * booking's room-night fails either write on the unique index. A booking
- * just inserted (fresh) has no nights to change or count: they are all
- * added. Where foreign keys are enforced it has none to delete either (a
- * night can neither precede its booking nor outlive it, ON DELETE
- * CASCADE); the cache runs without them (cache.c) and may keep the nights
- * of a booking deleted and sent again, so there they are all deleted. */
+ * is written: the nights are read first (read_nights); those the stay no
+ * longer holds are deleted, those that follow the room are changed in
+ * place where their room or type differs (an assignment rewrites the room
+ * index's entries, and the kept counts only when the type changes, rather
+ * than every index and count of every night twice), and the nights
+ * missing are added. A clash with another booking's room-night fails
+ * either write on the unique index. A booking just inserted (fresh) has no
+ * nights to change or count: they are all added. Where foreign keys are
+ * enforced it has none to delete either (a night can neither precede its
+ * booking nor outlive it, ON DELETE CASCADE); the cache runs without them
+ * (cache.c) and may keep the nights of a booking deleted and sent again,
+ * so there they are all deleted. */
 static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b, bool fresh,
                                    struct fd_error *err)
 {
@@ -407,24 +457,9 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 	}
 	if (!holds_nights(b))
 		keep_before = b->arrival;
-	int fk = 0;
-	if (!fresh ||
-	    sqlite3_db_config(fd_db_handle(db), SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fk) != SQLITE_OK || !fk) {
-		STMT(db,
-		     "DELETE FROM stay_nights WHERE booking_id = ?1 AND (night < ?2 OR night >= ?3 OR ?4)",
-		     err);
-		fd_bind_text(s, 1, b->id);
-		sqlite3_bind_int(s, 2, b->arrival);
-		sqlite3_bind_int(s, 3, b->departure);
-		sqlite3_bind_int(s, 4, fresh || !holds_nights(b));
-		if ((st = fd_step_done(db, s, err, "releasing a booking's nights")))
-			return st;
-	}
-	if (!holds_nights(b))
-		return FD_OK;
 	char inv_type[FD_TYPECODE_LEN];
 	snprintf(inv_type, sizeof inv_type, "%s", b->type_code);
-	if (b->room[0]) {
+	if (b->room[0] && holds_nights(b)) {
 		/* Only the room's type (a snapshot's install runs this per booking). */
 		sqlite3_stmt *t = fd_db_stmt(db, "SELECT type_code FROM rooms WHERE number = ?1", err);
 		if (!t)
@@ -439,7 +474,28 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 			                                      _("No room \"%s\"."), b->room)
 			                            : st;
 	}
-	if (!fresh && (st = change_nights(db, b, inv_type, keep_before, err)) != FD_E_NOT_FOUND)
+	int fk = 0;
+	struct held_nights h = {0};
+	if (!fresh ||
+	    sqlite3_db_config(fd_db_handle(db), SQLITE_DBCONFIG_ENABLE_FKEY, -1, &fk) != SQLITE_OK || !fk) {
+		if ((st = read_nights(db, b, inv_type, keep_before, &h, err)))
+			return st;
+		if (h.outside || ((fresh || !holds_nights(b)) && h.n > 0)) {
+			STMT(db,
+			     "DELETE FROM stay_nights WHERE booking_id = ?1 AND (night < ?2 OR night >= ?3 "
+			     "OR ?4)",
+			     err);
+			fd_bind_text(s, 1, b->id);
+			sqlite3_bind_int(s, 2, b->arrival);
+			sqlite3_bind_int(s, 3, b->departure);
+			sqlite3_bind_int(s, 4, fresh || !holds_nights(b));
+			if ((st = fd_step_done(db, s, err, "releasing a booking's nights")))
+				return st;
+		}
+	}
+	if (!holds_nights(b))
+		return FD_OK;
+	if (!fresh && (st = change_nights(db, b, inv_type, keep_before, &h, err)) != FD_E_NOT_FOUND)
 		return st;
 	sqlite3_stmt *ins = fd_db_stmt(db,
 	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"

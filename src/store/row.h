@@ -35,6 +35,14 @@ void fd_read_booking(sqlite3_stmt *s, struct fd_booking *b);
 	"CASE WHEN " g ".given <> '' THEN " g ".family || ', ' || " g ".given ELSE " g ".family END"
 #define FD_GUEST_NAME_OF_SQL(id)                                                                             \
 	"coalesce((SELECT " FD_GUEST_NAME_SQL("g") " FROM guests g WHERE g.id = " id "), '')"
+/* A stay the board shows (it holds nights: not cancelled, no-show or day
+ * use), of the bookings row t ("" or "b."): the predicate of the index
+ * bookings_board, which a query states word for word to read it. Said
+ * with <> rather than status IN (three values), which SQLite evaluates
+ * through a temporary table it builds at every evaluation: twice for each
+ * booking an UPDATE writes, once for each it inserts (core step 55). */
+#define FD_BOARD_STAY_SQL(t)                                                                                 \
+	t "status <> 'cancelled' AND " t "status <> 'no_show' AND " t "arrival < " t "departure"
 /* The columns fd_read_booking_row expects, from "bookings b JOIN guests g". */
 #define FD_BOOKING_ROW_COLS FD_BOOKING_COLS ", g.family, g.given, g.country, g.vip"
 void fd_read_booking_row(sqlite3_stmt *s, struct fd_booking_row *row);

@@ -176,6 +176,7 @@ extern const char fd_schema_v43_board_names[];  /* schema_speed.c */
 extern const char fd_schema_v44_day_counts[];   /* schema_speed.c */
 extern const char fd_schema_v49_arrival_ids[];  /* schema_speed.c */
 extern const char fd_schema_v50_search_queue[]; /* schema_speed.c */
+extern const char fd_schema_v55_board_where[];  /* schema_speed.c */
 extern const char fd_schema_v37_find[];         /* schema_speed.c */
 extern const char fd_schema_v41_search[];       /* schema_speed.c */
 extern const char fd_schema_v28_groups[];       /* repo_group.c */
@@ -410,6 +411,7 @@ static const struct fd_migration core_migrations[] = {
     {49, fd_schema_v49_arrival_ids, NULL},
     {50, fd_schema_v50_search_queue, NULL},
     {53, fd_migration_rebuild, schema_v53_audit_seq},
+    {55, fd_schema_v55_board_where, NULL},
 };
 /* clang-format on */
 

@@ -22,6 +22,7 @@
 #include "store/outbox_keep.h"
 #include "store/query.h"
 #include "store/query_desk.h"
+#include "store/row.h"
 #include "store/schema_rebuild.h"
 
 static void test_schema_guard_refuses_raw_double_booking(void **state)
@@ -104,6 +105,186 @@ static void test_first_version_saved_again(void **state)
 	assert_int_equal(fx_int(db, q), 2);
 	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", other);
 	assert_int_equal(fx_int(db, q), 2);
+	fd_db_close(db);
+}
+
+/* An assignment to a room of the booked type sets the nights' room alone
+ * (repo_sqlite.c change_nights): SQLite rewrites the type index and checks
+ * the count trigger of every column an UPDATE sets, changed or not. A
+ * trigger of our own on the type column counts the rows whose type an
+ * UPDATE sets. An upgrade sets both, and the kept counts follow. */
+static void test_assignment_sets_room_alone(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	char id[FD_ID_LEN], q[256], payload[128];
+	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-04", 1, id, NULL, &err), FD_OK);
+	assert_int_equal(sqlite3_exec(fd_db_handle(db),
+	                              "CREATE TEMP TABLE typed (n INTEGER);"
+	                              " CREATE TEMP TRIGGER typed_au AFTER UPDATE OF type_code ON"
+	                              " main.stay_nights BEGIN INSERT INTO typed VALUES (1); END",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.assign_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 0);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'"
+	         " AND type_code = 'STD'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* An upgrade: the nights count against the better room's type. */
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"201\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 3);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '201'"
+	         " AND type_code = 'DLX'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	snprintf(q, sizeof q,
+	         "SELECT coalesce(sum(sold), 0) FROM type_night_sold WHERE type_code = 'DLX'"
+	         " AND night >= %d AND night < %d",
+	         fx_date("2026-12-01"), fx_date("2026-12-04"));
+	assert_int_equal(fx_int(db, q), 3);
+	snprintf(q, sizeof q,
+	         "SELECT coalesce(sum(sold), 0) FROM type_night_sold WHERE type_code = 'STD'"
+	         " AND night >= %d AND night < %d",
+	         fx_date("2026-12-01"), fx_date("2026-12-04"));
+	assert_int_equal(fx_int(db, q), 0);
+	/* Back to a room of the booked type: its type set again, once a night. */
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"102\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 6);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '102'"
+	         " AND type_code = 'STD'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* And within the type: the room alone again. */
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"103\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 6);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '103'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	fd_db_close(db);
+}
+
+/* The statements run, one a line (fd_db_profile). */
+struct ran {
+	char sql[16384];
+	size_t len;
+};
+
+static void on_ran(void *ctx, const char *sql, int64_t ns)
+{
+	(void)ns;
+	struct ran *r = ctx;
+	int n = snprintf(r->sql + r->len, sizeof r->sql - r->len, "%s\n", sql ? sql : "");
+	if (n > 0 && r->len + (size_t)n < sizeof r->sql)
+		r->len += (size_t)n;
+}
+
+static int count_of(const char *text, const char *what)
+{
+	int n = 0;
+	for (const char *p = text; (p = strstr(p, what)); p += strlen(what))
+		n++;
+	return n;
+}
+
+/* An assignment reads the booking's nights once and runs only the write
+ * that changes them (repo_sqlite.c read_nights): no delete, no change of
+ * type, no count. A change of dates still deletes the nights left behind
+ * and adds those missing. */
+static void test_assignment_writes_what_changes(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	char id[FD_ID_LEN], payload[160], q[256];
+	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-04", 1, id, NULL, &err), FD_OK);
+	static struct ran ran;
+	memset(&ran, 0, sizeof ran);
+	fd_db_profile(db, on_ran, &ran);
+	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", id);
+	assert_int_equal(fx_op(db, NULL, "booking.assign_room", payload, NULL, &err), FD_OK);
+	fd_db_profile(db, NULL, NULL);
+	assert_int_equal(count_of(ran.sql, "UPDATE stay_nights SET room = "), 1);
+	assert_int_equal(count_of(ran.sql, "DELETE FROM stay_nights"), 0);
+	assert_int_equal(count_of(ran.sql, "UPDATE stay_nights SET type_code"), 0);
+	assert_int_equal(count_of(ran.sql, "SELECT count(*) FROM stay_nights"), 0);
+	/* The room is of the booked type: that type is read once. */
+	assert_int_equal(count_of(ran.sql, "FROM room_types WHERE code = ?1"), 1);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'",
+	         id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* Dates moved a night later: the first night goes, one is added. */
+	const struct fd_repo *r = fd_db_repo(db);
+	struct fd_booking b;
+	assert_int_equal(r->get_booking(r->ctx, id, &b, &err), FD_OK);
+	b.arrival = fx_date("2026-12-02");
+	b.departure = fx_date("2026-12-05");
+	b.version++;
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'"
+	         " AND night >= %d AND night < %d",
+	         id, fx_date("2026-12-02"), fx_date("2026-12-05"));
+	assert_int_equal(fx_int(db, q), 3);
+	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s'", id);
+	assert_int_equal(fx_int(db, q), 3);
+	/* Cancelled: every night released. */
+	b.status = FD_BOOKING_CANCELLED;
+	b.version++;
+	assert_int_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	assert_int_equal(fx_int(db, q), 0);
+	fd_db_close(db);
+}
+
+/* How many temporary tables a statement opens, by its program. */
+static int ephemeral_tables(struct fd_db *db, const char *sql)
+{
+	char explain[512];
+	snprintf(explain, sizeof explain, "EXPLAIN %s", sql);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), explain, -1, &s, NULL), SQLITE_OK);
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		n += strcmp((const char *)sqlite3_column_text(s, 1), "OpenEphemeral") == 0;
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Writing a booking keeps the board's index without a temporary table
+ * (core step 55: its predicate without IN, which SQLite evaluated through
+ * one it built each time), and the board's query of a room's stays still
+ * reads that index. */
+static void test_booking_write_builds_no_table(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	assert_int_equal(ephemeral_tables(db, "UPDATE bookings SET room = ?1 WHERE id = ?2"), 0);
+	assert_int_equal(ephemeral_tables(db, "UPDATE bookings SET status = ?1 WHERE id = ?2"), 0);
+	assert_int_equal(
+	    ephemeral_tables(db, "INSERT INTO bookings (id, code, guest_id, type_code, room, arrival,"
+	                         " departure, adults, rate, status, source, version, updated_at)"
+	                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 0, ?8, 'web', 1, 0)"),
+	    0);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(
+	    sqlite3_prepare_v2(fd_db_handle(db),
+	                       "EXPLAIN QUERY PLAN SELECT b.id FROM bookings b WHERE b.room = ?1"
+	                       " AND b.arrival < ?2 AND " FD_BOARD_STAY_SQL("b.") " ORDER BY b.arrival DESC",
+	                       -1, &s, NULL),
+	    SQLITE_OK);
+	bool board = false;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		board = board || strstr((const char *)sqlite3_column_text(s, 3), "bookings_board") != NULL;
+	sqlite3_finalize(s);
+	assert_true(board);
 	fd_db_close(db);
 }
 
@@ -935,6 +1116,9 @@ int main(void)
 	    cmocka_unit_test(test_schema_guard_refuses_raw_double_booking),
 	    cmocka_unit_test(test_refused_batch_changes_nothing),
 	    cmocka_unit_test(test_first_version_saved_again),
+	    cmocka_unit_test(test_assignment_sets_room_alone),
+	    cmocka_unit_test(test_booking_write_builds_no_table),
+	    cmocka_unit_test(test_assignment_writes_what_changes),
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
 	    cmocka_unit_test(test_queued_operation_pages),
