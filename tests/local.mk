@@ -82,6 +82,14 @@ VALGRIND_TESTS += tests/unit/test_text
 TESTS += tests/cli/no_sql.sh
 EXTRA_DIST += tests/cli/no_sql.sh
 
+# The paged snapshot's page token (issue 18).
+check_PROGRAMS += tests/unit/test_snaptoken
+TESTS += tests/unit/test_snaptoken
+tests_unit_test_snaptoken_SOURCES = tests/unit/test_snaptoken.c
+tests_unit_test_snaptoken_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_snaptoken_LDADD = $(UNIT_LDADD)
+VALGRIND_TESTS += tests/unit/test_snaptoken
+
 # Room integrity: one in-house party per room, the audit and due-outs,
 # early departures, housekeeping tasks (issue 12).
 UNIT_TESTS_STORE += tests/unit/test_rooms

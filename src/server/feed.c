@@ -438,8 +438,9 @@ enum fd_status srv_snapshot_page(struct fd_db *db, const char *epoch, const char
 			st = fd_error_status(err, FD_E_IO);
 			break;
 		}
+		/* A copy: pos.id is overwritten by the rows the statement reads. */
 		if (pos.by_id)
-			sqlite3_bind_text(s, 1, pos.id, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 1, pos.id, -1, SQLITE_TRANSIENT);
 		else
 			sqlite3_bind_int64(s, 1, pos.key);
 		sqlite3_bind_int(s, 2, limit - rows + 1);

@@ -17,6 +17,10 @@
  * installing every id-keyed b-tree in key order would save (issue 18);
  * FD_BENCH_IDS=apart the same, but each booking's guest is another one
  * (a permutation), as when a server sends each table in id order.
+ * FD_BENCH_CODES=random gives the bookings confirmation codes in random
+ * order, as the desk makes them (fd_booking_code_new), instead of codes
+ * ascending in the order the bookings were written: the unique index on
+ * code is then written at random pages whatever order the rows come in.
  * FD_BENCH_OPS scales the 1,000 changes and 5,000 operations (make
  * bench-smoke runs a few). Prints tables; asserts nothing about timings,
  * but exits 1 when what it measures did not happen (a change that never
@@ -489,6 +493,8 @@ static void big_hotel(int n_bookings)
 	const char *ids = getenv("FD_BENCH_IDS");
 	/* 0: random (v4 UUIDs), 1: "ordered", 2: "apart" (see the top). */
 	int order = !ids ? 0 : strcmp(ids, "ordered") == 0 ? 1 : strcmp(ids, "apart") == 0 ? 2 : 0;
+	const char *codes = getenv("FD_BENCH_CODES");
+	bool random_codes = codes && strcmp(codes, "random") == 0;
 	for (int r = 0; r < ROOMS; r++) {
 		char num[16], id[FD_ID_LEN];
 		snprintf(num, sizeof num, "%d", 1000 + r);
@@ -508,7 +514,9 @@ static void big_hotel(int n_bookings)
 		char gid[FD_ID_LEN], bid[FD_ID_LEN], code[16], num[16], fam[24];
 		int r = i % ROOMS, k = i / ROOMS;
 		snprintf(num, sizeof num, "%d", 1000 + r);
-		snprintf(code, sizeof code, "%06X", i);
+		/* "random": i times an odd number modulo 2^24, a permutation. */
+		snprintf(code, sizeof code, "%06X",
+		         random_codes ? (unsigned)((uint64_t)i * 2654435761u % 16777216u) : (unsigned)i);
 		snprintf(fam, sizeof fam, "Guest%d", i);
 		char book_gid[FD_ID_LEN];
 		fd_uuid_new(gid);
@@ -603,12 +611,12 @@ static void big_hotel(int n_bookings)
 	sqlite3_reset(cnt);
 	printf("\n%-44s %10s %10s %10s %12s\n", "initial sync", "entities", "seconds", "ent/s",
 	       "peak RSS MiB");
-	char label[64];
-	snprintf(label, sizeof label, "%d rooms, %d bookings%s (built in %.1f s)", ROOMS, n_bookings,
+	char label[96];
+	snprintf(label, sizeof label, "%d rooms, %d bookings%s%s (built in %.1f s)", ROOMS, n_bookings,
 	         order == 2 ? ", ids apart"
 	         : order    ? ", ids ordered"
 	                    : "",
-	         built);
+	         random_codes ? ", codes random" : "", built);
 	printf("%-44s %10" PRId64 " %10.2f %10.0f %12.1f\n", label, entities, took, (double)entities / took,
 	       ru1.ru_maxrss / 1024.0);
 	bench_figure("initial sync of a terminal, entities/s", (double)entities / took >= 100000,
