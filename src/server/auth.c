@@ -266,13 +266,10 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		fd_audit_session_id_hash(h, c->session_id);
 	}
 	sqlite3_reset(q);
-	if (!found)
-		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-		               "Unknown or ended session; sign in again.");
-	if (now >= expires || now - last_seen >= s->cfg.session_idle)
-		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
-		               "The session has expired; sign in again.");
-	if (now - last_seen >= 30) {
+	enum fd_status st = srv_session_judge(s, found, now, last_seen, expires, err);
+	if (st)
+		return st;
+	if (now - last_seen >= SRV_SESSION_TOUCH) {
 		/* Refresh the idle clock now and then, not at every request. */
 		pthread_mutex_lock(&s->wlock);
 		sqlite3_stmt *u =
@@ -285,6 +282,18 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		}
 		pthread_mutex_unlock(&s->wlock);
 	}
+	return FD_OK;
+}
+
+enum fd_status srv_session_judge(const struct srv *s, bool found, int64_t now, int64_t last_seen,
+                                 int64_t expires, struct fd_error *err)
+{
+	if (!found)
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+		               "Unknown or ended session; sign in again.");
+	if (now >= expires || now - last_seen >= s->cfg.session_idle)
+		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
+		               "The session has expired; sign in again.");
 	return FD_OK;
 }
 

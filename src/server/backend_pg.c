@@ -353,13 +353,9 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 		snprintf(c->session_id, sizeof c->session_id, "%.16s", h);
 	}
 	PQclear(q);
-	if (!found)
-		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-		               "Unknown or ended session; sign in again.");
-	if (now >= expires || now - last_seen >= s->cfg.session_idle)
-		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
-		               "The session has expired; sign in again.");
-	if (now - last_seen >= 30) {
+	if ((st = srv_session_judge(s, found, now, last_seen, expires, err)))
+		return st;
+	if (now - last_seen >= SRV_SESSION_TOUCH) {
 		static const char touch[] = "UPDATE srv_sessions SET last_seen = $1 WHERE token_hash = $2";
 		char t[24];
 		snprintf(t, sizeof t, "%lld", (long long)now);

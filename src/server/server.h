@@ -313,6 +313,13 @@ void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct
 void srv_api_state_free(void *state);
 
 /* auth.c: identify the caller from Authorization: Bearer. */
+/* The rule of a session, the same on both stores: one the store does not
+ * have (found false) is unauthorized, one past its end or idle for
+ * session_idle has expired. Its last use is written back when
+ * SRV_SESSION_TOUCH seconds old, not at every request. */
+enum fd_status srv_session_judge(const struct srv *s, bool found, int64_t now, int64_t last_seen,
+                                 int64_t expires, struct fd_error *err);
+#define SRV_SESSION_TOUCH 30
 enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
                                 struct fd_error *err);
 enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,
