@@ -55,16 +55,7 @@ static enum fd_status get_rate_plan(void *ctx, const char *code, struct fd_rate_
 	struct fd_pg *pg = ctx;
 	static const char sql[] = "SELECT " PLAN_COLS " FROM rate_plans WHERE property_id = $1 AND code = $2";
 	const char *a[] = {pg->property, code};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "reading a rate plan", err);
-	if (st)
-		return st;
-	if (PQntuples(r) == 0)
-		st = FD_E_NOT_FOUND;
-	else
-		read_plan(r, 0, out);
-	PQclear(r);
-	return st;
+	return fd_pg_get(pg, sql, 2, a, "reading a rate plan", read_plan, out, err);
 }
 
 static enum fd_status put_rate_plan(void *ctx, const struct fd_rate_plan *p, struct fd_error *err)
@@ -192,35 +183,24 @@ static enum fd_status put_rate_day(void *ctx, const struct fd_rate_day *d, struc
 
 /* --- a booking's prices per night --- */
 
+static void read_night(const PGresult *r, int row, void *item)
+{
+	struct fd_booking_night *b = item;
+	b->night = (fd_date)fd_pg_col_int(r, row, 0);
+	fd_pg_col_text(r, row, 1, b->plan, sizeof b->plan);
+	b->amount = fd_pg_col_int(r, row, 2);
+	b->included = fd_pg_col_int(r, row, 3);
+	fd_pg_col_text(r, row, 4, b->items, sizeof b->items);
+}
+
 static enum fd_status booking_nights(void *ctx, const char *booking_id, struct fd_booking_night **out, int *n,
                                      struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	*out = NULL;
-	*n = 0;
 	static const char sql[] = "SELECT night, plan, amount, included, items FROM booking_rates"
 	                          " WHERE property_id = $1 AND booking_id = $2 ORDER BY night";
 	const char *a[] = {pg->property, booking_id};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "reading a booking's prices", err);
-	if (st)
-		return st;
-	int rows = PQntuples(r);
-	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++) {
-		struct fd_booking_night *b = &(*out)[i];
-		b->night = (fd_date)fd_pg_col_int(r, i, 0);
-		fd_pg_col_text(r, i, 1, b->plan, sizeof b->plan);
-		b->amount = fd_pg_col_int(r, i, 2);
-		b->included = fd_pg_col_int(r, i, 3);
-		fd_pg_col_text(r, i, 4, b->items, sizeof b->items);
-	}
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_list(pg, sql, 2, a, "reading a booking's prices", read_night, sizeof **out, out, n, err);
 }
 
 static enum fd_status put_booking_nights(void *ctx, const char *booking_id,
