@@ -177,7 +177,7 @@ enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_T
 
 /* --- bearer tokens --- */
 
-static bool bearer(const struct srv_req *r, unsigned char hash[32])
+bool srv_bearer(const struct srv_req *r, unsigned char hash[32])
 {
 	const char *a = r->authorization;
 	if (!a || strncmp(a, "Bearer ", 7) != 0)
@@ -197,7 +197,7 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
 	if (s->pg)
 		return srv_pg_auth_device(s, r, c, err);
 	memset(c, 0, sizeof *c);
-	if (!bearer(r, h))
+	if (!srv_bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
 		               "This call needs the device token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
@@ -235,7 +235,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 	if (s->pg)
 		return srv_pg_auth_session(s, r, c, err);
 	memset(c, 0, sizeof *c);
-	if (!bearer(r, h))
+	if (!srv_bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
 		               "Sign in first: this call needs a session token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
@@ -315,7 +315,7 @@ bool srv_auth_scrape(struct srv *s, const struct srv_req *r)
 	char hex[80] = "";
 	size_t n = 0;
 	struct fd_db *db = srv_reader(s, NULL);
-	if (!db || !bearer(r, h) || fd_db_meta_get(db, SCRAPE_KEY, hex, sizeof hex, NULL) != FD_OK ||
+	if (!db || !srv_bearer(r, h) || fd_db_meta_get(db, SCRAPE_KEY, hex, sizeof hex, NULL) != FD_OK ||
 	    sodium_hex2bin(want, sizeof want, hex, strlen(hex), NULL, &n, NULL) != 0 || n != sizeof want)
 		return false;
 	return sodium_memcmp(h, want, sizeof h) == 0;

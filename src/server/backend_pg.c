@@ -265,15 +265,9 @@ void srv_pg_stop(struct srv *s)
 
 static bool bearer_hash(const struct srv_req *r, char hex[65])
 {
-	const char *a = r->authorization;
-	if (!a || strncmp(a, "Bearer ", 7) != 0)
-		return false;
-	a += 7;
-	size_t n = strlen(a);
-	if (n < 16 || n >= SRV_TOKEN_LEN)
-		return false;
 	unsigned char h[32];
-	srv_token_hash(a, h);
+	if (!srv_bearer(r, h))
+		return false;
 	hex32(h, hex);
 	return true;
 }
