@@ -66,12 +66,7 @@ static int apply_show(struct cli *cli, struct fd_op *op, const char *done_fmt, c
 	if (rc)
 		return rc;
 	if (cli->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "entity", res.entity);
-		cJSON_AddStringToObject(doc, "id", res.id);
-		if (res.warning[0])
-			cJSON_AddStringToObject(doc, "warning", res.warning);
-		cli_print_json(doc);
+		cli_print_result(&res);
 		return CLI_OK;
 	}
 #pragma GCC diagnostic push
