@@ -364,8 +364,8 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 static enum fd_status enroll(struct srv *s, const struct srv_new_device *d, bool *valid, struct fd_error *err)
 {
 	struct fd_pg *pg = conn(s, err);
-	if (!pg)
-		return err->status;
+	if (!pg) /* never FD_OK: the flow would read it as a bad code */
+		return fd_error_status(err, FD_E_IO);
 	char ch[65], tokh[65], now[24];
 	hex32(d->code_hash, ch);
 	hex32(d->token_hash, tokh);
