@@ -124,6 +124,34 @@ void cli_print_json(cJSON *doc)
 	cJSON_Delete(doc);
 }
 
+void cli_print_result(const struct fd_op_result *res)
+{
+	cJSON *doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "entity", res->entity);
+	cJSON_AddStringToObject(doc, "id", res->id);
+	if (res->warning[0])
+		cJSON_AddStringToObject(doc, "warning", res->warning);
+	cli_print_json(doc);
+}
+
+int cli_apply_said(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject)
+{
+	struct fd_op_result res;
+	int rc = cli_apply(cli, op, 1, &res);
+	if (rc)
+		return rc;
+	if (cli->json) {
+		cli_print_result(&res);
+		return CLI_OK;
+	}
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	printf(_(done_fmt), subject);
+#pragma GCC diagnostic pop
+	putchar('\n');
+	return CLI_OK;
+}
+
 bool cli_date(struct cli *cli, const char *cmd, const char *opt, const char *text, fd_date *out)
 {
 	if (fd_date_parse(text, out))

@@ -55,6 +55,13 @@ int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
 int cli_apply(struct cli *cli, struct fd_op *ops, int n, struct fd_op_result *results);
 /* Print a JSON document (and free it). */
 void cli_print_json(cJSON *doc);
+/* The --json answer of one applied operation, the same for every command:
+ * {"entity", "id"} and "warning" when it has one (cli_apply writes the
+ * warning to stderr only without --json). */
+void cli_print_result(const struct fd_op_result *res);
+/* Applies one operation and says so: under --json cli_print_result, else
+ * done_fmt (one of our own N_() literals with one %s) with subject. */
+int cli_apply_said(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject);
 /* Parse a date argument or print why it is wrong. */
 bool cli_date(struct cli *cli, const char *cmd, const char *opt, const char *text, fd_date *out);
 bool cli_int(struct cli *cli, const char *cmd, const char *opt, const char *text, int min, int max, int *out);

@@ -14,10 +14,7 @@
 static int print_done(struct cli *cli, const struct fd_op_result *res, const char *what, const char *name)
 {
 	if (cli->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "entity", res->entity);
-		cJSON_AddStringToObject(doc, "id", res->id);
-		cli_print_json(doc);
+		cli_print_result(res);
 	} else {
 		printf(_("Added %s %s.\n"), what, name);
 	}

@@ -54,10 +54,7 @@ static int block_add(struct cli *cli, const char *name, const char *type, const 
 	if ((rc = cli_apply(cli, &op, 1, &res)))
 		return rc;
 	if (cli->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "entity", res.entity);
-		cJSON_AddStringToObject(doc, "id", res.id);
-		cli_print_json(doc);
+		cli_print_result(&res);
 	} else {
 		printf(ngettext("Block %s holds %d room of type %s from %s to %s.\n",
 		                "Block %s holds %d rooms of type %s from %s to %s.\n", (unsigned long)n),

@@ -95,10 +95,7 @@ int cmd_company(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (cli->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "entity", res.entity);
-		cJSON_AddStringToObject(doc, "id", res.id);
-		cli_print_json(doc);
+		cli_print_result(&res);
 	} else {
 		printf(add ? _("Company account %s added.\n") : _("Company account %s updated.\n"), pos[1]);
 	}

@@ -66,12 +66,7 @@ static int apply_show(struct cli *cli, struct fd_op *op, const char *done_fmt, c
 	if (rc)
 		return rc;
 	if (cli->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "entity", res.entity);
-		cJSON_AddStringToObject(doc, "id", res.id);
-		if (res.warning[0])
-			cJSON_AddStringToObject(doc, "warning", res.warning);
-		cli_print_json(doc);
+		cli_print_result(&res);
 		return CLI_OK;
 	}
 #pragma GCC diagnostic push
@@ -260,12 +255,37 @@ int cmd_folio(struct cli *cli, int argc, char **argv)
 
 /* --- postings --- */
 
-static void add_target(cJSON *p, const struct fd_booking_row *row, const char *folio)
+/* What every posting (post, pay, refund, paid-out) starts with: the store
+ * opened, the amount read in the hotel's currency, the booking found.
+ * CLI_OK, or the exit code with the message given. */
+static int posting_start(struct cli *cli, const char *cmd, const char *booking, const char *amount_text,
+                         int64_t *amount, struct fd_booking_row *row)
 {
+	int rc = cli_open(cli, false);
+	if (rc)
+		return rc;
+	if (!parse_amount(cli, cmd, amount_text, amount))
+		return CLI_USAGE;
+	struct fd_error err = {0};
+	if (fd_session_booking(&cli->session, booking, row, &err))
+		return cli_error(cli, &err);
+	return CLI_OK;
+}
+
+/* op of type for a new line on the booking's folio, or on folio when
+ * given; returns its payload for the rest. */
+static cJSON *posting_op(struct cli *cli, struct fd_op *op, const char *type,
+                         const struct fd_booking_row *row, const char *folio)
+{
+	char id[FD_ID_LEN];
+	fd_session_op(&cli->session, op, type);
+	cJSON *p = op->payload;
+	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
 	if (folio)
 		cJSON_AddStringToObject(p, "folio", folio);
 	else
 		cJSON_AddStringToObject(p, "booking", row->b.id);
+	return p;
 }
 
 int cmd_post(struct cli *cli, int argc, char **argv)
@@ -278,22 +298,13 @@ int cmd_post(struct cli *cli, int argc, char **argv)
 	int q = 1;
 	if (qty && !cli_int(cli, "post", "--qty", qty, 1, 1000, &q))
 		return CLI_USAGE;
-	int rc = cli_open(cli, false);
+	int64_t amount;
+	struct fd_booking_row row;
+	int rc = posting_start(cli, "post", pos[0], pos[2], &amount, &row);
 	if (rc)
 		return rc;
-	int64_t amount;
-	if (!parse_amount(cli, "post", pos[2], &amount))
-		return CLI_USAGE;
-	struct fd_booking_row row;
-	struct fd_error err = {0};
-	if (fd_session_booking(&cli->session, pos[0], &row, &err))
-		return cli_error(cli, &err);
 	struct fd_op op;
-	char id[FD_ID_LEN];
-	fd_session_op(&cli->session, &op, "folio.post");
-	cJSON *p = op.payload;
-	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
-	add_target(p, &row, folio);
+	cJSON *p = posting_op(cli, &op, "folio.post", &row, folio);
 	cJSON_AddStringToObject(p, "charge", pos[1]);
 	cJSON_AddNumberToObject(p, "amount", (double)amount);
 	if (q > 1)
@@ -320,25 +331,17 @@ static int payment(struct cli *cli, const char *cmd, const char *type, int argc,
 		return cli_usage_error(cli, cmd, _("unknown option --reason"));
 	if (!refund && pay)
 		return cli_usage_error(cli, cmd, _("unknown option --payment"));
-	int rc = cli_open(cli, false);
+	int64_t amount;
+	struct fd_booking_row row;
+	int rc = posting_start(cli, cmd, pos[0], pos[2], &amount, &row);
 	if (rc)
 		return rc;
-	int64_t amount;
-	if (!parse_amount(cli, cmd, pos[2], &amount))
-		return CLI_USAGE;
-	struct fd_booking_row row;
-	struct fd_error err = {0};
-	if (fd_session_booking(&cli->session, pos[0], &row, &err))
-		return cli_error(cli, &err);
 	char pay_id[FD_ID_LEN];
+	struct fd_error err = {0};
 	if (pay && resolve_line(cli, pay, pay_id, &err))
 		return cli_error(cli, &err);
 	struct fd_op op;
-	char id[FD_ID_LEN];
-	fd_session_op(&cli->session, &op, type);
-	cJSON *p = op.payload;
-	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
-	add_target(p, &row, folio);
+	cJSON *p = posting_op(cli, &op, type, &row, folio);
 	if (pay)
 		cJSON_AddStringToObject(p, "payment", pay_id);
 	cJSON_AddStringToObject(p, "method", pos[1]);
@@ -372,22 +375,13 @@ int cmd_paid_out(struct cli *cli, int argc, char **argv)
 		return CLI_USAGE;
 	if (!reason)
 		return cli_usage_error(cli, "paid-out", _("--reason is required"));
-	int rc = cli_open(cli, false);
+	int64_t amount;
+	struct fd_booking_row row;
+	int rc = posting_start(cli, "paid-out", pos[0], pos[1], &amount, &row);
 	if (rc)
 		return rc;
-	int64_t amount;
-	if (!parse_amount(cli, "paid-out", pos[1], &amount))
-		return CLI_USAGE;
-	struct fd_booking_row row;
-	struct fd_error err = {0};
-	if (fd_session_booking(&cli->session, pos[0], &row, &err))
-		return cli_error(cli, &err);
 	struct fd_op op;
-	char id[FD_ID_LEN];
-	fd_session_op(&cli->session, &op, "folio.paid_out");
-	cJSON *p = op.payload;
-	cJSON_AddStringToObject(p, "id", fd_uuid_new(id));
-	add_target(p, &row, folio);
+	cJSON *p = posting_op(cli, &op, "folio.paid_out", &row, folio);
 	cJSON_AddNumberToObject(p, "amount", (double)amount);
 	if (method)
 		cJSON_AddStringToObject(p, "method", method);

@@ -16,28 +16,6 @@
 #include "store/guest_stats.h"
 #include "store/query.h"
 
-static int apply_guest_op(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject)
-{
-	struct fd_op_result res;
-	int rc = cli_apply(cli, op, 1, &res);
-	if (rc)
-		return rc;
-	if (cli->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "entity", res.entity);
-		cJSON_AddStringToObject(doc, "id", res.id);
-		cli_print_json(doc);
-	} else {
-/* done_fmt is one of our own N_() literals with one %s. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-		printf(_(done_fmt), subject);
-#pragma GCC diagnostic pop
-		putchar('\n');
-	}
-	return CLI_OK;
-}
-
 void cli_guest_line(FILE *out, const struct fd_guest_row *row)
 {
 	char name[2 * FD_NAME_LEN + 2], last[FD_DATE_STRLEN] = "-";
@@ -254,13 +232,13 @@ int cmd_guest(struct cli *cli, int argc, char **argv)
 	if (strcmp(sub, "erase") == 0) {
 		fd_session_op(&cli->session, &op, "guest.erase");
 		cJSON_AddStringToObject(op.payload, "guest", pos[1]);
-		return apply_guest_op(cli, &op, N_("Erased the personal data of guest %s."), pos[1]);
+		return cli_apply_said(cli, &op, N_("Erased the personal data of guest %s."), pos[1]);
 	}
 	if (merge) {
 		fd_session_op(&cli->session, &op, "guest.merge");
 		cJSON_AddStringToObject(op.payload, "guest", pos[1]);
 		cJSON_AddStringToObject(op.payload, "duplicate", pos[2]);
-		return apply_guest_op(cli, &op,
+		return cli_apply_said(cli, &op,
 		                      N_("Merged into guest %s: the duplicate's stays are now this guest's."),
 		                      pos[1]);
 	}
@@ -288,5 +266,5 @@ int cmd_guest(struct cli *cli, int argc, char **argv)
 			cJSON_AddStringToObject(p, fields[i].key, fields[i].value);
 	if (vip)
 		cJSON_AddBoolToObject(p, "vip", vip_on);
-	return apply_guest_op(cli, &op, N_("Guest %s updated."), pos[1]);
+	return cli_apply_said(cli, &op, N_("Guest %s updated."), pos[1]);
 }

@@ -10,30 +10,6 @@
 #include "store/ids.h"
 #include "store/lookup.h"
 
-static int apply_one(struct cli *cli, struct fd_op *op, const char *done_fmt, const char *subject)
-{
-	struct fd_op_result res;
-	int rc = cli_apply(cli, op, 1, &res);
-	if (rc)
-		return rc;
-	if (cli->json) {
-		cJSON *doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "entity", res.entity);
-		cJSON_AddStringToObject(doc, "id", res.id);
-		if (res.warning[0])
-			cJSON_AddStringToObject(doc, "warning", res.warning);
-		cli_print_json(doc);
-	} else {
-/* done_fmt is one of our own N_() literals with one %s. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-		printf(_(done_fmt), subject);
-#pragma GCC diagnostic pop
-		putchar('\n');
-	}
-	return CLI_OK;
-}
-
 int cmd_hk(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[2];
@@ -55,7 +31,7 @@ int cmd_hk(struct cli *cli, int argc, char **argv)
 	cJSON_AddStringToObject(op.payload, "status", pos[1]);
 	if (occupied || vacant)
 		cJSON_AddBoolToObject(op.payload, "occupied", occupied);
-	return apply_one(cli, &op, N_("Room %s updated."), pos[0]);
+	return cli_apply_said(cli, &op, N_("Room %s updated."), pos[0]);
 }
 
 static int maintenance(struct cli *cli, const char *cmd, const char *state, int argc, char **argv)
@@ -80,7 +56,7 @@ static int maintenance(struct cli *cli, const char *cmd, const char *state, int 
 	cJSON_AddStringToObject(op.payload, "from", from);
 	cJSON_AddStringToObject(op.payload, "to", to);
 	cJSON_AddStringToObject(op.payload, "reason", reason);
-	return apply_one(cli, &op, N_("Room %s updated."), room);
+	return cli_apply_said(cli, &op, N_("Room %s updated."), room);
 }
 
 int cmd_ooo(struct cli *cli, int argc, char **argv)
@@ -105,7 +81,7 @@ int cmd_rtn(struct cli *cli, int argc, char **argv)
 	fd_session_op(&cli->session, &op, "room.set_maintenance");
 	cJSON_AddStringToObject(op.payload, "room", room);
 	cJSON_AddStringToObject(op.payload, "state", "none");
-	return apply_one(cli, &op, N_("Room %s is back in service."), room);
+	return cli_apply_said(cli, &op, N_("Room %s is back in service."), room);
 }
 
 static bool print_staff_member(void *ctx, const struct fd_staff *m)
@@ -168,7 +144,7 @@ int cmd_staff(struct cli *cli, int argc, char **argv)
 			cJSON_AddStringToObject(op.payload, "department", dept);
 		if (section)
 			cJSON_AddStringToObject(op.payload, "section", section);
-		return apply_one(cli, &op, N_("Updated staff member %s."), pos[1]);
+		return cli_apply_said(cli, &op, N_("Updated staff member %s."), pos[1]);
 	}
 	if (strcmp(pos[0], "add") != 0 || !pos[1])
 		return cli_usage_error(
@@ -187,5 +163,5 @@ int cmd_staff(struct cli *cli, int argc, char **argv)
 	cJSON_AddStringToObject(op.payload, "department", dept);
 	if (section)
 		cJSON_AddStringToObject(op.payload, "section", section);
-	return apply_one(cli, &op, N_("Added staff member %s."), pos[1]);
+	return cli_apply_said(cli, &op, N_("Added staff member %s."), pos[1]);
 }

@@ -112,6 +112,17 @@ enum fd_status fd_pg_upsert_row(struct fd_pg *pg, const char *sql, int n, const 
 enum fd_status fd_pg_upsert(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
                             const char *entity, const char *noun, const char *id, struct fd_error *err);
 enum fd_status fd_pg_nomem(struct fd_error *err);
+/* A reader of one result row into one item (a struct fd_folio, say). */
+typedef void fd_pg_reader(const PGresult *r, int row, void *item);
+/* The one row sql answers, read into item: FD_OK, FD_E_NOT_FOUND or the
+ * query's error. */
+enum fd_status fd_pg_get(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
+                         fd_pg_reader *read, void *item, struct fd_error *err);
+/* Every row sql answers, read into a new array of items of size bytes:
+ * out is the address of the caller's pointer to it (NULL when no row; the
+ * caller frees it), *rows their count. */
+enum fd_status fd_pg_list(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
+                          fd_pg_reader *read, size_t size, void *out, int *rows, struct fd_error *err);
 
 /* Text of an integer for a parameter. */
 #define FD_PG_INT_LEN 24

@@ -59,6 +59,41 @@ enum fd_status fd_pg_nomem(struct fd_error *err)
 	return fd_fail(err, FD_E_NOMEM, "nomem", NULL, "%s", _("Out of memory."));
 }
 
+enum fd_status fd_pg_get(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
+                         fd_pg_reader *read, void *item, struct fd_error *err)
+{
+	PGresult *r;
+	enum fd_status st = fd_pg_one(pg, sql, n, p, &r, what, err);
+	if (st)
+		return st;
+	read(r, 0, item);
+	PQclear(r);
+	return FD_OK;
+}
+
+enum fd_status fd_pg_list(struct fd_pg *pg, const char *sql, int n, const char *const *p, const char *what,
+                          fd_pg_reader *read, size_t size, void *out, int *rows, struct fd_error *err)
+{
+	char *items = NULL;
+	*rows = 0;
+	memcpy(out, &items, sizeof items); /* the caller's T *, whatever T is */
+	PGresult *r;
+	enum fd_status st = fd_pg_run(pg, sql, n, p, &r, what, err);
+	if (st)
+		return st;
+	int count = PQntuples(r);
+	if (count > 0 && !(items = calloc((size_t)count, size))) {
+		PQclear(r);
+		return fd_pg_nomem(err);
+	}
+	for (int i = 0; i < count; i++)
+		read(r, i, items + (size_t)i * size);
+	PQclear(r);
+	memcpy(out, &items, sizeof items);
+	*rows = count;
+	return FD_OK;
+}
+
 static enum fd_status changed(struct fd_pg *pg, const char *entity, const char *id, struct fd_error *err)
 {
 	return fd_pg_record_change(pg, entity, id, NULL, err);
@@ -796,8 +831,9 @@ static enum fd_status put_staff(void *ctx, const struct fd_staff *m, struct fd_e
 
 #define TASK_COLS "id, room, date, kind, attendant, status, version, done_by, done_at"
 
-static void read_task(const PGresult *r, int row, struct fd_hk_task *t)
+static void read_task(const PGresult *r, int row, void *item)
 {
+	struct fd_hk_task *t = item;
 	char kind[16], status[16];
 	fd_pg_col_text(r, row, 0, t->id, sizeof t->id);
 	fd_pg_col_text(r, row, 1, t->room, sizeof t->room);
@@ -817,13 +853,7 @@ static enum fd_status get_task(void *ctx, const char *id, struct fd_hk_task *t, 
 	struct fd_pg *pg = ctx;
 	static const char sql[] = "SELECT " TASK_COLS " FROM hk_tasks WHERE property_id = $1 AND id = $2";
 	const char *a[] = {pg->property, id};
-	PGresult *r;
-	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a task", err);
-	if (st)
-		return st;
-	read_task(r, 0, t);
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_get(pg, sql, 2, a, "reading a task", read_task, t, err);
 }
 
 static enum fd_status put_task(void *ctx, const struct fd_hk_task *t, struct fd_error *err)
@@ -854,26 +884,11 @@ static enum fd_status room_open_tasks(void *ctx, const char *room, fd_date date,
                                       int *n, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	*out = NULL;
-	*n = 0;
 	static const char sql[] = "SELECT " TASK_COLS " FROM hk_tasks WHERE property_id = $1 AND room = $2"
 	                          " AND date = $3 AND status = 'open' ORDER BY kind, id LIMIT 16";
 	char d[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, room, I(d, date)};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 3, a, &r, "listing a room's tasks", err);
-	if (st)
-		return st;
-	int rows = PQntuples(r);
-	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++)
-		read_task(r, i, &(*out)[i]);
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_list(pg, sql, 3, a, "listing a room's tasks", read_task, sizeof **out, out, n, err);
 }
 
 /* --- settings and room blocks --- */

@@ -31,8 +31,9 @@ enum fd_status fd_pg_seed_charge_codes(struct fd_pg *pg, struct fd_error *err)
 
 #define FOLIO_COLS "id, booking_id, kind, name, company, route_room, version"
 
-static void read_folio(const PGresult *r, int row, struct fd_folio *f)
+static void read_folio(const PGresult *r, int row, void *item)
 {
+	struct fd_folio *f = item;
 	char kind[16];
 	memset(f, 0, sizeof *f);
 	fd_pg_col_text(r, row, 0, f->id, sizeof f->id);
@@ -50,13 +51,7 @@ static enum fd_status get_folio(void *ctx, const char *id, struct fd_folio *out,
 	struct fd_pg *pg = ctx;
 	static const char sql[] = "SELECT " FOLIO_COLS " FROM folios WHERE property_id = $1 AND id = $2";
 	const char *a[] = {pg->property, id};
-	PGresult *r;
-	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a folio", err);
-	if (st)
-		return st;
-	read_folio(r, 0, out);
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_get(pg, sql, 2, a, "reading a folio", read_folio, out, err);
 }
 
 static enum fd_status put_folio(void *ctx, const struct fd_folio *f, struct fd_error *err)
@@ -79,26 +74,11 @@ static enum fd_status booking_folios(void *ctx, const char *booking_id, struct f
                                      struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	*out = NULL;
-	*n = 0;
 	static const char sql[] =
 	    "SELECT " FOLIO_COLS " FROM folios WHERE property_id = $1 AND booking_id = $2"
 	    " ORDER BY snap_key";
 	const char *a[] = {pg->property, booking_id};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "listing folios", err);
-	if (st)
-		return st;
-	int rows = PQntuples(r);
-	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++)
-		read_folio(r, i, &(*out)[i]);
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_list(pg, sql, 2, a, "listing folios", read_folio, sizeof **out, out, n, err);
 }
 
 /* --- lines --- */
@@ -107,8 +87,9 @@ static enum fd_status booking_folios(void *ctx, const char *booking_id, struct f
 	"id, folio_id, kind, code, description, amount, tax, date, method, ref, last4,"                      \
 	" coalesce(voids, ''), reason, actor, created_at, version, reverses, quantity, unit_price"
 
-static void read_line(const PGresult *r, int row, struct fd_folio_line *l)
+static void read_line(const PGresult *r, int row, void *item)
 {
+	struct fd_folio_line *l = item;
 	char kind[16];
 	memset(l, 0, sizeof *l);
 	fd_pg_col_text(r, row, 0, l->id, sizeof l->id);
@@ -138,13 +119,7 @@ static enum fd_status get_line(void *ctx, const char *id, struct fd_folio_line *
 	struct fd_pg *pg = ctx;
 	static const char sql[] = "SELECT " LINE_COLS " FROM folio_lines WHERE property_id = $1 AND id = $2";
 	const char *a[] = {pg->property, id};
-	PGresult *r;
-	enum fd_status st = fd_pg_one(pg, sql, 2, a, &r, "reading a folio line", err);
-	if (st)
-		return st;
-	read_line(r, 0, out);
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_get(pg, sql, 2, a, "reading a folio line", read_line, out, err);
 }
 
 static enum fd_status put_line(void *ctx, const struct fd_folio_line *l, struct fd_error *err)
@@ -189,26 +164,11 @@ static enum fd_status folio_lines(void *ctx, const char *folio_id, struct fd_fol
                                   struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	*out = NULL;
-	*n = 0;
 	static const char sql[] =
 	    "SELECT " LINE_COLS " FROM folio_lines WHERE property_id = $1 AND folio_id = $2"
 	    " ORDER BY seq";
 	const char *a[] = {pg->property, folio_id};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "listing folio lines", err);
-	if (st)
-		return st;
-	int rows = PQntuples(r);
-	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++)
-		read_line(r, i, &(*out)[i]);
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_list(pg, sql, 2, a, "listing folio lines", read_line, sizeof **out, out, n, err);
 }
 
 /* --- charge codes --- */

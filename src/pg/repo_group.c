@@ -22,8 +22,9 @@
 
 #define BLOCK_COLS "id, name, company, plan, master, cutoff, released, version"
 
-static void read_block(const PGresult *r, int row, struct fd_group_block *b)
+static void read_block(const PGresult *r, int row, void *item)
 {
+	struct fd_group_block *b = item;
 	memset(b, 0, sizeof *b);
 	fd_pg_col_text(r, row, 0, b->id, sizeof b->id);
 	fd_pg_col_text(r, row, 1, b->name, sizeof b->name);
@@ -35,20 +36,6 @@ static void read_block(const PGresult *r, int row, struct fd_group_block *b)
 	b->version = fd_pg_col_int(r, row, 7);
 }
 
-static enum fd_status read_blocks(PGresult *r, struct fd_group_block **out, int *n, struct fd_error *err)
-{
-	int rows = PQntuples(r);
-	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++)
-		read_block(r, i, &(*out)[i]);
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
-}
-
 static enum fd_status get_group_block(void *ctx, const char *key, struct fd_group_block *out,
                                       struct fd_error *err)
 {
@@ -57,16 +44,7 @@ static enum fd_status get_group_block(void *ctx, const char *key, struct fd_grou
 	static const char sql[] = "SELECT " BLOCK_COLS " FROM group_blocks WHERE property_id = $1"
 	                          " AND (id = $2 OR lower(name) = lower($2)) ORDER BY id = $2 DESC LIMIT 1";
 	const char *a[] = {pg->property, key};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "reading a group block", err);
-	if (st)
-		return st;
-	if (PQntuples(r) == 0)
-		st = FD_E_NOT_FOUND;
-	else
-		read_block(r, 0, out);
-	PQclear(r);
-	return st;
+	return fd_pg_get(pg, sql, 2, a, "reading a group block", read_block, out, err);
 }
 
 static enum fd_status put_group_block(void *ctx, const struct fd_group_block *b, struct fd_error *err)
@@ -134,15 +112,11 @@ static enum fd_status blocks_due(void *ctx, fd_date d, struct fd_group_block **o
                                  struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	*out = NULL;
-	*n = 0;
 	static const char sql[] = "SELECT " BLOCK_COLS " FROM group_blocks WHERE property_id = $1"
 	                          " AND released = 0 AND cutoff <= $2 ORDER BY lower(name), name";
 	char day[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, I(day, d)};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "listing group blocks", err);
-	return st ? st : read_blocks(r, out, n, err);
+	return fd_pg_list(pg, sql, 2, a, "listing group blocks", read_block, sizeof **out, out, n, err);
 }
 
 void fd_pg_repo_group_init(struct fd_pg *pg)

@@ -26,8 +26,9 @@
 	"id, code, name, kind, company, room_types, inclusions, parent, adjust_bp, adjust_minor,"            \
 	" cancel_policy, deposit_policy, active, version"
 
-static void read_plan(const PGresult *r, int row, struct fd_rate_plan *p)
+static void read_plan(const PGresult *r, int row, void *item)
 {
+	struct fd_rate_plan *p = item;
 	char kind[16], inc[256];
 	memset(p, 0, sizeof *p);
 	fd_pg_col_text(r, row, 0, p->id, sizeof p->id);
@@ -54,16 +55,7 @@ static enum fd_status get_rate_plan(void *ctx, const char *code, struct fd_rate_
 	struct fd_pg *pg = ctx;
 	static const char sql[] = "SELECT " PLAN_COLS " FROM rate_plans WHERE property_id = $1 AND code = $2";
 	const char *a[] = {pg->property, code};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "reading a rate plan", err);
-	if (st)
-		return st;
-	if (PQntuples(r) == 0)
-		st = FD_E_NOT_FOUND;
-	else
-		read_plan(r, 0, out);
-	PQclear(r);
-	return st;
+	return fd_pg_get(pg, sql, 2, a, "reading a rate plan", read_plan, out, err);
 }
 
 static enum fd_status put_rate_plan(void *ctx, const struct fd_rate_plan *p, struct fd_error *err)
@@ -117,8 +109,9 @@ static const char *price_param(char buf[FD_PG_INT_LEN], int64_t v)
 	return v == FD_RATE_UNSET ? NULL : fd_pg_int(buf, v);
 }
 
-static void read_day(const PGresult *r, int row, struct fd_rate_day *d)
+static void read_day(const PGresult *r, int row, void *item)
 {
+	struct fd_rate_day *d = item;
 	memset(d, 0, sizeof *d);
 	fd_pg_col_text(r, row, 0, d->plan, sizeof d->plan);
 	fd_pg_col_text(r, row, 1, d->type_code, sizeof d->type_code);
@@ -141,27 +134,12 @@ static enum fd_status rate_days(void *ctx, const char *plan, const char *type_co
                                 struct fd_rate_day **out, int *n, struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	*out = NULL;
-	*n = 0;
 	static const char sql[] =
 	    "SELECT " DAY_COLS " FROM rate_days WHERE property_id = $1 AND plan = $2 AND type_code = $3"
 	    " AND night >= $4 AND night < $5 ORDER BY night";
 	char f[FD_PG_INT_LEN], t[FD_PG_INT_LEN];
 	const char *a[] = {pg->property, plan, type_code, I(f, from), I(t, to)};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 5, a, &r, "reading prices", err);
-	if (st)
-		return st;
-	int rows = PQntuples(r);
-	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++)
-		read_day(r, i, &(*out)[i]);
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_list(pg, sql, 5, a, "reading prices", read_day, sizeof **out, out, n, err);
 }
 
 static enum fd_status put_rate_day(void *ctx, const struct fd_rate_day *d, struct fd_error *err)
@@ -205,35 +183,24 @@ static enum fd_status put_rate_day(void *ctx, const struct fd_rate_day *d, struc
 
 /* --- a booking's prices per night --- */
 
+static void read_night(const PGresult *r, int row, void *item)
+{
+	struct fd_booking_night *b = item;
+	b->night = (fd_date)fd_pg_col_int(r, row, 0);
+	fd_pg_col_text(r, row, 1, b->plan, sizeof b->plan);
+	b->amount = fd_pg_col_int(r, row, 2);
+	b->included = fd_pg_col_int(r, row, 3);
+	fd_pg_col_text(r, row, 4, b->items, sizeof b->items);
+}
+
 static enum fd_status booking_nights(void *ctx, const char *booking_id, struct fd_booking_night **out, int *n,
                                      struct fd_error *err)
 {
 	struct fd_pg *pg = ctx;
-	*out = NULL;
-	*n = 0;
 	static const char sql[] = "SELECT night, plan, amount, included, items FROM booking_rates"
 	                          " WHERE property_id = $1 AND booking_id = $2 ORDER BY night";
 	const char *a[] = {pg->property, booking_id};
-	PGresult *r;
-	enum fd_status st = fd_pg_run(pg, sql, 2, a, &r, "reading a booking's prices", err);
-	if (st)
-		return st;
-	int rows = PQntuples(r);
-	if (rows > 0 && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++) {
-		struct fd_booking_night *b = &(*out)[i];
-		b->night = (fd_date)fd_pg_col_int(r, i, 0);
-		fd_pg_col_text(r, i, 1, b->plan, sizeof b->plan);
-		b->amount = fd_pg_col_int(r, i, 2);
-		b->included = fd_pg_col_int(r, i, 3);
-		fd_pg_col_text(r, i, 4, b->items, sizeof b->items);
-	}
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_list(pg, sql, 2, a, "reading a booking's prices", read_night, sizeof **out, out, n, err);
 }
 
 static enum fd_status put_booking_nights(void *ctx, const char *booking_id,
@@ -269,22 +236,7 @@ enum fd_status fd_pg_query_rate_plans(struct fd_pg *pg, struct fd_rate_plan **ou
 	    "SELECT " PLAN_COLS
 	    " FROM rate_plans WHERE property_id = $1 ORDER BY parent <> '', code COLLATE \"C\"";
 	const char *a[] = {pg->property};
-	PGresult *r;
-	*out = NULL;
-	*n = 0;
-	enum fd_status st = fd_pg_run(pg, sql, 1, a, &r, "listing rate plans", err);
-	if (st)
-		return st;
-	int rows = PQntuples(r);
-	if (rows && !(*out = calloc((size_t)rows, sizeof **out))) {
-		PQclear(r);
-		return fd_pg_nomem(err);
-	}
-	for (int i = 0; i < rows; i++)
-		read_plan(r, i, &(*out)[i]);
-	*n = rows;
-	PQclear(r);
-	return FD_OK;
+	return fd_pg_list(pg, sql, 1, a, "listing rate plans", read_plan, sizeof **out, out, n, err);
 }
 
 void fd_pg_repo_rate_init(struct fd_pg *pg)

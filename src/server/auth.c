@@ -177,7 +177,7 @@ enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_T
 
 /* --- bearer tokens --- */
 
-static bool bearer(const struct srv_req *r, unsigned char hash[32])
+bool srv_bearer(const struct srv_req *r, unsigned char hash[32])
 {
 	const char *a = r->authorization;
 	if (!a || strncmp(a, "Bearer ", 7) != 0)
@@ -197,7 +197,7 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
 	if (s->pg)
 		return srv_pg_auth_device(s, r, c, err);
 	memset(c, 0, sizeof *c);
-	if (!bearer(r, h))
+	if (!srv_bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
 		               "This call needs the device token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
@@ -235,7 +235,7 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 	if (s->pg)
 		return srv_pg_auth_session(s, r, c, err);
 	memset(c, 0, sizeof *c);
-	if (!bearer(r, h))
+	if (!srv_bearer(r, h))
 		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
 		               "Sign in first: this call needs a session token (Authorization: Bearer).");
 	struct fd_db *db = srv_reader(s, err);
@@ -266,13 +266,10 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		fd_audit_session_id_hash(h, c->session_id);
 	}
 	sqlite3_reset(q);
-	if (!found)
-		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-		               "Unknown or ended session; sign in again.");
-	if (now >= expires || now - last_seen >= s->cfg.session_idle)
-		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
-		               "The session has expired; sign in again.");
-	if (now - last_seen >= 30) {
+	enum fd_status st = srv_session_judge(s, found, now, last_seen, expires, err);
+	if (st)
+		return st;
+	if (now - last_seen >= SRV_SESSION_TOUCH) {
 		/* Refresh the idle clock now and then, not at every request. */
 		pthread_mutex_lock(&s->wlock);
 		sqlite3_stmt *u =
@@ -285,6 +282,18 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		}
 		pthread_mutex_unlock(&s->wlock);
 	}
+	return FD_OK;
+}
+
+enum fd_status srv_session_judge(const struct srv *s, bool found, int64_t now, int64_t last_seen,
+                                 int64_t expires, struct fd_error *err)
+{
+	if (!found)
+		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
+		               "Unknown or ended session; sign in again.");
+	if (now >= expires || now - last_seen >= s->cfg.session_idle)
+		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
+		               "The session has expired; sign in again.");
 	return FD_OK;
 }
 
@@ -306,7 +315,7 @@ bool srv_auth_scrape(struct srv *s, const struct srv_req *r)
 	char hex[80] = "";
 	size_t n = 0;
 	struct fd_db *db = srv_reader(s, NULL);
-	if (!db || !bearer(r, h) || fd_db_meta_get(db, SCRAPE_KEY, hex, sizeof hex, NULL) != FD_OK ||
+	if (!db || !srv_bearer(r, h) || fd_db_meta_get(db, SCRAPE_KEY, hex, sizeof hex, NULL) != FD_OK ||
 	    sodium_hex2bin(want, sizeof want, hex, strlen(hex), NULL, &n, NULL) != 0 || n != sizeof want)
 		return false;
 	return sodium_memcmp(h, want, sizeof h) == 0;

@@ -265,15 +265,9 @@ void srv_pg_stop(struct srv *s)
 
 static bool bearer_hash(const struct srv_req *r, char hex[65])
 {
-	const char *a = r->authorization;
-	if (!a || strncmp(a, "Bearer ", 7) != 0)
-		return false;
-	a += 7;
-	size_t n = strlen(a);
-	if (n < 16 || n >= SRV_TOKEN_LEN)
-		return false;
 	unsigned char h[32];
-	srv_token_hash(a, h);
+	if (!srv_bearer(r, h))
+		return false;
 	hex32(h, hex);
 	return true;
 }
@@ -353,13 +347,9 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 		snprintf(c->session_id, sizeof c->session_id, "%.16s", h);
 	}
 	PQclear(q);
-	if (!found)
-		return fd_fail(err, FD_E_FORBIDDEN, "unauthorized", NULL,
-		               "Unknown or ended session; sign in again.");
-	if (now >= expires || now - last_seen >= s->cfg.session_idle)
-		return fd_fail(err, FD_E_FORBIDDEN, "session_expired", NULL,
-		               "The session has expired; sign in again.");
-	if (now - last_seen >= 30) {
+	if ((st = srv_session_judge(s, found, now, last_seen, expires, err)))
+		return st;
+	if (now - last_seen >= SRV_SESSION_TOUCH) {
 		static const char touch[] = "UPDATE srv_sessions SET last_seen = $1 WHERE token_hash = $2";
 		char t[24];
 		snprintf(t, sizeof t, "%lld", (long long)now);
@@ -374,8 +364,8 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 static enum fd_status enroll(struct srv *s, const struct srv_new_device *d, bool *valid, struct fd_error *err)
 {
 	struct fd_pg *pg = conn(s, err);
-	if (!pg)
-		return err->status;
+	if (!pg) /* never FD_OK: the flow would read it as a bad code */
+		return fd_error_status(err, FD_E_IO);
 	char ch[65], tokh[65], now[24];
 	hex32(d->code_hash, ch);
 	hex32(d->token_hash, tokh);

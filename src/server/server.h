@@ -319,7 +319,17 @@ void srv_audit_endpoint_refusal(struct srv *s, const struct srv_req *r, const st
 void srv_api_handle(struct srv *s, const struct srv_req *r, void **state, struct srv_resp *out);
 void srv_api_state_free(void *state);
 
-/* auth.c: identify the caller from Authorization: Bearer. */
+/* auth.c: identify the caller from Authorization: Bearer. srv_bearer:
+ * the hash of the header's token (the one reading of its format, for both
+ * stores); false when there is none or it is not a token's length. */
+bool srv_bearer(const struct srv_req *r, unsigned char hash[32]);
+/* The rule of a session, the same on both stores: one the store does not
+ * have (found false) is unauthorized, one past its end or idle for
+ * session_idle has expired. Its last use is written back when
+ * SRV_SESSION_TOUCH seconds old, not at every request. */
+enum fd_status srv_session_judge(const struct srv *s, bool found, int64_t now, int64_t last_seen,
+                                 int64_t expires, struct fd_error *err);
+#define SRV_SESSION_TOUCH 30
 enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
                                 struct fd_error *err);
 enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct srv_caller *c,

@@ -159,7 +159,16 @@ check "each of the 20 rooms is held by one booking, no room-night twice" "20|20|
 		(SELECT count(*) FROM (SELECT 1 FROM stay_nights WHERE room IS NOT NULL GROUP BY property_id, room, night
 		 HAVING count(*) > 1) x) FROM stay_nights WHERE room::int BETWEEN 111 AND 130")"
 
+# A session's rule is the SQLite server's (srv_session_judge): unknown is
+# unauthorized, idle for --session-idle has expired.
 stop_server || fail "server A did not stop cleanly"
+start_server --database "$PG_URI" --session-idle 2
+check "an unknown session is refused" unauthorized "$(body GET /v1/rooms "" "not-a-session" | jq -r .error.code)"
+IDLE=$(sign_in "$t1" admin)
+check "a fresh session works" 200 "$(status GET /v1/rooms "" "$IDLE")"
+sleep 3.2
+check "an idle session expires" session_expired "$(body GET /v1/rooms "" "$IDLE" | jq -r .error.code)"
+stop_server || fail "server A did not stop cleanly again"
 stop_b || fail "server B did not stop cleanly"
 cat "$T/b.log" >> "$LOG"
 finish
