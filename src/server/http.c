@@ -348,9 +348,9 @@ static struct MHD_Response *reuse_find(struct srv_http *h, const struct srv_resp
                                        size_t len, const char *ctype, const char *cc)
 {
 	struct reuse *r = h->reuse_key_made ? pthread_getspecific(h->reuse_key) : NULL;
-	if (!r || !r->resp || r->len != len || out->n_headers || out->retry_after > 0 ||
-	    (out->status == 405 && out->allow[0]) || memcmp(r->body, body, len) != 0 ||
-	    strcmp(r->content_type, ctype) != 0 || strcmp(r->cache_control, cc) != 0)
+	if (!r || !r->resp || r->len != len || !reusable(out, len, ctype, cc) ||
+	    memcmp(r->body, body, len) != 0 || strcmp(r->content_type, ctype) != 0 ||
+	    strcmp(r->cache_control, cc) != 0)
 		return NULL;
 	atomic_fetch_add_explicit(&h->reused, 1, memory_order_relaxed);
 	return r->resp;
