@@ -108,6 +108,28 @@ static void test_first_version_saved_again(void **state)
 	fd_db_close(db);
 }
 
+/* The nights of booking id held in room (of type, when not NULL). */
+static int nights_in(struct fd_db *db, const char *id, const char *room, const char *type)
+{
+	char q[256];
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '%s'"
+	         " AND type_code = coalesce(%s%s%s, type_code)",
+	         id, room, type ? "'" : "", type ? type : "NULL", type ? "'" : "");
+	return fx_int(db, q);
+}
+
+/* The nights of type sold from arrival to departure (type_night_sold). */
+static int sold(struct fd_db *db, const char *type, const char *from, const char *to)
+{
+	char q[256];
+	snprintf(q, sizeof q,
+	         "SELECT coalesce(sum(sold), 0) FROM type_night_sold WHERE type_code = '%s'"
+	         " AND night >= %d AND night < %d",
+	         type, fx_date(from), fx_date(to));
+	return fx_int(db, q);
+}
+
 /* An assignment to a room of the booked type sets the nights' room alone
  * (repo_sqlite.c change_nights): SQLite rewrites the type index and checks
  * the count trigger of every column an UPDATE sets, changed or not. A
@@ -118,7 +140,7 @@ static void test_assignment_sets_room_alone(void **state)
 	(void)state;
 	struct fd_db *db = fx_hotel();
 	struct fd_error err = {0};
-	char id[FD_ID_LEN], q[256], payload[128];
+	char id[FD_ID_LEN], payload[128];
 	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-04", 1, id, NULL, &err), FD_OK);
 	assert_int_equal(sqlite3_exec(fd_db_handle(db),
 	                              "CREATE TEMP TABLE typed (n INTEGER);"
@@ -129,46 +151,24 @@ static void test_assignment_sets_room_alone(void **state)
 	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"101\"}", id);
 	assert_int_equal(fx_op(db, NULL, "booking.assign_room", payload, NULL, &err), FD_OK);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 0);
-	snprintf(q, sizeof q,
-	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '101'"
-	         " AND type_code = 'STD'",
-	         id);
-	assert_int_equal(fx_int(db, q), 3);
+	assert_int_equal(nights_in(db, id, "101", "STD"), 3);
 	/* An upgrade: the nights count against the better room's type. */
 	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"201\"}", id);
 	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 3);
-	snprintf(q, sizeof q,
-	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '201'"
-	         " AND type_code = 'DLX'",
-	         id);
-	assert_int_equal(fx_int(db, q), 3);
-	snprintf(q, sizeof q,
-	         "SELECT coalesce(sum(sold), 0) FROM type_night_sold WHERE type_code = 'DLX'"
-	         " AND night >= %d AND night < %d",
-	         fx_date("2026-12-01"), fx_date("2026-12-04"));
-	assert_int_equal(fx_int(db, q), 3);
-	snprintf(q, sizeof q,
-	         "SELECT coalesce(sum(sold), 0) FROM type_night_sold WHERE type_code = 'STD'"
-	         " AND night >= %d AND night < %d",
-	         fx_date("2026-12-01"), fx_date("2026-12-04"));
-	assert_int_equal(fx_int(db, q), 0);
+	assert_int_equal(nights_in(db, id, "201", "DLX"), 3);
+	assert_int_equal(sold(db, "DLX", "2026-12-01", "2026-12-04"), 3);
+	assert_int_equal(sold(db, "STD", "2026-12-01", "2026-12-04"), 0);
 	/* Back to a room of the booked type: its type set again, once a night. */
 	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"102\"}", id);
 	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 6);
-	snprintf(q, sizeof q,
-	         "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '102'"
-	         " AND type_code = 'STD'",
-	         id);
-	assert_int_equal(fx_int(db, q), 3);
+	assert_int_equal(nights_in(db, id, "102", "STD"), 3);
 	/* And within the type: the room alone again. */
 	snprintf(payload, sizeof payload, "{\"booking\":\"%s\",\"room\":\"103\"}", id);
 	assert_int_equal(fx_op(db, NULL, "booking.move_room", payload, NULL, &err), FD_OK);
 	assert_int_equal(fx_int(db, "SELECT count(*) FROM typed"), 6);
-	snprintf(q, sizeof q, "SELECT count(*) FROM stay_nights WHERE booking_id = '%s' AND room = '103'",
-	         id);
-	assert_int_equal(fx_int(db, q), 3);
+	assert_int_equal(nights_in(db, id, "103", NULL), 3);
 	fd_db_close(db);
 }
 
