@@ -271,10 +271,11 @@ int cmd_block(struct cli *cli, int argc, char **argv)
 {
 	const char *pos[3] = {NULL, NULL, NULL}, *type = NULL, *rooms = NULL, *from = NULL, *to = NULL;
 	const char *cutoff = NULL, *plan = NULL, *company = NULL, *master = NULL, *separator = NULL;
-	const struct cli_opt opts[] = {
-	    {"type", &type, NULL},       {"rooms", &rooms, NULL},   {"from", &from, NULL},
-	    {"to", &to, NULL},           {"cutoff", &cutoff, NULL}, {"plan", &plan, NULL},
-	    {"company", &company, NULL}, {"master", &master, NULL}, {0}};
+	const struct cli_opt opts[] = {{"type", &type, NULL},           {"rooms", &rooms, NULL},
+	                               {"from", &from, NULL},           {"to", &to, NULL},
+	                               {"cutoff", &cutoff, NULL},       {"plan", &plan, NULL},
+	                               {"company", &company, NULL},     {"master", &master, NULL},
+	                               {"separator", &separator, NULL}, {0}};
 	if (!cli_parse(cli, "block", argc, argv, opts, pos, 1, 3))
 		return CLI_USAGE;
 	if (strcmp(pos[0], "list") == 0 && !pos[1])

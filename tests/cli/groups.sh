@@ -81,7 +81,8 @@ expect_refused 1 "full.csv:2" -- fd block import Choir "$TMP/full.csv"
 printf 'guest,type,arrival,departure\n"A, A",STD,2026-11-29,2026-11-30\n"B, B",STD,2026-11-29,2026-11-30\n"C, C",STD,2026-11-29,2026-11-30\n"D, D",STD,2026-11-29,2026-11-30\n' >"$TMP/full.csv"
 expect_refused 1 "full.csv:5: Room type STD is sold out on 2026-11-29" -- fd block import Choir "$TMP/full.csv"
 head -3 "$TMP/bad.csv" >"$TMP/good.csv"
-fd block import Choir "$TMP/good.csv" >"$TMP/out" 2>"$TMP/err" || fail "rooming list: $(cat "$TMP/err")"
+expect_refused 2 "--separator is" -- fd block import Choir "$TMP/good.csv" --separator x
+fd block import Choir "$TMP/good.csv" --separator ';' >"$TMP/out" 2>"$TMP/err" || fail "rooming list: $(cat "$TMP/err")"
 grep -q "2 rooms booked from block Choir" "$TMP/out" || fail "import said: $(cat "$TMP/out")"
 got=$(q "SELECT g.family || '/' || g.given || '/' || b.adults || '/' || g.email FROM bookings b JOIN guests g ON g.id = b.guest_id JOIN group_blocks k ON k.id = b.block_id WHERE k.name = 'Choir' ORDER BY g.family" | tr '\n' ' ')
 [ "$got" = "Alto/Ana/1/ana@example.org Bass/Bo/2/ " ] || fail "rooming list rows: $got"
