@@ -70,7 +70,11 @@ int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _(" (see 'frontdesk help')\n"));
+	fputc('\n', stderr);
+	/* cmd may name a subcommand ("plan add"): the synopsis is the command's. */
+	const struct cli_command *c = cli_command_find(cmd, strcspn(cmd, " "));
+	if (c)
+		cli_command_usage(stderr, cli->prog, c);
 	return CLI_USAGE;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "core/error.h"
 #include "core/op.h"
@@ -41,6 +42,14 @@ struct cli_command {
 	const char *args; /* synopsis of the arguments */
 	const char *help; /* one line, translated at print time */
 };
+
+/* The command table (commands.c): the command called name (len bytes of
+ * it), or NULL. */
+const struct cli_command *cli_command_find(const char *name, size_t len);
+/* The list of commands ("frontdesk help"). */
+void cli_commands_print(FILE *out, const char *prog);
+/* "Usage: frontdesk CMD ARGS", broken to fit 80 columns. */
+void cli_command_usage(FILE *out, const char *prog, const struct cli_command *cmd);
 
 /* Open the session (creating the data directory when create is set). */
 int cli_open(struct cli *cli, bool create);

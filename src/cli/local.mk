@@ -3,7 +3,7 @@
 # linked into the same binary.
 bin_PROGRAMS += frontdesk
 frontdesk_SOURCES = \
-	src/cli/main.c src/cli/cli.c src/cli/cli.h \
+	src/cli/main.c src/cli/commands.c src/cli/cli.c src/cli/cli.h \
 	src/cli/render.c src/cli/render.h \
 	src/cli/safe_output.c src/cli/safe_output.h \
 	src/cli/table_print.c src/cli/table_print.h \
