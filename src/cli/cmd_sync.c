@@ -494,9 +494,12 @@ int cmd_op(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, _("%s op: cannot read %s: %s\n"), cli->prog, batch, strerror(errno));
 		return CLI_FAILED;
 	}
-	char buf[8192];
+	/* A line is read whole, however long: a payload cut in two would be
+	 * reported as two broken lines, and every later line misnumbered. */
+	char *buf = NULL;
+	size_t cap = 0;
 	int line = 0, failed = 0;
-	while (fgets(buf, sizeof buf, f)) {
+	while (getline(&buf, &cap, f) != -1) {
 		line++;
 		cJSON *o = cJSON_Parse(buf);
 		const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "type");
@@ -511,6 +514,7 @@ int cmd_op(struct cli *cli, int argc, char **argv)
 		cJSON_Delete(o);
 		failed += rc != CLI_OK;
 	}
+	free(buf);
 	if (f != stdin)
 		fclose(f);
 	return failed ? CLI_REFUSED : CLI_OK;

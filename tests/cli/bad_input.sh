@@ -43,4 +43,17 @@ expect_refused 1 "Unknown field" -- fd op room.set_flags '{"room":"101","dnd":tr
 expect_refused 1 "must be" -- fd op room.set_flags '{"room":"101","dnd":"yes"}'
 expect_refused 1 "already exists" -- fd init --property Again --currency EUR --timezone UTC
 expect_refused 1 "ISO 4217" -- "$FD" --data "$TMP/other" init --property X --currency EURO --timezone UTC
+
+# op --batch reads a line whole however long, so a broken line is named by
+# its own number.
+pad=$(printf '%9000s' '')
+{
+	echo "{\"type\":\"room.create\",\"payload\":{$pad\"id\":\"00000000-0000-4000-8000-000000000104\",\"number\":\"104\",\"type\":\"STD\",\"floor\":1}}"
+	echo '{"type":'
+} >"$TMP/batch.jsonl"
+fd op --batch "$TMP/batch.jsonl" >"$TMP/out" 2>"$TMP/err"
+[ $? = 1 ] || fail "a batch with a broken line exits 1"
+grep -q "line 2: expected" "$TMP/err" || fail "the broken line is line 2: $(cat "$TMP/err")"
+grep -q "line [13]" "$TMP/err" && fail "a long line was read in pieces: $(cat "$TMP/err")"
+fd rooms | grep -q "^104 " || fail "the long line's room was made: $(fd rooms)"
 finish
