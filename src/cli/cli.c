@@ -63,18 +63,32 @@ int cli_error(struct cli *cli, const struct fd_error *err)
 	}
 }
 
+static void usage_message(struct cli *cli, const char *cmd, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s %s: ", cli->prog, cmd);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s %s: ", cli->prog, cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	usage_message(cli, cmd, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	/* cmd may name a subcommand ("plan add"): the synopsis is the command's. */
 	const struct cli_command *c = cli_command_find(cmd, strcspn(cmd, " "));
 	if (c)
 		cli_command_usage(stderr, cli->prog, c);
+	return CLI_USAGE;
+}
+
+int cli_value_error(struct cli *cli, const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	usage_message(cli, cmd, fmt, ap);
+	va_end(ap);
 	return CLI_USAGE;
 }
 
@@ -160,7 +174,7 @@ bool cli_date(struct cli *cli, const char *cmd, const char *opt, const char *tex
 {
 	if (fd_date_parse(text, out))
 		return true;
-	cli_usage_error(cli, cmd, _("%s: \"%s\" is not a valid date; use YYYY-MM-DD"), opt, text);
+	cli_value_error(cli, cmd, _("%s: \"%s\" is not a valid date; use YYYY-MM-DD"), opt, text);
 	return false;
 }
 
@@ -170,7 +184,7 @@ bool cli_int(struct cli *cli, const char *cmd, const char *opt, const char *text
 	errno = 0;
 	long v = strtol(text, &end, 10);
 	if (errno || end == text || *end || v < min || v > max) {
-		cli_usage_error(cli, cmd, _("%s: \"%s\" must be a whole number from %d to %d"), opt, text,
+		cli_value_error(cli, cmd, _("%s: \"%s\" must be a whole number from %d to %d"), opt, text,
 		                min, max);
 		return false;
 	}

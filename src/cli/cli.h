@@ -57,7 +57,13 @@ int cli_open(struct cli *cli, bool create);
 void cli_close(struct cli *cli);
 /* Report err on stderr ("frontdesk: message") and return the exit status. */
 int cli_error(struct cli *cli, const struct fd_error *err);
+/* The command line is wrong: "frontdesk CMD: message" and the command's
+ * synopsis on stderr; returns CLI_USAGE. */
 int cli_usage_error(struct cli *cli, const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Its shape is right but a value is not (a date, a number, an amount):
+ * the message alone, which says what the value must be. */
+int cli_value_error(struct cli *cli, const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Apply operations in one transaction through the session (see
  * fd_session_apply); prints warnings, reports a refusal. */

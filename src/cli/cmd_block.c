@@ -215,7 +215,7 @@ static int block_import(struct cli *cli, const char *name, const char *path, con
 	if (separator) {
 		sep = strcmp(separator, "tab") == 0 ? '\t' : separator[0];
 		if ((sep != ',' && sep != ';' && sep != '\t') || (separator[1] && sep != '\t'))
-			return cli_usage_error(cli, "block", _("--separator is ',', ';' or tab"));
+			return cli_value_error(cli, "block", _("--separator is ',', ';' or tab"));
 	}
 	int rc = cli_open(cli, false);
 	struct fd_group_block b;

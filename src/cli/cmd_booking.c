@@ -23,7 +23,7 @@ static bool add_rate(struct cli *cli, const char *cmd, cJSON *payload, const cha
 	int64_t minor;
 	struct fd_error err = {0};
 	if (fd_money_parse(rate, cli_currency(cli, cur), &minor, &err)) {
-		cli_usage_error(cli, cmd, "--rate: %s", err.message);
+		cli_value_error(cli, cmd, "--rate: %s", err.message);
 		return false;
 	}
 	cJSON_AddNumberToObject(payload, "rate", (double)minor);

@@ -33,11 +33,11 @@ static bool parse_amount(struct cli *cli, const char *cmd, const char *text, int
 	char cur[4];
 	struct fd_error err = {0};
 	if (fd_money_parse(text, cli_currency(cli, cur), out, &err)) {
-		cli_usage_error(cli, cmd, "%s", err.message);
+		cli_value_error(cli, cmd, "%s", err.message);
 		return false;
 	}
 	if (*out <= 0) {
-		cli_usage_error(cli, cmd, _("the amount must be more than zero"));
+		cli_value_error(cli, cmd, _("the amount must be more than zero"));
 		return false;
 	}
 	return true;

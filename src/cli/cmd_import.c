@@ -25,7 +25,7 @@ static bool separator_arg(struct cli *cli, const char *cmd, const char *text, ch
 	else if (strcmp(text, "tab") == 0 || strcmp(text, "\t") == 0)
 		*out = '\t';
 	else
-		return cli_usage_error(cli, cmd, _("--separator is \",\", \";\" or tab (got \"%s\")"),
+		return cli_value_error(cli, cmd, _("--separator is \",\", \";\" or tab (got \"%s\")"),
 		                       text) &&
 		       false;
 	return true;

@@ -397,7 +397,7 @@ static bool add_money(struct cli *cli, const char *cmd, const char *opt, cJSON *
 	int64_t v;
 	struct fd_error err;
 	if (fd_money_parse(text, cur, &v, &err)) {
-		cli_usage_error(cli, cmd, "%s: %s", opt, err.message);
+		cli_value_error(cli, cmd, "%s: %s", opt, err.message);
 		return false;
 	}
 	cJSON_AddNumberToObject(p, key, (double)v);

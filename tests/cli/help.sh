@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A command's arguments on demand: "frontdesk help COMMAND" and
 # "frontdesk COMMAND --help" print its synopsis and touch no hotel; a usage
-# error prints it after the message; and every option a synopsis names is
-# one its command takes, so what help shows is true.
+# error prints it after the message (a bad value only says what is wrong);
+# and every option a synopsis names is one its command takes, so what help
+# shows is true.
 . "${top_srcdir:?}/tests/cli/lib.sh"
 commands=$("$FD" help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 }')
 [ "$(echo "$commands" | wc -l)" -gt 50 ] || fail "help lists the commands: $commands"
@@ -34,6 +35,11 @@ expect_refused 2 "required" -- fd book --guest "Costa, Ana"
 grep -q "^Usage: frontdesk book --guest" "$TMP/err" || fail "a usage error shows the synopsis: $(cat "$TMP/err")"
 expect_refused 2 "missing argument" -- fd plan add
 grep -q "^Usage: frontdesk plan" "$TMP/err" || fail "a subcommand's usage error shows the command's synopsis"
+# a value that is wrong is named; the synopsis would not help
+expect_refused 2 "not a valid date" -- fd book --guest X --type STD --arrive 2026-13-01 --depart 2026-12-02
+grep -q "^Usage" "$TMP/err" && fail "a bad date printed the synopsis"
+expect_refused 2 "more than zero" -- fd pay X cash 0
+grep -q "^Usage" "$TMP/err" && fail "a bad amount printed the synopsis"
 
 # Each --option in a synopsis is known to its command (or subcommand: the
 # lower-case word that starts the synopsis or follows a "|").
