@@ -867,19 +867,28 @@ static int cmd_new_epoch(struct admin *a)
 	return 0;
 }
 
+static const struct {
+	const char *name;
+	int (*fn)(struct admin *);
+} cmds[] = {
+    {"init", cmd_init},         {"demo", cmd_demo},
+    {"user", cmd_user},         {"enroll-code", cmd_enroll_code},
+    {"devices", cmd_devices},   {"device", cmd_device},
+    {"backup", cmd_backup},     {"check", cmd_check},
+    {"restore", cmd_restore},   {"audit", cmd_audit},
+    {"sessions", cmd_sessions}, {"metrics-token", cmd_metrics_token},
+};
+
+bool srv_admin_has(const char *name)
+{
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+		if (strcmp(cmds[i].name, name) == 0)
+			return true;
+	return strcmp(name, "new-epoch") == 0;
+}
+
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct admin *);
-	} cmds[] = {
-	    {"init", cmd_init},         {"demo", cmd_demo},
-	    {"user", cmd_user},         {"enroll-code", cmd_enroll_code},
-	    {"devices", cmd_devices},   {"device", cmd_device},
-	    {"backup", cmd_backup},     {"check", cmd_check},
-	    {"restore", cmd_restore},   {"audit", cmd_audit},
-	    {"sessions", cmd_sessions}, {"metrics-token", cmd_metrics_token},
-	};
 	if (strcmp(args[0], "new-epoch") == 0) {
 		struct admin a = {.cfg = cfg, .o = *o, .n_args = n_args - 1};
 		int rc = cmd_new_epoch(&a);

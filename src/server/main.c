@@ -678,7 +678,7 @@ int main(int argc, char **argv)
 	if (srv_pg_wanted(&cfg))
 		return srv_pg_admin_run(&cfg, &l.admin, l.n_args, l.args);
 	int rc = srv_admin_run(&cfg, &l.admin, l.n_args, l.args);
-	if (rc == 2)
+	if (rc == 2 && !srv_admin_has(l.args[0]))
 		usage(stderr);
 	return rc;
 }

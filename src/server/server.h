@@ -551,6 +551,9 @@ struct srv_admin_opts {
 	bool throwaway;                /* demo --throwaway (srv_throwaway_hotel) */
 };
 int srv_admin_run(struct srv_config *cfg, const struct srv_admin_opts *o, int n_args, char **args);
+/* A command of srv_admin_run: its usage errors name its own arguments, so
+ * the list of all commands is for a name it does not know. */
+bool srv_admin_has(const char *name);
 /* --throwaway given to another command than demo, or on PostgreSQL: says
  * so; the exit status (2). */
 int srv_admin_throwaway_refused(void);

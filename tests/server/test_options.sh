@@ -43,6 +43,12 @@ usage "--threads needs a valid value" --data "$D" serve --threads=0
 usage "--listen must be IPv4-ADDRESS:PORT" --data "$D" serve --listen '[::1]:99999'
 usage 'serve: unexpected argument "extra"' --data "$D" serve extra
 usage 'unknown command "frobnicate"' --data "$D" frobnicate
+grep -q "^commands:" "$T/err" || fail "an unknown command lists the commands"
+# a known command's usage error says its own arguments, not the whole list
+usage "backup FILE" --data "$D" backup
+grep -q "^commands:" "$T/err" && fail "backup without FILE printed every command: $(wc -l <"$T/err") lines"
+usage "init needs --property" --data "$D" init
+grep -q "^commands:" "$T/err" && fail "init without options printed every command"
 check "--help exits 0" 0 "$("$FD" --help >/dev/null 2>&1; echo $?)"
 check "devices --help exits 0" 0 "$("$FD" devices --help >/dev/null 2>&1; echo $?)"
 finish
