@@ -14,6 +14,10 @@
 # tests, pg_hotel / pg_serve / pg_hotel_with_desks for the terminal tests.
 #
 # Source tests/server/lib.sh (if used) first: its cleanup runs after ours.
+# Both give tests/checks.sh's fail, ok and check; a test on this file
+# alone ends with pg_finish, one on tests/server/lib.sh too with its finish.
+
+. "${top_srcdir:?}/tests/checks.sh" # failures, fail, ok, check
 
 PG_BINDIR=
 for _d in "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -57,6 +61,21 @@ pg_cleanup() {
 }
 trap pg_cleanup EXIT
 trap 'exit 1' INT TERM HUP
+
+# pg_finish [LOG...]: the end of a test on this file alone: a sanitizer
+# report in a server's log is a failure; a failure shows the logs' tails
+# and fails the test.
+pg_finish() {
+	if [ $# -gt 0 ] && grep -qs Sanitizer "$@"; then
+		fail "sanitizer reports"
+		grep -s -A20 Sanitizer "$@" | head -40 >&2
+	fi
+	if [ "$failures" != 0 ]; then
+		[ $# -gt 0 ] && tail -n 20 "$@" >&2
+		exit 1
+	fi
+	exit 0
+}
 
 # A free TCP port on 127.0.0.1 (the kernel's choice; pg_start retries if
 # another process takes it first).
