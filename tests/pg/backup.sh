@@ -14,7 +14,6 @@
 # terminals.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
-trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
 W=$PG_WORK
 ARCHIVE=$PG_DIR/wal-archive

@@ -18,7 +18,6 @@ set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
 W=$PG_DIR/work
-trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
 pg_hotel_with_desks # tests/pg/lib.sh: A, B, term, enroll
 folio() { term "$1" --json folio "$code" | jq -r "$2"; }

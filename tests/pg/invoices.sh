@@ -16,45 +16,12 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
-FD=$top_builddir/frontdesk
-W=$PG_DIR/work
-A_PID=
-B_PID=
-S_PID=
-stop_servers() {
-	for p in $A_PID $B_PID $S_PID; do kill -TERM "$p" 2>/dev/null && wait "$p"; done
-	A_PID=
-	B_PID=
-	S_PID=
-}
-trap 'stop_servers; pg_cleanup' EXIT
+W=$PG_WORK
+S_PID= # part 7's SQLite server
+trap '[ -n "$S_PID" ] && kill -9 "$S_PID" 2>/dev/null; pg_cleanup' EXIT
 pg_start
-mkdir -p "$W/srv" "$W/sq"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
-
-serve() { # NAME [OPTIONS]
-	n=$1
-	shift
-	"$FDD" --data "$W/srv" serve --listen 127.0.0.1:0 "$@" 2>"$W/$n.log" &
-	eval "${n}_PID=\$!"
-	for _ in $(seq 1 100); do
-		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$n.log")
-		if [ -n "$port" ]; then echo "http://127.0.0.1:$port" > "$W/$n.url"; return 0; fi
-		sleep 0.05
-	done
-	fail "server $n did not start"; cat "$W/$n.log" >&2; exit 1
-}
-serve A --database "$PG_URI"
-serve B --database "$PG_URI"
-term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
-enroll() { # TERMINAL SERVER USER [--property CODE]
-	ecode=$("$FDD" --database "$PG_URI" enroll-code ${4:-} ${5:-} 2>/dev/null)
-	term "$1" enroll "$(cat "$W/$2.url")" "$ecode" --name "$1" >/dev/null || fail "enrolling $1"
-	term "$1" login "$3" --password-file "$W/pw" >/dev/null || fail "signing in on $1"
-}
+pg_hotel_with_desks # tests/pg/lib.sh: A, B, term, enroll, $W/pw
+mkdir -p "$W/sq"
 sync_all() { for t in t1 t2 t1 t2; do term $t sync --once >/dev/null || fail "$t sync"; done; }
 # The invoices a store holds: series-number kind total, by number.
 desk_invoices() {
@@ -258,5 +225,5 @@ for key in INV-000002 "$inv2"; do
 done
 check "... and nothing changed" "$before" "$(pg_state)"
 
-stop_servers
+pg_stop_servers
 pg_finish "$W/A.log" "$W/B.log"

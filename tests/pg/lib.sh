@@ -11,7 +11,8 @@
 #   pg_psql -c 'SELECT 1'
 #
 # Further down: pg_admin_start / pg_admin_hotel for the administration
-# tests, pg_hotel / pg_serve / pg_hotel_with_desks for the terminal tests.
+# tests, pg_hotel / pg_serve / pg_desks / pg_hotel_with_desks for the
+# terminal tests.
 #
 # Source tests/server/lib.sh (if used) first: its cleanup runs after ours.
 # Both give tests/checks.sh's fail, ok and check; a test on this file
@@ -249,20 +250,26 @@ pg_kill_servers() {
 	return 0
 }
 
-# pg_hotel_with_desks: hotel "Chain" (business date 2026-11-25) with boss
-# (admin) and anna (staff), served by two frontdeskd, A and B; then
+# pg_desks: the terminals of a pg_hotel and its pg_serve servers:
 #   term TERMINAL ARGS...: the terminal frontdesk with its cache in
 #     PG_WORK/TERMINAL
-#   enroll TERMINAL SERVER USER: enrol it through server A or B with a new
-#     code and sign USER in
-pg_hotel_with_desks() {
-	pg_hotel Chain 2026-11-25 boss:admin anna:staff
-	pg_serve A
-	pg_serve B
+#   enroll TERMINAL SERVER USER: enrol it through server SERVER (A, B...)
+#     with a new code and sign USER in
+pg_desks() {
 	term() { _t=$1; shift; "$top_builddir/frontdesk" --data "$PG_WORK/$_t" "$@"; }
 	enroll() {
 		_code=$("$top_builddir/frontdeskd" --database "$PG_URI" enroll-code 2>/dev/null)
 		term "$1" enroll "$(cat "$PG_WORK/$2.url")" "$_code" --name "$1" >/dev/null || fail "enrolling $1"
 		term "$1" login "$3" --password-file "$PG_PW" >/dev/null || fail "signing in on $1"
 	}
+}
+
+# pg_hotel_with_desks: hotel "Chain" (business date 2026-11-25) with boss
+# (admin) and anna (staff), served by two frontdeskd, A and B; pg_desks'
+# term and enroll.
+pg_hotel_with_desks() {
+	pg_hotel Chain 2026-11-25 boss:admin anna:staff
+	pg_serve A
+	pg_serve B
+	pg_desks
 }

@@ -21,7 +21,7 @@ set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
 FD=$top_builddir/frontdesk
-W=$PG_DIR/work
+W=$PG_WORK
 DATA=$W/srv
 S_PID=
 stop_server() { [ -n "$S_PID" ] && kill -TERM "$S_PID" 2>/dev/null && wait "$S_PID"; S_PID=; }

@@ -13,7 +13,6 @@ set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 W=$PG_DIR/work
 ZONE=Etc/GMT-12
-trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
 pg_hotel Far 2026-11-25 boss:admin
 pg_psql -c "UPDATE properties SET timezone = '$ZONE'"

@@ -21,7 +21,7 @@ set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
 FD=$top_builddir/frontdesk
-W=$PG_DIR/work
+W=$PG_WORK
 A_PID=
 B_PID=
 S_PID=
@@ -35,11 +35,7 @@ stop_servers() {
 }
 trap 'stop_servers; pg_cleanup' EXIT
 pg_start
-mkdir -p "$W/srv"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
+pg_hotel Chain 2026-11-25 boss:admin anna:staff # tests/pg/lib.sh: $W/pw
 
 # serve NAME DATA [OPTIONS]: a frontdeskd, its URL in $W/NAME.url
 serve() {

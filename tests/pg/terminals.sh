@@ -8,7 +8,6 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 W=$PG_DIR/work
-trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
 pg_hotel_with_desks # tests/pg/lib.sh: A, B, term, enroll
 
