@@ -34,6 +34,8 @@ TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
 # fail, ok and check of the server and PostgreSQL tests (their lib.sh)
 EXTRA_DIST += tests/checks.sh
+# the SMTP server of the mail tests (tests/server/smtpd.py) started and awaited
+EXTRA_DIST += tests/server/smtp.sh
 
 # The cmocka programs again under valgrind (in a build without sanitizers):
 # `make check-valgrind`. Areas append their unit tests to VALGRIND_TESTS.

@@ -11,9 +11,7 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 W=$PG_WORK
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-"$PY" -c 'import aiosmtpd' 2>/dev/null || { echo "FAIL: python3-aiosmtpd is not installed" >&2; exit 1; }
+. "$top_srcdir/tests/server/smtp.sh"
 SMTP_PID=
 stop_servers() {
 	pg_stop_servers
@@ -22,18 +20,7 @@ stop_servers() {
 }
 trap 'stop_servers; pg_cleanup' EXIT
 pg_start
-MAIL=$W/mail
-mkdir -p "$MAIL"
-SMTP_PORT=$(pg_free_port)
-"$PY" "$top_srcdir/tests/server/smtpd.py" "$SMTP_PORT" "$MAIL" >"$W/smtpd.log" 2>&1 &
-SMTP_PID=$!
-for _ in $(seq 1 100); do [ -f "$MAIL/ready" ] && break; sleep 0.1; done
-[ -f "$MAIL/ready" ] || { echo "FAIL: the SMTP server did not start: $(cat "$W/smtpd.log")" >&2; exit 1; }
-# wait_for FILE: until the SMTP server has written it (or 30 s).
-wait_for() {
-	for _ in $(seq 1 300); do [ -f "$1" ] && return 0; sleep 0.1; done
-	fail "no message $1 arrived: $(ls "$MAIL")"
-}
+smtp_start "$W/mail" "$W/smtpd.log" # MAIL, SMTP_PORT, SMTP_PID, PY; wait_for FILE
 
 pg_hotel "Hotel Atlântico" 2026-11-25 boss:admin anna:staff # tests/pg/lib.sh: $W/pw
 for s in A B; do
