@@ -24,13 +24,8 @@ audit() { pg_psql -c "SELECT $1 FROM audit_log WHERE $2 ORDER BY seq"; }
 ecode=$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)
 term desk enroll "$A" "$ecode" --name desk >/dev/null || fail "enrolling"
 term desk login boss --password-file "$W/pw" >/dev/null && term desk sync --once >/dev/null || fail "boss signs in"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for n in 201 202; do
-		printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":2}}\n' "$n" "$n"
-	done
-} > "$W/rooms.jsonl"
-term desk op --batch "$W/rooms.jsonl" >/dev/null && term desk sync --once >/dev/null || fail "making rooms"
+pg_rooms desk 201 202 # tests/pg/lib.sh
+term desk sync --once >/dev/null || fail "pushing the rooms"
 check "applied operations are in the audit log, as boss's, with session and device" "3|boss|1|1" \
 	"$(pg_psql -c "SELECT count(*), min(actor), count(DISTINCT session), count(DISTINCT device) FROM audit_log
 		WHERE outcome = 'applied' AND session <> '' AND device = '$(meta desk device_id)'")"

@@ -34,13 +34,7 @@ book() { # TERMINAL FAMILY ARRIVAL -> code (assigned nothing: the type's invento
 enroll t1 A boss
 enroll t2 B anna
 term t1 sync --once >/dev/null || fail "t1's first sync"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for n in 201 202 203 204 205; do
-		printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":2}}\n' "$n" "$n"
-	done
-} > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 202 203 204 205 # tests/pg/lib.sh
 c1=$(book t1 Antes 2026-11-25)
 term t1 sync --once >/dev/null && term t2 sync --once >/dev/null || fail "first syncs"
 check "the first booking is acknowledged" 0 "$(pending t1)"

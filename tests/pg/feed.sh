@@ -24,13 +24,7 @@ get() {
 
 enroll t1 A boss
 term t1 sync --once >/dev/null || fail "t1's first sync"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for n in 201 202 203 204 205; do
-		printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":2}}\n' "$n" "$n"
-	done
-} > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 202 203 204 205 # tests/pg/lib.sh
 code=$(term t1 book --guest "Lopes, Ana" --type DBL --arrive 2026-11-25 --depart 2026-11-27)
 term t1 assign "$code" 201 >/dev/null || fail "assigning $code"
 term t1 sync --once >/dev/null || fail "t1 pushing"

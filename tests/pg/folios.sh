@@ -28,10 +28,7 @@ sync_all() { for t in t1 t2 t1 t2; do term $t sync --once >/dev/null || fail "$t
 
 enroll t1 A boss
 term t1 sync --once >/dev/null || fail "t1's first sync"
-printf '%s\n' \
-	'{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}' \
-	'{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000201","number":"201","type":"DBL","floor":2}}' > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 # tests/pg/lib.sh
 code=$(term t1 book --guest "Silva, Ana" --room 201 --arrive 2026-11-25 --depart 2026-11-27) || fail book
 term t1 checkin "$code" >/dev/null || fail checkin
 term t1 post "$code" FB 20.00 --desc Dinner >/dev/null || fail post

@@ -91,10 +91,7 @@ enroll t1 boss
 enroll t2 anna
 check "t1 knows only the balancer's address" "$H" "$(term t1 --json sync-status | jq -r .server_url)"
 term t1 sync --once >/dev/null || fail "t1's first sync"
-printf '%s\n' \
-	'{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}' \
-	'{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000101","number":"101","type":"DBL","floor":1}}' > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making a room"
+pg_rooms t1 101 # tests/pg/lib.sh
 term t1 sync --once >/dev/null || fail "t1 pushing the rooms"
 term t2 sync --once >/dev/null || fail "t2's first sync"
 

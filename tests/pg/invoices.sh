@@ -38,13 +38,7 @@ pg_state() {
 
 enroll t1 A boss
 term t1 sync --once >/dev/null || fail "t1's first sync"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for r in 1 2 3 4 5 6 7 8; do
-		echo "{\"type\":\"room.create\",\"payload\":{\"id\":\"00000000-0000-4000-8001-00000000020$r\",\"number\":\"20$r\",\"type\":\"DBL\",\"floor\":2}}"
-	done
-} > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 202 203 204 205 206 207 208 # tests/pg/lib.sh
 term t1 sync --once >/dev/null || fail "t1 pushing the rooms"
 enroll t2 B anna
 term t2 sync --once >/dev/null || fail "t2's first sync"

@@ -11,8 +11,8 @@
 #   pg_psql -c 'SELECT 1'
 #
 # Further down: pg_admin_start / pg_admin_hotel for the administration
-# tests, pg_hotel / pg_serve / pg_desks / pg_hotel_with_desks for the
-# terminal tests.
+# tests, pg_hotel / pg_serve / pg_desks / pg_rooms / pg_hotel_with_desks for
+# the terminal tests.
 #
 # Source tests/server/lib.sh (if used) first: its cleanup runs after ours.
 # Both give tests/checks.sh's fail, ok and check; a test on this file
@@ -262,6 +262,22 @@ pg_desks() {
 		term "$1" enroll "$(cat "$PG_WORK/$2.url")" "$_code" --name "$1" >/dev/null || fail "enrolling $1"
 		term "$1" login "$3" --password-file "$PG_PW" >/dev/null || fail "signing in on $1"
 	}
+}
+
+# pg_rooms TERMINAL NUMBER...: room type DBL (Double, 2 guests, 90.00)
+# and the rooms NUMBER (3 digits, the first the floor) made at TERMINAL
+# (term) in one batch, not yet pushed; a refusal fails the test.
+pg_rooms() {
+	_t=$1
+	shift
+	{
+		echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
+		for _n; do
+			printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":%s}}\n' \
+				"$_n" "$_n" "${_n%??}"
+		done
+	} > "$PG_WORK/rooms.jsonl"
+	term "$_t" op --batch "$PG_WORK/rooms.jsonl" >/dev/null || fail "making rooms"
 }
 
 # pg_hotel_with_desks: hotel "Chain" (business date 2026-11-25) with boss

@@ -13,11 +13,7 @@ pg_hotel_with_desks # tests/pg/lib.sh: A, B, term, enroll
 
 enroll t1 A boss
 term t1 sync --once >/dev/null || fail "t1's first sync"
-printf '%s\n' \
-	'{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}' \
-	'{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000201","number":"201","type":"DBL","floor":2}}' \
-	'{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000202","number":"202","type":"DBL","floor":2}}' > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 202 # tests/pg/lib.sh
 code=$(term t1 book --guest "Lopes, Ana" --type DBL --arrive 2026-11-25 --depart 2026-11-27)
 term t1 assign "$code" 201 >/dev/null || fail "assigning $code"
 term t1 sync --once >/dev/null || fail "t1 pushing"
