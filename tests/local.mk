@@ -32,6 +32,10 @@ CLI_TESTS = tests/cli/bad_input.sh tests/cli/lifecycle.sh
 CLI_TESTS += tests/cli/hostile_input.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh
+# fail, ok and check of the server and PostgreSQL tests (their lib.sh)
+EXTRA_DIST += tests/checks.sh
+# the SMTP server of the mail tests (tests/server/smtpd.py) started and awaited
+EXTRA_DIST += tests/server/smtp.sh
 
 # The cmocka programs again under valgrind (in a build without sanitizers):
 # `make check-valgrind`. Areas append their unit tests to VALGRIND_TESTS.

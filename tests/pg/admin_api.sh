@@ -33,18 +33,7 @@ user carl --chain-role chain-admin
 
 start_server --database "$PG_URI"
 A=$URL
-echo "--- start" >> "$T/b.log"
-"$FD" --data "$D" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>>"$T/b.log" &
-B_PID=$!
-for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$T/b.log" | tail -1)
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-B=http://127.0.0.1:$port
-stop_b() { [ -n "$B_PID" ] && kill -TERM "$B_PID" && wait "$B_PID"; B_PID=; }
-cleanup_b() { [ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; B_PID=; }
-trap 'cleanup_b; pg_cleanup' EXIT
+pg_start_b # tests/pg/lib.sh: B, stop_b
 
 # enroll_at SERVER NAME HOTEL -> "DEVICE_ID TOKEN"
 enroll_at() {

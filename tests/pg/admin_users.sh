@@ -8,9 +8,7 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
+pg_admin_start # tests/pg/lib.sh: $T/pw
 printf 'another horse battery\n' > "$T/pw2"
 FDS() { "$FD" --data "$T/sq" "$@"; }
 FDP init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"

@@ -11,30 +11,12 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
-FD=$top_builddir/frontdesk
-W=$PG_DIR/work
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-A_PID=
-stop_server() { [ -n "$A_PID" ] && kill -TERM "$A_PID" 2>/dev/null && wait "$A_PID"; A_PID=; }
-trap 'stop_server; pg_cleanup' EXIT
+W=$PG_WORK
 pg_start
-mkdir -p "$W/srv"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add max --role manager --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
-"$FDD" --data "$W/srv" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>"$W/A.log" &
-A_PID=$!
-for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/A.log")
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-A=http://127.0.0.1:$port
-term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
+pg_hotel Chain 2026-11-25 boss:admin max:manager anna:staff # tests/pg/lib.sh: $W/pw
+pg_serve A
+A=$A_URL
+pg_desks # term
 meta() { sqlite3 "$W/$1/frontdesk.db" "SELECT value FROM meta WHERE key = '$2'"; }
 pending() { term "$1" --json sync-status | jq -r .pending; }
 audit() { pg_psql -c "SELECT $1 FROM audit_log WHERE $2 ORDER BY seq"; }
@@ -42,13 +24,8 @@ audit() { pg_psql -c "SELECT $1 FROM audit_log WHERE $2 ORDER BY seq"; }
 ecode=$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)
 term desk enroll "$A" "$ecode" --name desk >/dev/null || fail "enrolling"
 term desk login boss --password-file "$W/pw" >/dev/null && term desk sync --once >/dev/null || fail "boss signs in"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for n in 201 202; do
-		printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":2}}\n' "$n" "$n"
-	done
-} > "$W/rooms.jsonl"
-term desk op --batch "$W/rooms.jsonl" >/dev/null && term desk sync --once >/dev/null || fail "making rooms"
+pg_rooms desk 201 202 # tests/pg/lib.sh
+term desk sync --once >/dev/null || fail "pushing the rooms"
 check "applied operations are in the audit log, as boss's, with session and device" "3|boss|1|1" \
 	"$(pg_psql -c "SELECT count(*), min(actor), count(DISTINCT session), count(DISTINCT device) FROM audit_log
 		WHERE outcome = 'applied' AND session <> '' AND device = '$(meta desk device_id)'")"
@@ -60,15 +37,13 @@ term desk sync --once >/dev/null || fail "anna's first sync"
 anna_session=$(pg_psql -c "SELECT substr(token_hash, 1, 16) FROM srv_sessions WHERE username = 'anna'")
 
 # Offline, max proves who he is at the desk; anna's session pushes it.
-stop_server
+pg_stop_servers
 term desk --as max --password-file "$W/pw" op room_type.update '{"code":"DBL","name":"Double Deluxe"}' >/dev/null ||
 	fail "max's offline change"
 [ -n "$(sqlite3 "$W/desk/frontdesk.db" "SELECT sig FROM outbox WHERE state = 'pending' AND actor = 'max'")" ] ||
 	fail "max's operation is not signed"
 term desk op room.set_clean '{"room":"201","status":"dirty"}' >/dev/null || fail "anna's own change"
-"$FDD" --data "$W/srv" serve --listen "127.0.0.1:$port" --database "$PG_URI" 2>>"$W/A.log" &
-A_PID=$!
-for _ in $(seq 1 100); do curl -s "$A/v1/health" >/dev/null && break; sleep 0.05; done
+pg_serve A # on its port again
 term desk sync --once >/dev/null || fail "sync"
 check "max's signed offline change, pushed by anna's session, is applied" "Double Deluxe" \
 	"$(pg_psql -c "SELECT name FROM room_types WHERE code = 'DBL'")"
@@ -111,6 +86,5 @@ out=$("$FDD" --database "$PG_URI" check 2>&1)
 check "a row changed behind its back fails the check" 1 $?
 case $out in *"broken at row 2"*) echo "ok: ... naming the row" ;; *) fail "the check should name row 2: $out" ;; esac
 
-stop_server
-if grep -q Sanitizer "$W/A.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" | head -40 >&2; fi
-[ "$failures" = 0 ] || { tail -n 30 "$W/A.log" >&2; exit 1; }
+pg_stop_servers
+pg_finish "$W/A.log"

@@ -14,10 +14,6 @@
 # terminals.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
 W=$PG_WORK
 ARCHIVE=$PG_DIR/wal-archive
@@ -38,13 +34,7 @@ book() { # TERMINAL FAMILY ARRIVAL -> code (assigned nothing: the type's invento
 enroll t1 A boss
 enroll t2 B anna
 term t1 sync --once >/dev/null || fail "t1's first sync"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for n in 201 202 203 204 205; do
-		printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":2}}\n' "$n" "$n"
-	done
-} > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 202 203 204 205 # tests/pg/lib.sh
 c1=$(book t1 Antes 2026-11-25)
 term t1 sync --once >/dev/null && term t2 sync --once >/dev/null || fail "first syncs"
 check "the first booking is acknowledged" 0 "$(pending t1)"
@@ -134,5 +124,4 @@ term t2 dump | jq -S . > "$W/t2.dump"
 cmp -s "$W/t1.dump" "$W/t2.dump" || { fail "t1 and t2 differ"; diff "$W/t1.dump" "$W/t2.dump" | head -40 >&2; }
 
 pg_stop_servers
-if grep -q Sanitizer "$W/A.log" "$W/B.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/B.log" | head -40 >&2; fi
-[ "$failures" = 0 ] || { tail -n 20 "$W/A.log" "$W/B.log" "$PG_DIR/restore.log" >&2; exit 1; }
+pg_finish "$W/A.log" "$W/B.log" "$PG_DIR/restore.log"

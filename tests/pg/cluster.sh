@@ -4,8 +4,6 @@
 # loopback port, answers, and is stopped and removed when the test ends.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 # A test that starts a cluster and exits: nothing of it is left.
 out=$(sh -c '. "$top_srcdir/tests/pg/lib.sh"; pg_start; echo "$PG_DIR $PG_PID $PG_URI"; exit 0')
@@ -27,4 +25,4 @@ pg_start
 owner=$(ps -o user= -p "$PG_PID")
 [ "$owner" != root ] || fail "postgres runs as root"
 echo "ok: a cluster on port $PG_PORT as $owner"
-[ "$failures" = 0 ]
+pg_finish

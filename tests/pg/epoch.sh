@@ -11,54 +11,22 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
-FD=$top_builddir/frontdesk
-W=$PG_DIR/work
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-A_PID=
+W=$PG_WORK
 POLL=
-stop_server() {
-	[ -n "$POLL" ] && kill "$POLL" 2>/dev/null
-	[ -n "$A_PID" ] && kill -TERM "$A_PID" 2>/dev/null && wait "$A_PID"
-	A_PID=
-	POLL=
-}
-trap 'stop_server; pg_cleanup' EXIT
+trap '[ -n "$POLL" ] && kill "$POLL" 2>/dev/null; pg_cleanup' EXIT
 pg_start
-mkdir -p "$W/srv"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
-"$FDD" --data "$W/srv" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>"$W/A.log" &
-A_PID=$!
-for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/A.log")
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-A=http://127.0.0.1:$port
-term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
-enroll() { # TERMINAL USER
-	ecode=$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)
-	term "$1" enroll "$A" "$ecode" --name "$1" >/dev/null || fail "enrolling $1"
-	term "$1" login "$2" --password-file "$W/pw" >/dev/null || fail "signing in on $1"
-}
+pg_hotel Chain 2026-11-25 boss:admin anna:staff
+pg_serve A
+A=$A_URL
+pg_desks # tests/pg/lib.sh: term, enroll
 meta() { sqlite3 "$W/$1/frontdesk.db" "SELECT value FROM meta WHERE key = '$2'"; }
 pending() { term "$1" --json sync-status | jq -r .pending; }
 epoch() { pg_psql -c "SELECT value FROM meta WHERE key = 'server_epoch'"; }
 
-enroll t1 boss
-enroll t2 anna
+enroll t1 A boss
+enroll t2 A anna
 term t1 sync --once >/dev/null || fail "t1's first sync"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for n in 201 202 203; do
-		printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":2}}\n' "$n" "$n"
-	done
-} > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 202 203 # tests/pg/lib.sh
 term t1 sync --once >/dev/null && term t2 sync --once >/dev/null || fail "first syncs"
 old=$(epoch)
 check "the terminals hold the database's epoch" "$old $old" "$(meta t1 sync_epoch) $(meta t2 sync_epoch)"
@@ -121,6 +89,5 @@ term t1 dump | jq -S . > "$W/t1.dump"
 term t2 dump | jq -S . > "$W/t2.dump"
 cmp -s "$W/t1.dump" "$W/t2.dump" || { fail "t1 and t2 differ"; diff "$W/t1.dump" "$W/t2.dump" | head -40 >&2; }
 
-stop_server
-if grep -q Sanitizer "$W/A.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" | head -40 >&2; fi
-[ "$failures" = 0 ] || { tail -n 30 "$W/A.log" >&2; exit 1; }
+pg_stop_servers
+pg_finish "$W/A.log"

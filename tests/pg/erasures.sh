@@ -20,11 +20,8 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-printf 'correct horse battery\n' > "$T/pw"
-FDP() { "$FD" --database "$PG_URI" "$@"; }
-FDP init --property "Erase Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null 2>&1 || fail "init"
-FDP user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add admin"
+pg_admin_start
+pg_admin_hotel "Erase Hotel" admin:admin
 mkdir -p "$T/a" "$T/b" "$T/none"
 
 A_PID= B_PID= A_URL= B_URL=

@@ -10,11 +10,9 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
+pg_admin_start # tests/pg/lib.sh: $T/pw
 pg_standby
 URI="postgresql://fd@127.0.0.1:$PG_PORT,127.0.0.1:$PG_STANDBY_PORT/frontdesk?target_session_attrs=read-write"
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
 "$FD" --database "$URI" init --property "Replicated Hotel" --currency EUR --timezone Europe/Lisbon \
 	--date 2026-03-01 >/dev/null || fail "init"
 "$FD" --database "$URI" user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add"

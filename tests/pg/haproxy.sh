@@ -16,52 +16,28 @@ set -u
 command -v haproxy >/dev/null || { echo "FAIL: haproxy is needed (packaging/build-deps.txt)" >&2; exit 1; }
 FDD=${top_builddir:?}/frontdeskd
 FD=$top_builddir/frontdesk
-W=$PG_DIR/work
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-A_PID=
-B_PID=
-C_PID=
+W=$PG_WORK
 H_PID=
 F_PID=
 stop_all() {
-	for p in $F_PID $H_PID $A_PID $B_PID $C_PID; do kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
-	A_PID= B_PID= C_PID= H_PID= F_PID=
+	for p in $F_PID $H_PID; do kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null; done
+	H_PID= F_PID=
+	pg_stop_servers
 }
 trap 'stop_all; pg_cleanup' EXIT
 pg_start
-mkdir -p "$W/srv"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property "Balanced Hotel" --currency EUR --timezone Europe/Lisbon \
-	--date 2026-05-01 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
+pg_hotel "Balanced Hotel" 2026-05-01 boss:admin anna:staff # tests/pg/lib.sh: $W/pw
 
 # A long-poll waits at most MAXWAIT s on a server; HAProxy's timeout server
 # must be longer, or it cuts every quiet long-poll with a 504.
 MAXWAIT=4
 
-# serve NAME: a frontdeskd on a free port (its port in NAME.port), trusting
-# HAProxy's X-Forwarded-For so that the servers log the terminals' addresses
-serve() {
-	"$FDD" --data "$W/srv" serve --listen 127.0.0.1:0 --database "$PG_URI" --max-wait $MAXWAIT \
-		--trusted-proxy 127.0.0.1 2>"$W/$1.log" &
-	eval "${1}_PID=\$!"
-	for _ in $(seq 1 100); do
-		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$1.log")
-		if [ -n "$port" ]; then echo "$port" > "$W/$1.port"; return 0; fi
-		sleep 0.05
-	done
-	fail "server $1 did not start"; cat "$W/$1.log" >&2; exit 1
-}
-serve A
-serve B
-serve C
+# A, B and C (tests/pg/lib.sh's pg_serve) trust HAProxy's X-Forwarded-For
+# so that the servers log the terminals' addresses
+for s in A B C; do pg_serve $s --max-wait $MAXWAIT --trusted-proxy 127.0.0.1; done
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-HPORT=$(free_port)
-SPORT=$(free_port)
+HPORT=$(pg_free_port)
+SPORT=$(pg_free_port)
 # What doc/scale-out.md gives a chain's IT, on loopback and without TLS.
 cat > "$W/haproxy.cfg" <<EOF
 global
@@ -84,9 +60,9 @@ backend frontdeskd
 	option httpchk GET /v1/health
 	http-check expect status 200
 	default-server check inter 200ms fall 2 rise 1
-	server fd1 127.0.0.1:$(cat "$W/A.port")
-	server fd2 127.0.0.1:$(cat "$W/B.port")
-	server fd3 127.0.0.1:$(cat "$W/C.port")
+	server fd1 127.0.0.1:${A_URL##*:}
+	server fd2 127.0.0.1:${B_URL##*:}
+	server fd3 127.0.0.1:${C_URL##*:}
 listen stats
 	bind 127.0.0.1:$SPORT
 	stats enable
@@ -115,10 +91,7 @@ enroll t1 boss
 enroll t2 anna
 check "t1 knows only the balancer's address" "$H" "$(term t1 --json sync-status | jq -r .server_url)"
 term t1 sync --once >/dev/null || fail "t1's first sync"
-printf '%s\n' \
-	'{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}' \
-	'{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000101","number":"101","type":"DBL","floor":1}}' > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making a room"
+pg_rooms t1 101 # tests/pg/lib.sh
 term t1 sync --once >/dev/null || fail "t1 pushing the rooms"
 term t2 sync --once >/dev/null || fail "t2's first sync"
 
@@ -227,5 +200,4 @@ for _ in $(seq 1 100); do
 done
 check "t1's cancellation reaches t2 (following through HAProxy)" cancelled "$seen"
 stop_all
-if grep -q Sanitizer "$W/A.log" "$W/C.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/C.log" | head -40 >&2; fi
-[ "$failures" = 0 ] || { tail -n 20 "$W/A.log" "$W/C.log" "$W/haproxy.log" >&2; exit 1; }
+pg_finish "$W/A.log" "$W/C.log" "$W/haproxy.log"

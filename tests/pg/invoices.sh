@@ -16,48 +16,12 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
-FD=$top_builddir/frontdesk
-W=$PG_DIR/work
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-A_PID=
-B_PID=
-S_PID=
-stop_servers() {
-	for p in $A_PID $B_PID $S_PID; do kill -TERM "$p" 2>/dev/null && wait "$p"; done
-	A_PID=
-	B_PID=
-	S_PID=
-}
-trap 'stop_servers; pg_cleanup' EXIT
+W=$PG_WORK
+S_PID= # part 7's SQLite server
+trap '[ -n "$S_PID" ] && kill -9 "$S_PID" 2>/dev/null; pg_cleanup' EXIT
 pg_start
-mkdir -p "$W/srv" "$W/sq"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
-
-serve() { # NAME [OPTIONS]
-	n=$1
-	shift
-	"$FDD" --data "$W/srv" serve --listen 127.0.0.1:0 "$@" 2>"$W/$n.log" &
-	eval "${n}_PID=\$!"
-	for _ in $(seq 1 100); do
-		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$n.log")
-		if [ -n "$port" ]; then echo "http://127.0.0.1:$port" > "$W/$n.url"; return 0; fi
-		sleep 0.05
-	done
-	fail "server $n did not start"; cat "$W/$n.log" >&2; exit 1
-}
-serve A --database "$PG_URI"
-serve B --database "$PG_URI"
-term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
-enroll() { # TERMINAL SERVER USER [--property CODE]
-	ecode=$("$FDD" --database "$PG_URI" enroll-code ${4:-} ${5:-} 2>/dev/null)
-	term "$1" enroll "$(cat "$W/$2.url")" "$ecode" --name "$1" >/dev/null || fail "enrolling $1"
-	term "$1" login "$3" --password-file "$W/pw" >/dev/null || fail "signing in on $1"
-}
+pg_hotel_with_desks # tests/pg/lib.sh: A, B, term, enroll, $W/pw
+mkdir -p "$W/sq"
 sync_all() { for t in t1 t2 t1 t2; do term $t sync --once >/dev/null || fail "$t sync"; done; }
 # The invoices a store holds: series-number kind total, by number.
 desk_invoices() {
@@ -74,13 +38,7 @@ pg_state() {
 
 enroll t1 A boss
 term t1 sync --once >/dev/null || fail "t1's first sync"
-{
-	echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
-	for r in 1 2 3 4 5 6 7 8; do
-		echo "{\"type\":\"room.create\",\"payload\":{\"id\":\"00000000-0000-4000-8001-00000000020$r\",\"number\":\"20$r\",\"type\":\"DBL\",\"floor\":2}}"
-	done
-} > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 202 203 204 205 206 207 208 # tests/pg/lib.sh
 term t1 sync --once >/dev/null || fail "t1 pushing the rooms"
 enroll t2 B anna
 term t2 sync --once >/dev/null || fail "t2's first sync"
@@ -261,6 +219,5 @@ for key in INV-000002 "$inv2"; do
 done
 check "... and nothing changed" "$before" "$(pg_state)"
 
-stop_servers
-if grep -q Sanitizer "$W/A.log" "$W/B.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/B.log" | head -40 >&2; fi
-[ "$failures" = 0 ] || { tail -n 20 "$W/A.log" "$W/B.log" >&2; exit 1; }
+pg_stop_servers
+pg_finish "$W/A.log" "$W/B.log"

@@ -9,24 +9,12 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-printf 'correct horse battery\n' > "$T/pw"
-"$FD" --database "$PG_URI" init --property "Kill Hotel" --currency EUR --timezone Europe/Lisbon \
-	--date 2026-03-01 >/dev/null || fail "init"
-"$FD" --database "$PG_URI" user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add"
+pg_admin_start
+pg_admin_hotel "Kill Hotel" admin:admin
 start_server --database "$PG_URI"
 A=$URL
 A_PID=$PID
-"$FD" --data "$D" serve --listen 127.0.0.1:0 --database "$PG_URI" 2>"$T/b.log" &
-B_PID=$!
-for _ in $(seq 1 100); do
-	port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$T/b.log" | tail -1)
-	[ -n "$port" ] && break
-	sleep 0.05
-done
-B=http://127.0.0.1:$port
-trap '[ -n "$B_PID" ] && kill -9 "$B_PID" 2>/dev/null; pg_cleanup' EXIT
+pg_start_b # tests/pg/lib.sh: B, B_PID
 
 code=$("$FD" --database "$PG_URI" enroll-code 2>/dev/null)
 tok=$(body POST /v1/devices "{\"code\":\"$code\",\"name\":\"desk\"}" | jq -r .token)

@@ -11,9 +11,14 @@
 #   pg_psql -c 'SELECT 1'
 #
 # Further down: pg_admin_start / pg_admin_hotel for the administration
-# tests, pg_hotel / pg_serve / pg_hotel_with_desks for the terminal tests.
+# tests, pg_hotel / pg_serve / pg_desks / pg_rooms / pg_hotel_with_desks for
+# the terminal tests.
 #
 # Source tests/server/lib.sh (if used) first: its cleanup runs after ours.
+# Both give tests/checks.sh's fail, ok and check; a test on this file
+# alone ends with pg_finish, one on tests/server/lib.sh too with its finish.
+
+. "${top_srcdir:?}/tests/checks.sh" # failures, fail, ok, check
 
 PG_BINDIR=
 for _d in "$(pg_config --bindir 2>/dev/null)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -57,6 +62,21 @@ pg_cleanup() {
 }
 trap pg_cleanup EXIT
 trap 'exit 1' INT TERM HUP
+
+# pg_finish [LOG...]: the end of a test on this file alone: a sanitizer
+# report in a server's log is a failure; a failure shows the logs' tails
+# and fails the test.
+pg_finish() {
+	if [ $# -gt 0 ] && grep -qs Sanitizer "$@"; then
+		fail "sanitizer reports"
+		grep -s -A20 Sanitizer "$@" | head -40 >&2
+	fi
+	if [ "$failures" != 0 ]; then
+		[ $# -gt 0 ] && tail -n 20 "$@" >&2
+		exit 1
+	fi
+	exit 0
+}
 
 # A free TCP port on 127.0.0.1 (the kernel's choice; pg_start retries if
 # another process takes it first).
@@ -230,20 +250,42 @@ pg_kill_servers() {
 	return 0
 }
 
-# pg_hotel_with_desks: hotel "Chain" (business date 2026-11-25) with boss
-# (admin) and anna (staff), served by two frontdeskd, A and B; then
+# pg_desks: the terminals of a pg_hotel and its pg_serve servers:
 #   term TERMINAL ARGS...: the terminal frontdesk with its cache in
 #     PG_WORK/TERMINAL
-#   enroll TERMINAL SERVER USER: enrol it through server A or B with a new
-#     code and sign USER in
-pg_hotel_with_desks() {
-	pg_hotel Chain 2026-11-25 boss:admin anna:staff
-	pg_serve A
-	pg_serve B
+#   enroll TERMINAL SERVER USER: enrol it through server SERVER (A, B...)
+#     with a new code and sign USER in
+pg_desks() {
 	term() { _t=$1; shift; "$top_builddir/frontdesk" --data "$PG_WORK/$_t" "$@"; }
 	enroll() {
 		_code=$("$top_builddir/frontdeskd" --database "$PG_URI" enroll-code 2>/dev/null)
 		term "$1" enroll "$(cat "$PG_WORK/$2.url")" "$_code" --name "$1" >/dev/null || fail "enrolling $1"
 		term "$1" login "$3" --password-file "$PG_PW" >/dev/null || fail "signing in on $1"
 	}
+}
+
+# pg_rooms TERMINAL NUMBER...: room type DBL (Double, 2 guests, 90.00)
+# and the rooms NUMBER (3 digits, the first the floor) made at TERMINAL
+# (term) in one batch, not yet pushed; a refusal fails the test.
+pg_rooms() {
+	_t=$1
+	shift
+	{
+		echo '{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}'
+		for _n; do
+			printf '{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000%s","number":"%s","type":"DBL","floor":%s}}\n' \
+				"$_n" "$_n" "${_n%??}"
+		done
+	} > "$PG_WORK/rooms.jsonl"
+	term "$_t" op --batch "$PG_WORK/rooms.jsonl" >/dev/null || fail "making rooms"
+}
+
+# pg_hotel_with_desks: hotel "Chain" (business date 2026-11-25) with boss
+# (admin) and anna (staff), served by two frontdeskd, A and B; pg_desks'
+# term and enroll.
+pg_hotel_with_desks() {
+	pg_hotel Chain 2026-11-25 boss:admin anna:staff
+	pg_serve A
+	pg_serve B
+	pg_desks
 }

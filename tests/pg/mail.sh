@@ -10,62 +10,24 @@
 # it once the relay takes it. A push retried sends nothing twice.
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
-FDD=${top_builddir:?}/frontdeskd
-FD=$top_builddir/frontdesk
-W=$PG_DIR/work
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-"$PY" -c 'import aiosmtpd' 2>/dev/null || { echo "FAIL: python3-aiosmtpd is not installed" >&2; exit 1; }
-A_PID=
-B_PID=
+W=$PG_WORK
+. "$top_srcdir/tests/server/smtp.sh"
 SMTP_PID=
 stop_servers() {
-	for p in $A_PID $B_PID $SMTP_PID; do kill -TERM "$p" 2>/dev/null && wait "$p"; done
-	A_PID=
-	B_PID=
+	pg_stop_servers
+	[ -n "$SMTP_PID" ] && kill -TERM "$SMTP_PID" 2>/dev/null && wait "$SMTP_PID"
 	SMTP_PID=
 }
 trap 'stop_servers; pg_cleanup' EXIT
 pg_start
-MAIL=$W/mail
-mkdir -p "$W/srv" "$MAIL"
-printf 'correct horse battery\n' > "$W/pw"
-SMTP_PORT=$(pg_free_port)
-"$PY" "$top_srcdir/tests/server/smtpd.py" "$SMTP_PORT" "$MAIL" >"$W/smtpd.log" 2>&1 &
-SMTP_PID=$!
-for _ in $(seq 1 100); do [ -f "$MAIL/ready" ] && break; sleep 0.1; done
-[ -f "$MAIL/ready" ] || { echo "FAIL: the SMTP server did not start: $(cat "$W/smtpd.log")" >&2; exit 1; }
-# wait_for FILE: until the SMTP server has written it (or 30 s).
-wait_for() {
-	for _ in $(seq 1 300); do [ -f "$1" ] && return 0; sleep 0.1; done
-	fail "no message $1 arrived: $(ls "$MAIL")"
-}
+smtp_start "$W/mail" "$W/smtpd.log" # MAIL, SMTP_PORT, SMTP_PID, PY; wait_for FILE
 
-"$FDD" --database "$PG_URI" init --property "Hotel Atlântico" --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
-serve() {
-	"$FDD" --data "$W/srv" serve --listen 127.0.0.1:0 --database "$PG_URI" --smtp-url "smtp://127.0.0.1:$SMTP_PORT" \
-		--smtp-from reception@atlantico.example --smtp-tls none --mail-retry 1 2>"$W/$1.log" &
-	eval "${1}_PID=\$!"
-	for _ in $(seq 1 100); do
-		port=$(sed -n 's/.*listening on 127.0.0.1:\([0-9]*\).*/\1/p' "$W/$1.log")
-		if [ -n "$port" ]; then echo "http://127.0.0.1:$port" > "$W/$1.url"; return 0; fi
-		sleep 0.05
-	done
-	fail "server $1 did not start"; cat "$W/$1.log" >&2; exit 1
-}
-serve A
-serve B
-term() { t=$1; shift; "$FD" --data "$W/$t" "$@"; }
-enroll() { # TERMINAL SERVER USER
-	ecode=$("$FDD" --database "$PG_URI" enroll-code 2>/dev/null)
-	term "$1" enroll "$(cat "$W/$2.url")" "$ecode" --name "$1" >/dev/null || fail "enrolling $1"
-	term "$1" login "$3" --password-file "$W/pw" >/dev/null || fail "signing in on $1"
-}
+pg_hotel "Hotel Atlântico" 2026-11-25 boss:admin anna:staff # tests/pg/lib.sh: $W/pw
+for s in A B; do
+	pg_serve $s --smtp-url "smtp://127.0.0.1:$SMTP_PORT" --smtp-from reception@atlantico.example --smtp-tls none \
+		--mail-retry 1
+done
+pg_desks # term, enroll
 enroll t1 A boss
 term t1 sync --once >/dev/null || fail "t1's first sync"
 term t1 op room_type.create '{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}' >/dev/null &&
@@ -143,5 +105,4 @@ sleep 2
 [ ! -f "$MAIL/4.eml" ] && echo "ok: it arrived once" || fail "a message arrived twice: $(ls "$MAIL")"
 check "PostgreSQL: every mail sent" "sent sent sent" "$(pg_psql -c "SELECT string_agg(state, ' ' ORDER BY created_at, id) FROM mail")"
 stop_servers
-if grep -q Sanitizer "$W/A.log" "$W/B.log"; then fail "sanitizer reports"; grep -A20 Sanitizer "$W/A.log" "$W/B.log" | head -40 >&2; fi
-[ "$failures" = 0 ] || { tail -n 20 "$W/A.log" "$W/B.log" "$W/smtpd.log" >&2; exit 1; }
+pg_finish "$W/A.log" "$W/B.log" "$W/smtpd.log"

@@ -10,10 +10,6 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 PGTOOL=${top_builddir:?}/tests/pg/pgtool
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: expected '$2', got '$3'"; fi; }
 pg_start
 A=00000000-0000-4000-8000-00000000000a
 B=00000000-0000-4000-8000-00000000000b
@@ -95,4 +91,4 @@ race() { # MODE ("" or --unlocked) HOTEL
 }
 race "" 00000000-0000-4000-8000-00000000000c
 race --unlocked 00000000-0000-4000-8000-00000000000d
-[ "$failures" = 0 ]
+pg_finish

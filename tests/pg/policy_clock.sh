@@ -13,10 +13,6 @@ set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 W=$PG_DIR/work
 ZONE=Etc/GMT-12
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
 pg_hotel Far 2026-11-25 boss:admin
 pg_psql -c "UPDATE properties SET timezone = '$ZONE'"
@@ -26,10 +22,7 @@ code=$("$top_builddir/frontdeskd" --database "$PG_URI" enroll-code 2>/dev/null)
 term t1 enroll "$A_URL" "$code" --name t1 >/dev/null || fail "enrolling t1"
 term t1 login boss --password-file "$PG_PW" >/dev/null || fail "signing in"
 term t1 sync --once >/dev/null || fail "t1's first sync"
-printf '%s\n' \
-	'{"type":"room_type.create","payload":{"id":"00000000-0000-4000-8000-000000000001","code":"DBL","name":"Double","max_occupancy":2,"base_rate":9000}}' \
-	'{"type":"room.create","payload":{"id":"00000000-0000-4000-8001-000000000201","number":"201","type":"DBL","floor":2}}' > "$W/rooms.jsonl"
-term t1 op --batch "$W/rooms.jsonl" >/dev/null || fail "making rooms"
+pg_rooms t1 201 # tests/pg/lib.sh
 term t1 settings --cancel-policy "free until 12 hours before arrival then first-night" >/dev/null 2>"$W/err" ||
 	fail "setting the policy: $(cat "$W/err")"
 term t1 sync --once >/dev/null || fail "pushing the policy"
@@ -58,5 +51,4 @@ check "the cancellation fee the server posted, judged by the hotel's clock" "$wa
 check "the desk and the server agree (no conflict notice)" 0 "$(term t1 --json conflicts | jq length)"
 check "the desk has nothing pending" 0 "$(term t1 --json sync-status | jq -r .pending)"
 
-[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
-echo "all passed"
+pg_finish

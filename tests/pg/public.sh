@@ -16,21 +16,11 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-"$PY" -c 'import aiosmtpd' 2>/dev/null || { echo "FAIL: python3-aiosmtpd is not installed" >&2; exit 1; }
+. "$top_srcdir/tests/server/smtp.sh"
 SMTP_PID=
 trap '[ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null; pg_cleanup' EXIT
-pg_start
-printf 'correct horse battery\n' > "$T/pw"
-mkdir -p "$D"
-MAIL=$T/mail
-mkdir -p "$MAIL"
-SMTP_PORT=$(pg_free_port)
-"$PY" "$top_srcdir/tests/server/smtpd.py" "$SMTP_PORT" "$MAIL" >"$T/smtpd.log" 2>&1 &
-SMTP_PID=$!
-for _ in $(seq 1 100); do [ -f "$MAIL/ready" ] && break; sleep 0.1; done
-[ -f "$MAIL/ready" ] || { echo "FAIL: the SMTP server did not start: $(cat "$T/smtpd.log")" >&2; exit 1; }
+pg_admin_start # tests/pg/lib.sh: $T/pw
+smtp_start "$T/mail" "$T/smtpd.log" # MAIL, SMTP_PORT, SMTP_PID, PY
 
 # --- two hotels, each with its admin and its rooms ---
 FDP property add PORTO --name "Porto Hotel" --currency EUR --timezone Europe/Lisbon --date 2026-03-01 >/dev/null &&

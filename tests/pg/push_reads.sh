@@ -11,7 +11,6 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-trap 'pg_cleanup' EXIT
 pg_start
 pg_hotel "Reads Hotel" 2026-03-01 admin:admin # tests/pg/lib.sh
 pg_serve A

@@ -21,10 +21,7 @@ set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 FDD=${top_builddir:?}/frontdeskd
 FD=$top_builddir/frontdesk
-W=$PG_DIR/work
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
+W=$PG_WORK
 A_PID=
 B_PID=
 S_PID=
@@ -38,11 +35,7 @@ stop_servers() {
 }
 trap 'stop_servers; pg_cleanup' EXIT
 pg_start
-mkdir -p "$W/srv"
-printf 'correct horse battery\n' > "$W/pw"
-"$FDD" --database "$PG_URI" init --property Chain --currency EUR --timezone Europe/Lisbon --date 2026-11-25 >/dev/null &&
-	"$FDD" --database "$PG_URI" user add boss --role admin --password-file "$W/pw" >/dev/null &&
-	"$FDD" --database "$PG_URI" user add anna --role staff --password-file "$W/pw" >/dev/null || fail "setting up"
+pg_hotel Chain 2026-11-25 boss:admin anna:staff # tests/pg/lib.sh: $W/pw
 
 # serve NAME DATA [OPTIONS]: a frontdeskd, its URL in $W/NAME.url
 serve() {
@@ -283,5 +276,4 @@ check "a terminal of the moved hotel has the block" "2026-12-03:1:1" \
 	"$(term tm --json block show Wedding | jq -r '[.nights[] | "\(.date):\(.held):\(.picked_up)"] | join(" ")')"
 
 stop_servers
-if grep -q Sanitizer "$W"/*.log; then fail "sanitizer reports"; grep -A20 Sanitizer "$W"/*.log | head -40 >&2; fi
-[ "$failures" = 0 ] || { tail -n 20 "$W/A.log" "$W/B.log" >&2; exit 1; }
+pg_finish "$W"/*.log

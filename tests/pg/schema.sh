@@ -11,10 +11,6 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 PGTOOL=${top_builddir:?}/tests/pg/pgtool
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: expected '$2', got '$3'"; fi; }
 pg_start
 
 # Two servers migrating a new database at the same moment.
@@ -114,4 +110,4 @@ out=$("$PGTOOL" "$PG_URI" migrate 2>&1) && fail "a newer database was accepted"
 case $out in *"step 9999"*"step $latest"*) ok "a newer database is refused: $out" ;;
 *) fail "the refusal: $out" ;; esac
 
-[ "$failures" = 0 ]
+pg_finish

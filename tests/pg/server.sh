@@ -11,10 +11,7 @@
 set -u
 . "${top_srcdir:?}/tests/server/lib.sh"
 . "${top_srcdir:?}/tests/pg/lib.sh"
-pg_start
-mkdir -p "$D"
-
-printf 'correct horse battery\n' > "$T/pw"
+pg_admin_start # tests/pg/lib.sh: $T/pw
 "$FD" --database "$PG_URI" init --property "Chain Hotel" --currency EUR --timezone Europe/Lisbon \
 	--date 2026-03-01 > "$T/init" 2>&1 || { cat "$T/init"; fail "init"; finish; }
 "$FD" --database "$PG_URI" user add admin --role admin --password-file "$T/pw" >/dev/null || fail "user add admin"

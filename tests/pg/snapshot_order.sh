@@ -9,10 +9,6 @@
 set -u
 . "${top_srcdir:?}/tests/pg/lib.sh"
 W=$PG_DIR/work
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-check() { if [ "$2" = "$3" ]; then echo "ok: $1"; else fail "$1: expected '$2', got '$3'"; fi; }
-trap 'pg_stop_servers; pg_cleanup' EXIT
 pg_start
 pg_hotel_with_desks # tests/pg/lib.sh: A, B, term, enroll
 meta() { sqlite3 "$W/$1/frontdesk.db" "SELECT value FROM meta WHERE key = '$2'"; }
@@ -100,4 +96,4 @@ term t1 sync --once >/dev/null || fail "t1's last sync"
 term t1 dump | jq -S . > "$W/t1.dump"
 term t2 dump | jq -S . > "$W/t2.dump"
 cmp -s "$W/t1.dump" "$W/t2.dump" || { fail "t1 and t2 differ"; diff "$W/t1.dump" "$W/t2.dump" | head -40 >&2; }
-[ "$failures" = 0 ]
+pg_finish

@@ -10,7 +10,6 @@ D=$T/data
 LOG=$T/server.log
 PID=
 URL=
-failures=0
 
 cleanup() {
 	[ -n "$PID" ] && kill -9 "$PID" 2>/dev/null
@@ -18,10 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-ok() { echo "ok: $*"; }
-# check DESCRIPTION EXPECTED ACTUAL
-check() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1: expected '$2', got '$3'"; fi; }
+. "${top_srcdir:?}/tests/checks.sh" # failures, fail, ok, check
 finish() {
 	# the sanitizer build reports leaks and memory errors in the server's log
 	if grep -q 'Sanitizer' "$LOG"; then

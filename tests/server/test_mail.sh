@@ -8,31 +8,9 @@
 # refuses shows "not sent" at the desk, and the server tries again.
 . "$(dirname "$0")/../sync/lib.sh"
 command -v pdftotext >/dev/null || fail "pdftotext (poppler-utils) is not installed"
-# Debian's python3, which has python3-aiosmtpd (another python3 may come first in PATH).
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-"$PY" -c 'import aiosmtpd' 2>/dev/null || fail "python3-aiosmtpd is not installed"
-
-MAIL="$WORK/mail"
-mkdir -p "$MAIL"
-SMTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$PY" "$top_srcdir/tests/server/smtpd.py" "$SMTP_PORT" "$MAIL" >"$WORK/smtpd.log" 2>&1 &
-SMTP_PID=$!
+. "$top_srcdir/tests/server/smtp.sh"
+smtp_start "$WORK/mail" "$WORK/smtpd.log" # MAIL, SMTP_PORT, SMTP_PID; wait_for FILE
 trap 'kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null || true; cleanup' EXIT INT TERM
-i=0
-until [ -f "$MAIL/ready" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || fail "the SMTP server did not start: $(cat "$WORK/smtpd.log")"
-	sleep 0.1
-done
-
-# wait_for FILE: until the SMTP server has written it (or 30 s).
-wait_for() {
-	i=0
-	until [ -f "$1" ]; do
-		i=$((i + 1)); [ $i -lt 300 ] || fail "no message $1 arrived: $(ls "$MAIL")"
-		sleep 0.1
-	done
-}
 
 SRV_OPTS="--smtp-url smtp://127.0.0.1:$SMTP_PORT --smtp-from reception@atlantico.example --smtp-tls none --mail-retry 1"
 "$FDD" --data "$SRV" init --property "Hotel Atlântico" --currency EUR --timezone Europe/Lisbon \

@@ -15,13 +15,11 @@ it may be (chosen by a seeded random generator, so a run can be repeated):
 Every answer is sent with "Connection: close". Counts go to stderr at exit.
 The proxy stops by itself after LIFETIME_S seconds (default 300)."""
 import random
-import signal
-import socket
 import sys
 import threading
 import time
 
-from proxy_http import HOST, forward, read_request
+from proxy_http import forward, hang_up, read_request, serve
 counts = {}
 lock = threading.Lock()
 
@@ -58,37 +56,20 @@ def handle(conn, upstream, rng_seed):
     except OSError:
         note("error")
     finally:
-        try:
-            conn.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        conn.close()
-
-
-def on_term(sig, frame):
-    raise KeyboardInterrupt
+        hang_up(conn)
 
 
 def main():
-    signal.signal(signal.SIGTERM, on_term)
     port, upstream, seed = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     lifetime = float(sys.argv[4]) if len(sys.argv) > 4 else 300.0
     rng = random.Random(seed)
-    srv = socket.socket()
-    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind((HOST, port))
-    srv.listen(64)
-    srv.settimeout(0.5)
-    end = time.time() + lifetime
+
+    def start(conn):
+        # each connection's seed drawn here, in accept order: a run repeats
+        threading.Thread(target=handle, args=(conn, upstream, rng.random()), daemon=True).start()
+
     try:
-        while time.time() < end:
-            try:
-                conn, _ = srv.accept()
-            except socket.timeout:
-                continue
-            threading.Thread(target=handle, args=(conn, upstream, rng.random()), daemon=True).start()
-    except KeyboardInterrupt:
-        pass
+        serve(port, lifetime, start)
     finally:
         sys.stderr.write("faultproxy: %s\n" % " ".join("%s=%d" % kv for kv in sorted(counts.items())))
 

@@ -12,13 +12,11 @@ waits until GATE_FILE exists: the terminal has read exactly one page
 until the test lets it go on. No timing is involved."""
 import os
 import re
-import signal
-import socket
 import sys
 import threading
 import time
 
-from proxy_http import HOST, forward, read_request
+from proxy_http import forward, hang_up, read_request, serve
 
 
 def handle(conn, upstream, gate, rows):
@@ -36,37 +34,14 @@ def handle(conn, upstream, gate, rows):
     except OSError:
         pass
     finally:
-        try:
-            conn.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
-        conn.close()
-
-
-def on_term(sig, frame):
-    raise KeyboardInterrupt
+        hang_up(conn)
 
 
 def main():
-    signal.signal(signal.SIGTERM, on_term)
     port, upstream = int(sys.argv[1]), int(sys.argv[2])
     gate, rows = sys.argv[3], sys.argv[4].encode()
-    srv = socket.socket()
-    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    srv.bind((HOST, port))
-    srv.listen(64)
-    end = time.time() + 300
-    srv.settimeout(0.5)
-    try:
-        while time.time() < end:
-            try:
-                conn, _ = srv.accept()
-            except socket.timeout:
-                continue
-            threading.Thread(target=handle, args=(conn, upstream, gate, rows), daemon=True).start()
-    except KeyboardInterrupt:
-        pass
-    srv.close()
+    serve(port, 300, lambda conn: threading.Thread(target=handle, args=(conn, upstream, gate, rows),
+                                                    daemon=True).start())
 
 
 if __name__ == "__main__":

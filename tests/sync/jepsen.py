@@ -40,7 +40,7 @@ import sys
 import threading
 import time
 
-from proxy_http import HOST, forward, read_request
+from proxy_http import HOST, forward, hang_up, read_request
 
 PW = "correct horse battery"
 ROOMS = ["201", "202", "203", "204", "205", "206", "301", "302", "303", "304"]
@@ -131,11 +131,7 @@ class Proxy:
         except OSError:
             self.note("error")
         finally:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            conn.close()
+            hang_up(conn)
 
     def close(self):
         self.stop = True

@@ -2,8 +2,11 @@
 """What the sync tests' HTTP proxies share (faultproxy.py, gateproxy.py,
 jepsen.py): a client's request read whole, and sent on to the upstream
 server on a fresh connection; both ways with "Connection: close", so one
-connection carries one exchange and a proxy can act on each."""
+connection carries one exchange and a proxy can act on each; a proxy's
+accept loop and the end of a client's connection."""
+import signal
 import socket
+import time
 
 HOST = "127.0.0.1"
 
@@ -53,3 +56,41 @@ def forward(request, upstream, timeout=120):
              if l.split(b":", 1)[0].strip().lower() not in (b"connection", b"keep-alive")]
     lines.append(b"Connection: close")
     return b"\r\n".join(lines) + sep + body
+
+
+def hang_up(conn):
+    """The client's connection shut down both ways and closed: the end of
+    the answer (or of the connection, for a dropped request)."""
+    try:
+        conn.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    conn.close()
+
+
+def _on_term(sig, frame):
+    raise KeyboardInterrupt
+
+
+def serve(port, lifetime, start):
+    """Listens on port for lifetime seconds, or until SIGTERM, and calls
+    start(conn) for each connection, in this thread (start hands it to a
+    thread of its own)."""
+    signal.signal(signal.SIGTERM, _on_term)
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind((HOST, port))
+    srv.listen(64)
+    srv.settimeout(0.5)
+    end = time.time() + lifetime
+    try:
+        while time.time() < end:
+            try:
+                conn, _ = srv.accept()
+            except socket.timeout:
+                continue
+            start(conn)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        srv.close()

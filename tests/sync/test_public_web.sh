@@ -7,29 +7,11 @@
 # sends a new link with 'frontdesk send-link', and a sold-out request
 # leaves no conflict notice on any desk.
 . "$(dirname "$0")/lib.sh"
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-"$PY" -c 'import aiosmtpd' 2>/dev/null || fail "python3-aiosmtpd is not installed"
 command -v jq >/dev/null || fail "jq is needed"
 
-MAIL="$WORK/mail"
-mkdir -p "$MAIL"
-SMTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$PY" "$top_srcdir/tests/server/smtpd.py" "$SMTP_PORT" "$MAIL" >"$WORK/smtpd.log" 2>&1 &
-SMTP_PID=$!
+. "$top_srcdir/tests/server/smtp.sh"
+smtp_start "$WORK/mail" "$WORK/smtpd.log" # MAIL, SMTP_PORT, SMTP_PID, PY; wait_for FILE
 trap 'kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null || true; cleanup' EXIT INT TERM
-i=0
-until [ -f "$MAIL/ready" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || fail "the SMTP server did not start: $(cat "$WORK/smtpd.log")"
-	sleep 0.1
-done
-wait_for() {
-	i=0
-	until [ -f "$1" ]; do
-		i=$((i + 1)); [ $i -lt 300 ] || fail "no message $1 arrived: $(ls "$MAIL")"
-		sleep 0.1
-	done
-}
 URL=http://127.0.0.1:$PORT
 SRV_OPTS="--smtp-url smtp://127.0.0.1:$SMTP_PORT --smtp-from reception@sync.example --smtp-tls none --mail-retry 1 --public-url $URL/ --book-dir $top_srcdir/data/book"
 sync_setup

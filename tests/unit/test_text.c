@@ -188,9 +188,26 @@ static void test_json_scan(void **state)
 	cJSON_Delete(doc);
 }
 
+/* s written by fd_json_out_string is the text cJSON prints for it. */
+static void json_out_as_cjson(const char *s)
+{
+	struct fd_json_out o = {0};
+	fd_json_out_string(&o, s, strlen(s));
+	char *ours = fd_json_out_take(&o);
+	cJSON *v = cJSON_CreateString(s);
+	char *theirs = cJSON_PrintUnformatted(v);
+	assert_non_null(ours);
+	assert_string_equal(ours, theirs);
+	free(ours);
+	free(theirs);
+	cJSON_Delete(v);
+}
+
 /* fd_json_out writes the text cJSON prints for the same values: the
- * server writes snapshot pages and feed states with it, and terminals read
- * them with cJSON. Every byte a string can hold, escapes included. */
+ * server writes snapshot pages, feed states and a push's answers
+ * (src/server/push_rules.c) with it, and terminals read them with cJSON.
+ * Every byte a string can hold, alone, between text and all together,
+ * escapes included. */
 static void test_json_out(void **state)
 {
 	(void)state;
@@ -198,18 +215,17 @@ static void test_json_out(void **state)
 	for (int i = 1; i < 256; i++)
 		all[i - 1] = (char)i;
 	all[255] = '\0';
-	const char *const texts[] = {"", "plain", "q\"b\\s/", "M\xc3\xbcller \xe5\xb1\xb1\xe7\x94\xb0", all};
-	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-		struct fd_json_out o = {0};
-		fd_json_out_string(&o, texts[i], strlen(texts[i]));
-		char *ours = fd_json_out_take(&o);
-		cJSON *v = cJSON_CreateString(texts[i]);
-		char *theirs = cJSON_PrintUnformatted(v);
-		assert_non_null(ours);
-		assert_string_equal(ours, theirs);
-		free(ours);
-		free(theirs);
-		cJSON_Delete(v);
+	const char *const texts[] = {
+	    "",         "plain",
+	    "q\"b\\s/", "M\xc3\xbcller \xe5\xb1\xb1\xe7\x94\xb0",
+	    all,        "Zimmer \"Süd\" \\ 101\n\t\x01\x1f\x7f \xe6\x9d\xb1 \xf0\x9f\x8f\xa8 /</script>"};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		json_out_as_cjson(texts[i]);
+	for (int c = 1; c < 256; c++) {
+		char one[2] = {(char)c, 0}, mid[8];
+		snprintf(mid, sizeof mid, "a%cb", c);
+		json_out_as_cjson(one);
+		json_out_as_cjson(mid);
 	}
 	/* Integers as their digits, the whole int64 range (cJSON prints a
 	 * double: exact only to 2^53). */
@@ -231,6 +247,36 @@ static void test_json_out(void **state)
 	assert_non_null(text);
 	assert_string_equal(text, "");
 	free(text);
+}
+
+/* An object of a key, a whole number and raw text: cJSON's text (the
+ * number as a raw member: cJSON prints a double with 15 digits). */
+static void test_json_out_object(void **state)
+{
+	(void)state;
+	static const int64_t v[] = {0, 1, -1, 9007199254740993LL, INT64_MIN, 1234567890123LL};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+		cJSON *t = cJSON_CreateObject();
+		cJSON_AddStringToObject(t, "k", "v");
+		char n[32];
+		snprintf(n, sizeof n, "%lld", (long long)v[i]);
+		cJSON_AddRawToObject(t, "n", n);
+		cJSON_AddArrayToObject(t, "a");
+		char *want = cJSON_PrintUnformatted(t);
+		cJSON_Delete(t);
+		struct fd_json_out o = {0};
+		fd_json_out_raw(&o, "{", 1);
+		fd_json_out_key(&o, "k");
+		fd_json_out_str(&o, "v");
+		fd_json_out_key(&o, "n");
+		fd_json_out_int(&o, v[i]);
+		fd_json_out_key(&o, "a");
+		fd_json_out_raw(&o, "[]}", 3);
+		char *got = fd_json_out_take(&o);
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
+	}
 }
 
 static bool each_key(void *ctx, const struct fd_json_member *m)
@@ -459,13 +505,21 @@ static void test_find_name(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_utf8_valid),      cmocka_unit_test(test_check_plain),
-	    cmocka_unit_test(test_escape_controls), cmocka_unit_test(test_json_parse),
-	    cmocka_unit_test(test_output_filter),   cmocka_unit_test(test_ascii),
-	    cmocka_unit_test(test_json_scan),       cmocka_unit_test(test_json_out),
-	    cmocka_unit_test(test_short_ids),       cmocka_unit_test(test_csv_formula_cells),
-	    cmocka_unit_test(test_decimal),         cmocka_unit_test(test_int),
-	    cmocka_unit_test(test_copy_cut),        cmocka_unit_test(test_json_each),
+	    cmocka_unit_test(test_utf8_valid),
+	    cmocka_unit_test(test_check_plain),
+	    cmocka_unit_test(test_escape_controls),
+	    cmocka_unit_test(test_json_parse),
+	    cmocka_unit_test(test_output_filter),
+	    cmocka_unit_test(test_ascii),
+	    cmocka_unit_test(test_json_scan),
+	    cmocka_unit_test(test_json_out),
+	    cmocka_unit_test(test_json_out_object),
+	    cmocka_unit_test(test_short_ids),
+	    cmocka_unit_test(test_csv_formula_cells),
+	    cmocka_unit_test(test_decimal),
+	    cmocka_unit_test(test_int),
+	    cmocka_unit_test(test_copy_cut),
+	    cmocka_unit_test(test_json_each),
 	    cmocka_unit_test(test_find_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
