@@ -300,6 +300,41 @@ static void test_new_nights_written_together(void **state)
 	fd_db_close(db);
 }
 
+/* Core step 56: no index on bookings(room) alone, which every booking
+ * written kept too; the look-ups by room alone seek bookings_room_status
+ * as they sought it, and the rest keep their plans. */
+static void test_bookings_by_room_without_own_index(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'bookings_room'"), 0);
+	static const char *const q[][2] = {
+	    {"SELECT id FROM bookings WHERE room = ?1", "bookings_room_status (room=?)"},
+	    {"SELECT code FROM bookings b WHERE b.room = ?1 AND b.status = 'checked_in' LIMIT 1",
+	     "bookings_room_status (room=? AND status=?)"},
+	    {"SELECT 1 FROM bookings b WHERE b.room = ?1 AND +b.status = 'reserved' AND b.arrival = ?2",
+	     "bookings_arrival_room (arrival=? AND room=?)"},
+	    {"SELECT code FROM bookings WHERE room = ?1 AND arrival = departure AND arrival BETWEEN ?2 AND "
+	     "?3",
+	     "bookings_day_use_room (room=? AND arrival>? AND arrival<?)"},
+	};
+	for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+		char explain[512];
+		snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", q[i][0]);
+		sqlite3_stmt *s = NULL;
+		assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), explain, -1, &s, NULL), SQLITE_OK);
+		bool found = false;
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(s, 3);
+			found = found || (strstr(d, "SEARCH") && strstr(d, q[i][1]));
+		}
+		sqlite3_finalize(s);
+		if (!found)
+			fail_msg("%s: no search by %s", q[i][0], q[i][1]);
+	}
+	fd_db_close(db);
+}
+
 /* How many temporary tables a statement opens, by its program. */
 static int ephemeral_tables(struct fd_db *db, const char *sql)
 {
@@ -1175,6 +1210,7 @@ int main(void)
 	    cmocka_unit_test(test_assignment_sets_room_alone),
 	    cmocka_unit_test(test_booking_write_builds_no_table),
 	    cmocka_unit_test(test_new_nights_written_together),
+	    cmocka_unit_test(test_bookings_by_room_without_own_index),
 	    cmocka_unit_test(test_assignment_writes_what_changes),
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
