@@ -865,7 +865,11 @@ static enum fd_status type_inventory(void *ctx, const char *type, fd_date night,
  * on booking.create). The calendar blocks (no index by date; few) are
  * counted per night only when one of the type's rooms has one touching
  * the range: the test is asked once per execution, and spares each night
- * the DISTINCT count's temporary index. */
+ * the DISTINCT count's temporary index. The rooms out of order, the group
+ * blocks and the nights of the booking left out are looked up per night
+ * the same way, only when the type has some in the range (each look-up
+ * was a seventh of the statement on booking.create, which usually finds
+ * none: 84,000 -> 56,000 instructions a call, callgrind). */
 static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_date to,
                                   const char *except_id, int *inventory, int *sold, struct fd_error *err)
 {
@@ -874,24 +878,30 @@ static enum fd_status type_nights(void *ctx, const char *type, fd_date from, fd_
 	     "WITH RECURSIVE g(d) AS (SELECT ?2 WHERE ?2 < ?3 UNION ALL SELECT d + 1 FROM g WHERE d + 1 < ?3)"
 	     " SELECT g.d,"
 	     " coalesce((SELECT rooms FROM type_rooms WHERE type_code = ?1), 0)"
-	     " - (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
-	     "    AND maint_from <= g.d AND maint_to > g.d)"
+	     " - CASE WHEN EXISTS (SELECT 1 FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
+	     "    AND maint_from < ?3 AND maint_to > ?2)"
+	     "  THEN (SELECT count(*) FROM rooms WHERE type_code = ?1 AND maint = 'ooo'"
+	     "    AND maint_from <= g.d AND maint_to > g.d) ELSE 0 END"
 	     " - CASE WHEN EXISTS (SELECT 1 FROM room_blocks k CROSS JOIN rooms r ON r.number = k.room"
 	     "    WHERE r.type_code = ?1 AND k.start < ?3 AND k.end > ?2)"
 	     "  THEN (SELECT count(DISTINCT r.number) FROM room_blocks k"
 	     "    CROSS JOIN rooms r ON r.number = k.room WHERE r.type_code = ?1 AND k.start <= g.d"
 	     "    AND k.end > g.d AND NOT (r.maint = 'ooo' AND r.maint_from <= g.d AND r.maint_to > g.d))"
 	     "  ELSE 0 END,"
-	     " coalesce(t.sold, 0) - (x.night IS NOT NULL)"
-	     " + (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
+	     " coalesce(t.sold, 0)"
+	     " - CASE WHEN EXISTS (SELECT 1 FROM stay_nights WHERE booking_id = ?4)"
+	     "  THEN EXISTS (SELECT 1 FROM stay_nights x WHERE x.booking_id = ?4 AND x.night = g.d"
+	     "   AND x.type_code = ?1) ELSE 0 END"
+	     " + CASE WHEN EXISTS (SELECT 1 FROM group_block_rooms WHERE type_code = ?1"
+	     "   AND night >= ?2 AND night < ?3)"
+	     "  THEN (SELECT coalesce(sum(max(0, r.rooms - (SELECT count(*) FROM bookings b"
 	     "    CROSS JOIN stay_nights n ON n.booking_id = b.id AND n.night = g.d"
 	     "    WHERE b.block_id = r.block_id AND b.block_id <> '' AND b.type_code = ?1"
 	     "    AND b.id <> ?4))), 0)"
 	     "  FROM group_block_rooms r JOIN group_blocks k ON k.id = r.block_id"
-	     "  WHERE r.type_code = ?1 AND r.night = g.d AND k.released = 0)"
+	     "  WHERE r.type_code = ?1 AND r.night = g.d AND k.released = 0) ELSE 0 END"
 	     " FROM g"
-	     " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d"
-	     " LEFT JOIN stay_nights x ON x.booking_id = ?4 AND x.night = g.d AND x.type_code = ?1",
+	     " LEFT JOIN type_night_sold t ON t.type_code = ?1 AND t.night = g.d",
 	     err);
 	fd_bind_text(s, 1, type);
 	sqlite3_bind_int(s, 2, from);
