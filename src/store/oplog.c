@@ -60,7 +60,8 @@ enum fd_status fd_store_audit(struct fd_db *db, const struct fd_op *op, const st
 {
 	char *payload = NULL;
 	if (strcmp(res->entity, "guest") == 0 && res->id[0]) {
-		enum fd_status st = fd_privacy_seal(db, res->id, op->payload, &payload, err);
+		bool fresh = strcmp(op->type, "guest.create") == 0;
+		enum fd_status st = fd_privacy_seal(db, res->id, fresh, op->payload, &payload, err);
 		if (st)
 			return st;
 	} else {

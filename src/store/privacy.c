@@ -11,34 +11,43 @@
 
 #define SEAL_PREFIX "sealed:v1:"
 
-static enum fd_status guest_key(struct fd_db *db, const char *guest_id, bool create,
+/* The guest's key, made and kept when the guest has none. A guest just
+ * created (fresh) has none: its key is stored at once, by a statement that
+ * leaves a key already there alone and is then read, rather than read
+ * first and found missing (a statement more for every guest.create). */
+static enum fd_status guest_key(struct fd_db *db, const char *guest_id, bool fresh,
                                 unsigned char key[crypto_secretbox_KEYBYTES], struct fd_error *err)
 {
-	sqlite3_stmt *s = fd_db_stmt(db, "SELECT key FROM guest_keys WHERE guest_id = ?1", err);
-	if (!s)
-		return fd_error_status(err, FD_E_IO);
-	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	bool found = rc == SQLITE_ROW && sqlite3_column_bytes(s, 0) == crypto_secretbox_KEYBYTES;
-	if (found)
-		memcpy(key, sqlite3_column_blob(s, 0), crypto_secretbox_KEYBYTES);
-	sqlite3_reset(s);
-	if (found)
-		return FD_OK;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fd_db_fail(db, err, "reading a guest's key");
-	if (!create)
-		return fd_fail(err, FD_E_NOT_FOUND, "erased", "guest",
-		               _("This guest's details were erased."));
-	crypto_secretbox_keygen(key);
-	s = fd_db_stmt(db, "INSERT INTO guest_keys (guest_id, key) VALUES (?1, ?2)", err);
-	if (!s)
-		return fd_error_status(err, FD_E_IO);
-	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(s, 2, key, crypto_secretbox_KEYBYTES, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? FD_OK : fd_db_fail(db, err, "storing a guest's key");
+	static const char insert_sql[] = "INSERT INTO guest_keys (guest_id, key) VALUES (?1, ?2)"
+	                                 " ON CONFLICT(guest_id) DO NOTHING";
+	for (int pass = fresh ? 0 : 1; pass < 3; pass++) {
+		bool read = pass == 1;
+		sqlite3_stmt *s =
+		    fd_db_stmt(db, read ? "SELECT key FROM guest_keys WHERE guest_id = ?1" : insert_sql, err);
+		if (!s)
+			return fd_error_status(err, FD_E_IO);
+		if (!read)
+			crypto_secretbox_keygen(key);
+		sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
+		if (!read)
+			sqlite3_bind_blob(s, 2, key, crypto_secretbox_KEYBYTES, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		bool found =
+		    read && rc == SQLITE_ROW && sqlite3_column_bytes(s, 0) == crypto_secretbox_KEYBYTES;
+		if (found)
+			memcpy(key, sqlite3_column_blob(s, 0), crypto_secretbox_KEYBYTES);
+		sqlite3_reset(s);
+		if (read && rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return fd_db_fail(db, err, "reading a guest's key");
+		if (!read && rc != SQLITE_DONE)
+			return fd_db_fail(db, err, "storing a guest's key");
+		if (found || (!read && sqlite3_changes(fd_db_handle(db)) == 1))
+			return FD_OK;
+	}
+	/* There, yet not a key. */
+	return fd_fail(err, FD_E_IO, "database", "guest",
+	               _("A guest's key in the database is damaged, so the guest's details cannot be "
+	                 "sealed; restore the database from a backup."));
 }
 
 /* "sealed:v1:" + base64(nonce || secretbox(text)); NULL when out of memory. */
@@ -73,8 +82,8 @@ static bool sealable(const cJSON *f)
 	return cJSON_IsString(f) && !is_id_field(f->string) && f->valuestring[0];
 }
 
-enum fd_status fd_privacy_seal(struct fd_db *db, const char *guest_id, const cJSON *payload, char **out,
-                               struct fd_error *err)
+enum fd_status fd_privacy_seal(struct fd_db *db, const char *guest_id, bool fresh, const cJSON *payload,
+                               char **out, struct fd_error *err)
 {
 	bool any = false;
 	for (const cJSON *f = payload ? payload->child : NULL; f && !any; f = f->next)
@@ -84,7 +93,7 @@ enum fd_status fd_privacy_seal(struct fd_db *db, const char *guest_id, const cJS
 		return *out ? FD_OK : fd_fail(err, FD_E_NOMEM, "nomem", NULL, _("Out of memory."));
 	}
 	unsigned char key[crypto_secretbox_KEYBYTES];
-	enum fd_status st = guest_key(db, guest_id, true, key, err);
+	enum fd_status st = guest_key(db, guest_id, fresh, key, err);
 	if (st)
 		return st;
 	cJSON *copy = cJSON_Duplicate(payload, true);

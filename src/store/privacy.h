@@ -15,6 +15,7 @@
 #define FD_STORE_PRIVACY_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 
 #include "core/error.h"
 #include "store/db.h"
@@ -22,9 +23,10 @@
 /* A printed copy of payload with every string field except the ids
  * ("id", "guest") sealed under guest_id's key (made on first use), as
  * "sealed:v1:BASE64". *out is malloc'd; the caller frees it. Inside the
- * caller's transaction. */
-enum fd_status fd_privacy_seal(struct fd_db *db, const char *guest_id, const cJSON *payload, char **out,
-                               struct fd_error *err);
+ * caller's transaction. fresh: the guest was just created, so has no key
+ * yet (it is stored without looking for one first). */
+enum fd_status fd_privacy_seal(struct fd_db *db, const char *guest_id, bool fresh, const cJSON *payload,
+                               char **out, struct fd_error *err);
 
 /* After a commit: when an erasure happened since the last call, truncate
  * the write-ahead log (fd_db_commit calls it). */

@@ -166,20 +166,21 @@ extern const char fd_schema_v25_rates[];     /* repo_rate.c */
 enum fd_status fd_schema_v13_accounts(struct fd_db *db, struct fd_error *err);
 enum fd_status fd_schema_v16_guests(struct fd_db *db, struct fd_error *err); /* schema_guests.c */
 enum fd_status fd_schema_v17_channels_map(struct fd_db *db, struct fd_error *err);
-extern const char fd_schema_v20_quantity[];     /* schema_docs.c */
-extern const char fd_schema_v21_mail[];         /* schema_docs.c */
-extern const char fd_schema_v30_mail_link[];    /* schema_docs.c */
-extern const char fd_schema_v32_sold[];         /* schema_speed.c */
-extern const char fd_schema_v33_board[];        /* schema_speed.c */
-extern const char fd_schema_v42_board_stays[];  /* schema_speed.c */
-extern const char fd_schema_v43_board_names[];  /* schema_speed.c */
-extern const char fd_schema_v44_day_counts[];   /* schema_speed.c */
-extern const char fd_schema_v49_arrival_ids[];  /* schema_speed.c */
-extern const char fd_schema_v50_search_queue[]; /* schema_speed.c */
-extern const char fd_schema_v55_board_where[];  /* schema_speed.c */
-extern const char fd_schema_v37_find[];         /* schema_speed.c */
-extern const char fd_schema_v41_search[];       /* schema_speed.c */
-extern const char fd_schema_v28_groups[];       /* repo_group.c */
+extern const char fd_schema_v20_quantity[];      /* schema_docs.c */
+extern const char fd_schema_v21_mail[];          /* schema_docs.c */
+extern const char fd_schema_v30_mail_link[];     /* schema_docs.c */
+extern const char fd_schema_v32_sold[];          /* schema_speed.c */
+extern const char fd_schema_v33_board[];         /* schema_speed.c */
+extern const char fd_schema_v42_board_stays[];   /* schema_speed.c */
+extern const char fd_schema_v43_board_names[];   /* schema_speed.c */
+extern const char fd_schema_v44_day_counts[];    /* schema_speed.c */
+extern const char fd_schema_v49_arrival_ids[];   /* schema_speed.c */
+extern const char fd_schema_v50_search_queue[];  /* schema_speed.c */
+extern const char fd_schema_v55_board_where[];   /* schema_speed.c */
+extern const char fd_schema_v56_no_room_index[]; /* schema_speed.c */
+extern const char fd_schema_v37_find[];          /* schema_speed.c */
+extern const char fd_schema_v41_search[];        /* schema_speed.c */
+extern const char fd_schema_v28_groups[];        /* repo_group.c */
 
 /* The indexes the desk's screens rely on (bookings by room and by status).
  * Until this step they were a terminal-only "ui" chain, so a server database
@@ -412,6 +413,7 @@ static const struct fd_migration core_migrations[] = {
     {50, fd_schema_v50_search_queue, NULL},
     {53, fd_migration_rebuild, schema_v53_audit_seq},
     {55, fd_schema_v55_board_where, NULL},
+    {56, fd_schema_v56_no_room_index, NULL},
 };
 /* clang-format on */
 

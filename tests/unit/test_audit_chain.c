@@ -95,6 +95,85 @@ static void chain_is(struct fd_db *db, const char *want)
 	sqlite3_finalize(q);
 }
 
+/* The statements run, counted by a piece of their text (fd_db_profile). */
+struct ran_count {
+	const char *what;
+	int n;
+};
+
+static void on_ran(void *ctx, const char *sql, int64_t ns)
+{
+	(void)ns;
+	struct ran_count *c = ctx;
+	c->n += sql && strstr(sql, c->what) != NULL;
+}
+
+/* The email of the audit row seq, opened with the guest's key. */
+static void audit_email_is(struct fd_db *db, int64_t seq, const unsigned char *key, const char *want)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT json_extract(payload, '$.email') FROM audit_log WHERE seq = %lld",
+	         (long long)seq);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), sql, -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	const char *sealed = (const char *)sqlite3_column_text(q, 0);
+	assert_non_null(sealed);
+	assert_int_equal(strncmp(sealed, "sealed:v1:", 10), 0);
+	unsigned char raw[256], text[256];
+	size_t n = 0;
+	assert_int_equal(sodium_base642bin(raw, sizeof raw, sealed + 10, strlen(sealed + 10), NULL, &n, NULL,
+	                                   sodium_base64_VARIANT_ORIGINAL),
+	                 0);
+	assert_true(n > crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES);
+	assert_int_equal(crypto_secretbox_open_easy(text, raw + crypto_secretbox_NONCEBYTES,
+	                                            n - crypto_secretbox_NONCEBYTES, raw, key),
+	                 0);
+	text[n - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES] = '\0';
+	assert_string_equal((const char *)text, want);
+	sqlite3_finalize(q);
+}
+
+/* A guest.create stores the new guest's key without looking for it first
+ * (privacy.c guest_key); a later operation on the guest seals under that
+ * same key, and the chain verifies. */
+static void test_new_guest_key_stored_unread(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	exec(db, "DELETE FROM guest_keys");
+	int64_t first = fx_int(db, "SELECT coalesce(max(seq), 0) + 1 FROM audit_log");
+	struct ran_count reads = {.what = "FROM guest_keys"};
+	fd_db_profile(db, on_ran, &reads);
+	assert_int_equal(fx_op(db, NULL, "guest.create",
+	                       "{\"id\":\"55555555-5555-4555-8555-555555555555\",\"family\":\"Seal\","
+	                       "\"email\":\"one@example.org\"}",
+	                       NULL, &err),
+	                 FD_OK);
+	fd_db_profile(db, NULL, NULL);
+	assert_int_equal(reads.n, 0);
+	assert_int_equal(fx_op(db, NULL, "guest.update",
+	                       "{\"guest\":\"55555555-5555-4555-8555-555555555555\","
+	                       "\"email\":\"two@example.org\"}",
+	                       NULL, &err),
+	                 FD_OK);
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM guest_keys"), 1);
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), "SELECT key FROM guest_keys", -1, &q, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_bytes(q, 0), crypto_secretbox_KEYBYTES);
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	memcpy(key, sqlite3_column_blob(q, 0), sizeof key);
+	sqlite3_finalize(q);
+	audit_email_is(db, first, key, "one@example.org");
+	audit_email_is(db, first + 1, key, "two@example.org");
+	int64_t rows = 0, bad = 0;
+	assert_int_equal(fd_audit_verify(db, &rows, &bad, &err), FD_OK);
+	fd_db_close(db);
+}
+
 /* A push's refused operation: its savepoint rolls back after it appended
  * (the redo pass rolls a whole push back the same way); the rows after it
  * chain to the row before it. And a whole transaction rolled back. */
@@ -305,6 +384,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_rollbacks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_two_writers, setup, teardown),
 	    cmocka_unit_test(test_row_hash),
+	    cmocka_unit_test(test_new_guest_key_stored_unread),
 	    cmocka_unit_test_setup_teardown(test_migration_53_no_autoincrement, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tx_generation, setup, teardown),
 	};

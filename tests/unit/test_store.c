@@ -244,6 +244,97 @@ static void test_assignment_writes_what_changes(void **state)
 	fd_db_close(db);
 }
 
+/* A new booking's nights are added eight at a time, not one statement a
+ * night (repo_sqlite.c write_nights: each statement on stay_nights opens
+ * a statement journal copying the pages it touches), and still each once,
+ * counted once for the type, and guarded: a stay over a room's nights
+ * already held is refused and leaves nothing behind. */
+static void test_new_nights_written_together(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	struct fd_error err = {0};
+	char id[FD_ID_LEN], q[256];
+	static struct ran ran;
+	memset(&ran, 0, sizeof ran);
+	fd_db_profile(db, on_ran, &ran);
+	assert_int_equal(fx_book(db, "STD", "2026-12-01", "2026-12-11", 1, id, NULL, &err), FD_OK);
+	fd_db_profile(db, NULL, NULL);
+	assert_int_equal(count_of(ran.sql, "INSERT INTO stay_nights"), 2); /* 8 nights, then 2 */
+	snprintf(q, sizeof q,
+	         "SELECT count(DISTINCT night) || '/' || min(night) || '/' || max(night) FROM stay_nights"
+	         " WHERE booking_id = '%s' AND type_code = 'STD'",
+	         id);
+	sqlite3_stmt *s = NULL;
+	assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char want[64];
+	snprintf(want, sizeof want, "10/%d/%d", fx_date("2026-12-01"), fx_date("2026-12-10"));
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), want);
+	sqlite3_finalize(s);
+	snprintf(q, sizeof q,
+	         "SELECT count(*) FROM type_night_sold WHERE type_code = 'STD' AND sold = 1"
+	         " AND night >= %d AND night < %d",
+	         fx_date("2026-12-01"), fx_date("2026-12-11"));
+	assert_int_equal(fx_int(db, q), 10);
+	assert_int_equal(fx_booking_op(db, NULL, "booking.assign_room", id, "\"room\":\"101\"", NULL, &err),
+	                 FD_OK);
+	/* Another booking written straight to the store over room 101's
+	 * nights, past the rules: the unique index refuses it whole. */
+	const struct fd_repo *r = fd_db_repo(db);
+	struct fd_booking b;
+	assert_int_equal(r->get_booking(r->ctx, id, &b, &err), FD_OK);
+	char *before = fx_dump(db);
+	snprintf(b.id, sizeof b.id, "%s", "88888888-8888-4888-8888-888888888888");
+	snprintf(b.code, sizeof b.code, "%s", "ZZZZZZ");
+	b.arrival = fx_date("2026-12-09");
+	b.departure = fx_date("2026-12-20");
+	b.version = 1;
+	assert_int_equal(fd_db_begin(db, &err), FD_OK);
+	assert_int_not_equal(r->put_booking(r->ctx, &b, &err), FD_OK);
+	fd_db_rollback(db);
+	char *after = fx_dump(db);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	fd_db_close(db);
+}
+
+/* Core step 56: no index on bookings(room) alone, which every booking
+ * written kept too; the look-ups by room alone seek bookings_room_status
+ * as they sought it, and the rest keep their plans. */
+static void test_bookings_by_room_without_own_index(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel();
+	assert_int_equal(fx_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'bookings_room'"), 0);
+	static const char *const q[][2] = {
+	    {"SELECT id FROM bookings WHERE room = ?1", "bookings_room_status (room=?)"},
+	    {"SELECT code FROM bookings b WHERE b.room = ?1 AND b.status = 'checked_in' LIMIT 1",
+	     "bookings_room_status (room=? AND status=?)"},
+	    {"SELECT 1 FROM bookings b WHERE b.room = ?1 AND +b.status = 'reserved' AND b.arrival = ?2",
+	     "bookings_arrival_room (arrival=? AND room=?)"},
+	    {"SELECT code FROM bookings WHERE room = ?1 AND arrival = departure AND arrival BETWEEN ?2 AND "
+	     "?3",
+	     "bookings_day_use_room (room=? AND arrival>? AND arrival<?)"},
+	};
+	for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+		char explain[512];
+		snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", q[i][0]);
+		sqlite3_stmt *s = NULL;
+		assert_int_equal(sqlite3_prepare_v2(fd_db_handle(db), explain, -1, &s, NULL), SQLITE_OK);
+		bool found = false;
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			const char *d = (const char *)sqlite3_column_text(s, 3);
+			found = found || (strstr(d, "SEARCH") && strstr(d, q[i][1]));
+		}
+		sqlite3_finalize(s);
+		if (!found)
+			fail_msg("%s: no search by %s", q[i][0], q[i][1]);
+	}
+	fd_db_close(db);
+}
+
 /* How many temporary tables a statement opens, by its program. */
 static int ephemeral_tables(struct fd_db *db, const char *sql)
 {
@@ -1118,6 +1209,8 @@ int main(void)
 	    cmocka_unit_test(test_first_version_saved_again),
 	    cmocka_unit_test(test_assignment_sets_room_alone),
 	    cmocka_unit_test(test_booking_write_builds_no_table),
+	    cmocka_unit_test(test_new_nights_written_together),
+	    cmocka_unit_test(test_bookings_by_room_without_own_index),
 	    cmocka_unit_test(test_assignment_writes_what_changes),
 	    cmocka_unit_test(test_outbox_sequence_and_audit),
 	    cmocka_unit_test(test_outbox_sequence_survives_prune),
