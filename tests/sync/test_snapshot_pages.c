@@ -367,12 +367,15 @@ static enum fd_status install_bookings(struct fd_db *db, const char *bookings, s
 	return st;
 }
 
-/* A booking row of guest 1 in room 101 from arrival to departure. */
-#define BOOKING_ROW(id, code, arrival, departure, version)                                                   \
+/* A booking row of guest 1 in room 101 from arrival to departure, in a
+ * status. */
+#define BOOKING_ROW_IN(id, code, arrival, departure, version, status)                                        \
 	"{\"id\":\"00000000-0000-4000-8003-0000000000" id "\",\"code\":\"" code "\","                        \
 	"\"guest_id\":\"00000000-0000-4000-8002-000000000001\",\"type_code\":\"DBL\",\"room\":\"101\","      \
 	"\"arrival\":\"" arrival "\",\"departure\":\"" departure "\",\"adults\":1,\"rate\":9000,"            \
-	"\"status\":\"reserved\",\"version\":" version "}"
+	"\"status\":\"" status "\",\"version\":" version "}"
+#define BOOKING_ROW(id, code, arrival, departure, version)                                                   \
+	BOOKING_ROW_IN(id, code, arrival, departure, version, "reserved")
 
 static void count_releases(void *ctx, const char *sql, int64_t ns)
 {
@@ -408,6 +411,39 @@ static void test_install_builds_guard_at_end(void **state)
 	                                  " SELECT 'x', night, type_code, room FROM stay_nights LIMIT 1",
 	                                  NULL, NULL, NULL),
 	                     SQLITE_OK);
+}
+
+static void count_property_reads(void *ctx, const char *sql, int64_t ns)
+{
+	(void)ns;
+	if (strstr(sql, "business_date") && strstr(sql, "FROM property"))
+		++*(int *)ctx;
+}
+
+/* Issue 18: a booking that has checked in or out, installed new, holds
+ * every night of its stay in its room; the install reads no property row
+ * for it (the business date decides only which nights of a stay already
+ * here keep their room). */
+static void test_install_stays_begun(void **state)
+{
+	struct fd_db *db = ((struct terminal *)*state)->db;
+	struct fd_error err = {0};
+	int reads = 0;
+	fd_db_profile(db, count_property_reads, &reads);
+	/* 01 has left, 02 is in the house; 03 comes later. */
+	static const char page[] =
+	    BOOKING_ROW_IN("01", "AAAAAA", "2026-11-20", "2026-11-23", "1", "checked_out") "," BOOKING_ROW_IN(
+	        "02", "BBBBBB", "2026-11-24", "2026-11-27", "1",
+	        "checked_in") "," BOOKING_ROW("03", "CCCCCC", "2026-11-27", "2026-11-30", "1");
+	assert_int_equal(install_bookings(db, page, &err), FD_OK);
+	fd_db_profile(db, NULL, NULL);
+	assert_int_equal(reads, 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE status = 'checked_out'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE status = 'checked_in'"), 1);
+	assert_int_equal(count(db,
+	                       "SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	                       " WHERE n.room = '101' AND n.night >= b.arrival AND n.night < b.departure"),
+	                 9);
 }
 
 /* Pages are read at different times (a booking can move into a room
@@ -471,6 +507,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_install_later_booking_keeps_night, open_terminal,
 	                                    close_terminal),
 	    cmocka_unit_test_setup_teardown(test_install_booking_sent_twice, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_install_stays_begun, open_terminal, close_terminal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
