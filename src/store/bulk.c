@@ -312,10 +312,11 @@ static enum fd_status names_stale(struct fd_db *db, bool *stale, struct fd_error
  * its own, dropped again: this runs only when the guard refused. */
 static const char resolve_sql[] =
     "CREATE INDEX bulk_guard_resolve ON stay_nights(room, night);"
-    "DELETE FROM stay_nights AS n WHERE n.room IS NOT NULL AND EXISTS ("
+    "DELETE FROM stay_nights WHERE room IS NOT NULL AND EXISTS ("
     " SELECT 1 FROM stay_nights o JOIN bookings ob ON ob.id = o.booking_id"
-    " WHERE o.room = n.room AND o.night = n.night AND o.booking_id <> n.booking_id"
-    " AND ob.rowid > coalesce((SELECT b.rowid FROM bookings b WHERE b.id = n.booking_id), 0));"
+    " WHERE o.room = stay_nights.room AND o.night = stay_nights.night"
+    " AND o.booking_id <> stay_nights.booking_id AND ob.rowid > coalesce((SELECT b.rowid"
+    " FROM bookings b WHERE b.id = stay_nights.booking_id), 0));"
     "DROP INDEX bulk_guard_resolve;";
 
 /* Build the guard set aside (a sort, rather than a b-tree seek per night
