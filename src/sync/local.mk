@@ -34,6 +34,7 @@ SYNC_TESTS += tests/sync/test_sync_overwrite.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot_order.sh
 SYNC_TESTS += tests/sync/test_sync_first.sh
+SYNC_TESTS += tests/sync/test_sync_first_kill.sh
 EXTRA_DIST += doc/sync.md
 SYNC_TESTS += tests/sync/test_sync_gap.sh
 SYNC_TESTS += tests/sync/test_sync_versions.sh
