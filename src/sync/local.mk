@@ -35,6 +35,7 @@ SYNC_TESTS += tests/sync/test_sync_snapshot.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot_order.sh
 SYNC_TESTS += tests/sync/test_sync_first.sh
 SYNC_TESTS += tests/sync/test_sync_first_kill.sh
+SYNC_TESTS += tests/sync/test_sync_snapshot_move.sh
 EXTRA_DIST += doc/sync.md
 SYNC_TESTS += tests/sync/test_sync_gap.sh
 SYNC_TESTS += tests/sync/test_sync_versions.sh
