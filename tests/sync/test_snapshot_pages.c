@@ -367,6 +367,26 @@ static enum fd_status install_bookings(struct fd_db *db, const char *bookings, s
 	return st;
 }
 
+/* The same as a whole snapshot (protocol 1: no "more"). */
+static enum fd_status install_whole(struct fd_db *db, const char *bookings, struct fd_error *err)
+{
+	char page[4096];
+	snprintf(page, sizeof page,
+	         "{\"epoch\":\"e1\",\"seq\":10,\"entities\":{"
+	         "\"room_type\":[{\"id\":\"00000000-0000-4000-8000-000000000001\",\"code\":\"DBL\","
+	         "\"name\":\"Double\",\"max_occupancy\":2,\"base_rate\":9000,\"rank\":0,\"version\":1}],"
+	         "\"room\":[{\"id\":\"00000000-0000-4000-8001-000000000101\",\"number\":\"101\","
+	         "\"type_code\":\"DBL\",\"floor\":1,\"clean\":\"clean\",\"maint\":\"none\",\"version\":1}],"
+	         "\"guest\":[{\"id\":\"00000000-0000-4000-8002-000000000001\",\"family\":\"Roe\","
+	         "\"version\":1}],\"booking\":[%s]}}",
+	         bookings);
+	cJSON *snap = cJSON_Parse(page);
+	assert_non_null(snap);
+	enum fd_status st = sync_apply_snapshot(db, snap, err);
+	cJSON_Delete(snap);
+	return st;
+}
+
 /* A booking row of guest 1 in room 101 from arrival to departure, in a
  * status. */
 #define BOOKING_ROW_IN(id, code, arrival, departure, version, status)                                        \
@@ -489,6 +509,17 @@ static void test_install_booking_sent_twice(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%01'"), 3);
 	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%02'"), 1);
 	assert_int_equal(count(db, "SELECT version FROM bookings WHERE code = 'AAAAAA'"), 2);
+	assert_int_equal(guard_present(db), 1);
+	/* The same in a whole snapshot (protocol 1), 02 sent twice now. */
+	assert_int_equal(
+	    install_whole(db,
+	                  BOOKING_ROW("02", "BBBBBB", "2026-11-26", "2026-11-29", "1") "," BOOKING_ROW(
+	                      "01", "AAAAAA", "2026-11-25", "2026-11-28",
+	                      "1") "," BOOKING_ROW("02", "BBBBBB", "2026-11-26", "2026-11-29", "2"),
+	                  &err),
+	    FD_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%01'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%02'"), 3);
 	assert_int_equal(guard_present(db), 1);
 }
 
