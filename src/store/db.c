@@ -497,6 +497,7 @@ void fd_db_close(struct fd_db *db)
 	free(db->cache);
 	free(db->bulk_triggers);
 	free(db->bulk_indexes);
+	free(db->bulk_guard);
 	fd_record_free(db);
 	if (db->db)
 		sqlite3_close(db->db);

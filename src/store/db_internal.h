@@ -23,6 +23,8 @@ struct fd_db {
 	char *bulk_triggers;    /* store/bulk.h: triggers set aside, to put back */
 	char *bulk_indexes;     /* store/bulk.h: secondary indexes set aside, to build again */
 	bool bulk_checks;       /* store/bulk.h: CHECK constraints judged at the end */
+	char *bulk_guard;       /* store/bulk.h: the room-night guard set aside, to build again */
+	bool bulk_keep_guard;   /* store/bulk.h: fd_bulk_begin leaves the guard in place */
 	/* store/bulk.h: whether the bookings' guest names written by
 	 * put_booking can have gone stale while the triggers were aside: a
 	 * guest written after a booking, or a booking written twice (bookings

@@ -467,7 +467,10 @@ static enum fd_status write_nights(struct fd_db *db, const struct fd_booking *b,
 {
 	fd_date keep_before = b->arrival; /* nights before this keep their row */
 	enum fd_status st;
-	if (b->status == FD_BOOKING_CHECKED_IN || b->status == FD_BOOKING_CHECKED_OUT) {
+	/* A booking just inserted has no rows to keep (only change_nights
+	 * reads keep_before): the property's row is not read for each booking
+	 * a snapshot installs (issue 18: most of them have checked out). */
+	if (!fresh && (b->status == FD_BOOKING_CHECKED_IN || b->status == FD_BOOKING_CHECKED_OUT)) {
 		if ((st = business_date(db, &keep_before, err)))
 			return st;
 	}

@@ -32,6 +32,13 @@ static int count(struct fd_db *db, const char *sql)
 	return n;
 }
 
+/* The room-night guard, the unique index of stay_nights, is there. */
+static int guard_present(struct fd_db *db)
+{
+	return count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+	                 " AND name = 'stay_nights_room_night' AND sql LIKE 'CREATE UNIQUE INDEX%'");
+}
+
 /* Each test's terminal: its database created as the desk creates it,
  * opened as the sync thread opens it. */
 struct terminal {
@@ -194,6 +201,9 @@ static void test_bad_row_installs_nothing(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM bookings"), 0);
 	assert_int_equal(count(db, "SELECT count(*) FROM sync_snapshot_rows"), 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM meta WHERE key = 'sync_cursor'"), 0);
+	/* The indexes the install set aside are back, the guard among them. */
+	assert_int_equal(guard_present(db), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'bookings_board'"), 1);
 	/* The CHECKs apply at the insert again. */
 	assert_int_not_equal(sqlite3_exec(fd_db_handle(db),
 	                                  "UPDATE rooms SET clean = 'filthy'; INSERT INTO rooms (number, id,"
@@ -334,6 +344,185 @@ static void test_staged_rows_read_from_text(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE room = '101'"), 3);
 }
 
+/* A last page of two rooms and the bookings given (JSON rows, in the
+ * order the page sends them), installed as a first sync. */
+static enum fd_status install_bookings(struct fd_db *db, const char *bookings, struct fd_error *err)
+{
+	char page[4096];
+	snprintf(page, sizeof page,
+	         "{\"epoch\":\"e1\",\"seq\":10,\"more\":false,\"entities\":{"
+	         "\"room_type\":[{\"id\":\"00000000-0000-4000-8000-000000000001\",\"code\":\"DBL\","
+	         "\"name\":\"Double\",\"max_occupancy\":2,\"base_rate\":9000,\"rank\":0,\"version\":1}],"
+	         "\"room\":[{\"id\":\"00000000-0000-4000-8001-000000000101\",\"number\":\"101\","
+	         "\"type_code\":\"DBL\",\"floor\":1,\"clean\":\"clean\",\"maint\":\"none\",\"version\":1},"
+	         "{\"id\":\"00000000-0000-4000-8001-000000000102\",\"number\":\"102\",\"type_code\":\"DBL\","
+	         "\"floor\":1,\"clean\":\"dirty\",\"maint\":\"none\",\"version\":1}],"
+	         "\"guest\":[{\"id\":\"00000000-0000-4000-8002-000000000001\",\"family\":\"Roe\","
+	         "\"version\":1}],\"booking\":[%s]}}",
+	         bookings);
+	bool done = false;
+	assert_int_equal(sync_snapshot_restart(db, err), FD_OK);
+	enum fd_status st = apply_page(db, page, true, &done, err);
+	assert_true(done == (st == FD_OK));
+	return st;
+}
+
+/* The same as a whole snapshot (protocol 1: no "more"). */
+static enum fd_status install_whole(struct fd_db *db, const char *bookings, struct fd_error *err)
+{
+	char page[4096];
+	snprintf(page, sizeof page,
+	         "{\"epoch\":\"e1\",\"seq\":10,\"entities\":{"
+	         "\"room_type\":[{\"id\":\"00000000-0000-4000-8000-000000000001\",\"code\":\"DBL\","
+	         "\"name\":\"Double\",\"max_occupancy\":2,\"base_rate\":9000,\"rank\":0,\"version\":1}],"
+	         "\"room\":[{\"id\":\"00000000-0000-4000-8001-000000000101\",\"number\":\"101\","
+	         "\"type_code\":\"DBL\",\"floor\":1,\"clean\":\"clean\",\"maint\":\"none\",\"version\":1}],"
+	         "\"guest\":[{\"id\":\"00000000-0000-4000-8002-000000000001\",\"family\":\"Roe\","
+	         "\"version\":1}],\"booking\":[%s]}}",
+	         bookings);
+	cJSON *snap = cJSON_Parse(page);
+	assert_non_null(snap);
+	enum fd_status st = sync_apply_snapshot(db, snap, err);
+	cJSON_Delete(snap);
+	return st;
+}
+
+/* A booking row of guest 1 in room 101 from arrival to departure, in a
+ * status. */
+#define BOOKING_ROW_IN(id, code, arrival, departure, version, status)                                        \
+	"{\"id\":\"00000000-0000-4000-8003-0000000000" id "\",\"code\":\"" code "\","                        \
+	"\"guest_id\":\"00000000-0000-4000-8002-000000000001\",\"type_code\":\"DBL\",\"room\":\"101\","      \
+	"\"arrival\":\"" arrival "\",\"departure\":\"" departure "\",\"adults\":1,\"rate\":9000,"            \
+	"\"status\":\"" status "\",\"version\":" version "}"
+#define BOOKING_ROW(id, code, arrival, departure, version)                                                   \
+	BOOKING_ROW_IN(id, code, arrival, departure, version, "reserved")
+
+static void count_releases(void *ctx, const char *sql, int64_t ns)
+{
+	(void)ns;
+	if (strncmp(sql, "DELETE FROM stay_nights WHERE room", 34) == 0)
+		++*(int *)ctx;
+}
+
+/* Issue 18: a first sync's install builds the room-night guard (the
+ * unique index of stay_nights) once at its end, as it builds the other
+ * indexes, rather than looking every booking's nights up in it to release
+ * them and writing them into it at random pages: no statement per
+ * booking reads the guard, and the guard is there after the install. */
+static void test_install_builds_guard_at_end(void **state)
+{
+	struct fd_db *db = ((struct terminal *)*state)->db;
+	struct fd_error err = {0};
+	int releases = 0;
+	fd_db_profile(db, count_releases, &releases);
+	assert_int_equal(
+	    install_bookings(db,
+	                     BOOKING_ROW("01", "AAAAAA", "2026-11-25", "2026-11-27", "1") "," BOOKING_ROW(
+	                         "02", "BBBBBB", "2026-11-27", "2026-11-29", "1"),
+	                     &err),
+	    FD_OK);
+	fd_db_profile(db, NULL, NULL);
+	assert_int_equal(releases, 0);
+	assert_int_equal(guard_present(db), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE room = '101'"), 4);
+	/* The guard holds again: a second holder of a night is refused. */
+	assert_int_not_equal(sqlite3_exec(fd_db_handle(db),
+	                                  "INSERT INTO stay_nights (booking_id, night, type_code, room)"
+	                                  " SELECT 'x', night, type_code, room FROM stay_nights LIMIT 1",
+	                                  NULL, NULL, NULL),
+	                     SQLITE_OK);
+}
+
+static void count_property_reads(void *ctx, const char *sql, int64_t ns)
+{
+	(void)ns;
+	if (strstr(sql, "business_date") && strstr(sql, "FROM property"))
+		++*(int *)ctx;
+}
+
+/* Issue 18: a booking that has checked in or out, installed new, holds
+ * every night of its stay in its room; the install reads no property row
+ * for it (the business date decides only which nights of a stay already
+ * here keep their room). */
+static void test_install_stays_begun(void **state)
+{
+	struct fd_db *db = ((struct terminal *)*state)->db;
+	struct fd_error err = {0};
+	int reads = 0;
+	fd_db_profile(db, count_property_reads, &reads);
+	/* 01 has left, 02 is in the house; 03 comes later. */
+	static const char page[] =
+	    BOOKING_ROW_IN("01", "AAAAAA", "2026-11-20", "2026-11-23", "1", "checked_out") "," BOOKING_ROW_IN(
+	        "02", "BBBBBB", "2026-11-24", "2026-11-27", "1",
+	        "checked_in") "," BOOKING_ROW("03", "CCCCCC", "2026-11-27", "2026-11-30", "1");
+	assert_int_equal(install_bookings(db, page, &err), FD_OK);
+	fd_db_profile(db, NULL, NULL);
+	assert_int_equal(reads, 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE status = 'checked_out'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM bookings WHERE status = 'checked_in'"), 1);
+	assert_int_equal(count(db,
+	                       "SELECT count(*) FROM stay_nights n JOIN bookings b ON b.id = n.booking_id"
+	                       " WHERE n.room = '101' AND n.night >= b.arrival AND n.night < b.departure"),
+	                 9);
+}
+
+/* Pages are read at different times (a booking can move into a room
+ * between the page that sent the room's former holder and its own): of
+ * two bookings that hold a room on the same night, the one written later
+ * keeps the night, as when each booking released the others' nights as it
+ * came (the feed after the cut brings the other's move); the later one
+ * here has the smaller id, so the order is the page's, not the ids'. */
+static void test_install_later_booking_keeps_night(void **state)
+{
+	struct fd_db *db = ((struct terminal *)*state)->db;
+	struct fd_error err = {0};
+	assert_int_equal(
+	    install_bookings(db,
+	                     BOOKING_ROW("09", "AAAAAA", "2026-11-25", "2026-11-28", "1") "," BOOKING_ROW(
+	                         "02", "BBBBBB", "2026-11-26", "2026-11-29", "1"),
+	                     &err),
+	    FD_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%09'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%02'"), 3);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%09'"
+	                           " AND night = (SELECT arrival FROM bookings WHERE code = 'AAAAAA')"),
+	                 1);
+	assert_int_equal(count(db, "SELECT sum(sold) FROM type_night_sold WHERE type_code = 'DBL'"), 4);
+	assert_int_equal(guard_present(db), 1);
+}
+
+/* A page that sends a booking twice (no server does; a forged answer
+ * could): the second writing of booking 01 comes after 02, so 01 keeps the
+ * nights both hold, as row by row; the order of the rows is not that of
+ * the bookings' first writing here. */
+static void test_install_booking_sent_twice(void **state)
+{
+	struct fd_db *db = ((struct terminal *)*state)->db;
+	struct fd_error err = {0};
+	assert_int_equal(
+	    install_bookings(db,
+	                     BOOKING_ROW("01", "AAAAAA", "2026-11-25", "2026-11-28", "1") "," BOOKING_ROW(
+	                         "02", "BBBBBB", "2026-11-26", "2026-11-29",
+	                         "1") "," BOOKING_ROW("01", "AAAAAA", "2026-11-25", "2026-11-28", "2"),
+	                     &err),
+	    FD_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%01'"), 3);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%02'"), 1);
+	assert_int_equal(count(db, "SELECT version FROM bookings WHERE code = 'AAAAAA'"), 2);
+	assert_int_equal(guard_present(db), 1);
+	/* The same in a whole snapshot (protocol 1), 02 sent twice now. */
+	assert_int_equal(
+	    install_whole(db,
+	                  BOOKING_ROW("02", "BBBBBB", "2026-11-26", "2026-11-29", "1") "," BOOKING_ROW(
+	                      "01", "AAAAAA", "2026-11-25", "2026-11-28",
+	                      "1") "," BOOKING_ROW("02", "BBBBBB", "2026-11-26", "2026-11-29", "2"),
+	                  &err),
+	    FD_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%01'"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM stay_nights WHERE booking_id LIKE '%02'"), 3);
+	assert_int_equal(guard_present(db), 1);
+}
+
 int main(void)
 {
 	fd_ids_init();
@@ -345,6 +534,11 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_bad_row_installs_nothing, open_terminal, close_terminal),
 	    cmocka_unit_test_setup_teardown(test_page_staged_from_text, open_terminal, close_terminal),
 	    cmocka_unit_test_setup_teardown(test_staged_rows_read_from_text, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_install_builds_guard_at_end, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_install_later_booking_keeps_night, open_terminal,
+	                                    close_terminal),
+	    cmocka_unit_test_setup_teardown(test_install_booking_sent_twice, open_terminal, close_terminal),
+	    cmocka_unit_test_setup_teardown(test_install_stays_begun, open_terminal, close_terminal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
