@@ -263,6 +263,11 @@ void srv_http_metrics(struct srv *s, const char *property, char **text)
 	     "look (SQLite: for a mail just queued; PostgreSQL: at every change).\n"
 	     "# TYPE frontdeskd_mail_wakes_total counter\nfrontdeskd_mail_wakes_total %llu\n",
 	     (unsigned long long)atomic_load(&s->m.mail_wakes));
+	EMIT(
+	    "# HELP frontdeskd_push_wakes_total Times a push's thread was woken in the group commit (SQLite: "
+	    "once per push that waited, at its group's commit or to lead the next group).\n"
+	    "# TYPE frontdeskd_push_wakes_total counter\nfrontdeskd_push_wakes_total %llu\n",
+	    (unsigned long long)atomic_load(&s->m.push_wakes));
 	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
 	EMIT("frontdeskd_long_polls %d\n", (int)s->m.long_polls);
 #undef EMIT

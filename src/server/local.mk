@@ -37,6 +37,7 @@ SERVER_TESTS += tests/server/test_enroll_throttle.sh
 SERVER_TESTS += tests/server/test_log_level.sh
 SERVER_TESTS += tests/server/test_health_reuse.sh
 SERVER_TESTS += tests/server/test_mail_wake.sh
+SERVER_TESTS += tests/server/test_push_wake.sh
 frontdeskd_SOURCES += src/server/refusal.c
 frontdeskd_SOURCES += src/server/erasures.c
 # log lines with journal priorities; backup before a schema upgrade;

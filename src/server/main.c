@@ -497,7 +497,6 @@ threads:
 	pthread_mutex_init(&s.hash_lock, NULL);
 	pthread_mutex_init(&s.proxy_lock, NULL);
 	pthread_cond_init(&s.hash_cond, NULL);
-	pthread_cond_init(&s.push_cond, NULL);
 	s.push_tail = &s.push_queue;
 	pthread_key_create(&s.reader_key, srv_reader_close); /* runs as pool threads end */
 

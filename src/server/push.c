@@ -876,7 +876,9 @@ struct push_waiter {
 	enum fd_status st;
 	int64_t gap;
 	struct fd_error err;
-	bool done;
+	int64_t seq;         /* the change sequence after its group's commit */
+	bool done, lead;     /* under push_lock */
+	pthread_cond_t cond; /* its own: woken alone, when done or to lead */
 	struct push_waiter *next;
 };
 
@@ -930,18 +932,30 @@ static int64_t run_group(struct srv *s, struct push_waiter *group)
 	return seq;
 }
 
+/* Each waiter sleeps on its own condition and is woken once: when its
+ * group has committed, or to lead the next group. One broadcast woke every
+ * waiter, those queued for the next group too, only for all but one of
+ * them to sleep again: thread switches that were a large part of a single
+ * push's wall clock. Signalled under push_lock: a waiter that finds itself
+ * done returns, and its condition (on its stack) goes with it. */
 static int64_t push_grouped(struct srv *s, struct push_waiter *me)
 {
-	int64_t seq = 0;
+	pthread_cond_init(&me->cond, NULL);
 	pthread_mutex_lock(&s->push_lock);
 	*s->push_tail = me;
 	s->push_tail = &me->next;
+	if (!s->push_leading) {
+		s->push_leading = true;
+		me->lead = true;
+	}
 	while (!me->done) {
-		if (s->push_leading) {
-			pthread_cond_wait(&s->push_cond, &s->push_lock);
+		if (!me->lead) {
+			pthread_cond_wait(&me->cond, &s->push_lock);
+			atomic_fetch_add(&s->m.push_wakes, 1);
 			continue;
 		}
-		s->push_leading = true;
+		/* Leading: the queue so far is the group, me among it. */
+		me->lead = false;
 		struct push_waiter *group = s->push_queue;
 		s->push_queue = NULL;
 		s->push_tail = &s->push_queue;
@@ -951,15 +965,21 @@ static int64_t push_grouped(struct srv *s, struct push_waiter *me)
 		for (struct push_waiter *w = group, *next; w; w = next) {
 			next = w->next;
 			w->next = NULL;
+			w->seq = gseq;
 			w->done = true;
+			if (w != me)
+				pthread_cond_signal(&w->cond);
 		}
-		s->push_seq = gseq;
-		s->push_leading = false;
-		pthread_cond_broadcast(&s->push_cond);
+		/* The pushes that queued meanwhile: the first leads them. */
+		if (s->push_queue) {
+			s->push_queue->lead = true;
+			pthread_cond_signal(&s->push_queue->cond);
+		} else
+			s->push_leading = false;
 	}
-	seq = s->push_seq;
 	pthread_mutex_unlock(&s->push_lock);
-	return seq;
+	pthread_cond_destroy(&me->cond);
+	return me->seq;
 }
 
 /* {"results":[...],"seq":N}: the answers as they were printed and

@@ -206,6 +206,7 @@ struct srv_metrics {
 	atomic_uint_fast64_t commits, pushes; /* group commit: pushes per commit */
 	atomic_int long_polls;
 	atomic_uint_fast64_t mail_wakes; /* srv_mail_wake */
+	atomic_uint_fast64_t push_wakes; /* a push's thread woken in the group commit */
 };
 
 struct srv {
@@ -228,10 +229,8 @@ struct srv {
 
 	/* group commit of pushes (push.c) */
 	pthread_mutex_t push_lock;
-	pthread_cond_t push_cond;
 	struct push_waiter *push_queue, **push_tail;
-	bool push_leading;
-	int64_t push_seq;
+	bool push_leading; /* a group runs, or its next leader is woken */
 
 	/* password hashing slots (auth.c) */
 	pthread_mutex_t hash_lock;
