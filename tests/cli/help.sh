@@ -42,7 +42,9 @@ expect_refused 2 "more than zero" -- fd pay X cash 0
 grep -q "^Usage" "$TMP/err" && fail "a bad amount printed the synopsis"
 
 # Each --option in a synopsis is known to its command (or subcommand: the
-# lower-case word that starts the synopsis or follows a "|").
+# lower-case word that starts the synopsis or follows a "|"). The commands
+# run in a directory of their own: "outage-pack X" or "--pdf x" write there.
+mkdir "$TMP/cwd" && cd "$TMP/cwd" || exit 1
 for cmd in $commands; do
 	syn=$("$FD" help "$cmd" | awk '/^$/ { exit } { print }' | tr '\n' ' ' | sed "s/^Usage: frontdesk $cmd//")
 	sub="" prev="|"
@@ -64,4 +66,6 @@ for cmd in $commands; do
 		prev=$t
 	done
 done
+cd - >/dev/null || exit 1
+[ -e X ] || [ -e x ] && fail "the commands wrote into the directory the test started in"
 finish

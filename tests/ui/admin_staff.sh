@@ -28,7 +28,7 @@ wait_for "Test Hotel"
 screen | grep -q "Administration:" && fail "Tab took a clerk to the pane"
 # help_offers_admin: scroll the help to its end; true when it offered tab 9.
 help_offers_admin() {
-	keys ?
+	keys "?"
 	wait_for "Keys for"
 	seen=1 i=0
 	until screen | grep -q "refused operations waiting"; do

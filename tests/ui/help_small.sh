@@ -23,7 +23,7 @@ wait_for "2026-11-25 to 2026-11-26, 1 night"
 wait_for "1 adult, 0 children"
 keys 3
 wait_for "Housekeeping queue"
-keys ?
+keys "?"
 wait_for "Keys for Housekeeping"
 # 16 columns of keys, 44 of text: a long description goes on to a second line.
 wait_for "open what is under the cursor: the booking,"
