@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "doc/doc.h"
 #include "ui/actions.h"
+#include "ui/config_lines.h"
 
 struct kind_name {
 	enum fd_doc_kind kind;
@@ -134,40 +135,37 @@ void ui_document_ask(struct app *app, const char *code, const char *folio_id, en
 	ui_prompt_offer(app, (const char(*)[FD_USER_LEN])choices, n);
 }
 
+/* One config line: "printer NAME" or "print-command COMMAND"; other lines
+ * are not ours. */
+static bool printer_line(char *line, void *arg)
+{
+	struct app *app = arg;
+	line[strcspn(line, "\r\n")] = '\0';
+	char *p = line + strspn(line, " \t");
+	size_t word = strcspn(p, " \t");
+	char *value = p + word + strspn(p + word, " \t");
+	char *out = NULL;
+	size_t out_size = 0;
+	if (word == 7 && strncmp(p, "printer", 7) == 0) {
+		out = app->printer;
+		out_size = sizeof app->printer;
+	} else if (word == 13 && strncmp(p, "print-command", 13) == 0) {
+		out = app->print_command;
+		out_size = sizeof app->print_command;
+	} else {
+		return true;
+	}
+	if (!*value || strlen(value) >= out_size)
+		return false;
+	snprintf(out, out_size, "%s", value);
+	return true;
+}
+
 bool ui_document_load_config(const char *path, struct app *app, char *msg, size_t size)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return true;
-	char line[1024];
-	int lineno = 0;
-	bool ok = true;
-	while (ok && fgets(line, sizeof line, f)) {
-		lineno++;
-		line[strcspn(line, "\r\n")] = '\0';
-		char *p = line + strspn(line, " \t");
-		size_t word = strcspn(p, " \t");
-		char *value = p + word + strspn(p + word, " \t");
-		char *out = NULL;
-		size_t out_size = 0;
-		if (word == 7 && strncmp(p, "printer", 7) == 0) {
-			out = app->printer;
-			out_size = sizeof app->printer;
-		} else if (word == 13 && strncmp(p, "print-command", 13) == 0) {
-			out = app->print_command;
-			out_size = sizeof app->print_command;
-		} else {
-			continue;
-		}
-		if (!*value || strlen(value) >= out_size) {
-			snprintf(msg, size,
-			         _("%s line %d: expected \"printer NAME\" or \"print-command COMMAND\""),
-			         path, lineno);
-			ok = false;
-			break;
-		}
-		snprintf(out, out_size, "%s", value);
-	}
-	fclose(f);
-	return ok;
+	int bad = ui_config_each_line(path, printer_line, app);
+	if (bad)
+		snprintf(msg, size, _("%s line %d: expected \"printer NAME\" or \"print-command COMMAND\""),
+		         path, bad);
+	return !bad;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "ui/config_lines.h"
 
 #define G UI_CTX_GLOBAL
 #define MV UI_CTX_MOVE
@@ -258,37 +259,33 @@ void ui_keys_init(void)
 	}
 }
 
+/* One config line: "bind KEY ACTION" rebinds; other lines are not ours. */
+static bool bind_line(char *line, void *arg)
+{
+	(void)arg;
+	char *save = NULL;
+	char *w = strtok_r(line, " \t\r\n", &save);
+	if (!w || w[0] == '#' || strcmp(w, "bind") != 0)
+		return true;
+	char *key = strtok_r(NULL, " \t\r\n", &save), *name = strtok_r(NULL, " \t\r\n", &save);
+	const struct ui_action *a = NULL;
+	for (size_t i = 0; name && i < sizeof actions / sizeof *actions; i++)
+		if (strcmp(actions[i].name, name) == 0)
+			a = &actions[i];
+	struct ui_key k;
+	if (!key || !a || !ui_key_parse(key, &k))
+		return false;
+	bind(key, a->ctx, a->req);
+	return true;
+}
+
 bool ui_keys_load_config(const char *path, char *msg, size_t size)
 {
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return true; /* no config file is fine */
-	char line[256];
-	int lineno = 0;
-	bool ok = true;
-	while (ok && fgets(line, sizeof line, f)) {
-		lineno++;
-		char *save = NULL;
-		char *w = strtok_r(line, " \t\r\n", &save);
-		if (!w || w[0] == '#' || strcmp(w, "bind") != 0)
-			continue;
-		char *key = strtok_r(NULL, " \t\r\n", &save), *name = strtok_r(NULL, " \t\r\n", &save);
-		const struct ui_action *a = NULL;
-		for (size_t i = 0; name && i < sizeof actions / sizeof *actions; i++)
-			if (strcmp(actions[i].name, name) == 0)
-				a = &actions[i];
-		struct ui_key k;
-		if (!key || !a || !ui_key_parse(key, &k)) {
-			snprintf(msg, size,
-			         _("%s line %d: expected \"bind KEY ACTION\" with a known key and action"),
-			         path, lineno);
-			ok = false;
-			break;
-		}
-		bind(key, a->ctx, a->req);
-	}
-	fclose(f);
-	return ok;
+	int bad = ui_config_each_line(path, bind_line, NULL);
+	if (bad)
+		snprintf(msg, size, _("%s line %d: expected \"bind KEY ACTION\" with a known key and action"),
+		         path, bad);
+	return !bad;
 }
 
 enum ui_req ui_keys_lookup(struct ui_key key, unsigned ctx)

@@ -2,7 +2,7 @@
 # The terminal application, linked into the frontdesk binary.
 UI_SOURCES = \
 	ui/ui.h ui/app.h ui/app.c ui/keys.h ui/keys.c ui/term.h ui/term.c \
-	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c ui/colors.h ui/colors.c \
+	ui/draw.h ui/draw.c ui/sync_status.h ui/sync_status.c ui/colors.h ui/colors.c ui/config_lines.h ui/config_lines.c \
 	ui/board.c ui/help.c ui/detail.c ui/form.c ui/lists.c ui/actions.h ui/actions.c ui/hk.c ui/staff.c ui/search.c ui/folio.h ui/folio.c ui/folio_ask.c ui/reports.c \
 	ui/fixture.h ui/fixture.c ui/demo.c ui/demo_server.c ui/demo_server.h
 frontdesk_SOURCES += $(UI_SOURCES)
@@ -15,7 +15,7 @@ EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh
 
 # frontdesk-ui(1): its KEYS section is generated from the command table.
 noinst_PROGRAMS += ui/keys_man
-ui_keys_man_SOURCES = ui/keys_man.c ui/keys.c ui/keys.h
+ui_keys_man_SOURCES = ui/keys_man.c ui/keys.c ui/keys.h ui/config_lines.c ui/config_lines.h
 ui_keys_man_CFLAGS = $(AM_CFLAGS) $(NCURSES_CFLAGS)
 ui_keys_man_LDADD = libfdcore.a $(NCURSES_LIBS) $(LIBINTL)
 nodist_man_MANS = ui/frontdesk-ui.1
@@ -28,9 +28,17 @@ ui/frontdesk-ui.1: $(srcdir)/ui/frontdesk-ui.1.in ui/keys_man$(EXEEXT)
 # Unit tests of the UI's modules that need no terminal.
 check_PROGRAMS += tests/unit/test_ui_keys tests/unit/test_query_desk
 TESTS += tests/unit/test_ui_keys tests/unit/test_query_desk
-tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c ui/keys.c ui/keys.h
+tests_unit_test_ui_keys_SOURCES = tests/unit/test_ui_keys.c ui/keys.c ui/keys.h ui/config_lines.c ui/config_lines.h
 tests_unit_test_ui_keys_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
 tests_unit_test_ui_keys_LDADD = $(UNIT_LDADD)
+# The config file's readers: key bindings and colours, line by line.
+check_PROGRAMS += tests/unit/test_ui_config
+TESTS += tests/unit/test_ui_config
+VALGRIND_TESTS += tests/unit/test_ui_config
+tests_unit_test_ui_config_SOURCES = tests/unit/test_ui_config.c ui/config_lines.c ui/config_lines.h \
+	ui/keys.c ui/keys.h ui/colors.c ui/colors.h
+tests_unit_test_ui_config_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
+tests_unit_test_ui_config_LDADD = $(UNIT_LDADD)
 tests_unit_test_query_desk_SOURCES = tests/unit/test_query_desk.c ui/fixture.c ui/fixture.h
 tests_unit_test_query_desk_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_query_desk_LDADD = $(UNIT_LDADD)
@@ -55,7 +63,7 @@ VALGRIND_TESTS += tests/unit/test_ui_list
 tests_unit_test_ui_list_SOURCES = tests/unit/test_ui_list.c ui/list.c ui/list.h ui/draw.c ui/draw.h ui/edit.c
 tests_unit_test_ui_list_CFLAGS = $(UNIT_CFLAGS) $(NCURSES_CFLAGS)
 tests_unit_test_ui_list_LDADD = $(UNIT_LDADD) $(NCURSES_LIBS)
-tests_unit_test_ui_list_SOURCES += ui/keys.c
+tests_unit_test_ui_list_SOURCES += ui/keys.c ui/config_lines.c
 UI_TESTS += tests/ui/hk_cursor.sh
 frontdesk_SOURCES += ui/term_check.c
 UI_TESTS += tests/ui/confirm_rules.sh tests/ui/small_screen.sh

@@ -64,10 +64,10 @@ tests_fuzz_fuzz_ical_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK)
 
 # The configuration files: frontdeskd's (src/server/main.c, with the
 # server's sources as fuzz_http has them) and the terminal application's
-# (ui/keys.c, ui/colors.c).
+# (ui/keys.c, ui/colors.c, ui/config_lines.c).
 FUZZ_TARGETS += tests/fuzz/fuzz_config
 tests_fuzz_fuzz_config_SOURCES = tests/fuzz/fuzz_config.c tests/fuzz/fuzz.h $(frontdeskd_SOURCES) \
-	ui/keys.c ui/keys.h ui/colors.c ui/colors.h
+	ui/keys.c ui/keys.h ui/colors.c ui/colors.h ui/config_lines.c ui/config_lines.h
 tests_fuzz_fuzz_config_CPPFLAGS = $(FUZZ_CPPFLAGS) -Dmain=frontdeskd_main
 tests_fuzz_fuzz_config_CFLAGS = $(frontdeskd_CFLAGS) $(NCURSES_CFLAGS) -Wno-missing-prototypes
 tests_fuzz_fuzz_config_LDADD = $(FUZZ_MAIN) $(frontdeskd_LDADD)
