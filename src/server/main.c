@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "doc/doc.h"
 #include "opt/opt.h"
 #include "server/log.h"
@@ -569,37 +570,52 @@ threads:
 	return rc;
 }
 
+/* The commands of one hotel's database: a synopsis is written as typed
+ * (not translated, as frontdesk's are not), its note (or a line of notes
+ * alone) in the reader's language. */
+static const struct {
+	const char *synopsis, *note;
+} usage_lines[] = {
+    {"serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N] [--log-level L]", NULL},
+    {"init --property NAME --currency CODE --timezone ZONE [--date YYYY-MM-DD]", NULL},
+    {"demo [--seed N] [--date YYYY-MM-DD] [--password-file F] [--throwaway]", NULL},
+    {"user add NAME --role ROLE --password-file F [--display-name TEXT] [--department DEPT]", NULL},
+    {"user passwd NAME --password-file F", NULL},
+    {"user disable NAME", NULL},
+    {"user list", NULL},
+    {"enroll-code [--ttl 24h]", NULL},
+    {"device list", N_("(also: devices)")},
+    {"device revoke ID", NULL},
+    {"sessions [--as USER]", NULL},
+    {"sessions revoke ID", NULL},
+    {"metrics-token [revoke]", N_("a token for Prometheus to scrape /v1/metrics with")},
+    {"backup FILE", NULL},
+    {"restore FILE", N_("replace the database with a backup (server stopped)")},
+    {"new-epoch", N_("after restoring the database by other means: terminals re-sync")},
+    {"check", NULL},
+    {"audit --as MANAGER [--date YYYY-MM-DD]", NULL},
+    {"routes", NULL},
+    {"property add CODE --name TEXT --currency C --timezone TZ", N_("(PostgreSQL: a chain)")},
+    {"property list | property share-guests on|off", NULL},
+    {"user add NAME --chain-role revenue|chain-admin|none --password-file F", N_("(PostgreSQL)")},
+    {"report chain --from YYYY-MM-DD --to YYYY-MM-DD [--json|--csv]", N_("(PostgreSQL)")},
+    {NULL, N_("(user add, enroll-code: --property CODE when the database holds several hotels)")},
+    {"migrate --to postgresql://... [--property CODE]", N_("the SQLite hotel of --data into PostgreSQL")},
+};
+
 static void usage(FILE *out)
 {
-	fprintf(out,
-	        "usage: frontdeskd [--config FILE] [--data DIR] COMMAND [ARGS]\n"
-	        "commands:\n"
-	        "  serve [--listen ADDR:PORT] [--tls-cert F --tls-key F] [--threads N] [--log-level L]\n"
-	        "  init --property NAME --currency CODE --timezone ZONE [--date YYYY-MM-DD]\n"
-	        "  demo [--seed N] [--date YYYY-MM-DD] [--password-file F] [--throwaway]\n"
-	        "  user add NAME --role ROLE --password-file F [--display-name TEXT] [--department DEPT]\n"
-	        "  user passwd NAME --password-file F\n"
-	        "  user disable NAME\n"
-	        "  user list\n"
-	        "  enroll-code [--ttl 24h]\n"
-	        "  device list            (also: devices)\n"
-	        "  device revoke ID\n"
-	        "  sessions [--as USER]\n"
-	        "  sessions revoke ID\n"
-	        "  metrics-token [revoke] a token for Prometheus to scrape /v1/metrics with\n"
-	        "  backup FILE\n"
-	        "  restore FILE           replace the database with a backup (server stopped)\n"
-	        "  new-epoch              after restoring the database by other means: terminals re-sync\n"
-	        "  check\n"
-	        "  audit --as MANAGER [--date YYYY-MM-DD]\n"
-	        "  routes\n"
-	        "  property add CODE --name TEXT --currency C --timezone TZ   (PostgreSQL: a chain)\n"
-	        "  property list | property share-guests on|off\n"
-	        "  user add NAME --chain-role revenue|chain-admin|none --password-file F   (PostgreSQL)\n"
-	        "  report chain --from YYYY-MM-DD --to YYYY-MM-DD [--json|--csv]   (PostgreSQL)\n"
-	        "  (user add, enroll-code: --property CODE when the database holds several hotels)\n"
-	        "  migrate --to postgresql://... [--property CODE]   the SQLite hotel of --data into "
-	        "PostgreSQL\n");
+	fprintf(out, _("usage: frontdeskd [--config FILE] [--data DIR] COMMAND [ARGS]\n"));
+	fprintf(out, _("commands:\n"));
+	for (size_t i = 0; i < sizeof usage_lines / sizeof *usage_lines; i++) {
+		const char *syn = usage_lines[i].synopsis, *note = usage_lines[i].note;
+		if (!syn || !note)
+			fprintf(out, "  %s\n", syn ? syn : _(note));
+		else if (strlen(syn) <= 22) /* notes of short synopses line up */
+			fprintf(out, "  %-22s %s\n", syn, _(note));
+		else
+			fprintf(out, "  %s   %s\n", syn, _(note));
+	}
 }
 
 int main(int argc, char **argv)
