@@ -82,6 +82,26 @@ sync_setup() {
 # pending NAME: operations the server has not settled yet.
 pending() { term "$1" --json sync-status | sed -n 's/.*"pending":[[:space:]]*\([0-9]*\).*/\1/p'; }
 
+# stage_pages NAME N [PREFIX]: terminal NAME is put in the middle of a
+# snapshot by hand, as its sync thread leaves it after reading the pages
+# $WORK/PREFIX1.json .. PREFIXN.json (PREFIX p unless given): their rows
+# staged, the last page's token, cut and epoch kept.
+stage_pages() {
+	python3 - "$WORK/$1/frontdesk.db" "$2" "$WORK/${3:-p}" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for n in range(1, int(sys.argv[2]) + 1):
+    p = json.load(open("%s%d.json" % (sys.argv[3], n)))
+    for ent, rows in p["entities"].items():
+        for r in rows:
+            db.execute("INSERT INTO sync_snapshot_rows (entity, state) VALUES (?, ?)", (ent, json.dumps(r)))
+for k, v in (("snapshot_active", "1"), ("snapshot_next", p["next"]), ("snapshot_seq", str(p["seq"])),
+             ("snapshot_epoch", p["epoch"])):
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (k, v))
+db.commit()
+PY
+}
+
 # Dump with the volatile parts of a terminal-local view removed.
 dump() { term "$1" dump; }
 

@@ -82,18 +82,7 @@ while [ "$next" != null ]; do
 	bget "/v1/snapshot?limit=3&after=$next&epoch=$epoch" > "$WORK/rn.json" || fail "page $total (B)"
 	total=$((total + 1)) next=$(jq -r '.next // "null"' "$WORK/rn.json")
 done
-python3 - "$WORK/b/frontdesk.db" "$WORK/r1.json" <<'PY' || fail "staging the first page by hand"
-import json, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-p = json.load(open(sys.argv[2]))
-for ent, rows in p["entities"].items():
-    for r in rows:
-        db.execute("INSERT INTO sync_snapshot_rows (entity, state) VALUES (?, ?)", (ent, json.dumps(r)))
-for k, v in (("snapshot_active", "1"), ("snapshot_next", p["next"]), ("snapshot_seq", str(p["seq"])),
-             ("snapshot_epoch", p["epoch"])):
-    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (k, v))
-db.commit()
-PY
+stage_pages b 1 r || fail "staging the first page by hand"
 before=$(grep -c "GET /v1/snapshot" "$WORK/server.log")
 term b sync --once --page 3 >/dev/null || fail "B resuming its snapshot"
 resumed=$(($(grep -c "GET /v1/snapshot" "$WORK/server.log") - before))

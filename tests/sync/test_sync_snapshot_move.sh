@@ -35,19 +35,7 @@ until jq -e --arg x $X '.entities.booking[0].id == $x' "$WORK/p$n.json" >/dev/nu
 	n=$((n + 1))
 done
 jq -e '.entities.booking[0].room == "201"' "$WORK/p$n.json" >/dev/null || fail "X's page should say 201"
-python3 - "$WORK/b/frontdesk.db" "$WORK" "$n" <<'PY' || fail "staging the first pages by hand"
-import json, sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-for k in range(1, int(sys.argv[3]) + 1):
-    p = json.load(open("%s/p%d.json" % (sys.argv[2], k)))
-    for ent, rows in p["entities"].items():
-        for r in rows:
-            db.execute("INSERT INTO sync_snapshot_rows (entity, state) VALUES (?, ?)", (ent, json.dumps(r)))
-for k, v in (("snapshot_active", "1"), ("snapshot_next", p["next"]), ("snapshot_seq", str(p["seq"])),
-             ("snapshot_epoch", p["epoch"])):
-    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (k, v))
-db.commit()
-PY
+stage_pages b "$n" || fail "staging the first pages by hand"
 
 # Between pages: X leaves 201 for 203, Y takes 201.
 {

@@ -87,20 +87,8 @@ ok "an old-format token goes on in row order"
 # sent guest is merged away (its row deleted). B resumes and ends at the
 # server's state.
 cut=$(grep -l '"booking"' "$WORK"/p*.json | sort -V | head -n1)
-python3 - "$WORK/b/frontdesk.db" "$cut" "$WORK" <<'PY' || fail "staging the first pages by hand"
-import json, re, sqlite3, sys, glob
-db = sqlite3.connect(sys.argv[1])
-upto = int(re.search(r"p(\d+)\.json$", sys.argv[2]).group(1))
-for n in range(1, upto + 1):
-    p = json.load(open("%s/p%d.json" % (sys.argv[3], n)))
-    for ent, rows in p["entities"].items():
-        for r in rows:
-            db.execute("INSERT INTO sync_snapshot_rows (entity, state) VALUES (?, ?)", (ent, json.dumps(r)))
-for k, v in (("snapshot_active", "1"), ("snapshot_next", p["next"]), ("snapshot_seq", str(p["seq"])),
-             ("snapshot_epoch", p["epoch"])):
-    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (k, v))
-db.commit()
-PY
+upto=$(basename "$cut" .json | tr -d p)
+stage_pages b "$upto" || fail "staging the first pages by hand"
 sent=$(jq -r '.entities.booking[0].id' "$cut")
 {
 	printf '{"type":"guest.create","payload":{"id":"00000000-0000-4000-8000-000000000001","family":"Early","given":"Eve"}}\n'
