@@ -320,6 +320,16 @@ static bool row_elsewhere(struct fd_db *db, enum fd_room_order order, int offset
 	return false;
 }
 
+/* a and b hold the same rows (every column), in whatever order. */
+static void assert_same_rows(struct rows *a, struct rows *b)
+{
+	assert_int_equal(a->n, b->n);
+	qsort(a->v, (size_t)a->n, sizeof *a->v, cmp_row);
+	qsort(b->v, (size_t)b->n, sizeof *b->v, cmp_row);
+	for (int i = 0; i < a->n; i++)
+		assert_memory_equal(&a->v[i], &b->v[i], sizeof a->v[i]);
+}
+
 /* Many windows and pages: the same rows as the plain statement (the same
  * bookings, every column) and as many as the independent reading.
  * *merged: pages the fast path answered with a stay of a room not on the
@@ -348,10 +358,7 @@ static void compare(struct fd_db *db, uint64_t seed, int *fast, int *fell_back, 
 		    fd_query_board_page_plain(db, order, from, to, offset, limit, collect, &b, NULL), FD_OK);
 		assert_int_equal(a.n, b.n);
 		assert_int_equal(a.n, independent_count(db, order, from, to, offset, limit));
-		qsort(a.v, (size_t)a.n, sizeof *a.v, cmp_row);
-		qsort(b.v, (size_t)b.n, sizeof *b.v, cmp_row);
-		for (int i = 0; i < a.n; i++)
-			assert_memory_equal(&a.v[i], &b.v[i], sizeof a.v[i]);
+		assert_same_rows(&a, &b);
 	}
 	free(a.v);
 	free(b.v);
@@ -457,10 +464,7 @@ static void test_board_page_many_moved_out(void **state)
 		                 FD_OK);
 		assert_int_equal(a.n, 100);
 		assert_int_equal(b.n, 100);
-		qsort(a.v, (size_t)a.n, sizeof *a.v, cmp_row);
-		qsort(b.v, (size_t)b.n, sizeof *b.v, cmp_row);
-		for (int i = 0; i < a.n; i++)
-			assert_memory_equal(&a.v[i], &b.v[i], sizeof a.v[i]);
+		assert_same_rows(&a, &b);
 	}
 	free(a.v);
 	free(b.v);
