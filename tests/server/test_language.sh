@@ -35,6 +35,15 @@ msg=$(env $DE "$FD" --data "$D" sessions revoke 0123456789abcdef 2>&1)
 check "a session revoke that matches nothing, in German" \
 	"frontdeskd: keine Sitzung passt zu 0123456789abcdef; nichts widerrufen" "$msg"
 
+# The usage list after an unknown command: its headings and notes in German,
+# the commands themselves as they are typed.
+msg=$(env $DE "$FD" --data "$D" no-such-command 2>&1)
+case $msg in
+*"Aufruf: frontdeskd [--config FILE]"*"Befehle:"*"metrics-token [revoke]"*"ein Token, mit dem Prometheus /v1/metrics abruft"*)
+	ok "the usage list in German" ;;
+*) fail "the usage list is not in German: $msg" ;;
+esac
+
 # The server, started in German: a refused operation says why in German.
 echo "--- start" >> "$LOG"
 env $DE "$FD" --data "$D" serve --listen 127.0.0.1:0 2>>"$LOG" &
