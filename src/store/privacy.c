@@ -11,39 +11,64 @@
 
 #define SEAL_PREFIX "sealed:v1:"
 
+/* Store a new key for the guest, unless one is there already: *stored says
+ * whether this one was. */
+static enum fd_status store_key(struct fd_db *db, const char *guest_id,
+                                unsigned char key[crypto_secretbox_KEYBYTES], bool *stored,
+                                struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db,
+	                             "INSERT INTO guest_keys (guest_id, key) VALUES (?1, ?2)"
+	                             " ON CONFLICT(guest_id) DO NOTHING",
+	                             err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	crypto_secretbox_keygen(key);
+	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 2, key, crypto_secretbox_KEYBYTES, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "storing a guest's key");
+	*stored = sqlite3_changes(fd_db_handle(db)) == 1;
+	return FD_OK;
+}
+
+/* Read the guest's key: *found says whether a whole key was there. */
+static enum fd_status read_key(struct fd_db *db, const char *guest_id,
+                               unsigned char key[crypto_secretbox_KEYBYTES], bool *found,
+                               struct fd_error *err)
+{
+	sqlite3_stmt *s = fd_db_stmt(db, "SELECT key FROM guest_keys WHERE guest_id = ?1", err);
+	if (!s)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW && sqlite3_column_bytes(s, 0) == crypto_secretbox_KEYBYTES;
+	if (*found)
+		memcpy(key, sqlite3_column_blob(s, 0), crypto_secretbox_KEYBYTES);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "reading a guest's key");
+	return FD_OK;
+}
+
 /* The guest's key, made and kept when the guest has none. A guest just
  * created (fresh) has none: its key is stored at once, by a statement that
- * leaves a key already there alone and is then read, rather than read
- * first and found missing (a statement more for every guest.create). */
+ * leaves a key already there alone, and read only when one was there,
+ * rather than read first and found missing (a statement more for every
+ * guest.create). */
 static enum fd_status guest_key(struct fd_db *db, const char *guest_id, bool fresh,
                                 unsigned char key[crypto_secretbox_KEYBYTES], struct fd_error *err)
 {
-	static const char insert_sql[] = "INSERT INTO guest_keys (guest_id, key) VALUES (?1, ?2)"
-	                                 " ON CONFLICT(guest_id) DO NOTHING";
-	for (int pass = fresh ? 0 : 1; pass < 3; pass++) {
-		bool read = pass == 1;
-		sqlite3_stmt *s =
-		    fd_db_stmt(db, read ? "SELECT key FROM guest_keys WHERE guest_id = ?1" : insert_sql, err);
-		if (!s)
-			return fd_error_status(err, FD_E_IO);
-		if (!read)
-			crypto_secretbox_keygen(key);
-		sqlite3_bind_text(s, 1, guest_id, -1, SQLITE_STATIC);
-		if (!read)
-			sqlite3_bind_blob(s, 2, key, crypto_secretbox_KEYBYTES, SQLITE_STATIC);
-		int rc = sqlite3_step(s);
-		bool found =
-		    read && rc == SQLITE_ROW && sqlite3_column_bytes(s, 0) == crypto_secretbox_KEYBYTES;
-		if (found)
-			memcpy(key, sqlite3_column_blob(s, 0), crypto_secretbox_KEYBYTES);
-		sqlite3_reset(s);
-		if (read && rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return fd_db_fail(db, err, "reading a guest's key");
-		if (!read && rc != SQLITE_DONE)
-			return fd_db_fail(db, err, "storing a guest's key");
-		if (found || (!read && sqlite3_changes(fd_db_handle(db)) == 1))
-			return FD_OK;
-	}
+	bool done = false;
+	enum fd_status st;
+	if (fresh && ((st = store_key(db, guest_id, key, &done, err)) || done))
+		return st;
+	if ((st = read_key(db, guest_id, key, &done, err)) || done)
+		return st;
+	if ((st = store_key(db, guest_id, key, &done, err)) || done)
+		return st;
 	/* There, yet not a key. */
 	return fd_fail(err, FD_E_IO, "database", "guest",
 	               _("A guest's key in the database is damaged, so the guest's details cannot be "

@@ -178,6 +178,7 @@ extern const char fd_schema_v49_arrival_ids[];   /* schema_speed.c */
 extern const char fd_schema_v50_search_queue[];  /* schema_speed.c */
 extern const char fd_schema_v55_board_where[];   /* schema_speed.c */
 extern const char fd_schema_v56_no_room_index[]; /* schema_speed.c */
+extern const char fd_schema_v57_guest_name[];    /* schema_speed.c */
 extern const char fd_schema_v37_find[];          /* schema_speed.c */
 extern const char fd_schema_v41_search[];        /* schema_speed.c */
 extern const char fd_schema_v28_groups[];        /* repo_group.c */
@@ -414,6 +415,7 @@ static const struct fd_migration core_migrations[] = {
     {53, fd_migration_rebuild, schema_v53_audit_seq},
     {55, fd_schema_v55_board_where, NULL},
     {56, fd_schema_v56_no_room_index, NULL},
+    {57, fd_schema_v57_guest_name, NULL},
 };
 /* clang-format on */
 

@@ -459,6 +459,12 @@ static void test_day_counts_read_indexes(void **state)
 	fd_db_close(db);
 }
 
+/* type_nights' statement, among those the store has prepared. */
+static bool is_range_statement(sqlite3_stmt *s)
+{
+	return strstr(sqlite3_sql(s), "g(d)") && strstr(sqlite3_sql(s), "type_night_sold t");
+}
+
 /* The VM steps of the range statement's last execution (type_nights). */
 static int range_steps(struct fd_db *db, const char *type, fd_date from, fd_date to, const char *except_id)
 {
@@ -469,8 +475,7 @@ static int range_steps(struct fd_db *db, const char *type, fd_date from, fd_date
 	sqlite3_stmt *range = NULL;
 	for (int pass = 0; pass < 2; pass++) {
 		for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s))
-			if (strstr(sqlite3_sql(s), "WITH RECURSIVE g(d)") &&
-			    strstr(sqlite3_sql(s), "type_night_sold t"))
+			if (is_range_statement(s))
 				range = s;
 		if (range)
 			sqlite3_stmt_status(range, SQLITE_STMTSTATUS_VM_STEP, 1);
@@ -506,6 +511,43 @@ static void test_range_skips_what_the_type_lacks(void **state)
 	fd_db_close(db);
 }
 
+/* The range's nights are a series json_each makes, not a recursive CTE's
+ * rows, which SQLite queues in a temporary table built at every execution:
+ * the only temporary table left in the statement's program is the
+ * calendar blocks' DISTINCT count (built only when the type has some). A
+ * range of no night, and one of more nights than the series' buffer on the
+ * stack (32), count as night by night. */
+static void test_range_series_without_queue(void **state)
+{
+	(void)state;
+	struct fd_db *db = fx_hotel(); /* STD 101 102 103, DLX 201 */
+	char id[FD_ID_LEN];
+	book(db, "STD", "2026-12-02", "2026-12-06", id);
+	range(db, "STD", "2026-12-03", "2026-12-03", NULL, NULL, NULL);
+	int inv[MAX_NIGHTS], sold[MAX_NIGHTS];
+	range(db, "STD", "2026-11-20", "2026-12-30", NULL, inv, sold);
+	assert_int_equal(inv[0], 3);
+	assert_int_equal(sold[fx_date("2026-12-05") - fx_date("2026-11-20")], 1);
+	assert_int_equal(sold[39], 0);
+	range(db, "STD", "2026-11-20", "2026-12-30", id, NULL, sold);
+	assert_int_equal(sold[fx_date("2026-12-05") - fx_date("2026-11-20")], 0);
+	sqlite3 *h = fd_db_handle(db);
+	sqlite3_stmt *found = NULL;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(h, NULL); s; s = sqlite3_next_stmt(h, s))
+		found = is_range_statement(s) ? s : found;
+	assert_non_null(found);
+	char *explain = sqlite3_mprintf("EXPLAIN %s", sqlite3_sql(found));
+	sqlite3_stmt *e;
+	assert_int_equal(sqlite3_prepare_v2(h, explain, -1, &e, NULL), SQLITE_OK);
+	int tables = 0;
+	while (sqlite3_step(e) == SQLITE_ROW)
+		tables += strcmp((const char *)sqlite3_column_text(e, 1), "OpenEphemeral") == 0;
+	sqlite3_finalize(e);
+	sqlite3_free(explain);
+	assert_int_equal(tables, 1);
+	fd_db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -513,6 +555,7 @@ int main(void)
 	    cmocka_unit_test(test_range_follows_random_operations),
 	    cmocka_unit_test(test_day_counts_read_indexes),
 	    cmocka_unit_test(test_range_skips_what_the_type_lacks),
+	    cmocka_unit_test(test_range_series_without_queue),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
