@@ -112,6 +112,42 @@ static const char server_v18[] =
     "ALTER TABLE srv_public_requests ADD COLUMN email_key TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX srv_public_requests_email ON srv_public_requests (email_key, created_at);";
 
+/* v19: the revocation generation (session_cache.c). Every change that can
+ * end a session or change what its look-up answers (who, which device, the
+ * role, the expiry) adds one to srv_auth_gen.n in the changing transaction,
+ * whichever process or code path makes it: sign-out, an administrator's
+ * command, a staff operation, a device revoked. A session remembered at
+ * generation n is the look-up's answer as long as n is still the number;
+ * a session's own last_seen moving forward (the idle clock's refresh) is
+ * not counted. Any insert counts (an INSERT OR REPLACE deletes without
+ * firing a delete trigger). The triggers are checked at start
+ * (SRV_AUTH_GEN_TRIGGERS): a table rebuilt by a later step loses its
+ * triggers, and the cache then stays off. */
+#define BUMP " BEGIN UPDATE srv_auth_gen SET n = n + 1 WHERE id = 1; END;"
+static const char server_v19[] =
+    "CREATE TABLE srv_auth_gen (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
+    "INSERT INTO srv_auth_gen (id, n) VALUES (1, 0);"
+    "CREATE TRIGGER srv_auth_gen_sessions_i AFTER INSERT ON srv_sessions" BUMP
+    "CREATE TRIGGER srv_auth_gen_sessions_d AFTER DELETE ON srv_sessions" BUMP
+    "CREATE TRIGGER srv_auth_gen_sessions_u AFTER UPDATE ON srv_sessions"
+    " WHEN NEW.token_hash IS NOT OLD.token_hash OR NEW.username IS NOT OLD.username"
+    " OR NEW.device IS NOT OLD.device OR NEW.created_at IS NOT OLD.created_at"
+    " OR NEW.expires_at IS NOT OLD.expires_at OR NEW.last_seen < OLD.last_seen" BUMP
+    "CREATE TRIGGER srv_auth_gen_staff_i AFTER INSERT ON staff" BUMP
+    "CREATE TRIGGER srv_auth_gen_staff_d AFTER DELETE ON staff" BUMP
+    "CREATE TRIGGER srv_auth_gen_staff_u AFTER UPDATE ON staff"
+    " WHEN NEW.username IS NOT OLD.username OR NEW.role IS NOT OLD.role"
+    " OR NEW.active IS NOT OLD.active" BUMP
+    "CREATE TRIGGER srv_auth_gen_devices_i AFTER INSERT ON srv_devices" BUMP
+    "CREATE TRIGGER srv_auth_gen_devices_d AFTER DELETE ON srv_devices" BUMP
+    "CREATE TRIGGER srv_auth_gen_devices_u AFTER UPDATE ON srv_devices"
+    " WHEN NEW.id IS NOT OLD.id OR NEW.revoked IS NOT OLD.revoked" BUMP
+    "CREATE TRIGGER srv_auth_gen_credentials_i AFTER INSERT ON srv_credentials" BUMP
+    "CREATE TRIGGER srv_auth_gen_credentials_d AFTER DELETE ON srv_credentials" BUMP
+    "CREATE TRIGGER srv_auth_gen_credentials_u AFTER UPDATE ON srv_credentials"
+    " WHEN NEW.username IS NOT OLD.username OR NEW.hash IS NOT OLD.hash" BUMP;
+#undef BUMP
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -129,6 +165,7 @@ static const struct fd_migration server_migrations[] = {
     {10, server_v10, NULL},
     {17, server_v17, NULL},
     {18, server_v18, NULL},
+    {19, server_v19, NULL},
 };
 /* clang-format on */
 

@@ -200,6 +200,7 @@ enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_T
 
 struct srv_waiter;
 struct push_waiter;
+struct srv_session_cache;
 
 struct srv_metrics {
 	atomic_uint_fast64_t ops_applied, ops_rejected, ops_duplicate;
@@ -207,6 +208,8 @@ struct srv_metrics {
 	atomic_int long_polls;
 	atomic_uint_fast64_t mail_wakes; /* srv_mail_wake */
 	atomic_uint_fast64_t push_wakes; /* a push's thread woken in the group commit */
+	/* session look-ups answered by the cache, and read (session_cache.h) */
+	atomic_uint_fast64_t session_hits, session_misses;
 };
 
 struct srv {
@@ -231,6 +234,9 @@ struct srv {
 	pthread_mutex_t push_lock;
 	struct push_waiter *push_queue, **push_tail;
 	bool push_leading; /* a group runs, or its next leader is woken */
+
+	/* session look-ups remembered (session_cache.h); NULL: none */
+	struct srv_session_cache *sessions;
 
 	/* password hashing slots (auth.c) */
 	pthread_mutex_t hash_lock;
