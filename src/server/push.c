@@ -833,7 +833,14 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	const int64_t first_last = last;
 	const bool erased = s->erased;
 	bool redo = false;
+	/* Without savepoints nothing of the pass is undone alone: the change
+	 * rows' operations are written once, at its end (sdb.c). A redo rolls
+	 * the pass back whole, what was kept with it. */
+	s->hook.defer = true;
 	st = push_pass(s, p, &memo.repo, false, &last, &redo, err);
+	s->hook.defer = false;
+	if (!st && !redo)
+		st = srv_record_change_flush(db, &s->hook, err);
 	if (!st && redo) {
 		push_answers_clear(p);
 		last = first_last;

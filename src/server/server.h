@@ -107,8 +107,15 @@ struct srv_hook {
 	const struct fd_db *tx_db;
 	uint64_t tx_generation;
 	int tx_n;
+	/* Set by a push's pass without savepoints (push.c): an entity written
+	 * again names its latest operation in memory only (dirty), and
+	 * srv_record_change_flush writes it once, before anything could roll
+	 * back part of the transaction. */
+	bool defer;
+	int n_dirty; /* entries made dirty since the last flush (at most) */
 	struct srv_hook_entry {
 		int64_t seq;
+		bool dirty; /* op_id is newer than the row's */
 		char entity[24];
 		char id[FD_ID_LEN];
 		char op_id[FD_ID_LEN];
@@ -142,6 +149,9 @@ void srv_reader_close(void *db); /* the thread-key destructor */
 /* Record a change of a server-only entity ("conflict"). */
 enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
                                  struct fd_error *err);
+/* Write the operations hook->defer kept in memory (a no-op when nothing
+ * is, or when a rollback has made them void). */
+enum fd_status srv_record_change_flush(struct fd_db *db, struct srv_hook *hook, struct fd_error *err);
 
 /* --- erasures that outlive a restore (erasures.c) --- */
 

@@ -124,4 +124,20 @@ check "the feed row names the last operation" "$(uuid 84 1)" "$(db "SELECT op_id
 check "the push's seq is its highest change" "$(db "SELECT max(seq) FROM srv_changes")" "$(echo "$R" | jq -r .seq)"
 check "a pull from before the push sends both rooms, as they are now" "101 1 0
 102 1 0" "$(body GET "/v1/changes?since=$S0" '' "$ADM" | jq -r '.changes[] | select(.entity == "room") | "\(.id) \(.state.dnd) \(.state.mur)"' | sort)"
+# The same with a refusal after the second change: the push runs again,
+# each operation under its own savepoint; the operation a later change
+# names is the one kept, whichever pass wrote it (sdb.c keeps it in
+# memory until the pass ends).
+R=$(body POST /v1/ops "{\"ops\":[$(op 85 room.set_flags '{"room":"102","dnd":false}'),
+$(op 86 room.set_flags '{"room":"102","mur":true}'),
+$(op 87 booking.assign_room '{"booking":"DEF456","room":"101"}'),
+$(op 88 room.set_flags '{"room":"101","mur":true}')]}" "$ADM")
+check "applied, applied, refused, applied" "applied applied rejected applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+check "room 102's feed row names its last operation" "$(uuid 86 1)" "$(db "SELECT op_id FROM srv_changes WHERE entity = 'room' AND entity_id = '102'")"
+check "room 101's feed row names its last operation" "$(uuid 88 1)" "$(db "SELECT op_id FROM srv_changes WHERE entity = 'room' AND entity_id = '101'")"
+R=$(body POST /v1/ops "{\"ops\":[$(op 89 room.set_flags '{"room":"102","dnd":true}'),
+$(op 90 room.set_flags '{"room":"102","mur":false}'),
+$(op 91 room.set_flags '{"room":"102","dnd":false}')]}" "$ADM")
+check "three changes of one room" "applied applied applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+check "its feed row names the third" "$(uuid 91 1)" "$(db "SELECT op_id FROM srv_changes WHERE entity = 'room' AND entity_id = '102'")"
 finish
