@@ -45,5 +45,34 @@ w1=$(metric frontdeskd_push_wakes_total)
 check "the pushes counted" "$((p0 + 4 * N))" "$p1"
 [ "$((w1 - w0))" -le "$((p1 - p0))" ] && ok "at most one wake per push ($((w1 - w0)) for $((p1 - p0)))" ||
 	fail "$((w1 - w0)) wakes for $((p1 - p0)) pushes"
+
+# Refusals inside grouped pushes: each push has a refused operation before
+# an applied one, so a group's first push (run without a savepoint) rolls
+# the whole transaction back and begins it again, with other desks' pushes
+# queued behind it; every push still gets its own answers, each operation
+# recorded once, each refusal audited once.
+M=10
+PIDS=
+for d in 1 2 3 4; do
+	TOK=$(sign_in "$(enroll "redo-$d")" admin)
+	(
+		for n in $(seq 1 $M); do
+			DEVN=$((d + 10)) body POST /v1/ops "{\"ops\":[$(DEVN=$((d + 10)) op $((2 * n - 1)) room.set_flags '{"room":"999","dnd":true}'),$(DEVN=$((d + 10)) op $((2 * n)) room.set_flags '{"room":"101","mur":true}')]}" "$TOK" |
+				jq -r '[.results[].status] | join(" ") // .error'
+		done > "$T/redo-$d.out"
+	) &
+	PIDS="$PIDS $!"
+done
+wait $PIDS # not the server's
+for d in 1 2 3 4; do
+	check "desk redo-$d: each push refused then applied" "$M" "$(grep -c '^rejected applied$' "$T/redo-$d.out")"
+done
+check "each of their operations recorded once" "$((8 * M))" \
+	"$(sqlite3 "$D/frontdeskd.db" "SELECT count(*) FROM srv_op_results r JOIN srv_devices d ON d.id = r.device WHERE d.name LIKE 'redo-_'")"
+check "each refusal audited once" "$((4 * M))" \
+	"$(sqlite3 "$D/frontdeskd.db" "SELECT count(*) FROM audit_log a JOIN srv_devices d ON d.id = a.device WHERE d.name LIKE 'redo-_' AND a.outcome = 'refused'")"
+check "each desk's sequence at its last push" "$((2 * M)) $((2 * M)) $((2 * M)) $((2 * M))" \
+	"$(sqlite3 "$D/frontdeskd.db" "SELECT group_concat(last_seq, ' ') FROM (SELECT last_seq FROM srv_devices WHERE name LIKE 'redo-_' ORDER BY name)")"
+"$FD" --data "$D" check >/dev/null && ok "the audit chain checks" || fail "check after the grouped refusals"
 stop_server && ok "the server stops cleanly" || fail "the server's stop"
 finish
