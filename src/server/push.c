@@ -382,7 +382,10 @@ static enum fd_status overwrite_notice(struct srv *s, const struct fd_op *op, co
  * answer and whose writers of those rows forget it. Forgotten too at every
  * rollback (push_memo_forget): a remembered row may have been written by
  * the operation undone. Only the push's writer thread uses it, under
- * s->wlock, and only while a push runs. */
+ * s->wlock, and only while a push runs.
+ * The last room read is remembered too, and what its writer saved (only
+ * put_room writes rooms): operations on one room in a batch (a desk's
+ * status flips) read it once. */
 struct push_memo {
 	const struct fd_repo *inner;
 	struct fd_repo repo;
@@ -392,6 +395,8 @@ struct push_memo {
 	struct fd_staff staff;
 	char staff_user[FD_USER_LEN];
 	struct fd_property prop;
+	bool room_known; /* room is the row as the database has it */
+	struct fd_room room;
 };
 
 static _Thread_local struct push_memo *memo_now;
@@ -399,6 +404,7 @@ static _Thread_local struct push_memo *memo_now;
 static void push_memo_forget(struct push_memo *m)
 {
 	m->staff_st = m->prop_st = -1;
+	m->room_known = false;
 }
 
 static bool memo_keeps(enum fd_status st)
@@ -450,6 +456,46 @@ static enum fd_status memo_put_property(void *ctx, const struct fd_property *p, 
 	return memo_now->inner->put_property(ctx, p, err);
 }
 
+static enum fd_status memo_get_room(void *ctx, const char *number, struct fd_room *out, struct fd_error *err)
+{
+	struct push_memo *m = memo_now;
+	if (m->room_known && strcmp(m->room.number, number) == 0) {
+		*out = m->room;
+		return FD_OK;
+	}
+	enum fd_status st = m->inner->get_room(ctx, number, out, err);
+	m->room_known = st == FD_OK;
+	if (st == FD_OK)
+		m->room = *out;
+	return st;
+}
+
+/* The room as get_room reads it back after r was saved: no maintenance
+ * dates are stored without maintenance (sqlite's put_room binds NULL). */
+static void memo_room_saved(struct push_memo *m, const struct fd_room *r)
+{
+	/* A room saved under another id than the one read keeps the stored
+	 * id (the upsert): not remembered. */
+	if (!m->room_known || strcmp(m->room.number, r->number) != 0 || strcmp(m->room.id, r->id) != 0) {
+		m->room_known = false;
+		return;
+	}
+	m->room = *r;
+	if (r->maint == FD_MAINT_NONE)
+		m->room.maint_from = m->room.maint_to = 0;
+}
+
+static enum fd_status memo_put_room(void *ctx, const struct fd_room *r, struct fd_error *err)
+{
+	struct push_memo *m = memo_now;
+	enum fd_status st = m->inner->put_room(ctx, r, err);
+	if (st)
+		m->room_known = false;
+	else
+		memo_room_saved(m, r);
+	return st;
+}
+
 static void push_memo_init(struct push_memo *m, const struct fd_repo *inner)
 {
 	memset(m, 0, sizeof *m);
@@ -463,6 +509,10 @@ static void push_memo_init(struct push_memo *m, const struct fd_repo *inner)
 	if (inner->get_property && inner->put_property) {
 		m->repo.get_property = memo_get_property;
 		m->repo.put_property = memo_put_property;
+	}
+	if (inner->get_room && inner->put_room) {
+		m->repo.get_room = memo_get_room;
+		m->repo.put_room = memo_put_room;
 	}
 }
 

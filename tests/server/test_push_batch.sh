@@ -140,4 +140,38 @@ $(op 90 room.set_flags '{"room":"102","mur":false}'),
 $(op 91 room.set_flags '{"room":"102","dnd":false}')]}" "$ADM")
 check "three changes of one room" "applied applied applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
 check "its feed row names the third" "$(uuid 91 1)" "$(db "SELECT op_id FROM srv_changes WHERE entity = 'room' AND entity_id = '102'")"
+
+# --- one room changed by every operation of a push (push.c's room memo) ---
+# Rooms 201 and 202 get the same changes, 201 in one push, 202 one push
+# each: the same answers, the same rows.
+R=$(body POST /v1/ops "{\"ops\":[$(op 92 room.create '{"id":"'$(uuid 92 1)'","number":"201","type":"DBL","floor":2}'),$(op 93 room.create '{"id":"'$(uuid 93 1)'","number":"202","type":"DBL","floor":2}')]}" "$ADM")
+check "two more rooms" "applied applied" "$(echo "$R" | jq -r '[.results[].status]|join(" ")')"
+changes() { # ROOM: the five changes
+	printf '%s\n' '{"room":"'$1'","state":"ooo","from":"2026-06-01","to":"2026-06-05","reason":"leak"}' \
+		'{"room":"'$1'","dnd":true}' '{"room":"'$1'","state":"none"}' '{"room":"'$1'","status":"inspected"}' \
+		'{"room":"'$1'","status":"clean","occupied":true}' '{"room":"'$1'","mur":true}'
+}
+types="room.set_maintenance room.set_flags room.set_maintenance room.set_clean room.set_clean room.set_flags"
+n=94 ops= one=
+i=0
+for t in $types; do
+	i=$((i + 1))
+	pl=$(changes 201 | sed -n "${i}p")
+	ops="$ops${ops:+,}$(op $n "$t" "$pl")"
+	n=$((n + 1))
+done
+R=$(body POST /v1/ops "{\"ops\":[$ops]}" "$ADM")
+one=$(echo "$R" | jq -r '[.results[]|.status + " " + (.error.code // "")]|join(",")')
+i=0 each=
+for t in $types; do
+	i=$((i + 1))
+	pl=$(changes 202 | sed -n "${i}p")
+	each="$each${each:+,}$(body POST /v1/ops "{\"ops\":[$(op $n "$t" "$pl")]}" "$ADM" | jq -r '.results[0]|.status + " " + (.error.code // "")')"
+	n=$((n + 1))
+done
+check "the same answers in one push as in six" "$each" "$one"
+row() { db "SELECT clean, maint, maint_reason, maint_from IS NULL, maint_to IS NULL, dnd, mur, hk_occupied, version FROM rooms WHERE number = '$1'"; }
+check "the same room in one push as in six" "$(row 202)" "$(row 201)"
+check "and as the feed sends it" "$(body GET "/v1/changes?since=0" '' "$ADM" | jq -c '.changes[] | select(.entity == "room" and .id == "202") | .state | del(.id, .number, .updated_at)')" \
+	"$(body GET "/v1/changes?since=0" '' "$ADM" | jq -c '.changes[] | select(.entity == "room" and .id == "201") | .state | del(.id, .number, .updated_at)')"
 finish
