@@ -120,9 +120,9 @@ static const char server_v18[] =
  * generation n is the look-up's answer as long as n is still the number;
  * a session's own last_seen moving forward (the idle clock's refresh) is
  * not counted. Any insert counts (an INSERT OR REPLACE deletes without
- * firing a delete trigger). The triggers are checked at start
- * (SRV_AUTH_GEN_TRIGGERS): a table rebuilt by a later step loses its
- * triggers, and the cache then stays off. */
+ * firing a delete trigger). session_cache.c counts the triggers at start:
+ * a table rebuilt by a later step loses its triggers, and the cache then
+ * stays off (a step that adds one here changes its count there). */
 #define BUMP " BEGIN UPDATE srv_auth_gen SET n = n + 1 WHERE id = 1; END;"
 static const char server_v19[] =
     "CREATE TABLE srv_auth_gen (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"

@@ -15,7 +15,8 @@
 
 #define SLOTS 1024 /* a power of two; a busy hotel has a few hundred sessions */
 
-/* The triggers of sdb.c step 19, each a table's insert, delete and update. */
+/* The triggers of sdb.c step 19 (srv_auth_gen_*), each of four tables'
+ * insert, delete and update. */
 #define TRIGGERS 12
 
 struct srv_session_cache {
