@@ -6,7 +6,8 @@
  * keeps only their BLAKE2b hash (crypto_generichash), so a stolen database
  * file holds no usable token. Sessions expire after an idle time and at an
  * absolute age; disabling a user or revoking a device ends them at once
- * (each request joins the staff row and the device row).
+ * (the look-up joins the staff row and the device row; a session remembered
+ * by session_cache.h stands only while no such change has been counted).
  *
  * Throttling (in memory): failed sign-ins grow a delay per (account, address)
  * pair and per address, up to a minute, forgotten after 15 quiet minutes. An
@@ -23,6 +24,7 @@
 #include "server/reply.h"
 #include "server/log.h"
 #include "server/server.h"
+#include "server/session_cache.h"
 #include "server/sign_in.h"
 #include "store/audit.h"
 #include "store/ids.h"
@@ -228,6 +230,64 @@ enum fd_status srv_auth_device(struct srv *s, const struct srv_req *r, struct sr
 	return FD_OK;
 }
 
+/* The look-up itself: the session of token hash h with its user (active),
+ * device (not revoked) and credentials. FD_OK, FD_E_NOT_FOUND, or FD_E_IO
+ * (err filled) when it cannot be read. */
+static enum fd_status session_read(struct fd_db *db, const unsigned char h[32], struct srv_session_entry *e,
+                                   struct fd_error *err)
+{
+	sqlite3_stmt *q =
+	    fd_db_stmt(db,
+	               "SELECT s.token_hash, s.username, s.device, s.last_seen, s.expires_at, st.role"
+	               " FROM srv_sessions s JOIN staff st ON st.username = s.username AND st.active = 1"
+	               " JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
+	               " JOIN srv_credentials cr ON cr.username = s.username"
+	               " WHERE s.token_hash = ?1",
+	               err);
+	if (!q)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_blob(q, 1, h, 32, SQLITE_STATIC);
+	enum fd_status found = FD_E_NOT_FOUND;
+	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 0) == 32 &&
+	    sodium_memcmp(sqlite3_column_blob(q, 0), h, 32) == 0) {
+		found = FD_OK;
+		memcpy(e->hash, h, 32);
+		snprintf(e->username, sizeof e->username, "%s", sqlite3_column_text(q, 1));
+		snprintf(e->device, sizeof e->device, "%s", sqlite3_column_text(q, 2));
+		e->last_seen = sqlite3_column_int64(q, 3);
+		e->expires = sqlite3_column_int64(q, 4);
+		e->role = FD_ROLE_GUEST;
+		fd_role_parse((const char *)sqlite3_column_text(q, 5), &e->role);
+	}
+	sqlite3_reset(q);
+	return found;
+}
+
+/* The session from the cache (session_cache.h) when it was remembered at
+ * the generation the database has now and is still within its idle and
+ * absolute time by what was remembered (a last use remembered is never
+ * later than the one written); anything else is read again, and the rule
+ * judges what the database says. */
+static enum fd_status session_find(struct srv *s, struct fd_db *db, const unsigned char h[32], int64_t now,
+                                   struct srv_session_entry *e, struct fd_error *err)
+{
+	int64_t gen = s->sessions ? srv_auth_gen(db) : -1;
+	struct fd_error scratch;
+	if (gen >= 0 && srv_session_cache_get(s->sessions, h, gen, e) &&
+	    srv_session_judge(s, true, now, e->last_seen, e->expires, &scratch) == FD_OK) {
+		atomic_fetch_add(&s->m.session_hits, 1);
+		return FD_OK;
+	}
+	if (gen >= 0)
+		atomic_fetch_add(&s->m.session_misses, 1);
+	enum fd_status found = session_read(db, h, e, err);
+	if (found == FD_OK && gen >= 0) {
+		e->gen = gen; /* read before: a revocation since has moved it on */
+		srv_session_cache_put(s->sessions, e);
+	}
+	return found;
+}
+
 enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct srv_caller *c,
                                 struct fd_error *err)
 {
@@ -241,35 +301,20 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 	struct fd_db *db = srv_reader(s, err);
 	if (!db)
 		return fd_error_status(err, FD_E_IO);
-	sqlite3_stmt *q =
-	    fd_db_stmt(db,
-	               "SELECT s.token_hash, s.username, s.device, s.last_seen, s.expires_at, st.role"
-	               " FROM srv_sessions s JOIN staff st ON st.username = s.username AND st.active = 1"
-	               " JOIN srv_devices d ON d.id = s.device AND d.revoked = 0"
-	               " JOIN srv_credentials cr ON cr.username = s.username"
-	               " WHERE s.token_hash = ?1",
-	               err);
-	if (!q)
-		return fd_error_status(err, FD_E_IO);
-	sqlite3_bind_blob(q, 1, h, sizeof h, SQLITE_STATIC);
-	int64_t now = (int64_t)time(NULL), last_seen = 0, expires = 0;
-	bool found = false;
-	if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 0) == 32 &&
-	    sodium_memcmp(sqlite3_column_blob(q, 0), h, 32) == 0) {
-		found = true;
-		snprintf(c->username, sizeof c->username, "%s", sqlite3_column_text(q, 1));
-		snprintf(c->device, sizeof c->device, "%s", sqlite3_column_text(q, 2));
-		last_seen = sqlite3_column_int64(q, 3);
-		expires = sqlite3_column_int64(q, 4);
-		fd_role_parse((const char *)sqlite3_column_text(q, 5), &c->role);
-		c->session = true;
-		fd_audit_session_id_hash(h, c->session_id);
-	}
-	sqlite3_reset(q);
-	enum fd_status st = srv_session_judge(s, found, now, last_seen, expires, err);
+	int64_t now = (int64_t)time(NULL);
+	struct srv_session_entry e = {0};
+	enum fd_status st = session_find(s, db, h, now, &e, err);
+	if (st != FD_OK && st != FD_E_NOT_FOUND)
+		return st;
+	st = srv_session_judge(s, st == FD_OK, now, e.last_seen, e.expires, err);
 	if (st)
 		return st;
-	if (now - last_seen >= SRV_SESSION_TOUCH) {
+	snprintf(c->username, sizeof c->username, "%s", e.username);
+	snprintf(c->device, sizeof c->device, "%s", e.device);
+	c->role = e.role;
+	c->session = true;
+	fd_audit_session_id_hash(h, c->session_id);
+	if (now - e.last_seen >= SRV_SESSION_TOUCH) {
 		/* Refresh the idle clock now and then, not at every request. */
 		pthread_mutex_lock(&s->wlock);
 		sqlite3_stmt *u =
@@ -277,7 +322,8 @@ enum fd_status srv_auth_session(struct srv *s, const struct srv_req *r, struct s
 		if (u) {
 			sqlite3_bind_int64(u, 1, now);
 			sqlite3_bind_blob(u, 2, h, sizeof h, SQLITE_STATIC);
-			sqlite3_step(u);
+			if (sqlite3_step(u) == SQLITE_DONE && s->sessions)
+				srv_session_cache_seen(s->sessions, h, now);
 			sqlite3_reset(u);
 		}
 		pthread_mutex_unlock(&s->wlock);

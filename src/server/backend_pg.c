@@ -327,6 +327,10 @@ enum fd_status srv_pg_auth_session(struct srv *s, const struct srv_req *r, struc
 	    " AND (st.active = 1 OR (st.username IS NULL AND cr.username IS NOT NULL))";
 	const char *p[] = {h};
 	PGresult *q;
+	/* Read every time: no session cache here (session_cache.h). Other
+	 * servers revoke too, and a marker to compare would cost the same round
+	 * trip as this look-up. */
+	atomic_fetch_add(&s->m.session_misses, 1);
 	enum fd_status st = fd_pg_run(pg, sql, 1, p, &q, "reading a session", err);
 	if (st)
 		return st;

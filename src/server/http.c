@@ -268,6 +268,14 @@ void srv_http_metrics(struct srv *s, const char *property, char **text)
 	    "once per push that waited, at its group's commit or to lead the next group).\n"
 	    "# TYPE frontdeskd_push_wakes_total counter\nfrontdeskd_push_wakes_total %llu\n",
 	    (unsigned long long)atomic_load(&s->m.push_wakes));
+	EMIT("# HELP frontdeskd_session_lookups_total Session tokens checked, by where the session was "
+	     "found: \"cache\" when remembered at the current revocation generation (SQLite), \"read\" "
+	     "when read from the database (always on PostgreSQL).\n# TYPE frontdeskd_session_lookups_total "
+	     "counter\n"
+	     "frontdeskd_session_lookups_total{source=\"cache\"} %llu\n"
+	     "frontdeskd_session_lookups_total{source=\"read\"} %llu\n",
+	     (unsigned long long)atomic_load(&s->m.session_hits),
+	     (unsigned long long)atomic_load(&s->m.session_misses));
 	EMIT("# HELP frontdeskd_long_polls Open long-polls.\n# TYPE frontdeskd_long_polls gauge\n");
 	EMIT("frontdeskd_long_polls %d\n", (int)s->m.long_polls);
 #undef EMIT

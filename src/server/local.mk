@@ -10,6 +10,7 @@ frontdeskd_SOURCES = \
 frontdeskd_SOURCES += src/server/reply.c src/server/route.c
 frontdeskd_SOURCES += src/server/token.c src/server/token.h
 frontdeskd_SOURCES += src/server/sign_in.c src/server/sign_in.h
+frontdeskd_SOURCES += src/server/session_cache.c src/server/session_cache.h
 frontdeskd_CFLAGS = $(AM_CFLAGS) $(MHD_CFLAGS) $(SODIUM_CFLAGS) $(INIH_CFLAGS) $(GNUTLS_CFLAGS)
 frontdeskd_LDADD = libfddemo.a libfddoc.a libfdstore.a libfdcore.a $(EXTERNAL_LIBS) $(GNUTLS_LIBS)
 dist_pkgdata_DATA += data/openapi.yaml
@@ -38,6 +39,7 @@ SERVER_TESTS += tests/server/test_log_level.sh
 SERVER_TESTS += tests/server/test_health_reuse.sh
 SERVER_TESTS += tests/server/test_mail_wake.sh
 SERVER_TESTS += tests/server/test_push_wake.sh
+SERVER_TESTS += tests/server/test_session_cache.sh
 frontdeskd_SOURCES += src/server/refusal.c
 frontdeskd_SOURCES += src/server/erasures.c
 # log lines with journal priorities; backup before a schema upgrade;

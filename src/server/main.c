@@ -24,6 +24,7 @@
 #include "server/route.h"
 #include "store/audit.h"
 #include "server/server.h"
+#include "server/session_cache.h"
 #include "store/ids.h"
 #include "store/zone.h"
 
@@ -490,6 +491,9 @@ static int serve(struct srv_config *cfg, const struct srv_flags *flags)
 	/* Read before the threads start: once they serve, s.wdb is theirs
 	 * (under s.wlock). */
 	throwaway = s.wdb && srv_throwaway_hotel(s.wdb);
+	s.sessions = srv_session_cache_new(s.wdb, &err);
+	if (!s.sessions)
+		srv_log(SRV_LOG_WARNING, "sessions are read at every request: %s", err.message);
 threads:
 	pthread_mutex_init(&s.wlock, NULL);
 	pthread_mutex_init(&s.wait_lock, NULL);
@@ -566,6 +570,7 @@ threads:
 		fd_db_exec(s.wdb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 	fd_db_close(s.wdb);
 	srv_throttle_free(&s);
+	srv_session_cache_free(s.sessions);
 	srv_log(SRV_LOG_INFO, "stopped");
 	return rc;
 }

@@ -282,9 +282,10 @@ static const struct mig_copy copies[] = {
 #define N_COPIES (sizeof copies / sizeof *copies)
 
 /* The SQLite tables moved above (their rows are counted again there), and
- * those a PostgreSQL hotel needs no copy of: the schema's bookkeeping, the
- * change log (rebuilt), search indexes and counts derived from the rows,
- * a terminal's own tables, the erasures still to announce (the terminals re-sync from
+ * those a PostgreSQL hotel needs no copy of: the schema's bookkeeping
+ * (srv_auth_gen too: the session cache's, sdb.c), the change log
+ * (rebuilt), search indexes and counts derived from the rows, a terminal's
+ * own tables, the erasures still to announce (the terminals re-sync from
  * the new epoch anyway). Every other table is compared with a new hotel's. */
 static const char *const moved_or_derived[] = {"property",
                                                "room_types",
@@ -326,6 +327,7 @@ static const char *const moved_or_derived[] = {"property",
                                                "sync_snapshot_rows",
                                                "sync_verifiers",
                                                "srv_device_users",
+                                               "srv_auth_gen",
                                                "erased_guests",
                                                "audit_log",
                                                NULL};

@@ -382,7 +382,10 @@ static enum fd_status overwrite_notice(struct srv *s, const struct fd_op *op, co
  * answer and whose writers of those rows forget it. Forgotten too at every
  * rollback (push_memo_forget): a remembered row may have been written by
  * the operation undone. Only the push's writer thread uses it, under
- * s->wlock, and only while a push runs. */
+ * s->wlock, and only while a push runs.
+ * The last room read is remembered too, and what its writer saved (only
+ * put_room writes rooms): operations on one room in a batch (a desk's
+ * status flips) read it once. */
 struct push_memo {
 	const struct fd_repo *inner;
 	struct fd_repo repo;
@@ -392,6 +395,8 @@ struct push_memo {
 	struct fd_staff staff;
 	char staff_user[FD_USER_LEN];
 	struct fd_property prop;
+	bool room_known; /* room is the row as the database has it */
+	struct fd_room room;
 };
 
 static _Thread_local struct push_memo *memo_now;
@@ -399,6 +404,7 @@ static _Thread_local struct push_memo *memo_now;
 static void push_memo_forget(struct push_memo *m)
 {
 	m->staff_st = m->prop_st = -1;
+	m->room_known = false;
 }
 
 static bool memo_keeps(enum fd_status st)
@@ -450,6 +456,46 @@ static enum fd_status memo_put_property(void *ctx, const struct fd_property *p, 
 	return memo_now->inner->put_property(ctx, p, err);
 }
 
+static enum fd_status memo_get_room(void *ctx, const char *number, struct fd_room *out, struct fd_error *err)
+{
+	struct push_memo *m = memo_now;
+	if (m->room_known && strcmp(m->room.number, number) == 0) {
+		*out = m->room;
+		return FD_OK;
+	}
+	enum fd_status st = m->inner->get_room(ctx, number, out, err);
+	m->room_known = st == FD_OK;
+	if (st == FD_OK)
+		m->room = *out;
+	return st;
+}
+
+/* The room as get_room reads it back after r was saved: no maintenance
+ * dates are stored without maintenance (sqlite's put_room binds NULL). */
+static void memo_room_saved(struct push_memo *m, const struct fd_room *r)
+{
+	/* A room saved under another id than the one read keeps the stored
+	 * id (the upsert): not remembered. */
+	if (!m->room_known || strcmp(m->room.number, r->number) != 0 || strcmp(m->room.id, r->id) != 0) {
+		m->room_known = false;
+		return;
+	}
+	m->room = *r;
+	if (r->maint == FD_MAINT_NONE)
+		m->room.maint_from = m->room.maint_to = 0;
+}
+
+static enum fd_status memo_put_room(void *ctx, const struct fd_room *r, struct fd_error *err)
+{
+	struct push_memo *m = memo_now;
+	enum fd_status st = m->inner->put_room(ctx, r, err);
+	if (st)
+		m->room_known = false;
+	else
+		memo_room_saved(m, r);
+	return st;
+}
+
 static void push_memo_init(struct push_memo *m, const struct fd_repo *inner)
 {
 	memset(m, 0, sizeof *m);
@@ -463,6 +509,10 @@ static void push_memo_init(struct push_memo *m, const struct fd_repo *inner)
 	if (inner->get_property && inner->put_property) {
 		m->repo.get_property = memo_get_property;
 		m->repo.put_property = memo_put_property;
+	}
+	if (inner->get_room && inner->put_room) {
+		m->repo.get_room = memo_get_room;
+		m->repo.put_room = memo_put_room;
 	}
 }
 
@@ -800,9 +850,10 @@ static enum fd_status push_pass(struct srv *s, struct push *p, const struct fd_r
 	return st;
 }
 
-/* Run one push inside the group's transaction, under its own SAVEPOINT:
- * FD_OK with p->answers filled; FD_E_CONFLICT with *gap > 0 (nothing of it
- * kept); another status means the whole group must roll back.
+/* Run one push inside the group's transaction, under its own SAVEPOINT
+ * unless it is the group's first: FD_OK with p->answers filled;
+ * FD_E_CONFLICT with *gap > 0 (nothing of it kept); another status means
+ * the whole group must roll back.
  *
  * Most pushes are applied whole, and a SAVEPOINT per operation (with the
  * copies of the pages it first writes) was a tenth of each operation's
@@ -811,20 +862,29 @@ static enum fd_status push_pass(struct srv *s, struct push *p, const struct fd_r
  * with a savepoint per operation, so a refusal still undoes only its own
  * operation's writes. The same operations on the same state give the same
  * outcome up to the refusal; nothing of the first pass is kept. */
-static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, struct fd_error *err)
+static enum fd_status push_batch(struct srv *s, struct push *p, bool first, int64_t *gap,
+                                 struct fd_error *err)
 {
 	struct fd_db *db = s->wdb;
 	int64_t last = 0;
-	enum fd_status st = exec_cached(db, "SAVEPOINT push", err);
+	/* The group's first push has nothing before it in the transaction to
+	 * keep: it runs without the savepoint, whose copies of the pages it
+	 * writes were an eighth of a single push's cost, and a redo rolls the
+	 * whole transaction back and begins it again (a write another process
+	 * commits meanwhile comes before the push, as if it came first). */
+	bool sp = !first;
+	enum fd_status st = sp ? exec_cached(db, "SAVEPOINT push", err) : FD_OK;
 	if (st)
 		return st;
 	fd_db_set_audit_session(db, p->session);
-	*gap = push_prepare(s, p, &last, err);
+	*gap = push_prepare(s, p, &last, err); /* reads only */
 	if (*gap != 0) {
 		if (*gap < 0)
 			return fd_error_status(err, FD_E_IO);
-		exec_cached(db, "ROLLBACK TO push", NULL);
-		exec_cached(db, "RELEASE push", NULL);
+		if (sp) {
+			exec_cached(db, "ROLLBACK TO push", NULL);
+			exec_cached(db, "RELEASE push", NULL);
+		}
 		return FD_E_CONFLICT;
 	}
 	struct push_memo memo;
@@ -833,14 +893,26 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 	const int64_t first_last = last;
 	const bool erased = s->erased;
 	bool redo = false;
+	/* Without savepoints nothing of the pass is undone alone: the change
+	 * rows' operations are written once, at its end (sdb.c). A redo rolls
+	 * the pass back whole, what was kept with it. */
+	s->hook.defer = true;
 	st = push_pass(s, p, &memo.repo, false, &last, &redo, err);
+	s->hook.defer = false;
+	if (!st && !redo)
+		st = srv_record_change_flush(db, &s->hook, err);
 	if (!st && redo) {
 		push_answers_clear(p);
 		last = first_last;
 		s->erased = erased;
 		push_memo_forget(&memo);
 		redo = false;
-		st = exec_cached(db, "ROLLBACK TO push", err);
+		if (sp)
+			st = exec_cached(db, "ROLLBACK TO push", err);
+		else {
+			fd_db_rollback(db);
+			st = fd_db_begin(db, err);
+		}
 		if (!st)
 			st = push_pass(s, p, &memo.repo, true, &last, &redo, err);
 	}
@@ -862,7 +934,7 @@ static enum fd_status push_batch(struct srv *s, struct push *p, int64_t *gap, st
 				st = fd_db_fail(db, err, "advancing the device sequence");
 		}
 	}
-	if (!st)
+	if (!st && sp)
 		st = exec_cached(db, "RELEASE push", err);
 	return st;
 }
@@ -889,7 +961,7 @@ static int64_t run_group(struct srv *s, struct push_waiter *group)
 	s->hook.mail_queued = false;
 	enum fd_status st = fd_db_begin(s->wdb, &err);
 	for (struct push_waiter *w = group; w && !st; w = w->next) {
-		w->st = push_batch(s, w->p, &w->gap, &w->err);
+		w->st = push_batch(s, w->p, w == group, &w->gap, &w->err);
 		if (w->st && w->gap <= 0) {
 			st = w->st;
 			err = w->err;

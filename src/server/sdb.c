@@ -112,6 +112,42 @@ static const char server_v18[] =
     "ALTER TABLE srv_public_requests ADD COLUMN email_key TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX srv_public_requests_email ON srv_public_requests (email_key, created_at);";
 
+/* v19: the revocation generation (session_cache.c). Every change that can
+ * end a session or change what its look-up answers (who, which device, the
+ * role, the expiry) adds one to srv_auth_gen.n in the changing transaction,
+ * whichever process or code path makes it: sign-out, an administrator's
+ * command, a staff operation, a device revoked. A session remembered at
+ * generation n is the look-up's answer as long as n is still the number;
+ * a session's own last_seen moving forward (the idle clock's refresh) is
+ * not counted. Any insert counts (an INSERT OR REPLACE deletes without
+ * firing a delete trigger). session_cache.c counts the triggers at start:
+ * a table rebuilt by a later step loses its triggers, and the cache then
+ * stays off (a step that adds one here changes its count there). */
+#define BUMP " BEGIN UPDATE srv_auth_gen SET n = n + 1 WHERE id = 1; END;"
+static const char server_v19[] =
+    "CREATE TABLE srv_auth_gen (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
+    "INSERT INTO srv_auth_gen (id, n) VALUES (1, 0);"
+    "CREATE TRIGGER srv_auth_gen_sessions_i AFTER INSERT ON srv_sessions" BUMP
+    "CREATE TRIGGER srv_auth_gen_sessions_d AFTER DELETE ON srv_sessions" BUMP
+    "CREATE TRIGGER srv_auth_gen_sessions_u AFTER UPDATE ON srv_sessions"
+    " WHEN NEW.token_hash IS NOT OLD.token_hash OR NEW.username IS NOT OLD.username"
+    " OR NEW.device IS NOT OLD.device OR NEW.created_at IS NOT OLD.created_at"
+    " OR NEW.expires_at IS NOT OLD.expires_at OR NEW.last_seen < OLD.last_seen" BUMP
+    "CREATE TRIGGER srv_auth_gen_staff_i AFTER INSERT ON staff" BUMP
+    "CREATE TRIGGER srv_auth_gen_staff_d AFTER DELETE ON staff" BUMP
+    "CREATE TRIGGER srv_auth_gen_staff_u AFTER UPDATE ON staff"
+    " WHEN NEW.username IS NOT OLD.username OR NEW.role IS NOT OLD.role"
+    " OR NEW.active IS NOT OLD.active" BUMP
+    "CREATE TRIGGER srv_auth_gen_devices_i AFTER INSERT ON srv_devices" BUMP
+    "CREATE TRIGGER srv_auth_gen_devices_d AFTER DELETE ON srv_devices" BUMP
+    "CREATE TRIGGER srv_auth_gen_devices_u AFTER UPDATE ON srv_devices"
+    " WHEN NEW.id IS NOT OLD.id OR NEW.revoked IS NOT OLD.revoked" BUMP
+    "CREATE TRIGGER srv_auth_gen_credentials_i AFTER INSERT ON srv_credentials" BUMP
+    "CREATE TRIGGER srv_auth_gen_credentials_d AFTER DELETE ON srv_credentials" BUMP
+    "CREATE TRIGGER srv_auth_gen_credentials_u AFTER UPDATE ON srv_credentials"
+    " WHEN NEW.username IS NOT OLD.username OR NEW.hash IS NOT OLD.hash" BUMP;
+#undef BUMP
+
 static enum fd_status make_epoch(struct fd_db *db, struct fd_error *err)
 {
 	return srv_epoch_renew(db, err);
@@ -129,6 +165,7 @@ static const struct fd_migration server_migrations[] = {
     {10, server_v10, NULL},
     {17, server_v17, NULL},
     {18, server_v18, NULL},
+    {19, server_v19, NULL},
 };
 /* clang-format on */
 
@@ -155,10 +192,11 @@ static struct srv_hook_entry *tx_slot(struct fd_db *db, struct srv_hook *hook, c
 	uint64_t gen = fd_db_tx_generation(db);
 	if (hook->tx_db != db || hook->tx_generation != gen) {
 		for (int i = 0; i < SRV_HOOK_SLOTS; i++)
-			hook->tx[i].seq = 0;
+			hook->tx[i].seq = 0, hook->tx[i].dirty = false;
 		hook->tx_db = db;
 		hook->tx_generation = gen;
 		hook->tx_n = 0;
+		hook->n_dirty = 0;
 	}
 	uint32_t h = 2166136261u; /* FNV-1a over entity, NUL, id */
 	for (const char *c = entity;; c++) {
@@ -177,6 +215,38 @@ static struct srv_hook_entry *tx_slot(struct fd_db *db, struct srv_hook *hook, c
 	}
 }
 
+/* The row of e names e's operation (it is no longer dirty). */
+static enum fd_status change_op_write(struct fd_db *db, struct srv_hook_entry *e, struct fd_error *err)
+{
+	sqlite3_stmt *u = fd_db_stmt(db, "UPDATE srv_changes SET op_id = ?2, at = ?3 WHERE seq = ?1", err);
+	if (!u)
+		return fd_error_status(err, FD_E_IO);
+	sqlite3_bind_int64(u, 1, e->seq);
+	sqlite3_bind_text(u, 2, e->op_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(u, 3, (int64_t)time(NULL));
+	int rc = sqlite3_step(u);
+	sqlite3_reset(u);
+	if (rc != SQLITE_DONE)
+		return fd_db_fail(db, err, "recording a change");
+	e->dirty = false;
+	return FD_OK;
+}
+
+enum fd_status srv_record_change_flush(struct fd_db *db, struct srv_hook *hook, struct fd_error *err)
+{
+	if (!hook->n_dirty || hook->tx_db != db || hook->tx_generation != fd_db_tx_generation(db) ||
+	    sqlite3_get_autocommit(fd_db_handle(db)))
+		return FD_OK; /* nothing kept, or it went with a rollback */
+	for (int i = 0; i < SRV_HOOK_SLOTS; i++) {
+		struct srv_hook_entry *e = &hook->tx[i];
+		enum fd_status st = e->seq && e->dirty ? change_op_write(db, e, err) : FD_OK;
+		if (st)
+			return st;
+	}
+	hook->n_dirty = 0;
+	return FD_OK;
+}
+
 /* The change feed keeps one row per entity at the seq of its latest
  * change, and readers see only committed transactions: once an entity's
  * row was moved inside the transaction still open, every later change to
@@ -184,8 +254,10 @@ static struct srv_hook_entry *tx_slot(struct fd_db *db, struct srv_hook *hook, c
  * before, and moving the row again (a delete and an insert in the table
  * and in its unique index, and the sequence's row: a ninth of a batched
  * operation) changes nothing a reader can tell. Only the operation that
- * made the latest change is written again. Any rollback, to a savepoint
- * too, forgets what was kept (fd_db_tx_generation). */
+ * made the latest change is written again (with hook->defer, once, by
+ * srv_record_change_flush: in a batch that writes one room fifty times,
+ * the other writes were a fifteenth of each operation). Any rollback, to a
+ * savepoint too, forgets what was kept (fd_db_tx_generation). */
 enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
                                  struct fd_error *err)
 {
@@ -195,18 +267,12 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 	struct srv_hook_entry *e = tx_slot(db, hook, entity, id);
 	if (e && e->seq) {
 		if (strcmp(e->op_id, op_id) != 0) {
-			sqlite3_stmt *u =
-			    fd_db_stmt(db, "UPDATE srv_changes SET op_id = ?2, at = ?3 WHERE seq = ?1", err);
-			if (!u)
-				return fd_error_status(err, FD_E_IO);
-			sqlite3_bind_int64(u, 1, e->seq);
-			sqlite3_bind_text(u, 2, op_id, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(u, 3, (int64_t)time(NULL));
-			int rc = sqlite3_step(u);
-			sqlite3_reset(u);
-			if (rc != SQLITE_DONE)
-				return fd_db_fail(db, err, "recording a change");
 			fd_text_copy(e->op_id, sizeof e->op_id, op_id);
+			hook->n_dirty += !e->dirty;
+			e->dirty = true;
+			enum fd_status st = hook->defer ? FD_OK : change_op_write(db, e, err);
+			if (st)
+				return st;
 		}
 		if (hook->last_seq < e->seq)
 			hook->last_seq = e->seq;
@@ -233,6 +299,7 @@ enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const 
 		fd_text_copy(e->entity, sizeof e->entity, entity);
 		fd_text_copy(e->id, sizeof e->id, id);
 		fd_text_copy(e->op_id, sizeof e->op_id, op_id);
+		e->dirty = false;
 		hook->tx_n++;
 	}
 	return FD_OK;

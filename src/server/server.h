@@ -107,8 +107,15 @@ struct srv_hook {
 	const struct fd_db *tx_db;
 	uint64_t tx_generation;
 	int tx_n;
+	/* Set by a push's pass without savepoints (push.c): an entity written
+	 * again names its latest operation in memory only (dirty), and
+	 * srv_record_change_flush writes it once, before anything could roll
+	 * back part of the transaction. */
+	bool defer;
+	int n_dirty; /* entries made dirty since the last flush (at most) */
 	struct srv_hook_entry {
 		int64_t seq;
+		bool dirty; /* op_id is newer than the row's */
 		char entity[24];
 		char id[FD_ID_LEN];
 		char op_id[FD_ID_LEN];
@@ -142,6 +149,9 @@ void srv_reader_close(void *db); /* the thread-key destructor */
 /* Record a change of a server-only entity ("conflict"). */
 enum fd_status srv_record_change(struct fd_db *db, struct srv_hook *hook, const char *entity, const char *id,
                                  struct fd_error *err);
+/* Write the operations hook->defer kept in memory (a no-op when nothing
+ * is, or when a rollback has made them void). */
+enum fd_status srv_record_change_flush(struct fd_db *db, struct srv_hook *hook, struct fd_error *err);
 
 /* --- erasures that outlive a restore (erasures.c) --- */
 
@@ -200,6 +210,7 @@ enum fd_status srv_enroll_code_new(struct fd_db *db, int64_t ttl, char out[SRV_T
 
 struct srv_waiter;
 struct push_waiter;
+struct srv_session_cache;
 
 struct srv_metrics {
 	atomic_uint_fast64_t ops_applied, ops_rejected, ops_duplicate;
@@ -207,6 +218,8 @@ struct srv_metrics {
 	atomic_int long_polls;
 	atomic_uint_fast64_t mail_wakes; /* srv_mail_wake */
 	atomic_uint_fast64_t push_wakes; /* a push's thread woken in the group commit */
+	/* session look-ups answered by the cache, and read (session_cache.h) */
+	atomic_uint_fast64_t session_hits, session_misses;
 };
 
 struct srv {
@@ -231,6 +244,9 @@ struct srv {
 	pthread_mutex_t push_lock;
 	struct push_waiter *push_queue, **push_tail;
 	bool push_leading; /* a group runs, or its next leader is woken */
+
+	/* session look-ups remembered (session_cache.h); NULL: none */
+	struct srv_session_cache *sessions;
 
 	/* password hashing slots (auth.c) */
 	pthread_mutex_t hash_lock;
