@@ -118,6 +118,11 @@ UNIT_TESTS_STORE += tests/unit/test_guests
 tests_unit_test_guests_SOURCES = tests/unit/test_guests.c $(FIXTURE)
 tests_unit_test_guests_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_test_guests_LDADD = $(UNIT_LDADD)
+# Search folding's ASCII fast path equals the general path (issue 18).
+UNIT_TESTS_STORE += tests/unit/test_fold
+tests_unit_test_fold_SOURCES = tests/unit/test_fold.c
+tests_unit_test_fold_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_test_fold_LDADD = $(UNIT_LDADD)
 # A batch's search entries indexed once, before its COMMIT (core step 50).
 UNIT_TESTS_STORE += tests/unit/test_search_queue
 tests_unit_test_search_queue_SOURCES = tests/unit/test_search_queue.c $(FIXTURE)

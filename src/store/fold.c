@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,40 @@ static void replace_unstroked(char *s)
 	*w = '\0';
 }
 
+/* The length of text when it is ASCII only, else -1. */
+static ptrdiff_t ascii_len(const char *text)
+{
+	const char *p = text;
+	while (*p && !(*p & 0x80))
+		p++;
+	return *p ? -1 : p - text;
+}
+
+/* ASCII text (most names, every e-mail address): folding is lower-casing,
+ * as utf8proc folds it (no ASCII character decomposes, is ignorable or has
+ * a stroke), without its allocation and tables: a snapshot folds a name a
+ * guest. */
+static char *fold_ascii(const char *text, size_t len, char *out, size_t size)
+{
+	if (len >= size)
+		len = size - 1;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		out[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	out[len] = '\0';
+	return out;
+}
+
 char *fd_fold(const char *text, char *out, size_t size)
+{
+	if (!size)
+		return out;
+	ptrdiff_t n = ascii_len(text);
+	return n >= 0 ? fold_ascii(text, (size_t)n, out, size) : fd_fold_general(text, out, size);
+}
+
+char *fd_fold_general(const char *text, char *out, size_t size)
 {
 	if (!size)
 		return out;
@@ -104,11 +138,9 @@ static bool separates(utf8proc_int32_t c)
 	}
 }
 
-char *fd_fold_words(const char *text, char *out, size_t size)
+/* Words of folded text, in place. */
+static char *words_utf8(char *out)
 {
-	if (!size)
-		return out;
-	fd_fold(text, out, size);
 	size_t w = 0;
 	bool space = true; /* no leading space */
 	for (size_t r = 0; out[r];) {
@@ -137,6 +169,45 @@ char *fd_fold_words(const char *text, char *out, size_t size)
 		w--;
 	out[w] = '\0';
 	return out;
+}
+
+/* words_utf8 for folded ASCII text: letters (lower case by now) and digits
+ * are kept, apostrophes join, and every other ASCII character is
+ * punctuation, a symbol, a space or a control, which separate. */
+static char *words_ascii(char *out)
+{
+	size_t w = 0;
+	bool space = true; /* no leading space */
+	for (const char *r = out; *r; r++) {
+		char c = *r;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			out[w++] = c;
+			space = false;
+		} else if (c != '\'' && c != '`') {
+			if (!space)
+				out[w++] = ' ';
+			space = true;
+		}
+	}
+	while (w > 0 && out[w - 1] == ' ')
+		w--;
+	out[w] = '\0';
+	return out;
+}
+
+char *fd_fold_words(const char *text, char *out, size_t size)
+{
+	if (!size)
+		return out;
+	fd_fold(text, out, size);
+	return ascii_len(out) >= 0 ? words_ascii(out) : words_utf8(out);
+}
+
+char *fd_fold_words_general(const char *text, char *out, size_t size)
+{
+	if (!size)
+		return out;
+	return words_utf8(fd_fold_general(text, out, size));
 }
 
 char *fd_guest_search_key(const struct fd_guest *g, char *out, size_t size)

@@ -19,6 +19,11 @@ char *fd_fold(const char *text, char *out, size_t size);
  * words by one space ("García, José" -> "garcia jose"). */
 char *fd_fold_words(const char *text, char *out, size_t size);
 
+/* fd_fold and fd_fold_words without their ASCII fast path (utf8proc for
+ * every input): what the fast path must equal, for its test. */
+char *fd_fold_general(const char *text, char *out, size_t size);
+char *fd_fold_words_general(const char *text, char *out, size_t size);
+
 /* What guest search matches: the folded name (family then given), the
  * folded e-mail and the phone's digits, separated by spaces; "" for an
  * erased guest. */

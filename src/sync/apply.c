@@ -1348,6 +1348,13 @@ static bool head_member(void *ctx, const struct fd_json_member *m)
 enum fd_status sync_stage_snapshot_text(struct fd_db *db, const char *text, size_t len, bool first,
                                         bool *staged, struct fd_error *err)
 {
+	return sync_stage_snapshot_text_ahead(db, text, len, first, NULL, NULL, staged, err);
+}
+
+enum fd_status sync_stage_snapshot_text_ahead(struct fd_db *db, const char *text, size_t len, bool first,
+                                              sync_page_ahead ahead, void *ctx, bool *staged,
+                                              struct fd_error *err)
+{
 	*staged = false;
 	struct page_head h = {0};
 	struct text_head t = {.h = &h};
@@ -1376,6 +1383,8 @@ enum fd_status sync_stage_snapshot_text(struct fd_db *db, const char *text, size
 		h.rows = rows;
 		cJSON_Delete(page);
 		bool done;
+		if (!st && ahead)
+			ahead(ctx, h.next, h.epoch);
 		if (!st)
 			st = apply_page(db, &h, NULL, text, first, &done, err);
 		*staged = st == FD_OK;

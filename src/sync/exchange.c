@@ -214,6 +214,31 @@ enum fd_status sync_push(struct fd_db *db, struct sync_http *h, int batch, int *
 	}
 }
 
+/* The snapshot's path for the page after `after` (NULL: the first). */
+static void page_path(char *out, size_t size, int limit, const char *after, const char *epoch)
+{
+	if (!after)
+		snprintf(out, size, "/v1/snapshot?limit=%d", limit);
+	else
+		snprintf(out, size, "/v1/snapshot?limit=%d&after=%s&epoch=%s", limit, after, epoch);
+}
+
+/* The page after the one being staged, asked for while it is written (the
+ * server makes it meanwhile); the next step takes its answer. */
+struct ahead {
+	struct sync_http *h;
+	const char *tok;
+	int limit;
+};
+
+static void ask_ahead(void *ctx, const char *next, const char *epoch)
+{
+	struct ahead *a = ctx;
+	char path[300];
+	page_path(path, sizeof path, a->limit, next, epoch);
+	sync_http_prefetch(a->h, path, a->tok, 120);
+}
+
 /* One step of the paged snapshot (after a 410, resumed after a cut
  * connection or a restart from the page reached). A server that answers
  * without "more" (protocol 1) sent the whole snapshot at once. */
@@ -224,10 +249,7 @@ static enum fd_status snapshot_step(struct fd_db *db, struct sync_http *h, const
 	fd_db_meta_get(db, "snapshot_next", next, sizeof next, NULL);
 	fd_db_meta_get(db, "snapshot_epoch", epoch, sizeof epoch, NULL);
 	bool first = !next[0];
-	if (first)
-		snprintf(path, sizeof path, "/v1/snapshot?limit=%d", limit);
-	else
-		snprintf(path, sizeof path, "/v1/snapshot?limit=%d&after=%s&epoch=%s", limit, next, epoch);
+	page_path(path, sizeof path, limit, first ? NULL : next, epoch);
 	long status;
 	cJSON *page = NULL;
 	/* A page with more to come is staged as the text it came in, read
@@ -236,8 +258,11 @@ static enum fd_status snapshot_step(struct fd_db *db, struct sync_http *h, const
 	const char *body = sync_http_body(h);
 	size_t len = body ? strlen(body) : 0;
 	bool staged = false;
+	struct ahead a = {h, tok, limit};
 	if (!st && status == 200 &&
-	    (st = sync_stage_snapshot_text(db, body, len, first, &staged, err)) == FD_OK && staged)
+	    (st = sync_stage_snapshot_text_ahead(db, body, len, first, ask_ahead, &a, &staged, err)) ==
+	        FD_OK &&
+	    staged)
 		return FD_OK;
 	if (!st && body && !(page = fd_json_parse(body, len, NULL)) && status >= 200 && status < 300)
 		st = fd_fail(err, FD_E_IO, "bad_answer", NULL, _("The server sent an unreadable snapshot."));

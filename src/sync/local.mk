@@ -35,6 +35,9 @@ SYNC_TESTS += tests/sync/test_sync_snapshot.sh
 SYNC_TESTS += tests/sync/test_sync_snapshot_order.sh
 SYNC_TESTS += tests/sync/test_sync_first.sh
 SYNC_TESTS += tests/sync/test_sync_first_kill.sh
+# The next snapshot page asked for while one is staged (issue 18).
+SYNC_TESTS += tests/sync/test_sync_first_ahead.sh
+EXTRA_DIST += tests/sync/pageproxy.py
 SYNC_TESTS += tests/sync/test_sync_snapshot_move.sh
 EXTRA_DIST += doc/sync.md
 SYNC_TESTS += tests/sync/test_sync_gap.sh

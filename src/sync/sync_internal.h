@@ -55,6 +55,13 @@ enum fd_status sync_apply_snapshot_page(struct fd_db *db, const cJSON *page, con
  * "bad_answer" when the text is not JSON, as a garbled answer is. */
 enum fd_status sync_stage_snapshot_text(struct fd_db *db, const char *text, size_t len, bool first,
                                         bool *staged, struct fd_error *err);
+/* sync_stage_snapshot_text, calling ahead(ctx, next, epoch) with the page's
+ * "next" and "epoch" once the page is known to be staged as text and before
+ * it is written: the next page can be asked for meanwhile. */
+typedef void (*sync_page_ahead)(void *ctx, const char *next, const char *epoch);
+enum fd_status sync_stage_snapshot_text_ahead(struct fd_db *db, const char *text, size_t len, bool first,
+                                              sync_page_ahead ahead, void *ctx, bool *staged,
+                                              struct fd_error *err);
 /* Settle what can be settled without new changes (after a push). */
 enum fd_status sync_settle(struct fd_db *db, struct fd_error *err);
 
@@ -86,6 +93,13 @@ void sync_http_header(struct sync_http *h, const char *line);
 enum fd_status sync_http_json(struct sync_http *h, const char *method, const char *path, const cJSON *body,
                               const char *token, long timeout_s, long *status, cJSON **resp, int *retry_after,
                               struct fd_error *err);
+/* Start a GET of path (the token as sync_http_json sends it) now, to be
+ * answered later: the next sync_http_json of that same GET takes its answer
+ * (waiting for it if need be) instead of asking again. The request is sent
+ * before this returns (within 100 ms), so the server makes its answer while
+ * the caller works; the answer waits in the socket meanwhile. Any other
+ * request drops it. At most one is in flight (a new one drops the last). */
+void sync_http_prefetch(struct sync_http *h, const char *path, const char *token, long timeout_s);
 /* The server's sync protocol, from its last answer (1 when it sent none:
  * a server of release 0.1.0); asks /v1/health when there was no answer
  * yet on this handle; 0 when the server could not be asked. */

@@ -10,38 +10,24 @@ Every request goes to the upstream server on a fresh connection
 (its limit rewritten), and every page after the first (it has "after=")
 waits until GATE_FILE exists: the terminal has read exactly one page
 until the test lets it go on. No timing is involved."""
-import os
 import re
 import sys
-import threading
-import time
 
-from proxy_http import forward, hang_up, read_request, serve
-
-
-def handle(conn, upstream, gate, rows):
-    try:
-        request = read_request(conn)
-        if request is None:
-            return
-        first, sep, rest = request.partition(b"\r\n")
-        if first.startswith(b"GET /v1/snapshot"):
-            first = re.sub(rb"limit=\d+", b"limit=" + rows, first)
-            if b"after=" in first:
-                while not os.path.exists(gate):
-                    time.sleep(0.05)
-        conn.sendall(forward(first + sep + rest, upstream))
-    except OSError:
-        pass
-    finally:
-        hang_up(conn)
+from proxy_http import serve_relays, wait_for
 
 
 def main():
     port, upstream = int(sys.argv[1]), int(sys.argv[2])
     gate, rows = sys.argv[3], sys.argv[4].encode()
-    serve(port, 300, lambda conn: threading.Thread(target=handle, args=(conn, upstream, gate, rows),
-                                                    daemon=True).start())
+
+    def head(first):
+        if first.startswith(b"GET /v1/snapshot"):
+            first = re.sub(rb"limit=\d+", b"limit=" + rows, first)
+            if b"after=" in first:
+                wait_for(gate)
+        return first
+
+    serve_relays(port, upstream, head)
 
 
 if __name__ == "__main__":

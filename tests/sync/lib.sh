@@ -31,11 +31,27 @@ srv_start() {
 	# shellcheck disable=SC2086 # SRV_OPTS: extra flags, split on spaces
 	"$FDD" --data "$SRV" serve --listen "127.0.0.1:$PORT" ${SRV_OPTS:-} >>"$WORK/server.log" 2>&1 &
 	SRV_PID=$!
+	answers "$PORT" || fail "server did not start"
+}
+
+# answers PORT: true once GET /v1/health on PORT answers (10 s at most).
+answers() {
 	i=0
-	until curl -fsS "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1; do
-		i=$((i + 1)); [ $i -lt 100 ] || fail "server did not start"
+	until curl -fsS "http://127.0.0.1:$1/v1/health" >/dev/null 2>&1; do
+		i=$((i + 1)); [ $i -lt 100 ] || return 1
 		sleep 0.1
 	done
+}
+
+# proxy_start SCRIPT ARGS...: python3 SCRIPT PPORT PORT ARGS... (one of the
+# proxies here) on a free port PPORT, between the terminals and the
+# server, and waits until it answers; PROXY_PID is stopped at the end.
+proxy_start() {
+	script=$1; shift
+	PPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	python3 "$script" "$PPORT" "$PORT" "$@" 2>>"$WORK/proxy.log" &
+	PROXY_PID=$!
+	answers "$PPORT" || fail "the proxy did not start"
 }
 
 srv_stop() {

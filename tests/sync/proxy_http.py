@@ -4,8 +4,10 @@ jepsen.py): a client's request read whole, and sent on to the upstream
 server on a fresh connection; both ways with "Connection: close", so one
 connection carries one exchange and a proxy can act on each; a proxy's
 accept loop and the end of a client's connection."""
+import os
 import signal
 import socket
+import threading
 import time
 
 HOST = "127.0.0.1"
@@ -94,3 +96,33 @@ def serve(port, lifetime, start):
         pass
     finally:
         srv.close()
+
+
+
+
+def wait_for(path):
+    """Returns once the file path exists (the test's gate)."""
+    while not os.path.exists(path):
+        time.sleep(0.05)
+
+def relay(conn, upstream, head):
+    """The request on conn sent on to the upstream port, its first line
+    as head(first_line) makes it (head may wait, or rewrite it), and the
+    answer back; the client's connection ended."""
+    try:
+        request = read_request(conn)
+        if request is None:
+            return
+        first, sep, rest = request.partition(b"\r\n")
+        conn.sendall(forward(head(first) + sep + rest, upstream))
+    except OSError:
+        pass
+    finally:
+        hang_up(conn)
+
+
+def serve_relays(port, upstream, head):
+    """serve(port, 300, ...) with each connection relayed (relay) in a
+    thread of its own."""
+    serve(port, 300, lambda conn: threading.Thread(target=relay, args=(conn, upstream, head),
+                                                    daemon=True).start())

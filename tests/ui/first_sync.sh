@@ -16,14 +16,7 @@ tok=$(sqlite3 "$WORK/admin/frontdesk.db" "SELECT value FROM meta WHERE key = 'se
 total=$(curl -fsS -H "Authorization: Bearer $tok" "http://127.0.0.1:$PORT/v1/snapshot?limit=40" | jq .total)
 [ "$total" -gt 80 ] || fail "the hotel should hold more than two pages, holds $total rows"
 
-PPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 "$top_srcdir/tests/sync/gateproxy.py" "$PPORT" "$PORT" "$WORK/gate" 40 2>>"$WORK/proxy.log" &
-PROXY_PID=$!
-i=0
-until curl -fsS "http://127.0.0.1:$PPORT/v1/health" >/dev/null 2>&1; do
-	i=$((i + 1)); [ $i -lt 100 ] || fail "the proxy did not start"
-	sleep 0.1
-done
+proxy_start "$top_srcdir/tests/sync/gateproxy.py" "$WORK/gate" 40
 term_new f anna "http://127.0.0.1:$PPORT"
 
 tmux -S "$SOCK" -f /dev/null new-session -d -s ui -x 100 -y 30 \
